@@ -1,0 +1,27 @@
+//! Lectern: a desktop study application for reading historical texts side by side.
+//!
+//! The crate is a library (so tests and benchmarks can build the whole app) and a thin
+//! `lectern` binary (`src/main.rs`). Its parts:
+//!
+//! - [`model`]: the domain — texts, their paragraphs and character offsets, selections, the
+//!   library. No egui and no I/O; tested with plain unit tests.
+//! - [`storage`]: the profile directory and Lectern's versioned files in it, written atomically
+//!   off the UI thread. No egui.
+//! - [`bundled`]: the texts compiled in from `resources/texts/` (validated by `build.rs`).
+//! - [`ui`]: eframe/egui views that read the model and return [`ui::action::Action`]s, which
+//!   [`ui::app::LecternApp`] applies in one place.
+//!
+//! Positions in texts are character offsets (Unicode scalar values), half-open ranges, as in
+//! the W3C Web Annotation `TextPositionSelector`; see [`model::text`].
+
+pub mod bundled;
+pub mod model;
+pub mod storage;
+pub mod testing;
+pub mod ui;
+
+/// The most panes the desk shows side by side.
+pub const MAX_PANES: usize = 3;
+
+/// Lectern's version and the git commit it was built from.
+pub const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), " (", env!("LECTERN_GIT_HASH"), ")");

@@ -1,0 +1,178 @@
+//! The `lectern` binary: parses the command line, then runs the window or a command.
+
+use std::path::PathBuf;
+
+use anyhow::{Context as _, bail};
+use clap::{Parser, Subcommand};
+
+use lectern::bundled::bundled_library;
+use lectern::model::generate;
+use lectern::model::header::{TextMeta, parse_text_file, split_paragraphs};
+use lectern::model::text::Text;
+use lectern::storage::profile::Profile;
+use lectern::ui::app::{LecternApp, StartOptions};
+
+/// Lectern: read historical texts side by side.
+#[derive(Parser, Debug)]
+#[command(name = "lectern", version = lectern::VERSION, about, long_about = None)]
+struct Cli {
+    /// Profile folder for your reading state and notes [default: the platform's data folder].
+    #[arg(long, env = "LECTERN_PROFILE", value_name = "DIR", global = true)]
+    profile: Option<PathBuf>,
+
+    /// Open these texts in panes, left to right (ids as printed by `lectern list`).
+    #[arg(long, value_name = "ID[,ID...]", value_delimiter = ',')]
+    open: Vec<String>,
+
+    /// Open a UTF-8 text file for reading in this session, without adding it to the library.
+    #[arg(long = "open-file", value_name = "FILE")]
+    open_file: Vec<PathBuf>,
+
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Print the bundled texts with their ids.
+    List,
+    /// Write a deterministic generated text (for trying Lectern on a long text).
+    GenerateText {
+        /// Approximate size in bytes.
+        #[arg(long, default_value_t = 5_000_000)]
+        bytes: usize,
+        /// Seed of the generator.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Where to write it.
+        #[arg(short, long, value_name = "FILE")]
+        output: PathBuf,
+    },
+}
+
+fn main() -> anyhow::Result<()> {
+    env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
+    let cli = Cli::parse();
+    match cli.command {
+        Some(Command::List) => {
+            list();
+            Ok(())
+        }
+        Some(Command::GenerateText {
+            bytes,
+            seed,
+            output,
+        }) => {
+            let text = generate::large_text(seed, bytes);
+            let meta = text.meta();
+            let file = format!(
+                "id: {}\ntitle: {}\nauthor: {}\ndate: {}\nlanguage: {}\nsource: {}\nlicence: {}\n---\n{}\n",
+                meta.id, meta.title, meta.author, meta.date, meta.language, meta.source, meta.licence,
+                text.content()
+            );
+            std::fs::write(&output, file)
+                .with_context(|| format!("writing {}", output.display()))?;
+            println!("{}: {} bytes, {} paragraphs", output.display(), text.content().len(), text.paragraphs().len());
+            Ok(())
+        }
+        None => run_gui(cli),
+    }
+}
+
+fn list() {
+    let library = bundled_library();
+    for text in library.texts() {
+        let meta = text.meta();
+        println!(
+            "{:<36} {:<12} {}{}",
+            meta.id,
+            meta.date,
+            meta.title,
+            meta.reference.as_ref().map(|r| format!(" — {r}")).unwrap_or_default()
+        );
+    }
+}
+
+/// Reads a file given with `--open-file`: Lectern's text format if it has a header, else plain
+/// text split into paragraphs at blank lines.
+fn read_session_text(path: &PathBuf) -> anyhow::Result<Text> {
+    let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+    let Ok(contents) = String::from_utf8(bytes) else {
+        bail!("{} is not UTF-8 text", path.display());
+    };
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    if let Ok(mut parsed) = parse_text_file(&name, &contents) {
+        parsed.meta.id = format!("file-{}", parsed.meta.id);
+        return Ok(Text::from_parsed(parsed));
+    }
+    let paragraphs = split_paragraphs(&contents);
+    if paragraphs.is_empty() {
+        bail!("{} holds no text", path.display());
+    }
+    let slug: String = name
+        .to_lowercase()
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect();
+    let meta = TextMeta {
+        id: format!("file-{slug}"),
+        title: name.clone(),
+        author: "Unknown".into(),
+        date: "0000".into(),
+        language: "und".into(),
+        source: path.display().to_string(),
+        licence: "Unknown (opened from a file for this session)".into(),
+        ..TextMeta::default()
+    };
+    Ok(Text::new(meta, paragraphs))
+}
+
+fn run_gui(cli: Cli) -> anyhow::Result<()> {
+    let session_texts = cli
+        .open_file
+        .iter()
+        .map(read_session_text)
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    let profile = match Profile::open(cli.profile.as_deref()) {
+        Ok(profile) => Some(profile),
+        Err(e) => {
+            log::error!("{e}");
+            None
+        }
+    };
+    let options = StartOptions {
+        profile,
+        open: cli.open,
+        session_texts,
+    };
+    let app = LecternApp::new(bundled_library(), options);
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("Lectern")
+        .with_app_id("lectern")
+        .with_inner_size([1400.0, 900.0])
+        .with_min_inner_size([640.0, 400.0]);
+    match load_icon() {
+        Ok(icon) => viewport = viewport.with_icon(icon),
+        Err(e) => log::warn!("window icon not loaded: {e}"),
+    }
+    let native_options = eframe::NativeOptions {
+        viewport,
+        ..Default::default()
+    };
+    eframe::run_native("Lectern", native_options, Box::new(|_cc| Ok(Box::new(app))))
+        .map_err(|e| anyhow::anyhow!("the window could not be opened: {e}"))
+}
+
+fn load_icon() -> anyhow::Result<egui::IconData> {
+    let image = image::load_from_memory_with_format(
+        include_bytes!("../resources/icon.png"),
+        image::ImageFormat::Png,
+    )?
+    .to_rgba8();
+    let (width, height) = image.dimensions();
+    Ok(egui::IconData {
+        rgba: image.into_raw(),
+        width,
+        height,
+    })
+}

@@ -1,0 +1,423 @@
+//! The text file format: a metadata header, a `---` line, then the body.
+//!
+//! Bundled texts in `resources/texts/` and (later) texts a user imports are stored in this format:
+//!
+//! ```text
+//! id: lenin-1922-09-26-kamenev
+//! title: On the Establishment of the U.S.S.R.
+//! author: V. I. Lenin
+//! date: 1922-09-26
+//! note: an editorial note (repeatable)
+//! ---
+//! First paragraph of the body.
+//!
+//! Second paragraph; a single line break
+//! inside a paragraph is kept.
+//! ```
+//!
+//! Each header line is `key: value`. Keys in [`REPEATABLE_KEYS`] may appear more than once; every
+//! other key at most once. Unknown keys, missing required keys, malformed dates and ids are errors
+//! that name the file and the field, so that `build.rs` can refuse a malformed bundled text.
+//!
+//! The body's paragraphs are separated by one or more blank lines. Whitespace at the end of each
+//! line is removed (the only tidying a bundled text gets); everything else, double spaces and
+//! no-break spaces included, is kept exactly.
+//!
+//! This file is also compiled into `build.rs` (via `#[path]`), so it depends on `std` alone.
+
+use std::fmt;
+
+/// Keys that must be present in every header.
+pub const REQUIRED_KEYS: &[&str] = &["id", "title", "author", "date", "language", "source", "licence"];
+
+/// Keys that may be present at most once.
+pub const OPTIONAL_KEYS: &[&str] = &[
+    "subtitle",
+    "source_title",
+    "date_label",
+    "kind",
+    "translator",
+    "reference",
+    "reference_ru",
+    "first_published",
+    "credit",
+    "context_before",
+    "context_after",
+];
+
+/// Keys that may appear any number of times, each occurrence adding one value.
+pub const REPEATABLE_KEYS: &[&str] = &["note", "editorial_change", "omitted", "part"];
+
+/// A part (section) of a text that starts at a given paragraph, e.g. one dated note of three.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PartMark {
+    /// Index of the paragraph the part starts at.
+    pub first_paragraph: usize,
+    /// The part's label, shown in the pane's outline.
+    pub label: String,
+}
+
+/// A text's metadata and provenance, as read from its header.
+///
+/// Invariant: `id` is non-empty and made of `a-z`, `0-9` and `-`; `date` is `YYYY`, `YYYY-MM` or
+/// `YYYY-MM-DD`; `parts` are in increasing paragraph order and within the body.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TextMeta {
+    /// Stable identifier used on the command line, in the profile and in anchors.
+    pub id: String,
+    /// Title as shown in the library.
+    pub title: String,
+    /// A subtitle or heading of the document (e.g. "Letter to L. B. Kamenev …").
+    pub subtitle: Option<String>,
+    /// The title exactly as the source spells it, where it differs from `title`.
+    pub source_title: Option<String>,
+    /// Author, as the reader would cite them.
+    pub author: String,
+    /// Sortable date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`).
+    pub date: String,
+    /// The date as a reader would write it ("30–31 December 1922"); defaults to `date`.
+    pub date_label: Option<String>,
+    /// What kind of document it is: letter, memo, notes …
+    pub kind: Option<String>,
+    /// Language tag (`en`, `ru`, …).
+    pub language: String,
+    /// Translator(s) of this English text.
+    pub translator: Option<String>,
+    /// Where this copy of the text comes from.
+    pub source: String,
+    /// Standard reference (English Collected Works).
+    pub reference: Option<String>,
+    /// Reference to the Russian original (ПСС).
+    pub reference_ru: Option<String>,
+    /// Where and when the document was first published.
+    pub first_published: Option<String>,
+    /// Licence under which this copy is shipped.
+    pub licence: String,
+    /// Credit line.
+    pub credit: Option<String>,
+    /// Editorial notes on the text (translation issues, addressee …).
+    pub notes: Vec<String>,
+    /// Deliberate editorial changes made to the source's text.
+    pub editorial_changes: Vec<String>,
+    /// Passages of the source left out of the body (verbatim), e.g. captions of missing images.
+    pub omitted: Vec<String>,
+    /// The source's editorial sentence introducing this document.
+    pub context_before: Option<String>,
+    /// The source's editorial sentence following this document.
+    pub context_after: Option<String>,
+    /// Parts of the text, by first paragraph.
+    pub parts: Vec<PartMark>,
+}
+
+impl TextMeta {
+    /// The date as a reader would write it.
+    pub fn display_date(&self) -> &str {
+        self.date_label.as_deref().unwrap_or(&self.date)
+    }
+}
+
+/// A parsed text file: metadata and the body's paragraphs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ParsedText {
+    /// The header.
+    pub meta: TextMeta,
+    /// The body's paragraphs, line-end whitespace removed, in order. Never empty strings.
+    pub paragraphs: Vec<String>,
+}
+
+/// What is wrong with a text file, naming the file, the line and the field.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HeaderError {
+    /// The file's name (as given by the caller).
+    pub file: String,
+    /// 1-based line number, where one applies.
+    pub line: Option<usize>,
+    /// The header field concerned, where one applies.
+    pub field: Option<String>,
+    /// What is wrong, in words.
+    pub message: String,
+}
+
+impl fmt::Display for HeaderError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file)?;
+        if let Some(line) = self.line {
+            write!(f, ", line {line}")?;
+        }
+        if let Some(field) = &self.field {
+            write!(f, ", field `{field}`")?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+impl std::error::Error for HeaderError {}
+
+/// Parses a text file (header, `---`, body). `file` names it in errors.
+pub fn parse_text_file(file: &str, source: &str) -> Result<ParsedText, HeaderError> {
+    let err = |line: Option<usize>, field: Option<&str>, message: String| HeaderError {
+        file: file.to_owned(),
+        line,
+        field: field.map(str::to_owned),
+        message,
+    };
+    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
+    let mut meta = TextMeta::default();
+    let mut seen: Vec<&str> = Vec::new();
+    let mut body_start_line = None;
+    let mut lines = source.split('\n').enumerate();
+    for (index, raw_line) in lines.by_ref() {
+        let line_no = index + 1;
+        let line = raw_line.trim_end();
+        if line == "---" {
+            body_start_line = Some(line_no + 1);
+            break;
+        }
+        if line.is_empty() {
+            continue;
+        }
+        let Some((key, value)) = line.split_once(':') else {
+            return Err(err(
+                Some(line_no),
+                None,
+                format!("expected `key: value` or `---`, found {line:?}"),
+            ));
+        };
+        let key = key.trim();
+        let value = value.trim();
+        let known = REQUIRED_KEYS.contains(&key)
+            || OPTIONAL_KEYS.contains(&key)
+            || REPEATABLE_KEYS.contains(&key);
+        if !known {
+            return Err(err(Some(line_no), Some(key), "unknown field".to_owned()));
+        }
+        if value.is_empty() {
+            return Err(err(Some(line_no), Some(key), "empty value".to_owned()));
+        }
+        if !REPEATABLE_KEYS.contains(&key) {
+            if seen.contains(&key) {
+                return Err(err(Some(line_no), Some(key), "given twice".to_owned()));
+            }
+            seen.push(key);
+        }
+        let value = value.to_owned();
+        match key {
+            "id" => {
+                if !is_valid_id(&value) {
+                    return Err(err(
+                        Some(line_no),
+                        Some(key),
+                        format!("{value:?} is not an id (use a-z, 0-9 and -)"),
+                    ));
+                }
+                meta.id = value;
+            }
+            "title" => meta.title = value,
+            "subtitle" => meta.subtitle = Some(value),
+            "source_title" => meta.source_title = Some(value),
+            "author" => meta.author = value,
+            "date" => {
+                if !is_valid_date(&value) {
+                    return Err(err(
+                        Some(line_no),
+                        Some(key),
+                        format!("{value:?} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"),
+                    ));
+                }
+                meta.date = value;
+            }
+            "date_label" => meta.date_label = Some(value),
+            "kind" => meta.kind = Some(value),
+            "language" => meta.language = value,
+            "translator" => meta.translator = Some(value),
+            "source" => meta.source = value,
+            "reference" => meta.reference = Some(value),
+            "reference_ru" => meta.reference_ru = Some(value),
+            "first_published" => meta.first_published = Some(value),
+            "licence" => meta.licence = value,
+            "credit" => meta.credit = Some(value),
+            "context_before" => meta.context_before = Some(value),
+            "context_after" => meta.context_after = Some(value),
+            "note" => meta.notes.push(value),
+            "editorial_change" => meta.editorial_changes.push(value),
+            "omitted" => meta.omitted.push(value),
+            "part" => {
+                let parsed = value.split_once('|').and_then(|(index, label)| {
+                    let index = index.trim().parse::<usize>().ok()?;
+                    let label = label.trim();
+                    (!label.is_empty()).then(|| PartMark {
+                        first_paragraph: index,
+                        label: label.to_owned(),
+                    })
+                });
+                let Some(part) = parsed else {
+                    return Err(err(
+                        Some(line_no),
+                        Some(key),
+                        format!("{value:?} is not `PARAGRAPH-INDEX | label`"),
+                    ));
+                };
+                meta.parts.push(part);
+            }
+            _ => unreachable!("key checked against the known lists above"),
+        }
+    }
+    let Some(body_start_line) = body_start_line else {
+        return Err(err(
+            None,
+            None,
+            "no `---` line separates the header from the body".to_owned(),
+        ));
+    };
+    for key in REQUIRED_KEYS {
+        if !seen.contains(key) {
+            return Err(err(None, Some(key), "missing".to_owned()));
+        }
+    }
+    let body: Vec<&str> = lines.map(|(_, line)| line).collect();
+    let paragraphs = split_paragraphs(&body.join("\n"));
+    if paragraphs.is_empty() {
+        return Err(err(Some(body_start_line), None, "the body is empty".to_owned()));
+    }
+    let mut previous = None;
+    for part in &meta.parts {
+        if part.first_paragraph >= paragraphs.len()
+            || previous.is_some_and(|p| p >= part.first_paragraph)
+        {
+            return Err(err(
+                None,
+                Some("part"),
+                format!(
+                    "paragraph {} is out of order or past the body's {} paragraphs",
+                    part.first_paragraph,
+                    paragraphs.len()
+                ),
+            ));
+        }
+        previous = Some(part.first_paragraph);
+    }
+    Ok(ParsedText { meta, paragraphs })
+}
+
+/// Splits a body into paragraphs at blank lines, removing whitespace at line ends.
+///
+/// Lines inside a paragraph stay joined by `\n`. Lines holding only whitespace count as blank.
+pub fn split_paragraphs(body: &str) -> Vec<String> {
+    let mut paragraphs = Vec::new();
+    let mut current = String::new();
+    for line in body.lines() {
+        let line = line.trim_end();
+        if line.is_empty() {
+            if !current.is_empty() {
+                paragraphs.push(std::mem::take(&mut current));
+            }
+        } else {
+            if !current.is_empty() {
+                current.push('\n');
+            }
+            current.push_str(line);
+        }
+    }
+    if !current.is_empty() {
+        paragraphs.push(current);
+    }
+    paragraphs
+}
+
+/// Whether `id` is a valid text id: non-empty, `a-z`, `0-9` and `-` only.
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// Whether `date` is `YYYY`, `YYYY-MM` or `YYYY-MM-DD` with a plausible month and day.
+pub fn is_valid_date(date: &str) -> bool {
+    let parts: Vec<&str> = date.split('-').collect();
+    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    let in_range = |s: &str, max: u32| s.parse::<u32>().is_ok_and(|v| (1..=max).contains(&v));
+    match parts.as_slice() {
+        [y] => digits(y, 4),
+        [y, m] => digits(y, 4) && digits(m, 2) && in_range(m, 12),
+        [y, m, d] => {
+            digits(y, 4) && digits(m, 2) && in_range(m, 12) && digits(d, 2) && in_range(d, 31)
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = "id: lenin-1923-03-05-trotsky\ntitle: To L. D. Trotsky\nauthor: V. I. Lenin\n\
+        date: 1923-03-05\nlanguage: en\nsource: World-Outlook\nlicence: Public domain\n\
+        note: first\nnote: second\npart: 0 | Letter\n---\nTop secret  \nPersonal\n\n\n\
+        Dear Comrade Trotsky:\u{a0}\n";
+
+    #[test]
+    fn a_good_file_parses_into_metadata_and_paragraphs() {
+        let parsed = parse_text_file("t.txt", GOOD).unwrap();
+        assert_eq!(parsed.meta.id, "lenin-1923-03-05-trotsky");
+        assert_eq!(parsed.meta.notes, ["first", "second"]);
+        assert_eq!(parsed.meta.parts[0].label, "Letter");
+        assert_eq!(parsed.paragraphs, ["Top secret\nPersonal", "Dear Comrade Trotsky:"]);
+        assert_eq!(parsed.meta.display_date(), "1923-03-05");
+    }
+
+    fn error_for(file: &str) -> HeaderError {
+        parse_text_file("resources/texts/bad.txt", file).unwrap_err()
+    }
+
+    #[test]
+    fn errors_name_the_file_and_the_field() {
+        let missing = error_for(&GOOD.replace("author: V. I. Lenin\n", ""));
+        assert_eq!(missing.field.as_deref(), Some("author"));
+        let message = missing.to_string();
+        assert!(message.starts_with("resources/texts/bad.txt"), "{message}");
+        assert!(message.contains("`author`"), "{message}");
+
+        let bad_date = error_for(&GOOD.replace("date: 1923-03-05", "date: 5 March 1923"));
+        assert_eq!(bad_date.field.as_deref(), Some("date"));
+        assert_eq!(bad_date.line, Some(4));
+
+        assert_eq!(error_for(&GOOD.replace("title:", "titel:")).field.as_deref(), Some("titel"));
+        let twice = error_for(&GOOD.replace("language: en\n", "language: en\nlanguage: ru\n"));
+        assert_eq!(twice.field.as_deref(), Some("language"));
+        let bad_id = error_for(&GOOD.replace("lenin-1923-03-05-trotsky", "Lenin Trotsky"));
+        assert_eq!(bad_id.field.as_deref(), Some("id"));
+        let bad_part = error_for(&GOOD.replace("part: 0 | Letter", "part: 9 | Letter"));
+        assert_eq!(bad_part.field.as_deref(), Some("part"));
+        let empty = error_for(&GOOD.replace("note: first", "note:"));
+        assert_eq!(empty.field.as_deref(), Some("note"));
+    }
+
+    #[test]
+    fn a_file_without_separator_or_body_is_refused() {
+        let no_separator = GOOD.replace("---\n", "");
+        assert!(error_for(&no_separator).message.contains("---") || error_for(&no_separator).line.is_some());
+        let no_body = GOOD.split("---").next().unwrap().to_owned() + "---\n\n  \n";
+        assert!(error_for(&no_body).message.contains("empty"));
+    }
+
+    #[test]
+    fn dates_and_ids_are_checked() {
+        assert!(is_valid_date("1922"));
+        assert!(is_valid_date("1922-09"));
+        assert!(is_valid_date("1922-09-26"));
+        assert!(!is_valid_date("1922-13-01"));
+        assert!(!is_valid_date("1922-09-32"));
+        assert!(!is_valid_date("22-09-26"));
+        assert!(is_valid_id("lenin-1922"));
+        assert!(!is_valid_id(""));
+        assert!(!is_valid_id("Lenin"));
+        assert!(!is_valid_id("a_b"));
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_ignored() {
+        let with_bom = format!("\u{feff}{GOOD}");
+        assert_eq!(parse_text_file("t.txt", &with_bom).unwrap().meta.id, "lenin-1923-03-05-trotsky");
+    }
+}

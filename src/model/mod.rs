@@ -1,0 +1,8 @@
+//! The domain: texts, selections, the library. No egui and no I/O here, so all of it is tested
+//! with plain unit tests.
+
+pub mod generate;
+pub mod header;
+pub mod library;
+pub mod selection;
+pub mod text;

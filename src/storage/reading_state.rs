@@ -1,0 +1,204 @@
+//! The reading state: which texts are open in which panes, where each is scrolled, the theme
+//! and the font size. Saved in `reading-state.json` in the profile so a restart resumes reading.
+
+use serde::{Deserialize, Serialize};
+
+use super::StorageError;
+use super::atomic::write_atomic;
+use super::profile::Profile;
+use super::schema::{self, Format, Loaded};
+use crate::model::selection::Selection;
+
+/// The reading state file's format.
+pub const READING_STATE_FORMAT: Format = Format {
+    name: "lectern-reading-state",
+    version: 1,
+};
+
+/// The default reading font size, in points.
+pub const DEFAULT_FONT_SIZE: f32 = 18.0;
+/// The smallest and largest reading font sizes.
+pub const FONT_SIZE_RANGE: (f32, f32) = (10.0, 40.0);
+
+/// Light, dark, or whatever the system prefers.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ThemeChoice {
+    /// Follow the operating system's preference.
+    #[default]
+    System,
+    /// Always light.
+    Light,
+    /// Always dark.
+    Dark,
+}
+
+/// One open pane.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PaneRecord {
+    /// The text shown.
+    pub text_id: String,
+    /// The paragraph at the top of the pane.
+    pub paragraph: usize,
+    /// How far into that paragraph the pane is scrolled, as a fraction of its height, so that
+    /// the place survives a change of font size or window width.
+    #[serde(default)]
+    pub within: f32,
+    /// Whether the pane takes part in linked scrolling.
+    #[serde(default)]
+    pub linked: bool,
+    /// The selection, if any.
+    #[serde(default)]
+    pub selection: Option<Selection>,
+}
+
+/// Everything about the desk that survives a restart.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ReadingState {
+    /// Open panes, left to right.
+    pub panes: Vec<PaneRecord>,
+    /// Each pane's share of the desk's width (sums to 1 when there are panes).
+    pub pane_widths: Vec<f32>,
+    /// The pane that keyboard commands act on.
+    pub active_pane: usize,
+    /// The theme.
+    pub theme: ThemeChoice,
+    /// The reading font size in points.
+    pub font_size: f32,
+    /// Whether the library panel is shown.
+    pub library_open: bool,
+}
+
+impl Default for ReadingState {
+    fn default() -> Self {
+        Self {
+            panes: Vec::new(),
+            pane_widths: Vec::new(),
+            active_pane: 0,
+            theme: ThemeChoice::System,
+            font_size: DEFAULT_FONT_SIZE,
+            library_open: true,
+        }
+    }
+}
+
+impl ReadingState {
+    /// Loads the profile's reading state (see [`schema::load`] for bad and newer files).
+    pub fn load(profile: &Profile) -> Loaded<Self> {
+        let mut loaded = schema::load::<Self>(&profile.reading_state_path(), READING_STATE_FORMAT);
+        if let Some(state) = &mut loaded.value {
+            state.sanitise();
+        }
+        loaded
+    }
+
+    /// The bytes of the file for this state.
+    pub fn to_bytes(&self) -> Result<Vec<u8>, StorageError> {
+        schema::to_bytes(READING_STATE_FORMAT, self)
+    }
+
+    /// Writes the state to the profile (atomically; call from a background thread).
+    pub fn save(&self, profile: &Profile) -> Result<(), StorageError> {
+        write_atomic(&profile.reading_state_path(), &self.to_bytes()?)
+    }
+
+    /// Repairs values a hand-edited or older file may hold out of range.
+    pub fn sanitise(&mut self) {
+        let (min, max) = FONT_SIZE_RANGE;
+        if !self.font_size.is_finite() {
+            self.font_size = DEFAULT_FONT_SIZE;
+        }
+        self.font_size = self.font_size.clamp(min, max);
+        self.panes.truncate(crate::MAX_PANES);
+        for pane in &mut self.panes {
+            if !pane.within.is_finite() {
+                pane.within = 0.0;
+            }
+            pane.within = pane.within.clamp(0.0, 1.0);
+        }
+        let widths_ok = self.pane_widths.len() == self.panes.len()
+            && self.pane_widths.iter().all(|w| w.is_finite() && *w > 0.0);
+        if !widths_ok {
+            let n = self.panes.len().max(1) as f32;
+            self.pane_widths = vec![1.0 / n; self.panes.len()];
+        }
+        let total: f32 = self.pane_widths.iter().sum();
+        if total > 0.0 {
+            for width in &mut self.pane_widths {
+                *width /= total;
+            }
+        }
+        self.active_pane = self.active_pane.min(self.panes.len().saturating_sub(1));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn state() -> ReadingState {
+        ReadingState {
+            panes: vec![
+                PaneRecord {
+                    text_id: "lenin-1922-09-26-kamenev".into(),
+                    paragraph: 4,
+                    within: 0.25,
+                    linked: true,
+                    selection: Some(Selection { anchor: 10, head: 3 }),
+                },
+                PaneRecord {
+                    text_id: "lenin-1922-12-30-autonomization".into(),
+                    paragraph: 0,
+                    within: 0.0,
+                    linked: false,
+                    selection: None,
+                },
+            ],
+            pane_widths: vec![0.6, 0.4],
+            active_pane: 1,
+            theme: ThemeChoice::Dark,
+            font_size: 22.0,
+            library_open: false,
+        }
+    }
+
+    #[test]
+    fn round_trip_through_the_profile() {
+        let temp = tempfile::tempdir().unwrap();
+        let profile = Profile::open(Some(temp.path())).unwrap();
+        state().save(&profile).unwrap();
+        let loaded = ReadingState::load(&profile);
+        assert_eq!(loaded.value, Some(state()));
+        assert!(loaded.notices.is_empty());
+    }
+
+    #[test]
+    fn out_of_range_values_are_repaired() {
+        let mut s = state();
+        s.font_size = 400.0;
+        s.pane_widths = vec![f32::NAN];
+        s.active_pane = 9;
+        s.panes[0].within = 7.0;
+        s.sanitise();
+        assert_eq!(s.font_size, FONT_SIZE_RANGE.1);
+        assert_eq!(s.pane_widths, vec![0.5, 0.5]);
+        assert_eq!(s.active_pane, 1);
+        assert_eq!(s.panes[0].within, 1.0);
+    }
+
+    #[test]
+    fn fields_missing_from_an_older_file_take_their_defaults() {
+        let temp = tempfile::tempdir().unwrap();
+        let profile = Profile::open(Some(temp.path())).unwrap();
+        std::fs::write(
+            profile.reading_state_path(),
+            r#"{"format": "lectern-reading-state", "version": 1, "font_size": 20}"#,
+        )
+        .unwrap();
+        let loaded = ReadingState::load(&profile).value.unwrap();
+        assert_eq!(loaded.font_size, 20.0);
+        assert_eq!(loaded.theme, ThemeChoice::System);
+        assert!(loaded.library_open);
+    }
+}

@@ -1,0 +1,158 @@
+//! Saving off the UI thread.
+//!
+//! The app hands the saver finished bytes for a path; a background thread writes them with
+//! [`write_atomic`]. When several versions of one file queue up, only the newest is written.
+//! Results come back through [`Saver::poll_results`] so the UI can show a failed save.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::thread::JoinHandle;
+
+use super::StorageError;
+use super::atomic::write_atomic;
+
+enum Job {
+    Write(PathBuf, Vec<u8>),
+    Flush(Sender<()>),
+}
+
+/// The outcome of one write.
+#[derive(Debug)]
+pub struct SaveReport {
+    /// The file written.
+    pub path: PathBuf,
+    /// Ok, or what went wrong (the data is still in memory and will be saved again).
+    pub result: Result<(), StorageError>,
+}
+
+/// A background thread that writes files atomically.
+pub struct Saver {
+    jobs: Option<Sender<Job>>,
+    reports: Receiver<SaveReport>,
+    thread: Option<JoinHandle<()>>,
+}
+
+impl Default for Saver {
+    fn default() -> Self {
+        Self::spawn()
+    }
+}
+
+impl Saver {
+    /// Starts the saving thread.
+    pub fn spawn() -> Self {
+        let (job_tx, job_rx) = mpsc::channel::<Job>();
+        let (report_tx, report_rx) = mpsc::channel();
+        let thread = std::thread::Builder::new()
+            .name("lectern-saver".into())
+            .spawn(move || run(&job_rx, &report_tx))
+            .ok();
+        Self {
+            jobs: Some(job_tx),
+            reports: report_rx,
+            thread,
+        }
+    }
+
+    /// Queues `bytes` to be written to `path`.
+    pub fn save(&self, path: PathBuf, bytes: Vec<u8>) {
+        if let Some(jobs) = &self.jobs {
+            let _ = jobs.send(Job::Write(path, bytes));
+        }
+    }
+
+    /// Waits until everything queued so far is written (used on exit and in tests).
+    pub fn flush(&self) {
+        let (done_tx, done_rx) = mpsc::channel();
+        if let Some(jobs) = &self.jobs
+            && jobs.send(Job::Flush(done_tx)).is_ok()
+        {
+            let _ = done_rx.recv();
+        }
+    }
+
+    /// The outcomes of writes finished since the last call.
+    pub fn poll_results(&self) -> Vec<SaveReport> {
+        self.reports.try_iter().collect()
+    }
+}
+
+impl Drop for Saver {
+    fn drop(&mut self) {
+        self.jobs = None; // closes the channel: the thread writes what is queued, then ends
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+fn run(jobs: &Receiver<Job>, reports: &Sender<SaveReport>) {
+    while let Ok(first) = jobs.recv() {
+        // Coalesce everything already queued: the newest bytes per path win.
+        let mut pending: BTreeMap<PathBuf, Vec<u8>> = BTreeMap::new();
+        let mut flushes = Vec::new();
+        for job in std::iter::once(first).chain(jobs.try_iter()) {
+            match job {
+                Job::Write(path, bytes) => {
+                    pending.insert(path, bytes);
+                }
+                Job::Flush(done) => flushes.push(done),
+            }
+        }
+        for (path, bytes) in pending {
+            let result = write_atomic(&path, &bytes);
+            if let Err(e) = &result {
+                log::warn!("saving failed: {e}");
+            }
+            let _ = reports.send(SaveReport { path, result });
+        }
+        for done in flushes {
+            let _ = done.send(());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn writes_happen_in_the_background_and_the_newest_wins() {
+        let temp = tempfile::tempdir().unwrap();
+        let path = temp.path().join("f.json");
+        let saver = Saver::spawn();
+        for n in 0..50 {
+            saver.save(path.clone(), format!("version {n}").into_bytes());
+        }
+        saver.flush();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "version 49");
+        let reports = saver.poll_results();
+        assert!(!reports.is_empty());
+        assert!(reports.iter().all(|r| r.result.is_ok()));
+    }
+
+    #[test]
+    fn a_failed_write_is_reported() {
+        let temp = tempfile::tempdir().unwrap();
+        let saver = Saver::spawn();
+        let path = temp.path().join("no-such-folder").join("f.json");
+        saver.save(path.clone(), b"x".to_vec());
+        saver.flush();
+        let reports = saver.poll_results();
+        assert_eq!(reports.len(), 1);
+        assert_eq!(reports[0].path, path);
+        assert!(reports[0].result.is_err());
+    }
+
+    #[test]
+    fn dropping_the_saver_writes_what_is_queued() {
+        let temp = tempfile::tempdir().unwrap();
+        let path = temp.path().join("f.json");
+        {
+            let saver = Saver::spawn();
+            saver.save(path.clone(), b"last words".to_vec());
+        }
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "last words");
+    }
+}

@@ -1,0 +1,262 @@
+//! Versioned JSON files: every file names its format and schema version at the top.
+//!
+//! ```json
+//! {
+//!   "format": "lectern-reading-state",
+//!   "version": 1,
+//!   ...the data's own fields...
+//! }
+//! ```
+//!
+//! [`load`] reads such a file and decides what the app may do with it: a missing file is
+//! simply absent; a file that does not parse (or names another format) is moved aside and the
+//! backup is tried; a file from a newer version is read as far as it can be, and marked
+//! read-only so that this version never overwrites what a newer one wrote.
+
+use std::path::Path;
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use super::StorageError;
+use super::atomic::{backup_path, quarantine};
+
+/// A file format: its name and the schema version this build writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Format {
+    /// The `format` field's value.
+    pub name: &'static str,
+    /// The `version` this build writes and fully understands.
+    pub version: u32,
+}
+
+/// What [`load`] found.
+#[derive(Debug)]
+pub struct Loaded<T> {
+    /// The data, if a file (or its backup) could be read.
+    pub value: Option<T>,
+    /// True when the file was written by a newer version: do not write it.
+    pub read_only: bool,
+    /// What happened, in words for the user (empty when all went well).
+    pub notices: Vec<String>,
+}
+
+/// Serialises `value` under `format`, pretty-printed with a stable field order.
+pub fn to_bytes<T: Serialize>(format: Format, value: &T) -> Result<Vec<u8>, StorageError> {
+    let serialise_error = |e: serde_json::Error| StorageError::Serialise {
+        what: format.name,
+        message: e.to_string(),
+    };
+    let data = serde_json::to_value(value).map_err(serialise_error)?;
+    let mut object = serde_json::Map::new();
+    object.insert("format".into(), format.name.into());
+    object.insert("version".into(), format.version.into());
+    if let serde_json::Value::Object(fields) = data {
+        object.extend(fields);
+    } else {
+        object.insert("data".into(), data);
+    }
+    let mut bytes =
+        serde_json::to_vec_pretty(&serde_json::Value::Object(object)).map_err(serialise_error)?;
+    bytes.push(b'\n');
+    Ok(bytes)
+}
+
+enum Parsed<T> {
+    Ok(T),
+    Newer(Option<T>, u32),
+    Bad(String),
+}
+
+fn parse<T: DeserializeOwned>(format: Format, bytes: &[u8]) -> Parsed<T> {
+    let value: serde_json::Value = match serde_json::from_slice(bytes) {
+        Ok(value) => value,
+        Err(e) => return Parsed::Bad(format!("it is not valid JSON ({e})")),
+    };
+    let name = value.get("format").and_then(|f| f.as_str());
+    if name != Some(format.name) {
+        return Parsed::Bad(format!(
+            "it is not a {} file (format: {})",
+            format.name,
+            name.unwrap_or("missing")
+        ));
+    }
+    let Some(version) = value.get("version").and_then(serde_json::Value::as_u64) else {
+        return Parsed::Bad("its schema version is missing".into());
+    };
+    let version = u32::try_from(version).unwrap_or(u32::MAX);
+    let data = serde_json::from_value::<T>(value);
+    if version > format.version {
+        return Parsed::Newer(data.ok(), version);
+    }
+    match data {
+        Ok(data) => Parsed::Ok(data),
+        Err(e) => Parsed::Bad(format!("its contents do not fit the format ({e})")),
+    }
+}
+
+/// Reads a versioned file; see the module docs for what happens to bad and newer files.
+pub fn load<T: DeserializeOwned>(path: &Path, format: Format) -> Loaded<T> {
+    let mut loaded = Loaded {
+        value: None,
+        read_only: false,
+        notices: Vec::new(),
+    };
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return loaded,
+        Err(e) => {
+            loaded.read_only = true;
+            loaded.notices.push(format!(
+                "{} could not be read ({e}). Lectern will not write to it in this session.",
+                path.display()
+            ));
+            return loaded;
+        }
+    };
+    match parse::<T>(format, &bytes) {
+        Parsed::Ok(value) => loaded.value = Some(value),
+        Parsed::Newer(value, version) => {
+            loaded.value = value;
+            loaded.read_only = true;
+            loaded.notices.push(format!(
+                "{} was written by a newer version of Lectern (schema {version}, this version \
+                 reads {}). It is open read-only so that nothing in it is lost.",
+                path.display(),
+                format.version
+            ));
+        }
+        Parsed::Bad(reason) => {
+            let moved = quarantine(path);
+            let kept = match &moved {
+                Ok(moved) => format!("It was moved to {} and is kept there.", moved.display()),
+                Err(e) => {
+                    // Could not move it: do not let the app overwrite it either.
+                    loaded.read_only = true;
+                    format!("It could not be moved aside ({e}); Lectern will not overwrite it.")
+                }
+            };
+            let backup = backup_path(path);
+            let restored = std::fs::read(&backup)
+                .ok()
+                .and_then(|bytes| match parse::<T>(format, &bytes) {
+                    Parsed::Ok(value) => Some(value),
+                    _ => None,
+                });
+            let outcome = if restored.is_some() {
+                format!("The last good copy ({}) was loaded instead.", backup.display())
+            } else {
+                "There was no readable backup, so this part of the profile starts afresh.".into()
+            };
+            loaded.value = restored;
+            loaded.notices.push(format!(
+                "{} could not be read: {reason}. {kept} {outcome}",
+                path.display()
+            ));
+        }
+    }
+    loaded
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::storage::atomic::write_atomic;
+
+    #[derive(Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+    struct Data {
+        words: Vec<String>,
+    }
+
+    const FORMAT: Format = Format {
+        name: "lectern-test",
+        version: 2,
+    };
+
+    fn data(words: &[&str]) -> Data {
+        Data {
+            words: words.iter().map(|w| (*w).to_owned()).collect(),
+        }
+    }
+
+    #[test]
+    fn files_name_their_format_and_version_first() {
+        let bytes = to_bytes(FORMAT, &data(&["entry"])).unwrap();
+        let text = String::from_utf8(bytes).unwrap();
+        assert!(text.starts_with("{\n  \"format\": \"lectern-test\",\n  \"version\": 2,"), "{text}");
+    }
+
+    #[test]
+    fn round_trip() {
+        let temp = tempfile::tempdir().unwrap();
+        let path = temp.path().join("f.json");
+        write_atomic(&path, &to_bytes(FORMAT, &data(&["entry", "unification"])).unwrap()).unwrap();
+        let loaded = load::<Data>(&path, FORMAT);
+        assert_eq!(loaded.value, Some(data(&["entry", "unification"])));
+        assert!(!loaded.read_only);
+        assert!(loaded.notices.is_empty());
+    }
+
+    #[test]
+    fn a_missing_file_is_absent_without_notice() {
+        let temp = tempfile::tempdir().unwrap();
+        let loaded = load::<Data>(&temp.path().join("none.json"), FORMAT);
+        assert!(loaded.value.is_none() && loaded.notices.is_empty() && !loaded.read_only);
+    }
+
+    #[test]
+    fn a_corrupt_file_is_moved_aside_and_the_backup_loaded() {
+        let temp = tempfile::tempdir().unwrap();
+        let path = temp.path().join("f.json");
+        write_atomic(&path, &to_bytes(FORMAT, &data(&["old"])).unwrap()).unwrap();
+        write_atomic(&path, &to_bytes(FORMAT, &data(&["new"])).unwrap()).unwrap();
+        let good = std::fs::read(&path).unwrap();
+        std::fs::write(&path, &good[..good.len() / 2]).unwrap(); // torn
+        let loaded = load::<Data>(&path, FORMAT);
+        assert_eq!(loaded.value, Some(data(&["old"])));
+        assert!(!path.exists(), "the bad file must not stay where autosave would overwrite it");
+        let moved: Vec<_> = std::fs::read_dir(temp.path())
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .filter(|e| e.file_name().to_string_lossy().contains(".corrupt-"))
+            .collect();
+        assert_eq!(moved.len(), 1);
+        assert_eq!(std::fs::read(moved[0].path()).unwrap(), &good[..good.len() / 2]);
+        assert!(loaded.notices[0].contains("moved to"), "{:?}", loaded.notices);
+        assert!(loaded.notices[0].contains("last good copy"), "{:?}", loaded.notices);
+    }
+
+    #[test]
+    fn garbage_and_wrong_format_files_are_quarantined_without_backup() {
+        let temp = tempfile::tempdir().unwrap();
+        let path = temp.path().join("f.json");
+        for bad in [
+            &b"\x00\xff\xfe garbage"[..],
+            b"{\"format\": \"something-else\", \"version\": 1}",
+            b"{\"format\": \"lectern-test\"}",
+            b"{\"format\": \"lectern-test\", \"version\": 1, \"words\": 7}",
+        ] {
+            std::fs::write(&path, bad).unwrap();
+            let loaded = load::<Data>(&path, FORMAT);
+            assert!(loaded.value.is_none());
+            assert!(!path.exists());
+            assert!(loaded.notices[0].contains("no readable backup"), "{:?}", loaded.notices);
+        }
+    }
+
+    #[test]
+    fn a_newer_file_is_read_only() {
+        let temp = tempfile::tempdir().unwrap();
+        let path = temp.path().join("f.json");
+        let newer = Format {
+            name: FORMAT.name,
+            version: 3,
+        };
+        std::fs::write(&path, to_bytes(newer, &data(&["future"])).unwrap()).unwrap();
+        let loaded = load::<Data>(&path, FORMAT);
+        assert_eq!(loaded.value, Some(data(&["future"])));
+        assert!(loaded.read_only);
+        assert!(path.exists(), "a newer file is left exactly where it is");
+        assert!(loaded.notices[0].contains("newer version"));
+    }
+}

@@ -1,0 +1,263 @@
+//! Every command a user can give, once: [`Action`], with its label, shortcut and tooltip.
+//!
+//! Views return `Vec<Action>`; [`crate::ui::app::LecternApp::apply`] carries them out in one
+//! place. Menus, buttons, tooltips and the keyboard all read the label and shortcut from here,
+//! so they cannot drift apart.
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+use crate::storage::reading_state::ThemeChoice;
+
+/// A command for the app to carry out.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// Open a text in the active pane (or in a new pane beside it).
+    OpenText {
+        /// The text's id.
+        text_id: String,
+        /// Open in a new pane beside the active one instead of replacing its text.
+        beside: bool,
+    },
+    /// Open the first text matching the library filter (Enter in the filter).
+    OpenFirstMatch {
+        /// In a new pane beside the active one.
+        beside: bool,
+    },
+    /// Make a pane the one keyboard commands act on.
+    FocusPane(usize),
+    /// Move keyboard focus to the next pane.
+    NextPane,
+    /// Close a pane.
+    ClosePane(usize),
+    /// Close the active pane.
+    CloseActivePane,
+    /// Swap a pane with its left neighbour.
+    MovePaneLeft(usize),
+    /// Swap a pane with its right neighbour.
+    MovePaneRight(usize),
+    /// Turn linked scrolling on or off for a pane.
+    ToggleLinked(usize),
+    /// Turn linked scrolling on or off for the active pane.
+    ToggleActiveLinked,
+    /// A pane was scrolled by the user: linked panes follow.
+    Scrolled(usize),
+    /// Scroll a pane to the start of a paragraph (the parts menu).
+    GoToParagraph {
+        /// The pane.
+        pane: usize,
+        /// The paragraph.
+        paragraph: usize,
+    },
+    /// Show a text's metadata and provenance.
+    ShowTextInfo(String),
+    /// Show the metadata of the active pane's text.
+    ShowActiveTextInfo,
+    /// Close the metadata window.
+    CloseTextInfo,
+    /// Copy the active pane's selection to the clipboard.
+    CopySelection,
+    /// Select the whole text in the active pane.
+    SelectAll,
+    /// Larger reading font.
+    ZoomIn,
+    /// Smaller reading font.
+    ZoomOut,
+    /// Default reading font size.
+    ZoomReset,
+    /// Choose the theme.
+    SetTheme(ThemeChoice),
+    /// Switch between light and dark.
+    ToggleDarkLight,
+    /// Show or hide the library panel.
+    ToggleLibrary,
+    /// Put the keyboard focus in the library's filter box.
+    FocusLibraryFilter,
+    /// Show the keyboard shortcuts window.
+    ShowShortcuts,
+    /// Close the window.
+    Quit,
+}
+
+const fn shortcut(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(modifiers, key)
+}
+
+const CTRL: Modifiers = Modifiers::COMMAND;
+const CTRL_SHIFT: Modifiers = Modifiers {
+    shift: true,
+    ..Modifiers::COMMAND
+};
+
+impl Action {
+    /// The commands that have a keyboard shortcut, most specific first (egui matches extra
+    /// Shift loosely, so Ctrl+Shift+X must be tried before Ctrl+X).
+    pub fn with_shortcuts() -> Vec<Self> {
+        vec![
+            Self::ToggleDarkLight,
+            Self::ZoomIn,
+            Self::ZoomOut,
+            Self::ZoomReset,
+            Self::ToggleLibrary,
+            Self::FocusLibraryFilter,
+            Self::CloseActivePane,
+            Self::NextPane,
+            Self::ShowActiveTextInfo,
+            Self::ToggleActiveLinked,
+            Self::SelectAll,
+            Self::CopySelection,
+            Self::ShowShortcuts,
+            Self::Quit,
+        ]
+    }
+
+    /// The keyboard shortcuts of this command (the first is the one shown in menus).
+    pub fn shortcuts(&self) -> Vec<KeyboardShortcut> {
+        match self {
+            Self::ZoomIn => vec![shortcut(CTRL, Key::Plus), shortcut(CTRL, Key::Equals)],
+            Self::ZoomOut => vec![shortcut(CTRL, Key::Minus)],
+            Self::ZoomReset => vec![shortcut(CTRL, Key::Num0)],
+            Self::ToggleDarkLight => vec![shortcut(CTRL_SHIFT, Key::D)],
+            Self::ToggleLibrary => vec![shortcut(CTRL, Key::B)],
+            Self::FocusLibraryFilter => vec![shortcut(CTRL, Key::L)],
+            Self::CloseActivePane => vec![shortcut(CTRL, Key::W)],
+            Self::NextPane => vec![shortcut(Modifiers::NONE, Key::F6)],
+            Self::ShowActiveTextInfo => vec![shortcut(CTRL, Key::I)],
+            Self::ToggleActiveLinked => vec![shortcut(CTRL, Key::K)],
+            Self::SelectAll => vec![shortcut(CTRL, Key::A)],
+            Self::CopySelection => vec![shortcut(CTRL, Key::C)],
+            Self::ShowShortcuts => vec![shortcut(Modifiers::NONE, Key::F1)],
+            Self::Quit => vec![shortcut(CTRL, Key::Q)],
+            _ => Vec::new(),
+        }
+    }
+
+    /// The shortcut shown beside the command in menus, if any.
+    pub fn shortcut(&self) -> Option<KeyboardShortcut> {
+        self.shortcuts().into_iter().next()
+    }
+
+    /// The command's name, as in menus and buttons.
+    pub fn label(&self) -> String {
+        match self {
+            Self::OpenText { beside: false, .. } => "Open".into(),
+            Self::OpenText { beside: true, .. } => "Open beside".into(),
+            Self::OpenFirstMatch { beside: false } => "Open first match".into(),
+            Self::OpenFirstMatch { beside: true } => "Open first match beside".into(),
+            Self::FocusPane(_) => "Focus pane".into(),
+            Self::NextPane => "Next pane".into(),
+            Self::ClosePane(_) | Self::CloseActivePane => "Close pane".into(),
+            Self::MovePaneLeft(_) => "Move pane left".into(),
+            Self::MovePaneRight(_) => "Move pane right".into(),
+            Self::ToggleLinked(_) | Self::ToggleActiveLinked => "Linked scrolling".into(),
+            Self::Scrolled(_) => "Scroll".into(),
+            Self::GoToParagraph { .. } => "Go to part".into(),
+            Self::ShowTextInfo(_) | Self::ShowActiveTextInfo => "About this text".into(),
+            Self::CloseTextInfo => "Close".into(),
+            Self::CopySelection => "Copy".into(),
+            Self::SelectAll => "Select all".into(),
+            Self::ZoomIn => "Larger text".into(),
+            Self::ZoomOut => "Smaller text".into(),
+            Self::ZoomReset => "Default text size".into(),
+            Self::SetTheme(ThemeChoice::System) => "Follow system theme".into(),
+            Self::SetTheme(ThemeChoice::Light) => "Light theme".into(),
+            Self::SetTheme(ThemeChoice::Dark) => "Dark theme".into(),
+            Self::ToggleDarkLight => "Switch light/dark".into(),
+            Self::ToggleLibrary => "Library panel".into(),
+            Self::FocusLibraryFilter => "Filter the library".into(),
+            Self::ShowShortcuts => "Keyboard shortcuts".into(),
+            Self::Quit => "Quit".into(),
+        }
+    }
+
+    /// A sentence explaining the command, for tooltips and the shortcuts window.
+    pub fn tooltip(&self) -> String {
+        match self {
+            Self::OpenText { beside: false, .. } => "Open this text in the current pane".into(),
+            Self::OpenText { beside: true, .. } => {
+                "Open this text in a new pane beside the current one".into()
+            }
+            Self::OpenFirstMatch { beside } => format!(
+                "Open the first text the filter matches{}",
+                if *beside { " beside the current one" } else { "" }
+            ),
+            Self::NextPane => "Move the keyboard focus to the next pane".into(),
+            Self::ClosePane(_) | Self::CloseActivePane => "Close this pane".into(),
+            Self::MovePaneLeft(_) => "Swap this pane with the one on its left".into(),
+            Self::MovePaneRight(_) => "Swap this pane with the one on its right".into(),
+            Self::ToggleLinked(_) | Self::ToggleActiveLinked => {
+                "When on, scrolling this pane scrolls the other linked panes to the same place"
+                    .into()
+            }
+            Self::ShowTextInfo(_) | Self::ShowActiveTextInfo => {
+                "Title, author, date, translator, source, references, licence and notes".into()
+            }
+            Self::CopySelection => "Copy the selected passage".into(),
+            Self::SelectAll => "Select the whole text in the current pane".into(),
+            Self::ZoomIn => "Make the reading text larger".into(),
+            Self::ZoomOut => "Make the reading text smaller".into(),
+            Self::ZoomReset => "Reset the reading text to its default size".into(),
+            Self::ToggleDarkLight => "Switch between the light and the dark theme".into(),
+            Self::ToggleLibrary => "Show or hide the list of texts".into(),
+            Self::FocusLibraryFilter => "Type to filter the list of texts".into(),
+            Self::ShowShortcuts => "List every keyboard shortcut".into(),
+            Self::Quit => "Close Lectern (your reading state is saved)".into(),
+            _ => self.label(),
+        }
+    }
+
+    /// The label with its shortcut, e.g. "Larger text (Ctrl+Plus)", for tooltips.
+    pub fn label_with_shortcut(&self, ctx: &egui::Context) -> String {
+        match self.shortcut() {
+            Some(shortcut) => format!("{} ({})", self.label(), ctx.format_shortcut(&shortcut)),
+            None => self.label(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_two_commands_share_a_shortcut() {
+        let mut seen: Vec<(KeyboardShortcut, Action)> = Vec::new();
+        for action in Action::with_shortcuts() {
+            for shortcut in action.shortcuts() {
+                if let Some((_, other)) = seen.iter().find(|(s, _)| *s == shortcut) {
+                    panic!("{action:?} and {other:?} share a shortcut");
+                }
+                seen.push((shortcut, action.clone()));
+            }
+        }
+    }
+
+    #[test]
+    fn every_command_with_a_shortcut_has_a_label_and_tooltip() {
+        for action in Action::with_shortcuts() {
+            assert!(action.shortcut().is_some(), "{action:?}");
+            assert!(!action.label().is_empty());
+            assert!(!action.tooltip().is_empty());
+        }
+    }
+
+    #[test]
+    fn shift_variants_come_before_their_plain_forms() {
+        // consume_shortcut ignores extra Shift, so a Ctrl+Shift+X listed after Ctrl+X never fires.
+        let list = Action::with_shortcuts();
+        for (i, action) in list.iter().enumerate() {
+            for shortcut in action.shortcuts() {
+                if shortcut.modifiers.shift {
+                    continue;
+                }
+                for later in &list[i + 1..] {
+                    for other in later.shortcuts() {
+                        assert!(
+                            !(other.modifiers.shift && other.logical_key == shortcut.logical_key),
+                            "{later:?} must come before {action:?}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+}

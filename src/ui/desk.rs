@@ -1,0 +1,493 @@
+//! The desk: one to three reading panes side by side, with headers, resizable dividers and
+//! linked scrolling.
+
+use std::sync::Arc;
+
+use egui::{Align, Id, Layout, Rect, RichText, Sense, Stroke, Ui, UiBuilder, pos2, vec2};
+
+use crate::MAX_PANES;
+use crate::model::text::Text;
+use crate::ui::action::Action;
+use crate::ui::reader::{ReaderParams, ReaderView, ReadingStyle, reader_ui};
+
+/// Height of a pane's header row.
+const HEADER_HEIGHT: f32 = 34.0;
+/// Width of the draggable divider between panes.
+const DIVIDER_WIDTH: f32 = 7.0;
+/// The narrowest share of the desk a pane can be given by dragging a divider.
+const MIN_PANE_SHARE: f32 = 0.15;
+
+/// One open pane.
+pub struct Pane {
+    /// The text shown.
+    pub text: Arc<Text>,
+    /// Scroll position, selection, layout caches.
+    pub view: ReaderView,
+    /// Whether the pane takes part in linked scrolling.
+    pub linked: bool,
+    /// A number that identifies the pane for egui while it lives (stable across swaps).
+    key: u64,
+}
+
+/// The panes and their widths.
+///
+/// Invariant: `widths.len() == panes.len()`, the widths are positive and sum to 1, and
+/// `active < panes.len()` unless there are no panes (then it is 0).
+#[derive(Default)]
+pub struct Desk {
+    panes: Vec<Pane>,
+    widths: Vec<f32>,
+    active: usize,
+    next_key: u64,
+}
+
+impl Desk {
+    /// The panes, left to right.
+    pub fn panes(&self) -> &[Pane] {
+        &self.panes
+    }
+
+    /// A pane, to change its view.
+    pub fn pane_mut(&mut self, index: usize) -> Option<&mut Pane> {
+        self.panes.get_mut(index)
+    }
+
+    /// Each pane's share of the width.
+    pub fn widths(&self) -> &[f32] {
+        &self.widths
+    }
+
+    /// The index of the active pane (0 when there is none).
+    pub fn active(&self) -> usize {
+        self.active
+    }
+
+    /// The active pane.
+    pub fn active_pane(&self) -> Option<&Pane> {
+        self.panes.get(self.active)
+    }
+
+    /// The active pane, mutably.
+    pub fn active_pane_mut(&mut self) -> Option<&mut Pane> {
+        self.panes.get_mut(self.active)
+    }
+
+    /// Whether another pane can be opened.
+    pub fn can_add_pane(&self) -> bool {
+        self.panes.len() < MAX_PANES
+    }
+
+    /// Adds a pane (at the right end) with the given view; returns its index, or `None` when
+    /// the desk is full.
+    pub fn push(&mut self, text: Arc<Text>, view: ReaderView, linked: bool) -> Option<usize> {
+        if !self.can_add_pane() {
+            return None;
+        }
+        self.next_key += 1;
+        self.panes.push(Pane {
+            text,
+            view,
+            linked,
+            key: self.next_key,
+        });
+        let n = self.panes.len() as f32;
+        // The new pane gets an equal share; the others shrink in proportion.
+        for width in &mut self.widths {
+            *width *= (n - 1.0) / n;
+        }
+        self.widths.push(1.0 / n);
+        Some(self.panes.len() - 1)
+    }
+
+    /// Opens `text`: in the active pane, or beside it in a new pane (inserted to its right).
+    /// With no pane open, or a full desk when `beside`, it does what it can: a first pane, or
+    /// the active pane. Returns the index of the pane showing the text.
+    pub fn open(&mut self, text: Arc<Text>, beside: bool) -> usize {
+        if self.panes.is_empty() || (beside && self.can_add_pane()) {
+            let index = self.push(text, ReaderView::new(), false).unwrap_or(0);
+            if beside && index > self.active + 1 {
+                // Insert right of the active pane rather than at the far end.
+                let target = self.active + 1;
+                let pane = self.panes.remove(index);
+                let width = self.widths.remove(index);
+                self.panes.insert(target, pane);
+                self.widths.insert(target, width);
+                self.active = target;
+            } else {
+                self.active = index;
+            }
+            return self.active;
+        }
+        let pane = &mut self.panes[self.active];
+        if pane.text.id() != text.id() {
+            pane.text = text;
+            pane.view = ReaderView::new();
+        }
+        self.active
+    }
+
+    /// Closes a pane; its width goes to the others.
+    pub fn close(&mut self, index: usize) {
+        if index >= self.panes.len() {
+            return;
+        }
+        self.panes.remove(index);
+        self.widths.remove(index);
+        let total: f32 = self.widths.iter().sum();
+        if total > 0.0 {
+            for width in &mut self.widths {
+                *width /= total;
+            }
+        }
+        if self.active > index || self.active >= self.panes.len() {
+            self.active = self.active.saturating_sub(1);
+        }
+    }
+
+    /// Swaps two panes (texts, views and widths travel together).
+    pub fn swap(&mut self, a: usize, b: usize) {
+        if a < self.panes.len() && b < self.panes.len() && a != b {
+            self.panes.swap(a, b);
+            self.widths.swap(a, b);
+            if self.active == a {
+                self.active = b;
+            } else if self.active == b {
+                self.active = a;
+            }
+        }
+    }
+
+    /// Makes a pane active.
+    pub fn focus(&mut self, index: usize) {
+        if index < self.panes.len() {
+            self.active = index;
+        }
+    }
+
+    /// Sets the widths (normalised); ignored unless there is one positive width per pane.
+    pub fn set_widths(&mut self, widths: &[f32]) {
+        if widths.len() == self.panes.len() && widths.iter().all(|w| w.is_finite() && *w > 0.0) {
+            let total: f32 = widths.iter().sum();
+            self.widths = widths.iter().map(|w| w / total).collect();
+        }
+    }
+
+    /// Moves `delta` of the desk's width from pane `index + 1` to pane `index` (a divider drag).
+    pub fn move_divider(&mut self, index: usize, delta: f32) {
+        if index + 1 >= self.widths.len() {
+            return;
+        }
+        let pair = self.widths[index] + self.widths[index + 1];
+        let left = (self.widths[index] + delta).clamp(MIN_PANE_SHARE.min(pair / 2.0), pair - MIN_PANE_SHARE.min(pair / 2.0));
+        self.widths[index] = left;
+        self.widths[index + 1] = pair - left;
+    }
+
+    /// Linked scrolling: after the user scrolled pane `source`, move every other linked pane to
+    /// the same place (the same paragraph for the same text, else the same fraction).
+    pub fn follow_linked(&mut self, source: usize) {
+        let Some(leader) = self.panes.get(source) else {
+            return;
+        };
+        if !leader.linked {
+            return;
+        }
+        let text_id = leader.text.id().to_owned();
+        let (paragraph, within, fraction) = (leader.view.scroll.paragraph, leader.view.within(), leader.view.fraction());
+        for (index, pane) in self.panes.iter_mut().enumerate() {
+            if index == source || !pane.linked {
+                continue;
+            }
+            if pane.text.id() == text_id {
+                pane.view.jump_to(paragraph, within);
+            } else {
+                pane.view.jump_to_fraction(fraction);
+            }
+        }
+    }
+}
+
+/// Draws the desk in the whole of the `ui` and returns the user's actions.
+pub fn desk_ui(ui: &mut Ui, desk: &mut Desk, style: ReadingStyle) -> Vec<Action> {
+    let mut actions = Vec::new();
+    let full = ui.available_rect_before_wrap();
+    ui.allocate_rect(full, Sense::hover());
+    if desk.panes.is_empty() {
+        welcome_ui(ui, full);
+        return actions;
+    }
+    let count = desk.panes.len();
+    let usable = full.width() - DIVIDER_WIDTH * (count - 1) as f32;
+    let mut x = full.left();
+    let mut divider_drags = Vec::new();
+    for index in 0..count {
+        let width = usable * desk.widths[index];
+        let pane_rect = Rect::from_min_max(pos2(x, full.top()), pos2(x + width, full.bottom()));
+        x += width;
+        let is_active = index == desk.active;
+        let pane = &mut desk.panes[index];
+        let id = Id::unique(("lectern-pane", pane.key));
+        let header = Rect::from_min_size(pane_rect.min, vec2(pane_rect.width(), HEADER_HEIGHT));
+        let body = Rect::from_min_max(pos2(pane_rect.left(), header.bottom()), pane_rect.max);
+        actions.extend(pane_header_ui(ui, header, pane, index, count, is_active));
+        let params = ReaderParams {
+            pane_index: index,
+            id,
+            style,
+            is_active,
+        };
+        actions.extend(reader_ui(ui, body, &pane.text, &mut pane.view, params));
+        if index + 1 < count {
+            let divider = Rect::from_min_size(pos2(x, full.top()), vec2(DIVIDER_WIDTH, full.height()));
+            x += DIVIDER_WIDTH;
+            let response = ui
+                .interact(divider, Id::unique(("lectern-divider", index)), Sense::drag())
+                .on_hover_cursor(egui::CursorIcon::ResizeHorizontal);
+            let stroke = if response.hovered() || response.dragged() {
+                ui.visuals().widgets.active.fg_stroke
+            } else {
+                ui.visuals().widgets.noninteractive.bg_stroke
+            };
+            ui.painter().vline(divider.center().x, divider.y_range(), stroke);
+            if response.dragged() && usable > 0.0 {
+                divider_drags.push((index, response.drag_delta().x / usable));
+            }
+        }
+    }
+    for (index, delta) in divider_drags {
+        desk.move_divider(index, delta);
+    }
+    actions
+}
+
+fn pane_header_ui(ui: &mut Ui, rect: Rect, pane: &mut Pane, index: usize, count: usize, is_active: bool) -> Vec<Action> {
+    let mut actions = Vec::new();
+    let visuals = ui.visuals().clone();
+    let fill = if is_active {
+        visuals.widgets.inactive.weak_bg_fill
+    } else {
+        visuals.panel_fill
+    };
+    ui.painter().rect_filled(rect, 0.0, fill);
+    ui.painter().hline(rect.x_range(), rect.bottom() - 0.5, Stroke::new(1.0, visuals.widgets.noninteractive.bg_stroke.color));
+    let number = index + 1;
+    let builder = UiBuilder::new()
+        .id_salt(("pane-header", pane.key))
+        .max_rect(rect.shrink2(vec2(8.0, 3.0)))
+        .layout(Layout::right_to_left(Align::Center));
+    ui.scope_builder(builder, |ui| {
+        ui.spacing_mut().item_spacing.x = 4.0;
+        let close = Action::ClosePane(index);
+        if ui
+            .small_button("×")
+            .accessible_name(format!("Close pane {number}"))
+            .on_hover_text(close.tooltip())
+            .clicked()
+        {
+            actions.push(close);
+        }
+        if count > 1 {
+            let right = Action::MovePaneRight(index);
+            if ui
+                .add_enabled(index + 1 < count, egui::Button::new("→").small())
+                .accessible_name(format!("Move pane {number} right"))
+                .on_hover_text(right.tooltip())
+                .clicked()
+            {
+                actions.push(right);
+            }
+            let left = Action::MovePaneLeft(index);
+            if ui
+                .add_enabled(index > 0, egui::Button::new("←").small())
+                .accessible_name(format!("Move pane {number} left"))
+                .on_hover_text(left.tooltip())
+                .clicked()
+            {
+                actions.push(left);
+            }
+        }
+        let link = Action::ToggleLinked(index);
+        if ui
+            .selectable_label(pane.linked, if pane.linked { "🔗 Linked" } else { "🔗 Link" })
+            .accessible_name(format!("Link scrolling of pane {number}"))
+            .on_hover_text(link.label_with_shortcut(ui.ctx()) + "\n" + &link.tooltip())
+            .clicked()
+        {
+            actions.push(link);
+        }
+        let parts = &pane.text.meta().parts;
+        if parts.len() > 1 {
+            ui.menu_button("Parts", |ui| {
+                for part in parts {
+                    if ui.button(&part.label).clicked() {
+                        actions.push(Action::GoToParagraph {
+                            pane: index,
+                            paragraph: part.first_paragraph,
+                        });
+                    }
+                }
+            });
+        }
+        let info = Action::ShowTextInfo(pane.text.id().to_owned());
+        if ui
+            .small_button("ⓘ")
+            .accessible_name(format!("About the text in pane {number}"))
+            .on_hover_text(info.tooltip())
+            .clicked()
+        {
+            actions.push(info);
+        }
+        ui.with_layout(Layout::left_to_right(Align::Center), |ui| {
+            let meta = pane.text.meta();
+            let title = RichText::new(&meta.title).strong();
+            let response = ui
+                .add(egui::Label::new(title).truncate().sense(Sense::click()))
+                .on_hover_text(format!("{} — {}\n{}", meta.author, meta.display_date(), Action::ShowActiveTextInfo.tooltip()));
+            if response.clicked() {
+                actions.push(Action::FocusPane(index));
+            }
+            if response.double_clicked() {
+                actions.push(Action::ShowTextInfo(meta.id.clone()));
+            }
+        });
+    });
+    // A click anywhere on the header makes the pane active.
+    if ui.input(|i| i.pointer.primary_pressed())
+        && ui.input(|i| i.pointer.interact_pos()).is_some_and(|p| rect.contains(p))
+    {
+        actions.push(Action::FocusPane(index));
+    }
+    actions
+}
+
+fn welcome_ui(ui: &mut Ui, rect: Rect) {
+    let builder = UiBuilder::new().max_rect(rect.shrink(40.0)).layout(Layout::top_down(Align::Center));
+    ui.scope_builder(builder, |ui| {
+        ui.add_space(rect.height() * 0.25);
+        ui.heading("Nothing open yet");
+        ui.add_space(8.0);
+        ui.label("Click a title in the library to read it here.");
+        ui.label("“Beside” opens a second or third text next to the first.");
+        ui.add_space(8.0);
+        ui.weak("Ctrl+L filters the library; Enter opens the first match, Ctrl+Enter opens it beside.");
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::header::TextMeta;
+
+    fn text(id: &str) -> Arc<Text> {
+        let meta = TextMeta {
+            id: id.into(),
+            title: id.to_uppercase(),
+            ..TextMeta::default()
+        };
+        Arc::new(Text::new(meta, ["one".to_owned(), "two".to_owned()]))
+    }
+
+    fn ids(desk: &Desk) -> Vec<&str> {
+        desk.panes().iter().map(|p| p.text.id()).collect()
+    }
+
+    fn assert_widths_sum_to_one(desk: &Desk) {
+        let total: f32 = desk.widths().iter().sum();
+        assert!((total - 1.0).abs() < 1e-5, "{:?}", desk.widths());
+        assert_eq!(desk.widths().len(), desk.panes().len());
+    }
+
+    #[test]
+    fn open_replaces_the_active_pane_and_beside_adds_one() {
+        let mut desk = Desk::default();
+        assert_eq!(desk.open(text("a"), false), 0);
+        assert_eq!(desk.open(text("b"), false), 0);
+        assert_eq!(ids(&desk), ["b"]);
+        assert_eq!(desk.open(text("c"), true), 1);
+        assert_eq!(ids(&desk), ["b", "c"]);
+        assert_eq!(desk.active(), 1);
+        assert_widths_sum_to_one(&desk);
+    }
+
+    #[test]
+    fn beside_inserts_right_of_the_active_pane() {
+        let mut desk = Desk::default();
+        desk.open(text("a"), false);
+        desk.open(text("b"), true);
+        desk.focus(0);
+        desk.open(text("c"), true);
+        assert_eq!(ids(&desk), ["a", "c", "b"]);
+        assert_eq!(desk.active(), 1);
+    }
+
+    #[test]
+    fn three_panes_at_most() {
+        let mut desk = Desk::default();
+        for id in ["a", "b", "c", "d"] {
+            desk.open(text(id), true);
+        }
+        assert_eq!(desk.panes().len(), 3);
+        // The fourth replaced the active pane instead.
+        assert_eq!(ids(&desk), ["a", "b", "d"]);
+        assert_widths_sum_to_one(&desk);
+    }
+
+    #[test]
+    fn close_and_swap_keep_the_invariants() {
+        let mut desk = Desk::default();
+        for id in ["a", "b", "c"] {
+            desk.open(text(id), true);
+        }
+        desk.set_widths(&[0.5, 0.3, 0.2]);
+        desk.swap(0, 2);
+        assert_eq!(ids(&desk), ["c", "b", "a"]);
+        assert_eq!(desk.widths(), [0.2, 0.3, 0.5]);
+        assert_eq!(desk.active(), 0, "the active pane moves with its text");
+        desk.close(0);
+        assert_eq!(ids(&desk), ["b", "a"]);
+        assert_widths_sum_to_one(&desk);
+        desk.close(1);
+        desk.close(0);
+        assert!(desk.panes().is_empty());
+        assert_eq!(desk.active(), 0);
+        desk.close(5); // nothing to close: no panic
+    }
+
+    #[test]
+    fn divider_drags_respect_a_minimum_width() {
+        let mut desk = Desk::default();
+        desk.open(text("a"), true);
+        desk.open(text("b"), true);
+        desk.move_divider(0, 0.2);
+        assert!((desk.widths()[0] - 0.7).abs() < 1e-5);
+        desk.move_divider(0, 5.0);
+        assert!((desk.widths()[1] - MIN_PANE_SHARE).abs() < 1e-5);
+        assert_widths_sum_to_one(&desk);
+    }
+
+    #[test]
+    fn linked_panes_follow_and_unlinked_ones_do_not() {
+        let mut desk = Desk::default();
+        desk.open(text("a"), true);
+        desk.open(text("a"), true);
+        desk.open(text("b"), true);
+        for index in 0..3 {
+            desk.pane_mut(index).unwrap().linked = index != 2;
+        }
+        desk.pane_mut(0).unwrap().view.scroll.paragraph = 1;
+        desk.follow_linked(0);
+        // The same text follows by paragraph; the unlinked pane stays where it is.
+        assert_eq!(desk.panes()[1].view.pending_jump(), Some((1, 0.0)));
+        assert_eq!(desk.panes()[2].view.pending_jump(), None);
+        assert_eq!(desk.panes()[2].view.pending_fraction(), None);
+        // A linked pane with another text follows proportionally.
+        desk.pane_mut(2).unwrap().linked = true;
+        desk.follow_linked(0);
+        assert_eq!(desk.panes()[2].view.pending_fraction(), Some(0.0));
+        // An unlinked pane leads nobody.
+        desk.pane_mut(1).unwrap().view = ReaderView::new();
+        desk.pane_mut(0).unwrap().linked = false;
+        desk.follow_linked(0);
+        assert_eq!(desk.panes()[1].view.pending_jump(), None);
+    }
+}

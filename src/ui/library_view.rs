@@ -1,0 +1,133 @@
+//! The library panel: every text by date, grouped by year, with a filter box.
+
+use egui::{Key, Modifiers, RichText, Ui};
+
+use crate::model::library::Library;
+use crate::ui::action::Action;
+
+/// The library panel's own state.
+#[derive(Default)]
+pub struct LibraryViewState {
+    /// The filter box's text.
+    pub filter: String,
+    /// Put the keyboard focus in the filter box at the next frame.
+    pub focus_filter: bool,
+}
+
+/// The id of the filter box (tests and the focus command use it).
+pub fn filter_id() -> egui::Id {
+    egui::Id::unique("lectern-library-filter")
+}
+
+/// Draws the library and returns the user's actions. `open_ids` are the texts shown in panes;
+/// `can_open_beside` says whether another pane fits.
+pub fn library_ui(
+    ui: &mut Ui,
+    library: &Library,
+    state: &mut LibraryViewState,
+    open_ids: &[&str],
+    can_open_beside: bool,
+) -> Vec<Action> {
+    let mut actions = Vec::new();
+    ui.add_space(6.0);
+    ui.heading("Library");
+    ui.add_space(4.0);
+    let label = ui.label("Filter");
+    let filter = ui.add(
+        egui::TextEdit::singleline(&mut state.filter)
+            .id(filter_id())
+            .hint_text("title, author, date, reference…")
+            .desired_width(f32::INFINITY),
+    );
+    let filter = filter.labelled_by(label.id);
+    if std::mem::take(&mut state.focus_filter) {
+        filter.request_focus();
+    }
+    if filter.has_focus() || filter.lost_focus() {
+        let (enter, ctrl_enter) = ui.input_mut(|i| {
+            (
+                i.consume_key(Modifiers::NONE, Key::Enter),
+                i.consume_key(Modifiers::COMMAND, Key::Enter),
+            )
+        });
+        if ctrl_enter {
+            actions.push(Action::OpenFirstMatch { beside: true });
+        } else if enter {
+            actions.push(Action::OpenFirstMatch { beside: false });
+        }
+    }
+    ui.add_space(6.0);
+    let matches: Vec<_> = library.filter(&state.filter).collect();
+    if matches.is_empty() {
+        ui.weak("No text matches the filter.");
+    }
+    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+        let mut year = "";
+        for text in matches {
+            let this_year = Library::year_of(text);
+            if this_year != year {
+                year = this_year;
+                ui.add_space(8.0);
+                ui.label(RichText::new(year).small().strong().weak());
+                ui.separator();
+            }
+            let meta = text.meta();
+            let is_open = open_ids.contains(&text.id());
+            ui.add_space(2.0);
+            let title = RichText::new(&meta.title).strong();
+            let open = Action::OpenText {
+                text_id: text.id().to_owned(),
+                beside: false,
+            };
+            let response = ui
+                .add(egui::Button::new(title).frame(false).wrap())
+                .on_hover_text(open.tooltip());
+            if response.clicked() {
+                actions.push(open);
+            }
+            let mut byline = format!("{} · {}", meta.author, meta.display_date());
+            if let Some(kind) = &meta.kind {
+                byline.push_str(" · ");
+                byline.push_str(kind);
+            }
+            ui.label(RichText::new(byline).small());
+            if let Some(reference) = &meta.reference {
+                ui.label(RichText::new(reference).small().weak());
+            }
+            ui.horizontal(|ui| {
+                let beside = Action::OpenText {
+                    text_id: text.id().to_owned(),
+                    beside: true,
+                };
+                let hover = if can_open_beside {
+                    beside.tooltip()
+                } else {
+                    "Three panes are open: close one to open another beside them".to_owned()
+                };
+                if ui
+                    .add_enabled(can_open_beside, egui::Button::new("Beside").small())
+                    .accessible_name(format!("Open beside: {}", meta.title))
+                    .on_hover_text(hover)
+                    .on_disabled_hover_text("Three panes are open: close one first")
+                    .clicked()
+                {
+                    actions.push(beside);
+                }
+                let info = Action::ShowTextInfo(text.id().to_owned());
+                if ui
+                    .small_button("About")
+                    .accessible_name(format!("About: {}", meta.title))
+                    .on_hover_text(info.tooltip())
+                    .clicked()
+                {
+                    actions.push(info);
+                }
+                if is_open {
+                    ui.label(RichText::new("● open").small().weak());
+                }
+            });
+            ui.add_space(6.0);
+        }
+    });
+    actions
+}

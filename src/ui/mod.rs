@@ -1,0 +1,10 @@
+//! The eframe/egui views over the model. Views read the model and return [`action::Action`]s;
+//! [`app::LecternApp`] applies them.
+
+pub mod action;
+pub mod app;
+pub mod desk;
+pub mod info_view;
+pub mod library_view;
+pub mod reader;
+pub mod theme;

@@ -1,0 +1,132 @@
+//! The bundled corpus: every text's wording is exactly the source document's.
+
+use std::path::PathBuf;
+
+use lectern::bundled::{BUNDLED_TEXT_FILES, bundled_library};
+use lectern::model::header::split_paragraphs;
+
+fn source_document() -> String {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/corpus/world-outlook-lenin-on-internationalism.txt");
+    std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "the corpus source document {} is needed to check the bundled texts: {e}",
+            path.display()
+        )
+    })
+}
+
+/// The source with the given lines left out, in the same paragraph form as a bundled body
+/// (line-end whitespace removed, paragraphs separated by one blank line).
+fn normalised_source(omitted: &[String]) -> String {
+    let source = source_document();
+    let kept: Vec<&str> = source
+        .lines()
+        .filter(|line| !omitted.iter().any(|o| line.trim_end() == o))
+        .collect();
+    split_paragraphs(&kept.join("\n")).join("\n\n")
+}
+
+#[test]
+fn every_bundled_body_occurs_verbatim_in_the_source() {
+    let library = bundled_library();
+    assert_eq!(library.texts().len(), BUNDLED_TEXT_FILES.len());
+    for text in library.texts() {
+        let source = normalised_source(&text.meta().omitted);
+        assert!(
+            source.contains(text.content()),
+            "{}: the body is not a verbatim passage of the source document",
+            text.id()
+        );
+        for omitted in &text.meta().omitted {
+            assert!(
+                source_document().lines().any(|l| l.trim_end() == omitted),
+                "{}: an omitted line is not in the source: {omitted}",
+                text.id()
+            );
+        }
+    }
+}
+
+#[test]
+fn lenins_texts_leave_nothing_out() {
+    for text in bundled_library().texts() {
+        if text.meta().author.contains("Lenin") {
+            assert!(text.meta().omitted.is_empty(), "{}", text.id());
+            assert!(text.meta().editorial_changes.is_empty(), "{}", text.id());
+        }
+    }
+}
+
+#[test]
+fn the_six_documents_of_the_source_are_bundled_in_date_order() {
+    let library = bundled_library();
+    let ids: Vec<&str> = library.texts().iter().map(|t| t.id()).collect();
+    assert_eq!(
+        ids,
+        [
+            "lenin-1922-09-26-kamenev",
+            "lenin-1922-10-06-memo",
+            "lenin-1922-12-30-autonomization",
+            "lenin-1923-03-05-trotsky",
+            "lenin-1923-03-06-mdivani",
+            "world-outlook-2022-introduction",
+        ]
+    );
+}
+
+#[test]
+fn the_texts_keep_the_sources_spelling_and_punctuation() {
+    let library = bundled_library();
+    let kamenev = library.get("lenin-1922-09-26-kamenev").unwrap();
+    assert!(kamenev.content().contains(
+        "“Formal\u{a0}unification with the R.S.F.S.R. in a Union of Soviet Republics of Europe and Asia.”"
+    ));
+    assert!(kamenev.content().contains("instead of “entry” into the R.S.F.S.R., to put:"));
+    assert!(kamenev.content().contains("the Ukrainian S.S.R. and others"));
+    let notes = library.get("lenin-1922-12-30-autonomization").unwrap();
+    assert!(notes.content().contains("in substance a rascal and a tyrant"));
+    let intro = library.get("world-outlook-2022-introduction").unwrap();
+    assert!(intro.content().contains("in substance a scoundrel and a tyrant"));
+    // The web page's chrome is not part of any text.
+    for text in library.texts() {
+        for chrome in ["2 replies", "Leave a Reply", "\nMarxism"] {
+            assert!(!text.content().contains(chrome), "{}: {chrome}", text.id());
+        }
+    }
+}
+
+#[test]
+fn the_autonomization_notes_are_one_text_with_three_dated_parts() {
+    let library = bundled_library();
+    let notes = library.get("lenin-1922-12-30-autonomization").unwrap();
+    let parts = &notes.meta().parts;
+    assert_eq!(parts.len(), 3);
+    assert!(parts[0].label.contains("30 December 1922"));
+    assert!(parts[1].label.contains("31 December 1922"));
+    assert!(parts[2].label.contains("31 December 1922"));
+    for part in &parts[1..] {
+        assert!(notes.paragraph_text(part.first_paragraph).starts_with("Continuation of the notes."));
+    }
+}
+
+#[test]
+fn provenance_follows_sources_md() {
+    let library = bundled_library();
+    let memo = library.get("lenin-1922-10-06-memo").unwrap().meta();
+    assert!(memo.licence.contains("GNU Free Documentation License"));
+    assert!(memo.notes.iter().any(|n| n.contains("великодержавный шовинизм")));
+    assert!(memo.notes.iter().any(|n| n.contains("Kamenev")));
+    assert_eq!(memo.reference.as_deref(), Some("Collected Works, vol. 33, p. 372"));
+    let kamenev = library.get("lenin-1922-09-26-kamenev").unwrap().meta();
+    assert_eq!(kamenev.translator.as_deref(), Some("Bernard Isaacs"));
+    assert_eq!(kamenev.reference_ru.as_deref(), Some("ПСС, vol. 45, pp. 211–213"));
+    // Unverified ПСС page numbers say so.
+    for id in ["lenin-1922-10-06-memo", "lenin-1922-12-30-autonomization", "lenin-1923-03-05-trotsky", "lenin-1923-03-06-mdivani"] {
+        let meta = library.get(id).unwrap().meta();
+        assert!(meta.reference_ru.as_deref().unwrap().contains("reported"), "{id}");
+    }
+    let intro = library.get("world-outlook-2022-introduction").unwrap().meta();
+    assert!(intro.credit.as_deref().unwrap().contains("Pathfinder"));
+    assert_eq!(intro.omitted.len(), 2, "the two image captions are recorded as left out");
+}

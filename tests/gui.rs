@@ -1,0 +1,404 @@
+//! The reading desk as a user drives it: egui_kittest harness tests that find widgets by role
+//! and label, click, type and press keys, then assert on the app's state. No GPU needed.
+
+use std::path::Path;
+
+use egui::{Event, Key, Modifiers, PointerButton, Pos2, vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use lectern::bundled::bundled_library;
+use lectern::storage::profile::Profile;
+use lectern::storage::reading_state::ThemeChoice;
+use lectern::ui::app::{LecternApp, StartOptions};
+
+const KAMENEV: &str = "lenin-1922-09-26-kamenev";
+const NOTES: &str = "lenin-1922-12-30-autonomization";
+const TROTSKY: &str = "lenin-1923-03-05-trotsky";
+
+fn app(profile: &Path, open: &[&str]) -> LecternApp {
+    LecternApp::new(
+        bundled_library(),
+        StartOptions {
+            profile: Some(Profile::open(Some(profile)).unwrap()),
+            open: open.iter().map(|s| (*s).to_owned()).collect(),
+            session_texts: Vec::new(),
+        },
+    )
+}
+
+fn harness(app: LecternApp) -> Harness<'static, LecternApp> {
+    let mut harness = Harness::builder()
+        .with_size(vec2(1400.0, 900.0))
+        .build_ui_state(|ui, app: &mut LecternApp| app.show(ui), app);
+    harness.run();
+    harness
+}
+
+fn pane_ids(harness: &Harness<'_, LecternApp>) -> Vec<String> {
+    harness.state().desk.panes().iter().map(|p| p.text.id().to_owned()).collect()
+}
+
+fn press(harness: &Harness<'_, LecternApp>, pos: Pos2, modifiers: Modifiers) {
+    harness.event(Event::PointerMoved(pos));
+    harness.event(Event::PointerButton {
+        pos,
+        button: PointerButton::Primary,
+        pressed: true,
+        modifiers,
+    });
+}
+
+fn release(harness: &Harness<'_, LecternApp>, pos: Pos2, modifiers: Modifiers) {
+    harness.event(Event::PointerButton {
+        pos,
+        button: PointerButton::Primary,
+        pressed: false,
+        modifiers,
+    });
+}
+
+fn click_at(harness: &mut Harness<'_, LecternApp>, pos: Pos2, modifiers: Modifiers) {
+    press(harness, pos, modifiers);
+    harness.step();
+    release(harness, pos, modifiers);
+    harness.step();
+}
+
+/// The screen position of a character offset in the first pane's text.
+fn pos_of(harness: &Harness<'_, LecternApp>, pane: usize, offset: usize) -> Pos2 {
+    let pane = &harness.state().desk.panes()[pane];
+    pane.view
+        .screen_pos_of(&pane.text, offset)
+        .unwrap_or_else(|| panic!("offset {offset} is not on screen"))
+}
+
+#[test]
+fn a_title_in_the_library_opens_the_text_in_a_pane() {
+    let profile = tempfile::tempdir().unwrap();
+    let mut harness = harness(app(profile.path(), &[]));
+    assert!(pane_ids(&harness).is_empty());
+    harness.get_by_label("On the Establishment of the U.S.S.R.").click();
+    harness.run();
+    assert_eq!(pane_ids(&harness), [KAMENEV]);
+    harness.get_by_label("Reading pane 1: On the Establishment of the U.S.S.R.");
+}
+
+#[test]
+fn beside_opens_a_second_text_next_to_the_first() {
+    let profile = tempfile::tempdir().unwrap();
+    let mut harness = harness(app(profile.path(), &[KAMENEV]));
+    harness.get_by_label("Open beside: To L. D. Trotsky").click();
+    harness.run();
+    assert_eq!(pane_ids(&harness), [KAMENEV, TROTSKY]);
+    assert_eq!(harness.state().desk.active(), 1);
+    harness.get_by_label("Reading pane 2: To L. D. Trotsky");
+}
+
+#[test]
+fn the_filter_and_enter_open_texts_in_place_and_beside() {
+    let profile = tempfile::tempdir().unwrap();
+    let mut harness = harness(app(profile.path(), &[]));
+    let filter = harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Filter");
+    filter.focus();
+    harness.run();
+    harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Filter").type_text("trotsky");
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert_eq!(pane_ids(&harness), [TROTSKY]);
+    harness.state_mut().library_view.filter = "autonomization".into();
+    harness.state_mut().library_view.focus_filter = true;
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
+    harness.run();
+    assert_eq!(pane_ids(&harness), [TROTSKY, NOTES]);
+}
+
+#[test]
+fn panes_close_and_swap_from_their_headers() {
+    let profile = tempfile::tempdir().unwrap();
+    let mut harness = harness(app(profile.path(), &[KAMENEV, NOTES, TROTSKY]));
+    assert_eq!(pane_ids(&harness), [KAMENEV, NOTES, TROTSKY]);
+    // A fourth text cannot go beside three.
+    assert!(
+        harness
+            .get_by_label("Open beside: Memo Combatting Dominant Nation Chauvinism")
+            .accesskit_node()
+            .is_disabled()
+    );
+    harness.get_by_label("Move pane 1 right").click();
+    harness.run();
+    assert_eq!(pane_ids(&harness), [NOTES, KAMENEV, TROTSKY]);
+    harness.get_by_label("Close pane 2").click();
+    harness.run();
+    assert_eq!(pane_ids(&harness), [NOTES, TROTSKY]);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::W);
+    harness.run();
+    assert_eq!(pane_ids(&harness).len(), 1);
+}
+
+#[test]
+fn linked_scrolling_moves_the_other_linked_pane() {
+    let profile = tempfile::tempdir().unwrap();
+    let mut harness = harness(app(profile.path(), &[NOTES, NOTES]));
+    harness.get_by_label("Link scrolling of pane 1").click();
+    harness.run();
+    harness.get_by_label("Link scrolling of pane 2").click();
+    harness.run();
+    assert!(harness.state().desk.panes().iter().all(|p| p.linked));
+    // Scroll pane 1 with the keyboard.
+    harness.state_mut().desk.focus(0);
+    harness.key_press(Key::PageDown);
+    harness.run();
+    harness.key_press(Key::PageDown);
+    harness.run();
+    let panes = harness.state().desk.panes();
+    assert!(panes[0].view.scroll.paragraph > 0, "pane 1 scrolled");
+    assert_eq!(panes[1].view.scroll.paragraph, panes[0].view.scroll.paragraph);
+    assert!((panes[1].view.within() - panes[0].view.within()).abs() < 0.01);
+
+    // Unlinked, pane 2 stays where it is.
+    harness.get_by_label("Link scrolling of pane 2").click();
+    harness.run();
+    let before = harness.state().desk.panes()[1].view.scroll;
+    harness.state_mut().desk.focus(0);
+    harness.key_press(Key::PageDown);
+    harness.run();
+    assert_eq!(harness.state().desk.panes()[1].view.scroll, before);
+    assert!(!harness.state().desk.panes()[1].linked);
+}
+
+#[test]
+fn linked_panes_of_different_texts_follow_proportionally() {
+    let profile = tempfile::tempdir().unwrap();
+    let mut harness = harness(app(profile.path(), &[NOTES, KAMENEV]));
+    harness.get_by_label("Link scrolling of pane 1").click();
+    harness.get_by_label("Link scrolling of pane 2").click();
+    harness.run();
+    harness.state_mut().desk.focus(0);
+    harness.key_press(Key::End);
+    harness.run();
+    let panes = harness.state().desk.panes();
+    assert!(panes[0].view.fraction() > 0.99, "{}", panes[0].view.fraction());
+    assert!(panes[1].view.fraction() > 0.95, "{}", panes[1].view.fraction());
+    harness.key_press(Key::Home);
+    harness.run();
+    let panes = harness.state().desk.panes();
+    assert_eq!(panes[0].view.scroll.paragraph, 0);
+    assert!(panes[1].view.fraction() < 0.05);
+}
+
+#[test]
+fn dragging_selects_a_character_range_across_paragraphs() {
+    let profile = tempfile::tempdir().unwrap();
+    let mut harness = harness(app(profile.path(), &[KAMENEV]));
+    let text = harness.state().desk.panes()[0].text.clone();
+    let start = text.content().find("Stalin has probably").map(|b| text.content()[..b].chars().count()).unwrap();
+    let second = text.paragraphs()[1].chars.start;
+    let end = second + "If\u{a0}he has not".chars().count();
+    let from = pos_of(&harness, 0, start);
+    let to = pos_of(&harness, 0, end);
+    press(&harness, from, Modifiers::NONE);
+    harness.step();
+    harness.event(Event::PointerMoved(from + vec2(30.0, 10.0)));
+    harness.step();
+    harness.event(Event::PointerMoved(to));
+    harness.step();
+    release(&harness, to, Modifiers::NONE);
+    harness.run();
+    let view = &harness.state().desk.panes()[0].view;
+    assert_eq!(view.selected_range(), Some(start..end));
+    let selected = harness.state().selected_text().unwrap();
+    assert!(selected.starts_with("Stalin has probably"), "{selected}");
+    assert!(selected.ends_with("R.S.F.S.R.\n\nIf\u{a0}he has not"), "{selected}");
+
+    // Shift-click extends the selection from its anchor.
+    let further = second + "If\u{a0}he has not, please take it".chars().count();
+    let pos = pos_of(&harness, 0, further);
+    click_at(&mut harness, pos, Modifiers::SHIFT);
+    harness.run();
+    assert_eq!(harness.state().desk.panes()[0].view.selected_range(), Some(start..further));
+
+    // Ctrl+C copies it.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::C);
+    harness.step();
+    let copied = harness.output().platform_output.commands.iter().any(|c| {
+        matches!(c, egui::OutputCommand::CopyText(s) if s.starts_with("Stalin has probably") && s.ends_with("please take it"))
+    });
+    assert!(copied, "{:?}", harness.output().platform_output.commands);
+}
+
+#[test]
+fn double_click_selects_a_word_and_triple_click_a_paragraph() {
+    let profile = tempfile::tempdir().unwrap();
+    let mut harness = harness(app(profile.path(), &[KAMENEV]));
+    let text = harness.state().desk.panes()[0].text.clone();
+    let byte = text.content().find("probably").unwrap();
+    let offset = text.content()[..byte].chars().count() + 3;
+    let pos = pos_of(&harness, 0, offset);
+    click_at(&mut harness, pos, Modifiers::NONE);
+    click_at(&mut harness, pos, Modifiers::NONE);
+    harness.run();
+    assert_eq!(harness.state().selected_text().as_deref(), Some("probably"));
+    click_at(&mut harness, pos, Modifiers::NONE);
+    harness.run();
+    assert_eq!(harness.state().selected_text().as_deref(), Some(text.paragraph_text(0)));
+    // A plain click elsewhere clears the selection.
+    harness.step();
+    std::thread::sleep(std::time::Duration::from_millis(600));
+    let other = pos_of(&harness, 0, text.paragraphs()[1].chars.start + 5);
+    click_at(&mut harness, other, Modifiers::NONE);
+    harness.run();
+    assert_eq!(harness.state().selected_text(), None);
+}
+
+#[test]
+fn zoom_shortcuts_change_the_reading_font_size() {
+    let profile = tempfile::tempdir().unwrap();
+    let mut harness = harness(app(profile.path(), &[KAMENEV]));
+    let default = harness.state().font_size;
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Plus);
+    harness.run();
+    assert!(harness.state().font_size > default);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Minus);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Minus);
+    harness.run();
+    assert!(harness.state().font_size < default);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Num0);
+    harness.run();
+    assert_eq!(harness.state().font_size, default);
+    // The interface itself is not zoomed.
+    assert_eq!(harness.ctx.zoom_factor(), 1.0);
+}
+
+#[test]
+fn the_theme_follows_the_menu_and_the_shortcut() {
+    let profile = tempfile::tempdir().unwrap();
+    let mut harness = harness(app(profile.path(), &[KAMENEV]));
+    assert_eq!(harness.state().theme, ThemeChoice::System);
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label("Dark theme").click();
+    harness.run();
+    assert_eq!(harness.state().theme, ThemeChoice::Dark);
+    assert_eq!(harness.ctx.theme(), egui::Theme::Dark);
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::D);
+    harness.run();
+    assert_eq!(harness.state().theme, ThemeChoice::Light);
+    assert_eq!(harness.ctx.theme(), egui::Theme::Light);
+}
+
+#[test]
+fn keyboard_scrolling_moves_through_the_text() {
+    let profile = tempfile::tempdir().unwrap();
+    let mut harness = harness(app(profile.path(), &[NOTES]));
+    harness.key_press(Key::ArrowDown);
+    harness.run();
+    assert!(harness.state().desk.panes()[0].view.scroll.offset > 0.0);
+    harness.key_press(Key::End);
+    harness.run();
+    assert!(harness.state().desk.panes()[0].view.fraction() > 0.99);
+    let last = harness.state().desk.panes()[0].text.paragraphs().len() - 1;
+    let visible = harness.state().desk.panes()[0].view.visible_paragraphs();
+    assert_eq!(visible.last().map(|(p, _)| *p), Some(last), "the last paragraph is in view");
+    harness.key_press(Key::PageUp);
+    harness.run();
+    assert!(harness.state().desk.panes()[0].view.fraction() < 0.99);
+    harness.key_press(Key::Home);
+    harness.run();
+    assert_eq!(harness.state().desk.panes()[0].view.scroll.paragraph, 0);
+    assert_eq!(harness.state().desk.panes()[0].view.scroll.offset, 0.0);
+}
+
+#[test]
+fn the_parts_menu_jumps_to_a_dated_part() {
+    let profile = tempfile::tempdir().unwrap();
+    let mut harness = harness(app(profile.path(), &[NOTES]));
+    harness.get_by_label("Parts").click();
+    harness.run();
+    harness.get_by_label("31 December 1922 (second continuation)").click();
+    harness.run();
+    let pane = &harness.state().desk.panes()[0];
+    assert_eq!(pane.view.scroll.paragraph, pane.text.meta().parts[2].first_paragraph);
+}
+
+#[test]
+fn metadata_is_one_click_away() {
+    let profile = tempfile::tempdir().unwrap();
+    let mut harness = harness(app(profile.path(), &[KAMENEV]));
+    harness.get_by_label("About the text in pane 1").click();
+    harness.run();
+    assert_eq!(harness.state().info_text.as_deref(), Some(KAMENEV));
+    harness.get_by_label("Bernard Isaacs");
+    harness.get_by_label("Collected Works, vol. 42, pp. 421–423");
+    harness.get_by_label("Close").click();
+    harness.run();
+    assert_eq!(harness.state().info_text, None);
+    // From the library too, for a text that is not open.
+    harness.get_by_label("About: Memo Combatting Dominant Nation Chauvinism").click();
+    harness.run();
+    harness.get_by_label_contains("great-Russian chauvinism");
+}
+
+#[test]
+fn reading_state_survives_a_restart() {
+    let profile = tempfile::tempdir().unwrap();
+    let (paragraph, selection) = {
+        let mut harness = harness(app(profile.path(), &[NOTES, KAMENEV]));
+        harness.get_by_label("Link scrolling of pane 2").click();
+        harness.run();
+        harness.state_mut().desk.focus(0);
+        for _ in 0..3 {
+            harness.key_press(Key::PageDown);
+            harness.run();
+        }
+        harness.key_press_modifiers(Modifiers::COMMAND, Key::Plus);
+        harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::D);
+        harness.run();
+        harness.state_mut().desk.focus(1);
+        harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+        harness.run();
+        let state = harness.state_mut();
+        state.save_now();
+        (
+            state.desk.panes()[0].view.scroll.paragraph,
+            state.desk.panes()[1].view.selected_range(),
+        )
+    };
+    assert!(paragraph > 0);
+    let harness = harness(app(profile.path(), &[]));
+    let app = harness.state();
+    assert_eq!(pane_ids(&harness), [NOTES, KAMENEV]);
+    assert_eq!(app.desk.panes()[0].view.scroll.paragraph, paragraph);
+    assert!(app.desk.panes()[1].linked);
+    assert!(!app.desk.panes()[0].linked);
+    assert_eq!(app.desk.panes()[1].view.selected_range(), selection);
+    assert_eq!(app.desk.active(), 1);
+    assert_eq!(app.font_size, 20.0);
+    assert_eq!(app.theme, ThemeChoice::Dark);
+    assert!(app.notices().is_empty(), "{:?}", app.notices());
+}
+
+#[test]
+fn a_corrupt_reading_state_is_moved_aside_and_reported() {
+    let profile = tempfile::tempdir().unwrap();
+    std::fs::write(profile.path().join("reading-state.json"), "{ \"format\": \"lectern-read").unwrap();
+    let harness = harness(app(profile.path(), &[]));
+    let notices = harness.state().notices();
+    assert_eq!(notices.len(), 1);
+    assert!(notices[0].contains("moved to"), "{notices:?}");
+    let kept = std::fs::read_dir(profile.path())
+        .unwrap()
+        .filter_map(Result::ok)
+        .any(|e| e.file_name().to_string_lossy().starts_with("reading-state.json.corrupt-"));
+    assert!(kept, "the unreadable file is kept beside the profile");
+    harness.get_by_label_contains("could not be read");
+}
+
+#[test]
+fn an_unknown_id_on_the_command_line_is_reported_not_fatal() {
+    let profile = tempfile::tempdir().unwrap();
+    let harness = harness(app(profile.path(), &["no-such-text", TROTSKY]));
+    assert_eq!(pane_ids(&harness), [TROTSKY]);
+    assert!(harness.state().notices()[0].contains("no-such-text"));
+}

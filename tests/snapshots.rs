@@ -1,0 +1,50 @@
+//! Image snapshots of key screens, rendered through wgpu (Mesa's lavapipe on a CPU-only
+//! machine). Run with `cargo test --features snapshot --test snapshots`; a missing or changed
+//! baseline fails and writes `tests/snapshots/NAME.new.png` to compare. Update baselines with
+//! `UPDATE_SNAPSHOTS=1 cargo test --features snapshot --test snapshots`.
+#![cfg(feature = "snapshot")]
+
+use egui::vec2;
+use egui_kittest::Harness;
+use lectern::bundled::bundled_library;
+use lectern::model::selection::Selection;
+use lectern::storage::profile::Profile;
+use lectern::storage::reading_state::ThemeChoice;
+use lectern::ui::app::{LecternApp, StartOptions};
+
+fn desk_with_two_panes(theme: ThemeChoice) -> Harness<'static, LecternApp> {
+    let profile = tempfile::tempdir().unwrap();
+    let mut app = LecternApp::new(
+        bundled_library(),
+        StartOptions {
+            profile: Some(Profile::open(Some(profile.path())).unwrap()),
+            open: vec![
+                "lenin-1922-09-26-kamenev".into(),
+                "lenin-1922-12-30-autonomization".into(),
+            ],
+            session_texts: Vec::new(),
+        },
+    );
+    app.theme = theme;
+    app.desk.pane_mut(0).unwrap().linked = true;
+    app.desk.pane_mut(1).unwrap().linked = true;
+    app.desk.pane_mut(0).unwrap().view.selection = Some(Selection::from_range(16..80));
+    let mut harness = Harness::builder()
+        .with_size(vec2(1400.0, 860.0))
+        .with_pixels_per_point(1.0)
+        .build_ui_state(|ui, app: &mut LecternApp| app.show(ui), app);
+    harness.run();
+    harness
+}
+
+#[test]
+fn library_with_two_panes_light() {
+    let mut harness = desk_with_two_panes(ThemeChoice::Light);
+    harness.snapshot("library_two_panes_light");
+}
+
+#[test]
+fn library_with_two_panes_dark() {
+    let mut harness = desk_with_two_panes(ThemeChoice::Dark);
+    harness.snapshot("library_two_panes_dark");
+}
