@@ -46,7 +46,9 @@ fn main() {
         let contents = match std::fs::read_to_string(path) {
             Ok(contents) => contents,
             Err(e) => {
-                failures.push(format!("resources/texts/{name}: cannot read as UTF-8 text: {e}"));
+                failures.push(format!(
+                    "resources/texts/{name}: cannot read as UTF-8 text: {e}"
+                ));
                 continue;
             }
         };
@@ -62,8 +64,12 @@ fn main() {
             }
             Err(e) => failures.push(e.to_string()),
         }
-        writeln!(table, "    ({name:?}, include_str!({:?})),", path.display().to_string())
-            .expect("writing to a String cannot fail");
+        writeln!(
+            table,
+            "    ({name:?}, include_str!({:?})),",
+            path.display().to_string()
+        )
+        .expect("writing to a String cannot fail");
     }
     if !failures.is_empty() {
         for failure in &failures {
@@ -83,7 +89,10 @@ fn embed_git_hash(manifest_dir: &str) {
     let git_dir = Path::new(manifest_dir).join(".git");
     if git_dir.exists() {
         println!("cargo:rerun-if-changed={}", git_dir.join("HEAD").display());
-        println!("cargo:rerun-if-changed={}", git_dir.join("refs").join("heads").display());
+        println!(
+            "cargo:rerun-if-changed={}",
+            git_dir.join("refs").join("heads").display()
+        );
     }
     let hash = Command::new("git")
         .args(["rev-parse", "--short=10", "HEAD"])

@@ -71,7 +71,7 @@ fn reading(c: &mut Criterion) {
             let mut total = Duration::ZERO;
             for _ in 0..iterations {
                 frames += 1;
-                if frames % 400 == 0 {
+                if frames.is_multiple_of(400) {
                     down = !down;
                 }
                 let step = if down { 40.0 } else { -40.0 };

@@ -24,4 +24,9 @@ pub mod ui;
 pub const MAX_PANES: usize = 3;
 
 /// Lectern's version and the git commit it was built from.
-pub const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), " (", env!("LECTERN_GIT_HASH"), ")");
+pub const VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    " (",
+    env!("LECTERN_GIT_HASH"),
+    ")"
+);

@@ -67,12 +67,23 @@ fn main() -> anyhow::Result<()> {
             let meta = text.meta();
             let file = format!(
                 "id: {}\ntitle: {}\nauthor: {}\ndate: {}\nlanguage: {}\nsource: {}\nlicence: {}\n---\n{}\n",
-                meta.id, meta.title, meta.author, meta.date, meta.language, meta.source, meta.licence,
+                meta.id,
+                meta.title,
+                meta.author,
+                meta.date,
+                meta.language,
+                meta.source,
+                meta.licence,
                 text.content()
             );
             std::fs::write(&output, file)
                 .with_context(|| format!("writing {}", output.display()))?;
-            println!("{}: {} bytes, {} paragraphs", output.display(), text.content().len(), text.paragraphs().len());
+            println!(
+                "{}: {} bytes, {} paragraphs",
+                output.display(),
+                text.content().len(),
+                text.paragraphs().len()
+            );
             Ok(())
         }
         None => run_gui(cli),
@@ -88,7 +99,10 @@ fn list() {
             meta.id,
             meta.date,
             meta.title,
-            meta.reference.as_ref().map(|r| format!(" — {r}")).unwrap_or_default()
+            meta.reference
+                .as_ref()
+                .map(|r| format!(" — {r}"))
+                .unwrap_or_default()
         );
     }
 }
@@ -100,7 +114,10 @@ fn read_session_text(path: &PathBuf) -> anyhow::Result<Text> {
     let Ok(contents) = String::from_utf8(bytes) else {
         bail!("{} is not UTF-8 text", path.display());
     };
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     if let Ok(mut parsed) = parse_text_file(&name, &contents) {
         parsed.meta.id = format!("file-{}", parsed.meta.id);
         return Ok(Text::from_parsed(parsed));

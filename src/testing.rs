@@ -40,9 +40,19 @@ mod tests {
     use super::marked_text;
 
     #[test]
+    #[allow(clippy::single_range_in_vec_init)] // a list of ranges that happens to hold one
     fn markers_become_character_ranges() {
-        assert_eq!(marked_text("The «quick» fox"), ("The quick fox".into(), vec![4..9]));
-        assert_eq!(marked_text("«вс»тупление"), ("вступление".into(), vec![0..2]));
-        assert_eq!(marked_text("a «b «c» d» e"), ("a b c d e".into(), vec![2..7, 4..5]));
+        assert_eq!(
+            marked_text("The «quick» fox"),
+            ("The quick fox".into(), vec![4..9])
+        );
+        assert_eq!(
+            marked_text("«вс»тупление"),
+            ("вступление".into(), vec![0..2])
+        );
+        assert_eq!(
+            marked_text("a «b «c» d» e"),
+            ("a b c d e".into(), vec![2..7, 4..5])
+        );
     }
 }

@@ -1,4 +1,5 @@
 //! The `lectern` command line.
+#![allow(clippy::unwrap_used)] // tests: a failed unwrap is a failed test
 
 use std::process::Command;
 
@@ -13,7 +14,10 @@ fn list_prints_every_bundled_text_with_its_id() {
     let stdout = String::from_utf8(output.stdout).unwrap();
     let lines: Vec<&str> = stdout.lines().collect();
     assert_eq!(lines.len(), 6, "{stdout}");
-    assert!(lines[0].starts_with("lenin-1922-09-26-kamenev "), "{stdout}");
+    assert!(
+        lines[0].starts_with("lenin-1922-09-26-kamenev "),
+        "{stdout}"
+    );
     assert!(stdout.contains("The Question of Nationalities or “Autonomization”"));
     assert!(stdout.contains("Collected Works, vol. 45, p. 608"));
 }
@@ -45,7 +49,11 @@ fn generate_text_writes_a_file_lectern_can_read() {
         .arg(&path)
         .output()
         .unwrap();
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let contents = std::fs::read_to_string(&path).unwrap();
     let parsed = lectern::model::header::parse_text_file("big.txt", &contents).unwrap();
     assert_eq!(parsed.meta.id, "generated-3-200000");

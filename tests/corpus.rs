@@ -1,4 +1,5 @@
 //! The bundled corpus: every text's wording is exactly the source document's.
+#![allow(clippy::unwrap_used)] // tests: a failed unwrap is a failed test
 
 use std::path::PathBuf;
 
@@ -82,12 +83,28 @@ fn the_texts_keep_the_sources_spelling_and_punctuation() {
     assert!(kamenev.content().contains(
         "“Formal\u{a0}unification with the R.S.F.S.R. in a Union of Soviet Republics of Europe and Asia.”"
     ));
-    assert!(kamenev.content().contains("instead of “entry” into the R.S.F.S.R., to put:"));
-    assert!(kamenev.content().contains("the Ukrainian S.S.R. and others"));
+    assert!(
+        kamenev
+            .content()
+            .contains("instead of “entry” into the R.S.F.S.R., to put:")
+    );
+    assert!(
+        kamenev
+            .content()
+            .contains("the Ukrainian S.S.R. and others")
+    );
     let notes = library.get("lenin-1922-12-30-autonomization").unwrap();
-    assert!(notes.content().contains("in substance a rascal and a tyrant"));
+    assert!(
+        notes
+            .content()
+            .contains("in substance a rascal and a tyrant")
+    );
     let intro = library.get("world-outlook-2022-introduction").unwrap();
-    assert!(intro.content().contains("in substance a scoundrel and a tyrant"));
+    assert!(
+        intro
+            .content()
+            .contains("in substance a scoundrel and a tyrant")
+    );
     // The web page's chrome is not part of any text.
     for text in library.texts() {
         for chrome in ["2 replies", "Leave a Reply", "\nMarxism"] {
@@ -106,7 +123,11 @@ fn the_autonomization_notes_are_one_text_with_three_dated_parts() {
     assert!(parts[1].label.contains("31 December 1922"));
     assert!(parts[2].label.contains("31 December 1922"));
     for part in &parts[1..] {
-        assert!(notes.paragraph_text(part.first_paragraph).starts_with("Continuation of the notes."));
+        assert!(
+            notes
+                .paragraph_text(part.first_paragraph)
+                .starts_with("Continuation of the notes.")
+        );
     }
 }
 
@@ -115,18 +136,43 @@ fn provenance_follows_sources_md() {
     let library = bundled_library();
     let memo = library.get("lenin-1922-10-06-memo").unwrap().meta();
     assert!(memo.licence.contains("GNU Free Documentation License"));
-    assert!(memo.notes.iter().any(|n| n.contains("великодержавный шовинизм")));
+    assert!(
+        memo.notes
+            .iter()
+            .any(|n| n.contains("великодержавный шовинизм"))
+    );
     assert!(memo.notes.iter().any(|n| n.contains("Kamenev")));
-    assert_eq!(memo.reference.as_deref(), Some("Collected Works, vol. 33, p. 372"));
+    assert_eq!(
+        memo.reference.as_deref(),
+        Some("Collected Works, vol. 33, p. 372")
+    );
     let kamenev = library.get("lenin-1922-09-26-kamenev").unwrap().meta();
     assert_eq!(kamenev.translator.as_deref(), Some("Bernard Isaacs"));
-    assert_eq!(kamenev.reference_ru.as_deref(), Some("ПСС, vol. 45, pp. 211–213"));
+    assert_eq!(
+        kamenev.reference_ru.as_deref(),
+        Some("ПСС, vol. 45, pp. 211–213")
+    );
     // Unverified ПСС page numbers say so.
-    for id in ["lenin-1922-10-06-memo", "lenin-1922-12-30-autonomization", "lenin-1923-03-05-trotsky", "lenin-1923-03-06-mdivani"] {
+    for id in [
+        "lenin-1922-10-06-memo",
+        "lenin-1922-12-30-autonomization",
+        "lenin-1923-03-05-trotsky",
+        "lenin-1923-03-06-mdivani",
+    ] {
         let meta = library.get(id).unwrap().meta();
-        assert!(meta.reference_ru.as_deref().unwrap().contains("reported"), "{id}");
+        assert!(
+            meta.reference_ru.as_deref().unwrap().contains("reported"),
+            "{id}"
+        );
     }
-    let intro = library.get("world-outlook-2022-introduction").unwrap().meta();
+    let intro = library
+        .get("world-outlook-2022-introduction")
+        .unwrap()
+        .meta();
     assert!(intro.credit.as_deref().unwrap().contains("Pathfinder"));
-    assert_eq!(intro.omitted.len(), 2, "the two image captions are recorded as left out");
+    assert_eq!(
+        intro.omitted.len(),
+        2,
+        "the two image captions are recorded as left out"
+    );
 }

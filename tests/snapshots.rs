@@ -3,6 +3,7 @@
 //! baseline fails and writes `tests/snapshots/NAME.new.png` to compare. Update baselines with
 //! `UPDATE_SNAPSHOTS=1 cargo test --features snapshot --test snapshots`.
 #![cfg(feature = "snapshot")]
+#![allow(clippy::unwrap_used)] // tests: a failed unwrap is a failed test
 
 use egui::vec2;
 use egui_kittest::Harness;

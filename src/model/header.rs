@@ -28,7 +28,9 @@
 use std::fmt;
 
 /// Keys that must be present in every header.
-pub const REQUIRED_KEYS: &[&str] = &["id", "title", "author", "date", "language", "source", "licence"];
+pub const REQUIRED_KEYS: &[&str] = &[
+    "id", "title", "author", "date", "language", "source", "licence",
+];
 
 /// Keys that may be present at most once.
 pub const OPTIONAL_KEYS: &[&str] = &[
@@ -277,7 +279,11 @@ pub fn parse_text_file(file: &str, source: &str) -> Result<ParsedText, HeaderErr
     let body: Vec<&str> = lines.map(|(_, line)| line).collect();
     let paragraphs = split_paragraphs(&body.join("\n"));
     if paragraphs.is_empty() {
-        return Err(err(Some(body_start_line), None, "the body is empty".to_owned()));
+        return Err(err(
+            Some(body_start_line),
+            None,
+            "the body is empty".to_owned(),
+        ));
     }
     let mut previous = None;
     for part in &meta.parts {
@@ -362,7 +368,10 @@ mod tests {
         assert_eq!(parsed.meta.id, "lenin-1923-03-05-trotsky");
         assert_eq!(parsed.meta.notes, ["first", "second"]);
         assert_eq!(parsed.meta.parts[0].label, "Letter");
-        assert_eq!(parsed.paragraphs, ["Top secret\nPersonal", "Dear Comrade Trotsky:"]);
+        assert_eq!(
+            parsed.paragraphs,
+            ["Top secret\nPersonal", "Dear Comrade Trotsky:"]
+        );
         assert_eq!(parsed.meta.display_date(), "1923-03-05");
     }
 
@@ -382,7 +391,12 @@ mod tests {
         assert_eq!(bad_date.field.as_deref(), Some("date"));
         assert_eq!(bad_date.line, Some(4));
 
-        assert_eq!(error_for(&GOOD.replace("title:", "titel:")).field.as_deref(), Some("titel"));
+        assert_eq!(
+            error_for(&GOOD.replace("title:", "titel:"))
+                .field
+                .as_deref(),
+            Some("titel")
+        );
         let twice = error_for(&GOOD.replace("language: en\n", "language: en\nlanguage: ru\n"));
         assert_eq!(twice.field.as_deref(), Some("language"));
         let bad_id = error_for(&GOOD.replace("lenin-1923-03-05-trotsky", "Lenin Trotsky"));
@@ -396,7 +410,10 @@ mod tests {
     #[test]
     fn a_file_without_separator_or_body_is_refused() {
         let no_separator = GOOD.replace("---\n", "");
-        assert!(error_for(&no_separator).message.contains("---") || error_for(&no_separator).line.is_some());
+        assert!(
+            error_for(&no_separator).message.contains("---")
+                || error_for(&no_separator).line.is_some()
+        );
         let no_body = GOOD.split("---").next().unwrap().to_owned() + "---\n\n  \n";
         assert!(error_for(&no_body).message.contains("empty"));
     }
@@ -418,6 +435,9 @@ mod tests {
     #[test]
     fn a_byte_order_mark_is_ignored() {
         let with_bom = format!("\u{feff}{GOOD}");
-        assert_eq!(parse_text_file("t.txt", &with_bom).unwrap().meta.id, "lenin-1923-03-05-trotsky");
+        assert_eq!(
+            parse_text_file("t.txt", &with_bom).unwrap().meta.id,
+            "lenin-1923-03-05-trotsky"
+        );
     }
 }

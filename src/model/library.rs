@@ -111,7 +111,10 @@ mod tests {
         let mut library = Library::new([text("a", "1922", "First")]);
         assert!(!library.insert(text("a", "1923", "Second")));
         assert_eq!(library.texts().len(), 1);
-        assert_eq!(library.get("a").map(|t| t.meta().title.as_str()), Some("First"));
+        assert_eq!(
+            library.get("a").map(|t| t.meta().title.as_str()),
+            Some("First")
+        );
     }
 
     #[test]
@@ -120,7 +123,12 @@ mod tests {
             text("a", "1922-09-26", "On the Establishment of the U.S.S.R."),
             text("b", "1923-03-05", "To L. D. Trotsky"),
         ]);
-        let ids = |q: &str| library.filter(q).map(|t| t.id().to_owned()).collect::<Vec<_>>();
+        let ids = |q: &str| {
+            library
+                .filter(q)
+                .map(|t| t.id().to_owned())
+                .collect::<Vec<_>>()
+        };
         assert_eq!(ids(""), ["a", "b"]);
         assert_eq!(ids("trotsky"), ["b"]);
         assert_eq!(ids("lenin 1922"), ["a"]);

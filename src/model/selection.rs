@@ -65,7 +65,9 @@ impl Selection {
 pub fn word_range_at(text: &Text, offset: usize) -> Range<usize> {
     let index = text.paragraph_at(offset);
     let paragraph = &text.paragraphs()[index];
-    let within = offset.saturating_sub(paragraph.chars.start).min(paragraph.char_len());
+    let within = offset
+        .saturating_sub(paragraph.chars.start)
+        .min(paragraph.char_len());
     let paragraph_text = text.paragraph_text(index);
     let mut start = 0;
     let mut last = 0..0;
@@ -93,7 +95,10 @@ mod tests {
     use crate::testing::marked_text;
 
     fn text(paragraphs: &[&str]) -> Text {
-        Text::new(TextMeta::default(), paragraphs.iter().map(|p| (*p).to_owned()))
+        Text::new(
+            TextMeta::default(),
+            paragraphs.iter().map(|p| (*p).to_owned()),
+        )
     }
 
     #[test]
@@ -107,7 +112,8 @@ mod tests {
     #[test]
     fn a_selection_across_paragraphs_copies_the_blank_line() {
         let t = text(&["Stalin has agreed to delay.", "That is my tentative draft."]);
-        let (_, ranges) = marked_text("Stalin has agreed to «delay.\n\nThat» is my tentative draft.");
+        let (_, ranges) =
+            marked_text("Stalin has agreed to «delay.\n\nThat» is my tentative draft.");
         let selection = Selection::from_range(ranges[0].clone());
         assert_eq!(t.slice(selection.range()), "delay.\n\nThat");
         assert_eq!(t.paragraph_at(selection.range().start), 0);

@@ -27,8 +27,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StorageError> {
     let dir = path.parent().unwrap_or(Path::new("."));
     let temp = sibling(path, &format!(".tmp-{}", std::process::id()));
     let result = (|| {
-        let mut file =
-            File::create(&temp).map_err(|e| StorageError::io("creating", &temp, e))?;
+        let mut file = File::create(&temp).map_err(|e| StorageError::io("creating", &temp, e))?;
         file.write_all(bytes)
             .map_err(|e| StorageError::io("writing", &temp, e))?;
         file.sync_all()
@@ -53,8 +52,7 @@ fn keep_backup(path: &Path) -> Result<(), StorageError> {
     let backup_temp = sibling(path, &format!(".bak-tmp-{}", std::process::id()));
     let _ = fs::remove_file(&backup_temp);
     if fs::hard_link(path, &backup_temp).is_err() {
-        fs::copy(path, &backup_temp)
-            .map_err(|e| StorageError::io("backing up", path, e))?;
+        fs::copy(path, &backup_temp).map_err(|e| StorageError::io("backing up", path, e))?;
         if let Ok(file) = File::open(&backup_temp) {
             let _ = file.sync_all();
         }
@@ -128,7 +126,13 @@ mod tests {
         let moved = quarantine(&path).unwrap();
         assert!(!path.exists());
         assert_eq!(fs::read(&moved).unwrap(), b"{ torn");
-        assert!(moved.file_name().unwrap().to_string_lossy().contains(".corrupt-"));
+        assert!(
+            moved
+                .file_name()
+                .unwrap()
+                .to_string_lossy()
+                .contains(".corrupt-")
+        );
         fs::write(&path, b"again").unwrap();
         let second = quarantine(&path).unwrap();
         assert_ne!(moved, second);

@@ -145,7 +145,10 @@ mod tests {
                     paragraph: 4,
                     within: 0.25,
                     linked: true,
-                    selection: Some(Selection { anchor: 10, head: 3 }),
+                    selection: Some(Selection {
+                        anchor: 10,
+                        head: 3,
+                    }),
                 },
                 PaneRecord {
                     text_id: "lenin-1922-12-30-autonomization".into(),

@@ -137,14 +137,18 @@ pub fn load<T: DeserializeOwned>(path: &Path, format: Format) -> Loaded<T> {
                 }
             };
             let backup = backup_path(path);
-            let restored = std::fs::read(&backup)
-                .ok()
-                .and_then(|bytes| match parse::<T>(format, &bytes) {
-                    Parsed::Ok(value) => Some(value),
-                    _ => None,
-                });
+            let restored =
+                std::fs::read(&backup)
+                    .ok()
+                    .and_then(|bytes| match parse::<T>(format, &bytes) {
+                        Parsed::Ok(value) => Some(value),
+                        _ => None,
+                    });
             let outcome = if restored.is_some() {
-                format!("The last good copy ({}) was loaded instead.", backup.display())
+                format!(
+                    "The last good copy ({}) was loaded instead.",
+                    backup.display()
+                )
             } else {
                 "There was no readable backup, so this part of the profile starts afresh.".into()
             };
@@ -183,14 +187,21 @@ mod tests {
     fn files_name_their_format_and_version_first() {
         let bytes = to_bytes(FORMAT, &data(&["entry"])).unwrap();
         let text = String::from_utf8(bytes).unwrap();
-        assert!(text.starts_with("{\n  \"format\": \"lectern-test\",\n  \"version\": 2,"), "{text}");
+        assert!(
+            text.starts_with("{\n  \"format\": \"lectern-test\",\n  \"version\": 2,"),
+            "{text}"
+        );
     }
 
     #[test]
     fn round_trip() {
         let temp = tempfile::tempdir().unwrap();
         let path = temp.path().join("f.json");
-        write_atomic(&path, &to_bytes(FORMAT, &data(&["entry", "unification"])).unwrap()).unwrap();
+        write_atomic(
+            &path,
+            &to_bytes(FORMAT, &data(&["entry", "unification"])).unwrap(),
+        )
+        .unwrap();
         let loaded = load::<Data>(&path, FORMAT);
         assert_eq!(loaded.value, Some(data(&["entry", "unification"])));
         assert!(!loaded.read_only);
@@ -214,16 +225,30 @@ mod tests {
         std::fs::write(&path, &good[..good.len() / 2]).unwrap(); // torn
         let loaded = load::<Data>(&path, FORMAT);
         assert_eq!(loaded.value, Some(data(&["old"])));
-        assert!(!path.exists(), "the bad file must not stay where autosave would overwrite it");
+        assert!(
+            !path.exists(),
+            "the bad file must not stay where autosave would overwrite it"
+        );
         let moved: Vec<_> = std::fs::read_dir(temp.path())
             .unwrap()
             .filter_map(|e| e.ok())
             .filter(|e| e.file_name().to_string_lossy().contains(".corrupt-"))
             .collect();
         assert_eq!(moved.len(), 1);
-        assert_eq!(std::fs::read(moved[0].path()).unwrap(), &good[..good.len() / 2]);
-        assert!(loaded.notices[0].contains("moved to"), "{:?}", loaded.notices);
-        assert!(loaded.notices[0].contains("last good copy"), "{:?}", loaded.notices);
+        assert_eq!(
+            std::fs::read(moved[0].path()).unwrap(),
+            &good[..good.len() / 2]
+        );
+        assert!(
+            loaded.notices[0].contains("moved to"),
+            "{:?}",
+            loaded.notices
+        );
+        assert!(
+            loaded.notices[0].contains("last good copy"),
+            "{:?}",
+            loaded.notices
+        );
     }
 
     #[test]
@@ -240,7 +265,11 @@ mod tests {
             let loaded = load::<Data>(&path, FORMAT);
             assert!(loaded.value.is_none());
             assert!(!path.exists());
-            assert!(loaded.notices[0].contains("no readable backup"), "{:?}", loaded.notices);
+            assert!(
+                loaded.notices[0].contains("no readable backup"),
+                "{:?}",
+                loaded.notices
+            );
         }
     }
 

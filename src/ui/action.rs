@@ -178,7 +178,11 @@ impl Action {
             }
             Self::OpenFirstMatch { beside } => format!(
                 "Open the first text the filter matches{}",
-                if *beside { " beside the current one" } else { "" }
+                if *beside {
+                    " beside the current one"
+                } else {
+                    ""
+                }
             ),
             Self::NextPane => "Move the keyboard focus to the next pane".into(),
             Self::ClosePane(_) | Self::CloseActivePane => "Close this pane".into(),

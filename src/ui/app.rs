@@ -371,7 +371,7 @@ impl LecternApp {
     }
 
     fn shortcut_actions(&self, ctx: &egui::Context) -> Vec<Action> {
-        let typing = ctx.egui_wants_keyboard_input();
+        let typing = ctx.text_edit_focused();
         let mut actions = Vec::new();
         ctx.input_mut(|input| {
             for action in Action::with_shortcuts() {
@@ -436,7 +436,12 @@ impl LecternApp {
             .frame(egui::Frame::NONE)
             .show(ui, |ui| actions.extend(desk_ui(ui, &mut self.desk, style)));
 
-        if let Some(text) = self.info_text.as_ref().and_then(|id| self.library.get(id)).cloned() {
+        if let Some(text) = self
+            .info_text
+            .as_ref()
+            .and_then(|id| self.library.get(id))
+            .cloned()
+        {
             actions.extend(text_info_window(&ctx, &text));
         }
         if self.show_shortcuts {
@@ -572,7 +577,10 @@ impl LecternApp {
                         ("Home / End", "Go to the start / end of the text"),
                         ("Double-click / triple-click", "Select a word / a paragraph"),
                         ("Shift-click", "Extend the selection"),
-                        ("Enter / Ctrl+Enter in the filter", "Open the first match / beside"),
+                        (
+                            "Enter / Ctrl+Enter in the filter",
+                            "Open the first match / beside",
+                        ),
                     ] {
                         ui.label(keys);
                         ui.label(what);

@@ -178,7 +178,10 @@ impl Desk {
             return;
         }
         let pair = self.widths[index] + self.widths[index + 1];
-        let left = (self.widths[index] + delta).clamp(MIN_PANE_SHARE.min(pair / 2.0), pair - MIN_PANE_SHARE.min(pair / 2.0));
+        let left = (self.widths[index] + delta).clamp(
+            MIN_PANE_SHARE.min(pair / 2.0),
+            pair - MIN_PANE_SHARE.min(pair / 2.0),
+        );
         self.widths[index] = left;
         self.widths[index + 1] = pair - left;
     }
@@ -193,7 +196,11 @@ impl Desk {
             return;
         }
         let text_id = leader.text.id().to_owned();
-        let (paragraph, within, fraction) = (leader.view.scroll.paragraph, leader.view.within(), leader.view.fraction());
+        let (paragraph, within, fraction) = (
+            leader.view.scroll.paragraph,
+            leader.view.within(),
+            leader.view.fraction(),
+        );
         for (index, pane) in self.panes.iter_mut().enumerate() {
             if index == source || !pane.linked {
                 continue;
@@ -238,17 +245,23 @@ pub fn desk_ui(ui: &mut Ui, desk: &mut Desk, style: ReadingStyle) -> Vec<Action>
         };
         actions.extend(reader_ui(ui, body, &pane.text, &mut pane.view, params));
         if index + 1 < count {
-            let divider = Rect::from_min_size(pos2(x, full.top()), vec2(DIVIDER_WIDTH, full.height()));
+            let divider =
+                Rect::from_min_size(pos2(x, full.top()), vec2(DIVIDER_WIDTH, full.height()));
             x += DIVIDER_WIDTH;
             let response = ui
-                .interact(divider, Id::unique(("lectern-divider", index)), Sense::drag())
+                .interact(
+                    divider,
+                    Id::unique(("lectern-divider", index)),
+                    Sense::drag(),
+                )
                 .on_hover_cursor(egui::CursorIcon::ResizeHorizontal);
             let stroke = if response.hovered() || response.dragged() {
                 ui.visuals().widgets.active.fg_stroke
             } else {
                 ui.visuals().widgets.noninteractive.bg_stroke
             };
-            ui.painter().vline(divider.center().x, divider.y_range(), stroke);
+            ui.painter()
+                .vline(divider.center().x, divider.y_range(), stroke);
             if response.dragged() && usable > 0.0 {
                 divider_drags.push((index, response.drag_delta().x / usable));
             }
@@ -260,7 +273,14 @@ pub fn desk_ui(ui: &mut Ui, desk: &mut Desk, style: ReadingStyle) -> Vec<Action>
     actions
 }
 
-fn pane_header_ui(ui: &mut Ui, rect: Rect, pane: &mut Pane, index: usize, count: usize, is_active: bool) -> Vec<Action> {
+fn pane_header_ui(
+    ui: &mut Ui,
+    rect: Rect,
+    pane: &mut Pane,
+    index: usize,
+    count: usize,
+    is_active: bool,
+) -> Vec<Action> {
     let mut actions = Vec::new();
     let visuals = ui.visuals().clone();
     let fill = if is_active {
@@ -269,7 +289,11 @@ fn pane_header_ui(ui: &mut Ui, rect: Rect, pane: &mut Pane, index: usize, count:
         visuals.panel_fill
     };
     ui.painter().rect_filled(rect, 0.0, fill);
-    ui.painter().hline(rect.x_range(), rect.bottom() - 0.5, Stroke::new(1.0, visuals.widgets.noninteractive.bg_stroke.color));
+    ui.painter().hline(
+        rect.x_range(),
+        rect.bottom() - 0.5,
+        Stroke::new(1.0, visuals.widgets.noninteractive.bg_stroke.color),
+    );
     let number = index + 1;
     let builder = UiBuilder::new()
         .id_salt(("pane-header", pane.key))
@@ -289,7 +313,7 @@ fn pane_header_ui(ui: &mut Ui, rect: Rect, pane: &mut Pane, index: usize, count:
         if count > 1 {
             let right = Action::MovePaneRight(index);
             if ui
-                .add_enabled(index + 1 < count, egui::Button::new("→").small())
+                .add_enabled(index + 1 < count, egui::Button::new("⏵").small())
                 .accessible_name(format!("Move pane {number} right"))
                 .on_hover_text(right.tooltip())
                 .clicked()
@@ -298,7 +322,7 @@ fn pane_header_ui(ui: &mut Ui, rect: Rect, pane: &mut Pane, index: usize, count:
             }
             let left = Action::MovePaneLeft(index);
             if ui
-                .add_enabled(index > 0, egui::Button::new("←").small())
+                .add_enabled(index > 0, egui::Button::new("⏴").small())
                 .accessible_name(format!("Move pane {number} left"))
                 .on_hover_text(left.tooltip())
                 .clicked()
@@ -308,7 +332,14 @@ fn pane_header_ui(ui: &mut Ui, rect: Rect, pane: &mut Pane, index: usize, count:
         }
         let link = Action::ToggleLinked(index);
         if ui
-            .selectable_label(pane.linked, if pane.linked { "🔗 Linked" } else { "🔗 Link" })
+            .selectable_label(
+                pane.linked,
+                if pane.linked {
+                    "🔗 Linked"
+                } else {
+                    "🔗 Link"
+                },
+            )
             .accessible_name(format!("Link scrolling of pane {number}"))
             .on_hover_text(link.label_with_shortcut(ui.ctx()) + "\n" + &link.tooltip())
             .clicked()
@@ -330,7 +361,7 @@ fn pane_header_ui(ui: &mut Ui, rect: Rect, pane: &mut Pane, index: usize, count:
         }
         let info = Action::ShowTextInfo(pane.text.id().to_owned());
         if ui
-            .small_button("ⓘ")
+            .small_button("ℹ")
             .accessible_name(format!("About the text in pane {number}"))
             .on_hover_text(info.tooltip())
             .clicked()
@@ -342,7 +373,12 @@ fn pane_header_ui(ui: &mut Ui, rect: Rect, pane: &mut Pane, index: usize, count:
             let title = RichText::new(&meta.title).strong();
             let response = ui
                 .add(egui::Label::new(title).truncate().sense(Sense::click()))
-                .on_hover_text(format!("{} — {}\n{}", meta.author, meta.display_date(), Action::ShowActiveTextInfo.tooltip()));
+                .on_hover_text(format!(
+                    "{} — {}\n{}",
+                    meta.author,
+                    meta.display_date(),
+                    Action::ShowActiveTextInfo.tooltip()
+                ));
             if response.clicked() {
                 actions.push(Action::FocusPane(index));
             }
@@ -353,7 +389,9 @@ fn pane_header_ui(ui: &mut Ui, rect: Rect, pane: &mut Pane, index: usize, count:
     });
     // A click anywhere on the header makes the pane active.
     if ui.input(|i| i.pointer.primary_pressed())
-        && ui.input(|i| i.pointer.interact_pos()).is_some_and(|p| rect.contains(p))
+        && ui
+            .input(|i| i.pointer.interact_pos())
+            .is_some_and(|p| rect.contains(p))
     {
         actions.push(Action::FocusPane(index));
     }
@@ -361,7 +399,9 @@ fn pane_header_ui(ui: &mut Ui, rect: Rect, pane: &mut Pane, index: usize, count:
 }
 
 fn welcome_ui(ui: &mut Ui, rect: Rect) {
-    let builder = UiBuilder::new().max_rect(rect.shrink(40.0)).layout(Layout::top_down(Align::Center));
+    let builder = UiBuilder::new()
+        .max_rect(rect.shrink(40.0))
+        .layout(Layout::top_down(Align::Center));
     ui.scope_builder(builder, |ui| {
         ui.add_space(rect.height() * 0.25);
         ui.heading("Nothing open yet");
@@ -369,7 +409,9 @@ fn welcome_ui(ui: &mut Ui, rect: Rect) {
         ui.label("Click a title in the library to read it here.");
         ui.label("“Beside” opens a second or third text next to the first.");
         ui.add_space(8.0);
-        ui.weak("Ctrl+L filters the library; Enter opens the first match, Ctrl+Enter opens it beside.");
+        ui.weak(
+            "Ctrl+L filters the library; Enter opens the first match, Ctrl+Enter opens it beside.",
+        );
     });
 }
 

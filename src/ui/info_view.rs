@@ -49,7 +49,11 @@ pub fn text_info_ui(ui: &mut Ui, text: &Text) {
         ("First published", &meta.first_published),
         ("Title in the source", &meta.source_title),
     ];
-    rows.extend(optional.into_iter().filter_map(|(k, v)| v.clone().map(|v| (k, v))));
+    rows.extend(
+        optional
+            .into_iter()
+            .filter_map(|(k, v)| v.clone().map(|v| (k, v))),
+    );
     rows.push(("Source", meta.source.clone()));
     rows.push(("Licence", meta.licence.clone()));
     if let Some(credit) = &meta.credit {
@@ -82,7 +86,11 @@ pub fn text_info_ui(ui: &mut Ui, text: &Text) {
             ui.add_space(8.0);
             ui.label(RichText::new(heading).strong());
             for item in items {
-                ui.add(egui::Label::new(format!("• {item}")).wrap().selectable(true));
+                ui.add(
+                    egui::Label::new(format!("• {item}"))
+                        .wrap()
+                        .selectable(true),
+                );
             }
         }
     };
@@ -102,5 +110,9 @@ pub fn text_info_ui(ui: &mut Ui, text: &Text) {
     .into_iter()
     .flatten()
     .collect();
-    section(ui, "The source’s editorial remarks around this text", &context);
+    section(
+        ui,
+        "The source’s editorial remarks around this text",
+        &context,
+    );
 }

@@ -61,73 +61,75 @@ pub fn library_ui(
     if matches.is_empty() {
         ui.weak("No text matches the filter.");
     }
-    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-        let mut year = "";
-        for text in matches {
-            let this_year = Library::year_of(text);
-            if this_year != year {
-                year = this_year;
-                ui.add_space(8.0);
-                ui.label(RichText::new(year).small().strong().weak());
-                ui.separator();
-            }
-            let meta = text.meta();
-            let is_open = open_ids.contains(&text.id());
-            ui.add_space(2.0);
-            let title = RichText::new(&meta.title).strong();
-            let open = Action::OpenText {
-                text_id: text.id().to_owned(),
-                beside: false,
-            };
-            let response = ui
-                .add(egui::Button::new(title).frame(false).wrap())
-                .on_hover_text(open.tooltip());
-            if response.clicked() {
-                actions.push(open);
-            }
-            let mut byline = format!("{} · {}", meta.author, meta.display_date());
-            if let Some(kind) = &meta.kind {
-                byline.push_str(" · ");
-                byline.push_str(kind);
-            }
-            ui.label(RichText::new(byline).small());
-            if let Some(reference) = &meta.reference {
-                ui.label(RichText::new(reference).small().weak());
-            }
-            ui.horizontal(|ui| {
-                let beside = Action::OpenText {
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            let mut year = "";
+            for text in matches {
+                let this_year = Library::year_of(text);
+                if this_year != year {
+                    year = this_year;
+                    ui.add_space(8.0);
+                    ui.label(RichText::new(year).small().strong().weak());
+                    ui.separator();
+                }
+                let meta = text.meta();
+                let is_open = open_ids.contains(&text.id());
+                ui.add_space(2.0);
+                let title = RichText::new(&meta.title).strong();
+                let open = Action::OpenText {
                     text_id: text.id().to_owned(),
-                    beside: true,
+                    beside: false,
                 };
-                let hover = if can_open_beside {
-                    beside.tooltip()
-                } else {
-                    "Three panes are open: close one to open another beside them".to_owned()
-                };
-                if ui
-                    .add_enabled(can_open_beside, egui::Button::new("Beside").small())
-                    .accessible_name(format!("Open beside: {}", meta.title))
-                    .on_hover_text(hover)
-                    .on_disabled_hover_text("Three panes are open: close one first")
-                    .clicked()
-                {
-                    actions.push(beside);
+                let response = ui
+                    .add(egui::Button::new(title).frame(false).wrap())
+                    .on_hover_text(open.tooltip());
+                if response.clicked() {
+                    actions.push(open);
                 }
-                let info = Action::ShowTextInfo(text.id().to_owned());
-                if ui
-                    .small_button("About")
-                    .accessible_name(format!("About: {}", meta.title))
-                    .on_hover_text(info.tooltip())
-                    .clicked()
-                {
-                    actions.push(info);
+                let mut byline = format!("{} · {}", meta.author, meta.display_date());
+                if let Some(kind) = &meta.kind {
+                    byline.push_str(" · ");
+                    byline.push_str(kind);
                 }
-                if is_open {
-                    ui.label(RichText::new("● open").small().weak());
+                ui.label(RichText::new(byline).small());
+                if let Some(reference) = &meta.reference {
+                    ui.label(RichText::new(reference).small().weak());
                 }
-            });
-            ui.add_space(6.0);
-        }
-    });
+                ui.horizontal(|ui| {
+                    let beside = Action::OpenText {
+                        text_id: text.id().to_owned(),
+                        beside: true,
+                    };
+                    let hover = if can_open_beside {
+                        beside.tooltip()
+                    } else {
+                        "Three panes are open: close one to open another beside them".to_owned()
+                    };
+                    if ui
+                        .add_enabled(can_open_beside, egui::Button::new("Beside").small())
+                        .accessible_name(format!("Open beside: {}", meta.title))
+                        .on_hover_text(hover)
+                        .on_disabled_hover_text("Three panes are open: close one first")
+                        .clicked()
+                    {
+                        actions.push(beside);
+                    }
+                    let info = Action::ShowTextInfo(text.id().to_owned());
+                    if ui
+                        .small_button("About")
+                        .accessible_name(format!("About: {}", meta.title))
+                        .on_hover_text(info.tooltip())
+                        .clicked()
+                    {
+                        actions.push(info);
+                    }
+                    if is_open {
+                        ui.label(RichText::new("• open").small().weak());
+                    }
+                });
+                ui.add_space(6.0);
+            }
+        });
     actions
 }

@@ -24,8 +24,8 @@ use std::sync::Arc;
 
 use egui::epaint::text::{LayoutJob, TextFormat, TextWrapping};
 use egui::{
-    Color32, CornerRadius, FontId, Galley, Id, Key, Pos2, Rect, Sense, Shape, Stroke, Ui,
-    pos2, vec2,
+    Color32, CornerRadius, FontId, Galley, Id, Key, Pos2, Rect, Sense, Shape, Stroke, Ui, pos2,
+    vec2,
 };
 
 use crate::model::selection::{Selection, paragraph_range_at, word_range_at};
@@ -105,7 +105,13 @@ struct ParagraphLayouts {
 
 impl ParagraphLayouts {
     /// Makes the cache fit `key`; returns true when it had to be cleared.
-    fn ensure(&mut self, key: LayoutKey, text: &Text, style: ReadingStyle, wrap_width: f32) -> bool {
+    fn ensure(
+        &mut self,
+        key: LayoutKey,
+        text: &Text,
+        style: ReadingStyle,
+        wrap_width: f32,
+    ) -> bool {
         if self.key == Some(key) && self.estimated_tops.len() == text.paragraphs().len() + 1 {
             return false;
         }
@@ -118,7 +124,9 @@ impl ParagraphLayouts {
         self.estimated_tops.reserve(text.paragraphs().len() + 1);
         for paragraph in text.paragraphs() {
             self.estimated_tops.push(top);
-            let lines = (paragraph.char_len() as f32 / chars_per_line).ceil().max(1.0);
+            let lines = (paragraph.char_len() as f32 / chars_per_line)
+                .ceil()
+                .max(1.0);
             top += lines * style.line_height() + style.paragraph_spacing();
         }
         self.estimated_tops.push(top);
@@ -144,8 +152,10 @@ impl ParagraphLayouts {
         self.galleys
             .entry(paragraph)
             .or_insert_with(|| {
-                let mut job =
-                    LayoutJob::single_section(text.paragraph_text(paragraph).to_owned(), style.text_format());
+                let mut job = LayoutJob::single_section(
+                    text.paragraph_text(paragraph).to_owned(),
+                    style.text_format(),
+                );
                 job.wrap = TextWrapping::wrap_at_width(wrap_width);
                 ctx.fonts_mut(|fonts| fonts.layout_job(job))
             })
@@ -297,7 +307,14 @@ impl ReaderView {
         Some(paragraph.chars.start + cursor.index.0.min(paragraph.char_len()))
     }
 
-    fn height(&mut self, ctx: &egui::Context, text: &Text, p: usize, style: ReadingStyle, wrap: f32) -> f32 {
+    fn height(
+        &mut self,
+        ctx: &egui::Context,
+        text: &Text,
+        p: usize,
+        style: ReadingStyle,
+        wrap: f32,
+    ) -> f32 {
         self.layouts.galley(ctx, text, p, style, wrap).size().y + style.paragraph_spacing()
     }
 
@@ -327,9 +344,17 @@ impl ReaderView {
     }
 
     /// Keeps the end of the text from scrolling above the bottom of the view.
-    fn clamp_to_end(&mut self, ctx: &egui::Context, text: &Text, style: ReadingStyle, wrap: f32, view_height: f32) {
+    fn clamp_to_end(
+        &mut self,
+        ctx: &egui::Context,
+        text: &Text,
+        style: ReadingStyle,
+        wrap: f32,
+        view_height: f32,
+    ) {
         let count = text.paragraphs().len();
-        let mut remaining = self.height(ctx, text, self.scroll.paragraph, style, wrap) - self.scroll.offset;
+        let mut remaining =
+            self.height(ctx, text, self.scroll.paragraph, style, wrap) - self.scroll.offset;
         let mut next = self.scroll.paragraph + 1;
         while remaining < view_height && next < count {
             remaining += self.height(ctx, text, next, style, wrap);
@@ -345,13 +370,22 @@ impl ReaderView {
         (self.layouts.estimated_total() - view_height).max(1.0)
     }
 
-    fn go_to_fraction(&mut self, ctx: &egui::Context, text: &Text, style: ReadingStyle, wrap: f32, fraction: f32, view_height: f32) {
+    fn go_to_fraction(
+        &mut self,
+        ctx: &egui::Context,
+        text: &Text,
+        style: ReadingStyle,
+        wrap: f32,
+        fraction: f32,
+        view_height: f32,
+    ) {
         let target = fraction.clamp(0.0, 1.0) * self.max_estimated_scroll(view_height);
         let tops = &self.layouts.estimated_tops;
         let paragraph = tops[..tops.len() - 1]
             .partition_point(|&top| top <= target)
             .saturating_sub(1);
-        let within = ((target - tops[paragraph]) / self.layouts.estimated_height(paragraph)).clamp(0.0, 1.0);
+        let within =
+            ((target - tops[paragraph]) / self.layouts.estimated_height(paragraph)).clamp(0.0, 1.0);
         self.scroll.paragraph = paragraph;
         self.scroll.offset = within * self.height(ctx, text, paragraph, style, wrap);
         if fraction >= 0.999 {
@@ -362,8 +396,17 @@ impl ReaderView {
         self.clamp_to_end(ctx, text, style, wrap, view_height);
     }
 
-    fn update_fraction(&mut self, ctx: &egui::Context, text: &Text, style: ReadingStyle, wrap: f32, view_height: f32) {
-        let height = self.height(ctx, text, self.scroll.paragraph, style, wrap).max(1.0);
+    fn update_fraction(
+        &mut self,
+        ctx: &egui::Context,
+        text: &Text,
+        style: ReadingStyle,
+        wrap: f32,
+        view_height: f32,
+    ) {
+        let height = self
+            .height(ctx, text, self.scroll.paragraph, style, wrap)
+            .max(1.0);
         self.within = (self.scroll.offset / height).clamp(0.0, 1.0);
         let position = self.layouts.estimated_tops[self.scroll.paragraph]
             + self.within * self.layouts.estimated_height(self.scroll.paragraph);
@@ -377,12 +420,21 @@ impl ReaderView {
 
 /// Draws a reading pane for `text` in the whole of `rect`, handles its input, and returns the
 /// actions the user asked for.
-pub fn reader_ui(ui: &mut Ui, rect: Rect, text: &Text, view: &mut ReaderView, params: ReaderParams) -> Vec<Action> {
+pub fn reader_ui(
+    ui: &mut Ui,
+    rect: Rect,
+    text: &Text,
+    view: &mut ReaderView,
+    params: ReaderParams,
+) -> Vec<Action> {
     let mut actions = Vec::new();
     let ctx = ui.ctx().clone();
     let style = params.style;
     let body = rect;
-    let track = Rect::from_min_max(pos2(body.right() - SCROLLBAR_WIDTH, body.top()), body.right_bottom());
+    let track = Rect::from_min_max(
+        pos2(body.right() - SCROLLBAR_WIDTH, body.top()),
+        body.right_bottom(),
+    );
     let text_area = Rect::from_min_max(body.min, pos2(track.left(), body.bottom()));
     let margin = style.margin();
     let column_width = (text_area.width() - 2.0 * margin).clamp(40.0, style.max_column_width());
@@ -394,7 +446,10 @@ pub fn reader_ui(ui: &mut Ui, rect: Rect, text: &Text, view: &mut ReaderView, pa
         font_size: style.font_size.to_bits(),
         pixels_per_point: ctx.pixels_per_point().to_bits(),
     };
-    if view.layouts.ensure(key, text, style, column_width) && view.pending_jump.is_none() && view.pending_fraction.is_none() {
+    if view.layouts.ensure(key, text, style, column_width)
+        && view.pending_jump.is_none()
+        && view.pending_fraction.is_none()
+    {
         // Width or font changed: stay at the same place in the top paragraph.
         view.pending_jump = Some((view.scroll.paragraph, view.within));
     }
@@ -402,7 +457,15 @@ pub fn reader_ui(ui: &mut Ui, rect: Rect, text: &Text, view: &mut ReaderView, pa
     // Input: pointer on the text, wheel, keys.
     let response = ui.interact(text_area, params.id, Sense::click_and_drag());
     response.widget_info(|| {
-        egui::WidgetInfo::labeled(egui::Role::Document, true, format!("Reading pane {}: {}", params.pane_index + 1, text.meta().title))
+        egui::WidgetInfo::labeled(
+            egui::Role::Document,
+            true,
+            format!(
+                "Reading pane {}: {}",
+                params.pane_index + 1,
+                text.meta().title
+            ),
+        )
     });
     let mut user_scroll = 0.0;
     if ui.rect_contains_pointer(body) {
@@ -413,7 +476,7 @@ pub fn reader_ui(ui: &mut Ui, rect: Rect, text: &Text, view: &mut ReaderView, pa
     }
     let mut jump_home = false;
     let mut jump_end = false;
-    if params.is_active && !ctx.egui_wants_keyboard_input() {
+    if params.is_active && !ctx.text_edit_focused() {
         ui.input(|i| {
             let line = style.line_height() * 2.0;
             let page = (view_height - style.line_height() * 2.0).max(style.line_height());
@@ -436,7 +499,8 @@ pub fn reader_ui(ui: &mut Ui, rect: Rect, text: &Text, view: &mut ReaderView, pa
     // Apply jumps and scrolling.
     if let Some((paragraph, within)) = view.pending_jump.take() {
         view.scroll.paragraph = paragraph.min(text.paragraphs().len() - 1);
-        view.scroll.offset = within * view.height(&ctx, text, view.scroll.paragraph, style, column_width);
+        view.scroll.offset =
+            within * view.height(&ctx, text, view.scroll.paragraph, style, column_width);
         view.normalise(&ctx, text, style, column_width);
         view.clamp_to_end(&ctx, text, style, column_width, view_height);
     }
@@ -460,12 +524,17 @@ pub fn reader_ui(ui: &mut Ui, rect: Rect, text: &Text, view: &mut ReaderView, pa
     view.update_fraction(&ctx, text, style, column_width, view_height);
     let scrollable = view.layouts.estimated_total() > view_height;
     if scrollable {
-        let track_response = ui.interact(track, params.id.with("scrollbar"), Sense::click_and_drag());
-        let thumb_len = (track.height() * view_height / view.layouts.estimated_total()).clamp(24.0, track.height());
+        let track_response =
+            ui.interact(track, params.id.with("scrollbar"), Sense::click_and_drag());
+        let thumb_len = (track.height() * view_height / view.layouts.estimated_total())
+            .clamp(24.0, track.height());
         if let Some(pointer) = track_response.interact_pointer_pos()
-            && (track_response.dragged() || track_response.clicked() || track_response.is_pointer_button_down_on())
+            && (track_response.dragged()
+                || track_response.clicked()
+                || track_response.is_pointer_button_down_on())
         {
-            let fraction = (pointer.y - track.top() - thumb_len / 2.0) / (track.height() - thumb_len).max(1.0);
+            let fraction =
+                (pointer.y - track.top() - thumb_len / 2.0) / (track.height() - thumb_len).max(1.0);
             view.go_to_fraction(&ctx, text, style, column_width, fraction, view_height);
             view.update_fraction(&ctx, text, style, column_width, view_height);
             if track_response.is_pointer_button_down_on() {
@@ -473,7 +542,10 @@ pub fn reader_ui(ui: &mut Ui, rect: Rect, text: &Text, view: &mut ReaderView, pa
             }
         }
         let thumb_top = track.top() + view.fraction * (track.height() - thumb_len);
-        let thumb = Rect::from_min_size(pos2(track.left() + 3.0, thumb_top), vec2(SCROLLBAR_WIDTH - 6.0, thumb_len));
+        let thumb = Rect::from_min_size(
+            pos2(track.left() + 3.0, thumb_top),
+            vec2(SCROLLBAR_WIDTH - 6.0, thumb_len),
+        );
         let visuals = ui.visuals();
         let fill = if track_response.hovered() || track_response.dragged() {
             visuals.widgets.active.bg_fill
@@ -502,22 +574,38 @@ pub fn reader_ui(ui: &mut Ui, rect: Rect, text: &Text, view: &mut ReaderView, pa
         paragraph -= 1;
     }
     while paragraph < count && y < body.bottom() {
-        let galley = view.layouts.galley(&ctx, text, paragraph, style, column_width);
+        let galley = view
+            .layouts
+            .galley(&ctx, text, paragraph, style, column_width);
         let origin = pos2(column_left, y);
         y += galley.size().y + style.paragraph_spacing();
         painter.galley(origin, galley.clone(), colors.text);
-        view.visible.push(VisibleParagraph { paragraph, origin, galley });
+        view.visible.push(VisibleParagraph {
+            paragraph,
+            origin,
+            galley,
+        });
         paragraph += 1;
     }
     view.layouts.evict(view.scroll.paragraph);
 
     // Pointer selection.
     let (pressed, released, down, shift, pointer) = ui.input(|i| {
+        // Shift as it was when the button went down (the event carries it).
+        let press_shift = i.events.iter().find_map(|event| match event {
+            egui::Event::PointerButton {
+                button: egui::PointerButton::Primary,
+                pressed: true,
+                modifiers,
+                ..
+            } => Some(modifiers.shift),
+            _ => None,
+        });
         (
             i.pointer.primary_pressed(),
             i.pointer.primary_released(),
             i.pointer.primary_down(),
-            i.modifiers.shift,
+            press_shift.unwrap_or(i.modifiers.shift),
             i.pointer.interact_pos(),
         )
     });
@@ -578,8 +666,16 @@ pub fn reader_ui(ui: &mut Ui, rect: Rect, text: &Text, view: &mut ReaderView, pa
             let end = range.end.min(chars.end);
             let continues = range.end > chars.end;
             if start < end || (continues && range.start <= chars.end && start <= end) {
-                for rect in selection_rects(&visible.galley, start - chars.start..end - chars.start, continues) {
-                    shapes.push(Shape::rect_filled(rect.translate(visible.origin.to_vec2()), CornerRadius::ZERO, colors.selection));
+                for rect in selection_rects(
+                    &visible.galley,
+                    start - chars.start..end - chars.start,
+                    continues,
+                ) {
+                    shapes.push(Shape::rect_filled(
+                        rect.translate(visible.origin.to_vec2()),
+                        CornerRadius::ZERO,
+                        colors.selection,
+                    ));
                 }
             }
         }
@@ -602,7 +698,10 @@ pub fn reader_ui(ui: &mut Ui, rect: Rect, text: &Text, view: &mut ReaderView, pa
     }
     if params.is_active {
         ui.painter().line_segment(
-            [body.left_top() + vec2(0.0, 0.5), body.right_top() + vec2(0.0, 0.5)],
+            [
+                body.left_top() + vec2(0.0, 0.5),
+                body.right_top() + vec2(0.0, 0.5),
+            ],
             Stroke::new(1.0, ui.visuals().selection.stroke.color.gamma_multiply(0.5)),
         );
     }
@@ -623,12 +722,19 @@ fn selection_rects(galley: &Galley, range: Range<usize>, continues: bool) -> Vec
         let is_last = index + 1 == row_count;
         let selects_past_end = range.end > row_end && range.start <= row_end;
         if start < end || (selects_past_end && (!is_last || continues)) {
-            let x0 = row.pos.x + row.x_offset(egui::epaint::text::CharIndex(start.min(row_end) - row_start));
-            let mut x1 = row.pos.x + row.x_offset(egui::epaint::text::CharIndex(end.max(start) - row_start));
+            let x0 = row.pos.x
+                + row.x_offset(egui::epaint::text::CharIndex(
+                    start.min(row_end) - row_start,
+                ));
+            let mut x1 =
+                row.pos.x + row.x_offset(egui::epaint::text::CharIndex(end.max(start) - row_start));
             if selects_past_end {
                 x1 += 4.0;
             }
-            rects.push(Rect::from_min_max(pos2(x0, row.min_y()), pos2(x1, row.max_y())));
+            rects.push(Rect::from_min_max(
+                pos2(x0, row.min_y()),
+                pos2(x1, row.max_y()),
+            ));
         }
         row_start += row.char_count_including_newline().0;
     }
