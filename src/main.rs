@@ -2,14 +2,13 @@
 
 use std::path::PathBuf;
 
-use anyhow::{Context as _, bail};
+use anyhow::Context as _;
 use clap::{Parser, Subcommand};
 
 use lectern::bundled::bundled_library;
 use lectern::model::generate;
-use lectern::model::header::{TextMeta, parse_text_file, split_paragraphs};
-use lectern::model::text::Text;
 use lectern::storage::profile::Profile;
+use lectern::storage::text_file::read_text_file;
 use lectern::ui::app::{LecternApp, StartOptions};
 
 /// Lectern: read historical texts side by side.
@@ -107,49 +106,12 @@ fn list() {
     }
 }
 
-/// Reads a file given with `--open-file`: Lectern's text format if it has a header, else plain
-/// text split into paragraphs at blank lines.
-fn read_session_text(path: &PathBuf) -> anyhow::Result<Text> {
-    let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
-    let Ok(contents) = String::from_utf8(bytes) else {
-        bail!("{} is not UTF-8 text", path.display());
-    };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    if let Ok(mut parsed) = parse_text_file(&name, &contents) {
-        parsed.meta.id = format!("file-{}", parsed.meta.id);
-        return Ok(Text::from_parsed(parsed));
-    }
-    let paragraphs = split_paragraphs(&contents);
-    if paragraphs.is_empty() {
-        bail!("{} holds no text", path.display());
-    }
-    let slug: String = name
-        .to_lowercase()
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
-        .collect();
-    let meta = TextMeta {
-        id: format!("file-{slug}"),
-        title: name.clone(),
-        author: "Unknown".into(),
-        date: "0000".into(),
-        language: "und".into(),
-        source: path.display().to_string(),
-        licence: "Unknown (opened from a file for this session)".into(),
-        ..TextMeta::default()
-    };
-    Ok(Text::new(meta, paragraphs))
-}
-
 fn run_gui(cli: Cli) -> anyhow::Result<()> {
     let session_texts = cli
         .open_file
         .iter()
-        .map(read_session_text)
-        .collect::<anyhow::Result<Vec<_>>>()?;
+        .map(|path| read_text_file(path))
+        .collect::<Result<Vec<_>, _>>()?;
     let profile = match Profile::open(cli.profile.as_deref()) {
         Ok(profile) => Some(profile),
         Err(e) => {
@@ -161,6 +123,7 @@ fn run_gui(cli: Cli) -> anyhow::Result<()> {
         profile,
         open: cli.open,
         session_texts,
+        dialogs: None,
     };
     let app = LecternApp::new(bundled_library(), options);
     let mut viewport = egui::ViewportBuilder::default()

@@ -23,6 +23,7 @@ fn app(profile: &Path, open: &[&str]) -> LecternApp {
             profile: Some(Profile::open(Some(profile)).unwrap()),
             open: open.iter().map(|s| (*s).to_owned()).collect(),
             session_texts: Vec::new(),
+            dialogs: None,
         },
     )
 }
@@ -485,4 +486,145 @@ fn an_unknown_id_on_the_command_line_is_reported_not_fatal() {
     let harness = harness(app(profile.path(), &["no-such-text", TROTSKY]));
     assert_eq!(pane_ids(&harness), [TROTSKY]);
     assert!(harness.state().notices()[0].contains("no-such-text"));
+}
+
+#[test]
+fn the_mouse_wheel_scrolls_the_pane_under_the_pointer() {
+    let profile = tempfile::tempdir().unwrap();
+    let mut harness = harness(app(profile.path(), &[NOTES, KAMENEV]));
+    let pane_two = harness
+        .get_by_label("Reading pane 2: On the Establishment of the U.S.S.R.")
+        .rect()
+        .center();
+    harness.event(Event::PointerMoved(pane_two));
+    harness.event(Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
+        delta: vec2(0.0, -200.0),
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Wheel,
+        modifiers: Modifiers::NONE,
+    });
+    harness.run();
+    let panes = harness.state().desk.panes();
+    assert!(
+        panes[1].view.fraction() > 0.0,
+        "the pane under the pointer scrolled"
+    );
+    assert_eq!(panes[0].view.scroll.paragraph, 0, "the other pane did not");
+    assert_eq!(panes[0].view.scroll.offset, 0.0);
+}
+
+#[test]
+fn an_idle_window_asks_for_no_repaint() {
+    let profile = tempfile::tempdir().unwrap();
+    let mut harness = harness(app(profile.path(), &[NOTES, KAMENEV]));
+    harness.state_mut().save_now();
+    harness.run();
+    harness.step();
+    let delay = harness.output().viewport_output[&egui::ViewportId::ROOT].repaint_delay;
+    assert_eq!(
+        delay,
+        std::time::Duration::MAX,
+        "an idle frame scheduled a repaint"
+    );
+}
+
+/// Dialogs that answer as a test script says, instead of asking a person.
+struct ScriptedDialogs(Option<std::path::PathBuf>);
+
+impl lectern::ui::dialogs::FileDialogs for ScriptedDialogs {
+    fn pick_text_file(&self) -> Option<std::path::PathBuf> {
+        self.0.clone()
+    }
+}
+
+fn app_with_dialog_answer(profile: &Path, answer: Option<std::path::PathBuf>) -> LecternApp {
+    LecternApp::new(
+        bundled_library(),
+        StartOptions {
+            profile: Some(Profile::open(Some(profile)).unwrap()),
+            open: vec![KAMENEV.to_owned()],
+            session_texts: Vec::new(),
+            dialogs: Some(std::sync::Arc::new(ScriptedDialogs(answer))),
+        },
+    )
+}
+
+/// Steps until the background "Open file…" has finished.
+fn wait_for_open_file(harness: &mut Harness<'_, LecternApp>) {
+    for _ in 0..500 {
+        harness.step();
+        if !harness.state().is_opening_file() {
+            harness.run();
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    panic!("Open file… did not finish");
+}
+
+#[test]
+fn open_file_reads_a_text_beside_the_open_one_without_blocking() {
+    let profile = tempfile::tempdir().unwrap();
+    let file = profile.path().join("draft clause.txt");
+    std::fs::write(
+        &file,
+        "1. Признать целесообразным заключение договора\n\nПримечание",
+    )
+    .unwrap();
+    let mut harness = harness(app_with_dialog_answer(profile.path(), Some(file)));
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label_contains("Open file…").click();
+    wait_for_open_file(&mut harness);
+    assert_eq!(pane_ids(&harness), [KAMENEV, "file-draft-clause-txt"]);
+    assert_eq!(harness.state().desk.panes()[1].text.paragraphs().len(), 2);
+    // A text opened for the session is not remembered as a pane to restore.
+    assert_eq!(harness.state().reading_state().panes.len(), 1);
+}
+
+#[test]
+fn open_file_of_a_binary_says_why_and_changes_nothing() {
+    let profile = tempfile::tempdir().unwrap();
+    let file = profile.path().join("scan.png");
+    std::fs::write(&file, [0x89, b'P', b'N', b'G', 0, 0xff]).unwrap();
+    let mut harness = harness(app_with_dialog_answer(profile.path(), Some(file)));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    wait_for_open_file(&mut harness);
+    assert_eq!(pane_ids(&harness), [KAMENEV]);
+    assert!(
+        harness.state().notices()[0].contains("not UTF-8"),
+        "{:?}",
+        harness.state().notices()
+    );
+    // Cancelling the dialog does nothing at all.
+    let mut harness = harness_cancelled(profile.path());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    wait_for_open_file(&mut harness);
+    assert_eq!(pane_ids(&harness), [KAMENEV]);
+    assert!(harness.state().notices().is_empty());
+}
+
+fn harness_cancelled(profile: &Path) -> Harness<'static, LecternApp> {
+    harness(app_with_dialog_answer(profile, None))
+}
+
+#[test]
+fn a_theme_change_lays_the_text_out_again() {
+    // egui rebuilds its font atlas when the theme changes; galleys cached from before would
+    // point into the old atlas and draw nothing.
+    let profile = tempfile::tempdir().unwrap();
+    let mut harness = harness(app(profile.path(), &[KAMENEV]));
+    harness.state_mut().theme = ThemeChoice::Dark;
+    harness.run();
+    let before = harness.state().desk.panes()[0].view.atlas_resets();
+    harness.state_mut().theme = ThemeChoice::Light;
+    harness.run();
+    assert!(harness.state().desk.panes()[0].view.atlas_resets() > before);
+    assert!(
+        !harness.state().desk.panes()[0]
+            .view
+            .visible_paragraphs()
+            .is_empty()
+    );
 }

@@ -24,6 +24,7 @@ fn desk_with_two_panes(theme: ThemeChoice) -> Harness<'static, LecternApp> {
                 "lenin-1922-12-30-autonomization".into(),
             ],
             session_texts: Vec::new(),
+            dialogs: None,
         },
     );
     app.theme = theme;

@@ -9,6 +9,7 @@ pub mod profile;
 pub mod reading_state;
 pub mod saver;
 pub mod schema;
+pub mod text_file;
 
 use std::path::PathBuf;
 

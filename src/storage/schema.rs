@@ -169,7 +169,8 @@ mod tests {
 
     #[derive(Debug, PartialEq, serde::Serialize, serde::Deserialize)]
     struct Data {
-        words: Vec<String>,
+        // Sorts before "format" alphabetically: the format must still come first.
+        annotations: Vec<String>,
     }
 
     const FORMAT: Format = Format {
@@ -179,7 +180,7 @@ mod tests {
 
     fn data(words: &[&str]) -> Data {
         Data {
-            words: words.iter().map(|w| (*w).to_owned()).collect(),
+            annotations: words.iter().map(|w| (*w).to_owned()).collect(),
         }
     }
 
@@ -259,7 +260,7 @@ mod tests {
             &b"\x00\xff\xfe garbage"[..],
             b"{\"format\": \"something-else\", \"version\": 1}",
             b"{\"format\": \"lectern-test\"}",
-            b"{\"format\": \"lectern-test\", \"version\": 1, \"words\": 7}",
+            b"{\"format\": \"lectern-test\", \"version\": 1, \"annotations\": 7}",
         ] {
             std::fs::write(&path, bad).unwrap();
             let loaded = load::<Data>(&path, FORMAT);

@@ -18,6 +18,8 @@ pub enum Action {
         /// Open in a new pane beside the active one instead of replacing its text.
         beside: bool,
     },
+    /// Choose a text file and read it in this session (File ▸ Open file…).
+    OpenFile,
     /// Open the first text matching the library filter (Enter in the filter).
     OpenFirstMatch {
         /// In a new pane beside the active one.
@@ -99,6 +101,7 @@ impl Action {
             Self::ZoomReset,
             Self::ToggleLibrary,
             Self::FocusLibraryFilter,
+            Self::OpenFile,
             Self::CloseActivePane,
             Self::NextPane,
             Self::ShowActiveTextInfo,
@@ -119,6 +122,7 @@ impl Action {
             Self::ToggleDarkLight => vec![shortcut(CTRL_SHIFT, Key::D)],
             Self::ToggleLibrary => vec![shortcut(CTRL, Key::B)],
             Self::FocusLibraryFilter => vec![shortcut(CTRL, Key::L)],
+            Self::OpenFile => vec![shortcut(CTRL, Key::O)],
             Self::CloseActivePane => vec![shortcut(CTRL, Key::W)],
             Self::NextPane => vec![shortcut(Modifiers::NONE, Key::F6)],
             Self::ShowActiveTextInfo => vec![shortcut(CTRL, Key::I)],
@@ -141,6 +145,7 @@ impl Action {
         match self {
             Self::OpenText { beside: false, .. } => "Open".into(),
             Self::OpenText { beside: true, .. } => "Open beside".into(),
+            Self::OpenFile => "Open file…".into(),
             Self::OpenFirstMatch { beside: false } => "Open first match".into(),
             Self::OpenFirstMatch { beside: true } => "Open first match beside".into(),
             Self::FocusPane(_) => "Focus pane".into(),
@@ -175,6 +180,11 @@ impl Action {
             Self::OpenText { beside: false, .. } => "Open this text in the current pane".into(),
             Self::OpenText { beside: true, .. } => {
                 "Open this text in a new pane beside the current one".into()
+            }
+            Self::OpenFile => {
+                "Read a text file in this session, beside the open texts (it is not added to \
+                 the library)"
+                    .into()
             }
             Self::OpenFirstMatch { beside } => format!(
                 "Open the first text the filter matches{}",

@@ -5,6 +5,8 @@
 //! second later, off the UI thread).
 
 use std::collections::HashSet;
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, TryRecvError};
 use std::time::{Duration, Instant};
 
 use egui::{Event, RichText, Ui};
@@ -19,6 +21,7 @@ use crate::storage::reading_state::{
 use crate::storage::saver::Saver;
 use crate::ui::action::Action;
 use crate::ui::desk::{Desk, desk_ui};
+use crate::ui::dialogs::{FileDialogs, NativeDialogs, OpenOutcome, open_text_file};
 use crate::ui::info_view::text_info_window;
 use crate::ui::library_view::{LibraryViewState, library_ui};
 use crate::ui::reader::{ReaderView, ReadingStyle};
@@ -38,6 +41,8 @@ pub struct StartOptions {
     pub open: Vec<String>,
     /// Texts read from files for this session only (`--open-file`); opened in panes.
     pub session_texts: Vec<Text>,
+    /// The file dialogs (None: the platform's own).
+    pub dialogs: Option<Arc<dyn FileDialogs>>,
 }
 
 /// The Lectern application.
@@ -58,6 +63,8 @@ pub struct LecternApp {
     /// Whether the shortcuts window is open.
     pub show_shortcuts: bool,
     session_ids: HashSet<String>,
+    dialogs: Arc<dyn FileDialogs>,
+    pending_open: Option<Receiver<OpenOutcome>>,
     profile: Option<Profile>,
     read_only: bool,
     saver: Saver,
@@ -92,6 +99,8 @@ impl LecternApp {
             info_text: None,
             show_shortcuts: false,
             session_ids,
+            dialogs: options.dialogs.unwrap_or_else(|| Arc::new(NativeDialogs)),
+            pending_open: None,
             profile: options.profile,
             read_only: false,
             saver: Saver::spawn(),
@@ -270,6 +279,11 @@ impl LecternApp {
     pub fn apply(&mut self, ctx: &egui::Context, action: Action) {
         match action {
             Action::OpenText { text_id, beside } => self.open_text(&text_id, beside),
+            Action::OpenFile => {
+                if self.pending_open.is_none() {
+                    self.pending_open = Some(open_text_file(self.dialogs.clone(), ctx.clone()));
+                }
+            }
             Action::OpenFirstMatch { beside } => {
                 let first = self
                     .library
@@ -352,6 +366,38 @@ impl LecternApp {
         }
     }
 
+    /// Takes the result of "Open file…" once the worker thread has it.
+    fn poll_open_file(&mut self) {
+        let Some(receiver) = &self.pending_open else {
+            return;
+        };
+        let outcome = match receiver.try_recv() {
+            Ok(outcome) => outcome,
+            Err(TryRecvError::Empty) => return,
+            Err(TryRecvError::Disconnected) => OpenOutcome::Failed(
+                "The file dialog closed unexpectedly; nothing was opened.".into(),
+            ),
+        };
+        self.pending_open = None;
+        match outcome {
+            OpenOutcome::Cancelled => {}
+            OpenOutcome::Failed(message) => self.notices.push(message),
+            OpenOutcome::Opened(text) => {
+                let text_id = text.id().to_owned();
+                if self.library.insert(text) {
+                    self.session_ids.insert(text_id.clone());
+                }
+                let beside = !self.desk.panes().is_empty();
+                self.open_text(&text_id, beside);
+            }
+        }
+    }
+
+    /// Whether "Open file…" is waiting for the dialog or the file.
+    pub fn is_opening_file(&self) -> bool {
+        self.pending_open.is_some()
+    }
+
     fn open_text(&mut self, text_id: &str, beside: bool) {
         if let Some(text) = self.library.get(text_id).cloned() {
             self.desk.open(text, beside);
@@ -405,6 +451,7 @@ impl LecternApp {
             ctx.set_theme(theme::preference(self.theme));
             self.applied_theme = Some(self.theme);
         }
+        self.poll_open_file();
         let mut actions = self.shortcut_actions(&ctx);
 
         egui::Panel::top("lectern-menu").show(ui, |ui| {
@@ -458,6 +505,7 @@ impl LecternApp {
         let has_pane = !self.desk.panes().is_empty();
         let has_selection = self.selected_text().is_some();
         ui.menu_button("File", |ui| {
+            actions.extend(menu_item(ui, Action::OpenFile, !self.is_opening_file()));
             actions.extend(menu_item(ui, Action::FocusLibraryFilter, true));
             ui.separator();
             actions.extend(menu_item(ui, Action::Quit, true));

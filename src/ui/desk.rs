@@ -219,6 +219,7 @@ pub fn desk_ui(ui: &mut Ui, desk: &mut Desk, style: ReadingStyle) -> Vec<Action>
     let mut actions = Vec::new();
     let full = ui.available_rect_before_wrap();
     ui.allocate_rect(full, Sense::hover());
+    ui.painter().rect_filled(full, 0.0, ui.visuals().panel_fill);
     if desk.panes.is_empty() {
         welcome_ui(ui, full);
         return actions;

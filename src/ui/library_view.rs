@@ -70,7 +70,7 @@ pub fn library_ui(
                 if this_year != year {
                     year = this_year;
                     ui.add_space(8.0);
-                    ui.label(RichText::new(year).small().strong().weak());
+                    ui.label(RichText::new(year).size(13.0).strong().weak());
                     ui.separator();
                 }
                 let meta = text.meta();
@@ -125,7 +125,7 @@ pub fn library_ui(
                         actions.push(info);
                     }
                     if is_open {
-                        ui.label(RichText::new("• open").small().weak());
+                        ui.label(RichText::new("• open").size(12.0).weak());
                     }
                 });
                 ui.add_space(6.0);

@@ -4,6 +4,7 @@
 pub mod action;
 pub mod app;
 pub mod desk;
+pub mod dialogs;
 pub mod info_view;
 pub mod library_view;
 pub mod reader;

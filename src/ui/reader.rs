@@ -101,6 +101,12 @@ struct ParagraphLayouts {
     galleys: HashMap<usize, Arc<Galley>>,
     /// Estimated top of each paragraph (and the total at the end): `len == paragraphs + 1`.
     estimated_tops: Vec<f32>,
+    /// egui's text options and font atlas fill at the end of the last frame: galleys point
+    /// into the atlas, so when egui rebuilds it (new options after a theme change, or a full
+    /// atlas) every cached galley is stale and must be laid out again.
+    atlas: Option<(egui::epaint::text::TextOptions, f32)>,
+    /// How many times the cache was emptied because the font atlas was rebuilt.
+    atlas_resets: u64,
 }
 
 impl ParagraphLayouts {
@@ -131,6 +137,22 @@ impl ParagraphLayouts {
         }
         self.estimated_tops.push(top);
         true
+    }
+
+    /// Empties the cache if egui rebuilt its font atlas since the last frame.
+    fn check_atlas(&mut self, ctx: &egui::Context) {
+        let now = ctx.fonts(|fonts| (*fonts.options(), fonts.font_atlas_fill_ratio()));
+        if let Some((options, fill)) = self.atlas
+            && (options != now.0 || now.1 < fill)
+        {
+            self.galleys.clear();
+            self.atlas_resets += 1;
+        }
+    }
+
+    /// Remembers the atlas state at the end of a frame.
+    fn note_atlas(&mut self, ctx: &egui::Context) {
+        self.atlas = Some(ctx.fonts(|fonts| (*fonts.options(), fonts.font_atlas_fill_ratio())));
     }
 
     fn estimated_height(&self, paragraph: usize) -> f32 {
@@ -268,6 +290,12 @@ impl ReaderView {
     /// Where the view will jump at the next frame, as a fraction of the whole text.
     pub fn pending_fraction(&self) -> Option<f32> {
         self.pending_fraction
+    }
+
+    /// How many times the pane's galleys were dropped because egui rebuilt its font atlas
+    /// (a theme change, or a full atlas).
+    pub fn atlas_resets(&self) -> u64 {
+        self.layouts.atlas_resets
     }
 
     /// The selected range, if something is selected.
@@ -446,6 +474,7 @@ pub fn reader_ui(
         font_size: style.font_size.to_bits(),
         pixels_per_point: ctx.pixels_per_point().to_bits(),
     };
+    view.layouts.check_atlas(&ctx);
     if view.layouts.ensure(key, text, style, column_width)
         && view.pending_jump.is_none()
         && view.pending_fraction.is_none()
@@ -520,6 +549,11 @@ pub fn reader_ui(
         view.clamp_to_end(&ctx, text, style, column_width, view_height);
     }
 
+    // The page, under the scrollbar too.
+    let colors = theme::reading_colors(ui.visuals().dark_mode);
+    ui.painter()
+        .rect_filled(body, CornerRadius::ZERO, colors.background);
+
     // Scrollbar.
     view.update_fraction(&ctx, text, style, column_width, view_height);
     let scrollable = view.layouts.estimated_total() > view_height;
@@ -560,8 +594,6 @@ pub fn reader_ui(
 
     // Paint: background, selection (behind the text), paragraphs.
     let painter = ui.painter_at(text_area);
-    let colors = theme::reading_colors(ui.visuals().dark_mode);
-    painter.rect_filled(text_area, CornerRadius::ZERO, colors.background);
     let selection_slot = painter.add(Shape::Noop);
     view.visible.clear();
     let count = text.paragraphs().len();
@@ -588,6 +620,7 @@ pub fn reader_ui(
         paragraph += 1;
     }
     view.layouts.evict(view.scroll.paragraph);
+    view.layouts.note_atlas(&ctx);
 
     // Pointer selection.
     let (pressed, released, down, shift, pointer) = ui.input(|i| {
