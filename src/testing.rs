@@ -6,6 +6,17 @@
 
 use std::ops::Range;
 
+use crate::model::header::TextMeta;
+use crate::model::text::Text;
+
+/// A text with default metadata and the given paragraphs.
+pub fn text_of(paragraphs: &[&str]) -> Text {
+    Text::new(
+        TextMeta::default(),
+        paragraphs.iter().map(|p| (*p).to_owned()),
+    )
+}
+
 /// Removes `«` `»` markers and returns the plain text and the marked character ranges, in the
 /// order their opening markers appear. Ranges may nest.
 ///

@@ -628,3 +628,36 @@ fn a_theme_change_lays_the_text_out_again() {
             .is_empty()
     );
 }
+
+#[test]
+fn a_quick_click_within_one_frame_focuses_the_pane_and_triple_click_still_works() {
+    let profile = tempfile::tempdir().unwrap();
+    let mut harness = harness(app(profile.path(), &[KAMENEV, NOTES]));
+    harness.state_mut().desk.focus(0);
+    let pos = pos_of(&harness, 1, 10);
+    let quick_click = |harness: &mut Harness<'_, LecternApp>| {
+        for pressed in [true, false] {
+            harness.input_mut().events.push(Event::PointerButton {
+                pos,
+                button: PointerButton::Primary,
+                pressed,
+                modifiers: Modifiers::NONE,
+            });
+        }
+        harness
+            .input_mut()
+            .events
+            .insert(0, Event::PointerMoved(pos));
+        harness.step();
+    };
+    quick_click(&mut harness);
+    assert_eq!(harness.state().desk.active(), 1);
+    quick_click(&mut harness);
+    quick_click(&mut harness);
+    harness.run();
+    let pane = &harness.state().desk.panes()[1];
+    assert_eq!(
+        pane.view.selected_range(),
+        Some(pane.text.paragraphs()[0].chars.clone())
+    );
+}

@@ -91,14 +91,10 @@ pub fn paragraph_range_at(text: &Text, offset: usize) -> Range<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::header::TextMeta;
     use crate::testing::marked_text;
 
     fn text(paragraphs: &[&str]) -> Text {
-        Text::new(
-            TextMeta::default(),
-            paragraphs.iter().map(|p| (*p).to_owned()),
-        )
+        crate::testing::text_of(paragraphs)
     }
 
     #[test]

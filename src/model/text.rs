@@ -192,10 +192,7 @@ mod tests {
     use super::*;
 
     fn text(paragraphs: &[&str]) -> Text {
-        Text::new(
-            TextMeta::default(),
-            paragraphs.iter().map(|p| (*p).to_owned()),
-        )
+        crate::testing::text_of(paragraphs)
     }
 
     #[test]

@@ -384,7 +384,7 @@ impl LecternApp {
             OpenOutcome::Failed(message) => self.notices.push(message),
             OpenOutcome::Opened(text) => {
                 let text_id = text.id().to_owned();
-                if self.library.insert(text) {
+                if self.library.insert(*text) {
                     self.session_ids.insert(text_id.clone());
                 }
                 let beside = !self.desk.panes().is_empty();

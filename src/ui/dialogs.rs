@@ -36,7 +36,7 @@ pub enum OpenOutcome {
     /// The user cancelled the dialog.
     Cancelled,
     /// The file was read.
-    Opened(Text),
+    Opened(Box<Text>),
     /// The file could not be opened; the message says why.
     Failed(String),
 }
@@ -51,7 +51,7 @@ pub fn open_text_file(dialogs: Arc<dyn FileDialogs>, ctx: egui::Context) -> Rece
             let outcome = match dialogs.pick_text_file() {
                 None => OpenOutcome::Cancelled,
                 Some(path) => match read_text_file(&path) {
-                    Ok(text) => OpenOutcome::Opened(text),
+                    Ok(text) => OpenOutcome::Opened(Box::new(text)),
                     Err(e) => OpenOutcome::Failed(e.to_string()),
                 },
             };

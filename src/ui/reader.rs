@@ -193,6 +193,17 @@ impl ParagraphLayouts {
     }
 }
 
+/// What laying out a pane needs in one frame: the text, its typography and the column size.
+struct FrameLayout<'a> {
+    ctx: &'a egui::Context,
+    text: &'a Text,
+    style: ReadingStyle,
+    /// Width of the text column (the wrap width).
+    wrap: f32,
+    /// Height available to the text (the view less its top and bottom margins).
+    view_height: f32,
+}
+
 /// A paragraph drawn in the last frame: where, and with which galley (for hit testing).
 #[derive(Clone)]
 struct VisibleParagraph {
@@ -335,21 +346,18 @@ impl ReaderView {
         Some(paragraph.chars.start + cursor.index.0.min(paragraph.char_len()))
     }
 
-    fn height(
-        &mut self,
-        ctx: &egui::Context,
-        text: &Text,
-        p: usize,
-        style: ReadingStyle,
-        wrap: f32,
-    ) -> f32 {
-        self.layouts.galley(ctx, text, p, style, wrap).size().y + style.paragraph_spacing()
+    fn height(&mut self, frame: &FrameLayout<'_>, paragraph: usize) -> f32 {
+        self.layouts
+            .galley(frame.ctx, frame.text, paragraph, frame.style, frame.wrap)
+            .size()
+            .y
+            + frame.style.paragraph_spacing()
     }
 
     /// Moves the top of the view so that `offset` lies within its paragraph, walking over
     /// paragraphs (and laying them out) as needed.
-    fn normalise(&mut self, ctx: &egui::Context, text: &Text, style: ReadingStyle, wrap: f32) {
-        let last = text.paragraphs().len() - 1;
+    fn normalise(&mut self, frame: &FrameLayout<'_>) {
+        let last = frame.text.paragraphs().len() - 1;
         self.scroll.paragraph = self.scroll.paragraph.min(last);
         loop {
             if self.scroll.offset < 0.0 {
@@ -358,9 +366,9 @@ impl ReaderView {
                     break;
                 }
                 self.scroll.paragraph -= 1;
-                self.scroll.offset += self.height(ctx, text, self.scroll.paragraph, style, wrap);
+                self.scroll.offset += self.height(frame, self.scroll.paragraph);
             } else {
-                let height = self.height(ctx, text, self.scroll.paragraph, style, wrap);
+                let height = self.height(frame, self.scroll.paragraph);
                 if self.scroll.offset < height || self.scroll.paragraph == last {
                     self.scroll.offset = self.scroll.offset.min(height);
                     break;
@@ -372,42 +380,38 @@ impl ReaderView {
     }
 
     /// Keeps the end of the text from scrolling above the bottom of the view.
-    fn clamp_to_end(
-        &mut self,
-        ctx: &egui::Context,
-        text: &Text,
-        style: ReadingStyle,
-        wrap: f32,
-        view_height: f32,
-    ) {
-        let count = text.paragraphs().len();
-        let mut remaining =
-            self.height(ctx, text, self.scroll.paragraph, style, wrap) - self.scroll.offset;
+    fn clamp_to_end(&mut self, frame: &FrameLayout<'_>) {
+        let count = frame.text.paragraphs().len();
+        let mut remaining = self.height(frame, self.scroll.paragraph) - self.scroll.offset;
         let mut next = self.scroll.paragraph + 1;
-        while remaining < view_height && next < count {
-            remaining += self.height(ctx, text, next, style, wrap);
+        while remaining < frame.view_height && next < count {
+            remaining += self.height(frame, next);
             next += 1;
         }
-        if remaining < view_height {
-            self.scroll.offset -= view_height - remaining;
-            self.normalise(ctx, text, style, wrap);
+        if remaining < frame.view_height {
+            self.scroll.offset -= frame.view_height - remaining;
+            self.normalise(frame);
         }
+    }
+
+    /// Normalises, then keeps the end in place: after any change of the scroll position.
+    fn settle(&mut self, frame: &FrameLayout<'_>) {
+        self.normalise(frame);
+        self.clamp_to_end(frame);
     }
 
     fn max_estimated_scroll(&self, view_height: f32) -> f32 {
         (self.layouts.estimated_total() - view_height).max(1.0)
     }
 
-    fn go_to_fraction(
-        &mut self,
-        ctx: &egui::Context,
-        text: &Text,
-        style: ReadingStyle,
-        wrap: f32,
-        fraction: f32,
-        view_height: f32,
-    ) {
-        let target = fraction.clamp(0.0, 1.0) * self.max_estimated_scroll(view_height);
+    fn go_to_fraction(&mut self, frame: &FrameLayout<'_>, fraction: f32) {
+        if fraction >= 0.999 {
+            self.scroll.paragraph = frame.text.paragraphs().len() - 1;
+            self.scroll.offset = f32::MAX / 4.0;
+            self.settle(frame);
+            return;
+        }
+        let target = fraction.clamp(0.0, 1.0) * self.max_estimated_scroll(frame.view_height);
         let tops = &self.layouts.estimated_tops;
         let paragraph = tops[..tops.len() - 1]
             .partition_point(|&top| top <= target)
@@ -415,33 +419,19 @@ impl ReaderView {
         let within =
             ((target - tops[paragraph]) / self.layouts.estimated_height(paragraph)).clamp(0.0, 1.0);
         self.scroll.paragraph = paragraph;
-        self.scroll.offset = within * self.height(ctx, text, paragraph, style, wrap);
-        if fraction >= 0.999 {
-            self.scroll.offset = f32::MAX / 4.0;
-            self.scroll.paragraph = text.paragraphs().len() - 1;
-        }
-        self.normalise(ctx, text, style, wrap);
-        self.clamp_to_end(ctx, text, style, wrap, view_height);
+        self.scroll.offset = within * self.height(frame, paragraph);
+        self.settle(frame);
     }
 
-    fn update_fraction(
-        &mut self,
-        ctx: &egui::Context,
-        text: &Text,
-        style: ReadingStyle,
-        wrap: f32,
-        view_height: f32,
-    ) {
-        let height = self
-            .height(ctx, text, self.scroll.paragraph, style, wrap)
-            .max(1.0);
+    fn update_fraction(&mut self, frame: &FrameLayout<'_>) {
+        let height = self.height(frame, self.scroll.paragraph).max(1.0);
         self.within = (self.scroll.offset / height).clamp(0.0, 1.0);
         let position = self.layouts.estimated_tops[self.scroll.paragraph]
             + self.within * self.layouts.estimated_height(self.scroll.paragraph);
-        self.fraction = if self.layouts.estimated_total() <= view_height {
+        self.fraction = if self.layouts.estimated_total() <= frame.view_height {
             0.0
         } else {
-            (position / self.max_estimated_scroll(view_height)).clamp(0.0, 1.0)
+            (position / self.max_estimated_scroll(frame.view_height)).clamp(0.0, 1.0)
         };
     }
 }
@@ -482,6 +472,14 @@ pub fn reader_ui(
         // Width or font changed: stay at the same place in the top paragraph.
         view.pending_jump = Some((view.scroll.paragraph, view.within));
     }
+
+    let frame = FrameLayout {
+        ctx: &ctx,
+        text,
+        style,
+        wrap: column_width,
+        view_height,
+    };
 
     // Input: pointer on the text, wheel, keys.
     let response = ui.interact(text_area, params.id, Sense::click_and_drag());
@@ -528,25 +526,22 @@ pub fn reader_ui(
     // Apply jumps and scrolling.
     if let Some((paragraph, within)) = view.pending_jump.take() {
         view.scroll.paragraph = paragraph.min(text.paragraphs().len() - 1);
-        view.scroll.offset =
-            within * view.height(&ctx, text, view.scroll.paragraph, style, column_width);
-        view.normalise(&ctx, text, style, column_width);
-        view.clamp_to_end(&ctx, text, style, column_width, view_height);
+        view.scroll.offset = within * view.height(&frame, view.scroll.paragraph);
+        view.settle(&frame);
     }
     if let Some(fraction) = view.pending_fraction.take() {
-        view.go_to_fraction(&ctx, text, style, column_width, fraction, view_height);
+        view.go_to_fraction(&frame, fraction);
     }
     let before = view.scroll;
     if jump_home {
         view.scroll = ScrollPos::default();
     }
     if jump_end {
-        view.go_to_fraction(&ctx, text, style, column_width, 1.0, view_height);
+        view.go_to_fraction(&frame, 1.0);
     }
     if user_scroll != 0.0 {
         view.scroll.offset += user_scroll;
-        view.normalise(&ctx, text, style, column_width);
-        view.clamp_to_end(&ctx, text, style, column_width, view_height);
+        view.settle(&frame);
     }
 
     // The page, under the scrollbar too.
@@ -555,7 +550,7 @@ pub fn reader_ui(
         .rect_filled(body, CornerRadius::ZERO, colors.background);
 
     // Scrollbar.
-    view.update_fraction(&ctx, text, style, column_width, view_height);
+    view.update_fraction(&frame);
     let scrollable = view.layouts.estimated_total() > view_height;
     if scrollable {
         let track_response =
@@ -569,8 +564,8 @@ pub fn reader_ui(
         {
             let fraction =
                 (pointer.y - track.top() - thumb_len / 2.0) / (track.height() - thumb_len).max(1.0);
-            view.go_to_fraction(&ctx, text, style, column_width, fraction, view_height);
-            view.update_fraction(&ctx, text, style, column_width, view_height);
+            view.go_to_fraction(&frame, fraction);
+            view.update_fraction(&frame);
             if track_response.is_pointer_button_down_on() {
                 actions.push(Action::FocusPane(params.pane_index));
             }
@@ -601,7 +596,7 @@ pub fn reader_ui(
     let mut y = body.top() + margin - view.scroll.offset;
     // The paragraph above may show in the top margin.
     if paragraph > 0 && y > body.top() {
-        let above = view.height(&ctx, text, paragraph - 1, style, column_width);
+        let above = view.height(&frame, paragraph - 1);
         y -= above;
         paragraph -= 1;
     }
@@ -642,8 +637,10 @@ pub fn reader_ui(
             i.pointer.interact_pos(),
         )
     });
+    // `hovered` rather than "button down on": a quick click can press and release within one
+    // frame, and a window over the pane must not let the press through.
     if pressed
-        && response.is_pointer_button_down_on()
+        && response.hovered()
         && let Some(pos) = pointer
         && let Some(offset) = view.offset_at(text, pos)
     {
