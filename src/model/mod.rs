@@ -1,6 +1,7 @@
 //! The domain: texts, selections, the library. No egui and no I/O here, so all of it is tested
 //! with plain unit tests.
 
+pub mod anchor;
 pub mod generate;
 pub mod header;
 pub mod library;

@@ -1,0 +1,353 @@
+//! Anchors: where an annotation sits in a text, in a form that survives changes to the text.
+//!
+//! An [`Anchor`] records a passage the way the W3C Web Annotation model does, twice over:
+//!
+//! - a **TextPositionSelector**: the character range `[start, end)` in the text's content (see
+//!   [`crate::model::text`] for what offsets mean);
+//! - a **TextQuoteSelector**: the exact quote, with up to [`CONTEXT_CHARS`] characters of
+//!   prefix and suffix around it;
+//!
+//! plus the content hash of the text it was made on. For the text "one «two» three", the anchor
+//! of «two» is `start: 4, end: 7, exact: "two", prefix: "one ", suffix: " three"`.
+//!
+//! [`Anchor::resolve`] finds the passage again in a text that may have changed, in order of
+//! confidence: the same version (hash) or the quote still at its position; the exact quote
+//! elsewhere, the occurrence with the best-matching context nearest the old position winning;
+//! then a fuzzy search for a slightly edited quote between its surviving context or its
+//! surviving head and tail. What cannot be found is an orphan: the caller keeps it and shows it,
+//! never drops it.
+
+use std::ops::Range;
+
+use super::text::Text;
+
+/// How many characters of context an anchor keeps on each side of its quote.
+pub const CONTEXT_CHARS: usize = 32;
+/// The least similarity (0–1) for a fuzzy match to count.
+pub const FUZZY_THRESHOLD: f64 = 0.75;
+
+/// A passage of a text, by position and by quote (see the module docs).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Anchor {
+    /// First character of the passage.
+    pub start: usize,
+    /// One past the last character.
+    pub end: usize,
+    /// The passage exactly as it was.
+    pub exact: String,
+    /// Up to [`CONTEXT_CHARS`] characters before it.
+    pub prefix: String,
+    /// Up to [`CONTEXT_CHARS`] characters after it.
+    pub suffix: String,
+    /// The content hash of the text the anchor was made on.
+    pub content_hash: String,
+}
+
+/// Where an anchor was found, and how.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Resolution {
+    /// At its recorded position (same text, or the quote is still there).
+    Exact(Range<usize>),
+    /// The exact quote, found at another position.
+    Moved(Range<usize>),
+    /// A passage similar to the quote (similarity 0–1), found where its context is.
+    Fuzzy(Range<usize>, f64),
+    /// Not found: keep the annotation and let the user re-attach it.
+    Orphan,
+}
+
+impl Resolution {
+    /// The range found, if any.
+    pub fn range(&self) -> Option<Range<usize>> {
+        match self {
+            Self::Exact(range) | Self::Moved(range) | Self::Fuzzy(range, _) => Some(range.clone()),
+            Self::Orphan => None,
+        }
+    }
+}
+
+impl Anchor {
+    /// The anchor of `range` (clamped) in `text`.
+    pub fn new(text: &Text, range: Range<usize>) -> Self {
+        let range = text.clamp_range(range);
+        let prefix_start = range.start.saturating_sub(CONTEXT_CHARS);
+        let suffix_end = (range.end + CONTEXT_CHARS).min(text.char_len());
+        Self {
+            start: range.start,
+            end: range.end,
+            exact: text.slice(range.clone()).to_owned(),
+            prefix: text.slice(prefix_start..range.start).to_owned(),
+            suffix: text.slice(range.end..suffix_end).to_owned(),
+            content_hash: text.content_hash().to_owned(),
+        }
+    }
+
+    /// Finds the passage in `text` (see the module docs for the order of the searches).
+    pub fn resolve(&self, text: &Text) -> Resolution {
+        self.resolve_in(text, &TextChars::new(text))
+    }
+
+    /// [`Self::resolve`] with the text's characters already split out, for resolving many
+    /// anchors in one text (see [`resolve_all`]).
+    pub fn resolve_in(&self, text: &Text, chars: &TextChars) -> Resolution {
+        let recorded = self.start..self.end;
+        if text.content_hash() == self.content_hash && self.end <= text.char_len() {
+            return Resolution::Exact(recorded);
+        }
+        if self.end <= text.char_len() && text.slice(recorded.clone()) == self.exact {
+            return Resolution::Exact(recorded);
+        }
+        if self.exact.is_empty() {
+            return Resolution::Orphan;
+        }
+        let chars = chars.0.as_slice();
+        let exact: Vec<char> = self.exact.chars().collect();
+        let prefix: Vec<char> = self.prefix.chars().collect();
+        let suffix: Vec<char> = self.suffix.chars().collect();
+        if let Some(range) = self.best_exact(chars, &exact, &prefix, &suffix) {
+            return Resolution::Moved(range);
+        }
+        self.best_fuzzy(chars, &exact, &prefix, &suffix)
+            .map_or(Resolution::Orphan, |(range, score)| {
+                Resolution::Fuzzy(range, score)
+            })
+    }
+
+    /// The occurrence of the exact quote whose context matches best, nearest the old place.
+    fn best_exact(
+        &self,
+        chars: &[char],
+        exact: &[char],
+        prefix: &[char],
+        suffix: &[char],
+    ) -> Option<Range<usize>> {
+        find_all(chars, exact)
+            .map(|start| {
+                let end = start + exact.len();
+                let context =
+                    common_suffix(&chars[..start], prefix) + common_prefix(&chars[end..], suffix);
+                (start..end, context)
+            })
+            .max_by(|(a, ca), (b, cb)| {
+                ca.cmp(cb).then_with(|| {
+                    self.start
+                        .abs_diff(b.start)
+                        .cmp(&self.start.abs_diff(a.start))
+                })
+            })
+            .map(|(range, _)| range)
+    }
+
+    /// A slightly edited quote: between its surviving prefix and suffix, or between its
+    /// surviving head and tail. Scored on similarity to the quote, then nearness.
+    fn best_fuzzy(
+        &self,
+        chars: &[char],
+        exact: &[char],
+        prefix: &[char],
+        suffix: &[char],
+    ) -> Option<(Range<usize>, f64)> {
+        let length = exact.len();
+        let max_length = length + length / 2 + 8;
+        let min_length = length / 2;
+        let mut candidates: Vec<Range<usize>> = Vec::new();
+        // 1. The context survived: the passage is what lies between prefix and suffix.
+        if prefix.len() >= 8 && suffix.len() >= 8 {
+            for prefix_at in find_all(chars, prefix) {
+                let start = prefix_at + prefix.len();
+                let window_end = (start + max_length + suffix.len()).min(chars.len());
+                if let Some(offset) = find_all(&chars[start..window_end], suffix).next() {
+                    candidates.push(start..start + offset);
+                }
+            }
+        }
+        // 2. The quote's own head and tail survived.
+        let edge = (length / 4).clamp(4, 24);
+        if length >= 2 * edge {
+            let head = &exact[..edge];
+            let tail = &exact[length - edge..];
+            for head_at in find_all(chars, head) {
+                let window_end = (head_at + max_length).min(chars.len());
+                for tail_at in find_all(&chars[head_at..window_end], tail) {
+                    let end = head_at + tail_at + edge;
+                    if end - head_at >= min_length {
+                        candidates.push(head_at..end);
+                    }
+                }
+            }
+        }
+        candidates
+            .into_iter()
+            .filter(|range| (min_length..=max_length).contains(&range.len()))
+            .map(|range| {
+                let score = similarity(&chars[range.clone()], exact);
+                (range, score)
+            })
+            .filter(|(_, score)| *score >= FUZZY_THRESHOLD)
+            .max_by(|(a, sa), (b, sb)| {
+                sa.total_cmp(sb).then_with(|| {
+                    self.start
+                        .abs_diff(b.start)
+                        .cmp(&self.start.abs_diff(a.start))
+                })
+            })
+    }
+}
+
+/// A text's content as characters, indexed by character offset.
+pub struct TextChars(Vec<char>);
+
+impl TextChars {
+    /// Splits `text`'s content into characters.
+    pub fn new(text: &Text) -> Self {
+        Self(text.content().chars().collect())
+    }
+}
+
+/// Resolves many anchors in one text (the text is split into characters once).
+pub fn resolve_all<'a>(
+    anchors: impl IntoIterator<Item = &'a Anchor>,
+    text: &Text,
+) -> Vec<Resolution> {
+    let chars = TextChars::new(text);
+    anchors
+        .into_iter()
+        .map(|a| a.resolve_in(text, &chars))
+        .collect()
+}
+
+/// Start offsets of every occurrence of `needle` in `haystack` (overlapping ones too).
+fn find_all<'a>(haystack: &'a [char], needle: &'a [char]) -> impl Iterator<Item = usize> + 'a {
+    let last = haystack.len().checked_sub(needle.len());
+    (0..=last.unwrap_or(0))
+        .filter(move |_| last.is_some() && !needle.is_empty())
+        .filter(move |&i| haystack[i] == needle[0] && haystack[i..i + needle.len()] == *needle)
+}
+
+/// How many characters at the end of `a` equal those at the end of `b`.
+fn common_suffix(a: &[char], b: &[char]) -> usize {
+    a.iter()
+        .rev()
+        .zip(b.iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count()
+}
+
+/// How many characters at the start of `a` equal those at the start of `b`.
+fn common_prefix(a: &[char], b: &[char]) -> usize {
+    a.iter().zip(b).take_while(|(x, y)| x == y).count()
+}
+
+/// 1 − (Levenshtein distance ÷ the longer length): 1 for equal strings, 0 for nothing shared.
+pub fn similarity(a: &[char], b: &[char]) -> f64 {
+    let longest = a.len().max(b.len());
+    if longest == 0 {
+        return 1.0;
+    }
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    let mut current = vec![0; b.len() + 1];
+    for (i, ca) in a.iter().enumerate() {
+        current[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let substitution = previous[j] + usize::from(ca != cb);
+            current[j + 1] = substitution.min(previous[j + 1] + 1).min(current[j] + 1);
+        }
+        std::mem::swap(&mut previous, &mut current);
+    }
+    1.0 - previous[b.len()] as f64 / longest as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::{marked_text, text_of};
+
+    fn anchored(marked: &str) -> (Text, Anchor) {
+        let (plain, ranges) = marked_text(marked);
+        let text = text_of(&[&plain]);
+        let anchor = Anchor::new(&text, ranges[0].clone());
+        (text, anchor)
+    }
+
+    #[test]
+    fn an_anchor_records_position_quote_and_context() {
+        let (text, anchor) = anchored("one «two» three");
+        assert_eq!((anchor.start, anchor.end), (4, 7));
+        assert_eq!(anchor.exact, "two");
+        assert_eq!(anchor.prefix, "one ");
+        assert_eq!(anchor.suffix, " three");
+        assert_eq!(anchor.content_hash, text.content_hash());
+        let long = "x".repeat(100);
+        let (_, anchor) = anchored(&format!("{long}«y»{long}"));
+        assert_eq!(anchor.prefix.chars().count(), CONTEXT_CHARS);
+        assert_eq!(anchor.suffix.chars().count(), CONTEXT_CHARS);
+    }
+
+    #[test]
+    fn the_same_text_resolves_exactly() {
+        let (text, anchor) = anchored("formal «entry» into the RSFSR");
+        assert_eq!(anchor.resolve(&text), Resolution::Exact(7..12));
+    }
+
+    #[test]
+    fn an_insertion_before_moves_the_quote() {
+        let (_, anchor) = anchored("Stalin tends to be «somewhat hasty». Give the matter thought.");
+        let (edited, expected) = marked_text(
+            "In my opinion, Stalin tends to be «somewhat hasty». Give the matter thought.",
+        );
+        assert_eq!(
+            anchor.resolve(&text_of(&[&edited])),
+            Resolution::Moved(expected[0].clone())
+        );
+    }
+
+    #[test]
+    fn of_two_occurrences_the_one_with_matching_context_wins() {
+        let (_, anchor) = anchored("the Union of Soviet Republics; then «the Union» of equals");
+        let (edited, expected) =
+            marked_text("Preface. the Union of Soviet Republics; then «the Union» of equals");
+        assert_eq!(
+            anchor.resolve(&text_of(&[&edited])).range(),
+            Some(expected[0].clone())
+        );
+    }
+
+    #[test]
+    fn a_small_edit_inside_the_quote_is_found_fuzzily() {
+        let (_, anchor) = anchored(
+            "He wrote: «we consider ourselves, the Ukrainian S.S.R. and others, equal» and more.",
+        );
+        let (edited, expected) = marked_text(
+            "He wrote: «we consider ourselves, the Ukrainian SSR, and others equal» and more.",
+        );
+        match anchor.resolve(&text_of(&[&edited])) {
+            Resolution::Fuzzy(range, score) => {
+                assert_eq!(range, expected[0]);
+                assert!(score > 0.9, "{score}");
+            }
+            other => panic!("expected a fuzzy match, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_rewritten_passage_is_an_orphan() {
+        let (_, anchor) =
+            anchored("Stalin tends to be «somewhat hasty in such matters». Give it thought.");
+        let edited = text_of(&["Something else entirely was written here by the editors."]);
+        assert_eq!(anchor.resolve(&edited), Resolution::Orphan);
+    }
+
+    #[test]
+    fn similarity_is_one_minus_normalised_edit_distance() {
+        let s = |a: &str, b: &str| {
+            similarity(
+                &a.chars().collect::<Vec<_>>(),
+                &b.chars().collect::<Vec<_>>(),
+            )
+        };
+        assert_eq!(s("entry", "entry"), 1.0);
+        assert_eq!(s("", ""), 1.0);
+        assert!((s("вступление", "вступлении") - 0.9).abs() < 1e-9);
+        assert_eq!(s("abc", "xyz"), 0.0);
+    }
+}
