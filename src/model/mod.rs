@@ -2,8 +2,10 @@
 //! with plain unit tests.
 
 pub mod anchor;
+pub mod annotation;
 pub mod generate;
 pub mod header;
+pub mod history;
 pub mod library;
 pub mod selection;
 pub mod text;
