@@ -14,7 +14,7 @@ use egui::{Context, RawInput, Rect, ViewportId, pos2, vec2};
 use lectern::model::generate::{SplitMix64, large_text};
 use lectern::model::header::parse_text_file;
 use lectern::model::text::Text;
-use lectern::ui::desk::{Desk, desk_ui};
+use lectern::ui::desk::{Desk, HighlightsByText, desk_ui};
 use lectern::ui::reader::ReadingStyle;
 
 const SIZE: usize = 5_000_000;
@@ -31,7 +31,7 @@ fn input() -> RawInput {
 fn frame(ctx: &Context, desk: &mut Desk) -> (Duration, Duration, bool) {
     let start = Instant::now();
     let output = ctx.run_ui(input(), |ui| {
-        black_box(desk_ui(ui, desk, STYLE));
+        black_box(desk_ui(ui, desk, STYLE, &HighlightsByText::new()));
     });
     let ran = start.elapsed();
     let start = Instant::now();

@@ -598,6 +598,7 @@ fn open_file_of_a_binary_says_why_and_changes_nothing() {
         harness.state().notices()
     );
     // Cancelling the dialog does nothing at all.
+    drop(harness); // releases the profile's lock
     let mut harness = harness_cancelled(profile.path());
     harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
     wait_for_open_file(&mut harness);
@@ -660,4 +661,76 @@ fn a_quick_click_within_one_frame_focuses_the_pane_and_triple_click_still_works(
         pane.view.selected_range(),
         Some(pane.text.paragraphs()[0].chars.clone())
     );
+}
+
+#[test]
+fn a_selection_is_highlighted_with_a_key_undone_redone_and_kept_across_a_restart() {
+    let profile = tempfile::tempdir().unwrap();
+    {
+        let mut harness = harness(app(profile.path(), &[KAMENEV]));
+        let text = harness.state().desk.panes()[0].text.clone();
+        let byte = text.content().find("Formal\u{a0}unification").unwrap();
+        let start = text.content()[..byte].chars().count();
+        let end = start + "Formal\u{a0}unification".chars().count();
+        let (from, to) = (pos_of(&harness, 0, start), pos_of(&harness, 0, end));
+        press(&harness, from, Modifiers::NONE);
+        harness.step();
+        harness.event(Event::PointerMoved(to));
+        harness.step();
+        release(&harness, to, Modifiers::NONE);
+        harness.run();
+        assert_eq!(
+            harness.state().desk.panes()[0].view.selected_range(),
+            Some(start..end)
+        );
+        harness.key_press(Key::Num2);
+        harness.run();
+        let live = harness.state().annotations.live();
+        assert_eq!(live.len(), 1);
+        assert_eq!(live[0].anchor.exact, "Formal\u{a0}unification");
+        assert_eq!(live[0].category_id.as_deref(), Some("question"));
+        assert_eq!(live[0].text_id, KAMENEV);
+        harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+        harness.run();
+        assert!(harness.state().annotations.live().is_empty());
+        harness.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+        harness.run();
+        assert_eq!(harness.state().annotations.live().len(), 1);
+        harness.state_mut().save_now();
+    }
+    let harness = harness(app(profile.path(), &[]));
+    let live = harness.state().annotations.live();
+    assert_eq!(live.len(), 1, "the highlight survived the restart");
+    assert_eq!(live[0].anchor.exact, "Formal\u{a0}unification");
+    assert!(
+        harness.state().notices().is_empty(),
+        "{:?}",
+        harness.state().notices()
+    );
+}
+
+#[test]
+fn a_second_lectern_on_the_same_profile_is_read_only() {
+    let profile = tempfile::tempdir().unwrap();
+    let first = harness(app(profile.path(), &[KAMENEV]));
+    let mut second = harness(app(profile.path(), &[KAMENEV]));
+    assert!(!first.state().is_read_only());
+    assert!(second.state().is_read_only());
+    assert!(
+        second.state().notices()[0].contains("read-only"),
+        "{:?}",
+        second.state().notices()
+    );
+    second.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    second.key_press(Key::H);
+    second.run();
+    assert!(
+        second.state().annotations.live().is_empty(),
+        "a read-only window changes nothing"
+    );
+    drop(second);
+    drop(first);
+    // With both closed, the profile is writable again.
+    let third = harness(app(profile.path(), &[]));
+    assert!(!third.state().is_read_only());
 }

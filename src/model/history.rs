@@ -12,6 +12,8 @@ use super::annotation::Annotation;
 pub enum Edit {
     /// Add an annotation.
     Add(Annotation),
+    /// Take an annotation (by id) out entirely: the inverse of adding it (undo of a creation).
+    Remove(String),
     /// Move an annotation (by id) to the trash.
     Delete(String),
     /// Bring an annotation (by id) back from the trash.
@@ -57,7 +59,11 @@ impl Annotations {
                     return None;
                 }
                 self.live.push(annotation);
-                Some(Edit::Delete(id))
+                Some(Edit::Remove(id))
+            }
+            Edit::Remove(id) => {
+                let index = position(&self.live, &id)?;
+                Some(Edit::Add(self.live.remove(index)))
             }
             Edit::Delete(id) => {
                 let index = position(&self.live, &id)?;
@@ -204,6 +210,18 @@ mod tests {
             .map(|(a, b)| ((*a).to_owned(), (*b).to_owned()))
             .collect();
         assert_eq!(again, states_after);
+    }
+
+    #[test]
+    fn undoing_a_creation_removes_it_without_filling_the_trash() {
+        let mut set = Annotations::default();
+        let mut history = History::default();
+        history.perform(&mut set, Edit::Add(annotation("a", "")));
+        history.undo(&mut set);
+        assert!(set.live().is_empty());
+        assert!(set.trash().is_empty());
+        history.redo(&mut set);
+        assert_eq!(set.live().len(), 1);
     }
 
     #[test]

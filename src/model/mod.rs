@@ -3,6 +3,7 @@
 
 pub mod anchor;
 pub mod annotation;
+pub mod clock;
 pub mod generate;
 pub mod header;
 pub mod history;

@@ -4,7 +4,9 @@
 //! ([`schema`]), written atomically and durably with a last-good backup ([`atomic`]), off the
 //! UI thread ([`saver`]). A file that does not parse is moved aside, never overwritten.
 
+pub mod annotations_file;
 pub mod atomic;
+pub mod lock;
 pub mod profile;
 pub mod reading_state;
 pub mod saver;

@@ -10,6 +10,8 @@ use super::StorageError;
 
 /// The name of the file holding the reading state (open panes, theme, font size).
 pub const READING_STATE_FILE: &str = "reading-state.json";
+/// The name of the file holding categories, annotations and the trash.
+pub const ANNOTATIONS_FILE: &str = "annotations.json";
 
 /// A profile directory that exists and is ours to write.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -43,6 +45,11 @@ impl Profile {
     /// The reading state file.
     pub fn reading_state_path(&self) -> PathBuf {
         self.dir.join(READING_STATE_FILE)
+    }
+
+    /// The annotations file.
+    pub fn annotations_path(&self) -> PathBuf {
+        self.dir.join(ANNOTATIONS_FILE)
     }
 }
 

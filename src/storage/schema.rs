@@ -56,10 +56,28 @@ pub fn to_bytes<T: Serialize>(format: Format, value: &T) -> Result<Vec<u8>, Stor
     } else {
         object.insert("data".into(), data);
     }
+    let checksum = checksum_of(&object);
+    object.insert(CHECKSUM_FIELD.into(), checksum.into());
     let mut bytes =
         serde_json::to_vec_pretty(&serde_json::Value::Object(object)).map_err(serialise_error)?;
     bytes.push(b'\n');
     Ok(bytes)
+}
+
+/// The field holding the checksum of the rest of the file.
+pub const CHECKSUM_FIELD: &str = "checksum";
+
+/// SHA-256 (hex) of the fields' compact JSON, in their order, without the checksum field.
+/// A file edited by hand can drop the field: it is then read without the check.
+fn checksum_of(object: &serde_json::Map<String, serde_json::Value>) -> String {
+    use sha2::{Digest, Sha256};
+    let mut fields = object.clone();
+    fields.remove(CHECKSUM_FIELD);
+    let compact = serde_json::to_vec(&serde_json::Value::Object(fields)).unwrap_or_default();
+    Sha256::digest(&compact)
+        .iter()
+        .map(|byte| format!("{byte:02x}"))
+        .collect()
 }
 
 enum Parsed<T> {
@@ -85,6 +103,16 @@ fn parse<T: DeserializeOwned>(format: Format, bytes: &[u8]) -> Parsed<T> {
         return Parsed::Bad("its schema version is missing".into());
     };
     let version = u32::try_from(version).unwrap_or(u32::MAX);
+    if let serde_json::Value::Object(object) = &value
+        && let Some(recorded) = object.get(CHECKSUM_FIELD)
+        && recorded.as_str() != Some(checksum_of(object).as_str())
+    {
+        return Parsed::Bad(
+            "its checksum does not match its contents (it was damaged, or edited by hand \
+             without removing the \"checksum\" field)"
+                .into(),
+        );
+    }
     let data = serde_json::from_value::<T>(value);
     if version > format.version {
         return Parsed::Newer(data.ok(), version);
@@ -272,6 +300,40 @@ mod tests {
                 loaded.notices
             );
         }
+    }
+
+    #[test]
+    fn a_flipped_bit_inside_a_string_is_caught_by_the_checksum() {
+        let temp = tempfile::tempdir().unwrap();
+        let path = temp.path().join("f.json");
+        write_atomic(&path, &to_bytes(FORMAT, &data(&["old"])).unwrap()).unwrap();
+        write_atomic(&path, &to_bytes(FORMAT, &data(&["unification"])).unwrap()).unwrap();
+        let text = std::fs::read_to_string(&path).unwrap();
+        // Still valid JSON, but not what was written.
+        std::fs::write(&path, text.replace("unification", "unificatiom")).unwrap();
+        let loaded = load::<Data>(&path, FORMAT);
+        assert_eq!(
+            loaded.value,
+            Some(data(&["old"])),
+            "the backup, not the damaged data"
+        );
+        assert!(
+            loaded.notices[0].contains("checksum"),
+            "{:?}",
+            loaded.notices
+        );
+        // Without the checksum field (a hand edit), the file is read as it is.
+        let edited = text
+            .lines()
+            .filter(|line| !line.contains("\"checksum\""))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let edited = edited.replace("  ],\n}", "  ]\n}");
+        std::fs::write(&path, edited).unwrap();
+        assert_eq!(
+            load::<Data>(&path, FORMAT).value,
+            Some(data(&["unification"]))
+        );
     }
 
     #[test]

@@ -58,6 +58,12 @@ pub enum Action {
     CloseTextInfo,
     /// Copy the active pane's selection to the clipboard.
     CopySelection,
+    /// Highlight the active pane's selection in a category (by position, 0 = the first).
+    Highlight(usize),
+    /// Undo the last change to annotations.
+    Undo,
+    /// Redo the last undone change.
+    Redo,
     /// Select the whole text in the active pane.
     SelectAll,
     /// Larger reading font.
@@ -108,6 +114,14 @@ impl Action {
             Self::ToggleActiveLinked,
             Self::SelectAll,
             Self::CopySelection,
+            Self::Redo,
+            Self::Undo,
+            Self::Highlight(0),
+            Self::Highlight(1),
+            Self::Highlight(2),
+            Self::Highlight(3),
+            Self::Highlight(4),
+            Self::Highlight(5),
             Self::ShowShortcuts,
             Self::Quit,
         ]
@@ -129,6 +143,17 @@ impl Action {
             Self::ToggleActiveLinked => vec![shortcut(CTRL, Key::K)],
             Self::SelectAll => vec![shortcut(CTRL, Key::A)],
             Self::CopySelection => vec![shortcut(CTRL, Key::C)],
+            Self::Redo => vec![shortcut(CTRL_SHIFT, Key::Z), shortcut(CTRL, Key::Y)],
+            Self::Undo => vec![shortcut(CTRL, Key::Z)],
+            Self::Highlight(0) => vec![
+                shortcut(Modifiers::NONE, Key::H),
+                shortcut(Modifiers::NONE, Key::Num1),
+            ],
+            Self::Highlight(1) => vec![shortcut(Modifiers::NONE, Key::Num2)],
+            Self::Highlight(2) => vec![shortcut(Modifiers::NONE, Key::Num3)],
+            Self::Highlight(3) => vec![shortcut(Modifiers::NONE, Key::Num4)],
+            Self::Highlight(4) => vec![shortcut(Modifiers::NONE, Key::Num5)],
+            Self::Highlight(5) => vec![shortcut(Modifiers::NONE, Key::Num6)],
             Self::ShowShortcuts => vec![shortcut(Modifiers::NONE, Key::F1)],
             Self::Quit => vec![shortcut(CTRL, Key::Q)],
             _ => Vec::new(),
@@ -159,6 +184,10 @@ impl Action {
             Self::ShowTextInfo(_) | Self::ShowActiveTextInfo => "About this text".into(),
             Self::CloseTextInfo => "Close".into(),
             Self::CopySelection => "Copy".into(),
+            Self::Highlight(0) => "Highlight".into(),
+            Self::Highlight(n) => format!("Highlight in category {}", n + 1),
+            Self::Undo => "Undo".into(),
+            Self::Redo => "Redo".into(),
             Self::SelectAll => "Select all".into(),
             Self::ZoomIn => "Larger text".into(),
             Self::ZoomOut => "Smaller text".into(),
@@ -206,6 +235,12 @@ impl Action {
                 "Title, author, date, translator, source, references, licence and notes".into()
             }
             Self::CopySelection => "Copy the selected passage".into(),
+            Self::Highlight(n) => format!(
+                "Highlight the selected passage in category {} (keys 1–6 choose the category)",
+                n + 1
+            ),
+            Self::Undo => "Undo the last change to your annotations".into(),
+            Self::Redo => "Redo the change you undid".into(),
             Self::SelectAll => "Select the whole text in the current pane".into(),
             Self::ZoomIn => "Make the reading text larger".into(),
             Self::ZoomOut => "Make the reading text smaller".into(),

@@ -11,20 +11,26 @@ use std::time::{Duration, Instant};
 
 use egui::{Event, RichText, Ui};
 
+use crate::model::anchor::Anchor;
+use crate::model::annotation::{Annotation, Category};
+use crate::model::clock;
+use crate::model::history::{Annotations, Edit, History};
 use crate::model::library::Library;
 use crate::model::selection::Selection;
 use crate::model::text::Text;
+use crate::storage::annotations_file::AnnotationsFile;
+use crate::storage::lock::{LockOutcome, ProfileLock, lock_profile};
 use crate::storage::profile::Profile;
 use crate::storage::reading_state::{
     DEFAULT_FONT_SIZE, FONT_SIZE_RANGE, PaneRecord, ReadingState, ThemeChoice,
 };
 use crate::storage::saver::Saver;
 use crate::ui::action::Action;
-use crate::ui::desk::{Desk, desk_ui};
+use crate::ui::desk::{Desk, HighlightsByText, desk_ui};
 use crate::ui::dialogs::{FileDialogs, NativeDialogs, OpenOutcome, open_text_file};
 use crate::ui::info_view::text_info_window;
 use crate::ui::library_view::{LibraryViewState, library_ui};
-use crate::ui::reader::{ReaderView, ReadingStyle};
+use crate::ui::reader::{Highlight, ReaderView, ReadingStyle};
 use crate::ui::theme;
 
 /// How long a change may wait before the reading state is saved.
@@ -63,6 +69,15 @@ pub struct LecternApp {
     /// Whether the shortcuts window is open.
     pub show_shortcuts: bool,
     session_ids: HashSet<String>,
+    /// Highlight categories, in the order keys 1–6 pick them.
+    pub categories: Vec<Category>,
+    /// The annotations and the trash.
+    pub annotations: Annotations,
+    history: History,
+    annotations_revision: u64,
+    saved_annotations_revision: u64,
+    annotations_dirty_since: Option<Instant>,
+    _lock: Option<ProfileLock>,
     dialogs: Arc<dyn FileDialogs>,
     pending_open: Option<Receiver<OpenOutcome>>,
     profile: Option<Profile>,
@@ -99,6 +114,13 @@ impl LecternApp {
             info_text: None,
             show_shortcuts: false,
             session_ids,
+            categories: crate::model::annotation::default_categories(),
+            annotations: Annotations::default(),
+            history: History::default(),
+            annotations_revision: 0,
+            saved_annotations_revision: 0,
+            annotations_dirty_since: None,
+            _lock: None,
             dialogs: options.dialogs.unwrap_or_else(|| Arc::new(NativeDialogs)),
             pending_open: None,
             profile: options.profile,
@@ -112,9 +134,33 @@ impl LecternApp {
             configured: false,
         };
         if let Some(profile) = &app.profile {
+            match lock_profile(profile) {
+                Ok(LockOutcome::Acquired(lock)) => app._lock = Some(lock),
+                Ok(LockOutcome::HeldBy(pid)) => {
+                    app.read_only = true;
+                    app.notices.push(format!(
+                        "Another Lectern{} has this profile open, so this window is read-only: \
+                         your annotations are safe with the other one.",
+                        pid.map(|p| format!(" (process {p})")).unwrap_or_default()
+                    ));
+                }
+                Err(e) => {
+                    app.read_only = true;
+                    app.notices.push(format!(
+                        "The profile could not be locked ({e}); it is open read-only."
+                    ));
+                }
+            }
+            let annotations = AnnotationsFile::load(profile);
+            app.notices.extend(annotations.notices);
+            app.read_only |= annotations.read_only;
+            if let Some(file) = annotations.value {
+                app.categories = file.categories;
+                app.annotations = file.annotations;
+            }
             let loaded = ReadingState::load(profile);
             app.notices.extend(loaded.notices);
-            app.read_only = loaded.read_only;
+            app.read_only |= loaded.read_only;
             if let Some(state) = loaded.value {
                 app.restore(&state);
                 app.last_saved = Some(state);
@@ -223,12 +269,15 @@ impl LecternApp {
             match state.to_bytes() {
                 Ok(bytes) => {
                     self.saver.save(profile.reading_state_path(), bytes);
-                    self.saver.flush();
                     self.last_saved = Some(state);
                     self.dirty_since = None;
                 }
                 Err(e) => self.save_error = Some(e.to_string()),
             }
+            if self.annotations_revision != self.saved_annotations_revision {
+                self.save_annotations();
+            }
+            self.saver.flush();
             self.collect_save_reports();
         }
     }
@@ -243,13 +292,52 @@ impl LecternApp {
                          Lectern will try again."
                     ));
                     self.last_saved = None;
+                    if report
+                        .path
+                        .ends_with(crate::storage::profile::ANNOTATIONS_FILE)
+                    {
+                        self.saved_annotations_revision = self.annotations_revision.wrapping_sub(1);
+                    }
                 }
             }
         }
     }
 
+    fn annotations_file(&self) -> AnnotationsFile {
+        AnnotationsFile {
+            categories: self.categories.clone(),
+            annotations: self.annotations.clone(),
+        }
+    }
+
+    /// Queues the annotations for saving (off the UI thread).
+    fn save_annotations(&mut self) {
+        let Some(profile) = &self.profile else {
+            return;
+        };
+        match self.annotations_file().to_bytes() {
+            Ok(bytes) => {
+                self.saver.save(profile.annotations_path(), bytes);
+                self.saved_annotations_revision = self.annotations_revision;
+                self.annotations_dirty_since = None;
+            }
+            Err(e) => self.save_error = Some(e.to_string()),
+        }
+    }
+
     fn autosave(&mut self, ctx: &egui::Context) {
         self.collect_save_reports();
+        if !self.read_only && self.annotations_revision != self.saved_annotations_revision {
+            let since = *self
+                .annotations_dirty_since
+                .get_or_insert_with(Instant::now);
+            let waited = since.elapsed();
+            if waited >= SAVE_DELAY {
+                self.save_annotations();
+            } else {
+                ctx.request_repaint_after(SAVE_DELAY - waited);
+            }
+        }
         let Some(profile) = &self.profile else {
             return;
         };
@@ -337,6 +425,17 @@ impl LecternApp {
                     ctx.copy_text(copied);
                 }
             }
+            Action::Highlight(category) => self.highlight(category),
+            Action::Undo => {
+                if self.editable() && self.history.undo(&mut self.annotations) {
+                    self.annotations_revision += 1;
+                }
+            }
+            Action::Redo => {
+                if self.editable() && self.history.redo(&mut self.annotations) {
+                    self.annotations_revision += 1;
+                }
+            }
             Action::SelectAll => {
                 if let Some(pane) = self.desk.active_pane_mut() {
                     pane.view.selection = Some(Selection::from_range(0..pane.text.char_len()));
@@ -398,6 +497,90 @@ impl LecternApp {
         self.pending_open.is_some()
     }
 
+    /// Whether annotations may change; says why not, once, when they may not.
+    fn editable(&mut self) -> bool {
+        if self.read_only {
+            let message = "This profile is open read-only, so annotations cannot be changed \
+                           in this window."
+                .to_owned();
+            if !self.notices.contains(&message) {
+                self.notices.push(message);
+            }
+        }
+        !self.read_only
+    }
+
+    /// Highlights the active pane's selection in the category at `category` (by position).
+    fn highlight(&mut self, category: usize) {
+        let Some(category_id) = self.categories.get(category).map(|c| c.category_id.clone()) else {
+            return;
+        };
+        let Some(pane) = self.desk.active_pane() else {
+            return;
+        };
+        let Some(range) = pane.view.selected_range() else {
+            return;
+        };
+        let text = pane.text.clone();
+        if !self.editable() {
+            return;
+        }
+        let now = clock::now();
+        let annotation = Annotation {
+            annotation_id: clock::new_annotation_id(),
+            text_id: text.id().to_owned(),
+            anchor: Anchor::new(&text, range),
+            category_id: Some(category_id),
+            note: String::new(),
+            tags: Vec::new(),
+            created: now.clone(),
+            modified: now,
+        };
+        if self
+            .history
+            .perform(&mut self.annotations, Edit::Add(annotation))
+        {
+            self.annotations_revision += 1;
+            if let Some(pane) = self.desk.active_pane_mut() {
+                pane.view.selection = None;
+            }
+        }
+    }
+
+    /// The highlights of the texts open in panes.
+    fn highlights(&self, dark_mode: bool) -> HighlightsByText {
+        let mut by_text = HighlightsByText::new();
+        let alpha = if dark_mode { 80 } else { 110 };
+        for pane in self.desk.panes() {
+            let text_id = pane.text.id();
+            if by_text.contains_key(text_id) {
+                continue;
+            }
+            let highlights = self
+                .annotations
+                .live()
+                .iter()
+                .filter(|a| a.text_id == text_id)
+                .filter_map(|a| {
+                    let category = a.category_id.as_ref()?;
+                    let color = self
+                        .categories
+                        .iter()
+                        .find(|c| &c.category_id == category)?
+                        .color;
+                    Some(Highlight {
+                        range: pane.text.clamp_range(a.anchor.start..a.anchor.end),
+                        color: egui::Color32::from_rgba_unmultiplied(
+                            color[0], color[1], color[2], alpha,
+                        ),
+                    })
+                })
+                .collect();
+            by_text.insert(text_id.to_owned(), highlights);
+        }
+        by_text
+    }
+
     fn open_text(&mut self, text_id: &str, beside: bool) {
         if let Some(text) = self.library.get(text_id).cloned() {
             self.desk.open(text, beside);
@@ -421,8 +604,16 @@ impl LecternApp {
         let mut actions = Vec::new();
         ctx.input_mut(|input| {
             for action in Action::with_shortcuts() {
-                if typing && matches!(action, Action::SelectAll | Action::CopySelection) {
-                    continue; // these belong to the text field being edited
+                let belongs_to_text_field = matches!(
+                    action,
+                    Action::SelectAll
+                        | Action::CopySelection
+                        | Action::Undo
+                        | Action::Redo
+                        | Action::Highlight(_)
+                );
+                if typing && belongs_to_text_field {
+                    continue; // the text field being edited takes these keys
                 }
                 if action.shortcuts().iter().any(|s| input.consume_shortcut(s)) {
                     actions.push(action);
@@ -479,9 +670,12 @@ impl LecternApp {
         let style = ReadingStyle {
             font_size: self.font_size,
         };
+        let highlights = self.highlights(ui.visuals().dark_mode);
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE)
-            .show(ui, |ui| actions.extend(desk_ui(ui, &mut self.desk, style)));
+            .show(ui, |ui| {
+                actions.extend(desk_ui(ui, &mut self.desk, style, &highlights));
+            });
 
         if let Some(text) = self
             .info_text
@@ -509,6 +703,22 @@ impl LecternApp {
             actions.extend(menu_item(ui, Action::FocusLibraryFilter, true));
             ui.separator();
             actions.extend(menu_item(ui, Action::Quit, true));
+        });
+        ui.menu_button("Edit", |ui| {
+            actions.extend(menu_item(ui, Action::Undo, self.history.can_undo()));
+            actions.extend(menu_item(ui, Action::Redo, self.history.can_redo()));
+            ui.separator();
+            for (index, category) in self.categories.iter().enumerate().take(6) {
+                let action = Action::Highlight(index);
+                let mut button = egui::Button::new(format!("Highlight: {}", category.name));
+                if let Some(shortcut) = action.shortcuts().last() {
+                    button = button.shortcut_text(ui.ctx().format_shortcut(shortcut));
+                }
+                if ui.add_enabled(has_selection, button).clicked() {
+                    actions.push(action);
+                    ui.close();
+                }
+            }
         });
         ui.menu_button("View", |ui| {
             actions.extend(menu_item(ui, Action::ToggleLibrary, true));

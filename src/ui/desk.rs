@@ -8,7 +8,10 @@ use egui::{Align, Id, Layout, Rect, RichText, Sense, Stroke, Ui, UiBuilder, pos2
 use crate::MAX_PANES;
 use crate::model::text::Text;
 use crate::ui::action::Action;
-use crate::ui::reader::{ReaderParams, ReaderView, ReadingStyle, reader_ui};
+use crate::ui::reader::{Highlight, ReaderParams, ReaderView, ReadingStyle, reader_ui};
+
+/// Highlights of the open texts, by text id.
+pub type HighlightsByText = std::collections::HashMap<String, Vec<Highlight>>;
 
 /// Height of a pane's header row.
 const HEADER_HEIGHT: f32 = 34.0;
@@ -215,7 +218,12 @@ impl Desk {
 }
 
 /// Draws the desk in the whole of the `ui` and returns the user's actions.
-pub fn desk_ui(ui: &mut Ui, desk: &mut Desk, style: ReadingStyle) -> Vec<Action> {
+pub fn desk_ui(
+    ui: &mut Ui,
+    desk: &mut Desk,
+    style: ReadingStyle,
+    highlights: &HighlightsByText,
+) -> Vec<Action> {
     let mut actions = Vec::new();
     let full = ui.available_rect_before_wrap();
     ui.allocate_rect(full, Sense::hover());
@@ -243,6 +251,9 @@ pub fn desk_ui(ui: &mut Ui, desk: &mut Desk, style: ReadingStyle) -> Vec<Action>
             id,
             style,
             is_active,
+            highlights: highlights
+                .get(pane.text.id())
+                .map_or(&[][..], Vec::as_slice),
         };
         actions.extend(reader_ui(ui, body, &pane.text, &mut pane.view, params));
         if index + 1 < count {

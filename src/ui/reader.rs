@@ -234,9 +234,18 @@ pub struct ReaderView {
     visible: Vec<VisibleParagraph>,
 }
 
+/// A highlighted passage to paint behind the text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Highlight {
+    /// The characters.
+    pub range: Range<usize>,
+    /// The fill (translucent, so overlapping highlights both show).
+    pub color: Color32,
+}
+
 /// What a pane needs to know from the desk to draw itself.
 #[derive(Clone, Copy, Debug)]
-pub struct ReaderParams {
+pub struct ReaderParams<'a> {
     /// The pane's position on the desk (for the actions it returns).
     pub pane_index: usize,
     /// A stable id for the pane.
@@ -245,6 +254,8 @@ pub struct ReaderParams {
     pub style: ReadingStyle,
     /// Whether keyboard commands go to this pane.
     pub is_active: bool,
+    /// The highlights in this pane's text, in painting order.
+    pub highlights: &'a [Highlight],
 }
 
 impl ReaderView {
@@ -443,7 +454,7 @@ pub fn reader_ui(
     rect: Rect,
     text: &Text,
     view: &mut ReaderView,
-    params: ReaderParams,
+    params: ReaderParams<'_>,
 ) -> Vec<Action> {
     let mut actions = Vec::new();
     let ctx = ui.ctx().clone();
@@ -687,9 +698,29 @@ pub fn reader_ui(
         ctx.set_cursor_icon(egui::CursorIcon::Text);
     }
 
-    // Paint the selection behind the text.
+    // Paint highlights, then the selection, behind the text.
+    let mut shapes = Vec::new();
+    for visible in &view.visible {
+        let chars = &text.paragraphs()[visible.paragraph].chars;
+        for highlight in params.highlights {
+            let start = highlight.range.start.max(chars.start);
+            let end = highlight.range.end.min(chars.end);
+            if start < end {
+                for rect in selection_rects(
+                    &visible.galley,
+                    start - chars.start..end - chars.start,
+                    false,
+                ) {
+                    shapes.push(Shape::rect_filled(
+                        rect.translate(visible.origin.to_vec2()),
+                        CornerRadius::same(2),
+                        highlight.color,
+                    ));
+                }
+            }
+        }
+    }
     if let Some(range) = view.selected_range() {
-        let mut shapes = Vec::new();
         for visible in &view.visible {
             let chars = &text.paragraphs()[visible.paragraph].chars;
             let start = range.start.max(chars.start);
@@ -709,8 +740,8 @@ pub fn reader_ui(
                 }
             }
         }
-        painter.set(selection_slot, Shape::Vec(shapes));
     }
+    painter.set(selection_slot, Shape::Vec(shapes));
 
     if params.is_active && response.has_focus() {
         // Arrow keys scroll this pane instead of moving the keyboard focus elsewhere.

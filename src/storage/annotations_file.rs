@@ -1,0 +1,127 @@
+//! `annotations.json`: the user's categories, annotations and trash.
+
+use serde::{Deserialize, Serialize};
+
+use super::StorageError;
+use super::atomic::write_atomic;
+use super::profile::Profile;
+use super::schema::{self, Format, Loaded};
+use crate::model::annotation::{Category, default_categories};
+use crate::model::history::Annotations;
+
+/// The annotations file's format.
+pub const ANNOTATIONS_FORMAT: Format = Format {
+    name: "lectern-annotations",
+    version: 1,
+};
+
+/// Everything in `annotations.json`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AnnotationsFile {
+    /// The categories, in the order shown (1–6 pick the first six).
+    pub categories: Vec<Category>,
+    /// Live annotations and the trash.
+    pub annotations: Annotations,
+}
+
+impl Default for AnnotationsFile {
+    fn default() -> Self {
+        Self {
+            categories: default_categories(),
+            annotations: Annotations::default(),
+        }
+    }
+}
+
+impl AnnotationsFile {
+    /// Loads the profile's annotations (see [`schema::load`] for bad and newer files).
+    pub fn load(profile: &Profile) -> Loaded<Self> {
+        schema::load(&profile.annotations_path(), ANNOTATIONS_FORMAT)
+    }
+
+    /// The bytes of the file.
+    pub fn to_bytes(&self) -> Result<Vec<u8>, StorageError> {
+        schema::to_bytes(ANNOTATIONS_FORMAT, self)
+    }
+
+    /// Writes the file atomically (call off the UI thread).
+    pub fn save(&self, profile: &Profile) -> Result<(), StorageError> {
+        write_atomic(&profile.annotations_path(), &self.to_bytes()?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::anchor::Anchor;
+    use crate::model::annotation::Annotation;
+    use crate::model::history::Edit;
+    use crate::testing::text_of;
+
+    fn file_with(count: usize) -> AnnotationsFile {
+        let text = text_of(&["вступление в состав РСФСР", "formal unification"]);
+        let mut file = AnnotationsFile::default();
+        for n in 0..count {
+            let annotation = Annotation {
+                annotation_id: format!("a{n}"),
+                text_id: "t".into(),
+                anchor: Anchor::new(&text, n % 10..n % 10 + 5),
+                category_id: Some("question".into()),
+                note: format!("note {n} with <b>markup</b> and “quotes”"),
+                tags: vec!["union".into()],
+                created: "2026-11-26T21:00:00Z".into(),
+                modified: "2026-11-26T21:00:00Z".into(),
+            };
+            file.annotations.apply(Edit::Add(annotation));
+        }
+        file.annotations.apply(Edit::Delete("a0".into()));
+        file
+    }
+
+    #[test]
+    fn round_trip_keeps_annotations_trash_and_categories() {
+        let temp = tempfile::tempdir().unwrap();
+        let profile = Profile::open(Some(temp.path())).unwrap();
+        let file = file_with(20);
+        file.save(&profile).unwrap();
+        let loaded = AnnotationsFile::load(&profile);
+        assert_eq!(loaded.value, Some(file));
+        assert!(loaded.notices.is_empty());
+    }
+
+    #[test]
+    fn the_file_is_stable_human_readable_json() {
+        let bytes = file_with(2).to_bytes().unwrap();
+        let text = String::from_utf8(bytes.clone()).unwrap();
+        assert!(text.starts_with("{\n  \"format\": \"lectern-annotations\",\n  \"version\": 1,"));
+        assert!(text.contains("РСФСР"), "UTF-8 kept readable, not escaped");
+        assert_eq!(
+            bytes,
+            file_with(2).to_bytes().unwrap(),
+            "same data, same bytes"
+        );
+    }
+
+    #[test]
+    fn truncated_bit_flipped_and_garbage_files_never_load_as_empty_silently() {
+        let temp = tempfile::tempdir().unwrap();
+        let profile = Profile::open(Some(temp.path())).unwrap();
+        let good = file_with(5);
+        good.save(&profile).unwrap();
+        good.save(&profile).unwrap(); // now there is a backup too
+        let bytes = std::fs::read(profile.annotations_path()).unwrap();
+        let mut flipped = bytes.clone();
+        flipped[bytes.len() / 3] ^= 0x5a;
+        for damaged in [
+            bytes[..bytes.len() / 2].to_vec(),
+            flipped,
+            b"\xff\xfe\x00garbage".to_vec(),
+        ] {
+            std::fs::write(profile.annotations_path(), &damaged).unwrap();
+            let loaded = AnnotationsFile::load(&profile);
+            assert_eq!(loaded.value.as_ref(), Some(&good), "the backup is loaded");
+            assert_eq!(loaded.notices.len(), 1, "the user is told");
+            good.save(&profile).unwrap();
+        }
+    }
+}
