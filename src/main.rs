@@ -47,6 +47,10 @@ enum Command {
         #[arg(short, long, value_name = "FILE")]
         output: PathBuf,
     },
+    /// Save the profile's annotations over and over, one more each time, until killed (used
+    /// by the test that kills Lectern mid-save).
+    #[command(hide = true)]
+    SaveLoop,
 }
 
 fn main() -> anyhow::Result<()> {
@@ -85,8 +89,37 @@ fn main() -> anyhow::Result<()> {
             );
             Ok(())
         }
+        Some(Command::SaveLoop) => save_loop(cli.profile.as_deref()),
         None => run_gui(cli),
     }
+}
+
+fn save_loop(profile: Option<&std::path::Path>) -> anyhow::Result<()> {
+    use lectern::model::anchor::Anchor;
+    use lectern::model::annotation::Annotation;
+    use lectern::model::history::Edit;
+    use lectern::storage::annotations_file::AnnotationsFile;
+    let profile = Profile::open(profile)?;
+    let library = bundled_library();
+    let text = library
+        .get("lenin-1922-09-26-kamenev")
+        .context("the bundled letter to Kamenev")?;
+    let mut file = AnnotationsFile::default();
+    for n in 0.. {
+        let start = (n * 7) % (text.char_len() - 40);
+        file.annotations.apply(Edit::Add(Annotation {
+            annotation_id: format!("a{n}"),
+            text_id: text.id().to_owned(),
+            anchor: Anchor::new(text, start..start + 30),
+            category_id: Some("key-argument".into()),
+            note: format!("note {n}: {}", "…".repeat(n % 50)),
+            tags: vec![format!("tag-{}", n % 7)],
+            created: "2026-11-26T21:00:00Z".into(),
+            modified: "2026-11-26T21:00:00Z".into(),
+        }));
+        file.save(&profile)?;
+    }
+    Ok(())
 }
 
 fn list() {
