@@ -734,3 +734,195 @@ fn a_second_lectern_on_the_same_profile_is_read_only() {
     let third = harness(app(profile.path(), &[]));
     assert!(!third.state().is_read_only());
 }
+
+/// Selects `quote` in pane `pane` by dragging over it.
+fn drag_select(
+    harness: &mut Harness<'_, LecternApp>,
+    pane: usize,
+    quote: &str,
+) -> std::ops::Range<usize> {
+    let text = harness.state().desk.panes()[pane].text.clone();
+    let byte = text.content().find(quote).unwrap();
+    let start = text.content()[..byte].chars().count();
+    let end = start + quote.chars().count();
+    let (from, to) = (pos_of(harness, pane, start), pos_of(harness, pane, end));
+    press(harness, from, Modifiers::NONE);
+    harness.step();
+    harness.event(Event::PointerMoved(to));
+    harness.step();
+    release(harness, to, Modifiers::NONE);
+    harness.run_steps(30); // let the double-click interval pass
+    start..end
+}
+
+#[test]
+fn notes_tags_category_delete_trash_and_restore() {
+    let profile = tempfile::tempdir().unwrap();
+    let mut harness = harness(app(profile.path(), &[KAMENEV]));
+    drag_select(&mut harness, 0, "Stalin tends to be somewhat hasty");
+    harness.key_press(Key::N);
+    harness.run();
+    let id = harness
+        .state()
+        .selected_annotation
+        .clone()
+        .expect("N made and selected a note");
+    // The note editor has the focus: type a note, then tags.
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::MultilineTextInput, "Note")
+        .type_text("Lenin on Stalin's haste");
+    harness.run();
+    let tags =
+        harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Tags (comma-separated)");
+    tags.focus();
+    harness.run();
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, "Tags (comma-separated)")
+        .type_text("stalin, character");
+    harness.run();
+    harness.get_by_label("Save note").click();
+    harness.run();
+    let annotation = harness.state().annotations.get(&id).unwrap().clone();
+    assert_eq!(annotation.note, "Lenin on Stalin's haste");
+    assert_eq!(annotation.tags, ["stalin", "character"]);
+    assert_eq!(annotation.anchor.exact, "Stalin tends to be somewhat hasty");
+
+    // Recategorise through the editor.
+    harness.get_by_label("Highlight").click();
+    harness.run();
+    harness.get_by_label("Disagree").click();
+    harness.run();
+    assert_eq!(
+        harness
+            .state()
+            .annotations
+            .get(&id)
+            .unwrap()
+            .category_id
+            .as_deref(),
+        Some("disagree")
+    );
+
+    // Delete: to the Trash; restore from it.
+    harness.get_by_label("Delete annotation").click();
+    harness.run();
+    assert!(harness.state().annotations.get(&id).is_none());
+    assert_eq!(harness.state().annotations.trash().len(), 1);
+    harness.get_by_label("Trash (1)").click();
+    harness.run();
+    harness
+        .get_by_label("Restore: Stalin tends to be somewhat hasty")
+        .click();
+    harness.run();
+    let restored = harness.state().annotations.get(&id).unwrap();
+    assert_eq!(restored.note, "Lenin on Stalin's haste");
+    assert!(harness.state().annotations.trash().is_empty());
+    // Undo the restore, then redo it.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert!(harness.state().annotations.get(&id).is_none());
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    harness.run();
+    assert!(harness.state().annotations.get(&id).is_some());
+}
+
+#[test]
+fn clicking_a_highlight_selects_it_and_overlaps_stay_reachable() {
+    let profile = tempfile::tempdir().unwrap();
+    let mut harness = harness(app(profile.path(), &[KAMENEV]));
+    drag_select(&mut harness, 0, "Stalin tends to be somewhat hasty");
+    harness.key_press(Key::Num1);
+    harness.run();
+    let outer = harness.state().selected_annotation.clone().unwrap();
+    drag_select(&mut harness, 0, "somewhat hasty");
+    harness.key_press(Key::Num2);
+    harness.run();
+    let inner = harness.state().selected_annotation.clone().unwrap();
+    assert_ne!(outer, inner);
+    harness.state_mut().selected_annotation = None;
+    let text = harness.state().desk.panes()[0].text.clone();
+    let byte = text.content().find("Stalin tends").unwrap();
+    let in_outer_only = text.content()[..byte].chars().count() + 2;
+    let in_both = in_outer_only + "Stalin tends to be some".chars().count() - 2;
+    let pos = pos_of(&harness, 0, in_outer_only);
+    click_at(&mut harness, pos, Modifiers::NONE);
+    harness.run_steps(30);
+    assert_eq!(
+        harness.state().selected_annotation.as_deref(),
+        Some(outer.as_str())
+    );
+    let pos = pos_of(&harness, 0, in_both);
+    click_at(&mut harness, pos, Modifiers::NONE);
+    harness.run_steps(30);
+    assert_eq!(
+        harness.state().selected_annotation.as_deref(),
+        Some(inner.as_str()),
+        "the shorter first"
+    );
+    click_at(&mut harness, pos, Modifiers::NONE);
+    harness.run_steps(30);
+    assert_eq!(
+        harness.state().selected_annotation.as_deref(),
+        Some(outer.as_str()),
+        "then the other"
+    );
+}
+
+#[test]
+fn a_changed_text_re_anchors_annotations_and_keeps_orphans() {
+    use lectern::model::anchor::Anchor;
+    use lectern::model::annotation::Annotation;
+    use lectern::model::history::Edit;
+    use lectern::storage::annotations_file::AnnotationsFile;
+    let profile_dir = tempfile::tempdir().unwrap();
+    let profile = Profile::open(Some(profile_dir.path())).unwrap();
+    // Annotations made on an older version of the letter to Kamenev: one passage moved, one
+    // that no longer exists.
+    let library = bundled_library();
+    let current = library.get(KAMENEV).unwrap();
+    let older = lectern::model::text::Text::new(
+        current.meta().clone(),
+        std::iter::once("An older edition's preface, since removed.".to_owned())
+            .chain((0..current.paragraphs().len()).map(|i| current.paragraph_text(i).to_owned())),
+    );
+    let quote = "Stalin tends to be somewhat hasty";
+    let byte = older.content().find(quote).unwrap();
+    let start = older.content()[..byte].chars().count();
+    let make = |id: &str, range: std::ops::Range<usize>| Annotation {
+        annotation_id: id.into(),
+        text_id: KAMENEV.into(),
+        anchor: Anchor::new(&older, range),
+        category_id: Some("question".into()),
+        note: format!("note {id}"),
+        tags: Vec::new(),
+        created: "2026-11-26T21:00:00Z".into(),
+        modified: "2026-11-26T21:00:00Z".into(),
+    };
+    let mut file = AnnotationsFile::default();
+    file.annotations.apply(Edit::Add(make(
+        "moved",
+        start..start + quote.chars().count(),
+    )));
+    file.annotations.apply(Edit::Add(make("gone", 0..20)));
+    file.save(&profile).unwrap();
+
+    let mut harness = harness(app(profile_dir.path(), &[KAMENEV]));
+    let app = harness.state();
+    let moved = app.annotations.get("moved").unwrap();
+    assert_eq!(current.slice(moved.anchor.start..moved.anchor.end), quote);
+    assert_eq!(moved.anchor.content_hash, current.content_hash());
+    assert!(app.annotations.get("gone").is_some(), "an orphan is kept");
+    assert!(
+        app.notices()[0].contains("1 could not be placed"),
+        "{:?}",
+        app.notices()
+    );
+    harness.get_by_label("Orphaned (1)");
+    // Re-attach it to a selected passage.
+    drag_select(&mut harness, 0, "Give the matter good thought");
+    harness.get_by_label("Attach to selection").click();
+    harness.run();
+    let gone = harness.state().annotations.get("gone").unwrap();
+    assert_eq!(gone.anchor.exact, "Give the matter good thought");
+    assert!(harness.query_by_label("Orphaned (1)").is_none());
+}

@@ -8,6 +8,9 @@
 use egui::vec2;
 use egui_kittest::Harness;
 use lectern::bundled::bundled_library;
+use lectern::model::anchor::Anchor;
+use lectern::model::annotation::Annotation;
+use lectern::model::history::Edit;
 use lectern::model::selection::Selection;
 use lectern::storage::profile::Profile;
 use lectern::storage::reading_state::ThemeChoice;
@@ -31,6 +34,34 @@ fn desk_with_two_panes(theme: ThemeChoice) -> Harness<'static, LecternApp> {
     app.desk.pane_mut(0).unwrap().linked = true;
     app.desk.pane_mut(1).unwrap().linked = true;
     app.desk.pane_mut(0).unwrap().view.selection = Some(Selection::from_range(16..80));
+    // Two overlapping highlights, one with a note, selected in the annotations panel.
+    let text = app.desk.panes()[0].text.clone();
+    let byte = text
+        .content()
+        .find("Stalin tends to be somewhat hasty")
+        .unwrap();
+    let start = text.content()[..byte].chars().count();
+    for (id, range, category, note) in [
+        (
+            "outer",
+            start..start + 33,
+            "question",
+            "Lenin on Stalin’s haste",
+        ),
+        ("inner", start + 19..start + 33, "key-argument", ""),
+    ] {
+        app.annotations.apply(Edit::Add(Annotation {
+            annotation_id: id.into(),
+            text_id: text.id().into(),
+            anchor: Anchor::new(&text, range),
+            category_id: Some(category.into()),
+            note: note.into(),
+            tags: vec!["stalin".into()],
+            created: "2026-11-26T21:00:00Z".into(),
+            modified: "2026-11-26T21:00:00Z".into(),
+        }));
+    }
+    app.selected_annotation = Some("outer".into());
     let mut harness = Harness::builder()
         .with_size(vec2(1400.0, 860.0))
         .with_pixels_per_point(1.0)

@@ -56,7 +56,12 @@ pub fn to_bytes<T: Serialize>(format: Format, value: &T) -> Result<Vec<u8>, Stor
     } else {
         object.insert("data".into(), data);
     }
-    let checksum = checksum_of(&object);
+    // The checksum is taken over the data as a reader will parse it back (numbers can print
+    // differently from how they were held before parsing).
+    let unsigned =
+        serde_json::to_vec(&serde_json::Value::Object(object.clone())).map_err(serialise_error)?;
+    let reparsed: serde_json::Value = serde_json::from_slice(&unsigned).map_err(serialise_error)?;
+    let checksum = reparsed.as_object().map(checksum_of).unwrap_or_default();
     object.insert(CHECKSUM_FIELD.into(), checksum.into());
     let mut bytes =
         serde_json::to_vec_pretty(&serde_json::Value::Object(object)).map_err(serialise_error)?;
@@ -220,6 +225,27 @@ mod tests {
             text.starts_with("{\n  \"format\": \"lectern-test\",\n  \"version\": 2,"),
             "{text}"
         );
+    }
+
+    #[test]
+    fn numbers_do_not_upset_the_checksum() {
+        #[derive(Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+        struct Numbers {
+            within: f32,
+            big: f64,
+        }
+        let temp = tempfile::tempdir().unwrap();
+        let path = temp.path().join("f.json");
+        for value in [0.730_573_24_f32, 0.1, 1.0 / 3.0, 0.0] {
+            let numbers = Numbers {
+                within: value,
+                big: f64::from(value) * 1e10,
+            };
+            write_atomic(&path, &to_bytes(FORMAT, &numbers).unwrap()).unwrap();
+            let loaded = load::<Numbers>(&path, FORMAT);
+            assert!(loaded.notices.is_empty(), "{value}: {:?}", loaded.notices);
+            assert_eq!(loaded.value, Some(numbers));
+        }
     }
 
     #[test]

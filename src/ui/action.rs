@@ -60,6 +60,22 @@ pub enum Action {
     CopySelection,
     /// Highlight the active pane's selection in a category (by position, 0 = the first).
     Highlight(usize),
+    /// Select an annotation (clicked highlight or list entry), or none.
+    SelectAnnotation(Option<String>),
+    /// Scroll the pane showing an annotation's text to it (opening the text if needed).
+    GoToAnnotation(String),
+    /// Write a note on the selection: highlight it if needed and open the note editor.
+    NoteOnSelection,
+    /// Change an annotation's category, note or tags (the changed annotation, same id).
+    ChangeAnnotation(Box<crate::model::annotation::Annotation>),
+    /// Move an annotation to the trash.
+    DeleteAnnotation(String),
+    /// Attach an orphaned annotation to the passage selected in the active pane.
+    ReattachAnnotation(String),
+    /// Bring an annotation back from the trash.
+    RestoreAnnotation(String),
+    /// Show or hide the annotations panel.
+    ToggleAnnotationsPanel,
     /// Undo the last change to annotations.
     Undo,
     /// Redo the last undone change.
@@ -102,6 +118,7 @@ impl Action {
     pub fn with_shortcuts() -> Vec<Self> {
         vec![
             Self::ToggleDarkLight,
+            Self::ToggleAnnotationsPanel,
             Self::ZoomIn,
             Self::ZoomOut,
             Self::ZoomReset,
@@ -116,6 +133,7 @@ impl Action {
             Self::CopySelection,
             Self::Redo,
             Self::Undo,
+            Self::NoteOnSelection,
             Self::Highlight(0),
             Self::Highlight(1),
             Self::Highlight(2),
@@ -145,6 +163,8 @@ impl Action {
             Self::CopySelection => vec![shortcut(CTRL, Key::C)],
             Self::Redo => vec![shortcut(CTRL_SHIFT, Key::Z), shortcut(CTRL, Key::Y)],
             Self::Undo => vec![shortcut(CTRL, Key::Z)],
+            Self::NoteOnSelection => vec![shortcut(Modifiers::NONE, Key::N)],
+            Self::ToggleAnnotationsPanel => vec![shortcut(CTRL_SHIFT, Key::A)],
             Self::Highlight(0) => vec![
                 shortcut(Modifiers::NONE, Key::H),
                 shortcut(Modifiers::NONE, Key::Num1),
@@ -187,6 +207,14 @@ impl Action {
             Self::Highlight(0) => "Highlight".into(),
             Self::Highlight(n) => format!("Highlight in category {}", n + 1),
             Self::Undo => "Undo".into(),
+            Self::SelectAnnotation(_) => "Select annotation".into(),
+            Self::GoToAnnotation(_) => "Show in text".into(),
+            Self::NoteOnSelection => "Add a note".into(),
+            Self::ChangeAnnotation(_) => "Change annotation".into(),
+            Self::DeleteAnnotation(_) => "Delete".into(),
+            Self::RestoreAnnotation(_) => "Restore".into(),
+            Self::ReattachAnnotation(_) => "Attach to selection".into(),
+            Self::ToggleAnnotationsPanel => "Annotations panel".into(),
             Self::Redo => "Redo".into(),
             Self::SelectAll => "Select all".into(),
             Self::ZoomIn => "Larger text".into(),
@@ -240,6 +268,21 @@ impl Action {
                 n + 1
             ),
             Self::Undo => "Undo the last change to your annotations".into(),
+            Self::NoteOnSelection => {
+                "Write a note on the selected passage (it is highlighted if it is not yet)".into()
+            }
+            Self::DeleteAnnotation(_) => {
+                "Move this annotation to the Trash (Ctrl+Z or Restore brings it back)".into()
+            }
+            Self::RestoreAnnotation(_) => "Bring this annotation back from the Trash".into(),
+            Self::ReattachAnnotation(_) => {
+                "Select the right passage in a pane first; this annotation is then attached to it"
+                    .into()
+            }
+            Self::ToggleAnnotationsPanel => {
+                "Show or hide the list of annotations, with the note editor and the Trash".into()
+            }
+            Self::GoToAnnotation(_) => "Scroll the text to this passage".into(),
             Self::Redo => "Redo the change you undid".into(),
             Self::SelectAll => "Select the whole text in the current pane".into(),
             Self::ZoomIn => "Make the reading text larger".into(),

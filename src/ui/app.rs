@@ -26,6 +26,9 @@ use crate::storage::reading_state::{
 };
 use crate::storage::saver::Saver;
 use crate::ui::action::Action;
+use crate::ui::annotations_view::{
+    AnnotationsPanel, AnnotationsViewState, annotations_panel_ui, category_color,
+};
 use crate::ui::desk::{Desk, HighlightsByText, desk_ui};
 use crate::ui::dialogs::{FileDialogs, NativeDialogs, OpenOutcome, open_text_file};
 use crate::ui::info_view::text_info_window;
@@ -74,6 +77,13 @@ pub struct LecternApp {
     /// The annotations and the trash.
     pub annotations: Annotations,
     history: History,
+    /// The annotation selected in the panel or by clicking its highlight.
+    pub selected_annotation: Option<String>,
+    /// The annotations panel's state.
+    pub annotations_view: AnnotationsViewState,
+    /// Whether the annotations panel is shown.
+    pub annotations_open: bool,
+    orphans: HashSet<String>,
     annotations_revision: u64,
     saved_annotations_revision: u64,
     annotations_dirty_since: Option<Instant>,
@@ -117,6 +127,10 @@ impl LecternApp {
             categories: crate::model::annotation::default_categories(),
             annotations: Annotations::default(),
             history: History::default(),
+            selected_annotation: None,
+            annotations_view: AnnotationsViewState::default(),
+            annotations_open: true,
+            orphans: HashSet::new(),
             annotations_revision: 0,
             saved_annotations_revision: 0,
             annotations_dirty_since: None,
@@ -171,6 +185,7 @@ impl LecternApp {
                     .into(),
             );
         }
+        app.reanchor();
         if !open.is_empty() {
             app.desk = Desk::default();
             for id in &open {
@@ -185,6 +200,46 @@ impl LecternApp {
             }
         }
         app
+    }
+
+    /// Places every annotation in its text as the text is now: annotations made on another
+    /// version are re-anchored (and saved so), and those that cannot be placed become orphans,
+    /// kept and listed. Tells the user what happened.
+    fn reanchor(&mut self) {
+        let mut moved = 0;
+        let mut changed = Vec::new();
+        self.orphans.clear();
+        for annotation in self.annotations.live() {
+            let Some(text) = self.library.get(&annotation.text_id) else {
+                continue; // a text not in the library now (e.g. a file not opened): leave as is
+            };
+            if annotation.anchor.content_hash == text.content_hash() {
+                continue;
+            }
+            match annotation.anchor.resolve(text).range() {
+                Some(range) => {
+                    let mut placed = annotation.clone();
+                    placed.anchor = Anchor::new(text, range);
+                    moved += usize::from(placed.anchor.start != annotation.anchor.start);
+                    changed.push(placed);
+                }
+                None => {
+                    self.orphans.insert(annotation.annotation_id.clone());
+                }
+            }
+        }
+        for placed in changed {
+            self.annotations.apply(Edit::Change(placed));
+            self.annotations_revision += 1;
+        }
+        if moved > 0 || !self.orphans.is_empty() {
+            self.notices.push(format!(
+                "Some texts changed since your annotations were made: {moved} moved with their \
+                 passage, {} could not be placed and are listed under “Orphaned” in the \
+                 annotations panel, with their notes.",
+                self.orphans.len()
+            ));
+        }
     }
 
     /// The library.
@@ -425,7 +480,66 @@ impl LecternApp {
                     ctx.copy_text(copied);
                 }
             }
-            Action::Highlight(category) => self.highlight(category),
+            Action::Highlight(category) => self.highlight(Some(category)),
+            Action::NoteOnSelection => {
+                let existing = self.desk.active_pane().and_then(|pane| {
+                    let range = pane.view.selected_range()?;
+                    self.annotations
+                        .live()
+                        .iter()
+                        .find(|a| {
+                            a.text_id == pane.text.id()
+                                && a.anchor.start == range.start
+                                && a.anchor.end == range.end
+                        })
+                        .map(|a| a.annotation_id.clone())
+                });
+                if existing.is_some() {
+                    self.selected_annotation = existing;
+                } else {
+                    self.highlight(None);
+                }
+                if self.selected_annotation.is_some() {
+                    self.annotations_open = true;
+                    self.annotations_view.focus_note = true;
+                }
+            }
+            Action::SelectAnnotation(annotation_id) => self.selected_annotation = annotation_id,
+            Action::GoToAnnotation(annotation_id) => self.go_to_annotation(&annotation_id),
+            Action::ChangeAnnotation(mut changed) => {
+                if self.editable() {
+                    changed.modified = clock::now();
+                    if self
+                        .history
+                        .perform(&mut self.annotations, Edit::Change(*changed))
+                    {
+                        self.annotations_revision += 1;
+                    }
+                }
+            }
+            Action::DeleteAnnotation(annotation_id) => {
+                if self.editable()
+                    && self
+                        .history
+                        .perform(&mut self.annotations, Edit::Delete(annotation_id.clone()))
+                {
+                    self.annotations_revision += 1;
+                    if self.selected_annotation.as_deref() == Some(annotation_id.as_str()) {
+                        self.selected_annotation = None;
+                    }
+                }
+            }
+            Action::RestoreAnnotation(annotation_id) => {
+                if self.editable()
+                    && self
+                        .history
+                        .perform(&mut self.annotations, Edit::Restore(annotation_id))
+                {
+                    self.annotations_revision += 1;
+                }
+            }
+            Action::ReattachAnnotation(annotation_id) => self.reattach(&annotation_id),
+            Action::ToggleAnnotationsPanel => self.annotations_open = !self.annotations_open,
             Action::Undo => {
                 if self.editable() && self.history.undo(&mut self.annotations) {
                     self.annotations_revision += 1;
@@ -510,10 +624,67 @@ impl LecternApp {
         !self.read_only
     }
 
-    /// Highlights the active pane's selection in the category at `category` (by position).
-    fn highlight(&mut self, category: usize) {
-        let Some(category_id) = self.categories.get(category).map(|c| c.category_id.clone()) else {
+    /// Scrolls a pane to an annotation's passage, opening its text if no pane shows it.
+    fn go_to_annotation(&mut self, annotation_id: &str) {
+        let Some(annotation) = self.annotations.get(annotation_id) else {
             return;
+        };
+        let (text_id, start) = (annotation.text_id.clone(), annotation.anchor.start);
+        let showing = self
+            .desk
+            .panes()
+            .iter()
+            .position(|p| p.text.id() == text_id);
+        let pane = match showing {
+            Some(index) => index,
+            None => {
+                let Some(text) = self.library.get(&text_id).cloned() else {
+                    return;
+                };
+                let beside = self.desk.can_add_pane() && !self.desk.panes().is_empty();
+                self.desk.open(text, beside)
+            }
+        };
+        self.desk.focus(pane);
+        if let Some(pane) = self.desk.pane_mut(pane) {
+            let paragraph = pane.text.paragraph_at(start);
+            pane.view.jump_to(paragraph, 0.0);
+        }
+    }
+
+    /// Attaches an orphan to the passage selected in the active pane.
+    fn reattach(&mut self, annotation_id: &str) {
+        let Some(pane) = self.desk.active_pane() else {
+            return;
+        };
+        let Some(range) = pane.view.selected_range() else {
+            return;
+        };
+        let Some(mut changed) = self.annotations.get(annotation_id).cloned() else {
+            return;
+        };
+        changed.text_id = pane.text.id().to_owned();
+        changed.anchor = Anchor::new(&pane.text, range);
+        changed.modified = clock::now();
+        if self.editable()
+            && self
+                .history
+                .perform(&mut self.annotations, Edit::Change(changed))
+        {
+            self.orphans.remove(annotation_id);
+            self.annotations_revision += 1;
+        }
+    }
+
+    /// Highlights the active pane's selection in the category at position `category` (or
+    /// with none), and selects the new annotation.
+    fn highlight(&mut self, category: Option<usize>) {
+        let category_id = match category {
+            Some(index) => match self.categories.get(index) {
+                Some(c) => Some(c.category_id.clone()),
+                None => return,
+            },
+            None => None,
         };
         let Some(pane) = self.desk.active_pane() else {
             return;
@@ -530,17 +701,19 @@ impl LecternApp {
             annotation_id: clock::new_annotation_id(),
             text_id: text.id().to_owned(),
             anchor: Anchor::new(&text, range),
-            category_id: Some(category_id),
+            category_id,
             note: String::new(),
             tags: Vec::new(),
             created: now.clone(),
             modified: now,
         };
+        let annotation_id = annotation.annotation_id.clone();
         if self
             .history
             .perform(&mut self.annotations, Edit::Add(annotation))
         {
             self.annotations_revision += 1;
+            self.selected_annotation = Some(annotation_id);
             if let Some(pane) = self.desk.active_pane_mut() {
                 pane.view.selection = None;
             }
@@ -560,20 +733,19 @@ impl LecternApp {
                 .annotations
                 .live()
                 .iter()
-                .filter(|a| a.text_id == text_id)
-                .filter_map(|a| {
-                    let category = a.category_id.as_ref()?;
-                    let color = self
-                        .categories
-                        .iter()
-                        .find(|c| &c.category_id == category)?
-                        .color;
-                    Some(Highlight {
+                .filter(|a| a.text_id == text_id && !self.orphans.contains(&a.annotation_id))
+                .map(|a| {
+                    let color = category_color(&self.categories, a.category_id.as_deref());
+                    Highlight {
+                        annotation_id: a.annotation_id.clone(),
                         range: pane.text.clamp_range(a.anchor.start..a.anchor.end),
                         color: egui::Color32::from_rgba_unmultiplied(
-                            color[0], color[1], color[2], alpha,
+                            color.r(),
+                            color.g(),
+                            color.b(),
+                            alpha,
                         ),
-                    })
+                    }
                 })
                 .collect();
             by_text.insert(text_id.to_owned(), highlights);
@@ -611,6 +783,7 @@ impl LecternApp {
                         | Action::Undo
                         | Action::Redo
                         | Action::Highlight(_)
+                        | Action::NoteOnSelection
                 );
                 if typing && belongs_to_text_field {
                     continue; // the text field being edited takes these keys
@@ -670,11 +843,37 @@ impl LecternApp {
         let style = ReadingStyle {
             font_size: self.font_size,
         };
+        if self.annotations_open {
+            let open_ids: Vec<&str> = self.desk.panes().iter().map(|p| p.text.id()).collect();
+            let panel = AnnotationsPanel {
+                annotations: &self.annotations,
+                categories: &self.categories,
+                library: &self.library,
+                open_text_ids: &open_ids,
+                selected: self.selected_annotation.as_deref(),
+                orphans: &self.orphans,
+                has_selection: self.selected_text().is_some(),
+            };
+            let view = &mut self.annotations_view;
+            egui::Panel::right("lectern-annotations")
+                .resizable(true)
+                .default_size(320.0)
+                .size_range(240.0..=560.0)
+                .show(ui, |ui| {
+                    actions.extend(annotations_panel_ui(ui, &panel, view))
+                });
+        }
         let highlights = self.highlights(ui.visuals().dark_mode);
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE)
             .show(ui, |ui| {
-                actions.extend(desk_ui(ui, &mut self.desk, style, &highlights));
+                actions.extend(desk_ui(
+                    ui,
+                    &mut self.desk,
+                    style,
+                    &highlights,
+                    self.selected_annotation.as_deref(),
+                ));
             });
 
         if let Some(text) = self
@@ -708,6 +907,7 @@ impl LecternApp {
             actions.extend(menu_item(ui, Action::Undo, self.history.can_undo()));
             actions.extend(menu_item(ui, Action::Redo, self.history.can_redo()));
             ui.separator();
+            actions.extend(menu_item(ui, Action::NoteOnSelection, has_selection));
             for (index, category) in self.categories.iter().enumerate().take(6) {
                 let action = Action::Highlight(index);
                 let mut button = egui::Button::new(format!("Highlight: {}", category.name));
@@ -722,6 +922,7 @@ impl LecternApp {
         });
         ui.menu_button("View", |ui| {
             actions.extend(menu_item(ui, Action::ToggleLibrary, true));
+            actions.extend(menu_item(ui, Action::ToggleAnnotationsPanel, true));
             ui.separator();
             actions.extend(menu_item(ui, Action::ZoomIn, true));
             actions.extend(menu_item(ui, Action::ZoomOut, true));

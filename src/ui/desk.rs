@@ -223,6 +223,7 @@ pub fn desk_ui(
     desk: &mut Desk,
     style: ReadingStyle,
     highlights: &HighlightsByText,
+    selected_annotation: Option<&str>,
 ) -> Vec<Action> {
     let mut actions = Vec::new();
     let full = ui.available_rect_before_wrap();
@@ -254,6 +255,7 @@ pub fn desk_ui(
             highlights: highlights
                 .get(pane.text.id())
                 .map_or(&[][..], Vec::as_slice),
+            selected_annotation,
         };
         actions.extend(reader_ui(ui, body, &pane.text, &mut pane.view, params));
         if index + 1 < count {

@@ -2,6 +2,7 @@
 //! [`app::LecternApp`] applies them.
 
 pub mod action;
+pub mod annotations_view;
 pub mod app;
 pub mod desk;
 pub mod dialogs;

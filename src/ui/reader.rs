@@ -237,6 +237,8 @@ pub struct ReaderView {
 /// A highlighted passage to paint behind the text.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Highlight {
+    /// The annotation it shows.
+    pub annotation_id: String,
     /// The characters.
     pub range: Range<usize>,
     /// The fill (translucent, so overlapping highlights both show).
@@ -256,6 +258,8 @@ pub struct ReaderParams<'a> {
     pub is_active: bool,
     /// The highlights in this pane's text, in painting order.
     pub highlights: &'a [Highlight],
+    /// The annotation selected in the annotations panel, outlined where it is shown.
+    pub selected_annotation: Option<&'a str>,
 }
 
 impl ReaderView {
@@ -689,6 +693,12 @@ pub fn reader_ui(
             view.selection = Some(Selection::from_range(paragraph_range_at(text, offset)));
         } else if response.double_clicked() {
             view.selection = Some(Selection::from_range(word_range_at(text, offset)));
+        } else if response.clicked()
+            && view.selection.is_none_or(|s| s.is_empty())
+            && let Some(annotation_id) =
+                highlight_at(params.highlights, offset, params.selected_annotation)
+        {
+            actions.push(Action::SelectAnnotation(Some(annotation_id)));
         }
     }
     if !view.dragging && view.selection.is_some_and(|s| s.is_empty()) {
@@ -711,11 +721,20 @@ pub fn reader_ui(
                     start - chars.start..end - chars.start,
                     false,
                 ) {
+                    let rect = rect.translate(visible.origin.to_vec2());
                     shapes.push(Shape::rect_filled(
-                        rect.translate(visible.origin.to_vec2()),
+                        rect,
                         CornerRadius::same(2),
                         highlight.color,
                     ));
+                    if params.selected_annotation == Some(highlight.annotation_id.as_str()) {
+                        shapes.push(Shape::rect_stroke(
+                            rect,
+                            CornerRadius::same(2),
+                            Stroke::new(1.5, colors.text),
+                            egui::StrokeKind::Outside,
+                        ));
+                    }
                 }
             }
         }
@@ -767,6 +786,21 @@ pub fn reader_ui(
         );
     }
     actions
+}
+
+/// The annotation a click at `offset` selects: of the highlights covering it, the shortest;
+/// clicking again where several overlap moves on to the next, so every one stays reachable.
+fn highlight_at(highlights: &[Highlight], offset: usize, selected: Option<&str>) -> Option<String> {
+    let mut covering: Vec<&Highlight> = highlights
+        .iter()
+        .filter(|h| h.range.start <= offset && offset < h.range.end)
+        .collect();
+    covering.sort_by_key(|h| h.range.end - h.range.start);
+    let current = covering
+        .iter()
+        .position(|h| Some(h.annotation_id.as_str()) == selected);
+    let next = current.map_or(0, |i| (i + 1) % covering.len());
+    covering.get(next).map(|h| h.annotation_id.clone())
 }
 
 /// Rectangles (galley-relative) covering characters `range` of a paragraph's galley; when the

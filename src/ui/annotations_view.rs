@@ -1,0 +1,376 @@
+//! The annotations panel: the note editor for the selected annotation, the list of
+//! annotations (of the open texts or of all texts) with filters, the orphans, and the Trash.
+
+use std::collections::{BTreeSet, HashSet};
+
+use egui::{Color32, RichText, Ui};
+
+use crate::model::annotation::{Annotation, Category};
+use crate::model::history::Annotations;
+use crate::model::library::Library;
+use crate::ui::action::Action;
+
+/// The panel's own state.
+#[derive(Default)]
+pub struct AnnotationsViewState {
+    /// Show the annotations of every text, not only those open in panes.
+    pub all_texts: bool,
+    /// Show only this category.
+    pub category_filter: Option<String>,
+    /// Show only annotations whose note, quote or tags contain this (case-insensitive).
+    pub search: String,
+    /// The note being edited: (annotation id, note, tags as typed).
+    pub draft: Option<(String, String, String)>,
+    /// Put the keyboard focus in the note editor at the next frame.
+    pub focus_note: bool,
+}
+
+/// What the panel shows.
+pub struct AnnotationsPanel<'a> {
+    /// The annotations and the trash.
+    pub annotations: &'a Annotations,
+    /// The categories.
+    pub categories: &'a [Category],
+    /// For titles.
+    pub library: &'a Library,
+    /// The texts open in panes.
+    pub open_text_ids: &'a [&'a str],
+    /// The selected annotation.
+    pub selected: Option<&'a str>,
+    /// Annotations that could not be placed in their text.
+    pub orphans: &'a HashSet<String>,
+    /// Whether a pane has a selection (for re-attaching orphans).
+    pub has_selection: bool,
+}
+
+/// The colour swatch of a category (grey for none).
+pub fn category_color(categories: &[Category], category_id: Option<&str>) -> Color32 {
+    category_id
+        .and_then(|id| categories.iter().find(|c| c.category_id == id))
+        .map_or(Color32::GRAY, |c| {
+            Color32::from_rgb(c.color[0], c.color[1], c.color[2])
+        })
+}
+
+fn short(text: &str, max: usize) -> String {
+    let mut out: String = text.chars().take(max).collect();
+    if text.chars().count() > max {
+        out.push('…');
+    }
+    out.replace('\n', " ")
+}
+
+/// Parses the tags field: comma-separated, trimmed, without empties or duplicates.
+pub fn parse_tags(typed: &str) -> Vec<String> {
+    let mut tags: Vec<String> = Vec::new();
+    for tag in typed.split(',').map(str::trim).filter(|t| !t.is_empty()) {
+        if !tags.iter().any(|t| t == tag) {
+            tags.push(tag.to_owned());
+        }
+    }
+    tags
+}
+
+/// Draws the panel and returns the user's actions.
+pub fn annotations_panel_ui(
+    ui: &mut Ui,
+    panel: &AnnotationsPanel<'_>,
+    state: &mut AnnotationsViewState,
+) -> Vec<Action> {
+    let mut actions = Vec::new();
+    ui.add_space(6.0);
+    ui.heading("Annotations");
+    if let Some(selected) = panel.selected.and_then(|id| panel.annotations.get(id)) {
+        editor_ui(ui, panel, selected, state, &mut actions);
+    } else {
+        ui.weak("Select a passage and press H or 1–6 to highlight it, N to write a note.");
+    }
+    ui.separator();
+    ui.horizontal(|ui| {
+        ui.radio_value(&mut state.all_texts, false, "Open texts");
+        ui.radio_value(&mut state.all_texts, true, "All texts");
+    });
+    let search_label = ui.label("Search notes");
+    ui.add(egui::TextEdit::singleline(&mut state.search).desired_width(f32::INFINITY))
+        .labelled_by(search_label.id);
+    let current = state
+        .category_filter
+        .as_deref()
+        .and_then(|id| panel.categories.iter().find(|c| c.category_id == id))
+        .map_or("All categories", |c| c.name.as_str())
+        .to_owned();
+    egui::ComboBox::from_label("Category")
+        .selected_text(current)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(&mut state.category_filter, None, "All categories");
+            for category in panel.categories {
+                ui.selectable_value(
+                    &mut state.category_filter,
+                    Some(category.category_id.clone()),
+                    &category.name,
+                );
+            }
+        });
+    let search = state.search.to_lowercase();
+    let matches = |a: &Annotation| {
+        (state.all_texts || panel.open_text_ids.contains(&a.text_id.as_str()))
+            && state
+                .category_filter
+                .as_ref()
+                .is_none_or(|c| a.category_id.as_ref() == Some(c))
+            && (search.is_empty()
+                || a.note.to_lowercase().contains(&search)
+                || a.anchor.exact.to_lowercase().contains(&search)
+                || a.tags.iter().any(|t| t.to_lowercase().contains(&search)))
+    };
+    let shown: Vec<&Annotation> = panel
+        .annotations
+        .live()
+        .iter()
+        .filter(|a| matches(a))
+        .collect();
+    ui.label(RichText::new(format!("{} shown", shown.len())).weak());
+    egui::ScrollArea::vertical()
+        .id_salt("annotations-list")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            for annotation in shown.iter().filter(|a| !panel.orphans.contains(&a.annotation_id)) {
+                entry_ui(ui, panel, annotation, &mut actions);
+            }
+            let orphans: Vec<&&Annotation> = shown
+                .iter()
+                .filter(|a| panel.orphans.contains(&a.annotation_id))
+                .collect();
+            if !orphans.is_empty() {
+                ui.add_space(8.0);
+                ui.label(RichText::new(format!("Orphaned ({})", orphans.len())).strong());
+                ui.weak("Their passage changed beyond recognition. Select the right passage, then attach.");
+                for annotation in orphans {
+                    entry_ui(ui, panel, annotation, &mut actions);
+                    let reattach = Action::ReattachAnnotation(annotation.annotation_id.clone());
+                    if ui
+                        .add_enabled(panel.has_selection, egui::Button::new(reattach.label()).small())
+                        .on_hover_text(reattach.tooltip())
+                        .clicked()
+                    {
+                        actions.push(reattach);
+                    }
+                }
+            }
+            let trash = panel.annotations.trash();
+            ui.add_space(8.0);
+            egui::CollapsingHeader::new(format!("Trash ({})", trash.len()))
+                .id_salt("trash")
+                .show(ui, |ui| {
+                    for annotation in trash.iter().rev() {
+                        ui.horizontal_wrapped(|ui| {
+                            let restore = Action::RestoreAnnotation(annotation.annotation_id.clone());
+                            if ui
+                                .small_button(restore.label())
+                                .accessible_name(format!("Restore: {}", short(&annotation.anchor.exact, 40)))
+                                .on_hover_text(restore.tooltip())
+                                .clicked()
+                            {
+                                actions.push(restore);
+                            }
+                            ui.label(short(&annotation.anchor.exact, 60));
+                        });
+                    }
+                });
+        });
+    actions
+}
+
+fn entry_ui(
+    ui: &mut Ui,
+    panel: &AnnotationsPanel<'_>,
+    annotation: &Annotation,
+    actions: &mut Vec<Action>,
+) {
+    let selected = panel.selected == Some(annotation.annotation_id.as_str());
+    let color = category_color(panel.categories, annotation.category_id.as_deref());
+    let frame = egui::Frame::group(ui.style()).fill(if selected {
+        ui.visuals().selection.bg_fill.gamma_multiply(0.4)
+    } else {
+        Color32::TRANSPARENT
+    });
+    let response = frame
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.horizontal(|ui| {
+                let (rect, _) = ui.allocate_exact_size(egui::vec2(6.0, 16.0), egui::Sense::hover());
+                ui.painter().rect_filled(rect, 2.0, color);
+                let title = panel
+                    .library
+                    .get(&annotation.text_id)
+                    .map_or(annotation.text_id.as_str(), |t| t.meta().title.as_str());
+                ui.label(RichText::new(short(title, 40)).small().weak());
+            });
+            ui.label(
+                RichText::new(format!("“{}”", short(&annotation.anchor.exact, 120))).italics(),
+            );
+            if !annotation.note.is_empty() {
+                ui.label(short(&annotation.note, 200));
+            }
+            if !annotation.tags.is_empty() {
+                ui.label(RichText::new(annotation.tags.join(", ")).small().weak());
+            }
+        })
+        .response;
+    let response = response
+        .interact(egui::Sense::click())
+        .on_hover_cursor(egui::CursorIcon::PointingHand);
+    response.widget_info(|| {
+        egui::WidgetInfo::labeled(
+            egui::Role::Button,
+            true,
+            format!("Annotation: {}", short(&annotation.anchor.exact, 60)),
+        )
+    });
+    if response.clicked() {
+        actions.push(Action::SelectAnnotation(Some(
+            annotation.annotation_id.clone(),
+        )));
+        actions.push(Action::GoToAnnotation(annotation.annotation_id.clone()));
+    }
+}
+
+fn editor_ui(
+    ui: &mut Ui,
+    panel: &AnnotationsPanel<'_>,
+    annotation: &Annotation,
+    state: &mut AnnotationsViewState,
+    actions: &mut Vec<Action>,
+) {
+    let id = annotation.annotation_id.clone();
+    if state
+        .draft
+        .as_ref()
+        .is_none_or(|(draft_id, _, _)| *draft_id != id)
+    {
+        state.draft = Some((
+            id.clone(),
+            annotation.note.clone(),
+            annotation.tags.join(", "),
+        ));
+    }
+    ui.label(RichText::new(format!("“{}”", short(&annotation.anchor.exact, 300))).italics());
+    let mut changed = annotation.clone();
+    let mut commit = false;
+    let current = annotation
+        .category_id
+        .as_deref()
+        .and_then(|c| panel.categories.iter().find(|x| x.category_id == c))
+        .map_or("No category", |c| c.name.as_str())
+        .to_owned();
+    egui::ComboBox::from_label("Highlight")
+        .selected_text(current)
+        .show_ui(ui, |ui| {
+            if ui
+                .selectable_label(changed.category_id.is_none(), "No category")
+                .clicked()
+            {
+                changed.category_id = None;
+                commit = true;
+            }
+            for category in panel.categories {
+                let is = changed.category_id.as_deref() == Some(&category.category_id);
+                if ui.selectable_label(is, &category.name).clicked() {
+                    changed.category_id = Some(category.category_id.clone());
+                    commit = true;
+                }
+            }
+        });
+    let Some((_, note, tags)) = state.draft.as_mut() else {
+        return;
+    };
+    let note_label = ui.label("Note");
+    let note_edit = ui
+        .add(
+            egui::TextEdit::multiline(note)
+                .desired_rows(4)
+                .desired_width(f32::INFINITY)
+                .id_salt("note-editor"),
+        )
+        .labelled_by(note_label.id);
+    if std::mem::take(&mut state.focus_note) {
+        note_edit.request_focus();
+    }
+    let tags_label = ui.label("Tags (comma-separated)");
+    let tags_edit = ui
+        .add(egui::TextEdit::singleline(tags).desired_width(f32::INFINITY))
+        .labelled_by(tags_label.id);
+    // Suggestions: tags already used elsewhere that this annotation does not have.
+    let typed = parse_tags(tags);
+    let partial = tags.rsplit(',').next().unwrap_or("").trim().to_lowercase();
+    let used: BTreeSet<&str> = panel
+        .annotations
+        .live()
+        .iter()
+        .flat_map(|a| a.tags.iter().map(String::as_str))
+        .filter(|t| !typed.iter().any(|x| x == t))
+        .filter(|t| partial.is_empty() || t.to_lowercase().starts_with(&partial))
+        .collect();
+    if !used.is_empty() {
+        ui.horizontal_wrapped(|ui| {
+            ui.weak("Add:");
+            for tag in used.into_iter().take(8) {
+                if ui.small_button(tag).clicked() {
+                    let mut list = parse_tags(tags);
+                    if !partial.is_empty() {
+                        list.pop();
+                    }
+                    list.push(tag.to_owned());
+                    *tags = list.join(", ");
+                    commit = true;
+                }
+            }
+        });
+    }
+    let edited = note.as_str() != annotation.note || parse_tags(tags) != annotation.tags;
+    if edited && (note_edit.lost_focus() || tags_edit.lost_focus()) {
+        commit = true;
+    }
+    ui.horizontal(|ui| {
+        if ui
+            .add_enabled(edited, egui::Button::new("Save note"))
+            .clicked()
+        {
+            commit = true;
+        }
+        let go = Action::GoToAnnotation(id.clone());
+        if ui.button(go.label()).on_hover_text(go.tooltip()).clicked() {
+            actions.push(go);
+        }
+        let delete = Action::DeleteAnnotation(id.clone());
+        if ui
+            .button(delete.label())
+            .accessible_name("Delete annotation")
+            .on_hover_text(delete.tooltip())
+            .clicked()
+        {
+            actions.push(delete);
+        }
+    });
+    if commit {
+        changed.note = note.clone();
+        changed.tags = parse_tags(tags);
+        if changed != *annotation {
+            actions.push(Action::ChangeAnnotation(Box::new(changed)));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_tags;
+
+    #[test]
+    fn tags_are_trimmed_deduplicated_and_ordered_as_typed() {
+        assert_eq!(
+            parse_tags(" union, federation ,union,, "),
+            ["union", "federation"]
+        );
+        assert!(parse_tags(" , ").is_empty());
+    }
+}
