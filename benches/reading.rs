@@ -31,7 +31,14 @@ fn input() -> RawInput {
 fn frame(ctx: &Context, desk: &mut Desk) -> (Duration, Duration, bool) {
     let start = Instant::now();
     let output = ctx.run_ui(input(), |ui| {
-        black_box(desk_ui(ui, desk, STYLE, &HighlightsByText::new(), None));
+        black_box(desk_ui(
+            ui,
+            desk,
+            STYLE,
+            &HighlightsByText::new(),
+            None,
+            &[],
+        ));
     });
     let ran = start.elapsed();
     let start = Instant::now();

@@ -926,3 +926,104 @@ fn a_changed_text_re_anchors_annotations_and_keeps_orphans() {
     assert_eq!(gone.anchor.exact, "Give the matter good thought");
     assert!(harness.query_by_label("Orphaned (1)").is_none());
 }
+
+#[test]
+fn the_selection_toolbar_and_the_context_menu_highlight() {
+    let profile = tempfile::tempdir().unwrap();
+    let mut harness = harness(app(profile.path(), &[KAMENEV]));
+    drag_select(&mut harness, 0, "Stalin tends to be somewhat hasty");
+    harness.get_by_label("Highlight as Evidence").click();
+    harness.run();
+    let live = harness.state().annotations.live();
+    assert_eq!(live.len(), 1);
+    assert_eq!(live[0].category_id.as_deref(), Some("evidence"));
+
+    let range = drag_select(&mut harness, 0, "Give the matter good thought");
+    let pos = pos_of(&harness, 0, range.start + 3);
+    harness.event(Event::PointerMoved(pos));
+    harness.event(Event::PointerButton {
+        pos,
+        button: PointerButton::Secondary,
+        pressed: true,
+        modifiers: Modifiers::NONE,
+    });
+    harness.event(Event::PointerButton {
+        pos,
+        button: PointerButton::Secondary,
+        pressed: false,
+        modifiers: Modifiers::NONE,
+    });
+    harness.run();
+    harness.get_by_label("■ Highlight: Term").click();
+    harness.run();
+    let live = harness.state().annotations.live();
+    assert_eq!(live.len(), 2);
+    assert_eq!(live[1].category_id.as_deref(), Some("term"));
+    assert_eq!(live[1].anchor.exact, "Give the matter good thought");
+}
+
+#[test]
+fn a_list_entry_scrolls_its_pane_to_the_passage_and_flashes_it() {
+    let profile = tempfile::tempdir().unwrap();
+    let mut harness = harness(app(profile.path(), &[NOTES]));
+    harness.key_press(Key::End);
+    harness.run();
+    let text = harness.state().desk.panes()[0].text.clone();
+    let last = text.paragraphs().len() - 1;
+    let range = text.paragraphs()[last].chars.clone();
+    harness.state_mut().desk.pane_mut(0).unwrap().view.selection = Some(
+        lectern::model::selection::Selection::from_range(range.start..range.start + 6),
+    );
+    harness.key_press(Key::Num3);
+    harness.run();
+    harness.key_press(Key::Home);
+    harness.run();
+    assert_eq!(harness.state().desk.panes()[0].view.scroll.paragraph, 0);
+    let entry = harness.get_by_label_contains("Annotation: ");
+    entry.click();
+    harness.step();
+    harness.step();
+    let pane = &harness.state().desk.panes()[0];
+    assert!(
+        pane.view
+            .visible_paragraphs()
+            .iter()
+            .any(|(p, _)| *p == last),
+        "scrolled to it"
+    );
+    assert!(pane.view.is_flashing(), "and flashes it");
+    harness.run_steps(120); // the flash fades
+    assert!(!harness.state().desk.panes()[0].view.is_flashing());
+}
+
+#[test]
+fn a_failed_save_keeps_the_work_in_memory_says_so_and_retries() {
+    let profile = tempfile::tempdir().unwrap();
+    let mut harness = harness(app(profile.path(), &[KAMENEV]));
+    drag_select(&mut harness, 0, "Stalin tends to be somewhat hasty");
+    // Something in the way of the file: the write fails (as on a full or read-only disk).
+    let path = profile.path().join("annotations.json");
+    std::fs::create_dir(&path).unwrap();
+    std::fs::write(path.join("blocker"), "x").unwrap();
+    harness.key_press(Key::H);
+    harness.run();
+    harness.state_mut().save_now();
+    harness.run();
+    harness.get_by_label_contains("could not be saved");
+    assert_eq!(
+        harness.state().annotations.live().len(),
+        1,
+        "kept in memory"
+    );
+    // The obstacle goes away; the next save succeeds without the user doing anything.
+    std::fs::remove_dir_all(&path).unwrap();
+    harness.state_mut().save_now();
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("could not be saved")
+            .is_none()
+    );
+    let saved = std::fs::read_to_string(&path).unwrap();
+    assert!(saved.contains("Stalin tends to be somewhat hasty"));
+}

@@ -343,8 +343,8 @@ impl LecternApp {
                 Ok(()) => self.save_error = None,
                 Err(e) => {
                     self.save_error = Some(format!(
-                        "Your reading state could not be saved ({e}). It is kept in memory and \
-                         Lectern will try again."
+                        "Your work could not be saved ({e}). It is kept in memory and Lectern \
+                         will try again."
                     ));
                     self.last_saved = None;
                     if report
@@ -629,7 +629,11 @@ impl LecternApp {
         let Some(annotation) = self.annotations.get(annotation_id) else {
             return;
         };
-        let (text_id, start) = (annotation.text_id.clone(), annotation.anchor.start);
+        let (text_id, start, end) = (
+            annotation.text_id.clone(),
+            annotation.anchor.start,
+            annotation.anchor.end,
+        );
         let showing = self
             .desk
             .panes()
@@ -649,6 +653,7 @@ impl LecternApp {
         if let Some(pane) = self.desk.pane_mut(pane) {
             let paragraph = pane.text.paragraph_at(start);
             pane.view.jump_to(paragraph, 0.0);
+            pane.view.flash(start..end);
         }
     }
 
@@ -864,6 +869,14 @@ impl LecternApp {
                 });
         }
         let highlights = self.highlights(ui.visuals().dark_mode);
+        let categories: Vec<(String, egui::Color32)> = self
+            .categories
+            .iter()
+            .map(|c| {
+                let color = category_color(&self.categories, Some(&c.category_id));
+                (c.name.clone(), color)
+            })
+            .collect();
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE)
             .show(ui, |ui| {
@@ -873,6 +886,7 @@ impl LecternApp {
                     style,
                     &highlights,
                     self.selected_annotation.as_deref(),
+                    &categories,
                 ));
             });
 

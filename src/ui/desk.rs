@@ -224,6 +224,7 @@ pub fn desk_ui(
     style: ReadingStyle,
     highlights: &HighlightsByText,
     selected_annotation: Option<&str>,
+    categories: &[(String, egui::Color32)],
 ) -> Vec<Action> {
     let mut actions = Vec::new();
     let full = ui.available_rect_before_wrap();
@@ -256,6 +257,7 @@ pub fn desk_ui(
                 .get(pane.text.id())
                 .map_or(&[][..], Vec::as_slice),
             selected_annotation,
+            categories,
         };
         actions.extend(reader_ui(ui, body, &pane.text, &mut pane.view, params));
         if index + 1 < count {

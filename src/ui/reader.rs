@@ -24,8 +24,8 @@ use std::sync::Arc;
 
 use egui::epaint::text::{LayoutJob, TextFormat, TextWrapping};
 use egui::{
-    Color32, CornerRadius, FontId, Galley, Id, Key, Pos2, Rect, Sense, Shape, Stroke, Ui, pos2,
-    vec2,
+    Color32, CornerRadius, FontId, Galley, Id, Key, Pos2, Rect, RichText, Sense, Shape, Stroke, Ui,
+    pos2, vec2,
 };
 
 use crate::model::selection::{Selection, paragraph_range_at, word_range_at};
@@ -232,6 +232,8 @@ pub struct ReaderView {
     autoscroll: f32,
     layouts: ParagraphLayouts,
     visible: Vec<VisibleParagraph>,
+    /// A passage to flash (after "show in text"), and when the flash started.
+    flash: Option<(Range<usize>, Option<f64>)>,
 }
 
 /// A highlighted passage to paint behind the text.
@@ -260,6 +262,8 @@ pub struct ReaderParams<'a> {
     pub highlights: &'a [Highlight],
     /// The annotation selected in the annotations panel, outlined where it is shown.
     pub selected_annotation: Option<&'a str>,
+    /// The highlight categories (name and colour), for the selection toolbar and context menu.
+    pub categories: &'a [(String, Color32)],
 }
 
 impl ReaderView {
@@ -295,6 +299,16 @@ impl ReaderView {
     pub fn jump_to(&mut self, paragraph: usize, within: f32) {
         self.pending_jump = Some((paragraph, within.clamp(0.0, 1.0)));
         self.pending_fraction = None;
+    }
+
+    /// Draws attention to a passage for a moment (the next time it is on screen).
+    pub fn flash(&mut self, range: Range<usize>) {
+        self.flash = Some((range, None));
+    }
+
+    /// Whether a flash is still to be shown or running.
+    pub fn is_flashing(&self) -> bool {
+        self.flash.is_some()
     }
 
     /// Scroll by `points` (positive: towards the end) at the next frame, as the wheel does.
@@ -708,6 +722,59 @@ pub fn reader_ui(
         ctx.set_cursor_icon(egui::CursorIcon::Text);
     }
 
+    // The selection toolbar, by the end of the selection, once the drag is over.
+    if let Some(range) = view.selected_range()
+        && !view.dragging
+        && let Some(anchor_pos) = view.screen_pos_of(text, range.end)
+        && body.contains(anchor_pos)
+    {
+        let toolbar_pos = pos2(
+            anchor_pos
+                .x
+                .min(text_area.right() - 260.0)
+                .max(text_area.left()),
+            anchor_pos.y + style.line_height() * 0.7,
+        );
+        egui::Area::new(params.id.with("selection-toolbar"))
+            .order(egui::Order::Foreground)
+            .fixed_pos(toolbar_pos)
+            .show(&ctx, |ui| {
+                egui::Frame::popup(ui.style()).show(ui, |ui| {
+                    ui.horizontal(|ui| {
+                        annotate_buttons(ui, params.categories, &mut actions);
+                    });
+                });
+            });
+    }
+    response.context_menu(|ui| {
+        let has_selection = view.selected_range().is_some();
+        if ui
+            .add_enabled(has_selection, egui::Button::new("Copy"))
+            .clicked()
+        {
+            actions.push(Action::CopySelection);
+            ui.close();
+        }
+        if ui.button("Select all").clicked() {
+            actions.push(Action::SelectAll);
+            ui.close();
+        }
+        ui.separator();
+        ui.add_enabled_ui(has_selection, |ui| {
+            for (index, (name, color)) in params.categories.iter().enumerate().take(6) {
+                let label = RichText::new(format!("■ Highlight: {name}")).color(*color);
+                if ui.button(label).clicked() {
+                    actions.push(Action::Highlight(index));
+                    ui.close();
+                }
+            }
+            if ui.button("Add a note…").clicked() {
+                actions.push(Action::NoteOnSelection);
+                ui.close();
+            }
+        });
+    });
+
     // Paint highlights, then the selection, behind the text.
     let mut shapes = Vec::new();
     for visible in &view.visible {
@@ -737,6 +804,38 @@ pub fn reader_ui(
                     }
                 }
             }
+        }
+    }
+    const FLASH_SECONDS: f64 = 1.2;
+    let now = ui.input(|i| i.time);
+    if let Some((range, started)) = view.flash.clone() {
+        let started = started.unwrap_or(now);
+        let age = now - started;
+        if age > FLASH_SECONDS {
+            view.flash = None;
+        } else {
+            view.flash = Some((range.clone(), Some(started)));
+            let strength = (1.0 - age / FLASH_SECONDS) as f32;
+            for visible in &view.visible {
+                let chars = &text.paragraphs()[visible.paragraph].chars;
+                let start = range.start.max(chars.start);
+                let end = range.end.min(chars.end);
+                if start < end {
+                    for rect in selection_rects(
+                        &visible.galley,
+                        start - chars.start..end - chars.start,
+                        false,
+                    ) {
+                        shapes.push(Shape::rect_stroke(
+                            rect.translate(visible.origin.to_vec2()).expand(2.0),
+                            CornerRadius::same(3),
+                            Stroke::new(3.0, colors.text.gamma_multiply(strength)),
+                            egui::StrokeKind::Outside,
+                        ));
+                    }
+                }
+            }
+            ctx.request_repaint();
         }
     }
     if let Some(range) = view.selected_range() {
@@ -786,6 +885,29 @@ pub fn reader_ui(
         );
     }
     actions
+}
+
+/// The selection toolbar's buttons: one colour swatch per category (keys 1–6) and Note.
+fn annotate_buttons(ui: &mut Ui, categories: &[(String, Color32)], actions: &mut Vec<Action>) {
+    for (index, (name, color)) in categories.iter().enumerate().take(6) {
+        let button = egui::Button::new(RichText::new("■").color(*color).size(18.0)).frame(false);
+        if ui
+            .add(button)
+            .accessible_name(format!("Highlight as {name}"))
+            .on_hover_text(format!("Highlight as {name} ({})", index + 1))
+            .clicked()
+        {
+            actions.push(Action::Highlight(index));
+        }
+    }
+    let note = Action::NoteOnSelection;
+    if ui
+        .small_button("Note")
+        .on_hover_text(format!("{} (N)", note.tooltip()))
+        .clicked()
+    {
+        actions.push(note);
+    }
 }
 
 /// The annotation a click at `offset` selects: of the highlights covering it, the shortest;
