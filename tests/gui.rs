@@ -1027,3 +1027,58 @@ fn a_failed_save_keeps_the_work_in_memory_says_so_and_retries() {
     let saved = std::fs::read_to_string(&path).unwrap();
     assert!(saved.contains("Stalin tends to be somewhat hasty"));
 }
+
+#[test]
+fn categories_are_renamed_added_and_removed_and_kept() {
+    let profile = tempfile::tempdir().unwrap();
+    {
+        let mut harness = harness(app(profile.path(), &[KAMENEV]));
+        drag_select(&mut harness, 0, "Stalin tends to be somewhat hasty");
+        harness.key_press(Key::Num2); // "Question" is now in use
+        harness.run();
+        harness.get_by_label("Categories").click();
+        harness.run();
+        assert!(
+            harness
+                .get_by_label("Remove category 2")
+                .accesskit_node()
+                .is_disabled()
+        );
+        let name =
+            harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Name of category 2");
+        name.focus();
+        harness.run();
+        harness
+            .get_by_role_and_label(egui::accesskit::Role::TextInput, "Name of category 2")
+            .type_text(" (open)");
+        harness.run();
+        harness.get_by_label("Remove category 6").click();
+        harness.run();
+        harness.get_by_label("Add category").click();
+        harness.run();
+        let names: Vec<String> = harness
+            .state()
+            .categories
+            .iter()
+            .map(|c| c.name.clone())
+            .collect();
+        assert_eq!(names[1], "Question (open)");
+        assert!(!names.contains(&"Follow up".to_owned()));
+        assert_eq!(names.len(), 6);
+        harness.state_mut().save_now();
+    }
+    let harness = harness(app(profile.path(), &[]));
+    let names: Vec<String> = harness
+        .state()
+        .categories
+        .iter()
+        .map(|c| c.name.clone())
+        .collect();
+    assert_eq!(names[1], "Question (open)");
+    assert_eq!(names.len(), 6);
+    // The annotation keeps its (renamed) category.
+    assert_eq!(
+        harness.state().annotations.live()[0].category_id.as_deref(),
+        Some("question")
+    );
+}

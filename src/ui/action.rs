@@ -74,6 +74,8 @@ pub enum Action {
     ReattachAnnotation(String),
     /// Bring an annotation back from the trash.
     RestoreAnnotation(String),
+    /// Replace the highlight categories (renamed, recoloured, added or removed).
+    SetCategories(Vec<crate::model::annotation::Category>),
     /// Show or hide the annotations panel.
     ToggleAnnotationsPanel,
     /// Undo the last change to annotations.
@@ -215,6 +217,7 @@ impl Action {
             Self::RestoreAnnotation(_) => "Restore".into(),
             Self::ReattachAnnotation(_) => "Attach to selection".into(),
             Self::ToggleAnnotationsPanel => "Annotations panel".into(),
+            Self::SetCategories(_) => "Change categories".into(),
             Self::Redo => "Redo".into(),
             Self::SelectAll => "Select all".into(),
             Self::ZoomIn => "Larger text".into(),

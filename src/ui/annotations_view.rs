@@ -159,6 +159,7 @@ pub fn annotations_panel_ui(
             }
             let trash = panel.annotations.trash();
             ui.add_space(8.0);
+            categories_ui(ui, panel, &mut actions);
             egui::CollapsingHeader::new(format!("Trash ({})", trash.len()))
                 .id_salt("trash")
                 .show(ui, |ui| {
@@ -179,6 +180,65 @@ pub fn annotations_panel_ui(
                 });
         });
     actions
+}
+
+/// Rename, recolour, add and remove categories. A category in use (by a live or trashed
+/// annotation) cannot be removed, so no annotation loses its meaning.
+fn categories_ui(ui: &mut Ui, panel: &AnnotationsPanel<'_>, actions: &mut Vec<Action>) {
+    egui::CollapsingHeader::new("Categories")
+        .id_salt("categories")
+        .show(ui, |ui| {
+            let mut edited = panel.categories.to_vec();
+            let mut changed = false;
+            let mut remove = None;
+            for (index, category) in edited.iter_mut().enumerate() {
+                let in_use = panel
+                    .annotations
+                    .live()
+                    .iter()
+                    .chain(panel.annotations.trash())
+                    .any(|a| a.category_id.as_deref() == Some(category.category_id.as_str()));
+                ui.horizontal(|ui| {
+                    changed |= ui.color_edit_button_srgb(&mut category.color).changed();
+                    changed |= ui
+                        .add(egui::TextEdit::singleline(&mut category.name).desired_width(150.0))
+                        .accessible_name(format!("Name of category {}", index + 1))
+                        .changed();
+                    if ui
+                        .add_enabled(!in_use, egui::Button::new("Remove").small())
+                        .accessible_name(format!("Remove category {}", index + 1))
+                        .on_disabled_hover_text(
+                            "Annotations use it: give them another category first",
+                        )
+                        .clicked()
+                    {
+                        remove = Some(index);
+                    }
+                });
+            }
+            if let Some(index) = remove {
+                edited.remove(index);
+                changed = true;
+            }
+            if ui.button("Add category").clicked() {
+                let mut n = edited.len() + 1;
+                while edited
+                    .iter()
+                    .any(|c| c.category_id == format!("category-{n}"))
+                {
+                    n += 1;
+                }
+                edited.push(Category {
+                    category_id: format!("category-{n}"),
+                    name: format!("Category {n}"),
+                    color: [0x8a, 0x8a, 0x8a],
+                });
+                changed = true;
+            }
+            if changed {
+                actions.push(Action::SetCategories(edited));
+            }
+        });
 }
 
 fn entry_ui(

@@ -540,6 +540,12 @@ impl LecternApp {
             }
             Action::ReattachAnnotation(annotation_id) => self.reattach(&annotation_id),
             Action::ToggleAnnotationsPanel => self.annotations_open = !self.annotations_open,
+            Action::SetCategories(categories) => {
+                if self.editable() && categories != self.categories {
+                    self.categories = categories;
+                    self.annotations_revision += 1;
+                }
+            }
             Action::Undo => {
                 if self.editable() && self.history.undo(&mut self.annotations) {
                     self.annotations_revision += 1;
