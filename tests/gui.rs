@@ -1082,3 +1082,44 @@ fn categories_are_renamed_added_and_removed_and_kept() {
         Some("question")
     );
 }
+
+#[test]
+fn the_annotations_list_filters_by_category_tag_and_text() {
+    use lectern::model::anchor::Anchor;
+    use lectern::model::annotation::Annotation;
+    use lectern::model::history::Edit;
+    let profile = tempfile::tempdir().unwrap();
+    let mut app = app(profile.path(), &[KAMENEV, NOTES]);
+    let library = bundled_library();
+    for (id, text_id, category, tag) in [
+        ("a", KAMENEV, "question", "union"),
+        ("b", KAMENEV, "evidence", "stalin"),
+        ("c", NOTES, "question", "stalin"),
+    ] {
+        let text = library.get(text_id).unwrap();
+        app.annotations.apply(Edit::Add(Annotation {
+            annotation_id: id.into(),
+            text_id: text_id.into(),
+            anchor: Anchor::new(text, 0..12),
+            category_id: Some(category.into()),
+            note: format!("note {id}"),
+            tags: vec![tag.into()],
+            created: "2026-11-26T21:00:00Z".into(),
+            modified: "2026-11-26T21:00:00Z".into(),
+        }));
+    }
+    let mut harness = harness(app);
+    harness.get_by_label("3 shown");
+    harness.state_mut().annotations_view.category_filter = Some("question".into());
+    harness.run();
+    harness.get_by_label("2 shown");
+    harness.state_mut().annotations_view.tag_filter = Some("stalin".into());
+    harness.run();
+    harness.get_by_label("1 shown");
+    harness.state_mut().annotations_view.category_filter = None;
+    harness.state_mut().annotations_view.text_filter = Some(KAMENEV.into());
+    harness.run();
+    harness.get_by_label("1 shown");
+    harness.get_by_label_contains("note b");
+    harness.get_by_label_contains("2026-11-26 · stalin");
+}

@@ -17,6 +17,10 @@ pub struct AnnotationsViewState {
     pub all_texts: bool,
     /// Show only this category.
     pub category_filter: Option<String>,
+    /// Show only annotations with this tag.
+    pub tag_filter: Option<String>,
+    /// Show only annotations of this text.
+    pub text_filter: Option<String>,
     /// Show only annotations whose note, quote or tags contain this (case-insensitive).
     pub search: String,
     /// The note being edited: (annotation id, note, tags as typed).
@@ -111,9 +115,55 @@ pub fn annotations_panel_ui(
                 );
             }
         });
+    let tags: BTreeSet<&str> = panel
+        .annotations
+        .live()
+        .iter()
+        .flat_map(|a| a.tags.iter().map(String::as_str))
+        .collect();
+    let tag_text = state
+        .tag_filter
+        .clone()
+        .unwrap_or_else(|| "All tags".into());
+    egui::ComboBox::from_label("Tag")
+        .selected_text(tag_text)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(&mut state.tag_filter, None, "All tags");
+            for tag in &tags {
+                ui.selectable_value(&mut state.tag_filter, Some((*tag).to_owned()), *tag);
+            }
+        });
+    let annotated: BTreeSet<&str> = panel
+        .annotations
+        .live()
+        .iter()
+        .map(|a| a.text_id.as_str())
+        .collect();
+    let title_of = |id: &str| {
+        panel
+            .library
+            .get(id)
+            .map_or(id.to_owned(), |t| t.meta().title.clone())
+    };
+    let text_label = state
+        .text_filter
+        .as_deref()
+        .map_or_else(|| "All texts".to_owned(), |id| short(&title_of(id), 30));
+    egui::ComboBox::from_label("Text")
+        .selected_text(text_label)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(&mut state.text_filter, None, "All texts");
+            for id in &annotated {
+                ui.selectable_value(&mut state.text_filter, Some((*id).to_owned()), title_of(id));
+            }
+        });
     let search = state.search.to_lowercase();
     let matches = |a: &Annotation| {
-        (state.all_texts || panel.open_text_ids.contains(&a.text_id.as_str()))
+        (state.all_texts
+            || state.text_filter.is_some()
+            || panel.open_text_ids.contains(&a.text_id.as_str()))
+            && state.text_filter.as_ref().is_none_or(|t| *t == a.text_id)
+            && state.tag_filter.as_ref().is_none_or(|t| a.tags.contains(t))
             && state
                 .category_filter
                 .as_ref()
@@ -272,9 +322,12 @@ fn entry_ui(
             if !annotation.note.is_empty() {
                 ui.label(short(&annotation.note, 200));
             }
+            let mut details = annotation.created.get(..10).unwrap_or_default().to_owned();
             if !annotation.tags.is_empty() {
-                ui.label(RichText::new(annotation.tags.join(", ")).small().weak());
+                details.push_str(" · ");
+                details.push_str(&annotation.tags.join(", "));
             }
+            ui.label(RichText::new(details).small().weak());
         })
         .response;
     let response = response

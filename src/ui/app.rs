@@ -94,7 +94,8 @@ pub struct LecternApp {
     read_only: bool,
     saver: Saver,
     notices: Vec<String>,
-    save_error: Option<String>,
+    /// The last failed save of each file, shown until that file is saved again.
+    save_errors: std::collections::BTreeMap<std::path::PathBuf, String>,
     last_saved: Option<ReadingState>,
     dirty_since: Option<Instant>,
     applied_theme: Option<ThemeChoice>,
@@ -141,7 +142,7 @@ impl LecternApp {
             read_only: false,
             saver: Saver::spawn(),
             notices: Vec::new(),
-            save_error: None,
+            save_errors: std::collections::BTreeMap::new(),
             last_saved: None,
             dirty_since: None,
             applied_theme: None,
@@ -327,7 +328,7 @@ impl LecternApp {
                     self.last_saved = Some(state);
                     self.dirty_since = None;
                 }
-                Err(e) => self.save_error = Some(e.to_string()),
+                Err(e) => log::error!("{e}"),
             }
             if self.annotations_revision != self.saved_annotations_revision {
                 self.save_annotations();
@@ -340,18 +341,24 @@ impl LecternApp {
     fn collect_save_reports(&mut self) {
         for report in self.saver.poll_results() {
             match report.result {
-                Ok(()) => self.save_error = None,
+                Ok(()) => {
+                    self.save_errors.remove(&report.path);
+                }
                 Err(e) => {
-                    self.save_error = Some(format!(
-                        "Your work could not be saved ({e}). It is kept in memory and Lectern \
-                         will try again."
-                    ));
-                    self.last_saved = None;
+                    self.save_errors.insert(
+                        report.path.clone(),
+                        format!(
+                            "Your work could not be saved ({e}). It is kept in memory and \
+                             Lectern will try again."
+                        ),
+                    );
                     if report
                         .path
                         .ends_with(crate::storage::profile::ANNOTATIONS_FILE)
                     {
                         self.saved_annotations_revision = self.annotations_revision.wrapping_sub(1);
+                    } else {
+                        self.last_saved = None;
                     }
                 }
             }
@@ -376,7 +383,7 @@ impl LecternApp {
                 self.saved_annotations_revision = self.annotations_revision;
                 self.annotations_dirty_since = None;
             }
-            Err(e) => self.save_error = Some(e.to_string()),
+            Err(e) => log::error!("{e}"),
         }
     }
 
@@ -412,7 +419,7 @@ impl LecternApp {
         }
         match state.to_bytes() {
             Ok(bytes) => self.saver.save(profile.reading_state_path(), bytes),
-            Err(e) => self.save_error = Some(e.to_string()),
+            Err(e) => log::error!("{e}"),
         }
         self.last_saved = Some(state);
         self.dirty_since = None;
@@ -984,7 +991,7 @@ impl LecternApp {
                 false,
             ));
         }
-        if let Some(error) = &self.save_error {
+        for error in self.save_errors.values() {
             messages.push((error.clone(), false));
         }
         if messages.is_empty() {
