@@ -74,6 +74,19 @@ fn click_at(harness: &mut Harness<'_, LecternApp>, pos: Pos2, modifiers: Modifie
     harness.step();
 }
 
+/// Focuses the text field with this role and label, and types into it.
+fn type_into(
+    harness: &mut Harness<'_, LecternApp>,
+    role: egui::accesskit::Role,
+    label: &str,
+    text: &str,
+) {
+    harness.get_by_role_and_label(role, label).focus();
+    harness.run();
+    harness.get_by_role_and_label(role, label).type_text(text);
+    harness.run();
+}
+
 /// The screen position of a character offset in the first pane's text.
 fn pos_of(harness: &Harness<'_, LecternApp>, pane: usize, offset: usize) -> Pos2 {
     let pane = &harness.state().desk.panes()[pane];
@@ -112,13 +125,12 @@ fn beside_opens_a_second_text_next_to_the_first() {
 fn the_filter_and_enter_open_texts_in_place_and_beside() {
     let profile = tempfile::tempdir().unwrap();
     let mut harness = harness(app(profile.path(), &[]));
-    let filter = harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Filter");
-    filter.focus();
-    harness.run();
-    harness
-        .get_by_role_and_label(egui::accesskit::Role::TextInput, "Filter")
-        .type_text("trotsky");
-    harness.run();
+    type_into(
+        &mut harness,
+        egui::accesskit::Role::TextInput,
+        "Filter",
+        "trotsky",
+    );
     harness.key_press(Key::Enter);
     harness.run();
     assert_eq!(pane_ids(&harness), [TROTSKY]);
@@ -772,14 +784,12 @@ fn notes_tags_category_delete_trash_and_restore() {
         .get_by_role_and_label(egui::accesskit::Role::MultilineTextInput, "Note")
         .type_text("Lenin on Stalin's haste");
     harness.run();
-    let tags =
-        harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Tags (comma-separated)");
-    tags.focus();
-    harness.run();
-    harness
-        .get_by_role_and_label(egui::accesskit::Role::TextInput, "Tags (comma-separated)")
-        .type_text("stalin, character");
-    harness.run();
+    type_into(
+        &mut harness,
+        egui::accesskit::Role::TextInput,
+        "Tags (comma-separated)",
+        "stalin, character",
+    );
     harness.get_by_label("Save note").click();
     harness.run();
     let annotation = harness.state().annotations.get(&id).unwrap().clone();
@@ -1044,14 +1054,12 @@ fn categories_are_renamed_added_and_removed_and_kept() {
                 .accesskit_node()
                 .is_disabled()
         );
-        let name =
-            harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Name of category 2");
-        name.focus();
-        harness.run();
-        harness
-            .get_by_role_and_label(egui::accesskit::Role::TextInput, "Name of category 2")
-            .type_text(" (open)");
-        harness.run();
+        type_into(
+            &mut harness,
+            egui::accesskit::Role::TextInput,
+            "Name of category 2",
+            " (open)",
+        );
         harness.get_by_label("Remove category 6").click();
         harness.run();
         harness.get_by_label("Add category").click();
