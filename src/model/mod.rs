@@ -4,6 +4,7 @@
 pub mod anchor;
 pub mod annotation;
 pub mod clock;
+pub mod compare;
 pub mod generate;
 pub mod header;
 pub mod history;
