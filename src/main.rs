@@ -95,7 +95,6 @@ fn main() -> anyhow::Result<()> {
 }
 
 fn save_loop(profile: Option<&std::path::Path>) -> anyhow::Result<()> {
-    use lectern::model::anchor::Anchor;
     use lectern::model::annotation::Annotation;
     use lectern::model::history::Edit;
     use lectern::storage::annotations_file::AnnotationsFile;
@@ -108,14 +107,15 @@ fn save_loop(profile: Option<&std::path::Path>) -> anyhow::Result<()> {
     for n in 0.. {
         let start = (n * 7) % (text.char_len() - 40);
         file.annotations.apply(Edit::Add(Annotation {
-            annotation_id: format!("a{n}"),
-            text_id: text.id().to_owned(),
-            anchor: Anchor::new(text, start..start + 30),
-            category_id: Some("key-argument".into()),
             note: format!("note {n}: {}", "…".repeat(n % 50)),
             tags: vec![format!("tag-{}", n % 7)],
-            created: "2026-11-26T21:00:00Z".into(),
-            modified: "2026-11-26T21:00:00Z".into(),
+            ..Annotation::new(
+                format!("a{n}"),
+                text,
+                start..start + 30,
+                Some("key-argument"),
+                "2026-11-26T21:00:00Z",
+            )
         }));
         file.save(&profile)?;
     }

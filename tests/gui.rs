@@ -880,7 +880,6 @@ fn clicking_a_highlight_selects_it_and_overlaps_stay_reachable() {
 
 #[test]
 fn a_changed_text_re_anchors_annotations_and_keeps_orphans() {
-    use lectern::model::anchor::Anchor;
     use lectern::model::annotation::Annotation;
     use lectern::model::history::Edit;
     use lectern::storage::annotations_file::AnnotationsFile;
@@ -898,15 +897,8 @@ fn a_changed_text_re_anchors_annotations_and_keeps_orphans() {
     let quote = "Stalin tends to be somewhat hasty";
     let byte = older.content().find(quote).unwrap();
     let start = older.content()[..byte].chars().count();
-    let make = |id: &str, range: std::ops::Range<usize>| Annotation {
-        annotation_id: id.into(),
-        text_id: KAMENEV.into(),
-        anchor: Anchor::new(&older, range),
-        category_id: Some("question".into()),
-        note: format!("note {id}"),
-        tags: Vec::new(),
-        created: "2026-11-26T21:00:00Z".into(),
-        modified: "2026-11-26T21:00:00Z".into(),
+    let make = |id: &str, range: std::ops::Range<usize>| {
+        Annotation::new(id, &older, range, Some("question"), "2026-11-26T21:00:00Z")
     };
     let mut file = AnnotationsFile::default();
     file.annotations.apply(Edit::Add(make(
@@ -1093,7 +1085,6 @@ fn categories_are_renamed_added_and_removed_and_kept() {
 
 #[test]
 fn the_annotations_list_filters_by_category_tag_and_text() {
-    use lectern::model::anchor::Anchor;
     use lectern::model::annotation::Annotation;
     use lectern::model::history::Edit;
     let profile = tempfile::tempdir().unwrap();
@@ -1106,14 +1097,9 @@ fn the_annotations_list_filters_by_category_tag_and_text() {
     ] {
         let text = library.get(text_id).unwrap();
         app.annotations.apply(Edit::Add(Annotation {
-            annotation_id: id.into(),
-            text_id: text_id.into(),
-            anchor: Anchor::new(text, 0..12),
-            category_id: Some(category.into()),
             note: format!("note {id}"),
             tags: vec![tag.into()],
-            created: "2026-11-26T21:00:00Z".into(),
-            modified: "2026-11-26T21:00:00Z".into(),
+            ..Annotation::new(id, text, 0..12, Some(category), "2026-11-26T21:00:00Z")
         }));
     }
     let mut harness = harness(app);

@@ -8,7 +8,6 @@
 use egui::vec2;
 use egui_kittest::Harness;
 use lectern::bundled::bundled_library;
-use lectern::model::anchor::Anchor;
 use lectern::model::annotation::Annotation;
 use lectern::model::history::Edit;
 use lectern::model::selection::Selection;
@@ -51,14 +50,9 @@ fn desk_with_two_panes(theme: ThemeChoice) -> Harness<'static, LecternApp> {
         ("inner", start + 19..start + 33, "key-argument", ""),
     ] {
         app.annotations.apply(Edit::Add(Annotation {
-            annotation_id: id.into(),
-            text_id: text.id().into(),
-            anchor: Anchor::new(&text, range),
-            category_id: Some(category.into()),
             note: note.into(),
             tags: vec!["stalin".into()],
-            created: "2026-11-26T21:00:00Z".into(),
-            modified: "2026-11-26T21:00:00Z".into(),
+            ..Annotation::new(id, &text, range, Some(category), "2026-11-26T21:00:00Z")
         }));
     }
     app.selected_annotation = Some("outer".into());

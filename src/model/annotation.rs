@@ -6,6 +6,7 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 
 use super::anchor::Anchor;
+use super::text::Text;
 
 /// A named colour with a meaning ("Key argument", "Question" …).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -59,6 +60,28 @@ pub struct Annotation {
     pub created: String,
     /// When it was last changed (RFC 3339).
     pub modified: String,
+}
+
+impl Annotation {
+    /// A new annotation of `range` in `text`, made at `now` (RFC 3339), with no note or tags.
+    pub fn new(
+        annotation_id: impl Into<String>,
+        text: &Text,
+        range: Range<usize>,
+        category_id: Option<&str>,
+        now: &str,
+    ) -> Self {
+        Self {
+            annotation_id: annotation_id.into(),
+            text_id: text.id().to_owned(),
+            anchor: Anchor::new(text, range),
+            category_id: category_id.map(str::to_owned),
+            note: String::new(),
+            tags: Vec::new(),
+            created: now.to_owned(),
+            modified: now.to_owned(),
+        }
+    }
 }
 
 /// A stretch of text with the annotations covering it (indices into the caller's list, in the

@@ -152,20 +152,20 @@ impl History {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::anchor::Anchor;
     use crate::testing::text_of;
 
     fn annotation(id: &str, note: &str) -> Annotation {
         let text = text_of(&["formal unification with the R.S.F.S.R."]);
         Annotation {
-            annotation_id: id.into(),
-            text_id: "t".into(),
-            anchor: Anchor::new(&text, 7..18),
-            category_id: Some("key-argument".into()),
             note: note.into(),
             tags: vec!["union".into()],
-            created: "2026-11-26T21:00:00Z".into(),
-            modified: "2026-11-26T21:00:00Z".into(),
+            ..Annotation::new(
+                id,
+                &text,
+                7..18,
+                Some("key-argument"),
+                "2026-11-26T21:00:00Z",
+            )
         }
     }
 

@@ -53,7 +53,6 @@ impl AnnotationsFile {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::anchor::Anchor;
     use crate::model::annotation::Annotation;
     use crate::model::history::Edit;
     use crate::testing::text_of;
@@ -63,14 +62,15 @@ mod tests {
         let mut file = AnnotationsFile::default();
         for n in 0..count {
             let annotation = Annotation {
-                annotation_id: format!("a{n}"),
-                text_id: "t".into(),
-                anchor: Anchor::new(&text, n % 10..n % 10 + 5),
-                category_id: Some("question".into()),
                 note: format!("note {n} with <b>markup</b> and “quotes”"),
                 tags: vec!["union".into()],
-                created: "2026-11-26T21:00:00Z".into(),
-                modified: "2026-11-26T21:00:00Z".into(),
+                ..Annotation::new(
+                    format!("a{n}"),
+                    &text,
+                    n % 10..n % 10 + 5,
+                    Some("question"),
+                    "2026-11-26T21:00:00Z",
+                )
             };
             file.annotations.apply(Edit::Add(annotation));
         }

@@ -714,17 +714,13 @@ impl LecternApp {
         if !self.editable() {
             return;
         }
-        let now = clock::now();
-        let annotation = Annotation {
-            annotation_id: clock::new_annotation_id(),
-            text_id: text.id().to_owned(),
-            anchor: Anchor::new(&text, range),
-            category_id,
-            note: String::new(),
-            tags: Vec::new(),
-            created: now.clone(),
-            modified: now,
-        };
+        let annotation = Annotation::new(
+            clock::new_annotation_id(),
+            &text,
+            range,
+            category_id.as_deref(),
+            &clock::now(),
+        );
         let annotation_id = annotation.annotation_id.clone();
         if self
             .history
