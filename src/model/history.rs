@@ -112,26 +112,22 @@ impl History {
 
     /// Undoes the last edit; false when there is nothing to undo.
     pub fn undo(&mut self, annotations: &mut Annotations) -> bool {
-        let Some(edit) = self.undo.pop() else {
-            return false;
-        };
-        match annotations.apply(edit) {
-            Some(inverse) => {
-                self.redo.push(inverse);
-                true
-            }
-            None => false,
-        }
+        Self::step(&mut self.undo, &mut self.redo, annotations)
     }
 
     /// Redoes the last undone edit; false when there is nothing to redo.
     pub fn redo(&mut self, annotations: &mut Annotations) -> bool {
-        let Some(edit) = self.redo.pop() else {
+        Self::step(&mut self.redo, &mut self.undo, annotations)
+    }
+
+    /// Applies the top edit of `from` and keeps its inverse on `to`.
+    fn step(from: &mut Vec<Edit>, to: &mut Vec<Edit>, annotations: &mut Annotations) -> bool {
+        let Some(edit) = from.pop() else {
             return false;
         };
         match annotations.apply(edit) {
             Some(inverse) => {
-                self.undo.push(inverse);
+                to.push(inverse);
                 true
             }
             None => false,

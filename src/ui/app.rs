@@ -778,6 +778,13 @@ impl LecternApp {
         self.font_size = size.clamp(min, max);
     }
 
+    /// Whether the active pane has a non-empty selection (without copying it out).
+    pub fn has_selection(&self) -> bool {
+        self.desk
+            .active_pane()
+            .is_some_and(|pane| pane.view.selected_range().is_some())
+    }
+
     /// The active pane's selected text, if any.
     pub fn selected_text(&self) -> Option<String> {
         let pane = self.desk.active_pane()?;
@@ -866,7 +873,7 @@ impl LecternApp {
                 open_text_ids: &open_ids,
                 selected: self.selected_annotation.as_deref(),
                 orphans: &self.orphans,
-                has_selection: self.selected_text().is_some(),
+                has_selection: self.has_selection(),
             };
             let view = &mut self.annotations_view;
             egui::Panel::right("lectern-annotations")
@@ -919,7 +926,7 @@ impl LecternApp {
     fn menu_ui(&self, ui: &mut Ui) -> Vec<Action> {
         let mut actions = Vec::new();
         let has_pane = !self.desk.panes().is_empty();
-        let has_selection = self.selected_text().is_some();
+        let has_selection = self.has_selection();
         ui.menu_button("File", |ui| {
             actions.extend(menu_item(ui, Action::OpenFile, !self.is_opening_file()));
             actions.extend(menu_item(ui, Action::FocusLibraryFilter, true));
