@@ -133,35 +133,66 @@ pub struct Op {
     pub b: Range<usize>,
 }
 
+/// A unit of the diff: one significant token with the insignificant ones after it (punctuation
+/// when punctuation is ignored, white space when white space is collapsed), so that ignored
+/// characters are never matched on their own and always belong to a neighbouring word.
+struct Group {
+    key: String,
+    range: Range<usize>,
+}
+
+fn significant(key: &str, normalization: &Normalization) -> bool {
+    let ignored_space = normalization.collapse_whitespace && key == " ";
+    !key.is_empty() && !ignored_space
+}
+
+fn groups(text: &str, normalization: &Normalization) -> Vec<Group> {
+    let mut groups: Vec<Group> = Vec::new();
+    let mut leading: Option<Range<usize>> = None;
+    for token in tokenize(text, normalization) {
+        if significant(&token.key, normalization) {
+            let start = leading.take().map_or(token.range.start, |r| r.start);
+            groups.push(Group {
+                key: token.key,
+                range: start..token.range.end,
+            });
+        } else if let Some(last) = groups.last_mut() {
+            last.range.end = token.range.end;
+        } else {
+            let start = leading.as_ref().map_or(token.range.start, |r| r.start);
+            leading = Some(start..token.range.end);
+        }
+    }
+    if let Some(range) = leading {
+        // Nothing significant at all: the text is one group that equals any other such text.
+        groups.push(Group {
+            key: String::new(),
+            range,
+        });
+    }
+    groups
+}
+
 /// Word-level differences between two witnesses (see the module docs).
 pub fn diff(a: &str, b: &str, normalization: &Normalization) -> Vec<Op> {
-    let a_tokens = tokenize(a, normalization);
-    let b_tokens = tokenize(b, normalization);
-    let a_keys: Vec<&str> = a_tokens.iter().map(|t| t.key.as_str()).collect();
-    let b_keys: Vec<&str> = b_tokens.iter().map(|t| t.key.as_str()).collect();
-    let span = |tokens: &[Token], range: Range<usize>, at: usize| -> Range<usize> {
+    let a_groups = groups(a, normalization);
+    let b_groups = groups(b, normalization);
+    let a_keys: Vec<&str> = a_groups.iter().map(|g| g.key.as_str()).collect();
+    let b_keys: Vec<&str> = b_groups.iter().map(|g| g.key.as_str()).collect();
+    let span = |groups: &[Group], range: Range<usize>| -> Range<usize> {
         if range.is_empty() {
-            let position = tokens.get(at).map_or_else(
-                || tokens.last().map_or(0, |t| t.range.end),
-                |t| t.range.start,
+            let position = groups.get(range.start).map_or_else(
+                || groups.last().map_or(0, |g| g.range.end),
+                |g| g.range.start,
             );
             position..position
         } else {
-            tokens[range.start].range.start..tokens[range.end - 1].range.end
+            groups[range.start].range.start..groups[range.end - 1].range.end
         }
     };
     let mut ops: Vec<Op> = Vec::new();
     let mut push = |kind: OpKind, a_range: Range<usize>, b_range: Range<usize>| {
         if a_range.is_empty() && b_range.is_empty() {
-            return;
-        }
-        if let Some(last) = ops.last_mut()
-            && last.kind == kind
-            && last.a.end == a_range.start
-            && last.b.end == b_range.start
-        {
-            last.a.end = a_range.end;
-            last.b.end = b_range.end;
             return;
         }
         ops.push(Op {
@@ -171,33 +202,33 @@ pub fn diff(a: &str, b: &str, normalization: &Normalization) -> Vec<Op> {
         });
     };
     for op in capture_diff_slices(Algorithm::Patience, &a_keys, &b_keys) {
-        match op {
+        let (kind, old, new) = match op {
             DiffOp::Equal {
                 old_index,
                 new_index,
                 len,
-            } => push(
+            } => (
                 OpKind::Equal,
-                span(&a_tokens, old_index..old_index + len, old_index),
-                span(&b_tokens, new_index..new_index + len, new_index),
+                old_index..old_index + len,
+                new_index..new_index + len,
             ),
             DiffOp::Delete {
                 old_index,
                 old_len,
                 new_index,
-            } => push(
+            } => (
                 OpKind::Delete,
-                span(&a_tokens, old_index..old_index + old_len, old_index),
-                span(&b_tokens, new_index..new_index, new_index),
+                old_index..old_index + old_len,
+                new_index..new_index,
             ),
             DiffOp::Insert {
                 old_index,
                 new_index,
                 new_len,
-            } => push(
+            } => (
                 OpKind::Insert,
-                span(&a_tokens, old_index..old_index, old_index),
-                span(&b_tokens, new_index..new_index + new_len, new_index),
+                old_index..old_index,
+                new_index..new_index + new_len,
             ),
             DiffOp::Replace {
                 old_index,
@@ -207,22 +238,284 @@ pub fn diff(a: &str, b: &str, normalization: &Normalization) -> Vec<Op> {
             } => {
                 push(
                     OpKind::Delete,
-                    span(&a_tokens, old_index..old_index + old_len, old_index),
-                    span(&b_tokens, new_index..new_index, new_index),
+                    span(&a_groups, old_index..old_index + old_len),
+                    span(&b_groups, new_index..new_index),
                 );
-                push(
+                (
                     OpKind::Insert,
-                    span(
-                        &a_tokens,
-                        old_index + old_len..old_index + old_len,
-                        old_index + old_len,
-                    ),
-                    span(&b_tokens, new_index..new_index + new_len, new_index),
-                );
+                    old_index + old_len..old_index + old_len,
+                    new_index..new_index + new_len,
+                )
+            }
+        };
+        push(kind, span(&a_groups, old), span(&b_groups, new));
+    }
+    cleanup(a, ops)
+}
+
+/// Whether an equal stretch is too slight to stand between two changes: white space,
+/// punctuation, or one or two short words such as "the", "of the" or "в".
+fn is_slight(text: &str) -> bool {
+    let words: Vec<&str> = text
+        .unicode_words()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .collect();
+    words.len() <= 2 && words.iter().all(|w| w.chars().count() <= 3)
+}
+
+/// Semantic clean-up: an equal stretch that is only a short word or punctuation between two
+/// changes becomes part of the change, so that unrelated wordings are not stitched together by
+/// their articles and commas. Then each run of changes becomes one deletion and one insertion.
+fn cleanup(a: &str, ops: Vec<Op>) -> Vec<Op> {
+    let changed = |op: &Op| op.kind != OpKind::Equal;
+    let mut absorbed = vec![false; ops.len()];
+    for index in 1..ops.len().saturating_sub(1) {
+        let op = &ops[index];
+        if op.kind == OpKind::Equal
+            && changed(&ops[index - 1])
+            && changed(&ops[index + 1])
+            && is_slight(slice_chars(a, op.a.clone()))
+        {
+            absorbed[index] = true;
+        }
+    }
+    let mut out: Vec<Op> = Vec::with_capacity(ops.len());
+    let mut run: Option<(Range<usize>, Range<usize>)> = None;
+    let flush = |out: &mut Vec<Op>, run: &mut Option<(Range<usize>, Range<usize>)>| {
+        if let Some((a_range, b_range)) = run.take() {
+            if !a_range.is_empty() {
+                out.push(Op {
+                    kind: OpKind::Delete,
+                    a: a_range.clone(),
+                    b: b_range.start..b_range.start,
+                });
+            }
+            if !b_range.is_empty() {
+                out.push(Op {
+                    kind: OpKind::Insert,
+                    a: a_range.end..a_range.end,
+                    b: b_range,
+                });
+            }
+        }
+    };
+    for (op, absorbed) in ops.into_iter().zip(absorbed) {
+        if op.kind == OpKind::Equal && !absorbed {
+            flush(&mut out, &mut run);
+            match out.last_mut() {
+                Some(last) if last.kind == OpKind::Equal => {
+                    last.a.end = op.a.end;
+                    last.b.end = op.b.end;
+                }
+                _ => out.push(op),
+            }
+        } else {
+            run = Some(match run {
+                Some((a_range, b_range)) => (a_range.start..op.a.end, b_range.start..op.b.end),
+                None => (op.a, op.b),
+            });
+        }
+    }
+    flush(&mut out, &mut run);
+    out
+}
+
+/// How a stretch of a witness is marked against the other witness.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Mark {
+    /// Only in the first witness (nothing stands in its place in the second).
+    Deleted,
+    /// Only in the second witness.
+    Inserted,
+    /// Replaced: stands where the other witness has different words (or letters, inside a
+    /// word that changed by a letter or two).
+    Changed,
+}
+
+/// A marked stretch of one witness (character range).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Marked {
+    /// Characters of the witness.
+    pub range: Range<usize>,
+    /// How they differ.
+    pub mark: Mark,
+}
+
+/// How many words differ between two witnesses.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Counts {
+    /// Words replaced by other words (counted once per pair).
+    pub changed: usize,
+    /// Words only in the first witness.
+    pub deleted: usize,
+    /// Words only in the second witness.
+    pub inserted: usize,
+}
+
+impl Counts {
+    /// Whether the witnesses read the same (under the normalisation).
+    pub fn is_same(&self) -> bool {
+        self.changed == 0 && self.deleted == 0 && self.inserted == 0
+    }
+
+    /// "3 words changed · 1 deleted", or "same wording".
+    pub fn summary(&self) -> String {
+        if self.is_same() {
+            return "same wording".into();
+        }
+        let word = |n: usize| if n == 1 { "word" } else { "words" };
+        let mut parts = Vec::new();
+        if self.changed > 0 {
+            parts.push(format!("{} {} changed", self.changed, word(self.changed)));
+        }
+        if self.deleted > 0 {
+            parts.push(format!("{} {} removed", self.deleted, word(self.deleted)));
+        }
+        if self.inserted > 0 {
+            parts.push(format!("{} {} added", self.inserted, word(self.inserted)));
+        }
+        parts.join(" · ")
+    }
+
+    /// Adds another count.
+    pub fn add(&mut self, other: Counts) {
+        self.changed += other.changed;
+        self.deleted += other.deleted;
+        self.inserted += other.inserted;
+    }
+}
+
+fn word_count(text: &str) -> usize {
+    text.unicode_words()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+/// The marks of both witnesses and the word counts, from the operations of [`diff`]. A change
+/// of one word into one word that differs by a letter or two marks only those letters.
+pub fn marks(a: &str, b: &str, ops: &[Op]) -> (Vec<Marked>, Vec<Marked>, Counts) {
+    let (mut a_marks, mut b_marks, mut counts) = (Vec::new(), Vec::new(), Counts::default());
+    let mut index = 0;
+    while index < ops.len() {
+        let op = &ops[index];
+        match op.kind {
+            OpKind::Equal => {}
+            OpKind::Delete => {
+                let next = ops.get(index + 1).filter(|n| n.kind == OpKind::Insert);
+                if let Some(insert) = next {
+                    let (a_text, b_text) = (
+                        slice_chars(a, op.a.clone()),
+                        slice_chars(b, insert.b.clone()),
+                    );
+                    let (wa, wb) = (word_count(a_text), word_count(b_text));
+                    counts.changed += wa.min(wb);
+                    counts.deleted += wa.saturating_sub(wb);
+                    counts.inserted += wb.saturating_sub(wa);
+                    if let Some((in_a, in_b)) = letters_changed(a_text, b_text) {
+                        let shift = |r: Range<usize>, by: usize| r.start + by..r.end + by;
+                        a_marks.extend(in_a.into_iter().map(|r| Marked {
+                            range: shift(r, op.a.start),
+                            mark: Mark::Changed,
+                        }));
+                        b_marks.extend(in_b.into_iter().map(|r| Marked {
+                            range: shift(r, insert.b.start),
+                            mark: Mark::Changed,
+                        }));
+                    } else {
+                        a_marks.push(Marked {
+                            range: trimmed(a, op.a.clone()),
+                            mark: Mark::Changed,
+                        });
+                        b_marks.push(Marked {
+                            range: trimmed(b, insert.b.clone()),
+                            mark: Mark::Changed,
+                        });
+                    }
+                    index += 2;
+                    continue;
+                }
+                counts.deleted += word_count(slice_chars(a, op.a.clone()));
+                a_marks.push(Marked {
+                    range: trimmed(a, op.a.clone()),
+                    mark: Mark::Deleted,
+                });
+            }
+            OpKind::Insert => {
+                counts.inserted += word_count(slice_chars(b, op.b.clone()));
+                b_marks.push(Marked {
+                    range: trimmed(b, op.b.clone()),
+                    mark: Mark::Inserted,
+                });
+            }
+        }
+        index += 1;
+    }
+    a_marks.retain(|m| !m.range.is_empty());
+    b_marks.retain(|m| !m.range.is_empty());
+    (a_marks, b_marks, counts)
+}
+
+/// `range` without the white space at its ends (a mark underlines words, not the gaps).
+fn trimmed(text: &str, range: Range<usize>) -> Range<usize> {
+    let slice = slice_chars(text, range.clone());
+    let leading = slice.chars().take_while(|c| c.is_whitespace()).count();
+    let trailing = slice
+        .chars()
+        .rev()
+        .take_while(|c| c.is_whitespace())
+        .count();
+    let length = slice.chars().count();
+    if leading >= length {
+        return range.start..range.start;
+    }
+    range.start + leading..range.end - trailing
+}
+
+type Ranges = Vec<Range<usize>>;
+
+/// For one word changed into one word by at most two letters: the changed letters of each.
+fn letters_changed(a: &str, b: &str) -> Option<(Ranges, Ranges)> {
+    let (a_trim, b_trim) = (a.trim(), b.trim());
+    if word_count(a_trim) != 1 || word_count(b_trim) != 1 {
+        return None;
+    }
+    let a_chars: Vec<char> = a.chars().collect();
+    let b_chars: Vec<char> = b.chars().collect();
+    let shorter = a_trim.chars().count().min(b_trim.chars().count());
+    if shorter < 4 {
+        return None;
+    }
+    let ops = capture_diff_slices(Algorithm::Myers, &a_chars, &b_chars);
+    let (mut in_a, mut in_b, mut letters) = (Vec::new(), Vec::new(), 0);
+    for op in ops {
+        match op {
+            DiffOp::Equal { .. } => {}
+            DiffOp::Delete {
+                old_index, old_len, ..
+            } => {
+                letters += old_len;
+                in_a.push(old_index..old_index + old_len);
+            }
+            DiffOp::Insert {
+                new_index, new_len, ..
+            } => {
+                letters += new_len;
+                in_b.push(new_index..new_index + new_len);
+            }
+            DiffOp::Replace {
+                old_index,
+                old_len,
+                new_index,
+                new_len,
+            } => {
+                letters += old_len.max(new_len);
+                in_a.push(old_index..old_index + old_len);
+                in_b.push(new_index..new_index + new_len);
             }
         }
     }
-    ops
+    (letters <= 2 && letters * 3 <= shorter).then_some((in_a, in_b))
 }
 
 /// The text of `range` (characters) in `text`.
@@ -365,5 +658,69 @@ mod tests {
         // The equal ranges still show each witness's own characters.
         assert_eq!(rebuild(a, &loose, OpKind::Delete, true), a);
         assert_eq!(rebuild(b, &loose, OpKind::Insert, false), b);
+    }
+
+    fn marked<'a>(text: &'a str, marks: &[Marked]) -> Vec<(&'a str, Mark)> {
+        marks
+            .iter()
+            .map(|m| (slice_chars(text, m.range.clone()), m.mark))
+            .collect()
+    }
+
+    #[test]
+    fn unrelated_wordings_are_not_stitched_together_by_articles() {
+        let a = "the entry of the former into the RSFSR";
+        let b = "unification with the R.S.F.S.R. in a Union of the Soviet Republics";
+        let ops = diff(a, b, &Normalization::wording());
+        // Not "the" matched to "the": one replacement of the whole.
+        assert_eq!(ops.len(), 2, "{ops:?}");
+        assert_eq!(ops[0].kind, OpKind::Delete);
+        assert_eq!(ops[1].kind, OpKind::Insert);
+    }
+
+    #[test]
+    fn a_word_changed_by_a_letter_is_marked_inside_the_word() {
+        let a = "ограничившись принятем договоров";
+        let b = "ограничившись принятием договоров";
+        let ops = diff(a, b, &Normalization::default());
+        let (in_a, in_b, counts) = marks(a, b, &ops);
+        assert!(in_a.is_empty(), "{in_a:?}");
+        assert_eq!(marked(b, &in_b), [("и", Mark::Changed)]);
+        assert_eq!(counts.changed, 1);
+        // Whole words otherwise.
+        let (a, b) = ("formal entry of", "formal unification of");
+        let (in_a, in_b, counts) = marks(a, b, &diff(a, b, &Normalization::default()));
+        assert_eq!(marked(a, &in_a), [("entry", Mark::Changed)]);
+        assert_eq!(marked(b, &in_b), [("unification", Mark::Changed)]);
+        assert_eq!(counts.summary(), "1 word changed");
+    }
+
+    #[test]
+    fn ignored_punctuation_is_not_a_difference_and_stays_shown() {
+        let a = "Clause 1, instead of “entry”, to put";
+        let b = "Clause 1 instead of entry to put";
+        let ops = diff(a, b, &Normalization::wording());
+        assert!(ops.iter().all(|op| op.kind == OpKind::Equal), "{ops:?}");
+        let strict = diff(a, b, &Normalization::default());
+        let (in_a, _, counts) = marks(a, b, &strict);
+        assert!(
+            marked(a, &in_a).iter().any(|(t, _)| t.contains('“')),
+            "{in_a:?}"
+        );
+        assert_eq!(
+            counts.changed + counts.deleted + counts.inserted,
+            0,
+            "no word differs"
+        );
+    }
+
+    #[test]
+    fn removals_and_additions_are_counted_in_words() {
+        let a = "We enter a new union.";
+        let b = "We enter, on an equal basis, a new union of republics.";
+        let (_, in_b, counts) = marks(a, b, &diff(a, b, &Normalization::wording()));
+        assert_eq!(counts.inserted, 6, "{counts:?}");
+        assert!(in_b.iter().all(|m| m.mark == Mark::Inserted));
+        assert_eq!(counts.summary(), "6 words added");
     }
 }

@@ -5,6 +5,8 @@ pub mod anchor;
 pub mod annotation;
 pub mod clock;
 pub mod compare;
+pub mod comparison;
+pub mod comparison_export;
 pub mod generate;
 pub mod header;
 pub mod history;

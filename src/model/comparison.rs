@@ -1,0 +1,696 @@
+//! Comparisons: two to six witnesses of a passage, aligned segment by segment (numbered clauses,
+//! paragraphs or sentences), each segment compared word by word with [`compare::diff`].
+//!
+//! A bundled comparison (`resources/comparisons/*.json`) names its segments and gives each
+//! witness's wording for each; a comparison the reader makes (two selections, two texts, two
+//! pasted wordings) is segmented from its first witness, and the other witnesses are cut at the
+//! places the first one's segment boundaries fall in them ([`Comparison::from_wordings`]).
+//!
+//! Each witness is marked against a *reference*: by default the nearest earlier witness of the
+//! same language that has this segment (so a chronological order reads as a history of the
+//! wording), or one witness the reader picks. Summaries are never compared word by word.
+
+use std::ops::Range;
+
+use serde::{Deserialize, Serialize};
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::compare::{self, Counts, Marked, Normalization, Op, OpKind, slice_chars};
+
+/// What kind of witness a wording is. Shown with every witness.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum WitnessStatus {
+    /// The wording as the author wrote it (or as quoted from the original).
+    Original,
+    /// A translation.
+    Translation,
+    /// An editorial reconstruction (e.g. a draft with an amendment applied).
+    Reconstruction,
+    /// A summary in the editors' words: never quotation, never compared word by word.
+    Summary,
+}
+
+impl WitnessStatus {
+    /// The word shown to the reader.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Original => "original",
+            Self::Translation => "translation",
+            Self::Reconstruction => "editorial reconstruction",
+            Self::Summary => "summary, not quotation",
+        }
+    }
+}
+
+/// One witness's wording of one segment.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SegmentText {
+    /// The wording, exactly.
+    pub text: String,
+    /// The library text this wording stands in, if any (its id).
+    #[serde(default, rename = "in", skip_serializing_if = "Option::is_none")]
+    pub source_text: Option<String>,
+    /// Where in that text it starts (characters); when absent the wording is looked up.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at: Option<usize>,
+}
+
+/// A witness: one wording of the compared passage, with where it comes from.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Witness {
+    /// Short name, shown as the column head.
+    pub label: String,
+    /// Who wrote it.
+    #[serde(default)]
+    pub author: String,
+    /// When.
+    #[serde(default)]
+    pub date: String,
+    /// Where it is printed or quoted from.
+    #[serde(default)]
+    pub source: String,
+    /// Original, translation, reconstruction or summary.
+    pub status: WitnessStatus,
+    /// Language tag (`en`, `ru` …).
+    #[serde(default)]
+    pub language: String,
+    /// What a reader must know about this wording (translator, [sic], reconstruction …).
+    #[serde(default)]
+    pub remark: String,
+    /// The wording of each segment; `None` where this witness has nothing.
+    pub segments: Vec<Option<SegmentText>>,
+}
+
+impl Witness {
+    /// The whole wording, segments joined by a space.
+    pub fn text(&self) -> String {
+        self.segments
+            .iter()
+            .flatten()
+            .map(|s| s.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
+/// A comparison of two to six witnesses.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Comparison {
+    /// Stable identifier (bundled comparisons: the file's; the reader's: generated).
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// What is compared and why.
+    #[serde(default)]
+    pub description: String,
+    /// The segments' names, in order.
+    pub segments: Vec<String>,
+    /// The witnesses, in column order.
+    pub witnesses: Vec<Witness>,
+}
+
+/// The fewest and most witnesses a comparison has.
+pub const WITNESSES: std::ops::RangeInclusive<usize> = 2..=6;
+
+/// Why a comparison is not usable.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum ComparisonError {
+    /// The JSON did not parse.
+    #[error("not a comparison: {0}")]
+    Json(String),
+    /// Too few or too many witnesses.
+    #[error("a comparison has 2 to 6 witnesses; this one has {0}")]
+    WitnessCount(usize),
+    /// A witness's segments do not match the comparison's.
+    #[error("witness “{witness}” has {found} segments where the comparison has {expected}")]
+    SegmentCount {
+        /// The witness's label.
+        witness: String,
+        /// Its segment count.
+        found: usize,
+        /// The comparison's.
+        expected: usize,
+    },
+    /// A wording is empty.
+    #[error("{0}")]
+    Empty(String),
+}
+
+/// Where the reader's witnesses come from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WordingInput {
+    /// Column head.
+    pub label: String,
+    /// The wording.
+    pub text: String,
+    /// The library text and the character offset the wording starts at, if it is a passage of
+    /// one.
+    pub source: Option<(String, usize)>,
+    /// Author, date and source, as far as known.
+    pub author: String,
+    /// Date.
+    pub date: String,
+    /// Source.
+    pub source_label: String,
+    /// Language tag.
+    pub language: String,
+}
+
+impl WordingInput {
+    /// A pasted wording: only a label and the text.
+    pub fn pasted(label: &str, text: &str) -> Self {
+        Self {
+            label: label.into(),
+            text: text.into(),
+            source: None,
+            author: String::new(),
+            date: String::new(),
+            source_label: "pasted by the reader".into(),
+            language: String::new(),
+        }
+    }
+}
+
+/// How witnesses are referred to for marking.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Reference {
+    /// Each witness against the nearest earlier one of its language that has the segment.
+    #[default]
+    Previous,
+    /// Every witness against this one.
+    Base(usize),
+}
+
+impl Comparison {
+    /// Parses and checks a comparison file.
+    pub fn from_json(json: &str) -> Result<Self, ComparisonError> {
+        let comparison: Self =
+            serde_json::from_str(json).map_err(|e| ComparisonError::Json(e.to_string()))?;
+        comparison.validate()?;
+        Ok(comparison)
+    }
+
+    /// Checks witness and segment counts.
+    pub fn validate(&self) -> Result<(), ComparisonError> {
+        if !WITNESSES.contains(&self.witnesses.len()) {
+            return Err(ComparisonError::WitnessCount(self.witnesses.len()));
+        }
+        for witness in &self.witnesses {
+            if witness.segments.len() != self.segments.len() {
+                return Err(ComparisonError::SegmentCount {
+                    witness: witness.label.clone(),
+                    found: witness.segments.len(),
+                    expected: self.segments.len(),
+                });
+            }
+            if witness.segments.iter().flatten().all(|s| s.text.is_empty()) {
+                return Err(ComparisonError::Empty(format!(
+                    "witness “{}” has no wording",
+                    witness.label
+                )));
+            }
+        }
+        Ok(())
+    }
+
+    /// The reader's comparison of `inputs` (2–6 wordings): segmented by the first wording's
+    /// paragraphs (or sentences, if it is one paragraph), the others cut where those
+    /// boundaries fall in them under `normalization`.
+    pub fn from_wordings(
+        id: &str,
+        title: &str,
+        inputs: Vec<WordingInput>,
+        normalization: &Normalization,
+    ) -> Result<Self, ComparisonError> {
+        if !WITNESSES.contains(&inputs.len()) {
+            return Err(ComparisonError::WitnessCount(inputs.len()));
+        }
+        if let Some(empty) = inputs.iter().find(|i| i.text.trim().is_empty()) {
+            return Err(ComparisonError::Empty(format!(
+                "“{}” is empty: select or paste a passage first",
+                empty.label
+            )));
+        }
+        let base = &inputs[0].text;
+        let (ranges, labels) = segment(base);
+        let mut witnesses = Vec::with_capacity(inputs.len());
+        for (index, input) in inputs.iter().enumerate() {
+            let cuts: Vec<usize> = if index == 0 {
+                ranges.iter().map(|r| r.start).collect()
+            } else {
+                let ops = compare::diff(base, &input.text, normalization);
+                ranges.iter().map(|r| map_position(&ops, r.start)).collect()
+            };
+            let length = input.text.chars().count();
+            let segments = (0..ranges.len())
+                .map(|n| {
+                    let start = if n == 0 { 0 } else { cuts[n] };
+                    let end = cuts.get(n + 1).copied().unwrap_or(length).max(start);
+                    let range = trim_range(&input.text, start..end);
+                    (!range.is_empty()).then(|| SegmentText {
+                        text: slice_chars(&input.text, range.clone()).to_owned(),
+                        source_text: input.source.as_ref().map(|(id, _)| id.clone()),
+                        at: input.source.as_ref().map(|(_, at)| at + range.start),
+                    })
+                })
+                .collect();
+            witnesses.push(Witness {
+                label: input.label.clone(),
+                author: input.author.clone(),
+                date: input.date.clone(),
+                source: input.source_label.clone(),
+                status: WitnessStatus::Original,
+                language: input.language.clone(),
+                remark: String::new(),
+                segments,
+            });
+        }
+        let comparison = Self {
+            id: id.into(),
+            title: title.into(),
+            description: String::new(),
+            segments: labels,
+            witnesses,
+        };
+        comparison.validate()?;
+        Ok(comparison)
+    }
+
+    /// The witness `witness` is marked against in `segment`, if any.
+    pub fn reference(&self, witness: usize, segment: usize, reference: Reference) -> Option<usize> {
+        let has = |w: usize| {
+            self.witnesses.get(w).is_some_and(|w| {
+                w.status != WitnessStatus::Summary
+                    && w.segments.get(segment).is_some_and(Option::is_some)
+            })
+        };
+        if !has(witness) {
+            return None;
+        }
+        match reference {
+            Reference::Base(base) => (base != witness && has(base)).then_some(base),
+            Reference::Previous => {
+                let language = &self.witnesses[witness].language;
+                (0..witness)
+                    .rev()
+                    .find(|&w| has(w) && &self.witnesses[w].language == language)
+            }
+        }
+    }
+
+    /// The comparison with its witnesses in reverse order (for two: swapped).
+    pub fn swapped(&self) -> Self {
+        let mut swapped = self.clone();
+        swapped.witnesses.reverse();
+        swapped
+    }
+}
+
+/// Where character `position` of the first witness falls in the second, by the operations of
+/// their diff. Insertions at a boundary stay with the segment before it.
+pub fn map_position(ops: &[Op], position: usize) -> usize {
+    let mut end = 0;
+    for op in ops {
+        end = op.b.end;
+        if op.kind == OpKind::Insert || op.a.end <= position {
+            continue;
+        }
+        return match op.kind {
+            OpKind::Equal => (op.b.start + position.saturating_sub(op.a.start)).min(op.b.end),
+            _ => op.b.start,
+        };
+    }
+    end
+}
+
+fn trim_range(text: &str, range: Range<usize>) -> Range<usize> {
+    let slice = slice_chars(text, range.clone());
+    let leading = slice.chars().take_while(|c| c.is_whitespace()).count();
+    let length = slice.chars().count();
+    if leading == length {
+        return range.start..range.start;
+    }
+    let trailing = slice
+        .chars()
+        .rev()
+        .take_while(|c| c.is_whitespace())
+        .count();
+    range.start + leading..range.end - trailing
+}
+
+/// Splits a wording into segments: its paragraphs (non-blank lines), or its sentences when it
+/// is one paragraph. Returns their character ranges (trimmed) and names.
+pub fn segment(text: &str) -> (Vec<Range<usize>>, Vec<String>) {
+    let mut paragraphs = Vec::new();
+    let mut offset = 0;
+    for line in text.split('\n') {
+        let length = line.chars().count();
+        let range = trim_range(text, offset..offset + length);
+        if !range.is_empty() {
+            paragraphs.push(range);
+        }
+        offset += length + 1;
+    }
+    if paragraphs.len() >= 2 {
+        let labels = paragraphs
+            .iter()
+            .enumerate()
+            .map(|(n, r)| {
+                clause_number(slice_chars(text, r.clone())).unwrap_or(format!("¶ {}", n + 1))
+            })
+            .collect();
+        return (paragraphs, labels);
+    }
+    let mut sentences = Vec::new();
+    let mut offset = 0;
+    for sentence in text.split_sentence_bounds() {
+        let length = sentence.chars().count();
+        let range = trim_range(text, offset..offset + length);
+        if !range.is_empty() {
+            sentences.push(range);
+        }
+        offset += length;
+    }
+    if sentences.len() >= 2 {
+        let labels = (1..=sentences.len())
+            .map(|n| format!("Sentence {n}"))
+            .collect();
+        return (sentences, labels);
+    }
+    let whole = trim_range(text, 0..text.chars().count());
+    (vec![whole], vec!["Passage".into()])
+}
+
+/// "Clause 3" for a paragraph opening "3." or "3)".
+fn clause_number(paragraph: &str) -> Option<String> {
+    let digits: String = paragraph.chars().take_while(char::is_ascii_digit).collect();
+    let next = paragraph.chars().nth(digits.chars().count());
+    (!digits.is_empty() && digits.len() <= 3 && matches!(next, Some('.' | ')')))
+        .then(|| format!("Clause {digits}"))
+}
+
+/// One witness in one segment, compared with its reference.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Cell {
+    /// The witness it is marked against.
+    pub reference: Option<usize>,
+    /// The diff of the reference's wording (first) against this one's (second).
+    pub ops: Vec<Op>,
+    /// This wording's marks against its reference (inserted and changed words).
+    pub marks: Vec<Marked>,
+    /// This wording's marks against the first witness that refers to it (removed and changed
+    /// words), so that a pair of columns reads like a printed apparatus.
+    pub onward: Vec<Marked>,
+    /// Words changed, removed and added against the reference.
+    pub counts: Counts,
+}
+
+/// A place where a witness differs from its reference, for stepping through differences.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Difference {
+    /// Segment.
+    pub segment: usize,
+    /// The differing witness.
+    pub witness: usize,
+    /// Its reference.
+    pub reference: usize,
+    /// The witness's words there (characters of its segment; empty for a removal).
+    pub range: Range<usize>,
+    /// The reference's words there (empty for an addition).
+    pub reference_range: Range<usize>,
+}
+
+/// A computed comparison: a cell per segment and witness.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ComparisonResult {
+    /// `cells[segment][witness]`.
+    pub cells: Vec<Vec<Cell>>,
+    /// Every difference, in reading order (segment, then witness).
+    pub differences: Vec<Difference>,
+}
+
+impl ComparisonResult {
+    /// The word counts of one witness against its references, over all segments.
+    pub fn totals(&self, witness: usize) -> Counts {
+        let mut total = Counts::default();
+        for row in &self.cells {
+            if let Some(cell) = row.get(witness) {
+                total.add(cell.counts);
+            }
+        }
+        total
+    }
+}
+
+/// Computes every cell. `progress(done, total)` is called after each segment; when it returns
+/// false the work stops and `None` is returned (the reader cancelled).
+pub fn compute(
+    comparison: &Comparison,
+    normalization: &Normalization,
+    reference: Reference,
+    progress: &mut dyn FnMut(usize, usize) -> bool,
+) -> Option<ComparisonResult> {
+    let total = comparison.segments.len();
+    let mut result = ComparisonResult::default();
+    for segment in 0..total {
+        let witnesses = &comparison.witnesses;
+        let mut row = vec![Cell::default(); witnesses.len()];
+        for witness in 0..witnesses.len() {
+            let Some(reference) = comparison.reference(witness, segment, reference) else {
+                continue;
+            };
+            let (Some(Some(own)), Some(Some(theirs))) = (
+                witnesses[witness].segments.get(segment),
+                witnesses[reference].segments.get(segment),
+            ) else {
+                continue;
+            };
+            let ops = compare::diff(&theirs.text, &own.text, normalization);
+            let (reference_marks, marks, counts) = compare::marks(&theirs.text, &own.text, &ops);
+            if row[reference].onward.is_empty()
+                && !row.iter().any(|c| c.reference == Some(reference))
+            {
+                row[reference].onward = reference_marks;
+            }
+            result
+                .differences
+                .extend(sites(&ops).into_iter().map(|(a, b)| Difference {
+                    segment,
+                    witness,
+                    reference,
+                    range: b,
+                    reference_range: a,
+                }));
+            row[witness] = Cell {
+                reference: Some(reference),
+                ops,
+                marks,
+                onward: std::mem::take(&mut row[witness].onward),
+                counts,
+            };
+        }
+        result.cells.push(row);
+        if !progress(segment + 1, total) {
+            return None;
+        }
+    }
+    Some(result)
+}
+
+/// The places where two wordings differ: each run of removals and additions, as ranges into
+/// the first and second wording.
+pub fn sites(ops: &[Op]) -> Vec<(Range<usize>, Range<usize>)> {
+    let mut sites: Vec<(Range<usize>, Range<usize>)> = Vec::new();
+    let mut previous_changed = false;
+    for op in ops {
+        let changed = op.kind != OpKind::Equal;
+        if changed {
+            match sites.last_mut() {
+                Some((a, b)) if previous_changed => {
+                    a.end = op.a.end;
+                    b.end = op.b.end;
+                }
+                _ => sites.push((op.a.clone(), op.b.clone())),
+            }
+        }
+        previous_changed = changed;
+    }
+    sites
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pasted(texts: &[&str]) -> Comparison {
+        let inputs = texts
+            .iter()
+            .enumerate()
+            .map(|(n, t)| WordingInput::pasted(&format!("W{n}"), t))
+            .collect();
+        Comparison::from_wordings("c", "test", inputs, &Normalization::wording()).unwrap()
+    }
+
+    #[test]
+    fn paragraphs_align_and_each_witness_keeps_all_its_words() {
+        let a = "1. First clause of the draft.\n\n2. Second clause, unchanged.\n\n3. Third.";
+        let b = "1. First clause of the amended draft.\n\n2. Second clause, unchanged.\n\n3. Third and last.";
+        let comparison = pasted(&[a, b]);
+        assert_eq!(comparison.segments, ["Clause 1", "Clause 2", "Clause 3"]);
+        let second: Vec<&str> = comparison.witnesses[1]
+            .segments
+            .iter()
+            .map(|s| s.as_ref().map_or("", |s| s.text.as_str()))
+            .collect();
+        assert_eq!(
+            second,
+            [
+                "1. First clause of the amended draft.",
+                "2. Second clause, unchanged.",
+                "3. Third and last."
+            ]
+        );
+        let result = compute(
+            &comparison,
+            &Normalization::wording(),
+            Reference::Previous,
+            &mut |_, _| true,
+        )
+        .unwrap();
+        assert_eq!(result.cells[1][1].counts, Counts::default());
+        assert_eq!(result.cells[0][1].counts.inserted, 1);
+        assert_eq!(result.cells[2][1].counts.inserted, 2);
+        assert_eq!(result.differences.len(), 2);
+    }
+
+    #[test]
+    fn one_paragraph_is_cut_into_sentences_and_insertions_stay_with_the_sentence_before() {
+        let a = "We consider ourselves equal. We enter a new union.";
+        let b = "We consider ourselves equal, truly. We enter a new federation.";
+        let comparison = pasted(&[a, b]);
+        assert_eq!(comparison.segments, ["Sentence 1", "Sentence 2"]);
+        let texts: Vec<&str> = comparison.witnesses[1]
+            .segments
+            .iter()
+            .map(|s| s.as_ref().map_or("", |s| s.text.as_str()))
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                "We consider ourselves equal, truly.",
+                "We enter a new federation."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_witness_with_nothing_for_a_segment_leaves_it_empty() {
+        let a = "Opening words.\n\nA paragraph only the first has.\n\nClosing words.";
+        let b = "Opening words.\n\nClosing words.";
+        let comparison = pasted(&[a, b]);
+        assert!(comparison.witnesses[1].segments[1].is_none());
+        assert_eq!(
+            comparison.witnesses[1].segments[2]
+                .as_ref()
+                .map(|s| s.text.as_str()),
+            Some("Closing words.")
+        );
+    }
+
+    #[test]
+    fn passages_of_texts_remember_where_each_segment_starts() {
+        let inputs = vec![
+            WordingInput {
+                source: Some(("t1".into(), 100)),
+                ..WordingInput::pasted("A", "One.\nTwo.")
+            },
+            WordingInput {
+                source: Some(("t2".into(), 7)),
+                ..WordingInput::pasted("B", "One.\nTwo!")
+            },
+        ];
+        let comparison =
+            Comparison::from_wordings("c", "t", inputs, &Normalization::default()).unwrap();
+        let second = comparison.witnesses[1].segments[1].as_ref().unwrap();
+        assert_eq!(
+            (second.source_text.as_deref(), second.at),
+            (Some("t2"), Some(12))
+        );
+    }
+
+    #[test]
+    fn references_follow_language_and_skip_summaries_and_gaps() {
+        let witness = |language: &str, status, segments: Vec<Option<&str>>| Witness {
+            label: language.into(),
+            author: String::new(),
+            date: String::new(),
+            source: String::new(),
+            status,
+            language: language.into(),
+            remark: String::new(),
+            segments: segments
+                .into_iter()
+                .map(|s| {
+                    s.map(|t| SegmentText {
+                        text: t.into(),
+                        source_text: None,
+                        at: None,
+                    })
+                })
+                .collect(),
+        };
+        let comparison = Comparison {
+            id: "c".into(),
+            title: "t".into(),
+            description: String::new(),
+            segments: vec!["1".into(), "2".into()],
+            witnesses: vec![
+                witness("ru", WitnessStatus::Original, vec![Some("а"), Some("б")]),
+                witness("en", WitnessStatus::Translation, vec![Some("a"), Some("b")]),
+                witness("ru", WitnessStatus::Original, vec![None, Some("в")]),
+                witness("ru", WitnessStatus::Original, vec![Some("г"), Some("д")]),
+                witness("en", WitnessStatus::Summary, vec![Some("x"), None]),
+            ],
+        };
+        assert_eq!(comparison.reference(0, 0, Reference::Previous), None);
+        assert_eq!(comparison.reference(2, 1, Reference::Previous), Some(0));
+        assert_eq!(comparison.reference(3, 0, Reference::Previous), Some(0));
+        assert_eq!(comparison.reference(3, 1, Reference::Previous), Some(2));
+        assert_eq!(comparison.reference(4, 0, Reference::Previous), None);
+        assert_eq!(comparison.reference(1, 0, Reference::Base(3)), Some(3));
+        assert_eq!(comparison.reference(3, 0, Reference::Base(3)), None);
+    }
+
+    #[test]
+    fn too_few_witnesses_or_an_empty_one_is_refused_with_a_reason() {
+        let one = vec![WordingInput::pasted("A", "text")];
+        assert_eq!(
+            Comparison::from_wordings("c", "t", one, &Normalization::default()),
+            Err(ComparisonError::WitnessCount(1))
+        );
+        let empty = vec![
+            WordingInput::pasted("A", "text"),
+            WordingInput::pasted("B", "  "),
+        ];
+        let err =
+            Comparison::from_wordings("c", "t", empty, &Normalization::default()).unwrap_err();
+        assert!(err.to_string().contains("“B” is empty"), "{err}");
+    }
+
+    #[test]
+    fn cancelling_stops_the_work() {
+        let comparison = pasted(&["A. B. C.", "A. B. D."]);
+        let mut calls = 0;
+        let result = compute(
+            &comparison,
+            &Normalization::default(),
+            Reference::Previous,
+            &mut |_, _| {
+                calls += 1;
+                false
+            },
+        );
+        assert_eq!((result, calls), (None, 1));
+    }
+}

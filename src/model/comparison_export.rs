@@ -1,0 +1,427 @@
+//! A comparison written out for a paper or a slide: Markdown, HTML, and the plain text the
+//! command line prints. Each segment shows every witness's wording with its differences from
+//! its reference inline (removed words struck, added words marked), and the witnesses are cited
+//! with date, author, source and status.
+
+use std::fmt::Write as _;
+
+use super::compare::{Normalization, OpKind, slice_chars};
+use super::comparison::{Cell, Comparison, ComparisonResult, Reference};
+
+/// A piece of an inline rendering of a witness against its reference.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Piece {
+    /// In both.
+    Same,
+    /// Only in the reference (removed or replaced here).
+    Removed,
+    /// Only in this witness.
+    Added,
+}
+
+/// Calls `emit` with the pieces of `own` against `reference`, in reading order.
+pub fn inline_pieces<'a>(
+    reference: &'a str,
+    own: &'a str,
+    cell: &Cell,
+    mut emit: impl FnMut(&'a str, Piece),
+) {
+    if cell.reference.is_none() {
+        emit(own, Piece::Same);
+        return;
+    }
+    for op in &cell.ops {
+        match op.kind {
+            OpKind::Equal => emit(slice_chars(own, op.b.clone()), Piece::Same),
+            OpKind::Delete => emit(slice_chars(reference, op.a.clone()), Piece::Removed),
+            OpKind::Insert => emit(slice_chars(own, op.b.clone()), Piece::Added),
+        }
+    }
+}
+
+/// What the normalisation ignores, in words.
+pub fn describe_normalization(normalization: &Normalization) -> String {
+    let mut ignored = Vec::new();
+    if normalization.ignore_case {
+        ignored.push("case");
+    }
+    if normalization.ignore_punctuation {
+        ignored.push("punctuation");
+    }
+    if normalization.unify_quotes_and_dashes {
+        ignored.push("kinds of quotation marks and dashes");
+    }
+    if normalization.collapse_whitespace {
+        ignored.push("white space");
+    }
+    if normalization.yo_as_ye {
+        ignored.push("ё/е");
+    }
+    if ignored.is_empty() {
+        "every character counts".into()
+    } else {
+        format!("differences of {} are not counted", ignored.join(", "))
+    }
+}
+
+fn describe_reference(comparison: &Comparison, reference: Reference) -> String {
+    match reference {
+        Reference::Previous => {
+            "each witness is marked against the nearest earlier witness in its language".into()
+        }
+        Reference::Base(base) => format!(
+            "every witness is marked against “{}”",
+            comparison
+                .witnesses
+                .get(base)
+                .map_or("?", |w| w.label.as_str())
+        ),
+    }
+}
+
+fn citation(comparison: &Comparison, witness: usize) -> String {
+    let w = &comparison.witnesses[witness];
+    let mut parts: Vec<String> = Vec::new();
+    for part in [&w.author, &w.date, &w.source] {
+        if !part.is_empty() {
+            parts.push(part.clone());
+        }
+    }
+    parts.push(w.status.label().to_owned());
+    if !w.remark.is_empty() {
+        parts.push(w.remark.clone());
+    }
+    parts.join("; ")
+}
+
+fn escape_markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for ch in text.chars() {
+        if matches!(
+            ch,
+            '\\' | '*' | '_' | '~' | '`' | '[' | ']' | '#' | '<' | '>' | '|'
+        ) {
+            out.push('\\');
+        }
+        out.push(if ch == '\n' { ' ' } else { ch });
+    }
+    out
+}
+
+fn escape_html(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// Wraps the non-blank middle of `text` in `open`/`close`, leaving its outer white space
+/// outside (Markdown emphasis must not start or end with a space).
+fn wrap(text: &str, open: &str, close: &str) -> String {
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        return text.to_owned();
+    }
+    let start = text.len() - text.trim_start().len();
+    let end = start + trimmed.len();
+    format!(
+        "{}{open}{}{close}{}",
+        &text[..start],
+        &text[start..end],
+        &text[end..]
+    )
+}
+
+/// The segments' rows: (segment label, [(witness, reference label, inline rendering)]).
+fn render_cells(
+    comparison: &Comparison,
+    result: &ComparisonResult,
+    piece: &dyn Fn(&str, Piece) -> String,
+) -> Vec<(String, Vec<(usize, String)>)> {
+    let mut rows = Vec::new();
+    for (segment, label) in comparison.segments.iter().enumerate() {
+        let mut cells = Vec::new();
+        for (index, witness) in comparison.witnesses.iter().enumerate() {
+            let Some(Some(own)) = witness.segments.get(segment) else {
+                continue;
+            };
+            let cell = result
+                .cells
+                .get(segment)
+                .and_then(|row| row.get(index))
+                .cloned()
+                .unwrap_or_default();
+            let reference_text = cell
+                .reference
+                .and_then(|r| comparison.witnesses[r].segments[segment].as_ref())
+                .map_or("", |s| s.text.as_str());
+            let mut rendered = String::new();
+            inline_pieces(reference_text, &own.text, &cell, |text, kind| {
+                rendered.push_str(&piece(text, kind));
+            });
+            if let Some(reference) = cell.reference {
+                rendered.push_str(&piece(
+                    &format!(
+                        " ({} against {})",
+                        cell.counts.summary(),
+                        comparison.witnesses[reference].label
+                    ),
+                    Piece::Same,
+                ));
+            }
+            cells.push((index, rendered));
+        }
+        rows.push((label.clone(), cells));
+    }
+    rows
+}
+
+/// The comparison as Markdown: removed words ~~struck~~, added words **bold**.
+pub fn to_markdown(
+    comparison: &Comparison,
+    result: &ComparisonResult,
+    normalization: &Normalization,
+    reference: Reference,
+) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "# {}\n", escape_markdown(&comparison.title));
+    if !comparison.description.is_empty() {
+        let _ = writeln!(out, "{}\n", escape_markdown(&comparison.description));
+    }
+    let _ = writeln!(out, "## Witnesses\n");
+    for (index, witness) in comparison.witnesses.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "{}. **{}**: {}",
+            index + 1,
+            escape_markdown(&witness.label),
+            escape_markdown(&citation(comparison, index))
+        );
+    }
+    let _ = writeln!(
+        out,
+        "\nRemoved or replaced words are ~~struck through~~, added words are **bold**; {}; {}.\n",
+        describe_reference(comparison, reference),
+        describe_normalization(normalization)
+    );
+    let piece = |text: &str, kind: Piece| match kind {
+        Piece::Same => escape_markdown(text),
+        Piece::Removed => wrap(&escape_markdown(text), "~~", "~~"),
+        Piece::Added => wrap(&escape_markdown(text), "**", "**"),
+    };
+    for (label, cells) in render_cells(comparison, result, &piece) {
+        let _ = writeln!(out, "## {}\n", escape_markdown(&label));
+        for (witness, rendered) in cells {
+            let _ = writeln!(
+                out,
+                "- *{}*: {}",
+                escape_markdown(&comparison.witnesses[witness].label),
+                rendered
+            );
+        }
+        out.push('\n');
+    }
+    let _ = writeln!(out, "Made with Lectern {}.", crate::VERSION);
+    out
+}
+
+/// The comparison as a self-contained HTML page: a table with a column per witness, removed
+/// words in `<del>`, added words in `<ins>`, and the witnesses cited above it.
+pub fn to_html(
+    comparison: &Comparison,
+    result: &ComparisonResult,
+    normalization: &Normalization,
+    reference: Reference,
+) -> String {
+    let mut out = String::new();
+    let title = escape_html(&comparison.title);
+    let _ = writeln!(
+        out,
+        "<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n<title>{title}</title>\n\
+         <style>\nbody {{ font-family: Georgia, serif; max-width: 80rem; margin: 2rem auto; \
+         line-height: 1.5; }}\ntable {{ border-collapse: collapse; width: 100%; }}\n\
+         th, td {{ border: 1px solid #bbb; padding: .5rem; vertical-align: top; text-align: left; }}\n\
+         del {{ background: #f8d2d2; text-decoration: line-through; }}\n\
+         ins {{ background: #ccebcc; text-decoration: underline; }}\n\
+         .counts {{ color: #666; font-size: .85em; }}\n</style>\n</head>\n<body>\n<h1>{title}</h1>"
+    );
+    if !comparison.description.is_empty() {
+        let _ = writeln!(out, "<p>{}</p>", escape_html(&comparison.description));
+    }
+    let _ = writeln!(out, "<h2>Witnesses</h2>\n<ol>");
+    for (index, witness) in comparison.witnesses.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "<li><strong>{}</strong>: {}</li>",
+            escape_html(&witness.label),
+            escape_html(&citation(comparison, index))
+        );
+    }
+    let _ = writeln!(
+        out,
+        "</ol>\n<p>Removed or replaced words are <del>struck through</del>, added words are \
+         <ins>underlined</ins>; {}; {}.</p>",
+        escape_html(&describe_reference(comparison, reference)),
+        escape_html(&describe_normalization(normalization))
+    );
+    let _ = write!(out, "<table>\n<tr><th></th>");
+    for witness in &comparison.witnesses {
+        let _ = write!(out, "<th>{}</th>", escape_html(&witness.label));
+    }
+    let _ = writeln!(out, "</tr>");
+    let piece = |text: &str, kind: Piece| match kind {
+        Piece::Same => escape_html(text),
+        Piece::Removed => format!("<del>{}</del>", escape_html(text)),
+        Piece::Added => format!("<ins>{}</ins>", escape_html(text)),
+    };
+    let rows = render_cells(comparison, result, &piece);
+    for (segment, (label, cells)) in rows.into_iter().enumerate() {
+        let _ = write!(out, "<tr><th>{}</th>", escape_html(&label));
+        for index in 0..comparison.witnesses.len() {
+            match cells.iter().find(|(w, _)| *w == index) {
+                Some((_, rendered)) => {
+                    let counts = result
+                        .cells
+                        .get(segment)
+                        .and_then(|row| row.get(index))
+                        .filter(|c| c.reference.is_some());
+                    // The counts were appended as plain text; set them apart.
+                    let body = match counts {
+                        Some(cell) => {
+                            let suffix = escape_html(&format!(
+                                " ({} against {})",
+                                cell.counts.summary(),
+                                cell.reference
+                                    .map_or("", |r| comparison.witnesses[r].label.as_str())
+                            ));
+                            match rendered.strip_suffix(&suffix) {
+                                Some(text) => format!("{text}<div class=\"counts\">{suffix}</div>"),
+                                None => rendered.clone(),
+                            }
+                        }
+                        None => rendered.clone(),
+                    };
+                    let _ = write!(out, "<td>{body}</td>");
+                }
+                None => {
+                    let _ = write!(out, "<td>—</td>");
+                }
+            }
+        }
+        let _ = writeln!(out, "</tr>");
+    }
+    let _ = writeln!(
+        out,
+        "</table>\n<p class=\"counts\">Made with Lectern {}.</p>\n</body>\n</html>",
+        crate::VERSION
+    );
+    out
+}
+
+/// The comparison as plain text, differences marked as `git diff --word-diff` does:
+/// `[-removed-]` and `{+added+}`.
+pub fn to_text(comparison: &Comparison, result: &ComparisonResult) -> String {
+    let piece = |text: &str, kind: Piece| match kind {
+        Piece::Same => text.to_owned(),
+        Piece::Removed => format!("[-{text}-]"),
+        Piece::Added => format!("{{+{text}+}}"),
+    };
+    let mut out = String::new();
+    for (label, cells) in render_cells(comparison, result, &piece) {
+        let _ = writeln!(out, "== {label}");
+        for (witness, rendered) in cells {
+            let _ = writeln!(out, "{}: {}", comparison.witnesses[witness].label, rendered);
+        }
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::comparison::{WordingInput, compute};
+
+    fn example() -> (Comparison, ComparisonResult) {
+        let comparison = Comparison::from_wordings(
+            "c",
+            "Clause 1 <draft>",
+            vec![
+                WordingInput::pasted("Draft", "on the formal entry of the former into the RSFSR"),
+                WordingInput::pasted(
+                    "Amendment",
+                    "on formal unification with the R.S.F.S.R. in a Union of Soviet Republics",
+                ),
+            ],
+            &Normalization::wording(),
+        )
+        .unwrap();
+        let result = compute(
+            &comparison,
+            &Normalization::wording(),
+            Reference::Previous,
+            &mut |_, _| true,
+        )
+        .unwrap();
+        (comparison, result)
+    }
+
+    #[test]
+    fn markdown_strikes_removed_words_and_bolds_added_ones_and_cites_witnesses() {
+        let (comparison, result) = example();
+        let markdown = to_markdown(
+            &comparison,
+            &result,
+            &Normalization::wording(),
+            Reference::Previous,
+        );
+        assert!(
+            markdown.contains("~~entry of the former into~~"),
+            "{markdown}"
+        );
+        assert!(
+            markdown.contains("**unification with** the R.S.F.S.R."),
+            "{markdown}"
+        );
+        assert!(
+            markdown.contains("1. **Draft**: pasted by the reader; original"),
+            "{markdown}"
+        );
+        assert!(
+            markdown.contains("\\<draft\\>"),
+            "markup is escaped: {markdown}"
+        );
+    }
+
+    #[test]
+    fn html_marks_differences_in_del_and_ins_and_escapes_the_wording() {
+        let (comparison, result) = example();
+        let html = to_html(
+            &comparison,
+            &result,
+            &Normalization::wording(),
+            Reference::Previous,
+        );
+        assert!(
+            html.contains("<del>the </del>") || html.contains("<del>"),
+            "{html}"
+        );
+        assert!(html.contains("<ins>unification"), "{html}");
+        assert!(
+            html.contains("<title>Clause 1 &lt;draft&gt;</title>"),
+            "{html}"
+        );
+        assert!(html.contains("<th>Amendment</th>"), "{html}");
+    }
+
+    #[test]
+    fn plain_text_uses_word_diff_brackets() {
+        let (comparison, result) = example();
+        let text = to_text(&comparison, &result);
+        // "R.S.F.S.R." and "RSFSR" are one word when punctuation is not counted.
+        assert!(
+            text.contains("Amendment: on [-the -]formal [-entry of the former into -]{+unification with +}the R.S.F.S.R."),
+            "{text}"
+        );
+    }
+}
