@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use anyhow::Context as _;
 use clap::{Parser, Subcommand};
+use lectern::model::comparison::WordingInput;
 
 use lectern::bundled::bundled_library;
 use lectern::model::generate;
@@ -47,6 +48,22 @@ enum Command {
         #[arg(short, long, value_name = "FILE")]
         output: PathBuf,
     },
+    /// Compare two wordings word by word: files, or ids of bundled texts.
+    Compare {
+        /// The first wording: a file or a bundled text id.
+        a: String,
+        /// The second wording.
+        b: String,
+        /// What to print: text (like `git diff --word-diff`), md, html, or json (operations
+        /// with character ranges into both inputs).
+        #[arg(long, default_value = "text", value_parser = ["text", "md", "html", "json"])]
+        format: String,
+        /// What counts as a difference: wording (ignores case, punctuation, kinds of quotes and
+        /// dashes, white space, ё/е), typography (ignores quotes/dashes, white space, ё/е) or
+        /// exact.
+        #[arg(long, default_value = "wording", value_parser = ["wording", "typography", "exact"])]
+        normalize: String,
+    },
     /// Save the profile's annotations over and over, one more each time, until killed (used
     /// by the test that kills Lectern mid-save).
     #[command(hide = true)]
@@ -87,6 +104,16 @@ fn main() -> anyhow::Result<()> {
                 text.content().len(),
                 text.paragraphs().len()
             );
+            Ok(())
+        }
+        Some(Command::Compare {
+            a,
+            b,
+            format,
+            normalize,
+        }) => {
+            let output = compare_command(&a, &b, &format, &normalize)?;
+            print!("{output}");
             Ok(())
         }
         Some(Command::SaveLoop) => save_loop(cli.profile.as_deref()),
@@ -187,5 +214,82 @@ fn load_icon() -> anyhow::Result<egui::IconData> {
         rgba: image.into_raw(),
         width,
         height,
+    })
+}
+
+/// A wording for `lectern compare`: a file's exact contents, or a bundled text's content.
+fn wording(argument: &str) -> anyhow::Result<WordingInput> {
+    let path = std::path::Path::new(argument);
+    if path.is_file() {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| anyhow::anyhow!("{argument} could not be read: {e}"))?;
+        let name = path
+            .file_name()
+            .map_or(argument.to_owned(), |n| n.to_string_lossy().into_owned());
+        return Ok(WordingInput {
+            source_label: argument.to_owned(),
+            ..WordingInput::pasted(&name, &text)
+        });
+    }
+    let library = lectern::bundled::bundled_library();
+    let text = library.get(argument).ok_or_else(|| {
+        anyhow::anyhow!("“{argument}” is neither a file nor a bundled text id (see `lectern list`)")
+    })?;
+    let meta = text.meta();
+    Ok(WordingInput {
+        label: meta.title.clone(),
+        text: text.content().to_owned(),
+        source: Some((text.id().to_owned(), 0)),
+        author: meta.author.clone(),
+        date: meta.display_date().to_owned(),
+        source_label: meta
+            .reference
+            .clone()
+            .unwrap_or_else(|| meta.source.clone()),
+        language: meta.language.clone(),
+    })
+}
+
+fn compare_command(a: &str, b: &str, format: &str, normalize: &str) -> anyhow::Result<String> {
+    use lectern::model::compare::{self, Normalization};
+    use lectern::model::comparison::{Comparison, Reference, compute};
+    use lectern::model::comparison_export;
+    let normalization = Normalization::profile(normalize)
+        .ok_or_else(|| anyhow::anyhow!("unknown normalisation profile “{normalize}”"))?;
+    let (a, b) = (wording(a)?, wording(b)?);
+    if format == "json" {
+        let ops = compare::diff(&a.text, &b.text, &normalization);
+        let json = serde_json::json!({
+            "a": { "name": a.label, "chars": a.text.chars().count() },
+            "b": { "name": b.label, "chars": b.text.chars().count() },
+            "normalize": normalize,
+            "ops": ops.iter().map(|op| serde_json::json!({
+                "kind": op.kind,
+                "a": [op.a.start, op.a.end],
+                "b": [op.b.start, op.b.end],
+            })).collect::<Vec<_>>(),
+        });
+        return Ok(format!("{}\n", serde_json::to_string_pretty(&json)?));
+    }
+    let title = format!("{} / {}", a.label, b.label);
+    let comparison = Comparison::from_wordings("cli", &title, vec![a, b], &normalization)?;
+    let result = compute(
+        &comparison,
+        &normalization,
+        Reference::Previous,
+        &mut |_, _| true,
+    )
+    .ok_or_else(|| anyhow::anyhow!("the comparison was interrupted"))?;
+    Ok(match format {
+        "md" => comparison_export::to_markdown(
+            &comparison,
+            &result,
+            &normalization,
+            Reference::Previous,
+        ),
+        "html" => {
+            comparison_export::to_html(&comparison, &result, &normalization, Reference::Previous)
+        }
+        _ => comparison_export::to_text(&comparison, &result),
     })
 }

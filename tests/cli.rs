@@ -74,3 +74,97 @@ fn an_unreadable_open_file_is_a_clear_error() {
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert!(stderr.contains("missing.txt"), "{stderr}");
 }
+
+fn slice(text: &str, range: &serde_json::Value) -> String {
+    let (start, end) = (
+        range[0].as_u64().unwrap() as usize,
+        range[1].as_u64().unwrap() as usize,
+    );
+    text.chars().skip(start).take(end - start).collect()
+}
+
+#[test]
+fn compare_json_operations_rebuild_both_inputs_exactly() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = "1. Признать целесообразным заключение договора\r\nо формальном вступлении первых в состав РСФСР,  «ещё» —\n";
+    let b = "Признать необходимым заключение договора\nоб объединении их в «Союз Социалистических Советских Республик» — еще";
+    let (a_path, b_path) = (dir.path().join("a.txt"), dir.path().join("b.txt"));
+    std::fs::write(&a_path, a).unwrap();
+    std::fs::write(&b_path, b).unwrap();
+    for normalize in ["wording", "typography", "exact"] {
+        let output = lectern()
+            .args(["compare", "--format", "json", "--normalize", normalize])
+            .arg(&a_path)
+            .arg(&b_path)
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{output:?}");
+        let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+        let ops = json["ops"].as_array().unwrap();
+        let kind = |op: &serde_json::Value| op["kind"].as_str().unwrap().to_owned();
+        let rebuilt_a: String = ops
+            .iter()
+            .filter(|op| kind(op) != "insert")
+            .map(|op| slice(a, &op["a"]))
+            .collect();
+        let rebuilt_b: String = ops
+            .iter()
+            .filter(|op| kind(op) != "delete")
+            .map(|op| slice(b, &op["b"]))
+            .collect();
+        assert_eq!(rebuilt_a, a, "{normalize}");
+        assert_eq!(rebuilt_b, b, "{normalize}");
+        assert!(ops.iter().any(|op| kind(op) == "equal"));
+    }
+}
+
+#[test]
+fn compare_prints_word_differences_of_bundled_texts_and_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("variant.txt");
+    std::fs::write(
+        &path,
+        "Comrade Kamenev, Stalin has surely already sent you the resolution.",
+    )
+    .unwrap();
+    let output = lectern()
+        .args(["compare", "lenin-1922-09-26-kamenev"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        stdout.contains("[-probably-] {+surely+} already"),
+        "{stdout}"
+    );
+    for format in ["md", "html"] {
+        let output = lectern()
+            .args(["compare", "--format", format, "lenin-1922-09-26-kamenev"])
+            .arg(&path)
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8(output.stdout).unwrap();
+        let (removed, added) = if format == "md" {
+            ("~~probably~~", "**surely**")
+        } else {
+            ("<del>probably</del>", "<ins>surely</ins>")
+        };
+        assert!(
+            stdout.contains(removed) && stdout.contains(added),
+            "{format}: {stdout}"
+        );
+        assert!(
+            stdout.contains("Collected Works, vol. 42"),
+            "the source is cited: {stdout}"
+        );
+    }
+    let output = lectern()
+        .args(["compare", "no-such-text", "either"])
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    assert!(
+        String::from_utf8_lossy(&output.stderr).contains("neither a file nor a bundled text id")
+    );
+}

@@ -548,6 +548,10 @@ impl lectern::ui::dialogs::FileDialogs for ScriptedDialogs {
     fn pick_text_file(&self) -> Option<std::path::PathBuf> {
         self.0.clone()
     }
+
+    fn save_file(&self, _title: &str, _file_name: &str) -> Option<std::path::PathBuf> {
+        self.0.clone()
+    }
 }
 
 fn app_with_dialog_answer(profile: &Path, answer: Option<std::path::PathBuf>) -> LecternApp {
@@ -1116,4 +1120,231 @@ fn the_annotations_list_filters_by_category_tag_and_text() {
     harness.get_by_label("1 shown");
     harness.get_by_label_contains("note b");
     harness.get_by_label_contains("2026-11-26 · stalin");
+}
+
+// ----- Comparisons -----
+
+const CLAUSE_1_TITLE: &str = "Clause 1: “entry” into the RSFSR or “formal unification”";
+
+fn open_clause_1(harness: &mut Harness<'_, LecternApp>) {
+    harness.get_by_label(CLAUSE_1_TITLE).click();
+    harness.run();
+    let state = harness
+        .state()
+        .comparison
+        .as_ref()
+        .expect("a comparison is open");
+    assert_eq!(state.comparison.id, "clause-1");
+}
+
+#[test]
+fn the_clause_1_comparison_opens_from_the_start_screen_in_one_click() {
+    let profile = tempfile::tempdir().unwrap();
+    let mut harness = harness(app(profile.path(), &[]));
+    open_clause_1(&mut harness);
+    let state = harness.state().comparison.as_ref().unwrap();
+    assert_eq!(state.comparison.witnesses.len(), 6);
+    assert!(!state.result.as_ref().unwrap().differences.is_empty());
+    // Every witness shows its status; Lectern's translation says so.
+    harness.get_by_label("2. Stalin’s draft (English, Lectern translation)");
+    assert!(harness.query_all_by_label("translation").count() >= 3);
+    assert!(harness.query_all_by_label("original").count() >= 3);
+    // The summary line of the entry/unification segment.
+    assert!(
+        harness
+            .query_all(egui_kittest::kittest::by().label_contains("word changed"))
+            .count()
+            + harness
+                .query_all(egui_kittest::kittest::by().label_contains("words changed"))
+                .count()
+            >= 2
+    );
+}
+
+#[test]
+fn f7_and_shift_f7_step_through_the_differences() {
+    let profile = tempfile::tempdir().unwrap();
+    let mut harness = harness(app(profile.path(), &[]));
+    open_clause_1(&mut harness);
+    let count = harness
+        .state()
+        .comparison
+        .as_ref()
+        .unwrap()
+        .result
+        .as_ref()
+        .unwrap()
+        .differences
+        .len();
+    assert!(count >= 3);
+    harness.key_press(Key::F7);
+    harness.run();
+    assert_eq!(
+        harness.state().comparison.as_ref().unwrap().current,
+        Some(0)
+    );
+    harness.get_by_label(&format!("Difference 1 of {count}"));
+    harness.key_press(Key::F7);
+    harness.run();
+    assert_eq!(
+        harness.state().comparison.as_ref().unwrap().current,
+        Some(1)
+    );
+    harness.key_press_modifiers(Modifiers::SHIFT, Key::F7);
+    harness.key_press_modifiers(Modifiers::SHIFT, Key::F7);
+    harness.run();
+    assert_eq!(
+        harness.state().comparison.as_ref().unwrap().current,
+        Some(count - 1),
+        "stepping back from the first wraps to the last"
+    );
+    harness.get_by_label("Next difference").click();
+    harness.run();
+    assert_eq!(
+        harness.state().comparison.as_ref().unwrap().current,
+        Some(0)
+    );
+}
+
+#[test]
+fn swapping_reverses_the_witnesses_and_marks_them_the_other_way() {
+    let profile = tempfile::tempdir().unwrap();
+    let mut harness = harness(app(profile.path(), &[]));
+    open_clause_1(&mut harness);
+    harness.get_by_label("Swap witnesses").click();
+    harness.run();
+    let state = harness.state().comparison.as_ref().unwrap();
+    assert!(
+        state.comparison.witnesses[0]
+            .label
+            .starts_with("Revised draft")
+    );
+    assert!(!state.result.as_ref().unwrap().differences.is_empty());
+}
+
+#[test]
+fn clicking_a_witness_opens_its_passage_selected_in_the_text() {
+    let profile = tempfile::tempdir().unwrap();
+    let mut harness = harness(app(profile.path(), &[]));
+    open_clause_1(&mut harness);
+    let passage = "Formal\u{a0}unification with the R.S.F.S.R. in a Union of Soviet Republics of Europe and Asia.";
+    harness.get_by_label(passage).click();
+    harness.run_steps(90); // the passage flashes
+    assert_eq!(pane_ids(&harness), [KAMENEV]);
+    let pane = harness.state().desk.active_pane().unwrap();
+    let range = pane.view.selected_range().expect("the passage is selected");
+    assert_eq!(pane.text.slice(range), passage);
+}
+
+#[test]
+fn two_selections_in_two_panes_are_compared_word_by_word() {
+    let profile = tempfile::tempdir().unwrap();
+    let mut harness = harness(app(profile.path(), &[KAMENEV, NOTES]));
+    // Select the "equal" sentence in the letter and a passage of the notes.
+    let select = |harness: &mut Harness<'_, LecternApp>, pane: usize, needle: &str| {
+        let state = harness.state_mut();
+        let pane = state.desk.pane_mut(pane).unwrap();
+        let byte = pane.text.content().find(needle).unwrap();
+        let start = pane.text.content()[..byte].chars().count();
+        let range = start..start + needle.chars().count();
+        pane.view.selection = Some(lectern::model::selection::Selection::from_range(range));
+    };
+    select(
+        &mut harness,
+        0,
+        "we consider ourselves, the Ukrainian S.S.R. and others, equal",
+    );
+    select(&mut harness, 1, "we, nationals of a big nation");
+    harness.run();
+    harness.get_by_label("Compare selections").click();
+    harness.run();
+    let state = harness.state().comparison.as_ref().expect("a comparison");
+    assert!(state.readers_own);
+    assert_eq!(state.comparison.witnesses.len(), 2);
+    let first = state.comparison.witnesses[0].segments[0].as_ref().unwrap();
+    assert_eq!(
+        first.text,
+        "we consider ourselves, the Ukrainian S.S.R. and others, equal"
+    );
+    assert_eq!(first.source_text.as_deref(), Some(KAMENEV));
+    let cell = &state.result.as_ref().unwrap().cells[0][1];
+    assert_eq!(cell.reference, Some(0));
+    assert!(!cell.counts.is_same());
+}
+
+#[test]
+fn a_note_on_a_difference_is_kept_across_a_restart() {
+    let profile = tempfile::tempdir().unwrap();
+    let mut harness = harness(app(profile.path(), &[]));
+    open_clause_1(&mut harness);
+    harness.key_press(Key::F7);
+    harness.run();
+    harness.get_by_label("Note on this difference").click();
+    harness.run();
+    let notes = &harness.state().comparison_notes;
+    assert_eq!(notes.len(), 1);
+    let subject = notes[0].subject();
+    assert!(notes[0].witness.is_some(), "{subject}");
+    harness
+        .get_by_label(&format!("Note {subject}"))
+        .type_text("Equality, not absorption");
+    harness.run();
+    assert_eq!(
+        harness.state().comparison_notes[0].note,
+        "Equality, not absorption"
+    );
+    harness.state_mut().save_now();
+    drop(harness);
+    let mut harness = self::harness(app(profile.path(), &[]));
+    assert_eq!(harness.state().comparison_notes.len(), 1);
+    open_clause_1(&mut harness);
+    harness.get_by_label(&format!("Note {subject}"));
+    assert_eq!(
+        harness.state().comparison_notes[0].note,
+        "Equality, not absorption"
+    );
+}
+
+#[test]
+fn pasted_wordings_are_compared_and_exported_as_markdown() {
+    let profile = tempfile::tempdir().unwrap();
+    let export = profile.path().join("clause.md");
+    let mut harness = harness(app_with_dialog_answer(profile.path(), Some(export.clone())));
+    harness.get_by_label("Compare").click();
+    harness.run();
+    harness.get_by_label("Compare pasted wordings…").click();
+    harness.run();
+    type_into(
+        &mut harness,
+        egui::accesskit::Role::MultilineTextInput,
+        "Wording 1",
+        "on the formal entry of the former into the RSFSR",
+    );
+    type_into(
+        &mut harness,
+        egui::accesskit::Role::MultilineTextInput,
+        "Wording 2",
+        "on formal unification with the RSFSR",
+    );
+    harness.get_by_label("Compare the wordings").click();
+    harness.run();
+    let state = harness.state().comparison.as_ref().expect("a comparison");
+    assert_eq!(state.comparison.witnesses[1].label, "Wording 2");
+    harness.get_by_label("Export").click();
+    harness.run();
+    harness.get_by_label("Export as Markdown…").click();
+    harness.run();
+    for _ in 0..500 {
+        harness.step();
+        if !harness.state().is_exporting() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    let markdown = std::fs::read_to_string(&export).unwrap();
+    assert!(
+        markdown.contains("~~entry of the former into~~"),
+        "{markdown}"
+    );
+    assert!(markdown.contains("**unification with**"), "{markdown}");
 }

@@ -84,6 +84,50 @@ impl Normalization {
     }
 }
 
+/// The normalisation profiles offered by name, strictest last.
+pub const PROFILES: [(&str, Normalization); 3] = [
+    (
+        "Wording",
+        Normalization {
+            ignore_case: true,
+            ignore_punctuation: true,
+            unify_quotes_and_dashes: true,
+            collapse_whitespace: true,
+            yo_as_ye: true,
+        },
+    ),
+    (
+        "Typography",
+        Normalization {
+            ignore_case: false,
+            ignore_punctuation: false,
+            unify_quotes_and_dashes: true,
+            collapse_whitespace: true,
+            yo_as_ye: true,
+        },
+    ),
+    (
+        "Exact",
+        Normalization {
+            ignore_case: false,
+            ignore_punctuation: false,
+            unify_quotes_and_dashes: false,
+            collapse_whitespace: false,
+            yo_as_ye: false,
+        },
+    ),
+];
+
+impl Normalization {
+    /// The profile called `name` (any case): wording, typography or exact.
+    pub fn profile(name: &str) -> Option<Self> {
+        PROFILES
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, profile)| *profile)
+    }
+}
+
 /// A token of a witness: its characters and its comparison key.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Token {

@@ -291,10 +291,13 @@ impl Comparison {
         match reference {
             Reference::Base(base) => (base != witness && has(base)).then_some(base),
             Reference::Previous => {
-                let language = &self.witnesses[witness].language;
+                // An unknown language (a pasted wording) matches any.
+                let language = self.witnesses[witness].language.as_str();
+                let same =
+                    |other: &str| language.is_empty() || other.is_empty() || other == language;
                 (0..witness)
                     .rev()
-                    .find(|&w| has(w) && &self.witnesses[w].language == language)
+                    .find(|&w| has(w) && same(&self.witnesses[w].language))
             }
         }
     }
@@ -519,6 +522,109 @@ pub fn sites(ops: &[Op]) -> Vec<(Range<usize>, Range<usize>)> {
     sites
 }
 
+/// A note on a difference or a segment of a comparison. It quotes the wordings it is about,
+/// so it still reads rightly when the comparison is not open (or was the reader's own and is
+/// gone).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ComparisonNote {
+    /// Unique id.
+    pub note_id: String,
+    /// The comparison's id.
+    pub comparison_id: String,
+    /// The comparison's title when the note was made.
+    pub comparison_title: String,
+    /// The segment (index) and its name.
+    pub segment: usize,
+    /// The segment's name.
+    pub segment_label: String,
+    /// The differing witness's label (`None`: a note on the whole segment).
+    #[serde(default)]
+    pub witness: Option<String>,
+    /// The label of the witness it differs from.
+    #[serde(default)]
+    pub reference: Option<String>,
+    /// The differing witness's words.
+    #[serde(default)]
+    pub quote: String,
+    /// The reference's words there.
+    #[serde(default)]
+    pub reference_quote: String,
+    /// The reader's note.
+    #[serde(default)]
+    pub note: String,
+    /// Category id, if any.
+    #[serde(default)]
+    pub category_id: Option<String>,
+    /// When it was made (RFC 3339).
+    pub created: String,
+    /// When it was last changed (RFC 3339).
+    pub modified: String,
+}
+
+impl ComparisonNote {
+    /// A new, empty note on `difference` (or, without one, on the whole `segment`).
+    pub fn new(
+        note_id: String,
+        comparison: &Comparison,
+        segment: usize,
+        difference: Option<&Difference>,
+        now: &str,
+    ) -> Self {
+        let quote = |witness: usize, range: &Range<usize>| {
+            comparison
+                .witnesses
+                .get(witness)
+                .and_then(|w| w.segments.get(segment))
+                .and_then(Option::as_ref)
+                .map_or(String::new(), |s| {
+                    slice_chars(&s.text, range.clone()).to_owned()
+                })
+        };
+        let label = |witness: usize| comparison.witnesses.get(witness).map(|w| w.label.clone());
+        Self {
+            note_id,
+            comparison_id: comparison.id.clone(),
+            comparison_title: comparison.title.clone(),
+            segment,
+            segment_label: comparison
+                .segments
+                .get(segment)
+                .cloned()
+                .unwrap_or_default(),
+            witness: difference.and_then(|d| label(d.witness)),
+            reference: difference.and_then(|d| label(d.reference)),
+            quote: difference.map_or(String::new(), |d| quote(d.witness, &d.range)),
+            reference_quote: difference
+                .map_or(String::new(), |d| quote(d.reference, &d.reference_range)),
+            note: String::new(),
+            category_id: None,
+            created: now.into(),
+            modified: now.into(),
+        }
+    }
+
+    /// What the note is about, in a line: "“unification …” for “entry …” (Lenin … against …)".
+    pub fn subject(&self) -> String {
+        match (&self.witness, &self.reference) {
+            (Some(witness), Some(reference)) => {
+                let shown = |q: &str| {
+                    if q.is_empty() {
+                        "nothing".to_owned()
+                    } else {
+                        format!("“{q}”")
+                    }
+                };
+                format!(
+                    "{} for {} ({witness} against {reference})",
+                    shown(&self.quote),
+                    shown(&self.reference_quote)
+                )
+            }
+            _ => format!("Segment {}", self.segment_label),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -676,6 +782,33 @@ mod tests {
         let err =
             Comparison::from_wordings("c", "t", empty, &Normalization::default()).unwrap_err();
         assert!(err.to_string().contains("“B” is empty"), "{err}");
+    }
+
+    #[test]
+    fn a_note_on_a_difference_quotes_both_wordings() {
+        let comparison = pasted(&["on the formal entry", "on formal unification"]);
+        let result = compute(
+            &comparison,
+            &Normalization::wording(),
+            Reference::Previous,
+            &mut |_, _| true,
+        )
+        .unwrap();
+        let difference = result.differences.last().unwrap();
+        let note = ComparisonNote::new(
+            "n1".into(),
+            &comparison,
+            0,
+            Some(difference),
+            "2026-11-27T00:00:00Z",
+        );
+        assert_eq!(
+            (note.quote.as_str(), note.reference_quote.as_str()),
+            ("unification", "entry")
+        );
+        assert_eq!(note.subject(), "“unification” for “entry” (W1 against W0)");
+        let whole = ComparisonNote::new("n2".into(), &comparison, 0, None, "2026-11-27T00:00:00Z");
+        assert_eq!(whole.subject(), "Segment Passage");
     }
 
     #[test]

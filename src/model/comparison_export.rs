@@ -271,8 +271,8 @@ pub fn to_html(
     let _ = writeln!(out, "</tr>");
     let piece = |text: &str, kind: Piece| match kind {
         Piece::Same => escape_html(text),
-        Piece::Removed => format!("<del>{}</del>", escape_html(text)),
-        Piece::Added => format!("<ins>{}</ins>", escape_html(text)),
+        Piece::Removed => wrap(&escape_html(text), "<del>", "</del>"),
+        Piece::Added => wrap(&escape_html(text), "<ins>", "</ins>"),
     };
     let rows = render_cells(comparison, result, &piece);
     for (segment, (label, cells)) in rows.into_iter().enumerate() {
@@ -323,8 +323,8 @@ pub fn to_html(
 pub fn to_text(comparison: &Comparison, result: &ComparisonResult) -> String {
     let piece = |text: &str, kind: Piece| match kind {
         Piece::Same => text.to_owned(),
-        Piece::Removed => format!("[-{text}-]"),
-        Piece::Added => format!("{{+{text}+}}"),
+        Piece::Removed => wrap(text, "[-", "-]"),
+        Piece::Added => wrap(text, "{+", "+}"),
     };
     let mut out = String::new();
     for (label, cells) in render_cells(comparison, result, &piece) {
@@ -420,7 +420,7 @@ mod tests {
         let text = to_text(&comparison, &result);
         // "R.S.F.S.R." and "RSFSR" are one word when punctuation is not counted.
         assert!(
-            text.contains("Amendment: on [-the -]formal [-entry of the former into -]{+unification with +}the R.S.F.S.R."),
+            text.contains("Amendment: on [-the-] formal [-entry of the former into-] {+unification with+} the R.S.F.S.R."),
             "{text}"
         );
     }

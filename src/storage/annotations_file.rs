@@ -7,6 +7,7 @@ use super::atomic::write_atomic;
 use super::profile::Profile;
 use super::schema::{self, Format, Loaded};
 use crate::model::annotation::{Category, default_categories};
+use crate::model::comparison::{Comparison, ComparisonNote};
 use crate::model::history::Annotations;
 
 /// The annotations file's format.
@@ -22,6 +23,12 @@ pub struct AnnotationsFile {
     pub categories: Vec<Category>,
     /// Live annotations and the trash.
     pub annotations: Annotations,
+    /// Notes on differences and segments of comparisons.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub comparison_notes: Vec<ComparisonNote>,
+    /// The reader's own comparisons that carry notes (bundled ones are not stored).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub comparisons: Vec<Comparison>,
 }
 
 impl Default for AnnotationsFile {
@@ -29,6 +36,8 @@ impl Default for AnnotationsFile {
         Self {
             categories: default_categories(),
             annotations: Annotations::default(),
+            comparison_notes: Vec::new(),
+            comparisons: Vec::new(),
         }
     }
 }
@@ -123,5 +132,45 @@ mod tests {
             assert_eq!(loaded.notices.len(), 1, "the user is told");
             good.save(&profile).unwrap();
         }
+    }
+
+    #[test]
+    fn comparison_notes_and_the_readers_comparisons_survive_a_round_trip() {
+        use crate::model::compare::Normalization;
+        use crate::model::comparison::WordingInput;
+        let temp = tempfile::tempdir().unwrap();
+        let profile = Profile::open(Some(temp.path())).unwrap();
+        let comparison = Comparison::from_wordings(
+            "reader-1",
+            "Two drafts",
+            vec![
+                WordingInput::pasted("Draft", "о формальном вступлении"),
+                WordingInput::pasted("Amendment", "Формальное объединение"),
+            ],
+            &Normalization::wording(),
+        )
+        .unwrap();
+        let mut note =
+            ComparisonNote::new("n1".into(), &comparison, 0, None, "2026-11-27T00:00:00Z");
+        note.note = "Lenin’s word carries equality".into();
+        let mut file = file_with(1);
+        file.comparison_notes.push(note);
+        file.comparisons.push(comparison);
+        file.save(&profile).unwrap();
+        assert_eq!(AnnotationsFile::load(&profile).value, Some(file));
+    }
+
+    #[test]
+    fn a_file_written_before_comparison_notes_existed_still_loads() {
+        let temp = tempfile::tempdir().unwrap();
+        let profile = Profile::open(Some(temp.path())).unwrap();
+        let file = file_with(3);
+        file.save(&profile).unwrap();
+        let text = std::fs::read_to_string(profile.annotations_path()).unwrap();
+        assert!(
+            !text.contains("comparison_notes"),
+            "empty lists are not written"
+        );
+        assert_eq!(AnnotationsFile::load(&profile).value, Some(file));
     }
 }

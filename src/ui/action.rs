@@ -102,6 +102,81 @@ pub enum Action {
     ShowShortcuts,
     /// Close the window.
     Quit,
+    /// Open a comparison (bundled, or one of the reader's) by id.
+    OpenComparison(String),
+    /// Close the comparison.
+    CloseComparison,
+    /// Compare the passages selected in the open panes (two to three).
+    CompareSelections,
+    /// Compare the whole texts open in the panes.
+    CompareOpenTexts,
+    /// Show the window for pasting wordings to compare.
+    ShowPasteComparison,
+    /// Compare pasted wordings.
+    ComparePasted(Vec<String>),
+    /// Stop computing a large comparison.
+    CancelComparison,
+    /// Step to the next difference.
+    NextDifference,
+    /// Step to the previous difference.
+    PreviousDifference,
+    /// Reverse the order of the witnesses.
+    SwapWitnesses,
+    /// Columns or one inline column.
+    SetComparisonLayout {
+        /// One column with differences inline.
+        inline: bool,
+    },
+    /// Change what counts as a difference.
+    SetNormalization(crate::model::compare::Normalization),
+    /// Change what the witnesses are marked against.
+    SetReference(crate::model::comparison::Reference),
+    /// Show or hide a witness.
+    ToggleWitness(usize),
+    /// Open a witness's passage in its text, selected.
+    OpenWitnessPassage {
+        /// The witness.
+        witness: usize,
+        /// The segment.
+        segment: usize,
+    },
+    /// Write a note on a difference, or on a whole segment.
+    NoteOnDifference {
+        /// The segment.
+        segment: usize,
+        /// The difference (index into the result), if the note is on one.
+        difference: Option<usize>,
+    },
+    /// Change a note on a comparison.
+    ChangeComparisonNote(Box<crate::model::comparison::ComparisonNote>),
+    /// Delete a note on a comparison.
+    DeleteComparisonNote(String),
+    /// Export the comparison.
+    ExportComparison(ExportFormat),
+    /// Let the comparison fill the window, or dock it below the reading panes.
+    ToggleComparisonFull,
+}
+
+/// What a comparison can be exported as.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportFormat {
+    /// Markdown, differences marked with ~~ and **.
+    Markdown,
+    /// A self-contained HTML page.
+    Html,
+    /// A PNG image of the view.
+    Png,
+}
+
+impl ExportFormat {
+    /// The file extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Markdown => "md",
+            Self::Html => "html",
+            Self::Png => "png",
+        }
+    }
 }
 
 const fn shortcut(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
@@ -144,6 +219,9 @@ impl Action {
             Self::Highlight(5),
             Self::ShowShortcuts,
             Self::Quit,
+            Self::PreviousDifference,
+            Self::NextDifference,
+            Self::SwapWitnesses,
         ]
     }
 
@@ -178,6 +256,9 @@ impl Action {
             Self::Highlight(5) => vec![shortcut(Modifiers::NONE, Key::Num6)],
             Self::ShowShortcuts => vec![shortcut(Modifiers::NONE, Key::F1)],
             Self::Quit => vec![shortcut(CTRL, Key::Q)],
+            Self::PreviousDifference => vec![shortcut(Modifiers::SHIFT, Key::F7)],
+            Self::NextDifference => vec![shortcut(Modifiers::NONE, Key::F7)],
+            Self::SwapWitnesses => vec![shortcut(CTRL_SHIFT, Key::X)],
             _ => Vec::new(),
         }
     }
@@ -231,6 +312,29 @@ impl Action {
             Self::FocusLibraryFilter => "Filter the library".into(),
             Self::ShowShortcuts => "Keyboard shortcuts".into(),
             Self::Quit => "Quit".into(),
+            Self::OpenComparison(_) => "Open comparison".into(),
+            Self::CloseComparison => "Close comparison".into(),
+            Self::CompareSelections => "Compare selections".into(),
+            Self::CompareOpenTexts => "Compare the open texts".into(),
+            Self::ShowPasteComparison => "Compare pasted wordings…".into(),
+            Self::ComparePasted(_) => "Compare the wordings".into(),
+            Self::CancelComparison => "Cancel".into(),
+            Self::NextDifference => "Next difference".into(),
+            Self::PreviousDifference => "Previous difference".into(),
+            Self::SwapWitnesses => "Swap witnesses".into(),
+            Self::SetComparisonLayout { inline: true } => "Inline".into(),
+            Self::SetComparisonLayout { inline: false } => "Columns".into(),
+            Self::SetNormalization(_) => "Count as different".into(),
+            Self::SetReference(_) => "Mark against".into(),
+            Self::ToggleWitness(_) => "Show witness".into(),
+            Self::OpenWitnessPassage { .. } => "Open passage in its text".into(),
+            Self::NoteOnDifference { .. } => "Note on this difference".into(),
+            Self::ChangeComparisonNote(_) => "Change note".into(),
+            Self::DeleteComparisonNote(_) => "Delete note".into(),
+            Self::ExportComparison(ExportFormat::Markdown) => "Export as Markdown…".into(),
+            Self::ExportComparison(ExportFormat::Html) => "Export as HTML…".into(),
+            Self::ExportComparison(ExportFormat::Png) => "Export as PNG image…".into(),
+            Self::ToggleComparisonFull => "Comparison fills the window".into(),
         }
     }
 
@@ -296,6 +400,18 @@ impl Action {
             Self::FocusLibraryFilter => "Type to filter the list of texts".into(),
             Self::ShowShortcuts => "List every keyboard shortcut".into(),
             Self::Quit => "Close Lectern (your reading state is saved)".into(),
+            Self::CompareSelections => {
+                "Compare the passages selected in the open panes, word by word".into()
+            }
+            Self::CompareOpenTexts => "Compare the whole texts open in the panes".into(),
+            Self::ShowPasteComparison => "Paste two to six wordings and compare them".into(),
+            Self::NextDifference => "Step to the next difference".into(),
+            Self::PreviousDifference => "Step to the previous difference".into(),
+            Self::SwapWitnesses => "Reverse the order of the witnesses".into(),
+            Self::CloseComparison => "Close the comparison".into(),
+            Self::ToggleComparisonFull => {
+                "Let the comparison fill the window, or show it below the reading panes".into()
+            }
             _ => self.label(),
         }
     }

@@ -14,6 +14,9 @@ use egui::{Event, RichText, Ui};
 use crate::model::anchor::Anchor;
 use crate::model::annotation::{Annotation, Category};
 use crate::model::clock;
+use crate::model::compare::Normalization;
+use crate::model::comparison::{Comparison, ComparisonNote, WordingInput};
+use crate::model::comparison_export;
 use crate::model::history::{Annotations, Edit, History};
 use crate::model::library::Library;
 use crate::model::selection::Selection;
@@ -25,12 +28,17 @@ use crate::storage::reading_state::{
     DEFAULT_FONT_SIZE, FONT_SIZE_RANGE, PaneRecord, ReadingState, ThemeChoice,
 };
 use crate::storage::saver::Saver;
-use crate::ui::action::Action;
+use crate::ui::action::{Action, ExportFormat};
 use crate::ui::annotations_view::{
     AnnotationsPanel, AnnotationsViewState, annotations_panel_ui, category_color,
 };
+use crate::ui::compare_view::{
+    ComparisonInput, ComparisonState, ComparisonView, comparison_ui, png_of,
+};
 use crate::ui::desk::{Desk, HighlightsByText, desk_ui};
-use crate::ui::dialogs::{FileDialogs, NativeDialogs, OpenOutcome, open_text_file};
+use crate::ui::dialogs::{
+    FileDialogs, NativeDialogs, OpenOutcome, SaveOutcome, open_text_file, save_file,
+};
 use crate::ui::info_view::text_info_window;
 use crate::ui::library_view::{LibraryViewState, library_ui};
 use crate::ui::reader::{Highlight, ReaderView, ReadingStyle};
@@ -84,6 +92,17 @@ pub struct LecternApp {
     /// Whether the annotations panel is shown.
     pub annotations_open: bool,
     orphans: HashSet<String>,
+    /// The open comparison.
+    pub comparison: Option<ComparisonState>,
+    /// Notes on differences and segments of comparisons.
+    pub comparison_notes: Vec<ComparisonNote>,
+    /// The reader's own comparisons that carry notes.
+    pub readers_comparisons: Vec<Comparison>,
+    bundled_comparisons: Vec<Comparison>,
+    /// The wordings typed into the "Compare pasted wordings" window, while it is open.
+    pub paste: Option<Vec<String>>,
+    pending_export: Option<Receiver<SaveOutcome>>,
+    pending_shot: Option<Receiver<Arc<egui::ColorImage>>>,
     annotations_revision: u64,
     saved_annotations_revision: u64,
     annotations_dirty_since: Option<Instant>,
@@ -132,6 +151,13 @@ impl LecternApp {
             annotations_view: AnnotationsViewState::default(),
             annotations_open: true,
             orphans: HashSet::new(),
+            comparison: None,
+            comparison_notes: Vec::new(),
+            readers_comparisons: Vec::new(),
+            bundled_comparisons: crate::bundled::bundled_comparisons(),
+            paste: None,
+            pending_export: None,
+            pending_shot: None,
             annotations_revision: 0,
             saved_annotations_revision: 0,
             annotations_dirty_since: None,
@@ -172,6 +198,8 @@ impl LecternApp {
             if let Some(file) = annotations.value {
                 app.categories = file.categories;
                 app.annotations = file.annotations;
+                app.comparison_notes = file.comparison_notes;
+                app.readers_comparisons = file.comparisons;
             }
             let loaded = ReadingState::load(profile);
             app.notices.extend(loaded.notices);
@@ -369,6 +397,8 @@ impl LecternApp {
         AnnotationsFile {
             categories: self.categories.clone(),
             annotations: self.annotations.clone(),
+            comparison_notes: self.comparison_notes.clone(),
+            comparisons: self.readers_comparisons.clone(),
         }
     }
 
@@ -589,7 +619,382 @@ impl LecternApp {
                 self.save_now();
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
+            Action::OpenComparison(id) => self.open_comparison(&id, ctx),
+            Action::CloseComparison => {
+                if let Some(state) = &mut self.comparison {
+                    state.cancel();
+                }
+                self.comparison = None;
+            }
+            Action::CompareSelections => self.compare_selections(ctx),
+            Action::CompareOpenTexts => self.compare_open_texts(ctx),
+            Action::ShowPasteComparison => {
+                if self.paste.is_none() {
+                    self.paste = Some(vec![String::new(), String::new()]);
+                }
+            }
+            Action::ComparePasted(wordings) => {
+                let inputs = wordings
+                    .iter()
+                    .enumerate()
+                    .map(|(n, text)| WordingInput::pasted(&format!("Wording {}", n + 1), text))
+                    .collect();
+                self.paste = None;
+                self.open_readers_comparison("Pasted wordings".into(), inputs, ctx);
+            }
+            Action::CancelComparison => {
+                if let Some(state) = &mut self.comparison {
+                    state.cancel();
+                }
+            }
+            Action::NextDifference | Action::PreviousDifference => {
+                if let Some(state) = &mut self.comparison {
+                    state.step(action == Action::NextDifference);
+                }
+            }
+            Action::SwapWitnesses => {
+                if let Some(state) = &mut self.comparison {
+                    state.swap(ctx);
+                }
+            }
+            Action::SetComparisonLayout { inline } => {
+                if let Some(state) = &mut self.comparison {
+                    state.inline = inline;
+                }
+            }
+            Action::SetNormalization(normalization) => {
+                if let Some(state) = &mut self.comparison {
+                    state.normalization = normalization;
+                    state.recompute(ctx);
+                }
+            }
+            Action::SetReference(reference) => {
+                if let Some(state) = &mut self.comparison {
+                    state.reference = reference;
+                    state.recompute(ctx);
+                }
+            }
+            Action::ToggleWitness(index) => {
+                if let Some(state) = &mut self.comparison
+                    && let Some(hidden) = state.hidden.get_mut(index)
+                {
+                    *hidden = !*hidden;
+                }
+            }
+            Action::OpenWitnessPassage { witness, segment } => {
+                self.open_witness_passage(witness, segment);
+            }
+            Action::NoteOnDifference {
+                segment,
+                difference,
+            } => self.note_on_difference(segment, difference),
+            Action::ChangeComparisonNote(mut changed) => {
+                if self.editable()
+                    && let Some(note) = self
+                        .comparison_notes
+                        .iter_mut()
+                        .find(|n| n.note_id == changed.note_id)
+                {
+                    changed.modified = clock::now();
+                    *note = *changed;
+                    self.annotations_revision += 1;
+                }
+            }
+            Action::DeleteComparisonNote(note_id) => {
+                if self.editable() {
+                    self.comparison_notes.retain(|n| n.note_id != note_id);
+                    let notes = &self.comparison_notes;
+                    self.readers_comparisons
+                        .retain(|c| notes.iter().any(|n| n.comparison_id == c.id));
+                    self.annotations_revision += 1;
+                }
+            }
+            Action::ExportComparison(format) => self.export_comparison(format, ctx),
+            Action::ToggleComparisonFull => {
+                if let Some(state) = &mut self.comparison {
+                    state.full = !state.full;
+                }
+            }
         }
+    }
+
+    /// Opens a bundled comparison or one of the reader's own.
+    fn open_comparison(&mut self, id: &str, ctx: &egui::Context) {
+        let bundled = self.bundled_comparisons.iter().find(|c| c.id == id);
+        let (comparison, readers_own) = match bundled {
+            Some(c) => (c.clone(), false),
+            None => match self.readers_comparisons.iter().find(|c| c.id == id) {
+                Some(c) => (c.clone(), true),
+                None => return,
+            },
+        };
+        self.show_comparison(ComparisonInput::Ready(comparison), readers_own, ctx);
+    }
+
+    fn show_comparison(&mut self, input: ComparisonInput, readers_own: bool, ctx: &egui::Context) {
+        let (normalization, full) = self
+            .comparison
+            .as_ref()
+            .map_or((Normalization::wording(), false), |s| {
+                (s.normalization, s.full)
+            });
+        if let Some(state) = &mut self.comparison {
+            state.cancel();
+        }
+        let mut state = ComparisonState::open(input, readers_own, normalization, ctx);
+        state.full = full;
+        self.comparison = Some(state);
+    }
+
+    fn open_readers_comparison(
+        &mut self,
+        title: String,
+        inputs: Vec<WordingInput>,
+        ctx: &egui::Context,
+    ) {
+        let id = format!("reader-{}", clock::new_annotation_id());
+        self.show_comparison(ComparisonInput::Wordings { id, title, inputs }, true, ctx);
+    }
+
+    /// A passage of a library text as a witness.
+    fn wording_of(text: &Text, range: std::ops::Range<usize>, whole: bool) -> WordingInput {
+        let meta = text.meta();
+        let label = if whole {
+            meta.title.clone()
+        } else {
+            format!("{} (¶ {})", meta.title, text.paragraph_at(range.start) + 1)
+        };
+        WordingInput {
+            label,
+            text: text.slice(range.clone()).to_owned(),
+            source: Some((text.id().to_owned(), range.start)),
+            author: meta.author.clone(),
+            date: meta.display_date().to_owned(),
+            source_label: meta
+                .reference
+                .clone()
+                .unwrap_or_else(|| meta.source.clone()),
+            language: meta.language.clone(),
+        }
+    }
+
+    /// How many panes have a passage selected.
+    pub fn selection_count(&self) -> usize {
+        self.desk
+            .panes()
+            .iter()
+            .filter(|p| p.view.selected_range().is_some())
+            .count()
+    }
+
+    fn compare_selections(&mut self, ctx: &egui::Context) {
+        let inputs: Vec<WordingInput> = self
+            .desk
+            .panes()
+            .iter()
+            .filter_map(|pane| {
+                let range = pane.view.selected_range()?;
+                Some(Self::wording_of(&pane.text, range, false))
+            })
+            .collect();
+        if inputs.len() < 2 {
+            self.notices.push(
+                "To compare selections, select a passage in each of two panes (open a second \
+                 text with Beside)."
+                    .into(),
+            );
+            return;
+        }
+        let title = format!("Selections: {}", labels(&inputs));
+        self.open_readers_comparison(title, inputs, ctx);
+    }
+
+    fn compare_open_texts(&mut self, ctx: &egui::Context) {
+        let inputs: Vec<WordingInput> = self
+            .desk
+            .panes()
+            .iter()
+            .map(|pane| Self::wording_of(&pane.text, 0..pane.text.char_len(), true))
+            .collect();
+        if inputs.len() < 2 {
+            self.notices
+                .push("To compare texts, open two or three texts side by side first.".into());
+            return;
+        }
+        let title = format!("Texts: {}", labels(&inputs));
+        self.open_readers_comparison(title, inputs, ctx);
+    }
+
+    /// Opens a witness's passage in its text, selected, beside the comparison.
+    fn open_witness_passage(&mut self, witness: usize, segment: usize) {
+        let Some(state) = &mut self.comparison else {
+            return;
+        };
+        let Some(Some(passage)) = state
+            .comparison
+            .witnesses
+            .get(witness)
+            .and_then(|w| w.segments.get(segment))
+        else {
+            return;
+        };
+        let Some(text) = passage
+            .source_text
+            .as_ref()
+            .and_then(|id| self.library.get(id))
+            .cloned()
+        else {
+            return;
+        };
+        let start = passage.at.or_else(|| {
+            text.content()
+                .find(&passage.text)
+                .map(|byte| text.content()[..byte].chars().count())
+        });
+        let Some(start) = start else {
+            state.message = Some(format!(
+                "The passage was not found in “{}”: the text may have changed.",
+                text.meta().title
+            ));
+            return;
+        };
+        state.full = false;
+        let range = text.clamp_range(start..start + passage.text.chars().count());
+        let showing = self
+            .desk
+            .panes()
+            .iter()
+            .position(|p| p.text.id() == text.id());
+        let pane = match showing {
+            Some(index) => index,
+            None => {
+                let beside = self.desk.can_add_pane() && !self.desk.panes().is_empty();
+                self.desk.open(text.clone(), beside)
+            }
+        };
+        self.desk.focus(pane);
+        if let Some(pane) = self.desk.pane_mut(pane) {
+            pane.view.selection = Some(Selection::from_range(range.clone()));
+            pane.view.jump_to(text.paragraph_at(range.start), 0.0);
+            pane.view.flash(range);
+        }
+    }
+
+    fn note_on_difference(&mut self, segment: usize, difference: Option<usize>) {
+        if !self.editable() {
+            return;
+        }
+        let Some(state) = &mut self.comparison else {
+            return;
+        };
+        let found = difference.and_then(|i| state.result.as_ref()?.differences.get(i).cloned());
+        let note = ComparisonNote::new(
+            clock::new_annotation_id(),
+            &state.comparison,
+            segment,
+            found.as_ref(),
+            &clock::now(),
+        );
+        if state.readers_own
+            && !self
+                .readers_comparisons
+                .iter()
+                .any(|c| c.id == state.comparison.id)
+        {
+            self.readers_comparisons.push(state.comparison.clone());
+        }
+        state.focus_note = Some(note.note_id.clone());
+        state.scroll_to_segment(segment);
+        self.comparison_notes.push(note);
+        self.annotations_revision += 1;
+    }
+
+    fn export_comparison(&mut self, format: ExportFormat, ctx: &egui::Context) {
+        let Some(state) = &self.comparison else {
+            return;
+        };
+        let Some(result) = &state.result else {
+            return;
+        };
+        let (comparison, normalization, reference) =
+            (&state.comparison, &state.normalization, state.reference);
+        let content = match format {
+            ExportFormat::Markdown => {
+                comparison_export::to_markdown(comparison, result, normalization, reference)
+            }
+            ExportFormat::Html => {
+                comparison_export::to_html(comparison, result, normalization, reference)
+            }
+            ExportFormat::Png => {
+                let (sender, receiver) = std::sync::mpsc::channel();
+                let repaint = ctx.clone();
+                ctx.request_screenshot(move |image| {
+                    let _ = sender.send(image);
+                    repaint.request_repaint();
+                });
+                self.pending_shot = Some(receiver);
+                return;
+            }
+        };
+        let name = file_name(&comparison.title, format.extension());
+        self.start_export(content.into_bytes(), name, ctx);
+    }
+
+    fn start_export(&mut self, bytes: Vec<u8>, name: String, ctx: &egui::Context) {
+        if self.pending_export.is_none() {
+            self.pending_export = Some(save_file(
+                self.dialogs.clone(),
+                ctx.clone(),
+                "Export the comparison".into(),
+                name,
+                bytes,
+            ));
+        }
+    }
+
+    /// Takes a requested screenshot and the outcome of an export.
+    fn poll_export(&mut self, ctx: &egui::Context) {
+        let shot = self.pending_shot.as_ref().and_then(|r| r.try_recv().ok());
+        if let Some(image) = shot {
+            self.pending_shot = None;
+            if let Some(state) = &mut self.comparison {
+                match state
+                    .rect
+                    .map(|rect| png_of(&image, rect, ctx.pixels_per_point()))
+                {
+                    Some(Ok(bytes)) => {
+                        let name = file_name(&state.comparison.title, "png");
+                        self.start_export(bytes, name, ctx);
+                    }
+                    Some(Err(e)) => state.message = Some(format!("No image was made: {e}.")),
+                    None => {}
+                }
+            }
+        }
+        let Some(receiver) = &self.pending_export else {
+            return;
+        };
+        let outcome = match receiver.try_recv() {
+            Ok(outcome) => outcome,
+            Err(TryRecvError::Empty) => return,
+            Err(TryRecvError::Disconnected) => SaveOutcome::Failed("the export stopped".into()),
+        };
+        self.pending_export = None;
+        let message = match outcome {
+            SaveOutcome::Cancelled => return,
+            SaveOutcome::Saved(path) => format!("Exported to {}.", path.display()),
+            SaveOutcome::Failed(e) => format!("The export failed: {e}."),
+        };
+        if let Some(state) = &mut self.comparison {
+            state.message = Some(message);
+        } else {
+            self.notices.push(message);
+        }
+    }
+
+    /// Whether an export is waiting for its dialog or disk.
+    pub fn is_exporting(&self) -> bool {
+        self.pending_export.is_some() || self.pending_shot.is_some()
     }
 
     /// Takes the result of "Open file…" once the worker thread has it.
@@ -837,16 +1242,23 @@ impl LecternApp {
             self.applied_theme = Some(self.theme);
         }
         self.poll_open_file();
+        self.poll_export(&ctx);
         let mut actions = self.shortcut_actions(&ctx);
 
         egui::Panel::top("lectern-menu").show(ui, |ui| {
             egui::MenuBar::new().ui(ui, |ui| actions.extend(self.menu_ui(ui)));
         });
         self.banners_ui(ui);
-        egui::Panel::bottom("lectern-status").show(ui, |ui| self.status_ui(ui));
+        egui::Panel::bottom("lectern-status").show(ui, |ui| actions.extend(self.status_ui(ui)));
         if self.library_open {
             let open_ids: Vec<&str> = self.desk.panes().iter().map(|p| p.text.id()).collect();
             let can_add = self.desk.can_add_pane();
+            let comparisons: Vec<(String, String)> = self
+                .bundled_comparisons
+                .iter()
+                .chain(&self.readers_comparisons)
+                .map(|c| (c.id.clone(), c.title.clone()))
+                .collect();
             egui::Panel::left("lectern-library")
                 .resizable(true)
                 .default_size(300.0)
@@ -858,6 +1270,7 @@ impl LecternApp {
                         &mut self.library_view,
                         &open_ids,
                         can_add,
+                        &comparisons,
                     ));
                 });
         }
@@ -893,18 +1306,55 @@ impl LecternApp {
                 (c.name.clone(), color)
             })
             .collect();
+        let note_categories: Vec<(String, String, egui::Color32)> = self
+            .categories
+            .iter()
+            .map(|c| {
+                let color = category_color(&self.categories, Some(&c.category_id));
+                (c.category_id.clone(), c.name.clone(), color)
+            })
+            .collect();
+        let view = ComparisonView {
+            notes: &self.comparison_notes,
+            categories: &note_categories,
+            font_size: self.font_size,
+            editable: !self.read_only,
+        };
+        let comparison_fills = match &self.comparison {
+            Some(state) => state.full || self.desk.panes().is_empty(),
+            None => false,
+        };
+        if let Some(state) = &mut self.comparison
+            && !comparison_fills
+        {
+            let height = ui.available_height();
+            egui::Panel::bottom("lectern-comparison")
+                .resizable(true)
+                .default_size(height * 0.55)
+                .size_range(160.0..=(height - 120.0).max(200.0))
+                .frame(egui::Frame::side_top_panel(ui.style()).inner_margin(8.0))
+                .show(ui, |ui| actions.extend(comparison_ui(ui, state, &view)));
+        }
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE)
-            .show(ui, |ui| {
-                actions.extend(desk_ui(
+            .show(ui, |ui| match &mut self.comparison {
+                Some(state) if comparison_fills => {
+                    egui::Frame::central_panel(ui.style())
+                        .inner_margin(8.0)
+                        .show(ui, |ui| actions.extend(comparison_ui(ui, state, &view)));
+                }
+                _ => actions.extend(desk_ui(
                     ui,
                     &mut self.desk,
                     style,
                     &highlights,
                     self.selected_annotation.as_deref(),
                     &categories,
-                ));
+                )),
             });
+        if self.paste.is_some() {
+            actions.extend(self.paste_window(&ctx));
+        }
 
         if let Some(text) = self
             .info_text
@@ -977,6 +1427,28 @@ impl LecternApp {
             ui.separator();
             actions.extend(menu_item(ui, Action::CloseActivePane, has_pane));
         });
+        ui.menu_button("Compare", |ui| {
+            for comparison in &self.bundled_comparisons {
+                let open = Action::OpenComparison(comparison.id.clone());
+                if ui.button(&comparison.title).clicked() {
+                    actions.push(open);
+                    ui.close();
+                }
+            }
+            ui.separator();
+            let selections = self.selection_count() >= 2;
+            let texts = self.desk.panes().len() >= 2;
+            actions.extend(menu_item(ui, Action::CompareSelections, selections));
+            actions.extend(menu_item(ui, Action::CompareOpenTexts, texts));
+            actions.extend(menu_item(ui, Action::ShowPasteComparison, true));
+            ui.separator();
+            let open = self.comparison.is_some();
+            actions.extend(menu_item(ui, Action::NextDifference, open));
+            actions.extend(menu_item(ui, Action::PreviousDifference, open));
+            actions.extend(menu_item(ui, Action::SwapWitnesses, open));
+            actions.extend(menu_item(ui, Action::ToggleComparisonFull, open));
+            actions.extend(menu_item(ui, Action::CloseComparison, open));
+        });
         ui.menu_button("Help", |ui| {
             actions.extend(menu_item(ui, Action::ShowShortcuts, true));
             ui.separator();
@@ -1023,7 +1495,8 @@ impl LecternApp {
         }
     }
 
-    fn status_ui(&self, ui: &mut Ui) {
+    fn status_ui(&self, ui: &mut Ui) -> Vec<Action> {
+        let mut actions = Vec::new();
         ui.horizontal(|ui| {
             if let Some(pane) = self.desk.active_pane() {
                 let count = pane.text.paragraphs().len();
@@ -1043,8 +1516,69 @@ impl LecternApp {
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 ui.label(format!("{:.0} pt", self.font_size));
+                if self.selection_count() >= 2 {
+                    let action = Action::CompareSelections;
+                    if ui
+                        .button(action.label())
+                        .on_hover_text(action.tooltip())
+                        .clicked()
+                    {
+                        actions.push(action);
+                    }
+                }
             });
         });
+        actions
+    }
+
+    fn paste_window(&mut self, ctx: &egui::Context) -> Vec<Action> {
+        let mut actions = Vec::new();
+        let mut open = true;
+        let Some(wordings) = &mut self.paste else {
+            return actions;
+        };
+        egui::Window::new("Compare pasted wordings")
+            .open(&mut open)
+            .collapsible(false)
+            .default_width(560.0)
+            .show(ctx, |ui| {
+                ui.label("Paste or type two to six wordings; the first is the one the others are marked against.");
+                egui::ScrollArea::vertical().max_height(520.0).show(ui, |ui| {
+                    for (index, wording) in wordings.iter_mut().enumerate() {
+                        let label = ui.label(format!("Wording {}", index + 1));
+                        ui.add(
+                            egui::TextEdit::multiline(wording)
+                                .desired_rows(4)
+                                .desired_width(f32::INFINITY),
+                        )
+                        .labelled_by(label.id);
+                    }
+                });
+                ui.horizontal(|ui| {
+                    if ui
+                        .add_enabled(wordings.len() < 6, egui::Button::new("Add a wording"))
+                        .clicked()
+                    {
+                        wordings.push(String::new());
+                    }
+                    let filled: Vec<String> = wordings
+                        .iter()
+                        .filter(|w| !w.trim().is_empty())
+                        .cloned()
+                        .collect();
+                    if ui
+                        .add_enabled(filled.len() >= 2, egui::Button::new("Compare the wordings"))
+                        .on_disabled_hover_text("Fill in at least two wordings")
+                        .clicked()
+                    {
+                        actions.push(Action::ComparePasted(filled));
+                    }
+                });
+            });
+        if !open {
+            self.paste = None;
+        }
+        actions
     }
 
     fn shortcuts_window(&mut self, ctx: &egui::Context) {
@@ -1095,6 +1629,35 @@ fn menu_item(ui: &mut Ui, action: Action, enabled: bool) -> Option<Action> {
         ui.close();
     }
     clicked.then_some(action)
+}
+
+/// "A / B" of the witnesses' labels, for a comparison's title.
+fn labels(inputs: &[WordingInput]) -> String {
+    inputs
+        .iter()
+        .map(|i| i.label.as_str())
+        .collect::<Vec<_>>()
+        .join(" / ")
+}
+
+/// A file name from a title: letters, digits and dashes.
+fn file_name(title: &str, extension: &str) -> String {
+    let mut name = String::new();
+    for ch in title.chars() {
+        if ch.is_alphanumeric() {
+            name.extend(ch.to_lowercase());
+        } else if !name.ends_with('-') && !name.is_empty() {
+            name.push('-');
+        }
+        if name.chars().count() >= 60 {
+            break;
+        }
+    }
+    let name = name.trim_end_matches('-');
+    format!(
+        "{}.{extension}",
+        if name.is_empty() { "comparison" } else { name }
+    )
 }
 
 impl eframe::App for LecternApp {

@@ -16,6 +16,8 @@ use crate::storage::text_file::read_text_file;
 pub trait FileDialogs: Send + Sync {
     /// Asks the user for a text file to open; `None` when they cancel.
     fn pick_text_file(&self) -> Option<PathBuf>;
+    /// Asks the user where to save a file, suggesting `file_name`; `None` when they cancel.
+    fn save_file(&self, title: &str, file_name: &str) -> Option<PathBuf>;
 }
 
 /// The platform's own dialogs, through rfd.
@@ -28,6 +30,13 @@ impl FileDialogs for NativeDialogs {
             .add_filter("Text", &["txt", "md", "text"])
             .add_filter("All files", &["*"])
             .pick_file()
+    }
+
+    fn save_file(&self, title: &str, file_name: &str) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title(title)
+            .set_file_name(file_name)
+            .save_file()
     }
 }
 
@@ -60,6 +69,47 @@ pub fn open_text_file(dialogs: Arc<dyn FileDialogs>, ctx: egui::Context) -> Rece
         });
     if let Err(e) = spawned {
         log::error!("could not start the file dialog: {e}");
+    }
+    receiver
+}
+
+/// What came of an export.
+#[derive(Debug, PartialEq, Eq)]
+pub enum SaveOutcome {
+    /// The user cancelled the dialog.
+    Cancelled,
+    /// Written to this file.
+    Saved(PathBuf),
+    /// Could not be written; the message says why.
+    Failed(String),
+}
+
+/// Asks where to save `bytes` and writes them there, on a worker thread.
+pub fn save_file(
+    dialogs: Arc<dyn FileDialogs>,
+    ctx: egui::Context,
+    title: String,
+    file_name: String,
+    bytes: Vec<u8>,
+) -> Receiver<SaveOutcome> {
+    let (sender, receiver) = mpsc::channel();
+    let spawned = std::thread::Builder::new()
+        .name("lectern-export".into())
+        .spawn(move || {
+            let outcome = match dialogs.save_file(&title, &file_name) {
+                None => SaveOutcome::Cancelled,
+                Some(path) => match std::fs::write(&path, &bytes) {
+                    Ok(()) => SaveOutcome::Saved(path),
+                    Err(e) => {
+                        SaveOutcome::Failed(format!("{} could not be written: {e}", path.display()))
+                    }
+                },
+            };
+            let _ = sender.send(outcome);
+            ctx.request_repaint();
+        });
+    if let Err(e) = spawned {
+        log::error!("could not start the save dialog: {e}");
     }
     receiver
 }

@@ -27,6 +27,7 @@ pub fn library_ui(
     state: &mut LibraryViewState,
     open_ids: &[&str],
     can_open_beside: bool,
+    comparisons: &[(String, String)],
 ) -> Vec<Action> {
     let mut actions = Vec::new();
     ui.add_space(6.0);
@@ -64,6 +65,26 @@ pub fn library_ui(
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
+            if !comparisons.is_empty() {
+                ui.add_space(8.0);
+                ui.label(RichText::new("Comparisons").size(13.0).strong().weak());
+                ui.separator();
+                for (id, title) in comparisons {
+                    let open = Action::OpenComparison(id.clone());
+                    if ui
+                        .add(
+                            egui::Button::new(RichText::new(title).strong())
+                                .frame(false)
+                                .wrap(),
+                        )
+                        .on_hover_text("Open this comparison of wordings")
+                        .clicked()
+                    {
+                        actions.push(open);
+                    }
+                    ui.add_space(4.0);
+                }
+            }
             let mut year = "";
             for text in matches {
                 let this_year = Library::year_of(text);
