@@ -1146,7 +1146,7 @@ fn the_clause_1_comparison_opens_from_the_start_screen_in_one_click() {
     assert_eq!(state.comparison.witnesses.len(), 6);
     assert!(!state.result.as_ref().unwrap().differences.is_empty());
     // Every witness shows its status; Lectern's translation says so.
-    harness.get_by_label("2. Stalin’s draft (English, Lectern translation)");
+    harness.get_by_label("4. Stalin’s draft (English, Lectern translation)");
     assert!(harness.query_all_by_label("translation").count() >= 3);
     assert!(harness.query_all_by_label("original").count() >= 3);
     // The summary line of the entry/unification segment.
@@ -1227,6 +1227,17 @@ fn clicking_a_witness_opens_its_passage_selected_in_the_text() {
     let profile = tempfile::tempdir().unwrap();
     let mut harness = harness(app(profile.path(), &[]));
     open_clause_1(&mut harness);
+    // Show the English witnesses only, as a reader would to make room.
+    for russian in [
+        "Stalin’s draft (Russian)",
+        "Lenin’s amendment (Russian)",
+        "Revised draft, early Oct 1922 (Russian)",
+    ] {
+        harness.get_by_label(&format!("Show {russian}")).click();
+        harness.run();
+    }
+    let hidden = &harness.state().comparison.as_ref().unwrap().hidden;
+    assert_eq!(hidden, &[true, true, true, false, false, false]);
     let passage = "Formal\u{a0}unification with the R.S.F.S.R. in a Union of Soviet Republics of Europe and Asia.";
     harness.get_by_label(passage).click();
     harness.run_steps(90); // the passage flashes

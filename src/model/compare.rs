@@ -8,6 +8,7 @@
 //! never what is shown: the equal and deleted ranges, in order, reproduce the first witness
 //! exactly, and the equal and inserted ranges reproduce the second.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use similar::{Algorithm, DiffOp, capture_diff_slices};
@@ -42,45 +43,64 @@ impl Normalization {
 
     /// The key of one token under this normalisation.
     pub fn key(&self, token: &str) -> String {
+        self.key_of(token).into_owned()
+    }
+
+    /// One character as compared (None: ignored), before case folding.
+    fn fold(&self, ch: char) -> Option<char> {
+        let ch = if self.unify_quotes_and_dashes {
+            match ch {
+                '“' | '”' | '„' | '«' | '»' | '‘' | '’' | '‚' | '‹' | '›' | '\'' => {
+                    '"'
+                }
+                '–' | '—' | '‒' | '―' | '−' => '-',
+                other => other,
+            }
+        } else {
+            ch
+        };
+        if self.ignore_punctuation && !ch.is_alphanumeric() && !ch.is_whitespace() {
+            return None;
+        }
+        Some(if self.yo_as_ye {
+            match ch {
+                'ё' => 'е',
+                'Ё' => 'Е',
+                other => other,
+            }
+        } else {
+            ch
+        })
+    }
+
+    /// The key of one token, borrowed when the normalisation leaves it as it is.
+    fn key_of<'a>(&self, token: &'a str) -> std::borrow::Cow<'a, str> {
+        use std::borrow::Cow;
+        if *self == Self::default() {
+            return Cow::Borrowed(token);
+        }
         if token.chars().all(char::is_whitespace) {
             return if self.collapse_whitespace {
-                " ".into()
+                Cow::Borrowed(" ")
             } else {
-                token.into()
+                Cow::Borrowed(token)
             };
         }
+        let unchanged = token
+            .chars()
+            .all(|ch| self.fold(ch) == Some(ch) && !(self.ignore_case && ch.is_uppercase()));
+        if unchanged {
+            return Cow::Borrowed(token);
+        }
         let mut key = String::with_capacity(token.len());
-        for ch in token.chars() {
-            let ch = if self.unify_quotes_and_dashes {
-                match ch {
-                    '“' | '”' | '„' | '«' | '»' | '‘' | '’' | '‚' | '‹' | '›' | '\'' => {
-                        '"'
-                    }
-                    '–' | '—' | '‒' | '―' | '−' => '-',
-                    other => other,
-                }
-            } else {
-                ch
-            };
-            if self.ignore_punctuation && !ch.is_alphanumeric() && !ch.is_whitespace() {
-                continue;
-            }
-            let ch = if self.yo_as_ye {
-                match ch {
-                    'ё' => 'е',
-                    'Ё' => 'Е',
-                    other => other,
-                }
-            } else {
-                ch
-            };
+        for ch in token.chars().filter_map(|ch| self.fold(ch)) {
             if self.ignore_case {
                 key.extend(ch.to_lowercase());
             } else {
                 key.push(ch);
             }
         }
-        key
+        Cow::Owned(key)
     }
 }
 
@@ -141,15 +161,107 @@ pub struct Token {
 pub fn tokenize(text: &str, normalization: &Normalization) -> Vec<Token> {
     let mut tokens = Vec::new();
     let mut chars = 0;
-    for segment in text.split_word_bounds() {
-        let length = segment.chars().count();
+    for piece in split_tokens(text) {
+        let length = piece.chars().count();
         tokens.push(Token {
             range: chars..chars + length,
-            key: normalization.key(segment),
+            key: normalization.key(piece),
         });
         chars += length;
     }
     tokens
+}
+
+/// Whether `ch` belongs inside a word: letters, digits and combining marks.
+fn is_word_char(ch: char) -> bool {
+    if ch.is_ascii() {
+        return ch.is_ascii_alphanumeric();
+    }
+    ch.is_alphanumeric()
+        || matches!(ch, '\u{300}'..='\u{36f}' | '\u{483}'..='\u{489}' | '\u{1ab0}'..='\u{1aff}')
+}
+
+/// The tokens of a text: words (letters, digits and combining marks, with a full stop or
+/// apostrophe inside them, as in "R.S.F.S.R" and "don’t"), runs of white space, and single
+/// other characters. Close to Unicode word boundaries for the texts Lectern compares, and much
+/// faster.
+pub fn split_tokens(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let end = token_end(rest);
+        let (token, after) = rest.split_at(end);
+        rest = after;
+        Some(token)
+    })
+}
+
+/// What an ASCII byte is to the tokenizer.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Word,
+    Space,
+    Joiner,
+    Other,
+}
+
+const fn ascii_class(byte: u8) -> Class {
+    match byte {
+        b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' => Class::Word,
+        b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => Class::Space,
+        b'.' | b'\'' => Class::Joiner,
+        _ => Class::Other,
+    }
+}
+
+/// The class of the character at byte `at` and its length in bytes.
+fn class_at(text: &str, at: usize) -> Option<(Class, usize)> {
+    let byte = *text.as_bytes().get(at)?;
+    if byte.is_ascii() {
+        return Some((ascii_class(byte), 1));
+    }
+    let ch = text[at..].chars().next()?;
+    let class = if is_word_char(ch) {
+        Class::Word
+    } else if ch.is_whitespace() {
+        Class::Space
+    } else if ch == '’' {
+        Class::Joiner
+    } else {
+        Class::Other
+    };
+    Some((class, ch.len_utf8()))
+}
+
+/// The length in bytes of the token at the start of `text` (not empty).
+fn token_end(text: &str) -> usize {
+    let Some((first, mut end)) = class_at(text, 0) else {
+        return text.len();
+    };
+    match first {
+        Class::Word => {
+            while let Some((class, length)) = class_at(text, end) {
+                match class {
+                    Class::Word => end += length,
+                    Class::Joiner
+                        if class_at(text, end + length).is_some_and(|(c, _)| c == Class::Word) =>
+                    {
+                        end += length;
+                    }
+                    _ => break,
+                }
+            }
+        }
+        Class::Space => {
+            while let Some((Class::Space, length)) = class_at(text, end) {
+                end += length;
+            }
+        }
+        Class::Joiner | Class::Other => {}
+    }
+    end
 }
 
 /// What an operation does.
@@ -180,8 +292,8 @@ pub struct Op {
 /// A unit of the diff: one significant token with the insignificant ones after it (punctuation
 /// when punctuation is ignored, white space when white space is collapsed), so that ignored
 /// characters are never matched on their own and always belong to a neighbouring word.
-struct Group {
-    key: String,
+struct Group<'a> {
+    key: std::borrow::Cow<'a, str>,
     range: Range<usize>,
 }
 
@@ -190,27 +302,32 @@ fn significant(key: &str, normalization: &Normalization) -> bool {
     !key.is_empty() && !ignored_space
 }
 
-fn groups(text: &str, normalization: &Normalization) -> Vec<Group> {
-    let mut groups: Vec<Group> = Vec::new();
+/// The groups of a text, with byte ranges.
+fn groups<'a>(text: &'a str, normalization: &Normalization) -> Vec<Group<'a>> {
+    let mut groups: Vec<Group<'a>> = Vec::new();
     let mut leading: Option<Range<usize>> = None;
-    for token in tokenize(text, normalization) {
-        if significant(&token.key, normalization) {
-            let start = leading.take().map_or(token.range.start, |r| r.start);
+    let mut bytes = 0;
+    for piece in split_tokens(text) {
+        let range = bytes..bytes + piece.len();
+        bytes += piece.len();
+        let key = normalization.key_of(piece);
+        if significant(&key, normalization) {
+            let start = leading.take().map_or(range.start, |r| r.start);
             groups.push(Group {
-                key: token.key,
-                range: start..token.range.end,
+                key,
+                range: start..range.end,
             });
         } else if let Some(last) = groups.last_mut() {
-            last.range.end = token.range.end;
+            last.range.end = range.end;
         } else {
-            let start = leading.as_ref().map_or(token.range.start, |r| r.start);
-            leading = Some(start..token.range.end);
+            let start = leading.as_ref().map_or(range.start, |r| r.start);
+            leading = Some(start..range.end);
         }
     }
     if let Some(range) = leading {
         // Nothing significant at all: the text is one group that equals any other such text.
         groups.push(Group {
-            key: String::new(),
+            key: std::borrow::Cow::Borrowed(""),
             range,
         });
     }
@@ -218,13 +335,335 @@ fn groups(text: &str, normalization: &Normalization) -> Vec<Group> {
 }
 
 /// Word-level differences between two witnesses (see the module docs).
+///
+/// Like `git diff --word-diff`, long witnesses are first compared line by line (lines are
+/// nearly all distinct, so this is fast); only the stretches of lines that differ are compared
+/// word by word.
 pub fn diff(a: &str, b: &str, normalization: &Normalization) -> Vec<Op> {
+    // Everything below works in byte offsets; they become character offsets at the end.
+    let (a_lines, b_lines) = (lines(a), lines(b));
+    if a_lines.len() <= 2 || b_lines.len() <= 2 {
+        return to_chars(a, b, cleanup(a, word_diff(a, b, normalization, 0, 0)));
+    }
+    let mut ids: KeyMap<String> = KeyMap::default();
+    let mut buffer = String::new();
+    let exact = *normalization == Normalization::default();
+    let mut intern = |text: &str, range: &Range<usize>| -> u32 {
+        if exact {
+            buffer.clear();
+            buffer.push_str(&text[range.clone()]);
+        } else {
+            line_key(&text[range.clone()], normalization, &mut buffer);
+        }
+        if let Some(&id) = ids.get(&buffer) {
+            return id;
+        }
+        let next = ids.len() as u32;
+        ids.insert(buffer.clone(), next);
+        next
+    };
+    let a_keys: Vec<u32> = a_lines.iter().map(|r| intern(a, r)).collect();
+    let b_keys: Vec<u32> = b_lines.iter().map(|r| intern(b, r)).collect();
+    let span = |lines: &[Range<usize>], range: Range<usize>, length: usize| -> Range<usize> {
+        if range.is_empty() {
+            let at = lines.get(range.start).map_or(length, |r| r.start);
+            at..at
+        } else {
+            lines[range.start].start..lines[range.end - 1].end
+        }
+    };
+    // Equal, deleted and inserted lines are done; replaced stretches of lines (hunks) are
+    // compared word by word, on as many threads as there are cores when there is much to do.
+    let mut pieces: Vec<Result<Op, Stretch>> = Vec::new();
+    let (a_length, b_length) = (a.len(), b.len());
+    for op in capture_diff_slices(Algorithm::Myers, &a_keys, &b_keys) {
+        let (kind, old, new) = match op {
+            DiffOp::Equal {
+                old_index,
+                new_index,
+                len,
+            } => (
+                OpKind::Equal,
+                old_index..old_index + len,
+                new_index..new_index + len,
+            ),
+            DiffOp::Delete {
+                old_index,
+                old_len,
+                new_index,
+            } => (
+                OpKind::Delete,
+                old_index..old_index + old_len,
+                new_index..new_index,
+            ),
+            DiffOp::Insert {
+                old_index,
+                new_index,
+                new_len,
+            } => (
+                OpKind::Insert,
+                old_index..old_index,
+                new_index..new_index + new_len,
+            ),
+            DiffOp::Replace {
+                old_index,
+                old_len,
+                new_index,
+                new_len,
+            } => {
+                pieces.push(Err((
+                    span(&a_lines, old_index..old_index + old_len, a_length),
+                    span(&b_lines, new_index..new_index + new_len, b_length),
+                )));
+                continue;
+            }
+        };
+        pieces.push(Ok(Op {
+            kind,
+            a: span(&a_lines, old, a_length),
+            b: span(&b_lines, new, b_length),
+        }));
+    }
+    let hunk = |(a_range, b_range): &(Range<usize>, Range<usize>)| {
+        word_diff(
+            &a[a_range.clone()],
+            &b[b_range.clone()],
+            normalization,
+            a_range.start,
+            b_range.start,
+        )
+    };
+    let work: usize = pieces
+        .iter()
+        .filter_map(|p| p.as_ref().err())
+        .map(|(a, b)| a.len() + b.len())
+        .sum();
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
+    let mut done: Vec<Vec<Op>> = vec![Vec::new(); pieces.len()];
+    if work > PARALLEL_WORK && threads > 1 {
+        // Cut the list of pieces into `threads` parts of about equal work.
+        let mut bounds = vec![0];
+        let mut so_far = 0;
+        for (index, piece) in pieces.iter().enumerate() {
+            if let Err((a, b)) = piece {
+                so_far += a.len() + b.len();
+                if so_far * threads >= work * bounds.len() && bounds.len() < threads {
+                    bounds.push(index + 1);
+                }
+            }
+        }
+        bounds.push(pieces.len());
+        std::thread::scope(|scope| {
+            let mut rest: &mut [Vec<Op>] = &mut done;
+            let mut offset = 0;
+            for window in bounds.windows(2) {
+                let (part, after) = rest.split_at_mut(window[1] - offset);
+                rest = after;
+                offset = window[1];
+                let slice = &pieces[window[0]..window[1]];
+                scope.spawn(move || {
+                    for (out, piece) in part.iter_mut().zip(slice) {
+                        if let Err(stretch) = piece {
+                            *out = hunk(stretch);
+                        }
+                    }
+                });
+            }
+        });
+    } else {
+        for (out, piece) in done.iter_mut().zip(&pieces) {
+            if let Err(stretch) = piece {
+                *out = hunk(stretch);
+            }
+        }
+    }
+    let mut ops = Vec::with_capacity(pieces.len());
+    for (piece, words) in pieces.into_iter().zip(done) {
+        match piece {
+            Ok(op) => ops.push(op),
+            Err(_) => ops.extend(words),
+        }
+    }
+    to_chars(a, b, cleanup(a, ops))
+}
+
+/// Turns the byte offsets of `ops` (in order) into character offsets, in one pass over each
+/// text.
+fn to_chars(a: &str, b: &str, mut ops: Vec<Op>) -> Vec<Op> {
+    fn convert(text: &str, ops: &mut [Op], side: fn(&mut Op) -> &mut Range<usize>) {
+        if text.is_ascii() {
+            return;
+        }
+        let (mut byte, mut chars) = (0, 0);
+        let mut at = |target: usize| -> usize {
+            chars += text[byte..target].chars().count();
+            byte = target;
+            chars
+        };
+        for op in ops.iter_mut() {
+            let range = side(op);
+            let start = at(range.start);
+            let end = at(range.end);
+            *range = start..end;
+        }
+    }
+    convert(a, &mut ops, |op| &mut op.a);
+    convert(b, &mut ops, |op| &mut op.b);
+    ops
+}
+
+/// A fast hash for interning short keys (the multiply-rotate hash of rustc's FxHasher); the
+/// keys are the reader's own texts, so resistance to crafted collisions is not needed.
+#[derive(Default, Clone, Copy)]
+struct KeyHasher(u64);
+
+impl std::hash::Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word))
+                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+}
+
+type KeyMap<K> = HashMap<K, u32, std::hash::BuildHasherDefault<KeyHasher>>;
+
+/// The groups' keys as small numbers (equal keys, equal numbers): diffing numbers is faster
+/// than diffing strings.
+fn interned(a: &[Group<'_>], b: &[Group<'_>]) -> (Vec<u32>, Vec<u32>) {
+    let mut ids: KeyMap<&str> = KeyMap::default();
+    let mut keys = Vec::with_capacity(a.len() + b.len());
+    for group in a.iter().chain(b) {
+        let next = ids.len() as u32;
+        keys.push(*ids.entry(group.key.as_ref()).or_insert(next));
+    }
+    let b_keys = keys.split_off(a.len());
+    (keys, b_keys)
+}
+
+/// A stretch of each witness (byte ranges) still to be compared word by word.
+type Stretch = (Range<usize>, Range<usize>);
+
+/// Bytes of replaced lines above which their word diffs are spread over threads.
+const PARALLEL_WORK: usize = 200_000;
+
+/// The lines of a text (each with its line break), as byte ranges.
+fn lines(text: &str) -> Vec<Range<usize>> {
+    let mut lines = Vec::new();
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let end = start + line.len();
+        lines.push(start..end);
+        start = end;
+    }
+    lines
+}
+
+/// What a line is compared as: its characters under the normalisation, runs of white space
+/// as one space when white space is collapsed.
+fn line_key(line: &str, normalization: &Normalization, key: &mut String) {
+    key.clear();
+    let mut in_space = false;
+    for ch in line.chars() {
+        if normalization.collapse_whitespace && ch.is_whitespace() {
+            if !in_space {
+                key.push(' ');
+            }
+            in_space = true;
+            continue;
+        }
+        in_space = false;
+        if let Some(ch) = normalization.fold(ch) {
+            if normalization.ignore_case {
+                key.extend(ch.to_lowercase());
+            } else {
+                key.push(ch);
+            }
+        }
+    }
+}
+
+/// The lengths of the identical start and end of `a` and `b`, each cut back to a place
+/// where white space meets a word (so that both texts tokenize alike on either side), and not
+/// overlapping.
+fn common_ends(a: &str, b: &str) -> (usize, usize) {
+    let (x, y) = (a.as_bytes(), b.as_bytes());
+    let shorter = x.len().min(y.len());
+    let same = x.iter().zip(y).take_while(|(p, q)| p == q).count();
+    // A cut at `at`: white space before, a word character (ASCII) after, both inside the
+    // identical stretch.
+    let cut_ok = |text: &[u8], at: usize| {
+        at > 0
+            && at < text.len()
+            && text[at - 1].is_ascii_whitespace()
+            && text[at].is_ascii_alphanumeric()
+    };
+    let mut prefix = same.min(shorter);
+    // The character after the cut must be identical too (it decides the token before it).
+    while prefix > 0 && !(prefix < same && cut_ok(x, prefix)) {
+        prefix -= 1;
+    }
+    let rest = shorter - prefix;
+    let same_end = x
+        .iter()
+        .rev()
+        .zip(y.iter().rev())
+        .take(rest)
+        .take_while(|(p, q)| p == q)
+        .count();
+    let mut suffix = same_end;
+    // The cut sits at `len - suffix`; the byte before it must be identical as well.
+    while suffix > 0
+        && !(suffix < same_end && cut_ok(x, x.len() - suffix) && cut_ok(y, y.len() - suffix))
+    {
+        suffix -= 1;
+    }
+    (prefix, suffix)
+}
+
+/// The word diff of two stretches, with their ranges shifted by `a_at` and `b_at` (where the
+/// stretches start in their witnesses). Not cleaned up.
+fn word_diff(a: &str, b: &str, normalization: &Normalization, a_at: usize, b_at: usize) -> Vec<Op> {
+    // Identical bytes at both ends are equal under any normalisation: cut them off (at a space
+    // followed by a word, where both texts split into tokens alike) before tokenizing.
+    let (prefix, suffix) = common_ends(a, b);
+    if prefix > 0 || suffix > 0 {
+        let (a_end, b_end) = (a.len() - suffix, b.len() - suffix);
+        let mut ops = Vec::new();
+        if prefix > 0 {
+            ops.push(Op {
+                kind: OpKind::Equal,
+                a: a_at..a_at + prefix,
+                b: b_at..b_at + prefix,
+            });
+        }
+        ops.extend(word_diff(
+            &a[prefix..a_end],
+            &b[prefix..b_end],
+            normalization,
+            a_at + prefix,
+            b_at + prefix,
+        ));
+        if suffix > 0 {
+            ops.push(Op {
+                kind: OpKind::Equal,
+                a: a_at + a_end..a_at + a.len(),
+                b: b_at + b_end..b_at + b.len(),
+            });
+        }
+        return ops;
+    }
     let a_groups = groups(a, normalization);
     let b_groups = groups(b, normalization);
-    let a_keys: Vec<&str> = a_groups.iter().map(|g| g.key.as_str()).collect();
-    let b_keys: Vec<&str> = b_groups.iter().map(|g| g.key.as_str()).collect();
-    let span = |groups: &[Group], range: Range<usize>| -> Range<usize> {
-        if range.is_empty() {
+    let (a_keys, b_keys) = interned(&a_groups, &b_groups);
+    let span = |groups: &[Group<'_>], range: Range<usize>, at: usize| -> Range<usize> {
+        let local = if range.is_empty() {
             let position = groups.get(range.start).map_or_else(
                 || groups.last().map_or(0, |g| g.range.end),
                 |g| g.range.start,
@@ -232,7 +671,8 @@ pub fn diff(a: &str, b: &str, normalization: &Normalization) -> Vec<Op> {
             position..position
         } else {
             groups[range.start].range.start..groups[range.end - 1].range.end
-        }
+        };
+        local.start + at..local.end + at
     };
     let mut ops: Vec<Op> = Vec::new();
     let mut push = |kind: OpKind, a_range: Range<usize>, b_range: Range<usize>| {
@@ -245,7 +685,7 @@ pub fn diff(a: &str, b: &str, normalization: &Normalization) -> Vec<Op> {
             b: b_range,
         });
     };
-    for op in capture_diff_slices(Algorithm::Patience, &a_keys, &b_keys) {
+    for op in capture_diff_slices(Algorithm::Myers, &a_keys, &b_keys) {
         let (kind, old, new) = match op {
             DiffOp::Equal {
                 old_index,
@@ -282,8 +722,8 @@ pub fn diff(a: &str, b: &str, normalization: &Normalization) -> Vec<Op> {
             } => {
                 push(
                     OpKind::Delete,
-                    span(&a_groups, old_index..old_index + old_len),
-                    span(&b_groups, new_index..new_index),
+                    span(&a_groups, old_index..old_index + old_len, a_at),
+                    span(&b_groups, new_index..new_index, b_at),
                 );
                 (
                     OpKind::Insert,
@@ -292,14 +732,18 @@ pub fn diff(a: &str, b: &str, normalization: &Normalization) -> Vec<Op> {
                 )
             }
         };
-        push(kind, span(&a_groups, old), span(&b_groups, new));
+        push(kind, span(&a_groups, old, a_at), span(&b_groups, new, b_at));
     }
-    cleanup(a, ops)
+    ops
 }
 
 /// Whether an equal stretch is too slight to stand between two changes: white space,
 /// punctuation, or one or two short words such as "the", "of the" or "в".
 fn is_slight(text: &str) -> bool {
+    // At most six letters in all: checked first, without segmenting long stretches.
+    if text.chars().filter(|c| c.is_alphanumeric()).take(7).count() > 6 {
+        return false;
+    }
     let words: Vec<&str> = text
         .unicode_words()
         .filter(|w| w.chars().any(char::is_alphanumeric))
@@ -318,7 +762,7 @@ fn cleanup(a: &str, ops: Vec<Op>) -> Vec<Op> {
         if op.kind == OpKind::Equal
             && changed(&ops[index - 1])
             && changed(&ops[index + 1])
-            && is_slight(slice_chars(a, op.a.clone()))
+            && is_slight(&a[op.a.clone()])
         {
             absorbed[index] = true;
         }
@@ -439,6 +883,7 @@ fn word_count(text: &str) -> usize {
 /// The marks of both witnesses and the word counts, from the operations of [`diff`]. A change
 /// of one word into one word that differs by a letter or two marks only those letters.
 pub fn marks(a: &str, b: &str, ops: &[Op]) -> (Vec<Marked>, Vec<Marked>, Counts) {
+    let (a, b) = (CharIndex::new(a), CharIndex::new(b));
     let (mut a_marks, mut b_marks, mut counts) = (Vec::new(), Vec::new(), Counts::default());
     let mut index = 0;
     while index < ops.len() {
@@ -448,47 +893,43 @@ pub fn marks(a: &str, b: &str, ops: &[Op]) -> (Vec<Marked>, Vec<Marked>, Counts)
             OpKind::Delete => {
                 let next = ops.get(index + 1).filter(|n| n.kind == OpKind::Insert);
                 if let Some(insert) = next {
-                    let (a_text, b_text) = (
-                        slice_chars(a, op.a.clone()),
-                        slice_chars(b, insert.b.clone()),
-                    );
+                    let (a_text, b_text) = (a.slice(op.a.clone()), b.slice(insert.b.clone()));
                     let (wa, wb) = (word_count(a_text), word_count(b_text));
                     counts.changed += wa.min(wb);
                     counts.deleted += wa.saturating_sub(wb);
                     counts.inserted += wb.saturating_sub(wa);
-                    if let Some((in_a, in_b)) = letters_changed(a_text, b_text) {
-                        let shift = |r: Range<usize>, by: usize| r.start + by..r.end + by;
-                        a_marks.extend(in_a.into_iter().map(|r| Marked {
-                            range: shift(r, op.a.start),
-                            mark: Mark::Changed,
-                        }));
-                        b_marks.extend(in_b.into_iter().map(|r| Marked {
-                            range: shift(r, insert.b.start),
-                            mark: Mark::Changed,
-                        }));
-                    } else {
-                        a_marks.push(Marked {
-                            range: trimmed(a, op.a.clone()),
-                            mark: Mark::Changed,
-                        });
-                        b_marks.push(Marked {
-                            range: trimmed(b, insert.b.clone()),
-                            mark: Mark::Changed,
-                        });
-                    }
+                    let (in_a, in_b) = match letters_changed(a_text, b_text) {
+                        Some(letters) => letters,
+                        None => match same_stems(a_text, b_text) {
+                            Some(words) => words,
+                            None => (
+                                vec![trimmed(&CharIndex::new(a_text), 0..a_text.chars().count())],
+                                vec![trimmed(&CharIndex::new(b_text), 0..b_text.chars().count())],
+                            ),
+                        },
+                    };
+                    let shift = |r: Range<usize>, by: usize| r.start + by..r.end + by;
+                    a_marks.extend(in_a.into_iter().map(|r| Marked {
+                        range: shift(r, op.a.start),
+                        mark: Mark::Changed,
+                    }));
+                    b_marks.extend(in_b.into_iter().map(|r| Marked {
+                        range: shift(r, insert.b.start),
+                        mark: Mark::Changed,
+                    }));
                     index += 2;
                     continue;
                 }
-                counts.deleted += word_count(slice_chars(a, op.a.clone()));
+                counts.deleted += word_count(a.slice(op.a.clone()));
                 a_marks.push(Marked {
-                    range: trimmed(a, op.a.clone()),
+                    range: trimmed(&a, op.a.clone()),
                     mark: Mark::Deleted,
                 });
             }
             OpKind::Insert => {
-                counts.inserted += word_count(slice_chars(b, op.b.clone()));
+                counts.inserted += word_count(b.slice(op.b.clone()));
                 b_marks.push(Marked {
-                    range: trimmed(b, op.b.clone()),
+                    range: trimmed(&b, op.b.clone()),
                     mark: Mark::Inserted,
                 });
             }
@@ -501,8 +942,8 @@ pub fn marks(a: &str, b: &str, ops: &[Op]) -> (Vec<Marked>, Vec<Marked>, Counts)
 }
 
 /// `range` without the white space at its ends (a mark underlines words, not the gaps).
-fn trimmed(text: &str, range: Range<usize>) -> Range<usize> {
-    let slice = slice_chars(text, range.clone());
+fn trimmed(text: &CharIndex<'_>, range: Range<usize>) -> Range<usize> {
+    let slice = text.slice(range.clone());
     let leading = slice.chars().take_while(|c| c.is_whitespace()).count();
     let trailing = slice
         .chars()
@@ -517,6 +958,147 @@ fn trimmed(text: &str, range: Range<usize>) -> Range<usize> {
 }
 
 type Ranges = Vec<Range<usize>>;
+
+/// The words of `text` (those with a letter or digit), as character ranges.
+fn word_ranges(text: &str) -> Ranges {
+    let mut ranges = Vec::new();
+    let mut chars = 0;
+    for piece in text.split_word_bounds() {
+        let length = piece.chars().count();
+        if piece.chars().any(char::is_alphanumeric) {
+            ranges.push(chars..chars + length);
+        }
+        chars += length;
+    }
+    ranges
+}
+
+/// A word's stem for pairing inflected forms: its first five letters, lower-cased
+/// ("формальном" and "Формальное" pair; so do "republic" and "republics").
+fn stem(word: &str) -> String {
+    word.chars().take(5).flat_map(char::to_lowercase).collect()
+}
+
+/// Inside a replaced stretch, pairs the words that share a stem and marks only what differs
+/// within them; the other words are marked whole, and marks separated only by white space or
+/// punctuation are joined. `None` when no word pairs (the whole stretch is then one change).
+fn same_stems(a: &str, b: &str) -> Option<(Ranges, Ranges)> {
+    let (a_words, b_words) = (word_ranges(a), word_ranges(b));
+    let a_stems: Vec<String> = a_words
+        .iter()
+        .map(|r| stem(slice_chars(a, r.clone())))
+        .collect();
+    let b_stems: Vec<String> = b_words
+        .iter()
+        .map(|r| stem(slice_chars(b, r.clone())))
+        .collect();
+    let (mut in_a, mut in_b, mut paired) = (Vec::new(), Vec::new(), false);
+    for op in capture_diff_slices(Algorithm::Myers, &a_stems, &b_stems) {
+        match op {
+            DiffOp::Equal {
+                old_index,
+                new_index,
+                len,
+            } => {
+                for k in 0..len {
+                    let (ra, rb) = (
+                        a_words[old_index + k].clone(),
+                        b_words[new_index + k].clone(),
+                    );
+                    let (wa, wb) = (slice_chars(a, ra.clone()), slice_chars(b, rb.clone()));
+                    if wa.chars().count() < 4 {
+                        // Too short to call a stem: a changed word all the same.
+                        if wa != wb {
+                            in_a.push(ra);
+                            in_b.push(rb);
+                        }
+                        continue;
+                    }
+                    paired = true;
+                    if wa == wb {
+                        continue;
+                    }
+                    let (letters_a, letters_b) = letters_in_word(wa, wb);
+                    in_a.extend(
+                        letters_a
+                            .into_iter()
+                            .map(|r| r.start + ra.start..r.end + ra.start),
+                    );
+                    in_b.extend(
+                        letters_b
+                            .into_iter()
+                            .map(|r| r.start + rb.start..r.end + rb.start),
+                    );
+                }
+            }
+            DiffOp::Delete {
+                old_index, old_len, ..
+            } => in_a.extend(a_words[old_index..old_index + old_len].iter().cloned()),
+            DiffOp::Insert {
+                new_index, new_len, ..
+            } => in_b.extend(b_words[new_index..new_index + new_len].iter().cloned()),
+            DiffOp::Replace {
+                old_index,
+                old_len,
+                new_index,
+                new_len,
+            } => {
+                in_a.extend(a_words[old_index..old_index + old_len].iter().cloned());
+                in_b.extend(b_words[new_index..new_index + new_len].iter().cloned());
+            }
+        }
+    }
+    paired.then(|| (join(a, in_a), join(b, in_b)))
+}
+
+/// The letters that differ between two forms of a word.
+fn letters_in_word(a: &str, b: &str) -> (Ranges, Ranges) {
+    let a_chars: Vec<char> = a.chars().collect();
+    let b_chars: Vec<char> = b.chars().collect();
+    let (mut in_a, mut in_b) = (Vec::new(), Vec::new());
+    for op in capture_diff_slices(Algorithm::Myers, &a_chars, &b_chars) {
+        match op {
+            DiffOp::Equal { .. } => {}
+            DiffOp::Delete {
+                old_index, old_len, ..
+            } => in_a.push(old_index..old_index + old_len),
+            DiffOp::Insert {
+                new_index, new_len, ..
+            } => in_b.push(new_index..new_index + new_len),
+            DiffOp::Replace {
+                old_index,
+                old_len,
+                new_index,
+                new_len,
+            } => {
+                in_a.push(old_index..old_index + old_len);
+                in_b.push(new_index..new_index + new_len);
+            }
+        }
+    }
+    (in_a, in_b)
+}
+
+/// Joins marks separated only by white space or punctuation.
+fn join(text: &str, mut ranges: Ranges) -> Ranges {
+    ranges.sort_by_key(|r| r.start);
+    let mut joined: Ranges = Vec::new();
+    for range in ranges {
+        if let Some(last) = joined.last_mut()
+            && range.start >= last.end
+            && !slice_chars(text, last.end..range.start)
+                .chars()
+                .any(char::is_alphanumeric)
+            && last.end - last.start > 1
+            && range.end - range.start > 1
+        {
+            last.end = range.end;
+            continue;
+        }
+        joined.push(range);
+    }
+    joined
+}
 
 /// For one word changed into one word by at most two letters: the changed letters of each.
 fn letters_changed(a: &str, b: &str) -> Option<(Ranges, Ranges)> {
@@ -562,6 +1144,39 @@ fn letters_changed(a: &str, b: &str) -> Option<(Ranges, Ranges)> {
     (letters <= 2 && letters * 3 <= shorter).then_some((in_a, in_b))
 }
 
+/// A text with the byte offset of every character, for slicing by character ranges in
+/// constant time (slicing long witnesses with [`slice_chars`] over and over is quadratic).
+pub struct CharIndex<'a> {
+    text: &'a str,
+    bytes: Vec<usize>,
+}
+
+impl<'a> CharIndex<'a> {
+    /// Indexes `text`.
+    pub fn new(text: &'a str) -> Self {
+        let mut bytes: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+        bytes.push(text.len());
+        Self { text, bytes }
+    }
+
+    /// Number of characters.
+    pub fn len(&self) -> usize {
+        self.bytes.len() - 1
+    }
+
+    /// Whether the text is empty.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The characters `range` (clamped to the text).
+    pub fn slice(&self, range: Range<usize>) -> &'a str {
+        let end = range.end.min(self.len());
+        let start = range.start.min(end);
+        &self.text[self.bytes[start]..self.bytes[end]]
+    }
+}
+
 /// The text of `range` (characters) in `text`.
 pub fn slice_chars(text: &str, range: Range<usize>) -> &str {
     let start = text
@@ -581,9 +1196,10 @@ mod tests {
     use crate::model::generate::SplitMix64;
 
     fn rebuild(text: &str, ops: &[Op], keep: OpKind, first: bool) -> String {
+        let index = CharIndex::new(text);
         ops.iter()
             .filter(|op| op.kind == OpKind::Equal || op.kind == keep)
-            .map(|op| slice_chars(text, if first { op.a.clone() } else { op.b.clone() }))
+            .map(|op| index.slice(if first { op.a.clone() } else { op.b.clone() }))
             .collect()
     }
 
@@ -766,5 +1382,49 @@ mod tests {
         assert_eq!(counts.inserted, 6, "{counts:?}");
         assert!(in_b.iter().all(|m| m.mark == Mark::Inserted));
         assert_eq!(counts.summary(), "6 words added");
+    }
+
+    #[test]
+    fn inflected_forms_pair_by_stem_and_only_their_endings_are_marked() {
+        let a = "о формальном вступлении первых";
+        let b = "Формальное объединение вместе";
+        let (in_a, in_b, _) = marks(a, b, &diff(a, b, &Normalization::wording()));
+        let a_marked: Vec<&str> = marked(a, &in_a).into_iter().map(|(t, _)| t).collect();
+        let b_marked: Vec<&str> = marked(b, &in_b).into_iter().map(|(t, _)| t).collect();
+        assert!(a_marked.contains(&"м"), "{a_marked:?}");
+        assert!(b_marked.contains(&"е"), "{b_marked:?}");
+        assert!(
+            a_marked.iter().any(|t| t.contains("вступлении")),
+            "{a_marked:?}"
+        );
+        assert!(
+            b_marked.iter().any(|t| t.contains("объединение")),
+            "{b_marked:?}"
+        );
+        assert!(
+            a_marked.iter().all(|t| !t.contains("ормальн")),
+            "the shared stem stays unmarked: {a_marked:?}"
+        );
+    }
+
+    #[test]
+    fn long_edited_witnesses_reconstruct_line_by_line_too() {
+        use crate::model::generate::{edited, paragraphs};
+        for seed in 0..12 {
+            let a = paragraphs(seed, 6_000).join("\n\n");
+            let b = edited(&a, seed + 100, 30);
+            for normalization in [Normalization::default(), Normalization::wording()] {
+                assert_reconstructs(&a, &b, &normalization);
+            }
+        }
+    }
+
+    #[test]
+    fn long_witnesses_compared_on_several_threads_reconstruct() {
+        use crate::model::generate::{edited, paragraphs};
+        let a = paragraphs(5, 260_000).join("\n\n");
+        let b = edited(&a, 6, 20);
+        assert!(a.len() + b.len() > 2 * PARALLEL_WORK);
+        assert_reconstructs(&a, &b, &Normalization::default());
     }
 }

@@ -15,7 +15,7 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::compare::{self, Counts, Marked, Normalization, Op, OpKind, slice_chars};
+use super::compare::{self, CharIndex, Counts, Marked, Normalization, Op, OpKind, slice_chars};
 
 /// What kind of witness a wording is. Shown with every witness.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -242,14 +242,15 @@ impl Comparison {
                 let ops = compare::diff(base, &input.text, normalization);
                 ranges.iter().map(|r| map_position(&ops, r.start)).collect()
             };
-            let length = input.text.chars().count();
+            let index_of_text = CharIndex::new(&input.text);
+            let length = index_of_text.len();
             let segments = (0..ranges.len())
                 .map(|n| {
                     let start = if n == 0 { 0 } else { cuts[n] };
                     let end = cuts.get(n + 1).copied().unwrap_or(length).max(start);
-                    let range = trim_range(&input.text, start..end);
+                    let range = trim_range(&index_of_text, start..end);
                     (!range.is_empty()).then(|| SegmentText {
-                        text: slice_chars(&input.text, range.clone()).to_owned(),
+                        text: index_of_text.slice(range.clone()).to_owned(),
                         source_text: input.source.as_ref().map(|(id, _)| id.clone()),
                         at: input.source.as_ref().map(|(_, at)| at + range.start),
                     })
@@ -327,8 +328,8 @@ pub fn map_position(ops: &[Op], position: usize) -> usize {
     end
 }
 
-fn trim_range(text: &str, range: Range<usize>) -> Range<usize> {
-    let slice = slice_chars(text, range.clone());
+fn trim_range(text: &CharIndex<'_>, range: Range<usize>) -> Range<usize> {
+    let slice = text.slice(range.clone());
     let leading = slice.chars().take_while(|c| c.is_whitespace()).count();
     let length = slice.chars().count();
     if leading == length {
@@ -345,11 +346,12 @@ fn trim_range(text: &str, range: Range<usize>) -> Range<usize> {
 /// Splits a wording into segments: its paragraphs (non-blank lines), or its sentences when it
 /// is one paragraph. Returns their character ranges (trimmed) and names.
 pub fn segment(text: &str) -> (Vec<Range<usize>>, Vec<String>) {
+    let index = CharIndex::new(text);
     let mut paragraphs = Vec::new();
     let mut offset = 0;
     for line in text.split('\n') {
         let length = line.chars().count();
-        let range = trim_range(text, offset..offset + length);
+        let range = trim_range(&index, offset..offset + length);
         if !range.is_empty() {
             paragraphs.push(range);
         }
@@ -359,9 +361,7 @@ pub fn segment(text: &str) -> (Vec<Range<usize>>, Vec<String>) {
         let labels = paragraphs
             .iter()
             .enumerate()
-            .map(|(n, r)| {
-                clause_number(slice_chars(text, r.clone())).unwrap_or(format!("¶ {}", n + 1))
-            })
+            .map(|(n, r)| clause_number(index.slice(r.clone())).unwrap_or(format!("¶ {}", n + 1)))
             .collect();
         return (paragraphs, labels);
     }
@@ -369,7 +369,7 @@ pub fn segment(text: &str) -> (Vec<Range<usize>>, Vec<String>) {
     let mut offset = 0;
     for sentence in text.split_sentence_bounds() {
         let length = sentence.chars().count();
-        let range = trim_range(text, offset..offset + length);
+        let range = trim_range(&index, offset..offset + length);
         if !range.is_empty() {
             sentences.push(range);
         }
@@ -381,7 +381,7 @@ pub fn segment(text: &str) -> (Vec<Range<usize>>, Vec<String>) {
             .collect();
         return (sentences, labels);
     }
-    let whole = trim_range(text, 0..text.chars().count());
+    let whole = trim_range(&index, 0..index.len());
     (vec![whole], vec!["Passage".into()])
 }
 

@@ -210,9 +210,43 @@ pub fn large_text(seed: u64, target_bytes: usize) -> Text {
     Text::new(meta, paragraphs(seed, target_bytes))
 }
 
+/// Another "edition" of `text`: about `per_mille` words in a thousand replaced, dropped or
+/// doubled, from `seed` (for comparison benchmarks and tests).
+pub fn edited(text: &str, seed: u64, per_mille: usize) -> String {
+    let mut rng = SplitMix64::new(seed);
+    let mut out = String::with_capacity(text.len() + text.len() / 50);
+    for piece in text.split_inclusive(' ') {
+        if rng.range(0, 999) >= per_mille {
+            out.push_str(piece);
+            continue;
+        }
+        match rng.range(0, 2) {
+            0 => {
+                out.push_str(ENGLISH[rng.range(0, ENGLISH.len() - 1)]);
+                out.push(' ');
+            }
+            1 => {}
+            _ => {
+                out.push_str(piece);
+                out.push_str(piece);
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_edited_text_differs_a_little() {
+        let text = paragraphs(3, 20_000).join("\n\n");
+        let edited = edited(&text, 4, 20);
+        assert_ne!(edited, text);
+        let (a, b) = (text.split(' ').count(), edited.split(' ').count());
+        assert!(a.abs_diff(b) < a / 20, "{a} and {b} words");
+    }
 
     #[test]
     fn the_same_seed_gives_the_same_text() {

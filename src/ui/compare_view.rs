@@ -517,13 +517,16 @@ pub fn comparison_ui(
         text: ui.visuals().text_color(),
         dark: ui.visuals().dark_mode,
     };
-    if state.inline {
-        rows_ui(ui, state, view, &style, &mut actions, true);
-    } else {
-        witness_heads_ui(ui, state, &mut actions);
-        ui.separator();
-        rows_ui(ui, state, view, &style, &mut actions, false);
-    }
+    egui::ScrollArea::both()
+        .auto_shrink([false, false])
+        .id_salt("comparison-rows")
+        .show(ui, |ui| {
+            if !state.inline {
+                witness_heads_ui(ui, state, &mut actions);
+                ui.separator();
+            }
+            rows_ui(ui, state, view, &style, &mut actions);
+        });
     actions
 }
 
@@ -706,7 +709,8 @@ fn legend_ui(ui: &mut Ui) {
         },
     );
     job.append(
-        " in italics (struck in the earlier witness, underlined in the later)",
+        " in italics: struck in the first witness, underlined in each later one where it \
+         differs from the witness before it",
         0.0,
         plain,
     );
@@ -718,7 +722,7 @@ const GAP: f32 = 12.0;
 
 fn column_width(ui: &Ui, visible: usize) -> f32 {
     let available = ui.available_width() - SEGMENT_COLUMN - GAP * visible as f32 - 16.0;
-    (available / visible.max(1) as f32).max(140.0)
+    (available / visible.max(1) as f32).max(170.0)
 }
 
 fn witness_heads_ui(ui: &mut Ui, state: &mut ComparisonState, actions: &mut Vec<Action>) {
@@ -805,51 +809,49 @@ fn rows_ui(
     view: &ComparisonView<'_>,
     style: &JobStyle,
     actions: &mut Vec<Action>,
-    inline: bool,
 ) {
+    let inline = state.inline;
     let segments = state.comparison.segments.len();
     if state.heights.len() != segments {
         state.heights = vec![0.0; segments];
     }
     let scroll_to = state.scroll_to.take();
-    egui::ScrollArea::vertical()
-        .auto_shrink([false, false])
-        .id_salt("comparison-rows")
-        .show(ui, |ui| {
-            let visible: Vec<usize> = (0..state.comparison.witnesses.len())
-                .filter(|&w| !state.is_hidden(w))
-                .collect();
-            let width = if inline {
-                ui.available_width() - SEGMENT_COLUMN - GAP - 16.0
-            } else {
-                column_width(ui, visible.len())
-            };
-            for segment in 0..segments {
-                let top = ui.cursor().min;
-                let known = state.heights[segment];
-                let height = if known > 0.0 {
-                    known
-                } else {
-                    estimate_height(state, segment, width, view.font_size)
-                };
-                let rect = egui::Rect::from_min_size(top, Vec2::new(ui.available_width(), height));
-                if scroll_to != Some(segment) && !ui.is_rect_visible(rect) {
-                    ui.allocate_space(Vec2::new(ui.available_width(), height));
-                    continue;
-                }
-                let response = ui.vertical(|ui| {
-                    row_ui(
-                        ui, state, view, style, actions, segment, &visible, width, inline,
-                    );
-                    ui.separator();
-                });
-                let drawn = response.response.rect;
-                state.heights[segment] = drawn.height();
-                if scroll_to == Some(segment) {
-                    ui.scroll_to_rect(drawn, Some(Align::Center));
-                }
-            }
+    let visible: Vec<usize> = (0..state.comparison.witnesses.len())
+        .filter(|&w| !state.is_hidden(w))
+        .collect();
+    let width = if inline {
+        (ui.available_width() - SEGMENT_COLUMN - GAP - 16.0).max(240.0)
+    } else {
+        column_width(ui, visible.len())
+    };
+    for segment in 0..segments {
+        let top = ui.cursor().min;
+        let known = state.heights[segment];
+        let height = if known > 0.0 {
+            known
+        } else {
+            estimate_height(state, segment, width, view.font_size)
+        };
+        let rect = egui::Rect::from_min_size(top, Vec2::new(ui.available_width(), height));
+        if scroll_to != Some(segment) && !ui.is_rect_visible(rect) {
+            ui.allocate_space(Vec2::new(ui.available_width(), height));
+            continue;
+        }
+        let response = ui.vertical(|ui| {
+            row_ui(
+                ui, state, view, style, actions, segment, &visible, width, inline,
+            );
+            ui.separator();
         });
+        let drawn = response.response.rect;
+        state.heights[segment] = drawn.height();
+        if scroll_to == Some(segment) {
+            // Vertically only: the segment names at the left stay in view.
+            let left =
+                egui::Rect::from_x_y_ranges(drawn.left()..=drawn.left() + 1.0, drawn.y_range());
+            ui.scroll_to_rect(left, Some(Align::Center));
+        }
+    }
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -962,10 +964,30 @@ fn row_ui(
                                 None
                             }
                         });
+                        // Removals are struck only in the first column of a chain, toward the
+                        // next column shown, so that the columns read like a printed apparatus:
+                        // the base struck where later witnesses differ, each later witness
+                        // underlined where it differs from the one before it.
+                        let next = visible.iter().copied().find(|&n| {
+                            n > w
+                                && matches!(
+                                    comparison.witnesses[n].segments.get(segment),
+                                    Some(Some(_))
+                                )
+                        });
+                        let onward: &[Marked] = match next.and_then(|n| row.and_then(|r| r.get(n)))
+                        {
+                            Some(next_cell)
+                                if next_cell.reference == Some(w) && cell.reference.is_none() =>
+                            {
+                                &cell.onward
+                            }
+                            _ => &[],
+                        };
                         let job = marked_job(
                             &own.text,
                             &cell.marks,
-                            &cell.onward,
+                            onward,
                             highlight.clone(),
                             style,
                             width,

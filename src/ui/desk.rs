@@ -231,7 +231,7 @@ pub fn desk_ui(
     ui.allocate_rect(full, Sense::hover());
     ui.painter().rect_filled(full, 0.0, ui.visuals().panel_fill);
     if desk.panes.is_empty() {
-        welcome_ui(ui, full);
+        actions.extend(welcome_ui(ui, full));
         return actions;
     }
     let count = desk.panes.len();
@@ -414,7 +414,8 @@ fn pane_header_ui(
     actions
 }
 
-fn welcome_ui(ui: &mut Ui, rect: Rect) {
+fn welcome_ui(ui: &mut Ui, rect: Rect) -> Option<Action> {
+    let mut action = None;
     let builder = UiBuilder::new()
         .max_rect(rect.shrink(40.0))
         .layout(Layout::top_down(Align::Center));
@@ -428,7 +429,19 @@ fn welcome_ui(ui: &mut Ui, rect: Rect) {
         ui.weak(
             "Ctrl+L filters the library; Enter opens the first match, Ctrl+Enter opens it beside.",
         );
+        ui.add_space(24.0);
+        ui.label("Or begin with the comparison at the heart of this corpus:");
+        if ui
+            .button("Compare Stalin’s “entry” clause with Lenin’s “formal unification”")
+            .on_hover_text(
+                "Clause 1 of the draft of September 1922, its amendment and the revised draft",
+            )
+            .clicked()
+        {
+            action = Some(Action::OpenComparison(crate::bundled::CLAUSE_1.to_owned()));
+        }
     });
+    action
 }
 
 #[cfg(test)]

@@ -1,0 +1,97 @@
+//! Word diffs: two chapter-sized witnesses (40 KB), and two 1 MB texts beside
+//! `git diff --no-index --word-diff` on the same pair of files.
+//!
+//! Run with `cargo bench --bench compare`. Budgets (DESIGN.md): 40 KB ≤ 5 ms; 1 MB no slower
+//! than `git diff --no-index --word-diff` on the same pair (the git run is skipped, with a
+//! message, where git is not installed).
+
+use std::hint::black_box;
+use std::process::Command;
+use std::time::Duration;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use lectern::model::compare::{Normalization, diff, marks};
+use lectern::model::comparison::{Comparison, Reference, WordingInput, compute};
+use lectern::model::generate::{edited, paragraphs};
+
+/// A text of about `bytes` bytes and another edition of it (2 words in 100 changed).
+fn pair(bytes: usize) -> (String, String) {
+    let a = paragraphs(11, bytes).join("\n\n");
+    let b = edited(&a, 12, 20);
+    (a, b)
+}
+
+fn chapter(c: &mut Criterion) {
+    let (a, b) = pair(40_000);
+    let mut group = c.benchmark_group("compare 40 KB");
+    for (name, normalization) in [
+        ("exact", Normalization::default()),
+        ("wording", Normalization::wording()),
+    ] {
+        group.bench_function(format!("word diff + marks ({name})"), |bench| {
+            bench.iter(|| {
+                let ops = diff(black_box(&a), black_box(&b), &normalization);
+                black_box(marks(&a, &b, &ops))
+            })
+        });
+    }
+    group.finish();
+}
+
+fn volume(c: &mut Criterion) {
+    let (a, b) = pair(1_000_000);
+    let mut group = c.benchmark_group("compare 1 MB");
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(10));
+    group.bench_function("lectern word diff", |bench| {
+        bench.iter(|| {
+            black_box(diff(
+                black_box(&a),
+                black_box(&b),
+                &Normalization::default(),
+            ))
+        })
+    });
+    group.bench_function("lectern comparison (align by paragraph + mark)", |bench| {
+        bench.iter(|| {
+            let comparison = Comparison::from_wordings(
+                "bench",
+                "bench",
+                vec![WordingInput::pasted("A", &a), WordingInput::pasted("B", &b)],
+                &Normalization::default(),
+            )
+            .expect("two wordings");
+            black_box(compute(
+                &comparison,
+                &Normalization::default(),
+                Reference::Previous,
+                &mut |_, _| true,
+            ))
+        })
+    });
+    let dir = std::env::temp_dir().join(format!("lectern-bench-{}", std::process::id()));
+    let written = std::fs::create_dir_all(&dir)
+        .and_then(|()| std::fs::write(dir.join("a.txt"), &a))
+        .and_then(|()| std::fs::write(dir.join("b.txt"), &b));
+    let git = Command::new("git").arg("--version").output().is_ok();
+    if written.is_ok() && git {
+        group.bench_function("git diff --no-index --word-diff", |bench| {
+            bench.iter(|| {
+                let output = Command::new("git")
+                    .args(["diff", "--no-index", "--word-diff", "a.txt", "b.txt"])
+                    .current_dir(&dir)
+                    .output()
+                    .expect("git runs");
+                black_box(output.stdout.len())
+            })
+        });
+    } else {
+        eprintln!("git diff skipped: git is not installed or the files could not be written");
+    }
+    group.finish();
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+criterion_group!(benches, chapter, volume);
+criterion_main!(benches);
