@@ -7,6 +7,7 @@
 
 use egui::vec2;
 use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
 use lectern::bundled::bundled_library;
 use lectern::model::annotation::Annotation;
 use lectern::model::history::Edit;
@@ -74,4 +75,48 @@ fn library_with_two_panes_light() {
 fn library_with_two_panes_dark() {
     let mut harness = desk_with_two_panes(ThemeChoice::Dark);
     harness.snapshot("library_two_panes_dark");
+}
+
+/// The showcase: Clause 1 of Stalin's draft beside Lenin's amendment and the revised draft,
+/// the second difference stepped to, the library and annotations panels closed.
+fn clause_1(theme: ThemeChoice) -> Harness<'static, LecternApp> {
+    let profile = tempfile::tempdir().unwrap();
+    let mut app = LecternApp::new(
+        bundled_library(),
+        StartOptions {
+            profile: Some(Profile::open(Some(profile.path())).unwrap()),
+            open: Vec::new(),
+            session_texts: Vec::new(),
+            dialogs: None,
+        },
+    );
+    app.theme = theme;
+    app.library_open = false;
+    app.annotations_open = false;
+    let mut harness = Harness::builder()
+        .with_size(vec2(1400.0, 860.0))
+        .with_pixels_per_point(1.0)
+        .build_ui_state(|ui, app: &mut LecternApp| app.show(ui), app);
+    harness.run();
+    harness
+        .get_by_label("Compare Stalin’s “entry” clause with Lenin’s “formal unification”")
+        .click();
+    harness.run();
+    harness.key_press(egui::Key::F7);
+    harness.key_press(egui::Key::F7);
+    harness.event(egui::Event::PointerGone);
+    harness.run();
+    harness
+}
+
+#[test]
+fn clause_1_comparison_light() {
+    let mut harness = clause_1(ThemeChoice::Light);
+    harness.snapshot("clause_1_comparison_light");
+}
+
+#[test]
+fn clause_1_comparison_dark() {
+    let mut harness = clause_1(ThemeChoice::Dark);
+    harness.snapshot("clause_1_comparison_dark");
 }
