@@ -1281,6 +1281,10 @@ fn two_selections_in_two_panes_are_compared_word_by_word() {
     let cell = &state.result.as_ref().unwrap().cells[0][1];
     assert_eq!(cell.reference, Some(0));
     assert!(!cell.counts.is_same());
+    // The comparison sits below the panes; its controls answer the pointer.
+    harness.get_by_label("Inline").click();
+    harness.run();
+    assert!(harness.state().comparison.as_ref().unwrap().inline);
 }
 
 #[test]
@@ -1308,7 +1312,16 @@ fn a_note_on_a_difference_is_kept_across_a_restart() {
     drop(harness);
     let mut harness = self::harness(app(profile.path(), &[]));
     assert_eq!(harness.state().comparison_notes.len(), 1);
-    open_clause_1(&mut harness);
+    // The annotations panel lists it and opens the comparison at it.
+    harness.get_by_label("Notes on comparisons (1)");
+    harness.get_by_label("Show in comparison").click();
+    harness.run();
+    let state = harness
+        .state()
+        .comparison
+        .as_ref()
+        .expect("the comparison opened");
+    assert_eq!(state.comparison.id, "clause-1");
     harness.get_by_label(&format!("Note {subject}"));
     assert_eq!(
         harness.state().comparison_notes[0].note,
@@ -1358,4 +1371,73 @@ fn pasted_wordings_are_compared_and_exported_as_markdown() {
         "{markdown}"
     );
     assert!(markdown.contains("**unification with**"), "{markdown}");
+}
+
+#[test]
+fn comparing_two_long_texts_runs_in_the_background_and_can_be_cancelled() {
+    use lectern::model::generate::{edited, large_text};
+    let profile = tempfile::tempdir().unwrap();
+    let first = large_text(21, 2_000_000);
+    let meta = lectern::model::header::TextMeta {
+        id: "edited-edition".into(),
+        title: "Another edition".into(),
+        ..first.meta().clone()
+    };
+    let second = lectern::model::text::Text::new(
+        meta,
+        edited(first.content(), 22, 20)
+            .split("\n\n")
+            .map(str::to_owned)
+            .collect::<Vec<_>>(),
+    );
+    let app = LecternApp::new(
+        bundled_library(),
+        StartOptions {
+            profile: Some(Profile::open(Some(profile.path())).unwrap()),
+            open: Vec::new(),
+            session_texts: vec![first, second],
+            dialogs: None,
+        },
+    );
+    let mut harness = harness(app);
+    assert_eq!(harness.state().desk.panes().len(), 2);
+    harness.get_by_label("Compare").click();
+    harness.run();
+    harness.get_by_label("Compare the open texts").click();
+    harness.step();
+    harness.step();
+    assert!(
+        harness.state().comparison.as_ref().unwrap().is_computing(),
+        "the window is not held up"
+    );
+    // Pressed through accessibility, which does not depend on where the pointer was left;
+    // pointer clicks in the comparison below the panes are covered by the selections test.
+    harness.get_by_label("Cancel").click_accesskit();
+    harness.run_steps(3);
+    assert!(
+        harness
+            .state()
+            .comparison
+            .as_ref()
+            .unwrap()
+            .cancel_requested()
+    );
+    harness.get_by_label("Cancelling…");
+    for _ in 0..2_000 {
+        harness.step();
+        if !harness.state().comparison.as_ref().unwrap().is_computing() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    let state = harness.state().comparison.as_ref().unwrap();
+    assert!(!state.is_computing());
+    assert!(
+        state.result.is_none(),
+        "the comparison finished before the cancel"
+    );
+    assert_eq!(
+        state.message.as_deref(),
+        Some("The comparison was cancelled.")
+    );
 }

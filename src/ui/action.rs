@@ -151,6 +151,8 @@ pub enum Action {
     ChangeComparisonNote(Box<crate::model::comparison::ComparisonNote>),
     /// Delete a note on a comparison.
     DeleteComparisonNote(String),
+    /// Open the comparison a note is on, at its segment.
+    OpenComparisonNote(String),
     /// Export the comparison.
     ExportComparison(ExportFormat),
     /// Let the comparison fill the window, or dock it below the reading panes.
@@ -331,6 +333,7 @@ impl Action {
             Self::NoteOnDifference { .. } => "Note on this difference".into(),
             Self::ChangeComparisonNote(_) => "Change note".into(),
             Self::DeleteComparisonNote(_) => "Delete note".into(),
+            Self::OpenComparisonNote(_) => "Show in comparison".into(),
             Self::ExportComparison(ExportFormat::Markdown) => "Export as Markdown…".into(),
             Self::ExportComparison(ExportFormat::Html) => "Export as HTML…".into(),
             Self::ExportComparison(ExportFormat::Png) => "Export as PNG image…".into(),

@@ -45,6 +45,41 @@ pub struct AnnotationsPanel<'a> {
     pub orphans: &'a HashSet<String>,
     /// Whether a pane has a selection (for re-attaching orphans).
     pub has_selection: bool,
+    /// Notes on comparisons.
+    pub comparison_notes: &'a [crate::model::comparison::ComparisonNote],
+}
+
+/// The notes on comparisons, each opening its comparison at its segment.
+fn comparison_notes_ui(ui: &mut Ui, panel: &AnnotationsPanel<'_>, actions: &mut Vec<Action>) {
+    let notes = panel.comparison_notes;
+    egui::CollapsingHeader::new(format!("Notes on comparisons ({})", notes.len()))
+        .default_open(!notes.is_empty())
+        .show(ui, |ui| {
+            if notes.is_empty() {
+                ui.weak("Step to a difference in a comparison (F7) and write a note on it.");
+            }
+            for note in notes {
+                let color = category_color(panel.categories, note.category_id.as_deref());
+                egui::Frame::group(ui.style())
+                    .stroke(egui::Stroke::new(1.0, color))
+                    .show(ui, |ui| {
+                        ui.set_width(ui.available_width());
+                        ui.label(RichText::new(&note.comparison_title).small().weak());
+                        ui.label(RichText::new(note.subject()).italics());
+                        if !note.note.is_empty() {
+                            ui.label(&note.note);
+                        }
+                        let open = Action::OpenComparisonNote(note.note_id.clone());
+                        if ui
+                            .small_button("Show in comparison")
+                            .on_hover_text("Open the comparison at this note")
+                            .clicked()
+                        {
+                            actions.push(open);
+                        }
+                    });
+            }
+        });
 }
 
 /// The colour swatch of a category (grey for none).
@@ -209,6 +244,7 @@ pub fn annotations_panel_ui(
             }
             let trash = panel.annotations.trash();
             ui.add_space(8.0);
+            comparison_notes_ui(ui, panel, &mut actions);
             categories_ui(ui, panel, &mut actions);
             egui::CollapsingHeader::new(format!("Trash ({})", trash.len()))
                 .id_salt("trash")

@@ -710,6 +710,30 @@ impl LecternApp {
                 }
             }
             Action::ExportComparison(format) => self.export_comparison(format, ctx),
+            Action::OpenComparisonNote(note_id) => {
+                let Some(note) = self.comparison_notes.iter().find(|n| n.note_id == note_id) else {
+                    return;
+                };
+                let (comparison_id, segment) = (note.comparison_id.clone(), note.segment);
+                let open = self
+                    .comparison
+                    .as_ref()
+                    .is_some_and(|s| s.comparison.id == comparison_id);
+                if !open {
+                    self.open_comparison(&comparison_id, ctx);
+                }
+                match &mut self.comparison {
+                    Some(state) if state.comparison.id == comparison_id => {
+                        state.scroll_to_segment(segment);
+                        state.focus_note = Some(note_id);
+                    }
+                    _ => self.notices.push(
+                        "The comparison this note is on is no longer available; the note keeps \
+                         the wordings it was about."
+                            .into(),
+                    ),
+                }
+            }
             Action::ToggleComparisonFull => {
                 if let Some(state) = &mut self.comparison {
                     state.full = !state.full;
@@ -1287,6 +1311,7 @@ impl LecternApp {
                 selected: self.selected_annotation.as_deref(),
                 orphans: &self.orphans,
                 has_selection: self.has_selection(),
+                comparison_notes: &self.comparison_notes,
             };
             let view = &mut self.annotations_view;
             egui::Panel::right("lectern-annotations")

@@ -270,6 +270,13 @@ impl ComparisonState {
         self.job.is_some()
     }
 
+    /// Whether the reader asked the worker to stop (it stops at the next segment).
+    pub fn cancel_requested(&self) -> bool {
+        self.job
+            .as_ref()
+            .is_some_and(|job| job.cancel.load(Ordering::Relaxed))
+    }
+
     /// Stops the worker.
     pub fn cancel(&mut self) {
         if let Some(job) = &self.job {
@@ -490,6 +497,12 @@ pub fn comparison_ui(
     if let Some(job) = &state.job {
         let (done, total) = job.progress();
         ui.horizontal(|ui| {
+            // The button first, so that it stays put while the progress text changes.
+            if job.cancel.load(Ordering::Relaxed) {
+                ui.label("Cancelling…");
+            } else if ui.button("Cancel").clicked() {
+                actions.push(Action::CancelComparison);
+            }
             ui.spinner();
             if total == 0 {
                 ui.label("Aligning the witnesses…");
@@ -499,9 +512,6 @@ pub fn comparison_ui(
                         .desired_width(240.0)
                         .text(format!("{done} of {total} segments")),
                 );
-            }
-            if ui.button("Cancel").clicked() {
-                actions.push(Action::CancelComparison);
             }
         });
         ui.ctx()
