@@ -4,10 +4,13 @@
 //! `lectern` binary (`src/main.rs`). Its parts:
 //!
 //! - [`model`]: the domain — texts, their paragraphs and character offsets, selections, the
-//!   library. No egui and no I/O; tested with plain unit tests.
+//!   library, annotations, and comparisons of wordings ([`model::compare`] is the word diff,
+//!   [`model::comparison`] aligns witnesses segment by segment). No egui and no I/O; tested
+//!   with plain unit tests.
 //! - [`storage`]: the profile directory and Lectern's versioned files in it, written atomically
 //!   off the UI thread. No egui.
-//! - [`bundled`]: the texts compiled in from `resources/texts/` (validated by `build.rs`).
+//! - [`bundled`]: the texts compiled in from `resources/texts/` (validated by `build.rs`) and
+//!   the comparisons from `resources/comparisons/`.
 //! - [`ui`]: eframe/egui views that read the model and return [`ui::action::Action`]s, which
 //!   [`ui::app::LecternApp`] applies in one place.
 //!

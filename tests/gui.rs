@@ -552,6 +552,10 @@ impl lectern::ui::dialogs::FileDialogs for ScriptedDialogs {
     fn save_file(&self, _title: &str, _file_name: &str) -> Option<std::path::PathBuf> {
         self.0.clone()
     }
+
+    fn available(&self) -> bool {
+        true
+    }
 }
 
 fn app_with_dialog_answer(profile: &Path, answer: Option<std::path::PathBuf>) -> LecternApp {

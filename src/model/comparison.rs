@@ -75,7 +75,7 @@ pub struct Witness {
     /// Language tag (`en`, `ru` …).
     #[serde(default)]
     pub language: String,
-    /// What a reader must know about this wording (translator, [sic], reconstruction …).
+    /// What a reader must know about this wording (translator, \[sic\], reconstruction …).
     #[serde(default)]
     pub remark: String,
     /// The wording of each segment; `None` where this witness has nothing.

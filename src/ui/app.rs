@@ -966,12 +966,15 @@ impl LecternApp {
 
     fn start_export(&mut self, bytes: Vec<u8>, name: String, ctx: &egui::Context) {
         if self.pending_export.is_none() {
+            // Without a file dialog on this desktop, exports go to the profile's exports folder.
+            let fallback = self.profile.as_ref().map(|p| p.dir().join("exports"));
             self.pending_export = Some(save_file(
                 self.dialogs.clone(),
                 ctx.clone(),
                 "Export the comparison".into(),
                 name,
                 bytes,
+                fallback,
             ));
         }
     }

@@ -731,7 +731,7 @@ const SEGMENT_COLUMN: f32 = 120.0;
 const GAP: f32 = 12.0;
 
 fn column_width(ui: &Ui, visible: usize) -> f32 {
-    let available = ui.available_width() - SEGMENT_COLUMN - GAP * visible as f32 - 16.0;
+    let available = ui.available_width() - SEGMENT_COLUMN - (GAP + 6.0) * visible as f32 - 24.0;
     (available / visible.max(1) as f32).max(170.0)
 }
 

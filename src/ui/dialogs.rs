@@ -18,6 +18,8 @@ pub trait FileDialogs: Send + Sync {
     fn pick_text_file(&self) -> Option<PathBuf>;
     /// Asks the user where to save a file, suggesting `file_name`; `None` when they cancel.
     fn save_file(&self, title: &str, file_name: &str) -> Option<PathBuf>;
+    /// Whether a dialog can be shown at all (a desktop without a file dialog service cannot).
+    fn available(&self) -> bool;
 }
 
 /// The platform's own dialogs, through rfd.
@@ -30,6 +32,18 @@ impl FileDialogs for NativeDialogs {
             .add_filter("Text", &["txt", "md", "text"])
             .add_filter("All files", &["*"])
             .pick_file()
+    }
+
+    fn available(&self) -> bool {
+        if !cfg!(target_os = "linux") {
+            return true;
+        }
+        // rfd asks the desktop portal over the session bus, else runs zenity.
+        let bus = std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some();
+        let zenity = std::env::var_os("PATH").is_some_and(|paths| {
+            std::env::split_paths(&paths).any(|dir| dir.join("zenity").is_file())
+        });
+        bus || zenity
     }
 
     fn save_file(&self, title: &str, file_name: &str) -> Option<PathBuf> {
@@ -57,6 +71,16 @@ pub fn open_text_file(dialogs: Arc<dyn FileDialogs>, ctx: egui::Context) -> Rece
     let spawned = std::thread::Builder::new()
         .name("lectern-open-file".into())
         .spawn(move || {
+            if !dialogs.available() {
+                let _ = sender.send(OpenOutcome::Failed(
+                    "Open file… needs a file dialog and this desktop offers none (install \
+                     xdg-desktop-portal or zenity); `lectern --open-file FILE` opens a file from \
+                     the command line."
+                        .into(),
+                ));
+                ctx.request_repaint();
+                return;
+            }
             let outcome = match dialogs.pick_text_file() {
                 None => OpenOutcome::Cancelled,
                 Some(path) => match read_text_file(&path) {
@@ -84,19 +108,29 @@ pub enum SaveOutcome {
     Failed(String),
 }
 
-/// Asks where to save `bytes` and writes them there, on a worker thread.
+/// Asks where to save `bytes` and writes them there, on a worker thread. Where no dialog can
+/// be shown, the file goes into `fallback_dir` (and the outcome names it).
 pub fn save_file(
     dialogs: Arc<dyn FileDialogs>,
     ctx: egui::Context,
     title: String,
     file_name: String,
     bytes: Vec<u8>,
+    fallback_dir: Option<PathBuf>,
 ) -> Receiver<SaveOutcome> {
     let (sender, receiver) = mpsc::channel();
     let spawned = std::thread::Builder::new()
         .name("lectern-export".into())
         .spawn(move || {
-            let outcome = match dialogs.save_file(&title, &file_name) {
+            let chosen = if dialogs.available() {
+                dialogs.save_file(&title, &file_name)
+            } else {
+                fallback_dir.map(|dir| {
+                    let _ = std::fs::create_dir_all(&dir);
+                    dir.join(&file_name)
+                })
+            };
+            let outcome = match chosen {
                 None => SaveOutcome::Cancelled,
                 Some(path) => match std::fs::write(&path, &bytes) {
                     Ok(()) => SaveOutcome::Saved(path),
