@@ -68,7 +68,7 @@ pub fn bundled_comparisons() -> Vec<Comparison> {
 mod tests {
     use super::*;
     use crate::model::compare::{Mark, Normalization, slice_chars};
-    use crate::model::comparison::{Reference, compute};
+    use crate::model::comparison::{Reference, compute_all};
 
     #[test]
     fn every_bundled_comparison_parses_and_its_passages_stand_in_their_texts() {
@@ -100,13 +100,7 @@ mod tests {
     fn clause_1_marks_entry_against_unification_and_leaves_shared_words_equal() {
         let comparisons = bundled_comparisons();
         let clause = comparisons.iter().find(|c| c.id == CLAUSE_1).unwrap();
-        let result = compute(
-            clause,
-            &Normalization::wording(),
-            Reference::Previous,
-            &mut |_, _| true,
-        )
-        .unwrap();
+        let result = compute_all(clause, &Normalization::wording(), Reference::Previous);
         let label = |w: usize| clause.witnesses[w].label.as_str();
         let witness = |needle: &str| {
             (0..clause.witnesses.len())

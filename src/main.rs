@@ -235,24 +235,12 @@ fn wording(argument: &str) -> anyhow::Result<WordingInput> {
     let text = library.get(argument).ok_or_else(|| {
         anyhow::anyhow!("“{argument}” is neither a file nor a bundled text id (see `lectern list`)")
     })?;
-    let meta = text.meta();
-    Ok(WordingInput {
-        label: meta.title.clone(),
-        text: text.content().to_owned(),
-        source: Some((text.id().to_owned(), 0)),
-        author: meta.author.clone(),
-        date: meta.display_date().to_owned(),
-        source_label: meta
-            .reference
-            .clone()
-            .unwrap_or_else(|| meta.source.clone()),
-        language: meta.language.clone(),
-    })
+    Ok(WordingInput::from_text(text, 0..text.char_len()))
 }
 
 fn compare_command(a: &str, b: &str, format: &str, normalize: &str) -> anyhow::Result<String> {
     use lectern::model::compare::{self, Normalization};
-    use lectern::model::comparison::{Comparison, Reference, compute};
+    use lectern::model::comparison::{Comparison, Reference, compute_all};
     use lectern::model::comparison_export;
     let normalization = Normalization::profile(normalize)
         .ok_or_else(|| anyhow::anyhow!("unknown normalisation profile “{normalize}”"))?;
@@ -273,13 +261,7 @@ fn compare_command(a: &str, b: &str, format: &str, normalize: &str) -> anyhow::R
     }
     let title = format!("{} / {}", a.label, b.label);
     let comparison = Comparison::from_wordings("cli", &title, vec![a, b], &normalization)?;
-    let result = compute(
-        &comparison,
-        &normalization,
-        Reference::Previous,
-        &mut |_, _| true,
-    )
-    .ok_or_else(|| anyhow::anyhow!("the comparison was interrupted"))?;
+    let result = compute_all(&comparison, &normalization, Reference::Previous);
     Ok(match format {
         "md" => comparison_export::to_markdown(
             &comparison,

@@ -16,21 +16,40 @@ use lectern::storage::profile::Profile;
 use lectern::storage::reading_state::ThemeChoice;
 use lectern::ui::app::{LecternApp, StartOptions};
 
-fn desk_with_two_panes(theme: ThemeChoice) -> Harness<'static, LecternApp> {
+/// The app on a fresh profile with `open` texts in panes, in `theme`.
+fn app_with(open: &[&str], theme: ThemeChoice) -> LecternApp {
     let profile = tempfile::tempdir().unwrap();
     let mut app = LecternApp::new(
         bundled_library(),
         StartOptions {
             profile: Some(Profile::open(Some(profile.path())).unwrap()),
-            open: vec![
-                "lenin-1922-09-26-kamenev".into(),
-                "lenin-1922-12-30-autonomization".into(),
-            ],
+            open: open.iter().map(|s| (*s).to_owned()).collect(),
             session_texts: Vec::new(),
             dialogs: None,
         },
     );
     app.theme = theme;
+    app
+}
+
+/// A harness of the size the baselines were taken at.
+fn harness_of(app: LecternApp) -> Harness<'static, LecternApp> {
+    let mut harness = Harness::builder()
+        .with_size(vec2(1400.0, 860.0))
+        .with_pixels_per_point(1.0)
+        .build_ui_state(|ui, app: &mut LecternApp| app.show(ui), app);
+    harness.run();
+    harness
+}
+
+fn desk_with_two_panes(theme: ThemeChoice) -> Harness<'static, LecternApp> {
+    let mut app = app_with(
+        &[
+            "lenin-1922-09-26-kamenev",
+            "lenin-1922-12-30-autonomization",
+        ],
+        theme,
+    );
     app.desk.pane_mut(0).unwrap().linked = true;
     app.desk.pane_mut(1).unwrap().linked = true;
     app.desk.pane_mut(0).unwrap().view.selection = Some(Selection::from_range(16..80));
@@ -57,12 +76,7 @@ fn desk_with_two_panes(theme: ThemeChoice) -> Harness<'static, LecternApp> {
         }));
     }
     app.selected_annotation = Some("outer".into());
-    let mut harness = Harness::builder()
-        .with_size(vec2(1400.0, 860.0))
-        .with_pixels_per_point(1.0)
-        .build_ui_state(|ui, app: &mut LecternApp| app.show(ui), app);
-    harness.run();
-    harness
+    harness_of(app)
 }
 
 #[test]
@@ -80,24 +94,10 @@ fn library_with_two_panes_dark() {
 /// The showcase: Clause 1 of Stalin's draft beside Lenin's amendment and the revised draft,
 /// the second difference stepped to, the library and annotations panels closed.
 fn clause_1(theme: ThemeChoice) -> Harness<'static, LecternApp> {
-    let profile = tempfile::tempdir().unwrap();
-    let mut app = LecternApp::new(
-        bundled_library(),
-        StartOptions {
-            profile: Some(Profile::open(Some(profile.path())).unwrap()),
-            open: Vec::new(),
-            session_texts: Vec::new(),
-            dialogs: None,
-        },
-    );
-    app.theme = theme;
+    let mut app = app_with(&[], theme);
     app.library_open = false;
     app.annotations_open = false;
-    let mut harness = Harness::builder()
-        .with_size(vec2(1400.0, 860.0))
-        .with_pixels_per_point(1.0)
-        .build_ui_state(|ui, app: &mut LecternApp| app.show(ui), app);
-    harness.run();
+    let mut harness = harness_of(app);
     harness
         .get_by_label("Compare Stalin’s “entry” clause with Lenin’s “formal unification”")
         .click();

@@ -11,7 +11,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use similar::{Algorithm, DiffOp, capture_diff_slices};
+use similar::{Algorithm, DiffTag, capture_diff_slices};
 use unicode_segmentation::UnicodeSegmentation;
 
 /// What counts as the same when comparing. Every option only widens equality.
@@ -377,46 +377,13 @@ pub fn diff(a: &str, b: &str, normalization: &Normalization) -> Vec<Op> {
     let mut pieces: Vec<Result<Op, Stretch>> = Vec::new();
     let (a_length, b_length) = (a.len(), b.len());
     for op in capture_diff_slices(Algorithm::Myers, &a_keys, &b_keys) {
-        let (kind, old, new) = match op {
-            DiffOp::Equal {
-                old_index,
-                new_index,
-                len,
-            } => (
-                OpKind::Equal,
-                old_index..old_index + len,
-                new_index..new_index + len,
-            ),
-            DiffOp::Delete {
-                old_index,
-                old_len,
-                new_index,
-            } => (
-                OpKind::Delete,
-                old_index..old_index + old_len,
-                new_index..new_index,
-            ),
-            DiffOp::Insert {
-                old_index,
-                new_index,
-                new_len,
-            } => (
-                OpKind::Insert,
-                old_index..old_index,
-                new_index..new_index + new_len,
-            ),
-            DiffOp::Replace {
-                old_index,
-                old_len,
-                new_index,
-                new_len,
-            } => {
-                pieces.push(Err((
-                    span(&a_lines, old_index..old_index + old_len, a_length),
-                    span(&b_lines, new_index..new_index + new_len, b_length),
-                )));
-                continue;
-            }
+        let (tag, old, new) = op.as_tag_tuple();
+        let Some(kind) = kind_of(tag) else {
+            pieces.push(Err((
+                span(&a_lines, old, a_length),
+                span(&b_lines, new, b_length),
+            )));
+            continue;
         };
         pieces.push(Ok(Op {
             kind,
@@ -545,6 +512,16 @@ fn interned(a: &[Group<'_>], b: &[Group<'_>]) -> (Vec<u32>, Vec<u32>) {
     }
     let b_keys = keys.split_off(a.len());
     (keys, b_keys)
+}
+
+/// The operation kind of a diff tag; `None` for a replacement, which each caller splits.
+fn kind_of(tag: DiffTag) -> Option<OpKind> {
+    match tag {
+        DiffTag::Equal => Some(OpKind::Equal),
+        DiffTag::Delete => Some(OpKind::Delete),
+        DiffTag::Insert => Some(OpKind::Insert),
+        DiffTag::Replace => None,
+    }
 }
 
 /// A stretch of each witness (byte ranges) still to be compared word by word.
@@ -686,51 +663,19 @@ fn word_diff(a: &str, b: &str, normalization: &Normalization, a_at: usize, b_at:
         });
     };
     for op in capture_diff_slices(Algorithm::Myers, &a_keys, &b_keys) {
-        let (kind, old, new) = match op {
-            DiffOp::Equal {
-                old_index,
-                new_index,
-                len,
-            } => (
-                OpKind::Equal,
-                old_index..old_index + len,
-                new_index..new_index + len,
-            ),
-            DiffOp::Delete {
-                old_index,
-                old_len,
-                new_index,
-            } => (
+        let (tag, old, new) = op.as_tag_tuple();
+        let Some(kind) = kind_of(tag) else {
+            push(
                 OpKind::Delete,
-                old_index..old_index + old_len,
-                new_index..new_index,
-            ),
-            DiffOp::Insert {
-                old_index,
-                new_index,
-                new_len,
-            } => (
+                span(&a_groups, old.clone(), a_at),
+                span(&b_groups, new.start..new.start, b_at),
+            );
+            push(
                 OpKind::Insert,
-                old_index..old_index,
-                new_index..new_index + new_len,
-            ),
-            DiffOp::Replace {
-                old_index,
-                old_len,
-                new_index,
-                new_len,
-            } => {
-                push(
-                    OpKind::Delete,
-                    span(&a_groups, old_index..old_index + old_len, a_at),
-                    span(&b_groups, new_index..new_index, b_at),
-                );
-                (
-                    OpKind::Insert,
-                    old_index + old_len..old_index + old_len,
-                    new_index..new_index + new_len,
-                )
-            }
+                span(&a_groups, old.end..old.end, a_at),
+                span(&b_groups, new, b_at),
+            );
+            continue;
         };
         push(kind, span(&a_groups, old, a_at), span(&b_groups, new, b_at));
     }
@@ -994,58 +939,38 @@ fn same_stems(a: &str, b: &str) -> Option<(Ranges, Ranges)> {
         .collect();
     let (mut in_a, mut in_b, mut paired) = (Vec::new(), Vec::new(), false);
     for op in capture_diff_slices(Algorithm::Myers, &a_stems, &b_stems) {
-        match op {
-            DiffOp::Equal {
-                old_index,
-                new_index,
-                len,
-            } => {
-                for k in 0..len {
-                    let (ra, rb) = (
-                        a_words[old_index + k].clone(),
-                        b_words[new_index + k].clone(),
-                    );
-                    let (wa, wb) = (slice_chars(a, ra.clone()), slice_chars(b, rb.clone()));
-                    if wa.chars().count() < 4 {
-                        // Too short to call a stem: a changed word all the same.
-                        if wa != wb {
-                            in_a.push(ra);
-                            in_b.push(rb);
-                        }
-                        continue;
-                    }
-                    paired = true;
-                    if wa == wb {
-                        continue;
-                    }
-                    let (letters_a, letters_b) = letters_in_word(wa, wb);
-                    in_a.extend(
-                        letters_a
-                            .into_iter()
-                            .map(|r| r.start + ra.start..r.end + ra.start),
-                    );
-                    in_b.extend(
-                        letters_b
-                            .into_iter()
-                            .map(|r| r.start + rb.start..r.end + rb.start),
-                    );
+        let (tag, old, new) = op.as_tag_tuple();
+        if tag != DiffTag::Equal {
+            in_a.extend(a_words[old].iter().cloned());
+            in_b.extend(b_words[new].iter().cloned());
+            continue;
+        }
+        for (ra, rb) in a_words[old].iter().zip(&b_words[new]) {
+            let (ra, rb) = (ra.clone(), rb.clone());
+            let (wa, wb) = (slice_chars(a, ra.clone()), slice_chars(b, rb.clone()));
+            if wa.chars().count() < 4 {
+                // Too short to call a stem: a changed word all the same.
+                if wa != wb {
+                    in_a.push(ra);
+                    in_b.push(rb);
                 }
+                continue;
             }
-            DiffOp::Delete {
-                old_index, old_len, ..
-            } => in_a.extend(a_words[old_index..old_index + old_len].iter().cloned()),
-            DiffOp::Insert {
-                new_index, new_len, ..
-            } => in_b.extend(b_words[new_index..new_index + new_len].iter().cloned()),
-            DiffOp::Replace {
-                old_index,
-                old_len,
-                new_index,
-                new_len,
-            } => {
-                in_a.extend(a_words[old_index..old_index + old_len].iter().cloned());
-                in_b.extend(b_words[new_index..new_index + new_len].iter().cloned());
+            paired = true;
+            if wa == wb {
+                continue;
             }
+            let (letters_a, letters_b) = letters_in_word(wa, wb);
+            in_a.extend(
+                letters_a
+                    .into_iter()
+                    .map(|r| r.start + ra.start..r.end + ra.start),
+            );
+            in_b.extend(
+                letters_b
+                    .into_iter()
+                    .map(|r| r.start + rb.start..r.end + rb.start),
+            );
         }
     }
     paired.then(|| (join(a, in_a), join(b, in_b)))
@@ -1057,23 +982,10 @@ fn letters_in_word(a: &str, b: &str) -> (Ranges, Ranges) {
     let b_chars: Vec<char> = b.chars().collect();
     let (mut in_a, mut in_b) = (Vec::new(), Vec::new());
     for op in capture_diff_slices(Algorithm::Myers, &a_chars, &b_chars) {
-        match op {
-            DiffOp::Equal { .. } => {}
-            DiffOp::Delete {
-                old_index, old_len, ..
-            } => in_a.push(old_index..old_index + old_len),
-            DiffOp::Insert {
-                new_index, new_len, ..
-            } => in_b.push(new_index..new_index + new_len),
-            DiffOp::Replace {
-                old_index,
-                old_len,
-                new_index,
-                new_len,
-            } => {
-                in_a.push(old_index..old_index + old_len);
-                in_b.push(new_index..new_index + new_len);
-            }
+        let (tag, old, new) = op.as_tag_tuple();
+        if tag != DiffTag::Equal {
+            in_a.extend((!old.is_empty()).then_some(old));
+            in_b.extend((!new.is_empty()).then_some(new));
         }
     }
     (in_a, in_b)
@@ -1106,41 +1018,13 @@ fn letters_changed(a: &str, b: &str) -> Option<(Ranges, Ranges)> {
     if word_count(a_trim) != 1 || word_count(b_trim) != 1 {
         return None;
     }
-    let a_chars: Vec<char> = a.chars().collect();
-    let b_chars: Vec<char> = b.chars().collect();
     let shorter = a_trim.chars().count().min(b_trim.chars().count());
     if shorter < 4 {
         return None;
     }
-    let ops = capture_diff_slices(Algorithm::Myers, &a_chars, &b_chars);
-    let (mut in_a, mut in_b, mut letters) = (Vec::new(), Vec::new(), 0);
-    for op in ops {
-        match op {
-            DiffOp::Equal { .. } => {}
-            DiffOp::Delete {
-                old_index, old_len, ..
-            } => {
-                letters += old_len;
-                in_a.push(old_index..old_index + old_len);
-            }
-            DiffOp::Insert {
-                new_index, new_len, ..
-            } => {
-                letters += new_len;
-                in_b.push(new_index..new_index + new_len);
-            }
-            DiffOp::Replace {
-                old_index,
-                old_len,
-                new_index,
-                new_len,
-            } => {
-                letters += old_len.max(new_len);
-                in_a.push(old_index..old_index + old_len);
-                in_b.push(new_index..new_index + new_len);
-            }
-        }
-    }
+    let (in_a, in_b) = letters_in_word(a, b);
+    let length = |ranges: &Ranges| ranges.iter().map(|r| r.len()).sum::<usize>();
+    let letters = length(&in_a).max(length(&in_b));
     (letters <= 2 && letters * 3 <= shorter).then_some((in_a, in_b))
 }
 

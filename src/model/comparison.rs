@@ -158,6 +158,31 @@ pub struct WordingInput {
 }
 
 impl WordingInput {
+    /// A passage of a library text (`range`, characters), or the whole text, labelled with
+    /// its title (and paragraph, for a passage).
+    pub fn from_text(text: &super::text::Text, range: Range<usize>) -> Self {
+        let meta = text.meta();
+        let range = text.clamp_range(range);
+        let whole = range.start == 0 && range.end == text.char_len();
+        let label = if whole {
+            meta.title.clone()
+        } else {
+            format!("{} (¶ {})", meta.title, text.paragraph_at(range.start) + 1)
+        };
+        Self {
+            label,
+            text: text.slice(range.clone()).to_owned(),
+            source: Some((text.id().to_owned(), range.start)),
+            author: meta.author.clone(),
+            date: meta.display_date().to_owned(),
+            source_label: meta
+                .reference
+                .clone()
+                .unwrap_or_else(|| meta.source.clone()),
+            language: meta.language.clone(),
+        }
+    }
+
     /// A pasted wording: only a label and the text.
     pub fn pasted(label: &str, text: &str) -> Self {
         Self {
@@ -446,6 +471,15 @@ impl ComparisonResult {
     }
 }
 
+/// Computes every cell at once (for small comparisons, the command line and tests).
+pub fn compute_all(
+    comparison: &Comparison,
+    normalization: &Normalization,
+    reference: Reference,
+) -> ComparisonResult {
+    compute(comparison, normalization, reference, &mut |_, _| true).unwrap_or_default()
+}
+
 /// Computes every cell. `progress(done, total)` is called after each segment; when it returns
 /// false the work stops and `None` is returned (the reader cancelled).
 pub fn compute(
@@ -657,13 +691,7 @@ mod tests {
                 "3. Third and last."
             ]
         );
-        let result = compute(
-            &comparison,
-            &Normalization::wording(),
-            Reference::Previous,
-            &mut |_, _| true,
-        )
-        .unwrap();
+        let result = compute_all(&comparison, &Normalization::wording(), Reference::Previous);
         assert_eq!(result.cells[1][1].counts, Counts::default());
         assert_eq!(result.cells[0][1].counts.inserted, 1);
         assert_eq!(result.cells[2][1].counts.inserted, 2);
@@ -787,13 +815,7 @@ mod tests {
     #[test]
     fn a_note_on_a_difference_quotes_both_wordings() {
         let comparison = pasted(&["on the formal entry", "on formal unification"]);
-        let result = compute(
-            &comparison,
-            &Normalization::wording(),
-            Reference::Previous,
-            &mut |_, _| true,
-        )
-        .unwrap();
+        let result = compute_all(&comparison, &Normalization::wording(), Reference::Previous);
         let difference = result.differences.last().unwrap();
         let note = ComparisonNote::new(
             "n1".into(),

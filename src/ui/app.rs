@@ -780,28 +780,6 @@ impl LecternApp {
         self.show_comparison(ComparisonInput::Wordings { id, title, inputs }, true, ctx);
     }
 
-    /// A passage of a library text as a witness.
-    fn wording_of(text: &Text, range: std::ops::Range<usize>, whole: bool) -> WordingInput {
-        let meta = text.meta();
-        let label = if whole {
-            meta.title.clone()
-        } else {
-            format!("{} (¶ {})", meta.title, text.paragraph_at(range.start) + 1)
-        };
-        WordingInput {
-            label,
-            text: text.slice(range.clone()).to_owned(),
-            source: Some((text.id().to_owned(), range.start)),
-            author: meta.author.clone(),
-            date: meta.display_date().to_owned(),
-            source_label: meta
-                .reference
-                .clone()
-                .unwrap_or_else(|| meta.source.clone()),
-            language: meta.language.clone(),
-        }
-    }
-
     /// How many panes have a passage selected.
     pub fn selection_count(&self) -> usize {
         self.desk
@@ -818,7 +796,7 @@ impl LecternApp {
             .iter()
             .filter_map(|pane| {
                 let range = pane.view.selected_range()?;
-                Some(Self::wording_of(&pane.text, range, false))
+                Some(WordingInput::from_text(&pane.text, range))
             })
             .collect();
         if inputs.len() < 2 {
@@ -838,7 +816,7 @@ impl LecternApp {
             .desk
             .panes()
             .iter()
-            .map(|pane| Self::wording_of(&pane.text, 0..pane.text.char_len(), true))
+            .map(|pane| WordingInput::from_text(&pane.text, 0..pane.text.char_len()))
             .collect();
         if inputs.len() < 2 {
             self.notices

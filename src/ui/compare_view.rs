@@ -323,6 +323,13 @@ impl ComparisonState {
         self.recompute(ctx);
     }
 
+    /// The witnesses shown, in order.
+    pub fn visible(&self) -> Vec<usize> {
+        (0..self.comparison.witnesses.len())
+            .filter(|&w| !self.is_hidden(w))
+            .collect()
+    }
+
     fn is_hidden(&self, witness: usize) -> bool {
         self.hidden.get(witness).copied().unwrap_or(false)
     }
@@ -688,47 +695,43 @@ fn legend_ui(ui: &mut Ui) {
     let mut job = LayoutJob::default();
     let plain = TextFormat::simple(font.clone(), ui.visuals().weak_text_color());
     job.append("Key: ", 0.0, plain.clone());
-    job.append(
-        "added",
-        0.0,
-        TextFormat {
-            background: added,
-            underline: line,
+    let none = Stroke::NONE;
+    for (word, background, underline, strikethrough, italics, after) in [
+        ("added", added, line, none, false, " underlined · "),
+        ("removed", removed, none, line, false, " struck through · "),
+        (
+            "changed",
+            changed,
+            line,
+            none,
+            true,
+            " in italics: struck in the first witness, underlined in each later one where it \
+             differs from the witness before it",
+        ),
+    ] {
+        let format = TextFormat {
+            background,
+            underline,
+            strikethrough,
+            italics,
             ..TextFormat::simple(font.clone(), text)
-        },
-    );
-    job.append(" underlined · ", 0.0, plain.clone());
-    job.append(
-        "removed",
-        0.0,
-        TextFormat {
-            background: removed,
-            strikethrough: line,
-            ..TextFormat::simple(font.clone(), text)
-        },
-    );
-    job.append(" struck through · ", 0.0, plain.clone());
-    job.append(
-        "changed",
-        0.0,
-        TextFormat {
-            background: changed,
-            underline: line,
-            italics: true,
-            ..TextFormat::simple(font, text)
-        },
-    );
-    job.append(
-        " in italics: struck in the first witness, underlined in each later one where it \
-         differs from the witness before it",
-        0.0,
-        plain,
-    );
+        };
+        job.append(word, 0.0, format);
+        job.append(after, 0.0, plain.clone());
+    }
     ui.label(job);
 }
 
 const SEGMENT_COLUMN: f32 = 120.0;
 const GAP: f32 = 12.0;
+
+/// A column of `width` points, top to bottom.
+fn column(ui: &mut Ui, width: f32, add_contents: impl FnOnce(&mut Ui)) {
+    ui.allocate_ui_with_layout(Vec2::new(width, 0.0), Layout::top_down(Align::Min), |ui| {
+        ui.set_width(width);
+        add_contents(ui);
+    });
+}
 
 fn column_width(ui: &Ui, visible: usize) -> f32 {
     let available = ui.available_width() - SEGMENT_COLUMN - (GAP + 6.0) * visible as f32 - 24.0;
@@ -736,35 +739,27 @@ fn column_width(ui: &Ui, visible: usize) -> f32 {
 }
 
 fn witness_heads_ui(ui: &mut Ui, state: &mut ComparisonState, actions: &mut Vec<Action>) {
-    let visible: Vec<usize> = (0..state.comparison.witnesses.len())
-        .filter(|&w| !state.is_hidden(w))
-        .collect();
+    let visible: Vec<usize> = state.visible();
     let width = column_width(ui, visible.len());
     ui.horizontal_top(|ui| {
-        ui.allocate_ui_with_layout(
-            Vec2::new(SEGMENT_COLUMN, 0.0),
-            Layout::top_down(Align::Min),
-            |ui| {
-                ui.set_width(SEGMENT_COLUMN);
-                ui.label(RichText::new("Witnesses").weak());
-                for (index, witness) in state.comparison.witnesses.iter().enumerate() {
-                    let mut shown = !state.is_hidden(index);
-                    if ui
-                        .checkbox(&mut shown, format!("{}", index + 1))
-                        .on_hover_text(format!("Show “{}”", witness.label))
-                        .accessible_name(format!("Show {}", witness.label))
-                        .changed()
-                    {
-                        actions.push(Action::ToggleWitness(index));
-                    }
+        column(ui, SEGMENT_COLUMN, |ui| {
+            ui.label(RichText::new("Witnesses").weak());
+            for (index, witness) in state.comparison.witnesses.iter().enumerate() {
+                let mut shown = !state.is_hidden(index);
+                if ui
+                    .checkbox(&mut shown, format!("{}", index + 1))
+                    .on_hover_text(format!("Show “{}”", witness.label))
+                    .accessible_name(format!("Show {}", witness.label))
+                    .changed()
+                {
+                    actions.push(Action::ToggleWitness(index));
                 }
-            },
-        );
+            }
+        });
         for &index in &visible {
             let witness = &state.comparison.witnesses[index];
             ui.add_space(GAP);
-            ui.allocate_ui_with_layout(Vec2::new(width, 0.0), Layout::top_down(Align::Min), |ui| {
-                ui.set_width(width);
+            column(ui, width, |ui| {
                 ui.label(RichText::new(format!("{}. {}", index + 1, witness.label)).strong());
                 let status = RichText::new(witness.status.label()).small().italics();
                 let status = match witness.status {
@@ -826,9 +821,7 @@ fn rows_ui(
         state.heights = vec![0.0; segments];
     }
     let scroll_to = state.scroll_to.take();
-    let visible: Vec<usize> = (0..state.comparison.witnesses.len())
-        .filter(|&w| !state.is_hidden(w))
-        .collect();
+    let visible: Vec<usize> = state.visible();
     let width = if inline {
         (ui.available_width() - SEGMENT_COLUMN - GAP - 16.0).max(240.0)
     } else {
@@ -887,43 +880,37 @@ fn row_ui(
         .cloned();
     let row = result.cells.get(segment);
     ui.horizontal_top(|ui| {
-        ui.allocate_ui_with_layout(
-            Vec2::new(SEGMENT_COLUMN, 0.0),
-            Layout::top_down(Align::Min),
-            |ui| {
-                ui.set_width(SEGMENT_COLUMN);
-                ui.label(RichText::new(&comparison.segments[segment]).strong());
-                if let Some(row) = row {
-                    for &w in visible {
-                        let Some(cell) = row.get(w).filter(|c| c.reference.is_some()) else {
-                            continue;
-                        };
-                        let text =
-                            RichText::new(format!("{}: {}", w + 1, cell.counts.summary())).small();
-                        ui.label(if cell.counts.is_same() {
-                            text.weak()
-                        } else {
-                            text
-                        });
-                    }
-                }
-                if ui
-                    .small_button("Note")
-                    .on_hover_text("Write a note on this segment")
-                    .accessible_name(format!("Note on segment {}", comparison.segments[segment]))
-                    .clicked()
-                {
-                    actions.push(Action::NoteOnDifference {
-                        segment,
-                        difference: None,
+        column(ui, SEGMENT_COLUMN, |ui| {
+            ui.label(RichText::new(&comparison.segments[segment]).strong());
+            if let Some(row) = row {
+                for &w in visible {
+                    let Some(cell) = row.get(w).filter(|c| c.reference.is_some()) else {
+                        continue;
+                    };
+                    let text =
+                        RichText::new(format!("{}: {}", w + 1, cell.counts.summary())).small();
+                    ui.label(if cell.counts.is_same() {
+                        text.weak()
+                    } else {
+                        text
                     });
                 }
-            },
-        );
+            }
+            if ui
+                .small_button("Note")
+                .on_hover_text("Write a note on this segment")
+                .accessible_name(format!("Note on segment {}", comparison.segments[segment]))
+                .clicked()
+            {
+                actions.push(Action::NoteOnDifference {
+                    segment,
+                    difference: None,
+                });
+            }
+        });
         ui.add_space(GAP);
         if inline {
-            ui.allocate_ui_with_layout(Vec2::new(width, 0.0), Layout::top_down(Align::Min), |ui| {
-                ui.set_width(width);
+            column(ui, width, |ui| {
                 for &w in visible {
                     let witness = &comparison.witnesses[w];
                     let Some(Some(own)) = witness.segments.get(segment) else {
@@ -953,71 +940,65 @@ fn row_ui(
         } else {
             for &w in visible {
                 ui.add_space(GAP);
-                ui.allocate_ui_with_layout(
-                    Vec2::new(width, 0.0),
-                    Layout::top_down(Align::Min),
-                    |ui| {
-                        ui.set_width(width);
-                        let witness = &comparison.witnesses[w];
-                        let Some(Some(own)) = witness.segments.get(segment) else {
-                            ui.label(RichText::new("—").weak())
-                                .on_hover_text("This witness has nothing here");
-                            return;
-                        };
-                        let cell = row.and_then(|r| r.get(w)).cloned().unwrap_or_default();
-                        let highlight = current.as_ref().and_then(|d| {
-                            if d.witness == w {
-                                Some(d.range.clone())
-                            } else if d.reference == w {
-                                Some(d.reference_range.clone())
-                            } else {
-                                None
-                            }
-                        });
-                        // Removals are struck only in the first column of a chain, toward the
-                        // next column shown, so that the columns read like a printed apparatus:
-                        // the base struck where later witnesses differ, each later witness
-                        // underlined where it differs from the one before it.
-                        let next = visible.iter().copied().find(|&n| {
-                            n > w
-                                && matches!(
-                                    comparison.witnesses[n].segments.get(segment),
-                                    Some(Some(_))
-                                )
-                        });
-                        let onward: &[Marked] = match next.and_then(|n| row.and_then(|r| r.get(n)))
-                        {
-                            Some(next_cell)
-                                if next_cell.reference == Some(w) && cell.reference.is_none() =>
-                            {
-                                &cell.onward
-                            }
-                            _ => &[],
-                        };
-                        let job = marked_job(
-                            &own.text,
-                            &cell.marks,
-                            onward,
-                            highlight.clone(),
-                            style,
-                            width,
-                        );
-                        let frame = if current
-                            .as_ref()
-                            .is_some_and(|d| d.witness == w || d.reference == w)
-                        {
-                            egui::Frame::NONE
-                                .stroke(Stroke::new(1.5, ui.visuals().selection.stroke.color))
-                                .inner_margin(2.0)
+                column(ui, width, |ui| {
+                    let witness = &comparison.witnesses[w];
+                    let Some(Some(own)) = witness.segments.get(segment) else {
+                        ui.label(RichText::new("—").weak())
+                            .on_hover_text("This witness has nothing here");
+                        return;
+                    };
+                    let cell = row.and_then(|r| r.get(w)).cloned().unwrap_or_default();
+                    let highlight = current.as_ref().and_then(|d| {
+                        if d.witness == w {
+                            Some(d.range.clone())
+                        } else if d.reference == w {
+                            Some(d.reference_range.clone())
                         } else {
-                            egui::Frame::NONE.inner_margin(2.0)
-                        };
-                        frame.show(ui, |ui| {
-                            let response = ui.add(egui::Label::new(job).sense(Sense::click()));
-                            link_cell(response, own, witness, w, segment, actions);
-                        });
-                    },
-                );
+                            None
+                        }
+                    });
+                    // Removals are struck only in the first column of a chain, toward the
+                    // next column shown, so that the columns read like a printed apparatus:
+                    // the base struck where later witnesses differ, each later witness
+                    // underlined where it differs from the one before it.
+                    let next = visible.iter().copied().find(|&n| {
+                        n > w
+                            && matches!(
+                                comparison.witnesses[n].segments.get(segment),
+                                Some(Some(_))
+                            )
+                    });
+                    let onward: &[Marked] = match next.and_then(|n| row.and_then(|r| r.get(n))) {
+                        Some(next_cell)
+                            if next_cell.reference == Some(w) && cell.reference.is_none() =>
+                        {
+                            &cell.onward
+                        }
+                        _ => &[],
+                    };
+                    let job = marked_job(
+                        &own.text,
+                        &cell.marks,
+                        onward,
+                        highlight.clone(),
+                        style,
+                        width,
+                    );
+                    let frame = if current
+                        .as_ref()
+                        .is_some_and(|d| d.witness == w || d.reference == w)
+                    {
+                        egui::Frame::NONE
+                            .stroke(Stroke::new(1.5, ui.visuals().selection.stroke.color))
+                            .inner_margin(2.0)
+                    } else {
+                        egui::Frame::NONE.inner_margin(2.0)
+                    };
+                    frame.show(ui, |ui| {
+                        let response = ui.add(egui::Label::new(job).sense(Sense::click()));
+                        link_cell(response, own, witness, w, segment, actions);
+                    });
+                });
             }
         }
     });
