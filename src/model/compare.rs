@@ -79,6 +79,15 @@ impl Normalization {
         if *self == Self::default() {
             return Cow::Borrowed(token);
         }
+        let bytes = token.as_bytes();
+        if bytes.iter().all(u8::is_ascii_alphanumeric) {
+            // The common case, a plain ASCII word: only case can change it.
+            return if self.ignore_case && bytes.iter().any(u8::is_ascii_uppercase) {
+                Cow::Owned(token.to_ascii_lowercase())
+            } else {
+                Cow::Borrowed(token)
+            };
+        }
         if token.chars().all(char::is_whitespace) {
             return if self.collapse_whitespace {
                 Cow::Borrowed(" ")
@@ -95,12 +104,24 @@ impl Normalization {
         let mut key = String::with_capacity(token.len());
         for ch in token.chars().filter_map(|ch| self.fold(ch)) {
             if self.ignore_case {
-                key.extend(ch.to_lowercase());
+                push_lowercase(&mut key, ch);
             } else {
                 key.push(ch);
             }
         }
         Cow::Owned(key)
+    }
+}
+
+/// Pushes `ch` in lower case: Latin and Russian letters directly, the rest through
+/// `char::to_lowercase`.
+fn push_lowercase(key: &mut String, ch: char) {
+    match ch {
+        'A'..='Z' => key.push(ch.to_ascii_lowercase()),
+        'А'..='Я' => key.push(char::from_u32(ch as u32 + 0x20).unwrap_or(ch)),
+        'Ё' => key.push('ё'),
+        _ if ch.is_ascii() || ('а'..='я').contains(&ch) => key.push(ch),
+        _ => key.extend(ch.to_lowercase()),
     }
 }
 
@@ -345,25 +366,34 @@ pub fn diff(a: &str, b: &str, normalization: &Normalization) -> Vec<Op> {
     if a_lines.len() <= 2 || b_lines.len() <= 2 {
         return to_chars(a, b, cleanup(a, word_diff(a, b, normalization, 0, 0)));
     }
-    let mut ids: KeyMap<String> = KeyMap::default();
-    let mut buffer = String::new();
-    let exact = *normalization == Normalization::default();
-    let mut intern = |text: &str, range: &Range<usize>| -> u32 {
-        if exact {
-            buffer.clear();
-            buffer.push_str(&text[range.clone()]);
-        } else {
-            line_key(&text[range.clone()], normalization, &mut buffer);
-        }
-        if let Some(&id) = ids.get(&buffer) {
-            return id;
-        }
-        let next = ids.len() as u32;
-        ids.insert(buffer.clone(), next);
-        next
-    };
-    let a_keys: Vec<u32> = a_lines.iter().map(|r| intern(a, r)).collect();
-    let b_keys: Vec<u32> = b_lines.iter().map(|r| intern(b, r)).collect();
+    // Each line as a number: its own text when nothing is normalised (no copy), else its
+    // normalised form.
+    let keys: Vec<std::borrow::Cow<'_, str>> = a_lines
+        .iter()
+        .map(|r| (a, r))
+        .chain(b_lines.iter().map(|r| (b, r)))
+        .map(|(text, range)| {
+            let line = &text[range.clone()];
+            if *normalization == Normalization::default() {
+                std::borrow::Cow::Borrowed(line)
+            } else {
+                let mut key = String::with_capacity(line.len());
+                line_key(line, normalization, &mut key);
+                std::borrow::Cow::Owned(key)
+            }
+        })
+        .collect();
+    let mut ids: KeyMap<&str> = KeyMap::default();
+    ids.reserve(keys.len());
+    let mut numbers: Vec<u32> = keys
+        .iter()
+        .map(|key| {
+            let next = ids.len() as u32;
+            *ids.entry(key.as_ref()).or_insert(next)
+        })
+        .collect();
+    let b_keys = numbers.split_off(a_lines.len());
+    let a_keys = numbers;
     let span = |lines: &[Range<usize>], range: Range<usize>, length: usize| -> Range<usize> {
         if range.is_empty() {
             let at = lines.get(range.start).map_or(length, |r| r.start);
@@ -505,6 +535,7 @@ type KeyMap<K> = HashMap<K, u32, std::hash::BuildHasherDefault<KeyHasher>>;
 /// than diffing strings.
 fn interned(a: &[Group<'_>], b: &[Group<'_>]) -> (Vec<u32>, Vec<u32>) {
     let mut ids: KeyMap<&str> = KeyMap::default();
+    ids.reserve(a.len() + b.len());
     let mut keys = Vec::with_capacity(a.len() + b.len());
     for group in a.iter().chain(b) {
         let next = ids.len() as u32;
@@ -548,6 +579,16 @@ fn line_key(line: &str, normalization: &Normalization, key: &mut String) {
     key.clear();
     let mut in_space = false;
     for ch in line.chars() {
+        if ch.is_ascii_alphanumeric() {
+            // The common case without the general folding below.
+            key.push(if normalization.ignore_case {
+                ch.to_ascii_lowercase()
+            } else {
+                ch
+            });
+            in_space = false;
+            continue;
+        }
         if normalization.collapse_whitespace && ch.is_whitespace() {
             if !in_space {
                 key.push(' ');
@@ -558,7 +599,7 @@ fn line_key(line: &str, normalization: &Normalization, key: &mut String) {
         in_space = false;
         if let Some(ch) = normalization.fold(ch) {
             if normalization.ignore_case {
-                key.extend(ch.to_lowercase());
+                push_lowercase(key, ch);
             } else {
                 key.push(ch);
             }
