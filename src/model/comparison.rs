@@ -110,6 +110,11 @@ pub struct Comparison {
     pub witnesses: Vec<Witness>,
 }
 
+/// Comparisons up to this many bytes of wording are stored whole with the reader's notes.
+pub const KEEP_WHOLE: usize = 64 * 1024;
+
+const KEPT_NOTICE: &str = "Of this long comparison only the segments with notes are kept.";
+
 /// The fewest and most witnesses a comparison has.
 pub const WITNESSES: std::ops::RangeInclusive<usize> = 2..=6;
 
@@ -326,6 +331,35 @@ impl Comparison {
                     .find(|&w| has(w) && same(&self.witnesses[w].language))
             }
         }
+    }
+
+    /// What of the comparison is stored with the reader's notes: all of it when it is small,
+    /// else only the `annotated` segments (a comparison of two whole texts would otherwise copy
+    /// both texts into the annotations file). The notes quote their wordings either way.
+    pub fn kept_for_notes(&self, annotated: &std::collections::BTreeSet<usize>) -> Self {
+        let size: usize = self
+            .witnesses
+            .iter()
+            .flat_map(|w| w.segments.iter().flatten())
+            .map(|s| s.text.len())
+            .sum();
+        if size <= KEEP_WHOLE {
+            return self.clone();
+        }
+        let mut kept = self.clone();
+        for witness in &mut kept.witnesses {
+            for (index, segment) in witness.segments.iter_mut().enumerate() {
+                if !annotated.contains(&index) {
+                    *segment = None;
+                }
+            }
+        }
+        if !kept.description.contains(KEPT_NOTICE) {
+            kept.description = format!("{} {KEPT_NOTICE}", kept.description)
+                .trim()
+                .to_owned();
+        }
+        kept
     }
 
     /// The comparison with its witnesses in reverse order (for two: swapped).
@@ -831,6 +865,31 @@ mod tests {
         assert_eq!(note.subject(), "“unification” for “entry” (W1 against W0)");
         let whole = ComparisonNote::new("n2".into(), &comparison, 0, None, "2026-11-27T00:00:00Z");
         assert_eq!(whole.subject(), "Segment Passage");
+    }
+
+    #[test]
+    fn a_long_comparison_keeps_only_its_annotated_segments_with_the_notes() {
+        let text: String = (0..10)
+            .map(|n| {
+                let words: String = (0..1_000).map(|i| format!("w{n}x{i} ")).collect();
+                format!("{n}. {words}\n")
+            })
+            .collect();
+        let comparison = pasted(&[&text, &text.replace("x7 ", "y7 ")]);
+        assert_eq!(comparison.segments.len(), 10);
+        let annotated = std::collections::BTreeSet::from([3]);
+        let kept = comparison.kept_for_notes(&annotated);
+        for witness in &kept.witnesses {
+            assert!(witness.segments[3].is_some());
+            assert_eq!(witness.segments.iter().flatten().count(), 1);
+        }
+        assert!(kept.description.contains("only the segments with notes"));
+        assert_eq!(
+            kept.segments, comparison.segments,
+            "segment numbers stay valid"
+        );
+        let small = pasted(&["a. b.", "a. c."]);
+        assert_eq!(small.kept_for_notes(&annotated), small);
     }
 
     #[test]

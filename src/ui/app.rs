@@ -897,17 +897,22 @@ impl LecternApp {
             found.as_ref(),
             &clock::now(),
         );
-        if state.readers_own
-            && !self
-                .readers_comparisons
-                .iter()
-                .any(|c| c.id == state.comparison.id)
-        {
-            self.readers_comparisons.push(state.comparison.clone());
-        }
         state.focus_note = Some(note.note_id.clone());
         state.scroll_to_segment(segment);
         self.comparison_notes.push(note);
+        if state.readers_own {
+            // Stored with the notes (only the annotated part of a long one).
+            let id = state.comparison.id.clone();
+            let annotated: std::collections::BTreeSet<usize> = self
+                .comparison_notes
+                .iter()
+                .filter(|n| n.comparison_id == id)
+                .map(|n| n.segment)
+                .collect();
+            let kept = state.comparison.kept_for_notes(&annotated);
+            self.readers_comparisons.retain(|c| c.id != id);
+            self.readers_comparisons.push(kept);
+        }
         self.annotations_revision += 1;
     }
 
