@@ -11,5 +11,6 @@ pub mod generate;
 pub mod header;
 pub mod history;
 pub mod library;
+pub mod search;
 pub mod selection;
 pub mod text;

@@ -1,0 +1,39 @@
+//! Search over a 30 MB generated corpus: the folded copy built once (off the UI thread in the
+//! app), then a case-insensitive search for a word and for a phrase.
+//!
+//! Run with `cargo bench --bench search`. Budget (issue 5): a 30 MB corpus searched
+//! case-insensitively in at most 10 ms.
+
+use std::hint::black_box;
+use std::time::Duration;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use lectern::model::generate::paragraphs;
+use lectern::model::search::{Folded, SearchOptions, fold_query};
+
+fn corpus(c: &mut Criterion) {
+    let text = paragraphs(31, 30_000_000).join("\n\n");
+    let mut group = c.benchmark_group("search 30 MB");
+    group
+        .sample_size(20)
+        .measurement_time(Duration::from_secs(10));
+    group.bench_function("fold the corpus (once, in the background)", |bench| {
+        bench.iter(|| black_box(Folded::new(black_box(&text), false)))
+    });
+    let folded = Folded::new(&text, false);
+    for query in ["союз", "Formal Unification", "Great-Russian chauvinism"] {
+        let needle = fold_query(query, false);
+        group.bench_function(
+            format!("case-insensitive “{query}”, first 1000 placed"),
+            |bench| {
+                bench.iter(|| {
+                    black_box(folded.find(&text, &needle, SearchOptions::default(), 1_000))
+                })
+            },
+        );
+    }
+    group.finish();
+}
+
+criterion_group!(benches, corpus);
+criterion_main!(benches);

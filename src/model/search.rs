@@ -1,0 +1,288 @@
+//! Search: find a phrase in texts as a reader types it.
+//!
+//! A text is searched through its *folded* copy, built once (off the UI thread for a large
+//! corpus): lower case by Unicode's rules (Cyrillic and Georgian included), diacritics removed
+//! by canonical decomposition (é → e, ё → е; й stays й, a letter of its own in Russian), and
+//! every run of white space, line breaks included, one space. The query is folded the same way,
+//! so "союза  Советских" finds "Союза\nсоветских". Matches are found with a SIMD substring
+//! search (`memchr::memmem`) and mapped back to character offsets of the original text through
+//! checkpoints, so the folded copy costs about the text's own size.
+
+use std::ops::Range;
+
+use unicode_normalization::char::decompose_canonical;
+
+/// How to search.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct SearchOptions {
+    /// Upper and lower case must match (diacritics and spacing are still folded).
+    pub match_case: bool,
+    /// Only matches that are whole words (no letter or digit just before or after).
+    pub whole_words: bool,
+}
+
+/// Every this many folded bytes a checkpoint maps the folded copy back to the original.
+const CHECKPOINT: usize = 256;
+
+/// A text's folded copy.
+#[derive(Clone, Debug, Default)]
+pub struct Folded {
+    folded: String,
+    /// (folded byte, original byte, original character) at the start of an original character.
+    checkpoints: Vec<(usize, usize, usize)>,
+    match_case: bool,
+}
+
+/// Appends the folded form of `ch`; `space` tracks whether the output ends in a folded space.
+fn fold_char(out: &mut String, ch: char, match_case: bool, space: &mut bool) {
+    if ch.is_whitespace() {
+        if !*space {
+            out.push(' ');
+            *space = true;
+        }
+        return;
+    }
+    *space = false;
+    if ch.is_ascii() {
+        out.push(if match_case {
+            ch
+        } else {
+            ch.to_ascii_lowercase()
+        });
+        return;
+    }
+    let mut push = |c: char| {
+        if match_case {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    };
+    match ch {
+        // Letters of their own in Russian, not е or и with a mark.
+        'й' | 'Й' => push(ch),
+        _ => decompose_canonical(ch, |part| {
+            if !is_combining_mark(part) {
+                push(part);
+            }
+        }),
+    }
+}
+
+/// Combining diacritical marks (the blocks canonical decomposition produces).
+fn is_combining_mark(ch: char) -> bool {
+    matches!(ch,
+        '\u{300}'..='\u{36f}'
+        | '\u{483}'..='\u{489}'
+        | '\u{1ab0}'..='\u{1aff}'
+        | '\u{1dc0}'..='\u{1dff}'
+        | '\u{20d0}'..='\u{20ff}'
+        | '\u{fe20}'..='\u{fe2f}')
+}
+
+/// Folds a query (or any short string) as texts are folded, without its outer white space.
+pub fn fold_query(query: &str, match_case: bool) -> String {
+    let mut out = String::with_capacity(query.len());
+    let mut space = true; // drops leading white space
+    for ch in query.chars() {
+        fold_char(&mut out, ch, match_case, &mut space);
+    }
+    if out.ends_with(' ') {
+        out.pop();
+    }
+    out
+}
+
+impl Folded {
+    /// Folds `text` (case folded unless `match_case`).
+    pub fn new(text: &str, match_case: bool) -> Self {
+        let mut folded = String::with_capacity(text.len() + text.len() / 16);
+        let mut checkpoints = vec![(0, 0, 0)];
+        let mut space = false;
+        let mut next = CHECKPOINT;
+        for (chars, (byte, ch)) in text.char_indices().enumerate() {
+            if folded.len() >= next {
+                checkpoints.push((folded.len(), byte, chars));
+                next = folded.len() + CHECKPOINT;
+            }
+            fold_char(&mut folded, ch, match_case, &mut space);
+        }
+        Self {
+            folded,
+            checkpoints,
+            match_case,
+        }
+    }
+
+    /// Whether this copy keeps case.
+    pub fn match_case(&self) -> bool {
+        self.match_case
+    }
+
+    /// The folded text.
+    pub fn as_str(&self) -> &str {
+        &self.folded
+    }
+
+    /// The original characters that folded into the folded bytes `start..end` (the first
+    /// character whose folding covers `start` to the last whose folding covers `end - 1`);
+    /// `text` is the original.
+    fn original_range(&self, text: &str, start: usize, end: usize) -> Range<usize> {
+        let index = self
+            .checkpoints
+            .partition_point(|&(folded, _, _)| folded <= start)
+            .saturating_sub(1);
+        let (mut folded, byte, mut chars) = self.checkpoints[index];
+        let mut space = index > 0 && self.folded[..folded].ends_with(' ');
+        let mut scratch = String::new();
+        let mut first = None;
+        for ch in text[byte..].chars() {
+            scratch.clear();
+            fold_char(&mut scratch, ch, self.match_case, &mut space);
+            folded += scratch.len();
+            if first.is_none() && folded > start {
+                first = Some(chars);
+            }
+            chars += 1;
+            if folded >= end && first.is_some() {
+                break;
+            }
+        }
+        first.unwrap_or(chars)..chars
+    }
+
+    /// The matches of an already folded `query` in this copy of `text`, as character ranges
+    /// of `text`: at most `limit` of them, and the count of all.
+    pub fn find(
+        &self,
+        text: &str,
+        query: &str,
+        options: SearchOptions,
+        limit: usize,
+    ) -> (Vec<Range<usize>>, usize) {
+        let (mut found, mut count) = (Vec::new(), 0);
+        if query.is_empty() {
+            return (found, 0);
+        }
+        let haystack = self.folded.as_bytes();
+        for start in memchr::memmem::find_iter(haystack, query.as_bytes()) {
+            let end = start + query.len();
+            if options.whole_words && !self.is_word_boundary(start, end) {
+                continue;
+            }
+            count += 1;
+            if found.len() < limit {
+                found.push(self.original_range(text, start, end));
+            }
+        }
+        (found, count)
+    }
+
+    fn is_word_boundary(&self, start: usize, end: usize) -> bool {
+        let before = self.folded[..start].chars().next_back();
+        let after = self.folded[end..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    }
+}
+
+/// Where a match stands: the line of context around it.
+pub fn context(text: &str, range: Range<usize>, around: usize) -> (String, Range<usize>) {
+    let chars: Vec<char> = text
+        .chars()
+        .skip(range.start.saturating_sub(around))
+        .take(range.end - range.start.saturating_sub(around) + around)
+        .collect();
+    let lead = range.start - range.start.saturating_sub(around);
+    let line: String = chars
+        .iter()
+        .map(|&c| if c.is_whitespace() { ' ' } else { c })
+        .collect();
+    (line, lead..lead + (range.end - range.start))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn find(text: &str, query: &str, options: SearchOptions) -> Vec<String> {
+        let folded = Folded::new(text, options.match_case);
+        let (found, count) =
+            folded.find(text, &fold_query(query, options.match_case), options, 100);
+        assert_eq!(found.len(), count);
+        found
+            .into_iter()
+            .map(|r| text.chars().skip(r.start).take(r.len()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn case_and_diacritics_fold_in_every_script_and_yo_is_ye() {
+        let text =
+            "Союз Советских Республик. СОЮЗ. Ещё раз: ещё. Café, CAFÉ. ᲡᲐᲥᲐᲠᲗᲕᲔᲚᲝ საქართველო.";
+        assert_eq!(
+            find(text, "союз", SearchOptions::default()),
+            ["Союз", "СОЮЗ"]
+        );
+        assert_eq!(find(text, "еще", SearchOptions::default()), ["Ещё", "ещё"]);
+        assert_eq!(
+            find(text, "cafe", SearchOptions::default()),
+            ["Café", "CAFÉ"]
+        );
+        assert_eq!(
+            find(text, "საქართველო", SearchOptions::default()),
+            ["ᲡᲐᲥᲐᲠᲗᲕᲔᲚᲝ", "საქართველო"]
+        );
+        let exact = SearchOptions {
+            match_case: true,
+            ..SearchOptions::default()
+        };
+        assert_eq!(find(text, "Союз", exact), ["Союз"]);
+    }
+
+    #[test]
+    fn short_i_is_its_own_letter() {
+        assert_eq!(find("мой мои", "мой", SearchOptions::default()), ["мой"]);
+    }
+
+    #[test]
+    fn a_phrase_matches_across_line_breaks_and_spacing() {
+        let text = "a Union of Soviet\nRepublics of Europe\n\n  and Asia";
+        assert_eq!(
+            find(text, "soviet  republics", SearchOptions::default()),
+            ["Soviet\nRepublics"]
+        );
+        assert_eq!(
+            find(text, "europe and asia", SearchOptions::default()),
+            ["Europe\n\n  and Asia"]
+        );
+    }
+
+    #[test]
+    fn whole_words_skip_matches_inside_words() {
+        let text = "union, unions, reunion; Union";
+        let whole = SearchOptions {
+            whole_words: true,
+            ..SearchOptions::default()
+        };
+        assert_eq!(find(text, "union", whole), ["union", "Union"]);
+        assert_eq!(find(text, "union", SearchOptions::default()).len(), 4);
+    }
+
+    #[test]
+    fn matches_map_back_exactly_in_a_long_text_past_many_checkpoints() {
+        let paragraph = "Ёлка и ЁЖ — café\n\n".repeat(2_000);
+        let text = format!("{paragraph}the needle Ёж here");
+        let found = find(&text, "еж here", SearchOptions::default());
+        assert_eq!(found, ["Ёж here"]);
+        let folded = Folded::new(&text, false);
+        let (_, count) = folded.find(&text, &fold_query("еж", false), SearchOptions::default(), 0);
+        assert_eq!(count, 2_001, "counted without mapping");
+    }
+
+    #[test]
+    fn context_shows_the_match_in_its_line() {
+        let (line, at) = context("one\ntwo three four", 8..13, 4);
+        assert_eq!(line, "two three fou");
+        assert_eq!(&line[at.start..at.end], "three");
+    }
+}
