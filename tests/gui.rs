@@ -1445,3 +1445,61 @@ fn comparing_two_long_texts_runs_in_the_background_and_can_be_cancelled() {
         Some("The comparison was cancelled.")
     );
 }
+
+// ----- Find -----
+
+#[test]
+fn find_marks_every_match_as_you_type_and_f3_steps_through_them() {
+    let profile = tempfile::tempdir().unwrap();
+    let mut harness = harness(app(profile.path(), &[KAMENEV]));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    harness.run();
+    harness
+        .get_by_role_and_label(
+            egui::accesskit::Role::TextInput,
+            "Find in “On the Establishment of the U.S.S.R.”",
+        )
+        .type_text("STALIN");
+    for _ in 0..200 {
+        harness.step();
+        if harness
+            .state()
+            .find
+            .as_ref()
+            .is_some_and(|f| f.searched.is_some())
+        {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    harness.run();
+    let find = harness.state().find.as_ref().unwrap();
+    let text = harness.state().desk.panes()[0].text.clone();
+    let expected = text.content().matches("Stalin").count();
+    assert!(expected >= 3);
+    assert_eq!(find.count, expected, "case-insensitive");
+    assert_eq!(find.current, Some(0));
+    harness.get_by_label(&format!("1 of {expected}"));
+    let selected = |harness: &Harness<'_, LecternApp>| {
+        let pane = &harness.state().desk.panes()[0];
+        pane.text
+            .slice(pane.view.selected_range().unwrap())
+            .to_owned()
+    };
+    assert_eq!(selected(&harness), "Stalin");
+    harness.key_press(Key::F3);
+    harness.run();
+    assert_eq!(harness.state().find.as_ref().unwrap().current, Some(1));
+    assert_eq!(selected(&harness), "Stalin");
+    harness.key_press_modifiers(Modifiers::SHIFT, Key::F3);
+    harness.key_press_modifiers(Modifiers::SHIFT, Key::F3);
+    harness.run();
+    assert_eq!(
+        harness.state().find.as_ref().unwrap().current,
+        Some(expected - 1),
+        "back from the first wraps to the last"
+    );
+    harness.get_by_label("Close find").click();
+    harness.run();
+    assert!(harness.state().find.is_none());
+}

@@ -157,6 +157,14 @@ pub enum Action {
     ExportComparison(ExportFormat),
     /// Let the comparison fill the window, or dock it below the reading panes.
     ToggleComparisonFull,
+    /// Open the find bar for the current text.
+    OpenFind,
+    /// Step to the next match.
+    FindNext,
+    /// Step to the previous match.
+    FindPrevious,
+    /// Close the find bar.
+    CloseFind,
 }
 
 /// What a comparison can be exported as.
@@ -224,6 +232,9 @@ impl Action {
             Self::PreviousDifference,
             Self::NextDifference,
             Self::SwapWitnesses,
+            Self::FindPrevious,
+            Self::FindNext,
+            Self::OpenFind,
         ]
     }
 
@@ -261,6 +272,9 @@ impl Action {
             Self::PreviousDifference => vec![shortcut(Modifiers::SHIFT, Key::F7)],
             Self::NextDifference => vec![shortcut(Modifiers::NONE, Key::F7)],
             Self::SwapWitnesses => vec![shortcut(CTRL_SHIFT, Key::X)],
+            Self::FindPrevious => vec![shortcut(Modifiers::SHIFT, Key::F3)],
+            Self::FindNext => vec![shortcut(Modifiers::NONE, Key::F3)],
+            Self::OpenFind => vec![shortcut(CTRL, Key::F)],
             _ => Vec::new(),
         }
     }
@@ -338,6 +352,10 @@ impl Action {
             Self::ExportComparison(ExportFormat::Html) => "Export as HTML…".into(),
             Self::ExportComparison(ExportFormat::Png) => "Export as PNG image…".into(),
             Self::ToggleComparisonFull => "Comparison fills the window".into(),
+            Self::OpenFind => "Find in text…".into(),
+            Self::FindNext => "Next match".into(),
+            Self::FindPrevious => "Previous match".into(),
+            Self::CloseFind => "Close find".into(),
         }
     }
 
@@ -407,6 +425,9 @@ impl Action {
                 "Compare the passages selected in the open panes, word by word".into()
             }
             Self::CompareOpenTexts => "Compare the whole texts open in the panes".into(),
+            Self::OpenFind => {
+                "Find a word or phrase in the current text, ignoring case and accents".into()
+            }
             Self::ShowPasteComparison => "Paste two to six wordings and compare them".into(),
             Self::NextDifference => "Step to the next difference".into(),
             Self::PreviousDifference => "Step to the previous difference".into(),

@@ -19,6 +19,7 @@ use crate::model::comparison::{Comparison, ComparisonNote, WordingInput};
 use crate::model::comparison_export;
 use crate::model::history::{Annotations, Edit, History};
 use crate::model::library::Library;
+use crate::model::search::{Folded, fold_query};
 use crate::model::selection::Selection;
 use crate::model::text::Text;
 use crate::storage::annotations_file::AnnotationsFile;
@@ -42,6 +43,7 @@ use crate::ui::dialogs::{
 use crate::ui::info_view::text_info_window;
 use crate::ui::library_view::{LibraryViewState, library_ui};
 use crate::ui::reader::{Highlight, ReaderView, ReadingStyle};
+use crate::ui::search_view::{FindState, MARKED_MATCHES, find_bar_ui};
 use crate::ui::theme;
 
 /// How long a change may wait before the reading state is saved.
@@ -103,6 +105,11 @@ pub struct LecternApp {
     pub paste: Option<Vec<String>>,
     pending_export: Option<Receiver<SaveOutcome>>,
     pending_shot: Option<Receiver<Arc<egui::ColorImage>>>,
+    /// The find bar, while it is open.
+    pub find: Option<FindState>,
+    /// Folded copies of texts for search: (text id, match case).
+    folded: std::collections::HashMap<(String, bool), Arc<Folded>>,
+    folding: Option<((String, bool), Receiver<Folded>)>,
     annotations_revision: u64,
     saved_annotations_revision: u64,
     annotations_dirty_since: Option<Instant>,
@@ -158,6 +165,9 @@ impl LecternApp {
             paste: None,
             pending_export: None,
             pending_shot: None,
+            find: None,
+            folded: std::collections::HashMap::new(),
+            folding: None,
             annotations_revision: 0,
             saved_annotations_revision: 0,
             annotations_dirty_since: None,
@@ -734,11 +744,90 @@ impl LecternApp {
                     ),
                 }
             }
+            Action::OpenFind => {
+                if let Some(pane) = self.desk.active_pane() {
+                    let find = self.find.get_or_insert_with(FindState::default);
+                    find.text_id = pane.text.id().to_owned();
+                    find.focus = true;
+                }
+            }
+            Action::FindNext | Action::FindPrevious => {
+                self.step_find(action == Action::FindNext);
+            }
+            Action::CloseFind => self.find = None,
             Action::ToggleComparisonFull => {
                 if let Some(state) = &mut self.comparison {
                     state.full = !state.full;
                 }
             }
+        }
+    }
+
+    /// Finds the query again when the text, the query or the options changed, building the
+    /// text's folded copy in the background first.
+    fn update_find(&mut self, ctx: &egui::Context) {
+        if let Some(((key_id, key_case), receiver)) = &self.folding
+            && let Ok(folded) = receiver.try_recv()
+        {
+            self.folded
+                .insert((key_id.clone(), *key_case), Arc::new(folded));
+            self.folding = None;
+        }
+        let Some(find) = &mut self.find else {
+            return;
+        };
+        if let Some(pane) = self.desk.active_pane() {
+            find.text_id = pane.text.id().to_owned();
+        }
+        let Some(text) = self.library.get(&find.text_id).cloned() else {
+            return;
+        };
+        let key = (find.text_id.clone(), find.options.match_case);
+        let Some(folded) = self.folded.get(&key).cloned() else {
+            find.preparing = true;
+            if self.folding.is_none() {
+                let (sender, receiver) = std::sync::mpsc::channel();
+                let (worker_text, match_case, repaint) = (text.clone(), key.1, ctx.clone());
+                let spawned = std::thread::Builder::new()
+                    .name("lectern-fold".into())
+                    .spawn(move || {
+                        let _ = sender.send(Folded::new(worker_text.content(), match_case));
+                        repaint.request_repaint();
+                    });
+                if spawned.is_ok() {
+                    self.folding = Some((key, receiver));
+                }
+            }
+            return;
+        };
+        find.preparing = false;
+        let wanted = (find.text_id.clone(), find.query.clone(), find.options);
+        if find.searched.as_ref() == Some(&wanted) {
+            return;
+        }
+        let needle = fold_query(&find.query, find.options.match_case);
+        let (matches, count) = folded.find(text.content(), &needle, find.options, MARKED_MATCHES);
+        find.matches = matches;
+        find.count = count;
+        find.current = None;
+        find.searched = Some(wanted);
+        self.step_find(true);
+    }
+
+    /// Selects the next (or previous) match in the active pane and scrolls to it.
+    fn step_find(&mut self, forward: bool) {
+        let Some(find) = &mut self.find else {
+            return;
+        };
+        let Some(range) = find.step(forward) else {
+            return;
+        };
+        if let Some(pane) = self.desk.active_pane_mut()
+            && pane.text.id() == find.text_id
+        {
+            pane.view.selection = Some(Selection::from_range(range.clone()));
+            let paragraph = pane.text.paragraph_at(range.start);
+            pane.view.jump_to(paragraph, 0.0);
         }
     }
 
@@ -1253,6 +1342,7 @@ impl LecternApp {
         }
         self.poll_open_file();
         self.poll_export(&ctx);
+        self.update_find(&ctx);
         let mut actions = self.shortcut_actions(&ctx);
 
         egui::Panel::top("lectern-menu").show(ui, |ui| {
@@ -1308,7 +1398,30 @@ impl LecternApp {
                     actions.extend(annotations_panel_ui(ui, &panel, view))
                 });
         }
-        let highlights = self.highlights(ui.visuals().dark_mode);
+        let title = self.desk.active_pane().map(|p| p.text.meta().title.clone());
+        if let (Some(find), Some(title)) = (&mut self.find, title) {
+            egui::Panel::top("lectern-find")
+                .show(ui, |ui| actions.extend(find_bar_ui(ui, find, &title)));
+            let wanted = (find.text_id.clone(), find.query.clone(), find.options);
+            if find.searched.as_ref() != Some(&wanted) {
+                ctx.request_repaint(); // the matches of what was just typed, next frame
+            }
+        }
+        let mut highlights = self.highlights(ui.visuals().dark_mode);
+        if let Some(find) = &self.find
+            && let Some(marks) = highlights.get_mut(&find.text_id)
+        {
+            let color = if ui.visuals().dark_mode {
+                egui::Color32::from_rgba_unmultiplied(200, 170, 40, 70)
+            } else {
+                egui::Color32::from_rgba_unmultiplied(255, 200, 0, 90)
+            };
+            marks.extend(find.matches.iter().map(|range| Highlight {
+                annotation_id: String::new(),
+                range: range.clone(),
+                color,
+            }));
+        }
         let categories: Vec<(String, egui::Color32)> = self
             .categories
             .iter()
@@ -1397,6 +1510,8 @@ impl LecternApp {
         ui.menu_button("Edit", |ui| {
             actions.extend(menu_item(ui, Action::Undo, self.history.can_undo()));
             actions.extend(menu_item(ui, Action::Redo, self.history.can_redo()));
+            ui.separator();
+            actions.extend(menu_item(ui, Action::OpenFind, has_pane));
             ui.separator();
             actions.extend(menu_item(ui, Action::NoteOnSelection, has_selection));
             for (index, category) in self.categories.iter().enumerate().take(6) {

@@ -10,4 +10,5 @@ pub mod dialogs;
 pub mod info_view;
 pub mod library_view;
 pub mod reader;
+pub mod search_view;
 pub mod theme;

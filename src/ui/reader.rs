@@ -239,7 +239,7 @@ pub struct ReaderView {
 /// A highlighted passage to paint behind the text.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Highlight {
-    /// The annotation it shows.
+    /// The annotation it shows (empty for a search match, which is not clickable).
     pub annotation_id: String,
     /// The characters.
     pub range: Range<usize>,
@@ -711,6 +711,7 @@ pub fn reader_ui(
             && view.selection.is_none_or(|s| s.is_empty())
             && let Some(annotation_id) =
                 highlight_at(params.highlights, offset, params.selected_annotation)
+            && !annotation_id.is_empty()
         {
             actions.push(Action::SelectAnnotation(Some(annotation_id)));
         }
