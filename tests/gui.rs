@@ -1503,3 +1503,64 @@ fn find_marks_every_match_as_you_type_and_f3_steps_through_them() {
     harness.run();
     assert!(harness.state().find.is_none());
 }
+
+#[test]
+fn search_everything_lists_texts_and_notes_and_opens_a_match() {
+    let profile = tempfile::tempdir().unwrap();
+    let mut harness = harness(app(profile.path(), &[]));
+    {
+        let state = harness.state_mut();
+        let text = state.library().get(KAMENEV).unwrap().clone();
+        let note = lectern::model::annotation::Annotation {
+            note: "Compare the “rascal” of the notes".into(),
+            ..lectern::model::annotation::Annotation::new(
+                "note-1",
+                &text,
+                0..7,
+                None,
+                "2026-11-27T00:00:00Z",
+            )
+        };
+        state
+            .annotations
+            .apply(lectern::model::history::Edit::Add(note));
+    }
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::F);
+    harness.run();
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, "Search texts and notes")
+        .type_text("RASCAL");
+    for _ in 0..200 {
+        harness.step();
+        let done = harness.state().search_all.as_ref().is_some_and(|s| {
+            s.preparing == 0 && s.searched.as_ref().is_some_and(|k| k.0 == "RASCAL")
+        });
+        if done {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    harness.run();
+    let state = harness.state().search_all.as_ref().unwrap();
+    let titles: Vec<&str> = state.texts.iter().map(|t| t.title.as_str()).collect();
+    assert!(
+        titles.contains(&"The Question of Nationalities or “Autonomization”"),
+        "{titles:?}"
+    );
+    assert_eq!(state.notes.len(), 1, "the note mentions it");
+    let hit = state
+        .texts
+        .iter()
+        .find(|t| t.text_id == NOTES)
+        .unwrap()
+        .hits[0]
+        .clone();
+    harness.get_by_label(&format!("…{}…", hit.1)).click();
+    harness.run_steps(90);
+    let pane = harness.state().desk.active_pane().unwrap();
+    assert_eq!(pane.text.id(), NOTES);
+    assert_eq!(
+        pane.text.slice(pane.view.selected_range().unwrap()),
+        "rascal"
+    );
+}

@@ -3,7 +3,7 @@
 //! A text is searched through its *folded* copy, built once (off the UI thread for a large
 //! corpus): lower case by Unicode's rules (Cyrillic and Georgian included), diacritics removed
 //! by canonical decomposition (é → e, ё → е; й stays й, a letter of its own in Russian), and
-//! every run of white space, line breaks included, one space. The query is folded the same way,
+//! every run of white space, line breaks, hyphens and dashes included, one space. The query is folded the same way,
 //! so "союза  Советских" finds "Союза\nсоветских". Matches are found with a SIMD substring
 //! search (`memchr::memmem`) and mapped back to character offsets of the original text through
 //! checkpoints, so the folded copy costs about the text's own size.
@@ -35,7 +35,8 @@ pub struct Folded {
 
 /// Appends the folded form of `ch`; `space` tracks whether the output ends in a folded space.
 fn fold_char(out: &mut String, ch: char, match_case: bool, space: &mut bool) {
-    if ch.is_whitespace() {
+    // Hyphens and dashes separate words like spaces: "great russian" finds "Great-Russian".
+    if ch.is_whitespace() || matches!(ch, '-' | '‐' | '‑' | '‒' | '–' | '—' | '―') {
         if !*space {
             out.push(' ');
             *space = true;
@@ -237,6 +238,23 @@ mod tests {
             ..SearchOptions::default()
         };
         assert_eq!(find(text, "Союз", exact), ["Союз"]);
+    }
+
+    #[test]
+    fn hyphens_and_dashes_count_as_spaces() {
+        let text = "the Great-Russian chauvinist — a rascal";
+        assert_eq!(
+            find(text, "great russian", SearchOptions::default()),
+            ["Great-Russian"]
+        );
+        assert_eq!(
+            find(text, "great-russian", SearchOptions::default()),
+            ["Great-Russian"]
+        );
+        assert_eq!(
+            find(text, "chauvinist a", SearchOptions::default()),
+            ["chauvinist — a"]
+        );
     }
 
     #[test]

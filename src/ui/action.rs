@@ -165,6 +165,17 @@ pub enum Action {
     FindPrevious,
     /// Close the find bar.
     CloseFind,
+    /// Search every text and note.
+    SearchAll,
+    /// Close Search everything.
+    CloseSearchAll,
+    /// Open a text at a search match, selected.
+    OpenSearchHit {
+        /// The text.
+        text_id: String,
+        /// The match (characters).
+        range: std::ops::Range<usize>,
+    },
 }
 
 /// What a comparison can be exported as.
@@ -234,6 +245,7 @@ impl Action {
             Self::SwapWitnesses,
             Self::FindPrevious,
             Self::FindNext,
+            Self::SearchAll,
             Self::OpenFind,
         ]
     }
@@ -275,6 +287,7 @@ impl Action {
             Self::FindPrevious => vec![shortcut(Modifiers::SHIFT, Key::F3)],
             Self::FindNext => vec![shortcut(Modifiers::NONE, Key::F3)],
             Self::OpenFind => vec![shortcut(CTRL, Key::F)],
+            Self::SearchAll => vec![shortcut(CTRL_SHIFT, Key::F)],
             _ => Vec::new(),
         }
     }
@@ -356,6 +369,9 @@ impl Action {
             Self::FindNext => "Next match".into(),
             Self::FindPrevious => "Previous match".into(),
             Self::CloseFind => "Close find".into(),
+            Self::SearchAll => "Search everything…".into(),
+            Self::CloseSearchAll => "Close search".into(),
+            Self::OpenSearchHit { .. } => "Open at match".into(),
         }
     }
 
@@ -428,6 +444,7 @@ impl Action {
             Self::OpenFind => {
                 "Find a word or phrase in the current text, ignoring case and accents".into()
             }
+            Self::SearchAll => "Search every text and every note".into(),
             Self::ShowPasteComparison => "Paste two to six wordings and compare them".into(),
             Self::NextDifference => "Step to the next difference".into(),
             Self::PreviousDifference => "Step to the previous difference".into(),

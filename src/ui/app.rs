@@ -43,8 +43,14 @@ use crate::ui::dialogs::{
 use crate::ui::info_view::text_info_window;
 use crate::ui::library_view::{LibraryViewState, library_ui};
 use crate::ui::reader::{Highlight, ReaderView, ReadingStyle};
-use crate::ui::search_view::{FindState, MARKED_MATCHES, find_bar_ui};
+use crate::ui::search_view::{
+    FindState, LISTED_HITS, MARKED_MATCHES, NoteHit, SearchAllState, TextHits, find_bar_ui,
+    search_all_ui,
+};
 use crate::ui::theme;
+
+/// A text's folded copy for search, keyed by (text id, match case).
+type FoldedCopy = ((String, bool), Folded);
 
 /// How long a change may wait before the reading state is saved.
 const SAVE_DELAY: Duration = Duration::from_secs(1);
@@ -109,7 +115,11 @@ pub struct LecternApp {
     pub find: Option<FindState>,
     /// Folded copies of texts for search: (text id, match case).
     folded: std::collections::HashMap<(String, bool), Arc<Folded>>,
-    folding: Option<((String, bool), Receiver<Folded>)>,
+    /// Folded copies being built: (text id, match case) → arrives on `folds`.
+    folding: HashSet<(String, bool)>,
+    folds: (std::sync::mpsc::Sender<FoldedCopy>, Receiver<FoldedCopy>),
+    /// Search everything, while its window is open.
+    pub search_all: Option<SearchAllState>,
     annotations_revision: u64,
     saved_annotations_revision: u64,
     annotations_dirty_since: Option<Instant>,
@@ -167,7 +177,9 @@ impl LecternApp {
             pending_shot: None,
             find: None,
             folded: std::collections::HashMap::new(),
-            folding: None,
+            folding: HashSet::new(),
+            folds: std::sync::mpsc::channel(),
+            search_all: None,
             annotations_revision: 0,
             saved_annotations_revision: 0,
             annotations_dirty_since: None,
@@ -755,6 +767,12 @@ impl LecternApp {
                 self.step_find(action == Action::FindNext);
             }
             Action::CloseFind => self.find = None,
+            Action::SearchAll => {
+                let state = self.search_all.get_or_insert_with(SearchAllState::default);
+                state.focus = true;
+            }
+            Action::CloseSearchAll => self.search_all = None,
+            Action::OpenSearchHit { text_id, range } => self.open_at(&text_id, range),
             Action::ToggleComparisonFull => {
                 if let Some(state) = &mut self.comparison {
                     state.full = !state.full;
@@ -765,39 +783,61 @@ impl LecternApp {
 
     /// Finds the query again when the text, the query or the options changed, building the
     /// text's folded copy in the background first.
-    fn update_find(&mut self, ctx: &egui::Context) {
-        if let Some(((key_id, key_case), receiver)) = &self.folding
-            && let Ok(folded) = receiver.try_recv()
-        {
-            self.folded
-                .insert((key_id.clone(), *key_case), Arc::new(folded));
-            self.folding = None;
+    /// Takes the folded copies the worker has finished.
+    fn collect_folds(&mut self) {
+        while let Ok((key, folded)) = self.folds.1.try_recv() {
+            self.folding.remove(&key);
+            self.folded.insert(key, Arc::new(folded));
         }
+    }
+
+    /// The folded copy of a text for searching, or None while it is built in the background
+    /// (started here if it is not yet).
+    fn folded_copy(
+        &mut self,
+        text: &Arc<Text>,
+        match_case: bool,
+        ctx: &egui::Context,
+    ) -> Option<Arc<Folded>> {
+        let key = (text.id().to_owned(), match_case);
+        if let Some(folded) = self.folded.get(&key) {
+            return Some(folded.clone());
+        }
+        if self.folding.insert(key.clone()) {
+            let (sender, worker_text, repaint) = (self.folds.0.clone(), text.clone(), ctx.clone());
+            let spawned = std::thread::Builder::new()
+                .name("lectern-fold".into())
+                .spawn(move || {
+                    let folded = Folded::new(worker_text.content(), match_case);
+                    let _ = sender.send((key, folded));
+                    repaint.request_repaint();
+                });
+            if let Err(e) = spawned {
+                log::error!("could not start folding a text for search: {e}");
+            }
+        }
+        None
+    }
+
+    /// Finds the query again when the text, the query or the options changed, building the
+    /// text's folded copy in the background first.
+    fn update_find(&mut self, ctx: &egui::Context) {
         let Some(find) = &mut self.find else {
             return;
         };
         if let Some(pane) = self.desk.active_pane() {
             find.text_id = pane.text.id().to_owned();
         }
-        let Some(text) = self.library.get(&find.text_id).cloned() else {
+        let (text_id, match_case) = (find.text_id.clone(), find.options.match_case);
+        let Some(text) = self.library.get(&text_id).cloned() else {
             return;
         };
-        let key = (find.text_id.clone(), find.options.match_case);
-        let Some(folded) = self.folded.get(&key).cloned() else {
+        let folded = self.folded_copy(&text, match_case, ctx);
+        let Some(find) = &mut self.find else {
+            return;
+        };
+        let Some(folded) = folded else {
             find.preparing = true;
-            if self.folding.is_none() {
-                let (sender, receiver) = std::sync::mpsc::channel();
-                let (worker_text, match_case, repaint) = (text.clone(), key.1, ctx.clone());
-                let spawned = std::thread::Builder::new()
-                    .name("lectern-fold".into())
-                    .spawn(move || {
-                        let _ = sender.send(Folded::new(worker_text.content(), match_case));
-                        repaint.request_repaint();
-                    });
-                if spawned.is_ok() {
-                    self.folding = Some((key, receiver));
-                }
-            }
             return;
         };
         find.preparing = false;
@@ -812,6 +852,98 @@ impl LecternApp {
         find.current = None;
         find.searched = Some(wanted);
         self.step_find(true);
+    }
+
+    /// Searches every text and note again when the query, the options or the texts ready to
+    /// search changed.
+    fn update_search_all(&mut self, ctx: &egui::Context) {
+        let Some(state) = &self.search_all else {
+            return;
+        };
+        let (query, options) = (state.query.clone(), state.options);
+        let texts: Vec<Arc<Text>> = self.library.texts().to_vec();
+        let mut ready = Vec::new();
+        for text in &texts {
+            if let Some(folded) = self.folded_copy(text, options.match_case, ctx) {
+                ready.push((text.clone(), folded));
+            }
+        }
+        let Some(state) = &mut self.search_all else {
+            return;
+        };
+        state.preparing = texts.len() - ready.len();
+        let wanted = (query.clone(), options, ready.len());
+        if state.searched.as_ref() == Some(&wanted) {
+            return;
+        }
+        state.searched = Some(wanted);
+        state.texts.clear();
+        state.notes.clear();
+        let needle = fold_query(&query, options.match_case);
+        if needle.is_empty() {
+            return;
+        }
+        for (text, folded) in ready {
+            let (found, count) = folded.find(text.content(), &needle, options, LISTED_HITS);
+            if count == 0 {
+                continue;
+            }
+            let hits = found
+                .into_iter()
+                .map(|range| {
+                    let (line, at) =
+                        crate::model::search::context(text.content(), range.clone(), 40);
+                    (range, line, at)
+                })
+                .collect();
+            state.texts.push(TextHits {
+                text_id: text.id().to_owned(),
+                title: text.meta().title.clone(),
+                count,
+                hits,
+            });
+        }
+        for annotation in self.annotations.live() {
+            let searched = format!("{} {}", annotation.note, annotation.tags.join(" "));
+            let folded = Folded::new(&searched, options.match_case);
+            let (_, count) = folded.find(&searched, &needle, options, 0);
+            if count > 0 {
+                state.notes.push(NoteHit {
+                    annotation_id: annotation.annotation_id.clone(),
+                    line: searched.trim().to_owned(),
+                    title: self
+                        .library
+                        .get(&annotation.text_id)
+                        .map_or(annotation.text_id.clone(), |t| t.meta().title.clone()),
+                });
+            }
+        }
+    }
+
+    /// Opens a text at a range (in a pane showing it, else beside), selected and flashed.
+    fn open_at(&mut self, text_id: &str, range: std::ops::Range<usize>) {
+        let Some(text) = self.library.get(text_id).cloned() else {
+            return;
+        };
+        let showing = self
+            .desk
+            .panes()
+            .iter()
+            .position(|p| p.text.id() == text_id);
+        let pane = match showing {
+            Some(index) => index,
+            None => {
+                let beside = self.desk.can_add_pane() && !self.desk.panes().is_empty();
+                self.desk.open(text.clone(), beside)
+            }
+        };
+        self.desk.focus(pane);
+        if let Some(pane) = self.desk.pane_mut(pane) {
+            let range = text.clamp_range(range);
+            pane.view.selection = Some(Selection::from_range(range.clone()));
+            pane.view.jump_to(text.paragraph_at(range.start), 0.0);
+            pane.view.flash(range);
+        }
     }
 
     /// Selects the next (or previous) match in the active pane and scrolls to it.
@@ -1342,7 +1474,9 @@ impl LecternApp {
         }
         self.poll_open_file();
         self.poll_export(&ctx);
+        self.collect_folds();
         self.update_find(&ctx);
+        self.update_search_all(&ctx);
         let mut actions = self.shortcut_actions(&ctx);
 
         egui::Panel::top("lectern-menu").show(ui, |ui| {
@@ -1479,6 +1613,13 @@ impl LecternApp {
         if self.paste.is_some() {
             actions.extend(self.paste_window(&ctx));
         }
+        if let Some(state) = &mut self.search_all {
+            actions.extend(search_all_ui(&ctx, state));
+            let wanted = (state.query.clone(), state.options);
+            if state.searched.as_ref().map(|(q, o, _)| (q.clone(), *o)) != Some(wanted) {
+                ctx.request_repaint();
+            }
+        }
 
         if let Some(text) = self
             .info_text
@@ -1512,6 +1653,7 @@ impl LecternApp {
             actions.extend(menu_item(ui, Action::Redo, self.history.can_redo()));
             ui.separator();
             actions.extend(menu_item(ui, Action::OpenFind, has_pane));
+            actions.extend(menu_item(ui, Action::SearchAll, true));
             ui.separator();
             actions.extend(menu_item(ui, Action::NoteOnSelection, has_selection));
             for (index, category) in self.categories.iter().enumerate().take(6) {

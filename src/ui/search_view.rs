@@ -123,6 +123,178 @@ pub fn find_bar_ui(ui: &mut Ui, state: &mut FindState, title: &str) -> Vec<Actio
     actions
 }
 
+/// One text's matches in the search across everything.
+#[derive(Clone, Debug, Default)]
+pub struct TextHits {
+    /// The text.
+    pub text_id: String,
+    /// Its title.
+    pub title: String,
+    /// All its matches.
+    pub count: usize,
+    /// The first matches: range, and a line of context with the match's place in it (chars).
+    pub hits: Vec<(Range<usize>, String, Range<usize>)>,
+}
+
+/// A note (or its tags) that matches.
+#[derive(Clone, Debug, Default)]
+pub struct NoteHit {
+    /// The annotation.
+    pub annotation_id: String,
+    /// The note's text, or its tags.
+    pub line: String,
+    /// The title of the annotated text.
+    pub title: String,
+}
+
+/// The state of Search everything (Ctrl+Shift+F).
+#[derive(Clone, Debug, Default)]
+pub struct SearchAllState {
+    /// What the reader typed.
+    pub query: String,
+    /// Whole words, match case.
+    pub options: SearchOptions,
+    /// Matches by text, in library order (texts without matches left out).
+    pub texts: Vec<TextHits>,
+    /// Matching notes.
+    pub notes: Vec<NoteHit>,
+    /// Texts whose folded copies are still being built.
+    pub preparing: usize,
+    /// Move the keyboard focus to the query field.
+    pub focus: bool,
+    /// (query, options, texts ready) the results are for.
+    pub searched: Option<(String, SearchOptions, usize)>,
+}
+
+/// Shows at most this many matches of one text in the list.
+pub const LISTED_HITS: usize = 50;
+
+/// Draws Search everything; returns what the reader did.
+pub fn search_all_ui(ctx: &egui::Context, state: &mut SearchAllState) -> Vec<Action> {
+    let mut actions = Vec::new();
+    let mut open = true;
+    egui::Window::new("Search everything")
+        .open(&mut open)
+        .default_width(520.0)
+        .default_height(560.0)
+        .show(ctx, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                let label = ui.label("Search texts and notes");
+                let field = ui
+                    .add(egui::TextEdit::singleline(&mut state.query).desired_width(240.0))
+                    .labelled_by(label.id);
+                if std::mem::take(&mut state.focus) {
+                    field.request_focus();
+                }
+                ui.checkbox(&mut state.options.whole_words, "Whole words");
+                ui.checkbox(&mut state.options.match_case, "Match case");
+            });
+            let total: usize = state.texts.iter().map(|t| t.count).sum();
+            let summary = if state.query.trim().is_empty() {
+                "Type a word or phrase: case, accents, ё/е and line breaks do not matter."
+                    .to_owned()
+            } else {
+                format!(
+                    "{total} {} in {} {} · {} {}{}",
+                    if total == 1 { "match" } else { "matches" },
+                    state.texts.len(),
+                    if state.texts.len() == 1 {
+                        "text"
+                    } else {
+                        "texts"
+                    },
+                    state.notes.len(),
+                    if state.notes.len() == 1 {
+                        "note"
+                    } else {
+                        "notes"
+                    },
+                    if state.preparing > 0 {
+                        " (still preparing some texts…)"
+                    } else {
+                        ""
+                    }
+                )
+            };
+            ui.label(RichText::new(summary).weak());
+            ui.separator();
+            egui::ScrollArea::vertical().show(ui, |ui| {
+                for text in &state.texts {
+                    let head = format!("{} — {}", text.title, text.count);
+                    egui::CollapsingHeader::new(head)
+                        .id_salt(("search-text", &text.text_id))
+                        .default_open(true)
+                        .show(ui, |ui| {
+                            for (range, line, at) in &text.hits {
+                                let job = context_job(ui, line, at.clone());
+                                if ui
+                                    .add(egui::Button::new(job).frame(false).wrap())
+                                    .on_hover_text("Open the text at this match")
+                                    .clicked()
+                                {
+                                    actions.push(Action::OpenSearchHit {
+                                        text_id: text.text_id.clone(),
+                                        range: range.clone(),
+                                    });
+                                }
+                            }
+                            if text.count > text.hits.len() {
+                                ui.weak(format!(
+                                    "… and {} more: open the text and press F3 to step on",
+                                    text.count - text.hits.len()
+                                ));
+                            }
+                        });
+                }
+                if !state.notes.is_empty() {
+                    ui.separator();
+                    ui.label(RichText::new("Notes").strong());
+                    for note in &state.notes {
+                        if ui
+                            .add(
+                                egui::Button::new(format!("{}: {}", note.title, note.line))
+                                    .frame(false)
+                                    .wrap(),
+                            )
+                            .on_hover_text("Show this annotation in its text")
+                            .clicked()
+                        {
+                            actions.push(Action::GoToAnnotation(note.annotation_id.clone()));
+                            actions
+                                .push(Action::SelectAnnotation(Some(note.annotation_id.clone())));
+                        }
+                    }
+                }
+            });
+        });
+    if !open {
+        actions.push(Action::CloseSearchAll);
+    }
+    actions
+}
+
+/// A line of context with the match in bold.
+fn context_job(ui: &Ui, line: &str, at: Range<usize>) -> egui::text::LayoutJob {
+    let font = egui::FontId::proportional(13.0);
+    let color = ui.visuals().text_color();
+    let mut job = egui::text::LayoutJob::default();
+    let before: String = line.chars().take(at.start).collect();
+    let hit: String = line.chars().skip(at.start).take(at.len()).collect();
+    let after: String = line.chars().skip(at.end).collect();
+    let plain = egui::text::TextFormat::simple(font.clone(), ui.visuals().weak_text_color());
+    job.append(&format!("…{before}"), 0.0, plain.clone());
+    job.append(
+        &hit,
+        0.0,
+        egui::text::TextFormat {
+            background: ui.visuals().selection.bg_fill,
+            ..egui::text::TextFormat::simple(font, color)
+        },
+    );
+    job.append(&format!("{after}…"), 0.0, plain);
+    job
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
