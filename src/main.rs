@@ -64,6 +64,18 @@ enum Command {
         #[arg(long, default_value = "wording", value_parser = ["wording", "typography", "exact"])]
         normalize: String,
     },
+    /// Export the profile's annotations: Markdown, HTML, CSV or W3C Web Annotation JSON-LD.
+    Export {
+        /// md, html, csv or w3c.
+        #[arg(long, default_value = "md", value_parser = ["md", "html", "csv", "w3c"])]
+        format: String,
+        /// Only the annotations of this text (an id from `lectern list`).
+        #[arg(long, value_name = "ID")]
+        text: Option<String>,
+        /// Write to this file instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// Save the profile's annotations over and over, one more each time, until killed (used
     /// by the test that kills Lectern mid-save).
     #[command(hide = true)]
@@ -116,6 +128,11 @@ fn main() -> anyhow::Result<()> {
             print!("{output}");
             Ok(())
         }
+        Some(Command::Export {
+            format,
+            text,
+            output,
+        }) => export_command(cli.profile.as_deref(), &format, text.as_deref(), output),
         Some(Command::SaveLoop) => save_loop(cli.profile.as_deref()),
         None => run_gui(cli),
     }
@@ -274,4 +291,46 @@ fn compare_command(a: &str, b: &str, format: &str, normalize: &str) -> anyhow::R
         }
         _ => comparison_export::to_text(&comparison, &result),
     })
+}
+
+fn export_command(
+    profile: Option<&std::path::Path>,
+    format: &str,
+    text: Option<&str>,
+    output: Option<PathBuf>,
+) -> anyhow::Result<()> {
+    use lectern::model::annotation_export;
+    use lectern::storage::annotations_file::AnnotationsFile;
+    let profile = Profile::open(profile)?;
+    let loaded = AnnotationsFile::load(&profile);
+    for notice in &loaded.notices {
+        eprintln!("{notice}");
+    }
+    let file = loaded.value.unwrap_or_default();
+    let library = bundled_library();
+    if let Some(id) = text
+        && library.get(id).is_none()
+    {
+        anyhow::bail!("there is no text with the id “{id}” (`lectern list` shows them)");
+    }
+    let annotations: Vec<_> = file
+        .annotations
+        .live()
+        .iter()
+        .filter(|a| text.is_none_or(|id| a.text_id == id))
+        .collect();
+    let categories = &file.categories;
+    let written = match format {
+        "html" => annotation_export::to_html(&annotations, &library, categories),
+        "csv" => annotation_export::to_csv(&annotations, &library, categories),
+        "w3c" => annotation_export::to_w3c(&annotations, &library, categories),
+        _ => annotation_export::to_markdown(&annotations, &library, categories),
+    };
+    match output {
+        Some(path) => std::fs::write(&path, written)
+            .with_context(|| format!("{} could not be written", path.display()))?,
+        None => print!("{written}"),
+    }
+    eprintln!("{} annotations exported", annotations.len());
+    Ok(())
 }

@@ -168,3 +168,102 @@ fn compare_prints_word_differences_of_bundled_texts_and_files() {
         String::from_utf8_lossy(&output.stderr).contains("neither a file nor a bundled text id")
     );
 }
+
+/// A profile holding three annotations on the letter to Kamenev, one with a note and tags.
+fn profile_with_annotations() -> tempfile::TempDir {
+    use lectern::model::annotation::Annotation;
+    use lectern::model::history::Edit;
+    use lectern::storage::annotations_file::AnnotationsFile;
+    use lectern::storage::profile::Profile;
+    let dir = tempfile::tempdir().unwrap();
+    let profile = Profile::open(Some(dir.path())).unwrap();
+    let library = lectern::bundled::bundled_library();
+    let text = library.get("lenin-1922-09-26-kamenev").unwrap();
+    let mut file = AnnotationsFile::default();
+    for (n, range, note) in [
+        (1, 0..16, "Whom the letter is for"),
+        (2, 40..80, ""),
+        (3, 100..140, "A note with <markup> and “quotes”"),
+    ] {
+        file.annotations.apply(Edit::Add(Annotation {
+            note: note.into(),
+            tags: vec!["union".into()],
+            ..Annotation::new(
+                format!("a{n}"),
+                text,
+                range,
+                Some("key-argument"),
+                "2026-11-27T00:00:00Z",
+            )
+        }));
+    }
+    file.save(&profile).unwrap();
+    dir
+}
+
+#[test]
+fn every_exported_w3c_annotation_passes_the_test_suites_must_assertions() {
+    let profile = profile_with_annotations();
+    let out = profile.path().join("annotations.jsonld");
+    let output = lectern()
+        .arg("--profile")
+        .arg(profile.path())
+        .args(["export", "--format", "w3c", "-o"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let checker = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/w3c-annotation-model/check.py");
+    let has_jsonschema = Command::new("python3")
+        .args(["-c", "import jsonschema"])
+        .status()
+        .is_ok_and(|s| s.success());
+    if !has_jsonschema || !checker.is_file() {
+        println!(
+            "skipped: python3 with jsonschema and {} are needed",
+            checker.display()
+        );
+        return;
+    }
+    let check = Command::new("python3")
+        .arg(&checker)
+        .arg(&out)
+        .output()
+        .unwrap();
+    let report = String::from_utf8_lossy(&check.stdout);
+    assert!(
+        check.status.success(),
+        "{report}{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+    assert!(report.contains("3 annotations, 0 failed"), "{report}");
+}
+
+#[test]
+fn export_writes_markdown_html_and_csv_and_refuses_an_unknown_text() {
+    let profile = profile_with_annotations();
+    for (format, expected) in [
+        ("md", "> Comrade"),
+        ("html", "&lt;markup&gt;"),
+        ("csv", "id,text,citation"),
+    ] {
+        let output = lectern()
+            .arg("--profile")
+            .arg(profile.path())
+            .args(["export", "--format", format])
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{output:?}");
+        let stdout = String::from_utf8(output.stdout).unwrap();
+        assert!(stdout.contains(expected), "{format}: {stdout}");
+    }
+    let output = lectern()
+        .arg("--profile")
+        .arg(profile.path())
+        .args(["export", "--text", "no-such-text"])
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("no text with the id"));
+}

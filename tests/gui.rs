@@ -1564,3 +1564,46 @@ fn search_everything_lists_texts_and_notes_and_opens_a_match() {
         "rascal"
     );
 }
+
+#[test]
+fn annotations_exported_from_the_file_menu_read_back_exactly() {
+    let profile = tempfile::tempdir().unwrap();
+    let export = profile.path().join("notes.jsonld");
+    let mut harness = harness(app_with_dialog_answer(profile.path(), Some(export.clone())));
+    {
+        let state = harness.state_mut();
+        let text = state.library().get(KAMENEV).unwrap().clone();
+        let annotation = lectern::model::annotation::Annotation {
+            note: "The concession".into(),
+            tags: vec!["union".into()],
+            ..lectern::model::annotation::Annotation::new(
+                "exported",
+                &text,
+                10..40,
+                Some("key-argument"),
+                "2026-11-27T00:00:00Z",
+            )
+        };
+        state
+            .annotations
+            .apply(lectern::model::history::Edit::Add(annotation));
+    }
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Export annotations").click();
+    harness.run();
+    harness
+        .get_by_label("As W3C Web Annotation (JSON-LD)…")
+        .click();
+    for _ in 0..500 {
+        harness.step();
+        if !harness.state().is_exporting() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    let json = std::fs::read_to_string(&export).unwrap();
+    let categories = harness.state().categories.clone();
+    let back = lectern::model::annotation_export::from_w3c(&json, &categories).unwrap();
+    assert_eq!(back, harness.state().annotations.live().to_vec());
+}

@@ -3,6 +3,7 @@
 
 pub mod anchor;
 pub mod annotation;
+pub mod annotation_export;
 pub mod clock;
 pub mod compare;
 pub mod comparison;

@@ -169,6 +169,8 @@ pub enum Action {
     SearchAll,
     /// Close Search everything.
     CloseSearchAll,
+    /// Export every annotation (File ▸ Export annotations).
+    ExportAnnotations(AnnotationFormat),
     /// Open a text at a search match, selected.
     OpenSearchHit {
         /// The text.
@@ -176,6 +178,34 @@ pub enum Action {
         /// The match (characters).
         range: std::ops::Range<usize>,
     },
+}
+
+/// What annotations can be exported as.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AnnotationFormat {
+    /// Markdown grouped by text and category.
+    Markdown,
+    /// A printable HTML page.
+    Html,
+    /// CSV, a row each.
+    Csv,
+    /// W3C Web Annotation JSON-LD.
+    W3c,
+}
+
+impl AnnotationFormat {
+    /// Every format, in menu order.
+    pub const ALL: [Self; 4] = [Self::Markdown, Self::Html, Self::Csv, Self::W3c];
+
+    /// The file extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Markdown => "md",
+            Self::Html => "html",
+            Self::Csv => "csv",
+            Self::W3c => "jsonld",
+        }
+    }
 }
 
 /// What a comparison can be exported as.
@@ -372,6 +402,12 @@ impl Action {
             Self::SearchAll => "Search everything…".into(),
             Self::CloseSearchAll => "Close search".into(),
             Self::OpenSearchHit { .. } => "Open at match".into(),
+            Self::ExportAnnotations(AnnotationFormat::Markdown) => "As Markdown…".into(),
+            Self::ExportAnnotations(AnnotationFormat::Html) => "As HTML…".into(),
+            Self::ExportAnnotations(AnnotationFormat::Csv) => "As CSV…".into(),
+            Self::ExportAnnotations(AnnotationFormat::W3c) => {
+                "As W3C Web Annotation (JSON-LD)…".into()
+            }
         }
     }
 

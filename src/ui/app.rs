@@ -29,7 +29,7 @@ use crate::storage::reading_state::{
     DEFAULT_FONT_SIZE, FONT_SIZE_RANGE, PaneRecord, ReadingState, ThemeChoice,
 };
 use crate::storage::saver::Saver;
-use crate::ui::action::{Action, ExportFormat};
+use crate::ui::action::{Action, AnnotationFormat, ExportFormat};
 use crate::ui::annotations_view::{
     AnnotationsPanel, AnnotationsViewState, annotations_panel_ui, category_color,
 };
@@ -773,6 +773,21 @@ impl LecternApp {
             }
             Action::CloseSearchAll => self.search_all = None,
             Action::OpenSearchHit { text_id, range } => self.open_at(&text_id, range),
+            Action::ExportAnnotations(format) => {
+                use crate::model::annotation_export as export;
+                let annotations: Vec<&Annotation> = self.annotations.live().iter().collect();
+                let (library, categories) = (&self.library, &self.categories);
+                let content = match format {
+                    AnnotationFormat::Markdown => {
+                        export::to_markdown(&annotations, library, categories)
+                    }
+                    AnnotationFormat::Html => export::to_html(&annotations, library, categories),
+                    AnnotationFormat::Csv => export::to_csv(&annotations, library, categories),
+                    AnnotationFormat::W3c => export::to_w3c(&annotations, library, categories),
+                };
+                let name = format!("lectern-annotations.{}", format.extension());
+                self.start_export(content.into_bytes(), name, ctx);
+            }
             Action::ToggleComparisonFull => {
                 if let Some(state) = &mut self.comparison {
                     state.full = !state.full;
@@ -1645,6 +1660,12 @@ impl LecternApp {
         ui.menu_button("File", |ui| {
             actions.extend(menu_item(ui, Action::OpenFile, !self.is_opening_file()));
             actions.extend(menu_item(ui, Action::FocusLibraryFilter, true));
+            ui.separator();
+            ui.menu_button("Export annotations", |ui| {
+                for format in AnnotationFormat::ALL {
+                    actions.extend(menu_item(ui, Action::ExportAnnotations(format), true));
+                }
+            });
             ui.separator();
             actions.extend(menu_item(ui, Action::Quit, true));
         });

@@ -1,0 +1,494 @@
+//! The reader's annotations written out for other tools: Markdown and HTML for a paper, CSV for
+//! a spreadsheet, and W3C Web Annotation JSON-LD (an `AnnotationCollection` with
+//! `TextQuoteSelector` and `TextPositionSelector`), which reads back in exactly.
+
+use std::fmt::Write as _;
+
+use serde_json::{Value, json};
+
+use super::anchor::Anchor;
+use super::annotation::{Annotation, Category};
+use super::library::Library;
+
+/// The IRI prefix of a bundled or imported text in the W3C export.
+pub const TEXT_IRI: &str = "urn:lectern:text:";
+/// The IRI prefix of an annotation.
+pub const ANNOTATION_IRI: &str = "urn:lectern:annotation:";
+
+fn category_name<'a>(categories: &'a [Category], id: Option<&str>) -> Option<&'a str> {
+    let id = id?;
+    categories
+        .iter()
+        .find(|c| c.category_id == id)
+        .map(|c| c.name.as_str())
+}
+
+/// "V. I. Lenin, “Title”, 26 September 1922 (Collected Works, vol. 42, pp. 421–423)".
+pub fn citation(library: &Library, text_id: &str) -> String {
+    let Some(text) = library.get(text_id) else {
+        return text_id.to_owned();
+    };
+    let meta = text.meta();
+    let mut citation = format!("{}, “{}”, {}", meta.author, meta.title, meta.display_date());
+    if let Some(reference) = &meta.reference {
+        let _ = write!(citation, " ({reference})");
+    }
+    citation
+}
+
+/// The annotations in export order: by text (library order), then by place in the text.
+fn ordered<'a>(annotations: &[&'a Annotation], library: &Library) -> Vec<&'a Annotation> {
+    let rank = |text_id: &str| {
+        library
+            .texts()
+            .iter()
+            .position(|t| t.id() == text_id)
+            .unwrap_or(usize::MAX)
+    };
+    let mut sorted = annotations.to_vec();
+    sorted.sort_by(|a, b| {
+        (
+            rank(&a.text_id),
+            &a.text_id,
+            a.anchor.start,
+            &a.annotation_id,
+        )
+            .cmp(&(
+                rank(&b.text_id),
+                &b.text_id,
+                b.anchor.start,
+                &b.annotation_id,
+            ))
+    });
+    sorted
+}
+
+fn escape_markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for ch in text.chars() {
+        if matches!(
+            ch,
+            '\\' | '*' | '_' | '~' | '`' | '[' | ']' | '#' | '<' | '>' | '|'
+        ) {
+            out.push('\\');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+/// Annotations as Markdown: a section per text (with its citation), a subsection per category,
+/// each quote as a block quote with its note and tags.
+pub fn to_markdown(
+    annotations: &[&Annotation],
+    library: &Library,
+    categories: &[Category],
+) -> String {
+    let mut out = String::from("# Annotations\n");
+    let (mut text_id, mut category) = (None::<&str>, None::<Option<&str>>);
+    for annotation in ordered(annotations, library) {
+        if text_id != Some(annotation.text_id.as_str()) {
+            text_id = Some(&annotation.text_id);
+            category = None;
+            let _ = write!(
+                out,
+                "\n## {}\n",
+                escape_markdown(&citation(library, &annotation.text_id))
+            );
+        }
+        let this = category_name(categories, annotation.category_id.as_deref());
+        if category != Some(this) {
+            category = Some(this);
+            let _ = write!(out, "\n### {}\n", escape_markdown(this.unwrap_or("Notes")));
+        }
+        let quote = annotation
+            .anchor
+            .exact
+            .lines()
+            .map(|line| format!("> {}", escape_markdown(line)))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let _ = write!(out, "\n{quote}\n");
+        if !annotation.note.is_empty() {
+            let _ = write!(out, "\n{}\n", escape_markdown(&annotation.note));
+        }
+        if !annotation.tags.is_empty() {
+            let _ = write!(
+                out,
+                "\nTags: {}\n",
+                escape_markdown(&annotation.tags.join(", "))
+            );
+        }
+    }
+    out
+}
+
+fn escape_html(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#39;")
+}
+
+/// Annotations as a clean printable HTML page (every string of the reader's escaped).
+pub fn to_html(annotations: &[&Annotation], library: &Library, categories: &[Category]) -> String {
+    let mut out = String::from(
+        "<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n<title>Annotations</title>\n\
+         <style>body { font-family: Georgia, serif; max-width: 46rem; margin: 2rem auto; \
+         line-height: 1.5; } blockquote { border-left: 3px solid #bbb; margin-left: 0; \
+         padding-left: 1rem; } .tags { color: #666; font-size: .9em; }</style>\n</head>\n<body>\n\
+         <h1>Annotations</h1>\n",
+    );
+    let mut text_id = None::<&str>;
+    for annotation in ordered(annotations, library) {
+        if text_id != Some(annotation.text_id.as_str()) {
+            text_id = Some(&annotation.text_id);
+            let _ = writeln!(
+                out,
+                "<h2>{}</h2>",
+                escape_html(&citation(library, &annotation.text_id))
+            );
+        }
+        let category = category_name(categories, annotation.category_id.as_deref());
+        let _ = writeln!(
+            out,
+            "<blockquote>{}</blockquote>",
+            escape_html(&annotation.anchor.exact).replace('\n', "<br>")
+        );
+        if let Some(category) = category {
+            let _ = writeln!(out, "<p class=\"tags\">{}</p>", escape_html(category));
+        }
+        if !annotation.note.is_empty() {
+            let _ = writeln!(
+                out,
+                "<p>{}</p>",
+                escape_html(&annotation.note).replace('\n', "<br>")
+            );
+        }
+        if !annotation.tags.is_empty() {
+            let _ = writeln!(
+                out,
+                "<p class=\"tags\">Tags: {}</p>",
+                escape_html(&annotation.tags.join(", "))
+            );
+        }
+    }
+    out.push_str("</body>\n</html>\n");
+    out
+}
+
+fn csv_field(value: &str) -> String {
+    if value.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", value.replace('"', "\"\""))
+    } else {
+        value.to_owned()
+    }
+}
+
+/// Annotations as CSV (RFC 4180), a row each.
+pub fn to_csv(annotations: &[&Annotation], library: &Library, categories: &[Category]) -> String {
+    let mut out =
+        String::from("id,text,citation,start,end,quote,category,note,tags,created,modified\r\n");
+    for a in ordered(annotations, library) {
+        let fields = [
+            a.annotation_id.clone(),
+            a.text_id.clone(),
+            citation(library, &a.text_id),
+            a.anchor.start.to_string(),
+            a.anchor.end.to_string(),
+            a.anchor.exact.clone(),
+            category_name(categories, a.category_id.as_deref())
+                .unwrap_or("")
+                .to_owned(),
+            a.note.clone(),
+            a.tags.join("; "),
+            a.created.clone(),
+            a.modified.clone(),
+        ];
+        let row: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
+        out.push_str(&row.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+/// One annotation as a W3C Web Annotation.
+fn w3c_annotation(annotation: &Annotation, categories: &[Category]) -> Value {
+    let mut bodies = Vec::new();
+    if !annotation.note.is_empty() {
+        bodies.push(json!({
+            "type": "TextualBody",
+            "value": annotation.note,
+            "format": "text/plain",
+            "purpose": "commenting",
+        }));
+    }
+    for tag in &annotation.tags {
+        bodies.push(json!({ "type": "TextualBody", "value": tag, "purpose": "tagging" }));
+    }
+    if let Some(id) = &annotation.category_id {
+        let name = category_name(categories, Some(id)).unwrap_or(id);
+        bodies.push(json!({
+            "type": "TextualBody",
+            "value": name,
+            "purpose": "classifying",
+            "id": format!("urn:lectern:category:{id}"),
+        }));
+    }
+    let motivation = if annotation.note.is_empty() {
+        "highlighting"
+    } else {
+        "commenting"
+    };
+    let mut value = json!({
+        "@context": "http://www.w3.org/ns/anno.jsonld",
+        "id": format!("{ANNOTATION_IRI}{}", annotation.annotation_id),
+        "type": "Annotation",
+        "motivation": motivation,
+        "created": annotation.created,
+        "modified": annotation.modified,
+        "target": {
+            "source": format!("{TEXT_IRI}{}", annotation.text_id),
+            "selector": [
+                {
+                    "type": "TextQuoteSelector",
+                    "exact": annotation.anchor.exact,
+                    "prefix": annotation.anchor.prefix,
+                    "suffix": annotation.anchor.suffix,
+                },
+                {
+                    "type": "TextPositionSelector",
+                    "start": annotation.anchor.start,
+                    "end": annotation.anchor.end,
+                },
+            ],
+        },
+        "lectern:contentHash": annotation.anchor.content_hash,
+    });
+    if !bodies.is_empty() {
+        value["body"] = Value::Array(bodies);
+    }
+    value
+}
+
+/// Annotations as a W3C `AnnotationCollection` (JSON-LD) with one embedded page.
+pub fn to_w3c(annotations: &[&Annotation], library: &Library, categories: &[Category]) -> String {
+    let items: Vec<Value> = ordered(annotations, library)
+        .into_iter()
+        .map(|a| w3c_annotation(a, categories))
+        .collect();
+    let collection = json!({
+        "@context": "http://www.w3.org/ns/anno.jsonld",
+        "id": "urn:lectern:export",
+        "type": "AnnotationCollection",
+        "label": "Annotations exported from Lectern",
+        "total": items.len(),
+        "first": {
+            "id": "urn:lectern:export:page1",
+            "type": "AnnotationPage",
+            "startIndex": 0,
+            "items": items,
+        },
+    });
+    serde_json::to_string_pretty(&collection).unwrap_or_default() + "\n"
+}
+
+/// Why a W3C file could not be read.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum W3cError {
+    /// Not JSON.
+    #[error("not JSON: {0}")]
+    Json(String),
+    /// JSON, but no annotations in it.
+    #[error("no annotations found (expected an AnnotationCollection, a page or a list)")]
+    Empty,
+}
+
+/// Reads annotations from W3C JSON-LD (a collection, a page, a list or one annotation):
+/// Lectern's own exports come back exactly; other tools' annotations as far as they say where
+/// they point (a text Lectern does not know keeps its id and becomes an orphan).
+pub fn from_w3c(json: &str, categories: &[Category]) -> Result<Vec<Annotation>, W3cError> {
+    let value: Value = serde_json::from_str(json).map_err(|e| W3cError::Json(e.to_string()))?;
+    let items: Vec<&Value> = if let Some(items) = value["first"]["items"].as_array() {
+        items.iter().collect()
+    } else if let Some(items) = value["items"].as_array() {
+        items.iter().collect()
+    } else if let Some(items) = value.as_array() {
+        items.iter().collect()
+    } else if value["type"] == "Annotation" {
+        vec![&value]
+    } else {
+        Vec::new()
+    };
+    let annotations: Vec<Annotation> = items
+        .into_iter()
+        .filter_map(|item| read_annotation(item, categories))
+        .collect();
+    if annotations.is_empty() {
+        return Err(W3cError::Empty);
+    }
+    Ok(annotations)
+}
+
+fn read_annotation(item: &Value, categories: &[Category]) -> Option<Annotation> {
+    let id = item["id"].as_str()?;
+    let annotation_id = id.strip_prefix(ANNOTATION_IRI).unwrap_or(id).to_owned();
+    let target = &item["target"];
+    let source = target["source"].as_str().or_else(|| target.as_str())?;
+    let text_id = source.strip_prefix(TEXT_IRI).unwrap_or(source).to_owned();
+    let selectors: Vec<&Value> = match &target["selector"] {
+        Value::Array(list) => list.iter().collect(),
+        Value::Null => Vec::new(),
+        one => vec![one],
+    };
+    let mut anchor = Anchor {
+        start: 0,
+        end: 0,
+        exact: String::new(),
+        prefix: String::new(),
+        suffix: String::new(),
+        content_hash: item["lectern:contentHash"]
+            .as_str()
+            .unwrap_or("")
+            .to_owned(),
+    };
+    for selector in selectors {
+        match selector["type"].as_str() {
+            Some("TextQuoteSelector") => {
+                anchor.exact = selector["exact"].as_str().unwrap_or("").to_owned();
+                anchor.prefix = selector["prefix"].as_str().unwrap_or("").to_owned();
+                anchor.suffix = selector["suffix"].as_str().unwrap_or("").to_owned();
+            }
+            Some("TextPositionSelector") => {
+                anchor.start = selector["start"].as_u64().unwrap_or(0) as usize;
+                anchor.end = selector["end"].as_u64().unwrap_or(0) as usize;
+            }
+            _ => {}
+        }
+    }
+    let (mut note, mut tags, mut category_id) = (String::new(), Vec::new(), None);
+    let bodies: Vec<&Value> = match &item["body"] {
+        Value::Array(list) => list.iter().collect(),
+        Value::Null => Vec::new(),
+        one => vec![one],
+    };
+    for body in bodies {
+        let value = body["value"].as_str().unwrap_or("");
+        match body["purpose"].as_str() {
+            Some("tagging") => tags.push(value.to_owned()),
+            Some("classifying") => {
+                let by_id = body["id"]
+                    .as_str()
+                    .and_then(|id| id.strip_prefix("urn:lectern:category:"));
+                category_id = by_id.map(str::to_owned).or_else(|| {
+                    categories
+                        .iter()
+                        .find(|c| c.name == value)
+                        .map(|c| c.category_id.clone())
+                });
+            }
+            _ => note = value.to_owned(),
+        }
+    }
+    let created = item["created"].as_str().unwrap_or("").to_owned();
+    let modified = item["modified"].as_str().unwrap_or(&created).to_owned();
+    Some(Annotation {
+        annotation_id,
+        text_id,
+        anchor,
+        category_id,
+        note,
+        tags,
+        created,
+        modified,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bundled::bundled_library;
+    use crate::model::annotation::default_categories;
+
+    fn sample(library: &Library) -> Vec<Annotation> {
+        let text = library.get("lenin-1922-09-26-kamenev").unwrap();
+        let byte = text
+            .content()
+            .find("Stalin tends to be somewhat hasty")
+            .unwrap();
+        let start = text.content()[..byte].chars().count();
+        vec![
+            Annotation {
+                note: "Haste <script>alert(1)</script> & “care”, with a comma".into(),
+                tags: vec!["stalin".into(), "tempo".into()],
+                ..Annotation::new(
+                    "a1",
+                    text,
+                    start..start + 33,
+                    Some("question"),
+                    "2026-11-27T00:00:00Z",
+                )
+            },
+            Annotation::new("a2", text, 0..16, None, "2026-11-27T00:01:00Z"),
+        ]
+    }
+
+    #[test]
+    fn w3c_export_reads_back_exactly() {
+        let library = bundled_library();
+        let categories = default_categories();
+        let annotations = sample(&library);
+        let refs: Vec<&Annotation> = annotations.iter().collect();
+        let json = to_w3c(&refs, &library, &categories);
+        let back = from_w3c(&json, &categories).unwrap();
+        let mut expected = annotations.clone();
+        expected.sort_by_key(|a| a.anchor.start);
+        assert_eq!(back, expected);
+    }
+
+    #[test]
+    fn html_escapes_every_string_of_the_reader() {
+        let library = bundled_library();
+        let annotations = sample(&library);
+        let refs: Vec<&Annotation> = annotations.iter().collect();
+        let html = to_html(&refs, &library, &default_categories());
+        assert!(!html.contains("<script>"), "{html}");
+        assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; “care”"));
+        assert!(html.contains("Collected Works, vol. 42"));
+    }
+
+    #[test]
+    fn markdown_groups_by_text_and_category_with_citations() {
+        let library = bundled_library();
+        let annotations = sample(&library);
+        let refs: Vec<&Annotation> = annotations.iter().collect();
+        let markdown = to_markdown(&refs, &library, &default_categories());
+        let expected = "# Annotations\n\n\
+            ## V. I. Lenin, “On the Establishment of the U.S.S.R.”, 26 September 1922 \
+            (Collected Works, vol. 42, pp. 421–423)\n\n\
+            ### Notes\n\n> Comrade\u{a0}Kamenev,\n\n\
+            ### Question\n\n> Stalin tends to be somewhat hasty\n\n\
+            Haste \\<script\\>alert(1)\\</script\\> & “care”, with a comma\n\n\
+            Tags: stalin, tempo\n";
+        assert_eq!(markdown, expected);
+    }
+
+    #[test]
+    fn csv_quotes_fields_with_commas_and_quotes() {
+        let library = bundled_library();
+        let annotations = sample(&library);
+        let refs: Vec<&Annotation> = annotations.iter().collect();
+        let csv = to_csv(&refs, &library, &default_categories());
+        let lines: Vec<&str> = csv.split("\r\n").collect();
+        assert!(lines[0].starts_with("id,text,citation,start,end,quote"));
+        assert!(csv.contains("\"Haste <script>alert(1)</script> & “care”, with a comma\""));
+        assert_eq!(lines.len(), 4, "header, two rows, and the final line end");
+    }
+
+    #[test]
+    fn unknown_json_is_refused_with_a_reason() {
+        assert!(matches!(from_w3c("{", &[]), Err(W3cError::Json(_))));
+        assert_eq!(from_w3c("{\"type\": \"Thing\"}", &[]), Err(W3cError::Empty));
+    }
+}
