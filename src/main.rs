@@ -76,6 +76,12 @@ enum Command {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// Import annotations from W3C Web Annotation JSON-LD (a Lectern export or another tool's)
+    /// into the profile; those already there (same id) are left as they are.
+    ImportAnnotations {
+        /// The JSON-LD file.
+        file: PathBuf,
+    },
     /// Save the profile's annotations over and over, one more each time, until killed (used
     /// by the test that kills Lectern mid-save).
     #[command(hide = true)]
@@ -133,6 +139,9 @@ fn main() -> anyhow::Result<()> {
             text,
             output,
         }) => export_command(cli.profile.as_deref(), &format, text.as_deref(), output),
+        Some(Command::ImportAnnotations { file }) => {
+            import_annotations_command(cli.profile.as_deref(), &file)
+        }
         Some(Command::SaveLoop) => save_loop(cli.profile.as_deref()),
         None => run_gui(cli),
     }
@@ -332,5 +341,40 @@ fn export_command(
         None => print!("{written}"),
     }
     eprintln!("{} annotations exported", annotations.len());
+    Ok(())
+}
+
+fn import_annotations_command(
+    profile: Option<&std::path::Path>,
+    file: &std::path::Path,
+) -> anyhow::Result<()> {
+    use lectern::model::annotation_export;
+    use lectern::storage::annotations_file::AnnotationsFile;
+    use lectern::storage::lock::{LockOutcome, lock_profile};
+    let json = std::fs::read_to_string(file)
+        .with_context(|| format!("{} could not be read", file.display()))?;
+    let profile = Profile::open(profile)?;
+    let _lock = match lock_profile(&profile)? {
+        LockOutcome::Acquired(lock) => lock,
+        LockOutcome::HeldBy(_) => {
+            anyhow::bail!(
+                "Lectern has this profile open: import from its File menu, or close it first"
+            )
+        }
+    };
+    let loaded = AnnotationsFile::load(&profile);
+    if loaded.read_only {
+        anyhow::bail!(
+            "the profile's annotations cannot be written: {}",
+            loaded.notices.join(" ")
+        );
+    }
+    let mut annotations = loaded.value.unwrap_or_default();
+    let imported = annotation_export::from_w3c(&json, &annotations.categories)
+        .with_context(|| format!("{} holds no annotations Lectern can read", file.display()))?;
+    let library = bundled_library();
+    let report = annotation_export::merge(&mut annotations.annotations, imported, &library);
+    annotations.save(&profile)?;
+    eprintln!("{}", report.summary());
     Ok(())
 }

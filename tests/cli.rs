@@ -267,3 +267,53 @@ fn export_writes_markdown_html_and_csv_and_refuses_an_unknown_text() {
     assert!(!output.status.success());
     assert!(String::from_utf8_lossy(&output.stderr).contains("no text with the id"));
 }
+
+#[test]
+fn annotations_exported_and_imported_into_a_fresh_profile_are_all_there() {
+    let profile = profile_with_annotations();
+    let out = profile.path().join("export.jsonld");
+    let export = |dir: &std::path::Path, file: &std::path::Path| {
+        let output = lectern()
+            .arg("--profile")
+            .arg(dir)
+            .args(["export", "--format", "w3c", "-o"])
+            .arg(file)
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{output:?}");
+    };
+    export(profile.path(), &out);
+    let fresh = tempfile::tempdir().unwrap();
+    let import = || {
+        lectern()
+            .arg("--profile")
+            .arg(fresh.path())
+            .arg("import-annotations")
+            .arg(&out)
+            .output()
+            .unwrap()
+    };
+    let output = import();
+    assert!(output.status.success(), "{output:?}");
+    assert!(String::from_utf8_lossy(&output.stderr).contains("3 annotations imported"));
+    let again = import();
+    assert!(String::from_utf8_lossy(&again.stderr).contains("3 already there"));
+    let back = fresh.path().join("back.jsonld");
+    export(fresh.path(), &back);
+    assert_eq!(
+        std::fs::read_to_string(&out).unwrap(),
+        std::fs::read_to_string(&back).unwrap(),
+        "the same annotations, exported the same"
+    );
+    let bad = fresh.path().join("bad.json");
+    std::fs::write(&bad, "{\"type\": \"Nothing\"}").unwrap();
+    let output = lectern()
+        .arg("--profile")
+        .arg(fresh.path())
+        .arg("import-annotations")
+        .arg(&bad)
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("holds no annotations"));
+}

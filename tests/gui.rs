@@ -1607,3 +1607,47 @@ fn annotations_exported_from_the_file_menu_read_back_exactly() {
     let back = lectern::model::annotation_export::from_w3c(&json, &categories).unwrap();
     assert_eq!(back, harness.state().annotations.live().to_vec());
 }
+
+#[test]
+fn ctrl_shift_c_copies_the_passage_with_its_citation() {
+    let profile = tempfile::tempdir().unwrap();
+    let mut harness = harness(app(profile.path(), &[KAMENEV]));
+    let text = harness.state().desk.panes()[0].text.clone();
+    let byte = text
+        .content()
+        .find("Stalin tends to be somewhat hasty.")
+        .unwrap();
+    let start = text.content()[..byte].chars().count();
+    harness.state_mut().desk.pane_mut(0).unwrap().view.selection = Some(
+        lectern::model::selection::Selection::from_range(start..start + 34),
+    );
+    harness.run();
+    let expected = "“Stalin tends to be somewhat hasty.” (V. I. Lenin, “On the Establishment of \
+                    the U.S.S.R.”, 26 September 1922 (Collected Works, vol. 42, pp. 421–423))";
+    let shift = Modifiers {
+        shift: true,
+        ..Modifiers::COMMAND
+    };
+    for event in [
+        Event::Key {
+            key: Key::C,
+            pressed: true,
+            repeat: false,
+            modifiers: shift,
+            physical_key: None,
+        },
+        Event::Copy, // what a desktop sends for Ctrl+Shift+C, with Shift held
+    ] {
+        // Shift held, then the event, in one frame.
+        harness
+            .input_mut()
+            .events
+            .extend([Event::ModifiersChanged(shift), event]);
+        harness.step();
+        let commands = &harness.output().platform_output.commands;
+        assert!(
+            commands.contains(&egui::OutputCommand::CopyText(expected.to_owned())),
+            "{commands:?}"
+        );
+    }
+}

@@ -36,6 +36,25 @@ pub fn citation(library: &Library, text_id: &str) -> String {
     citation
 }
 
+/// A passage with its citation, plain: “quote” (author, “title”, date (reference)).
+pub fn quote_with_citation(library: &Library, text_id: &str, quote: &str) -> String {
+    format!("“{}” ({})", quote.trim(), citation(library, text_id))
+}
+
+/// A passage with its citation as a Markdown block quote.
+pub fn quote_with_citation_markdown(library: &Library, text_id: &str, quote: &str) -> String {
+    let lines: Vec<String> = quote
+        .trim()
+        .lines()
+        .map(|line| format!("> {}", escape_markdown(line)))
+        .collect();
+    format!(
+        "{}\n>\n> — {}\n",
+        lines.join("\n"),
+        escape_markdown(&citation(library, text_id))
+    )
+}
+
 /// The annotations in export order: by text (library order), then by place in the text.
 fn ordered<'a>(annotations: &[&'a Annotation], library: &Library) -> Vec<&'a Annotation> {
     let rank = |text_id: &str| {
@@ -405,6 +424,54 @@ fn read_annotation(item: &Value, categories: &[Category]) -> Option<Annotation> 
     })
 }
 
+/// What an import of annotations did.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ImportReport {
+    /// Added.
+    pub added: usize,
+    /// Already in the profile (same id): left as they are.
+    pub duplicates: usize,
+    /// Added, but on texts not in the library: kept, listed as orphans.
+    pub unknown_texts: usize,
+}
+
+impl ImportReport {
+    /// The report in a sentence.
+    pub fn summary(&self) -> String {
+        format!(
+            "{} annotations imported, {} already there (same id) left as they were, {} on texts \
+             not in the library kept as orphans",
+            self.added, self.duplicates, self.unknown_texts
+        )
+    }
+}
+
+/// Adds the `imported` annotations that `annotations` does not hold yet (by id).
+pub fn merge(
+    annotations: &mut super::history::Annotations,
+    imported: Vec<Annotation>,
+    library: &Library,
+) -> ImportReport {
+    let mut report = ImportReport::default();
+    for annotation in imported {
+        let known = annotations.get(&annotation.annotation_id).is_some()
+            || annotations
+                .trash()
+                .iter()
+                .any(|a| a.annotation_id == annotation.annotation_id);
+        if known {
+            report.duplicates += 1;
+            continue;
+        }
+        if library.get(&annotation.text_id).is_none() {
+            report.unknown_texts += 1;
+        }
+        annotations.apply(super::history::Edit::Add(annotation));
+        report.added += 1;
+    }
+    report
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -484,6 +551,56 @@ mod tests {
         assert!(lines[0].starts_with("id,text,citation,start,end,quote"));
         assert!(csv.contains("\"Haste <script>alert(1)</script> & “care”, with a comma\""));
         assert_eq!(lines.len(), 4, "header, two rows, and the final line end");
+    }
+
+    #[test]
+    fn an_import_into_an_empty_profile_reproduces_every_annotation_and_skips_duplicates() {
+        use crate::model::history::Annotations;
+        let library = bundled_library();
+        let categories = default_categories();
+        let annotations = sample(&library);
+        let refs: Vec<&Annotation> = annotations.iter().collect();
+        let json = to_w3c(&refs, &library, &categories);
+        let mut profile = Annotations::default();
+        let report = merge(
+            &mut profile,
+            from_w3c(&json, &categories).unwrap(),
+            &library,
+        );
+        assert_eq!((report.added, report.duplicates), (2, 0));
+        for annotation in &annotations {
+            assert_eq!(profile.get(&annotation.annotation_id), Some(annotation));
+        }
+        let again = merge(
+            &mut profile,
+            from_w3c(&json, &categories).unwrap(),
+            &library,
+        );
+        assert_eq!((again.added, again.duplicates), (0, 2));
+        let foreign = json.replace("urn:lectern:text:lenin-1922-09-26-kamenev", "urn:other:x");
+        let foreign = foreign.replace("urn:lectern:annotation:a", "urn:lectern:annotation:b");
+        let report = merge(
+            &mut profile,
+            from_w3c(&foreign, &categories).unwrap(),
+            &library,
+        );
+        assert_eq!(report.unknown_texts, 2, "{}", report.summary());
+    }
+
+    #[test]
+    fn a_quote_is_copied_with_its_citation_plain_and_as_markdown() {
+        let library = bundled_library();
+        let id = "lenin-1922-09-26-kamenev";
+        assert_eq!(
+            quote_with_citation(&library, id, " Stalin tends to be somewhat hasty. "),
+            "“Stalin tends to be somewhat hasty.” (V. I. Lenin, “On the Establishment of the \
+             U.S.S.R.”, 26 September 1922 (Collected Works, vol. 42, pp. 421–423))"
+        );
+        let markdown = quote_with_citation_markdown(&library, id, "one\n\ntwo");
+        assert!(
+            markdown.starts_with("> one\n> \n> two\n>\n> — V. I. Lenin"),
+            "{markdown}"
+        );
     }
 
     #[test]

@@ -169,6 +169,11 @@ pub enum Action {
     SearchAll,
     /// Close Search everything.
     CloseSearchAll,
+    /// Copy the selection with its citation (plain, or as a Markdown block quote).
+    CopyWithCitation {
+        /// As Markdown.
+        markdown: bool,
+    },
     /// Export every annotation (File ▸ Export annotations).
     ExportAnnotations(AnnotationFormat),
     /// Open a text at a search match, selected.
@@ -258,6 +263,7 @@ impl Action {
             Self::ShowActiveTextInfo,
             Self::ToggleActiveLinked,
             Self::SelectAll,
+            Self::CopyWithCitation { markdown: false },
             Self::CopySelection,
             Self::Redo,
             Self::Undo,
@@ -318,6 +324,7 @@ impl Action {
             Self::FindNext => vec![shortcut(Modifiers::NONE, Key::F3)],
             Self::OpenFind => vec![shortcut(CTRL, Key::F)],
             Self::SearchAll => vec![shortcut(CTRL_SHIFT, Key::F)],
+            Self::CopyWithCitation { markdown: false } => vec![shortcut(CTRL_SHIFT, Key::C)],
             _ => Vec::new(),
         }
     }
@@ -402,6 +409,8 @@ impl Action {
             Self::SearchAll => "Search everything…".into(),
             Self::CloseSearchAll => "Close search".into(),
             Self::OpenSearchHit { .. } => "Open at match".into(),
+            Self::CopyWithCitation { markdown: false } => "Copy with citation".into(),
+            Self::CopyWithCitation { markdown: true } => "Copy as Markdown quote".into(),
             Self::ExportAnnotations(AnnotationFormat::Markdown) => "As Markdown…".into(),
             Self::ExportAnnotations(AnnotationFormat::Html) => "As HTML…".into(),
             Self::ExportAnnotations(AnnotationFormat::Csv) => "As CSV…".into(),

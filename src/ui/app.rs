@@ -773,6 +773,22 @@ impl LecternApp {
             }
             Action::CloseSearchAll => self.search_all = None,
             Action::OpenSearchHit { text_id, range } => self.open_at(&text_id, range),
+            Action::CopyWithCitation { markdown } => {
+                use crate::model::annotation_export::{
+                    quote_with_citation, quote_with_citation_markdown,
+                };
+                if let Some(pane) = self.desk.active_pane()
+                    && let Some(range) = pane.view.selected_range()
+                {
+                    let quote = pane.text.slice(range);
+                    let copied = if markdown {
+                        quote_with_citation_markdown(&self.library, pane.text.id(), quote)
+                    } else {
+                        quote_with_citation(&self.library, pane.text.id(), quote)
+                    };
+                    ctx.copy_text(copied);
+                }
+            }
             Action::ExportAnnotations(format) => {
                 use crate::model::annotation_export as export;
                 let annotations: Vec<&Annotation> = self.annotations.live().iter().collect();
@@ -1452,6 +1468,7 @@ impl LecternApp {
                     action,
                     Action::SelectAll
                         | Action::CopySelection
+                        | Action::CopyWithCitation { .. }
                         | Action::Undo
                         | Action::Redo
                         | Action::Highlight(_)
@@ -1464,12 +1481,19 @@ impl LecternApp {
                     actions.push(action);
                 }
             }
-            // The platform turns Ctrl+C into a Copy event rather than a key press.
+            // The platform turns Ctrl+C (and Ctrl+Shift+C) into a Copy event rather than a
+            // key press.
+            let citation = Action::CopyWithCitation { markdown: false };
             if !typing
                 && input.events.iter().any(|e| matches!(e, Event::Copy))
                 && !actions.contains(&Action::CopySelection)
+                && !actions.contains(&citation)
             {
-                actions.push(Action::CopySelection);
+                actions.push(if input.modifiers.shift {
+                    citation
+                } else {
+                    Action::CopySelection
+                });
             }
         });
         actions
@@ -1713,6 +1737,16 @@ impl LecternApp {
             ui.separator();
             actions.extend(menu_item(ui, Action::SelectAll, has_pane));
             actions.extend(menu_item(ui, Action::CopySelection, has_selection));
+            actions.extend(menu_item(
+                ui,
+                Action::CopyWithCitation { markdown: false },
+                has_selection,
+            ));
+            actions.extend(menu_item(
+                ui,
+                Action::CopyWithCitation { markdown: true },
+                has_selection,
+            ));
             ui.separator();
             actions.extend(menu_item(ui, Action::CloseActivePane, has_pane));
         });
