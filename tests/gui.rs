@@ -556,6 +556,15 @@ impl lectern::ui::dialogs::FileDialogs for ScriptedDialogs {
     fn available(&self) -> bool {
         true
     }
+
+    fn pick_file(
+        &self,
+        _title: &str,
+        _filter: &str,
+        _extensions: &[&str],
+    ) -> Option<std::path::PathBuf> {
+        self.0.clone()
+    }
 }
 
 fn app_with_dialog_answer(profile: &Path, answer: Option<std::path::PathBuf>) -> LecternApp {
@@ -1650,4 +1659,59 @@ fn ctrl_shift_c_copies_the_passage_with_its_citation() {
             "{commands:?}"
         );
     }
+}
+
+#[test]
+fn annotations_imported_from_the_file_menu_join_the_profile_and_can_be_undone() {
+    use lectern::model::annotation::Annotation;
+    let source = tempfile::tempdir().unwrap();
+    let file = source.path().join("from-a-colleague.jsonld");
+    let library = bundled_library();
+    let text = library.get(KAMENEV).unwrap();
+    let annotations = [
+        Annotation {
+            note: "Equal partners".into(),
+            ..Annotation::new("x1", text, 0..16, Some("question"), "2026-11-27T00:00:00Z")
+        },
+        Annotation::new("x2", text, 20..40, None, "2026-11-27T00:00:00Z"),
+    ];
+    let refs: Vec<&Annotation> = annotations.iter().collect();
+    let categories = lectern::model::annotation::default_categories();
+    std::fs::write(
+        &file,
+        lectern::model::annotation_export::to_w3c(&refs, &library, &categories),
+    )
+    .unwrap();
+    let profile = tempfile::tempdir().unwrap();
+    let mut harness = harness(app_with_dialog_answer(profile.path(), Some(file)));
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Import annotations…").click();
+    for _ in 0..500 {
+        harness.step();
+        if !harness.state().is_importing() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    harness.run();
+    let live = harness.state().annotations.live().to_vec();
+    assert_eq!(live.len(), 2);
+    for annotation in &annotations {
+        assert!(live.contains(annotation), "{annotation:?}");
+    }
+    assert!(
+        harness
+            .state()
+            .notices()
+            .iter()
+            .any(|n| n.starts_with("2 annotations imported"))
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(
+        harness.state().annotations.live().len(),
+        1,
+        "undo takes back one"
+    );
 }

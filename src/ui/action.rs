@@ -174,6 +174,8 @@ pub enum Action {
         /// As Markdown.
         markdown: bool,
     },
+    /// Import annotations from a W3C Web Annotation file.
+    ImportAnnotations,
     /// Export every annotation (File ▸ Export annotations).
     ExportAnnotations(AnnotationFormat),
     /// Open a text at a search match, selected.
@@ -410,6 +412,7 @@ impl Action {
             Self::CloseSearchAll => "Close search".into(),
             Self::OpenSearchHit { .. } => "Open at match".into(),
             Self::CopyWithCitation { markdown: false } => "Copy with citation".into(),
+            Self::ImportAnnotations => "Import annotations…".into(),
             Self::CopyWithCitation { markdown: true } => "Copy as Markdown quote".into(),
             Self::ExportAnnotations(AnnotationFormat::Markdown) => "As Markdown…".into(),
             Self::ExportAnnotations(AnnotationFormat::Html) => "As HTML…".into(),

@@ -38,7 +38,8 @@ use crate::ui::compare_view::{
 };
 use crate::ui::desk::{Desk, HighlightsByText, desk_ui};
 use crate::ui::dialogs::{
-    FileDialogs, NativeDialogs, OpenOutcome, SaveOutcome, open_text_file, save_file,
+    FileDialogs, NativeDialogs, OpenOutcome, ReadOutcome, SaveOutcome, open_text_file,
+    read_annotations_file, save_file,
 };
 use crate::ui::info_view::text_info_window;
 use crate::ui::library_view::{LibraryViewState, library_ui};
@@ -111,6 +112,7 @@ pub struct LecternApp {
     pub paste: Option<Vec<String>>,
     pending_export: Option<Receiver<SaveOutcome>>,
     pending_shot: Option<Receiver<Arc<egui::ColorImage>>>,
+    pending_import: Option<Receiver<ReadOutcome>>,
     /// The find bar, while it is open.
     pub find: Option<FindState>,
     /// Folded copies of texts for search: (text id, match case).
@@ -176,6 +178,7 @@ impl LecternApp {
             pending_export: None,
             pending_shot: None,
             find: None,
+            pending_import: None,
             folded: std::collections::HashMap::new(),
             folding: HashSet::new(),
             folds: std::sync::mpsc::channel(),
@@ -262,7 +265,10 @@ impl LecternApp {
         self.orphans.clear();
         for annotation in self.annotations.live() {
             let Some(text) = self.library.get(&annotation.text_id) else {
-                continue; // a text not in the library now (e.g. a file not opened): leave as is
+                // A text not in the library now (a file not opened this session, or a text
+                // of another reader's): kept, listed as an orphan, never deleted.
+                self.orphans.insert(annotation.annotation_id.clone());
+                continue;
             };
             if annotation.anchor.content_hash == text.content_hash() {
                 continue;
@@ -789,6 +795,12 @@ impl LecternApp {
                     ctx.copy_text(copied);
                 }
             }
+            Action::ImportAnnotations => {
+                if self.pending_import.is_none() && self.editable() {
+                    self.pending_import =
+                        Some(read_annotations_file(self.dialogs.clone(), ctx.clone()));
+                }
+            }
             Action::ExportAnnotations(format) => {
                 use crate::model::annotation_export as export;
                 let annotations: Vec<&Annotation> = self.annotations.live().iter().collect();
@@ -1254,6 +1266,69 @@ impl LecternApp {
         }
     }
 
+    /// Adds the annotations of an imported W3C file (each an undoable edit) and says what
+    /// came of it.
+    fn poll_import(&mut self) {
+        let Some(receiver) = &self.pending_import else {
+            return;
+        };
+        let outcome = match receiver.try_recv() {
+            Ok(outcome) => outcome,
+            Err(TryRecvError::Empty) => return,
+            Err(TryRecvError::Disconnected) => {
+                ReadOutcome::Failed("The import stopped unexpectedly.".into())
+            }
+        };
+        self.pending_import = None;
+        let json = match outcome {
+            ReadOutcome::Cancelled => return,
+            ReadOutcome::Failed(message) => {
+                self.notices.push(message);
+                return;
+            }
+            ReadOutcome::Read(json) => json,
+        };
+        let imported = match crate::model::annotation_export::from_w3c(&json, &self.categories) {
+            Ok(imported) => imported,
+            Err(e) => {
+                self.notices
+                    .push(format!("Nothing was imported: the file has {e}."));
+                return;
+            }
+        };
+        let mut report = crate::model::annotation_export::ImportReport::default();
+        for annotation in imported {
+            let known = self.annotations.get(&annotation.annotation_id).is_some()
+                || self
+                    .annotations
+                    .trash()
+                    .iter()
+                    .any(|a| a.annotation_id == annotation.annotation_id);
+            if known {
+                report.duplicates += 1;
+                continue;
+            }
+            if self.library.get(&annotation.text_id).is_none() {
+                report.unknown_texts += 1;
+                self.orphans.insert(annotation.annotation_id.clone());
+            }
+            if self
+                .history
+                .perform(&mut self.annotations, Edit::Add(annotation))
+            {
+                report.added += 1;
+            }
+        }
+        self.annotations_revision += 1;
+        self.reanchor();
+        self.notices.push(format!("{}.", report.summary()));
+    }
+
+    /// Whether an import of annotations is waiting for its dialog or disk.
+    pub fn is_importing(&self) -> bool {
+        self.pending_import.is_some()
+    }
+
     /// Whether an export is waiting for its dialog or disk.
     pub fn is_exporting(&self) -> bool {
         self.pending_export.is_some() || self.pending_shot.is_some()
@@ -1514,6 +1589,7 @@ impl LecternApp {
         self.poll_open_file();
         self.poll_export(&ctx);
         self.collect_folds();
+        self.poll_import();
         self.update_find(&ctx);
         self.update_search_all(&ctx);
         let mut actions = self.shortcut_actions(&ctx);
@@ -1685,6 +1761,7 @@ impl LecternApp {
             actions.extend(menu_item(ui, Action::OpenFile, !self.is_opening_file()));
             actions.extend(menu_item(ui, Action::FocusLibraryFilter, true));
             ui.separator();
+            actions.extend(menu_item(ui, Action::ImportAnnotations, !self.read_only));
             ui.menu_button("Export annotations", |ui| {
                 for format in AnnotationFormat::ALL {
                     actions.extend(menu_item(ui, Action::ExportAnnotations(format), true));

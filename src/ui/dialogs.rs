@@ -16,6 +16,8 @@ use crate::storage::text_file::read_text_file;
 pub trait FileDialogs: Send + Sync {
     /// Asks the user for a text file to open; `None` when they cancel.
     fn pick_text_file(&self) -> Option<PathBuf>;
+    /// Asks the user for a file of the kind `filter` names (`extensions` without dots).
+    fn pick_file(&self, title: &str, filter: &str, extensions: &[&str]) -> Option<PathBuf>;
     /// Asks the user where to save a file, suggesting `file_name`; `None` when they cancel.
     fn save_file(&self, title: &str, file_name: &str) -> Option<PathBuf>;
     /// Whether a dialog can be shown at all (a desktop without a file dialog service cannot).
@@ -30,6 +32,14 @@ impl FileDialogs for NativeDialogs {
         rfd::FileDialog::new()
             .set_title("Open a text file")
             .add_filter("Text", &["txt", "md", "text"])
+            .add_filter("All files", &["*"])
+            .pick_file()
+    }
+
+    fn pick_file(&self, title: &str, filter: &str, extensions: &[&str]) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title(title)
+            .add_filter(filter, extensions)
             .add_filter("All files", &["*"])
             .pick_file()
     }
@@ -144,6 +154,56 @@ pub fn save_file(
         });
     if let Err(e) = spawned {
         log::error!("could not start the save dialog: {e}");
+    }
+    receiver
+}
+
+/// What came of "Import annotations…": the file's contents, read on a worker thread.
+pub enum ReadOutcome {
+    /// The user cancelled.
+    Cancelled,
+    /// The file's text.
+    Read(String),
+    /// It could not be read; the message says why.
+    Failed(String),
+}
+
+/// Asks for a W3C annotations file and reads it, off the UI thread.
+pub fn read_annotations_file(
+    dialogs: Arc<dyn FileDialogs>,
+    ctx: egui::Context,
+) -> Receiver<ReadOutcome> {
+    let (sender, receiver) = mpsc::channel();
+    let spawned = std::thread::Builder::new()
+        .name("lectern-import-annotations".into())
+        .spawn(move || {
+            let outcome = if !dialogs.available() {
+                ReadOutcome::Failed(
+                    "Import needs a file dialog and this desktop offers none; \
+                     `lectern import-annotations FILE` imports from the command line."
+                        .into(),
+                )
+            } else {
+                match dialogs.pick_file(
+                    "Import annotations",
+                    "W3C Web Annotation",
+                    &["jsonld", "json"],
+                ) {
+                    None => ReadOutcome::Cancelled,
+                    Some(path) => match std::fs::read_to_string(&path) {
+                        Ok(text) => ReadOutcome::Read(text),
+                        Err(e) => ReadOutcome::Failed(format!(
+                            "{} could not be read: {e}.",
+                            path.display()
+                        )),
+                    },
+                }
+            };
+            let _ = sender.send(outcome);
+            ctx.request_repaint();
+        });
+    if let Err(e) = spawned {
+        log::error!("could not start the import dialog: {e}");
     }
     receiver
 }
