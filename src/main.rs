@@ -76,6 +76,27 @@ enum Command {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// Import a text file (plain text or Markdown, any common encoding) into the profile's
+    /// library; blank fields are filled from the file.
+    Import {
+        /// The file.
+        file: PathBuf,
+        /// Title.
+        #[arg(long)]
+        title: Option<String>,
+        /// Author.
+        #[arg(long)]
+        author: Option<String>,
+        /// Date (YYYY, YYYY-MM or YYYY-MM-DD).
+        #[arg(long)]
+        date: Option<String>,
+        /// Language tag (en, ru, ka …).
+        #[arg(long)]
+        language: Option<String>,
+        /// Where the text comes from.
+        #[arg(long)]
+        source: Option<String>,
+    },
     /// Import annotations from W3C Web Annotation JSON-LD (a Lectern export or another tool's)
     /// into the profile; those already there (same id) are left as they are.
     ImportAnnotations {
@@ -139,6 +160,38 @@ fn main() -> anyhow::Result<()> {
             text,
             output,
         }) => export_command(cli.profile.as_deref(), &format, text.as_deref(), output),
+        Some(Command::Import {
+            file,
+            title,
+            author,
+            date,
+            language,
+            source,
+        }) => {
+            use lectern::storage::import::{ImportMeta, import_file};
+            let profile = Profile::open(cli.profile.as_deref())?;
+            let meta = ImportMeta {
+                title: title.unwrap_or_default(),
+                author: author.unwrap_or_default(),
+                date: date.unwrap_or_default(),
+                language: language.unwrap_or_default(),
+                source: source.unwrap_or_default(),
+            };
+            let (text, encoding, replaced) = import_file(&profile, &file, &meta)?;
+            println!("{}", text.id());
+            eprintln!(
+                "{} “{}” ({encoding}, {} paragraphs){}",
+                if replaced { "Re-imported" } else { "Imported" },
+                text.meta().title,
+                text.paragraphs().len(),
+                if replaced {
+                    "; annotations follow their passages at the next start"
+                } else {
+                    ""
+                }
+            );
+            Ok(())
+        }
         Some(Command::ImportAnnotations { file }) => {
             import_annotations_command(cli.profile.as_deref(), &file)
         }

@@ -317,3 +317,46 @@ fn annotations_exported_and_imported_into_a_fresh_profile_are_all_there() {
     assert!(!output.status.success());
     assert!(String::from_utf8_lossy(&output.stderr).contains("holds no annotations"));
 }
+
+#[test]
+fn import_reads_a_koi8_file_into_the_profile_and_refuses_bad_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let profile = dir.path().join("profile");
+    let file = dir.path().join("letter.txt");
+    let text = "Товарищи! Всей душой слежу за вашим делом.\n\nВозмущен грубостью Орджоникидзе.";
+    let repeated = text.repeat(5);
+    let (bytes, _, _) = encoding_rs::KOI8_R.encode(&repeated);
+    std::fs::write(&file, &bytes).unwrap();
+    let output = lectern()
+        .arg("--profile")
+        .arg(&profile)
+        .args([
+            "import",
+            "--title",
+            "To Mdivani (KOI8)",
+            "--date",
+            "1923-03-06",
+        ])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout).trim(),
+        "import-letter"
+    );
+    let copy = std::fs::read_to_string(profile.join("texts/import-letter.txt")).unwrap();
+    assert!(copy.contains("title: To Mdivani (KOI8)"));
+    assert!(copy.contains("Товарищи! Всей душой"));
+    let empty = dir.path().join("empty.txt");
+    std::fs::write(&empty, "").unwrap();
+    let output = lectern()
+        .arg("--profile")
+        .arg(&profile)
+        .arg("import")
+        .arg(&empty)
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("holds no text"));
+}

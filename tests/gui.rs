@@ -1715,3 +1715,53 @@ fn annotations_imported_from_the_file_menu_join_the_profile_and_can_be_undone() 
         "undo takes back one"
     );
 }
+
+#[test]
+fn a_windows_1251_file_imported_from_the_file_menu_stays_in_the_library() {
+    let profile = tempfile::tempdir().unwrap();
+    let file = profile.path().join("Проект резолюции.txt");
+    let wording = "Признать целесообразным заключение договора\nмежду советскими республиками.\n\nПримечание: ещё одно.";
+    let repeated = wording.repeat(4);
+    let (bytes, _, _) = encoding_rs::WINDOWS_1251.encode(&repeated);
+    std::fs::write(&file, &bytes).unwrap();
+    let mut harness = harness(app_with_dialog_answer(profile.path(), Some(file)));
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Import text…").click();
+    for _ in 0..500 {
+        harness.step();
+        if !harness.state().is_importing_text() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    harness.run();
+    let text = harness
+        .state()
+        .library()
+        .texts()
+        .iter()
+        .find(|t| t.id().starts_with("import-"))
+        .expect("imported")
+        .clone();
+    let id = text.id().to_owned();
+    assert!(text.content().starts_with("Признать целесообразным"));
+    assert_eq!(text.meta().language, "ru");
+    assert!(pane_ids(&harness).contains(&id));
+    assert!(
+        harness
+            .state()
+            .notices()
+            .iter()
+            .any(|n| n.contains("(windows-1251)")),
+        "{:?}",
+        harness.state().notices()
+    );
+    harness.state_mut().save_now();
+    drop(harness);
+    let harness = self::harness(app(profile.path(), &[]));
+    assert!(
+        harness.state().library().get(&id).is_some(),
+        "kept in the profile"
+    );
+}

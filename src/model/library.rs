@@ -34,6 +34,12 @@ impl Library {
         true
     }
 
+    /// Adds `text`, or puts it in the place of the text with its id (a re-imported file).
+    pub fn insert_or_replace(&mut self, text: Text) {
+        self.texts.retain(|t| t.id() != text.id());
+        self.insert(text);
+    }
+
     /// All texts, by date.
     pub fn texts(&self) -> &[Arc<Text>] {
         &self.texts

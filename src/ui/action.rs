@@ -174,6 +174,8 @@ pub enum Action {
         /// As Markdown.
         markdown: bool,
     },
+    /// Import a text file into the library (File ▸ Import text…).
+    ImportText,
     /// Import annotations from a W3C Web Annotation file.
     ImportAnnotations,
     /// Export every annotation (File ▸ Export annotations).
@@ -413,6 +415,7 @@ impl Action {
             Self::OpenSearchHit { .. } => "Open at match".into(),
             Self::CopyWithCitation { markdown: false } => "Copy with citation".into(),
             Self::ImportAnnotations => "Import annotations…".into(),
+            Self::ImportText => "Import text…".into(),
             Self::CopyWithCitation { markdown: true } => "Copy as Markdown quote".into(),
             Self::ExportAnnotations(AnnotationFormat::Markdown) => "As Markdown…".into(),
             Self::ExportAnnotations(AnnotationFormat::Html) => "As HTML…".into(),

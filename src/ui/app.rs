@@ -38,8 +38,8 @@ use crate::ui::compare_view::{
 };
 use crate::ui::desk::{Desk, HighlightsByText, desk_ui};
 use crate::ui::dialogs::{
-    FileDialogs, NativeDialogs, OpenOutcome, ReadOutcome, SaveOutcome, open_text_file,
-    read_annotations_file, save_file,
+    FileDialogs, ImportOutcome, NativeDialogs, OpenOutcome, ReadOutcome, SaveOutcome,
+    import_text_file, open_text_file, read_annotations_file, save_file,
 };
 use crate::ui::info_view::text_info_window;
 use crate::ui::library_view::{LibraryViewState, library_ui};
@@ -113,6 +113,7 @@ pub struct LecternApp {
     pending_export: Option<Receiver<SaveOutcome>>,
     pending_shot: Option<Receiver<Arc<egui::ColorImage>>>,
     pending_import: Option<Receiver<ReadOutcome>>,
+    pending_text_import: Option<Receiver<ImportOutcome>>,
     /// The find bar, while it is open.
     pub find: Option<FindState>,
     /// Folded copies of texts for search: (text id, match case).
@@ -179,6 +180,7 @@ impl LecternApp {
             pending_shot: None,
             find: None,
             pending_import: None,
+            pending_text_import: None,
             folded: std::collections::HashMap::new(),
             folding: HashSet::new(),
             folds: std::sync::mpsc::channel(),
@@ -216,6 +218,11 @@ impl LecternApp {
                         "The profile could not be locked ({e}); it is open read-only."
                     ));
                 }
+            }
+            let (imported, notices) = crate::storage::import::load_imported(profile);
+            app.notices.extend(notices);
+            for text in imported {
+                app.library.insert_or_replace(text);
             }
             let annotations = AnnotationsFile::load(profile);
             app.notices.extend(annotations.notices);
@@ -795,6 +802,15 @@ impl LecternApp {
                     ctx.copy_text(copied);
                 }
             }
+            Action::ImportText => {
+                if self.pending_text_import.is_none()
+                    && self.editable()
+                    && let Some(profile) = self.profile.clone()
+                {
+                    self.pending_text_import =
+                        Some(import_text_file(self.dialogs.clone(), profile, ctx.clone()));
+                }
+            }
             Action::ImportAnnotations => {
                 if self.pending_import.is_none() && self.editable() {
                     self.pending_import =
@@ -1324,6 +1340,66 @@ impl LecternApp {
         self.notices.push(format!("{}.", report.summary()));
     }
 
+    /// Puts an imported text in the library and a pane, and re-anchors its annotations when
+    /// it replaced an earlier import.
+    fn poll_text_import(&mut self) {
+        let Some(receiver) = &self.pending_text_import else {
+            return;
+        };
+        let outcome = match receiver.try_recv() {
+            Ok(outcome) => outcome,
+            Err(TryRecvError::Empty) => return,
+            Err(TryRecvError::Disconnected) => {
+                ImportOutcome::Failed("The import stopped unexpectedly.".into())
+            }
+        };
+        self.pending_text_import = None;
+        match outcome {
+            ImportOutcome::Cancelled => {}
+            ImportOutcome::Failed(message) => self.notices.push(message),
+            ImportOutcome::Imported(text, encoding, replaced) => {
+                let (id, title) = (text.id().to_owned(), text.meta().title.clone());
+                self.library.insert_or_replace(*text);
+                if let Some(text) = self.library.get(&id).cloned() {
+                    for index in 0..self.desk.panes().len() {
+                        if let Some(pane) = self.desk.pane_mut(index)
+                            && pane.text.id() == id
+                        {
+                            pane.text = text.clone();
+                        }
+                    }
+                }
+                let on_text = self
+                    .annotations
+                    .live()
+                    .iter()
+                    .filter(|a| a.text_id == id)
+                    .count();
+                self.reanchor();
+                self.notices.push(format!(
+                    "{} “{title}” ({encoding}); it is in the library and kept in your profile.{}",
+                    if replaced { "Re-imported" } else { "Imported" },
+                    if replaced && on_text > 0 {
+                        format!(" Its {on_text} annotations were placed in the new version.")
+                    } else {
+                        String::new()
+                    }
+                ));
+                if !self.desk.panes().iter().any(|p| p.text.id() == id) {
+                    self.open_text(
+                        &id,
+                        self.desk.can_add_pane() && !self.desk.panes().is_empty(),
+                    );
+                }
+            }
+        }
+    }
+
+    /// Whether an import of a text is waiting for its dialog or disk.
+    pub fn is_importing_text(&self) -> bool {
+        self.pending_text_import.is_some()
+    }
+
     /// Whether an import of annotations is waiting for its dialog or disk.
     pub fn is_importing(&self) -> bool {
         self.pending_import.is_some()
@@ -1590,6 +1666,7 @@ impl LecternApp {
         self.poll_export(&ctx);
         self.collect_folds();
         self.poll_import();
+        self.poll_text_import();
         self.update_find(&ctx);
         self.update_search_all(&ctx);
         let mut actions = self.shortcut_actions(&ctx);
@@ -1761,6 +1838,7 @@ impl LecternApp {
             actions.extend(menu_item(ui, Action::OpenFile, !self.is_opening_file()));
             actions.extend(menu_item(ui, Action::FocusLibraryFilter, true));
             ui.separator();
+            actions.extend(menu_item(ui, Action::ImportText, !self.read_only));
             actions.extend(menu_item(ui, Action::ImportAnnotations, !self.read_only));
             ui.menu_button("Export annotations", |ui| {
                 for format in AnnotationFormat::ALL {

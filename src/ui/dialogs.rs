@@ -207,3 +207,51 @@ pub fn read_annotations_file(
     }
     receiver
 }
+
+/// What came of "Import text…".
+pub enum ImportOutcome {
+    /// The user cancelled.
+    Cancelled,
+    /// Imported: the text, its encoding, and whether an earlier import was replaced.
+    Imported(Box<Text>, &'static str, bool),
+    /// Not imported; the message says why (nothing was changed).
+    Failed(String),
+}
+
+/// Asks for a file and imports it into `profile`, off the UI thread.
+pub fn import_text_file(
+    dialogs: Arc<dyn FileDialogs>,
+    profile: crate::storage::profile::Profile,
+    ctx: egui::Context,
+) -> Receiver<ImportOutcome> {
+    use crate::storage::import::{ImportMeta, import_file};
+    let (sender, receiver) = mpsc::channel();
+    let spawned = std::thread::Builder::new()
+        .name("lectern-import".into())
+        .spawn(move || {
+            let outcome = if !dialogs.available() {
+                ImportOutcome::Failed(
+                    "Import needs a file dialog and this desktop offers none; \
+                     `lectern import FILE` imports from the command line."
+                        .into(),
+                )
+            } else {
+                match dialogs.pick_file("Import a text", "Text", &["txt", "md", "markdown", "text"])
+                {
+                    None => ImportOutcome::Cancelled,
+                    Some(path) => match import_file(&profile, &path, &ImportMeta::default()) {
+                        Ok((text, encoding, replaced)) => {
+                            ImportOutcome::Imported(Box::new(text), encoding, replaced)
+                        }
+                        Err(e) => ImportOutcome::Failed(format!("{e}.")),
+                    },
+                }
+            };
+            let _ = sender.send(outcome);
+            ctx.request_repaint();
+        });
+    if let Err(e) = spawned {
+        log::error!("could not start the import: {e}");
+    }
+    receiver
+}

@@ -1,0 +1,471 @@
+//! Import of the reader's own texts into the profile (`texts/` in the profile folder).
+//!
+//! The file is read once and never modified: its encoding is detected (a byte-order mark, else
+//! UTF-8 if the bytes are valid UTF-8, else `chardetng`'s guess among the legacy encodings, such
+//! as Windows-1251 and KOI8-R), decoded with `encoding_rs`, line endings made `\n`, Unicode
+//! normalised to NFC, and paragraphs kept. The copy in the profile is a Lectern text file (a
+//! metadata header, then the body), loaded into the library at every start.
+
+use std::path::{Path, PathBuf};
+
+use unicode_normalization::UnicodeNormalization;
+
+use super::StorageError;
+use super::atomic::write_atomic;
+use super::profile::Profile;
+use crate::model::header::{TextMeta, parse_text_file, split_paragraphs};
+use crate::model::text::Text;
+
+/// Files larger than this are refused.
+pub const MAX_IMPORT_BYTES: u64 = 200 * 1024 * 1024;
+
+/// The folder of imported texts in the profile.
+pub const TEXTS_DIR: &str = "texts";
+
+/// Why a file could not be imported. Nothing is changed when one of these is returned.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    /// The file could not be read (or has vanished).
+    #[error("{path} could not be read: {source}")]
+    Io {
+        /// The file.
+        path: String,
+        /// The operating system's error.
+        source: std::io::Error,
+    },
+    /// The file is empty or only white space.
+    #[error("{path} holds no text; nothing was imported")]
+    Empty {
+        /// The file.
+        path: String,
+    },
+    /// The file is not text.
+    #[error("{path} looks like a binary file, not text; nothing was imported")]
+    Binary {
+        /// The file.
+        path: String,
+    },
+    /// The bytes do not decode in the encoding the file declares.
+    #[error("{path} is not valid {encoding} text; nothing was imported")]
+    Undecodable {
+        /// The file.
+        path: String,
+        /// The encoding tried.
+        encoding: &'static str,
+    },
+    /// The file is too large.
+    #[error(
+        "{path} is {size} bytes, more than the {max} bytes Lectern imports; nothing was imported"
+    )]
+    TooLarge {
+        /// The file.
+        path: String,
+        /// Its size.
+        size: u64,
+        /// The limit.
+        max: u64,
+    },
+    /// The copy could not be written to the profile.
+    #[error(transparent)]
+    Storage(#[from] StorageError),
+}
+
+/// Decoded text and the name of the encoding it was in.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Decoded {
+    /// The text, line endings `\n`, NFC.
+    pub text: String,
+    /// The encoding's WHATWG name ("UTF-8", "windows-1251", "KOI8-R", "UTF-16LE" …).
+    pub encoding: &'static str,
+}
+
+/// What a byte slice is as text; `path` only names it in errors.
+pub fn decode(bytes: &[u8], path: &str) -> Result<Decoded, ImportError> {
+    let shown = || path.to_owned();
+    let (encoding, bom) = match encoding_rs::Encoding::for_bom(bytes) {
+        Some((encoding, bom)) => (encoding, bom),
+        None => {
+            if bytes.iter().take(8192).any(|&b| b == 0) {
+                return Err(ImportError::Binary { path: shown() });
+            }
+            if std::str::from_utf8(bytes).is_ok() {
+                (encoding_rs::UTF_8, 0)
+            } else {
+                let mut detector = chardetng::EncodingDetector::new();
+                detector.feed(bytes, true);
+                (detector.guess(None, true), 0)
+            }
+        }
+    };
+    let (decoded, had_errors) = encoding.decode_without_bom_handling(&bytes[bom..]);
+    if had_errors {
+        return Err(ImportError::Undecodable {
+            path: shown(),
+            encoding: encoding.name(),
+        });
+    }
+    if decoded.contains('\0') {
+        return Err(ImportError::Binary { path: shown() });
+    }
+    let text: String = decoded
+        .replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .nfc()
+        .collect();
+    if text.trim().is_empty() {
+        return Err(ImportError::Empty { path: shown() });
+    }
+    Ok(Decoded {
+        text,
+        encoding: encoding.name(),
+    })
+}
+
+/// What the reader says of the text (empty fields are filled from the file).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ImportMeta {
+    /// Title.
+    pub title: String,
+    /// Author.
+    pub author: String,
+    /// Date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`).
+    pub date: String,
+    /// Language tag.
+    pub language: String,
+    /// Where the text comes from.
+    pub source: String,
+}
+
+/// A guess at the language from the letters used: Russian for Cyrillic, Georgian, else
+/// English.
+fn guess_language(text: &str) -> &'static str {
+    let (mut cyrillic, mut georgian, mut latin) = (0, 0, 0);
+    for ch in text.chars().take(20_000) {
+        match ch {
+            'Ѐ'..='ӿ' => cyrillic += 1,
+            'Ⴀ'..='ჿ' | 'Ა'..='Ჿ' => georgian += 1,
+            'A'..='Z' | 'a'..='z' => latin += 1,
+            _ => {}
+        }
+    }
+    if georgian > cyrillic && georgian > latin {
+        "ka"
+    } else if cyrillic > latin {
+        "ru"
+    } else {
+        "en"
+    }
+}
+
+/// An id from a file name: ASCII letters and digits with dashes (ids are ASCII everywhere);
+/// a name with none (e.g. all Cyrillic) gets a short hash of itself instead.
+fn slug(name: &str) -> String {
+    let mut slug = String::new();
+    for ch in name.chars().flat_map(char::to_lowercase) {
+        if ch.is_ascii_alphanumeric() {
+            slug.push(ch);
+        } else if !slug.ends_with('-') && !slug.is_empty() {
+            slug.push('-');
+        }
+    }
+    let slug = slug.trim_end_matches('-').to_owned();
+    if slug.is_empty() {
+        crate::model::text::content_hash(name)
+            .chars()
+            .filter(char::is_ascii_alphanumeric)
+            .take(12)
+            .collect::<String>()
+            .to_lowercase()
+    } else {
+        slug
+    }
+}
+
+/// The body of a Markdown file as paragraphs: heading marks taken off, the rest kept.
+fn markdown_body(text: &str) -> String {
+    text.lines()
+        .map(|line| {
+            let trimmed = line.trim_start();
+            let hashes = trimmed.chars().take_while(|&c| c == '#').count();
+            if (1..=6).contains(&hashes) && trimmed[hashes..].starts_with(' ') {
+                trimmed[hashes..].trim_start()
+            } else {
+                line
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Reads `path` as a text to import: decoded, normalised, split into paragraphs, with the
+/// reader's metadata (blank fields filled from the file). Writes nothing.
+pub fn read_import(path: &Path, meta: &ImportMeta) -> Result<(Text, &'static str), ImportError> {
+    let shown = path.display().to_string();
+    let io = |source| ImportError::Io {
+        path: shown.clone(),
+        source,
+    };
+    let size = std::fs::metadata(path).map_err(io)?.len();
+    if size > MAX_IMPORT_BYTES {
+        return Err(ImportError::TooLarge {
+            path: shown,
+            size,
+            max: MAX_IMPORT_BYTES,
+        });
+    }
+    let bytes = std::fs::read(path).map_err(io)?;
+    let decoded = decode(&bytes, &shown)?;
+    let name = path
+        .file_stem()
+        .map_or(shown.clone(), |n| n.to_string_lossy().into_owned());
+    let markdown = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"));
+    let first_heading = decoded
+        .text
+        .lines()
+        .find_map(|l| l.strip_prefix("# ").map(str::trim).map(str::to_owned));
+    let body = if markdown {
+        markdown_body(&decoded.text)
+    } else {
+        decoded.text.clone()
+    };
+    let paragraphs = split_paragraphs(&body);
+    if paragraphs.is_empty() {
+        return Err(ImportError::Empty { path: shown });
+    }
+    let or = |given: &str, default: String| {
+        let given = given.trim();
+        if given.is_empty() {
+            default
+        } else {
+            given.to_owned()
+        }
+    };
+    let text_meta = TextMeta {
+        id: format!("import-{}", slug(&name)),
+        title: or(
+            &meta.title,
+            first_heading.filter(|_| markdown).unwrap_or(name),
+        ),
+        author: or(&meta.author, "Unknown".into()),
+        date: or(&meta.date, "0000".into()),
+        language: or(&meta.language, guess_language(&body).into()),
+        source: or(
+            &meta.source,
+            format!("Imported from {shown} ({})", decoded.encoding),
+        ),
+        licence: "The reader's own copy".into(),
+        ..TextMeta::default()
+    };
+    Ok((Text::new(text_meta, paragraphs), decoded.encoding))
+}
+
+/// The file of an imported text in the profile.
+pub fn imported_path(profile: &Profile, text_id: &str) -> PathBuf {
+    profile.dir().join(TEXTS_DIR).join(format!("{text_id}.txt"))
+}
+
+/// The Lectern text file of `text`: its header, `---`, its paragraphs.
+fn text_file_of(text: &Text) -> String {
+    let meta = text.meta();
+    let one_line = |s: &str| s.replace(['\n', '\r'], " ");
+    let mut file = String::new();
+    for (field, value) in [
+        ("id", &meta.id),
+        ("title", &meta.title),
+        ("author", &meta.author),
+        ("date", &meta.date),
+        ("language", &meta.language),
+        ("source", &meta.source),
+        ("licence", &meta.licence),
+    ] {
+        file.push_str(&format!("{field}: {}\n", one_line(value)));
+    }
+    file.push_str("---\n");
+    file.push_str(text.content());
+    file.push('\n');
+    file
+}
+
+/// Imports `path` into the profile: the text (see [`read_import`]) is written to
+/// `texts/ID.txt` (replacing an earlier import of the same file). Returns the text, the
+/// encoding it was in, and whether an earlier import was replaced.
+pub fn import_file(
+    profile: &Profile,
+    path: &Path,
+    meta: &ImportMeta,
+) -> Result<(Text, &'static str, bool), ImportError> {
+    let (text, encoding) = read_import(path, meta)?;
+    let target = imported_path(profile, text.id());
+    let replaced = target.exists();
+    let dir = profile.dir().join(TEXTS_DIR);
+    std::fs::create_dir_all(&dir)
+        .map_err(|e| StorageError::io("creating the folder of imported texts", &dir, e))?;
+    write_atomic(&target, text_file_of(&text).as_bytes())?;
+    Ok((text, encoding, replaced))
+}
+
+/// The texts imported into the profile, and a notice for each file that could not be read.
+pub fn load_imported(profile: &Profile) -> (Vec<Text>, Vec<String>) {
+    let dir = profile.dir().join(TEXTS_DIR);
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return (Vec::new(), Vec::new());
+    };
+    let mut paths: Vec<PathBuf> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    paths.sort();
+    let (mut texts, mut notices) = (Vec::new(), Vec::new());
+    for path in paths {
+        let name = path.display().to_string();
+        match std::fs::read_to_string(&path) {
+            Ok(contents) => match parse_text_file(&name, &contents) {
+                Ok(parsed) => texts.push(Text::from_parsed(parsed)),
+                Err(e) => notices.push(format!("An imported text could not be read: {e}")),
+            },
+            Err(e) => notices.push(format!("{name} could not be read: {e}")),
+        }
+    }
+    (texts, notices)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const RUSSIAN: &str = "Формальное объединение вместе с РСФСР\nв союз советских республик Европы и Азии.\n\nВторой абзац: ёлка.";
+
+    fn encoded(encoding: &'static encoding_rs::Encoding, text: &str) -> Vec<u8> {
+        encoding.encode(text).0.into_owned()
+    }
+
+    #[test]
+    fn legacy_russian_encodings_are_detected_and_decoded() {
+        for encoding in [
+            encoding_rs::WINDOWS_1251,
+            encoding_rs::KOI8_R,
+            encoding_rs::IBM866,
+        ] {
+            // A longer sample, as archive files are: detection needs some text to go on.
+            let sample = RUSSIAN.repeat(8);
+            let decoded = decode(&encoded(encoding, &sample), "f").unwrap();
+            assert_eq!(decoded.text, sample, "{}", encoding.name());
+            // KOI8-U is KOI8-R with Ukrainian letters added: for Russian text the same.
+            let expected = if encoding == encoding_rs::KOI8_R {
+                "KOI8-U"
+            } else {
+                encoding.name()
+            };
+            assert_eq!(decoded.encoding, expected);
+        }
+    }
+
+    #[test]
+    fn byte_order_marks_choose_utf_8_and_utf_16() {
+        let mut utf8 = vec![0xef, 0xbb, 0xbf];
+        utf8.extend_from_slice(RUSSIAN.as_bytes());
+        assert_eq!(decode(&utf8, "f").unwrap().text, RUSSIAN);
+        for (bom, little) in [([0xff, 0xfe], true), ([0xfe, 0xff], false)] {
+            let mut bytes = bom.to_vec();
+            for unit in RUSSIAN.encode_utf16() {
+                let pair = if little {
+                    unit.to_le_bytes()
+                } else {
+                    unit.to_be_bytes()
+                };
+                bytes.extend_from_slice(&pair);
+            }
+            let decoded = decode(&bytes, "f").unwrap();
+            assert_eq!(decoded.text, RUSSIAN);
+        }
+    }
+
+    #[test]
+    fn line_endings_and_unicode_are_normalised() {
+        // "й" as и + combining breve, and Windows line ends.
+        let decoded = decode("мои\u{306} дом\r\nвторая\rтретья".as_bytes(), "f").unwrap();
+        assert_eq!(decoded.text, "мой дом\nвторая\nтретья");
+    }
+
+    #[test]
+    fn bad_input_is_refused_and_nothing_is_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let profile = Profile::open(Some(&dir.path().join("profile"))).unwrap();
+        let write = |name: &str, bytes: &[u8]| {
+            let path = dir.path().join(name);
+            std::fs::write(&path, bytes).unwrap();
+            path
+        };
+        let cases = [
+            (write("empty.txt", b""), "holds no text"),
+            (write("blank.txt", b" \n\n \t"), "holds no text"),
+            (
+                write("image.png", &[0x89, b'P', b'N', b'G', 0, 0, 1, 2]),
+                "binary",
+            ),
+            (write("odd.txt", &[0xff, 0xfe, 0x41]), "not valid UTF-16LE"),
+            (dir.path().join("vanished.txt"), "could not be read"),
+        ];
+        for (path, reason) in cases {
+            let err = import_file(&profile, &path, &ImportMeta::default()).unwrap_err();
+            assert!(
+                err.to_string().contains(reason),
+                "{}: {err}",
+                path.display()
+            );
+        }
+        assert!(
+            !profile.dir().join(TEXTS_DIR).exists(),
+            "nothing was written"
+        );
+    }
+
+    #[test]
+    fn an_imported_markdown_file_is_kept_in_the_profile_and_loads_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let profile = Profile::open(Some(&dir.path().join("profile"))).unwrap();
+        let path = dir.path().join("Drafts of the union.md");
+        std::fs::write(
+            &path,
+            "# On the union\n\nFirst paragraph\nstill first.\n\n## Part two\n\nСоюз.",
+        )
+        .unwrap();
+        let (text, encoding, replaced) =
+            import_file(&profile, &path, &ImportMeta::default()).unwrap();
+        assert_eq!(
+            (text.id(), encoding, replaced),
+            ("import-drafts-of-the-union", "UTF-8", false)
+        );
+        assert_eq!(text.meta().title, "On the union");
+        assert_eq!(
+            text.content(),
+            "On the union\n\nFirst paragraph\nstill first.\n\nPart two\n\nСоюз."
+        );
+        let (loaded, notices) = load_imported(&profile);
+        assert!(notices.is_empty(), "{notices:?}");
+        assert_eq!(loaded.len(), 1);
+        assert_eq!(loaded[0].content(), text.content());
+        assert_eq!(loaded[0].content_hash(), text.content_hash());
+        let given = ImportMeta {
+            title: "Drafts".into(),
+            author: "Reader".into(),
+            date: "1922-10".into(),
+            ..ImportMeta::default()
+        };
+        let (again, _, replaced) = import_file(&profile, &path, &given).unwrap();
+        assert!(replaced);
+        assert_eq!(
+            (again.meta().title.as_str(), again.meta().date.as_str()),
+            ("Drafts", "1922-10")
+        );
+        std::fs::write(&path, b"x").unwrap();
+        assert_eq!(
+            std::fs::read(&path).unwrap(),
+            b"x",
+            "the reader's file is theirs"
+        );
+    }
+}
