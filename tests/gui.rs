@@ -1736,6 +1736,34 @@ fn a_windows_1251_file_imported_from_the_file_menu_stays_in_the_library() {
         std::thread::sleep(std::time::Duration::from_millis(5));
     }
     harness.run();
+    // The reader checks what the file says of itself, gives a date, and imports.
+    let draft = harness
+        .state()
+        .import_draft
+        .as_ref()
+        .expect("the import window");
+    assert_eq!(draft.encoding, "windows-1251");
+    assert_eq!(draft.meta.language, "ru");
+    harness
+        .get_by_role_and_label(
+            egui::accesskit::Role::TextInput,
+            "Date (YYYY, YYYY-MM or YYYY-MM-DD)",
+        )
+        .focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_role_and_label(
+            egui::accesskit::Role::TextInput,
+            "Date (YYYY, YYYY-MM or YYYY-MM-DD)",
+        )
+        .type_text("1922-10");
+    harness.run();
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::Button, "Import")
+        .click();
+    harness.run();
+    assert!(harness.state().import_draft.is_none());
     let text = harness
         .state()
         .library()
@@ -1747,6 +1775,7 @@ fn a_windows_1251_file_imported_from_the_file_menu_stays_in_the_library() {
     let id = text.id().to_owned();
     assert!(text.content().starts_with("Признать целесообразным"));
     assert_eq!(text.meta().language, "ru");
+    assert_eq!(text.meta().date, "1922-10");
     assert!(pane_ids(&harness).contains(&id));
     assert!(
         harness

@@ -200,17 +200,26 @@ fn markdown_body(text: &str) -> String {
 /// Reads `path` as a text to import: decoded, normalised, split into paragraphs, with the
 /// reader's metadata (blank fields filled from the file). Writes nothing.
 pub fn read_import(path: &Path, meta: &ImportMeta) -> Result<(Text, &'static str), ImportError> {
+    read_import_limited(path, meta, MAX_IMPORT_BYTES)
+}
+
+/// [`read_import`] with another size limit.
+pub fn read_import_limited(
+    path: &Path,
+    meta: &ImportMeta,
+    max: u64,
+) -> Result<(Text, &'static str), ImportError> {
     let shown = path.display().to_string();
     let io = |source| ImportError::Io {
         path: shown.clone(),
         source,
     };
     let size = std::fs::metadata(path).map_err(io)?.len();
-    if size > MAX_IMPORT_BYTES {
+    if size > max {
         return Err(ImportError::TooLarge {
             path: shown,
             size,
-            max: MAX_IMPORT_BYTES,
+            max,
         });
     }
     let bytes = std::fs::read(path).map_err(io)?;
@@ -264,6 +273,39 @@ pub fn read_import(path: &Path, meta: &ImportMeta) -> Result<(Text, &'static str
 /// The file of an imported text in the profile.
 pub fn imported_path(profile: &Profile, text_id: &str) -> PathBuf {
     profile.dir().join(TEXTS_DIR).join(format!("{text_id}.txt"))
+}
+
+/// `text` with the reader's metadata (blank fields keep the text's own). A date that is not
+/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` is refused, since the library sorts by it.
+pub fn with_meta(text: &Text, meta: &ImportMeta) -> Result<Text, String> {
+    let mut new = text.meta().clone();
+    let set = |field: &mut String, value: &str| {
+        if !value.trim().is_empty() {
+            *field = value.trim().replace(['\n', '\r'], " ");
+        }
+    };
+    set(&mut new.title, &meta.title);
+    set(&mut new.author, &meta.author);
+    set(&mut new.date, &meta.date);
+    set(&mut new.language, &meta.language);
+    set(&mut new.source, &meta.source);
+    if !crate::model::header::is_valid_date(&new.date) {
+        return Err(format!(
+            "“{}” is not a date: write YYYY, YYYY-MM or YYYY-MM-DD (0000 if unknown)",
+            new.date
+        ));
+    }
+    let paragraphs: Vec<String> = text
+        .paragraphs()
+        .iter()
+        .map(|p| text.slice(p.chars.clone()).to_owned())
+        .collect();
+    Ok(Text::new(new, paragraphs))
+}
+
+/// The bytes of the profile's copy of an imported text.
+pub fn file_bytes(text: &Text) -> Vec<u8> {
+    text_file_of(text).into_bytes()
 }
 
 /// The Lectern text file of `text`: its header, `---`, its paragraphs.
@@ -421,6 +463,42 @@ mod tests {
             !profile.dir().join(TEXTS_DIR).exists(),
             "nothing was written"
         );
+    }
+
+    #[test]
+    fn a_file_over_the_size_limit_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("volume.txt");
+        std::fs::write(&path, "a".repeat(2_000)).unwrap();
+        let err = read_import_limited(&path, &ImportMeta::default(), 1_000).unwrap_err();
+        assert!(
+            err.to_string().contains("2000 bytes, more than the 1000"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn the_readers_metadata_replaces_the_guesses_and_a_bad_date_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("notes.txt");
+        std::fs::write(&path, "One.\n\nTwo.").unwrap();
+        let (text, _) = read_import(&path, &ImportMeta::default()).unwrap();
+        let given = ImportMeta {
+            title: "Notes".into(),
+            date: "1922-12-30".into(),
+            ..ImportMeta::default()
+        };
+        let renamed = with_meta(&text, &given).unwrap();
+        assert_eq!(
+            (renamed.meta().title.as_str(), renamed.meta().date.as_str()),
+            ("Notes", "1922-12-30")
+        );
+        assert_eq!(renamed.content(), text.content());
+        let bad = ImportMeta {
+            date: "30 Dec 1922".into(),
+            ..ImportMeta::default()
+        };
+        assert!(with_meta(&text, &bad).unwrap_err().contains("not a date"));
     }
 
     #[test]

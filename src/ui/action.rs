@@ -176,6 +176,10 @@ pub enum Action {
     },
     /// Import a text file into the library (File ▸ Import text…).
     ImportText,
+    /// Keep the text read for import, with the metadata in the import window.
+    ConfirmImport,
+    /// Drop the text read for import.
+    CancelImport,
     /// Import annotations from a W3C Web Annotation file.
     ImportAnnotations,
     /// Export every annotation (File ▸ Export annotations).
@@ -416,6 +420,8 @@ impl Action {
             Self::CopyWithCitation { markdown: false } => "Copy with citation".into(),
             Self::ImportAnnotations => "Import annotations…".into(),
             Self::ImportText => "Import text…".into(),
+            Self::ConfirmImport => "Import".into(),
+            Self::CancelImport => "Cancel".into(),
             Self::CopyWithCitation { markdown: true } => "Copy as Markdown quote".into(),
             Self::ExportAnnotations(AnnotationFormat::Markdown) => "As Markdown…".into(),
             Self::ExportAnnotations(AnnotationFormat::Html) => "As HTML…".into(),

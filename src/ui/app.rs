@@ -23,6 +23,7 @@ use crate::model::search::{Folded, fold_query};
 use crate::model::selection::Selection;
 use crate::model::text::Text;
 use crate::storage::annotations_file::AnnotationsFile;
+use crate::storage::import::ImportMeta;
 use crate::storage::lock::{LockOutcome, ProfileLock, lock_profile};
 use crate::storage::profile::Profile;
 use crate::storage::reading_state::{
@@ -39,7 +40,7 @@ use crate::ui::compare_view::{
 use crate::ui::desk::{Desk, HighlightsByText, desk_ui};
 use crate::ui::dialogs::{
     FileDialogs, ImportOutcome, NativeDialogs, OpenOutcome, ReadOutcome, SaveOutcome,
-    import_text_file, open_text_file, read_annotations_file, save_file,
+    open_text_file, pick_import_file, read_annotations_file, read_import_file, save_file,
 };
 use crate::ui::info_view::text_info_window;
 use crate::ui::library_view::{LibraryViewState, library_ui};
@@ -114,6 +115,8 @@ pub struct LecternApp {
     pending_shot: Option<Receiver<Arc<egui::ColorImage>>>,
     pending_import: Option<Receiver<ReadOutcome>>,
     pending_text_import: Option<Receiver<ImportOutcome>>,
+    /// A text read for import, waiting for the reader to confirm its metadata.
+    pub import_draft: Option<ImportDraft>,
     /// The find bar, while it is open.
     pub find: Option<FindState>,
     /// Folded copies of texts for search: (text id, match case).
@@ -181,6 +184,7 @@ impl LecternApp {
             find: None,
             pending_import: None,
             pending_text_import: None,
+            import_draft: None,
             folded: std::collections::HashMap::new(),
             folding: HashSet::new(),
             folds: std::sync::mpsc::channel(),
@@ -803,14 +807,13 @@ impl LecternApp {
                 }
             }
             Action::ImportText => {
-                if self.pending_text_import.is_none()
-                    && self.editable()
-                    && let Some(profile) = self.profile.clone()
-                {
+                if self.pending_text_import.is_none() && self.editable() {
                     self.pending_text_import =
-                        Some(import_text_file(self.dialogs.clone(), profile, ctx.clone()));
+                        Some(pick_import_file(self.dialogs.clone(), ctx.clone()));
                 }
             }
+            Action::ConfirmImport => self.confirm_import(),
+            Action::CancelImport => self.import_draft = None,
             Action::ImportAnnotations => {
                 if self.pending_import.is_none() && self.editable() {
                     self.pending_import =
@@ -1340,9 +1343,16 @@ impl LecternApp {
         self.notices.push(format!("{}.", report.summary()));
     }
 
-    /// Puts an imported text in the library and a pane, and re-anchors its annotations when
-    /// it replaced an earlier import.
-    fn poll_text_import(&mut self) {
+    /// Takes a text read for import and shows it for the reader to confirm its metadata.
+    fn poll_text_import(&mut self, ctx: &egui::Context) {
+        // A file dropped on the window is imported like one chosen in the dialog.
+        let dropped = ctx.input(|i| i.raw.dropped_files.first().map(|f| f.path().to_path_buf()));
+        if let Some(path) = dropped
+            && self.pending_text_import.is_none()
+            && self.editable()
+        {
+            self.pending_text_import = Some(read_import_file(path, ctx.clone()));
+        }
         let Some(receiver) = &self.pending_text_import else {
             return;
         };
@@ -1357,42 +1367,129 @@ impl LecternApp {
         match outcome {
             ImportOutcome::Cancelled => {}
             ImportOutcome::Failed(message) => self.notices.push(message),
-            ImportOutcome::Imported(text, encoding, replaced) => {
-                let (id, title) = (text.id().to_owned(), text.meta().title.clone());
-                self.library.insert_or_replace(*text);
-                if let Some(text) = self.library.get(&id).cloned() {
-                    for index in 0..self.desk.panes().len() {
-                        if let Some(pane) = self.desk.pane_mut(index)
-                            && pane.text.id() == id
-                        {
-                            pane.text = text.clone();
-                        }
-                    }
-                }
-                let on_text = self
-                    .annotations
-                    .live()
-                    .iter()
-                    .filter(|a| a.text_id == id)
-                    .count();
-                self.reanchor();
-                self.notices.push(format!(
-                    "{} “{title}” ({encoding}); it is in the library and kept in your profile.{}",
-                    if replaced { "Re-imported" } else { "Imported" },
-                    if replaced && on_text > 0 {
-                        format!(" Its {on_text} annotations were placed in the new version.")
-                    } else {
-                        String::new()
-                    }
-                ));
-                if !self.desk.panes().iter().any(|p| p.text.id() == id) {
-                    self.open_text(
-                        &id,
-                        self.desk.can_add_pane() && !self.desk.panes().is_empty(),
-                    );
+            ImportOutcome::Read(text, encoding) => {
+                let meta = text.meta();
+                self.import_draft = Some(ImportDraft {
+                    meta: ImportMeta {
+                        title: meta.title.clone(),
+                        author: meta.author.clone(),
+                        date: meta.date.clone(),
+                        language: meta.language.clone(),
+                        source: meta.source.clone(),
+                    },
+                    text,
+                    encoding,
+                    error: None,
+                });
+            }
+        }
+    }
+
+    /// Keeps the confirmed import in the profile and the library, opens it, and re-anchors
+    /// the annotations of an earlier import of the same file.
+    fn confirm_import(&mut self) {
+        if !self.editable() {
+            return;
+        }
+        let Some(draft) = &mut self.import_draft else {
+            return;
+        };
+        let text = match crate::storage::import::with_meta(&draft.text, &draft.meta) {
+            Ok(text) => text,
+            Err(e) => {
+                draft.error = Some(e);
+                return;
+            }
+        };
+        let encoding = draft.encoding;
+        let Some(profile) = self.profile.clone() else {
+            return;
+        };
+        let path = crate::storage::import::imported_path(&profile, text.id());
+        if let Some(dir) = path.parent()
+            && let Err(e) = std::fs::create_dir_all(dir)
+        {
+            draft.error = Some(format!("{} could not be created: {e}", dir.display()));
+            return;
+        }
+        let replaced = self.library.get(text.id()).is_some();
+        self.saver
+            .save(path, crate::storage::import::file_bytes(&text));
+        self.import_draft = None;
+        let (id, title) = (text.id().to_owned(), text.meta().title.clone());
+        self.library.insert_or_replace(text);
+        if let Some(text) = self.library.get(&id).cloned() {
+            for index in 0..self.desk.panes().len() {
+                if let Some(pane) = self.desk.pane_mut(index)
+                    && pane.text.id() == id
+                {
+                    pane.text = text.clone();
                 }
             }
         }
+        self.reanchor();
+        self.notices.push(format!(
+            "{} “{title}” ({encoding}); it is in the library and kept in your profile.",
+            if replaced { "Re-imported" } else { "Imported" },
+        ));
+        if !self.desk.panes().iter().any(|p| p.text.id() == id) {
+            self.open_text(
+                &id,
+                self.desk.can_add_pane() && !self.desk.panes().is_empty(),
+            );
+        }
+    }
+
+    fn import_window(&mut self, ctx: &egui::Context) -> Vec<Action> {
+        let mut actions = Vec::new();
+        let Some(draft) = &mut self.import_draft else {
+            return actions;
+        };
+        let mut open = true;
+        egui::Window::new("Import a text")
+            .open(&mut open)
+            .collapsible(false)
+            .default_width(460.0)
+            .show(ctx, |ui| {
+                ui.label(format!(
+                    "{} paragraphs, read as {}. Check what the file says of itself:",
+                    draft.text.paragraphs().len(),
+                    draft.encoding
+                ));
+                egui::Grid::new("import-meta")
+                    .num_columns(2)
+                    .show(ui, |ui| {
+                        for (name, field) in [
+                            ("Title", &mut draft.meta.title),
+                            ("Author", &mut draft.meta.author),
+                            ("Date (YYYY, YYYY-MM or YYYY-MM-DD)", &mut draft.meta.date),
+                            ("Language (en, ru, ka …)", &mut draft.meta.language),
+                            ("Source", &mut draft.meta.source),
+                        ] {
+                            let label = ui.label(name);
+                            ui.add(egui::TextEdit::singleline(field).desired_width(260.0))
+                                .labelled_by(label.id);
+                            ui.end_row();
+                        }
+                    });
+                let preview: String = draft.text.content().chars().take(240).collect();
+                ui.label(RichText::new(format!("{preview}…")).weak().small());
+                if let Some(error) = &draft.error {
+                    ui.colored_label(ui.visuals().warn_fg_color, error);
+                }
+                ui.horizontal(|ui| {
+                    if ui.button("Import").clicked() {
+                        actions.push(Action::ConfirmImport);
+                    }
+                    if ui.button("Cancel").clicked() {
+                        actions.push(Action::CancelImport);
+                    }
+                });
+            });
+        if !open {
+            actions.push(Action::CancelImport);
+        }
+        actions
     }
 
     /// Whether an import of a text is waiting for its dialog or disk.
@@ -1666,7 +1763,7 @@ impl LecternApp {
         self.poll_export(&ctx);
         self.collect_folds();
         self.poll_import();
-        self.poll_text_import();
+        self.poll_text_import(&ctx);
         self.update_find(&ctx);
         self.update_search_all(&ctx);
         let mut actions = self.shortcut_actions(&ctx);
@@ -1805,6 +1902,7 @@ impl LecternApp {
         if self.paste.is_some() {
             actions.extend(self.paste_window(&ctx));
         }
+        actions.extend(self.import_window(&ctx));
         if let Some(state) = &mut self.search_all {
             actions.extend(search_all_ui(&ctx, state));
             let wanted = (state.query.clone(), state.options);
@@ -2107,6 +2205,18 @@ fn menu_item(ui: &mut Ui, action: Action, enabled: bool) -> Option<Action> {
         ui.close();
     }
     clicked.then_some(action)
+}
+
+/// A text read for import, with the metadata the reader is checking.
+pub struct ImportDraft {
+    /// The text as read (metadata guessed from the file).
+    pub text: Box<Text>,
+    /// The encoding it was in.
+    pub encoding: &'static str,
+    /// The fields of the import window.
+    pub meta: ImportMeta,
+    /// Why the last Import was refused.
+    pub error: Option<String>,
 }
 
 /// "A / B" of the witnesses' labels, for a comparison's title.

@@ -208,44 +208,57 @@ pub fn read_annotations_file(
     receiver
 }
 
-/// What came of "Import text…".
+/// What came of "Import text…" (or a file dropped on the window): the file read and
+/// decoded, not yet written anywhere.
 pub enum ImportOutcome {
     /// The user cancelled.
     Cancelled,
-    /// Imported: the text, its encoding, and whether an earlier import was replaced.
-    Imported(Box<Text>, &'static str, bool),
-    /// Not imported; the message says why (nothing was changed).
+    /// Read: the text (metadata guessed from the file) and its encoding.
+    Read(Box<Text>, &'static str),
+    /// Not readable; the message says why (nothing was changed).
     Failed(String),
 }
 
-/// Asks for a file and imports it into `profile`, off the UI thread.
-pub fn import_text_file(
+/// Reads `path` as a text to import, off the UI thread.
+pub fn read_import_file(path: PathBuf, ctx: egui::Context) -> Receiver<ImportOutcome> {
+    read_import_with(move || Some(path), ctx)
+}
+
+/// Asks for a file and reads it as a text to import, off the UI thread.
+pub fn pick_import_file(
     dialogs: Arc<dyn FileDialogs>,
-    profile: crate::storage::profile::Profile,
     ctx: egui::Context,
 ) -> Receiver<ImportOutcome> {
-    use crate::storage::import::{ImportMeta, import_file};
+    if !dialogs.available() {
+        let (sender, receiver) = mpsc::channel();
+        let _ = sender.send(ImportOutcome::Failed(
+            "Import needs a file dialog and this desktop offers none; drop the file on the \
+             window, or use `lectern import FILE`."
+                .into(),
+        ));
+        return receiver;
+    }
+    read_import_with(
+        move || dialogs.pick_file("Import a text", "Text", &["txt", "md", "markdown", "text"]),
+        ctx,
+    )
+}
+
+fn read_import_with(
+    choose: impl FnOnce() -> Option<PathBuf> + Send + 'static,
+    ctx: egui::Context,
+) -> Receiver<ImportOutcome> {
+    use crate::storage::import::{ImportMeta, read_import};
     let (sender, receiver) = mpsc::channel();
     let spawned = std::thread::Builder::new()
         .name("lectern-import".into())
         .spawn(move || {
-            let outcome = if !dialogs.available() {
-                ImportOutcome::Failed(
-                    "Import needs a file dialog and this desktop offers none; \
-                     `lectern import FILE` imports from the command line."
-                        .into(),
-                )
-            } else {
-                match dialogs.pick_file("Import a text", "Text", &["txt", "md", "markdown", "text"])
-                {
-                    None => ImportOutcome::Cancelled,
-                    Some(path) => match import_file(&profile, &path, &ImportMeta::default()) {
-                        Ok((text, encoding, replaced)) => {
-                            ImportOutcome::Imported(Box::new(text), encoding, replaced)
-                        }
-                        Err(e) => ImportOutcome::Failed(format!("{e}.")),
-                    },
-                }
+            let outcome = match choose() {
+                None => ImportOutcome::Cancelled,
+                Some(path) => match read_import(&path, &ImportMeta::default()) {
+                    Ok((text, encoding)) => ImportOutcome::Read(Box::new(text), encoding),
+                    Err(e) => ImportOutcome::Failed(format!("{e}.")),
+                },
             };
             let _ = sender.send(outcome);
             ctx.request_repaint();
