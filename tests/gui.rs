@@ -1786,6 +1786,15 @@ fn a_windows_1251_file_imported_from_the_file_menu_stays_in_the_library() {
         "{:?}",
         harness.state().notices()
     );
+    // Removed from the library (panes showing it close), then put back.
+    let title = text.meta().title.clone();
+    harness.get_by_label(&format!("Remove: {title}")).click();
+    harness.run();
+    assert!(harness.state().library().get(&id).is_none());
+    assert!(!pane_ids(&harness).contains(&id));
+    harness.get_by_label("Undo remove").click();
+    harness.run();
+    assert!(harness.state().library().get(&id).is_some());
     harness.state_mut().save_now();
     drop(harness);
     let harness = self::harness(app(profile.path(), &[]));

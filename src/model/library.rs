@@ -34,6 +34,12 @@ impl Library {
         true
     }
 
+    /// Takes the text with this id out of the library.
+    pub fn remove(&mut self, text_id: &str) -> Option<Arc<Text>> {
+        let index = self.texts.iter().position(|t| t.id() == text_id)?;
+        Some(self.texts.remove(index))
+    }
+
     /// Adds `text`, or puts it in the place of the text with its id (a re-imported file).
     pub fn insert_or_replace(&mut self, text: Text) {
         self.texts.retain(|t| t.id() != text.id());

@@ -348,6 +348,29 @@ pub fn import_file(
     Ok((text, encoding, replaced))
 }
 
+/// Where removed imports are kept (so that a removal can be undone, and nothing is lost).
+pub const REMOVED_DIR: &str = "removed";
+
+/// Moves an imported text's file out of the library folder (into `texts/removed/`).
+pub fn remove_import(profile: &Profile, text_id: &str) -> Result<(), StorageError> {
+    let from = imported_path(profile, text_id);
+    let dir = profile.dir().join(TEXTS_DIR).join(REMOVED_DIR);
+    std::fs::create_dir_all(&dir).map_err(|e| StorageError::io("creating", &dir, e))?;
+    let to = dir.join(format!("{text_id}.txt"));
+    std::fs::rename(&from, &to).map_err(|e| StorageError::io("moving", &from, e))
+}
+
+/// Puts a removed import back in the library folder.
+pub fn restore_import(profile: &Profile, text_id: &str) -> Result<(), StorageError> {
+    let from = profile
+        .dir()
+        .join(TEXTS_DIR)
+        .join(REMOVED_DIR)
+        .join(format!("{text_id}.txt"));
+    let to = imported_path(profile, text_id);
+    std::fs::rename(&from, &to).map_err(|e| StorageError::io("moving", &from, e))
+}
+
 /// The texts imported into the profile, and a notice for each file that could not be read.
 pub fn load_imported(profile: &Profile) -> (Vec<Text>, Vec<String>) {
     let dir = profile.dir().join(TEXTS_DIR);
@@ -533,6 +556,13 @@ mod tests {
             date: "1922-10".into(),
             ..ImportMeta::default()
         };
+        remove_import(&profile, text.id()).unwrap();
+        assert!(
+            load_imported(&profile).0.is_empty(),
+            "removed from the library"
+        );
+        restore_import(&profile, text.id()).unwrap();
+        assert_eq!(load_imported(&profile).0.len(), 1, "and back");
         let (again, _, replaced) = import_file(&profile, &path, &given).unwrap();
         assert!(replaced);
         assert_eq!(

@@ -176,6 +176,10 @@ pub enum Action {
     },
     /// Import a text file into the library (File ▸ Import text…).
     ImportText,
+    /// Take an imported text out of the library (its file is kept, the removal can be undone).
+    RemoveImported(String),
+    /// Put the last removed text back.
+    UndoRemoveImported,
     /// Keep the text read for import, with the metadata in the import window.
     ConfirmImport,
     /// Drop the text read for import.
@@ -421,6 +425,8 @@ impl Action {
             Self::ImportAnnotations => "Import annotations…".into(),
             Self::ImportText => "Import text…".into(),
             Self::ConfirmImport => "Import".into(),
+            Self::RemoveImported(_) => "Remove".into(),
+            Self::UndoRemoveImported => "Undo remove".into(),
             Self::CancelImport => "Cancel".into(),
             Self::CopyWithCitation { markdown: true } => "Copy as Markdown quote".into(),
             Self::ExportAnnotations(AnnotationFormat::Markdown) => "As Markdown…".into(),

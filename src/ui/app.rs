@@ -115,6 +115,8 @@ pub struct LecternApp {
     pending_shot: Option<Receiver<Arc<egui::ColorImage>>>,
     pending_import: Option<Receiver<ReadOutcome>>,
     pending_text_import: Option<Receiver<ImportOutcome>>,
+    /// Imported texts removed in this session, last last (for undo).
+    pub removed_texts: Vec<Arc<Text>>,
     /// A text read for import, waiting for the reader to confirm its metadata.
     pub import_draft: Option<ImportDraft>,
     /// The find bar, while it is open.
@@ -185,6 +187,7 @@ impl LecternApp {
             pending_import: None,
             pending_text_import: None,
             import_draft: None,
+            removed_texts: Vec::new(),
             folded: std::collections::HashMap::new(),
             folding: HashSet::new(),
             folds: std::sync::mpsc::channel(),
@@ -813,6 +816,45 @@ impl LecternApp {
                 }
             }
             Action::ConfirmImport => self.confirm_import(),
+            Action::RemoveImported(text_id) => {
+                if !self.editable() {
+                    return;
+                }
+                let Some(profile) = self.profile.clone() else {
+                    return;
+                };
+                if let Err(e) = crate::storage::import::remove_import(&profile, &text_id) {
+                    self.notices.push(format!("The text was not removed: {e}."));
+                    return;
+                }
+                while let Some(index) = self
+                    .desk
+                    .panes()
+                    .iter()
+                    .position(|p| p.text.id() == text_id)
+                {
+                    self.desk.close(index);
+                }
+                if let Some(text) = self.library.remove(&text_id) {
+                    self.removed_texts.push(text);
+                }
+                self.reanchor();
+            }
+            Action::UndoRemoveImported => {
+                let (Some(profile), Some(text)) = (self.profile.clone(), self.removed_texts.pop())
+                else {
+                    return;
+                };
+                match crate::storage::import::restore_import(&profile, text.id()) {
+                    Ok(()) => {
+                        self.library.insert_or_replace((*text).clone());
+                        self.reanchor();
+                    }
+                    Err(e) => self
+                        .notices
+                        .push(format!("The text could not be put back: {e}.")),
+                }
+            }
             Action::CancelImport => self.import_draft = None,
             Action::ImportAnnotations => {
                 if self.pending_import.is_none() && self.editable() {
@@ -1771,7 +1813,7 @@ impl LecternApp {
         egui::Panel::top("lectern-menu").show(ui, |ui| {
             egui::MenuBar::new().ui(ui, |ui| actions.extend(self.menu_ui(ui)));
         });
-        self.banners_ui(ui);
+        actions.extend(self.banners_ui(ui));
         egui::Panel::bottom("lectern-status").show(ui, |ui| actions.extend(self.status_ui(ui)));
         if self.library_open {
             let open_ids: Vec<&str> = self.desk.panes().iter().map(|p| p.text.id()).collect();
@@ -2033,7 +2075,22 @@ impl LecternApp {
         actions
     }
 
-    fn banners_ui(&mut self, ui: &mut Ui) {
+    fn banners_ui(&mut self, ui: &mut Ui) -> Vec<Action> {
+        let mut actions = Vec::new();
+        if let Some(text) = self.removed_texts.last() {
+            egui::Panel::top("lectern-removed").show(ui, |ui| {
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(format!(
+                        "“{}” was taken out of the library; its file and your annotations on it \
+                         are kept.",
+                        text.meta().title
+                    ));
+                    if ui.button(Action::UndoRemoveImported.label()).clicked() {
+                        actions.push(Action::UndoRemoveImported);
+                    }
+                });
+            });
+        }
         let mut messages: Vec<(String, bool)> =
             self.notices.iter().map(|n| (n.clone(), true)).collect();
         if self.read_only {
@@ -2046,7 +2103,7 @@ impl LecternApp {
             messages.push((error.clone(), false));
         }
         if messages.is_empty() {
-            return;
+            return actions;
         }
         let mut dismissed = Vec::new();
         let fill = if ui.visuals().dark_mode {
@@ -2069,6 +2126,7 @@ impl LecternApp {
         for index in dismissed.into_iter().rev() {
             self.notices.remove(index);
         }
+        actions
     }
 
     fn status_ui(&self, ui: &mut Ui) -> Vec<Action> {

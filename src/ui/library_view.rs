@@ -145,6 +145,18 @@ pub fn library_ui(
                     {
                         actions.push(info);
                     }
+                    if text.id().starts_with("import-")
+                        && ui
+                            .small_button("Remove")
+                            .accessible_name(format!("Remove: {}", meta.title))
+                            .on_hover_text(
+                                "Take this imported text out of the library (your annotations \
+                                 on it are kept; the removal can be undone)",
+                            )
+                            .clicked()
+                    {
+                        actions.push(Action::RemoveImported(text.id().to_owned()));
+                    }
                     if is_open {
                         ui.label(RichText::new("• open").size(12.0).weak());
                     }
