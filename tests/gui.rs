@@ -1596,10 +1596,23 @@ fn annotations_exported_from_the_file_menu_read_back_exactly() {
         state
             .annotations
             .apply(lectern::model::history::Edit::Add(annotation));
+        // One on another text, which "the current text only" leaves out.
+        let other = state.library().get(NOTES).unwrap().clone();
+        state.annotations.apply(lectern::model::history::Edit::Add(
+            lectern::model::annotation::Annotation::new(
+                "elsewhere",
+                &other,
+                0..9,
+                None,
+                "2026-11-27T00:00:00Z",
+            ),
+        ));
     }
     harness.get_by_label("File").click();
     harness.run();
     harness.get_by_label("Export annotations").click();
+    harness.run();
+    harness.get_by_label("Of the current text").click();
     harness.run();
     harness
         .get_by_label("As W3C Web Annotation (JSON-LD)…")
@@ -1614,7 +1627,8 @@ fn annotations_exported_from_the_file_menu_read_back_exactly() {
     let json = std::fs::read_to_string(&export).unwrap();
     let categories = harness.state().categories.clone();
     let back = lectern::model::annotation_export::from_w3c(&json, &categories).unwrap();
-    assert_eq!(back, harness.state().annotations.live().to_vec());
+    let exported = harness.state().annotations.get("exported").unwrap().clone();
+    assert_eq!(back, [exported]);
 }
 
 #[test]

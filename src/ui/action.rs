@@ -186,8 +186,13 @@ pub enum Action {
     CancelImport,
     /// Import annotations from a W3C Web Annotation file.
     ImportAnnotations,
-    /// Export every annotation (File ▸ Export annotations).
-    ExportAnnotations(AnnotationFormat),
+    /// Export annotations (File ▸ Export annotations).
+    ExportAnnotations {
+        /// The format.
+        format: AnnotationFormat,
+        /// Only those of the text in the active pane.
+        current_text_only: bool,
+    },
     /// Open a text at a search match, selected.
     OpenSearchHit {
         /// The text.
@@ -429,12 +434,22 @@ impl Action {
             Self::UndoRemoveImported => "Undo remove".into(),
             Self::CancelImport => "Cancel".into(),
             Self::CopyWithCitation { markdown: true } => "Copy as Markdown quote".into(),
-            Self::ExportAnnotations(AnnotationFormat::Markdown) => "As Markdown…".into(),
-            Self::ExportAnnotations(AnnotationFormat::Html) => "As HTML…".into(),
-            Self::ExportAnnotations(AnnotationFormat::Csv) => "As CSV…".into(),
-            Self::ExportAnnotations(AnnotationFormat::W3c) => {
-                "As W3C Web Annotation (JSON-LD)…".into()
-            }
+            Self::ExportAnnotations {
+                format: AnnotationFormat::Markdown,
+                ..
+            } => "As Markdown…".into(),
+            Self::ExportAnnotations {
+                format: AnnotationFormat::Html,
+                ..
+            } => "As HTML…".into(),
+            Self::ExportAnnotations {
+                format: AnnotationFormat::Csv,
+                ..
+            } => "As CSV…".into(),
+            Self::ExportAnnotations {
+                format: AnnotationFormat::W3c,
+                ..
+            } => "As W3C Web Annotation (JSON-LD)…".into(),
         }
     }
 

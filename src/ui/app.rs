@@ -862,9 +862,20 @@ impl LecternApp {
                         Some(read_annotations_file(self.dialogs.clone(), ctx.clone()));
                 }
             }
-            Action::ExportAnnotations(format) => {
+            Action::ExportAnnotations {
+                format,
+                current_text_only,
+            } => {
                 use crate::model::annotation_export as export;
-                let annotations: Vec<&Annotation> = self.annotations.live().iter().collect();
+                let only = current_text_only
+                    .then(|| self.desk.active_pane().map(|p| p.text.id().to_owned()))
+                    .flatten();
+                let annotations: Vec<&Annotation> = self
+                    .annotations
+                    .live()
+                    .iter()
+                    .filter(|a| only.as_ref().is_none_or(|id| &a.text_id == id))
+                    .collect();
                 let (library, categories) = (&self.library, &self.categories);
                 let content = match format {
                     AnnotationFormat::Markdown => {
@@ -874,7 +885,10 @@ impl LecternApp {
                     AnnotationFormat::Csv => export::to_csv(&annotations, library, categories),
                     AnnotationFormat::W3c => export::to_w3c(&annotations, library, categories),
                 };
-                let name = format!("lectern-annotations.{}", format.extension());
+                let name = match &only {
+                    Some(id) => format!("lectern-annotations-{id}.{}", format.extension()),
+                    None => format!("lectern-annotations.{}", format.extension()),
+                };
                 self.start_export(content.into_bytes(), name, ctx);
             }
             Action::ToggleComparisonFull => {
@@ -1981,8 +1995,21 @@ impl LecternApp {
             actions.extend(menu_item(ui, Action::ImportText, !self.read_only));
             actions.extend(menu_item(ui, Action::ImportAnnotations, !self.read_only));
             ui.menu_button("Export annotations", |ui| {
-                for format in AnnotationFormat::ALL {
-                    actions.extend(menu_item(ui, Action::ExportAnnotations(format), true));
+                for (scope, current_text_only, enabled) in [
+                    ("Of all texts", false, true),
+                    ("Of the current text", true, has_pane),
+                ] {
+                    ui.add_enabled_ui(enabled, |ui| {
+                        ui.menu_button(scope, |ui| {
+                            for format in AnnotationFormat::ALL {
+                                let action = Action::ExportAnnotations {
+                                    format,
+                                    current_text_only,
+                                };
+                                actions.extend(menu_item(ui, action, true));
+                            }
+                        });
+                    });
                 }
             });
             ui.separator();
@@ -2150,6 +2177,10 @@ impl LecternApp {
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 ui.label(format!("{:.0} pt", self.font_size));
+                if self.pending_text_import.is_some() || self.pending_import.is_some() {
+                    ui.label("Reading the file…");
+                    ui.spinner();
+                }
                 if self.selection_count() >= 2 {
                     let action = Action::CompareSelections;
                     if ui
