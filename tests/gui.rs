@@ -1817,3 +1817,70 @@ fn a_windows_1251_file_imported_from_the_file_menu_stays_in_the_library() {
         "kept in the profile"
     );
 }
+
+#[test]
+fn re_importing_a_changed_file_moves_its_annotations_and_says_so() {
+    use lectern::storage::import::{ImportMeta, import_file};
+    let profile_dir = tempfile::tempdir().unwrap();
+    let file = profile_dir.path().join("draft.txt");
+    std::fs::write(
+        &file,
+        "First paragraph of the draft.\n\nThe clause on entry into the RSFSR.",
+    )
+    .unwrap();
+    let profile = Profile::open(Some(profile_dir.path())).unwrap();
+    let (text, _, _) = import_file(&profile, &file, &ImportMeta::default()).unwrap();
+    let mut harness = harness(app_with_dialog_answer(
+        profile_dir.path(),
+        Some(file.clone()),
+    ));
+    {
+        let state = harness.state_mut();
+        let text = state.library().get(text.id()).unwrap().clone();
+        let byte = text.content().find("entry").unwrap();
+        let start = text.content()[..byte].chars().count();
+        for (id, range) in [("kept", start..start + 5), ("lost", 0..5)] {
+            state.annotations.apply(lectern::model::history::Edit::Add(
+                lectern::model::annotation::Annotation::new(
+                    id,
+                    &text,
+                    range,
+                    None,
+                    "2026-11-27T00:00:00Z",
+                ),
+            ));
+        }
+    }
+    // The file changes: a paragraph added before, the first word of the first paragraph gone.
+    std::fs::write(
+        &file,
+        "A new opening.\n\nparagraph of the draft.\n\nThe clause on entry into the RSFSR.",
+    )
+    .unwrap();
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Import text…").click();
+    for _ in 0..500 {
+        harness.step();
+        if !harness.state().is_importing_text() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    harness.run();
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::Button, "Import")
+        .click();
+    harness.run();
+    let state = harness.state();
+    let kept = state.annotations.get("kept").unwrap();
+    let text = state.library().get(text.id()).unwrap();
+    assert_eq!(text.slice(kept.anchor.start..kept.anchor.end), "entry");
+    assert!(
+        state.notices().iter().any(|n| n
+            .contains("Of its 2 annotations, 1 moved with their passages")
+            && n.contains("1 could not be placed")),
+        "{:?}",
+        state.notices()
+    );
+}

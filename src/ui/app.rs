@@ -1483,9 +1483,40 @@ impl LecternApp {
                 }
             }
         }
+        let before: Vec<(String, usize)> = self
+            .annotations
+            .live()
+            .iter()
+            .filter(|a| a.text_id == id)
+            .map(|a| (a.annotation_id.clone(), a.anchor.start))
+            .collect();
         self.reanchor();
+        let moved = before
+            .iter()
+            .filter(|(aid, start)| {
+                !self.orphans.contains(aid)
+                    && self
+                        .annotations
+                        .get(aid)
+                        .is_some_and(|a| a.anchor.start != *start)
+            })
+            .count();
+        let orphaned = before
+            .iter()
+            .filter(|(aid, _)| self.orphans.contains(aid))
+            .count();
+        let annotations = if replaced && !before.is_empty() {
+            format!(
+                " Of its {} annotations, {moved} moved with their passages, {} stayed where \
+                 they were, and {orphaned} could not be placed (kept, listed as orphaned).",
+                before.len(),
+                before.len() - moved - orphaned
+            )
+        } else {
+            String::new()
+        };
         self.notices.push(format!(
-            "{} “{title}” ({encoding}); it is in the library and kept in your profile.",
+            "{} “{title}” ({encoding}); it is in the library and kept in your profile.{annotations}",
             if replaced { "Re-imported" } else { "Imported" },
         ));
         if !self.desk.panes().iter().any(|p| p.text.id() == id) {
