@@ -1884,3 +1884,52 @@ fn re_importing_a_changed_file_moves_its_annotations_and_says_so() {
         state.notices()
     );
 }
+
+#[test]
+fn the_annotations_the_panel_shows_can_be_exported_alone() {
+    let profile = tempfile::tempdir().unwrap();
+    let export = profile.path().join("chosen.md");
+    let mut harness = harness(app_with_dialog_answer(profile.path(), Some(export.clone())));
+    {
+        let state = harness.state_mut();
+        let text = state.library().get(KAMENEV).unwrap().clone();
+        for (id, range, note) in [
+            ("one", 0..7, "about equality"),
+            ("two", 10..20, "about haste"),
+        ] {
+            state.annotations.apply(lectern::model::history::Edit::Add(
+                lectern::model::annotation::Annotation {
+                    note: note.into(),
+                    ..lectern::model::annotation::Annotation::new(
+                        id,
+                        &text,
+                        range,
+                        None,
+                        "2026-11-27T00:00:00Z",
+                    )
+                },
+            ));
+        }
+    }
+    harness.run();
+    type_into(
+        &mut harness,
+        egui::accesskit::Role::TextInput,
+        "Search notes",
+        "equality",
+    );
+    harness.get_by_label("1 shown");
+    harness.get_by_label("Export these").click();
+    harness.run();
+    harness.get_by_label("As Markdown…").click();
+    for _ in 0..500 {
+        harness.step();
+        if !harness.state().is_exporting() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    let markdown = std::fs::read_to_string(&export).unwrap();
+    assert!(markdown.contains("about equality"), "{markdown}");
+    assert!(!markdown.contains("about haste"), "{markdown}");
+}

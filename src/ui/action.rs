@@ -174,6 +174,13 @@ pub enum Action {
         /// As Markdown.
         markdown: bool,
     },
+    /// Export the annotations the panel shows (its filters choose them).
+    ExportSelectedAnnotations {
+        /// The format.
+        format: AnnotationFormat,
+        /// The annotations.
+        ids: Vec<String>,
+    },
     /// Import a text file into the library (File ▸ Import text…).
     ImportText,
     /// Take an imported text out of the library (its file is kept, the removal can be undone).
@@ -430,6 +437,11 @@ impl Action {
             Self::ImportAnnotations => "Import annotations…".into(),
             Self::ImportText => "Import text…".into(),
             Self::ConfirmImport => "Import".into(),
+            Self::ExportSelectedAnnotations { format, .. } => Self::ExportAnnotations {
+                format: *format,
+                current_text_only: false,
+            }
+            .label(),
             Self::RemoveImported(_) => "Remove".into(),
             Self::UndoRemoveImported => "Undo remove".into(),
             Self::CancelImport => "Cancel".into(),

@@ -214,7 +214,24 @@ pub fn annotations_panel_ui(
         .iter()
         .filter(|a| matches(a))
         .collect();
-    ui.label(RichText::new(format!("{} shown", shown.len())).weak());
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(format!("{} shown", shown.len())).weak());
+        ui.add_enabled_ui(!shown.is_empty(), |ui| {
+            ui.menu_button("Export these", |ui| {
+                let ids: Vec<String> = shown.iter().map(|a| a.annotation_id.clone()).collect();
+                for format in crate::ui::action::AnnotationFormat::ALL {
+                    let action = Action::ExportSelectedAnnotations {
+                        format,
+                        ids: ids.clone(),
+                    };
+                    if ui.button(action.label()).clicked() {
+                        actions.push(action);
+                        ui.close();
+                    }
+                }
+            });
+        });
+    });
     egui::ScrollArea::vertical()
         .id_salt("annotations-list")
         .auto_shrink([false, false])

@@ -866,30 +866,24 @@ impl LecternApp {
                 format,
                 current_text_only,
             } => {
-                use crate::model::annotation_export as export;
                 let only = current_text_only
                     .then(|| self.desk.active_pane().map(|p| p.text.id().to_owned()))
                     .flatten();
-                let annotations: Vec<&Annotation> = self
+                let ids: Vec<String> = self
                     .annotations
                     .live()
                     .iter()
                     .filter(|a| only.as_ref().is_none_or(|id| &a.text_id == id))
+                    .map(|a| a.annotation_id.clone())
                     .collect();
-                let (library, categories) = (&self.library, &self.categories);
-                let content = match format {
-                    AnnotationFormat::Markdown => {
-                        export::to_markdown(&annotations, library, categories)
-                    }
-                    AnnotationFormat::Html => export::to_html(&annotations, library, categories),
-                    AnnotationFormat::Csv => export::to_csv(&annotations, library, categories),
-                    AnnotationFormat::W3c => export::to_w3c(&annotations, library, categories),
-                };
                 let name = match &only {
-                    Some(id) => format!("lectern-annotations-{id}.{}", format.extension()),
-                    None => format!("lectern-annotations.{}", format.extension()),
+                    Some(id) => format!("lectern-annotations-{id}"),
+                    None => "lectern-annotations".to_owned(),
                 };
-                self.start_export(content.into_bytes(), name, ctx);
+                self.export_annotations(format, &ids, &name, ctx);
+            }
+            Action::ExportSelectedAnnotations { format, ids } => {
+                self.export_annotations(format, &ids, "lectern-annotations-selected", ctx);
             }
             Action::ToggleComparisonFull => {
                 if let Some(state) = &mut self.comparison {
@@ -1397,6 +1391,30 @@ impl LecternApp {
         self.annotations_revision += 1;
         self.reanchor();
         self.notices.push(format!("{}.", report.summary()));
+    }
+
+    /// Exports the annotations `ids` as `format`, through the save dialog.
+    fn export_annotations(
+        &mut self,
+        format: AnnotationFormat,
+        ids: &[String],
+        name: &str,
+        ctx: &egui::Context,
+    ) {
+        use crate::model::annotation_export as export;
+        let annotations: Vec<&Annotation> = ids
+            .iter()
+            .filter_map(|id| self.annotations.get(id))
+            .collect();
+        let (library, categories) = (&self.library, &self.categories);
+        let content = match format {
+            AnnotationFormat::Markdown => export::to_markdown(&annotations, library, categories),
+            AnnotationFormat::Html => export::to_html(&annotations, library, categories),
+            AnnotationFormat::Csv => export::to_csv(&annotations, library, categories),
+            AnnotationFormat::W3c => export::to_w3c(&annotations, library, categories),
+        };
+        let name = format!("{name}.{}", format.extension());
+        self.start_export(content.into_bytes(), name, ctx);
     }
 
     /// Takes a text read for import and shows it for the reader to confirm its metadata.
