@@ -209,6 +209,16 @@ pub fn read_import_limited(
     meta: &ImportMeta,
     max: u64,
 ) -> Result<(Text, &'static str), ImportError> {
+    read_import_with_progress(path, meta, max, &|_, _| {})
+}
+
+/// [`read_import`], calling `progress(bytes read, bytes in all)` as the file is read.
+pub fn read_import_with_progress(
+    path: &Path,
+    meta: &ImportMeta,
+    max: u64,
+    progress: &dyn Fn(u64, u64),
+) -> Result<(Text, &'static str), ImportError> {
     let shown = path.display().to_string();
     let io = |source| ImportError::Io {
         path: shown.clone(),
@@ -222,7 +232,21 @@ pub fn read_import_limited(
             max,
         });
     }
-    let bytes = std::fs::read(path).map_err(io)?;
+    let bytes = {
+        use std::io::Read;
+        let mut file = std::fs::File::open(path).map_err(io)?;
+        let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+        let mut chunk = vec![0u8; 4 << 20];
+        loop {
+            let read = file.read(&mut chunk).map_err(io)?;
+            if read == 0 {
+                break;
+            }
+            bytes.extend_from_slice(&chunk[..read]);
+            progress(bytes.len() as u64, size);
+        }
+        bytes
+    };
     let decoded = decode(&bytes, &shown)?;
     let name = path
         .file_stem()
@@ -486,6 +510,23 @@ mod tests {
             !profile.dir().join(TEXTS_DIR).exists(),
             "nothing was written"
         );
+    }
+
+    #[test]
+    fn reading_reports_progress_up_to_the_whole_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("volume.txt");
+        std::fs::write(&path, "Союз. ".repeat(1_000_000)).unwrap();
+        let seen = std::cell::RefCell::new(Vec::new());
+        read_import_with_progress(&path, &ImportMeta::default(), MAX_IMPORT_BYTES, &|d, t| {
+            seen.borrow_mut().push((d, t))
+        })
+        .unwrap();
+        let seen = seen.into_inner();
+        assert!(seen.len() >= 2, "{seen:?}");
+        assert!(seen.windows(2).all(|w| w[0].0 < w[1].0));
+        let (done, total) = *seen.last().unwrap();
+        assert_eq!(done, total);
     }
 
     #[test]

@@ -114,7 +114,11 @@ pub struct LecternApp {
     pending_export: Option<Receiver<SaveOutcome>>,
     pending_shot: Option<Receiver<Arc<egui::ColorImage>>>,
     pending_import: Option<Receiver<ReadOutcome>>,
-    pending_text_import: Option<Receiver<ImportOutcome>>,
+    pending_text_import: Option<(
+        Receiver<ImportOutcome>,
+        crate::ui::dialogs::ReadProgress,
+        Instant,
+    )>,
     /// Imported texts removed in this session, last last (for undo).
     pub removed_texts: Vec<Arc<Text>>,
     /// A text read for import, waiting for the reader to confirm its metadata.
@@ -811,8 +815,8 @@ impl LecternApp {
             }
             Action::ImportText => {
                 if self.pending_text_import.is_none() && self.editable() {
-                    self.pending_text_import =
-                        Some(pick_import_file(self.dialogs.clone(), ctx.clone()));
+                    let (receiver, progress) = pick_import_file(self.dialogs.clone(), ctx.clone());
+                    self.pending_text_import = Some((receiver, progress, Instant::now()));
                 }
             }
             Action::ConfirmImport => self.confirm_import(),
@@ -1425,9 +1429,10 @@ impl LecternApp {
             && self.pending_text_import.is_none()
             && self.editable()
         {
-            self.pending_text_import = Some(read_import_file(path, ctx.clone()));
+            let (receiver, progress) = read_import_file(path, ctx.clone());
+            self.pending_text_import = Some((receiver, progress, Instant::now()));
         }
-        let Some(receiver) = &self.pending_text_import else {
+        let Some((receiver, _, _)) = &self.pending_text_import else {
             return;
         };
         let outcome = match receiver.try_recv() {
@@ -2226,7 +2231,28 @@ impl LecternApp {
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 ui.label(format!("{:.0} pt", self.font_size));
-                if self.pending_text_import.is_some() || self.pending_import.is_some() {
+                if let Some((_, progress, started)) = &self.pending_text_import {
+                    use std::sync::atomic::Ordering;
+                    let (done, total) = (
+                        progress.0.load(Ordering::Relaxed),
+                        progress.1.load(Ordering::Relaxed),
+                    );
+                    // A bar for a read that takes a while; a spinner for a quick one.
+                    if started.elapsed() > Duration::from_millis(500) && total > 0 {
+                        ui.add(
+                            egui::ProgressBar::new(done as f32 / total as f32)
+                                .desired_width(200.0)
+                                .text(format!(
+                                    "Reading {:.0} of {:.0} MB",
+                                    done as f64 / 1e6,
+                                    total as f64 / 1e6
+                                )),
+                        );
+                    } else {
+                        ui.label("Reading the file…");
+                        ui.spinner();
+                    }
+                } else if self.pending_import.is_some() {
                     ui.label("Reading the file…");
                     ui.spinner();
                 }

@@ -220,7 +220,10 @@ pub enum ImportOutcome {
 }
 
 /// Reads `path` as a text to import, off the UI thread.
-pub fn read_import_file(path: PathBuf, ctx: egui::Context) -> Receiver<ImportOutcome> {
+pub fn read_import_file(
+    path: PathBuf,
+    ctx: egui::Context,
+) -> (Receiver<ImportOutcome>, ReadProgress) {
     read_import_with(move || Some(path), ctx)
 }
 
@@ -228,7 +231,7 @@ pub fn read_import_file(path: PathBuf, ctx: egui::Context) -> Receiver<ImportOut
 pub fn pick_import_file(
     dialogs: Arc<dyn FileDialogs>,
     ctx: egui::Context,
-) -> Receiver<ImportOutcome> {
+) -> (Receiver<ImportOutcome>, ReadProgress) {
     if !dialogs.available() {
         let (sender, receiver) = mpsc::channel();
         let _ = sender.send(ImportOutcome::Failed(
@@ -236,7 +239,7 @@ pub fn pick_import_file(
              window, or use `lectern import FILE`."
                 .into(),
         ));
-        return receiver;
+        return (receiver, Arc::default());
     }
     read_import_with(
         move || dialogs.pick_file("Import a text", "Text", &["txt", "md", "markdown", "text"]),
@@ -244,18 +247,34 @@ pub fn pick_import_file(
     )
 }
 
+/// How far the reading of a file has come: (bytes read, bytes in all).
+pub type ReadProgress = Arc<(std::sync::atomic::AtomicU64, std::sync::atomic::AtomicU64)>;
+
 fn read_import_with(
     choose: impl FnOnce() -> Option<PathBuf> + Send + 'static,
     ctx: egui::Context,
-) -> Receiver<ImportOutcome> {
-    use crate::storage::import::{ImportMeta, read_import};
+) -> (Receiver<ImportOutcome>, ReadProgress) {
+    use crate::storage::import::{ImportMeta, MAX_IMPORT_BYTES, read_import_with_progress};
+    use std::sync::atomic::Ordering;
+    let progress: ReadProgress = Arc::default();
+    let shared = progress.clone();
     let (sender, receiver) = mpsc::channel();
     let spawned = std::thread::Builder::new()
         .name("lectern-import".into())
         .spawn(move || {
+            let report = |done: u64, total: u64| {
+                shared.0.store(done, Ordering::Relaxed);
+                shared.1.store(total, Ordering::Relaxed);
+                ctx.request_repaint();
+            };
             let outcome = match choose() {
                 None => ImportOutcome::Cancelled,
-                Some(path) => match read_import(&path, &ImportMeta::default()) {
+                Some(path) => match read_import_with_progress(
+                    &path,
+                    &ImportMeta::default(),
+                    MAX_IMPORT_BYTES,
+                    &report,
+                ) {
                     Ok((text, encoding)) => ImportOutcome::Read(Box::new(text), encoding),
                     Err(e) => ImportOutcome::Failed(format!("{e}.")),
                 },
@@ -266,5 +285,5 @@ fn read_import_with(
     if let Err(e) = spawned {
         log::error!("could not start the import: {e}");
     }
-    receiver
+    (receiver, progress)
 }
