@@ -1933,3 +1933,21 @@ fn the_annotations_the_panel_shows_can_be_exported_alone() {
     assert!(markdown.contains("about equality"), "{markdown}");
     assert!(!markdown.contains("about haste"), "{markdown}");
 }
+
+#[test]
+fn the_selection_toolbar_of_a_pane_that_is_not_active_highlights_that_panes_passage() {
+    let profile = tempfile::tempdir().unwrap();
+    let mut harness = harness(app(profile.path(), &[KAMENEV, NOTES]));
+    harness.state_mut().desk.focus(0);
+    harness.state_mut().desk.pane_mut(1).unwrap().view.selection =
+        Some(lectern::model::selection::Selection::from_range(0..9));
+    harness.run();
+    let name = harness.state().categories[1].name.clone();
+    harness
+        .get_by_label(&format!("Highlight as {name}"))
+        .click();
+    harness.run();
+    let live = harness.state().annotations.live();
+    assert_eq!(live.len(), 1);
+    assert_eq!(live[0].text_id, NOTES);
+}

@@ -259,7 +259,22 @@ pub fn desk_ui(
             selected_annotation,
             categories,
         };
-        actions.extend(reader_ui(ui, body, &pane.text, &mut pane.view, params));
+        let from_pane = reader_ui(ui, body, &pane.text, &mut pane.view, params);
+        // A command given in a pane (its selection toolbar or menu) is for that pane, so the
+        // pane becomes the active one first.
+        let acts_on_selection = from_pane.iter().any(|a| {
+            matches!(
+                a,
+                Action::Highlight(_)
+                    | Action::NoteOnSelection
+                    | Action::CopySelection
+                    | Action::SelectAll
+            )
+        });
+        if acts_on_selection {
+            actions.push(Action::FocusPane(index));
+        }
+        actions.extend(from_pane);
         if index + 1 < count {
             let divider =
                 Rect::from_min_size(pos2(x, full.top()), vec2(DIVIDER_WIDTH, full.height()));

@@ -91,7 +91,8 @@ pub fn library_ui(
                 if this_year != year {
                     year = this_year;
                     ui.add_space(8.0);
-                    ui.label(RichText::new(year).size(13.0).strong().weak());
+                    let heading = if year == "0000" { "Undated" } else { year };
+                    ui.label(RichText::new(heading).size(13.0).strong().weak());
                     ui.separator();
                 }
                 let meta = text.meta();
