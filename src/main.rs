@@ -355,6 +355,19 @@ fn compare_command(a: &str, b: &str, format: &str, normalize: &str) -> anyhow::R
     })
 }
 
+/// The bundled texts and those imported into `profile`.
+fn profile_library(profile: &Profile) -> lectern::model::library::Library {
+    let mut library = bundled_library();
+    let (imported, notices) = lectern::storage::import::load_imported(profile);
+    for notice in notices {
+        eprintln!("{notice}");
+    }
+    for text in imported {
+        library.insert_or_replace(text);
+    }
+    library
+}
+
 fn export_command(
     profile: Option<&std::path::Path>,
     format: &str,
@@ -369,7 +382,7 @@ fn export_command(
         eprintln!("{notice}");
     }
     let file = loaded.value.unwrap_or_default();
-    let library = bundled_library();
+    let library = profile_library(&profile);
     if let Some(id) = text
         && library.get(id).is_none()
     {
@@ -425,7 +438,7 @@ fn import_annotations_command(
     let mut annotations = loaded.value.unwrap_or_default();
     let imported = annotation_export::from_w3c(&json, &annotations.categories)
         .with_context(|| format!("{} holds no annotations Lectern can read", file.display()))?;
-    let library = bundled_library();
+    let library = profile_library(&profile);
     let report = annotation_export::merge(&mut annotations.annotations, imported, &library);
     annotations.save(&profile)?;
     eprintln!("{}", report.summary());

@@ -360,3 +360,59 @@ fn import_reads_a_koi8_file_into_the_profile_and_refuses_bad_input() {
     assert!(!output.status.success());
     assert!(String::from_utf8_lossy(&output.stderr).contains("holds no text"));
 }
+
+#[test]
+fn export_and_import_of_annotations_know_the_profiles_imported_texts() {
+    use lectern::model::annotation::Annotation;
+    use lectern::model::history::Edit;
+    use lectern::storage::annotations_file::AnnotationsFile;
+    use lectern::storage::import::{ImportMeta, import_file};
+    use lectern::storage::profile::Profile;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("union notes.md");
+    std::fs::write(
+        &file,
+        "# Notes on the union\n\nEqual partners, not absorption.",
+    )
+    .unwrap();
+    let profile = Profile::open(Some(&dir.path().join("p"))).unwrap();
+    let (text, _, _) = import_file(&profile, &file, &ImportMeta::default()).unwrap();
+    let mut annotations = AnnotationsFile::default();
+    annotations.annotations.apply(Edit::Add(Annotation {
+        note: "Equality".into(),
+        ..Annotation::new("n1", &text, 20..28, None, "2026-11-27T00:00:00Z")
+    }));
+    annotations.save(&profile).unwrap();
+    let output = lectern()
+        .arg("--profile")
+        .arg(profile.dir())
+        .args(["export", "--format", "md"])
+        .output()
+        .unwrap();
+    let markdown = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        markdown.contains("## Unknown, “Notes on the union”"),
+        "{markdown}"
+    );
+    let out = dir.path().join("n.jsonld");
+    let exported = lectern()
+        .arg("--profile")
+        .arg(profile.dir())
+        .args(["export", "--format", "w3c", "-o"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(exported.status.success());
+    let fresh = Profile::open(Some(&dir.path().join("fresh"))).unwrap();
+    import_file(&fresh, &file, &ImportMeta::default()).unwrap();
+    let output = lectern()
+        .arg("--profile")
+        .arg(fresh.dir())
+        .arg("import-annotations")
+        .arg(&out)
+        .output()
+        .unwrap();
+    let report = String::from_utf8_lossy(&output.stderr);
+    assert!(report.contains("1 annotations imported"), "{report}");
+    assert!(report.contains("0 on texts not in the library"), "{report}");
+}
