@@ -416,3 +416,23 @@ fn export_and_import_of_annotations_know_the_profiles_imported_texts() {
     assert!(report.contains("1 annotations imported"), "{report}");
     assert!(report.contains("0 on texts not in the library"), "{report}");
 }
+
+#[test]
+fn the_markdown_export_matches_the_expected_file() {
+    let profile = profile_with_annotations();
+    let output = lectern()
+        .arg("--profile")
+        .arg(profile.path())
+        .args(["export", "--format", "md"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let markdown = String::from_utf8(output.stdout).unwrap();
+    let expected_path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/expected/annotations.md");
+    if std::env::var_os("UPDATE_EXPECTED").is_some() {
+        std::fs::write(&expected_path, &markdown).unwrap();
+    }
+    let expected = std::fs::read_to_string(&expected_path).unwrap();
+    assert_eq!(markdown, expected);
+}
