@@ -7,6 +7,13 @@ fn lectern() -> Command {
     Command::new(env!("CARGO_BIN_EXE_lectern"))
 }
 
+/// `lectern --profile DIR`.
+fn lectern_in(profile: impl AsRef<std::path::Path>) -> Command {
+    let mut command = lectern();
+    command.arg("--profile").arg(profile.as_ref());
+    command
+}
+
 #[test]
 fn list_prints_every_bundled_text_with_its_id() {
     let output = lectern().arg("list").output().unwrap();
@@ -63,9 +70,7 @@ fn generate_text_writes_a_file_lectern_can_read() {
 #[test]
 fn an_unreadable_open_file_is_a_clear_error() {
     let dir = tempfile::tempdir().unwrap();
-    let output = lectern()
-        .arg("--profile")
-        .arg(dir.path())
+    let output = lectern_in(dir.path())
         .arg("--open-file")
         .arg(dir.path().join("missing.txt"))
         .output()
@@ -205,9 +210,7 @@ fn profile_with_annotations() -> tempfile::TempDir {
 fn every_exported_w3c_annotation_passes_the_test_suites_must_assertions() {
     let profile = profile_with_annotations();
     let out = profile.path().join("annotations.jsonld");
-    let output = lectern()
-        .arg("--profile")
-        .arg(profile.path())
+    let output = lectern_in(profile.path())
         .args(["export", "--format", "w3c", "-o"])
         .arg(&out)
         .output()
@@ -248,9 +251,7 @@ fn export_writes_markdown_html_and_csv_and_refuses_an_unknown_text() {
         ("html", "&lt;markup&gt;"),
         ("csv", "id,text,citation"),
     ] {
-        let output = lectern()
-            .arg("--profile")
-            .arg(profile.path())
+        let output = lectern_in(profile.path())
             .args(["export", "--format", format])
             .output()
             .unwrap();
@@ -258,9 +259,7 @@ fn export_writes_markdown_html_and_csv_and_refuses_an_unknown_text() {
         let stdout = String::from_utf8(output.stdout).unwrap();
         assert!(stdout.contains(expected), "{format}: {stdout}");
     }
-    let output = lectern()
-        .arg("--profile")
-        .arg(profile.path())
+    let output = lectern_in(profile.path())
         .args(["export", "--text", "no-such-text"])
         .output()
         .unwrap();
@@ -273,9 +272,7 @@ fn annotations_exported_and_imported_into_a_fresh_profile_are_all_there() {
     let profile = profile_with_annotations();
     let out = profile.path().join("export.jsonld");
     let export = |dir: &std::path::Path, file: &std::path::Path| {
-        let output = lectern()
-            .arg("--profile")
-            .arg(dir)
+        let output = lectern_in(dir)
             .args(["export", "--format", "w3c", "-o"])
             .arg(file)
             .output()
@@ -285,9 +282,7 @@ fn annotations_exported_and_imported_into_a_fresh_profile_are_all_there() {
     export(profile.path(), &out);
     let fresh = tempfile::tempdir().unwrap();
     let import = || {
-        lectern()
-            .arg("--profile")
-            .arg(fresh.path())
+        lectern_in(fresh.path())
             .arg("import-annotations")
             .arg(&out)
             .output()
@@ -307,9 +302,7 @@ fn annotations_exported_and_imported_into_a_fresh_profile_are_all_there() {
     );
     let bad = fresh.path().join("bad.json");
     std::fs::write(&bad, "{\"type\": \"Nothing\"}").unwrap();
-    let output = lectern()
-        .arg("--profile")
-        .arg(fresh.path())
+    let output = lectern_in(fresh.path())
         .arg("import-annotations")
         .arg(&bad)
         .output()
@@ -327,9 +320,7 @@ fn import_reads_a_koi8_file_into_the_profile_and_refuses_bad_input() {
     let repeated = text.repeat(5);
     let (bytes, _, _) = encoding_rs::KOI8_R.encode(&repeated);
     std::fs::write(&file, &bytes).unwrap();
-    let output = lectern()
-        .arg("--profile")
-        .arg(&profile)
+    let output = lectern_in(&profile)
         .args([
             "import",
             "--title",
@@ -350,9 +341,7 @@ fn import_reads_a_koi8_file_into_the_profile_and_refuses_bad_input() {
     assert!(copy.contains("Товарищи! Всей душой"));
     let empty = dir.path().join("empty.txt");
     std::fs::write(&empty, "").unwrap();
-    let output = lectern()
-        .arg("--profile")
-        .arg(&profile)
+    let output = lectern_in(&profile)
         .arg("import")
         .arg(&empty)
         .output()
@@ -383,9 +372,7 @@ fn export_and_import_of_annotations_know_the_profiles_imported_texts() {
         ..Annotation::new("n1", &text, 20..28, None, "2026-11-27T00:00:00Z")
     }));
     annotations.save(&profile).unwrap();
-    let output = lectern()
-        .arg("--profile")
-        .arg(profile.dir())
+    let output = lectern_in(profile.dir())
         .args(["export", "--format", "md"])
         .output()
         .unwrap();
@@ -395,9 +382,7 @@ fn export_and_import_of_annotations_know_the_profiles_imported_texts() {
         "{markdown}"
     );
     let out = dir.path().join("n.jsonld");
-    let exported = lectern()
-        .arg("--profile")
-        .arg(profile.dir())
+    let exported = lectern_in(profile.dir())
         .args(["export", "--format", "w3c", "-o"])
         .arg(&out)
         .output()
@@ -405,9 +390,7 @@ fn export_and_import_of_annotations_know_the_profiles_imported_texts() {
     assert!(exported.status.success());
     let fresh = Profile::open(Some(&dir.path().join("fresh"))).unwrap();
     import_file(&fresh, &file, &ImportMeta::default()).unwrap();
-    let output = lectern()
-        .arg("--profile")
-        .arg(fresh.dir())
+    let output = lectern_in(fresh.dir())
         .arg("import-annotations")
         .arg(&out)
         .output()
@@ -420,9 +403,7 @@ fn export_and_import_of_annotations_know_the_profiles_imported_texts() {
 #[test]
 fn the_markdown_export_matches_the_expected_file() {
     let profile = profile_with_annotations();
-    let output = lectern()
-        .arg("--profile")
-        .arg(profile.path())
+    let output = lectern_in(profile.path())
         .args(["export", "--format", "md"])
         .output()
         .unwrap();

@@ -1387,10 +1387,10 @@ fn pasted_wordings_are_compared_and_exported_as_markdown() {
 }
 
 #[test]
-fn comparing_two_long_texts_runs_in_the_background_and_can_be_cancelled() {
+fn comparing_two_long_texts_runs_in_the_background_with_progress() {
     use lectern::model::generate::{edited, large_text};
     let profile = tempfile::tempdir().unwrap();
-    let first = large_text(21, 2_000_000);
+    let first = large_text(21, 4_000_000);
     let meta = lectern::model::header::TextMeta {
         id: "edited-edition".into(),
         title: "Another edition".into(),
@@ -1423,20 +1423,10 @@ fn comparing_two_long_texts_runs_in_the_background_and_can_be_cancelled() {
         harness.state().comparison.as_ref().unwrap().is_computing(),
         "the window is not held up"
     );
-    // Pressed through accessibility, which does not depend on where the pointer was left;
-    // pointer clicks in the comparison below the panes are covered by the selections test.
-    harness.get_by_label("Cancel").click_accesskit();
-    harness.run_steps(3);
-    assert!(
-        harness
-            .state()
-            .comparison
-            .as_ref()
-            .unwrap()
-            .cancel_requested()
-    );
-    harness.get_by_label("Cancelling…");
-    for _ in 0..2_000 {
+    // The progress and its Cancel button are shown while the worker runs (the cancellation
+    // itself is tested without a window, where its timing can be held: compare_view's tests).
+    harness.get_by_label("Cancel");
+    for _ in 0..4_000 {
         harness.step();
         if !harness.state().comparison.as_ref().unwrap().is_computing() {
             break;
@@ -1445,14 +1435,9 @@ fn comparing_two_long_texts_runs_in_the_background_and_can_be_cancelled() {
     }
     let state = harness.state().comparison.as_ref().unwrap();
     assert!(!state.is_computing());
-    assert!(
-        state.result.is_none(),
-        "the comparison finished before the cancel"
-    );
-    assert_eq!(
-        state.message.as_deref(),
-        Some("The comparison was cancelled.")
-    );
+    let result = state.result.as_ref().expect("the comparison finished");
+    assert_eq!(result.cells.len(), state.comparison.segments.len());
+    assert!(!result.differences.is_empty());
 }
 
 // ----- Find -----

@@ -9,6 +9,7 @@ use serde_json::{Value, json};
 use super::anchor::Anchor;
 use super::annotation::{Annotation, Category};
 use super::library::Library;
+use super::markup::{escape_html, escape_markdown};
 
 /// The IRI prefix of a bundled or imported text in the W3C export.
 pub const TEXT_IRI: &str = "urn:lectern:text:";
@@ -82,20 +83,6 @@ fn ordered<'a>(annotations: &[&'a Annotation], library: &Library) -> Vec<&'a Ann
     sorted
 }
 
-fn escape_markdown(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for ch in text.chars() {
-        if matches!(
-            ch,
-            '\\' | '*' | '_' | '~' | '`' | '[' | ']' | '#' | '<' | '>' | '|'
-        ) {
-            out.push('\\');
-        }
-        out.push(ch);
-    }
-    out
-}
-
 /// Annotations as Markdown: a section per text (with its citation), a subsection per category,
 /// each quote as a block quote with its note and tags.
 pub fn to_markdown(
@@ -140,14 +127,6 @@ pub fn to_markdown(
         }
     }
     out
-}
-
-fn escape_html(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-        .replace('\'', "&#39;")
 }
 
 /// Annotations as a clean printable HTML page (every string of the reader's escaped).
@@ -454,12 +433,7 @@ pub fn merge(
 ) -> ImportReport {
     let mut report = ImportReport::default();
     for annotation in imported {
-        let known = annotations.get(&annotation.annotation_id).is_some()
-            || annotations
-                .trash()
-                .iter()
-                .any(|a| a.annotation_id == annotation.annotation_id);
-        if known {
+        if annotations.contains_id(&annotation.annotation_id) {
             report.duplicates += 1;
             continue;
         }

@@ -7,6 +7,7 @@ use std::fmt::Write as _;
 
 use super::compare::{Normalization, OpKind, slice_chars};
 use super::comparison::{Cell, Comparison, ComparisonResult, Reference};
+use super::markup::{self, escape_html};
 
 /// A piece of an inline rendering of a witness against its reference.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -94,25 +95,9 @@ fn citation(comparison: &Comparison, witness: usize) -> String {
     parts.join("; ")
 }
 
+/// A one-line Markdown rendering of `text` (line breaks become spaces).
 fn escape_markdown(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for ch in text.chars() {
-        if matches!(
-            ch,
-            '\\' | '*' | '_' | '~' | '`' | '[' | ']' | '#' | '<' | '>' | '|'
-        ) {
-            out.push('\\');
-        }
-        out.push(if ch == '\n' { ' ' } else { ch });
-    }
-    out
-}
-
-fn escape_html(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+    markup::escape_markdown(&text.replace('\n', " "))
 }
 
 /// Wraps the non-blank middle of `text` in `open`/`close`, leaving its outer white space

@@ -47,6 +47,12 @@ impl Annotations {
         self.live.iter().find(|a| a.annotation_id == annotation_id)
     }
 
+    /// Whether an annotation with this id exists, live or in the trash.
+    pub fn contains_id(&self, annotation_id: &str) -> bool {
+        self.get(annotation_id).is_some()
+            || self.trash.iter().any(|a| a.annotation_id == annotation_id)
+    }
+
     /// Carries out `edit`; returns its inverse, or `None` (and changes nothing) if it does
     /// not apply (an id that is not there, or already taken).
     pub fn apply(&mut self, edit: Edit) -> Option<Edit> {

@@ -12,6 +12,7 @@ pub mod generate;
 pub mod header;
 pub mod history;
 pub mod library;
+pub mod markup;
 pub mod search;
 pub mod selection;
 pub mod text;

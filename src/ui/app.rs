@@ -1318,15 +1318,11 @@ impl LecternApp {
                 }
             }
         }
-        let Some(receiver) = &self.pending_export else {
+        let Some(outcome) = take_outcome(&mut self.pending_export, || {
+            SaveOutcome::Failed("the export stopped".into())
+        }) else {
             return;
         };
-        let outcome = match receiver.try_recv() {
-            Ok(outcome) => outcome,
-            Err(TryRecvError::Empty) => return,
-            Err(TryRecvError::Disconnected) => SaveOutcome::Failed("the export stopped".into()),
-        };
-        self.pending_export = None;
         let message = match outcome {
             SaveOutcome::Cancelled => return,
             SaveOutcome::Saved(path) => format!("Exported to {}.", path.display()),
@@ -1342,17 +1338,11 @@ impl LecternApp {
     /// Adds the annotations of an imported W3C file (each an undoable edit) and says what
     /// came of it.
     fn poll_import(&mut self) {
-        let Some(receiver) = &self.pending_import else {
+        let Some(outcome) = take_outcome(&mut self.pending_import, || {
+            ReadOutcome::Failed("The import stopped unexpectedly.".into())
+        }) else {
             return;
         };
-        let outcome = match receiver.try_recv() {
-            Ok(outcome) => outcome,
-            Err(TryRecvError::Empty) => return,
-            Err(TryRecvError::Disconnected) => {
-                ReadOutcome::Failed("The import stopped unexpectedly.".into())
-            }
-        };
-        self.pending_import = None;
         let json = match outcome {
             ReadOutcome::Cancelled => return,
             ReadOutcome::Failed(message) => {
@@ -1371,13 +1361,7 @@ impl LecternApp {
         };
         let mut report = crate::model::annotation_export::ImportReport::default();
         for annotation in imported {
-            let known = self.annotations.get(&annotation.annotation_id).is_some()
-                || self
-                    .annotations
-                    .trash()
-                    .iter()
-                    .any(|a| a.annotation_id == annotation.annotation_id);
-            if known {
+            if self.annotations.contains_id(&annotation.annotation_id) {
                 report.duplicates += 1;
                 continue;
             }
@@ -1619,17 +1603,11 @@ impl LecternApp {
 
     /// Takes the result of "Open file…" once the worker thread has it.
     fn poll_open_file(&mut self) {
-        let Some(receiver) = &self.pending_open else {
+        let Some(outcome) = take_outcome(&mut self.pending_open, || {
+            OpenOutcome::Failed("The file dialog closed unexpectedly; nothing was opened.".into())
+        }) else {
             return;
         };
-        let outcome = match receiver.try_recv() {
-            Ok(outcome) => outcome,
-            Err(TryRecvError::Empty) => return,
-            Err(TryRecvError::Disconnected) => OpenOutcome::Failed(
-                "The file dialog closed unexpectedly; nothing was opened.".into(),
-            ),
-        };
-        self.pending_open = None;
         match outcome {
             OpenOutcome::Cancelled => {}
             OpenOutcome::Failed(message) => self.notices.push(message),
@@ -2369,6 +2347,19 @@ fn menu_item(ui: &mut Ui, action: Action, enabled: bool) -> Option<Action> {
         ui.close();
     }
     clicked.then_some(action)
+}
+
+/// A worker's answer, once it has one (`stopped` stands in for a worker that went away); the
+/// slot is emptied when it is answered.
+fn take_outcome<T>(slot: &mut Option<Receiver<T>>, stopped: impl FnOnce() -> T) -> Option<T> {
+    let receiver = slot.as_ref()?;
+    let outcome = match receiver.try_recv() {
+        Ok(outcome) => outcome,
+        Err(TryRecvError::Empty) => return None,
+        Err(TryRecvError::Disconnected) => stopped(),
+    };
+    *slot = None;
+    Some(outcome)
 }
 
 /// A text read for import, with the metadata the reader is checking.

@@ -1151,6 +1151,7 @@ pub fn png_of(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::comparison::WordingInput;
 
     #[test]
     fn a_png_export_is_the_cropped_view() {
@@ -1172,6 +1173,49 @@ mod tests {
             )
             .is_err()
         );
+    }
+
+    #[test]
+    fn a_large_comparison_runs_in_the_background_and_stops_when_cancelled() {
+        use crate::model::generate::{edited, paragraphs};
+        let a = paragraphs(3, 400_000).join("\n\n");
+        let b = edited(&a, 4, 20);
+        let input = || ComparisonInput::Wordings {
+            id: "big".into(),
+            title: "Two editions".into(),
+            inputs: vec![WordingInput::pasted("A", &a), WordingInput::pasted("B", &b)],
+        };
+        let ctx = egui::Context::default();
+        let wait = |state: &mut ComparisonState| {
+            for _ in 0..20_000 {
+                state.poll();
+                if !state.is_computing() {
+                    return;
+                }
+                std::thread::sleep(std::time::Duration::from_millis(1));
+            }
+            panic!("the comparison never ended");
+        };
+        // Cancelled at once: the worker stops at its next check and nothing is shown.
+        let mut cancelled = ComparisonState::open(input(), true, Normalization::wording(), &ctx);
+        assert!(
+            cancelled.is_computing(),
+            "too large to compute on the UI thread"
+        );
+        cancelled.cancel();
+        assert!(cancelled.cancel_requested());
+        wait(&mut cancelled);
+        assert!(cancelled.result.is_none());
+        assert_eq!(
+            cancelled.message.as_deref(),
+            Some("The comparison was cancelled.")
+        );
+        // Left alone, it finishes with every segment compared.
+        let mut finished = ComparisonState::open(input(), true, Normalization::wording(), &ctx);
+        wait(&mut finished);
+        let result = finished.result.as_ref().expect("a result");
+        assert_eq!(result.cells.len(), finished.comparison.segments.len());
+        assert!(!result.differences.is_empty());
     }
 
     #[test]
