@@ -581,15 +581,20 @@ fn app_with_dialog_answer(profile: &Path, answer: Option<std::path::PathBuf>) ->
 
 /// Steps until the background "Open file…" has finished.
 fn wait_for_open_file(harness: &mut Harness<'_, LecternApp>) {
-    for _ in 0..500 {
+    wait_while(harness, LecternApp::is_opening_file);
+}
+
+/// Steps until the app's background work (`busy`) has finished, then lets the UI settle.
+fn wait_while(harness: &mut Harness<'_, LecternApp>, busy: fn(&LecternApp) -> bool) {
+    for _ in 0..1_000 {
         harness.step();
-        if !harness.state().is_opening_file() {
+        if !busy(harness.state()) {
             harness.run();
             return;
         }
         std::thread::sleep(std::time::Duration::from_millis(5));
     }
-    panic!("Open file… did not finish");
+    panic!("the background work did not finish");
 }
 
 #[test]
@@ -1371,13 +1376,7 @@ fn pasted_wordings_are_compared_and_exported_as_markdown() {
     harness.run();
     harness.get_by_label("Export as Markdown…").click();
     harness.run();
-    for _ in 0..500 {
-        harness.step();
-        if !harness.state().is_exporting() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(5));
-    }
+    wait_while(&mut harness, LecternApp::is_exporting);
     let markdown = std::fs::read_to_string(&export).unwrap();
     assert!(
         markdown.contains("~~entry of the former into~~"),
@@ -1602,13 +1601,7 @@ fn annotations_exported_from_the_file_menu_read_back_exactly() {
     harness
         .get_by_label("As W3C Web Annotation (JSON-LD)…")
         .click();
-    for _ in 0..500 {
-        harness.step();
-        if !harness.state().is_exporting() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(5));
-    }
+    wait_while(&mut harness, LecternApp::is_exporting);
     let json = std::fs::read_to_string(&export).unwrap();
     let categories = harness.state().categories.clone();
     let back = lectern::model::annotation_export::from_w3c(&json, &categories).unwrap();
@@ -1686,14 +1679,7 @@ fn annotations_imported_from_the_file_menu_join_the_profile_and_can_be_undone() 
     harness.get_by_label("File").click();
     harness.run();
     harness.get_by_label("Import annotations…").click();
-    for _ in 0..500 {
-        harness.step();
-        if !harness.state().is_importing() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(5));
-    }
-    harness.run();
+    wait_while(&mut harness, LecternApp::is_importing);
     let live = harness.state().annotations.live().to_vec();
     assert_eq!(live.len(), 2);
     for annotation in &annotations {
@@ -1727,14 +1713,7 @@ fn a_windows_1251_file_imported_from_the_file_menu_stays_in_the_library() {
     harness.get_by_label("File").click();
     harness.run();
     harness.get_by_label("Import text…").click();
-    for _ in 0..500 {
-        harness.step();
-        if !harness.state().is_importing_text() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(5));
-    }
-    harness.run();
+    wait_while(&mut harness, LecternApp::is_importing_text);
     // The reader checks what the file says of itself, gives a date, and imports.
     let draft = harness
         .state()
@@ -1845,14 +1824,7 @@ fn re_importing_a_changed_file_moves_its_annotations_and_says_so() {
     harness.get_by_label("File").click();
     harness.run();
     harness.get_by_label("Import text…").click();
-    for _ in 0..500 {
-        harness.step();
-        if !harness.state().is_importing_text() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(5));
-    }
-    harness.run();
+    wait_while(&mut harness, LecternApp::is_importing_text);
     harness
         .get_by_role_and_label(egui::accesskit::Role::Button, "Import")
         .click();
@@ -1907,13 +1879,7 @@ fn the_annotations_the_panel_shows_can_be_exported_alone() {
     harness.get_by_label("Export these").click();
     harness.run();
     harness.get_by_label("As Markdown…").click();
-    for _ in 0..500 {
-        harness.step();
-        if !harness.state().is_exporting() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(5));
-    }
+    wait_while(&mut harness, LecternApp::is_exporting);
     let markdown = std::fs::read_to_string(&export).unwrap();
     assert!(markdown.contains("about equality"), "{markdown}");
     assert!(!markdown.contains("about haste"), "{markdown}");

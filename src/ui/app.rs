@@ -796,7 +796,7 @@ impl LecternApp {
                 state.focus = true;
             }
             Action::CloseSearchAll => self.search_all = None,
-            Action::OpenSearchHit { text_id, range } => self.open_at(&text_id, range),
+            Action::OpenSearchHit { text_id, range } => self.show_range(&text_id, range, true),
             Action::CopyWithCitation { markdown } => {
                 use crate::model::annotation_export::{
                     quote_with_citation, quote_with_citation_markdown,
@@ -976,6 +976,14 @@ impl LecternApp {
         let Some(state) = &self.search_all else {
             return;
         };
+        // Nothing to do in a frame where the query is unchanged and every text was ready.
+        let searched_now = state
+            .searched
+            .as_ref()
+            .is_some_and(|(q, o, _)| *q == state.query && *o == state.options);
+        if searched_now && state.preparing == 0 {
+            return;
+        }
         let (query, options) = (state.query.clone(), state.options);
         let texts: Vec<Arc<Text>> = self.library.texts().to_vec();
         let mut ready = Vec::new();
@@ -1036,8 +1044,9 @@ impl LecternApp {
         }
     }
 
-    /// Opens a text at a range (in a pane showing it, else beside), selected and flashed.
-    fn open_at(&mut self, text_id: &str, range: std::ops::Range<usize>) {
+    /// Shows `range` of a library text in the pane showing that text (else in a new pane
+    /// beside, or the active one), scrolled to and flashed; `select` selects it too.
+    fn show_range(&mut self, text_id: &str, range: std::ops::Range<usize>, select: bool) {
         let Some(text) = self.library.get(text_id).cloned() else {
             return;
         };
@@ -1056,7 +1065,9 @@ impl LecternApp {
         self.desk.focus(pane);
         if let Some(pane) = self.desk.pane_mut(pane) {
             let range = text.clamp_range(range);
-            pane.view.selection = Some(Selection::from_range(range.clone()));
+            if select {
+                pane.view.selection = Some(Selection::from_range(range.clone()));
+            }
             pane.view.jump_to(text.paragraph_at(range.start), 0.0);
             pane.view.flash(range);
         }
@@ -1198,25 +1209,8 @@ impl LecternApp {
             return;
         };
         state.full = false;
-        let range = text.clamp_range(start..start + passage.text.chars().count());
-        let showing = self
-            .desk
-            .panes()
-            .iter()
-            .position(|p| p.text.id() == text.id());
-        let pane = match showing {
-            Some(index) => index,
-            None => {
-                let beside = self.desk.can_add_pane() && !self.desk.panes().is_empty();
-                self.desk.open(text.clone(), beside)
-            }
-        };
-        self.desk.focus(pane);
-        if let Some(pane) = self.desk.pane_mut(pane) {
-            pane.view.selection = Some(Selection::from_range(range.clone()));
-            pane.view.jump_to(text.paragraph_at(range.start), 0.0);
-            pane.view.flash(range);
-        }
+        let range = start..start + passage.text.chars().count();
+        self.show_range(text.id(), range, true);
     }
 
     fn note_on_difference(&mut self, segment: usize, difference: Option<usize>) {
@@ -1645,32 +1639,11 @@ impl LecternApp {
         let Some(annotation) = self.annotations.get(annotation_id) else {
             return;
         };
-        let (text_id, start, end) = (
+        let (text_id, range) = (
             annotation.text_id.clone(),
-            annotation.anchor.start,
-            annotation.anchor.end,
+            annotation.anchor.start..annotation.anchor.end,
         );
-        let showing = self
-            .desk
-            .panes()
-            .iter()
-            .position(|p| p.text.id() == text_id);
-        let pane = match showing {
-            Some(index) => index,
-            None => {
-                let Some(text) = self.library.get(&text_id).cloned() else {
-                    return;
-                };
-                let beside = self.desk.can_add_pane() && !self.desk.panes().is_empty();
-                self.desk.open(text, beside)
-            }
-        };
-        self.desk.focus(pane);
-        if let Some(pane) = self.desk.pane_mut(pane) {
-            let paragraph = pane.text.paragraph_at(start);
-            pane.view.jump_to(paragraph, 0.0);
-            pane.view.flash(start..end);
-        }
+        self.show_range(&text_id, range, false);
     }
 
     /// Attaches an orphan to the passage selected in the active pane.
