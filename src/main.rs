@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use anyhow::Context as _;
 use clap::{Parser, Subcommand};
+use lectern::model::annotation::Annotation;
 use lectern::model::comparison::WordingInput;
 
 use lectern::bundled::bundled_library;
@@ -47,6 +48,22 @@ enum Command {
         /// Where to write it.
         #[arg(short, long, value_name = "FILE")]
         output: PathBuf,
+    },
+    /// Add a generated collected works (seeded volumes of English and Russian text) and
+    /// generated annotations on it to the profile, for trying Lectern at scale.
+    GenerateCorpus {
+        /// Approximate size of all the volumes together, in bytes.
+        #[arg(long, default_value_t = 30_000_000)]
+        bytes: usize,
+        /// How many volumes.
+        #[arg(long, default_value_t = 45)]
+        volumes: usize,
+        /// How many annotations to add, spread over the volumes.
+        #[arg(long, default_value_t = 10_000)]
+        annotations: usize,
+        /// Seed of the generator.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
     },
     /// Compare two wordings word by word: files, or ids of bundled texts.
     Compare {
@@ -145,6 +162,12 @@ fn main() -> anyhow::Result<()> {
             );
             Ok(())
         }
+        Some(Command::GenerateCorpus {
+            bytes,
+            volumes,
+            annotations,
+            seed,
+        }) => generate_corpus_command(cli.profile.as_deref(), bytes, volumes, annotations, seed),
         Some(Command::Compare {
             a,
             b,
@@ -388,11 +411,12 @@ fn export_command(
     {
         anyhow::bail!("there is no text with the id “{id}” (`lectern list` shows them)");
     }
-    let annotations: Vec<_> = file
+    let annotations: Vec<&Annotation> = file
         .annotations
         .live()
         .iter()
         .filter(|a| text.is_none_or(|id| a.text_id == id))
+        .map(|a| &**a)
         .collect();
     let categories = &file.categories;
     let written = match format {
@@ -410,32 +434,71 @@ fn export_command(
     Ok(())
 }
 
-fn import_annotations_command(
+fn generate_corpus_command(
     profile: Option<&std::path::Path>,
-    file: &std::path::Path,
+    bytes: usize,
+    volumes: usize,
+    count: usize,
+    seed: u64,
 ) -> anyhow::Result<()> {
-    use lectern::model::annotation_export;
+    use lectern::model::history::Edit;
+    use lectern::storage::import::add_text;
+    let profile = Profile::open(profile)?;
+    let (_lock, mut file) = lock_for_writing(&profile)?;
+    let texts = generate::collected_works(seed, bytes, volumes);
+    for text in &texts {
+        add_text(&profile, text)?;
+    }
+    let mut added = 0;
+    for annotation in generate::annotations(&texts, count, seed) {
+        added += usize::from(file.annotations.apply(Edit::Add(annotation)).is_some());
+    }
+    file.save(&profile)?;
+    let total: usize = texts.iter().map(|t| t.content().len()).sum();
+    eprintln!(
+        "Added {} generated volumes ({:.1} MB) and {added} annotations to {}",
+        texts.len(),
+        total as f64 / 1e6,
+        profile.dir().display()
+    );
+    Ok(())
+}
+
+/// Takes the profile's lock and loads its annotations for a command that changes them; fails
+/// when Lectern has the profile open or the file cannot be written.
+fn lock_for_writing(
+    profile: &Profile,
+) -> anyhow::Result<(
+    lectern::storage::lock::ProfileLock,
+    lectern::storage::annotations_file::AnnotationsFile,
+)> {
     use lectern::storage::annotations_file::AnnotationsFile;
     use lectern::storage::lock::{LockOutcome, lock_profile};
-    let json = std::fs::read_to_string(file)
-        .with_context(|| format!("{} could not be read", file.display()))?;
-    let profile = Profile::open(profile)?;
-    let _lock = match lock_profile(&profile)? {
+    let lock = match lock_profile(profile)? {
         LockOutcome::Acquired(lock) => lock,
         LockOutcome::HeldBy(_) => {
-            anyhow::bail!(
-                "Lectern has this profile open: import from its File menu, or close it first"
-            )
+            anyhow::bail!("Lectern has this profile open: close it first")
         }
     };
-    let loaded = AnnotationsFile::load(&profile);
+    let loaded = AnnotationsFile::load(profile);
     if loaded.read_only {
         anyhow::bail!(
             "the profile's annotations cannot be written: {}",
             loaded.notices.join(" ")
         );
     }
-    let mut annotations = loaded.value.unwrap_or_default();
+    Ok((lock, loaded.value.unwrap_or_default()))
+}
+
+fn import_annotations_command(
+    profile: Option<&std::path::Path>,
+    file: &std::path::Path,
+) -> anyhow::Result<()> {
+    use lectern::model::annotation_export;
+    let json = std::fs::read_to_string(file)
+        .with_context(|| format!("{} could not be read", file.display()))?;
+    let profile = Profile::open(profile)?;
+    let (_lock, mut annotations) = lock_for_writing(&profile)?;
     let imported = annotation_export::from_w3c(&json, &annotations.categories)
         .with_context(|| format!("{} holds no annotations Lectern can read", file.display()))?;
     let library = profile_library(&profile);

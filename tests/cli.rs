@@ -417,3 +417,31 @@ fn the_markdown_export_matches_the_expected_file() {
     let expected = std::fs::read_to_string(&expected_path).unwrap();
     assert_eq!(markdown, expected);
 }
+
+#[test]
+fn generate_corpus_adds_volumes_and_annotations_that_lectern_reads_back() {
+    let profile = tempfile::tempdir().unwrap();
+    let output = lectern_in(profile.path())
+        .args(["generate-corpus", "--bytes", "300000", "--volumes", "3"])
+        .args(["--annotations", "250", "--seed", "4"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let texts = std::fs::read_dir(profile.path().join("texts"))
+        .unwrap()
+        .count();
+    assert_eq!(texts, 3);
+    // Every annotation is on a volume the profile's library has: none is an orphan.
+    let output = lectern_in(profile.path())
+        .args(["export", "--format", "csv"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let csv = String::from_utf8(output.stdout).unwrap();
+    let rows: Vec<&str> = csv.lines().skip(1).collect();
+    assert_eq!(rows.len(), 250, "{}", &csv[..csv.len().min(400)]);
+    assert!(
+        rows.iter()
+            .all(|r| r.contains("Collected works (generated), volume"))
+    );
+}

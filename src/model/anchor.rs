@@ -16,6 +16,11 @@
 //! then a fuzzy search for a slightly edited quote between its surviving context or its
 //! surviving head and tail. What cannot be found is an orphan: the caller keeps it and shows it,
 //! never drops it.
+//!
+//! Searches look near the old place first and widen (a few thousand characters, tens of
+//! thousands, a million, then the whole text), so that re-anchoring a thousand annotations on an
+//! edited volume takes milliseconds: an exact quote with all its context found nearby cannot
+//! be bettered farther away, and a fuzzy match is taken from the nearest stretch that has one.
 
 use std::ops::Range;
 
@@ -84,12 +89,6 @@ impl Anchor {
 
     /// Finds the passage in `text` (see the module docs for the order of the searches).
     pub fn resolve(&self, text: &Text) -> Resolution {
-        self.resolve_in(text, &TextChars::new(text))
-    }
-
-    /// [`Self::resolve`] with the text's characters already split out, for resolving many
-    /// anchors in one text (see [`resolve_all`]).
-    pub fn resolve_in(&self, text: &Text, chars: &TextChars) -> Resolution {
         let recorded = self.start..self.end;
         if text.content_hash() == self.content_hash && self.end <= text.char_len() {
             return Resolution::Exact(recorded);
@@ -100,142 +99,176 @@ impl Anchor {
         if self.exact.is_empty() {
             return Resolution::Orphan;
         }
-        let chars = chars.0.as_slice();
-        let exact: Vec<char> = self.exact.chars().collect();
-        let prefix: Vec<char> = self.prefix.chars().collect();
-        let suffix: Vec<char> = self.suffix.chars().collect();
-        if let Some(range) = self.best_exact(chars, &exact, &prefix, &suffix) {
+        if let Some(range) = self.best_exact(text) {
             return Resolution::Moved(range);
         }
-        self.best_fuzzy(chars, &exact, &prefix, &suffix)
+        self.best_fuzzy(text)
             .map_or(Resolution::Orphan, |(range, score)| {
                 Resolution::Fuzzy(range, score)
             })
     }
 
+    /// The stretches searched in turn: the old place widened by [`NEAR`] on each side, then
+    /// the whole text.
+    fn stretches(&self, text: &Text) -> impl Iterator<Item = Range<usize>> {
+        let (start, end, len) = (self.start, self.end, text.char_len());
+        NEAR.iter()
+            .map(move |&near| {
+                start.saturating_sub(near).min(len)..end.saturating_add(near).min(len)
+            })
+            .filter(move |stretch| stretch.end - stretch.start < len)
+            .chain(std::iter::once(0..len))
+    }
+
     /// The occurrence of the exact quote whose context matches best, nearest the old place.
-    fn best_exact(
-        &self,
-        chars: &[char],
-        exact: &[char],
-        prefix: &[char],
-        suffix: &[char],
-    ) -> Option<Range<usize>> {
-        find_all(chars, exact)
-            .map(|start| {
-                let end = start + exact.len();
-                let context =
-                    common_suffix(&chars[..start], prefix) + common_prefix(&chars[end..], suffix);
-                (start..end, context)
-            })
-            .max_by(|(a, ca), (b, cb)| {
-                ca.cmp(cb).then_with(|| {
-                    self.start
-                        .abs_diff(b.start)
-                        .cmp(&self.start.abs_diff(a.start))
+    /// An occurrence with all its context is the best there can be, so the search stops at the
+    /// first stretch that has one: everything outside that stretch is farther away.
+    fn best_exact(&self, text: &Text) -> Option<Range<usize>> {
+        let full_context = self.prefix.chars().count() + self.suffix.chars().count();
+        let length = self.exact.chars().count();
+        for stretch in self.stretches(text) {
+            let whole = stretch.end - stretch.start == text.char_len();
+            let best = occurrences(text, &self.exact, stretch)
+                .into_iter()
+                .map(|(start, byte)| {
+                    let before = &text.content()[..byte];
+                    let after = &text.content()[byte + self.exact.len()..];
+                    let context =
+                        common_suffix(before, &self.prefix) + common_prefix(after, &self.suffix);
+                    (start..start + length, context)
                 })
-            })
-            .map(|(range, _)| range)
+                .max_by(|(a, ca), (b, cb)| {
+                    ca.cmp(cb).then_with(|| {
+                        self.start
+                            .abs_diff(b.start)
+                            .cmp(&self.start.abs_diff(a.start))
+                    })
+                });
+            match best {
+                Some((range, context)) if whole || context == full_context => return Some(range),
+                None if whole => return None,
+                _ => {}
+            }
+        }
+        None
     }
 
     /// A slightly edited quote: between its surviving prefix and suffix, or between its
-    /// surviving head and tail. Scored on similarity to the quote, then nearness.
-    fn best_fuzzy(
-        &self,
-        chars: &[char],
-        exact: &[char],
-        prefix: &[char],
-        suffix: &[char],
-    ) -> Option<(Range<usize>, f64)> {
+    /// surviving head and tail. Scored on similarity to the quote, then nearness; the nearest
+    /// stretch (see [`Self::stretches`]) with a good enough candidate decides.
+    fn best_fuzzy(&self, text: &Text) -> Option<(Range<usize>, f64)> {
+        let exact: Vec<char> = self.exact.chars().collect();
         let length = exact.len();
         let max_length = length + length / 2 + 8;
         let min_length = length / 2;
-        let mut candidates: Vec<Range<usize>> = Vec::new();
-        // 1. The context survived: the passage is what lies between prefix and suffix.
-        if prefix.len() >= 8 && suffix.len() >= 8 {
-            for prefix_at in find_all(chars, prefix) {
-                let start = prefix_at + prefix.len();
-                let window_end = (start + max_length + suffix.len()).min(chars.len());
-                if let Some(offset) = find_all(&chars[start..window_end], suffix).next() {
-                    candidates.push(start..start + offset);
-                }
-            }
-        }
-        // 2. The quote's own head and tail survived.
         let edge = (length / 4).clamp(4, 24);
-        if length >= 2 * edge {
-            let head = &exact[..edge];
-            let tail = &exact[length - edge..];
-            for head_at in find_all(chars, head) {
-                let window_end = (head_at + max_length).min(chars.len());
-                for tail_at in find_all(&chars[head_at..window_end], tail) {
-                    let end = head_at + tail_at + edge;
-                    if end - head_at >= min_length {
-                        candidates.push(head_at..end);
+        let head: String = exact[..edge.min(length)].iter().collect();
+        let tail: String = exact[length.saturating_sub(edge)..].iter().collect();
+        let content = text.content();
+        // The characters from byte `from` on, up to `count` of them, as a string.
+        let ahead = |from: usize, count: usize| -> &str {
+            let rest = &content[from..];
+            let end = rest
+                .char_indices()
+                .nth(count)
+                .map_or(rest.len(), |(b, _)| b);
+            &rest[..end]
+        };
+        for stretch in self.stretches(text) {
+            let mut candidates: Vec<Range<usize>> = Vec::new();
+            // 1. The context survived: the passage is what lies between prefix and suffix.
+            if self.prefix.chars().count() >= 8 && self.suffix.chars().count() >= 8 {
+                for (prefix_at, byte) in occurrences(text, &self.prefix, stretch.clone()) {
+                    let start = prefix_at + self.prefix.chars().count();
+                    let after = ahead(byte + self.prefix.len(), max_length + CONTEXT_CHARS);
+                    if let Some(offset) =
+                        memchr::memmem::find(after.as_bytes(), self.suffix.as_bytes())
+                    {
+                        candidates.push(start..start + after[..offset].chars().count());
                     }
                 }
             }
-        }
-        candidates
-            .into_iter()
-            .filter(|range| (min_length..=max_length).contains(&range.len()))
-            .map(|range| {
-                let score = similarity(&chars[range.clone()], exact);
-                (range, score)
-            })
-            .filter(|(_, score)| *score >= FUZZY_THRESHOLD)
-            .max_by(|(a, sa), (b, sb)| {
-                sa.total_cmp(sb).then_with(|| {
-                    self.start
-                        .abs_diff(b.start)
-                        .cmp(&self.start.abs_diff(a.start))
+            // 2. The quote's own head and tail survived.
+            if length >= 2 * edge {
+                for (head_at, byte) in occurrences(text, &head, stretch.clone()) {
+                    let window = ahead(byte, max_length);
+                    for (tail_offset, _) in window.match_indices(tail.as_str()) {
+                        let end = head_at + window[..tail_offset].chars().count() + edge;
+                        if end - head_at >= min_length {
+                            candidates.push(head_at..end);
+                        }
+                    }
+                }
+            }
+            let best = candidates
+                .into_iter()
+                .filter(|range| (min_length..=max_length).contains(&range.len()))
+                .map(|range| {
+                    let found: Vec<char> = text.slice(range.clone()).chars().collect();
+                    let score = similarity(&found, &exact);
+                    (range, score)
                 })
-            })
+                .filter(|(_, score)| *score >= FUZZY_THRESHOLD)
+                .max_by(|(a, sa), (b, sb)| {
+                    sa.total_cmp(sb).then_with(|| {
+                        self.start
+                            .abs_diff(b.start)
+                            .cmp(&self.start.abs_diff(a.start))
+                    })
+                });
+            if best.is_some() {
+                return best;
+            }
+        }
+        None
     }
 }
 
-/// A text's content as characters, indexed by character offset.
-pub struct TextChars(Vec<char>);
+/// How far on each side of its old place a passage is looked for first (in characters), before
+/// the whole text: most edits shift a passage a little, and a text may have a hundred
+/// occurrences of a short quote.
+const NEAR: [usize; 3] = [2_048, 65_536, 1_048_576];
 
-impl TextChars {
-    /// Splits `text`'s content into characters.
-    pub fn new(text: &Text) -> Self {
-        Self(text.content().chars().collect())
-    }
-}
-
-/// Resolves many anchors in one text (the text is split into characters once).
+/// Resolves many anchors in one text.
 pub fn resolve_all<'a>(
     anchors: impl IntoIterator<Item = &'a Anchor>,
     text: &Text,
 ) -> Vec<Resolution> {
-    let chars = TextChars::new(text);
-    anchors
-        .into_iter()
-        .map(|a| a.resolve_in(text, &chars))
-        .collect()
+    anchors.into_iter().map(|a| a.resolve(text)).collect()
 }
 
-/// Start offsets of every occurrence of `needle` in `haystack` (overlapping ones too).
-fn find_all<'a>(haystack: &'a [char], needle: &'a [char]) -> impl Iterator<Item = usize> + 'a {
-    let last = haystack.len().checked_sub(needle.len());
-    (0..=last.unwrap_or(0))
-        .filter(move |_| last.is_some() && !needle.is_empty())
-        .filter(move |&i| haystack[i] == needle[0] && haystack[i..i + needle.len()] == *needle)
+/// Every occurrence of `needle` lying wholly within characters `stretch` of `text`
+/// (overlapping ones too), as (character offset, byte offset).
+fn occurrences(text: &Text, needle: &str, stretch: Range<usize>) -> Vec<(usize, usize)> {
+    let mut found = Vec::new();
+    let Some(step) = needle.chars().next().map(char::len_utf8) else {
+        return found;
+    };
+    let from = text.byte_offset(stretch.start);
+    let to = text.byte_offset(stretch.end);
+    let haystack = &text.content().as_bytes()[from..to];
+    let finder = memchr::memmem::Finder::new(needle.as_bytes());
+    let mut at = 0;
+    while let Some(offset) = finder.find(&haystack[at..]) {
+        let byte = from + at + offset;
+        found.push((text.char_offset(byte), byte));
+        at += offset + step;
+    }
+    found
 }
 
 /// How many characters at the end of `a` equal those at the end of `b`.
-fn common_suffix(a: &[char], b: &[char]) -> usize {
-    a.iter()
+fn common_suffix(a: &str, b: &str) -> usize {
+    a.chars()
         .rev()
-        .zip(b.iter().rev())
+        .zip(b.chars().rev())
         .take_while(|(x, y)| x == y)
         .count()
 }
 
 /// How many characters at the start of `a` equal those at the start of `b`.
-fn common_prefix(a: &[char], b: &[char]) -> usize {
-    a.iter().zip(b).take_while(|(x, y)| x == y).count()
+fn common_prefix(a: &str, b: &str) -> usize {
+    a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count()
 }
 
 /// 1 − (Levenshtein distance ÷ the longer length): 1 for equal strings, 0 for nothing shared.

@@ -5,6 +5,8 @@
 //! annotation to the trash rather than dropping it, so nothing the user made disappears
 //! without a way back: undo restores it, and so does [`Annotations::restore`] from the trash.
 
+use std::sync::Arc;
+
 use super::annotation::Annotation;
 
 /// One change to the annotations.
@@ -26,25 +28,31 @@ pub enum Edit {
 ///
 /// Invariant: an id is in at most one of `live` and `trash`.
 #[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+///
+/// Each annotation is shared (`Arc`), so that the copy of ten thousand annotations the saver
+/// serialises on its own thread is taken in microseconds on the UI thread.
 pub struct Annotations {
-    live: Vec<Annotation>,
-    trash: Vec<Annotation>,
+    live: Vec<Arc<Annotation>>,
+    trash: Vec<Arc<Annotation>>,
 }
 
 impl Annotations {
     /// The live annotations, in the order they were made.
-    pub fn live(&self) -> &[Annotation] {
+    pub fn live(&self) -> &[Arc<Annotation>] {
         &self.live
     }
 
     /// Deleted annotations that can still be restored, most recently deleted last.
-    pub fn trash(&self) -> &[Annotation] {
+    pub fn trash(&self) -> &[Arc<Annotation>] {
         &self.trash
     }
 
     /// The live annotation with this id.
     pub fn get(&self, annotation_id: &str) -> Option<&Annotation> {
-        self.live.iter().find(|a| a.annotation_id == annotation_id)
+        self.live
+            .iter()
+            .find(|a| a.annotation_id == annotation_id)
+            .map(Arc::as_ref)
     }
 
     /// Whether an annotation with this id exists, live or in the trash.
@@ -57,19 +65,19 @@ impl Annotations {
     /// not apply (an id that is not there, or already taken).
     pub fn apply(&mut self, edit: Edit) -> Option<Edit> {
         let position =
-            |list: &[Annotation], id: &str| list.iter().position(|a| a.annotation_id == id);
+            |list: &[Arc<Annotation>], id: &str| list.iter().position(|a| a.annotation_id == id);
         match edit {
             Edit::Add(annotation) => {
                 let id = annotation.annotation_id.clone();
                 if position(&self.live, &id).is_some() || position(&self.trash, &id).is_some() {
                     return None;
                 }
-                self.live.push(annotation);
+                self.live.push(Arc::new(annotation));
                 Some(Edit::Remove(id))
             }
             Edit::Remove(id) => {
                 let index = position(&self.live, &id)?;
-                Some(Edit::Add(self.live.remove(index)))
+                Some(Edit::Add(Arc::unwrap_or_clone(self.live.remove(index))))
             }
             Edit::Delete(id) => {
                 let index = position(&self.live, &id)?;
@@ -83,8 +91,8 @@ impl Annotations {
             }
             Edit::Change(changed) => {
                 let index = position(&self.live, &changed.annotation_id)?;
-                let before = std::mem::replace(&mut self.live[index], changed);
-                Some(Edit::Change(before))
+                let before = std::mem::replace(&mut self.live[index], Arc::new(changed));
+                Some(Edit::Change(Arc::unwrap_or_clone(before)))
             }
         }
     }

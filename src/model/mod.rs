@@ -15,4 +15,5 @@ pub mod library;
 pub mod markup;
 pub mod search;
 pub mod selection;
+pub mod spans;
 pub mod text;

@@ -186,6 +186,58 @@ impl Folded {
     }
 }
 
+/// Many short texts (the notes and tags of annotations) folded once and searched together.
+pub struct NotesIndex {
+    joined: String,
+    folded: Folded,
+    /// The character offset in `joined` where each entry starts, and one past the last.
+    starts: Vec<usize>,
+}
+
+impl NotesIndex {
+    /// Folds `entries` (joined by a blank line, which no match may cross).
+    pub fn new(entries: impl IntoIterator<Item = String>, match_case: bool) -> Self {
+        let mut joined = String::new();
+        let mut starts = Vec::new();
+        let mut chars = 0;
+        for entry in entries {
+            if !starts.is_empty() {
+                joined.push_str("\n\n");
+                chars += 2;
+            }
+            starts.push(chars);
+            chars += entry.chars().count();
+            joined.push_str(&entry);
+        }
+        starts.push(chars);
+        let folded = Folded::new(&joined, match_case);
+        Self {
+            joined,
+            folded,
+            starts,
+        }
+    }
+
+    /// Whether it was folded for a case-sensitive search.
+    pub fn match_case(&self) -> bool {
+        self.folded.match_case()
+    }
+
+    /// The positions of the entries in which the folded `query` occurs, ascending.
+    pub fn matching(&self, query: &str, options: SearchOptions) -> Vec<usize> {
+        let (found, _) = self.folded.find(&self.joined, query, options, usize::MAX);
+        let mut entries: Vec<usize> = found
+            .into_iter()
+            .filter_map(|range| {
+                let entry = self.starts.partition_point(|&s| s <= range.start) - 1;
+                (range.end <= self.starts[entry + 1]).then_some(entry)
+            })
+            .collect();
+        entries.dedup();
+        entries
+    }
+}
+
 /// Where a match stands: the line of context around it.
 pub fn context(text: &str, range: Range<usize>, around: usize) -> (String, Range<usize>) {
     let chars: Vec<char> = text
@@ -204,6 +256,25 @@ pub fn context(text: &str, range: Range<usize>, around: usize) -> (String, Range
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn notes_are_searched_together_and_no_match_crosses_two_of_them() {
+        let notes = [
+            "Great-Russian chauvinism",
+            "about the union",
+            "Union of republics",
+            "",
+        ];
+        let index = NotesIndex::new(notes.iter().map(|n| (*n).to_owned()), false);
+        let find = |q: &str| index.matching(&fold_query(q, false), SearchOptions::default());
+        assert_eq!(find("union"), vec![1, 2]);
+        assert_eq!(find("chauvinism"), vec![0]);
+        assert_eq!(find("union union"), Vec::<usize>::new(), "across two notes");
+        assert_eq!(find("republics"), vec![2]);
+        assert_eq!(find("nothing"), Vec::<usize>::new());
+        let empty = NotesIndex::new(Vec::new(), false);
+        assert!(empty.matching("a", SearchOptions::default()).is_empty());
+    }
 
     fn find(text: &str, query: &str, options: SearchOptions) -> Vec<String> {
         let folded = Folded::new(text, options.match_case);

@@ -161,6 +161,25 @@ impl Text {
                 .map_or(text.len(), |(b, _)| b)
     }
 
+    /// The character offset of byte `byte` of [`Self::content`] (a char boundary; clamped to
+    /// the end): the inverse of [`Self::byte_offset`].
+    pub fn char_offset(&self, byte: usize) -> usize {
+        let byte = byte.min(self.content.len());
+        let index = self
+            .paragraphs
+            .partition_point(|p| p.bytes.start <= byte)
+            .saturating_sub(1);
+        let paragraph = &self.paragraphs[index];
+        if byte >= paragraph.bytes.end {
+            // On the separator after the paragraph: separators are ASCII.
+            return paragraph.chars.end + (byte - paragraph.bytes.end);
+        }
+        if paragraph.is_ascii() {
+            return paragraph.chars.start + (byte - paragraph.bytes.start);
+        }
+        paragraph.chars.start + self.content[paragraph.bytes.start..byte].chars().count()
+    }
+
     /// The content between two character offsets (clamped; an inverted range is empty).
     pub fn slice(&self, range: Range<usize>) -> &str {
         let start = self.byte_offset(range.start);
@@ -227,6 +246,15 @@ mod tests {
         assert_eq!(t.slice(0..10), "вступление");
         assert_eq!(t.slice(21..24), "ერთ");
         assert_eq!(t.slice(17..23), "ав\n\nერ");
+    }
+
+    #[test]
+    fn char_offset_is_the_inverse_of_byte_offset_everywhere() {
+        let t = text(&["вступление в", "ab", "ერთობა x", "z"]);
+        for offset in 0..=t.char_len() {
+            assert_eq!(t.char_offset(t.byte_offset(offset)), offset, "at {offset}");
+        }
+        assert_eq!(t.char_offset(usize::MAX), t.char_len());
     }
 
     #[test]

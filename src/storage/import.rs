@@ -363,13 +363,20 @@ pub fn import_file(
     meta: &ImportMeta,
 ) -> Result<(Text, &'static str, bool), ImportError> {
     let (text, encoding) = read_import(path, meta)?;
+    let replaced = add_text(profile, &text)?;
+    Ok((text, encoding, replaced))
+}
+
+/// Writes `text` into the profile's library as `texts/ID.txt`; returns whether it replaced a
+/// text of the same id.
+pub fn add_text(profile: &Profile, text: &Text) -> Result<bool, StorageError> {
     let target = imported_path(profile, text.id());
     let replaced = target.exists();
     let dir = profile.dir().join(TEXTS_DIR);
     std::fs::create_dir_all(&dir)
         .map_err(|e| StorageError::io("creating the folder of imported texts", &dir, e))?;
-    write_atomic(&target, text_file_of(&text).as_bytes())?;
-    Ok((text, encoding, replaced))
+    write_atomic(&target, text_file_of(text).as_bytes())?;
+    Ok(replaced)
 }
 
 /// Where removed imports are kept (so that a removal can be undone, and nothing is lost).

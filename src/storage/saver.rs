@@ -1,7 +1,9 @@
 //! Saving off the UI thread.
 //!
-//! The app hands the saver finished bytes for a path; a background thread writes them with
-//! [`write_atomic`]. When several versions of one file queue up, only the newest is written.
+//! The app hands the saver the bytes for a path, or a copy of the data and how to make its
+//! bytes (so that serialising ten thousand annotations is not done on the UI thread either); a
+//! background thread makes the bytes and writes them with [`write_atomic`]. When several
+//! versions of one file queue up, only the newest is written.
 //! Results come back through [`Saver::poll_results`] so the UI can show a failed save.
 
 use std::collections::BTreeMap;
@@ -12,8 +14,11 @@ use std::thread::JoinHandle;
 use super::StorageError;
 use super::atomic::write_atomic;
 
+/// What makes the bytes of a file, on the saving thread.
+type Contents = Box<dyn FnOnce() -> Result<Vec<u8>, StorageError> + Send>;
+
 enum Job {
-    Write(PathBuf, Vec<u8>),
+    Write(PathBuf, Contents),
     Flush(Sender<()>),
 }
 
@@ -57,8 +62,18 @@ impl Saver {
 
     /// Queues `bytes` to be written to `path`.
     pub fn save(&self, path: PathBuf, bytes: Vec<u8>) {
+        self.save_with(path, move || Ok(bytes));
+    }
+
+    /// Queues the bytes `contents` will make (on the saving thread) to be written to `path`. A
+    /// failure to make them is reported like a failed write.
+    pub fn save_with(
+        &self,
+        path: PathBuf,
+        contents: impl FnOnce() -> Result<Vec<u8>, StorageError> + Send + 'static,
+    ) {
         if let Some(jobs) = &self.jobs {
-            let _ = jobs.send(Job::Write(path, bytes));
+            let _ = jobs.send(Job::Write(path, Box::new(contents)));
         }
     }
 
@@ -89,19 +104,19 @@ impl Drop for Saver {
 
 fn run(jobs: &Receiver<Job>, reports: &Sender<SaveReport>) {
     while let Ok(first) = jobs.recv() {
-        // Coalesce everything already queued: the newest bytes per path win.
-        let mut pending: BTreeMap<PathBuf, Vec<u8>> = BTreeMap::new();
+        // Coalesce everything already queued: the newest contents per path win.
+        let mut pending: BTreeMap<PathBuf, Contents> = BTreeMap::new();
         let mut flushes = Vec::new();
         for job in std::iter::once(first).chain(jobs.try_iter()) {
             match job {
-                Job::Write(path, bytes) => {
-                    pending.insert(path, bytes);
+                Job::Write(path, contents) => {
+                    pending.insert(path, contents);
                 }
                 Job::Flush(done) => flushes.push(done),
             }
         }
-        for (path, bytes) in pending {
-            let result = write_atomic(&path, &bytes);
+        for (path, contents) in pending {
+            let result = contents().and_then(|bytes| write_atomic(&path, &bytes));
             if let Err(e) = &result {
                 log::warn!("saving failed: {e}");
             }
@@ -130,6 +145,34 @@ mod tests {
         let reports = saver.poll_results();
         assert!(!reports.is_empty());
         assert!(reports.iter().all(|r| r.result.is_ok()));
+    }
+
+    #[test]
+    fn contents_are_made_on_the_saving_thread_and_a_failure_to_make_them_is_reported() {
+        let temp = tempfile::tempdir().unwrap();
+        let saver = Saver::spawn();
+        let made_on = temp.path().join("made-on.txt");
+        saver.save_with(made_on.clone(), || {
+            let name = std::thread::current().name().unwrap_or_default().to_owned();
+            Ok(name.into_bytes())
+        });
+        let failing = temp.path().join("failing.json");
+        saver.save_with(failing.clone(), || {
+            Err(StorageError::Serialise {
+                what: "a test",
+                message: "no".into(),
+            })
+        });
+        saver.flush();
+        assert_eq!(std::fs::read_to_string(&made_on).unwrap(), "lectern-saver");
+        assert!(
+            !failing.exists(),
+            "nothing is written when the contents fail"
+        );
+        let reports = saver.poll_results();
+        let failed: Vec<&SaveReport> = reports.iter().filter(|r| r.result.is_err()).collect();
+        assert_eq!(failed.len(), 1);
+        assert_eq!(failed[0].path, failing);
     }
 
     #[test]

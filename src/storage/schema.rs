@@ -41,32 +41,81 @@ pub struct Loaded<T> {
     pub notices: Vec<String>,
 }
 
-/// Serialises `value` under `format`, pretty-printed with a stable field order.
+/// Files whose data serialises to more than this many bytes are written compact (one line)
+/// rather than pretty-printed: ten thousand annotations pretty-printed are a third larger and
+/// take longer to write than the save budget allows.
+pub const PRETTY_LIMIT: usize = 1 << 20;
+
+/// Serialises `value` under `format` with a stable field order: pretty-printed, or compact when
+/// large (see [`PRETTY_LIMIT`]), with the checksum of the fields as the last field.
+///
+/// The value is serialised straight to JSON (no intermediate tree): the checksum is taken over
+/// the compact JSON of the fields, which is what a reader gets back when it parses the file and
+/// prints it compactly (integers and strings print the same; floats print in their shortest
+/// form, which reads back to the same digits).
 pub fn to_bytes<T: Serialize>(format: Format, value: &T) -> Result<Vec<u8>, StorageError> {
     let serialise_error = |e: serde_json::Error| StorageError::Serialise {
         what: format.name,
         message: e.to_string(),
     };
-    let data = serde_json::to_value(value).map_err(serialise_error)?;
-    let mut object = serde_json::Map::new();
-    object.insert("format".into(), format.name.into());
-    object.insert("version".into(), format.version.into());
-    if let serde_json::Value::Object(fields) = data {
-        object.extend(fields);
-    } else {
-        object.insert("data".into(), data);
+    let data = serde_json::to_vec(value).map_err(serialise_error)?;
+    let Some(fields) = data
+        .strip_prefix(b"{")
+        .and_then(|inner| inner.strip_suffix(b"}"))
+    else {
+        // Not an object: kept under a field of its own.
+        let data: serde_json::Value = serde_json::from_slice(&data).map_err(serialise_error)?;
+        return to_bytes(format, &serde_json::json!({ "data": data }));
+    };
+    let name = serde_json::to_string(format.name).map_err(serialise_error)?;
+    let mut unsigned = Vec::with_capacity(data.len() + 128);
+    unsigned.extend_from_slice(
+        format!("{{\"format\":{name},\"version\":{}", format.version).as_bytes(),
+    );
+    if !fields.is_empty() {
+        unsigned.push(b',');
+        unsigned.extend_from_slice(fields);
     }
-    // The checksum is taken over the data as a reader will parse it back (numbers can print
-    // differently from how they were held before parsing).
-    let unsigned =
-        serde_json::to_vec(&serde_json::Value::Object(object.clone())).map_err(serialise_error)?;
-    let reparsed: serde_json::Value = serde_json::from_slice(&unsigned).map_err(serialise_error)?;
-    let checksum = reparsed.as_object().map(checksum_of).unwrap_or_default();
-    object.insert(CHECKSUM_FIELD.into(), checksum.into());
-    let mut bytes =
-        serde_json::to_vec_pretty(&serde_json::Value::Object(object)).map_err(serialise_error)?;
+    unsigned.push(b'}');
+    let checksum = sha256_hex(&unsigned);
+    let mut bytes = if data.len() > PRETTY_LIMIT {
+        unsigned.pop();
+        unsigned.extend_from_slice(format!(",\"{CHECKSUM_FIELD}\":\"{checksum}\"}}").as_bytes());
+        unsigned
+    } else {
+        let pretty = serde_json::to_vec_pretty(value).map_err(serialise_error)?;
+        let inner = pretty
+            .strip_prefix(b"{")
+            .and_then(|inner| inner.strip_suffix(b"}"))
+            .unwrap_or_default();
+        let mut bytes = Vec::with_capacity(pretty.len() + 160);
+        bytes.extend_from_slice(
+            format!(
+                "{{\n  \"format\": {name},\n  \"version\": {},",
+                format.version
+            )
+            .as_bytes(),
+        );
+        // `inner` is "\n  field: …\n" for an object with fields, empty otherwise.
+        let inner = inner.strip_suffix(b"\n").unwrap_or(inner);
+        if !inner.is_empty() {
+            bytes.extend_from_slice(inner);
+            bytes.push(b',');
+        }
+        bytes.extend_from_slice(format!("\n  \"{CHECKSUM_FIELD}\": \"{checksum}\"\n}}").as_bytes());
+        bytes
+    };
     bytes.push(b'\n');
     Ok(bytes)
+}
+
+/// SHA-256 of `bytes`, in lower-case hex.
+fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(bytes)
+        .iter()
+        .map(|byte| format!("{byte:02x}"))
+        .collect()
 }
 
 /// The field holding the checksum of the rest of the file.
@@ -75,14 +124,10 @@ pub const CHECKSUM_FIELD: &str = "checksum";
 /// SHA-256 (hex) of the fields' compact JSON, in their order, without the checksum field.
 /// A file edited by hand can drop the field: it is then read without the check.
 fn checksum_of(object: &serde_json::Map<String, serde_json::Value>) -> String {
-    use sha2::{Digest, Sha256};
     let mut fields = object.clone();
     fields.remove(CHECKSUM_FIELD);
     let compact = serde_json::to_vec(&serde_json::Value::Object(fields)).unwrap_or_default();
-    Sha256::digest(&compact)
-        .iter()
-        .map(|byte| format!("{byte:02x}"))
-        .collect()
+    sha256_hex(&compact)
 }
 
 enum Parsed<T> {
@@ -225,6 +270,49 @@ mod tests {
             text.starts_with("{\n  \"format\": \"lectern-test\",\n  \"version\": 2,"),
             "{text}"
         );
+    }
+
+    #[test]
+    fn a_large_file_is_written_compact_and_reads_back_checked() {
+        let temp = tempfile::tempdir().unwrap();
+        let path = temp.path().join("f.json");
+        let words: Vec<String> = (0..200_000).map(|n| format!("word «{n}»\t")).collect();
+        let large = Data { annotations: words };
+        let bytes = to_bytes(FORMAT, &large).unwrap();
+        let text = std::str::from_utf8(&bytes).unwrap();
+        assert!(text.starts_with("{\"format\":\"lectern-test\",\"version\":2,"));
+        assert_eq!(text.lines().count(), 1);
+        write_atomic(&path, &bytes).unwrap();
+        let loaded = load::<Data>(&path, FORMAT);
+        assert!(loaded.notices.is_empty(), "{:?}", loaded.notices);
+        assert_eq!(loaded.value, Some(large));
+        // A changed character is caught.
+        let damaged = text.replacen("word «7»", "word «8»", 1);
+        std::fs::write(&path, damaged).unwrap();
+        let loaded = load::<Data>(&path, FORMAT);
+        assert!(
+            loaded
+                .value
+                .is_none_or(|d| d.annotations[7] == "word «7»\t")
+        );
+        assert!(!loaded.notices.is_empty());
+    }
+
+    #[test]
+    fn empty_and_unusual_data_round_trip() {
+        #[derive(Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+        struct Empty {}
+        let temp = tempfile::tempdir().unwrap();
+        let path = temp.path().join("f.json");
+        write_atomic(&path, &to_bytes(FORMAT, &Empty {}).unwrap()).unwrap();
+        let loaded = load::<Empty>(&path, FORMAT);
+        assert!(loaded.notices.is_empty(), "{:?}", loaded.notices);
+        assert_eq!(loaded.value, Some(Empty {}));
+        let odd = data(&["\"quoted\"", "back\\slash", "\u{7}", "ერთობა", ""]);
+        write_atomic(&path, &to_bytes(FORMAT, &odd).unwrap()).unwrap();
+        let loaded = load::<Data>(&path, FORMAT);
+        assert!(loaded.notices.is_empty(), "{:?}", loaded.notices);
+        assert_eq!(loaded.value, Some(odd));
     }
 
     #[test]

@@ -27,6 +27,31 @@ pub struct AnnotationsViewState {
     pub draft: Option<(String, String, String)>,
     /// Put the keyboard focus in the note editor at the next frame.
     pub focus_note: bool,
+    /// The list last shown, and what it was filtered from (see [`Listing`]).
+    listing: Option<(ListingKey, Listing)>,
+}
+
+/// What the list was filtered from: the annotations' revision, the filters and the open texts.
+type ListingKey = (
+    u64,
+    bool,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    String,
+    Vec<String>,
+);
+
+/// The filtered list and the choices of the filters, computed again only when the annotations
+/// or the filters change (a profile may hold ten thousand annotations).
+#[derive(Default)]
+struct Listing {
+    /// Positions in the live annotations of those shown, in order.
+    shown: Vec<usize>,
+    /// Every tag used.
+    tags: Vec<String>,
+    /// Every text annotated.
+    annotated: Vec<String>,
 }
 
 /// What the panel shows.
@@ -47,6 +72,9 @@ pub struct AnnotationsPanel<'a> {
     pub has_selection: bool,
     /// Notes on comparisons.
     pub comparison_notes: &'a [crate::model::comparison::ComparisonNote],
+    /// Changes whenever the annotations change (so the filtered list can be kept between
+    /// frames).
+    pub revision: u64,
 }
 
 /// The notes on comparisons, each opening its comparison at its segment.
@@ -150,12 +178,9 @@ pub fn annotations_panel_ui(
                 );
             }
         });
-    let tags: BTreeSet<&str> = panel
-        .annotations
-        .live()
-        .iter()
-        .flat_map(|a| a.tags.iter().map(String::as_str))
-        .collect();
+    // Taken out of the state while the filters are shown (they borrow the state), put back at
+    // the end.
+    let (key, listing) = take_listing(panel, state);
     let tag_text = state
         .tag_filter
         .clone()
@@ -164,16 +189,10 @@ pub fn annotations_panel_ui(
         .selected_text(tag_text)
         .show_ui(ui, |ui| {
             ui.selectable_value(&mut state.tag_filter, None, "All tags");
-            for tag in &tags {
-                ui.selectable_value(&mut state.tag_filter, Some((*tag).to_owned()), *tag);
+            for tag in &listing.tags {
+                ui.selectable_value(&mut state.tag_filter, Some(tag.clone()), tag);
             }
         });
-    let annotated: BTreeSet<&str> = panel
-        .annotations
-        .live()
-        .iter()
-        .map(|a| a.text_id.as_str())
-        .collect();
     let title_of = |id: &str| {
         panel
             .library
@@ -188,32 +207,12 @@ pub fn annotations_panel_ui(
         .selected_text(text_label)
         .show_ui(ui, |ui| {
             ui.selectable_value(&mut state.text_filter, None, "All texts");
-            for id in &annotated {
-                ui.selectable_value(&mut state.text_filter, Some((*id).to_owned()), title_of(id));
+            for id in &listing.annotated {
+                ui.selectable_value(&mut state.text_filter, Some(id.clone()), title_of(id));
             }
         });
-    let search = state.search.to_lowercase();
-    let matches = |a: &Annotation| {
-        (state.all_texts
-            || state.text_filter.is_some()
-            || panel.open_text_ids.contains(&a.text_id.as_str()))
-            && state.text_filter.as_ref().is_none_or(|t| *t == a.text_id)
-            && state.tag_filter.as_ref().is_none_or(|t| a.tags.contains(t))
-            && state
-                .category_filter
-                .as_ref()
-                .is_none_or(|c| a.category_id.as_ref() == Some(c))
-            && (search.is_empty()
-                || a.note.to_lowercase().contains(&search)
-                || a.anchor.exact.to_lowercase().contains(&search)
-                || a.tags.iter().any(|t| t.to_lowercase().contains(&search)))
-    };
-    let shown: Vec<&Annotation> = panel
-        .annotations
-        .live()
-        .iter()
-        .filter(|a| matches(a))
-        .collect();
+    let live = panel.annotations.live();
+    let shown: Vec<&Annotation> = listing.shown.iter().map(|&i| &*live[i]).collect();
     ui.horizontal(|ui| {
         ui.label(RichText::new(format!("{} shown", shown.len())).weak());
         ui.add_enabled_ui(!shown.is_empty(), |ui| {
@@ -232,12 +231,34 @@ pub fn annotations_panel_ui(
             });
         });
     });
+    let placed: Vec<&Annotation> = shown
+        .iter()
+        .filter(|a| !panel.orphans.contains(&a.annotation_id))
+        .copied()
+        .collect();
     egui::ScrollArea::vertical()
         .id_salt("annotations-list")
         .auto_shrink([false, false])
-        .show(ui, |ui| {
-            for annotation in shown.iter().filter(|a| !panel.orphans.contains(&a.annotation_id)) {
-                entry_ui(ui, panel, annotation, &mut actions);
+        .show_viewport(ui, |ui, viewport| {
+            // Every entry has the same height, so only those in view are drawn.
+            let height = entry_height(ui);
+            let step = height + ui.spacing().item_spacing.y;
+            let width = ui.available_width();
+            let top = ui.min_rect().top();
+            let (list, _) = ui.allocate_exact_size(
+                egui::vec2(width, step * placed.len() as f32),
+                egui::Sense::hover(),
+            );
+            let offset = list.top() - top;
+            let first = ((viewport.min.y - offset) / step).floor().max(0.0) as usize;
+            let last = (((viewport.max.y - offset) / step).ceil().max(0.0) as usize).min(placed.len());
+            for (index, annotation) in placed.iter().enumerate().take(last).skip(first) {
+                let rect = egui::Rect::from_min_size(
+                    egui::pos2(list.left(), list.top() + step * index as f32),
+                    egui::vec2(width, height),
+                );
+                let mut child = ui.new_child(egui::UiBuilder::new().max_rect(rect));
+                entry_ui(&mut child, panel, annotation, &mut actions);
             }
             let orphans: Vec<&&Annotation> = shown
                 .iter()
@@ -282,6 +303,15 @@ pub fn annotations_panel_ui(
                     }
                 });
         });
+    let filters_changed = key.1 != state.all_texts
+        || key.2 != state.category_filter
+        || key.3 != state.tag_filter
+        || key.4 != state.text_filter
+        || key.5 != state.search;
+    if filters_changed {
+        ui.ctx().request_repaint(); // the list for the new filters, next frame
+    }
+    state.listing = Some((key, listing));
     actions
 }
 
@@ -344,6 +374,76 @@ fn categories_ui(ui: &mut Ui, panel: &AnnotationsPanel<'_>, actions: &mut Vec<Ac
         });
 }
 
+/// The filtered list for the panel's filters, from the cache when nothing changed.
+fn take_listing(
+    panel: &AnnotationsPanel<'_>,
+    state: &mut AnnotationsViewState,
+) -> (ListingKey, Listing) {
+    let key: ListingKey = (
+        panel.revision,
+        state.all_texts,
+        state.category_filter.clone(),
+        state.tag_filter.clone(),
+        state.text_filter.clone(),
+        state.search.clone(),
+        panel
+            .open_text_ids
+            .iter()
+            .map(|id| (*id).to_owned())
+            .collect(),
+    );
+    match state.listing.take() {
+        Some((cached, listing)) if cached == key => (key, listing),
+        _ => {
+            let listing = filter(panel, state);
+            (key, listing)
+        }
+    }
+}
+
+/// Filters the live annotations by the panel's filters.
+fn filter(panel: &AnnotationsPanel<'_>, state: &AnnotationsViewState) -> Listing {
+    let search = state.search.to_lowercase();
+    let matches = |a: &Annotation| {
+        (state.all_texts
+            || state.text_filter.is_some()
+            || panel.open_text_ids.contains(&a.text_id.as_str()))
+            && state.text_filter.as_ref().is_none_or(|t| *t == a.text_id)
+            && state.tag_filter.as_ref().is_none_or(|t| a.tags.contains(t))
+            && state
+                .category_filter
+                .as_ref()
+                .is_none_or(|c| a.category_id.as_ref() == Some(c))
+            && (search.is_empty()
+                || a.note.to_lowercase().contains(&search)
+                || a.anchor.exact.to_lowercase().contains(&search)
+                || a.tags.iter().any(|t| t.to_lowercase().contains(&search)))
+    };
+    let live = panel.annotations.live();
+    let tags: BTreeSet<&str> = live
+        .iter()
+        .flat_map(|a| a.tags.iter().map(String::as_str))
+        .collect();
+    let annotated: BTreeSet<&str> = live.iter().map(|a| a.text_id.as_str()).collect();
+    Listing {
+        shown: (0..live.len()).filter(|&i| matches(&live[i])).collect(),
+        tags: tags.into_iter().map(str::to_owned).collect(),
+        annotated: annotated.into_iter().map(str::to_owned).collect(),
+    }
+}
+
+/// The height of an entry of the list: every entry has the same four lines.
+fn entry_height(ui: &Ui) -> f32 {
+    let body = ui.text_style_height(&egui::TextStyle::Body);
+    let small = ui.text_style_height(&egui::TextStyle::Small);
+    2.0 * body + 2.0 * small + 3.0 * ui.spacing().item_spacing.y + 2.0 * ENTRY_MARGIN
+}
+
+/// The inner margin of an entry.
+const ENTRY_MARGIN: f32 = 6.0;
+
+/// One annotation in the list: its text, quote, note and date on one line each (cut short),
+/// in an entry of [`entry_height`].
 fn entry_ui(
     ui: &mut Ui,
     panel: &AnnotationsPanel<'_>,
@@ -352,40 +452,49 @@ fn entry_ui(
 ) {
     let selected = panel.selected == Some(annotation.annotation_id.as_str());
     let color = category_color(panel.categories, annotation.category_id.as_deref());
-    let frame = egui::Frame::group(ui.style()).fill(if selected {
-        ui.visuals().selection.bg_fill.gamma_multiply(0.4)
-    } else {
-        Color32::TRANSPARENT
-    });
-    let response = frame
-        .show(ui, |ui| {
-            ui.set_width(ui.available_width());
-            ui.horizontal(|ui| {
-                let (rect, _) = ui.allocate_exact_size(egui::vec2(6.0, 16.0), egui::Sense::hover());
-                ui.painter().rect_filled(rect, 2.0, color);
-                let title = panel
-                    .library
-                    .get(&annotation.text_id)
-                    .map_or(annotation.text_id.as_str(), |t| t.meta().title.as_str());
-                ui.label(RichText::new(short(title, 40)).small().weak());
-            });
-            ui.label(
+    let (rect, response) = ui.allocate_exact_size(
+        egui::vec2(ui.available_width(), entry_height(ui)),
+        egui::Sense::click(),
+    );
+    if ui.is_rect_visible(rect) {
+        let visuals = ui.visuals();
+        let fill = if selected {
+            visuals.selection.bg_fill.gamma_multiply(0.4)
+        } else {
+            Color32::TRANSPARENT
+        };
+        let stroke = visuals.widgets.noninteractive.bg_stroke;
+        ui.painter()
+            .rect(rect, 4.0, fill, stroke, egui::StrokeKind::Inside);
+        let mut inner = ui.new_child(
+            egui::UiBuilder::new()
+                .max_rect(rect.shrink(ENTRY_MARGIN))
+                .layout(egui::Layout::top_down(egui::Align::Min)),
+        );
+        inner.horizontal(|ui| {
+            let (bar, _) = ui.allocate_exact_size(egui::vec2(6.0, 12.0), egui::Sense::hover());
+            ui.painter().rect_filled(bar, 2.0, color);
+            let title = panel
+                .library
+                .get(&annotation.text_id)
+                .map_or(annotation.text_id.as_str(), |t| t.meta().title.as_str());
+            ui.add(egui::Label::new(RichText::new(title).small().weak()).truncate());
+        });
+        inner.add(
+            egui::Label::new(
                 RichText::new(format!("“{}”", short(&annotation.anchor.exact, 120))).italics(),
-            );
-            if !annotation.note.is_empty() {
-                ui.label(short(&annotation.note, 200));
-            }
-            let mut details = annotation.created.get(..10).unwrap_or_default().to_owned();
-            if !annotation.tags.is_empty() {
-                details.push_str(" · ");
-                details.push_str(&annotation.tags.join(", "));
-            }
-            ui.label(RichText::new(details).small().weak());
-        })
-        .response;
-    let response = response
-        .interact(egui::Sense::click())
-        .on_hover_cursor(egui::CursorIcon::PointingHand);
+            )
+            .truncate(),
+        );
+        inner.add(egui::Label::new(short(&annotation.note, 200)).truncate());
+        let mut details = annotation.created.get(..10).unwrap_or_default().to_owned();
+        if !annotation.tags.is_empty() {
+            details.push_str(" · ");
+            details.push_str(&annotation.tags.join(", "));
+        }
+        inner.add(egui::Label::new(RichText::new(details).small().weak()).truncate());
+    }
+    let response = response.on_hover_cursor(egui::CursorIcon::PointingHand);
     response.widget_info(|| {
         egui::WidgetInfo::labeled(
             egui::Role::Button,

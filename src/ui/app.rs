@@ -19,7 +19,7 @@ use crate::model::comparison::{Comparison, ComparisonNote, WordingInput};
 use crate::model::comparison_export;
 use crate::model::history::{Annotations, Edit, History};
 use crate::model::library::Library;
-use crate::model::search::{Folded, fold_query};
+use crate::model::search::{Folded, NotesIndex, fold_query};
 use crate::model::selection::Selection;
 use crate::model::text::Text;
 use crate::storage::annotations_file::AnnotationsFile;
@@ -37,19 +37,87 @@ use crate::ui::annotations_view::{
 use crate::ui::compare_view::{
     ComparisonInput, ComparisonState, ComparisonView, comparison_ui, png_of,
 };
-use crate::ui::desk::{Desk, HighlightsByText, desk_ui};
+use crate::ui::desk::{Desk, DeskMarks, HighlightsByText, desk_ui};
 use crate::ui::dialogs::{
     FileDialogs, ImportOutcome, NativeDialogs, OpenOutcome, ReadOutcome, SaveOutcome,
     open_text_file, pick_import_file, read_annotations_file, read_import_file, save_file,
 };
 use crate::ui::info_view::text_info_window;
 use crate::ui::library_view::{LibraryViewState, library_ui};
-use crate::ui::reader::{Highlight, ReaderView, ReadingStyle};
+use crate::ui::reader::{FoundMarks, Highlight, Highlights, ReaderView, ReadingStyle};
 use crate::ui::search_view::{
     FindState, LISTED_HITS, MARKED_MATCHES, NoteHit, SearchAllState, TextHits, find_bar_ui,
     search_all_ui,
 };
 use crate::ui::theme;
+
+/// A text to fold for search, and where to send its folded copy.
+struct FoldJob {
+    key: (String, bool),
+    text: Arc<Text>,
+    done: std::sync::mpsc::Sender<FoldedCopy>,
+    repaint: egui::Context,
+}
+
+/// Texts waiting to be folded. At most as many workers as the machine has cores take them in
+/// turn, so searching a library of a hundred volumes does not start a hundred threads.
+#[derive(Default)]
+struct FoldQueue {
+    /// The waiting jobs and the number of workers running.
+    shared: Arc<std::sync::Mutex<(std::collections::VecDeque<FoldJob>, usize)>>,
+}
+
+impl FoldQueue {
+    fn push(&self, job: FoldJob, urgent: bool) {
+        let workers = std::thread::available_parallelism().map_or(1, usize::from);
+        let Ok(mut shared) = self.shared.lock() else {
+            return;
+        };
+        let (waiting, running) = &mut *shared;
+        if urgent {
+            waiting.push_front(job);
+        } else {
+            waiting.push_back(job);
+        }
+        if *running >= workers {
+            return;
+        }
+        let queue = self.shared.clone();
+        let spawned = std::thread::Builder::new()
+            .name("lectern-fold".into())
+            .spawn(move || fold_worker(&queue));
+        match spawned {
+            Ok(_) => *running += 1,
+            Err(e) => log::error!("could not start folding texts for search: {e}"),
+        }
+    }
+}
+
+/// Folds waiting texts until none is left. Taking a job and leaving when there is none happen
+/// under one lock, so a job pushed meanwhile is never stranded.
+fn fold_worker(queue: &std::sync::Mutex<(std::collections::VecDeque<FoldJob>, usize)>) {
+    loop {
+        let job = {
+            let Ok(mut shared) = queue.lock() else {
+                return;
+            };
+            match shared.0.pop_front() {
+                Some(job) => job,
+                None => {
+                    shared.1 -= 1;
+                    return;
+                }
+            }
+        };
+        let folded = Folded::new(job.text.content(), job.key.1);
+        let _ = job.done.send((job.key, folded));
+        job.repaint.request_repaint();
+    }
+}
+
+/// What the highlights were built from: the annotations' revision, dark mode, the texts open
+/// in panes and the number of orphans.
+type HighlightsKey = (u64, bool, Vec<String>, usize);
 
 /// A text's folded copy for search, keyed by (text id, match case).
 type FoldedCopy = ((String, bool), Folded);
@@ -130,8 +198,15 @@ pub struct LecternApp {
     /// Folded copies being built: (text id, match case) → arrives on `folds`.
     folding: HashSet<(String, bool)>,
     folds: (std::sync::mpsc::Sender<FoldedCopy>, Receiver<FoldedCopy>),
+    /// Texts waiting to be folded, taken by a few workers in turn.
+    fold_queue: FoldQueue,
+    /// The notes and tags folded for Search everything: (annotations' revision, match case).
+    notes_index: Option<((u64, bool), NotesIndex)>,
     /// Search everything, while its window is open.
     pub search_all: Option<SearchAllState>,
+    /// The highlights of the open texts, and what they were built from (see
+    /// [`Self::refresh_highlights`]).
+    highlights: Option<(HighlightsKey, HighlightsByText)>,
     annotations_revision: u64,
     saved_annotations_revision: u64,
     annotations_dirty_since: Option<Instant>,
@@ -196,6 +271,9 @@ impl LecternApp {
             folding: HashSet::new(),
             folds: std::sync::mpsc::channel(),
             search_all: None,
+            highlights: None,
+            fold_queue: FoldQueue::default(),
+            notes_index: None,
             annotations_revision: 0,
             saved_annotations_revision: 0,
             annotations_dirty_since: None,
@@ -293,7 +371,7 @@ impl LecternApp {
             }
             match annotation.anchor.resolve(text).range() {
                 Some(range) => {
-                    let mut placed = annotation.clone();
+                    let mut placed = Annotation::clone(annotation);
                     placed.anchor = Anchor::new(text, range);
                     moved += usize::from(placed.anchor.start != annotation.anchor.start);
                     changed.push(placed);
@@ -453,14 +531,12 @@ impl LecternApp {
         let Some(profile) = &self.profile else {
             return;
         };
-        match self.annotations_file().to_bytes() {
-            Ok(bytes) => {
-                self.saver.save(profile.annotations_path(), bytes);
-                self.saved_annotations_revision = self.annotations_revision;
-                self.annotations_dirty_since = None;
-            }
-            Err(e) => log::error!("{e}"),
-        }
+        // A copy is taken here; it is serialised and written on the saving thread.
+        let file = self.annotations_file();
+        self.saver
+            .save_with(profile.annotations_path(), move || file.to_bytes());
+        self.saved_annotations_revision = self.annotations_revision;
+        self.annotations_dirty_since = None;
     }
 
     fn autosave(&mut self, ctx: &egui::Context) {
@@ -909,10 +985,13 @@ impl LecternApp {
 
     /// The folded copy of a text for searching, or None while it is built in the background
     /// (started here if it is not yet).
+    /// `urgent` puts it before those already waiting (the text of the find bar before the
+    /// rest of the library).
     fn folded_copy(
         &mut self,
         text: &Arc<Text>,
         match_case: bool,
+        urgent: bool,
         ctx: &egui::Context,
     ) -> Option<Arc<Folded>> {
         let key = (text.id().to_owned(), match_case);
@@ -920,17 +999,13 @@ impl LecternApp {
             return Some(folded.clone());
         }
         if self.folding.insert(key.clone()) {
-            let (sender, worker_text, repaint) = (self.folds.0.clone(), text.clone(), ctx.clone());
-            let spawned = std::thread::Builder::new()
-                .name("lectern-fold".into())
-                .spawn(move || {
-                    let folded = Folded::new(worker_text.content(), match_case);
-                    let _ = sender.send((key, folded));
-                    repaint.request_repaint();
-                });
-            if let Err(e) = spawned {
-                log::error!("could not start folding a text for search: {e}");
-            }
+            let job = FoldJob {
+                key,
+                text: text.clone(),
+                done: self.folds.0.clone(),
+                repaint: ctx.clone(),
+            };
+            self.fold_queue.push(job, urgent);
         }
         None
     }
@@ -948,7 +1023,7 @@ impl LecternApp {
         let Some(text) = self.library.get(&text_id).cloned() else {
             return;
         };
-        let folded = self.folded_copy(&text, match_case, ctx);
+        let folded = self.folded_copy(&text, match_case, true, ctx);
         let Some(find) = &mut self.find else {
             return;
         };
@@ -988,7 +1063,7 @@ impl LecternApp {
         let texts: Vec<Arc<Text>> = self.library.texts().to_vec();
         let mut ready = Vec::new();
         for text in &texts {
-            if let Some(folded) = self.folded_copy(text, options.match_case, ctx) {
+            if let Some(folded) = self.folded_copy(text, options.match_case, false, ctx) {
                 ready.push((text.clone(), folded));
             }
         }
@@ -1027,20 +1102,31 @@ impl LecternApp {
                 hits,
             });
         }
-        for annotation in self.annotations.live() {
-            let searched = format!("{} {}", annotation.note, annotation.tags.join(" "));
-            let folded = Folded::new(&searched, options.match_case);
-            let (_, count) = folded.find(&searched, &needle, options, 0);
-            if count > 0 {
-                state.notes.push(NoteHit {
-                    annotation_id: annotation.annotation_id.clone(),
-                    line: searched.trim().to_owned(),
-                    title: self
-                        .library
-                        .get(&annotation.text_id)
-                        .map_or(annotation.text_id.clone(), |t| t.meta().title.clone()),
-                });
-            }
+        let key = (self.annotations_revision, options.match_case);
+        if self.notes_index.as_ref().is_none_or(|(k, _)| *k != key) {
+            let entries = self
+                .annotations
+                .live()
+                .iter()
+                .map(|a| format!("{} {}", a.note, a.tags.join(" ")));
+            self.notes_index = Some((key, NotesIndex::new(entries, options.match_case)));
+        }
+        let Some((_, index)) = &self.notes_index else {
+            return;
+        };
+        let live = self.annotations.live();
+        for position in index.matching(&needle, options) {
+            let annotation = &live[position];
+            state.notes.push(NoteHit {
+                annotation_id: annotation.annotation_id.clone(),
+                line: format!("{} {}", annotation.note, annotation.tags.join(" "))
+                    .trim()
+                    .to_owned(),
+                title: self
+                    .library
+                    .get(&annotation.text_id)
+                    .map_or(annotation.text_id.clone(), |t| t.meta().title.clone()),
+            });
         }
     }
 
@@ -1710,37 +1796,55 @@ impl LecternApp {
         }
     }
 
-    /// The highlights of the texts open in panes.
-    fn highlights(&self, dark_mode: bool) -> HighlightsByText {
-        let mut by_text = HighlightsByText::new();
+    /// Builds the highlights of the texts open in panes again if the annotations, the
+    /// categories, the orphans, the open texts or the theme changed since they were built
+    /// (so an ordinary frame does no work for ten thousand annotations).
+    fn refresh_highlights(&mut self, dark_mode: bool) {
+        let open: Vec<String> = self
+            .desk
+            .panes()
+            .iter()
+            .map(|p| p.text.id().to_owned())
+            .collect();
+        let key = (
+            self.annotations_revision,
+            dark_mode,
+            open,
+            self.orphans.len(),
+        );
+        if self.highlights.as_ref().is_some_and(|(k, _)| *k == key) {
+            return;
+        }
         let alpha = if dark_mode { 80 } else { 110 };
-        for pane in self.desk.panes() {
-            let text_id = pane.text.id();
-            if by_text.contains_key(text_id) {
+        let mut by_text: std::collections::HashMap<&str, Vec<Highlight>> =
+            key.2.iter().map(|id| (id.as_str(), Vec::new())).collect();
+        for annotation in self.annotations.live() {
+            let Some(list) = by_text.get_mut(annotation.text_id.as_str()) else {
+                continue;
+            };
+            if self.orphans.contains(&annotation.annotation_id) {
                 continue;
             }
-            let highlights = self
-                .annotations
-                .live()
-                .iter()
-                .filter(|a| a.text_id == text_id && !self.orphans.contains(&a.annotation_id))
-                .map(|a| {
-                    let color = category_color(&self.categories, a.category_id.as_deref());
-                    Highlight {
-                        annotation_id: a.annotation_id.clone(),
-                        range: pane.text.clamp_range(a.anchor.start..a.anchor.end),
-                        color: egui::Color32::from_rgba_unmultiplied(
-                            color.r(),
-                            color.g(),
-                            color.b(),
-                            alpha,
-                        ),
-                    }
-                })
-                .collect();
-            by_text.insert(text_id.to_owned(), highlights);
+            let Some(text) = self.library.get(&annotation.text_id) else {
+                continue;
+            };
+            let color = category_color(&self.categories, annotation.category_id.as_deref());
+            list.push(Highlight {
+                annotation_id: annotation.annotation_id.clone(),
+                range: text.clamp_range(annotation.anchor.start..annotation.anchor.end),
+                color: egui::Color32::from_rgba_unmultiplied(
+                    color.r(),
+                    color.g(),
+                    color.b(),
+                    alpha,
+                ),
+            });
         }
-        by_text
+        let built: HighlightsByText = by_text
+            .into_iter()
+            .map(|(id, list)| (id.to_owned(), Highlights::new(list)))
+            .collect();
+        self.highlights = Some((key, built));
     }
 
     fn open_text(&mut self, text_id: &str, beside: bool) {
@@ -1872,6 +1976,7 @@ impl LecternApp {
                 orphans: &self.orphans,
                 has_selection: self.has_selection(),
                 comparison_notes: &self.comparison_notes,
+                revision: self.annotations_revision,
             };
             let view = &mut self.annotations_view;
             egui::Panel::right("lectern-annotations")
@@ -1891,21 +1996,12 @@ impl LecternApp {
                 ctx.request_repaint(); // the matches of what was just typed, next frame
             }
         }
-        let mut highlights = self.highlights(ui.visuals().dark_mode);
-        if let Some(find) = &self.find
-            && let Some(marks) = highlights.get_mut(&find.text_id)
-        {
-            let color = if ui.visuals().dark_mode {
-                egui::Color32::from_rgba_unmultiplied(200, 170, 40, 70)
-            } else {
-                egui::Color32::from_rgba_unmultiplied(255, 200, 0, 90)
-            };
-            marks.extend(find.matches.iter().map(|range| Highlight {
-                annotation_id: String::new(),
-                range: range.clone(),
-                color,
-            }));
-        }
+        self.refresh_highlights(ui.visuals().dark_mode);
+        let found_color = if ui.visuals().dark_mode {
+            egui::Color32::from_rgba_unmultiplied(200, 170, 40, 70)
+        } else {
+            egui::Color32::from_rgba_unmultiplied(255, 200, 0, 90)
+        };
         let categories: Vec<(String, egui::Color32)> = self
             .categories
             .iter()
@@ -1951,14 +2047,23 @@ impl LecternApp {
                         .inner_margin(8.0)
                         .show(ui, |ui| actions.extend(comparison_ui(ui, state, &view)));
                 }
-                _ => actions.extend(desk_ui(
-                    ui,
-                    &mut self.desk,
-                    style,
-                    &highlights,
-                    self.selected_annotation.as_deref(),
-                    &categories,
-                )),
+                _ => {
+                    let no_highlights = HighlightsByText::new();
+                    let marks = DeskMarks {
+                        highlights: self.highlights.as_ref().map_or(&no_highlights, |(_, h)| h),
+                        found: self.find.as_ref().map(|find| {
+                            let ranges = find.matches.as_slice();
+                            let found = FoundMarks {
+                                ranges,
+                                color: found_color,
+                            };
+                            (find.text_id.as_str(), found)
+                        }),
+                        selected_annotation: self.selected_annotation.as_deref(),
+                        categories: &categories,
+                    };
+                    actions.extend(desk_ui(ui, &mut self.desk, style, &marks))
+                }
             });
         if self.paste.is_some() {
             actions.extend(self.paste_window(&ctx));

@@ -8,10 +8,27 @@ use egui::{Align, Id, Layout, Rect, RichText, Sense, Stroke, Ui, UiBuilder, pos2
 use crate::MAX_PANES;
 use crate::model::text::Text;
 use crate::ui::action::Action;
-use crate::ui::reader::{Highlight, ReaderParams, ReaderView, ReadingStyle, reader_ui};
+use crate::ui::reader::{
+    FoundMarks, Highlights, ReaderParams, ReaderView, ReadingStyle, reader_ui,
+};
 
 /// Highlights of the open texts, by text id.
-pub type HighlightsByText = std::collections::HashMap<String, Vec<Highlight>>;
+pub type HighlightsByText = std::collections::HashMap<String, Highlights>;
+
+static NO_HIGHLIGHTS: Highlights = Highlights::EMPTY;
+
+/// What the panes mark in their texts.
+#[derive(Clone, Copy, Debug)]
+pub struct DeskMarks<'a> {
+    /// Highlights of the open texts, by text id.
+    pub highlights: &'a HighlightsByText,
+    /// Search matches, and the id of the text they are in.
+    pub found: Option<(&'a str, FoundMarks<'a>)>,
+    /// The annotation selected in the annotations panel.
+    pub selected_annotation: Option<&'a str>,
+    /// The highlight categories (name and colour).
+    pub categories: &'a [(String, egui::Color32)],
+}
 
 /// Height of a pane's header row.
 const HEADER_HEIGHT: f32 = 34.0;
@@ -222,9 +239,7 @@ pub fn desk_ui(
     ui: &mut Ui,
     desk: &mut Desk,
     style: ReadingStyle,
-    highlights: &HighlightsByText,
-    selected_annotation: Option<&str>,
-    categories: &[(String, egui::Color32)],
+    marks: &DeskMarks<'_>,
 ) -> Vec<Action> {
     let mut actions = Vec::new();
     let full = ui.available_rect_before_wrap();
@@ -253,11 +268,16 @@ pub fn desk_ui(
             id,
             style,
             is_active,
-            highlights: highlights
+            highlights: marks
+                .highlights
                 .get(pane.text.id())
-                .map_or(&[][..], Vec::as_slice),
-            selected_annotation,
-            categories,
+                .unwrap_or(&NO_HIGHLIGHTS),
+            found: marks
+                .found
+                .filter(|(text_id, _)| *text_id == pane.text.id())
+                .map(|(_, found)| found),
+            selected_annotation: marks.selected_annotation,
+            categories: marks.categories,
         };
         let from_pane = reader_ui(ui, body, &pane.text, &mut pane.view, params);
         // A command given in a pane (its selection toolbar or menu) is for that pane, so the

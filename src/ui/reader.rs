@@ -29,6 +29,7 @@ use egui::{
 };
 
 use crate::model::selection::{Selection, paragraph_range_at, word_range_at};
+use crate::model::spans::{SpanIndex, sorted_overlapping};
 use crate::model::text::Text;
 use crate::ui::action::Action;
 use crate::ui::theme;
@@ -247,6 +248,49 @@ pub struct Highlight {
     pub color: Color32,
 }
 
+/// A text's highlights with an index for finding those in view (see [`SpanIndex`]).
+#[derive(Clone, Debug, Default)]
+pub struct Highlights {
+    items: Vec<Highlight>,
+    index: SpanIndex,
+}
+
+impl Highlights {
+    /// No highlights.
+    pub const EMPTY: Self = Self {
+        items: Vec::new(),
+        index: SpanIndex::EMPTY,
+    };
+
+    /// Indexes `items` (given in painting order).
+    pub fn new(items: Vec<Highlight>) -> Self {
+        let index = SpanIndex::new(items.iter().map(|h| &h.range));
+        Self { items, index }
+    }
+
+    /// All of them, in painting order.
+    pub fn items(&self) -> &[Highlight] {
+        &self.items
+    }
+
+    /// Those sharing a character with `range`, in painting order.
+    pub fn overlapping(&self, range: Range<usize>) -> impl Iterator<Item = &Highlight> {
+        self.index
+            .overlapping(range)
+            .into_iter()
+            .map(|i| &self.items[i])
+    }
+}
+
+/// Search matches to mark in a pane: sorted and not overlapping.
+#[derive(Clone, Copy, Debug)]
+pub struct FoundMarks<'a> {
+    /// The matches.
+    pub ranges: &'a [Range<usize>],
+    /// Their fill.
+    pub color: Color32,
+}
+
 /// What a pane needs to know from the desk to draw itself.
 #[derive(Clone, Copy, Debug)]
 pub struct ReaderParams<'a> {
@@ -258,8 +302,10 @@ pub struct ReaderParams<'a> {
     pub style: ReadingStyle,
     /// Whether keyboard commands go to this pane.
     pub is_active: bool,
-    /// The highlights in this pane's text, in painting order.
-    pub highlights: &'a [Highlight],
+    /// The highlights in this pane's text.
+    pub highlights: &'a Highlights,
+    /// Search matches to mark in this pane, over the highlights.
+    pub found: Option<FoundMarks<'a>>,
     /// The annotation selected in the annotations panel, outlined where it is shown.
     pub selected_annotation: Option<&'a str>,
     /// The highlight categories (name and colour), for the selection toolbar and context menu.
@@ -780,9 +826,19 @@ pub fn reader_ui(
     let mut shapes = Vec::new();
     for visible in &view.visible {
         let chars = &text.paragraphs()[visible.paragraph].chars;
-        for highlight in params.highlights {
-            let start = highlight.range.start.max(chars.start);
-            let end = highlight.range.end.min(chars.end);
+        let found = params.found.into_iter().flat_map(|found| {
+            sorted_overlapping(found.ranges, chars.clone())
+                .iter()
+                .map(move |range| (range, found.color, ""))
+        });
+        let marks = params
+            .highlights
+            .overlapping(chars.clone())
+            .map(|h| (&h.range, h.color, h.annotation_id.as_str()))
+            .chain(found);
+        for (range, color, annotation_id) in marks {
+            let start = range.start.max(chars.start);
+            let end = range.end.min(chars.end);
             if start < end {
                 for rect in selection_rects(
                     &visible.galley,
@@ -790,12 +846,10 @@ pub fn reader_ui(
                     false,
                 ) {
                     let rect = rect.translate(visible.origin.to_vec2());
-                    shapes.push(Shape::rect_filled(
-                        rect,
-                        CornerRadius::same(2),
-                        highlight.color,
-                    ));
-                    if params.selected_annotation == Some(highlight.annotation_id.as_str()) {
+                    shapes.push(Shape::rect_filled(rect, CornerRadius::same(2), color));
+                    if !annotation_id.is_empty()
+                        && params.selected_annotation == Some(annotation_id)
+                    {
                         shapes.push(Shape::rect_stroke(
                             rect,
                             CornerRadius::same(2),
@@ -913,10 +967,10 @@ fn annotate_buttons(ui: &mut Ui, categories: &[(String, Color32)], actions: &mut
 
 /// The annotation a click at `offset` selects: of the highlights covering it, the shortest;
 /// clicking again where several overlap moves on to the next, so every one stays reachable.
-fn highlight_at(highlights: &[Highlight], offset: usize, selected: Option<&str>) -> Option<String> {
+fn highlight_at(highlights: &Highlights, offset: usize, selected: Option<&str>) -> Option<String> {
     let mut covering: Vec<&Highlight> = highlights
-        .iter()
-        .filter(|h| h.range.start <= offset && offset < h.range.end)
+        .overlapping(offset..offset + 1)
+        .filter(|h| !h.annotation_id.is_empty())
         .collect();
     covering.sort_by_key(|h| h.range.end - h.range.start);
     let current = covering

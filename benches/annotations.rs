@@ -1,0 +1,138 @@
+//! Annotations at scale: re-anchoring 1 000 annotations on an edited 5 MB text, and saving a
+//! profile with 10 000 annotations (the copy taken on the UI thread, then serialising and the
+//! atomic, durable write on the saving thread).
+//!
+//! Run with `cargo bench --bench annotations`. Budgets (DESIGN.md): re-anchor 1 000
+//! annotations ≤ 100 ms; save 10 000 annotations ≤ 50 ms, off the UI thread.
+
+mod common;
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use common::{Samples, report};
+use criterion::{Criterion, criterion_group, criterion_main};
+use lectern::model::anchor::{Resolution, resolve_all};
+use lectern::model::generate::{annotations, collected_works, edited, large_text};
+use lectern::model::history::Edit;
+use lectern::model::text::Text;
+use lectern::storage::annotations_file::AnnotationsFile;
+use lectern::storage::atomic::write_atomic;
+use lectern::storage::saver::Saver;
+
+fn reanchor(c: &mut Criterion) {
+    let text = large_text(1, 5_000_000);
+    let placed = annotations(std::slice::from_ref(&text), 1_000, 3);
+    // Another edition: two words in a thousand replaced, dropped or doubled, paragraph by
+    // paragraph, so every annotation after the first edit has moved.
+    let paragraphs: Vec<String> = text
+        .paragraphs()
+        .iter()
+        .enumerate()
+        .map(|(i, p)| edited(text.slice(p.chars.clone()), i as u64, 2))
+        .collect();
+    let edition = Text::new(text.meta().clone(), paragraphs);
+    let resolutions = resolve_all(placed.iter().map(|a| &a.anchor), &edition);
+    let count = |f: fn(&Resolution) -> bool| resolutions.iter().filter(|r| f(r)).count();
+    println!(
+        "re-anchoring 1 000 annotations on the edited text: {} at their place, {} moved, {} \
+         found fuzzily, {} orphaned",
+        count(|r| matches!(r, Resolution::Exact(_))),
+        count(|r| matches!(r, Resolution::Moved(_))),
+        count(|r| matches!(r, Resolution::Fuzzy(..))),
+        count(|r| matches!(r, Resolution::Orphan)),
+    );
+    let mut samples = Samples::default();
+    let mut group = c.benchmark_group("annotations");
+    group.sample_size(20);
+    group.bench_function("re-anchor 1 000 annotations on an edited 5 MB text", |b| {
+        b.iter(|| {
+            let start = Instant::now();
+            black_box(resolve_all(placed.iter().map(|a| &a.anchor), &edition));
+            samples.push(start.elapsed());
+        })
+    });
+    group.finish();
+    report(
+        "re-anchor 1 000 annotations on an edited 5 MB text",
+        "≤ 100 ms",
+        100.0,
+        &samples,
+    );
+}
+
+fn save(c: &mut Criterion) {
+    let volumes = collected_works(1, 5_000_000, 8);
+    let mut file = AnnotationsFile::default();
+    for annotation in annotations(&volumes, 10_000, 5) {
+        file.annotations.apply(Edit::Add(annotation));
+    }
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("annotations.json");
+    let bytes = file.to_bytes().expect("serialises");
+    println!(
+        "10 000 annotations: annotations.json is {:.1} MB",
+        bytes.len() as f64 / 1e6
+    );
+    let (mut copy, mut write, mut whole) =
+        (Samples::default(), Samples::default(), Samples::default());
+    let saver = Saver::spawn();
+    let mut group = c.benchmark_group("annotations");
+    group.sample_size(30);
+    group.bench_function("save 10 000: the copy taken on the UI thread", |b| {
+        b.iter(|| {
+            let start = Instant::now();
+            black_box(file.clone());
+            copy.push(start.elapsed());
+        })
+    });
+    group.bench_function(
+        "save 10 000: serialise and write atomically (saving thread)",
+        |b| {
+            b.iter(|| {
+                let start = Instant::now();
+                let bytes = file.to_bytes().expect("serialises");
+                write_atomic(&path, &bytes).expect("writes");
+                write.push(start.elapsed());
+            })
+        },
+    );
+    group.bench_function("save 10 000: through the saver, until written", |b| {
+        b.iter_custom(|iterations| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iterations {
+                let start = Instant::now();
+                let copy = file.clone();
+                saver.save_with(path.clone(), move || copy.to_bytes());
+                saver.flush();
+                let took = start.elapsed();
+                whole.push(took);
+                total += took;
+            }
+            total
+        })
+    });
+    group.finish();
+    assert!(saver.poll_results().iter().all(|r| r.result.is_ok()));
+    report(
+        "save 10 000 annotations: copy on the UI thread",
+        "(part of the next)",
+        f64::INFINITY,
+        &copy,
+    );
+    report(
+        "save 10 000 annotations: serialise + atomic write, saving thread",
+        "≤ 50 ms",
+        50.0,
+        &write,
+    );
+    report(
+        "save 10 000 annotations: copy, hand over, written (end to end)",
+        "≤ 50 ms",
+        50.0,
+        &whole,
+    );
+}
+
+criterion_group!(benches, reanchor, save);
+criterion_main!(benches);
