@@ -5,10 +5,13 @@
 //! than `git diff --no-index --word-diff` on the same pair (the git run is skipped, with a
 //! message, where git is not installed).
 
+mod common;
+
 use std::hint::black_box;
 use std::process::Command;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
+use common::{Samples, report};
 use criterion::{Criterion, criterion_group, criterion_main};
 use lectern::model::compare::{Normalization, diff, marks};
 use lectern::model::comparison::{Comparison, Reference, WordingInput, compute};
@@ -28,12 +31,21 @@ fn chapter(c: &mut Criterion) {
         ("exact", Normalization::default()),
         ("wording", Normalization::wording()),
     ] {
+        let mut samples = Samples::default();
         group.bench_function(format!("word diff + marks ({name})"), |bench| {
             bench.iter(|| {
+                let start = Instant::now();
                 let ops = diff(black_box(&a), black_box(&b), &normalization);
-                black_box(marks(&a, &b, &ops))
+                black_box(marks(&a, &b, &ops));
+                samples.push(start.elapsed());
             })
         });
+        report(
+            &format!("word diff + marks of two 40 KB witnesses ({name})"),
+            "≤ 5 ms",
+            5.0,
+            &samples,
+        );
     }
     group.finish();
 }
@@ -44,13 +56,16 @@ fn volume(c: &mut Criterion) {
     group
         .sample_size(10)
         .measurement_time(Duration::from_secs(10));
+    let (mut lectern, mut git_samples) = (Samples::default(), Samples::default());
     group.bench_function("lectern word diff", |bench| {
         bench.iter(|| {
+            let start = Instant::now();
             black_box(diff(
                 black_box(&a),
                 black_box(&b),
                 &Normalization::default(),
-            ))
+            ));
+            lectern.push(start.elapsed());
         })
     });
     group.bench_function("lectern comparison (align by paragraph + mark)", |bench| {
@@ -78,12 +93,14 @@ fn volume(c: &mut Criterion) {
     if written.is_ok() && git {
         group.bench_function("git diff --no-index --word-diff", |bench| {
             bench.iter(|| {
+                let start = Instant::now();
                 let output = Command::new("git")
                     .args(["diff", "--no-index", "--word-diff", "a.txt", "b.txt"])
                     .current_dir(&dir)
                     .output()
                     .expect("git runs");
-                black_box(output.stdout.len())
+                black_box(output.stdout.len());
+                git_samples.push(start.elapsed());
             })
         });
     } else {
@@ -91,6 +108,20 @@ fn volume(c: &mut Criterion) {
     }
     group.finish();
     let _ = std::fs::remove_dir_all(&dir);
+    let git_median = git_samples.quantile_ms(0.5);
+    report(
+        "word diff of two 1 MB texts",
+        &format!(
+            "≤ git diff --word-diff ({git_median:.1} ms, p95 {:.1} ms)",
+            git_samples.quantile_ms(0.95)
+        ),
+        if git_median.is_nan() {
+            f64::INFINITY
+        } else {
+            git_median
+        },
+        &lectern,
+    );
 }
 
 criterion_group!(benches, chapter, volume);

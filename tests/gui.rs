@@ -1902,3 +1902,52 @@ fn the_selection_toolbar_of_a_pane_that_is_not_active_highlights_that_panes_pass
     assert_eq!(live.len(), 1);
     assert_eq!(live[0].text_id, NOTES);
 }
+
+#[test]
+fn a_collected_works_with_thousands_of_annotations_lists_only_what_is_in_view() {
+    use lectern::model::generate::{annotations, collected_works};
+    use lectern::model::history::Edit;
+    use lectern::storage::annotations_file::AnnotationsFile;
+    let dir = tempfile::tempdir().unwrap();
+    let profile = Profile::open(Some(dir.path())).unwrap();
+    let volumes = collected_works(3, 600_000, 6);
+    for volume in &volumes {
+        lectern::storage::import::add_text(&profile, volume).unwrap();
+    }
+    let mut file = AnnotationsFile::default();
+    for annotation in annotations(&volumes, 3_000, 3) {
+        file.annotations.apply(Edit::Add(annotation));
+    }
+    file.save(&profile).unwrap();
+    let mut harness = harness(app(dir.path(), &["generated-3-volume-02"]));
+    harness.get_by_label("All texts").click();
+    harness.run();
+    harness.get_by_label("3000 shown");
+    let entries = harness.query_all_by_label_contains("Annotation: ").count();
+    assert!(
+        (3..60).contains(&entries),
+        "{entries} entries drawn of 3 000"
+    );
+    // Clicking anywhere on an entry (here its middle, over its labels) selects it and shows its
+    // passage, in the volume it is on.
+    let first = harness.state().annotations.live()[0].clone();
+    harness
+        .query_all_by_label_contains("Annotation: ")
+        .next()
+        .unwrap()
+        .click();
+    harness.step();
+    harness.step();
+    assert_eq!(
+        harness.state().selected_annotation.as_deref(),
+        Some(first.annotation_id.as_str())
+    );
+    assert!(
+        harness
+            .state()
+            .desk
+            .panes()
+            .iter()
+            .any(|p| p.text.id() == first.text_id)
+    );
+}

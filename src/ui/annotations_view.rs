@@ -434,9 +434,12 @@ fn filter(panel: &AnnotationsPanel<'_>, state: &AnnotationsViewState) -> Listing
 
 /// The height of an entry of the list: every entry has the same four lines.
 fn entry_height(ui: &Ui) -> f32 {
-    let body = ui.text_style_height(&egui::TextStyle::Body);
-    let small = ui.text_style_height(&egui::TextStyle::Small);
-    2.0 * body + 2.0 * small + 3.0 * ui.spacing().item_spacing.y + 2.0 * ENTRY_MARGIN
+    // The height of a line of each style as laid out (a little more than the font size).
+    let row = |style: egui::TextStyle| ui.fonts_mut(|f| f.row_height(&style.resolve(ui.style())));
+    2.0 * row(egui::TextStyle::Body)
+        + 2.0 * row(egui::TextStyle::Small)
+        + 3.0 * ui.spacing().item_spacing.y
+        + 2.0 * ENTRY_MARGIN
 }
 
 /// The inner margin of an entry.
@@ -452,9 +455,9 @@ fn entry_ui(
 ) {
     let selected = panel.selected == Some(annotation.annotation_id.as_str());
     let color = category_color(panel.categories, annotation.category_id.as_deref());
-    let (rect, response) = ui.allocate_exact_size(
+    let (rect, _) = ui.allocate_exact_size(
         egui::vec2(ui.available_width(), entry_height(ui)),
-        egui::Sense::click(),
+        egui::Sense::hover(),
     );
     if ui.is_rect_visible(rect) {
         let visuals = ui.visuals();
@@ -468,33 +471,55 @@ fn entry_ui(
             .rect(rect, 4.0, fill, stroke, egui::StrokeKind::Inside);
         let mut inner = ui.new_child(
             egui::UiBuilder::new()
-                .max_rect(rect.shrink(ENTRY_MARGIN))
+                .max_rect(rect.shrink2(egui::vec2(ENTRY_MARGIN + 4.0, ENTRY_MARGIN)))
                 .layout(egui::Layout::top_down(egui::Align::Min)),
         );
-        inner.horizontal(|ui| {
-            let (bar, _) = ui.allocate_exact_size(egui::vec2(6.0, 12.0), egui::Sense::hover());
-            ui.painter().rect_filled(bar, 2.0, color);
-            let title = panel
-                .library
-                .get(&annotation.text_id)
-                .map_or(annotation.text_id.as_str(), |t| t.meta().title.as_str());
-            ui.add(egui::Label::new(RichText::new(title).small().weak()).truncate());
-        });
+        // The category's colour as a bar down the left edge.
+        let bar = egui::Rect::from_min_size(
+            rect.left_top() + egui::vec2(2.0, ENTRY_MARGIN),
+            egui::vec2(4.0, rect.height() - 2.0 * ENTRY_MARGIN),
+        );
+        ui.painter().rect_filled(bar, 2.0, color);
+        let title = panel
+            .library
+            .get(&annotation.text_id)
+            .map_or(annotation.text_id.as_str(), |t| t.meta().title.as_str());
+        inner.add(
+            egui::Label::new(RichText::new(title).small().weak())
+                .truncate()
+                .selectable(false),
+        );
         inner.add(
             egui::Label::new(
                 RichText::new(format!("“{}”", short(&annotation.anchor.exact, 120))).italics(),
             )
-            .truncate(),
+            .truncate()
+            .selectable(false),
         );
-        inner.add(egui::Label::new(short(&annotation.note, 200)).truncate());
+        inner.add(
+            egui::Label::new(short(&annotation.note, 200))
+                .truncate()
+                .selectable(false),
+        );
         let mut details = annotation.created.get(..10).unwrap_or_default().to_owned();
         if !annotation.tags.is_empty() {
             details.push_str(" · ");
             details.push_str(&annotation.tags.join(", "));
         }
-        inner.add(egui::Label::new(RichText::new(details).small().weak()).truncate());
+        inner.add(
+            egui::Label::new(RichText::new(details).small().weak())
+                .truncate()
+                .selectable(false),
+        );
     }
-    let response = response.on_hover_cursor(egui::CursorIcon::PointingHand);
+    // Sensed after its contents, so a click anywhere on the entry is the entry's.
+    let response = ui
+        .interact(
+            rect,
+            egui::Id::unique(("lectern-annotation-entry", &annotation.annotation_id)),
+            egui::Sense::click(),
+        )
+        .on_hover_cursor(egui::CursorIcon::PointingHand);
     response.widget_info(|| {
         egui::WidgetInfo::labeled(
             egui::Role::Button,
