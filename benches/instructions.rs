@@ -11,15 +11,18 @@
 //!   highlights each, every frame `run_ui` + `tessellate` at 1920×1080;
 //! - search: three case-insensitive searches (a word, a phrase, no match) of a folded 5 MB text.
 
+mod common;
+
 use std::hint::black_box;
 use std::process::Command;
 use std::sync::Arc;
 
-use egui::{Context, RawInput, Rect, pos2, vec2};
-use lectern::model::generate::{annotations, large_text, paragraphs};
+use common::{highlights_of, screen};
+use egui::Context;
+use lectern::model::generate::{large_text, paragraphs};
 use lectern::model::search::{Folded, SearchOptions, fold_query};
 use lectern::ui::desk::{Desk, DeskMarks, HighlightsByText, desk_ui};
-use lectern::ui::reader::{Highlight, Highlights, ReadingStyle};
+use lectern::ui::reader::ReadingStyle;
 
 const PATH: &str = "LECTERN_COUNT_INSTRUCTIONS_OF";
 
@@ -78,13 +81,6 @@ fn main() {
     }
 }
 
-fn input() -> RawInput {
-    RawInput {
-        screen_rect: Some(Rect::from_min_size(pos2(0.0, 0.0), vec2(1920.0, 1080.0))),
-        ..RawInput::default()
-    }
-}
-
 fn frame(ctx: &Context, desk: &mut Desk, highlights: &HighlightsByText) {
     let marks = DeskMarks {
         highlights,
@@ -93,7 +89,7 @@ fn frame(ctx: &Context, desk: &mut Desk, highlights: &HighlightsByText) {
         categories: &[],
     };
     let style = ReadingStyle { font_size: 18.0 };
-    let output = ctx.run_ui(input(), |ui| {
+    let output = ctx.run_ui(screen(), |ui| {
         black_box(desk_ui(ui, desk, style, &marks));
     });
     black_box(ctx.tessellate(output.shapes, output.pixels_per_point));
@@ -104,20 +100,7 @@ fn layout() {
         Arc::new(large_text(1, 1_000_000)),
         Arc::new(large_text(2, 1_000_000)),
     ];
-    let highlights: HighlightsByText = texts
-        .iter()
-        .map(|text| {
-            let items = annotations(std::slice::from_ref(&**text), 10_000, 1)
-                .into_iter()
-                .map(|a| Highlight {
-                    annotation_id: a.annotation_id,
-                    range: a.anchor.start..a.anchor.end,
-                    color: egui::Color32::from_rgba_unmultiplied(240, 190, 40, 110),
-                })
-                .collect();
-            (text.id().to_owned(), Highlights::new(items))
-        })
-        .collect();
+    let highlights = highlights_of(&[&*texts[0], &*texts[1]], 10_000);
     let ctx = Context::default();
     let mut desk = Desk::default();
     for text in &texts {

@@ -7,11 +7,14 @@
 //! program started again), which reads its own peak resident size, `VmHWM` in
 //! `/proc/self/status` (Linux). Budget (DESIGN.md): ≤ 250 MB.
 
+mod common;
+
 use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use egui::{Context, RawInput, Rect, pos2, vec2};
+use common::screen;
+use egui::Context;
 use lectern::bundled::bundled_library;
 use lectern::model::generate::{annotations, collected_works};
 use lectern::model::history::Edit;
@@ -73,16 +76,9 @@ fn status_mb(field: &str) -> f64 {
         .map_or(f64::NAN, |kb| kb / 1024.0)
 }
 
-fn input() -> RawInput {
-    RawInput {
-        screen_rect: Some(Rect::from_min_size(pos2(0.0, 0.0), vec2(1920.0, 1080.0))),
-        ..RawInput::default()
-    }
-}
-
 /// One frame of the whole window, laid out and tessellated.
 fn frame(ctx: &Context, app: &mut LecternApp) {
-    let output = ctx.run_ui(input(), |ui| app.show(ui));
+    let output = ctx.run_ui(screen(), |ui| app.show(ui));
     std::hint::black_box(ctx.tessellate(output.shapes, output.pixels_per_point));
 }
 

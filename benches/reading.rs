@@ -13,52 +13,18 @@ use std::hint::black_box;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use common::{Samples, report};
+use common::{Samples, highlights_of, report, screen};
 use criterion::{Criterion, criterion_group, criterion_main};
-use egui::{Context, RawInput, Rect, ViewportId, pos2, vec2};
-use lectern::model::annotation::default_categories;
-use lectern::model::generate::{SplitMix64, annotations, large_text};
+use egui::{Context, ViewportId};
+use lectern::model::generate::{SplitMix64, large_text};
 use lectern::model::header::parse_text_file;
 use lectern::model::text::Text;
 use lectern::ui::desk::{Desk, DeskMarks, HighlightsByText, desk_ui};
-use lectern::ui::reader::{Highlight, Highlights, ReadingStyle};
+use lectern::ui::reader::ReadingStyle;
 
 const SIZE: usize = 5_000_000;
 const STYLE: ReadingStyle = ReadingStyle { font_size: 18.0 };
 const HIGHLIGHTS: usize = 10_000;
-
-fn input() -> RawInput {
-    RawInput {
-        screen_rect: Some(Rect::from_min_size(pos2(0.0, 0.0), vec2(1920.0, 1080.0))),
-        ..RawInput::default()
-    }
-}
-
-/// 10 000 highlights on each text, in the six categories' colours, as the app builds them.
-fn highlights_of(texts: &[&Text]) -> HighlightsByText {
-    let categories = default_categories();
-    texts
-        .iter()
-        .enumerate()
-        .map(|(index, text)| {
-            let items = annotations(std::slice::from_ref(*text), HIGHLIGHTS, index as u64)
-                .into_iter()
-                .map(|a| {
-                    let [r, g, b] = categories
-                        .iter()
-                        .find(|c| Some(&c.category_id) == a.category_id.as_ref())
-                        .map_or([200, 200, 0], |c| c.color);
-                    Highlight {
-                        annotation_id: a.annotation_id,
-                        range: a.anchor.start..a.anchor.end,
-                        color: egui::Color32::from_rgba_unmultiplied(r, g, b, 110),
-                    }
-                })
-                .collect();
-            (text.id().to_owned(), Highlights::new(items))
-        })
-        .collect()
-}
 
 /// One frame: returns (run_ui time, tessellate time, whether a repaint was requested now).
 fn frame(
@@ -74,7 +40,7 @@ fn frame(
         categories: &categories,
     };
     let start = Instant::now();
-    let output = ctx.run_ui(input(), |ui| {
+    let output = ctx.run_ui(screen(), |ui| {
         black_box(desk_ui(ui, desk, STYLE, &marks));
     });
     let ran = start.elapsed();
@@ -107,7 +73,7 @@ fn two_panes(
 fn reading(c: &mut Criterion) {
     let first = Arc::new(large_text(1, SIZE));
     let second = Arc::new(large_text(2, SIZE));
-    let highlights = highlights_of(&[&first, &second]);
+    let highlights = highlights_of(&[&first, &second], HIGHLIGHTS);
     let (ctx, mut desk) = two_panes(&first, &second, &highlights);
     let (mut scroll, mut scroll_ran, mut scroll_tessellated) =
         (Samples::default(), Samples::default(), Samples::default());

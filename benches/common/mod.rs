@@ -5,6 +5,50 @@
 
 use std::time::Duration;
 
+use lectern::model::annotation::default_categories;
+use lectern::model::generate::annotations;
+use lectern::model::text::Text;
+use lectern::ui::desk::HighlightsByText;
+use lectern::ui::reader::{Highlight, Highlights};
+
+/// The input of a frame on a 1920×1080 screen, nothing pressed.
+pub fn screen() -> egui::RawInput {
+    egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::pos2(0.0, 0.0),
+            egui::vec2(1920.0, 1080.0),
+        )),
+        ..egui::RawInput::default()
+    }
+}
+
+/// `count` generated highlights on each text, in the six categories' colours, as the app
+/// builds them from annotations.
+pub fn highlights_of(texts: &[&Text], count: usize) -> HighlightsByText {
+    let categories = default_categories();
+    texts
+        .iter()
+        .enumerate()
+        .map(|(index, text)| {
+            let items = annotations(std::slice::from_ref(*text), count, index as u64)
+                .into_iter()
+                .map(|a| {
+                    let [r, g, b] = categories
+                        .iter()
+                        .find(|c| Some(&c.category_id) == a.category_id.as_ref())
+                        .map_or([200, 200, 0], |c| c.color);
+                    Highlight {
+                        annotation_id: a.annotation_id,
+                        range: a.anchor.start..a.anchor.end,
+                        color: egui::Color32::from_rgba_unmultiplied(r, g, b, 110),
+                    }
+                })
+                .collect();
+            (text.id().to_owned(), Highlights::new(items))
+        })
+        .collect()
+}
+
 /// Timings of single iterations, in the order they ran.
 #[derive(Default)]
 pub struct Samples(Vec<Duration>);

@@ -303,12 +303,7 @@ pub fn annotations_panel_ui(
                     }
                 });
         });
-    let filters_changed = key.1 != state.all_texts
-        || key.2 != state.category_filter
-        || key.3 != state.tag_filter
-        || key.4 != state.text_filter
-        || key.5 != state.search;
-    if filters_changed {
+    if listing_key(panel, state) != key {
         ui.ctx().request_repaint(); // the list for the new filters, next frame
     }
     state.listing = Some((key, listing));
@@ -374,12 +369,9 @@ fn categories_ui(ui: &mut Ui, panel: &AnnotationsPanel<'_>, actions: &mut Vec<Ac
         });
 }
 
-/// The filtered list for the panel's filters, from the cache when nothing changed.
-fn take_listing(
-    panel: &AnnotationsPanel<'_>,
-    state: &mut AnnotationsViewState,
-) -> (ListingKey, Listing) {
-    let key: ListingKey = (
+/// What the list shown is filtered from, now.
+fn listing_key(panel: &AnnotationsPanel<'_>, state: &AnnotationsViewState) -> ListingKey {
+    (
         panel.revision,
         state.all_texts,
         state.category_filter.clone(),
@@ -391,7 +383,15 @@ fn take_listing(
             .iter()
             .map(|id| (*id).to_owned())
             .collect(),
-    );
+    )
+}
+
+/// The filtered list for the panel's filters, from the cache when nothing changed.
+fn take_listing(
+    panel: &AnnotationsPanel<'_>,
+    state: &mut AnnotationsViewState,
+) -> (ListingKey, Listing) {
+    let key = listing_key(panel, state);
     match state.listing.take() {
         Some((cached, listing)) if cached == key => (key, listing),
         _ => {

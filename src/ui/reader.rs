@@ -837,26 +837,15 @@ pub fn reader_ui(
             .map(|h| (&h.range, h.color, h.annotation_id.as_str()))
             .chain(found);
         for (range, color, annotation_id) in marks {
-            let start = range.start.max(chars.start);
-            let end = range.end.min(chars.end);
-            if start < end {
-                for rect in selection_rects(
-                    &visible.galley,
-                    start - chars.start..end - chars.start,
-                    false,
-                ) {
-                    let rect = rect.translate(visible.origin.to_vec2());
-                    shapes.push(Shape::rect_filled(rect, CornerRadius::same(2), color));
-                    if !annotation_id.is_empty()
-                        && params.selected_annotation == Some(annotation_id)
-                    {
-                        shapes.push(Shape::rect_stroke(
-                            rect,
-                            CornerRadius::same(2),
-                            Stroke::new(1.5, colors.text),
-                            egui::StrokeKind::Outside,
-                        ));
-                    }
+            for rect in rects_in(visible, chars, range) {
+                shapes.push(Shape::rect_filled(rect, CornerRadius::same(2), color));
+                if !annotation_id.is_empty() && params.selected_annotation == Some(annotation_id) {
+                    shapes.push(Shape::rect_stroke(
+                        rect,
+                        CornerRadius::same(2),
+                        Stroke::new(1.5, colors.text),
+                        egui::StrokeKind::Outside,
+                    ));
                 }
             }
         }
@@ -873,21 +862,13 @@ pub fn reader_ui(
             let strength = (1.0 - age / FLASH_SECONDS) as f32;
             for visible in &view.visible {
                 let chars = &text.paragraphs()[visible.paragraph].chars;
-                let start = range.start.max(chars.start);
-                let end = range.end.min(chars.end);
-                if start < end {
-                    for rect in selection_rects(
-                        &visible.galley,
-                        start - chars.start..end - chars.start,
-                        false,
-                    ) {
-                        shapes.push(Shape::rect_stroke(
-                            rect.translate(visible.origin.to_vec2()).expand(2.0),
-                            CornerRadius::same(3),
-                            Stroke::new(3.0, colors.text.gamma_multiply(strength)),
-                            egui::StrokeKind::Outside,
-                        ));
-                    }
+                for rect in rects_in(visible, chars, &range) {
+                    shapes.push(Shape::rect_stroke(
+                        rect.expand(2.0),
+                        CornerRadius::same(3),
+                        Stroke::new(3.0, colors.text.gamma_multiply(strength)),
+                        egui::StrokeKind::Outside,
+                    ));
                 }
             }
             ctx.request_repaint();
@@ -978,6 +959,24 @@ fn highlight_at(highlights: &Highlights, offset: usize, selected: Option<&str>) 
         .position(|h| Some(h.annotation_id.as_str()) == selected);
     let next = current.map_or(0, |i| (i + 1) % covering.len());
     covering.get(next).map(|h| h.annotation_id.clone())
+}
+
+/// Screen rectangles covering the part of `range` (text offsets) within a visible paragraph
+/// whose characters are `chars`.
+fn rects_in(visible: &VisibleParagraph, chars: &Range<usize>, range: &Range<usize>) -> Vec<Rect> {
+    let start = range.start.max(chars.start);
+    let end = range.end.min(chars.end);
+    if start >= end {
+        return Vec::new();
+    }
+    selection_rects(
+        &visible.galley,
+        start - chars.start..end - chars.start,
+        false,
+    )
+    .into_iter()
+    .map(|rect| rect.translate(visible.origin.to_vec2()))
+    .collect()
 }
 
 /// Rectangles (galley-relative) covering characters `range` of a paragraph's galley; when the
