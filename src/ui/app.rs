@@ -903,6 +903,9 @@ impl LecternApp {
                 let Some(profile) = self.profile.clone() else {
                     return;
                 };
+                // The import's file may still be queued for writing: moving it before it is
+                // written would fail, and a later write would bring the text back.
+                self.saver.flush();
                 if let Err(e) = crate::storage::import::remove_import(&profile, &text_id) {
                     self.notices.push(format!("The text was not removed: {e}."));
                     return;
