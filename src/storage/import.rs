@@ -414,15 +414,60 @@ pub fn load_imported(profile: &Profile) -> (Vec<Text>, Vec<String>) {
         .filter(|p| p.extension().is_some_and(|e| e == "txt"))
         .collect();
     paths.sort();
-    let (mut texts, mut notices) = (Vec::new(), Vec::new());
-    for path in paths {
+    // A collected works is dozens of files: read and index them on every core, keeping order.
+    let read = |path: &PathBuf| -> Result<Text, String> {
         let name = path.display().to_string();
-        match std::fs::read_to_string(&path) {
-            Ok(contents) => match parse_text_file(&name, &contents) {
-                Ok(parsed) => texts.push(Text::from_parsed(parsed)),
-                Err(e) => notices.push(format!("An imported text could not be read: {e}")),
-            },
-            Err(e) => notices.push(format!("{name} could not be read: {e}")),
+        let contents =
+            std::fs::read_to_string(path).map_err(|e| format!("{name} could not be read: {e}"))?;
+        parse_text_file(&name, &contents)
+            .map(Text::from_parsed)
+            .map_err(|e| format!("An imported text could not be read: {e}"))
+    };
+    let workers = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZero::get)
+        .min(paths.len());
+    let results: Vec<Result<Text, String>> = if workers <= 1 {
+        paths.iter().map(read).collect()
+    } else {
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        let mut slots: Vec<Option<Result<Text, String>>> = Vec::new();
+        slots.resize_with(paths.len(), || None);
+        let done = std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..workers)
+                .map(|_| {
+                    scope.spawn(|| {
+                        let mut done = Vec::new();
+                        loop {
+                            let index = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                            let Some(path) = paths.get(index) else {
+                                break done;
+                            };
+                            done.push((index, read(path)));
+                        }
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|handle| handle.join().unwrap_or_default())
+                .collect::<Vec<_>>()
+        });
+        for (index, result) in done {
+            slots[index] = Some(result);
+        }
+        slots
+            .into_iter()
+            .zip(&paths)
+            .map(|(slot, path)| {
+                slot.unwrap_or_else(|| Err(format!("{} could not be read", path.display())))
+            })
+            .collect()
+    };
+    let (mut texts, mut notices) = (Vec::new(), Vec::new());
+    for result in results {
+        match result {
+            Ok(text) => texts.push(text),
+            Err(notice) => notices.push(notice),
         }
     }
     (texts, notices)
@@ -570,6 +615,28 @@ mod tests {
             ..ImportMeta::default()
         };
         assert!(with_meta(&text, &bad).unwrap_err().contains("not a date"));
+    }
+
+    #[test]
+    fn many_imports_load_together_in_order_and_a_bad_one_is_reported() {
+        let dir = tempfile::tempdir().unwrap();
+        let profile = Profile::open(Some(dir.path())).unwrap();
+        let volumes = crate::model::generate::collected_works(3, 400_000, 17);
+        for volume in &volumes {
+            add_text(&profile, volume).unwrap();
+        }
+        let unreadable = profile.dir().join(TEXTS_DIR).join("import-broken.txt");
+        std::fs::write(&unreadable, b"\xff\xfe not UTF-8").unwrap();
+        let (loaded, notices) = load_imported(&profile);
+        let mut expected: Vec<&Text> = volumes.iter().collect();
+        expected.sort_by_key(|a| imported_path(&profile, a.id()));
+        assert_eq!(loaded.len(), volumes.len());
+        for (loaded, volume) in loaded.iter().zip(expected) {
+            assert_eq!(loaded.id(), volume.id(), "in the order of their files");
+            assert_eq!(loaded.content_hash(), volume.content_hash());
+        }
+        assert_eq!(notices.len(), 1, "{notices:?}");
+        assert!(notices[0].contains("import-broken.txt"), "{notices:?}");
     }
 
     #[test]
