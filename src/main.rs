@@ -93,8 +93,8 @@ enum Command {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
-    /// Import a text file (plain text or Markdown, any common encoding) into the profile's
-    /// library; blank fields are filled from the file.
+    /// Import a text file (plain text, Markdown or an HTML page, any common encoding) into the
+    /// profile's library; blank fields are filled from the file.
     Import {
         /// The file.
         file: PathBuf,

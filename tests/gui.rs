@@ -1702,6 +1702,56 @@ fn annotations_imported_from_the_file_menu_join_the_profile_and_can_be_undone() 
 }
 
 #[test]
+fn a_saved_web_page_imported_from_the_file_menu_reads_as_its_text() {
+    let profile = tempfile::tempdir().unwrap();
+    let file = profile.path().join("kamenev-letter.html");
+    std::fs::write(
+        &file,
+        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">\
+         <meta name=\"author\" content=\"V. I. Lenin\"><title>Lenin Archive</title>\
+         <script>var menu = '<p>Works</p>';</script></head><body>\
+         <nav><a href=\"/\">Archive</a> | <a href=\"/works\">Works</a></nav>\
+         <h1>To L. B. Kamenev</h1>\
+         <p>In Clause 1, instead of &ldquo;entry&rdquo; into the R.S.F.S.R., to put:</p>\
+         <blockquote>Formal unification with the R.S.F.S.R. in a Union of Soviet Republics \
+         of Europe and Asia.</blockquote></body></html>",
+    )
+    .unwrap();
+    let mut harness = harness(app_with_dialog_answer(profile.path(), Some(file)));
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Import text…").click();
+    wait_while(&mut harness, LecternApp::is_importing_text);
+    let draft = harness
+        .state()
+        .import_draft
+        .as_ref()
+        .expect("the import window");
+    // The page's heading, author and language are the window's first guesses.
+    assert_eq!(draft.meta.title, "To L. B. Kamenev");
+    assert_eq!(draft.meta.author, "V. I. Lenin");
+    assert_eq!(draft.meta.language, "en");
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::Button, "Import")
+        .click();
+    harness.run();
+    let text = harness
+        .state()
+        .library()
+        .get("import-kamenev-letter")
+        .expect("imported")
+        .clone();
+    assert_eq!(
+        text.content(),
+        "To L. B. Kamenev\n\nIn Clause 1, instead of “entry” into the R.S.F.S.R., to put:\n\n\
+         Formal unification with the R.S.F.S.R. in a Union of Soviet Republics of Europe and Asia.",
+        "the navigation and the script are not part of the text"
+    );
+    assert!(pane_ids(&harness).contains(&text.id().to_owned()));
+    assert_eq!(text.meta().author, "V. I. Lenin");
+}
+
+#[test]
 fn a_windows_1251_file_imported_from_the_file_menu_stays_in_the_library() {
     let profile = tempfile::tempdir().unwrap();
     let file = profile.path().join("Проект резолюции.txt");

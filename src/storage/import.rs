@@ -3,7 +3,9 @@
 //! The file is read once and never modified: its encoding is detected (a byte-order mark, else
 //! UTF-8 if the bytes are valid UTF-8, else `chardetng`'s guess among the legacy encodings, such
 //! as Windows-1251 and KOI8-R), decoded with `encoding_rs`, line endings made `\n`, Unicode
-//! normalised to NFC, and paragraphs kept. The copy in the profile is a Lectern text file (a
+//! normalised to NFC, and paragraphs kept. Markdown loses its heading marks; an HTML page (by
+//! its name or its first tag) is read for its text by [`super::html`], its declared encoding
+//! trusted over a guess. The copy in the profile is a Lectern text file (a
 //! metadata header, then the body), loaded into the library at every start.
 
 use std::path::{Path, PathBuf};
@@ -12,6 +14,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use super::StorageError;
 use super::atomic::write_atomic;
+use super::html;
 use super::profile::Profile;
 use crate::model::header::{TextMeta, parse_text_file, split_paragraphs};
 use crate::model::text::Text;
@@ -81,6 +84,16 @@ pub struct Decoded {
 
 /// What a byte slice is as text; `path` only names it in errors.
 pub fn decode(bytes: &[u8], path: &str) -> Result<Decoded, ImportError> {
+    decode_declared(bytes, path, None)
+}
+
+/// [`decode`], trusting the encoding the file `declared` (an HTML page's `<meta charset>`)
+/// over a guess when the bytes have no byte-order mark and are not UTF-8.
+pub fn decode_declared(
+    bytes: &[u8],
+    path: &str,
+    declared: Option<&'static encoding_rs::Encoding>,
+) -> Result<Decoded, ImportError> {
     let shown = || path.to_owned();
     let (encoding, bom) = match encoding_rs::Encoding::for_bom(bytes) {
         Some((encoding, bom)) => (encoding, bom),
@@ -90,6 +103,8 @@ pub fn decode(bytes: &[u8], path: &str) -> Result<Decoded, ImportError> {
             }
             if std::str::from_utf8(bytes).is_ok() {
                 (encoding_rs::UTF_8, 0)
+            } else if let Some(declared) = declared {
+                (declared, 0)
             } else {
                 let mut detector = chardetng::EncodingDetector::new();
                 detector.feed(bytes, true);
@@ -247,18 +262,32 @@ pub fn read_import_with_progress(
         }
         bytes
     };
-    let decoded = decode(&bytes, &shown)?;
+    let prefix = String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]);
+    let html_named = html::is_html_name(path);
+    let declared = (html_named || html::looks_like_html(&prefix))
+        .then(|| html::declared_encoding(&bytes))
+        .flatten();
+    let decoded = decode_declared(&bytes, &shown, declared)?;
     let name = path
         .file_stem()
         .map_or(shown.clone(), |n| n.to_string_lossy().into_owned());
     let markdown = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"));
-    let first_heading = decoded
-        .text
-        .lines()
-        .find_map(|l| l.strip_prefix("# ").map(str::trim).map(str::to_owned));
-    let body = if markdown {
+    let page = (!markdown && (html_named || html::looks_like_html(&decoded.text)))
+        .then(|| html::html_text(&decoded.text));
+    let first_heading = match &page {
+        Some(page) => page.title.clone(),
+        None => decoded
+            .text
+            .lines()
+            .find_map(|l| l.strip_prefix("# ").map(str::trim).map(str::to_owned))
+            .filter(|_| markdown),
+    };
+    let body = if let Some(page) = &page {
+        // References decoded in the page may spell a letter in parts: composed again.
+        page.body.nfc().collect()
+    } else if markdown {
         markdown_body(&decoded.text)
     } else {
         decoded.text.clone()
@@ -277,13 +306,21 @@ pub fn read_import_with_progress(
     };
     let text_meta = TextMeta {
         id: format!("import-{}", slug(&name)),
-        title: or(
-            &meta.title,
-            first_heading.filter(|_| markdown).unwrap_or(name),
+        title: or(&meta.title, first_heading.unwrap_or(name)),
+        author: or(
+            &meta.author,
+            page.as_ref()
+                .and_then(|p| p.author.clone())
+                .unwrap_or_else(|| "Unknown".into()),
         ),
-        author: or(&meta.author, "Unknown".into()),
         date: or(&meta.date, "0000".into()),
-        language: or(&meta.language, guess_language(&body).into()),
+        language: or(
+            &meta.language,
+            page.as_ref()
+                .and_then(|p| p.language.clone())
+                .filter(|l| (2..=3).contains(&l.len()) && l.chars().all(|c| c.is_ascii_lowercase()))
+                .unwrap_or_else(|| guess_language(&body).into()),
+        ),
         source: or(
             &meta.source,
             format!("Imported from {shown} ({})", decoded.encoding),
@@ -615,6 +652,83 @@ mod tests {
             ..ImportMeta::default()
         };
         assert!(with_meta(&text, &bad).unwrap_err().contains("not a date"));
+    }
+
+    #[test]
+    fn an_html_page_in_windows_1251_is_read_for_its_text_and_metadata() {
+        let dir = tempfile::tempdir().unwrap();
+        let page = "<!DOCTYPE html PUBLIC \"-//W3C//DTD HTML 4.01 Transitional//EN\">\r\n\
+            <html lang=\"ru\"><head>\r\n\
+            <meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1251\">\r\n\
+            <meta name=\"author\" content=\"Комиссия ЦК\">\r\n\
+            <title>Проект резолюции</title>\r\n\
+            <style>body { margin: 2em }</style></head>\r\n<body>\r\n\
+            <p class=\"toplink\"><a href=\"../index.htm\">Оглавление</a></p>\r\n\
+            <h2>Проект резолюции</h2>\r\n\
+            <p>Признать необходимым заключение договора между Украиной, Белоруссией, \
+            Федерацией Закавказских\r\nРеспублик и РСФСР об объединении их \
+            в &laquo;Союз Социалистических Советских Республик&raquo;&nbsp;&mdash; \
+            с оставлением за каждой из них права свободного выхода из состава Союза.</p>\r\n\
+            <p>Октябрь 1922&nbsp;г.</p></body></html>";
+        // The page says it is windows-1251: its text is long enough for a guess, but the
+        // declaration is what is trusted.
+        let (bytes, _, _) = encoding_rs::WINDOWS_1251.encode(page);
+        let path = dir.path().join("draft.htm");
+        std::fs::write(&path, &bytes).unwrap();
+        let (text, encoding) = read_import(&path, &ImportMeta::default()).unwrap();
+        assert_eq!(encoding, "windows-1251");
+        assert_eq!(text.meta().title, "Проект резолюции", "from <title>");
+        assert_eq!(text.meta().author, "Комиссия ЦК", "from <meta name=author>");
+        assert_eq!(text.meta().language, "ru", "from <html lang>");
+        assert_eq!(
+            text.content(),
+            "Оглавление\n\nПроект резолюции\n\n\
+             Признать необходимым заключение договора между Украиной, Белоруссией, Федерацией \
+             Закавказских Республик и РСФСР об объединении их в «Союз Социалистических \
+             Советских Республик» — с оставлением за каждой из них права свободного выхода из \
+             состава Союза.\n\nОктябрь 1922 г."
+        );
+        // The reader's own words still win over the page's.
+        let given = ImportMeta {
+            title: "Commission draft".into(),
+            language: "ru".into(),
+            ..ImportMeta::default()
+        };
+        let (text, _) = read_import(&path, &given).unwrap();
+        assert_eq!(text.meta().title, "Commission draft");
+        assert_eq!(text.meta().author, "Комиссия ЦК");
+    }
+
+    #[test]
+    fn a_page_saved_under_another_name_is_still_read_as_html() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("letter to Kamenev.txt");
+        std::fs::write(
+            &path,
+            "<html><body><h1>To L. B. Kamenev</h1><p>Formal unification with the \
+             R.S.F.S.R. in a Union of Soviet Republics of Europe &amp; Asia.</p></body></html>",
+        )
+        .unwrap();
+        let (text, encoding) = read_import(&path, &ImportMeta::default()).unwrap();
+        assert_eq!(encoding, "UTF-8");
+        assert_eq!(text.meta().title, "To L. B. Kamenev");
+        assert_eq!(text.meta().language, "en");
+        assert_eq!(text.paragraphs().len(), 2);
+        assert!(text.content().ends_with("Europe & Asia."));
+        // A page with no text in it is refused like an empty file.
+        std::fs::write(
+            &path,
+            "<html><head><title>Nothing</title></head><body></body></html>",
+        )
+        .unwrap();
+        assert!(matches!(
+            read_import(&path, &ImportMeta::default()),
+            Err(ImportError::Empty { .. })
+        ));
+        // Plain text that merely mentions a tag is left as it is.
+        std::fs::write(&path, "On the <b> tag\n\nand <p> too.").unwrap();
+        let (text, _) = read_import(&path, &ImportMeta::default()).unwrap();
+        assert_eq!(text.content(), "On the <b> tag\n\nand <p> too.");
     }
 
     #[test]

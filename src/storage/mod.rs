@@ -6,6 +6,7 @@
 
 pub mod annotations_file;
 pub mod atomic;
+pub mod html;
 pub mod import;
 pub mod lock;
 pub mod profile;

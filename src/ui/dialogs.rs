@@ -242,7 +242,13 @@ pub fn pick_import_file(
         return (receiver, Arc::default());
     }
     read_import_with(
-        move || dialogs.pick_file("Import a text", "Text", &["txt", "md", "markdown", "text"]),
+        move || {
+            dialogs.pick_file(
+                "Import a text",
+                "Text, Markdown or web page",
+                &["txt", "md", "markdown", "text", "html", "htm", "xhtml"],
+            )
+        },
         ctx,
     )
 }

@@ -1,0 +1,678 @@
+//! Reading the text of an HTML page for import: tags stripped, paragraphs kept.
+//!
+//! Archives of historical writing (a collected works on the web, a saved article) are mostly
+//! HTML. Lectern keeps what a reader reads: every block element (paragraph, heading, list item,
+//! quotation, table row…) becomes a paragraph, `<br>` a line break inside one, white space is
+//! collapsed as a browser collapses it (kept inside `<pre>`), and character references are
+//! decoded (numeric ones, and the names of HTML5). What is not the text is dropped: the head,
+//! scripts, styles, templates, SVG and navigation. The page's title, author, language and
+//! declared encoding are read for the import window to prefill.
+//!
+//! This is a forgiving tokenizer, not a validating parser: unclosed and stray tags, comments and
+//! doctype declarations are all taken in stride, and a `<` that starts no tag is text.
+
+use std::ops::Range;
+
+/// What an HTML page holds, as Lectern imports it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct HtmlText {
+    /// The first `<h1>`, else the `<title>` (white space collapsed).
+    pub title: Option<String>,
+    /// `<meta name="author" content="…">`.
+    pub author: Option<String>,
+    /// The primary language subtag of `<html lang="…">` ("ru" for "ru-RU").
+    pub language: Option<String>,
+    /// The paragraphs, separated by blank lines; line breaks (`<br>`) inside them kept.
+    pub body: String,
+}
+
+/// True when `path`'s extension names an HTML file.
+pub fn is_html_name(path: &std::path::Path) -> bool {
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+        ["html", "htm", "xhtml", "shtml"].contains(&e.to_ascii_lowercase().as_str())
+    })
+}
+
+/// True when `text` begins like an HTML document (a doctype or an `<html>` tag, after white
+/// space and comments), whatever the file is called.
+pub fn looks_like_html(text: &str) -> bool {
+    let head: String = text
+        .trim_start_matches('\u{feff}')
+        .trim_start()
+        .chars()
+        .take(512)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    head.starts_with("<!doctype html")
+        || head.starts_with("<html")
+        || (head.starts_with("<!--") && head.contains("<html"))
+        || (head.starts_with("<?xml") && head.contains("<html"))
+}
+
+/// The encoding an HTML file declares in its first kilobytes (`<meta charset="…">` or
+/// `<meta http-equiv="Content-Type" content="text/html; charset=…">`), as the WHATWG
+/// prescan finds it; `None` when it declares none, or one `encoding_rs` does not know.
+pub fn declared_encoding(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let head = &bytes[..bytes.len().min(4096)];
+    let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
+    let mut from = 0;
+    while let Some(at) = find(&lower[from..], b"charset") {
+        let mut i = from + at + b"charset".len();
+        from = i;
+        while lower.get(i).is_some_and(u8::is_ascii_whitespace) {
+            i += 1;
+        }
+        if lower.get(i) != Some(&b'=') {
+            continue;
+        }
+        i += 1;
+        while lower
+            .get(i)
+            .is_some_and(|b| b.is_ascii_whitespace() || *b == b'"' || *b == b'\'')
+        {
+            i += 1;
+        }
+        let end = lower[i..]
+            .iter()
+            .position(|b| b.is_ascii_whitespace() || matches!(b, b'"' | b'\'' | b';' | b'>' | b'/'))
+            .map_or(lower.len(), |n| i + n);
+        if let Some(encoding) = encoding_rs::Encoding::for_label(&lower[i..end]) {
+            // A page saved as UTF-16 cannot declare it in ASCII: the prescan says UTF-8.
+            return Some(
+                if encoding == encoding_rs::UTF_16LE || encoding == encoding_rs::UTF_16BE {
+                    encoding_rs::UTF_8
+                } else {
+                    encoding
+                },
+            );
+        }
+    }
+    None
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    memchr::memmem::find(haystack, needle)
+}
+
+/// Elements that end one paragraph and start another.
+const BLOCKS: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "body",
+    "caption",
+    "center",
+    "dd",
+    "details",
+    "dialog",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hgroup",
+    "hr",
+    "html",
+    "legend",
+    "li",
+    "main",
+    "menu",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "tfoot",
+    "thead",
+    "tr",
+    "ul",
+];
+
+/// Elements whose contents are not the text (skipped with everything inside them).
+const HIDDEN: &[&str] = &["nav", "noscript", "select", "svg", "template", "math"];
+
+/// Elements whose contents are raw text, ending only at their own end tag.
+const RAW: &[&str] = &[
+    "script", "style", "title", "textarea", "xmp", "iframe", "noembed",
+];
+
+/// Elements that belong in the head (any other starts the body, with or without `<body>`).
+const HEAD: &[&str] = &[
+    "base", "head", "html", "link", "meta", "noscript", "script", "style", "template", "title",
+];
+
+/// Collects paragraphs, collapsing white space as a browser does.
+#[derive(Default)]
+struct Paragraphs {
+    done: Vec<String>,
+    current: String,
+    /// A space is due before the next word (collapsed white space).
+    space: bool,
+    /// Inside `<pre>`: white space is kept.
+    pre: usize,
+}
+
+impl Paragraphs {
+    fn text(&mut self, text: &str) {
+        if self.pre > 0 {
+            for (n, line) in text.split('\n').enumerate() {
+                if n > 0 {
+                    if self.current.trim().is_empty() || self.current.ends_with('\n') {
+                        // A blank line inside <pre> separates paragraphs.
+                        self.end();
+                    } else {
+                        self.current.push('\n');
+                    }
+                }
+                self.current
+                    .push_str(line.trim_end_matches(['\r', '\t', ' ']));
+            }
+            return;
+        }
+        for (n, word) in text
+            .split(|c: char| c.is_ascii_whitespace() || c == '\u{a0}')
+            .enumerate()
+        {
+            if n > 0 {
+                self.space = true;
+            }
+            if word.is_empty() {
+                continue;
+            }
+            if self.space && !self.current.is_empty() && !self.current.ends_with('\n') {
+                self.current.push(' ');
+            }
+            self.space = false;
+            self.current.push_str(word);
+        }
+    }
+
+    fn line_break(&mut self) {
+        if self.current.ends_with('\n') {
+            // Two line breaks in a row are how older pages end a paragraph.
+            self.end();
+        } else if !self.current.is_empty() {
+            self.current.push('\n');
+        }
+        self.space = false;
+    }
+
+    fn end(&mut self) {
+        let paragraph = self
+            .current
+            .lines()
+            .map(str::trim)
+            .filter(|line| !line.is_empty())
+            .collect::<Vec<_>>()
+            .join("\n");
+        if !paragraph.is_empty() {
+            self.done.push(paragraph);
+        }
+        self.current.clear();
+        self.space = false;
+    }
+}
+
+/// A tag as written: its lower-case name, whether it closes, and where its attributes are.
+struct Tag<'a> {
+    name: String,
+    closing: bool,
+    attributes: &'a str,
+    /// The byte just after the tag's `>`.
+    end: usize,
+}
+
+impl Tag<'_> {
+    /// The value of attribute `wanted` (entities decoded).
+    fn attribute(&self, wanted: &str) -> Option<String> {
+        let bytes = self.attributes.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            while i < bytes.len() && (bytes[i].is_ascii_whitespace() || bytes[i] == b'/') {
+                i += 1;
+            }
+            let name_start = i;
+            while i < bytes.len()
+                && !bytes[i].is_ascii_whitespace()
+                && !matches!(bytes[i], b'=' | b'/')
+            {
+                i += 1;
+            }
+            let name = &self.attributes[name_start..i];
+            while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            let mut value = None;
+            if bytes.get(i) == Some(&b'=') {
+                i += 1;
+                while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+                    i += 1;
+                }
+                let range: Range<usize> = match bytes.get(i) {
+                    Some(&quote @ (b'"' | b'\'')) => {
+                        let start = i + 1;
+                        let end = bytes[start..]
+                            .iter()
+                            .position(|&b| b == quote)
+                            .map_or(bytes.len(), |n| start + n);
+                        i = (end + 1).min(bytes.len());
+                        start..end
+                    }
+                    _ => {
+                        let start = i;
+                        while i < bytes.len() && !bytes[i].is_ascii_whitespace() {
+                            i += 1;
+                        }
+                        start..i
+                    }
+                };
+                value = Some(decode_references(&self.attributes[range]));
+            }
+            if name.eq_ignore_ascii_case(wanted) {
+                return Some(value.unwrap_or_default());
+            }
+            if name.is_empty() {
+                i += 1;
+            }
+        }
+        None
+    }
+}
+
+/// Reads the tag starting at `html[at]` (a `<`), or `None` when the `<` starts no tag.
+fn tag_at(html: &str, at: usize) -> Option<Tag<'_>> {
+    let bytes = html.as_bytes();
+    let mut i = at + 1;
+    let closing = bytes.get(i) == Some(&b'/');
+    if closing {
+        i += 1;
+    }
+    if !bytes.get(i).is_some_and(u8::is_ascii_alphabetic) {
+        return None;
+    }
+    let name_start = i;
+    while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || matches!(bytes[i], b'-' | b':')) {
+        i += 1;
+    }
+    let name = html[name_start..i].to_ascii_lowercase();
+    let attributes_start = i;
+    // The tag ends at the first `>` outside a quoted attribute value.
+    let mut quote = None;
+    while i < bytes.len() {
+        match (quote, bytes[i]) {
+            (None, b'>') => break,
+            (None, q @ (b'"' | b'\''))
+                if bytes[i - 1] == b'=' || bytes[i - 1].is_ascii_whitespace() =>
+            {
+                quote = Some(q);
+            }
+            (Some(q), b) if b == q => quote = None,
+            _ => {}
+        }
+        i += 1;
+    }
+    let attributes = &html[attributes_start..i.min(bytes.len())];
+    Some(Tag {
+        name,
+        closing,
+        attributes,
+        end: (i + 1).min(bytes.len()),
+    })
+}
+
+/// The byte where the end tag `</name` starts at or after `from` (ASCII case ignored), or the
+/// end of `html`.
+fn end_tag(html: &str, from: usize, name: &str) -> usize {
+    let bytes = html.as_bytes();
+    let mut start = from;
+    while let Some(at) = find(&bytes[start..], b"</") {
+        let tag = start + at + 2;
+        let after = tag + name.len();
+        if bytes
+            .get(tag..after)
+            .is_some_and(|t| t.eq_ignore_ascii_case(name.as_bytes()))
+            && bytes
+                .get(after)
+                .is_none_or(|b| b.is_ascii_whitespace() || matches!(b, b'>' | b'/'))
+        {
+            return start + at;
+        }
+        start = tag;
+    }
+    html.len()
+}
+
+/// `text` with its character references (`&amp;`, `&#1071;`, `&#x44F;`, and the names of the
+/// W3C's HTML5 list) decoded; an ampersand that starts none is kept as it is.
+pub fn decode_references(text: &str) -> String {
+    if !text.contains('&') {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let reference = rest[1..]
+            .find(';')
+            .filter(|&n| n <= 32)
+            .map(|n| &rest[1..=n]);
+        let decoded = reference.and_then(|name| {
+            if let Some(number) = name.strip_prefix('#') {
+                let code = match number.strip_prefix(['x', 'X']) {
+                    Some(hex) => u32::from_str_radix(hex, 16).ok(),
+                    None => number.parse::<u32>().ok(),
+                }?;
+                // NUL, surrogates and out-of-range numbers are the replacement character.
+                Some(
+                    char::from_u32(code)
+                        .filter(|&c| c != '\0')
+                        .unwrap_or('\u{fffd}')
+                        .to_string(),
+                )
+            } else {
+                quick_xml::escape::resolve_html5_entity(name).map(str::to_owned)
+            }
+        });
+        match (reference, decoded) {
+            (Some(name), Some(decoded)) => {
+                out.push_str(&decoded);
+                rest = &rest[name.len() + 2..];
+            }
+            _ => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn collapsed(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The text of an HTML page (see the module's documentation).
+pub fn html_text(html: &str) -> HtmlText {
+    let mut result = HtmlText::default();
+    let mut out = Paragraphs::default();
+    let mut title_tag = None;
+    let mut h1: Option<String> = None;
+    let mut in_h1 = false;
+    let mut in_head = false;
+    let mut hidden: Vec<String> = Vec::new();
+    let bytes = html.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let next = memchr::memchr(b'<', &bytes[i..]).map_or(bytes.len(), |n| i + n);
+        if next > i {
+            if hidden.is_empty() && !in_head {
+                let text = decode_references(&html[i..next]);
+                if in_h1 {
+                    h1.get_or_insert_default().push_str(&text);
+                }
+                out.text(&text);
+            }
+            i = next;
+            continue;
+        }
+        // At a `<`.
+        let rest = &html[i..];
+        if let Some(comment) = rest.strip_prefix("<!--") {
+            i = comment.find("-->").map_or(bytes.len(), |n| i + 4 + n + 3);
+            continue;
+        }
+        if rest.starts_with("<!") || rest.starts_with("<?") {
+            i = rest.find('>').map_or(bytes.len(), |n| i + n + 1);
+            continue;
+        }
+        let Some(tag) = tag_at(html, i) else {
+            if hidden.is_empty() && !in_head {
+                out.text("<");
+            }
+            i += 1;
+            continue;
+        };
+        i = tag.end;
+        let name = tag.name.as_str();
+        if tag.closing {
+            if !hidden.is_empty() {
+                if let Some(open) = hidden.iter().rposition(|h| h == name) {
+                    hidden.truncate(open);
+                }
+                continue;
+            }
+            match name {
+                "head" => in_head = false,
+                "pre" => {
+                    out.pre = out.pre.saturating_sub(1);
+                    out.end();
+                }
+                "h1" => {
+                    in_h1 = false;
+                    out.end();
+                }
+                "td" | "th" => out.space = true,
+                _ if BLOCKS.contains(&name) => out.end(),
+                _ => {}
+            }
+            continue;
+        }
+        let self_closing = tag.attributes.trim_end().ends_with('/');
+        if !hidden.is_empty() {
+            if HIDDEN.contains(&name) && !self_closing {
+                hidden.push(name.to_owned());
+            }
+            if RAW.contains(&name) {
+                i = end_tag(html, i, name);
+            }
+            continue;
+        }
+        if in_head && !HEAD.contains(&name) {
+            // Body content where the head should be (a page with no <body> tag): the head
+            // has ended.
+            in_head = false;
+        }
+        match name {
+            "html" => {
+                if let Some(lang) = tag.attribute("lang").or_else(|| tag.attribute("xml:lang")) {
+                    let primary = lang.split(['-', '_']).next().unwrap_or("").trim();
+                    if !primary.is_empty() {
+                        result.language = Some(primary.to_ascii_lowercase());
+                    }
+                }
+            }
+            "head" => in_head = true,
+            "body" => in_head = false,
+            "meta" => {
+                if tag
+                    .attribute("name")
+                    .is_some_and(|n| n.trim().eq_ignore_ascii_case("author"))
+                    && let Some(author) = tag.attribute("content").map(|a| collapsed(&a))
+                    && !author.is_empty()
+                {
+                    result.author = Some(author);
+                }
+            }
+            "br" => out.line_break(),
+            "pre" => {
+                out.end();
+                out.pre += 1;
+                // A newline just after <pre> is not part of its text.
+                if html[i..].starts_with('\n') {
+                    i += 1;
+                } else if html[i..].starts_with("\r\n") {
+                    i += 2;
+                }
+            }
+            "h1" => {
+                out.end();
+                in_h1 = h1.is_none();
+            }
+            "td" | "th" => out.space = true,
+            _ if HIDDEN.contains(&name) && !self_closing => hidden.push(name.to_owned()),
+            _ if RAW.contains(&name) => {
+                let end = end_tag(html, i, name);
+                if name == "title" && title_tag.is_none() {
+                    title_tag = Some(collapsed(&decode_references(&html[i..end])));
+                }
+                i = end;
+            }
+            _ if BLOCKS.contains(&name) => out.end(),
+            _ => {}
+        }
+    }
+    out.end();
+    result.body = out.done.join("\n\n");
+    result.title = h1
+        .map(|h| collapsed(&h))
+        .filter(|h| !h.is_empty())
+        .or(title_tag.filter(|t| !t.is_empty()));
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn body(html: &str) -> String {
+        html_text(html).body
+    }
+
+    #[test]
+    fn paragraphs_headings_and_line_breaks_are_kept() {
+        let page = "<!DOCTYPE html>\n<html lang=\"ru-RU\"><head><meta charset=\"utf-8\">\
+            <title>Ленин. К вопросу о национальностях</title>\
+            <meta name=\"author\" content=\" В. И.   Ленин \"></head>\n<body>\n\
+            <h1>К вопросу о национальностях\n или об «автономизации»</h1>\n\
+            <p>Я, кажется, сильно виноват\n   перед рабочими России,</p>\
+            <p>что не вмешался<br>достаточно энергично</p>\
+            <ul><li>один</li><li>два</li></ul>\
+            <table><tr><td>30</td><td>декабря</td></tr></table></body></html>";
+        let text = html_text(page);
+        assert_eq!(
+            text.body,
+            "К вопросу о национальностях или об «автономизации»\n\n\
+             Я, кажется, сильно виноват перед рабочими России,\n\n\
+             что не вмешался\nдостаточно энергично\n\nодин\n\nдва\n\n30 декабря"
+        );
+        assert_eq!(
+            text.title.as_deref(),
+            Some("К вопросу о национальностях или об «автономизации»"),
+            "the first heading is the title"
+        );
+        assert_eq!(text.author.as_deref(), Some("В. И. Ленин"));
+        assert_eq!(text.language.as_deref(), Some("ru"));
+    }
+
+    #[test]
+    fn the_title_element_is_the_title_when_there_is_no_heading() {
+        let text = html_text("<title>On &quot;autonomisation&quot;</title><p>Text.</p>");
+        assert_eq!(text.title.as_deref(), Some("On \"autonomisation\""));
+        assert_eq!(text.body, "Text.");
+        assert_eq!(text.author, None);
+        assert_eq!(text.language, None);
+    }
+
+    #[test]
+    fn scripts_styles_comments_and_navigation_are_not_text() {
+        let page = "<html><head><style>p { color: red }</style>\
+            <script>if (a < b && c > d) { document.write('<p>x</p>') }</script></head>\
+            <body><nav><a href=\"/\">Index</a> | <a href=\"/l\">Lenin</a></nav>\
+            <!-- a comment with <p>tags</p> --><p>The text.</p>\
+            <SCRIPT type=\"text/javascript\">var s = '</scr' + 'ipt>';</SCRIPT>\
+            <template><p>not shown</p></template><svg><text>no</text></svg>\
+            <p>More<noscript>Enable scripts</noscript> text.</p></body></html>";
+        assert_eq!(body(page), "The text.\n\nMore text.");
+    }
+
+    #[test]
+    fn character_references_are_decoded_and_a_bare_ampersand_kept() {
+        assert_eq!(
+            decode_references(
+                "R.S.F.S.R. &amp; Union &mdash; &#1057;&#x43E;&#X44E;&#x437; &laquo;x&raquo; &hellip; AT&T &nosuch; &#0; &#xD800;"
+            ),
+            "R.S.F.S.R. & Union — Союз «x» … AT&T &nosuch; \u{fffd} \u{fffd}"
+        );
+        assert_eq!(
+            body("<p>a&nbsp;&nbsp;b &lt;c&gt;</p>"),
+            "a b <c>",
+            "no-break spaces collapse like spaces; escaped markup is text"
+        );
+    }
+
+    #[test]
+    fn white_space_inside_pre_is_kept_and_blank_lines_split_it() {
+        let page = "<p>Before</p><pre>\nline one\n  indented\n\nsecond  block\n</pre><p>After</p>";
+        assert_eq!(
+            body(page),
+            "Before\n\nline one\nindented\n\nsecond  block\n\nAfter"
+        );
+    }
+
+    #[test]
+    fn broken_markup_is_taken_in_stride() {
+        // Unclosed paragraphs, a stray end tag, a lone `<`, an unterminated tag at the end,
+        // attributes with `>` inside quotes, upper-case tags.
+        let page =
+            "<P>one<P class=\"a>b\">two</span> 3 < 4 <B>bold</B><p>three<br/>four<a href=\"x";
+        assert_eq!(body(page), "one\n\ntwo 3 < 4 bold\n\nthree\nfour");
+        assert_eq!(body(""), "");
+        assert_eq!(body("<p>"), "");
+        assert_eq!(body("plain words"), "plain words");
+    }
+
+    #[test]
+    fn a_page_without_a_body_tag_is_read_from_its_first_content() {
+        let page = "<html><head><title>T</title><p>First.</p><p>Second.</p>";
+        assert_eq!(body(page), "First.\n\nSecond.");
+    }
+
+    #[test]
+    fn html_is_recognised_by_name_or_by_its_first_tag() {
+        use std::path::Path;
+        assert!(is_html_name(Path::new("lenin/works/1922/dec/31.HTM")));
+        assert!(is_html_name(Path::new("a.xhtml")));
+        assert!(!is_html_name(Path::new("a.txt")));
+        assert!(looks_like_html(
+            "\u{feff}  <!DOCTYPE HTML PUBLIC \"-//W3C//DTD HTML 4.01//EN\">"
+        ));
+        assert!(looks_like_html("<html>"));
+        assert!(looks_like_html("<!-- saved from url -->\n<html lang=ru>"));
+        assert!(!looks_like_html("Формальное объединение <b>"));
+        assert!(!looks_like_html("# Markdown"));
+    }
+
+    #[test]
+    fn the_declared_encoding_is_found_in_either_form() {
+        let meta = b"<html><head><META HTTP-EQUIV=\"Content-Type\" CONTENT=\"text/html; charset=windows-1251\">";
+        assert_eq!(declared_encoding(meta), Some(encoding_rs::WINDOWS_1251));
+        assert_eq!(
+            declared_encoding(b"<meta charset=koi8-r>"),
+            Some(encoding_rs::KOI8_R)
+        );
+        assert_eq!(
+            declared_encoding(b"<meta charset='utf-16le'>"),
+            Some(encoding_rs::UTF_8)
+        );
+        assert_eq!(
+            declared_encoding(b"<p>charset is a word; charset=nonsense</p>"),
+            None
+        );
+        assert_eq!(declared_encoding(b"<p>no declaration</p>"), None);
+    }
+}
