@@ -1348,6 +1348,58 @@ fn a_note_on_a_difference_is_kept_across_a_restart() {
 }
 
 #[test]
+fn a_deleted_note_on_a_difference_comes_back_with_undo() {
+    let profile = tempfile::tempdir().unwrap();
+    let mut harness = harness(app(profile.path(), &[]));
+    open_clause_1(&mut harness);
+    harness.key_press(Key::F7);
+    harness.run();
+    harness.get_by_label("Note on this difference").click();
+    harness.run();
+    let subject = harness.state().comparison_notes[0].subject();
+    harness
+        .get_by_label(&format!("Note {subject}"))
+        .type_text("Entry means absorption");
+    harness.run();
+    harness.get_by_label("Delete note").click();
+    harness.run();
+    assert!(harness.state().comparison_notes.is_empty());
+    assert!(harness.query_by_label(&format!("Note {subject}")).is_none());
+    // Ctrl+Z brings it back, with what was typed, in the comparison too.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(harness.state().comparison_notes.len(), 1);
+    assert_eq!(
+        harness.state().comparison_notes[0].note,
+        "Entry means absorption"
+    );
+    harness.get_by_label(&format!("Note {subject}"));
+    // The typing is one step, then the note's creation another.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(harness.state().comparison_notes[0].note, "");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert!(harness.state().comparison_notes.is_empty());
+    // And redo goes forward again, to the deletion.
+    for _ in 0..3 {
+        harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+        harness.run();
+    }
+    assert!(harness.state().comparison_notes.is_empty());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    // Saved as it is after the undo, and read back so after a restart.
+    harness.state_mut().save_now();
+    drop(harness);
+    let harness = self::harness(app(profile.path(), &[]));
+    assert_eq!(
+        harness.state().comparison_notes[0].note,
+        "Entry means absorption"
+    );
+}
+
+#[test]
 fn pasted_wordings_are_compared_and_exported_as_markdown() {
     let profile = tempfile::tempdir().unwrap();
     let export = profile.path().join("clause.md");

@@ -4,10 +4,14 @@
 //! carries one out and returns its inverse, which [`History`] keeps. Deleting moves an
 //! annotation to the trash rather than dropping it, so nothing the user made disappears
 //! without a way back: undo restores it, and so does [`Annotations::restore`] from the trash.
+//!
+//! Notes on comparisons are the reader's work too: their changes are [`NoteEdit`]s, kept in the
+//! same history, so that Ctrl+Z takes back the last thing done, whichever it was.
 
 use std::sync::Arc;
 
 use super::annotation::Annotation;
+use super::comparison::ComparisonNote;
 
 /// One change to the annotations.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -103,43 +107,123 @@ impl Annotations {
     }
 }
 
+/// One change to the notes on comparisons.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NoteEdit {
+    /// Add a note.
+    Add(ComparisonNote),
+    /// Take a note (by id) out: deleting it, or undoing its creation.
+    Remove(String),
+    /// Put a note back at its place in the list (the undo of a removal).
+    Insert(usize, ComparisonNote),
+    /// Replace a note with a changed version of itself (same id).
+    Change(ComparisonNote),
+}
+
+impl NoteEdit {
+    /// Carries out the edit on `notes`; returns its inverse, or `None` (and changes nothing)
+    /// if it does not apply.
+    pub fn apply(self, notes: &mut Vec<ComparisonNote>) -> Option<NoteEdit> {
+        let position =
+            |notes: &[ComparisonNote], id: &str| notes.iter().position(|n| n.note_id == id);
+        match self {
+            NoteEdit::Add(note) => NoteEdit::Insert(notes.len(), note).apply(notes),
+            NoteEdit::Insert(index, note) => {
+                if position(notes, &note.note_id).is_some() {
+                    return None;
+                }
+                let id = note.note_id.clone();
+                notes.insert(index.min(notes.len()), note);
+                Some(NoteEdit::Remove(id))
+            }
+            NoteEdit::Remove(id) => {
+                let index = position(notes, &id)?;
+                Some(NoteEdit::Insert(index, notes.remove(index)))
+            }
+            NoteEdit::Change(changed) => {
+                let index = position(notes, &changed.note_id)?;
+                Some(NoteEdit::Change(std::mem::replace(
+                    &mut notes[index],
+                    changed,
+                )))
+            }
+        }
+    }
+}
+
+/// One step of the history: an edit of the annotations or of the notes on comparisons.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Step {
+    Annotation(Edit),
+    ComparisonNote(NoteEdit),
+}
+
 /// Undo and redo stacks of inverse edits.
 #[derive(Clone, Debug, Default)]
 pub struct History {
-    undo: Vec<Edit>,
-    redo: Vec<Edit>,
+    undo: Vec<Step>,
+    redo: Vec<Step>,
 }
 
 impl History {
     /// Applies `edit` and remembers how to undo it; a new edit clears the redo stack.
     /// Returns false if the edit did not apply.
     pub fn perform(&mut self, annotations: &mut Annotations, edit: Edit) -> bool {
-        match annotations.apply(edit) {
-            Some(inverse) => {
-                self.undo.push(inverse);
-                self.redo.clear();
-                true
+        self.remember(annotations.apply(edit).map(Step::Annotation))
+    }
+
+    /// [`History::perform`] for a note on a comparison. A note is saved as it is typed:
+    /// changes of one note that follow each other make one step, undone together.
+    pub fn perform_note(&mut self, notes: &mut Vec<ComparisonNote>, edit: NoteEdit) -> bool {
+        let typing_on = match (&edit, self.undo.last()) {
+            (NoteEdit::Change(new), Some(Step::ComparisonNote(NoteEdit::Change(old)))) => {
+                new.note_id == old.note_id
             }
-            None => false,
+            _ => false,
+        };
+        let inverse = edit.apply(notes).map(Step::ComparisonNote);
+        if typing_on && inverse.is_some() {
+            // The step already on the stack restores the note as it was before the typing.
+            self.redo.clear();
+            return true;
         }
+        self.remember(inverse)
+    }
+
+    fn remember(&mut self, inverse: Option<Step>) -> bool {
+        let Some(inverse) = inverse else {
+            return false;
+        };
+        self.undo.push(inverse);
+        self.redo.clear();
+        true
     }
 
     /// Undoes the last edit; false when there is nothing to undo.
-    pub fn undo(&mut self, annotations: &mut Annotations) -> bool {
-        Self::step(&mut self.undo, &mut self.redo, annotations)
+    pub fn undo(&mut self, annotations: &mut Annotations, notes: &mut Vec<ComparisonNote>) -> bool {
+        Self::step(&mut self.undo, &mut self.redo, annotations, notes)
     }
 
     /// Redoes the last undone edit; false when there is nothing to redo.
-    pub fn redo(&mut self, annotations: &mut Annotations) -> bool {
-        Self::step(&mut self.redo, &mut self.undo, annotations)
+    pub fn redo(&mut self, annotations: &mut Annotations, notes: &mut Vec<ComparisonNote>) -> bool {
+        Self::step(&mut self.redo, &mut self.undo, annotations, notes)
     }
 
     /// Applies the top edit of `from` and keeps its inverse on `to`.
-    fn step(from: &mut Vec<Edit>, to: &mut Vec<Edit>, annotations: &mut Annotations) -> bool {
-        let Some(edit) = from.pop() else {
+    fn step(
+        from: &mut Vec<Step>,
+        to: &mut Vec<Step>,
+        annotations: &mut Annotations,
+        notes: &mut Vec<ComparisonNote>,
+    ) -> bool {
+        let Some(step) = from.pop() else {
             return false;
         };
-        match annotations.apply(edit) {
+        let inverse = match step {
+            Step::Annotation(edit) => annotations.apply(edit).map(Step::Annotation),
+            Step::ComparisonNote(edit) => edit.apply(notes).map(Step::ComparisonNote),
+        };
+        match inverse {
             Some(inverse) => {
                 to.push(inverse);
                 true
@@ -201,18 +285,21 @@ mod tests {
             .map(|(a, b)| ((*a).to_owned(), (*b).to_owned()))
             .collect::<Vec<_>>();
 
-        assert!(history.undo(&mut set)); // delete
+        assert!(history.undo(&mut set, &mut Vec::new())); // delete
         assert_eq!(notes(&set), [("a", "edited"), ("b", "")]);
         assert!(set.trash().is_empty());
-        assert!(history.undo(&mut set)); // change
+        assert!(history.undo(&mut set, &mut Vec::new())); // change
         assert_eq!(notes(&set), [("a", "first"), ("b", "")]);
-        assert!(history.undo(&mut set)); // add b
-        assert!(history.undo(&mut set)); // add a
+        assert!(history.undo(&mut set, &mut Vec::new())); // add b
+        assert!(history.undo(&mut set, &mut Vec::new())); // add a
         assert!(set.live().is_empty());
-        assert!(!history.undo(&mut set), "nothing left to undo");
+        assert!(
+            !history.undo(&mut set, &mut Vec::new()),
+            "nothing left to undo"
+        );
 
         for _ in 0..4 {
-            assert!(history.redo(&mut set));
+            assert!(history.redo(&mut set, &mut Vec::new()));
         }
         assert!(!history.can_redo());
         let again: Vec<(String, String)> = notes(&set)
@@ -227,10 +314,10 @@ mod tests {
         let mut set = Annotations::default();
         let mut history = History::default();
         history.perform(&mut set, Edit::Add(annotation("a", "")));
-        history.undo(&mut set);
+        history.undo(&mut set, &mut Vec::new());
         assert!(set.live().is_empty());
         assert!(set.trash().is_empty());
-        history.redo(&mut set);
+        history.redo(&mut set, &mut Vec::new());
         assert_eq!(set.live().len(), 1);
     }
 
@@ -239,7 +326,7 @@ mod tests {
         let mut set = Annotations::default();
         let mut history = History::default();
         history.perform(&mut set, Edit::Add(annotation("a", "")));
-        history.undo(&mut set);
+        history.undo(&mut set, &mut Vec::new());
         assert!(history.can_redo());
         history.perform(&mut set, Edit::Add(annotation("b", "")));
         assert!(!history.can_redo());
@@ -256,8 +343,67 @@ mod tests {
         assert!(history.perform(&mut set, Edit::Restore("a".into())));
         assert_eq!(set.get("a").map(|a| a.note.as_str()), Some("keep me"));
         // The restore is itself undoable.
-        assert!(history.undo(&mut set));
+        assert!(history.undo(&mut set, &mut Vec::new()));
         assert!(set.get("a").is_none());
+    }
+
+    fn comparison_note(id: &str, note: &str) -> ComparisonNote {
+        use crate::model::compare::Normalization;
+        use crate::model::comparison::{Comparison, WordingInput};
+        let comparison = Comparison::from_wordings(
+            "reader-1",
+            "Clause 1",
+            vec![
+                WordingInput::pasted("Stalin", "о формальном вступлении в состав РСФСР"),
+                WordingInput::pasted("Lenin", "формальное объединение вместе с РСФСР"),
+            ],
+            &Normalization::wording(),
+        )
+        .unwrap();
+        ComparisonNote {
+            note: note.into(),
+            ..ComparisonNote::new(id.into(), &comparison, 0, None, "2026-11-27T00:00:00Z")
+        }
+    }
+
+    #[test]
+    fn notes_on_comparisons_share_the_history_with_annotations() {
+        let (mut set, mut notes) = (Annotations::default(), Vec::new());
+        let mut history = History::default();
+        assert!(history.perform(&mut set, Edit::Add(annotation("a", "first"))));
+        assert!(history.perform_note(&mut notes, NoteEdit::Add(comparison_note("n1", "entry"))));
+        assert!(history.perform_note(&mut notes, NoteEdit::Add(comparison_note("n2", "union"))));
+        for typed in ["entry,", "entry, not", "entry, not unification"] {
+            assert!(
+                history.perform_note(&mut notes, NoteEdit::Change(comparison_note("n1", typed)))
+            );
+        }
+        let before_delete = notes.clone();
+        assert!(history.perform_note(&mut notes, NoteEdit::Remove("n1".into())));
+        assert_eq!(notes.len(), 1);
+        // Undo brings the deleted note back at its place, then its wording before the typing
+        // (one step for the three changes).
+        assert!(history.undo(&mut set, &mut notes));
+        assert_eq!(notes, before_delete);
+        assert!(history.undo(&mut set, &mut notes));
+        assert_eq!(notes[0].note, "entry");
+        assert!(history.undo(&mut set, &mut notes));
+        assert!(history.undo(&mut set, &mut notes));
+        assert!(notes.is_empty());
+        assert_eq!(set.live().len(), 1, "the annotation is the step before");
+        assert!(history.undo(&mut set, &mut notes));
+        assert!(set.live().is_empty());
+        for _ in 0..5 {
+            assert!(history.redo(&mut set, &mut notes));
+        }
+        assert_eq!(set.live().len(), 1);
+        assert_eq!(notes.len(), 1);
+        assert_eq!(notes[0].note_id, "n2");
+        // Edits that do not apply are refused and remembered nowhere.
+        assert!(!history.perform_note(&mut notes, NoteEdit::Add(comparison_note("n2", "again"))));
+        assert!(!history.perform_note(&mut notes, NoteEdit::Remove("n9".into())));
+        assert!(!history.perform_note(&mut notes, NoteEdit::Change(comparison_note("n9", ""))));
+        assert!(!history.can_redo());
     }
 
     #[test]

@@ -501,7 +501,9 @@ impl Action {
                 "Highlight the selected passage in category {} (keys 1–6 choose the category)",
                 n + 1
             ),
-            Self::Undo => "Undo the last change to your annotations".into(),
+            Self::Undo => {
+                "Undo the last change to your annotations or your notes on comparisons".into()
+            }
             Self::NoteOnSelection => {
                 "Write a note on the selected passage (it is highlighted if it is not yet)".into()
             }

@@ -17,7 +17,7 @@ use crate::model::clock;
 use crate::model::compare::Normalization;
 use crate::model::comparison::{Comparison, ComparisonNote, WordingInput};
 use crate::model::comparison_export;
-use crate::model::history::{Annotations, Edit, History};
+use crate::model::history::{Annotations, Edit, History, NoteEdit};
 use crate::model::library::Library;
 use crate::model::search::{Folded, NotesIndex, fold_query};
 use crate::model::selection::Selection;
@@ -522,8 +522,27 @@ impl LecternApp {
             categories: self.categories.clone(),
             annotations: self.annotations.clone(),
             comparison_notes: self.comparison_notes.clone(),
-            comparisons: self.readers_comparisons.clone(),
+            comparisons: self.noted_comparisons().cloned().collect(),
         }
+    }
+
+    /// Lets the comparison's note fields show the notes as they now are (after an undo or a
+    /// redo), not what was last typed.
+    fn forget_note_drafts(&mut self) {
+        if let Some(state) = &mut self.comparison {
+            state.drafts.clear();
+        }
+    }
+
+    /// The reader's own comparisons that carry notes: the ones kept in the profile and listed
+    /// in the library. (One whose last note was deleted is kept for this session, so that an
+    /// undo finds it again.)
+    fn noted_comparisons(&self) -> impl Iterator<Item = &Comparison> {
+        self.readers_comparisons.iter().filter(|c| {
+            self.comparison_notes
+                .iter()
+                .any(|n| n.comparison_id == c.id)
+        })
     }
 
     /// Queues the annotations for saving (off the UI thread).
@@ -706,13 +725,23 @@ impl LecternApp {
                 }
             }
             Action::Undo => {
-                if self.editable() && self.history.undo(&mut self.annotations) {
+                if self.editable()
+                    && self
+                        .history
+                        .undo(&mut self.annotations, &mut self.comparison_notes)
+                {
                     self.annotations_revision += 1;
+                    self.forget_note_drafts();
                 }
             }
             Action::Redo => {
-                if self.editable() && self.history.redo(&mut self.annotations) {
+                if self.editable()
+                    && self
+                        .history
+                        .redo(&mut self.annotations, &mut self.comparison_notes)
+                {
                     self.annotations_revision += 1;
+                    self.forget_note_drafts();
                 }
             }
             Action::SelectAll => {
@@ -811,23 +840,21 @@ impl LecternApp {
                 difference,
             } => self.note_on_difference(segment, difference),
             Action::ChangeComparisonNote(mut changed) => {
+                changed.modified = clock::now();
                 if self.editable()
-                    && let Some(note) = self
-                        .comparison_notes
-                        .iter_mut()
-                        .find(|n| n.note_id == changed.note_id)
+                    && self
+                        .history
+                        .perform_note(&mut self.comparison_notes, NoteEdit::Change(*changed))
                 {
-                    changed.modified = clock::now();
-                    *note = *changed;
                     self.annotations_revision += 1;
                 }
             }
             Action::DeleteComparisonNote(note_id) => {
-                if self.editable() {
-                    self.comparison_notes.retain(|n| n.note_id != note_id);
-                    let notes = &self.comparison_notes;
-                    self.readers_comparisons
-                        .retain(|c| notes.iter().any(|n| n.comparison_id == c.id));
+                if self.editable()
+                    && self
+                        .history
+                        .perform_note(&mut self.comparison_notes, NoteEdit::Remove(note_id))
+                {
                     self.annotations_revision += 1;
                 }
             }
@@ -1319,7 +1346,8 @@ impl LecternApp {
         );
         state.focus_note = Some(note.note_id.clone());
         state.scroll_to_segment(segment);
-        self.comparison_notes.push(note);
+        self.history
+            .perform_note(&mut self.comparison_notes, NoteEdit::Add(note));
         if state.readers_own {
             // Stored with the notes (only the annotated part of a long one).
             let id = state.comparison.id.clone();
@@ -1947,7 +1975,7 @@ impl LecternApp {
             let comparisons: Vec<(String, String)> = self
                 .bundled_comparisons
                 .iter()
-                .chain(&self.readers_comparisons)
+                .chain(self.noted_comparisons())
                 .map(|c| (c.id.clone(), c.title.clone()))
                 .collect();
             egui::Panel::left("lectern-library")

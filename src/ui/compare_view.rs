@@ -131,7 +131,7 @@ pub struct ComparisonState {
     pub focus_note: Option<String>,
     scroll_to: Option<usize>,
     heights: Vec<f32>,
-    drafts: HashMap<String, String>,
+    pub(crate) drafts: HashMap<String, String>,
 }
 
 impl ComparisonState {
