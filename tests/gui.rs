@@ -1156,6 +1156,42 @@ fn open_clause_1(harness: &mut Harness<'_, LecternApp>) {
 }
 
 #[test]
+fn six_witnesses_get_the_whole_window_when_the_panels_leave_too_little_room() {
+    let profile = tempfile::tempdir().unwrap();
+    let mut harness = harness(app(profile.path(), &[]));
+    open_clause_1(&mut harness);
+    // Between the library and the annotations panel only three columns fit: the reader is
+    // told, and offered the whole window.
+    harness.get_by_label_contains("3 of the 6 witnesses fit side by side");
+    harness.get_by_label("Library");
+    harness.get_by_label("Fill window for all columns").click();
+    harness.run();
+    assert!(harness.state().side_panels_set_aside());
+    assert!(harness.query_by_label("Library").is_none());
+    assert!(harness.query_by_label("Annotations").is_none());
+    assert!(
+        harness
+            .query_by_label_contains("witnesses fit side by side")
+            .is_none(),
+        "all six fit now"
+    );
+    // The panels were set aside, not closed: asking for one docks the comparison again.
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::A);
+    harness.run();
+    assert!(!harness.state().side_panels_set_aside());
+    assert!(harness.state().annotations_open && harness.state().library_open);
+    harness.get_by_label("Library");
+    harness.get_by_label("Annotations");
+    // The toolbar's button does the same both ways.
+    harness.get_by_label("Fill window").click();
+    harness.run();
+    assert!(harness.query_by_label("Library").is_none());
+    harness.get_by_label("Dock below texts").click();
+    harness.run();
+    harness.get_by_label("Library");
+}
+
+#[test]
 fn the_clause_1_comparison_opens_from_the_start_screen_in_one_click() {
     let profile = tempfile::tempdir().unwrap();
     let mut harness = harness(app(profile.path(), &[]));

@@ -543,7 +543,9 @@ impl Action {
             Self::SwapWitnesses => "Reverse the order of the witnesses".into(),
             Self::CloseComparison => "Close the comparison".into(),
             Self::ToggleComparisonFull => {
-                "Let the comparison fill the window, or show it below the reading panes".into()
+                "Let the comparison fill the window (the library and annotations panels step aside \
+                 until it is docked again), or show it below the reading panes"
+                    .into()
             }
             _ => self.label(),
         }

@@ -526,6 +526,20 @@ impl LecternApp {
         }
     }
 
+    /// True while a comparison fills the window: the library and annotations panels are set
+    /// aside (still open, shown again when it is docked or closed), so that a comparison of
+    /// many witnesses has the whole width for its columns.
+    pub fn side_panels_set_aside(&self) -> bool {
+        self.comparison.as_ref().is_some_and(|s| s.full)
+    }
+
+    /// Docks a comparison that fills the window, so that the side panels show again.
+    fn bring_back_side_panels(&mut self) {
+        if let Some(state) = &mut self.comparison {
+            state.full = false;
+        }
+    }
+
     /// Lets the comparison's note fields show the notes as they now are (after an undo or a
     /// redo), not what was last typed.
     fn forget_note_drafts(&mut self) {
@@ -680,6 +694,7 @@ impl LecternApp {
                 if self.selected_annotation.is_some() {
                     self.annotations_open = true;
                     self.annotations_view.focus_note = true;
+                    self.bring_back_side_panels();
                 }
             }
             Action::SelectAnnotation(annotation_id) => self.selected_annotation = annotation_id,
@@ -717,7 +732,11 @@ impl LecternApp {
                 }
             }
             Action::ReattachAnnotation(annotation_id) => self.reattach(&annotation_id),
-            Action::ToggleAnnotationsPanel => self.annotations_open = !self.annotations_open,
+            Action::ToggleAnnotationsPanel => {
+                // Set aside by a comparison that fills the window: shown again, not closed.
+                self.annotations_open = !self.annotations_open || self.side_panels_set_aside();
+                self.bring_back_side_panels();
+            }
             Action::SetCategories(categories) => {
                 if self.editable() && categories != self.categories {
                     self.categories = categories;
@@ -760,10 +779,14 @@ impl LecternApp {
                     ThemeChoice::Dark
                 };
             }
-            Action::ToggleLibrary => self.library_open = !self.library_open,
+            Action::ToggleLibrary => {
+                self.library_open = !self.library_open || self.side_panels_set_aside();
+                self.bring_back_side_panels();
+            }
             Action::FocusLibraryFilter => {
                 self.library_open = true;
                 self.library_view.focus_filter = true;
+                self.bring_back_side_panels();
             }
             Action::ShowShortcuts => self.show_shortcuts = true,
             Action::Quit => {
@@ -1969,7 +1992,8 @@ impl LecternApp {
         });
         actions.extend(self.banners_ui(ui));
         egui::Panel::bottom("lectern-status").show(ui, |ui| actions.extend(self.status_ui(ui)));
-        if self.library_open {
+        let set_aside = self.side_panels_set_aside();
+        if self.library_open && !set_aside {
             let open_ids: Vec<&str> = self.desk.panes().iter().map(|p| p.text.id()).collect();
             let can_add = self.desk.can_add_pane();
             let comparisons: Vec<(String, String)> = self
@@ -1996,7 +2020,7 @@ impl LecternApp {
         let style = ReadingStyle {
             font_size: self.font_size,
         };
-        if self.annotations_open {
+        if self.annotations_open && !set_aside {
             let open_ids: Vec<&str> = self.desk.panes().iter().map(|p| p.text.id()).collect();
             let panel = AnnotationsPanel {
                 annotations: &self.annotations,

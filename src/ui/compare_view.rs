@@ -528,6 +528,35 @@ pub fn comparison_ui(
     if state.result.is_none() {
         return actions;
     }
+    if !state.inline {
+        let (visible, fit) = (
+            state.visible().len(),
+            columns_that_fit(ui.available_width()),
+        );
+        if visible > fit {
+            ui.horizontal_wrapped(|ui| {
+                let warn = ui.visuals().warn_fg_color;
+                let said = format!(
+                    "{fit} of the {visible} witnesses fit side by side here: scroll sideways for \
+                     the others, hide some with their checkboxes, read them Inline"
+                );
+                if state.full {
+                    ui.label(RichText::new(format!("{said}.")).small().color(warn));
+                } else {
+                    ui.label(RichText::new(format!("{said}, or")).small().color(warn));
+                    let fill = Action::ToggleComparisonFull;
+                    if ui
+                        .small_button("Fill window")
+                        .on_hover_text(fill.tooltip())
+                        .accessible_name("Fill window for all columns")
+                        .clicked()
+                    {
+                        actions.push(fill);
+                    }
+                }
+            });
+        }
+    }
     ui.separator();
     let style = JobStyle {
         font: FontId::proportional(view.font_size * 0.9),
@@ -733,9 +762,19 @@ fn column(ui: &mut Ui, width: f32, add_contents: impl FnOnce(&mut Ui)) {
     });
 }
 
+/// The narrowest a witness's column gets (narrower, its words would break mid-word).
+const MIN_COLUMN: f32 = 170.0;
+
 fn column_width(ui: &Ui, visible: usize) -> f32 {
     let available = ui.available_width() - SEGMENT_COLUMN - (GAP + 6.0) * visible as f32 - 24.0;
-    (available / visible.max(1) as f32).max(170.0)
+    (available / visible.max(1) as f32).max(MIN_COLUMN)
+}
+
+/// How many witness columns fit side by side in `width` without scrolling sideways.
+fn columns_that_fit(width: f32) -> usize {
+    let fit = (width - SEGMENT_COLUMN - 24.0) / (MIN_COLUMN + GAP + 6.0);
+    // Truncation is meant: a column that does not fit whole does not count.
+    fit.max(1.0) as usize
 }
 
 fn witness_heads_ui(ui: &mut Ui, state: &mut ComparisonState, actions: &mut Vec<Action>) {
@@ -1216,6 +1255,16 @@ mod tests {
         let result = finished.result.as_ref().expect("a result");
         assert_eq!(result.cells.len(), finished.comparison.segments.len());
         assert!(!result.differences.is_empty());
+    }
+
+    #[test]
+    fn columns_fit_whole_or_not_at_all_and_always_one() {
+        assert_eq!(columns_that_fit(780.0), 3);
+        assert_eq!(columns_that_fit(1400.0), 6);
+        let six = SEGMENT_COLUMN + 24.0 + 6.0 * (MIN_COLUMN + GAP + 6.0);
+        assert_eq!(columns_that_fit(six), 6);
+        assert_eq!(columns_that_fit(six - 1.0), 5);
+        assert_eq!(columns_that_fit(0.0), 1);
     }
 
     #[test]
