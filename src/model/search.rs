@@ -1,7 +1,8 @@
 //! Search: find a phrase in texts as a reader types it.
 //!
 //! A text is searched through its *folded* copy, built once (off the UI thread for a large
-//! corpus): lower case by Unicode's rules (Cyrillic and Georgian included), diacritics removed
+//! corpus): case folded by Unicode's full case folding (Cyrillic and Georgian included; ß and
+//! ẞ fold to ss, ſ to s, final ς to σ, the ﬁ ligature to fi), diacritics removed
 //! by canonical decomposition (é → e, ё → е; й stays й, a letter of its own in Russian), and
 //! every run of white space, line breaks, hyphens and dashes included, one space. The query is folded the same way,
 //! so "союза  Советских" finds "Союза\nсоветских". Matches are found with a SIMD substring
@@ -10,6 +11,7 @@
 
 use std::ops::Range;
 
+use caseless::Caseless;
 use unicode_normalization::char::decompose_canonical;
 
 /// How to search.
@@ -56,7 +58,7 @@ fn fold_char(out: &mut String, ch: char, match_case: bool, space: &mut bool) {
         if match_case {
             out.push(c);
         } else {
-            out.extend(c.to_lowercase());
+            out.extend(std::iter::once(c).default_case_fold());
         }
     };
     match ch {
@@ -309,6 +311,41 @@ mod tests {
             ..SearchOptions::default()
         };
         assert_eq!(find(text, "Союз", exact), ["Союз"]);
+    }
+
+    #[test]
+    fn full_case_folding_finds_what_lower_case_alone_would_miss() {
+        let text = "Die STRASSE und die Straße. Der Meſſias. ΣΟΦΟΣ σοφός. Der ﬁnanzielle Teil.";
+        assert_eq!(
+            find(text, "straße", SearchOptions::default()),
+            ["STRASSE", "Straße"],
+            "ß is ss"
+        );
+        assert_eq!(
+            find(text, "STRASSE", SearchOptions::default()),
+            ["STRASSE", "Straße"]
+        );
+        assert_eq!(
+            find(text, "messias", SearchOptions::default()),
+            ["Meſſias"],
+            "the long s of old prints is s"
+        );
+        assert_eq!(
+            find(text, "σοφοσ", SearchOptions::default()),
+            ["ΣΟΦΟΣ", "σοφός"],
+            "final sigma is sigma"
+        );
+        assert_eq!(
+            find(text, "finanzielle", SearchOptions::default()),
+            ["ﬁnanzielle"],
+            "a ligature is its letters"
+        );
+        // Matched in the original text to whole characters, with the case kept when asked.
+        let exact = SearchOptions {
+            match_case: true,
+            ..SearchOptions::default()
+        };
+        assert_eq!(find(text, "Straße", exact), ["Straße"]);
     }
 
     #[test]
