@@ -1789,6 +1789,100 @@ fn annotations_imported_from_the_file_menu_join_the_profile_and_can_be_undone() 
     );
 }
 
+/// A file dropped on the window, as the window system hands it over.
+#[derive(Debug)]
+struct Dropped(std::path::PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn files_dropped_on_the_window_are_imported_one_after_another() {
+    let profile = tempfile::tempdir().unwrap();
+    let notes = profile.path().join("union notes.md");
+    std::fs::write(&notes, "# Notes on the union\n\nEntry or unification.").unwrap();
+    let page = profile.path().join("draft.html");
+    std::fs::write(
+        &page,
+        "<html><head><title>Draft</title></head><body><p>Признать необходимым.</p></body></html>",
+    )
+    .unwrap();
+    let mut harness = harness(app(profile.path(), &[]));
+    // Dragged over the window: it says what a drop will do.
+    harness.input_mut().hovered_files.push(egui::HoveredFile {
+        path: Some(notes.clone()),
+        mime: String::new(),
+    });
+    // (egui repaints every frame while files hover: steps, not run.)
+    harness.step();
+    harness.step();
+    harness.get_by_label("Drop to import “union notes.md” into your library");
+    harness.input_mut().hovered_files.clear();
+    harness.input_mut().dropped_files.extend([
+        std::sync::Arc::new(Dropped(notes)) as egui::DroppedFileHandle,
+        std::sync::Arc::new(Dropped(page)) as egui::DroppedFileHandle,
+    ]);
+    harness.step();
+    harness.input_mut().dropped_files.clear();
+    wait_while(&mut harness, LecternApp::is_importing_text);
+    assert_eq!(
+        harness
+            .state()
+            .import_draft
+            .as_ref()
+            .expect("the first")
+            .meta
+            .title,
+        "Notes on the union"
+    );
+    assert_eq!(harness.state().dropped_files.len(), 1, "the second waits");
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::Button, "Import")
+        .click();
+    harness.run();
+    wait_while(&mut harness, LecternApp::is_importing_text);
+    assert_eq!(
+        harness
+            .state()
+            .import_draft
+            .as_ref()
+            .expect("then the second")
+            .meta
+            .title,
+        "Draft"
+    );
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::Button, "Cancel")
+        .click();
+    harness.run();
+    assert!(harness.state().import_draft.is_none());
+    assert!(harness.state().dropped_files.is_empty());
+    assert!(
+        harness.query_by_label_contains("Drop to import").is_none(),
+        "the hint goes with the drag"
+    );
+    let imported: Vec<&str> = harness
+        .state()
+        .library()
+        .texts()
+        .iter()
+        .filter(|t| t.id().starts_with("import-"))
+        .map(|t| t.meta().title.as_str())
+        .collect();
+    assert_eq!(
+        imported,
+        ["Notes on the union"],
+        "the cancelled one is not imported"
+    );
+}
+
 #[test]
 fn a_saved_web_page_imported_from_the_file_menu_reads_as_its_text() {
     let profile = tempfile::tempdir().unwrap();

@@ -120,3 +120,17 @@ fn clause_1_comparison_dark() {
     let mut harness = clause_1(ThemeChoice::Dark);
     harness.snapshot("clause_1_comparison_dark");
 }
+
+/// A file dragged over the desk: the whole window says what dropping it will do.
+#[test]
+fn a_file_dragged_over_the_window() {
+    let mut harness = harness_of(app_with(&["lenin-1922-09-26-kamenev"], ThemeChoice::Light));
+    harness.input_mut().hovered_files.push(egui::HoveredFile {
+        path: Some("/home/reader/Проект резолюции.html".into()),
+        mime: String::new(),
+    });
+    // egui repaints every frame while files hover: steps, not run.
+    harness.step();
+    harness.step();
+    harness.snapshot("a_file_dragged_over_the_window");
+}

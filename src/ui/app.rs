@@ -187,6 +187,8 @@ pub struct LecternApp {
         crate::ui::dialogs::ReadProgress,
         Instant,
     )>,
+    /// Files dropped on the window, waiting to be imported one after another.
+    pub dropped_files: std::collections::VecDeque<std::path::PathBuf>,
     /// Imported texts removed in this session, last last (for undo).
     pub removed_texts: Vec<Arc<Text>>,
     /// A text read for import, waiting for the reader to confirm its metadata.
@@ -265,6 +267,7 @@ impl LecternApp {
             find: None,
             pending_import: None,
             pending_text_import: None,
+            dropped_files: std::collections::VecDeque::new(),
             import_draft: None,
             removed_texts: Vec::new(),
             folded: std::collections::HashMap::new(),
@@ -1539,13 +1542,87 @@ impl LecternApp {
         self.start_export(content.into_bytes(), name, ctx);
     }
 
+    /// While files are dragged over the window: what dropping them will do.
+    fn drop_hint(&self, ctx: &egui::Context) {
+        let names: Vec<String> = ctx.input(|i| {
+            i.raw
+                .hovered_files
+                .iter()
+                .filter_map(|f| f.path.as_ref()?.file_name())
+                .map(|n| n.to_string_lossy().into_owned())
+                .collect()
+        });
+        let count = ctx.input(|i| i.raw.hovered_files.len());
+        if count == 0 {
+            return;
+        }
+        let message = if self.read_only {
+            "This window is read-only: dropped files are not imported".to_owned()
+        } else if names.len() == 1 {
+            format!("Drop to import “{}” into your library", names[0])
+        } else {
+            format!("Drop to import {count} files into your library, one after another")
+        };
+        let screen = ctx.content_rect();
+        let painter = ctx.layer_painter(egui::LayerId::new(
+            egui::Order::Foreground,
+            egui::Id::unique("lectern-drop-hint"),
+        ));
+        let visuals = ctx.global_style().visuals.clone();
+        painter.rect_filled(screen, 0.0, visuals.extreme_bg_color.gamma_multiply(0.85));
+        painter.rect_stroke(
+            screen.shrink(12.0),
+            8.0,
+            egui::Stroke::new(2.0, visuals.selection.stroke.color),
+            egui::StrokeKind::Inside,
+        );
+        // A label (not painted text), so that screen readers say it too.
+        egui::Area::new(egui::Id::unique("lectern-drop-hint-text"))
+            .order(egui::Order::Tooltip)
+            .fixed_pos(screen.center())
+            .pivot(egui::Align2::CENTER_CENTER)
+            .interactable(false)
+            .show(ctx, |ui| {
+                egui::Frame::popup(ui.style())
+                    .inner_margin(egui::Margin::symmetric(28, 18))
+                    .show(ui, |ui| {
+                        ui.add(
+                            egui::Label::new(
+                                egui::RichText::new(message)
+                                    .size(22.0)
+                                    .color(visuals.strong_text_color()),
+                            )
+                            .wrap_mode(egui::TextWrapMode::Extend),
+                        );
+                    });
+            });
+    }
+
     /// Takes a text read for import and shows it for the reader to confirm its metadata.
     fn poll_text_import(&mut self, ctx: &egui::Context) {
-        // A file dropped on the window is imported like one chosen in the dialog.
-        let dropped = ctx.input(|i| i.raw.dropped_files.first().map(|f| f.path().to_path_buf()));
-        if let Some(path) = dropped
-            && self.pending_text_import.is_none()
+        // Files dropped on the window are imported like one chosen in the dialog, one after
+        // another: each gets its import window in turn.
+        let dropped: Vec<std::path::PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .collect()
+        });
+        if !dropped.is_empty() {
+            if !self.read_only {
+                self.dropped_files.extend(dropped);
+            } else {
+                self.notices.push(format!(
+                    "This window is read-only, so the {} dropped was not imported.",
+                    if dropped.len() == 1 { "file" } else { "files" }
+                ));
+            }
+        }
+        if self.pending_text_import.is_none()
+            && self.import_draft.is_none()
             && self.editable()
+            && let Some(path) = self.dropped_files.pop_front()
         {
             let (receiver, progress) = read_import_file(path, ctx.clone());
             self.pending_text_import = Some((receiver, progress, Instant::now()));
@@ -1983,6 +2060,7 @@ impl LecternApp {
         self.collect_folds();
         self.poll_import();
         self.poll_text_import(&ctx);
+        self.drop_hint(&ctx);
         self.update_find(&ctx);
         self.update_search_all(&ctx);
         let mut actions = self.shortcut_actions(&ctx);
