@@ -1789,6 +1789,36 @@ fn annotations_imported_from_the_file_menu_join_the_profile_and_can_be_undone() 
     );
 }
 
+#[test]
+fn the_paragraphs_in_view_are_there_for_a_screen_reader() {
+    use egui::accesskit::Role;
+    let profile = tempfile::tempdir().unwrap();
+    let mut harness = harness(app(profile.path(), &["lenin-1922-09-26-kamenev"]));
+    let text = harness.state().desk.panes()[0].text.clone();
+    let (first, last) = (0, text.paragraphs().len() - 1);
+    harness.get_by_role_and_label(Role::Paragraph, text.paragraph_text(first));
+    assert!(
+        harness
+            .query_by_role_and_label(Role::Paragraph, text.paragraph_text(last))
+            .is_none(),
+        "only what is in view"
+    );
+    harness
+        .state_mut()
+        .desk
+        .pane_mut(0)
+        .unwrap()
+        .view
+        .jump_to(last, 0.0);
+    harness.run();
+    harness.get_by_role_and_label(Role::Paragraph, text.paragraph_text(last));
+    assert!(
+        harness
+            .query_by_role_and_label(Role::Paragraph, text.paragraph_text(first))
+            .is_none()
+    );
+}
+
 /// A file dropped on the window, as the window system hands it over.
 #[derive(Debug)]
 struct Dropped(std::path::PathBuf);
@@ -1931,6 +1961,11 @@ fn a_saved_web_page_imported_from_the_file_menu_reads_as_its_text() {
     );
     assert!(pane_ids(&harness).contains(&text.id().to_owned()));
     assert_eq!(text.meta().author, "V. I. Lenin");
+    // The pane shows the amendment as a paragraph of its own.
+    harness.get_by_role_and_label(
+        egui::accesskit::Role::Paragraph,
+        "Formal unification with the R.S.F.S.R. in a Union of Soviet Republics of Europe and Asia.",
+    );
 }
 
 #[test]

@@ -681,6 +681,19 @@ pub fn reader_ui(
             .galley(&ctx, text, paragraph, style, column_width);
         let origin = pos2(column_left, y);
         y += galley.size().y + style.paragraph_spacing();
+        // The paragraphs in view are in the accessibility tree, so that a screen reader reads
+        // the text (nothing is built when no assistive technology is listening).
+        let shown = Rect::from_min_size(origin, galley.size()).intersect(text_area);
+        ctx.accesskit_node_builder(params.id.with(("paragraph", paragraph)), |node| {
+            node.set_role(egui::accesskit::Role::Paragraph);
+            node.set_label(text.paragraph_text(paragraph));
+            node.set_bounds(egui::accesskit::Rect {
+                x0: shown.min.x.into(),
+                y0: shown.min.y.into(),
+                x1: shown.max.x.into(),
+                y1: shown.max.y.into(),
+            });
+        });
         painter.galley(origin, galley.clone(), colors.text);
         view.visible.push(VisibleParagraph {
             paragraph,
