@@ -1819,6 +1819,15 @@ fn the_paragraphs_in_view_are_there_for_a_screen_reader() {
     );
 }
 
+/// File ▸ Import text… with the dialog's scripted answer, until the file is read (the import
+/// window then shows, unless the file was refused).
+fn import_from_the_file_menu(harness: &mut Harness<'_, LecternApp>) {
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Import text…").click();
+    wait_while(harness, LecternApp::is_importing_text);
+}
+
 /// A file dropped on the window, as the window system hands it over.
 #[derive(Debug)]
 struct Dropped(std::path::PathBuf);
@@ -1930,10 +1939,7 @@ fn a_saved_web_page_imported_from_the_file_menu_reads_as_its_text() {
     )
     .unwrap();
     let mut harness = harness(app_with_dialog_answer(profile.path(), Some(file)));
-    harness.get_by_label("File").click();
-    harness.run();
-    harness.get_by_label("Import text…").click();
-    wait_while(&mut harness, LecternApp::is_importing_text);
+    import_from_the_file_menu(&mut harness);
     let draft = harness
         .state()
         .import_draft
@@ -1977,10 +1983,7 @@ fn a_windows_1251_file_imported_from_the_file_menu_stays_in_the_library() {
     let (bytes, _, _) = encoding_rs::WINDOWS_1251.encode(&repeated);
     std::fs::write(&file, &bytes).unwrap();
     let mut harness = harness(app_with_dialog_answer(profile.path(), Some(file)));
-    harness.get_by_label("File").click();
-    harness.run();
-    harness.get_by_label("Import text…").click();
-    wait_while(&mut harness, LecternApp::is_importing_text);
+    import_from_the_file_menu(&mut harness);
     // The reader checks what the file says of itself, gives a date, and imports.
     let draft = harness
         .state()
@@ -2088,10 +2091,7 @@ fn re_importing_a_changed_file_moves_its_annotations_and_says_so() {
         "A new opening.\n\nparagraph of the draft.\n\nThe clause on entry into the RSFSR.",
     )
     .unwrap();
-    harness.get_by_label("File").click();
-    harness.run();
-    harness.get_by_label("Import text…").click();
-    wait_while(&mut harness, LecternApp::is_importing_text);
+    import_from_the_file_menu(&mut harness);
     harness
         .get_by_role_and_label(egui::accesskit::Role::Button, "Import")
         .click();
