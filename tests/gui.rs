@@ -790,6 +790,60 @@ fn drag_select(
 }
 
 #[test]
+fn a_note_being_typed_is_kept_when_the_reader_moves_on_or_closes_the_window() {
+    let profile = tempfile::tempdir().unwrap();
+    let mut harness = harness(app(profile.path(), &[KAMENEV]));
+    drag_select(&mut harness, 0, "Stalin tends to be somewhat hasty");
+    harness.key_press(Key::N);
+    harness.run();
+    let first = harness.state().selected_annotation.clone().unwrap();
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::MultilineTextInput, "Note")
+        .type_text("Haste, and rudeness later");
+    harness.run();
+    // Straight on to another passage, without leaving the note field first.
+    drag_select(&mut harness, 0, "Zinoviev too");
+    harness.key_press(Key::N);
+    harness.run();
+    let second = harness.state().selected_annotation.clone().unwrap();
+    assert_ne!(first, second);
+    assert_eq!(
+        harness.state().annotations.get(&first).unwrap().note,
+        "Haste, and rudeness later"
+    );
+    // A pause in the typing keeps what is typed, as Save note would (a crash loses at most
+    // the last words).
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::MultilineTextInput, "Note")
+        .type_text("Zinoviev");
+    harness.run();
+    assert_eq!(harness.state().annotations.get(&second).unwrap().note, "");
+    std::thread::sleep(lectern::ui::app::NOTE_PAUSE + std::time::Duration::from_millis(100));
+    harness.step();
+    assert_eq!(
+        harness.state().annotations.get(&second).unwrap().note,
+        "Zinoviev"
+    );
+    // Typing on, then closing the window.
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::MultilineTextInput, "Note")
+        .type_text(" is asked too");
+    harness.run();
+    harness.state_mut().save_now();
+    drop(harness);
+    let harness = self::harness(app(profile.path(), &[KAMENEV]));
+    let annotations = &harness.state().annotations;
+    assert_eq!(
+        annotations.get(&second).unwrap().note,
+        "Zinoviev is asked too"
+    );
+    assert_eq!(
+        annotations.get(&first).unwrap().note,
+        "Haste, and rudeness later"
+    );
+}
+
+#[test]
 fn notes_tags_category_delete_trash_and_restore() {
     let profile = tempfile::tempdir().unwrap();
     let mut harness = harness(app(profile.path(), &[KAMENEV]));

@@ -124,6 +124,9 @@ type FoldedCopy = ((String, bool), Folded);
 
 /// How long a change may wait before the reading state is saved.
 const SAVE_DELAY: Duration = Duration::from_secs(1);
+/// A note being typed in the annotations panel is kept (as if saved) after this pause in the
+/// typing, so that a crash loses at most the last few words.
+pub const NOTE_PAUSE: Duration = Duration::from_secs(3);
 /// Font size step for zooming in and out.
 const ZOOM_STEP: f32 = 2.0;
 
@@ -187,6 +190,9 @@ pub struct LecternApp {
         crate::ui::dialogs::ReadProgress,
         Instant,
     )>,
+    /// When the note in the annotations panel's editor last changed, and how it read then
+    /// (while it differs from the annotation).
+    note_typed_since: Option<(Instant, String, String)>,
     /// Files dropped on the window, waiting to be imported one after another.
     pub dropped_files: std::collections::VecDeque<std::path::PathBuf>,
     /// Imported texts removed in this session, last last (for undo).
@@ -268,6 +274,7 @@ impl LecternApp {
             pending_import: None,
             pending_text_import: None,
             dropped_files: std::collections::VecDeque::new(),
+            note_typed_since: None,
             import_draft: None,
             removed_texts: Vec::new(),
             folded: std::collections::HashMap::new(),
@@ -471,8 +478,10 @@ impl LecternApp {
         state
     }
 
-    /// Saves the reading state now and waits for the write (on exit, and in tests).
+    /// Saves the reading state now and waits for the write (on exit, and in tests). A note
+    /// still being typed is kept first.
     pub fn save_now(&mut self) {
+        self.keep_typed_note();
         if let Some(profile) = &self.profile
             && !self.read_only
         {
@@ -540,6 +549,67 @@ impl LecternApp {
     fn bring_back_side_panels(&mut self) {
         if let Some(state) = &mut self.comparison {
             state.full = false;
+        }
+    }
+
+    /// Keeps what is typed in the annotations panel's note editor (note and tags) in the
+    /// annotation, as the Save note button does; one undo step. Nothing when nothing changed.
+    fn keep_typed_note(&mut self) {
+        self.note_typed_since = None;
+        let Some((id, note, tags)) = &self.annotations_view.draft else {
+            return;
+        };
+        let Some(annotation) = self.annotations.get(id) else {
+            return;
+        };
+        let tags = crate::ui::annotations_view::parse_tags(tags);
+        if annotation.note == *note && annotation.tags == tags || self.read_only {
+            return;
+        }
+        let mut changed = annotation.clone();
+        changed.note = note.clone();
+        changed.tags = tags;
+        changed.modified = clock::now();
+        if self
+            .history
+            .perform(&mut self.annotations, Edit::Change(changed))
+        {
+            self.annotations_revision += 1;
+        }
+    }
+
+    /// After a pause in typing a note, keeps it (see [`NOTE_PAUSE`]).
+    fn keep_note_after_a_pause(&mut self, ctx: &egui::Context) {
+        let typed = self
+            .annotations_view
+            .draft
+            .as_ref()
+            .filter(|(id, note, tags)| {
+                self.annotations.get(id).is_some_and(|a| {
+                    a.note != *note || a.tags != crate::ui::annotations_view::parse_tags(tags)
+                })
+            })
+            .map(|(_, note, tags)| (note, tags));
+        let Some((note, tags)) = typed else {
+            self.note_typed_since = None;
+            return;
+        };
+        // The pause is counted from the last change to what is typed.
+        let unchanged = self
+            .note_typed_since
+            .as_ref()
+            .is_some_and(|(_, n, t)| n == note && t == tags);
+        if !unchanged {
+            self.note_typed_since = Some((Instant::now(), note.clone(), tags.clone()));
+        }
+        let waited = self
+            .note_typed_since
+            .as_ref()
+            .map_or(Duration::ZERO, |(since, _, _)| since.elapsed());
+        if waited >= NOTE_PAUSE {
+            self.keep_typed_note();
+        } else {
+            ctx.request_repaint_after(NOTE_PAUSE - waited);
         }
     }
 
@@ -2119,6 +2189,7 @@ impl LecternApp {
                 .show(ui, |ui| {
                     actions.extend(annotations_panel_ui(ui, &panel, view))
                 });
+            self.keep_note_after_a_pause(&ctx);
         }
         let title = self.desk.active_pane().map(|p| p.text.meta().title.clone());
         if let (Some(find), Some(title)) = (&mut self.find, title) {
