@@ -637,6 +637,74 @@ mod tests {
     }
 
     #[test]
+    fn any_mix_of_markup_pieces_reads_without_a_panic_and_keeps_its_letters() {
+        use crate::model::generate::SplitMix64;
+        const PIECES: &[&str] = &[
+            "<",
+            ">",
+            "</",
+            "/>",
+            "<!",
+            "<!--",
+            "-->",
+            "<?",
+            "&",
+            "&#",
+            "&#x",
+            ";",
+            "=",
+            "\"",
+            "'",
+            " ",
+            "\n",
+            "p",
+            "br",
+            "pre",
+            "script",
+            "nav",
+            "title",
+            "h1",
+            "head",
+            "body",
+            "amp",
+            "laquo",
+            "é",
+            "я",
+            "ერ",
+            "союз",
+            "\u{a0}",
+            "<p>",
+            "</p>",
+            "<br>",
+            "<pre>",
+            "</pre>",
+            "<nav>",
+            "</nav>",
+            "<script>",
+            "</script>",
+            "<title>",
+            "<h1>",
+            "</h1>",
+        ];
+        let mut rng = SplitMix64::new(7);
+        for _ in 0..20_000 {
+            let length = rng.range(0, 60);
+            let page: String = (0..length)
+                .map(|_| PIECES[rng.range(0, PIECES.len() - 1)])
+                .collect();
+            let text = html_text(&page);
+            // Every letter in the text comes from the page (nothing is made up).
+            for ch in text.body.chars().filter(|c| c.is_alphabetic()) {
+                assert!(
+                    page.contains(ch) || "«—".contains(ch) || ch == '&',
+                    "{ch:?} from {page:?}"
+                );
+            }
+            let _ = decode_references(&page);
+        }
+    }
+
+    #[test]
     fn a_page_without_a_body_tag_is_read_from_its_first_content() {
         let page = "<html><head><title>T</title><p>First.</p><p>Second.</p>";
         assert_eq!(body(page), "First.\n\nSecond.");
