@@ -844,6 +844,43 @@ fn a_note_being_typed_is_kept_when_the_reader_moves_on_or_closes_the_window() {
 }
 
 #[test]
+fn an_undone_note_stays_undone() {
+    let profile = tempfile::tempdir().unwrap();
+    let mut harness = harness(app(profile.path(), &[KAMENEV]));
+    drag_select(&mut harness, 0, "Stalin tends to be somewhat hasty");
+    harness.key_press(Key::N);
+    harness.run();
+    let id = harness.state().selected_annotation.clone().unwrap();
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::MultilineTextInput, "Note")
+        .type_text("A first thought");
+    harness.run();
+    harness.get_by_label("Save note").click();
+    harness.run();
+    assert_eq!(
+        harness.state().annotations.get(&id).unwrap().note,
+        "A first thought"
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(harness.state().annotations.get(&id).unwrap().note, "");
+    // The editor shows the note as it now is, and nothing brings the undone words back.
+    let field = harness.get_by_role_and_label(egui::accesskit::Role::MultilineTextInput, "Note");
+    assert_eq!(field.value().as_deref(), Some(""));
+    std::thread::sleep(lectern::ui::app::NOTE_PAUSE + std::time::Duration::from_millis(100));
+    harness.step();
+    harness.state_mut().save_now();
+    assert_eq!(harness.state().annotations.get(&id).unwrap().note, "");
+    // Redo still can.
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    harness.run();
+    assert_eq!(
+        harness.state().annotations.get(&id).unwrap().note,
+        "A first thought"
+    );
+}
+
+#[test]
 fn notes_tags_category_delete_trash_and_restore() {
     let profile = tempfile::tempdir().unwrap();
     let mut harness = harness(app(profile.path(), &[KAMENEV]));

@@ -362,6 +362,21 @@ impl Comparison {
         kept
     }
 
+    /// The segments that some witness still has (all of them, unless the comparison was cut
+    /// down by [`Comparison::kept_for_notes`]).
+    pub fn kept_segments(&self) -> std::collections::BTreeSet<usize> {
+        self.witnesses
+            .iter()
+            .flat_map(|w| {
+                w.segments
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, s)| s.is_some())
+                    .map(|(index, _)| index)
+            })
+            .collect()
+    }
+
     /// The comparison with its witnesses in reverse order (for two: swapped).
     pub fn swapped(&self) -> Self {
         let mut swapped = self.clone();
@@ -890,6 +905,16 @@ mod tests {
         );
         let small = pasted(&["a. b.", "a. c."]);
         assert_eq!(small.kept_for_notes(&annotated), small);
+        // What was kept is known, so that a later cut keeps it too.
+        assert_eq!(kept.kept_segments(), annotated);
+        assert_eq!(comparison.kept_segments().len(), 10);
+        let mut more = kept.kept_segments();
+        more.insert(7);
+        let again = comparison.kept_for_notes(&more);
+        assert_eq!(
+            again.kept_segments(),
+            std::collections::BTreeSet::from([3, 7])
+        );
     }
 
     #[test]

@@ -49,38 +49,51 @@ pub fn looks_like_html(text: &str) -> bool {
         || (head.starts_with("<?xml") && head.contains("<html"))
 }
 
-/// The encoding an HTML file declares in its first kilobytes (`<meta charset="…">` or
-/// `<meta http-equiv="Content-Type" content="text/html; charset=…">`), as the WHATWG
-/// prescan finds it; `None` when it declares none, or one `encoding_rs` does not know.
+/// The encoding an HTML file declares in a `<meta>` tag of its first kilobytes
+/// (`<meta charset="…">`, or `<meta http-equiv="Content-Type" content="text/html;
+/// charset=…">`), as the WHATWG prescan reads it; `None` when it declares none, or one
+/// `encoding_rs` does not know.
 pub fn declared_encoding(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
     let head = &bytes[..bytes.len().min(4096)];
     let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
     let mut from = 0;
-    while let Some(at) = find(&lower[from..], b"charset") {
-        let mut i = from + at + b"charset".len();
-        from = i;
-        while lower.get(i).is_some_and(u8::is_ascii_whitespace) {
+    while let Some(at) = find(&lower[from..], b"<meta") {
+        let tag_start = from + at;
+        let tag_end = lower[tag_start..]
+            .iter()
+            .position(|&b| b == b'>')
+            .map_or(lower.len(), |n| tag_start + n);
+        from = tag_end;
+        let tag = &lower[tag_start..tag_end];
+        let Some(at) = find(tag, b"charset") else {
+            continue;
+        };
+        let mut i = at + b"charset".len();
+        while tag.get(i).is_some_and(u8::is_ascii_whitespace) {
             i += 1;
         }
-        if lower.get(i) != Some(&b'=') {
+        if tag.get(i) != Some(&b'=') {
             continue;
         }
         i += 1;
-        while lower
+        while tag
             .get(i)
             .is_some_and(|b| b.is_ascii_whitespace() || *b == b'"' || *b == b'\'')
         {
             i += 1;
         }
-        let end = lower[i..]
+        let end = tag[i..]
             .iter()
-            .position(|b| b.is_ascii_whitespace() || matches!(b, b'"' | b'\'' | b';' | b'>' | b'/'))
-            .map_or(lower.len(), |n| i + n);
-        if let Some(encoding) = encoding_rs::Encoding::for_label(&lower[i..end]) {
-            // A page saved as UTF-16 cannot declare it in ASCII: the prescan says UTF-8.
+            .position(|b| b.is_ascii_whitespace() || matches!(b, b'"' | b'\'' | b';' | b'/'))
+            .map_or(tag.len(), |n| i + n);
+        if let Some(encoding) = encoding_rs::Encoding::for_label(&tag[i..end]) {
+            // As the prescan says: a page cannot declare UTF-16 in ASCII (it is UTF-8 then),
+            // and x-user-defined is read as windows-1252.
             return Some(
                 if encoding == encoding_rs::UTF_16LE || encoding == encoding_rs::UTF_16BE {
                     encoding_rs::UTF_8
+                } else if encoding == encoding_rs::X_USER_DEFINED {
+                    encoding_rs::WINDOWS_1252
                 } else {
                     encoding
                 },
@@ -93,6 +106,9 @@ pub fn declared_encoding(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding>
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     memchr::memmem::find(haystack, needle)
 }
+
+/// The longest title taken from a page, in characters.
+const TITLE_MAX: usize = 200;
 
 /// Elements that end one paragraph and start another.
 const BLOCKS: &[&str] = &[
@@ -168,7 +184,8 @@ struct Paragraphs {
 impl Paragraphs {
     fn text(&mut self, text: &str) {
         if self.pre > 0 {
-            for (n, line) in text.split('\n').enumerate() {
+            let lines: Vec<&str> = text.split('\n').collect();
+            for (n, line) in lines.iter().enumerate() {
                 if n > 0 {
                     if self.current.trim().is_empty() || self.current.ends_with('\n') {
                         // A blank line inside <pre> separates paragraphs.
@@ -177,8 +194,13 @@ impl Paragraphs {
                         self.current.push('\n');
                     }
                 }
-                self.current
-                    .push_str(line.trim_end_matches(['\r', '\t', ' ']));
+                // A line's trailing blanks go, but not those before an inline tag ("see <a>").
+                if n + 1 < lines.len() {
+                    self.current
+                        .push_str(line.trim_end_matches(['\r', '\t', ' ']));
+                } else {
+                    self.current.push_str(line);
+                }
             }
             return;
         }
@@ -241,6 +263,7 @@ impl Tag<'_> {
         let bytes = self.attributes.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
+            let start = i;
             while i < bytes.len() && (bytes[i].is_ascii_whitespace() || bytes[i] == b'/') {
                 i += 1;
             }
@@ -284,7 +307,9 @@ impl Tag<'_> {
             if name.eq_ignore_ascii_case(wanted) {
                 return Some(value.unwrap_or_default());
             }
-            if name.is_empty() {
+            if i == start {
+                // Nothing read (cannot happen with the loops above; a guard against looping):
+                // step over one ASCII byte, the only kind the loops stop at.
                 i += 1;
             }
         }
@@ -372,10 +397,15 @@ pub fn decode_references(text: &str) -> String {
             .map(|n| &rest[1..=n]);
         let decoded = reference.and_then(|name| {
             if let Some(number) = name.strip_prefix('#') {
-                let code = match number.strip_prefix(['x', 'X']) {
-                    Some(hex) => u32::from_str_radix(hex, 16).ok(),
-                    None => number.parse::<u32>().ok(),
-                }?;
+                let (digits, radix) = match number.strip_prefix(['x', 'X']) {
+                    Some(hex) => (hex, 16),
+                    None => (number, 10),
+                };
+                // Digits only (the parser would take a sign too).
+                if digits.is_empty() || !digits.chars().all(|c| c.is_digit(radix)) {
+                    return None;
+                }
+                let code = u32::from_str_radix(digits, radix).ok()?;
                 // NUL, surrogates and out-of-range numbers are the replacement character.
                 Some(
                     char::from_u32(code)
@@ -462,12 +492,12 @@ pub fn html_text(html: &str) -> HtmlText {
                     out.pre = out.pre.saturating_sub(1);
                     out.end();
                 }
-                "h1" => {
+                "td" | "th" => out.space = true,
+                _ if BLOCKS.contains(&name) => {
+                    // The heading ends with its own end tag, or any other block's.
                     in_h1 = false;
                     out.end();
                 }
-                "td" | "th" => out.space = true,
-                _ if BLOCKS.contains(&name) => out.end(),
                 _ => {}
             }
             continue;
@@ -477,10 +507,17 @@ pub fn html_text(html: &str) -> HtmlText {
             if HIDDEN.contains(&name) && !self_closing {
                 hidden.push(name.to_owned());
             }
-            if RAW.contains(&name) {
+            if RAW.contains(&name) && !self_closing {
                 i = end_tag(html, i, name);
             }
             continue;
+        }
+        if in_h1 {
+            if matches!(name, "br" | "td" | "th") {
+                h1.get_or_insert_default().push(' ');
+            } else if BLOCKS.contains(&name) {
+                in_h1 = false; // an unclosed heading ends where the next block starts
+            }
         }
         if in_head && !HEAD.contains(&name) {
             // Body content where the head should be (a page with no <body> tag): the head
@@ -525,7 +562,7 @@ pub fn html_text(html: &str) -> HtmlText {
             }
             "td" | "th" => out.space = true,
             _ if HIDDEN.contains(&name) && !self_closing => hidden.push(name.to_owned()),
-            _ if RAW.contains(&name) => {
+            _ if RAW.contains(&name) && !self_closing => {
                 let end = end_tag(html, i, name);
                 if name == "title" && title_tag.is_none() {
                     title_tag = Some(collapsed(&decode_references(&html[i..end])));
@@ -538,10 +575,18 @@ pub fn html_text(html: &str) -> HtmlText {
     }
     out.end();
     result.body = out.done.join("\n\n");
+    // A title, not a page: a heading that never ended is cut short.
+    let short = |t: String| -> String {
+        t.chars()
+            .take(TITLE_MAX)
+            .collect::<String>()
+            .trim()
+            .to_owned()
+    };
     result.title = h1
-        .map(|h| collapsed(&h))
+        .map(|h| short(collapsed(&h)))
         .filter(|h| !h.is_empty())
-        .or(title_tag.filter(|t| !t.is_empty()));
+        .or(title_tag.map(short).filter(|t| !t.is_empty()));
     result
 }
 
@@ -702,6 +747,40 @@ mod tests {
             }
             let _ = decode_references(&page);
         }
+    }
+
+    #[test]
+    fn self_closing_raw_tags_pre_with_inline_tags_and_headings_with_breaks() {
+        // XHTML writes empty elements self-closed: the text after them is not swallowed.
+        let page = "<html><head><title/><script src=\"a.js\"/></head>\
+            <body><h1>On the Union<br/>of Soviet Republics</h1><iframe src=\"x\"/>\
+            <pre>see <a href=\"#n1\">note 1</a></pre><p>After.</p></body></html>";
+        let text = html_text(page);
+        assert_eq!(
+            text.body,
+            "On the Union\nof Soviet Republics\n\nsee note 1\n\nAfter."
+        );
+        assert_eq!(
+            text.title.as_deref(),
+            Some("On the Union of Soviet Republics")
+        );
+        // A heading never closed ends at the next block, and no title is a page long.
+        let text = html_text("<h1>Draft</h2><p>Clause one.</p><p>Clause two.</p>");
+        assert_eq!(text.title.as_deref(), Some("Draft"));
+        let long = format!("<h1>{}", "word ".repeat(100));
+        assert!(html_text(&long).title.unwrap().chars().count() <= TITLE_MAX);
+    }
+
+    #[test]
+    fn odd_attributes_and_references_are_read_safely() {
+        let text =
+            html_text("<html lang=\"ru\" =\"\"я><meta =\"\"ä name=author content=Ленин><p>x</p>");
+        assert_eq!(text.language.as_deref(), Some("ru"));
+        assert_eq!(text.author.as_deref(), Some("Ленин"));
+        assert_eq!(
+            decode_references("&#+65; &#x+41; &#65;"),
+            "&#+65; &#x+41; A"
+        );
     }
 
     #[test]

@@ -112,7 +112,15 @@ pub fn decode_declared(
             }
         }
     };
-    let (decoded, had_errors) = encoding.decode_without_bom_handling(&bytes[bom..]);
+    let (mut decoded, mut had_errors) = encoding.decode_without_bom_handling(&bytes[bom..]);
+    let mut encoding = encoding;
+    if had_errors && bom == 0 && declared == Some(encoding) {
+        // The page's declaration is wrong (it happens): the bytes are guessed as any file's.
+        let mut detector = chardetng::EncodingDetector::new();
+        detector.feed(bytes, true);
+        encoding = detector.guess(None, true);
+        (decoded, had_errors) = encoding.decode_without_bom_handling(bytes);
+    }
     if had_errors {
         return Err(ImportError::Undecodable {
             path: shown(),
@@ -697,6 +705,21 @@ mod tests {
         let (text, _) = read_import(&path, &given).unwrap();
         assert_eq!(text.meta().title, "Commission draft");
         assert_eq!(text.meta().author, "Комиссия ЦК");
+    }
+
+    #[test]
+    fn a_page_that_declares_the_wrong_encoding_is_read_in_its_own() {
+        let dir = tempfile::tempdir().unwrap();
+        let page = format!(
+            "<html><head><meta charset=\"utf-8\"></head><body><p>{}</p></body></html>",
+            RUSSIAN.repeat(8)
+        );
+        let (bytes, _, _) = encoding_rs::WINDOWS_1251.encode(&page);
+        let path = dir.path().join("mislabelled.html");
+        std::fs::write(&path, &bytes).unwrap();
+        let (text, encoding) = read_import(&path, &ImportMeta::default()).unwrap();
+        assert_eq!(encoding, "windows-1251");
+        assert!(text.content().starts_with("Формальное объединение"));
     }
 
     #[test]

@@ -141,7 +141,7 @@ enum Parsed<T> {
     Bad(String),
 }
 
-/// The format and version at the head of a file (the rest is skipped over unread).
+/// The format and version at the head of a file (the rest is passed over, not kept).
 #[derive(serde::Deserialize)]
 struct Head {
     format: Option<String>,

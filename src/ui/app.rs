@@ -613,9 +613,11 @@ impl LecternApp {
         }
     }
 
-    /// Lets the comparison's note fields show the notes as they now are (after an undo or a
-    /// redo), not what was last typed.
+    /// Lets the note fields (the annotations panel's and the comparison's) show the notes as
+    /// they now are (after an undo or a redo), not what was typed before.
     fn forget_note_drafts(&mut self) {
+        self.annotations_view.draft = None;
+        self.note_typed_since = None;
         if let Some(state) = &mut self.comparison {
             state.drafts.clear();
         }
@@ -817,6 +819,9 @@ impl LecternApp {
                 }
             }
             Action::Undo => {
+                // What is being typed is a change of its own: kept first, so that undo takes
+                // it back (and a redo cannot lose it).
+                self.keep_typed_note();
                 if self.editable()
                     && self
                         .history
@@ -827,6 +832,9 @@ impl LecternApp {
                 }
             }
             Action::Redo => {
+                // What is being typed is a change of its own: kept first, so that undo takes
+                // it back (and a redo cannot lose it).
+                self.keep_typed_note();
                 if self.editable()
                     && self
                         .history
@@ -1018,7 +1026,10 @@ impl LecternApp {
                     self.pending_text_import = Some((receiver, progress, Instant::now()));
                 }
             }
-            Action::ConfirmImport => self.confirm_import(),
+            Action::ConfirmImport => {
+                self.confirm_import();
+                self.next_dropped_file(ctx);
+            }
             Action::RemoveImported(text_id) => {
                 if !self.editable() {
                     return;
@@ -1061,7 +1072,10 @@ impl LecternApp {
                         .push(format!("The text could not be put back: {e}.")),
                 }
             }
-            Action::CancelImport => self.import_draft = None,
+            Action::CancelImport => {
+                self.import_draft = None;
+                self.next_dropped_file(ctx);
+            }
             Action::ImportAnnotations => {
                 if self.pending_import.is_none() && self.editable() {
                     self.pending_import =
@@ -1447,12 +1461,17 @@ impl LecternApp {
         if state.readers_own {
             // Stored with the notes (only the annotated part of a long one).
             let id = state.comparison.id.clone();
-            let annotated: std::collections::BTreeSet<usize> = self
+            // The segments of its notes, and those kept before in this session (a deleted note
+            // that an undo brings back finds its segment still there).
+            let mut annotated: std::collections::BTreeSet<usize> = self
                 .comparison_notes
                 .iter()
                 .filter(|n| n.comparison_id == id)
                 .map(|n| n.segment)
                 .collect();
+            if let Some(before) = self.readers_comparisons.iter().find(|c| c.id == id) {
+                annotated.extend(before.kept_segments());
+            }
             let kept = state.comparison.kept_for_notes(&annotated);
             self.readers_comparisons.retain(|c| c.id != id);
             self.readers_comparisons.push(kept);
@@ -1612,6 +1631,13 @@ impl LecternApp {
         self.start_export(content.into_bytes(), name, ctx);
     }
 
+    /// After an import window closes: a frame soon, to start on the next dropped file.
+    fn next_dropped_file(&self, ctx: &egui::Context) {
+        if self.import_draft.is_none() && !self.dropped_files.is_empty() {
+            ctx.request_repaint();
+        }
+    }
+
     /// While files are dragged over the window: what dropping them will do.
     fn drop_hint(&self, ctx: &egui::Context) {
         let names: Vec<String> = ctx.input(|i| {
@@ -1697,6 +1723,7 @@ impl LecternApp {
             let (receiver, progress) = read_import_file(path, ctx.clone());
             self.pending_text_import = Some((receiver, progress, Instant::now()));
         }
+
         let Some((receiver, _, _)) = &self.pending_text_import else {
             return;
         };
@@ -2189,8 +2216,9 @@ impl LecternApp {
                 .show(ui, |ui| {
                     actions.extend(annotations_panel_ui(ui, &panel, view))
                 });
-            self.keep_note_after_a_pause(&ctx);
         }
+        // Also while the panel is closed or set aside: a note typed there is not forgotten.
+        self.keep_note_after_a_pause(&ctx);
         let title = self.desk.active_pane().map(|p| p.text.meta().title.clone());
         if let (Some(find), Some(title)) = (&mut self.find, title) {
             egui::Panel::top("lectern-find")
