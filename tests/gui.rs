@@ -1887,7 +1887,18 @@ fn the_paragraphs_in_view_are_there_for_a_screen_reader() {
     let mut harness = harness(app(profile.path(), &["lenin-1922-09-26-kamenev"]));
     let text = harness.state().desk.panes()[0].text.clone();
     let (first, last) = (0, text.paragraphs().len() - 1);
-    harness.get_by_role_and_label(Role::Paragraph, text.paragraph_text(first));
+    let paragraph = harness.get_by_role_and_label(Role::Paragraph, text.paragraph_text(first));
+    // Inside the pane's document, as a screen reader expects.
+    let mut document = paragraph.parent().expect("a parent");
+    while document.accesskit_node().role() != Role::Document {
+        document = document.parent().expect("the pane's document above it");
+    }
+    assert!(
+        document
+            .accesskit_node()
+            .label()
+            .is_some_and(|l| l.starts_with("Reading pane 1:"))
+    );
     assert!(
         harness
             .query_by_role_and_label(Role::Paragraph, text.paragraph_text(last))

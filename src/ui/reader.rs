@@ -681,19 +681,6 @@ pub fn reader_ui(
             .galley(&ctx, text, paragraph, style, column_width);
         let origin = pos2(column_left, y);
         y += galley.size().y + style.paragraph_spacing();
-        // The paragraphs in view are in the accessibility tree, so that a screen reader reads
-        // the text (nothing is built when no assistive technology is listening).
-        let shown = Rect::from_min_size(origin, galley.size()).intersect(text_area);
-        ctx.accesskit_node_builder(params.id.with(("paragraph", paragraph)), |node| {
-            node.set_role(egui::accesskit::Role::Paragraph);
-            node.set_label(text.paragraph_text(paragraph));
-            node.set_bounds(egui::accesskit::Rect {
-                x0: shown.min.x.into(),
-                y0: shown.min.y.into(),
-                x1: shown.max.x.into(),
-                y1: shown.max.y.into(),
-            });
-        });
         painter.galley(origin, galley.clone(), colors.text);
         view.visible.push(VisibleParagraph {
             paragraph,
@@ -704,6 +691,7 @@ pub fn reader_ui(
     }
     view.layouts.evict(view.scroll.paragraph);
     view.layouts.note_atlas(&ctx);
+    accessible_paragraphs(ui, text, view, text_area, params.id);
 
     // Pointer selection.
     let (pressed, released, down, shift, pointer) = ui.input(|i| {
@@ -937,6 +925,31 @@ pub fn reader_ui(
 }
 
 /// The selection toolbar's buttons: one colour swatch per category (keys 1–6) and Note.
+/// The paragraphs in view, in the accessibility tree under the pane's document, so that a
+/// screen reader reads the text. Nothing is made when no assistive technology is listening.
+fn accessible_paragraphs(ui: &mut Ui, text: &Text, view: &ReaderView, area: Rect, pane: egui::Id) {
+    // The pane's own node is there only when accessibility is on.
+    if ui.ctx().accesskit_node_builder(pane, |_| ()).is_none() {
+        return;
+    }
+    let paragraphs = ui.new_child(
+        egui::UiBuilder::new()
+            .max_rect(area)
+            .accessibility_parent(pane),
+    );
+    for visible in &view.visible {
+        let shown = Rect::from_min_size(visible.origin, visible.galley.size()).intersect(area);
+        // Hover only: the text area under it still takes every click and drag.
+        let response = paragraphs.interact(
+            shown,
+            pane.with(("paragraph", visible.paragraph)),
+            Sense::hover(),
+        );
+        let words = text.paragraph_text(visible.paragraph);
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Paragraph, true, words));
+    }
+}
+
 fn annotate_buttons(ui: &mut Ui, categories: &[(String, Color32)], actions: &mut Vec<Action>) {
     for (index, (name, color)) in categories.iter().enumerate().take(6) {
         let button = egui::Button::new(RichText::new("■").color(*color).size(18.0)).frame(false);
