@@ -789,23 +789,35 @@ fn drag_select(
     start..end
 }
 
+/// Selects `passage` in the first pane, presses N and types `note` into the note editor (which
+/// N focuses); the new annotation's id.
+fn write_note(harness: &mut Harness<'_, LecternApp>, passage: &str, note: &str) -> String {
+    drag_select(harness, 0, passage);
+    harness.key_press(Key::N);
+    harness.run();
+    let id = harness
+        .state()
+        .selected_annotation
+        .clone()
+        .expect("N made and selected a note");
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::MultilineTextInput, "Note")
+        .type_text(note);
+    harness.run();
+    id
+}
+
 #[test]
 fn a_note_being_typed_is_kept_when_the_reader_moves_on_or_closes_the_window() {
     let profile = tempfile::tempdir().unwrap();
     let mut harness = harness(app(profile.path(), &[KAMENEV]));
-    drag_select(&mut harness, 0, "Stalin tends to be somewhat hasty");
-    harness.key_press(Key::N);
-    harness.run();
-    let first = harness.state().selected_annotation.clone().unwrap();
-    harness
-        .get_by_role_and_label(egui::accesskit::Role::MultilineTextInput, "Note")
-        .type_text("Haste, and rudeness later");
-    harness.run();
+    let first = write_note(
+        &mut harness,
+        "Stalin tends to be somewhat hasty",
+        "Haste, and rudeness later",
+    );
     // Straight on to another passage, without leaving the note field first.
-    drag_select(&mut harness, 0, "Zinoviev too");
-    harness.key_press(Key::N);
-    harness.run();
-    let second = harness.state().selected_annotation.clone().unwrap();
+    let second = write_note(&mut harness, "Zinoviev too", "Zinoviev");
     assert_ne!(first, second);
     assert_eq!(
         harness.state().annotations.get(&first).unwrap().note,
@@ -813,10 +825,6 @@ fn a_note_being_typed_is_kept_when_the_reader_moves_on_or_closes_the_window() {
     );
     // A pause in the typing keeps what is typed, as Save note would (a crash loses at most
     // the last words).
-    harness
-        .get_by_role_and_label(egui::accesskit::Role::MultilineTextInput, "Note")
-        .type_text("Zinoviev");
-    harness.run();
     assert_eq!(harness.state().annotations.get(&second).unwrap().note, "");
     std::thread::sleep(lectern::ui::app::NOTE_PAUSE + std::time::Duration::from_millis(100));
     harness.step();
@@ -847,14 +855,11 @@ fn a_note_being_typed_is_kept_when_the_reader_moves_on_or_closes_the_window() {
 fn an_undone_note_stays_undone() {
     let profile = tempfile::tempdir().unwrap();
     let mut harness = harness(app(profile.path(), &[KAMENEV]));
-    drag_select(&mut harness, 0, "Stalin tends to be somewhat hasty");
-    harness.key_press(Key::N);
-    harness.run();
-    let id = harness.state().selected_annotation.clone().unwrap();
-    harness
-        .get_by_role_and_label(egui::accesskit::Role::MultilineTextInput, "Note")
-        .type_text("A first thought");
-    harness.run();
+    let id = write_note(
+        &mut harness,
+        "Stalin tends to be somewhat hasty",
+        "A first thought",
+    );
     harness.get_by_label("Save note").click();
     harness.run();
     assert_eq!(
@@ -884,19 +889,12 @@ fn an_undone_note_stays_undone() {
 fn notes_tags_category_delete_trash_and_restore() {
     let profile = tempfile::tempdir().unwrap();
     let mut harness = harness(app(profile.path(), &[KAMENEV]));
-    drag_select(&mut harness, 0, "Stalin tends to be somewhat hasty");
-    harness.key_press(Key::N);
-    harness.run();
-    let id = harness
-        .state()
-        .selected_annotation
-        .clone()
-        .expect("N made and selected a note");
     // The note editor has the focus: type a note, then tags.
-    harness
-        .get_by_role_and_label(egui::accesskit::Role::MultilineTextInput, "Note")
-        .type_text("Lenin on Stalin's haste");
-    harness.run();
+    let id = write_note(
+        &mut harness,
+        "Stalin tends to be somewhat hasty",
+        "Lenin on Stalin's haste",
+    );
     type_into(
         &mut harness,
         egui::accesskit::Role::TextInput,
