@@ -284,11 +284,7 @@ fn dragging_selects_a_character_range_across_paragraphs() {
     ] {
         harness.event(event); // one event, one frame: the output below is that frame's
         harness.step();
-        let commands = &harness.output().platform_output.commands;
-        assert!(
-            commands.contains(&egui::OutputCommand::CopyText(expected.clone())),
-            "{commands:?}"
-        );
+        assert_copied(&harness, &expected);
     }
 }
 
@@ -577,6 +573,15 @@ fn app_with_dialog_answer(profile: &Path, answer: Option<std::path::PathBuf>) ->
             dialogs: Some(std::sync::Arc::new(ScriptedDialogs(answer))),
         },
     )
+}
+
+/// The last frame put `expected` on the clipboard.
+fn assert_copied(harness: &Harness<'_, LecternApp>, expected: &str) {
+    let commands = &harness.output().platform_output.commands;
+    assert!(
+        commands.contains(&egui::OutputCommand::CopyText(expected.to_owned())),
+        "{commands:?}"
+    );
 }
 
 /// Steps until the background "Open file…" has finished.
@@ -1822,11 +1827,7 @@ fn ctrl_shift_c_copies_the_passage_with_its_citation() {
             .events
             .extend([Event::ModifiersChanged(shift), event]);
         harness.step();
-        let commands = &harness.output().platform_output.commands;
-        assert!(
-            commands.contains(&egui::OutputCommand::CopyText(expected.to_owned())),
-            "{commands:?}"
-        );
+        assert_copied(&harness, expected);
     }
 }
 

@@ -471,43 +471,26 @@ pub fn load_imported(profile: &Profile) -> (Vec<Text>, Vec<String>) {
     let workers = std::thread::available_parallelism()
         .map_or(1, std::num::NonZero::get)
         .min(paths.len());
-    let results: Vec<Result<Text, String>> = if workers <= 1 {
-        paths.iter().map(read).collect()
-    } else {
-        let next = std::sync::atomic::AtomicUsize::new(0);
-        let mut slots: Vec<Option<Result<Text, String>>> = Vec::new();
-        slots.resize_with(paths.len(), || None);
-        let done = std::thread::scope(|scope| {
-            let handles: Vec<_> = (0..workers)
-                .map(|_| {
-                    scope.spawn(|| {
-                        let mut done = Vec::new();
-                        loop {
-                            let index = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                            let Some(path) = paths.get(index) else {
-                                break done;
-                            };
-                            done.push((index, read(path)));
-                        }
-                    })
-                })
-                .collect();
-            handles
-                .into_iter()
-                .flat_map(|handle| handle.join().unwrap_or_default())
-                .collect::<Vec<_>>()
-        });
-        for (index, result) in done {
-            slots[index] = Some(result);
-        }
-        slots
+    // Contiguous shares, one per core, joined in order.
+    let share = paths.len().div_ceil(workers.max(1)).max(1);
+    let results: Vec<Result<Text, String>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = paths
+            .chunks(share)
+            .map(|chunk| scope.spawn(move || chunk.iter().map(read).collect::<Vec<_>>()))
+            .collect();
+        handles
             .into_iter()
-            .zip(&paths)
-            .map(|(slot, path)| {
-                slot.unwrap_or_else(|| Err(format!("{} could not be read", path.display())))
+            .zip(paths.chunks(share))
+            .flat_map(|(handle, chunk)| {
+                handle.join().unwrap_or_else(|_| {
+                    chunk
+                        .iter()
+                        .map(|p| Err(format!("{} could not be read", p.display())))
+                        .collect()
+                })
             })
             .collect()
-    };
+    });
     let (mut texts, mut notices) = (Vec::new(), Vec::new());
     for result in results {
         match result {

@@ -141,11 +141,16 @@ enum Parsed<T> {
     Bad(String),
 }
 
-/// The format and version at the head of a file (the rest is passed over, not kept).
-#[derive(serde::Deserialize)]
-struct Head {
-    format: Option<String>,
-    version: Option<u64>,
+/// The format and version at the head of a file as [`to_bytes`] writes it
+/// (`{"format":"…","version":N`), read from its first bytes only.
+fn head_as_written(bytes: &[u8]) -> Option<(String, u64)> {
+    let rest = bytes.strip_prefix(b"{\"format\":")?;
+    let mut strings = serde_json::Deserializer::from_slice(rest).into_iter::<String>();
+    let name = strings.next()?.ok()?;
+    let rest = rest[strings.byte_offset()..].strip_prefix(b",\"version\":")?;
+    let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+    let version = std::str::from_utf8(&rest[..digits]).ok()?.parse().ok()?;
+    Some((name, version))
 }
 
 /// True when `bytes` are a compact file exactly as [`to_bytes`] writes it, with a checksum
@@ -172,9 +177,8 @@ fn verified_as_written(bytes: &[u8]) -> bool {
 
 fn parse<T: DeserializeOwned>(format: Format, bytes: &[u8]) -> Parsed<T> {
     if verified_as_written(bytes)
-        && let Ok(head) = serde_json::from_slice::<Head>(bytes)
-        && head.format.as_deref() == Some(format.name)
-        && let Some(version) = head.version
+        && let Some((name, version)) = head_as_written(bytes)
+        && name == format.name
     {
         let version = u32::try_from(version).unwrap_or(u32::MAX);
         let data = serde_json::from_slice::<T>(bytes);
@@ -357,6 +361,12 @@ mod tests {
     fn a_compact_file_as_written_is_checked_on_its_bytes() {
         let bytes = to_bytes(FORMAT, &large(100_000)).unwrap();
         assert!(verified_as_written(&bytes));
+        assert_eq!(
+            head_as_written(&bytes),
+            Some(("lectern-test".to_owned(), 2)),
+            "the head is read from the first bytes"
+        );
+        assert_eq!(head_as_written(b"{\"format\":\"x\"}"), None);
         // Any changed byte, a cut, or a pretty file: not verified this way.
         let mut flipped = bytes.clone();
         flipped[bytes.len() / 2] ^= 1;

@@ -190,9 +190,8 @@ pub struct LecternApp {
         crate::ui::dialogs::ReadProgress,
         Instant,
     )>,
-    /// When the note in the annotations panel's editor last changed, and how it read then
-    /// (while it differs from the annotation).
-    note_typed_since: Option<(Instant, String, String)>,
+    /// The annotations panel's note editor as last looked at (see `keep_note_after_a_pause`).
+    typed_note: Option<TypedNote>,
     /// Files dropped on the window, waiting to be imported one after another.
     pub dropped_files: std::collections::VecDeque<std::path::PathBuf>,
     /// Imported texts removed in this session, last last (for undo).
@@ -274,7 +273,7 @@ impl LecternApp {
             pending_import: None,
             pending_text_import: None,
             dropped_files: std::collections::VecDeque::new(),
-            note_typed_since: None,
+            typed_note: None,
             import_draft: None,
             removed_texts: Vec::new(),
             folded: std::collections::HashMap::new(),
@@ -555,7 +554,7 @@ impl LecternApp {
     /// Keeps what is typed in the annotations panel's note editor (note and tags) in the
     /// annotation, as the Save note button does; one undo step. Nothing when nothing changed.
     fn keep_typed_note(&mut self) {
-        self.note_typed_since = None;
+        self.typed_note = None;
         let Some((id, note, tags)) = &self.annotations_view.draft else {
             return;
         };
@@ -569,43 +568,47 @@ impl LecternApp {
         let mut changed = annotation.clone();
         changed.note = note.clone();
         changed.tags = tags;
-        changed.modified = clock::now();
-        if self
-            .history
-            .perform(&mut self.annotations, Edit::Change(changed))
-        {
-            self.annotations_revision += 1;
-        }
+        self.change_annotation(changed);
     }
 
-    /// After a pause in typing a note, keeps it (see [`NOTE_PAUSE`]).
+    /// Replaces an annotation with its changed version (dated now), as one undoable step;
+    /// false when nothing changed (read-only, or the annotation is gone).
+    fn change_annotation(&mut self, mut changed: Annotation) -> bool {
+        if !self.editable() {
+            return false;
+        }
+        changed.modified = clock::now();
+        let done = self
+            .history
+            .perform(&mut self.annotations, Edit::Change(changed));
+        if done {
+            self.annotations_revision += 1;
+        }
+        done
+    }
+
+    /// After a pause in typing a note, keeps it (see [`NOTE_PAUSE`]). The annotation is
+    /// looked up only when what is typed changes, not every frame.
     fn keep_note_after_a_pause(&mut self, ctx: &egui::Context) {
-        let typed = self
-            .annotations_view
-            .draft
-            .as_ref()
-            .filter(|(id, note, tags)| {
-                self.annotations.get(id).is_some_and(|a| {
-                    a.note != *note || a.tags != crate::ui::annotations_view::parse_tags(tags)
-                })
-            })
-            .map(|(_, note, tags)| (note, tags));
-        let Some((note, tags)) = typed else {
-            self.note_typed_since = None;
+        let Some(draft) = &self.annotations_view.draft else {
+            self.typed_note = None;
             return;
         };
-        // The pause is counted from the last change to what is typed.
-        let unchanged = self
-            .note_typed_since
-            .as_ref()
-            .is_some_and(|(_, n, t)| n == note && t == tags);
-        if !unchanged {
-            self.note_typed_since = Some((Instant::now(), note.clone(), tags.clone()));
+        if self.typed_note.as_ref().is_none_or(|t| t.draft != *draft) {
+            let (id, note, tags) = draft;
+            let differs = self.annotations.get(id).is_some_and(|a| {
+                a.note != *note || a.tags != crate::ui::annotations_view::parse_tags(tags)
+            });
+            self.typed_note = Some(TypedNote {
+                draft: draft.clone(),
+                since: Instant::now(),
+                differs,
+            });
         }
-        let waited = self
-            .note_typed_since
-            .as_ref()
-            .map_or(Duration::ZERO, |(since, _, _)| since.elapsed());
+        let Some(typed) = self.typed_note.as_ref().filter(|t| t.differs) else {
+            return;
+        };
+        let waited = typed.since.elapsed();
         if waited >= NOTE_PAUSE {
             self.keep_typed_note();
         } else {
@@ -617,7 +620,7 @@ impl LecternApp {
     /// they now are (after an undo or a redo), not what was typed before.
     fn forget_note_drafts(&mut self) {
         self.annotations_view.draft = None;
-        self.note_typed_since = None;
+        self.typed_note = None;
         if let Some(state) = &mut self.comparison {
             state.drafts.clear();
         }
@@ -774,16 +777,8 @@ impl LecternApp {
             }
             Action::SelectAnnotation(annotation_id) => self.selected_annotation = annotation_id,
             Action::GoToAnnotation(annotation_id) => self.go_to_annotation(&annotation_id),
-            Action::ChangeAnnotation(mut changed) => {
-                if self.editable() {
-                    changed.modified = clock::now();
-                    if self
-                        .history
-                        .perform(&mut self.annotations, Edit::Change(*changed))
-                    {
-                        self.annotations_revision += 1;
-                    }
-                }
+            Action::ChangeAnnotation(changed) => {
+                self.change_annotation(*changed);
             }
             Action::DeleteAnnotation(annotation_id) => {
                 if self.editable()
@@ -1640,15 +1635,15 @@ impl LecternApp {
 
     /// While files are dragged over the window: what dropping them will do.
     fn drop_hint(&self, ctx: &egui::Context) {
-        let names: Vec<String> = ctx.input(|i| {
-            i.raw
-                .hovered_files
+        let (count, names): (usize, Vec<String>) = ctx.input(|i| {
+            let files = &i.raw.hovered_files;
+            let names = files
                 .iter()
                 .filter_map(|f| f.path.as_ref()?.file_name())
                 .map(|n| n.to_string_lossy().into_owned())
-                .collect()
+                .collect();
+            (files.len(), names)
         });
-        let count = ctx.input(|i| i.raw.hovered_files.len());
         if count == 0 {
             return;
         }
@@ -1973,14 +1968,8 @@ impl LecternApp {
         };
         changed.text_id = pane.text.id().to_owned();
         changed.anchor = Anchor::new(&pane.text, range);
-        changed.modified = clock::now();
-        if self.editable()
-            && self
-                .history
-                .perform(&mut self.annotations, Edit::Change(changed))
-        {
+        if self.change_annotation(changed) {
             self.orphans.remove(annotation_id);
-            self.annotations_revision += 1;
         }
     }
 
@@ -2670,6 +2659,16 @@ fn take_outcome<T>(slot: &mut Option<Receiver<T>>, stopped: impl FnOnce() -> T) 
     };
     *slot = None;
     Some(outcome)
+}
+
+/// What the annotations panel's note editor held when it last changed.
+struct TypedNote {
+    /// (annotation id, note, tags as typed).
+    draft: (String, String, String),
+    /// When it changed.
+    since: Instant,
+    /// Whether it differs from the annotation (then it is kept after a pause).
+    differs: bool,
 }
 
 /// A text read for import, with the metadata the reader is checking.
