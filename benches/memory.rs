@@ -95,6 +95,8 @@ fn measure(dir: &Path) {
             ],
             session_texts: Vec::new(),
             dialogs: None,
+            file_system: None,
+            save_delay: None,
         },
     );
     let ctx = Context::default();

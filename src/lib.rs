@@ -5,10 +5,13 @@
 //!
 //! - [`model`]: the domain — texts, their paragraphs and character offsets, selections, the
 //!   library, annotations, and comparisons of wordings ([`model::compare`] is the word diff,
-//!   [`model::comparison`] aligns witnesses segment by segment). No egui and no I/O; tested
-//!   with plain unit tests.
+//!   [`model::comparison`] aligns witnesses segment by segment). The reader's work is one
+//!   [`model::notebook::Notebook`], changed only through `Notebook::edit`. No egui and no I/O;
+//!   tested with plain unit tests.
 //! - [`storage`]: the profile directory and Lectern's versioned files in it, written atomically
-//!   off the UI thread. No egui.
+//!   off the UI thread, with rolling snapshots ([`storage::backups`]).
+//!   [`storage::open::open_profile`] is the one way the window and every command open a
+//!   profile: lock, imported texts, the notebook recovered and re-anchored, notices. No egui.
 //! - [`bundled`]: the texts compiled in from `resources/texts/` (validated by `build.rs`) and
 //!   the comparisons from `resources/comparisons/`.
 //! - [`ui`]: eframe/egui views that read the model and return [`ui::action::Action`]s, which

@@ -1,6 +1,8 @@
 //! The `lectern` binary: parses the command line, then runs the window or a command.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use anyhow::Context as _;
 use clap::{Parser, Subcommand};
@@ -8,7 +10,10 @@ use lectern::model::annotation::Annotation;
 use lectern::model::comparison::WordingInput;
 
 use lectern::bundled::bundled_library;
+use lectern::model::clock;
 use lectern::model::generate;
+use lectern::model::notebook::Edit;
+use lectern::storage::open::{Access, OpenedProfile, open_profile};
 use lectern::storage::profile::Profile;
 use lectern::storage::text_file::read_text_file;
 use lectern::ui::app::{LecternApp, StartOptions};
@@ -28,6 +33,10 @@ struct Cli {
     /// Open a UTF-8 text file for reading in this session, without adding it to the library.
     #[arg(long = "open-file", value_name = "FILE")]
     open_file: Vec<PathBuf>,
+
+    /// Seconds a change waits before it is saved (for tests of saving on signals).
+    #[arg(long, value_name = "SECONDS", hide = true)]
+    save_delay: Option<u64>,
 
     #[command(subcommand)]
     command: Option<Command>,
@@ -120,8 +129,17 @@ enum Command {
         /// The JSON-LD file.
         file: PathBuf,
     },
+    /// List the backups of the profile's annotations: the previous save and the snapshots
+    /// in its backups folder, newest first.
+    Backups,
+    /// Restore the profile's annotations from a backup (a name from `lectern backups`). What
+    /// the backup lacks is moved to the trash, not dropped; the window's Undo takes it back.
+    Restore {
+        /// The backup's name.
+        name: String,
+    },
     /// Save the profile's annotations over and over, one more each time, until killed (used
-    /// by the test that kills Lectern mid-save).
+    /// by the test that kills Lectern mid-save); a snapshot is taken at every save.
     #[command(hide = true)]
     SaveLoop,
 }
@@ -191,62 +209,64 @@ fn main() -> anyhow::Result<()> {
             language,
             source,
         }) => {
-            use lectern::storage::import::{ImportMeta, import_file};
-            let profile = Profile::open(cli.profile.as_deref())?;
-            let meta = ImportMeta {
+            let meta = lectern::storage::import::ImportMeta {
                 title: title.unwrap_or_default(),
                 author: author.unwrap_or_default(),
                 date: date.unwrap_or_default(),
                 language: language.unwrap_or_default(),
                 source: source.unwrap_or_default(),
             };
-            let (text, encoding, replaced) = import_file(&profile, &file, &meta)?;
-            println!("{}", text.id());
-            eprintln!(
-                "{} “{}” ({encoding}, {} paragraphs){}",
-                if replaced { "Re-imported" } else { "Imported" },
-                text.meta().title,
-                text.paragraphs().len(),
-                if replaced {
-                    "; annotations follow their passages at the next start"
-                } else {
-                    ""
-                }
-            );
-            Ok(())
+            import_command(cli.profile.as_deref(), &file, &meta)
         }
         Some(Command::ImportAnnotations { file }) => {
             import_annotations_command(cli.profile.as_deref(), &file)
         }
+        Some(Command::Backups) => backups_command(cli.profile.as_deref()),
+        Some(Command::Restore { name }) => restore_command(cli.profile.as_deref(), &name),
         Some(Command::SaveLoop) => save_loop(cli.profile.as_deref()),
         None => run_gui(cli),
     }
 }
 
-fn save_loop(profile: Option<&std::path::Path>) -> anyhow::Result<()> {
-    use lectern::model::annotation::Annotation;
-    use lectern::model::history::Edit;
-    use lectern::storage::annotations_file::AnnotationsFile;
-    let profile = Profile::open(profile)?;
-    let library = bundled_library();
-    let text = library
+fn save_loop(profile: Option<&Path>) -> anyhow::Result<()> {
+    use lectern::storage::annotations_file::save_bytes;
+    use lectern::storage::backups::SnapshotPolicy;
+    let mut opened = open(profile, Access::Write)?;
+    let text = opened
+        .library
         .get("lenin-1922-09-26-kamenev")
-        .context("the bundled letter to Kamenev")?;
-    let mut file = AnnotationsFile::default();
-    for n in 0.. {
+        .context("the bundled letter to Kamenev")?
+        .clone();
+    // A snapshot at every save, so that kills land in snapshots being written too.
+    let policy = SnapshotPolicy {
+        interval: std::time::Duration::ZERO,
+        ..SnapshotPolicy::default()
+    };
+    for n in opened.notebook.annotations().live().len().. {
         let start = (n * 7) % (text.char_len() - 40);
-        file.annotations.apply(Edit::Add(Annotation {
+        let annotation = Annotation {
             note: format!("note {n}: {}", "…".repeat(n % 50)),
             tags: vec![format!("tag-{}", n % 7)],
             ..Annotation::new(
                 format!("a{n}"),
-                text,
+                &text,
                 start..start + 30,
                 Some("key-argument"),
                 "2026-11-26T21:00:00Z",
             )
-        }));
-        file.save(&profile)?;
+        };
+        opened
+            .notebook
+            .edit(Edit::AddAnnotation(annotation), &clock::now())?;
+        let bytes = opened.notebook.to_contents().to_bytes()?;
+        save_bytes(
+            &lectern::storage::atomic::RealFileSystem,
+            &opened.profile,
+            &bytes,
+            &policy,
+        )?;
+        // Said only once the save is complete: what the killing test may count on.
+        println!("saved {}", n + 1);
     }
     Ok(())
 }
@@ -286,6 +306,8 @@ fn run_gui(cli: Cli) -> anyhow::Result<()> {
         open: cli.open,
         session_texts,
         dialogs: None,
+        file_system: None,
+        save_delay: cli.save_delay.map(std::time::Duration::from_secs),
     };
     let app = LecternApp::new(bundled_library(), options);
     let mut viewport = egui::ViewportBuilder::default()
@@ -301,8 +323,46 @@ fn run_gui(cli: Cli) -> anyhow::Result<()> {
         viewport,
         ..Default::default()
     };
-    eframe::run_native("Lectern", native_options, Box::new(|_cc| Ok(Box::new(app))))
-        .map_err(|e| anyhow::anyhow!("the window could not be opened: {e}"))
+    let stop = app.stop_flag();
+    eframe::run_native(
+        "Lectern",
+        native_options,
+        Box::new(move |cc| {
+            if let Err(e) = answer_signals(cc.egui_ctx.clone(), stop) {
+                log::warn!("signals will end Lectern without saving: {e}");
+            }
+            Ok(Box::new(app))
+        }),
+    )
+    .map_err(|e| anyhow::anyhow!("the window could not be opened: {e}"))
+}
+
+/// SIGTERM (what a desktop session sends at logout), SIGINT and SIGHUP set the window's stop
+/// flag and wake it: it saves what is pending, releases the profile and closes. Should the
+/// window not close within a few seconds (it cannot draw), Lectern exits all the same.
+#[cfg(unix)]
+fn answer_signals(ctx: egui::Context, stop: Arc<AtomicBool>) -> anyhow::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGINT, SIGHUP])?;
+    std::thread::Builder::new()
+        .name("lectern-signals".into())
+        .spawn(move || {
+            if let Some(signal) = signals.forever().next() {
+                log::info!("signal {signal}: saving and closing");
+                stop.store(true, Ordering::SeqCst);
+                ctx.request_repaint();
+                std::thread::sleep(std::time::Duration::from_secs(10));
+                log::error!("the window did not close after signal {signal}; leaving");
+                std::process::exit(128 + signal);
+            }
+        })?;
+    Ok(())
+}
+
+/// Elsewhere the platform's own way of ending a program applies.
+#[cfg(not(unix))]
+fn answer_signals(_ctx: egui::Context, _stop: Arc<AtomicBool>) -> anyhow::Result<()> {
+    Ok(())
 }
 
 fn load_icon() -> anyhow::Result<egui::IconData> {
@@ -378,132 +438,186 @@ fn compare_command(a: &str, b: &str, format: &str, normalize: &str) -> anyhow::R
     })
 }
 
-/// The bundled texts and those imported into `profile`.
-fn profile_library(profile: &Profile) -> lectern::model::library::Library {
-    let mut library = bundled_library();
-    let (imported, notices) = lectern::storage::import::load_imported(profile);
-    for notice in notices {
+/// Opens the profile as the window does ([`open_profile`]), printing what it found on standard
+/// error.
+fn open(profile: Option<&Path>, access: Access) -> anyhow::Result<OpenedProfile> {
+    let profile = Profile::open(profile)?;
+    let opened = open_profile(profile, bundled_library(), access)?;
+    for notice in &opened.notices {
         eprintln!("{notice}");
     }
-    for text in imported {
-        library.insert_or_replace(text);
-    }
-    library
+    Ok(opened)
+}
+
+/// Saves the notebook of a profile opened for writing.
+fn save(opened: &OpenedProfile) -> anyhow::Result<()> {
+    opened.notebook.to_contents().save(&opened.profile)?;
+    Ok(())
+}
+
+/// `count` and the noun, singular or plural: "1 annotation", "2 annotations".
+fn counted(count: usize, singular: &str, plural: &str) -> String {
+    format!("{count} {}", if count == 1 { singular } else { plural })
 }
 
 fn export_command(
-    profile: Option<&std::path::Path>,
+    profile: Option<&Path>,
     format: &str,
     text: Option<&str>,
     output: Option<PathBuf>,
 ) -> anyhow::Result<()> {
-    use lectern::model::annotation_export;
-    use lectern::storage::annotations_file::AnnotationsFile;
-    let profile = Profile::open(profile)?;
-    let loaded = AnnotationsFile::load(&profile);
-    for notice in &loaded.notices {
-        eprintln!("{notice}");
-    }
-    let file = loaded.value.unwrap_or_default();
-    let library = profile_library(&profile);
+    use lectern::model::annotation_export::{AnnotationFormat, export_notebook};
+    let opened = open(profile, Access::Read)?;
     if let Some(id) = text
-        && library.get(id).is_none()
+        && opened.library.get(id).is_none()
     {
         anyhow::bail!("there is no text with the id “{id}” (`lectern list` shows them)");
     }
-    let annotations: Vec<&Annotation> = file
-        .annotations
-        .live()
-        .iter()
-        .filter(|a| text.is_none_or(|id| a.text_id == id))
-        .map(|a| &**a)
-        .collect();
-    let categories = &file.categories;
-    let written = match format {
-        "html" => annotation_export::to_html(&annotations, &library, categories),
-        "csv" => annotation_export::to_csv(&annotations, &library, categories),
-        "w3c" => annotation_export::to_w3c(&annotations, &library, categories),
-        _ => annotation_export::to_markdown(&annotations, &library, categories),
-    };
+    let format = AnnotationFormat::from_name(format)
+        .with_context(|| format!("there is no export format “{format}”"))?;
+    let (written, count) = export_notebook(&opened.notebook, &opened.library, format, |a| {
+        text.is_none_or(|id| a.text_id == id)
+    });
     match output {
         Some(path) => std::fs::write(&path, written)
             .with_context(|| format!("{} could not be written", path.display()))?,
         None => print!("{written}"),
     }
-    eprintln!("{} annotations exported", annotations.len());
+    eprintln!("{} exported", counted(count, "annotation", "annotations"));
+    Ok(())
+}
+
+fn import_command(
+    profile: Option<&Path>,
+    file: &Path,
+    meta: &lectern::storage::import::ImportMeta,
+) -> anyhow::Result<()> {
+    use lectern::storage::import::import_file;
+    let mut opened = open(profile, Access::Write)?;
+    let (text, encoding, replaced) = import_file(&opened.profile, file, meta)?;
+    println!("{}", text.id());
+    let (id, title, paragraphs) = (
+        text.id().to_owned(),
+        text.meta().title.clone(),
+        text.paragraphs().len(),
+    );
+    let had = opened
+        .notebook
+        .annotations()
+        .live()
+        .iter()
+        .filter(|a| a.text_id == id)
+        .count();
+    opened.library.insert_or_replace(text);
+    let revision = opened.notebook.revision();
+    let report = opened.notebook.reanchor(&opened.library);
+    if opened.notebook.revision() != revision {
+        save(&opened)?;
+    }
+    eprintln!(
+        "{} “{title}” ({encoding}, {}){}",
+        if replaced { "Re-imported" } else { "Imported" },
+        counted(paragraphs, "paragraph", "paragraphs"),
+        if replaced && had > 0 {
+            format!(
+                "; of its {}, {} moved with their passages and {} could not be placed (kept, \
+                 listed as orphaned)",
+                counted(had, "annotation", "annotations"),
+                report.moved + report.fuzzy,
+                report.orphaned
+            )
+        } else {
+            String::new()
+        }
+    );
     Ok(())
 }
 
 fn generate_corpus_command(
-    profile: Option<&std::path::Path>,
+    profile: Option<&Path>,
     bytes: usize,
     volumes: usize,
     count: usize,
     seed: u64,
 ) -> anyhow::Result<()> {
-    use lectern::model::history::Edit;
     use lectern::storage::import::add_text;
-    let profile = Profile::open(profile)?;
-    let (_lock, mut file) = lock_for_writing(&profile)?;
+    let mut opened = open(profile, Access::Write)?;
     let texts = generate::collected_works(seed, bytes, volumes);
     for text in &texts {
-        add_text(&profile, text)?;
+        add_text(&opened.profile, text)?;
     }
+    let mut contents = opened.notebook.to_contents();
     let mut added = 0;
     for annotation in generate::annotations(&texts, count, seed) {
-        added += usize::from(file.annotations.apply(Edit::Add(annotation)).is_some());
+        added += usize::from(
+            contents
+                .annotations
+                .apply(lectern::model::history::Edit::Add(annotation))
+                .is_some(),
+        );
     }
-    file.save(&profile)?;
+    opened.notebook = lectern::model::notebook::Notebook::new(contents);
+    save(&opened)?;
     let total: usize = texts.iter().map(|t| t.content().len()).sum();
     eprintln!(
-        "Added {} generated volumes ({:.1} MB) and {added} annotations to {}",
-        texts.len(),
+        "Added {} ({:.1} MB) and {} to {}",
+        counted(texts.len(), "generated volume", "generated volumes"),
         total as f64 / 1e6,
-        profile.dir().display()
+        counted(added, "annotation", "annotations"),
+        opened.profile.dir().display()
     );
     Ok(())
 }
 
-/// Takes the profile's lock and loads its annotations for a command that changes them; fails
-/// when Lectern has the profile open or the file cannot be written.
-fn lock_for_writing(
-    profile: &Profile,
-) -> anyhow::Result<(
-    lectern::storage::lock::ProfileLock,
-    lectern::storage::annotations_file::AnnotationsFile,
-)> {
-    use lectern::storage::annotations_file::AnnotationsFile;
-    use lectern::storage::lock::{LockOutcome, lock_profile};
-    let lock = match lock_profile(profile)? {
-        LockOutcome::Acquired(lock) => lock,
-        LockOutcome::HeldBy(_) => {
-            anyhow::bail!("Lectern has this profile open: close it first")
-        }
-    };
-    let loaded = AnnotationsFile::load(profile);
-    if loaded.read_only {
-        anyhow::bail!(
-            "the profile's annotations cannot be written: {}",
-            loaded.notices.join(" ")
-        );
-    }
-    Ok((lock, loaded.value.unwrap_or_default()))
-}
-
-fn import_annotations_command(
-    profile: Option<&std::path::Path>,
-    file: &std::path::Path,
-) -> anyhow::Result<()> {
+fn import_annotations_command(profile: Option<&Path>, file: &Path) -> anyhow::Result<()> {
     use lectern::model::annotation_export;
     let json = std::fs::read_to_string(file)
         .with_context(|| format!("{} could not be read", file.display()))?;
-    let profile = Profile::open(profile)?;
-    let (_lock, mut annotations) = lock_for_writing(&profile)?;
-    let imported = annotation_export::from_w3c(&json, &annotations.categories)
+    let mut opened = open(profile, Access::Write)?;
+    let imported = annotation_export::from_w3c(&json, opened.notebook.categories())
         .with_context(|| format!("{} holds no annotations Lectern can read", file.display()))?;
-    let library = profile_library(&profile);
-    let report = annotation_export::merge(&mut annotations.annotations, imported, &library);
-    annotations.save(&profile)?;
+    let report = opened.notebook.merge_import(imported, &opened.library)?;
+    save(&opened)?;
     eprintln!("{}", report.summary());
+    Ok(())
+}
+
+fn backups_command(profile: Option<&Path>) -> anyhow::Result<()> {
+    use lectern::storage::backups;
+    let opened = open(profile, Access::Read)?;
+    let now = opened.notebook.contents().counts();
+    let listed = backups::list(&opened.profile);
+    if listed.is_empty() {
+        eprintln!("There are no backups yet: one is kept at every save.");
+    }
+    for backup in listed {
+        let what = match &backup.counts {
+            Ok(counts) => format!(
+                "{}, {} ({:+} from now)",
+                counted(counts.annotations, "annotation", "annotations"),
+                counted(
+                    counts.comparison_notes,
+                    "note on comparisons",
+                    "notes on comparisons"
+                ),
+                counts.annotations as i64 - now.annotations as i64
+            ),
+            Err(reason) => format!("cannot be read: {reason}"),
+        };
+        println!("{:<34} {:<22} {what}", backup.name, backup.written);
+    }
+    Ok(())
+}
+
+fn restore_command(profile: Option<&Path>, name: &str) -> anyhow::Result<()> {
+    use lectern::storage::backups;
+    let mut opened = open(profile, Access::Write)?;
+    let copy = backups::read(&opened.profile, name).map_err(anyhow::Error::msg)?;
+    let changed = opened.notebook.restore_from(copy, &opened.library)?;
+    save(&opened)?;
+    eprintln!(
+        "Restored {name}: {} changed; what the backup did not have is in the trash.",
+        counted(changed, "annotation", "annotations")
+    );
     Ok(())
 }

@@ -24,6 +24,8 @@ fn app(profile: &Path, open: &[&str]) -> LecternApp {
             open: open.iter().map(|s| (*s).to_owned()).collect(),
             session_texts: Vec::new(),
             dialogs: None,
+            file_system: None,
+            save_delay: None,
         },
     )
 }
@@ -571,6 +573,8 @@ fn app_with_dialog_answer(profile: &Path, answer: Option<std::path::PathBuf>) ->
             open: vec![KAMENEV.to_owned()],
             session_texts: Vec::new(),
             dialogs: Some(std::sync::Arc::new(ScriptedDialogs(answer))),
+            file_system: None,
+            save_delay: None,
         },
     )
 }
@@ -724,21 +728,21 @@ fn a_selection_is_highlighted_with_a_key_undone_redone_and_kept_across_a_restart
         );
         harness.key_press(Key::Num2);
         harness.run();
-        let live = harness.state().annotations.live();
+        let live = harness.state().notebook.annotations().live();
         assert_eq!(live.len(), 1);
         assert_eq!(live[0].anchor.exact, "Formal\u{a0}unification");
         assert_eq!(live[0].category_id.as_deref(), Some("question"));
         assert_eq!(live[0].text_id, KAMENEV);
         harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
         harness.run();
-        assert!(harness.state().annotations.live().is_empty());
+        assert!(harness.state().notebook.annotations().live().is_empty());
         harness.key_press_modifiers(Modifiers::COMMAND, Key::Y);
         harness.run();
-        assert_eq!(harness.state().annotations.live().len(), 1);
+        assert_eq!(harness.state().notebook.annotations().live().len(), 1);
         harness.state_mut().save_now();
     }
     let harness = harness(app(profile.path(), &[]));
-    let live = harness.state().annotations.live();
+    let live = harness.state().notebook.annotations().live();
     assert_eq!(live.len(), 1, "the highlight survived the restart");
     assert_eq!(live[0].anchor.exact, "Formal\u{a0}unification");
     assert!(
@@ -764,7 +768,7 @@ fn a_second_lectern_on_the_same_profile_is_read_only() {
     second.key_press(Key::H);
     second.run();
     assert!(
-        second.state().annotations.live().is_empty(),
+        second.state().notebook.annotations().live().is_empty(),
         "a read-only window changes nothing"
     );
     drop(second);
@@ -825,16 +829,37 @@ fn a_note_being_typed_is_kept_when_the_reader_moves_on_or_closes_the_window() {
     let second = write_note(&mut harness, "Zinoviev too", "Zinoviev");
     assert_ne!(first, second);
     assert_eq!(
-        harness.state().annotations.get(&first).unwrap().note,
+        harness
+            .state()
+            .notebook
+            .annotations()
+            .get(&first)
+            .unwrap()
+            .note,
         "Haste, and rudeness later"
     );
     // A pause in the typing keeps what is typed, as Save note would (a crash loses at most
     // the last words).
-    assert_eq!(harness.state().annotations.get(&second).unwrap().note, "");
+    assert_eq!(
+        harness
+            .state()
+            .notebook
+            .annotations()
+            .get(&second)
+            .unwrap()
+            .note,
+        ""
+    );
     std::thread::sleep(lectern::ui::app::NOTE_PAUSE + std::time::Duration::from_millis(100));
     harness.step();
     assert_eq!(
-        harness.state().annotations.get(&second).unwrap().note,
+        harness
+            .state()
+            .notebook
+            .annotations()
+            .get(&second)
+            .unwrap()
+            .note,
         "Zinoviev"
     );
     // Typing on, then closing the window.
@@ -845,7 +870,7 @@ fn a_note_being_typed_is_kept_when_the_reader_moves_on_or_closes_the_window() {
     harness.state_mut().save_now();
     drop(harness);
     let harness = self::harness(app(profile.path(), &[KAMENEV]));
-    let annotations = &harness.state().annotations;
+    let annotations = harness.state().notebook.annotations();
     assert_eq!(
         annotations.get(&second).unwrap().note,
         "Zinoviev is asked too"
@@ -868,24 +893,54 @@ fn an_undone_note_stays_undone() {
     harness.get_by_label("Save note").click();
     harness.run();
     assert_eq!(
-        harness.state().annotations.get(&id).unwrap().note,
+        harness
+            .state()
+            .notebook
+            .annotations()
+            .get(&id)
+            .unwrap()
+            .note,
         "A first thought"
     );
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
-    assert_eq!(harness.state().annotations.get(&id).unwrap().note, "");
+    assert_eq!(
+        harness
+            .state()
+            .notebook
+            .annotations()
+            .get(&id)
+            .unwrap()
+            .note,
+        ""
+    );
     // The editor shows the note as it now is, and nothing brings the undone words back.
     let field = harness.get_by_role_and_label(egui::accesskit::Role::MultilineTextInput, "Note");
     assert_eq!(field.value().as_deref(), Some(""));
     std::thread::sleep(lectern::ui::app::NOTE_PAUSE + std::time::Duration::from_millis(100));
     harness.step();
     harness.state_mut().save_now();
-    assert_eq!(harness.state().annotations.get(&id).unwrap().note, "");
+    assert_eq!(
+        harness
+            .state()
+            .notebook
+            .annotations()
+            .get(&id)
+            .unwrap()
+            .note,
+        ""
+    );
     // Redo still can.
     harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
     harness.run();
     assert_eq!(
-        harness.state().annotations.get(&id).unwrap().note,
+        harness
+            .state()
+            .notebook
+            .annotations()
+            .get(&id)
+            .unwrap()
+            .note,
         "A first thought"
     );
 }
@@ -908,7 +963,13 @@ fn notes_tags_category_delete_trash_and_restore() {
     );
     harness.get_by_label("Save note").click();
     harness.run();
-    let annotation = harness.state().annotations.get(&id).unwrap().clone();
+    let annotation = harness
+        .state()
+        .notebook
+        .annotations()
+        .get(&id)
+        .unwrap()
+        .clone();
     assert_eq!(annotation.note, "Lenin on Stalin's haste");
     assert_eq!(annotation.tags, ["stalin", "character"]);
     assert_eq!(annotation.anchor.exact, "Stalin tends to be somewhat hasty");
@@ -921,7 +982,8 @@ fn notes_tags_category_delete_trash_and_restore() {
     assert_eq!(
         harness
             .state()
-            .annotations
+            .notebook
+            .annotations()
             .get(&id)
             .unwrap()
             .category_id
@@ -932,24 +994,24 @@ fn notes_tags_category_delete_trash_and_restore() {
     // Delete: to the Trash; restore from it.
     harness.get_by_label("Delete annotation").click();
     harness.run();
-    assert!(harness.state().annotations.get(&id).is_none());
-    assert_eq!(harness.state().annotations.trash().len(), 1);
+    assert!(harness.state().notebook.annotations().get(&id).is_none());
+    assert_eq!(harness.state().notebook.annotations().trash().len(), 1);
     harness.get_by_label("Trash (1)").click();
     harness.run();
     harness
         .get_by_label("Restore: Stalin tends to be somewhat hasty")
         .click();
     harness.run();
-    let restored = harness.state().annotations.get(&id).unwrap();
+    let restored = harness.state().notebook.annotations().get(&id).unwrap();
     assert_eq!(restored.note, "Lenin on Stalin's haste");
-    assert!(harness.state().annotations.trash().is_empty());
+    assert!(harness.state().notebook.annotations().trash().is_empty());
     // Undo the restore, then redo it.
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
-    assert!(harness.state().annotations.get(&id).is_none());
+    assert!(harness.state().notebook.annotations().get(&id).is_none());
     harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
     harness.run();
-    assert!(harness.state().annotations.get(&id).is_some());
+    assert!(harness.state().notebook.annotations().get(&id).is_some());
 }
 
 #[test]
@@ -1026,10 +1088,13 @@ fn a_changed_text_re_anchors_annotations_and_keeps_orphans() {
 
     let mut harness = harness(app(profile_dir.path(), &[KAMENEV]));
     let app = harness.state();
-    let moved = app.annotations.get("moved").unwrap();
+    let moved = app.notebook.annotations().get("moved").unwrap();
     assert_eq!(current.slice(moved.anchor.start..moved.anchor.end), quote);
     assert_eq!(moved.anchor.content_hash, current.content_hash());
-    assert!(app.annotations.get("gone").is_some(), "an orphan is kept");
+    assert!(
+        app.notebook.annotations().get("gone").is_some(),
+        "an orphan is kept"
+    );
     assert!(
         app.notices()[0].contains("1 could not be placed"),
         "{:?}",
@@ -1040,7 +1105,7 @@ fn a_changed_text_re_anchors_annotations_and_keeps_orphans() {
     drag_select(&mut harness, 0, "Give the matter good thought");
     harness.get_by_label("Attach to selection").click();
     harness.run();
-    let gone = harness.state().annotations.get("gone").unwrap();
+    let gone = harness.state().notebook.annotations().get("gone").unwrap();
     assert_eq!(gone.anchor.exact, "Give the matter good thought");
     assert!(harness.query_by_label("Orphaned (1)").is_none());
 }
@@ -1052,7 +1117,7 @@ fn the_selection_toolbar_and_the_context_menu_highlight() {
     drag_select(&mut harness, 0, "Stalin tends to be somewhat hasty");
     harness.get_by_label("Highlight as Evidence").click();
     harness.run();
-    let live = harness.state().annotations.live();
+    let live = harness.state().notebook.annotations().live();
     assert_eq!(live.len(), 1);
     assert_eq!(live[0].category_id.as_deref(), Some("evidence"));
 
@@ -1074,7 +1139,7 @@ fn the_selection_toolbar_and_the_context_menu_highlight() {
     harness.run();
     harness.get_by_label("■ Highlight: Term").click();
     harness.run();
-    let live = harness.state().annotations.live();
+    let live = harness.state().notebook.annotations().live();
     assert_eq!(live.len(), 2);
     assert_eq!(live[1].category_id.as_deref(), Some("term"));
     assert_eq!(live[1].anchor.exact, "Give the matter good thought");
@@ -1129,7 +1194,7 @@ fn a_failed_save_keeps_the_work_in_memory_says_so_and_retries() {
     harness.run();
     harness.get_by_label_contains("could not be saved");
     assert_eq!(
-        harness.state().annotations.live().len(),
+        harness.state().notebook.annotations().live().len(),
         1,
         "kept in memory"
     );
@@ -1174,7 +1239,8 @@ fn categories_are_renamed_added_and_removed_and_kept() {
         harness.run();
         let names: Vec<String> = harness
             .state()
-            .categories
+            .notebook
+            .categories()
             .iter()
             .map(|c| c.name.clone())
             .collect();
@@ -1186,7 +1252,8 @@ fn categories_are_renamed_added_and_removed_and_kept() {
     let harness = harness(app(profile.path(), &[]));
     let names: Vec<String> = harness
         .state()
-        .categories
+        .notebook
+        .categories()
         .iter()
         .map(|c| c.name.clone())
         .collect();
@@ -1194,7 +1261,9 @@ fn categories_are_renamed_added_and_removed_and_kept() {
     assert_eq!(names.len(), 6);
     // The annotation keeps its (renamed) category.
     assert_eq!(
-        harness.state().annotations.live()[0].category_id.as_deref(),
+        harness.state().notebook.annotations().live()[0]
+            .category_id
+            .as_deref(),
         Some("question")
     );
 }
@@ -1202,7 +1271,6 @@ fn categories_are_renamed_added_and_removed_and_kept() {
 #[test]
 fn the_annotations_list_filters_by_category_tag_and_text() {
     use lectern::model::annotation::Annotation;
-    use lectern::model::history::Edit;
     let profile = tempfile::tempdir().unwrap();
     let mut app = app(profile.path(), &[KAMENEV, NOTES]);
     let library = bundled_library();
@@ -1212,11 +1280,16 @@ fn the_annotations_list_filters_by_category_tag_and_text() {
         ("c", NOTES, "question", "stalin"),
     ] {
         let text = library.get(text_id).unwrap();
-        app.annotations.apply(Edit::Add(Annotation {
-            note: format!("note {id}"),
-            tags: vec![tag.into()],
-            ..Annotation::new(id, text, 0..12, Some(category), "2026-11-26T21:00:00Z")
-        }));
+        app.notebook
+            .edit(
+                lectern::model::notebook::Edit::AddAnnotation(Annotation {
+                    note: format!("note {id}"),
+                    tags: vec![tag.into()],
+                    ..Annotation::new(id, text, 0..12, Some(category), "2026-11-26T21:00:00Z")
+                }),
+                "2026-11-27T00:00:00Z",
+            )
+            .unwrap();
     }
     let mut harness = harness(app);
     harness.get_by_label("3 shown");
@@ -1444,7 +1517,7 @@ fn a_note_on_a_difference_is_kept_across_a_restart() {
     harness.run();
     harness.get_by_label("Note on this difference").click();
     harness.run();
-    let notes = &harness.state().comparison_notes;
+    let notes = harness.state().notebook.comparison_notes();
     assert_eq!(notes.len(), 1);
     let subject = notes[0].subject();
     assert!(notes[0].witness.is_some(), "{subject}");
@@ -1453,13 +1526,13 @@ fn a_note_on_a_difference_is_kept_across_a_restart() {
         .type_text("Equality, not absorption");
     harness.run();
     assert_eq!(
-        harness.state().comparison_notes[0].note,
+        harness.state().notebook.comparison_notes()[0].note,
         "Equality, not absorption"
     );
     harness.state_mut().save_now();
     drop(harness);
     let mut harness = self::harness(app(profile.path(), &[]));
-    assert_eq!(harness.state().comparison_notes.len(), 1);
+    assert_eq!(harness.state().notebook.comparison_notes().len(), 1);
     // The annotations panel lists it and opens the comparison at it.
     harness.get_by_label("Notes on comparisons (1)");
     harness.get_by_label("Show in comparison").click();
@@ -1472,7 +1545,7 @@ fn a_note_on_a_difference_is_kept_across_a_restart() {
     assert_eq!(state.comparison.id, "clause-1");
     harness.get_by_label(&format!("Note {subject}"));
     assert_eq!(
-        harness.state().comparison_notes[0].note,
+        harness.state().notebook.comparison_notes()[0].note,
         "Equality, not absorption"
     );
 }
@@ -1486,37 +1559,37 @@ fn a_deleted_note_on_a_difference_comes_back_with_undo() {
     harness.run();
     harness.get_by_label("Note on this difference").click();
     harness.run();
-    let subject = harness.state().comparison_notes[0].subject();
+    let subject = harness.state().notebook.comparison_notes()[0].subject();
     harness
         .get_by_label(&format!("Note {subject}"))
         .type_text("Entry means absorption");
     harness.run();
     harness.get_by_label("Delete note").click();
     harness.run();
-    assert!(harness.state().comparison_notes.is_empty());
+    assert!(harness.state().notebook.comparison_notes().is_empty());
     assert!(harness.query_by_label(&format!("Note {subject}")).is_none());
     // Ctrl+Z brings it back, with what was typed, in the comparison too.
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
-    assert_eq!(harness.state().comparison_notes.len(), 1);
+    assert_eq!(harness.state().notebook.comparison_notes().len(), 1);
     assert_eq!(
-        harness.state().comparison_notes[0].note,
+        harness.state().notebook.comparison_notes()[0].note,
         "Entry means absorption"
     );
     harness.get_by_label(&format!("Note {subject}"));
     // The typing is one step, then the note's creation another.
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
-    assert_eq!(harness.state().comparison_notes[0].note, "");
+    assert_eq!(harness.state().notebook.comparison_notes()[0].note, "");
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
-    assert!(harness.state().comparison_notes.is_empty());
+    assert!(harness.state().notebook.comparison_notes().is_empty());
     // And redo goes forward again, to the deletion.
     for _ in 0..3 {
         harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
         harness.run();
     }
-    assert!(harness.state().comparison_notes.is_empty());
+    assert!(harness.state().notebook.comparison_notes().is_empty());
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
     // Saved as it is after the undo, and read back so after a restart.
@@ -1524,7 +1597,7 @@ fn a_deleted_note_on_a_difference_comes_back_with_undo() {
     drop(harness);
     let harness = self::harness(app(profile.path(), &[]));
     assert_eq!(
-        harness.state().comparison_notes[0].note,
+        harness.state().notebook.comparison_notes()[0].note,
         "Entry means absorption"
     );
 }
@@ -1591,6 +1664,8 @@ fn comparing_two_long_texts_runs_in_the_background_with_progress() {
             open: Vec::new(),
             session_texts: vec![first, second],
             dialogs: None,
+            file_system: None,
+            save_delay: None,
         },
     );
     let mut harness = harness(app);
@@ -1697,8 +1772,12 @@ fn search_everything_lists_texts_and_notes_and_opens_a_match() {
             )
         };
         state
-            .annotations
-            .apply(lectern::model::history::Edit::Add(note));
+            .notebook
+            .edit(
+                lectern::model::notebook::Edit::AddAnnotation(note),
+                "2026-11-27T00:00:00Z",
+            )
+            .unwrap();
     }
     harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::F);
     harness.run();
@@ -1760,19 +1839,29 @@ fn annotations_exported_from_the_file_menu_read_back_exactly() {
             )
         };
         state
-            .annotations
-            .apply(lectern::model::history::Edit::Add(annotation));
+            .notebook
+            .edit(
+                lectern::model::notebook::Edit::AddAnnotation(annotation),
+                "2026-11-27T00:00:00Z",
+            )
+            .unwrap();
         // One on another text, which "the current text only" leaves out.
         let other = state.library().get(NOTES).unwrap().clone();
-        state.annotations.apply(lectern::model::history::Edit::Add(
-            lectern::model::annotation::Annotation::new(
-                "elsewhere",
-                &other,
-                0..9,
-                None,
+        state
+            .notebook
+            .edit(
+                lectern::model::notebook::Edit::AddAnnotation(
+                    lectern::model::annotation::Annotation::new(
+                        "elsewhere",
+                        &other,
+                        0..9,
+                        None,
+                        "2026-11-27T00:00:00Z",
+                    ),
+                ),
                 "2026-11-27T00:00:00Z",
-            ),
-        ));
+            )
+            .unwrap();
     }
     harness.get_by_label("File").click();
     harness.run();
@@ -1785,9 +1874,15 @@ fn annotations_exported_from_the_file_menu_read_back_exactly() {
         .click();
     wait_while(&mut harness, LecternApp::is_exporting);
     let json = std::fs::read_to_string(&export).unwrap();
-    let categories = harness.state().categories.clone();
+    let categories = harness.state().notebook.categories().to_vec();
     let back = lectern::model::annotation_export::from_w3c(&json, &categories).unwrap();
-    let exported = harness.state().annotations.get("exported").unwrap().clone();
+    let exported = harness
+        .state()
+        .notebook
+        .annotations()
+        .get("exported")
+        .unwrap()
+        .clone();
     assert_eq!(back, [exported]);
 }
 
@@ -1849,7 +1944,12 @@ fn annotations_imported_from_the_file_menu_join_the_profile_and_can_be_undone() 
     let categories = lectern::model::annotation::default_categories();
     std::fs::write(
         &file,
-        lectern::model::annotation_export::to_w3c(&refs, &library, &categories),
+        lectern::model::annotation_export::to_w3c(
+            &refs,
+            &library,
+            &categories,
+            &Default::default(),
+        ),
     )
     .unwrap();
     let profile = tempfile::tempdir().unwrap();
@@ -1858,7 +1958,7 @@ fn annotations_imported_from_the_file_menu_join_the_profile_and_can_be_undone() 
     harness.run();
     harness.get_by_label("Import annotations…").click();
     wait_while(&mut harness, LecternApp::is_importing);
-    let live = harness.state().annotations.live().to_vec();
+    let live = harness.state().notebook.annotations().live().to_vec();
     assert_eq!(live.len(), 2);
     for annotation in &annotations {
         assert!(live.iter().any(|a| **a == *annotation), "{annotation:?}");
@@ -1872,11 +1972,109 @@ fn annotations_imported_from_the_file_menu_join_the_profile_and_can_be_undone() 
     );
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
-    assert_eq!(
-        harness.state().annotations.live().len(),
-        1,
-        "undo takes back one"
+    assert!(
+        harness.state().notebook.annotations().live().is_empty(),
+        "one undo takes back the whole import"
     );
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    harness.run();
+    assert_eq!(harness.state().notebook.annotations().live().len(), 2);
+}
+
+#[test]
+fn a_signal_saves_the_note_being_typed_releases_the_lock_and_closes() {
+    let profile = tempfile::tempdir().unwrap();
+    let mut harness = harness(app(profile.path(), &[KAMENEV]));
+    let id = write_note(
+        &mut harness,
+        "Stalin tends to be somewhat hasty",
+        "Logged out mid-word",
+    );
+    assert!(harness.state().holds_lock());
+    // What the signal handler does on SIGTERM, SIGINT or SIGHUP.
+    harness
+        .state()
+        .stop_flag()
+        .store(true, std::sync::atomic::Ordering::SeqCst);
+    harness.step();
+    assert!(!harness.state().holds_lock());
+    assert!(
+        !profile.path().join("lectern.lock").exists(),
+        "lock released"
+    );
+    drop(harness);
+    let harness = self::harness(app(profile.path(), &[KAMENEV]));
+    assert_eq!(
+        harness
+            .state()
+            .notebook
+            .annotations()
+            .get(&id)
+            .unwrap()
+            .note,
+        "Logged out mid-word"
+    );
+}
+
+#[test]
+fn a_backup_is_restored_from_the_file_menu_as_one_change_that_undo_takes_back() {
+    use lectern::model::annotation::Annotation;
+    use lectern::model::notebook::Contents;
+    let profile = tempfile::tempdir().unwrap();
+    let library = bundled_library();
+    let text = library.get(KAMENEV).unwrap();
+    let make = |id: &str, at: usize| {
+        Annotation::new(
+            id,
+            text,
+            at..at + 20,
+            Some("question"),
+            "2026-11-27T00:00:00Z",
+        )
+    };
+    let stored = Profile::open(Some(profile.path())).unwrap();
+    let mut contents = Contents::default();
+    contents
+        .annotations
+        .apply(lectern::model::history::Edit::Add(make("kept", 0)));
+    contents.save(&stored).unwrap(); // the first save is also a snapshot
+    contents
+        .annotations
+        .apply(lectern::model::history::Edit::Add(make("later", 40)));
+    contents.save(&stored).unwrap();
+
+    let mut harness = harness(app(profile.path(), &[KAMENEV]));
+    assert_eq!(harness.state().notebook.annotations().live().len(), 2);
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Restore from backup…").click();
+    harness.run();
+    harness.get_by_label_contains("Previous save");
+    // The previous save and the snapshot of the first save both hold one annotation.
+    assert_eq!(
+        harness
+            .get_all_by_label_contains("1 annotation (1 fewer than now)")
+            .count(),
+        2
+    );
+    harness.get_all_by_label("Restore").next().unwrap().click();
+    harness.run();
+    let notebook = &harness.state().notebook;
+    assert_eq!(notebook.annotations().live().len(), 1);
+    assert_eq!(notebook.annotations().trash()[0].annotation_id, "later");
+    assert!(
+        harness
+            .state()
+            .notices()
+            .iter()
+            .any(|n| n.contains("Undo (Ctrl+Z) takes the restore back")),
+        "{:?}",
+        harness.state().notices()
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(harness.state().notebook.annotations().live().len(), 2);
+    assert!(harness.state().notebook.annotations().trash().is_empty());
 }
 
 #[test]
@@ -2175,15 +2373,21 @@ fn re_importing_a_changed_file_moves_its_annotations_and_says_so() {
         let byte = text.content().find("entry").unwrap();
         let start = text.content()[..byte].chars().count();
         for (id, range) in [("kept", start..start + 5), ("lost", 0..5)] {
-            state.annotations.apply(lectern::model::history::Edit::Add(
-                lectern::model::annotation::Annotation::new(
-                    id,
-                    &text,
-                    range,
-                    None,
+            state
+                .notebook
+                .edit(
+                    lectern::model::notebook::Edit::AddAnnotation(
+                        lectern::model::annotation::Annotation::new(
+                            id,
+                            &text,
+                            range,
+                            None,
+                            "2026-11-27T00:00:00Z",
+                        ),
+                    ),
                     "2026-11-27T00:00:00Z",
-                ),
-            ));
+                )
+                .unwrap();
         }
     }
     // The file changes: a paragraph added before, the first word of the first paragraph gone.
@@ -2198,7 +2402,7 @@ fn re_importing_a_changed_file_moves_its_annotations_and_says_so() {
         .click();
     harness.run();
     let state = harness.state();
-    let kept = state.annotations.get("kept").unwrap();
+    let kept = state.notebook.annotations().get("kept").unwrap();
     let text = state.library().get(text.id()).unwrap();
     assert_eq!(text.slice(kept.anchor.start..kept.anchor.end), "entry");
     assert!(
@@ -2222,18 +2426,24 @@ fn the_annotations_the_panel_shows_can_be_exported_alone() {
             ("one", 0..7, "about equality"),
             ("two", 10..20, "about haste"),
         ] {
-            state.annotations.apply(lectern::model::history::Edit::Add(
-                lectern::model::annotation::Annotation {
-                    note: note.into(),
-                    ..lectern::model::annotation::Annotation::new(
-                        id,
-                        &text,
-                        range,
-                        None,
-                        "2026-11-27T00:00:00Z",
-                    )
-                },
-            ));
+            state
+                .notebook
+                .edit(
+                    lectern::model::notebook::Edit::AddAnnotation(
+                        lectern::model::annotation::Annotation {
+                            note: note.into(),
+                            ..lectern::model::annotation::Annotation::new(
+                                id,
+                                &text,
+                                range,
+                                None,
+                                "2026-11-27T00:00:00Z",
+                            )
+                        },
+                    ),
+                    "2026-11-27T00:00:00Z",
+                )
+                .unwrap();
         }
     }
     harness.run();
@@ -2261,12 +2471,12 @@ fn the_selection_toolbar_of_a_pane_that_is_not_active_highlights_that_panes_pass
     harness.state_mut().desk.pane_mut(1).unwrap().view.selection =
         Some(lectern::model::selection::Selection::from_range(0..9));
     harness.run();
-    let name = harness.state().categories[1].name.clone();
+    let name = harness.state().notebook.categories()[1].name.clone();
     harness
         .get_by_label(&format!("Highlight as {name}"))
         .click();
     harness.run();
-    let live = harness.state().annotations.live();
+    let live = harness.state().notebook.annotations().live();
     assert_eq!(live.len(), 1);
     assert_eq!(live[0].text_id, NOTES);
 }
@@ -2298,7 +2508,7 @@ fn a_collected_works_with_thousands_of_annotations_lists_only_what_is_in_view() 
     );
     // Clicking anywhere on an entry (here its middle, over its labels) selects it and shows its
     // passage, in the volume it is on.
-    let first = harness.state().annotations.live()[0].clone();
+    let first = harness.state().notebook.annotations().live()[0].clone();
     harness
         .query_all_by_label_contains("Annotation: ")
         .next()

@@ -10,7 +10,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use lectern::bundled::bundled_library;
 use lectern::model::annotation::Annotation;
-use lectern::model::history::Edit;
+use lectern::model::notebook::Edit;
 use lectern::model::selection::Selection;
 use lectern::storage::profile::Profile;
 use lectern::storage::reading_state::ThemeChoice;
@@ -26,6 +26,8 @@ fn app_with(open: &[&str], theme: ThemeChoice) -> LecternApp {
             open: open.iter().map(|s| (*s).to_owned()).collect(),
             session_texts: Vec::new(),
             dialogs: None,
+            file_system: None,
+            save_delay: None,
         },
     );
     app.theme = theme;
@@ -69,11 +71,14 @@ fn desk_with_two_panes(theme: ThemeChoice) -> Harness<'static, LecternApp> {
         ),
         ("inner", start + 19..start + 33, "key-argument", ""),
     ] {
-        app.annotations.apply(Edit::Add(Annotation {
+        let annotation = Annotation {
             note: note.into(),
             tags: vec!["stalin".into()],
             ..Annotation::new(id, &text, range, Some(category), "2026-11-26T21:00:00Z")
-        }));
+        };
+        app.notebook
+            .edit(Edit::AddAnnotation(annotation), "2026-11-26T21:00:00Z")
+            .unwrap();
     }
     app.selected_annotation = Some("outer".into());
     harness_of(app)

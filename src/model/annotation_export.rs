@@ -2,6 +2,7 @@
 //! a spreadsheet, and W3C Web Annotation JSON-LD (an `AnnotationCollection` with
 //! `TextQuoteSelector` and `TextPositionSelector`), which reads back in exactly.
 
+use std::collections::HashSet;
 use std::fmt::Write as _;
 
 use serde_json::{Value, json};
@@ -10,6 +11,7 @@ use super::anchor::Anchor;
 use super::annotation::{Annotation, Category};
 use super::library::Library;
 use super::markup::{escape_html, escape_markdown};
+use super::notebook::Notebook;
 
 /// The IRI prefix of a bundled or imported text in the W3C export.
 pub const TEXT_IRI: &str = "urn:lectern:text:";
@@ -56,8 +58,13 @@ pub fn quote_with_citation_markdown(library: &Library, text_id: &str, quote: &st
     )
 }
 
-/// The annotations in export order: by text (library order), then by place in the text.
-fn ordered<'a>(annotations: &[&'a Annotation], library: &Library) -> Vec<&'a Annotation> {
+/// The annotations in export order: by text (library order), then by place in the text;
+/// orphans (whose passage was not found in the text as it now is) after the rest.
+fn ordered<'a>(
+    annotations: &[&'a Annotation],
+    library: &Library,
+    orphans: &HashSet<String>,
+) -> Vec<&'a Annotation> {
     let rank = |text_id: &str| {
         library
             .texts()
@@ -68,12 +75,14 @@ fn ordered<'a>(annotations: &[&'a Annotation], library: &Library) -> Vec<&'a Ann
     let mut sorted = annotations.to_vec();
     sorted.sort_by(|a, b| {
         (
+            orphans.contains(&a.annotation_id),
             rank(&a.text_id),
             &a.text_id,
             a.anchor.start,
             &a.annotation_id,
         )
             .cmp(&(
+                orphans.contains(&b.annotation_id),
                 rank(&b.text_id),
                 &b.text_id,
                 b.anchor.start,
@@ -83,17 +92,39 @@ fn ordered<'a>(annotations: &[&'a Annotation], library: &Library) -> Vec<&'a Ann
     sorted
 }
 
+/// The heading of the orphans' section in the Markdown and HTML exports.
+pub const ORPHANS_HEADING: &str = "Orphaned annotations";
+/// What the orphans' section says of them.
+pub const ORPHANS_EXPLAINED: &str = "Their passage was not found in the text as it now is. \
+     Each quote is the passage as it was when the annotation was made; no position is given.";
+
 /// Annotations as Markdown: a section per text (with its citation), a subsection per category,
-/// each quote as a block quote with its note and tags.
+/// each quote as a block quote with its note and tags; orphans in a section of their own.
 pub fn to_markdown(
     annotations: &[&Annotation],
     library: &Library,
     categories: &[Category],
+    orphans: &HashSet<String>,
 ) -> String {
     let mut out = String::from("# Annotations\n");
     let (mut text_id, mut category) = (None::<&str>, None::<Option<&str>>);
-    for annotation in ordered(annotations, library) {
-        if text_id != Some(annotation.text_id.as_str()) {
+    let mut in_orphans = false;
+    for annotation in ordered(annotations, library, orphans) {
+        if !in_orphans && orphans.contains(&annotation.annotation_id) {
+            in_orphans = true;
+            let _ = write!(out, "\n## {ORPHANS_HEADING}\n\n{ORPHANS_EXPLAINED}\n");
+            text_id = None;
+        }
+        if in_orphans {
+            if text_id != Some(annotation.text_id.as_str()) {
+                text_id = Some(&annotation.text_id);
+                let _ = write!(
+                    out,
+                    "\n### {}\n",
+                    escape_markdown(&citation(library, &annotation.text_id))
+                );
+            }
+        } else if text_id != Some(annotation.text_id.as_str()) {
             text_id = Some(&annotation.text_id);
             category = None;
             let _ = write!(
@@ -103,7 +134,7 @@ pub fn to_markdown(
             );
         }
         let this = category_name(categories, annotation.category_id.as_deref());
-        if category != Some(this) {
+        if !in_orphans && category != Some(this) {
             category = Some(this);
             let _ = write!(out, "\n### {}\n", escape_markdown(this.unwrap_or("Notes")));
         }
@@ -129,8 +160,14 @@ pub fn to_markdown(
     out
 }
 
-/// Annotations as a clean printable HTML page (every string of the reader's escaped).
-pub fn to_html(annotations: &[&Annotation], library: &Library, categories: &[Category]) -> String {
+/// Annotations as a clean printable HTML page (every string of the reader's escaped); orphans
+/// in a section of their own.
+pub fn to_html(
+    annotations: &[&Annotation],
+    library: &Library,
+    categories: &[Category],
+    orphans: &HashSet<String>,
+) -> String {
     let mut out = String::from(
         "<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n<title>Annotations</title>\n\
          <style>body { font-family: Georgia, serif; max-width: 46rem; margin: 2rem auto; \
@@ -139,13 +176,24 @@ pub fn to_html(annotations: &[&Annotation], library: &Library, categories: &[Cat
          <h1>Annotations</h1>\n",
     );
     let mut text_id = None::<&str>;
-    for annotation in ordered(annotations, library) {
+    let mut in_orphans = false;
+    for annotation in ordered(annotations, library, orphans) {
+        if !in_orphans && orphans.contains(&annotation.annotation_id) {
+            in_orphans = true;
+            text_id = None;
+            let _ = writeln!(
+                out,
+                "<h2>{ORPHANS_HEADING}</h2>\n<p>{}</p>",
+                escape_html(ORPHANS_EXPLAINED)
+            );
+        }
         if text_id != Some(annotation.text_id.as_str()) {
             text_id = Some(&annotation.text_id);
             let _ = writeln!(
                 out,
-                "<h2>{}</h2>",
-                escape_html(&citation(library, &annotation.text_id))
+                "<h{level}>{}</h{level}>",
+                escape_html(&citation(library, &annotation.text_id)),
+                level = if in_orphans { 3 } else { 2 }
             );
         }
         let category = category_name(categories, annotation.category_id.as_deref());
@@ -184,17 +232,32 @@ fn csv_field(value: &str) -> String {
     }
 }
 
-/// Annotations as CSV (RFC 4180), a row each.
-pub fn to_csv(annotations: &[&Annotation], library: &Library, categories: &[Category]) -> String {
-    let mut out =
-        String::from("id,text,citation,start,end,quote,category,note,tags,created,modified\r\n");
-    for a in ordered(annotations, library) {
+/// Annotations as CSV (RFC 4180), a row each. An orphan says so in the `orphaned` column and
+/// has no start or end.
+pub fn to_csv(
+    annotations: &[&Annotation],
+    library: &Library,
+    categories: &[Category],
+    orphans: &HashSet<String>,
+) -> String {
+    let mut out = String::from(
+        "id,text,citation,start,end,quote,category,note,tags,created,modified,orphaned\r\n",
+    );
+    for a in ordered(annotations, library, orphans) {
+        let orphaned = orphans.contains(&a.annotation_id);
+        let position = |at: usize| {
+            if orphaned {
+                String::new()
+            } else {
+                at.to_string()
+            }
+        };
         let fields = [
             a.annotation_id.clone(),
             a.text_id.clone(),
             citation(library, &a.text_id),
-            a.anchor.start.to_string(),
-            a.anchor.end.to_string(),
+            position(a.anchor.start),
+            position(a.anchor.end),
             a.anchor.exact.clone(),
             category_name(categories, a.category_id.as_deref())
                 .unwrap_or("")
@@ -203,6 +266,7 @@ pub fn to_csv(annotations: &[&Annotation], library: &Library, categories: &[Cate
             a.tags.join("; "),
             a.created.clone(),
             a.modified.clone(),
+            if orphaned { "yes" } else { "no" }.to_owned(),
         ];
         let row: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
         out.push_str(&row.join(","));
@@ -211,8 +275,9 @@ pub fn to_csv(annotations: &[&Annotation], library: &Library, categories: &[Cate
     out
 }
 
-/// One annotation as a W3C Web Annotation.
-fn w3c_annotation(annotation: &Annotation, categories: &[Category]) -> Value {
+/// One annotation as a W3C Web Annotation. An orphan has no position selector (its position
+/// would point at other words now), only its quote, and says it is orphaned.
+fn w3c_annotation(annotation: &Annotation, categories: &[Category], orphaned: bool) -> Value {
     let mut bodies = Vec::new();
     if !annotation.note.is_empty() {
         bodies.push(json!({
@@ -264,6 +329,12 @@ fn w3c_annotation(annotation: &Annotation, categories: &[Category]) -> Value {
         },
         "lectern:contentHash": annotation.anchor.content_hash,
     });
+    if orphaned {
+        if let Some(selectors) = value["target"]["selector"].as_array_mut() {
+            selectors.retain(|s| s["type"] != "TextPositionSelector");
+        }
+        value["lectern:orphaned"] = Value::Bool(true);
+    }
     if !bodies.is_empty() {
         value["body"] = Value::Array(bodies);
     }
@@ -271,10 +342,15 @@ fn w3c_annotation(annotation: &Annotation, categories: &[Category]) -> Value {
 }
 
 /// Annotations as a W3C `AnnotationCollection` (JSON-LD) with one embedded page.
-pub fn to_w3c(annotations: &[&Annotation], library: &Library, categories: &[Category]) -> String {
-    let items: Vec<Value> = ordered(annotations, library)
+pub fn to_w3c(
+    annotations: &[&Annotation],
+    library: &Library,
+    categories: &[Category],
+    orphans: &HashSet<String>,
+) -> String {
+    let items: Vec<Value> = ordered(annotations, library, orphans)
         .into_iter()
-        .map(|a| w3c_annotation(a, categories))
+        .map(|a| w3c_annotation(a, categories, orphans.contains(&a.annotation_id)))
         .collect();
     let collection = json!({
         "@context": "http://www.w3.org/ns/anno.jsonld",
@@ -290,6 +366,71 @@ pub fn to_w3c(annotations: &[&Annotation], library: &Library, categories: &[Cate
         },
     });
     serde_json::to_string_pretty(&collection).unwrap_or_default() + "\n"
+}
+
+/// What annotations can be exported as.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AnnotationFormat {
+    /// Markdown grouped by text and category.
+    Markdown,
+    /// A printable HTML page.
+    Html,
+    /// CSV, a row each.
+    Csv,
+    /// W3C Web Annotation JSON-LD.
+    W3c,
+}
+
+impl AnnotationFormat {
+    /// Every format, in menu order.
+    pub const ALL: [Self; 4] = [Self::Markdown, Self::Html, Self::Csv, Self::W3c];
+
+    /// The format a command line names (`md`, `html`, `csv`, `w3c`).
+    pub fn from_name(name: &str) -> Option<Self> {
+        Some(match name {
+            "md" | "markdown" => Self::Markdown,
+            "html" => Self::Html,
+            "csv" => Self::Csv,
+            "w3c" | "jsonld" => Self::W3c,
+            _ => return None,
+        })
+    }
+
+    /// The file extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Markdown => "md",
+            Self::Html => "html",
+            Self::Csv => "csv",
+            Self::W3c => "jsonld",
+        }
+    }
+}
+
+/// Exports the notebook's live annotations that `keep` chooses, re-anchored and with orphans
+/// marked as such: the export the window and `lectern export` make alike. Returns the export
+/// and how many annotations it holds.
+pub fn export_notebook(
+    notebook: &Notebook,
+    library: &Library,
+    format: AnnotationFormat,
+    keep: impl Fn(&Annotation) -> bool,
+) -> (String, usize) {
+    let annotations: Vec<&Annotation> = notebook
+        .annotations()
+        .live()
+        .iter()
+        .map(|a| &**a)
+        .filter(|a| keep(a))
+        .collect();
+    let (categories, orphans) = (notebook.categories(), notebook.orphans());
+    let export = match format {
+        AnnotationFormat::Markdown => to_markdown(&annotations, library, categories, orphans),
+        AnnotationFormat::Html => to_html(&annotations, library, categories, orphans),
+        AnnotationFormat::Csv => to_csv(&annotations, library, categories, orphans),
+        AnnotationFormat::W3c => to_w3c(&annotations, library, categories, orphans),
+    };
+    (export, annotations.len())
 }
 
 /// Why a W3C file could not be read.
@@ -425,27 +566,6 @@ impl ImportReport {
     }
 }
 
-/// Adds the `imported` annotations that `annotations` does not hold yet (by id).
-pub fn merge(
-    annotations: &mut super::history::Annotations,
-    imported: Vec<Annotation>,
-    library: &Library,
-) -> ImportReport {
-    let mut report = ImportReport::default();
-    for annotation in imported {
-        if annotations.contains_id(&annotation.annotation_id) {
-            report.duplicates += 1;
-            continue;
-        }
-        if library.get(&annotation.text_id).is_none() {
-            report.unknown_texts += 1;
-        }
-        annotations.apply(super::history::Edit::Add(annotation));
-        report.added += 1;
-    }
-    report
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -481,7 +601,7 @@ mod tests {
         let categories = default_categories();
         let annotations = sample(&library);
         let refs: Vec<&Annotation> = annotations.iter().collect();
-        let json = to_w3c(&refs, &library, &categories);
+        let json = to_w3c(&refs, &library, &categories, &HashSet::new());
         let back = from_w3c(&json, &categories).unwrap();
         let mut expected = annotations.clone();
         expected.sort_by_key(|a| a.anchor.start);
@@ -493,7 +613,7 @@ mod tests {
         let library = bundled_library();
         let annotations = sample(&library);
         let refs: Vec<&Annotation> = annotations.iter().collect();
-        let html = to_html(&refs, &library, &default_categories());
+        let html = to_html(&refs, &library, &default_categories(), &HashSet::new());
         assert!(!html.contains("<script>"), "{html}");
         assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; “care”"));
         assert!(html.contains("Collected Works, vol. 42"));
@@ -504,7 +624,7 @@ mod tests {
         let library = bundled_library();
         let annotations = sample(&library);
         let refs: Vec<&Annotation> = annotations.iter().collect();
-        let markdown = to_markdown(&refs, &library, &default_categories());
+        let markdown = to_markdown(&refs, &library, &default_categories(), &HashSet::new());
         let expected = "# Annotations\n\n\
             ## V. I. Lenin, “On the Establishment of the U.S.S.R.”, 26 September 1922 \
             (Collected Works, vol. 42, pp. 421–423)\n\n\
@@ -520,7 +640,7 @@ mod tests {
         let library = bundled_library();
         let annotations = sample(&library);
         let refs: Vec<&Annotation> = annotations.iter().collect();
-        let csv = to_csv(&refs, &library, &default_categories());
+        let csv = to_csv(&refs, &library, &default_categories(), &HashSet::new());
         let lines: Vec<&str> = csv.split("\r\n").collect();
         assert!(lines[0].starts_with("id,text,citation,start,end,quote"));
         assert!(csv.contains("\"Haste <script>alert(1)</script> & “care”, with a comma\""));
@@ -529,35 +649,31 @@ mod tests {
 
     #[test]
     fn an_import_into_an_empty_profile_reproduces_every_annotation_and_skips_duplicates() {
-        use crate::model::history::Annotations;
+        use crate::model::notebook::Notebook;
         let library = bundled_library();
         let categories = default_categories();
         let annotations = sample(&library);
         let refs: Vec<&Annotation> = annotations.iter().collect();
-        let json = to_w3c(&refs, &library, &categories);
-        let mut profile = Annotations::default();
-        let report = merge(
-            &mut profile,
-            from_w3c(&json, &categories).unwrap(),
-            &library,
-        );
+        let json = to_w3c(&refs, &library, &categories, &HashSet::new());
+        let mut profile = Notebook::default();
+        let mut merge = |json: &str| {
+            profile
+                .merge_import(from_w3c(json, &categories).unwrap(), &library)
+                .unwrap()
+        };
+        let report = merge(&json);
         assert_eq!((report.added, report.duplicates), (2, 0));
-        for annotation in &annotations {
-            assert_eq!(profile.get(&annotation.annotation_id), Some(annotation));
-        }
-        let again = merge(
-            &mut profile,
-            from_w3c(&json, &categories).unwrap(),
-            &library,
-        );
+        let again = merge(&json);
         assert_eq!((again.added, again.duplicates), (0, 2));
         let foreign = json.replace("urn:lectern:text:lenin-1922-09-26-kamenev", "urn:other:x");
         let foreign = foreign.replace("urn:lectern:annotation:a", "urn:lectern:annotation:b");
-        let report = merge(
-            &mut profile,
-            from_w3c(&foreign, &categories).unwrap(),
-            &library,
-        );
+        let report = merge(&foreign);
+        for annotation in &annotations {
+            assert_eq!(
+                profile.annotations().get(&annotation.annotation_id),
+                Some(annotation)
+            );
+        }
         assert_eq!(report.unknown_texts, 2, "{}", report.summary());
     }
 
@@ -581,5 +697,66 @@ mod tests {
     fn unknown_json_is_refused_with_a_reason() {
         assert!(matches!(from_w3c("{", &[]), Err(W3cError::Json(_))));
         assert_eq!(from_w3c("{\"type\": \"Thing\"}", &[]), Err(W3cError::Empty));
+    }
+
+    #[test]
+    fn an_orphan_is_exported_as_such_and_never_with_a_position() {
+        let library = bundled_library();
+        let categories = default_categories();
+        let annotations = sample(&library);
+        let refs: Vec<&Annotation> = annotations.iter().collect();
+        let orphan = annotations[0].annotation_id.clone();
+        let orphans = HashSet::from([orphan.clone()]);
+
+        let markdown = to_markdown(&refs, &library, &categories, &orphans);
+        let (placed, orphaned) = markdown.split_once(ORPHANS_HEADING).unwrap();
+        let words = |a: &Annotation| -> String {
+            a.anchor
+                .exact
+                .split_whitespace()
+                .next()
+                .unwrap_or_default()
+                .to_owned()
+        };
+        assert!(orphaned.contains(&words(&annotations[0])), "{markdown}");
+        assert!(!placed.contains(&words(&annotations[0])), "{markdown}");
+        assert!(placed.contains(&words(&annotations[1])), "{markdown}");
+        let html = to_html(&refs, &library, &categories, &orphans);
+        assert!(
+            html.contains(&format!("<h2>{ORPHANS_HEADING}</h2>")),
+            "{html}"
+        );
+
+        let csv = to_csv(&refs, &library, &categories, &orphans);
+        let row = csv.lines().find(|l| l.starts_with(&orphan)).unwrap();
+        let start = format!(
+            ",{},{},",
+            annotations[0].anchor.start, annotations[0].anchor.end
+        );
+        assert!(!row.contains(&start), "no position: {row}");
+        assert!(row.ends_with(",yes"), "{row}");
+        assert!(
+            csv.lines().filter(|l| l.ends_with(",no")).count() == 1,
+            "{csv}"
+        );
+
+        let json: Value =
+            serde_json::from_str(&to_w3c(&refs, &library, &categories, &orphans)).unwrap();
+        let items = json["first"]["items"].as_array().unwrap();
+        let item = items
+            .iter()
+            .find(|i| i["id"].as_str().unwrap().ends_with(&orphan))
+            .unwrap();
+        assert_eq!(item["lectern:orphaned"], Value::Bool(true));
+        let selectors = item["target"]["selector"].as_array().unwrap();
+        assert!(
+            selectors
+                .iter()
+                .all(|s| s["type"] != "TextPositionSelector")
+        );
+        assert!(selectors.iter().any(|s| s["type"] == "TextQuoteSelector"));
+        // Read back, the orphan keeps its quote and is placed by it when its text is there.
+        let back = from_w3c(&to_w3c(&refs, &library, &categories, &orphans), &categories).unwrap();
+        assert_eq!(back.len(), 2);
     }
 }

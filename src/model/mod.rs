@@ -13,6 +13,7 @@ pub mod header;
 pub mod history;
 pub mod library;
 pub mod markup;
+pub mod notebook;
 pub mod search;
 pub mod selection;
 pub mod spans;

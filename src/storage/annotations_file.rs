@@ -1,14 +1,14 @@
-//! `annotations.json`: the user's categories, annotations and trash.
+//! `annotations.json`: the reader's notebook as stored ([`Contents`]: categories, annotations
+//! and trash, notes on comparisons, the reader's comparisons).
 
-use serde::{Deserialize, Serialize};
+use std::time::SystemTime;
 
 use super::StorageError;
-use super::atomic::write_atomic;
+use super::atomic::{FileSystem, KeepBackup, RealFileSystem, write_atomic_in};
+use super::backups::{SnapshotPolicy, recovery_copies, snapshot_after_save};
 use super::profile::Profile;
 use super::schema::{self, Format, Loaded};
-use crate::model::annotation::{Category, default_categories};
-use crate::model::comparison::{Comparison, ComparisonNote};
-use crate::model::history::Annotations;
+use crate::model::notebook::Contents;
 
 /// The annotations file's format.
 pub const ANNOTATIONS_FORMAT: Format = Format {
@@ -16,36 +16,18 @@ pub const ANNOTATIONS_FORMAT: Format = Format {
     version: 1,
 };
 
-/// Everything in `annotations.json`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct AnnotationsFile {
-    /// The categories, in the order shown (1–6 pick the first six).
-    pub categories: Vec<Category>,
-    /// Live annotations and the trash.
-    pub annotations: Annotations,
-    /// Notes on differences and segments of comparisons.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub comparison_notes: Vec<ComparisonNote>,
-    /// The reader's own comparisons that carry notes (bundled ones are not stored).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub comparisons: Vec<Comparison>,
-}
+/// Everything in `annotations.json`: the notebook's [`Contents`].
+pub type AnnotationsFile = Contents;
 
-impl Default for AnnotationsFile {
-    fn default() -> Self {
-        Self {
-            categories: default_categories(),
-            annotations: Annotations::default(),
-            comparison_notes: Vec::new(),
-            comparisons: Vec::new(),
-        }
-    }
-}
-
-impl AnnotationsFile {
-    /// Loads the profile's annotations (see [`schema::load`] for bad and newer files).
+impl Contents {
+    /// Loads the profile's annotations (see [`schema::load_with_copies`] for bad, missing and
+    /// newer files), falling back on the previous save, then on the snapshots, newest first.
     pub fn load(profile: &Profile) -> Loaded<Self> {
-        schema::load(&profile.annotations_path(), ANNOTATIONS_FORMAT)
+        schema::load_with_copies(
+            &profile.annotations_path(),
+            ANNOTATIONS_FORMAT,
+            &recovery_copies(profile),
+        )
     }
 
     /// The bytes of the file.
@@ -53,16 +35,37 @@ impl AnnotationsFile {
         schema::to_bytes(ANNOTATIONS_FORMAT, self)
     }
 
-    /// Writes the file atomically (call off the UI thread).
+    /// Writes the file atomically (call off the UI thread), then a snapshot if one is due.
     pub fn save(&self, profile: &Profile) -> Result<(), StorageError> {
-        write_atomic(&profile.annotations_path(), &self.to_bytes()?)
+        save_bytes(
+            &RealFileSystem,
+            profile,
+            &self.to_bytes()?,
+            &SnapshotPolicy::default(),
+        )
     }
+}
+
+/// Writes the bytes of the annotations file atomically, then a snapshot in `backups/` if the
+/// policy says one is due. A failed snapshot is logged, not a failed save.
+pub fn save_bytes(
+    fs: &dyn FileSystem,
+    profile: &Profile,
+    bytes: &[u8],
+    policy: &SnapshotPolicy,
+) -> Result<(), StorageError> {
+    write_atomic_in(fs, &profile.annotations_path(), bytes, KeepBackup::Always)?;
+    if let Err(e) = snapshot_after_save(fs, profile, bytes, SystemTime::now(), policy) {
+        log::warn!("no snapshot of the annotations was taken: {e}");
+    }
+    Ok(())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::annotation::Annotation;
+    use crate::model::comparison::{Comparison, ComparisonNote};
     use crate::model::history::Edit;
     use crate::testing::text_of;
 

@@ -69,7 +69,7 @@ pub fn lock_profile(profile: &Profile) -> Result<LockOutcome, StorageError> {
 
 /// Whether a process with this id is running. Where the platform cannot tell, assume it is,
 /// so that two writers never share a profile.
-fn process_is_running(pid: u32) -> bool {
+pub(crate) fn process_is_running(pid: u32) -> bool {
     if cfg!(target_os = "linux") {
         std::path::Path::new(&format!("/proc/{pid}")).exists()
     } else {

@@ -6,9 +6,11 @@
 
 pub mod annotations_file;
 pub mod atomic;
+pub mod backups;
 pub mod html;
 pub mod import;
 pub mod lock;
+pub mod open;
 pub mod profile;
 pub mod reading_state;
 pub mod saver;
@@ -29,6 +31,14 @@ pub enum StorageError {
         path: PathBuf,
         /// The operating system's error.
         source: std::io::Error,
+    },
+    /// A file written was read back and found wrong.
+    #[error("{path} did not verify after writing: {message}")]
+    Verify {
+        /// The file.
+        path: PathBuf,
+        /// What was wrong.
+        message: String,
     },
     /// The platform has no data directory for a default profile.
     #[error("no home or data directory is known on this system; pass --profile DIR")]

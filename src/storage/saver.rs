@@ -2,8 +2,9 @@
 //!
 //! The app hands the saver the bytes for a path, or a copy of the data and how to make its
 //! bytes (so that serialising ten thousand annotations is not done on the UI thread either); a
-//! background thread makes the bytes and writes them with [`write_atomic`]. When several
-//! versions of one file queue up, only the newest is written.
+//! background thread makes the bytes and writes them with [`write_atomic_in`], through a
+//! [`FileSystem`] (the real one, or one whose steps tests make fail). When several versions of
+//! one file queue up, only the newest is written.
 //! Results come back through [`Saver::poll_results`] so the UI can show a failed save.
 
 use std::collections::BTreeMap;
@@ -11,14 +12,16 @@ use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread::JoinHandle;
 
-use super::StorageError;
-use super::atomic::write_atomic;
+use std::sync::Arc;
 
-/// What makes the bytes of a file, on the saving thread.
-type Contents = Box<dyn FnOnce() -> Result<Vec<u8>, StorageError> + Send>;
+use super::StorageError;
+use super::atomic::{FileSystem, KeepBackup, RealFileSystem, write_atomic_in};
+
+/// What writes a file, on the saving thread, through the saver's file system.
+type Writer = Box<dyn FnOnce(&dyn FileSystem) -> Result<(), StorageError> + Send>;
 
 enum Job {
-    Write(PathBuf, Contents),
+    Write(PathBuf, Writer),
     Flush(Sender<()>),
 }
 
@@ -47,11 +50,16 @@ impl Default for Saver {
 impl Saver {
     /// Starts the saving thread.
     pub fn spawn() -> Self {
+        Self::with_file_system(Arc::new(RealFileSystem))
+    }
+
+    /// Starts the saving thread, writing through `fs` (tests make its steps fail).
+    pub fn with_file_system(fs: Arc<dyn FileSystem>) -> Self {
         let (job_tx, job_rx) = mpsc::channel::<Job>();
         let (report_tx, report_rx) = mpsc::channel();
         let thread = std::thread::Builder::new()
             .name("lectern-saver".into())
-            .spawn(move || run(&job_rx, &report_tx))
+            .spawn(move || run(&job_rx, &report_tx, fs.as_ref()))
             .ok();
         Self {
             jobs: Some(job_tx),
@@ -72,8 +80,21 @@ impl Saver {
         path: PathBuf,
         contents: impl FnOnce() -> Result<Vec<u8>, StorageError> + Send + 'static,
     ) {
+        let target = path.clone();
+        self.write_with(path, move |fs| {
+            write_atomic_in(fs, &target, &contents()?, KeepBackup::Previous)
+        });
+    }
+
+    /// Queues `writer` to write `path` (and whatever goes with it, such as a snapshot) on the
+    /// saving thread, through the saver's file system. Only the newest writer of a path runs.
+    pub fn write_with(
+        &self,
+        path: PathBuf,
+        writer: impl FnOnce(&dyn FileSystem) -> Result<(), StorageError> + Send + 'static,
+    ) {
         if let Some(jobs) = &self.jobs {
-            let _ = jobs.send(Job::Write(path, Box::new(contents)));
+            let _ = jobs.send(Job::Write(path, Box::new(writer)));
         }
     }
 
@@ -102,21 +123,21 @@ impl Drop for Saver {
     }
 }
 
-fn run(jobs: &Receiver<Job>, reports: &Sender<SaveReport>) {
+fn run(jobs: &Receiver<Job>, reports: &Sender<SaveReport>, fs: &dyn FileSystem) {
     while let Ok(first) = jobs.recv() {
         // Coalesce everything already queued: the newest contents per path win.
-        let mut pending: BTreeMap<PathBuf, Contents> = BTreeMap::new();
+        let mut pending: BTreeMap<PathBuf, Writer> = BTreeMap::new();
         let mut flushes = Vec::new();
         for job in std::iter::once(first).chain(jobs.try_iter()) {
             match job {
-                Job::Write(path, contents) => {
-                    pending.insert(path, contents);
+                Job::Write(path, writer) => {
+                    pending.insert(path, writer);
                 }
                 Job::Flush(done) => flushes.push(done),
             }
         }
-        for (path, contents) in pending {
-            let result = contents().and_then(|bytes| write_atomic(&path, &bytes));
+        for (path, writer) in pending {
+            let result = writer(fs);
             if let Err(e) = &result {
                 log::warn!("saving failed: {e}");
             }

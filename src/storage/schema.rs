@@ -13,13 +13,13 @@
 //! backup is tried; a file from a newer version is read as far as it can be, and marked
 //! read-only so that this version never overwrites what a newer one wrote.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use super::StorageError;
-use super::atomic::{backup_path, quarantine};
+use super::atomic::{backup_path, quarantine, write_atomic};
 
 /// A file format: its name and the schema version this build writes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -39,6 +39,9 @@ pub struct Loaded<T> {
     pub read_only: bool,
     /// What happened, in words for the user (empty when all went well).
     pub notices: Vec<String>,
+    /// The bytes of the good copy loaded in place of a damaged or missing file, until they
+    /// are written back ([`Loaded::write_back`]).
+    pub recovered: Option<Vec<u8>>,
 }
 
 /// Files whose data serialises to more than this many bytes are written compact (one line)
@@ -226,16 +229,43 @@ fn parse<T: DeserializeOwned>(format: Format, bytes: &[u8]) -> Parsed<T> {
     }
 }
 
-/// Reads a versioned file; see the module docs for what happens to bad and newer files.
+/// Reads a versioned file, falling back on its backup `NAME.bak`; see [`load_with_copies`].
 pub fn load<T: DeserializeOwned>(path: &Path, format: Format) -> Loaded<T> {
+    load_with_copies(path, format, &[backup_path(path)])
+}
+
+/// Reads a versioned file; see the module docs for what happens to bad and newer files.
+///
+/// `copies` are earlier good copies of the file, the one to prefer first (its backup, then
+/// snapshots, newest first). When the file does not parse, or is missing while a copy exists
+/// (a sync tool or a full disk can leave either), the first copy that parses is loaded and
+/// [`Loaded::recovered`] holds its bytes, for [`Loaded::write_back`] to put back as the file.
+pub fn load_with_copies<T: DeserializeOwned>(
+    path: &Path,
+    format: Format,
+    copies: &[PathBuf],
+) -> Loaded<T> {
     let mut loaded = Loaded {
         value: None,
         read_only: false,
         notices: Vec::new(),
+        recovered: None,
     };
     let bytes = match std::fs::read(path) {
         Ok(bytes) => bytes,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return loaded,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            if let Some((value, from, bytes)) = first_good_copy(format, copies) {
+                loaded.value = Some(value);
+                loaded.notices.push(format!(
+                    "{} was missing, although Lectern had saved it. The last good copy ({}) was \
+                     loaded and put back in its place.",
+                    path.display(),
+                    from.display()
+                ));
+                loaded.recovered = Some(bytes);
+            }
+            return loaded;
+        }
         Err(e) => {
             loaded.read_only = true;
             loaded.notices.push(format!(
@@ -267,23 +297,19 @@ pub fn load<T: DeserializeOwned>(path: &Path, format: Format) -> Loaded<T> {
                     format!("It could not be moved aside ({e}); Lectern will not overwrite it.")
                 }
             };
-            let backup = backup_path(path);
-            let restored =
-                std::fs::read(&backup)
-                    .ok()
-                    .and_then(|bytes| match parse::<T>(format, &bytes) {
-                        Parsed::Ok(value) => Some(value),
-                        _ => None,
-                    });
-            let outcome = if restored.is_some() {
-                format!(
-                    "The last good copy ({}) was loaded instead.",
-                    backup.display()
-                )
-            } else {
-                "There was no readable backup, so this part of the profile starts afresh.".into()
+            let outcome = match first_good_copy(format, copies) {
+                Some((value, from, bytes)) => {
+                    loaded.value = Some(value);
+                    loaded.recovered = Some(bytes);
+                    format!(
+                        "The last good copy ({}) was loaded and put back in its place.",
+                        from.display()
+                    )
+                }
+                None => "There was no readable backup, so this part of the profile starts \
+                         afresh."
+                    .into(),
             };
-            loaded.value = restored;
             loaded.notices.push(format!(
                 "{} could not be read: {reason}. {kept} {outcome}",
                 path.display()
@@ -291,6 +317,48 @@ pub fn load<T: DeserializeOwned>(path: &Path, format: Format) -> Loaded<T> {
         }
     }
     loaded
+}
+
+/// The first of `copies` that parses as this build's `format`: its value, path and bytes.
+fn first_good_copy<T: DeserializeOwned>(
+    format: Format,
+    copies: &[PathBuf],
+) -> Option<(T, PathBuf, Vec<u8>)> {
+    copies.iter().find_map(|copy| {
+        let bytes = std::fs::read(copy).ok()?;
+        match parse::<T>(format, &bytes) {
+            Parsed::Ok(value) => Some((value, copy.clone(), bytes)),
+            _ => None,
+        }
+    })
+}
+
+/// Parses bytes as a file of `format` written by this version (not newer): what restoring a
+/// backup checks first. The error says why not, in words for the reader.
+pub fn parse_current<T: DeserializeOwned>(format: Format, bytes: &[u8]) -> Result<T, String> {
+    match parse::<T>(format, bytes) {
+        Parsed::Ok(value) => Ok(value),
+        Parsed::Newer(_, version) => Err(format!(
+            "it was written by a newer version of Lectern (schema {version})"
+        )),
+        Parsed::Bad(reason) => Err(reason),
+    }
+}
+
+impl<T> Loaded<T> {
+    /// Puts a recovered copy back as the file itself (atomically), so that the recovery
+    /// sticks: the next start finds the file whole. Call only when the profile is writable.
+    /// On failure the notice says so; the recovered data is still loaded and saved later.
+    pub fn write_back(&mut self, path: &Path) {
+        let Some(bytes) = self.recovered.take() else {
+            return;
+        };
+        if let Err(e) = write_atomic(path, &bytes) {
+            self.notices.push(format!(
+                "The recovered copy could not be written back ({e}); Lectern will save it again."
+            ));
+        }
+    }
 }
 
 #[cfg(test)]

@@ -193,6 +193,12 @@ pub enum Action {
     CancelImport,
     /// Import annotations from a W3C Web Annotation file.
     ImportAnnotations,
+    /// List the backups of the annotations (File ▸ Restore from backup…).
+    ShowBackups,
+    /// Close the list of backups.
+    CloseBackups,
+    /// Restore the annotations from the backup of this name, as one undoable change.
+    RestoreBackup(String),
     /// Export annotations (File ▸ Export annotations).
     ExportAnnotations {
         /// The format.
@@ -209,33 +215,7 @@ pub enum Action {
     },
 }
 
-/// What annotations can be exported as.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum AnnotationFormat {
-    /// Markdown grouped by text and category.
-    Markdown,
-    /// A printable HTML page.
-    Html,
-    /// CSV, a row each.
-    Csv,
-    /// W3C Web Annotation JSON-LD.
-    W3c,
-}
-
-impl AnnotationFormat {
-    /// Every format, in menu order.
-    pub const ALL: [Self; 4] = [Self::Markdown, Self::Html, Self::Csv, Self::W3c];
-
-    /// The file extension.
-    pub fn extension(self) -> &'static str {
-        match self {
-            Self::Markdown => "md",
-            Self::Html => "html",
-            Self::Csv => "csv",
-            Self::W3c => "jsonld",
-        }
-    }
-}
+pub use crate::model::annotation_export::AnnotationFormat;
 
 /// What a comparison can be exported as.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -435,6 +415,9 @@ impl Action {
             Self::OpenSearchHit { .. } => "Open at match".into(),
             Self::CopyWithCitation { markdown: false } => "Copy with citation".into(),
             Self::ImportAnnotations => "Import annotations…".into(),
+            Self::ShowBackups => "Restore from backup…".into(),
+            Self::CloseBackups => "Close".into(),
+            Self::RestoreBackup(_) => "Restore".into(),
             Self::ImportText => "Import text…".into(),
             Self::ConfirmImport => "Import".into(),
             Self::ExportSelectedAnnotations { format, .. } => Self::ExportAnnotations {
@@ -542,6 +525,14 @@ impl Action {
             Self::PreviousDifference => "Step to the previous difference".into(),
             Self::SwapWitnesses => "Reverse the order of the witnesses".into(),
             Self::CloseComparison => "Close the comparison".into(),
+            Self::ShowBackups => {
+                "List the backups of your annotations, with what each holds, and restore one".into()
+            }
+            Self::RestoreBackup(_) => {
+                "Bring back your annotations as they were in this backup; what it lacks goes to \
+                 the Trash, and Undo takes the whole restore back"
+                    .into()
+            }
             Self::ToggleComparisonFull => {
                 "Let the comparison fill the window (the library and annotations panels step aside \
                  until it is docked again), or show it below the reading panes"

@@ -6,25 +6,29 @@
 
 use std::collections::HashSet;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError};
 use std::time::{Duration, Instant};
 
 use egui::{Event, RichText, Ui};
 
 use crate::model::anchor::Anchor;
-use crate::model::annotation::{Annotation, Category};
+use crate::model::annotation::Annotation;
 use crate::model::clock;
 use crate::model::compare::Normalization;
 use crate::model::comparison::{Comparison, ComparisonNote, WordingInput};
 use crate::model::comparison_export;
-use crate::model::history::{Annotations, Edit, History, NoteEdit};
 use crate::model::library::Library;
+use crate::model::notebook::{Edit, Notebook};
 use crate::model::search::{Folded, NotesIndex, fold_query};
 use crate::model::selection::Selection;
 use crate::model::text::Text;
-use crate::storage::annotations_file::AnnotationsFile;
+use crate::storage::annotations_file::save_bytes;
+use crate::storage::atomic::FileSystem;
+use crate::storage::backups::SnapshotPolicy;
 use crate::storage::import::ImportMeta;
-use crate::storage::lock::{LockOutcome, ProfileLock, lock_profile};
+use crate::storage::lock::ProfileLock;
+use crate::storage::open::{Access, open_profile};
 use crate::storage::profile::Profile;
 use crate::storage::reading_state::{
     DEFAULT_FONT_SIZE, FONT_SIZE_RANGE, PaneRecord, ReadingState, ThemeChoice,
@@ -34,6 +38,7 @@ use crate::ui::action::{Action, AnnotationFormat, ExportFormat};
 use crate::ui::annotations_view::{
     AnnotationsPanel, AnnotationsViewState, annotations_panel_ui, category_color,
 };
+use crate::ui::backups_view::backups_window;
 use crate::ui::compare_view::{
     ComparisonInput, ComparisonState, ComparisonView, comparison_ui, png_of,
 };
@@ -123,7 +128,7 @@ type HighlightsKey = (u64, bool, Vec<String>, usize);
 type FoldedCopy = ((String, bool), Folded);
 
 /// How long a change may wait before the reading state is saved.
-const SAVE_DELAY: Duration = Duration::from_secs(1);
+pub const SAVE_DELAY: Duration = Duration::from_secs(1);
 /// A note being typed in the annotations panel is kept (as if saved) after this pause in the
 /// typing, so that a crash loses at most the last few words.
 pub const NOTE_PAUSE: Duration = Duration::from_secs(3);
@@ -141,6 +146,10 @@ pub struct StartOptions {
     pub session_texts: Vec<Text>,
     /// The file dialogs (None: the platform's own).
     pub dialogs: Option<Arc<dyn FileDialogs>>,
+    /// The file system saves go through (None: the real one; tests make its steps fail).
+    pub file_system: Option<Arc<dyn FileSystem>>,
+    /// How long a change waits before it is saved (None: [`SAVE_DELAY`]).
+    pub save_delay: Option<Duration>,
 }
 
 /// The Lectern application.
@@ -161,24 +170,16 @@ pub struct LecternApp {
     /// Whether the shortcuts window is open.
     pub show_shortcuts: bool,
     session_ids: HashSet<String>,
-    /// Highlight categories, in the order keys 1–6 pick them.
-    pub categories: Vec<Category>,
-    /// The annotations and the trash.
-    pub annotations: Annotations,
-    history: History,
+    /// The reader's work: categories, annotations, notes on comparisons, history.
+    pub notebook: Notebook,
     /// The annotation selected in the panel or by clicking its highlight.
     pub selected_annotation: Option<String>,
     /// The annotations panel's state.
     pub annotations_view: AnnotationsViewState,
     /// Whether the annotations panel is shown.
     pub annotations_open: bool,
-    orphans: HashSet<String>,
     /// The open comparison.
     pub comparison: Option<ComparisonState>,
-    /// Notes on differences and segments of comparisons.
-    pub comparison_notes: Vec<ComparisonNote>,
-    /// The reader's own comparisons that carry notes.
-    pub readers_comparisons: Vec<Comparison>,
     bundled_comparisons: Vec<Comparison>,
     /// The wordings typed into the "Compare pasted wordings" window, while it is open.
     pub paste: Option<Vec<String>>,
@@ -211,17 +212,17 @@ pub struct LecternApp {
     notes_index: Option<((u64, bool), NotesIndex)>,
     /// Search everything, while its window is open.
     pub search_all: Option<SearchAllState>,
+    /// The backups listed by File ▸ Restore from backup…, while its window is open.
+    pub backups: Option<Vec<crate::storage::backups::Backup>>,
     /// The highlights of the open texts, and what they were built from (see
     /// [`Self::refresh_highlights`]).
     highlights: Option<(HighlightsKey, HighlightsByText)>,
-    annotations_revision: u64,
     saved_annotations_revision: u64,
     annotations_dirty_since: Option<Instant>,
     _lock: Option<ProfileLock>,
     dialogs: Arc<dyn FileDialogs>,
     pending_open: Option<Receiver<OpenOutcome>>,
     profile: Option<Profile>,
-    read_only: bool,
     saver: Saver,
     notices: Vec<String>,
     /// The last failed save of each file, shown until that file is saved again.
@@ -230,6 +231,11 @@ pub struct LecternApp {
     dirty_since: Option<Instant>,
     applied_theme: Option<ThemeChoice>,
     configured: bool,
+    /// Set (from another thread) when the desktop asks Lectern to end: SIGTERM at logout,
+    /// SIGINT, SIGHUP. The next frame saves what is pending and closes the window.
+    stop: Arc<AtomicBool>,
+    stopping: bool,
+    save_delay: Duration,
 }
 
 impl LecternApp {
@@ -255,16 +261,11 @@ impl LecternApp {
             info_text: None,
             show_shortcuts: false,
             session_ids,
-            categories: crate::model::annotation::default_categories(),
-            annotations: Annotations::default(),
-            history: History::default(),
+            notebook: Notebook::default(),
             selected_annotation: None,
             annotations_view: AnnotationsViewState::default(),
             annotations_open: true,
-            orphans: HashSet::new(),
             comparison: None,
-            comparison_notes: Vec::new(),
-            readers_comparisons: Vec::new(),
             bundled_comparisons: crate::bundled::bundled_comparisons(),
             paste: None,
             pending_export: None,
@@ -280,71 +281,37 @@ impl LecternApp {
             folding: HashSet::new(),
             folds: std::sync::mpsc::channel(),
             search_all: None,
+            backups: None,
             highlights: None,
             fold_queue: FoldQueue::default(),
             notes_index: None,
-            annotations_revision: 0,
             saved_annotations_revision: 0,
             annotations_dirty_since: None,
             _lock: None,
             dialogs: options.dialogs.unwrap_or_else(|| Arc::new(NativeDialogs)),
             pending_open: None,
-            profile: options.profile,
-            read_only: false,
-            saver: Saver::spawn(),
+            profile: None,
+            saver: match options.file_system {
+                Some(fs) => Saver::with_file_system(fs),
+                None => Saver::spawn(),
+            },
             notices: Vec::new(),
             save_errors: std::collections::BTreeMap::new(),
             last_saved: None,
             dirty_since: None,
             applied_theme: None,
             configured: false,
+            stop: Arc::new(AtomicBool::new(false)),
+            stopping: false,
+            save_delay: options.save_delay.unwrap_or(SAVE_DELAY),
         };
-        if let Some(profile) = &app.profile {
-            match lock_profile(profile) {
-                Ok(LockOutcome::Acquired(lock)) => app._lock = Some(lock),
-                Ok(LockOutcome::HeldBy(pid)) => {
-                    app.read_only = true;
-                    app.notices.push(format!(
-                        "Another Lectern{} has this profile open, so this window is read-only: \
-                         your annotations are safe with the other one.",
-                        pid.map(|p| format!(" (process {p})")).unwrap_or_default()
-                    ));
-                }
-                Err(e) => {
-                    app.read_only = true;
-                    app.notices.push(format!(
-                        "The profile could not be locked ({e}); it is open read-only."
-                    ));
-                }
-            }
-            let (imported, notices) = crate::storage::import::load_imported(profile);
-            app.notices.extend(notices);
-            for text in imported {
-                app.library.insert_or_replace(text);
-            }
-            let annotations = AnnotationsFile::load(profile);
-            app.notices.extend(annotations.notices);
-            app.read_only |= annotations.read_only;
-            if let Some(file) = annotations.value {
-                app.categories = file.categories;
-                app.annotations = file.annotations;
-                app.comparison_notes = file.comparison_notes;
-                app.readers_comparisons = file.comparisons;
-            }
-            let loaded = ReadingState::load(profile);
-            app.notices.extend(loaded.notices);
-            app.read_only |= loaded.read_only;
-            if let Some(state) = loaded.value {
-                app.restore(&state);
-                app.last_saved = Some(state);
-            }
-        } else {
-            app.notices.push(
+        match options.profile {
+            Some(profile) => app.open_profile(profile),
+            None => app.notices.push(
                 "No profile folder could be opened, so nothing will be saved in this session."
                     .into(),
-            );
+            ),
         }
-        app.reanchor();
         if !open.is_empty() {
             app.desk = Desk::default();
             for id in &open {
@@ -361,46 +328,47 @@ impl LecternApp {
         app
     }
 
-    /// Places every annotation in its text as the text is now: annotations made on another
-    /// version are re-anchored (and saved so), and those that cannot be placed become orphans,
-    /// kept and listed. Tells the user what happened.
+    /// Opens the profile the way every command does ([`open_profile`]): its lock, imported
+    /// texts, notebook (recovered and re-anchored) and reading state, with what was found said
+    /// in the banner.
+    fn open_profile(&mut self, profile: Profile) {
+        let library = std::mem::take(&mut self.library);
+        let opened = match open_profile(profile.clone(), library, Access::Window) {
+            Ok(opened) => opened,
+            Err(e) => {
+                // The window's access never fails; should it, nothing is written.
+                self.notices
+                    .push(format!("The profile could not be opened: {e}."));
+                return;
+            }
+        };
+        self.library = opened.library;
+        self.notebook = opened.notebook;
+        self._lock = opened.lock;
+        self.notices.extend(opened.notices);
+        self.profile = Some(opened.profile);
+        self.saved_annotations_revision = self.notebook.revision();
+        if let Some(state) = opened.reading_state {
+            self.restore(&state);
+            self.last_saved = Some(state);
+        }
+    }
+
+    /// Places every annotation in its text as the text is now (after a text was imported
+    /// again, removed or put back), and tells the reader what moved and what is orphaned.
     fn reanchor(&mut self) {
-        let mut moved = 0;
-        let mut changed = Vec::new();
-        self.orphans.clear();
-        for annotation in self.annotations.live() {
-            let Some(text) = self.library.get(&annotation.text_id) else {
-                // A text not in the library now (a file not opened this session, or a text
-                // of another reader's): kept, listed as an orphan, never deleted.
-                self.orphans.insert(annotation.annotation_id.clone());
-                continue;
-            };
-            if annotation.anchor.content_hash == text.content_hash() {
-                continue;
-            }
-            match annotation.anchor.resolve(text).range() {
-                Some(range) => {
-                    let mut placed = Annotation::clone(annotation);
-                    placed.anchor = Anchor::new(text, range);
-                    moved += usize::from(placed.anchor.start != annotation.anchor.start);
-                    changed.push(placed);
-                }
-                None => {
-                    self.orphans.insert(annotation.annotation_id.clone());
-                }
-            }
+        let report = self.notebook.reanchor(&self.library);
+        if report.is_news() {
+            self.notices.push(report.summary());
         }
-        for placed in changed {
-            self.annotations.apply(Edit::Change(placed));
-            self.annotations_revision += 1;
-        }
-        if moved > 0 || !self.orphans.is_empty() {
-            self.notices.push(format!(
-                "Some texts changed since your annotations were made: {moved} moved with their \
-                 passage, {} could not be placed and are listed under “Orphaned” in the \
-                 annotations panel, with their notes.",
-                self.orphans.len()
-            ));
+    }
+
+    /// Carries out an edit of the reader's work, made now; false when it changed nothing.
+    /// A refused edit (the profile is read-only) says why, once.
+    fn edit(&mut self, edit: Edit) -> bool {
+        match self.notebook.edit(edit, &clock::now()) {
+            Ok(changed) => changed,
+            Err(_) => !self.editable(),
         }
     }
 
@@ -414,9 +382,14 @@ impl LecternApp {
         &self.notices
     }
 
+    /// Saves that failed, in words for the reader (shown until the file is saved again).
+    pub fn save_problems(&self) -> Vec<&str> {
+        self.save_errors.values().map(String::as_str).collect()
+    }
+
     /// Whether the profile is read-only in this session (a newer version's file).
     pub fn is_read_only(&self) -> bool {
-        self.read_only
+        self.notebook.is_read_only()
     }
 
     fn restore(&mut self, state: &ReadingState) {
@@ -482,7 +455,7 @@ impl LecternApp {
     pub fn save_now(&mut self) {
         self.keep_typed_note();
         if let Some(profile) = &self.profile
-            && !self.read_only
+            && !self.notebook.is_read_only()
         {
             let state = self.reading_state();
             match state.to_bytes() {
@@ -493,7 +466,7 @@ impl LecternApp {
                 }
                 Err(e) => log::error!("{e}"),
             }
-            if self.annotations_revision != self.saved_annotations_revision {
+            if self.notebook.revision() != self.saved_annotations_revision {
                 self.save_annotations();
             }
             self.saver.flush();
@@ -519,21 +492,12 @@ impl LecternApp {
                         .path
                         .ends_with(crate::storage::profile::ANNOTATIONS_FILE)
                     {
-                        self.saved_annotations_revision = self.annotations_revision.wrapping_sub(1);
+                        self.saved_annotations_revision = self.notebook.revision().wrapping_sub(1);
                     } else {
                         self.last_saved = None;
                     }
                 }
             }
-        }
-    }
-
-    fn annotations_file(&self) -> AnnotationsFile {
-        AnnotationsFile {
-            categories: self.categories.clone(),
-            annotations: self.annotations.clone(),
-            comparison_notes: self.comparison_notes.clone(),
-            comparisons: self.noted_comparisons().cloned().collect(),
         }
     }
 
@@ -558,11 +522,11 @@ impl LecternApp {
         let Some((id, note, tags)) = &self.annotations_view.draft else {
             return;
         };
-        let Some(annotation) = self.annotations.get(id) else {
+        let Some(annotation) = self.notebook.annotations().get(id) else {
             return;
         };
         let tags = crate::ui::annotations_view::parse_tags(tags);
-        if annotation.note == *note && annotation.tags == tags || self.read_only {
+        if annotation.note == *note && annotation.tags == tags || self.notebook.is_read_only() {
             return;
         }
         let mut changed = annotation.clone();
@@ -573,18 +537,8 @@ impl LecternApp {
 
     /// Replaces an annotation with its changed version (dated now), as one undoable step;
     /// false when nothing changed (read-only, or the annotation is gone).
-    fn change_annotation(&mut self, mut changed: Annotation) -> bool {
-        if !self.editable() {
-            return false;
-        }
-        changed.modified = clock::now();
-        let done = self
-            .history
-            .perform(&mut self.annotations, Edit::Change(changed));
-        if done {
-            self.annotations_revision += 1;
-        }
-        done
+    fn change_annotation(&mut self, changed: Annotation) -> bool {
+        self.edit(Edit::ChangeAnnotation(changed))
     }
 
     /// After a pause in typing a note, keeps it (see [`NOTE_PAUSE`]). The annotation is
@@ -596,7 +550,7 @@ impl LecternApp {
         };
         if self.typed_note.as_ref().is_none_or(|t| t.draft != *draft) {
             let (id, note, tags) = draft;
-            let differs = self.annotations.get(id).is_some_and(|a| {
+            let differs = self.notebook.annotations().get(id).is_some_and(|a| {
                 a.note != *note || a.tags != crate::ui::annotations_view::parse_tags(tags)
             });
             self.typed_note = Some(TypedNote {
@@ -626,47 +580,43 @@ impl LecternApp {
         }
     }
 
-    /// The reader's own comparisons that carry notes: the ones kept in the profile and listed
-    /// in the library. (One whose last note was deleted is kept for this session, so that an
-    /// undo finds it again.)
-    fn noted_comparisons(&self) -> impl Iterator<Item = &Comparison> {
-        self.readers_comparisons.iter().filter(|c| {
-            self.comparison_notes
-                .iter()
-                .any(|n| n.comparison_id == c.id)
-        })
-    }
-
     /// Queues the annotations for saving (off the UI thread).
     fn save_annotations(&mut self) {
         let Some(profile) = &self.profile else {
             return;
         };
-        // A copy is taken here; it is serialised and written on the saving thread.
-        let file = self.annotations_file();
+        // A copy is taken here; it is serialised and written (with a snapshot when one is
+        // due) on the saving thread.
+        let file = self.notebook.to_contents();
+        let profile = profile.clone();
         self.saver
-            .save_with(profile.annotations_path(), move || file.to_bytes());
-        self.saved_annotations_revision = self.annotations_revision;
+            .write_with(profile.annotations_path(), move |fs| {
+                let bytes = file.to_bytes()?;
+                save_bytes(fs, &profile, &bytes, &SnapshotPolicy::default())
+            });
+        self.saved_annotations_revision = self.notebook.revision();
         self.annotations_dirty_since = None;
     }
 
     fn autosave(&mut self, ctx: &egui::Context) {
         self.collect_save_reports();
-        if !self.read_only && self.annotations_revision != self.saved_annotations_revision {
+        if !self.notebook.is_read_only()
+            && self.notebook.revision() != self.saved_annotations_revision
+        {
             let since = *self
                 .annotations_dirty_since
                 .get_or_insert_with(Instant::now);
             let waited = since.elapsed();
-            if waited >= SAVE_DELAY {
+            if waited >= self.save_delay {
                 self.save_annotations();
             } else {
-                ctx.request_repaint_after(SAVE_DELAY - waited);
+                ctx.request_repaint_after(self.save_delay - waited);
             }
         }
         let Some(profile) = &self.profile else {
             return;
         };
-        if self.read_only {
+        if self.notebook.is_read_only() {
             return;
         }
         let state = self.reading_state();
@@ -676,8 +626,8 @@ impl LecternApp {
         }
         let since = *self.dirty_since.get_or_insert_with(Instant::now);
         let waited = since.elapsed();
-        if waited < SAVE_DELAY {
-            ctx.request_repaint_after(SAVE_DELAY - waited);
+        if waited < self.save_delay {
+            ctx.request_repaint_after(self.save_delay - waited);
             return;
         }
         match state.to_bytes() {
@@ -754,15 +704,8 @@ impl LecternApp {
             Action::NoteOnSelection => {
                 let existing = self.desk.active_pane().and_then(|pane| {
                     let range = pane.view.selected_range()?;
-                    self.annotations
-                        .live()
-                        .iter()
-                        .find(|a| {
-                            a.text_id == pane.text.id()
-                                && a.anchor.start == range.start
-                                && a.anchor.end == range.end
-                        })
-                        .map(|a| a.annotation_id.clone())
+                    let found = self.notebook.annotation_at(pane.text.id(), range)?;
+                    Some(found.annotation_id.clone())
                 });
                 if existing.is_some() {
                     self.selected_annotation = existing;
@@ -781,25 +724,14 @@ impl LecternApp {
                 self.change_annotation(*changed);
             }
             Action::DeleteAnnotation(annotation_id) => {
-                if self.editable()
-                    && self
-                        .history
-                        .perform(&mut self.annotations, Edit::Delete(annotation_id.clone()))
+                if self.edit(Edit::DeleteAnnotation(annotation_id.clone()))
+                    && self.selected_annotation.as_deref() == Some(annotation_id.as_str())
                 {
-                    self.annotations_revision += 1;
-                    if self.selected_annotation.as_deref() == Some(annotation_id.as_str()) {
-                        self.selected_annotation = None;
-                    }
+                    self.selected_annotation = None;
                 }
             }
             Action::RestoreAnnotation(annotation_id) => {
-                if self.editable()
-                    && self
-                        .history
-                        .perform(&mut self.annotations, Edit::Restore(annotation_id))
-                {
-                    self.annotations_revision += 1;
-                }
+                self.edit(Edit::RestoreAnnotation(annotation_id));
             }
             Action::ReattachAnnotation(annotation_id) => self.reattach(&annotation_id),
             Action::ToggleAnnotationsPanel => {
@@ -808,21 +740,13 @@ impl LecternApp {
                 self.bring_back_side_panels();
             }
             Action::SetCategories(categories) => {
-                if self.editable() && categories != self.categories {
-                    self.categories = categories;
-                    self.annotations_revision += 1;
-                }
+                self.edit(Edit::SetCategories(categories));
             }
             Action::Undo => {
                 // What is being typed is a change of its own: kept first, so that undo takes
                 // it back (and a redo cannot lose it).
                 self.keep_typed_note();
-                if self.editable()
-                    && self
-                        .history
-                        .undo(&mut self.annotations, &mut self.comparison_notes)
-                {
-                    self.annotations_revision += 1;
+                if self.edit(Edit::Undo) {
                     self.forget_note_drafts();
                 }
             }
@@ -830,12 +754,7 @@ impl LecternApp {
                 // What is being typed is a change of its own: kept first, so that undo takes
                 // it back (and a redo cannot lose it).
                 self.keep_typed_note();
-                if self.editable()
-                    && self
-                        .history
-                        .redo(&mut self.annotations, &mut self.comparison_notes)
-                {
-                    self.annotations_revision += 1;
+                if self.edit(Edit::Redo) {
                     self.forget_note_drafts();
                 }
             }
@@ -938,28 +857,16 @@ impl LecternApp {
                 segment,
                 difference,
             } => self.note_on_difference(segment, difference),
-            Action::ChangeComparisonNote(mut changed) => {
-                changed.modified = clock::now();
-                if self.editable()
-                    && self
-                        .history
-                        .perform_note(&mut self.comparison_notes, NoteEdit::Change(*changed))
-                {
-                    self.annotations_revision += 1;
-                }
+            Action::ChangeComparisonNote(changed) => {
+                self.edit(Edit::ChangeComparisonNote(*changed));
             }
             Action::DeleteComparisonNote(note_id) => {
-                if self.editable()
-                    && self
-                        .history
-                        .perform_note(&mut self.comparison_notes, NoteEdit::Remove(note_id))
-                {
-                    self.annotations_revision += 1;
-                }
+                self.edit(Edit::DeleteComparisonNote(note_id));
             }
             Action::ExportComparison(format) => self.export_comparison(format, ctx),
             Action::OpenComparisonNote(note_id) => {
-                let Some(note) = self.comparison_notes.iter().find(|n| n.note_id == note_id) else {
+                let notes = self.notebook.comparison_notes();
+                let Some(note) = notes.iter().find(|n| n.note_id == note_id) else {
                     return;
                 };
                 let (comparison_id, segment) = (note.comparison_id.clone(), note.segment);
@@ -1085,7 +992,8 @@ impl LecternApp {
                     .then(|| self.desk.active_pane().map(|p| p.text.id().to_owned()))
                     .flatten();
                 let ids: Vec<String> = self
-                    .annotations
+                    .notebook
+                    .annotations()
                     .live()
                     .iter()
                     .filter(|a| only.as_ref().is_none_or(|id| &a.text_id == id))
@@ -1100,6 +1008,11 @@ impl LecternApp {
             Action::ExportSelectedAnnotations { format, ids } => {
                 self.export_annotations(format, &ids, "lectern-annotations-selected", ctx);
             }
+            Action::ShowBackups => {
+                self.backups = self.profile.as_ref().map(crate::storage::backups::list);
+            }
+            Action::CloseBackups => self.backups = None,
+            Action::RestoreBackup(name) => self.restore_backup(&name),
             Action::ToggleComparisonFull => {
                 if let Some(state) = &mut self.comparison {
                     state.full = !state.full;
@@ -1237,10 +1150,11 @@ impl LecternApp {
                 hits,
             });
         }
-        let key = (self.annotations_revision, options.match_case);
+        let key = (self.notebook.revision(), options.match_case);
         if self.notes_index.as_ref().is_none_or(|(k, _)| *k != key) {
             let entries = self
-                .annotations
+                .notebook
+                .annotations()
                 .live()
                 .iter()
                 .map(|a| format!("{} {}", a.note, a.tags.join(" ")));
@@ -1249,7 +1163,7 @@ impl LecternApp {
         let Some((_, index)) = &self.notes_index else {
             return;
         };
-        let live = self.annotations.live();
+        let live = self.notebook.annotations().live();
         for position in index.matching(&needle, options) {
             let annotation = &live[position];
             state.notes.push(NoteHit {
@@ -1316,7 +1230,7 @@ impl LecternApp {
         let bundled = self.bundled_comparisons.iter().find(|c| c.id == id);
         let (comparison, readers_own) = match bundled {
             Some(c) => (c.clone(), false),
-            None => match self.readers_comparisons.iter().find(|c| c.id == id) {
+            None => match self.notebook.readers_comparison(id) {
                 Some(c) => (c.clone(), true),
                 None => return,
             },
@@ -1451,27 +1365,13 @@ impl LecternApp {
         );
         state.focus_note = Some(note.note_id.clone());
         state.scroll_to_segment(segment);
-        self.history
-            .perform_note(&mut self.comparison_notes, NoteEdit::Add(note));
-        if state.readers_own {
-            // Stored with the notes (only the annotated part of a long one).
-            let id = state.comparison.id.clone();
-            // The segments of its notes, and those kept before in this session (a deleted note
-            // that an undo brings back finds its segment still there).
-            let mut annotated: std::collections::BTreeSet<usize> = self
-                .comparison_notes
-                .iter()
-                .filter(|n| n.comparison_id == id)
-                .map(|n| n.segment)
-                .collect();
-            if let Some(before) = self.readers_comparisons.iter().find(|c| c.id == id) {
-                annotated.extend(before.kept_segments());
-            }
-            let kept = state.comparison.kept_for_notes(&annotated);
-            self.readers_comparisons.retain(|c| c.id != id);
-            self.readers_comparisons.push(kept);
-        }
-        self.annotations_revision += 1;
+        // The reader's own comparison is kept with its notes (only the annotated part of a
+        // long one); a bundled one is not stored.
+        let readers_comparison = state.readers_own.then(|| state.comparison.clone());
+        self.edit(Edit::AddComparisonNote {
+            note,
+            readers_comparison,
+        });
     }
 
     fn export_comparison(&mut self, format: ExportFormat, ctx: &egui::Context) {
@@ -1556,8 +1456,8 @@ impl LecternApp {
         }
     }
 
-    /// Adds the annotations of an imported W3C file (each an undoable edit) and says what
-    /// came of it.
+    /// Adds the annotations of an imported W3C file (one undoable step) and says what came
+    /// of it.
     fn poll_import(&mut self) {
         let Some(outcome) = take_outcome(&mut self.pending_import, || {
             ReadOutcome::Failed("The import stopped unexpectedly.".into())
@@ -1572,7 +1472,8 @@ impl LecternApp {
             }
             ReadOutcome::Read(json) => json,
         };
-        let imported = match crate::model::annotation_export::from_w3c(&json, &self.categories) {
+        let categories = self.notebook.categories();
+        let imported = match crate::model::annotation_export::from_w3c(&json, categories) {
             Ok(imported) => imported,
             Err(e) => {
                 self.notices
@@ -1580,26 +1481,12 @@ impl LecternApp {
                 return;
             }
         };
-        let mut report = crate::model::annotation_export::ImportReport::default();
-        for annotation in imported {
-            if self.annotations.contains_id(&annotation.annotation_id) {
-                report.duplicates += 1;
-                continue;
-            }
-            if self.library.get(&annotation.text_id).is_none() {
-                report.unknown_texts += 1;
-                self.orphans.insert(annotation.annotation_id.clone());
-            }
-            if self
-                .history
-                .perform(&mut self.annotations, Edit::Add(annotation))
-            {
-                report.added += 1;
+        match self.notebook.merge_import(imported, &self.library) {
+            Ok(report) => self.notices.push(format!("{}.", report.summary())),
+            Err(_) => {
+                self.editable();
             }
         }
-        self.annotations_revision += 1;
-        self.reanchor();
-        self.notices.push(format!("{}.", report.summary()));
     }
 
     /// Exports the annotations `ids` as `format`, through the save dialog.
@@ -1610,18 +1497,13 @@ impl LecternApp {
         name: &str,
         ctx: &egui::Context,
     ) {
-        use crate::model::annotation_export as export;
-        let annotations: Vec<&Annotation> = ids
-            .iter()
-            .filter_map(|id| self.annotations.get(id))
-            .collect();
-        let (library, categories) = (&self.library, &self.categories);
-        let content = match format {
-            AnnotationFormat::Markdown => export::to_markdown(&annotations, library, categories),
-            AnnotationFormat::Html => export::to_html(&annotations, library, categories),
-            AnnotationFormat::Csv => export::to_csv(&annotations, library, categories),
-            AnnotationFormat::W3c => export::to_w3c(&annotations, library, categories),
-        };
+        let wanted: HashSet<&str> = ids.iter().map(String::as_str).collect();
+        let (content, _) = crate::model::annotation_export::export_notebook(
+            &self.notebook,
+            &self.library,
+            format,
+            |a| wanted.contains(a.annotation_id.as_str()),
+        );
         let name = format!("{name}.{}", format.extension());
         self.start_export(content.into_bytes(), name, ctx);
     }
@@ -1647,7 +1529,7 @@ impl LecternApp {
         if count == 0 {
             return;
         }
-        let message = if self.read_only {
+        let message = if self.notebook.is_read_only() {
             "This window is read-only: dropped files are not imported".to_owned()
         } else if names.len() == 1 {
             format!("Drop to import “{}” into your library", names[0])
@@ -1701,7 +1583,7 @@ impl LecternApp {
                 .collect()
         });
         if !dropped.is_empty() {
-            if !self.read_only {
+            if !self.notebook.is_read_only() {
                 self.dropped_files.extend(dropped);
             } else {
                 self.notices.push(format!(
@@ -1794,7 +1676,8 @@ impl LecternApp {
             }
         }
         let before: Vec<(String, usize)> = self
-            .annotations
+            .notebook
+            .annotations()
             .live()
             .iter()
             .filter(|a| a.text_id == id)
@@ -1804,16 +1687,17 @@ impl LecternApp {
         let moved = before
             .iter()
             .filter(|(aid, start)| {
-                !self.orphans.contains(aid)
+                !self.notebook.is_orphan(aid)
                     && self
-                        .annotations
+                        .notebook
+                        .annotations()
                         .get(aid)
                         .is_some_and(|a| a.anchor.start != *start)
             })
             .count();
         let orphaned = before
             .iter()
-            .filter(|(aid, _)| self.orphans.contains(aid))
+            .filter(|(aid, _)| self.notebook.is_orphan(aid))
             .count();
         let annotations = if replaced && !before.is_empty() {
             format!(
@@ -1932,7 +1816,7 @@ impl LecternApp {
 
     /// Whether annotations may change; says why not, once, when they may not.
     fn editable(&mut self) -> bool {
-        if self.read_only {
+        if self.notebook.is_read_only() {
             let message = "This profile is open read-only, so annotations cannot be changed \
                            in this window."
                 .to_owned();
@@ -1940,12 +1824,46 @@ impl LecternApp {
                 self.notices.push(message);
             }
         }
-        !self.read_only
+        !self.notebook.is_read_only()
+    }
+
+    /// Restores the annotations from the backup `name` as one undoable change, and says so.
+    fn restore_backup(&mut self, name: &str) {
+        let Some(profile) = self.profile.clone() else {
+            return;
+        };
+        if !self.editable() {
+            return;
+        }
+        // What is being typed is kept first, so that the restore (and its undo) sees it.
+        self.keep_typed_note();
+        let copy = match crate::storage::backups::read(&profile, name) {
+            Ok(copy) => copy,
+            Err(e) => {
+                self.notices.push(format!("Nothing was restored: {e}."));
+                return;
+            }
+        };
+        let written = self
+            .backups
+            .iter()
+            .flatten()
+            .find(|b| b.name == name)
+            .map_or_else(|| name.to_owned(), |b| b.written.clone());
+        if let Ok(changed) = self.notebook.restore_from(copy, &self.library) {
+            self.forget_note_drafts();
+            self.notices.push(format!(
+                "Restored the backup of {written}: {changed} annotation{} changed. What it did \
+                 not have is in the Trash; Undo (Ctrl+Z) takes the restore back.",
+                if changed == 1 { "" } else { "s" }
+            ));
+            self.backups = None;
+        }
     }
 
     /// Scrolls a pane to an annotation's passage, opening its text if no pane shows it.
     fn go_to_annotation(&mut self, annotation_id: &str) {
-        let Some(annotation) = self.annotations.get(annotation_id) else {
+        let Some(annotation) = self.notebook.annotations().get(annotation_id) else {
             return;
         };
         let (text_id, range) = (
@@ -1963,21 +1881,19 @@ impl LecternApp {
         let Some(range) = pane.view.selected_range() else {
             return;
         };
-        let Some(mut changed) = self.annotations.get(annotation_id).cloned() else {
+        let Some(mut changed) = self.notebook.annotations().get(annotation_id).cloned() else {
             return;
         };
         changed.text_id = pane.text.id().to_owned();
         changed.anchor = Anchor::new(&pane.text, range);
-        if self.change_annotation(changed) {
-            self.orphans.remove(annotation_id);
-        }
+        self.edit(Edit::Reattach(changed));
     }
 
     /// Highlights the active pane's selection in the category at position `category` (or
     /// with none), and selects the new annotation.
     fn highlight(&mut self, category: Option<usize>) {
         let category_id = match category {
-            Some(index) => match self.categories.get(index) {
+            Some(index) => match self.notebook.categories().get(index) {
                 Some(c) => Some(c.category_id.clone()),
                 None => return,
             },
@@ -2001,11 +1917,7 @@ impl LecternApp {
             &clock::now(),
         );
         let annotation_id = annotation.annotation_id.clone();
-        if self
-            .history
-            .perform(&mut self.annotations, Edit::Add(annotation))
-        {
-            self.annotations_revision += 1;
+        if self.edit(Edit::AddAnnotation(annotation)) {
             self.selected_annotation = Some(annotation_id);
             if let Some(pane) = self.desk.active_pane_mut() {
                 pane.view.selection = None;
@@ -2024,10 +1936,10 @@ impl LecternApp {
             .map(|p| p.text.id().to_owned())
             .collect();
         let key = (
-            self.annotations_revision,
+            self.notebook.revision(),
             dark_mode,
             open,
-            self.orphans.len(),
+            self.notebook.orphans().len(),
         );
         if self.highlights.as_ref().is_some_and(|(k, _)| *k == key) {
             return;
@@ -2035,17 +1947,20 @@ impl LecternApp {
         let alpha = if dark_mode { 80 } else { 110 };
         let mut by_text: std::collections::HashMap<&str, Vec<Highlight>> =
             key.2.iter().map(|id| (id.as_str(), Vec::new())).collect();
-        for annotation in self.annotations.live() {
+        for annotation in self.notebook.annotations().live() {
             let Some(list) = by_text.get_mut(annotation.text_id.as_str()) else {
                 continue;
             };
-            if self.orphans.contains(&annotation.annotation_id) {
+            if self.notebook.is_orphan(&annotation.annotation_id) {
                 continue;
             }
             let Some(text) = self.library.get(&annotation.text_id) else {
                 continue;
             };
-            let color = category_color(&self.categories, annotation.category_id.as_deref());
+            let color = category_color(
+                self.notebook.categories(),
+                annotation.category_id.as_deref(),
+            );
             list.push(Highlight {
                 annotation_id: annotation.annotation_id.clone(),
                 range: text.clamp_range(annotation.anchor.start..annotation.anchor.end),
@@ -2129,13 +2044,40 @@ impl LecternApp {
         actions
     }
 
+    /// The flag another thread sets to have the window save what is pending, release the
+    /// profile and close (a signal handler sets it, then asks for a repaint).
+    pub fn stop_flag(&self) -> Arc<AtomicBool> {
+        self.stop.clone()
+    }
+
+    /// Saves what is pending (a note being typed too), releases the profile's lock and closes
+    /// the window, once the stop flag is set. True while stopping.
+    pub fn stop_if_asked(&mut self, ctx: &egui::Context) -> bool {
+        if !self.stopping && self.stop.load(Ordering::SeqCst) {
+            self.stopping = true;
+            self.save_now();
+            self._lock = None;
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+        self.stopping
+    }
+
+    /// Whether the profile's lock is held by this window.
+    pub fn holds_lock(&self) -> bool {
+        self._lock.is_some()
+    }
+
     /// Draws the whole window and applies what the user did.
     pub fn show(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
+        if self.stop_if_asked(&ctx) {
+            return;
+        }
         if !self.configured {
             // Ctrl +/-/0 size the reading text, not the whole interface.
             ctx.options_mut(|o| o.zoom_with_keyboard = false);
             self.configured = true;
+            log::info!("the window is ready");
         }
         if self.applied_theme != Some(self.theme) {
             ctx.set_theme(theme::preference(self.theme));
@@ -2163,7 +2105,7 @@ impl LecternApp {
             let comparisons: Vec<(String, String)> = self
                 .bundled_comparisons
                 .iter()
-                .chain(self.noted_comparisons())
+                .chain(self.notebook.noted_comparisons())
                 .map(|c| (c.id.clone(), c.title.clone()))
                 .collect();
             egui::Panel::left("lectern-library")
@@ -2187,15 +2129,15 @@ impl LecternApp {
         if self.annotations_open && !set_aside {
             let open_ids: Vec<&str> = self.desk.panes().iter().map(|p| p.text.id()).collect();
             let panel = AnnotationsPanel {
-                annotations: &self.annotations,
-                categories: &self.categories,
+                annotations: self.notebook.annotations(),
+                categories: self.notebook.categories(),
                 library: &self.library,
                 open_text_ids: &open_ids,
                 selected: self.selected_annotation.as_deref(),
-                orphans: &self.orphans,
+                orphans: self.notebook.orphans(),
                 has_selection: self.has_selection(),
-                comparison_notes: &self.comparison_notes,
-                revision: self.annotations_revision,
+                comparison_notes: self.notebook.comparison_notes(),
+                revision: self.notebook.revision(),
             };
             let view = &mut self.annotations_view;
             egui::Panel::right("lectern-annotations")
@@ -2224,26 +2166,28 @@ impl LecternApp {
             egui::Color32::from_rgba_unmultiplied(255, 200, 0, 90)
         };
         let categories: Vec<(String, egui::Color32)> = self
-            .categories
+            .notebook
+            .categories()
             .iter()
             .map(|c| {
-                let color = category_color(&self.categories, Some(&c.category_id));
+                let color = category_color(self.notebook.categories(), Some(&c.category_id));
                 (c.name.clone(), color)
             })
             .collect();
         let note_categories: Vec<(String, String, egui::Color32)> = self
-            .categories
+            .notebook
+            .categories()
             .iter()
             .map(|c| {
-                let color = category_color(&self.categories, Some(&c.category_id));
+                let color = category_color(self.notebook.categories(), Some(&c.category_id));
                 (c.category_id.clone(), c.name.clone(), color)
             })
             .collect();
         let view = ComparisonView {
-            notes: &self.comparison_notes,
+            notes: self.notebook.comparison_notes(),
             categories: &note_categories,
             font_size: self.font_size,
-            editable: !self.read_only,
+            editable: !self.notebook.is_read_only(),
         };
         let comparison_fills = match &self.comparison {
             Some(state) => state.full || self.desk.panes().is_empty(),
@@ -2306,6 +2250,11 @@ impl LecternApp {
         {
             actions.extend(text_info_window(&ctx, &text));
         }
+        if let Some(backups) = &self.backups {
+            let now = self.notebook.contents().counts();
+            let editable = !self.notebook.is_read_only();
+            actions.extend(backups_window(&ctx, backups, now, editable));
+        }
         if self.show_shortcuts {
             self.shortcuts_window(&ctx);
         }
@@ -2323,8 +2272,17 @@ impl LecternApp {
             actions.extend(menu_item(ui, Action::OpenFile, !self.is_opening_file()));
             actions.extend(menu_item(ui, Action::FocusLibraryFilter, true));
             ui.separator();
-            actions.extend(menu_item(ui, Action::ImportText, !self.read_only));
-            actions.extend(menu_item(ui, Action::ImportAnnotations, !self.read_only));
+            actions.extend(menu_item(
+                ui,
+                Action::ImportText,
+                !self.notebook.is_read_only(),
+            ));
+            actions.extend(menu_item(
+                ui,
+                Action::ImportAnnotations,
+                !self.notebook.is_read_only(),
+            ));
+            actions.extend(menu_item(ui, Action::ShowBackups, self.profile.is_some()));
             ui.menu_button("Export annotations", |ui| {
                 for (scope, current_text_only, enabled) in [
                     ("Of all texts", false, true),
@@ -2347,14 +2305,14 @@ impl LecternApp {
             actions.extend(menu_item(ui, Action::Quit, true));
         });
         ui.menu_button("Edit", |ui| {
-            actions.extend(menu_item(ui, Action::Undo, self.history.can_undo()));
-            actions.extend(menu_item(ui, Action::Redo, self.history.can_redo()));
+            actions.extend(menu_item(ui, Action::Undo, self.notebook.can_undo()));
+            actions.extend(menu_item(ui, Action::Redo, self.notebook.can_redo()));
             ui.separator();
             actions.extend(menu_item(ui, Action::OpenFind, has_pane));
             actions.extend(menu_item(ui, Action::SearchAll, true));
             ui.separator();
             actions.extend(menu_item(ui, Action::NoteOnSelection, has_selection));
-            for (index, category) in self.categories.iter().enumerate().take(6) {
+            for (index, category) in self.notebook.categories().iter().enumerate().take(6) {
                 let action = Action::Highlight(index);
                 let mut button = egui::Button::new(format!("Highlight: {}", category.name));
                 if let Some(shortcut) = action.shortcuts().last() {
@@ -2451,7 +2409,7 @@ impl LecternApp {
         }
         let mut messages: Vec<(String, bool)> =
             self.notices.iter().map(|n| (n.clone(), true)).collect();
-        if self.read_only {
+        if self.notebook.is_read_only() {
             messages.push((
                 "This profile is open read-only: changes in this session are not saved.".into(),
                 false,
@@ -2713,11 +2671,19 @@ fn file_name(title: &str, extension: &str) -> String {
 }
 
 impl eframe::App for LecternApp {
+    /// Also called while the window is hidden, when another thread asks for a repaint: a
+    /// signal is answered even then.
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        self.stop_if_asked(ctx);
+    }
+
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         self.show(ui);
     }
 
     fn on_exit(&mut self) {
-        self.save_now();
+        if !self.stopping {
+            self.save_now();
+        }
     }
 }

@@ -1,0 +1,630 @@
+//! The reader's work in one model: the [`Notebook`].
+//!
+//! A notebook holds everything the reader made: the categories, the annotations and their
+//! trash, the notes on comparisons, the reader's own comparisons that carry notes, the undo
+//! history, a revision counter, and which annotations are orphans (their passage could not be
+//! found in the text as it is now).
+//!
+//! There is one way in: [`Notebook::edit`]. Every change the reader makes is an [`Edit`]; the
+//! notebook carries it out, remembers its exact inverse for undo, and bumps the revision (so
+//! the window knows to save and to build its highlights again). Undo and redo are edits too,
+//! and typing into a note on a comparison is a run of changes that undo takes back as one. A
+//! read-only notebook (another Lectern has the profile, or a newer version wrote it) refuses
+//! every edit with [`ReadOnly`].
+//!
+//! The rules about the reader's work live here, not in the window or the command line, so both
+//! follow the same ones:
+//! - [`Notebook::reanchor`]: place every annotation in its text as the text is now, and report
+//!   what moved, what was found only approximately and what became an orphan;
+//! - [`Notebook::merge_import`]: add imported annotations as one undoable step, leaving those
+//!   already there (same id) alone;
+//! - [`Notebook::annotation_at`]: the annotation of exactly this passage;
+//! - which segments of a long comparison of the reader's are kept with its notes
+//!   ([`Edit::AddComparisonNote`]);
+//! - [`Notebook::restore_from`]: bring back a copy of the work (a backup) as one undoable step
+//!   that deletes nothing for good (what the copy lacks goes to the trash).
+//!
+//! The notebook never reads the clock: the caller passes the time of an edit, so tests are
+//! deterministic.
+
+use std::collections::{BTreeSet, HashSet};
+use std::ops::Range;
+use std::sync::Arc;
+
+use super::anchor::{Anchor, Resolution};
+use super::annotation::{Annotation, Category, default_categories};
+use super::annotation_export::ImportReport;
+use super::comparison::{Comparison, ComparisonNote};
+use super::history::{Annotations, Edit as AnnotationEdit, NoteEdit};
+use super::library::Library;
+
+/// Everything the reader made, as it is stored: the notebook without its history.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Contents {
+    /// The categories, in the order shown (1–6 pick the first six).
+    pub categories: Vec<Category>,
+    /// Live annotations and the trash.
+    pub annotations: Annotations,
+    /// Notes on differences and segments of comparisons.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub comparison_notes: Vec<ComparisonNote>,
+    /// The reader's own comparisons that carry notes (bundled ones are not stored).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub comparisons: Vec<Comparison>,
+}
+
+impl Default for Contents {
+    fn default() -> Self {
+        Self {
+            categories: default_categories(),
+            annotations: Annotations::default(),
+            comparison_notes: Vec::new(),
+            comparisons: Vec::new(),
+        }
+    }
+}
+
+impl Contents {
+    /// How many annotations are live, in the trash, and how many notes on comparisons there
+    /// are: what a list of backups shows of each.
+    pub fn counts(&self) -> Counts {
+        Counts {
+            annotations: self.annotations.live().len(),
+            trash: self.annotations.trash().len(),
+            comparison_notes: self.comparison_notes.len(),
+        }
+    }
+}
+
+/// The sizes of a notebook's parts.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// Live annotations.
+    pub annotations: usize,
+    /// Annotations in the trash.
+    pub trash: usize,
+    /// Notes on comparisons.
+    pub comparison_notes: usize,
+}
+
+/// One change the reader makes to the notebook.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edit {
+    /// Add an annotation (made with [`Annotation::new`]).
+    AddAnnotation(Annotation),
+    /// Replace an annotation with a changed version of itself (same id); dated by the edit.
+    ChangeAnnotation(Annotation),
+    /// Attach an orphan to a passage: the changed annotation carries its new text and anchor.
+    Reattach(Annotation),
+    /// Move an annotation (by id) to the trash.
+    DeleteAnnotation(String),
+    /// Bring an annotation (by id) back from the trash.
+    RestoreAnnotation(String),
+    /// Replace the categories (rename, recolour, add, reorder).
+    SetCategories(Vec<Category>),
+    /// Add a note on a comparison. A comparison of the reader's own is kept with it: only the
+    /// segments that carry notes when it is long (see [`Comparison::kept_for_notes`]).
+    AddComparisonNote {
+        /// The note.
+        note: ComparisonNote,
+        /// The reader's own comparison the note is on (`None` for a bundled one).
+        readers_comparison: Option<Comparison>,
+    },
+    /// Change a note on a comparison (same id); changes of one note that follow each other
+    /// are typing, and one undo takes them all back.
+    ChangeComparisonNote(ComparisonNote),
+    /// Delete a note on a comparison (by id).
+    DeleteComparisonNote(String),
+    /// Take back the last edit.
+    Undo,
+    /// Do again the last edit taken back.
+    Redo,
+}
+
+/// The notebook is read-only: an edit was refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("this profile is open read-only, so annotations cannot be changed in this window")]
+pub struct ReadOnly;
+
+/// What re-anchoring found.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ReanchorReport {
+    /// Annotations whose exact passage was found at another place.
+    pub moved: usize,
+    /// Annotations placed on a passage similar to their quote, not the same.
+    pub fuzzy: usize,
+    /// Annotations whose passage could not be found, or whose text is not in the library:
+    /// kept, listed as orphans.
+    pub orphaned: usize,
+}
+
+impl ReanchorReport {
+    /// Whether anything is worth telling the reader.
+    pub fn is_news(&self) -> bool {
+        self.moved + self.fuzzy + self.orphaned > 0
+    }
+
+    /// The report in a sentence for the reader.
+    pub fn summary(&self) -> String {
+        format!(
+            "Some texts changed since your annotations were made: {} moved with their passage{}, \
+             {} could not be placed and {} listed under “Orphaned” in the annotations panel, \
+             with their notes.",
+            self.moved + self.fuzzy,
+            if self.fuzzy > 0 {
+                format!(
+                    " ({} to a passage that is similar, not the same)",
+                    self.fuzzy
+                )
+            } else {
+                String::new()
+            },
+            self.orphaned,
+            if self.orphaned == 1 { "is" } else { "are" }
+        )
+    }
+}
+
+/// One step of the history: an edit's exact inverse.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Step {
+    Annotation(AnnotationEdit),
+    ComparisonNote(NoteEdit),
+    Categories(Vec<Category>),
+    /// Several steps taken back together (an import, a restore from a backup), in the order
+    /// they are to be applied.
+    Group(Vec<Step>),
+}
+
+/// The reader's work; see the module docs.
+#[derive(Clone, Debug, Default)]
+pub struct Notebook {
+    contents: Contents,
+    undo: Vec<Step>,
+    redo: Vec<Step>,
+    revision: u64,
+    orphans: HashSet<String>,
+    read_only: bool,
+}
+
+impl Notebook {
+    /// A notebook holding `contents`, with no history.
+    pub fn new(contents: Contents) -> Self {
+        Self {
+            contents,
+            ..Self::default()
+        }
+    }
+
+    /// Everything the reader made, as stored.
+    pub fn contents(&self) -> &Contents {
+        &self.contents
+    }
+
+    /// What is saved: the contents, with only the reader's comparisons that carry notes (one
+    /// whose last note was deleted stays for the session, so that an undo finds it).
+    pub fn to_contents(&self) -> Contents {
+        Contents {
+            comparisons: self.noted_comparisons().cloned().collect(),
+            ..self.contents.clone()
+        }
+    }
+
+    /// The categories, in the order shown.
+    pub fn categories(&self) -> &[Category] {
+        &self.contents.categories
+    }
+
+    /// The annotations and the trash.
+    pub fn annotations(&self) -> &Annotations {
+        &self.contents.annotations
+    }
+
+    /// Notes on comparisons.
+    pub fn comparison_notes(&self) -> &[ComparisonNote] {
+        &self.contents.comparison_notes
+    }
+
+    /// The reader's own comparisons that carry notes.
+    pub fn noted_comparisons(&self) -> impl Iterator<Item = &Comparison> {
+        self.contents.comparisons.iter().filter(|c| {
+            self.contents
+                .comparison_notes
+                .iter()
+                .any(|n| n.comparison_id == c.id)
+        })
+    }
+
+    /// The reader's own comparison with this id (also one kept for this session only).
+    pub fn readers_comparison(&self, comparison_id: &str) -> Option<&Comparison> {
+        self.contents
+            .comparisons
+            .iter()
+            .find(|c| c.id == comparison_id)
+    }
+
+    /// Counts up by one with every change: what the window compares to know whether to save.
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// Whether an annotation is an orphan (its passage was not found at the last
+    /// [`Self::reanchor`]).
+    pub fn is_orphan(&self, annotation_id: &str) -> bool {
+        self.orphans.contains(annotation_id)
+    }
+
+    /// The ids of the orphans.
+    pub fn orphans(&self) -> &HashSet<String> {
+        &self.orphans
+    }
+
+    /// Whether edits are refused.
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
+    }
+
+    /// Makes the notebook read-only (or writable again).
+    pub fn set_read_only(&mut self, read_only: bool) {
+        self.read_only = read_only;
+    }
+
+    /// Whether there is something to undo.
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    /// Whether there is something to redo.
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    /// The live annotation of exactly `range` in the text `text_id`.
+    pub fn annotation_at(&self, text_id: &str, range: Range<usize>) -> Option<&Annotation> {
+        self.contents
+            .annotations
+            .live()
+            .iter()
+            .find(|a| {
+                a.text_id == text_id && a.anchor.start == range.start && a.anchor.end == range.end
+            })
+            .map(Arc::as_ref)
+    }
+
+    /// Carries out `edit` made at `now` (RFC 3339). `Ok(true)` when the notebook changed,
+    /// `Ok(false)` when the edit did not apply (an id that is not there, nothing to undo);
+    /// `Err(ReadOnly)`, changing nothing, when the notebook is read-only.
+    pub fn edit(&mut self, edit: Edit, now: &str) -> Result<bool, ReadOnly> {
+        if self.read_only {
+            return Err(ReadOnly);
+        }
+        let changed = match edit {
+            Edit::Undo => self.step_history(true),
+            Edit::Redo => self.step_history(false),
+            Edit::ChangeComparisonNote(mut note) => {
+                note.modified = now.to_owned();
+                self.type_into_note(note)
+            }
+            Edit::AddComparisonNote {
+                note,
+                readers_comparison,
+            } => {
+                let comparison_id = note.comparison_id.clone();
+                let done = self.perform(Step::ComparisonNote(NoteEdit::Add(note)));
+                if done && let Some(comparison) = readers_comparison {
+                    self.keep_comparison(&comparison_id, &comparison);
+                }
+                done
+            }
+            Edit::Reattach(annotation) => {
+                let id = annotation.annotation_id.clone();
+                let done = self.change_annotation(annotation, now);
+                if done {
+                    self.orphans.remove(&id);
+                }
+                done
+            }
+            Edit::ChangeAnnotation(annotation) => self.change_annotation(annotation, now),
+            Edit::AddAnnotation(annotation) => {
+                self.perform(Step::Annotation(AnnotationEdit::Add(annotation)))
+            }
+            Edit::DeleteAnnotation(id) => {
+                self.perform(Step::Annotation(AnnotationEdit::Delete(id)))
+            }
+            Edit::RestoreAnnotation(id) => {
+                self.perform(Step::Annotation(AnnotationEdit::Restore(id)))
+            }
+            Edit::SetCategories(categories) => {
+                categories != self.contents.categories && self.perform(Step::Categories(categories))
+            }
+            Edit::DeleteComparisonNote(id) => {
+                self.perform(Step::ComparisonNote(NoteEdit::Remove(id)))
+            }
+        };
+        Ok(changed)
+    }
+
+    fn change_annotation(&mut self, mut annotation: Annotation, now: &str) -> bool {
+        let Some(before) = self.contents.annotations.get(&annotation.annotation_id) else {
+            return false;
+        };
+        annotation.modified = before.modified.clone();
+        if *before == annotation {
+            return false;
+        }
+        annotation.modified = now.to_owned();
+        self.perform(Step::Annotation(AnnotationEdit::Change(annotation)))
+    }
+
+    /// Changes a note on a comparison; a change that follows a change of the same note is
+    /// typing: the step already on the stack restores the note as it was before the typing.
+    fn type_into_note(&mut self, note: ComparisonNote) -> bool {
+        let typing_on = matches!(
+            self.undo.last(),
+            Some(Step::ComparisonNote(NoteEdit::Change(old))) if old.note_id == note.note_id
+        );
+        if !typing_on {
+            return self.perform(Step::ComparisonNote(NoteEdit::Change(note)));
+        }
+        if apply(
+            &mut self.contents,
+            Step::ComparisonNote(NoteEdit::Change(note)),
+        )
+        .is_none()
+        {
+            return false;
+        }
+        self.redo.clear();
+        self.revision += 1;
+        true
+    }
+
+    /// Keeps the reader's comparison with its notes: the segments its notes are on, and those
+    /// kept before in this session (a deleted note that an undo brings back finds its segment
+    /// still there).
+    fn keep_comparison(&mut self, comparison_id: &str, comparison: &Comparison) {
+        let mut annotated: BTreeSet<usize> = self
+            .contents
+            .comparison_notes
+            .iter()
+            .filter(|n| n.comparison_id == comparison_id)
+            .map(|n| n.segment)
+            .collect();
+        if let Some(before) = self.readers_comparison(comparison_id) {
+            annotated.extend(before.kept_segments());
+        }
+        let kept = comparison.kept_for_notes(&annotated);
+        self.contents.comparisons.retain(|c| c.id != comparison_id);
+        self.contents.comparisons.push(kept);
+    }
+
+    /// Applies a step, remembers its inverse and clears the redo stack.
+    fn perform(&mut self, step: Step) -> bool {
+        let Some(inverse) = apply(&mut self.contents, step) else {
+            return false;
+        };
+        self.undo.push(inverse);
+        self.redo.clear();
+        self.revision += 1;
+        true
+    }
+
+    fn step_history(&mut self, undo: bool) -> bool {
+        let (from, to) = if undo {
+            (&mut self.undo, &mut self.redo)
+        } else {
+            (&mut self.redo, &mut self.undo)
+        };
+        let Some(step) = from.pop() else {
+            return false;
+        };
+        match apply(&mut self.contents, step) {
+            Some(inverse) => {
+                to.push(inverse);
+                self.revision += 1;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Adds the `imported` annotations that are not here yet (by id, live or in the trash),
+    /// as one undoable step. Those on texts not in `library` are kept as orphans.
+    pub fn merge_import(
+        &mut self,
+        imported: Vec<Annotation>,
+        library: &Library,
+    ) -> Result<ImportReport, ReadOnly> {
+        if self.read_only {
+            return Err(ReadOnly);
+        }
+        let mut report = ImportReport::default();
+        let mut steps = Vec::new();
+        let mut seen = HashSet::new();
+        for annotation in imported {
+            if self
+                .contents
+                .annotations
+                .contains_id(&annotation.annotation_id)
+                || !seen.insert(annotation.annotation_id.clone())
+            {
+                report.duplicates += 1;
+                continue;
+            }
+            if library.get(&annotation.text_id).is_none() {
+                report.unknown_texts += 1;
+            }
+            report.added += 1;
+            steps.push(Step::Annotation(AnnotationEdit::Add(annotation)));
+        }
+        if !steps.is_empty() {
+            self.perform(Step::Group(steps));
+            self.reanchor(library);
+        }
+        Ok(report)
+    }
+
+    /// Brings back `copy` (a backup) as one undoable step. Annotations the copy has are put
+    /// back as they were there; annotations it lacks go to the trash (nothing is dropped);
+    /// its categories and notes on comparisons replace the current ones. Returns how many
+    /// annotations changed.
+    pub fn restore_from(&mut self, copy: Contents, library: &Library) -> Result<usize, ReadOnly> {
+        if self.read_only {
+            return Err(ReadOnly);
+        }
+        let steps = restore_steps(&self.contents, &copy);
+        let changed = steps
+            .iter()
+            .filter(|s| matches!(s, Step::Annotation(_)))
+            .count();
+        for comparison in copy.comparisons {
+            if self.readers_comparison(&comparison.id).is_none() {
+                self.contents.comparisons.push(comparison);
+            }
+        }
+        if !steps.is_empty() {
+            self.perform(Step::Group(steps));
+            self.reanchor(library);
+        }
+        Ok(changed)
+    }
+
+    /// Places every live annotation in its text as the text now is in `library`: one made on
+    /// another version of its text is re-anchored (the change is not an undo step: it is the
+    /// same annotation, found again), and one whose passage or text cannot be found becomes an
+    /// orphan, kept and listed, never dropped. Works on a read-only notebook too: orphans are
+    /// marked, positions are corrected in memory (and saved only where the notebook may be).
+    pub fn reanchor(&mut self, library: &Library) -> ReanchorReport {
+        let mut report = ReanchorReport::default();
+        let mut placed_again = Vec::new();
+        self.orphans.clear();
+        for annotation in self.contents.annotations.live() {
+            let Some(text) = library.get(&annotation.text_id) else {
+                self.orphans.insert(annotation.annotation_id.clone());
+                report.orphaned += 1;
+                continue;
+            };
+            if annotation.anchor.content_hash == text.content_hash() {
+                continue;
+            }
+            let resolution = annotation.anchor.resolve(text);
+            let Some(range) = resolution.range() else {
+                self.orphans.insert(annotation.annotation_id.clone());
+                report.orphaned += 1;
+                continue;
+            };
+            let mut placed = Annotation::clone(annotation);
+            placed.anchor = Anchor::new(text, range);
+            match resolution {
+                Resolution::Fuzzy(..) => report.fuzzy += 1,
+                _ if placed.anchor.start != annotation.anchor.start => report.moved += 1,
+                _ => {}
+            }
+            placed_again.push(placed);
+        }
+        for placed in placed_again {
+            let _ = self
+                .contents
+                .annotations
+                .apply(AnnotationEdit::Change(placed));
+            self.revision += 1;
+        }
+        report
+    }
+}
+
+/// Carries out one step on `contents`; returns its inverse, or `None` (changing nothing) when
+/// it does not apply. A group applies whole or not at all.
+fn apply(contents: &mut Contents, step: Step) -> Option<Step> {
+    match step {
+        Step::Annotation(edit) => contents.annotations.apply(edit).map(Step::Annotation),
+        Step::ComparisonNote(edit) => edit
+            .apply(&mut contents.comparison_notes)
+            .map(Step::ComparisonNote),
+        Step::Categories(categories) => Some(Step::Categories(std::mem::replace(
+            &mut contents.categories,
+            categories,
+        ))),
+        Step::Group(steps) => {
+            let before = contents.clone();
+            let mut inverses = Vec::with_capacity(steps.len());
+            for step in steps {
+                match apply(contents, step) {
+                    Some(inverse) => inverses.push(inverse),
+                    None => {
+                        *contents = before;
+                        return None;
+                    }
+                }
+            }
+            inverses.reverse();
+            Some(Step::Group(inverses))
+        }
+    }
+}
+
+/// The steps that turn `current` into `copy` without dropping anything: annotations the copy
+/// lacks go to the trash.
+fn restore_steps(current: &Contents, copy: &Contents) -> Vec<Step> {
+    let mut steps = Vec::new();
+    let wanted: HashSet<&str> = copy
+        .annotations
+        .live()
+        .iter()
+        .map(|a| a.annotation_id.as_str())
+        .collect();
+    for annotation in copy.annotations.live() {
+        let id = &annotation.annotation_id;
+        if let Some(now) = current.annotations.get(id) {
+            if now != annotation.as_ref() {
+                steps.push(Step::Annotation(AnnotationEdit::Change(Annotation::clone(
+                    annotation,
+                ))));
+            }
+        } else if current.annotations.contains_id(id) {
+            // In the trash now: restored, then set to the copy's version.
+            steps.push(Step::Annotation(AnnotationEdit::Restore(id.clone())));
+            steps.push(Step::Annotation(AnnotationEdit::Change(Annotation::clone(
+                annotation,
+            ))));
+        } else {
+            steps.push(Step::Annotation(AnnotationEdit::Add(Annotation::clone(
+                annotation,
+            ))));
+        }
+    }
+    for annotation in current.annotations.live() {
+        if !wanted.contains(annotation.annotation_id.as_str()) {
+            steps.push(Step::Annotation(AnnotationEdit::Delete(
+                annotation.annotation_id.clone(),
+            )));
+        }
+    }
+    for note in &copy.comparison_notes {
+        match current
+            .comparison_notes
+            .iter()
+            .find(|n| n.note_id == note.note_id)
+        {
+            Some(now) if now == note => {}
+            Some(_) => steps.push(Step::ComparisonNote(NoteEdit::Change(note.clone()))),
+            None => steps.push(Step::ComparisonNote(NoteEdit::Add(note.clone()))),
+        }
+    }
+    for note in &current.comparison_notes {
+        if !copy
+            .comparison_notes
+            .iter()
+            .any(|n| n.note_id == note.note_id)
+        {
+            steps.push(Step::ComparisonNote(NoteEdit::Remove(note.note_id.clone())));
+        }
+    }
+    if copy.categories != current.categories {
+        steps.push(Step::Categories(copy.categories.clone()));
+    }
+    steps
+}
+
+#[cfg(test)]
+mod tests;

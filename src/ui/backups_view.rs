@@ -1,0 +1,105 @@
+//! File ▸ Restore from backup…: the backups of the reader's annotations, with what each holds
+//! and how it differs from now, and a button to restore one (one undoable change).
+
+use egui::RichText;
+
+use crate::model::notebook::Counts;
+use crate::storage::backups::{Backup, PREVIOUS_SAVE};
+use crate::ui::action::Action;
+
+/// How a backup is named in the list: its date, or "Previous save" and its date.
+fn when(backup: &Backup) -> String {
+    let date = backup.written.replace('T', " ").replace('Z', " UTC");
+    if backup.name == PREVIOUS_SAVE {
+        format!("Previous save, {date}")
+    } else {
+        date
+    }
+}
+
+/// "+3", "−2" or "same": how many more or fewer annotations than now.
+fn difference(then: usize, now: usize) -> String {
+    match then.cmp(&now) {
+        std::cmp::Ordering::Equal => "same as now".into(),
+        std::cmp::Ordering::Greater => format!("{} more than now", then - now),
+        std::cmp::Ordering::Less => format!("{} fewer than now", now - then),
+    }
+}
+
+/// The window listing `backups` (newest first); `now` is what the notebook holds.
+pub fn backups_window(
+    ctx: &egui::Context,
+    backups: &[Backup],
+    now: Counts,
+    editable: bool,
+) -> Vec<Action> {
+    let mut actions = Vec::new();
+    let mut open = true;
+    egui::Window::new("Restore from backup")
+        .open(&mut open)
+        .collapsible(false)
+        .default_width(560.0)
+        .show(ctx, |ui| {
+            ui.label(
+                "Lectern keeps the previous save of your annotations and snapshots of them: the \
+                 last ten saves at least ten minutes apart, and one a day for thirty days. \
+                 Restoring one is a single change: what the backup lacks goes to the Trash, and \
+                 Undo takes the whole restore back.",
+            );
+            ui.add_space(6.0);
+            if backups.is_empty() {
+                ui.label(RichText::new("There are no backups yet.").weak());
+            }
+            egui::ScrollArea::vertical()
+                .max_height(360.0)
+                .show(ui, |ui| {
+                    egui::Grid::new("backups")
+                        .num_columns(3)
+                        .striped(true)
+                        .spacing([16.0, 6.0])
+                        .show(ui, |ui| {
+                            for backup in backups {
+                                ui.label(when(backup));
+                                match &backup.counts {
+                                    Ok(counts) => {
+                                        ui.label(format!(
+                                            "{} annotation{} ({}), {} note{} on comparisons",
+                                            counts.annotations,
+                                            if counts.annotations == 1 { "" } else { "s" },
+                                            difference(counts.annotations, now.annotations),
+                                            counts.comparison_notes,
+                                            if counts.comparison_notes == 1 {
+                                                ""
+                                            } else {
+                                                "s"
+                                            },
+                                        ));
+                                        let restore = Action::RestoreBackup(backup.name.clone());
+                                        let button = ui
+                                            .add_enabled(
+                                                editable,
+                                                egui::Button::new(restore.label()),
+                                            )
+                                            .on_hover_text(restore.tooltip());
+                                        if button.clicked() {
+                                            actions.push(restore);
+                                        }
+                                    }
+                                    Err(reason) => {
+                                        ui.label(
+                                            RichText::new(format!("cannot be read: {reason}"))
+                                                .weak(),
+                                        );
+                                        ui.label("");
+                                    }
+                                }
+                                ui.end_row();
+                            }
+                        });
+                });
+        });
+    if !open {
+        actions.push(Action::CloseBackups);
+    }
+    actions
+}

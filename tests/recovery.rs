@@ -1,0 +1,269 @@
+//! Nothing the reader wrote is lost when `annotations.json` is damaged or goes missing: the
+//! window and the command line recover it alike, the recovery sticks, and the backups it came
+//! from are never overwritten by an empty start.
+#![allow(clippy::unwrap_used)] // tests: a failed unwrap is a failed test
+
+use std::path::Path;
+use std::process::Command;
+
+use lectern::bundled::bundled_library;
+use lectern::model::annotation::Annotation;
+use lectern::model::notebook::Edit;
+use lectern::storage::open::{Access, OpenedProfile, open_profile};
+use lectern::storage::profile::Profile;
+use lectern::ui::app::{LecternApp, StartOptions};
+
+const KAMENEV: &str = "lenin-1922-09-26-kamenev";
+const NOW: &str = "2026-11-30T10:00:00Z";
+
+fn open(dir: &Path, access: Access) -> OpenedProfile {
+    open_profile(Profile::open(Some(dir)).unwrap(), bundled_library(), access).unwrap()
+}
+
+/// Highlights the `n`th sentence-sized stretch of the letter to Kamenev and saves, as the
+/// window's saver does.
+fn highlight_and_save(opened: &mut OpenedProfile, id: &str, n: usize) {
+    let text = opened.library.get(KAMENEV).unwrap().clone();
+    let annotation = Annotation::new(id, &text, n * 40..n * 40 + 25, Some("question"), NOW);
+    assert!(
+        opened
+            .notebook
+            .edit(Edit::AddAnnotation(annotation), NOW)
+            .unwrap()
+    );
+    opened.notebook.to_contents().save(&opened.profile).unwrap();
+}
+
+fn ids(opened: &OpenedProfile) -> Vec<String> {
+    opened
+        .notebook
+        .annotations()
+        .live()
+        .iter()
+        .map(|a| a.annotation_id.clone())
+        .collect()
+}
+
+fn the_window_on(dir: &Path) -> LecternApp {
+    LecternApp::new(
+        bundled_library(),
+        StartOptions {
+            profile: Some(Profile::open(Some(dir)).unwrap()),
+            ..StartOptions::default()
+        },
+    )
+}
+
+#[test]
+fn a_highlight_recovered_from_the_backup_is_never_lost_again() {
+    let temp = tempfile::tempdir().unwrap();
+    let dir = temp.path();
+    let annotations = dir.join("annotations.json");
+
+    // 1. Highlight A, a few seconds later highlight B, quit.
+    {
+        let mut opened = open(dir, Access::Window);
+        highlight_and_save(&mut opened, "A", 1);
+        highlight_and_save(&mut opened, "B", 2);
+    }
+    // 2. The file is damaged. Start: the reader is told, and A (the previous save) is there.
+    std::fs::write(&annotations, "{ this is not json").unwrap();
+    {
+        let opened = open(dir, Access::Window);
+        assert_eq!(ids(&opened), ["A"]);
+        let notice = opened.notices.join(" ");
+        assert!(notice.contains("could not be read"), "{notice}");
+        assert!(notice.contains("put back"), "{notice}");
+        assert!(
+            std::fs::read_dir(dir).unwrap().any(|e| e
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .contains(".corrupt-")),
+            "the damaged file is kept aside"
+        );
+        // Quit without a change.
+    }
+    // The recovery stuck: the file itself holds A again.
+    let bytes = std::fs::read_to_string(&annotations).unwrap();
+    assert!(bytes.contains("\"annotation_id\": \"A\""), "{bytes}");
+    // 3. Start again and make two new highlights: A is still there, in the file and the backup.
+    {
+        let mut opened = open(dir, Access::Window);
+        assert_eq!(ids(&opened), ["A"]);
+        assert!(
+            opened.notices.is_empty(),
+            "nothing is damaged now: {:?}",
+            opened.notices
+        );
+        highlight_and_save(&mut opened, "C", 3);
+        highlight_and_save(&mut opened, "D", 4);
+    }
+    let opened = open(dir, Access::Read);
+    assert_eq!(ids(&opened), ["A", "C", "D"]);
+    let backup = std::fs::read_to_string(dir.join("annotations.json.bak")).unwrap();
+    assert!(backup.contains("\"annotation_id\": \"A\""), "{backup}");
+}
+
+#[test]
+fn a_missing_file_beside_a_backup_is_damage_not_a_fresh_start() {
+    let temp = tempfile::tempdir().unwrap();
+    let dir = temp.path();
+    {
+        let mut opened = open(dir, Access::Window);
+        highlight_and_save(&mut opened, "A", 1);
+    }
+    assert!(
+        dir.join("annotations.json.bak").is_file(),
+        "the first save leaves a backup"
+    );
+    std::fs::remove_file(dir.join("annotations.json")).unwrap();
+    let opened = open(dir, Access::Window);
+    assert_eq!(ids(&opened), ["A"]);
+    assert!(
+        opened.notices.join(" ").contains("was missing"),
+        "{:?}",
+        opened.notices
+    );
+    assert!(dir.join("annotations.json").is_file(), "put back at once");
+}
+
+#[test]
+fn with_the_file_and_its_backup_damaged_the_newest_snapshot_is_loaded() {
+    let temp = tempfile::tempdir().unwrap();
+    let dir = temp.path();
+    {
+        let mut opened = open(dir, Access::Window);
+        highlight_and_save(&mut opened, "A", 1);
+    }
+    assert_eq!(
+        std::fs::read_dir(dir.join("backups")).unwrap().count(),
+        1,
+        "the first save is also a snapshot"
+    );
+    std::fs::write(dir.join("annotations.json"), "").unwrap();
+    std::fs::write(dir.join("annotations.json.bak"), "{\"torn").unwrap();
+    let opened = open(dir, Access::Window);
+    assert_eq!(ids(&opened), ["A"]);
+    assert!(
+        opened.notices.join(" ").contains("backups"),
+        "{:?}",
+        opened.notices
+    );
+}
+
+#[test]
+fn the_window_and_the_command_line_open_a_damaged_profile_to_the_same_notebook() {
+    let temp = tempfile::tempdir().unwrap();
+    let dir = temp.path();
+    {
+        let mut opened = open(dir, Access::Window);
+        highlight_and_save(&mut opened, "A", 1);
+        highlight_and_save(&mut opened, "B", 2);
+    }
+    std::fs::write(dir.join("annotations.json"), "{ this is not json").unwrap();
+    let damaged = tempfile::tempdir().unwrap();
+    copy_profile(dir, damaged.path());
+
+    // The command line first, on one copy.
+    let output = Command::new(env!("CARGO_BIN_EXE_lectern"))
+        .arg("--profile")
+        .arg(dir)
+        .args(["export", "--format", "csv"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("could not be read"), "told: {stderr}");
+    assert!(stderr.contains("1 annotation exported"), "{stderr}");
+    let csv = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(
+        csv.lines().filter(|l| l.starts_with("A,")).count(),
+        1,
+        "{csv}"
+    );
+    let by_command = open(dir, Access::Read);
+
+    // The window on the other copy, damaged the same way.
+    let window = the_window_on(damaged.path());
+    assert!(
+        window
+            .notices()
+            .iter()
+            .any(|n| n.contains("could not be read")),
+        "{:?}",
+        window.notices()
+    );
+    assert_eq!(window.notebook.contents(), by_command.notebook.contents());
+    assert_eq!(window.notebook.orphans(), by_command.notebook.orphans());
+}
+
+fn copy_profile(from: &Path, to: &Path) {
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        if entry.file_type().unwrap().is_file() {
+            std::fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
+        } else if entry.file_type().unwrap().is_dir() {
+            std::fs::create_dir_all(to.join(entry.file_name())).unwrap();
+            copy_profile(&entry.path(), &to.join(entry.file_name()));
+        }
+    }
+}
+
+#[test]
+fn backups_are_listed_and_one_is_restored_as_one_change_by_the_command_line() {
+    let temp = tempfile::tempdir().unwrap();
+    let dir = temp.path();
+    {
+        let mut opened = open(dir, Access::Window);
+        highlight_and_save(&mut opened, "A", 1);
+        highlight_and_save(&mut opened, "B", 2);
+    }
+    let lectern = |args: &[&str]| {
+        let output = Command::new(env!("CARGO_BIN_EXE_lectern"))
+            .arg("--profile")
+            .arg(dir)
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{args:?}: {output:?}");
+        (
+            String::from_utf8(output.stdout).unwrap(),
+            String::from_utf8(output.stderr).unwrap(),
+        )
+    };
+    let (listed, _) = lectern(&["backups"]);
+    let lines: Vec<&str> = listed.lines().collect();
+    assert_eq!(
+        lines.len(),
+        2,
+        "the previous save and one snapshot: {listed}"
+    );
+    let snapshot = lines
+        .iter()
+        .find(|l| l.starts_with("annotations-"))
+        .unwrap();
+    assert!(snapshot.contains("1 annotation,"), "{snapshot}");
+    assert!(snapshot.contains("(-1 from now)"), "{snapshot}");
+    let name = snapshot.split_whitespace().next().unwrap();
+    let (_, said) = lectern(&["restore", name]);
+    assert!(said.contains("1 annotation changed"), "{said}");
+    let opened = open(dir, Access::Read);
+    assert_eq!(ids(&opened), ["A"]);
+    assert_eq!(
+        opened.notebook.annotations().trash()[0].annotation_id,
+        "B",
+        "what the backup lacks is in the trash, not gone"
+    );
+    let output = Command::new(env!("CARGO_BIN_EXE_lectern"))
+        .arg("--profile")
+        .arg(dir)
+        .args(["restore", "no-such-backup"])
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    assert!(
+        String::from_utf8_lossy(&output.stderr).contains("no backup named"),
+        "{output:?}"
+    );
+}
