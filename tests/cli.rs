@@ -3,6 +3,8 @@
 
 use std::process::Command;
 
+mod w3c;
+
 fn lectern() -> Command {
     Command::new(env!("CARGO_BIN_EXE_lectern"))
 }
@@ -206,41 +208,206 @@ fn profile_with_annotations() -> tempfile::TempDir {
     dir
 }
 
-#[test]
-fn every_exported_w3c_annotation_passes_the_test_suites_must_assertions() {
-    let profile = profile_with_annotations();
-    let out = profile.path().join("annotations.jsonld");
-    let output = lectern_in(profile.path())
+/// The profile's annotations exported as a W3C `AnnotationCollection` (`lectern export`).
+fn exported_w3c(profile: &std::path::Path) -> serde_json::Value {
+    let out = profile.join("annotations.jsonld");
+    let output = lectern_in(profile)
         .args(["export", "--format", "w3c", "-o"])
         .arg(&out)
         .output()
         .unwrap();
     assert!(output.status.success(), "{output:?}");
-    let checker = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/w3c-annotation-model/check.py");
-    let has_jsonschema = Command::new("python3")
-        .args(["-c", "import jsonschema"])
-        .status()
-        .is_ok_and(|s| s.success());
-    if !has_jsonschema || !checker.is_file() {
-        println!(
-            "skipped: python3 with jsonschema and {} are needed",
-            checker.display()
-        );
-        return;
+    serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap()
+}
+
+#[test]
+fn the_w3c_test_suite_is_in_the_repository_with_its_fourteen_must_assertions() {
+    let suite = w3c::Suite::load().unwrap_or_else(|e| panic!("the W3C test suite: {e}"));
+    assert_eq!(suite.assertion_count(), 14);
+}
+
+#[test]
+fn every_exported_w3c_annotation_passes_the_test_suites_must_assertions() {
+    let suite = w3c::Suite::load().unwrap_or_else(|e| panic!("the W3C test suite: {e}"));
+    let profile = profile_with_annotations();
+    let report = suite.check(&exported_w3c(profile.path())).unwrap();
+    assert!(report.passed(), "{}", report.with_details());
+    assert_eq!(report.to_string(), "3 annotations, 0 failed\n");
+}
+
+#[test]
+fn the_w3c_checker_fails_an_annotation_that_breaks_a_must_assertion() {
+    use serde_json::{Value, json};
+    type Change = fn(&mut Value);
+    let suite = w3c::Suite::load().unwrap_or_else(|e| panic!("the W3C test suite: {e}"));
+    let profile = profile_with_annotations();
+    let exported = exported_w3c(profile.path());
+    let good = &exported["first"]["items"][0];
+    fn without(annotation: &mut Value, key: &str) {
+        annotation.as_object_mut().unwrap().remove(key).unwrap();
     }
-    let check = Command::new("python3")
-        .arg(&checker)
-        .arg(&out)
-        .output()
-        .unwrap();
-    let report = String::from_utf8_lossy(&check.stdout);
-    assert!(
-        check.status.success(),
-        "{report}{}",
-        String::from_utf8_lossy(&check.stderr)
-    );
-    assert!(report.contains("3 annotations, 0 failed"), "{report}");
+    // Each change, and the MUST assertions (files of annotations/) the annotation then fails.
+    let cases: &[(&str, Change, &[&str])] = &[
+        (
+            "no @context",
+            |a| without(a, "@context"),
+            &["3.1-annotationContextValidated"],
+        ),
+        (
+            "another @context",
+            |a| a["@context"] = json!("http://www.w3.org/ns/oa.jsonld"),
+            &["3.1-annotationContextValidated"],
+        ),
+        (
+            "no id",
+            |a| without(a, "id"),
+            &["3.1-annotationIdValidated"],
+        ),
+        (
+            "an id that is no URI",
+            |a| a["id"] = json!("annotation 1"),
+            &["3.1-annotationIdValidated"],
+        ),
+        (
+            "two ids",
+            |a| a["id"] = json!(["urn:x:1", "urn:x:2"]),
+            &["3.1-annotationIdValidated"],
+        ),
+        (
+            "another type",
+            |a| a["type"] = json!("Note"),
+            &["3.1-annotationTypeValidated"],
+        ),
+        (
+            "no target",
+            |a| without(a, "target"),
+            &["3.1-targetKeyFound"],
+        ),
+        (
+            "a number as target",
+            |a| a["target"] = json!(42),
+            &["3.2-targetObjectsRecognized"],
+        ),
+        (
+            "a quote selector without its quote",
+            |a| without(&mut a["target"]["selector"][0], "exact"),
+            &["3.2-targetObjectsRecognized"],
+        ),
+        (
+            "a position selector before the text",
+            |a| a["target"]["selector"][1]["start"] = json!(-1),
+            &["3.2-targetObjectsRecognized"],
+        ),
+        (
+            "a position selector between two letters",
+            |a| a["target"]["selector"][1]["end"] = json!(16.5),
+            &["3.2-targetObjectsRecognized"],
+        ),
+        (
+            "body and bodyValue",
+            |a| a["bodyValue"] = json!("A note"),
+            &["3.2.5-notBodyBodyValue"],
+        ),
+        (
+            "a number as body",
+            |a| a["body"] = json!([42]),
+            &["3.2-bodyObjectsRecognized"],
+        ),
+        (
+            "a number as bodyValue",
+            |a| {
+                without(a, "body");
+                a["bodyValue"] = json!(7);
+            },
+            &["3.2.5-bodyValueValidated"],
+        ),
+        (
+            "a created date in words",
+            |a| a["created"] = json!("27 November 2026"),
+            &["3.3.1-annotationCreatedValidated"],
+        ),
+        (
+            "a modified time without a time zone",
+            |a| a["modified"] = json!("2026-11-27T00:00:00"),
+            &["3.3.1-annotationModifiedValidated"],
+        ),
+        (
+            "two generated times",
+            |a| a["generated"] = json!(["2026-11-27T00:00:00Z", "2026-11-28T00:00:00Z"]),
+            &["3.3.1-annotationGeneratedValidated"],
+        ),
+        (
+            "rights that are no URI",
+            |a| a["rights"] = json!("CC BY 4.0"),
+            &["3.3.6-annotationRightsValidated"],
+        ),
+        (
+            "two canonical IRIs",
+            |a| a["canonical"] = json!(["urn:x:1", "urn:x:2"]),
+            &["3.3.7-annotationCanonicalValidated"],
+        ),
+        (
+            "a via that is no URI",
+            |a| a["via"] = json!("a copy"),
+            &["3.3.7-annotationViaValidated"],
+        ),
+        (
+            "nothing",
+            |a| *a = json!({}),
+            &[
+                "3.1-annotationContextValidated",
+                "3.1-annotationIdValidated",
+                "3.1-annotationTypeValidated",
+                "3.1-targetKeyFound",
+            ],
+        ),
+    ];
+    let mut broken = Vec::new();
+    for (what, change, failed) in cases {
+        let mut annotation = good.clone();
+        change(&mut annotation);
+        let report = suite.check(&annotation).unwrap();
+        let failed: Vec<String> = failed
+            .iter()
+            .map(|name| format!("annotations/{name}.json"))
+            .collect();
+        assert_eq!(
+            report.annotations[0].failed_musts,
+            failed,
+            "{what}:\n{}",
+            report.with_details()
+        );
+        assert!(!report.passed(), "{what}");
+        assert!(
+            report.to_string().starts_with("FAIL #1"),
+            "{what}: {report}"
+        );
+        broken.push(annotation);
+    }
+    let report = suite.check(&Value::Array(broken)).unwrap();
+    assert_eq!(report.failed(), cases.len(), "{report}");
+    // Changes the suite's harness accepts: JavaScript numbers, ajv's formats.
+    let accepted: &[(&str, Change)] = &[
+        ("an integral position written 16.0", |a| {
+            a["target"]["selector"][1]["end"] = json!(16.0)
+        }),
+        ("a date-time in lower case with a space", |a| {
+            a["created"] = json!("2026-11-27 00:00:00.5z")
+        }),
+        ("a date-time with an offset", |a| {
+            a["modified"] = json!("2026-11-27t01:00:00+01:00")
+        }),
+        ("an id of an unknown scheme", |a| {
+            a["id"] = json!("x-lectern:a1")
+        }),
+        ("a one-item id list", |a| a["id"] = json!(["urn:x:1"])),
+    ];
+    for (what, change) in accepted {
+        let mut annotation = good.clone();
+        change(&mut annotation);
+        let report = suite.check(&annotation).unwrap();
+        assert!(report.passed(), "{what}:\n{}", report.with_details());
+    }
 }
 
 #[test]

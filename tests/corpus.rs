@@ -8,13 +8,24 @@ use lectern::model::header::split_paragraphs;
 
 fn source_document() -> String {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/corpus/world-outlook-lenin-on-internationalism.txt");
+        .join("resources/sources/world-outlook-lenin-on-internationalism.txt");
     std::fs::read_to_string(&path).unwrap_or_else(|e| {
         panic!(
             "the corpus source document {} is needed to check the bundled texts: {e}",
             path.display()
         )
     })
+}
+
+/// The copy in `resources/sources/` is the document as received, byte for byte: a tidied line
+/// end or a "corrected" word there would let a changed bundled text pass the checks below.
+#[test]
+fn the_source_document_is_the_copy_received() {
+    assert_eq!(
+        lectern::model::text::content_hash(&source_document()),
+        "sha256:f0daf6be2606b0914d0627a1266436deb5a03d0fd600a0aba42436723f444d5d",
+        "resources/sources/world-outlook-lenin-on-internationalism.txt was changed"
+    );
 }
 
 /// The source with the given lines left out, in the same paragraph form as a bundled body
