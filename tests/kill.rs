@@ -88,7 +88,17 @@ fn one_kill(profile: &Profile, rng: &mut SplitMix64, round: usize, seen: &mut Ca
     }
     seen.largest = seen.largest.max(live.len());
     let backup = backup_path(&profile.annotations_path());
-    for copy in std::iter::once(backup).chain(snapshots(profile)) {
+    // The first complete save leaves a backup: it is missing only before that.
+    assert!(
+        backup.exists() || confirmed == 0,
+        "round {round}: no backup after {confirmed} saves"
+    );
+    for copy in backup
+        .exists()
+        .then_some(backup)
+        .into_iter()
+        .chain(snapshots(profile))
+    {
         let bytes = std::fs::read(&copy).unwrap();
         let parsed = schema::parse_current::<AnnotationsFile>(
             lectern::storage::annotations_file::ANNOTATIONS_FORMAT,

@@ -270,12 +270,23 @@ pub fn read_import_with_progress(
         }
         bytes
     };
+    read_import_bytes(&bytes, path, meta)
+}
+
+/// Reads the `bytes` of the file `path` (which is not read: its name and extension only say
+/// what kind of file it is) as a text to import; see [`read_import`].
+pub fn read_import_bytes(
+    bytes: &[u8],
+    path: &Path,
+    meta: &ImportMeta,
+) -> Result<(Text, &'static str), ImportError> {
+    let shown = path.display().to_string();
     let prefix = String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]);
     let html_named = html::is_html_name(path);
     let declared = (html_named || html::looks_like_html(&prefix))
-        .then(|| html::declared_encoding(&bytes))
+        .then(|| html::declared_encoding(bytes))
         .flatten();
-    let decoded = decode_declared(&bytes, &shown, declared)?;
+    let decoded = decode_declared(bytes, &shown, declared)?;
     let name = path
         .file_stem()
         .map_or(shown.clone(), |n| n.to_string_lossy().into_owned());
