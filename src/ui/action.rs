@@ -8,6 +8,23 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 
 use crate::storage::reading_state::ThemeChoice;
 
+/// The part of Lectern a command belongs to: where it is carried out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Area {
+    /// The panes and what is read in them.
+    Desk,
+    /// The reading view: text size, theme, side panels, help, quitting.
+    View,
+    /// The reader's annotations, categories, undo and backups.
+    Annotations,
+    /// The comparison view and notes on differences.
+    Comparison,
+    /// Find in the text and Search everything.
+    Search,
+    /// Imports and exports.
+    Files,
+}
+
 /// A command for the app to carry out.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
@@ -250,6 +267,91 @@ const CTRL_SHIFT: Modifiers = Modifiers {
 };
 
 impl Action {
+    /// The part of Lectern the command belongs to.
+    pub fn area(&self) -> Area {
+        match self {
+            Self::OpenText { .. }
+            | Self::OpenFile
+            | Self::OpenFirstMatch { .. }
+            | Self::FocusPane(_)
+            | Self::NextPane
+            | Self::ClosePane(_)
+            | Self::CloseActivePane
+            | Self::MovePaneLeft(_)
+            | Self::MovePaneRight(_)
+            | Self::ToggleLinked(_)
+            | Self::ToggleActiveLinked
+            | Self::Scrolled(_)
+            | Self::GoToParagraph { .. }
+            | Self::ShowTextInfo(_)
+            | Self::ShowActiveTextInfo
+            | Self::CloseTextInfo
+            | Self::CopySelection
+            | Self::SelectAll
+            | Self::CopyWithCitation { .. } => Area::Desk,
+            Self::ZoomIn
+            | Self::ZoomOut
+            | Self::ZoomReset
+            | Self::SetTheme(_)
+            | Self::ToggleDarkLight
+            | Self::ToggleLibrary
+            | Self::FocusLibraryFilter
+            | Self::ShowShortcuts
+            | Self::Quit
+            | Self::ToggleAnnotationsPanel => Area::View,
+            Self::Highlight(_)
+            | Self::NoteOnSelection
+            | Self::SelectAnnotation(_)
+            | Self::GoToAnnotation(_)
+            | Self::ChangeAnnotation(_)
+            | Self::DeleteAnnotation(_)
+            | Self::RestoreAnnotation(_)
+            | Self::ReattachAnnotation(_)
+            | Self::SetCategories(_)
+            | Self::Undo
+            | Self::Redo
+            | Self::ShowBackups
+            | Self::CloseBackups
+            | Self::RestoreBackup(_) => Area::Annotations,
+            Self::OpenComparison(_)
+            | Self::CloseComparison
+            | Self::CompareSelections
+            | Self::CompareOpenTexts
+            | Self::ShowPasteComparison
+            | Self::ComparePasted(_)
+            | Self::CancelComparison
+            | Self::NextDifference
+            | Self::PreviousDifference
+            | Self::SetComparisonLayout { .. }
+            | Self::SetNormalization(_)
+            | Self::SetReference(_)
+            | Self::ToggleWitness(_)
+            | Self::OpenWitnessPassage { .. }
+            | Self::NoteOnDifference { .. }
+            | Self::ChangeComparisonNote(_)
+            | Self::DeleteComparisonNote(_)
+            | Self::ExportComparison(_)
+            | Self::OpenComparisonNote(_)
+            | Self::ToggleComparisonFull
+            | Self::SwapWitnesses => Area::Comparison,
+            Self::OpenFind
+            | Self::FindNext
+            | Self::FindPrevious
+            | Self::CloseFind
+            | Self::SearchAll
+            | Self::CloseSearchAll
+            | Self::OpenSearchHit { .. } => Area::Search,
+            Self::ImportText
+            | Self::ConfirmImport
+            | Self::RemoveImported(_)
+            | Self::UndoRemoveImported
+            | Self::CancelImport
+            | Self::ImportAnnotations
+            | Self::ExportAnnotations { .. }
+            | Self::ExportSelectedAnnotations { .. } => Area::Files,
+        }
+    }
+
     /// The commands that have a keyboard shortcut, most specific first (egui matches extra
     /// Shift loosely, so Ctrl+Shift+X must be tried before Ctrl+X).
     pub fn with_shortcuts() -> Vec<Self> {

@@ -135,6 +135,34 @@ pub struct ComparisonState {
 }
 
 impl ComparisonState {
+    /// Carries out an action that changes only how the comparison is shown (stepping,
+    /// swapping, layout, what counts as different, hidden witnesses, filling the window).
+    pub fn apply(&mut self, action: Action, ctx: &egui::Context) {
+        match action {
+            Action::CancelComparison => self.cancel(),
+            Action::NextDifference | Action::PreviousDifference => {
+                self.step(action == Action::NextDifference);
+            }
+            Action::SwapWitnesses => self.swap(ctx),
+            Action::SetComparisonLayout { inline } => self.inline = inline,
+            Action::SetNormalization(normalization) => {
+                self.normalization = normalization;
+                self.recompute(ctx);
+            }
+            Action::SetReference(reference) => {
+                self.reference = reference;
+                self.recompute(ctx);
+            }
+            Action::ToggleWitness(index) => {
+                if let Some(hidden) = self.hidden.get_mut(index) {
+                    *hidden = !*hidden;
+                }
+            }
+            Action::ToggleComparisonFull => self.full = !self.full,
+            _ => {}
+        }
+    }
+
     /// Opens `input`, computing it at once when small and in the background otherwise.
     pub fn open(
         input: ComparisonInput,

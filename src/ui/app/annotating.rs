@@ -1,0 +1,220 @@
+//! Annotating: highlights, notes, re-attaching orphans, restoring a backup, and the highlights painted in the panes.
+
+use super::*;
+
+impl LecternApp {
+    /// Opens the note of the selected passage's annotation, highlighting the passage first if it has none.
+    pub(super) fn note_on_selection(&mut self) {
+        let existing = self.desk.active_pane().and_then(|pane| {
+            let range = pane.view.selected_range()?;
+            let found = self.notebook.annotation_at(pane.text.id(), range)?;
+            Some(found.annotation_id.clone())
+        });
+        if existing.is_some() {
+            self.selected_annotation = existing;
+        } else {
+            self.highlight(None);
+        }
+        if self.selected_annotation.is_some() {
+            self.annotations_open = true;
+            self.annotations_view.focus_note = true;
+            self.bring_back_side_panels();
+        }
+    }
+
+    /// Copies the active pane's selection with its citation, plain or as a Markdown quote.
+    pub(super) fn copy_with_citation(&self, markdown: bool, ctx: &egui::Context) {
+        use crate::model::annotation_export::{quote_with_citation, quote_with_citation_markdown};
+        if let Some(pane) = self.desk.active_pane()
+            && let Some(range) = pane.view.selected_range()
+        {
+            let quote = pane.text.slice(range);
+            let copied = if markdown {
+                quote_with_citation_markdown(&self.library, pane.text.id(), quote)
+            } else {
+                quote_with_citation(&self.library, pane.text.id(), quote)
+            };
+            ctx.copy_text(copied);
+        }
+    }
+
+    /// Carries out an edit of the reader's work, made now; false when it changed nothing.
+    /// A refused edit (the profile is read-only) says why, once.
+    pub(super) fn edit(&mut self, edit: Edit) -> bool {
+        match self.notebook.edit(edit, &clock::now()) {
+            Ok(changed) => changed,
+            Err(_) => !self.editable(),
+        }
+    }
+
+    /// Whether annotations may change; says why not, once, when they may not.
+    pub(super) fn editable(&mut self) -> bool {
+        if self.notebook.is_read_only() {
+            let message = "This profile is open read-only, so annotations cannot be changed \
+                           in this window."
+                .to_owned();
+            if !self.notices.contains(&message) {
+                self.notices.push(message);
+            }
+        }
+        !self.notebook.is_read_only()
+    }
+
+    /// Replaces an annotation with its changed version (dated now), as one undoable step;
+    /// false when nothing changed (read-only, or the annotation is gone).
+    pub(super) fn change_annotation(&mut self, changed: Annotation) -> bool {
+        self.edit(Edit::ChangeAnnotation(changed))
+    }
+
+    /// Restores the annotations from the backup `name` as one undoable change, and says so.
+    pub(super) fn restore_backup(&mut self, name: &str) {
+        let Some(profile) = self.profile.clone() else {
+            return;
+        };
+        if !self.editable() {
+            return;
+        }
+        // What is being typed is kept first, so that the restore (and its undo) sees it.
+        self.keep_typed_note();
+        let copy = match crate::storage::backups::read(&profile, name) {
+            Ok(copy) => copy,
+            Err(e) => {
+                self.notices.push(format!("Nothing was restored: {e}."));
+                return;
+            }
+        };
+        let written = self
+            .backups
+            .iter()
+            .flatten()
+            .find(|b| b.name == name)
+            .map_or_else(|| name.to_owned(), |b| b.written.clone());
+        if let Ok(changed) = self.notebook.restore_from(copy, &self.library) {
+            self.forget_note_drafts();
+            self.notices.push(format!(
+                "Restored the backup of {written}: {changed} annotation{} changed. What it did \
+                 not have is in the Trash; Undo (Ctrl+Z) takes the restore back.",
+                if changed == 1 { "" } else { "s" }
+            ));
+            self.backups = None;
+        }
+    }
+
+    /// Scrolls a pane to an annotation's passage, opening its text if no pane shows it.
+    pub(super) fn go_to_annotation(&mut self, annotation_id: &str) {
+        let Some(annotation) = self.notebook.annotations().get(annotation_id) else {
+            return;
+        };
+        let (text_id, range) = (
+            annotation.text_id.clone(),
+            annotation.anchor.start..annotation.anchor.end,
+        );
+        self.show_range(&text_id, range, false);
+    }
+
+    /// Attaches an orphan to the passage selected in the active pane.
+    pub(super) fn reattach(&mut self, annotation_id: &str) {
+        let Some(pane) = self.desk.active_pane() else {
+            return;
+        };
+        let Some(range) = pane.view.selected_range() else {
+            return;
+        };
+        let Some(mut changed) = self.notebook.annotations().get(annotation_id).cloned() else {
+            return;
+        };
+        changed.text_id = pane.text.id().to_owned();
+        changed.anchor = Anchor::new(&pane.text, range);
+        self.edit(Edit::Reattach(changed));
+    }
+
+    /// Highlights the active pane's selection in the category at position `category` (or
+    /// with none), and selects the new annotation.
+    pub(super) fn highlight(&mut self, category: Option<usize>) {
+        let category_id = match category {
+            Some(index) => match self.notebook.categories().get(index) {
+                Some(c) => Some(c.category_id.clone()),
+                None => return,
+            },
+            None => None,
+        };
+        let Some(pane) = self.desk.active_pane() else {
+            return;
+        };
+        let Some(range) = pane.view.selected_range() else {
+            return;
+        };
+        let text = pane.text.clone();
+        if !self.editable() {
+            return;
+        }
+        let annotation = Annotation::new(
+            clock::new_annotation_id(),
+            &text,
+            range,
+            category_id.as_deref(),
+            &clock::now(),
+        );
+        let annotation_id = annotation.annotation_id.clone();
+        if self.edit(Edit::AddAnnotation(annotation)) {
+            self.selected_annotation = Some(annotation_id);
+            if let Some(pane) = self.desk.active_pane_mut() {
+                pane.view.selection = None;
+            }
+        }
+    }
+
+    /// Builds the highlights of the texts open in panes again if the annotations, the
+    /// categories, the orphans, the open texts or the theme changed since they were built
+    /// (so an ordinary frame does no work for ten thousand annotations).
+    pub(super) fn refresh_highlights(&mut self, dark_mode: bool) {
+        let open: Vec<String> = self
+            .desk
+            .panes()
+            .iter()
+            .map(|p| p.text.id().to_owned())
+            .collect();
+        let key = (
+            self.notebook.revision(),
+            dark_mode,
+            open,
+            self.notebook.orphans().len(),
+        );
+        if self.highlights.as_ref().is_some_and(|(k, _)| *k == key) {
+            return;
+        }
+        let alpha = if dark_mode { 80 } else { 110 };
+        let mut by_text: std::collections::HashMap<&str, Vec<Highlight>> =
+            key.2.iter().map(|id| (id.as_str(), Vec::new())).collect();
+        for annotation in self.notebook.annotations().live() {
+            let Some(list) = by_text.get_mut(annotation.text_id.as_str()) else {
+                continue;
+            };
+            if self.notebook.is_orphan(&annotation.annotation_id) {
+                continue;
+            }
+            let Some(text) = self.library.get(&annotation.text_id) else {
+                continue;
+            };
+            let color = category_color(
+                self.notebook.categories(),
+                annotation.category_id.as_deref(),
+            );
+            list.push(Highlight {
+                annotation_id: annotation.annotation_id.clone(),
+                range: text.clamp_range(annotation.anchor.start..annotation.anchor.end),
+                color: egui::Color32::from_rgba_unmultiplied(
+                    color.r(),
+                    color.g(),
+                    color.b(),
+                    alpha,
+                ),
+            });
+        }
+        let built: HighlightsByText = by_text
+            .into_iter()
+            .map(|(id, list)| (id.to_owned(), Highlights::new(list)))
+            .collect();
+        self.highlights = Some((key, built));
+    }
+}

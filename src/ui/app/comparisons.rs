@@ -1,0 +1,246 @@
+//! Comparisons: opening bundled and the reader's own, comparing selections and texts, notes on differences, exports.
+
+use super::*;
+
+impl LecternApp {
+    /// Opens the comparison a note is on, at the note's segment, with the note in focus.
+    pub(super) fn open_comparison_note(&mut self, note_id: String, ctx: &egui::Context) {
+        let notes = self.notebook.comparison_notes();
+        let Some(note) = notes.iter().find(|n| n.note_id == note_id) else {
+            return;
+        };
+        let (comparison_id, segment) = (note.comparison_id.clone(), note.segment);
+        let open = self
+            .comparison
+            .as_ref()
+            .is_some_and(|s| s.comparison.id == comparison_id);
+        if !open {
+            self.open_comparison(&comparison_id, ctx);
+        }
+        match &mut self.comparison {
+            Some(state) if state.comparison.id == comparison_id => {
+                state.scroll_to_segment(segment);
+                state.focus_note = Some(note_id);
+            }
+            _ => self.notices.push(
+                "The comparison this note is on is no longer available; the note keeps \
+                 the wordings it was about."
+                    .into(),
+            ),
+        }
+    }
+
+    /// Opens a bundled comparison or one of the reader's own.
+    pub(super) fn open_comparison(&mut self, id: &str, ctx: &egui::Context) {
+        let bundled = self.bundled_comparisons.iter().find(|c| c.id == id);
+        let (comparison, readers_own) = match bundled {
+            Some(c) => (c.clone(), false),
+            None => match self.notebook.readers_comparison(id) {
+                Some(c) => (c.clone(), true),
+                None => return,
+            },
+        };
+        self.show_comparison(ComparisonInput::Ready(comparison), readers_own, ctx);
+    }
+
+    pub(super) fn show_comparison(
+        &mut self,
+        input: ComparisonInput,
+        readers_own: bool,
+        ctx: &egui::Context,
+    ) {
+        let (normalization, full) = self
+            .comparison
+            .as_ref()
+            .map_or((Normalization::wording(), false), |s| {
+                (s.normalization, s.full)
+            });
+        if let Some(state) = &mut self.comparison {
+            state.cancel();
+        }
+        let mut state = ComparisonState::open(input, readers_own, normalization, ctx);
+        state.full = full;
+        self.comparison = Some(state);
+    }
+
+    pub(super) fn open_readers_comparison(
+        &mut self,
+        title: String,
+        inputs: Vec<WordingInput>,
+        ctx: &egui::Context,
+    ) {
+        let id = format!("reader-{}", clock::new_annotation_id());
+        self.show_comparison(ComparisonInput::Wordings { id, title, inputs }, true, ctx);
+    }
+
+    /// How many panes have a passage selected.
+    pub fn selection_count(&self) -> usize {
+        self.desk
+            .panes()
+            .iter()
+            .filter(|p| p.view.selected_range().is_some())
+            .count()
+    }
+
+    pub(super) fn compare_selections(&mut self, ctx: &egui::Context) {
+        let inputs: Vec<WordingInput> = self
+            .desk
+            .panes()
+            .iter()
+            .filter_map(|pane| {
+                let range = pane.view.selected_range()?;
+                Some(WordingInput::from_text(&pane.text, range))
+            })
+            .collect();
+        if inputs.len() < 2 {
+            self.notices.push(
+                "To compare selections, select a passage in each of two panes (open a second \
+                 text with Beside)."
+                    .into(),
+            );
+            return;
+        }
+        let title = format!("Selections: {}", labels(&inputs));
+        self.open_readers_comparison(title, inputs, ctx);
+    }
+
+    pub(super) fn compare_open_texts(&mut self, ctx: &egui::Context) {
+        let inputs: Vec<WordingInput> = self
+            .desk
+            .panes()
+            .iter()
+            .map(|pane| WordingInput::from_text(&pane.text, 0..pane.text.char_len()))
+            .collect();
+        if inputs.len() < 2 {
+            self.notices
+                .push("To compare texts, open two or three texts side by side first.".into());
+            return;
+        }
+        let title = format!("Texts: {}", labels(&inputs));
+        self.open_readers_comparison(title, inputs, ctx);
+    }
+
+    /// Opens a witness's passage in its text, selected, beside the comparison.
+    pub(super) fn open_witness_passage(&mut self, witness: usize, segment: usize) {
+        let Some(state) = &mut self.comparison else {
+            return;
+        };
+        let Some(Some(passage)) = state
+            .comparison
+            .witnesses
+            .get(witness)
+            .and_then(|w| w.segments.get(segment))
+        else {
+            return;
+        };
+        let Some(text) = passage
+            .source_text
+            .as_ref()
+            .and_then(|id| self.library.get(id))
+            .cloned()
+        else {
+            return;
+        };
+        let start = passage.at.or_else(|| {
+            text.content()
+                .find(&passage.text)
+                .map(|byte| text.content()[..byte].chars().count())
+        });
+        let Some(start) = start else {
+            state.message = Some(format!(
+                "The passage was not found in “{}”: the text may have changed.",
+                text.meta().title
+            ));
+            return;
+        };
+        state.full = false;
+        let range = start..start + passage.text.chars().count();
+        self.show_range(text.id(), range, true);
+    }
+
+    pub(super) fn note_on_difference(&mut self, segment: usize, difference: Option<usize>) {
+        if !self.editable() {
+            return;
+        }
+        let Some(state) = &mut self.comparison else {
+            return;
+        };
+        let found = difference.and_then(|i| state.result.as_ref()?.differences.get(i).cloned());
+        let note = ComparisonNote::new(
+            clock::new_annotation_id(),
+            &state.comparison,
+            segment,
+            found.as_ref(),
+            &clock::now(),
+        );
+        state.focus_note = Some(note.note_id.clone());
+        state.scroll_to_segment(segment);
+        // The reader's own comparison is kept with its notes (only the annotated part of a
+        // long one); a bundled one is not stored.
+        let readers_comparison = state.readers_own.then(|| state.comparison.clone());
+        self.edit(Edit::AddComparisonNote {
+            note,
+            readers_comparison,
+        });
+    }
+
+    pub(super) fn export_comparison(&mut self, format: ExportFormat, ctx: &egui::Context) {
+        let Some(state) = &self.comparison else {
+            return;
+        };
+        let Some(result) = &state.result else {
+            return;
+        };
+        let (comparison, normalization, reference) =
+            (&state.comparison, &state.normalization, state.reference);
+        let content = match format {
+            ExportFormat::Markdown => {
+                comparison_export::to_markdown(comparison, result, normalization, reference)
+            }
+            ExportFormat::Html => {
+                comparison_export::to_html(comparison, result, normalization, reference)
+            }
+            ExportFormat::Png => {
+                let (sender, receiver) = std::sync::mpsc::channel();
+                let repaint = ctx.clone();
+                ctx.request_screenshot(move |image| {
+                    let _ = sender.send(image);
+                    repaint.request_repaint();
+                });
+                self.pending_shot = Some(receiver);
+                return;
+            }
+        };
+        let name = file_name(&comparison.title, format.extension());
+        self.start_export(content.into_bytes(), name, ctx);
+    }
+}
+
+/// "A / B" of the witnesses' labels, for a comparison's title.
+pub(super) fn labels(inputs: &[WordingInput]) -> String {
+    inputs
+        .iter()
+        .map(|i| i.label.as_str())
+        .collect::<Vec<_>>()
+        .join(" / ")
+}
+
+/// A file name from a title: letters, digits and dashes.
+pub(super) fn file_name(title: &str, extension: &str) -> String {
+    let mut name = String::new();
+    for ch in title.chars() {
+        if ch.is_alphanumeric() {
+            name.extend(ch.to_lowercase());
+        } else if !name.ends_with('-') && !name.is_empty() {
+            name.push('-');
+        }
+        if name.chars().count() >= 60 {
+            break;
+        }
+    }
+    let name = name.trim_end_matches('-');
+    format!(
+        "{}.{extension}",
+        if name.is_empty() { "comparison" } else { name }
+    )
+}

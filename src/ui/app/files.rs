@@ -1,0 +1,485 @@
+//! Files in and out: importing texts and annotations (dialogs, dropped files, the import window), exports, Open file.
+
+use super::comparisons::file_name;
+use super::*;
+
+impl LecternApp {
+    /// Exports the annotations of all texts, or of the text in the active pane.
+    pub(super) fn export_all_annotations(
+        &mut self,
+        format: AnnotationFormat,
+        current_text_only: bool,
+        ctx: &egui::Context,
+    ) {
+        let only = current_text_only
+            .then(|| self.desk.active_pane().map(|p| p.text.id().to_owned()))
+            .flatten();
+        let ids: Vec<String> = self
+            .notebook
+            .annotations()
+            .live()
+            .iter()
+            .filter(|a| only.as_ref().is_none_or(|id| &a.text_id == id))
+            .map(|a| a.annotation_id.clone())
+            .collect();
+        let name = match &only {
+            Some(id) => format!("lectern-annotations-{id}"),
+            None => "lectern-annotations".to_owned(),
+        };
+        self.export_annotations(format, &ids, &name, ctx);
+    }
+
+    /// Puts the last removed text back.
+    pub(super) fn undo_remove_imported(&mut self) {
+        let (Some(profile), Some(text)) = (self.profile.clone(), self.removed_texts.pop()) else {
+            return;
+        };
+        match crate::storage::import::restore_import(&profile, text.id()) {
+            Ok(()) => {
+                self.library.insert_or_replace((*text).clone());
+                self.reanchor();
+            }
+            Err(e) => self
+                .notices
+                .push(format!("The text could not be put back: {e}.")),
+        }
+    }
+
+    /// Takes an imported text out of the library (its file is kept aside; the removal can be undone).
+    pub(super) fn remove_imported(&mut self, text_id: &str) {
+        if !self.editable() {
+            return;
+        }
+        let Some(profile) = self.profile.clone() else {
+            return;
+        };
+        // The import's file may still be queued for writing: moving it before it is
+        // written would fail, and a later write would bring the text back.
+        self.saver.flush();
+        if let Err(e) = crate::storage::import::remove_import(&profile, &text_id) {
+            self.notices.push(format!("The text was not removed: {e}."));
+            return;
+        }
+        while let Some(index) = self
+            .desk
+            .panes()
+            .iter()
+            .position(|p| p.text.id() == text_id)
+        {
+            self.desk.close(index);
+        }
+        if let Some(text) = self.library.remove(&text_id) {
+            self.removed_texts.push(text);
+        }
+        self.reanchor();
+    }
+
+    pub(super) fn start_export(&mut self, bytes: Vec<u8>, name: String, ctx: &egui::Context) {
+        if self.pending_export.is_none() {
+            // Without a file dialog on this desktop, exports go to the profile's exports folder.
+            let fallback = self.profile.as_ref().map(|p| p.dir().join("exports"));
+            self.pending_export = Some(save_file(
+                self.dialogs.clone(),
+                ctx.clone(),
+                "Export the comparison".into(),
+                name,
+                bytes,
+                fallback,
+            ));
+        }
+    }
+
+    /// Takes a requested screenshot and the outcome of an export.
+    pub(super) fn poll_export(&mut self, ctx: &egui::Context) {
+        let shot = self.pending_shot.as_ref().and_then(|r| r.try_recv().ok());
+        if let Some(image) = shot {
+            self.pending_shot = None;
+            if let Some(state) = &mut self.comparison {
+                match state
+                    .rect
+                    .map(|rect| png_of(&image, rect, ctx.pixels_per_point()))
+                {
+                    Some(Ok(bytes)) => {
+                        let name = file_name(&state.comparison.title, "png");
+                        self.start_export(bytes, name, ctx);
+                    }
+                    Some(Err(e)) => state.message = Some(format!("No image was made: {e}.")),
+                    None => {}
+                }
+            }
+        }
+        let Some(outcome) = take_outcome(&mut self.pending_export, || {
+            SaveOutcome::Failed("the export stopped".into())
+        }) else {
+            return;
+        };
+        let message = match outcome {
+            SaveOutcome::Cancelled => return,
+            SaveOutcome::Saved(path) => format!("Exported to {}.", path.display()),
+            SaveOutcome::Failed(e) => format!("The export failed: {e}."),
+        };
+        if let Some(state) = &mut self.comparison {
+            state.message = Some(message);
+        } else {
+            self.notices.push(message);
+        }
+    }
+
+    /// Adds the annotations of an imported W3C file (one undoable step) and says what came
+    /// of it.
+    pub(super) fn poll_import(&mut self) {
+        let Some(outcome) = take_outcome(&mut self.pending_import, || {
+            ReadOutcome::Failed("The import stopped unexpectedly.".into())
+        }) else {
+            return;
+        };
+        let json = match outcome {
+            ReadOutcome::Cancelled => return,
+            ReadOutcome::Failed(message) => {
+                self.notices.push(message);
+                return;
+            }
+            ReadOutcome::Read(json) => json,
+        };
+        let categories = self.notebook.categories();
+        let imported = match crate::model::annotation_export::from_w3c(&json, categories) {
+            Ok(imported) => imported,
+            Err(e) => {
+                self.notices
+                    .push(format!("Nothing was imported: the file has {e}."));
+                return;
+            }
+        };
+        match self.notebook.merge_import(imported, &self.library) {
+            Ok(report) => self.notices.push(format!("{}.", report.summary())),
+            Err(_) => {
+                self.editable();
+            }
+        }
+    }
+
+    /// Exports the annotations `ids` as `format`, through the save dialog.
+    pub(super) fn export_annotations(
+        &mut self,
+        format: AnnotationFormat,
+        ids: &[String],
+        name: &str,
+        ctx: &egui::Context,
+    ) {
+        let wanted: HashSet<&str> = ids.iter().map(String::as_str).collect();
+        let (content, _) = crate::model::annotation_export::export_notebook(
+            &self.notebook,
+            &self.library,
+            format,
+            |a| wanted.contains(a.annotation_id.as_str()),
+        );
+        let name = format!("{name}.{}", format.extension());
+        self.start_export(content.into_bytes(), name, ctx);
+    }
+
+    /// After an import window closes: a frame soon, to start on the next dropped file.
+    pub(super) fn next_dropped_file(&self, ctx: &egui::Context) {
+        if self.import_draft.is_none() && !self.dropped_files.is_empty() {
+            ctx.request_repaint();
+        }
+    }
+
+    /// While files are dragged over the window: what dropping them will do.
+    pub(super) fn drop_hint(&self, ctx: &egui::Context) {
+        let (count, names): (usize, Vec<String>) = ctx.input(|i| {
+            let files = &i.raw.hovered_files;
+            let names = files
+                .iter()
+                .filter_map(|f| f.path.as_ref()?.file_name())
+                .map(|n| n.to_string_lossy().into_owned())
+                .collect();
+            (files.len(), names)
+        });
+        if count == 0 {
+            return;
+        }
+        let message = if self.notebook.is_read_only() {
+            "This window is read-only: dropped files are not imported".to_owned()
+        } else if names.len() == 1 {
+            format!("Drop to import “{}” into your library", names[0])
+        } else {
+            format!("Drop to import {count} files into your library, one after another")
+        };
+        let screen = ctx.content_rect();
+        let painter = ctx.layer_painter(egui::LayerId::new(
+            egui::Order::Foreground,
+            egui::Id::unique("lectern-drop-hint"),
+        ));
+        let visuals = ctx.global_style().visuals.clone();
+        painter.rect_filled(screen, 0.0, visuals.extreme_bg_color.gamma_multiply(0.85));
+        painter.rect_stroke(
+            screen.shrink(12.0),
+            8.0,
+            egui::Stroke::new(2.0, visuals.selection.stroke.color),
+            egui::StrokeKind::Inside,
+        );
+        // A label (not painted text), so that screen readers say it too.
+        egui::Area::new(egui::Id::unique("lectern-drop-hint-text"))
+            .order(egui::Order::Tooltip)
+            .fixed_pos(screen.center())
+            .pivot(egui::Align2::CENTER_CENTER)
+            .interactable(false)
+            .show(ctx, |ui| {
+                egui::Frame::popup(ui.style())
+                    .inner_margin(egui::Margin::symmetric(28, 18))
+                    .show(ui, |ui| {
+                        ui.add(
+                            egui::Label::new(
+                                egui::RichText::new(message)
+                                    .size(22.0)
+                                    .color(visuals.strong_text_color()),
+                            )
+                            .wrap_mode(egui::TextWrapMode::Extend),
+                        );
+                    });
+            });
+    }
+
+    /// Takes a text read for import and shows it for the reader to confirm its metadata.
+    pub(super) fn poll_text_import(&mut self, ctx: &egui::Context) {
+        // Files dropped on the window are imported like one chosen in the dialog, one after
+        // another: each gets its import window in turn.
+        let dropped: Vec<std::path::PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .collect()
+        });
+        if !dropped.is_empty() {
+            if !self.notebook.is_read_only() {
+                self.dropped_files.extend(dropped);
+            } else {
+                self.notices.push(format!(
+                    "This window is read-only, so the {} dropped was not imported.",
+                    if dropped.len() == 1 { "file" } else { "files" }
+                ));
+            }
+        }
+        if self.pending_text_import.is_none()
+            && self.import_draft.is_none()
+            && self.editable()
+            && let Some(path) = self.dropped_files.pop_front()
+        {
+            let (receiver, progress) = read_import_file(path, ctx.clone());
+            self.pending_text_import = Some((receiver, progress, Instant::now()));
+        }
+
+        let Some((receiver, _, _)) = &self.pending_text_import else {
+            return;
+        };
+        let outcome = match receiver.try_recv() {
+            Ok(outcome) => outcome,
+            Err(TryRecvError::Empty) => return,
+            Err(TryRecvError::Disconnected) => {
+                ImportOutcome::Failed("The import stopped unexpectedly.".into())
+            }
+        };
+        self.pending_text_import = None;
+        match outcome {
+            ImportOutcome::Cancelled => {}
+            ImportOutcome::Failed(message) => self.notices.push(message),
+            ImportOutcome::Read(text, encoding) => {
+                let meta = text.meta();
+                self.import_draft = Some(ImportDraft {
+                    meta: ImportMeta {
+                        title: meta.title.clone(),
+                        author: meta.author.clone(),
+                        date: meta.date.clone(),
+                        language: meta.language.clone(),
+                        source: meta.source.clone(),
+                    },
+                    text,
+                    encoding,
+                    error: None,
+                });
+            }
+        }
+    }
+
+    /// Keeps the confirmed import in the profile and the library, opens it, and re-anchors
+    /// the annotations of an earlier import of the same file.
+    pub(super) fn confirm_import(&mut self) {
+        if !self.editable() {
+            return;
+        }
+        let Some(draft) = &mut self.import_draft else {
+            return;
+        };
+        let text = match crate::storage::import::with_meta(&draft.text, &draft.meta) {
+            Ok(text) => text,
+            Err(e) => {
+                draft.error = Some(e);
+                return;
+            }
+        };
+        let encoding = draft.encoding;
+        let Some(profile) = self.profile.clone() else {
+            return;
+        };
+        let path = crate::storage::import::imported_path(&profile, text.id());
+        if let Some(dir) = path.parent()
+            && let Err(e) = std::fs::create_dir_all(dir)
+        {
+            draft.error = Some(format!("{} could not be created: {e}", dir.display()));
+            return;
+        }
+        let replaced = self.library.get(text.id()).is_some();
+        self.saver
+            .save(path, crate::storage::import::file_bytes(&text));
+        self.import_draft = None;
+        let (id, title) = (text.id().to_owned(), text.meta().title.clone());
+        self.library.insert_or_replace(text);
+        if let Some(text) = self.library.get(&id).cloned() {
+            for index in 0..self.desk.panes().len() {
+                if let Some(pane) = self.desk.pane_mut(index)
+                    && pane.text.id() == id
+                {
+                    pane.text = text.clone();
+                }
+            }
+        }
+        let before: Vec<(String, usize)> = self
+            .notebook
+            .annotations()
+            .live()
+            .iter()
+            .filter(|a| a.text_id == id)
+            .map(|a| (a.annotation_id.clone(), a.anchor.start))
+            .collect();
+        self.reanchor();
+        let moved = before
+            .iter()
+            .filter(|(aid, start)| {
+                !self.notebook.is_orphan(aid)
+                    && self
+                        .notebook
+                        .annotations()
+                        .get(aid)
+                        .is_some_and(|a| a.anchor.start != *start)
+            })
+            .count();
+        let orphaned = before
+            .iter()
+            .filter(|(aid, _)| self.notebook.is_orphan(aid))
+            .count();
+        let annotations = if replaced && !before.is_empty() {
+            format!(
+                " Of its {} annotations, {moved} moved with their passages, {} stayed where \
+                 they were, and {orphaned} could not be placed (kept, listed as orphaned).",
+                before.len(),
+                before.len() - moved - orphaned
+            )
+        } else {
+            String::new()
+        };
+        self.notices.push(format!(
+            "{} “{title}” ({encoding}); it is in the library and kept in your profile.{annotations}",
+            if replaced { "Re-imported" } else { "Imported" },
+        ));
+        if !self.desk.panes().iter().any(|p| p.text.id() == id) {
+            self.open_text(
+                &id,
+                self.desk.can_add_pane() && !self.desk.panes().is_empty(),
+            );
+        }
+    }
+
+    pub(super) fn import_window(&mut self, ctx: &egui::Context) -> Vec<Action> {
+        let mut actions = Vec::new();
+        let Some(draft) = &mut self.import_draft else {
+            return actions;
+        };
+        let mut open = true;
+        egui::Window::new("Import a text")
+            .open(&mut open)
+            .collapsible(false)
+            .default_width(460.0)
+            .show(ctx, |ui| {
+                ui.label(format!(
+                    "{} paragraphs, read as {}. Check what the file says of itself:",
+                    draft.text.paragraphs().len(),
+                    draft.encoding
+                ));
+                egui::Grid::new("import-meta")
+                    .num_columns(2)
+                    .show(ui, |ui| {
+                        for (name, field) in [
+                            ("Title", &mut draft.meta.title),
+                            ("Author", &mut draft.meta.author),
+                            ("Date (YYYY, YYYY-MM or YYYY-MM-DD)", &mut draft.meta.date),
+                            ("Language (en, ru, ka …)", &mut draft.meta.language),
+                            ("Source", &mut draft.meta.source),
+                        ] {
+                            let label = ui.label(name);
+                            ui.add(egui::TextEdit::singleline(field).desired_width(260.0))
+                                .labelled_by(label.id);
+                            ui.end_row();
+                        }
+                    });
+                let preview: String = draft.text.content().chars().take(240).collect();
+                ui.label(RichText::new(format!("{preview}…")).weak().small());
+                if let Some(error) = &draft.error {
+                    ui.colored_label(ui.visuals().warn_fg_color, error);
+                }
+                ui.horizontal(|ui| {
+                    if ui.button("Import").clicked() {
+                        actions.push(Action::ConfirmImport);
+                    }
+                    if ui.button("Cancel").clicked() {
+                        actions.push(Action::CancelImport);
+                    }
+                });
+            });
+        if !open {
+            actions.push(Action::CancelImport);
+        }
+        actions
+    }
+
+    /// Whether an import of a text is waiting for its dialog or disk.
+    pub fn is_importing_text(&self) -> bool {
+        self.pending_text_import.is_some()
+    }
+
+    /// Whether an import of annotations is waiting for its dialog or disk.
+    pub fn is_importing(&self) -> bool {
+        self.pending_import.is_some()
+    }
+
+    /// Whether an export is waiting for its dialog or disk.
+    pub fn is_exporting(&self) -> bool {
+        self.pending_export.is_some() || self.pending_shot.is_some()
+    }
+
+    /// Takes the result of "Open file…" once the worker thread has it.
+    pub(super) fn poll_open_file(&mut self) {
+        let Some(outcome) = take_outcome(&mut self.pending_open, || {
+            OpenOutcome::Failed("The file dialog closed unexpectedly; nothing was opened.".into())
+        }) else {
+            return;
+        };
+        match outcome {
+            OpenOutcome::Cancelled => {}
+            OpenOutcome::Failed(message) => self.notices.push(message),
+            OpenOutcome::Opened(text) => {
+                let text_id = text.id().to_owned();
+                if self.library.insert(*text) {
+                    self.session_ids.insert(text_id.clone());
+                }
+                let beside = !self.desk.panes().is_empty();
+                self.open_text(&text_id, beside);
+            }
+        }
+    }
+
+    /// Whether "Open file…" is waiting for the dialog or the file.
+    pub fn is_opening_file(&self) -> bool {
+        self.pending_open.is_some()
+    }
+}

@@ -1,0 +1,281 @@
+//! Find in the text and Search everything: folded copies made off the UI thread, matches, and going to a match.
+
+use super::*;
+
+impl LecternApp {
+    /// Finds the query again when the text, the query or the options changed, building the
+    /// text's folded copy in the background first.
+    /// Takes the folded copies the worker has finished.
+    pub(super) fn collect_folds(&mut self) {
+        while let Ok((key, folded)) = self.folds.1.try_recv() {
+            self.folding.remove(&key);
+            self.folded.insert(key, Arc::new(folded));
+        }
+    }
+
+    /// The folded copy of a text for searching, or None while it is built in the background
+    /// (started here if it is not yet).
+    /// `urgent` puts it before those already waiting (the text of the find bar before the
+    /// rest of the library).
+    pub(super) fn folded_copy(
+        &mut self,
+        text: &Arc<Text>,
+        match_case: bool,
+        urgent: bool,
+        ctx: &egui::Context,
+    ) -> Option<Arc<Folded>> {
+        let key = (text.id().to_owned(), match_case);
+        if let Some(folded) = self.folded.get(&key) {
+            return Some(folded.clone());
+        }
+        if self.folding.insert(key.clone()) {
+            let job = FoldJob {
+                key,
+                text: text.clone(),
+                done: self.folds.0.clone(),
+                repaint: ctx.clone(),
+            };
+            self.fold_queue.push(job, urgent);
+        }
+        None
+    }
+
+    /// Finds the query again when the text, the query or the options changed, building the
+    /// text's folded copy in the background first.
+    pub(super) fn update_find(&mut self, ctx: &egui::Context) {
+        let Some(find) = &mut self.find else {
+            return;
+        };
+        if let Some(pane) = self.desk.active_pane() {
+            find.text_id = pane.text.id().to_owned();
+        }
+        let (text_id, match_case) = (find.text_id.clone(), find.options.match_case);
+        let Some(text) = self.library.get(&text_id).cloned() else {
+            return;
+        };
+        let folded = self.folded_copy(&text, match_case, true, ctx);
+        let Some(find) = &mut self.find else {
+            return;
+        };
+        let Some(folded) = folded else {
+            find.preparing = true;
+            return;
+        };
+        find.preparing = false;
+        let wanted = (find.text_id.clone(), find.query.clone(), find.options);
+        if find.searched.as_ref() == Some(&wanted) {
+            return;
+        }
+        let needle = fold_query(&find.query, find.options.match_case);
+        let (matches, count) = folded.find(text.content(), &needle, find.options, MARKED_MATCHES);
+        find.matches = matches;
+        find.count = count;
+        find.current = None;
+        find.searched = Some(wanted);
+        self.step_find(true);
+    }
+
+    /// Searches every text and note again when the query, the options or the texts ready to
+    /// search changed.
+    pub(super) fn update_search_all(&mut self, ctx: &egui::Context) {
+        let Some(state) = &self.search_all else {
+            return;
+        };
+        // Nothing to do in a frame where the query is unchanged and every text was ready.
+        let searched_now = state
+            .searched
+            .as_ref()
+            .is_some_and(|(q, o, _)| *q == state.query && *o == state.options);
+        if searched_now && state.preparing == 0 {
+            return;
+        }
+        let (query, options) = (state.query.clone(), state.options);
+        let texts: Vec<Arc<Text>> = self.library.texts().to_vec();
+        let mut ready = Vec::new();
+        for text in &texts {
+            if let Some(folded) = self.folded_copy(text, options.match_case, false, ctx) {
+                ready.push((text.clone(), folded));
+            }
+        }
+        let Some(state) = &mut self.search_all else {
+            return;
+        };
+        state.preparing = texts.len() - ready.len();
+        let wanted = (query.clone(), options, ready.len());
+        if state.searched.as_ref() == Some(&wanted) {
+            return;
+        }
+        state.searched = Some(wanted);
+        state.texts.clear();
+        state.notes.clear();
+        let needle = fold_query(&query, options.match_case);
+        if needle.is_empty() {
+            return;
+        }
+        for (text, folded) in ready {
+            let (found, count) = folded.find(text.content(), &needle, options, LISTED_HITS);
+            if count == 0 {
+                continue;
+            }
+            let hits = found
+                .into_iter()
+                .map(|range| {
+                    let (line, at) =
+                        crate::model::search::context(text.content(), range.clone(), 40);
+                    (range, line, at)
+                })
+                .collect();
+            state.texts.push(TextHits {
+                text_id: text.id().to_owned(),
+                title: text.meta().title.clone(),
+                count,
+                hits,
+            });
+        }
+        let key = (self.notebook.revision(), options.match_case);
+        if self.notes_index.as_ref().is_none_or(|(k, _)| *k != key) {
+            let entries = self
+                .notebook
+                .annotations()
+                .live()
+                .iter()
+                .map(|a| format!("{} {}", a.note, a.tags.join(" ")));
+            self.notes_index = Some((key, NotesIndex::new(entries, options.match_case)));
+        }
+        let Some((_, index)) = &self.notes_index else {
+            return;
+        };
+        let live = self.notebook.annotations().live();
+        for position in index.matching(&needle, options) {
+            let annotation = &live[position];
+            state.notes.push(NoteHit {
+                annotation_id: annotation.annotation_id.clone(),
+                line: format!("{} {}", annotation.note, annotation.tags.join(" "))
+                    .trim()
+                    .to_owned(),
+                title: self
+                    .library
+                    .get(&annotation.text_id)
+                    .map_or(annotation.text_id.clone(), |t| t.meta().title.clone()),
+            });
+        }
+    }
+
+    /// Shows `range` of a library text in the pane showing that text (else in a new pane
+    /// beside, or the active one), scrolled to and flashed; `select` selects it too.
+    pub(super) fn show_range(
+        &mut self,
+        text_id: &str,
+        range: std::ops::Range<usize>,
+        select: bool,
+    ) {
+        let Some(text) = self.library.get(text_id).cloned() else {
+            return;
+        };
+        let showing = self
+            .desk
+            .panes()
+            .iter()
+            .position(|p| p.text.id() == text_id);
+        let pane = match showing {
+            Some(index) => index,
+            None => {
+                let beside = self.desk.can_add_pane() && !self.desk.panes().is_empty();
+                self.desk.open(text.clone(), beside)
+            }
+        };
+        self.desk.focus(pane);
+        if let Some(pane) = self.desk.pane_mut(pane) {
+            let range = text.clamp_range(range);
+            if select {
+                pane.view.selection = Some(Selection::from_range(range.clone()));
+            }
+            pane.view.jump_to(text.paragraph_at(range.start), 0.0);
+            pane.view.flash(range);
+        }
+    }
+
+    /// Selects the next (or previous) match in the active pane and scrolls to it.
+    pub(super) fn step_find(&mut self, forward: bool) {
+        let Some(find) = &mut self.find else {
+            return;
+        };
+        let Some(range) = find.step(forward) else {
+            return;
+        };
+        if let Some(pane) = self.desk.active_pane_mut()
+            && pane.text.id() == find.text_id
+        {
+            pane.view.selection = Some(Selection::from_range(range.clone()));
+            let paragraph = pane.text.paragraph_at(range.start);
+            pane.view.jump_to(paragraph, 0.0);
+        }
+    }
+}
+
+/// A text's folded copy for search, keyed by (text id, match case).
+pub(super) type FoldedCopy = ((String, bool), Folded);
+
+/// A text to fold for search, and where to send its folded copy.
+pub(super) struct FoldJob {
+    key: (String, bool),
+    text: Arc<Text>,
+    done: std::sync::mpsc::Sender<FoldedCopy>,
+    repaint: egui::Context,
+}
+
+/// Texts waiting to be folded. At most as many workers as the machine has cores take them in
+/// turn, so searching a library of a hundred volumes does not start a hundred threads.
+#[derive(Default)]
+pub(super) struct FoldQueue {
+    /// The waiting jobs and the number of workers running.
+    shared: Arc<std::sync::Mutex<(std::collections::VecDeque<FoldJob>, usize)>>,
+}
+
+impl FoldQueue {
+    pub(super) fn push(&self, job: FoldJob, urgent: bool) {
+        let workers = std::thread::available_parallelism().map_or(1, usize::from);
+        let Ok(mut shared) = self.shared.lock() else {
+            return;
+        };
+        let (waiting, running) = &mut *shared;
+        if urgent {
+            waiting.push_front(job);
+        } else {
+            waiting.push_back(job);
+        }
+        if *running >= workers {
+            return;
+        }
+        let queue = self.shared.clone();
+        let spawned = std::thread::Builder::new()
+            .name("lectern-fold".into())
+            .spawn(move || fold_worker(&queue));
+        match spawned {
+            Ok(_) => *running += 1,
+            Err(e) => log::error!("could not start folding texts for search: {e}"),
+        }
+    }
+}
+
+/// Folds waiting texts until none is left. Taking a job and leaving when there is none happen
+/// under one lock, so a job pushed meanwhile is never stranded.
+fn fold_worker(queue: &std::sync::Mutex<(std::collections::VecDeque<FoldJob>, usize)>) {
+    loop {
+        let job = {
+            let Ok(mut shared) = queue.lock() else {
+                return;
+            };
+            match shared.0.pop_front() {
+                Some(job) => job,
+                None => {
+                    shared.1 -= 1;
+                    return;
+                }
+            }
+        };
+        let folded = Folded::new(job.text.content(), job.key.1);
+        let _ = job.done.send((job.key, folded));
+        job.repaint.request_repaint();
+    }
+}

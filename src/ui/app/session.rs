@@ -1,0 +1,299 @@
+//! The session: opening the profile, the lock, saving (the reading state and the notebook, off the UI thread), notes kept after a pause, and stopping on a signal.
+
+use super::*;
+
+impl LecternApp {
+    /// Opens the profile the way every command does ([`open_profile`]): its lock, imported
+    /// texts, notebook (recovered and re-anchored) and reading state, with what was found said
+    /// in the banner.
+    pub(super) fn open_profile(&mut self, profile: Profile) {
+        let library = std::mem::take(&mut self.library);
+        let opened = match open_profile(profile.clone(), library, Access::Window) {
+            Ok(opened) => opened,
+            Err(e) => {
+                // The window's access never fails; should it, nothing is written.
+                self.notices
+                    .push(format!("The profile could not be opened: {e}."));
+                return;
+            }
+        };
+        self.library = opened.library;
+        self.notebook = opened.notebook;
+        self._lock = opened.lock;
+        self.notices.extend(opened.notices);
+        self.profile = Some(opened.profile);
+        self.saved_annotations_revision = self.notebook.revision();
+        if let Some(state) = opened.reading_state {
+            self.restore(&state);
+            self.last_saved = Some(state);
+        }
+    }
+
+    /// Places every annotation in its text as the text is now (after a text was imported
+    /// again, removed or put back), and tells the reader what moved and what is orphaned.
+    pub(super) fn reanchor(&mut self) {
+        let report = self.notebook.reanchor(&self.library);
+        if report.is_news() {
+            self.notices.push(report.summary());
+        }
+    }
+
+    pub(super) fn restore(&mut self, state: &ReadingState) {
+        self.font_size = state.font_size;
+        self.theme = state.theme;
+        self.library_open = state.library_open;
+        for record in &state.panes {
+            let Some(text) = self.library.get(&record.text_id).cloned() else {
+                self.notices.push(format!(
+                    "A pane showed “{}”, which is not in the library any more; it was closed.",
+                    record.text_id
+                ));
+                continue;
+            };
+            let mut view = ReaderView::at(record.paragraph, record.within);
+            view.selection = record
+                .selection
+                .map(|s| Selection::from_range(text.clamp_range(s.range())));
+            self.desk.push(text, view, record.linked);
+        }
+        if self.desk.panes().len() == state.panes.len() {
+            self.desk.set_widths(&state.pane_widths);
+            self.desk.focus(state.active_pane);
+        }
+    }
+
+    /// The reading state as it would be saved now. Texts opened from files for this session
+    /// only are left out.
+    pub fn reading_state(&self) -> ReadingState {
+        let mut panes = Vec::new();
+        let mut widths = Vec::new();
+        let mut active_pane = 0;
+        for (index, pane) in self.desk.panes().iter().enumerate() {
+            if self.session_ids.contains(pane.text.id()) {
+                continue;
+            }
+            if index == self.desk.active() {
+                active_pane = panes.len();
+            }
+            panes.push(PaneRecord {
+                text_id: pane.text.id().to_owned(),
+                paragraph: pane.view.scroll.paragraph,
+                within: pane.view.within(),
+                linked: pane.linked,
+                selection: pane.view.selection.filter(|s| !s.is_empty()),
+            });
+            widths.push(self.desk.widths()[index]);
+        }
+        let mut state = ReadingState {
+            panes,
+            pane_widths: widths,
+            active_pane,
+            theme: self.theme,
+            font_size: self.font_size,
+            library_open: self.library_open,
+        };
+        state.sanitise();
+        state
+    }
+
+    /// Saves the reading state now and waits for the write (on exit, and in tests). A note
+    /// still being typed is kept first.
+    pub fn save_now(&mut self) {
+        self.keep_typed_note();
+        if let Some(profile) = &self.profile
+            && !self.notebook.is_read_only()
+        {
+            let state = self.reading_state();
+            match state.to_bytes() {
+                Ok(bytes) => {
+                    self.saver.save(profile.reading_state_path(), bytes);
+                    self.last_saved = Some(state);
+                    self.dirty_since = None;
+                }
+                Err(e) => log::error!("{e}"),
+            }
+            if self.notebook.revision() != self.saved_annotations_revision {
+                self.save_annotations();
+            }
+            self.saver.flush();
+            self.collect_save_reports();
+        }
+    }
+
+    pub(super) fn collect_save_reports(&mut self) {
+        for report in self.saver.poll_results() {
+            match report.result {
+                Ok(()) => {
+                    self.save_errors.remove(&report.path);
+                }
+                Err(e) => {
+                    self.save_errors.insert(
+                        report.path.clone(),
+                        format!(
+                            "Your work could not be saved ({e}). It is kept in memory and \
+                             Lectern will try again."
+                        ),
+                    );
+                    if report
+                        .path
+                        .ends_with(crate::storage::profile::ANNOTATIONS_FILE)
+                    {
+                        self.saved_annotations_revision = self.notebook.revision().wrapping_sub(1);
+                    } else {
+                        self.last_saved = None;
+                    }
+                }
+            }
+        }
+    }
+
+    /// Keeps what is typed in the annotations panel's note editor (note and tags) in the
+    /// annotation, as the Save note button does; one undo step. Nothing when nothing changed.
+    pub(super) fn keep_typed_note(&mut self) {
+        self.typed_note = None;
+        let Some((id, note, tags)) = &self.annotations_view.draft else {
+            return;
+        };
+        let Some(annotation) = self.notebook.annotations().get(id) else {
+            return;
+        };
+        let tags = crate::ui::annotations_view::parse_tags(tags);
+        if annotation.note == *note && annotation.tags == tags || self.notebook.is_read_only() {
+            return;
+        }
+        let mut changed = annotation.clone();
+        changed.note = note.clone();
+        changed.tags = tags;
+        self.change_annotation(changed);
+    }
+
+    /// After a pause in typing a note, keeps it (see [`NOTE_PAUSE`]). The annotation is
+    /// looked up only when what is typed changes, not every frame.
+    pub(super) fn keep_note_after_a_pause(&mut self, ctx: &egui::Context) {
+        let Some(draft) = &self.annotations_view.draft else {
+            self.typed_note = None;
+            return;
+        };
+        if self.typed_note.as_ref().is_none_or(|t| t.draft != *draft) {
+            let (id, note, tags) = draft;
+            let differs = self.notebook.annotations().get(id).is_some_and(|a| {
+                a.note != *note || a.tags != crate::ui::annotations_view::parse_tags(tags)
+            });
+            self.typed_note = Some(TypedNote {
+                draft: draft.clone(),
+                since: Instant::now(),
+                differs,
+            });
+        }
+        let Some(typed) = self.typed_note.as_ref().filter(|t| t.differs) else {
+            return;
+        };
+        let waited = typed.since.elapsed();
+        if waited >= NOTE_PAUSE {
+            self.keep_typed_note();
+        } else {
+            ctx.request_repaint_after(NOTE_PAUSE - waited);
+        }
+    }
+
+    /// Lets the note fields (the annotations panel's and the comparison's) show the notes as
+    /// they now are (after an undo or a redo), not what was typed before.
+    pub(super) fn forget_note_drafts(&mut self) {
+        self.annotations_view.draft = None;
+        self.typed_note = None;
+        if let Some(state) = &mut self.comparison {
+            state.drafts.clear();
+        }
+    }
+
+    /// Queues the annotations for saving (off the UI thread).
+    pub(super) fn save_annotations(&mut self) {
+        let Some(profile) = &self.profile else {
+            return;
+        };
+        // A copy is taken here; it is serialised and written (with a snapshot when one is
+        // due) on the saving thread.
+        let file = self.notebook.to_contents();
+        let profile = profile.clone();
+        self.saver
+            .write_with(profile.annotations_path(), move |fs| {
+                let bytes = file.to_bytes()?;
+                save_bytes(fs, &profile, &bytes, &SnapshotPolicy::default())
+            });
+        self.saved_annotations_revision = self.notebook.revision();
+        self.annotations_dirty_since = None;
+    }
+
+    pub(super) fn autosave(&mut self, ctx: &egui::Context) {
+        self.collect_save_reports();
+        if !self.notebook.is_read_only()
+            && self.notebook.revision() != self.saved_annotations_revision
+        {
+            let since = *self
+                .annotations_dirty_since
+                .get_or_insert_with(Instant::now);
+            let waited = since.elapsed();
+            if waited >= self.save_delay {
+                self.save_annotations();
+            } else {
+                ctx.request_repaint_after(self.save_delay - waited);
+            }
+        }
+        let Some(profile) = &self.profile else {
+            return;
+        };
+        if self.notebook.is_read_only() {
+            return;
+        }
+        let state = self.reading_state();
+        if self.last_saved.as_ref() == Some(&state) {
+            self.dirty_since = None;
+            return;
+        }
+        let since = *self.dirty_since.get_or_insert_with(Instant::now);
+        let waited = since.elapsed();
+        if waited < self.save_delay {
+            ctx.request_repaint_after(self.save_delay - waited);
+            return;
+        }
+        match state.to_bytes() {
+            Ok(bytes) => self.saver.save(profile.reading_state_path(), bytes),
+            Err(e) => log::error!("{e}"),
+        }
+        self.last_saved = Some(state);
+        self.dirty_since = None;
+    }
+
+    /// The flag another thread sets to have the window save what is pending, release the
+    /// profile and close (a signal handler sets it, then asks for a repaint).
+    pub fn stop_flag(&self) -> Arc<AtomicBool> {
+        self.stop.clone()
+    }
+
+    /// Saves what is pending (a note being typed too), releases the profile's lock and closes
+    /// the window, once the stop flag is set. True while stopping.
+    pub fn stop_if_asked(&mut self, ctx: &egui::Context) -> bool {
+        if !self.stopping && self.stop.load(Ordering::SeqCst) {
+            self.stopping = true;
+            self.save_now();
+            self._lock = None;
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+        self.stopping
+    }
+
+    /// Whether the profile's lock is held by this window.
+    pub fn holds_lock(&self) -> bool {
+        self._lock.is_some()
+    }
+}
+
+/// What the annotations panel's note editor held when it last changed.
+pub(super) struct TypedNote {
+    /// (annotation id, note, tags as typed).
+    draft: (String, String, String),
+    /// When it changed.
+    since: Instant,
+    /// Whether it differs from the annotation (then it is kept after a pause).
+    differs: bool,
+}
