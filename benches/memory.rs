@@ -107,15 +107,16 @@ fn measure(dir: &Path) {
         45 + 6,
         "every volume is in the library"
     );
-    app.annotations_view.all_texts = true;
+    app.view.annotations_view.all_texts = true;
     app.apply(&ctx, Action::SearchAll);
-    if let Some(search) = &mut app.search_all {
+    if let Some(search) = &mut app.search.search_all {
         search.query = "союз республик".into();
     }
     let folding = Instant::now();
     loop {
         frame(&ctx, &mut app);
         let done = app
+            .search
             .search_all
             .as_ref()
             .is_some_and(|s| s.preparing == 0 && s.searched.is_some());
@@ -130,6 +131,7 @@ fn measure(dir: &Path) {
     }
     let searched = folding.elapsed();
     let hits: usize = app
+        .search
         .search_all
         .as_ref()
         .map_or(0, |s| s.texts.iter().map(|t| t.count).sum());

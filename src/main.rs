@@ -501,16 +501,9 @@ fn import_command(
         text.meta().title.clone(),
         text.paragraphs().len(),
     );
-    let had = opened
-        .notebook
-        .annotations()
-        .live()
-        .iter()
-        .filter(|a| a.text_id == id)
-        .count();
     opened.library.insert_or_replace(text);
     let revision = opened.notebook.revision();
-    let report = opened.notebook.reanchor(&opened.library);
+    let report = opened.notebook.reanchor_text(&opened.library, &id);
     if opened.notebook.revision() != revision {
         save(&opened)?;
     }
@@ -518,14 +511,8 @@ fn import_command(
         "{} “{title}” ({encoding}, {}){}",
         if replaced { "Re-imported" } else { "Imported" },
         counted(paragraphs, "paragraph", "paragraphs"),
-        if replaced && had > 0 {
-            format!(
-                "; of its {}, {} moved with their passages and {} could not be placed (kept, \
-                 listed as orphaned)",
-                counted(had, "annotation", "annotations"),
-                report.moved + report.fuzzy,
-                report.orphaned
-            )
+        if replaced && report.annotations > 0 {
+            format!(". {}", report.summary())
         } else {
             String::new()
         }

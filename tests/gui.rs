@@ -136,8 +136,8 @@ fn the_filter_and_enter_open_texts_in_place_and_beside() {
     harness.key_press(Key::Enter);
     harness.run();
     assert_eq!(pane_ids(&harness), [TROTSKY]);
-    harness.state_mut().library_view.filter = "autonomization".into();
-    harness.state_mut().library_view.focus_filter = true;
+    harness.state_mut().view.library_view.filter = "autonomization".into();
+    harness.state_mut().view.library_view.focus_filter = true;
     harness.run();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
     harness.run();
@@ -320,17 +320,17 @@ fn double_click_selects_a_word_and_triple_click_a_paragraph() {
 fn zoom_shortcuts_change_the_reading_font_size() {
     let profile = tempfile::tempdir().unwrap();
     let mut harness = harness(app(profile.path(), &[KAMENEV]));
-    let default = harness.state().font_size;
+    let default = harness.state().view.font_size;
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Plus);
     harness.run();
-    assert!(harness.state().font_size > default);
+    assert!(harness.state().view.font_size > default);
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Minus);
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Minus);
     harness.run();
-    assert!(harness.state().font_size < default);
+    assert!(harness.state().view.font_size < default);
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Num0);
     harness.run();
-    assert_eq!(harness.state().font_size, default);
+    assert_eq!(harness.state().view.font_size, default);
     // The interface itself is not zoomed.
     assert_eq!(harness.ctx.zoom_factor(), 1.0);
 }
@@ -339,16 +339,16 @@ fn zoom_shortcuts_change_the_reading_font_size() {
 fn the_theme_follows_the_menu_and_the_shortcut() {
     let profile = tempfile::tempdir().unwrap();
     let mut harness = harness(app(profile.path(), &[KAMENEV]));
-    assert_eq!(harness.state().theme, ThemeChoice::System);
+    assert_eq!(harness.state().view.theme, ThemeChoice::System);
     harness.get_by_label("View").click();
     harness.run();
     harness.get_by_label("Dark theme").click();
     harness.run();
-    assert_eq!(harness.state().theme, ThemeChoice::Dark);
+    assert_eq!(harness.state().view.theme, ThemeChoice::Dark);
     assert_eq!(harness.ctx.theme(), egui::Theme::Dark);
     harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::D);
     harness.run();
-    assert_eq!(harness.state().theme, ThemeChoice::Light);
+    assert_eq!(harness.state().view.theme, ThemeChoice::Light);
     assert_eq!(harness.ctx.theme(), egui::Theme::Light);
 }
 
@@ -401,7 +401,7 @@ fn metadata_is_one_click_away() {
     let mut harness = harness(app(profile.path(), &[KAMENEV]));
     harness.get_by_label("About the text in pane 1").click();
     harness.run();
-    assert_eq!(harness.state().info_text.as_deref(), Some(KAMENEV));
+    assert_eq!(harness.state().view.info_text.as_deref(), Some(KAMENEV));
     harness.get_by_label("Bernard Isaacs");
     harness.get_by_label("Collected Works");
     assert_eq!(
@@ -412,7 +412,7 @@ fn metadata_is_one_click_away() {
     );
     harness.get_by_label("Close").click();
     harness.run();
-    assert_eq!(harness.state().info_text, None);
+    assert_eq!(harness.state().view.info_text, None);
     // From the library too, for a text that is not open.
     harness
         .get_by_label("About: Memo Combatting Dominant Nation Chauvinism")
@@ -444,7 +444,7 @@ fn reading_state_survives_a_restart() {
         (
             state.desk.panes()[0].view.scroll.paragraph,
             state.desk.panes()[1].view.selected_range(),
-            state.theme,
+            state.view.theme,
         )
     };
     assert!(paragraph > 0);
@@ -456,13 +456,13 @@ fn reading_state_survives_a_restart() {
     assert!(!app.desk.panes()[0].linked);
     assert_eq!(app.desk.panes()[1].view.selected_range(), selection);
     assert_eq!(app.desk.active(), 1);
-    assert_eq!(app.font_size, 20.0);
+    assert_eq!(app.view.font_size, 20.0);
     assert_ne!(
         theme,
         ThemeChoice::System,
         "the shortcut chose light or dark"
     );
-    assert_eq!(app.theme, theme);
+    assert_eq!(app.view.theme, theme);
     assert!(app.notices().is_empty(), "{:?}", app.notices());
 }
 
@@ -659,10 +659,10 @@ fn a_theme_change_lays_the_text_out_again() {
     // point into the old atlas and draw nothing.
     let profile = tempfile::tempdir().unwrap();
     let mut harness = harness(app(profile.path(), &[KAMENEV]));
-    harness.state_mut().theme = ThemeChoice::Dark;
+    harness.state_mut().view.theme = ThemeChoice::Dark;
     harness.run();
     let before = harness.state().desk.panes()[0].view.atlas_resets();
-    harness.state_mut().theme = ThemeChoice::Light;
+    harness.state_mut().view.theme = ThemeChoice::Light;
     harness.run();
     assert!(harness.state().desk.panes()[0].view.atlas_resets() > before);
     assert!(
@@ -806,6 +806,7 @@ fn write_note(harness: &mut Harness<'_, LecternApp>, passage: &str, note: &str) 
     harness.run();
     let id = harness
         .state()
+        .view
         .selected_annotation
         .clone()
         .expect("N made and selected a note");
@@ -1021,13 +1022,13 @@ fn clicking_a_highlight_selects_it_and_overlaps_stay_reachable() {
     drag_select(&mut harness, 0, "Stalin tends to be somewhat hasty");
     harness.key_press(Key::Num1);
     harness.run();
-    let outer = harness.state().selected_annotation.clone().unwrap();
+    let outer = harness.state().view.selected_annotation.clone().unwrap();
     drag_select(&mut harness, 0, "somewhat hasty");
     harness.key_press(Key::Num2);
     harness.run();
-    let inner = harness.state().selected_annotation.clone().unwrap();
+    let inner = harness.state().view.selected_annotation.clone().unwrap();
     assert_ne!(outer, inner);
-    harness.state_mut().selected_annotation = None;
+    harness.state_mut().view.selected_annotation = None;
     let text = harness.state().desk.panes()[0].text.clone();
     let byte = text.content().find("Stalin tends").unwrap();
     let in_outer_only = text.content()[..byte].chars().count() + 2;
@@ -1036,21 +1037,21 @@ fn clicking_a_highlight_selects_it_and_overlaps_stay_reachable() {
     click_at(&mut harness, pos, Modifiers::NONE);
     harness.run_steps(30);
     assert_eq!(
-        harness.state().selected_annotation.as_deref(),
+        harness.state().view.selected_annotation.as_deref(),
         Some(outer.as_str())
     );
     let pos = pos_of(&harness, 0, in_both);
     click_at(&mut harness, pos, Modifiers::NONE);
     harness.run_steps(30);
     assert_eq!(
-        harness.state().selected_annotation.as_deref(),
+        harness.state().view.selected_annotation.as_deref(),
         Some(inner.as_str()),
         "the shorter first"
     );
     click_at(&mut harness, pos, Modifiers::NONE);
     harness.run_steps(30);
     assert_eq!(
-        harness.state().selected_annotation.as_deref(),
+        harness.state().view.selected_annotation.as_deref(),
         Some(outer.as_str()),
         "then the other"
     );
@@ -1293,14 +1294,14 @@ fn the_annotations_list_filters_by_category_tag_and_text() {
     }
     let mut harness = harness(app);
     harness.get_by_label("3 shown");
-    harness.state_mut().annotations_view.category_filter = Some("question".into());
+    harness.state_mut().view.annotations_view.category_filter = Some("question".into());
     harness.run();
     harness.get_by_label("2 shown");
-    harness.state_mut().annotations_view.tag_filter = Some("stalin".into());
+    harness.state_mut().view.annotations_view.tag_filter = Some("stalin".into());
     harness.run();
     harness.get_by_label("1 shown");
-    harness.state_mut().annotations_view.category_filter = None;
-    harness.state_mut().annotations_view.text_filter = Some(KAMENEV.into());
+    harness.state_mut().view.annotations_view.category_filter = None;
+    harness.state_mut().view.annotations_view.text_filter = Some(KAMENEV.into());
     harness.run();
     harness.get_by_label("1 shown");
     harness.get_by_label_contains("note b");
@@ -1346,7 +1347,7 @@ fn six_witnesses_get_the_whole_window_when_the_panels_leave_too_little_room() {
     harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::A);
     harness.run();
     assert!(!harness.state().side_panels_set_aside());
-    assert!(harness.state().annotations_open && harness.state().library_open);
+    assert!(harness.state().view.annotations_open && harness.state().view.library_open);
     harness.get_by_label("Library");
     harness.get_by_label("Annotations");
     // The toolbar's button does the same both ways.
@@ -1714,6 +1715,7 @@ fn find_marks_every_match_as_you_type_and_f3_steps_through_them() {
         harness.step();
         if harness
             .state()
+            .search
             .find
             .as_ref()
             .is_some_and(|f| f.searched.is_some())
@@ -1723,7 +1725,7 @@ fn find_marks_every_match_as_you_type_and_f3_steps_through_them() {
         std::thread::sleep(std::time::Duration::from_millis(5));
     }
     harness.run();
-    let find = harness.state().find.as_ref().unwrap();
+    let find = harness.state().search.find.as_ref().unwrap();
     let text = harness.state().desk.panes()[0].text.clone();
     let expected = text.content().matches("Stalin").count();
     assert!(expected >= 3);
@@ -1739,19 +1741,22 @@ fn find_marks_every_match_as_you_type_and_f3_steps_through_them() {
     assert_eq!(selected(&harness), "Stalin");
     harness.key_press(Key::F3);
     harness.run();
-    assert_eq!(harness.state().find.as_ref().unwrap().current, Some(1));
+    assert_eq!(
+        harness.state().search.find.as_ref().unwrap().current,
+        Some(1)
+    );
     assert_eq!(selected(&harness), "Stalin");
     harness.key_press_modifiers(Modifiers::SHIFT, Key::F3);
     harness.key_press_modifiers(Modifiers::SHIFT, Key::F3);
     harness.run();
     assert_eq!(
-        harness.state().find.as_ref().unwrap().current,
+        harness.state().search.find.as_ref().unwrap().current,
         Some(expected - 1),
         "back from the first wraps to the last"
     );
     harness.get_by_label("Close find").click();
     harness.run();
-    assert!(harness.state().find.is_none());
+    assert!(harness.state().search.find.is_none());
 }
 
 #[test]
@@ -1786,7 +1791,7 @@ fn search_everything_lists_texts_and_notes_and_opens_a_match() {
         .type_text("RASCAL");
     for _ in 0..200 {
         harness.step();
-        let done = harness.state().search_all.as_ref().is_some_and(|s| {
+        let done = harness.state().search.search_all.as_ref().is_some_and(|s| {
             s.preparing == 0 && s.searched.as_ref().is_some_and(|k| k.0 == "RASCAL")
         });
         if done {
@@ -1795,7 +1800,7 @@ fn search_everything_lists_texts_and_notes_and_opens_a_match() {
         std::thread::sleep(std::time::Duration::from_millis(5));
     }
     harness.run();
-    let state = harness.state().search_all.as_ref().unwrap();
+    let state = harness.state().search.search_all.as_ref().unwrap();
     let titles: Vec<&str> = state.texts.iter().map(|t| t.title.as_str()).collect();
     assert!(
         titles.contains(&"The Question of Nationalities or “Autonomization”"),
@@ -2173,6 +2178,7 @@ fn files_dropped_on_the_window_are_imported_one_after_another() {
     assert_eq!(
         harness
             .state()
+            .files
             .import_draft
             .as_ref()
             .expect("the first")
@@ -2180,7 +2186,11 @@ fn files_dropped_on_the_window_are_imported_one_after_another() {
             .title,
         "Notes on the union"
     );
-    assert_eq!(harness.state().dropped_files.len(), 1, "the second waits");
+    assert_eq!(
+        harness.state().files.dropped_files.len(),
+        1,
+        "the second waits"
+    );
     harness
         .get_by_role_and_label(egui::accesskit::Role::Button, "Import")
         .click();
@@ -2189,6 +2199,7 @@ fn files_dropped_on_the_window_are_imported_one_after_another() {
     assert_eq!(
         harness
             .state()
+            .files
             .import_draft
             .as_ref()
             .expect("then the second")
@@ -2200,8 +2211,8 @@ fn files_dropped_on_the_window_are_imported_one_after_another() {
         .get_by_role_and_label(egui::accesskit::Role::Button, "Cancel")
         .click();
     harness.run();
-    assert!(harness.state().import_draft.is_none());
-    assert!(harness.state().dropped_files.is_empty());
+    assert!(harness.state().files.import_draft.is_none());
+    assert!(harness.state().files.dropped_files.is_empty());
     assert!(
         harness.query_by_label_contains("Drop to import").is_none(),
         "the hint goes with the drag"
@@ -2241,6 +2252,7 @@ fn a_saved_web_page_imported_from_the_file_menu_reads_as_its_text() {
     import_from_the_file_menu(&mut harness);
     let draft = harness
         .state()
+        .files
         .import_draft
         .as_ref()
         .expect("the import window");
@@ -2286,6 +2298,7 @@ fn a_windows_1251_file_imported_from_the_file_menu_stays_in_the_library() {
     // The reader checks what the file says of itself, gives a date, and imports.
     let draft = harness
         .state()
+        .files
         .import_draft
         .as_ref()
         .expect("the import window");
@@ -2310,7 +2323,7 @@ fn a_windows_1251_file_imported_from_the_file_menu_stays_in_the_library() {
         .get_by_role_and_label(egui::accesskit::Role::Button, "Import")
         .click();
     harness.run();
-    assert!(harness.state().import_draft.is_none());
+    assert!(harness.state().files.import_draft.is_none());
     let text = harness
         .state()
         .library()
@@ -2407,7 +2420,7 @@ fn re_importing_a_changed_file_moves_its_annotations_and_says_so() {
     assert_eq!(text.slice(kept.anchor.start..kept.anchor.end), "entry");
     assert!(
         state.notices().iter().any(|n| n
-            .contains("Of its 2 annotations, 1 moved with their passages")
+            .contains("Of its 2 annotations, 1 moved with its passage")
             && n.contains("1 could not be placed")),
         "{:?}",
         state.notices()
@@ -2517,7 +2530,7 @@ fn a_collected_works_with_thousands_of_annotations_lists_only_what_is_in_view() 
     harness.step();
     harness.step();
     assert_eq!(
-        harness.state().selected_annotation.as_deref(),
+        harness.state().view.selected_annotation.as_deref(),
         Some(first.annotation_id.as_str())
     );
     assert!(

@@ -30,7 +30,7 @@ fn app_with(open: &[&str], theme: ThemeChoice) -> LecternApp {
             save_delay: None,
         },
     );
-    app.theme = theme;
+    app.view.theme = theme;
     app
 }
 
@@ -80,7 +80,7 @@ fn desk_with_two_panes(theme: ThemeChoice) -> Harness<'static, LecternApp> {
             .edit(Edit::AddAnnotation(annotation), "2026-11-26T21:00:00Z")
             .unwrap();
     }
-    app.selected_annotation = Some("outer".into());
+    app.view.selected_annotation = Some("outer".into());
     harness_of(app)
 }
 
@@ -100,8 +100,8 @@ fn library_with_two_panes_dark() {
 /// the second difference stepped to, the library and annotations panels closed.
 fn clause_1(theme: ThemeChoice) -> Harness<'static, LecternApp> {
     let mut app = app_with(&[], theme);
-    app.library_open = false;
-    app.annotations_open = false;
+    app.view.library_open = false;
+    app.view.annotations_open = false;
     let mut harness = harness_of(app);
     harness
         .get_by_label("Compare Stalin’s “entry” clause with Lenin’s “formal unification”")

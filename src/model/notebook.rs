@@ -165,6 +165,38 @@ impl ReanchorReport {
     }
 }
 
+/// What re-anchoring did to the annotations of one text (after it was imported again).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TextReanchorReport {
+    /// The text's live annotations.
+    pub annotations: usize,
+    /// Those that moved with their passage.
+    pub moved: usize,
+    /// Those that could not be placed: kept, listed as orphans.
+    pub orphaned: usize,
+}
+
+impl TextReanchorReport {
+    /// The report in a sentence: "Of its 3 annotations, 1 moved with its passage, 1 stayed
+    /// where it was, and 1 could not be placed (kept, listed as orphaned)."
+    pub fn summary(&self) -> String {
+        let stayed = self.annotations - self.moved - self.orphaned;
+        let verb =
+            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        format!(
+            "Of its {}, {}, {}, and {} (kept, listed as orphaned).",
+            verb(self.annotations, "annotation", "annotations"),
+            verb(
+                self.moved,
+                "moved with its passage",
+                "moved with their passages"
+            ),
+            verb(stayed, "stayed where it was", "stayed where they were"),
+            verb(self.orphaned, "could not be placed", "could not be placed"),
+        )
+    }
+}
+
 /// One step of the history: an edit's exact inverse.
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Step {
@@ -487,6 +519,37 @@ impl Notebook {
             self.reanchor(library);
         }
         Ok(changed)
+    }
+
+    /// Re-anchors as [`Self::reanchor`] does, and says what became of the annotations of the
+    /// text `text_id` (after it was imported again).
+    pub fn reanchor_text(&mut self, library: &Library, text_id: &str) -> TextReanchorReport {
+        let before: Vec<(String, usize)> = self
+            .contents
+            .annotations
+            .live()
+            .iter()
+            .filter(|a| a.text_id == text_id)
+            .map(|a| (a.annotation_id.clone(), a.anchor.start))
+            .collect();
+        self.reanchor(library);
+        let mut report = TextReanchorReport {
+            annotations: before.len(),
+            ..TextReanchorReport::default()
+        };
+        for (id, start) in &before {
+            if self.is_orphan(id) {
+                report.orphaned += 1;
+            } else if self
+                .contents
+                .annotations
+                .get(id)
+                .is_some_and(|a| a.anchor.start != *start)
+            {
+                report.moved += 1;
+            }
+        }
+        report
     }
 
     /// Places every live annotation in its text as the text now is in `library`: one made on

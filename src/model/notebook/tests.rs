@@ -521,3 +521,30 @@ fn a_restore_from_a_copy_is_one_undoable_step_that_drops_nothing() {
     notebook.edit(Edit::Undo, NOW).unwrap();
     assert_eq!(notebook.contents(), &now, "one undo takes the restore back");
 }
+
+#[test]
+fn re_anchoring_one_text_says_what_became_of_its_annotations() {
+    let old = clause();
+    let mut notebook = Notebook::default();
+    for (id, range) in [("moved", 4..22), ("stayed", 0..3), ("gone", 61..71)] {
+        add(&mut notebook, Annotation::new(id, &old, range, None, NOW));
+    }
+    let revised = text(
+        "clause",
+        &["the new formal unification of the independent republics with the Union."],
+    );
+    let report = notebook.reanchor_text(&Library::new([revised]), "clause");
+    assert_eq!(
+        report,
+        TextReanchorReport {
+            annotations: 3,
+            moved: 1,
+            orphaned: 1,
+        }
+    );
+    assert_eq!(
+        report.summary(),
+        "Of its 3 annotations, 1 moved with its passage, 1 stayed where it was, and 1 could \
+         not be placed (kept, listed as orphaned)."
+    );
+}

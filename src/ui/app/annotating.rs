@@ -3,6 +3,14 @@
 use super::*;
 
 impl LecternApp {
+    /// Moves an annotation to the Trash; it is no longer the selected one.
+    pub(super) fn delete_annotation(&mut self, annotation_id: String) {
+        let selected = self.view.selected_annotation.as_deref() == Some(annotation_id.as_str());
+        if self.edit(Edit::DeleteAnnotation(annotation_id)) && selected {
+            self.view.selected_annotation = None;
+        }
+    }
+
     /// Opens the note of the selected passage's annotation, highlighting the passage first if it has none.
     pub(super) fn note_on_selection(&mut self) {
         let existing = self.desk.active_pane().and_then(|pane| {
@@ -11,13 +19,13 @@ impl LecternApp {
             Some(found.annotation_id.clone())
         });
         if existing.is_some() {
-            self.selected_annotation = existing;
+            self.view.selected_annotation = existing;
         } else {
             self.highlight(None);
         }
-        if self.selected_annotation.is_some() {
-            self.annotations_open = true;
-            self.annotations_view.focus_note = true;
+        if self.view.selected_annotation.is_some() {
+            self.view.annotations_open = true;
+            self.view.annotations_view.focus_note = true;
             self.bring_back_side_panels();
         }
     }
@@ -68,7 +76,7 @@ impl LecternApp {
 
     /// Restores the annotations from the backup `name` as one undoable change, and says so.
     pub(super) fn restore_backup(&mut self, name: &str) {
-        let Some(profile) = self.profile.clone() else {
+        let Some(profile) = self.session.profile.clone() else {
             return;
         };
         if !self.editable() {
@@ -84,6 +92,7 @@ impl LecternApp {
             }
         };
         let written = self
+            .view
             .backups
             .iter()
             .flatten()
@@ -96,7 +105,7 @@ impl LecternApp {
                  not have is in the Trash; Undo (Ctrl+Z) takes the restore back.",
                 if changed == 1 { "" } else { "s" }
             ));
-            self.backups = None;
+            self.view.backups = None;
         }
     }
 
@@ -157,7 +166,7 @@ impl LecternApp {
         );
         let annotation_id = annotation.annotation_id.clone();
         if self.edit(Edit::AddAnnotation(annotation)) {
-            self.selected_annotation = Some(annotation_id);
+            self.view.selected_annotation = Some(annotation_id);
             if let Some(pane) = self.desk.active_pane_mut() {
                 pane.view.selection = None;
             }

@@ -21,15 +21,14 @@ impl LecternApp {
     fn apply_to_desk(&mut self, ctx: &egui::Context, action: Action) {
         match action {
             Action::OpenText { text_id, beside } => self.open_text(&text_id, beside),
-            Action::OpenFile => {
-                if self.pending_open.is_none() {
-                    self.pending_open = Some(open_text_file(self.dialogs.clone(), ctx.clone()));
-                }
+            Action::OpenFile if self.files.pending_open.is_none() => {
+                self.files.pending_open =
+                    Some(open_text_file(self.files.dialogs.clone(), ctx.clone()));
             }
             Action::OpenFirstMatch { beside } => {
                 let first = self
                     .library
-                    .filter(&self.library_view.filter)
+                    .filter(&self.view.library_view.filter)
                     .next()
                     .map(|t| t.id().to_owned());
                 if let Some(text_id) = first {
@@ -69,11 +68,11 @@ impl LecternApp {
                 }
                 ctx.request_repaint();
             }
-            Action::ShowTextInfo(text_id) => self.info_text = Some(text_id),
+            Action::ShowTextInfo(text_id) => self.view.info_text = Some(text_id),
             Action::ShowActiveTextInfo => {
-                self.info_text = self.desk.active_pane().map(|p| p.text.id().to_owned());
+                self.view.info_text = self.desk.active_pane().map(|p| p.text.id().to_owned());
             }
-            Action::CloseTextInfo => self.info_text = None,
+            Action::CloseTextInfo => self.view.info_text = None,
             Action::CopySelection => {
                 if let Some(copied) = self.selected_text() {
                     ctx.copy_text(copied);
@@ -94,30 +93,31 @@ impl LecternApp {
         match action {
             Action::ToggleAnnotationsPanel => {
                 // Set aside by a comparison that fills the window: shown again, not closed.
-                self.annotations_open = !self.annotations_open || self.side_panels_set_aside();
+                self.view.annotations_open =
+                    !self.view.annotations_open || self.side_panels_set_aside();
                 self.bring_back_side_panels();
             }
-            Action::ZoomIn => self.set_font_size(self.font_size + ZOOM_STEP),
-            Action::ZoomOut => self.set_font_size(self.font_size - ZOOM_STEP),
+            Action::ZoomIn => self.set_font_size(self.view.font_size + ZOOM_STEP),
+            Action::ZoomOut => self.set_font_size(self.view.font_size - ZOOM_STEP),
             Action::ZoomReset => self.set_font_size(DEFAULT_FONT_SIZE),
-            Action::SetTheme(choice) => self.theme = choice,
+            Action::SetTheme(choice) => self.view.theme = choice,
             Action::ToggleDarkLight => {
-                self.theme = if ctx.theme() == egui::Theme::Dark {
+                self.view.theme = if ctx.theme() == egui::Theme::Dark {
                     ThemeChoice::Light
                 } else {
                     ThemeChoice::Dark
                 };
             }
             Action::ToggleLibrary => {
-                self.library_open = !self.library_open || self.side_panels_set_aside();
+                self.view.library_open = !self.view.library_open || self.side_panels_set_aside();
                 self.bring_back_side_panels();
             }
             Action::FocusLibraryFilter => {
-                self.library_open = true;
-                self.library_view.focus_filter = true;
+                self.view.library_open = true;
+                self.view.library_view.focus_filter = true;
                 self.bring_back_side_panels();
             }
-            Action::ShowShortcuts => self.show_shortcuts = true,
+            Action::ShowShortcuts => self.view.show_shortcuts = true,
             Action::Quit => {
                 self.save_now();
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
@@ -131,18 +131,14 @@ impl LecternApp {
         match action {
             Action::Highlight(category) => self.highlight(Some(category)),
             Action::NoteOnSelection => self.note_on_selection(),
-            Action::SelectAnnotation(annotation_id) => self.selected_annotation = annotation_id,
+            Action::SelectAnnotation(annotation_id) => {
+                self.view.selected_annotation = annotation_id
+            }
             Action::GoToAnnotation(annotation_id) => self.go_to_annotation(&annotation_id),
             Action::ChangeAnnotation(changed) => {
                 self.change_annotation(*changed);
             }
-            Action::DeleteAnnotation(annotation_id) => {
-                if self.edit(Edit::DeleteAnnotation(annotation_id.clone()))
-                    && self.selected_annotation.as_deref() == Some(annotation_id.as_str())
-                {
-                    self.selected_annotation = None;
-                }
-            }
+            Action::DeleteAnnotation(annotation_id) => self.delete_annotation(annotation_id),
             Action::RestoreAnnotation(annotation_id) => {
                 self.edit(Edit::RestoreAnnotation(annotation_id));
             }
@@ -167,9 +163,13 @@ impl LecternApp {
                 }
             }
             Action::ShowBackups => {
-                self.backups = self.profile.as_ref().map(crate::storage::backups::list);
+                self.view.backups = self
+                    .session
+                    .profile
+                    .as_ref()
+                    .map(crate::storage::backups::list);
             }
-            Action::CloseBackups => self.backups = None,
+            Action::CloseBackups => self.view.backups = None,
             Action::RestoreBackup(name) => self.restore_backup(&name),
             _ => {}
         }
@@ -187,10 +187,8 @@ impl LecternApp {
             }
             Action::CompareSelections => self.compare_selections(ctx),
             Action::CompareOpenTexts => self.compare_open_texts(ctx),
-            Action::ShowPasteComparison => {
-                if self.paste.is_none() {
-                    self.paste = Some(vec![String::new(), String::new()]);
-                }
+            Action::ShowPasteComparison if self.view.paste.is_none() => {
+                self.view.paste = Some(vec![String::new(), String::new()]);
             }
             Action::ComparePasted(wordings) => {
                 let inputs = wordings
@@ -198,7 +196,7 @@ impl LecternApp {
                     .enumerate()
                     .map(|(n, text)| WordingInput::pasted(&format!("Wording {}", n + 1), text))
                     .collect();
-                self.paste = None;
+                self.view.paste = None;
                 self.open_readers_comparison("Pasted wordings".into(), inputs, ctx);
             }
             Action::CancelComparison
@@ -238,7 +236,7 @@ impl LecternApp {
         match action {
             Action::OpenFind => {
                 if let Some(pane) = self.desk.active_pane() {
-                    let find = self.find.get_or_insert_with(FindState::default);
+                    let find = self.search.find.get_or_insert_with(FindState::default);
                     find.text_id = pane.text.id().to_owned();
                     find.focus = true;
                 }
@@ -246,12 +244,15 @@ impl LecternApp {
             Action::FindNext | Action::FindPrevious => {
                 self.step_find(action == Action::FindNext);
             }
-            Action::CloseFind => self.find = None,
+            Action::CloseFind => self.search.find = None,
             Action::SearchAll => {
-                let state = self.search_all.get_or_insert_with(SearchAllState::default);
+                let state = self
+                    .search
+                    .search_all
+                    .get_or_insert_with(SearchAllState::default);
                 state.focus = true;
             }
-            Action::CloseSearchAll => self.search_all = None,
+            Action::CloseSearchAll => self.search.search_all = None,
             Action::OpenSearchHit { text_id, range } => self.show_range(&text_id, range, true),
             _ => {}
         }
@@ -260,12 +261,7 @@ impl LecternApp {
     /// Carries out an action on imports and exports.
     fn apply_to_files(&mut self, ctx: &egui::Context, action: Action) {
         match action {
-            Action::ImportText => {
-                if self.pending_text_import.is_none() && self.editable() {
-                    let (receiver, progress) = pick_import_file(self.dialogs.clone(), ctx.clone());
-                    self.pending_text_import = Some((receiver, progress, Instant::now()));
-                }
-            }
+            Action::ImportText => self.start_text_import(ctx),
             Action::ConfirmImport => {
                 self.confirm_import();
                 self.next_dropped_file(ctx);
@@ -273,15 +269,10 @@ impl LecternApp {
             Action::RemoveImported(text_id) => self.remove_imported(&text_id),
             Action::UndoRemoveImported => self.undo_remove_imported(),
             Action::CancelImport => {
-                self.import_draft = None;
+                self.files.import_draft = None;
                 self.next_dropped_file(ctx);
             }
-            Action::ImportAnnotations => {
-                if self.pending_import.is_none() && self.editable() {
-                    self.pending_import =
-                        Some(read_annotations_file(self.dialogs.clone(), ctx.clone()));
-                }
-            }
+            Action::ImportAnnotations => self.start_annotations_import(ctx),
             Action::ExportAnnotations {
                 format,
                 current_text_only,

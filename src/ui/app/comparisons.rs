@@ -207,7 +207,7 @@ impl LecternApp {
                     let _ = sender.send(image);
                     repaint.request_repaint();
                 });
-                self.pending_shot = Some(receiver);
+                self.files.pending_shot = Some(receiver);
                 return;
             }
         };

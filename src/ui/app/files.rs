@@ -3,7 +3,65 @@
 use super::comparisons::file_name;
 use super::*;
 
+/// Imports and exports under way, and the file dialogs they use.
+pub struct Files {
+    /// Files dropped on the window, waiting to be imported one after another.
+    pub dropped_files: std::collections::VecDeque<std::path::PathBuf>,
+    /// Imported texts removed in this session, last last (for undo).
+    pub removed_texts: Vec<Arc<Text>>,
+    /// A text read for import, waiting for the reader to confirm its metadata.
+    pub import_draft: Option<ImportDraft>,
+    /// Texts opened from files for this session only (not saved with the reading state).
+    pub(super) session_ids: HashSet<String>,
+    pub(super) dialogs: Arc<dyn FileDialogs>,
+    pub(super) pending_open: Option<Receiver<OpenOutcome>>,
+    pub(super) pending_export: Option<Receiver<SaveOutcome>>,
+    pub(super) pending_shot: Option<Receiver<Arc<egui::ColorImage>>>,
+    pub(super) pending_import: Option<Receiver<ReadOutcome>>,
+    pub(super) pending_text_import: Option<(
+        Receiver<ImportOutcome>,
+        crate::ui::dialogs::ReadProgress,
+        Instant,
+    )>,
+}
+
+impl Files {
+    /// Nothing under way, with these dialogs and session texts.
+    pub(super) fn new(dialogs: Arc<dyn FileDialogs>, session_ids: HashSet<String>) -> Self {
+        Self {
+            dropped_files: std::collections::VecDeque::new(),
+            removed_texts: Vec::new(),
+            import_draft: None,
+            session_ids,
+            dialogs,
+            pending_open: None,
+            pending_export: None,
+            pending_shot: None,
+            pending_import: None,
+            pending_text_import: None,
+        }
+    }
+}
+
 impl LecternApp {
+    /// Asks for a text file to import (File ▸ Import text…), off the UI thread.
+    pub(super) fn start_text_import(&mut self, ctx: &egui::Context) {
+        if self.files.pending_text_import.is_none() && self.editable() {
+            let (receiver, progress) = pick_import_file(self.files.dialogs.clone(), ctx.clone());
+            self.files.pending_text_import = Some((receiver, progress, Instant::now()));
+        }
+    }
+
+    /// Asks for a W3C annotations file to import, off the UI thread.
+    pub(super) fn start_annotations_import(&mut self, ctx: &egui::Context) {
+        if self.files.pending_import.is_none() && self.editable() {
+            self.files.pending_import = Some(read_annotations_file(
+                self.files.dialogs.clone(),
+                ctx.clone(),
+            ));
+        }
+    }
+
     /// Exports the annotations of all texts, or of the text in the active pane.
     pub(super) fn export_all_annotations(
         &mut self,
@@ -31,7 +89,9 @@ impl LecternApp {
 
     /// Puts the last removed text back.
     pub(super) fn undo_remove_imported(&mut self) {
-        let (Some(profile), Some(text)) = (self.profile.clone(), self.removed_texts.pop()) else {
+        let (Some(profile), Some(text)) =
+            (self.session.profile.clone(), self.files.removed_texts.pop())
+        else {
             return;
         };
         match crate::storage::import::restore_import(&profile, text.id()) {
@@ -50,13 +110,13 @@ impl LecternApp {
         if !self.editable() {
             return;
         }
-        let Some(profile) = self.profile.clone() else {
+        let Some(profile) = self.session.profile.clone() else {
             return;
         };
         // The import's file may still be queued for writing: moving it before it is
         // written would fail, and a later write would bring the text back.
-        self.saver.flush();
-        if let Err(e) = crate::storage::import::remove_import(&profile, &text_id) {
+        self.session.saver.flush();
+        if let Err(e) = crate::storage::import::remove_import(&profile, text_id) {
             self.notices.push(format!("The text was not removed: {e}."));
             return;
         }
@@ -68,18 +128,22 @@ impl LecternApp {
         {
             self.desk.close(index);
         }
-        if let Some(text) = self.library.remove(&text_id) {
-            self.removed_texts.push(text);
+        if let Some(text) = self.library.remove(text_id) {
+            self.files.removed_texts.push(text);
         }
         self.reanchor();
     }
 
     pub(super) fn start_export(&mut self, bytes: Vec<u8>, name: String, ctx: &egui::Context) {
-        if self.pending_export.is_none() {
+        if self.files.pending_export.is_none() {
             // Without a file dialog on this desktop, exports go to the profile's exports folder.
-            let fallback = self.profile.as_ref().map(|p| p.dir().join("exports"));
-            self.pending_export = Some(save_file(
-                self.dialogs.clone(),
+            let fallback = self
+                .session
+                .profile
+                .as_ref()
+                .map(|p| p.dir().join("exports"));
+            self.files.pending_export = Some(save_file(
+                self.files.dialogs.clone(),
                 ctx.clone(),
                 "Export the comparison".into(),
                 name,
@@ -91,9 +155,13 @@ impl LecternApp {
 
     /// Takes a requested screenshot and the outcome of an export.
     pub(super) fn poll_export(&mut self, ctx: &egui::Context) {
-        let shot = self.pending_shot.as_ref().and_then(|r| r.try_recv().ok());
+        let shot = self
+            .files
+            .pending_shot
+            .as_ref()
+            .and_then(|r| r.try_recv().ok());
         if let Some(image) = shot {
-            self.pending_shot = None;
+            self.files.pending_shot = None;
             if let Some(state) = &mut self.comparison {
                 match state
                     .rect
@@ -108,7 +176,7 @@ impl LecternApp {
                 }
             }
         }
-        let Some(outcome) = take_outcome(&mut self.pending_export, || {
+        let Some(outcome) = take_outcome(&mut self.files.pending_export, || {
             SaveOutcome::Failed("the export stopped".into())
         }) else {
             return;
@@ -128,7 +196,7 @@ impl LecternApp {
     /// Adds the annotations of an imported W3C file (one undoable step) and says what came
     /// of it.
     pub(super) fn poll_import(&mut self) {
-        let Some(outcome) = take_outcome(&mut self.pending_import, || {
+        let Some(outcome) = take_outcome(&mut self.files.pending_import, || {
             ReadOutcome::Failed("The import stopped unexpectedly.".into())
         }) else {
             return;
@@ -179,7 +247,7 @@ impl LecternApp {
 
     /// After an import window closes: a frame soon, to start on the next dropped file.
     pub(super) fn next_dropped_file(&self, ctx: &egui::Context) {
-        if self.import_draft.is_none() && !self.dropped_files.is_empty() {
+        if self.files.import_draft.is_none() && !self.files.dropped_files.is_empty() {
             ctx.request_repaint();
         }
     }
@@ -253,7 +321,7 @@ impl LecternApp {
         });
         if !dropped.is_empty() {
             if !self.notebook.is_read_only() {
-                self.dropped_files.extend(dropped);
+                self.files.dropped_files.extend(dropped);
             } else {
                 self.notices.push(format!(
                     "This window is read-only, so the {} dropped was not imported.",
@@ -261,16 +329,16 @@ impl LecternApp {
                 ));
             }
         }
-        if self.pending_text_import.is_none()
-            && self.import_draft.is_none()
+        if self.files.pending_text_import.is_none()
+            && self.files.import_draft.is_none()
             && self.editable()
-            && let Some(path) = self.dropped_files.pop_front()
+            && let Some(path) = self.files.dropped_files.pop_front()
         {
             let (receiver, progress) = read_import_file(path, ctx.clone());
-            self.pending_text_import = Some((receiver, progress, Instant::now()));
+            self.files.pending_text_import = Some((receiver, progress, Instant::now()));
         }
 
-        let Some((receiver, _, _)) = &self.pending_text_import else {
+        let Some((receiver, _, _)) = &self.files.pending_text_import else {
             return;
         };
         let outcome = match receiver.try_recv() {
@@ -280,13 +348,13 @@ impl LecternApp {
                 ImportOutcome::Failed("The import stopped unexpectedly.".into())
             }
         };
-        self.pending_text_import = None;
+        self.files.pending_text_import = None;
         match outcome {
             ImportOutcome::Cancelled => {}
             ImportOutcome::Failed(message) => self.notices.push(message),
             ImportOutcome::Read(text, encoding) => {
                 let meta = text.meta();
-                self.import_draft = Some(ImportDraft {
+                self.files.import_draft = Some(ImportDraft {
                     meta: ImportMeta {
                         title: meta.title.clone(),
                         author: meta.author.clone(),
@@ -308,7 +376,7 @@ impl LecternApp {
         if !self.editable() {
             return;
         }
-        let Some(draft) = &mut self.import_draft else {
+        let Some(draft) = &mut self.files.import_draft else {
             return;
         };
         let text = match crate::storage::import::with_meta(&draft.text, &draft.meta) {
@@ -319,7 +387,7 @@ impl LecternApp {
             }
         };
         let encoding = draft.encoding;
-        let Some(profile) = self.profile.clone() else {
+        let Some(profile) = self.session.profile.clone() else {
             return;
         };
         let path = crate::storage::import::imported_path(&profile, text.id());
@@ -330,9 +398,10 @@ impl LecternApp {
             return;
         }
         let replaced = self.library.get(text.id()).is_some();
-        self.saver
+        self.session
+            .saver
             .save(path, crate::storage::import::file_bytes(&text));
-        self.import_draft = None;
+        self.files.import_draft = None;
         let (id, title) = (text.id().to_owned(), text.meta().title.clone());
         self.library.insert_or_replace(text);
         if let Some(text) = self.library.get(&id).cloned() {
@@ -344,37 +413,9 @@ impl LecternApp {
                 }
             }
         }
-        let before: Vec<(String, usize)> = self
-            .notebook
-            .annotations()
-            .live()
-            .iter()
-            .filter(|a| a.text_id == id)
-            .map(|a| (a.annotation_id.clone(), a.anchor.start))
-            .collect();
-        self.reanchor();
-        let moved = before
-            .iter()
-            .filter(|(aid, start)| {
-                !self.notebook.is_orphan(aid)
-                    && self
-                        .notebook
-                        .annotations()
-                        .get(aid)
-                        .is_some_and(|a| a.anchor.start != *start)
-            })
-            .count();
-        let orphaned = before
-            .iter()
-            .filter(|(aid, _)| self.notebook.is_orphan(aid))
-            .count();
-        let annotations = if replaced && !before.is_empty() {
-            format!(
-                " Of its {} annotations, {moved} moved with their passages, {} stayed where \
-                 they were, and {orphaned} could not be placed (kept, listed as orphaned).",
-                before.len(),
-                before.len() - moved - orphaned
-            )
+        let report = self.notebook.reanchor_text(&self.library, &id);
+        let annotations = if replaced && report.annotations > 0 {
+            format!(" {}", report.summary())
         } else {
             String::new()
         };
@@ -392,7 +433,7 @@ impl LecternApp {
 
     pub(super) fn import_window(&mut self, ctx: &egui::Context) -> Vec<Action> {
         let mut actions = Vec::new();
-        let Some(draft) = &mut self.import_draft else {
+        let Some(draft) = &mut self.files.import_draft else {
             return actions;
         };
         let mut open = true;
@@ -444,22 +485,22 @@ impl LecternApp {
 
     /// Whether an import of a text is waiting for its dialog or disk.
     pub fn is_importing_text(&self) -> bool {
-        self.pending_text_import.is_some()
+        self.files.pending_text_import.is_some()
     }
 
     /// Whether an import of annotations is waiting for its dialog or disk.
     pub fn is_importing(&self) -> bool {
-        self.pending_import.is_some()
+        self.files.pending_import.is_some()
     }
 
     /// Whether an export is waiting for its dialog or disk.
     pub fn is_exporting(&self) -> bool {
-        self.pending_export.is_some() || self.pending_shot.is_some()
+        self.files.pending_export.is_some() || self.files.pending_shot.is_some()
     }
 
     /// Takes the result of "Open file…" once the worker thread has it.
     pub(super) fn poll_open_file(&mut self) {
-        let Some(outcome) = take_outcome(&mut self.pending_open, || {
+        let Some(outcome) = take_outcome(&mut self.files.pending_open, || {
             OpenOutcome::Failed("The file dialog closed unexpectedly; nothing was opened.".into())
         }) else {
             return;
@@ -470,7 +511,7 @@ impl LecternApp {
             OpenOutcome::Opened(text) => {
                 let text_id = text.id().to_owned();
                 if self.library.insert(*text) {
-                    self.session_ids.insert(text_id.clone());
+                    self.files.session_ids.insert(text_id.clone());
                 }
                 let beside = !self.desk.panes().is_empty();
                 self.open_text(&text_id, beside);
@@ -480,6 +521,6 @@ impl LecternApp {
 
     /// Whether "Open file…" is waiting for the dialog or the file.
     pub fn is_opening_file(&self) -> bool {
-        self.pending_open.is_some()
+        self.files.pending_open.is_some()
     }
 }

@@ -65,11 +65,15 @@ mod apply;
 mod comparisons;
 mod files;
 mod frame;
+mod menus;
 mod search;
 mod session;
+mod windows;
 
-use search::{FoldQueue, FoldedCopy};
-use session::TypedNote;
+pub use files::Files;
+pub use frame::View;
+pub use search::Search;
+use session::Session;
 
 /// What the highlights were built from: the annotations' revision, dark mode, the texts open
 /// in panes and the number of orphans.
@@ -100,90 +104,31 @@ pub struct StartOptions {
     pub save_delay: Option<Duration>,
 }
 
-/// The Lectern application.
+/// The Lectern application: a dozen named parts, each looked after in its room.
 pub struct LecternApp {
+    /// The texts: bundled, imported into the profile, and opened from files for this session.
     library: Library,
+    /// The bundled comparisons.
+    bundled_comparisons: Vec<Comparison>,
     /// The reading panes.
     pub desk: Desk,
-    /// The library panel's state.
-    pub library_view: LibraryViewState,
-    /// The reading font size in points.
-    pub font_size: f32,
-    /// The chosen theme.
-    pub theme: ThemeChoice,
-    /// Whether the library panel is shown.
-    pub library_open: bool,
-    /// The text whose metadata window is open.
-    pub info_text: Option<String>,
-    /// Whether the shortcuts window is open.
-    pub show_shortcuts: bool,
-    session_ids: HashSet<String>,
     /// The reader's work: categories, annotations, notes on comparisons, history.
     pub notebook: Notebook,
-    /// The annotation selected in the panel or by clicking its highlight.
-    pub selected_annotation: Option<String>,
-    /// The annotations panel's state.
-    pub annotations_view: AnnotationsViewState,
-    /// Whether the annotations panel is shown.
-    pub annotations_open: bool,
+    /// What the window shows around the panes: text size, theme, side panels, windows.
+    pub view: View,
     /// The open comparison.
     pub comparison: Option<ComparisonState>,
-    bundled_comparisons: Vec<Comparison>,
-    /// The wordings typed into the "Compare pasted wordings" window, while it is open.
-    pub paste: Option<Vec<String>>,
-    pending_export: Option<Receiver<SaveOutcome>>,
-    pending_shot: Option<Receiver<Arc<egui::ColorImage>>>,
-    pending_import: Option<Receiver<ReadOutcome>>,
-    pending_text_import: Option<(
-        Receiver<ImportOutcome>,
-        crate::ui::dialogs::ReadProgress,
-        Instant,
-    )>,
-    /// The annotations panel's note editor as last looked at (see `keep_note_after_a_pause`).
-    typed_note: Option<TypedNote>,
-    /// Files dropped on the window, waiting to be imported one after another.
-    pub dropped_files: std::collections::VecDeque<std::path::PathBuf>,
-    /// Imported texts removed in this session, last last (for undo).
-    pub removed_texts: Vec<Arc<Text>>,
-    /// A text read for import, waiting for the reader to confirm its metadata.
-    pub import_draft: Option<ImportDraft>,
-    /// The find bar, while it is open.
-    pub find: Option<FindState>,
-    /// Folded copies of texts for search: (text id, match case).
-    folded: std::collections::HashMap<(String, bool), Arc<Folded>>,
-    /// Folded copies being built: (text id, match case) → arrives on `folds`.
-    folding: HashSet<(String, bool)>,
-    folds: (std::sync::mpsc::Sender<FoldedCopy>, Receiver<FoldedCopy>),
-    /// Texts waiting to be folded, taken by a few workers in turn.
-    fold_queue: FoldQueue,
-    /// The notes and tags folded for Search everything: (annotations' revision, match case).
-    notes_index: Option<((u64, bool), NotesIndex)>,
-    /// Search everything, while its window is open.
-    pub search_all: Option<SearchAllState>,
-    /// The backups listed by File ▸ Restore from backup…, while its window is open.
-    pub backups: Option<Vec<crate::storage::backups::Backup>>,
+    /// Find in the text and Search everything.
+    pub search: Search,
+    /// Imports and exports, and the file dialogs.
+    pub files: Files,
+    /// The profile, its lock, and saving.
+    session: Session,
+    /// Messages shown in the banner, newest last.
+    notices: Vec<String>,
     /// The highlights of the open texts, and what they were built from (see
     /// [`Self::refresh_highlights`]).
     highlights: Option<(HighlightsKey, HighlightsByText)>,
-    saved_annotations_revision: u64,
-    annotations_dirty_since: Option<Instant>,
-    _lock: Option<ProfileLock>,
-    dialogs: Arc<dyn FileDialogs>,
-    pending_open: Option<Receiver<OpenOutcome>>,
-    profile: Option<Profile>,
-    saver: Saver,
-    notices: Vec<String>,
-    /// The last failed save of each file, shown until that file is saved again.
-    save_errors: std::collections::BTreeMap<std::path::PathBuf, String>,
-    last_saved: Option<ReadingState>,
-    dirty_since: Option<Instant>,
-    applied_theme: Option<ThemeChoice>,
-    configured: bool,
-    /// Set (from another thread) when the desktop asks Lectern to end: SIGTERM at logout,
-    /// SIGINT, SIGHUP. The next frame saves what is pending and closes the window.
-    stop: Arc<AtomicBool>,
-    stopping: bool,
-    save_delay: Duration,
 }
 
 impl LecternApp {
@@ -201,57 +146,19 @@ impl LecternApp {
         }
         let mut app = Self {
             library,
-            desk: Desk::default(),
-            library_view: LibraryViewState::default(),
-            font_size: DEFAULT_FONT_SIZE,
-            theme: ThemeChoice::System,
-            library_open: true,
-            info_text: None,
-            show_shortcuts: false,
-            session_ids,
-            notebook: Notebook::default(),
-            selected_annotation: None,
-            annotations_view: AnnotationsViewState::default(),
-            annotations_open: true,
-            comparison: None,
             bundled_comparisons: crate::bundled::bundled_comparisons(),
-            paste: None,
-            pending_export: None,
-            pending_shot: None,
-            find: None,
-            pending_import: None,
-            pending_text_import: None,
-            dropped_files: std::collections::VecDeque::new(),
-            typed_note: None,
-            import_draft: None,
-            removed_texts: Vec::new(),
-            folded: std::collections::HashMap::new(),
-            folding: HashSet::new(),
-            folds: std::sync::mpsc::channel(),
-            search_all: None,
-            backups: None,
-            highlights: None,
-            fold_queue: FoldQueue::default(),
-            notes_index: None,
-            saved_annotations_revision: 0,
-            annotations_dirty_since: None,
-            _lock: None,
-            dialogs: options.dialogs.unwrap_or_else(|| Arc::new(NativeDialogs)),
-            pending_open: None,
-            profile: None,
-            saver: match options.file_system {
-                Some(fs) => Saver::with_file_system(fs),
-                None => Saver::spawn(),
-            },
+            desk: Desk::default(),
+            notebook: Notebook::default(),
+            view: View::default(),
+            comparison: None,
+            search: Search::default(),
+            files: Files::new(
+                options.dialogs.unwrap_or_else(|| Arc::new(NativeDialogs)),
+                session_ids,
+            ),
+            session: Session::new(options.file_system, options.save_delay),
             notices: Vec::new(),
-            save_errors: std::collections::BTreeMap::new(),
-            last_saved: None,
-            dirty_since: None,
-            applied_theme: None,
-            configured: false,
-            stop: Arc::new(AtomicBool::new(false)),
-            stopping: false,
-            save_delay: options.save_delay.unwrap_or(SAVE_DELAY),
+            highlights: None,
         };
         match options.profile {
             Some(profile) => app.open_profile(profile),
@@ -288,7 +195,11 @@ impl LecternApp {
 
     /// Saves that failed, in words for the reader (shown until the file is saved again).
     pub fn save_problems(&self) -> Vec<&str> {
-        self.save_errors.values().map(String::as_str).collect()
+        self.session
+            .save_errors
+            .values()
+            .map(String::as_str)
+            .collect()
     }
 
     /// Whether the profile is read-only in this session (a newer version's file).
@@ -318,7 +229,7 @@ impl LecternApp {
 
     fn set_font_size(&mut self, size: f32) {
         let (min, max) = FONT_SIZE_RANGE;
-        self.font_size = size.clamp(min, max);
+        self.view.font_size = size.clamp(min, max);
     }
 
     /// Whether the active pane has a non-empty selection (without copying it out).
@@ -373,7 +284,7 @@ impl eframe::App for LecternApp {
     }
 
     fn on_exit(&mut self) {
-        if !self.stopping {
+        if !self.session.stopping {
             self.save_now();
         }
     }

@@ -1,15 +1,47 @@
 //! Find in the text and Search everything: folded copies made off the UI thread, matches, and going to a match.
 
 use super::*;
+use crate::model::search::SearchOptions;
+
+/// Find in the text and Search everything, with the folded copies of texts they search.
+pub struct Search {
+    /// The find bar, while it is open.
+    pub find: Option<FindState>,
+    /// Search everything, while its window is open.
+    pub search_all: Option<SearchAllState>,
+    /// Folded copies of texts for search: (text id, match case).
+    pub(super) folded: std::collections::HashMap<(String, bool), Arc<Folded>>,
+    /// Folded copies being built: (text id, match case) → arrives on `folds`.
+    pub(super) folding: HashSet<(String, bool)>,
+    pub(super) folds: (std::sync::mpsc::Sender<FoldedCopy>, Receiver<FoldedCopy>),
+    /// Texts waiting to be folded, taken by a few workers in turn.
+    pub(super) fold_queue: FoldQueue,
+    /// The notes and tags folded for Search everything: (annotations' revision, match case).
+    pub(super) notes_index: Option<((u64, bool), NotesIndex)>,
+}
+
+impl Default for Search {
+    fn default() -> Self {
+        Self {
+            find: None,
+            search_all: None,
+            folded: std::collections::HashMap::new(),
+            folding: HashSet::new(),
+            folds: std::sync::mpsc::channel(),
+            fold_queue: FoldQueue::default(),
+            notes_index: None,
+        }
+    }
+}
 
 impl LecternApp {
     /// Finds the query again when the text, the query or the options changed, building the
     /// text's folded copy in the background first.
     /// Takes the folded copies the worker has finished.
     pub(super) fn collect_folds(&mut self) {
-        while let Ok((key, folded)) = self.folds.1.try_recv() {
-            self.folding.remove(&key);
-            self.folded.insert(key, Arc::new(folded));
+        while let Ok((key, folded)) = self.search.folds.1.try_recv() {
+            self.search.folding.remove(&key);
+            self.search.folded.insert(key, Arc::new(folded));
         }
     }
 
@@ -25,17 +57,17 @@ impl LecternApp {
         ctx: &egui::Context,
     ) -> Option<Arc<Folded>> {
         let key = (text.id().to_owned(), match_case);
-        if let Some(folded) = self.folded.get(&key) {
+        if let Some(folded) = self.search.folded.get(&key) {
             return Some(folded.clone());
         }
-        if self.folding.insert(key.clone()) {
+        if self.search.folding.insert(key.clone()) {
             let job = FoldJob {
                 key,
                 text: text.clone(),
-                done: self.folds.0.clone(),
+                done: self.search.folds.0.clone(),
                 repaint: ctx.clone(),
             };
-            self.fold_queue.push(job, urgent);
+            self.search.fold_queue.push(job, urgent);
         }
         None
     }
@@ -43,7 +75,7 @@ impl LecternApp {
     /// Finds the query again when the text, the query or the options changed, building the
     /// text's folded copy in the background first.
     pub(super) fn update_find(&mut self, ctx: &egui::Context) {
-        let Some(find) = &mut self.find else {
+        let Some(find) = &mut self.search.find else {
             return;
         };
         if let Some(pane) = self.desk.active_pane() {
@@ -54,7 +86,7 @@ impl LecternApp {
             return;
         };
         let folded = self.folded_copy(&text, match_case, true, ctx);
-        let Some(find) = &mut self.find else {
+        let Some(find) = &mut self.search.find else {
             return;
         };
         let Some(folded) = folded else {
@@ -78,7 +110,7 @@ impl LecternApp {
     /// Searches every text and note again when the query, the options or the texts ready to
     /// search changed.
     pub(super) fn update_search_all(&mut self, ctx: &egui::Context) {
-        let Some(state) = &self.search_all else {
+        let Some(state) = &self.search.search_all else {
             return;
         };
         // Nothing to do in a frame where the query is unchanged and every text was ready.
@@ -97,7 +129,7 @@ impl LecternApp {
                 ready.push((text.clone(), folded));
             }
         }
-        let Some(state) = &mut self.search_all else {
+        let Some(state) = &mut self.search.search_all else {
             return;
         };
         state.preparing = texts.len() - ready.len();
@@ -132,21 +164,34 @@ impl LecternApp {
                 hits,
             });
         }
+        self.search_notes(&needle, options);
+    }
+
+    /// Search everything in the notes and tags (folded once for each revision of the
+    /// notebook).
+    fn search_notes(&mut self, needle: &str, options: SearchOptions) {
         let key = (self.notebook.revision(), options.match_case);
-        if self.notes_index.as_ref().is_none_or(|(k, _)| *k != key) {
+        if self
+            .search
+            .notes_index
+            .as_ref()
+            .is_none_or(|(k, _)| *k != key)
+        {
             let entries = self
                 .notebook
                 .annotations()
                 .live()
                 .iter()
                 .map(|a| format!("{} {}", a.note, a.tags.join(" ")));
-            self.notes_index = Some((key, NotesIndex::new(entries, options.match_case)));
+            self.search.notes_index = Some((key, NotesIndex::new(entries, options.match_case)));
         }
-        let Some((_, index)) = &self.notes_index else {
+        let (Some((_, index)), Some(state)) =
+            (&self.search.notes_index, &mut self.search.search_all)
+        else {
             return;
         };
         let live = self.notebook.annotations().live();
-        for position in index.matching(&needle, options) {
+        for position in index.matching(needle, options) {
             let annotation = &live[position];
             state.notes.push(NoteHit {
                 annotation_id: annotation.annotation_id.clone(),
@@ -197,7 +242,7 @@ impl LecternApp {
 
     /// Selects the next (or previous) match in the active pane and scrolls to it.
     pub(super) fn step_find(&mut self, forward: bool) {
-        let Some(find) = &mut self.find else {
+        let Some(find) = &mut self.search.find else {
             return;
         };
         let Some(range) = find.step(forward) else {

@@ -2,6 +2,58 @@
 
 use super::*;
 
+/// The profile, its lock, and saving: what is saved when, and what failed.
+pub(super) struct Session {
+    pub(super) profile: Option<Profile>,
+    /// The profile's lock, while this window may write it.
+    pub(super) lock: Option<ProfileLock>,
+    pub(super) saver: Saver,
+    /// The last failed save of each file, shown until that file is saved again.
+    pub(super) save_errors: std::collections::BTreeMap<std::path::PathBuf, String>,
+    /// The reading state as last saved.
+    pub(super) last_saved: Option<ReadingState>,
+    /// Since when the reading state differs from the saved one.
+    pub(super) dirty_since: Option<Instant>,
+    /// The notebook's revision last queued for saving.
+    pub(super) saved_annotations_revision: u64,
+    /// Since when the notebook has changes not yet saved.
+    pub(super) annotations_dirty_since: Option<Instant>,
+    /// How long a change waits before it is saved.
+    pub(super) save_delay: Duration,
+    /// Set (from another thread) when the desktop asks Lectern to end: SIGTERM at logout,
+    /// SIGINT, SIGHUP. The next frame saves what is pending and closes the window.
+    pub(super) stop: Arc<AtomicBool>,
+    pub(super) stopping: bool,
+    /// The annotations panel's note editor as last looked at (see `keep_note_after_a_pause`).
+    pub(super) typed_note: Option<TypedNote>,
+}
+
+impl Session {
+    /// No profile yet; saves go through `file_system` (the real one when `None`).
+    pub(super) fn new(
+        file_system: Option<Arc<dyn FileSystem>>,
+        save_delay: Option<Duration>,
+    ) -> Self {
+        Self {
+            profile: None,
+            lock: None,
+            saver: match file_system {
+                Some(fs) => Saver::with_file_system(fs),
+                None => Saver::spawn(),
+            },
+            save_errors: std::collections::BTreeMap::new(),
+            last_saved: None,
+            dirty_since: None,
+            saved_annotations_revision: 0,
+            annotations_dirty_since: None,
+            save_delay: save_delay.unwrap_or(SAVE_DELAY),
+            stop: Arc::new(AtomicBool::new(false)),
+            stopping: false,
+            typed_note: None,
+        }
+    }
+}
+
 impl LecternApp {
     /// Opens the profile the way every command does ([`open_profile`]): its lock, imported
     /// texts, notebook (recovered and re-anchored) and reading state, with what was found said
@@ -19,13 +71,13 @@ impl LecternApp {
         };
         self.library = opened.library;
         self.notebook = opened.notebook;
-        self._lock = opened.lock;
+        self.session.lock = opened.lock;
         self.notices.extend(opened.notices);
-        self.profile = Some(opened.profile);
-        self.saved_annotations_revision = self.notebook.revision();
+        self.session.profile = Some(opened.profile);
+        self.session.saved_annotations_revision = self.notebook.revision();
         if let Some(state) = opened.reading_state {
             self.restore(&state);
-            self.last_saved = Some(state);
+            self.session.last_saved = Some(state);
         }
     }
 
@@ -39,9 +91,9 @@ impl LecternApp {
     }
 
     pub(super) fn restore(&mut self, state: &ReadingState) {
-        self.font_size = state.font_size;
-        self.theme = state.theme;
-        self.library_open = state.library_open;
+        self.view.font_size = state.font_size;
+        self.view.theme = state.theme;
+        self.view.library_open = state.library_open;
         for record in &state.panes {
             let Some(text) = self.library.get(&record.text_id).cloned() else {
                 self.notices.push(format!(
@@ -69,7 +121,7 @@ impl LecternApp {
         let mut widths = Vec::new();
         let mut active_pane = 0;
         for (index, pane) in self.desk.panes().iter().enumerate() {
-            if self.session_ids.contains(pane.text.id()) {
+            if self.files.session_ids.contains(pane.text.id()) {
                 continue;
             }
             if index == self.desk.active() {
@@ -88,9 +140,9 @@ impl LecternApp {
             panes,
             pane_widths: widths,
             active_pane,
-            theme: self.theme,
-            font_size: self.font_size,
-            library_open: self.library_open,
+            theme: self.view.theme,
+            font_size: self.view.font_size,
+            library_open: self.view.library_open,
         };
         state.sanitise();
         state
@@ -100,34 +152,34 @@ impl LecternApp {
     /// still being typed is kept first.
     pub fn save_now(&mut self) {
         self.keep_typed_note();
-        if let Some(profile) = &self.profile
+        if let Some(profile) = &self.session.profile
             && !self.notebook.is_read_only()
         {
             let state = self.reading_state();
             match state.to_bytes() {
                 Ok(bytes) => {
-                    self.saver.save(profile.reading_state_path(), bytes);
-                    self.last_saved = Some(state);
-                    self.dirty_since = None;
+                    self.session.saver.save(profile.reading_state_path(), bytes);
+                    self.session.last_saved = Some(state);
+                    self.session.dirty_since = None;
                 }
                 Err(e) => log::error!("{e}"),
             }
-            if self.notebook.revision() != self.saved_annotations_revision {
+            if self.notebook.revision() != self.session.saved_annotations_revision {
                 self.save_annotations();
             }
-            self.saver.flush();
+            self.session.saver.flush();
             self.collect_save_reports();
         }
     }
 
     pub(super) fn collect_save_reports(&mut self) {
-        for report in self.saver.poll_results() {
+        for report in self.session.saver.poll_results() {
             match report.result {
                 Ok(()) => {
-                    self.save_errors.remove(&report.path);
+                    self.session.save_errors.remove(&report.path);
                 }
                 Err(e) => {
-                    self.save_errors.insert(
+                    self.session.save_errors.insert(
                         report.path.clone(),
                         format!(
                             "Your work could not be saved ({e}). It is kept in memory and \
@@ -138,9 +190,10 @@ impl LecternApp {
                         .path
                         .ends_with(crate::storage::profile::ANNOTATIONS_FILE)
                     {
-                        self.saved_annotations_revision = self.notebook.revision().wrapping_sub(1);
+                        self.session.saved_annotations_revision =
+                            self.notebook.revision().wrapping_sub(1);
                     } else {
-                        self.last_saved = None;
+                        self.session.last_saved = None;
                     }
                 }
             }
@@ -150,8 +203,8 @@ impl LecternApp {
     /// Keeps what is typed in the annotations panel's note editor (note and tags) in the
     /// annotation, as the Save note button does; one undo step. Nothing when nothing changed.
     pub(super) fn keep_typed_note(&mut self) {
-        self.typed_note = None;
-        let Some((id, note, tags)) = &self.annotations_view.draft else {
+        self.session.typed_note = None;
+        let Some((id, note, tags)) = &self.view.annotations_view.draft else {
             return;
         };
         let Some(annotation) = self.notebook.annotations().get(id) else {
@@ -170,22 +223,27 @@ impl LecternApp {
     /// After a pause in typing a note, keeps it (see [`NOTE_PAUSE`]). The annotation is
     /// looked up only when what is typed changes, not every frame.
     pub(super) fn keep_note_after_a_pause(&mut self, ctx: &egui::Context) {
-        let Some(draft) = &self.annotations_view.draft else {
-            self.typed_note = None;
+        let Some(draft) = &self.view.annotations_view.draft else {
+            self.session.typed_note = None;
             return;
         };
-        if self.typed_note.as_ref().is_none_or(|t| t.draft != *draft) {
+        if self
+            .session
+            .typed_note
+            .as_ref()
+            .is_none_or(|t| t.draft != *draft)
+        {
             let (id, note, tags) = draft;
             let differs = self.notebook.annotations().get(id).is_some_and(|a| {
                 a.note != *note || a.tags != crate::ui::annotations_view::parse_tags(tags)
             });
-            self.typed_note = Some(TypedNote {
+            self.session.typed_note = Some(TypedNote {
                 draft: draft.clone(),
                 since: Instant::now(),
                 differs,
             });
         }
-        let Some(typed) = self.typed_note.as_ref().filter(|t| t.differs) else {
+        let Some(typed) = self.session.typed_note.as_ref().filter(|t| t.differs) else {
             return;
         };
         let waited = typed.since.elapsed();
@@ -199,8 +257,8 @@ impl LecternApp {
     /// Lets the note fields (the annotations panel's and the comparison's) show the notes as
     /// they now are (after an undo or a redo), not what was typed before.
     pub(super) fn forget_note_drafts(&mut self) {
-        self.annotations_view.draft = None;
-        self.typed_note = None;
+        self.view.annotations_view.draft = None;
+        self.session.typed_note = None;
         if let Some(state) = &mut self.comparison {
             state.drafts.clear();
         }
@@ -208,83 +266,85 @@ impl LecternApp {
 
     /// Queues the annotations for saving (off the UI thread).
     pub(super) fn save_annotations(&mut self) {
-        let Some(profile) = &self.profile else {
+        let Some(profile) = &self.session.profile else {
             return;
         };
         // A copy is taken here; it is serialised and written (with a snapshot when one is
         // due) on the saving thread.
         let file = self.notebook.to_contents();
         let profile = profile.clone();
-        self.saver
+        self.session
+            .saver
             .write_with(profile.annotations_path(), move |fs| {
                 let bytes = file.to_bytes()?;
                 save_bytes(fs, &profile, &bytes, &SnapshotPolicy::default())
             });
-        self.saved_annotations_revision = self.notebook.revision();
-        self.annotations_dirty_since = None;
+        self.session.saved_annotations_revision = self.notebook.revision();
+        self.session.annotations_dirty_since = None;
     }
 
     pub(super) fn autosave(&mut self, ctx: &egui::Context) {
         self.collect_save_reports();
         if !self.notebook.is_read_only()
-            && self.notebook.revision() != self.saved_annotations_revision
+            && self.notebook.revision() != self.session.saved_annotations_revision
         {
             let since = *self
+                .session
                 .annotations_dirty_since
                 .get_or_insert_with(Instant::now);
             let waited = since.elapsed();
-            if waited >= self.save_delay {
+            if waited >= self.session.save_delay {
                 self.save_annotations();
             } else {
-                ctx.request_repaint_after(self.save_delay - waited);
+                ctx.request_repaint_after(self.session.save_delay - waited);
             }
         }
-        let Some(profile) = &self.profile else {
+        let Some(profile) = &self.session.profile else {
             return;
         };
         if self.notebook.is_read_only() {
             return;
         }
         let state = self.reading_state();
-        if self.last_saved.as_ref() == Some(&state) {
-            self.dirty_since = None;
+        if self.session.last_saved.as_ref() == Some(&state) {
+            self.session.dirty_since = None;
             return;
         }
-        let since = *self.dirty_since.get_or_insert_with(Instant::now);
+        let since = *self.session.dirty_since.get_or_insert_with(Instant::now);
         let waited = since.elapsed();
-        if waited < self.save_delay {
-            ctx.request_repaint_after(self.save_delay - waited);
+        if waited < self.session.save_delay {
+            ctx.request_repaint_after(self.session.save_delay - waited);
             return;
         }
         match state.to_bytes() {
-            Ok(bytes) => self.saver.save(profile.reading_state_path(), bytes),
+            Ok(bytes) => self.session.saver.save(profile.reading_state_path(), bytes),
             Err(e) => log::error!("{e}"),
         }
-        self.last_saved = Some(state);
-        self.dirty_since = None;
+        self.session.last_saved = Some(state);
+        self.session.dirty_since = None;
     }
 
     /// The flag another thread sets to have the window save what is pending, release the
     /// profile and close (a signal handler sets it, then asks for a repaint).
     pub fn stop_flag(&self) -> Arc<AtomicBool> {
-        self.stop.clone()
+        self.session.stop.clone()
     }
 
     /// Saves what is pending (a note being typed too), releases the profile's lock and closes
     /// the window, once the stop flag is set. True while stopping.
     pub fn stop_if_asked(&mut self, ctx: &egui::Context) -> bool {
-        if !self.stopping && self.stop.load(Ordering::SeqCst) {
-            self.stopping = true;
+        if !self.session.stopping && self.session.stop.load(Ordering::SeqCst) {
+            self.session.stopping = true;
             self.save_now();
-            self._lock = None;
+            self.session.lock = None;
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
-        self.stopping
+        self.session.stopping
     }
 
     /// Whether the profile's lock is held by this window.
     pub fn holds_lock(&self) -> bool {
-        self._lock.is_some()
+        self.session.lock.is_some()
     }
 }
 

@@ -1,0 +1,239 @@
+//! What stands around and over the desk: banners, the status bar, and the windows (pasted wordings, import, Search everything, metadata, backups, shortcuts).
+
+use super::*;
+
+impl LecternApp {
+    pub(super) fn banners_ui(&mut self, ui: &mut Ui) -> Vec<Action> {
+        let mut actions = Vec::new();
+        if let Some(text) = self.files.removed_texts.last() {
+            egui::Panel::top("lectern-removed").show(ui, |ui| {
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(format!(
+                        "“{}” was taken out of the library; its file and your annotations on it \
+                         are kept.",
+                        text.meta().title
+                    ));
+                    if ui.button(Action::UndoRemoveImported.label()).clicked() {
+                        actions.push(Action::UndoRemoveImported);
+                    }
+                });
+            });
+        }
+        let mut messages: Vec<(String, bool)> =
+            self.notices.iter().map(|n| (n.clone(), true)).collect();
+        if self.notebook.is_read_only() {
+            messages.push((
+                "This profile is open read-only: changes in this session are not saved.".into(),
+                false,
+            ));
+        }
+        for error in self.session.save_errors.values() {
+            messages.push((error.clone(), false));
+        }
+        if messages.is_empty() {
+            return actions;
+        }
+        let mut dismissed = Vec::new();
+        let fill = if ui.visuals().dark_mode {
+            egui::Color32::from_rgb(0x4a, 0x3b, 0x12)
+        } else {
+            egui::Color32::from_rgb(0xff, 0xf1, 0xc2)
+        };
+        egui::Panel::top("lectern-notices")
+            .frame(egui::Frame::NONE.fill(fill).inner_margin(8.0))
+            .show(ui, |ui| {
+                for (index, (message, dismissable)) in messages.iter().enumerate() {
+                    ui.horizontal_wrapped(|ui| {
+                        if *dismissable && ui.small_button("Dismiss").clicked() {
+                            dismissed.push(index);
+                        }
+                        ui.label(RichText::new(message));
+                    });
+                }
+            });
+        for index in dismissed.into_iter().rev() {
+            self.notices.remove(index);
+        }
+        actions
+    }
+
+    pub(super) fn status_ui(&self, ui: &mut Ui) -> Vec<Action> {
+        let mut actions = Vec::new();
+        ui.horizontal(|ui| {
+            if let Some(pane) = self.desk.active_pane() {
+                let count = pane.text.paragraphs().len();
+                ui.label(format!(
+                    "Pane {} · paragraph {} of {} · {:.0}%",
+                    self.desk.active() + 1,
+                    (pane.view.scroll.paragraph + 1).min(count),
+                    count,
+                    pane.view.fraction() * 100.0
+                ));
+                if let Some(range) = pane.view.selected_range() {
+                    ui.separator();
+                    ui.label(format!("{} characters selected", range.end - range.start));
+                }
+            } else {
+                ui.label("No text open");
+            }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                ui.label(format!("{:.0} pt", self.view.font_size));
+                if let Some((_, progress, started)) = &self.files.pending_text_import {
+                    use std::sync::atomic::Ordering;
+                    let (done, total) = (
+                        progress.0.load(Ordering::Relaxed),
+                        progress.1.load(Ordering::Relaxed),
+                    );
+                    // A bar for a read that takes a while; a spinner for a quick one.
+                    if started.elapsed() > Duration::from_millis(500) && total > 0 {
+                        ui.add(
+                            egui::ProgressBar::new(done as f32 / total as f32)
+                                .desired_width(200.0)
+                                .text(format!(
+                                    "Reading {:.0} of {:.0} MB",
+                                    done as f64 / 1e6,
+                                    total as f64 / 1e6
+                                )),
+                        );
+                    } else {
+                        ui.label("Reading the file…");
+                        ui.spinner();
+                    }
+                } else if self.files.pending_import.is_some() {
+                    ui.label("Reading the file…");
+                    ui.spinner();
+                }
+                if self.selection_count() >= 2 {
+                    let action = Action::CompareSelections;
+                    if ui
+                        .button(action.label())
+                        .on_hover_text(action.tooltip())
+                        .clicked()
+                    {
+                        actions.push(action);
+                    }
+                }
+            });
+        });
+        actions
+    }
+
+    pub(super) fn paste_window(&mut self, ctx: &egui::Context) -> Vec<Action> {
+        let mut actions = Vec::new();
+        let mut open = true;
+        let Some(wordings) = &mut self.view.paste else {
+            return actions;
+        };
+        egui::Window::new("Compare pasted wordings")
+            .open(&mut open)
+            .collapsible(false)
+            .default_width(560.0)
+            .show(ctx, |ui| {
+                ui.label("Paste or type two to six wordings; the first is the one the others are marked against.");
+                egui::ScrollArea::vertical().max_height(520.0).show(ui, |ui| {
+                    for (index, wording) in wordings.iter_mut().enumerate() {
+                        let label = ui.label(format!("Wording {}", index + 1));
+                        ui.add(
+                            egui::TextEdit::multiline(wording)
+                                .desired_rows(4)
+                                .desired_width(f32::INFINITY),
+                        )
+                        .labelled_by(label.id);
+                    }
+                });
+                ui.horizontal(|ui| {
+                    if ui
+                        .add_enabled(wordings.len() < 6, egui::Button::new("Add a wording"))
+                        .clicked()
+                    {
+                        wordings.push(String::new());
+                    }
+                    let filled: Vec<String> = wordings
+                        .iter()
+                        .filter(|w| !w.trim().is_empty())
+                        .cloned()
+                        .collect();
+                    if ui
+                        .add_enabled(filled.len() >= 2, egui::Button::new("Compare the wordings"))
+                        .on_disabled_hover_text("Fill in at least two wordings")
+                        .clicked()
+                    {
+                        actions.push(Action::ComparePasted(filled));
+                    }
+                });
+            });
+        if !open {
+            self.view.paste = None;
+        }
+        actions
+    }
+
+    pub(super) fn shortcuts_window(&mut self, ctx: &egui::Context) {
+        let mut open = true;
+        egui::Window::new("Keyboard shortcuts")
+            .open(&mut open)
+            .collapsible(false)
+            .show(ctx, |ui| {
+                egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
+                    for action in Action::with_shortcuts() {
+                        if let Some(shortcut) = action.shortcut() {
+                            ui.label(ctx.format_shortcut(&shortcut));
+                            ui.label(action.label());
+                            ui.end_row();
+                        }
+                    }
+                    for (keys, what) in [
+                        ("↑ ↓, Page Up/Down, Space", "Scroll the active pane"),
+                        ("Home / End", "Go to the start / end of the text"),
+                        ("Double-click / triple-click", "Select a word / a paragraph"),
+                        ("Shift-click", "Extend the selection"),
+                        (
+                            "Enter / Ctrl+Enter in the filter",
+                            "Open the first match / beside",
+                        ),
+                    ] {
+                        ui.label(keys);
+                        ui.label(what);
+                        ui.end_row();
+                    }
+                });
+            });
+        self.view.show_shortcuts = open;
+    }
+
+    /// The windows over the desk: pasted wordings, the import window, Search everything,
+    /// a text's metadata, the backups, the shortcuts.
+    pub(super) fn windows_ui(&mut self, ctx: &egui::Context) -> Vec<Action> {
+        let mut actions = Vec::new();
+        if self.view.paste.is_some() {
+            actions.extend(self.paste_window(ctx));
+        }
+        actions.extend(self.import_window(ctx));
+        if let Some(state) = &mut self.search.search_all {
+            actions.extend(search_all_ui(ctx, state));
+            let wanted = (state.query.clone(), state.options);
+            if state.searched.as_ref().map(|(q, o, _)| (q.clone(), *o)) != Some(wanted) {
+                ctx.request_repaint();
+            }
+        }
+
+        if let Some(text) = self
+            .view
+            .info_text
+            .as_ref()
+            .and_then(|id| self.library.get(id))
+            .cloned()
+        {
+            actions.extend(text_info_window(ctx, &text));
+        }
+        if let Some(backups) = &self.view.backups {
+            let now = self.notebook.contents().counts();
+            let editable = !self.notebook.is_read_only();
+            actions.extend(backups_window(ctx, backups, now, editable));
+        }
+        if self.view.show_shortcuts {
+            self.shortcuts_window(ctx);
+        }
+        actions
+    }
+}
