@@ -23,7 +23,8 @@
 pub mod bundled;
 pub mod model;
 pub mod storage;
-pub mod testing;
+#[cfg(test)]
+mod testing;
 pub mod ui;
 
 /// The most panes the desk shows side by side.

@@ -636,7 +636,7 @@ fn open_file_of_a_binary_says_why_and_changes_nothing() {
     wait_for_open_file(&mut harness);
     assert_eq!(pane_ids(&harness), [KAMENEV]);
     assert!(
-        harness.state().notices()[0].contains("not UTF-8"),
+        harness.state().notices()[0].contains("looks like a binary file, not text"),
         "{:?}",
         harness.state().notices()
     );

@@ -195,6 +195,21 @@ impl Text {
     }
 }
 
+/// `name` in lower case, with each run of characters `keep` refuses made one dash, and no dash
+/// at either end: "On the Establishment (1922)" → "on-the-establishment-1922". Ids keep ASCII
+/// letters and digits; file names keep every letter and digit.
+pub fn slug(name: &str, keep: impl Fn(char) -> bool) -> String {
+    let mut slug = String::new();
+    for ch in name.chars().flat_map(char::to_lowercase) {
+        if keep(ch) {
+            slug.push(ch);
+        } else if !slug.ends_with('-') && !slug.is_empty() {
+            slug.push('-');
+        }
+    }
+    slug.trim_end_matches('-').to_owned()
+}
+
 /// The content hash used for [`Text::content_hash`].
 pub fn content_hash(content: &str) -> String {
     let digest = Sha256::digest(content.as_bytes());

@@ -182,16 +182,8 @@ fn guess_language(text: &str) -> &'static str {
 
 /// An id from a file name: ASCII letters and digits with dashes (ids are ASCII everywhere);
 /// a name with none (e.g. all Cyrillic) gets a short hash of itself instead.
-fn slug(name: &str) -> String {
-    let mut slug = String::new();
-    for ch in name.chars().flat_map(char::to_lowercase) {
-        if ch.is_ascii_alphanumeric() {
-            slug.push(ch);
-        } else if !slug.ends_with('-') && !slug.is_empty() {
-            slug.push('-');
-        }
-    }
-    let slug = slug.trim_end_matches('-').to_owned();
+pub(crate) fn id_slug(name: &str) -> String {
+    let slug = crate::model::text::slug(name, |c| c.is_ascii_alphanumeric());
     if slug.is_empty() {
         crate::model::text::content_hash(name)
             .chars()
@@ -324,7 +316,7 @@ pub fn read_import_bytes(
         }
     };
     let text_meta = TextMeta {
-        id: format!("import-{}", slug(&name)),
+        id: format!("import-{}", id_slug(&name)),
         title: or(&meta.title, first_heading.unwrap_or(name)),
         author: or(
             &meta.author,

@@ -1,103 +1,51 @@
 //! Reading a text file from disk for this session (`--open-file`, File ▸ Open file…).
 //!
-//! A file in Lectern's own text format (a metadata header, `---`, the body) keeps its metadata;
-//! any other UTF-8 file is read as plain text, split into paragraphs at blank lines and titled
-//! by its file name. The file is never modified. (Importing a file into the library, with
-//! encoding detection and a copy in the profile, is a separate, later feature.)
+//! Opening a file is an import that is not kept: the same reader (every common encoding, HTML
+//! pages, Markdown; see [`super::import`]) turns it into a text, which is shown for this
+//! session only and never copied into the profile. A file in Lectern's own text format (a
+//! metadata header, `---`, the body) keeps its metadata. The file is never modified.
 
 use std::path::Path;
 
-use crate::model::header::{TextMeta, parse_text_file, split_paragraphs};
+use super::import::{ImportError, ImportMeta, MAX_IMPORT_BYTES, id_slug, read_import_bytes};
+use crate::model::header::parse_text_file;
 use crate::model::text::Text;
 
-/// Files larger than this are refused rather than read into memory.
-pub const MAX_TEXT_FILE_BYTES: u64 = 200 * 1024 * 1024;
+/// Why a file could not be opened as a text: the import's reasons.
+pub type TextFileError = ImportError;
 
-/// Why a file could not be opened as a text.
-#[derive(Debug, thiserror::Error)]
-pub enum TextFileError {
-    /// The file could not be read.
-    #[error("{path} could not be read: {source}")]
-    Io {
-        /// The file.
-        path: String,
-        /// The operating system's error.
-        source: std::io::Error,
-    },
-    /// The file is not UTF-8 text.
-    #[error("{path} is not UTF-8 text (binary, or another encoding); nothing was opened")]
-    NotUtf8 {
-        /// The file.
-        path: String,
-    },
-    /// The file holds no text.
-    #[error("{path} holds no text; nothing was opened")]
-    Empty {
-        /// The file.
-        path: String,
-    },
-    /// The file is too large.
-    #[error("{path} is {size} bytes, more than the {max} bytes Lectern opens; nothing was opened")]
-    TooLarge {
-        /// The file.
-        path: String,
-        /// Its size.
-        size: u64,
-        /// The limit.
-        max: u64,
-    },
-}
-
-/// Reads `path` as a text (see the module docs). Its id is `file-` followed by the header's id
-/// or the file name, so it cannot clash with a bundled text.
+/// Reads `path` as a text for this session (see the module docs). Its id is `file-` followed by
+/// the header's id or the file name, so it cannot clash with a bundled or imported text.
 pub fn read_text_file(path: &Path) -> Result<Text, TextFileError> {
     let shown = path.display().to_string();
-    let io = |source| TextFileError::Io {
+    let io = |source| ImportError::Io {
         path: shown.clone(),
         source,
     };
     let size = std::fs::metadata(path).map_err(io)?.len();
-    if size > MAX_TEXT_FILE_BYTES {
-        return Err(TextFileError::TooLarge {
+    if size > MAX_IMPORT_BYTES {
+        return Err(ImportError::TooLarge {
             path: shown,
             size,
-            max: MAX_TEXT_FILE_BYTES,
+            max: MAX_IMPORT_BYTES,
         });
     }
     let bytes = std::fs::read(path).map_err(io)?;
-    let Ok(contents) = String::from_utf8(bytes) else {
-        return Err(TextFileError::NotUtf8 { path: shown });
-    };
-    if contents.contains('\0') {
-        return Err(TextFileError::NotUtf8 { path: shown });
-    }
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| shown.clone());
-    if let Ok(mut parsed) = parse_text_file(&name, &contents) {
+    if let Ok(contents) = std::str::from_utf8(&bytes)
+        && let Ok(mut parsed) = parse_text_file(&name, contents)
+    {
         parsed.meta.id = format!("file-{}", parsed.meta.id);
         return Ok(Text::from_parsed(parsed));
     }
-    let paragraphs = split_paragraphs(contents.strip_prefix('\u{feff}').unwrap_or(&contents));
-    if paragraphs.is_empty() {
-        return Err(TextFileError::Empty { path: shown });
-    }
-    let slug: String = name
-        .to_lowercase()
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
-        .collect();
-    let meta = TextMeta {
-        id: format!("file-{slug}"),
-        title: name,
-        author: "Unknown".into(),
-        date: "0000".into(),
-        language: "und".into(),
-        source: shown,
-        licence: "Unknown (opened from a file for this session)".into(),
-        ..TextMeta::default()
-    };
+    let (text, _) = read_import_bytes(&bytes, path, &ImportMeta::default())?;
+    let mut meta = text.meta().clone();
+    meta.id = format!("file-{}", id_slug(&name));
+    meta.licence = "Unknown (opened from a file for this session)".into();
+    let paragraphs = (0..text.paragraphs().len()).map(|i| text.paragraph_text(i).to_owned());
     Ok(Text::new(meta, paragraphs))
 }
 
@@ -116,7 +64,7 @@ mod tests {
         .unwrap();
         let text = read_text_file(&path).unwrap();
         assert_eq!(text.id(), "file-notes-on-clause-1-txt");
-        assert_eq!(text.meta().title, "Notes on Clause 1.txt");
+        assert_eq!(text.meta().title, "Notes on Clause 1");
         assert_eq!(
             text.content(),
             "First line\nsame paragraph\n\nSecond ერთობა"
@@ -139,13 +87,34 @@ mod tests {
     }
 
     #[test]
+    fn a_file_in_a_legacy_encoding_opens_as_an_import_would_read_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("проект.txt");
+        let (bytes, _, _) = encoding_rs::WINDOWS_1251
+            .encode("О формальном вступлении независимых республик в состав РСФСР.");
+        std::fs::write(&path, &bytes).unwrap();
+        let text = read_text_file(&path).unwrap();
+        assert!(text.content().starts_with("О формальном вступлении"));
+        assert!(
+            text.id().starts_with("file-") && text.id().len() > 5,
+            "{}",
+            text.id()
+        );
+        assert!(
+            text.meta().source.contains("windows-1251"),
+            "{}",
+            text.meta().source
+        );
+    }
+
+    #[test]
     fn bad_files_are_refused_with_a_reason() {
         let dir = tempfile::tempdir().unwrap();
         let binary = dir.path().join("image.png");
         std::fs::write(&binary, [0x89, b'P', b'N', b'G', 0, 0xff, 0xfe]).unwrap();
         assert!(matches!(
             read_text_file(&binary),
-            Err(TextFileError::NotUtf8 { .. })
+            Err(TextFileError::Binary { .. })
         ));
         let empty = dir.path().join("empty.txt");
         std::fs::write(&empty, "\n \n").unwrap();

@@ -227,17 +227,10 @@ pub(super) fn labels(inputs: &[WordingInput]) -> String {
 
 /// A file name from a title: letters, digits and dashes.
 pub(super) fn file_name(title: &str, extension: &str) -> String {
-    let mut name = String::new();
-    for ch in title.chars() {
-        if ch.is_alphanumeric() {
-            name.extend(ch.to_lowercase());
-        } else if !name.ends_with('-') && !name.is_empty() {
-            name.push('-');
-        }
-        if name.chars().count() >= 60 {
-            break;
-        }
-    }
+    let name: String = crate::model::text::slug(title, char::is_alphanumeric)
+        .chars()
+        .take(60)
+        .collect();
     let name = name.trim_end_matches('-');
     format!(
         "{}.{extension}",
