@@ -20,7 +20,7 @@ use crate::model::comparison::{
     Comparison, ComparisonError, ComparisonNote, ComparisonResult, Reference, WordingInput, compute,
 };
 use crate::model::comparison_export::{Piece, inline_pieces};
-use crate::ui::action::{Action, ExportFormat};
+use crate::ui::action::{Action, ExportFormat, action_ui};
 
 /// Inputs up to this many characters in all are compared at once; larger ones in the
 /// background.
@@ -535,8 +535,8 @@ pub fn comparison_ui(
             // The button first, so that it stays put while the progress text changes.
             if job.cancel.load(Ordering::Relaxed) {
                 ui.label("Cancelling…");
-            } else if ui.button("Cancel").clicked() {
-                actions.push(Action::CancelComparison);
+            } else {
+                actions.extend(action_ui(ui, Action::CancelComparison, true));
             }
             ui.spinner();
             if total == 0 {

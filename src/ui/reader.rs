@@ -31,7 +31,7 @@ use egui::{
 use crate::model::selection::{Selection, paragraph_range_at, word_range_at};
 use crate::model::spans::{SpanIndex, sorted_overlapping};
 use crate::model::text::Text;
-use crate::ui::action::Action;
+use crate::ui::action::{Action, action_ui};
 use crate::ui::theme;
 
 /// Galleys kept beyond this many are evicted, farthest from the view first.
@@ -796,18 +796,10 @@ pub fn reader_ui(
     }
     response.context_menu(|ui| {
         let has_selection = view.selected_range().is_some();
-        if ui
-            .add_enabled(has_selection, egui::Button::new("Copy"))
-            .clicked()
-        {
-            actions.push(Action::CopySelection);
-            ui.close();
-        }
-        if ui.button("Select all").clicked() {
-            actions.push(Action::SelectAll);
-            ui.close();
-        }
+        actions.extend(action_ui(ui, Action::CopySelection, has_selection));
+        actions.extend(action_ui(ui, Action::SelectAll, true));
         ui.separator();
+        // The categories by their names and colours (the reader's own).
         ui.add_enabled_ui(has_selection, |ui| {
             for (index, (name, color)) in params.categories.iter().enumerate().take(6) {
                 let label = RichText::new(format!("■ Highlight: {name}")).color(*color);
@@ -816,11 +808,8 @@ pub fn reader_ui(
                     ui.close();
                 }
             }
-            if ui.button("Add a note…").clicked() {
-                actions.push(Action::NoteOnSelection);
-                ui.close();
-            }
         });
+        actions.extend(action_ui(ui, Action::NoteOnSelection, has_selection));
     });
 
     // Paint highlights, then the selection, behind the text.

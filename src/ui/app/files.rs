@@ -2,6 +2,7 @@
 
 use super::comparisons::file_name;
 use super::*;
+use crate::ui::action::action_ui;
 
 /// Imports and exports under way, and the file dialogs they use.
 pub struct Files {
@@ -469,12 +470,8 @@ impl LecternApp {
                     ui.colored_label(ui.visuals().warn_fg_color, error);
                 }
                 ui.horizontal(|ui| {
-                    if ui.button("Import").clicked() {
-                        actions.push(Action::ConfirmImport);
-                    }
-                    if ui.button("Cancel").clicked() {
-                        actions.push(Action::CancelImport);
-                    }
+                    actions.extend(action_ui(ui, Action::ConfirmImport, true));
+                    actions.extend(action_ui(ui, Action::CancelImport, true));
                 });
             });
         if !open {

@@ -1,6 +1,7 @@
 //! The menu bar: File, Edit, View, Pane, Compare and Help, each drawn from the actions it offers.
 
 use super::*;
+use crate::ui::action::action_ui;
 
 impl LecternApp {
     /// The menu bar: File, Edit, View, Pane, Compare and Help.
@@ -20,20 +21,20 @@ impl LecternApp {
         let mut actions = Vec::new();
         let has_pane = !self.desk.panes().is_empty();
         ui.menu_button("File", |ui| {
-            actions.extend(menu_item(ui, Action::OpenFile, !self.is_opening_file()));
-            actions.extend(menu_item(ui, Action::FocusLibraryFilter, true));
+            actions.extend(action_ui(ui, Action::OpenFile, !self.is_opening_file()));
+            actions.extend(action_ui(ui, Action::FocusLibraryFilter, true));
             ui.separator();
-            actions.extend(menu_item(
+            actions.extend(action_ui(
                 ui,
                 Action::ImportText,
                 !self.notebook.is_read_only(),
             ));
-            actions.extend(menu_item(
+            actions.extend(action_ui(
                 ui,
                 Action::ImportAnnotations,
                 !self.notebook.is_read_only(),
             ));
-            actions.extend(menu_item(
+            actions.extend(action_ui(
                 ui,
                 Action::ShowBackups,
                 self.session.profile.is_some(),
@@ -50,14 +51,14 @@ impl LecternApp {
                                     format,
                                     current_text_only,
                                 };
-                                actions.extend(menu_item(ui, action, true));
+                                actions.extend(action_ui(ui, action, true));
                             }
                         });
                     });
                 }
             });
             ui.separator();
-            actions.extend(menu_item(ui, Action::Quit, true));
+            actions.extend(action_ui(ui, Action::Quit, true));
         });
         actions
     }
@@ -68,13 +69,13 @@ impl LecternApp {
         let has_pane = !self.desk.panes().is_empty();
         let has_selection = self.has_selection();
         ui.menu_button("Edit", |ui| {
-            actions.extend(menu_item(ui, Action::Undo, self.notebook.can_undo()));
-            actions.extend(menu_item(ui, Action::Redo, self.notebook.can_redo()));
+            actions.extend(action_ui(ui, Action::Undo, self.notebook.can_undo()));
+            actions.extend(action_ui(ui, Action::Redo, self.notebook.can_redo()));
             ui.separator();
-            actions.extend(menu_item(ui, Action::OpenFind, has_pane));
-            actions.extend(menu_item(ui, Action::SearchAll, true));
+            actions.extend(action_ui(ui, Action::OpenFind, has_pane));
+            actions.extend(action_ui(ui, Action::SearchAll, true));
             ui.separator();
-            actions.extend(menu_item(ui, Action::NoteOnSelection, has_selection));
+            actions.extend(action_ui(ui, Action::NoteOnSelection, has_selection));
             for (index, category) in self.notebook.categories().iter().enumerate().take(6) {
                 let action = Action::Highlight(index);
                 let mut button = egui::Button::new(format!("Highlight: {}", category.name));
@@ -94,12 +95,12 @@ impl LecternApp {
     pub(super) fn view_menu_ui(&self, ui: &mut Ui) -> Vec<Action> {
         let mut actions = Vec::new();
         ui.menu_button("View", |ui| {
-            actions.extend(menu_item(ui, Action::ToggleLibrary, true));
-            actions.extend(menu_item(ui, Action::ToggleAnnotationsPanel, true));
+            actions.extend(action_ui(ui, Action::ToggleLibrary, true));
+            actions.extend(action_ui(ui, Action::ToggleAnnotationsPanel, true));
             ui.separator();
-            actions.extend(menu_item(ui, Action::ZoomIn, true));
-            actions.extend(menu_item(ui, Action::ZoomOut, true));
-            actions.extend(menu_item(ui, Action::ZoomReset, true));
+            actions.extend(action_ui(ui, Action::ZoomIn, true));
+            actions.extend(action_ui(ui, Action::ZoomOut, true));
+            actions.extend(action_ui(ui, Action::ZoomReset, true));
             ui.separator();
             for choice in [ThemeChoice::System, ThemeChoice::Light, ThemeChoice::Dark] {
                 let action = Action::SetTheme(choice);
@@ -111,7 +112,7 @@ impl LecternApp {
                     ui.close();
                 }
             }
-            actions.extend(menu_item(ui, Action::ToggleDarkLight, true));
+            actions.extend(action_ui(ui, Action::ToggleDarkLight, true));
         });
         actions
     }
@@ -122,24 +123,24 @@ impl LecternApp {
         let has_pane = !self.desk.panes().is_empty();
         let has_selection = self.has_selection();
         ui.menu_button("Pane", |ui| {
-            actions.extend(menu_item(ui, Action::NextPane, has_pane));
-            actions.extend(menu_item(ui, Action::ToggleActiveLinked, has_pane));
-            actions.extend(menu_item(ui, Action::ShowActiveTextInfo, has_pane));
+            actions.extend(action_ui(ui, Action::NextPane, has_pane));
+            actions.extend(action_ui(ui, Action::ToggleActiveLinked, has_pane));
+            actions.extend(action_ui(ui, Action::ShowActiveTextInfo, has_pane));
             ui.separator();
-            actions.extend(menu_item(ui, Action::SelectAll, has_pane));
-            actions.extend(menu_item(ui, Action::CopySelection, has_selection));
-            actions.extend(menu_item(
+            actions.extend(action_ui(ui, Action::SelectAll, has_pane));
+            actions.extend(action_ui(ui, Action::CopySelection, has_selection));
+            actions.extend(action_ui(
                 ui,
                 Action::CopyWithCitation { markdown: false },
                 has_selection,
             ));
-            actions.extend(menu_item(
+            actions.extend(action_ui(
                 ui,
                 Action::CopyWithCitation { markdown: true },
                 has_selection,
             ));
             ui.separator();
-            actions.extend(menu_item(ui, Action::CloseActivePane, has_pane));
+            actions.extend(action_ui(ui, Action::CloseActivePane, has_pane));
         });
         actions
     }
@@ -158,16 +159,16 @@ impl LecternApp {
             ui.separator();
             let selections = self.selection_count() >= 2;
             let texts = self.desk.panes().len() >= 2;
-            actions.extend(menu_item(ui, Action::CompareSelections, selections));
-            actions.extend(menu_item(ui, Action::CompareOpenTexts, texts));
-            actions.extend(menu_item(ui, Action::ShowPasteComparison, true));
+            actions.extend(action_ui(ui, Action::CompareSelections, selections));
+            actions.extend(action_ui(ui, Action::CompareOpenTexts, texts));
+            actions.extend(action_ui(ui, Action::ShowPasteComparison, true));
             ui.separator();
             let open = self.comparison.is_some();
-            actions.extend(menu_item(ui, Action::NextDifference, open));
-            actions.extend(menu_item(ui, Action::PreviousDifference, open));
-            actions.extend(menu_item(ui, Action::SwapWitnesses, open));
-            actions.extend(menu_item(ui, Action::ToggleComparisonFull, open));
-            actions.extend(menu_item(ui, Action::CloseComparison, open));
+            actions.extend(action_ui(ui, Action::NextDifference, open));
+            actions.extend(action_ui(ui, Action::PreviousDifference, open));
+            actions.extend(action_ui(ui, Action::SwapWitnesses, open));
+            actions.extend(action_ui(ui, Action::ToggleComparisonFull, open));
+            actions.extend(action_ui(ui, Action::CloseComparison, open));
         });
         actions
     }
@@ -176,26 +177,10 @@ impl LecternApp {
     pub(super) fn help_menu_ui(&self, ui: &mut Ui) -> Vec<Action> {
         let mut actions = Vec::new();
         ui.menu_button("Help", |ui| {
-            actions.extend(menu_item(ui, Action::ShowShortcuts, true));
+            actions.extend(action_ui(ui, Action::ShowShortcuts, true));
             ui.separator();
             ui.label(format!("Lectern {}", crate::VERSION));
         });
         actions
     }
-}
-
-/// A menu entry for `action`, with its label, shortcut and tooltip; the action if clicked.
-pub(super) fn menu_item(ui: &mut Ui, action: Action, enabled: bool) -> Option<Action> {
-    let mut button = egui::Button::new(action.label());
-    if let Some(shortcut) = action.shortcut() {
-        button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
-    }
-    let clicked = ui
-        .add_enabled(enabled, button)
-        .on_hover_text(action.tooltip())
-        .clicked();
-    if clicked {
-        ui.close();
-    }
-    clicked.then_some(action)
 }
