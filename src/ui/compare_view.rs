@@ -8,9 +8,6 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::mpsc::{self, Receiver, TryRecvError};
 
 use egui::text::{LayoutJob, TextFormat};
 use egui::{Align, Color32, FontId, Layout, RichText, Sense, Stroke, Ui, Vec2};
@@ -21,6 +18,7 @@ use crate::model::comparison::{
 };
 use crate::model::comparison_export::{Piece, inline_pieces};
 use crate::ui::action::{Action, ExportFormat, action_ui};
+use crate::ui::task::Task;
 
 /// Inputs up to this many characters in all are compared at once; larger ones in the
 /// background.
@@ -81,25 +79,12 @@ impl ComparisonInput {
     }
 }
 
-type JobOutcome = Result<Option<(Comparison, ComparisonResult)>, ComparisonError>;
+/// What a comparison job answers: the comparison and its differences, nothing when it was
+/// cancelled, or why it could not be compared.
+type JobOutcome = Result<Option<(Comparison, ComparisonResult)>, String>;
 
-/// A comparison being computed on a worker thread.
-pub struct ComparisonJob {
-    receiver: Receiver<JobOutcome>,
-    done: Arc<AtomicUsize>,
-    total: Arc<AtomicUsize>,
-    cancel: Arc<AtomicBool>,
-}
-
-impl ComparisonJob {
-    /// (segments done, segments in all); the total is 0 while the witnesses are aligned.
-    pub fn progress(&self) -> (usize, usize) {
-        (
-            self.done.load(Ordering::Relaxed),
-            self.total.load(Ordering::Relaxed),
-        )
-    }
-}
+/// A comparison being computed on a worker thread; its progress counts segments.
+pub type ComparisonJob = Task<JobOutcome>;
 
 /// One open comparison.
 pub struct ComparisonState {
@@ -209,7 +194,7 @@ impl ComparisonState {
 
     fn start(&mut self, input: ComparisonInput, ctx: &egui::Context) {
         if let Some(job) = self.job.take() {
-            job.cancel.store(true, Ordering::Relaxed);
+            job.cancel();
         }
         self.current = None;
         self.message = None;
@@ -224,38 +209,18 @@ impl ComparisonState {
             return;
         }
         self.result = None;
-        let (sender, receiver) = mpsc::channel();
-        let done = Arc::new(AtomicUsize::new(0));
-        let total = Arc::new(AtomicUsize::new(0));
-        let cancel = Arc::new(AtomicBool::new(false));
-        let (worker_done, worker_total, worker_cancel) =
-            (done.clone(), total.clone(), cancel.clone());
-        let worker_ctx = ctx.clone();
-        let spawned = std::thread::Builder::new()
-            .name("lectern-compare".into())
-            .spawn(move || {
-                let outcome = input.run(&normalization, reference, &mut |d, t| {
-                    worker_done.store(d, Ordering::Relaxed);
-                    worker_total.store(t, Ordering::Relaxed);
-                    if d % 64 == 0 {
-                        worker_ctx.request_repaint();
+        let repaint = ctx.clone();
+        self.job = Some(Task::spawn("lectern-compare", ctx, move |progress| {
+            input
+                .run(&normalization, reference, &mut |done, total| {
+                    progress.set(done as u64, total as u64);
+                    if done % 64 == 0 {
+                        repaint.request_repaint();
                     }
-                    !worker_cancel.load(Ordering::Relaxed)
-                });
-                let _ = sender.send(outcome);
-                worker_ctx.request_repaint();
-            });
-        match spawned {
-            Ok(_) => {
-                self.job = Some(ComparisonJob {
-                    receiver,
-                    done,
-                    total,
-                    cancel,
+                    !progress.is_cancelled()
                 })
-            }
-            Err(e) => self.message = Some(format!("The comparison could not be started: {e}")),
-        }
+                .map_err(|e| e.to_string())
+        }));
     }
 
     fn finish(&mut self, comparison: Comparison, result: ComparisonResult) {
@@ -269,27 +234,15 @@ impl ComparisonState {
 
     /// Takes the worker's result when it is ready.
     pub fn poll(&mut self) {
-        let Some(job) = &self.job else {
+        let Some(outcome) = Task::poll(&mut self.job, || {
+            Err("The comparison stopped unexpectedly.".into())
+        }) else {
             return;
         };
-        match job.receiver.try_recv() {
-            Ok(Ok(Some((comparison, result)))) => {
-                self.job = None;
-                self.finish(comparison, result);
-            }
-            Ok(Ok(None)) => {
-                self.job = None;
-                self.message = Some("The comparison was cancelled.".into());
-            }
-            Ok(Err(e)) => {
-                self.job = None;
-                self.message = Some(e.to_string());
-            }
-            Err(TryRecvError::Empty) => {}
-            Err(TryRecvError::Disconnected) => {
-                self.job = None;
-                self.message = Some("The comparison stopped unexpectedly.".into());
-            }
+        match outcome {
+            Ok(Some((comparison, result))) => self.finish(comparison, result),
+            Ok(None) => self.message = Some("The comparison was cancelled.".into()),
+            Err(e) => self.message = Some(e),
         }
     }
 
@@ -300,15 +253,13 @@ impl ComparisonState {
 
     /// Whether the reader asked the worker to stop (it stops at the next segment).
     pub fn cancel_requested(&self) -> bool {
-        self.job
-            .as_ref()
-            .is_some_and(|job| job.cancel.load(Ordering::Relaxed))
+        self.job.as_ref().is_some_and(Task::is_cancelled)
     }
 
     /// Stops the worker.
     pub fn cancel(&mut self) {
         if let Some(job) = &self.job {
-            job.cancel.store(true, Ordering::Relaxed);
+            job.cancel();
         }
     }
 
@@ -533,7 +484,7 @@ pub fn comparison_ui(
         let (done, total) = job.progress();
         ui.horizontal(|ui| {
             // The button first, so that it stays put while the progress text changes.
-            if job.cancel.load(Ordering::Relaxed) {
+            if job.is_cancelled() {
                 ui.label("Cancelling…");
             } else {
                 actions.extend(action_ui(ui, Action::CancelComparison, true));

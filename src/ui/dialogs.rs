@@ -1,16 +1,16 @@
 //! File dialogs, off the UI thread.
 //!
-//! A synchronous dialog blocks the thread that shows it, so Lectern shows dialogs on a worker
-//! thread and hands the result back through a channel, waking the UI when it arrives. The
+//! A synchronous dialog blocks the thread that shows it, so Lectern shows dialogs in a
+//! [`Task`]: on a worker thread, with the result handed back and the UI woken when it arrives. The
 //! dialogs themselves sit behind [`FileDialogs`] so that tests can script them; the app uses
 //! [`NativeDialogs`] (rfd: the XDG desktop portal on Linux, with a zenity fallback).
 
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::mpsc::{self, Receiver};
 
 use crate::model::text::Text;
 use crate::storage::text_file::read_text_file;
+use crate::ui::task::Task;
 
 /// The dialogs Lectern needs. Implementations block; they are only called off the UI thread.
 pub trait FileDialogs: Send + Sync {
@@ -74,37 +74,25 @@ pub enum OpenOutcome {
     Failed(String),
 }
 
-/// Shows the open dialog and reads the chosen file on a worker thread; the result arrives on
-/// the returned channel, and `ctx` is asked to repaint when it does.
-pub fn open_text_file(dialogs: Arc<dyn FileDialogs>, ctx: egui::Context) -> Receiver<OpenOutcome> {
-    let (sender, receiver) = mpsc::channel();
-    let spawned = std::thread::Builder::new()
-        .name("lectern-open-file".into())
-        .spawn(move || {
-            if !dialogs.available() {
-                let _ = sender.send(OpenOutcome::Failed(
-                    "Open file… needs a file dialog and this desktop offers none (install \
-                     xdg-desktop-portal or zenity); `lectern --open-file FILE` opens a file from \
-                     the command line."
-                        .into(),
-                ));
-                ctx.request_repaint();
-                return;
-            }
-            let outcome = match dialogs.pick_text_file() {
-                None => OpenOutcome::Cancelled,
-                Some(path) => match read_text_file(&path) {
-                    Ok(text) => OpenOutcome::Opened(Box::new(text)),
-                    Err(e) => OpenOutcome::Failed(e.to_string()),
-                },
-            };
-            let _ = sender.send(outcome);
-            ctx.request_repaint();
-        });
-    if let Err(e) = spawned {
-        log::error!("could not start the file dialog: {e}");
-    }
-    receiver
+/// Shows the open dialog and reads the chosen file, off the UI thread.
+pub fn open_text_file(dialogs: Arc<dyn FileDialogs>, ctx: &egui::Context) -> Task<OpenOutcome> {
+    Task::spawn("lectern-open-file", ctx, move |_| {
+        if !dialogs.available() {
+            return OpenOutcome::Failed(
+                "Open file… needs a file dialog and this desktop offers none (install \
+                 xdg-desktop-portal or zenity); `lectern --open-file FILE` opens a file from the \
+                 command line."
+                    .into(),
+            );
+        }
+        match dialogs.pick_text_file() {
+            None => OpenOutcome::Cancelled,
+            Some(path) => match read_text_file(&path) {
+                Ok(text) => OpenOutcome::Opened(Box::new(text)),
+                Err(e) => OpenOutcome::Failed(e.to_string()),
+            },
+        }
+    })
 }
 
 /// What came of an export.
@@ -118,44 +106,35 @@ pub enum SaveOutcome {
     Failed(String),
 }
 
-/// Asks where to save `bytes` and writes them there, on a worker thread. Where no dialog can
+/// Asks where to save `bytes` and writes them there, off the UI thread. Where no dialog can
 /// be shown, the file goes into `fallback_dir` (and the outcome names it).
 pub fn save_file(
     dialogs: Arc<dyn FileDialogs>,
-    ctx: egui::Context,
+    ctx: &egui::Context,
     title: String,
     file_name: String,
     bytes: Vec<u8>,
     fallback_dir: Option<PathBuf>,
-) -> Receiver<SaveOutcome> {
-    let (sender, receiver) = mpsc::channel();
-    let spawned = std::thread::Builder::new()
-        .name("lectern-export".into())
-        .spawn(move || {
-            let chosen = if dialogs.available() {
-                dialogs.save_file(&title, &file_name)
-            } else {
-                fallback_dir.map(|dir| {
-                    let _ = std::fs::create_dir_all(&dir);
-                    dir.join(&file_name)
-                })
-            };
-            let outcome = match chosen {
-                None => SaveOutcome::Cancelled,
-                Some(path) => match std::fs::write(&path, &bytes) {
-                    Ok(()) => SaveOutcome::Saved(path),
-                    Err(e) => {
-                        SaveOutcome::Failed(format!("{} could not be written: {e}", path.display()))
-                    }
-                },
-            };
-            let _ = sender.send(outcome);
-            ctx.request_repaint();
-        });
-    if let Err(e) = spawned {
-        log::error!("could not start the save dialog: {e}");
-    }
-    receiver
+) -> Task<SaveOutcome> {
+    Task::spawn("lectern-export", ctx, move |_| {
+        let chosen = if dialogs.available() {
+            dialogs.save_file(&title, &file_name)
+        } else {
+            fallback_dir.map(|dir| {
+                let _ = std::fs::create_dir_all(&dir);
+                dir.join(&file_name)
+            })
+        };
+        match chosen {
+            None => SaveOutcome::Cancelled,
+            Some(path) => match std::fs::write(&path, &bytes) {
+                Ok(()) => SaveOutcome::Saved(path),
+                Err(e) => {
+                    SaveOutcome::Failed(format!("{} could not be written: {e}", path.display()))
+                }
+            },
+        }
+    })
 }
 
 /// What came of "Import annotations…": the file's contents, read on a worker thread.
@@ -171,41 +150,30 @@ pub enum ReadOutcome {
 /// Asks for a W3C annotations file and reads it, off the UI thread.
 pub fn read_annotations_file(
     dialogs: Arc<dyn FileDialogs>,
-    ctx: egui::Context,
-) -> Receiver<ReadOutcome> {
-    let (sender, receiver) = mpsc::channel();
-    let spawned = std::thread::Builder::new()
-        .name("lectern-import-annotations".into())
-        .spawn(move || {
-            let outcome = if !dialogs.available() {
-                ReadOutcome::Failed(
-                    "Import needs a file dialog and this desktop offers none; \
-                     `lectern import-annotations FILE` imports from the command line."
-                        .into(),
-                )
-            } else {
-                match dialogs.pick_file(
-                    "Import annotations",
-                    "W3C Web Annotation",
-                    &["jsonld", "json"],
-                ) {
-                    None => ReadOutcome::Cancelled,
-                    Some(path) => match std::fs::read_to_string(&path) {
-                        Ok(text) => ReadOutcome::Read(text),
-                        Err(e) => ReadOutcome::Failed(format!(
-                            "{} could not be read: {e}.",
-                            path.display()
-                        )),
-                    },
+    ctx: &egui::Context,
+) -> Task<ReadOutcome> {
+    Task::spawn("lectern-import-annotations", ctx, move |_| {
+        if !dialogs.available() {
+            return ReadOutcome::Failed(
+                "Import needs a file dialog and this desktop offers none; \
+                 `lectern import-annotations FILE` imports from the command line."
+                    .into(),
+            );
+        }
+        match dialogs.pick_file(
+            "Import annotations",
+            "W3C Web Annotation",
+            &["jsonld", "json"],
+        ) {
+            None => ReadOutcome::Cancelled,
+            Some(path) => match std::fs::read_to_string(&path) {
+                Ok(text) => ReadOutcome::Read(text),
+                Err(e) => {
+                    ReadOutcome::Failed(format!("{} could not be read: {e}.", path.display()))
                 }
-            };
-            let _ = sender.send(outcome);
-            ctx.request_repaint();
-        });
-    if let Err(e) = spawned {
-        log::error!("could not start the import dialog: {e}");
-    }
-    receiver
+            },
+        }
+    })
 }
 
 /// What came of "Import text…" (or a file dropped on the window): the file read and
@@ -220,26 +188,18 @@ pub enum ImportOutcome {
 }
 
 /// Reads `path` as a text to import, off the UI thread.
-pub fn read_import_file(
-    path: PathBuf,
-    ctx: egui::Context,
-) -> (Receiver<ImportOutcome>, ReadProgress) {
+pub fn read_import_file(path: PathBuf, ctx: &egui::Context) -> Task<ImportOutcome> {
     read_import_with(move || Some(path), ctx)
 }
 
 /// Asks for a file and reads it as a text to import, off the UI thread.
-pub fn pick_import_file(
-    dialogs: Arc<dyn FileDialogs>,
-    ctx: egui::Context,
-) -> (Receiver<ImportOutcome>, ReadProgress) {
+pub fn pick_import_file(dialogs: Arc<dyn FileDialogs>, ctx: &egui::Context) -> Task<ImportOutcome> {
     if !dialogs.available() {
-        let (sender, receiver) = mpsc::channel();
-        let _ = sender.send(ImportOutcome::Failed(
+        return Task::ready(ImportOutcome::Failed(
             "Import needs a file dialog and this desktop offers none; drop the file on the \
              window, or use `lectern import FILE`."
                 .into(),
         ));
-        return (receiver, Arc::default());
     }
     read_import_with(
         move || {
@@ -253,29 +213,22 @@ pub fn pick_import_file(
     )
 }
 
-/// How far the reading of a file has come: (bytes read, bytes in all).
-pub type ReadProgress = Arc<(std::sync::atomic::AtomicU64, std::sync::atomic::AtomicU64)>;
-
+/// Chooses a file with `choose` and reads it as a text to import, reporting the bytes read.
 fn read_import_with(
     choose: impl FnOnce() -> Option<PathBuf> + Send + 'static,
-    ctx: egui::Context,
-) -> (Receiver<ImportOutcome>, ReadProgress) {
+    ctx: &egui::Context,
+) -> Task<ImportOutcome> {
     use crate::storage::import::{ImportMeta, MAX_IMPORT_BYTES, read_import_with_progress};
-    use std::sync::atomic::Ordering;
-    let progress: ReadProgress = Arc::default();
-    let shared = progress.clone();
-    let (sender, receiver) = mpsc::channel();
-    let spawned = std::thread::Builder::new()
-        .name("lectern-import".into())
-        .spawn(move || {
-            let report = |done: u64, total: u64| {
-                shared.0.store(done, Ordering::Relaxed);
-                shared.1.store(total, Ordering::Relaxed);
-                ctx.request_repaint();
-            };
-            let outcome = match choose() {
-                None => ImportOutcome::Cancelled,
-                Some(path) => match read_import_with_progress(
+    let repaint = ctx.clone();
+    Task::spawn("lectern-import", ctx, move |progress| {
+        let report = |done: u64, total: u64| {
+            progress.set(done, total);
+            repaint.request_repaint();
+        };
+        match choose() {
+            None => ImportOutcome::Cancelled,
+            Some(path) => {
+                match read_import_with_progress(
                     &path,
                     &ImportMeta::default(),
                     MAX_IMPORT_BYTES,
@@ -283,13 +236,8 @@ fn read_import_with(
                 ) {
                     Ok((text, encoding)) => ImportOutcome::Read(Box::new(text), encoding),
                     Err(e) => ImportOutcome::Failed(format!("{e}.")),
-                },
-            };
-            let _ = sender.send(outcome);
-            ctx.request_repaint();
-        });
-    if let Err(e) = spawned {
-        log::error!("could not start the import: {e}");
-    }
-    (receiver, progress)
+                }
+            }
+        }
+    })
 }

@@ -12,4 +12,5 @@ pub mod info_view;
 pub mod library_view;
 pub mod reader;
 pub mod search_view;
+pub mod task;
 pub mod theme;

@@ -22,8 +22,7 @@ impl LecternApp {
         match action {
             Action::OpenText { text_id, beside } => self.open_text(&text_id, beside),
             Action::OpenFile if self.files.pending_open.is_none() => {
-                self.files.pending_open =
-                    Some(open_text_file(self.files.dialogs.clone(), ctx.clone()));
+                self.files.pending_open = Some(open_text_file(self.files.dialogs.clone(), ctx));
             }
             Action::OpenFirstMatch { beside } => {
                 let first = self

@@ -3,6 +3,7 @@
 use super::comparisons::file_name;
 use super::*;
 use crate::ui::action::action_ui;
+use crate::ui::task::Task;
 
 /// Imports and exports under way, and the file dialogs they use.
 pub struct Files {
@@ -15,15 +16,12 @@ pub struct Files {
     /// Texts opened from files for this session only (not saved with the reading state).
     pub(super) session_ids: HashSet<String>,
     pub(super) dialogs: Arc<dyn FileDialogs>,
-    pub(super) pending_open: Option<Receiver<OpenOutcome>>,
-    pub(super) pending_export: Option<Receiver<SaveOutcome>>,
+    pub(super) pending_open: Option<Task<OpenOutcome>>,
+    pub(super) pending_export: Option<Task<SaveOutcome>>,
+    /// A screenshot asked of egui for a PNG export, until it arrives.
     pub(super) pending_shot: Option<Receiver<Arc<egui::ColorImage>>>,
-    pub(super) pending_import: Option<Receiver<ReadOutcome>>,
-    pub(super) pending_text_import: Option<(
-        Receiver<ImportOutcome>,
-        crate::ui::dialogs::ReadProgress,
-        Instant,
-    )>,
+    pub(super) pending_import: Option<Task<ReadOutcome>>,
+    pub(super) pending_text_import: Option<Task<ImportOutcome>>,
 }
 
 impl Files {
@@ -48,18 +46,16 @@ impl LecternApp {
     /// Asks for a text file to import (File ▸ Import text…), off the UI thread.
     pub(super) fn start_text_import(&mut self, ctx: &egui::Context) {
         if self.files.pending_text_import.is_none() && self.editable() {
-            let (receiver, progress) = pick_import_file(self.files.dialogs.clone(), ctx.clone());
-            self.files.pending_text_import = Some((receiver, progress, Instant::now()));
+            self.files.pending_text_import =
+                Some(pick_import_file(self.files.dialogs.clone(), ctx));
         }
     }
 
     /// Asks for a W3C annotations file to import, off the UI thread.
     pub(super) fn start_annotations_import(&mut self, ctx: &egui::Context) {
         if self.files.pending_import.is_none() && self.editable() {
-            self.files.pending_import = Some(read_annotations_file(
-                self.files.dialogs.clone(),
-                ctx.clone(),
-            ));
+            self.files.pending_import =
+                Some(read_annotations_file(self.files.dialogs.clone(), ctx));
         }
     }
 
@@ -145,7 +141,7 @@ impl LecternApp {
                 .map(|p| p.dir().join("exports"));
             self.files.pending_export = Some(save_file(
                 self.files.dialogs.clone(),
-                ctx.clone(),
+                ctx,
                 "Export the comparison".into(),
                 name,
                 bytes,
@@ -177,7 +173,7 @@ impl LecternApp {
                 }
             }
         }
-        let Some(outcome) = take_outcome(&mut self.files.pending_export, || {
+        let Some(outcome) = Task::poll(&mut self.files.pending_export, || {
             SaveOutcome::Failed("the export stopped".into())
         }) else {
             return;
@@ -197,7 +193,7 @@ impl LecternApp {
     /// Adds the annotations of an imported W3C file (one undoable step) and says what came
     /// of it.
     pub(super) fn poll_import(&mut self) {
-        let Some(outcome) = take_outcome(&mut self.files.pending_import, || {
+        let Some(outcome) = Task::poll(&mut self.files.pending_import, || {
             ReadOutcome::Failed("The import stopped unexpectedly.".into())
         }) else {
             return;
@@ -335,21 +331,14 @@ impl LecternApp {
             && self.editable()
             && let Some(path) = self.files.dropped_files.pop_front()
         {
-            let (receiver, progress) = read_import_file(path, ctx.clone());
-            self.files.pending_text_import = Some((receiver, progress, Instant::now()));
+            self.files.pending_text_import = Some(read_import_file(path, ctx));
         }
 
-        let Some((receiver, _, _)) = &self.files.pending_text_import else {
+        let Some(outcome) = Task::poll(&mut self.files.pending_text_import, || {
+            ImportOutcome::Failed("The import stopped unexpectedly.".into())
+        }) else {
             return;
         };
-        let outcome = match receiver.try_recv() {
-            Ok(outcome) => outcome,
-            Err(TryRecvError::Empty) => return,
-            Err(TryRecvError::Disconnected) => {
-                ImportOutcome::Failed("The import stopped unexpectedly.".into())
-            }
-        };
-        self.files.pending_text_import = None;
         match outcome {
             ImportOutcome::Cancelled => {}
             ImportOutcome::Failed(message) => self.notices.push(message),
@@ -497,7 +486,7 @@ impl LecternApp {
 
     /// Takes the result of "Open file…" once the worker thread has it.
     pub(super) fn poll_open_file(&mut self) {
-        let Some(outcome) = take_outcome(&mut self.files.pending_open, || {
+        let Some(outcome) = Task::poll(&mut self.files.pending_open, || {
             OpenOutcome::Failed("The file dialog closed unexpectedly; nothing was opened.".into())
         }) else {
             return;

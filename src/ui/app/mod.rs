@@ -11,7 +11,7 @@
 use std::collections::HashSet;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{Receiver, TryRecvError};
+use std::sync::mpsc::Receiver;
 use std::time::{Duration, Instant};
 
 use egui::{Event, RichText, Ui};
@@ -245,19 +245,6 @@ impl LecternApp {
         let range = pane.view.selected_range()?;
         Some(pane.text.slice(range).to_owned())
     }
-}
-
-/// A worker's answer, once it has one (`stopped` stands in for a worker that went away); the
-/// slot is emptied when it is answered.
-fn take_outcome<T>(slot: &mut Option<Receiver<T>>, stopped: impl FnOnce() -> T) -> Option<T> {
-    let receiver = slot.as_ref()?;
-    let outcome = match receiver.try_recv() {
-        Ok(outcome) => outcome,
-        Err(TryRecvError::Empty) => return None,
-        Err(TryRecvError::Disconnected) => stopped(),
-    };
-    *slot = None;
-    Some(outcome)
 }
 
 /// A text read for import, with the metadata the reader is checking.

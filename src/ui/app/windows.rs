@@ -78,14 +78,10 @@ impl LecternApp {
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 ui.label(format!("{:.0} pt", self.view.font_size));
-                if let Some((_, progress, started)) = &self.files.pending_text_import {
-                    use std::sync::atomic::Ordering;
-                    let (done, total) = (
-                        progress.0.load(Ordering::Relaxed),
-                        progress.1.load(Ordering::Relaxed),
-                    );
+                if let Some(task) = &self.files.pending_text_import {
+                    let (done, total) = task.progress();
                     // A bar for a read that takes a while; a spinner for a quick one.
-                    if started.elapsed() > Duration::from_millis(500) && total > 0 {
+                    if task.elapsed() > Duration::from_millis(500) && total > 0 {
                         ui.add(
                             egui::ProgressBar::new(done as f32 / total as f32)
                                 .desired_width(200.0)
