@@ -1,0 +1,133 @@
+//! The layout of a pane's paragraphs: one galley per paragraph, laid out on demand, kept in
+//! the pane's own cache for the current width and font size, with estimated heights for the
+//! paragraphs not laid out yet.
+
+use super::*;
+
+/// Galleys kept beyond this many are evicted, farthest from the view first.
+const GALLEY_CACHE_LIMIT: usize = 400;
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) struct LayoutKey {
+    pub(super) wrap_width: u32,
+    pub(super) font_size: u32,
+    pub(super) pixels_per_point: u32,
+}
+
+/// The galleys of one pane, laid out on demand and cached for the current width and font size.
+#[derive(Default)]
+pub(super) struct ParagraphLayouts {
+    pub(super) key: Option<LayoutKey>,
+    pub(super) galleys: HashMap<usize, Arc<Galley>>,
+    /// Estimated top of each paragraph (and the total at the end): `len == paragraphs + 1`.
+    pub(super) estimated_tops: Vec<f32>,
+    /// egui's text options and font atlas fill at the end of the last frame: galleys point
+    /// into the atlas, so when egui rebuilds it (new options after a theme change, or a full
+    /// atlas) every cached galley is stale and must be laid out again.
+    pub(super) atlas: Option<(egui::epaint::text::TextOptions, f32)>,
+    /// How many times the cache was emptied because the font atlas was rebuilt.
+    pub(super) atlas_resets: u64,
+}
+
+impl ParagraphLayouts {
+    /// Makes the cache fit `key`; returns true when it had to be cleared.
+    pub(super) fn ensure(
+        &mut self,
+        key: LayoutKey,
+        text: &Text,
+        style: ReadingStyle,
+        wrap_width: f32,
+    ) -> bool {
+        if self.key == Some(key) && self.estimated_tops.len() == text.paragraphs().len() + 1 {
+            return false;
+        }
+        self.key = Some(key);
+        self.galleys.clear();
+        // Estimate from character counts: an average glyph is about half the font size wide.
+        let chars_per_line = (wrap_width / (style.font_size * 0.47)).max(1.0);
+        let mut top = 0.0;
+        self.estimated_tops.clear();
+        self.estimated_tops.reserve(text.paragraphs().len() + 1);
+        for paragraph in text.paragraphs() {
+            self.estimated_tops.push(top);
+            let lines = (paragraph.char_len() as f32 / chars_per_line)
+                .ceil()
+                .max(1.0);
+            top += lines * style.line_height() + style.paragraph_spacing();
+        }
+        self.estimated_tops.push(top);
+        true
+    }
+
+    /// Empties the cache if egui rebuilt its font atlas since the last frame.
+    pub(super) fn check_atlas(&mut self, ctx: &egui::Context) {
+        let now = ctx.fonts(|fonts| (*fonts.options(), fonts.font_atlas_fill_ratio()));
+        if let Some((options, fill)) = self.atlas
+            && (options != now.0 || now.1 < fill)
+        {
+            self.galleys.clear();
+            self.atlas_resets += 1;
+        }
+    }
+
+    /// Remembers the atlas state at the end of a frame.
+    pub(super) fn note_atlas(&mut self, ctx: &egui::Context) {
+        self.atlas = Some(ctx.fonts(|fonts| (*fonts.options(), fonts.font_atlas_fill_ratio())));
+    }
+
+    pub(super) fn estimated_height(&self, paragraph: usize) -> f32 {
+        self.estimated_tops[paragraph + 1] - self.estimated_tops[paragraph]
+    }
+
+    pub(super) fn estimated_total(&self) -> f32 {
+        self.estimated_tops.last().copied().unwrap_or(0.0)
+    }
+
+    pub(super) fn galley(
+        &mut self,
+        ctx: &egui::Context,
+        text: &Text,
+        paragraph: usize,
+        style: ReadingStyle,
+        wrap_width: f32,
+    ) -> Arc<Galley> {
+        self.galleys
+            .entry(paragraph)
+            .or_insert_with(|| {
+                let mut job = LayoutJob::single_section(
+                    text.paragraph_text(paragraph).to_owned(),
+                    style.text_format(),
+                );
+                job.wrap = TextWrapping::wrap_at_width(wrap_width);
+                ctx.fonts_mut(|fonts| fonts.layout_job(job))
+            })
+            .clone()
+    }
+
+    /// Drops galleys far from `around` once the cache is over its limit.
+    pub(super) fn evict(&mut self, around: usize) {
+        if self.galleys.len() > GALLEY_CACHE_LIMIT {
+            let keep = GALLEY_CACHE_LIMIT / 4;
+            self.galleys.retain(|&p, _| p.abs_diff(around) <= keep);
+        }
+    }
+}
+
+/// What laying out a pane needs in one frame: the text, its typography and the column size.
+pub(super) struct FrameLayout<'a> {
+    pub(super) ctx: &'a egui::Context,
+    pub(super) text: &'a Text,
+    pub(super) style: ReadingStyle,
+    /// Width of the text column (the wrap width).
+    pub(super) wrap: f32,
+    /// Height available to the text (the view less its top and bottom margins).
+    pub(super) view_height: f32,
+}
+
+/// A paragraph drawn in the last frame: where, and with which galley (for hit testing).
+#[derive(Clone)]
+pub(super) struct VisibleParagraph {
+    pub(super) paragraph: usize,
+    pub(super) origin: Pos2,
+    pub(super) galley: Arc<Galley>,
+}
