@@ -1,0 +1,449 @@
+//! The comparison view: witnesses in aligned columns segment by segment (or inline, one
+//! column), word differences marked in colour *and* by strike-through / underline / italics,
+//! a summary per segment, stepping through differences, notes on differences.
+//!
+//! [`ComparisonState`] holds one open comparison and its computed result. Large comparisons
+//! (whole texts) are computed on a worker thread with progress and a cancel button; small ones
+//! (every bundled comparison, most selections) at once.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use egui::text::{LayoutJob, TextFormat};
+use egui::{Align, Color32, FontId, Layout, RichText, Sense, Stroke, Ui, Vec2};
+
+use crate::model::compare::{Mark, Marked, Normalization, PROFILES};
+use crate::model::comparison::{
+    Comparison, ComparisonError, ComparisonNote, ComparisonResult, Reference, WordingInput, compute,
+};
+use crate::model::comparison_export::{Piece, inline_pieces};
+use crate::ui::action::{Action, ExportFormat, action_ui};
+use crate::ui::task::Task;
+
+mod marks;
+mod rows;
+mod view;
+
+use marks::{JobStyle, inline_job, mark_colors, marked_job};
+use rows::*;
+pub use view::{ComparisonView, comparison_ui};
+
+/// Inputs up to this many characters in all are compared at once; larger ones in the
+/// background.
+pub const SYNC_LIMIT: usize = 60_000;
+
+/// The name of a normalisation profile, or "Custom".
+pub fn profile_name(normalization: &Normalization) -> &'static str {
+    PROFILES
+        .iter()
+        .find(|(_, n)| n == normalization)
+        .map_or("Custom", |(name, _)| name)
+}
+
+/// What the background worker is given.
+pub enum ComparisonInput {
+    /// A comparison with its segments.
+    Ready(Comparison),
+    /// The reader's wordings, to be segmented and aligned.
+    Wordings {
+        /// Id for the new comparison.
+        id: String,
+        /// Its title.
+        title: String,
+        /// The wordings.
+        inputs: Vec<WordingInput>,
+    },
+}
+
+impl ComparisonInput {
+    fn size(&self) -> usize {
+        match self {
+            Self::Ready(c) => c
+                .witnesses
+                .iter()
+                .flat_map(|w| w.segments.iter().flatten())
+                .map(|s| s.text.len())
+                .sum(),
+            Self::Wordings { inputs, .. } => inputs.iter().map(|i| i.text.len()).sum(),
+        }
+    }
+
+    fn run(
+        self,
+        normalization: &Normalization,
+        reference: Reference,
+        progress: &mut dyn FnMut(usize, usize) -> bool,
+    ) -> Result<Option<(Comparison, ComparisonResult)>, ComparisonError> {
+        let comparison = match self {
+            Self::Ready(comparison) => comparison,
+            Self::Wordings { id, title, inputs } => {
+                if !progress(0, 1) {
+                    return Ok(None);
+                }
+                Comparison::from_wordings(&id, &title, inputs, normalization)?
+            }
+        };
+        Ok(compute(&comparison, normalization, reference, progress).map(|r| (comparison, r)))
+    }
+}
+
+/// What a comparison job answers: the comparison and its differences, nothing when it was
+/// cancelled, or why it could not be compared.
+type JobOutcome = Result<Option<(Comparison, ComparisonResult)>, String>;
+
+/// A comparison being computed on a worker thread; its progress counts segments.
+pub type ComparisonJob = Task<JobOutcome>;
+
+/// One open comparison.
+pub struct ComparisonState {
+    /// The comparison.
+    pub comparison: Comparison,
+    /// Whether the reader made it (selections, texts, pasted) rather than it being bundled.
+    pub readers_own: bool,
+    /// Its computed differences (None while computing, or when cancelled).
+    pub result: Option<ComparisonResult>,
+    /// The worker computing it.
+    pub job: Option<ComparisonJob>,
+    /// What counts as a difference.
+    pub normalization: Normalization,
+    /// What each witness is marked against.
+    pub reference: Reference,
+    /// One column with the differences inline, instead of a column per witness.
+    pub inline: bool,
+    /// The difference stepped to (index into the result's differences).
+    pub current: Option<usize>,
+    /// Witnesses hidden from the view.
+    pub hidden: Vec<bool>,
+    /// Whether the comparison fills the window (else it sits below the reading panes).
+    pub full: bool,
+    /// A message for the reader (cancelled, exported, could not compare …).
+    pub message: Option<String>,
+    /// The screen area the view last took (for the PNG export).
+    pub rect: Option<egui::Rect>,
+    /// The note whose text field should take the keyboard.
+    pub focus_note: Option<String>,
+    scroll_to: Option<usize>,
+    heights: Vec<f32>,
+    pub(crate) drafts: HashMap<String, String>,
+}
+
+impl ComparisonState {
+    /// Carries out an action that changes only how the comparison is shown (stepping,
+    /// swapping, layout, what counts as different, hidden witnesses, filling the window).
+    pub fn apply(&mut self, action: Action, ctx: &egui::Context) {
+        match action {
+            Action::CancelComparison => self.cancel(),
+            Action::NextDifference | Action::PreviousDifference => {
+                self.step(action == Action::NextDifference);
+            }
+            Action::SwapWitnesses => self.swap(ctx),
+            Action::SetComparisonLayout { inline } => self.inline = inline,
+            Action::SetNormalization(normalization) => {
+                self.normalization = normalization;
+                self.recompute(ctx);
+            }
+            Action::SetReference(reference) => {
+                self.reference = reference;
+                self.recompute(ctx);
+            }
+            Action::ToggleWitness(index) => {
+                if let Some(hidden) = self.hidden.get_mut(index) {
+                    *hidden = !*hidden;
+                }
+            }
+            Action::ToggleComparisonFull => self.full = !self.full,
+            _ => {}
+        }
+    }
+
+    /// Opens `input`, computing it at once when small and in the background otherwise.
+    pub fn open(
+        input: ComparisonInput,
+        readers_own: bool,
+        normalization: Normalization,
+        ctx: &egui::Context,
+    ) -> Self {
+        let placeholder = match &input {
+            ComparisonInput::Ready(c) => c.clone(),
+            ComparisonInput::Wordings { id, title, .. } => Comparison {
+                id: id.clone(),
+                title: title.clone(),
+                description: String::new(),
+                segments: Vec::new(),
+                witnesses: Vec::new(),
+            },
+        };
+        let mut state = Self {
+            hidden: vec![false; placeholder.witnesses.len()],
+            comparison: placeholder,
+            readers_own,
+            result: None,
+            job: None,
+            normalization,
+            reference: Reference::Previous,
+            inline: false,
+            current: None,
+            full: false,
+            message: None,
+            rect: None,
+            focus_note: None,
+            scroll_to: None,
+            heights: Vec::new(),
+            drafts: HashMap::new(),
+        };
+        state.start(input, ctx);
+        state
+    }
+
+    /// Computes again (after a change of normalisation, reference or witness order).
+    pub fn recompute(&mut self, ctx: &egui::Context) {
+        self.start(ComparisonInput::Ready(self.comparison.clone()), ctx);
+    }
+
+    fn start(&mut self, input: ComparisonInput, ctx: &egui::Context) {
+        if let Some(job) = self.job.take() {
+            job.cancel();
+        }
+        self.current = None;
+        self.message = None;
+        self.heights.clear();
+        let (normalization, reference) = (self.normalization, self.reference);
+        if input.size() <= SYNC_LIMIT {
+            match input.run(&normalization, reference, &mut |_, _| true) {
+                Ok(Some((comparison, result))) => self.finish(comparison, result),
+                Ok(None) => {}
+                Err(e) => self.message = Some(e.to_string()),
+            }
+            return;
+        }
+        self.result = None;
+        let repaint = ctx.clone();
+        self.job = Some(Task::spawn("lectern-compare", ctx, move |progress| {
+            input
+                .run(&normalization, reference, &mut |done, total| {
+                    progress.set(done as u64, total as u64);
+                    if done % 64 == 0 {
+                        repaint.request_repaint();
+                    }
+                    !progress.is_cancelled()
+                })
+                .map_err(|e| e.to_string())
+        }));
+    }
+
+    fn finish(&mut self, comparison: Comparison, result: ComparisonResult) {
+        if self.hidden.len() != comparison.witnesses.len() {
+            self.hidden = vec![false; comparison.witnesses.len()];
+        }
+        self.comparison = comparison;
+        self.heights = vec![0.0; self.comparison.segments.len()];
+        self.result = Some(result);
+    }
+
+    /// Takes the worker's result when it is ready.
+    pub fn poll(&mut self) {
+        let Some(outcome) = Task::poll(&mut self.job, || {
+            Err("The comparison stopped unexpectedly.".into())
+        }) else {
+            return;
+        };
+        match outcome {
+            Ok(Some((comparison, result))) => self.finish(comparison, result),
+            Ok(None) => self.message = Some("The comparison was cancelled.".into()),
+            Err(e) => self.message = Some(e),
+        }
+    }
+
+    /// Whether a worker is computing.
+    pub fn is_computing(&self) -> bool {
+        self.job.is_some()
+    }
+
+    /// Whether the reader asked the worker to stop (it stops at the next segment).
+    pub fn cancel_requested(&self) -> bool {
+        self.job.as_ref().is_some_and(Task::is_cancelled)
+    }
+
+    /// Stops the worker.
+    pub fn cancel(&mut self) {
+        if let Some(job) = &self.job {
+            job.cancel();
+        }
+    }
+
+    /// Steps to the next (`forward`) or previous difference, wrapping around.
+    pub fn step(&mut self, forward: bool) {
+        let Some(result) = &self.result else {
+            return;
+        };
+        let visible: Vec<usize> = (0..result.differences.len())
+            .filter(|&i| {
+                let d = &result.differences[i];
+                !self.is_hidden(d.witness) && !self.is_hidden(d.reference)
+            })
+            .collect();
+        if visible.is_empty() {
+            self.current = None;
+            return;
+        }
+        let position = self
+            .current
+            .and_then(|c| visible.iter().position(|&v| v == c));
+        let next = match (position, forward) {
+            (None, true) => 0,
+            (None, false) => visible.len() - 1,
+            (Some(p), true) => (p + 1) % visible.len(),
+            (Some(p), false) => (p + visible.len() - 1) % visible.len(),
+        };
+        self.current = Some(visible[next]);
+        self.scroll_to = Some(result.differences[visible[next]].segment);
+    }
+
+    /// Reverses the order of the witnesses (for two: swaps them) and computes again.
+    pub fn swap(&mut self, ctx: &egui::Context) {
+        let count = self.comparison.witnesses.len();
+        self.comparison = self.comparison.swapped();
+        self.hidden.reverse();
+        if let Reference::Base(base) = self.reference {
+            self.reference = Reference::Base(count.saturating_sub(1 + base));
+        }
+        self.recompute(ctx);
+    }
+
+    /// The witnesses shown, in order.
+    pub fn visible(&self) -> Vec<usize> {
+        (0..self.comparison.witnesses.len())
+            .filter(|&w| !self.is_hidden(w))
+            .collect()
+    }
+
+    fn is_hidden(&self, witness: usize) -> bool {
+        self.hidden.get(witness).copied().unwrap_or(false)
+    }
+
+    /// Scrolls to a segment when next drawn.
+    pub fn scroll_to_segment(&mut self, segment: usize) {
+        self.scroll_to = Some(segment);
+    }
+}
+
+/// Crops a screenshot to `rect` (points) and encodes it as PNG.
+pub fn png_of(
+    image: &egui::ColorImage,
+    rect: egui::Rect,
+    pixels_per_point: f32,
+) -> Result<Vec<u8>, String> {
+    let [width, height] = image.size;
+    let x0 = ((rect.min.x * pixels_per_point).round().max(0.0) as usize).min(width);
+    let y0 = ((rect.min.y * pixels_per_point).round().max(0.0) as usize).min(height);
+    let x1 = ((rect.max.x * pixels_per_point).round().max(0.0) as usize).min(width);
+    let y1 = ((rect.max.y * pixels_per_point).round().max(0.0) as usize).min(height);
+    if x1 <= x0 || y1 <= y0 {
+        return Err("the comparison is not on screen".into());
+    }
+    let mut pixels = Vec::with_capacity((x1 - x0) * (y1 - y0) * 4);
+    for y in y0..y1 {
+        for x in x0..x1 {
+            pixels.extend_from_slice(&image.pixels[y * width + x].to_srgba_unmultiplied());
+        }
+    }
+    let cropped = image::RgbaImage::from_raw((x1 - x0) as u32, (y1 - y0) as u32, pixels)
+        .ok_or("the screenshot has the wrong size")?;
+    let mut bytes = std::io::Cursor::new(Vec::new());
+    cropped
+        .write_to(&mut bytes, image::ImageFormat::Png)
+        .map_err(|e| e.to_string())?;
+    Ok(bytes.into_inner())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::comparison::WordingInput;
+
+    #[test]
+    fn a_png_export_is_the_cropped_view() {
+        let mut image = egui::ColorImage::filled([20, 10], Color32::WHITE);
+        image.pixels[3 * 20 + 4] = Color32::RED;
+        let rect = egui::Rect::from_min_max(egui::pos2(2.0, 1.0), egui::pos2(6.0, 4.0));
+        let bytes = png_of(&image, rect, 1.0).unwrap();
+        let decoded = image::load_from_memory_with_format(&bytes, image::ImageFormat::Png)
+            .unwrap()
+            .to_rgba8();
+        assert_eq!(decoded.dimensions(), (4, 3));
+        assert_eq!(decoded.get_pixel(2, 2).0, [255, 0, 0, 255]);
+        assert_eq!(decoded.get_pixel(0, 0).0, [255, 255, 255, 255]);
+        assert!(
+            png_of(
+                &image,
+                egui::Rect::from_min_max(egui::pos2(30.0, 0.0), egui::pos2(40.0, 5.0)),
+                1.0
+            )
+            .is_err()
+        );
+    }
+
+    #[test]
+    fn a_large_comparison_runs_in_the_background_and_stops_when_cancelled() {
+        use crate::model::generate::{edited, paragraphs};
+        let a = paragraphs(3, 400_000).join("\n\n");
+        let b = edited(&a, 4, 20);
+        let input = || ComparisonInput::Wordings {
+            id: "big".into(),
+            title: "Two editions".into(),
+            inputs: vec![WordingInput::pasted("A", &a), WordingInput::pasted("B", &b)],
+        };
+        let ctx = egui::Context::default();
+        let wait = |state: &mut ComparisonState| {
+            for _ in 0..20_000 {
+                state.poll();
+                if !state.is_computing() {
+                    return;
+                }
+                std::thread::sleep(std::time::Duration::from_millis(1));
+            }
+            panic!("the comparison never ended");
+        };
+        // Cancelled at once: the worker stops at its next check and nothing is shown.
+        let mut cancelled = ComparisonState::open(input(), true, Normalization::wording(), &ctx);
+        assert!(
+            cancelled.is_computing(),
+            "too large to compute on the UI thread"
+        );
+        cancelled.cancel();
+        assert!(cancelled.cancel_requested());
+        wait(&mut cancelled);
+        assert!(cancelled.result.is_none());
+        assert_eq!(
+            cancelled.message.as_deref(),
+            Some("The comparison was cancelled.")
+        );
+        // Left alone, it finishes with every segment compared.
+        let mut finished = ComparisonState::open(input(), true, Normalization::wording(), &ctx);
+        wait(&mut finished);
+        let result = finished.result.as_ref().expect("a result");
+        assert_eq!(result.cells.len(), finished.comparison.segments.len());
+        assert!(!result.differences.is_empty());
+    }
+
+    #[test]
+    fn columns_fit_whole_or_not_at_all_and_always_one() {
+        assert_eq!(columns_that_fit(780.0), 3);
+        assert_eq!(columns_that_fit(1400.0), 6);
+        let six = SEGMENT_COLUMN + 24.0 + 6.0 * (MIN_COLUMN + GAP + 6.0);
+        assert_eq!(columns_that_fit(six), 6);
+        assert_eq!(columns_that_fit(six - 1.0), 5);
+        assert_eq!(columns_that_fit(0.0), 1);
+    }
+
+    #[test]
+    fn profiles_are_named_and_anything_else_is_custom() {
+        assert_eq!(profile_name(&Normalization::wording()), "Wording");
+        assert_eq!(profile_name(&Normalization::default()), "Exact");
+        let custom = Normalization {
+            yo_as_ye: true,
+            ..Normalization::default()
+        };
+        assert_eq!(profile_name(&custom), "Custom");
+    }
+}

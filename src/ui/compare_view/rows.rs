@@ -1,0 +1,496 @@
+//! The body of the comparison: witness headings, one row per segment with its witnesses side by side, links to the passages, and notes on differences.
+
+use super::*;
+
+pub(super) const SEGMENT_COLUMN: f32 = 120.0;
+pub(super) const GAP: f32 = 12.0;
+
+/// A column of `width` points, top to bottom.
+pub(super) fn column(ui: &mut Ui, width: f32, add_contents: impl FnOnce(&mut Ui)) {
+    ui.allocate_ui_with_layout(Vec2::new(width, 0.0), Layout::top_down(Align::Min), |ui| {
+        ui.set_width(width);
+        add_contents(ui);
+    });
+}
+
+/// The narrowest a witness's column gets (narrower, its words would break mid-word).
+pub(super) const MIN_COLUMN: f32 = 170.0;
+
+pub(super) fn column_width(ui: &Ui, visible: usize) -> f32 {
+    let available = ui.available_width() - SEGMENT_COLUMN - (GAP + 6.0) * visible as f32 - 24.0;
+    (available / visible.max(1) as f32).max(MIN_COLUMN)
+}
+
+/// How many witness columns fit side by side in `width` without scrolling sideways.
+pub(super) fn columns_that_fit(width: f32) -> usize {
+    let fit = (width - SEGMENT_COLUMN - 24.0) / (MIN_COLUMN + GAP + 6.0);
+    // Truncation is meant: a column that does not fit whole does not count.
+    fit.max(1.0) as usize
+}
+
+pub(super) fn witness_heads_ui(
+    ui: &mut Ui,
+    state: &mut ComparisonState,
+    actions: &mut Vec<Action>,
+) {
+    let visible: Vec<usize> = state.visible();
+    let width = column_width(ui, visible.len());
+    ui.horizontal_top(|ui| {
+        column(ui, SEGMENT_COLUMN, |ui| {
+            ui.label(RichText::new("Witnesses").weak());
+            for (index, witness) in state.comparison.witnesses.iter().enumerate() {
+                let mut shown = !state.is_hidden(index);
+                if ui
+                    .checkbox(&mut shown, format!("{}", index + 1))
+                    .on_hover_text(format!("Show “{}”", witness.label))
+                    .accessible_name(format!("Show {}", witness.label))
+                    .changed()
+                {
+                    actions.push(Action::ToggleWitness(index));
+                }
+            }
+        });
+        for &index in &visible {
+            let witness = &state.comparison.witnesses[index];
+            ui.add_space(GAP);
+            column(ui, width, |ui| {
+                ui.label(RichText::new(format!("{}. {}", index + 1, witness.label)).strong());
+                let status = RichText::new(witness.status.label()).small().italics();
+                let status = match witness.status {
+                    crate::model::comparison::WitnessStatus::Original => status,
+                    _ => status.color(ui.visuals().warn_fg_color),
+                };
+                ui.label(status);
+                let who_when: Vec<&str> = [witness.date.as_str(), witness.author.as_str()]
+                    .into_iter()
+                    .filter(|s| !s.is_empty())
+                    .collect();
+                if !who_when.is_empty() {
+                    ui.label(RichText::new(who_when.join(" · ")).small());
+                }
+                if !witness.source.is_empty() {
+                    ui.label(RichText::new(&witness.source).small().weak());
+                }
+                if !witness.remark.is_empty() {
+                    ui.label(RichText::new(&witness.remark).small().weak().italics());
+                }
+                if let Some(result) = &state.result {
+                    let totals = result.totals(index);
+                    let has_reference = result
+                        .cells
+                        .iter()
+                        .any(|row| row.get(index).is_some_and(|c| c.reference.is_some()));
+                    if has_reference {
+                        ui.label(RichText::new(format!("In all: {}", totals.summary())).small());
+                    }
+                }
+            });
+        }
+    });
+}
+
+pub(super) fn estimate_height(
+    state: &ComparisonState,
+    segment: usize,
+    width: f32,
+    font_size: f32,
+) -> f32 {
+    let longest = state
+        .comparison
+        .witnesses
+        .iter()
+        .filter_map(|w| w.segments.get(segment).and_then(Option::as_ref))
+        .map(|s| s.text.chars().count())
+        .max()
+        .unwrap_or(0) as f32;
+    let per_line = (width / (font_size * 0.5)).max(10.0);
+    ((longest / per_line).ceil() + 2.0) * font_size * 1.3
+}
+
+pub(super) fn rows_ui(
+    ui: &mut Ui,
+    state: &mut ComparisonState,
+    view: &ComparisonView<'_>,
+    style: &JobStyle,
+    actions: &mut Vec<Action>,
+) {
+    let inline = state.inline;
+    let segments = state.comparison.segments.len();
+    if state.heights.len() != segments {
+        state.heights = vec![0.0; segments];
+    }
+    let scroll_to = state.scroll_to.take();
+    let visible: Vec<usize> = state.visible();
+    let width = if inline {
+        (ui.available_width() - SEGMENT_COLUMN - GAP - 16.0).max(240.0)
+    } else {
+        column_width(ui, visible.len())
+    };
+    for segment in 0..segments {
+        let top = ui.cursor().min;
+        let known = state.heights[segment];
+        let height = if known > 0.0 {
+            known
+        } else {
+            estimate_height(state, segment, width, view.font_size)
+        };
+        let rect = egui::Rect::from_min_size(top, Vec2::new(ui.available_width(), height));
+        if scroll_to != Some(segment) && !ui.is_rect_visible(rect) {
+            ui.allocate_space(Vec2::new(ui.available_width(), height));
+            continue;
+        }
+        let rows = Rows {
+            view,
+            style,
+            visible: &visible,
+            width,
+            inline,
+        };
+        let response = ui.vertical(|ui| {
+            row_ui(ui, state, &rows, actions, segment);
+            ui.separator();
+        });
+        let drawn = response.response.rect;
+        state.heights[segment] = drawn.height();
+        if scroll_to == Some(segment) {
+            // Vertically only: the segment names at the left stay in view.
+            let left =
+                egui::Rect::from_x_y_ranges(drawn.left()..=drawn.left() + 1.0, drawn.y_range());
+            ui.scroll_to_rect(left, Some(Align::Center));
+        }
+    }
+}
+
+/// What every row of one frame shares: how it is drawn, and which witnesses in which width.
+pub(super) struct Rows<'a> {
+    pub(super) view: &'a ComparisonView<'a>,
+    pub(super) style: &'a JobStyle,
+    /// The witnesses shown, in order.
+    pub(super) visible: &'a [usize],
+    /// The width of a witness column (of the one column, inline).
+    pub(super) width: f32,
+    /// One column with the witnesses one under the other.
+    pub(super) inline: bool,
+}
+
+/// One segment's row: its name and counts, its witnesses, and its notes.
+pub(super) fn row_ui(
+    ui: &mut Ui,
+    state: &mut ComparisonState,
+    rows: &Rows<'_>,
+    actions: &mut Vec<Action>,
+    segment: usize,
+) {
+    let Some(result) = &state.result else {
+        return;
+    };
+    let current = state
+        .current
+        .and_then(|c| result.differences.get(c))
+        .filter(|d| d.segment == segment)
+        .cloned();
+    let cells = result.cells.get(segment).map(Vec::as_slice);
+    let comparison = &state.comparison;
+    ui.horizontal_top(|ui| {
+        column(ui, SEGMENT_COLUMN, |ui| {
+            segment_head_ui(ui, comparison, cells, rows.visible, segment, actions);
+        });
+        ui.add_space(GAP);
+        if rows.inline {
+            column(ui, rows.width, |ui| {
+                for &w in rows.visible {
+                    inline_cell_ui(ui, comparison, cells, rows, w, segment, actions);
+                }
+            });
+        } else {
+            for &w in rows.visible {
+                ui.add_space(GAP);
+                column(ui, rows.width, |ui| {
+                    let cell = Cell {
+                        comparison,
+                        cells,
+                        current: current.as_ref(),
+                        witness: w,
+                        segment,
+                    };
+                    column_cell_ui(ui, &cell, rows, actions);
+                });
+            }
+        }
+    });
+    notes_ui(ui, state, rows.view, actions, segment);
+}
+
+/// The segment's name, the counts of differences of each witness, and its Note button.
+fn segment_head_ui(
+    ui: &mut Ui,
+    comparison: &Comparison,
+    cells: Option<&[crate::model::comparison::Cell]>,
+    visible: &[usize],
+    segment: usize,
+    actions: &mut Vec<Action>,
+) {
+    ui.label(RichText::new(&comparison.segments[segment]).strong());
+    if let Some(row) = cells {
+        for &w in visible {
+            let Some(cell) = row.get(w).filter(|c| c.reference.is_some()) else {
+                continue;
+            };
+            let text = RichText::new(format!("{}: {}", w + 1, cell.counts.summary())).small();
+            ui.label(if cell.counts.is_same() {
+                text.weak()
+            } else {
+                text
+            });
+        }
+    }
+    if ui
+        .small_button("Note")
+        .on_hover_text("Write a note on this segment")
+        .accessible_name(format!("Note on segment {}", comparison.segments[segment]))
+        .clicked()
+    {
+        actions.push(Action::NoteOnDifference {
+            segment,
+            difference: None,
+        });
+    }
+}
+
+/// One witness of the segment, inline: its heading, then its wording with the changes
+/// against the witness it is marked against.
+fn inline_cell_ui(
+    ui: &mut Ui,
+    comparison: &Comparison,
+    cells: Option<&[crate::model::comparison::Cell]>,
+    rows: &Rows<'_>,
+    w: usize,
+    segment: usize,
+    actions: &mut Vec<Action>,
+) {
+    let witness = &comparison.witnesses[w];
+    let Some(Some(own)) = witness.segments.get(segment) else {
+        return;
+    };
+    let cell = cells.and_then(|r| r.get(w)).cloned().unwrap_or_default();
+    let reference = cell
+        .reference
+        .and_then(|r| comparison.witnesses[r].segments[segment].as_ref());
+    let head = match cell.reference {
+        Some(r) => format!("{}. {} (against {}.)", w + 1, witness.label, r + 1),
+        None => format!("{}. {}", w + 1, witness.label),
+    };
+    ui.label(RichText::new(head).small().strong());
+    let job = inline_job(
+        reference.map_or("", |s| s.text.as_str()),
+        &own.text,
+        &cell,
+        rows.style,
+        rows.width,
+    );
+    let response = ui.add(egui::Label::new(job).sense(Sense::click()));
+    link_cell(response, own, witness, w, segment, actions);
+    ui.add_space(4.0);
+}
+
+/// Which cell of the table a column shows.
+struct Cell<'a> {
+    comparison: &'a Comparison,
+    cells: Option<&'a [crate::model::comparison::Cell]>,
+    /// The difference stepped to, if it is in this segment.
+    current: Option<&'a crate::model::comparison::Difference>,
+    witness: usize,
+    segment: usize,
+}
+
+/// One witness of the segment in its column, with its marks, outlined when the difference
+/// stepped to is in it.
+fn column_cell_ui(ui: &mut Ui, at: &Cell<'_>, rows: &Rows<'_>, actions: &mut Vec<Action>) {
+    let (comparison, w, segment) = (at.comparison, at.witness, at.segment);
+    let witness = &comparison.witnesses[w];
+    let Some(Some(own)) = witness.segments.get(segment) else {
+        ui.label(RichText::new("—").weak())
+            .on_hover_text("This witness has nothing here");
+        return;
+    };
+    let cell = at.cells.and_then(|r| r.get(w)).cloned().unwrap_or_default();
+    let highlight = at.current.and_then(|d| {
+        if d.witness == w {
+            Some(d.range.clone())
+        } else if d.reference == w {
+            Some(d.reference_range.clone())
+        } else {
+            None
+        }
+    });
+    // Removals are struck only in the first column of a chain, toward the next column shown,
+    // so that the columns read like a printed apparatus: the base struck where later
+    // witnesses differ, each later witness underlined where it differs from the one before it.
+    let next =
+        rows.visible.iter().copied().find(|&n| {
+            n > w && matches!(comparison.witnesses[n].segments.get(segment), Some(Some(_)))
+        });
+    let onward: &[Marked] = match next.and_then(|n| at.cells.and_then(|r| r.get(n))) {
+        Some(next_cell) if next_cell.reference == Some(w) && cell.reference.is_none() => {
+            &cell.onward
+        }
+        _ => &[],
+    };
+    let job = marked_job(
+        &own.text,
+        &cell.marks,
+        onward,
+        highlight,
+        rows.style,
+        rows.width,
+    );
+    let frame = if at
+        .current
+        .is_some_and(|d| d.witness == w || d.reference == w)
+    {
+        egui::Frame::NONE
+            .stroke(Stroke::new(1.5, ui.visuals().selection.stroke.color))
+            .inner_margin(2.0)
+    } else {
+        egui::Frame::NONE.inner_margin(2.0)
+    };
+    frame.show(ui, |ui| {
+        let response = ui.add(egui::Label::new(job).sense(Sense::click()));
+        link_cell(response, own, witness, w, segment, actions);
+    });
+}
+
+pub(super) fn link_cell(
+    response: egui::Response,
+    own: &crate::model::comparison::SegmentText,
+    witness: &crate::model::comparison::Witness,
+    index: usize,
+    segment: usize,
+    actions: &mut Vec<Action>,
+) {
+    if own.source_text.is_some() {
+        let response = response
+            .on_hover_cursor(egui::CursorIcon::PointingHand)
+            .on_hover_text("Click to open this passage in its text");
+        if response.clicked() {
+            actions.push(Action::OpenWitnessPassage {
+                witness: index,
+                segment,
+            });
+        }
+    } else {
+        response.on_hover_text(format!("Source: {}", witness.source));
+    }
+}
+
+pub(super) fn notes_ui(
+    ui: &mut Ui,
+    state: &mut ComparisonState,
+    view: &ComparisonView<'_>,
+    actions: &mut Vec<Action>,
+    segment: usize,
+) {
+    let notes: Vec<&ComparisonNote> = view
+        .notes
+        .iter()
+        .filter(|n| n.comparison_id == state.comparison.id && n.segment == segment)
+        .collect();
+    for note in notes {
+        let color = view
+            .categories
+            .iter()
+            .find(|(id, _, _)| Some(id) == note.category_id.as_ref())
+            .map_or(ui.visuals().weak_text_color(), |(_, _, c)| *c);
+        egui::Frame::group(ui.style())
+            .stroke(Stroke::new(1.0, color))
+            .show(ui, |ui| note_ui(ui, state, view, note, actions));
+    }
+}
+
+/// One note: what it is on, its text (kept as it is typed), its category, Delete.
+fn note_ui(
+    ui: &mut Ui,
+    state: &mut ComparisonState,
+    view: &ComparisonView<'_>,
+    note: &ComparisonNote,
+    actions: &mut Vec<Action>,
+) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label(
+            RichText::new(format!("Note on {}", note.subject()))
+                .small()
+                .strong(),
+        );
+    });
+    let draft = state
+        .drafts
+        .entry(note.note_id.clone())
+        .or_insert_with(|| note.note.clone());
+    let edit = ui
+        .add_enabled(
+            view.editable,
+            egui::TextEdit::multiline(draft)
+                .desired_rows(2)
+                .desired_width(f32::INFINITY)
+                .hint_text("Your note on this difference…"),
+        )
+        .accessible_name(format!("Note {}", note.subject()));
+    if state.focus_note.as_deref() == Some(note.note_id.as_str()) {
+        edit.request_focus();
+        state.focus_note = None;
+    }
+    let mut changed = note.clone();
+    let mut dirty = false;
+    if edit.changed() {
+        changed.note = draft.clone();
+        dirty = true;
+    }
+    ui.horizontal(|ui| {
+        dirty |= note_category_ui(ui, view, note, &mut changed);
+        if ui
+            .add_enabled(view.editable, egui::Button::new("Delete note").small())
+            .clicked()
+        {
+            actions.push(Action::DeleteComparisonNote(note.note_id.clone()));
+        }
+    });
+    if dirty && view.editable {
+        actions.push(Action::ChangeComparisonNote(Box::new(changed)));
+    }
+}
+
+/// The note's category, chosen from the reader's categories; true when it was changed.
+fn note_category_ui(
+    ui: &mut Ui,
+    view: &ComparisonView<'_>,
+    note: &ComparisonNote,
+    changed: &mut ComparisonNote,
+) -> bool {
+    let mut dirty = false;
+    let current = view
+        .categories
+        .iter()
+        .find(|(id, _, _)| Some(id) == note.category_id.as_ref())
+        .map_or("No category", |(_, name, _)| name.as_str());
+    egui::ComboBox::new(("note-category", &note.note_id), "Category")
+        .selected_text(current)
+        .show_ui(ui, |ui| {
+            if ui
+                .selectable_label(note.category_id.is_none(), "No category")
+                .clicked()
+            {
+                changed.category_id = None;
+                dirty = true;
+            }
+            for (id, name, _) in view.categories {
+                if ui
+                    .selectable_label(note.category_id.as_ref() == Some(id), name)
+                    .clicked()
+                {
+                    changed.category_id = Some(id.clone());
+                    dirty = true;
+                }
+            }
+        });
+    dirty
+}
