@@ -1,0 +1,163 @@
+//! The editor of the selected annotation: its category, note and tags (with suggestions), Save note, Show in text, Delete.
+
+use super::*;
+
+pub(super) fn editor_ui(
+    ui: &mut Ui,
+    panel: &AnnotationsPanel<'_>,
+    annotation: &Annotation,
+    state: &mut AnnotationsViewState,
+    actions: &mut Vec<Action>,
+) {
+    let id = annotation.annotation_id.clone();
+    if state
+        .draft
+        .as_ref()
+        .is_none_or(|(draft_id, _, _)| *draft_id != id)
+    {
+        state.draft = Some((
+            id.clone(),
+            annotation.note.clone(),
+            annotation.tags.join(", "),
+        ));
+    }
+    ui.label(RichText::new(format!("“{}”", short(&annotation.anchor.exact, 300))).italics());
+    let mut changed = annotation.clone();
+    let mut commit = category_choice_ui(ui, panel, &mut changed);
+    let Some((_, note, tags)) = state.draft.as_mut() else {
+        return;
+    };
+    let note_label = ui.label("Note");
+    let note_edit = ui
+        .add(
+            egui::TextEdit::multiline(note)
+                .desired_rows(4)
+                .desired_width(f32::INFINITY)
+                .id_salt("note-editor"),
+        )
+        .labelled_by(note_label.id);
+    if std::mem::take(&mut state.focus_note) {
+        note_edit.request_focus();
+    }
+    let tags_label = ui.label("Tags (comma-separated)");
+    let tags_edit = ui
+        .add(egui::TextEdit::singleline(tags).desired_width(f32::INFINITY))
+        .labelled_by(tags_label.id);
+    commit |= tag_suggestions_ui(ui, panel, tags);
+    let edited = note.as_str() != annotation.note || parse_tags(tags) != annotation.tags;
+    if edited && (note_edit.lost_focus() || tags_edit.lost_focus()) {
+        commit = true;
+    }
+    commit |= editor_buttons_ui(ui, edited, &id, actions);
+    if commit {
+        changed.note = note.clone();
+        changed.tags = parse_tags(tags);
+        if changed != *annotation {
+            actions.push(Action::ChangeAnnotation(Box::new(changed)));
+        }
+    }
+}
+
+/// The annotation's category; true when the reader chose another.
+pub(super) fn category_choice_ui(
+    ui: &mut Ui,
+    panel: &AnnotationsPanel<'_>,
+    changed: &mut Annotation,
+) -> bool {
+    let mut chosen = false;
+    let current = changed
+        .category_id
+        .as_deref()
+        .and_then(|c| panel.categories.iter().find(|x| x.category_id == c))
+        .map_or("No category", |c| c.name.as_str())
+        .to_owned();
+    egui::ComboBox::from_label("Highlight")
+        .selected_text(current)
+        .show_ui(ui, |ui| {
+            if ui
+                .selectable_label(changed.category_id.is_none(), "No category")
+                .clicked()
+            {
+                changed.category_id = None;
+                chosen = true;
+            }
+            for category in panel.categories {
+                let is = changed.category_id.as_deref() == Some(&category.category_id);
+                if ui.selectable_label(is, &category.name).clicked() {
+                    changed.category_id = Some(category.category_id.clone());
+                    chosen = true;
+                }
+            }
+        });
+    chosen
+}
+
+/// Suggestions for the tags being typed: tags used elsewhere that this annotation does not
+/// have yet. True when one was added.
+pub(super) fn tag_suggestions_ui(
+    ui: &mut Ui,
+    panel: &AnnotationsPanel<'_>,
+    tags: &mut String,
+) -> bool {
+    let mut added = false;
+    let typed = parse_tags(tags);
+    let partial = tags.rsplit(',').next().unwrap_or("").trim().to_lowercase();
+    let used: BTreeSet<&str> = panel
+        .annotations
+        .live()
+        .iter()
+        .flat_map(|a| a.tags.iter().map(String::as_str))
+        .filter(|t| !typed.iter().any(|x| x == t))
+        .filter(|t| partial.is_empty() || t.to_lowercase().starts_with(&partial))
+        .collect();
+    if used.is_empty() {
+        return false;
+    }
+    ui.horizontal_wrapped(|ui| {
+        ui.weak("Add:");
+        for tag in used.into_iter().take(8) {
+            if ui.small_button(tag).clicked() {
+                let mut list = parse_tags(tags);
+                if !partial.is_empty() {
+                    list.pop();
+                }
+                list.push(tag.to_owned());
+                *tags = list.join(", ");
+                added = true;
+            }
+        }
+    });
+    added
+}
+
+/// Save note, Show in text and Delete; true when Save note was clicked.
+pub(super) fn editor_buttons_ui(
+    ui: &mut Ui,
+    edited: bool,
+    id: &str,
+    actions: &mut Vec<Action>,
+) -> bool {
+    let mut save = false;
+    ui.horizontal(|ui| {
+        if ui
+            .add_enabled(edited, egui::Button::new("Save note"))
+            .clicked()
+        {
+            save = true;
+        }
+        let go = Action::GoToAnnotation(id.to_owned());
+        if ui.button(go.label()).on_hover_text(go.tooltip()).clicked() {
+            actions.push(go);
+        }
+        let delete = Action::DeleteAnnotation(id.to_owned());
+        if ui
+            .button(delete.label())
+            .accessible_name("Delete annotation")
+            .on_hover_text(delete.tooltip())
+            .clicked()
+        {
+            actions.push(delete);
+        }
+    });
+    save
+}
