@@ -87,6 +87,7 @@ fn frame(ctx: &Context, desk: &mut Desk, highlights: &HighlightsByText) {
         found: None,
         selected_annotation: None,
         categories: &[],
+        showcase: &[],
     };
     let style = ReadingStyle { font_size: 18.0 };
     let output = ctx.run_ui(screen(), |ui| {

@@ -38,6 +38,7 @@ fn frame(
         found: None,
         selected_annotation: None,
         categories: &categories,
+        showcase: &[],
     };
     let start = Instant::now();
     let output = ctx.run_ui(screen(), |ui| {

@@ -71,6 +71,17 @@ mod tests {
     use crate::model::comparison::{Reference, compute_all};
 
     #[test]
+    fn the_start_screen_offers_the_clause_1_comparison_from_its_own_file() {
+        let offered: Vec<(String, String)> = bundled_comparisons()
+            .into_iter()
+            .filter_map(|c| Some((c.id, c.start_screen?.button)))
+            .collect();
+        assert_eq!(offered.len(), 1, "{offered:?}");
+        assert_eq!(offered[0].0, CLAUSE_1);
+        assert!(offered[0].1.contains("“entry”"), "{offered:?}");
+    }
+
+    #[test]
     fn every_bundled_comparison_parses_and_its_passages_stand_in_their_texts() {
         let library = bundled_library();
         let comparisons = bundled_comparisons();

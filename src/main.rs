@@ -158,18 +158,10 @@ fn main() -> anyhow::Result<()> {
             output,
         }) => {
             let text = generate::large_text(seed, bytes);
-            let meta = text.meta();
-            let file = format!(
-                "id: {}\ntitle: {}\nauthor: {}\ndate: {}\nlanguage: {}\nsource: {}\nlicence: {}\n---\n{}\n",
-                meta.id,
-                meta.title,
-                meta.author,
-                meta.date,
-                meta.language,
-                meta.source,
-                meta.licence,
-                text.content()
-            );
+            let paragraphs: Vec<&str> = (0..text.paragraphs().len())
+                .map(|i| text.paragraph_text(i))
+                .collect();
+            let file = lectern::model::header::write_text_file(text.meta(), &paragraphs);
             std::fs::write(&output, file)
                 .with_context(|| format!("writing {}", output.display()))?;
             println!(

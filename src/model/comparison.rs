@@ -104,10 +104,24 @@ pub struct Comparison {
     /// What is compared and why.
     #[serde(default)]
     pub description: String,
+    /// How the start screen offers this comparison, when it does (a corpus's showcase).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start_screen: Option<StartScreen>,
     /// The segments' names, in order.
     pub segments: Vec<String>,
     /// The witnesses, in column order.
     pub witnesses: Vec<Witness>,
+}
+
+/// How the start screen (no text open yet) offers a bundled comparison.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StartScreen {
+    /// The sentence above the button.
+    pub invitation: String,
+    /// The button's words.
+    pub button: String,
+    /// What the button opens, on hover.
+    pub hint: String,
 }
 
 /// Comparisons up to this many bytes of wording are stored whole with the reader's notes.
@@ -301,6 +315,7 @@ impl Comparison {
             id: id.into(),
             title: title.into(),
             description: String::new(),
+            start_screen: None,
             segments: labels,
             witnesses,
         };
@@ -827,6 +842,7 @@ mod tests {
             id: "c".into(),
             title: "t".into(),
             description: String::new(),
+            start_screen: None,
             segments: vec!["1".into(), "2".into()],
             witnesses: vec![
                 witness("ru", WitnessStatus::Original, vec![Some("а"), Some("б")]),

@@ -305,6 +305,68 @@ pub fn parse_text_file(file: &str, source: &str) -> Result<ParsedText, HeaderErr
     Ok(ParsedText { meta, paragraphs })
 }
 
+/// Writes a text file that [`parse_text_file`] reads back to the same metadata and
+/// paragraphs: the header (every field that has a value; line breaks in a value become
+/// spaces), `---`, and the paragraphs separated by blank lines.
+pub fn write_text_file(meta: &TextMeta, paragraphs: &[&str]) -> String {
+    let one_line = |s: &str| s.replace(['\n', '\r'], " ");
+    let mut file = String::new();
+    let mut field = |key: &str, value: &str| {
+        file.push_str(key);
+        file.push_str(": ");
+        file.push_str(&one_line(value));
+        file.push('\n');
+    };
+    let optional = [
+        ("subtitle", &meta.subtitle),
+        ("source_title", &meta.source_title),
+        ("date_label", &meta.date_label),
+        ("kind", &meta.kind),
+        ("translator", &meta.translator),
+        ("reference", &meta.reference),
+        ("reference_ru", &meta.reference_ru),
+        ("first_published", &meta.first_published),
+        ("credit", &meta.credit),
+        ("context_before", &meta.context_before),
+        ("context_after", &meta.context_after),
+    ];
+    for (key, value) in [
+        ("id", &meta.id),
+        ("title", &meta.title),
+        ("author", &meta.author),
+        ("date", &meta.date),
+        ("language", &meta.language),
+        ("source", &meta.source),
+        ("licence", &meta.licence),
+    ] {
+        field(key, value);
+    }
+    for (key, value) in optional {
+        if let Some(value) = value {
+            field(key, value);
+        }
+    }
+    for (key, values) in [
+        ("note", &meta.notes),
+        ("editorial_change", &meta.editorial_changes),
+        ("omitted", &meta.omitted),
+    ] {
+        for value in values {
+            field(key, value);
+        }
+    }
+    for part in &meta.parts {
+        field(
+            "part",
+            &format!("{} | {}", part.first_paragraph, part.label),
+        );
+    }
+    file.push_str("---\n");
+    file.push_str(&paragraphs.join("\n\n"));
+    file.push('\n');
+    file
+}
+
 /// Splits a body into paragraphs at blank lines, removing whitespace at line ends.
 ///
 /// Lines inside a paragraph stay joined by `\n`. Lines holding only whitespace count as blank.
@@ -439,5 +501,35 @@ mod tests {
             parse_text_file("t.txt", &with_bom).unwrap().meta.id,
             "lenin-1923-03-05-trotsky"
         );
+    }
+
+    #[test]
+    fn a_written_file_reads_back_to_the_same_metadata_and_paragraphs() {
+        let meta = TextMeta {
+            id: "lenin-1922-09-26-kamenev".into(),
+            title: "On the Establishment of the U.S.S.R.".into(),
+            subtitle: Some("Letter to L. B. Kamenev".into()),
+            author: "V. I. Lenin".into(),
+            date: "1922-09-26".into(),
+            date_label: Some("26 September 1922".into()),
+            language: "en".into(),
+            translator: Some("Bernard Isaacs".into()),
+            source: "World-Outlook (2022)".into(),
+            reference: Some("Collected Works, vol. 42".into()),
+            licence: "Public domain".into(),
+            notes: vec!["One note".into(), "Another,\nover two lines".into()],
+            parts: vec![PartMark {
+                first_paragraph: 1,
+                label: "Second part".into(),
+            }],
+            ..TextMeta::default()
+        };
+        let paragraphs = ["Comrade Kamenev,", "Stalin tends to be\nsomewhat hasty."];
+        let file = write_text_file(&meta, &paragraphs);
+        let parsed = parse_text_file("written.txt", &file).unwrap();
+        let mut expected = meta.clone();
+        expected.notes[1] = "Another, over two lines".into();
+        assert_eq!(parsed.meta, expected);
+        assert_eq!(parsed.paragraphs, paragraphs);
     }
 }

@@ -382,24 +382,10 @@ pub fn file_bytes(text: &Text) -> Vec<u8> {
 
 /// The Lectern text file of `text`: its header, `---`, its paragraphs.
 fn text_file_of(text: &Text) -> String {
-    let meta = text.meta();
-    let one_line = |s: &str| s.replace(['\n', '\r'], " ");
-    let mut file = String::new();
-    for (field, value) in [
-        ("id", &meta.id),
-        ("title", &meta.title),
-        ("author", &meta.author),
-        ("date", &meta.date),
-        ("language", &meta.language),
-        ("source", &meta.source),
-        ("licence", &meta.licence),
-    ] {
-        file.push_str(&format!("{field}: {}\n", one_line(value)));
-    }
-    file.push_str("---\n");
-    file.push_str(text.content());
-    file.push('\n');
-    file
+    let paragraphs: Vec<&str> = (0..text.paragraphs().len())
+        .map(|i| text.paragraph_text(i))
+        .collect();
+    crate::model::header::write_text_file(text.meta(), &paragraphs)
 }
 
 /// Imports `path` into the profile: the text (see [`read_import`]) is written to

@@ -6,11 +6,13 @@ use std::sync::Arc;
 use egui::{Align, Id, Layout, Rect, RichText, Sense, Stroke, Ui, UiBuilder, pos2, vec2};
 
 use crate::MAX_PANES;
+use crate::model::comparison::StartScreen;
 use crate::model::text::Text;
 use crate::ui::action::Action;
 use crate::ui::reader::{
     FoundMarks, Highlights, ReaderParams, ReaderView, ReadingStyle, reader_ui,
 };
+use crate::ui::welcome::welcome_ui;
 
 /// Highlights of the open texts, by text id.
 pub type HighlightsByText = std::collections::HashMap<String, Highlights>;
@@ -28,6 +30,8 @@ pub struct DeskMarks<'a> {
     pub selected_annotation: Option<&'a str>,
     /// The highlight categories (name and colour).
     pub categories: &'a [(String, egui::Color32)],
+    /// The comparisons the start screen offers (by id), while no text is open.
+    pub showcase: &'a [(String, StartScreen)],
 }
 
 /// Height of a pane's header row.
@@ -246,7 +250,7 @@ pub fn desk_ui(
     ui.allocate_rect(full, Sense::hover());
     ui.painter().rect_filled(full, 0.0, ui.visuals().panel_fill);
     if desk.panes.is_empty() {
-        actions.extend(welcome_ui(ui, full));
+        actions.extend(welcome_ui(ui, full, marks.showcase));
         return actions;
     }
     let count = desk.panes.len();
@@ -282,16 +286,7 @@ pub fn desk_ui(
         let from_pane = reader_ui(ui, body, &pane.text, &mut pane.view, params);
         // A command given in a pane (its selection toolbar or menu) is for that pane, so the
         // pane becomes the active one first.
-        let acts_on_selection = from_pane.iter().any(|a| {
-            matches!(
-                a,
-                Action::Highlight(_)
-                    | Action::NoteOnSelection
-                    | Action::CopySelection
-                    | Action::SelectAll
-            )
-        });
-        if acts_on_selection {
+        if from_pane.iter().any(acts_on_selection) {
             actions.push(Action::FocusPane(index));
         }
         actions.extend(from_pane);
@@ -299,22 +294,8 @@ pub fn desk_ui(
             let divider =
                 Rect::from_min_size(pos2(x, full.top()), vec2(DIVIDER_WIDTH, full.height()));
             x += DIVIDER_WIDTH;
-            let response = ui
-                .interact(
-                    divider,
-                    Id::unique(("lectern-divider", index)),
-                    Sense::drag(),
-                )
-                .on_hover_cursor(egui::CursorIcon::ResizeHorizontal);
-            let stroke = if response.hovered() || response.dragged() {
-                ui.visuals().widgets.active.fg_stroke
-            } else {
-                ui.visuals().widgets.noninteractive.bg_stroke
-            };
-            ui.painter()
-                .vline(divider.center().x, divider.y_range(), stroke);
-            if response.dragged() && usable > 0.0 {
-                divider_drags.push((index, response.drag_delta().x / usable));
+            if let Some(delta) = divider_ui(ui, divider, index, usable) {
+                divider_drags.push((index, delta));
             }
         }
     }
@@ -322,6 +303,34 @@ pub fn desk_ui(
         desk.move_divider(index, delta);
     }
     actions
+}
+
+/// Whether an action acts on a pane's selection (and so on that pane).
+fn acts_on_selection(action: &Action) -> bool {
+    matches!(
+        action,
+        Action::Highlight(_) | Action::NoteOnSelection | Action::CopySelection | Action::SelectAll
+    )
+}
+
+/// The divider after pane `index`: a line, and a handle to drag; returns how far it was
+/// dragged this frame, as a fraction of the panes' width.
+fn divider_ui(ui: &mut Ui, divider: Rect, index: usize, usable: f32) -> Option<f32> {
+    let response = ui
+        .interact(
+            divider,
+            Id::unique(("lectern-divider", index)),
+            Sense::drag(),
+        )
+        .on_hover_cursor(egui::CursorIcon::ResizeHorizontal);
+    let stroke = if response.hovered() || response.dragged() {
+        ui.visuals().widgets.active.fg_stroke
+    } else {
+        ui.visuals().widgets.noninteractive.bg_stroke
+    };
+    ui.painter()
+        .vline(divider.center().x, divider.y_range(), stroke);
+    (response.dragged() && usable > 0.0).then(|| response.drag_delta().x / usable)
 }
 
 fn pane_header_ui(
@@ -345,97 +354,16 @@ fn pane_header_ui(
         rect.bottom() - 0.5,
         Stroke::new(1.0, visuals.widgets.noninteractive.bg_stroke.color),
     );
-    let number = index + 1;
     let builder = UiBuilder::new()
         .id_salt(("pane-header", pane.key))
         .max_rect(rect.shrink2(vec2(8.0, 3.0)))
         .layout(Layout::right_to_left(Align::Center));
     ui.scope_builder(builder, |ui| {
         ui.spacing_mut().item_spacing.x = 4.0;
-        let close = Action::ClosePane(index);
-        if ui
-            .small_button("×")
-            .accessible_name(format!("Close pane {number}"))
-            .on_hover_text(close.tooltip())
-            .clicked()
-        {
-            actions.push(close);
-        }
-        if count > 1 {
-            let right = Action::MovePaneRight(index);
-            if ui
-                .add_enabled(index + 1 < count, egui::Button::new("⏵").small())
-                .accessible_name(format!("Move pane {number} right"))
-                .on_hover_text(right.tooltip())
-                .clicked()
-            {
-                actions.push(right);
-            }
-            let left = Action::MovePaneLeft(index);
-            if ui
-                .add_enabled(index > 0, egui::Button::new("⏴").small())
-                .accessible_name(format!("Move pane {number} left"))
-                .on_hover_text(left.tooltip())
-                .clicked()
-            {
-                actions.push(left);
-            }
-        }
-        let link = Action::ToggleLinked(index);
-        if ui
-            .selectable_label(
-                pane.linked,
-                if pane.linked {
-                    "🔗 Linked"
-                } else {
-                    "🔗 Link"
-                },
-            )
-            .accessible_name(format!("Link scrolling of pane {number}"))
-            .on_hover_text(link.label_with_shortcut(ui.ctx()) + "\n" + &link.tooltip())
-            .clicked()
-        {
-            actions.push(link);
-        }
-        let parts = &pane.text.meta().parts;
-        if parts.len() > 1 {
-            ui.menu_button("Parts", |ui| {
-                for part in parts {
-                    if ui.button(&part.label).clicked() {
-                        actions.push(Action::GoToParagraph {
-                            pane: index,
-                            paragraph: part.first_paragraph,
-                        });
-                    }
-                }
-            });
-        }
-        let info = Action::ShowTextInfo(pane.text.id().to_owned());
-        if ui
-            .small_button("ℹ")
-            .accessible_name(format!("About the text in pane {number}"))
-            .on_hover_text(info.tooltip())
-            .clicked()
-        {
-            actions.push(info);
-        }
+        pane_buttons_ui(ui, pane, index, count, &mut actions);
+        parts_and_info_ui(ui, pane, index, &mut actions);
         ui.with_layout(Layout::left_to_right(Align::Center), |ui| {
-            let meta = pane.text.meta();
-            let title = RichText::new(&meta.title).strong();
-            let response = ui
-                .add(egui::Label::new(title).truncate().sense(Sense::click()))
-                .on_hover_text(format!(
-                    "{} — {}\n{}",
-                    meta.author,
-                    meta.display_date(),
-                    Action::ShowActiveTextInfo.tooltip()
-                ));
-            if response.clicked() {
-                actions.push(Action::FocusPane(index));
-            }
-            if response.double_clicked() {
-                actions.push(Action::ShowTextInfo(meta.id.clone()));
-            }
+            pane_title_ui(ui, pane, index, &mut actions);
         });
     });
     // A click anywhere on the header makes the pane active.
@@ -449,34 +377,107 @@ fn pane_header_ui(
     actions
 }
 
-fn welcome_ui(ui: &mut Ui, rect: Rect) -> Option<Action> {
-    let mut action = None;
-    let builder = UiBuilder::new()
-        .max_rect(rect.shrink(40.0))
-        .layout(Layout::top_down(Align::Center));
-    ui.scope_builder(builder, |ui| {
-        ui.add_space(rect.height() * 0.25);
-        ui.heading("Nothing open yet");
-        ui.add_space(8.0);
-        ui.label("Click a title in the library to read it here.");
-        ui.label("“Beside” opens a second or third text next to the first.");
-        ui.add_space(8.0);
-        ui.weak(
-            "Ctrl+L filters the library; Enter opens the first match, Ctrl+Enter opens it beside.",
-        );
-        ui.add_space(24.0);
-        ui.label("Or begin with the comparison at the heart of this corpus:");
+/// Close, move left and right, and Link.
+fn pane_buttons_ui(
+    ui: &mut Ui,
+    pane: &Pane,
+    index: usize,
+    count: usize,
+    actions: &mut Vec<Action>,
+) {
+    let number = index + 1;
+    let close = Action::ClosePane(index);
+    if ui
+        .small_button("×")
+        .accessible_name(format!("Close pane {number}"))
+        .on_hover_text(close.tooltip())
+        .clicked()
+    {
+        actions.push(close);
+    }
+    if count > 1 {
+        let right = Action::MovePaneRight(index);
         if ui
-            .button("Compare Stalin’s “entry” clause with Lenin’s “formal unification”")
-            .on_hover_text(
-                "Clause 1 of the draft of September 1922, its amendment and the revised draft",
-            )
+            .add_enabled(index + 1 < count, egui::Button::new("⏵").small())
+            .accessible_name(format!("Move pane {number} right"))
+            .on_hover_text(right.tooltip())
             .clicked()
         {
-            action = Some(Action::OpenComparison(crate::bundled::CLAUSE_1.to_owned()));
+            actions.push(right);
         }
-    });
-    action
+        let left = Action::MovePaneLeft(index);
+        if ui
+            .add_enabled(index > 0, egui::Button::new("⏴").small())
+            .accessible_name(format!("Move pane {number} left"))
+            .on_hover_text(left.tooltip())
+            .clicked()
+        {
+            actions.push(left);
+        }
+    }
+    let link = Action::ToggleLinked(index);
+    if ui
+        .selectable_label(
+            pane.linked,
+            if pane.linked {
+                "🔗 Linked"
+            } else {
+                "🔗 Link"
+            },
+        )
+        .accessible_name(format!("Link scrolling of pane {number}"))
+        .on_hover_text(link.label_with_shortcut(ui.ctx()) + "\n" + &link.tooltip())
+        .clicked()
+    {
+        actions.push(link);
+    }
+}
+
+/// The menu of the text's dated parts, and the button for its metadata.
+fn parts_and_info_ui(ui: &mut Ui, pane: &Pane, index: usize, actions: &mut Vec<Action>) {
+    let number = index + 1;
+    let parts = &pane.text.meta().parts;
+    if parts.len() > 1 {
+        ui.menu_button("Parts", |ui| {
+            for part in parts {
+                if ui.button(&part.label).clicked() {
+                    actions.push(Action::GoToParagraph {
+                        pane: index,
+                        paragraph: part.first_paragraph,
+                    });
+                }
+            }
+        });
+    }
+    let info = Action::ShowTextInfo(pane.text.id().to_owned());
+    if ui
+        .small_button("ℹ")
+        .accessible_name(format!("About the text in pane {number}"))
+        .on_hover_text(info.tooltip())
+        .clicked()
+    {
+        actions.push(info);
+    }
+}
+
+/// The text's title (shortened to fit, the author and date on hover).
+fn pane_title_ui(ui: &mut Ui, pane: &Pane, index: usize, actions: &mut Vec<Action>) {
+    let meta = pane.text.meta();
+    let title = RichText::new(&meta.title).strong();
+    let response = ui
+        .add(egui::Label::new(title).truncate().sense(Sense::click()))
+        .on_hover_text(format!(
+            "{} — {}\n{}",
+            meta.author,
+            meta.display_date(),
+            Action::ShowActiveTextInfo.tooltip()
+        ));
+    if response.clicked() {
+        actions.push(Action::FocusPane(index));
+    }
+    if response.double_clicked() {
+        actions.push(Action::ShowTextInfo(meta.id.clone()));
+    }
 }
 
 #[cfg(test)]

@@ -37,39 +37,7 @@ pub fn text_info_ui(ui: &mut Ui, text: &Text) {
         ui.label(RichText::new(subtitle).italics());
     }
     ui.add_space(6.0);
-    let mut rows: Vec<(&str, String)> = vec![
-        ("Author", meta.author.clone()),
-        ("Date", meta.display_date().to_owned()),
-    ];
-    let optional = [
-        ("Kind", &meta.kind),
-        ("Translator", &meta.translator),
-        ("Collected Works", &meta.reference),
-        ("Russian original", &meta.reference_ru),
-        ("First published", &meta.first_published),
-        ("Title in the source", &meta.source_title),
-    ];
-    rows.extend(
-        optional
-            .into_iter()
-            .filter_map(|(k, v)| v.clone().map(|v| (k, v))),
-    );
-    rows.push(("Source", meta.source.clone()));
-    rows.push(("Licence", meta.licence.clone()));
-    if let Some(credit) = &meta.credit {
-        rows.push(("Credit", credit.clone()));
-    }
-    rows.push(("Language", meta.language.clone()));
-    rows.push((
-        "Length",
-        format!(
-            "{} paragraphs, {} characters",
-            text.paragraphs().len(),
-            text.char_len()
-        ),
-    ));
-    rows.push(("Id", meta.id.clone()));
-    rows.push(("Content hash", text.content_hash().to_owned()));
+    let rows = rows_of(text);
     Grid::new("text-info-grid")
         .num_columns(2)
         .spacing([12.0, 6.0])
@@ -115,4 +83,43 @@ pub fn text_info_ui(ui: &mut Ui, text: &Text) {
         "The source’s editorial remarks around this text",
         &context,
     );
+}
+
+/// The metadata of a text as rows of the grid: (what, value).
+fn rows_of(text: &Text) -> Vec<(&'static str, String)> {
+    let meta = text.meta();
+    let mut rows: Vec<(&'static str, String)> = vec![
+        ("Author", meta.author.clone()),
+        ("Date", meta.display_date().to_owned()),
+    ];
+    let optional = [
+        ("Kind", &meta.kind),
+        ("Translator", &meta.translator),
+        ("Collected Works", &meta.reference),
+        ("Russian original", &meta.reference_ru),
+        ("First published", &meta.first_published),
+        ("Title in the source", &meta.source_title),
+    ];
+    rows.extend(
+        optional
+            .into_iter()
+            .filter_map(|(k, v)| v.clone().map(|v| (k, v))),
+    );
+    rows.push(("Source", meta.source.clone()));
+    rows.push(("Licence", meta.licence.clone()));
+    if let Some(credit) = &meta.credit {
+        rows.push(("Credit", credit.clone()));
+    }
+    rows.push(("Language", meta.language.clone()));
+    rows.push((
+        "Length",
+        format!(
+            "{} paragraphs, {} characters",
+            text.paragraphs().len(),
+            text.char_len()
+        ),
+    ));
+    rows.push(("Id", meta.id.clone()));
+    rows.push(("Content hash", text.content_hash().to_owned()));
+    rows
 }

@@ -3,6 +3,7 @@
 use egui::{Key, Modifiers, RichText, Ui};
 
 use crate::model::library::Library;
+use crate::model::text::Text;
 use crate::ui::action::Action;
 
 /// The library panel's own state.
@@ -33,6 +34,36 @@ pub fn library_ui(
     ui.add_space(6.0);
     ui.heading("Library");
     ui.add_space(4.0);
+    filter_ui(ui, state, &mut actions);
+    ui.add_space(6.0);
+    let matches: Vec<_> = library.filter(&state.filter).collect();
+    if matches.is_empty() {
+        ui.weak("No text matches the filter.");
+    }
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            comparisons_ui(ui, comparisons, &mut actions);
+            let mut year = "";
+            for text in matches {
+                let this_year = Library::year_of(text);
+                if this_year != year {
+                    year = this_year;
+                    ui.add_space(8.0);
+                    let heading = if year == "0000" { "Undated" } else { year };
+                    ui.label(RichText::new(heading).size(13.0).strong().weak());
+                    ui.separator();
+                }
+                let is_open = open_ids.contains(&text.id());
+                text_entry_ui(ui, text, is_open, can_open_beside, &mut actions);
+                ui.add_space(6.0);
+            }
+        });
+    actions
+}
+
+/// The filter field: Enter opens the first match, Ctrl+Enter opens it beside.
+fn filter_ui(ui: &mut Ui, state: &mut LibraryViewState, actions: &mut Vec<Action>) {
     let label = ui.label("Filter");
     let filter = ui.add(
         egui::TextEdit::singleline(&mut state.filter)
@@ -57,113 +88,104 @@ pub fn library_ui(
             actions.push(Action::OpenFirstMatch { beside: false });
         }
     }
-    ui.add_space(6.0);
-    let matches: Vec<_> = library.filter(&state.filter).collect();
-    if matches.is_empty() {
-        ui.weak("No text matches the filter.");
+}
+
+/// The bundled comparisons and the reader's own that carry notes.
+fn comparisons_ui(ui: &mut Ui, comparisons: &[(String, String)], actions: &mut Vec<Action>) {
+    if !comparisons.is_empty() {
+        ui.add_space(8.0);
+        ui.label(RichText::new("Comparisons").size(13.0).strong().weak());
+        ui.separator();
+        for (id, title) in comparisons {
+            let open = Action::OpenComparison(id.clone());
+            if ui
+                .add(
+                    egui::Button::new(RichText::new(title).strong())
+                        .frame(false)
+                        .wrap(),
+                )
+                .on_hover_text("Open this comparison of wordings")
+                .clicked()
+            {
+                actions.push(open);
+            }
+            ui.add_space(4.0);
+        }
     }
-    egui::ScrollArea::vertical()
-        .auto_shrink([false, false])
-        .show(ui, |ui| {
-            if !comparisons.is_empty() {
-                ui.add_space(8.0);
-                ui.label(RichText::new("Comparisons").size(13.0).strong().weak());
-                ui.separator();
-                for (id, title) in comparisons {
-                    let open = Action::OpenComparison(id.clone());
-                    if ui
-                        .add(
-                            egui::Button::new(RichText::new(title).strong())
-                                .frame(false)
-                                .wrap(),
-                        )
-                        .on_hover_text("Open this comparison of wordings")
-                        .clicked()
-                    {
-                        actions.push(open);
-                    }
-                    ui.add_space(4.0);
-                }
-            }
-            let mut year = "";
-            for text in matches {
-                let this_year = Library::year_of(text);
-                if this_year != year {
-                    year = this_year;
-                    ui.add_space(8.0);
-                    let heading = if year == "0000" { "Undated" } else { year };
-                    ui.label(RichText::new(heading).size(13.0).strong().weak());
-                    ui.separator();
-                }
-                let meta = text.meta();
-                let is_open = open_ids.contains(&text.id());
-                ui.add_space(2.0);
-                let title = RichText::new(&meta.title).strong();
-                let open = Action::OpenText {
-                    text_id: text.id().to_owned(),
-                    beside: false,
-                };
-                let response = ui
-                    .add(egui::Button::new(title).frame(false).wrap())
-                    .on_hover_text(open.tooltip());
-                if response.clicked() {
-                    actions.push(open);
-                }
-                let mut byline = format!("{} · {}", meta.author, meta.display_date());
-                if let Some(kind) = &meta.kind {
-                    byline.push_str(" · ");
-                    byline.push_str(kind);
-                }
-                ui.label(RichText::new(byline).small());
-                if let Some(reference) = &meta.reference {
-                    ui.label(RichText::new(reference).small().weak());
-                }
-                ui.horizontal(|ui| {
-                    let beside = Action::OpenText {
-                        text_id: text.id().to_owned(),
-                        beside: true,
-                    };
-                    let hover = if can_open_beside {
-                        beside.tooltip()
-                    } else {
-                        "Three panes are open: close one to open another beside them".to_owned()
-                    };
-                    if ui
-                        .add_enabled(can_open_beside, egui::Button::new("Beside").small())
-                        .accessible_name(format!("Open beside: {}", meta.title))
-                        .on_hover_text(hover)
-                        .on_disabled_hover_text("Three panes are open: close one first")
-                        .clicked()
-                    {
-                        actions.push(beside);
-                    }
-                    let info = Action::ShowTextInfo(text.id().to_owned());
-                    if ui
-                        .small_button("About")
-                        .accessible_name(format!("About: {}", meta.title))
-                        .on_hover_text(info.tooltip())
-                        .clicked()
-                    {
-                        actions.push(info);
-                    }
-                    if text.id().starts_with("import-")
-                        && ui
-                            .small_button("Remove")
-                            .accessible_name(format!("Remove: {}", meta.title))
-                            .on_hover_text(
-                                "Take this imported text out of the library (your annotations \
-                                 on it are kept; the removal can be undone)",
-                            )
-                            .clicked()
-                    {
-                        actions.push(Action::RemoveImported(text.id().to_owned()));
-                    }
-                    if is_open {
-                        ui.label(RichText::new("• open").size(12.0).weak());
-                    }
-                });
-                ui.add_space(6.0);
-            }
-        });
-    actions
+}
+
+/// One text: its title (which opens it), byline and reference, and Beside, About, Remove.
+fn text_entry_ui(
+    ui: &mut Ui,
+    text: &Text,
+    is_open: bool,
+    can_open_beside: bool,
+    actions: &mut Vec<Action>,
+) {
+    let meta = text.meta();
+    ui.add_space(2.0);
+    let title = RichText::new(&meta.title).strong();
+    let open = Action::OpenText {
+        text_id: text.id().to_owned(),
+        beside: false,
+    };
+    let response = ui
+        .add(egui::Button::new(title).frame(false).wrap())
+        .on_hover_text(open.tooltip());
+    if response.clicked() {
+        actions.push(open);
+    }
+    let mut byline = format!("{} · {}", meta.author, meta.display_date());
+    if let Some(kind) = &meta.kind {
+        byline.push_str(" · ");
+        byline.push_str(kind);
+    }
+    ui.label(RichText::new(byline).small());
+    if let Some(reference) = &meta.reference {
+        ui.label(RichText::new(reference).small().weak());
+    }
+    ui.horizontal(|ui| {
+        let beside = Action::OpenText {
+            text_id: text.id().to_owned(),
+            beside: true,
+        };
+        let hover = if can_open_beside {
+            beside.tooltip()
+        } else {
+            "Three panes are open: close one to open another beside them".to_owned()
+        };
+        if ui
+            .add_enabled(can_open_beside, egui::Button::new("Beside").small())
+            .accessible_name(format!("Open beside: {}", meta.title))
+            .on_hover_text(hover)
+            .on_disabled_hover_text("Three panes are open: close one first")
+            .clicked()
+        {
+            actions.push(beside);
+        }
+        let info = Action::ShowTextInfo(text.id().to_owned());
+        if ui
+            .small_button("About")
+            .accessible_name(format!("About: {}", meta.title))
+            .on_hover_text(info.tooltip())
+            .clicked()
+        {
+            actions.push(info);
+        }
+        if text.id().starts_with("import-")
+            && ui
+                .small_button("Remove")
+                .accessible_name(format!("Remove: {}", meta.title))
+                .on_hover_text(
+                    "Take this imported text out of the library (your annotations \
+                     on it are kept; the removal can be undone)",
+                )
+                .clicked()
+        {
+            actions.push(Action::RemoveImported(text.id().to_owned()));
+        }
+        if is_open {
+            ui.label(RichText::new("• open").size(12.0).weak());
+        }
+    });
 }

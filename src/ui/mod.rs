@@ -14,3 +14,4 @@ pub mod reader;
 pub mod search_view;
 pub mod task;
 pub mod theme;
+pub mod welcome;

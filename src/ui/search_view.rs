@@ -189,88 +189,94 @@ pub fn search_all_ui(ctx: &egui::Context, state: &mut SearchAllState) -> Vec<Act
                 ui.checkbox(&mut state.options.whole_words, "Whole words");
                 ui.checkbox(&mut state.options.match_case, "Match case");
             });
-            let total: usize = state.texts.iter().map(|t| t.count).sum();
-            let summary = if state.query.trim().is_empty() {
-                "Type a word or phrase: case, accents, ё/е and line breaks do not matter."
-                    .to_owned()
-            } else {
-                format!(
-                    "{total} {} in {} {} · {} {}{}",
-                    if total == 1 { "match" } else { "matches" },
-                    state.texts.len(),
-                    if state.texts.len() == 1 {
-                        "text"
-                    } else {
-                        "texts"
-                    },
-                    state.notes.len(),
-                    if state.notes.len() == 1 {
-                        "note"
-                    } else {
-                        "notes"
-                    },
-                    if state.preparing > 0 {
-                        " (still preparing some texts…)"
-                    } else {
-                        ""
-                    }
-                )
-            };
+            let summary = summary_of(state);
             ui.label(RichText::new(summary).weak());
             ui.separator();
-            egui::ScrollArea::vertical().show(ui, |ui| {
-                for text in &state.texts {
-                    let head = format!("{} — {}", text.title, text.count);
-                    egui::CollapsingHeader::new(head)
-                        .id_salt(("search-text", &text.text_id))
-                        .default_open(true)
-                        .show(ui, |ui| {
-                            for (range, line, at) in &text.hits {
-                                let job = context_job(ui, line, at.clone());
-                                if ui
-                                    .add(egui::Button::new(job).frame(false).wrap())
-                                    .on_hover_text("Open the text at this match")
-                                    .clicked()
-                                {
-                                    actions.push(Action::OpenSearchHit {
-                                        text_id: text.text_id.clone(),
-                                        range: range.clone(),
-                                    });
-                                }
-                            }
-                            if text.count > text.hits.len() {
-                                ui.weak(format!(
-                                    "… and {} more: open the text and press F3 to step on",
-                                    text.count - text.hits.len()
-                                ));
-                            }
-                        });
-                }
-                if !state.notes.is_empty() {
-                    ui.separator();
-                    ui.label(RichText::new("Notes").strong());
-                    for note in &state.notes {
-                        if ui
-                            .add(
-                                egui::Button::new(format!("{}: {}", note.title, note.line))
-                                    .frame(false)
-                                    .wrap(),
-                            )
-                            .on_hover_text("Show this annotation in its text")
-                            .clicked()
-                        {
-                            actions.push(Action::GoToAnnotation(note.annotation_id.clone()));
-                            actions
-                                .push(Action::SelectAnnotation(Some(note.annotation_id.clone())));
-                        }
-                    }
-                }
-            });
+            egui::ScrollArea::vertical().show(ui, |ui| results_ui(ui, state, &mut actions));
         });
     if !open {
         actions.push(Action::CloseSearchAll);
     }
     actions
+}
+
+/// What was found, in a line: how many matches in how many texts and notes.
+fn summary_of(state: &SearchAllState) -> String {
+    let total: usize = state.texts.iter().map(|t| t.count).sum();
+    if state.query.trim().is_empty() {
+        "Type a word or phrase: case, accents, ё/е and line breaks do not matter.".to_owned()
+    } else {
+        format!(
+            "{total} {} in {} {} · {} {}{}",
+            if total == 1 { "match" } else { "matches" },
+            state.texts.len(),
+            if state.texts.len() == 1 {
+                "text"
+            } else {
+                "texts"
+            },
+            state.notes.len(),
+            if state.notes.len() == 1 {
+                "note"
+            } else {
+                "notes"
+            },
+            if state.preparing > 0 {
+                " (still preparing some texts…)"
+            } else {
+                ""
+            }
+        )
+    }
+}
+
+/// The matches by text, each with its line of context, then the notes that match.
+fn results_ui(ui: &mut Ui, state: &SearchAllState, actions: &mut Vec<Action>) {
+    for text in &state.texts {
+        let head = format!("{} — {}", text.title, text.count);
+        egui::CollapsingHeader::new(head)
+            .id_salt(("search-text", &text.text_id))
+            .default_open(true)
+            .show(ui, |ui| {
+                for (range, line, at) in &text.hits {
+                    let job = context_job(ui, line, at.clone());
+                    if ui
+                        .add(egui::Button::new(job).frame(false).wrap())
+                        .on_hover_text("Open the text at this match")
+                        .clicked()
+                    {
+                        actions.push(Action::OpenSearchHit {
+                            text_id: text.text_id.clone(),
+                            range: range.clone(),
+                        });
+                    }
+                }
+                if text.count > text.hits.len() {
+                    ui.weak(format!(
+                        "… and {} more: open the text and press F3 to step on",
+                        text.count - text.hits.len()
+                    ));
+                }
+            });
+    }
+    if !state.notes.is_empty() {
+        ui.separator();
+        ui.label(RichText::new("Notes").strong());
+        for note in &state.notes {
+            if ui
+                .add(
+                    egui::Button::new(format!("{}: {}", note.title, note.line))
+                        .frame(false)
+                        .wrap(),
+                )
+                .on_hover_text("Show this annotation in its text")
+                .clicked()
+            {
+                actions.push(Action::GoToAnnotation(note.annotation_id.clone()));
+                actions.push(Action::SelectAnnotation(Some(note.annotation_id.clone())));
+            }
+        }
+    }
 }
 
 /// A line of context with the match in bold.

@@ -40,15 +40,16 @@ pub struct AnnotationsViewState {
 }
 
 /// What the list was filtered from: the annotations' revision, the filters and the open texts.
-type ListingKey = (
-    u64,
-    bool,
-    Option<String>,
-    Option<String>,
-    Option<String>,
-    String,
-    Vec<String>,
-);
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct ListingKey {
+    revision: u64,
+    all_texts: bool,
+    category: Option<String>,
+    tag: Option<String>,
+    text: Option<String>,
+    search: String,
+    open_texts: Vec<String>,
+}
 
 /// The filtered list and the choices of the filters, computed again only when the annotations
 /// or the filters change (a profile may hold ten thousand annotations).
@@ -242,19 +243,19 @@ fn export_shown_ui(ui: &mut Ui, shown: &[&Annotation], actions: &mut Vec<Action>
 
 /// What the list shown is filtered from, now.
 fn listing_key(panel: &AnnotationsPanel<'_>, state: &AnnotationsViewState) -> ListingKey {
-    (
-        panel.revision,
-        state.all_texts,
-        state.category_filter.clone(),
-        state.tag_filter.clone(),
-        state.text_filter.clone(),
-        state.search.clone(),
-        panel
+    ListingKey {
+        revision: panel.revision,
+        all_texts: state.all_texts,
+        category: state.category_filter.clone(),
+        tag: state.tag_filter.clone(),
+        text: state.text_filter.clone(),
+        search: state.search.clone(),
+        open_texts: panel
             .open_text_ids
             .iter()
             .map(|id| (*id).to_owned())
             .collect(),
-    )
+    }
 }
 
 /// The filtered list for the panel's filters, from the cache when nothing changed.

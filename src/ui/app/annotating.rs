@@ -183,18 +183,21 @@ impl LecternApp {
             .iter()
             .map(|p| p.text.id().to_owned())
             .collect();
-        let key = (
-            self.notebook.revision(),
+        let key = HighlightsKey {
+            revision: self.notebook.revision(),
             dark_mode,
             open,
-            self.notebook.orphans().len(),
-        );
+            orphans: self.notebook.orphans().len(),
+        };
         if self.highlights.as_ref().is_some_and(|(k, _)| *k == key) {
             return;
         }
         let alpha = if dark_mode { 80 } else { 110 };
-        let mut by_text: std::collections::HashMap<&str, Vec<Highlight>> =
-            key.2.iter().map(|id| (id.as_str(), Vec::new())).collect();
+        let mut by_text: std::collections::HashMap<&str, Vec<Highlight>> = key
+            .open
+            .iter()
+            .map(|id| (id.as_str(), Vec::new()))
+            .collect();
         for annotation in self.notebook.annotations().live() {
             let Some(list) = by_text.get_mut(annotation.text_id.as_str()) else {
                 continue;

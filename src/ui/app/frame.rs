@@ -218,6 +218,29 @@ impl LecternApp {
         actions
     }
 
+    /// The categories as the views show them: (id, name, colour).
+    fn category_colors(&self) -> Vec<(String, String, egui::Color32)> {
+        let categories = self.notebook.categories();
+        categories
+            .iter()
+            .map(|c| {
+                let color = category_color(categories, Some(&c.category_id));
+                (c.category_id.clone(), c.name.clone(), color)
+            })
+            .collect()
+    }
+
+    /// The comparisons the start screen offers, while it shows (no pane open).
+    fn showcase(&self) -> Vec<(String, crate::model::comparison::StartScreen)> {
+        if !self.desk.panes().is_empty() {
+            return Vec::new();
+        }
+        self.bundled_comparisons
+            .iter()
+            .filter_map(|c| Some((c.id.clone(), c.start_screen.clone()?)))
+            .collect()
+    }
+
     /// The middle of the window: the desk of panes, and the comparison docked below it or
     /// filling the window.
     fn central_ui(&mut self, ui: &mut Ui) -> Vec<Action> {
@@ -231,23 +254,10 @@ impl LecternApp {
         } else {
             egui::Color32::from_rgba_unmultiplied(255, 200, 0, 90)
         };
-        let categories: Vec<(String, egui::Color32)> = self
-            .notebook
-            .categories()
+        let note_categories = self.category_colors();
+        let categories: Vec<(String, egui::Color32)> = note_categories
             .iter()
-            .map(|c| {
-                let color = category_color(self.notebook.categories(), Some(&c.category_id));
-                (c.name.clone(), color)
-            })
-            .collect();
-        let note_categories: Vec<(String, String, egui::Color32)> = self
-            .notebook
-            .categories()
-            .iter()
-            .map(|c| {
-                let color = category_color(self.notebook.categories(), Some(&c.category_id));
-                (c.category_id.clone(), c.name.clone(), color)
-            })
+            .map(|(_, name, color)| (name.clone(), *color))
             .collect();
         let view = ComparisonView {
             notes: self.notebook.comparison_notes(),
@@ -270,6 +280,7 @@ impl LecternApp {
                 .frame(egui::Frame::side_top_panel(ui.style()).inner_margin(8.0))
                 .show(ui, |ui| actions.extend(comparison_ui(ui, state, &view)));
         }
+        let showcase = self.showcase();
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE)
             .show(ui, |ui| match &mut self.comparison {
@@ -292,6 +303,7 @@ impl LecternApp {
                         }),
                         selected_annotation: self.view.selected_annotation.as_deref(),
                         categories: &categories,
+                        showcase: &showcase,
                     };
                     actions.extend(desk_ui(ui, &mut self.desk, style, &marks))
                 }

@@ -75,9 +75,18 @@ pub use frame::View;
 pub use search::Search;
 use session::Session;
 
-/// What the highlights were built from: the annotations' revision, dark mode, the texts open
-/// in panes and the number of orphans.
-type HighlightsKey = (u64, bool, Vec<String>, usize);
+/// What the highlights of the open texts were built from: when any of it changes, they are
+/// built again (see [`LecternApp::refresh_highlights`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct HighlightsKey {
+    /// The notebook's revision.
+    revision: u64,
+    dark_mode: bool,
+    /// The texts open in panes.
+    open: Vec<String>,
+    /// How many annotations are orphans.
+    orphans: usize,
+}
 
 /// How long a change may wait before the reading state is saved.
 pub const SAVE_DELAY: Duration = Duration::from_secs(1);

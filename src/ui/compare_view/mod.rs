@@ -169,6 +169,7 @@ impl ComparisonState {
                 id: id.clone(),
                 title: title.clone(),
                 description: String::new(),
+                start_screen: None,
                 segments: Vec::new(),
                 witnesses: Vec::new(),
             },

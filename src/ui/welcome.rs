@@ -1,0 +1,38 @@
+//! The start screen, while no text is open: how to begin, and the comparisons the bundled
+//! corpus offers as its showcase (their words come from the comparisons' own files).
+
+use egui::{Align, Layout, Rect, Ui, UiBuilder};
+
+use crate::model::comparison::StartScreen;
+use crate::ui::action::Action;
+
+/// The start screen in `rect`; the action asked for, if any.
+pub fn welcome_ui(ui: &mut Ui, rect: Rect, showcase: &[(String, StartScreen)]) -> Option<Action> {
+    let mut action = None;
+    let builder = UiBuilder::new()
+        .max_rect(rect.shrink(40.0))
+        .layout(Layout::top_down(Align::Center));
+    ui.scope_builder(builder, |ui| {
+        ui.add_space(rect.height() * 0.25);
+        ui.heading("Nothing open yet");
+        ui.add_space(8.0);
+        ui.label("Click a title in the library to read it here.");
+        ui.label("“Beside” opens a second or third text next to the first.");
+        ui.add_space(8.0);
+        ui.weak(
+            "Ctrl+L filters the library; Enter opens the first match, Ctrl+Enter opens it beside.",
+        );
+        for (id, offer) in showcase {
+            ui.add_space(24.0);
+            ui.label(&offer.invitation);
+            if ui
+                .button(&offer.button)
+                .on_hover_text(&offer.hint)
+                .clicked()
+            {
+                action = Some(Action::OpenComparison(id.clone()));
+            }
+        }
+    });
+    action
+}
