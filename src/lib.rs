@@ -16,6 +16,18 @@
 //!   the comparisons from `resources/comparisons/`.
 //! - [`ui`]: eframe/egui views that read the model and return [`ui::action::Action`]s, which
 //!   [`ui::app::LecternApp`] applies in one place.
+//!   - [`ui::action`]: every command once, with its label, tooltip and shortcut (one match
+//!     each), its area, and [`ui::action::action_ui`], the one helper that draws a command
+//!     as a button or menu entry.
+//!   - [`ui::app`]: the window in rooms, one file each: `session` (profile, lock, saving,
+//!     signals), `apply` (actions by area), `frame` (the layout), `menus`, `windows`,
+//!     `annotating`, `comparisons`, `search` and `files`. `LecternApp` holds eleven named
+//!     parts.
+//!   - the views: [`ui::reader`] (a reading pane), [`ui::desk`] (panes side by side),
+//!     [`ui::annotations_view`], [`ui::compare_view`], [`ui::library_view`],
+//!     [`ui::search_view`], [`ui::backups_view`], [`ui::info_view`], [`ui::welcome`].
+//!   - [`ui::task`]: background work (spawn, progress, cancel, poll) for dialogs, reading
+//!     files and long comparisons; [`ui::dialogs`] puts the file dialogs behind a trait.
 //!
 //! Positions in texts are character offsets (Unicode scalar values), half-open ranges, as in
 //! the W3C Web Annotation `TextPositionSelector`; see [`model::text`].

@@ -1,8 +1,10 @@
 //! `LecternApp`: owns the library, the desk and the profile; draws the window; applies actions.
 //!
-//! The window is made of rooms, one file each: [`session`] (profile, lock, saving, signals),
-//! [`apply`] (carrying out actions), [`frame`] (the window's layout, menus, banners and the
-//! keyboard), [`annotating`], [`comparisons`], [`search`] and [`files`] (imports and exports).
+//! The window is made of rooms, one file each: `session` (profile, lock, saving, signals),
+//! `apply` (carrying out actions by area), `frame` (the window's layout and the keyboard),
+//! `menus`, `windows` (banners, status bar, the windows over the desk), `annotating`,
+//! `comparisons`, `search` and `files` (imports and exports). Each part of [`LecternApp`] is
+//! defined in the room that looks after it.
 //!
 //! Views return [`Action`]s; [`LecternApp::apply`] is the one place that carries them out, and
 //! [`LecternApp::show`] ends each frame by saving the reading state when it changed (at most a
