@@ -112,8 +112,39 @@ fn save(c: &mut Criterion) {
             total
         })
     });
+    // A save that also takes a snapshot (at most one every ten minutes in use): the file, then
+    // the snapshot written, read back and parsed to verify it.
+    let profile = lectern::storage::profile::Profile::open(Some(dir.path())).expect("a profile");
+    let every_save = lectern::storage::backups::SnapshotPolicy {
+        interval: Duration::ZERO,
+        ..Default::default()
+    };
+    let mut snapshot = Samples::default();
+    group.bench_function(
+        "save 10 000 with a verified snapshot (saving thread)",
+        |b| {
+            b.iter(|| {
+                let start = Instant::now();
+                let bytes = file.to_bytes().expect("serialises");
+                lectern::storage::annotations_file::save_bytes(
+                    &lectern::storage::atomic::RealFileSystem,
+                    &profile,
+                    &bytes,
+                    &every_save,
+                )
+                .expect("writes");
+                snapshot.push(start.elapsed());
+            })
+        },
+    );
     group.finish();
     assert!(saver.poll_results().iter().all(|r| r.result.is_ok()));
+    report(
+        "save 10 000 annotations with a verified snapshot (at most every 10 minutes)",
+        "(off the UI thread)",
+        f64::INFINITY,
+        &snapshot,
+    );
     report(
         "save 10 000 annotations: copy on the UI thread",
         "(part of the next)",

@@ -267,3 +267,74 @@ fn backups_are_listed_and_one_is_restored_as_one_change_by_the_command_line() {
         "{output:?}"
     );
 }
+
+/// Runs `lectern ARGS` on `dir` as a user who may read the profile folder but not write it:
+/// the machine's unprivileged `nobody` when the tests run as root (root may write anywhere),
+/// else the user running the tests, with the folder's write permission taken away.
+fn lectern_without_write_permission(dir: &Path, args: &[&str]) -> std::process::Output {
+    use std::os::unix::fs::PermissionsExt;
+    let is_root = Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0");
+    let mut command = if is_root {
+        let mut command = Command::new("setpriv");
+        command.args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"]);
+        command.arg(env!("CARGO_BIN_EXE_lectern"));
+        command
+    } else {
+        Command::new(env!("CARGO_BIN_EXE_lectern"))
+    };
+    // Readable by everyone, writable by no one but root: the folder and what is in it.
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let mode = if path.is_dir() { 0o555 } else { 0o444 };
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(mode)).unwrap();
+    }
+    std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o555)).unwrap();
+    let output = command
+        .arg("--profile")
+        .arg(dir)
+        .args(args)
+        .env("HOME", dir)
+        .output()
+        .unwrap();
+    std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o755)).unwrap();
+    output
+}
+
+#[test]
+fn a_read_only_profile_folder_opens_read_only_with_a_message_not_an_error() {
+    let outer = tempfile::tempdir().unwrap();
+    let dir = outer.path().join("profile");
+    std::fs::create_dir(&dir).unwrap();
+    {
+        let mut opened = open(&dir, Access::Window);
+        highlight_and_save(&mut opened, "A", 1);
+    }
+    // The temporary folder holding the profile must let the other user in.
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(outer.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    let output = lectern_without_write_permission(&dir, &["export", "--format", "csv"]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{output:?}");
+    assert!(stderr.contains("cannot be written"), "told: {stderr}");
+    assert!(stderr.contains("1 annotation exported"), "{stderr}");
+    assert!(String::from_utf8_lossy(&output.stdout).contains("\nA,"));
+    // A command that would change it says why it cannot, and changes nothing.
+    let before = std::fs::read(dir.join("annotations.json")).unwrap();
+    let import = outer.path().join("notes.txt");
+    std::fs::write(&import, "A text to import.\n").unwrap();
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&import, std::fs::Permissions::from_mode(0o644)).unwrap();
+    }
+    let output = lectern_without_write_permission(&dir, &["import", import.to_str().unwrap()]);
+    assert!(!output.status.success(), "{output:?}");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("cannot be changed"), "{stderr}");
+    assert_eq!(std::fs::read(dir.join("annotations.json")).unwrap(), before);
+    assert!(!dir.join("texts").exists());
+}
