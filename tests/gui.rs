@@ -30,6 +30,18 @@ fn app(profile: &Path, open: &[&str]) -> LecternApp {
     )
 }
 
+/// Adds an annotation to the app's notebook as the reader would have made it.
+fn add_annotation(app: &mut LecternApp, annotation: lectern::model::annotation::Annotation) {
+    let made = app
+        .notebook
+        .edit(
+            lectern::model::notebook::Edit::AddAnnotation(annotation),
+            "2026-11-27T00:00:00Z",
+        )
+        .unwrap();
+    assert!(made);
+}
+
 fn harness(app: LecternApp) -> Harness<'static, LecternApp> {
     let mut harness = Harness::builder()
         .with_size(vec2(1400.0, 900.0))
@@ -1281,16 +1293,14 @@ fn the_annotations_list_filters_by_category_tag_and_text() {
         ("c", NOTES, "question", "stalin"),
     ] {
         let text = library.get(text_id).unwrap();
-        app.notebook
-            .edit(
-                lectern::model::notebook::Edit::AddAnnotation(Annotation {
-                    note: format!("note {id}"),
-                    tags: vec![tag.into()],
-                    ..Annotation::new(id, text, 0..12, Some(category), "2026-11-26T21:00:00Z")
-                }),
-                "2026-11-27T00:00:00Z",
-            )
-            .unwrap();
+        add_annotation(
+            &mut app,
+            Annotation {
+                note: format!("note {id}"),
+                tags: vec![tag.into()],
+                ..Annotation::new(id, text, 0..12, Some(category), "2026-11-26T21:00:00Z")
+            },
+        );
     }
     let mut harness = harness(app);
     harness.get_by_label("3 shown");
@@ -1776,13 +1786,7 @@ fn search_everything_lists_texts_and_notes_and_opens_a_match() {
                 "2026-11-27T00:00:00Z",
             )
         };
-        state
-            .notebook
-            .edit(
-                lectern::model::notebook::Edit::AddAnnotation(note),
-                "2026-11-27T00:00:00Z",
-            )
-            .unwrap();
+        add_annotation(state, note);
     }
     harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::F);
     harness.run();
@@ -1843,30 +1847,19 @@ fn annotations_exported_from_the_file_menu_read_back_exactly() {
                 "2026-11-27T00:00:00Z",
             )
         };
-        state
-            .notebook
-            .edit(
-                lectern::model::notebook::Edit::AddAnnotation(annotation),
-                "2026-11-27T00:00:00Z",
-            )
-            .unwrap();
+        add_annotation(state, annotation);
         // One on another text, which "the current text only" leaves out.
         let other = state.library().get(NOTES).unwrap().clone();
-        state
-            .notebook
-            .edit(
-                lectern::model::notebook::Edit::AddAnnotation(
-                    lectern::model::annotation::Annotation::new(
-                        "elsewhere",
-                        &other,
-                        0..9,
-                        None,
-                        "2026-11-27T00:00:00Z",
-                    ),
-                ),
+        add_annotation(
+            state,
+            lectern::model::annotation::Annotation::new(
+                "elsewhere",
+                &other,
+                0..9,
+                None,
                 "2026-11-27T00:00:00Z",
-            )
-            .unwrap();
+            ),
+        );
     }
     harness.get_by_label("File").click();
     harness.run();
@@ -2386,21 +2379,16 @@ fn re_importing_a_changed_file_moves_its_annotations_and_says_so() {
         let byte = text.content().find("entry").unwrap();
         let start = text.content()[..byte].chars().count();
         for (id, range) in [("kept", start..start + 5), ("lost", 0..5)] {
-            state
-                .notebook
-                .edit(
-                    lectern::model::notebook::Edit::AddAnnotation(
-                        lectern::model::annotation::Annotation::new(
-                            id,
-                            &text,
-                            range,
-                            None,
-                            "2026-11-27T00:00:00Z",
-                        ),
-                    ),
+            add_annotation(
+                state,
+                lectern::model::annotation::Annotation::new(
+                    id,
+                    &text,
+                    range,
+                    None,
                     "2026-11-27T00:00:00Z",
-                )
-                .unwrap();
+                ),
+            );
         }
     }
     // The file changes: a paragraph added before, the first word of the first paragraph gone.
@@ -2439,24 +2427,19 @@ fn the_annotations_the_panel_shows_can_be_exported_alone() {
             ("one", 0..7, "about equality"),
             ("two", 10..20, "about haste"),
         ] {
-            state
-                .notebook
-                .edit(
-                    lectern::model::notebook::Edit::AddAnnotation(
-                        lectern::model::annotation::Annotation {
-                            note: note.into(),
-                            ..lectern::model::annotation::Annotation::new(
-                                id,
-                                &text,
-                                range,
-                                None,
-                                "2026-11-27T00:00:00Z",
-                            )
-                        },
-                    ),
-                    "2026-11-27T00:00:00Z",
-                )
-                .unwrap();
+            add_annotation(
+                state,
+                lectern::model::annotation::Annotation {
+                    note: note.into(),
+                    ..lectern::model::annotation::Annotation::new(
+                        id,
+                        &text,
+                        range,
+                        None,
+                        "2026-11-27T00:00:00Z",
+                    )
+                },
+            );
         }
     }
     harness.run();
