@@ -2,7 +2,7 @@
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-use super::Action;
+use super::{Action, Command};
 
 const fn shortcut(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
     KeyboardShortcut::new(modifiers, key)
@@ -54,9 +54,11 @@ impl Action {
             Self::OpenFind,
         ]
     }
+}
 
+impl Command {
     /// The keyboard shortcuts of this command (the first is the one shown in menus).
-    pub fn shortcuts(&self) -> Vec<KeyboardShortcut> {
+    pub fn shortcuts(self) -> Vec<KeyboardShortcut> {
         match self {
             Self::ZoomIn => vec![shortcut(CTRL, Key::Plus), shortcut(CTRL, Key::Equals)],
             Self::ZoomOut => vec![shortcut(CTRL, Key::Minus)],
@@ -75,15 +77,15 @@ impl Action {
             Self::Undo => vec![shortcut(CTRL, Key::Z)],
             Self::NoteOnSelection => vec![shortcut(Modifiers::NONE, Key::N)],
             Self::ToggleAnnotationsPanel => vec![shortcut(CTRL_SHIFT, Key::A)],
-            Self::Highlight(0) => vec![
+            Self::Highlight1 => vec![
                 shortcut(Modifiers::NONE, Key::H),
                 shortcut(Modifiers::NONE, Key::Num1),
             ],
-            Self::Highlight(1) => vec![shortcut(Modifiers::NONE, Key::Num2)],
-            Self::Highlight(2) => vec![shortcut(Modifiers::NONE, Key::Num3)],
-            Self::Highlight(3) => vec![shortcut(Modifiers::NONE, Key::Num4)],
-            Self::Highlight(4) => vec![shortcut(Modifiers::NONE, Key::Num5)],
-            Self::Highlight(5) => vec![shortcut(Modifiers::NONE, Key::Num6)],
+            Self::Highlight2 => vec![shortcut(Modifiers::NONE, Key::Num2)],
+            Self::Highlight3 => vec![shortcut(Modifiers::NONE, Key::Num3)],
+            Self::Highlight4 => vec![shortcut(Modifiers::NONE, Key::Num4)],
+            Self::Highlight5 => vec![shortcut(Modifiers::NONE, Key::Num5)],
+            Self::Highlight6 => vec![shortcut(Modifiers::NONE, Key::Num6)],
             Self::ShowShortcuts => vec![shortcut(Modifiers::NONE, Key::F1)],
             Self::Quit => vec![shortcut(CTRL, Key::Q)],
             Self::PreviousDifference => vec![shortcut(Modifiers::SHIFT, Key::F7)],
@@ -93,13 +95,13 @@ impl Action {
             Self::FindNext => vec![shortcut(Modifiers::NONE, Key::F3)],
             Self::OpenFind => vec![shortcut(CTRL, Key::F)],
             Self::SearchAll => vec![shortcut(CTRL_SHIFT, Key::F)],
-            Self::CopyWithCitation { markdown: false } => vec![shortcut(CTRL_SHIFT, Key::C)],
+            Self::CopyWithCitation => vec![shortcut(CTRL_SHIFT, Key::C)],
             _ => Vec::new(),
         }
     }
 
     /// The shortcut shown beside the command in menus, if any.
-    pub fn shortcut(&self) -> Option<KeyboardShortcut> {
+    pub fn shortcut(self) -> Option<KeyboardShortcut> {
         self.shortcuts().into_iter().next()
     }
 }

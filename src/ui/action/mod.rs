@@ -26,6 +26,110 @@ pub enum Area {
     Files,
 }
 
+/// Every command Lectern offers, without the data an [`Action`] carries (as rerun's
+/// `UICommand`): the one source of each command's label, tooltip and shortcuts, one match
+/// each ([`Command::label`], [`Command::tooltip`], [`Command::shortcuts`]). An action's words
+/// and keys are its command's ([`Action::command`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[allow(missing_docs)] // each command is documented by its tooltip
+pub enum Command {
+    OpenText,
+    OpenTextBeside,
+    OpenFile,
+    OpenFirstMatch,
+    OpenFirstMatchBeside,
+    FocusPane,
+    NextPane,
+    ClosePane,
+    CloseActivePane,
+    MovePaneLeft,
+    MovePaneRight,
+    ToggleLinked,
+    ToggleActiveLinked,
+    Scrolled,
+    GoToParagraph,
+    ShowTextInfo,
+    ShowActiveTextInfo,
+    CloseTextInfo,
+    CopySelection,
+    Highlight1,
+    Highlight2,
+    Highlight3,
+    Highlight4,
+    Highlight5,
+    Highlight6,
+    HighlightInCategory,
+    Undo,
+    Redo,
+    SelectAnnotation,
+    GoToAnnotation,
+    NoteOnSelection,
+    ChangeAnnotation,
+    DeleteAnnotation,
+    RestoreAnnotation,
+    ReattachAnnotation,
+    ToggleAnnotationsPanel,
+    SetCategories,
+    SelectAll,
+    ZoomIn,
+    ZoomOut,
+    ZoomReset,
+    ThemeSystem,
+    ThemeLight,
+    ThemeDark,
+    ToggleDarkLight,
+    ToggleLibrary,
+    FocusLibraryFilter,
+    ShowShortcuts,
+    Quit,
+    OpenComparison,
+    CloseComparison,
+    CompareSelections,
+    CompareOpenTexts,
+    ShowPasteComparison,
+    ComparePasted,
+    CancelComparison,
+    NextDifference,
+    PreviousDifference,
+    SwapWitnesses,
+    LayoutInline,
+    LayoutColumns,
+    SetNormalization,
+    SetReference,
+    ToggleWitness,
+    OpenWitnessPassage,
+    NoteOnDifference,
+    ChangeComparisonNote,
+    DeleteComparisonNote,
+    OpenComparisonNote,
+    ExportComparisonMarkdown,
+    ExportComparisonHtml,
+    ExportComparisonPng,
+    ToggleComparisonFull,
+    OpenFind,
+    FindNext,
+    FindPrevious,
+    CloseFind,
+    SearchAll,
+    CloseSearchAll,
+    OpenSearchHit,
+    CopyWithCitation,
+    CopyAsMarkdownQuote,
+    ImportAnnotations,
+    ShowBackups,
+    CloseBackups,
+    RestoreBackup,
+    ImportText,
+    ConfirmImport,
+    RemoveImported,
+    UndoRemoveImported,
+    CancelImport,
+    ExportAnnotationsMarkdown,
+    ExportAnnotationsHtml,
+    ExportAnnotationsCsv,
+    ExportAnnotationsW3c,
+}
+
 /// A command for the app to carry out.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
@@ -282,7 +386,262 @@ impl ExportFormat {
     }
 }
 
+impl Command {
+    /// Every command.
+    pub const ALL: [Self; 95] = [
+        Self::OpenText,
+        Self::OpenTextBeside,
+        Self::OpenFile,
+        Self::OpenFirstMatch,
+        Self::OpenFirstMatchBeside,
+        Self::FocusPane,
+        Self::NextPane,
+        Self::ClosePane,
+        Self::CloseActivePane,
+        Self::MovePaneLeft,
+        Self::MovePaneRight,
+        Self::ToggleLinked,
+        Self::ToggleActiveLinked,
+        Self::Scrolled,
+        Self::GoToParagraph,
+        Self::ShowTextInfo,
+        Self::ShowActiveTextInfo,
+        Self::CloseTextInfo,
+        Self::CopySelection,
+        Self::Highlight1,
+        Self::Highlight2,
+        Self::Highlight3,
+        Self::Highlight4,
+        Self::Highlight5,
+        Self::Highlight6,
+        Self::HighlightInCategory,
+        Self::Undo,
+        Self::Redo,
+        Self::SelectAnnotation,
+        Self::GoToAnnotation,
+        Self::NoteOnSelection,
+        Self::ChangeAnnotation,
+        Self::DeleteAnnotation,
+        Self::RestoreAnnotation,
+        Self::ReattachAnnotation,
+        Self::ToggleAnnotationsPanel,
+        Self::SetCategories,
+        Self::SelectAll,
+        Self::ZoomIn,
+        Self::ZoomOut,
+        Self::ZoomReset,
+        Self::ThemeSystem,
+        Self::ThemeLight,
+        Self::ThemeDark,
+        Self::ToggleDarkLight,
+        Self::ToggleLibrary,
+        Self::FocusLibraryFilter,
+        Self::ShowShortcuts,
+        Self::Quit,
+        Self::OpenComparison,
+        Self::CloseComparison,
+        Self::CompareSelections,
+        Self::CompareOpenTexts,
+        Self::ShowPasteComparison,
+        Self::ComparePasted,
+        Self::CancelComparison,
+        Self::NextDifference,
+        Self::PreviousDifference,
+        Self::SwapWitnesses,
+        Self::LayoutInline,
+        Self::LayoutColumns,
+        Self::SetNormalization,
+        Self::SetReference,
+        Self::ToggleWitness,
+        Self::OpenWitnessPassage,
+        Self::NoteOnDifference,
+        Self::ChangeComparisonNote,
+        Self::DeleteComparisonNote,
+        Self::OpenComparisonNote,
+        Self::ExportComparisonMarkdown,
+        Self::ExportComparisonHtml,
+        Self::ExportComparisonPng,
+        Self::ToggleComparisonFull,
+        Self::OpenFind,
+        Self::FindNext,
+        Self::FindPrevious,
+        Self::CloseFind,
+        Self::SearchAll,
+        Self::CloseSearchAll,
+        Self::OpenSearchHit,
+        Self::CopyWithCitation,
+        Self::CopyAsMarkdownQuote,
+        Self::ImportAnnotations,
+        Self::ShowBackups,
+        Self::CloseBackups,
+        Self::RestoreBackup,
+        Self::ImportText,
+        Self::ConfirmImport,
+        Self::RemoveImported,
+        Self::UndoRemoveImported,
+        Self::CancelImport,
+        Self::ExportAnnotationsMarkdown,
+        Self::ExportAnnotationsHtml,
+        Self::ExportAnnotationsCsv,
+        Self::ExportAnnotationsW3c,
+    ];
+}
+
 impl Action {
+    /// The command this action gives (what it is called, explained and reached by).
+    pub fn command(&self) -> Command {
+        match self {
+            Self::OpenText { beside: false, .. } => Command::OpenText,
+            Self::OpenText { beside: true, .. } => Command::OpenTextBeside,
+            Self::OpenFile => Command::OpenFile,
+            Self::OpenFirstMatch { beside: false } => Command::OpenFirstMatch,
+            Self::OpenFirstMatch { beside: true } => Command::OpenFirstMatchBeside,
+            Self::FocusPane(_) => Command::FocusPane,
+            Self::NextPane => Command::NextPane,
+            Self::ClosePane(_) => Command::ClosePane,
+            Self::CloseActivePane => Command::CloseActivePane,
+            Self::MovePaneLeft(_) => Command::MovePaneLeft,
+            Self::MovePaneRight(_) => Command::MovePaneRight,
+            Self::ToggleLinked(_) => Command::ToggleLinked,
+            Self::ToggleActiveLinked => Command::ToggleActiveLinked,
+            Self::Scrolled(_) => Command::Scrolled,
+            Self::GoToParagraph { .. } => Command::GoToParagraph,
+            Self::ShowTextInfo(_) => Command::ShowTextInfo,
+            Self::ShowActiveTextInfo => Command::ShowActiveTextInfo,
+            Self::CloseTextInfo => Command::CloseTextInfo,
+            Self::CopySelection => Command::CopySelection,
+            Self::Highlight(0) => Command::Highlight1,
+            Self::Highlight(1) => Command::Highlight2,
+            Self::Highlight(2) => Command::Highlight3,
+            Self::Highlight(3) => Command::Highlight4,
+            Self::Highlight(4) => Command::Highlight5,
+            Self::Highlight(5) => Command::Highlight6,
+            Self::Highlight(_) => Command::HighlightInCategory,
+            Self::Undo => Command::Undo,
+            Self::Redo => Command::Redo,
+            Self::SelectAnnotation(_) => Command::SelectAnnotation,
+            Self::GoToAnnotation(_) => Command::GoToAnnotation,
+            Self::NoteOnSelection => Command::NoteOnSelection,
+            Self::ChangeAnnotation(_) => Command::ChangeAnnotation,
+            Self::DeleteAnnotation(_) => Command::DeleteAnnotation,
+            Self::RestoreAnnotation(_) => Command::RestoreAnnotation,
+            Self::ReattachAnnotation(_) => Command::ReattachAnnotation,
+            Self::ToggleAnnotationsPanel => Command::ToggleAnnotationsPanel,
+            Self::SetCategories(_) => Command::SetCategories,
+            Self::SelectAll => Command::SelectAll,
+            Self::ZoomIn => Command::ZoomIn,
+            Self::ZoomOut => Command::ZoomOut,
+            Self::ZoomReset => Command::ZoomReset,
+            Self::SetTheme(ThemeChoice::System) => Command::ThemeSystem,
+            Self::SetTheme(ThemeChoice::Light) => Command::ThemeLight,
+            Self::SetTheme(ThemeChoice::Dark) => Command::ThemeDark,
+            Self::ToggleDarkLight => Command::ToggleDarkLight,
+            Self::ToggleLibrary => Command::ToggleLibrary,
+            Self::FocusLibraryFilter => Command::FocusLibraryFilter,
+            Self::ShowShortcuts => Command::ShowShortcuts,
+            Self::Quit => Command::Quit,
+            Self::OpenComparison(_) => Command::OpenComparison,
+            Self::CloseComparison => Command::CloseComparison,
+            Self::CompareSelections => Command::CompareSelections,
+            Self::CompareOpenTexts => Command::CompareOpenTexts,
+            Self::ShowPasteComparison => Command::ShowPasteComparison,
+            Self::ComparePasted(_) => Command::ComparePasted,
+            Self::CancelComparison => Command::CancelComparison,
+            Self::NextDifference => Command::NextDifference,
+            Self::PreviousDifference => Command::PreviousDifference,
+            Self::SwapWitnesses => Command::SwapWitnesses,
+            Self::SetComparisonLayout { inline: true } => Command::LayoutInline,
+            Self::SetComparisonLayout { inline: false } => Command::LayoutColumns,
+            Self::SetNormalization(_) => Command::SetNormalization,
+            Self::SetReference(_) => Command::SetReference,
+            Self::ToggleWitness(_) => Command::ToggleWitness,
+            Self::OpenWitnessPassage { .. } => Command::OpenWitnessPassage,
+            Self::NoteOnDifference { .. } => Command::NoteOnDifference,
+            Self::ChangeComparisonNote(_) => Command::ChangeComparisonNote,
+            Self::DeleteComparisonNote(_) => Command::DeleteComparisonNote,
+            Self::OpenComparisonNote(_) => Command::OpenComparisonNote,
+            Self::ExportComparison(ExportFormat::Markdown) => Command::ExportComparisonMarkdown,
+            Self::ExportComparison(ExportFormat::Html) => Command::ExportComparisonHtml,
+            Self::ExportComparison(ExportFormat::Png) => Command::ExportComparisonPng,
+            Self::ToggleComparisonFull => Command::ToggleComparisonFull,
+            Self::OpenFind => Command::OpenFind,
+            Self::FindNext => Command::FindNext,
+            Self::FindPrevious => Command::FindPrevious,
+            Self::CloseFind => Command::CloseFind,
+            Self::SearchAll => Command::SearchAll,
+            Self::CloseSearchAll => Command::CloseSearchAll,
+            Self::OpenSearchHit { .. } => Command::OpenSearchHit,
+            Self::CopyWithCitation { markdown: false } => Command::CopyWithCitation,
+            Self::CopyWithCitation { markdown: true } => Command::CopyAsMarkdownQuote,
+            Self::ImportAnnotations => Command::ImportAnnotations,
+            Self::ShowBackups => Command::ShowBackups,
+            Self::CloseBackups => Command::CloseBackups,
+            Self::RestoreBackup(_) => Command::RestoreBackup,
+            Self::ImportText => Command::ImportText,
+            Self::ConfirmImport => Command::ConfirmImport,
+            Self::RemoveImported(_) => Command::RemoveImported,
+            Self::UndoRemoveImported => Command::UndoRemoveImported,
+            Self::CancelImport => Command::CancelImport,
+            Self::ExportAnnotations {
+                format: AnnotationFormat::Markdown,
+                ..
+            }
+            | Self::ExportSelectedAnnotations {
+                format: AnnotationFormat::Markdown,
+                ..
+            } => Command::ExportAnnotationsMarkdown,
+            Self::ExportAnnotations {
+                format: AnnotationFormat::Html,
+                ..
+            }
+            | Self::ExportSelectedAnnotations {
+                format: AnnotationFormat::Html,
+                ..
+            } => Command::ExportAnnotationsHtml,
+            Self::ExportAnnotations {
+                format: AnnotationFormat::Csv,
+                ..
+            }
+            | Self::ExportSelectedAnnotations {
+                format: AnnotationFormat::Csv,
+                ..
+            } => Command::ExportAnnotationsCsv,
+            Self::ExportAnnotations {
+                format: AnnotationFormat::W3c,
+                ..
+            }
+            | Self::ExportSelectedAnnotations {
+                format: AnnotationFormat::W3c,
+                ..
+            } => Command::ExportAnnotationsW3c,
+        }
+    }
+
+    /// The command's name, as in menus and buttons.
+    pub fn label(&self) -> String {
+        self.command().label()
+    }
+
+    /// A sentence explaining the command, for tooltips and the shortcuts window.
+    pub fn tooltip(&self) -> String {
+        self.command().tooltip()
+    }
+
+    /// The label with its shortcut, e.g. "Larger text (Ctrl+Plus)", for tooltips.
+    pub fn label_with_shortcut(&self, ctx: &egui::Context) -> String {
+        self.command().label_with_shortcut(ctx)
+    }
+
+    /// The keyboard shortcuts of the command (the first is the one shown in menus).
+    pub fn shortcuts(&self) -> Vec<egui::KeyboardShortcut> {
+        self.command().shortcuts()
+    }
+
+    /// The shortcut shown beside the command in menus, if any.
+    pub fn shortcut(&self) -> Option<egui::KeyboardShortcut> {
+        self.command().shortcut()
+    }
+
     /// The part of Lectern the command belongs to.
     pub fn area(&self) -> Area {
         match self {
@@ -372,6 +731,33 @@ impl Action {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_command_has_its_own_words() {
+        let mut labels = std::collections::HashMap::new();
+        for command in Command::ALL {
+            let label = command.label();
+            assert!(!label.is_empty(), "{command:?}");
+            assert!(!command.tooltip().is_empty(), "{command:?}");
+            labels.entry(label).or_insert_with(Vec::new).push(command);
+        }
+        // Labels shared only where the words mean the same in different places.
+        for (label, commands) in labels {
+            assert!(
+                commands.len() == 1
+                    || [
+                        "Close",
+                        "Cancel",
+                        "Restore",
+                        "Close pane",
+                        "Linked scrolling",
+                        "About this text"
+                    ]
+                    .contains(&label.as_str()),
+                "{label}: {commands:?}"
+            );
+        }
+    }
     use egui::KeyboardShortcut;
 
     #[test]

@@ -1,77 +1,81 @@
 //! What each command is called, and the sentence that explains it: the one source of every
 //! label and tooltip.
 
-use super::{Action, AnnotationFormat, ExportFormat};
-use crate::storage::reading_state::ThemeChoice;
+use super::Command;
 
-impl Action {
+impl Command {
     /// The command's name, as in menus and buttons.
-    pub fn label(&self) -> String {
+    pub fn label(self) -> String {
         match self {
-            Self::OpenText { beside: false, .. } => "Open".into(),
-            Self::OpenText { beside: true, .. } => "Open beside".into(),
+            Self::OpenText => "Open".into(),
+            Self::OpenTextBeside => "Open beside".into(),
             Self::OpenFile => "Open file…".into(),
-            Self::OpenFirstMatch { beside: false } => "Open first match".into(),
-            Self::OpenFirstMatch { beside: true } => "Open first match beside".into(),
-            Self::FocusPane(_) => "Focus pane".into(),
+            Self::OpenFirstMatch => "Open first match".into(),
+            Self::OpenFirstMatchBeside => "Open first match beside".into(),
+            Self::FocusPane => "Focus pane".into(),
             Self::NextPane => "Next pane".into(),
-            Self::ClosePane(_) | Self::CloseActivePane => "Close pane".into(),
-            Self::MovePaneLeft(_) => "Move pane left".into(),
-            Self::MovePaneRight(_) => "Move pane right".into(),
-            Self::ToggleLinked(_) | Self::ToggleActiveLinked => "Linked scrolling".into(),
-            Self::Scrolled(_) => "Scroll".into(),
-            Self::GoToParagraph { .. } => "Go to part".into(),
-            Self::ShowTextInfo(_) | Self::ShowActiveTextInfo => "About this text".into(),
+            Self::ClosePane | Self::CloseActivePane => "Close pane".into(),
+            Self::MovePaneLeft => "Move pane left".into(),
+            Self::MovePaneRight => "Move pane right".into(),
+            Self::ToggleLinked | Self::ToggleActiveLinked => "Linked scrolling".into(),
+            Self::Scrolled => "Scroll".into(),
+            Self::GoToParagraph => "Go to part".into(),
+            Self::ShowTextInfo | Self::ShowActiveTextInfo => "About this text".into(),
             Self::CloseTextInfo => "Close".into(),
             Self::CopySelection => "Copy".into(),
-            Self::Highlight(0) => "Highlight".into(),
-            Self::Highlight(n) => format!("Highlight in category {}", n + 1),
+            Self::Highlight1 => "Highlight".into(),
+            c @ (Self::Highlight2
+            | Self::Highlight3
+            | Self::Highlight4
+            | Self::Highlight5
+            | Self::Highlight6) => format!("Highlight in category {}", c.category_key()),
+            Self::HighlightInCategory => "Highlight in a category".into(),
             Self::Undo => "Undo".into(),
-            Self::SelectAnnotation(_) => "Select annotation".into(),
-            Self::GoToAnnotation(_) => "Show in text".into(),
+            Self::SelectAnnotation => "Select annotation".into(),
+            Self::GoToAnnotation => "Show in text".into(),
             Self::NoteOnSelection => "Add a note".into(),
-            Self::ChangeAnnotation(_) => "Change annotation".into(),
-            Self::DeleteAnnotation(_) => "Delete".into(),
-            Self::RestoreAnnotation(_) => "Restore".into(),
-            Self::ReattachAnnotation(_) => "Attach to selection".into(),
+            Self::ChangeAnnotation => "Change annotation".into(),
+            Self::DeleteAnnotation => "Delete".into(),
+            Self::RestoreAnnotation => "Restore".into(),
+            Self::ReattachAnnotation => "Attach to selection".into(),
             Self::ToggleAnnotationsPanel => "Annotations panel".into(),
-            Self::SetCategories(_) => "Change categories".into(),
+            Self::SetCategories => "Change categories".into(),
             Self::Redo => "Redo".into(),
             Self::SelectAll => "Select all".into(),
             Self::ZoomIn => "Larger text".into(),
             Self::ZoomOut => "Smaller text".into(),
             Self::ZoomReset => "Default text size".into(),
-            Self::SetTheme(ThemeChoice::System) => "Follow system theme".into(),
-            Self::SetTheme(ThemeChoice::Light) => "Light theme".into(),
-            Self::SetTheme(ThemeChoice::Dark) => "Dark theme".into(),
+            Self::ThemeSystem => "Follow system theme".into(),
+            Self::ThemeLight => "Light theme".into(),
+            Self::ThemeDark => "Dark theme".into(),
             Self::ToggleDarkLight => "Switch light/dark".into(),
             Self::ToggleLibrary => "Library panel".into(),
             Self::FocusLibraryFilter => "Filter the library".into(),
             Self::ShowShortcuts => "Keyboard shortcuts".into(),
             Self::Quit => "Quit".into(),
-            Self::OpenComparison(_) => "Open comparison".into(),
+            Self::OpenComparison => "Open comparison".into(),
             Self::CloseComparison => "Close comparison".into(),
             Self::CompareSelections => "Compare selections".into(),
             Self::CompareOpenTexts => "Compare the open texts".into(),
             Self::ShowPasteComparison => "Compare pasted wordings…".into(),
-            Self::ComparePasted(_) => "Compare the wordings".into(),
+            Self::ComparePasted => "Compare the wordings".into(),
             Self::CancelComparison => "Cancel".into(),
             Self::NextDifference => "Next difference".into(),
             Self::PreviousDifference => "Previous difference".into(),
             Self::SwapWitnesses => "Swap witnesses".into(),
-            Self::SetComparisonLayout { inline: true } => "Inline".into(),
-            Self::SetComparisonLayout { inline: false } => "Columns".into(),
-            Self::SetNormalization(_) => "Count as different".into(),
-            Self::SetReference(_) => "Mark against".into(),
-            Self::ToggleWitness(_) => "Show witness".into(),
-            Self::OpenWitnessPassage { .. } => "Open passage in its text".into(),
-            Self::NoteOnDifference { .. } => "Note on this difference".into(),
-            Self::ChangeComparisonNote(_) => "Change note".into(),
-            Self::DeleteComparisonNote(_) => "Delete note".into(),
-            Self::OpenComparisonNote(_) => "Show in comparison".into(),
-            Self::ExportComparison(ExportFormat::Markdown) => "Export as Markdown…".into(),
-            Self::ExportComparison(ExportFormat::Html) => "Export as HTML…".into(),
-            Self::ExportComparison(ExportFormat::Png) => "Export as PNG image…".into(),
+            Self::LayoutInline => "Inline".into(),
+            Self::LayoutColumns => "Columns".into(),
+            Self::SetNormalization => "Count as different".into(),
+            Self::SetReference => "Mark against".into(),
+            Self::ToggleWitness => "Show witness".into(),
+            Self::OpenWitnessPassage => "Open passage in its text".into(),
+            Self::NoteOnDifference => "Note on this difference".into(),
+            Self::ChangeComparisonNote => "Change note".into(),
+            Self::DeleteComparisonNote => "Delete note".into(),
+            Self::OpenComparisonNote => "Show in comparison".into(),
+            Self::ExportComparisonMarkdown => "Export as Markdown…".into(),
+            Self::ExportComparisonHtml => "Export as HTML…".into(),
+            Self::ExportComparisonPng => "Export as PNG image…".into(),
             Self::ToggleComparisonFull => "Comparison fills the window".into(),
             Self::OpenFind => "Find in text…".into(),
             Self::FindNext => "Next match".into(),
@@ -79,96 +83,79 @@ impl Action {
             Self::CloseFind => "Close find".into(),
             Self::SearchAll => "Search everything…".into(),
             Self::CloseSearchAll => "Close search".into(),
-            Self::OpenSearchHit { .. } => "Open at match".into(),
-            Self::CopyWithCitation { markdown: false } => "Copy with citation".into(),
+            Self::OpenSearchHit => "Open at match".into(),
+            Self::CopyWithCitation => "Copy with citation".into(),
             Self::ImportAnnotations => "Import annotations…".into(),
             Self::ShowBackups => "Restore from backup…".into(),
             Self::CloseBackups => "Close".into(),
-            Self::RestoreBackup(_) => "Restore".into(),
+            Self::RestoreBackup => "Restore".into(),
             Self::ImportText => "Import text…".into(),
             Self::ConfirmImport => "Import".into(),
-            Self::ExportSelectedAnnotations { format, .. } => Self::ExportAnnotations {
-                format: *format,
-                current_text_only: false,
-            }
-            .label(),
-            Self::RemoveImported(_) => "Remove".into(),
+            Self::RemoveImported => "Remove".into(),
             Self::UndoRemoveImported => "Undo remove".into(),
             Self::CancelImport => "Cancel".into(),
-            Self::CopyWithCitation { markdown: true } => "Copy as Markdown quote".into(),
-            Self::ExportAnnotations {
-                format: AnnotationFormat::Markdown,
-                ..
-            } => "As Markdown…".into(),
-            Self::ExportAnnotations {
-                format: AnnotationFormat::Html,
-                ..
-            } => "As HTML…".into(),
-            Self::ExportAnnotations {
-                format: AnnotationFormat::Csv,
-                ..
-            } => "As CSV…".into(),
-            Self::ExportAnnotations {
-                format: AnnotationFormat::W3c,
-                ..
-            } => "As W3C Web Annotation (JSON-LD)…".into(),
+            Self::CopyAsMarkdownQuote => "Copy as Markdown quote".into(),
+            Self::ExportAnnotationsMarkdown => "As Markdown…".into(),
+            Self::ExportAnnotationsHtml => "As HTML…".into(),
+            Self::ExportAnnotationsCsv => "As CSV…".into(),
+            Self::ExportAnnotationsW3c => "As W3C Web Annotation (JSON-LD)…".into(),
         }
     }
 
     /// A sentence explaining the command, for tooltips and the shortcuts window.
-    pub fn tooltip(&self) -> String {
+    pub fn tooltip(self) -> String {
         match self {
-            Self::OpenText { beside: false, .. } => "Open this text in the current pane".into(),
-            Self::OpenText { beside: true, .. } => {
-                "Open this text in a new pane beside the current one".into()
-            }
+            Self::OpenText => "Open this text in the current pane".into(),
+            Self::OpenTextBeside => "Open this text in a new pane beside the current one".into(),
             Self::OpenFile => {
                 "Read a text file in this session, beside the open texts (it is not added to \
                  the library)"
                     .into()
             }
-            Self::OpenFirstMatch { beside } => format!(
-                "Open the first text the filter matches{}",
-                if *beside {
-                    " beside the current one"
-                } else {
-                    ""
-                }
-            ),
+            Self::OpenFirstMatch => "Open the first text the filter matches".into(),
+            Self::OpenFirstMatchBeside => {
+                "Open the first text the filter matches beside the current one".into()
+            }
             Self::NextPane => "Move the keyboard focus to the next pane".into(),
-            Self::ClosePane(_) | Self::CloseActivePane => "Close this pane".into(),
-            Self::MovePaneLeft(_) => "Swap this pane with the one on its left".into(),
-            Self::MovePaneRight(_) => "Swap this pane with the one on its right".into(),
-            Self::ToggleLinked(_) | Self::ToggleActiveLinked => {
+            Self::ClosePane | Self::CloseActivePane => "Close this pane".into(),
+            Self::MovePaneLeft => "Swap this pane with the one on its left".into(),
+            Self::MovePaneRight => "Swap this pane with the one on its right".into(),
+            Self::ToggleLinked | Self::ToggleActiveLinked => {
                 "When on, scrolling this pane scrolls the other linked panes to the same place"
                     .into()
             }
-            Self::ShowTextInfo(_) | Self::ShowActiveTextInfo => {
+            Self::ShowTextInfo | Self::ShowActiveTextInfo => {
                 "Title, author, date, translator, source, references, licence and notes".into()
             }
             Self::CopySelection => "Copy the selected passage".into(),
-            Self::Highlight(n) => format!(
+            c @ (Self::Highlight1
+            | Self::Highlight2
+            | Self::Highlight3
+            | Self::Highlight4
+            | Self::Highlight5
+            | Self::Highlight6) => format!(
                 "Highlight the selected passage in category {} (keys 1–6 choose the category)",
-                n + 1
+                c.category_key()
             ),
+            Self::HighlightInCategory => "Highlight the selected passage in this category".into(),
             Self::Undo => {
                 "Undo the last change to your annotations or your notes on comparisons".into()
             }
             Self::NoteOnSelection => {
                 "Write a note on the selected passage (it is highlighted if it is not yet)".into()
             }
-            Self::DeleteAnnotation(_) => {
+            Self::DeleteAnnotation => {
                 "Move this annotation to the Trash (Ctrl+Z or Restore brings it back)".into()
             }
-            Self::RestoreAnnotation(_) => "Bring this annotation back from the Trash".into(),
-            Self::ReattachAnnotation(_) => {
+            Self::RestoreAnnotation => "Bring this annotation back from the Trash".into(),
+            Self::ReattachAnnotation => {
                 "Select the right passage in a pane first; this annotation is then attached to it"
                     .into()
             }
             Self::ToggleAnnotationsPanel => {
                 "Show or hide the list of annotations, with the note editor and the Trash".into()
             }
-            Self::GoToAnnotation(_) => "Scroll the text to this passage".into(),
+            Self::GoToAnnotation => "Scroll the text to this passage".into(),
             Self::Redo => "Redo the change you undid".into(),
             Self::SelectAll => "Select the whole text in the current pane".into(),
             Self::ZoomIn => "Make the reading text larger".into(),
@@ -195,7 +182,7 @@ impl Action {
             Self::ShowBackups => {
                 "List the backups of your annotations, with what each holds, and restore one".into()
             }
-            Self::RestoreBackup(_) => {
+            Self::RestoreBackup => {
                 "Bring back your annotations as they were in this backup; what it lacks goes to \
                  the Trash, and Undo takes the whole restore back"
                     .into()
@@ -209,8 +196,20 @@ impl Action {
         }
     }
 
+    /// For the highlight commands, the number key of their category (1–6).
+    fn category_key(self) -> usize {
+        match self {
+            Self::Highlight2 => 2,
+            Self::Highlight3 => 3,
+            Self::Highlight4 => 4,
+            Self::Highlight5 => 5,
+            Self::Highlight6 => 6,
+            _ => 1,
+        }
+    }
+
     /// The label with its shortcut, e.g. "Larger text (Ctrl+Plus)", for tooltips.
-    pub fn label_with_shortcut(&self, ctx: &egui::Context) -> String {
+    pub fn label_with_shortcut(self, ctx: &egui::Context) -> String {
         match self.shortcut() {
             Some(shortcut) => format!("{} ({})", self.label(), ctx.format_shortcut(&shortcut)),
             None => self.label(),
