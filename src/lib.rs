@@ -16,9 +16,11 @@
 //!   the comparisons from `resources/comparisons/`.
 //! - [`ui`]: eframe/egui views that read the model and return [`ui::action::Action`]s, which
 //!   [`ui::app::LecternApp`] applies in one place.
-//!   - [`ui::action`]: every command once, with its label, tooltip and shortcut (one match
-//!     each), its area, and [`ui::action::action_ui`], the one helper that draws a command
-//!     as a button or menu entry.
+//!   - [`ui::action`]: what the reader asks for ([`ui::action::Action`], with its data) and
+//!     every command without its data ([`ui::action::Command`], the one source of each label,
+//!     tooltip and shortcut, one match each), each action's area, and
+//!     [`ui::action::action_ui`], the one helper that draws a command as a button or menu
+//!     entry.
 //!   - [`ui::app`]: the window in rooms, one file each: `session` (profile, lock, saving,
 //!     signals), `apply` (actions by area), `frame` (the layout), `menus`, `windows`,
 //!     `annotating`, `comparisons`, `search` and `files`. `LecternApp` holds eleven named
