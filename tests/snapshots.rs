@@ -18,11 +18,13 @@ use lectern::ui::app::{LecternApp, StartOptions};
 
 /// The app on a fresh profile with `open` texts in panes, in `theme`.
 fn app_with(open: &[&str], theme: ThemeChoice) -> LecternApp {
-    let profile = tempfile::tempdir().unwrap();
+    // The profile folder outlives this function (the app saves into it); the system's
+    // temporary folder is cleared in time.
+    let profile = tempfile::tempdir().unwrap().keep();
     let mut app = LecternApp::new(
         bundled_library(),
         StartOptions {
-            profile: Some(Profile::open(Some(profile.path())).unwrap()),
+            profile: Some(Profile::open(Some(&profile)).unwrap()),
             open: open.iter().map(|s| (*s).to_owned()).collect(),
             session_texts: Vec::new(),
             dialogs: None,
