@@ -30,6 +30,12 @@ fn app(profile: &Path, open: &[&str]) -> LecternApp {
     )
 }
 
+/// The note of the annotation `id` in the app's notebook.
+fn note_of(harness: &Harness<'_, LecternApp>, id: &str) -> String {
+    let annotation = harness.state().notebook.annotations().get(id);
+    annotation.expect("the annotation is there").note.clone()
+}
+
 /// Adds an annotation to the app's notebook as the reader would have made it.
 fn add_annotation(app: &mut LecternApp, annotation: lectern::model::annotation::Annotation) {
     let made = app
@@ -767,7 +773,17 @@ fn a_selection_is_highlighted_with_a_key_undone_redone_and_kept_across_a_restart
 #[test]
 fn a_second_lectern_on_the_same_profile_is_read_only() {
     let profile = tempfile::tempdir().unwrap();
-    let first = harness(app(profile.path(), &[KAMENEV]));
+    let mut first = harness(app(profile.path(), &[KAMENEV]));
+    let text = first.state().library().get(KAMENEV).unwrap().clone();
+    let kept = lectern::model::annotation::Annotation::new(
+        "kept",
+        &text,
+        0..7,
+        None,
+        "2026-11-30T10:00:00Z",
+    );
+    add_annotation(first.state_mut(), kept);
+    first.state_mut().save_now();
     let mut second = harness(app(profile.path(), &[KAMENEV]));
     assert!(!first.state().is_read_only());
     assert!(second.state().is_read_only());
@@ -779,10 +795,22 @@ fn a_second_lectern_on_the_same_profile_is_read_only() {
     second.key_press_modifiers(Modifiers::COMMAND, Key::A);
     second.key_press(Key::H);
     second.run();
-    assert!(
-        second.state().notebook.annotations().live().is_empty(),
+    assert_eq!(
+        second.state().notebook.annotations().live().len(),
+        1,
         "a read-only window changes nothing"
     );
+    // A refused delete is no delete: the annotation stays, and stays selected.
+    let ctx = second.ctx.clone();
+    let select = lectern::ui::action::Action::SelectAnnotation(Some("kept".into()));
+    second.state_mut().apply(&ctx, select);
+    let delete = lectern::ui::action::Action::DeleteAnnotation("kept".into());
+    second.state_mut().apply(&ctx, delete);
+    assert_eq!(
+        second.state().view.selected_annotation.as_deref(),
+        Some("kept")
+    );
+    assert!(second.state().notebook.annotations().get("kept").is_some());
     drop(second);
     drop(first);
     // With both closed, the profile is writable again.
@@ -841,40 +869,13 @@ fn a_note_being_typed_is_kept_when_the_reader_moves_on_or_closes_the_window() {
     // Straight on to another passage, without leaving the note field first.
     let second = write_note(&mut harness, "Zinoviev too", "Zinoviev");
     assert_ne!(first, second);
-    assert_eq!(
-        harness
-            .state()
-            .notebook
-            .annotations()
-            .get(&first)
-            .unwrap()
-            .note,
-        "Haste, and rudeness later"
-    );
+    assert_eq!(note_of(&harness, &first), "Haste, and rudeness later");
     // A pause in the typing keeps what is typed, as Save note would (a crash loses at most
     // the last words).
-    assert_eq!(
-        harness
-            .state()
-            .notebook
-            .annotations()
-            .get(&second)
-            .unwrap()
-            .note,
-        ""
-    );
+    assert_eq!(note_of(&harness, &second), "");
     std::thread::sleep(lectern::ui::app::NOTE_PAUSE + std::time::Duration::from_millis(100));
     harness.step();
-    assert_eq!(
-        harness
-            .state()
-            .notebook
-            .annotations()
-            .get(&second)
-            .unwrap()
-            .note,
-        "Zinoviev"
-    );
+    assert_eq!(note_of(&harness, &second), "Zinoviev");
     // Typing on, then closing the window.
     harness
         .get_by_role_and_label(egui::accesskit::Role::MultilineTextInput, "Note")
@@ -905,57 +906,21 @@ fn an_undone_note_stays_undone() {
     );
     harness.get_by_label("Save note").click();
     harness.run();
-    assert_eq!(
-        harness
-            .state()
-            .notebook
-            .annotations()
-            .get(&id)
-            .unwrap()
-            .note,
-        "A first thought"
-    );
+    assert_eq!(note_of(&harness, &id), "A first thought");
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
-    assert_eq!(
-        harness
-            .state()
-            .notebook
-            .annotations()
-            .get(&id)
-            .unwrap()
-            .note,
-        ""
-    );
+    assert_eq!(note_of(&harness, &id), "");
     // The editor shows the note as it now is, and nothing brings the undone words back.
     let field = harness.get_by_role_and_label(egui::accesskit::Role::MultilineTextInput, "Note");
     assert_eq!(field.value().as_deref(), Some(""));
     std::thread::sleep(lectern::ui::app::NOTE_PAUSE + std::time::Duration::from_millis(100));
     harness.step();
     harness.state_mut().save_now();
-    assert_eq!(
-        harness
-            .state()
-            .notebook
-            .annotations()
-            .get(&id)
-            .unwrap()
-            .note,
-        ""
-    );
+    assert_eq!(note_of(&harness, &id), "");
     // Redo still can.
     harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
     harness.run();
-    assert_eq!(
-        harness
-            .state()
-            .notebook
-            .annotations()
-            .get(&id)
-            .unwrap()
-            .note,
-        "A first thought"
-    );
+    assert_eq!(note_of(&harness, &id), "A first thought");
 }
 
 #[test]
@@ -1114,6 +1079,11 @@ fn a_changed_text_re_anchors_annotations_and_keeps_orphans() {
         app.notices()
     );
     harness.get_by_label("Orphaned (1)");
+    // The passage found again is saved with its new place, without any edit of the reader's.
+    harness.state_mut().save_now();
+    let saved = AnnotationsFile::load(&profile).value.unwrap();
+    let saved = saved.annotations.get("moved").unwrap().clone();
+    assert_eq!(saved.anchor.content_hash, current.content_hash());
     // Re-attach it to a selected passage.
     drag_select(&mut harness, 0, "Give the matter good thought");
     harness.get_by_label("Attach to selection").click();
@@ -2002,16 +1972,7 @@ fn a_signal_saves_the_note_being_typed_releases_the_lock_and_closes() {
     );
     drop(harness);
     let harness = self::harness(app(profile.path(), &[KAMENEV]));
-    assert_eq!(
-        harness
-            .state()
-            .notebook
-            .annotations()
-            .get(&id)
-            .unwrap()
-            .note,
-        "Logged out mid-word"
-    );
+    assert_eq!(note_of(&harness, &id), "Logged out mid-word");
 }
 
 #[test]
@@ -2046,7 +2007,7 @@ fn a_backup_is_restored_from_the_file_menu_as_one_change_that_undo_takes_back() 
     harness.get_by_label("File").click();
     harness.run();
     harness.get_by_label("Restore from backup…").click();
-    harness.run();
+    wait_while(&mut harness, LecternApp::is_listing_backups);
     harness.get_by_label_contains("Previous save");
     // The previous save and the snapshot of the first save both hold one annotation.
     assert_eq!(

@@ -96,8 +96,9 @@ pub fn open_profile(
                 return Err(OpenError::ReadOnly(reason));
             }
             notices.push(format!(
-                "{}{reason}, so it is open read-only: nothing will be saved in this session.",
-                reason[..1].to_uppercase()
+                "The profile folder {} cannot be written ({e}), so it is open read-only: \
+                 nothing will be saved in this session.",
+                profile.dir().display()
             ));
             read_only = true;
             None

@@ -10,7 +10,7 @@ impl LecternApp {
         match action.area() {
             Area::Desk => self.apply_to_desk(ctx, action),
             Area::View => self.apply_to_view(ctx, action),
-            Area::Annotations => self.apply_to_annotations(action),
+            Area::Annotations => self.apply_to_annotations(ctx, action),
             Area::Comparison => self.apply_to_comparison(ctx, action),
             Area::Search => self.apply_to_search(action),
             Area::Files => self.apply_to_files(ctx, action),
@@ -126,7 +126,7 @@ impl LecternApp {
     }
 
     /// Carries out an action on the reader's annotations: highlights, notes, categories, undo and redo, backups.
-    fn apply_to_annotations(&mut self, action: Action) {
+    fn apply_to_annotations(&mut self, ctx: &egui::Context, action: Action) {
         match action {
             Action::Highlight(category) => self.highlight(Some(category)),
             Action::NoteOnSelection => self.note_on_selection(),
@@ -161,13 +161,7 @@ impl LecternApp {
                     self.forget_note_drafts();
                 }
             }
-            Action::ShowBackups => {
-                self.view.backups = self
-                    .session
-                    .profile
-                    .as_ref()
-                    .map(crate::storage::backups::list);
-            }
+            Action::ShowBackups => self.list_backups(ctx),
             Action::CloseBackups => self.view.backups = None,
             Action::RestoreBackup(name) => self.restore_backup(&name),
             _ => {}

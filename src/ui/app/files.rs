@@ -21,6 +21,8 @@ pub struct Files {
     /// A screenshot asked of egui for a PNG export, until it arrives.
     pub(super) pending_shot: Option<Receiver<Arc<egui::ColorImage>>>,
     pub(super) pending_import: Option<Task<ReadOutcome>>,
+    /// The backups being listed (each is read and checked, off the UI thread).
+    pub(super) pending_backups: Option<Task<Vec<crate::storage::backups::Backup>>>,
     pub(super) pending_text_import: Option<Task<ImportOutcome>>,
 }
 
@@ -37,12 +39,37 @@ impl Files {
             pending_export: None,
             pending_shot: None,
             pending_import: None,
+            pending_backups: None,
             pending_text_import: None,
         }
     }
 }
 
 impl LecternApp {
+    /// Lists the backups for File ▸ Restore from backup…, off the UI thread: each is read
+    /// and parsed to say what it holds (forty files of a large profile take a while).
+    pub(super) fn list_backups(&mut self, ctx: &egui::Context) {
+        if let Some(profile) = self.session.profile.clone()
+            && self.files.pending_backups.is_none()
+        {
+            self.files.pending_backups = Some(Task::spawn("lectern-backups", ctx, move |_| {
+                crate::storage::backups::list(&profile)
+            }));
+        }
+    }
+
+    /// Shows the backups once they are listed.
+    pub(super) fn poll_backups(&mut self) {
+        if let Some(listed) = Task::poll(&mut self.files.pending_backups, Vec::new) {
+            self.view.backups = Some(listed);
+        }
+    }
+
+    /// Whether the backups are being listed.
+    pub fn is_listing_backups(&self) -> bool {
+        self.files.pending_backups.is_some()
+    }
+
     /// Asks for a text file to import (File ▸ Import text…), off the UI thread.
     pub(super) fn start_text_import(&mut self, ctx: &egui::Context) {
         if self.files.pending_text_import.is_none() && self.editable() {

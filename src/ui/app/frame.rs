@@ -142,6 +142,7 @@ impl LecternApp {
         self.poll_export(ctx);
         self.collect_folds();
         self.poll_import();
+        self.poll_backups();
         self.poll_text_import(ctx);
         self.drop_hint(ctx);
         self.update_find(ctx);

@@ -74,7 +74,6 @@ impl LecternApp {
         self.session.lock = opened.lock;
         self.notices.extend(opened.notices);
         self.session.profile = Some(opened.profile);
-        self.session.saved_annotations_revision = self.notebook.revision();
         if let Some(state) = opened.reading_state {
             self.restore(&state);
             self.session.last_saved = Some(state);
