@@ -241,16 +241,25 @@ pub fn list(profile: &Profile) -> Vec<Backup> {
 
 /// Reads the backup named `name` (as [`list`] names them), checked.
 pub fn read(profile: &Profile, name: &str) -> Result<Contents, String> {
-    let backup = list(profile)
-        .into_iter()
-        .find(|b| b.name == name || b.path.file_name().is_some_and(|f| f == name))
-        .ok_or_else(|| {
-            format!("there is no backup named “{name}” (`lectern backups` lists them)")
-        })?;
-    let bytes = std::fs::read(&backup.path)
-        .map_err(|e| format!("{} could not be read: {e}", backup.path.display()))?;
+    // Found by its name alone: the others are not read.
+    let path = if name == PREVIOUS_SAVE {
+        Some(backup_path(&profile.annotations_path()))
+    } else {
+        snapshots(profile)
+            .into_iter()
+            .map(|(_, path)| path)
+            .find(|path| {
+                path.file_stem().is_some_and(|stem| stem == name)
+                    || path.file_name().is_some_and(|file| file == name)
+            })
+    };
+    let path = path.filter(|path| path.is_file()).ok_or_else(|| {
+        format!("there is no backup named “{name}” (`lectern backups` lists them)")
+    })?;
+    let bytes =
+        std::fs::read(&path).map_err(|e| format!("{} could not be read: {e}", path.display()))?;
     parse_current(ANNOTATIONS_FORMAT, &bytes)
-        .map_err(|reason| format!("{} cannot be restored: {reason}", backup.path.display()))
+        .map_err(|reason| format!("{} cannot be restored: {reason}", path.display()))
 }
 
 #[cfg(test)]
