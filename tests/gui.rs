@@ -220,6 +220,45 @@ fn linked_scrolling_moves_the_other_linked_pane() {
 }
 
 #[test]
+fn linking_keeps_each_pane_at_its_own_place() {
+    let profile = tempfile::tempdir().unwrap();
+    let mut harness = harness(app(profile.path(), &[NOTES, NOTES]));
+    // Pane 2 reads further on than pane 1.
+    harness
+        .state_mut()
+        .desk
+        .pane_mut(1)
+        .unwrap()
+        .view
+        .jump_to(8, 0.0);
+    harness.run();
+    harness.get_by_label("Link scrolling of pane 1").click();
+    harness.get_by_label("Link scrolling of pane 2").click();
+    harness.run();
+    let pane_one = harness
+        .get_by_label_contains("Reading pane 1")
+        .rect()
+        .center();
+    harness.event(Event::PointerMoved(pane_one));
+    harness.event(Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
+        delta: vec2(0.0, -60.0),
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Wheel,
+        modifiers: Modifiers::NONE,
+    });
+    harness.run();
+    let panes = harness.state().desk.panes();
+    let one = panes[0].view.scroll.paragraph as f32 + panes[0].view.within();
+    let two = panes[1].view.scroll.paragraph as f32 + panes[1].view.within();
+    assert!(one > 0.0, "pane 1 scrolled");
+    assert!(
+        (two - (8.0 + one)).abs() < 0.05,
+        "pane 2 moved as far as pane 1 from its own place: {one} and {two}"
+    );
+}
+
+#[test]
 fn linked_panes_of_different_texts_follow_proportionally() {
     let profile = tempfile::tempdir().unwrap();
     let mut harness = harness(app(profile.path(), &[NOTES, KAMENEV]));
@@ -1126,6 +1165,57 @@ fn the_selection_toolbar_and_the_context_menu_highlight() {
     assert_eq!(live.len(), 2);
     assert_eq!(live[1].category_id.as_deref(), Some("term"));
     assert_eq!(live[1].anchor.exact, "Give the matter good thought");
+}
+
+#[test]
+fn the_selection_toolbar_stays_in_its_pane_and_leaves_with_its_selection() {
+    let profile = tempfile::tempdir().unwrap();
+    let mut harness = harness(app(profile.path(), &[NOTES]));
+    harness
+        .state_mut()
+        .desk
+        .pane_mut(0)
+        .unwrap()
+        .view
+        .jump_to(20, 0.0);
+    harness.run();
+    let text = harness.state().desk.panes()[0].text.clone();
+    let chars = text.paragraphs()[20].chars.clone();
+    let quote: String = text.content().chars().skip(chars.start).take(20).collect();
+    drag_select(&mut harness, 0, &quote);
+    let pane = harness.get_by_label_contains("Reading pane 1").rect();
+    let mut shown = 0;
+    // Scroll up in small steps: the selection moves down the pane and out of sight.
+    for _ in 0..80 {
+        // Near the top, away from the selection moving down.
+        harness.event(Event::PointerMoved(pane.center_top() + vec2(0.0, 40.0)));
+        harness.event(Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: vec2(0.0, 25.0),
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Wheel,
+            modifiers: Modifiers::NONE,
+        });
+        harness.run();
+        if let Some(button) = harness.query_by_label("Highlight as Evidence") {
+            shown += 1;
+            let rect = button.rect();
+            assert!(
+                pane.contains_rect(rect),
+                "the toolbar {rect:?} is inside its pane {pane:?}"
+            );
+        }
+    }
+    assert!(
+        shown > 0,
+        "the toolbar was shown while the selection was in sight"
+    );
+    assert!(harness.state().desk.panes()[0].view.selection.is_some());
+    let scroll = harness.state().desk.panes()[0].view.scroll;
+    assert!(
+        harness.query_by_label("Highlight as Evidence").is_none(),
+        "no toolbar for a selection out of sight (at {scroll:?})"
+    );
 }
 
 #[test]

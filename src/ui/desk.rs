@@ -210,29 +210,32 @@ impl Desk {
         self.widths[index + 1] = pair - left;
     }
 
-    /// Linked scrolling: after the user scrolled pane `source`, move every other linked pane to
-    /// the same place (the same paragraph for the same text, else the same fraction).
+    /// Linked scrolling: after the reader scrolled pane `source`, every other linked pane moves
+    /// by as much from where it is, so that each keeps its own place (as in Meld). Panes whose
+    /// paragraphs correspond (the same text, or texts of as many paragraphs, such as a letter
+    /// and its translation) move by paragraphs; the others by the same share of their text.
     pub fn follow_linked(&mut self, source: usize) {
-        let Some(leader) = self.panes.get(source) else {
+        let Some(leader) = self.panes.get_mut(source) else {
+            return;
+        };
+        let Some((from, to)) = leader.view.take_move() else {
             return;
         };
         if !leader.linked {
             return;
         }
         let text_id = leader.text.id().to_owned();
-        let (paragraph, within, fraction) = (
-            leader.view.scroll.paragraph,
-            leader.view.within(),
-            leader.view.fraction(),
-        );
+        let paragraph_count = leader.text.paragraphs().len();
         for (index, pane) in self.panes.iter_mut().enumerate() {
             if index == source || !pane.linked {
                 continue;
             }
-            if pane.text.id() == text_id {
-                pane.view.jump_to(paragraph, within);
+            let count = pane.text.paragraphs().len();
+            if pane.text.id() == text_id || count == paragraph_count {
+                pane.view
+                    .move_by_paragraphs(to.paragraphs - from.paragraphs, count);
             } else {
-                pane.view.jump_to_fraction(fraction);
+                pane.view.move_by_fraction(to.fraction - from.fraction);
             }
         }
     }
@@ -484,6 +487,7 @@ fn pane_title_ui(ui: &mut Ui, pane: &Pane, index: usize, actions: &mut Vec<Actio
 mod tests {
     use super::*;
     use crate::model::header::TextMeta;
+    use crate::ui::reader::Place;
 
     fn text(id: &str) -> Arc<Text> {
         let meta = TextMeta {
@@ -573,7 +577,7 @@ mod tests {
     }
 
     #[test]
-    fn linked_panes_follow_and_unlinked_ones_do_not() {
+    fn linked_panes_move_from_their_own_place_and_unlinked_ones_stay() {
         let mut desk = Desk::default();
         desk.open(text("a"), true);
         desk.open(text("a"), true);
@@ -581,20 +585,48 @@ mod tests {
         for index in 0..3 {
             desk.pane_mut(index).unwrap().linked = index != 2;
         }
-        desk.pane_mut(0).unwrap().view.scroll.paragraph = 1;
+        // Pane 2 reads further on than pane 1.
+        desk.pane_mut(1).unwrap().view.jump_to(1, 0.25);
+        let (from, to) = (
+            Place {
+                paragraphs: 0.0,
+                fraction: 0.0,
+            },
+            Place {
+                paragraphs: 0.5,
+                fraction: 0.3,
+            },
+        );
+        desk.pane_mut(0).unwrap().view.note_move(from, to);
         desk.follow_linked(0);
-        // The same text follows by paragraph; the unlinked pane stays where it is.
-        assert_eq!(desk.panes()[1].view.pending_jump(), Some((1, 0.0)));
+        // The same text moves by as many paragraphs, from its own place (and not past the end).
+        assert_eq!(desk.panes()[1].view.pending_jump(), Some((1, 0.75)));
         assert_eq!(desk.panes()[2].view.pending_jump(), None);
         assert_eq!(desk.panes()[2].view.pending_fraction(), None);
-        // A linked pane with another text follows proportionally.
-        desk.pane_mut(2).unwrap().linked = true;
+        // The move is followed once.
+        desk.pane_mut(1).unwrap().view = ReaderView::new();
         desk.follow_linked(0);
-        assert_eq!(desk.panes()[2].view.pending_fraction(), Some(0.0));
+        assert_eq!(desk.panes()[1].view.pending_jump(), None);
+        // A linked pane with another text (of another length) moves by the same share.
+        let other = Arc::new(Text::new(
+            TextMeta {
+                id: "c".into(),
+                ..TextMeta::default()
+            },
+            ["x".to_owned(), "y".to_owned(), "z".to_owned()],
+        ));
+        desk.open(other, false);
+        desk.pane_mut(2).unwrap().linked = true;
+        desk.pane_mut(0).unwrap().view.note_move(from, to);
+        desk.follow_linked(0);
+        assert_eq!(desk.panes()[2].view.pending_fraction(), Some(0.3));
         // An unlinked pane leads nobody.
         desk.pane_mut(1).unwrap().view = ReaderView::new();
+        desk.pane_mut(2).unwrap().view = ReaderView::new();
         desk.pane_mut(0).unwrap().linked = false;
+        desk.pane_mut(0).unwrap().view.note_move(from, to);
         desk.follow_linked(0);
+        assert_eq!(desk.panes()[2].view.pending_fraction(), None);
         assert_eq!(desk.panes()[1].view.pending_jump(), None);
     }
 }

@@ -93,6 +93,16 @@ pub struct ScrollPos {
     pub offset: f32,
 }
 
+/// Where a view is, in two measures: paragraphs (the top paragraph plus the fraction of it
+/// scrolled past) and the fraction of the whole text (estimated).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Place {
+    /// The top paragraph's index plus how far into it the view is (0–1).
+    pub paragraphs: f32,
+    /// Where the view is in the whole text, 0 at the top and 1 at the end.
+    pub fraction: f32,
+}
+
 /// The state of one reading pane's view: scroll position, selection and layout caches.
 #[derive(Default)]
 pub struct ReaderView {
@@ -109,6 +119,8 @@ pub struct ReaderView {
     pending_scroll: f32,
     within: f32,
     fraction: f32,
+    /// The reader's last scrolling, from where to where, until linked panes have followed it.
+    moved: Option<(Place, Place)>,
     dragging: bool,
     autoscroll: f32,
     layouts: ParagraphLayouts,
@@ -219,6 +231,43 @@ impl ReaderView {
     /// Where the view is in the whole text, 0 at the top and 1 at the end (estimated).
     pub fn fraction(&self) -> f32 {
         self.fraction
+    }
+
+    /// Where the view is (or will be, after a jump asked for by code).
+    pub fn place(&self) -> Place {
+        if let Some((paragraph, within)) = self.pending_jump {
+            return Place {
+                paragraphs: paragraph as f32 + within,
+                fraction: self.fraction,
+            };
+        }
+        Place {
+            paragraphs: self.scroll.paragraph as f32 + self.within,
+            fraction: self.pending_fraction.unwrap_or(self.fraction),
+        }
+    }
+
+    /// Records that the reader scrolled the view from one place to another.
+    pub fn note_move(&mut self, from: Place, to: Place) {
+        self.moved = Some((from, to));
+    }
+
+    /// The reader's last scrolling (from, to), taken so that it is followed once.
+    pub fn take_move(&mut self) -> Option<(Place, Place)> {
+        self.moved.take()
+    }
+
+    /// Moves the view by `delta` paragraphs from where it is (at the next frame).
+    pub fn move_by_paragraphs(&mut self, delta: f32, paragraph_count: usize) {
+        let last = paragraph_count.saturating_sub(1) as f32;
+        let target = (self.place().paragraphs + delta).clamp(0.0, last + 0.999);
+        self.jump_to(target.floor() as usize, target.fract());
+    }
+
+    /// Moves the view by `delta` of the whole text from where it is (at the next frame).
+    pub fn move_by_fraction(&mut self, delta: f32) {
+        let target = self.place().fraction + delta;
+        self.jump_to_fraction(target);
     }
 
     /// Go to a paragraph at the next frame.

@@ -40,14 +40,16 @@ pub fn reader_ui(
     let scrolling = scrolling_asked(ui, view, &params, &area);
     // Jumps asked for by code are not the reader's scrolling: linked panes do not follow them.
     view.jump_as_asked(&frame);
-    let before = view.scroll;
+    view.update_fraction(&frame);
+    let before = (view.scroll, view.place());
     view.scroll_as_asked(&frame, scrolling);
     // The page, under the scrollbar too.
     let colors = theme::reading_colors(ui.visuals().dark_mode);
     ui.painter()
         .rect_filled(area.body, CornerRadius::ZERO, colors.background);
     scrollbar_ui(ui, view, &frame, &area, &params, &mut actions);
-    if view.scroll != before {
+    if view.scroll != before.0 {
+        view.note_move(before.1, view.place());
         actions.push(Action::Scrolled(params.pane_index));
     }
     // Paint: the marks' slot (behind the text), then the paragraphs.
@@ -365,20 +367,37 @@ fn selection_toolbar_ui(
     let Some(anchor_pos) = view.screen_pos_of(text, range.end) else {
         return;
     };
-    if view.dragging || !area.body.contains(anchor_pos) {
+    // Only for a selection in sight: its end on the page, not under the top or bottom margin.
+    let page = area.text.shrink2(vec2(0.0, area.margin / 2.0));
+    if view.dragging || !page.contains(anchor_pos) {
         return;
     }
+    // Below the selection's end when it fits in the pane, else above its start (or its end).
+    let height = TOOLBAR_HEIGHT;
+    let below = anchor_pos.y + params.style.line_height() * 0.7;
+    let y = if below + height <= area.body.bottom() {
+        below
+    } else {
+        let top = view
+            .screen_pos_of(text, range.start)
+            .filter(|start| page.contains(*start))
+            .unwrap_or(anchor_pos);
+        (top.y - params.style.line_height() * 0.7 - height).max(area.body.top())
+    };
     let toolbar_pos = pos2(
         anchor_pos
             .x
             .min(area.text.right() - 260.0)
             .max(area.text.left()),
-        anchor_pos.y + params.style.line_height() * 0.7,
+        y,
     );
+    // Above the text but below floating windows and menus, kept and clipped to the pane.
     egui::Area::new(params.id.with("selection-toolbar"))
-        .order(egui::Order::Foreground)
+        .order(egui::Order::Middle)
         .fixed_pos(toolbar_pos)
+        .constrain_to(area.body)
         .show(ui.ctx(), |ui| {
+            ui.set_clip_rect(area.body);
             egui::Frame::popup(ui.style()).show(ui, |ui| {
                 ui.horizontal(|ui| {
                     annotate_buttons(ui, params.categories, actions);
@@ -386,6 +405,9 @@ fn selection_toolbar_ui(
             });
         });
 }
+
+/// The height of the selection toolbar (a row of buttons in a popup frame).
+const TOOLBAR_HEIGHT: f32 = 34.0;
 
 /// The pane's context menu: copy, select all, highlight in a category, add a note.
 fn context_menu_ui(
