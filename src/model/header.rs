@@ -112,10 +112,29 @@ pub struct TextMeta {
 }
 
 impl TextMeta {
-    /// The date as a reader would write it.
+    /// The date as a reader would write it ("undated" when the text has none).
     pub fn display_date(&self) -> &str {
-        self.date_label.as_deref().unwrap_or(&self.date)
+        match self.date_label.as_deref() {
+            Some(label) if !label.trim().is_empty() => label,
+            _ if is_undated(&self.date) => "undated",
+            _ => &self.date,
+        }
     }
+
+    /// The title with its subtitle, if any ("On the Establishment of the U.S.S.R. — Letter to
+    /// L. B. Kamenev …").
+    pub fn display_title(&self) -> String {
+        match self.subtitle.as_deref().map(str::trim) {
+            Some(subtitle) if !subtitle.is_empty() => format!("{} — {subtitle}", self.title),
+            _ => self.title.clone(),
+        }
+    }
+}
+
+/// Whether a sortable date says nothing: empty, or the year 0000 that stands for "unknown".
+pub fn is_undated(date: &str) -> bool {
+    let date = date.trim();
+    date.is_empty() || date.starts_with("0000")
 }
 
 /// A parsed text file: metadata and the body's paragraphs.

@@ -363,8 +363,11 @@ fn pane_header_ui(
         .layout(Layout::right_to_left(Align::Center));
     ui.scope_builder(builder, |ui| {
         ui.spacing_mut().item_spacing.x = 4.0;
-        pane_buttons_ui(ui, pane, index, count, &mut actions);
-        parts_and_info_ui(ui, pane, index, &mut actions);
+        // A narrow pane keeps its title recognisable: Link shrinks to its symbol, and the
+        // rarer buttons (moving the pane, the parts) go into the ℹ menu.
+        let compact = rect.width() < COMPACT_HEADER_WIDTH;
+        pane_buttons_ui(ui, pane, index, count, compact, &mut actions);
+        parts_and_info_ui(ui, pane, index, count, compact, &mut actions);
         ui.with_layout(Layout::left_to_right(Align::Center), |ui| {
             pane_title_ui(ui, pane, index, &mut actions);
         });
@@ -380,12 +383,17 @@ fn pane_header_ui(
     actions
 }
 
-/// Close, move left and right, and Link.
+/// Below this width a pane's header is compact.
+const COMPACT_HEADER_WIDTH: f32 = 360.0;
+
+/// Close, move left and right, and Link (in a compact header: Link as a symbol, and moving
+/// the pane in the ℹ menu).
 fn pane_buttons_ui(
     ui: &mut Ui,
     pane: &Pane,
     index: usize,
     count: usize,
+    compact: bool,
     actions: &mut Vec<Action>,
 ) {
     let number = index + 1;
@@ -398,6 +406,28 @@ fn pane_buttons_ui(
     {
         actions.push(close);
     }
+    if !compact {
+        move_buttons_ui(ui, index, count, actions);
+    }
+    let link = Action::ToggleLinked(index);
+    let label = match (compact, pane.linked) {
+        (true, _) => "🔗",
+        (false, true) => "🔗 Linked",
+        (false, false) => "🔗 Link",
+    };
+    if ui
+        .selectable_label(pane.linked, label)
+        .accessible_name(format!("Link scrolling of pane {number}"))
+        .on_hover_text(link.label_with_shortcut(ui.ctx()) + "\n" + &link.tooltip())
+        .clicked()
+    {
+        actions.push(link);
+    }
+}
+
+/// Move the pane right and left.
+fn move_buttons_ui(ui: &mut Ui, index: usize, count: usize, actions: &mut Vec<Action>) {
+    let number = index + 1;
     if count > 1 {
         let right = Action::MovePaneRight(index);
         if ui
@@ -418,27 +448,10 @@ fn pane_buttons_ui(
             actions.push(left);
         }
     }
-    let link = Action::ToggleLinked(index);
-    if ui
-        .selectable_label(
-            pane.linked,
-            if pane.linked {
-                "🔗 Linked"
-            } else {
-                "🔗 Link"
-            },
-        )
-        .accessible_name(format!("Link scrolling of pane {number}"))
-        .on_hover_text(link.label_with_shortcut(ui.ctx()) + "\n" + &link.tooltip())
-        .clicked()
-    {
-        actions.push(link);
-    }
 }
 
-/// The menu of the text's dated parts, and the button for its metadata.
-fn parts_and_info_ui(ui: &mut Ui, pane: &Pane, index: usize, actions: &mut Vec<Action>) {
-    let number = index + 1;
+/// The text's dated parts, to go to one.
+fn parts_ui(ui: &mut Ui, pane: &Pane, index: usize, actions: &mut Vec<Action>) {
     let parts = &pane.text.meta().parts;
     if parts.len() > 1 {
         ui.menu_button("Parts", |ui| {
@@ -452,7 +465,34 @@ fn parts_and_info_ui(ui: &mut Ui, pane: &Pane, index: usize, actions: &mut Vec<A
             }
         });
     }
+}
+
+/// The menu of the text's dated parts and the button for its metadata; in a compact header,
+/// one ℹ menu with the metadata, the parts and moving the pane.
+fn parts_and_info_ui(
+    ui: &mut Ui,
+    pane: &Pane,
+    index: usize,
+    count: usize,
+    compact: bool,
+    actions: &mut Vec<Action>,
+) {
+    let number = index + 1;
     let info = Action::ShowTextInfo(pane.text.id().to_owned());
+    if compact {
+        let menu = ui.menu_button("ℹ", |ui| {
+            if ui.button("About this text").clicked() {
+                actions.push(info.clone());
+            }
+            parts_ui(ui, pane, index, actions);
+            move_buttons_ui(ui, index, count, actions);
+        });
+        menu.response
+            .accessible_name(format!("About the text in pane {number}"))
+            .on_hover_text("About this text, its parts, moving the pane");
+        return;
+    }
+    parts_ui(ui, pane, index, actions);
     if ui
         .small_button("ℹ")
         .accessible_name(format!("About the text in pane {number}"))
@@ -463,14 +503,15 @@ fn parts_and_info_ui(ui: &mut Ui, pane: &Pane, index: usize, actions: &mut Vec<A
     }
 }
 
-/// The text's title (shortened to fit, the author and date on hover).
+/// The text's title (shortened to fit; the whole title, the author and date on hover).
 fn pane_title_ui(ui: &mut Ui, pane: &Pane, index: usize, actions: &mut Vec<Action>) {
     let meta = pane.text.meta();
     let title = RichText::new(&meta.title).strong();
     let response = ui
         .add(egui::Label::new(title).truncate().sense(Sense::click()))
         .on_hover_text(format!(
-            "{} — {}\n{}",
+            "{}\n{} — {}\n{}",
+            meta.display_title(),
             meta.author,
             meta.display_date(),
             Action::ShowActiveTextInfo.tooltip()

@@ -1,6 +1,7 @@
 //! How differences are marked: colours that read in both themes, and the text of a witness laid out with its marks (in columns, or inline).
 
 use super::*;
+use crate::ui::reader::breakable_spaces;
 
 /// The colours of the marks: (added, removed, changed, current difference).
 pub(super) fn mark_colors(dark: bool) -> (Color32, Color32, Color32, Color32) {
@@ -102,7 +103,7 @@ pub(super) fn marked_job(
         {
             format.background = current_color;
         }
-        job.append(piece, 0.0, format);
+        job.append(&breakable_spaces(piece), 0.0, format);
     }
     job
 }
@@ -133,7 +134,7 @@ pub(super) fn inline_job(
                 format.underline = line;
             }
         }
-        job.append(piece, 0.0, format);
+        job.append(&breakable_spaces(piece), 0.0, format);
     });
     job
 }

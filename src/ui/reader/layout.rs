@@ -95,7 +95,7 @@ impl ParagraphLayouts {
             .entry(paragraph)
             .or_insert_with(|| {
                 let mut job = LayoutJob::single_section(
-                    text.paragraph_text(paragraph).to_owned(),
+                    breakable_spaces(text.paragraph_text(paragraph)).into_owned(),
                     style.text_format(),
                 );
                 job.wrap = TextWrapping::wrap_at_width(wrap_width);
@@ -110,6 +110,21 @@ impl ParagraphLayouts {
             let keep = GALLEY_CACHE_LIMIT / 4;
             self.galleys.retain(|&p, _| p.abs_diff(around) <= keep);
         }
+    }
+}
+
+/// The text as laid out: no-break spaces become spaces, so that lines break between words.
+///
+/// Texts taken from web pages carry no-break spaces where the page's markup put `&nbsp;`
+/// between ordinary words ("Appropriate\u{a0}alterations"); egui never breaks there, and breaks
+/// inside the next word instead ("Appropriate alt|erations"), or after the punctuation before
+/// one, so that the next line begins with a space. A space for a space keeps every character
+/// at its index, so selections, highlights and hit testing are unchanged.
+pub(crate) fn breakable_spaces(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains('\u{a0}') {
+        std::borrow::Cow::Owned(text.replace('\u{a0}', " "))
+    } else {
+        std::borrow::Cow::Borrowed(text)
     }
 }
 
@@ -130,4 +145,61 @@ pub(super) struct VisibleParagraph {
     pub(super) paragraph: usize,
     pub(super) origin: Pos2,
     pub(super) galley: Arc<Galley>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bundled::bundled_library;
+
+    /// Every bundled paragraph, laid out as a pane lays it out at many column widths, breaks
+    /// its lines between words: no line begins with a space and no word is cut, unless a
+    /// word alone is wider than the column.
+    #[test]
+    fn lines_break_between_words_at_every_width() {
+        let ctx = egui::Context::default();
+        let mut output = ctx.run_ui(egui::RawInput::default(), |_| {});
+        output.textures_delta.clear();
+        let style = ReadingStyle { font_size: 18.0 };
+        let library = bundled_library();
+        for text in library.texts() {
+            for width in (140..=420).step_by(9) {
+                let width = width as f32;
+                let mut layouts = ParagraphLayouts::default();
+                for paragraph in 0..text.paragraphs().len() {
+                    let galley = layouts.galley(&ctx, text, paragraph, style, width);
+                    let rows: Vec<(String, bool)> = galley
+                        .rows
+                        .iter()
+                        .map(|row| {
+                            let chars = row.row.glyphs.iter().map(|g| g.chr).collect();
+                            (chars, row.ends_with_newline)
+                        })
+                        .collect();
+                    for rows in rows.windows(2) {
+                        if rows[0].1 {
+                            continue; // a line break in the text
+                        }
+                        let pair = [&rows[0].0, &rows[1].0];
+                        let (Some(last), Some(first)) =
+                            (pair[0].chars().last(), pair[1].chars().next())
+                        else {
+                            continue;
+                        };
+                        let whole_row = !pair[0].trim_end().contains(char::is_whitespace);
+                        assert!(
+                            !first.is_whitespace() || whole_row,
+                            "{} at {width}: a line begins with a space: {pair:?}",
+                            text.id()
+                        );
+                        assert!(
+                            !(last.is_alphanumeric() && first.is_alphanumeric()) || whole_row,
+                            "{} at {width}: a word is cut: {pair:?}",
+                            text.id()
+                        );
+                    }
+                }
+            }
+        }
+    }
 }

@@ -37,6 +37,7 @@ mod layout;
 mod marks;
 mod pane;
 
+pub(crate) use layout::breakable_spaces;
 use layout::{FrameLayout, LayoutKey, ParagraphLayouts, VisibleParagraph};
 use pane::Scrolling;
 pub use pane::reader_ui;
