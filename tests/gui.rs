@@ -1451,6 +1451,173 @@ fn open_clause_1(harness: &mut Harness<'_, LecternApp>) {
 }
 
 #[test]
+fn the_docked_comparison_gives_its_room_to_the_witnesses_and_comes_back_after_a_restart() {
+    let profile = tempfile::tempdir().unwrap();
+    let dock_height = {
+        let mut harness = harness(app(profile.path(), &[KAMENEV]));
+        open_clause_1(&mut harness);
+        assert!(
+            !harness.state().comparison.as_ref().unwrap().fills,
+            "docked"
+        );
+        // The description waits behind "About".
+        let description = "Stalin’s commission draft of September 1922";
+        assert!(harness.query_by_label_contains(description).is_none());
+        harness.get_by_label("About this comparison").click();
+        harness.run();
+        harness.get_by_label_contains(description);
+        harness.get_by_label("About this comparison").click();
+        harness.run();
+        assert!(harness.query_by_label_contains(description).is_none());
+        // The header keeps to a few lines: the rows have most of the dock.
+        let dock = harness.state().comparison.as_ref().unwrap().rect.unwrap();
+        let head = harness
+            .get_by_label_contains("1. Stalin’s draft (Russian)")
+            .rect();
+        assert!(
+            head.bottom() - dock.top() < 0.4 * dock.height(),
+            "the witnesses' names at {head:?} leave the rows most of {dock:?}"
+        );
+        // The names stay when the rows scroll.
+        let segment = harness.get_by_label("1, the treaty").rect();
+        harness.event(Event::PointerMoved(dock.center_bottom() - vec2(0.0, 40.0)));
+        harness.event(Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: vec2(0.0, -120.0),
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Wheel,
+            modifiers: Modifiers::NONE,
+        });
+        harness.run();
+        let scrolled = harness.get_by_label("1, the treaty").rect();
+        assert!(scrolled.top() < segment.top() - 50.0, "the rows scrolled");
+        let still = harness
+            .get_by_label_contains("1. Stalin’s draft (Russian)")
+            .rect();
+        assert_eq!(still.top(), head.top(), "the witnesses' names stay put");
+        // The reader makes the dock taller by its edge.
+        let edge = dock.center_top() - vec2(0.0, 8.5);
+        let before = harness.state().view.dock_height.unwrap();
+        press(&harness, edge, Modifiers::NONE);
+        harness.step();
+        for step in 1..=10 {
+            harness.event(Event::PointerMoved(edge - vec2(0.0, 10.0 * step as f32)));
+            harness.step();
+        }
+        release(&harness, edge - vec2(0.0, 100.0), Modifiers::NONE);
+        harness.run();
+        let after = harness.state().view.dock_height.unwrap();
+        assert!((after - before - 100.0).abs() < 10.0, "{before} → {after}");
+        harness.state_mut().save_now();
+        after
+    };
+    // After a restart the comparison is open again, docked, as tall as it was.
+    let harness = harness(app(profile.path(), &[]));
+    let state = harness
+        .state()
+        .comparison
+        .as_ref()
+        .expect("the comparison is open again");
+    assert_eq!(state.comparison.id, "clause-1");
+    assert!(!state.fills);
+    let dock = state.rect.unwrap();
+    assert!(
+        (dock.height() + 16.0 - dock_height).abs() < 2.0,
+        "{dock:?} for {dock_height}"
+    );
+}
+
+#[test]
+fn f7_inline_brings_each_difference_into_view() {
+    let profile = tempfile::tempdir().unwrap();
+    let mut harness = harness(app(profile.path(), &[KAMENEV]));
+    open_clause_1(&mut harness);
+    harness.get_by_label("Inline").click();
+    harness.run();
+    let count = {
+        let state = harness.state().comparison.as_ref().unwrap();
+        state.result.as_ref().unwrap().differences.len()
+    };
+    assert!(count > 5);
+    for step in 0..count {
+        harness.key_press(Key::F7);
+        harness.run();
+        let state = harness.state().comparison.as_ref().unwrap();
+        assert_eq!(state.current, Some(step));
+        let difference = &state.result.as_ref().unwrap().differences[step];
+        let witness = &state.comparison.witnesses[difference.witness];
+        let dock = state.rect.unwrap();
+        // The witness's inline wording, which marks the difference, is on screen in the dock
+        // (found by its heading, just above it; the segment's rows can be taller than the dock).
+        let heading = format!(
+            "{}. {} (against {}.)",
+            difference.witness + 1,
+            witness.label,
+            difference.reference + 1
+        );
+        let shown: Vec<_> = harness
+            .query_all_by_label(&heading)
+            .map(|node| node.rect())
+            .collect();
+        assert!(
+            shown
+                .iter()
+                .any(|rect| rect.top() >= dock.top() + 60.0 && rect.bottom() <= dock.bottom()),
+            "difference {step} ({}) is in view: {shown:?} in {dock:?}",
+            witness.label
+        );
+    }
+}
+
+#[test]
+fn marking_against_a_witness_leaves_the_other_language_unmarked_and_says_so() {
+    let profile = tempfile::tempdir().unwrap();
+    let mut harness = harness(app(profile.path(), &[]));
+    open_clause_1(&mut harness);
+    // The labels come before their drop-downs (which they name).
+    for name in ["Mark against:", "Count as different:"] {
+        let label = harness
+            .get(
+                egui_kittest::kittest::by()
+                    .value(name)
+                    .include_labels()
+                    .role(egui::accesskit::Role::Label),
+            )
+            .rect();
+        let drop_down = harness.get_by_label(name).rect();
+        assert!(
+            label.right() <= drop_down.left(),
+            "{name}: {label:?} {drop_down:?}"
+        );
+    }
+    harness.get_by_label("Mark against:").click();
+    harness.run();
+    harness.get_by_label("Stalin’s draft (Russian)").click();
+    harness.run();
+    let state = harness.state().comparison.as_ref().unwrap();
+    assert_eq!(
+        state.reference,
+        lectern::model::comparison::Reference::Base(0)
+    );
+    let result = state.result.as_ref().unwrap();
+    assert!(!result.differences.is_empty());
+    for difference in &result.differences {
+        assert_eq!(difference.reference, 0);
+        assert!(
+            difference.witness < 3,
+            "only the Russian witnesses are marked"
+        );
+    }
+    let told = harness
+        .query_all(
+            egui_kittest::kittest::by()
+                .label_contains("Not marked: its language (en) is not that of"),
+        )
+        .count();
+    assert_eq!(told, 3, "each English witness says why it is not marked");
+}
+
+#[test]
 fn six_witnesses_get_the_whole_window_when_the_panels_leave_too_little_room() {
     let profile = tempfile::tempdir().unwrap();
     let mut harness = harness(app(profile.path(), &[]));
@@ -1582,6 +1749,11 @@ fn clicking_a_witness_opens_its_passage_selected_in_the_text() {
         "Lenin’s amendment (Russian)",
         "Revised draft, early Oct 1922 (Russian)",
     ] {
+        // The menu stays open while witnesses are ticked.
+        if harness.query_by_label(&format!("Show {russian}")).is_none() {
+            harness.get_by_label_contains("Witnesses (").click();
+            harness.run();
+        }
         harness.get_by_label(&format!("Show {russian}")).click();
         harness.run();
     }

@@ -334,17 +334,18 @@ impl Comparison {
         if !has(witness) {
             return None;
         }
+        // Words are compared within a language only; an unknown language (a pasted wording)
+        // matches any.
+        let language = self.witnesses[witness].language.as_str();
+        let same = |other: &str| language.is_empty() || other.is_empty() || other == language;
         match reference {
-            Reference::Base(base) => (base != witness && has(base)).then_some(base),
-            Reference::Previous => {
-                // An unknown language (a pasted wording) matches any.
-                let language = self.witnesses[witness].language.as_str();
-                let same =
-                    |other: &str| language.is_empty() || other.is_empty() || other == language;
-                (0..witness)
-                    .rev()
-                    .find(|&w| has(w) && same(&self.witnesses[w].language))
+            Reference::Base(base) => {
+                (base != witness && has(base) && same(&self.witnesses[base].language))
+                    .then_some(base)
             }
+            Reference::Previous => (0..witness)
+                .rev()
+                .find(|&w| has(w) && same(&self.witnesses[w].language)),
         }
     }
 
@@ -567,7 +568,7 @@ pub fn compute(
             ) else {
                 continue;
             };
-            let ops = compare::diff(&theirs.text, &own.text, normalization);
+            let ops = diff_past_numbering(&theirs.text, &own.text, normalization);
             let (reference_marks, marks, counts) = compare::marks(&theirs.text, &own.text, &ops);
             if row[reference].onward.is_empty()
                 && !row.iter().any(|c| c.reference == Some(reference))
@@ -597,6 +598,54 @@ pub fn compute(
         }
     }
     Some(result)
+}
+
+/// How many characters at the start of a wording are its number ("1. ", "2) ", "IV. "), with
+/// the spaces after it; 0 when it has none.
+pub fn numbering_len(text: &str) -> usize {
+    let label: String = text
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || matches!(c, 'I' | 'V' | 'X'))
+        .collect();
+    let all_digits = label.chars().all(|c| c.is_ascii_digit());
+    let all_roman = label.chars().all(|c| matches!(c, 'I' | 'V' | 'X'));
+    if label.is_empty() || label.len() > 4 || !(all_digits || all_roman) {
+        return 0;
+    }
+    let mut rest = text[label.len()..].chars();
+    if !matches!(rest.next(), Some('.' | ')')) {
+        return 0;
+    }
+    let spaces = rest.take_while(|c| c.is_whitespace()).count();
+    if spaces == 0 {
+        return 0; // "1.5" or "I.e." is not a number of a clause
+    }
+    label.len() + 1 + spaces
+}
+
+/// The diff of two wordings of a segment, leaving out the clause numbers they open with: a
+/// witness numbered "1." and one quoted without its number say the same words.
+fn diff_past_numbering(a: &str, b: &str, normalization: &Normalization) -> Vec<Op> {
+    let (skip_a, skip_b) = (numbering_len(a), numbering_len(b));
+    if skip_a == 0 && skip_b == 0 {
+        return compare::diff(a, b, normalization);
+    }
+    // The numbers are ASCII, so characters and bytes agree up to there.
+    let mut ops = vec![Op {
+        kind: OpKind::Equal,
+        a: 0..skip_a,
+        b: 0..skip_b,
+    }];
+    ops.extend(
+        compare::diff(&a[skip_a..], &b[skip_b..], normalization)
+            .into_iter()
+            .map(|op| Op {
+                kind: op.kind,
+                a: op.a.start + skip_a..op.a.end + skip_a,
+                b: op.b.start + skip_b..op.b.end + skip_b,
+            }),
+    );
+    ops
 }
 
 /// The places where two wordings differ: each run of removals and additions, as ranges into
@@ -857,7 +906,9 @@ mod tests {
         assert_eq!(comparison.reference(3, 0, Reference::Previous), Some(0));
         assert_eq!(comparison.reference(3, 1, Reference::Previous), Some(2));
         assert_eq!(comparison.reference(4, 0, Reference::Previous), None);
-        assert_eq!(comparison.reference(1, 0, Reference::Base(3)), Some(3));
+        // A chosen base marks the witnesses of its own language only.
+        assert_eq!(comparison.reference(1, 0, Reference::Base(3)), None);
+        assert_eq!(comparison.reference(0, 0, Reference::Base(3)), Some(3));
         assert_eq!(comparison.reference(3, 0, Reference::Base(3)), None);
     }
 
@@ -947,5 +998,75 @@ mod tests {
             },
         );
         assert_eq!((result, calls), (None, 1));
+    }
+}
+
+#[cfg(test)]
+mod numbering_and_languages {
+    use super::*;
+    use crate::bundled::bundled_comparisons;
+
+    fn clause_1() -> Comparison {
+        bundled_comparisons()
+            .into_iter()
+            .find(|c| c.id == "clause-1")
+            .expect("the Clause 1 comparison is bundled")
+    }
+
+    #[test]
+    fn a_clause_number_is_not_a_difference() {
+        assert_eq!(numbering_len("1. Признать"), 3);
+        assert_eq!(numbering_len("IV) To"), 4);
+        assert_eq!(numbering_len("1.5 per cent"), 0);
+        assert_eq!(numbering_len("It is"), 0);
+        assert_eq!(numbering_len("I. e."), 3);
+        let wording = Normalization::wording();
+        let ops = diff_past_numbering(
+            "1. Признать целесообразным",
+            "Признать целесообразным",
+            &wording,
+        );
+        assert!(ops.iter().all(|op| op.kind == OpKind::Equal), "{ops:?}");
+        // In Clause 1, Stalin's draft opens "1." and the revised draft does not: the first
+        // difference between them is a word, not the number.
+        let comparison = clause_1();
+        let result = compute(&comparison, &wording, Reference::Previous, &mut |_, _| true)
+            .expect("not cancelled");
+        let revised = &comparison.witnesses[2].segments[0].as_ref().unwrap().text;
+        let first = result
+            .differences
+            .iter()
+            .find(|d| d.witness == 2)
+            .expect("the revised draft differs");
+        let stalin = &comparison.witnesses[0].segments[0].as_ref().unwrap().text;
+        assert_ne!(
+            slice_chars(stalin, first.reference_range.clone()).trim(),
+            "1."
+        );
+        assert!(!revised.starts_with("1."));
+    }
+
+    #[test]
+    fn witnesses_are_never_marked_against_another_language() {
+        let comparison = clause_1();
+        let russian = 0;
+        for (witness, w) in comparison.witnesses.iter().enumerate() {
+            let marked = comparison.reference(witness, 0, Reference::Base(russian));
+            if w.language == "ru" && witness != russian && w.segments[0].is_some() {
+                assert_eq!(marked, Some(russian), "{}", w.label);
+            } else {
+                assert_eq!(marked, None, "{} is not marked against Russian", w.label);
+            }
+        }
+        let result = compute(
+            &comparison,
+            &Normalization::wording(),
+            Reference::Base(russian),
+            &mut |_, _| true,
+        )
+        .expect("not cancelled");
+        assert!(result.differences.iter().all(|d| {
+            comparison.witnesses[d.witness].language == comparison.witnesses[d.reference].language
+        }));
     }
 }

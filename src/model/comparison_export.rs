@@ -4,6 +4,7 @@
 //! with date, author, source and status.
 
 use std::fmt::Write as _;
+use std::ops::Range;
 
 use super::compare::{Normalization, OpKind, slice_chars};
 use super::comparison::{Cell, Comparison, ComparisonResult, Reference};
@@ -27,17 +28,67 @@ pub fn inline_pieces<'a>(
     cell: &Cell,
     mut emit: impl FnMut(&'a str, Piece),
 ) {
+    inline_ops(reference, own, cell, |piece, kind, _, _| emit(piece, kind));
+}
+
+/// As [`inline_pieces`], with each piece's characters in the reference and in `own`.
+pub fn inline_ops<'a>(
+    reference: &'a str,
+    own: &'a str,
+    cell: &Cell,
+    mut emit: impl FnMut(&'a str, Piece, Range<usize>, Range<usize>),
+) {
     if cell.reference.is_none() {
-        emit(own, Piece::Same);
+        emit(own, Piece::Same, 0..0, 0..own.chars().count());
         return;
     }
     for op in &cell.ops {
+        let (a, b) = (op.a.clone(), op.b.clone());
         match op.kind {
-            OpKind::Equal => emit(slice_chars(own, op.b.clone()), Piece::Same),
-            OpKind::Delete => emit(slice_chars(reference, op.a.clone()), Piece::Removed),
-            OpKind::Insert => emit(slice_chars(own, op.b.clone()), Piece::Added),
+            OpKind::Equal => emit(slice_chars(own, b.clone()), Piece::Same, a, b),
+            OpKind::Delete => emit(slice_chars(reference, a.clone()), Piece::Removed, a, b),
+            OpKind::Insert => emit(slice_chars(own, b.clone()), Piece::Added, a, b),
         }
     }
+}
+
+/// How the marks of a comparison are shown, for its key.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KeyMarks {
+    /// Each witness against its reference, removed words struck and added ones underlined
+    /// (the window's inline layout, and the HTML export).
+    Inline,
+    /// The same, with added words in bold (the Markdown export, which has no underline).
+    InlineBold,
+    /// Witnesses side by side (the window's columns).
+    Columns,
+}
+
+/// The key to a comparison's marks, in the words the window and the exports share: what the
+/// marks mean, what each witness is marked against and what counts as different.
+pub fn key_sentence(
+    comparison: &Comparison,
+    reference: Reference,
+    normalization: &Normalization,
+    marks: KeyMarks,
+) -> String {
+    let marks = match marks {
+        KeyMarks::Inline => {
+            "Removed or replaced words are struck through, added words are underlined"
+        }
+        KeyMarks::InlineBold => {
+            "Removed or replaced words are struck through, added words are bold"
+        }
+        KeyMarks::Columns => {
+            "Removed words are struck through in the earlier witness, added words are \
+             underlined in the later one, and changed words are in italics in both"
+        }
+    };
+    format!(
+        "{marks}; {}; {}.",
+        describe_reference(comparison, reference),
+        describe_normalization(normalization)
+    )
 }
 
 /// What the normalisation ignores, in words.
@@ -183,12 +234,10 @@ pub fn to_markdown(
             escape_markdown(&citation(comparison, index))
         );
     }
-    let _ = writeln!(
-        out,
-        "\nRemoved or replaced words are ~~struck through~~, added words are **bold**; {}; {}.\n",
-        describe_reference(comparison, reference),
-        describe_normalization(normalization)
-    );
+    let key = key_sentence(comparison, reference, normalization, KeyMarks::InlineBold)
+        .replacen("struck through", "~~struck through~~", 1)
+        .replacen("are bold", "are **bold**", 1);
+    let _ = writeln!(out, "\n{key}\n");
     let piece = |text: &str, kind: Piece| match kind {
         Piece::Same => escape_markdown(text),
         Piece::Removed => wrap(&escape_markdown(text), "~~", "~~"),
@@ -242,13 +291,15 @@ pub fn to_html(
             escape_html(&citation(comparison, index))
         );
     }
-    let _ = writeln!(
-        out,
-        "</ol>\n<p>Removed or replaced words are <del>struck through</del>, added words are \
-         <ins>underlined</ins>; {}; {}.</p>",
-        escape_html(&describe_reference(comparison, reference)),
-        escape_html(&describe_normalization(normalization))
-    );
+    let key = escape_html(&key_sentence(
+        comparison,
+        reference,
+        normalization,
+        KeyMarks::Inline,
+    ))
+    .replacen("struck through", "<del>struck through</del>", 1)
+    .replacen("underlined", "<ins>underlined</ins>", 1);
+    let _ = writeln!(out, "</ol>\n<p>{key}</p>");
     let _ = write!(out, "<table>\n<tr><th></th>");
     for witness in &comparison.witnesses {
         let _ = write!(out, "<th>{}</th>", escape_html(&witness.label));

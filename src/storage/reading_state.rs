@@ -7,6 +7,8 @@ use super::StorageError;
 use super::atomic::write_atomic;
 use super::profile::Profile;
 use super::schema::{self, Format, Loaded};
+use crate::model::compare::Normalization;
+use crate::model::comparison::{Comparison, Reference};
 use crate::model::selection::Selection;
 
 /// The reading state file's format.
@@ -52,6 +54,34 @@ pub struct PaneRecord {
     pub selection: Option<Selection>,
 }
 
+/// The comparison that was open, and how it was shown.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ComparisonRecord {
+    /// A bundled comparison's id, or one of the reader's own.
+    pub id: String,
+    /// The reader's own comparison itself, when it is not kept with the notes (small ones).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub own: Option<Comparison>,
+    /// Whether it filled the window.
+    #[serde(default)]
+    pub full: bool,
+    /// Whether it was shown inline.
+    #[serde(default)]
+    pub inline: bool,
+    /// What counted as different.
+    #[serde(default = "Normalization::wording")]
+    pub normalization: Normalization,
+    /// What each witness was marked against.
+    #[serde(default)]
+    pub reference: Reference,
+    /// Witnesses hidden.
+    #[serde(default)]
+    pub hidden: Vec<bool>,
+    /// Whether its description was shown (None: the default).
+    #[serde(default)]
+    pub description_open: Option<bool>,
+}
+
 /// Everything about the desk that survives a restart.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -68,6 +98,10 @@ pub struct ReadingState {
     pub font_size: f32,
     /// Whether the library panel is shown.
     pub library_open: bool,
+    /// The comparison that was open.
+    pub comparison: Option<ComparisonRecord>,
+    /// The height of the comparison docked below the texts, in points.
+    pub dock_height: Option<f32>,
 }
 
 impl Default for ReadingState {
@@ -79,6 +113,8 @@ impl Default for ReadingState {
             theme: ThemeChoice::System,
             font_size: DEFAULT_FONT_SIZE,
             library_open: true,
+            comparison: None,
+            dock_height: None,
         }
     }
 }
@@ -130,6 +166,10 @@ impl ReadingState {
             }
         }
         self.active_pane = self.active_pane.min(self.panes.len().saturating_sub(1));
+        self.dock_height = self
+            .dock_height
+            .filter(|h| h.is_finite())
+            .map(|h| h.clamp(120.0, 4000.0));
     }
 }
 
@@ -163,6 +203,17 @@ mod tests {
             theme: ThemeChoice::Dark,
             font_size: 22.0,
             library_open: false,
+            comparison: Some(ComparisonRecord {
+                id: "clause-1".into(),
+                own: None,
+                full: false,
+                inline: true,
+                normalization: Normalization::wording(),
+                reference: Reference::Base(2),
+                hidden: vec![false, true],
+                description_open: Some(true),
+            }),
+            dock_height: Some(420.0),
         }
     }
 

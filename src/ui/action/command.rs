@@ -83,6 +83,7 @@ pub enum Command {
     ExportComparisonHtml,
     ExportComparisonPng,
     ToggleComparisonFull,
+    ToggleComparisonDescription,
     OpenFind,
     FindNext,
     FindPrevious,
@@ -109,7 +110,7 @@ pub enum Command {
 
 impl Command {
     /// Every command.
-    pub const ALL: [Self; 95] = [
+    pub const ALL: [Self; 96] = [
         Self::OpenText,
         Self::OpenTextBeside,
         Self::OpenFile,
@@ -183,6 +184,7 @@ impl Command {
         Self::ExportComparisonHtml,
         Self::ExportComparisonPng,
         Self::ToggleComparisonFull,
+        Self::ToggleComparisonDescription,
         Self::OpenFind,
         Self::FindNext,
         Self::FindPrevious,
@@ -285,6 +287,7 @@ impl Action {
             Self::ExportComparison(ExportFormat::Html) => Command::ExportComparisonHtml,
             Self::ExportComparison(ExportFormat::Png) => Command::ExportComparisonPng,
             Self::ToggleComparisonFull => Command::ToggleComparisonFull,
+            Self::ToggleComparisonDescription => Command::ToggleComparisonDescription,
             Self::OpenFind => Command::OpenFind,
             Self::FindNext => Command::FindNext,
             Self::FindPrevious => Command::FindPrevious,

@@ -178,6 +178,8 @@ pub enum Action {
     ExportComparison(ExportFormat),
     /// Let the comparison fill the window, or dock it below the reading panes.
     ToggleComparisonFull,
+    /// Show or hide the comparison's description.
+    ToggleComparisonDescription,
     /// Open the find bar for the current text.
     OpenFind,
     /// Step to the next match.
@@ -377,6 +379,7 @@ impl Action {
             | Self::ExportComparison(_)
             | Self::OpenComparisonNote(_)
             | Self::ToggleComparisonFull
+            | Self::ToggleComparisonDescription
             | Self::SwapWitnesses => Area::Comparison,
             Self::OpenFind
             | Self::FindNext

@@ -77,6 +77,7 @@ impl Command {
             Self::ExportComparisonHtml => "Export as HTML…".into(),
             Self::ExportComparisonPng => "Export as PNG image…".into(),
             Self::ToggleComparisonFull => "Comparison fills the window".into(),
+            Self::ToggleComparisonDescription => "About this comparison".into(),
             Self::OpenFind => "Find in text…".into(),
             Self::FindNext => "Next match".into(),
             Self::FindPrevious => "Previous match".into(),
@@ -186,6 +187,9 @@ impl Command {
                 "Bring back your annotations as they were in this backup; what it lacks goes to \
                  the Trash, and Undo takes the whole restore back"
                     .into()
+            }
+            Self::ToggleComparisonDescription => {
+                "Show or hide what the comparison is about and where its witnesses come from".into()
             }
             Self::ToggleComparisonFull => {
                 "Let the comparison fill the window (the library and annotations panels step aside \

@@ -200,7 +200,8 @@ impl LecternApp {
             | Action::SetNormalization(_)
             | Action::SetReference(_)
             | Action::ToggleWitness(_)
-            | Action::ToggleComparisonFull => {
+            | Action::ToggleComparisonFull
+            | Action::ToggleComparisonDescription => {
                 if let Some(state) = &mut self.comparison {
                     state.apply(action, ctx);
                 }

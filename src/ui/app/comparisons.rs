@@ -2,6 +2,10 @@
 
 use super::*;
 
+/// The reader's own comparisons up to this many bytes of wording are kept in the reading
+/// state, to be opened again after a restart.
+const KEPT_COMPARISON_SIZE: usize = 64 * 1024;
+
 impl LecternApp {
     /// Opens the comparison a note is on, at the note's segment, with the note in focus.
     pub(super) fn open_comparison_note(&mut self, note_id: String, ctx: &egui::Context) {
@@ -60,6 +64,73 @@ impl LecternApp {
         }
         let mut state = ComparisonState::open(input, readers_own, normalization, ctx);
         state.full = full;
+        self.comparison = Some(state);
+    }
+
+    /// The open comparison as the reading state keeps it: the reader's own ones that are not
+    /// kept with the notes are kept whole when small.
+    pub(super) fn comparison_record(&self) -> Option<ComparisonRecord> {
+        let state = self.comparison.as_ref().filter(|s| s.job.is_none())?;
+        let id = state.comparison.id.clone();
+        let known = self.bundled_comparisons.iter().any(|c| c.id == id)
+            || self.notebook.readers_comparison(&id).is_some();
+        let own = if known {
+            None
+        } else {
+            let size: usize = state
+                .comparison
+                .witnesses
+                .iter()
+                .map(|w| w.text().len())
+                .sum();
+            (size <= KEPT_COMPARISON_SIZE).then(|| state.comparison.clone())
+        };
+        if !known && own.is_none() {
+            return None;
+        }
+        Some(ComparisonRecord {
+            id,
+            own,
+            full: state.full,
+            inline: state.inline,
+            normalization: state.normalization,
+            reference: state.reference,
+            hidden: state.hidden.clone(),
+            description_open: state.description_open,
+        })
+    }
+
+    /// Opens again the comparison that was open when Lectern closed, as it was shown.
+    pub(super) fn restore_comparison(&mut self, record: ComparisonRecord, ctx: &egui::Context) {
+        let bundled = self.bundled_comparisons.iter().find(|c| c.id == record.id);
+        let (comparison, readers_own) = match (bundled, record.own) {
+            (Some(c), _) => (c.clone(), false),
+            (None, Some(own)) if own.validate().is_ok() => (own, true),
+            _ => match self.notebook.readers_comparison(&record.id) {
+                Some(c) => (c.clone(), true),
+                None => return,
+            },
+        };
+        let witnesses = comparison.witnesses.len();
+        let reference = match record.reference {
+            Reference::Base(base) if base >= witnesses => Reference::Previous,
+            other => other,
+        };
+        let mut state = ComparisonState::open(
+            ComparisonInput::Ready(comparison),
+            readers_own,
+            record.normalization,
+            ctx,
+        );
+        if reference != state.reference {
+            state.apply(Action::SetReference(reference), ctx);
+        }
+        state.full = record.full;
+        state.inline = record.inline;
+        state.description_open = record.description_open;
+        if record.hidden.len() == witnesses && record.hidden.iter().any(|h| !h) {
+            state.hidden = record.hidden;
+        }
         self.comparison = Some(state);
     }
 

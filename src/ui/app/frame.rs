@@ -26,6 +26,10 @@ pub struct View {
     pub paste: Option<Vec<String>>,
     /// The backups listed by File ▸ Restore from backup…, while its window is open.
     pub backups: Option<Vec<crate::storage::backups::Backup>>,
+    /// The comparison to open again at the first frame (from the reading state).
+    pub(super) pending_comparison: Option<ComparisonRecord>,
+    /// The height of the comparison docked below the texts.
+    pub dock_height: Option<f32>,
     /// The theme last given to egui.
     pub(super) applied_theme: Option<ThemeChoice>,
     /// Whether the egui options were set.
@@ -46,6 +50,8 @@ impl Default for View {
             selected_annotation: None,
             paste: None,
             backups: None,
+            pending_comparison: None,
+            dock_height: None,
             applied_theme: None,
             configured: false,
         }
@@ -137,6 +143,9 @@ impl LecternApp {
         if self.view.applied_theme != Some(self.view.theme) {
             ctx.set_theme(theme::preference(self.view.theme));
             self.view.applied_theme = Some(self.view.theme);
+        }
+        if let Some(record) = self.view.pending_comparison.take() {
+            self.restore_comparison(record, ctx);
         }
         self.poll_open_file();
         self.poll_export(ctx);
@@ -266,20 +275,26 @@ impl LecternApp {
             font_size: self.view.font_size,
             editable: !self.notebook.is_read_only(),
         };
-        let comparison_fills = match &self.comparison {
-            Some(state) => state.full || self.desk.panes().is_empty(),
+        let comparison_fills = match &mut self.comparison {
+            Some(state) => {
+                state.fills = state.full || self.desk.panes().is_empty();
+                state.fills
+            }
             None => false,
         };
         if let Some(state) = &mut self.comparison
             && !comparison_fills
         {
             let height = ui.available_height();
-            egui::Panel::bottom("lectern-comparison")
+            let range = 160.0..=(height - 120.0).max(200.0);
+            let remembered = self.view.dock_height.unwrap_or(height * 0.55);
+            let shown = egui::Panel::bottom("lectern-comparison")
                 .resizable(true)
-                .default_size(height * 0.55)
-                .size_range(160.0..=(height - 120.0).max(200.0))
+                .default_size(remembered.clamp(*range.start(), *range.end()))
+                .size_range(range)
                 .frame(egui::Frame::side_top_panel(ui.style()).inner_margin(8.0))
                 .show(ui, |ui| actions.extend(comparison_ui(ui, state, &view)));
+            self.view.dock_height = Some(shown.response.rect.height().round());
         }
         let showcase = self.showcase();
         egui::CentralPanel::default()

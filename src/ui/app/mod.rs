@@ -22,7 +22,7 @@ use crate::model::anchor::Anchor;
 use crate::model::annotation::Annotation;
 use crate::model::clock;
 use crate::model::compare::Normalization;
-use crate::model::comparison::{Comparison, ComparisonNote, WordingInput};
+use crate::model::comparison::{Comparison, ComparisonNote, Reference, WordingInput};
 use crate::model::comparison_export;
 use crate::model::library::Library;
 use crate::model::notebook::{Edit, Notebook};
@@ -37,7 +37,7 @@ use crate::storage::lock::ProfileLock;
 use crate::storage::open::{Access, open_profile};
 use crate::storage::profile::Profile;
 use crate::storage::reading_state::{
-    DEFAULT_FONT_SIZE, FONT_SIZE_RANGE, PaneRecord, ReadingState, ThemeChoice,
+    ComparisonRecord, DEFAULT_FONT_SIZE, FONT_SIZE_RANGE, PaneRecord, ReadingState, ThemeChoice,
 };
 use crate::storage::saver::Saver;
 use crate::ui::action::{Action, AnnotationFormat, ExportFormat};

@@ -93,6 +93,8 @@ impl LecternApp {
         self.view.font_size = state.font_size;
         self.view.theme = state.theme;
         self.view.library_open = state.library_open;
+        self.view.dock_height = state.dock_height;
+        self.view.pending_comparison = state.comparison.clone();
         for record in &state.panes {
             let Some(text) = self.library.get(&record.text_id).cloned() else {
                 self.notices.push(format!(
@@ -142,6 +144,8 @@ impl LecternApp {
             theme: self.view.theme,
             font_size: self.view.font_size,
             library_open: self.view.library_open,
+            comparison: self.comparison_record(),
+            dock_height: self.view.dock_height,
         };
         state.sanitise();
         state

@@ -89,10 +89,11 @@ pub(super) fn marked_job(
                 format.strikethrough = line;
             }
             Some(Mark::Changed) => {
+                // Changed, not removed: in italics, not struck, so that a wording the next
+                // one rewords does not look deleted.
                 if format.background == Color32::TRANSPARENT {
                     format.background = changed;
                 }
-                format.strikethrough = line;
                 format.italics = true;
             }
             _ => {}
@@ -109,19 +110,24 @@ pub(super) fn marked_job(
 }
 
 /// A witness's wording against its reference, inline: removed words struck through, added
-/// words underlined.
+/// words underlined, and the difference stepped to (`current`: its removed and added words)
+/// over the current colour. Returns the job and where the current difference starts in it
+/// (a character index), to scroll to.
 pub(super) fn inline_job(
     reference: &str,
     own: &str,
     cell: &crate::model::comparison::Cell,
+    current: Option<&crate::model::comparison::Difference>,
     style: &JobStyle,
     wrap: f32,
-) -> LayoutJob {
-    let (added, removed, _, _) = mark_colors(style.dark);
+) -> (LayoutJob, Option<usize>) {
+    let (added, removed, _, current_color) = mark_colors(style.dark);
     let mut job = LayoutJob::default();
     job.wrap.max_width = wrap;
     let line = Stroke::new(1.5, style.text);
-    inline_pieces(reference, own, cell, |piece, kind| {
+    let mut at = None;
+    let mut chars = 0;
+    inline_ops(reference, own, cell, |piece, kind, theirs, ours| {
         let mut format = TextFormat::simple(style.font.clone(), style.text);
         match kind {
             Piece::Same => {}
@@ -134,7 +140,145 @@ pub(super) fn inline_job(
                 format.underline = line;
             }
         }
+        let overlaps = |a: &Range<usize>, b: &Range<usize>| a.start < b.end && b.start < a.end;
+        let is_current = current.is_some_and(|d| match kind {
+            Piece::Removed => overlaps(&theirs, &d.reference_range),
+            Piece::Added => overlaps(&ours, &d.range),
+            Piece::Same => false,
+        });
+        if is_current {
+            format.background = current_color;
+            at.get_or_insert(chars);
+        }
+        chars += piece.chars().count();
         job.append(&breakable_spaces(piece), 0.0, format);
     });
-    job
+    (job, at)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui::theme::reading_colors;
+
+    /// WCAG's relative luminance of a colour.
+    fn luminance(color: Color32) -> f64 {
+        let channel = |c: u8| {
+            let c = f64::from(c) / 255.0;
+            if c <= 0.03928 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * channel(color.r()) + 0.7152 * channel(color.g()) + 0.0722 * channel(color.b())
+    }
+
+    fn contrast(a: Color32, b: Color32) -> f64 {
+        let (a, b) = (luminance(a), luminance(b));
+        (a.max(b) + 0.05) / (a.min(b) + 0.05)
+    }
+
+    /// Every mark of the comparison, in both themes, keeps its words legible: WCAG AA's 4.5:1
+    /// between the text and the mark's colour, and between the text and the panel behind
+    /// unmarked words.
+    #[test]
+    fn marked_words_meet_wcag_aa_in_both_themes() {
+        for dark in [false, true] {
+            let text = reading_colors(dark).text;
+            let (added, removed, changed, current) = mark_colors(dark);
+            let visuals = if dark {
+                egui::Visuals::dark()
+            } else {
+                egui::Visuals::light()
+            };
+            for (name, background) in [
+                ("added", added),
+                ("removed", removed),
+                ("changed", changed),
+                ("current", current),
+                ("panel", visuals.panel_fill),
+                ("window", visuals.window_fill),
+            ] {
+                assert_eq!(background.a(), 255, "{name} is opaque");
+                let ratio = contrast(text, background);
+                assert!(
+                    ratio >= 4.5,
+                    "{name} in the {} theme: {ratio:.2}:1",
+                    if dark { "dark" } else { "light" }
+                );
+            }
+        }
+    }
+
+    /// Inline, the difference stepped to has the current colour over its removed and added
+    /// words, and its place in the job is given for scrolling to.
+    #[test]
+    fn inline_marks_the_difference_stepped_to() {
+        let comparison = crate::bundled::bundled_comparisons()
+            .into_iter()
+            .find(|c| c.id == "clause-1")
+            .unwrap();
+        let normalization = crate::model::compare::Normalization::wording();
+        let result = crate::model::comparison::compute(
+            &comparison,
+            &normalization,
+            crate::model::comparison::Reference::Previous,
+            &mut |_, _| true,
+        )
+        .unwrap();
+        let style = JobStyle {
+            font: FontId::proportional(14.0),
+            text: Color32::BLACK,
+            dark: false,
+        };
+        let current_color = mark_colors(false).3;
+        for difference in &result.differences {
+            let cell = &result.cells[difference.segment][difference.witness];
+            let text = |w: usize| {
+                comparison.witnesses[w].segments[difference.segment]
+                    .as_ref()
+                    .unwrap()
+                    .text
+                    .as_str()
+            };
+            let (job, at) = inline_job(
+                text(difference.reference),
+                text(difference.witness),
+                cell,
+                Some(difference),
+                &style,
+                300.0,
+            );
+            let at = at.expect("the difference is in the job");
+            let marked: String = job
+                .sections
+                .iter()
+                .filter(|s| s.format.background == current_color)
+                .map(|s| &job.text[s.byte_range.start.0..s.byte_range.end.0])
+                .collect();
+            assert!(!marked.trim().is_empty());
+            let start: String = job.text.chars().skip(at).collect();
+            assert!(start.starts_with(marked.split(' ').next().unwrap()));
+            let (_, none) = inline_job(
+                text(difference.reference),
+                text(difference.witness),
+                cell,
+                None,
+                &style,
+                300.0,
+            );
+            assert_eq!(none, None);
+        }
+    }
+
+    /// The grey of egui's dark theme on the old brown of a changed word: the failure the
+    /// test above guards against.
+    #[test]
+    fn the_contrast_measure_finds_grey_on_brown_illegible() {
+        let grey = egui::Visuals::dark().text_color();
+        let brown = Color32::from_rgb(0x6b, 0x52, 0x12);
+        assert!(contrast(grey, brown) < 3.0);
+        assert!((contrast(Color32::BLACK, Color32::WHITE) - 21.0).abs() < 0.01);
+    }
 }

@@ -16,7 +16,7 @@ use crate::model::compare::{Mark, Marked, Normalization, PROFILES};
 use crate::model::comparison::{
     Comparison, ComparisonError, ComparisonNote, ComparisonResult, Reference, WordingInput, compute,
 };
-use crate::model::comparison_export::{Piece, inline_pieces};
+use crate::model::comparison_export::{Piece, inline_ops};
 use crate::ui::action::{Action, ExportFormat, action_ui};
 use crate::ui::task::Task;
 
@@ -122,6 +122,12 @@ pub struct ComparisonState {
     pub rect: Option<egui::Rect>,
     /// The note whose text field should take the keyboard.
     pub focus_note: Option<String>,
+    /// Whether the description is shown (by default: when the comparison fills the window).
+    pub description_open: Option<bool>,
+    /// How far the rows are scrolled sideways (the witnesses' names above follow).
+    sideways: f32,
+    /// Whether it fills the window this frame (asked for, or no text is open).
+    pub fills: bool,
     scroll_to: Option<usize>,
     heights: Vec<f32>,
     pub(crate) drafts: HashMap<String, String>,
@@ -152,8 +158,16 @@ impl ComparisonState {
                 }
             }
             Action::ToggleComparisonFull => self.full = !self.full,
+            Action::ToggleComparisonDescription => {
+                self.description_open = Some(!self.description_shown());
+            }
             _ => {}
         }
+    }
+
+    /// Whether the description is shown.
+    pub fn description_shown(&self) -> bool {
+        self.description_open.unwrap_or(self.fills)
     }
 
     /// Opens `input`, computing it at once when small and in the background otherwise.
@@ -188,6 +202,9 @@ impl ComparisonState {
             message: None,
             rect: None,
             focus_note: None,
+            description_open: None,
+            sideways: 0.0,
+            fills: false,
             scroll_to: None,
             heights: Vec::new(),
             drafts: HashMap::new(),

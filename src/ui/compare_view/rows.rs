@@ -28,6 +28,9 @@ pub(super) fn columns_that_fit(width: f32) -> usize {
     fit.max(1.0) as usize
 }
 
+/// The witnesses' names above their columns. Filling the window, each shows its status, date,
+/// author, source, remarks and totals; docked below the texts, its name and status, with the
+/// rest on hover.
 pub(super) fn witness_heads_ui(
     ui: &mut Ui,
     state: &mut ComparisonState,
@@ -35,58 +38,126 @@ pub(super) fn witness_heads_ui(
 ) {
     let visible: Vec<usize> = state.visible();
     let width = column_width(ui, visible.len());
+    let _ = actions;
     ui.horizontal_top(|ui| {
         column(ui, SEGMENT_COLUMN, |ui| {
             ui.label(RichText::new("Witnesses").weak());
-            for (index, witness) in state.comparison.witnesses.iter().enumerate() {
-                let mut shown = !state.is_hidden(index);
-                if ui
-                    .checkbox(&mut shown, format!("{}", index + 1))
-                    .on_hover_text(format!("Show “{}”", witness.label))
-                    .accessible_name(format!("Show {}", witness.label))
-                    .changed()
-                {
-                    actions.push(Action::ToggleWitness(index));
-                }
-            }
         });
         for &index in &visible {
-            let witness = &state.comparison.witnesses[index];
             ui.add_space(GAP);
             column(ui, width, |ui| {
-                ui.label(RichText::new(format!("{}. {}", index + 1, witness.label)).strong());
-                let status = RichText::new(witness.status.label()).small().italics();
-                let status = match witness.status {
-                    crate::model::comparison::WitnessStatus::Original => status,
-                    _ => status.color(ui.visuals().warn_fg_color),
-                };
-                ui.label(status);
-                let who_when: Vec<&str> = [witness.date.as_str(), witness.author.as_str()]
-                    .into_iter()
-                    .filter(|s| !s.is_empty())
-                    .collect();
-                if !who_when.is_empty() {
-                    ui.label(RichText::new(who_when.join(" · ")).small());
-                }
-                if !witness.source.is_empty() {
-                    ui.label(RichText::new(&witness.source).small().weak());
-                }
-                if !witness.remark.is_empty() {
-                    ui.label(RichText::new(&witness.remark).small().weak().italics());
-                }
-                if let Some(result) = &state.result {
-                    let totals = result.totals(index);
-                    let has_reference = result
-                        .cells
-                        .iter()
-                        .any(|row| row.get(index).is_some_and(|c| c.reference.is_some()));
-                    if has_reference {
-                        ui.label(RichText::new(format!("In all: {}", totals.summary())).small());
+                let details = witness_details(state, index);
+                if state.fills {
+                    let witness = &state.comparison.witnesses[index];
+                    ui.label(RichText::new(format!("{}. {}", index + 1, witness.label)).strong());
+                    let status = RichText::new(witness.status.label()).small().italics();
+                    ui.label(match witness.status {
+                        crate::model::comparison::WitnessStatus::Original => status,
+                        _ => status.color(ui.visuals().warn_fg_color),
+                    });
+                    for (line, text) in details {
+                        ui.label(line.apply(RichText::new(text)));
                     }
+                } else {
+                    let name = witness_name(ui, state, index);
+                    let hover = details
+                        .iter()
+                        .map(|(_, text)| text.as_str())
+                        .collect::<Vec<_>>()
+                        .join("\n");
+                    ui.add(egui::Label::new(name).truncate())
+                        .on_hover_text(hover);
                 }
             });
         }
     });
+}
+
+/// A witness's number, name and status, one line.
+fn witness_name(ui: &Ui, state: &ComparisonState, index: usize) -> LayoutJob {
+    let witness = &state.comparison.witnesses[index];
+    let mut job = LayoutJob::default();
+    let strong = TextFormat::simple(FontId::proportional(14.0), ui.visuals().strong_text_color());
+    job.append(&format!("{}. {}", index + 1, witness.label), 0.0, strong);
+    let color = match witness.status {
+        crate::model::comparison::WitnessStatus::Original => ui.visuals().weak_text_color(),
+        _ => ui.visuals().warn_fg_color,
+    };
+    let status = TextFormat {
+        italics: true,
+        ..TextFormat::simple(FontId::proportional(11.0), color)
+    };
+    job.append(&format!("  {}", witness.status.label()), 0.0, status);
+    job
+}
+
+/// How a line of a witness's details is shown.
+#[derive(Clone, Copy)]
+enum DetailLine {
+    Plain,
+    Weak,
+    Remark,
+    Warning,
+}
+
+impl DetailLine {
+    fn apply(self, text: RichText) -> RichText {
+        let text = text.small();
+        match self {
+            Self::Plain => text,
+            Self::Weak => text.weak(),
+            Self::Remark => text.weak().italics(),
+            Self::Warning => text.italics(),
+        }
+    }
+}
+
+/// A witness's details under its name: date and author, source, remark, what it is marked
+/// against, and its totals.
+fn witness_details(state: &ComparisonState, index: usize) -> Vec<(DetailLine, String)> {
+    let witness = &state.comparison.witnesses[index];
+    let mut lines = Vec::new();
+    let who_when: Vec<&str> = [witness.date.as_str(), witness.author.as_str()]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect();
+    if !who_when.is_empty() {
+        lines.push((DetailLine::Plain, who_when.join(" · ")));
+    }
+    if !witness.source.is_empty() {
+        lines.push((DetailLine::Weak, witness.source.clone()));
+    }
+    if !witness.remark.is_empty() {
+        lines.push((DetailLine::Remark, witness.remark.clone()));
+    }
+    if let crate::model::comparison::Reference::Base(base) = state.reference
+        && base != index
+        && let Some(chosen) = state.comparison.witnesses.get(base)
+        && !witness.language.is_empty()
+        && !chosen.language.is_empty()
+        && chosen.language != witness.language
+    {
+        lines.push((
+            DetailLine::Warning,
+            format!(
+                "Not marked: its language ({}) is not that of “{}” ({})",
+                witness.language, chosen.label, chosen.language
+            ),
+        ));
+    }
+    if let Some(result) = &state.result {
+        let has_reference = result
+            .cells
+            .iter()
+            .any(|row| row.get(index).is_some_and(|c| c.reference.is_some()));
+        if has_reference {
+            lines.push((
+                DetailLine::Plain,
+                format!("In all: {}", result.totals(index).summary()),
+            ));
+        }
+    }
+    lines
 }
 
 pub(super) fn estimate_height(
@@ -139,12 +210,22 @@ pub(super) fn rows_ui(
             ui.allocate_space(Vec2::new(ui.available_width(), height));
             continue;
         }
+        // The difference stepped to is scrolled to by its cell, where its words are; a segment
+        // without it (stepped to by a note, say) as a whole.
+        let current_here = state.current.is_some_and(|c| {
+            state
+                .result
+                .as_ref()
+                .and_then(|r| r.differences.get(c))
+                .is_some_and(|d| d.segment == segment)
+        });
         let rows = Rows {
             view,
             style,
             visible: &visible,
             width,
             inline,
+            scroll_to_current: scroll_to == Some(segment) && current_here,
         };
         let response = ui.vertical(|ui| {
             row_ui(ui, state, &rows, actions, segment);
@@ -152,7 +233,7 @@ pub(super) fn rows_ui(
         });
         let drawn = response.response.rect;
         state.heights[segment] = drawn.height();
-        if scroll_to == Some(segment) {
+        if scroll_to == Some(segment) && !rows.scroll_to_current {
             // Vertically only: the segment names at the left stay in view.
             let left =
                 egui::Rect::from_x_y_ranges(drawn.left()..=drawn.left() + 1.0, drawn.y_range());
@@ -171,6 +252,24 @@ pub(super) struct Rows<'a> {
     pub(super) width: f32,
     /// One column with the witnesses one under the other.
     pub(super) inline: bool,
+    /// Whether to scroll to the difference stepped to (it is in this row).
+    pub(super) scroll_to_current: bool,
+}
+
+/// Lays `job` out as a clickable label and, when `scroll_to` is given (a character of the
+/// job), scrolls it into the middle of the view.
+fn label_scrolled_to(ui: &mut Ui, job: LayoutJob, scroll_to: Option<usize>) -> egui::Response {
+    let galley = ui.fonts_mut(|fonts| fonts.layout_job(job));
+    let at = scroll_to.map(|index| galley.pos_from_cursor(egui::text::CCursor::new(index)));
+    let response = ui.add(egui::Label::new(galley).sense(Sense::click()));
+    if let Some(at) = at {
+        let rect = at.translate(response.rect.min.to_vec2());
+        // Vertically only: the view does not move sideways.
+        let left = ui.clip_rect().left();
+        let rect = egui::Rect::from_x_y_ranges(left..=left + 1.0, rect.y_range());
+        ui.scroll_to_rect(rect, Some(Align::Center));
+    }
+    response
 }
 
 /// One segment's row: its name and counts, its witnesses, and its notes.
@@ -199,7 +298,14 @@ pub(super) fn row_ui(
         if rows.inline {
             column(ui, rows.width, |ui| {
                 for &w in rows.visible {
-                    inline_cell_ui(ui, comparison, cells, rows, w, segment, actions);
+                    let at = InlineCell {
+                        comparison,
+                        cells,
+                        current: current.as_ref(),
+                        witness: w,
+                        segment,
+                    };
+                    inline_cell_ui(ui, &at, rows, actions);
                 }
             });
         } else {
@@ -259,15 +365,8 @@ fn segment_head_ui(
 
 /// One witness of the segment, inline: its heading, then its wording with the changes
 /// against the witness it is marked against.
-fn inline_cell_ui(
-    ui: &mut Ui,
-    comparison: &Comparison,
-    cells: Option<&[crate::model::comparison::Cell]>,
-    rows: &Rows<'_>,
-    w: usize,
-    segment: usize,
-    actions: &mut Vec<Action>,
-) {
+fn inline_cell_ui(ui: &mut Ui, at: &InlineCell<'_>, rows: &Rows<'_>, actions: &mut Vec<Action>) {
+    let (comparison, cells, w, segment) = (at.comparison, at.cells, at.witness, at.segment);
     let witness = &comparison.witnesses[w];
     let Some(Some(own)) = witness.segments.get(segment) else {
         return;
@@ -281,17 +380,34 @@ fn inline_cell_ui(
         None => format!("{}. {}", w + 1, witness.label),
     };
     ui.label(RichText::new(head).small().strong());
-    let job = inline_job(
+    // The difference stepped to is marked where this witness shows it (its own words and
+    // the removed words of its reference).
+    let current = at.current.filter(|d| d.witness == w);
+    let (job, current_at) = inline_job(
         reference.map_or("", |s| s.text.as_str()),
         &own.text,
         &cell,
+        current,
         rows.style,
         rows.width,
     );
-    let response = ui.add(egui::Label::new(job).sense(Sense::click()));
-    link_cell(response, own, witness, w, segment, actions);
+    let scroll_to = current_at.filter(|_| rows.scroll_to_current);
+    let frame = if current.is_some() {
+        egui::Frame::NONE
+            .stroke(Stroke::new(1.5, ui.visuals().selection.stroke.color))
+            .inner_margin(2.0)
+    } else {
+        egui::Frame::NONE.inner_margin(2.0)
+    };
+    frame.show(ui, |ui| {
+        let response = label_scrolled_to(ui, job, scroll_to);
+        link_cell(response, own, witness, w, segment, actions);
+    });
     ui.add_space(4.0);
 }
+
+/// Which cell an inline row shows.
+type InlineCell<'a> = Cell<'a>;
 
 /// Which cell of the table a column shows.
 struct Cell<'a> {
@@ -354,8 +470,12 @@ fn column_cell_ui(ui: &mut Ui, at: &Cell<'_>, rows: &Rows<'_>, actions: &mut Vec
     } else {
         egui::Frame::NONE.inner_margin(2.0)
     };
+    let scroll_to = at
+        .current
+        .filter(|d| d.witness == w && rows.scroll_to_current)
+        .map(|d| d.range.start);
     frame.show(ui, |ui| {
-        let response = ui.add(egui::Label::new(job).sense(Sense::click()));
+        let response = label_scrolled_to(ui, job, scroll_to);
         link_cell(response, own, witness, w, segment, actions);
     });
 }

@@ -1,6 +1,8 @@
 //! The comparison view's frame: the title, the toolbar, the key, and the body in columns or inline.
 
 use super::*;
+use crate::model::comparison_export::{KeyMarks, key_sentence};
+use crate::ui::theme;
 
 /// The view's inputs besides its state.
 pub struct ComparisonView<'a> {
@@ -40,27 +42,45 @@ pub fn comparison_ui(
     ui.separator();
     let style = JobStyle {
         font: FontId::proportional(view.font_size * 0.9),
-        text: ui.visuals().text_color(),
+        text: theme::reading_colors(ui.visuals().dark_mode).text,
         dark: ui.visuals().dark_mode,
     };
-    egui::ScrollArea::both()
+    // The witnesses' names stay in view above the rows; they scroll sideways with them.
+    if !state.inline {
+        egui::ScrollArea::horizontal()
+            .id_salt("comparison-heads")
+            .auto_shrink([false, true])
+            .horizontal_scroll_offset(state.sideways)
+            .scroll_source(egui::scroll_area::ScrollSource::NONE)
+            .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysHidden)
+            .show(ui, |ui| witness_heads_ui(ui, state, &mut actions));
+        ui.separator();
+    }
+    let rows = egui::ScrollArea::both()
         .auto_shrink([false, false])
         .id_salt("comparison-rows")
-        .show(ui, |ui| {
-            if !state.inline {
-                witness_heads_ui(ui, state, &mut actions);
-                ui.separator();
-            }
-            rows_ui(ui, state, view, &style, &mut actions);
-        });
+        .show(ui, |ui| rows_ui(ui, state, view, &style, &mut actions));
+    let sideways = rows.state.clamped_offset().x;
+    if sideways != state.sideways {
+        state.sideways = sideways;
+        ui.ctx().request_repaint();
+    }
     actions
 }
 
-/// The comparison's title, buttons to close it or let it fill the window, its description,
-/// the toolbar and the key.
+/// The comparison's title, buttons to show its description, to close it or let it fill the
+/// window; the description when shown; the toolbar and the key. Docked below the texts it
+/// keeps to a few lines, so that the witnesses have the room.
 pub(super) fn toolbar_ui(ui: &mut Ui, state: &mut ComparisonState, actions: &mut Vec<Action>) {
-    ui.horizontal_wrapped(|ui| {
-        ui.heading(&state.comparison.title);
+    ui.horizontal(|ui| {
+        let title = RichText::new(&state.comparison.title).strong();
+        let title = if state.fills {
+            title.size(20.0)
+        } else {
+            title.size(16.0)
+        };
+        ui.add(egui::Label::new(title).truncate())
+            .on_hover_text(&state.comparison.title);
         ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
             if ui
                 .button("×")
@@ -82,18 +102,67 @@ pub(super) fn toolbar_ui(ui: &mut Ui, state: &mut ComparisonState, actions: &mut
             {
                 actions.push(Action::ToggleComparisonFull);
             }
+            if !state.comparison.description.is_empty() {
+                let about = Action::ToggleComparisonDescription;
+                if ui
+                    .selectable_label(state.description_shown(), "ℹ About")
+                    .accessible_name("About this comparison")
+                    .on_hover_text(about.tooltip())
+                    .clicked()
+                {
+                    actions.push(about);
+                }
+            }
         });
     });
-    if !state.comparison.description.is_empty() {
+    if state.description_shown() && !state.comparison.description.is_empty() {
         ui.label(RichText::new(&state.comparison.description).weak());
     }
     ui.horizontal_wrapped(|ui| {
         layout_and_stepping_ui(ui, state, actions);
+        witnesses_menu_ui(ui, state, actions);
         what_counts_ui(ui, state, actions);
         ui.separator();
         export_and_note_ui(ui, state, actions);
     });
-    legend_ui(ui);
+    legend_ui(ui, state);
+}
+
+/// A menu of the witnesses, each with a checkbox to show or hide it.
+fn witnesses_menu_ui(ui: &mut Ui, state: &ComparisonState, actions: &mut Vec<Action>) {
+    let count = state.comparison.witnesses.len();
+    let shown = (0..count).filter(|&w| !state.is_hidden(w)).count();
+    let label = if shown == count {
+        format!("Witnesses ({count})")
+    } else {
+        format!("Witnesses ({shown} of {count})")
+    };
+    let config = egui::containers::menu::MenuConfig::new()
+        .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside);
+    egui::containers::menu::MenuButton::new(label)
+        .config(config)
+        .ui(ui, |ui| {
+            for (index, witness) in state.comparison.witnesses.iter().enumerate() {
+                let mut visible = !state.is_hidden(index);
+                let language = if witness.language.is_empty() {
+                    String::new()
+                } else {
+                    format!(" · {}", witness.language)
+                };
+                if ui
+                    .checkbox(
+                        &mut visible,
+                        format!("{}. {}{language}", index + 1, witness.label),
+                    )
+                    .accessible_name(format!("Show {}", witness.label))
+                    .changed()
+                {
+                    actions.push(Action::ToggleWitness(index));
+                }
+            }
+        })
+        .0
+        .on_hover_text("Show or hide witnesses");
 }
 
 /// Columns or inline; stepping through the differences; swapping the witnesses.
@@ -134,7 +203,8 @@ fn layout_and_stepping_ui(ui: &mut Ui, state: &ComparisonState, actions: &mut Ve
 /// What counts as a difference, and which witness each one is marked against.
 fn what_counts_ui(ui: &mut Ui, state: &ComparisonState, actions: &mut Vec<Action>) {
     let mut normalization = state.normalization;
-    egui::ComboBox::from_label("Count as different")
+    let label = ui.label("Count as different:");
+    egui::ComboBox::from_id_salt("count-as-different")
         .selected_text(profile_name(&normalization))
         .show_ui(ui, |ui| {
             for (name, profile) in PROFILES {
@@ -149,7 +219,10 @@ fn what_counts_ui(ui: &mut Ui, state: &ComparisonState, actions: &mut Vec<Action
             );
             ui.checkbox(&mut normalization.collapse_whitespace, "Ignore white space");
             ui.checkbox(&mut normalization.yo_as_ye, "ё is е");
-        });
+        })
+        .response
+        .labelled_by(label.id)
+        .on_hover_text(FEWER_WITH_EXACT);
     if normalization != state.normalization {
         actions.push(Action::SetNormalization(normalization));
     }
@@ -159,7 +232,8 @@ fn what_counts_ui(ui: &mut Ui, state: &ComparisonState, actions: &mut Vec<Action
         Reference::Base(b) => witnesses.get(b).map_or("?".into(), |w| w.label.clone()),
     };
     let mut reference = state.reference;
-    egui::ComboBox::from_label("Mark against")
+    let label = ui.label("Mark against:");
+    egui::ComboBox::from_id_salt("mark-against")
         .selected_text(current)
         .width(200.0)
         .show_ui(ui, |ui| {
@@ -171,7 +245,13 @@ fn what_counts_ui(ui: &mut Ui, state: &ComparisonState, actions: &mut Vec<Action
             for (index, witness) in witnesses.iter().enumerate() {
                 ui.selectable_value(&mut reference, Reference::Base(index), &witness.label);
             }
-        });
+        })
+        .response
+        .labelled_by(label.id)
+        .on_hover_text(
+            "Words are compared within one language: a witness in another language than the \
+             one chosen is not marked",
+        );
     if reference != state.reference {
         actions.push(Action::SetReference(reference));
     }
@@ -213,39 +293,71 @@ fn export_and_note_ui(ui: &mut Ui, state: &ComparisonState, actions: &mut Vec<Ac
     }
 }
 
-pub(super) fn legend_ui(ui: &mut Ui) {
-    let (added, removed, changed, _) = mark_colors(ui.visuals().dark_mode);
+/// Why a stricter setting can find fewer differences than a looser one.
+const FEWER_WITH_EXACT: &str = "A difference is one run of changed words. Under Exact and \
+    Typography a changed comma or quotation mark counts too, so two changes with only a changed \
+    mark between them join into one longer difference: these settings can count fewer \
+    differences than Wording, each of more words.";
+
+/// The key to the marks, one line: its words are the exports' (see [`key_sentence`]), each
+/// mark shown as it looks.
+pub(super) fn legend_ui(ui: &mut Ui, state: &ComparisonState) {
+    let dark = ui.visuals().dark_mode;
+    let (added, removed, changed, _) = mark_colors(dark);
+    let text = theme::reading_colors(dark).text;
+    let marks = if state.inline {
+        KeyMarks::Inline
+    } else {
+        KeyMarks::Columns
+    };
+    let sentence = key_sentence(
+        &state.comparison,
+        state.reference,
+        &state.normalization,
+        marks,
+    );
     let font = FontId::proportional(12.0);
-    let text = ui.visuals().text_color();
-    let line = Stroke::new(1.0, text);
-    let mut job = LayoutJob::default();
     let plain = TextFormat::simple(font.clone(), ui.visuals().weak_text_color());
-    job.append("Key: ", 0.0, plain.clone());
-    let none = Stroke::NONE;
-    for (word, background, underline, strikethrough, italics, after) in [
-        ("added", added, line, none, false, " underlined · "),
-        ("removed", removed, none, line, false, " struck through · "),
+    let line = Stroke::new(1.0, text);
+    let mark = |background, underline, strikethrough, italics| TextFormat {
+        background,
+        underline,
+        strikethrough,
+        italics,
+        ..TextFormat::simple(font.clone(), text)
+    };
+    // The words that name a mark are shown with it.
+    let styled = [
+        ("struck through", mark(removed, Stroke::NONE, line, false)),
+        ("underlined", mark(added, line, Stroke::NONE, false)),
         (
-            "changed",
-            changed,
-            line,
-            none,
-            true,
-            " in italics: struck in the first witness, underlined in each later one where it \
-             differs from the witness before it",
+            "in italics",
+            mark(changed, Stroke::NONE, Stroke::NONE, true),
         ),
-    ] {
-        let format = TextFormat {
-            background,
-            underline,
-            strikethrough,
-            italics,
-            ..TextFormat::simple(font.clone(), text)
-        };
-        job.append(word, 0.0, format);
-        job.append(after, 0.0, plain.clone());
+    ];
+    let mut job = LayoutJob::default();
+    job.append("Key: ", 0.0, plain.clone());
+    let mut rest = sentence.as_str();
+    while !rest.is_empty() {
+        let next = styled
+            .iter()
+            .filter_map(|(words, format)| rest.find(words).map(|at| (at, *words, format)))
+            .min_by_key(|(at, _, _)| *at);
+        match next {
+            Some((at, words, format)) => {
+                job.append(&rest[..at], 0.0, plain.clone());
+                job.append(words, 0.0, format.clone());
+                rest = &rest[at + words.len()..];
+            }
+            None => {
+                job.append(rest, 0.0, plain.clone());
+                rest = "";
+            }
+        }
     }
-    ui.label(job);
+    job.wrap.max_rows = 1;
+    ui.add(egui::Label::new(job).truncate())
+        .on_hover_text(sentence);
 }
 
 /// The progress of a comparison computed in the background, with its Cancel button.
