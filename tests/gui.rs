@@ -1310,6 +1310,38 @@ fn a_list_entry_scrolls_its_pane_to_the_passage_and_flashes_it() {
 }
 
 #[test]
+fn an_annotation_on_a_text_no_pane_shows_opens_in_the_active_pane() {
+    let profile = tempfile::tempdir().unwrap();
+    let mut app = app(profile.path(), &[KAMENEV, TROTSKY]);
+    let text = app.library().get(NOTES).unwrap().clone();
+    add_annotation(
+        &mut app,
+        lectern::model::annotation::Annotation::new(
+            "on-notes",
+            &text,
+            2..20,
+            None,
+            "2026-11-30T00:00:00Z",
+        ),
+    );
+    let mut harness = harness(app);
+    harness.state_mut().desk.focus(1);
+    harness.get_by_label("All texts").click();
+    harness.run();
+    harness.get_by_label_contains("Annotation: ").click();
+    harness.run_steps(10);
+    assert_eq!(pane_ids(&harness), [KAMENEV, NOTES], "no third pane");
+    assert_eq!(harness.state().desk.active(), 1);
+    // Beside stays possible: the desk is not full.
+    assert!(
+        !harness
+            .get_by_label("Open beside: Memo Combatting Dominant Nation Chauvinism")
+            .accesskit_node()
+            .is_disabled()
+    );
+}
+
+#[test]
 fn a_failed_save_keeps_the_work_in_memory_says_so_and_retries() {
     let profile = tempfile::tempdir().unwrap();
     let mut harness = harness(app(profile.path(), &[KAMENEV]));
@@ -2119,6 +2151,69 @@ fn search_everything_lists_texts_and_notes_and_opens_a_match() {
     );
 }
 
+/// Searches everything for `query` and clicks the first match in `text_id` (with `modifiers`).
+fn open_search_hit(
+    harness: &mut Harness<'_, LecternApp>,
+    query: &str,
+    text_id: &str,
+    modifiers: Modifiers,
+) {
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::F);
+    harness.run();
+    let field =
+        harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Search texts and notes");
+    field.focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, "Search texts and notes")
+        .type_text(query);
+    for _ in 0..200 {
+        harness.step();
+        let done =
+            harness.state().search.search_all.as_ref().is_some_and(|s| {
+                s.preparing == 0 && s.searched.as_ref().is_some_and(|k| k.0 == query)
+            });
+        if done {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    harness.run();
+    let state = harness.state().search.search_all.as_ref().unwrap();
+    let hit = state
+        .texts
+        .iter()
+        .find(|t| t.text_id == text_id)
+        .unwrap()
+        .hits[0]
+        .clone();
+    let button = harness
+        .get_by_label(&format!("…{}…", hit.1))
+        .rect()
+        .center();
+    click_at(harness, button, modifiers);
+    harness.run_steps(30);
+}
+
+#[test]
+fn a_search_result_goes_to_the_pane_showing_its_text_or_to_the_active_pane() {
+    let profile = tempfile::tempdir().unwrap();
+    let mut harness = harness(app(profile.path(), &[KAMENEV, TROTSKY]));
+    harness.state_mut().desk.focus(0);
+    // A text no pane shows opens in the active pane, as the library opens it.
+    open_search_hit(&mut harness, "rascal", NOTES, Modifiers::NONE);
+    assert_eq!(pane_ids(&harness), [NOTES, TROTSKY]);
+    assert_eq!(harness.state().desk.active(), 0);
+    // A text a pane shows is shown there.
+    open_search_hit(&mut harness, "persecution", TROTSKY, Modifiers::NONE);
+    assert_eq!(pane_ids(&harness), [NOTES, TROTSKY]);
+    assert_eq!(harness.state().desk.active(), 1);
+    // Ctrl-click opens it beside.
+    open_search_hit(&mut harness, "Sokolnikov", KAMENEV, Modifiers::COMMAND);
+    assert_eq!(pane_ids(&harness), [NOTES, TROTSKY, KAMENEV]);
+}
+
 #[test]
 fn annotations_exported_from_the_file_menu_read_back_exactly() {
     let profile = tempfile::tempdir().unwrap();
@@ -2558,6 +2653,71 @@ fn a_saved_web_page_imported_from_the_file_menu_reads_as_its_text() {
         egui::accesskit::Role::Paragraph,
         "Formal unification with the R.S.F.S.R. in a Union of Soviet Republics of Europe and Asia.",
     );
+}
+
+#[test]
+fn an_imported_text_never_takes_over_a_pane_and_one_banner_tells_where_it_went() {
+    let profile = tempfile::tempdir().unwrap();
+    let file = profile.path().join("notes on the union.txt");
+    std::fs::write(&file, "Notes on the union\n\nEntry or unification.").unwrap();
+    let mut harness = harness(app_with_dialog_answer(profile.path(), Some(file)));
+    for id in [NOTES, TROTSKY] {
+        let text = harness.state().library().get(id).unwrap().clone();
+        harness.state_mut().desk.open(text, true);
+    }
+    harness.run();
+    harness.get_by_label("Link scrolling of pane 1").click();
+    harness.run();
+    harness.state_mut().desk.focus(0);
+    let import = |harness: &mut Harness<'_, LecternApp>| {
+        import_from_the_file_menu(harness);
+        harness
+            .get_by_role_and_label(egui::accesskit::Role::Button, "Import")
+            .click();
+        harness.run();
+    };
+    // A full desk stays as it was; the banner says where the text is.
+    import(&mut harness);
+    assert_eq!(pane_ids(&harness), [KAMENEV, NOTES, TROTSKY]);
+    let (id, title) = {
+        let library = harness.state().library();
+        let text = library
+            .texts()
+            .iter()
+            .find(|t| t.id().starts_with("import-"))
+            .unwrap();
+        (text.id().to_owned(), text.meta().title.clone())
+    };
+    harness.get_by_label_contains("the desk is full, so it waits in the library");
+    // Taken out of the library and imported again: one banner, the newest, says so.
+    harness.get_by_label(&format!("Remove: {title}")).click();
+    harness.run();
+    harness.get_by_label_contains("was taken out of the library");
+    harness.get_by_label("Close pane 3").click();
+    harness.run();
+    harness.state_mut().desk.focus(0);
+    import(&mut harness);
+    assert!(
+        harness
+            .query_by_label_contains("was taken out of the library")
+            .is_none()
+    );
+    // With room on the desk it opens beside the active pane, unlinked.
+    assert_eq!(pane_ids(&harness), [KAMENEV, id.as_str(), NOTES]);
+    assert!(!harness.state().desk.panes()[1].linked);
+    assert!(harness.state().desk.panes()[0].linked);
+    let notices = harness.state().notices();
+    assert!(
+        notices
+            .last()
+            .unwrap()
+            .contains("it is open in pane 2, beside “On the Establishment"),
+        "{notices:?}"
+    );
+    // The newest banner comes first.
+    let newest = harness.get_by_label_contains("it is open in pane 2").rect();
+    let older = harness.get_by_label_contains("the desk is full").rect();
+    assert!(newest.top() < older.top());
 }
 
 #[test]

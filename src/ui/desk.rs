@@ -144,8 +144,10 @@ impl Desk {
         }
         let pane = &mut self.panes[self.active];
         if pane.text.id() != text.id() {
+            // Another text: its place and its linking start afresh.
             pane.text = text;
             pane.view = ReaderView::new();
+            pane.linked = false;
         }
         self.active
     }

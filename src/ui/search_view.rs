@@ -240,14 +240,26 @@ fn results_ui(ui: &mut Ui, state: &SearchAllState, actions: &mut Vec<Action>) {
             .show(ui, |ui| {
                 for (range, line, at) in &text.hits {
                     let job = context_job(ui, line, at.clone());
-                    if ui
+                    let response = ui
                         .add(egui::Button::new(job).frame(false).wrap())
-                        .on_hover_text("Open the text at this match")
-                        .clicked()
-                    {
+                        .on_hover_text(
+                            "Open the text at this match: in the pane that shows it, else in \
+                             the active pane (Ctrl-click: beside it)",
+                        );
+                    let mut open = response.clicked().then(|| command_held(ui));
+                    response.context_menu(|ui| {
+                        if ui.button("Open here").clicked() {
+                            open = Some(false);
+                        }
+                        if ui.button("Open beside").clicked() {
+                            open = Some(true);
+                        }
+                    });
+                    if let Some(beside) = open {
                         actions.push(Action::OpenSearchHit {
                             text_id: text.text_id.clone(),
                             range: range.clone(),
+                            beside,
                         });
                     }
                 }
@@ -280,6 +292,16 @@ fn results_ui(ui: &mut Ui, state: &SearchAllState, actions: &mut Vec<Action>) {
 }
 
 /// A line of context with the match in bold.
+/// Whether Ctrl (⌘ on a Mac) is held, or was with the click of this frame.
+fn command_held(ui: &Ui) -> bool {
+    ui.input(|i| {
+        i.modifiers.command
+            || i.events.iter().any(|event| {
+                matches!(event, egui::Event::PointerButton { modifiers, .. } if modifiers.command)
+            })
+    })
+}
+
 fn context_job(ui: &Ui, line: &str, at: Range<usize>) -> egui::text::LayoutJob {
     let font = egui::FontId::proportional(13.0);
     let color = ui.visuals().text_color();

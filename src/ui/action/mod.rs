@@ -235,6 +235,8 @@ pub enum Action {
         text_id: String,
         /// The match (characters).
         range: std::ops::Range<usize>,
+        /// Whether to open it in a new pane when no pane shows it.
+        beside: bool,
     },
 }
 

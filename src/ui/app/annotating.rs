@@ -121,7 +121,7 @@ impl LecternApp {
             annotation.text_id.clone(),
             annotation.anchor.start..annotation.anchor.end,
         );
-        self.show_range(&text_id, range, false);
+        self.show_range(&text_id, range, false, false);
     }
 
     /// Attaches an orphan to the passage selected in the active pane.

@@ -247,7 +247,11 @@ impl LecternApp {
                 state.focus = true;
             }
             Action::CloseSearchAll => self.search.search_all = None,
-            Action::OpenSearchHit { text_id, range } => self.show_range(&text_id, range, true),
+            Action::OpenSearchHit {
+                text_id,
+                range,
+                beside,
+            } => self.show_range(&text_id, range, true, beside),
             _ => {}
         }
     }

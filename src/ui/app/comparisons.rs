@@ -226,7 +226,7 @@ impl LecternApp {
         };
         state.full = false;
         let range = start..start + passage.text.chars().count();
-        self.show_range(text.id(), range, true);
+        self.show_range(text.id(), range, true, true);
     }
 
     pub(super) fn note_on_difference(&mut self, segment: usize, difference: Option<usize>) {

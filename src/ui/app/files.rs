@@ -436,16 +436,34 @@ impl LecternApp {
         } else {
             String::new()
         };
+        // The text is back, if it had been taken out: that banner is over.
+        self.files.removed_texts.retain(|t| t.id() != id);
+        // Opened where it keeps the reader's desk: in a pane of its own, never over another.
+        let shown = self.desk.panes().iter().position(|p| p.text.id() == id);
+        let place = match shown {
+            Some(index) => format!("it is open in pane {}", index + 1),
+            None if self.desk.panes().is_empty() => {
+                self.open_text(&id, false);
+                "it is open".to_owned()
+            }
+            None if self.desk.can_add_pane() => {
+                let beside = self
+                    .desk
+                    .active_pane()
+                    .map(|p| p.text.meta().title.clone())
+                    .unwrap_or_default();
+                self.open_text(&id, true);
+                format!(
+                    "it is open in pane {}, beside “{beside}”",
+                    self.desk.active() + 1
+                )
+            }
+            None => "the desk is full, so it waits in the library: open it from there".to_owned(),
+        };
         self.notices.push(format!(
-            "{} “{title}” ({encoding}); it is in the library and kept in your profile.{annotations}",
+            "{} “{title}” ({encoding}) into the library and your profile; {place}.{annotations}",
             if replaced { "Re-imported" } else { "Imported" },
         ));
-        if !self.desk.panes().iter().any(|p| p.text.id() == id) {
-            self.open_text(
-                &id,
-                self.desk.can_add_pane() && !self.desk.panes().is_empty(),
-            );
-        }
     }
 
     pub(super) fn import_window(&mut self, ctx: &egui::Context) -> Vec<Action> {

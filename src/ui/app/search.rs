@@ -206,13 +206,15 @@ impl LecternApp {
         }
     }
 
-    /// Shows `range` of a library text in the pane showing that text (else in a new pane
-    /// beside, or the active one), scrolled to and flashed; `select` selects it too.
+    /// Shows `range` of a library text in the pane showing that text, else in the active pane
+    /// as the library opens a text (in a new pane beside it when `beside`), scrolled to and
+    /// flashed; `select` selects it too.
     pub(super) fn show_range(
         &mut self,
         text_id: &str,
         range: std::ops::Range<usize>,
         select: bool,
+        beside: bool,
     ) {
         let Some(text) = self.library.get(text_id).cloned() else {
             return;
@@ -224,10 +226,7 @@ impl LecternApp {
             .position(|p| p.text.id() == text_id);
         let pane = match showing {
             Some(index) => index,
-            None => {
-                let beside = self.desk.can_add_pane() && !self.desk.panes().is_empty();
-                self.desk.open(text.clone(), beside)
-            }
+            None => self.desk.open(text.clone(), beside),
         };
         self.desk.focus(pane);
         if let Some(pane) = self.desk.pane_mut(pane) {

@@ -5,7 +5,12 @@ use super::*;
 impl LecternApp {
     pub(super) fn banners_ui(&mut self, ui: &mut Ui) -> Vec<Action> {
         let mut actions = Vec::new();
-        if let Some(text) = self.files.removed_texts.last() {
+        if let Some(text) = self
+            .files
+            .removed_texts
+            .last()
+            .filter(|t| self.library.get(t.id()).is_none())
+        {
             egui::Panel::top("lectern-removed").show(ui, |ui| {
                 ui.horizontal_wrapped(|ui| {
                     ui.label(format!(
@@ -19,16 +24,22 @@ impl LecternApp {
                 });
             });
         }
-        let mut messages: Vec<(String, bool)> =
-            self.notices.iter().map(|n| (n.clone(), true)).collect();
+        // Newest first; each with the index of its notice, to dismiss it.
+        let mut messages: Vec<(String, Option<usize>)> = self
+            .notices
+            .iter()
+            .enumerate()
+            .rev()
+            .map(|(index, n)| (n.clone(), Some(index)))
+            .collect();
         if self.notebook.is_read_only() {
             messages.push((
                 "This profile is open read-only: changes in this session are not saved.".into(),
-                false,
+                None,
             ));
         }
         for error in self.session.save_errors.values() {
-            messages.push((error.clone(), false));
+            messages.push((error.clone(), None));
         }
         if messages.is_empty() {
             return actions;
@@ -42,15 +53,18 @@ impl LecternApp {
         egui::Panel::top("lectern-notices")
             .frame(egui::Frame::NONE.fill(fill).inner_margin(8.0))
             .show(ui, |ui| {
-                for (index, (message, dismissable)) in messages.iter().enumerate() {
+                for (message, notice) in &messages {
                     ui.horizontal_wrapped(|ui| {
-                        if *dismissable && ui.small_button("Dismiss").clicked() {
-                            dismissed.push(index);
+                        if let Some(index) = notice
+                            && ui.small_button("Dismiss").clicked()
+                        {
+                            dismissed.push(*index);
                         }
                         ui.label(RichText::new(message));
                     });
                 }
             });
+        dismissed.sort_unstable();
         for index in dismissed.into_iter().rev() {
             self.notices.remove(index);
         }
