@@ -174,6 +174,10 @@ pub struct WordingInput {
     pub source_label: String,
     /// Language tag.
     pub language: String,
+    /// Whether it is the original or a translation, as far as known.
+    pub status: WitnessStatus,
+    /// Who translated it, for a translation.
+    pub translator: Option<String>,
 }
 
 impl WordingInput {
@@ -192,13 +196,20 @@ impl WordingInput {
             label,
             text: text.slice(range.clone()).to_owned(),
             source: Some((text.id().to_owned(), range.start)),
-            author: meta.author.clone(),
+            author: meta.known_author().unwrap_or_default().to_owned(),
             date: meta.display_date().to_owned(),
             source_label: meta
                 .reference
                 .clone()
                 .unwrap_or_else(|| meta.source.clone()),
             language: meta.language.clone(),
+            // A text that names its translator is a translation.
+            status: if meta.translator.is_some() {
+                WitnessStatus::Translation
+            } else {
+                WitnessStatus::Original
+            },
+            translator: meta.translator.clone(),
         }
     }
 
@@ -212,6 +223,8 @@ impl WordingInput {
             date: String::new(),
             source_label: "pasted by the reader".into(),
             language: String::new(),
+            status: WitnessStatus::Original,
+            translator: None,
         }
     }
 }
@@ -305,9 +318,13 @@ impl Comparison {
                 author: input.author.clone(),
                 date: input.date.clone(),
                 source: input.source_label.clone(),
-                status: WitnessStatus::Original,
+                status: input.status,
                 language: input.language.clone(),
-                remark: String::new(),
+                remark: input
+                    .translator
+                    .as_ref()
+                    .map(|t| format!("Translated by {t}"))
+                    .unwrap_or_default(),
                 segments,
             });
         }
@@ -1044,6 +1061,31 @@ mod numbering_and_languages {
             "1."
         );
         assert!(!revised.starts_with("1."));
+    }
+
+    #[test]
+    fn a_witness_made_from_a_translated_text_is_a_translation_and_names_its_translator() {
+        let library = crate::bundled::bundled_library();
+        let kamenev = library.get("lenin-1922-09-26-kamenev").unwrap();
+        assert_eq!(kamenev.meta().translator.as_deref(), Some("Bernard Isaacs"));
+        let inputs = vec![
+            WordingInput::from_text(kamenev, 0..200),
+            WordingInput::pasted(
+                "Mine",
+                "Comrade Kamenev, Stalin has sent you the resolution.",
+            ),
+        ];
+        let comparison =
+            Comparison::from_wordings("c", "t", inputs, &Normalization::wording()).unwrap();
+        let witness = &comparison.witnesses[0];
+        assert_eq!(witness.status, WitnessStatus::Translation);
+        assert_eq!(witness.status.label(), "translation");
+        assert!(
+            witness.remark.contains("Bernard Isaacs"),
+            "{}",
+            witness.remark
+        );
+        assert_eq!(comparison.witnesses[1].status, WitnessStatus::Original);
     }
 
     #[test]

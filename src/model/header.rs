@@ -121,6 +121,21 @@ impl TextMeta {
         }
     }
 
+    /// The author, unless unknown.
+    pub fn known_author(&self) -> Option<&str> {
+        let author = self.author.trim();
+        (!author.is_empty() && !author.eq_ignore_ascii_case("unknown")).then_some(author)
+    }
+
+    /// Author, date and kind, as far as known: "V. I. Lenin · 26 September 1922 · letter".
+    pub fn byline(&self) -> String {
+        let mut parts: Vec<&str> = Vec::new();
+        parts.extend(self.known_author());
+        parts.push(self.display_date());
+        parts.extend(self.kind.as_deref().filter(|k| !k.trim().is_empty()));
+        parts.join(" · ")
+    }
+
     /// The title with its subtitle, if any ("On the Establishment of the U.S.S.R. — Letter to
     /// L. B. Kamenev …").
     pub fn display_title(&self) -> String {

@@ -22,6 +22,8 @@ pub struct HtmlText {
     pub author: Option<String>,
     /// The primary language subtag of `<html lang="…">` ("ru" for "ru-RU").
     pub language: Option<String>,
+    /// `<meta name="date" content="…">` (or `DC.date`, `dcterms.date`, `dcterms.created`).
+    pub date: Option<String>,
     /// The paragraphs, separated by blank lines; line breaks (`<br>`) inside them kept.
     pub body: String,
 }
@@ -128,7 +130,6 @@ const BLOCKS: &[&str] = &[
     "fieldset",
     "figcaption",
     "figure",
-    "footer",
     "form",
     "h1",
     "h2",
@@ -158,7 +159,9 @@ const BLOCKS: &[&str] = &[
 ];
 
 /// Elements whose contents are not the text (skipped with everything inside them).
-const HIDDEN: &[&str] = &["nav", "noscript", "select", "svg", "template", "math"];
+const HIDDEN: &[&str] = &[
+    "nav", "noscript", "select", "svg", "template", "math", "footer",
+];
 
 /// Elements whose contents are raw text, ending only at their own end tag.
 const RAW: &[&str] = &[
@@ -536,13 +539,20 @@ pub fn html_text(html: &str) -> HtmlText {
             "head" => in_head = true,
             "body" => in_head = false,
             "meta" => {
-                if tag
+                let name = tag
                     .attribute("name")
-                    .is_some_and(|n| n.trim().eq_ignore_ascii_case("author"))
-                    && let Some(author) = tag.attribute("content").map(|a| collapsed(&a))
-                    && !author.is_empty()
-                {
-                    result.author = Some(author);
+                    .map(|n| n.trim().to_ascii_lowercase())
+                    .unwrap_or_default();
+                let content = tag
+                    .attribute("content")
+                    .map(|a| collapsed(&a))
+                    .filter(|c| !c.is_empty());
+                match (name.as_str(), content) {
+                    ("author", Some(author)) => result.author = Some(author),
+                    ("date" | "dc.date" | "dcterms.date" | "dcterms.created", Some(date)) => {
+                        result.date.get_or_insert(date);
+                    }
+                    _ => {}
                 }
             }
             "br" => out.line_break(),

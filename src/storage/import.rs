@@ -14,8 +14,8 @@ use unicode_normalization::UnicodeNormalization;
 
 use super::StorageError;
 use super::atomic::write_atomic;
-use super::html;
 use super::profile::Profile;
+use super::{guess, html};
 use crate::model::header::{TextMeta, parse_text_file, split_paragraphs};
 use crate::model::text::Text;
 
@@ -296,8 +296,14 @@ pub fn read_import_bytes(
             .filter(|_| markdown),
     };
     let body = if let Some(page) = &page {
-        // References decoded in the page may spell a letter in parts: composed again.
-        page.body.nfc().collect()
+        // References decoded in the page may spell a letter in parts: composed again; the
+        // page's furniture (copyright, last updated) is left out.
+        let composed: String = page.body.nfc().collect();
+        composed
+            .split("\n\n")
+            .filter(|p| !guess::is_page_furniture(p))
+            .collect::<Vec<_>>()
+            .join("\n\n")
     } else if markdown {
         markdown_body(&decoded.text)
     } else {
@@ -315,16 +321,23 @@ pub fn read_import_bytes(
             given.to_owned()
         }
     };
+    let file_name = path
+        .file_name()
+        .map_or(shown.clone(), |n| n.to_string_lossy().into_owned());
+    let date = guess::guess_date(&name, &body, page.as_ref().and_then(|p| p.date.as_deref()));
+    let title = first_heading
+        .or_else(|| guess::first_line_title(&body))
+        .unwrap_or_else(|| name.clone());
     let text_meta = TextMeta {
         id: format!("import-{}", id_slug(&name)),
-        title: or(&meta.title, first_heading.unwrap_or(name)),
+        title: or(&meta.title, title),
         author: or(
             &meta.author,
             page.as_ref()
                 .and_then(|p| p.author.clone())
                 .unwrap_or_else(|| "Unknown".into()),
         ),
-        date: or(&meta.date, "0000".into()),
+        date: or(&meta.date, date.unwrap_or_else(|| "0000".into())),
         language: or(
             &meta.language,
             page.as_ref()
@@ -334,7 +347,7 @@ pub fn read_import_bytes(
         ),
         source: or(
             &meta.source,
-            format!("Imported from {shown} ({})", decoded.encoding),
+            format!("Imported from {file_name} ({})", decoded.encoding),
         ),
         licence: "The reader's own copy".into(),
         ..TextMeta::default()
@@ -799,5 +812,41 @@ mod tests {
             b"x",
             "the reader's file is theirs"
         );
+    }
+
+    #[test]
+    fn dates_titles_and_page_furniture_are_guessed_as_a_reader_would() {
+        let meta = ImportMeta::default();
+        // A plain letter: the heading is the title, the date is read from the text.
+        let letter = "To L. D. Trotsky\n\nMarch 5, 1923\n\nTop secret\nPersonal";
+        let (text, _) =
+            read_import_bytes(letter.as_bytes(), Path::new("/home/r/scan 17.txt"), &meta).unwrap();
+        assert_eq!(text.meta().title, "To L. D. Trotsky");
+        assert_eq!(text.meta().date, "1923-03-05");
+        assert_eq!(text.meta().display_date(), "1923-03-05");
+        assert_eq!(text.meta().source, "Imported from scan 17.txt (UTF-8)");
+        // The file name's date comes first.
+        let (text, _) = read_import_bytes(
+            "Л. Д. Троцкому\n\n5 марта 1923 г.\n\nСтрого секретно".as_bytes(),
+            Path::new("1923-03-06 trotsky.txt"),
+            &meta,
+        )
+        .unwrap();
+        assert_eq!(text.meta().date, "1923-03-06");
+        // A page: its footer and copyright line are not the text; its metadata dates it.
+        let page = "<html><head><title>Letter</title><meta name=\"date\" content=\"1923-03-05\">\
+                    </head><body><h1>To Trotsky</h1><p>It is my earnest request.</p>\
+                    <p>Copyright © 2022 Archive</p><footer><p>Site map</p></footer></body></html>";
+        let (text, _) =
+            read_import_bytes(page.as_bytes(), Path::new("letter.html"), &meta).unwrap();
+        assert_eq!(text.content(), "To Trotsky\n\nIt is my earnest request.");
+        assert_eq!(text.meta().date, "1923-03-05");
+        // Nothing to go by: undated, and an unknown author is not shown as one.
+        let (text, _) =
+            read_import_bytes(b"Some words.\n\nMore words.", Path::new("notes.txt"), &meta)
+                .unwrap();
+        assert_eq!(text.meta().display_date(), "undated");
+        assert_eq!(text.meta().known_author(), None);
+        assert_eq!(text.meta().byline(), "undated");
     }
 }

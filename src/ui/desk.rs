@@ -512,10 +512,9 @@ fn pane_title_ui(ui: &mut Ui, pane: &Pane, index: usize, actions: &mut Vec<Actio
     let response = ui
         .add(egui::Label::new(title).truncate().sense(Sense::click()))
         .on_hover_text(format!(
-            "{}\n{} — {}\n{}",
+            "{}\n{}\n{}",
             meta.display_title(),
-            meta.author,
-            meta.display_date(),
+            meta.byline(),
             Action::ShowActiveTextInfo.tooltip()
         ));
     if response.clicked() {

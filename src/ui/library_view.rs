@@ -135,12 +135,10 @@ fn text_entry_ui(
     if response.clicked() {
         actions.push(open);
     }
-    let mut byline = format!("{} · {}", meta.author, meta.display_date());
-    if let Some(kind) = &meta.kind {
-        byline.push_str(" · ");
-        byline.push_str(kind);
+    if let Some(subtitle) = meta.subtitle.as_deref().filter(|s| !s.trim().is_empty()) {
+        ui.label(RichText::new(subtitle).small().italics());
     }
-    ui.label(RichText::new(byline).small());
+    ui.label(RichText::new(meta.byline()).small());
     if let Some(reference) = &meta.reference {
         ui.label(RichText::new(reference).small().weak());
     }
