@@ -1275,6 +1275,115 @@ fn the_selection_toolbar_stays_in_its_pane_and_leaves_with_its_selection() {
     );
 }
 
+/// Right-clicks at `pos` in a pane.
+fn right_click(harness: &mut Harness<'_, LecternApp>, pos: Pos2) {
+    harness.event(Event::PointerMoved(pos));
+    for pressed in [true, false] {
+        harness.event(Event::PointerButton {
+            pos,
+            button: PointerButton::Secondary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+    }
+    harness.run();
+}
+
+#[test]
+fn a_highlights_menu_changes_it_writes_its_note_copies_and_deletes_it() {
+    let profile = tempfile::tempdir().unwrap();
+    let mut app = app(profile.path(), &[KAMENEV]);
+    let text = app.library().get(KAMENEV).unwrap().clone();
+    let quote = "Stalin tends to be somewhat hasty";
+    let byte = text.content().find(quote).unwrap();
+    let start = text.content()[..byte].chars().count();
+    let range = start..start + quote.chars().count();
+    add_annotation(
+        &mut app,
+        lectern::model::annotation::Annotation {
+            note: "Lenin on Stalin’s haste".into(),
+            ..lectern::model::annotation::Annotation::new(
+                "haste",
+                &text,
+                range.clone(),
+                Some("evidence"),
+                "2026-11-30T00:00:00Z",
+            )
+        },
+    );
+    let mut harness = harness(app);
+    let on_it = pos_of(&harness, 0, range.start + 5);
+    // Its note shows on hover (besides in the annotations panel).
+    let shown = |harness: &Harness<'_, LecternApp>| {
+        harness
+            .query_all_by_label("Lenin on Stalin’s haste")
+            .count()
+    };
+    let before = shown(&harness);
+    harness.event(Event::PointerMoved(on_it));
+    harness.run_steps(40);
+    assert_eq!(
+        shown(&harness),
+        before + 1,
+        "the note is shown at the pointer"
+    );
+    // Its menu offers what can be done to it.
+    right_click(&mut harness, on_it);
+    for item in [
+        "Change category",
+        "Edit note…",
+        "Copy with citation",
+        "Delete highlight",
+    ] {
+        assert!(
+            !harness.get_by_label(item).accesskit_node().is_disabled(),
+            "{item}"
+        );
+    }
+    harness.get_by_label("Change category").click();
+    harness.run();
+    harness.get_by_label("■ Term").click();
+    harness.run();
+    let category = harness
+        .state()
+        .notebook
+        .annotations()
+        .get("haste")
+        .unwrap()
+        .category_id
+        .clone();
+    assert_eq!(category.as_deref(), Some("term"));
+    right_click(&mut harness, on_it);
+    harness.get_by_label("Copy with citation").click();
+    harness.step(); // the click's frame: its output has the copy
+    let copied = harness
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .find_map(|c| match c {
+            egui::OutputCommand::CopyText(text) => Some(text.clone()),
+            _ => None,
+        });
+    assert!(
+        copied
+            .as_ref()
+            .is_some_and(|c| c.contains(quote) && c.contains("On the Establishment")),
+        "{copied:?}"
+    );
+    right_click(&mut harness, on_it);
+    harness.get_by_label("Edit note…").click();
+    harness.run();
+    assert_eq!(
+        harness.state().view.selected_annotation.as_deref(),
+        Some("haste")
+    );
+    right_click(&mut harness, on_it);
+    harness.get_by_label("Delete highlight").click();
+    harness.run();
+    assert!(harness.state().notebook.annotations().live().is_empty());
+}
+
 #[test]
 fn a_list_entry_scrolls_its_pane_to_the_passage_and_flashes_it() {
     let profile = tempfile::tempdir().unwrap();

@@ -40,6 +40,7 @@ pub enum Command {
     Redo,
     SelectAnnotation,
     GoToAnnotation,
+    OnHighlight,
     NoteOnSelection,
     ChangeAnnotation,
     DeleteAnnotation,
@@ -110,7 +111,7 @@ pub enum Command {
 
 impl Command {
     /// Every command.
-    pub const ALL: [Self; 96] = [
+    pub const ALL: [Self; 97] = [
         Self::OpenText,
         Self::OpenTextBeside,
         Self::OpenFile,
@@ -141,6 +142,7 @@ impl Command {
         Self::Redo,
         Self::SelectAnnotation,
         Self::GoToAnnotation,
+        Self::OnHighlight,
         Self::NoteOnSelection,
         Self::ChangeAnnotation,
         Self::DeleteAnnotation,
@@ -244,6 +246,7 @@ impl Action {
             Self::Redo => Command::Redo,
             Self::SelectAnnotation(_) => Command::SelectAnnotation,
             Self::GoToAnnotation(_) => Command::GoToAnnotation,
+            Self::OnHighlight { .. } => Command::OnHighlight,
             Self::NoteOnSelection => Command::NoteOnSelection,
             Self::ChangeAnnotation(_) => Command::ChangeAnnotation,
             Self::DeleteAnnotation(_) => Command::DeleteAnnotation,

@@ -85,6 +85,13 @@ pub enum Action {
     SelectAnnotation(Option<String>),
     /// Scroll the pane showing an annotation's text to it (opening the text if needed).
     GoToAnnotation(String),
+    /// Something done to a highlight from its context menu.
+    OnHighlight {
+        /// The annotation the highlight shows.
+        annotation_id: String,
+        /// What to do.
+        what: HighlightAction,
+    },
     /// Write a note on the selection: highlight it if needed and open the note editor.
     NoteOnSelection,
     /// Change an annotation's category, note or tags (the changed annotation, same id).
@@ -351,6 +358,7 @@ impl Action {
             | Self::NoteOnSelection
             | Self::SelectAnnotation(_)
             | Self::GoToAnnotation(_)
+            | Self::OnHighlight { .. }
             | Self::ChangeAnnotation(_)
             | Self::DeleteAnnotation(_)
             | Self::RestoreAnnotation(_)
@@ -476,4 +484,17 @@ mod tests {
             }
         }
     }
+}
+
+/// What a highlight's context menu does to its annotation.
+#[derive(Clone, Debug, PartialEq)]
+pub enum HighlightAction {
+    /// Put it in another category (by position, 0 = the first).
+    Category(usize),
+    /// Open its note in the annotations panel, to write or change it.
+    EditNote,
+    /// Copy its passage with the citation.
+    CopyWithCitation,
+    /// Move it to the trash.
+    Delete,
 }

@@ -33,6 +33,7 @@ impl Command {
             Self::Undo => "Undo".into(),
             Self::SelectAnnotation => "Select annotation".into(),
             Self::GoToAnnotation => "Show in text".into(),
+            Self::OnHighlight => "Highlight".into(),
             Self::NoteOnSelection => "Add a note".into(),
             Self::ChangeAnnotation => "Change annotation".into(),
             Self::DeleteAnnotation => "Delete".into(),
@@ -157,6 +158,9 @@ impl Command {
                 "Show or hide the list of annotations, with the note editor and the Trash".into()
             }
             Self::GoToAnnotation => "Scroll the text to this passage".into(),
+            Self::OnHighlight => {
+                "Change the highlight's category, write its note, copy it or delete it".into()
+            }
             Self::Redo => "Redo the change you undid".into(),
             Self::SelectAll => "Select the whole text in the current pane".into(),
             Self::ZoomIn => "Make the reading text larger".into(),

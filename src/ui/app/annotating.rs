@@ -30,6 +30,44 @@ impl LecternApp {
         }
     }
 
+    /// What a highlight's context menu asked for.
+    pub(super) fn on_highlight(
+        &mut self,
+        annotation_id: &str,
+        what: HighlightAction,
+        ctx: &egui::Context,
+    ) {
+        let Some(annotation) = self.notebook.annotations().get(annotation_id).cloned() else {
+            return;
+        };
+        match what {
+            HighlightAction::Category(index) => {
+                let Some(category) = self.notebook.categories().get(index) else {
+                    return;
+                };
+                let mut changed = annotation;
+                changed.category_id = Some(category.category_id.clone());
+                self.edit(Edit::ChangeAnnotation(changed));
+                self.view.selected_annotation = Some(annotation_id.to_owned());
+            }
+            HighlightAction::EditNote => {
+                self.view.selected_annotation = Some(annotation_id.to_owned());
+                self.view.annotations_open = true;
+                self.view.annotations_view.focus_note = true;
+                self.bring_back_side_panels();
+            }
+            HighlightAction::CopyWithCitation => {
+                let quote = crate::model::annotation_export::quote_with_citation(
+                    &self.library,
+                    &annotation.text_id,
+                    &annotation.anchor.exact,
+                );
+                ctx.copy_text(quote);
+            }
+            HighlightAction::Delete => self.delete_annotation(annotation_id.to_owned()),
+        }
+    }
+
     /// Copies the active pane's selection with its citation, plain or as a Markdown quote.
     pub(super) fn copy_with_citation(&self, markdown: bool, ctx: &egui::Context) {
         use crate::model::annotation_export::{quote_with_citation, quote_with_citation_markdown};
@@ -224,6 +262,7 @@ impl LecternApp {
                     color.b(),
                     alpha,
                 ),
+                note: annotation.note.trim().to_owned(),
             });
         }
         let built: HighlightsByText = by_text

@@ -134,6 +134,12 @@ impl LecternApp {
                 self.view.selected_annotation = annotation_id
             }
             Action::GoToAnnotation(annotation_id) => self.go_to_annotation(&annotation_id),
+            Action::OnHighlight {
+                annotation_id,
+                what,
+            } => {
+                self.on_highlight(&annotation_id, what, ctx);
+            }
             Action::ChangeAnnotation(changed) => {
                 self.change_annotation(*changed);
             }

@@ -40,7 +40,7 @@ use crate::storage::reading_state::{
     ComparisonRecord, DEFAULT_FONT_SIZE, FONT_SIZE_RANGE, PaneRecord, ReadingState, ThemeChoice,
 };
 use crate::storage::saver::Saver;
-use crate::ui::action::{Action, AnnotationFormat, ExportFormat};
+use crate::ui::action::{Action, AnnotationFormat, ExportFormat, HighlightAction};
 use crate::ui::annotations_view::{
     AnnotationsPanel, AnnotationsViewState, annotations_panel_ui, category_color,
 };

@@ -26,6 +26,25 @@ pub(super) fn marks(
             .overlapping(chars.clone())
             .map(|h| (&h.range, h.color, h.annotation_id.as_str()))
             .chain(found);
+        // A highlight with a note: a small mark at its end, in the highlight's colour.
+        for highlight in params.highlights.overlapping(chars.clone()) {
+            if highlight.note.is_empty() || !chars.contains(&(highlight.range.end.max(1) - 1)) {
+                continue;
+            }
+            if let Some(last) = rects_in(visible, chars, &highlight.range).last() {
+                let center = last.right_top() + vec2(1.0, 2.0);
+                shapes.push(Shape::circle_filled(
+                    center,
+                    3.5,
+                    highlight.color.to_opaque(),
+                ));
+                shapes.push(Shape::circle_stroke(
+                    center,
+                    3.5,
+                    Stroke::new(1.0, colors.text.gamma_multiply(0.7)),
+                ));
+            }
+        }
         for (range, color, annotation_id) in marks {
             for rect in rects_in(visible, chars, range) {
                 shapes.push(Shape::rect_filled(rect, CornerRadius::same(2), color));

@@ -126,6 +126,8 @@ pub struct ReaderView {
     autoscroll: f32,
     layouts: ParagraphLayouts,
     visible: Vec<VisibleParagraph>,
+    /// The annotation whose highlight was right-clicked (its context menu acts on it).
+    menu_highlight: Option<String>,
     /// A passage to flash (after "show in text"), and when the flash started.
     flash: Option<(Range<usize>, Option<f64>)>,
 }
@@ -139,6 +141,9 @@ pub struct Highlight {
     pub range: Range<usize>,
     /// The fill (translucent, so overlapping highlights both show).
     pub color: Color32,
+    /// The annotation's note (empty when it has none): marked at the highlight's end, shown
+    /// on hover.
+    pub note: String,
 }
 
 /// A text's highlights with an index for finding those in view (see [`SpanIndex`]).

@@ -4,7 +4,7 @@
 
 use super::marks::marks;
 use super::*;
-use crate::ui::action::action_ui;
+use crate::ui::action::{HighlightAction, action_ui};
 use crate::ui::theme;
 
 /// Draws a reading pane for `text` in the whole of `rect`, handles its input, and returns the
@@ -328,8 +328,28 @@ fn pointer_selection(
     if !view.dragging && view.selection.is_some_and(|s| s.is_empty()) {
         view.selection = None;
     }
+    // A right-click on a highlight (with nothing selected) opens the highlight's menu.
+    if response.secondary_clicked() {
+        view.menu_highlight = pointer
+            .and_then(|pos| view.offset_at(text, pos))
+            .filter(|_| view.selected_range().is_none())
+            .and_then(|offset| highlight_at(params.highlights, offset, None))
+            .filter(|id| !id.is_empty());
+    }
     if response.hovered() {
         ui.ctx().set_cursor_icon(egui::CursorIcon::Text);
+        // A highlight's note, on hover.
+        if !view.dragging
+            && let Some(pos) = pointer
+            && let Some(offset) = view.offset_at(text, pos)
+            && let Some(note) = params
+                .highlights
+                .overlapping(offset..offset + 1)
+                .find(|h| !h.note.is_empty())
+                .map(|h| h.note.clone())
+        {
+            response.clone().on_hover_text_at_pointer(note);
+        }
     }
 }
 
@@ -409,7 +429,8 @@ fn selection_toolbar_ui(
 /// The height of the selection toolbar (a row of buttons in a popup frame).
 const TOOLBAR_HEIGHT: f32 = 34.0;
 
-/// The pane's context menu: copy, select all, highlight in a category, add a note.
+/// The pane's context menu: on a highlight, what can be done to it; else copy, select all,
+/// highlight in a category, add a note.
 fn context_menu_ui(
     ui: &mut Ui,
     view: &ReaderView,
@@ -417,6 +438,10 @@ fn context_menu_ui(
     actions: &mut Vec<Action>,
 ) {
     let has_selection = view.selected_range().is_some();
+    if !has_selection && let Some(annotation_id) = &view.menu_highlight {
+        highlight_menu_ui(ui, annotation_id, params, actions);
+        return;
+    }
     actions.extend(action_ui(ui, Action::CopySelection, has_selection));
     actions.extend(action_ui(ui, Action::SelectAll, true));
     ui.separator();
@@ -431,6 +456,53 @@ fn context_menu_ui(
         }
     });
     actions.extend(action_ui(ui, Action::NoteOnSelection, has_selection));
+}
+
+/// The context menu of a highlight: its category, its note, copying and deleting it.
+fn highlight_menu_ui(
+    ui: &mut Ui,
+    annotation_id: &str,
+    params: &ReaderParams<'_>,
+    actions: &mut Vec<Action>,
+) {
+    let mut push = |what: HighlightAction| {
+        actions.push(Action::OnHighlight {
+            annotation_id: annotation_id.to_owned(),
+            what,
+        });
+    };
+    ui.menu_button("Change category", |ui| {
+        for (index, (name, color)) in params.categories.iter().enumerate() {
+            let label = RichText::new(format!("■ {name}")).color(*color);
+            if ui.button(label).clicked() {
+                push(HighlightAction::Category(index));
+                ui.close();
+            }
+        }
+    });
+    let note = params
+        .highlights
+        .items()
+        .iter()
+        .find(|h| h.annotation_id == annotation_id)
+        .is_some_and(|h| !h.note.is_empty());
+    for (label, what) in [
+        (
+            if note {
+                "Edit note…"
+            } else {
+                "Write a note…"
+            },
+            HighlightAction::EditNote,
+        ),
+        ("Copy with citation", HighlightAction::CopyWithCitation),
+        ("Delete highlight", HighlightAction::Delete),
+    ] {
+        if ui.button(label).clicked() {
+            push(what);
+            ui.close();
+        }
+    }
 }
 
 /// The paragraphs in view, in the accessibility tree under the pane's document, so that a
