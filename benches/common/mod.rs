@@ -41,6 +41,7 @@ pub fn highlights_of(texts: &[&Text], count: usize) -> HighlightsByText {
                         annotation_id: a.annotation_id,
                         range: a.anchor.start..a.anchor.end,
                         color: egui::Color32::from_rgba_unmultiplied(r, g, b, 110),
+                        note: a.note.trim().to_owned(),
                     }
                 })
                 .collect();
