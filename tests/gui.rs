@@ -2829,6 +2829,96 @@ fn an_imported_text_never_takes_over_a_pane_and_one_banner_tells_where_it_went()
     assert!(newest.top() < older.top());
 }
 
+/// A desktop with no file dialog (no portal, no zenity).
+struct NoDialogs;
+
+impl lectern::ui::dialogs::FileDialogs for NoDialogs {
+    fn pick_text_file(&self) -> Option<std::path::PathBuf> {
+        unreachable!("there is no dialog to show")
+    }
+
+    fn save_file(&self, _title: &str, _file_name: &str) -> Option<std::path::PathBuf> {
+        unreachable!("there is no dialog to show")
+    }
+
+    fn available(&self) -> bool {
+        false
+    }
+
+    fn pick_file(
+        &self,
+        _title: &str,
+        _filter: &str,
+        _extensions: &[&str],
+    ) -> Option<std::path::PathBuf> {
+        unreachable!("there is no dialog to show")
+    }
+}
+
+#[test]
+fn without_a_file_dialog_the_reader_types_the_path_of_the_file_to_import() {
+    let profile = tempfile::tempdir().unwrap();
+    let file = profile.path().join("1923-03-05 to Trotsky.txt");
+    std::fs::write(&file, "To L. D. Trotsky\n\nTop secret\nPersonal").unwrap();
+    let mut harness = harness(LecternApp::new(
+        bundled_library(),
+        StartOptions {
+            profile: Some(Profile::open(Some(profile.path())).unwrap()),
+            open: vec![KAMENEV.to_owned()],
+            session_texts: Vec::new(),
+            dialogs: Some(std::sync::Arc::new(NoDialogs)),
+            file_system: None,
+            save_delay: None,
+        },
+    ));
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Import text…").click();
+    harness.run();
+    type_into(
+        &mut harness,
+        egui::accesskit::Role::TextInput,
+        "Path of the file",
+        "/nowhere/letter.txt",
+    );
+    harness.get_by_label("Read the file").click();
+    harness.run();
+    harness.get_by_label_contains("There is no file at “/nowhere/letter.txt”");
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, "Path of the file")
+        .focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, "Path of the file")
+        .type_text(file.to_str().unwrap());
+    harness.run();
+    harness.get_by_label("Read the file").click();
+    wait_while(&mut harness, |app| {
+        app.files.import_draft.is_none() && !app.files.dropped_files.is_empty()
+            || app.is_importing_text()
+    });
+    let draft = harness
+        .state()
+        .files
+        .import_draft
+        .as_ref()
+        .expect("the import window");
+    assert_eq!(draft.meta.title, "To L. D. Trotsky");
+    assert_eq!(draft.meta.date, "1923-03-05");
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::Button, "Import")
+        .click();
+    harness.run();
+    assert!(
+        harness
+            .state()
+            .library()
+            .get("import-1923-03-05-to-trotsky")
+            .is_some()
+    );
+}
+
 #[test]
 fn a_windows_1251_file_imported_from_the_file_menu_stays_in_the_library() {
     let profile = tempfile::tempdir().unwrap();

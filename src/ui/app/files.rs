@@ -13,6 +13,9 @@ pub struct Files {
     pub removed_texts: Vec<Arc<Text>>,
     /// A text read for import, waiting for the reader to confirm its metadata.
     pub import_draft: Option<ImportDraft>,
+    /// The path typed into the import window (on a desktop with no file dialog), and what
+    /// was wrong with the last one tried.
+    pub import_path: Option<(String, Option<String>)>,
     /// Texts opened from files for this session only (not saved with the reading state).
     pub(super) session_ids: HashSet<String>,
     pub(super) dialogs: Arc<dyn FileDialogs>,
@@ -33,6 +36,7 @@ impl Files {
             dropped_files: std::collections::VecDeque::new(),
             removed_texts: Vec::new(),
             import_draft: None,
+            import_path: None,
             session_ids,
             dialogs,
             pending_open: None,
@@ -72,6 +76,13 @@ impl LecternApp {
 
     /// Asks for a text file to import (File ▸ Import text…), off the UI thread.
     pub(super) fn start_text_import(&mut self, ctx: &egui::Context) {
+        if !self.files.dialogs.available() {
+            // No file dialog on this desktop: the reader types the file's path.
+            if self.editable() && self.files.import_path.is_none() {
+                self.files.import_path = Some((String::new(), None));
+            }
+            return;
+        }
         if self.files.pending_text_import.is_none() && self.editable() {
             self.files.pending_text_import =
                 Some(pick_import_file(self.files.dialogs.clone(), ctx));
@@ -464,6 +475,65 @@ impl LecternApp {
             "{} “{title}” ({encoding}) into the library and your profile; {place}.{annotations}",
             if replaced { "Re-imported" } else { "Imported" },
         ));
+    }
+
+    /// The window for the path of a file to import, where there is no file dialog. A good
+    /// path goes the way of a dropped file.
+    pub(super) fn import_path_window(&mut self, ctx: &egui::Context) {
+        let Some((path, problem)) = &mut self.files.import_path else {
+            return;
+        };
+        let mut open = true;
+        let mut chosen = None;
+        egui::Window::new("Import a text from a file")
+            .open(&mut open)
+            .collapsible(false)
+            .default_width(460.0)
+            .show(ctx, |ui| {
+                ui.label(
+                    "This desktop offers no file dialog: type or paste the path of a text, \
+                     Markdown or HTML file (or drop the file on the window).",
+                );
+                let label = ui.label("Path of the file");
+                let field = ui
+                    .add(
+                        egui::TextEdit::singleline(path)
+                            .desired_width(f32::INFINITY)
+                            .hint_text("/home/you/letters/1923-03-05 to Trotsky.txt"),
+                    )
+                    .labelled_by(label.id);
+                if let Some(problem) = problem {
+                    ui.colored_label(ui.visuals().warn_fg_color, problem.as_str());
+                }
+                let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                ui.horizontal(|ui| {
+                    let ready = !path.trim().is_empty();
+                    if ui
+                        .add_enabled(ready, egui::Button::new("Read the file"))
+                        .clicked()
+                        || (entered && ready)
+                    {
+                        chosen = Some(path.trim().to_owned());
+                    }
+                    if ui.button("Cancel").clicked() {
+                        chosen = Some(String::new());
+                    }
+                });
+            });
+        match chosen {
+            Some(path) if path.is_empty() => self.files.import_path = None,
+            Some(path) => {
+                let file = std::path::PathBuf::from(&path);
+                if file.is_file() {
+                    self.files.import_path = None;
+                    self.files.dropped_files.push_back(file);
+                } else if let Some((_, problem)) = &mut self.files.import_path {
+                    *problem = Some(format!("There is no file at “{path}”."));
+                }
+            }
+            None if !open => self.files.import_path = None,
+            None => {}
+        }
     }
 
     pub(super) fn import_window(&mut self, ctx: &egui::Context) -> Vec<Action> {

@@ -218,6 +218,7 @@ impl LecternApp {
         if self.view.paste.is_some() {
             actions.extend(self.paste_window(ctx));
         }
+        self.import_path_window(ctx);
         actions.extend(self.import_window(ctx));
         if let Some(state) = &mut self.search.search_all {
             actions.extend(search_all_ui(ctx, state));
