@@ -536,6 +536,49 @@ fn metadata_is_one_click_away() {
 }
 
 #[test]
+fn the_shortcuts_window_lists_every_key_by_area_fits_the_screen_and_closes_with_esc_or_f1() {
+    let profile = tempfile::tempdir().unwrap();
+    let app = app(profile.path(), &[KAMENEV]);
+    let mut harness = Harness::builder()
+        .with_size(vec2(1000.0, 600.0))
+        .with_max_steps(60)
+        .build_ui_state(|ui, app: &mut LecternApp| app.show(ui), app);
+    harness.run();
+    harness.key_press(Key::F1);
+    harness.run();
+    assert!(harness.state().view.show_shortcuts);
+    // Grouped by area; every key of a command, "1" too.
+    for heading in [
+        "Reading",
+        "Highlights and notes",
+        "Comparing",
+        "Finding",
+        "The window",
+    ] {
+        harness.get_by_label(heading);
+    }
+    harness.get_by_label("H or 1");
+    harness.get_by_label("Ctrl+Shift+Z or Ctrl+Y");
+    // It fits in the window: what does not fit scrolls.
+    let window = harness
+        .ctx
+        .memory(|m| m.area_rect(egui::Id::new("lectern-shortcuts")))
+        .expect("the window is shown");
+    assert!(window.bottom() <= 600.0, "{window:?}");
+    // The groups below are there, scrolled to.
+    let last = harness.get_by_label("The window").rect();
+    assert!(last.bottom() > window.bottom(), "more than fits: {last:?}");
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(!harness.state().view.show_shortcuts, "Esc closes it");
+    harness.key_press(Key::F1);
+    harness.run();
+    harness.key_press(Key::F1);
+    harness.run();
+    assert!(!harness.state().view.show_shortcuts, "F1 closes it");
+}
+
+#[test]
 fn reading_state_survives_a_restart() {
     let profile = tempfile::tempdir().unwrap();
     let (paragraph, selection, theme) = {

@@ -116,7 +116,7 @@ impl LecternApp {
                 self.view.library_view.focus_filter = true;
                 self.bring_back_side_panels();
             }
-            Action::ShowShortcuts => self.view.show_shortcuts = true,
+            Action::ShowShortcuts => self.view.show_shortcuts = !self.view.show_shortcuts,
             Action::Quit => {
                 self.save_now();
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);

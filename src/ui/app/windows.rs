@@ -180,34 +180,26 @@ impl LecternApp {
 
     pub(super) fn shortcuts_window(&mut self, ctx: &egui::Context) {
         let mut open = true;
+        let max_height = (ctx.content_rect().height() - 140.0).max(120.0);
         egui::Window::new("Keyboard shortcuts")
+            .id(egui::Id::new(SHORTCUTS_WINDOW))
             .open(&mut open)
             .collapsible(false)
+            .resizable(false)
             .show(ctx, |ui| {
-                egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
-                    for action in Action::with_shortcuts() {
-                        if let Some(shortcut) = action.shortcut() {
-                            ui.label(ctx.format_shortcut(&shortcut));
-                            ui.label(action.label());
-                            ui.end_row();
-                        }
-                    }
-                    for (keys, what) in [
-                        ("↑ ↓, Page Up/Down, Space", "Scroll the active pane"),
-                        ("Home / End", "Go to the start / end of the text"),
-                        ("Double-click / triple-click", "Select a word / a paragraph"),
-                        ("Shift-click", "Extend the selection"),
-                        (
-                            "Enter / Ctrl+Enter in the filter",
-                            "Open the first match / beside",
-                        ),
-                    ] {
-                        ui.label(keys);
-                        ui.label(what);
-                        ui.end_row();
-                    }
-                });
+                ui.label(
+                    RichText::new("Esc or F1 closes this window.")
+                        .weak()
+                        .small(),
+                );
+                egui::ScrollArea::vertical()
+                    .max_height(max_height)
+                    .show(ui, |ui| shortcuts_ui(ui));
             });
+        // Esc closes it (F1 too: its shortcut toggles it).
+        if ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
+            open = false;
+        }
         self.view.show_shortcuts = open;
     }
 
@@ -246,5 +238,72 @@ impl LecternApp {
             self.shortcuts_window(ctx);
         }
         actions
+    }
+}
+
+/// The id of the shortcuts window (its place and size are egui's to remember).
+pub const SHORTCUTS_WINDOW: &str = "lectern-shortcuts";
+
+/// Every shortcut, grouped by what it works on, each command with all its keys.
+fn shortcuts_ui(ui: &mut Ui) {
+    use crate::ui::action::Area;
+    let groups = [
+        (Area::Desk, "Reading"),
+        (Area::Annotations, "Highlights and notes"),
+        (Area::Comparison, "Comparing"),
+        (Area::Search, "Finding"),
+        (Area::View, "The window"),
+        (Area::Files, "Files"),
+    ];
+    let ctx = ui.ctx().clone();
+    for (area, heading) in groups {
+        let actions: Vec<Action> = Action::with_shortcuts()
+            .into_iter()
+            .filter(|a| a.area() == area)
+            .collect();
+        let extra: &[(&str, &str)] = match area {
+            Area::Desk => &[
+                (
+                    "Up / Down arrows, Page Up / Page Down, Space",
+                    "Scroll the active pane",
+                ),
+                ("Home / End", "Go to the start / end of the text"),
+                ("Double-click / triple-click", "Select a word / a paragraph"),
+                ("Shift-click", "Extend the selection"),
+                (
+                    "Enter / Ctrl+Enter in the filter",
+                    "Open the first match / beside",
+                ),
+            ],
+            Area::Search => &[("Ctrl-click on a result", "Open it beside")],
+            _ => &[],
+        };
+        if actions.is_empty() && extra.is_empty() {
+            continue;
+        }
+        ui.add_space(6.0);
+        ui.label(RichText::new(heading).strong());
+        egui::Grid::new(("shortcuts", heading))
+            .striped(true)
+            .num_columns(2)
+            .min_col_width(180.0)
+            .show(ui, |ui| {
+                for action in actions {
+                    let keys: Vec<String> = action
+                        .command()
+                        .shortcuts()
+                        .iter()
+                        .map(|s| ctx.format_shortcut(s))
+                        .collect();
+                    ui.label(keys.join(" or "));
+                    ui.label(action.label());
+                    ui.end_row();
+                }
+                for (keys, what) in extra {
+                    ui.label(*keys);
+                    ui.label(*what);
+                    ui.end_row();
+                }
+            });
     }
 }
