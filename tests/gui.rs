@@ -562,7 +562,7 @@ fn the_shortcuts_window_lists_every_key_by_area_fits_the_screen_and_closes_with_
     // It fits in the window: what does not fit scrolls.
     let window = harness
         .ctx
-        .memory(|m| m.area_rect(egui::Id::new("lectern-shortcuts")))
+        .memory(|m| m.area_rect(egui::Id::unique("lectern-shortcuts")))
         .expect("the window is shown");
     assert!(window.bottom() <= 600.0, "{window:?}");
     // The groups below are there, scrolled to.
@@ -1092,7 +1092,7 @@ fn notes_tags_category_delete_trash_and_restore() {
     assert_eq!(annotation.anchor.exact, "Stalin tends to be somewhat hasty");
 
     // Recategorise through the editor.
-    harness.get_by_label("Highlight").click();
+    harness.get_by_label("Highlight:").click();
     harness.run();
     harness.get_by_label("Disagree").click();
     harness.run();
@@ -2183,6 +2183,99 @@ fn comparing_two_long_texts_runs_in_the_background_with_progress() {
 }
 
 // ----- Find -----
+
+#[test]
+fn find_starts_at_the_reading_position() {
+    let profile = tempfile::tempdir().unwrap();
+    let mut harness = harness(app(profile.path(), &[NOTES]));
+    harness
+        .state_mut()
+        .desk
+        .pane_mut(0)
+        .unwrap()
+        .view
+        .jump_to(20, 0.0);
+    harness.run();
+    let reading_at = {
+        let pane = &harness.state().desk.panes()[0];
+        pane.text.paragraphs()[pane.view.scroll.paragraph]
+            .chars
+            .start
+    };
+    assert!(reading_at > 0);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    harness.run();
+    harness
+        .get_by_role_and_label(
+            egui::accesskit::Role::TextInput,
+            "Find in “The Question of Nationalities or “Autonomization””",
+        )
+        .type_text("Russian");
+    for _ in 0..200 {
+        harness.step();
+        let done = harness
+            .state()
+            .search
+            .find
+            .as_ref()
+            .is_some_and(|f| f.searched.is_some());
+        if done {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    harness.run();
+    let find = harness.state().search.find.as_ref().unwrap();
+    let current = find.current.expect("a match is stepped to");
+    assert!(
+        find.matches.iter().any(|m| m.start < reading_at),
+        "there are matches above the reading position"
+    );
+    assert!(
+        find.matches[current].start >= reading_at,
+        "the first match from the reading position ({reading_at}), not the first of the text: {current} of {:?}",
+        find.matches
+    );
+    if current > 0 {
+        assert!(find.matches[current - 1].start < reading_at);
+    }
+}
+
+#[test]
+fn choosing_an_annotation_moves_nothing_under_the_pointer_and_quotes_are_not_doubled() {
+    let profile = tempfile::tempdir().unwrap();
+    let mut app = app(profile.path(), &[KAMENEV]);
+    let text = app.library().get(KAMENEV).unwrap().clone();
+    let quote = "“Formal\u{a0}unification with the R.S.F.S.R. in a Union of Soviet Republics of Europe and Asia.”";
+    let byte = text.content().find(quote).unwrap();
+    let start = text.content()[..byte].chars().count();
+    add_annotation(
+        &mut app,
+        lectern::model::annotation::Annotation::new(
+            "amendment",
+            &text,
+            start..start + quote.chars().count(),
+            Some("evidence"),
+            "2026-11-30T00:00:00Z",
+        ),
+    );
+    let mut harness = harness(app);
+    // The library shows the letter's subtitle.
+    harness.get_by_label("Letter to L. B. Kamenev for Members of the Politbureau");
+    let entry = harness.get_by_label_contains("Annotation: ").rect();
+    let category = harness.get_by_label("Category:").rect();
+    harness.get_by_label_contains("Annotation: ").click();
+    harness.run_steps(90); // the passage flashes in its pane
+    assert_eq!(
+        harness.state().view.selected_annotation.as_deref(),
+        Some("amendment")
+    );
+    assert_eq!(harness.get_by_label_contains("Annotation: ").rect(), entry);
+    assert_eq!(harness.get_by_label("Category:").rect(), category);
+    // The passage opens and closes with its own quotation marks: none are added.
+    assert!(harness.query_by_label_contains("““").is_none());
+    assert!(harness.query_by_label_contains("””").is_none());
+}
 
 #[test]
 fn find_marks_every_match_as_you_type_and_f3_steps_through_them() {

@@ -32,6 +32,9 @@ pub struct FindState {
     pub focus: bool,
     /// (text, query, options) the matches were found for.
     pub searched: Option<(String, String, SearchOptions)>,
+    /// Where the reader is (a character of the text): the first step goes to the first match
+    /// from there, not from the top.
+    pub from: usize,
 }
 
 impl FindState {
@@ -43,7 +46,16 @@ impl FindState {
             return None;
         }
         let next = match (self.current, forward) {
-            (None, _) => 0,
+            (None, true) => self
+                .matches
+                .iter()
+                .position(|m| m.start >= self.from)
+                .unwrap_or(0),
+            (None, false) => self
+                .matches
+                .iter()
+                .rposition(|m| m.start < self.from)
+                .unwrap_or(len - 1),
             (Some(c), true) => (c + 1) % len,
             (Some(c), false) => (c + len - 1) % len,
         };
@@ -340,5 +352,30 @@ mod tests {
         assert_eq!(state.step(true), Some(5..6));
         let mut empty = FindState::default();
         assert_eq!(empty.step(true), None);
+    }
+}
+
+#[cfg(test)]
+mod find_tests {
+    use super::FindState;
+
+    #[test]
+    fn the_first_step_goes_to_the_first_match_from_the_reading_position() {
+        let mut find = FindState {
+            matches: vec![2..4, 10..12, 30..32],
+            from: 11,
+            ..FindState::default()
+        };
+        assert_eq!(find.step(true), Some(30..32));
+        assert_eq!(find.step(true), Some(2..4), "wrapping");
+        find.current = None;
+        assert_eq!(
+            find.step(false),
+            Some(10..12),
+            "back: the last one before it"
+        );
+        find.current = None;
+        find.from = 40;
+        assert_eq!(find.step(true), Some(2..4), "none after it: from the top");
     }
 }

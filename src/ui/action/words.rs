@@ -33,7 +33,7 @@ impl Command {
             Self::Undo => "Undo".into(),
             Self::SelectAnnotation => "Select annotation".into(),
             Self::GoToAnnotation => "Show in text".into(),
-            Self::OnHighlight => "Highlight".into(),
+            Self::OnHighlight => "Change highlight".into(),
             Self::NoteOnSelection => "Add a note".into(),
             Self::ChangeAnnotation => "Change annotation".into(),
             Self::DeleteAnnotation => "Delete".into(),

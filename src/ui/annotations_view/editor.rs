@@ -21,9 +21,11 @@ pub(super) fn editor_ui(
             annotation.tags.join(", "),
         ));
     }
-    ui.label(RichText::new(format!("“{}”", short(&annotation.anchor.exact, 300))).italics());
+    ui.label(RichText::new(quoted(&short(&annotation.anchor.exact, 300))).italics());
     let mut changed = annotation.clone();
-    let mut commit = category_choice_ui(ui, panel, &mut changed);
+    let mut commit = ui
+        .horizontal(|ui| category_choice_ui(ui, panel, &mut changed))
+        .inner;
     let Some((_, note, tags)) = state.draft.as_mut() else {
         return;
     };
@@ -71,7 +73,8 @@ pub(super) fn category_choice_ui(
         .and_then(|c| panel.categories.iter().find(|x| x.category_id == c))
         .map_or("No category", |c| c.name.as_str())
         .to_owned();
-    egui::ComboBox::from_label("Highlight")
+    let label = ui.label("Highlight:");
+    egui::ComboBox::from_id_salt("annotation-category")
         .selected_text(current)
         .show_ui(ui, |ui| {
             if ui
@@ -88,7 +91,9 @@ pub(super) fn category_choice_ui(
                     chosen = true;
                 }
             }
-        });
+        })
+        .response
+        .labelled_by(label.id);
     chosen
 }
 

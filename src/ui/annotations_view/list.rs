@@ -94,7 +94,7 @@ pub(super) fn entry_contents_ui(
         );
         inner.add(
             egui::Label::new(
-                RichText::new(format!("“{}”", short(&annotation.anchor.exact, 120))).italics(),
+                RichText::new(quoted(&short(&annotation.anchor.exact, 120))).italics(),
             )
             .truncate()
             .selectable(false),

@@ -95,6 +95,18 @@ pub fn category_color(categories: &[Category], category_id: Option<&str>) -> Col
         })
 }
 
+/// A passage in quotation marks, never doubled: one already in quotation marks is shown as it
+/// is, and one that opens or closes with a quotation mark of its own gets single ones around.
+pub(super) fn quoted(text: &str) -> String {
+    let opens = text.starts_with(['“', '"', '«', '„']);
+    let closes = text.ends_with(['”', '"', '»', '“']);
+    match (opens, closes) {
+        (true, true) => text.to_owned(),
+        (false, false) => format!("“{text}”"),
+        _ => format!("‘{text}’"),
+    }
+}
+
 fn short(text: &str, max: usize) -> String {
     let mut out: String = text.chars().take(max).collect();
     if text.chars().count() > max {
@@ -123,10 +135,17 @@ pub fn annotations_panel_ui(
     let mut actions = Vec::new();
     ui.add_space(6.0);
     ui.heading("Annotations");
+    ui.weak("Select a passage and press H or 1–6 to highlight it, N to write a note.");
+    // The selected annotation's editor sits at the foot of the panel, so that choosing one
+    // moves nothing under the pointer.
     if let Some(selected) = panel.selected.and_then(|id| panel.annotations.get(id)) {
-        editor_ui(ui, panel, selected, state, &mut actions);
-    } else {
-        ui.weak("Select a passage and press H or 1–6 to highlight it, N to write a note.");
+        egui::Panel::bottom("annotation-editor")
+            .resizable(false)
+            .frame(egui::Frame::NONE.inner_margin(egui::Margin::symmetric(0, 6)))
+            .show(ui, |ui| {
+                ui.separator();
+                editor_ui(ui, panel, selected, state, &mut actions);
+            });
     }
     ui.separator();
     // Taken out of the state while the filters are shown (they borrow the state), put back at
@@ -175,30 +194,38 @@ fn filters_ui(
         .and_then(|id| panel.categories.iter().find(|c| c.category_id == id))
         .map_or("All categories", |c| c.name.as_str())
         .to_owned();
-    egui::ComboBox::from_label("Category")
-        .selected_text(current)
-        .show_ui(ui, |ui| {
-            ui.selectable_value(&mut state.category_filter, None, "All categories");
-            for category in panel.categories {
-                ui.selectable_value(
-                    &mut state.category_filter,
-                    Some(category.category_id.clone()),
-                    &category.name,
-                );
-            }
-        });
+    labelled(ui, "Category:", |ui, label| {
+        egui::ComboBox::from_id_salt("category-filter")
+            .selected_text(current)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut state.category_filter, None, "All categories");
+                for category in panel.categories {
+                    ui.selectable_value(
+                        &mut state.category_filter,
+                        Some(category.category_id.clone()),
+                        &category.name,
+                    );
+                }
+            })
+            .response
+            .labelled_by(label)
+    });
     let tag_text = state
         .tag_filter
         .clone()
         .unwrap_or_else(|| "All tags".into());
-    egui::ComboBox::from_label("Tag")
-        .selected_text(tag_text)
-        .show_ui(ui, |ui| {
-            ui.selectable_value(&mut state.tag_filter, None, "All tags");
-            for tag in &listing.tags {
-                ui.selectable_value(&mut state.tag_filter, Some(tag.clone()), tag);
-            }
-        });
+    labelled(ui, "Tag:", |ui, label| {
+        egui::ComboBox::from_id_salt("tag-filter")
+            .selected_text(tag_text)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut state.tag_filter, None, "All tags");
+                for tag in &listing.tags {
+                    ui.selectable_value(&mut state.tag_filter, Some(tag.clone()), tag);
+                }
+            })
+            .response
+            .labelled_by(label)
+    });
     let title_of = |id: &str| {
         panel
             .library
@@ -209,14 +236,30 @@ fn filters_ui(
         .text_filter
         .as_deref()
         .map_or_else(|| "All texts".to_owned(), |id| short(&title_of(id), 30));
-    egui::ComboBox::from_label("Text")
-        .selected_text(text_label)
-        .show_ui(ui, |ui| {
-            ui.selectable_value(&mut state.text_filter, None, "All texts");
-            for id in &listing.annotated {
-                ui.selectable_value(&mut state.text_filter, Some(id.clone()), title_of(id));
-            }
-        });
+    labelled(ui, "Text:", |ui, label| {
+        egui::ComboBox::from_id_salt("text-filter")
+            .selected_text(text_label)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut state.text_filter, None, "All texts");
+                for id in &listing.annotated {
+                    ui.selectable_value(&mut state.text_filter, Some(id.clone()), title_of(id));
+                }
+            })
+            .response
+            .labelled_by(label)
+    });
+}
+
+/// A label, then the control it names (a drop-down), on one line.
+pub(super) fn labelled(
+    ui: &mut Ui,
+    label: &str,
+    control: impl FnOnce(&mut Ui, egui::Id) -> egui::Response,
+) {
+    ui.horizontal(|ui| {
+        let label = ui.add_sized([70.0, 18.0], egui::Label::new(label));
+        control(ui, label.id);
+    });
 }
 
 /// How many are listed, and their export.
@@ -318,5 +361,27 @@ mod tests {
             ["union", "federation"]
         );
         assert!(parse_tags(" , ").is_empty());
+    }
+}
+
+#[cfg(test)]
+mod quoting_tests {
+    use super::quoted;
+
+    #[test]
+    fn quotation_marks_are_never_doubled() {
+        assert_eq!(
+            quoted("Stalin tends to be somewhat hasty"),
+            "“Stalin tends to be somewhat hasty”"
+        );
+        assert_eq!(
+            quoted("“Formal unification … Asia.”"),
+            "“Formal unification … Asia.”"
+        );
+        assert_eq!(
+            quoted("“entry” into the R.S.F.S.R."),
+            "‘“entry” into the R.S.F.S.R.’"
+        );
+        assert_eq!(quoted("«вступление»"), "«вступление»");
     }
 }

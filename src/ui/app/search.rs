@@ -78,8 +78,14 @@ impl LecternApp {
         let Some(find) = &mut self.search.find else {
             return;
         };
+        let mut reading_at = 0;
         if let Some(pane) = self.desk.active_pane() {
             find.text_id = pane.text.id().to_owned();
+            reading_at = pane
+                .text
+                .paragraphs()
+                .get(pane.view.scroll.paragraph)
+                .map_or(0, |p| p.chars.start);
         }
         let (text_id, match_case) = (find.text_id.clone(), find.options.match_case);
         let Some(text) = self.library.get(&text_id).cloned() else {
@@ -103,6 +109,7 @@ impl LecternApp {
         find.matches = matches;
         find.count = count;
         find.current = None;
+        find.from = reading_at;
         find.searched = Some(wanted);
         self.step_find(true);
     }

@@ -182,7 +182,7 @@ impl LecternApp {
         let mut open = true;
         let max_height = (ctx.content_rect().height() - 140.0).max(120.0);
         egui::Window::new("Keyboard shortcuts")
-            .id(egui::Id::new(SHORTCUTS_WINDOW))
+            .id(egui::Id::unique(SHORTCUTS_WINDOW))
             .open(&mut open)
             .collapsible(false)
             .resizable(false)
@@ -194,7 +194,7 @@ impl LecternApp {
                 );
                 egui::ScrollArea::vertical()
                     .max_height(max_height)
-                    .show(ui, |ui| shortcuts_ui(ui));
+                    .show(ui, shortcuts_ui);
             });
         // Esc closes it (F1 too: its shortcut toggles it).
         if ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
