@@ -141,3 +141,75 @@ fn a_file_dragged_over_the_window() {
     harness.step();
     harness.snapshot("a_file_dragged_over_the_window");
 }
+
+/// The Clause 1 comparison docked below the Kamenev letter, stepped to its second
+/// difference: a compact header, the witnesses' names above the rows.
+fn docked_comparison(theme: ThemeChoice) -> Harness<'static, LecternApp> {
+    let mut harness = harness_of(app_with(&["lenin-1922-09-26-kamenev"], theme));
+    harness
+        .get_by_label("Clause 1: “entry” into the RSFSR or “formal unification”")
+        .click();
+    harness.run();
+    harness.key_press(egui::Key::F7);
+    harness.key_press(egui::Key::F7);
+    harness.event(egui::Event::PointerGone);
+    harness.run();
+    harness
+}
+
+#[test]
+fn docked_comparison_light() {
+    docked_comparison(ThemeChoice::Light).snapshot("docked_comparison_light");
+}
+
+#[test]
+fn docked_comparison_dark() {
+    docked_comparison(ThemeChoice::Dark).snapshot("docked_comparison_dark");
+}
+
+/// Three letters side by side in a window of 1280 points: narrow panes, compact headers.
+fn three_narrow_panes(theme: ThemeChoice) -> Harness<'static, LecternApp> {
+    let app = app_with(
+        &[
+            "lenin-1922-09-26-kamenev",
+            "lenin-1922-12-30-autonomization",
+            "lenin-1923-03-05-trotsky",
+        ],
+        theme,
+    );
+    let mut harness = Harness::builder()
+        .with_size(vec2(1280.0, 800.0))
+        .with_pixels_per_point(1.0)
+        .build_ui_state(|ui, app: &mut LecternApp| app.show(ui), app);
+    harness.run();
+    harness
+}
+
+#[test]
+fn three_narrow_panes_light() {
+    three_narrow_panes(ThemeChoice::Light).snapshot("three_narrow_panes_light");
+}
+
+#[test]
+fn three_narrow_panes_dark() {
+    three_narrow_panes(ThemeChoice::Dark).snapshot("three_narrow_panes_dark");
+}
+
+/// The keyboard shortcuts window (F1) over a reading pane.
+fn shortcuts_window(theme: ThemeChoice) -> Harness<'static, LecternApp> {
+    let mut harness = harness_of(app_with(&["lenin-1922-09-26-kamenev"], theme));
+    harness.key_press(egui::Key::F1);
+    harness.event(egui::Event::PointerGone);
+    harness.run();
+    harness
+}
+
+#[test]
+fn shortcuts_window_light() {
+    shortcuts_window(ThemeChoice::Light).snapshot("shortcuts_window_light");
+}
+
+#[test]
+fn shortcuts_window_dark() {
+    shortcuts_window(ThemeChoice::Dark).snapshot("shortcuts_window_dark");
+}

@@ -180,9 +180,11 @@ impl LecternApp {
 
     pub(super) fn shortcuts_window(&mut self, ctx: &egui::Context) {
         let mut open = true;
-        let max_height = (ctx.content_rect().height() - 140.0).max(120.0);
+        let max_height = (ctx.content_rect().height() - 160.0).max(120.0);
         egui::Window::new("Keyboard shortcuts")
             .id(egui::Id::unique(SHORTCUTS_WINDOW))
+            .pivot(egui::Align2::CENTER_TOP)
+            .default_pos(ctx.content_rect().center_top() + egui::vec2(0.0, 40.0))
             .open(&mut open)
             .collapsible(false)
             .resizable(false)
@@ -194,6 +196,7 @@ impl LecternApp {
                 );
                 egui::ScrollArea::vertical()
                     .max_height(max_height)
+                    .min_scrolled_height(max_height)
                     .show(ui, shortcuts_ui);
             });
         // Esc closes it (F1 too: its shortcut toggles it).
@@ -286,7 +289,7 @@ fn shortcuts_ui(ui: &mut Ui) {
         egui::Grid::new(("shortcuts", heading))
             .striped(true)
             .num_columns(2)
-            .min_col_width(180.0)
+            .min_col_width(270.0)
             .show(ui, |ui| {
                 for action in actions {
                     let keys: Vec<String> = action
