@@ -136,6 +136,20 @@ impl TextMeta {
         parts.join(" · ")
     }
 
+    /// The title without a leading article, for narrow places ("Question of Nationalities or
+    /// “Autonomization”"); the title itself when that is all it is.
+    pub fn short_title(&self) -> &str {
+        let title = self.title.trim();
+        for article in ["The ", "A ", "An "] {
+            if let Some(rest) = title.strip_prefix(article)
+                && !rest.trim().is_empty()
+            {
+                return rest.trim_start();
+            }
+        }
+        title
+    }
+
     /// The title with its subtitle, if any ("On the Establishment of the U.S.S.R. — Letter to
     /// L. B. Kamenev …").
     pub fn display_title(&self) -> String {

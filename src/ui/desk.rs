@@ -508,7 +508,14 @@ fn parts_and_info_ui(
 /// The text's title (shortened to fit; the whole title, the author and date on hover).
 fn pane_title_ui(ui: &mut Ui, pane: &Pane, index: usize, actions: &mut Vec<Action>) {
     let meta = pane.text.meta();
-    let title = RichText::new(&meta.title).strong();
+    // A narrow header drops the leading article, so that the words that tell texts apart
+    // come first.
+    let shown = if ui.available_width() < 160.0 {
+        meta.short_title()
+    } else {
+        &meta.title
+    };
+    let title = RichText::new(shown).strong();
     let response = ui
         .add(egui::Label::new(title).truncate().sense(Sense::click()))
         .on_hover_text(format!(
