@@ -3018,12 +3018,11 @@ fn without_a_file_dialog_the_reader_types_the_path_of_the_file_to_import() {
     harness.run();
     harness.get_by_label("Import text…").click();
     harness.run();
-    type_into(
-        &mut harness,
-        egui::accesskit::Role::TextInput,
-        "Path of the file",
-        "/nowhere/letter.txt",
-    );
+    // The field takes the keyboard: typing goes there, not to the pane.
+    let field = harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Path of the file");
+    assert!(field.accesskit_node().is_focused());
+    field.type_text("/nowhere/letter.txt");
+    harness.run();
     harness.get_by_label("Read the file").click();
     harness.run();
     harness.get_by_label_contains("There is no file at “/nowhere/letter.txt”");

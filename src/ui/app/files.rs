@@ -13,9 +13,9 @@ pub struct Files {
     pub removed_texts: Vec<Arc<Text>>,
     /// A text read for import, waiting for the reader to confirm its metadata.
     pub import_draft: Option<ImportDraft>,
-    /// The path typed into the import window (on a desktop with no file dialog), and what
-    /// was wrong with the last one tried.
-    pub import_path: Option<(String, Option<String>)>,
+    /// The path typed into the import window (on a desktop with no file dialog), what was
+    /// wrong with the last one tried, and whether the field still has to take the keyboard.
+    pub import_path: Option<(String, Option<String>, bool)>,
     /// Texts opened from files for this session only (not saved with the reading state).
     pub(super) session_ids: HashSet<String>,
     pub(super) dialogs: Arc<dyn FileDialogs>,
@@ -79,7 +79,7 @@ impl LecternApp {
         if !self.files.dialogs.available() {
             // No file dialog on this desktop: the reader types the file's path.
             if self.editable() && self.files.import_path.is_none() {
-                self.files.import_path = Some((String::new(), None));
+                self.files.import_path = Some((String::new(), None, true));
             }
             return;
         }
@@ -480,7 +480,7 @@ impl LecternApp {
     /// The window for the path of a file to import, where there is no file dialog. A good
     /// path goes the way of a dropped file.
     pub(super) fn import_path_window(&mut self, ctx: &egui::Context) {
-        let Some((path, problem)) = &mut self.files.import_path else {
+        let Some((path, problem, focus)) = &mut self.files.import_path else {
             return;
         };
         let mut open = true;
@@ -502,6 +502,9 @@ impl LecternApp {
                             .hint_text("/home/you/letters/1923-03-05 to Trotsky.txt"),
                     )
                     .labelled_by(label.id);
+                if std::mem::take(focus) {
+                    field.request_focus();
+                }
                 if let Some(problem) = problem {
                     ui.colored_label(ui.visuals().warn_fg_color, problem.as_str());
                 }
@@ -527,7 +530,7 @@ impl LecternApp {
                 if file.is_file() {
                     self.files.import_path = None;
                     self.files.dropped_files.push_back(file);
-                } else if let Some((_, problem)) = &mut self.files.import_path {
+                } else if let Some((_, problem, _)) = &mut self.files.import_path {
                     *problem = Some(format!("There is no file at “{path}”."));
                 }
             }

@@ -384,7 +384,9 @@ fn selection_toolbar_ui(
     let Some(range) = view.selected_range() else {
         return;
     };
-    let Some(anchor_pos) = view.screen_pos_of(text, range.end) else {
+    // At the last selected character (the end itself may be the start of the next paragraph).
+    let last = range.end.saturating_sub(1).max(range.start);
+    let Some(anchor_pos) = view.screen_pos_of(text, last) else {
         return;
     };
     // Only for a selection in sight: its end on the page, not under the top or bottom margin.
