@@ -9,7 +9,8 @@
 //!   [`model::notebook::Notebook`], changed only through `Notebook::edit`. No egui and no I/O;
 //!   tested with plain unit tests.
 //! - [`storage`]: the profile directory and Lectern's versioned files in it, written atomically
-//!   off the UI thread, with rolling snapshots ([`storage::backups`]).
+//!   off the UI thread, with rolling snapshots ([`storage::backups`]); imports read any common
+//!   encoding, and [`storage::guess`] guesses what a file says of itself (date, title).
 //!   [`storage::open::open_profile`] is the one way the window and every command open a
 //!   profile: lock, imported texts, the notebook recovered and re-anchored, notices. No egui.
 //! - [`bundled`]: the texts compiled in from `resources/texts/` (validated by `build.rs`) and

@@ -396,6 +396,38 @@ mod tests {
         (comparison, result)
     }
 
+    /// The exports' key is the window's: the same sentence, with each format's own marks.
+    #[test]
+    fn the_key_has_one_wording_in_the_window_and_the_exports() {
+        let (comparison, result) = example();
+        let wording = Normalization::wording();
+        let plain = |marks| key_sentence(&comparison, Reference::Previous, &wording, marks);
+        let strip = |s: &str| {
+            s.replace("~~", "")
+                .replace("**", "")
+                .replace("<del>", "")
+                .replace("</del>", "")
+                .replace("<ins>", "")
+                .replace("</ins>", "")
+        };
+        let markdown = to_markdown(&comparison, &result, &wording, Reference::Previous);
+        assert!(
+            strip(&markdown).contains(&plain(KeyMarks::InlineBold)),
+            "{markdown}"
+        );
+        let html = to_html(&comparison, &result, &wording, Reference::Previous);
+        assert!(
+            strip(&html).contains(&escape_html(&plain(KeyMarks::Inline))),
+            "{html}"
+        );
+        // Inline, the window says what the HTML export says; in columns, it says how the
+        // columns mark, and what is marked against what and counted, in the same words.
+        let columns = plain(KeyMarks::Columns);
+        let tail = plain(KeyMarks::Inline);
+        let tail = &tail[tail.find(';').unwrap()..];
+        assert!(columns.ends_with(tail), "{columns}");
+    }
+
     type Render = fn(&Comparison, &ComparisonResult, &Normalization, Reference) -> String;
 
     fn render(format: Render) -> String {

@@ -295,20 +295,7 @@ pub fn read_import_bytes(
             .find_map(|l| l.strip_prefix("# ").map(str::trim).map(str::to_owned))
             .filter(|_| markdown),
     };
-    let body = if let Some(page) = &page {
-        // References decoded in the page may spell a letter in parts: composed again; the
-        // page's furniture (copyright, last updated) is left out.
-        let composed: String = page.body.nfc().collect();
-        composed
-            .split("\n\n")
-            .filter(|p| !guess::is_page_furniture(p))
-            .collect::<Vec<_>>()
-            .join("\n\n")
-    } else if markdown {
-        markdown_body(&decoded.text)
-    } else {
-        decoded.text.clone()
-    };
+    let body = import_body(page.as_ref(), markdown, &decoded.text);
     let paragraphs = split_paragraphs(&body);
     if paragraphs.is_empty() {
         return Err(ImportError::Empty { path: shown });
@@ -353,6 +340,24 @@ pub fn read_import_bytes(
         ..TextMeta::default()
     };
     Ok((Text::new(text_meta, paragraphs), decoded.encoding))
+}
+
+/// The text of an imported file: a page's paragraphs (composed again, as references decoded
+/// in the page may spell a letter in parts, and without the page's furniture: copyright, last
+/// updated), a Markdown file's body, or a plain file as it is.
+fn import_body(page: Option<&html::HtmlText>, markdown: bool, text: &str) -> String {
+    if let Some(page) = page {
+        let composed: String = page.body.nfc().collect();
+        composed
+            .split("\n\n")
+            .filter(|p| !guess::is_page_furniture(p))
+            .collect::<Vec<_>>()
+            .join("\n\n")
+    } else if markdown {
+        markdown_body(text)
+    } else {
+        text.to_owned()
+    }
 }
 
 /// The file of an imported text in the profile.

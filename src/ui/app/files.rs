@@ -385,7 +385,7 @@ impl LecternApp {
                 self.files.import_draft = Some(ImportDraft {
                     meta: ImportMeta {
                         title: meta.title.clone(),
-                        author: meta.author.clone(),
+                        author: meta.known_author().unwrap_or_default().to_owned(),
                         date: meta.date.clone(),
                         language: meta.language.clone(),
                         source: meta.source.clone(),
@@ -475,68 +475,6 @@ impl LecternApp {
             "{} “{title}” ({encoding}) into the library and your profile; {place}.{annotations}",
             if replaced { "Re-imported" } else { "Imported" },
         ));
-    }
-
-    /// The window for the path of a file to import, where there is no file dialog. A good
-    /// path goes the way of a dropped file.
-    pub(super) fn import_path_window(&mut self, ctx: &egui::Context) {
-        let Some((path, problem, focus)) = &mut self.files.import_path else {
-            return;
-        };
-        let mut open = true;
-        let mut chosen = None;
-        egui::Window::new("Import a text from a file")
-            .open(&mut open)
-            .collapsible(false)
-            .default_width(460.0)
-            .show(ctx, |ui| {
-                ui.label(
-                    "This desktop offers no file dialog: type or paste the path of a text, \
-                     Markdown or HTML file (or drop the file on the window).",
-                );
-                let label = ui.label("Path of the file");
-                let field = ui
-                    .add(
-                        egui::TextEdit::singleline(path)
-                            .desired_width(f32::INFINITY)
-                            .hint_text("/home/you/letters/1923-03-05 to Trotsky.txt"),
-                    )
-                    .labelled_by(label.id);
-                if std::mem::take(focus) {
-                    field.request_focus();
-                }
-                if let Some(problem) = problem {
-                    ui.colored_label(ui.visuals().warn_fg_color, problem.as_str());
-                }
-                let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-                ui.horizontal(|ui| {
-                    let ready = !path.trim().is_empty();
-                    if ui
-                        .add_enabled(ready, egui::Button::new("Read the file"))
-                        .clicked()
-                        || (entered && ready)
-                    {
-                        chosen = Some(path.trim().to_owned());
-                    }
-                    if ui.button("Cancel").clicked() {
-                        chosen = Some(String::new());
-                    }
-                });
-            });
-        match chosen {
-            Some(path) if path.is_empty() => self.files.import_path = None,
-            Some(path) => {
-                let file = std::path::PathBuf::from(&path);
-                if file.is_file() {
-                    self.files.import_path = None;
-                    self.files.dropped_files.push_back(file);
-                } else if let Some((_, problem, _)) = &mut self.files.import_path {
-                    *problem = Some(format!("There is no file at “{path}”."));
-                }
-            }
-            None if !open => self.files.import_path = None,
-            None => {}
-        }
     }
 
     pub(super) fn import_window(&mut self, ctx: &egui::Context) -> Vec<Action> {

@@ -20,10 +20,12 @@ use crate::model::comparison_export::{Piece, inline_ops};
 use crate::ui::action::{Action, ExportFormat, action_ui};
 use crate::ui::task::Task;
 
+mod heads;
 mod marks;
 mod rows;
 mod view;
 
+use heads::witness_heads_ui;
 use marks::{JobStyle, inline_job, mark_colors, marked_job};
 use rows::*;
 pub use view::{ComparisonView, comparison_ui};

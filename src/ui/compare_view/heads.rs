@@ -1,0 +1,135 @@
+//! The witnesses' names above their columns, with their details.
+
+use super::*;
+
+/// The witnesses' names above their columns. Filling the window, each shows its status, date,
+/// author, source, remarks and totals; docked below the texts, its name and status, with the
+/// rest on hover.
+pub(super) fn witness_heads_ui(
+    ui: &mut Ui,
+    state: &mut ComparisonState,
+    actions: &mut Vec<Action>,
+) {
+    let visible: Vec<usize> = state.visible();
+    let width = column_width(ui, visible.len());
+    let _ = actions;
+    ui.horizontal_top(|ui| {
+        column(ui, SEGMENT_COLUMN, |ui| {
+            ui.label(RichText::new("Witnesses").weak());
+        });
+        for &index in &visible {
+            ui.add_space(GAP);
+            column(ui, width, |ui| {
+                let details = witness_details(state, index);
+                if state.fills {
+                    let witness = &state.comparison.witnesses[index];
+                    ui.label(RichText::new(format!("{}. {}", index + 1, witness.label)).strong());
+                    let status = RichText::new(witness.status.label()).small().italics();
+                    ui.label(match witness.status {
+                        crate::model::comparison::WitnessStatus::Original => status,
+                        _ => status.color(ui.visuals().warn_fg_color),
+                    });
+                    for (line, text) in details {
+                        ui.label(line.apply(RichText::new(text)));
+                    }
+                } else {
+                    let name = witness_name(ui, state, index);
+                    let hover = details
+                        .iter()
+                        .map(|(_, text)| text.as_str())
+                        .collect::<Vec<_>>()
+                        .join("\n");
+                    ui.add(egui::Label::new(name).truncate())
+                        .on_hover_text(hover);
+                }
+            });
+        }
+    });
+}
+
+/// A witness's number, name and status, one line.
+fn witness_name(ui: &Ui, state: &ComparisonState, index: usize) -> LayoutJob {
+    let witness = &state.comparison.witnesses[index];
+    let mut job = LayoutJob::default();
+    let strong = TextFormat::simple(FontId::proportional(14.0), ui.visuals().strong_text_color());
+    job.append(&format!("{}. {}", index + 1, witness.label), 0.0, strong);
+    let color = match witness.status {
+        crate::model::comparison::WitnessStatus::Original => ui.visuals().weak_text_color(),
+        _ => ui.visuals().warn_fg_color,
+    };
+    let status = TextFormat {
+        italics: true,
+        ..TextFormat::simple(FontId::proportional(11.0), color)
+    };
+    job.append(&format!("  {}", witness.status.label()), 0.0, status);
+    job
+}
+
+/// How a line of a witness's details is shown.
+#[derive(Clone, Copy)]
+enum DetailLine {
+    Plain,
+    Weak,
+    Remark,
+    Warning,
+}
+
+impl DetailLine {
+    fn apply(self, text: RichText) -> RichText {
+        let text = text.small();
+        match self {
+            Self::Plain => text,
+            Self::Weak => text.weak(),
+            Self::Remark => text.weak().italics(),
+            Self::Warning => text.italics(),
+        }
+    }
+}
+
+/// A witness's details under its name: date and author, source, remark, what it is marked
+/// against, and its totals.
+fn witness_details(state: &ComparisonState, index: usize) -> Vec<(DetailLine, String)> {
+    let witness = &state.comparison.witnesses[index];
+    let mut lines = Vec::new();
+    let who_when: Vec<&str> = [witness.date.as_str(), witness.author.as_str()]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect();
+    if !who_when.is_empty() {
+        lines.push((DetailLine::Plain, who_when.join(" · ")));
+    }
+    if !witness.source.is_empty() {
+        lines.push((DetailLine::Weak, witness.source.clone()));
+    }
+    if !witness.remark.is_empty() {
+        lines.push((DetailLine::Remark, witness.remark.clone()));
+    }
+    if let crate::model::comparison::Reference::Base(base) = state.reference
+        && base != index
+        && let Some(chosen) = state.comparison.witnesses.get(base)
+        && !witness.language.is_empty()
+        && !chosen.language.is_empty()
+        && chosen.language != witness.language
+    {
+        lines.push((
+            DetailLine::Warning,
+            format!(
+                "Not marked: its language ({}) is not that of “{}” ({})",
+                witness.language, chosen.label, chosen.language
+            ),
+        ));
+    }
+    if let Some(result) = &state.result {
+        let has_reference = result
+            .cells
+            .iter()
+            .any(|row| row.get(index).is_some_and(|c| c.reference.is_some()));
+        if has_reference {
+            lines.push((
+                DetailLine::Plain,
+                format!("In all: {}", result.totals(index).summary()),
+            ));
+        }
+    }
+    lines
+}
