@@ -448,10 +448,6 @@ fn save(opened: &OpenedProfile) -> anyhow::Result<()> {
 }
 
 /// `count` and the noun, singular or plural: "1 annotation", "2 annotations".
-fn counted(count: usize, singular: &str, plural: &str) -> String {
-    format!("{count} {}", if count == 1 { singular } else { plural })
-}
-
 fn export_command(
     profile: Option<&Path>,
     format: &str,
@@ -475,7 +471,10 @@ fn export_command(
             .with_context(|| format!("{} could not be written", path.display()))?,
         None => print!("{written}"),
     }
-    eprintln!("{} exported", counted(count, "annotation", "annotations"));
+    eprintln!(
+        "{} exported",
+        lectern::model::markup::count(count, "annotation", "annotations")
+    );
     Ok(())
 }
 
@@ -502,7 +501,7 @@ fn import_command(
     eprintln!(
         "{} “{title}” ({encoding}, {}){}",
         if replaced { "Re-imported" } else { "Imported" },
-        counted(paragraphs, "paragraph", "paragraphs"),
+        lectern::model::markup::count(paragraphs, "paragraph", "paragraphs"),
         if replaced && report.annotations > 0 {
             format!(". {}", report.summary())
         } else {
@@ -540,22 +539,21 @@ fn generate_corpus_command(
     let total: usize = texts.iter().map(|t| t.content().len()).sum();
     eprintln!(
         "Added {} ({:.1} MB) and {} to {}",
-        counted(texts.len(), "generated volume", "generated volumes"),
+        lectern::model::markup::count(texts.len(), "generated volume", "generated volumes"),
         total as f64 / 1e6,
-        counted(added, "annotation", "annotations"),
+        lectern::model::markup::count(added, "annotation", "annotations"),
         opened.profile.dir().display()
     );
     Ok(())
 }
 
 fn import_annotations_command(profile: Option<&Path>, file: &Path) -> anyhow::Result<()> {
-    use lectern::model::annotation_export;
     let json = std::fs::read_to_string(file)
         .with_context(|| format!("{} could not be read", file.display()))?;
     let mut opened = open(profile, Access::Write)?;
-    let imported = annotation_export::from_w3c(&json, opened.notebook.categories())
-        .with_context(|| format!("{} holds no annotations Lectern can read", file.display()))?;
-    let report = opened.notebook.merge_import(imported, &opened.library)?;
+    let report =
+        lectern::model::w3c_import::import(&mut opened.notebook, &json, &opened.library)
+            .with_context(|| format!("{} holds no annotations Lectern can read", file.display()))?;
     save(&opened)?;
     eprintln!("{}", report.summary());
     Ok(())
@@ -573,8 +571,8 @@ fn backups_command(profile: Option<&Path>) -> anyhow::Result<()> {
         let what = match &backup.counts {
             Ok(counts) => format!(
                 "{}, {} ({:+} from now)",
-                counted(counts.annotations, "annotation", "annotations"),
-                counted(
+                lectern::model::markup::count(counts.annotations, "annotation", "annotations"),
+                lectern::model::markup::count(
                     counts.comparison_notes,
                     "note on comparisons",
                     "notes on comparisons"
@@ -596,7 +594,7 @@ fn restore_command(profile: Option<&Path>, name: &str) -> anyhow::Result<()> {
     save(&opened)?;
     eprintln!(
         "Restored {name}: {} changed; what the backup did not have is in the trash.",
-        counted(changed, "annotation", "annotations")
+        lectern::model::markup::count(changed, "annotation", "annotations")
     );
     Ok(())
 }

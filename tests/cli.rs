@@ -459,7 +459,7 @@ fn annotations_exported_and_imported_into_a_fresh_profile_are_all_there() {
     assert!(output.status.success(), "{output:?}");
     assert!(String::from_utf8_lossy(&output.stderr).contains("3 annotations imported"));
     let again = import();
-    assert!(String::from_utf8_lossy(&again.stderr).contains("3 already there"));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("3 annotations already there"));
     let back = fresh.path().join("back.jsonld");
     export(fresh.path(), &back);
     assert_eq!(
@@ -563,8 +563,8 @@ fn export_and_import_of_annotations_know_the_profiles_imported_texts() {
         .output()
         .unwrap();
     let report = String::from_utf8_lossy(&output.stderr);
-    assert!(report.contains("1 annotations imported"), "{report}");
-    assert!(report.contains("0 on texts not in the library"), "{report}");
+    assert!(report.contains("1 annotation imported (1 on"), "{report}");
+    assert!(!report.contains("orphan"), "{report}");
 }
 
 #[test]
@@ -610,5 +610,170 @@ fn generate_corpus_adds_volumes_and_annotations_that_lectern_reads_back() {
     assert!(
         rows.iter()
             .all(|r| r.contains("Collected works (generated), volume"))
+    );
+}
+
+/// A fixture of annotations from other tools (tests/data/w3c-import).
+fn fixture(name: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/w3c-import")
+        .join(name)
+}
+
+/// Imports `file` into `profile` and returns what Lectern said.
+fn import_annotations(profile: &std::path::Path, file: &std::path::Path) -> String {
+    let output = lectern_in(profile)
+        .arg("import-annotations")
+        .arg(file)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    String::from_utf8(output.stderr).unwrap()
+}
+
+/// The profile's annotations as W3C JSON-LD items.
+fn exported_items(profile: &std::path::Path) -> Vec<serde_json::Value> {
+    let file = profile.join("export.jsonld");
+    let output = lectern_in(profile)
+        .args(["export", "--format", "w3c", "-o"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    json["first"]["items"].as_array().unwrap().clone()
+}
+
+#[test]
+fn a_hypothesis_annotation_made_on_the_archive_lands_on_the_letter_with_its_tags() {
+    let profile = tempfile::tempdir().unwrap();
+    let said = import_annotations(profile.path(), &fixture("hypothesis-annotation.jsonld"));
+    assert!(
+        said.contains("1 annotation imported (1 on “On the Establishment of the U.S.S.R.”)"),
+        "{said}"
+    );
+    let items = exported_items(profile.path());
+    assert_eq!(items.len(), 1);
+    let item = &items[0];
+    assert!(item.get("lectern:orphaned").is_none(), "placed: {item}");
+    assert_eq!(
+        item["target"]["source"], "https://www.marxists.org/archive/lenin/works/1922/sep/26.htm",
+        "the export names the page the text comes from"
+    );
+    let bodies = item["body"].as_array().unwrap();
+    assert!(bodies.iter().any(|b| b["purpose"] == "commenting"
+        && b["value"] == "Lenin's *own* word: **unification**, not entry."));
+    let tags: Vec<&str> = bodies
+        .iter()
+        .filter(|b| b["purpose"] == "tagging")
+        .filter_map(|b| b["value"].as_str())
+        .collect();
+    assert_eq!(tags, ["clause-1", "amendment"]);
+    // Its place is the quote's place in Lectern's text, not the archive page's offsets.
+    let text = lectern::bundled::bundled_library();
+    let kamenev = text.get("lenin-1922-09-26-kamenev").unwrap();
+    let selectors = item["target"]["selector"].as_array().unwrap();
+    let position = selectors
+        .iter()
+        .find(|s| s["type"] == "TextPositionSelector")
+        .unwrap();
+    let (start, end) = (
+        position["start"].as_u64().unwrap() as usize,
+        position["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(
+        kamenev.slice(start..end).replace('\u{a0}', " "),
+        "Formal unification with the R.S.F.S.R. in a Union of Soviet Republics of Europe and Asia."
+    );
+}
+
+#[test]
+fn hypothesis_search_results_are_placed_by_their_quotes_or_left_orphans_with_candidates() {
+    let profile = tempfile::tempdir().unwrap();
+    let said = import_annotations(profile.path(), &fixture("hypothesis-search.json"));
+    assert!(
+        said.contains("3 annotations imported (1 on “To L. D. Trotsky”)"),
+        "{said}"
+    );
+    assert!(said.contains("1 annotation placed by its quote"), "{said}");
+    assert!(
+        said.contains("2 annotations placed on no text kept as orphans"),
+        "{said}"
+    );
+    assert!(
+        said.contains(
+            "“Stalin and Dzerzhinsky” is in 3 texts: The Question of Nationalities or \
+             “Autonomization”, To L. D. Trotsky, To P. G. Mdivani"
+        ),
+        "{said}"
+    );
+    let items = exported_items(profile.path());
+    let placed = items
+        .iter()
+        .find(|i| i["id"] == "urn:lectern:annotation:hX1-trotsky-request")
+        .unwrap();
+    assert!(placed.get("lectern:orphaned").is_none());
+    assert_eq!(
+        placed["target"]["source"],
+        "https://www.marxists.org/archive/lenin/works/1923/mar/05b.htm"
+    );
+    for id in ["hX2-both-letters", "hX3-elsewhere"] {
+        let orphan = items
+            .iter()
+            .find(|i| i["id"] == format!("urn:lectern:annotation:{id}"))
+            .unwrap();
+        assert_eq!(orphan["lectern:orphaned"], true, "{id}");
+    }
+    // Imported again: nothing doubles, and the counts say so in the singular and plural.
+    let again = import_annotations(profile.path(), &fixture("hypothesis-search.json"));
+    assert!(
+        again.contains("0 annotations imported, 3 annotations already there"),
+        "{again}"
+    );
+}
+
+#[test]
+fn a_collection_with_embedded_pages_and_every_shape_of_target_and_body_is_read() {
+    let profile = tempfile::tempdir().unwrap();
+    let said = import_annotations(profile.path(), &fixture("collection-with-pages.jsonld"));
+    assert!(said.starts_with("4 annotations imported"), "{said}");
+    assert!(said.contains("1 on “To P. G. Mdivani"), "{said}");
+    assert!(
+        said.contains("1 on “Memo Combatting Dominant Nation Chauvinism”"),
+        "{said}"
+    );
+    assert!(
+        said.contains("1 item skipped (1 not an annotation)"),
+        "{said}"
+    );
+    assert!(
+        said.contains("2 selectors of other kinds ignored"),
+        "{said}"
+    );
+    let items = exported_items(profile.path());
+    let by_id = |n: u32| {
+        items
+            .iter()
+            .find(|i| i["id"] == format!("https://example.org/reader/anno/{n}"))
+            .unwrap_or_else(|| panic!("anno/{n} in {items:?}"))
+    };
+    // A highlight with no body, on the letter named by its address (no www, https).
+    assert!(by_id(1).get("body").is_none());
+    assert!(by_id(1).get("lectern:orphaned").is_none());
+    // An HTML comment becomes text; a quote refining a fragment is read.
+    let note = &by_id(2)["body"][0]["value"];
+    assert_eq!(note, "The bad tooth again.");
+    assert!(by_id(2).get("lectern:orphaned").is_none());
+    // A bare IRI target and a bodyValue: kept, an orphan with its note.
+    assert_eq!(by_id(3)["body"][0]["value"], "A note given as bodyValue.");
+    assert_eq!(by_id(3)["lectern:orphaned"], true);
+    // Describing is a note, tagging a tag.
+    let bodies = by_id(4)["body"].as_array().unwrap();
+    assert!(bodies.iter().any(|b| b["value"] == "Described."));
+    assert!(
+        bodies
+            .iter()
+            .any(|b| b["purpose"] == "tagging" && b["value"] == "memo")
     );
 }

@@ -89,6 +89,10 @@ impl Anchor {
 
     /// Finds the passage in `text` (see the module docs for the order of the searches).
     pub fn resolve(&self, text: &Text) -> Resolution {
+        // No quote (an annotation from elsewhere on a whole page): nothing to find.
+        if self.exact.is_empty() {
+            return Resolution::Orphan;
+        }
         let recorded = self.start..self.end;
         if text.content_hash() == self.content_hash && self.end <= text.char_len() {
             return Resolution::Exact(recorded);

@@ -7,7 +7,6 @@ use std::fmt::Write as _;
 
 use serde_json::{Value, json};
 
-use super::anchor::Anchor;
 use super::annotation::{Annotation, Category};
 use super::library::Library;
 use super::markup::{escape_html, escape_markdown};
@@ -277,7 +276,14 @@ pub fn to_csv(
 
 /// One annotation as a W3C Web Annotation. An orphan has no position selector (its position
 /// would point at other words now), only its quote, and says it is orphaned.
-fn w3c_annotation(annotation: &Annotation, categories: &[Category], orphaned: bool) -> Value {
+/// The target's `source` is the text's web address where it has one (so that other tools
+/// see the page it was read from), else Lectern's IRI of the text.
+fn w3c_annotation(
+    annotation: &Annotation,
+    categories: &[Category],
+    orphaned: bool,
+    url: Option<&str>,
+) -> Value {
     let mut bodies = Vec::new();
     if !annotation.note.is_empty() {
         bodies.push(json!({
@@ -306,13 +312,18 @@ fn w3c_annotation(annotation: &Annotation, categories: &[Category], orphaned: bo
     };
     let mut value = json!({
         "@context": "http://www.w3.org/ns/anno.jsonld",
-        "id": format!("{ANNOTATION_IRI}{}", annotation.annotation_id),
+        // An annotation from another tool keeps its own IRI.
+        "id": if annotation.annotation_id.contains(':') {
+            annotation.annotation_id.clone()
+        } else {
+            format!("{ANNOTATION_IRI}{}", annotation.annotation_id)
+        },
         "type": "Annotation",
         "motivation": motivation,
         "created": annotation.created,
         "modified": annotation.modified,
         "target": {
-            "source": format!("{TEXT_IRI}{}", annotation.text_id),
+            "source": url.map_or_else(|| format!("{TEXT_IRI}{}", annotation.text_id), str::to_owned),
             "selector": [
                 {
                     "type": "TextQuoteSelector",
@@ -329,6 +340,10 @@ fn w3c_annotation(annotation: &Annotation, categories: &[Category], orphaned: bo
         },
         "lectern:contentHash": annotation.anchor.content_hash,
     });
+    if url.is_some() {
+        // The source names the page; Lectern's own id of the text comes back with it.
+        value["lectern:textId"] = Value::String(annotation.text_id.clone());
+    }
     if orphaned {
         if let Some(selectors) = value["target"]["selector"].as_array_mut() {
             selectors.retain(|s| s["type"] != "TextPositionSelector");
@@ -350,7 +365,12 @@ pub fn to_w3c(
 ) -> String {
     let items: Vec<Value> = ordered(annotations, library, orphans)
         .into_iter()
-        .map(|a| w3c_annotation(a, categories, orphans.contains(&a.annotation_id)))
+        .map(|a| {
+            let url = library
+                .get(&a.text_id)
+                .and_then(|t| t.meta().url.as_deref());
+            w3c_annotation(a, categories, orphans.contains(&a.annotation_id), url)
+        })
         .collect();
     let collection = json!({
         "@context": "http://www.w3.org/ns/anno.jsonld",
@@ -444,104 +464,15 @@ pub enum W3cError {
     Empty,
 }
 
-/// Reads annotations from W3C JSON-LD (a collection, a page, a list or one annotation):
+/// Reads annotations from W3C JSON-LD (see [`super::w3c_import::read`] for the shapes read):
 /// Lectern's own exports come back exactly; other tools' annotations as far as they say where
-/// they point (a text Lectern does not know keeps its id and becomes an orphan).
+/// they point. Sources are kept as they are; [`super::w3c_import::place`] puts them on texts.
 pub fn from_w3c(json: &str, categories: &[Category]) -> Result<Vec<Annotation>, W3cError> {
-    let value: Value = serde_json::from_str(json).map_err(|e| W3cError::Json(e.to_string()))?;
-    let items: Vec<&Value> = if let Some(items) = value["first"]["items"].as_array() {
-        items.iter().collect()
-    } else if let Some(items) = value["items"].as_array() {
-        items.iter().collect()
-    } else if let Some(items) = value.as_array() {
-        items.iter().collect()
-    } else if value["type"] == "Annotation" {
-        vec![&value]
-    } else {
-        Vec::new()
-    };
-    let annotations: Vec<Annotation> = items
-        .into_iter()
-        .filter_map(|item| read_annotation(item, categories))
-        .collect();
-    if annotations.is_empty() {
+    let read = super::w3c_import::read(json, categories)?;
+    if read.annotations.is_empty() {
         return Err(W3cError::Empty);
     }
-    Ok(annotations)
-}
-
-fn read_annotation(item: &Value, categories: &[Category]) -> Option<Annotation> {
-    let id = item["id"].as_str()?;
-    let annotation_id = id.strip_prefix(ANNOTATION_IRI).unwrap_or(id).to_owned();
-    let target = &item["target"];
-    let source = target["source"].as_str().or_else(|| target.as_str())?;
-    let text_id = source.strip_prefix(TEXT_IRI).unwrap_or(source).to_owned();
-    let selectors: Vec<&Value> = match &target["selector"] {
-        Value::Array(list) => list.iter().collect(),
-        Value::Null => Vec::new(),
-        one => vec![one],
-    };
-    let mut anchor = Anchor {
-        start: 0,
-        end: 0,
-        exact: String::new(),
-        prefix: String::new(),
-        suffix: String::new(),
-        content_hash: item["lectern:contentHash"]
-            .as_str()
-            .unwrap_or("")
-            .to_owned(),
-    };
-    for selector in selectors {
-        match selector["type"].as_str() {
-            Some("TextQuoteSelector") => {
-                anchor.exact = selector["exact"].as_str().unwrap_or("").to_owned();
-                anchor.prefix = selector["prefix"].as_str().unwrap_or("").to_owned();
-                anchor.suffix = selector["suffix"].as_str().unwrap_or("").to_owned();
-            }
-            Some("TextPositionSelector") => {
-                anchor.start = selector["start"].as_u64().unwrap_or(0) as usize;
-                anchor.end = selector["end"].as_u64().unwrap_or(0) as usize;
-            }
-            _ => {}
-        }
-    }
-    let (mut note, mut tags, mut category_id) = (String::new(), Vec::new(), None);
-    let bodies: Vec<&Value> = match &item["body"] {
-        Value::Array(list) => list.iter().collect(),
-        Value::Null => Vec::new(),
-        one => vec![one],
-    };
-    for body in bodies {
-        let value = body["value"].as_str().unwrap_or("");
-        match body["purpose"].as_str() {
-            Some("tagging") => tags.push(value.to_owned()),
-            Some("classifying") => {
-                let by_id = body["id"]
-                    .as_str()
-                    .and_then(|id| id.strip_prefix("urn:lectern:category:"));
-                category_id = by_id.map(str::to_owned).or_else(|| {
-                    categories
-                        .iter()
-                        .find(|c| c.name == value)
-                        .map(|c| c.category_id.clone())
-                });
-            }
-            _ => note = value.to_owned(),
-        }
-    }
-    let created = item["created"].as_str().unwrap_or("").to_owned();
-    let modified = item["modified"].as_str().unwrap_or(&created).to_owned();
-    Some(Annotation {
-        annotation_id,
-        text_id,
-        anchor,
-        category_id,
-        note,
-        tags,
-        created,
-        modified,
-    })
+    Ok(read.annotations.into_iter().map(|(a, _)| a).collect())
 }
 
 /// What an import of annotations did.
@@ -551,18 +482,95 @@ pub struct ImportReport {
     pub added: usize,
     /// Already in the profile (same id): left as they are.
     pub duplicates: usize,
-    /// Added, but on texts not in the library: kept, listed as orphans.
+    /// Added, but not placed on any text (a text not in the library, or a passage not
+    /// found): kept, listed as orphans.
     pub unknown_texts: usize,
+    /// Added, by the title of the text they were put on.
+    pub by_text: std::collections::BTreeMap<String, usize>,
+    /// Put on a text by their quote (made on a copy of the text elsewhere).
+    pub by_quote: usize,
+    /// Left orphans because their quote is in several texts: the quote's start and the
+    /// candidates' titles.
+    pub ambiguous: Vec<(String, Vec<String>)>,
+    /// Items of the file not read, by reason.
+    pub skipped: std::collections::BTreeMap<String, usize>,
+    /// Selectors of kinds Lectern does not read.
+    pub other_selectors: usize,
 }
 
 impl ImportReport {
-    /// The report in a sentence.
+    /// The report in a sentence or a few.
     pub fn summary(&self) -> String {
-        format!(
-            "{} annotations imported, {} already there (same id) left as they were, {} on texts \
-             not in the library kept as orphans",
-            self.added, self.duplicates, self.unknown_texts
-        )
+        use super::markup::count;
+        let mut out = format!(
+            "{} imported",
+            count(self.added, "annotation", "annotations")
+        );
+        if !self.by_text.is_empty() {
+            let texts: Vec<String> = self
+                .by_text
+                .iter()
+                .map(|(title, n)| format!("{n} on “{title}”"))
+                .collect();
+            out.push_str(&format!(" ({})", texts.join(", ")));
+        }
+        if self.by_quote > 0 {
+            out.push_str(&format!(
+                ", {} placed by {} quote",
+                count(self.by_quote, "annotation", "annotations"),
+                if self.by_quote == 1 { "its" } else { "their" }
+            ));
+        }
+        if self.duplicates > 0 {
+            out.push_str(&format!(
+                ", {} already there (same id) left as {}",
+                count(self.duplicates, "annotation", "annotations"),
+                if self.duplicates == 1 {
+                    "it was"
+                } else {
+                    "they were"
+                }
+            ));
+        }
+        if self.unknown_texts > 0 {
+            out.push_str(&format!(
+                ", {} placed on no text kept as {}",
+                count(self.unknown_texts, "annotation", "annotations"),
+                if self.unknown_texts == 1 {
+                    "an orphan"
+                } else {
+                    "orphans"
+                }
+            ));
+        }
+        out.push('.');
+        for (quote, candidates) in &self.ambiguous {
+            out.push_str(&format!(
+                " “{quote}” is in {}: {}; attach it by hand.",
+                count(candidates.len(), "text", "texts"),
+                candidates.join(", ")
+            ));
+        }
+        let skipped: usize = self.skipped.values().sum();
+        if skipped > 0 {
+            let reasons: Vec<String> = self
+                .skipped
+                .iter()
+                .map(|(why, n)| format!("{n} {why}"))
+                .collect();
+            out.push_str(&format!(
+                " {} skipped ({}).",
+                count(skipped, "item", "items"),
+                reasons.join(", ")
+            ));
+        }
+        if self.other_selectors > 0 {
+            out.push_str(&format!(
+                " {} of other kinds ignored.",
+                count(self.other_selectors, "selector", "selectors")
+            ));
+        }
+        out
     }
 }
 
@@ -665,7 +673,15 @@ mod tests {
         assert_eq!((report.added, report.duplicates), (2, 0));
         let again = merge(&json);
         assert_eq!((again.added, again.duplicates), (0, 2));
-        let foreign = json.replace("urn:lectern:text:lenin-1922-09-26-kamenev", "urn:other:x");
+        let foreign = json
+            .replace(
+                "https://www.marxists.org/archive/lenin/works/1922/sep/26.htm",
+                "urn:other:x",
+            )
+            .replace(
+                "\"lectern:textId\": \"lenin-1922-09-26-kamenev\"",
+                "\"x\": 0",
+            );
         let foreign = foreign.replace("urn:lectern:annotation:a", "urn:lectern:annotation:b");
         let report = merge(&foreign);
         for annotation in &annotations {

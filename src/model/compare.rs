@@ -16,6 +16,7 @@ use unicode_segmentation::UnicodeSegmentation;
 
 /// What counts as the same when comparing. Every option only widens equality.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct Normalization {
     /// Upper and lower case are the same.
     pub ignore_case: bool,

@@ -618,7 +618,8 @@ pub fn compute(
 }
 
 /// How many characters at the start of a wording are its number ("1. ", "2) ", "IV. "), with
-/// the spaces after it; 0 when it has none.
+/// the spaces after it (no-break ones too); 0 when it has none. An initial ("V. I. Lenin") and
+/// a year ("1923. Moscow") are not numbers of clauses.
 pub fn numbering_len(text: &str) -> usize {
     let label: String = text
         .chars()
@@ -626,18 +627,36 @@ pub fn numbering_len(text: &str) -> usize {
         .collect();
     let all_digits = label.chars().all(|c| c.is_ascii_digit());
     let all_roman = label.chars().all(|c| matches!(c, 'I' | 'V' | 'X'));
-    if label.is_empty() || label.len() > 4 || !(all_digits || all_roman) {
+    let fits = if all_digits {
+        label.len() <= 3
+    } else {
+        all_roman && label.len() <= 4
+    };
+    if label.is_empty() || !fits {
         return 0;
     }
     let mut rest = text[label.len()..].chars();
     if !matches!(rest.next(), Some('.' | ')')) {
         return 0;
     }
-    let spaces = rest.take_while(|c| c.is_whitespace()).count();
+    let after: String = rest.clone().collect();
+    let spaces = after.chars().take_while(|c| c.is_whitespace()).count();
     if spaces == 0 {
         return 0; // "1.5" or "I.e." is not a number of a clause
     }
+    // "V. I. Lenin": a Roman letter before an initial is an initial too.
+    let next: Vec<char> = after.chars().skip(spaces).take(2).collect();
+    if all_roman && next.len() == 2 && next[0].is_uppercase() && next[1] == '.' {
+        return 0;
+    }
     label.len() + 1 + spaces
+}
+
+/// The byte where character `n` of `text` starts (its length when it has fewer).
+fn byte_of(text: &str, n: usize) -> usize {
+    text.char_indices()
+        .nth(n)
+        .map_or(text.len(), |(byte, _)| byte)
 }
 
 /// The diff of two wordings of a segment, leaving out the clause numbers they open with: a
@@ -647,14 +666,14 @@ fn diff_past_numbering(a: &str, b: &str, normalization: &Normalization) -> Vec<O
     if skip_a == 0 && skip_b == 0 {
         return compare::diff(a, b, normalization);
     }
-    // The numbers are ASCII, so characters and bytes agree up to there.
     let mut ops = vec![Op {
         kind: OpKind::Equal,
         a: 0..skip_a,
         b: 0..skip_b,
     }];
+    let (rest_a, rest_b) = (&a[byte_of(a, skip_a)..], &b[byte_of(b, skip_b)..]);
     ops.extend(
-        compare::diff(&a[skip_a..], &b[skip_b..], normalization)
+        compare::diff(rest_a, rest_b, normalization)
             .into_iter()
             .map(|op| Op {
                 kind: op.kind,
@@ -1037,6 +1056,16 @@ mod numbering_and_languages {
         assert_eq!(numbering_len("1.5 per cent"), 0);
         assert_eq!(numbering_len("It is"), 0);
         assert_eq!(numbering_len("I. e."), 3);
+        // A no-break space after the number (a page's &nbsp;) is a space: no panic, counted.
+        assert_eq!(numbering_len("1.\u{a0}Признать"), 3);
+        assert_eq!(numbering_len("1)\u{a0}\u{2003}x"), 4);
+        let ops = diff_past_numbering("1.\u{a0}Признать", "Признать", &Normalization::wording());
+        assert!(ops.iter().all(|op| op.kind == OpKind::Equal), "{ops:?}");
+        // Initials and years are not numbers of clauses.
+        assert_eq!(numbering_len("V. I. Lenin"), 0);
+        assert_eq!(numbering_len("I. V. Stalin"), 0);
+        assert_eq!(numbering_len("1923. Moscow"), 0);
+        assert_eq!(numbering_len("IV. To"), 4);
         let wording = Normalization::wording();
         let ops = diff_past_numbering(
             "1. Признать целесообразным",

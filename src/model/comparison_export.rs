@@ -121,13 +121,23 @@ fn describe_reference(comparison: &Comparison, reference: Reference) -> String {
         Reference::Previous => {
             "each witness is marked against the nearest earlier witness in its language".into()
         }
-        Reference::Base(base) => format!(
-            "every witness is marked against “{}”",
-            comparison
+        Reference::Base(base) => {
+            let chosen = comparison.witnesses.get(base);
+            let label = chosen.map_or("?", |w| w.label.as_str());
+            let language = chosen.map_or("", |w| w.language.as_str());
+            let others = comparison
                 .witnesses
-                .get(base)
-                .map_or("?", |w| w.label.as_str())
-        ),
+                .iter()
+                .any(|w| !language.is_empty() && !w.language.is_empty() && w.language != language);
+            if others {
+                format!(
+                    "the witnesses in the language of “{label}” are marked against it; those \
+                     in other languages are not marked"
+                )
+            } else {
+                format!("every witness is marked against “{label}”")
+            }
+        }
     }
 }
 

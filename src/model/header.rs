@@ -45,6 +45,7 @@ pub const OPTIONAL_KEYS: &[&str] = &[
     "credit",
     "context_before",
     "context_after",
+    "url",
 ];
 
 /// Keys that may appear any number of times, each occurrence adding one value.
@@ -71,6 +72,8 @@ pub struct TextMeta {
     pub title: String,
     /// A subtitle or heading of the document (e.g. "Letter to L. B. Kamenev …").
     pub subtitle: Option<String>,
+    /// The web address of the page the text comes from (annotations made there attach here).
+    pub url: Option<String>,
     /// The title exactly as the source spells it, where it differs from `title`.
     pub source_title: Option<String>,
     /// Author, as the reader would cite them.
@@ -119,6 +122,24 @@ impl TextMeta {
             _ if is_undated(&self.date) => "undated",
             _ => &self.date,
         }
+    }
+
+    /// Whether `address` is this text's web address (the scheme, a `www.`, a fragment and a
+    /// trailing slash aside).
+    pub fn has_url(&self, address: &str) -> bool {
+        fn bare(address: &str) -> &str {
+            let address = address.trim();
+            let address = address.split('#').next().unwrap_or(address);
+            let address = address
+                .strip_prefix("https://")
+                .or_else(|| address.strip_prefix("http://"))
+                .unwrap_or(address);
+            let address = address.strip_prefix("www.").unwrap_or(address);
+            address.trim_end_matches('/')
+        }
+        self.url
+            .as_deref()
+            .is_some_and(|url| !bare(url).is_empty() && bare(url) == bare(address))
     }
 
     /// The author, unless unknown.
@@ -264,6 +285,7 @@ pub fn parse_text_file(file: &str, source: &str) -> Result<ParsedText, HeaderErr
             }
             "title" => meta.title = value,
             "subtitle" => meta.subtitle = Some(value),
+            "url" => meta.url = Some(value),
             "source_title" => meta.source_title = Some(value),
             "author" => meta.author = value,
             "date" => {
@@ -377,6 +399,7 @@ pub fn write_text_file(meta: &TextMeta, paragraphs: &[&str]) -> String {
         ("credit", &meta.credit),
         ("context_before", &meta.context_before),
         ("context_after", &meta.context_after),
+        ("url", &meta.url),
     ];
     for (key, value) in [
         ("id", &meta.id),

@@ -18,3 +18,4 @@ pub mod search;
 pub mod selection;
 pub mod spans;
 pub mod text;
+pub mod w3c_import;

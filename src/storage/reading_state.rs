@@ -82,6 +82,17 @@ pub struct ComparisonRecord {
     pub description_open: Option<bool>,
 }
 
+/// Reads a value that may be missing or unreadable as `None`, so that one part of the file
+/// written by another version never costs the rest.
+fn lenient<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: serde::de::DeserializeOwned,
+{
+    let value = serde_json::Value::deserialize(deserializer)?;
+    Ok(serde_json::from_value(value).ok())
+}
+
 /// Everything about the desk that survives a restart.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -98,7 +109,9 @@ pub struct ReadingState {
     pub font_size: f32,
     /// Whether the library panel is shown.
     pub library_open: bool,
-    /// The comparison that was open.
+    /// The comparison that was open (a record that cannot be read is forgotten, and the rest
+    /// of the reading state kept).
+    #[serde(deserialize_with = "lenient")]
     pub comparison: Option<ComparisonRecord>,
     /// The height of the comparison docked below the texts, in points.
     pub dock_height: Option<f32>,
@@ -215,6 +228,21 @@ mod tests {
             }),
             dock_height: Some(420.0),
         }
+    }
+
+    #[test]
+    fn an_unreadable_comparison_record_costs_nothing_else() {
+        // As another version might write it: a comparison record of another shape.
+        let mut value = serde_json::to_value(state()).unwrap();
+        value["comparison"] = serde_json::json!({ "id": 7, "full": "yes" });
+        let bytes = schema::to_bytes(READING_STATE_FORMAT, &value).unwrap();
+        let temp = tempfile::tempdir().unwrap();
+        let profile = Profile::open(Some(temp.path())).unwrap();
+        std::fs::write(profile.reading_state_path(), bytes).unwrap();
+        let loaded = ReadingState::load(&profile).value.expect("the state loads");
+        assert_eq!(loaded.panes, state().panes);
+        assert_eq!(loaded.font_size, state().font_size);
+        assert_eq!(loaded.comparison, None);
     }
 
     #[test]

@@ -99,6 +99,7 @@ fn rows_of(text: &Text) -> Vec<(&'static str, String)> {
         ("Russian original", &meta.reference_ru),
         ("First published", &meta.first_published),
         ("Title in the source", &meta.source_title),
+        ("Web page", &meta.url),
     ];
     rows.extend(
         optional

@@ -303,7 +303,6 @@ fn results_ui(ui: &mut Ui, state: &SearchAllState, actions: &mut Vec<Action>) {
     }
 }
 
-/// A line of context with the match in bold.
 /// Whether Ctrl (⌘ on a Mac) is held, or was with the click of this frame.
 fn command_held(ui: &Ui) -> bool {
     ui.input(|i| {
@@ -314,6 +313,7 @@ fn command_held(ui: &Ui) -> bool {
     })
 }
 
+/// A line of context with the match in bold.
 fn context_job(ui: &Ui, line: &str, at: Range<usize>) -> egui::text::LayoutJob {
     let font = egui::FontId::proportional(13.0);
     let color = ui.visuals().text_color();

@@ -370,6 +370,7 @@ fn an_import_is_merged_as_one_step_leaving_duplicates_alone_and_keeping_orphans(
             added: 2,
             duplicates: 2,
             unknown_texts: 1,
+            ..ImportReport::default()
         }
     );
     assert_eq!(notebook.annotations().get("a").unwrap().note, "mine");

@@ -70,7 +70,11 @@ impl LecternApp {
     /// The open comparison as the reading state keeps it: the reader's own ones that are not
     /// kept with the notes are kept whole when small.
     pub(super) fn comparison_record(&self) -> Option<ComparisonRecord> {
-        let state = self.comparison.as_ref().filter(|s| s.job.is_none())?;
+        // While the reader's own wordings are first aligned there is nothing to keep yet.
+        let state = self
+            .comparison
+            .as_ref()
+            .filter(|s| s.job.is_none() || !s.comparison.witnesses.is_empty())?;
         let id = state.comparison.id.clone();
         let known = self.bundled_comparisons.iter().any(|c| c.id == id)
             || self.notebook.readers_comparison(&id).is_some();
@@ -81,7 +85,8 @@ impl LecternApp {
                 .comparison
                 .witnesses
                 .iter()
-                .map(|w| w.text().len())
+                .flat_map(|w| w.segments.iter().flatten())
+                .map(|s| s.text.len())
                 .sum();
             (size <= KEPT_COMPARISON_SIZE).then(|| state.comparison.clone())
         };

@@ -244,18 +244,13 @@ impl LecternApp {
             }
             ReadOutcome::Read(json) => json,
         };
-        let categories = self.notebook.categories();
-        let imported = match crate::model::annotation_export::from_w3c(&json, categories) {
-            Ok(imported) => imported,
-            Err(e) => {
-                self.notices
-                    .push(format!("Nothing was imported: the file has {e}."));
-                return;
-            }
-        };
-        match self.notebook.merge_import(imported, &self.library) {
-            Ok(report) => self.notices.push(format!("{}.", report.summary())),
-            Err(_) => {
+        use crate::model::w3c_import::{ImportFailed, import};
+        match import(&mut self.notebook, &json, &self.library) {
+            Ok(report) => self.notices.push(report.summary()),
+            Err(ImportFailed::File(e)) => self
+                .notices
+                .push(format!("Nothing was imported: the file has {e}.")),
+            Err(ImportFailed::ReadOnly) => {
                 self.editable();
             }
         }

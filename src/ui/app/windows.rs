@@ -85,7 +85,14 @@ impl LecternApp {
                 ));
                 if let Some(range) = pane.view.selected_range() {
                     ui.separator();
-                    ui.label(format!("{} characters selected", range.end - range.start));
+                    ui.label(format!(
+                        "{} selected",
+                        crate::model::markup::count(
+                            range.end - range.start,
+                            "character",
+                            "characters"
+                        )
+                    ));
                 }
             } else {
                 ui.label("No text open");

@@ -1,0 +1,447 @@
+//! Annotations from other tools: every shape of W3C Web Annotation JSON-LD the model allows
+//! (one annotation, a list, an `AnnotationPage`, an `AnnotationCollection` with its pages
+//! embedded through `first` and `next`; `target` and `body` as an object, a list or an IRI),
+//! and Hypothesis's own API JSON (search results with `rows`). What cannot be used is skipped
+//! and counted, with the reason.
+//!
+//! Annotations made on a copy of a text elsewhere (the same letter on the Marxists Internet
+//! Archive, say) are placed in the library: by the text's web address when a text names it,
+//! else by their quote ([`place`]).
+
+use std::collections::BTreeMap;
+
+use serde_json::Value;
+
+use super::anchor::{Anchor, Resolution};
+use super::annotation::{Annotation, Category};
+use super::annotation_export::{ANNOTATION_IRI, TEXT_IRI, W3cError};
+use super::library::Library;
+
+/// What a file of annotations held.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Read {
+    /// The annotations read, with the source each named (for placing them).
+    pub annotations: Vec<(Annotation, String)>,
+    /// Items that were not used, by reason ("no target", "not an annotation" …) and count.
+    pub skipped: BTreeMap<String, usize>,
+    /// Selectors of kinds Lectern does not read (CSS, XPath, Fragment, Range …), counted.
+    pub other_selectors: usize,
+}
+
+/// Reads annotations from W3C JSON-LD or Hypothesis API JSON.
+pub fn read(json: &str, categories: &[Category]) -> Result<Read, W3cError> {
+    let value: Value = serde_json::from_str(json).map_err(|e| W3cError::Json(e.to_string()))?;
+    let mut read = Read::default();
+    let mut items = Vec::new();
+    collect_items(&value, &mut items, &mut read);
+    for item in items {
+        match annotation_of(item, categories, &mut read.other_selectors) {
+            Ok(found) => read.annotations.push(found),
+            Err(reason) => *read.skipped.entry(reason.to_owned()).or_default() += 1,
+        }
+    }
+    if read.annotations.is_empty() {
+        return Err(W3cError::Empty);
+    }
+    Ok(read)
+}
+
+/// Whether a JSON-LD `type` (a string or a list) names `wanted`.
+fn has_type(value: &Value, wanted: &str) -> bool {
+    match &value["type"] {
+        Value::String(t) => t == wanted,
+        Value::Array(types) => types.iter().any(|t| t == wanted),
+        _ => false,
+    }
+}
+
+/// The items of a document, whatever its shape: a list, a collection and its embedded pages,
+/// a page and the pages after it, Hypothesis's `rows`, or one annotation.
+fn collect_items<'a>(value: &'a Value, items: &mut Vec<&'a Value>, read: &mut Read) {
+    match value {
+        Value::Array(list) => items.extend(list.iter()),
+        Value::Object(_) if value["rows"].is_array() => {
+            items.extend(value["rows"].as_array().into_iter().flatten());
+        }
+        Value::Object(_) if has_type(value, "AnnotationCollection") => match &value["first"] {
+            first @ Value::Object(_) => collect_pages(first, items),
+            Value::String(_) => {
+                *read
+                    .skipped
+                    .entry("pages not in the file (only their addresses)".into())
+                    .or_default() += 1;
+            }
+            _ => items.extend(value["items"].as_array().into_iter().flatten()),
+        },
+        Value::Object(_) if has_type(value, "AnnotationPage") || value["items"].is_array() => {
+            collect_pages(value, items);
+        }
+        Value::Object(_) => items.push(value),
+        _ => {}
+    }
+}
+
+/// A page's items and those of the pages embedded after it (`next`), at most 10 000 pages.
+fn collect_pages<'a>(page: &'a Value, items: &mut Vec<&'a Value>) {
+    let mut page = Some(page);
+    for _ in 0..10_000 {
+        let Some(current) = page else {
+            break;
+        };
+        items.extend(current["items"].as_array().into_iter().flatten());
+        page = current["next"].as_object().map(|_| &current["next"]);
+    }
+}
+
+/// A list, whether the JSON has one, one value or nothing.
+fn as_list(value: &Value) -> Vec<&Value> {
+    match value {
+        Value::Array(list) => list.iter().collect(),
+        Value::Null => Vec::new(),
+        one => vec![one],
+    }
+}
+
+/// One annotation and the source it names, or why it cannot be used.
+fn annotation_of(
+    item: &Value,
+    categories: &[Category],
+    other_selectors: &mut usize,
+) -> Result<(Annotation, String), &'static str> {
+    let hypothesis = item["uri"].is_string() && !item["type"].is_string();
+    if !hypothesis && !has_type(item, "Annotation") {
+        return Err("not an annotation");
+    }
+    let id = item["id"].as_str().ok_or("no id")?;
+    let annotation_id = id.strip_prefix(ANNOTATION_IRI).unwrap_or(id).to_owned();
+    // The first target with a source; a bare IRI is a target with no selector.
+    let targets = as_list(&item["target"]);
+    let target = targets
+        .iter()
+        .copied()
+        .find(|t| t["source"].is_string() || t.is_string())
+        .ok_or("no target")?;
+    let source = target["source"]
+        .as_str()
+        .or_else(|| target.as_str())
+        .or_else(|| item["uri"].as_str())
+        .ok_or("no target")?
+        .to_owned();
+    let anchor = anchor_of(target, item, other_selectors);
+    let (note, tags, category_id) = if hypothesis {
+        let tags = as_list(&item["tags"])
+            .into_iter()
+            .filter_map(|t| t.as_str().map(str::to_owned))
+            .collect();
+        (item["text"].as_str().unwrap_or("").to_owned(), tags, None)
+    } else {
+        bodies_of(item, categories)
+    };
+    let created = item["created"].as_str().unwrap_or("").to_owned();
+    let modified = item["modified"]
+        .as_str()
+        .or_else(|| item["updated"].as_str())
+        .unwrap_or(&created)
+        .to_owned();
+    let text_id = item["lectern:textId"]
+        .as_str()
+        .unwrap_or_else(|| source.strip_prefix(TEXT_IRI).unwrap_or(&source))
+        .to_owned();
+    let annotation = Annotation {
+        annotation_id,
+        text_id,
+        anchor,
+        category_id,
+        note,
+        tags,
+        created,
+        modified,
+    };
+    Ok((annotation, source))
+}
+
+/// The quote and the position a target's selectors give (and those they are refined by);
+/// selectors of other kinds are counted.
+fn anchor_of(target: &Value, item: &Value, other_selectors: &mut usize) -> Anchor {
+    let mut anchor = Anchor {
+        start: 0,
+        end: 0,
+        exact: String::new(),
+        prefix: String::new(),
+        suffix: String::new(),
+        content_hash: item["lectern:contentHash"]
+            .as_str()
+            .unwrap_or("")
+            .to_owned(),
+    };
+    let mut pending: Vec<&Value> = as_list(&target["selector"]);
+    let mut seen = 0;
+    while let Some(selector) = pending.pop() {
+        seen += 1;
+        if seen > 1_000 {
+            break; // a cycle of refinements cannot be built in JSON, but a deep one can
+        }
+        pending.extend(as_list(&selector["refinedBy"]));
+        match selector["type"].as_str() {
+            Some("TextQuoteSelector") => {
+                anchor.exact = selector["exact"].as_str().unwrap_or("").to_owned();
+                anchor.prefix = selector["prefix"].as_str().unwrap_or("").to_owned();
+                anchor.suffix = selector["suffix"].as_str().unwrap_or("").to_owned();
+            }
+            Some("TextPositionSelector") => {
+                anchor.start = selector["start"].as_u64().unwrap_or(0) as usize;
+                anchor.end = selector["end"].as_u64().unwrap_or(0) as usize;
+            }
+            _ => *other_selectors += 1,
+        }
+    }
+    if anchor.end < anchor.start {
+        anchor.end = anchor.start;
+    }
+    anchor
+}
+
+/// The note, the tags and the category the bodies give: tagging bodies are tags,
+/// classifying ones the category, commenting and describing ones (or those with no purpose)
+/// the note; HTML is turned into text, Markdown kept.
+fn bodies_of(item: &Value, categories: &[Category]) -> (String, Vec<String>, Option<String>) {
+    let (mut notes, mut tags, mut category_id) = (Vec::new(), Vec::new(), None);
+    if let Some(value) = item["bodyValue"].as_str() {
+        notes.push(value.to_owned());
+    }
+    for body in as_list(&item["body"]) {
+        let Some(raw) = body["value"].as_str().or_else(|| body["chars"].as_str()) else {
+            continue; // an IRI or a resource elsewhere: nothing to read here
+        };
+        let value = if body["format"] == "text/html" {
+            crate::storage::html::html_text(raw).body
+        } else {
+            raw.to_owned()
+        };
+        match body["purpose"].as_str() {
+            Some("tagging") => tags.push(value),
+            Some("classifying") => {
+                let by_id = body["id"]
+                    .as_str()
+                    .and_then(|id| id.strip_prefix("urn:lectern:category:"));
+                category_id = by_id.map(str::to_owned).or_else(|| {
+                    categories
+                        .iter()
+                        .find(|c| c.name == value)
+                        .map(|c| c.category_id.clone())
+                });
+            }
+            _ => notes.push(value),
+        }
+    }
+    (notes.join("\n\n"), tags, category_id)
+}
+
+/// Where an annotation from elsewhere was put.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Placement {
+    /// On a text of the library it names (by id, or by the text's web address).
+    Named(String),
+    /// On the one text of the library where its quote is found.
+    ByQuote(String),
+    /// Its quote is in several texts: left an orphan; these are the candidates.
+    Ambiguous(Vec<String>),
+    /// Its quote is in no text (or it has none): left an orphan.
+    NotFound,
+}
+
+/// Puts each annotation on a text of the library: the one it names (by id or web address),
+/// else the one text where its quote is found (exactly, spaces of any kind alike, with its
+/// context choosing among repeats; else closely). An annotation from elsewhere is anchored
+/// anew in the text it is put on, its quote as the text has it. Annotations that cannot be
+/// placed keep their source and become orphans.
+pub fn place(read: &mut Read, library: &Library) -> Vec<Placement> {
+    let mut plain: Vec<Option<Vec<char>>> = vec![None; library.texts().len()];
+    read.annotations
+        .iter_mut()
+        .map(|(annotation, source)| {
+            if library.get(&annotation.text_id).is_some() {
+                return Placement::Named(annotation.text_id.clone());
+            }
+            let named = library
+                .texts()
+                .iter()
+                .position(|t| t.meta().has_url(source));
+            let placement = match named {
+                Some(index) => Placement::Named(library.texts()[index].id().to_owned()),
+                None => by_quote(&annotation.anchor, library, &mut plain),
+            };
+            if let Placement::Named(id) | Placement::ByQuote(id) = &placement {
+                annotation.text_id = id.clone();
+                let index = library.texts().iter().position(|t| t.id() == id);
+                if let Some(index) = index {
+                    anchor_anew(&mut annotation.anchor, library, index, &mut plain);
+                }
+            }
+            placement
+        })
+        .collect()
+}
+
+/// A character as quotes are compared: every kind of space is a space.
+fn plain_char(c: char) -> char {
+    if c.is_whitespace() { ' ' } else { c }
+}
+
+/// The characters of text `index`, spaces made plain (computed once per import).
+fn plain_text<'a>(
+    library: &Library,
+    index: usize,
+    plain: &'a mut [Option<Vec<char>>],
+) -> &'a [char] {
+    plain[index].get_or_insert_with(|| {
+        library.texts()[index]
+            .content()
+            .chars()
+            .map(plain_char)
+            .collect()
+    })
+}
+
+/// Where `quote` occurs in `text` (character ranges), spaces of any kind alike.
+fn occurrences(text: &[char], quote: &[char]) -> Vec<std::ops::Range<usize>> {
+    if quote.is_empty() || quote.len() > text.len() {
+        return Vec::new();
+    }
+    (0..=text.len() - quote.len())
+        .filter(|&at| text[at] == quote[0] && text[at..at + quote.len()] == *quote)
+        .map(|at| at..at + quote.len())
+        .collect()
+}
+
+/// Anchors an annotation from elsewhere in text `index`: at the occurrence of its quote whose
+/// context matches its prefix and suffix best. An anchor whose quote is not there is left
+/// for re-anchoring to find closely, or to leave an orphan.
+fn anchor_anew(
+    anchor: &mut Anchor,
+    library: &Library,
+    index: usize,
+    plain: &mut [Option<Vec<char>>],
+) {
+    let quote: Vec<char> = anchor.exact.chars().map(plain_char).collect();
+    let prefix: Vec<char> = anchor.prefix.chars().map(plain_char).collect();
+    let suffix: Vec<char> = anchor.suffix.chars().map(plain_char).collect();
+    let text = plain_text(library, index, plain);
+    let context = |range: &std::ops::Range<usize>| {
+        let before = text[..range.start].iter().rev().zip(prefix.iter().rev());
+        let after = text[range.end..].iter().zip(suffix.iter());
+        before.take_while(|(a, b)| a == b).count() + after.take_while(|(a, b)| a == b).count()
+    };
+    let best = occurrences(text, &quote)
+        .into_iter()
+        .max_by_key(|range| (context(range), std::cmp::Reverse(range.start)));
+    match best {
+        Some(range) => *anchor = Anchor::new(&library.texts()[index], range),
+        None => {
+            // Positions from elsewhere mean nothing here: only the quote is looked for.
+            anchor.start = 0;
+            anchor.end = 0;
+            anchor.content_hash.clear();
+        }
+    }
+}
+
+/// The text where a quote is: the only one with the exact quote, else the only one with a
+/// close passage.
+fn by_quote(anchor: &Anchor, library: &Library, plain: &mut [Option<Vec<char>>]) -> Placement {
+    let quote: Vec<char> = anchor.exact.chars().map(plain_char).collect();
+    if anchor.exact.trim().is_empty() {
+        return Placement::NotFound;
+    }
+    let exact: Vec<String> = (0..library.texts().len())
+        .filter(|&index| !occurrences(plain_text(library, index, plain), &quote).is_empty())
+        .map(|index| library.texts()[index].id().to_owned())
+        .collect();
+    let candidates = if exact.is_empty() {
+        // Positions from elsewhere mean nothing here: only the quote is looked for.
+        let quote = Anchor {
+            start: 0,
+            end: 0,
+            content_hash: String::new(),
+            ..anchor.clone()
+        };
+        library
+            .texts()
+            .iter()
+            .filter(|text| matches!(quote.resolve(text), Resolution::Fuzzy(..)))
+            .map(|text| text.id().to_owned())
+            .collect()
+    } else {
+        exact
+    };
+    match candidates.len() {
+        0 => Placement::NotFound,
+        1 => Placement::ByQuote(candidates[0].clone()),
+        _ => Placement::Ambiguous(candidates),
+    }
+}
+
+/// Why nothing could be imported.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportFailed {
+    /// The file is not annotations.
+    #[error(transparent)]
+    File(#[from] W3cError),
+    /// The profile is open read-only.
+    #[error("the profile is open read-only")]
+    ReadOnly,
+}
+
+/// Reads a file of annotations, puts them on the library's texts ([`place`]) and adds them to
+/// the notebook as one change (Undo takes it back). The report says how many went where, which
+/// were left orphans and why, and what was skipped.
+pub fn import(
+    notebook: &mut super::notebook::Notebook,
+    json: &str,
+    library: &Library,
+) -> Result<super::annotation_export::ImportReport, ImportFailed> {
+    let mut read = read(json, notebook.categories())?;
+    let placements = place(&mut read, library);
+    let fresh: Vec<bool> = read
+        .annotations
+        .iter()
+        .map(|(a, _)| !notebook.annotations().contains_id(&a.annotation_id))
+        .collect();
+    let annotations: Vec<Annotation> = read.annotations.iter().map(|(a, _)| a.clone()).collect();
+    let mut report = notebook
+        .merge_import(annotations, library)
+        .map_err(|_| ImportFailed::ReadOnly)?;
+    // Orphans are those not placed on a text, whatever the reason.
+    report.unknown_texts = 0;
+    for (((annotation, _), placement), fresh) in read.annotations.iter().zip(&placements).zip(fresh)
+    {
+        if !fresh {
+            continue;
+        }
+        if notebook.is_orphan(&annotation.annotation_id) {
+            report.unknown_texts += 1;
+        }
+        let title = |id: &str| library.get(id).map(|t| t.meta().title.clone());
+        match placement {
+            _ if notebook.is_orphan(&annotation.annotation_id)
+                && !matches!(placement, Placement::Ambiguous(_)) => {}
+            Placement::Named(id) | Placement::ByQuote(id) => {
+                if let Some(title) = title(id) {
+                    *report.by_text.entry(title).or_default() += 1;
+                }
+                if matches!(placement, Placement::ByQuote(_)) {
+                    report.by_quote += 1;
+                }
+            }
+            Placement::Ambiguous(ids) => {
+                let quote: String = annotation.anchor.exact.chars().take(40).collect();
+                let titles = ids.iter().filter_map(|id| title(id)).collect();
+                report.ambiguous.push((quote, titles));
+            }
+            Placement::NotFound => {}
+        }
+    }
+    report.skipped = read.skipped;
+    report.other_selectors = read.other_selectors;
+    Ok(report)
+}
