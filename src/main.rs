@@ -44,8 +44,13 @@ struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
-    /// Print the bundled texts with their ids.
-    List,
+    /// Print the texts of the library with their ids: the bundled ones and those imported
+    /// into the profile.
+    List {
+        /// `text` (a line each) or `json` (an array of objects).
+        #[arg(long, default_value = "text")]
+        format: String,
+    },
     /// Write a deterministic generated text (for trying Lectern on a long text).
     GenerateText {
         /// Approximate size in bytes.
@@ -148,10 +153,7 @@ fn main() -> anyhow::Result<()> {
     env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
     let cli = Cli::parse();
     match cli.command {
-        Some(Command::List) => {
-            list();
-            Ok(())
-        }
+        Some(Command::List { format }) => list(cli.profile.as_deref(), &format),
         Some(Command::GenerateText {
             bytes,
             seed,
@@ -263,14 +265,47 @@ fn save_loop(profile: Option<&Path>) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn list() {
-    let library = bundled_library();
-    for text in library.texts() {
+fn list(profile: Option<&Path>, format: &str) -> anyhow::Result<()> {
+    if !matches!(format, "text" | "json") {
+        anyhow::bail!("unknown format “{format}”: use text or json");
+    }
+    let opened = open(profile, Access::Read)?;
+    let texts = opened.library.texts();
+    if format == "json" {
+        let items: Vec<serde_json::Value> = texts
+            .iter()
+            .map(|text| {
+                let meta = text.meta();
+                serde_json::json!({
+                    "id": meta.id,
+                    "title": meta.title,
+                    "subtitle": meta.subtitle,
+                    "author": meta.known_author(),
+                    "date": meta.date,
+                    "date_label": meta.display_date(),
+                    "language": meta.language,
+                    "kind": meta.kind,
+                    "reference": meta.reference,
+                    "url": meta.url,
+                    "imported": meta.id.starts_with("import-"),
+                    "paragraphs": text.paragraphs().len(),
+                })
+            })
+            .collect();
+        println!("{}", serde_json::to_string_pretty(&items)?);
+        return Ok(());
+    }
+    for text in texts {
         let meta = text.meta();
+        let date = if lectern::model::header::is_undated(&meta.date) {
+            "undated"
+        } else {
+            &meta.date
+        };
         println!(
             "{:<36} {:<12} {}{}",
             meta.id,
-            meta.date,
+            date,
             meta.title,
             meta.reference
                 .as_ref()
@@ -278,6 +313,7 @@ fn list() {
                 .unwrap_or_default()
         );
     }
+    Ok(())
 }
 
 fn run_gui(cli: Cli) -> anyhow::Result<()> {
@@ -447,7 +483,6 @@ fn save(opened: &OpenedProfile) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// `count` and the noun, singular or plural: "1 annotation", "2 annotations".
 fn export_command(
     profile: Option<&Path>,
     format: &str,

@@ -18,7 +18,8 @@ fn lectern_in(profile: impl AsRef<std::path::Path>) -> Command {
 
 #[test]
 fn list_prints_every_bundled_text_with_its_id() {
-    let output = lectern().arg("list").output().unwrap();
+    let profile = tempfile::tempdir().unwrap();
+    let output = lectern_in(profile.path()).arg("list").output().unwrap();
     assert!(output.status.success());
     let stdout = String::from_utf8(output.stdout).unwrap();
     let lines: Vec<&str> = stdout.lines().collect();
@@ -776,4 +777,57 @@ fn a_collection_with_embedded_pages_and_every_shape_of_target_and_body_is_read()
             .iter()
             .any(|b| b["purpose"] == "tagging" && b["value"] == "memo")
     );
+}
+
+#[test]
+fn list_shows_the_whole_library_of_the_profile_as_text_or_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let profile = dir.path().join("profile");
+    let file = dir.path().join("1923-03-05 to Trotsky.txt");
+    std::fs::write(
+        &file,
+        "To L. D. Trotsky\n\nTop secret\n\nDear Comrade Trotsky:",
+    )
+    .unwrap();
+    let output = lectern_in(&profile)
+        .arg("import")
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let output = lectern_in(&profile).arg("list").output().unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(stdout.lines().count(), 7, "{stdout}");
+    assert!(
+        stdout
+            .lines()
+            .any(|l| l.starts_with("import-1923-03-05-to-trotsky ") && l.contains("1923-03-05")),
+        "{stdout}"
+    );
+    let output = lectern_in(&profile)
+        .args(["list", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let items: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let items = items.as_array().unwrap();
+    assert_eq!(items.len(), 7);
+    let imported: Vec<&serde_json::Value> =
+        items.iter().filter(|i| i["imported"] == true).collect();
+    assert_eq!(imported.len(), 1);
+    assert_eq!(imported[0]["title"], "To L. D. Trotsky");
+    let kamenev = items
+        .iter()
+        .find(|i| i["id"] == "lenin-1922-09-26-kamenev")
+        .unwrap();
+    assert_eq!(
+        kamenev["url"],
+        "https://www.marxists.org/archive/lenin/works/1922/sep/26.htm"
+    );
+    let refused = lectern_in(&profile)
+        .args(["list", "--format", "xml"])
+        .output()
+        .unwrap();
+    assert!(!refused.status.success());
 }
