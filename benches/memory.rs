@@ -97,6 +97,7 @@ fn measure(dir: &Path) {
             dialogs: None,
             file_system: None,
             save_delay: None,
+            compare: Vec::new(),
         },
     );
     let ctx = Context::default();

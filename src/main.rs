@@ -38,6 +38,10 @@ struct Cli {
     #[arg(long, value_name = "SECONDS", hide = true)]
     save_delay: Option<u64>,
 
+    /// Text files to open side by side for this session (as a file manager passes them).
+    #[arg(value_name = "FILE", global = false)]
+    files: Vec<PathBuf>,
+
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -94,6 +98,10 @@ enum Command {
         /// exact.
         #[arg(long, default_value = "wording", value_parser = ["wording", "typography", "exact"])]
         normalize: String,
+        /// Open the comparison in Lectern's window, filling it (as `meld a b` does), instead of
+        /// printing it.
+        #[arg(long)]
+        window: bool,
     },
     /// Export the profile's annotations: Markdown, HTML, CSV or W3C Web Annotation JSON-LD.
     Export {
@@ -181,10 +189,17 @@ fn main() -> anyhow::Result<()> {
             seed,
         }) => generate_corpus_command(cli.profile.as_deref(), bytes, volumes, annotations, seed),
         Some(Command::Compare {
+            a, b, window: true, ..
+        }) => {
+            let compare = vec![wording(&a)?, wording(&b)?];
+            run_gui(cli.profile, Vec::new(), Vec::new(), cli.save_delay, compare)
+        }
+        Some(Command::Compare {
             a,
             b,
             format,
             normalize,
+            ..
         }) => {
             let output = compare_command(&a, &b, &format, &normalize)?;
             print!("{output}");
@@ -218,7 +233,11 @@ fn main() -> anyhow::Result<()> {
         Some(Command::Backups) => backups_command(cli.profile.as_deref()),
         Some(Command::Restore { name }) => restore_command(cli.profile.as_deref(), &name),
         Some(Command::SaveLoop) => save_loop(cli.profile.as_deref()),
-        None => run_gui(cli),
+        None => {
+            let mut files = cli.open_file;
+            files.extend(cli.files);
+            run_gui(cli.profile, cli.open, files, cli.save_delay, Vec::new())
+        }
     }
 }
 
@@ -316,13 +335,20 @@ fn list(profile: Option<&Path>, format: &str) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn run_gui(cli: Cli) -> anyhow::Result<()> {
-    let session_texts = cli
-        .open_file
+/// Runs the window on `profile`, with the texts `open` (ids) and `files` (read for this
+/// session) in panes, or the wordings `compare` compared and filling the window.
+fn run_gui(
+    profile: Option<PathBuf>,
+    open: Vec<String>,
+    files: Vec<PathBuf>,
+    save_delay: Option<u64>,
+    compare: Vec<lectern::model::comparison::WordingInput>,
+) -> anyhow::Result<()> {
+    let session_texts = files
         .iter()
         .map(|path| read_text_file(path))
         .collect::<Result<Vec<_>, _>>()?;
-    let profile = match Profile::open(cli.profile.as_deref()) {
+    let profile = match Profile::open(profile.as_deref()) {
         Ok(profile) => Some(profile),
         Err(e) => {
             log::error!("{e}");
@@ -331,11 +357,12 @@ fn run_gui(cli: Cli) -> anyhow::Result<()> {
     };
     let options = StartOptions {
         profile,
-        open: cli.open,
+        open,
         session_texts,
         dialogs: None,
         file_system: None,
-        save_delay: cli.save_delay.map(std::time::Duration::from_secs),
+        save_delay: save_delay.map(std::time::Duration::from_secs),
+        compare,
     };
     let app = LecternApp::new(bundled_library(), options);
     let mut viewport = egui::ViewportBuilder::default()
@@ -417,7 +444,7 @@ fn wording(argument: &str) -> anyhow::Result<WordingInput> {
             .file_name()
             .map_or(argument.to_owned(), |n| n.to_string_lossy().into_owned());
         return Ok(WordingInput {
-            source_label: argument.to_owned(),
+            source_label: name.clone(),
             ..WordingInput::pasted(&name, &text)
         });
     }

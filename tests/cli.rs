@@ -37,7 +37,13 @@ fn help_names_the_options() {
     let output = lectern().arg("--help").output().unwrap();
     assert!(output.status.success());
     let stdout = String::from_utf8(output.stdout).unwrap();
-    for option in ["--profile", "--open", "LECTERN_PROFILE", "list"] {
+    for option in [
+        "--profile",
+        "--open",
+        "LECTERN_PROFILE",
+        "list",
+        "[FILE]...",
+    ] {
         assert!(stdout.contains(option), "{option} missing from:\n{stdout}");
     }
 }
@@ -830,4 +836,12 @@ fn list_shows_the_whole_library_of_the_profile_as_text_or_json() {
         .output()
         .unwrap();
     assert!(!refused.status.success());
+}
+
+#[test]
+fn compare_offers_the_window() {
+    let output = lectern().args(["compare", "--help"]).output().unwrap();
+    assert!(output.status.success());
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert!(stdout.contains("--window"), "{stdout}");
 }

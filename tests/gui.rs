@@ -26,6 +26,7 @@ fn app(profile: &Path, open: &[&str]) -> LecternApp {
             dialogs: None,
             file_system: None,
             save_delay: None,
+            compare: Vec::new(),
         },
     )
 }
@@ -739,6 +740,7 @@ fn app_with_dialog_answer(profile: &Path, answer: Option<std::path::PathBuf>) ->
             dialogs: Some(std::sync::Arc::new(ScriptedDialogs(answer))),
             file_system: None,
             save_delay: None,
+            compare: Vec::new(),
         },
     )
 }
@@ -1809,6 +1811,42 @@ fn marking_against_a_witness_leaves_the_other_language_unmarked_and_says_so() {
 }
 
 #[test]
+fn compare_window_opens_straight_on_the_comparison_filling_the_window() {
+    use lectern::model::comparison::WordingInput;
+    let profile = tempfile::tempdir().unwrap();
+    // As `lectern compare old.txt new.txt --window` starts it.
+    let app = LecternApp::new(
+        bundled_library(),
+        StartOptions {
+            profile: Some(Profile::open(Some(profile.path())).unwrap()),
+            compare: vec![
+                WordingInput::pasted(
+                    "old.txt",
+                    "on the formal entry of the former into the RSFSR",
+                ),
+                WordingInput::pasted(
+                    "new.txt",
+                    "on formal unification with the R.S.F.S.R. in a Union of Soviet Republics",
+                ),
+            ],
+            ..StartOptions::default()
+        },
+    );
+    let harness = harness(app);
+    let state = harness
+        .state()
+        .comparison
+        .as_ref()
+        .expect("the comparison is open");
+    assert!(state.fills, "it fills the window");
+    assert_eq!(state.comparison.title, "old.txt — new.txt");
+    assert!(!state.result.as_ref().unwrap().differences.is_empty());
+    harness.get_by_label_contains("1. old.txt");
+    harness.get_by_label_contains("2. new.txt");
+    assert!(harness.state().side_panels_set_aside());
+}
+
+#[test]
 fn six_witnesses_get_the_whole_window_when_the_panels_leave_too_little_room() {
     let profile = tempfile::tempdir().unwrap();
     let mut harness = harness(app(profile.path(), &[]));
@@ -2159,6 +2197,7 @@ fn comparing_two_long_texts_runs_in_the_background_with_progress() {
             dialogs: None,
             file_system: None,
             save_delay: None,
+            compare: Vec::new(),
         },
     );
     let mut harness = harness(app);
@@ -3012,6 +3051,7 @@ fn without_a_file_dialog_the_reader_types_the_path_of_the_file_to_import() {
             dialogs: Some(std::sync::Arc::new(NoDialogs)),
             file_system: None,
             save_delay: None,
+            compare: Vec::new(),
         },
     ));
     harness.get_by_label("File").click();

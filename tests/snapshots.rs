@@ -30,6 +30,7 @@ fn app_with(open: &[&str], theme: ThemeChoice) -> LecternApp {
             dialogs: None,
             file_system: None,
             save_delay: None,
+            compare: Vec::new(),
         },
     );
     app.view.theme = theme;

@@ -30,6 +30,8 @@ pub struct View {
     pub(super) pending_comparison: Option<ComparisonRecord>,
     /// The height of the comparison docked below the texts.
     pub dock_height: Option<f32>,
+    /// Wordings to compare at the first frame, filling the window (from the command line).
+    pub(super) pending_wordings: Option<Vec<WordingInput>>,
     /// The theme last given to egui.
     pub(super) applied_theme: Option<ThemeChoice>,
     /// Whether the egui options were set.
@@ -52,6 +54,7 @@ impl Default for View {
             backups: None,
             pending_comparison: None,
             dock_height: None,
+            pending_wordings: None,
             applied_theme: None,
             configured: false,
         }
@@ -146,6 +149,14 @@ impl LecternApp {
         }
         if let Some(record) = self.view.pending_comparison.take() {
             self.restore_comparison(record, ctx);
+        }
+        if let Some(inputs) = self.view.pending_wordings.take() {
+            let labels: Vec<&str> = inputs.iter().map(|i| i.label.as_str()).collect();
+            let title = labels.join(" — ");
+            self.open_readers_comparison(title, inputs, ctx);
+            if let Some(state) = &mut self.comparison {
+                state.full = true;
+            }
         }
         self.poll_open_file();
         self.poll_export(ctx);

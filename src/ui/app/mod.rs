@@ -113,6 +113,9 @@ pub struct StartOptions {
     pub file_system: Option<Arc<dyn FileSystem>>,
     /// How long a change waits before it is saved (None: [`SAVE_DELAY`]).
     pub save_delay: Option<Duration>,
+    /// Wordings to compare at once, the comparison filling the window (`lectern compare A B
+    /// --window`), instead of the comparison that was open.
+    pub compare: Vec<WordingInput>,
 }
 
 /// The Lectern application: a dozen named parts, each looked after in its room.
@@ -178,7 +181,15 @@ impl LecternApp {
                     .into(),
             ),
         }
+        if !options.compare.is_empty() {
+            app.view.pending_comparison = None;
+            app.view.pending_wordings = Some(options.compare);
+        }
         if !open.is_empty() {
+            // The texts asked for are shown: a comparison that was open comes back docked.
+            if let Some(record) = &mut app.view.pending_comparison {
+                record.full = false;
+            }
             app.desk = Desk::default();
             for id in &open {
                 match app.library.get(id).cloned() {

@@ -202,8 +202,16 @@ fn layout_and_stepping_ui(ui: &mut Ui, state: &ComparisonState, actions: &mut Ve
 
 /// What counts as a difference, and which witness each one is marked against.
 fn what_counts_ui(ui: &mut Ui, state: &ComparisonState, actions: &mut Vec<Action>) {
+    count_as_different_ui(ui, state, actions);
+    mark_against_ui(ui, state, actions);
+}
+
+/// What counts as a difference.
+fn count_as_different_ui(ui: &mut Ui, state: &ComparisonState, actions: &mut Vec<Action>) {
     let mut normalization = state.normalization;
-    let label = ui.label("Count as different:");
+    // A label is never broken across lines.
+    let label =
+        ui.add(egui::Label::new("Count as different:").wrap_mode(egui::TextWrapMode::Extend));
     egui::ComboBox::from_id_salt("count-as-different")
         .selected_text(profile_name(&normalization))
         .show_ui(ui, |ui| {
@@ -226,13 +234,17 @@ fn what_counts_ui(ui: &mut Ui, state: &ComparisonState, actions: &mut Vec<Action
     if normalization != state.normalization {
         actions.push(Action::SetNormalization(normalization));
     }
+}
+
+/// Which witness each one is marked against.
+fn mark_against_ui(ui: &mut Ui, state: &ComparisonState, actions: &mut Vec<Action>) {
     let witnesses = &state.comparison.witnesses;
     let current = match state.reference {
         Reference::Previous => "the earlier witness".to_owned(),
         Reference::Base(b) => witnesses.get(b).map_or("?".into(), |w| w.label.clone()),
     };
     let mut reference = state.reference;
-    let label = ui.label("Mark against:");
+    let label = ui.add(egui::Label::new("Mark against:").wrap_mode(egui::TextWrapMode::Extend));
     egui::ComboBox::from_id_salt("mark-against")
         .selected_text(current)
         .width(200.0)
@@ -356,8 +368,8 @@ pub(super) fn legend_ui(ui: &mut Ui, state: &ComparisonState) {
         }
     }
     job.wrap.max_rows = 1;
-    ui.add(egui::Label::new(job).truncate())
-        .on_hover_text(sentence);
+    // Truncated, the whole key shows on hover.
+    ui.add(egui::Label::new(job).truncate());
 }
 
 /// The progress of a comparison computed in the background, with its Cancel button.
@@ -396,7 +408,7 @@ fn too_many_columns_ui(ui: &mut Ui, state: &ComparisonState, actions: &mut Vec<A
             let warn = ui.visuals().warn_fg_color;
             let said = format!(
                 "{fit} of the {visible} witnesses fit side by side here: scroll sideways for \
-                 the others, hide some with their checkboxes, read them Inline"
+                 the others, hide some under Witnesses, read them Inline"
             );
             if state.full {
                 ui.label(RichText::new(format!("{said}.")).small().color(warn));
