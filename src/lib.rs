@@ -42,6 +42,10 @@ pub mod storage;
 mod testing;
 pub mod ui;
 
+/// Lectern's application id: the window's Wayland app id and X11 class, the name of its
+/// desktop entry (`packaging/org.lectern.Lectern.desktop`) and of its AppStream metainfo.
+pub const APP_ID: &str = "org.lectern.Lectern";
+
 /// The most panes the desk shows side by side.
 pub const MAX_PANES: usize = 3;
 

@@ -364,12 +364,24 @@ fn run_gui(
         save_delay: save_delay.map(std::time::Duration::from_secs),
         compare,
     };
+    // The window opens where and as big as it was.
+    let place = options
+        .profile
+        .as_ref()
+        .and_then(|p| lectern::storage::reading_state::ReadingState::load(p).value)
+        .and_then(|state| state.window);
     let app = LecternApp::new(bundled_library(), options);
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("Lectern")
-        .with_app_id("lectern")
+        .with_app_id(lectern::APP_ID)
         .with_inner_size([1400.0, 900.0])
-        .with_min_inner_size([640.0, 400.0]);
+        .with_min_inner_size(lectern::storage::reading_state::WindowPlace::MIN_SIZE);
+    if let Some(place) = place {
+        viewport = viewport
+            .with_inner_size([place.width, place.height])
+            .with_position([place.x, place.y])
+            .with_maximized(place.maximized);
+    }
     match load_icon() {
         Ok(icon) => viewport = viewport.with_icon(icon),
         Err(e) => log::warn!("window icon not loaded: {e}"),

@@ -82,6 +82,38 @@ pub struct ComparisonRecord {
     pub description_open: Option<bool>,
 }
 
+/// Where the window was and how big (points; the position is its outer top-left corner).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WindowPlace {
+    /// Left edge.
+    pub x: f32,
+    /// Top edge.
+    pub y: f32,
+    /// Inner width.
+    pub width: f32,
+    /// Inner height.
+    pub height: f32,
+    /// Whether it was maximized.
+    #[serde(default)]
+    pub maximized: bool,
+}
+
+impl WindowPlace {
+    /// The smallest window Lectern opens.
+    pub const MIN_SIZE: [f32; 2] = [640.0, 400.0];
+
+    /// The place, if it makes sense: finite, at least the smallest size, not absurdly large.
+    pub fn sane(self) -> Option<Self> {
+        let finite = [self.x, self.y, self.width, self.height]
+            .iter()
+            .all(|v| v.is_finite());
+        let sized = (Self::MIN_SIZE[0]..=20_000.0).contains(&self.width)
+            && (Self::MIN_SIZE[1]..=20_000.0).contains(&self.height);
+        let near = self.x.abs() < 20_000.0 && self.y.abs() < 20_000.0;
+        (finite && sized && near).then_some(self)
+    }
+}
+
 /// Reads a value that may be missing or unreadable as `None`, so that one part of the file
 /// written by another version never costs the rest.
 fn lenient<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
@@ -115,6 +147,9 @@ pub struct ReadingState {
     pub comparison: Option<ComparisonRecord>,
     /// The height of the comparison docked below the texts, in points.
     pub dock_height: Option<f32>,
+    /// Where the window was and how big.
+    #[serde(deserialize_with = "lenient")]
+    pub window: Option<WindowPlace>,
 }
 
 impl Default for ReadingState {
@@ -128,6 +163,7 @@ impl Default for ReadingState {
             library_open: true,
             comparison: None,
             dock_height: None,
+            window: None,
         }
     }
 }
@@ -183,6 +219,7 @@ impl ReadingState {
             .dock_height
             .filter(|h| h.is_finite())
             .map(|h| h.clamp(120.0, 4000.0));
+        self.window = self.window.and_then(WindowPlace::sane);
     }
 }
 
@@ -227,7 +264,35 @@ mod tests {
                 description_open: Some(true),
             }),
             dock_height: Some(420.0),
+            window: Some(WindowPlace {
+                x: 40.0,
+                y: 30.0,
+                width: 1280.0,
+                height: 800.0,
+                maximized: false,
+            }),
         }
+    }
+
+    #[test]
+    fn a_window_place_that_makes_no_sense_is_forgotten() {
+        let mut state = state();
+        state.window = Some(WindowPlace {
+            x: f32::NAN,
+            ..state.window.unwrap()
+        });
+        state.sanitise();
+        assert_eq!(state.window, None);
+        let mut state = self::state();
+        state.window = Some(WindowPlace {
+            width: 10.0,
+            ..state.window.unwrap()
+        });
+        state.sanitise();
+        assert_eq!(state.window, None);
+        let mut state = self::state();
+        state.sanitise();
+        assert_eq!(state.window, self::state().window);
     }
 
     #[test]

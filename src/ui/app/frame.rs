@@ -32,6 +32,8 @@ pub struct View {
     pub dock_height: Option<f32>,
     /// Wordings to compare at the first frame, filling the window (from the command line).
     pub(super) pending_wordings: Option<Vec<WordingInput>>,
+    /// Where the window is and how big, as the window system last said.
+    pub window: Option<WindowPlace>,
     /// The theme last given to egui.
     pub(super) applied_theme: Option<ThemeChoice>,
     /// Whether the egui options were set.
@@ -55,6 +57,7 @@ impl Default for View {
             pending_comparison: None,
             dock_height: None,
             pending_wordings: None,
+            window: None,
             applied_theme: None,
             configured: false,
         }
@@ -62,6 +65,36 @@ impl Default for View {
 }
 
 impl LecternApp {
+    /// Remembers where the window is and how big (kept with the reading state), unless it is
+    /// minimized or full screen.
+    fn note_window_place(&mut self, ctx: &egui::Context) {
+        let place = ctx.input(|i| {
+            let viewport = i.viewport();
+            if viewport.minimized == Some(true) || viewport.fullscreen == Some(true) {
+                return None;
+            }
+            let inner = viewport.inner_rect?;
+            let corner = viewport.outer_rect.map_or(inner.min, |outer| outer.min);
+            Some(WindowPlace {
+                x: corner.x,
+                y: corner.y,
+                width: inner.width(),
+                height: inner.height(),
+                maximized: viewport.maximized == Some(true),
+            })
+        });
+        if let Some(place) = place.and_then(WindowPlace::sane) {
+            // A maximized window keeps the size it had before, to come back to.
+            self.view.window = match (place.maximized, self.view.window) {
+                (true, Some(before)) => Some(WindowPlace {
+                    maximized: true,
+                    ..before
+                }),
+                _ => Some(place),
+            };
+        }
+    }
+
     pub(super) fn shortcut_actions(&self, ctx: &egui::Context) -> Vec<Action> {
         let typing = ctx.text_edit_focused();
         let mut actions = Vec::new();
@@ -158,6 +191,7 @@ impl LecternApp {
                 state.full = true;
             }
         }
+        self.note_window_place(ctx);
         self.poll_open_file();
         self.poll_export(ctx);
         self.collect_folds();

@@ -38,6 +38,7 @@ use crate::storage::open::{Access, open_profile};
 use crate::storage::profile::Profile;
 use crate::storage::reading_state::{
     ComparisonRecord, DEFAULT_FONT_SIZE, FONT_SIZE_RANGE, PaneRecord, ReadingState, ThemeChoice,
+    WindowPlace,
 };
 use crate::storage::saver::Saver;
 use crate::ui::action::{Action, AnnotationFormat, ExportFormat, HighlightAction};

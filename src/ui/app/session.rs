@@ -94,6 +94,7 @@ impl LecternApp {
         self.view.theme = state.theme;
         self.view.library_open = state.library_open;
         self.view.dock_height = state.dock_height;
+        self.view.window = state.window;
         self.view.pending_comparison = state.comparison.clone();
         for record in &state.panes {
             let Some(text) = self.library.get(&record.text_id).cloned() else {
@@ -146,6 +147,7 @@ impl LecternApp {
             library_open: self.view.library_open,
             comparison: self.comparison_record(),
             dock_height: self.view.dock_height,
+            window: self.view.window,
         };
         state.sanitise();
         state
