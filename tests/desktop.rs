@@ -41,6 +41,19 @@ fn the_desktop_entry_passes_desktop_file_validate_and_names_the_window() {
     );
 }
 
+/// The entry the Debian package's generator makes is replaced by this hidden one, so that the
+/// menu shows Lectern once, from its own entry.
+#[test]
+fn the_packages_generated_entry_is_hidden_and_valid() {
+    let file = packaging("hidden.desktop");
+    validate("desktop-file-validate", &[], &file);
+    assert!(
+        std::fs::read_to_string(&file)
+            .unwrap()
+            .contains("\nNoDisplay=true\n")
+    );
+}
+
 #[test]
 fn the_metainfo_passes_appstreamcli_validate_and_launches_the_entry() {
     let file = packaging(&format!("{}.metainfo.xml", lectern::APP_ID));
