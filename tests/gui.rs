@@ -1847,6 +1847,42 @@ fn compare_window_opens_straight_on_the_comparison_filling_the_window() {
 }
 
 #[test]
+fn a_readers_own_small_comparison_comes_back_after_a_restart() {
+    use lectern::model::comparison::WordingInput;
+    let profile = tempfile::tempdir().unwrap();
+    let start = |compare: Vec<WordingInput>| {
+        LecternApp::new(
+            bundled_library(),
+            StartOptions {
+                profile: Some(Profile::open(Some(profile.path())).unwrap()),
+                compare,
+                ..StartOptions::default()
+            },
+        )
+    };
+    let mut first = harness(start(vec![
+        WordingInput::pasted("draft", "the formal entry of the former"),
+        WordingInput::pasted("amended", "formal unification with the former"),
+    ]));
+    first.get_by_label("Inline").click();
+    first.run();
+    let before = first
+        .state()
+        .comparison
+        .as_ref()
+        .unwrap()
+        .comparison
+        .clone();
+    first.state_mut().save_now();
+    drop(first);
+    let again = harness(start(Vec::new()));
+    let state = again.state().comparison.as_ref().expect("it is open again");
+    assert_eq!(state.comparison, before);
+    assert!(state.inline, "as it was shown");
+    assert!(!state.result.as_ref().unwrap().differences.is_empty());
+}
+
+#[test]
 fn six_witnesses_get_the_whole_window_when_the_panels_leave_too_little_room() {
     let profile = tempfile::tempdir().unwrap();
     let mut harness = harness(app(profile.path(), &[]));

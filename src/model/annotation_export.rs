@@ -514,35 +514,29 @@ impl ImportReport {
                 .collect();
             out.push_str(&format!(" ({})", texts.join(", ")));
         }
-        if self.by_quote > 0 {
-            out.push_str(&format!(
-                ", {} placed by {} quote",
-                count(self.by_quote, "annotation", "annotations"),
-                if self.by_quote == 1 { "its" } else { "their" }
-            ));
-        }
-        if self.duplicates > 0 {
-            out.push_str(&format!(
-                ", {} already there (same id) left as {}",
-                count(self.duplicates, "annotation", "annotations"),
-                if self.duplicates == 1 {
-                    "it was"
-                } else {
-                    "they were"
-                }
-            ));
-        }
-        if self.unknown_texts > 0 {
-            out.push_str(&format!(
-                ", {} placed on no text kept as {}",
-                count(self.unknown_texts, "annotation", "annotations"),
-                if self.unknown_texts == 1 {
-                    "an orphan"
-                } else {
-                    "orphans"
-                }
-            ));
-        }
+        // ", 2 annotations placed by their quote": a count and what became of them.
+        let mut clause = |n: usize, what: &str, one: &str, many: &str| {
+            if n > 0 {
+                let counted = count(n, "annotation", "annotations");
+                out.push_str(&format!(
+                    ", {counted} {what}{}",
+                    if n == 1 { one } else { many }
+                ));
+            }
+        };
+        clause(self.by_quote, "placed by ", "its quote", "their quote");
+        clause(
+            self.duplicates,
+            "already there (same id) left as ",
+            "it was",
+            "they were",
+        );
+        clause(
+            self.unknown_texts,
+            "placed on no text kept as ",
+            "an orphan",
+            "orphans",
+        );
         out.push('.');
         for (quote, candidates) in &self.ambiguous {
             out.push_str(&format!(

@@ -61,7 +61,7 @@ pub struct ComparisonRecord {
     pub id: String,
     /// The reader's own comparison itself, when it is not kept with the notes (small ones).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub own: Option<Comparison>,
+    pub own: Option<std::sync::Arc<Comparison>>,
     /// Whether it filled the window.
     #[serde(default)]
     pub full: bool,

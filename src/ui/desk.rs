@@ -8,7 +8,7 @@ use egui::{Align, Id, Layout, Rect, RichText, Sense, Stroke, Ui, UiBuilder, pos2
 use crate::MAX_PANES;
 use crate::model::comparison::StartScreen;
 use crate::model::text::Text;
-use crate::ui::action::Action;
+use crate::ui::action::{Action, action_ui};
 use crate::ui::reader::{
     FoundMarks, Highlights, ReaderParams, ReaderView, ReadingStyle, reader_ui,
 };
@@ -400,14 +400,14 @@ fn pane_buttons_ui(
 ) {
     let number = index + 1;
     let close = Action::ClosePane(index);
-    if ui
-        .small_button("×")
-        .accessible_name(format!("Close pane {number}"))
-        .on_hover_text(close.tooltip())
-        .clicked()
-    {
-        actions.push(close);
-    }
+    header_button(
+        ui,
+        "×",
+        true,
+        &format!("Close pane {number}"),
+        close,
+        actions,
+    );
     if !compact {
         move_buttons_ui(ui, index, count, actions);
     }
@@ -432,23 +432,31 @@ fn move_buttons_ui(ui: &mut Ui, index: usize, count: usize, actions: &mut Vec<Ac
     let number = index + 1;
     if count > 1 {
         let right = Action::MovePaneRight(index);
-        if ui
-            .add_enabled(index + 1 < count, egui::Button::new("⏵").small())
-            .accessible_name(format!("Move pane {number} right"))
-            .on_hover_text(right.tooltip())
-            .clicked()
-        {
-            actions.push(right);
-        }
+        let name = format!("Move pane {number} right");
+        header_button(ui, "⏵", index + 1 < count, &name, right, actions);
         let left = Action::MovePaneLeft(index);
-        if ui
-            .add_enabled(index > 0, egui::Button::new("⏴").small())
-            .accessible_name(format!("Move pane {number} left"))
-            .on_hover_text(left.tooltip())
-            .clicked()
-        {
-            actions.push(left);
-        }
+        let name = format!("Move pane {number} left");
+        header_button(ui, "⏴", index > 0, &name, left, actions);
+    }
+}
+
+/// A small symbol button of a pane's header, named for screen readers, with its command's
+/// tooltip.
+fn header_button(
+    ui: &mut Ui,
+    symbol: &str,
+    enabled: bool,
+    name: &str,
+    action: Action,
+    actions: &mut Vec<Action>,
+) {
+    if ui
+        .add_enabled(enabled, egui::Button::new(symbol).small())
+        .accessible_name(name)
+        .on_hover_text(action.tooltip())
+        .clicked()
+    {
+        actions.push(action);
     }
 }
 
@@ -483,9 +491,7 @@ fn parts_and_info_ui(
     let info = Action::ShowTextInfo(pane.text.id().to_owned());
     if compact {
         let menu = ui.menu_button("ℹ", |ui| {
-            if ui.button("About this text").clicked() {
-                actions.push(info.clone());
-            }
+            actions.extend(action_ui(ui, info.clone(), true));
             parts_ui(ui, pane, index, actions);
             move_buttons_ui(ui, index, count, actions);
         });
@@ -495,14 +501,8 @@ fn parts_and_info_ui(
         return;
     }
     parts_ui(ui, pane, index, actions);
-    if ui
-        .small_button("ℹ")
-        .accessible_name(format!("About the text in pane {number}"))
-        .on_hover_text(info.tooltip())
-        .clicked()
-    {
-        actions.push(info);
-    }
+    let name = format!("About the text in pane {number}");
+    header_button(ui, "ℹ", true, &name, info, actions);
 }
 
 /// The text's title (shortened to fit; the whole title, the author and date on hover).

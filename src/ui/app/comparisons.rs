@@ -81,14 +81,7 @@ impl LecternApp {
         let own = if known {
             None
         } else {
-            let size: usize = state
-                .comparison
-                .witnesses
-                .iter()
-                .flat_map(|w| w.segments.iter().flatten())
-                .map(|s| s.text.len())
-                .sum();
-            (size <= KEPT_COMPARISON_SIZE).then(|| state.comparison.clone())
+            state.small_copy(KEPT_COMPARISON_SIZE)
         };
         if !known && own.is_none() {
             return None;
@@ -110,7 +103,9 @@ impl LecternApp {
         let bundled = self.bundled_comparisons.iter().find(|c| c.id == record.id);
         let (comparison, readers_own) = match (bundled, record.own) {
             (Some(c), _) => (c.clone(), false),
-            (None, Some(own)) if own.validate().is_ok() => (own, true),
+            (None, Some(own)) if own.validate().is_ok() => {
+                (std::sync::Arc::unwrap_or_clone(own), true)
+            }
             _ => match self.notebook.readers_comparison(&record.id) {
                 Some(c) => (c.clone(), true),
                 None => return,

@@ -130,6 +130,9 @@ pub struct ComparisonState {
     sideways: f32,
     /// Whether it fills the window this frame (asked for, or no text is open).
     pub fills: bool,
+    /// A copy of the comparison to keep in the reading state, when it is small enough (made
+    /// once, not at every frame the reading state is looked at).
+    kept: std::cell::OnceCell<Option<std::sync::Arc<Comparison>>>,
     scroll_to: Option<usize>,
     heights: Vec<f32>,
     pub(crate) drafts: HashMap<String, String>,
@@ -165,6 +168,22 @@ impl ComparisonState {
             }
             _ => {}
         }
+    }
+
+    /// A shared copy of the comparison when its wordings come to at most `limit` bytes.
+    pub fn small_copy(&self, limit: usize) -> Option<std::sync::Arc<Comparison>> {
+        self.kept
+            .get_or_init(|| {
+                let size: usize = self
+                    .comparison
+                    .witnesses
+                    .iter()
+                    .flat_map(|w| w.segments.iter().flatten())
+                    .map(|s| s.text.len())
+                    .sum();
+                (size <= limit).then(|| std::sync::Arc::new(self.comparison.clone()))
+            })
+            .clone()
     }
 
     /// Whether the description is shown.
@@ -207,6 +226,7 @@ impl ComparisonState {
             description_open: None,
             sideways: 0.0,
             fills: false,
+            kept: std::cell::OnceCell::new(),
             scroll_to: None,
             heights: Vec::new(),
             drafts: HashMap::new(),
@@ -256,6 +276,7 @@ impl ComparisonState {
             self.hidden = vec![false; comparison.witnesses.len()];
         }
         self.comparison = comparison;
+        self.kept = std::cell::OnceCell::new();
         self.heights = vec![0.0; self.comparison.segments.len()];
         self.result = Some(result);
     }
@@ -323,6 +344,7 @@ impl ComparisonState {
     pub fn swap(&mut self, ctx: &egui::Context) {
         let count = self.comparison.witnesses.len();
         self.comparison = self.comparison.swapped();
+        self.kept = std::cell::OnceCell::new();
         self.hidden.reverse();
         if let Reference::Base(base) = self.reference {
             self.reference = Reference::Base(count.saturating_sub(1 + base));
