@@ -115,7 +115,7 @@ enum Command {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
-    /// Import a text file (plain text, Markdown or an HTML page, any common encoding) into the
+    /// Import a text file (plain text, Markdown, an HTML page in any common encoding, or an EPUB) into the
     /// profile's library; blank fields are filled from the file.
     Import {
         /// The file.
@@ -561,10 +561,10 @@ fn import_command(
     let mut opened = open(profile, Access::Write)?;
     let (text, encoding, replaced) = import_file(&opened.profile, file, meta)?;
     println!("{}", text.id());
-    let (id, title, paragraphs) = (
+    let (id, title, extent) = (
         text.id().to_owned(),
         text.meta().title.clone(),
-        text.paragraphs().len(),
+        lectern::storage::import::extent(&text),
     );
     opened.library.insert_or_replace(text);
     let revision = opened.notebook.revision();
@@ -573,9 +573,8 @@ fn import_command(
         save(&opened)?;
     }
     eprintln!(
-        "{} “{title}” ({encoding}, {}){}",
+        "{} “{title}” ({encoding}, {extent}){}",
         if replaced { "Re-imported" } else { "Imported" },
-        lectern::model::markup::count(paragraphs, "paragraph", "paragraphs"),
         if replaced && report.annotations > 0 {
             format!(". {}", report.summary())
         } else {

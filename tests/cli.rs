@@ -845,3 +845,65 @@ fn compare_offers_the_window() {
     let stdout = String::from_utf8(output.stdout).unwrap();
     assert!(stdout.contains("--window"), "{stdout}");
 }
+
+#[test]
+fn an_epub_imports_with_its_chapters_as_parts_and_is_listed() {
+    let dir = tempfile::tempdir().unwrap();
+    let profile = dir.path().join("p");
+    let book = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/epub/national-question-1922-23.epub");
+    let output = lectern_in(&profile)
+        .arg("import")
+        .arg(&book)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout).trim(),
+        "import-national-question-1922-23"
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr).trim(),
+        "Imported “Lenin on the national question, 1922–23” (EPUB, 71 paragraphs in 6 parts)"
+    );
+    let copy = std::fs::read_to_string(profile.join("texts/import-national-question-1922-23.txt"))
+        .unwrap();
+    let parts: Vec<&str> = copy.lines().filter(|l| l.starts_with("part: ")).collect();
+    assert_eq!(
+        parts,
+        [
+            "part: 0 | Title Page",
+            "part: 3 | On the Establishment of the U.S.S.R.",
+            "part: 25 | Memo Combatting Dominant Nation Chauvinism",
+            "part: 29 | The Question of Nationalities or “Autonomization”",
+            "part: 60 | To L. D. Trotsky",
+            "part: 65 | To P. G. Mdivani, F. Y. Makharadze and Others",
+        ]
+    );
+    for field in ["author: V. I. Lenin", "date: 1923-03-06", "language: en"] {
+        assert!(copy.contains(field), "{field} in {copy}");
+    }
+    assert!(copy.contains("I suppose I have been very remiss"));
+    let output = lectern_in(&profile).arg("list").output().unwrap();
+    assert!(
+        String::from_utf8_lossy(&output.stdout)
+            .lines()
+            .any(|l| l.starts_with("import-national-question-1922-23 ")),
+        "{output:?}"
+    );
+    // The same book cut short is refused with the reason, and the library is as it was.
+    let cut = dir.path().join("cut.epub");
+    std::fs::write(&cut, &std::fs::read(&book).unwrap()[..4000]).unwrap();
+    let output = lectern_in(&profile)
+        .arg("import")
+        .arg(&cut)
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("is an EPUB Lectern cannot read: its zip archive is broken"),
+        "{stderr}"
+    );
+    assert!(!profile.join("texts/import-cut.txt").exists());
+}

@@ -15,8 +15,8 @@ use unicode_normalization::UnicodeNormalization;
 use super::StorageError;
 use super::atomic::write_atomic;
 use super::profile::Profile;
-use super::{guess, html};
-use crate::model::header::{TextMeta, parse_text_file, split_paragraphs};
+use super::{epub, guess, html};
+use crate::model::header::{PartMark, TextMeta, parse_text_file, split_paragraphs};
 use crate::model::text::Text;
 
 /// Files larger than this are refused.
@@ -67,6 +67,14 @@ pub enum ImportError {
         size: u64,
         /// The limit.
         max: u64,
+    },
+    /// The file is an EPUB that cannot be read.
+    #[error("{path} is an EPUB Lectern cannot read: {reason}; nothing was imported")]
+    Epub {
+        /// The file.
+        path: String,
+        /// Why.
+        reason: super::epub::EpubError,
     },
     /// The copy could not be written to the profile.
     #[error(transparent)]
@@ -213,7 +221,8 @@ fn markdown_body(text: &str) -> String {
 }
 
 /// Reads `path` as a text to import: decoded, normalised, split into paragraphs, with the
-/// reader's metadata (blank fields filled from the file). Writes nothing.
+/// reader's metadata (blank fields filled from the file), and the name of its encoding ("EPUB"
+/// for a book, whose chapters are Unicode). Writes nothing.
 pub fn read_import(path: &Path, meta: &ImportMeta) -> Result<(Text, &'static str), ImportError> {
     read_import_limited(path, meta, MAX_IMPORT_BYTES)
 }
@@ -273,20 +282,26 @@ pub fn read_import_bytes(
     meta: &ImportMeta,
 ) -> Result<(Text, &'static str), ImportError> {
     let shown = path.display().to_string();
+    if epub::is_epub(path, bytes) {
+        return read_book(bytes, path, meta);
+    }
     let prefix = String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]);
     let html_named = html::is_html_name(path);
     let declared = (html_named || html::looks_like_html(&prefix))
         .then(|| html::declared_encoding(bytes))
         .flatten();
     let decoded = decode_declared(bytes, &shown, declared)?;
-    let name = path
-        .file_stem()
-        .map_or(shown.clone(), |n| n.to_string_lossy().into_owned());
+    let name = file_stem(path);
     let markdown = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"));
-    let page = (!markdown && (html_named || html::looks_like_html(&decoded.text)))
-        .then(|| html::html_text(&decoded.text));
+    let page = (!markdown && (html_named || html::looks_like_html(&decoded.text))).then(|| {
+        if html::looks_like_xhtml(&decoded.text) {
+            html::xhtml_text(&decoded.text)
+        } else {
+            html::html_text(&decoded.text)
+        }
+    });
     let first_heading = match &page {
         Some(page) => page.title.clone(),
         None => decoded
@@ -300,6 +315,37 @@ pub fn read_import_bytes(
     if paragraphs.is_empty() {
         return Err(ImportError::Empty { path: shown });
     }
+    let found = Found {
+        title: first_heading.or_else(|| guess::first_line_title(&body)),
+        author: page.as_ref().and_then(|p| p.author.clone()),
+        date: guess::guess_date(&name, &body, page.as_ref().and_then(|p| p.date.as_deref())),
+        language: page.as_ref().and_then(|p| p.language.clone()),
+        kind: decoded.encoding,
+    };
+    let text_meta = text_meta(meta, found, path, &body);
+    Ok((Text::new(text_meta, paragraphs), decoded.encoding))
+}
+
+/// What a file says of itself, for the metadata the reader left blank.
+struct Found {
+    title: Option<String>,
+    author: Option<String>,
+    date: Option<String>,
+    language: Option<String>,
+    /// The file's encoding, or its kind ("EPUB"), named in the text's source.
+    kind: &'static str,
+}
+
+fn file_stem(path: &Path) -> String {
+    path.file_stem().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
+/// The imported text's metadata: the reader's, with blank fields filled from what the file
+/// says of itself, else from its name and letters.
+fn text_meta(meta: &ImportMeta, found: Found, path: &Path, body: &str) -> TextMeta {
     let or = |given: &str, default: String| {
         let given = given.trim();
         if given.is_empty() {
@@ -308,38 +354,80 @@ pub fn read_import_bytes(
             given.to_owned()
         }
     };
+    let name = file_stem(path);
     let file_name = path
         .file_name()
-        .map_or(shown.clone(), |n| n.to_string_lossy().into_owned());
-    let date = guess::guess_date(&name, &body, page.as_ref().and_then(|p| p.date.as_deref()));
-    let title = first_heading
-        .or_else(|| guess::first_line_title(&body))
-        .unwrap_or_else(|| name.clone());
-    let text_meta = TextMeta {
+        .map_or_else(|| name.clone(), |n| n.to_string_lossy().into_owned());
+    TextMeta {
         id: format!("import-{}", id_slug(&name)),
-        title: or(&meta.title, title),
+        title: or(&meta.title, found.title.unwrap_or_else(|| name.clone())),
         author: or(
             &meta.author,
-            page.as_ref()
-                .and_then(|p| p.author.clone())
-                .unwrap_or_else(|| "Unknown".into()),
+            found.author.unwrap_or_else(|| "Unknown".into()),
         ),
-        date: or(&meta.date, date.unwrap_or_else(|| "0000".into())),
+        date: or(&meta.date, found.date.unwrap_or_else(|| "0000".into())),
         language: or(
             &meta.language,
-            page.as_ref()
-                .and_then(|p| p.language.clone())
+            found
+                .language
                 .filter(|l| (2..=3).contains(&l.len()) && l.chars().all(|c| c.is_ascii_lowercase()))
-                .unwrap_or_else(|| guess_language(&body).into()),
+                .unwrap_or_else(|| guess_language(body).into()),
         ),
         source: or(
             &meta.source,
-            format!("Imported from {file_name} ({})", decoded.encoding),
+            format!("Imported from {file_name} ({})", found.kind),
         ),
         licence: "The reader's own copy".into(),
         ..TextMeta::default()
+    }
+}
+
+/// An EPUB as one text: its chapters in reading order, each a part labelled as the book's
+/// table of contents labels it.
+fn read_book(
+    bytes: &[u8],
+    path: &Path,
+    meta: &ImportMeta,
+) -> Result<(Text, &'static str), ImportError> {
+    let shown = path.display().to_string();
+    let book = epub::read_epub(bytes).map_err(|reason| ImportError::Epub {
+        path: shown.clone(),
+        reason,
+    })?;
+    let mut paragraphs = Vec::new();
+    let mut parts = Vec::new();
+    for chapter in &book.chapters {
+        let composed: String = chapter.body.nfc().collect();
+        let chapter_paragraphs = split_paragraphs(&composed);
+        if chapter_paragraphs.is_empty() {
+            continue;
+        }
+        parts.push(PartMark {
+            first_paragraph: paragraphs.len(),
+            label: chapter.label.clone(),
+        });
+        paragraphs.extend(chapter_paragraphs);
+    }
+    if paragraphs.is_empty() {
+        return Err(ImportError::Empty { path: shown });
+    }
+    let body = paragraphs.join("\n\n");
+    let name = file_stem(path);
+    let date = book
+        .date
+        .as_deref()
+        .and_then(|d| guess::guess_date("", "", Some(d)))
+        .or_else(|| guess::guess_date(&name, &body, None));
+    let found = Found {
+        title: book.title,
+        author: book.author,
+        date,
+        language: book.language,
+        kind: "EPUB",
     };
-    Ok((Text::new(text_meta, paragraphs), decoded.encoding))
+    let mut text_meta = text_meta(meta, found, path, &body);
+    text_meta.parts = parts;
+    Ok((Text::new(text_meta, paragraphs), "EPUB"))
 }
 
 /// The text of an imported file: a page's paragraphs (composed again, as references decoded
@@ -357,6 +445,16 @@ fn import_body(page: Option<&html::HtmlText>, markdown: bool, text: &str) -> Str
         markdown_body(text)
     } else {
         text.to_owned()
+    }
+}
+
+/// How long a text is, as the import tells it: "71 paragraphs in 6 parts".
+pub fn extent(text: &Text) -> String {
+    use crate::model::markup::count;
+    let paragraphs = count(text.paragraphs().len(), "paragraph", "paragraphs");
+    match text.meta().parts.len() {
+        0 => paragraphs,
+        parts => format!("{paragraphs} in {}", count(parts, "part", "parts")),
     }
 }
 
@@ -650,6 +748,53 @@ mod tests {
             ..ImportMeta::default()
         };
         assert!(with_meta(&text, &bad).unwrap_err().contains("not a date"));
+    }
+
+    #[test]
+    fn an_epub_imports_as_one_text_with_its_chapters_as_parts() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("Lenin CW 36.epub");
+        std::fs::write(&path, crate::storage::epub::tests::volume()).unwrap();
+        let (text, encoding) = read_import(&path, &ImportMeta::default()).unwrap();
+        assert_eq!(encoding, "EPUB");
+        let meta = text.meta();
+        assert_eq!(meta.title, "Collected Works, Volume 36");
+        assert_eq!(meta.author, "V. I. Lenin");
+        assert_eq!(meta.language, "en");
+        assert_eq!(meta.date, "1966-01-01", "the package's date, as a date");
+        assert_eq!(meta.source, "Imported from Lenin CW 36.epub (EPUB)");
+        let parts: Vec<(usize, &str)> = meta
+            .parts
+            .iter()
+            .map(|p| (p.first_paragraph, p.label.as_str()))
+            .collect();
+        assert_eq!(
+            parts,
+            [
+                (0, "To L. B. Kamenev"),
+                (3, "The Question of Nationalities or “Autonomisation”")
+            ]
+        );
+        assert_eq!(text.paragraphs().len(), 4);
+        // The copy in the profile keeps the parts.
+        let profile = Profile::open(Some(&dir.path().join("profile"))).unwrap();
+        assert!(!add_text(&profile, &text).unwrap(), "a new text");
+        let (loaded, problems) = load_imported(&profile);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(loaded[0].meta().parts, meta.parts);
+        // A broken book is refused with its reason, and nothing is written.
+        let cut = dir.path().join("cut.epub");
+        std::fs::write(&cut, &crate::storage::epub::tests::volume()[..400]).unwrap();
+        let refused = read_import(&cut, &ImportMeta::default()).unwrap_err();
+        assert!(
+            refused.to_string().ends_with(
+                "cut.epub is an EPUB Lectern cannot read: its zip archive is broken \
+                    (invalid Zip archive: Could not find EOCD); nothing was imported"
+            ) || refused
+                .to_string()
+                .contains("is an EPUB Lectern cannot read: its zip archive"),
+            "{refused}"
+        );
     }
 
     #[test]

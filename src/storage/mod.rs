@@ -7,6 +7,7 @@
 pub mod annotations_file;
 pub mod atomic;
 pub mod backups;
+pub mod epub;
 pub mod guess;
 pub mod html;
 pub mod import;

@@ -205,8 +205,10 @@ pub fn pick_import_file(dialogs: Arc<dyn FileDialogs>, ctx: &egui::Context) -> T
         move || {
             dialogs.pick_file(
                 "Import a text",
-                "Text, Markdown or web page",
-                &["txt", "md", "markdown", "text", "html", "htm", "xhtml"],
+                "Text, Markdown, web page or EPUB",
+                &[
+                    "txt", "md", "markdown", "text", "html", "htm", "xhtml", "epub",
+                ],
             )
         },
         ctx,

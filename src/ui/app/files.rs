@@ -484,8 +484,8 @@ impl LecternApp {
             .default_width(460.0)
             .show(ctx, |ui| {
                 ui.label(format!(
-                    "{} paragraphs, read as {}. Check what the file says of itself:",
-                    draft.text.paragraphs().len(),
+                    "{}, read as {}. Check what the file says of itself:",
+                    crate::storage::import::extent(&draft.text),
                     draft.encoding
                 ));
                 egui::Grid::new("import-meta")
