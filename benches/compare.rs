@@ -1,9 +1,12 @@
-//! Word diffs: two chapter-sized witnesses (40 KB), and two 1 MB texts beside
-//! `git diff --no-index --word-diff` on the same pair of files.
+//! Word diffs: two chapter-sized witnesses (40 KB), two 1 MB texts beside
+//! `git diff --no-index --word-diff` on the same pair of files, and the whole `lectern compare`
+//! command, as a user times it, beside `git diff --no-index --word-diff=porcelain`, in every
+//! output format.
 //!
 //! Run with `cargo bench --bench compare`. Budgets (DESIGN.md): 40 KB ≤ 5 ms; 1 MB no slower
-//! than `git diff --no-index --word-diff` on the same pair (the git run is skipped, with a
-//! message, where git is not installed).
+//! than `git diff --no-index --word-diff` on the same pair, in process and as whole commands
+//! (the git runs are skipped, with a message, where git is not installed). The pair of files
+//! is left in `target/tmp/compare-1mb/` for timing by hand (`hyperfine -N`).
 
 mod common;
 
@@ -124,5 +127,92 @@ fn volume(c: &mut Criterion) {
     );
 }
 
-criterion_group!(benches, chapter, volume);
+/// The whole command, process start to exit, as a user times it: `lectern compare a b` in each
+/// format beside `git diff --no-index --word-diff=porcelain a b`.
+fn command(c: &mut Criterion) {
+    let (a, b) = pair(1_000_000);
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("compare-1mb");
+    let written = std::fs::create_dir_all(&dir)
+        .and_then(|()| std::fs::write(dir.join("a.txt"), &a))
+        .and_then(|()| std::fs::write(dir.join("b.txt"), &b));
+    if let Err(error) = written {
+        eprintln!("the compare commands are skipped: {error}");
+        return;
+    }
+    let mut group = c.benchmark_group("compare command 1 MB");
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(5));
+    let mut timed = |name: &str, program: &str, args: &[&str]| -> Samples {
+        let mut samples = Samples::default();
+        group.bench_function(name, |bench| {
+            bench.iter(|| {
+                let start = Instant::now();
+                let output = Command::new(program)
+                    .args(args)
+                    .current_dir(&dir)
+                    .output()
+                    .expect("the command runs");
+                black_box(output.stdout.len());
+                samples.push(start.elapsed());
+            })
+        });
+        samples
+    };
+    let git_found = Command::new("git").arg("--version").output().is_ok();
+    let git = if git_found {
+        timed(
+            "git diff --no-index --word-diff=porcelain",
+            "git",
+            &[
+                "diff",
+                "--no-index",
+                "--word-diff=porcelain",
+                "a.txt",
+                "b.txt",
+            ],
+        )
+    } else {
+        eprintln!("git diff skipped: git is not installed");
+        Samples::default()
+    };
+    let lectern = env!("CARGO_BIN_EXE_lectern");
+    let runs: Vec<(&str, Samples)> = [
+        ("text", &["compare", "a.txt", "b.txt"][..]),
+        (
+            "text, --normalize exact",
+            &["compare", "--normalize", "exact", "a.txt", "b.txt"],
+        ),
+        ("json", &["compare", "--format", "json", "a.txt", "b.txt"]),
+        ("md", &["compare", "--format", "md", "a.txt", "b.txt"]),
+        ("html", &["compare", "--format", "html", "a.txt", "b.txt"]),
+    ]
+    .into_iter()
+    .map(|(name, args)| {
+        (
+            name,
+            timed(&format!("lectern compare ({name})"), lectern, args),
+        )
+    })
+    .collect();
+    group.finish();
+    let git_median = git.quantile_ms(0.5);
+    for (name, samples) in &runs {
+        report(
+            &format!("lectern compare of two 1 MB files, whole command ({name})"),
+            &format!(
+                "≤ git diff --word-diff=porcelain ({git_median:.1} ms, p95 {:.1} ms)",
+                git.quantile_ms(0.95)
+            ),
+            if git_median.is_nan() {
+                f64::INFINITY
+            } else {
+                git_median
+            },
+            samples,
+        );
+    }
+}
+
+criterion_group!(benches, chapter, volume, command);
 criterion_main!(benches);

@@ -13,6 +13,7 @@
 //!   encoding, and [`storage::guess`] guesses what a file says of itself (date, title).
 //!   [`storage::open::open_profile`] is the one way the window and every command open a
 //!   profile: lock, imported texts, the notebook recovered and re-anchored, notices. No egui.
+//! - [`startup`]: the start-up trace (`lectern --trace-startup`): when each stage ended.
 //! - [`bundled`]: the texts compiled in from `resources/texts/` (validated by `build.rs`) and
 //!   the comparisons from `resources/comparisons/`.
 //! - [`ui`]: eframe/egui views that read the model and return [`ui::action::Action`]s, which
@@ -37,6 +38,7 @@
 
 pub mod bundled;
 pub mod model;
+pub mod startup;
 pub mod storage;
 #[cfg(test)]
 mod testing;

@@ -38,6 +38,11 @@ struct Cli {
     #[arg(long, value_name = "SECONDS", hide = true)]
     save_delay: Option<u64>,
 
+    /// Print when each stage of start-up ended, and close the window once its first frame is
+    /// on screen (for timing start-up: `lectern --trace-startup FILE`).
+    #[arg(long = "trace-startup", hide = true)]
+    trace_startup: bool,
+
     /// Text files to open side by side for this session (as a file manager passes them).
     #[arg(value_name = "FILE", global = false)]
     files: Vec<PathBuf>,
@@ -158,8 +163,11 @@ enum Command {
 }
 
 fn main() -> anyhow::Result<()> {
-    env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
     let cli = Cli::parse();
+    if cli.trace_startup {
+        lectern::startup::begin();
+    }
+    env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
     match cli.command {
         Some(Command::List { format }) => list(cli.profile.as_deref(), &format),
         Some(Command::GenerateText {
@@ -344,10 +352,13 @@ fn run_gui(
     save_delay: Option<u64>,
     compare: Vec<lectern::model::comparison::WordingInput>,
 ) -> anyhow::Result<()> {
-    let session_texts = files
-        .iter()
-        .map(|path| read_text_file(path))
-        .collect::<Result<Vec<_>, _>>()?;
+    // A file that cannot be opened at all is said before any window opens; the files are read
+    // (and the library, profile and reading state loaded) on a thread of their own while the
+    // window and its renderer are made, the longer of the two under a software renderer.
+    for path in &files {
+        std::fs::File::open(path)
+            .with_context(|| format!("{} could not be read", path.display()))?;
+    }
     let profile = match Profile::open(profile.as_deref()) {
         Ok(profile) => Some(profile),
         Err(e) => {
@@ -355,22 +366,36 @@ fn run_gui(
             None
         }
     };
-    let options = StartOptions {
-        profile,
-        open,
-        session_texts,
-        dialogs: None,
-        file_system: None,
-        save_delay: save_delay.map(std::time::Duration::from_secs),
-        compare,
-    };
     // The window opens where and as big as it was.
-    let place = options
-        .profile
+    let place = profile
         .as_ref()
         .and_then(|p| lectern::storage::reading_state::ReadingState::load(p).value)
         .and_then(|state| state.window);
-    let app = LecternApp::new(bundled_library(), options);
+    let app = std::thread::Builder::new()
+        .name("lectern-start".into())
+        .spawn(move || -> anyhow::Result<LecternApp> {
+            let session_texts = files
+                .iter()
+                .map(|path| read_text_file(path))
+                .collect::<Result<Vec<_>, _>>()?;
+            lectern::startup::mark(lectern::startup::stage::ARGUMENTS);
+            let options = StartOptions {
+                profile,
+                open,
+                session_texts,
+                dialogs: None,
+                file_system: None,
+                save_delay: save_delay.map(std::time::Duration::from_secs),
+                compare,
+            };
+            let app = LecternApp::new(bundled_library(), options);
+            lectern::startup::mark(lectern::startup::stage::APP);
+            Ok(app)
+        })
+        .context("starting Lectern")?;
+    // Why the window closed before it began, if it did.
+    let failed: Arc<std::sync::Mutex<Option<anyhow::Error>>> = Arc::default();
+    let failure = Arc::clone(&failed);
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("Lectern")
         .with_app_id(lectern::APP_ID)
@@ -390,18 +415,30 @@ fn run_gui(
         viewport,
         ..Default::default()
     };
-    let stop = app.stop_flag();
-    eframe::run_native(
+    let result = eframe::run_native(
         "Lectern",
         native_options,
         Box::new(move |cc| {
-            if let Err(e) = answer_signals(cc.egui_ctx.clone(), stop) {
+            lectern::startup::mark(lectern::startup::stage::WINDOW);
+            // A panic while loading is the same panic here.
+            let app = match app.join().unwrap_or_else(|e| std::panic::resume_unwind(e)) {
+                Ok(app) => app,
+                Err(e) => {
+                    let said = e.to_string();
+                    *failure.lock().unwrap_or_else(|e| e.into_inner()) = Some(e);
+                    return Err(said.into());
+                }
+            };
+            if let Err(e) = answer_signals(cc.egui_ctx.clone(), app.stop_flag()) {
                 log::warn!("signals will end Lectern without saving: {e}");
             }
             Ok(Box::new(app))
         }),
-    )
-    .map_err(|e| anyhow::anyhow!("the window could not be opened: {e}"))
+    );
+    if let Some(e) = failed.lock().unwrap_or_else(|e| e.into_inner()).take() {
+        return Err(e);
+    }
+    result.map_err(|e| anyhow::anyhow!("the window could not be opened: {e}"))
 }
 
 /// SIGTERM (what a desktop session sends at logout), SIGINT and SIGHUP set the window's stop
@@ -476,17 +513,7 @@ fn compare_command(a: &str, b: &str, format: &str, normalize: &str) -> anyhow::R
     let (a, b) = (wording(a)?, wording(b)?);
     if format == "json" {
         let ops = compare::diff(&a.text, &b.text, &normalization);
-        let json = serde_json::json!({
-            "a": { "name": a.label, "chars": a.text.chars().count() },
-            "b": { "name": b.label, "chars": b.text.chars().count() },
-            "normalize": normalize,
-            "ops": ops.iter().map(|op| serde_json::json!({
-                "kind": op.kind,
-                "a": [op.a.start, op.a.end],
-                "b": [op.b.start, op.b.end],
-            })).collect::<Vec<_>>(),
-        });
-        return Ok(format!("{}\n", serde_json::to_string_pretty(&json)?));
+        return compare_json(&a, &b, normalize, &ops);
     }
     let title = format!("{} / {}", a.label, b.label);
     let comparison = Comparison::from_wordings("cli", &title, vec![a, b], &normalization)?;
@@ -503,6 +530,47 @@ fn compare_command(a: &str, b: &str, format: &str, normalize: &str) -> anyhow::R
         }
         _ => comparison_export::to_text(&comparison, &result),
     })
+}
+
+/// The operations of a comparison as JSON, one operation a line, written as they go (a
+/// 1 MB pair has tens of thousands of them; a JSON tree of them would take longer than the
+/// diff).
+fn compare_json(
+    a: &lectern::model::comparison::WordingInput,
+    b: &lectern::model::comparison::WordingInput,
+    normalize: &str,
+    ops: &[lectern::model::compare::Op],
+) -> anyhow::Result<String> {
+    use std::fmt::Write;
+    let mut out = String::with_capacity(256 + ops.len() * 48);
+    out.push_str("{\n");
+    for (key, witness) in [("a", a), ("b", b)] {
+        writeln!(
+            out,
+            "  \"{key}\": {{ \"name\": {}, \"chars\": {} }},",
+            serde_json::to_string(&witness.label)?,
+            witness.text.chars().count()
+        )?;
+    }
+    writeln!(
+        out,
+        "  \"normalize\": {},\n  \"ops\": [",
+        serde_json::to_string(normalize)?
+    )?;
+    for (n, op) in ops.iter().enumerate() {
+        writeln!(
+            out,
+            "    {{ \"kind\": {}, \"a\": [{}, {}], \"b\": [{}, {}] }}{}",
+            serde_json::to_string(&op.kind)?,
+            op.a.start,
+            op.a.end,
+            op.b.start,
+            op.b.end,
+            if n + 1 < ops.len() { "," } else { "" }
+        )?;
+    }
+    out.push_str("  ]\n}\n");
+    Ok(out)
 }
 
 /// Opens the profile as the window does ([`open_profile`]), printing what it found on standard

@@ -553,14 +553,57 @@ impl ComparisonResult {
     }
 }
 
-/// Computes every cell at once (for small comparisons, the command line and tests).
+/// Computes every cell, on two threads for a long comparison (the halves of its segments).
 pub fn compute_all(
     comparison: &Comparison,
     normalization: &Normalization,
     reference: Reference,
 ) -> ComparisonResult {
-    compute(comparison, normalization, reference, &mut |_, _| true).unwrap_or_default()
+    let total = comparison.segments.len();
+    let size: usize = comparison
+        .witnesses
+        .iter()
+        .flat_map(|w| w.segments.iter().flatten())
+        .map(|s| s.text.len())
+        .sum();
+    let parallel = size > PARALLEL_SIZE
+        && total > 1
+        && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1);
+    if !parallel {
+        return compute(comparison, normalization, reference, &mut |_, _| true).unwrap_or_default();
+    }
+    // The segments cut where half the text lies before.
+    let mut so_far = 0;
+    let half = (0..total)
+        .find(|&segment| {
+            so_far += comparison
+                .witnesses
+                .iter()
+                .filter_map(|w| w.segments.get(segment).and_then(Option::as_ref))
+                .map(|s| s.text.len())
+                .sum::<usize>();
+            so_far * 2 >= size
+        })
+        .map_or(total / 2, |segment| (segment + 1).min(total - 1));
+    let (mut first, second) = std::thread::scope(|scope| {
+        let second =
+            scope.spawn(|| compute_rows(comparison, normalization, reference, half..total));
+        let first = compute_rows(comparison, normalization, reference, 0..half);
+        // A panic on the other thread is the same panic on this one.
+        (
+            first,
+            second
+                .join()
+                .unwrap_or_else(|e| std::panic::resume_unwind(e)),
+        )
+    });
+    first.cells.extend(second.cells);
+    first.differences.extend(second.differences);
+    first
 }
+
+/// Above this many bytes of wordings, [`compute_all`] uses two threads.
+const PARALLEL_SIZE: usize = 200_000;
 
 /// Computes every cell. `progress(done, total)` is called after each segment; when it returns
 /// false the work stops and `None` is returned (the reader cancelled).
@@ -573,48 +616,83 @@ pub fn compute(
     let total = comparison.segments.len();
     let mut result = ComparisonResult::default();
     for segment in 0..total {
-        let witnesses = &comparison.witnesses;
-        let mut row = vec![Cell::default(); witnesses.len()];
-        for witness in 0..witnesses.len() {
-            let Some(reference) = comparison.reference(witness, segment, reference) else {
-                continue;
-            };
-            let (Some(Some(own)), Some(Some(theirs))) = (
-                witnesses[witness].segments.get(segment),
-                witnesses[reference].segments.get(segment),
-            ) else {
-                continue;
-            };
-            let ops = diff_past_numbering(&theirs.text, &own.text, normalization);
-            let (reference_marks, marks, counts) = compare::marks(&theirs.text, &own.text, &ops);
-            if row[reference].onward.is_empty()
-                && !row.iter().any(|c| c.reference == Some(reference))
-            {
-                row[reference].onward = reference_marks;
-            }
-            result
-                .differences
-                .extend(sites(&ops).into_iter().map(|(a, b)| Difference {
-                    segment,
-                    witness,
-                    reference,
-                    range: b,
-                    reference_range: a,
-                }));
-            row[witness] = Cell {
-                reference: Some(reference),
-                ops,
-                marks,
-                onward: std::mem::take(&mut row[witness].onward),
-                counts,
-            };
-        }
+        let row = compute_row(
+            comparison,
+            normalization,
+            reference,
+            segment,
+            &mut result.differences,
+        );
         result.cells.push(row);
         if !progress(segment + 1, total) {
             return None;
         }
     }
     Some(result)
+}
+
+/// The cells of `segments`, and their differences.
+fn compute_rows(
+    comparison: &Comparison,
+    normalization: &Normalization,
+    reference: Reference,
+    segments: Range<usize>,
+) -> ComparisonResult {
+    let mut result = ComparisonResult::default();
+    for segment in segments {
+        let row = compute_row(
+            comparison,
+            normalization,
+            reference,
+            segment,
+            &mut result.differences,
+        );
+        result.cells.push(row);
+    }
+    result
+}
+
+/// The cells of one segment; its differences are added to `differences`.
+fn compute_row(
+    comparison: &Comparison,
+    normalization: &Normalization,
+    reference: Reference,
+    segment: usize,
+    differences: &mut Vec<Difference>,
+) -> Vec<Cell> {
+    let witnesses = &comparison.witnesses;
+    let mut row = vec![Cell::default(); witnesses.len()];
+    for witness in 0..witnesses.len() {
+        let Some(reference) = comparison.reference(witness, segment, reference) else {
+            continue;
+        };
+        let (Some(Some(own)), Some(Some(theirs))) = (
+            witnesses[witness].segments.get(segment),
+            witnesses[reference].segments.get(segment),
+        ) else {
+            continue;
+        };
+        let ops = diff_past_numbering(&theirs.text, &own.text, normalization);
+        let (reference_marks, marks, counts) = compare::marks(&theirs.text, &own.text, &ops);
+        if row[reference].onward.is_empty() && !row.iter().any(|c| c.reference == Some(reference)) {
+            row[reference].onward = reference_marks;
+        }
+        differences.extend(sites(&ops).into_iter().map(|(a, b)| Difference {
+            segment,
+            witness,
+            reference,
+            range: b,
+            reference_range: a,
+        }));
+        row[witness] = Cell {
+            reference: Some(reference),
+            ops,
+            marks,
+            onward: std::mem::take(&mut row[witness].onward),
+            counts,
+        };
+    }
+    row
 }
 
 /// How many characters at the start of a wording are its number ("1. ", "2) ", "IV. "), with
@@ -811,6 +889,39 @@ impl ComparisonNote {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_comparison_computed_on_two_threads_is_the_one_computed_on_one() {
+        use crate::model::generate::{edited, paragraphs};
+        let a = paragraphs(5, 300_000).join("\n\n");
+        let b = edited(&a, 6, 20);
+        let c = edited(&b, 7, 20);
+        let comparison = Comparison::from_wordings(
+            "long",
+            "long",
+            vec![
+                WordingInput::pasted("A", &a),
+                WordingInput::pasted("B", &b),
+                WordingInput::pasted("C", &c),
+            ],
+            &Normalization::wording(),
+        )
+        .unwrap();
+        assert!(comparison.segments.len() > 100);
+        for reference in [Reference::Previous, Reference::Base(0)] {
+            let one = compute(
+                &comparison,
+                &Normalization::wording(),
+                reference,
+                &mut |_, _| true,
+            )
+            .unwrap();
+            let two = compute_all(&comparison, &Normalization::wording(), reference);
+            assert_eq!(one.cells.len(), comparison.segments.len());
+            assert!(!one.differences.is_empty());
+            assert!(one == two, "{reference:?}");
+        }
+    }
 
     fn pasted(texts: &[&str]) -> Comparison {
         let inputs = texts

@@ -138,11 +138,7 @@ pub fn decode_declared(
     if decoded.contains('\0') {
         return Err(ImportError::Binary { path: shown() });
     }
-    let text: String = decoded
-        .replace("\r\n", "\n")
-        .replace('\r', "\n")
-        .nfc()
-        .collect();
+    let text = nfc_lines(&decoded);
     if text.trim().is_empty() {
         return Err(ImportError::Empty { path: shown() });
     }
@@ -150,6 +146,21 @@ pub fn decode_declared(
         text,
         encoding: encoding.name(),
     })
+}
+
+/// `text` with `\n` line endings, in Unicode's composed form (NFC). Most texts already are:
+/// they are checked, quickly, and copied only when they are not.
+fn nfc_lines(text: &str) -> String {
+    use unicode_normalization::{IsNormalized, is_nfc_quick};
+    let text = if text.contains('\r') {
+        std::borrow::Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    };
+    match is_nfc_quick(text.chars()) {
+        IsNormalized::Yes => text.into_owned(),
+        _ => text.nfc().collect(),
+    }
 }
 
 /// What the reader says of the text (empty fields are filled from the file).
@@ -748,6 +759,15 @@ mod tests {
             ..ImportMeta::default()
         };
         assert!(with_meta(&text, &bad).unwrap_err().contains("not a date"));
+    }
+
+    #[test]
+    fn line_endings_become_newlines_and_letters_are_composed() {
+        assert_eq!(nfc_lines("a\r\nb\rc\n"), "a\nb\nc\n");
+        // е with a combining diaeresis is ё; a composed text comes back as it was.
+        assert_eq!(nfc_lines("Жуковскому \u{435}\u{308}\r\n"), "Жуковскому ё\n");
+        let composed = "Орджоникидзе, Дзержинский — «великодержавный» ё";
+        assert_eq!(nfc_lines(composed), composed);
     }
 
     #[test]

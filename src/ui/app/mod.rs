@@ -290,7 +290,17 @@ impl eframe::App for LecternApp {
     }
 
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        use crate::startup::{self, stage};
+        if startup::tracing()
+            && startup::marked(stage::FIRST_LAYOUT)
+            && let Some(report) = startup::finish()
+        {
+            // The frame before this one has been presented: start-up is over.
+            eprint!("{report}");
+            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+        }
         self.show(ui);
+        startup::mark(stage::FIRST_LAYOUT);
     }
 
     fn on_exit(&mut self) {
