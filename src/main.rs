@@ -494,7 +494,8 @@ fn wording(argument: &str) -> anyhow::Result<WordingInput> {
             .map_or(argument.to_owned(), |n| n.to_string_lossy().into_owned());
         return Ok(WordingInput {
             source_label: name.clone(),
-            ..WordingInput::pasted(&name, &text)
+            text,
+            ..WordingInput::pasted(&name, "")
         });
     }
     let library = lectern::bundled::bundled_library();
@@ -506,7 +507,7 @@ fn wording(argument: &str) -> anyhow::Result<WordingInput> {
 
 fn compare_command(a: &str, b: &str, format: &str, normalize: &str) -> anyhow::Result<String> {
     use lectern::model::compare::{self, Normalization};
-    use lectern::model::comparison::{Comparison, Reference, compute_all};
+    use lectern::model::comparison::{Comparison, Reference};
     use lectern::model::comparison_export;
     let normalization = Normalization::profile(normalize)
         .ok_or_else(|| anyhow::anyhow!("unknown normalisation profile “{normalize}”"))?;
@@ -516,8 +517,7 @@ fn compare_command(a: &str, b: &str, format: &str, normalize: &str) -> anyhow::R
         return compare_json(&a, &b, normalize, &ops);
     }
     let title = format!("{} / {}", a.label, b.label);
-    let comparison = Comparison::from_wordings("cli", &title, vec![a, b], &normalization)?;
-    let result = compute_all(&comparison, &normalization, Reference::Previous);
+    let (comparison, result) = Comparison::compared_pair("cli", &title, a, b, &normalization)?;
     Ok(match format {
         "md" => comparison_export::to_markdown(
             &comparison,

@@ -1015,13 +1015,14 @@ fn stem(word: &str) -> String {
 /// punctuation are joined. `None` when no word pairs (the whole stretch is then one change).
 fn same_stems(a: &str, b: &str) -> Option<(Ranges, Ranges)> {
     let (a_words, b_words) = (word_ranges(a), word_ranges(b));
+    let (a_index, b_index) = (CharIndex::new(a), CharIndex::new(b));
     let a_stems: Vec<String> = a_words
         .iter()
-        .map(|r| stem(slice_chars(a, r.clone())))
+        .map(|r| stem(a_index.slice(r.clone())))
         .collect();
     let b_stems: Vec<String> = b_words
         .iter()
-        .map(|r| stem(slice_chars(b, r.clone())))
+        .map(|r| stem(b_index.slice(r.clone())))
         .collect();
     let (mut in_a, mut in_b, mut paired) = (Vec::new(), Vec::new(), false);
     for op in capture_diff_slices(Algorithm::Myers, &a_stems, &b_stems) {
@@ -1033,7 +1034,7 @@ fn same_stems(a: &str, b: &str) -> Option<(Ranges, Ranges)> {
         }
         for (ra, rb) in a_words[old].iter().zip(&b_words[new]) {
             let (ra, rb) = (ra.clone(), rb.clone());
-            let (wa, wb) = (slice_chars(a, ra.clone()), slice_chars(b, rb.clone()));
+            let (wa, wb) = (a_index.slice(ra.clone()), b_index.slice(rb.clone()));
             if wa.chars().count() < 4 {
                 // Too short to call a stem: a changed word all the same.
                 if wa != wb {

@@ -280,6 +280,70 @@ impl Comparison {
         inputs: Vec<WordingInput>,
         normalization: &Normalization,
     ) -> Result<Self, ComparisonError> {
+        Ok(Self::built(id, title, inputs, normalization)?.comparison)
+    }
+
+    /// [`Comparison::from_wordings`] of two wordings, computed with the one diff of their whole
+    /// texts that also cuts them into segments (each segment's cell is that diff's part within
+    /// it), not a second diff per segment: what `lectern compare` prints, at the speed of a
+    /// single diff. The cells are those of [`compute_all`] but where a segment's diff would
+    /// pair its words differently (a clause's number is compared as a word here, for one).
+    pub fn compared_pair(
+        id: &str,
+        title: &str,
+        a: WordingInput,
+        b: WordingInput,
+        normalization: &Normalization,
+    ) -> Result<(Self, ComparisonResult), ComparisonError> {
+        let built = Self::built(id, title, vec![a, b], normalization)?;
+        let comparison = &built.comparison;
+        // Where the second wording has a segment, it is marked against the first (unless
+        // their languages differ: then each is compared as the window compares it).
+        let same_language = (0..comparison.segments.len()).all(|n| {
+            comparison.witnesses[1].segments[n].is_none()
+                || comparison.reference(1, n, Reference::Previous) == Some(0)
+        });
+        if !same_language {
+            let result = compute_all(comparison, normalization, Reference::Previous);
+            return Ok((built.comparison, result));
+        }
+        let total = comparison.segments.len();
+        let rows = |segments: Range<usize>| pair_rows(comparison, &built, segments);
+        let parallel = built.ranges[0]
+            .last()
+            .is_some_and(|r| r.end > PARALLEL_SIZE)
+            && total > 1
+            && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1);
+        let result = if parallel {
+            let half = total / 2;
+            let (mut first, second) = std::thread::scope(|scope| {
+                let second = scope.spawn(|| rows(half..total));
+                let first = rows(0..half);
+                // A panic on the other thread is the same panic on this one.
+                (
+                    first,
+                    second
+                        .join()
+                        .unwrap_or_else(|e| std::panic::resume_unwind(e)),
+                )
+            });
+            first.cells.extend(second.cells);
+            first.differences.extend(second.differences);
+            first
+        } else {
+            rows(0..total)
+        };
+        Ok((built.comparison, result))
+    }
+
+    /// The comparison of `inputs`, with each witness's segments' character ranges in its whole
+    /// text and the diff of each whole text against the first's.
+    fn built(
+        id: &str,
+        title: &str,
+        inputs: Vec<WordingInput>,
+        normalization: &Normalization,
+    ) -> Result<Built, ComparisonError> {
         if !WITNESSES.contains(&inputs.len()) {
             return Err(ComparisonError::WitnessCount(inputs.len()));
         }
@@ -291,21 +355,29 @@ impl Comparison {
         }
         let base = &inputs[0].text;
         let (ranges, labels) = segment(base);
+        let starts: Vec<usize> = ranges.iter().map(|r| r.start).collect();
         let mut witnesses = Vec::with_capacity(inputs.len());
+        let mut all_ranges = Vec::with_capacity(inputs.len());
+        let mut all_ops = Vec::with_capacity(inputs.len());
         for (index, input) in inputs.iter().enumerate() {
-            let cuts: Vec<usize> = if index == 0 {
-                ranges.iter().map(|r| r.start).collect()
+            let (cuts, ops) = if index == 0 {
+                (starts.clone(), Vec::new())
             } else {
                 let ops = compare::diff(base, &input.text, normalization);
-                ranges.iter().map(|r| map_position(&ops, r.start)).collect()
+                (map_positions(&ops, &starts), ops)
             };
             let index_of_text = CharIndex::new(&input.text);
             let length = index_of_text.len();
-            let segments = (0..ranges.len())
+            let segment_ranges: Vec<Range<usize>> = (0..ranges.len())
                 .map(|n| {
                     let start = if n == 0 { 0 } else { cuts[n] };
                     let end = cuts.get(n + 1).copied().unwrap_or(length).max(start);
-                    let range = trim_range(&index_of_text, start..end);
+                    trim_range(&index_of_text, start..end)
+                })
+                .collect();
+            let segments = segment_ranges
+                .iter()
+                .map(|range| {
                     (!range.is_empty()).then(|| SegmentText {
                         text: index_of_text.slice(range.clone()).to_owned(),
                         source_text: input.source.as_ref().map(|(id, _)| id.clone()),
@@ -327,6 +399,8 @@ impl Comparison {
                     .unwrap_or_default(),
                 segments,
             });
+            all_ranges.push(segment_ranges);
+            all_ops.push(ops);
         }
         let comparison = Self {
             id: id.into(),
@@ -337,7 +411,11 @@ impl Comparison {
             witnesses,
         };
         comparison.validate()?;
-        Ok(comparison)
+        Ok(Built {
+            comparison,
+            ranges: all_ranges,
+            ops: all_ops,
+        })
     }
 
     /// The witness `witness` is marked against in `segment`, if any.
@@ -416,6 +494,126 @@ impl Comparison {
         swapped.witnesses.reverse();
         swapped
     }
+}
+
+/// A comparison as [`Comparison::built`] makes it.
+struct Built {
+    comparison: Comparison,
+    /// Each witness's segments' character ranges in its whole text (empty: not there).
+    ranges: Vec<Vec<Range<usize>>>,
+    /// Each witness's whole diff against the first (none for the first).
+    ops: Vec<Vec<Op>>,
+}
+
+/// The cells of `segments` of a pair of wordings, each the part of their whole diff within it.
+fn pair_rows(comparison: &Comparison, built: &Built, segments: Range<usize>) -> ComparisonResult {
+    let mut result = ComparisonResult::default();
+    for segment in segments {
+        let mut row = vec![Cell::default(); 2];
+        let (Some(Some(theirs)), Some(Some(own))) = (
+            comparison.witnesses[0].segments.get(segment),
+            comparison.witnesses[1].segments.get(segment),
+        ) else {
+            result.cells.push(row);
+            continue;
+        };
+        let (a_range, b_range) = (&built.ranges[0][segment], &built.ranges[1][segment]);
+        let ops = clip_ops(&built.ops[1], a_range.clone(), b_range.clone());
+        let (reference_marks, marks, counts) = compare::marks(&theirs.text, &own.text, &ops);
+        row[0].onward = reference_marks;
+        result
+            .differences
+            .extend(sites(&ops).into_iter().map(|(a, b)| Difference {
+                segment,
+                witness: 1,
+                reference: 0,
+                range: b,
+                reference_range: a,
+            }));
+        row[1] = Cell {
+            reference: Some(0),
+            ops,
+            marks,
+            onward: Vec::new(),
+            counts,
+        };
+        result.cells.push(row);
+    }
+    result
+}
+
+/// [`map_position`] of each of `positions` (in increasing order), in one pass over `ops`.
+pub fn map_positions(ops: &[Op], positions: &[usize]) -> Vec<usize> {
+    let mut mapped = Vec::with_capacity(positions.len());
+    let mut index = 0;
+    for &position in positions {
+        // Skip the operations map_position would skip: insertions and those ending at or
+        // before the position (positions increase, so they are skipped for good).
+        while let Some(op) = ops.get(index) {
+            if op.kind == OpKind::Insert || op.a.end <= position {
+                index += 1;
+            } else {
+                break;
+            }
+        }
+        mapped.push(match ops.get(index) {
+            Some(op) if op.kind == OpKind::Equal => {
+                (op.b.start + position.saturating_sub(op.a.start)).min(op.b.end)
+            }
+            Some(op) => op.b.start,
+            None => ops.last().map_or(0, |op| op.b.end),
+        });
+    }
+    mapped
+}
+
+/// The part of a whole text's `ops` within one segment, `a` and `b` its ranges in the two
+/// texts, with ranges counted from the segment's start: an operation cut by the segment's
+/// edges keeps what lies inside (an equal stretch with one side outside is a deletion or an
+/// insertion there), so the parts cover the segment's two wordings exactly, in order.
+fn clip_ops(ops: &[Op], a: Range<usize>, b: Range<usize>) -> Vec<Op> {
+    let within = |range: &Range<usize>, bounds: &Range<usize>| {
+        range.start.max(bounds.start)..range.end.min(bounds.end).max(range.start.max(bounds.start))
+    };
+    let point =
+        |at: usize, bounds: &Range<usize>| at.clamp(bounds.start, bounds.end) - bounds.start;
+    let local = |range: Range<usize>, bounds: &Range<usize>| {
+        range.start - bounds.start..range.end - bounds.start
+    };
+    let first = ops.partition_point(|op| op.a.end <= a.start && op.b.end <= b.start);
+    let mut clipped = Vec::new();
+    for op in &ops[first..] {
+        if op.a.start >= a.end && op.b.start >= b.end && !(a.is_empty() && b.is_empty()) {
+            break;
+        }
+        let (in_a, in_b) = (within(&op.a, &a), within(&op.b, &b));
+        let piece = match (op.kind, in_a.is_empty(), in_b.is_empty()) {
+            (OpKind::Equal, false, false) => Op {
+                kind: OpKind::Equal,
+                a: local(in_a, &a),
+                b: local(in_b, &b),
+            },
+            (OpKind::Equal | OpKind::Delete, false, _) => {
+                let at = point(op.b.start, &b);
+                Op {
+                    kind: OpKind::Delete,
+                    a: local(in_a, &a),
+                    b: at..at,
+                }
+            }
+            (OpKind::Equal | OpKind::Insert, _, false) => {
+                let at = point(op.a.start, &a);
+                Op {
+                    kind: OpKind::Insert,
+                    a: at..at,
+                    b: local(in_b, &b),
+                }
+            }
+            _ => continue,
+        };
+        clipped.push(piece);
+    }
+    clipped
 }
 
 /// Where character `position` of the first witness falls in the second, by the operations of
@@ -889,6 +1087,70 @@ impl ComparisonNote {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_pair_compared_with_one_diff_has_cells_that_rebuild_both_wordings() {
+        use crate::model::compare::slice_chars;
+        use crate::model::generate::{SplitMix64, edited, paragraphs};
+        let mut rng = SplitMix64::new(9);
+        for round in 0..40 {
+            let a = paragraphs(round, rng.range(200, 20_000)).join("\n\n");
+            // Words edited, and now and then a paragraph joined to the next or split.
+            let mut b = edited(&a, round + 100, rng.range(0, 60));
+            if round % 3 == 0 {
+                b = b.replacen("\n\n", " ", 2);
+            }
+            if round % 4 == 0 {
+                b = b.replacen(". ", ".\n\n", 3);
+            }
+            for normalization in [Normalization::default(), Normalization::wording()] {
+                let inputs = vec![WordingInput::pasted("A", &a), WordingInput::pasted("B", &b)];
+                let alone =
+                    Comparison::from_wordings("p", "p", inputs.clone(), &normalization).unwrap();
+                let [first, second] = <[WordingInput; 2]>::try_from(inputs).unwrap();
+                let (comparison, result) =
+                    Comparison::compared_pair("p", "p", first, second, &normalization).unwrap();
+                assert_eq!(comparison, alone, "the same segments as from_wordings");
+                assert_eq!(result.cells.len(), comparison.segments.len());
+                for (segment, row) in result.cells.iter().enumerate() {
+                    let (Some(Some(theirs)), Some(Some(own))) = (
+                        comparison.witnesses[0].segments.get(segment),
+                        comparison.witnesses[1].segments.get(segment),
+                    ) else {
+                        continue;
+                    };
+                    let ops = &row[1].ops;
+                    let rebuilt_a: String = ops
+                        .iter()
+                        .filter(|op| op.kind != OpKind::Insert)
+                        .map(|op| slice_chars(&theirs.text, op.a.clone()))
+                        .collect();
+                    let rebuilt_b: String = ops
+                        .iter()
+                        .filter(|op| op.kind != OpKind::Delete)
+                        .map(|op| slice_chars(&own.text, op.b.clone()))
+                        .collect();
+                    assert_eq!(rebuilt_a, theirs.text, "round {round}, segment {segment}");
+                    assert_eq!(rebuilt_b, own.text, "round {round}, segment {segment}");
+                }
+                if a == b {
+                    assert!(result.differences.is_empty());
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn positions_are_mapped_in_one_pass_as_one_at_a_time() {
+        use crate::model::generate::{edited, paragraphs};
+        let a = paragraphs(3, 30_000).join("\n\n");
+        let b = edited(&a, 4, 80);
+        let ops = compare::diff(&a, &b, &Normalization::wording());
+        let positions: Vec<usize> = (0..a.chars().count() + 3).step_by(7).collect();
+        let one_by_one: Vec<usize> = positions.iter().map(|&p| map_position(&ops, p)).collect();
+        assert_eq!(map_positions(&ops, &positions), one_by_one);
+        assert_eq!(map_positions(&[], &[0, 5]), [0, 0]);
+    }
 
     #[test]
     fn a_long_comparison_computed_on_two_threads_is_the_one_computed_on_one() {

@@ -42,13 +42,51 @@ pub fn inline_ops<'a>(
         emit(own, Piece::Same, 0..0, 0..own.chars().count());
         return;
     }
+    // The operations go forward through both wordings: each is sliced from where the one
+    // before it ended, not counted again from the start.
+    let (mut in_reference, mut in_own) = (Cursor::new(reference), Cursor::new(own));
     for op in &cell.ops {
         let (a, b) = (op.a.clone(), op.b.clone());
         match op.kind {
-            OpKind::Equal => emit(slice_chars(own, b.clone()), Piece::Same, a, b),
-            OpKind::Delete => emit(slice_chars(reference, a.clone()), Piece::Removed, a, b),
-            OpKind::Insert => emit(slice_chars(own, b.clone()), Piece::Added, a, b),
+            OpKind::Equal => emit(in_own.slice(b.clone()), Piece::Same, a, b),
+            OpKind::Delete => emit(in_reference.slice(a.clone()), Piece::Removed, a, b),
+            OpKind::Insert => emit(in_own.slice(b.clone()), Piece::Added, a, b),
         }
+    }
+}
+
+/// Slices of a text by character ranges that mostly go forward: each found from where the last
+/// ended.
+struct Cursor<'a> {
+    text: &'a str,
+    /// The byte and character where the last slice ended.
+    at: (usize, usize),
+}
+
+impl<'a> Cursor<'a> {
+    fn new(text: &'a str) -> Self {
+        Self { text, at: (0, 0) }
+    }
+
+    /// The byte of character `n`, at or after the cursor.
+    fn byte_of(&mut self, n: usize) -> usize {
+        let (byte, char) = self.at;
+        let rest = &self.text[byte..];
+        let found = rest
+            .char_indices()
+            .nth(n - char)
+            .map_or(self.text.len(), |(offset, _)| byte + offset);
+        self.at = (found, n);
+        found
+    }
+
+    fn slice(&mut self, range: Range<usize>) -> &'a str {
+        if range.start < self.at.1 {
+            return slice_chars(self.text, range);
+        }
+        let start = self.byte_of(range.start);
+        let end = self.byte_of(range.end.max(range.start));
+        &self.text[start..end]
     }
 }
 
