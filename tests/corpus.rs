@@ -147,10 +147,26 @@ fn provenance_follows_sources_md() {
     let library = bundled_library();
     let memo = library.get("lenin-1922-10-06-memo").unwrap().meta();
     assert!(memo.licence.contains("GNU Free Documentation License"));
+    // The Russian is “great-power chauvinism”: the note says so, and what each English
+    // edition has, and does not gloss великодержавный as “Great-Russian” (великорусский).
+    let translation = memo
+        .notes
+        .iter()
+        .find(|n| n.contains("великодержавный шовинизм"))
+        .expect("a note on the translation");
     assert!(
-        memo.notes
-            .iter()
-            .any(|n| n.contains("великодержавный шовинизм"))
+        translation.contains("“great-power chauvinism”"),
+        "{translation}"
+    );
+    assert!(translation.contains("великорусский"), "{translation}");
+    assert!(
+        translation.contains("“dominant nation chauvinism”"),
+        "{translation}"
+    );
+    assert!(translation.contains("Pathfinder"), "{translation}");
+    assert!(
+        !translation.contains("says “Great-Russian"),
+        "великодержавный is not “Great-Russian”: {translation}"
     );
     assert!(memo.notes.iter().any(|n| n.contains("Kamenev")));
     assert_eq!(
@@ -186,4 +202,43 @@ fn provenance_follows_sources_md() {
         2,
         "the two image captions are recorded as left out"
     );
+}
+
+#[test]
+fn the_sentence_introducing_the_kamenev_letter_is_its_context_not_the_introductions_text() {
+    let library = bundled_library();
+    let sentence = "That same day Lenin wrote the following response:";
+    let kamenev = library.get("lenin-1922-09-26-kamenev").unwrap();
+    let context = kamenev.meta().context_before.as_deref().unwrap_or_default();
+    assert!(
+        context.starts_with("Chapter two of the Pathfinder book"),
+        "{context}"
+    );
+    assert!(context.ends_with(sentence), "{context}");
+    // As in the source, word for word.
+    let source = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("resources/sources/world-outlook-lenin-on-internationalism.txt"),
+    )
+    .unwrap();
+    assert!(source.contains(context));
+    for text in library.texts() {
+        assert!(
+            !text.content().contains(sentence),
+            "{} still has the sentence in its body",
+            text.id()
+        );
+    }
+    // Every bundled text by Lenin is introduced the same way.
+    for text in library
+        .texts()
+        .iter()
+        .filter(|t| t.meta().author == "V. I. Lenin")
+    {
+        assert!(
+            text.meta().context_before.is_some(),
+            "{} has no context_before",
+            text.id()
+        );
+    }
 }

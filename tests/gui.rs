@@ -540,7 +540,7 @@ fn metadata_is_one_click_away() {
         .get_by_label("About: Memo Combatting Dominant Nation Chauvinism")
         .click();
     harness.run();
-    harness.get_by_label_contains("Great-Russian chauvinism");
+    harness.get_by_label_contains("literally “great-power chauvinism”");
 }
 
 #[test]
