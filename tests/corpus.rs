@@ -242,3 +242,103 @@ fn the_sentence_introducing_the_kamenev_letter_is_its_context_not_the_introducti
         );
     }
 }
+
+#[test]
+fn references_and_first_publication_are_as_the_sources_give_them() {
+    let library = bundled_library();
+    let meta = |id: &str| library.get(id).unwrap().meta().clone();
+    // The letter to Trotsky and the note to Mdivani are on pages of their own.
+    let trotsky = meta("lenin-1923-03-05-trotsky").reference_ru.unwrap();
+    let mdivani = meta("lenin-1923-03-06-mdivani").reference_ru.unwrap();
+    assert!(trotsky.starts_with("ПСС, vol. 54, p. 329 "), "{trotsky}");
+    assert!(mdivani.starts_with("ПСС, vol. 54, p. 330 "), "{mdivani}");
+    for unverified in [&trotsky, &mdivani] {
+        assert!(unverified.contains("not verified"), "{unverified}");
+    }
+    let kamenev = meta("lenin-1922-09-26-kamenev");
+    assert_eq!(
+        kamenev.first_published.as_deref(),
+        Some("Ленинский сборник XXXVI (Lenin Miscellany XXXVI), 1959")
+    );
+}
+
+#[test]
+fn stalins_clause_1_names_the_book_it_is_quoted_from_and_both_dates() {
+    use lectern::bundled::bundled_comparisons;
+    use lectern::model::compare::Normalization;
+    use lectern::model::comparison::{Reference, compute_all};
+    let comparisons = bundled_comparisons();
+    let clause_1 = comparisons.iter().find(|c| c.id == "clause-1").unwrap();
+    let stalin = clause_1
+        .witnesses
+        .iter()
+        .filter(|w| w.label.starts_with("Stalin’s draft"))
+        .collect::<Vec<_>>();
+    assert_eq!(stalin.len(), 2);
+    for witness in &stalin {
+        // The misprints are Felshtinsky's: his book is the source, not the journal.
+        assert!(witness.source.contains("Felshtinsky"), "{}", witness.source);
+        assert!(
+            witness
+                .source
+                .contains("Известия ЦК КПСС 1989 No. 9, not checked here"),
+            "{}",
+            witness.source
+        );
+        assert!(
+            witness.remark.contains("23–24 September 1922"),
+            "{}",
+            witness.remark
+        );
+        assert!(
+            witness.remark.contains("26 September 1922"),
+            "{}",
+            witness.remark
+        );
+    }
+    assert!(
+        stalin[0].remark.contains("not settled"),
+        "{}",
+        stalin[0].remark
+    );
+    // “[sic]” is the editor's: never counted or marked as a word of Stalin's.
+    let result = compute_all(clause_1, &Normalization::wording(), Reference::Previous);
+    let russian = clause_1
+        .witnesses
+        .iter()
+        .position(|w| w.label == "Stalin’s draft (Russian)")
+        .unwrap();
+    let mut sics = 0;
+    for (segment, row) in result.cells.iter().enumerate() {
+        let Some(Some(own)) = clause_1.witnesses[russian].segments.get(segment) else {
+            continue;
+        };
+        sics += own.text.matches("[sic]").count();
+        // No mark is the “[sic]” alone or begins or ends with it.
+        let cell = &row[russian];
+        for mark in cell.marks.iter().chain(&cell.onward) {
+            let marked: String = own
+                .text
+                .chars()
+                .skip(mark.range.start)
+                .take(mark.range.len())
+                .collect();
+            assert!(
+                !marked.starts_with("[sic]") && !marked.ends_with("[sic]"),
+                "segment {segment}: {marked:?}"
+            );
+        }
+        // The wording with and without the editor's marks is the same wording.
+        let without = own.text.replace(" [sic]", "");
+        for normalization in [Normalization::wording(), Normalization::default()] {
+            let ops = lectern::model::compare::diff(&own.text, &without, &normalization);
+            let (_, _, counts) = lectern::model::compare::marks(&own.text, &without, &ops);
+            assert_eq!(
+                (counts.changed, counts.deleted, counts.inserted),
+                (0, 0, 0),
+                "segment {segment}"
+            );
+        }
+    }
+    assert_eq!(sics, 2, "the two misprints are marked [sic] in the wording");
+}

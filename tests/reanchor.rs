@@ -178,7 +178,7 @@ fn anchors_survive_insertions_deletions_and_small_edits() {
         100.0 * rate(counts[2]),
     );
     assert!(
-        counts[0].1 >= 100 && counts[1].1 >= 20,
+        counts[0].1 >= 90 && counts[1].1 >= 20,
         "too few cases: {counts:?}"
     );
     assert_eq!(

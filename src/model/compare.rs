@@ -381,6 +381,24 @@ fn groups<'a>(text: &'a str, normalization: &Normalization) -> Vec<Group<'a>> {
 /// nearly all distinct, so this is fast); only the stretches of lines that differ are compared
 /// word by word.
 pub fn diff(a: &str, b: &str, normalization: &Normalization) -> Vec<Op> {
+    // An editor's “[sic]” is not a word of the wording: it is compared as blank space of its
+    // own length, so every range still points at the same characters.
+    diff_unmarked(&unmarked(a), &unmarked(b), normalization)
+}
+
+/// The editorial mark a diff passes over (see [`diff`]).
+const SIC: &str = "[sic]";
+
+/// `text` with each editorial “[sic]” blanked out (as many spaces: every offset unchanged).
+fn unmarked(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains(SIC) {
+        std::borrow::Cow::Owned(text.replace(SIC, &" ".repeat(SIC.len())))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
+fn diff_unmarked(a: &str, b: &str, normalization: &Normalization) -> Vec<Op> {
     // Everything below works in byte offsets; they become character offsets at the end.
     let (a_lines, b_lines) = (lines(a), lines(b));
     if a_lines.len() <= 2 || b_lines.len() <= 2 {
@@ -914,7 +932,9 @@ fn word_count(text: &str) -> usize {
 /// The marks of both witnesses and the word counts, from the operations of [`diff`]. A change
 /// of one word into one word that differs by a letter or two marks only those letters.
 pub fn marks(a: &str, b: &str, ops: &[Op]) -> (Vec<Marked>, Vec<Marked>, Counts) {
-    let (a, b) = (CharIndex::new(a), CharIndex::new(b));
+    // An editor's “[sic]” is neither counted nor marked (see [`diff`]).
+    let (a, b) = (unmarked(a), unmarked(b));
+    let (a, b) = (CharIndex::new(&a), CharIndex::new(&b));
     let (mut a_marks, mut b_marks, mut counts) = (Vec::new(), Vec::new(), Counts::default());
     let mut index = 0;
     while index < ops.len() {
@@ -1164,6 +1184,35 @@ pub fn slice_chars(text: &str, range: Range<usize>) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_editors_sic_is_not_a_word_of_the_wording() {
+        let stalin = "ограничившись принятем [sic] договоров с ними";
+        let revised = "ограничившись принятием договоров с ними";
+        for normalization in [Normalization::wording(), Normalization::default()] {
+            let ops = diff(stalin, revised, &normalization);
+            let (stalin_marks, revised_marks, counts) = marks(stalin, revised, &ops);
+            assert_eq!(
+                (counts.changed, counts.deleted, counts.inserted),
+                (1, 0, 0),
+                "{normalization:?}: {ops:?}"
+            );
+            for mark in &stalin_marks {
+                assert!(
+                    !slice_chars(stalin, mark.range.clone()).contains("sic"),
+                    "{mark:?}"
+                );
+            }
+            assert_eq!(revised_marks.len(), 1);
+            // The ranges are the texts' own: every character is covered once, in order.
+            let rebuilt: String = ops
+                .iter()
+                .filter(|op| op.kind != OpKind::Insert)
+                .map(|op| slice_chars(stalin, op.a.clone()))
+                .collect();
+            assert_eq!(rebuilt, stalin);
+        }
+    }
 
     #[test]
     fn the_quick_letter_tests_agree_with_the_standard_library_for_every_character() {

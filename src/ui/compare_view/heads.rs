@@ -30,7 +30,7 @@ pub(super) fn witness_heads_ui(
                         _ => status.color(ui.visuals().warn_fg_color),
                     });
                     for (line, text) in details {
-                        ui.label(line.apply(RichText::new(text)));
+                        detail_label(ui, line, text);
                     }
                 } else {
                     let name = witness_name(ui, state, index);
@@ -83,6 +83,32 @@ impl DetailLine {
             Self::Remark => text.weak().italics(),
             Self::Warning => text.italics(),
         }
+    }
+}
+
+/// The most rows a detail of a witness takes in its head: a long source or remark is cut
+/// short there (the heads stay on screen as the texts scroll), whole on hover.
+const DETAIL_ROWS: usize = 3;
+
+/// One detail of a witness in its head, at most [`DETAIL_ROWS`] rows.
+fn detail_label(ui: &mut egui::Ui, line: DetailLine, text: String) {
+    let mut job = egui::text::LayoutJob::default();
+    line.apply(RichText::new(text.clone())).append_to(
+        &mut job,
+        ui.style(),
+        egui::FontSelection::Default,
+        egui::Align::Min,
+    );
+    job.wrap = egui::text::TextWrapping {
+        max_width: ui.available_width(),
+        max_rows: DETAIL_ROWS,
+        break_anywhere: false,
+        overflow_character: Some('…'),
+    };
+    let cut = ui.fonts_mut(|fonts| fonts.layout_job(job.clone())).elided;
+    let label = ui.add(egui::Label::new(job));
+    if cut {
+        label.on_hover_text(text);
     }
 }
 
