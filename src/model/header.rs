@@ -46,6 +46,7 @@ pub const OPTIONAL_KEYS: &[&str] = &[
     "context_before",
     "context_after",
     "url",
+    "editor_brackets",
 ];
 
 /// Keys that may appear any number of times, each occurrence adding one value.
@@ -74,6 +75,9 @@ pub struct TextMeta {
     pub subtitle: Option<String>,
     /// The web address of the page the text comes from (annotations made there attach here).
     pub url: Option<String>,
+    /// Whose insertions the square brackets in the body hold, when they are an editor's and
+    /// not the author's words (“World-Outlook (2022)”): the reader shows them as editorial.
+    pub editor_brackets: Option<String>,
     /// The title exactly as the source spells it, where it differs from `title`.
     pub source_title: Option<String>,
     /// Author, as the reader would cite them.
@@ -112,6 +116,21 @@ pub struct TextMeta {
     pub context_after: Option<String>,
     /// Parts of the text, by first paragraph.
     pub parts: Vec<PartMark>,
+}
+
+/// The byte ranges of the square-bracketed insertions in `paragraph` (“[Stalin]”), brackets
+/// included; a bracket left open runs to the paragraph's end.
+pub fn bracketed(paragraph: &str) -> Vec<std::ops::Range<usize>> {
+    let mut spans = Vec::new();
+    let mut from = 0;
+    while let Some(open) = paragraph[from..].find('[').map(|at| from + at) {
+        let end = paragraph[open..]
+            .find(']')
+            .map_or(paragraph.len(), |at| open + at + 1);
+        spans.push(open..end);
+        from = end;
+    }
+    spans
 }
 
 impl TextMeta {
@@ -286,6 +305,7 @@ pub fn parse_text_file(file: &str, source: &str) -> Result<ParsedText, HeaderErr
             "title" => meta.title = value,
             "subtitle" => meta.subtitle = Some(value),
             "url" => meta.url = Some(value),
+            "editor_brackets" => meta.editor_brackets = Some(value),
             "source_title" => meta.source_title = Some(value),
             "author" => meta.author = value,
             "date" => {
@@ -400,6 +420,7 @@ pub fn write_text_file(meta: &TextMeta, paragraphs: &[&str]) -> String {
         ("context_before", &meta.context_before),
         ("context_after", &meta.context_after),
         ("url", &meta.url),
+        ("editor_brackets", &meta.editor_brackets),
     ];
     for (key, value) in [
         ("id", &meta.id),
@@ -489,6 +510,16 @@ pub fn is_valid_date(date: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bracketed_insertions_are_found_whole_and_an_open_one_runs_to_the_end() {
+        let text = "The Georgian [Stalin] who [is] careless [of";
+        let spans: Vec<&str> = bracketed(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(spans, ["[Stalin]", "[is]", "[of"]);
+        assert!(bracketed("no brackets").is_empty());
+        let russian = bracketed("«[Сталин]»");
+        assert_eq!((russian.len(), russian.first()), (1, Some(&(2..16))));
+    }
 
     const GOOD: &str = "id: lenin-1923-03-05-trotsky\ntitle: To L. D. Trotsky\nauthor: V. I. Lenin\n\
         date: 1923-03-05\nlanguage: en\nsource: World-Outlook\nlicence: Public domain\n\

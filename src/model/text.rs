@@ -141,6 +141,23 @@ impl Text {
             .saturating_sub(1)
     }
 
+    /// Whether character `offset` is inside an editor's square-bracketed insertion (only in a
+    /// text whose metadata says its brackets are an editor's: `editor_brackets`).
+    pub fn editorial_at(&self, offset: usize) -> bool {
+        if self.meta.editor_brackets.is_none() || offset >= self.char_len() {
+            return false;
+        }
+        let index = self.paragraph_at(offset);
+        let paragraph = &self.paragraphs[index];
+        if offset >= paragraph.chars.end {
+            return false;
+        }
+        let byte = self.byte_offset(offset) - paragraph.bytes.start;
+        super::header::bracketed(self.paragraph_text(index))
+            .iter()
+            .any(|span| span.contains(&byte))
+    }
+
     /// The byte offset in [`Self::content`] of character `offset` (clamped to the end).
     pub fn byte_offset(&self, offset: usize) -> usize {
         let offset = offset.min(self.char_len());

@@ -100,6 +100,14 @@ fn rows_of(text: &Text) -> Vec<(&'static str, String)> {
         ("First published", &meta.first_published),
         ("Title in the source", &meta.source_title),
         ("Web page", &meta.url),
+        (
+            "Square brackets",
+            &meta.editor_brackets.as_ref().map(|editor| {
+                format!(
+                    "inserted by the editor ({editor}), not the author’s words; shown in italics"
+                )
+            }),
+        ),
     ];
     rows.extend(
         optional

@@ -94,10 +94,7 @@ impl ParagraphLayouts {
         self.galleys
             .entry(paragraph)
             .or_insert_with(|| {
-                let mut job = LayoutJob::single_section(
-                    breakable_spaces(text.paragraph_text(paragraph)).into_owned(),
-                    style.text_format(),
-                );
+                let mut job = paragraph_job(text, paragraph, style);
                 job.wrap = TextWrapping::wrap_at_width(wrap_width);
                 ctx.fonts_mut(|fonts| fonts.layout_job(job))
             })
@@ -111,6 +108,47 @@ impl ParagraphLayouts {
             self.galleys.retain(|&p, _| p.abs_diff(around) <= keep);
         }
     }
+}
+
+/// A paragraph as laid out: in the reading style, an editor's bracketed insertions in italics
+/// (in a text whose brackets are an editor's, see `TextMeta::editor_brackets`).
+pub(crate) fn paragraph_job(text: &Text, paragraph: usize, style: ReadingStyle) -> LayoutJob {
+    let body = breakable_spaces(text.paragraph_text(paragraph)).into_owned();
+    let format = style.text_format();
+    let spans = if text.meta().editor_brackets.is_some() {
+        crate::model::header::bracketed(&body)
+    } else {
+        Vec::new()
+    };
+    if spans.is_empty() {
+        return LayoutJob::single_section(body, format);
+    }
+    let editorial = TextFormat {
+        italics: true,
+        ..format.clone()
+    };
+    let length = body.len();
+    let mut job = LayoutJob {
+        text: body,
+        ..LayoutJob::default()
+    };
+    let mut section = |range: std::ops::Range<usize>, format: &TextFormat| {
+        if !range.is_empty() {
+            job.sections.push(egui::text::LayoutSection {
+                leading_space: 0.0,
+                byte_range: egui::text::ByteIndex(range.start)..egui::text::ByteIndex(range.end),
+                format: format.clone(),
+            });
+        }
+    };
+    let mut at = 0;
+    for span in spans {
+        section(at..span.start, &format);
+        section(span.clone(), &editorial);
+        at = span.end;
+    }
+    section(at..length, &format);
+    job
 }
 
 /// The text as laid out: no-break spaces become spaces, so that lines break between words.
@@ -150,6 +188,42 @@ pub(super) struct VisibleParagraph {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_editors_bracketed_insertions_are_laid_out_in_italics_and_explained() {
+        let library = crate::bundled::bundled_library();
+        let notes = library.get("lenin-1922-12-30-autonomization").unwrap();
+        let style = ReadingStyle { font_size: 18.0 };
+        let mut italic = Vec::new();
+        for paragraph in 0..notes.paragraphs().len() {
+            let job = paragraph_job(notes, paragraph, style);
+            assert_eq!(job.text, breakable_spaces(notes.paragraph_text(paragraph)));
+            for section in job.sections.iter().filter(|s| s.format.italics) {
+                italic.push(
+                    job.text[section.byte_range.start.0..section.byte_range.end.0].to_owned(),
+                );
+            }
+        }
+        assert_eq!(italic.len(), 2, "{italic:?}");
+        assert!(italic[0].starts_with("[Stalin criticized") && italic[0].ends_with(']'));
+        assert_eq!(italic[1], "[Stalin]");
+        // Hovered, the words say what they are; Lenin's own words do not.
+        let at = notes.content().find("[Stalin]").unwrap();
+        let inside = notes.content()[..at + 2].chars().count();
+        let note = super::super::pane::editorial_note(notes, inside).unwrap();
+        assert!(
+            note.contains("World-Outlook (2022)") && note.contains("V. I. Lenin"),
+            "{note}"
+        );
+        assert_eq!(super::super::pane::editorial_note(notes, inside - 3), None);
+        // A text whose brackets are its author's shows them as they are.
+        let kamenev = library.get("lenin-1922-09-26-kamenev").unwrap();
+        assert!(kamenev.meta().editor_brackets.is_none());
+        assert!(
+            (0..kamenev.paragraphs().len())
+                .all(|p| paragraph_job(kamenev, p, style).sections.len() == 1)
+        );
+    }
     use crate::bundled::bundled_library;
 
     /// Every bundled paragraph, laid out as a pane lays it out at many column widths, breaks

@@ -338,19 +338,33 @@ fn pointer_selection(
     }
     if response.hovered() {
         ui.ctx().set_cursor_icon(egui::CursorIcon::Text);
-        // A highlight's note, on hover.
+        // A highlight's note, on hover; else what an editor's bracketed insertion is.
         if !view.dragging
             && let Some(pos) = pointer
             && let Some(offset) = view.offset_at(text, pos)
-            && let Some(note) = params
+        {
+            let note = params
                 .highlights
                 .overlapping(offset..offset + 1)
                 .find(|h| !h.note.is_empty())
                 .map(|h| h.note.clone())
-        {
-            response.clone().on_hover_text_at_pointer(note);
+                .or_else(|| editorial_note(text, offset));
+            if let Some(note) = note {
+                response.clone().on_hover_text_at_pointer(note);
+            }
         }
     }
+}
+
+/// What the bracketed words at `offset` are, when an editor inserted them.
+pub(crate) fn editorial_note(text: &Text, offset: usize) -> Option<String> {
+    let editor = text.meta().editor_brackets.as_deref()?;
+    text.editorial_at(offset).then(|| {
+        format!(
+            "In square brackets: inserted by the editor, {editor}; not {}’s words",
+            text.meta().author
+        )
+    })
 }
 
 /// A drag at `pos` extends the selection, and scrolls when it goes past the top or bottom.
