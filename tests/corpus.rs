@@ -342,3 +342,31 @@ fn stalins_clause_1_names_the_book_it_is_quoted_from_and_both_dates() {
     }
     assert_eq!(sics, 2, "the two misprints are marked [sic] in the wording");
 }
+
+#[test]
+fn the_reconstruction_of_clause_1_is_never_dated_as_a_document_of_1922() {
+    use lectern::bundled::bundled_comparisons;
+    use lectern::model::comparison::WitnessStatus;
+    let mut reconstructions = 0;
+    for comparison in bundled_comparisons() {
+        for witness in &comparison.witnesses {
+            if witness.status == WitnessStatus::Reconstruction {
+                reconstructions += 1;
+                assert_eq!(witness.document_date(), None, "{}", witness.label);
+                assert!(
+                    !witness.date.contains("1922"),
+                    "{}: {}",
+                    witness.label,
+                    witness.date
+                );
+                assert!(
+                    witness.source.contains("26 Sept 1922"),
+                    "its words are Lenin's of that day"
+                );
+            } else if witness.status != WitnessStatus::Summary {
+                assert!(witness.document_date().is_some(), "{}", witness.label);
+            }
+        }
+    }
+    assert_eq!(reconstructions, 1);
+}

@@ -83,6 +83,18 @@ pub struct Witness {
 }
 
 impl Witness {
+    /// The date of the document this witness is, for placing it in time (a timeline, a
+    /// sort): none for an editorial reconstruction or a summary, which are no document of
+    /// any day, whatever their `date` says of the words they are made from.
+    pub fn document_date(&self) -> Option<&str> {
+        match self.status {
+            WitnessStatus::Reconstruction | WitnessStatus::Summary => None,
+            WitnessStatus::Original | WitnessStatus::Translation => {
+                Some(self.date.as_str()).filter(|d| !d.trim().is_empty())
+            }
+        }
+    }
+
     /// The whole wording, segments joined by a space.
     pub fn text(&self) -> String {
         self.segments
