@@ -60,6 +60,13 @@ enum Command {
         #[arg(long, default_value = "text")]
         format: String,
     },
+    /// People and places named in the library (bundled and imported texts), under every
+    /// spelling and Russian form, with how often and where they are mentioned.
+    Index {
+        /// `text` (a line each) or `json` (an array of objects).
+        #[arg(long, default_value = "text", value_parser = ["text", "json"])]
+        format: String,
+    },
     /// Write a deterministic generated text (for trying Lectern on a long text).
     GenerateText {
         /// Approximate size in bytes.
@@ -170,6 +177,7 @@ fn main() -> anyhow::Result<()> {
     env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
     match cli.command {
         Some(Command::List { format }) => list(cli.profile.as_deref(), &format),
+        Some(Command::Index { format }) => index_command(cli.profile.as_deref(), &format),
         Some(Command::GenerateText {
             bytes,
             seed,
@@ -617,6 +625,79 @@ fn export_command(
         "{} exported",
         lectern::model::markup::count(count, "annotation", "annotations")
     );
+    Ok(())
+}
+
+fn index_command(profile: Option<&Path>, format: &str) -> anyhow::Result<()> {
+    use lectern::model::index::{EntityKind, Index};
+    let opened = open(profile, Access::Read)?;
+    let index = Index::bundled();
+    // Per entity: mentions, and the texts they are in (in library order).
+    let mut found: Vec<(usize, Vec<(String, usize)>)> =
+        vec![(0, Vec::new()); index.entities().len()];
+    for text in opened.library.texts() {
+        for mention in index.mentions(text) {
+            let (count, texts) = &mut found[mention.entity];
+            *count += 1;
+            match texts.last_mut() {
+                Some((id, n)) if id == text.id() => *n += 1,
+                _ => texts.push((text.id().to_owned(), 1)),
+            }
+        }
+    }
+    if format == "json" {
+        let items: Vec<serde_json::Value> = index
+            .entities()
+            .iter()
+            .zip(&found)
+            .map(|(entity, (count, texts))| {
+                serde_json::json!({
+                    "id": entity.id,
+                    "kind": entity.kind,
+                    "name": entity.name,
+                    "variants": entity.variants,
+                    "russian": entity.russian,
+                    "about": entity.about,
+                    "about_source": entity.about_source,
+                    "wikidata": entity.wikidata,
+                    "mentions": count,
+                    "texts": texts.iter().map(|(id, n)| serde_json::json!({"id": id, "mentions": n})).collect::<Vec<_>>(),
+                })
+            })
+            .collect();
+        println!("{}", serde_json::to_string_pretty(&items)?);
+        return Ok(());
+    }
+    use lectern::model::markup::count;
+    for kind in [EntityKind::Person, EntityKind::Place] {
+        println!(
+            "{}",
+            if kind == EntityKind::Person {
+                "People"
+            } else {
+                "Places"
+            }
+        );
+        for (entity, (mentions, texts)) in index.entities().iter().zip(&found) {
+            if entity.kind != kind {
+                continue;
+            }
+            println!(
+                "  {:<16} {:<22} {} in {}  ({})",
+                entity.id,
+                entity.name,
+                count(*mentions, "mention", "mentions"),
+                count(texts.len(), "text", "texts"),
+                entity
+                    .variants
+                    .iter()
+                    .chain(&entity.russian)
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+        }
+    }
     Ok(())
 }
 

@@ -907,3 +907,64 @@ fn an_epub_imports_with_its_chapters_as_parts_and_is_listed() {
     );
     assert!(!profile.join("texts/import-cut.txt").exists());
 }
+
+#[test]
+fn index_lists_people_and_places_with_their_mentions_in_imported_texts_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let profile = dir.path().join("p");
+    let file = dir.path().join("письмо.txt");
+    std::fs::write(
+        &file,
+        "Письмо\n\nТоварищ Орджоникидзе и комиссия Дзержинского в Грузии.\n",
+    )
+    .unwrap();
+    let output = lectern_in(&profile)
+        .arg("import")
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let output = lectern_in(&profile)
+        .args(["index", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let items: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let entity = |id: &str| {
+        items
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["id"] == id)
+            .unwrap_or_else(|| panic!("{id} in the index"))
+            .clone()
+    };
+    let imported = |entity: &serde_json::Value| {
+        entity["texts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["id"].as_str().unwrap().starts_with("import-"))
+            .map(|t| t["mentions"].as_u64().unwrap())
+    };
+    let ordzhonikidze = entity("ordzhonikidze");
+    assert_eq!(ordzhonikidze["kind"], "person");
+    assert_eq!(imported(&ordzhonikidze), Some(1));
+    // In the bundled texts under Orjonikidze, Orgonikidze and Ordzhonikidze.
+    assert!(
+        ordzhonikidze["mentions"].as_u64().unwrap() >= 8,
+        "{ordzhonikidze}"
+    );
+    assert_eq!(imported(&entity("dzerzhinsky")), Some(1), "Дзержинского");
+    assert_eq!(imported(&entity("georgia")), Some(1), "Грузии");
+    assert_eq!(entity("georgia")["kind"], "place");
+    let output = lectern_in(&profile).arg("index").output().unwrap();
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(text.starts_with("People\n"), "{text}");
+    assert!(text.contains("\nPlaces\n"), "{text}");
+    assert!(
+        text.lines()
+            .any(|l| l.trim_start().starts_with("makharadze") && l.contains("1 mention in 1 text")),
+        "{text}"
+    );
+}

@@ -11,6 +11,7 @@ pub mod comparison_export;
 pub mod generate;
 pub mod header;
 pub mod history;
+pub mod index;
 pub mod library;
 pub mod markup;
 pub mod notebook;

@@ -1,0 +1,366 @@
+//! People and places: who and where the texts name, under every spelling.
+//!
+//! An [`Index`] lists entities (a person or a place) with a preferred name, the English
+//! spellings the texts use (“Orjonikidze”, “Orgonikidze”, “Ordzhonikidze”) and the Russian
+//! forms; a Russian form ending in `*` is a stem that takes Russian case endings, so
+//! “Дзержинск*” finds Дзержинский, Дзержинского and Дзержинскому. Mentions are found word by
+//! word, case and ё/е aside, an English possessive (“Stalin’s”) included. The bundled index is
+//! `resources/index/people-and-places.json`, checked by `build.rs`.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use serde::{Deserialize, Serialize};
+
+use super::compare::split_tokens;
+use super::text::Text;
+
+/// What an entity is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityKind {
+    /// A person.
+    Person,
+    /// A place.
+    Place,
+}
+
+/// A person or place of the index.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entity {
+    /// Stable id (`ordzhonikidze`).
+    pub id: String,
+    /// Person or place.
+    pub kind: EntityKind,
+    /// The preferred name.
+    pub name: String,
+    /// Spellings in English texts (one or more words each).
+    pub variants: Vec<String>,
+    /// Russian forms; one ending in `*` is a stem that takes case endings.
+    #[serde(default)]
+    pub russian: Vec<String>,
+    /// A one-line identification.
+    pub about: String,
+    /// Where the identification comes from.
+    pub about_source: String,
+    /// The Wikidata id, where checked.
+    #[serde(default)]
+    pub wikidata: Option<String>,
+}
+
+/// The file of an index.
+#[derive(Clone, Debug, Deserialize)]
+struct IndexFile {
+    format: String,
+    version: u32,
+    entities: Vec<Entity>,
+}
+
+/// The Russian case endings a stem (`Дзержинск*`) takes: nouns and adjectives, singular and
+/// plural, and the soft-sign forms of place names (Закавказье).
+const ENDINGS: &[&str] = &[
+    "", "а", "я", "у", "ю", "е", "ё", "и", "ы", "о", "ь", "ом", "ем", "ём", "ой", "ей", "ою", "ею",
+    "ий", "ый", "ого", "его", "ому", "ему", "им", "ым", "их", "ых", "ими", "ыми", "ам", "ям",
+    "ами", "ями", "ах", "ях", "ье", "ья", "ью", "ьем", "ьё",
+];
+
+/// A word as compared: lower case, ё as е, a trailing English possessive off.
+fn folded(word: &str) -> String {
+    let lower: String = word
+        .chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| if c == 'ё' { 'е' } else { c })
+        .collect();
+    for possessive in ["’s", "'s"] {
+        if let Some(stem) = lower.strip_suffix(possessive) {
+            return stem.to_owned();
+        }
+    }
+    lower
+}
+
+/// One word of a name as matched: exactly, or a stem with a Russian case ending.
+#[derive(Clone, Debug)]
+enum WordPattern {
+    Exact(String),
+    Stem(String),
+}
+
+impl WordPattern {
+    fn matches(&self, word: &str) -> bool {
+        match self {
+            Self::Exact(exact) => word == exact,
+            Self::Stem(stem) => word
+                .strip_prefix(stem.as_str())
+                .is_some_and(|ending| ENDINGS.contains(&ending)),
+        }
+    }
+}
+
+/// A mention of an entity: its character range in a text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mention {
+    /// The entity's index in [`Index::entities`].
+    pub entity: usize,
+    /// Characters of the text.
+    pub range: Range<usize>,
+}
+
+/// People and places, and how to find them.
+#[derive(Clone, Debug, Default)]
+pub struct Index {
+    entities: Vec<Entity>,
+    /// Each name as words, by the first word's fold (a stem's first letters for a stem): the
+    /// entity and the words' patterns.
+    names: Vec<(usize, Vec<WordPattern>)>,
+}
+
+/// Why an index could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum IndexError {
+    /// Not an index file.
+    #[error("not an index of people and places: {0}")]
+    Json(String),
+    /// Something in it is wrong.
+    #[error("{0}")]
+    Invalid(String),
+}
+
+impl Index {
+    /// The index of `entities`.
+    pub fn new(entities: Vec<Entity>) -> Result<Self, IndexError> {
+        let mut names = Vec::new();
+        let mut ids = std::collections::HashSet::new();
+        for (number, entity) in entities.iter().enumerate() {
+            if entity.id.is_empty() || !ids.insert(entity.id.as_str()) {
+                return Err(IndexError::Invalid(format!(
+                    "entity {} has an empty or repeated id “{}”",
+                    number + 1,
+                    entity.id
+                )));
+            }
+            if entity.variants.is_empty() || entity.about.trim().is_empty() {
+                return Err(IndexError::Invalid(format!(
+                    "“{}” needs a spelling and an identification",
+                    entity.id
+                )));
+            }
+            for name in entity.variants.iter().chain(&entity.russian) {
+                let words: Vec<WordPattern> = name
+                    .split_whitespace()
+                    .map(|word| match word.strip_suffix('*') {
+                        Some(stem) => WordPattern::Stem(folded(stem)),
+                        None => WordPattern::Exact(folded(word)),
+                    })
+                    .collect();
+                if words.is_empty() {
+                    return Err(IndexError::Invalid(format!(
+                        "“{}” has an empty name",
+                        entity.id
+                    )));
+                }
+                names.push((number, words));
+            }
+        }
+        // Longest names first, so that “Sergo Ordzhonikidze” is one mention, not two.
+        names.sort_by_key(|(_, words)| std::cmp::Reverse(words.len()));
+        Ok(Self { entities, names })
+    }
+
+    /// The index in an index file's JSON.
+    pub fn from_json(json: &str) -> Result<Self, IndexError> {
+        let file: IndexFile =
+            serde_json::from_str(json).map_err(|e| IndexError::Json(e.to_string()))?;
+        if file.format != "lectern-index" || file.version != 1 {
+            return Err(IndexError::Invalid(format!(
+                "format “{}” version {} is not lectern-index version 1",
+                file.format, file.version
+            )));
+        }
+        Self::new(file.entities)
+    }
+
+    /// The people and places of the bundled texts.
+    pub fn bundled() -> Self {
+        Self::from_json(include_str!("../../resources/index/people-and-places.json"))
+            .unwrap_or_default()
+    }
+
+    /// The entities, in the index's order.
+    pub fn entities(&self) -> &[Entity] {
+        &self.entities
+    }
+
+    /// The entity with this id.
+    pub fn find(&self, id: &str) -> Option<(usize, &Entity)> {
+        self.entities.iter().enumerate().find(|(_, e)| e.id == id)
+    }
+
+    /// Every mention in `text`, in order.
+    pub fn mentions(&self, text: &Text) -> Vec<Mention> {
+        self.mentions_in(text.content())
+    }
+
+    /// Every mention in `content`, by character ranges, in order.
+    pub fn mentions_in(&self, content: &str) -> Vec<Mention> {
+        // The words of the text, with their character ranges.
+        let mut words: Vec<(String, Range<usize>)> = Vec::new();
+        let mut at = 0;
+        for token in split_tokens(content) {
+            let length = token.chars().count();
+            if token.chars().next().is_some_and(char::is_alphanumeric) {
+                words.push((folded(token), at..at + length));
+            }
+            at += length;
+        }
+        let mut by_first: HashMap<char, Vec<usize>> = HashMap::new();
+        for (number, (_, patterns)) in self.names.iter().enumerate() {
+            let first = match &patterns[0] {
+                WordPattern::Exact(word) | WordPattern::Stem(word) => word.chars().next(),
+            };
+            if let Some(first) = first {
+                by_first.entry(first).or_default().push(number);
+            }
+        }
+        let mut mentions = Vec::new();
+        let mut index = 0;
+        while index < words.len() {
+            let first = words[index].0.chars().next().unwrap_or(' ');
+            let found = by_first.get(&first).and_then(|candidates| {
+                candidates.iter().find_map(|&number| {
+                    let (entity, patterns) = &self.names[number];
+                    let fits = patterns.len() <= words.len() - index
+                        && patterns
+                            .iter()
+                            .zip(&words[index..])
+                            .all(|(pattern, (word, _))| pattern.matches(word));
+                    fits.then_some((*entity, patterns.len()))
+                })
+            });
+            match found {
+                Some((entity, length)) => {
+                    let range = words[index].1.start..words[index + length - 1].1.end;
+                    mentions.push(Mention { entity, range });
+                    index += length;
+                }
+                None => index += 1,
+            }
+        }
+        mentions
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(index: &Index, content: &str) -> Vec<(String, String)> {
+        index
+            .mentions_in(content)
+            .into_iter()
+            .map(|m| {
+                let words: String = content
+                    .chars()
+                    .skip(m.range.start)
+                    .take(m.range.len())
+                    .collect();
+                (index.entities()[m.entity].id.clone(), words)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_spelling_and_russian_case_is_one_person() {
+        let index = Index::bundled();
+        assert!(index.entities().len() >= 20);
+        let found = names(
+            &index,
+            "Orjonikidze, Orgonikidze and Ordzhonikidze; Орджоникидзе. Dzerzhinsky’s commission, \
+             Dzershinsky, Дзержинского, Дзержинскому, ДЗЕРЖИНСКИЙ. Сталина and Stalin's. \
+             Sergo Ordzhonikidze. Bukharin, not Bukhara: Бухарин, Бухары.",
+        );
+        let ids: Vec<&str> = found.iter().map(|(id, _)| id.as_str()).collect();
+        assert_eq!(
+            ids,
+            [
+                "ordzhonikidze",
+                "ordzhonikidze",
+                "ordzhonikidze",
+                "ordzhonikidze",
+                "dzerzhinsky",
+                "dzerzhinsky",
+                "dzerzhinsky",
+                "dzerzhinsky",
+                "dzerzhinsky",
+                "stalin",
+                "stalin",
+                "ordzhonikidze",
+                "bukharin",
+                "bukhara",
+                "bukharin",
+                "bukhara",
+            ],
+            "{found:?}"
+        );
+        // A longer name is one mention; the possessive is part of it.
+        assert!(found.contains(&("ordzhonikidze".into(), "Sergo Ordzhonikidze".into())));
+        assert!(found.contains(&("dzerzhinsky".into(), "Dzerzhinsky’s".into())));
+        // Words that merely begin like a name are not it.
+        assert!(names(&index, "Stalinist Georgian Leninism Сталинград").is_empty());
+    }
+
+    #[test]
+    fn the_bundled_texts_name_ordzhonikidze_in_three_spellings() {
+        let index = Index::bundled();
+        let library = crate::bundled::bundled_library();
+        let (ordzhonikidze, _) = index.find("ordzhonikidze").unwrap();
+        let mut spellings = std::collections::BTreeSet::new();
+        for text in library.texts() {
+            for mention in index.mentions(text) {
+                if mention.entity == ordzhonikidze {
+                    spellings.insert(text.slice(mention.range.clone()).to_owned());
+                }
+            }
+        }
+        for spelling in ["Orjonikidze", "Orgonikidze"] {
+            assert!(
+                spellings.iter().any(|s| s.starts_with(spelling)),
+                "{spellings:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_bundled_index_reads_and_every_entity_is_identified_with_its_source() {
+        let json = include_str!("../../resources/index/people-and-places.json");
+        let index = Index::from_json(json).unwrap();
+        for entity in index.entities() {
+            assert!(!entity.about_source.trim().is_empty(), "{}", entity.id);
+            assert!(
+                !entity.russian.is_empty(),
+                "{} has its Russian form",
+                entity.id
+            );
+            if let Some(id) = &entity.wikidata {
+                assert!(id.starts_with('Q') && id[1..].chars().all(|c| c.is_ascii_digit()));
+            }
+        }
+    }
+
+    #[test]
+    fn a_bad_index_is_refused_with_its_reason() {
+        assert!(matches!(Index::from_json("[]"), Err(IndexError::Json(_))));
+        let entity = |id: &str| Entity {
+            id: id.into(),
+            kind: EntityKind::Person,
+            name: "X".into(),
+            variants: vec!["X".into()],
+            russian: Vec::new(),
+            about: "Someone.".into(),
+            about_source: "Nowhere".into(),
+            wikidata: None,
+        };
+        let error = Index::new(vec![entity("x"), entity("x")]).unwrap_err();
+        assert!(error.to_string().contains("repeated id “x”"), "{error}");
+    }
+}
