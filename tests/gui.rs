@@ -3384,3 +3384,76 @@ fn a_collected_works_with_thousands_of_annotations_lists_only_what_is_in_view() 
             .any(|p| p.text.id() == first.text_id)
     );
 }
+
+#[test]
+fn people_and_places_lists_every_spelling_as_one_person_and_opens_a_mention() {
+    let profile = tempfile::tempdir().unwrap();
+    let mut harness = harness(app(profile.path(), &[]));
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label("People and places…").click();
+    harness.run();
+    let counts = harness
+        .state()
+        .search
+        .index_view
+        .as_ref()
+        .unwrap()
+        .counts
+        .clone();
+    assert!(counts.iter().any(|(mentions, _)| *mentions > 0));
+    harness
+        .get_by_label_contains("G. K. Ordzhonikidze —")
+        .click();
+    harness.run();
+    let state = harness.state().search.index_view.as_ref().unwrap();
+    assert_eq!(state.chosen.as_deref(), Some("ordzhonikidze"));
+    // Its mentions under every spelling, by text, with the identification and its source.
+    let spellings: std::collections::BTreeSet<String> = state
+        .hits
+        .iter()
+        .flat_map(|t| {
+            t.hits.iter().map(|(_, line, at)| {
+                line.chars()
+                    .skip(at.start)
+                    .take(at.len())
+                    .collect::<String>()
+            })
+        })
+        .collect();
+    for spelling in ["Orjonikidze", "Orgonikidze", "Grigory Ordzhonikidze"] {
+        assert!(
+            spellings.iter().any(|s| s.starts_with(spelling)),
+            "{spellings:?}"
+        );
+    }
+    harness.get_by_label_contains("Source: Wikipedia, “Sergo Ordzhonikidze”");
+    harness.get_by_label_contains("Found as: Ordzhonikidze, Orjonikidze, Orgonikidze");
+    // A mention opens its text there.
+    let (text_id, (range, line, _)) = state
+        .hits
+        .iter()
+        .find(|t| t.text_id == NOTES)
+        .map(|t| (t.text_id.clone(), t.hits[0].clone()))
+        .unwrap();
+    harness.get_by_label(&format!("…{line}…")).click();
+    harness.run_steps(90);
+    let pane = harness.state().desk.active_pane().unwrap();
+    assert_eq!(pane.text.id(), text_id);
+    assert_eq!(pane.view.selected_range(), Some(range));
+    // The filter narrows the list; Close closes the window.
+    let filter =
+        harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Filter people and places");
+    filter.focus();
+    harness.run();
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, "Filter people and places")
+        .type_text("Дзерж");
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("F. E. Dzerzhinsky —")
+            .is_some()
+    );
+    assert!(harness.query_by_label_contains("J. V. Stalin —").is_none());
+}

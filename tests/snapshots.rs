@@ -214,3 +214,26 @@ fn shortcuts_window_light() {
 fn shortcuts_window_dark() {
     shortcuts_window(ThemeChoice::Dark).snapshot("shortcuts_window_dark");
 }
+
+/// People and places with Ordzhonikidze chosen: who he was, and his mentions by text.
+fn people_and_places(theme: ThemeChoice) -> Harness<'static, LecternApp> {
+    let mut harness = harness_of(app_with(&["lenin-1922-09-26-kamenev"], theme));
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label("People and places…").click();
+    harness.run();
+    harness.get_by_label_contains("G. K. Ordzhonikidze —").click();
+    harness.event(egui::Event::PointerGone);
+    harness.run();
+    harness
+}
+
+#[test]
+fn people_and_places_light() {
+    people_and_places(ThemeChoice::Light).snapshot("people_and_places_light");
+}
+
+#[test]
+fn people_and_places_dark() {
+    people_and_places(ThemeChoice::Dark).snapshot("people_and_places_dark");
+}

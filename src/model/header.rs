@@ -118,7 +118,7 @@ pub struct TextMeta {
     pub parts: Vec<PartMark>,
 }
 
-/// The byte ranges of the square-bracketed insertions in `paragraph` (“[Stalin]”), brackets
+/// The byte ranges of the square-bracketed insertions in `paragraph` (`[Stalin]`), brackets
 /// included; a bracket left open runs to the paragraph's end.
 pub fn bracketed(paragraph: &str) -> Vec<std::ops::Range<usize>> {
     let mut spans = Vec::new();

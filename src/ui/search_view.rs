@@ -178,6 +178,47 @@ pub struct SearchAllState {
     pub searched: Option<(String, SearchOptions, usize)>,
 }
 
+/// One text's matches, each with its line of context: a click opens the text there.
+pub(crate) fn text_hits_ui(ui: &mut Ui, text: &TextHits, actions: &mut Vec<Action>) {
+    let head = format!("{} — {}", text.title, text.count);
+    egui::CollapsingHeader::new(head)
+        .id_salt(("search-text", &text.text_id))
+        .default_open(true)
+        .show(ui, |ui| {
+            for (range, line, at) in &text.hits {
+                let job = context_job(ui, line, at.clone());
+                let response = ui
+                    .add(egui::Button::new(job).frame(false).wrap())
+                    .on_hover_text(
+                        "Open the text at this match: in the pane that shows it, else in \
+                         the active pane (Ctrl-click: beside it)",
+                    );
+                let mut open = response.clicked().then(|| command_held(ui));
+                response.context_menu(|ui| {
+                    if ui.button("Open here").clicked() {
+                        open = Some(false);
+                    }
+                    if ui.button("Open beside").clicked() {
+                        open = Some(true);
+                    }
+                });
+                if let Some(beside) = open {
+                    actions.push(Action::OpenSearchHit {
+                        text_id: text.text_id.clone(),
+                        range: range.clone(),
+                        beside,
+                    });
+                }
+            }
+            if text.count > text.hits.len() {
+                ui.weak(format!(
+                    "… and {} more: open the text and press F3 to step on",
+                    text.count - text.hits.len()
+                ));
+            }
+        });
+}
+
 /// Shows at most this many matches of one text in the list.
 pub const LISTED_HITS: usize = 50;
 
@@ -245,43 +286,7 @@ fn summary_of(state: &SearchAllState) -> String {
 /// The matches by text, each with its line of context, then the notes that match.
 fn results_ui(ui: &mut Ui, state: &SearchAllState, actions: &mut Vec<Action>) {
     for text in &state.texts {
-        let head = format!("{} — {}", text.title, text.count);
-        egui::CollapsingHeader::new(head)
-            .id_salt(("search-text", &text.text_id))
-            .default_open(true)
-            .show(ui, |ui| {
-                for (range, line, at) in &text.hits {
-                    let job = context_job(ui, line, at.clone());
-                    let response = ui
-                        .add(egui::Button::new(job).frame(false).wrap())
-                        .on_hover_text(
-                            "Open the text at this match: in the pane that shows it, else in \
-                             the active pane (Ctrl-click: beside it)",
-                        );
-                    let mut open = response.clicked().then(|| command_held(ui));
-                    response.context_menu(|ui| {
-                        if ui.button("Open here").clicked() {
-                            open = Some(false);
-                        }
-                        if ui.button("Open beside").clicked() {
-                            open = Some(true);
-                        }
-                    });
-                    if let Some(beside) = open {
-                        actions.push(Action::OpenSearchHit {
-                            text_id: text.text_id.clone(),
-                            range: range.clone(),
-                            beside,
-                        });
-                    }
-                }
-                if text.count > text.hits.len() {
-                    ui.weak(format!(
-                        "… and {} more: open the text and press F3 to step on",
-                        text.count - text.hits.len()
-                    ));
-                }
-            });
+        text_hits_ui(ui, text, actions);
     }
     if !state.notes.is_empty() {
         ui.separator();

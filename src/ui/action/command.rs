@@ -91,6 +91,9 @@ pub enum Command {
     CloseFind,
     SearchAll,
     CloseSearchAll,
+    OpenIndex,
+    CloseIndex,
+    ChooseEntity,
     OpenSearchHit,
     CopyWithCitation,
     CopyAsMarkdownQuote,
@@ -111,7 +114,7 @@ pub enum Command {
 
 impl Command {
     /// Every command.
-    pub const ALL: [Self; 97] = [
+    pub const ALL: [Self; 100] = [
         Self::OpenText,
         Self::OpenTextBeside,
         Self::OpenFile,
@@ -193,6 +196,9 @@ impl Command {
         Self::CloseFind,
         Self::SearchAll,
         Self::CloseSearchAll,
+        Self::OpenIndex,
+        Self::CloseIndex,
+        Self::ChooseEntity,
         Self::OpenSearchHit,
         Self::CopyWithCitation,
         Self::CopyAsMarkdownQuote,
@@ -297,6 +303,9 @@ impl Action {
             Self::CloseFind => Command::CloseFind,
             Self::SearchAll => Command::SearchAll,
             Self::CloseSearchAll => Command::CloseSearchAll,
+            Self::OpenIndex => Command::OpenIndex,
+            Self::CloseIndex => Command::CloseIndex,
+            Self::ChooseEntity(_) => Command::ChooseEntity,
             Self::OpenSearchHit { .. } => Command::OpenSearchHit,
             Self::CopyWithCitation { markdown: false } => Command::CopyWithCitation,
             Self::CopyWithCitation { markdown: true } => Command::CopyAsMarkdownQuote,

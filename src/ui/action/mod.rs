@@ -199,6 +199,12 @@ pub enum Action {
     SearchAll,
     /// Close Search everything.
     CloseSearchAll,
+    /// Open People and places.
+    OpenIndex,
+    /// Close People and places.
+    CloseIndex,
+    /// Choose a person or place in People and places (by id), or none.
+    ChooseEntity(Option<String>),
     /// Copy the selection with its citation (plain, or as a Markdown block quote).
     CopyWithCitation {
         /// As Markdown.
@@ -397,6 +403,9 @@ impl Action {
             | Self::CloseFind
             | Self::SearchAll
             | Self::CloseSearchAll
+            | Self::OpenIndex
+            | Self::CloseIndex
+            | Self::ChooseEntity(_)
             | Self::OpenSearchHit { .. } => Area::Search,
             Self::ImportText
             | Self::ConfirmImport

@@ -85,6 +85,9 @@ impl Command {
             Self::CloseFind => "Close find".into(),
             Self::SearchAll => "Search everything…".into(),
             Self::CloseSearchAll => "Close search".into(),
+            Self::OpenIndex => "People and places…".into(),
+            Self::CloseIndex => "Close people and places".into(),
+            Self::ChooseEntity => "Choose a person or place".into(),
             Self::OpenSearchHit => "Open at match".into(),
             Self::CopyWithCitation => "Copy with citation".into(),
             Self::ImportAnnotations => "Import annotations…".into(),
@@ -179,6 +182,11 @@ impl Command {
                 "Find a word or phrase in the current text, ignoring case and accents".into()
             }
             Self::SearchAll => "Search every text and every note".into(),
+            Self::OpenIndex => {
+                "Every person and place the texts name, under every spelling, with their \
+                 mentions"
+                    .into()
+            }
             Self::ShowPasteComparison => "Paste two to six wordings and compare them".into(),
             Self::NextDifference => "Step to the next difference".into(),
             Self::PreviousDifference => "Step to the previous difference".into(),

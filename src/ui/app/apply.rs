@@ -253,6 +253,9 @@ impl LecternApp {
                 state.focus = true;
             }
             Action::CloseSearchAll => self.search.search_all = None,
+            Action::OpenIndex => self.open_index(),
+            Action::CloseIndex => self.search.index_view = None,
+            Action::ChooseEntity(id) => self.choose_entity(id),
             Action::OpenSearchHit {
                 text_id,
                 range,

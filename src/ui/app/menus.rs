@@ -97,6 +97,7 @@ impl LecternApp {
         ui.menu_button("View", |ui| {
             actions.extend(action_ui(ui, Action::ToggleLibrary, true));
             actions.extend(action_ui(ui, Action::ToggleAnnotationsPanel, true));
+            actions.extend(action_ui(ui, Action::OpenIndex, true));
             ui.separator();
             actions.extend(action_ui(ui, Action::ZoomIn, true));
             actions.extend(action_ui(ui, Action::ZoomOut, true));

@@ -9,6 +9,10 @@ pub struct Search {
     pub find: Option<FindState>,
     /// Search everything, while its window is open.
     pub search_all: Option<SearchAllState>,
+    /// People and places, while its window is open.
+    pub index_view: Option<crate::ui::index_view::IndexViewState>,
+    /// The people and places of the index (the bundled ones).
+    pub(super) people: crate::model::index::Index,
     /// Folded copies of texts for search: (text id, match case).
     pub(super) folded: std::collections::HashMap<(String, bool), Arc<Folded>>,
     /// Folded copies being built: (text id, match case) → arrives on `folds`.
@@ -25,6 +29,8 @@ impl Default for Search {
         Self {
             find: None,
             search_all: None,
+            index_view: None,
+            people: crate::model::index::Index::bundled(),
             folded: std::collections::HashMap::new(),
             folding: HashSet::new(),
             folds: std::sync::mpsc::channel(),
@@ -328,5 +334,64 @@ fn fold_worker(queue: &std::sync::Mutex<(std::collections::VecDeque<FoldJob>, us
         let folded = Folded::new(job.text.content(), job.key.1);
         let _ = job.done.send((job.key, folded));
         job.repaint.request_repaint();
+    }
+}
+
+impl LecternApp {
+    /// Opens People and places with each entity's count of mentions in the library.
+    pub(super) fn open_index(&mut self) {
+        let people = &self.search.people;
+        let mut counts = vec![(0, 0); people.entities().len()];
+        for text in self.library.texts() {
+            let mut seen = HashSet::new();
+            for mention in people.mentions(text) {
+                counts[mention.entity].0 += 1;
+                if seen.insert(mention.entity) {
+                    counts[mention.entity].1 += 1;
+                }
+            }
+        }
+        let state = self.search.index_view.get_or_insert_with(Default::default);
+        state.counts = counts;
+        let chosen = state.chosen.clone();
+        self.choose_entity(chosen);
+    }
+
+    /// Chooses a person or place (or none) and lists its mentions by text.
+    pub(super) fn choose_entity(&mut self, id: Option<String>) {
+        let people = &self.search.people;
+        let Some(state) = &mut self.search.index_view else {
+            return;
+        };
+        state.hits.clear();
+        state.chosen = id.filter(|id| people.find(id).is_some());
+        let Some((number, _)) = state.chosen.as_deref().and_then(|id| people.find(id)) else {
+            return;
+        };
+        for text in self.library.texts() {
+            let mentions: Vec<_> = people
+                .mentions(text)
+                .into_iter()
+                .filter(|m| m.entity == number)
+                .collect();
+            if mentions.is_empty() {
+                continue;
+            }
+            let hits = mentions
+                .iter()
+                .take(LISTED_HITS)
+                .map(|m| {
+                    let (line, at) =
+                        crate::model::search::context(text.content(), m.range.clone(), 60);
+                    (m.range.clone(), line, at)
+                })
+                .collect();
+            state.hits.push(TextHits {
+                text_id: text.id().to_owned(),
+                title: text.meta().display_title().to_owned(),
+                count: mentions.len(),
+                hits,
+            });
+        }
     }
 }

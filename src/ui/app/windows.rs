@@ -284,6 +284,13 @@ impl LecternApp {
         }
         self.import_path_window(ctx);
         actions.extend(self.import_window(ctx));
+        if let Some(state) = &mut self.search.index_view {
+            actions.extend(crate::ui::index_view::index_ui(
+                ctx,
+                state,
+                &self.search.people,
+            ));
+        }
         if let Some(state) = &mut self.search.search_all {
             actions.extend(search_all_ui(ctx, state));
             let wanted = (state.query.clone(), state.options);

@@ -1,0 +1,117 @@
+//! People and places (View ▸ People and places…): every person and place the texts name,
+//! with how often; choosing one shows who or what it is, with its source, and every mention
+//! with its line of context, each opening its text there.
+
+use egui::{RichText, Ui};
+
+use crate::model::index::{EntityKind, Index};
+use crate::ui::action::Action;
+use crate::ui::search_view::{TextHits, text_hits_ui};
+
+/// The state of the People and places window.
+#[derive(Clone, Debug, Default)]
+pub struct IndexViewState {
+    /// Shown entities' names must contain this (any case).
+    pub filter: String,
+    /// Per entity (in the index's order): mentions and texts they are in.
+    pub counts: Vec<(usize, usize)>,
+    /// The chosen entity's id.
+    pub chosen: Option<String>,
+    /// The chosen entity's mentions, by text.
+    pub hits: Vec<TextHits>,
+}
+
+/// Draws People and places; returns what the reader did.
+pub fn index_ui(ctx: &egui::Context, state: &mut IndexViewState, index: &Index) -> Vec<Action> {
+    let mut actions = Vec::new();
+    let mut open = true;
+    egui::Window::new("People and places")
+        .open(&mut open)
+        .default_width(560.0)
+        .default_height(560.0)
+        .show(ctx, |ui| {
+            ui.horizontal(|ui| {
+                let label = ui.label("Filter people and places");
+                ui.add(egui::TextEdit::singleline(&mut state.filter).desired_width(220.0))
+                    .labelled_by(label.id);
+            });
+            ui.separator();
+            ui.columns(2, |columns| {
+                egui::ScrollArea::vertical()
+                    .id_salt("index-entities")
+                    .show(&mut columns[0], |ui| {
+                        entities_ui(ui, state, index, &mut actions)
+                    });
+                egui::ScrollArea::vertical()
+                    .id_salt("index-mentions")
+                    .show(&mut columns[1], |ui| {
+                        chosen_ui(ui, state, index, &mut actions)
+                    });
+            });
+        });
+    if !open {
+        actions.push(Action::CloseIndex);
+    }
+    actions
+}
+
+/// People, then places, each with its count of mentions; a click chooses one.
+fn entities_ui(ui: &mut Ui, state: &IndexViewState, index: &Index, actions: &mut Vec<Action>) {
+    let filter = state.filter.trim().to_lowercase();
+    for (kind, heading) in [
+        (EntityKind::Person, "People"),
+        (EntityKind::Place, "Places"),
+    ] {
+        ui.label(RichText::new(heading).strong());
+        for (number, entity) in index.entities().iter().enumerate() {
+            let named = entity.name.to_lowercase().contains(&filter)
+                || entity
+                    .variants
+                    .iter()
+                    .chain(&entity.russian)
+                    .any(|v| v.to_lowercase().contains(&filter));
+            if entity.kind != kind || !named {
+                continue;
+            }
+            let (mentions, _) = state.counts.get(number).copied().unwrap_or_default();
+            let chosen = state.chosen.as_deref() == Some(entity.id.as_str());
+            let label = format!("{} — {mentions}", entity.name);
+            if ui.selectable_label(chosen, label).clicked() {
+                actions.push(Action::ChooseEntity((!chosen).then(|| entity.id.clone())));
+            }
+        }
+        ui.add_space(6.0);
+    }
+}
+
+/// The chosen entity: who or what, its spellings, and its mentions by text.
+fn chosen_ui(ui: &mut Ui, state: &IndexViewState, index: &Index, actions: &mut Vec<Action>) {
+    let Some((number, entity)) = state.chosen.as_deref().and_then(|id| index.find(id)) else {
+        ui.weak("Choose a person or place to see who or what it is and every mention.");
+        return;
+    };
+    ui.label(RichText::new(&entity.name).strong());
+    ui.label(&entity.about);
+    let mut source = format!("Source: {}", entity.about_source);
+    if let Some(wikidata) = &entity.wikidata {
+        source.push_str(&format!(" · Wikidata {wikidata}"));
+    }
+    ui.label(RichText::new(source).weak().small());
+    let spellings: Vec<&str> = entity
+        .variants
+        .iter()
+        .chain(&entity.russian)
+        .map(String::as_str)
+        .collect();
+    ui.label(RichText::new(format!("Found as: {}", spellings.join(", "))).small());
+    let (mentions, texts) = state.counts.get(number).copied().unwrap_or_default();
+    ui.label(format!(
+        "{} in {}",
+        crate::model::markup::count(mentions, "mention", "mentions"),
+        crate::model::markup::count(texts, "text", "texts")
+    ));
+    ui.separator();
+    for text in &state.hits {
+        text_hits_ui(ui, text, actions);
+    }
+}
