@@ -222,7 +222,9 @@ fn people_and_places(theme: ThemeChoice) -> Harness<'static, LecternApp> {
     harness.run();
     harness.get_by_label("People and places…").click();
     harness.run();
-    harness.get_by_label_contains("G. K. Ordzhonikidze —").click();
+    harness
+        .get_by_label_contains("G. K. Ordzhonikidze —")
+        .click();
     harness.event(egui::Event::PointerGone);
     harness.run();
     harness
