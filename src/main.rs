@@ -401,9 +401,12 @@ fn run_gui(
             Ok(app)
         })
         .context("starting Lectern")?;
-    // Why the window closed before it began, if it did.
+    // Why the window closed before it began, if it did; and the loading thread, joined after
+    // the window closes if the window never took it (it may hold the profile's lock).
     let failed: Arc<std::sync::Mutex<Option<anyhow::Error>>> = Arc::default();
     let failure = Arc::clone(&failed);
+    let loader = Arc::new(std::sync::Mutex::new(Some(app)));
+    let taken = Arc::clone(&loader);
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("Lectern")
         .with_app_id(lectern::APP_ID)
@@ -428,6 +431,9 @@ fn run_gui(
         native_options,
         Box::new(move |cc| {
             lectern::startup::mark(lectern::startup::stage::WINDOW);
+            let Some(app) = taken.lock().unwrap_or_else(|e| e.into_inner()).take() else {
+                return Err("Lectern was already started".into());
+            };
             // A panic while loading is the same panic here.
             let app = match app.join().unwrap_or_else(|e| std::panic::resume_unwind(e)) {
                 Ok(app) => app,
@@ -443,6 +449,10 @@ fn run_gui(
             Ok(Box::new(app))
         }),
     );
+    // The window never began: the loaded app is dropped here, releasing the profile.
+    if let Some(app) = loader.lock().unwrap_or_else(|e| e.into_inner()).take() {
+        let _ = app.join();
+    }
     if let Some(e) = failed.lock().unwrap_or_else(|e| e.into_inner()).take() {
         return Err(e);
     }

@@ -4,8 +4,9 @@
 //! spellings the texts use (“Orjonikidze”, “Orgonikidze”, “Ordzhonikidze”) and the Russian
 //! forms; a Russian form ending in `*` is a stem that takes Russian case endings, so
 //! “Дзержинск*” finds Дзержинский, Дзержинского and Дзержинскому. Mentions are found word by
-//! word, case and ё/е aside, an English possessive (“Stalin’s”) included. The bundled index is
-//! `resources/index/people-and-places.json`, checked by `build.rs`.
+//! word, case and ё/е aside, an English possessive (“Stalin’s”) included; the words of a name
+//! are found within one line (“J. V. Stalin”, never across a paragraph). The bundled index is
+//! `resources/index/people-and-places.json`, checked by this module's tests.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -146,11 +147,27 @@ impl Index {
                 )));
             }
             for name in entity.variants.iter().chain(&entity.russian) {
+                // The name's words as the text's words are read (“J. V.” is the words J and
+                // V), a final * marking a stem.
                 let words: Vec<WordPattern> = name
                     .split_whitespace()
-                    .map(|word| match word.strip_suffix('*') {
-                        Some(stem) => WordPattern::Stem(folded(stem)),
-                        None => WordPattern::Exact(folded(word)),
+                    .flat_map(|word| {
+                        let stem = word.strip_suffix('*');
+                        let words: Vec<&str> = split_tokens(stem.unwrap_or(word))
+                            .filter(|t| t.chars().next().is_some_and(char::is_alphanumeric))
+                            .collect();
+                        let last = words.len().saturating_sub(1);
+                        words
+                            .into_iter()
+                            .enumerate()
+                            .map(|(n, w)| {
+                                if stem.is_some() && n == last {
+                                    WordPattern::Stem(folded(w))
+                                } else {
+                                    WordPattern::Exact(folded(w))
+                                }
+                            })
+                            .collect::<Vec<_>>()
                     })
                     .collect();
                 if words.is_empty() {
@@ -183,7 +200,7 @@ impl Index {
     /// The people and places of the bundled texts.
     pub fn bundled() -> Self {
         Self::from_json(include_str!("../../resources/index/people-and-places.json"))
-            .unwrap_or_default()
+            .expect("the bundled index is valid (this module's tests read it)")
     }
 
     /// The entities, in the index's order.
@@ -203,13 +220,19 @@ impl Index {
 
     /// Every mention in `content`, by character ranges, in order.
     pub fn mentions_in(&self, content: &str) -> Vec<Mention> {
-        // The words of the text, with their character ranges.
+        // The words of the text, with their character ranges, and whether a line ends
+        // between each word and the one before it.
         let mut words: Vec<(String, Range<usize>)> = Vec::new();
+        let mut broken: Vec<bool> = Vec::new();
+        let mut line_ended = false;
         let mut at = 0;
         for token in split_tokens(content) {
             let length = token.chars().count();
             if token.chars().next().is_some_and(char::is_alphanumeric) {
                 words.push((folded(token), at..at + length));
+                broken.push(std::mem::take(&mut line_ended));
+            } else if token.contains('\n') {
+                line_ended = true;
             }
             at += length;
         }
@@ -233,7 +256,8 @@ impl Index {
                         && patterns
                             .iter()
                             .zip(&words[index..])
-                            .all(|(pattern, (word, _))| pattern.matches(word));
+                            .all(|(pattern, (word, _))| pattern.matches(word))
+                        && !broken[index + 1..index + patterns.len()].contains(&true);
                     fits.then_some((*entity, patterns.len()))
                 })
             });
@@ -305,6 +329,18 @@ mod tests {
         // A longer name is one mention; the possessive is part of it.
         assert!(found.contains(&("ordzhonikidze".into(), "Sergo Ordzhonikidze".into())));
         assert!(found.contains(&("dzerzhinsky".into(), "Dzerzhinsky’s".into())));
+        // Initials with their full stops, and no name across a paragraph.
+        assert_eq!(
+            names(
+                &index,
+                "J. V. Stalin and the Ukrainian S.S.R.; Sergo\n\nOrdzhonikidze"
+            ),
+            [
+                ("stalin".to_owned(), "J. V. Stalin".to_owned()),
+                ("ukraine".to_owned(), "Ukrainian S.S.R".to_owned()),
+                ("ordzhonikidze".to_owned(), "Ordzhonikidze".to_owned()),
+            ]
+        );
         // Words that merely begin like a name are not it.
         assert!(names(&index, "Stalinist Georgian Leninism Сталинград").is_empty());
     }

@@ -146,13 +146,21 @@ impl<'a> Archive<'a> {
         let bytes = self
             .read(path)?
             .ok_or_else(|| EpubError::Missing(what.to_owned()))?;
-        chapter_text(&bytes).ok_or_else(|| EpubError::Unreadable(what.to_owned()))
+        Ok(chapter_text(&bytes))
     }
 }
 
-/// A file of the book as text (UTF-8 or UTF-16 by its byte-order mark, as EPUB requires).
-fn chapter_text(bytes: &[u8]) -> Option<String> {
-    super::import::decode(bytes, "").ok().map(|d| d.text)
+/// A file of the book as text: UTF-16 by its byte-order mark, else UTF-8 as EPUB requires
+/// (a stray invalid byte becomes U+FFFD rather than the whole file being guessed anew).
+fn chapter_text(bytes: &[u8]) -> String {
+    let text = match encoding_rs::Encoding::for_bom(bytes) {
+        Some((encoding, bom)) => encoding
+            .decode_without_bom_handling(&bytes[bom..])
+            .0
+            .into_owned(),
+        None => String::from_utf8_lossy(bytes).into_owned(),
+    };
+    text.replace("\r\n", "\n")
 }
 
 /// The local name of an element, lower case (`dc:title` → `title`).
@@ -288,7 +296,9 @@ struct Package {
 fn read_package(opf: &str, path: &str) -> Result<Package, EpubError> {
     let base = folder(path).to_owned();
     let mut package = Package::default();
-    let mut texts: Vec<(String, String)> = Vec::new();
+    // Each metadata element's text, whole: quick-xml hands text on in pieces (split at each
+    // character reference), so the pieces are joined before white space is collapsed.
+    let mut fields: Vec<(String, String)> = Vec::new();
     walk_xml(opf, "package file", |open, met| {
         match (open.last().map(String::as_str), met) {
             (Some("item"), Xml::Start(element)) => {
@@ -309,29 +319,42 @@ fn read_package(opf: &str, path: &str) -> Result<Package, EpubError> {
             (Some("itemref"), Xml::Start(element)) => {
                 package.spine.extend(attribute(element, "idref"));
             }
+            (Some(name), Xml::Start(_)) if open.iter().any(|o| o == "metadata") => {
+                fields.push((name.to_owned(), String::new()));
+            }
             (Some(name), Xml::Text(text)) if open.iter().any(|o| o == "metadata") => {
-                texts.push((name.to_owned(), text.to_owned()));
+                if let Some((field, value)) = fields.last_mut()
+                    && field == name
+                {
+                    value.push_str(text);
+                }
             }
             _ => {}
         }
     })?;
-    let mut fields: HashMap<String, String> = HashMap::new();
-    for (name, text) in texts {
-        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-        if name == "creator" && !text.is_empty() {
-            package.creators.push(text);
-        } else {
-            fields.entry(name).or_default().push_str(&text);
-        }
-    }
-    let field = |name: &str| fields.get(name).cloned().filter(|v| !v.trim().is_empty());
-    package.title = field("title");
-    package.language = field("language").and_then(|l| {
+    let collapsed = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    // The first title, language and date (a book may give a subtitle, a second language or
+    // the date it was modified after them); every creator.
+    let first = |name: &str| {
+        fields
+            .iter()
+            .filter(|(field, _)| field == name)
+            .map(|(_, value)| collapsed(value))
+            .find(|value| !value.is_empty())
+    };
+    package.title = first("title");
+    package.language = first("language").and_then(|l| {
         l.split(['-', '_'])
             .next()
             .map(|p| p.trim().to_ascii_lowercase())
     });
-    package.date = field("date");
+    package.date = first("date");
+    package.creators = fields
+        .iter()
+        .filter(|(field, _)| field == "creator")
+        .map(|(_, value)| collapsed(value))
+        .filter(|value| !value.is_empty())
+        .collect();
     if !package.has_spine || package.spine.is_empty() {
         return Err(EpubError::NoSpine);
     }
@@ -404,7 +427,7 @@ fn encrypted(archive: &mut Archive, chapters: &[String]) -> Result<bool, EpubErr
     let Some(bytes) = archive.read("META-INF/encryption.xml")? else {
         return Ok(false);
     };
-    let xml = chapter_text(&bytes).unwrap_or_default();
+    let xml = chapter_text(&bytes);
     let mut references = Vec::new();
     let _ = walk_xml(&xml, "encryption", |open, met| {
         if let Xml::Start(element) = met
@@ -455,10 +478,18 @@ pub fn read_epub(bytes: &[u8]) -> Result<Book, EpubError> {
         chapters: Vec::new(),
     };
     for (path, media) in chapters {
-        let page = match media.as_str() {
-            "application/xhtml+xml" => html::xhtml_text(&archive.text(&path, &path)?),
-            "text/html" => html::html_text(&archive.text(&path, &path)?),
-            _ => continue, // an image or SVG page: no text
+        if !matches!(media.as_str(), "application/xhtml+xml" | "text/html") {
+            continue; // an image or SVG page: no text
+        }
+        // A chapter the zip lacks is left out; the rest of the book is still read.
+        let Some(bytes) = archive.read(&path)? else {
+            continue;
+        };
+        let text = chapter_text(&bytes);
+        let page = if media == "text/html" {
+            html::html_text(&text)
+        } else {
+            html::xhtml_text(&text)
         };
         if page.body.trim().is_empty() {
             continue;
@@ -723,6 +754,34 @@ pub(crate) mod tests {
                 assert!(book.chapters.iter().all(|c| !c.body.trim().is_empty()));
             }
         }
+    }
+
+    #[test]
+    fn metadata_with_references_and_repeated_fields_reads_as_written() {
+        let opf = "<package><metadata xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\
+            <dc:title>Marx &amp; Engels</dc:title><dc:title>Selected Works</dc:title>\
+            <dc:creator>K. Marx</dc:creator><dc:creator>F. Engels</dc:creator>\
+            <dc:language>en</dc:language><dc:language>ru</dc:language>\
+            <dc:date>1970</dc:date><dc:date>2020-01-01</dc:date></metadata>\
+            <manifest><item id=\"a\" href=\"a.xhtml\" media-type=\"application/xhtml+xml\"/>\
+            <item id=\"gone\" href=\"gone.xhtml\" media-type=\"application/xhtml+xml\"/>\
+            <item id=\"blank\" href=\"blank.xhtml\" media-type=\"application/xhtml+xml\"/>\
+            </manifest><spine><itemref idref=\"gone\"/><itemref idref=\"blank\"/>\
+            <itemref idref=\"a\"/></spine></package>";
+        let bytes = zip_of(&[
+            ("META-INF/container.xml", CONTAINER),
+            ("OEBPS/content.opf", opf.as_bytes()),
+            ("OEBPS/a.xhtml", b"<p>Workers of \xff all countries</p>"),
+            ("OEBPS/blank.xhtml", b"   "),
+        ]);
+        let book = read_epub(&bytes).unwrap();
+        assert_eq!(book.title.as_deref(), Some("Marx & Engels"));
+        assert_eq!(book.author.as_deref(), Some("K. Marx; F. Engels"));
+        assert_eq!(book.language.as_deref(), Some("en"));
+        assert_eq!(book.date.as_deref(), Some("1970"));
+        // A missing and a blank chapter are left out; a stray bad byte is one character.
+        assert_eq!(book.chapters.len(), 1);
+        assert_eq!(book.chapters[0].body, "Workers of \u{fffd} all countries");
     }
 
     #[test]
