@@ -85,6 +85,7 @@ fn frame(ctx: &Context, desk: &mut Desk, highlights: &HighlightsByText) {
     let marks = DeskMarks {
         highlights,
         found: None,
+        mentions: None,
         selected_annotation: None,
         categories: &[],
         showcase: &[],

@@ -36,6 +36,7 @@ fn frame(
     let marks = DeskMarks {
         highlights,
         found: None,
+        mentions: None,
         selected_annotation: None,
         categories: &categories,
         showcase: &[],

@@ -3441,6 +3441,22 @@ fn people_and_places_lists_every_spelling_as_one_person_and_opens_a_mention() {
     let pane = harness.state().desk.active_pane().unwrap();
     assert_eq!(pane.text.id(), text_id);
     assert_eq!(pane.view.selected_range(), Some(range));
+    // Its mentions can be marked in the open panes: all of them, not only those listed.
+    harness
+        .get_by_label("Show mentions in the open panes")
+        .click();
+    harness.run();
+    let state = harness.state().search.index_view.as_ref().unwrap();
+    assert!(state.show_in_panes);
+    let in_notes = state.marked.get(NOTES).map_or(0, Vec::len);
+    let listed = state
+        .hits
+        .iter()
+        .find(|t| t.text_id == NOTES)
+        .unwrap()
+        .count;
+    assert_eq!(in_notes, listed);
+    assert!(in_notes >= 6, "{in_notes}");
     // The filter narrows the list; Close closes the window.
     let filter =
         harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Filter people and places");

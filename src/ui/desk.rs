@@ -19,6 +19,9 @@ pub type HighlightsByText = std::collections::HashMap<String, Highlights>;
 
 static NO_HIGHLIGHTS: Highlights = Highlights::EMPTY;
 
+/// Character ranges to mark, by text id.
+pub type MarkedRanges = std::collections::HashMap<String, Vec<std::ops::Range<usize>>>;
+
 /// What the panes mark in their texts.
 #[derive(Clone, Copy, Debug)]
 pub struct DeskMarks<'a> {
@@ -26,6 +29,9 @@ pub struct DeskMarks<'a> {
     pub highlights: &'a HighlightsByText,
     /// Search matches, and the id of the text they are in.
     pub found: Option<(&'a str, FoundMarks<'a>)>,
+    /// Mentions of a person or place to mark in every pane (by text id, character ranges),
+    /// and their fill; a pane with search matches shows those instead.
+    pub mentions: Option<(&'a MarkedRanges, egui::Color32)>,
     /// The annotation selected in the annotations panel.
     pub selected_annotation: Option<&'a str>,
     /// The highlight categories (name and colour).
@@ -284,7 +290,12 @@ pub fn desk_ui(
             found: marks
                 .found
                 .filter(|(text_id, _)| *text_id == pane.text.id())
-                .map(|(_, found)| found),
+                .map(|(_, found)| found)
+                .or_else(|| {
+                    let (mentions, color) = marks.mentions?;
+                    let ranges = mentions.get(pane.text.id())?;
+                    Some(FoundMarks { ranges, color })
+                }),
             selected_annotation: marks.selected_annotation,
             categories: marks.categories,
         };

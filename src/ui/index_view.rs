@@ -19,6 +19,10 @@ pub struct IndexViewState {
     pub chosen: Option<String>,
     /// The chosen entity's mentions, by text.
     pub hits: Vec<TextHits>,
+    /// Every mention of the chosen entity, by text id (character ranges), for the panes.
+    pub marked: crate::ui::desk::MarkedRanges,
+    /// Whether the open panes mark the chosen entity's mentions.
+    pub show_in_panes: bool,
 }
 
 /// Draws People and places; returns what the reader did.
@@ -34,6 +38,7 @@ pub fn index_ui(ctx: &egui::Context, state: &mut IndexViewState, index: &Index) 
                 let label = ui.label("Filter people and places");
                 ui.add(egui::TextEdit::singleline(&mut state.filter).desired_width(220.0))
                     .labelled_by(label.id);
+                show_in_panes_ui(ui, state);
             });
             ui.separator();
             ui.columns(2, |columns| {
@@ -114,4 +119,10 @@ fn chosen_ui(ui: &mut Ui, state: &IndexViewState, index: &Index, actions: &mut V
     for text in &state.hits {
         text_hits_ui(ui, text, actions);
     }
+}
+
+/// The switch that marks the chosen entity's mentions in the open panes.
+fn show_in_panes_ui(ui: &mut Ui, state: &mut IndexViewState) {
+    ui.checkbox(&mut state.show_in_panes, "Show mentions in the open panes")
+        .on_hover_text("Mark every mention of the chosen person or place in the texts open");
 }

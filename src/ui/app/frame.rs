@@ -362,6 +362,12 @@ impl LecternApp {
                             };
                             (find.text_id.as_str(), found)
                         }),
+                        mentions: self
+                            .search
+                            .index_view
+                            .as_ref()
+                            .filter(|index| index.show_in_panes)
+                            .map(|index| (&index.marked, found_color)),
                         selected_annotation: self.view.selected_annotation.as_deref(),
                         categories: &categories,
                         showcase: &showcase,

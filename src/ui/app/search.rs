@@ -364,6 +364,7 @@ impl LecternApp {
             return;
         };
         state.hits.clear();
+        state.marked.clear();
         state.chosen = id.filter(|id| people.find(id).is_some());
         let Some((number, _)) = state.chosen.as_deref().and_then(|id| people.find(id)) else {
             return;
@@ -377,6 +378,10 @@ impl LecternApp {
             if mentions.is_empty() {
                 continue;
             }
+            state.marked.insert(
+                text.id().to_owned(),
+                mentions.iter().map(|m| m.range.clone()).collect(),
+            );
             let hits = mentions
                 .iter()
                 .take(LISTED_HITS)
