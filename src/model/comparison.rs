@@ -327,21 +327,7 @@ impl Comparison {
             && total > 1
             && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1);
         let result = if parallel {
-            let half = total / 2;
-            let (mut first, second) = std::thread::scope(|scope| {
-                let second = scope.spawn(|| rows(half..total));
-                let first = rows(0..half);
-                // A panic on the other thread is the same panic on this one.
-                (
-                    first,
-                    second
-                        .join()
-                        .unwrap_or_else(|e| std::panic::resume_unwind(e)),
-                )
-            });
-            first.cells.extend(second.cells);
-            first.differences.extend(second.differences);
-            first
+            in_two_halves(total / 2, total, rows)
         } else {
             rows(0..total)
         };
@@ -795,10 +781,21 @@ pub fn compute_all(
             so_far * 2 >= size
         })
         .map_or(total / 2, |segment| (segment + 1).min(total - 1));
+    in_two_halves(half, total, |segments| {
+        compute_rows(comparison, normalization, reference, segments)
+    })
+}
+
+/// The rows of segments `0..half` and `half..total`, computed on two threads and joined in
+/// order.
+fn in_two_halves(
+    half: usize,
+    total: usize,
+    rows: impl Fn(Range<usize>) -> ComparisonResult + Sync,
+) -> ComparisonResult {
     let (mut first, second) = std::thread::scope(|scope| {
-        let second =
-            scope.spawn(|| compute_rows(comparison, normalization, reference, half..total));
-        let first = compute_rows(comparison, normalization, reference, 0..half);
+        let second = scope.spawn(|| rows(half..total));
+        let first = rows(0..half);
         // A panic on the other thread is the same panic on this one.
         (
             first,

@@ -432,29 +432,24 @@ fn xml_text(xhtml: &str) -> Option<HtmlText> {
     };
     let mut depth = 0usize;
     loop {
-        match reader.read_event().ok()? {
-            Event::Start(start) => {
-                depth += 1;
-                let attributes = attributes_of(&start);
+        let event = reader.read_event().ok()?;
+        match &event {
+            Event::Start(start) | Event::Empty(start) => {
+                let empty = matches!(event, Event::Empty(_));
+                let attributes = attributes_of(start);
                 let attribute = |name: &str| {
                     attributes
                         .iter()
                         .find(|(key, _)| key == name)
                         .map(|(_, value)| value.clone())
                 };
-                collector.start(&name_of(&start), &attribute);
-            }
-            Event::Empty(start) => {
-                let attributes = attributes_of(&start);
-                let attribute = |name: &str| {
-                    attributes
-                        .iter()
-                        .find(|(key, _)| key == name)
-                        .map(|(_, value)| value.clone())
-                };
-                let name = name_of(&start);
+                let name = name_of(start);
                 collector.start(&name, &attribute);
-                collector.end(&name);
+                if empty {
+                    collector.end(&name); // a self-closed element is empty
+                } else {
+                    depth += 1;
+                }
             }
             Event::End(end) => {
                 depth = depth.checked_sub(1)?;
@@ -462,13 +457,13 @@ fn xml_text(xhtml: &str) -> Option<HtmlText> {
                     .end(&String::from_utf8_lossy(end.local_name().as_ref()).to_ascii_lowercase());
             }
             Event::Text(text) => {
-                collector.text(&decode_references(&String::from_utf8_lossy(&text)));
+                collector.text(&decode_references(&String::from_utf8_lossy(text)));
             }
             Event::GeneralRef(reference) => {
-                let name = String::from_utf8_lossy(&reference);
+                let name = String::from_utf8_lossy(reference);
                 collector.text(&decode_references(&format!("&{name};")));
             }
-            Event::CData(text) => collector.text(&String::from_utf8_lossy(&text)),
+            Event::CData(text) => collector.text(&String::from_utf8_lossy(text)),
             Event::Eof => break,
             _ => {}
         }
