@@ -517,24 +517,19 @@ fn pair_rows(comparison: &Comparison, built: &Built, segments: Range<usize>) -> 
         };
         let (a_range, b_range) = (&built.ranges[0][segment], &built.ranges[1][segment]);
         let ops = clip_ops(&built.ops[1], a_range.clone(), b_range.clone());
-        let (reference_marks, marks, counts) = compare::marks(&theirs.text, &own.text, &ops);
-        row[0].onward = reference_marks;
-        result
-            .differences
-            .extend(sites(&ops).into_iter().map(|(a, b)| Difference {
-                segment,
-                witness: 1,
-                reference: 0,
-                range: b,
-                reference_range: a,
-            }));
-        row[1] = Cell {
-            reference: Some(0),
-            ops,
-            marks,
-            onward: Vec::new(),
-            counts,
+        let at = Place {
+            segment,
+            witness: 1,
+            reference: 0,
         };
+        mark_cell(
+            &mut row,
+            &mut result.differences,
+            at,
+            &theirs.text,
+            &own.text,
+            ops,
+        );
         result.cells.push(row);
     }
     result
@@ -782,7 +777,14 @@ pub fn compute_all(
         })
         .map_or(total / 2, |segment| (segment + 1).min(total - 1));
     in_two_halves(half, total, |segments| {
-        compute_rows(comparison, normalization, reference, segments)
+        compute_rows(
+            comparison,
+            normalization,
+            reference,
+            segments,
+            &mut |_, _| true,
+        )
+        .unwrap_or_default()
     })
 }
 
@@ -821,8 +823,21 @@ pub fn compute(
     progress: &mut dyn FnMut(usize, usize) -> bool,
 ) -> Option<ComparisonResult> {
     let total = comparison.segments.len();
+    compute_rows(comparison, normalization, reference, 0..total, progress)
+}
+
+/// The cells of `segments`, and their differences; `progress(done, total)` after each
+/// segment, `None` when it returns false.
+fn compute_rows(
+    comparison: &Comparison,
+    normalization: &Normalization,
+    reference: Reference,
+    segments: Range<usize>,
+    progress: &mut dyn FnMut(usize, usize) -> bool,
+) -> Option<ComparisonResult> {
     let mut result = ComparisonResult::default();
-    for segment in 0..total {
+    let total = comparison.segments.len();
+    for segment in segments {
         let row = compute_row(
             comparison,
             normalization,
@@ -836,27 +851,6 @@ pub fn compute(
         }
     }
     Some(result)
-}
-
-/// The cells of `segments`, and their differences.
-fn compute_rows(
-    comparison: &Comparison,
-    normalization: &Normalization,
-    reference: Reference,
-    segments: Range<usize>,
-) -> ComparisonResult {
-    let mut result = ComparisonResult::default();
-    for segment in segments {
-        let row = compute_row(
-            comparison,
-            normalization,
-            reference,
-            segment,
-            &mut result.differences,
-        );
-        result.cells.push(row);
-    }
-    result
 }
 
 /// The cells of one segment; its differences are added to `differences`.
@@ -880,26 +874,54 @@ fn compute_row(
             continue;
         };
         let ops = diff_past_numbering(&theirs.text, &own.text, normalization);
-        let (reference_marks, marks, counts) = compare::marks(&theirs.text, &own.text, &ops);
-        if row[reference].onward.is_empty() && !row.iter().any(|c| c.reference == Some(reference)) {
-            row[reference].onward = reference_marks;
-        }
-        differences.extend(sites(&ops).into_iter().map(|(a, b)| Difference {
+        let at = Place {
             segment,
             witness,
             reference,
-            range: b,
-            reference_range: a,
-        }));
-        row[witness] = Cell {
-            reference: Some(reference),
-            ops,
-            marks,
-            onward: std::mem::take(&mut row[witness].onward),
-            counts,
         };
+        mark_cell(&mut row, differences, at, &theirs.text, &own.text, ops);
     }
     row
+}
+
+/// Where a cell is: its segment, its witness and the witness it is marked against.
+#[derive(Clone, Copy)]
+struct Place {
+    segment: usize,
+    witness: usize,
+    reference: usize,
+}
+
+/// Fills the cell at `at` in `row` from the diff `ops` of the reference's wording `theirs`
+/// against `own`: its marks and counts, the reference's marks onward (for the first witness
+/// that refers to it), and its differences added to `differences`.
+fn mark_cell(
+    row: &mut [Cell],
+    differences: &mut Vec<Difference>,
+    at: Place,
+    theirs: &str,
+    own: &str,
+    ops: Vec<Op>,
+) {
+    let (reference_marks, marks, counts) = compare::marks(theirs, own, &ops);
+    if row[at.reference].onward.is_empty() && !row.iter().any(|c| c.reference == Some(at.reference))
+    {
+        row[at.reference].onward = reference_marks;
+    }
+    differences.extend(sites(&ops).into_iter().map(|(a, b)| Difference {
+        segment: at.segment,
+        witness: at.witness,
+        reference: at.reference,
+        range: b,
+        reference_range: a,
+    }));
+    row[at.witness] = Cell {
+        reference: Some(at.reference),
+        ops,
+        marks,
+        onward: std::mem::take(&mut row[at.witness].onward),
+        counts,
+    };
 }
 
 /// How many characters at the start of a wording are its number ("1. ", "2) ", "IV. "), with

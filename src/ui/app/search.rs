@@ -11,8 +11,9 @@ pub struct Search {
     pub search_all: Option<SearchAllState>,
     /// People and places, while its window is open.
     pub index_view: Option<crate::ui::index_view::IndexViewState>,
-    /// The people and places of the index (the bundled ones).
-    pub(super) people: crate::model::index::Index,
+    /// The people and places of the index (the bundled ones), read when first wanted, not at
+    /// start-up.
+    pub(super) people: std::sync::OnceLock<crate::model::index::Index>,
     /// Folded copies of texts for search: (text id, match case).
     pub(super) folded: std::collections::HashMap<(String, bool), Arc<Folded>>,
     /// Folded copies being built: (text id, match case) → arrives on `folds`.
@@ -24,13 +25,20 @@ pub struct Search {
     pub(super) notes_index: Option<((u64, bool), NotesIndex)>,
 }
 
+/// The people and places of the index, read the first time they are wanted.
+pub(super) fn people(
+    cell: &std::sync::OnceLock<crate::model::index::Index>,
+) -> &crate::model::index::Index {
+    cell.get_or_init(crate::model::index::Index::bundled)
+}
+
 impl Default for Search {
     fn default() -> Self {
         Self {
             find: None,
             search_all: None,
             index_view: None,
-            people: crate::model::index::Index::bundled(),
+            people: std::sync::OnceLock::new(),
             folded: std::collections::HashMap::new(),
             folding: HashSet::new(),
             folds: std::sync::mpsc::channel(),
@@ -340,7 +348,7 @@ fn fold_worker(queue: &std::sync::Mutex<(std::collections::VecDeque<FoldJob>, us
 impl LecternApp {
     /// Opens People and places with each entity's count of mentions in the library.
     pub(super) fn open_index(&mut self) {
-        let people = &self.search.people;
+        let people = people(&self.search.people);
         let mut counts = vec![(0, 0); people.entities().len()];
         for text in self.library.texts() {
             let mut seen = HashSet::new();
@@ -359,7 +367,7 @@ impl LecternApp {
 
     /// Chooses a person or place (or none) and lists its mentions by text.
     pub(super) fn choose_entity(&mut self, id: Option<String>) {
-        let people = &self.search.people;
+        let people = people(&self.search.people);
         let Some(state) = &mut self.search.index_view else {
             return;
         };

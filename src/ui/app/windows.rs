@@ -288,7 +288,7 @@ impl LecternApp {
             actions.extend(crate::ui::index_view::index_ui(
                 ctx,
                 state,
-                &self.search.people,
+                super::search::people(&self.search.people),
             ));
         }
         if let Some(state) = &mut self.search.search_all {
