@@ -929,13 +929,42 @@ fn word_count(text: &str) -> usize {
         .count()
 }
 
+/// The word counts of a comparison's operations: a deletion followed by an insertion is a
+/// change of as many words as both have, the rest deleted or inserted.
+pub fn counts(a: &str, b: &str, ops: &[Op]) -> Counts {
+    // An editor's “[sic]” is not counted (see [`diff`]).
+    let (a, b) = (unmarked(a), unmarked(b));
+    let (a, b) = (CharIndex::new(&a), CharIndex::new(&b));
+    let mut counts = Counts::default();
+    let mut index = 0;
+    while let Some(op) = ops.get(index) {
+        let next = ops.get(index + 1).filter(|n| n.kind == OpKind::Insert);
+        match (op.kind, next) {
+            (OpKind::Equal, _) => {}
+            (OpKind::Delete, Some(insert)) => {
+                let wa = word_count(a.slice(op.a.clone()));
+                let wb = word_count(b.slice(insert.b.clone()));
+                counts.changed += wa.min(wb);
+                counts.deleted += wa.saturating_sub(wb);
+                counts.inserted += wb.saturating_sub(wa);
+                index += 1;
+            }
+            (OpKind::Delete, None) => counts.deleted += word_count(a.slice(op.a.clone())),
+            (OpKind::Insert, _) => counts.inserted += word_count(b.slice(op.b.clone())),
+        }
+        index += 1;
+    }
+    counts
+}
+
 /// The marks of both witnesses and the word counts, from the operations of [`diff`]. A change
 /// of one word into one word that differs by a letter or two marks only those letters.
 pub fn marks(a: &str, b: &str, ops: &[Op]) -> (Vec<Marked>, Vec<Marked>, Counts) {
-    // An editor's “[sic]” is neither counted nor marked (see [`diff`]).
+    let counts = counts(a, b, ops);
+    // An editor's “[sic]” is not marked (see [`diff`]).
     let (a, b) = (unmarked(a), unmarked(b));
     let (a, b) = (CharIndex::new(&a), CharIndex::new(&b));
-    let (mut a_marks, mut b_marks, mut counts) = (Vec::new(), Vec::new(), Counts::default());
+    let (mut a_marks, mut b_marks) = (Vec::new(), Vec::new());
     let mut index = 0;
     while index < ops.len() {
         let op = &ops[index];
@@ -945,10 +974,6 @@ pub fn marks(a: &str, b: &str, ops: &[Op]) -> (Vec<Marked>, Vec<Marked>, Counts)
                 let next = ops.get(index + 1).filter(|n| n.kind == OpKind::Insert);
                 if let Some(insert) = next {
                     let (a_text, b_text) = (a.slice(op.a.clone()), b.slice(insert.b.clone()));
-                    let (wa, wb) = (word_count(a_text), word_count(b_text));
-                    counts.changed += wa.min(wb);
-                    counts.deleted += wa.saturating_sub(wb);
-                    counts.inserted += wb.saturating_sub(wa);
                     let (in_a, in_b) = match letters_changed(a_text, b_text) {
                         Some(letters) => letters,
                         None => match same_stems(a_text, b_text) {
@@ -971,14 +996,12 @@ pub fn marks(a: &str, b: &str, ops: &[Op]) -> (Vec<Marked>, Vec<Marked>, Counts)
                     index += 2;
                     continue;
                 }
-                counts.deleted += word_count(a.slice(op.a.clone()));
                 a_marks.push(Marked {
                     range: trimmed(&a, op.a.clone()),
                     mark: Mark::Deleted,
                 });
             }
             OpKind::Insert => {
-                counts.inserted += word_count(b.slice(op.b.clone()));
                 b_marks.push(Marked {
                     range: trimmed(&b, op.b.clone()),
                     mark: Mark::Inserted,
@@ -1137,22 +1160,29 @@ fn letters_changed(a: &str, b: &str) -> Option<(Ranges, Ranges)> {
 
 /// A text with the byte offset of every character, for slicing by character ranges in
 /// constant time (slicing long witnesses with [`slice_chars`] over and over is quadratic).
+/// An ASCII text needs no table: its characters are its bytes.
 pub struct CharIndex<'a> {
     text: &'a str,
+    /// The byte offset of each character and of the end; empty when the text is ASCII.
     bytes: Vec<usize>,
 }
 
 impl<'a> CharIndex<'a> {
     /// Indexes `text`.
     pub fn new(text: &'a str) -> Self {
-        let mut bytes: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
-        bytes.push(text.len());
+        let bytes = if text.is_ascii() {
+            Vec::new()
+        } else {
+            let mut bytes: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+            bytes.push(text.len());
+            bytes
+        };
         Self { text, bytes }
     }
 
     /// Number of characters.
     pub fn len(&self) -> usize {
-        self.bytes.len() - 1
+        self.bytes.len().checked_sub(1).unwrap_or(self.text.len())
     }
 
     /// Whether the text is empty.
@@ -1160,11 +1190,20 @@ impl<'a> CharIndex<'a> {
         self.len() == 0
     }
 
+    /// The byte offset of character `n` (at most the length).
+    fn byte(&self, n: usize) -> usize {
+        if self.bytes.is_empty() {
+            n
+        } else {
+            self.bytes[n]
+        }
+    }
+
     /// The characters `range` (clamped to the text).
     pub fn slice(&self, range: Range<usize>) -> &'a str {
         let end = range.end.min(self.len());
         let start = range.start.min(end);
-        &self.text[self.bytes[start]..self.bytes[end]]
+        &self.text[self.byte(start)..self.byte(end)]
     }
 }
 
@@ -1221,6 +1260,30 @@ mod tests {
             assert_eq!(uppercase(ch), ch.is_uppercase(), "{ch:?}");
         }
     }
+    #[test]
+    fn a_char_index_slices_as_slice_chars_does_with_or_without_a_table() {
+        for text in [
+            "",
+            "plain ASCII words",
+            "Сталин and Ленин — «вступление»",
+            "é",
+        ] {
+            let index = CharIndex::new(text);
+            let length = text.chars().count();
+            assert_eq!(index.len(), length, "{text}");
+            assert_eq!(index.is_empty(), text.is_empty());
+            for start in 0..=length + 1 {
+                for end in start..=length + 2 {
+                    assert_eq!(
+                        index.slice(start..end),
+                        slice_chars(text, start.min(length)..end.min(length)),
+                        "{text} {start}..{end}"
+                    );
+                }
+            }
+        }
+    }
+
     use crate::model::generate::SplitMix64;
 
     fn rebuild(text: &str, ops: &[Op], keep: OpKind, first: bool) -> String {

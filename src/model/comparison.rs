@@ -299,7 +299,9 @@ impl Comparison {
     /// texts that also cuts them into segments (each segment's cell is that diff's part within
     /// it), not a second diff per segment: what `lectern compare` prints, at the speed of a
     /// single diff. The cells are those of [`compute_all`] but where a segment's diff would
-    /// pair its words differently (a clause's number is compared as a word here, for one).
+    /// pair its words differently (a clause's number is compared as a word here, for one),
+    /// and they have no marks: what is printed is the operations and the counts, and marking
+    /// a megabyte's changes letter by letter would take as long as the diff.
     pub fn compared_pair(
         id: &str,
         title: &str,
@@ -352,17 +354,39 @@ impl Comparison {
             )));
         }
         let base = &inputs[0].text;
-        let (ranges, labels) = segment(base);
+        // The first wording is cut into segments while the others are compared with it (on
+        // another thread when they are long).
+        let diffs = || -> Vec<Vec<Op>> {
+            let others = inputs.iter().skip(1);
+            others
+                .map(|input| compare::diff(base, &input.text, normalization))
+                .collect()
+        };
+        let ((ranges, labels), diffs) = if base.len() > PARALLEL_SIZE {
+            std::thread::scope(|scope| {
+                let diffs = scope.spawn(diffs);
+                let segmented = segment(base);
+                // A panic on the other thread is the same panic on this one.
+                let diffs = diffs
+                    .join()
+                    .unwrap_or_else(|e| std::panic::resume_unwind(e));
+                (segmented, diffs)
+            })
+        } else {
+            (segment(base), diffs())
+        };
         let starts: Vec<usize> = ranges.iter().map(|r| r.start).collect();
         let mut witnesses = Vec::with_capacity(inputs.len());
         let mut all_ranges = Vec::with_capacity(inputs.len());
         let mut all_ops = Vec::with_capacity(inputs.len());
+        let mut diffs = diffs.into_iter();
         for (index, input) in inputs.iter().enumerate() {
-            let (cuts, ops) = if index == 0 {
-                (starts.clone(), Vec::new())
-            } else {
-                let ops = compare::diff(base, &input.text, normalization);
-                (map_positions(&ops, &starts), ops)
+            let (cuts, ops) = match index {
+                0 => (starts.clone(), Vec::new()),
+                _ => {
+                    let ops = diffs.next().unwrap_or_default();
+                    (map_positions(&ops, &starts), ops)
+                }
             };
             let index_of_text = CharIndex::new(&input.text);
             let length = index_of_text.len();
@@ -522,14 +546,8 @@ fn pair_rows(comparison: &Comparison, built: &Built, segments: Range<usize>) -> 
             witness: 1,
             reference: 0,
         };
-        mark_cell(
-            &mut row,
-            &mut result.differences,
-            at,
-            &theirs.text,
-            &own.text,
-            ops,
-        );
+        let texts = (theirs.text.as_str(), own.text.as_str());
+        mark_cell(&mut row, &mut result.differences, at, texts, ops, false);
         result.cells.push(row);
     }
     result
@@ -879,7 +897,14 @@ fn compute_row(
             witness,
             reference,
         };
-        mark_cell(&mut row, differences, at, &theirs.text, &own.text, ops);
+        mark_cell(
+            &mut row,
+            differences,
+            at,
+            (&theirs.text, &own.text),
+            ops,
+            true,
+        );
     }
     row
 }
@@ -893,17 +918,21 @@ struct Place {
 }
 
 /// Fills the cell at `at` in `row` from the diff `ops` of the reference's wording `theirs`
-/// against `own`: its marks and counts, the reference's marks onward (for the first witness
-/// that refers to it), and its differences added to `differences`.
+/// against `own`: its counts, with `with_marks` its marks and the reference's marks onward
+/// (for the first witness that refers to it), and its differences added to `differences`.
 fn mark_cell(
     row: &mut [Cell],
     differences: &mut Vec<Difference>,
     at: Place,
-    theirs: &str,
-    own: &str,
+    (theirs, own): (&str, &str),
     ops: Vec<Op>,
+    with_marks: bool,
 ) {
-    let (reference_marks, marks, counts) = compare::marks(theirs, own, &ops);
+    let (reference_marks, marks, counts) = if with_marks {
+        compare::marks(theirs, own, &ops)
+    } else {
+        (Vec::new(), Vec::new(), compare::counts(theirs, own, &ops))
+    };
     if row[at.reference].onward.is_empty() && !row.iter().any(|c| c.reference == Some(at.reference))
     {
         row[at.reference].onward = reference_marks;
