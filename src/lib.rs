@@ -12,7 +12,9 @@
 //!   off the UI thread, with rolling snapshots ([`storage::backups`]); imports read any common
 //!   encoding, and [`storage::guess`] guesses what a file says of itself (date, title).
 //!   [`storage::open::open_profile`] is the one way the window and every command open a
-//!   profile: lock, imported texts, the notebook recovered and re-anchored, notices. No egui.
+//!   profile: lock, imported texts, the notebook recovered and re-anchored, notices.
+//!   [`storage::handover`] gives files opened later to the window that has the profile open.
+//!   No egui.
 //! - [`startup`]: the start-up trace (`lectern --trace-startup`): when each stage ended.
 //! - [`bundled`]: the texts compiled in from `resources/texts/` (validated by `build.rs`) and
 //!   the comparisons from `resources/comparisons/`.
@@ -25,8 +27,8 @@
 //!     entry.
 //!   - [`ui::app`]: the window in rooms, one file each: `session` (profile, lock, saving,
 //!     signals), `apply` (actions by area), `frame` (the layout), `menus`, `windows`,
-//!     `annotating`, `comparisons`, `search` and `files`. `LecternApp` holds eleven named
-//!     parts.
+//!     `annotating`, `comparisons`, `search`, `files` and `handover`. `LecternApp` holds
+//!     eleven named parts.
 //!   - the views: [`ui::reader`] (a reading pane), [`ui::desk`] (panes side by side),
 //!     [`ui::annotations_view`], [`ui::compare_view`], [`ui::library_view`],
 //!     [`ui::search_view`], [`ui::backups_view`], [`ui::info_view`], [`ui::welcome`].

@@ -207,6 +207,10 @@ fn main() -> anyhow::Result<()> {
         Some(Command::Compare {
             a, b, window: true, ..
         }) => {
+            let arguments = [PathBuf::from(&a), PathBuf::from(&b)];
+            if hand_over(cli.profile.as_deref(), &arguments, true)? {
+                return Ok(());
+            }
             let compare = vec![wording(&a)?, wording(&b)?];
             run_gui(cli.profile, Vec::new(), Vec::new(), cli.save_delay, compare)
         }
@@ -252,6 +256,9 @@ fn main() -> anyhow::Result<()> {
         None => {
             let mut files = cli.open_file;
             files.extend(cli.files);
+            if hand_over(cli.profile.as_deref(), &files, false)? {
+                return Ok(());
+            }
             run_gui(cli.profile, cli.open, files, cli.save_delay, Vec::new())
         }
     }
@@ -351,6 +358,44 @@ fn list(profile: Option<&Path>, format: &str) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Gives `files` to the Lectern window that has `profile` open, if one does; true when it took
+/// them (they open there, beside its texts), false when this Lectern should open its own
+/// window. With `compare` the two are wordings to compare (files, or ids of bundled texts).
+fn hand_over(profile: Option<&Path>, files: &[PathBuf], compare: bool) -> anyhow::Result<bool> {
+    use lectern::storage::handover::{self, Request, Sent};
+    if files.is_empty() {
+        return Ok(false);
+    }
+    let mut absolute = Vec::with_capacity(files.len());
+    for path in files {
+        if compare && !path.is_file() {
+            absolute.push(path.clone()); // a bundled text's id
+            continue;
+        }
+        std::fs::File::open(path)
+            .with_context(|| format!("{} could not be read", path.display()))?;
+        absolute.push(std::path::absolute(path)?);
+    }
+    let Ok(profile) = Profile::open(profile) else {
+        return Ok(false);
+    };
+    let request = Request {
+        files: absolute,
+        compare,
+    };
+    match handover::send(&profile, &request) {
+        Ok(Sent::Delivered) => {
+            println!("Opened in the Lectern window that has this profile open.");
+            Ok(true)
+        }
+        Ok(Sent::NoWindow) => Ok(false),
+        Err(e) => {
+            log::warn!("the open Lectern window did not take the files: {e}");
+            Ok(false)
+        }
+    }
+}
+
 /// Runs the window on `profile`, with the texts `open` (ids) and `files` (read for this
 /// session) in panes, or the wordings `compare` compared and filling the window.
 fn run_gui(
@@ -446,6 +491,8 @@ fn run_gui(
             if let Err(e) = answer_signals(cc.egui_ctx.clone(), app.stop_flag()) {
                 log::warn!("signals will end Lectern without saving: {e}");
             }
+            let mut app = app;
+            app.listen_for_hand_over(&cc.egui_ctx);
             Ok(Box::new(app))
         }),
     );
@@ -503,24 +550,7 @@ fn load_icon() -> anyhow::Result<egui::IconData> {
 
 /// A wording for `lectern compare`: a file's exact contents, or a bundled text's content.
 fn wording(argument: &str) -> anyhow::Result<WordingInput> {
-    let path = std::path::Path::new(argument);
-    if path.is_file() {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| anyhow::anyhow!("{argument} could not be read: {e}"))?;
-        let name = path
-            .file_name()
-            .map_or(argument.to_owned(), |n| n.to_string_lossy().into_owned());
-        return Ok(WordingInput {
-            source_label: name.clone(),
-            text,
-            ..WordingInput::pasted(&name, "")
-        });
-    }
-    let library = lectern::bundled::bundled_library();
-    let text = library.get(argument).ok_or_else(|| {
-        anyhow::anyhow!("“{argument}” is neither a file nor a bundled text id (see `lectern list`)")
-    })?;
-    Ok(WordingInput::from_text(text, 0..text.char_len()))
+    lectern::storage::text_file::wording(argument, &bundled_library()).map_err(anyhow::Error::msg)
 }
 
 fn compare_command(a: &str, b: &str, format: &str, normalize: &str) -> anyhow::Result<String> {

@@ -968,3 +968,62 @@ fn index_lists_people_and_places_with_their_mentions_in_imported_texts_too() {
         "{text}"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn a_file_opened_while_a_window_has_the_profile_open_is_handed_to_that_window() {
+    use lectern::storage::handover::{Request, listen};
+    use lectern::storage::profile::Profile;
+    use std::sync::{Arc, Mutex};
+    let profile = tempfile::tempdir().unwrap();
+    let files = tempfile::tempdir().unwrap();
+    std::fs::write(files.path().join("draft.txt"), "formal entry").unwrap();
+    // The window's side, listening as an open window does.
+    let got: Arc<Mutex<Vec<Request>>> = Arc::default();
+    let sink = Arc::clone(&got);
+    let opened = Profile::open(Some(profile.path())).unwrap();
+    let listener = listen(&opened, move |r| sink.lock().unwrap().push(r)).unwrap();
+    // As a file manager runs it, with the file named relative to its folder.
+    let output = lectern_in(profile.path())
+        .current_dir(files.path())
+        .arg("draft.txt")
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{output:?}");
+    assert!(stdout.contains("Opened in the Lectern window"), "{stdout}");
+    let compare = lectern_in(profile.path())
+        .current_dir(files.path())
+        .args([
+            "compare",
+            "draft.txt",
+            "lenin-1922-09-26-kamenev",
+            "--window",
+        ])
+        .output()
+        .unwrap();
+    assert!(compare.status.success(), "{compare:?}");
+    let draft = files.path().join("draft.txt");
+    assert_eq!(
+        *got.lock().unwrap(),
+        vec![
+            Request {
+                files: vec![draft.clone()],
+                compare: false,
+            },
+            Request {
+                files: vec![draft, "lenin-1922-09-26-kamenev".into()],
+                compare: true,
+            },
+        ]
+    );
+    // A file that cannot be read is said at once, and nothing is sent.
+    let missing = lectern_in(profile.path())
+        .arg("/nonexistent/notes.txt")
+        .output()
+        .unwrap();
+    assert!(!missing.status.success());
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("could not be read"));
+    assert_eq!(got.lock().unwrap().len(), 2);
+    drop(listener);
+}

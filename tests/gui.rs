@@ -1847,6 +1847,82 @@ fn compare_window_opens_straight_on_the_comparison_filling_the_window() {
 }
 
 #[test]
+fn files_opened_while_the_window_is_open_are_handed_to_it_and_open_beside_its_texts() {
+    use lectern::storage::handover::{Request, Sent, send};
+    let profile = tempfile::tempdir().unwrap();
+    let files = tempfile::tempdir().unwrap();
+    let first = files.path().join("draft.txt");
+    let second = files.path().join("revised.txt");
+    std::fs::write(&first, "on the formal entry of the former into the RSFSR").unwrap();
+    std::fs::write(&second, "on formal unification with the R.S.F.S.R.").unwrap();
+    let mut harness = harness(app(profile.path(), &[KAMENEV]));
+    let ctx = harness.ctx.clone();
+    harness.state_mut().listen_for_hand_over(&ctx);
+    // A second window on the profile is read-only: it does not take the files from the first.
+    let mut read_only = app(profile.path(), &[]);
+    assert!(read_only.is_read_only());
+    read_only.listen_for_hand_over(&ctx);
+    let opened = Profile::open(Some(profile.path())).unwrap();
+    // As `lectern FILE FILE` (or a file manager) sends them while the window is open.
+    let request = Request {
+        files: vec![first.clone(), second.clone()],
+        compare: false,
+    };
+    assert_eq!(send(&opened, &request).unwrap(), Sent::Delivered);
+    harness.run();
+    assert_eq!(
+        pane_ids(&harness),
+        vec![KAMENEV, "file-draft-txt", "file-revised-txt"],
+        "opened beside the text that was open"
+    );
+    // A file gone before the window read it is reported, not fatal.
+    let gone = files.path().join("gone.txt");
+    let request = Request {
+        files: vec![gone],
+        compare: false,
+    };
+    assert_eq!(send(&opened, &request).unwrap(), Sent::Delivered);
+    harness.run();
+    assert!(
+        harness
+            .state()
+            .notices()
+            .iter()
+            .any(|n| n.contains("gone.txt could not be opened")),
+        "{:?}",
+        harness.state().notices()
+    );
+    // As `lectern compare draft.txt revised.txt --window`.
+    let request = Request {
+        files: vec![first, second],
+        compare: true,
+    };
+    assert_eq!(send(&opened, &request).unwrap(), Sent::Delivered);
+    harness.run();
+    let state = harness
+        .state()
+        .comparison
+        .as_ref()
+        .expect("the comparison is open");
+    assert!(state.fills, "it fills the window");
+    assert_eq!(state.comparison.title, "draft.txt — revised.txt");
+    drop(read_only);
+    drop(harness);
+    assert_eq!(
+        send(
+            &opened,
+            &Request {
+                files: Vec::new(),
+                compare: false
+            }
+        )
+        .unwrap(),
+        Sent::NoWindow,
+        "the window closed, nobody listens"
+    );
+}
+
+#[test]
 fn a_readers_own_small_comparison_comes_back_after_a_restart() {
     use lectern::model::comparison::WordingInput;
     let profile = tempfile::tempdir().unwrap();

@@ -9,6 +9,7 @@ pub mod atomic;
 pub mod backups;
 pub mod epub;
 pub mod guess;
+pub mod handover;
 pub mod html;
 pub mod import;
 pub mod lock;

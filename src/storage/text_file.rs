@@ -49,6 +49,32 @@ pub fn read_text_file(path: &Path) -> Result<Text, TextFileError> {
     Ok(Text::new(meta, paragraphs))
 }
 
+/// A wording for a comparison from the command line (`lectern compare A B`): a file's exact
+/// contents (UTF-8), or the content of a text of `library` by its id.
+pub fn wording(
+    argument: &str,
+    library: &crate::model::library::Library,
+) -> Result<crate::model::comparison::WordingInput, String> {
+    use crate::model::comparison::WordingInput;
+    let path = Path::new(argument);
+    if path.is_file() {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| format!("{argument} could not be read: {e}"))?;
+        let name = path
+            .file_name()
+            .map_or(argument.to_owned(), |n| n.to_string_lossy().into_owned());
+        return Ok(WordingInput {
+            source_label: name.clone(),
+            text,
+            ..WordingInput::pasted(&name, "")
+        });
+    }
+    let text = library.get(argument).ok_or_else(|| {
+        format!("“{argument}” is neither a file nor a bundled text id (see `lectern list`)")
+    })?;
+    Ok(WordingInput::from_text(text, 0..text.char_len()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -545,14 +545,7 @@ impl LecternApp {
         match outcome {
             OpenOutcome::Cancelled => {}
             OpenOutcome::Failed(message) => self.notices.push(message),
-            OpenOutcome::Opened(text) => {
-                let text_id = text.id().to_owned();
-                if self.library.insert(*text) {
-                    self.files.session_ids.insert(text_id.clone());
-                }
-                let beside = !self.desk.panes().is_empty();
-                self.open_text(&text_id, beside);
-            }
+            OpenOutcome::Opened(text) => self.open_session_text(*text),
         }
     }
 

@@ -193,6 +193,7 @@ impl LecternApp {
         }
         self.note_window_place(ctx);
         self.poll_open_file();
+        self.poll_hand_over(ctx);
         self.poll_export(ctx);
         self.collect_folds();
         self.poll_import();

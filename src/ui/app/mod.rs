@@ -3,7 +3,8 @@
 //! The window is made of rooms, one file each: `session` (profile, lock, saving, signals),
 //! `apply` (carrying out actions by area), `frame` (the window's layout and the keyboard),
 //! `menus`, `windows` (banners, status bar, the windows over the desk), `annotating`,
-//! `comparisons`, `search` and `files` (imports and exports). Each part of [`LecternApp`] is
+//! `comparisons`, `search`, `files` (imports and exports) and `handover` (files given by a
+//! later Lectern). Each part of [`LecternApp`] is
 //! defined in the room that looks after it.
 //!
 //! Views return [`Action`]s; [`LecternApp::apply`] is the one place that carries them out, and
@@ -68,6 +69,7 @@ mod apply;
 mod comparisons;
 mod files;
 mod frame;
+mod handover;
 mod menus;
 mod search;
 mod session;

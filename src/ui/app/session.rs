@@ -26,6 +26,8 @@ pub(super) struct Session {
     pub(super) stopping: bool,
     /// The annotations panel's note editor as last looked at (see `keep_note_after_a_pause`).
     pub(super) typed_note: Option<TypedNote>,
+    /// Files given by later Lecterns on this profile (see the `handover` room).
+    pub(super) hand_over: super::handover::HandOver,
 }
 
 impl Session {
@@ -50,6 +52,7 @@ impl Session {
             stop: Arc::new(AtomicBool::new(false)),
             stopping: false,
             typed_note: None,
+            hand_over: Default::default(),
         }
     }
 }

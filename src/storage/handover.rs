@@ -1,0 +1,355 @@
+//! Hand-over: `lectern FILE…` (or `lectern compare A B --window`) while a Lectern window has
+//! the same profile open gives the files to that window, which opens them beside its texts,
+//! as a file manager's second "Open with Lectern" should; without it a second, read-only
+//! window would open.
+//!
+//! The window that holds the profile's lock listens on a Unix socket in the user's runtime
+//! folder (`$XDG_RUNTIME_DIR`, else a private folder in the temporary one), named by the
+//! profile's path. A later Lectern connects, sends one request (a line of JSON) and waits for
+//! `ok`. When nobody listens (no window, or a crash left the socket behind) the later Lectern
+//! opens its own window as before. Only Unix has this; elsewhere every Lectern opens its own
+//! window.
+
+use std::io;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use super::profile::Profile;
+
+/// What a later Lectern asks the open window to do.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Request {
+    /// The files to open beside the open texts (absolute paths), or, with `compare`, the two
+    /// wordings to compare (absolute paths of files, or ids of bundled texts).
+    pub files: Vec<PathBuf>,
+    /// Whether the two `files` are compared, the comparison filling the window.
+    #[serde(default)]
+    pub compare: bool,
+}
+
+/// What became of a request.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Sent {
+    /// The open window took it.
+    Delivered,
+    /// No window listens for this profile: open one.
+    NoWindow,
+}
+
+/// The most a request may hold (thousands of paths).
+const MAX_REQUEST: u64 = 1 << 20;
+/// How long either side waits for the other.
+const TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
+
+/// The socket of `profile`'s window, if this platform and user have a private place for it.
+pub fn socket_path(profile: &Profile) -> Option<PathBuf> {
+    let dir = runtime_dir()?;
+    let profile_dir =
+        std::fs::canonicalize(profile.dir()).unwrap_or_else(|_| profile.dir().to_path_buf());
+    Some(dir.join(format!(
+        "lectern-{:016x}.sock",
+        fnv1a(profile_dir.as_os_str().as_encoded_bytes())
+    )))
+}
+
+/// A hash that stays the same across builds (the window and the later Lectern may be
+/// different versions): 64-bit FNV-1a.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
+/// `$XDG_RUNTIME_DIR` (private to the user by the specification), else a folder of the user's
+/// own in the temporary folder, made private; `None` when that folder is someone else's or
+/// open to others.
+#[cfg(unix)]
+fn runtime_dir() -> Option<PathBuf> {
+    use std::os::unix::fs::{DirBuilderExt, MetadataExt, PermissionsExt};
+    if let Some(dir) = std::env::var_os("XDG_RUNTIME_DIR").map(PathBuf::from)
+        && dir.is_absolute()
+        && dir.is_dir()
+    {
+        return Some(dir);
+    }
+    let uid = std::fs::metadata("/proc/self").ok().map(|m| m.uid());
+    let user = uid.map_or_else(
+        || std::env::var("USER").unwrap_or_else(|_| "user".into()),
+        |uid| uid.to_string(),
+    );
+    let dir = std::env::temp_dir().join(format!("lectern-{user}"));
+    let _ = std::fs::DirBuilder::new().mode(0o700).create(&dir);
+    let meta = std::fs::symlink_metadata(&dir).ok()?;
+    let private = meta.is_dir() && meta.permissions().mode() & 0o077 == 0;
+    let ours = uid.is_none_or(|uid| meta.uid() == uid);
+    (private && ours).then_some(dir)
+}
+
+#[cfg(not(unix))]
+fn runtime_dir() -> Option<PathBuf> {
+    None
+}
+
+/// Sends `request` to the window that has `profile` open, if one listens.
+#[cfg(unix)]
+pub fn send(profile: &Profile, request: &Request) -> io::Result<Sent> {
+    use std::io::{BufRead as _, Write as _};
+    use std::os::unix::net::UnixStream;
+    let Some(path) = socket_path(profile) else {
+        return Ok(Sent::NoWindow);
+    };
+    let mut stream = match UnixStream::connect(&path) {
+        Ok(stream) => stream,
+        Err(e)
+            if matches!(
+                e.kind(),
+                io::ErrorKind::NotFound | io::ErrorKind::ConnectionRefused
+            ) =>
+        {
+            return Ok(Sent::NoWindow);
+        }
+        Err(e) => return Err(e),
+    };
+    stream.set_read_timeout(Some(TIMEOUT))?;
+    stream.set_write_timeout(Some(TIMEOUT))?;
+    let mut line = serde_json::to_vec(request).map_err(io::Error::other)?;
+    line.push(b'\n');
+    stream.write_all(&line)?;
+    stream.shutdown(std::net::Shutdown::Write)?;
+    let mut answer = String::new();
+    io::BufReader::new(stream).read_line(&mut answer)?;
+    match answer.trim_end() {
+        "ok" => Ok(Sent::Delivered),
+        other => Err(io::Error::other(format!(
+            "the open Lectern window refused the files: {other}"
+        ))),
+    }
+}
+
+#[cfg(not(unix))]
+pub fn send(_profile: &Profile, _request: &Request) -> io::Result<Sent> {
+    Ok(Sent::NoWindow)
+}
+
+/// The open window's side: listens until dropped, giving each request to `deliver`.
+pub struct Listener {
+    path: PathBuf,
+    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+/// Listens for requests on `profile`'s socket, calling `deliver` (on the listening thread)
+/// with each. Only the holder of the profile's lock may listen: a socket left behind by a
+/// window that crashed is replaced.
+#[cfg(unix)]
+pub fn listen(
+    profile: &Profile,
+    deliver: impl Fn(Request) + Send + 'static,
+) -> io::Result<Listener> {
+    use std::os::unix::net::UnixListener;
+    use std::sync::atomic::Ordering;
+    let path = socket_path(profile)
+        .ok_or_else(|| io::Error::other("no private runtime folder for the hand-over socket"))?;
+    let _ = std::fs::remove_file(&path);
+    let listener = UnixListener::bind(&path)?;
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let stopped = std::sync::Arc::clone(&stop);
+    let thread = std::thread::Builder::new()
+        .name("lectern-hand-over".into())
+        .spawn(move || {
+            for stream in listener.incoming() {
+                if stopped.load(Ordering::SeqCst) {
+                    break;
+                }
+                if let Ok(stream) = stream
+                    && let Err(e) = answer(stream, &deliver)
+                {
+                    log::warn!("a request from another Lectern was not taken: {e}");
+                }
+            }
+        })?;
+    Ok(Listener {
+        path,
+        stop,
+        thread: Some(thread),
+    })
+}
+
+#[cfg(not(unix))]
+pub fn listen(
+    _profile: &Profile,
+    _deliver: impl Fn(Request) + Send + 'static,
+) -> io::Result<Listener> {
+    Err(io::Error::other("hand-over needs Unix sockets"))
+}
+
+/// Reads one request from `stream`, hands it on, and answers `ok` (or why not).
+#[cfg(unix)]
+fn answer(stream: std::os::unix::net::UnixStream, deliver: &dyn Fn(Request)) -> io::Result<()> {
+    use std::io::{BufRead as _, Read as _, Write as _};
+    stream.set_read_timeout(Some(TIMEOUT))?;
+    stream.set_write_timeout(Some(TIMEOUT))?;
+    let mut line = Vec::new();
+    io::BufReader::new(stream.try_clone()?.take(MAX_REQUEST)).read_until(b'\n', &mut line)?;
+    let mut stream = stream;
+    let request = serde_json::from_slice::<Request>(&line)
+        .map_err(|e| format!("not a request ({e})"))
+        .and_then(|request| {
+            if request.compare && request.files.len() != 2 {
+                return Err("a comparison needs two wordings".to_owned());
+            }
+            match request
+                .files
+                .iter()
+                .find(|f| !request.compare && !f.is_absolute())
+            {
+                Some(file) => Err(format!("{} is not an absolute path", file.display())),
+                None => Ok(request),
+            }
+        });
+    match request {
+        Ok(request) => {
+            deliver(request);
+            stream.write_all(b"ok\n")
+        }
+        Err(why) => {
+            stream.write_all(format!("{why}\n").as_bytes())?;
+            Err(io::Error::other(why))
+        }
+    }
+}
+
+impl Listener {
+    /// The socket listened on.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+}
+
+impl Drop for Listener {
+    fn drop(&mut self) {
+        self.stop.store(true, std::sync::atomic::Ordering::SeqCst);
+        // Wake the thread waiting for a connection, so that it sees it must stop.
+        #[cfg(unix)]
+        let _ = std::os::unix::net::UnixStream::connect(&self.path);
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+        let _ = std::fs::remove_file(&self.path);
+    }
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+    use std::sync::{Arc, Mutex};
+
+    fn profile() -> (tempfile::TempDir, Profile) {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let profile = Profile::open(Some(dir.path())).expect("a profile");
+        (dir, profile)
+    }
+
+    fn request(files: &[&str]) -> Request {
+        Request {
+            files: files.iter().map(PathBuf::from).collect(),
+            compare: false,
+        }
+    }
+
+    #[test]
+    fn with_no_window_listening_the_files_are_not_delivered() {
+        let (_dir, profile) = profile();
+        assert_eq!(
+            send(&profile, &request(&["/a.txt"])).unwrap(),
+            Sent::NoWindow
+        );
+    }
+
+    #[test]
+    fn the_listening_window_is_given_each_request_and_stops_when_dropped() {
+        let (_dir, profile) = profile();
+        let got: Arc<Mutex<Vec<Request>>> = Arc::default();
+        let sink = Arc::clone(&got);
+        let listener = listen(&profile, move |r| sink.lock().unwrap().push(r)).unwrap();
+        let path = listener.path().to_path_buf();
+        assert!(path.exists());
+        let first = request(&["/home/reader/a.txt", "/home/reader/b.txt"]);
+        let second = Request {
+            files: vec!["/tmp/old.txt".into(), "01-letter-to-kamenev".into()],
+            compare: true,
+        };
+        assert_eq!(send(&profile, &first).unwrap(), Sent::Delivered);
+        assert_eq!(send(&profile, &second).unwrap(), Sent::Delivered);
+        assert_eq!(*got.lock().unwrap(), vec![first.clone(), second]);
+        drop(listener);
+        assert!(!path.exists(), "the socket is removed with the window");
+        assert_eq!(send(&profile, &first).unwrap(), Sent::NoWindow);
+    }
+
+    #[test]
+    fn a_socket_left_by_a_crashed_window_is_nobody_and_is_replaced() {
+        let (_dir, profile) = profile();
+        let path = socket_path(&profile).unwrap();
+        // A listener dropped without removing its file, as a killed process leaves it.
+        drop(std::os::unix::net::UnixListener::bind(&path).unwrap());
+        assert!(path.exists());
+        assert_eq!(
+            send(&profile, &request(&["/a.txt"])).unwrap(),
+            Sent::NoWindow
+        );
+        let got: Arc<Mutex<Vec<Request>>> = Arc::default();
+        let sink = Arc::clone(&got);
+        let _listener = listen(&profile, move |r| sink.lock().unwrap().push(r)).unwrap();
+        assert_eq!(
+            send(&profile, &request(&["/a.txt"])).unwrap(),
+            Sent::Delivered
+        );
+        assert_eq!(got.lock().unwrap().len(), 1);
+    }
+
+    #[test]
+    fn a_bad_request_is_refused_with_the_reason_and_the_next_one_served() {
+        use std::io::{BufRead as _, Write as _};
+        let (_dir, profile) = profile();
+        let got: Arc<Mutex<Vec<Request>>> = Arc::default();
+        let sink = Arc::clone(&got);
+        let listener = listen(&profile, move |r| sink.lock().unwrap().push(r)).unwrap();
+        let mut raw = std::os::unix::net::UnixStream::connect(listener.path()).unwrap();
+        raw.write_all(b"\xff{not json\n").unwrap();
+        let mut answer = String::new();
+        io::BufReader::new(raw).read_line(&mut answer).unwrap();
+        assert!(answer.starts_with("not a request"), "{answer}");
+        let relative = send(&profile, &request(&["notes.txt"])).unwrap_err();
+        assert!(
+            relative.to_string().contains("not an absolute path"),
+            "{relative}"
+        );
+        let one = Request {
+            files: vec!["/a.txt".into()],
+            compare: true,
+        };
+        let error = send(&profile, &one).unwrap_err();
+        assert!(error.to_string().contains("two wordings"), "{error}");
+        assert!(got.lock().unwrap().is_empty());
+        assert_eq!(
+            send(&profile, &request(&["/a.txt"])).unwrap(),
+            Sent::Delivered
+        );
+        assert_eq!(got.lock().unwrap().len(), 1);
+    }
+
+    #[test]
+    fn each_profile_has_its_own_socket_whatever_the_path_is_called() {
+        let (dir, first) = profile();
+        let (_other_dir, other) = profile();
+        let dotted = Profile::open(Some(&dir.path().join("."))).unwrap();
+        assert_eq!(socket_path(&first), socket_path(&dotted));
+        assert_ne!(socket_path(&first), socket_path(&other));
+        // The name is the same in every build (the window may be an older version): FNV-1a's
+        // published values.
+        assert_eq!(fnv1a(b""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(fnv1a(b"a"), 0xaf63_dc4c_8601_ec8c);
+    }
+}
