@@ -67,6 +67,13 @@ enum Command {
         #[arg(long, default_value = "text", value_parser = ["text", "json"])]
         format: String,
     },
+    /// Every dated document of the library (bundled and imported texts) and the events the
+    /// texts date, in order, each with its date's precision and source.
+    Timeline {
+        /// `text` (a line each) or `json` (an object with `entries` and `undated`).
+        #[arg(long, default_value = "text", value_parser = ["text", "json"])]
+        format: String,
+    },
     /// Write a deterministic generated text (for trying Lectern on a long text).
     GenerateText {
         /// Approximate size in bytes.
@@ -178,6 +185,7 @@ fn main() -> anyhow::Result<()> {
     match cli.command {
         Some(Command::List { format }) => list(cli.profile.as_deref(), &format),
         Some(Command::Index { format }) => index_command(cli.profile.as_deref(), &format),
+        Some(Command::Timeline { format }) => timeline_command(cli.profile.as_deref(), &format),
         Some(Command::GenerateText {
             bytes,
             seed,
@@ -665,6 +673,35 @@ fn export_command(
         "{} exported",
         lectern::model::markup::count(count, "annotation", "annotations")
     );
+    Ok(())
+}
+
+fn timeline_command(profile: Option<&Path>, format: &str) -> anyhow::Result<()> {
+    use lectern::model::timeline::{EntryKind, Opens, bundled_events, timeline};
+    let opened = open(profile, Access::Read)?;
+    let (entries, undated) = timeline(&opened.library, &bundled_events());
+    if format == "json" {
+        let json = serde_json::json!({ "entries": entries, "undated": undated });
+        println!("{}", serde_json::to_string_pretty(&json)?);
+        return Ok(());
+    }
+    for entry in &entries {
+        let kind = match entry.kind {
+            EntryKind::Document => "document",
+            EntryKind::Event => "event",
+        };
+        let opens = match &entry.opens {
+            Opens::Text { id, .. } => id.as_str(),
+            Opens::Comparison(id) => id.as_str(),
+        };
+        println!(
+            "{:<28} {kind:<9} {}  [{opens}]",
+            entry.date.label, entry.title
+        );
+    }
+    if !undated.is_empty() {
+        println!("\nUndated: {}", undated.join("; "));
+    }
     Ok(())
 }
 

@@ -1027,3 +1027,55 @@ fn a_file_opened_while_a_window_has_the_profile_open_is_handed_to_that_window() 
     assert_eq!(got.lock().unwrap().len(), 2);
     drop(listener);
 }
+
+#[test]
+fn timeline_lists_documents_and_dated_events_in_order_with_imported_texts() {
+    let dir = tempfile::tempdir().unwrap();
+    let profile = dir.path().join("p");
+    let file = dir.path().join("report.txt");
+    std::fs::write(&file, "Report on the Union\n\nThe treaty of union.\n").unwrap();
+    let output = lectern_in(&profile)
+        .args([
+            "import",
+            "--date",
+            "1922-12-26",
+            "--title",
+            "Report on the Union",
+        ])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let text = lectern_in(&profile).arg("timeline").output().unwrap();
+    assert!(text.status.success(), "{text:?}");
+    let stdout = String::from_utf8(text.stdout).unwrap();
+    let lines: Vec<&str> = stdout.lines().collect();
+    let line_of = |needle: &str| {
+        lines
+            .iter()
+            .position(|l| l.contains(needle))
+            .unwrap_or_else(|| panic!("{needle} in {stdout}"))
+    };
+    assert!(lines[0].starts_with("23–24 September 1922"), "{stdout}");
+    assert!(line_of("Report on the Union") < line_of("30–31 December 1922"));
+    assert!(line_of("December 1922 ") < line_of("Report on the Union"));
+    assert!(line_of("5 March 1923") < line_of("10 March 1923"));
+    assert!(lines[line_of("10 March 1923")].contains("Lenin’s final stroke"));
+    let json = lectern_in(&profile)
+        .args(["timeline", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(json.status.success());
+    let value: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let entries = value["entries"].as_array().unwrap();
+    let notes = entries
+        .iter()
+        .find(|e| e["id"] == "lenin-1922-12-30-autonomization")
+        .unwrap();
+    assert_eq!(notes["date"]["precision"], "range");
+    assert_eq!(notes["kind"], "document");
+    let talk = entries.iter().find(|e| e["id"] == "lenin-stalin").unwrap();
+    assert_eq!(talk["opens"]["text"]["id"], "lenin-1922-09-26-kamenev");
+    assert!(talk["opens"]["text"]["passage"].is_object());
+    assert_eq!(value["undated"].as_array().unwrap().len(), 0);
+}

@@ -19,4 +19,5 @@ pub mod search;
 pub mod selection;
 pub mod spans;
 pub mod text;
+pub mod timeline;
 pub mod w3c_import;
