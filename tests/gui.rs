@@ -3549,3 +3549,81 @@ fn people_and_places_lists_every_spelling_as_one_person_and_opens_a_mention() {
     );
     assert!(harness.query_by_label_contains("J. V. Stalin —").is_none());
 }
+
+#[test]
+fn the_timeline_orders_documents_and_events_steps_by_keyboard_and_opens_a_passage() {
+    let profile = tempfile::tempdir().unwrap();
+    let mut harness = harness(app(profile.path(), &[]));
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label("Timeline…").click();
+    harness.run();
+    let state = harness
+        .state()
+        .view
+        .timeline
+        .as_ref()
+        .expect("the timeline is open");
+    let ids: Vec<String> = state.entries.iter().map(|e| e.id.clone()).collect();
+    assert_eq!(ids[0], "stalin-commission-draft");
+    assert_eq!(state.chosen, 0);
+    // The axis shows September 1922 to March 1923 at first, not the century to 2022.
+    assert!(state.span < 400.0, "{}", state.span);
+    // The keyboard steps along the axis once it has the focus (a click chooses the entry
+    // nearest to it).
+    harness.get_by_label("Timeline axis").click();
+    harness.run();
+    let clicked = harness.state().view.timeline.as_ref().unwrap().chosen;
+    assert!(clicked + 2 < ids.len());
+    harness.key_press(egui::Key::ArrowRight);
+    harness.run();
+    harness.key_press(egui::Key::ArrowRight);
+    harness.run();
+    let state = harness.state().view.timeline.as_ref().unwrap();
+    assert_eq!(
+        state.entries[state.chosen].id,
+        ids[clicked + 2],
+        "two steps on"
+    );
+    let span = state.span;
+    harness.key_press(egui::Key::Minus);
+    harness.run();
+    assert!(
+        harness.state().view.timeline.as_ref().unwrap().span > span,
+        "zoomed out"
+    );
+    // An event stated in a letter opens the letter at the passage that states it.
+    harness
+        .get_by_label("26 September 1922 — Lenin speaks with Stalin about the resolution")
+        .click();
+    harness.run();
+    harness.get_by_label_contains("Source: Lenin’s letter to Kamenev of 26 September 1922");
+    harness.get_by_label("Open the passage").click();
+    harness.run_steps(90);
+    let pane = harness.state().desk.active_pane().unwrap();
+    assert_eq!(pane.text.id(), KAMENEV);
+    let range = pane.view.selected_range().expect("the passage is selected");
+    assert_eq!(pane.text.slice(range), "and with Stalin today");
+    // A document known through a comparison opens the comparison.
+    harness
+        .get_by_label_contains("23–24 September 1922 — Stalin’s commission draft")
+        .click();
+    harness.run();
+    harness.get_by_label("Open the comparison").click();
+    harness.run();
+    assert_eq!(
+        harness.state().comparison.as_ref().unwrap().comparison.id,
+        "clause-1"
+    );
+    // A document opens its text; Show all reaches the introduction of 2022.
+    harness
+        .get_by_label("10 March 1923 — Lenin’s final stroke")
+        .click();
+    harness.run();
+    harness.get_by_label("Open the text").click();
+    harness.run();
+    assert!(pane_ids(&harness).contains(&TROTSKY.to_owned()));
+    harness.get_by_label("Show all").click();
+    harness.run();
+    assert!(harness.state().view.timeline.as_ref().unwrap().span > 365.0 * 99.0);
+}

@@ -239,3 +239,28 @@ fn people_and_places_light() {
 fn people_and_places_dark() {
     people_and_places(ThemeChoice::Dark).snapshot("people_and_places_dark");
 }
+
+/// The timeline with Lenin's letter to Kamenev chosen: documents above the axis, events below.
+fn timeline(theme: ThemeChoice) -> Harness<'static, LecternApp> {
+    let mut harness = harness_of(app_with(&[], theme));
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label("Timeline…").click();
+    harness.run();
+    harness
+        .get_by_label("26 September 1922 — V. I. Lenin — On the Establishment of the U.S.S.R.")
+        .click();
+    harness.event(egui::Event::PointerGone);
+    harness.run();
+    harness
+}
+
+#[test]
+fn timeline_light() {
+    timeline(ThemeChoice::Light).snapshot("timeline_light");
+}
+
+#[test]
+fn timeline_dark() {
+    timeline(ThemeChoice::Dark).snapshot("timeline_dark");
+}

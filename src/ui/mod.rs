@@ -15,4 +15,5 @@ pub mod reader;
 pub mod search_view;
 pub mod task;
 pub mod theme;
+pub mod timeline_view;
 pub mod welcome;

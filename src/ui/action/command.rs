@@ -94,6 +94,8 @@ pub enum Command {
     OpenIndex,
     CloseIndex,
     ChooseEntity,
+    OpenTimeline,
+    CloseTimeline,
     OpenSearchHit,
     CopyWithCitation,
     CopyAsMarkdownQuote,
@@ -114,7 +116,7 @@ pub enum Command {
 
 impl Command {
     /// Every command.
-    pub const ALL: [Self; 100] = [
+    pub const ALL: [Self; 102] = [
         Self::OpenText,
         Self::OpenTextBeside,
         Self::OpenFile,
@@ -199,6 +201,8 @@ impl Command {
         Self::OpenIndex,
         Self::CloseIndex,
         Self::ChooseEntity,
+        Self::OpenTimeline,
+        Self::CloseTimeline,
         Self::OpenSearchHit,
         Self::CopyWithCitation,
         Self::CopyAsMarkdownQuote,
@@ -306,6 +310,8 @@ impl Action {
             Self::OpenIndex => Command::OpenIndex,
             Self::CloseIndex => Command::CloseIndex,
             Self::ChooseEntity(_) => Command::ChooseEntity,
+            Self::OpenTimeline => Command::OpenTimeline,
+            Self::CloseTimeline => Command::CloseTimeline,
             Self::OpenSearchHit { .. } => Command::OpenSearchHit,
             Self::CopyWithCitation { markdown: false } => Command::CopyWithCitation,
             Self::CopyWithCitation { markdown: true } => Command::CopyAsMarkdownQuote,

@@ -205,6 +205,10 @@ pub enum Action {
     CloseIndex,
     /// Choose a person or place in People and places (by id), or none.
     ChooseEntity(Option<String>),
+    /// Open the timeline.
+    OpenTimeline,
+    /// Close the timeline.
+    CloseTimeline,
     /// Copy the selection with its citation (plain, or as a Markdown block quote).
     CopyWithCitation {
         /// As Markdown.
@@ -406,6 +410,8 @@ impl Action {
             | Self::OpenIndex
             | Self::CloseIndex
             | Self::ChooseEntity(_)
+            | Self::OpenTimeline
+            | Self::CloseTimeline
             | Self::OpenSearchHit { .. } => Area::Search,
             Self::ImportText
             | Self::ConfirmImport

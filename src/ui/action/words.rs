@@ -88,6 +88,8 @@ impl Command {
             Self::OpenIndex => "People and places…".into(),
             Self::CloseIndex => "Close people and places".into(),
             Self::ChooseEntity => "Choose a person or place".into(),
+            Self::OpenTimeline => "Timeline…".into(),
+            Self::CloseTimeline => "Close the timeline".into(),
             Self::OpenSearchHit => "Open at match".into(),
             Self::CopyWithCitation => "Copy with citation".into(),
             Self::ImportAnnotations => "Import annotations…".into(),
@@ -182,6 +184,11 @@ impl Command {
                 "Find a word or phrase in the current text, ignoring case and accents".into()
             }
             Self::SearchAll => "Search every text and every note".into(),
+            Self::OpenTimeline => {
+                "Every dated document and the events the texts date, in order, each opening \
+                 its text or passage"
+                    .into()
+            }
             Self::OpenIndex => {
                 "Every person and place the texts name, under every spelling, with their \
                  mentions"

@@ -32,6 +32,8 @@ pub struct View {
     pub dock_height: Option<f32>,
     /// Wordings to compare at the first frame, filling the window (from the command line).
     pub(super) pending_wordings: Option<Vec<WordingInput>>,
+    /// The timeline window, when open.
+    pub timeline: Option<crate::ui::timeline_view::TimelineViewState>,
     /// Where the window is and how big, as the window system last said.
     pub window: Option<WindowPlace>,
     /// The theme last given to egui.
@@ -57,6 +59,7 @@ impl Default for View {
             pending_comparison: None,
             dock_height: None,
             pending_wordings: None,
+            timeline: None,
             window: None,
             applied_theme: None,
             configured: false,

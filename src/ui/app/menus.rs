@@ -98,6 +98,7 @@ impl LecternApp {
             actions.extend(action_ui(ui, Action::ToggleLibrary, true));
             actions.extend(action_ui(ui, Action::ToggleAnnotationsPanel, true));
             actions.extend(action_ui(ui, Action::OpenIndex, true));
+            actions.extend(action_ui(ui, Action::OpenTimeline, true));
             ui.separator();
             actions.extend(action_ui(ui, Action::ZoomIn, true));
             actions.extend(action_ui(ui, Action::ZoomOut, true));

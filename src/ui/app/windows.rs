@@ -291,6 +291,9 @@ impl LecternApp {
                 super::search::people(&self.search.people),
             ));
         }
+        if let Some(state) = &mut self.view.timeline {
+            actions.extend(crate::ui::timeline_view::timeline_ui(ctx, state));
+        }
         if let Some(state) = &mut self.search.search_all {
             actions.extend(search_all_ui(ctx, state));
             let wanted = (state.query.clone(), state.options);
