@@ -74,6 +74,13 @@ enum Command {
         #[arg(long, default_value = "text", value_parser = ["text", "json"])]
         format: String,
     },
+    /// The glossary: the words the texts turn on, each with its renderings in Russian and the
+    /// English translations, and how often each is found in the library and the comparisons.
+    Glossary {
+        /// `text` (a term and its renderings a block) or `json` (an array of objects).
+        #[arg(long, default_value = "text", value_parser = ["text", "json"])]
+        format: String,
+    },
     /// Write a deterministic generated text (for trying Lectern on a long text).
     GenerateText {
         /// Approximate size in bytes.
@@ -186,6 +193,7 @@ fn main() -> anyhow::Result<()> {
         Some(Command::List { format }) => list(cli.profile.as_deref(), &format),
         Some(Command::Index { format }) => index_command(cli.profile.as_deref(), &format),
         Some(Command::Timeline { format }) => timeline_command(cli.profile.as_deref(), &format),
+        Some(Command::Glossary { format }) => glossary_command(cli.profile.as_deref(), &format),
         Some(Command::GenerateText {
             bytes,
             seed,
@@ -673,6 +681,63 @@ fn export_command(
         "{} exported",
         lectern::model::markup::count(count, "annotation", "annotations")
     );
+    Ok(())
+}
+
+fn glossary_command(profile: Option<&Path>, format: &str) -> anyhow::Result<()> {
+    use lectern::model::glossary::Glossary;
+    let opened = open(profile, Access::Read)?;
+    let glossary = Glossary::bundled();
+    // Per term, per rendering: (in texts, in comparisons' witnesses).
+    let mut counts: Vec<Vec<(usize, usize)>> = glossary
+        .terms()
+        .iter()
+        .map(|t| vec![(0, 0); t.renderings.len()])
+        .collect();
+    for text in opened.library.texts() {
+        for found in glossary.found_in(text.content()) {
+            counts[found.term][found.rendering].0 += 1;
+        }
+    }
+    for comparison in lectern::bundled::bundled_comparisons() {
+        for witness in &comparison.witnesses {
+            for found in glossary.found_in(&witness.text()) {
+                counts[found.term][found.rendering].1 += 1;
+            }
+        }
+    }
+    if format == "json" {
+        let items: Vec<serde_json::Value> = glossary
+            .terms()
+            .iter()
+            .zip(&counts)
+            .map(|(term, counts)| {
+                let renderings: Vec<serde_json::Value> = term
+                    .renderings
+                    .iter()
+                    .zip(counts)
+                    .map(|(r, (texts, comparisons))| {
+                        serde_json::json!({"language": r.language, "text": r.text, "in": r.used_in,
+                            "found_in_texts": texts, "found_in_comparisons": comparisons})
+                    })
+                    .collect();
+                serde_json::json!({"id": term.id, "concept": term.concept, "about": term.about,
+                    "source": term.source, "renderings": renderings})
+            })
+            .collect();
+        println!("{}", serde_json::to_string_pretty(&items)?);
+        return Ok(());
+    }
+    for (term, counts) in glossary.terms().iter().zip(&counts) {
+        println!("{}  [{}]", term.concept, term.id);
+        for (rendering, (texts, comparisons)) in term.renderings.iter().zip(counts) {
+            println!(
+                "  {:<3} {:<42} {} in texts, {} in comparisons — {}",
+                rendering.language, rendering.text, texts, comparisons, rendering.used_in
+            );
+        }
+        println!("  {} (source: {})\n", term.about, term.source);
+    }
     Ok(())
 }
 

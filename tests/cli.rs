@@ -1079,3 +1079,59 @@ fn timeline_lists_documents_and_dated_events_in_order_with_imported_texts() {
     assert!(talk["opens"]["text"]["passage"].is_object());
     assert_eq!(value["undated"].as_array().unwrap().len(), 0);
 }
+
+#[test]
+fn glossary_lists_each_term_with_its_renderings_found_in_imported_texts_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let profile = dir.path().join("p");
+    let file = dir.path().join("проект.txt");
+    std::fs::write(
+        &file,
+        "Проект\n\nО вступлении республик в РСФСР и об их объединении.\n",
+    )
+    .unwrap();
+    let output = lectern_in(&profile)
+        .arg("import")
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let json = lectern_in(&profile)
+        .args(["glossary", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(json.status.success(), "{json:?}");
+    let terms: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let rendering = |term: &str, text: &str| {
+        terms
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["id"] == term)
+            .unwrap_or_else(|| panic!("{term}"))["renderings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["text"] == text)
+            .unwrap_or_else(|| panic!("{text}"))
+            .clone()
+    };
+    let entry_ru = rendering("entry", "вступлени*");
+    assert_eq!(entry_ru["found_in_texts"], 1, "the imported text");
+    assert_eq!(
+        entry_ru["found_in_comparisons"], 1,
+        "Stalin's Russian draft"
+    );
+    assert_eq!(rendering("unification", "объединени*")["found_in_texts"], 1);
+    assert_eq!(
+        rendering("great-power", "dominant nation")["found_in_texts"],
+        1
+    );
+    let text = lectern_in(&profile).arg("glossary").output().unwrap();
+    let stdout = String::from_utf8(text.stdout).unwrap();
+    assert!(
+        stdout.starts_with("Entry (вступление)  [entry]"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("Autonomization (автономизация)"));
+}

@@ -107,13 +107,60 @@ pub struct Mention {
     pub range: Range<usize>,
 }
 
+/// Finds names in a text, word by word: each name (one or more words, a final `*` on a word
+/// making it a stem that takes Russian case endings) belongs to an owner, a number. Used for
+/// the people and places of the [`Index`] and the renderings of the glossary.
+#[derive(Clone, Debug, Default)]
+pub struct NameMatcher {
+    /// Each name as words, longest first: its owner and the words' patterns.
+    names: Vec<(usize, Vec<WordPattern>)>,
+}
+
+impl NameMatcher {
+    /// The matcher of `names` (owner, name); an error names a name with no word.
+    pub fn new<'a>(names: impl IntoIterator<Item = (usize, &'a str)>) -> Result<Self, String> {
+        let mut patterns = Vec::new();
+        for (owner, name) in names {
+            // The name's words as the text's words are read (“J. V.” is the words J and V), a
+            // final * marking a stem.
+            let words: Vec<WordPattern> = name
+                .split_whitespace()
+                .flat_map(|word| {
+                    let stem = word.strip_suffix('*');
+                    let words: Vec<&str> = split_tokens(stem.unwrap_or(word))
+                        .filter(|t| t.chars().next().is_some_and(char::is_alphanumeric))
+                        .collect();
+                    let last = words.len().saturating_sub(1);
+                    words
+                        .into_iter()
+                        .enumerate()
+                        .map(|(n, w)| {
+                            if stem.is_some() && n == last {
+                                WordPattern::Stem(folded(w))
+                            } else {
+                                WordPattern::Exact(folded(w))
+                            }
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .collect();
+            if words.is_empty() {
+                return Err(format!("“{name}” has no word"));
+            }
+            patterns.push((owner, words));
+        }
+        // Longest names first, so that “Sergo Ordzhonikidze” is one mention, not two.
+        patterns.sort_by_key(|(_, words)| std::cmp::Reverse(words.len()));
+        Ok(Self { names: patterns })
+    }
+}
+
 /// People and places, and how to find them.
 #[derive(Clone, Debug, Default)]
 pub struct Index {
     entities: Vec<Entity>,
-    /// Each name as words, by the first word's fold (a stem's first letters for a stem): the
-    /// entity and the words' patterns.
-    names: Vec<(usize, Vec<WordPattern>)>,
+    /// The entities' names, each owned by its entity's number.
+    matcher: NameMatcher,
 }
 
 /// Why an index could not be read.
@@ -147,41 +194,11 @@ impl Index {
                 )));
             }
             for name in entity.variants.iter().chain(&entity.russian) {
-                // The name's words as the text's words are read (“J. V.” is the words J and
-                // V), a final * marking a stem.
-                let words: Vec<WordPattern> = name
-                    .split_whitespace()
-                    .flat_map(|word| {
-                        let stem = word.strip_suffix('*');
-                        let words: Vec<&str> = split_tokens(stem.unwrap_or(word))
-                            .filter(|t| t.chars().next().is_some_and(char::is_alphanumeric))
-                            .collect();
-                        let last = words.len().saturating_sub(1);
-                        words
-                            .into_iter()
-                            .enumerate()
-                            .map(|(n, w)| {
-                                if stem.is_some() && n == last {
-                                    WordPattern::Stem(folded(w))
-                                } else {
-                                    WordPattern::Exact(folded(w))
-                                }
-                            })
-                            .collect::<Vec<_>>()
-                    })
-                    .collect();
-                if words.is_empty() {
-                    return Err(IndexError::Invalid(format!(
-                        "“{}” has an empty name",
-                        entity.id
-                    )));
-                }
-                names.push((number, words));
+                names.push((number, name.as_str()));
             }
         }
-        // Longest names first, so that “Sergo Ordzhonikidze” is one mention, not two.
-        names.sort_by_key(|(_, words)| std::cmp::Reverse(words.len()));
-        Ok(Self { entities, names })
+        let matcher = NameMatcher::new(names).map_err(|e| IndexError::Invalid(format!("{e}")))?;
+        Ok(Self { entities, matcher })
     }
 
     /// The index in an index file's JSON.
@@ -220,8 +237,15 @@ impl Index {
 
     /// Every mention in `content`, by character ranges, in order.
     pub fn mentions_in(&self, content: &str) -> Vec<Mention> {
-        // The words of the text, with their character ranges, and whether a line ends
-        // between each word and the one before it.
+        self.matcher.find(content)
+    }
+}
+
+impl NameMatcher {
+    /// Every name found in `content`, by character ranges, in order (`entity`: its owner).
+    pub fn find(&self, content: &str) -> Vec<Mention> {
+        // The words of the text, with their character ranges, and whether a name cannot
+        // run on from the word before (a line ends between them, or a quotation mark …).
         let mut words: Vec<(String, Range<usize>)> = Vec::new();
         let mut broken: Vec<bool> = Vec::new();
         let mut line_ended = false;
@@ -231,7 +255,14 @@ impl Index {
             if token.chars().next().is_some_and(char::is_alphanumeric) {
                 words.push((folded(token), at..at + length));
                 broken.push(std::mem::take(&mut line_ended));
-            } else if token.contains('\n') {
+            } else if token.contains('\n')
+                || token
+                    .chars()
+                    .any(|c| !(c.is_whitespace() || matches!(c, '.' | '-' | '‐' | '‑')))
+            {
+                // A name's words are apart by spaces, an initial's full stop or a hyphen;
+                // a line's end, a quotation mark or a comma ends it (“dominant” nation is
+                // not the words dominant nation).
                 line_ended = true;
             }
             at += length;

@@ -9,6 +9,7 @@ pub mod compare;
 pub mod comparison;
 pub mod comparison_export;
 pub mod generate;
+pub mod glossary;
 pub mod header;
 pub mod history;
 pub mod index;
