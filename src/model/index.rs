@@ -197,7 +197,7 @@ impl Index {
                 names.push((number, name.as_str()));
             }
         }
-        let matcher = NameMatcher::new(names).map_err(|e| IndexError::Invalid(format!("{e}")))?;
+        let matcher = NameMatcher::new(names).map_err(IndexError::Invalid)?;
         Ok(Self { entities, matcher })
     }
 
