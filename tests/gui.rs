@@ -3627,3 +3627,81 @@ fn the_timeline_orders_documents_and_events_steps_by_keyboard_and_opens_a_passag
     harness.run();
     assert!(harness.state().view.timeline.as_ref().unwrap().span > 365.0 * 99.0);
 }
+
+#[test]
+fn a_chosen_term_is_marked_in_every_witness_of_clause_1_and_in_the_open_panes() {
+    let profile = tempfile::tempdir().unwrap();
+    let mut harness = harness(app(profile.path(), &[KAMENEV]));
+    open_clause_1(&mut harness);
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label("Terms across translations…").click();
+    harness.run();
+    harness
+        .get_by_label_contains("Entry (вступление) —")
+        .click();
+    harness.run();
+    let state = harness.state().search.glossary_view.as_ref().unwrap();
+    assert_eq!(state.chosen.as_deref(), Some("entry"));
+    harness.get_by_label_contains("Source: Clause 1 comparison");
+    // In the comparison: the Russian “вступлении” and the English “entry” of Stalin's draft.
+    let comparison = &harness.state().comparison.as_ref().unwrap().comparison;
+    let (_, cells) = state
+        .in_comparison
+        .as_ref()
+        .expect("found in the comparison");
+    let mut marked: Vec<(String, String)> = cells
+        .iter()
+        .flat_map(|((segment, witness), ranges)| {
+            let text = &comparison.witnesses[*witness].segments[*segment]
+                .as_ref()
+                .unwrap()
+                .text;
+            ranges.iter().map(move |r| {
+                let words: String = text.chars().skip(r.start).take(r.len()).collect();
+                (comparison.witnesses[*witness].label.clone(), words)
+            })
+        })
+        .collect();
+    marked.sort();
+    assert_eq!(
+        marked,
+        [
+            (
+                "Stalin’s draft (English, Lectern translation)".to_owned(),
+                "entry".to_owned()
+            ),
+            (
+                "Stalin’s draft (Russian)".to_owned(),
+                "вступлении".to_owned()
+            ),
+        ]
+    );
+    // In the open pane: the letter's “entry”.
+    let ranges = state.marked.get(KAMENEV).expect("marked in the letter");
+    let letter = harness.state().library().get(KAMENEV).unwrap().clone();
+    assert!(
+        ranges
+            .iter()
+            .all(|r| letter.slice(r.clone()).eq_ignore_ascii_case("entry"))
+    );
+    // Another term marks its own renderings; choosing it again unmarks.
+    harness
+        .get_by_label_contains("Unification (объединение) —")
+        .click();
+    harness.run();
+    let state = harness.state().search.glossary_view.as_ref().unwrap();
+    let (_, cells) = state.in_comparison.as_ref().unwrap();
+    let witnesses: std::collections::BTreeSet<usize> = cells.keys().map(|(_, w)| *w).collect();
+    assert_eq!(
+        witnesses.len(),
+        4,
+        "Lenin's and the revised draft's, in both languages"
+    );
+    harness
+        .get_by_label_contains("Unification (объединение) —")
+        .click();
+    harness.run();
+    let state = harness.state().search.glossary_view.as_ref().unwrap();
+    assert!(state.chosen.is_none() && state.marked.is_empty());
+}

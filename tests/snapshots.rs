@@ -264,3 +264,33 @@ fn timeline_light() {
 fn timeline_dark() {
     timeline(ThemeChoice::Dark).snapshot("timeline_dark");
 }
+
+/// Terms across translations with “entry” chosen, marked in the Clause 1 comparison that
+/// fills the window.
+fn terms_across_translations(theme: ThemeChoice) -> Harness<'static, LecternApp> {
+    let mut harness = harness_of(app_with(&[], theme));
+    harness
+        .get_by_label("Clause 1: “entry” into the RSFSR or “formal unification”")
+        .click();
+    harness.run();
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label("Terms across translations…").click();
+    harness.run();
+    harness
+        .get_by_label_contains("Entry (вступление) —")
+        .click();
+    harness.event(egui::Event::PointerGone);
+    harness.run();
+    harness
+}
+
+#[test]
+fn terms_across_translations_light() {
+    terms_across_translations(ThemeChoice::Light).snapshot("terms_across_translations_light");
+}
+
+#[test]
+fn terms_across_translations_dark() {
+    terms_across_translations(ThemeChoice::Dark).snapshot("terms_across_translations_dark");
+}

@@ -8,6 +8,7 @@ pub mod backups_view;
 pub mod compare_view;
 pub mod desk;
 pub mod dialogs;
+pub mod glossary_view;
 pub mod index_view;
 pub mod info_view;
 pub mod library_view;

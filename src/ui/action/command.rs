@@ -96,6 +96,9 @@ pub enum Command {
     ChooseEntity,
     OpenTimeline,
     CloseTimeline,
+    OpenGlossary,
+    CloseGlossary,
+    ChooseTerm,
     OpenSearchHit,
     CopyWithCitation,
     CopyAsMarkdownQuote,
@@ -116,7 +119,7 @@ pub enum Command {
 
 impl Command {
     /// Every command.
-    pub const ALL: [Self; 102] = [
+    pub const ALL: [Self; 105] = [
         Self::OpenText,
         Self::OpenTextBeside,
         Self::OpenFile,
@@ -203,6 +206,9 @@ impl Command {
         Self::ChooseEntity,
         Self::OpenTimeline,
         Self::CloseTimeline,
+        Self::OpenGlossary,
+        Self::CloseGlossary,
+        Self::ChooseTerm,
         Self::OpenSearchHit,
         Self::CopyWithCitation,
         Self::CopyAsMarkdownQuote,
@@ -312,6 +318,9 @@ impl Action {
             Self::ChooseEntity(_) => Command::ChooseEntity,
             Self::OpenTimeline => Command::OpenTimeline,
             Self::CloseTimeline => Command::CloseTimeline,
+            Self::OpenGlossary => Command::OpenGlossary,
+            Self::CloseGlossary => Command::CloseGlossary,
+            Self::ChooseTerm(_) => Command::ChooseTerm,
             Self::OpenSearchHit { .. } => Command::OpenSearchHit,
             Self::CopyWithCitation { markdown: false } => Command::CopyWithCitation,
             Self::CopyWithCitation { markdown: true } => Command::CopyAsMarkdownQuote,

@@ -209,6 +209,12 @@ pub enum Action {
     OpenTimeline,
     /// Close the timeline.
     CloseTimeline,
+    /// Open Terms across translations.
+    OpenGlossary,
+    /// Close Terms across translations.
+    CloseGlossary,
+    /// Choose a term of the glossary (by id), or none.
+    ChooseTerm(Option<String>),
     /// Copy the selection with its citation (plain, or as a Markdown block quote).
     CopyWithCitation {
         /// As Markdown.
@@ -412,6 +418,9 @@ impl Action {
             | Self::ChooseEntity(_)
             | Self::OpenTimeline
             | Self::CloseTimeline
+            | Self::OpenGlossary
+            | Self::CloseGlossary
+            | Self::ChooseTerm(_)
             | Self::OpenSearchHit { .. } => Area::Search,
             Self::ImportText
             | Self::ConfirmImport

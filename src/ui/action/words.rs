@@ -90,6 +90,9 @@ impl Command {
             Self::ChooseEntity => "Choose a person or place".into(),
             Self::OpenTimeline => "Timeline…".into(),
             Self::CloseTimeline => "Close the timeline".into(),
+            Self::OpenGlossary => "Terms across translations…".into(),
+            Self::CloseGlossary => "Close terms across translations".into(),
+            Self::ChooseTerm => "Choose a term".into(),
             Self::OpenSearchHit => "Open at match".into(),
             Self::CopyWithCitation => "Copy with citation".into(),
             Self::ImportAnnotations => "Import annotations…".into(),
@@ -184,6 +187,11 @@ impl Command {
                 "Find a word or phrase in the current text, ignoring case and accents".into()
             }
             Self::SearchAll => "Search every text and every note".into(),
+            Self::OpenGlossary => {
+                "The words the texts turn on, with their renderings in Russian and each \
+                 translation; choosing one marks them in the open texts and the comparison"
+                    .into()
+            }
             Self::OpenTimeline => {
                 "Every dated document and the events the texts date, in order, each opening \
                  its text or passage"

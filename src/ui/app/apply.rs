@@ -256,16 +256,11 @@ impl LecternApp {
             Action::OpenIndex => self.open_index(),
             Action::CloseIndex => self.search.index_view = None,
             Action::ChooseEntity(id) => self.choose_entity(id),
-            Action::OpenTimeline => {
-                let (entries, undated) = crate::model::timeline::timeline(
-                    &self.library,
-                    &crate::model::timeline::bundled_events(),
-                );
-                self.view.timeline = Some(crate::ui::timeline_view::TimelineViewState::new(
-                    entries, undated,
-                ));
-            }
+            Action::OpenTimeline => self.open_timeline(),
             Action::CloseTimeline => self.view.timeline = None,
+            Action::OpenGlossary => self.open_glossary(),
+            Action::CloseGlossary => self.search.glossary_view = None,
+            Action::ChooseTerm(id) => self.choose_term(id),
             Action::OpenSearchHit {
                 text_id,
                 range,

@@ -197,6 +197,7 @@ impl LecternApp {
         self.note_window_place(ctx);
         self.poll_open_file();
         self.poll_hand_over(ctx);
+        self.refresh_term_marks();
         self.poll_export(ctx);
         self.collect_folds();
         self.poll_import();
@@ -318,11 +319,16 @@ impl LecternApp {
             .iter()
             .map(|(_, name, color)| (name.clone(), *color))
             .collect();
+        let open_comparison = self
+            .comparison
+            .as_ref()
+            .map(|c| (c.comparison.id.clone(), c.comparison.witnesses.len()));
         let view = ComparisonView {
             notes: self.notebook.comparison_notes(),
             categories: &note_categories,
             font_size: self.view.font_size,
             editable: !self.notebook.is_read_only(),
+            terms: super::study::term_cells(&self.search, open_comparison),
         };
         let comparison_fills = match &mut self.comparison {
             Some(state) => {
@@ -366,12 +372,17 @@ impl LecternApp {
                             };
                             (find.text_id.as_str(), found)
                         }),
+                        // The chosen term of the glossary, else the chosen person or place.
                         mentions: self
                             .search
-                            .index_view
+                            .glossary_view
                             .as_ref()
-                            .filter(|index| index.show_in_panes)
-                            .map(|index| (&index.marked, found_color)),
+                            .filter(|g| g.show_marks && g.chosen.is_some())
+                            .map(|g| (&g.marked, found_color))
+                            .or_else(|| {
+                                let index = self.search.index_view.as_ref()?;
+                                index.show_in_panes.then_some((&index.marked, found_color))
+                            }),
                         selected_annotation: self.view.selected_annotation.as_deref(),
                         categories: &categories,
                         showcase: &showcase,

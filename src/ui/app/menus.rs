@@ -99,6 +99,7 @@ impl LecternApp {
             actions.extend(action_ui(ui, Action::ToggleAnnotationsPanel, true));
             actions.extend(action_ui(ui, Action::OpenIndex, true));
             actions.extend(action_ui(ui, Action::OpenTimeline, true));
+            actions.extend(action_ui(ui, Action::OpenGlossary, true));
             ui.separator();
             actions.extend(action_ui(ui, Action::ZoomIn, true));
             actions.extend(action_ui(ui, Action::ZoomOut, true));

@@ -3,8 +3,8 @@
 //! The window is made of rooms, one file each: `session` (profile, lock, saving, signals),
 //! `apply` (carrying out actions by area), `frame` (the window's layout and the keyboard),
 //! `menus`, `windows` (banners, status bar, the windows over the desk), `annotating`,
-//! `comparisons`, `search`, `files` (imports and exports) and `handover` (files given by a
-//! later Lectern). Each part of [`LecternApp`] is
+//! `comparisons`, `search`, `study` (the timeline and terms across translations), `files`
+//! (imports and exports) and `handover` (files given by a later Lectern). Each part of [`LecternApp`] is
 //! defined in the room that looks after it.
 //!
 //! Views return [`Action`]s; [`LecternApp::apply`] is the one place that carries them out, and
@@ -73,6 +73,7 @@ mod handover;
 mod menus;
 mod search;
 mod session;
+mod study;
 mod windows;
 
 pub use files::Files;

@@ -14,6 +14,10 @@ pub struct Search {
     /// The people and places of the index (the bundled ones), read when first wanted, not at
     /// start-up.
     pub(super) people: std::sync::OnceLock<crate::model::index::Index>,
+    /// Terms across translations, while its window is open.
+    pub glossary_view: Option<crate::ui::glossary_view::GlossaryViewState>,
+    /// The glossary (the bundled one), read when first wanted.
+    pub(super) glossary: std::sync::OnceLock<crate::model::glossary::Glossary>,
     /// Folded copies of texts for search: (text id, match case).
     pub(super) folded: std::collections::HashMap<(String, bool), Arc<Folded>>,
     /// Folded copies being built: (text id, match case) → arrives on `folds`.
@@ -39,6 +43,8 @@ impl Default for Search {
             search_all: None,
             index_view: None,
             people: std::sync::OnceLock::new(),
+            glossary_view: None,
+            glossary: std::sync::OnceLock::new(),
             folded: std::collections::HashMap::new(),
             folding: HashSet::new(),
             folds: std::sync::mpsc::channel(),

@@ -291,6 +291,13 @@ impl LecternApp {
                 super::search::people(&self.search.people),
             ));
         }
+        if let Some(state) = &mut self.search.glossary_view {
+            actions.extend(crate::ui::glossary_view::glossary_ui(
+                ctx,
+                state,
+                super::study::glossary(&self.search.glossary),
+            ));
+        }
         if let Some(state) = &mut self.view.timeline {
             actions.extend(crate::ui::timeline_view::timeline_ui(ctx, state));
         }

@@ -28,12 +28,21 @@ pub(super) struct JobStyle {
     pub(super) dark: bool,
 }
 
+/// The colour of a glossary term's renderings: their letters, and a line under them.
+pub(super) fn term_color(dark: bool) -> Color32 {
+    if dark {
+        Color32::from_rgb(0xd4, 0xb3, 0xff)
+    } else {
+        Color32::from_rgb(0x6a, 0x1b, 0x9a)
+    }
+}
+
 /// A witness's wording with its own marks (against its reference: underlined), its onward
-/// marks (against the witness that follows it: struck through) and the current difference.
+/// marks (against the witness that follows it: struck through), the renderings of the
+/// glossary term chosen (`terms`: in the term's colour) and the current difference.
 pub(super) fn marked_job(
     text: &str,
-    own: &[Marked],
-    onward: &[Marked],
+    (own, onward, terms): (&[Marked], &[Marked], &[Range<usize>]),
     current: Option<Range<usize>>,
     style: &JobStyle,
     wrap: f32,
@@ -43,6 +52,10 @@ pub(super) fn marked_job(
     for m in own.iter().chain(onward) {
         bounds.push(m.range.start);
         bounds.push(m.range.end);
+    }
+    for range in terms {
+        bounds.push(range.start);
+        bounds.push(range.end);
     }
     if let Some(c) = &current {
         bounds.push(c.start);
@@ -103,6 +116,11 @@ pub(super) fn marked_job(
             .is_some_and(|c| c.start <= start && end <= c.end && c.start < c.end)
         {
             format.background = current_color;
+        }
+        if terms.iter().any(|t| t.start <= start && end <= t.end) {
+            let colour = term_color(style.dark);
+            format.color = colour;
+            format.underline = Stroke::new(2.0, colour);
         }
         job.append(&breakable_spaces(piece), 0.0, format);
     }

@@ -320,10 +320,14 @@ fn column_cell_ui(ui: &mut Ui, at: &Cell<'_>, rows: &Rows<'_>, actions: &mut Vec
         }
         _ => &[],
     };
+    let terms = rows
+        .view
+        .terms
+        .and_then(|t| t.get(&(segment, w)))
+        .map_or(&[][..], Vec::as_slice);
     let job = marked_job(
         &own.text,
-        &cell.marks,
-        onward,
+        (&cell.marks, onward, terms),
         highlight,
         rows.style,
         rows.width,

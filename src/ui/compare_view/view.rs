@@ -14,6 +14,8 @@ pub struct ComparisonView<'a> {
     pub font_size: f32,
     /// Whether the profile can be written.
     pub editable: bool,
+    /// The renderings of the term chosen in Terms across translations, to mark.
+    pub terms: Option<&'a crate::ui::glossary_view::TermCells>,
 }
 
 /// Draws the comparison; returns what the reader did.

@@ -1,0 +1,123 @@
+//! Terms across translations (View ▸ Terms across translations…): the words the texts turn
+//! on, each with its renderings in Russian and the English translations. Choosing a term marks
+//! every rendering of it in the open panes and in the comparison.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use egui::{RichText, Ui};
+
+use crate::model::glossary::Glossary;
+use crate::ui::action::Action;
+
+/// Where a term's renderings are in a comparison: by (segment, witness), characters of the
+/// witness's wording there.
+pub type TermCells = HashMap<(usize, usize), Vec<Range<usize>>>;
+
+/// The state of the Terms across translations window.
+#[derive(Clone, Debug, Default)]
+pub struct GlossaryViewState {
+    /// Per term (in the glossary's order), per rendering: how often the library has it.
+    pub counts: Vec<Vec<usize>>,
+    /// The chosen term's id.
+    pub chosen: Option<String>,
+    /// Whether the open panes and the comparison mark the chosen term.
+    pub show_marks: bool,
+    /// Every rendering of the chosen term, by text id, for the panes.
+    pub marked: crate::ui::desk::MarkedRanges,
+    /// The chosen term's renderings in the open comparison, and which comparison and term
+    /// they were found for (its id, its witnesses' count, the term's id).
+    pub in_comparison: Option<((String, usize, String), TermCells)>,
+}
+
+/// Draws Terms across translations; returns what the reader did.
+pub fn glossary_ui(
+    ctx: &egui::Context,
+    state: &mut GlossaryViewState,
+    glossary: &Glossary,
+) -> Vec<Action> {
+    let mut actions = Vec::new();
+    let mut open = true;
+    egui::Window::new("Terms across translations")
+        .open(&mut open)
+        .default_width(640.0)
+        .default_height(480.0)
+        .show(ctx, |ui| {
+            ui.checkbox(
+                &mut state.show_marks,
+                "Mark the chosen term in the open panes and the comparison",
+            );
+            ui.separator();
+            ui.columns(2, |columns| {
+                egui::ScrollArea::vertical()
+                    .id_salt("glossary-terms")
+                    .show(&mut columns[0], |ui| {
+                        terms_ui(ui, state, glossary, &mut actions)
+                    });
+                egui::ScrollArea::vertical()
+                    .id_salt("glossary-term")
+                    .show(&mut columns[1], |ui| chosen_ui(ui, state, glossary));
+            });
+        });
+    if !open {
+        actions.push(Action::CloseGlossary);
+    }
+    actions
+}
+
+/// Each term with how often the library renders it; a click chooses one.
+fn terms_ui(
+    ui: &mut Ui,
+    state: &GlossaryViewState,
+    glossary: &Glossary,
+    actions: &mut Vec<Action>,
+) {
+    for (number, term) in glossary.terms().iter().enumerate() {
+        let found: usize = state.counts.get(number).map_or(0, |c| c.iter().sum());
+        let chosen = state.chosen.as_deref() == Some(term.id.as_str());
+        let label = format!("{} — {found}", term.concept);
+        if ui.selectable_label(chosen, label).clicked() {
+            actions.push(Action::ChooseTerm((!chosen).then(|| term.id.clone())));
+        }
+    }
+}
+
+/// The chosen term: what it is, with its source, and its renderings by language.
+fn chosen_ui(ui: &mut Ui, state: &GlossaryViewState, glossary: &Glossary) {
+    let Some((number, term)) = state.chosen.as_deref().and_then(|id| glossary.find(id)) else {
+        ui.weak("Choose a term to see its renderings and mark them in the open texts.");
+        return;
+    };
+    ui.label(RichText::new(&term.concept).strong());
+    ui.label(&term.about);
+    ui.label(
+        RichText::new(format!("Source: {}", term.source))
+            .weak()
+            .small(),
+    );
+    ui.separator();
+    egui::Grid::new("glossary-renderings")
+        .num_columns(3)
+        .striped(true)
+        .show(ui, |ui| {
+            ui.label(RichText::new("Rendering").strong());
+            ui.label(RichText::new("In the library").strong());
+            ui.label(RichText::new("Used in").strong());
+            ui.end_row();
+            for (index, rendering) in term.renderings.iter().enumerate() {
+                let shown = rendering.text.replace('*', "…");
+                ui.label(format!("{} ({})", shown, rendering.language));
+                let found = state
+                    .counts
+                    .get(number)
+                    .and_then(|c| c.get(index))
+                    .copied()
+                    .unwrap_or_default();
+                ui.label(found.to_string());
+                ui.label(RichText::new(&rendering.used_in).small());
+                ui.end_row();
+            }
+        });
+    ui.add_space(4.0);
+    ui.weak("A rendering ending in … takes Russian case endings.");
+}
