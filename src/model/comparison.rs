@@ -1078,6 +1078,20 @@ pub struct ComparisonNote {
     pub created: String,
     /// When it was last changed (RFC 3339).
     pub modified: String,
+    /// Where the note was carried from, when it is the copy of a note on another witness.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub carried_from: Option<CarriedFrom>,
+}
+
+/// Where a carried note came from: the note on another witness it was copied from.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CarriedFrom {
+    /// That witness's label.
+    pub witness: String,
+    /// Its words the note was on.
+    pub quote: String,
+    /// The note copied: `annotation ID` or `comparison note ID`.
+    pub source: String,
 }
 
 impl ComparisonNote {
@@ -1119,6 +1133,7 @@ impl ComparisonNote {
             category_id: None,
             created: now.into(),
             modified: now.into(),
+            carried_from: None,
         }
     }
 
@@ -1138,6 +1153,9 @@ impl ComparisonNote {
                     shown(&self.quote),
                     shown(&self.reference_quote)
                 )
+            }
+            (Some(witness), None) if !self.quote.is_empty() => {
+                format!("“{}” in {witness}", self.quote)
             }
             _ => format!("Segment {}", self.segment_label),
         }
