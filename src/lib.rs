@@ -6,9 +6,10 @@
 //! - [`model`]: the domain — texts, their paragraphs and character offsets, selections, the
 //!   library, annotations, and comparisons of wordings ([`model::compare`] is the word diff,
 //!   [`model::comparison`] aligns witnesses segment by segment), and the study tools' data
-//!   ([`model::index`] of people and places, [`model::timeline`], [`model::glossary`]). The
-//!   reader's work is one [`model::notebook::Notebook`], changed only through
-//!   `Notebook::edit`. No egui and no I/O; tested with plain unit tests.
+//!   ([`model::index`] of people and places, [`model::timeline`], [`model::glossary`], notes
+//!   carried across witnesses in [`model::carry`]). The reader's work is one
+//!   [`model::notebook::Notebook`], changed only through `Notebook::edit`. No egui and no I/O;
+//!   tested with plain unit tests.
 //! - [`storage`]: the profile directory and Lectern's versioned files in it, written atomically
 //!   off the UI thread, with rolling snapshots ([`storage::backups`]); imports read any common
 //!   encoding, and [`storage::guess`] guesses what a file says of itself (date, title).

@@ -3705,3 +3705,100 @@ fn a_chosen_term_is_marked_in_every_witness_of_clause_1_and_in_the_open_panes() 
     let state = harness.state().search.glossary_view.as_ref().unwrap();
     assert!(state.chosen.is_none() && state.marked.is_empty());
 }
+
+#[test]
+fn a_note_on_lenins_amendment_is_carried_to_the_revised_draft_and_copied_there() {
+    use lectern::model::comparison::ComparisonNote;
+    let profile = tempfile::tempdir().unwrap();
+    let mut harness = harness(app(profile.path(), &[]));
+    open_clause_1(&mut harness);
+    // The reader's note on “Formal unification” in Lenin's amendment, as the comparison's Note
+    // button makes it.
+    let comparison = harness
+        .state()
+        .comparison
+        .as_ref()
+        .unwrap()
+        .comparison
+        .clone();
+    let note = ComparisonNote {
+        witness: Some("Lenin’s amendment (English)".into()),
+        quote: "Formal\u{a0}unification".into(),
+        note: "The word Stalin accepted in place of entry".into(),
+        ..ComparisonNote::new("n-1".into(), &comparison, 1, None, "2026-11-30T00:00:00Z")
+    };
+    let added = harness
+        .state_mut()
+        .notebook
+        .edit(
+            lectern::model::notebook::Edit::AddComparisonNote {
+                note,
+                readers_comparison: None,
+            },
+            "2026-11-30T00:00:00Z",
+        )
+        .unwrap();
+    assert!(added);
+    harness.run();
+    // Shown at the aligned words of the other English wordings, with how sure that is.
+    harness.get_by_label("Carried from Lenin’s amendment (English) at “unification”");
+    harness.get_by_label("Carried from Lenin’s amendment (English) at “formal”");
+    assert_eq!(
+        harness.get_all_by_label("1 of 2 words aligned").count(),
+        2,
+        "to Stalin's draft and to the revised draft"
+    );
+    // Copied to the revised draft (the later column), it is a note of its own there.
+    // The Russian columns set aside, so that the English ones have the room.
+    harness.get_by_label("Witnesses (6)").click();
+    harness.run();
+    for russian in [
+        "Show Stalin’s draft (Russian)",
+        "Show Lenin’s amendment (Russian)",
+        "Show Revised draft, early Oct 1922 (Russian)",
+    ] {
+        harness.get_by_label(russian).click();
+        harness.run();
+    }
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    harness
+        .get_all_by_label("Copy here")
+        .nth(1)
+        .unwrap()
+        .click();
+    harness.run();
+    let notes = harness.state().notebook.comparison_notes().to_vec();
+    let copy = notes
+        .iter()
+        .find(|n| n.carried_from.is_some())
+        .expect("the copy is made");
+    assert_eq!(
+        copy.witness.as_deref(),
+        Some("Revised draft, early Oct 1922 (English, Lectern translation)")
+    );
+    assert_eq!(copy.quote, "unification");
+    assert_eq!(copy.note, "The word Stalin accepted in place of entry");
+    let from = copy.carried_from.as_ref().unwrap();
+    assert_eq!(from.witness, "Lenin’s amendment (English)");
+    assert_eq!(from.source, "comparison note n-1");
+    harness.get_by_label("Carried from Lenin’s amendment (English), “Formal\u{a0}unification”");
+    // It is no longer offered there; Stalin's draft still has it.
+    assert!(
+        harness
+            .query_by_label("Carried from Lenin’s amendment (English) at “unification”")
+            .is_none()
+    );
+    harness.get_by_label("Carried from Lenin’s amendment (English) at “formal”");
+    // Undo takes the copy back.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert!(
+        harness
+            .state()
+            .notebook
+            .comparison_notes()
+            .iter()
+            .all(|n| n.carried_from.is_none())
+    );
+}

@@ -294,3 +294,63 @@ fn terms_across_translations_light() {
 fn terms_across_translations_dark() {
     terms_across_translations(ThemeChoice::Dark).snapshot("terms_across_translations_dark");
 }
+
+/// Clause 1 in English with a note on Lenin's amendment carried to Stalin's draft and the
+/// revised draft.
+fn carried_notes(theme: ThemeChoice) -> Harness<'static, LecternApp> {
+    use lectern::model::comparison::ComparisonNote;
+    let mut harness = harness_of(app_with(&[], theme));
+    harness
+        .get_by_label("Clause 1: “entry” into the RSFSR or “formal unification”")
+        .click();
+    harness.run();
+    let comparison = harness
+        .state()
+        .comparison
+        .as_ref()
+        .unwrap()
+        .comparison
+        .clone();
+    let note = ComparisonNote {
+        witness: Some("Lenin’s amendment (English)".into()),
+        quote: "Formal\u{a0}unification".into(),
+        note: "The word Stalin accepted in place of entry".into(),
+        ..ComparisonNote::new("n-1".into(), &comparison, 1, None, "2026-11-30T00:00:00Z")
+    };
+    let edit = lectern::model::notebook::Edit::AddComparisonNote {
+        note,
+        readers_comparison: None,
+    };
+    assert!(
+        harness
+            .state_mut()
+            .notebook
+            .edit(edit, "2026-11-30T00:00:00Z")
+            .unwrap()
+    );
+    harness.run();
+    harness.get_by_label("Witnesses (6)").click();
+    harness.run();
+    for russian in [
+        "Show Stalin’s draft (Russian)",
+        "Show Lenin’s amendment (Russian)",
+        "Show Revised draft, early Oct 1922 (Russian)",
+    ] {
+        harness.get_by_label(russian).click();
+        harness.run();
+    }
+    harness.key_press(egui::Key::Escape);
+    harness.event(egui::Event::PointerGone);
+    harness.run();
+    harness
+}
+
+#[test]
+fn carried_notes_light() {
+    carried_notes(ThemeChoice::Light).snapshot("carried_notes_light");
+}
+
+#[test]
+fn carried_notes_dark() {
+    carried_notes(ThemeChoice::Dark).snapshot("carried_notes_dark");
+}

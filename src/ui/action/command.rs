@@ -80,6 +80,7 @@ pub enum Command {
     ChangeComparisonNote,
     DeleteComparisonNote,
     OpenComparisonNote,
+    CopyCarriedNote,
     ExportComparisonMarkdown,
     ExportComparisonHtml,
     ExportComparisonPng,
@@ -119,7 +120,7 @@ pub enum Command {
 
 impl Command {
     /// Every command.
-    pub const ALL: [Self; 105] = [
+    pub const ALL: [Self; 106] = [
         Self::OpenText,
         Self::OpenTextBeside,
         Self::OpenFile,
@@ -190,6 +191,7 @@ impl Command {
         Self::ChangeComparisonNote,
         Self::DeleteComparisonNote,
         Self::OpenComparisonNote,
+        Self::CopyCarriedNote,
         Self::ExportComparisonMarkdown,
         Self::ExportComparisonHtml,
         Self::ExportComparisonPng,
@@ -302,6 +304,7 @@ impl Action {
             Self::ChangeComparisonNote(_) => Command::ChangeComparisonNote,
             Self::DeleteComparisonNote(_) => Command::DeleteComparisonNote,
             Self::OpenComparisonNote(_) => Command::OpenComparisonNote,
+            Self::CopyCarriedNote(_) => Command::CopyCarriedNote,
             Self::ExportComparison(ExportFormat::Markdown) => Command::ExportComparisonMarkdown,
             Self::ExportComparison(ExportFormat::Html) => Command::ExportComparisonHtml,
             Self::ExportComparison(ExportFormat::Png) => Command::ExportComparisonPng,

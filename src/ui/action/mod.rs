@@ -181,6 +181,9 @@ pub enum Action {
     DeleteComparisonNote(String),
     /// Open the comparison a note is on, at its segment.
     OpenComparisonNote(String),
+    /// Copy a note carried to another witness there, as a note of its own (its index among
+    /// the notes carried in the open comparison).
+    CopyCarriedNote(usize),
     /// Export the comparison.
     ExportComparison(ExportFormat),
     /// Let the comparison fill the window, or dock it below the reading panes.
@@ -404,6 +407,7 @@ impl Action {
             | Self::DeleteComparisonNote(_)
             | Self::ExportComparison(_)
             | Self::OpenComparisonNote(_)
+            | Self::CopyCarriedNote(_)
             | Self::ToggleComparisonFull
             | Self::ToggleComparisonDescription
             | Self::SwapWitnesses => Area::Comparison,

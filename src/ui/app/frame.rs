@@ -32,6 +32,9 @@ pub struct View {
     pub dock_height: Option<f32>,
     /// Wordings to compare at the first frame, filling the window (from the command line).
     pub(super) pending_wordings: Option<Vec<WordingInput>>,
+    /// The notes carried across the witnesses of the open comparison, and what they were
+    /// found for (see the `study` room).
+    pub carried: Option<(super::study::CarriedKey, Vec<crate::model::carry::Carried>)>,
     /// The timeline window, when open.
     pub timeline: Option<crate::ui::timeline_view::TimelineViewState>,
     /// Where the window is and how big, as the window system last said.
@@ -60,6 +63,7 @@ impl Default for View {
             dock_height: None,
             pending_wordings: None,
             timeline: None,
+            carried: None,
             window: None,
             applied_theme: None,
             configured: false,
@@ -198,6 +202,7 @@ impl LecternApp {
         self.poll_open_file();
         self.poll_hand_over(ctx);
         self.refresh_term_marks();
+        self.refresh_carried();
         self.poll_export(ctx);
         self.collect_folds();
         self.poll_import();
@@ -329,6 +334,11 @@ impl LecternApp {
             font_size: self.view.font_size,
             editable: !self.notebook.is_read_only(),
             terms: super::study::term_cells(&self.search, open_comparison),
+            carried: self
+                .view
+                .carried
+                .as_ref()
+                .map_or(&[], |(_, c)| c.as_slice()),
         };
         let comparison_fills = match &mut self.comparison {
             Some(state) => {

@@ -5,6 +5,10 @@ use super::*;
 use crate::model::glossary::Glossary;
 use crate::ui::glossary_view::{GlossaryViewState, TermCells};
 
+/// What the carried notes of the open comparison were found for: the notebook's revision, the
+/// comparison, its witnesses in their order, and what counts as different.
+pub type CarriedKey = (u64, String, Vec<String>, Normalization);
+
 /// The glossary, read the first time it is wanted.
 pub(super) fn glossary(cell: &std::sync::OnceLock<Glossary>) -> &Glossary {
     cell.get_or_init(Glossary::bundled)
@@ -65,6 +69,66 @@ impl LecternApp {
                 state.marked.insert(text.id().to_owned(), ranges);
             }
         }
+    }
+
+    /// Carries the notes on the open comparison's witnesses to the others, when the notes,
+    /// the comparison or what counts as different changed.
+    pub(super) fn refresh_carried(&mut self) {
+        let Some(state) = &self.comparison else {
+            self.view.carried = None;
+            return;
+        };
+        let comparison = &state.comparison;
+        let key: CarriedKey = (
+            self.notebook.revision(),
+            comparison.id.clone(),
+            comparison
+                .witnesses
+                .iter()
+                .map(|w| w.label.clone())
+                .collect(),
+            state.normalization,
+        );
+        if self.view.carried.as_ref().is_some_and(|(k, _)| *k == key) {
+            return;
+        }
+        let library = &self.library;
+        let text_of = |id: &str| library.get(id).map(|t| t.content());
+        let placed = self
+            .notebook
+            .annotations()
+            .live()
+            .iter()
+            .map(|a| a.as_ref())
+            .filter(|a| !self.notebook.is_orphan(&a.annotation_id));
+        let notes = self.notebook.comparison_notes();
+        let on = crate::model::carry::witness_notes(comparison, notes, placed, &text_of);
+        let carried = crate::model::carry::carry(comparison, &on, notes, &state.normalization);
+        self.view.carried = Some((key, carried));
+    }
+
+    /// Copies a carried note to the witness it was carried to, as a note of its own.
+    pub(super) fn copy_carried_note(&mut self, index: usize) {
+        if !self.editable() {
+            return;
+        }
+        let (Some(state), Some((_, carried))) = (&self.comparison, &self.view.carried) else {
+            return;
+        };
+        let Some(carried) = carried.get(index) else {
+            return;
+        };
+        let note = crate::model::carry::copy(
+            &state.comparison,
+            carried,
+            clock::new_annotation_id(),
+            &clock::now(),
+        );
+        let readers_comparison = state.readers_own.then(|| state.comparison.clone());
+        self.edit(Edit::AddComparisonNote {
+            note,
+            readers_comparison,
+        });
     }
 
     /// Finds the chosen term's renderings in the open comparison, when it or the term

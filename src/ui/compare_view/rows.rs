@@ -350,6 +350,54 @@ fn column_cell_ui(ui: &mut Ui, at: &Cell<'_>, rows: &Rows<'_>, actions: &mut Vec
         let response = label_scrolled_to(ui, job, scroll_to);
         link_cell(response, own, witness, w, segment, actions);
     });
+    carried_ui(ui, at, rows.view, &own.text, actions);
+}
+
+/// The notes on other witnesses carried to this one's aligned words: whose, on which words,
+/// the note, how sure the alignment is, and Copy here.
+fn carried_ui(
+    ui: &mut Ui,
+    at: &Cell<'_>,
+    view: &ComparisonView<'_>,
+    own: &str,
+    actions: &mut Vec<Action>,
+) {
+    let here = view
+        .carried
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.witness == at.witness && c.from.segment == at.segment);
+    for (index, carried) in here {
+        let from = &at.comparison.witnesses[carried.from.witness];
+        let words = crate::model::compare::CharIndex::new(own)
+            .slice(carried.range.clone())
+            .to_owned();
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.label(
+                RichText::new(format!("Carried from {} at “{words}”", from.label))
+                    .small()
+                    .strong(),
+            );
+            ui.label(RichText::new(&carried.from.note).small());
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new(carried.sureness()).small().weak())
+                    .on_hover_text(
+                        "How many of the note's words this wording has too, found by the word \
+                         diff of the two wordings",
+                    );
+                if view.editable
+                    && ui
+                        .small_button("Copy here")
+                        .on_hover_text(
+                            "Make it a note of this witness, which remembers where it came from",
+                        )
+                        .clicked()
+                {
+                    actions.push(Action::CopyCarriedNote(index));
+                }
+            });
+        });
+    }
 }
 
 pub(super) fn link_cell(
@@ -414,6 +462,13 @@ fn note_ui(
                 .strong(),
         );
     });
+    if let Some(from) = &note.carried_from {
+        ui.label(
+            RichText::new(format!("Carried from {}, “{}”", from.witness, from.quote))
+                .small()
+                .weak(),
+        );
+    }
     let draft = state
         .drafts
         .entry(note.note_id.clone())

@@ -16,6 +16,8 @@ pub struct ComparisonView<'a> {
     pub editable: bool,
     /// The renderings of the term chosen in Terms across translations, to mark.
     pub terms: Option<&'a crate::ui::glossary_view::TermCells>,
+    /// Notes on a witness carried to the aligned words of the others.
+    pub carried: &'a [crate::model::carry::Carried],
 }
 
 /// Draws the comparison; returns what the reader did.
