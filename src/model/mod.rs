@@ -20,6 +20,7 @@ pub mod notebook;
 pub mod search;
 pub mod selection;
 pub mod spans;
+pub mod study;
 pub mod text;
 pub mod timeline;
 pub mod w3c_import;

@@ -37,6 +37,7 @@ use super::annotation_export::ImportReport;
 use super::comparison::{Comparison, ComparisonNote};
 use super::history::{Annotations, Edit as AnnotationEdit, NoteEdit};
 use super::library::Library;
+use super::study::Study;
 
 /// Everything the reader made, as it is stored: the notebook without its history.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -51,6 +52,9 @@ pub struct Contents {
     /// The reader's own comparisons that carry notes (bundled ones are not stored).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub comparisons: Vec<Comparison>,
+    /// The reader's own people, places, spellings and terms.
+    #[serde(default, skip_serializing_if = "Study::is_empty")]
+    pub study: Study,
 }
 
 impl Default for Contents {
@@ -60,6 +64,7 @@ impl Default for Contents {
             annotations: Annotations::default(),
             comparison_notes: Vec::new(),
             comparisons: Vec::new(),
+            study: Study::default(),
         }
     }
 }
@@ -115,6 +120,8 @@ pub enum Edit {
     ChangeComparisonNote(ComparisonNote),
     /// Delete a note on a comparison (by id).
     DeleteComparisonNote(String),
+    /// Replace the reader's own people, places, spellings and terms.
+    SetStudy(Study),
     /// Take back the last edit.
     Undo,
     /// Do again the last edit taken back.
@@ -203,6 +210,7 @@ enum Step {
     Annotation(AnnotationEdit),
     ComparisonNote(NoteEdit),
     Categories(Vec<Category>),
+    Study(Box<Study>),
     /// Several steps taken back together (an import, a restore from a backup), in the order
     /// they are to be applied.
     Group(Vec<Step>),
@@ -245,6 +253,11 @@ impl Notebook {
     /// The categories, in the order shown.
     pub fn categories(&self) -> &[Category] {
         &self.contents.categories
+    }
+
+    /// The reader's own people, places, spellings and terms.
+    pub fn study(&self) -> &Study {
+        &self.contents.study
     }
 
     /// The annotations and the trash.
@@ -365,6 +378,9 @@ impl Notebook {
             }
             Edit::RestoreAnnotation(id) => {
                 self.perform(Step::Annotation(AnnotationEdit::Restore(id)))
+            }
+            Edit::SetStudy(study) => {
+                study != self.contents.study && self.perform(Step::Study(Box::new(study)))
             }
             Edit::SetCategories(categories) => {
                 categories != self.contents.categories && self.perform(Step::Categories(categories))
@@ -608,6 +624,10 @@ fn apply(contents: &mut Contents, step: Step) -> Option<Step> {
             &mut contents.categories,
             categories,
         ))),
+        Step::Study(study) => Some(Step::Study(Box::new(std::mem::replace(
+            &mut contents.study,
+            *study,
+        )))),
         Step::Group(steps) => {
             let before = contents.clone();
             let mut inverses = Vec::with_capacity(steps.len());
@@ -682,6 +702,27 @@ fn restore_steps(current: &Contents, copy: &Contents) -> Vec<Step> {
         {
             steps.push(Step::ComparisonNote(NoteEdit::Remove(note.note_id.clone())));
         }
+    }
+    // The reader's own people, places, spellings and terms: the copy's, and those made since
+    // (they have no trash to go to, so none is dropped).
+    let mut study = copy.study.clone();
+    for person in &current.study.people {
+        if !study.people.iter().any(|p| p.id == person.id) {
+            study.people.push(person.clone());
+        }
+    }
+    for spelling in &current.study.spellings {
+        if !study.spellings.contains(spelling) {
+            study.spellings.push(spelling.clone());
+        }
+    }
+    for term in &current.study.terms {
+        if !study.terms.iter().any(|t| t.id == term.id) {
+            study.terms.push(term.clone());
+        }
+    }
+    if study != current.study {
+        steps.push(Step::Study(Box::new(study)));
     }
     if copy.categories != current.categories {
         steps.push(Step::Categories(copy.categories.clone()));

@@ -10,8 +10,17 @@ use super::profile::Profile;
 use super::schema::{self, Format, Loaded};
 use crate::model::notebook::Contents;
 
-/// The annotations file's format.
+/// The annotations file's format: version 2 adds the reader's own people, places, spellings
+/// and terms (`study`). This build reads both; it writes version 1 while there are none, so
+/// that an older Lectern still reads the file, and version 2 once there are, so that an older
+/// Lectern opens it read-only instead of saving it without them.
 pub const ANNOTATIONS_FORMAT: Format = Format {
+    name: "lectern-annotations",
+    version: 2,
+};
+
+/// The annotations file without the reader's own study data: what an older Lectern writes.
+const WITHOUT_STUDY: Format = Format {
     name: "lectern-annotations",
     version: 1,
 };
@@ -32,7 +41,12 @@ impl Contents {
 
     /// The bytes of the file.
     pub fn to_bytes(&self) -> Result<Vec<u8>, StorageError> {
-        schema::to_bytes(ANNOTATIONS_FORMAT, self)
+        let format = if self.study.is_empty() {
+            WITHOUT_STUDY
+        } else {
+            ANNOTATIONS_FORMAT
+        };
+        schema::to_bytes(format, self)
     }
 
     /// Writes the file atomically (call off the UI thread), then a snapshot if one is due.
@@ -112,6 +126,35 @@ mod tests {
             file_with(2).to_bytes().unwrap(),
             "same data, same bytes"
         );
+    }
+
+    #[test]
+    fn the_readers_own_people_make_the_file_version_2_which_an_older_lectern_will_not_overwrite() {
+        use crate::model::study::{AddedSpelling, Study};
+        let temp = tempfile::tempdir().unwrap();
+        let profile = Profile::open(Some(temp.path())).unwrap();
+        let mut file = file_with(3);
+        file.study = Study {
+            spellings: vec![AddedSpelling {
+                entity: "ordzhonikidze".into(),
+                spelling: "Ordjonikidze".into(),
+            }],
+            ..Study::default()
+        };
+        file.save(&profile).unwrap();
+        let text = std::fs::read_to_string(profile.annotations_path()).unwrap();
+        assert!(text.starts_with("{\n  \"format\": \"lectern-annotations\",\n  \"version\": 2,"));
+        assert!(text.contains("Ordjonikidze"));
+        let loaded = AnnotationsFile::load(&profile);
+        assert_eq!(loaded.value, Some(file.clone()));
+        // An older Lectern (one that writes and reads version 1) finds it newer, so opens the
+        // profile read-only rather than saving it without the reader's spellings.
+        let older = schema::parse_current::<Contents>(WITHOUT_STUDY, text.as_bytes());
+        assert!(older.unwrap_err().contains("newer version"));
+        // With nothing of the reader's own, the file stays version 1.
+        file.study = Study::default();
+        let bytes = file.to_bytes().unwrap();
+        assert!(schema::parse_current::<Contents>(WITHOUT_STUDY, &bytes).is_ok());
     }
 
     #[test]

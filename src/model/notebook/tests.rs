@@ -549,3 +549,41 @@ fn re_anchoring_one_text_says_what_became_of_its_annotations() {
          not be placed (kept, listed as orphaned)."
     );
 }
+
+#[test]
+fn the_readers_own_spellings_are_an_undoable_edit_and_a_restore_keeps_those_made_since() {
+    use crate::model::study::{AddedSpelling, Study};
+    let spelling = |s: &str| AddedSpelling {
+        entity: "ordzhonikidze".into(),
+        spelling: s.into(),
+    };
+    let with = |spellings: Vec<AddedSpelling>| Study {
+        spellings,
+        ..Study::default()
+    };
+    let mut notebook = Notebook::default();
+    let first = with(vec![spelling("Ordjonikidze")]);
+    assert!(notebook.edit(Edit::SetStudy(first.clone()), NOW).unwrap());
+    assert!(
+        !notebook.edit(Edit::SetStudy(first.clone()), NOW).unwrap(),
+        "no change"
+    );
+    let revision = notebook.revision();
+    assert!(notebook.edit(Edit::Undo, NOW).unwrap());
+    assert!(notebook.study().is_empty());
+    assert!(notebook.revision() > revision, "saved again");
+    assert!(notebook.edit(Edit::Redo, NOW).unwrap());
+    assert_eq!(notebook.study(), &first);
+    // A backup made before the second spelling: the restore keeps it (it has no trash).
+    let backup = notebook.to_contents();
+    let both = with(vec![spelling("Ordjonikidze"), spelling("Orjonikidse")]);
+    assert!(notebook.edit(Edit::SetStudy(both.clone()), LATER).unwrap());
+    notebook
+        .restore_from(backup, &Library::new(Vec::<Text>::new()))
+        .unwrap();
+    assert_eq!(notebook.study(), &both);
+    // A read-only notebook refuses it.
+    let mut read_only = Notebook::default();
+    read_only.set_read_only(true);
+    assert_eq!(read_only.edit(Edit::SetStudy(first), NOW), Err(ReadOnly));
+}
