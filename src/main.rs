@@ -687,7 +687,11 @@ fn export_command(
 fn glossary_command(profile: Option<&Path>, format: &str) -> anyhow::Result<()> {
     use lectern::model::glossary::Glossary;
     let opened = open(profile, Access::Read)?;
-    let glossary = Glossary::bundled();
+    // The bundled terms, with the reader's own.
+    let (glossary, problems) = opened.notebook.study().glossary(&Glossary::bundled());
+    for problem in problems {
+        eprintln!("{problem}");
+    }
     // Per term, per rendering: (in texts, in comparisons' witnesses).
     let mut counts: Vec<Vec<(usize, usize)>> = glossary
         .terms()
@@ -773,7 +777,11 @@ fn timeline_command(profile: Option<&Path>, format: &str) -> anyhow::Result<()> 
 fn index_command(profile: Option<&Path>, format: &str) -> anyhow::Result<()> {
     use lectern::model::index::{EntityKind, Index};
     let opened = open(profile, Access::Read)?;
-    let index = Index::bundled();
+    // The bundled people and places, with the reader's own.
+    let (index, problems) = opened.notebook.study().index(&Index::bundled());
+    for problem in problems {
+        eprintln!("{problem}");
+    }
     // Per entity: mentions, and the texts they are in (in library order).
     let mut found: Vec<(usize, Vec<(String, usize)>)> =
         vec![(0, Vec::new()); index.entities().len()];

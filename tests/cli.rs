@@ -1135,3 +1135,59 @@ fn glossary_lists_each_term_with_its_renderings_found_in_imported_texts_too() {
     );
     assert!(stdout.contains("Autonomization (автономизация)"));
 }
+
+#[test]
+fn index_includes_the_readers_own_spellings_from_the_profile() {
+    use lectern::model::notebook::Contents;
+    use lectern::model::study::{AddedSpelling, Study};
+    use lectern::storage::profile::Profile;
+    let dir = tempfile::tempdir().unwrap();
+    let profile = dir.path().join("p");
+    let file = dir.path().join("diary.txt");
+    std::fs::write(&file, "Diary\n\nOrdjonikidze came to Tiflis.\n").unwrap();
+    let output = lectern_in(&profile)
+        .arg("import")
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let contents = Contents {
+        study: Study {
+            spellings: vec![AddedSpelling {
+                entity: "ordzhonikidze".into(),
+                spelling: "Ordjonikidze".into(),
+            }],
+            ..Study::default()
+        },
+        ..Contents::default()
+    };
+    contents
+        .save(&Profile::open(Some(&profile)).unwrap())
+        .unwrap();
+    let json = lectern_in(&profile)
+        .args(["index", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(json.status.success(), "{json:?}");
+    let items: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let ordzhonikidze = items
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["id"] == "ordzhonikidze")
+        .unwrap();
+    assert!(
+        ordzhonikidze["variants"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|v| v == "Ordjonikidze")
+    );
+    let in_diary = ordzhonikidze["texts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["id"].as_str().unwrap().starts_with("import-"))
+        .map(|t| t["mentions"].as_u64().unwrap());
+    assert_eq!(in_diary, Some(1), "found under the reader's spelling");
+}

@@ -3802,3 +3802,142 @@ fn a_note_on_lenins_amendment_is_carried_to_the_revised_draft_and_copied_there()
             .all(|n| n.carried_from.is_none())
     );
 }
+
+#[test]
+fn the_reader_adds_a_person_and_a_spelling_which_are_found_and_kept_in_the_profile() {
+    use lectern::model::header::TextMeta;
+    let profile = tempfile::tempdir().unwrap();
+    let diary = lectern::model::text::Text::new(
+        TextMeta {
+            id: "file-diary".into(),
+            title: "Diary".into(),
+            ..TextMeta::default()
+        },
+        ["Frunze spoke with Ordjonikidze in Tiflis.".to_owned()],
+    );
+    let start = |session_texts: Vec<lectern::model::text::Text>| {
+        LecternApp::new(
+            bundled_library(),
+            StartOptions {
+                profile: Some(Profile::open(Some(profile.path())).unwrap()),
+                session_texts,
+                ..StartOptions::default()
+            },
+        )
+    };
+    let mut harness = harness(start(vec![diary.clone()]));
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label("People and places…").click();
+    harness.run();
+    // A spelling of the reader's own for Ordzhonikidze.
+    harness
+        .get_by_label_contains("G. K. Ordzhonikidze —")
+        .click();
+    harness.run();
+    let spelling =
+        harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Another spelling");
+    spelling.focus();
+    harness.run();
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, "Another spelling")
+        .type_text("Ordjonikidze");
+    harness.run();
+    harness.get_by_label("Add the spelling").click();
+    harness.run();
+    let state = harness.state().search.index_view.as_ref().unwrap();
+    assert!(
+        state.hits.iter().any(|t| t.text_id == "file-diary"),
+        "found in the diary under the new spelling"
+    );
+    // A person of the reader's own.
+    harness.get_by_label("Add a person or place").click();
+    harness.run();
+    for (field, text) in [
+        ("Name", "M. V. Frunze"),
+        ("Spellings (comma-separated)", "Frunze"),
+        ("Russian forms (a final * takes endings)", "Фрунзе"),
+        ("Who or what", "Mikhail Frunze, Red Army commander."),
+    ] {
+        harness
+            .get_by_role_and_label(egui::accesskit::Role::TextInput, field)
+            .focus();
+        harness.run();
+        harness
+            .get_by_role_and_label(egui::accesskit::Role::TextInput, field)
+            .type_text(text);
+        harness.run();
+    }
+    harness.get_by_label("Add the person or place").click();
+    harness.run();
+    harness.get_by_label("M. V. Frunze — 1");
+    let study = harness.state().notebook.study().clone();
+    assert_eq!(study.people[0].id, "own-m-v-frunze");
+    assert_eq!(study.spellings[0].spelling, "Ordjonikidze");
+    // Kept in the profile: the next session finds them.
+    harness.state_mut().save_now();
+    drop(harness);
+    let harness = self::harness(start(vec![diary]));
+    assert_eq!(harness.state().notebook.study(), &study);
+}
+
+#[test]
+fn the_reader_adds_a_term_whose_renderings_are_marked() {
+    let profile = tempfile::tempdir().unwrap();
+    let mut harness = harness(app(profile.path(), &[KAMENEV]));
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label("Terms across translations…").click();
+    harness.run();
+    harness.get_by_label("Add a term").click();
+    harness.run();
+    for (field, text) in [
+        ("Concept", "Federation (федерация)"),
+        ("What it is", "The union as a federation."),
+    ] {
+        harness
+            .get_by_role_and_label(egui::accesskit::Role::TextInput, field)
+            .focus();
+        harness.run();
+        harness
+            .get_by_role_and_label(egui::accesskit::Role::TextInput, field)
+            .type_text(text);
+        harness.run();
+    }
+    let renderings = "Renderings, one a line (ru: федераци* — Russian)";
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::MultilineTextInput, renderings)
+        .focus();
+    harness.run();
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::MultilineTextInput, renderings)
+        .type_text("ru: федераци* — Russian\nen: federation — Collected Works");
+    harness.run();
+    harness.get_by_label("Add the term").click();
+    harness.run();
+    harness
+        .get_by_label_contains("Federation (федерация) —")
+        .click();
+    harness.run();
+    let state = harness.state().search.glossary_view.as_ref().unwrap();
+    assert_eq!(state.chosen.as_deref(), Some("own-federation-федерация"));
+    let letter = harness.state().library().get(KAMENEV).unwrap().clone();
+    let marked = state
+        .marked
+        .get(KAMENEV)
+        .expect("the letter's “federation”");
+    assert!(
+        marked
+            .iter()
+            .all(|r| letter.slice(r.clone()) == "federation")
+    );
+    // Undo takes the term back, and the window follows.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert!(harness.state().notebook.study().terms.is_empty());
+    assert!(
+        harness
+            .query_by_label_contains("Federation (федерация) —")
+            .is_none()
+    );
+}

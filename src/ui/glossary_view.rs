@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use egui::{RichText, Ui};
 
-use crate::model::glossary::Glossary;
+use crate::model::glossary::{Glossary, Rendering, Term};
 use crate::ui::action::Action;
 
 /// Where a term's renderings are in a comparison: by (segment, witness), characters of the
@@ -28,6 +28,60 @@ pub struct GlossaryViewState {
     /// The chosen term's renderings in the open comparison, and which comparison and term
     /// they were found for (its id, its witnesses' count, the term's id).
     pub in_comparison: Option<((String, usize, String), TermCells)>,
+    /// A term of the reader's own, being written.
+    pub draft: TermDraft,
+}
+
+/// A term of the reader's own, as typed in the window.
+#[derive(Clone, Debug, Default)]
+pub struct TermDraft {
+    /// The concept (“Federation (федерация)”).
+    pub concept: String,
+    /// What it is.
+    pub about: String,
+    /// Where that comes from.
+    pub source: String,
+    /// One rendering a line: `ru: федераци* — Russian`.
+    pub renderings: String,
+}
+
+impl TermDraft {
+    /// The term typed, when it has a concept, a description and two renderings (a line each,
+    /// `language: words`, then ` — where it is used` if said).
+    pub fn term(&self) -> Option<Term> {
+        let renderings: Vec<Rendering> = self
+            .renderings
+            .lines()
+            .filter_map(|line| {
+                let (language, rest) = line.split_once(':')?;
+                let (text, used_in) = match rest.split_once(" — ") {
+                    Some((text, used_in)) => (text, used_in.trim()),
+                    None => (rest, "The reader"),
+                };
+                let (language, text) = (language.trim(), text.trim());
+                (!language.is_empty() && !text.is_empty()).then(|| Rendering {
+                    language: language.to_owned(),
+                    text: text.to_owned(),
+                    used_in: used_in.to_owned(),
+                })
+            })
+            .collect();
+        let concept = self.concept.trim();
+        if concept.is_empty() || self.about.trim().is_empty() || renderings.len() < 2 {
+            return None;
+        }
+        Some(Term {
+            id: String::new(),
+            concept: concept.to_owned(),
+            about: self.about.trim().to_owned(),
+            source: if self.source.trim().is_empty() {
+                "The reader".to_owned()
+            } else {
+                self.source.trim().to_owned()
+            },
+            renderings,
+        })
+    }
 }
 
 /// Draws Terms across translations; returns what the reader did.
@@ -49,11 +103,13 @@ pub fn glossary_ui(
             );
             ui.separator();
             ui.columns(2, |columns| {
-                egui::ScrollArea::vertical()
-                    .id_salt("glossary-terms")
-                    .show(&mut columns[0], |ui| {
-                        terms_ui(ui, state, glossary, &mut actions)
-                    });
+                egui::ScrollArea::vertical().id_salt("glossary-terms").show(
+                    &mut columns[0],
+                    |ui| {
+                        add_term_ui(ui, state, &mut actions);
+                        terms_ui(ui, state, glossary, &mut actions);
+                    },
+                );
                 egui::ScrollArea::vertical()
                     .id_salt("glossary-term")
                     .show(&mut columns[1], |ui| chosen_ui(ui, state, glossary));
@@ -120,4 +176,40 @@ fn chosen_ui(ui: &mut Ui, state: &GlossaryViewState, glossary: &Glossary) {
         });
     ui.add_space(4.0);
     ui.weak("A rendering ending in … takes Russian case endings.");
+}
+
+/// The form that adds a term of the reader's own.
+fn add_term_ui(ui: &mut Ui, state: &mut GlossaryViewState, actions: &mut Vec<Action>) {
+    egui::CollapsingHeader::new("Add a term").show(ui, |ui| {
+        let draft = &mut state.draft;
+        for (label, text) in [
+            ("Concept", &mut draft.concept),
+            ("What it is", &mut draft.about),
+            ("Source", &mut draft.source),
+        ] {
+            let label = ui.label(label);
+            ui.add(egui::TextEdit::singleline(text).desired_width(f32::INFINITY))
+                .labelled_by(label.id);
+        }
+        let label = ui.label("Renderings, one a line (ru: федераци* — Russian)");
+        ui.add(
+            egui::TextEdit::multiline(&mut draft.renderings)
+                .desired_rows(3)
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(label.id);
+        let term = draft.term();
+        if ui
+            .add_enabled(term.is_some(), egui::Button::new("Add the term"))
+            .on_hover_text(
+                "Kept in your profile with your annotations; a concept, what it is and two \
+                 renderings are needed",
+            )
+            .clicked()
+            && let Some(term) = term
+        {
+            actions.push(Action::AddTerm(Box::new(term)));
+            state.draft = TermDraft::default();
+        }
+    });
 }

@@ -4,7 +4,7 @@
 
 use egui::{RichText, Ui};
 
-use crate::model::index::{EntityKind, Index};
+use crate::model::index::{Entity, EntityKind, Index};
 use crate::ui::action::Action;
 use crate::ui::search_view::{TextHits, text_hits_ui};
 
@@ -23,6 +23,66 @@ pub struct IndexViewState {
     pub marked: crate::ui::desk::MarkedRanges,
     /// Whether the open panes mark the chosen entity's mentions.
     pub show_in_panes: bool,
+    /// A person or place of the reader's own, being written.
+    pub draft: EntityDraft,
+    /// A spelling being added to the chosen person or place.
+    pub new_spelling: String,
+}
+
+/// A person or place of the reader's own, as typed in the window.
+#[derive(Clone, Debug, Default)]
+pub struct EntityDraft {
+    /// The preferred name.
+    pub name: String,
+    /// A place (else a person).
+    pub place: bool,
+    /// Spellings, comma-separated.
+    pub spellings: String,
+    /// Russian forms, comma-separated (a final * makes a stem).
+    pub russian: String,
+    /// Who or what it is.
+    pub about: String,
+    /// Where that comes from.
+    pub source: String,
+}
+
+impl EntityDraft {
+    /// The entity typed, when it has a name and an identification (its id is made later).
+    pub fn entity(&self) -> Option<Entity> {
+        let list = |text: &str| -> Vec<String> {
+            text.split(',')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_owned)
+                .collect()
+        };
+        let name = self.name.trim();
+        if name.is_empty() || self.about.trim().is_empty() {
+            return None;
+        }
+        let mut variants = list(&self.spellings);
+        if !variants.iter().any(|v| v == name) {
+            variants.insert(0, name.to_owned());
+        }
+        Some(Entity {
+            id: String::new(),
+            kind: if self.place {
+                EntityKind::Place
+            } else {
+                EntityKind::Person
+            },
+            name: name.to_owned(),
+            variants,
+            russian: list(&self.russian),
+            about: self.about.trim().to_owned(),
+            about_source: if self.source.trim().is_empty() {
+                "The reader".to_owned()
+            } else {
+                self.source.trim().to_owned()
+            },
+            wikidata: None,
+        })
+    }
 }
 
 /// Draws People and places; returns what the reader did.
@@ -42,11 +102,13 @@ pub fn index_ui(ctx: &egui::Context, state: &mut IndexViewState, index: &Index) 
             });
             ui.separator();
             ui.columns(2, |columns| {
-                egui::ScrollArea::vertical()
-                    .id_salt("index-entities")
-                    .show(&mut columns[0], |ui| {
-                        entities_ui(ui, state, index, &mut actions)
-                    });
+                egui::ScrollArea::vertical().id_salt("index-entities").show(
+                    &mut columns[0],
+                    |ui| {
+                        add_entity_ui(ui, state, &mut actions);
+                        entities_ui(ui, state, index, &mut actions);
+                    },
+                );
                 egui::ScrollArea::vertical()
                     .id_salt("index-mentions")
                     .show(&mut columns[1], |ui| {
@@ -90,7 +152,7 @@ fn entities_ui(ui: &mut Ui, state: &IndexViewState, index: &Index, actions: &mut
 }
 
 /// The chosen entity: who or what, its spellings, and its mentions by text.
-fn chosen_ui(ui: &mut Ui, state: &IndexViewState, index: &Index, actions: &mut Vec<Action>) {
+fn chosen_ui(ui: &mut Ui, state: &mut IndexViewState, index: &Index, actions: &mut Vec<Action>) {
     let Some((number, entity)) = state.chosen.as_deref().and_then(|id| index.find(id)) else {
         ui.weak("Choose a person or place to see who or what it is and every mention.");
         return;
@@ -115,10 +177,61 @@ fn chosen_ui(ui: &mut Ui, state: &IndexViewState, index: &Index, actions: &mut V
         crate::model::markup::count(mentions, "mention", "mentions"),
         crate::model::markup::count(texts, "text", "texts")
     ));
+    ui.horizontal(|ui| {
+        let label = ui.label("Another spelling");
+        ui.add(egui::TextEdit::singleline(&mut state.new_spelling).desired_width(160.0))
+            .labelled_by(label.id);
+        let spelling = state.new_spelling.trim();
+        if ui
+            .add_enabled(!spelling.is_empty(), egui::Button::new("Add the spelling"))
+            .on_hover_text(
+                "Find this person or place under this spelling too (kept in your profile)",
+            )
+            .clicked()
+        {
+            actions.push(Action::AddSpelling {
+                entity: entity.id.clone(),
+                spelling: spelling.to_owned(),
+            });
+            state.new_spelling.clear();
+        }
+    });
     ui.separator();
     for text in &state.hits {
         text_hits_ui(ui, text, actions);
     }
+}
+
+/// The form that adds a person or place of the reader's own.
+fn add_entity_ui(ui: &mut Ui, state: &mut IndexViewState, actions: &mut Vec<Action>) {
+    egui::CollapsingHeader::new("Add a person or place").show(ui, |ui| {
+        let draft = &mut state.draft;
+        ui.horizontal(|ui| {
+            ui.radio_value(&mut draft.place, false, "Person");
+            ui.radio_value(&mut draft.place, true, "Place");
+        });
+        for (label, text) in [
+            ("Name", &mut draft.name),
+            ("Spellings (comma-separated)", &mut draft.spellings),
+            ("Russian forms (a final * takes endings)", &mut draft.russian),
+            ("Who or what", &mut draft.about),
+            ("Source", &mut draft.source),
+        ] {
+            let label = ui.label(label);
+            ui.add(egui::TextEdit::singleline(text).desired_width(f32::INFINITY))
+                .labelled_by(label.id);
+        }
+        let entity = draft.entity();
+        if ui
+            .add_enabled(entity.is_some(), egui::Button::new("Add the person or place"))
+            .on_hover_text("Kept in your profile with your annotations; a name and who or what it is are needed")
+            .clicked()
+            && let Some(entity) = entity
+        {
+            actions.push(Action::AddEntity(Box::new(entity)));
+            state.draft = EntityDraft::default();
+        }
+    });
 }
 
 /// The switch that marks the chosen entity's mentions in the open panes.

@@ -100,6 +100,9 @@ pub enum Command {
     OpenGlossary,
     CloseGlossary,
     ChooseTerm,
+    AddEntity,
+    AddSpelling,
+    AddTerm,
     OpenSearchHit,
     CopyWithCitation,
     CopyAsMarkdownQuote,
@@ -120,7 +123,7 @@ pub enum Command {
 
 impl Command {
     /// Every command.
-    pub const ALL: [Self; 106] = [
+    pub const ALL: [Self; 109] = [
         Self::OpenText,
         Self::OpenTextBeside,
         Self::OpenFile,
@@ -211,6 +214,9 @@ impl Command {
         Self::OpenGlossary,
         Self::CloseGlossary,
         Self::ChooseTerm,
+        Self::AddEntity,
+        Self::AddSpelling,
+        Self::AddTerm,
         Self::OpenSearchHit,
         Self::CopyWithCitation,
         Self::CopyAsMarkdownQuote,
@@ -324,6 +330,9 @@ impl Action {
             Self::OpenGlossary => Command::OpenGlossary,
             Self::CloseGlossary => Command::CloseGlossary,
             Self::ChooseTerm(_) => Command::ChooseTerm,
+            Self::AddEntity(_) => Command::AddEntity,
+            Self::AddSpelling { .. } => Command::AddSpelling,
+            Self::AddTerm(_) => Command::AddTerm,
             Self::OpenSearchHit { .. } => Command::OpenSearchHit,
             Self::CopyWithCitation { markdown: false } => Command::CopyWithCitation,
             Self::CopyWithCitation { markdown: true } => Command::CopyAsMarkdownQuote,

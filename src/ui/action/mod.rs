@@ -218,6 +218,17 @@ pub enum Action {
     CloseGlossary,
     /// Choose a term of the glossary (by id), or none.
     ChooseTerm(Option<String>),
+    /// Add a person or place of the reader's own (its id is made from its name).
+    AddEntity(Box<crate::model::index::Entity>),
+    /// Add a spelling to a person or place.
+    AddSpelling {
+        /// The person's or place's id.
+        entity: String,
+        /// The spelling.
+        spelling: String,
+    },
+    /// Add a term of the reader's own to the glossary (its id is made from its concept).
+    AddTerm(Box<crate::model::glossary::Term>),
     /// Copy the selection with its citation (plain, or as a Markdown block quote).
     CopyWithCitation {
         /// As Markdown.
@@ -425,6 +436,9 @@ impl Action {
             | Self::OpenGlossary
             | Self::CloseGlossary
             | Self::ChooseTerm(_)
+            | Self::AddEntity(_)
+            | Self::AddSpelling { .. }
+            | Self::AddTerm(_)
             | Self::OpenSearchHit { .. } => Area::Search,
             Self::ImportText
             | Self::ConfirmImport

@@ -262,6 +262,11 @@ impl LecternApp {
             Action::OpenGlossary => self.open_glossary(),
             Action::CloseGlossary => self.search.glossary_view = None,
             Action::ChooseTerm(id) => self.choose_term(id),
+            Action::AddEntity(entity) if self.editable() => self.add_entity(*entity),
+            Action::AddSpelling { entity, spelling } if self.editable() => {
+                self.add_spelling(entity, spelling)
+            }
+            Action::AddTerm(term) if self.editable() => self.add_term(*term),
             Action::OpenSearchHit {
                 text_id,
                 range,

@@ -18,6 +18,9 @@ pub struct Search {
     pub glossary_view: Option<crate::ui::glossary_view::GlossaryViewState>,
     /// The glossary (the bundled one), read when first wanted.
     pub(super) glossary: std::sync::OnceLock<crate::model::glossary::Glossary>,
+    /// The index and the glossary with the reader's own entries, and the entries they were
+    /// made with (see the `study` room).
+    pub(super) with_own: Option<super::study::WithOwn>,
     /// Folded copies of texts for search: (text id, match case).
     pub(super) folded: std::collections::HashMap<(String, bool), Arc<Folded>>,
     /// Folded copies being built: (text id, match case) → arrives on `folds`.
@@ -45,6 +48,7 @@ impl Default for Search {
             people: std::sync::OnceLock::new(),
             glossary_view: None,
             glossary: std::sync::OnceLock::new(),
+            with_own: None,
             folded: std::collections::HashMap::new(),
             folding: HashSet::new(),
             folds: std::sync::mpsc::channel(),
@@ -354,7 +358,8 @@ fn fold_worker(queue: &std::sync::Mutex<(std::collections::VecDeque<FoldJob>, us
 impl LecternApp {
     /// Opens People and places with each entity's count of mentions in the library.
     pub(super) fn open_index(&mut self) {
-        let people = people(&self.search.people);
+        self.refresh_study();
+        let people = super::study::index_of(&self.search.people, &self.search.with_own);
         let mut counts = vec![(0, 0); people.entities().len()];
         for text in self.library.texts() {
             let mut seen = HashSet::new();
@@ -373,7 +378,8 @@ impl LecternApp {
 
     /// Chooses a person or place (or none) and lists its mentions by text.
     pub(super) fn choose_entity(&mut self, id: Option<String>) {
-        let people = people(&self.search.people);
+        self.refresh_study();
+        let people = super::study::index_of(&self.search.people, &self.search.with_own);
         let Some(state) = &mut self.search.index_view else {
             return;
         };

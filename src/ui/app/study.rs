@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::model::glossary::Glossary;
+use crate::model::study::Study;
 use crate::ui::glossary_view::{GlossaryViewState, TermCells};
 
 /// What the carried notes of the open comparison were found for: the notebook's revision, the
@@ -14,7 +15,112 @@ pub(super) fn glossary(cell: &std::sync::OnceLock<Glossary>) -> &Glossary {
     cell.get_or_init(Glossary::bundled)
 }
 
+/// The index and the glossary with the reader's own entries, and those entries.
+pub(super) type WithOwn = (Study, crate::model::index::Index, Glossary);
+
+/// People and places, the reader's own included once they were merged in.
+pub(super) fn index_of<'a>(
+    bundled: &'a std::sync::OnceLock<crate::model::index::Index>,
+    with_own: &'a Option<WithOwn>,
+) -> &'a crate::model::index::Index {
+    match with_own {
+        Some((_, index, _)) => index,
+        None => super::search::people(bundled),
+    }
+}
+
+/// The glossary, the reader's own terms included once they were merged in.
+pub(super) fn glossary_of<'a>(
+    bundled: &'a std::sync::OnceLock<Glossary>,
+    with_own: &'a Option<WithOwn>,
+) -> &'a Glossary {
+    match with_own {
+        Some((_, _, merged)) => merged,
+        None => glossary(bundled),
+    }
+}
+
 impl LecternApp {
+    /// Merges the reader's own people, places, spellings and terms with the bundled index and
+    /// glossary when they changed; what could not be merged is said in the banner.
+    pub(super) fn refresh_study(&mut self) {
+        let study = self.notebook.study();
+        if self
+            .search
+            .with_own
+            .as_ref()
+            .is_some_and(|(s, _, _)| s == study)
+            || (self.search.with_own.is_none() && study.is_empty())
+        {
+            return;
+        }
+        let (index, mut problems) = study.index(super::search::people(&self.search.people));
+        let (merged, more) = study.glossary(glossary(&self.search.glossary));
+        problems.extend(more);
+        self.notices.extend(problems);
+        self.search.with_own = Some((study.clone(), index, merged));
+    }
+
+    /// Adds a person or place of the reader's own, with an id made from its name.
+    pub(super) fn add_entity(&mut self, mut entity: crate::model::index::Entity) {
+        let index = index_of(&self.search.people, &self.search.with_own);
+        let taken: Vec<&str> = index.entities().iter().map(|e| e.id.as_str()).collect();
+        entity.id = crate::model::study::own_id(&entity.name, &taken);
+        let mut study = self.notebook.study().clone();
+        study.people.push(entity);
+        self.edit(Edit::SetStudy(study));
+        self.after_study_changed();
+    }
+
+    /// Adds a spelling to a person or place.
+    pub(super) fn add_spelling(&mut self, entity: String, spelling: String) {
+        let spelling = spelling.trim().to_owned();
+        if spelling.is_empty() {
+            return;
+        }
+        let mut study = self.notebook.study().clone();
+        study
+            .spellings
+            .push(crate::model::study::AddedSpelling { entity, spelling });
+        self.edit(Edit::SetStudy(study));
+        self.after_study_changed();
+    }
+
+    /// Adds a term of the reader's own, with an id made from its concept.
+    pub(super) fn add_term(&mut self, mut term: crate::model::glossary::Term) {
+        let glossary = glossary_of(&self.search.glossary, &self.search.with_own);
+        let taken: Vec<&str> = glossary.terms().iter().map(|t| t.id.as_str()).collect();
+        term.id = crate::model::study::own_id(&term.concept, &taken);
+        let mut study = self.notebook.study().clone();
+        study.terms.push(term);
+        self.edit(Edit::SetStudy(study));
+        self.after_study_changed();
+    }
+
+    /// After an undo or a restore: counts and marks again when the reader's entries changed.
+    pub(super) fn sync_study(&mut self) {
+        let merged = self.search.with_own.as_ref().map(|(s, _, _)| s);
+        let wanted = self.notebook.study();
+        let stale = match merged {
+            Some(merged) => merged != wanted,
+            None => !wanted.is_empty(),
+        };
+        if stale {
+            self.after_study_changed();
+        }
+    }
+
+    /// Counts and marks again in the open windows, with the reader's entries merged in.
+    fn after_study_changed(&mut self) {
+        self.refresh_study();
+        if self.search.index_view.is_some() {
+            self.open_index();
+        }
+        if self.search.glossary_view.is_some() {
+            self.open_glossary();
+        }
+    }
+
     /// Opens the timeline of the library's documents and the texts' events.
     pub(super) fn open_timeline(&mut self) {
         let (entries, undated) = crate::model::timeline::timeline(
@@ -28,7 +134,8 @@ impl LecternApp {
 
     /// Opens Terms across translations, with how often the library has each rendering.
     pub(super) fn open_glossary(&mut self) {
-        let glossary = glossary(&self.search.glossary);
+        self.refresh_study();
+        let glossary = glossary_of(&self.search.glossary, &self.search.with_own);
         let mut counts: Vec<Vec<usize>> = glossary
             .terms()
             .iter()
@@ -53,7 +160,8 @@ impl LecternApp {
 
     /// Chooses a term (or none): its renderings are marked in every text.
     pub(super) fn choose_term(&mut self, id: Option<String>) {
-        let glossary = glossary(&self.search.glossary);
+        self.refresh_study();
+        let glossary = glossary_of(&self.search.glossary, &self.search.with_own);
         let Some(state) = &mut self.search.glossary_view else {
             return;
         };
@@ -150,7 +258,7 @@ impl LecternApp {
         if state.in_comparison.as_ref().is_some_and(|(k, _)| *k == key) {
             return;
         }
-        let glossary = glossary(&self.search.glossary);
+        let glossary = glossary_of(&self.search.glossary, &self.search.with_own);
         let Some((number, _)) = glossary.find(&term_id) else {
             return;
         };

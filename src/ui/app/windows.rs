@@ -288,14 +288,14 @@ impl LecternApp {
             actions.extend(crate::ui::index_view::index_ui(
                 ctx,
                 state,
-                super::search::people(&self.search.people),
+                super::study::index_of(&self.search.people, &self.search.with_own),
             ));
         }
         if let Some(state) = &mut self.search.glossary_view {
             actions.extend(crate::ui::glossary_view::glossary_ui(
                 ctx,
                 state,
-                super::study::glossary(&self.search.glossary),
+                super::study::glossary_of(&self.search.glossary, &self.search.with_own),
             ));
         }
         if let Some(state) = &mut self.view.timeline {
