@@ -1,4 +1,6 @@
-//! Builds the table of bundled texts from `resources/texts/` and embeds the git hash.
+//! Builds the table of bundled texts from `resources/texts/`, checks the study tools' data
+//! (`build_support/study_data.rs`: people and places, the timeline's events, the glossary)
+//! and embeds the git hash.
 //!
 //! Every bundled text is parsed with the same header parser the app uses
 //! (`src/model/header.rs`), so a malformed file fails the build with a message naming the file,
@@ -11,6 +13,9 @@ use std::process::Command;
 #[path = "src/model/header.rs"]
 #[allow(dead_code)]
 mod header;
+
+#[path = "build_support/study_data.rs"]
+mod study_data;
 
 fn main() {
     let manifest_dir = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
@@ -35,6 +40,7 @@ fn main() {
          pub static BUNDLED_TEXT_FILES: &[(&str, &str)] = &[\n",
     );
     let mut ids: Vec<String> = Vec::new();
+    let mut texts = study_data::Texts::new();
     let mut failures = Vec::new();
     for path in &files {
         println!("cargo:rerun-if-changed={}", path.display());
@@ -60,6 +66,8 @@ fn main() {
                         parsed.meta.id
                     ));
                 }
+                let context = parsed.meta.context_before.clone().unwrap_or_default();
+                texts.insert(parsed.meta.id.clone(), (parsed.paragraphs, context));
                 ids.push(parsed.meta.id);
             }
             Err(e) => failures.push(e.to_string()),
@@ -76,6 +84,15 @@ fn main() {
             println!("cargo:warning=malformed bundled text: {failure}");
         }
         panic!("malformed bundled text(s):\n{}", failures.join("\n"));
+    }
+    println!("cargo:rerun-if-changed=build_support/study_data.rs");
+    let resources = Path::new(&manifest_dir).join("resources");
+    let problems = study_data::check(&resources, &texts);
+    if !problems.is_empty() {
+        for problem in &problems {
+            println!("cargo:warning=bundled study data: {problem}");
+        }
+        panic!("bundled study data is wrong:\n{}", problems.join("\n"));
     }
     table.push_str("];\n");
     std::fs::write(Path::new(&out_dir).join("bundled_texts.rs"), table)
