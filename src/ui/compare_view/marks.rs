@@ -31,7 +31,7 @@ pub(super) struct JobStyle {
 /// The colour of a glossary term's renderings: their letters, and a line under them.
 pub(super) fn term_color(dark: bool) -> Color32 {
     if dark {
-        Color32::from_rgb(0xd4, 0xb3, 0xff)
+        Color32::from_rgb(0xe4, 0xcc, 0xff)
     } else {
         Color32::from_rgb(0x6a, 0x1b, 0x9a)
     }
@@ -132,10 +132,10 @@ pub(super) fn marked_job(
 /// over the current colour. Returns the job and where the current difference starts in it
 /// (a character index), to scroll to.
 pub(super) fn inline_job(
-    reference: &str,
-    own: &str,
+    (reference, own): (&str, &str),
     cell: &crate::model::comparison::Cell,
     current: Option<&crate::model::comparison::Difference>,
+    terms: &[Range<usize>],
     style: &JobStyle,
     wrap: f32,
 ) -> (LayoutJob, Option<usize>) {
@@ -168,8 +168,33 @@ pub(super) fn inline_job(
             format.background = current_color;
             at.get_or_insert(chars);
         }
-        chars += piece.chars().count();
-        job.append(&breakable_spaces(piece), 0.0, format);
+        let length = piece.chars().count();
+        chars += length;
+        // The glossary term's renderings among this witness's own words.
+        let mut cuts = vec![0, length];
+        if kind != Piece::Removed {
+            for term in terms.iter().filter(|t| overlaps(t, &ours)) {
+                cuts.push(term.start.saturating_sub(ours.start).min(length));
+                cuts.push(term.end.saturating_sub(ours.start).min(length));
+            }
+        }
+        cuts.sort_unstable();
+        cuts.dedup();
+        let index = crate::model::compare::CharIndex::new(piece);
+        for pair in cuts.windows(2) {
+            let mut format = format.clone();
+            let (start, end) = (ours.start + pair[0], ours.start + pair[1]);
+            if kind != Piece::Removed && terms.iter().any(|t| t.start <= start && end <= t.end) {
+                let colour = term_color(style.dark);
+                format.color = colour;
+                format.underline = Stroke::new(2.0, colour);
+            }
+            job.append(
+                &breakable_spaces(index.slice(pair[0]..pair[1])),
+                0.0,
+                format,
+            );
+        }
     });
     (job, at)
 }
@@ -219,12 +244,15 @@ mod tests {
                 ("window", visuals.window_fill),
             ] {
                 assert_eq!(background.a(), 255, "{name} is opaque");
-                let ratio = contrast(text, background);
-                assert!(
-                    ratio >= 4.5,
-                    "{name} in the {} theme: {ratio:.2}:1",
-                    if dark { "dark" } else { "light" }
-                );
+                // The words themselves, and a glossary term's words in the term's colour.
+                for (words, colour) in [("text", text), ("term", term_color(dark))] {
+                    let ratio = contrast(colour, background);
+                    assert!(
+                        ratio >= 4.5,
+                        "{words} on {name} in the {} theme: {ratio:.2}:1",
+                        if dark { "dark" } else { "light" }
+                    );
+                }
             }
         }
     }
@@ -261,10 +289,10 @@ mod tests {
                     .as_str()
             };
             let (job, at) = inline_job(
-                text(difference.reference),
-                text(difference.witness),
+                (text(difference.reference), text(difference.witness)),
                 cell,
                 Some(difference),
+                &[],
                 &style,
                 300.0,
             );
@@ -279,15 +307,66 @@ mod tests {
             let start: String = job.text.chars().skip(at).collect();
             assert!(start.starts_with(marked.split(' ').next().unwrap()));
             let (_, none) = inline_job(
-                text(difference.reference),
-                text(difference.witness),
+                (text(difference.reference), text(difference.witness)),
                 cell,
                 None,
+                &[],
                 &style,
                 300.0,
             );
             assert_eq!(none, None);
         }
+    }
+
+    /// Inline, a glossary term's words in the witness's own wording are in the term's colour
+    /// and the job keeps every word, the removed ones too.
+    #[test]
+    fn inline_marks_a_terms_renderings_and_keeps_every_word() {
+        let comparison = crate::bundled::bundled_comparisons()
+            .into_iter()
+            .find(|c| c.id == "clause-1")
+            .unwrap();
+        let result = crate::model::comparison::compute_all(
+            &comparison,
+            &crate::model::compare::Normalization::wording(),
+            crate::model::comparison::Reference::Previous,
+        );
+        let style = JobStyle {
+            font: egui::FontId::proportional(16.0),
+            text: Color32::BLACK,
+            dark: false,
+        };
+        // The revised draft (English) against Lenin's amendment, in the segment of Clause 1.
+        let (segment, witness) = (1, 5);
+        let cell = &result.cells[segment][witness];
+        let reference = cell.reference.expect("marked against a witness");
+        let text = |w: usize| {
+            comparison.witnesses[w].segments[segment]
+                .as_ref()
+                .unwrap()
+                .text
+                .as_str()
+        };
+        let own = text(witness);
+        let at = own.find("unification").unwrap();
+        let start = own[..at].chars().count();
+        let (job, _) = inline_job(
+            (text(reference), own),
+            cell,
+            None,
+            std::slice::from_ref(&(start..start + "unification".len())),
+            &style,
+            300.0,
+        );
+        let coloured: String = job
+            .sections
+            .iter()
+            .filter(|s| s.format.color == term_color(false))
+            .map(|s| &job.text[s.byte_range.start.0..s.byte_range.end.0])
+            .collect();
+        assert_eq!(coloured, "unification");
+        let (plain, _) = inline_job((text(reference), own), cell, None, &[], &style, 300.0);
+        assert_eq!(job.text, plain.text, "the same words, only coloured");
     }
 
     /// The grey of egui's dark theme on the old brown of a changed word: the failure the

@@ -251,11 +251,16 @@ fn inline_cell_ui(ui: &mut Ui, at: &InlineCell<'_>, rows: &Rows<'_>, actions: &m
     // The difference stepped to is marked where this witness shows it (its own words and
     // the removed words of its reference).
     let current = at.current.filter(|d| d.witness == w);
+    let terms = rows
+        .view
+        .terms
+        .and_then(|t| t.get(&(segment, w)))
+        .map_or(&[][..], Vec::as_slice);
     let (job, current_at) = inline_job(
-        reference.map_or("", |s| s.text.as_str()),
-        &own.text,
+        (reference.map_or("", |s| s.text.as_str()), &own.text),
         &cell,
         current,
+        terms,
         rows.style,
         rows.width,
     );
