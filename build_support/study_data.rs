@@ -100,9 +100,7 @@ pub fn check(resources: &Path, texts: &Texts) -> Vec<String> {
                 }
                 for rendering in renderings {
                     let blank = required(rendering, &["language", "text", "in"]);
-                    if !blank.is_empty()
-                        || rendering["text"].as_str().is_some_and(|s| s.trim() == "*")
-                    {
+                    if !blank.is_empty() || !rendering["text"].as_str().is_some_and(has_words) {
                         wrong.push(format!("rendering {rendering} is incomplete"));
                     }
                 }
@@ -166,12 +164,15 @@ fn required(entry: &Value, fields: &[&str]) -> Vec<String> {
         .collect()
 }
 
+/// Whether every word of `name` has a letter or a digit (what the name matcher reads as a word).
+fn has_words(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    !words.is_empty() && words.iter().all(|w| w.chars().any(char::is_alphanumeric))
+}
+
 fn non_empty_strings(list: &Value) -> bool {
-    list.as_array().is_some_and(|a| {
-        !a.is_empty()
-            && a.iter()
-                .all(|v| v.as_str().is_some_and(|s| !s.trim().is_empty()))
-    })
+    list.as_array()
+        .is_some_and(|a| !a.is_empty() && a.iter().all(|v| v.as_str().is_some_and(has_words)))
 }
 
 /// Whether `date` is `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, a span `A/B` of those, or `before
@@ -185,7 +186,17 @@ fn date_reads(date: &str) -> bool {
         let ok = match fields.as_slice() {
             [y] => number(y, 4, 1..=9999),
             [y, m] => number(y, 4, 1..=9999) && number(m, 2, 1..=12),
-            [y, m, d] => number(y, 4, 1..=9999) && number(m, 2, 1..=12) && number(d, 2, 1..=31),
+            [y, m, d] => {
+                let (year, month) = (y.parse::<u32>().unwrap_or(0), m.parse::<u32>().unwrap_or(0));
+                let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+                let days = match month {
+                    2 if leap => 29,
+                    2 => 28,
+                    4 | 6 | 9 | 11 => 30,
+                    _ => 31,
+                };
+                number(y, 4, 1..=9999) && number(m, 2, 1..=12) && number(d, 2, 1..=days)
+            }
             _ => false,
         };
         if ok { fields.len() } else { 0 }

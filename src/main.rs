@@ -272,7 +272,8 @@ fn main() -> anyhow::Result<()> {
         None => {
             let mut files = cli.open_file;
             files.extend(cli.files);
-            if hand_over(cli.profile.as_deref(), &files, false)? {
+            // Texts asked for by id (`--open`) are not handed over: this Lectern opens them.
+            if cli.open.is_empty() && hand_over(cli.profile.as_deref(), &files, false)? {
                 return Ok(());
             }
             run_gui(cli.profile, cli.open, files, cli.save_delay, Vec::new())
@@ -374,6 +375,18 @@ fn list(profile: Option<&Path>, format: &str) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// An error unless `path` is a file that can be read (a pipe or a device is not: reading it
+/// would block or never end).
+fn must_be_a_file(path: &Path) -> anyhow::Result<()> {
+    let metadata =
+        std::fs::metadata(path).with_context(|| format!("{} could not be read", path.display()))?;
+    if !metadata.is_file() {
+        anyhow::bail!("{} could not be read: it is not a file", path.display());
+    }
+    std::fs::File::open(path).with_context(|| format!("{} could not be read", path.display()))?;
+    Ok(())
+}
+
 /// Gives `files` to the Lectern window that has `profile` open, if one does; true when it took
 /// them (they open there, beside its texts), false when this Lectern should open its own
 /// window. With `compare` the two are wordings to compare (files, or ids of bundled texts).
@@ -388,8 +401,7 @@ fn hand_over(profile: Option<&Path>, files: &[PathBuf], compare: bool) -> anyhow
             absolute.push(path.clone()); // a bundled text's id
             continue;
         }
-        std::fs::File::open(path)
-            .with_context(|| format!("{} could not be read", path.display()))?;
+        must_be_a_file(path)?;
         absolute.push(std::path::absolute(path)?);
     }
     let Ok(profile) = Profile::open(profile) else {
@@ -425,8 +437,7 @@ fn run_gui(
     // (and the library, profile and reading state loaded) on a thread of their own while the
     // window and its renderer are made, the longer of the two under a software renderer.
     for path in &files {
-        std::fs::File::open(path)
-            .with_context(|| format!("{} could not be read", path.display()))?;
+        must_be_a_file(path)?;
     }
     let profile = match Profile::open(profile.as_deref()) {
         Ok(profile) => Some(profile),

@@ -1004,6 +1004,13 @@ fn a_file_opened_while_a_window_has_the_profile_open_is_handed_to_that_window() 
         .unwrap();
     assert!(compare.status.success(), "{compare:?}");
     let draft = files.path().join("draft.txt");
+    // The window takes a request after answering it.
+    for _ in 0..200 {
+        if got.lock().unwrap().len() == 2 {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
     assert_eq!(
         *got.lock().unwrap(),
         vec![
@@ -1024,6 +1031,26 @@ fn a_file_opened_while_a_window_has_the_profile_open_is_handed_to_that_window() 
         .unwrap();
     assert!(!missing.status.success());
     assert!(String::from_utf8_lossy(&missing.stderr).contains("could not be read"));
+    assert_eq!(got.lock().unwrap().len(), 2);
+    // A pipe is no file: said at once, not waited on (the timeout is the test's guard).
+    let pipe = files.path().join("pipe");
+    assert!(
+        Command::new("mkfifo")
+            .arg(&pipe)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let piped = Command::new("timeout")
+        .arg("10")
+        .arg(env!("CARGO_BIN_EXE_lectern"))
+        .arg("--profile")
+        .arg(profile.path())
+        .arg(&pipe)
+        .output()
+        .unwrap();
+    assert_eq!(piped.status.code(), Some(1), "{piped:?}");
+    assert!(String::from_utf8_lossy(&piped.stderr).contains("it is not a file"));
     assert_eq!(got.lock().unwrap().len(), 2);
     drop(listener);
 }

@@ -71,6 +71,24 @@ fn each_kind_of_mistake_is_named_with_its_file_and_entry() {
         ),
         (
             "timeline/events.json",
+            "\"1922-09-25\"",
+            "\"1922-02-30\"",
+            "is not one Lectern reads",
+        ),
+        (
+            "glossary/terms.json",
+            "\"text\": \"entry\"",
+            "\"text\": \"—\"",
+            "is incomplete",
+        ),
+        (
+            "index/people-and-places.json",
+            "\"Stalin\", ",
+            "\"«»\", ",
+            "needs spellings",
+        ),
+        (
+            "timeline/events.json",
             "\"clause-1\"",
             "\"clause-9\"",
             "no bundled comparison clause-9",

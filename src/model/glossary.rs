@@ -260,6 +260,15 @@ mod tests {
             found(&glossary, "great-russian", "the Great Russian chauvinist"),
             ["Great Russian"]
         );
+        // The noun of Lenin's «великоросса-шовиниста», beside the adjective.
+        assert_eq!(
+            found(
+                &glossary,
+                "great-russian",
+                "великоросса-шовиниста; великорусский"
+            ),
+            ["великоросса", "великорусский"]
+        );
     }
 
     #[test]

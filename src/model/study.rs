@@ -50,21 +50,31 @@ impl Study {
             }
         }
         for added in &self.spellings {
-            let Some(entity) = entities.iter_mut().find(|e| e.id == added.entity) else {
+            let Some(number) = entities.iter().position(|e| e.id == added.entity) else {
                 problems.push(format!(
                     "the spelling “{}” is of a person or place no longer there",
                     added.spelling
                 ));
                 continue;
             };
-            if !entity.variants.contains(&added.spelling) {
-                entity.variants.push(added.spelling.clone());
+            if entities[number].variants.contains(&added.spelling) {
+                continue;
+            }
+            // Each spelling on its own: one that has no word is left out, not the others.
+            let mut with = entities.clone();
+            with[number].variants.push(added.spelling.clone());
+            match Index::new(with) {
+                Ok(_) => entities[number].variants.push(added.spelling.clone()),
+                Err(e) => problems.push(format!(
+                    "the spelling “{}” was left out: {e}",
+                    added.spelling
+                )),
             }
         }
         match Index::new(entities) {
             Ok(index) => (index, problems),
             Err(e) => {
-                problems.push(format!("the spellings added were left out: {e}"));
+                problems.push(format!("the people and places added were left out: {e}"));
                 (bundled.clone(), problems)
             }
         }
@@ -171,15 +181,26 @@ mod tests {
                 person("own-empty", "Nobody", &["  "]),
                 person("own-koba", "Koba", &["Koba"]),
             ],
-            spellings: vec![AddedSpelling {
-                entity: "own-gone".into(),
-                spelling: "Gone".into(),
-            }],
+            spellings: vec![
+                AddedSpelling {
+                    entity: "own-gone".into(),
+                    spelling: "Gone".into(),
+                },
+                AddedSpelling {
+                    entity: "stalin".into(),
+                    spelling: "«—»".into(),
+                },
+                AddedSpelling {
+                    entity: "own-koba".into(),
+                    spelling: "Coba".into(),
+                },
+            ],
             terms: Vec::new(),
         };
         let (index, problems) = study.index(&Index::bundled());
-        assert_eq!(problems.len(), 3, "{problems:?}");
-        assert_eq!(names(&index, "Koba"), ["own-koba"]);
+        assert_eq!(problems.len(), 4, "{problems:?}");
+        // A spelling with no word is left out; the person and the other spelling are kept.
+        assert_eq!(names(&index, "Koba, or Coba"), ["own-koba", "own-koba"]);
     }
 
     #[test]

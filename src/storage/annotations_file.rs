@@ -11,9 +11,10 @@ use super::schema::{self, Format, Loaded};
 use crate::model::notebook::Contents;
 
 /// The annotations file's format: version 2 adds the reader's own people, places, spellings
-/// and terms (`study`). This build reads both; it writes version 1 while there are none, so
-/// that an older Lectern still reads the file, and version 2 once there are, so that an older
-/// Lectern opens it read-only instead of saving it without them.
+/// and terms (`study`) and where a carried note came from (`carried_from`). This build reads
+/// both; it writes version 1 while the file has neither, so that an older Lectern still reads
+/// it, and version 2 once it has either, so that an older Lectern opens it read-only instead of
+/// saving it without them.
 pub const ANNOTATIONS_FORMAT: Format = Format {
     name: "lectern-annotations",
     version: 2,
@@ -41,7 +42,11 @@ impl Contents {
 
     /// The bytes of the file.
     pub fn to_bytes(&self) -> Result<Vec<u8>, StorageError> {
-        let format = if self.study.is_empty() {
+        let carried = self
+            .comparison_notes
+            .iter()
+            .any(|n| n.carried_from.is_some());
+        let format = if self.study.is_empty() && !carried {
             WITHOUT_STUDY
         } else {
             ANNOTATIONS_FORMAT
@@ -155,6 +160,24 @@ mod tests {
         file.study = Study::default();
         let bytes = file.to_bytes().unwrap();
         assert!(schema::parse_current::<Contents>(WITHOUT_STUDY, &bytes).is_ok());
+        // A note carried from another witness remembers where it came from: version 2 too.
+        let comparison = crate::bundled::bundled_comparisons().remove(0);
+        let mut note = crate::model::comparison::ComparisonNote::new(
+            "n".into(),
+            &comparison,
+            0,
+            None,
+            "2026-11-30T00:00:00Z",
+        );
+        note.carried_from = Some(crate::model::comparison::CarriedFrom {
+            witness: "Lenin’s amendment (English)".into(),
+            quote: "Formal unification".into(),
+            source: "comparison note m".into(),
+        });
+        file.comparison_notes.push(note);
+        let bytes = file.to_bytes().unwrap();
+        let older = schema::parse_current::<Contents>(WITHOUT_STUDY, &bytes);
+        assert!(older.unwrap_err().contains("newer version"));
     }
 
     #[test]

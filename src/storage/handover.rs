@@ -41,6 +41,8 @@ pub enum Sent {
 const MAX_REQUEST: u64 = 1 << 20;
 /// How long either side waits for the other.
 const TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
+/// How often the listening thread looks for a request (and whether it must stop).
+const POLL: std::time::Duration = std::time::Duration::from_millis(50);
 
 /// The socket of `profile`'s window, if this platform and user have a private place for it.
 pub fn socket_path(profile: &Profile) -> Option<PathBuf> {
@@ -153,19 +155,28 @@ pub fn listen(
         .ok_or_else(|| io::Error::other("no private runtime folder for the hand-over socket"))?;
     let _ = std::fs::remove_file(&path);
     let listener = UnixListener::bind(&path)?;
+    // Accepting does not block, so that the thread sees at once that it must stop, whatever
+    // became of the socket file.
+    listener.set_nonblocking(true)?;
     let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
     let stopped = std::sync::Arc::clone(&stop);
     let thread = std::thread::Builder::new()
         .name("lectern-hand-over".into())
         .spawn(move || {
-            for stream in listener.incoming() {
-                if stopped.load(Ordering::SeqCst) {
-                    break;
-                }
-                if let Ok(stream) = stream
-                    && let Err(e) = answer(stream, &deliver)
-                {
-                    log::warn!("a request from another Lectern was not taken: {e}");
+            while !stopped.load(Ordering::SeqCst) {
+                match listener.accept() {
+                    Ok((stream, _)) => {
+                        if let Err(e) = answer(stream, &deliver) {
+                            log::warn!("a request from another Lectern was not taken: {e}");
+                        }
+                    }
+                    Err(e) if e.kind() == io::ErrorKind::WouldBlock => {
+                        std::thread::sleep(POLL);
+                    }
+                    Err(e) => {
+                        log::warn!("no more files can be handed to this window: {e}");
+                        break;
+                    }
                 }
             }
         })?;
@@ -188,6 +199,7 @@ pub fn listen(
 #[cfg(unix)]
 fn answer(stream: std::os::unix::net::UnixStream, deliver: &dyn Fn(Request)) -> io::Result<()> {
     use std::io::{BufRead as _, Read as _, Write as _};
+    stream.set_nonblocking(false)?;
     stream.set_read_timeout(Some(TIMEOUT))?;
     stream.set_write_timeout(Some(TIMEOUT))?;
     let mut line = Vec::new();
@@ -199,19 +211,30 @@ fn answer(stream: std::os::unix::net::UnixStream, deliver: &dyn Fn(Request)) -> 
             if request.compare && request.files.len() != 2 {
                 return Err("a comparison needs two wordings".to_owned());
             }
-            match request
-                .files
-                .iter()
-                .find(|f| !request.compare && !f.is_absolute())
-            {
-                Some(file) => Err(format!("{} is not an absolute path", file.display())),
+            // A file is an absolute path to a plain file (not a pipe or a device, which
+            // reading would block on or never finish); a wording to compare may also be the id
+            // of a bundled text.
+            let bad = request.files.iter().find(|f| {
+                let id = request.compare && !f.is_absolute() && f.components().count() == 1;
+                let file = f.is_absolute() && f.is_file();
+                !(id || file)
+            });
+            match bad {
+                Some(file) => Err(format!(
+                    "{} is not an absolute path to a file",
+                    file.display()
+                )),
                 None => Ok(request),
             }
         });
     match request {
         Ok(request) => {
+            // Taken: the other Lectern is done, and the window reads the files (which may be
+            // long) after answering.
+            stream.write_all(b"ok\n")?;
+            drop(stream);
             deliver(request);
-            stream.write_all(b"ok\n")
+            Ok(())
         }
         Err(why) => {
             stream.write_all(format!("{why}\n").as_bytes())?;
@@ -227,16 +250,26 @@ impl Listener {
     }
 }
 
+impl Listener {
+    /// Stops listening: the thread ends within a poll (or when the request it is answering
+    /// is done), and the socket file goes unless another window has put its own there.
+    pub fn stop(&mut self) {
+        self.stop.store(true, std::sync::atomic::Ordering::SeqCst);
+        let Some(thread) = self.thread.take() else {
+            return;
+        };
+        let _ = thread.join();
+        // Ours, unless someone answers on it.
+        #[cfg(unix)]
+        if std::os::unix::net::UnixStream::connect(&self.path).is_err() {
+            let _ = std::fs::remove_file(&self.path);
+        }
+    }
+}
+
 impl Drop for Listener {
     fn drop(&mut self) {
-        self.stop.store(true, std::sync::atomic::Ordering::SeqCst);
-        // Wake the thread waiting for a connection, so that it sees it must stop.
-        #[cfg(unix)]
-        let _ = std::os::unix::net::UnixStream::connect(&self.path);
-        if let Some(thread) = self.thread.take() {
-            let _ = thread.join();
-        }
-        let _ = std::fs::remove_file(&self.path);
+        self.stop();
     }
 }
 
@@ -251,38 +284,70 @@ mod tests {
         (dir, profile)
     }
 
-    fn request(files: &[&str]) -> Request {
+    /// Real files to hand over, in their own folder.
+    fn files(names: &[&str]) -> (tempfile::TempDir, Vec<PathBuf>) {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let paths = names
+            .iter()
+            .map(|name| {
+                let path = dir.path().join(name);
+                std::fs::write(&path, "formal unification").expect("written");
+                path
+            })
+            .collect();
+        (dir, paths)
+    }
+
+    fn request(files: &[PathBuf]) -> Request {
         Request {
-            files: files.iter().map(PathBuf::from).collect(),
+            files: files.to_vec(),
             compare: false,
         }
+    }
+
+    type Got = Arc<Mutex<Vec<Request>>>;
+
+    fn listening(profile: &Profile) -> (Listener, Got) {
+        let got: Got = Arc::default();
+        let sink = Arc::clone(&got);
+        let listener =
+            listen(profile, move |r| sink.lock().expect("test setup").push(r)).expect("test setup");
+        (listener, got)
+    }
+
+    /// What the window was given, once `count` requests are in (it takes them after answering).
+    fn given(got: &Got, count: usize) -> Vec<Request> {
+        for _ in 0..200 {
+            if got.lock().expect("test setup").len() >= count {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        got.lock().expect("test setup").clone()
     }
 
     #[test]
     fn with_no_window_listening_the_files_are_not_delivered() {
         let (_dir, profile) = profile();
-        assert_eq!(
-            send(&profile, &request(&["/a.txt"])).unwrap(),
-            Sent::NoWindow
-        );
+        let (_files, paths) = files(&["a.txt"]);
+        assert_eq!(send(&profile, &request(&paths)).unwrap(), Sent::NoWindow);
     }
 
     #[test]
     fn the_listening_window_is_given_each_request_and_stops_when_dropped() {
         let (_dir, profile) = profile();
-        let got: Arc<Mutex<Vec<Request>>> = Arc::default();
-        let sink = Arc::clone(&got);
-        let listener = listen(&profile, move |r| sink.lock().unwrap().push(r)).unwrap();
+        let (_files, paths) = files(&["a.txt", "b.txt"]);
+        let (listener, got) = listening(&profile);
         let path = listener.path().to_path_buf();
         assert!(path.exists());
-        let first = request(&["/home/reader/a.txt", "/home/reader/b.txt"]);
+        let first = request(&paths);
         let second = Request {
-            files: vec!["/tmp/old.txt".into(), "01-letter-to-kamenev".into()],
+            files: vec![paths[0].clone(), "lenin-1922-09-26-kamenev".into()],
             compare: true,
         };
         assert_eq!(send(&profile, &first).unwrap(), Sent::Delivered);
         assert_eq!(send(&profile, &second).unwrap(), Sent::Delivered);
-        assert_eq!(*got.lock().unwrap(), vec![first.clone(), second]);
+        assert_eq!(given(&got, 2), vec![first.clone(), second]);
         drop(listener);
         assert!(!path.exists(), "the socket is removed with the window");
         assert_eq!(send(&profile, &first).unwrap(), Sent::NoWindow);
@@ -291,53 +356,76 @@ mod tests {
     #[test]
     fn a_socket_left_by_a_crashed_window_is_nobody_and_is_replaced() {
         let (_dir, profile) = profile();
+        let (_files, paths) = files(&["a.txt"]);
         let path = socket_path(&profile).unwrap();
         // A listener dropped without removing its file, as a killed process leaves it.
         drop(std::os::unix::net::UnixListener::bind(&path).unwrap());
         assert!(path.exists());
-        assert_eq!(
-            send(&profile, &request(&["/a.txt"])).unwrap(),
-            Sent::NoWindow
-        );
-        let got: Arc<Mutex<Vec<Request>>> = Arc::default();
-        let sink = Arc::clone(&got);
-        let _listener = listen(&profile, move |r| sink.lock().unwrap().push(r)).unwrap();
-        assert_eq!(
-            send(&profile, &request(&["/a.txt"])).unwrap(),
-            Sent::Delivered
-        );
-        assert_eq!(got.lock().unwrap().len(), 1);
+        assert_eq!(send(&profile, &request(&paths)).unwrap(), Sent::NoWindow);
+        let (_listener, got) = listening(&profile);
+        assert_eq!(send(&profile, &request(&paths)).unwrap(), Sent::Delivered);
+        assert_eq!(given(&got, 1).len(), 1);
     }
 
     #[test]
-    fn a_bad_request_is_refused_with_the_reason_and_the_next_one_served() {
+    fn a_window_whose_socket_was_taken_over_stops_at_once_and_leaves_the_new_one() {
+        let (_dir, profile) = profile();
+        let (_files, paths) = files(&["a.txt"]);
+        let (mut old, _) = listening(&profile);
+        // Another window took the profile (and the socket) while this one was closing.
+        let (new, got) = listening(&profile);
+        let started = std::time::Instant::now();
+        old.stop();
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(2),
+            "no hang"
+        );
+        assert!(new.path().exists(), "the new window's socket is left alone");
+        assert_eq!(send(&profile, &request(&paths)).unwrap(), Sent::Delivered);
+        assert_eq!(given(&got, 1).len(), 1);
+    }
+
+    #[test]
+    fn bad_requests_are_refused_with_the_reason_and_the_next_one_served() {
         use std::io::{BufRead as _, Write as _};
         let (_dir, profile) = profile();
-        let got: Arc<Mutex<Vec<Request>>> = Arc::default();
-        let sink = Arc::clone(&got);
-        let listener = listen(&profile, move |r| sink.lock().unwrap().push(r)).unwrap();
+        let (files_dir, paths) = files(&["a.txt"]);
+        let (listener, got) = listening(&profile);
         let mut raw = std::os::unix::net::UnixStream::connect(listener.path()).unwrap();
         raw.write_all(b"\xff{not json\n").unwrap();
         let mut answer = String::new();
         io::BufReader::new(raw).read_line(&mut answer).unwrap();
         assert!(answer.starts_with("not a request"), "{answer}");
-        let relative = send(&profile, &request(&["notes.txt"])).unwrap_err();
+        // A relative path, a file that is not there, a pipe, a device: none is read.
+        let pipe = files_dir.path().join("pipe");
         assert!(
-            relative.to_string().contains("not an absolute path"),
-            "{relative}"
+            std::process::Command::new("mkfifo")
+                .arg(&pipe)
+                .status()
+                .unwrap()
+                .success()
         );
+        for bad in [
+            PathBuf::from("notes.txt"),
+            files_dir.path().join("gone.txt"),
+            pipe,
+            PathBuf::from("/dev/zero"),
+        ] {
+            let error = send(&profile, &request(std::slice::from_ref(&bad))).unwrap_err();
+            assert!(
+                error.to_string().contains("not an absolute path to a file"),
+                "{bad:?}: {error}"
+            );
+        }
         let one = Request {
-            files: vec!["/a.txt".into()],
+            files: paths.clone(),
             compare: true,
         };
         let error = send(&profile, &one).unwrap_err();
         assert!(error.to_string().contains("two wordings"), "{error}");
         assert!(got.lock().unwrap().is_empty());
-        assert_eq!(
-            send(&profile, &request(&["/a.txt"])).unwrap(),
-            Sent::Delivered
-        );
-        assert_eq!(got.lock().unwrap().len(), 1);
+        assert_eq!(send(&profile, &request(&paths)).unwrap(), Sent::Delivered);
+        assert_eq!(given(&got, 1).len(), 1);
     }
 
     #[test]

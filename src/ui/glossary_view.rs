@@ -14,6 +14,10 @@ use crate::ui::action::Action;
 /// witness's wording there.
 pub type TermCells = HashMap<(usize, usize), Vec<Range<usize>>>;
 
+/// What a term's renderings in a comparison were found for: the comparison's id, its
+/// witnesses' labels in their order, and the term's id.
+pub type TermCellsKey = (String, Vec<String>, String);
+
 /// The state of the Terms across translations window.
 #[derive(Clone, Debug, Default)]
 pub struct GlossaryViewState {
@@ -26,8 +30,8 @@ pub struct GlossaryViewState {
     /// Every rendering of the chosen term, by text id, for the panes.
     pub marked: crate::ui::desk::MarkedRanges,
     /// The chosen term's renderings in the open comparison, and which comparison and term
-    /// they were found for (its id, its witnesses' count, the term's id).
-    pub in_comparison: Option<((String, usize, String), TermCells)>,
+    /// they were found for (its id, its witnesses' labels in their order, the term's id).
+    pub in_comparison: Option<(TermCellsKey, TermCells)>,
     /// A term of the reader's own, being written.
     pub draft: TermDraft,
 }

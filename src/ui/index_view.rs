@@ -182,8 +182,9 @@ fn chosen_ui(ui: &mut Ui, state: &mut IndexViewState, index: &Index, actions: &m
         ui.add(egui::TextEdit::singleline(&mut state.new_spelling).desired_width(160.0))
             .labelled_by(label.id);
         let spelling = state.new_spelling.trim();
+        let has_a_word = spelling.chars().any(char::is_alphanumeric);
         if ui
-            .add_enabled(!spelling.is_empty(), egui::Button::new("Add the spelling"))
+            .add_enabled(has_a_word, egui::Button::new("Add the spelling"))
             .on_hover_text(
                 "Find this person or place under this spelling too (kept in your profile)",
             )

@@ -25,12 +25,21 @@ fn main() -> anyhow::Result<()> {
     std::os::unix::fs::symlink("usr/bin/lectern", image.appdir().join("AppRun"))?;
     let desktop = packaging.join(format!("{APP_ID}.desktop"));
     image.add_file(&desktop, Path::new(&format!("{APP_ID}.desktop")))?;
-    image.add_file(&desktop, Path::new(&format!("usr/share/applications/{APP_ID}.desktop")))?;
+    image.add_file(
+        &desktop,
+        Path::new(&format!("usr/share/applications/{APP_ID}.desktop")),
+    )?;
     let metainfo = packaging.join(format!("{APP_ID}.metainfo.xml"));
-    image.add_file(&metainfo, Path::new(&format!("usr/share/metainfo/{APP_ID}.metainfo.xml")))?;
+    image.add_file(
+        &metainfo,
+        Path::new(&format!("usr/share/metainfo/{APP_ID}.metainfo.xml")),
+    )?;
     for size in ICON_SIZES {
         let icon = format!("icons/hicolor/{size}x{size}/apps/{APP_ID}.png");
-        image.add_file(&packaging.join(&icon), Path::new(&format!("usr/share/{icon}")))?;
+        image.add_file(
+            &packaging.join(&icon),
+            Path::new(&format!("usr/share/{icon}")),
+        )?;
     }
     image.add_icon(&packaging.join(format!("icons/hicolor/256x256/apps/{APP_ID}.png")))?;
     if let Some(parent) = out.parent() {

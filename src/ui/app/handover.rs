@@ -47,6 +47,14 @@ impl LecternApp {
         }
     }
 
+    /// Stops taking files from other Lecterns (the window is closing): before the profile's
+    /// lock is released, so that a window opened next is the one they go to.
+    pub(super) fn stop_hand_over(&mut self) {
+        if let Some(mut listener) = self.session.hand_over.listener.take() {
+            listener.stop();
+        }
+    }
+
     /// Opens what other Lecterns gave, and brings the window to the front.
     pub(super) fn poll_hand_over(&mut self, ctx: &egui::Context) {
         let received: Vec<HandedOver> = self
@@ -71,7 +79,9 @@ impl LecternApp {
                     }
                 }
                 HandedOver::Compare(Ok(wordings)) => {
+                    // Opened at the next frame, which is asked for now.
                     self.view.pending_wordings = Some(wordings);
+                    ctx.request_repaint();
                 }
                 HandedOver::Compare(Err(why)) => self.notices.push(why),
             }

@@ -307,6 +307,7 @@ impl eframe::App for LecternApp {
     }
 
     fn on_exit(&mut self) {
+        self.stop_hand_over();
         if !self.session.stopping {
             self.save_now();
         }

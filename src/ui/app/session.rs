@@ -4,6 +4,9 @@ use super::*;
 
 /// The profile, its lock, and saving: what is saved when, and what failed.
 pub(super) struct Session {
+    /// Files given by later Lecterns on this profile (see the `handover` room). First, so that
+    /// it stops listening before the lock below is released.
+    pub(super) hand_over: super::handover::HandOver,
     pub(super) profile: Option<Profile>,
     /// The profile's lock, while this window may write it.
     pub(super) lock: Option<ProfileLock>,
@@ -26,8 +29,6 @@ pub(super) struct Session {
     pub(super) stopping: bool,
     /// The annotations panel's note editor as last looked at (see `keep_note_after_a_pause`).
     pub(super) typed_note: Option<TypedNote>,
-    /// Files given by later Lecterns on this profile (see the `handover` room).
-    pub(super) hand_over: super::handover::HandOver,
 }
 
 impl Session {

@@ -250,9 +250,14 @@ impl LecternApp {
             return;
         };
         let comparison = &comparison.comparison;
+        // Keyed by the witnesses in their order: a swap or a reorder finds them again.
         let key = (
             comparison.id.clone(),
-            comparison.witnesses.len(),
+            comparison
+                .witnesses
+                .iter()
+                .map(|w| w.label.clone())
+                .collect(),
             term_id.clone(),
         );
         if state.in_comparison.as_ref().is_some_and(|(k, _)| *k == key) {
@@ -276,9 +281,12 @@ impl LecternApp {
     }
 }
 
-/// The chosen term's renderings in the open comparison (`open`: its id and number of
-/// witnesses), when they are to be marked.
-pub(super) fn term_cells(search: &Search, open: Option<(String, usize)>) -> Option<&TermCells> {
+/// The chosen term's renderings in the open comparison (`open`: its id and its witnesses'
+/// labels in their order), when they are to be marked and were found for it as it is.
+pub(super) fn term_cells(
+    search: &Search,
+    open: Option<(String, Vec<String>)>,
+) -> Option<&TermCells> {
     let state = search.glossary_view.as_ref()?;
     let (open_id, open_witnesses) = open?;
     let ((id, witnesses, _), cells) = state.in_comparison.as_ref()?;
