@@ -3639,23 +3639,9 @@ fn the_timeline_orders_documents_and_events_steps_by_keyboard_and_opens_a_passag
     assert!(harness.state().view.timeline.as_ref().unwrap().span > 365.0 * 99.0);
 }
 
-#[test]
-fn a_chosen_term_is_marked_in_every_witness_of_clause_1_and_in_the_open_panes() {
-    let profile = tempfile::tempdir().unwrap();
-    let mut harness = harness(app(profile.path(), &[KAMENEV]));
-    open_clause_1(&mut harness);
-    harness.get_by_label("View").click();
-    harness.run();
-    harness.get_by_label("Terms across translations…").click();
-    harness.run();
-    harness
-        .get_by_label_contains("Entry (вступление) —")
-        .click();
-    harness.run();
+/// The words the chosen glossary term marks in the open comparison: (witness, words), sorted.
+fn term_marks(harness: &Harness<'_, LecternApp>) -> Vec<(String, String)> {
     let state = harness.state().search.glossary_view.as_ref().unwrap();
-    assert_eq!(state.chosen.as_deref(), Some("entry"));
-    harness.get_by_label_contains("Source: Clause 1 comparison");
-    // In the comparison: the Russian “вступлении” and the English “entry” of Stalin's draft.
     let comparison = &harness.state().comparison.as_ref().unwrap().comparison;
     let (_, cells) = state
         .in_comparison
@@ -3675,6 +3661,27 @@ fn a_chosen_term_is_marked_in_every_witness_of_clause_1_and_in_the_open_panes() 
         })
         .collect();
     marked.sort();
+    marked
+}
+
+#[test]
+fn a_chosen_term_is_marked_in_every_witness_of_clause_1_and_in_the_open_panes() {
+    let profile = tempfile::tempdir().unwrap();
+    let mut harness = harness(app(profile.path(), &[KAMENEV]));
+    open_clause_1(&mut harness);
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label("Terms across translations…").click();
+    harness.run();
+    harness
+        .get_by_label_contains("Entry (вступление) —")
+        .click();
+    harness.run();
+    let state = harness.state().search.glossary_view.as_ref().unwrap();
+    assert_eq!(state.chosen.as_deref(), Some("entry"));
+    harness.get_by_label_contains("Source: Clause 1 comparison");
+    // In the comparison: the Russian “вступлении” and the English “entry” of Stalin's draft.
+    let marked = term_marks(&harness);
     assert_eq!(
         marked,
         [
@@ -3691,24 +3698,12 @@ fn a_chosen_term_is_marked_in_every_witness_of_clause_1_and_in_the_open_panes() 
     // Swapping the witnesses keeps the marks on the same words.
     harness.get_by_label("Swap witnesses").click();
     harness.run();
+    assert_eq!(
+        term_marks(&harness),
+        marked,
+        "the same words of the same witnesses"
+    );
     let state = harness.state().search.glossary_view.as_ref().unwrap();
-    let comparison = &harness.state().comparison.as_ref().unwrap().comparison;
-    let (_, cells) = state.in_comparison.as_ref().unwrap();
-    let mut swapped: Vec<(String, String)> = cells
-        .iter()
-        .flat_map(|((segment, witness), ranges)| {
-            let text = &comparison.witnesses[*witness].segments[*segment]
-                .as_ref()
-                .unwrap()
-                .text;
-            ranges.iter().map(move |r| {
-                let words: String = text.chars().skip(r.start).take(r.len()).collect();
-                (comparison.witnesses[*witness].label.clone(), words)
-            })
-        })
-        .collect();
-    swapped.sort();
-    assert_eq!(swapped, marked, "the same words of the same witnesses");
     // In the open pane: the letter's “entry”.
     let ranges = state.marked.get(KAMENEV).expect("marked in the letter");
     let letter = harness.state().library().get(KAMENEV).unwrap().clone();

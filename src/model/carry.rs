@@ -112,7 +112,7 @@ pub fn align(
         aligned = Some(aligned.map_or(start..end, |a| a.start..end));
     }
     let aligned = aligned?;
-    Some((trim(&to_index, aligned), same.min(total), total))
+    Some((compare::trimmed(&to_index, aligned), same.min(total), total))
 }
 
 /// Where `at` (characters into `a`) is in `b`, two stretches the diff found equal: the same
@@ -149,22 +149,6 @@ fn within(a: &str, b: &str, at: usize, end: bool) -> usize {
         let count = in_a.iter().filter(|w| w.start < at).count();
         in_b.get(count).map_or(length, |w| w.start)
     }
-}
-
-/// `range` without white space at its ends.
-fn trim(text: &CharIndex<'_>, range: Range<usize>) -> Range<usize> {
-    let slice = text.slice(range.clone());
-    let leading = slice.chars().take_while(|c| c.is_whitespace()).count();
-    let trailing = slice
-        .chars()
-        .rev()
-        .take_while(|c| c.is_whitespace())
-        .count();
-    let end = range
-        .end
-        .saturating_sub(trailing)
-        .max(range.start + leading);
-    range.start + leading..end
 }
 
 /// The notes on the witnesses of `comparison`: its notes on a witness's words, and the

@@ -1016,7 +1016,7 @@ pub fn marks(a: &str, b: &str, ops: &[Op]) -> (Vec<Marked>, Vec<Marked>, Counts)
 }
 
 /// `range` without the white space at its ends (a mark underlines words, not the gaps).
-fn trimmed(text: &CharIndex<'_>, range: Range<usize>) -> Range<usize> {
+pub(crate) fn trimmed(text: &CharIndex<'_>, range: Range<usize>) -> Range<usize> {
     let slice = text.slice(range.clone());
     let leading = slice.chars().take_while(|c| c.is_whitespace()).count();
     let trailing = slice
