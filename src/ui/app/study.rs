@@ -6,9 +6,15 @@ use crate::model::glossary::Glossary;
 use crate::model::study::Study;
 use crate::ui::glossary_view::{GlossaryViewState, TermCells};
 
-/// What the carried notes of the open comparison were found for: the notebook's revision, the
-/// comparison, its witnesses in their order, and what counts as different.
-pub type CarriedKey = (u64, String, Vec<String>, Normalization);
+/// What the carried notes of the open comparison were found for: the comparison, its witnesses
+/// in their order, what counts as different, the notes on its witnesses, and the copies made
+/// (segment, witness, source); with the notebook's revision they were last looked at in.
+pub struct CarriedKey {
+    revision: u64,
+    comparison: (String, Vec<String>, Normalization),
+    notes: Vec<crate::model::carry::WitnessNote>,
+    copies: Vec<(usize, Option<String>, String)>,
+}
 
 /// The glossary, read the first time it is wanted.
 pub(super) fn glossary(cell: &std::sync::OnceLock<Glossary>) -> &Glossary {
@@ -187,8 +193,8 @@ impl LecternApp {
             return;
         };
         let comparison = &state.comparison;
-        let key: CarriedKey = (
-            self.notebook.revision(),
+        let revision = self.notebook.revision();
+        let shown = (
             comparison.id.clone(),
             comparison
                 .witnesses
@@ -197,7 +203,13 @@ impl LecternApp {
                 .collect(),
             state.normalization,
         );
-        if self.view.carried.as_ref().is_some_and(|(k, _)| *k == key) {
+        let unchanged = |k: &CarriedKey| k.revision == revision && k.comparison == shown;
+        if self
+            .view
+            .carried
+            .as_ref()
+            .is_some_and(|(k, _)| unchanged(k))
+        {
             return;
         }
         let library = &self.library;
@@ -211,7 +223,31 @@ impl LecternApp {
             .filter(|a| !self.notebook.is_orphan(&a.annotation_id));
         let notes = self.notebook.comparison_notes();
         let on = crate::model::carry::witness_notes(comparison, notes, placed, &text_of);
+        let copies: Vec<(usize, Option<String>, String)> = notes
+            .iter()
+            .filter(|n| n.comparison_id == comparison.id)
+            .filter_map(|n| {
+                let from = n.carried_from.as_ref()?;
+                Some((n.segment, n.witness.clone(), from.source.clone()))
+            })
+            .collect();
+        // An edit elsewhere (another text's annotation, a category) changes no carried note:
+        // the diffs are not run again.
+        if let Some((key, _)) = &mut self.view.carried
+            && key.comparison == shown
+            && key.notes == on
+            && key.copies == copies
+        {
+            key.revision = revision;
+            return;
+        }
         let carried = crate::model::carry::carry(comparison, &on, notes, &state.normalization);
+        let key = CarriedKey {
+            revision,
+            comparison: shown,
+            notes: on,
+            copies,
+        };
         self.view.carried = Some((key, carried));
     }
 
