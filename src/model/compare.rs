@@ -469,8 +469,7 @@ fn diff_unmarked(a: &str, b: &str, normalization: &Normalization) -> Vec<Op> {
     // compared word by word, on as many threads as there are cores when there is much to do.
     let mut pieces: Vec<Result<Op, Stretch>> = Vec::new();
     let (a_length, b_length) = (a.len(), b.len());
-    for op in capture_diff_slices(Algorithm::Myers, &a_keys, &b_keys) {
-        let (tag, old, new) = op.as_tag_tuple();
+    for (tag, old, new) in diff_ids(&a_keys, &b_keys) {
         let Some(kind) = kind_of(tag) else {
             pieces.push(Err((
                 span(&a_lines, old, a_length),
@@ -616,6 +615,65 @@ fn kind_of(tag: DiffTag) -> Option<OpKind> {
         DiffTag::Insert => Some(OpKind::Insert),
         DiffTag::Replace => None,
     }
+}
+
+/// The Myers diff of two sequences of ids, as (tag, range in `a`, range in `b`). As git's
+/// xdiff does, what only one side has is set aside first: it can be in no common
+/// subsequence, and two long texts that differ in most lines then cost a diff of the few lines
+/// they share, not of all of them. What is set aside is deleted or inserted in the gaps
+/// between the lines that match, a gap with both a replacement.
+fn diff_ids(a: &[u32], b: &[u32]) -> Vec<(DiffTag, Range<usize>, Range<usize>)> {
+    let size = a.iter().chain(b).max().map_or(0, |m| *m as usize + 1);
+    let (mut in_a, mut in_b) = (vec![false; size], vec![false; size]);
+    a.iter().for_each(|&id| in_a[id as usize] = true);
+    b.iter().for_each(|&id| in_b[id as usize] = true);
+    let a_kept: Vec<usize> = (0..a.len()).filter(|&i| in_b[a[i] as usize]).collect();
+    let b_kept: Vec<usize> = (0..b.len()).filter(|&j| in_a[b[j] as usize]).collect();
+    if a_kept.len() == a.len() && b_kept.len() == b.len() {
+        return capture_diff_slices(Algorithm::Myers, a, b)
+            .iter()
+            .map(|op| op.as_tag_tuple())
+            .collect();
+    }
+    let a_shared: Vec<u32> = a_kept.iter().map(|&i| a[i]).collect();
+    let b_shared: Vec<u32> = b_kept.iter().map(|&j| b[j]).collect();
+    let mut ops: Vec<(DiffTag, Range<usize>, Range<usize>)> = Vec::new();
+    // What lies between the matches up to (i, j): deleted, inserted, or replaced.
+    fn gap(
+        ops: &mut Vec<(DiffTag, Range<usize>, Range<usize>)>,
+        from: (usize, usize),
+        to: (usize, usize),
+    ) {
+        let (old, new) = (from.0..to.0, from.1..to.1);
+        let tag = match (old.is_empty(), new.is_empty()) {
+            (true, true) => return,
+            (false, true) => DiffTag::Delete,
+            (true, false) => DiffTag::Insert,
+            (false, false) => DiffTag::Replace,
+        };
+        ops.push((tag, old, new));
+    }
+    let mut at = (0, 0);
+    for op in capture_diff_slices(Algorithm::Myers, &a_shared, &b_shared) {
+        let (tag, old, new) = op.as_tag_tuple();
+        if tag != DiffTag::Equal {
+            continue;
+        }
+        for k in 0..old.len() {
+            let (i, j) = (a_kept[old.start + k], b_kept[new.start + k]);
+            gap(&mut ops, at, (i, j));
+            match ops.last_mut() {
+                Some((DiffTag::Equal, x, y)) if x.end == i && y.end == j => {
+                    x.end += 1;
+                    y.end += 1;
+                }
+                _ => ops.push((DiffTag::Equal, i..i + 1, j..j + 1)),
+            }
+            at = (i + 1, j + 1);
+        }
+    }
+    gap(&mut ops, at, (a.len(), b.len()));
+    ops
 }
 
 /// A stretch of each witness (byte ranges) still to be compared word by word.
@@ -766,6 +824,9 @@ fn word_diff(a: &str, b: &str, normalization: &Normalization, a_at: usize, b_at:
             b: b_range,
         });
     };
+    // Words that only one side has are not set aside here as lines are (`diff_ids`): among
+    // words that would change which of two equally short alignments is found, and an added
+    // clause would read as a changed one.
     for op in capture_diff_slices(Algorithm::Myers, &a_keys, &b_keys) {
         let (tag, old, new) = op.as_tag_tuple();
         let Some(kind) = kind_of(tag) else {
@@ -1260,6 +1321,39 @@ mod tests {
             assert_eq!(uppercase(ch), ch.is_uppercase(), "{ch:?}");
         }
     }
+    #[test]
+    fn setting_aside_what_one_side_alone_has_keeps_the_longest_common_part() {
+        let mut rng = SplitMix64::new(7);
+        for round in 0..300 {
+            // Lines as ids: some shared by both texts, some only in one.
+            let length = |rng: &mut SplitMix64| rng.range(0, 60);
+            let pick =
+                |rng: &mut SplitMix64| rng.range(0, if round % 2 == 0 { 8 } else { 40 }) as u32;
+            let a: Vec<u32> = (0..length(&mut rng)).map(|_| pick(&mut rng)).collect();
+            let b: Vec<u32> = (0..length(&mut rng)).map(|_| pick(&mut rng)).collect();
+            let ops = diff_ids(&a, &b);
+            // The operations cover both sequences in order, and what they call equal is.
+            let (mut i, mut j, mut equal) = (0, 0, 0);
+            for (tag, old, new) in &ops {
+                assert_eq!((old.start, new.start), (i, j), "round {round}: in order");
+                if *tag == DiffTag::Equal {
+                    assert_eq!(a[old.clone()], b[new.clone()], "round {round}");
+                    equal += old.len();
+                }
+                (i, j) = (old.end, new.end);
+            }
+            assert_eq!((i, j), (a.len(), b.len()), "round {round}: all of both");
+            // As many equal as the plain diff finds: nothing set aside could have matched.
+            let plain: usize = capture_diff_slices(Algorithm::Myers, &a, &b)
+                .iter()
+                .map(|op| op.as_tag_tuple())
+                .filter(|(tag, _, _)| *tag == DiffTag::Equal)
+                .map(|(_, old, _)| old.len())
+                .sum();
+            assert_eq!(equal, plain, "round {round}: {a:?} / {b:?}");
+        }
+    }
+
     #[test]
     fn a_char_index_slices_as_slice_chars_does_with_or_without_a_table() {
         for text in [
