@@ -1219,45 +1219,69 @@ fn letters_changed(a: &str, b: &str) -> Option<(Ranges, Ranges)> {
     (letters <= 2 && letters * 3 <= shorter).then_some((in_a, in_b))
 }
 
-/// A text with the byte offset of every character, for slicing by character ranges in
-/// constant time (slicing long witnesses with [`slice_chars`] over and over is quadratic).
-/// An ASCII text needs no table: its characters are its bytes.
+/// A text with the byte offset of every [`STRIDE`]th character, for slicing by character
+/// ranges in (nearly) constant time: slicing long witnesses with [`slice_chars`] over and over
+/// is quadratic, and a table of every character's offset is eight bytes a character to make
+/// and page in. An ASCII text needs no table: its characters are its bytes.
 pub struct CharIndex<'a> {
     text: &'a str,
-    /// The byte offset of each character and of the end; empty when the text is ASCII.
-    bytes: Vec<usize>,
+    /// The byte offset of characters 0, STRIDE, 2 × STRIDE …; empty when the text is ASCII.
+    marks: Vec<usize>,
+    /// The number of characters.
+    length: usize,
 }
+
+/// How many characters apart the offsets a [`CharIndex`] keeps are.
+const STRIDE: usize = 32;
 
 impl<'a> CharIndex<'a> {
     /// Indexes `text`.
     pub fn new(text: &'a str) -> Self {
-        let bytes = if text.is_ascii() {
-            Vec::new()
-        } else {
-            let mut bytes: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
-            bytes.push(text.len());
-            bytes
-        };
-        Self { text, bytes }
+        if text.is_ascii() {
+            return Self {
+                text,
+                marks: Vec::new(),
+                length: text.len(),
+            };
+        }
+        let mut marks = Vec::with_capacity(text.len() / STRIDE + 1);
+        let mut length = 0;
+        for (n, (byte, _)) in text.char_indices().enumerate() {
+            if n % STRIDE == 0 {
+                marks.push(byte);
+            }
+            length = n + 1;
+        }
+        Self {
+            text,
+            marks,
+            length,
+        }
     }
 
     /// Number of characters.
     pub fn len(&self) -> usize {
-        self.bytes.len().checked_sub(1).unwrap_or(self.text.len())
+        self.length
     }
 
     /// Whether the text is empty.
     pub fn is_empty(&self) -> bool {
-        self.len() == 0
+        self.length == 0
     }
 
     /// The byte offset of character `n` (at most the length).
     fn byte(&self, n: usize) -> usize {
-        if self.bytes.is_empty() {
-            n
-        } else {
-            self.bytes[n]
+        if n >= self.length {
+            return self.text.len();
         }
+        if self.marks.is_empty() {
+            return n;
+        }
+        let from = self.marks[n / STRIDE];
+        self.text[from..]
+            .char_indices()
+            .nth(n % STRIDE)
+            .map_or(self.text.len(), |(b, _)| from + b)
     }
 
     /// The characters `range` (clamped to the text).
@@ -1356,11 +1380,17 @@ mod tests {
 
     #[test]
     fn a_char_index_slices_as_slice_chars_does_with_or_without_a_table() {
+        // Longer than a stride of the table, with letters of two and one bytes.
+        let long = "Формальное объединение вместе с РСФСР в союз советских республик Европы и \
+                    Азии — formal unification with the R.S.F.S.R. in a Union of Soviet \
+                    Republics of Europe and Asia. "
+            .repeat(2);
         for text in [
             "",
             "plain ASCII words",
             "Сталин and Ленин — «вступление»",
             "é",
+            long.as_str(),
         ] {
             let index = CharIndex::new(text);
             let length = text.chars().count();
