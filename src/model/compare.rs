@@ -1219,7 +1219,7 @@ fn letters_changed(a: &str, b: &str) -> Option<(Ranges, Ranges)> {
     (letters <= 2 && letters * 3 <= shorter).then_some((in_a, in_b))
 }
 
-/// A text with the byte offset of every [`STRIDE`]th character, for slicing by character
+/// A text with the byte offset of every 32nd character (`STRIDE`), for slicing by character
 /// ranges in (nearly) constant time: slicing long witnesses with [`slice_chars`] over and over
 /// is quadratic, and a table of every character's offset is eight bytes a character to make
 /// and page in. An ASCII text needs no table: its characters are its bytes.
