@@ -63,29 +63,50 @@ fn fnv1a(bytes: &[u8]) -> u64 {
     })
 }
 
-/// `$XDG_RUNTIME_DIR` (private to the user by the specification), else a folder of the user's
-/// own in the temporary folder, made private; `None` when that folder is someone else's or
-/// open to others.
+/// `$XDG_RUNTIME_DIR` when it is private to the user (as the specification has it), else a
+/// folder of the user's own in the temporary folder, made private; `None` when that folder is
+/// someone else's or open to others.
 #[cfg(unix)]
 fn runtime_dir() -> Option<PathBuf> {
-    use std::os::unix::fs::{DirBuilderExt, MetadataExt, PermissionsExt};
+    use std::os::unix::fs::DirBuilderExt;
+    let uid = own_uid()?;
+    let private = |dir: &Path| private_to(dir, uid);
     if let Some(dir) = std::env::var_os("XDG_RUNTIME_DIR").map(PathBuf::from)
         && dir.is_absolute()
-        && dir.is_dir()
+        && private(&dir)
     {
         return Some(dir);
     }
-    let uid = std::fs::metadata("/proc/self").ok().map(|m| m.uid());
-    let user = uid.map_or_else(
-        || std::env::var("USER").unwrap_or_else(|_| "user".into()),
-        |uid| uid.to_string(),
-    );
-    let dir = std::env::temp_dir().join(format!("lectern-{user}"));
+    let dir = std::env::temp_dir().join(format!("lectern-{uid}"));
     let _ = std::fs::DirBuilder::new().mode(0o700).create(&dir);
-    let meta = std::fs::symlink_metadata(&dir).ok()?;
-    let private = meta.is_dir() && meta.permissions().mode() & 0o077 == 0;
-    let ours = uid.is_none_or(|uid| meta.uid() == uid);
-    (private && ours).then_some(dir)
+    private(&dir).then_some(dir)
+}
+
+/// Whether `dir` is a folder (not a link to one) of the user `uid`, open to no one else.
+#[cfg(unix)]
+fn private_to(dir: &Path, uid: u32) -> bool {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    std::fs::symlink_metadata(dir).is_ok_and(|meta| {
+        meta.is_dir() && meta.uid() == uid && meta.permissions().mode() & 0o077 == 0
+    })
+}
+
+/// This process's user id: the owner of `/proc/self` on Linux, else of a file it makes.
+#[cfg(unix)]
+fn own_uid() -> Option<u32> {
+    use std::os::unix::fs::MetadataExt;
+    if let Ok(meta) = std::fs::metadata("/proc/self") {
+        return Some(meta.uid());
+    }
+    let probe = std::env::temp_dir().join(format!(".lectern-uid-{}", std::process::id()));
+    let file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&probe)
+        .ok()?;
+    let uid = file.metadata().ok().map(|m| m.uid());
+    let _ = std::fs::remove_file(&probe);
+    uid
 }
 
 #[cfg(not(unix))]
@@ -426,6 +447,24 @@ mod tests {
         assert!(got.lock().unwrap().is_empty());
         assert_eq!(send(&profile, &request(&paths)).unwrap(), Sent::Delivered);
         assert_eq!(given(&got, 1).len(), 1);
+    }
+
+    #[test]
+    fn only_a_folder_of_our_own_closed_to_others_holds_the_socket() {
+        use std::os::unix::fs::PermissionsExt;
+        let uid = own_uid().expect("a user id");
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let folder = dir.path().join("run");
+        std::fs::create_dir(&folder).expect("made");
+        std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o700)).expect("set");
+        assert!(private_to(&folder, uid));
+        assert!(!private_to(&folder, uid + 1), "someone else's");
+        std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o755)).expect("set");
+        assert!(!private_to(&folder, uid), "open to others");
+        let link = dir.path().join("link");
+        std::os::unix::fs::symlink(&folder, &link).expect("linked");
+        assert!(!private_to(&link, uid), "a link is not the folder");
+        assert!(!private_to(&dir.path().join("none"), uid));
     }
 
     #[test]
