@@ -908,6 +908,43 @@ fn an_epub_imports_with_its_chapters_as_parts_and_is_listed() {
     assert!(!profile.join("texts/import-cut.txt").exists());
 }
 
+/// `lectern import FILE` into `profile`, which must succeed.
+fn import_into(profile: &std::path::Path, file: &std::path::Path) {
+    let output = lectern_in(profile)
+        .arg("import")
+        .arg(file)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+}
+
+/// The person or place `id` as `lectern index --format json` lists it for `profile`.
+fn index_entity(profile: &std::path::Path, id: &str) -> serde_json::Value {
+    let output = lectern_in(profile)
+        .args(["index", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let items: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    items
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["id"] == id)
+        .unwrap_or_else(|| panic!("{id} in the index"))
+        .clone()
+}
+
+/// How often `entity` (from [`index_entity`]) is mentioned in the imported text, if at all.
+fn mentions_in_import(entity: &serde_json::Value) -> Option<u64> {
+    entity["texts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["id"].as_str().unwrap().starts_with("import-"))
+        .map(|t| t["mentions"].as_u64().unwrap())
+}
+
 #[test]
 fn index_lists_people_and_places_with_their_mentions_in_imported_texts_too() {
     let dir = tempfile::tempdir().unwrap();
@@ -918,35 +955,9 @@ fn index_lists_people_and_places_with_their_mentions_in_imported_texts_too() {
         "Письмо\n\nТоварищ Орджоникидзе и комиссия Дзержинского в Грузии.\n",
     )
     .unwrap();
-    let output = lectern_in(&profile)
-        .arg("import")
-        .arg(&file)
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "{output:?}");
-    let output = lectern_in(&profile)
-        .args(["index", "--format", "json"])
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "{output:?}");
-    let items: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
-    let entity = |id: &str| {
-        items
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|e| e["id"] == id)
-            .unwrap_or_else(|| panic!("{id} in the index"))
-            .clone()
-    };
-    let imported = |entity: &serde_json::Value| {
-        entity["texts"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|t| t["id"].as_str().unwrap().starts_with("import-"))
-            .map(|t| t["mentions"].as_u64().unwrap())
-    };
+    import_into(&profile, &file);
+    let entity = |id: &str| index_entity(&profile, id);
+    let imported = mentions_in_import;
     let ordzhonikidze = entity("ordzhonikidze");
     assert_eq!(ordzhonikidze["kind"], "person");
     assert_eq!(imported(&ordzhonikidze), Some(1));
@@ -1172,12 +1183,7 @@ fn index_includes_the_readers_own_spellings_from_the_profile() {
     let profile = dir.path().join("p");
     let file = dir.path().join("diary.txt");
     std::fs::write(&file, "Diary\n\nOrdjonikidze came to Tiflis.\n").unwrap();
-    let output = lectern_in(&profile)
-        .arg("import")
-        .arg(&file)
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "{output:?}");
+    import_into(&profile, &file);
     let contents = Contents {
         study: Study {
             spellings: vec![AddedSpelling {
@@ -1191,18 +1197,7 @@ fn index_includes_the_readers_own_spellings_from_the_profile() {
     contents
         .save(&Profile::open(Some(&profile)).unwrap())
         .unwrap();
-    let json = lectern_in(&profile)
-        .args(["index", "--format", "json"])
-        .output()
-        .unwrap();
-    assert!(json.status.success(), "{json:?}");
-    let items: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
-    let ordzhonikidze = items
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|e| e["id"] == "ordzhonikidze")
-        .unwrap();
+    let ordzhonikidze = index_entity(&profile, "ordzhonikidze");
     assert!(
         ordzhonikidze["variants"]
             .as_array()
@@ -1210,11 +1205,9 @@ fn index_includes_the_readers_own_spellings_from_the_profile() {
             .iter()
             .any(|v| v == "Ordjonikidze")
     );
-    let in_diary = ordzhonikidze["texts"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|t| t["id"].as_str().unwrap().starts_with("import-"))
-        .map(|t| t["mentions"].as_u64().unwrap());
-    assert_eq!(in_diary, Some(1), "found under the reader's spelling");
+    assert_eq!(
+        mentions_in_import(&ordzhonikidze),
+        Some(1),
+        "found under the reader's spelling"
+    );
 }

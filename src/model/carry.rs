@@ -406,37 +406,35 @@ mod tests {
     #[test]
     fn where_the_words_cannot_be_aligned_nothing_is_guessed() {
         let clause = clause_1();
-        // “of Europe and Asia” is in no other English wording; the Russian is another language.
-        let note = note_on(
-            &clause,
-            "Lenin’s amendment (English)",
-            "Europe and Asia",
-            "where?",
-        );
-        assert!(carried(&clause, &[note]).is_empty());
-        let russian = note_on(
-            &clause,
-            "Lenin’s amendment (Russian)",
-            "Европы и Азии",
-            "где?",
-        );
-        assert!(carried(&clause, &[russian]).is_empty());
-        // A note on words the witness does not have (the wording changed) is not placed at all.
-        let gone = note_on(
-            &clause,
-            "Lenin’s amendment (English)",
-            "formal entry",
-            "gone",
-        );
-        assert!(carried(&clause, &[gone]).is_empty());
-        // An empty note carries nothing.
-        let empty = note_on(
-            &clause,
-            "Lenin’s amendment (English)",
-            "Formal\u{a0}unification",
-            "",
-        );
-        assert!(carried(&clause, &[empty]).is_empty());
+        for (witness, quote, note, why) in [
+            (
+                "Lenin’s amendment (English)",
+                "Europe and Asia",
+                "where?",
+                "in no other English wording",
+            ),
+            (
+                "Lenin’s amendment (Russian)",
+                "Европы и Азии",
+                "где?",
+                "the Russian alone has them",
+            ),
+            (
+                "Lenin’s amendment (English)",
+                "formal entry",
+                "gone",
+                "not this witness’s words",
+            ),
+            (
+                "Lenin’s amendment (English)",
+                "Formal\u{a0}unification",
+                "",
+                "an empty note",
+            ),
+        ] {
+            let on = note_on(&clause, witness, quote, note);
+            assert!(carried(&clause, &[on]).is_empty(), "{quote}: {why}");
+        }
     }
 
     #[test]

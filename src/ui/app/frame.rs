@@ -325,10 +325,7 @@ impl LecternApp {
             .iter()
             .map(|(_, name, color)| (name.clone(), *color))
             .collect();
-        let open_comparison = self.comparison.as_ref().map(|c| {
-            let labels = c.comparison.witnesses.iter().map(|w| w.label.clone());
-            (c.comparison.id.clone(), labels.collect())
-        });
+        let open_comparison = self.comparison.as_ref().map(|c| &c.comparison);
         let view = ComparisonView {
             notes: self.notebook.comparison_notes(),
             categories: &note_categories,

@@ -16,6 +16,17 @@ pub struct CarriedKey {
     copies: Vec<(usize, Option<String>, String)>,
 }
 
+/// Whether `comparison` is the one `id` and `labels` (its witnesses in order) describe: what a
+/// cache was made for, checked at every frame without copying anything.
+fn is_shown(comparison: &Comparison, id: &str, labels: &[String]) -> bool {
+    comparison.id == id
+        && comparison
+            .witnesses
+            .iter()
+            .map(|w| &w.label)
+            .eq(labels.iter())
+}
+
 /// The glossary, read the first time it is wanted.
 pub(super) fn glossary(cell: &std::sync::OnceLock<Glossary>) -> &Glossary {
     cell.get_or_init(Glossary::bundled)
@@ -72,10 +83,7 @@ impl LecternApp {
         let index = index_of(&self.search.people, &self.search.with_own);
         let taken: Vec<&str> = index.entities().iter().map(|e| e.id.as_str()).collect();
         entity.id = crate::model::study::own_id(&entity.name, &taken);
-        let mut study = self.notebook.study().clone();
-        study.people.push(entity);
-        self.edit(Edit::SetStudy(study));
-        self.after_study_changed();
+        self.change_study(|study| study.people.push(entity));
     }
 
     /// Adds a spelling to a person or place.
@@ -84,12 +92,8 @@ impl LecternApp {
         if spelling.is_empty() {
             return;
         }
-        let mut study = self.notebook.study().clone();
-        study
-            .spellings
-            .push(crate::model::study::AddedSpelling { entity, spelling });
-        self.edit(Edit::SetStudy(study));
-        self.after_study_changed();
+        let added = crate::model::study::AddedSpelling { entity, spelling };
+        self.change_study(|study| study.spellings.push(added));
     }
 
     /// Adds a term of the reader's own, with an id made from its concept.
@@ -97,8 +101,13 @@ impl LecternApp {
         let glossary = glossary_of(&self.search.glossary, &self.search.with_own);
         let taken: Vec<&str> = glossary.terms().iter().map(|t| t.id.as_str()).collect();
         term.id = crate::model::study::own_id(&term.concept, &taken);
+        self.change_study(|study| study.terms.push(term));
+    }
+
+    /// Changes the reader's own entries (one undoable edit), then counts and marks again.
+    fn change_study(&mut self, change: impl FnOnce(&mut Study)) {
         let mut study = self.notebook.study().clone();
-        study.terms.push(term);
+        change(&mut study);
         self.edit(Edit::SetStudy(study));
         self.after_study_changed();
     }
@@ -194,6 +203,20 @@ impl LecternApp {
         };
         let comparison = &state.comparison;
         let revision = self.notebook.revision();
+        let unchanged = |k: &CarriedKey| {
+            let (id, labels, normalization) = &k.comparison;
+            k.revision == revision
+                && *normalization == state.normalization
+                && is_shown(comparison, id, labels)
+        };
+        if self
+            .view
+            .carried
+            .as_ref()
+            .is_some_and(|(k, _)| unchanged(k))
+        {
+            return;
+        }
         let shown = (
             comparison.id.clone(),
             comparison
@@ -203,15 +226,6 @@ impl LecternApp {
                 .collect(),
             state.normalization,
         );
-        let unchanged = |k: &CarriedKey| k.revision == revision && k.comparison == shown;
-        if self
-            .view
-            .carried
-            .as_ref()
-            .is_some_and(|(k, _)| unchanged(k))
-        {
-            return;
-        }
         let library = &self.library;
         let text_of = |id: &str| library.get(id).map(|t| t.content());
         let placed = self
@@ -282,11 +296,18 @@ impl LecternApp {
         else {
             return;
         };
-        let Some(term_id) = state.chosen.clone() else {
+        let Some(term_id) = state.chosen.as_deref() else {
             return;
         };
         let comparison = &comparison.comparison;
         // Keyed by the witnesses in their order: a swap or a reorder finds them again.
+        let found = |(id, labels, term): &crate::ui::glossary_view::TermCellsKey| {
+            term == term_id && is_shown(comparison, id, labels)
+        };
+        if state.in_comparison.as_ref().is_some_and(|(k, _)| found(k)) {
+            return;
+        }
+        let term_id = term_id.to_owned();
         let key = (
             comparison.id.clone(),
             comparison
@@ -296,9 +317,6 @@ impl LecternApp {
                 .collect(),
             term_id.clone(),
         );
-        if state.in_comparison.as_ref().is_some_and(|(k, _)| *k == key) {
-            return;
-        }
         let glossary = glossary_of(&self.search.glossary, &self.search.with_own);
         let Some((number, _)) = glossary.find(&term_id) else {
             return;
@@ -319,12 +337,11 @@ impl LecternApp {
 
 /// The chosen term's renderings in the open comparison (`open`: its id and its witnesses'
 /// labels in their order), when they are to be marked and were found for it as it is.
-pub(super) fn term_cells(
-    search: &Search,
-    open: Option<(String, Vec<String>)>,
-) -> Option<&TermCells> {
+pub(super) fn term_cells<'a>(
+    search: &'a Search,
+    open: Option<&Comparison>,
+) -> Option<&'a TermCells> {
     let state = search.glossary_view.as_ref()?;
-    let (open_id, open_witnesses) = open?;
     let ((id, witnesses, _), cells) = state.in_comparison.as_ref()?;
-    (state.show_marks && *id == open_id && *witnesses == open_witnesses).then_some(cells)
+    (state.show_marks && is_shown(open?, id, witnesses)).then_some(cells)
 }
