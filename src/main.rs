@@ -238,8 +238,7 @@ fn main() -> anyhow::Result<()> {
             ..
         }) => {
             let output = compare_command(&a, &b, &format, &normalize)?;
-            print!("{output}");
-            Ok(())
+            print_all(&output)
         }
         Some(Command::Export {
             format,
@@ -575,36 +574,49 @@ fn load_icon() -> anyhow::Result<egui::IconData> {
     })
 }
 
-/// A wording for `lectern compare`: a file's exact contents, or a bundled text's content.
-fn wording(argument: &str) -> anyhow::Result<WordingInput> {
-    lectern::storage::text_file::wording(argument, &bundled_library()).map_err(anyhow::Error::msg)
+/// Writes the parts of `output` to standard output, one after the other. A reader who stops reading early (`lectern
+/// compare A B | head`) has closed the pipe on purpose: that ends the command quietly, not
+/// with a panic.
+fn print_all(output: &[String]) -> anyhow::Result<()> {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    let written = output
+        .iter()
+        .try_for_each(|part| stdout.write_all(part.as_bytes()))
+        .and_then(|()| stdout.flush());
+    match written {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        written => Ok(written?),
+    }
 }
 
-fn compare_command(a: &str, b: &str, format: &str, normalize: &str) -> anyhow::Result<String> {
+/// A wording for `lectern compare`: a file's exact contents, or a bundled text's content.
+fn wording(argument: &str) -> anyhow::Result<WordingInput> {
+    lectern::storage::text_file::wording(argument, bundled_library).map_err(anyhow::Error::msg)
+}
+
+fn compare_command(a: &str, b: &str, format: &str, normalize: &str) -> anyhow::Result<Vec<String>> {
     use lectern::model::compare::{self, Normalization};
-    use lectern::model::comparison::{Comparison, Reference};
-    use lectern::model::comparison_export;
+    use lectern::model::comparison_export::{self, Format};
     let normalization = Normalization::profile(normalize)
         .ok_or_else(|| anyhow::anyhow!("unknown normalisation profile “{normalize}”"))?;
     let (a, b) = (wording(a)?, wording(b)?);
     if format == "json" {
         let ops = compare::diff(&a.text, &b.text, &normalization);
-        return compare_json(&a, &b, normalize, &ops);
+        return Ok(vec![compare_json(&a, &b, normalize, &ops)?]);
     }
     let title = format!("{} / {}", a.label, b.label);
-    let (comparison, result) = Comparison::compared_pair("cli", &title, a, b, &normalization)?;
-    Ok(match format {
-        "md" => comparison_export::to_markdown(
-            &comparison,
-            &result,
-            &normalization,
-            Reference::Previous,
-        ),
-        "html" => {
-            comparison_export::to_html(&comparison, &result, &normalization, Reference::Previous)
-        }
-        _ => comparison_export::to_text(&comparison, &result),
-    })
+    let format = match format {
+        "md" => Format::Markdown,
+        "html" => Format::Html,
+        _ => Format::Text,
+    };
+    Ok(comparison_export::write_pair(
+        format,
+        &title,
+        (a, b),
+        &normalization,
+    )?)
 }
 
 /// The operations of a comparison as JSON, one operation a line, written as they go (a

@@ -838,6 +838,35 @@ fn list_shows_the_whole_library_of_the_profile_as_text_or_json() {
     assert!(!refused.status.success());
 }
 
+/// A reader who reads only the start of a long comparison (`lectern compare A B | head`)
+/// closes the pipe early: the command ends quietly and successfully, without a panic.
+#[test]
+fn compare_ends_quietly_when_its_reader_stops_reading() {
+    use std::io::Read;
+    use std::process::Stdio;
+    let dir = tempfile::tempdir().unwrap();
+    let a = lectern::model::generate::paragraphs(5, 400_000).join("\n\n");
+    let b = lectern::model::generate::edited(&a, 6, 20);
+    std::fs::write(dir.path().join("a.txt"), &a).unwrap();
+    std::fs::write(dir.path().join("b.txt"), &b).unwrap();
+    for format in ["text", "md", "html", "json"] {
+        let mut child = lectern()
+            .args(["compare", "--format", format, "a.txt", "b.txt"])
+            .current_dir(dir.path())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut start = [0u8; 64];
+        child.stdout.take().unwrap().read_exact(&mut start).unwrap();
+        // The pipe is closed here, long before the comparison is all written.
+        let output = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(output.status.success(), "{format}: {stderr}");
+        assert!(!stderr.contains("panicked"), "{format}: {stderr}");
+    }
+}
+
 #[test]
 fn compare_offers_the_window() {
     let output = lectern().args(["compare", "--help"]).output().unwrap();

@@ -995,7 +995,8 @@ fn word_count(text: &str) -> usize {
 pub fn counts(a: &str, b: &str, ops: &[Op]) -> Counts {
     // An editor's “[sic]” is not counted (see [`diff`]).
     let (a, b) = (unmarked(a), unmarked(b));
-    let (a, b) = (CharIndex::new(&a), CharIndex::new(&b));
+    // The operations go forward through both wordings.
+    let (mut a, mut b) = (CharCursor::new(&a), CharCursor::new(&b));
     let mut counts = Counts::default();
     let mut index = 0;
     while let Some(op) = ops.get(index) {
@@ -1292,6 +1293,81 @@ impl<'a> CharIndex<'a> {
     }
 }
 
+/// Slices of a text by character ranges that mostly go forward, each found from where the
+/// last ended: walking a long text's operations or segments in order costs one pass over it,
+/// not a count from the start for each.
+pub struct CharCursor<'a> {
+    text: &'a str,
+    /// The byte and the character where the last slice ended.
+    at: (usize, usize),
+}
+
+impl<'a> CharCursor<'a> {
+    /// A cursor at the start of `text`.
+    pub fn new(text: &'a str) -> Self {
+        Self { text, at: (0, 0) }
+    }
+
+    /// The byte offset of character `n`, or the text's length if it has fewer characters;
+    /// the cursor then stands there. Counted from the cursor when `n` is at or after it, from
+    /// the start otherwise.
+    pub fn byte_of(&mut self, n: usize) -> usize {
+        if n < self.at.1 {
+            self.at = (0, 0);
+        }
+        let (byte, char) = self.at;
+        self.at = match skip_chars(self.text.as_bytes(), byte, n - char) {
+            Ok(found) => (found, n),
+            Err(counted) => (self.text.len(), char + counted),
+        };
+        self.at.0
+    }
+
+    /// The character the cursor stands at (at most the text's length in characters).
+    pub fn position(&self) -> usize {
+        self.at.1
+    }
+
+    /// The characters `range`, clamped to the text.
+    pub fn slice(&mut self, range: Range<usize>) -> &'a str {
+        let start = self.byte_of(range.start);
+        let end = self.byte_of(range.end.max(range.start));
+        &self.text[start..end]
+    }
+}
+
+/// The byte offset of the character `n` characters after the one at byte `from` (a character
+/// boundary of UTF-8 `bytes`), or, past the end, `Err` with how many characters there are from
+/// `from` to the end. Eight bytes at a time while far from it: a character starts at every
+/// byte but the continuation bytes (`10xxxxxx`).
+fn skip_chars(bytes: &[u8], from: usize, mut n: usize) -> Result<usize, usize> {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let (mut at, wanted) = (from, n);
+    while n >= 8
+        && let Some(word) = bytes.get(at..at + 8)
+    {
+        let word = u64::from_le_bytes(word.try_into().unwrap_or_default());
+        // Bit 7 of each continuation byte: bit 7 set and bit 6 clear.
+        let continuations = (word & !(word << 1) & HIGH).count_ones() as usize;
+        let starts = 8 - continuations;
+        if starts > n {
+            break;
+        }
+        n -= starts;
+        at += 8;
+    }
+    while let Some(&byte) = bytes.get(at) {
+        if byte & 0xC0 != 0x80 {
+            if n == 0 {
+                return Ok(at);
+            }
+            n -= 1;
+        }
+        at += 1;
+    }
+    Err(wanted - n)
+}
+
 /// The text of `range` (characters) in `text`.
 pub fn slice_chars(text: &str, range: Range<usize>) -> &str {
     let start = text
@@ -1308,6 +1384,24 @@ pub fn slice_chars(text: &str, range: Range<usize>) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// A cursor finds every character's byte as counting from the start does, on
+        /// text of one- to four-byte characters, going forward, back and past the end.
+        #[test]
+        fn a_char_cursor_finds_what_counting_from_the_start_finds(
+            text in "[a -~а-яё́€𝔄\n]{0,80}",
+            targets in proptest::collection::vec(0usize..90, 1..12),
+        ) {
+            let mut cursor = CharCursor::new(&text);
+            let length = text.chars().count();
+            for n in targets {
+                let expected = text.char_indices().nth(n).map_or(text.len(), |(b, _)| b);
+                proptest::prop_assert_eq!(cursor.byte_of(n), expected, "character {}", n);
+                proptest::prop_assert_eq!(cursor.position(), n.min(length));
+            }
+        }
+    }
 
     #[test]
     fn an_editors_sic_is_not_a_word_of_the_wording() {

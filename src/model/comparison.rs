@@ -15,7 +15,9 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::compare::{self, CharIndex, Counts, Marked, Normalization, Op, OpKind, slice_chars};
+use super::compare::{
+    self, CharCursor, CharIndex, Counts, Marked, Normalization, Op, OpKind, slice_chars,
+};
 
 /// What kind of witness a wording is. Shown with every witness.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -83,6 +85,24 @@ pub struct Witness {
 }
 
 impl Witness {
+    /// The witness a reader's wording makes, with its `segments`.
+    fn of(input: &WordingInput, segments: Vec<Option<SegmentText>>) -> Self {
+        Self {
+            label: input.label.clone(),
+            author: input.author.clone(),
+            date: input.date.clone(),
+            source: input.source_label.clone(),
+            status: input.status,
+            language: input.language.clone(),
+            remark: input
+                .translator
+                .as_ref()
+                .map(|t| format!("Translated by {t}"))
+                .unwrap_or_default(),
+            segments,
+        }
+    }
+
     /// The date of the document this witness is, for placing it in time (a timeline, a
     /// sort): none for an editorial reconstruction or a summary, which are no document of
     /// any day, whatever their `date` says of the words they are made from.
@@ -323,12 +343,8 @@ impl Comparison {
         }
         let total = comparison.segments.len();
         let rows = |segments: Range<usize>| pair_rows(comparison, &built, segments);
-        let parallel = built.ranges[0]
-            .last()
-            .is_some_and(|r| r.end > PARALLEL_SIZE)
-            && total > 1
-            && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1);
-        let result = if parallel {
+        let length = built.ranges[0].last().map_or(0, |r| r.end);
+        let result = if worth_two_threads(length, total) {
             in_two_halves(total / 2, total, rows)
         } else {
             rows(0..total)
@@ -344,37 +360,8 @@ impl Comparison {
         inputs: Vec<WordingInput>,
         normalization: &Normalization,
     ) -> Result<Built, ComparisonError> {
-        if !WITNESSES.contains(&inputs.len()) {
-            return Err(ComparisonError::WitnessCount(inputs.len()));
-        }
-        if let Some(empty) = inputs.iter().find(|i| i.text.trim().is_empty()) {
-            return Err(ComparisonError::Empty(format!(
-                "“{}” is empty: select or paste a passage first",
-                empty.label
-            )));
-        }
-        let base = &inputs[0].text;
-        // The first wording is cut into segments while the others are compared with it (on
-        // another thread when they are long).
-        let diffs = || -> Vec<Vec<Op>> {
-            let others = inputs.iter().skip(1);
-            others
-                .map(|input| compare::diff(base, &input.text, normalization))
-                .collect()
-        };
-        let ((ranges, labels), diffs) = if base.len() > PARALLEL_SIZE {
-            std::thread::scope(|scope| {
-                let diffs = scope.spawn(diffs);
-                let segmented = segment(base);
-                // A panic on the other thread is the same panic on this one.
-                let diffs = diffs
-                    .join()
-                    .unwrap_or_else(|e| std::panic::resume_unwind(e));
-                (segmented, diffs)
-            })
-        } else {
-            (segment(base), diffs())
-        };
+        check_inputs(&inputs)?;
+        let ((ranges, labels), diffs) = segmented_and_diffed(&inputs, normalization);
         let starts: Vec<usize> = ranges.iter().map(|r| r.start).collect();
         let mut witnesses = Vec::with_capacity(inputs.len());
         let mut all_ranges = Vec::with_capacity(inputs.len());
@@ -407,20 +394,7 @@ impl Comparison {
                     })
                 })
                 .collect();
-            witnesses.push(Witness {
-                label: input.label.clone(),
-                author: input.author.clone(),
-                date: input.date.clone(),
-                source: input.source_label.clone(),
-                status: input.status,
-                language: input.language.clone(),
-                remark: input
-                    .translator
-                    .as_ref()
-                    .map(|t| format!("Translated by {t}"))
-                    .unwrap_or_default(),
-                segments,
-            });
+            witnesses.push(Witness::of(input, segments));
             all_ranges.push(segment_ranges);
             all_ops.push(ops);
         }
@@ -438,6 +412,41 @@ impl Comparison {
             ranges: all_ranges,
             ops: all_ops,
         })
+    }
+
+    /// What [`Comparison::compared_pair`] computes of two wordings, without keeping their
+    /// segments: the comparison's title, witnesses and segment labels (its witnesses have no
+    /// wordings), the diff of the whole wordings and where the first's segments start, to be
+    /// walked with [`walk_pair`]. `None` where the second wording is not marked against the
+    /// first (a summary, or another language), which only [`Comparison::compared_pair`] does.
+    pub(crate) fn pair_outline(
+        id: &str,
+        title: &str,
+        a: &WordingInput,
+        b: &WordingInput,
+        normalization: &Normalization,
+    ) -> Result<Option<PairOutline>, ComparisonError> {
+        let inputs = [a, b];
+        check_inputs(&inputs)?;
+        let languages_differ =
+            !a.language.is_empty() && !b.language.is_empty() && a.language != b.language;
+        if languages_differ || inputs.iter().any(|i| i.status == WitnessStatus::Summary) {
+            return Ok(None);
+        }
+        let ((ranges, labels), mut diffs) = segmented_and_diffed(&inputs, normalization);
+        let comparison = Self {
+            id: id.into(),
+            title: title.into(),
+            description: String::new(),
+            start_screen: None,
+            witnesses: inputs.iter().map(|i| Witness::of(i, Vec::new())).collect(),
+            segments: labels,
+        };
+        Ok(Some(PairOutline {
+            comparison,
+            ops: diffs.pop().unwrap_or_default(),
+            starts: ranges.iter().map(|r| r.start).collect(),
+        }))
     }
 
     /// The witness `witness` is marked against in `segment`, if any.
@@ -525,6 +534,111 @@ struct Built {
     ranges: Vec<Vec<Range<usize>>>,
     /// Each witness's whole diff against the first (none for the first).
     ops: Vec<Vec<Op>>,
+}
+
+/// See [`Comparison::pair_outline`].
+pub(crate) struct PairOutline {
+    /// The title, the two witnesses (without wordings) and the segments' labels.
+    pub comparison: Comparison,
+    /// The diff of the whole wordings.
+    pub ops: Vec<Op>,
+    /// Where each segment starts in the first wording (characters).
+    pub starts: Vec<usize>,
+}
+
+/// An error unless there are 2–6 wordings, none of them blank.
+fn check_inputs(inputs: &[impl std::borrow::Borrow<WordingInput>]) -> Result<(), ComparisonError> {
+    if !WITNESSES.contains(&inputs.len()) {
+        return Err(ComparisonError::WitnessCount(inputs.len()));
+    }
+    if let Some(empty) = inputs
+        .iter()
+        .map(std::borrow::Borrow::borrow)
+        .find(|i| i.text.trim().is_empty())
+    {
+        return Err(ComparisonError::Empty(format!(
+            "“{}” is empty: select or paste a passage first",
+            empty.label
+        )));
+    }
+    Ok(())
+}
+
+/// A wording's segments: their character ranges and their labels ([`segment`]).
+type Segmented = (Vec<Range<usize>>, Vec<String>);
+
+/// The first wording's segments (ranges and labels, [`segment`]) and the diff of each other
+/// wording against it: the first is cut into segments while the others are compared with it
+/// (on another thread when they are long).
+fn segmented_and_diffed(
+    inputs: &[impl std::borrow::Borrow<WordingInput> + Sync],
+    normalization: &Normalization,
+) -> (Segmented, Vec<Vec<Op>>) {
+    let base = &inputs[0].borrow().text;
+    let diffs = || -> Vec<Vec<Op>> {
+        let others = inputs.iter().skip(1);
+        others
+            .map(|input| compare::diff(base, &input.borrow().text, normalization))
+            .collect()
+    };
+    if base.len() > PARALLEL_SIZE {
+        std::thread::scope(|scope| {
+            let diffs = scope.spawn(diffs);
+            let segmented = segment(base);
+            // A panic on the other thread is the same panic on this one.
+            let diffs = diffs
+                .join()
+                .unwrap_or_else(|e| std::panic::resume_unwind(e));
+            (segmented, diffs)
+        })
+    } else {
+        (segment(base), diffs())
+    }
+}
+
+/// The segments of a pair of wordings `a` and `b` exactly as [`Comparison::compared_pair`]
+/// cuts them, from their whole diff `ops` and where the segments start in `a`, walked in order
+/// without being kept: `each(segment, a's wording, b's wording, the part of ops within them)`
+/// (ranges counted from the segments' starts; empty unless both have a wording there) for
+/// each of `segments`.
+pub(crate) fn walk_pair<'t>(
+    (a, b): (&'t str, &'t str),
+    (ops, starts): (&[Op], &[usize]),
+    segments: Range<usize>,
+    mut each: impl FnMut(usize, Option<&'t str>, Option<&'t str>, Vec<Op>),
+) {
+    let b_starts = map_positions(ops, starts);
+    let (mut in_a, mut in_b) = (CharCursor::new(a), CharCursor::new(b));
+    for segment in segments {
+        let (a_range, a_text) = cut_at(&mut in_a, starts, segment);
+        let (b_range, b_text) = cut_at(&mut in_b, &b_starts, segment);
+        let ops = match (a_text, b_text) {
+            (Some(_), Some(_)) => clip_ops(ops, a_range, b_range),
+            _ => Vec::new(),
+        };
+        each(segment, a_text, b_text, ops);
+    }
+}
+
+/// Segment `n` of a wording whose segments start at `cuts` (the first at its start, the last
+/// running to its end), trimmed of white space as [`trim_range`] trims: its character range
+/// and its wording (`None` when blank).
+fn cut_at<'t>(
+    cursor: &mut CharCursor<'t>,
+    cuts: &[usize],
+    n: usize,
+) -> (Range<usize>, Option<&'t str>) {
+    let start = if n == 0 { 0 } else { cuts[n] };
+    let end = cuts.get(n + 1).copied().unwrap_or(usize::MAX).max(start);
+    let slice = cursor.slice(start..end);
+    let after_leading = slice.trim_start();
+    let kept = after_leading.trim_end();
+    if kept.is_empty() {
+        return (start..start, None);
+    }
+    let leading = slice[..slice.len() - after_leading.len()].chars().count();
+    let trailing = after_leading[kept.len()..].chars().count();
+    (start + leading..cursor.position() - trailing, Some(kept))
 }
 
 /// The cells of `segments` of a pair of wordings, each the part of their whole diff within it.
@@ -775,9 +889,7 @@ pub fn compute_all(
         .flat_map(|w| w.segments.iter().flatten())
         .map(|s| s.text.len())
         .sum();
-    let parallel = size > PARALLEL_SIZE
-        && total > 1
-        && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1);
+    let parallel = worth_two_threads(size, total);
     if !parallel {
         return compute(comparison, normalization, reference, &mut |_, _| true).unwrap_or_default();
     }
@@ -813,20 +925,34 @@ fn in_two_halves(
     total: usize,
     rows: impl Fn(Range<usize>) -> ComparisonResult + Sync,
 ) -> ComparisonResult {
-    let (mut first, second) = std::thread::scope(|scope| {
-        let second = scope.spawn(|| rows(half..total));
-        let first = rows(0..half);
-        // A panic on the other thread is the same panic on this one.
-        (
-            first,
-            second
-                .join()
-                .unwrap_or_else(|e| std::panic::resume_unwind(e)),
-        )
-    });
+    let (mut first, second) = on_two_threads(half, total, rows);
     first.cells.extend(second.cells);
     first.differences.extend(second.differences);
     first
+}
+
+/// `work(0..half)` on this thread and `work(half..total)` on another, at once.
+pub(crate) fn on_two_threads<T: Send>(
+    half: usize,
+    total: usize,
+    work: impl Fn(Range<usize>) -> T + Sync,
+) -> (T, T) {
+    std::thread::scope(|scope| {
+        let second = scope.spawn(|| work(half..total));
+        let first = work(0..half);
+        // A panic on the other thread is the same panic on this one.
+        let second = second
+            .join()
+            .unwrap_or_else(|e| std::panic::resume_unwind(e));
+        (first, second)
+    })
+}
+
+/// Whether work on wordings of `bytes` (and of more than one segment) is worth two threads.
+pub(crate) fn worth_two_threads(bytes: usize, segments: usize) -> bool {
+    bytes > PARALLEL_SIZE
+        && segments > 1
+        && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1)
 }
 
 /// Above this many bytes of wordings, [`compute_all`] uses two threads.

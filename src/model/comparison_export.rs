@@ -6,8 +6,11 @@
 use std::fmt::Write as _;
 use std::ops::Range;
 
-use super::compare::{Normalization, OpKind, slice_chars};
-use super::comparison::{Cell, Comparison, ComparisonResult, Reference};
+use super::compare::{self, CharCursor, Counts, Normalization, Op, OpKind};
+use super::comparison::{
+    Cell, Comparison, ComparisonError, ComparisonResult, Reference, WordingInput, on_two_threads,
+    walk_pair, worth_two_threads,
+};
 use super::markup::{self, escape_html};
 
 /// A piece of an inline rendering of a witness against its reference.
@@ -28,7 +31,13 @@ pub fn inline_pieces<'a>(
     cell: &Cell,
     mut emit: impl FnMut(&'a str, Piece),
 ) {
-    inline_ops(reference, own, cell, |piece, kind, _, _| emit(piece, kind));
+    if cell.reference.is_none() {
+        emit(own, Piece::Same);
+        return;
+    }
+    pieces_of(reference, own, &cell.ops, |piece, kind, _, _| {
+        emit(piece, kind)
+    });
 }
 
 /// As [`inline_pieces`], with each piece's characters in the reference and in `own`.
@@ -42,51 +51,26 @@ pub fn inline_ops<'a>(
         emit(own, Piece::Same, 0..0, 0..own.chars().count());
         return;
     }
+    pieces_of(reference, own, &cell.ops, emit);
+}
+
+/// The pieces of `own` against `reference` by their diff `ops`, with their characters in each.
+fn pieces_of<'a>(
+    reference: &'a str,
+    own: &'a str,
+    ops: &[Op],
+    mut emit: impl FnMut(&'a str, Piece, Range<usize>, Range<usize>),
+) {
     // The operations go forward through both wordings: each is sliced from where the one
     // before it ended, not counted again from the start.
-    let (mut in_reference, mut in_own) = (Cursor::new(reference), Cursor::new(own));
-    for op in &cell.ops {
+    let (mut in_reference, mut in_own) = (CharCursor::new(reference), CharCursor::new(own));
+    for op in ops {
         let (a, b) = (op.a.clone(), op.b.clone());
         match op.kind {
             OpKind::Equal => emit(in_own.slice(b.clone()), Piece::Same, a, b),
             OpKind::Delete => emit(in_reference.slice(a.clone()), Piece::Removed, a, b),
             OpKind::Insert => emit(in_own.slice(b.clone()), Piece::Added, a, b),
         }
-    }
-}
-
-/// Slices of a text by character ranges that mostly go forward: each found from where the last
-/// ended.
-struct Cursor<'a> {
-    text: &'a str,
-    /// The byte and character where the last slice ended.
-    at: (usize, usize),
-}
-
-impl<'a> Cursor<'a> {
-    fn new(text: &'a str) -> Self {
-        Self { text, at: (0, 0) }
-    }
-
-    /// The byte of character `n`, at or after the cursor.
-    fn byte_of(&mut self, n: usize) -> usize {
-        let (byte, char) = self.at;
-        let rest = &self.text[byte..];
-        let found = rest
-            .char_indices()
-            .nth(n - char)
-            .map_or(self.text.len(), |(offset, _)| byte + offset);
-        self.at = (found, n);
-        found
-    }
-
-    fn slice(&mut self, range: Range<usize>) -> &'a str {
-        if range.start < self.at.1 {
-            return slice_chars(self.text, range);
-        }
-        let start = self.byte_of(range.start);
-        let end = self.byte_of(range.end.max(range.start));
-        &self.text[start..end]
     }
 }
 
@@ -196,68 +180,280 @@ fn citation(comparison: &Comparison, witness: usize) -> String {
 
 /// A one-line Markdown rendering of `text` (line breaks become spaces).
 fn escape_markdown(text: &str) -> String {
-    markup::escape_markdown(&text.replace('\n', " "))
+    let mut out = String::with_capacity(text.len());
+    push_markdown_line(&mut out, text);
+    out
 }
 
-/// Wraps the non-blank middle of `text` in `open`/`close`, leaving its outer white space
-/// outside (Markdown emphasis must not start or end with a space).
-fn wrap(text: &str, open: &str, close: &str) -> String {
-    let trimmed = text.trim();
-    if trimmed.is_empty() {
-        return text.to_owned();
+/// Appends [`escape_markdown`] of `text` to `out`.
+fn push_markdown_line(out: &mut String, text: &str) {
+    if text.contains('\n') {
+        markup::push_markdown(out, &text.replace('\n', " "));
+    } else {
+        markup::push_markdown(out, text);
     }
-    let start = text.len() - text.trim_start().len();
-    let end = start + trimmed.len();
-    format!(
-        "{}{open}{}{close}{}",
-        &text[..start],
-        &text[start..end],
-        &text[end..]
-    )
 }
 
-/// The segments' rows: (segment label, [(witness, reference label, inline rendering)]).
-fn render_cells(
+/// The formats a comparison is written in, by the window's export and by `lectern compare`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// Plain text, differences marked as `git diff --word-diff` marks them: `[-removed-]` and
+    /// `{+added+}`.
+    Text,
+    /// Markdown: removed words ~~struck~~, added words **bold**.
+    Markdown,
+    /// A self-contained HTML page: a table with a column per witness, removed words in
+    /// `<del>`, added words in `<ins>`, and the witnesses cited above it.
+    Html,
+}
+
+impl Format {
+    /// Appends `text`, escaped for this format.
+    fn push_escaped(self, out: &mut String, text: &str) {
+        match self {
+            Format::Text => out.push_str(text),
+            Format::Markdown => push_markdown_line(out, text),
+            Format::Html => markup::push_html(out, text),
+        }
+    }
+
+    /// Appends one piece of an inline rendering, escaped; a removed or added piece has its
+    /// non-blank middle wrapped in this format's marks and its outer white space left outside
+    /// them (Markdown emphasis must not start or end with a space).
+    fn push_piece(self, out: &mut String, text: &str, kind: Piece) {
+        let (open, close) = match (self, kind) {
+            (_, Piece::Same) => return self.push_escaped(out, text),
+            (Format::Text, Piece::Removed) => ("[-", "-]"),
+            (Format::Text, Piece::Added) => ("{+", "+}"),
+            (Format::Markdown, Piece::Removed) => ("~~", "~~"),
+            (Format::Markdown, Piece::Added) => ("**", "**"),
+            (Format::Html, Piece::Removed) => ("<del>", "</del>"),
+            (Format::Html, Piece::Added) => ("<ins>", "</ins>"),
+        };
+        let middle = text.trim();
+        if middle.is_empty() {
+            return self.push_escaped(out, text);
+        }
+        let start = text.len() - text.trim_start().len();
+        let end = start + middle.len();
+        self.push_escaped(out, &text[..start]);
+        out.push_str(open);
+        self.push_escaped(out, middle);
+        out.push_str(close);
+        self.push_escaped(out, &text[end..]);
+    }
+
+    /// Appends what comes before the segments: the title, the witnesses cited and the key
+    /// (nothing in plain text).
+    fn push_header(
+        self,
+        out: &mut String,
+        comparison: &Comparison,
+        normalization: &Normalization,
+        reference: Reference,
+    ) {
+        match self {
+            Format::Text => {}
+            Format::Markdown => markdown_header(out, comparison, normalization, reference),
+            Format::Html => html_header(out, comparison, normalization, reference),
+        }
+    }
+
+    /// Appends one segment's row. `present(w)` says whether witness `w` has a wording there;
+    /// `body(w, out)` appends its inline rendering and returns its counts and the witness they
+    /// are against, if it is marked against one.
+    fn push_row(
+        self,
+        out: &mut String,
+        comparison: &Comparison,
+        label: &str,
+        present: impl Fn(usize) -> bool,
+        mut body: impl FnMut(usize, &mut String) -> Option<(Counts, usize)>,
+    ) {
+        match self {
+            Format::Text => {
+                let _ = writeln!(out, "== {label}");
+            }
+            Format::Markdown => {
+                out.push_str("## ");
+                push_markdown_line(out, label);
+                out.push_str("\n\n");
+            }
+            Format::Html => {
+                out.push_str("<tr><th>");
+                markup::push_html(out, label);
+                out.push_str("</th>");
+            }
+        }
+        for (index, witness) in comparison.witnesses.iter().enumerate() {
+            if !present(index) {
+                if self == Format::Html {
+                    out.push_str("<td>—</td>");
+                }
+                continue;
+            }
+            match self {
+                Format::Text => {
+                    out.push_str(&witness.label);
+                    out.push_str(": ");
+                }
+                Format::Markdown => {
+                    out.push_str("- *");
+                    push_markdown_line(out, &witness.label);
+                    out.push_str("*: ");
+                }
+                Format::Html => out.push_str("<td>"),
+            }
+            let counts = body(index, out).map(|(counts, reference)| {
+                format!(
+                    " ({} against {})",
+                    counts.summary(),
+                    comparison.witnesses[reference].label
+                )
+            });
+            match (self, counts) {
+                (Format::Html, Some(counts)) => {
+                    out.push_str("<div class=\"counts\">");
+                    markup::push_html(out, &counts);
+                    out.push_str("</div></td>");
+                }
+                (Format::Html, None) => out.push_str("</td>"),
+                (_, counts) => {
+                    self.push_escaped(out, counts.as_deref().unwrap_or(""));
+                    out.push('\n');
+                }
+            }
+        }
+        out.push_str(if self == Format::Html {
+            "</tr>\n"
+        } else {
+            "\n"
+        });
+    }
+
+    /// Appends what comes after the segments.
+    fn push_footer(self, out: &mut String) {
+        match self {
+            Format::Text => {}
+            Format::Markdown => {
+                let _ = writeln!(out, "Made with Lectern {}.", crate::VERSION);
+            }
+            Format::Html => {
+                let _ = writeln!(
+                    out,
+                    "</table>\n<p class=\"counts\">Made with Lectern {}.</p>\n</body>\n</html>",
+                    crate::VERSION
+                );
+            }
+        }
+    }
+}
+
+/// The comparison written in `format`: each segment's wordings, each marked against its
+/// reference as `result` has it.
+pub fn write(
+    format: Format,
     comparison: &Comparison,
     result: &ComparisonResult,
-    piece: &dyn Fn(&str, Piece) -> String,
-) -> Vec<(String, Vec<(usize, String)>)> {
-    let mut rows = Vec::new();
+    normalization: &Normalization,
+    reference: Reference,
+) -> String {
+    let mut out = String::new();
+    format.push_header(&mut out, comparison, normalization, reference);
+    let unmarked = Cell::default();
     for (segment, label) in comparison.segments.iter().enumerate() {
-        let mut cells = Vec::new();
-        for (index, witness) in comparison.witnesses.iter().enumerate() {
-            let Some(Some(own)) = witness.segments.get(segment) else {
-                continue;
-            };
+        let wording = |index: usize| {
+            comparison.witnesses[index]
+                .segments
+                .get(segment)
+                .and_then(Option::as_ref)
+        };
+        let present = |index: usize| wording(index).is_some();
+        format.push_row(&mut out, comparison, label, present, |index, out| {
+            let own = wording(index).map_or("", |s| s.text.as_str());
             let cell = result
                 .cells
                 .get(segment)
                 .and_then(|row| row.get(index))
-                .cloned()
-                .unwrap_or_default();
-            let reference_text = cell
+                .unwrap_or(&unmarked);
+            let theirs = cell
                 .reference
-                .and_then(|r| comparison.witnesses[r].segments[segment].as_ref())
+                .and_then(wording)
                 .map_or("", |s| s.text.as_str());
-            let mut rendered = String::new();
-            inline_pieces(reference_text, &own.text, &cell, |text, kind| {
-                rendered.push_str(&piece(text, kind));
+            inline_pieces(theirs, own, cell, |text, kind| {
+                format.push_piece(out, text, kind);
             });
-            if let Some(reference) = cell.reference {
-                rendered.push_str(&piece(
-                    &format!(
-                        " ({} against {})",
-                        cell.counts.summary(),
-                        comparison.witnesses[reference].label
-                    ),
-                    Piece::Same,
-                ));
-            }
-            cells.push((index, rendered));
-        }
-        rows.push((label.clone(), cells));
+            cell.reference.map(|r| (cell.counts, r))
+        });
     }
-    rows
+    format.push_footer(&mut out);
+    out
+}
+
+/// Two wordings compared and written in `format`: what [`write()`] writes of
+/// [`Comparison::compared_pair`] (each segment marked by the part of the whole wordings' one
+/// diff within it), written while the segments are walked instead of kept and marked, so
+/// that `lectern compare` prints a megabyte's comparison in little more than its diff's time.
+/// The text comes in parts, to be written one after the other: a long comparison's halves
+/// are written on two threads at once, and joining them would copy them again.
+pub fn write_pair(
+    format: Format,
+    title: &str,
+    (a, b): (WordingInput, WordingInput),
+    normalization: &Normalization,
+) -> Result<Vec<String>, ComparisonError> {
+    let reference = Reference::Previous;
+    let Some(outline) = Comparison::pair_outline("pair", title, &a, &b, normalization)? else {
+        let (comparison, result) = Comparison::compared_pair("pair", title, a, b, normalization)?;
+        return Ok(vec![write(
+            format,
+            &comparison,
+            &result,
+            normalization,
+            reference,
+        )]);
+    };
+    let comparison = &outline.comparison;
+    let texts = (a.text.as_str(), b.text.as_str());
+    let rows = |segments: Range<usize>| {
+        // Every character of the wordings is written, with marks (and escapes) between them:
+        // room for all of it at once, not grown by copying.
+        let bytes = texts.0.len() + texts.1.len();
+        let part = bytes * segments.len() / comparison.segments.len().max(1);
+        let mut out = String::with_capacity(part + part / 4);
+        let whole = (outline.ops.as_slice(), outline.starts.as_slice());
+        walk_pair(texts, whole, segments, |segment, theirs, own, ops| {
+            let wordings = [theirs, own];
+            let label = &comparison.segments[segment];
+            let present = |index: usize| wordings[index].is_some();
+            format.push_row(&mut out, comparison, label, present, |index, out| {
+                let wording = wordings[index].unwrap_or("");
+                match (index, theirs) {
+                    (1, Some(theirs)) => {
+                        pieces_of(theirs, wording, &ops, |text, kind, _, _| {
+                            format.push_piece(out, text, kind);
+                        });
+                        Some((compare::counts(theirs, wording, &ops), 0))
+                    }
+                    _ => {
+                        format.push_piece(out, wording, Piece::Same);
+                        None
+                    }
+                }
+            });
+        });
+        out
+    };
+    let total = comparison.segments.len();
+    let (first, second) = if worth_two_threads(a.text.len().max(b.text.len()), total) {
+        on_two_threads(total / 2, total, rows)
+    } else {
+        (rows(0..total), String::new())
+    };
+    let (mut header, mut footer) = (String::new(), String::new());
+    format.push_header(&mut header, comparison, normalization, reference);
+    format.push_footer(&mut footer);
+    Ok(vec![header, first, second, footer])
 }
 
 /// The comparison as Markdown: removed words ~~struck~~, added words **bold**.
@@ -267,7 +463,21 @@ pub fn to_markdown(
     normalization: &Normalization,
     reference: Reference,
 ) -> String {
-    let mut out = String::new();
+    write(
+        Format::Markdown,
+        comparison,
+        result,
+        normalization,
+        reference,
+    )
+}
+
+fn markdown_header(
+    out: &mut String,
+    comparison: &Comparison,
+    normalization: &Normalization,
+    reference: Reference,
+) {
     let _ = writeln!(out, "# {}\n", escape_markdown(&comparison.title));
     if !comparison.description.is_empty() {
         let _ = writeln!(out, "{}\n", escape_markdown(&comparison.description));
@@ -286,25 +496,6 @@ pub fn to_markdown(
         .replacen("struck through", "~~struck through~~", 1)
         .replacen("are bold", "are **bold**", 1);
     let _ = writeln!(out, "\n{key}\n");
-    let piece = |text: &str, kind: Piece| match kind {
-        Piece::Same => escape_markdown(text),
-        Piece::Removed => wrap(&escape_markdown(text), "~~", "~~"),
-        Piece::Added => wrap(&escape_markdown(text), "**", "**"),
-    };
-    for (label, cells) in render_cells(comparison, result, &piece) {
-        let _ = writeln!(out, "## {}\n", escape_markdown(&label));
-        for (witness, rendered) in cells {
-            let _ = writeln!(
-                out,
-                "- *{}*: {}",
-                escape_markdown(&comparison.witnesses[witness].label),
-                rendered
-            );
-        }
-        out.push('\n');
-    }
-    let _ = writeln!(out, "Made with Lectern {}.", crate::VERSION);
-    out
 }
 
 /// The comparison as a self-contained HTML page: a table with a column per witness, removed
@@ -315,7 +506,15 @@ pub fn to_html(
     normalization: &Normalization,
     reference: Reference,
 ) -> String {
-    let mut out = String::new();
+    write(Format::Html, comparison, result, normalization, reference)
+}
+
+fn html_header(
+    out: &mut String,
+    comparison: &Comparison,
+    normalization: &Normalization,
+    reference: Reference,
+) {
     let title = escape_html(&comparison.title);
     let _ = writeln!(
         out,
@@ -353,72 +552,18 @@ pub fn to_html(
         let _ = write!(out, "<th>{}</th>", escape_html(&witness.label));
     }
     let _ = writeln!(out, "</tr>");
-    let piece = |text: &str, kind: Piece| match kind {
-        Piece::Same => escape_html(text),
-        Piece::Removed => wrap(&escape_html(text), "<del>", "</del>"),
-        Piece::Added => wrap(&escape_html(text), "<ins>", "</ins>"),
-    };
-    let rows = render_cells(comparison, result, &piece);
-    for (segment, (label, cells)) in rows.into_iter().enumerate() {
-        let _ = write!(out, "<tr><th>{}</th>", escape_html(&label));
-        for index in 0..comparison.witnesses.len() {
-            match cells.iter().find(|(w, _)| *w == index) {
-                Some((_, rendered)) => {
-                    let counts = result
-                        .cells
-                        .get(segment)
-                        .and_then(|row| row.get(index))
-                        .filter(|c| c.reference.is_some());
-                    // The counts were appended as plain text; set them apart.
-                    let body = match counts {
-                        Some(cell) => {
-                            let suffix = escape_html(&format!(
-                                " ({} against {})",
-                                cell.counts.summary(),
-                                cell.reference
-                                    .map_or("", |r| comparison.witnesses[r].label.as_str())
-                            ));
-                            match rendered.strip_suffix(&suffix) {
-                                Some(text) => format!("{text}<div class=\"counts\">{suffix}</div>"),
-                                None => rendered.clone(),
-                            }
-                        }
-                        None => rendered.clone(),
-                    };
-                    let _ = write!(out, "<td>{body}</td>");
-                }
-                None => {
-                    let _ = write!(out, "<td>—</td>");
-                }
-            }
-        }
-        let _ = writeln!(out, "</tr>");
-    }
-    let _ = writeln!(
-        out,
-        "</table>\n<p class=\"counts\">Made with Lectern {}.</p>\n</body>\n</html>",
-        crate::VERSION
-    );
-    out
 }
 
 /// The comparison as plain text, differences marked as `git diff --word-diff` does:
 /// `[-removed-]` and `{+added+}`.
 pub fn to_text(comparison: &Comparison, result: &ComparisonResult) -> String {
-    let piece = |text: &str, kind: Piece| match kind {
-        Piece::Same => text.to_owned(),
-        Piece::Removed => wrap(text, "[-", "-]"),
-        Piece::Added => wrap(text, "{+", "+}"),
-    };
-    let mut out = String::new();
-    for (label, cells) in render_cells(comparison, result, &piece) {
-        let _ = writeln!(out, "== {label}");
-        for (witness, rendered) in cells {
-            let _ = writeln!(out, "{}: {}", comparison.witnesses[witness].label, rendered);
-        }
-        out.push('\n');
-    }
-    out
+    write(
+        Format::Text,
+        comparison,
+        result,
+        &Normalization::default(),
+        Reference::Previous,
+    )
 }
 
 #[cfg(test)]
@@ -442,6 +587,96 @@ mod tests {
         .unwrap();
         let result = compute_all(&comparison, &Normalization::wording(), Reference::Previous);
         (comparison, result)
+    }
+
+    /// What `lectern compare` writes while walking the segments is, byte for byte, what the
+    /// exports write of the pair's kept comparison: in every format, under both
+    /// normalisations, for wordings whose paragraphs were edited, joined, split, blanked and
+    /// marked up, on one thread and on two (the largest pair is past the threshold).
+    #[test]
+    fn a_pair_written_while_walked_is_the_pair_written_from_its_comparison() {
+        use crate::model::generate::{SplitMix64, edited, paragraphs};
+        let mut rng = SplitMix64::new(23);
+        let sizes = [300, 2_000, 9_000, 30_000, 260_000];
+        for (round, size) in sizes.into_iter().cycle().take(15).enumerate() {
+            let round = round as u64;
+            let mut a = paragraphs(round, size + rng.range(0, 500)).join("\n\n");
+            if round.is_multiple_of(2) {
+                a = a.replacen(". ", ". Ещё «вступление» [sic] — <b>&amp;</b> *a* ", 3);
+            }
+            let mut b = edited(&a, round + 50, rng.range(0, 80));
+            match round % 5 {
+                0 => b = b.replacen("\n\n", " ", 3),
+                1 => b = b.replacen(". ", ".\n\n", 4),
+                2 => b = format!("  \n\n{}\n \n", b.replacen("\n\n", "\n\n \t \n\n", 2)),
+                3 => b = b.replace("Ещё", "Еще").replace('«', "\""),
+                _ => {}
+            }
+            for normalization in [Normalization::default(), Normalization::wording()] {
+                let pair = (
+                    WordingInput::pasted("A", &a),
+                    WordingInput::pasted("B <b>", &b),
+                );
+                let (comparison, result) = Comparison::compared_pair(
+                    "pair",
+                    "A / B",
+                    pair.0.clone(),
+                    pair.1.clone(),
+                    &normalization,
+                )
+                .unwrap();
+                for format in [Format::Text, Format::Markdown, Format::Html] {
+                    let kept = write(
+                        format,
+                        &comparison,
+                        &result,
+                        &normalization,
+                        Reference::Previous,
+                    );
+                    let walked = write_pair(format, "A / B", pair.clone(), &normalization)
+                        .unwrap()
+                        .concat();
+                    assert!(
+                        kept == walked,
+                        "round {round}, {format:?}, {normalization:?}: first difference at \
+                         byte {}",
+                        kept.bytes()
+                            .zip(walked.bytes())
+                            .take_while(|(x, y)| x == y)
+                            .count()
+                    );
+                }
+            }
+        }
+    }
+
+    /// A pair in two languages is not marked one against the other: what is written is the
+    /// kept comparison's (each wording as the window shows it), not a walk of their diff.
+    #[test]
+    fn a_pair_in_two_languages_is_written_as_the_window_compares_it() {
+        let russian = WordingInput {
+            language: "ru".into(),
+            ..WordingInput::pasted("Проект", "О вступлении независимых республик в РСФСР.")
+        };
+        let english = WordingInput {
+            language: "en".into(),
+            ..WordingInput::pasted("Draft", "On the entry of the independent republics.")
+        };
+        let wording = Normalization::wording();
+        let pair = (russian.clone(), english.clone());
+        let walked = write_pair(Format::Text, "t", pair, &wording)
+            .unwrap()
+            .concat();
+        assert!(!walked.contains("[-"), "{walked}");
+        assert!(
+            walked.contains("Draft: On the entry of the independent republics."),
+            "{walked}"
+        );
+        let same = (russian.clone(), russian);
+        let text = write_pair(Format::Text, "t", same, &wording)
+            .unwrap()
+            .concat();
+        assert!(text.contains("(same wording against Проект)"), "{text}");
     }
 
     /// The exports' key is the window's: the same sentence, with each format's own marks.

@@ -50,10 +50,11 @@ pub fn read_text_file(path: &Path) -> Result<Text, TextFileError> {
 }
 
 /// A wording for a comparison from the command line (`lectern compare A B`): a file's exact
-/// contents (UTF-8), or the content of a text of `library` by its id.
+/// contents (UTF-8), or the content of a text of `library()` by its id (the library is made
+/// only for an argument that is not a file).
 pub fn wording(
     argument: &str,
-    library: &crate::model::library::Library,
+    library: impl FnOnce() -> crate::model::library::Library,
 ) -> Result<crate::model::comparison::WordingInput, String> {
     use crate::model::comparison::WordingInput;
     let path = Path::new(argument);
@@ -69,6 +70,7 @@ pub fn wording(
             ..WordingInput::pasted(&name, "")
         });
     }
+    let library = library();
     let text = library.get(argument).ok_or_else(|| {
         format!("“{argument}” is neither a file nor a bundled text id (see `lectern list`)")
     })?;

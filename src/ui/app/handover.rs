@@ -104,11 +104,11 @@ impl LecternApp {
 /// Reads the files of `request` (on the listening thread: the window goes on drawing).
 fn read_request(request: Request) -> HandedOver {
     if request.compare {
-        let library = crate::bundled::bundled_library();
+        let library = crate::bundled::bundled_library;
         let wordings = request
             .files
             .iter()
-            .map(|f| crate::storage::text_file::wording(&f.to_string_lossy(), &library))
+            .map(|f| crate::storage::text_file::wording(&f.to_string_lossy(), library))
             .collect();
         return HandedOver::Compare(wordings);
     }
