@@ -281,7 +281,6 @@ fn main() -> anyhow::Result<()> {
 }
 
 fn save_loop(profile: Option<&Path>) -> anyhow::Result<()> {
-    use lectern::storage::annotations_file::save_bytes;
     use lectern::storage::backups::SnapshotPolicy;
     let mut opened = open(profile, Access::Write)?;
     let text = opened
@@ -310,11 +309,11 @@ fn save_loop(profile: Option<&Path>) -> anyhow::Result<()> {
         opened
             .notebook
             .edit(Edit::AddAnnotation(annotation), &clock::now())?;
-        let bytes = opened.notebook.to_contents().to_bytes()?;
-        save_bytes(
+        lectern::storage::annotations_file::save_notebook(
             &lectern::storage::atomic::RealFileSystem,
             &opened.profile,
-            &bytes,
+            &opened.store,
+            &opened.notebook.to_contents(),
             &policy,
         )?;
         // Said only once the save is complete: what the killing test may count on.
@@ -673,7 +672,16 @@ fn open(profile: Option<&Path>, access: Access) -> anyhow::Result<OpenedProfile>
 
 /// Saves the notebook of a profile opened for writing.
 fn save(opened: &OpenedProfile) -> anyhow::Result<()> {
-    opened.notebook.to_contents().save(&opened.profile)?;
+    use lectern::storage::annotations_file::save_notebook;
+    use lectern::storage::atomic::RealFileSystem;
+    use lectern::storage::backups::SnapshotPolicy;
+    save_notebook(
+        &RealFileSystem,
+        &opened.profile,
+        &opened.store,
+        &opened.notebook.to_contents(),
+        &SnapshotPolicy::default(),
+    )?;
     Ok(())
 }
 

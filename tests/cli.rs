@@ -9,6 +9,26 @@ fn lectern() -> Command {
     Command::new(env!("CARGO_BIN_EXE_lectern"))
 }
 
+/// Saves `contents` as the profile's notebook, as the window saves it.
+fn save_into(profile: &std::path::Path, contents: &lectern::model::notebook::Contents) {
+    use lectern::storage::open::{Access, open_profile};
+    use lectern::storage::profile::Profile;
+    let opened = open_profile(
+        Profile::open(Some(profile)).unwrap(),
+        lectern::bundled::bundled_library(),
+        Access::Write,
+    )
+    .unwrap();
+    lectern::storage::annotations_file::save_notebook(
+        &lectern::storage::atomic::RealFileSystem,
+        &opened.profile,
+        &opened.store,
+        contents,
+        &lectern::storage::backups::SnapshotPolicy::default(),
+    )
+    .unwrap();
+}
+
 /// `lectern --profile DIR`.
 fn lectern_in(profile: impl AsRef<std::path::Path>) -> Command {
     let mut command = lectern();
@@ -1207,7 +1227,6 @@ fn glossary_lists_each_term_with_its_renderings_found_in_imported_texts_too() {
 fn index_includes_the_readers_own_spellings_from_the_profile() {
     use lectern::model::notebook::Contents;
     use lectern::model::study::{AddedSpelling, Study};
-    use lectern::storage::profile::Profile;
     let dir = tempfile::tempdir().unwrap();
     let profile = dir.path().join("p");
     let file = dir.path().join("diary.txt");
@@ -1223,9 +1242,7 @@ fn index_includes_the_readers_own_spellings_from_the_profile() {
         },
         ..Contents::default()
     };
-    contents
-        .save(&Profile::open(Some(&profile)).unwrap())
-        .unwrap();
+    save_into(&profile, &contents);
     let ordzhonikidze = index_entity(&profile, "ordzhonikidze");
     assert!(
         ordzhonikidze["variants"]

@@ -15,6 +15,7 @@ use lectern::model::notebook::{Contents, Edit};
 use lectern::storage::annotations_file::{AnnotationsFile, save_bytes};
 use lectern::storage::atomic::{FileSystem, RealFileSystem, Step};
 use lectern::storage::backups::SnapshotPolicy;
+use lectern::storage::notebook_dir::NotebookStore;
 use lectern::storage::profile::Profile;
 use lectern::ui::app::{LecternApp, StartOptions};
 
@@ -237,20 +238,20 @@ fn the_window_keeps_work_that_could_not_be_saved_and_saves_it_when_the_disk_reco
             assert!(problem.contains("could not be saved"), "{problem}");
             assert!(problem.contains("kept in memory"), "{problem}");
         }
-        let on_disk = AnnotationsFile::load(&Profile::open(Some(temp.path())).unwrap());
-        assert_eq!(live_ids(on_disk.value.as_ref().unwrap()), ["A"], "{what}");
-        assert!(on_disk.notices.is_empty(), "{what}: {:?}", on_disk.notices);
+        let (on_disk, report) = NotebookStore::read(temp.path()).unwrap();
+        assert_eq!(live_ids(&on_disk), ["A"], "{what}");
+        assert!(
+            report.notices().is_empty(),
+            "{what}: {:?}",
+            report.notices()
+        );
         assert_eq!(app.notebook.annotations().live().len(), 2);
         // The fault clears: the next save writes what was kept.
         faulty.failing.store(false, Ordering::SeqCst);
         app.save_now();
         assert!(app.save_problems().is_empty(), "{what}");
         drop(app);
-        let on_disk = AnnotationsFile::load(&Profile::open(Some(temp.path())).unwrap());
-        assert_eq!(
-            live_ids(on_disk.value.as_ref().unwrap()),
-            ["A", "B"],
-            "{what}"
-        );
+        let (on_disk, _) = NotebookStore::read(temp.path()).unwrap();
+        assert_eq!(live_ids(&on_disk), ["A", "B"], "{what}");
     }
 }

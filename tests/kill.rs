@@ -1,5 +1,5 @@
 //! Kill Lectern at random moments while it saves, many times: every reload must find a
-//! complete file, never a torn one and never an empty set, and no annotation whose save had
+//! complete notebook, never a torn record and never an empty set, and no annotation whose save had
 //! completed before the kill may be missing. The saving process also writes a snapshot at
 //! every save, so kills land in snapshots being written too.
 //!
@@ -15,7 +15,7 @@ use std::time::Duration;
 
 use lectern::model::generate::SplitMix64;
 use lectern::storage::annotations_file::AnnotationsFile;
-use lectern::storage::atomic::backup_path;
+use lectern::storage::notebook_dir::NotebookStore;
 use lectern::storage::profile::Profile;
 use lectern::storage::schema;
 
@@ -62,16 +62,14 @@ fn one_kill(profile: &Profile, rng: &mut SplitMix64, round: usize, seen: &mut Ca
     seen.kills += 1;
     seen.confirmed_saves += usize::from(confirmed > 0);
 
-    let loaded = AnnotationsFile::load(profile);
+    // Every record whole (a torn one would be said), none missing.
+    let (contents, report) = NotebookStore::read(profile.dir()).unwrap();
     assert!(
-        loaded.notices.is_empty(),
+        report.notices().is_empty(),
         "round {round}: {:?}",
-        loaded.notices
+        report.notices()
     );
-    let live = loaded
-        .value
-        .as_ref()
-        .map_or(&[][..], |file| file.annotations.live());
+    let live = contents.annotations.live();
     assert!(
         live.len() >= confirmed,
         "round {round}: {confirmed} annotations were saved, {} loaded",
@@ -87,18 +85,7 @@ fn one_kill(profile: &Profile, rng: &mut SplitMix64, round: usize, seen: &mut Ca
         assert_eq!(annotation.anchor.exact.chars().count(), 30);
     }
     seen.largest = seen.largest.max(live.len());
-    let backup = backup_path(&profile.annotations_path());
-    // The first complete save leaves a backup: it is missing only before that.
-    assert!(
-        backup.exists() || confirmed == 0,
-        "round {round}: no backup after {confirmed} saves"
-    );
-    for copy in backup
-        .exists()
-        .then_some(backup)
-        .into_iter()
-        .chain(snapshots(profile))
-    {
+    for copy in snapshots(profile) {
         let bytes = std::fs::read(&copy).unwrap();
         let parsed = schema::parse_current::<AnnotationsFile>(
             lectern::storage::annotations_file::ANNOTATIONS_FORMAT,
@@ -119,6 +106,21 @@ fn snapshots(profile: &Profile) -> Vec<std::path::PathBuf> {
         .collect()
 }
 
+/// The temporary files under `dir`, in every folder.
+fn temporaries(dir: &std::path::Path) -> usize {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap())
+        .map(|e| {
+            if e.file_type().unwrap().is_dir() {
+                temporaries(&e.path())
+            } else {
+                usize::from(e.file_name().to_string_lossy().contains(".tmp-"))
+            }
+        })
+        .sum()
+}
+
 fn campaign(rounds: usize, seed: u64) -> Campaign {
     let mut rng = SplitMix64::new(seed);
     let mut seen = Campaign::default();
@@ -131,16 +133,7 @@ fn campaign(rounds: usize, seed: u64) -> Campaign {
             round += 1;
         }
         // Temporary files of killed saves are cleared when the profile is next opened.
-        let leftovers = std::fs::read_dir(temp.path())
-            .unwrap()
-            .filter(|e| {
-                e.as_ref()
-                    .unwrap()
-                    .file_name()
-                    .to_string_lossy()
-                    .contains(".tmp-")
-            })
-            .count();
+        let leftovers = temporaries(temp.path());
         assert!(leftovers <= 2, "{leftovers} temporary files piled up");
     }
     assert!(

@@ -1,14 +1,18 @@
-//! Nothing the reader wrote is lost when `annotations.json` is damaged or goes missing: the
-//! window and the command line recover it alike, the recovery sticks, and the backups it came
-//! from are never overwritten by an empty start.
+//! Nothing the reader wrote is lost when the notebook is damaged or goes missing: the window
+//! and the command line recover it alike, the recovery sticks, and the backups it came from
+//! are never overwritten by an empty start. A profile from before the notebook's folder is
+//! moved into it once, with a snapshot of it as it was.
 #![allow(clippy::unwrap_used)] // tests: a failed unwrap is a failed test
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use lectern::bundled::bundled_library;
 use lectern::model::annotation::Annotation;
 use lectern::model::notebook::Edit;
+use lectern::storage::annotations_file::{AnnotationsFile, save_notebook};
+use lectern::storage::atomic::RealFileSystem;
+use lectern::storage::backups::SnapshotPolicy;
 use lectern::storage::open::{Access, OpenedProfile, open_profile};
 use lectern::storage::profile::Profile;
 use lectern::ui::app::{LecternApp, StartOptions};
@@ -31,7 +35,14 @@ fn highlight_and_save(opened: &mut OpenedProfile, id: &str, n: usize) {
             .edit(Edit::AddAnnotation(annotation), NOW)
             .unwrap()
     );
-    opened.notebook.to_contents().save(&opened.profile).unwrap();
+    save_notebook(
+        &RealFileSystem,
+        &opened.profile,
+        &opened.store,
+        &opened.notebook.to_contents(),
+        &SnapshotPolicy::default(),
+    )
+    .unwrap();
 }
 
 fn ids(opened: &OpenedProfile) -> Vec<String> {
@@ -42,6 +53,13 @@ fn ids(opened: &OpenedProfile) -> Vec<String> {
         .iter()
         .map(|a| a.annotation_id.clone())
         .collect()
+}
+
+/// The record file of annotation `id` on the letter to Kamenev.
+fn record(dir: &Path, id: &str) -> PathBuf {
+    dir.join("notebook/annotations")
+        .join(KAMENEV)
+        .join(format!("{id}.json"))
 }
 
 fn the_window_on(dir: &Path) -> LecternApp {
@@ -55,42 +73,36 @@ fn the_window_on(dir: &Path) -> LecternApp {
 }
 
 #[test]
-fn a_highlight_recovered_from_the_backup_is_never_lost_again() {
+fn a_damaged_record_is_recovered_from_the_snapshot_and_never_lost_again() {
     let temp = tempfile::tempdir().unwrap();
     let dir = temp.path();
-    let annotations = dir.join("annotations.json");
-
-    // 1. Highlight A, a few seconds later highlight B, quit.
+    // 1. Highlight A (the first save is also a snapshot), then B, quit.
     {
         let mut opened = open(dir, Access::Window);
         highlight_and_save(&mut opened, "A", 1);
         highlight_and_save(&mut opened, "B", 2);
     }
-    // 2. The file is damaged. Start: the reader is told, and A (the previous save) is there.
-    std::fs::write(&annotations, "{ this is not json").unwrap();
+    // 2. A's file is damaged (a half-synced copy, a bad disk). Start: the reader is told, and
+    // A is there, from the snapshot; the damaged file is kept aside.
+    std::fs::write(record(dir, "A"), "{ this is not json").unwrap();
     {
         let opened = open(dir, Access::Window);
-        assert_eq!(ids(&opened), ["A"]);
+        assert_eq!(ids(&opened), ["A", "B"]);
         let notice = opened.notices.join(" ");
         assert!(notice.contains("could not be read"), "{notice}");
-        assert!(notice.contains("put back"), "{notice}");
-        assert!(
-            std::fs::read_dir(dir).unwrap().any(|e| e
-                .unwrap()
-                .file_name()
-                .to_string_lossy()
-                .contains(".corrupt-")),
-            "the damaged file is kept aside"
-        );
-        // Quit without a change.
+        assert!(notice.contains("snapshot"), "{notice}");
+        let aside = std::fs::read_dir(dir.join("local/damaged"))
+            .unwrap()
+            .count();
+        assert_eq!(aside, 1, "the damaged file is kept aside");
     }
     // The recovery stuck: the file itself holds A again.
-    let bytes = std::fs::read_to_string(&annotations).unwrap();
+    let bytes = std::fs::read_to_string(record(dir, "A")).unwrap();
     assert!(bytes.contains("\"annotation_id\": \"A\""), "{bytes}");
-    // 3. Start again and make two new highlights: A is still there, in the file and the backup.
+    // 3. Start again and make two new highlights: A is still there.
     {
         let mut opened = open(dir, Access::Window);
-        assert_eq!(ids(&opened), ["A"]);
+        assert_eq!(ids(&opened), ["A", "B"]);
         assert!(
             opened.notices.is_empty(),
             "nothing is damaged now: {:?}",
@@ -100,56 +112,99 @@ fn a_highlight_recovered_from_the_backup_is_never_lost_again() {
         highlight_and_save(&mut opened, "D", 4);
     }
     let opened = open(dir, Access::Read);
-    assert_eq!(ids(&opened), ["A", "C", "D"]);
-    let backup = std::fs::read_to_string(dir.join("annotations.json.bak")).unwrap();
-    assert!(backup.contains("\"annotation_id\": \"A\""), "{backup}");
+    assert_eq!(ids(&opened), ["A", "B", "C", "D"]);
 }
 
 #[test]
-fn a_missing_file_beside_a_backup_is_damage_not_a_fresh_start() {
+fn a_missing_notebook_folder_beside_its_snapshot_is_damage_not_a_fresh_start() {
     let temp = tempfile::tempdir().unwrap();
     let dir = temp.path();
     {
         let mut opened = open(dir, Access::Window);
         highlight_and_save(&mut opened, "A", 1);
     }
-    assert!(
-        dir.join("annotations.json.bak").is_file(),
-        "the first save leaves a backup"
-    );
-    std::fs::remove_file(dir.join("annotations.json")).unwrap();
+    std::fs::remove_dir_all(dir.join("notebook")).unwrap();
     let opened = open(dir, Access::Window);
     assert_eq!(ids(&opened), ["A"]);
     assert!(
-        opened.notices.join(" ").contains("was missing"),
+        opened.notices.join(" ").contains("missing"),
         "{:?}",
         opened.notices
     );
-    assert!(dir.join("annotations.json").is_file(), "put back at once");
+    assert!(record(dir, "A").is_file(), "put back at once");
+}
+
+/// A copy of the profile a release before the notebook's folder wrote (see its README).
+fn profile_before_the_folder() -> tempfile::TempDir {
+    let temp = tempfile::tempdir().unwrap();
+    let fixture =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/profile-before-notebook-folder");
+    copy_profile(&fixture, temp.path());
+    temp
 }
 
 #[test]
-fn with_the_file_and_its_backup_damaged_the_newest_snapshot_is_loaded() {
-    let temp = tempfile::tempdir().unwrap();
+fn a_profile_from_before_the_folder_is_moved_into_it_once_with_a_snapshot() {
+    let temp = profile_before_the_folder();
     let dir = temp.path();
-    {
-        let mut opened = open(dir, Access::Window);
-        highlight_and_save(&mut opened, "A", 1);
-    }
+    let original = std::fs::read(dir.join("annotations.json")).unwrap();
+    let before = AnnotationsFile::load(&Profile::open(Some(dir)).unwrap())
+        .value
+        .unwrap();
+    let snapshots_before = std::fs::read_dir(dir.join("backups")).unwrap().count();
+    let opened = open(dir, Access::Window);
     assert_eq!(
-        std::fs::read_dir(dir.join("backups")).unwrap().count(),
-        1,
-        "the first save is also a snapshot"
+        opened.notebook.contents(),
+        &before,
+        "nothing changed in the move"
     );
+    assert_eq!(ids(&opened), ["a0", "a1", "a2", "a3", "a4"]);
+    assert!(
+        opened
+            .notices
+            .join(" ")
+            .contains("one small file per annotation"),
+        "{:?}",
+        opened.notices
+    );
+    drop(opened);
+    for id in ["a0", "a4"] {
+        assert!(record(dir, id).is_file(), "{id}");
+    }
+    // The old file was kept, as the previous save and as a snapshot.
+    assert_eq!(
+        std::fs::read(dir.join("annotations.json.bak")).unwrap(),
+        original
+    );
+    let snapshots = std::fs::read_dir(dir.join("backups")).unwrap().count();
+    assert_eq!(snapshots, snapshots_before + 1);
+    // What is left says the notebook moved: an older Lectern opens the profile read-only
+    // instead of working on a copy nobody saves.
+    let moved = AnnotationsFile::load(&Profile::open(Some(dir)).unwrap());
+    assert!(moved.read_only, "{:?}", moved.notices);
+    // Once: the next start reads the folder and says nothing.
+    let again = open(dir, Access::Window);
+    assert_eq!(again.notebook.contents(), &before);
+    assert!(again.notices.is_empty(), "{:?}", again.notices);
+}
+
+#[test]
+fn a_damaged_profile_from_before_the_folder_is_moved_from_its_newest_snapshot() {
+    let temp = profile_before_the_folder();
+    let dir = temp.path();
     std::fs::write(dir.join("annotations.json"), "").unwrap();
     std::fs::write(dir.join("annotations.json.bak"), "{\"torn").unwrap();
     let opened = open(dir, Access::Window);
-    assert_eq!(ids(&opened), ["A"]);
+    assert_eq!(ids(&opened), ["a0", "a1", "a2", "a3", "a4"]);
     assert!(
         opened.notices.join(" ").contains("backups"),
         "{:?}",
         opened.notices
     );
+    drop(opened);
+    assert!(record(dir, "a4").is_file());
+    let again = open(dir, Access::Read);
+    assert_eq!(ids(&again), ["a0", "a1", "a2", "a3", "a4"]);
 }
 
 #[test]
@@ -161,7 +216,7 @@ fn the_window_and_the_command_line_open_a_damaged_profile_to_the_same_notebook()
         highlight_and_save(&mut opened, "A", 1);
         highlight_and_save(&mut opened, "B", 2);
     }
-    std::fs::write(dir.join("annotations.json"), "{ this is not json").unwrap();
+    std::fs::write(record(dir, "B"), "{ this is not json").unwrap();
     let damaged = tempfile::tempdir().unwrap();
     copy_profile(dir, damaged.path());
 
@@ -234,11 +289,7 @@ fn backups_are_listed_and_one_is_restored_as_one_change_by_the_command_line() {
     };
     let (listed, _) = lectern(&["backups"]);
     let lines: Vec<&str> = listed.lines().collect();
-    assert_eq!(
-        lines.len(),
-        2,
-        "the previous save and one snapshot: {listed}"
-    );
+    assert_eq!(lines.len(), 1, "one snapshot: {listed}");
     let snapshot = lines
         .iter()
         .find(|l| l.starts_with("annotations-"))
@@ -327,7 +378,7 @@ fn a_read_only_profile_folder_opens_read_only_with_a_message_not_an_error() {
     assert!(stderr.contains("1 annotation exported"), "{stderr}");
     assert!(String::from_utf8_lossy(&output.stdout).contains("\nA,"));
     // A command that would change it says why it cannot, and changes nothing.
-    let before = std::fs::read(dir.join("annotations.json")).unwrap();
+    let before = std::fs::read(record(&dir, "A")).unwrap();
     let import = outer.path().join("notes.txt");
     std::fs::write(&import, "A text to import.\n").unwrap();
     {
@@ -338,6 +389,6 @@ fn a_read_only_profile_folder_opens_read_only_with_a_message_not_an_error() {
     assert!(!output.status.success(), "{output:?}");
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("cannot be changed"), "{stderr}");
-    assert_eq!(std::fs::read(dir.join("annotations.json")).unwrap(), before);
+    assert_eq!(std::fs::read(record(&dir, "A")).unwrap(), before);
     assert!(!dir.join("texts").exists());
 }

@@ -104,7 +104,10 @@ fn each_signal_saves_what_is_pending_and_releases_the_lock() {
             );
         }
         let lock = profile.path().join("lectern.lock");
-        let state = profile.path().join("reading-state.json");
+        // This device's reading state (the window made the device's id when it started).
+        let state = lectern::storage::profile::Profile::open(Some(profile.path()))
+            .unwrap()
+            .reading_state_path();
         assert!(lock.exists(), "SIG{signal}: the window holds the lock");
         assert!(!state.exists(), "SIG{signal}: nothing saved yet");
 

@@ -60,6 +60,21 @@ pub struct Annotation {
     pub created: String,
     /// When it was last changed (RFC 3339).
     pub modified: String,
+    /// Other texts of the note, from devices where it was changed at the same time as here
+    /// (a sync brought both): kept for the reader to choose from, never dropped.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub diverged_notes: Vec<DivergedNote>,
+}
+
+/// A text of an annotation's note that another device wrote while this one was changing it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DivergedNote {
+    /// The other note.
+    pub note: String,
+    /// The device that wrote it.
+    pub device: String,
+    /// When it was changed there (RFC 3339).
+    pub modified: String,
 }
 
 impl Annotation {
@@ -80,6 +95,7 @@ impl Annotation {
             tags: Vec::new(),
             created: now.to_owned(),
             modified: now.to_owned(),
+            diverged_notes: Vec::new(),
         }
     }
 }

@@ -31,6 +31,14 @@ pub fn now() -> String {
     rfc3339(SystemTime::now())
 }
 
+/// The current time in milliseconds since the Unix epoch (what stamps records, see
+/// [`super::sync::Clock`]).
+pub fn now_millis() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
+}
+
 /// A new annotation id: unique across processes and time (hash of time, process and a counter).
 pub fn new_annotation_id() -> String {
     use sha2::{Digest, Sha256};

@@ -41,6 +41,15 @@ pub struct Annotations {
 }
 
 impl Annotations {
+    /// The annotations `live` (in the order they were made) and `trash` (most recently
+    /// deleted last).
+    pub fn from_parts(live: Vec<Annotation>, trash: Vec<Annotation>) -> Self {
+        Self {
+            live: live.into_iter().map(Arc::new).collect(),
+            trash: trash.into_iter().map(Arc::new).collect(),
+        }
+    }
+
     /// The live annotations, in the order they were made.
     pub fn live(&self) -> &[Arc<Annotation>] {
         &self.live

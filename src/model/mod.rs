@@ -21,6 +21,7 @@ pub mod search;
 pub mod selection;
 pub mod spans;
 pub mod study;
+pub mod sync;
 pub mod text;
 pub mod timeline;
 pub mod w3c_import;

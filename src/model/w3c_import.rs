@@ -156,6 +156,7 @@ fn annotation_of(
         tags,
         created,
         modified,
+        diverged_notes: Vec::new(),
     };
     Ok((annotation, source))
 }

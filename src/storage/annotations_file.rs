@@ -5,7 +5,8 @@ use std::time::SystemTime;
 
 use super::StorageError;
 use super::atomic::{FileSystem, KeepBackup, RealFileSystem, write_atomic_in};
-use super::backups::{SnapshotPolicy, recovery_copies, snapshot_after_save};
+use super::backups::{SnapshotPolicy, recovery_copies, snapshot_after_save, snapshot_due};
+use super::notebook_dir::{NotebookStore, Saved};
 use super::profile::Profile;
 use super::schema::{self, Format, Loaded};
 use crate::model::notebook::Contents;
@@ -78,6 +79,34 @@ pub fn save_bytes(
         log::warn!("no snapshot of the annotations was taken: {e}");
     }
     Ok(())
+}
+
+/// Saves the notebook as the profile keeps it: the records of `contents` that changed, into
+/// `notebook/` ([`NotebookStore::save`]), then a snapshot of the whole notebook into
+/// `backups/` when one is due (made only then: a save of one change serialises one record).
+pub fn save_notebook(
+    fs: &dyn FileSystem,
+    profile: &Profile,
+    store: &std::sync::Mutex<NotebookStore>,
+    contents: &Contents,
+    policy: &SnapshotPolicy,
+) -> Result<Saved, StorageError> {
+    let now = SystemTime::now();
+    let millis = crate::model::clock::now_millis();
+    // A panic while another save held the store leaves it as it was: still usable.
+    let mut store = store
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let saved = store.save(fs, contents, millis)?;
+    if saved != Saved::default() && snapshot_due(profile, now, policy) {
+        let snapshot = contents
+            .to_bytes()
+            .and_then(|bytes| snapshot_after_save(fs, profile, &bytes, now, policy));
+        if let Err(e) = snapshot {
+            log::warn!("no snapshot of the notebook was taken: {e}");
+        }
+    }
+    Ok(saved)
 }
 
 #[cfg(test)]

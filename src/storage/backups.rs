@@ -141,6 +141,40 @@ fn seconds_of_stamp(stamp: &str) -> Option<u64> {
     u64::try_from(days * 86_400 + hour * 3_600 + minute * 60 + second).ok()
 }
 
+/// Writes a snapshot of `bytes` now, whatever the policy's interval: named by the first
+/// second from now that no snapshot has (two in one second must not overwrite each other).
+pub fn snapshot_now(
+    fs: &dyn FileSystem,
+    profile: &Profile,
+    bytes: &[u8],
+) -> Result<Option<PathBuf>, StorageError> {
+    let mut at = SystemTime::now();
+    let taken = |at: SystemTime| {
+        let name = format!("{PREFIX}{}{SUFFIX}", compact(&clock::rfc3339(at)));
+        backups_dir(profile).join(name).exists()
+    };
+    while taken(at) {
+        at += std::time::Duration::from_secs(1);
+    }
+    let policy = SnapshotPolicy {
+        interval: std::time::Duration::ZERO,
+        ..SnapshotPolicy::default()
+    };
+    snapshot_after_save(fs, profile, bytes, at, &policy)
+}
+
+/// Whether a snapshot is due at `now`: none was taken in the last `policy.interval` (one
+/// stamped in the future, by a clock set back since, does not count).
+pub fn snapshot_due(profile: &Profile, now: SystemTime, policy: &SnapshotPolicy) -> bool {
+    let newest = snapshots(profile)
+        .first()
+        .and_then(|(newest, _)| seconds_of_stamp(newest));
+    !newest.is_some_and(|newest| {
+        seconds_of(now).saturating_sub(newest) < policy.interval.as_secs()
+            && newest <= seconds_of(now)
+    })
+}
+
 /// After a save of `bytes` as the annotations, writes a snapshot of them if the newest is at
 /// least `policy.interval` old, verifies it, and prunes the folder. Returns the snapshot
 /// written, if any.
@@ -152,12 +186,7 @@ pub fn snapshot_after_save(
     policy: &SnapshotPolicy,
 ) -> Result<Option<PathBuf>, StorageError> {
     let stamp = clock::rfc3339(now);
-    let existing = snapshots(profile);
-    if let Some((newest, _)) = existing.first()
-        && let Some(newest) = seconds_of_stamp(newest)
-        && seconds_of(now).saturating_sub(newest) < policy.interval.as_secs()
-        && newest <= seconds_of(now)
-    {
+    if !snapshot_due(profile, now, policy) {
         return Ok(None);
     }
     let dir = backups_dir(profile);

@@ -13,6 +13,7 @@ pub mod handover;
 pub mod html;
 pub mod import;
 pub mod lock;
+pub mod notebook_dir;
 pub mod open;
 pub mod profile;
 pub mod reading_state;

@@ -7,12 +7,17 @@
 //! state. What it found is said in [`OpenedProfile::notices`], in the same words for the window
 //! (a banner) and the command line (standard error).
 
-use super::annotations_file::AnnotationsFile;
+use std::sync::{Arc, Mutex};
+
+use super::annotations_file::{ANNOTATIONS_FORMAT, AnnotationsFile};
+use super::atomic::{KeepBackup, RealFileSystem, write_atomic_in};
+use super::backups::snapshot_now;
 use super::lock::{LockOutcome, ProfileLock, lock_profile};
+use super::notebook_dir::NotebookStore;
 use super::profile::Profile;
 use super::reading_state::ReadingState;
 use crate::model::library::Library;
-use crate::model::notebook::Notebook;
+use crate::model::notebook::{Contents, Notebook};
 
 /// Who opens the profile, which decides what happens when another Lectern has it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -51,6 +56,9 @@ pub struct OpenedProfile {
     /// The reader's work, re-anchored against the library (read-only when the profile may not
     /// be written by this process).
     pub notebook: Notebook,
+    /// The notebook's folder of records as read, through which the notebook is saved
+    /// ([`save_notebook`](super::annotations_file::save_notebook)).
+    pub store: Arc<Mutex<NotebookStore>>,
     /// The saved reading state, if any.
     pub reading_state: Option<ReadingState>,
     /// What happened, in words for the reader.
@@ -114,17 +122,18 @@ pub fn open_profile(
     if lock.is_some() {
         super::atomic::remove_stale_temporaries(profile.dir());
         super::atomic::remove_stale_temporaries(&super::backups::backups_dir(&profile));
+        super::notebook_dir::remove_stale_temporaries(profile.dir());
     }
-    let mut loaded = AnnotationsFile::load(&profile);
+    let loaded = load_notebook(&profile, !read_only);
     if loaded.read_only && access == Access::Write {
         return Err(OpenError::ReadOnly(loaded.notices.join(" ")));
     }
     read_only |= loaded.read_only;
+    notices.extend(loaded.notices);
     if !read_only {
-        loaded.write_back(&profile.annotations_path());
+        profile.write_ignore_files();
     }
-    notices.append(&mut loaded.notices);
-    let mut notebook = Notebook::new(loaded.value.unwrap_or_default());
+    let mut notebook = Notebook::new(loaded.contents);
     let report = notebook.reanchor(&library);
     if report.is_news() {
         notices.push(report.summary());
@@ -146,7 +155,170 @@ pub fn open_profile(
         lock,
         library,
         notebook,
+        store: Arc::new(Mutex::new(loaded.store)),
         reading_state: state.value,
         notices,
     })
+}
+
+/// The notebook as loaded, with the store it is saved through.
+struct LoadedNotebook {
+    contents: Contents,
+    store: NotebookStore,
+    read_only: bool,
+    notices: Vec<String>,
+}
+
+/// The profile's notebook: from its folder of records (merging what sync engines brought,
+/// and writing the merge back when `writable`), or, in a profile from before the folder, from
+/// `annotations.json`, which is then moved into the folder once (see [`migrate`]).
+fn load_notebook(profile: &Profile, writable: bool) -> LoadedNotebook {
+    let now = crate::model::clock::now_millis();
+    if NotebookStore::dir_of(profile.dir()).is_dir() {
+        let newest_snapshot = || {
+            super::backups::list(profile)
+                .iter()
+                .find_map(|b| super::backups::read(profile, &b.name).ok())
+        };
+        return match NotebookStore::load(profile.dir(), profile.device(), now, newest_snapshot) {
+            Ok((mut store, contents, report)) => {
+                let mut notices = report.notices();
+                if writable && let Err(e) = store.settle(&RealFileSystem, now) {
+                    notices.push(format!(
+                        "What a sync brought was merged but could not be written back ({e}); \
+                         it will be at the next save."
+                    ));
+                }
+                LoadedNotebook {
+                    contents,
+                    store,
+                    read_only: false,
+                    notices,
+                }
+            }
+            Err(e) => LoadedNotebook {
+                contents: Contents::default(),
+                store: NotebookStore::new(profile.dir(), profile.device()),
+                read_only: true,
+                notices: vec![format!(
+                    "The notebook could not be read ({e}), so the profile is open read-only: \
+                     nothing is changed."
+                )],
+            },
+        };
+    }
+    if moved_note(&profile.annotations_path()) {
+        return folder_missing(profile, writable, now);
+    }
+    let mut loaded = AnnotationsFile::load(profile);
+    let mut notebook = LoadedNotebook {
+        contents: loaded.value.take().unwrap_or_default(),
+        store: NotebookStore::new(profile.dir(), profile.device()),
+        read_only: loaded.read_only,
+        notices: std::mem::take(&mut loaded.notices),
+    };
+    if writable
+        && !notebook.read_only
+        && let Err(e) = migrate(profile, &mut notebook, now)
+    {
+        notebook.read_only = true;
+        notebook.notices.push(format!(
+            "The notebook could not be moved into its folder ({e}), so the profile is open \
+             read-only: nothing is changed."
+        ));
+    }
+    notebook
+}
+
+/// What `annotations.json` says once its notebook is in `notebook/`: a format version no
+/// Lectern before the folder reads, so that one opens the profile read-only instead of
+/// working on a copy nobody saves.
+const MOVED: super::schema::Format = super::schema::Format {
+    name: ANNOTATIONS_FORMAT.name,
+    version: ANNOTATIONS_FORMAT.version + 1,
+};
+
+/// Moves the notebook of a profile from before the folder of records into it: a snapshot of
+/// `annotations.json` as it was, every record written, then `annotations.json` replaced by a
+/// note that the notebook moved (its previous contents kept as `annotations.json.bak`).
+fn migrate(
+    profile: &Profile,
+    notebook: &mut LoadedNotebook,
+    now: u64,
+) -> Result<(), super::StorageError> {
+    let old = profile.annotations_path();
+    if old.exists() {
+        let bytes = notebook.contents.to_bytes()?;
+        snapshot_now(&RealFileSystem, profile, &bytes)?;
+    }
+    notebook
+        .store
+        .save(&RealFileSystem, &notebook.contents, now)?;
+    if old.exists() {
+        #[derive(serde::Serialize)]
+        struct Moved {
+            moved_to: &'static str,
+        }
+        let moved = super::schema::to_bytes(
+            MOVED,
+            &Moved {
+                moved_to: super::notebook_dir::NOTEBOOK_DIR,
+            },
+        )?;
+        write_atomic_in(&RealFileSystem, &old, &moved, KeepBackup::Previous)?;
+        notebook.notices.push(
+            "Your notebook is now kept as one small file per annotation in the folder \
+             “notebook”, so that Syncthing, Dropbox, Nextcloud or git can carry it between \
+             machines; a snapshot of it as it was is in the backups."
+                .into(),
+        );
+    }
+    Ok(())
+}
+
+/// Whether the file at `path` is the note left where the notebook was before it moved into
+/// its folder.
+fn moved_note(path: &std::path::Path) -> bool {
+    std::fs::read(path)
+        .ok()
+        .and_then(|bytes| serde_json::from_slice::<serde_json::Value>(&bytes).ok())
+        .is_some_and(|value| {
+            value["format"] == MOVED.name && value["version"] == u64::from(MOVED.version)
+        })
+}
+
+/// The notebook's folder is gone but the note that it moved there is not: that is damage,
+/// never a fresh start. The newest snapshot is put back as the folder (when the profile may
+/// be written); without one the profile opens read-only, so that nothing is overwritten.
+fn folder_missing(profile: &Profile, writable: bool, now: u64) -> LoadedNotebook {
+    let snapshot = super::backups::list(profile).into_iter().find_map(|b| {
+        super::backups::read(profile, &b.name)
+            .ok()
+            .map(|c| (b.name, c))
+    });
+    let mut store = NotebookStore::new(profile.dir(), profile.device());
+    let Some((name, contents)) = snapshot else {
+        return LoadedNotebook {
+            contents: Contents::default(),
+            store,
+            read_only: true,
+            notices: vec![format!(
+                "The notebook folder {} is missing and no snapshot of it was found, so the \
+                 profile is open read-only: nothing is overwritten.",
+                NotebookStore::dir_of(profile.dir()).display()
+            )],
+        };
+    };
+    let mut notices = vec![format!(
+        "The notebook folder was missing: the newest snapshot ({name}) was put back."
+    )];
+    if writable && let Err(e) = store.save(&RealFileSystem, &contents, now) {
+        notices.push(format!("It could not be written back ({e})."));
+    }
+    LoadedNotebook {
+        contents,
+        store,
+        read_only: !writable,
+        notices,
+    }
 }

@@ -171,7 +171,15 @@ impl Default for ReadingState {
 impl ReadingState {
     /// Loads the profile's reading state (see [`schema::load`] for bad and newer files).
     pub fn load(profile: &Profile) -> Loaded<Self> {
-        let mut loaded = schema::load::<Self>(&profile.reading_state_path(), READING_STATE_FORMAT);
+        let own = profile.reading_state_path();
+        // Before the reading state was per device it was shared: a device's first start
+        // takes it from there.
+        let path = if !own.exists() && profile.shared_reading_state_path().exists() {
+            profile.shared_reading_state_path()
+        } else {
+            own
+        };
+        let mut loaded = schema::load::<Self>(&path, READING_STATE_FORMAT);
         if let Some(state) = &mut loaded.value {
             state.sanitise();
         }

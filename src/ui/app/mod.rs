@@ -30,11 +30,12 @@ use crate::model::notebook::{Edit, Notebook};
 use crate::model::search::{Folded, NotesIndex, fold_query};
 use crate::model::selection::Selection;
 use crate::model::text::Text;
-use crate::storage::annotations_file::save_bytes;
+use crate::storage::annotations_file::save_notebook;
 use crate::storage::atomic::FileSystem;
 use crate::storage::backups::SnapshotPolicy;
 use crate::storage::import::ImportMeta;
 use crate::storage::lock::ProfileLock;
+use crate::storage::notebook_dir::NotebookStore;
 use crate::storage::open::{Access, open_profile};
 use crate::storage::profile::Profile;
 use crate::storage::reading_state::{

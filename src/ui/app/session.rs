@@ -10,6 +10,8 @@ pub(super) struct Session {
     pub(super) profile: Option<Profile>,
     /// The profile's lock, while this window may write it.
     pub(super) lock: Option<ProfileLock>,
+    /// The notebook's folder of records, through which the notebook is saved.
+    pub(super) store: Option<Arc<std::sync::Mutex<NotebookStore>>>,
     pub(super) saver: Saver,
     /// The last failed save of each file, shown until that file is saved again.
     pub(super) save_errors: std::collections::BTreeMap<std::path::PathBuf, String>,
@@ -40,6 +42,7 @@ impl Session {
         Self {
             profile: None,
             lock: None,
+            store: None,
             saver: match file_system {
                 Some(fs) => Saver::with_file_system(fs),
                 None => Saver::spawn(),
@@ -76,6 +79,7 @@ impl LecternApp {
         self.library = opened.library;
         self.notebook = opened.notebook;
         self.session.lock = opened.lock;
+        self.session.store = Some(opened.store);
         self.notices.extend(opened.notices);
         self.session.profile = Some(opened.profile);
         if let Some(state) = opened.reading_state {
@@ -197,7 +201,7 @@ impl LecternApp {
                     );
                     if report
                         .path
-                        .ends_with(crate::storage::profile::ANNOTATIONS_FILE)
+                        .ends_with(crate::storage::notebook_dir::NOTEBOOK_DIR)
                     {
                         self.session.saved_annotations_revision =
                             self.notebook.revision().wrapping_sub(1);
@@ -280,14 +284,15 @@ impl LecternApp {
         };
         // A copy is taken here; it is serialised and written (with a snapshot when one is
         // due) on the saving thread.
-        let file = self.notebook.to_contents();
+        let Some(store) = self.session.store.clone() else {
+            return;
+        };
+        let contents = self.notebook.to_contents();
         let profile = profile.clone();
-        self.session
-            .saver
-            .write_with(profile.annotations_path(), move |fs| {
-                let bytes = file.to_bytes()?;
-                save_bytes(fs, &profile, &bytes, &SnapshotPolicy::default())
-            });
+        let folder = NotebookStore::dir_of(profile.dir());
+        self.session.saver.write_with(folder, move |fs| {
+            save_notebook(fs, &profile, &store, &contents, &SnapshotPolicy::default()).map(|_| ())
+        });
         self.session.saved_annotations_revision = self.notebook.revision();
         self.session.annotations_dirty_since = None;
     }

@@ -1,0 +1,732 @@
+//! The notebook as a folder of records, made for sync engines (Syncthing, Dropbox, Nextcloud,
+//! git): `notebook/` in the profile holds one small file per record, so that work on separate
+//! records never touches the same file.
+//!
+//! ```text
+//! notebook/categories.json
+//! notebook/study.json
+//! notebook/annotations/<text id>/<annotation id>.json
+//! notebook/comparison-notes/<comparison id>/<note id>.json
+//! notebook/comparisons/<comparison id>.json
+//! ```
+//!
+//! Each file holds one record and its [`Stamp`] (when and by which device it was last
+//! written), in a stable form: keys in a fixed order, LF line ends, a final newline. A save
+//! writes only the records that changed, each atomically. A record that is removed (an
+//! annotation purged from the trash) leaves a tombstone, so that other devices remove it too;
+//! tombstones older than [`TOMBSTONE_DAYS`] are cleared.
+//!
+//! Loading reads every record, with the conflict copies sync engines leave beside them and the
+//! versions in a file git left conflict markers in, and merges the versions of each record
+//! ([`crate::model::sync::merge`]): the latest stands, and an annotation whose note diverged
+//! keeps the other note for the reader to resolve. The merged records are written back and
+//! only then are the consumed copies removed ([`NotebookStore::settle`]). A record file that
+//! does not parse (a half-synced file) is moved aside into `local/damaged/`, and the record is
+//! taken from its other versions or, if it has none, from the newest snapshot that has it.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use super::StorageError;
+use super::atomic::{FileSystem, KeepBackup, write_atomic_in};
+use crate::model::annotation::{Annotation, Category, DivergedNote};
+use crate::model::comparison::{Comparison, ComparisonNote};
+use crate::model::history::Annotations;
+use crate::model::notebook::Contents;
+use crate::model::study::Study;
+use crate::model::sync::{Clock, Record, Stamp, Version, conflict_original, merge};
+
+/// The folder of records in a profile.
+pub const NOTEBOOK_DIR: &str = "notebook";
+
+/// The folder of what belongs to this device only (never synced: its id, damaged files).
+pub const LOCAL_DIR: &str = "local";
+
+/// Days a tombstone is kept for other devices to see it.
+pub const TOMBSTONE_DAYS: u64 = 180;
+
+const RECORD_FORMAT: &str = "lectern-record";
+const RECORD_VERSION: u32 = 1;
+
+/// One record of the notebook.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Body {
+    /// An annotation, live or in the trash.
+    Annotation {
+        /// The annotation.
+        annotation: Annotation,
+        /// Whether it is in the trash.
+        trashed: bool,
+    },
+    /// A note on a comparison.
+    ComparisonNote(ComparisonNote),
+    /// One of the reader's own comparisons.
+    Comparison(Comparison),
+    /// The categories, in order.
+    Categories(Vec<Category>),
+    /// The reader's own people, places, spellings and terms.
+    Study(Study),
+}
+
+impl Record for Body {
+    /// An annotation changed on two devices keeps the other's note when the notes differ (and
+    /// the notes it had kept), for the reader to resolve; anything else: the latest wins.
+    fn absorb(&mut self, other: &Self, stamp: &Stamp) -> bool {
+        let (
+            Body::Annotation { annotation, .. },
+            Body::Annotation {
+                annotation: theirs, ..
+            },
+        ) = (self, other)
+        else {
+            return false;
+        };
+        let mut kept = false;
+        let candidates = std::iter::once(DivergedNote {
+            note: theirs.note.clone(),
+            device: stamp.device.clone(),
+            modified: theirs.modified.clone(),
+        })
+        .chain(theirs.diverged_notes.iter().cloned());
+        for candidate in candidates {
+            let known = candidate.note == annotation.note
+                || annotation
+                    .diverged_notes
+                    .iter()
+                    .any(|d| d.note == candidate.note);
+            if !known {
+                annotation.diverged_notes.push(candidate);
+                kept = true;
+            }
+        }
+        kept
+    }
+}
+
+/// A record file as stored.
+#[derive(Serialize, Deserialize)]
+struct RecordFile {
+    format: String,
+    version: u32,
+    stamp: Stamp,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    deleted: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    annotation: Option<Annotation>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    trashed: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    comparison_note: Option<ComparisonNote>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    comparison: Option<Comparison>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    categories: Option<Vec<Category>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    study: Option<Study>,
+}
+
+/// The bytes of a record file.
+fn to_bytes(version: &Version<Body>) -> Result<Vec<u8>, StorageError> {
+    let mut file = RecordFile {
+        format: RECORD_FORMAT.into(),
+        version: RECORD_VERSION,
+        stamp: version.stamp.clone(),
+        deleted: version.body.is_none(),
+        annotation: None,
+        trashed: false,
+        comparison_note: None,
+        comparison: None,
+        categories: None,
+        study: None,
+    };
+    match version.body.clone() {
+        None => {}
+        Some(Body::Annotation {
+            annotation,
+            trashed,
+        }) => {
+            file.annotation = Some(annotation);
+            file.trashed = trashed;
+        }
+        Some(Body::ComparisonNote(note)) => file.comparison_note = Some(note),
+        Some(Body::Comparison(comparison)) => file.comparison = Some(comparison),
+        Some(Body::Categories(categories)) => file.categories = Some(categories),
+        Some(Body::Study(study)) => file.study = Some(study),
+    }
+    let mut bytes = serde_json::to_vec_pretty(&file).map_err(|e| StorageError::Serialise {
+        what: "a record of the notebook",
+        message: e.to_string(),
+    })?;
+    bytes.push(b'\n');
+    Ok(bytes)
+}
+
+/// A record file's version, or why it is not one.
+fn parse(text: &str) -> Result<Version<Body>, String> {
+    let file: RecordFile = serde_json::from_str(text).map_err(|e| e.to_string())?;
+    if file.format != RECORD_FORMAT {
+        return Err(format!(
+            "not a record of Lectern's notebook ({})",
+            file.format
+        ));
+    }
+    if file.version > RECORD_VERSION {
+        return Err(format!(
+            "written by a newer Lectern (record version {})",
+            file.version
+        ));
+    }
+    let body = if file.deleted {
+        None
+    } else if let Some(annotation) = file.annotation {
+        Some(Body::Annotation {
+            annotation,
+            trashed: file.trashed,
+        })
+    } else if let Some(note) = file.comparison_note {
+        Some(Body::ComparisonNote(note))
+    } else if let Some(comparison) = file.comparison {
+        Some(Body::Comparison(comparison))
+    } else if let Some(categories) = file.categories {
+        Some(Body::Categories(categories))
+    } else if let Some(study) = file.study {
+        Some(Body::Study(study))
+    } else {
+        return Err("a record with nothing in it".into());
+    };
+    Ok(Version {
+        stamp: file.stamp,
+        body,
+    })
+}
+
+/// An id as a file name: letters, digits, `-` and `_` as they are, every other byte as `%XX`
+/// (so no name starts with a dot, holds a separator or differs from another only by case
+/// on a file system that ignores case… for ids Lectern makes, which are lower case).
+fn file_name(id: &str) -> String {
+    let mut name = String::with_capacity(id.len());
+    for byte in id.bytes() {
+        if byte.is_ascii_alphanumeric() || byte == b'-' || byte == b'_' {
+            name.push(char::from(byte));
+        } else {
+            name.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    if name.is_empty() {
+        name.push_str("%00");
+    }
+    name
+}
+
+/// The path (relative to `notebook/`, with `/`) of each record of `contents`, with the record.
+pub fn records_of(contents: &Contents) -> BTreeMap<String, Body> {
+    let mut records = BTreeMap::new();
+    records.insert(
+        "categories.json".to_owned(),
+        Body::Categories(contents.categories.clone()),
+    );
+    if !contents.study.is_empty() {
+        records.insert("study.json".to_owned(), Body::Study(contents.study.clone()));
+    }
+    let annotations = contents.annotations.live().iter().map(|a| (a, false));
+    let trashed = contents.annotations.trash().iter().map(|a| (a, true));
+    for (annotation, trashed) in annotations.chain(trashed) {
+        let path = format!(
+            "annotations/{}/{}.json",
+            file_name(&annotation.text_id),
+            file_name(&annotation.annotation_id)
+        );
+        records.insert(
+            path,
+            Body::Annotation {
+                annotation: annotation.as_ref().clone(),
+                trashed,
+            },
+        );
+    }
+    for note in &contents.comparison_notes {
+        let path = format!(
+            "comparison-notes/{}/{}.json",
+            file_name(&note.comparison_id),
+            file_name(&note.note_id)
+        );
+        records.insert(path, Body::ComparisonNote(note.clone()));
+    }
+    for comparison in &contents.comparisons {
+        let path = format!("comparisons/{}.json", file_name(&comparison.id));
+        records.insert(path, Body::Comparison(comparison.clone()));
+    }
+    records
+}
+
+/// The notebook the records make: annotations in the order they were made (the trash in the
+/// order its records were last written), notes on comparisons in the order they were made.
+pub fn contents_of(records: &BTreeMap<String, Version<Body>>) -> Contents {
+    let mut contents = Contents::default();
+    let (mut live, mut trash, mut notes) = (Vec::new(), Vec::new(), Vec::new());
+    for version in records.values() {
+        match &version.body {
+            None => {}
+            Some(Body::Annotation {
+                annotation,
+                trashed: false,
+            }) => live.push(annotation.clone()),
+            Some(Body::Annotation {
+                annotation,
+                trashed: true,
+            }) => trash.push((version.stamp.clone(), annotation.clone())),
+            Some(Body::ComparisonNote(note)) => notes.push(note.clone()),
+            Some(Body::Comparison(comparison)) => contents.comparisons.push(comparison.clone()),
+            Some(Body::Categories(categories)) => contents.categories = categories.clone(),
+            Some(Body::Study(study)) => contents.study = study.clone(),
+        }
+    }
+    live.sort_by(|a, b| {
+        a.created
+            .cmp(&b.created)
+            .then_with(|| natural_order(&a.annotation_id, &b.annotation_id))
+    });
+    trash.sort_by(|a, b| a.0.cmp(&b.0));
+    notes.sort_by(|a: &ComparisonNote, b| {
+        (a.created.as_str(), a.note_id.as_str()).cmp(&(b.created.as_str(), b.note_id.as_str()))
+    });
+    contents.annotations =
+        Annotations::from_parts(live, trash.into_iter().map(|(_, a)| a).collect());
+    contents.comparison_notes = notes;
+    contents
+}
+
+/// Orders ids as a reader counts: runs of digits by their value ("a2" before "a10"), so that
+/// annotations made in one second (their creation times are to the second) and named in
+/// sequence keep their sequence.
+fn natural_order(a: &str, b: &str) -> std::cmp::Ordering {
+    let (mut a, mut b) = (a, b);
+    loop {
+        let digits = |s: &str| s.bytes().take_while(u8::is_ascii_digit).count();
+        let (da, db) = (digits(a), digits(b));
+        if da > 0 && db > 0 {
+            let (na, nb) = (
+                a[..da].trim_start_matches('0'),
+                b[..db].trim_start_matches('0'),
+            );
+            let by_value = na.len().cmp(&nb.len()).then_with(|| na.cmp(nb));
+            if by_value.is_ne() {
+                return by_value;
+            }
+            (a, b) = (&a[da..], &b[db..]);
+            continue;
+        }
+        let (Some(x), Some(y)) = (a.chars().next(), b.chars().next()) else {
+            return a.len().cmp(&b.len());
+        };
+        if x != y {
+            return x.cmp(&y);
+        }
+        (a, b) = (&a[x.len_utf8()..], &b[y.len_utf8()..]);
+    }
+}
+
+/// What loading the folder found, beyond the notebook.
+#[derive(Debug, Default)]
+pub struct LoadReport {
+    /// Conflict copies and files with git's markers that were merged.
+    pub merged_files: Vec<PathBuf>,
+    /// Annotations whose notes diverged on two devices (their ids).
+    pub diverged: Vec<String>,
+    /// Record files that did not parse (moved into `local/damaged/` when the profile may be
+    /// written, by [`NotebookStore::settle`]).
+    pub damaged: Vec<PathBuf>,
+    /// Records taken from a snapshot because their only file was damaged.
+    pub recovered: Vec<String>,
+}
+
+impl LoadReport {
+    /// What was found, in words for the reader (nothing when there is nothing to say).
+    pub fn notices(&self) -> Vec<String> {
+        let mut notices = Vec::new();
+        if !self.merged_files.is_empty() {
+            notices.push(format!(
+                "Merged {} conflicting cop{} of notebook records that a sync brought.",
+                self.merged_files.len(),
+                if self.merged_files.len() == 1 {
+                    "y"
+                } else {
+                    "ies"
+                }
+            ));
+        }
+        if !self.diverged.is_empty() {
+            notices.push(format!(
+                "{} annotation{} changed on two devices at once: both notes are kept; choose \
+                 one in the annotation's panel.",
+                self.diverged.len(),
+                if self.diverged.len() == 1 { "" } else { "s" }
+            ));
+        }
+        for file in &self.damaged {
+            notices.push(format!(
+                "The notebook record {} could not be read; it is kept in the profile's \
+                 local/damaged folder.",
+                file.display()
+            ));
+        }
+        if !self.recovered.is_empty() {
+            notices.push(format!(
+                "{} record{} taken from the newest snapshot that had {}.",
+                self.recovered.len(),
+                if self.recovered.len() == 1 {
+                    " was"
+                } else {
+                    "s were"
+                },
+                if self.recovered.len() == 1 {
+                    "it"
+                } else {
+                    "them"
+                }
+            ));
+        }
+        notices
+    }
+}
+
+/// The notebook's folder as last read or written by this process: what each record file
+/// holds, so that a save writes only what changed, and the clock that stamps the writes.
+#[derive(Debug)]
+pub struct NotebookStore {
+    dir: PathBuf,
+    damaged_dir: PathBuf,
+    clock: Clock,
+    known: BTreeMap<String, Version<Body>>,
+    /// Records merged on load, to be written back ([`NotebookStore::settle`]).
+    unsettled: Vec<String>,
+    /// Conflict copies consumed by the merge, removed once the merged records are written.
+    consumed: Vec<PathBuf>,
+    /// Record files that did not parse (relative path and file), to be moved aside.
+    damaged: Vec<(String, PathBuf)>,
+}
+
+/// How many record files a save wrote.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Saved {
+    /// Records written (changed or new).
+    pub written: usize,
+    /// Tombstones written (records removed).
+    pub removed: usize,
+}
+
+impl NotebookStore {
+    /// The folder of records of the profile at `profile_dir`.
+    pub fn dir_of(profile_dir: &Path) -> PathBuf {
+        profile_dir.join(NOTEBOOK_DIR)
+    }
+
+    /// An empty store for `device` at the profile `profile_dir` (nothing read yet).
+    pub fn new(profile_dir: &Path, device: &str) -> Self {
+        Self {
+            dir: Self::dir_of(profile_dir),
+            damaged_dir: profile_dir.join(LOCAL_DIR).join("damaged"),
+            clock: Clock::new(device),
+            known: BTreeMap::new(),
+            unsettled: Vec::new(),
+            consumed: Vec::new(),
+            damaged: Vec::new(),
+        }
+    }
+
+    /// Reads and merges every record of the folder (see the module docs). `now` is this
+    /// device's clock (milliseconds since the epoch); `snapshot` gives the newest snapshot's
+    /// notebook, asked for only when a record's only file is damaged.
+    pub fn load(
+        profile_dir: &Path,
+        device: &str,
+        now: u64,
+        snapshot: impl FnOnce() -> Option<Contents>,
+    ) -> Result<(Self, Contents, LoadReport), StorageError> {
+        let mut store = Self::new(profile_dir, device);
+        let mut report = LoadReport::default();
+        let mut versions: BTreeMap<String, Vec<(Version<Body>, PathBuf, bool)>> = BTreeMap::new();
+        let mut damaged_paths = Vec::new();
+        for (relative, path) in record_files(&store.dir)? {
+            let (record, copy) = match conflict_original(file_name_of(&relative)) {
+                Some((original, _)) => (sibling_name(&relative, &original), true),
+                None => (relative.clone(), false),
+            };
+            let text = std::fs::read_to_string(&path)
+                .map_err(|e| StorageError::io("reading", &path, e))?;
+            let parsed: Result<Vec<Version<Body>>, String> =
+                match crate::model::sync::split_git_conflict(&text) {
+                    Some((ours, theirs)) => [ours, theirs].iter().map(|t| parse(t)).collect(),
+                    None => parse(&text).map(|v| vec![v]),
+                };
+            match parsed {
+                Ok(found) => {
+                    let merged_file = copy || found.len() > 1;
+                    if merged_file {
+                        report.merged_files.push(path.clone());
+                    }
+                    let entry = versions.entry(record).or_default();
+                    entry.extend(found.into_iter().map(|v| (v, path.clone(), merged_file)));
+                }
+                Err(_) => {
+                    report.damaged.push(path.clone());
+                    store.damaged.push((relative, path));
+                    damaged_paths.push(record);
+                }
+            }
+        }
+        let mut snapshot = Some(snapshot);
+        let mut from_snapshot: Option<BTreeMap<String, Body>> = None;
+        for record in damaged_paths {
+            if versions.contains_key(&record) {
+                continue;
+            }
+            let records = from_snapshot.get_or_insert_with(|| {
+                snapshot
+                    .take()
+                    .and_then(|f| f())
+                    .map(|c| records_of(&c))
+                    .unwrap_or_default()
+            });
+            if let Some(body) = records.get(&record) {
+                let stamp = Stamp {
+                    millis: 0,
+                    counter: 0,
+                    device: "snapshot".into(),
+                };
+                let version = Version {
+                    stamp,
+                    body: Some(body.clone()),
+                };
+                // Written back at once with a stamp of this device (see `settle`).
+                versions
+                    .entry(record.clone())
+                    .or_default()
+                    .push((version, PathBuf::new(), true));
+                report.recovered.push(record);
+            }
+        }
+        let expired = now.saturating_sub(TOMBSTONE_DAYS * 86_400_000);
+        for (record, found) in versions {
+            for (version, _, _) in &found {
+                store.clock.observe(&version.stamp);
+            }
+            let merged_from_files = found.iter().any(|(_, _, merged)| *merged);
+            for (_, path, copy) in &found {
+                let is_copy = *copy
+                    && path.file_name().and_then(|n| n.to_str()) != Some(file_name_of(&record));
+                if is_copy && !path.as_os_str().is_empty() {
+                    store.consumed.push(path.clone());
+                }
+            }
+            let Some(merged) = merge(found.into_iter().map(|(v, _, _)| v)) else {
+                continue;
+            };
+            if merged.absorbed
+                && let Some(Body::Annotation { annotation, .. }) = &merged.version.body
+            {
+                report.diverged.push(annotation.annotation_id.clone());
+            }
+            if merged.version.body.is_none() && merged.version.stamp.millis < expired {
+                let path = store.path_of(&record);
+                store.consumed.push(path);
+                continue;
+            }
+            if merged_from_files || merged.absorbed {
+                store.unsettled.push(record.clone());
+            }
+            store.known.insert(record, merged.version);
+        }
+        let contents = contents_of(&store.known);
+        Ok((store, contents, report))
+    }
+
+    /// The notebook in the folder of the profile at `profile_dir`, read without changing
+    /// anything (merges are made in memory only; nothing is moved or written).
+    pub fn read(profile_dir: &Path) -> Result<(Contents, LoadReport), StorageError> {
+        let now = crate::model::clock::now_millis();
+        Self::load(profile_dir, "reader", now, || None)
+            .map(|(_, contents, report)| (contents, report))
+    }
+
+    fn path_of(&self, record: &str) -> PathBuf {
+        record
+            .split('/')
+            .fold(self.dir.clone(), |p, part| p.join(part))
+    }
+
+    fn move_damaged(&self, relative: &str, path: &Path) -> Result<PathBuf, StorageError> {
+        std::fs::create_dir_all(&self.damaged_dir)
+            .map_err(|e| StorageError::io("creating", &self.damaged_dir, e))?;
+        let seconds = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        let flat = relative.replace('/', "__");
+        let mut target = self.damaged_dir.join(format!("{flat}.{seconds}"));
+        let mut n = 1;
+        while target.exists() {
+            target = self.damaged_dir.join(format!("{flat}.{seconds}-{n}"));
+            n += 1;
+        }
+        std::fs::rename(path, &target).map_err(|e| StorageError::io("moving aside", path, e))?;
+        Ok(target)
+    }
+
+    /// Moves the record files that did not parse into `local/damaged/`, writes back the
+    /// records merged on load (each with a new stamp of this device, later than every version
+    /// it merged), then removes the conflict copies they consumed.
+    pub fn settle(&mut self, fs: &dyn FileSystem, now: u64) -> Result<usize, StorageError> {
+        for (relative, path) in std::mem::take(&mut self.damaged) {
+            self.move_damaged(&relative, &path)?;
+        }
+        let unsettled = std::mem::take(&mut self.unsettled);
+        for record in &unsettled {
+            let Some(version) = self.known.get(record) else {
+                continue;
+            };
+            let version = Version {
+                stamp: self.clock.tick(now),
+                body: version.body.clone(),
+            };
+            self.write(fs, record, &version)?;
+            self.known.insert(record.clone(), version);
+        }
+        for path in std::mem::take(&mut self.consumed) {
+            match std::fs::remove_file(&path) {
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                    return Err(StorageError::io("removing", &path, e));
+                }
+                _ => {}
+            }
+        }
+        Ok(unsettled.len())
+    }
+
+    fn write(
+        &self,
+        fs: &dyn FileSystem,
+        record: &str,
+        version: &Version<Body>,
+    ) -> Result<(), StorageError> {
+        let path = self.path_of(record);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| StorageError::io("creating", parent, e))?;
+        }
+        write_atomic_in(fs, &path, &to_bytes(version)?, KeepBackup::None)
+    }
+
+    /// Writes the records of `contents` that differ from what the folder holds, and a
+    /// tombstone for each record it no longer has. `now`: this device's clock (milliseconds).
+    pub fn save(
+        &mut self,
+        fs: &dyn FileSystem,
+        contents: &Contents,
+        now: u64,
+    ) -> Result<Saved, StorageError> {
+        let mut saved = Saved::default();
+        let records = records_of(contents);
+        for (record, body) in &records {
+            let same = self
+                .known
+                .get(record)
+                .is_some_and(|known| known.body.as_ref() == Some(body));
+            if same {
+                continue;
+            }
+            let version = Version {
+                stamp: self.clock.tick(now),
+                body: Some(body.clone()),
+            };
+            self.write(fs, record, &version)?;
+            self.known.insert(record.clone(), version);
+            saved.written += 1;
+        }
+        let gone: Vec<String> = self
+            .known
+            .iter()
+            .filter(|(record, known)| known.body.is_some() && !records.contains_key(*record))
+            .map(|(record, _)| record.clone())
+            .collect();
+        for record in gone {
+            let version = Version {
+                stamp: self.clock.tick(now),
+                body: None,
+            };
+            self.write(fs, &record, &version)?;
+            self.known.insert(record, version);
+            saved.removed += 1;
+        }
+        Ok(saved)
+    }
+}
+
+/// Removes the temporary files that saves killed before they finished left in the notebook's
+/// folders (as [`super::atomic::remove_stale_temporaries`] does in one folder).
+pub fn remove_stale_temporaries(profile_dir: &Path) {
+    let mut pending = vec![NotebookStore::dir_of(profile_dir)];
+    while let Some(dir) = pending.pop() {
+        super::atomic::remove_stale_temporaries(&dir);
+        if let Ok(entries) = std::fs::read_dir(&dir) {
+            pending.extend(
+                entries
+                    .filter_map(Result::ok)
+                    .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+                    .map(|e| e.path()),
+            );
+        }
+    }
+}
+
+/// The last part of a `/`-separated path.
+fn file_name_of(relative: &str) -> &str {
+    relative.rsplit('/').next().unwrap_or(relative)
+}
+
+/// `relative` with its last part replaced by `name`.
+fn sibling_name(relative: &str, name: &str) -> String {
+    match relative.rfind('/') {
+        Some(slash) => format!("{}/{name}", &relative[..slash]),
+        None => name.to_owned(),
+    }
+}
+
+/// Every record file under `dir` (relative path with `/`, and full path), leaving out hidden
+/// files (temporary files of Lectern and of sync engines start with a dot) and temporaries.
+fn record_files(dir: &Path) -> Result<Vec<(String, PathBuf)>, StorageError> {
+    let mut found = Vec::new();
+    let mut pending = vec![(String::new(), dir.to_path_buf())];
+    while let Some((prefix, folder)) = pending.pop() {
+        let entries = match std::fs::read_dir(&folder) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+            Err(e) => return Err(StorageError::io("reading", &folder, e)),
+        };
+        for entry in entries {
+            let entry = entry.map_err(|e| StorageError::io("reading", &folder, e))?;
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.starts_with('.') || name.ends_with(".tmp") || name.contains(".tmp-") {
+                continue;
+            }
+            let relative = if prefix.is_empty() {
+                name.clone()
+            } else {
+                format!("{prefix}/{name}")
+            };
+            let kind = entry
+                .file_type()
+                .map_err(|e| StorageError::io("reading", entry.path(), e))?;
+            if kind.is_dir() {
+                pending.push((relative, entry.path()));
+            } else if kind.is_file() && name != "notebook.json" {
+                found.push((relative, entry.path()));
+            }
+        }
+    }
+    found.sort();
+    Ok(found)
+}
+
+#[cfg(test)]
+mod tests;

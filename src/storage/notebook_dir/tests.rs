@@ -1,0 +1,401 @@
+use super::*;
+use crate::model::anchor::Anchor;
+use crate::model::annotation::Annotation;
+use crate::storage::atomic::RealFileSystem;
+
+const DAY: u64 = 86_400_000;
+const NOW: u64 = 1_764_558_000_000;
+
+fn annotation(id: &str, text: &str, note: &str, created: &str) -> Annotation {
+    Annotation {
+        annotation_id: id.into(),
+        text_id: text.into(),
+        anchor: Anchor {
+            start: 0,
+            end: 5,
+            exact: "Stalin".into(),
+            prefix: String::new(),
+            suffix: String::new(),
+            content_hash: "h".into(),
+        },
+        category_id: Some("key-argument".into()),
+        note: note.into(),
+        tags: vec!["union".into()],
+        created: created.into(),
+        modified: created.into(),
+        diverged_notes: Vec::new(),
+    }
+}
+
+fn contents(annotations: Vec<Annotation>) -> Contents {
+    Contents {
+        annotations: Annotations::from_parts(annotations, Vec::new()),
+        ..Contents::default()
+    }
+}
+
+fn load(dir: &Path, device: &str) -> (NotebookStore, Contents, LoadReport) {
+    NotebookStore::load(dir, device, NOW, || None).unwrap()
+}
+
+/// Every file under `dir`, relative, sorted.
+fn files(dir: &Path) -> Vec<String> {
+    record_files(dir)
+        .unwrap()
+        .into_iter()
+        .map(|(relative, _)| relative)
+        .collect()
+}
+
+#[test]
+fn a_notebook_round_trips_through_one_file_per_record() {
+    let temp = tempfile::tempdir().unwrap();
+    let mut store = NotebookStore::new(temp.path(), "laptop");
+    let mut notebook = contents(vec![
+        annotation(
+            "a-1",
+            "lenin-1922-09-26-kamenev",
+            "entry → unification",
+            "2026-11-01T10:00:00Z",
+        ),
+        annotation("a-2", "lenin-1922-10-06-memo", "", "2026-11-02T10:00:00Z"),
+    ]);
+    notebook.annotations = Annotations::from_parts(
+        notebook
+            .annotations
+            .live()
+            .iter()
+            .map(|a| a.as_ref().clone())
+            .collect(),
+        vec![annotation("a/3", "memo", "trashed", "2026-11-03T10:00:00Z")],
+    );
+    let saved = store.save(&RealFileSystem, &notebook, NOW).unwrap();
+    assert_eq!(
+        saved,
+        Saved {
+            written: 4,
+            removed: 0
+        }
+    );
+    assert_eq!(
+        files(&NotebookStore::dir_of(temp.path())),
+        vec![
+            "annotations/lenin-1922-09-26-kamenev/a-1.json",
+            "annotations/lenin-1922-10-06-memo/a-2.json",
+            "annotations/memo/a%2F3.json",
+            "categories.json",
+        ]
+    );
+    let (_, loaded, report) = load(temp.path(), "laptop");
+    assert_eq!(loaded, notebook);
+    assert!(report.notices().is_empty(), "{:?}", report.notices());
+    // The stable form: LF, a final newline, the stamp in the file.
+    let text = std::fs::read_to_string(
+        NotebookStore::dir_of(temp.path()).join("annotations/lenin-1922-10-06-memo/a-2.json"),
+    )
+    .unwrap();
+    assert!(text.ends_with("}\n") && !text.contains('\r'), "{text}");
+    assert!(text.contains("\"device\": \"laptop\""), "{text}");
+}
+
+#[test]
+fn saving_writes_only_what_changed_and_a_removed_record_leaves_a_tombstone() {
+    let temp = tempfile::tempdir().unwrap();
+    let mut store = NotebookStore::new(temp.path(), "laptop");
+    let many: Vec<Annotation> = (0..50)
+        .map(|n| {
+            annotation(
+                &format!("a-{n}"),
+                "t",
+                "",
+                &format!("2026-11-01T10:00:{:02}Z", n),
+            )
+        })
+        .collect();
+    let mut notebook = contents(many.clone());
+    assert_eq!(
+        store.save(&RealFileSystem, &notebook, NOW).unwrap().written,
+        51
+    );
+    let unchanged = store.save(&RealFileSystem, &notebook, NOW + 1).unwrap();
+    assert_eq!(
+        unchanged,
+        Saved::default(),
+        "nothing is rewritten without a change"
+    );
+    let mut changed = many.clone();
+    changed[7].note = "a note".into();
+    changed.remove(9);
+    notebook = contents(changed);
+    let saved = store.save(&RealFileSystem, &notebook, NOW + 2).unwrap();
+    assert_eq!(
+        saved,
+        Saved {
+            written: 1,
+            removed: 1
+        }
+    );
+    let tombstone =
+        std::fs::read_to_string(NotebookStore::dir_of(temp.path()).join("annotations/t/a-9.json"))
+            .unwrap();
+    assert!(tombstone.contains("\"deleted\": true"), "{tombstone}");
+    let (_, loaded, _) = load(temp.path(), "laptop");
+    assert_eq!(loaded, notebook);
+}
+
+/// Two devices, each with its own copy of the folder (as a sync engine keeps them), change
+/// different records and one common one; the copies are brought together as Syncthing brings
+/// them (the later file stands, the other becomes a conflict copy): loading merges them, keeps
+/// both texts of the diverged note, writes the merged record back and only then removes the
+/// copy.
+#[test]
+fn a_syncthing_conflict_copy_is_merged_and_then_removed() {
+    let temp = tempfile::tempdir().unwrap();
+    let (laptop_dir, desktop_dir) = (temp.path().join("laptop"), temp.path().join("desktop"));
+    let shared = vec![annotation("common", "t", "first", "2026-11-01T10:00:00Z")];
+    let mut laptop = NotebookStore::new(&laptop_dir, "laptop");
+    laptop
+        .save(&RealFileSystem, &contents(shared.clone()), NOW)
+        .unwrap();
+    copy_dir(
+        &NotebookStore::dir_of(&laptop_dir),
+        &NotebookStore::dir_of(&desktop_dir),
+    );
+    let (mut desktop, _, _) = load(&desktop_dir, "desktop");
+    // Apart: each adds one and changes the common note.
+    let mut on_laptop = shared.clone();
+    on_laptop[0].note = "laptop's reading".into();
+    on_laptop.push(annotation("from-laptop", "t", "", "2026-11-02T10:00:00Z"));
+    laptop
+        .save(&RealFileSystem, &contents(on_laptop), NOW + 10)
+        .unwrap();
+    let mut on_desktop = shared.clone();
+    on_desktop[0].note = "desktop's reading".into();
+    on_desktop.push(annotation("from-desktop", "u", "", "2026-11-03T10:00:00Z"));
+    desktop
+        .save(&RealFileSystem, &contents(on_desktop), NOW + 20)
+        .unwrap();
+    // They meet: the desktop's new files arrive; its version of the common record wins the
+    // file, the laptop's is kept as a conflict copy.
+    let (laptop_notebook, desktop_notebook) = (
+        NotebookStore::dir_of(&laptop_dir),
+        NotebookStore::dir_of(&desktop_dir),
+    );
+    std::fs::rename(
+        laptop_notebook.join("annotations/t/common.json"),
+        laptop_notebook.join("annotations/t/common.sync-conflict-20261201-031500-LAPTOP1.json"),
+    )
+    .unwrap();
+    copy_dir(&desktop_notebook, &laptop_notebook);
+    let (mut merged, notebook, report) = load(&laptop_dir, "laptop");
+    let ids: Vec<&str> = notebook
+        .annotations
+        .live()
+        .iter()
+        .map(|a| a.annotation_id.as_str())
+        .collect();
+    assert_eq!(ids, vec!["common", "from-laptop", "from-desktop"]);
+    let common = notebook.annotations.get("common").unwrap();
+    assert_eq!(common.note, "desktop's reading", "the later edit stands");
+    assert_eq!(common.diverged_notes.len(), 1);
+    assert_eq!(common.diverged_notes[0].note, "laptop's reading");
+    assert_eq!(common.diverged_notes[0].device, "laptop");
+    assert_eq!(report.diverged, vec!["common".to_owned()]);
+    assert_eq!(report.merged_files.len(), 1);
+    // Nothing is removed until the merge is written.
+    assert!(
+        files(&laptop_notebook)
+            .iter()
+            .any(|f| f.contains("sync-conflict"))
+    );
+    assert_eq!(merged.settle(&RealFileSystem, NOW + 30).unwrap(), 1);
+    assert!(
+        !files(&laptop_notebook)
+            .iter()
+            .any(|f| f.contains("sync-conflict"))
+    );
+    let (_, again, report) = load(&laptop_dir, "laptop");
+    assert_eq!(again, notebook, "the merge was written back");
+    assert!(report.notices().is_empty());
+}
+
+#[test]
+fn conflict_copies_of_dropbox_and_nextcloud_are_merged_too() {
+    for copy in [
+        "common (Anna's conflicted copy 2026-12-01).json",
+        "common (conflicted copy 2026-12-01 031500).json",
+        "common_conflict-20261201-031500.json",
+    ] {
+        let temp = tempfile::tempdir().unwrap();
+        let mut store = NotebookStore::new(temp.path(), "a");
+        let mut older = annotation("common", "t", "older", "2026-11-01T10:00:00Z");
+        store
+            .save(&RealFileSystem, &contents(vec![older.clone()]), NOW)
+            .unwrap();
+        let dir = NotebookStore::dir_of(temp.path()).join("annotations/t");
+        std::fs::rename(dir.join("common.json"), dir.join(copy)).unwrap();
+        older.note = "newer".into();
+        let mut other = NotebookStore::new(temp.path(), "b");
+        other
+            .save(&RealFileSystem, &contents(vec![older]), NOW + 5)
+            .unwrap();
+        let (mut merged, notebook, _) = load(temp.path(), "a");
+        let common = notebook.annotations.get("common").unwrap();
+        assert_eq!(common.note, "newer", "{copy}");
+        assert_eq!(common.diverged_notes[0].note, "older", "{copy}");
+        merged.settle(&RealFileSystem, NOW + 6).unwrap();
+        assert!(!dir.join(copy).exists(), "{copy}");
+    }
+}
+
+/// git left its markers in a record changed on both sides: both versions are read and merged,
+/// and the file is written back whole.
+#[test]
+fn a_record_with_git_conflict_markers_is_merged() {
+    let temp = tempfile::tempdir().unwrap();
+    let mut ours = NotebookStore::new(temp.path(), "ours");
+    let mut record = annotation("common", "t", "ours", "2026-11-01T10:00:00Z");
+    ours.save(&RealFileSystem, &contents(vec![record.clone()]), NOW + 9)
+        .unwrap();
+    let path = NotebookStore::dir_of(temp.path()).join("annotations/t/common.json");
+    let our_text = std::fs::read_to_string(&path).unwrap();
+    record.note = "theirs".into();
+    let theirs_version = Version {
+        stamp: Stamp {
+            millis: NOW + 3,
+            counter: 0,
+            device: "theirs".into(),
+        },
+        body: Some(Body::Annotation {
+            annotation: record,
+            trashed: false,
+        }),
+    };
+    let their_text = String::from_utf8(to_bytes(&theirs_version).unwrap()).unwrap();
+    // Lines that differ are inside the markers, the rest outside, as git writes them.
+    let mut conflicted = String::new();
+    let (ours_lines, theirs_lines): (Vec<&str>, Vec<&str>) =
+        (our_text.lines().collect(), their_text.lines().collect());
+    assert_eq!(ours_lines.len(), theirs_lines.len());
+    for (o, t) in ours_lines.iter().zip(&theirs_lines) {
+        if o == t {
+            conflicted.push_str(&format!("{o}\n"));
+        } else {
+            conflicted.push_str(&format!("<<<<<<< HEAD\n{o}\n=======\n{t}\n>>>>>>> other\n"));
+        }
+    }
+    std::fs::write(&path, conflicted).unwrap();
+    let (mut store, notebook, report) = load(temp.path(), "ours");
+    let common = notebook.annotations.get("common").unwrap();
+    assert_eq!(common.note, "ours", "our edit is the later one");
+    assert_eq!(common.diverged_notes[0].note, "theirs");
+    assert_eq!(report.merged_files, vec![path.clone()]);
+    store.settle(&RealFileSystem, NOW + 10).unwrap();
+    let written = std::fs::read_to_string(&path).unwrap();
+    assert!(!written.contains("<<<<<<<"), "{written}");
+    assert!(parse(&written).is_ok());
+}
+
+/// A half-synced (truncated) record file is moved aside, never read as an empty record: the
+/// record comes from the newest snapshot when it has no other version, and is written back.
+#[test]
+fn a_truncated_record_is_moved_aside_and_taken_from_the_snapshot() {
+    let temp = tempfile::tempdir().unwrap();
+    let mut store = NotebookStore::new(temp.path(), "a");
+    let notebook = contents(vec![
+        annotation("kept", "t", "a careful note", "2026-11-01T10:00:00Z"),
+        annotation("other", "t", "", "2026-11-02T10:00:00Z"),
+    ]);
+    store.save(&RealFileSystem, &notebook, NOW).unwrap();
+    let path = NotebookStore::dir_of(temp.path()).join("annotations/t/kept.json");
+    let whole = std::fs::read(&path).unwrap();
+    std::fs::write(&path, &whole[..whole.len() / 2]).unwrap();
+    let snapshot = notebook.clone();
+    let (mut store, loaded, report) =
+        NotebookStore::load(temp.path(), "a", NOW + 1, || Some(snapshot)).unwrap();
+    assert_eq!(loaded, notebook, "no record is lost");
+    assert_eq!(report.recovered, vec!["annotations/t/kept.json".to_owned()]);
+    assert_eq!(report.damaged, vec![path.clone()]);
+    store.settle(&RealFileSystem, NOW + 2).unwrap();
+    let aside: Vec<PathBuf> = std::fs::read_dir(temp.path().join("local/damaged"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(aside.len(), 1);
+    assert_eq!(std::fs::read(&aside[0]).unwrap(), &whole[..whole.len() / 2]);
+    assert!(parse(&std::fs::read_to_string(&path).unwrap()).is_ok());
+    // Without a snapshot that has it, the damage is said and the rest loads.
+    std::fs::write(&path, b"{\"format\": \"lectern-rec").unwrap();
+    let (_, loaded, report) = load(temp.path(), "a");
+    assert_eq!(loaded.annotations.live().len(), 1);
+    assert_eq!(report.damaged.len(), 1);
+    assert!(
+        report
+            .notices()
+            .iter()
+            .any(|n| n.contains("could not be read"))
+    );
+}
+
+#[test]
+fn old_tombstones_are_cleared_and_new_ones_kept() {
+    let temp = tempfile::tempdir().unwrap();
+    let mut store = NotebookStore::new(temp.path(), "a");
+    let one = vec![annotation("gone", "t", "", "2026-11-01T10:00:00Z")];
+    store.save(&RealFileSystem, &contents(one), NOW).unwrap();
+    store
+        .save(&RealFileSystem, &contents(Vec::new()), NOW + 1)
+        .unwrap();
+    let path = NotebookStore::dir_of(temp.path()).join("annotations/t/gone.json");
+    let (mut store, loaded, _) = load(temp.path(), "a");
+    assert!(loaded.annotations.live().is_empty());
+    store.settle(&RealFileSystem, NOW).unwrap();
+    assert!(path.exists(), "a recent tombstone stays for other devices");
+    let later = NOW + (TOMBSTONE_DAYS + 1) * DAY;
+    let (mut store, _, _) = NotebookStore::load(temp.path(), "a", later, || None).unwrap();
+    store.settle(&RealFileSystem, later).unwrap();
+    assert!(!path.exists(), "an expired tombstone is cleared");
+}
+
+/// A device that read a record stamped by a clock running ahead writes its own change later
+/// than it, so a reload keeps the change.
+#[test]
+fn an_edit_after_reading_a_skewed_record_stands() {
+    let temp = tempfile::tempdir().unwrap();
+    let mut ahead = NotebookStore::new(temp.path(), "ahead");
+    let mut record = annotation("r", "t", "from the fast clock", "2026-11-01T10:00:00Z");
+    ahead
+        .save(
+            &RealFileSystem,
+            &contents(vec![record.clone()]),
+            NOW + 3_600_000,
+        )
+        .unwrap();
+    let (mut behind, _, _) = load(temp.path(), "behind");
+    record.note = "later, by a slow clock".into();
+    behind
+        .save(&RealFileSystem, &contents(vec![record]), NOW)
+        .unwrap();
+    let (_, loaded, _) = load(temp.path(), "third");
+    assert_eq!(
+        loaded.annotations.get("r").unwrap().note,
+        "later, by a slow clock"
+    );
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for (relative, path) in record_files(from).unwrap() {
+        let target = relative
+            .split('/')
+            .fold(to.to_path_buf(), |p, part| p.join(part));
+        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+        std::fs::copy(path, target).unwrap();
+    }
+}
+
+#[test]
+fn ids_made_in_one_second_keep_their_sequence() {
+    let mut ids = vec!["a10", "a2", "a1", "b", "a02x", "a2y", "a"];
+    ids.sort_by(|a, b| natural_order(a, b));
+    assert_eq!(ids, vec!["a", "a1", "a2", "a02x", "a2y", "a10", "b"]);
+}
