@@ -3990,3 +3990,67 @@ fn the_reader_adds_a_term_whose_renderings_are_marked() {
             .is_none()
     );
 }
+
+/// A note changed on two devices at once (a sync brought both) shows both texts in the
+/// annotation's editor; keeping both makes one note of them, and Undo takes that back.
+#[test]
+fn a_note_changed_on_two_devices_is_shown_with_both_texts_to_choose_from() {
+    use lectern::model::annotation::DivergedNote;
+    let profile = tempfile::tempdir().unwrap();
+    let mut harness = harness(app(profile.path(), &[KAMENEV]));
+    let id = write_note(&mut harness, "Stalin tends to be somewhat hasty", "mine");
+    harness.get_by_label("Save note").click();
+    harness.run();
+    // What loading a merged record gives: the later note, and the other kept beside it.
+    let mut merged = harness
+        .state()
+        .notebook
+        .annotations()
+        .get(&id)
+        .unwrap()
+        .clone();
+    merged.diverged_notes.push(DivergedNote {
+        note: "theirs".into(),
+        device: "the desktop".into(),
+        modified: "2026-12-01T10:00:00Z".into(),
+    });
+    let changed = harness
+        .state_mut()
+        .notebook
+        .edit(
+            lectern::model::notebook::Edit::ChangeAnnotation(merged),
+            "2026-12-01T10:01:00Z",
+        )
+        .unwrap();
+    assert!(changed);
+    harness.run();
+    harness.get_by_label("Changed on two devices at once");
+    harness.get_by_label("theirs");
+    harness.get_by_label("Keep both").click();
+    harness.run();
+    let kept = harness
+        .state()
+        .notebook
+        .annotations()
+        .get(&id)
+        .unwrap()
+        .clone();
+    assert_eq!(kept.note, "mine\n\ntheirs");
+    assert!(kept.diverged_notes.is_empty());
+    assert!(
+        harness
+            .query_by_label("Changed on two devices at once")
+            .is_none()
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    let back = harness
+        .state()
+        .notebook
+        .annotations()
+        .get(&id)
+        .unwrap()
+        .clone();
+    assert_eq!(back.note, "mine");
+    assert_eq!(back.diverged_notes.len(), 1);
+}

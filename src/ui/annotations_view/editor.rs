@@ -46,6 +46,9 @@ pub(super) fn editor_ui(
         .add(egui::TextEdit::singleline(tags).desired_width(f32::INFINITY))
         .labelled_by(tags_label.id);
     commit |= tag_suggestions_ui(ui, panel, tags);
+    if !annotation.diverged_notes.is_empty() {
+        diverged_ui(ui, annotation, note, actions);
+    }
     let edited = note.as_str() != annotation.note || parse_tags(tags) != annotation.tags;
     if edited && (note_edit.lost_focus() || tags_edit.lost_focus()) {
         commit = true;
@@ -58,6 +61,60 @@ pub(super) fn editor_ui(
             actions.push(Action::ChangeAnnotation(Box::new(changed)));
         }
     }
+}
+
+/// The other texts of the note that a sync brought (the note was changed on two devices at
+/// once): each shown beside the reader's choices. Keeping one or both makes one note again,
+/// in one undoable change.
+fn diverged_ui(ui: &mut Ui, annotation: &Annotation, note: &mut String, actions: &mut Vec<Action>) {
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.label(RichText::new("Changed on two devices at once").strong());
+        ui.label(
+            "Your devices changed this note while they were apart. The note above is the \
+             later one; the other is below. Nothing is lost until you choose.",
+        );
+        let mut resolved: Option<String> = None;
+        for (n, other) in annotation.diverged_notes.iter().enumerate() {
+            ui.separator();
+            ui.weak(format!("On {} ({})", other.device, other.modified));
+            let shown = if other.note.is_empty() {
+                "(an empty note)".to_owned()
+            } else {
+                other.note.clone()
+            };
+            ui.label(shown);
+            ui.horizontal(|ui| {
+                if ui
+                    .button("Keep this one")
+                    .on_hover_text("Make this text the note")
+                    .clicked()
+                {
+                    resolved = Some(other.note.clone());
+                }
+                if ui
+                    .button("Keep both")
+                    .on_hover_text("Add this text after the note")
+                    .clicked()
+                {
+                    resolved = Some(format!("{}\n\n{}", annotation.note, other.note));
+                }
+            });
+            if n + 1 == annotation.diverged_notes.len()
+                && ui.button("Keep the note above").clicked()
+            {
+                resolved = Some(annotation.note.clone());
+            }
+        }
+        if let Some(text) = resolved {
+            let mut changed = annotation.clone();
+            changed.note = text.clone();
+            changed.diverged_notes.clear();
+            // The editor shows the chosen text at once (it would otherwise save its draft
+            // back over it).
+            *note = text;
+            actions.push(Action::ChangeAnnotation(Box::new(changed)));
+        }
+    });
 }
 
 /// The annotation's category; true when the reader chose another.

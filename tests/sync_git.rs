@@ -1,0 +1,241 @@
+//! A profile carried between two machines by git: two clones of one profile repository each
+//! add, change and delete annotations apart, then meet through `git pull`. Work on separate
+//! records merges without a textual conflict; where both changed one record, git leaves its
+//! markers in that file and Lectern merges the two versions, keeping both notes for the reader.
+#![allow(clippy::unwrap_used)] // tests: a failed unwrap is a failed test
+
+use std::path::Path;
+use std::process::Command;
+
+use lectern::bundled::bundled_library;
+use lectern::model::annotation::Annotation;
+use lectern::model::history::Annotations;
+use lectern::model::notebook::Contents;
+use lectern::storage::annotations_file::save_notebook;
+use lectern::storage::atomic::RealFileSystem;
+use lectern::storage::backups::SnapshotPolicy;
+use lectern::storage::open::{Access, OpenedProfile, open_profile};
+use lectern::storage::profile::Profile;
+
+const KAMENEV: &str = "lenin-1922-09-26-kamenev";
+
+/// Runs git in `dir` with a configuration of its own (no user's or system's settings).
+fn git(dir: &Path, home: &Path, args: &[&str]) -> std::process::Output {
+    Command::new("git")
+        .args(args)
+        .current_dir(dir)
+        .env("HOME", home)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_AUTHOR_NAME", "Reader")
+        .env("GIT_AUTHOR_EMAIL", "reader@example.org")
+        .env("GIT_COMMITTER_NAME", "Reader")
+        .env("GIT_COMMITTER_EMAIL", "reader@example.org")
+        .output()
+        .expect("git is installed (.ci/run installs it)")
+}
+
+fn git_ok(dir: &Path, home: &Path, args: &[&str]) {
+    let output = git(dir, home, args);
+    assert!(output.status.success(), "git {args:?}: {output:?}");
+}
+
+fn open(dir: &Path) -> OpenedProfile {
+    open_profile(
+        Profile::open(Some(dir)).unwrap(),
+        bundled_library(),
+        Access::Write,
+    )
+    .unwrap()
+}
+
+/// Opens the profile at `dir`, lets `change` change its notebook, and saves it as the window
+/// does.
+fn change(dir: &Path, change: impl FnOnce(&mut Vec<Annotation>)) {
+    let opened = open(dir);
+    let mut contents = opened.notebook.contents().clone();
+    let mut live: Vec<Annotation> = contents
+        .annotations
+        .live()
+        .iter()
+        .map(|a| a.as_ref().clone())
+        .collect();
+    change(&mut live);
+    contents.annotations = Annotations::from_parts(live, Vec::new());
+    save_notebook(
+        &RealFileSystem,
+        &opened.profile,
+        &opened.store,
+        &contents,
+        &SnapshotPolicy::default(),
+    )
+    .unwrap();
+}
+
+fn highlight(id: &str, at: usize, note: &str) -> Annotation {
+    let library = bundled_library();
+    let text = library.get(KAMENEV).unwrap();
+    Annotation {
+        note: note.into(),
+        // Made a minute apart, in the order of their places.
+        ..Annotation::new(
+            id,
+            text,
+            at..at + 20,
+            None,
+            &format!("2026-12-01T10:{:02}:00Z", at / 40),
+        )
+    }
+}
+
+fn notebook(dir: &Path) -> Contents {
+    open(dir).notebook.contents().clone()
+}
+
+fn ids(contents: &Contents) -> Vec<String> {
+    contents
+        .annotations
+        .live()
+        .iter()
+        .map(|a| a.annotation_id.clone())
+        .collect()
+}
+
+#[test]
+fn two_clones_of_a_profile_meet_through_git_pull_and_lose_nothing() {
+    let temp = tempfile::tempdir().unwrap();
+    let home = temp.path().join("home");
+    std::fs::create_dir(&home).unwrap();
+    let (laptop, desktop) = (temp.path().join("laptop"), temp.path().join("desktop"));
+    git_ok(
+        temp.path(),
+        &home,
+        &["init", "--quiet", "--bare", "-b", "main", "origin.git"],
+    );
+    git_ok(
+        temp.path(),
+        &home,
+        &["clone", "--quiet", "origin.git", "laptop"],
+    );
+
+    // The laptop starts the notebook and pushes it.
+    change(&laptop, |live| {
+        live.push(highlight("common", 0, "first reading"));
+        live.push(highlight("kept-on-desktop", 40, ""));
+        live.push(highlight("dropped-on-laptop", 80, ""));
+        live.push(highlight("dropped-on-desktop", 120, ""));
+    });
+    let ignored = std::fs::read_to_string(laptop.join(".gitignore")).unwrap();
+    assert!(
+        ignored.contains("/local") && ignored.contains("/backups"),
+        "{ignored}"
+    );
+    git_ok(&laptop, &home, &["add", "-A"]);
+    git_ok(&laptop, &home, &["commit", "--quiet", "-m", "notebook"]);
+    git_ok(&laptop, &home, &["push", "--quiet", "origin", "main"]);
+    git_ok(
+        temp.path(),
+        &home,
+        &["clone", "--quiet", "origin.git", "desktop"],
+    );
+    assert_eq!(ids(&notebook(&desktop)), ids(&notebook(&laptop)));
+
+    // Apart: each adds one, deletes one, and both change the common note.
+    change(&laptop, |live| {
+        live.retain(|a| a.annotation_id != "dropped-on-laptop");
+        live[0].note = "the laptop's reading".into();
+        live.push(highlight("from-laptop", 160, "made on the laptop"));
+    });
+    change(&desktop, |live| {
+        live.retain(|a| a.annotation_id != "dropped-on-desktop");
+        live[0].note = "the desktop's reading".into();
+        live.push(highlight("from-desktop", 200, "made on the desktop"));
+    });
+    git_ok(&laptop, &home, &["add", "-A"]);
+    git_ok(&laptop, &home, &["commit", "--quiet", "-m", "laptop"]);
+    git_ok(&laptop, &home, &["push", "--quiet", "origin", "main"]);
+    git_ok(&desktop, &home, &["add", "-A"]);
+    git_ok(&desktop, &home, &["commit", "--quiet", "-m", "desktop"]);
+
+    // They meet. Only the record both changed conflicts.
+    let pull = git(
+        &desktop,
+        &home,
+        &[
+            "-c",
+            "pull.rebase=false",
+            "pull",
+            "--quiet",
+            "origin",
+            "main",
+        ],
+    );
+    let status = git(&desktop, &home, &["status", "--porcelain"]);
+    let status = String::from_utf8(status.stdout).unwrap();
+    let conflicted: Vec<&str> = status.lines().filter(|l| l.starts_with("UU")).collect();
+    assert!(
+        !pull.status.success(),
+        "the common record conflicts: {pull:?}"
+    );
+    assert_eq!(conflicted.len(), 1, "{status}");
+    assert!(
+        conflicted[0].ends_with(&format!("notebook/annotations/{KAMENEV}/common.json")),
+        "{status}"
+    );
+
+    // Lectern loads the union and merges the markers: the later note stands, the other is
+    // kept for the reader.
+    let opened = open(&desktop);
+    let merged = opened.notebook.contents().clone();
+    assert_eq!(
+        ids(&merged),
+        ["common", "kept-on-desktop", "from-laptop", "from-desktop"]
+    );
+    let common = merged.annotations.get("common").unwrap();
+    assert_eq!(
+        common.note, "the desktop's reading",
+        "the desktop changed it last"
+    );
+    assert_eq!(common.diverged_notes.len(), 1);
+    assert_eq!(common.diverged_notes[0].note, "the laptop's reading");
+    assert!(
+        opened
+            .notices
+            .iter()
+            .any(|n| n.contains("changed on two devices")),
+        "{:?}",
+        opened.notices
+    );
+    drop(opened);
+    let record = std::fs::read_to_string(
+        desktop.join(format!("notebook/annotations/{KAMENEV}/common.json")),
+    )
+    .unwrap();
+    assert!(
+        !record.contains("<<<<<<<"),
+        "the merge was written back: {record}"
+    );
+
+    // The reader ends git's merge; the laptop pulls it without a conflict and sees the same.
+    git_ok(&desktop, &home, &["add", "-A"]);
+    git_ok(&desktop, &home, &["commit", "--quiet", "-m", "merged"]);
+    git_ok(&desktop, &home, &["push", "--quiet", "origin", "main"]);
+    git_ok(
+        &laptop,
+        &home,
+        &[
+            "-c",
+            "pull.rebase=false",
+            "pull",
+            "--quiet",
+            "origin",
+            "main",
+        ],
+    );
+    assert_eq!(notebook(&laptop), merged);
+    let status = git(&laptop, &home, &["status", "--porcelain"]);
+    assert_eq!(
+        String::from_utf8(status.stdout).unwrap(),
+        "",
+        "nothing left to commit"
+    );
+}

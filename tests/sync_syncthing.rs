@@ -1,0 +1,189 @@
+//! Two profiles carried by Syncthing, as two machines keep one notebook: two real Syncthing
+//! instances on loopback (`tests/common/syncthing.rs`: no discovery, relays, NAT traversal,
+//! reporting or upgrades) share a profile folder. Both sides annotate while apart, then meet;
+//! Lectern on each side loads the same, complete notebook, with the note both changed shown as
+//! a conflict to resolve and no conflict copy left behind.
+//!
+//! Needs the `syncthing` binary (`.ci/run` installs it): without it the test fails.
+#![allow(clippy::unwrap_used)] // tests: a failed unwrap is a failed test
+
+#[path = "common/syncthing.rs"]
+mod syncthing;
+
+use std::path::Path;
+use std::time::Duration;
+
+use lectern::bundled::bundled_library;
+use lectern::model::annotation::Annotation;
+use lectern::model::history::Annotations;
+use lectern::model::notebook::Contents;
+use lectern::storage::annotations_file::save_notebook;
+use lectern::storage::atomic::RealFileSystem;
+use lectern::storage::backups::SnapshotPolicy;
+use lectern::storage::open::{Access, OpenedProfile, open_profile};
+use lectern::storage::profile::Profile;
+use syncthing::SyncedPair;
+
+const KAMENEV: &str = "lenin-1922-09-26-kamenev";
+const SETTLE: Duration = Duration::from_secs(60);
+
+fn open(dir: &Path, access: Access) -> OpenedProfile {
+    open_profile(Profile::open(Some(dir)).unwrap(), bundled_library(), access).unwrap()
+}
+
+/// Opens the profile at `dir` as the window does, lets `change` change its annotations and
+/// saves; returns what opening it said.
+fn change(dir: &Path, change: impl FnOnce(&mut Vec<Annotation>)) -> Vec<String> {
+    let opened = open(dir, Access::Window);
+    let mut contents = opened.notebook.contents().clone();
+    let mut live: Vec<Annotation> = contents
+        .annotations
+        .live()
+        .iter()
+        .map(|a| a.as_ref().clone())
+        .collect();
+    change(&mut live);
+    contents.annotations = Annotations::from_parts(live, Vec::new());
+    save_notebook(
+        &RealFileSystem,
+        &opened.profile,
+        &opened.store,
+        &contents,
+        &SnapshotPolicy::default(),
+    )
+    .unwrap();
+    opened.notices
+}
+
+fn highlight(id: &str, minute: usize, note: &str) -> Annotation {
+    let library = bundled_library();
+    let text = library.get(KAMENEV).unwrap();
+    let at = minute * 40;
+    Annotation {
+        note: note.into(),
+        ..Annotation::new(
+            id,
+            text,
+            at..at + 20,
+            None,
+            &format!("2026-12-01T10:{minute:02}:00Z"),
+        )
+    }
+}
+
+fn ids(contents: &Contents) -> Vec<String> {
+    contents
+        .annotations
+        .live()
+        .iter()
+        .map(|a| a.annotation_id.clone())
+        .collect()
+}
+
+/// The conflict copies under `dir` (Syncthing's names).
+fn conflict_copies(dir: &Path) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(folder) = pending.pop() {
+        for entry in std::fs::read_dir(folder).unwrap() {
+            let entry = entry.unwrap();
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if entry.file_type().unwrap().is_dir() {
+                pending.push(entry.path());
+            } else if name.contains(".sync-conflict-") {
+                found.push(name);
+            }
+        }
+    }
+    found
+}
+
+fn settle(pair: &SyncedPair, what: &str) {
+    pair.settle(SETTLE)
+        .unwrap_or_else(|e| panic!("{what}: {e}"));
+}
+
+#[test]
+fn two_profiles_synced_by_syncthing_annotate_apart_and_meet_with_nothing_lost() {
+    let temp = tempfile::tempdir().unwrap();
+    let (laptop, desktop) = (temp.path().join("laptop"), temp.path().join("desktop"));
+    std::fs::create_dir_all(&laptop).unwrap();
+    std::fs::create_dir_all(&desktop).unwrap();
+    // Lectern names what is per device before the engine first looks at the folder.
+    drop(open(&laptop, Access::Window));
+    drop(open(&desktop, Access::Window));
+    let pair = SyncedPair::start(&temp.path().join("syncthing"), &laptop, &desktop)
+        .unwrap_or_else(|e| panic!("Syncthing could not be started: {e}"));
+
+    // The laptop starts the notebook; the desktop receives it.
+    change(&laptop, |live| {
+        live.push(highlight("common", 0, "first reading"));
+        live.push(highlight("dropped-on-laptop", 1, ""));
+        live.push(highlight("dropped-on-desktop", 2, ""));
+    });
+    settle(&pair, "the first sync");
+    assert_eq!(
+        ids(open(&desktop, Access::Read).notebook.contents()),
+        ["common", "dropped-on-laptop", "dropped-on-desktop"]
+    );
+
+    // Apart: each adds one, deletes one, and both change the common note (the desktop later).
+    pair.pause().unwrap();
+    change(&laptop, |live| {
+        live.retain(|a| a.annotation_id != "dropped-on-laptop");
+        live[0].note = "the laptop's reading".into();
+        live.push(highlight("from-laptop", 3, "made on the laptop"));
+    });
+    std::thread::sleep(Duration::from_millis(20));
+    change(&desktop, |live| {
+        live.retain(|a| a.annotation_id != "dropped-on-desktop");
+        live[0].note = "the desktop's reading".into();
+        live.push(highlight("from-desktop", 4, "made on the desktop"));
+    });
+    pair.rescan().unwrap();
+
+    // They meet. Syncthing keeps one version of the common record and a conflict copy.
+    pair.resume().unwrap();
+    settle(&pair, "the meeting");
+    assert_eq!(
+        conflict_copies(&laptop).len(),
+        1,
+        "{:?}",
+        conflict_copies(&laptop)
+    );
+
+    // Lectern on the laptop merges the copy and writes the merge back; it reaches the
+    // desktop, whose Lectern then has nothing left to merge.
+    let said = open(&laptop, Access::Window).notices;
+    assert!(
+        said.iter().any(|n| n.contains("changed on two devices")),
+        "{said:?}"
+    );
+    settle(&pair, "after the merge");
+    let desktop_said = open(&desktop, Access::Window).notices;
+    settle(&pair, "after the desktop opened");
+    assert!(
+        conflict_copies(&laptop).is_empty(),
+        "{:?}",
+        conflict_copies(&laptop)
+    );
+    assert!(
+        conflict_copies(&desktop).is_empty(),
+        "{:?}",
+        conflict_copies(&desktop)
+    );
+
+    // Both sides load the same, complete notebook.
+    let on_laptop = open(&laptop, Access::Read).notebook.contents().clone();
+    let on_desktop = open(&desktop, Access::Read).notebook.contents().clone();
+    assert_eq!(on_laptop, on_desktop, "the desktop said {desktop_said:?}");
+    assert_eq!(ids(&on_laptop), ["common", "from-laptop", "from-desktop"]);
+    let common = on_laptop.annotations.get("common").unwrap();
+    assert_eq!(
+        common.note, "the desktop's reading",
+        "the later edit stands"
+    );
+    assert_eq!(common.diverged_notes.len(), 1, "{common:?}");
+    assert_eq!(common.diverged_notes[0].note, "the laptop's reading");
+    drop(pair);
+}
