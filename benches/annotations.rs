@@ -165,5 +165,98 @@ fn save(c: &mut Criterion) {
     );
 }
 
-criterion_group!(benches, reanchor, save);
+/// The notebook as a folder of records (`notebook/`, one file per annotation, made for sync):
+/// saving one changed annotation among 10 000 (compared, not copied; one file written), and
+/// loading 10 000 records with 100 conflict copies to merge, as a start after a sync does.
+fn records(c: &mut Criterion) {
+    use lectern::model::notebook::Contents;
+    use lectern::storage::atomic::RealFileSystem;
+    use lectern::storage::notebook_dir::{NotebookStore, Saved};
+    let volumes = collected_works(1, 5_000_000, 8);
+    let mut contents = Contents::default();
+    for annotation in annotations(&volumes, 10_000, 5) {
+        contents.annotations.apply(Edit::Add(annotation));
+    }
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let mut store = NotebookStore::new(dir.path(), "bench");
+    let now = lectern::model::clock::now_millis();
+    store
+        .save(&RealFileSystem, &contents, now)
+        .expect("the first save");
+    let mut group = c.benchmark_group("annotations");
+    group.sample_size(30);
+    let mut one = Samples::default();
+    let mut n = 0;
+    group.bench_function("records: save one changed annotation of 10 000", |b| {
+        b.iter(|| {
+            n += 1;
+            let mut changed = contents.annotations.live()[n % 10_000].as_ref().clone();
+            changed.note = format!("changed {n}");
+            contents.annotations.apply(Edit::Change(changed));
+            let start = Instant::now();
+            let saved = store
+                .save(&RealFileSystem, &contents, now + n as u64)
+                .expect("saves");
+            one.push(start.elapsed());
+            assert_eq!(
+                saved,
+                Saved {
+                    written: 1,
+                    removed: 0
+                },
+                "only what changed"
+            );
+        })
+    });
+    // A hundred records changed elsewhere at the same time: Syncthing's conflict copies.
+    let folder = NotebookStore::dir_of(dir.path());
+    let mut copies = Vec::new();
+    for annotation in contents.annotations.live().iter().step_by(100) {
+        let record = folder
+            .join("annotations")
+            .join(&annotation.text_id)
+            .join(format!("{}.json", annotation.annotation_id));
+        let copy = record.with_file_name(format!(
+            "{}.sync-conflict-20261201-101500-BENCH01.json",
+            annotation.annotation_id
+        ));
+        let text = std::fs::read_to_string(&record).expect("a record");
+        copies.push((
+            copy,
+            text.replace("\"note\": \"", "\"note\": \"elsewhere: "),
+        ));
+    }
+    let mut load = Samples::default();
+    group.bench_function(
+        "records: load and merge 10 000 with 100 conflict copies",
+        |b| {
+            b.iter(|| {
+                for (copy, text) in &copies {
+                    std::fs::write(copy, text).expect("a conflict copy");
+                }
+                let start = Instant::now();
+                let (_, loaded, report) =
+                    NotebookStore::load(dir.path(), "bench", now, || None).expect("loads");
+                load.push(start.elapsed());
+                assert_eq!(loaded.annotations.live().len(), 10_000);
+                assert_eq!(report.merged_files.len(), 100);
+            })
+        },
+    );
+    group.finish();
+    report(
+        "save one changed annotation of 10 000 (records folder)",
+        "≤ 50 ms",
+        50.0,
+        &one,
+    );
+    report(
+        "load and merge 10 000 records with 100 conflict copies",
+        "(start: see the start-up benchmark)",
+        f64::INFINITY,
+        &load,
+    );
+}
+
+criterion_group!(benches, reanchor, save, records);
 criterion_main!(benches);

@@ -4054,3 +4054,69 @@ fn a_note_changed_on_two_devices_is_shown_with_both_texts_to_choose_from() {
     assert_eq!(back.note, "mine");
     assert_eq!(back.diverged_notes.len(), 1);
 }
+
+/// Another device's annotation arrives in the profile while the window is open (as Syncthing
+/// writes it): the window merges it within a second or two, keeps its own work, and leaves the
+/// note being typed as it is.
+#[test]
+fn what_a_sync_brings_while_the_window_is_open_is_merged_and_the_typed_note_is_left_alone() {
+    use lectern::model::annotation::Annotation;
+    use lectern::model::history::Annotations;
+    use lectern::model::notebook::Contents;
+    let profile = tempfile::tempdir().unwrap();
+    let mut harness = harness(app(profile.path(), &[KAMENEV]));
+    let mine = write_note(
+        &mut harness,
+        "Stalin tends to be somewhat hasty",
+        "still typing",
+    );
+    let library = bundled_library();
+    let theirs = Annotation {
+        note: "made on the desktop".into(),
+        ..Annotation::new(
+            "from-desktop",
+            library.get(KAMENEV).unwrap(),
+            0..20,
+            None,
+            "2026-12-01T10:00:00Z",
+        )
+    };
+    let mut desktop = NotebookStore::new(profile.path(), "desktop");
+    let brought = Contents {
+        annotations: Annotations::from_parts(vec![theirs], Vec::new()),
+        ..Contents::default()
+    };
+    desktop
+        .save(
+            &lectern::storage::atomic::RealFileSystem,
+            &brought,
+            lectern::model::clock::now_millis(),
+        )
+        .unwrap();
+    let started = std::time::Instant::now();
+    while harness
+        .state()
+        .notebook
+        .annotations()
+        .get("from-desktop")
+        .is_none()
+    {
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(10),
+            "what the sync brought was not merged"
+        );
+        harness.run();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let notebook = harness.state().notebook.annotations();
+    assert_eq!(
+        notebook.get("from-desktop").unwrap().note,
+        "made on the desktop"
+    );
+    assert!(
+        notebook.get(&mine).is_some(),
+        "the window's own annotation stays"
+    );
+    let field = harness.get_by_role_and_label(egui::accesskit::Role::MultilineTextInput, "Note");
+    assert_eq!(field.value().as_deref(), Some("still typing"));
+}

@@ -145,11 +145,12 @@ fn two_profiles_synced_by_syncthing_annotate_apart_and_meet_with_nothing_lost() 
     // They meet. Syncthing keeps one version of the common record and a conflict copy.
     pair.resume().unwrap();
     settle(&pair, "the meeting");
-    assert_eq!(
-        conflict_copies(&laptop).len(),
-        1,
-        "{:?}",
-        conflict_copies(&laptop)
+    let copies = conflict_copies(&laptop);
+    assert!(
+        copies
+            .iter()
+            .any(|c| c.starts_with("common.sync-conflict-")),
+        "{copies:?}"
     );
 
     // Lectern on the laptop merges the copy and writes the merge back; it reaches the

@@ -50,6 +50,11 @@ impl Annotations {
         }
     }
 
+    /// As [`Annotations::from_parts`], with annotations already shared.
+    pub fn from_shared(live: Vec<Arc<Annotation>>, trash: Vec<Arc<Annotation>>) -> Self {
+        Self { live, trash }
+    }
+
     /// The live annotations, in the order they were made.
     pub fn live(&self) -> &[Arc<Annotation>] {
         &self.live

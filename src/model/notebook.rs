@@ -537,6 +537,30 @@ impl Notebook {
         Ok(changed)
     }
 
+    /// Takes `contents` as the notebook: what the profile holds after a sync engine brought
+    /// other devices' work (merged with this one's, which was saved first). The reader's own
+    /// comparisons kept for the session stay; the history starts anew, since an undo would
+    /// otherwise take back another device's change. Returns whether anything changed.
+    pub fn take_synced(&mut self, contents: Contents, library: &Library) -> bool {
+        if contents == self.to_contents() {
+            return false;
+        }
+        let kept: Vec<Comparison> = self
+            .contents
+            .comparisons
+            .iter()
+            .filter(|c| !contents.comparisons.iter().any(|x| x.id == c.id))
+            .cloned()
+            .collect();
+        self.contents = contents;
+        self.contents.comparisons.extend(kept);
+        self.undo.clear();
+        self.redo.clear();
+        self.revision += 1;
+        self.reanchor(library);
+        true
+    }
+
     /// Re-anchors as [`Self::reanchor`] does, and says what became of the annotations of the
     /// text `text_id` (after it was imported again).
     pub fn reanchor_text(&mut self, library: &Library, text_id: &str) -> TextReanchorReport {

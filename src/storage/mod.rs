@@ -20,6 +20,7 @@ pub mod reading_state;
 pub mod saver;
 pub mod schema;
 pub mod text_file;
+pub mod watch;
 
 use std::path::PathBuf;
 

@@ -26,6 +26,7 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -55,8 +56,9 @@ const RECORD_VERSION: u32 = 1;
 pub enum Body {
     /// An annotation, live or in the trash.
     Annotation {
-        /// The annotation.
-        annotation: Annotation,
+        /// The annotation (shared with the notebook: a save compares, not copies, ten thousand
+        /// of them).
+        annotation: Arc<Annotation>,
         /// Whether it is in the trash.
         trashed: bool,
     },
@@ -68,6 +70,26 @@ pub enum Body {
     Categories(Vec<Category>),
     /// The reader's own people, places, spellings and terms.
     Study(Study),
+}
+
+impl Body {
+    /// Whether this is `other`: the same shared annotation (the common case, found without
+    /// comparing), or equal.
+    fn same_as(&self, other: &Body) -> bool {
+        match (self, other) {
+            (
+                Body::Annotation {
+                    annotation: a,
+                    trashed: x,
+                },
+                Body::Annotation {
+                    annotation: b,
+                    trashed: y,
+                },
+            ) => x == y && (Arc::ptr_eq(a, b) || a == b),
+            _ => self == other,
+        }
+    }
 }
 
 impl Record for Body {
@@ -84,6 +106,7 @@ impl Record for Body {
             return false;
         };
         let mut kept = false;
+        let annotation = Arc::make_mut(annotation);
         let candidates = std::iter::once(DivergedNote {
             note: theirs.note.clone(),
             device: stamp.device.clone(),
@@ -147,7 +170,7 @@ fn to_bytes(version: &Version<Body>) -> Result<Vec<u8>, StorageError> {
             annotation,
             trashed,
         }) => {
-            file.annotation = Some(annotation);
+            file.annotation = Some(Arc::unwrap_or_clone(annotation));
             file.trashed = trashed;
         }
         Some(Body::ComparisonNote(note)) => file.comparison_note = Some(note),
@@ -182,7 +205,7 @@ fn parse(text: &str) -> Result<Version<Body>, String> {
         None
     } else if let Some(annotation) = file.annotation {
         Some(Body::Annotation {
-            annotation,
+            annotation: Arc::new(annotation),
             trashed: file.trashed,
         })
     } else if let Some(note) = file.comparison_note {
@@ -223,10 +246,14 @@ fn file_name(id: &str) -> String {
 /// The path (relative to `notebook/`, with `/`) of each record of `contents`, with the record.
 pub fn records_of(contents: &Contents) -> BTreeMap<String, Body> {
     let mut records = BTreeMap::new();
-    records.insert(
-        "categories.json".to_owned(),
-        Body::Categories(contents.categories.clone()),
-    );
+    // A new profile's categories are not written until the reader changes them: two devices
+    // that start alike then have nothing to conflict over.
+    if contents.categories != crate::model::annotation::default_categories() {
+        records.insert(
+            "categories.json".to_owned(),
+            Body::Categories(contents.categories.clone()),
+        );
+    }
     if !contents.study.is_empty() {
         records.insert("study.json".to_owned(), Body::Study(contents.study.clone()));
     }
@@ -241,7 +268,7 @@ pub fn records_of(contents: &Contents) -> BTreeMap<String, Body> {
         records.insert(
             path,
             Body::Annotation {
-                annotation: annotation.as_ref().clone(),
+                annotation: Arc::clone(annotation),
                 trashed,
             },
         );
@@ -272,11 +299,11 @@ pub fn contents_of(records: &BTreeMap<String, Version<Body>>) -> Contents {
             Some(Body::Annotation {
                 annotation,
                 trashed: false,
-            }) => live.push(annotation.clone()),
+            }) => live.push(Arc::clone(annotation)),
             Some(Body::Annotation {
                 annotation,
                 trashed: true,
-            }) => trash.push((version.stamp.clone(), annotation.clone())),
+            }) => trash.push((version.stamp.clone(), Arc::clone(annotation))),
             Some(Body::ComparisonNote(note)) => notes.push(note.clone()),
             Some(Body::Comparison(comparison)) => contents.comparisons.push(comparison.clone()),
             Some(Body::Categories(categories)) => contents.categories = categories.clone(),
@@ -293,7 +320,7 @@ pub fn contents_of(records: &BTreeMap<String, Version<Body>>) -> Contents {
         (a.created.as_str(), a.note_id.as_str()).cmp(&(b.created.as_str(), b.note_id.as_str()))
     });
     contents.annotations =
-        Annotations::from_parts(live, trash.into_iter().map(|(_, a)| a).collect());
+        Annotations::from_shared(live, trash.into_iter().map(|(_, a)| a).collect());
     contents.comparison_notes = notes;
     contents
 }
@@ -449,18 +476,13 @@ impl NotebookStore {
         let mut report = LoadReport::default();
         let mut versions: BTreeMap<String, Vec<(Version<Body>, PathBuf, bool)>> = BTreeMap::new();
         let mut damaged_paths = Vec::new();
-        for (relative, path) in record_files(&store.dir)? {
+        let files = record_files(&store.dir)?;
+        let all_parsed = read_all(&files)?;
+        for ((relative, path), parsed) in files.into_iter().zip(all_parsed) {
             let (record, copy) = match conflict_original(file_name_of(&relative)) {
                 Some((original, _)) => (sibling_name(&relative, &original), true),
                 None => (relative.clone(), false),
             };
-            let text = std::fs::read_to_string(&path)
-                .map_err(|e| StorageError::io("reading", &path, e))?;
-            let parsed: Result<Vec<Version<Body>>, String> =
-                match crate::model::sync::split_git_conflict(&text) {
-                    Some((ours, theirs)) => [ours, theirs].iter().map(|t| parse(t)).collect(),
-                    None => parse(&text).map(|v| vec![v]),
-                };
             match parsed {
                 Ok(found) => {
                     let merged_file = copy || found.len() > 1;
@@ -551,6 +573,21 @@ impl NotebookStore {
             .map(|(_, contents, report)| (contents, report))
     }
 
+    /// Whether `text`, found at `relative` (with `/`) in the folder, is what this store last
+    /// read or wrote there: the same record with the same stamp. A conflict copy, a file with
+    /// git's markers or a version from another device is not.
+    pub fn is_known(&self, relative: &str, text: &str) -> bool {
+        if conflict_original(file_name_of(relative)).is_some() {
+            return false;
+        }
+        let Ok(version) = parse(text) else {
+            return false;
+        };
+        self.known
+            .get(relative)
+            .is_some_and(|known| known.stamp == version.stamp)
+    }
+
     fn path_of(&self, record: &str) -> PathBuf {
         record
             .split('/')
@@ -631,7 +668,7 @@ impl NotebookStore {
             let same = self
                 .known
                 .get(record)
-                .is_some_and(|known| known.body.as_ref() == Some(body));
+                .is_some_and(|known| known.body.as_ref().is_some_and(|k| k.same_as(body)));
             if same {
                 continue;
             }
@@ -677,6 +714,46 @@ pub fn remove_stale_temporaries(profile_dir: &Path) {
             );
         }
     }
+}
+
+/// The versions in one record file (two in a file with git's conflict markers), or why it is
+/// not a record.
+type Parsed = Result<Vec<Version<Body>>, String>;
+
+/// The versions in each of `files` (see [`Parsed`]), read and parsed on several threads when there are many.
+fn read_all(files: &[(String, PathBuf)]) -> Result<Vec<Parsed>, StorageError> {
+    let one = |path: &PathBuf| -> Result<Parsed, StorageError> {
+        let text =
+            std::fs::read_to_string(path).map_err(|e| StorageError::io("reading", path, e))?;
+        Ok(match crate::model::sync::split_git_conflict(&text) {
+            Some((ours, theirs)) => [ours, theirs].iter().map(|t| parse(t)).collect(),
+            None => parse(&text).map(|v| vec![v]),
+        })
+    };
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
+    if files.len() < 512 || threads < 2 {
+        return files.iter().map(|(_, path)| one(path)).collect();
+    }
+    let part = files.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = files
+            .chunks(part)
+            .map(|chunk| {
+                scope.spawn(move || chunk.iter().map(|(_, path)| one(path)).collect::<Vec<_>>())
+            })
+            .collect();
+        let mut all = Vec::with_capacity(files.len());
+        for worker in workers {
+            // A panic on another thread is the same panic on this one.
+            let part = worker
+                .join()
+                .unwrap_or_else(|e| std::panic::resume_unwind(e));
+            for parsed in part {
+                all.push(parsed?);
+            }
+        }
+        Ok(all)
+    })
 }
 
 /// The last part of a `/`-separated path.

@@ -75,6 +75,7 @@ mod menus;
 mod search;
 mod session;
 mod study;
+mod sync;
 mod windows;
 
 pub use files::Files;

@@ -12,6 +12,12 @@ pub(super) struct Session {
     pub(super) lock: Option<ProfileLock>,
     /// The notebook's folder of records, through which the notebook is saved.
     pub(super) store: Option<Arc<std::sync::Mutex<NotebookStore>>>,
+    /// The watch on the notebook's folder (see the `sync` room), once started.
+    pub(super) watch: Option<crate::storage::watch::NotebookWatch>,
+    /// Whether the watch could not be started (it is not tried again).
+    pub(super) watch_failed: bool,
+    /// Since when something a sync brought waits to be merged.
+    pub(super) sync_news_since: Option<Instant>,
     pub(super) saver: Saver,
     /// The last failed save of each file, shown until that file is saved again.
     pub(super) save_errors: std::collections::BTreeMap<std::path::PathBuf, String>,
@@ -43,6 +49,9 @@ impl Session {
             profile: None,
             lock: None,
             store: None,
+            watch: None,
+            watch_failed: false,
+            sync_news_since: None,
             saver: match file_system {
                 Some(fs) => Saver::with_file_system(fs),
                 None => Saver::spawn(),
@@ -298,6 +307,7 @@ impl LecternApp {
     }
 
     pub(super) fn autosave(&mut self, ctx: &egui::Context) {
+        self.follow_sync(ctx);
         self.collect_save_reports();
         if !self.notebook.is_read_only()
             && self.notebook.revision() != self.session.saved_annotations_revision

@@ -1,0 +1,94 @@
+//! What a sync engine brings while the window is open: the notebook's folder is watched
+//! ([`NotebookWatch`]), and after a short quiet spell (an engine writes several files) the
+//! window saves what is pending, reads the folder again, merges what arrived (writing the merge
+//! back) and takes the result as its notebook. The note being typed is left alone: its draft
+//! lives in the editor and is kept as it is.
+
+use super::*;
+use crate::storage::watch::NotebookWatch;
+
+/// How long the folder must be quiet before what arrived is merged.
+const QUIET: Duration = Duration::from_millis(500);
+
+impl LecternApp {
+    /// Starts watching the notebook's folder (once, when a profile is open), and merges what
+    /// arrived once the folder has been quiet for [`QUIET`].
+    pub(super) fn follow_sync(&mut self, ctx: &egui::Context) {
+        let (Some(profile), Some(store)) = (&self.session.profile, &self.session.store) else {
+            return;
+        };
+        if self.session.watch.is_none() && !self.session.watch_failed {
+            let wake = ctx.clone();
+            match NotebookWatch::start(profile.dir(), store.clone(), move || {
+                wake.request_repaint_after(QUIET);
+            }) {
+                Ok(watch) => self.session.watch = Some(watch),
+                Err(e) => {
+                    // Without a watch, what a sync brings is merged at the next start.
+                    log::warn!("the notebook folder is not watched: {e}");
+                    self.session.watch_failed = true;
+                }
+            }
+        }
+        if self
+            .session
+            .watch
+            .as_ref()
+            .is_some_and(NotebookWatch::take_news)
+        {
+            self.session.sync_news_since = Some(Instant::now());
+        }
+        let Some(since) = self.session.sync_news_since else {
+            return;
+        };
+        if since.elapsed() < QUIET {
+            ctx.request_repaint_after(QUIET - since.elapsed());
+            return;
+        }
+        self.session.sync_news_since = None;
+        self.take_what_arrived();
+    }
+
+    /// Saves what is pending, reads the notebook's folder again and takes what other devices
+    /// brought.
+    fn take_what_arrived(&mut self) {
+        let (Some(profile), Some(store)) =
+            (self.session.profile.clone(), self.session.store.clone())
+        else {
+            return;
+        };
+        let writable = !self.notebook.is_read_only();
+        if writable && self.notebook.revision() != self.session.saved_annotations_revision {
+            self.save_annotations();
+        }
+        self.session.saver.flush();
+        self.collect_save_reports();
+        let now = crate::model::clock::now_millis();
+        let loaded = NotebookStore::load(profile.dir(), profile.device(), now, || None);
+        let (fresh, contents, report) = match loaded {
+            Ok(loaded) => loaded,
+            Err(e) => {
+                self.notices
+                    .push(format!("What a sync brought could not be read ({e})."));
+                return;
+            }
+        };
+        // The merge is written back under the store's lock, so that the watch knows it for
+        // this window's own writing.
+        let mut shared = store
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        *shared = fresh;
+        if writable && let Err(e) = shared.settle(&crate::storage::atomic::RealFileSystem, now) {
+            log::warn!("the merge of what a sync brought is written at the next save: {e}");
+        }
+        drop(shared);
+        self.notices.extend(report.notices());
+        if self.notebook.take_synced(contents, &self.library) {
+            // What was taken is what the folder holds: nothing to save.
+            self.session.saved_annotations_revision = self.notebook.revision();
+            self.session.annotations_dirty_since = None;
+            log::info!("took what a sync brought into the notebook");
+        }
+    }
+}
