@@ -431,8 +431,9 @@ pub struct NotebookStore {
     unsettled: Vec<String>,
     /// Conflict copies consumed by the merge, removed once the merged records are written.
     consumed: Vec<PathBuf>,
-    /// Record files that did not parse (relative path and file), to be moved aside.
-    damaged: Vec<(String, PathBuf)>,
+    /// Record files that did not parse (relative path, file, and the record it is of), to be
+    /// set aside.
+    damaged: Vec<(String, PathBuf, String)>,
 }
 
 /// How many record files a save wrote.
@@ -494,7 +495,7 @@ impl NotebookStore {
                 }
                 Err(_) => {
                     report.damaged.push(path.clone());
-                    store.damaged.push((relative, path));
+                    store.damaged.push((relative, path, record.clone()));
                     damaged_paths.push(record);
                 }
             }
@@ -594,7 +595,11 @@ impl NotebookStore {
             .fold(self.dir.clone(), |p, part| p.join(part))
     }
 
-    fn move_damaged(&self, relative: &str, path: &Path) -> Result<PathBuf, StorageError> {
+    /// Sets a damaged record file aside in `local/damaged/`: moved there when its record is
+    /// written again (from another version or a snapshot), else copied, the file left in
+    /// place: removing it would make the sync engine remove the record on every device, where
+    /// it may be whole.
+    fn set_aside(&self, relative: &str, path: &Path, moved: bool) -> Result<PathBuf, StorageError> {
         std::fs::create_dir_all(&self.damaged_dir)
             .map_err(|e| StorageError::io("creating", &self.damaged_dir, e))?;
         let seconds = std::time::SystemTime::now()
@@ -607,16 +612,22 @@ impl NotebookStore {
             target = self.damaged_dir.join(format!("{flat}.{seconds}-{n}"));
             n += 1;
         }
-        std::fs::rename(path, &target).map_err(|e| StorageError::io("moving aside", path, e))?;
+        if moved {
+            std::fs::rename(path, &target)
+                .map_err(|e| StorageError::io("moving aside", path, e))?;
+        } else {
+            std::fs::copy(path, &target).map_err(|e| StorageError::io("copying aside", path, e))?;
+        }
         Ok(target)
     }
 
-    /// Moves the record files that did not parse into `local/damaged/`, writes back the
+    /// Sets aside the record files that did not parse (see `set_aside`), writes back the
     /// records merged on load (each with a new stamp of this device, later than every version
     /// it merged), then removes the conflict copies they consumed.
     pub fn settle(&mut self, fs: &dyn FileSystem, now: u64) -> Result<usize, StorageError> {
-        for (relative, path) in std::mem::take(&mut self.damaged) {
-            self.move_damaged(&relative, &path)?;
+        for (relative, path, record) in std::mem::take(&mut self.damaged) {
+            let rewritten = self.unsettled.contains(&record);
+            self.set_aside(&relative, &path, rewritten)?;
         }
         let unsettled = std::mem::take(&mut self.unsettled);
         for record in &unsettled {

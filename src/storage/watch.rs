@@ -1,21 +1,35 @@
 //! Watching the notebook's folder while Lectern runs, for what a sync engine brings: a record
 //! another device wrote, a conflict copy, a file git merged. Lectern's own writes are known to
-//! the store ([`NotebookStore::is_known`]) and are not news; anything else sets a flag the
-//! window reads ([`NotebookWatch::take_news`]) and wakes it, and the window merges it after a
-//! short quiet spell (the engine may be writing several files).
+//! the store ([`NotebookStore::is_known`]) and are not news. Once news has been followed by a
+//! short quiet spell (the engine may be writing several files), a flag is set that the window
+//! reads ([`NotebookWatch::take_news`]) and the window is woken to merge.
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::{Duration, Instant};
 
 use notify::{EventKind, RecursiveMode, Watcher as _};
 
 use super::notebook_dir::NotebookStore;
 
+/// How long the folder must be quiet after news before the window is woken to merge it (a
+/// sync engine writes several files).
+pub const QUIET: Duration = Duration::from_millis(500);
+
 /// A watch on a profile's `notebook/` folder; it stops when dropped.
 pub struct NotebookWatch {
     _watcher: notify::RecommendedWatcher,
+    /// Set when news has been quiet for [`QUIET`]: time to merge.
     news: Arc<AtomicBool>,
+    /// Tells the timing thread to end.
+    stop: Arc<AtomicBool>,
+}
+
+impl Drop for NotebookWatch {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::SeqCst);
+    }
 }
 
 impl std::fmt::Debug for NotebookWatch {
@@ -27,8 +41,9 @@ impl std::fmt::Debug for NotebookWatch {
 }
 
 impl NotebookWatch {
-    /// Watches the notebook's folder of the profile at `profile_dir`; `wake` is called (on
-    /// the watching thread) when something not written through `store` arrives.
+    /// Watches the notebook's folder of the profile at `profile_dir`; `wake` is called (on a
+    /// thread of the watch's) once something not written through `store` has arrived and the
+    /// folder has been quiet for [`QUIET`].
     pub fn start(
         profile_dir: &Path,
         store: Arc<Mutex<NotebookStore>>,
@@ -37,29 +52,48 @@ impl NotebookWatch {
         let folder = NotebookStore::dir_of(profile_dir);
         std::fs::create_dir_all(&folder).map_err(|e| e.to_string())?;
         let news = Arc::new(AtomicBool::new(false));
-        let flag = news.clone();
+        let stop = Arc::new(AtomicBool::new(false));
+        // When the last news came; the timing thread wakes the window once it is QUIET old.
+        let last: Arc<Mutex<Option<Instant>>> = Arc::new(Mutex::new(None));
         let root = folder.clone();
+        let heard = last.clone();
         let mut watcher =
             notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
                 let Ok(event) = event else {
                     return;
                 };
                 if is_news(&root, &store, &event) {
-                    flag.store(true, Ordering::SeqCst);
-                    wake();
+                    *heard.lock().unwrap_or_else(PoisonError::into_inner) = Some(Instant::now());
                 }
             })
             .map_err(|e| e.to_string())?;
         watcher
             .watch(&folder, RecursiveMode::Recursive)
             .map_err(|e| e.to_string())?;
+        let (ready, ending) = (news.clone(), stop.clone());
+        std::thread::Builder::new()
+            .name("lectern-sync-watch".into())
+            .spawn(move || {
+                while !ending.load(Ordering::SeqCst) {
+                    std::thread::sleep(QUIET / 5);
+                    let mut last = last.lock().unwrap_or_else(PoisonError::into_inner);
+                    if last.is_some_and(|at| at.elapsed() >= QUIET) {
+                        *last = None;
+                        ready.store(true, Ordering::SeqCst);
+                        wake();
+                    }
+                }
+            })
+            .map_err(|e| e.to_string())?;
         Ok(Self {
             _watcher: watcher,
             news,
+            stop,
         })
     }
 
-    /// Whether something arrived since the last call.
+    /// Whether something arrived, and the folder has been quiet since for [`QUIET`], since the
+    /// last call.
     pub fn take_news(&self) -> bool {
         self.news.swap(false, Ordering::SeqCst)
     }

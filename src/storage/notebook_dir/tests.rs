@@ -328,9 +328,11 @@ fn a_truncated_record_is_moved_aside_and_taken_from_the_snapshot() {
     assert_eq!(aside.len(), 1);
     assert_eq!(std::fs::read(&aside[0]).unwrap(), &whole[..whole.len() / 2]);
     assert!(parse(&std::fs::read_to_string(&path).unwrap()).is_ok());
-    // Without a snapshot that has it, the damage is said and the rest loads.
+    // Without a snapshot that has it, the damage is said and the rest loads; the file is
+    // copied aside but stays, so that no sync engine takes it away from a device where it is
+    // whole.
     std::fs::write(&path, b"{\"format\": \"lectern-rec").unwrap();
-    let (_, loaded, report) = load(temp.path(), "a");
+    let (mut store, loaded, report) = load(temp.path(), "a");
     assert_eq!(loaded.annotations.live().len(), 1);
     assert_eq!(report.damaged.len(), 1);
     assert!(
@@ -339,6 +341,10 @@ fn a_truncated_record_is_moved_aside_and_taken_from_the_snapshot() {
             .iter()
             .any(|n| n.contains("could not be read"))
     );
+    store.settle(&RealFileSystem, NOW + 3).unwrap();
+    assert_eq!(std::fs::read(&path).unwrap(), b"{\"format\": \"lectern-rec");
+    let aside = std::fs::read_dir(temp.path().join("local/damaged")).unwrap();
+    assert_eq!(aside.count(), 2);
 }
 
 #[test]

@@ -76,7 +76,9 @@ fn diverged_ui(ui: &mut Ui, annotation: &Annotation, note: &mut String, actions:
         let mut resolved: Option<String> = None;
         for (n, other) in annotation.diverged_notes.iter().enumerate() {
             ui.separator();
-            ui.weak(format!("On {} ({})", other.device, other.modified));
+            let when = other.modified.replace('T', " ").replace('Z', " UTC");
+            ui.weak(format!("The other version, changed {when}"))
+                .on_hover_text(format!("Device {}", other.device));
             let shown = if other.note.is_empty() {
                 "(an empty note)".to_owned()
             } else {

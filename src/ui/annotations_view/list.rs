@@ -109,6 +109,10 @@ pub(super) fn entry_contents_ui(
             details.push_str(" · ");
             details.push_str(&annotation.tags.join(", "));
         }
+        if !annotation.diverged_notes.is_empty() {
+            // Said first-hand in the editor; here, so that the reader finds which one.
+            details.push_str(" · changed on two devices: choose a note");
+        }
         inner.add(
             egui::Label::new(RichText::new(details).small().weak())
                 .truncate()

@@ -16,8 +16,6 @@ pub(super) struct Session {
     pub(super) watch: Option<crate::storage::watch::NotebookWatch>,
     /// Whether the watch could not be started (it is not tried again).
     pub(super) watch_failed: bool,
-    /// Since when something a sync brought waits to be merged.
-    pub(super) sync_news_since: Option<Instant>,
     pub(super) saver: Saver,
     /// The last failed save of each file, shown until that file is saved again.
     pub(super) save_errors: std::collections::BTreeMap<std::path::PathBuf, String>,
@@ -51,7 +49,6 @@ impl Session {
             store: None,
             watch: None,
             watch_failed: false,
-            sync_news_since: None,
             saver: match file_system {
                 Some(fs) => Saver::with_file_system(fs),
                 None => Saver::spawn(),

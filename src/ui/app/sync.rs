@@ -1,18 +1,15 @@
 //! What a sync engine brings while the window is open: the notebook's folder is watched
 //! ([`NotebookWatch`]), and after a short quiet spell (an engine writes several files) the
-//! window saves what is pending, reads the folder again, merges what arrived (writing the merge
-//! back) and takes the result as its notebook. The note being typed is left alone: its draft
+//! watch wakes the window, which saves what is pending, reads the folder again, merges what
+//! arrived (writing the merge back) and takes the result as its notebook. The note being typed is left alone: its draft
 //! lives in the editor and is kept as it is.
 
 use super::*;
 use crate::storage::watch::NotebookWatch;
 
-/// How long the folder must be quiet before what arrived is merged.
-const QUIET: Duration = Duration::from_millis(500);
-
 impl LecternApp {
     /// Starts watching the notebook's folder (once, when a profile is open), and merges what
-    /// arrived once the folder has been quiet for [`QUIET`].
+    /// arrived once the watch says the folder has gone quiet.
     pub(super) fn follow_sync(&mut self, ctx: &egui::Context) {
         let (Some(profile), Some(store)) = (&self.session.profile, &self.session.store) else {
             return;
@@ -20,7 +17,7 @@ impl LecternApp {
         if self.session.watch.is_none() && !self.session.watch_failed {
             let wake = ctx.clone();
             match NotebookWatch::start(profile.dir(), store.clone(), move || {
-                wake.request_repaint_after(QUIET);
+                wake.request_repaint();
             }) {
                 Ok(watch) => self.session.watch = Some(watch),
                 Err(e) => {
@@ -36,17 +33,8 @@ impl LecternApp {
             .as_ref()
             .is_some_and(NotebookWatch::take_news)
         {
-            self.session.sync_news_since = Some(Instant::now());
+            self.take_what_arrived();
         }
-        let Some(since) = self.session.sync_news_since else {
-            return;
-        };
-        if since.elapsed() < QUIET {
-            ctx.request_repaint_after(QUIET - since.elapsed());
-            return;
-        }
-        self.session.sync_news_since = None;
-        self.take_what_arrived();
     }
 
     /// Saves what is pending, reads the notebook's folder again and takes what other devices
