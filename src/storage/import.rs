@@ -575,6 +575,24 @@ pub fn load_imported(profile: &Profile) -> (Vec<Text>, Vec<String>) {
         .filter(|p| p.extension().is_some_and(|e| e == "txt"))
         .collect();
     paths.sort();
+    // A text imported again on two devices at once: the sync engine's conflict copy is left
+    // for the reader, and the text's own file is the one read.
+    let mut copies = Vec::new();
+    paths.retain(|path| {
+        let copy = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .and_then(crate::model::sync::conflict_original)
+            .is_some();
+        if copy {
+            copies.push(format!(
+                "{} is a sync engine's conflicting copy of an imported text: the text's own \
+                 file is used, and the copy is left for you to compare or remove.",
+                path.display()
+            ));
+        }
+        !copy
+    });
     // A collected works is dozens of files: read and index them on every core, keeping order.
     let read = |path: &PathBuf| -> Result<Text, String> {
         let name = path.display().to_string();
@@ -607,7 +625,7 @@ pub fn load_imported(profile: &Profile) -> (Vec<Text>, Vec<String>) {
             })
             .collect()
     });
-    let (mut texts, mut notices) = (Vec::new(), Vec::new());
+    let (mut texts, mut notices) = (Vec::new(), copies);
     for result in results {
         match result {
             Ok(text) => texts.push(text),
@@ -957,6 +975,28 @@ mod tests {
         assert_eq!(loaded.len(), 1);
         assert_eq!(loaded[0].content(), text.content());
         assert_eq!(loaded[0].content_hash(), text.content_hash());
+        // A sync engine's conflicting copy of it is not a second text, nor read over it: it is
+        // said, and left.
+        let own = profile
+            .dir()
+            .join(TEXTS_DIR)
+            .join(format!("{}.txt", text.id()));
+        let copy = own.with_file_name(format!(
+            "{}.sync-conflict-20261201-101500-ABCDEF7.txt",
+            text.id()
+        ));
+        std::fs::write(
+            &copy,
+            std::fs::read_to_string(&own)
+                .unwrap()
+                .replace("Союз", "Иное"),
+        )
+        .unwrap();
+        let (loaded, notices) = load_imported(&profile);
+        assert_eq!(loaded.len(), 1);
+        assert_eq!(loaded[0].content(), text.content());
+        assert!(notices[0].contains("conflicting copy"), "{notices:?}");
+        std::fs::remove_file(&copy).unwrap();
         let given = ImportMeta {
             title: "Drafts".into(),
             author: "Reader".into(),
