@@ -8,10 +8,16 @@
 //!   [`model::comparison`] aligns witnesses segment by segment), and the study tools' data
 //!   ([`model::index`] of people and places, [`model::timeline`], [`model::glossary`], notes
 //!   carried across witnesses in [`model::carry`]). The reader's work is one
-//!   [`model::notebook::Notebook`], changed only through `Notebook::edit`. No egui and no I/O;
-//!   tested with plain unit tests.
+//!   [`model::notebook::Notebook`], changed only through `Notebook::edit`; [`model::sync`]
+//!   merges versions of its records as sync engines bring them (stamps of a hybrid logical
+//!   clock, last writer wins, a diverged note kept). No egui and no I/O; tested with plain unit
+//!   tests.
 //! - [`storage`]: the profile directory and Lectern's versioned files in it, written atomically
-//!   off the UI thread, with rolling snapshots ([`storage::backups`]); imports read any common
+//!   off the UI thread, with rolling snapshots ([`storage::backups`]). The notebook is a folder
+//!   of records, one file each ([`storage::notebook_dir`]), so that sync engines never carry
+//!   two devices' separate work in one file; a save writes only the records that changed, and
+//!   loading merges conflict copies and git's markers; [`storage::watch`] watches the folder
+//!   while the window is open; imports read any common
 //!   encoding, and [`storage::guess`] guesses what a file says of itself (date, title).
 //!   [`storage::open::open_profile`] is the one way the window and every command open a
 //!   profile: lock, imported texts, the notebook recovered and re-anchored, notices.
@@ -29,7 +35,8 @@
 //!     entry.
 //!   - [`ui::app`]: the window in rooms, one file each: `session` (profile, lock, saving,
 //!     signals), `apply` (actions by area), `frame` (the layout), `menus`, `windows`,
-//!     `annotating`, `comparisons`, `search`, `files` and `handover`. `LecternApp` holds
+//!     `annotating`, `comparisons`, `search`, `files`, `handover` and `sync` (what a sync
+//!     engine brings while the window is open). `LecternApp` holds
 //!     eleven named parts.
 //!   - the views: [`ui::reader`] (a reading pane), [`ui::desk`] (panes side by side),
 //!     [`ui::annotations_view`], [`ui::compare_view`], [`ui::library_view`],
