@@ -672,16 +672,7 @@ fn open(profile: Option<&Path>, access: Access) -> anyhow::Result<OpenedProfile>
 
 /// Saves the notebook of a profile opened for writing.
 fn save(opened: &OpenedProfile) -> anyhow::Result<()> {
-    use lectern::storage::annotations_file::save_notebook;
-    use lectern::storage::atomic::RealFileSystem;
-    use lectern::storage::backups::SnapshotPolicy;
-    save_notebook(
-        &RealFileSystem,
-        &opened.profile,
-        &opened.store,
-        &opened.notebook.to_contents(),
-        &SnapshotPolicy::default(),
-    )?;
+    opened.save_notebook()?;
     Ok(())
 }
 

@@ -19,14 +19,7 @@ fn save_into(profile: &std::path::Path, contents: &lectern::model::notebook::Con
         Access::Write,
     )
     .unwrap();
-    lectern::storage::annotations_file::save_notebook(
-        &lectern::storage::atomic::RealFileSystem,
-        &opened.profile,
-        &opened.store,
-        contents,
-        &lectern::storage::backups::SnapshotPolicy::default(),
-    )
-    .unwrap();
+    opened.save_contents(contents).unwrap();
 }
 
 /// `lectern --profile DIR`.

@@ -2833,16 +2833,7 @@ fn a_backup_is_restored_from_the_file_menu_as_one_change_that_undo_takes_back() 
         lectern::storage::open::Access::Write,
     )
     .unwrap();
-    let save = |contents: &Contents| {
-        lectern::storage::annotations_file::save_notebook(
-            &lectern::storage::atomic::RealFileSystem,
-            &opened.profile,
-            &opened.store,
-            contents,
-            &lectern::storage::backups::SnapshotPolicy::default(),
-        )
-        .unwrap()
-    };
+    let save = |contents: &Contents| opened.save_contents(contents).unwrap();
     let mut contents = Contents::default();
     contents
         .annotations

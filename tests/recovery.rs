@@ -10,9 +10,7 @@ use std::process::Command;
 use lectern::bundled::bundled_library;
 use lectern::model::annotation::Annotation;
 use lectern::model::notebook::Edit;
-use lectern::storage::annotations_file::{AnnotationsFile, save_notebook};
-use lectern::storage::atomic::RealFileSystem;
-use lectern::storage::backups::SnapshotPolicy;
+use lectern::storage::annotations_file::AnnotationsFile;
 use lectern::storage::open::{Access, OpenedProfile, open_profile};
 use lectern::storage::profile::Profile;
 use lectern::ui::app::{LecternApp, StartOptions};
@@ -35,14 +33,7 @@ fn highlight_and_save(opened: &mut OpenedProfile, id: &str, n: usize) {
             .edit(Edit::AddAnnotation(annotation), NOW)
             .unwrap()
     );
-    save_notebook(
-        &RealFileSystem,
-        &opened.profile,
-        &opened.store,
-        &opened.notebook.to_contents(),
-        &SnapshotPolicy::default(),
-    )
-    .unwrap();
+    opened.save_notebook().unwrap();
 }
 
 fn ids(opened: &OpenedProfile) -> Vec<String> {

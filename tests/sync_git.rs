@@ -4,20 +4,15 @@
 //! markers in that file and Lectern merges the two versions, keeping both notes for the reader.
 #![allow(clippy::unwrap_used)] // tests: a failed unwrap is a failed test
 
+#[path = "common/notebook.rs"]
+mod notebook;
+
 use std::path::Path;
 use std::process::Command;
 
-use lectern::bundled::bundled_library;
-use lectern::model::annotation::Annotation;
-use lectern::model::history::Annotations;
 use lectern::model::notebook::Contents;
-use lectern::storage::annotations_file::save_notebook;
-use lectern::storage::atomic::RealFileSystem;
-use lectern::storage::backups::SnapshotPolicy;
-use lectern::storage::open::{Access, OpenedProfile, open_profile};
-use lectern::storage::profile::Profile;
-
-const KAMENEV: &str = "lenin-1922-09-26-kamenev";
+use lectern::storage::open::Access;
+use notebook::{KAMENEV, change, highlight, ids, open};
 
 /// Runs git in `dir` with a configuration of its own (no user's or system's settings).
 fn git(dir: &Path, home: &Path, args: &[&str]) -> std::process::Output {
@@ -39,65 +34,8 @@ fn git_ok(dir: &Path, home: &Path, args: &[&str]) {
     assert!(output.status.success(), "git {args:?}: {output:?}");
 }
 
-fn open(dir: &Path) -> OpenedProfile {
-    open_profile(
-        Profile::open(Some(dir)).unwrap(),
-        bundled_library(),
-        Access::Write,
-    )
-    .unwrap()
-}
-
-/// Opens the profile at `dir`, lets `change` change its notebook, and saves it as the window
-/// does.
-fn change(dir: &Path, change: impl FnOnce(&mut Vec<Annotation>)) {
-    let opened = open(dir);
-    let mut contents = opened.notebook.contents().clone();
-    let mut live: Vec<Annotation> = contents
-        .annotations
-        .live()
-        .iter()
-        .map(|a| a.as_ref().clone())
-        .collect();
-    change(&mut live);
-    contents.annotations = Annotations::from_parts(live, Vec::new());
-    save_notebook(
-        &RealFileSystem,
-        &opened.profile,
-        &opened.store,
-        &contents,
-        &SnapshotPolicy::default(),
-    )
-    .unwrap();
-}
-
-fn highlight(id: &str, at: usize, note: &str) -> Annotation {
-    let library = bundled_library();
-    let text = library.get(KAMENEV).unwrap();
-    Annotation {
-        note: note.into(),
-        // Made a minute apart, in the order of their places.
-        ..Annotation::new(
-            id,
-            text,
-            at..at + 20,
-            None,
-            &format!("2026-12-01T10:{:02}:00Z", at / 40),
-        )
-    }
-}
-
-fn notebook(dir: &Path) -> Contents {
-    open(dir).notebook.contents().clone()
-}
-
-fn ids(contents: &Contents) -> Vec<String> {
-    contents
-        .annotations
-        .live()
-        .iter()
-        .map(|a| a.annotation_id.clone())
-        .collect()
+fn notebook_of(dir: &Path) -> Contents {
+    open(dir, Access::Write).notebook.contents().clone()
 }
 
 #[test]
@@ -120,9 +58,9 @@ fn two_clones_of_a_profile_meet_through_git_pull_and_lose_nothing() {
     // The laptop starts the notebook and pushes it.
     change(&laptop, |live| {
         live.push(highlight("common", 0, "first reading"));
-        live.push(highlight("kept-on-desktop", 40, ""));
-        live.push(highlight("dropped-on-laptop", 80, ""));
-        live.push(highlight("dropped-on-desktop", 120, ""));
+        live.push(highlight("kept-on-desktop", 1, ""));
+        live.push(highlight("dropped-on-laptop", 2, ""));
+        live.push(highlight("dropped-on-desktop", 3, ""));
     });
     let ignored = std::fs::read_to_string(laptop.join(".gitignore")).unwrap();
     assert!(
@@ -137,18 +75,18 @@ fn two_clones_of_a_profile_meet_through_git_pull_and_lose_nothing() {
         &home,
         &["clone", "--quiet", "origin.git", "desktop"],
     );
-    assert_eq!(ids(&notebook(&desktop)), ids(&notebook(&laptop)));
+    assert_eq!(ids(&notebook_of(&desktop)), ids(&notebook_of(&laptop)));
 
     // Apart: each adds one, deletes one, and both change the common note.
     change(&laptop, |live| {
         live.retain(|a| a.annotation_id != "dropped-on-laptop");
         live[0].note = "the laptop's reading".into();
-        live.push(highlight("from-laptop", 160, "made on the laptop"));
+        live.push(highlight("from-laptop", 4, "made on the laptop"));
     });
     change(&desktop, |live| {
         live.retain(|a| a.annotation_id != "dropped-on-desktop");
         live[0].note = "the desktop's reading".into();
-        live.push(highlight("from-desktop", 200, "made on the desktop"));
+        live.push(highlight("from-desktop", 5, "made on the desktop"));
     });
     git_ok(&laptop, &home, &["add", "-A"]);
     git_ok(&laptop, &home, &["commit", "--quiet", "-m", "laptop"]);
@@ -184,7 +122,7 @@ fn two_clones_of_a_profile_meet_through_git_pull_and_lose_nothing() {
 
     // Lectern loads the union and merges the markers: the later note stands, the other is
     // kept for the reader.
-    let opened = open(&desktop);
+    let opened = open(&desktop, Access::Write);
     let merged = opened.notebook.contents().clone();
     assert_eq!(
         ids(&merged),
@@ -231,7 +169,7 @@ fn two_clones_of_a_profile_meet_through_git_pull_and_lose_nothing() {
             "main",
         ],
     );
-    assert_eq!(notebook(&laptop), merged);
+    assert_eq!(notebook_of(&laptop), merged);
     let status = git(&laptop, &home, &["status", "--porcelain"]);
     assert_eq!(
         String::from_utf8(status.stdout).unwrap(),

@@ -10,75 +10,17 @@
 #[path = "common/syncthing.rs"]
 mod syncthing;
 
+#[path = "common/notebook.rs"]
+mod notebook;
+
 use std::path::Path;
 use std::time::Duration;
 
-use lectern::bundled::bundled_library;
-use lectern::model::annotation::Annotation;
-use lectern::model::history::Annotations;
-use lectern::model::notebook::Contents;
-use lectern::storage::annotations_file::save_notebook;
-use lectern::storage::atomic::RealFileSystem;
-use lectern::storage::backups::SnapshotPolicy;
-use lectern::storage::open::{Access, OpenedProfile, open_profile};
-use lectern::storage::profile::Profile;
+use lectern::storage::open::Access;
+use notebook::{change, highlight, ids, open};
 use syncthing::SyncedPair;
 
-const KAMENEV: &str = "lenin-1922-09-26-kamenev";
 const SETTLE: Duration = Duration::from_secs(60);
-
-fn open(dir: &Path, access: Access) -> OpenedProfile {
-    open_profile(Profile::open(Some(dir)).unwrap(), bundled_library(), access).unwrap()
-}
-
-/// Opens the profile at `dir` as the window does, lets `change` change its annotations and
-/// saves; returns what opening it said.
-fn change(dir: &Path, change: impl FnOnce(&mut Vec<Annotation>)) -> Vec<String> {
-    let opened = open(dir, Access::Window);
-    let mut contents = opened.notebook.contents().clone();
-    let mut live: Vec<Annotation> = contents
-        .annotations
-        .live()
-        .iter()
-        .map(|a| a.as_ref().clone())
-        .collect();
-    change(&mut live);
-    contents.annotations = Annotations::from_parts(live, Vec::new());
-    save_notebook(
-        &RealFileSystem,
-        &opened.profile,
-        &opened.store,
-        &contents,
-        &SnapshotPolicy::default(),
-    )
-    .unwrap();
-    opened.notices
-}
-
-fn highlight(id: &str, minute: usize, note: &str) -> Annotation {
-    let library = bundled_library();
-    let text = library.get(KAMENEV).unwrap();
-    let at = minute * 40;
-    Annotation {
-        note: note.into(),
-        ..Annotation::new(
-            id,
-            text,
-            at..at + 20,
-            None,
-            &format!("2026-12-01T10:{minute:02}:00Z"),
-        )
-    }
-}
-
-fn ids(contents: &Contents) -> Vec<String> {
-    contents
-        .annotations
-        .live()
-        .iter()
-        .map(|a| a.annotation_id.clone())
-        .collect()
-}
 
 /// The conflict copies under `dir` (Syncthing's names).
 fn conflict_copies(dir: &Path) -> Vec<String> {

@@ -13,7 +13,7 @@ use super::annotations_file::{ANNOTATIONS_FORMAT, AnnotationsFile};
 use super::atomic::{KeepBackup, RealFileSystem, write_atomic_in};
 use super::backups::snapshot_now;
 use super::lock::{LockOutcome, ProfileLock, lock_profile};
-use super::notebook_dir::NotebookStore;
+use super::notebook_dir::{NotebookStore, Saved};
 use super::profile::Profile;
 use super::reading_state::ReadingState;
 use crate::model::library::Library;
@@ -66,6 +66,24 @@ pub struct OpenedProfile {
 }
 
 impl OpenedProfile {
+    /// Saves the notebook as it now is, as the window's saver does
+    /// ([`save_notebook`](super::annotations_file::save_notebook)): the records that changed,
+    /// and a snapshot when one is due.
+    pub fn save_notebook(&self) -> Result<Saved, super::StorageError> {
+        self.save_contents(&self.notebook.to_contents())
+    }
+
+    /// Saves `contents` as the profile's notebook (see [`OpenedProfile::save_notebook`]).
+    pub fn save_contents(&self, contents: &Contents) -> Result<Saved, super::StorageError> {
+        super::annotations_file::save_notebook(
+            &RealFileSystem,
+            &self.profile,
+            &self.store,
+            contents,
+            &super::backups::SnapshotPolicy::default(),
+        )
+    }
+
     /// Whether this process may write the profile.
     pub fn is_read_only(&self) -> bool {
         self.notebook.is_read_only()
