@@ -1,5 +1,5 @@
 //! Randomised input campaigns: bytes mutated from real files, fed to every reader of outside
-//! input: the annotations file, the reading state, W3C annotation import, text import (every
+//! input: the annotations file, the notebook's record files, the reading state, W3C annotation import, text import (every
 //! encoding path, HTML and Markdown), the HTML reader and the metadata header parser. No input
 //! may panic; every refusal is a sentence; a refused annotations file is kept aside, never
 //! lost, and the profile still opens.
@@ -24,8 +24,10 @@ use lectern::model::annotation_export::to_w3c;
 use lectern::model::header::parse_text_file;
 use lectern::model::notebook::{Contents, Notebook};
 use lectern::storage::annotations_file::ANNOTATIONS_FORMAT;
+use lectern::storage::atomic::RealFileSystem;
 use lectern::storage::html::html_text;
 use lectern::storage::import::{ImportMeta, read_import_bytes};
+use lectern::storage::notebook_dir::NotebookStore;
 use lectern::storage::open::{Access, open_profile};
 use lectern::storage::profile::Profile;
 use lectern::storage::reading_state::{PaneRecord, ReadingState};
@@ -265,6 +267,53 @@ fn annotations_file(seeds: &Seeds, budget: Duration, executions: u64) -> Report 
     )
 }
 
+/// A record of the notebook's folder as a sync engine may bring it: mutated, cut short, or
+/// with git's conflict markers. Loading never panics, a record that cannot be read is reported
+/// (never read as an empty one), and every other record loads whatever this one holds.
+fn notebook_records(seeds: &Seeds, budget: Duration, executions: u64) -> Report {
+    let temp = tempfile::tempdir().unwrap();
+    let contents = parse_current::<Contents>(ANNOTATIONS_FORMAT, &seeds.annotations).unwrap();
+    NotebookStore::new(temp.path(), "fuzz")
+        .save(&RealFileSystem, &contents, 1)
+        .unwrap();
+    let first = &contents.annotations.live()[0];
+    let record = NotebookStore::dir_of(temp.path())
+        .join("annotations")
+        .join(&first.text_id)
+        .join(format!("{}.json", first.annotation_id));
+    let text = std::fs::read_to_string(&record).unwrap();
+    let theirs = text.replace("\"note\": \"", "\"note\": \"theirs: ");
+    let conflicted = format!("<<<<<<< HEAD\n{text}=======\n{theirs}>>>>>>> other\n");
+    let inputs = vec![
+        ("record.json".to_owned(), text.into_bytes()),
+        ("conflicted.json".to_owned(), conflicted.into_bytes()),
+    ];
+    let others = contents.annotations.live().len() - 1;
+    campaign(
+        "notebook records",
+        &inputs,
+        budget,
+        executions,
+        |_, input| {
+            let lossy = String::from_utf8_lossy(input);
+            let _ = lectern::model::sync::conflict_original(&lossy);
+            let _ = lectern::model::sync::split_git_conflict(&lossy);
+            std::fs::write(&record, input).unwrap();
+            let (_, loaded, report) =
+                NotebookStore::load(temp.path(), "fuzz", 2, || None).map_err(|e| e.to_string())?;
+            let count = loaded.annotations.live().len() + loaded.annotations.trash().len();
+            assert!(count >= others, "a record that was whole was lost");
+            match report.damaged.is_empty() {
+                true => Ok(()),
+                false => Err(format!(
+                    "the record could not be read: {:?}",
+                    report.damaged
+                )),
+            }
+        },
+    )
+}
+
 fn reading_state(seeds: &Seeds, budget: Duration, executions: u64) -> Report {
     campaign(
         "reading state",
@@ -369,6 +418,7 @@ fn a_short_campaign_on_every_reader_of_outside_input() {
     let zero = Duration::ZERO;
     for report in [
         annotations_file(&seeds, zero, SHORT),
+        notebook_records(&seeds, zero, SHORT),
         reading_state(&seeds, zero, SHORT),
         w3c_import(&seeds, zero, SHORT),
         text_import(&seeds, zero, SHORT / 3),
@@ -398,8 +448,9 @@ fn long_campaigns() {
     let only = std::env::var("LECTERN_FUZZ_ONLY").unwrap_or_default();
     let seeds = seeds();
     type Run = fn(&Seeds, Duration, u64) -> Report;
-    let campaigns: [(&str, Run); 6] = [
+    let campaigns: [(&str, Run); 7] = [
         ("annotations", annotations_file),
+        ("records", notebook_records),
         ("reading-state", reading_state),
         ("w3c", w3c_import),
         ("text", text_import),
