@@ -4111,3 +4111,51 @@ fn what_a_sync_brings_while_the_window_is_open_is_merged_and_the_typed_note_is_l
     let field = harness.get_by_role_and_label(egui::accesskit::Role::MultilineTextInput, "Note");
     assert_eq!(field.value().as_deref(), Some("still typing"));
 }
+
+/// While the window's own work could not be saved, what a sync brings does not replace the
+/// notebook: the work stays in memory, and is saved when the obstacle goes.
+#[test]
+fn what_arrives_while_a_save_fails_does_not_replace_the_unsaved_work() {
+    use lectern::model::annotation::Category;
+    use lectern::model::notebook::Contents;
+    let profile = tempfile::tempdir().unwrap();
+    let mut harness = harness(app(profile.path(), &[KAMENEV]));
+    let blocker = profile.path().join("notebook/annotations");
+    std::fs::create_dir_all(profile.path().join("notebook")).unwrap();
+    std::fs::write(&blocker, "x").unwrap();
+    let mine = write_note(&mut harness, "Stalin tends to be somewhat hasty", "kept");
+    harness.get_by_label("Save note").click();
+    harness.run();
+    harness.state_mut().save_now();
+    harness.run();
+    harness.get_by_label_contains("could not be saved");
+    // Another device renames a category meanwhile.
+    let mut theirs = Contents::default();
+    theirs.categories[0] = Category {
+        name: "Renamed elsewhere".into(),
+        ..theirs.categories[0].clone()
+    };
+    NotebookStore::new(profile.path(), "desktop")
+        .save(
+            &lectern::storage::atomic::RealFileSystem,
+            &theirs,
+            lectern::model::clock::now_millis(),
+        )
+        .unwrap();
+    let started = std::time::Instant::now();
+    while started.elapsed() < std::time::Duration::from_secs(2) {
+        harness.run();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert_eq!(
+        note_of(&harness, &mine),
+        "kept",
+        "the unsaved work is still there"
+    );
+    // The obstacle goes: the work is saved.
+    std::fs::remove_file(&blocker).unwrap();
+    harness.state_mut().save_now();
+    harness.run();
+    let (saved, _) = NotebookStore::read(profile.path()).unwrap();
+    assert_eq!(saved.annotations.get(&mine).unwrap().note, "kept");
+}

@@ -383,3 +383,36 @@ fn a_read_only_profile_folder_opens_read_only_with_a_message_not_an_error() {
     assert_eq!(std::fs::read(record(&dir, "A")).unwrap(), before);
     assert!(!dir.join("texts").exists());
 }
+
+/// A move into the folder that a kill stopped half way (some records written, `annotations.json`
+/// not yet replaced) is finished at the next start: nothing it held is missing.
+#[test]
+fn a_move_into_the_folder_stopped_half_way_is_finished_at_the_next_start() {
+    let temp = profile_before_the_folder();
+    let dir = temp.path();
+    let before = AnnotationsFile::load(&Profile::open(Some(dir)).unwrap())
+        .value
+        .unwrap();
+    // As far as the kill let it: two records written, the old file still in place.
+    {
+        let opened = open(dir, Access::Window);
+        drop(opened);
+    }
+    let original = dir.join("annotations.json.bak");
+    std::fs::copy(&original, dir.join("annotations.json")).unwrap();
+    for id in ["a2", "a3", "a4"] {
+        std::fs::remove_file(record(dir, id)).unwrap();
+    }
+    let opened = open(dir, Access::Window);
+    assert_eq!(opened.notebook.contents(), &before);
+    drop(opened);
+    for id in ["a0", "a2", "a4"] {
+        assert!(record(dir, id).is_file(), "{id}");
+    }
+    let moved = AnnotationsFile::load(&Profile::open(Some(dir)).unwrap());
+    assert!(
+        moved.read_only,
+        "annotations.json says where the notebook went"
+    );
+    assert_eq!(open(dir, Access::Read).notebook.contents(), &before);
+}

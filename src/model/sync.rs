@@ -20,7 +20,7 @@ use serde::{Deserialize, Serialize};
 
 /// When and where a record was last written. Stamps are ordered by time, then counter, then
 /// device, so that any two devices order any two stamps alike.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Stamp {
     /// Milliseconds since the Unix epoch, by the writer's clock or the latest stamp it had seen.
     pub millis: u64,
@@ -162,7 +162,9 @@ pub fn conflict_original(file_name: &str) -> Option<(String, Engine)> {
         }
     }
     if let Some(copy) = file_name.find("conflicted copy") {
-        let open = file_name[..copy].rfind(" (")?;
+        // Lectern's own names have no space: the first " (" opens the engine's words, which
+        // may hold parentheses of their own ("Anna's MacBook (2)'s conflicted copy").
+        let open = file_name[..copy].find(" (")?;
         let close = file_name.rfind(')').filter(|&close| close > copy)?;
         let extension = &file_name[close + 1..];
         if extension.is_empty() || extension.starts_with('.') {
@@ -396,6 +398,11 @@ mod tests {
             ),
             (
                 "a1b2 (Anna's conflicted copy 2026-12-01 (1)).json",
+                "a1b2.json",
+                Engine::ConflictedCopy,
+            ),
+            (
+                "a1b2 (Anna's MacBook Pro (2)'s conflicted copy 2026-12-01).json",
                 "a1b2.json",
                 Engine::ConflictedCopy,
             ),

@@ -186,20 +186,27 @@ fn to_bytes(version: &Version<Body>) -> Result<Vec<u8>, StorageError> {
     Ok(bytes)
 }
 
+/// Why a record file cannot be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Unreadable {
+    /// It is not a record (damaged, cut short, something else).
+    Damaged(String),
+    /// A newer Lectern wrote it (its record version).
+    Newer(u32),
+}
+
 /// A record file's version, or why it is not one.
-fn parse(text: &str) -> Result<Version<Body>, String> {
-    let file: RecordFile = serde_json::from_str(text).map_err(|e| e.to_string())?;
+fn parse(text: &str) -> Result<Version<Body>, Unreadable> {
+    let file: RecordFile =
+        serde_json::from_str(text).map_err(|e| Unreadable::Damaged(e.to_string()))?;
     if file.format != RECORD_FORMAT {
-        return Err(format!(
+        return Err(Unreadable::Damaged(format!(
             "not a record of Lectern's notebook ({})",
             file.format
-        ));
+        )));
     }
     if file.version > RECORD_VERSION {
-        return Err(format!(
-            "written by a newer Lectern (record version {})",
-            file.version
-        ));
+        return Err(Unreadable::Newer(file.version));
     }
     let body = if file.deleted {
         None
@@ -217,7 +224,7 @@ fn parse(text: &str) -> Result<Version<Body>, String> {
     } else if let Some(study) = file.study {
         Some(Body::Study(study))
     } else {
-        return Err("a record with nothing in it".into());
+        return Err(Unreadable::Damaged("a record with nothing in it".into()));
     };
     Ok(Version {
         stamp: file.stamp,
@@ -367,12 +374,22 @@ pub struct LoadReport {
     pub damaged: Vec<PathBuf>,
     /// Records taken from a snapshot because their only file was damaged.
     pub recovered: Vec<String>,
+    /// The highest record version found that a newer Lectern wrote (0: none): the profile is
+    /// then open read-only.
+    pub newer: u32,
 }
 
 impl LoadReport {
     /// What was found, in words for the reader (nothing when there is nothing to say).
     pub fn notices(&self) -> Vec<String> {
         let mut notices = Vec::new();
+        if self.newer > 0 {
+            notices.push(
+                "Some notebook records were written by a newer Lectern, so this profile is open \
+                 read-only: update Lectern to change it."
+                    .into(),
+            );
+        }
         if !self.merged_files.is_empty() {
             notices.push(format!(
                 "Merged {} conflicting cop{} of notebook records that a sync brought.",
@@ -434,6 +451,8 @@ pub struct NotebookStore {
     /// Record files that did not parse (relative path, file, and the record it is of), to be
     /// set aside.
     damaged: Vec<(String, PathBuf, String)>,
+    /// Whether a save merged another device's version in (see `over_what_arrived`).
+    merged_on_save: bool,
 }
 
 /// How many record files a save wrote.
@@ -461,6 +480,7 @@ impl NotebookStore {
             unsettled: Vec::new(),
             consumed: Vec::new(),
             damaged: Vec::new(),
+            merged_on_save: false,
         }
     }
 
@@ -475,9 +495,23 @@ impl NotebookStore {
     ) -> Result<(Self, Contents, LoadReport), StorageError> {
         let mut store = Self::new(profile_dir, device);
         let mut report = LoadReport::default();
-        let mut versions: BTreeMap<String, Vec<(Version<Body>, PathBuf, bool)>> = BTreeMap::new();
-        let mut damaged_paths = Vec::new();
-        let files = record_files(&store.dir)?;
+        let mut versions = store.read_versions(&mut report)?;
+        let damaged: Vec<String> = store.damaged.iter().map(|(_, _, r)| r.clone()).collect();
+        recover_from_snapshot(&mut versions, &damaged, snapshot, &mut report);
+        let expired = now.saturating_sub(TOMBSTONE_DAYS * 86_400_000);
+        for (record, found) in versions {
+            store.take_versions(record, found, expired, &mut report);
+        }
+        let contents = contents_of(&store.known);
+        Ok((store, contents, report))
+    }
+
+    /// Every version of every record in the folder, by record, each with the file it is in and
+    /// whether that file is to be merged (a conflict copy, a file with git's markers). Files
+    /// that do not parse are listed in the report and kept in `damaged`.
+    fn read_versions(&mut self, report: &mut LoadReport) -> Result<Versions, StorageError> {
+        let mut versions = Versions::new();
+        let files = record_files(&self.dir)?;
         let all_parsed = read_all(&files)?;
         for ((relative, path), parsed) in files.into_iter().zip(all_parsed) {
             let (record, copy) = match conflict_original(file_name_of(&relative)) {
@@ -485,7 +519,9 @@ impl NotebookStore {
                 None => (relative.clone(), false),
             };
             match parsed {
-                Ok(found) => {
+                // Gone between listing and reading (a copy another device consumed).
+                None => {}
+                Some(Ok(found)) => {
                     let merged_file = copy || found.len() > 1;
                     if merged_file {
                         report.merged_files.push(path.clone());
@@ -493,77 +529,95 @@ impl NotebookStore {
                     let entry = versions.entry(record).or_default();
                     entry.extend(found.into_iter().map(|v| (v, path.clone(), merged_file)));
                 }
-                Err(_) => {
+                Some(Err(Unreadable::Newer(version))) => report.newer = report.newer.max(version),
+                Some(Err(Unreadable::Damaged(_))) => {
                     report.damaged.push(path.clone());
-                    store.damaged.push((relative, path, record.clone()));
-                    damaged_paths.push(record);
+                    self.damaged.push((relative, path, record));
                 }
             }
         }
-        let mut snapshot = Some(snapshot);
-        let mut from_snapshot: Option<BTreeMap<String, Body>> = None;
-        for record in damaged_paths {
-            if versions.contains_key(&record) {
-                continue;
-            }
-            let records = from_snapshot.get_or_insert_with(|| {
-                snapshot
-                    .take()
-                    .and_then(|f| f())
-                    .map(|c| records_of(&c))
-                    .unwrap_or_default()
-            });
-            if let Some(body) = records.get(&record) {
-                let stamp = Stamp {
-                    millis: 0,
-                    counter: 0,
-                    device: "snapshot".into(),
-                };
-                let version = Version {
-                    stamp,
-                    body: Some(body.clone()),
-                };
-                // Written back at once with a stamp of this device (see `settle`).
-                versions
-                    .entry(record.clone())
-                    .or_default()
-                    .push((version, PathBuf::new(), true));
-                report.recovered.push(record);
+        Ok(versions)
+    }
+
+    /// Merges the versions `found` of `record` into what the store knows; a tombstone older
+    /// than `expired` is cleared instead.
+    fn take_versions(
+        &mut self,
+        record: String,
+        found: Vec<(Version<Body>, PathBuf, bool)>,
+        expired: u64,
+        report: &mut LoadReport,
+    ) {
+        for (version, _, _) in &found {
+            self.clock.observe(&version.stamp);
+        }
+        let merged_from_files = found.iter().any(|(_, _, merged)| *merged);
+        for (_, path, copy) in &found {
+            let is_copy =
+                *copy && path.file_name().and_then(|n| n.to_str()) != Some(file_name_of(&record));
+            if is_copy && !path.as_os_str().is_empty() {
+                self.consumed.push(path.clone());
             }
         }
-        let expired = now.saturating_sub(TOMBSTONE_DAYS * 86_400_000);
-        for (record, found) in versions {
-            for (version, _, _) in &found {
-                store.clock.observe(&version.stamp);
-            }
-            let merged_from_files = found.iter().any(|(_, _, merged)| *merged);
-            for (_, path, copy) in &found {
-                let is_copy = *copy
-                    && path.file_name().and_then(|n| n.to_str()) != Some(file_name_of(&record));
-                if is_copy && !path.as_os_str().is_empty() {
-                    store.consumed.push(path.clone());
-                }
-            }
-            let Some(merged) = merge(found.into_iter().map(|(v, _, _)| v)) else {
+        let Some(merged) = merge(found.into_iter().map(|(v, _, _)| v)) else {
+            return;
+        };
+        if merged.absorbed
+            && let Some(Body::Annotation { annotation, .. }) = &merged.version.body
+        {
+            report.diverged.push(annotation.annotation_id.clone());
+        }
+        if merged.version.body.is_none() && merged.version.stamp.millis < expired {
+            self.consumed.push(self.path_of(&record));
+            return;
+        }
+        if merged_from_files || merged.absorbed {
+            self.unsettled.push(record.clone());
+        }
+        self.known.insert(record, merged.version);
+    }
+
+    /// Adds the records of `contents` that the folder lacks (an interrupted move of a profile
+    /// from before the folder: what `annotations.json` still holds), with the stamp of no
+    /// time, so that any version a device wrote wins over them; they are written by
+    /// [`NotebookStore::settle`]. Returns how many were added.
+    pub fn adopt_missing(&mut self, contents: &Contents) -> usize {
+        let mut added = 0;
+        for (record, body) in records_of(contents) {
+            if self.known.contains_key(&record) {
                 continue;
+            }
+            let version = Version {
+                stamp: before_any_write(),
+                body: Some(body),
             };
-            if merged.absorbed
-                && let Some(Body::Annotation { annotation, .. }) = &merged.version.body
-            {
-                report.diverged.push(annotation.annotation_id.clone());
-            }
-            if merged.version.body.is_none() && merged.version.stamp.millis < expired {
-                let path = store.path_of(&record);
-                store.consumed.push(path);
-                continue;
-            }
-            if merged_from_files || merged.absorbed {
-                store.unsettled.push(record.clone());
-            }
-            store.known.insert(record, merged.version);
+            self.known.insert(record.clone(), version);
+            self.unsettled.push(record);
+            added += 1;
         }
-        let contents = contents_of(&store.known);
-        Ok((store, contents, report))
+        added
+    }
+
+    /// Keeps, of each record, the version `before` knew when it is later than the one just read
+    /// (a running window never goes back to an older version a sync brought, such as one
+    /// another device took from a snapshot); those are written back by `settle`.
+    pub fn keep_newer_from(&mut self, before: &NotebookStore) {
+        for (record, known) in &before.known {
+            let older = self
+                .known
+                .get(record)
+                .is_none_or(|read| read.stamp < known.stamp);
+            if older && known.stamp != before_any_write() {
+                self.clock.observe(&known.stamp);
+                self.known.insert(record.clone(), known.clone());
+                self.unsettled.push(record.clone());
+            }
+        }
+    }
+
+    /// The notebook as this store knows it.
+    pub fn contents(&self) -> Contents {
+        contents_of(&self.known)
     }
 
     /// The notebook in the folder of the profile at `profile_dir`, read without changing
@@ -595,11 +649,10 @@ impl NotebookStore {
             .fold(self.dir.clone(), |p, part| p.join(part))
     }
 
-    /// Sets a damaged record file aside in `local/damaged/`: moved there when its record is
-    /// written again (from another version or a snapshot), else copied, the file left in
-    /// place: removing it would make the sync engine remove the record on every device, where
-    /// it may be whole.
-    fn set_aside(&self, relative: &str, path: &Path, moved: bool) -> Result<PathBuf, StorageError> {
+    /// Copies a damaged record file into `local/damaged/`. The file itself stays until a
+    /// version of its record is written over it: removing it would make the sync engine remove
+    /// the record on every device, where it may be whole.
+    fn set_aside(&self, relative: &str, path: &Path) -> Result<PathBuf, StorageError> {
         std::fs::create_dir_all(&self.damaged_dir)
             .map_err(|e| StorageError::io("creating", &self.damaged_dir, e))?;
         let seconds = std::time::SystemTime::now()
@@ -612,33 +665,39 @@ impl NotebookStore {
             target = self.damaged_dir.join(format!("{flat}.{seconds}-{n}"));
             n += 1;
         }
-        if moved {
-            std::fs::rename(path, &target)
-                .map_err(|e| StorageError::io("moving aside", path, e))?;
-        } else {
-            std::fs::copy(path, &target).map_err(|e| StorageError::io("copying aside", path, e))?;
-        }
+        std::fs::copy(path, &target).map_err(|e| StorageError::io("copying aside", path, e))?;
         Ok(target)
     }
 
-    /// Sets aside the record files that did not parse (see `set_aside`), writes back the
+    /// Copies the record files that did not parse into `local/damaged/`, writes back the
     /// records merged on load (each with a new stamp of this device, later than every version
-    /// it merged), then removes the conflict copies they consumed.
+    /// it merged; a record taken from a snapshot keeps the stamp of no time, so that any real
+    /// version wins over it), then removes the conflict copies they consumed. A record that
+    /// could not be written is forgotten, so that the next save writes it.
     pub fn settle(&mut self, fs: &dyn FileSystem, now: u64) -> Result<usize, StorageError> {
-        for (relative, path, record) in std::mem::take(&mut self.damaged) {
-            let rewritten = self.unsettled.contains(&record);
-            self.set_aside(&relative, &path, rewritten)?;
+        for (relative, path, _) in std::mem::take(&mut self.damaged) {
+            self.set_aside(&relative, &path)?;
         }
         let unsettled = std::mem::take(&mut self.unsettled);
-        for record in &unsettled {
+        for (index, record) in unsettled.iter().enumerate() {
             let Some(version) = self.known.get(record) else {
                 continue;
             };
+            let stamp = if version.stamp == before_any_write() {
+                version.stamp.clone()
+            } else {
+                self.clock.tick(now)
+            };
             let version = Version {
-                stamp: self.clock.tick(now),
+                stamp,
                 body: version.body.clone(),
             };
-            self.write(fs, record, &version)?;
+            if let Err(e) = self.write(fs, record, &version) {
+                for unwritten in &unsettled[index..] {
+                    self.known.remove(unwritten);
+                }
+                return Err(e);
+            }
             self.known.insert(record.clone(), version);
         }
         for path in std::mem::take(&mut self.consumed) {
@@ -665,6 +724,39 @@ impl NotebookStore {
         write_atomic_in(fs, &path, &to_bytes(version)?, KeepBackup::None)
     }
 
+    /// `ours`, stamped now, to be written as `record`: merged with the version in its file when
+    /// that is not the one this store last read or wrote (another device's, arrived since):
+    /// it is merged in, never written over, and the window is told to read the merge back
+    /// ([`NotebookStore::take_merged_on_save`]).
+    fn over_what_arrived(&mut self, record: &str, ours: Version<Body>, now: u64) -> Version<Body> {
+        let on_disk = std::fs::read_to_string(self.path_of(record))
+            .ok()
+            .and_then(|text| parse(&text).ok())
+            .filter(|theirs| {
+                self.known
+                    .get(record)
+                    .is_none_or(|k| k.stamp != theirs.stamp)
+            });
+        if let Some(theirs) = &on_disk {
+            self.clock.observe(&theirs.stamp);
+        }
+        let ours = Version {
+            stamp: self.clock.tick(now),
+            body: ours.body,
+        };
+        let Some(theirs) = on_disk else {
+            return ours;
+        };
+        self.merged_on_save = true;
+        merge([theirs, ours.clone()]).map_or(ours, |merged| merged.version)
+    }
+
+    /// Whether a save merged another device's version of a record into what it wrote (the
+    /// notebook in memory lacks what was merged); asking clears it.
+    pub fn take_merged_on_save(&mut self) -> bool {
+        std::mem::take(&mut self.merged_on_save)
+    }
+
     /// Writes the records of `contents` that differ from what the folder holds, and a
     /// tombstone for each record it no longer has. `now`: this device's clock (milliseconds).
     pub fn save(
@@ -683,10 +775,11 @@ impl NotebookStore {
             if same {
                 continue;
             }
-            let version = Version {
-                stamp: self.clock.tick(now),
+            let ours = Version {
+                stamp: Stamp::default(),
                 body: Some(body.clone()),
             };
+            let version = self.over_what_arrived(record, ours, now);
             self.write(fs, record, &version)?;
             self.known.insert(record.clone(), version);
             saved.written += 1;
@@ -698,10 +791,11 @@ impl NotebookStore {
             .map(|(record, _)| record.clone())
             .collect();
         for record in gone {
-            let version = Version {
-                stamp: self.clock.tick(now),
+            let ours = Version {
+                stamp: Stamp::default(),
                 body: None,
             };
+            let version = self.over_what_arrived(&record, ours, now);
             self.write(fs, &record, &version)?;
             self.known.insert(record, version);
             saved.removed += 1;
@@ -729,17 +823,24 @@ pub fn remove_stale_temporaries(profile_dir: &Path) {
 
 /// The versions in one record file (two in a file with git's conflict markers), or why it is
 /// not a record.
-type Parsed = Result<Vec<Version<Body>>, String>;
+type Parsed = Result<Vec<Version<Body>>, Unreadable>;
 
-/// The versions in each of `files` (see [`Parsed`]), read and parsed on several threads when there are many.
-fn read_all(files: &[(String, PathBuf)]) -> Result<Vec<Parsed>, StorageError> {
-    let one = |path: &PathBuf| -> Result<Parsed, StorageError> {
-        let text =
-            std::fs::read_to_string(path).map_err(|e| StorageError::io("reading", path, e))?;
-        Ok(match crate::model::sync::split_git_conflict(&text) {
+/// The versions in each of `files` (see [`Parsed`]; `None` for a file gone since it was
+/// listed), read and parsed on several threads when there are many.
+fn read_all(files: &[(String, PathBuf)]) -> Result<Vec<Option<Parsed>>, StorageError> {
+    let one = |path: &PathBuf| -> Result<Option<Parsed>, StorageError> {
+        let text = match std::fs::read_to_string(path) {
+            Ok(text) => text,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(e) if e.kind() == std::io::ErrorKind::InvalidData => {
+                return Ok(Some(Err(Unreadable::Damaged(e.to_string()))));
+            }
+            Err(e) => return Err(StorageError::io("reading", path, e)),
+        };
+        Ok(Some(match crate::model::sync::split_git_conflict(&text) {
             Some((ours, theirs)) => [ours, theirs].iter().map(|t| parse(t)).collect(),
             None => parse(&text).map(|v| vec![v]),
-        })
+        }))
     };
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
     if files.len() < 512 || threads < 2 {
@@ -765,6 +866,52 @@ fn read_all(files: &[(String, PathBuf)]) -> Result<Vec<Parsed>, StorageError> {
         }
         Ok(all)
     })
+}
+
+/// Every version of every record found, by record: the version, its file, and whether that
+/// file is to be merged.
+type Versions = BTreeMap<String, Vec<(Version<Body>, PathBuf, bool)>>;
+
+/// The stamp of no time: what a record taken from a snapshot (which keeps no stamps) or from
+/// an old `annotations.json` carries, so that any version a device wrote wins over it.
+fn before_any_write() -> Stamp {
+    Stamp {
+        millis: 0,
+        counter: 0,
+        device: String::new(),
+    }
+}
+
+/// Adds, for each `damaged` record that has no other version, its version in the newest
+/// snapshot (asked for once, only then), with the stamp of no time.
+fn recover_from_snapshot(
+    versions: &mut Versions,
+    damaged: &[String],
+    snapshot: impl FnOnce() -> Option<Contents>,
+    report: &mut LoadReport,
+) {
+    let lost: Vec<&String> = damaged
+        .iter()
+        .filter(|record| !versions.contains_key(*record))
+        .collect();
+    if lost.is_empty() {
+        return;
+    }
+    let records = snapshot().map(|c| records_of(&c)).unwrap_or_default();
+    for record in lost {
+        if let Some(body) = records.get(record) {
+            let version = Version {
+                stamp: before_any_write(),
+                body: Some(body.clone()),
+            };
+            // Written back at once (see `settle`).
+            versions
+                .entry(record.clone())
+                .or_default()
+                .push((version, PathBuf::new(), true));
+            report.recovered.push(record.clone());
+        }
+    }
 }
 
 /// The last part of a `/`-separated path.

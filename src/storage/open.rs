@@ -199,20 +199,8 @@ fn load_notebook(profile: &Profile, writable: bool) -> LoadedNotebook {
                 .find_map(|b| super::backups::read(profile, &b.name).ok())
         };
         return match NotebookStore::load(profile.dir(), profile.device(), now, newest_snapshot) {
-            Ok((mut store, contents, report)) => {
-                let mut notices = report.notices();
-                if writable && let Err(e) = store.settle(&RealFileSystem, now) {
-                    notices.push(format!(
-                        "What a sync brought was merged but could not be written back ({e}); \
-                         it will be at the next save."
-                    ));
-                }
-                LoadedNotebook {
-                    contents,
-                    store,
-                    read_only: false,
-                    notices,
-                }
+            Ok((store, contents, report)) => {
+                from_folder(profile, writable, now, store, contents, report)
             }
             Err(e) => LoadedNotebook {
                 contents: Contents::default(),
@@ -273,17 +261,7 @@ fn migrate(
         .store
         .save(&RealFileSystem, &notebook.contents, now)?;
     if old.exists() {
-        #[derive(serde::Serialize)]
-        struct Moved {
-            moved_to: &'static str,
-        }
-        let moved = super::schema::to_bytes(
-            MOVED,
-            &Moved {
-                moved_to: super::notebook_dir::NOTEBOOK_DIR,
-            },
-        )?;
-        write_atomic_in(&RealFileSystem, &old, &moved, KeepBackup::Previous)?;
+        write_moved_note(profile)?;
         notebook.notices.push(
             "Your notebook is now kept as one small file per annotation in the folder \
              “notebook”, so that Syncthing, Dropbox, Nextcloud or git can carry it between \
@@ -292,6 +270,67 @@ fn migrate(
         );
     }
     Ok(())
+}
+
+/// The notebook as read from its folder: what was merged written back (when `writable`), and
+/// a move from `annotations.json` that did not finish (a kill, a full disk) finished: what the
+/// file holds and the folder lacks is taken in, then the file says where the notebook went.
+fn from_folder(
+    profile: &Profile,
+    writable: bool,
+    now: u64,
+    mut store: NotebookStore,
+    mut contents: Contents,
+    report: super::notebook_dir::LoadReport,
+) -> LoadedNotebook {
+    let mut notices = report.notices();
+    let old = profile.annotations_path();
+    let unfinished = writable && report.newer == 0 && old.exists() && !moved_note(&old);
+    if unfinished && let Some(before) = AnnotationsFile::load(profile).value {
+        store.adopt_missing(&before);
+        contents = store.contents();
+    }
+    if writable && report.newer == 0 {
+        let settled = store.settle(&RealFileSystem, now).and_then(|_| {
+            if unfinished {
+                write_moved_note(profile)
+            } else {
+                Ok(())
+            }
+        });
+        if let Err(e) = settled {
+            notices.push(format!(
+                "What was merged could not all be written back ({e}); the next save writes it."
+            ));
+        }
+    }
+    LoadedNotebook {
+        contents,
+        store,
+        read_only: report.newer > 0,
+        notices,
+    }
+}
+
+/// Replaces `annotations.json` by the note that the notebook moved into its folder (its
+/// previous contents kept as `annotations.json.bak`).
+fn write_moved_note(profile: &Profile) -> Result<(), super::StorageError> {
+    #[derive(serde::Serialize)]
+    struct Moved {
+        moved_to: &'static str,
+    }
+    let moved = super::schema::to_bytes(
+        MOVED,
+        &Moved {
+            moved_to: super::notebook_dir::NOTEBOOK_DIR,
+        },
+    )?;
+    write_atomic_in(
+        &RealFileSystem,
+        &profile.annotations_path(),
+        &moved,
+        KeepBackup::Previous,
+    )
 }
 
 /// Whether the file at `path` is the note left where the notebook was before it moved into

@@ -18,7 +18,14 @@ pub const DEVICE_FILE: &str = "device.json";
 
 /// What sync engines are told to leave alone (`.stignore` for Syncthing, `.gitignore` for
 /// git): what belongs to one device only.
-pub const NOT_SYNCED: [&str; 4] = ["local", "backups", "lectern.lock", "reading-state.json"];
+pub const NOT_SYNCED: [&str; 5] = [
+    "/local",
+    "/backups",
+    "/lectern.lock",
+    "/reading-state.json",
+    // What a save killed before it finished leaves behind (cleared at the next start).
+    "*.tmp-*",
+];
 
 /// A profile directory that exists and is ours to write.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -80,7 +87,7 @@ impl Profile {
     /// `.stignore` and `.gitignore` where the profile has none (a reader's own are left as
     /// they are).
     pub fn write_ignore_files(&self) {
-        let lines: String = NOT_SYNCED.iter().map(|name| format!("/{name}\n")).collect();
+        let lines: String = NOT_SYNCED.iter().map(|name| format!("{name}\n")).collect();
         for name in [".stignore", ".gitignore"] {
             let path = self.dir.join(name);
             if !path.exists() {
@@ -115,7 +122,9 @@ pub fn device_id(dir: &Path) -> String {
         made_for: String,
     }
     let path = dir.join(super::notebook_dir::LOCAL_DIR).join(DEVICE_FILE);
-    let made_for = format!("{} {}", machine_id(), dir.display());
+    // The folder as the file system names it: `--profile ./p` and its full path are one.
+    let canonical = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
+    let made_for = format!("{} {}", machine_id(), canonical.display());
     let known = std::fs::read(&path)
         .ok()
         .and_then(|bytes| serde_json::from_slice::<DeviceFile>(&bytes).ok())

@@ -409,3 +409,103 @@ fn ids_made_in_one_second_keep_their_sequence() {
     ids.sort_by(|a, b| natural_order(a, b));
     assert_eq!(ids, vec!["a", "a1", "a2", "a02x", "a2y", "a10", "b"]);
 }
+
+/// Another device's version of a record arrives (the sync engine wrote it over the file, as it
+/// does when nothing was changed here since), then this window saves its own change of the
+/// record: the other version is merged in, not written over, and the window is told to take
+/// the merge.
+#[test]
+fn a_save_merges_a_version_that_arrived_instead_of_writing_over_it() {
+    let temp = tempfile::tempdir().unwrap();
+    let mut here = NotebookStore::new(temp.path(), "here");
+    let mut record = annotation("r", "t", "first", "2026-11-01T10:00:00Z");
+    here.save(&RealFileSystem, &contents(vec![record.clone()]), NOW)
+        .unwrap();
+    // The other device read the record, changed it, and its file replaced this one's.
+    let (mut there, _, _) = load(temp.path(), "there");
+    let mut theirs = record.clone();
+    theirs.note = "their reading".into();
+    there
+        .save(&RealFileSystem, &contents(vec![theirs]), NOW + 5)
+        .unwrap();
+    assert!(!here.take_merged_on_save());
+    record.note = "my reading".into();
+    here.save(&RealFileSystem, &contents(vec![record]), NOW + 9)
+        .unwrap();
+    assert!(
+        here.take_merged_on_save(),
+        "the window is told to take the merge"
+    );
+    assert!(!here.take_merged_on_save(), "once");
+    let (_, loaded, _) = load(temp.path(), "third");
+    let merged = loaded.annotations.get("r").unwrap();
+    assert_eq!(merged.note, "my reading", "the later change stands");
+    assert_eq!(
+        merged.diverged_notes[0].note, "their reading",
+        "the other is kept"
+    );
+}
+
+/// A window that knows a later version of a record than the one a sync brought (another
+/// device took it from an old snapshot) keeps its own, and writes it back.
+#[test]
+fn a_running_store_never_goes_back_to_an_older_version() {
+    let temp = tempfile::tempdir().unwrap();
+    let mut here = NotebookStore::new(temp.path(), "here");
+    let mut record = annotation("r", "t", "the latest", "2026-11-01T10:00:00Z");
+    here.save(&RealFileSystem, &contents(vec![record.clone()]), NOW)
+        .unwrap();
+    // What another device took from a snapshot: the stamp of no time, an older note.
+    record.note = "from an old snapshot".into();
+    let old = Version {
+        stamp: before_any_write(),
+        body: Some(Body::Annotation {
+            annotation: std::sync::Arc::new(record),
+            trashed: false,
+        }),
+    };
+    let path = NotebookStore::dir_of(temp.path()).join("annotations/t/r.json");
+    std::fs::write(&path, to_bytes(&old).unwrap()).unwrap();
+    let (mut fresh, read, _) = load(temp.path(), "here");
+    assert_eq!(
+        read.annotations.get("r").unwrap().note,
+        "from an old snapshot"
+    );
+    fresh.keep_newer_from(&here);
+    assert_eq!(
+        fresh.contents().annotations.get("r").unwrap().note,
+        "the latest"
+    );
+    fresh.settle(&RealFileSystem, NOW + 1).unwrap();
+    let (_, again, _) = load(temp.path(), "third");
+    assert_eq!(again.annotations.get("r").unwrap().note, "the latest");
+}
+
+/// A record a newer Lectern wrote is not damage: nothing is set aside or rewritten, and the
+/// profile is said to be open read-only.
+#[test]
+fn a_record_of_a_newer_lectern_is_left_alone_and_makes_the_profile_read_only() {
+    let temp = tempfile::tempdir().unwrap();
+    let mut store = NotebookStore::new(temp.path(), "a");
+    store
+        .save(
+            &RealFileSystem,
+            &contents(vec![annotation("r", "t", "", "2026-11-01T10:00:00Z")]),
+            NOW,
+        )
+        .unwrap();
+    let path = NotebookStore::dir_of(temp.path()).join("annotations/t/r.json");
+    let newer = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace("\"version\": 1", "\"version\": 7");
+    std::fs::write(&path, &newer).unwrap();
+    let (_, _, report) = load(temp.path(), "a");
+    assert_eq!(report.newer, 7);
+    assert!(report.damaged.is_empty());
+    assert!(
+        report.notices()[0].contains("read-only"),
+        "{:?}",
+        report.notices()
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), newer);
+}

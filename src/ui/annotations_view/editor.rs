@@ -73,7 +73,8 @@ fn diverged_ui(ui: &mut Ui, annotation: &Annotation, note: &mut String, actions:
             "Your devices changed this note while they were apart. The note above is the \
              later one; the other is below. Nothing is lost until you choose.",
         );
-        let mut resolved: Option<String> = None;
+        // The note chosen, and which other text it settles (None: all of them).
+        let mut resolved: Option<(String, Option<usize>)> = None;
         for (n, other) in annotation.diverged_notes.iter().enumerate() {
             ui.separator();
             let when = other.modified.replace('T', " ").replace('Z', " UTC");
@@ -91,26 +92,33 @@ fn diverged_ui(ui: &mut Ui, annotation: &Annotation, note: &mut String, actions:
                     .on_hover_text("Make this text the note")
                     .clicked()
                 {
-                    resolved = Some(other.note.clone());
+                    resolved = Some((other.note.clone(), Some(n)));
                 }
                 if ui
                     .button("Keep both")
                     .on_hover_text("Add this text after the note")
                     .clicked()
                 {
-                    resolved = Some(format!("{}\n\n{}", annotation.note, other.note));
+                    let both = format!("{}\n\n{}", annotation.note, other.note);
+                    resolved = Some((both, Some(n)));
                 }
             });
             if n + 1 == annotation.diverged_notes.len()
                 && ui.button("Keep the note above").clicked()
             {
-                resolved = Some(annotation.note.clone());
+                resolved = Some((annotation.note.clone(), None));
             }
         }
-        if let Some(text) = resolved {
+        if let Some((text, settled)) = resolved {
             let mut changed = annotation.clone();
             changed.note = text.clone();
-            changed.diverged_notes.clear();
+            // Only the text chosen is settled; any others stay to be chosen from.
+            match settled {
+                Some(n) => {
+                    changed.diverged_notes.remove(n);
+                }
+                None => changed.diverged_notes.clear(),
+            }
             // The editor shows the chosen text at once (it would otherwise save its draft
             // back over it).
             *note = text;

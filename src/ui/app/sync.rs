@@ -27,18 +27,25 @@ impl LecternApp {
                 }
             }
         }
-        if self
+        let news = self
             .session
             .watch
             .as_ref()
-            .is_some_and(NotebookWatch::take_news)
-        {
+            .is_some_and(NotebookWatch::take_news);
+        // A save that merged another device's version in: the notebook takes the merge.
+        let merged = store
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .take_merged_on_save();
+        if news || merged {
             self.take_what_arrived();
         }
     }
 
-    /// Saves what is pending, reads the notebook's folder again and takes what other devices
-    /// brought.
+    /// Saves what is pending (the note being typed too: it is kept, then merged with what
+    /// arrived, never written over it), reads the notebook's folder again and takes what other
+    /// devices brought. While the window's own work is not saved (a failed save), nothing is
+    /// taken: the work stays in memory, and what arrived is taken after the next save.
     fn take_what_arrived(&mut self) {
         let (Some(profile), Some(store)) =
             (self.session.profile.clone(), self.session.store.clone())
@@ -46,14 +53,19 @@ impl LecternApp {
             return;
         };
         let writable = !self.notebook.is_read_only();
+        self.keep_typed_note();
         if writable && self.notebook.revision() != self.session.saved_annotations_revision {
             self.save_annotations();
         }
         self.session.saver.flush();
         self.collect_save_reports();
+        if writable && self.notebook.revision() != self.session.saved_annotations_revision {
+            // The save failed: its work is not in the folder yet.
+            return;
+        }
         let now = crate::model::clock::now_millis();
         let loaded = NotebookStore::load(profile.dir(), profile.device(), now, || None);
-        let (fresh, contents, report) = match loaded {
+        let (mut fresh, _, report) = match loaded {
             Ok(loaded) => loaded,
             Err(e) => {
                 self.notices
@@ -66,6 +78,8 @@ impl LecternApp {
         let mut shared = store
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
+        fresh.keep_newer_from(&shared);
+        let contents = fresh.contents();
         *shared = fresh;
         if writable && let Err(e) = shared.settle(&crate::storage::atomic::RealFileSystem, now) {
             log::warn!("the merge of what a sync brought is written at the next save: {e}");
