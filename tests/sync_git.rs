@@ -61,6 +61,7 @@ fn two_clones_of_a_profile_meet_through_git_pull_and_lose_nothing() {
         live.push(highlight("kept-on-desktop", 1, ""));
         live.push(highlight("dropped-on-laptop", 2, ""));
         live.push(highlight("dropped-on-desktop", 3, ""));
+        live.push(highlight("changed-on-laptop", 6, ""));
     });
     let ignored = std::fs::read_to_string(laptop.join(".gitignore")).unwrap();
     assert!(
@@ -77,15 +78,28 @@ fn two_clones_of_a_profile_meet_through_git_pull_and_lose_nothing() {
     );
     assert_eq!(ids(&notebook_of(&desktop)), ids(&notebook_of(&laptop)));
 
-    // Apart: each adds one, deletes one, and both change the common note.
+    // Apart: each adds one, deletes one and changes one of its own, and both change the
+    // common note.
     change(&laptop, |live| {
         live.retain(|a| a.annotation_id != "dropped-on-laptop");
         live[0].note = "the laptop's reading".into();
+        for a in live
+            .iter_mut()
+            .filter(|a| a.annotation_id == "changed-on-laptop")
+        {
+            a.note = "changed on the laptop".into();
+        }
         live.push(highlight("from-laptop", 4, "made on the laptop"));
     });
     change(&desktop, |live| {
         live.retain(|a| a.annotation_id != "dropped-on-desktop");
         live[0].note = "the desktop's reading".into();
+        for a in live
+            .iter_mut()
+            .filter(|a| a.annotation_id == "kept-on-desktop")
+        {
+            a.tags = vec!["changed on the desktop".into()];
+        }
         live.push(highlight("from-desktop", 5, "made on the desktop"));
     });
     git_ok(&laptop, &home, &["add", "-A"]);
@@ -126,8 +140,17 @@ fn two_clones_of_a_profile_meet_through_git_pull_and_lose_nothing() {
     let merged = opened.notebook.contents().clone();
     assert_eq!(
         ids(&merged),
-        ["common", "kept-on-desktop", "from-laptop", "from-desktop"]
+        [
+            "common",
+            "kept-on-desktop",
+            "from-laptop",
+            "from-desktop",
+            "changed-on-laptop"
+        ]
     );
+    let note = |id: &str| merged.annotations.get(id).unwrap().clone();
+    assert_eq!(note("changed-on-laptop").note, "changed on the laptop");
+    assert_eq!(note("kept-on-desktop").tags, ["changed on the desktop"]);
     let common = merged.annotations.get("common").unwrap();
     assert_eq!(
         common.note, "the desktop's reading",

@@ -27,7 +27,7 @@
 //! The notebook never reads the clock: the caller passes the time of an edit, so tests are
 //! deterministic.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -541,7 +541,25 @@ impl Notebook {
     /// other devices' work (merged with this one's, which was saved first). The reader's own
     /// comparisons kept for the session stay; the history starts anew, since an undo would
     /// otherwise take back another device's change. Returns whether anything changed.
-    pub fn take_synced(&mut self, contents: Contents, library: &Library) -> bool {
+    pub fn take_synced(&mut self, mut contents: Contents, library: &Library) -> bool {
+        // The folder orders annotations made in one second by id; those this notebook has
+        // keep its order (the order they were made in), and new ones come after them.
+        let at: HashMap<&str, usize> = self
+            .contents
+            .annotations
+            .live()
+            .iter()
+            .enumerate()
+            .map(|(n, a)| (a.annotation_id.as_str(), n))
+            .collect();
+        let mut live = contents.annotations.live().to_vec();
+        live.sort_by_key(|a| {
+            at.get(a.annotation_id.as_str())
+                .copied()
+                .unwrap_or(usize::MAX)
+        });
+        let trash = contents.annotations.trash().to_vec();
+        contents.annotations = Annotations::from_shared(live, trash);
         if contents == self.to_contents() {
             return false;
         }

@@ -587,3 +587,43 @@ fn the_readers_own_spellings_are_an_undoable_edit_and_a_restore_keeps_those_made
     read_only.set_read_only(true);
     assert_eq!(read_only.edit(Edit::SetStudy(first), NOW), Err(ReadOnly));
 }
+
+/// What a sync brings, read back from the folder in another order (annotations made in one
+/// second are ordered by id there), is no change: the notebook keeps its order and its history;
+/// an annotation that is new comes after the others.
+#[test]
+fn taking_what_a_sync_brought_keeps_the_order_the_annotations_were_made_in() {
+    let library = crate::model::library::Library::new(Vec::new());
+    let mut notebook = Notebook::new(Contents::default());
+    for id in ["zz", "aa"] {
+        notebook
+            .edit(
+                Edit::AddAnnotation(annotation(id, "")),
+                "2026-12-01T10:00:00Z",
+            )
+            .unwrap();
+    }
+    let mut folder = notebook.to_contents();
+    let reversed: Vec<Annotation> = folder
+        .annotations
+        .live()
+        .iter()
+        .rev()
+        .map(|a| a.as_ref().clone())
+        .collect();
+    folder.annotations =
+        crate::model::history::Annotations::from_parts(reversed.clone(), Vec::new());
+    assert!(!notebook.take_synced(folder.clone(), &library), "no change");
+    assert!(notebook.can_undo(), "the history stays");
+    let mut brought = reversed;
+    brought.push(annotation("mm", "from elsewhere"));
+    folder.annotations = crate::model::history::Annotations::from_parts(brought, Vec::new());
+    assert!(notebook.take_synced(folder, &library));
+    let ids: Vec<&str> = notebook
+        .annotations()
+        .live()
+        .iter()
+        .map(|a| a.annotation_id.as_str())
+        .collect();
+    assert_eq!(ids, ["zz", "aa", "mm"]);
+}
