@@ -2803,7 +2803,10 @@ fn a_signal_saves_the_note_being_typed_releases_the_lock_and_closes() {
     harness.step();
     assert!(!harness.state().holds_lock());
     assert!(
-        !profile.path().join("lectern.lock").exists(),
+        !Profile::open(Some(profile.path()))
+            .unwrap()
+            .lock_path()
+            .exists(),
         "lock released"
     );
     drop(harness);

@@ -103,7 +103,9 @@ fn each_signal_saves_what_is_pending_and_releases_the_lock() {
                 reader.join().unwrap()
             );
         }
-        let lock = profile.path().join("lectern.lock");
+        let lock = lectern::storage::profile::Profile::open(Some(profile.path()))
+            .unwrap()
+            .lock_path();
         // This device's reading state (the window made the device's id when it started).
         let state = lectern::storage::profile::Profile::open(Some(profile.path()))
             .unwrap()

@@ -1,6 +1,8 @@
 //! One profile, one writer: a lock file in the profile folder.
 //!
-//! The first Lectern to open a profile creates `lectern.lock` holding its process id, and
+//! The first Lectern to open a profile creates `lectern.lock` in this device's folder of the
+//! profile (`devices/<device>/`: a sync engine that carries it to another machine carries a lock
+//! of another device, which no Lectern there reads) holding its process id, and
 //! removes it when it closes. A second Lectern finds the file, sees that the process is still
 //! running, and opens the profile read-only. A lock left behind by a process that no longer
 //! runs (a crash, a power cut) is taken over.
@@ -38,7 +40,15 @@ pub enum LockOutcome {
 
 /// Tries to lock `profile` for writing.
 pub fn lock_profile(profile: &Profile) -> Result<LockOutcome, StorageError> {
-    let path = profile.dir().join(LOCK_FILE);
+    // A Lectern from before the per-device lock keeps its lock at the top of the profile.
+    let legacy = fs::read_to_string(profile.dir().join(LOCK_FILE))
+        .ok()
+        .and_then(|s| s.trim().parse::<u32>().ok())
+        .filter(|pid| *pid != std::process::id() && process_is_running(*pid));
+    if let Some(pid) = legacy {
+        return Ok(LockOutcome::HeldBy(Some(pid)));
+    }
+    let path = profile.lock_path();
     for _ in 0..2 {
         match OpenOptions::new().write(true).create_new(true).open(&path) {
             Ok(mut file) => {
@@ -92,7 +102,28 @@ mod tests {
             LockOutcome::Acquired(_) => panic!("two writers on one profile"),
         }
         drop(first);
-        assert!(!temp.path().join(LOCK_FILE).exists(), "released on drop");
+        assert!(!profile.lock_path().exists(), "released on drop");
+        assert!(matches!(
+            lock_profile(&profile).unwrap(),
+            LockOutcome::Acquired(_)
+        ));
+    }
+
+    /// A Lectern from before the per-device lock, still running, holds the profile too.
+    #[test]
+    fn the_lock_of_an_earlier_lectern_is_respected() {
+        let temp = tempfile::tempdir().unwrap();
+        let profile = Profile::open(Some(temp.path())).unwrap();
+        let mut running = std::process::Command::new("sleep")
+            .arg("5")
+            .spawn()
+            .unwrap();
+        std::fs::write(temp.path().join(LOCK_FILE), format!("{}\n", running.id())).unwrap();
+        let held = lock_profile(&profile).unwrap();
+        running.kill().unwrap();
+        running.wait().unwrap();
+        assert!(matches!(held, LockOutcome::HeldBy(Some(_))));
+        // Once it has gone, its lock is no one's.
         assert!(matches!(
             lock_profile(&profile).unwrap(),
             LockOutcome::Acquired(_)
@@ -104,7 +135,7 @@ mod tests {
         let temp = tempfile::tempdir().unwrap();
         let profile = Profile::open(Some(temp.path())).unwrap();
         // A process id far above Linux's default pid_max is not running.
-        std::fs::write(temp.path().join(LOCK_FILE), "4194999\n").unwrap();
+        std::fs::write(profile.lock_path(), "4194999\n").unwrap();
         assert!(matches!(
             lock_profile(&profile).unwrap(),
             LockOutcome::Acquired(_)

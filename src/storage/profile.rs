@@ -21,7 +21,7 @@ pub const DEVICE_FILE: &str = "device.json";
 pub const NOT_SYNCED: [&str; 5] = [
     "/local",
     "/backups",
-    "/lectern.lock",
+    "lectern.lock",
     "/reading-state.json",
     // What a save killed before it finished leaves behind (cleared at the next start).
     "*.tmp-*",
@@ -76,6 +76,15 @@ impl Profile {
             .join("devices")
             .join(&self.device)
             .join(READING_STATE_FILE)
+    }
+
+    /// This device's lock of the profile (see [`super::lock`]): in its own folder, so that a
+    /// sync engine carrying the profile never brings one device's lock to another.
+    pub fn lock_path(&self) -> PathBuf {
+        self.dir
+            .join("devices")
+            .join(&self.device)
+            .join(super::lock::LOCK_FILE)
     }
 
     /// Where the reading state was kept before it was per device.
