@@ -29,6 +29,16 @@ fn git(dir: &Path, home: &Path, args: &[&str]) -> std::process::Output {
         .expect("git is installed (.ci/run installs it)")
 }
 
+/// `git pull` as a reader runs it, merging (not rebasing).
+const PULL: &[&str] = &[
+    "-c",
+    "pull.rebase=false",
+    "pull",
+    "--quiet",
+    "origin",
+    "main",
+];
+
 fn git_ok(dir: &Path, home: &Path, args: &[&str]) {
     let output = git(dir, home, args);
     assert!(output.status.success(), "git {args:?}: {output:?}");
@@ -109,18 +119,7 @@ fn two_clones_of_a_profile_meet_through_git_pull_and_lose_nothing() {
     git_ok(&desktop, &home, &["commit", "--quiet", "-m", "desktop"]);
 
     // They meet. Only the record both changed conflicts.
-    let pull = git(
-        &desktop,
-        &home,
-        &[
-            "-c",
-            "pull.rebase=false",
-            "pull",
-            "--quiet",
-            "origin",
-            "main",
-        ],
-    );
+    let pull = git(&desktop, &home, PULL);
     let status = git(&desktop, &home, &["status", "--porcelain"]);
     let status = String::from_utf8(status.stdout).unwrap();
     let conflicted: Vec<&str> = status.lines().filter(|l| l.starts_with("UU")).collect();
@@ -180,18 +179,7 @@ fn two_clones_of_a_profile_meet_through_git_pull_and_lose_nothing() {
     git_ok(&desktop, &home, &["add", "-A"]);
     git_ok(&desktop, &home, &["commit", "--quiet", "-m", "merged"]);
     git_ok(&desktop, &home, &["push", "--quiet", "origin", "main"]);
-    git_ok(
-        &laptop,
-        &home,
-        &[
-            "-c",
-            "pull.rebase=false",
-            "pull",
-            "--quiet",
-            "origin",
-            "main",
-        ],
-    );
+    git_ok(&laptop, &home, PULL);
     assert_eq!(notebook_of(&laptop), merged);
     let status = git(&laptop, &home, &["status", "--porcelain"]);
     assert_eq!(

@@ -43,7 +43,8 @@ impl std::fmt::Debug for NotebookWatch {
 impl NotebookWatch {
     /// Watches the notebook's folder of the profile at `profile_dir`; `wake` is called (on a
     /// thread of the watch's) once something not written through `store` has arrived and the
-    /// folder has been quiet for [`QUIET`].
+    /// folder has been quiet for [`QUIET`], or a save through `store` merged another device's
+    /// version in.
     pub fn start(
         profile_dir: &Path,
         store: Arc<Mutex<NotebookStore>>,
@@ -57,6 +58,7 @@ impl NotebookWatch {
         let last: Arc<Mutex<Option<Instant>>> = Arc::new(Mutex::new(None));
         let root = folder.clone();
         let heard = last.clone();
+        let saving = store.clone();
         let mut watcher =
             notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
                 let Ok(event) = event else {
@@ -76,9 +78,20 @@ impl NotebookWatch {
             .spawn(move || {
                 while !ending.load(Ordering::SeqCst) {
                     std::thread::sleep(QUIET / 5);
-                    let mut last = last.lock().unwrap_or_else(PoisonError::into_inner);
-                    if last.is_some_and(|at| at.elapsed() >= QUIET) {
-                        *last = None;
+                    let quiet = {
+                        let mut last = last.lock().unwrap_or_else(PoisonError::into_inner);
+                        let quiet = last.is_some_and(|at| at.elapsed() >= QUIET);
+                        if quiet {
+                            *last = None;
+                        }
+                        quiet
+                    };
+                    // A save that merged another device's version in: the window takes the
+                    // merge too. Asked without waiting, so a save in progress only delays it.
+                    let merged = saving
+                        .try_lock()
+                        .is_ok_and(|mut store| store.take_merged_on_save());
+                    if quiet || merged {
                         ready.store(true, Ordering::SeqCst);
                         wake();
                     }

@@ -27,17 +27,13 @@ impl LecternApp {
                 }
             }
         }
-        let news = self
+        // No lock is taken here, in the frame: the watch's thread asks the store.
+        if self
             .session
             .watch
             .as_ref()
-            .is_some_and(NotebookWatch::take_news);
-        // A save that merged another device's version in: the notebook takes the merge.
-        let merged = store
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .take_merged_on_save();
-        if news || merged {
+            .is_some_and(NotebookWatch::take_news)
+        {
             self.take_what_arrived();
         }
     }
