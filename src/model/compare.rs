@@ -1,10 +1,10 @@
 //! Word-level comparison of two wordings of a passage.
 //!
-//! A witness is split into tokens — words, punctuation and runs of white space, by Unicode word
-//! boundaries (UAX #29) — each remembering its character range in the original. Each token also
-//! has a *key*: its text under the chosen [`Normalization`]. The diff runs on keys (patience
-//! diff, so that "the" and commas do not pair up unrelated sentences), and its operations give
-//! character ranges into both originals. Normalisation therefore changes what counts as equal,
+//! A witness is split into tokens — words, punctuation and runs of white space, close to Unicode
+//! word boundaries (UAX #29) — each remembering its character range in the original. Each token
+//! also has a *key*: its text under the chosen [`Normalization`]. The diff runs on keys (Myers'
+//! diff, then a clean-up so that "the" and commas do not pair up unrelated sentences), and its
+//! operations give character ranges into both originals. Normalisation therefore changes what counts as equal,
 //! never what is shown: the equal and deleted ranges, in order, reproduce the first witness
 //! exactly, and the equal and inserted ranges reproduce the second.
 
@@ -88,6 +88,22 @@ impl Normalization {
             } else {
                 Cow::Borrowed(token)
             };
+        }
+        let mut chars = token.chars();
+        if let (Some(ch), None) = (chars.next(), chars.next()) {
+            // One character, most often a mark of punctuation: no copy when it is ignored or
+            // compared as it is.
+            match self.fold(ch) {
+                None => return Cow::Borrowed(""),
+                Some(folded)
+                    if folded == ch
+                        && !(self.ignore_case && uppercase(ch))
+                        && !(self.collapse_whitespace && ch.is_whitespace()) =>
+                {
+                    return Cow::Borrowed(token);
+                }
+                Some(_) => {}
+            }
         }
         if token.chars().all(char::is_whitespace) {
             return if self.collapse_whitespace {
@@ -283,6 +299,14 @@ fn token_end(text: &str) -> usize {
     };
     match first {
         Class::Word => {
+            // A run of ASCII letters and digits at once, then character by character.
+            let ascii_word = |from: usize| {
+                text.as_bytes()[from..]
+                    .iter()
+                    .take_while(|b| b.is_ascii_alphanumeric())
+                    .count()
+            };
+            end += ascii_word(end);
             while let Some((class, length)) = class_at(text, end) {
                 match class {
                     Class::Word => end += length,
@@ -293,6 +317,7 @@ fn token_end(text: &str) -> usize {
                     }
                     _ => break,
                 }
+                end += ascii_word(end);
             }
         }
         Class::Space => {
@@ -377,9 +402,10 @@ fn groups<'a>(text: &'a str, normalization: &Normalization) -> Vec<Group<'a>> {
 
 /// Word-level differences between two witnesses (see the module docs).
 ///
-/// Like `git diff --word-diff`, long witnesses are first compared line by line (lines are
-/// nearly all distinct, so this is fast); only the stretches of lines that differ are compared
-/// word by word.
+/// Long witnesses are first compared unit by unit, a unit being a line or a sentence (see
+/// `Units`): units are nearly all distinct, so this is fast, and a sentence that reads the
+/// same in both anchors the comparison even where every paragraph changed a little or two
+/// paragraphs were joined. Only the stretches of units that differ are compared word by word.
 pub fn diff(a: &str, b: &str, normalization: &Normalization) -> Vec<Op> {
     // An editor's “[sic]” is not a word of the wording: it is compared as blank space of its
     // own length, so every range still points at the same characters.
@@ -400,63 +426,42 @@ fn unmarked(text: &str) -> std::borrow::Cow<'_, str> {
 
 fn diff_unmarked(a: &str, b: &str, normalization: &Normalization) -> Vec<Op> {
     // Everything below works in byte offsets; they become character offsets at the end.
-    let (a_lines, b_lines) = (lines(a), lines(b));
-    if a_lines.len() <= 2 || b_lines.len() <= 2 {
+    // A line or two (a clause, a paragraph) is compared word by word at once.
+    let few_lines = |text: &str| text.split_inclusive('\n').nth(2).is_none();
+    if (few_lines(a) || few_lines(b)) && a.len() + b.len() <= AT_ONCE {
         return to_chars(a, b, cleanup(a, word_diff(a, b, normalization, 0, 0)));
     }
-    // Each line as a number: its own text when nothing is normalised (no copy), else its
-    // normalised form (the two texts' lines on two threads when they are long).
-    fn line_keys<'t>(
-        text: &'t str,
-        lines: &[Range<usize>],
-        normalization: &Normalization,
-    ) -> Vec<std::borrow::Cow<'t, str>> {
-        lines
-            .iter()
-            .map(|range| {
-                let line = &text[range.clone()];
-                if *normalization == Normalization::default() {
-                    std::borrow::Cow::Borrowed(line)
-                } else {
-                    let mut key = String::with_capacity(line.len());
-                    line_key(line, normalization, &mut key);
-                    std::borrow::Cow::Owned(key)
-                }
-            })
-            .collect()
-    }
+    // Each unit (a line or a sentence) as a number: its own text when nothing is normalised
+    // (no copy), else its normalised form (the two texts on two threads when they are long).
     let parallel = *normalization != Normalization::default()
         && a.len() + b.len() > PARALLEL_WORK
         && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1);
-    let mut keys = if parallel {
+    let (a_units, b_units) = if parallel {
         std::thread::scope(|scope| {
-            let b_keys = scope.spawn(|| line_keys(b, &b_lines, normalization));
-            let mut keys = line_keys(a, &a_lines, normalization);
+            let b_units = scope.spawn(|| Units::of(b, normalization));
+            let a_units = Units::of(a, normalization);
             // A panic on the other thread is the same panic on this one.
-            keys.extend(
-                b_keys
-                    .join()
-                    .unwrap_or_else(|e| std::panic::resume_unwind(e)),
-            );
-            keys
+            let b_units = b_units
+                .join()
+                .unwrap_or_else(|e| std::panic::resume_unwind(e));
+            (a_units, b_units)
         })
     } else {
-        line_keys(a, &a_lines, normalization)
+        (Units::of(a, normalization), Units::of(b, normalization))
     };
-    if !parallel {
-        keys.extend(line_keys(b, &b_lines, normalization));
-    }
-    let mut ids: KeyMap<&str> = KeyMap::default();
-    ids.reserve(keys.len());
-    let mut numbers: Vec<u32> = keys
-        .iter()
+    let mut ids: KeyMap<&[u8]> = KeyMap::default();
+    ids.reserve(a_units.ranges.len() + b_units.ranges.len());
+    let mut numbers: Vec<u32> = a_units
+        .keys()
+        .chain(b_units.keys())
         .map(|key| {
             let next = ids.len() as u32;
-            *ids.entry(key.as_ref()).or_insert(next)
+            *ids.entry(key).or_insert(next)
         })
         .collect();
-    let b_keys = numbers.split_off(a_lines.len());
+    let b_keys = numbers.split_off(a_units.ranges.len());
     let a_keys = numbers;
+    let (a_lines, b_lines) = (&a_units.ranges, &b_units.ranges);
     let span = |lines: &[Range<usize>], range: Range<usize>, length: usize| -> Range<usize> {
         if range.is_empty() {
             let at = lines.get(range.start).map_or(length, |r| r.start);
@@ -472,15 +477,15 @@ fn diff_unmarked(a: &str, b: &str, normalization: &Normalization) -> Vec<Op> {
     for (tag, old, new) in diff_ids(&a_keys, &b_keys) {
         let Some(kind) = kind_of(tag) else {
             pieces.push(Err((
-                span(&a_lines, old, a_length),
-                span(&b_lines, new, b_length),
+                span(a_lines, old, a_length),
+                span(b_lines, new, b_length),
             )));
             continue;
         };
         pieces.push(Ok(Op {
             kind,
-            a: span(&a_lines, old, a_length),
-            b: span(&b_lines, new, b_length),
+            a: span(a_lines, old, a_length),
+            b: span(b_lines, new, b_length),
         }));
     }
     let hunk = |(a_range, b_range): &(Range<usize>, Range<usize>)| {
@@ -682,49 +687,328 @@ type Stretch = (Range<usize>, Range<usize>);
 /// Bytes of replaced lines above which their word diffs are spread over threads.
 const PARALLEL_WORK: usize = 200_000;
 
-/// The lines of a text (each with its line break), as byte ranges.
-fn lines(text: &str) -> Vec<Range<usize>> {
-    let mut lines = Vec::new();
-    let mut start = 0;
-    for line in text.split_inclusive('\n') {
-        let end = start + line.len();
-        lines.push(start..end);
-        start = end;
-    }
-    lines
+/// Bytes of a pair of texts, either of them of a line or two, compared word by word at once.
+const AT_ONCE: usize = 64 * 1024;
+
+/// What a character is to the cutting of units (see [`Units`]).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Stop {
+    /// A line break: the unit ends after it.
+    LineBreak,
+    /// The end of a sentence: a full stop, a question or exclamation mark, an ellipsis.
+    End,
+    /// A closing quotation mark or bracket, which may follow the end of a sentence.
+    Closer,
+    /// White space other than a line break.
+    Space,
+    /// Anything else.
+    Other,
 }
 
-/// What a line is compared as: its characters under the normalisation, runs of white space
-/// as one space when white space is collapsed.
-fn line_key(line: &str, normalization: &Normalization, key: &mut String) {
-    key.clear();
-    let mut in_space = false;
-    for ch in line.chars() {
-        if ch.is_ascii_alphanumeric() {
-            // The common case without the general folding below.
-            key.push(if normalization.ignore_case {
-                ch.to_ascii_lowercase()
-            } else {
-                ch
-            });
-            in_space = false;
-            continue;
+impl Stop {
+    const fn of_ascii(byte: u8) -> Self {
+        match byte {
+            b'\n' => Self::LineBreak,
+            b'.' | b'!' | b'?' => Self::End,
+            b'"' | b'\'' | b')' | b']' => Self::Closer,
+            b' ' | b'\t' | b'\r' | 0x0c => Self::Space,
+            _ => Self::Other,
         }
+    }
+
+    fn of(ch: char) -> Self {
+        match ch {
+            '…' => Self::End,
+            '»' | '”' | '’' | '“' => Self::Closer,
+            ch if ch.is_ascii() => Self::of_ascii(ch as u8),
+            _ => Self::Other,
+        }
+    }
+}
+
+/// Where the reading of a text stands towards the next cut between units.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Cutting {
+    /// Inside a sentence.
+    Within,
+    /// Just after the end of a sentence (and any closing marks).
+    Ended,
+    /// After the end of a sentence and white space: the next character starts a unit.
+    Spaced,
+}
+
+impl Cutting {
+    /// The next state after a character; whether a unit starts at that character.
+    fn step(self, stop: Stop) -> (Self, bool) {
+        match (stop, self) {
+            (Stop::LineBreak, _) => (Self::Within, false),
+            (Stop::Space, Self::Within) => (Self::Within, false),
+            (Stop::Space, _) => (Self::Spaced, false),
+            (Stop::End, state) => (Self::Ended, state == Self::Spaced),
+            (Stop::Closer, Self::Ended) => (Self::Ended, false),
+            (Stop::Closer | Stop::Other, state) => (Self::Within, state == Self::Spaced),
+        }
+    }
+}
+
+/// The units of a long comparison's first step, each with its key: lines, cut further after
+/// the end of each sentence (a full stop, question or exclamation mark or ellipsis, with any
+/// closing quotation marks or brackets, and the white space after it), a blank one (white
+/// space, or only what is ignored) joined to the one before. Every cut falls between white
+/// space and what follows it, where words are cut too. Units with equal keys are equal; the
+/// others are compared word by word.
+struct Units<'t> {
+    /// Byte ranges in the text, in order.
+    ranges: Vec<Range<usize>>,
+    /// The units' keys one after the other: the text itself when nothing is normalised, else
+    /// its normalised form (see [`Folder`]).
+    keys: std::borrow::Cow<'t, [u8]>,
+    /// Where each unit's key ends in `keys`.
+    key_ends: Vec<usize>,
+}
+
+impl<'t> Units<'t> {
+    fn of(text: &'t str, normalization: &Normalization) -> Self {
+        if *normalization == Normalization::default() {
+            let (ranges, key_ends, _) = Self::cut::<false>(text, normalization);
+            return Self {
+                ranges,
+                keys: std::borrow::Cow::Borrowed(text.as_bytes()),
+                key_ends,
+            };
+        }
+        let (ranges, key_ends, keys) = Self::cut::<true>(text, normalization);
+        Self {
+            ranges,
+            keys: std::borrow::Cow::Owned(keys),
+            key_ends,
+        }
+    }
+
+    /// The units of `text` in one pass: their ranges, where their keys end, and the keys
+    /// (folded when `FOLD`, else the text's own bytes are the keys and nothing is written).
+    fn cut<const FOLD: bool>(
+        text: &str,
+        normalization: &Normalization,
+    ) -> (Vec<Range<usize>>, Vec<usize>, Vec<u8>) {
+        let mut folder = Folder::new(normalization, if FOLD { text.len() } else { 0 });
+        let (mut ranges, mut key_ends): (Vec<Range<usize>>, Vec<usize>) = Default::default();
+        let (mut cutting, mut content) = (Cutting::Within, false);
+        // Ends the unit that runs to `end` (its key to `key_end`), joined to the one before
+        // when it has no `content`.
+        let mut end_unit = |end: usize, content: bool, key_end: usize| {
+            let start = ranges.last().map_or(0, |r| r.end);
+            match (content, ranges.last_mut(), key_ends.last_mut()) {
+                (false, Some(last), Some(last_key_end)) => {
+                    last.end = end;
+                    *last_key_end = key_end;
+                }
+                _ if start < end => {
+                    ranges.push(start..end);
+                    key_ends.push(key_end);
+                }
+                _ => {}
+            }
+        };
+        // Plain characters, inside a sentence and written as they are (letters and digits,
+        // unless case is ignored and they are capitals), are taken a run at a time.
+        let plain: [bool; 128] = std::array::from_fn(|byte| {
+            let byte = byte as u8;
+            Stop::of_ascii(byte) == Stop::Other
+                && if FOLD {
+                    matches!(folder.folds[usize::from(byte)], AsciiFold::Byte(b) if b == byte)
+                } else {
+                    !byte.is_ascii_whitespace()
+                }
+        });
+        let bytes = text.as_bytes();
+        let mut at = 0;
+        while let Some(&byte) = bytes.get(at) {
+            let run = bytes[at..]
+                .iter()
+                .take_while(|&&b| b.is_ascii() && plain[usize::from(b)])
+                .count();
+            if run > 0 {
+                if cutting == Cutting::Spaced {
+                    end_unit(at, content, if FOLD { folder.key.len() } else { at });
+                }
+                cutting = Cutting::Within;
+                content = true;
+                if FOLD {
+                    folder.push_plain(&bytes[at..at + run]);
+                }
+                at += run;
+                continue;
+            }
+            let (stop, length, ch) = if byte.is_ascii() {
+                (Stop::of_ascii(byte), 1, None)
+            } else {
+                let ch = text[at..].chars().next().unwrap_or_default();
+                (Stop::of(ch), ch.len_utf8(), Some(ch))
+            };
+            let (next, starts_unit) = cutting.step(stop);
+            cutting = next;
+            if starts_unit {
+                end_unit(at, content, if FOLD { folder.key.len() } else { at });
+                content = false;
+            }
+            content |= match (FOLD, ch) {
+                (true, None) => folder.push_ascii(byte),
+                (true, Some(ch)) => folder.push(ch),
+                (false, None) => !byte.is_ascii_whitespace(),
+                (false, Some(ch)) => !ch.is_whitespace(),
+            };
+            at += length;
+            if stop == Stop::LineBreak {
+                end_unit(at, content, if FOLD { folder.key.len() } else { at });
+                content = false;
+            }
+        }
+        end_unit(
+            bytes.len(),
+            content,
+            if FOLD { folder.key.len() } else { at },
+        );
+        (ranges, key_ends, folder.key)
+    }
+
+    fn keys(&self) -> impl Iterator<Item = &[u8]> {
+        let starts = std::iter::once(0).chain(self.key_ends.iter().copied());
+        starts
+            .zip(&self.key_ends)
+            .map(|(start, &end)| &self.keys[start..end])
+    }
+}
+
+/// What an ASCII character is compared as under a normalisation.
+#[derive(Clone, Copy)]
+enum AsciiFold {
+    /// This byte, which is not white space.
+    Byte(u8),
+    /// This white space, kept as it is.
+    White(u8),
+    /// White space that is collapsed: one space for a run of it.
+    Space,
+    /// Nothing: ignored punctuation.
+    Ignored,
+}
+
+impl Normalization {
+    /// What each ASCII character is compared as in a unit (see [`fold_into`]), looked up
+    /// instead of worked out character by character.
+    fn ascii_folds(&self) -> [AsciiFold; 128] {
+        std::array::from_fn(|byte| {
+            let ch = char::from(byte as u8);
+            if ch.is_ascii_alphanumeric() {
+                AsciiFold::Byte(if self.ignore_case {
+                    ch.to_ascii_lowercase() as u8
+                } else {
+                    byte as u8
+                })
+            } else if self.collapse_whitespace && ch.is_whitespace() {
+                AsciiFold::Space
+            } else {
+                match self.fold(ch) {
+                    // Folding keeps ASCII ASCII (a straight apostrophe becomes a quotation
+                    // mark), and lower case is the same for what is not a letter.
+                    Some(folded) if folded.is_whitespace() => AsciiFold::White(folded as u8),
+                    Some(folded) if folded.is_ascii() => AsciiFold::Byte(folded as u8),
+                    Some(_) | None => AsciiFold::Ignored,
+                }
+            }
+        })
+    }
+}
+
+/// Writes what a text is compared as: its characters under the normalisation, a run of
+/// white space as one space when white space is collapsed. ASCII characters are looked up
+/// ([`Normalization::ascii_folds`]), Russian letters folded at once.
+struct Folder<'n> {
+    normalization: &'n Normalization,
+    folds: [AsciiFold; 128],
+    /// What is written so far.
+    key: Vec<u8>,
+    /// Whether `key` ends in a collapsed run of white space.
+    in_space: bool,
+}
+
+impl<'n> Folder<'n> {
+    fn new(normalization: &'n Normalization, capacity: usize) -> Self {
+        Self {
+            normalization,
+            folds: normalization.ascii_folds(),
+            key: Vec::with_capacity(capacity),
+            in_space: false,
+        }
+    }
+
+    /// Appends characters that are compared as they are (see [`Units::cut`]).
+    fn push_plain(&mut self, bytes: &[u8]) {
+        self.key.extend_from_slice(bytes);
+        self.in_space = false;
+    }
+
+    /// Appends an ASCII character; whether it is more than white space.
+    fn push_ascii(&mut self, byte: u8) -> bool {
+        match self.folds[usize::from(byte & 0x7f)] {
+            AsciiFold::Byte(folded) => {
+                self.key.push(folded);
+                self.in_space = false;
+                true
+            }
+            AsciiFold::White(folded) => {
+                self.key.push(folded);
+                self.in_space = false;
+                false
+            }
+            AsciiFold::Space => {
+                if !self.in_space {
+                    self.key.push(b' ');
+                }
+                self.in_space = true;
+                false
+            }
+            AsciiFold::Ignored => {
+                self.in_space = false;
+                false
+            }
+        }
+    }
+
+    /// Appends any character; whether it is more than white space.
+    fn push(&mut self, ch: char) -> bool {
+        let normalization = self.normalization;
         if normalization.collapse_whitespace && ch.is_whitespace() {
-            if !in_space {
-                key.push(' ');
+            if !self.in_space {
+                self.key.push(b' ');
             }
-            in_space = true;
-            continue;
+            self.in_space = true;
+            return false;
         }
-        in_space = false;
-        if let Some(ch) = normalization.fold(ch) {
-            if normalization.ignore_case {
-                push_lowercase(key, ch);
+        self.in_space = false;
+        let Some(folded) = normalization.fold(ch) else {
+            return false;
+        };
+        let mut utf8 = [0; 4];
+        if !normalization.ignore_case {
+            self.key
+                .extend_from_slice(folded.encode_utf8(&mut utf8).as_bytes());
+        } else if ('А'..='я').contains(&folded) {
+            // A Russian letter (ё is outside this range): its lower case at once.
+            let lower = if folded <= 'Я' {
+                char::from_u32(folded as u32 + 0x20).unwrap_or(folded)
             } else {
-                key.push(ch);
+                folded
+            };
+            self.key
+                .extend_from_slice(lower.encode_utf8(&mut utf8).as_bytes());
+        } else {
+            for lower in folded.to_lowercase() {
+                self.key
+                    .extend_from_slice(lower.encode_utf8(&mut utf8).as_bytes());
             }
         }
+        !folded.is_whitespace()
     }
 }
 
@@ -1735,5 +2019,195 @@ mod tests {
         let b = edited(&a, 6, 20);
         assert!(a.len() + b.len() > 2 * PARALLEL_WORK);
         assert_reconstructs(&a, &b, &Normalization::default());
+    }
+
+    /// The units of `text` as strings.
+    fn unit_texts<'t>(text: &'t str, normalization: &Normalization) -> Vec<&'t str> {
+        let units = Units::of(text, normalization);
+        units.ranges.iter().map(|r| &text[r.clone()]).collect()
+    }
+
+    #[test]
+    fn units_are_cut_after_sentences_and_lines_and_a_blank_one_joins_the_one_before() {
+        let text = "One. Two!\n\nThree? «Four.» Five…  Six (3.5 and R.S.F.S.R. too)\n\n";
+        for normalization in [Normalization::wording(), Normalization::default()] {
+            assert_eq!(
+                unit_texts(text, &normalization),
+                [
+                    "One. ",
+                    "Two!\n\n",
+                    "Three? ",
+                    "«Four.» ",
+                    "Five…  ",
+                    "Six (3.5 and R.S.F.S.R. ",
+                    "too)\n\n"
+                ],
+                "{normalization:?}"
+            );
+        }
+        // What wording ignores is blank under it: a line of dashes joins the line before.
+        assert_eq!(
+            unit_texts("Text.\n— — —\nMore", &Normalization::wording()),
+            ["Text.\n— — —\n", "More"]
+        );
+        assert_eq!(
+            unit_texts("Text.\n— — —\nMore", &Normalization::default()),
+            ["Text.\n", "— — —\n", "More"]
+        );
+        // Blank lines before any text stay a unit of their own.
+        assert_eq!(
+            unit_texts("\n\nText.", &Normalization::default()),
+            ["\n\n", "Text."]
+        );
+    }
+
+    /// What a unit is compared as, character by character: the rule [`Folder`] looks up.
+    fn folded_one_by_one(text: &str, normalization: &Normalization) -> String {
+        let mut key = String::new();
+        let mut in_space = false;
+        for ch in text.chars() {
+            if normalization.collapse_whitespace && ch.is_whitespace() {
+                if !in_space {
+                    key.push(' ');
+                }
+                in_space = true;
+                continue;
+            }
+            in_space = false;
+            if let Some(ch) = normalization.fold(ch) {
+                if normalization.ignore_case {
+                    push_lowercase(&mut key, ch);
+                } else {
+                    key.push(ch);
+                }
+            }
+        }
+        key
+    }
+
+    /// Where units end, found the slow way: after each line break, and after the end of a
+    /// sentence, its closing marks and white space when something other than a line break
+    /// follows.
+    fn unit_ends_one_by_one(text: &str) -> Vec<usize> {
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let byte = |i: usize| chars.get(i).map_or(text.len(), |c| c.0);
+        let mut ends = Vec::new();
+        let mut i = 0;
+        while i < chars.len() {
+            let ch = chars[i].1;
+            i += 1;
+            if ch == '\n' {
+                ends.push(byte(i));
+                continue;
+            }
+            if !matches!(ch, '.' | '!' | '?' | '…') {
+                continue;
+            }
+            while i < chars.len() && "\"')]»”’“".contains(chars[i].1) {
+                i += 1;
+            }
+            let spaced = i;
+            while i < chars.len() && matches!(chars[i].1, ' ' | '\t' | '\r' | '\x0c') {
+                i += 1;
+            }
+            if i > spaced && i < chars.len() && chars[i].1 != '\n' {
+                ends.push(byte(i));
+            }
+        }
+        if ends.last() != Some(&text.len()) && !text.is_empty() {
+            ends.push(text.len());
+        }
+        ends
+    }
+
+    proptest::proptest! {
+        /// The units' keys are what folding each character in turn gives, under every
+        /// normalisation, and the units are cut where the slow reading cuts them (before
+        /// blank ones are joined).
+        #[test]
+        fn units_fold_and_cut_as_the_slow_reading_does(
+            text in "[a-zA-Z0-9 \t\r\n.,;:!?'\"()«»“”’—–-…а-яА-ЯёЁİ\u{a0}\u{301}]{0,120}",
+        ) {
+            for (_, normalization) in PROFILES {
+                let units = Units::of(&text, &normalization);
+                let keys: Vec<u8> = units.keys().flatten().copied().collect();
+                let expected = if normalization == Normalization::default() {
+                    text.clone()
+                } else {
+                    folded_one_by_one(&text, &normalization)
+                };
+                proptest::prop_assert_eq!(String::from_utf8(keys).unwrap(), expected);
+                let ends: Vec<usize> = units.ranges.iter().map(|r| r.end).collect();
+                let slow = unit_ends_one_by_one(&text);
+                // Joining blank units only removes cuts.
+                proptest::prop_assert!(ends.iter().all(|end| slow.contains(end)), "{:?} {:?}", ends, slow);
+                proptest::prop_assert_eq!(units.ranges.first().map_or(0, |r| r.start), 0);
+                proptest::prop_assert_eq!(ends.last().copied().unwrap_or(0), text.len());
+                for (range, next) in units.ranges.iter().zip(units.ranges.iter().skip(1)) {
+                    proptest::prop_assert_eq!(range.end, next.start);
+                }
+                // A unit after the first is never blank.
+                for key in units.keys().skip(1) {
+                    let key = std::str::from_utf8(key).unwrap();
+                    proptest::prop_assert!(!key.chars().all(char::is_whitespace), "{:?}", key);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn joined_paragraphs_do_not_shift_the_comparison_of_the_paragraphs_after_them() {
+        use crate::model::generate::{edited, paragraphs};
+        // Every paragraph changed a little, and the first two joined into one.
+        let parts = paragraphs(3, 40_000);
+        let a = parts.join("\n\n");
+        let mut b = edited(&a, 4, 20);
+        let first_break = b.find("\n\n").unwrap();
+        b.replace_range(first_break..first_break + 2, " ");
+        for normalization in [Normalization::wording(), Normalization::default()] {
+            let ops = diff(&a, &b, &normalization);
+            let words_changed: usize = ops
+                .iter()
+                .filter(|op| op.kind != OpKind::Equal)
+                .map(|op| {
+                    word_count(slice_chars(&a, op.a.clone()))
+                        + word_count(slice_chars(&b, op.b.clone()))
+                })
+                .sum();
+            let words = word_count(&a);
+            // About two words in a hundred were edited: far fewer than a paragraph's worth
+            // in each of the ones after the join.
+            assert!(
+                words_changed * 20 < words,
+                "{words_changed} of {words} words marked ({normalization:?})"
+            );
+        }
+    }
+
+    #[test]
+    fn a_paragraph_break_is_white_space_to_the_wording() {
+        let (a, b) = (
+            "First line.\nSecond.\n\nThird one here.\n",
+            "First line.\nSecond. Third one here.\n",
+        );
+        let wording = diff(a, b, &Normalization::wording());
+        assert!(
+            wording.iter().all(|op| op.kind == OpKind::Equal),
+            "{wording:?}"
+        );
+        // Compared exactly, the break is the one difference.
+        let exact = diff(a, b, &Normalization::default());
+        let changed: Vec<(&str, &str)> = exact
+            .iter()
+            .filter(|op| op.kind != OpKind::Equal)
+            .map(|op| (slice_chars(a, op.a.clone()), slice_chars(b, op.b.clone())))
+            .collect();
+        assert!(!changed.is_empty());
+        assert!(
+            changed
+                .iter()
+                .all(|(x, y)| x.trim().is_empty() && y.trim().is_empty()),
+            "{changed:?}"
+        );
     }
 }
