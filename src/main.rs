@@ -237,8 +237,11 @@ fn main() -> anyhow::Result<()> {
             normalize,
             ..
         }) => {
-            let output = compare_command(&a, &b, &format, &normalize)?;
-            print_all(&output)
+            use std::io::Write;
+            let mut stdout = std::io::stdout().lock();
+            let written = compare_command(&a, &b, &format, &normalize, &mut stdout)
+                .and_then(|()| Ok(stdout.flush()?));
+            quiet_on_a_closed_pipe(written)
         }
         Some(Command::Export {
             format,
@@ -573,19 +576,19 @@ fn load_icon() -> anyhow::Result<egui::IconData> {
     })
 }
 
-/// Writes the parts of `output` to standard output, one after the other. A reader who stops reading early (`lectern
-/// compare A B | head`) has closed the pipe on purpose: that ends the command quietly, not
-/// with a panic.
-fn print_all(output: &[String]) -> anyhow::Result<()> {
-    use std::io::Write;
-    let mut stdout = std::io::stdout().lock();
-    let written = output
-        .iter()
-        .try_for_each(|part| stdout.write_all(part.as_bytes()))
-        .and_then(|()| stdout.flush());
+/// `written`, but a pipe closed by its reader is no error: a reader who stops reading early
+/// (`lectern compare A B | head`) has closed it on purpose, and the command ends quietly.
+fn quiet_on_a_closed_pipe(written: anyhow::Result<()>) -> anyhow::Result<()> {
+    use lectern::model::comparison_export::PairError;
+    let closed = |e: &std::io::Error| e.kind() == std::io::ErrorKind::BrokenPipe;
     match written {
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        written => Ok(written?),
+        Err(e)
+            if e.downcast_ref::<std::io::Error>().is_some_and(closed)
+                || matches!(e.downcast_ref::<PairError>(), Some(PairError::Write(w)) if closed(w)) =>
+        {
+            Ok(())
+        }
+        written => written,
     }
 }
 
@@ -594,15 +597,28 @@ fn wording(argument: &str) -> anyhow::Result<WordingInput> {
     lectern::storage::text_file::wording(argument, bundled_library).map_err(anyhow::Error::msg)
 }
 
-fn compare_command(a: &str, b: &str, format: &str, normalize: &str) -> anyhow::Result<Vec<String>> {
+/// `lectern compare`: the comparison of `a` and `b`, written to `out`.
+fn compare_command(
+    a: &str,
+    b: &str,
+    format: &str,
+    normalize: &str,
+    out: &mut dyn std::io::Write,
+) -> anyhow::Result<()> {
     use lectern::model::compare::{self, Normalization};
     use lectern::model::comparison_export::{self, Format};
     let normalization = Normalization::profile(normalize)
         .ok_or_else(|| anyhow::anyhow!("unknown normalisation profile “{normalize}”"))?;
-    let (a, b) = (wording(a)?, wording(b)?);
+    // Two long files are read (and checked to be UTF-8) at once.
+    let (a, b) = std::thread::scope(|scope| {
+        let b = scope.spawn(|| wording(b));
+        let a = wording(a);
+        (a, b.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+    });
+    let (a, b) = (a?, b?);
     if format == "json" {
         let ops = compare::diff(&a.text, &b.text, &normalization);
-        return Ok(vec![compare_json(&a, &b, normalize, &ops)?]);
+        return Ok(out.write_all(compare_json(&a, &b, normalize, &ops)?.as_bytes())?);
     }
     let title = format!("{} / {}", a.label, b.label);
     let format = match format {
@@ -615,6 +631,7 @@ fn compare_command(a: &str, b: &str, format: &str, normalize: &str) -> anyhow::R
         &title,
         (a, b),
         &normalization,
+        out,
     )?)
 }
 

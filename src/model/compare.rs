@@ -89,6 +89,21 @@ impl Normalization {
                 Cow::Borrowed(token)
             };
         }
+        if bytes.is_ascii() && bytes.len() > 1 && !char::from(bytes[0]).is_whitespace() {
+            // A word with a full stop or an apostrophe inside (“R.S.F.S.R”, “people's”):
+            // looked up a byte at a time.
+            let folds = self.ascii_folds();
+            let folded = |byte: &u8| match folds[usize::from(*byte)] {
+                AsciiFold::Byte(folded) | AsciiFold::White(folded) => Some(folded),
+                AsciiFold::Space => Some(b' '),
+                AsciiFold::Ignored => None,
+            };
+            if bytes.iter().all(|byte| folded(byte) == Some(*byte)) {
+                return Cow::Borrowed(token);
+            }
+            let key: String = bytes.iter().filter_map(folded).map(char::from).collect();
+            return Cow::Owned(key);
+        }
         let mut chars = token.chars();
         if let (Some(ch), None) = (chars.next(), chars.next()) {
             // One character, most often a mark of punctuation: no copy when it is ignored or
@@ -881,9 +896,27 @@ enum AsciiFold {
 }
 
 impl Normalization {
-    /// What each ASCII character is compared as in a unit (see [`fold_into`]), looked up
-    /// instead of worked out character by character.
-    fn ascii_folds(&self) -> [AsciiFold; 128] {
+    /// What each ASCII character is compared as (see [`Folder`]), looked up instead of
+    /// worked out character by character: one table for each normalisation, made once.
+    fn ascii_folds(&self) -> &'static [AsciiFold; 128] {
+        static TABLES: [std::sync::OnceLock<[AsciiFold; 128]>; 32] =
+            [const { std::sync::OnceLock::new() }; 32];
+        let switches = [
+            self.ignore_case,
+            self.ignore_punctuation,
+            self.unify_quotes_and_dashes,
+            self.collapse_whitespace,
+            self.yo_as_ye,
+        ];
+        let index = switches
+            .iter()
+            .enumerate()
+            .map(|(bit, &on)| usize::from(on) << bit)
+            .sum::<usize>();
+        TABLES[index].get_or_init(|| self.make_ascii_folds())
+    }
+
+    fn make_ascii_folds(&self) -> [AsciiFold; 128] {
         std::array::from_fn(|byte| {
             let ch = char::from(byte as u8);
             if ch.is_ascii_alphanumeric() {
@@ -968,7 +1001,7 @@ impl Runs {
 /// ([`Normalization::ascii_folds`]), Russian letters folded at once.
 struct Folder<'n> {
     normalization: &'n Normalization,
-    folds: [AsciiFold; 128],
+    folds: &'static [AsciiFold; 128],
     /// What is written so far.
     key: Vec<u8>,
     /// Whether `key` ends in a collapsed run of white space.
@@ -2243,7 +2276,51 @@ mod tests {
         "\"",
     ];
 
+    /// What a token is compared as, character by character: the rule [`Normalization::key`]
+    /// takes short cuts to.
+    fn token_key_one_by_one(token: &str, normalization: &Normalization) -> String {
+        if normalization.collapse_whitespace && token.chars().all(char::is_whitespace) {
+            return " ".into();
+        }
+        let mut key = String::new();
+        for ch in token.chars().filter_map(|ch| normalization.fold(ch)) {
+            if normalization.ignore_case {
+                push_lowercase(&mut key, ch);
+            } else {
+                key.push(ch);
+            }
+        }
+        key
+    }
+
     proptest::proptest! {
+        /// Every token's key is what folding its characters one by one gives, under every
+        /// combination of the normalisation's switches.
+        #[test]
+        fn token_keys_are_their_characters_folded_one_by_one(
+            pieces in proptest::collection::vec(proptest::sample::select(&PIECES[..]), 0..40),
+        ) {
+            let text = pieces.concat();
+            for switches in 0..32 {
+                let on = |bit: u32| switches & (1 << bit) != 0;
+                let normalization = Normalization {
+                    ignore_case: on(0),
+                    ignore_punctuation: on(1),
+                    unify_quotes_and_dashes: on(2),
+                    collapse_whitespace: on(3),
+                    yo_as_ye: on(4),
+                };
+                for token in split_tokens(&text) {
+                    let expected = if normalization == Normalization::default() {
+                        token.to_owned()
+                    } else {
+                        token_key_one_by_one(token, &normalization)
+                    };
+                    proptest::prop_assert_eq!(normalization.key(token), expected, "{:?}", token);
+                }
+            }
+        }
+
         /// The units' keys are what folding each character in turn gives, under every
         /// normalisation, and the units are cut where the slow reading cuts them (before
         /// blank ones are joined).

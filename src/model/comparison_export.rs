@@ -8,8 +8,8 @@ use std::ops::Range;
 
 use super::compare::{self, CharCursor, Counts, Normalization, Op, OpKind};
 use super::comparison::{
-    Cell, Comparison, ComparisonError, ComparisonResult, Reference, WordingInput, on_two_threads,
-    walk_pair, worth_two_threads,
+    Cell, Comparison, ComparisonError, ComparisonResult, Reference, WordingInput, walk_pair,
+    worth_two_threads,
 };
 use super::markup::{self, escape_html};
 
@@ -390,37 +390,45 @@ pub fn write(
     out
 }
 
-/// Two wordings compared and written in `format`: what [`write()`] writes of
+/// Why [`write_pair`] stopped.
+#[derive(Debug, thiserror::Error)]
+pub enum PairError {
+    /// The wordings cannot be compared.
+    #[error(transparent)]
+    Comparison(#[from] ComparisonError),
+    /// Writing failed.
+    #[error(transparent)]
+    Write(#[from] std::io::Error),
+}
+
+/// How much of a written comparison is gathered before it goes to the writer.
+const CHUNK: usize = 64 * 1024;
+
+/// Two wordings compared and written in `format` to `out`: what [`write()`] writes of
 /// [`Comparison::compared_pair`] (each segment marked by the part of the whole wordings' one
 /// diff within it), written while the segments are walked instead of kept and marked, so
 /// that `lectern compare` prints a megabyte's comparison in little more than its diff's time.
-/// The text comes in parts, to be written one after the other: a long comparison's halves
-/// are written on two threads at once, and joining them would copy them again.
+/// The text goes out in pieces of about [`CHUNK`] bytes; of a long comparison, the second half
+/// is written on another thread meanwhile and goes out after the first.
 pub fn write_pair(
     format: Format,
     title: &str,
     (a, b): (WordingInput, WordingInput),
     normalization: &Normalization,
-) -> Result<Vec<String>, ComparisonError> {
+    out: &mut dyn std::io::Write,
+) -> Result<(), PairError> {
     let reference = Reference::Previous;
     let Some(outline) = Comparison::pair_outline("pair", title, &a, &b, normalization)? else {
         let (comparison, result) = Comparison::compared_pair("pair", title, a, b, normalization)?;
-        return Ok(vec![write(
-            format,
-            &comparison,
-            &result,
-            normalization,
-            reference,
-        )]);
+        let text = write(format, &comparison, &result, normalization, reference);
+        return Ok(out.write_all(text.as_bytes())?);
     };
     let comparison = &outline.comparison;
     let texts = (a.text.as_str(), b.text.as_str());
-    let rows = |segments: Range<usize>| {
-        // Every character of the wordings is written, with marks (and escapes) between them:
-        // room for all of it at once, not grown by copying.
-        let bytes = texts.0.len() + texts.1.len();
-        let part = bytes * segments.len() / comparison.segments.len().max(1);
-        let mut out = String::with_capacity(part + part / 4);
+    // The rows of `segments`, handed to `deliver` a piece at a time (it takes the piece and
+    // leaves an empty string to go on with).
+    let rows = |segments: Range<usize>, deliver: &mut dyn FnMut(&mut String)| {
+        let mut out = String::with_capacity(CHUNK + CHUNK / 4);
         let whole = (outline.ops.as_slice(), outline.starts.as_slice());
         walk_pair(texts, whole, segments, |segment, theirs, own, ops| {
             let wordings = [theirs, own];
@@ -441,19 +449,54 @@ pub fn write_pair(
                     }
                 }
             });
+            if out.len() >= CHUNK {
+                deliver(&mut out);
+            }
         });
-        out
+        deliver(&mut out);
+    };
+    let mut header = String::new();
+    format.push_header(&mut header, comparison, normalization, reference);
+    out.write_all(header.as_bytes())?;
+    // What goes to `out`; after a failed write, nothing more is tried.
+    let mut failed: Option<std::io::Error> = None;
+    let mut to_out = |piece: &mut String| {
+        if failed.is_none()
+            && let Err(error) = out.write_all(piece.as_bytes())
+        {
+            failed = Some(error);
+        }
+        piece.clear();
     };
     let total = comparison.segments.len();
-    let (first, second) = if worth_two_threads(a.text.len().max(b.text.len()), total) {
-        on_two_threads(total / 2, total, rows)
+    if worth_two_threads(a.text.len().max(b.text.len()), total) {
+        std::thread::scope(|scope| {
+            let second = scope.spawn(|| {
+                let mut pieces: Vec<String> = Vec::new();
+                rows(total / 2..total, &mut |piece: &mut String| {
+                    let next = String::with_capacity(piece.capacity());
+                    pieces.push(std::mem::replace(piece, next));
+                });
+                pieces
+            });
+            rows(0..total / 2, &mut to_out);
+            // A panic on the other thread is the same panic on this one.
+            let pieces = second
+                .join()
+                .unwrap_or_else(|e| std::panic::resume_unwind(e));
+            for mut piece in pieces {
+                to_out(&mut piece);
+            }
+        });
     } else {
-        (rows(0..total), String::new())
-    };
-    let (mut header, mut footer) = (String::new(), String::new());
-    format.push_header(&mut header, comparison, normalization, reference);
+        rows(0..total, &mut to_out);
+    }
+    if let Some(error) = failed {
+        return Err(error.into());
+    }
+    let mut footer = String::new();
     format.push_footer(&mut footer);
-    Ok(vec![header, first, second, footer])
+    Ok(out.write_all(footer.as_bytes())?)
 }
 
 /// The comparison as Markdown: removed words ~~struck~~, added words **bold**.
@@ -571,6 +614,73 @@ mod tests {
     use super::*;
     use crate::model::comparison::{WordingInput, compute_all};
 
+    /// What [`write_pair`] writes.
+    fn written_pair(
+        format: Format,
+        title: &str,
+        pair: (WordingInput, WordingInput),
+        normalization: &Normalization,
+    ) -> String {
+        let mut out = Vec::new();
+        write_pair(format, title, pair, normalization, &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    /// A writer that takes `room` bytes, then fails as a closed pipe does.
+    struct ClosesAfter {
+        room: usize,
+        calls_after_failing: usize,
+    }
+
+    impl std::io::Write for ClosesAfter {
+        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+            if self.room == 0 {
+                self.calls_after_failing += 1;
+                return Err(std::io::ErrorKind::BrokenPipe.into());
+            }
+            let taken = bytes.len().min(self.room);
+            self.room -= taken;
+            Ok(taken)
+        }
+
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    /// A long comparison whose reader stops reading: the failure is reported, once, and
+    /// nothing more is written after it.
+    #[test]
+    fn a_writer_that_fails_stops_a_long_comparison() {
+        use crate::model::generate::{edited, paragraphs};
+        let a = paragraphs(2, 400_000).join("\n\n");
+        let b = edited(&a, 3, 20);
+        let pair = (WordingInput::pasted("A", &a), WordingInput::pasted("B", &b));
+        let whole = written_pair(
+            Format::Text,
+            "A / B",
+            pair.clone(),
+            &Normalization::wording(),
+        );
+        assert!(whole.len() > 4 * CHUNK);
+        let mut closes = ClosesAfter {
+            room: 3 * CHUNK,
+            calls_after_failing: 0,
+        };
+        let result = write_pair(
+            Format::Text,
+            "A / B",
+            pair,
+            &Normalization::wording(),
+            &mut closes,
+        );
+        assert!(
+            matches!(&result, Err(PairError::Write(e)) if e.kind() == std::io::ErrorKind::BrokenPipe),
+            "{result:?}"
+        );
+        assert_eq!(closes.calls_after_failing, 1);
+    }
+
     fn example() -> (Comparison, ComparisonResult) {
         let comparison = Comparison::from_wordings(
             "c",
@@ -633,9 +743,7 @@ mod tests {
                         &normalization,
                         Reference::Previous,
                     );
-                    let walked = write_pair(format, "A / B", pair.clone(), &normalization)
-                        .unwrap()
-                        .concat();
+                    let walked = written_pair(format, "A / B", pair.clone(), &normalization);
                     assert!(
                         kept == walked,
                         "round {round}, {format:?}, {normalization:?}: first difference at \
@@ -664,18 +772,14 @@ mod tests {
         };
         let wording = Normalization::wording();
         let pair = (russian.clone(), english.clone());
-        let walked = write_pair(Format::Text, "t", pair, &wording)
-            .unwrap()
-            .concat();
+        let walked = written_pair(Format::Text, "t", pair, &wording);
         assert!(!walked.contains("[-"), "{walked}");
         assert!(
             walked.contains("Draft: On the entry of the independent republics."),
             "{walked}"
         );
         let same = (russian.clone(), russian);
-        let text = write_pair(Format::Text, "t", same, &wording)
-            .unwrap()
-            .concat();
+        let text = written_pair(Format::Text, "t", same, &wording);
         assert!(text.contains("(same wording against Проект)"), "{text}");
     }
 
