@@ -408,7 +408,7 @@ const CHUNK: usize = 64 * 1024;
 /// [`Comparison::compared_pair`] (each segment marked by the part of the whole wordings' one
 /// diff within it), written while the segments are walked instead of kept and marked, so
 /// that `lectern compare` prints a megabyte's comparison in little more than its diff's time.
-/// The text goes out in pieces of about [`CHUNK`] bytes; of a long comparison, the second half
+/// The text goes out in pieces of about 64 KB; of a long comparison, the second half
 /// is written on another thread meanwhile and goes out after the first.
 pub fn write_pair(
     format: Format,
