@@ -372,7 +372,10 @@ impl Comparison {
                 0 => (starts.clone(), Vec::new()),
                 _ => {
                     let ops = diffs.next().unwrap_or_default();
-                    (map_positions(&ops, &starts), ops)
+                    (
+                        map_positions(&ops, &starts, (&inputs[0].text, &input.text)),
+                        ops,
+                    )
                 }
             };
             let index_of_text = CharIndex::new(&input.text);
@@ -607,7 +610,7 @@ pub(crate) fn walk_pair<'t>(
     segments: Range<usize>,
     mut each: impl FnMut(usize, Option<&'t str>, Option<&'t str>, Vec<Op>),
 ) {
-    let b_starts = map_positions(ops, starts);
+    let b_starts = map_positions(ops, starts, (a, b));
     let (mut in_a, mut in_b) = (CharCursor::new(a), CharCursor::new(b));
     for segment in segments {
         let (a_range, a_text) = cut_at(&mut in_a, starts, segment);
@@ -667,13 +670,20 @@ fn pair_rows(comparison: &Comparison, built: &Built, segments: Range<usize>) -> 
     result
 }
 
-/// [`map_position`] of each of `positions` (in increasing order), in one pass over `ops`.
-pub fn map_positions(ops: &[Op], positions: &[usize]) -> Vec<usize> {
+/// Where each of `positions` (characters of the first of `texts`, in increasing order) falls
+/// in the second, by the operations of their diff, in one pass over `ops`. Insertions at a
+/// boundary stay with the segment before it. Inside an equal operation whose two sides differ
+/// in length (white space collapsed, punctuation ignored), a position is carried across by
+/// the letters and digits before it, which both sides have alike: the start of a word maps to
+/// the start of the same word, not to a place shifted by the white space between.
+pub fn map_positions(ops: &[Op], positions: &[usize], (a, b): (&str, &str)) -> Vec<usize> {
     let mut mapped = Vec::with_capacity(positions.len());
+    let (mut in_a, mut in_b) = (CharCursor::new(a), CharCursor::new(b));
+    let mut stepping: Option<(usize, InStep<'_>)> = None;
     let mut index = 0;
     for &position in positions {
-        // Skip the operations map_position would skip: insertions and those ending at or
-        // before the position (positions increase, so they are skipped for good).
+        // Skip the insertions and the operations ending at or before the position (positions
+        // increase, so they are skipped for good).
         while let Some(op) = ops.get(index) {
             if op.kind == OpKind::Insert || op.a.end <= position {
                 index += 1;
@@ -682,14 +692,79 @@ pub fn map_positions(ops: &[Op], positions: &[usize]) -> Vec<usize> {
             }
         }
         mapped.push(match ops.get(index) {
+            Some(op) if op.kind == OpKind::Equal && op.a.len() == op.b.len() => {
+                op.b.start + position.saturating_sub(op.a.start)
+            }
             Some(op) if op.kind == OpKind::Equal => {
-                (op.b.start + position.saturating_sub(op.a.start)).min(op.b.end)
+                if stepping.as_ref().is_none_or(|(at, _)| *at != index) {
+                    let sides = (in_a.slice(op.a.clone()), in_b.slice(op.b.clone()));
+                    stepping = Some((index, InStep::new(sides, (op.a.start, op.b.start))));
+                }
+                match &mut stepping {
+                    Some((_, step)) => step.to(position),
+                    None => op.b.start,
+                }
             }
             Some(op) => op.b.start,
             None => ops.last().map_or(0, |op| op.b.end),
         });
     }
     mapped
+}
+
+/// The two sides of an equal operation walked in step, letter for letter (see
+/// [`map_positions`]).
+struct InStep<'t> {
+    /// What is left of the first side, and the character it starts at.
+    a: std::str::Chars<'t>,
+    at_a: usize,
+    /// What is left of the second side (just after the letter matching the last one passed
+    /// in the first), and the character it starts at.
+    b: &'t str,
+    at_b: usize,
+}
+
+impl<'t> InStep<'t> {
+    fn new((a, b): (&'t str, &'t str), (at_a, at_b): (usize, usize)) -> Self {
+        Self {
+            a: a.chars(),
+            at_a,
+            b,
+            at_b,
+        }
+    }
+
+    /// Where character `position` of the first side (at or after the last one asked for)
+    /// falls in the second.
+    fn to(&mut self, position: usize) -> usize {
+        while self.at_a < position {
+            let Some(ch) = self.a.next() else {
+                break;
+            };
+            self.at_a += 1;
+            if !ch.is_alphanumeric() {
+                continue;
+            }
+            // The second side past its next letter or digit, the same one.
+            let mut passed = self.b.len();
+            for (byte, other) in self.b.char_indices() {
+                self.at_b += 1;
+                if other.is_alphanumeric() {
+                    passed = byte + other.len_utf8();
+                    break;
+                }
+            }
+            self.b = &self.b[passed..];
+        }
+        // Between that letter and the next one: after the last white space there, where the
+        // next word (with any mark before it, such as a quotation mark) begins.
+        let gap = &self.b[..self.b.find(char::is_alphanumeric).unwrap_or(self.b.len())];
+        self.at_b
+            + gap
+                .char_indices()
+                .rfind(|(_, ch)| ch.is_whitespace())
+                .map_or(0, |(byte, _)| gap[..byte].chars().count() + 1)
+    }
 }
 
 /// The part of a whole text's `ops` within one segment, `a` and `b` its ranges in the two
@@ -739,23 +814,6 @@ fn clip_ops(ops: &[Op], a: Range<usize>, b: Range<usize>) -> Vec<Op> {
         clipped.push(piece);
     }
     clipped
-}
-
-/// Where character `position` of the first witness falls in the second, by the operations of
-/// their diff. Insertions at a boundary stay with the segment before it.
-pub fn map_position(ops: &[Op], position: usize) -> usize {
-    let mut end = 0;
-    for op in ops {
-        end = op.b.end;
-        if op.kind == OpKind::Insert || op.a.end <= position {
-            continue;
-        }
-        return match op.kind {
-            OpKind::Equal => (op.b.start + position.saturating_sub(op.a.start)).min(op.b.end),
-            _ => op.b.start,
-        };
-    }
-    end
 }
 
 fn trim_range(text: &CharIndex<'_>, range: Range<usize>) -> Range<usize> {
@@ -1344,16 +1402,70 @@ mod tests {
         }
     }
 
+    /// Where the texts' only difference is white space or ignored punctuation, the start
+    /// of each word maps to the start of the same word, even where one text joined two
+    /// paragraphs; positions past the end map to the end, and nothing maps to nothing.
     #[test]
-    fn positions_are_mapped_in_one_pass_as_one_at_a_time() {
-        use crate::model::generate::{edited, paragraphs};
+    fn the_start_of_a_word_maps_to_the_start_of_the_same_word() {
+        use crate::model::generate::paragraphs;
         let a = paragraphs(3, 30_000).join("\n\n");
-        let b = edited(&a, 4, 80);
-        let ops = compare::diff(&a, &b, &Normalization::wording());
-        let positions: Vec<usize> = (0..a.chars().count() + 3).step_by(7).collect();
-        let one_by_one: Vec<usize> = positions.iter().map(|&p| map_position(&ops, p)).collect();
-        assert_eq!(map_positions(&ops, &positions), one_by_one);
-        assert_eq!(map_positions(&[], &[0, 5]), [0, 0]);
+        let b = a
+            .replacen("\n\n", " ", 5)
+            .replacen(", ", " — ", 40)
+            .replacen(". ", ".   ", 40);
+        let wording = Normalization::wording();
+        let ops = compare::diff(&a, &b, &wording);
+        assert!(ops.iter().all(|op| op.kind == OpKind::Equal), "{ops:?}");
+        let chars: Vec<char> = a.chars().collect();
+        let starts: Vec<usize> = (1..chars.len())
+            .filter(|&n| chars[n - 1].is_whitespace() && chars[n].is_alphanumeric())
+            .collect();
+        let mapped = map_positions(&ops, &starts, (&a, &b));
+        let b_chars: Vec<char> = b.chars().collect();
+        let word_at = |text: &[char], n: usize| -> String {
+            text[n..]
+                .iter()
+                .take_while(|c| c.is_alphanumeric())
+                .collect()
+        };
+        for (&start, &there) in starts.iter().zip(&mapped) {
+            assert!(
+                there == 0 || b_chars[there - 1].is_whitespace(),
+                "{start} → {there}"
+            );
+            assert_eq!(
+                word_at(&chars, start),
+                word_at(&b_chars, there),
+                "{start} → {there}"
+            );
+        }
+        let length = b_chars.len();
+        assert_eq!(map_positions(&ops, &[chars.len() + 3], (&a, &b)), [length]);
+        assert_eq!(map_positions(&[], &[0, 5], ("", "")), [0, 0]);
+    }
+
+    /// A paragraph of the first text that the second joined to the one before starts its
+    /// row with its first word in both: nothing is marked where only the break changed.
+    #[test]
+    fn a_joined_paragraph_is_no_difference_in_its_row() {
+        let a = "I do not think we did so.\n\nI think that haste played a role.";
+        let b = "I do not think we did so. I believe that haste played a role.";
+        let pair = (WordingInput::pasted("A", a), WordingInput::pasted("B", b));
+        let (comparison, result) =
+            Comparison::compared_pair("p", "t", pair.0, pair.1, &Normalization::wording()).unwrap();
+        let rows: Vec<Option<&str>> = comparison.witnesses[1]
+            .segments
+            .iter()
+            .map(|s| s.as_ref().map(|s| s.text.as_str()))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                Some("I do not think we did so."),
+                Some("I believe that haste played a role.")
+            ]
+        );
+        assert_eq!(result.differences.len(), 1, "{:?}", result.differences);
     }
 
     #[test]
