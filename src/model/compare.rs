@@ -112,7 +112,7 @@ impl Normalization {
                 None => return Cow::Borrowed(""),
                 Some(folded)
                     if folded == ch
-                        && !(self.ignore_case && uppercase(ch))
+                        && !(self.ignore_case && lowers(ch))
                         && !(self.collapse_whitespace && ch.is_whitespace()) =>
                 {
                     return Cow::Borrowed(token);
@@ -129,7 +129,7 @@ impl Normalization {
         }
         let unchanged = token
             .chars()
-            .all(|ch| self.fold(ch) == Some(ch) && !(self.ignore_case && uppercase(ch)));
+            .all(|ch| self.fold(ch) == Some(ch) && !(self.ignore_case && lowers(ch)));
         if unchanged {
             return Cow::Borrowed(token);
         }
@@ -235,12 +235,12 @@ fn alphanumeric(ch: char) -> bool {
     }
 }
 
-/// `char::is_uppercase`, answered at once for Latin and Russian letters.
-fn uppercase(ch: char) -> bool {
+/// Whether lower case changes `ch`: capitals, and title-case letters such as “ǅ”.
+fn lowers(ch: char) -> bool {
     match ch {
         'A'..='Z' | 'А'..='Я' | 'Ё' => true,
         'a'..='z' | 'а'..='я' | 'ё' | '\0'..='\u{7f}' => false,
-        _ => ch.is_uppercase(),
+        _ => ch.to_lowercase().ne(std::iter::once(ch)),
     }
 }
 
@@ -431,7 +431,7 @@ pub fn diff(a: &str, b: &str, normalization: &Normalization) -> Vec<Op> {
 const SIC: &str = "[sic]";
 
 /// `text` with each editorial “[sic]” blanked out (as many spaces: every offset unchanged).
-fn unmarked(text: &str) -> std::borrow::Cow<'_, str> {
+pub(crate) fn unmarked(text: &str) -> std::borrow::Cow<'_, str> {
     if text.contains(SIC) {
         std::borrow::Cow::Owned(text.replace(SIC, &" ".repeat(SIC.len())))
     } else {
@@ -967,7 +967,12 @@ impl Runs {
                 return Self::END;
             }
             if !fold {
-                return byte;
+                // (Never one of the two markers: a control character ends the run.)
+                return if byte > Self::IGNORED {
+                    byte
+                } else {
+                    Self::END
+                };
             }
             match folder.folds[usize::from(byte)] {
                 AsciiFold::Byte(folded) if folded > Self::IGNORED => folded,
@@ -1835,7 +1840,7 @@ mod tests {
     fn the_quick_letter_tests_agree_with_the_standard_library_for_every_character() {
         for ch in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
             assert_eq!(alphanumeric(ch), ch.is_alphanumeric(), "{ch:?}");
-            assert_eq!(uppercase(ch), ch.is_uppercase(), "{ch:?}");
+            assert_eq!(lowers(ch), ch.to_lowercase().ne([ch]), "{ch:?}");
         }
     }
     #[test]
@@ -2237,8 +2242,10 @@ mod tests {
 
     /// What the texts of the test below are made of: words, white space, punctuation and the
     /// odd character, each as a piece.
-    const PIECES: [&str; 36] = [
+    const PIECES: [&str; 38] = [
         "the",
+        "ǅ",
+        "\x01",
         "War",
         "RSFSR",
         "R.S.F.S.R.",
@@ -2293,6 +2300,20 @@ mod tests {
         key
     }
 
+    /// Every combination of the normalisation's switches.
+    fn every_normalization() -> impl Iterator<Item = Normalization> {
+        (0..32).map(|switches: u32| {
+            let on = |bit: u32| switches & (1 << bit) != 0;
+            Normalization {
+                ignore_case: on(0),
+                ignore_punctuation: on(1),
+                unify_quotes_and_dashes: on(2),
+                collapse_whitespace: on(3),
+                yo_as_ye: on(4),
+            }
+        })
+    }
+
     proptest::proptest! {
         /// Every token's key is what folding its characters one by one gives, under every
         /// combination of the normalisation's switches.
@@ -2301,15 +2322,7 @@ mod tests {
             pieces in proptest::collection::vec(proptest::sample::select(&PIECES[..]), 0..40),
         ) {
             let text = pieces.concat();
-            for switches in 0..32 {
-                let on = |bit: u32| switches & (1 << bit) != 0;
-                let normalization = Normalization {
-                    ignore_case: on(0),
-                    ignore_punctuation: on(1),
-                    unify_quotes_and_dashes: on(2),
-                    collapse_whitespace: on(3),
-                    yo_as_ye: on(4),
-                };
+            for normalization in every_normalization() {
                 for token in split_tokens(&text) {
                     let expected = if normalization == Normalization::default() {
                         token.to_owned()
@@ -2329,16 +2342,7 @@ mod tests {
             pieces in proptest::collection::vec(proptest::sample::select(&PIECES[..]), 0..40),
         ) {
             let text = pieces.concat();
-            // Every combination of the normalisation's switches.
-            for switches in 0..32 {
-                let on = |bit: u32| switches & (1 << bit) != 0;
-                let normalization = Normalization {
-                    ignore_case: on(0),
-                    ignore_punctuation: on(1),
-                    unify_quotes_and_dashes: on(2),
-                    collapse_whitespace: on(3),
-                    yo_as_ye: on(4),
-                };
+            for normalization in every_normalization() {
                 let units = Units::of(&text, &normalization);
                 let keys: Vec<u8> = units.keys().flatten().copied().collect();
                 let expected = if normalization == Normalization::default() {

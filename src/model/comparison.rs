@@ -678,7 +678,9 @@ fn pair_rows(comparison: &Comparison, built: &Built, segments: Range<usize>) -> 
 /// the start of the same word, not to a place shifted by the white space between.
 pub fn map_positions(ops: &[Op], positions: &[usize], (a, b): (&str, &str)) -> Vec<usize> {
     let mut mapped = Vec::with_capacity(positions.len());
-    let (mut in_a, mut in_b) = (CharCursor::new(a), CharCursor::new(b));
+    // The texts as the diff compared them: an editor's “[sic]” blanked out.
+    let (a, b) = (compare::unmarked(a), compare::unmarked(b));
+    let (mut in_a, mut in_b) = (CharCursor::new(&a), CharCursor::new(&b));
     let mut stepping: Option<(usize, InStep<'_>)> = None;
     let mut index = 0;
     for &position in positions {
@@ -692,9 +694,6 @@ pub fn map_positions(ops: &[Op], positions: &[usize], (a, b): (&str, &str)) -> V
             }
         }
         mapped.push(match ops.get(index) {
-            Some(op) if op.kind == OpKind::Equal && op.a.len() == op.b.len() => {
-                op.b.start + position.saturating_sub(op.a.start)
-            }
             Some(op) if op.kind == OpKind::Equal => {
                 if stepping.as_ref().is_none_or(|(at, _)| *at != index) {
                     let sides = (in_a.slice(op.a.clone()), in_b.slice(op.b.clone()));
@@ -722,6 +721,10 @@ struct InStep<'t> {
     /// in the first), and the character it starts at.
     b: &'t str,
     at_b: usize,
+    /// The two sides are the same text: a position is the same offset in both.
+    same: bool,
+    /// Where the last position asked for fell, while no letter has been passed since.
+    fell: Option<usize>,
 }
 
 impl<'t> InStep<'t> {
@@ -731,12 +734,17 @@ impl<'t> InStep<'t> {
             at_a,
             b,
             at_b,
+            same: a == b,
+            fell: None,
         }
     }
 
     /// Where character `position` of the first side (at or after the last one asked for)
     /// falls in the second.
     fn to(&mut self, position: usize) -> usize {
+        if self.same {
+            return self.at_b + position.saturating_sub(self.at_a);
+        }
         while self.at_a < position {
             let Some(ch) = self.a.next() else {
                 break;
@@ -745,6 +753,7 @@ impl<'t> InStep<'t> {
             if !ch.is_alphanumeric() {
                 continue;
             }
+            self.fell = None;
             // The second side past its next letter or digit, the same one.
             let mut passed = self.b.len();
             for (byte, other) in self.b.char_indices() {
@@ -757,13 +766,19 @@ impl<'t> InStep<'t> {
             self.b = &self.b[passed..];
         }
         // Between that letter and the next one: after the last white space there, where the
-        // next word (with any mark before it, such as a quotation mark) begins.
+        // next word (with any mark before it, such as a quotation mark) begins. Worked out once
+        // for all the positions before the next letter.
+        if let Some(fell) = self.fell {
+            return fell;
+        }
         let gap = &self.b[..self.b.find(char::is_alphanumeric).unwrap_or(self.b.len())];
-        self.at_b
+        let fell = self.at_b
             + gap
                 .char_indices()
                 .rfind(|(_, ch)| ch.is_whitespace())
-                .map_or(0, |(byte, _)| gap[..byte].chars().count() + 1)
+                .map_or(0, |(byte, _)| gap[..byte].chars().count() + 1);
+        self.fell = Some(fell);
+        fell
     }
 }
 
@@ -1442,6 +1457,31 @@ mod tests {
         let length = b_chars.len();
         assert_eq!(map_positions(&ops, &[chars.len() + 3], (&a, &b)), [length]);
         assert_eq!(map_positions(&[], &[0, 5], ("", "")), [0, 0]);
+    }
+
+    /// An editor's “[sic]”, which the diff passes over, is no letter to carry a position by;
+    /// and where punctuation moved inside an equal stretch, a word's start still maps to the
+    /// start of the word.
+    #[test]
+    fn a_sic_or_moved_punctuation_does_not_shift_a_mapped_position() {
+        let wording = Normalization::wording();
+        for (a, b, word) in [
+            (
+                "He wrote teh [sic] word.\n\nNext para.",
+                "He wrote teh word. Next para.",
+                "Next",
+            ),
+            ("a.\n\nbc d", "a\n\nb.c d", "b.c"),
+        ] {
+            let ops = compare::diff(a, b, &wording);
+            assert!(ops.iter().all(|op| op.kind == OpKind::Equal), "{ops:?}");
+            let start = a.chars().count() - a.rsplit("\n\n").next().unwrap().chars().count();
+            let there = map_positions(&ops, &[start], (a, b))[0];
+            assert!(
+                slice_chars(b, there..there + 10).starts_with(word),
+                "{a:?} → {there}"
+            );
+        }
     }
 
     /// A paragraph of the first text that the second joined to the one before starts its
