@@ -1,6 +1,7 @@
 //! Randomised input campaigns: bytes mutated from real files, fed to every reader of outside
 //! input: the annotations file, the notebook's record files, the reading state, W3C annotation import, text import (every
-//! encoding path, HTML and Markdown), the HTML reader and the metadata header parser. No input
+//! encoding path, HTML and Markdown), the HTML reader, the metadata header parser, and the
+//! comparison of a text with a damaged copy of it (`lectern compare`). No input
 //! may panic; every refusal is a sentence; a refused annotations file is kept aside, never
 //! lost, and the profile still opens.
 //!
@@ -21,6 +22,9 @@ use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
 use lectern::bundled::bundled_library;
 use lectern::model::annotation::{Annotation, default_categories};
 use lectern::model::annotation_export::to_w3c;
+use lectern::model::compare::{Normalization, OpKind, diff, slice_chars};
+use lectern::model::comparison::{WordingInput, map_positions};
+use lectern::model::comparison_export::{Format, write_pair};
 use lectern::model::header::parse_text_file;
 use lectern::model::notebook::{Contents, Notebook};
 use lectern::storage::annotations_file::ANNOTATIONS_FORMAT;
@@ -410,6 +414,51 @@ fn header_parser(seeds: &Seeds, budget: Duration, executions: u64) -> Report {
     )
 }
 
+fn comparison(seeds: &Seeds, budget: Duration, executions: u64) -> Report {
+    let texts: Vec<(String, Vec<u8>)> = seeds
+        .texts
+        .iter()
+        .filter(|(name, _)| name.starts_with('0') && name.ends_with(".txt"))
+        .cloned()
+        .collect();
+    // Each bundled text against a damaged copy of itself: the operations rebuild both, the
+    // paragraphs' starts map forward within the second, and the comparison is written.
+    campaign("comparison", &texts, budget, executions, |name, input| {
+        let original = &texts.iter().find(|(n, _)| n == name).unwrap().1;
+        let (a, b) = (
+            String::from_utf8_lossy(original),
+            String::from_utf8_lossy(input),
+        );
+        for normalization in [Normalization::wording(), Normalization::default()] {
+            let ops = diff(&a, &b, &normalization);
+            let rebuilt =
+                |kind: OpKind, side: fn(&lectern::model::compare::Op) -> _, text: &str| {
+                    ops.iter()
+                        .filter(|op| op.kind != kind)
+                        .map(|op| slice_chars(text, side(op)))
+                        .collect::<String>()
+                };
+            assert_eq!(rebuilt(OpKind::Insert, |op| op.a.clone(), &a), a);
+            assert_eq!(rebuilt(OpKind::Delete, |op| op.b.clone(), &b), b);
+            let starts: Vec<usize> = std::iter::once(0)
+                .chain(
+                    a.chars()
+                        .enumerate()
+                        .filter(|(_, ch)| *ch == '\n')
+                        .map(|(n, _)| n + 1),
+                )
+                .collect();
+            let mapped = map_positions(&ops, &starts, (&a, &b));
+            assert!(mapped.windows(2).all(|w| w[0] <= w[1]), "{mapped:?}");
+            assert!(mapped.iter().all(|&m| m <= b.chars().count()));
+            let pair = (WordingInput::pasted("A", &a), WordingInput::pasted("B", &b));
+            write_pair(Format::Text, "A / B", pair, &normalization, &mut Vec::new())
+                .map_err(|e| e.to_string())?;
+        }
+        Ok(())
+    })
+}
+
 const SHORT: u64 = 1_500;
 
 #[test]
@@ -434,6 +483,9 @@ fn a_short_campaign_on_every_reader_of_outside_input() {
         );
     }
     assert_eq!(html_reader(&seeds, zero, SHORT).executions, SHORT);
+    // A comparison refuses only an empty text; each run compares two whole texts twice.
+    let compared = comparison(&seeds, zero, SHORT / 5);
+    assert!(compared.accepted > 0, "{compared:?}");
 }
 
 /// The long campaigns, by hand: `LECTERN_FUZZ_SECONDS` each (default ten minutes).
@@ -448,7 +500,7 @@ fn long_campaigns() {
     let only = std::env::var("LECTERN_FUZZ_ONLY").unwrap_or_default();
     let seeds = seeds();
     type Run = fn(&Seeds, Duration, u64) -> Report;
-    let campaigns: [(&str, Run); 7] = [
+    let campaigns: [(&str, Run); 8] = [
         ("annotations", annotations_file),
         ("records", notebook_records),
         ("reading-state", reading_state),
@@ -456,6 +508,7 @@ fn long_campaigns() {
         ("text", text_import),
         ("html", html_reader),
         ("header", header_parser),
+        ("comparison", comparison),
     ];
     for (name, run) in campaigns {
         if only.is_empty() || only.split(',').any(|o| o == name) {
