@@ -427,10 +427,15 @@ pub fn write_pair(
     let texts = (a.text.as_str(), b.text.as_str());
     // The rows of `segments`, handed to `deliver` a piece at a time (it takes the piece and
     // leaves an empty string to go on with).
+    // Once a write has failed (the reader closed the pipe), no more rows are made.
+    let stopped = std::sync::atomic::AtomicBool::new(false);
     let rows = |segments: Range<usize>, deliver: &mut dyn FnMut(&mut String)| {
         let mut out = String::with_capacity(CHUNK + CHUNK / 4);
         let whole = (outline.ops.as_slice(), outline.starts.as_slice());
         walk_pair(texts, whole, segments, |segment, theirs, own, ops| {
+            if stopped.load(std::sync::atomic::Ordering::Relaxed) {
+                return;
+            }
             let wordings = [theirs, own];
             let label = &comparison.segments[segment];
             let present = |index: usize| wordings[index].is_some();
@@ -465,6 +470,7 @@ pub fn write_pair(
             && let Err(error) = out.write_all(piece.as_bytes())
         {
             failed = Some(error);
+            stopped.store(true, std::sync::atomic::Ordering::Relaxed);
         }
         piece.clear();
     };
