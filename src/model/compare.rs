@@ -476,31 +476,31 @@ fn diff_unmarked(a: &str, b: &str, normalization: &Normalization) -> Vec<Op> {
         .collect();
     let b_keys = numbers.split_off(a_units.ranges.len());
     let a_keys = numbers;
-    let (a_lines, b_lines) = (&a_units.ranges, &b_units.ranges);
-    let span = |lines: &[Range<usize>], range: Range<usize>, length: usize| -> Range<usize> {
+    let (a_ranges, b_ranges) = (&a_units.ranges, &b_units.ranges);
+    let span = |units: &[Range<usize>], range: Range<usize>, length: usize| -> Range<usize> {
         if range.is_empty() {
-            let at = lines.get(range.start).map_or(length, |r| r.start);
+            let at = units.get(range.start).map_or(length, |r| r.start);
             at..at
         } else {
-            lines[range.start].start..lines[range.end - 1].end
+            units[range.start].start..units[range.end - 1].end
         }
     };
-    // Equal, deleted and inserted lines are done; replaced stretches of lines (hunks) are
+    // Equal, deleted and inserted units are done; replaced stretches of units (hunks) are
     // compared word by word, on as many threads as there are cores when there is much to do.
     let mut pieces: Vec<Result<Op, Stretch>> = Vec::new();
     let (a_length, b_length) = (a.len(), b.len());
     for (tag, old, new) in diff_ids(&a_keys, &b_keys) {
         let Some(kind) = kind_of(tag) else {
             pieces.push(Err((
-                span(a_lines, old, a_length),
-                span(b_lines, new, b_length),
+                span(a_ranges, old, a_length),
+                span(b_ranges, new, b_length),
             )));
             continue;
         };
         pieces.push(Ok(Op {
             kind,
-            a: span(a_lines, old, a_length),
-            b: span(b_lines, new, b_length),
+            a: span(a_ranges, old, a_length),
+            b: span(b_ranges, new, b_length),
         }));
     }
     let hunk = |(a_range, b_range): &(Range<usize>, Range<usize>)| {
