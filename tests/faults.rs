@@ -9,6 +9,9 @@ use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
+#[path = "common/notebook.rs"]
+mod notebook;
+
 use lectern::bundled::bundled_library;
 use lectern::model::annotation::Annotation;
 use lectern::model::notebook::{Contents, Edit};
@@ -119,15 +122,6 @@ fn with_annotations(ids: &[&str]) -> Contents {
     contents
 }
 
-fn live_ids(contents: &Contents) -> Vec<String> {
-    contents
-        .annotations
-        .live()
-        .iter()
-        .map(|a| a.annotation_id.clone())
-        .collect()
-}
-
 fn leftovers(dir: &Path) -> Vec<String> {
     std::fs::read_dir(dir)
         .unwrap()
@@ -168,7 +162,7 @@ fn a_fault_at_any_step_of_a_save_leaves_a_whole_file_that_loads() {
                 }
                 let loaded = AnnotationsFile::load(&profile);
                 assert!(loaded.notices.is_empty(), "{case}: {:?}", loaded.notices);
-                let ids = loaded.value.as_ref().map(live_ids).unwrap_or_default();
+                let ids = loaded.value.as_ref().map(notebook::ids).unwrap_or_default();
                 let expected_old: Vec<String> = if first_save {
                     Vec::new()
                 } else {
@@ -193,7 +187,7 @@ fn a_fault_at_any_step_of_a_save_leaves_a_whole_file_that_loads() {
                 )
                 .unwrap();
                 let loaded = AnnotationsFile::load(&profile).value.unwrap();
-                assert_eq!(live_ids(&loaded), ["A", "B"], "{case}");
+                assert_eq!(notebook::ids(&loaded), ["A", "B"], "{case}");
             }
         }
     }
@@ -239,7 +233,7 @@ fn the_window_keeps_work_that_could_not_be_saved_and_saves_it_when_the_disk_reco
             assert!(problem.contains("kept in memory"), "{problem}");
         }
         let (on_disk, report) = NotebookStore::read(temp.path()).unwrap();
-        assert_eq!(live_ids(&on_disk), ["A"], "{what}");
+        assert_eq!(notebook::ids(&on_disk), ["A"], "{what}");
         assert!(
             report.notices().is_empty(),
             "{what}: {:?}",
@@ -252,6 +246,6 @@ fn the_window_keeps_work_that_could_not_be_saved_and_saves_it_when_the_disk_reco
         assert!(app.save_problems().is_empty(), "{what}");
         drop(app);
         let (on_disk, _) = NotebookStore::read(temp.path()).unwrap();
-        assert_eq!(live_ids(&on_disk), ["A", "B"], "{what}");
+        assert_eq!(notebook::ids(&on_disk), ["A", "B"], "{what}");
     }
 }

@@ -4,6 +4,9 @@
 //! moved into it once, with a snapshot of it as it was.
 #![allow(clippy::unwrap_used)] // tests: a failed unwrap is a failed test
 
+#[path = "common/notebook.rs"]
+mod notebook;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -11,16 +14,13 @@ use lectern::bundled::bundled_library;
 use lectern::model::annotation::Annotation;
 use lectern::model::notebook::Edit;
 use lectern::storage::annotations_file::AnnotationsFile;
-use lectern::storage::open::{Access, OpenedProfile, open_profile};
+use lectern::storage::open::{Access, OpenedProfile};
 use lectern::storage::profile::Profile;
 use lectern::ui::app::{LecternApp, StartOptions};
+use notebook::open;
 
 const KAMENEV: &str = "lenin-1922-09-26-kamenev";
 const NOW: &str = "2026-11-30T10:00:00Z";
-
-fn open(dir: &Path, access: Access) -> OpenedProfile {
-    open_profile(Profile::open(Some(dir)).unwrap(), bundled_library(), access).unwrap()
-}
 
 /// Highlights the `n`th sentence-sized stretch of the letter to Kamenev and saves, as the
 /// window's saver does.
@@ -37,13 +37,7 @@ fn highlight_and_save(opened: &mut OpenedProfile, id: &str, n: usize) {
 }
 
 fn ids(opened: &OpenedProfile) -> Vec<String> {
-    opened
-        .notebook
-        .annotations()
-        .live()
-        .iter()
-        .map(|a| a.annotation_id.clone())
-        .collect()
+    notebook::ids(opened.notebook.contents())
 }
 
 /// The record file of annotation `id` on the letter to Kamenev.
