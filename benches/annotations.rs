@@ -236,7 +236,7 @@ fn records(c: &mut Criterion) {
                 }
                 let start = Instant::now();
                 let (_, loaded, report) =
-                    NotebookStore::load(dir.path(), "bench", now, || None).expect("loads");
+                    NotebookStore::load(dir.path(), "bench", now, Vec::new).expect("loads");
                 load.push(start.elapsed());
                 assert_eq!(loaded.annotations.live().len(), 10_000);
                 assert_eq!(report.merged_files.len(), 100);

@@ -131,8 +131,9 @@ enum Command {
     },
     /// Export the profile's annotations: Markdown, HTML, CSV or W3C Web Annotation JSON-LD.
     Export {
-        /// md, html, csv or w3c.
-        #[arg(long, default_value = "md", value_parser = ["md", "html", "csv", "w3c"])]
+        /// md, html, csv, w3c, or archive (the whole notebook, every kind, to move or hand over;
+        /// `lectern import-annotations` reads it back).
+        #[arg(long, default_value = "md", value_parser = ["md", "html", "csv", "w3c", "archive"])]
         format: String,
         /// Only the annotations of this text (an id from `lectern list`).
         #[arg(long, value_name = "ID")]
@@ -699,7 +700,7 @@ fn export_command(
     text: Option<&str>,
     output: Option<PathBuf>,
 ) -> anyhow::Result<()> {
-    use lectern::model::annotation_export::{AnnotationFormat, export_notebook};
+    use lectern::model::annotation_export::{AnnotationFormat, Scope, export_notebook};
     let opened = open(profile, Access::Read)?;
     if let Some(id) = text
         && opened.library.get(id).is_none()
@@ -708,18 +709,21 @@ fn export_command(
     }
     let format = AnnotationFormat::from_name(format)
         .with_context(|| format!("there is no export format “{format}”"))?;
-    let (written, count) = export_notebook(&opened.notebook, &opened.library, format, |a| {
-        text.is_none_or(|id| a.text_id == id)
-    });
+    let scope = if text.is_some() {
+        Scope::Annotations
+    } else {
+        Scope::Notebook
+    };
+    let (written, counts) =
+        export_notebook(&opened.notebook, &opened.library, format, scope, |a| {
+            text.is_none_or(|id| a.text_id == id)
+        });
     match output {
         Some(path) => std::fs::write(&path, written)
             .with_context(|| format!("{} could not be written", path.display()))?,
         None => print!("{written}"),
     }
-    eprintln!(
-        "{} exported",
-        lectern::model::markup::count(count, "annotation", "annotations")
-    );
+    eprintln!("Exported {}", counts.summary());
     Ok(())
 }
 
@@ -962,11 +966,11 @@ fn import_annotations_command(profile: Option<&Path>, file: &Path) -> anyhow::Re
     let json = std::fs::read_to_string(file)
         .with_context(|| format!("{} could not be read", file.display()))?;
     let mut opened = open(profile, Access::Write)?;
-    let report =
-        lectern::model::w3c_import::import(&mut opened.notebook, &json, &opened.library)
-            .with_context(|| format!("{} holds no annotations Lectern can read", file.display()))?;
+    let summary =
+        lectern::model::archive::import_file(&mut opened.notebook, &json, &opened.library)
+            .with_context(|| format!("{} holds nothing Lectern can import", file.display()))?;
     save(&opened)?;
-    eprintln!("{}", report.summary());
+    eprintln!("{summary}");
     Ok(())
 }
 
@@ -980,16 +984,7 @@ fn backups_command(profile: Option<&Path>) -> anyhow::Result<()> {
     }
     for backup in listed {
         let what = match &backup.counts {
-            Ok(counts) => format!(
-                "{}, {} ({:+} from now)",
-                lectern::model::markup::count(counts.annotations, "annotation", "annotations"),
-                lectern::model::markup::count(
-                    counts.comparison_notes,
-                    "note on comparisons",
-                    "notes on comparisons"
-                ),
-                counts.annotations as i64 - now.annotations as i64
-            ),
+            Ok(counts) => counts.beside(&now).join(", "),
             Err(reason) => format!("cannot be read: {reason}"),
         };
         println!("{:<34} {:<22} {what}", backup.name, backup.written);
@@ -1001,11 +996,8 @@ fn restore_command(profile: Option<&Path>, name: &str) -> anyhow::Result<()> {
     use lectern::storage::backups;
     let mut opened = open(profile, Access::Write)?;
     let copy = backups::read(&opened.profile, name).map_err(anyhow::Error::msg)?;
-    let changed = opened.notebook.restore_from(copy, &opened.library)?;
+    let report = opened.notebook.restore_from(copy, &opened.library)?;
     save(&opened)?;
-    eprintln!(
-        "Restored {name}: {} changed; what the backup did not have is in the trash.",
-        lectern::model::markup::count(changed, "annotation", "annotations")
-    );
+    eprintln!("Restored {name}. {}", report.summary());
     Ok(())
 }

@@ -495,7 +495,7 @@ fn annotations_exported_and_imported_into_a_fresh_profile_are_all_there() {
         .output()
         .unwrap();
     assert!(!output.status.success());
-    assert!(String::from_utf8_lossy(&output.stderr).contains("holds no annotations"));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("holds nothing Lectern can import"));
 }
 
 #[test]
@@ -1248,5 +1248,144 @@ fn index_includes_the_readers_own_spellings_from_the_profile() {
         mentions_in_import(&ordzhonikidze),
         Some(1),
         "found under the reader's spelling"
+    );
+}
+
+/// A profile with an annotation, a note on a difference of the bundled Clause 1, and a note on
+/// a comparison of the reader's own, one of them carried from another witness.
+fn profile_with_every_kind() -> tempfile::TempDir {
+    use lectern::model::compare::Normalization;
+    use lectern::model::comparison::{CarriedFrom, Comparison, ComparisonNote, WordingInput};
+    use lectern::model::notebook::Contents;
+    let dir = profile_with_annotations();
+    let opened = lectern::storage::open::open_profile(
+        lectern::storage::profile::Profile::open(Some(dir.path())).unwrap(),
+        lectern::bundled::bundled_library(),
+        lectern::storage::open::Access::Write,
+    )
+    .unwrap();
+    let mut contents: Contents = opened.notebook.to_contents();
+    drop(opened);
+    let clause = lectern::bundled::bundled_comparisons()
+        .into_iter()
+        .next()
+        .unwrap();
+    contents.comparison_notes.push(ComparisonNote {
+        note: "Lenin's <b>formal</b> unification".into(),
+        witness: Some(clause.witnesses[1].label.clone()),
+        reference: Some(clause.witnesses[0].label.clone()),
+        quote: "formal unification".into(),
+        reference_quote: "entry".into(),
+        ..ComparisonNote::new("n1".into(), &clause, 0, None, "2026-12-01T10:00:00Z")
+    });
+    let own = Comparison::from_wordings(
+        "own-drafts",
+        "Two drafts of mine",
+        vec![
+            WordingInput::pasted("Draft", "The entry of the republics into the RSFSR."),
+            WordingInput::pasted("Amendment", "The formal unification of the republics."),
+        ],
+        &Normalization::default(),
+    )
+    .unwrap();
+    contents.comparison_notes.push(ComparisonNote {
+        note: "carried over".into(),
+        carried_from: Some(CarriedFrom {
+            witness: "Stalin's draft".into(),
+            quote: "entry".into(),
+            source: "comparison note n1".into(),
+        }),
+        ..ComparisonNote::new("n2".into(), &own, 0, None, "2026-12-01T11:00:00Z")
+    });
+    contents.comparisons.push(own);
+    save_into(dir.path(), &contents);
+    dir
+}
+
+/// Every export format carries the notes on comparisons, with the wordings they are on; the
+/// notebook archive carries everything and an import of it into an empty profile gives the same
+/// notebook.
+#[test]
+fn exports_carry_notes_on_comparisons_and_the_archive_round_trips() {
+    let profile = profile_with_every_kind();
+    let export = |dir: &std::path::Path, format: &str| {
+        let output = lectern_in(dir)
+            .args(["export", "--format", format])
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{format}: {output:?}");
+        (
+            String::from_utf8(output.stdout).unwrap(),
+            String::from_utf8(output.stderr).unwrap(),
+        )
+    };
+    let (markdown, said) = export(profile.path(), "md");
+    assert!(markdown.contains("# Notes on comparisons"), "{markdown}");
+    assert!(markdown.contains(": formal unification"), "{markdown}");
+    assert!(markdown.contains(": entry"), "{markdown}");
+    assert!(
+        markdown.contains("Carried from Stalin's draft"),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("Two drafts of mine: Draft; Amendment"),
+        "{markdown}"
+    );
+    assert!(
+        said.contains(
+            "3 annotations, 2 notes on comparisons, 1 carried note, 1 comparison of your own"
+        ),
+        "{said}"
+    );
+    let (html, _) = export(profile.path(), "html");
+    assert!(
+        html.contains("Lenin&#39;s &lt;b&gt;formal&lt;/b&gt; unification"),
+        "{html}"
+    );
+    assert!(html.trim_end().ends_with("</html>"), "{html}");
+    let (csv, _) = export(profile.path(), "csv");
+    assert!(
+        csv.lines()
+            .any(|l| l.starts_with("n1,") && l.ends_with(",note on a comparison")),
+        "{csv}"
+    );
+    let (w3c, _) = export(profile.path(), "w3c");
+    let w3c: serde_json::Value = serde_json::from_str(&w3c).unwrap();
+    assert_eq!(w3c["total"], 5, "three annotations and two notes");
+
+    // The W3C export brings the notes back as notes on their comparisons.
+    let fresh = tempfile::tempdir().unwrap();
+    let w3c_file = fresh.path().join("notes.jsonld");
+    std::fs::write(&w3c_file, serde_json::to_string(&w3c).unwrap()).unwrap();
+    let output = lectern_in(fresh.path())
+        .arg("import-annotations")
+        .arg(&w3c_file)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(said.contains("and 2 notes on comparisons"), "{said}");
+
+    // The archive: everything, and back the same.
+    let (archive, _) = export(profile.path(), "archive");
+    let other = tempfile::tempdir().unwrap();
+    let archive_file = other.path().join("notebook.lectern.json");
+    std::fs::write(&archive_file, &archive).unwrap();
+    let output = lectern_in(other.path())
+        .arg("import-annotations")
+        .arg(&archive_file)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let (again, _) = export(other.path(), "archive");
+    assert_eq!(archive, again, "the same notebook, exported the same");
+    let output = lectern_in(other.path())
+        .arg("import-annotations")
+        .arg(&archive_file)
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8_lossy(&output.stderr).contains("added nothing"),
+        "{output:?}"
     );
 }

@@ -304,7 +304,7 @@ fn notebook_records(seeds: &Seeds, budget: Duration, executions: u64) -> Report 
             let _ = lectern::model::sync::split_git_conflict(&lossy);
             std::fs::write(&record, input).unwrap();
             let (_, loaded, report) =
-                NotebookStore::load(temp.path(), "fuzz", 2, || None).map_err(|e| e.to_string())?;
+                NotebookStore::load(temp.path(), "fuzz", 2, Vec::new).map_err(|e| e.to_string())?;
             let count = loaded.annotations.live().len() + loaded.annotations.trash().len();
             assert!(count >= others, "a record that was whole was lost");
             match report.damaged.is_empty() {

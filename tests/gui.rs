@@ -2845,6 +2845,33 @@ fn a_backup_is_restored_from_the_file_menu_as_one_change_that_undo_takes_back() 
     contents
         .annotations
         .apply(lectern::model::history::Edit::Add(make("later", 40)));
+    // A note on a difference of a comparison of the reader's own, made after the snapshot.
+    let comparison = lectern::model::comparison::Comparison::from_wordings(
+        "own-drafts",
+        "Two drafts",
+        vec![
+            lectern::model::comparison::WordingInput::pasted("Draft", "The entry into the RSFSR."),
+            lectern::model::comparison::WordingInput::pasted(
+                "Amendment",
+                "The formal unification.",
+            ),
+        ],
+        &lectern::model::compare::Normalization::default(),
+    )
+    .unwrap();
+    contents
+        .comparison_notes
+        .push(lectern::model::comparison::ComparisonNote {
+            note: "Lenin's word".into(),
+            ..lectern::model::comparison::ComparisonNote::new(
+                "n1".into(),
+                &comparison,
+                0,
+                None,
+                "2026-11-27T00:00:00Z",
+            )
+        });
+    contents.comparisons.push(comparison);
     save(&contents);
     drop(opened);
 
@@ -2862,11 +2889,30 @@ fn a_backup_is_restored_from_the_file_menu_as_one_change_that_undo_takes_back() 
             .count(),
         1
     );
+    assert_eq!(
+        harness
+            .get_all_by_label_contains("0 notes on comparisons (1 fewer than now)")
+            .count(),
+        1,
+        "every kind is counted"
+    );
     harness.get_all_by_label("Restore").next().unwrap().click();
     harness.run();
     let notebook = &harness.state().notebook;
     assert_eq!(notebook.annotations().live().len(), 1);
     assert_eq!(notebook.annotations().trash()[0].annotation_id, "later");
+    assert!(notebook.comparison_notes().is_empty());
+    assert_eq!(notebook.comparison_notes_trash()[0].note_id, "n1");
+    assert!(notebook.readers_comparison("own-drafts").is_some());
+    // The Trash lists the note, and Restore there brings it back.
+    harness.get_by_label("Trash (2)").click();
+    harness.run();
+    harness.get_by_label("Restore note: Lenin's word").click();
+    harness.run();
+    assert_eq!(harness.state().notebook.comparison_notes()[0].note_id, "n1");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert!(harness.state().notebook.comparison_notes().is_empty());
     assert!(
         harness
             .state()
@@ -2880,6 +2926,8 @@ fn a_backup_is_restored_from_the_file_menu_as_one_change_that_undo_takes_back() 
     harness.run();
     assert_eq!(harness.state().notebook.annotations().live().len(), 2);
     assert!(harness.state().notebook.annotations().trash().is_empty());
+    assert_eq!(harness.state().notebook.comparison_notes().len(), 1);
+    assert!(harness.state().notebook.comparison_notes_trash().is_empty());
 }
 
 #[test]

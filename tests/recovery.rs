@@ -36,6 +36,40 @@ fn highlight_and_save(opened: &mut OpenedProfile, id: &str, n: usize) {
     opened.save_notebook().unwrap();
 }
 
+/// Writes a note (id `id`) on the first difference of a comparison of the reader's own
+/// (`own-drafts`), and saves.
+fn note_on_own_comparison_and_save(opened: &mut OpenedProfile, id: &str) {
+    use lectern::model::compare::Normalization;
+    use lectern::model::comparison::{Comparison, ComparisonNote, WordingInput};
+    let comparison = Comparison::from_wordings(
+        "own-drafts",
+        "Two drafts",
+        vec![
+            WordingInput::pasted("Draft", "The entry of the republics into the RSFSR."),
+            WordingInput::pasted("Amendment", "The formal unification of the republics."),
+        ],
+        &Normalization::default(),
+    )
+    .unwrap();
+    let note = ComparisonNote {
+        note: "Lenin's word, not Stalin's".into(),
+        ..ComparisonNote::new(id.into(), &comparison, 0, None, NOW)
+    };
+    assert!(
+        opened
+            .notebook
+            .edit(
+                Edit::AddComparisonNote {
+                    note,
+                    readers_comparison: Some(comparison),
+                },
+                NOW
+            )
+            .unwrap()
+    );
+    opened.save_notebook().unwrap();
+}
+
 fn ids(opened: &OpenedProfile) -> Vec<String> {
     notebook::ids(opened.notebook.contents())
 }
@@ -258,6 +292,8 @@ fn backups_are_listed_and_one_is_restored_as_one_change_by_the_command_line() {
         let mut opened = open(dir, Access::Window);
         highlight_and_save(&mut opened, "A", 1);
         highlight_and_save(&mut opened, "B", 2);
+        // After the snapshot: a note on a difference of a comparison of the reader's own.
+        note_on_own_comparison_and_save(&mut opened, "N");
     }
     let lectern = |args: &[&str]| {
         let output = Command::new(env!("CARGO_BIN_EXE_lectern"))
@@ -279,11 +315,26 @@ fn backups_are_listed_and_one_is_restored_as_one_change_by_the_command_line() {
         .iter()
         .find(|l| l.starts_with("annotations-"))
         .unwrap();
-    assert!(snapshot.contains("1 annotation,"), "{snapshot}");
-    assert!(snapshot.contains("(-1 from now)"), "{snapshot}");
+    assert!(
+        snapshot.contains("1 annotation (1 fewer than now)"),
+        "{snapshot}"
+    );
+    assert!(
+        snapshot.contains("0 notes on comparisons (1 fewer than now)"),
+        "every kind is counted: {snapshot}"
+    );
     let name = snapshot.split_whitespace().next().unwrap();
     let (_, said) = lectern(&["restore", name]);
-    assert!(said.contains("1 annotation changed"), "{said}");
+    assert!(
+        said.contains(
+            "moved to the Trash what the backup did not have (1 annotation, 1 note on a comparison)"
+        ),
+        "{said}"
+    );
+    assert!(
+        said.contains("kept what you made since (1 comparison of your own)"),
+        "{said}"
+    );
     let opened = open(dir, Access::Read);
     assert_eq!(ids(&opened), ["A"]);
     assert_eq!(
@@ -291,6 +342,21 @@ fn backups_are_listed_and_one_is_restored_as_one_change_by_the_command_line() {
         "B",
         "what the backup lacks is in the trash, not gone"
     );
+    assert!(opened.notebook.comparison_notes().is_empty());
+    assert_eq!(
+        opened.notebook.comparison_notes_trash()[0].note_id,
+        "N",
+        "the note on the comparison is in the Trash, not gone"
+    );
+    assert!(
+        opened.notebook.readers_comparison("own-drafts").is_some(),
+        "its comparison is kept with it"
+    );
+    // Nothing was written as deleted: no sync engine carries a removal to other devices.
+    let record =
+        std::fs::read_to_string(dir.join("notebook/comparison-notes/own-drafts/N.json")).unwrap();
+    assert!(!record.contains("\"deleted\""), "{record}");
+    assert!(record.contains("\"trashed\": true"), "{record}");
     let output = Command::new(env!("CARGO_BIN_EXE_lectern"))
         .arg("--profile")
         .arg(dir)

@@ -1,6 +1,14 @@
 //! The reader's annotations written out for other tools: Markdown and HTML for a paper, CSV for
 //! a spreadsheet, and W3C Web Annotation JSON-LD (an `AnnotationCollection` with
-//! `TextQuoteSelector` and `TextPositionSelector`), which reads back in exactly.
+//! `TextQuoteSelector` and `TextPositionSelector`), which reads back in exactly; and the whole
+//! notebook in a lossless archive ([`super::archive`]).
+//!
+//! An export of the whole notebook ([`Scope::Notebook`]) carries every kind of the reader's
+//! work a format can hold: besides the annotations (with the notes other devices wrote that
+//! wait for the reader's choice), the notes on comparisons with the wordings they are on and
+//! where a carried note came from, the reader's own comparisons, and their people, places,
+//! spellings and terms. What each format holds of each kind is [`Coverage`], one exhaustive
+//! match. The Trash is not exported but in the archive.
 
 use std::collections::HashSet;
 use std::fmt::Write as _;
@@ -8,9 +16,10 @@ use std::fmt::Write as _;
 use serde_json::{Value, json};
 
 use super::annotation::{Annotation, Category};
+use super::comparison::ComparisonNote;
 use super::library::Library;
 use super::markup::{escape_html, escape_markdown};
-use super::notebook::Notebook;
+use super::notebook::{Contents, Counts, Kind, Notebook};
 
 /// The IRI prefix of a bundled or imported text in the W3C export.
 pub const TEXT_IRI: &str = "urn:lectern:text:";
@@ -148,6 +157,14 @@ pub fn to_markdown(
         if !annotation.note.is_empty() {
             let _ = write!(out, "\n{}\n", escape_markdown(&annotation.note));
         }
+        for waiting in &annotation.diverged_notes {
+            let _ = write!(
+                out,
+                "\n*Also written on another device ({}), awaiting your choice:* {}\n",
+                escape_markdown(&waiting.modified),
+                escape_markdown(&waiting.note)
+            );
+        }
         if !annotation.tags.is_empty() {
             let _ = write!(
                 out,
@@ -211,6 +228,15 @@ pub fn to_html(
                 escape_html(&annotation.note).replace('\n', "<br>")
             );
         }
+        for waiting in &annotation.diverged_notes {
+            let _ = writeln!(
+                out,
+                "<p class=\"tags\">Also written on another device ({}), awaiting your choice: \
+                 {}</p>",
+                escape_html(&waiting.modified),
+                escape_html(&waiting.note).replace('\n', "<br>")
+            );
+        }
         if !annotation.tags.is_empty() {
             let _ = writeln!(
                 out,
@@ -219,9 +245,12 @@ pub fn to_html(
             );
         }
     }
-    out.push_str("</body>\n</html>\n");
+    out.push_str(HTML_END);
     out
 }
+
+/// How the HTML page [`to_html`] writes ends.
+const HTML_END: &str = "</body>\n</html>\n";
 
 fn csv_field(value: &str) -> String {
     if value.contains([',', '"', '\n', '\r']) {
@@ -240,7 +269,7 @@ pub fn to_csv(
     orphans: &HashSet<String>,
 ) -> String {
     let mut out = String::from(
-        "id,text,citation,start,end,quote,category,note,tags,created,modified,orphaned\r\n",
+        "id,text,citation,start,end,quote,category,note,tags,created,modified,orphaned,kind\r\n",
     );
     for a in ordered(annotations, library, orphans) {
         let orphaned = orphans.contains(&a.annotation_id);
@@ -266,6 +295,7 @@ pub fn to_csv(
             a.created.clone(),
             a.modified.clone(),
             if orphaned { "yes" } else { "no" }.to_owned(),
+            "annotation".to_owned(),
         ];
         let row: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
         out.push_str(&row.join(","));
@@ -399,19 +429,28 @@ pub enum AnnotationFormat {
     Csv,
     /// W3C Web Annotation JSON-LD.
     W3c,
+    /// The whole notebook, every kind, lossless ([`super::archive`]).
+    Archive,
 }
 
 impl AnnotationFormat {
     /// Every format, in menu order.
-    pub const ALL: [Self; 4] = [Self::Markdown, Self::Html, Self::Csv, Self::W3c];
+    pub const ALL: [Self; 5] = [
+        Self::Markdown,
+        Self::Html,
+        Self::Csv,
+        Self::W3c,
+        Self::Archive,
+    ];
 
-    /// The format a command line names (`md`, `html`, `csv`, `w3c`).
+    /// The format a command line names (`md`, `html`, `csv`, `w3c`, `archive`).
     pub fn from_name(name: &str) -> Option<Self> {
         Some(match name {
             "md" | "markdown" => Self::Markdown,
             "html" => Self::Html,
             "csv" => Self::Csv,
             "w3c" | "jsonld" => Self::W3c,
+            "archive" => Self::Archive,
             _ => return None,
         })
     }
@@ -423,19 +462,76 @@ impl AnnotationFormat {
             Self::Html => "html",
             Self::Csv => "csv",
             Self::W3c => "jsonld",
+            Self::Archive => "lectern.json",
         }
     }
 }
 
+/// What a format holds of a kind of the reader's work.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Coverage {
+    /// Every item of the kind, written out.
+    Written,
+    /// Left out, for the reason given.
+    LeftOut(&'static str),
+}
+
+impl AnnotationFormat {
+    /// What this format holds of `kind` in an export of the whole notebook: one match for every
+    /// pair, so that a new kind or format does not compile until it is decided.
+    pub fn coverage(self, kind: Kind) -> Coverage {
+        const TRASH: &str = "the Trash is not part of an export (the archive holds it)";
+        const PAPER: &str = "kept in the archive only";
+        match (self, kind) {
+            // The archive is the whole of `Contents`, every kind by construction.
+            (Self::Archive, _) => Coverage::Written,
+            (_, Kind::TrashedAnnotation | Kind::TrashedComparisonNote) => Coverage::LeftOut(TRASH),
+            (
+                Self::Markdown | Self::Html | Self::Csv | Self::W3c,
+                Kind::Annotation | Kind::ComparisonNote | Kind::CarriedNote,
+            ) => Coverage::Written,
+            (
+                Self::Markdown | Self::Html,
+                Kind::Comparison | Kind::StudyEntry | Kind::DivergedNote,
+            ) => Coverage::Written,
+            (Self::Markdown | Self::Html | Self::Csv | Self::W3c, Kind::Category) => {
+                Coverage::LeftOut(
+                    "each annotation's category is written with it; the list of categories is \
+                     kept in the archive only",
+                )
+            }
+            (Self::Csv | Self::W3c, Kind::Comparison | Kind::StudyEntry | Kind::DivergedNote) => {
+                Coverage::LeftOut(PAPER)
+            }
+        }
+    }
+}
+
+/// How much of the notebook an export holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    /// The whole notebook: the annotations `keep` chooses and every other kind.
+    Notebook,
+    /// Only the annotations `keep` chooses (a text's, the selected ones).
+    Annotations,
+}
+
 /// Exports the notebook's live annotations that `keep` chooses, re-anchored and with orphans
-/// marked as such: the export the window and `lectern export` make alike. Returns the export
-/// and how many annotations it holds.
+/// marked as such, and with [`Scope::Notebook`] every other kind the format holds
+/// ([`AnnotationFormat::coverage`]): the export the window and `lectern export` make alike.
+/// Returns the export and how many of each kind it holds.
 pub fn export_notebook(
     notebook: &Notebook,
     library: &Library,
     format: AnnotationFormat,
+    scope: Scope,
     keep: impl Fn(&Annotation) -> bool,
-) -> (String, usize) {
+) -> (String, Counts) {
+    if format == AnnotationFormat::Archive {
+        let contents = notebook.to_contents();
+        let counts = contents.counts();
+        return (super::archive::to_archive(&contents), counts);
+    }
     let annotations: Vec<&Annotation> = notebook
         .annotations()
         .live()
@@ -443,14 +539,356 @@ pub fn export_notebook(
         .map(|a| &**a)
         .filter(|a| keep(a))
         .collect();
+    let whole = match scope {
+        Scope::Notebook => notebook.to_contents(),
+        Scope::Annotations => Contents {
+            comparison_notes: Vec::new(),
+            comparisons: Vec::new(),
+            study: super::study::Study::default(),
+            ..Contents::default()
+        },
+    };
+    let mut counts = Counts::default();
+    counts.add(Kind::Annotation, annotations.len());
+    counts.add(
+        Kind::DivergedNote,
+        annotations.iter().map(|a| a.diverged_notes.len()).sum(),
+    );
+    for kind in [
+        Kind::ComparisonNote,
+        Kind::CarriedNote,
+        Kind::Comparison,
+        Kind::StudyEntry,
+    ] {
+        if format.coverage(kind) == Coverage::Written {
+            counts.add(kind, whole.count_of(kind));
+        }
+    }
     let (categories, orphans) = (notebook.categories(), notebook.orphans());
     let export = match format {
-        AnnotationFormat::Markdown => to_markdown(&annotations, library, categories, orphans),
-        AnnotationFormat::Html => to_html(&annotations, library, categories, orphans),
-        AnnotationFormat::Csv => to_csv(&annotations, library, categories, orphans),
-        AnnotationFormat::W3c => to_w3c(&annotations, library, categories, orphans),
+        AnnotationFormat::Markdown => {
+            to_markdown(&annotations, library, categories, orphans) + &other_kinds_markdown(&whole)
+        }
+        AnnotationFormat::Html => {
+            let page = to_html(&annotations, library, categories, orphans);
+            let body = page.strip_suffix(HTML_END).unwrap_or(&page);
+            format!("{body}{}{HTML_END}", other_kinds_html(&whole))
+        }
+        AnnotationFormat::Csv => {
+            to_csv(&annotations, library, categories, orphans)
+                + &notes_csv(&whole.comparison_notes, categories)
+        }
+        AnnotationFormat::W3c => to_w3c_with_notes(
+            &annotations,
+            &whole.comparison_notes,
+            library,
+            categories,
+            orphans,
+        ),
+        // Written above whatever the scope; here for the match to be whole.
+        AnnotationFormat::Archive => super::archive::to_archive(&whole),
     };
-    (export, annotations.len())
+    (export, counts)
+}
+
+/// The IRI prefix of a comparison in the W3C export: notes on comparisons point at it.
+pub const COMPARISON_IRI: &str = "urn:lectern:comparison:";
+/// The IRI prefix of a note on a comparison.
+pub const COMPARISON_NOTE_IRI: &str = "urn:lectern:comparison-note:";
+
+/// Where a note on a comparison is, in words: "Clause 1, Lenin's amendment (against Stalin's
+/// draft)".
+fn note_place(note: &ComparisonNote) -> String {
+    match (&note.witness, &note.reference) {
+        (Some(witness), Some(reference)) => {
+            format!("{}, {witness} (against {reference})", note.segment_label)
+        }
+        (Some(witness), None) => format!("{}, {witness}", note.segment_label),
+        (None, _) => format!("{}, the whole segment", note.segment_label),
+    }
+}
+
+/// The notes on comparisons grouped by comparison (in the order of their first note).
+fn by_comparison(notes: &[ComparisonNote]) -> Vec<(&str, Vec<&ComparisonNote>)> {
+    let mut groups: Vec<(&str, Vec<&ComparisonNote>)> = Vec::new();
+    for note in notes {
+        match groups.iter_mut().find(|(id, _)| *id == note.comparison_id) {
+            Some((_, group)) => group.push(note),
+            None => groups.push((&note.comparison_id, vec![note])),
+        }
+    }
+    for (_, group) in &mut groups {
+        group.sort_by_key(|n| n.segment);
+    }
+    groups
+}
+
+/// The kinds beyond annotations, as Markdown sections (nothing when there are none).
+fn other_kinds_markdown(contents: &Contents) -> String {
+    let mut out = String::new();
+    if !contents.comparison_notes.is_empty() {
+        out.push_str("\n# Notes on comparisons\n");
+        for (_, notes) in by_comparison(&contents.comparison_notes) {
+            let _ = write!(
+                out,
+                "\n## {}\n",
+                escape_markdown(&notes[0].comparison_title)
+            );
+            for note in notes {
+                let _ = write!(out, "\n### {}\n", escape_markdown(&note_place(note)));
+                if let Some(witness) = &note.witness {
+                    let _ = write!(
+                        out,
+                        "\n> {}: {}\n",
+                        escape_markdown(witness),
+                        escape_markdown(&note.quote)
+                    );
+                }
+                if let Some(reference) = &note.reference {
+                    let _ = write!(
+                        out,
+                        ">\n> {}: {}\n",
+                        escape_markdown(reference),
+                        escape_markdown(&note.reference_quote)
+                    );
+                }
+                if !note.note.is_empty() {
+                    let _ = write!(out, "\n{}\n", escape_markdown(&note.note));
+                }
+                if let Some(from) = &note.carried_from {
+                    let _ = write!(
+                        out,
+                        "\n*Carried from {}, where it is on “{}”.*\n",
+                        escape_markdown(&from.witness),
+                        escape_markdown(&from.quote)
+                    );
+                }
+            }
+        }
+    }
+    if !contents.comparisons.is_empty() {
+        out.push_str("\n# Comparisons of your own\n\n");
+        for comparison in &contents.comparisons {
+            let witnesses: Vec<&str> = comparison
+                .witnesses
+                .iter()
+                .map(|w| w.label.as_str())
+                .collect();
+            let _ = writeln!(
+                out,
+                "- {}: {}",
+                escape_markdown(&comparison.title),
+                escape_markdown(&witnesses.join("; "))
+            );
+        }
+    }
+    let study = study_lines(contents);
+    if !study.is_empty() {
+        out.push_str("\n# People, places, spellings and terms of your own\n\n");
+        for line in study {
+            let _ = writeln!(out, "- {}", escape_markdown(&line));
+        }
+    }
+    out
+}
+
+/// The reader's own people, places, spellings and terms, a line each.
+fn study_lines(contents: &Contents) -> Vec<String> {
+    let study = &contents.study;
+    let people = study.people.iter().map(|p| {
+        let mut names = p.variants.clone();
+        names.extend(p.russian.iter().cloned());
+        if names.is_empty() {
+            p.name.clone()
+        } else {
+            format!("{} ({})", p.name, names.join(", "))
+        }
+    });
+    let spellings = study
+        .spellings
+        .iter()
+        .map(|s| format!("“{}”, a spelling of {}", s.spelling, s.entity));
+    let terms = study.terms.iter().map(|t| {
+        let renderings: Vec<&str> = t.renderings.iter().map(|r| r.text.as_str()).collect();
+        format!("{}: {}", t.concept, renderings.join(", "))
+    });
+    people.chain(spellings).chain(terms).collect()
+}
+
+/// The kinds beyond annotations, as HTML sections (nothing when there are none).
+fn other_kinds_html(contents: &Contents) -> String {
+    let mut out = String::new();
+    if !contents.comparison_notes.is_empty() {
+        out.push_str("<h1>Notes on comparisons</h1>\n");
+        for (_, notes) in by_comparison(&contents.comparison_notes) {
+            let _ = writeln!(out, "<h2>{}</h2>", escape_html(&notes[0].comparison_title));
+            for note in notes {
+                let _ = writeln!(out, "<h3>{}</h3>", escape_html(&note_place(note)));
+                let mut quotes = Vec::new();
+                if let Some(witness) = &note.witness {
+                    quotes.push(format!(
+                        "{}: {}",
+                        escape_html(witness),
+                        escape_html(&note.quote)
+                    ));
+                }
+                if let Some(reference) = &note.reference {
+                    quotes.push(format!(
+                        "{}: {}",
+                        escape_html(reference),
+                        escape_html(&note.reference_quote)
+                    ));
+                }
+                if !quotes.is_empty() {
+                    let _ = writeln!(out, "<blockquote>{}</blockquote>", quotes.join("<br>"));
+                }
+                if !note.note.is_empty() {
+                    let _ = writeln!(
+                        out,
+                        "<p>{}</p>",
+                        escape_html(&note.note).replace('\n', "<br>")
+                    );
+                }
+                if let Some(from) = &note.carried_from {
+                    let _ = writeln!(
+                        out,
+                        "<p class=\"tags\">Carried from {}, where it is on “{}”.</p>",
+                        escape_html(&from.witness),
+                        escape_html(&from.quote)
+                    );
+                }
+            }
+        }
+    }
+    if !contents.comparisons.is_empty() {
+        out.push_str("<h1>Comparisons of your own</h1>\n<ul>\n");
+        for comparison in &contents.comparisons {
+            let witnesses: Vec<&str> = comparison
+                .witnesses
+                .iter()
+                .map(|w| w.label.as_str())
+                .collect();
+            let _ = writeln!(
+                out,
+                "<li>{}: {}</li>",
+                escape_html(&comparison.title),
+                escape_html(&witnesses.join("; "))
+            );
+        }
+        out.push_str("</ul>\n");
+    }
+    let study = study_lines(contents);
+    if !study.is_empty() {
+        out.push_str("<h1>People, places, spellings and terms of your own</h1>\n<ul>\n");
+        for line in study {
+            let _ = writeln!(out, "<li>{}</li>", escape_html(&line));
+        }
+        out.push_str("</ul>\n");
+    }
+    out
+}
+
+/// Notes on comparisons as CSV rows with the annotations' columns: the comparison for the
+/// text, the note's place for the citation, the witness's words for the quote.
+fn notes_csv(notes: &[ComparisonNote], categories: &[Category]) -> String {
+    let mut out = String::new();
+    for note in notes {
+        let mut quote = note.quote.clone();
+        if let Some(reference) = &note.reference {
+            let _ = write!(quote, " [{reference}: {}]", note.reference_quote);
+        }
+        let mut citation = format!("{}, {}", note.comparison_title, note_place(note));
+        if let Some(from) = &note.carried_from {
+            let _ = write!(citation, "; carried from {}", from.witness);
+        }
+        let fields = [
+            note.note_id.clone(),
+            note.comparison_id.clone(),
+            citation,
+            String::new(),
+            String::new(),
+            quote,
+            category_name(categories, note.category_id.as_deref())
+                .unwrap_or("")
+                .to_owned(),
+            note.note.clone(),
+            String::new(),
+            note.created.clone(),
+            note.modified.clone(),
+            "no".to_owned(),
+            "note on a comparison".to_owned(),
+        ];
+        let row: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
+        out.push_str(&row.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+/// One note on a comparison as a W3C Web Annotation: its target is the comparison, its quote
+/// the witness's words, and Lectern's own properties say where in the comparison it is, so
+/// that an import brings it back as a note on that comparison.
+fn w3c_note(note: &ComparisonNote, categories: &[Category]) -> Value {
+    let mut bodies = Vec::new();
+    if !note.note.is_empty() {
+        bodies.push(json!({
+            "type": "TextualBody",
+            "value": note.note,
+            "format": "text/plain",
+            "purpose": "commenting",
+        }));
+    }
+    if let Some(id) = &note.category_id {
+        let name = category_name(categories, Some(id)).unwrap_or(id);
+        bodies.push(json!({
+            "type": "TextualBody",
+            "value": name,
+            "purpose": "classifying",
+            "id": format!("urn:lectern:category:{id}"),
+        }));
+    }
+    let mut value = json!({
+        "@context": "http://www.w3.org/ns/anno.jsonld",
+        "id": format!("{COMPARISON_NOTE_IRI}{}", note.note_id),
+        "type": "Annotation",
+        "motivation": if note.note.is_empty() { "highlighting" } else { "commenting" },
+        "created": note.created,
+        "modified": note.modified,
+        "target": {
+            "source": format!("{COMPARISON_IRI}{}", note.comparison_id),
+            "selector": {
+                "type": "TextQuoteSelector",
+                "exact": note.quote,
+            },
+        },
+        "lectern:comparisonNote": note,
+    });
+    if !bodies.is_empty() {
+        value["body"] = Value::Array(bodies);
+    }
+    value
+}
+
+/// Annotations and notes on comparisons as one W3C `AnnotationCollection`.
+fn to_w3c_with_notes(
+    annotations: &[&Annotation],
+    notes: &[ComparisonNote],
+    library: &Library,
+    categories: &[Category],
+    orphans: &HashSet<String>,
+) -> String {
+    if notes.is_empty() {
+        return to_w3c(annotations, library, categories, orphans);
+    }
+    let mut collection: Value =
+        serde_json::from_str(&to_w3c(annotations, library, categories, orphans))
+            .unwrap_or(Value::Null);
+    if let Some(items) = collection["first"]["items"].as_array_mut() {
+        items.extend(notes.iter().map(|n| w3c_note(n, categories)));
+        let total = items.len();
+        collection["total"] = json!(total);
+    }
+    serde_json::to_string_pretty(&collection).unwrap_or_default() + "\n"
 }
 
 /// Why a W3C file could not be read.
@@ -496,6 +934,8 @@ pub struct ImportReport {
     pub skipped: std::collections::BTreeMap<String, usize>,
     /// Selectors of kinds Lectern does not read.
     pub other_selectors: usize,
+    /// Notes on comparisons added.
+    pub comparison_notes: usize,
 }
 
 impl ImportReport {
@@ -537,6 +977,16 @@ impl ImportReport {
             "an orphan",
             "orphans",
         );
+        if self.comparison_notes > 0 {
+            out.push_str(&format!(
+                ", and {}",
+                count(
+                    self.comparison_notes,
+                    "note on a comparison",
+                    "notes on comparisons"
+                )
+            ));
+        }
         out.push('.');
         for (quote, candidates) in &self.ambiguous {
             out.push_str(&format!(
@@ -744,9 +1194,12 @@ mod tests {
             annotations[0].anchor.start, annotations[0].anchor.end
         );
         assert!(!row.contains(&start), "no position: {row}");
-        assert!(row.ends_with(",yes"), "{row}");
+        assert!(row.ends_with(",yes,annotation"), "{row}");
         assert!(
-            csv.lines().filter(|l| l.ends_with(",no")).count() == 1,
+            csv.lines()
+                .filter(|l| l.ends_with(",no,annotation"))
+                .count()
+                == 1,
             "{csv}"
         );
 

@@ -122,44 +122,83 @@ impl Annotations {
 }
 
 /// One change to the notes on comparisons.
+///
+/// Deleting moves a note to the notes' trash, as deleting an annotation does: nothing the
+/// reader wrote on a comparison is removed without a way back.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum NoteEdit {
     /// Add a note.
     Add(ComparisonNote),
-    /// Take a note (by id) out: deleting it, or undoing its creation.
+    /// Take a note (by id) out entirely: undoing its creation.
     Remove(String),
     /// Put a note back at its place in the list (the undo of a removal).
     Insert(usize, ComparisonNote),
     /// Replace a note with a changed version of itself (same id).
     Change(ComparisonNote),
+    /// Move a note (by id) to the trash.
+    Delete(String),
+    /// Bring a note (by id) back from the trash.
+    Restore(String),
+}
+
+/// The notes on comparisons and their trash, as [`NoteEdit::apply`] changes them.
+///
+/// Invariant: an id is in at most one of the two lists.
+pub struct NoteLists<'a> {
+    /// The live notes, in the order they were made.
+    pub live: &'a mut Vec<ComparisonNote>,
+    /// Deleted notes that can still be restored, most recently deleted last.
+    pub trash: &'a mut Vec<ComparisonNote>,
 }
 
 impl NoteEdit {
     /// Carries out the edit on `notes`; returns its inverse, or `None` (and changes nothing)
     /// if it does not apply.
-    pub fn apply(self, notes: &mut Vec<ComparisonNote>) -> Option<NoteEdit> {
+    pub fn apply(self, notes: NoteLists<'_>) -> Option<NoteEdit> {
         let position =
             |notes: &[ComparisonNote], id: &str| notes.iter().position(|n| n.note_id == id);
+        let NoteLists { live, trash } = notes;
         match self {
-            NoteEdit::Add(note) => NoteEdit::Insert(notes.len(), note).apply(notes),
+            NoteEdit::Add(note) => {
+                NoteEdit::Insert(live.len(), note).apply(NoteLists { live, trash })
+            }
             NoteEdit::Insert(index, note) => {
-                if position(notes, &note.note_id).is_some() {
+                if position(live, &note.note_id).is_some()
+                    || position(trash, &note.note_id).is_some()
+                {
                     return None;
                 }
                 let id = note.note_id.clone();
-                notes.insert(index.min(notes.len()), note);
+                live.insert(index.min(live.len()), note);
                 Some(NoteEdit::Remove(id))
             }
             NoteEdit::Remove(id) => {
-                let index = position(notes, &id)?;
-                Some(NoteEdit::Insert(index, notes.remove(index)))
+                let index = position(live, &id)?;
+                Some(NoteEdit::Insert(index, live.remove(index)))
             }
             NoteEdit::Change(changed) => {
-                let index = position(notes, &changed.note_id)?;
+                let index = position(live, &changed.note_id)?;
                 Some(NoteEdit::Change(std::mem::replace(
-                    &mut notes[index],
+                    &mut live[index],
                     changed,
                 )))
+            }
+            NoteEdit::Delete(id) => {
+                let index = position(live, &id)?;
+                trash.push(live.remove(index));
+                Some(NoteEdit::Restore(id))
+            }
+            NoteEdit::Restore(id) => {
+                let index = position(trash, &id)?;
+                let note = trash.remove(index);
+                // Back at its place: the notes are in the order they were made.
+                let key = |n: &ComparisonNote| (n.created.clone(), n.note_id.clone());
+                let at = live
+                    .iter()
+                    .position(|n| key(n) > key(&note))
+                    .unwrap_or(live.len());
+                live.insert(at, note);
+                Some(NoteEdit::Delete(id))
             }
         }
     }

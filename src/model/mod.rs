@@ -4,6 +4,7 @@
 pub mod anchor;
 pub mod annotation;
 pub mod annotation_export;
+pub mod archive;
 pub mod carry;
 pub mod clock;
 pub mod compare;

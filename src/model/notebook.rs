@@ -35,9 +35,12 @@ use super::anchor::{Anchor, Resolution};
 use super::annotation::{Annotation, Category, default_categories};
 use super::annotation_export::ImportReport;
 use super::comparison::{Comparison, ComparisonNote};
-use super::history::{Annotations, Edit as AnnotationEdit, NoteEdit};
+use super::history::{Annotations, Edit as AnnotationEdit, NoteEdit, NoteLists};
 use super::library::Library;
 use super::study::Study;
+
+mod kinds;
+pub use kinds::{Counts, Kind};
 
 /// Everything the reader made, as it is stored: the notebook without its history.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -49,6 +52,9 @@ pub struct Contents {
     /// Notes on differences and segments of comparisons.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub comparison_notes: Vec<ComparisonNote>,
+    /// Notes on comparisons in the Trash, most recently deleted last.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub comparison_notes_trash: Vec<ComparisonNote>,
     /// The reader's own comparisons that carry notes (bundled ones are not stored).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub comparisons: Vec<Comparison>,
@@ -63,33 +69,11 @@ impl Default for Contents {
             categories: default_categories(),
             annotations: Annotations::default(),
             comparison_notes: Vec::new(),
+            comparison_notes_trash: Vec::new(),
             comparisons: Vec::new(),
             study: Study::default(),
         }
     }
-}
-
-impl Contents {
-    /// How many annotations are live, in the trash, and how many notes on comparisons there
-    /// are: what a list of backups shows of each.
-    pub fn counts(&self) -> Counts {
-        Counts {
-            annotations: self.annotations.live().len(),
-            trash: self.annotations.trash().len(),
-            comparison_notes: self.comparison_notes.len(),
-        }
-    }
-}
-
-/// The sizes of a notebook's parts.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Counts {
-    /// Live annotations.
-    pub annotations: usize,
-    /// Annotations in the trash.
-    pub trash: usize,
-    /// Notes on comparisons.
-    pub comparison_notes: usize,
 }
 
 /// One change the reader makes to the notebook.
@@ -118,8 +102,10 @@ pub enum Edit {
     /// Change a note on a comparison (same id); changes of one note that follow each other
     /// are typing, and one undo takes them all back.
     ChangeComparisonNote(ComparisonNote),
-    /// Delete a note on a comparison (by id).
+    /// Move a note on a comparison (by id) to the Trash.
     DeleteComparisonNote(String),
+    /// Bring a note on a comparison (by id) back from the Trash.
+    RestoreComparisonNote(String),
     /// Replace the reader's own people, places, spellings and terms.
     SetStudy(Study),
     /// Take back the last edit.
@@ -270,12 +256,19 @@ impl Notebook {
         &self.contents.comparison_notes
     }
 
-    /// The reader's own comparisons that carry notes.
+    /// Notes on comparisons in the Trash, most recently deleted last.
+    pub fn comparison_notes_trash(&self) -> &[ComparisonNote] {
+        &self.contents.comparison_notes_trash
+    }
+
+    /// The reader's own comparisons that carry notes, live or in the Trash (a note brought
+    /// back from the Trash finds its comparison).
     pub fn noted_comparisons(&self) -> impl Iterator<Item = &Comparison> {
         self.contents.comparisons.iter().filter(|c| {
             self.contents
                 .comparison_notes
                 .iter()
+                .chain(&self.contents.comparison_notes_trash)
                 .any(|n| n.comparison_id == c.id)
         })
     }
@@ -386,7 +379,10 @@ impl Notebook {
                 categories != self.contents.categories && self.perform(Step::Categories(categories))
             }
             Edit::DeleteComparisonNote(id) => {
-                self.perform(Step::ComparisonNote(NoteEdit::Remove(id)))
+                self.perform(Step::ComparisonNote(NoteEdit::Delete(id)))
+            }
+            Edit::RestoreComparisonNote(id) => {
+                self.perform(Step::ComparisonNote(NoteEdit::Restore(id)))
             }
         };
         Ok(changed)
@@ -512,21 +508,29 @@ impl Notebook {
         Ok(report)
     }
 
-    /// Brings back `copy` (a backup) as one undoable step. Annotations the copy has are put
-    /// back as they were there; annotations it lacks go to the trash (nothing is dropped);
-    /// its categories and notes on comparisons replace the current ones. Returns how many
-    /// annotations changed.
-    pub fn restore_from(&mut self, copy: Contents, library: &Library) -> Result<usize, ReadOnly> {
+    /// Brings back `copy` (a backup) as one undoable step that drops nothing of any kind:
+    /// what the copy has is put back as it was there (from the Trash if need be), what it
+    /// lacks goes to the Trash (annotations and notes on comparisons) or is kept (categories,
+    /// the reader's people, places and terms, comparisons, notes other devices wrote that wait
+    /// for a decision). Returns what was done, by kind.
+    pub fn restore_from(
+        &mut self,
+        copy: Contents,
+        library: &Library,
+    ) -> Result<RestoreReport, ReadOnly> {
         if self.read_only {
             return Err(ReadOnly);
         }
-        let steps = restore_steps(&self.contents, &copy);
-        let changed = steps
-            .iter()
-            .filter(|s| matches!(s, Step::Annotation(_)))
+        let mut report = RestoreReport::default();
+        let steps = restore_steps(&self.contents, &copy, &mut report);
+        let kept = self
+            .noted_comparisons()
+            .filter(|c| !copy.comparisons.iter().any(|x| x.id == c.id))
             .count();
+        report.kept.add(Kind::Comparison, kept);
         for comparison in copy.comparisons {
             if self.readers_comparison(&comparison.id).is_none() {
+                report.restored.add(Kind::Comparison, 1);
                 self.contents.comparisons.push(comparison);
             }
         }
@@ -534,7 +538,133 @@ impl Notebook {
             self.perform(Step::Group(steps));
             self.reanchor(library);
         }
-        Ok(changed)
+        Ok(report)
+    }
+
+    /// Adds what the notebook `archive` (another profile's, moved or handed over) has and this
+    /// one lacks, every kind, as one undoable step: annotations and notes on comparisons by id
+    /// (live or in the Trash, as the archive has them; those here already are left as they
+    /// are), the reader's comparisons, study entries, and categories (the archive's names and
+    /// colours for the ids both have, since the archive is the reader's own work moved).
+    /// Returns what was added, by kind.
+    pub fn merge_archive(
+        &mut self,
+        archive: Contents,
+        library: &Library,
+    ) -> Result<Counts, ReadOnly> {
+        if self.read_only {
+            return Err(ReadOnly);
+        }
+        let mut added = Counts::default();
+        let mut steps = Vec::new();
+        let Contents {
+            categories,
+            annotations,
+            comparison_notes,
+            comparison_notes_trash,
+            comparisons,
+            study,
+        } = archive;
+        let live = annotations.live().iter().map(|a| (a, Kind::Annotation));
+        let trashed = annotations
+            .trash()
+            .iter()
+            .map(|a| (a, Kind::TrashedAnnotation));
+        for (annotation, kind) in live.chain(trashed) {
+            if self
+                .contents
+                .annotations
+                .contains_id(&annotation.annotation_id)
+            {
+                continue;
+            }
+            added.add(kind, 1);
+            added.add(Kind::DivergedNote, annotation.diverged_notes.len());
+            steps.push(Step::Annotation(AnnotationEdit::Add(Annotation::clone(
+                annotation,
+            ))));
+            if kind == Kind::TrashedAnnotation {
+                steps.push(Step::Annotation(AnnotationEdit::Delete(
+                    annotation.annotation_id.clone(),
+                )));
+            }
+        }
+        let here = |id: &str, contents: &Contents| {
+            contents
+                .comparison_notes
+                .iter()
+                .chain(&contents.comparison_notes_trash)
+                .any(|n| n.note_id == id)
+        };
+        let live = comparison_notes
+            .into_iter()
+            .map(|n| (n, Kind::ComparisonNote));
+        let trashed = comparison_notes_trash
+            .into_iter()
+            .map(|n| (n, Kind::TrashedComparisonNote));
+        for (note, kind) in live.chain(trashed) {
+            if here(&note.note_id, &self.contents) {
+                continue;
+            }
+            added.add(kind, 1);
+            if note.carried_from.is_some() {
+                added.add(Kind::CarriedNote, 1);
+            }
+            let id = note.note_id.clone();
+            steps.push(Step::ComparisonNote(NoteEdit::Add(note)));
+            if kind == Kind::TrashedComparisonNote {
+                steps.push(Step::ComparisonNote(NoteEdit::Delete(id)));
+            }
+        }
+        let mut merged_study = self.contents.study.clone();
+        for person in study.people {
+            if !merged_study.people.iter().any(|p| p.id == person.id) {
+                added.add(Kind::StudyEntry, 1);
+                merged_study.people.push(person);
+            }
+        }
+        for spelling in study.spellings {
+            if !merged_study.spellings.contains(&spelling) {
+                added.add(Kind::StudyEntry, 1);
+                merged_study.spellings.push(spelling);
+            }
+        }
+        for term in study.terms {
+            if !merged_study.terms.iter().any(|t| t.id == term.id) {
+                added.add(Kind::StudyEntry, 1);
+                merged_study.terms.push(term);
+            }
+        }
+        if merged_study != self.contents.study {
+            steps.push(Step::Study(Box::new(merged_study)));
+        }
+        let mut merged_categories = self.contents.categories.clone();
+        for category in categories {
+            match merged_categories
+                .iter_mut()
+                .find(|c| c.category_id == category.category_id)
+            {
+                Some(same) => *same = category,
+                None => {
+                    added.add(Kind::Category, 1);
+                    merged_categories.push(category);
+                }
+            }
+        }
+        if merged_categories != self.contents.categories {
+            steps.push(Step::Categories(merged_categories));
+        }
+        for comparison in comparisons {
+            if self.readers_comparison(&comparison.id).is_none() {
+                added.add(Kind::Comparison, 1);
+                self.contents.comparisons.push(comparison);
+            }
+        }
+        if !steps.is_empty() {
+            self.perform(Step::Group(steps));
+            self.reanchor(library);
+        }
+        Ok(added)
     }
 
     /// Takes `contents` as the notebook: what the profile holds after a sync engine brought
@@ -660,7 +790,10 @@ fn apply(contents: &mut Contents, step: Step) -> Option<Step> {
     match step {
         Step::Annotation(edit) => contents.annotations.apply(edit).map(Step::Annotation),
         Step::ComparisonNote(edit) => edit
-            .apply(&mut contents.comparison_notes)
+            .apply(NoteLists {
+                live: &mut contents.comparison_notes,
+                trash: &mut contents.comparison_notes_trash,
+            })
             .map(Step::ComparisonNote),
         Step::Categories(categories) => Some(Step::Categories(std::mem::replace(
             &mut contents.categories,
@@ -688,31 +821,97 @@ fn apply(contents: &mut Contents, step: Step) -> Option<Step> {
     }
 }
 
-/// The steps that turn `current` into `copy` without dropping anything: annotations the copy
-/// lacks go to the trash.
-fn restore_steps(current: &Contents, copy: &Contents) -> Vec<Step> {
+/// What a restore from a backup did, by kind.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RestoreReport {
+    /// Brought back from the copy: added, put back from the Trash, or set to the copy's
+    /// version.
+    pub restored: Counts,
+    /// Moved to the Trash because the copy lacks them.
+    pub trashed: Counts,
+    /// Kept although the copy lacks them (kinds without a Trash).
+    pub kept: Counts,
+}
+
+impl RestoreReport {
+    /// Whether the restore changed anything.
+    pub fn changed_anything(&self) -> bool {
+        self.restored.total() + self.trashed.total() > 0
+    }
+
+    /// The report in a sentence for the reader.
+    pub fn summary(&self) -> String {
+        let mut parts = vec![format!("brought back {}", self.restored.summary())];
+        if self.trashed.total() > 0 {
+            parts.push(format!(
+                "moved to the Trash what the backup did not have ({})",
+                self.trashed.summary()
+            ));
+        }
+        if self.kept.total() > 0 {
+            parts.push(format!(
+                "kept what you made since ({})",
+                self.kept.summary()
+            ));
+        }
+        let mut sentence = parts.join("; ");
+        if let Some(first) = sentence.get(..1) {
+            sentence = first.to_uppercase() + &sentence[1..];
+        }
+        sentence + "."
+    }
+}
+
+/// The steps that turn `current` into `copy` without dropping anything: annotations and notes
+/// on comparisons the copy lacks go to the Trash; categories and study entries the copy lacks
+/// are kept beside the copy's; every kind is walked (the copy is destructured whole).
+fn restore_steps(current: &Contents, copy: &Contents, report: &mut RestoreReport) -> Vec<Step> {
+    let Contents {
+        categories,
+        annotations,
+        comparison_notes,
+        comparison_notes_trash,
+        comparisons: _, // added by `restore_from`, outside the history: kept while noted
+        study,
+    } = copy;
     let mut steps = Vec::new();
-    let wanted: HashSet<&str> = copy
-        .annotations
+    let wanted: HashSet<&str> = annotations
         .live()
         .iter()
         .map(|a| a.annotation_id.as_str())
         .collect();
-    for annotation in copy.annotations.live() {
+    for annotation in annotations.live() {
         let id = &annotation.annotation_id;
-        if let Some(now) = current.annotations.get(id) {
-            if now != annotation.as_ref() {
-                steps.push(Step::Annotation(AnnotationEdit::Change(Annotation::clone(
-                    annotation,
-                ))));
+        // Notes other devices wrote, waiting for the reader's choice, stay with it.
+        let with_waiting = |mut restored: Annotation, now: Option<&Annotation>| {
+            for waiting in now.map(|a| a.diverged_notes.as_slice()).unwrap_or_default() {
+                if !restored.diverged_notes.contains(waiting) {
+                    restored.diverged_notes.push(waiting.clone());
+                }
             }
-        } else if current.annotations.contains_id(id) {
+            restored
+        };
+        if let Some(now) = current.annotations.get(id) {
+            let restored = with_waiting(Annotation::clone(annotation), Some(now));
+            if *now != restored {
+                report.restored.add(Kind::Annotation, 1);
+                steps.push(Step::Annotation(AnnotationEdit::Change(restored)));
+            }
+        } else if let Some(trashed) = current
+            .annotations
+            .trash()
+            .iter()
+            .find(|a| a.annotation_id == *id)
+        {
             // In the trash now: restored, then set to the copy's version.
+            report.restored.add(Kind::Annotation, 1);
             steps.push(Step::Annotation(AnnotationEdit::Restore(id.clone())));
-            steps.push(Step::Annotation(AnnotationEdit::Change(Annotation::clone(
-                annotation,
+            steps.push(Step::Annotation(AnnotationEdit::Change(with_waiting(
+                Annotation::clone(annotation),
+                Some(trashed),
             ))));
         } else {
+            report.restored.add(Kind::Annotation, 1);
             steps.push(Step::Annotation(AnnotationEdit::Add(Annotation::clone(
                 annotation,
             ))));
@@ -720,54 +919,98 @@ fn restore_steps(current: &Contents, copy: &Contents) -> Vec<Step> {
     }
     for annotation in current.annotations.live() {
         if !wanted.contains(annotation.annotation_id.as_str()) {
+            report.trashed.add(Kind::Annotation, 1);
             steps.push(Step::Annotation(AnnotationEdit::Delete(
                 annotation.annotation_id.clone(),
             )));
         }
     }
-    for note in &copy.comparison_notes {
-        match current
-            .comparison_notes
-            .iter()
-            .find(|n| n.note_id == note.note_id)
-        {
-            Some(now) if now == note => {}
-            Some(_) => steps.push(Step::ComparisonNote(NoteEdit::Change(note.clone()))),
-            None => steps.push(Step::ComparisonNote(NoteEdit::Add(note.clone()))),
+    // The copy's Trash: what has gone from this notebook altogether comes back into the Trash.
+    for annotation in annotations.trash() {
+        if !current.annotations.contains_id(&annotation.annotation_id) {
+            report.restored.add(Kind::TrashedAnnotation, 1);
+            steps.push(Step::Annotation(AnnotationEdit::Add(Annotation::clone(
+                annotation,
+            ))));
+            steps.push(Step::Annotation(AnnotationEdit::Delete(
+                annotation.annotation_id.clone(),
+            )));
+        }
+    }
+    let find = |notes: &[ComparisonNote], id: &str| notes.iter().position(|n| n.note_id == id);
+    for note in comparison_notes {
+        let id = &note.note_id;
+        match find(&current.comparison_notes, id) {
+            Some(at) if current.comparison_notes[at] == *note => {}
+            Some(_) => {
+                report.restored.add(Kind::ComparisonNote, 1);
+                steps.push(Step::ComparisonNote(NoteEdit::Change(note.clone())));
+            }
+            None if find(&current.comparison_notes_trash, id).is_some() => {
+                report.restored.add(Kind::ComparisonNote, 1);
+                steps.push(Step::ComparisonNote(NoteEdit::Restore(id.clone())));
+                steps.push(Step::ComparisonNote(NoteEdit::Change(note.clone())));
+            }
+            None => {
+                report.restored.add(Kind::ComparisonNote, 1);
+                steps.push(Step::ComparisonNote(NoteEdit::Add(note.clone())));
+            }
         }
     }
     for note in &current.comparison_notes {
-        if !copy
-            .comparison_notes
-            .iter()
-            .any(|n| n.note_id == note.note_id)
+        if find(comparison_notes, &note.note_id).is_none() {
+            report.trashed.add(Kind::ComparisonNote, 1);
+            steps.push(Step::ComparisonNote(NoteEdit::Delete(note.note_id.clone())));
+        }
+    }
+    for note in comparison_notes_trash {
+        let id = &note.note_id;
+        if find(&current.comparison_notes, id).is_none()
+            && find(&current.comparison_notes_trash, id).is_none()
         {
-            steps.push(Step::ComparisonNote(NoteEdit::Remove(note.note_id.clone())));
+            report.restored.add(Kind::TrashedComparisonNote, 1);
+            steps.push(Step::ComparisonNote(NoteEdit::Add(note.clone())));
+            steps.push(Step::ComparisonNote(NoteEdit::Delete(id.clone())));
         }
     }
     // The reader's own people, places, spellings and terms: the copy's, and those made since
     // (they have no trash to go to, so none is dropped).
-    let mut study = copy.study.clone();
+    let mut restored_study = study.clone();
     for person in &current.study.people {
-        if !study.people.iter().any(|p| p.id == person.id) {
-            study.people.push(person.clone());
+        if !restored_study.people.iter().any(|p| p.id == person.id) {
+            report.kept.add(Kind::StudyEntry, 1);
+            restored_study.people.push(person.clone());
         }
     }
     for spelling in &current.study.spellings {
-        if !study.spellings.contains(spelling) {
-            study.spellings.push(spelling.clone());
+        if !restored_study.spellings.contains(spelling) {
+            report.kept.add(Kind::StudyEntry, 1);
+            restored_study.spellings.push(spelling.clone());
         }
     }
     for term in &current.study.terms {
-        if !study.terms.iter().any(|t| t.id == term.id) {
-            study.terms.push(term.clone());
+        if !restored_study.terms.iter().any(|t| t.id == term.id) {
+            report.kept.add(Kind::StudyEntry, 1);
+            restored_study.terms.push(term.clone());
         }
     }
-    if study != current.study {
-        steps.push(Step::Study(Box::new(study)));
+    if restored_study != current.study {
+        steps.push(Step::Study(Box::new(restored_study)));
     }
-    if copy.categories != current.categories {
-        steps.push(Step::Categories(copy.categories.clone()));
+    // The categories: the copy's, in its order, then those made since (an annotation may use
+    // one, and a category has no trash to go to).
+    let mut restored_categories = categories.clone();
+    for category in &current.categories {
+        if !restored_categories
+            .iter()
+            .any(|c| c.category_id == category.category_id)
+        {
+            report.kept.add(Kind::Category, 1);
+            restored_categories.push(category.clone());
+        }
+    }
+    if restored_categories != current.categories {
+        steps.push(Step::Categories(restored_categories));
     }
     steps
 }

@@ -26,6 +26,9 @@ pub struct Read {
     pub skipped: BTreeMap<String, usize>,
     /// Selectors of kinds Lectern does not read (CSS, XPath, Fragment, Range …), counted.
     pub other_selectors: usize,
+    /// Notes on comparisons (from a Lectern export, which says where in the comparison each
+    /// is).
+    pub comparison_notes: Vec<super::comparison::ComparisonNote>,
 }
 
 /// Reads annotations from W3C JSON-LD or Hypothesis API JSON.
@@ -35,12 +38,24 @@ pub fn read(json: &str, categories: &[Category]) -> Result<Read, W3cError> {
     let mut items = Vec::new();
     collect_items(&value, &mut items, &mut read);
     for item in items {
+        if let Some(note) = item.get("lectern:comparisonNote") {
+            match serde_json::from_value(note.clone()) {
+                Ok(note) => read.comparison_notes.push(note),
+                Err(_) => {
+                    *read
+                        .skipped
+                        .entry("damaged notes on comparisons".into())
+                        .or_default() += 1;
+                }
+            }
+            continue;
+        }
         match annotation_of(item, categories, &mut read.other_selectors) {
             Ok(found) => read.annotations.push(found),
             Err(reason) => *read.skipped.entry(reason.to_owned()).or_default() += 1,
         }
     }
-    if read.annotations.is_empty() {
+    if read.annotations.is_empty() && read.comparison_notes.is_empty() {
         return Err(W3cError::Empty);
     }
     Ok(read)
@@ -444,5 +459,16 @@ pub fn import(
     }
     report.skipped = read.skipped;
     report.other_selectors = read.other_selectors;
+    if !read.comparison_notes.is_empty() {
+        let notes = super::notebook::Contents {
+            categories: notebook.categories().to_vec(),
+            comparison_notes: read.comparison_notes,
+            ..super::notebook::Contents::default()
+        };
+        let added = notebook
+            .merge_archive(notes, library)
+            .map_err(|_| ImportFailed::ReadOnly)?;
+        report.comparison_notes = added.of(super::notebook::Kind::ComparisonNote);
+    }
     Ok(report)
 }

@@ -12,7 +12,8 @@ use super::schema::{self, Format, Loaded};
 use crate::model::notebook::Contents;
 
 /// The annotations file's format: version 2 adds the reader's own people, places, spellings
-/// and terms (`study`) and where a carried note came from (`carried_from`). This build reads
+/// and terms (`study`), where a carried note came from (`carried_from`) and the notes on
+/// comparisons in the Trash (`comparison_notes_trash`). This build reads
 /// both; it writes version 1 while the file has neither, so that an older Lectern still reads
 /// it, and version 2 once it has either, so that an older Lectern opens it read-only instead of
 /// saving it without them.
@@ -46,8 +47,10 @@ impl Contents {
         let carried = self
             .comparison_notes
             .iter()
+            .chain(&self.comparison_notes_trash)
             .any(|n| n.carried_from.is_some());
-        let format = if self.study.is_empty() && !carried {
+        let format = if self.study.is_empty() && !carried && self.comparison_notes_trash.is_empty()
+        {
             WITHOUT_STUDY
         } else {
             ANNOTATIONS_FORMAT

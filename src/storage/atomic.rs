@@ -199,7 +199,7 @@ pub fn remove_stale_temporaries(dir: &Path) {
         let Ok(pid) = pid.parse::<u32>() else {
             continue;
         };
-        if pid != std::process::id() && !super::lock::process_is_running(pid) {
+        if pid != std::process::id() && !super::process::is_running(pid) {
             let _ = fs::remove_file(entry.path());
         }
     }

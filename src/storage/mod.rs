@@ -15,12 +15,16 @@ pub mod import;
 pub mod lock;
 pub mod notebook_dir;
 pub mod open;
+pub mod process;
 pub mod profile;
 pub mod reading_state;
 pub mod saver;
 pub mod schema;
 pub mod text_file;
 pub mod watch;
+
+#[cfg(test)]
+mod kinds_tests;
 
 use std::path::PathBuf;
 

@@ -62,8 +62,13 @@ pub enum Body {
         /// Whether it is in the trash.
         trashed: bool,
     },
-    /// A note on a comparison.
-    ComparisonNote(ComparisonNote),
+    /// A note on a comparison, live or in the trash.
+    ComparisonNote {
+        /// The note.
+        note: ComparisonNote,
+        /// Whether it is in the trash.
+        trashed: bool,
+    },
     /// One of the reader's own comparisons.
     Comparison(Comparison),
     /// The categories, in order.
@@ -173,7 +178,10 @@ fn to_bytes(version: &Version<Body>) -> Result<Vec<u8>, StorageError> {
             file.annotation = Some(Arc::unwrap_or_clone(annotation));
             file.trashed = trashed;
         }
-        Some(Body::ComparisonNote(note)) => file.comparison_note = Some(note),
+        Some(Body::ComparisonNote { note, trashed }) => {
+            file.comparison_note = Some(note);
+            file.trashed = trashed;
+        }
         Some(Body::Comparison(comparison)) => file.comparison = Some(comparison),
         Some(Body::Categories(categories)) => file.categories = Some(categories),
         Some(Body::Study(study)) => file.study = Some(study),
@@ -216,7 +224,10 @@ fn parse(text: &str) -> Result<Version<Body>, Unreadable> {
             trashed: file.trashed,
         })
     } else if let Some(note) = file.comparison_note {
-        Some(Body::ComparisonNote(note))
+        Some(Body::ComparisonNote {
+            note,
+            trashed: file.trashed,
+        })
     } else if let Some(comparison) = file.comparison {
         Some(Body::Comparison(comparison))
     } else if let Some(categories) = file.categories {
@@ -252,21 +263,30 @@ fn file_name(id: &str) -> String {
 
 /// The path (relative to `notebook/`, with `/`) of each record of `contents`, with the record.
 pub fn records_of(contents: &Contents) -> BTreeMap<String, Body> {
+    // Every kind is walked: the contents are destructured whole.
+    let Contents {
+        categories,
+        annotations,
+        comparison_notes,
+        comparison_notes_trash,
+        comparisons,
+        study,
+    } = contents;
     let mut records = BTreeMap::new();
     // A new profile's categories are not written until the reader changes them: two devices
     // that start alike then have nothing to conflict over.
-    if contents.categories != crate::model::annotation::default_categories() {
+    if *categories != crate::model::annotation::default_categories() {
         records.insert(
             "categories.json".to_owned(),
-            Body::Categories(contents.categories.clone()),
+            Body::Categories(categories.clone()),
         );
     }
-    if !contents.study.is_empty() {
-        records.insert("study.json".to_owned(), Body::Study(contents.study.clone()));
+    if !study.is_empty() {
+        records.insert("study.json".to_owned(), Body::Study(study.clone()));
     }
-    let annotations = contents.annotations.live().iter().map(|a| (a, false));
-    let trashed = contents.annotations.trash().iter().map(|a| (a, true));
-    for (annotation, trashed) in annotations.chain(trashed) {
+    let live = annotations.live().iter().map(|a| (a, false));
+    let trashed = annotations.trash().iter().map(|a| (a, true));
+    for (annotation, trashed) in live.chain(trashed) {
         let path = format!(
             "annotations/{}/{}.json",
             file_name(&annotation.text_id),
@@ -280,15 +300,23 @@ pub fn records_of(contents: &Contents) -> BTreeMap<String, Body> {
             },
         );
     }
-    for note in &contents.comparison_notes {
+    let notes = comparison_notes.iter().map(|n| (n, false));
+    let trashed = comparison_notes_trash.iter().map(|n| (n, true));
+    for (note, trashed) in notes.chain(trashed) {
         let path = format!(
             "comparison-notes/{}/{}.json",
             file_name(&note.comparison_id),
             file_name(&note.note_id)
         );
-        records.insert(path, Body::ComparisonNote(note.clone()));
+        records.insert(
+            path,
+            Body::ComparisonNote {
+                note: note.clone(),
+                trashed,
+            },
+        );
     }
-    for comparison in &contents.comparisons {
+    for comparison in comparisons {
         let path = format!("comparisons/{}.json", file_name(&comparison.id));
         records.insert(path, Body::Comparison(comparison.clone()));
     }
@@ -299,7 +327,8 @@ pub fn records_of(contents: &Contents) -> BTreeMap<String, Body> {
 /// order its records were last written), notes on comparisons in the order they were made.
 pub fn contents_of(records: &BTreeMap<String, Version<Body>>) -> Contents {
     let mut contents = Contents::default();
-    let (mut live, mut trash, mut notes) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut live, mut trash, mut notes, mut notes_trash) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for version in records.values() {
         match &version.body {
             None => {}
@@ -311,7 +340,14 @@ pub fn contents_of(records: &BTreeMap<String, Version<Body>>) -> Contents {
                 annotation,
                 trashed: true,
             }) => trash.push((version.stamp.clone(), Arc::clone(annotation))),
-            Some(Body::ComparisonNote(note)) => notes.push(note.clone()),
+            Some(Body::ComparisonNote {
+                note,
+                trashed: false,
+            }) => notes.push(note.clone()),
+            Some(Body::ComparisonNote {
+                note,
+                trashed: true,
+            }) => notes_trash.push((version.stamp.clone(), note.clone())),
             Some(Body::Comparison(comparison)) => contents.comparisons.push(comparison.clone()),
             Some(Body::Categories(categories)) => contents.categories = categories.clone(),
             Some(Body::Study(study)) => contents.study = study.clone(),
@@ -329,6 +365,8 @@ pub fn contents_of(records: &BTreeMap<String, Version<Body>>) -> Contents {
     contents.annotations =
         Annotations::from_shared(live, trash.into_iter().map(|(_, a)| a).collect());
     contents.comparison_notes = notes;
+    notes_trash.sort_by(|a, b| a.0.cmp(&b.0));
+    contents.comparison_notes_trash = notes_trash.into_iter().map(|(_, n)| n).collect();
     contents
 }
 
@@ -362,6 +400,55 @@ fn natural_order(a: &str, b: &str) -> std::cmp::Ordering {
     }
 }
 
+/// A record whose only file was damaged, taken from a snapshot: what it is and where it now
+/// is, for the reader to be told and shown.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Recovered {
+    /// The record's path in the folder (relative, with `/`).
+    pub record: String,
+    /// What it is, in words: "The annotation “formal unification…” on lenin-1922-09-26-kamenev".
+    pub what: String,
+    /// When the snapshot it was taken from was written (RFC 3339).
+    pub snapshot: String,
+    /// Where it now is.
+    pub now_in: RecoveredPlace,
+}
+
+/// Where a recovered record now is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RecoveredPlace {
+    /// The annotation is in the list.
+    Annotations(String),
+    /// The annotation is in the Trash: no snapshot had it anywhere else.
+    AnnotationTrash(String),
+    /// The note on a comparison is with its comparison.
+    ComparisonNotes(String),
+    /// The note on a comparison is in the Trash: no snapshot had it anywhere else.
+    ComparisonNoteTrash(String),
+    /// Categories, study entries or a comparison: back in the notebook.
+    Notebook,
+}
+
+impl Recovered {
+    /// What happened, in a sentence for the reader.
+    pub fn message(&self) -> String {
+        let place = match &self.now_in {
+            RecoveredPlace::Annotations(_) => "it is in the annotations list",
+            RecoveredPlace::ComparisonNotes(_) => "it is with its comparison's notes",
+            RecoveredPlace::AnnotationTrash(_) | RecoveredPlace::ComparisonNoteTrash(_) => {
+                "it is in the Trash, where every snapshot that had it had it"
+            }
+            RecoveredPlace::Notebook => "it is back in your notebook",
+        };
+        format!(
+            "{} could not be read from its file (kept in the profile's local/damaged folder), \
+             so it was taken from the snapshot of {}; {place}.",
+            self.what,
+            self.snapshot.replace('T', " ").replace('Z', " UTC")
+        )
+    }
+}
+
 /// What loading the folder found, beyond the notebook.
 #[derive(Debug, Default)]
 pub struct LoadReport {
@@ -373,7 +460,7 @@ pub struct LoadReport {
     /// written, by [`NotebookStore::settle`]).
     pub damaged: Vec<PathBuf>,
     /// Records taken from a snapshot because their only file was damaged.
-    pub recovered: Vec<String>,
+    pub recovered: Vec<Recovered>,
     /// The highest record version found that a newer Lectern wrote (0: none): the profile is
     /// then open read-only.
     pub newer: u32,
@@ -416,21 +503,8 @@ impl LoadReport {
                 file.display()
             ));
         }
-        if !self.recovered.is_empty() {
-            notices.push(format!(
-                "{} record{} taken from the newest snapshot that had {}.",
-                self.recovered.len(),
-                if self.recovered.len() == 1 {
-                    " was"
-                } else {
-                    "s were"
-                },
-                if self.recovered.len() == 1 {
-                    "it"
-                } else {
-                    "them"
-                }
-            ));
+        for recovered in &self.recovered {
+            notices.push(recovered.message());
         }
         notices
     }
@@ -485,19 +559,20 @@ impl NotebookStore {
     }
 
     /// Reads and merges every record of the folder (see the module docs). `now` is this
-    /// device's clock (milliseconds since the epoch); `snapshot` gives the newest snapshot's
-    /// notebook, asked for only when a record's only file is damaged.
+    /// device's clock (milliseconds since the epoch); `snapshots` gives the snapshots'
+    /// notebooks, newest first, with when each was written, asked for only when a record's
+    /// only file is damaged.
     pub fn load(
         profile_dir: &Path,
         device: &str,
         now: u64,
-        snapshot: impl FnOnce() -> Option<Contents>,
+        snapshots: impl FnOnce() -> Vec<(String, Contents)>,
     ) -> Result<(Self, Contents, LoadReport), StorageError> {
         let mut store = Self::new(profile_dir, device);
         let mut report = LoadReport::default();
         let mut versions = store.read_versions(&mut report)?;
         let damaged: Vec<String> = store.damaged.iter().map(|(_, _, r)| r.clone()).collect();
-        recover_from_snapshot(&mut versions, &damaged, snapshot, &mut report);
+        recover_from_snapshot(&mut versions, &damaged, snapshots, &mut report);
         let expired = now.saturating_sub(TOMBSTONE_DAYS * 86_400_000);
         for (record, found) in versions {
             store.take_versions(record, found, expired, &mut report);
@@ -624,7 +699,7 @@ impl NotebookStore {
     /// anything (merges are made in memory only; nothing is moved or written).
     pub fn read(profile_dir: &Path) -> Result<(Contents, LoadReport), StorageError> {
         let now = crate::model::clock::now_millis();
-        Self::load(profile_dir, "reader", now, || None)
+        Self::load(profile_dir, "reader", now, Vec::new)
             .map(|(_, contents, report)| (contents, report))
     }
 
@@ -882,12 +957,14 @@ fn before_any_write() -> Stamp {
     }
 }
 
-/// Adds, for each `damaged` record that has no other version, its version in the newest
-/// snapshot (asked for once, only then), with the stamp of no time.
+/// Adds, for each `damaged` record that has no other version, its version in a snapshot
+/// (`snapshots`, newest first, with when each was written; asked for once, only then): the
+/// newest in which it is live (in the list, not the Trash), else the newest that has it at
+/// all; with the stamp of no time.
 fn recover_from_snapshot(
     versions: &mut Versions,
     damaged: &[String],
-    snapshot: impl FnOnce() -> Option<Contents>,
+    snapshots: impl FnOnce() -> Vec<(String, Contents)>,
     report: &mut LoadReport,
 ) {
     let lost: Vec<&String> = damaged
@@ -897,20 +974,103 @@ fn recover_from_snapshot(
     if lost.is_empty() {
         return;
     }
-    let records = snapshot().map(|c| records_of(&c)).unwrap_or_default();
+    let snapshots: Vec<(String, BTreeMap<String, Body>)> = snapshots()
+        .into_iter()
+        .map(|(written, contents)| (written, records_of(&contents)))
+        .collect();
+    let live = |body: &Body| match body {
+        Body::Annotation { trashed, .. } | Body::ComparisonNote { trashed, .. } => !trashed,
+        Body::Comparison(_) | Body::Categories(_) | Body::Study(_) => true,
+    };
     for record in lost {
-        if let Some(body) = records.get(record) {
-            let version = Version {
-                stamp: before_any_write(),
-                body: Some(body.clone()),
-            };
-            // Written back at once (see `settle`).
-            versions
-                .entry(record.clone())
-                .or_default()
-                .push((version, PathBuf::new(), true));
-            report.recovered.push(record.clone());
+        let found = snapshots
+            .iter()
+            .find_map(|(written, records)| {
+                records
+                    .get(record)
+                    .filter(|b| live(b))
+                    .map(|b| (written, b))
+            })
+            .or_else(|| {
+                snapshots
+                    .iter()
+                    .find_map(|(written, records)| records.get(record).map(|b| (written, b)))
+            });
+        let Some((written, body)) = found else {
+            continue;
+        };
+        report.recovered.push(Recovered {
+            record: record.clone(),
+            what: describe(body),
+            snapshot: written.clone(),
+            now_in: place_of(body),
+        });
+        let version = Version {
+            stamp: before_any_write(),
+            body: Some(body.clone()),
+        };
+        // Written back at once (see `settle`).
+        versions
+            .entry(record.clone())
+            .or_default()
+            .push((version, PathBuf::new(), true));
+    }
+}
+
+/// A record in words, for the reader: "The annotation “formal unification…” on TEXT".
+fn describe(body: &Body) -> String {
+    let short = |text: &str| {
+        let mut short: String = text.chars().take(48).collect();
+        if text.chars().count() > 48 {
+            short.push('…');
         }
+        short
+    };
+    match body {
+        Body::Annotation { annotation, .. } => format!(
+            "The annotation “{}” on {}",
+            short(&annotation.anchor.exact),
+            annotation.text_id
+        ),
+        Body::ComparisonNote { note, .. } => format!(
+            "The note on “{}” in {} ({})",
+            short(if note.quote.is_empty() {
+                &note.note
+            } else {
+                &note.quote
+            }),
+            note.comparison_title,
+            note.segment_label
+        ),
+        Body::Comparison(comparison) => format!("Your comparison “{}”", comparison.title),
+        Body::Categories(_) => "Your categories".to_owned(),
+        Body::Study(_) => "Your people, places, spellings and terms".to_owned(),
+    }
+}
+
+/// Where a recovered record now is.
+fn place_of(body: &Body) -> RecoveredPlace {
+    match body {
+        Body::Annotation {
+            annotation,
+            trashed,
+        } => {
+            let id = annotation.annotation_id.clone();
+            if *trashed {
+                RecoveredPlace::AnnotationTrash(id)
+            } else {
+                RecoveredPlace::Annotations(id)
+            }
+        }
+        Body::ComparisonNote { note, trashed } => {
+            let id = note.note_id.clone();
+            if *trashed {
+                RecoveredPlace::ComparisonNoteTrash(id)
+            } else {
+                RecoveredPlace::ComparisonNotes(id)
+            }
+        }
+        Body::Comparison(_) | Body::Categories(_) | Body::Study(_) => RecoveredPlace::Notebook,
     }
 }
 

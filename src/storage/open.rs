@@ -61,6 +61,8 @@ pub struct OpenedProfile {
     pub store: Arc<Mutex<NotebookStore>>,
     /// The saved reading state, if any.
     pub reading_state: Option<ReadingState>,
+    /// Records whose files were damaged, taken from snapshots (also said in `notices`).
+    pub recovered: Vec<super::notebook_dir::Recovered>,
     /// What happened, in words for the reader.
     pub notices: Vec<String>,
 }
@@ -176,6 +178,7 @@ pub fn open_profile(
         store: Arc::new(Mutex::new(loaded.store)),
         reading_state: state.value,
         notices,
+        recovered: loaded.recovered,
     })
 }
 
@@ -185,6 +188,7 @@ struct LoadedNotebook {
     store: NotebookStore,
     read_only: bool,
     notices: Vec<String>,
+    recovered: Vec<super::notebook_dir::Recovered>,
 }
 
 /// The profile's notebook: from its folder of records (merging what sync engines brought,
@@ -193,12 +197,18 @@ struct LoadedNotebook {
 fn load_notebook(profile: &Profile, writable: bool) -> LoadedNotebook {
     let now = crate::model::clock::now_millis();
     if NotebookStore::dir_of(profile.dir()).is_dir() {
-        let newest_snapshot = || {
+        let snapshots = || {
             super::backups::list(profile)
                 .iter()
-                .find_map(|b| super::backups::read(profile, &b.name).ok())
+                .filter_map(|b| {
+                    Some((
+                        b.written.clone(),
+                        super::backups::read(profile, &b.name).ok()?,
+                    ))
+                })
+                .collect()
         };
-        return match NotebookStore::load(profile.dir(), profile.device(), now, newest_snapshot) {
+        return match NotebookStore::load(profile.dir(), profile.device(), now, snapshots) {
             Ok((store, contents, report)) => {
                 from_folder(profile, writable, now, store, contents, report)
             }
@@ -210,6 +220,7 @@ fn load_notebook(profile: &Profile, writable: bool) -> LoadedNotebook {
                     "The notebook could not be read ({e}), so the profile is open read-only: \
                      nothing is changed."
                 )],
+                recovered: Vec::new(),
             },
         };
     }
@@ -222,6 +233,7 @@ fn load_notebook(profile: &Profile, writable: bool) -> LoadedNotebook {
         store: NotebookStore::new(profile.dir(), profile.device()),
         read_only: loaded.read_only,
         notices: std::mem::take(&mut loaded.notices),
+        recovered: Vec::new(),
     };
     if writable
         && !notebook.read_only
@@ -309,6 +321,7 @@ fn from_folder(
         store,
         read_only: report.newer > 0,
         notices,
+        recovered: report.recovered,
     }
 }
 
@@ -364,6 +377,7 @@ fn folder_missing(profile: &Profile, writable: bool, now: u64) -> LoadedNotebook
                  profile is open read-only: nothing is overwritten.",
                 NotebookStore::dir_of(profile.dir()).display()
             )],
+            recovered: Vec::new(),
         };
     };
     let mut notices = vec![format!(
@@ -377,5 +391,6 @@ fn folder_missing(profile: &Profile, writable: bool, now: u64) -> LoadedNotebook
         store,
         read_only: !writable,
         notices,
+        recovered: Vec::new(),
     }
 }

@@ -17,15 +17,6 @@ fn when(backup: &Backup) -> String {
     }
 }
 
-/// "+3", "−2" or "same": how many more or fewer annotations than now.
-fn difference(then: usize, now: usize) -> String {
-    match then.cmp(&now) {
-        std::cmp::Ordering::Equal => "same as now".into(),
-        std::cmp::Ordering::Greater => format!("{} more than now", then - now),
-        std::cmp::Ordering::Less => format!("{} fewer than now", now - then),
-    }
-}
-
 /// The window listing `backups` (newest first); `now` is what the notebook holds.
 pub fn backups_window(
     ctx: &egui::Context,
@@ -62,18 +53,7 @@ pub fn backups_window(
                                 ui.label(when(backup));
                                 match &backup.counts {
                                     Ok(counts) => {
-                                        ui.label(format!(
-                                            "{} annotation{} ({}), {} note{} on comparisons",
-                                            counts.annotations,
-                                            if counts.annotations == 1 { "" } else { "s" },
-                                            difference(counts.annotations, now.annotations),
-                                            counts.comparison_notes,
-                                            if counts.comparison_notes == 1 {
-                                                ""
-                                            } else {
-                                                "s"
-                                            },
-                                        ));
+                                        ui.label(counts.beside(&now).join("\n"));
                                         let restore = Action::RestoreBackup(backup.name.clone());
                                         let button = ui
                                             .add_enabled(

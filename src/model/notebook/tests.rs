@@ -505,10 +505,19 @@ fn a_restore_from_a_copy_is_one_undoable_step_that_drops_nothing() {
     add(&mut notebook, annotation("c", "made since"));
     let now = notebook.contents().clone();
 
-    let changed = notebook.restore_from(backup.clone(), &library).unwrap();
+    let report = notebook.restore_from(backup.clone(), &library).unwrap();
     assert_eq!(
-        changed, 4,
+        (
+            report.restored.of(Kind::Annotation),
+            report.trashed.of(Kind::Annotation)
+        ),
+        (2, 1),
         "a changed back, b restored and set, c to the trash"
+    );
+    assert_eq!(
+        report.summary(),
+        "Brought back 2 annotations; moved to the Trash what the backup did not have \
+         (1 annotation)."
     );
     assert_eq!(
         notes(&notebook),

@@ -71,7 +71,10 @@ fn a_snapshot_is_taken_at_most_once_an_interval_and_is_verified() {
     assert_eq!(listed.len(), 2);
     assert_eq!(listed[0].written, clock::rfc3339(at(NOV_30 + 600)));
     assert_eq!(
-        listed[0].counts.as_ref().map(|c| c.annotations),
+        listed[0]
+            .counts
+            .as_ref()
+            .map(|c| c.of(crate::model::notebook::Kind::Annotation)),
         Ok(3),
         "{listed:?}"
     );

@@ -35,7 +35,7 @@ fn contents(annotations: Vec<Annotation>) -> Contents {
 }
 
 fn load(dir: &Path, device: &str) -> (NotebookStore, Contents, LoadReport) {
-    NotebookStore::load(dir, device, NOW, || None).unwrap()
+    NotebookStore::load(dir, device, NOW, Vec::new).unwrap()
 }
 
 /// Every file under `dir`, relative, sorted.
@@ -315,10 +315,17 @@ fn a_truncated_record_is_moved_aside_and_taken_from_the_snapshot() {
     let whole = std::fs::read(&path).unwrap();
     std::fs::write(&path, &whole[..whole.len() / 2]).unwrap();
     let snapshot = notebook.clone();
-    let (mut store, loaded, report) =
-        NotebookStore::load(temp.path(), "a", NOW + 1, || Some(snapshot)).unwrap();
+    let (mut store, loaded, report) = NotebookStore::load(temp.path(), "a", NOW + 1, || {
+        vec![("2026-11-30T10:15:00Z".to_owned(), snapshot)]
+    })
+    .unwrap();
     assert_eq!(loaded, notebook, "no record is lost");
-    assert_eq!(report.recovered, vec!["annotations/t/kept.json".to_owned()]);
+    let records: Vec<&str> = report.recovered.iter().map(|r| r.record.as_str()).collect();
+    assert_eq!(records, ["annotations/t/kept.json"]);
+    assert_eq!(
+        report.recovered[0].now_in,
+        RecoveredPlace::Annotations("kept".into())
+    );
     assert_eq!(report.damaged, vec![path.clone()]);
     store.settle(&RealFileSystem, NOW + 2).unwrap();
     let aside: Vec<PathBuf> = std::fs::read_dir(temp.path().join("local/damaged"))
@@ -362,7 +369,7 @@ fn old_tombstones_are_cleared_and_new_ones_kept() {
     store.settle(&RealFileSystem, NOW).unwrap();
     assert!(path.exists(), "a recent tombstone stays for other devices");
     let later = NOW + (TOMBSTONE_DAYS + 1) * DAY;
-    let (mut store, _, _) = NotebookStore::load(temp.path(), "a", later, || None).unwrap();
+    let (mut store, _, _) = NotebookStore::load(temp.path(), "a", later, Vec::new).unwrap();
     store.settle(&RealFileSystem, later).unwrap();
     assert!(!path.exists(), "an expired tombstone is cleared");
 }
@@ -508,4 +515,58 @@ fn a_record_of_a_newer_lectern_is_left_alone_and_makes_the_profile_read_only() {
         report.notices()
     );
     assert_eq!(std::fs::read_to_string(&path).unwrap(), newer);
+}
+
+/// A record whose file is damaged is taken from the newest snapshot in which it is live, not
+/// silently put in the Trash because the newest snapshot had it there; the notice names it and
+/// says where it now is and from which snapshot.
+#[test]
+fn a_recovered_record_comes_from_a_snapshot_where_it_is_live_and_says_where_it_went() {
+    let temp = tempfile::tempdir().unwrap();
+    let mut store = NotebookStore::new(temp.path(), "a");
+    let notebook = contents(vec![annotation(
+        "kept",
+        "t",
+        "a careful note",
+        "2026-11-01T10:00:00Z",
+    )]);
+    store.save(&RealFileSystem, &notebook, NOW).unwrap();
+    let path = NotebookStore::dir_of(temp.path()).join("annotations/t/kept.json");
+    let whole = std::fs::read(&path).unwrap();
+    std::fs::write(&path, &whole[..whole.len() / 3]).unwrap();
+    let mut trashed = notebook.clone();
+    trashed
+        .annotations
+        .apply(crate::model::history::Edit::Delete("kept".into()))
+        .unwrap();
+    let snapshots = || {
+        vec![
+            ("2026-12-01T09:00:00Z".to_owned(), trashed.clone()),
+            ("2026-11-30T09:00:00Z".to_owned(), notebook.clone()),
+        ]
+    };
+    let (_, loaded, report) = NotebookStore::load(temp.path(), "a", NOW + 1, snapshots).unwrap();
+    assert_eq!(loaded.annotations.live().len(), 1, "the live version wins");
+    assert!(loaded.annotations.trash().is_empty());
+    let recovered = &report.recovered[0];
+    assert_eq!(recovered.snapshot, "2026-11-30T09:00:00Z");
+    let message = recovered.message();
+    assert!(
+        message.contains("The annotation “Stalin” on t"),
+        "{message}"
+    );
+    assert!(message.contains("2026-11-30 09:00:00 UTC"), "{message}");
+    assert!(message.contains("annotations list"), "{message}");
+    assert!(report.notices().contains(&message));
+
+    // Only ever in the Trash: taken from there, and the notice says so.
+    std::fs::write(&path, &whole[..whole.len() / 3]).unwrap();
+    let only_trashed = || vec![("2026-12-01T09:00:00Z".to_owned(), trashed.clone())];
+    let (_, loaded, report) = NotebookStore::load(temp.path(), "a", NOW + 2, only_trashed).unwrap();
+    assert_eq!(loaded.annotations.trash().len(), 1);
+    assert_eq!(
+        report.recovered[0].now_in,
+        RecoveredPlace::AnnotationTrash("kept".into())
+    );
+    assert!(report.recovered[0].message().contains("in the Trash"));
 }

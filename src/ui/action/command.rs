@@ -79,6 +79,7 @@ pub enum Command {
     NoteOnDifference,
     ChangeComparisonNote,
     DeleteComparisonNote,
+    RestoreComparisonNote,
     OpenComparisonNote,
     CopyCarriedNote,
     ExportComparisonMarkdown,
@@ -119,11 +120,12 @@ pub enum Command {
     ExportAnnotationsHtml,
     ExportAnnotationsCsv,
     ExportAnnotationsW3c,
+    ExportNotebookArchive,
 }
 
 impl Command {
     /// Every command.
-    pub const ALL: [Self; 109] = [
+    pub const ALL: [Self; 111] = [
         Self::OpenText,
         Self::OpenTextBeside,
         Self::OpenFile,
@@ -193,6 +195,7 @@ impl Command {
         Self::NoteOnDifference,
         Self::ChangeComparisonNote,
         Self::DeleteComparisonNote,
+        Self::RestoreComparisonNote,
         Self::OpenComparisonNote,
         Self::CopyCarriedNote,
         Self::ExportComparisonMarkdown,
@@ -233,6 +236,7 @@ impl Command {
         Self::ExportAnnotationsHtml,
         Self::ExportAnnotationsCsv,
         Self::ExportAnnotationsW3c,
+        Self::ExportNotebookArchive,
     ];
 }
 
@@ -309,6 +313,7 @@ impl Action {
             Self::NoteOnDifference { .. } => Command::NoteOnDifference,
             Self::ChangeComparisonNote(_) => Command::ChangeComparisonNote,
             Self::DeleteComparisonNote(_) => Command::DeleteComparisonNote,
+            Self::RestoreComparisonNote(_) => Command::RestoreComparisonNote,
             Self::OpenComparisonNote(_) => Command::OpenComparisonNote,
             Self::CopyCarriedNote(_) => Command::CopyCarriedNote,
             Self::ExportComparison(ExportFormat::Markdown) => Command::ExportComparisonMarkdown,
@@ -377,6 +382,14 @@ impl Action {
                 format: AnnotationFormat::W3c,
                 ..
             } => Command::ExportAnnotationsW3c,
+            Self::ExportAnnotations {
+                format: AnnotationFormat::Archive,
+                ..
+            }
+            | Self::ExportSelectedAnnotations {
+                format: AnnotationFormat::Archive,
+                ..
+            } => Command::ExportNotebookArchive,
         }
     }
 }

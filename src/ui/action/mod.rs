@@ -177,8 +177,10 @@ pub enum Action {
     },
     /// Change a note on a comparison.
     ChangeComparisonNote(Box<crate::model::comparison::ComparisonNote>),
-    /// Delete a note on a comparison.
+    /// Move a note on a comparison to the Trash.
     DeleteComparisonNote(String),
+    /// Bring a note on a comparison back from the Trash.
+    RestoreComparisonNote(String),
     /// Open the comparison a note is on, at its segment.
     OpenComparisonNote(String),
     /// Copy a note carried to another witness there, as a note of its own (its index among
@@ -416,6 +418,7 @@ impl Action {
             | Self::NoteOnDifference { .. }
             | Self::ChangeComparisonNote(_)
             | Self::DeleteComparisonNote(_)
+            | Self::RestoreComparisonNote(_)
             | Self::ExportComparison(_)
             | Self::OpenComparisonNote(_)
             | Self::CopyCarriedNote(_)

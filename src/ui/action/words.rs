@@ -73,6 +73,7 @@ impl Command {
             Self::NoteOnDifference => "Note on this difference".into(),
             Self::ChangeComparisonNote => "Change note".into(),
             Self::DeleteComparisonNote => "Delete note".into(),
+            Self::RestoreComparisonNote => "Restore".into(),
             Self::OpenComparisonNote => "Show in comparison".into(),
             Self::CopyCarriedNote => "Copy here".into(),
             Self::ExportComparisonMarkdown => "Export as Markdown…".into(),
@@ -113,6 +114,7 @@ impl Command {
             Self::ExportAnnotationsHtml => "As HTML…".into(),
             Self::ExportAnnotationsCsv => "As CSV…".into(),
             Self::ExportAnnotationsW3c => "As W3C Web Annotation (JSON-LD)…".into(),
+            Self::ExportNotebookArchive => "As a notebook archive (everything)…".into(),
         }
     }
 
@@ -162,6 +164,9 @@ impl Command {
                 "Move this annotation to the Trash (Ctrl+Z or Restore brings it back)".into()
             }
             Self::RestoreAnnotation => "Bring this annotation back from the Trash".into(),
+            Self::RestoreComparisonNote => {
+                "Bring this note on a comparison back from the Trash".into()
+            }
             Self::ReattachAnnotation => {
                 "Select the right passage in a pane first; this annotation is then attached to it"
                     .into()
@@ -217,6 +222,12 @@ impl Command {
             Self::RestoreBackup => {
                 "Bring back your annotations as they were in this backup; what it lacks goes to \
                  the Trash, and Undo takes the whole restore back"
+                    .into()
+            }
+            Self::ExportNotebookArchive => {
+                "Write your whole notebook in one file, every kind (annotations, notes on \
+                 comparisons, your comparisons, categories, people and terms, the Trash), to \
+                 move it or hand it over; Import annotations reads it back"
                     .into()
             }
             Self::ToggleComparisonDescription => {

@@ -188,10 +188,11 @@ pub(super) fn orphans_ui(
     }
 }
 
-/// The Trash: deleted annotations, newest first, each with Restore.
+/// The Trash: deleted annotations and notes on comparisons, newest first, each with Restore.
 pub(super) fn trash_ui(ui: &mut Ui, panel: &AnnotationsPanel<'_>, actions: &mut Vec<Action>) {
     let trash = panel.annotations.trash();
-    egui::CollapsingHeader::new(format!("Trash ({})", trash.len()))
+    let notes = panel.comparison_notes_trash;
+    egui::CollapsingHeader::new(format!("Trash ({})", trash.len() + notes.len()))
         .id_salt("trash")
         .show(ui, |ui| {
             for annotation in trash.iter().rev() {
@@ -209,6 +210,30 @@ pub(super) fn trash_ui(ui: &mut Ui, panel: &AnnotationsPanel<'_>, actions: &mut 
                         actions.push(restore);
                     }
                     ui.label(short(&annotation.anchor.exact, 60));
+                });
+            }
+            for note in notes.iter().rev() {
+                ui.horizontal_wrapped(|ui| {
+                    let restore = Action::RestoreComparisonNote(note.note_id.clone());
+                    let what = if note.note.trim().is_empty() {
+                        &note.quote
+                    } else {
+                        &note.note
+                    };
+                    if ui
+                        .small_button(restore.label())
+                        .accessible_name(format!("Restore note: {}", short(what, 40)))
+                        .on_hover_text(restore.tooltip())
+                        .clicked()
+                    {
+                        actions.push(restore);
+                    }
+                    ui.label(format!(
+                        "{} — {}, {}",
+                        short(what, 50),
+                        short(&note.comparison_title, 30),
+                        note.segment_label
+                    ));
                 });
             }
         });

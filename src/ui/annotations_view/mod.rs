@@ -81,6 +81,8 @@ pub struct AnnotationsPanel<'a> {
     pub has_selection: bool,
     /// Notes on comparisons.
     pub comparison_notes: &'a [crate::model::comparison::ComparisonNote],
+    /// Notes on comparisons in the Trash.
+    pub comparison_notes_trash: &'a [crate::model::comparison::ComparisonNote],
     /// Changes whenever the annotations change (so the filtered list can be kept between
     /// frames).
     pub revision: u64,
@@ -269,7 +271,11 @@ fn export_shown_ui(ui: &mut Ui, shown: &[&Annotation], actions: &mut Vec<Action>
         ui.add_enabled_ui(!shown.is_empty(), |ui| {
             ui.menu_button("Export these", |ui| {
                 let ids: Vec<String> = shown.iter().map(|a| a.annotation_id.clone()).collect();
-                for format in crate::ui::action::AnnotationFormat::ALL {
+                // The archive is the whole notebook, never a choice of annotations.
+                let formats = crate::ui::action::AnnotationFormat::ALL
+                    .into_iter()
+                    .filter(|f| *f != crate::ui::action::AnnotationFormat::Archive);
+                for format in formats {
                     let action = Action::ExportSelectedAnnotations {
                         format,
                         ids: ids.clone(),

@@ -139,12 +139,11 @@ impl LecternApp {
             .flatten()
             .find(|b| b.name == name)
             .map_or_else(|| name.to_owned(), |b| b.written.clone());
-        if let Ok(changed) = self.notebook.restore_from(copy, &self.library) {
+        if let Ok(report) = self.notebook.restore_from(copy, &self.library) {
             self.forget_note_drafts();
             self.notices.push(format!(
-                "Restored the backup of {written}: {changed} annotation{} changed. What it did \
-                 not have is in the Trash; Undo (Ctrl+Z) takes the restore back.",
-                if changed == 1 { "" } else { "s" }
+                "Restored the backup of {written}. {} Undo (Ctrl+Z) takes the restore back.",
+                report.summary()
             ));
             self.view.backups = None;
         }

@@ -2,6 +2,7 @@
 //! ([`Area`]): each area has a function of its own.
 
 use super::*;
+use crate::model::annotation_export::Scope;
 use crate::ui::action::Area;
 
 impl LecternApp {
@@ -225,6 +226,9 @@ impl LecternApp {
             Action::DeleteComparisonNote(note_id) => {
                 self.edit(Edit::DeleteComparisonNote(note_id));
             }
+            Action::RestoreComparisonNote(note_id) => {
+                self.edit(Edit::RestoreComparisonNote(note_id));
+            }
             Action::ExportComparison(format) => self.export_comparison(format, ctx),
             Action::OpenComparisonNote(note_id) => self.open_comparison_note(note_id, ctx),
             Action::CopyCarriedNote(index) => self.copy_carried_note(index),
@@ -296,7 +300,13 @@ impl LecternApp {
                 current_text_only,
             } => self.export_all_annotations(format, current_text_only, ctx),
             Action::ExportSelectedAnnotations { format, ids } => {
-                self.export_annotations(format, &ids, "lectern-annotations-selected", ctx);
+                self.export_annotations(
+                    format,
+                    Scope::Annotations,
+                    &ids,
+                    "lectern-annotations-selected",
+                    ctx,
+                );
             }
             _ => {}
         }

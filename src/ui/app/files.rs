@@ -2,6 +2,7 @@
 
 use super::comparisons::file_name;
 use super::*;
+use crate::model::annotation_export::Scope;
 use crate::ui::action::action_ui;
 use crate::ui::task::Task;
 
@@ -119,7 +120,12 @@ impl LecternApp {
             Some(id) => format!("lectern-annotations-{id}"),
             None => "lectern-annotations".to_owned(),
         };
-        self.export_annotations(format, &ids, &name, ctx);
+        let scope = if only.is_some() {
+            Scope::Annotations
+        } else {
+            Scope::Notebook
+        };
+        self.export_annotations(format, scope, &ids, &name, ctx);
     }
 
     /// Puts the last removed text back.
@@ -244,22 +250,27 @@ impl LecternApp {
             }
             ReadOutcome::Read(json) => json,
         };
-        use crate::model::w3c_import::{ImportFailed, import};
-        match import(&mut self.notebook, &json, &self.library) {
-            Ok(report) => self.notices.push(report.summary()),
-            Err(ImportFailed::File(e)) => self
+        use crate::model::archive::{ImportError, import_file};
+        match import_file(&mut self.notebook, &json, &self.library) {
+            Ok(summary) => self.notices.push(summary),
+            Err(ImportError::W3c(e)) => self
                 .notices
                 .push(format!("Nothing was imported: the file has {e}.")),
-            Err(ImportFailed::ReadOnly) => {
+            Err(ImportError::Archive(e)) => {
+                self.notices.push(format!("Nothing was imported: {e}."))
+            }
+            Err(ImportError::ReadOnly) => {
                 self.editable();
             }
         }
     }
 
-    /// Exports the annotations `ids` as `format`, through the save dialog.
+    /// Exports the annotations `ids` as `format` (with every other kind of the reader's work
+    /// for [`Scope::Notebook`]), through the save dialog.
     pub(super) fn export_annotations(
         &mut self,
         format: AnnotationFormat,
+        scope: Scope,
         ids: &[String],
         name: &str,
         ctx: &egui::Context,
@@ -269,6 +280,7 @@ impl LecternApp {
             &self.notebook,
             &self.library,
             format,
+            scope,
             |a| wanted.contains(a.annotation_id.as_str()),
         );
         let name = format!("{name}.{}", format.extension());

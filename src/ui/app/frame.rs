@@ -26,6 +26,9 @@ pub struct View {
     pub paste: Option<Vec<String>>,
     /// The backups listed by File ▸ Restore from backup…, while its window is open.
     pub backups: Option<Vec<crate::storage::backups::Backup>>,
+    /// Records whose files were damaged, taken from snapshots when the profile was opened: the
+    /// banner that says so offers to show each.
+    pub recovered: Vec<crate::storage::notebook_dir::Recovered>,
     /// The comparison to open again at the first frame (from the reading state).
     pub(super) pending_comparison: Option<ComparisonRecord>,
     /// The height of the comparison docked below the texts.
@@ -59,6 +62,7 @@ impl Default for View {
             selected_annotation: None,
             paste: None,
             backups: None,
+            recovered: Vec::new(),
             pending_comparison: None,
             dock_height: None,
             pending_wordings: None,
@@ -255,6 +259,7 @@ impl LecternApp {
             orphans: self.notebook.orphans(),
             has_selection: self.has_selection(),
             comparison_notes: self.notebook.comparison_notes(),
+            comparison_notes_trash: self.notebook.comparison_notes_trash(),
             revision: self.notebook.revision(),
         };
         let view = &mut self.view.annotations_view;

@@ -46,7 +46,11 @@ impl LecternApp {
                 ] {
                     ui.add_enabled_ui(enabled, |ui| {
                         ui.menu_button(scope, |ui| {
-                            for format in AnnotationFormat::ALL {
+                            // The archive is the whole notebook, never one text's part.
+                            let formats = AnnotationFormat::ALL.into_iter().filter(|f| {
+                                !(current_text_only && *f == AnnotationFormat::Archive)
+                            });
+                            for format in formats {
                                 let action = Action::ExportAnnotations {
                                     format,
                                     current_text_only,

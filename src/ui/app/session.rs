@@ -87,6 +87,7 @@ impl LecternApp {
         self.session.lock = opened.lock;
         self.session.store = Some(opened.store);
         self.notices.extend(opened.notices);
+        self.view.recovered = opened.recovered;
         self.session.profile = Some(opened.profile);
         if let Some(state) = opened.reading_state {
             self.restore(&state);

@@ -60,7 +60,7 @@ impl LecternApp {
             return;
         }
         let now = crate::model::clock::now_millis();
-        let loaded = NotebookStore::load(profile.dir(), profile.device(), now, || None);
+        let loaded = NotebookStore::load(profile.dir(), profile.device(), now, Vec::new);
         let (mut fresh, _, report) = match loaded {
             Ok(loaded) => loaded,
             Err(e) => {

@@ -61,6 +61,16 @@ impl LecternApp {
                             dismissed.push(*index);
                         }
                         ui.label(RichText::new(message));
+                        let recovered =
+                            self.view.recovered.iter().find(|r| r.message() == *message);
+                        if let Some(action) = recovered.and_then(|r| show_recovered(&r.now_in))
+                            && ui
+                                .small_button(action.label())
+                                .on_hover_text(action.tooltip())
+                                .clicked()
+                        {
+                            actions.push(action);
+                        }
                     });
                 }
             });
@@ -327,6 +337,19 @@ impl LecternApp {
             self.shortcuts_window(ctx);
         }
         actions
+    }
+}
+
+/// What shows a recovered record where it now is: its passage, its comparison, or Restore
+/// from the Trash.
+fn show_recovered(place: &crate::storage::notebook_dir::RecoveredPlace) -> Option<Action> {
+    use crate::storage::notebook_dir::RecoveredPlace;
+    match place {
+        RecoveredPlace::Annotations(id) => Some(Action::GoToAnnotation(id.clone())),
+        RecoveredPlace::AnnotationTrash(id) => Some(Action::RestoreAnnotation(id.clone())),
+        RecoveredPlace::ComparisonNotes(id) => Some(Action::OpenComparisonNote(id.clone())),
+        RecoveredPlace::ComparisonNoteTrash(id) => Some(Action::RestoreComparisonNote(id.clone())),
+        RecoveredPlace::Notebook => None,
     }
 }
 
