@@ -1296,9 +1296,10 @@ fn word_diff(a: &str, b: &str, normalization: &Normalization, a_at: usize, b_at:
     };
     // Words that only one side has are not set aside here as lines are (`diff_ids`): among
     // words that would change which of two equally short alignments is found, and an added
-    // clause would read as a changed one.
-    for op in capture_diff_slices(Algorithm::Myers, &a_keys, &b_keys) {
-        let (tag, old, new) = op.as_tag_tuple();
+    // clause would read as a changed one. Of two such alignments, the one that keeps the
+    // longer words equal (in characters of their keys).
+    let weight = |index: usize| a_groups[index].key.chars().count();
+    for (tag, old, new) in heavier_alignment(&a_keys, &b_keys, weight) {
         let Some(kind) = kind_of(tag) else {
             push(
                 OpKind::Delete,
@@ -1315,6 +1316,61 @@ fn word_diff(a: &str, b: &str, normalization: &Normalization, a_at: usize, b_at:
         push(kind, span(&a_groups, old, a_at), span(&b_groups, new, b_at));
     }
     ops
+}
+
+/// One step of an alignment: (tag, range in the first sequence, range in the second).
+type Aligned = (DiffTag, Range<usize>, Range<usize>);
+
+/// The Myers alignment of `a` and `b` with the heavier equal elements (`weight` of an index
+/// into `a`), as (tag, range in `a`, range in `b`).
+///
+/// Myers' diff finds one of the shortest alignments, and which one depends on the order of
+/// its inputs: "о формальном вступлении первых в состав РСФСР" against "Формальное
+/// объединение вместе с РСФСР в союз …" keeps “РСФСР” equal one way round and only “в” the
+/// other (which the clean-up then absorbs, marking everything changed). So where the first
+/// alignment has more than one change, the other order is tried too, and the one whose equal
+/// elements weigh more is kept, the first on a tie. [`diff`] and the marking of changed words
+/// call this with their two texts in their canonical order, so the choice is the same
+/// whichever witness stands first.
+fn heavier_alignment<T: Eq + std::hash::Hash>(
+    a: &[T],
+    b: &[T],
+    weight: impl Fn(usize) -> usize,
+) -> Vec<Aligned> {
+    let forward: Vec<Aligned> = capture_diff_slices(Algorithm::Myers, a, b)
+        .iter()
+        .map(|op| op.as_tag_tuple())
+        .collect();
+    let changes = forward.iter().filter(|(tag, _, _)| *tag != DiffTag::Equal);
+    if changes.take(2).count() < 2 {
+        // One change (or none) between equal ends: nothing else to align.
+        return forward;
+    }
+    let flip = |tag: DiffTag| match tag {
+        DiffTag::Delete => DiffTag::Insert,
+        DiffTag::Insert => DiffTag::Delete,
+        DiffTag::Equal | DiffTag::Replace => tag,
+    };
+    let backward: Vec<Aligned> = capture_diff_slices(Algorithm::Myers, b, a)
+        .iter()
+        .map(|op| {
+            let (tag, old, new) = op.as_tag_tuple();
+            (flip(tag), new, old)
+        })
+        .collect();
+    let weigh = |alignment: &[Aligned]| -> usize {
+        alignment
+            .iter()
+            .filter(|(tag, _, _)| *tag == DiffTag::Equal)
+            .flat_map(|(_, old, _)| old.clone())
+            .map(&weight)
+            .sum()
+    };
+    if weigh(&backward) > weigh(&forward) {
+        backward
+    } else {
+        forward
+    }
 }
 
 /// Whether an equal stretch is too slight to stand between two changes: white space,
@@ -1603,8 +1659,9 @@ fn same_stems(a: &str, b: &str) -> Option<(Ranges, Ranges)> {
         .map(|r| stem(b_index.slice(r.clone())))
         .collect();
     let (mut in_a, mut in_b, mut paired) = (Vec::new(), Vec::new(), false);
-    for op in capture_diff_slices(Algorithm::Myers, &a_stems, &b_stems) {
-        let (tag, old, new) = op.as_tag_tuple();
+    // Of two equally short alignments of the stems, the one that pairs the longer ones.
+    let weight = |index: usize| a_stems[index].chars().count();
+    for (tag, old, new) in heavier_alignment(&a_stems, &b_stems, weight) {
         if tag != DiffTag::Equal {
             in_a.extend(a_words[old].iter().cloned());
             in_b.extend(b_words[new].iter().cloned());
