@@ -1328,8 +1328,8 @@ type Aligned = (DiffTag, Range<usize>, Range<usize>);
 /// its inputs: "о формальном вступлении первых в состав РСФСР" against "Формальное
 /// объединение вместе с РСФСР в союз …" keeps “РСФСР” equal one way round and only “в” the
 /// other (which the clean-up then absorbs, marking everything changed). So where the first
-/// alignment has more than one change, the other order is tried too, and the one whose equal
-/// elements weigh more is kept, the first on a tie. [`diff`] and the marking of changed words
+/// alignment has a slight equal stretch between two changes, the other order is tried too,
+/// and the one whose equal elements weigh more is kept, the first on a tie. [`diff`] and the marking of changed words
 /// call this with their two texts in their canonical order, so the choice is the same
 /// whichever witness stands first.
 fn heavier_alignment<T: Eq + std::hash::Hash>(
@@ -1341,9 +1341,20 @@ fn heavier_alignment<T: Eq + std::hash::Hash>(
         .iter()
         .map(|op| op.as_tag_tuple())
         .collect();
-    let changes = forward.iter().filter(|(tag, _, _)| *tag != DiffTag::Equal);
-    if changes.take(2).count() < 2 {
-        // One change (or none) between equal ends: nothing else to align.
+    // Only an alignment held together by slight equal stretches between changes (a short
+    // word, a space) can have an equally short rival that keeps more: where every equal
+    // stretch between two changes is substantial, as in a lightly edited text, the first
+    // alignment is kept without a second diff.
+    let slight_anchor = forward.windows(3).any(|steps| {
+        let [before, (DiffTag::Equal, equal, _), after] = steps else {
+            return false;
+        };
+        before.0 != DiffTag::Equal
+            && after.0 != DiffTag::Equal
+            && equal.len() <= SLIGHT_ANCHOR
+            && equal.clone().map(&weight).sum::<usize>() <= SLIGHT_ANCHOR
+    });
+    if !slight_anchor {
         return forward;
     }
     let flip = |tag: DiffTag| match tag {
@@ -1372,6 +1383,11 @@ fn heavier_alignment<T: Eq + std::hash::Hash>(
         forward
     }
 }
+
+/// The weight (characters of keys) up to which an equal stretch between two changes is
+/// slight enough that [`heavier_alignment`] looks for a rival alignment: as many letters as
+/// [`is_slight`] allows.
+const SLIGHT_ANCHOR: usize = 6;
 
 /// Whether an equal stretch is too slight to stand between two changes: white space,
 /// punctuation, or one or two short words such as "the", "of the" or "в".
