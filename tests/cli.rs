@@ -145,6 +145,139 @@ fn compare_json_operations_rebuild_both_inputs_exactly() {
     }
 }
 
+/// The operations of `lectern compare --format json` as (kind, a range, b range).
+type JsonOps = Vec<(String, [u64; 2], [u64; 2])>;
+
+/// `lectern compare --format json --normalize NORMALIZE FIRST SECOND`: the witnesses' names
+/// and character counts, and the operations.
+fn compare_json(
+    first: &std::path::Path,
+    second: &std::path::Path,
+    normalize: &str,
+) -> (serde_json::Value, JsonOps) {
+    let output = lectern()
+        .args(["compare", "--format", "json", "--normalize", normalize])
+        .arg(first)
+        .arg(second)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let range =
+        |value: &serde_json::Value| [value[0].as_u64().unwrap(), value[1].as_u64().unwrap()];
+    let ops = json["ops"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|op| {
+            (
+                op["kind"].as_str().unwrap().to_owned(),
+                range(&op["a"]),
+                range(&op["b"]),
+            )
+        })
+        .collect();
+    (json, ops)
+}
+
+/// Operations seen from the other witness: ranges swapped, deletions and insertions traded,
+/// each run of changes one deletion then one insertion (the deletion's empty range where the
+/// insertion starts, the insertion's where the deletion ends).
+fn mirrored_json(ops: &JsonOps) -> JsonOps {
+    let mut out = Vec::new();
+    let mut run: Option<([u64; 2], [u64; 2])> = None;
+    let flush = |out: &mut JsonOps, run: Option<([u64; 2], [u64; 2])>| {
+        if let Some((a, b)) = run {
+            if a[0] < a[1] {
+                out.push(("delete".to_owned(), a, [b[0], b[0]]));
+            }
+            if b[0] < b[1] {
+                out.push(("insert".to_owned(), [a[1], a[1]], b));
+            }
+        }
+    };
+    for (kind, a, b) in ops {
+        if kind == "equal" {
+            flush(&mut out, run.take());
+            out.push((kind.clone(), *b, *a));
+        } else {
+            run = Some(match run {
+                Some((x, y)) => ([x[0], b[1]], [y[0], a[1]]),
+                None => (*b, *a),
+            });
+        }
+    }
+    flush(&mut out, run);
+    out
+}
+
+/// Whichever file stands first, `lectern compare` finds the same differences: the operations
+/// of B against A are those of A against B seen from the other side. On the English and the
+/// Russian wordings of Stalin's Clause 1 and the revised draft (from the bundled comparison).
+#[test]
+fn compare_json_of_swapped_inputs_gives_mirrored_operations() {
+    let json = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("resources/comparisons/clause-1.json"),
+    )
+    .unwrap();
+    let comparison = lectern::model::comparison::Comparison::from_json(&json).unwrap();
+    let wording = |label: &str| -> String {
+        let witness = comparison
+            .witnesses
+            .iter()
+            .find(|w| w.label.starts_with(label))
+            .unwrap();
+        let segments: Vec<&str> = witness
+            .segments
+            .iter()
+            .flatten()
+            .map(|s| s.text.as_str())
+            .collect();
+        segments.join("\n\n")
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let pairs = [
+        (
+            "Stalin’s draft (English",
+            "Revised draft, early Oct 1922 (English",
+        ),
+        (
+            "Stalin’s draft (Russian",
+            "Revised draft, early Oct 1922 (Russian",
+        ),
+        ("Stalin’s draft (English", "Lenin’s amendment (English"),
+    ];
+    for (n, (first, second)) in pairs.into_iter().enumerate() {
+        let (a, b) = (wording(first), wording(second));
+        let (a_path, b_path) = (
+            dir.path().join(format!("a{n}.txt")),
+            dir.path().join(format!("b{n}.txt")),
+        );
+        std::fs::write(&a_path, &a).unwrap();
+        std::fs::write(&b_path, &b).unwrap();
+        for normalize in ["wording", "typography", "exact"] {
+            let (forward_json, forward) = compare_json(&a_path, &b_path, normalize);
+            let (backward_json, backward) = compare_json(&b_path, &a_path, normalize);
+            assert!(
+                forward.iter().any(|(kind, _, _)| kind == "delete"),
+                "{first}: {forward:?}"
+            );
+            assert!(
+                forward.iter().any(|(kind, _, _)| kind == "insert"),
+                "{first}: {forward:?}"
+            );
+            assert_eq!(
+                backward,
+                mirrored_json(&forward),
+                "{first} / {second}, {normalize}"
+            );
+            assert_eq!(forward_json["a"], backward_json["b"]);
+            assert_eq!(forward_json["b"], backward_json["a"]);
+        }
+    }
+}
+
 #[test]
 fn compare_prints_word_differences_of_bundled_texts_and_files() {
     let dir = tempfile::tempdir().unwrap();

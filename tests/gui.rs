@@ -2085,6 +2085,10 @@ fn swapping_reverses_the_witnesses_and_marks_them_the_other_way() {
     let profile = tempfile::tempdir().unwrap();
     let mut harness = harness(app(profile.path(), &[]));
     open_clause_1(&mut harness);
+    let before = harness.state().comparison.as_ref().unwrap();
+    let before = before.result.clone().expect("computed");
+    let count = before.differences.len();
+    harness.get_by_label(&format!("{count} differences"));
     harness.get_by_label("Swap witnesses").click();
     harness.run();
     let state = harness.state().comparison.as_ref().unwrap();
@@ -2093,7 +2097,33 @@ fn swapping_reverses_the_witnesses_and_marks_them_the_other_way() {
             .label
             .starts_with("Revised draft")
     );
-    assert!(!state.result.as_ref().unwrap().differences.is_empty());
+    let after = state.result.clone().expect("computed again");
+    assert!(!after.differences.is_empty());
+    // A number a reader can cite: the same whichever witness stands first, and each
+    // segment's summaries the same with removed and added words traded.
+    assert_eq!(after.differences.len(), count);
+    harness.get_by_label(&format!("{count} differences"));
+    let summaries = |row: &[lectern::model::comparison::Cell], mirror: bool| {
+        let mut summaries: Vec<String> = row
+            .iter()
+            .filter(|cell| cell.reference.is_some())
+            .map(|cell| {
+                if mirror {
+                    cell.counts.mirrored().summary()
+                } else {
+                    cell.counts.summary()
+                }
+            })
+            .collect();
+        summaries.sort();
+        summaries
+    };
+    for (segment, row) in before.cells.iter().enumerate() {
+        assert_eq!(
+            summaries(&after.cells[segment], false),
+            summaries(row, true)
+        );
+    }
 }
 
 #[test]

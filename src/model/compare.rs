@@ -421,10 +421,76 @@ fn groups<'a>(text: &'a str, normalization: &Normalization) -> Vec<Group<'a>> {
 /// `Units`): units are nearly all distinct, so this is fast, and a sentence that reads the
 /// same in both anchors the comparison even where every paragraph changed a little or two
 /// paragraphs were joined. Only the stretches of units that differ are compared word by word.
+///
+/// The result does not depend on which witness stands first: `diff(b, a)` is exactly
+/// [`mirrored`]`(diff(a, b))`. Where several alignments are equally short (Myers' diff breaks
+/// ties one way, the clean-up reads the first witness's words), the two texts are always
+/// compared in one order, the lesser text first (byte by byte), and the result is mirrored
+/// when they came the other way; so a count of differences a reader cites stays the same
+/// when the columns are swapped.
 pub fn diff(a: &str, b: &str, normalization: &Normalization) -> Vec<Op> {
     // An editor's “[sic]” is not a word of the wording: it is compared as blank space of its
     // own length, so every range still points at the same characters.
-    diff_unmarked(&unmarked(a), &unmarked(b), normalization)
+    let (a, b) = (unmarked(a), unmarked(b));
+    // Equal texts give all-equal operations, their own mirror, in either order.
+    if b < a {
+        mirrored(&diff_unmarked(&b, &a, normalization))
+    } else {
+        diff_unmarked(&a, &b, normalization)
+    }
+}
+
+/// The operations of a diff seen from the other witness: the `a` and `b` ranges swapped,
+/// deletions become insertions and insertions deletions. Each run of changes stays one
+/// deletion followed by one insertion (as [`diff`] gives them), the deletion's empty range
+/// where the insertion starts and the insertion's where the deletion ends, so that
+/// `mirrored(&diff(a, b, n)) == diff(b, a, n)` and `mirrored(&mirrored(ops)) == ops`.
+pub fn mirrored(ops: &[Op]) -> Vec<Op> {
+    let mut out = Vec::with_capacity(ops.len());
+    // The run of changes being read: its ranges in the mirrored first and second witness.
+    let mut run: Option<(Range<usize>, Range<usize>)> = None;
+    for op in ops {
+        match op.kind {
+            OpKind::Equal => {
+                flush_run(&mut out, run.take());
+                out.push(Op {
+                    kind: OpKind::Equal,
+                    a: op.b.clone(),
+                    b: op.a.clone(),
+                });
+            }
+            OpKind::Delete | OpKind::Insert => {
+                run = Some(match run {
+                    Some((a, b)) => (a.start..op.b.end, b.start..op.a.end),
+                    None => (op.b.clone(), op.a.clone()),
+                });
+            }
+        }
+    }
+    flush_run(&mut out, run);
+    out
+}
+
+/// Appends a run of changes with ranges `a` and `b` as one deletion (when `a` is not empty)
+/// and one insertion (when `b` is not empty).
+fn flush_run(out: &mut Vec<Op>, run: Option<(Range<usize>, Range<usize>)>) {
+    let Some((a_range, b_range)) = run else {
+        return;
+    };
+    if !a_range.is_empty() {
+        out.push(Op {
+            kind: OpKind::Delete,
+            a: a_range.clone(),
+            b: b_range.start..b_range.start,
+        });
+    }
+    if !b_range.is_empty() {
+        out.push(Op {
+            kind: OpKind::Insert,
+            a: a_range.end..a_range.end,
+            b: b_range,
+        });
+    }
 }
 
 /// The editorial mark a diff passes over (see [`diff`]).
@@ -1230,9 +1296,10 @@ fn word_diff(a: &str, b: &str, normalization: &Normalization, a_at: usize, b_at:
     };
     // Words that only one side has are not set aside here as lines are (`diff_ids`): among
     // words that would change which of two equally short alignments is found, and an added
-    // clause would read as a changed one.
-    for op in capture_diff_slices(Algorithm::Myers, &a_keys, &b_keys) {
-        let (tag, old, new) = op.as_tag_tuple();
+    // clause would read as a changed one. Of two such alignments, the one that keeps the
+    // longer words equal (in characters of their keys).
+    let weight = |index: usize| a_groups[index].key.chars().count();
+    for (tag, old, new) in heavier_alignment(&a_keys, &b_keys, weight) {
         let Some(kind) = kind_of(tag) else {
             push(
                 OpKind::Delete,
@@ -1250,6 +1317,77 @@ fn word_diff(a: &str, b: &str, normalization: &Normalization, a_at: usize, b_at:
     }
     ops
 }
+
+/// One step of an alignment: (tag, range in the first sequence, range in the second).
+type Aligned = (DiffTag, Range<usize>, Range<usize>);
+
+/// The Myers alignment of `a` and `b` with the heavier equal elements (`weight` of an index
+/// into `a`), as (tag, range in `a`, range in `b`).
+///
+/// Myers' diff finds one of the shortest alignments, and which one depends on the order of
+/// its inputs: "о формальном вступлении первых в состав РСФСР" against "Формальное
+/// объединение вместе с РСФСР в союз …" keeps “РСФСР” equal one way round and only “в” the
+/// other (which the clean-up then absorbs, marking everything changed). So where the first
+/// alignment has a slight equal stretch between two changes, the other order is tried too,
+/// and the one whose equal elements weigh more is kept, the first on a tie. [`diff`] and the marking of changed words
+/// call this with their two texts in their canonical order, so the choice is the same
+/// whichever witness stands first.
+fn heavier_alignment<T: Eq + std::hash::Hash>(
+    a: &[T],
+    b: &[T],
+    weight: impl Fn(usize) -> usize,
+) -> Vec<Aligned> {
+    let forward: Vec<Aligned> = capture_diff_slices(Algorithm::Myers, a, b)
+        .iter()
+        .map(|op| op.as_tag_tuple())
+        .collect();
+    // Only an alignment held together by slight equal stretches between changes (a short
+    // word, a space) can have an equally short rival that keeps more: where every equal
+    // stretch between two changes is substantial, as in a lightly edited text, the first
+    // alignment is kept without a second diff.
+    let slight_anchor = forward.windows(3).any(|steps| {
+        let [before, (DiffTag::Equal, equal, _), after] = steps else {
+            return false;
+        };
+        before.0 != DiffTag::Equal
+            && after.0 != DiffTag::Equal
+            && equal.len() <= SLIGHT_ANCHOR
+            && equal.clone().map(&weight).sum::<usize>() <= SLIGHT_ANCHOR
+    });
+    if !slight_anchor {
+        return forward;
+    }
+    let flip = |tag: DiffTag| match tag {
+        DiffTag::Delete => DiffTag::Insert,
+        DiffTag::Insert => DiffTag::Delete,
+        DiffTag::Equal | DiffTag::Replace => tag,
+    };
+    let backward: Vec<Aligned> = capture_diff_slices(Algorithm::Myers, b, a)
+        .iter()
+        .map(|op| {
+            let (tag, old, new) = op.as_tag_tuple();
+            (flip(tag), new, old)
+        })
+        .collect();
+    let weigh = |alignment: &[Aligned]| -> usize {
+        alignment
+            .iter()
+            .filter(|(tag, _, _)| *tag == DiffTag::Equal)
+            .flat_map(|(_, old, _)| old.clone())
+            .map(&weight)
+            .sum()
+    };
+    if weigh(&backward) > weigh(&forward) {
+        backward
+    } else {
+        forward
+    }
+}
+
+/// The weight (characters of keys) up to which an equal stretch between two changes is
+/// slight enough that [`heavier_alignment`] looks for a rival alignment: as many letters as
+/// [`is_slight`] allows.
+const SLIGHT_ANCHOR: usize = 6;
 
 /// Whether an equal stretch is too slight to stand between two changes: white space,
 /// punctuation, or one or two short words such as "the", "of the" or "в".
@@ -1283,27 +1421,9 @@ fn cleanup(a: &str, ops: Vec<Op>) -> Vec<Op> {
     }
     let mut out: Vec<Op> = Vec::with_capacity(ops.len());
     let mut run: Option<(Range<usize>, Range<usize>)> = None;
-    let flush = |out: &mut Vec<Op>, run: &mut Option<(Range<usize>, Range<usize>)>| {
-        if let Some((a_range, b_range)) = run.take() {
-            if !a_range.is_empty() {
-                out.push(Op {
-                    kind: OpKind::Delete,
-                    a: a_range.clone(),
-                    b: b_range.start..b_range.start,
-                });
-            }
-            if !b_range.is_empty() {
-                out.push(Op {
-                    kind: OpKind::Insert,
-                    a: a_range.end..a_range.end,
-                    b: b_range,
-                });
-            }
-        }
-    };
     for (op, absorbed) in ops.into_iter().zip(absorbed) {
         if op.kind == OpKind::Equal && !absorbed {
-            flush(&mut out, &mut run);
+            flush_run(&mut out, run.take());
             match out.last_mut() {
                 Some(last) if last.kind == OpKind::Equal => {
                     last.a.end = op.a.end;
@@ -1318,7 +1438,7 @@ fn cleanup(a: &str, ops: Vec<Op>) -> Vec<Op> {
             });
         }
     }
-    flush(&mut out, &mut run);
+    flush_run(&mut out, run);
     out
 }
 
@@ -1378,6 +1498,15 @@ impl Counts {
             parts.push(format!("{} {} added", self.inserted, word(self.inserted)));
         }
         parts.join(" · ")
+    }
+
+    /// The counts seen from the other witness: removed and added words traded.
+    pub fn mirrored(&self) -> Counts {
+        Counts {
+            changed: self.changed,
+            deleted: self.inserted,
+            inserted: self.deleted,
+        }
     }
 
     /// Adds another count.
@@ -1440,16 +1569,7 @@ pub fn marks(a: &str, b: &str, ops: &[Op]) -> (Vec<Marked>, Vec<Marked>, Counts)
                 let next = ops.get(index + 1).filter(|n| n.kind == OpKind::Insert);
                 if let Some(insert) = next {
                     let (a_text, b_text) = (a.slice(op.a.clone()), b.slice(insert.b.clone()));
-                    let (in_a, in_b) = match letters_changed(a_text, b_text) {
-                        Some(letters) => letters,
-                        None => match same_stems(a_text, b_text) {
-                            Some(words) => words,
-                            None => (
-                                vec![trimmed(&CharIndex::new(a_text), 0..a_text.chars().count())],
-                                vec![trimmed(&CharIndex::new(b_text), 0..b_text.chars().count())],
-                            ),
-                        },
-                    };
+                    let (in_a, in_b) = changed_within(a_text, b_text);
                     let shift = |r: Range<usize>, by: usize| r.start + by..r.end + by;
                     a_marks.extend(in_a.into_iter().map(|r| Marked {
                         range: shift(r, op.a.start),
@@ -1479,6 +1599,27 @@ pub fn marks(a: &str, b: &str, ops: &[Op]) -> (Vec<Marked>, Vec<Marked>, Counts)
     a_marks.retain(|m| !m.range.is_empty());
     b_marks.retain(|m| !m.range.is_empty());
     (a_marks, b_marks, counts)
+}
+
+/// What is marked changed in a stretch `a` replaced by `b` (character ranges of each): the
+/// letters of one word changed by a letter or two, else the words that do not pair by stem,
+/// else all of both. Worked out with the lesser stretch first (as [`diff`] does), so that the
+/// marks are the same whichever witness stands first.
+fn changed_within(a: &str, b: &str) -> (Ranges, Ranges) {
+    if b < a {
+        let (in_b, in_a) = changed_within(b, a);
+        return (in_a, in_b);
+    }
+    match letters_changed(a, b) {
+        Some(letters) => letters,
+        None => match same_stems(a, b) {
+            Some(words) => words,
+            None => (
+                vec![trimmed(&CharIndex::new(a), 0..a.chars().count())],
+                vec![trimmed(&CharIndex::new(b), 0..b.chars().count())],
+            ),
+        },
+    }
 }
 
 /// `range` without the white space at its ends (a mark underlines words, not the gaps).
@@ -1534,8 +1675,9 @@ fn same_stems(a: &str, b: &str) -> Option<(Ranges, Ranges)> {
         .map(|r| stem(b_index.slice(r.clone())))
         .collect();
     let (mut in_a, mut in_b, mut paired) = (Vec::new(), Vec::new(), false);
-    for op in capture_diff_slices(Algorithm::Myers, &a_stems, &b_stems) {
-        let (tag, old, new) = op.as_tag_tuple();
+    // Of two equally short alignments of the stems, the one that pairs the longer ones.
+    let weight = |index: usize| a_stems[index].chars().count();
+    for (tag, old, new) in heavier_alignment(&a_stems, &b_stems, weight) {
         if tag != DiffTag::Equal {
             in_a.extend(a_words[old].iter().cloned());
             in_b.extend(b_words[new].iter().cloned());
@@ -2423,5 +2565,164 @@ mod tests {
                 .all(|(x, y)| x.trim().is_empty() && y.trim().is_empty()),
             "{changed:?}"
         );
+    }
+
+    /// The words the mirror tests draw from: a shared vocabulary with repeats, case changes,
+    /// punctuation, quotation marks and dashes, ё/е, white space, sentence ends and line
+    /// breaks, so that alignments tie and the clean-up has short words to absorb.
+    const MIRROR_WORDS: [&str; 22] = [
+        "the",
+        "The",
+        "THE",
+        "union",
+        "Union",
+        "of",
+        "republics",
+        "республик",
+        "союз",
+        "Союз",
+        "ёлка",
+        "елка",
+        ",",
+        ".",
+        ";",
+        "«",
+        "»",
+        "\"",
+        "—",
+        "-",
+        "R.S.F.S.R.",
+        "RSFSR",
+    ];
+
+    /// A witness from `words` (indices into [`MIRROR_WORDS`]), a space between words and a
+    /// line break after every `line`th one.
+    fn mirror_text(words: &[usize], line: usize) -> String {
+        let mut text = String::new();
+        for (n, &word) in words.iter().enumerate() {
+            if n > 0 {
+                text.push(if n % line == 0 { '\n' } else { ' ' });
+            }
+            text.push_str(MIRROR_WORDS[word % MIRROR_WORDS.len()]);
+        }
+        text
+    }
+
+    /// `words` edited: each edit replaces, inserts or removes a word, or moves a stretch of
+    /// words elsewhere.
+    fn mirror_edited(words: &[usize], edits: &[(u8, usize, usize)]) -> Vec<usize> {
+        let mut edited = words.to_vec();
+        for &(kind, at, word) in edits {
+            let at = at % (edited.len() + 1);
+            match kind % 4 {
+                0 if at < edited.len() => edited[at] = word,
+                1 => edited.insert(at, word),
+                2 if at < edited.len() => {
+                    edited.remove(at);
+                }
+                3 => {
+                    // A move: up to four words taken out and put back `word` places on.
+                    let end = (at + 1 + word % 4).min(edited.len());
+                    let moved: Vec<usize> = edited.drain(at.min(end)..end).collect();
+                    let to = (at + word) % (edited.len() + 1);
+                    edited.splice(to..to, moved);
+                }
+                _ => {}
+            }
+        }
+        edited
+    }
+
+    /// Marks as the other witness would see them: removed is added and added removed.
+    fn mirrored_marks(marks: &[Marked]) -> Vec<Marked> {
+        marks
+            .iter()
+            .map(|m| Marked {
+                range: m.range.clone(),
+                mark: match m.mark {
+                    Mark::Deleted => Mark::Inserted,
+                    Mark::Inserted => Mark::Deleted,
+                    Mark::Changed => Mark::Changed,
+                },
+            })
+            .collect()
+    }
+
+    /// Checks that the diff, counts and marks of `b` against `a` mirror those of `a` against
+    /// `b`, and that both diffs rebuild both witnesses.
+    fn assert_mirrors(a: &str, b: &str, normalization: &Normalization) {
+        let forward = diff(a, b, normalization);
+        let backward = diff(b, a, normalization);
+        assert_eq!(
+            backward,
+            mirrored(&forward),
+            "{a:?} / {b:?} ({normalization:?})"
+        );
+        assert_eq!(mirrored(&backward), forward, "mirrored twice");
+        assert_reconstructs(a, b, normalization);
+        assert_reconstructs(b, a, normalization);
+        let (a_marks, b_marks, counts) = marks(a, b, &forward);
+        let (b_marks_back, a_marks_back, counts_back) = marks(b, a, &backward);
+        assert_eq!(counts_back, counts.mirrored(), "{a:?} / {b:?}");
+        assert_eq!(counts_back.changed, counts.changed);
+        assert_eq!(a_marks_back, mirrored_marks(&a_marks), "{a:?} / {b:?}");
+        assert_eq!(b_marks_back, mirrored_marks(&b_marks), "{a:?} / {b:?}");
+    }
+
+    proptest::proptest! {
+        /// Whichever witness stands first, the diff is the same one seen from the other side:
+        /// its operations mirrored, removals and additions traded in the counts and marks,
+        /// the number of changed words the same. On word sequences drawn from a small shared
+        /// vocabulary (where alignments tie), edited by replacements, insertions, removals
+        /// and moves, in lines long enough that some pairs are compared unit by unit first.
+        #[test]
+        fn a_diff_from_the_other_witness_is_its_mirror(
+            words in proptest::collection::vec(0usize..64, 0..40),
+            edits in proptest::collection::vec((0u8..4, 0usize..48, 0usize..64), 0..8),
+            line in 1usize..12,
+            switches in 0u32..32,
+        ) {
+            let normalization = every_normalization().nth(switches as usize).unwrap();
+            let a = mirror_text(&words, line);
+            let b = mirror_text(&mirror_edited(&words, &edits), line.max(2) - 1);
+            assert_mirrors(&a, &b, &normalization);
+            // A witness against itself is its own mirror.
+            assert_mirrors(&a, &a, &normalization);
+        }
+    }
+
+    #[test]
+    fn a_diff_of_long_witnesses_from_the_other_side_is_its_mirror() {
+        use crate::model::generate::{edited, paragraphs};
+        // Long enough to be compared unit by unit, and on several threads.
+        for (seed, size) in [(5, 20_000), (6, 300_000)] {
+            let a = paragraphs(seed, size).join("\n\n");
+            let b = edited(&a, seed + 10, 200).replacen("\n\n", " ", 3);
+            for normalization in [Normalization::wording(), Normalization::default()] {
+                let forward = diff(&a, &b, &normalization);
+                assert!(forward.iter().any(|op| op.kind != OpKind::Equal));
+                assert_eq!(diff(&b, &a, &normalization), mirrored(&forward));
+                let (forward_counts, backward_counts) = (
+                    counts(&a, &b, &forward),
+                    counts(&b, &a, &mirrored(&forward)),
+                );
+                assert!(!forward_counts.is_same());
+                assert_eq!(backward_counts, forward_counts.mirrored());
+            }
+        }
+    }
+
+    #[test]
+    fn clause_1_pairs_mirror_in_both_orders() {
+        // Stalin's English draft against Lenin's amendment and against the revised draft.
+        let revised = "To recognise as necessary the conclusion of a treaty between Ukraine, \
+            Belorussia, the Federation of Transcaucasian Republics and the RSFSR on their \
+            unification in a 'Union of Socialist Soviet Republics', each of them retaining the \
+            right of free secession from the Union.";
+        for other in [LENIN_EN, revised] {
+            for (_, normalization) in PROFILES {
+                assert_mirrors(STALIN_EN, other, &normalization);
+            }
+        }
     }
 }

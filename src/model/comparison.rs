@@ -1869,4 +1869,162 @@ mod numbering_and_languages {
             comparison.witnesses[d.witness].language == comparison.witnesses[d.reference].language
         }));
     }
+
+    /// A difference as the swapped comparison (witnesses in reverse order, `count` of them)
+    /// has it: `mirror` when the pair is compared the other way round (each witness marked
+    /// against the one before it), else the same pair in the same orientation (one base).
+    fn swapped_difference(d: &Difference, count: usize, mirror: bool) -> Difference {
+        let (witness, reference) = (count - 1 - d.witness, count - 1 - d.reference);
+        if mirror {
+            Difference {
+                segment: d.segment,
+                witness: reference,
+                reference: witness,
+                range: d.reference_range.clone(),
+                reference_range: d.range.clone(),
+            }
+        } else {
+            Difference {
+                segment: d.segment,
+                witness,
+                reference,
+                range: d.range.clone(),
+                reference_range: d.reference_range.clone(),
+            }
+        }
+    }
+
+    fn sorted(mut differences: Vec<Difference>) -> Vec<Difference> {
+        differences.sort_by_key(|d| {
+            (
+                d.segment,
+                d.witness,
+                d.reference,
+                d.range.start,
+                d.range.end,
+                d.reference_range.start,
+                d.reference_range.end,
+            )
+        });
+        differences
+    }
+
+    /// Checks that `swapped` (the witnesses of `comparison` in reverse order) computed with
+    /// `swapped_reference` has the same differences as `comparison` with `reference`, seen
+    /// from the other side when `mirror`, and in each segment the same summaries, with
+    /// removed and added words traded when `mirror`.
+    fn assert_swap_keeps_counts(
+        comparison: &Comparison,
+        (reference, swapped_reference): (Reference, Reference),
+        mirror: bool,
+        normalization: &Normalization,
+    ) {
+        let count = comparison.witnesses.len();
+        let swapped = comparison.swapped();
+        let before = compute_all(comparison, normalization, reference);
+        let after = compute_all(&swapped, normalization, swapped_reference);
+        assert_eq!(
+            before.differences.len(),
+            after.differences.len(),
+            "{} differences, {} after the swap ({normalization:?})",
+            before.differences.len(),
+            after.differences.len(),
+        );
+        let expected: Vec<Difference> = before
+            .differences
+            .iter()
+            .map(|d| swapped_difference(d, count, mirror))
+            .collect();
+        assert_eq!(sorted(expected), sorted(after.differences.clone()));
+        for (segment, row) in before.cells.iter().enumerate() {
+            let mut summaries = Vec::new();
+            for (witness, cell) in row.iter().enumerate() {
+                let Some(reference) = cell.reference else {
+                    continue;
+                };
+                let (witness, reference) = (count - 1 - witness, count - 1 - reference);
+                let twin = &after.cells[segment];
+                if mirror {
+                    assert_eq!(twin[reference].reference, Some(witness));
+                    assert_eq!(twin[reference].ops, compare::mirrored(&cell.ops));
+                    assert_eq!(twin[reference].counts, cell.counts.mirrored());
+                    assert_eq!(twin[reference].counts.changed, cell.counts.changed);
+                    summaries.push(cell.counts.mirrored().summary());
+                } else {
+                    assert_eq!(twin[witness].reference, Some(reference));
+                    assert_eq!(twin[witness].ops, cell.ops);
+                    assert_eq!(twin[witness].counts, cell.counts);
+                    summaries.push(cell.counts.summary());
+                }
+            }
+            let mut swapped_summaries: Vec<String> = after.cells[segment]
+                .iter()
+                .filter(|cell| cell.reference.is_some())
+                .map(|cell| cell.counts.summary())
+                .collect();
+            summaries.sort();
+            swapped_summaries.sort();
+            assert_eq!(
+                summaries, swapped_summaries,
+                "{}",
+                comparison.segments[segment]
+            );
+        }
+    }
+
+    /// The window's "Swap witnesses" reverses the witnesses and computes again: the number
+    /// of differences and every segment's summaries stay, removed and added traded where a
+    /// pair is now compared the other way round.
+    #[test]
+    fn swapping_the_witnesses_of_clause_1_keeps_every_count() {
+        let comparison = clause_1();
+        let last = comparison.witnesses.len() - 1;
+        for (_, normalization) in compare::PROFILES {
+            let before = compute_all(&comparison, &normalization, Reference::Previous);
+            assert!(!before.differences.is_empty());
+            assert!(before.cells.iter().flatten().any(|c| c.counts.deleted > 0));
+            assert_swap_keeps_counts(
+                &comparison,
+                (Reference::Previous, Reference::Previous),
+                true,
+                &normalization,
+            );
+            // A base the reader chose stays the base (the window renumbers it).
+            for base in [0, 3] {
+                assert_swap_keeps_counts(
+                    &comparison,
+                    (Reference::Base(base), Reference::Base(last - base)),
+                    false,
+                    &normalization,
+                );
+            }
+        }
+    }
+
+    /// Any two witnesses of Clause 1 in one language, in either order: the same differences
+    /// seen from the other side, removed and added traded in each segment's summary.
+    #[test]
+    fn each_pair_of_clause_1_in_either_order_has_the_same_differences() {
+        let comparison = clause_1();
+        let witnesses = &comparison.witnesses;
+        for first in 0..witnesses.len() {
+            for second in first + 1..witnesses.len() {
+                if witnesses[first].language != witnesses[second].language {
+                    continue;
+                }
+                let pair = Comparison {
+                    witnesses: vec![witnesses[first].clone(), witnesses[second].clone()],
+                    ..comparison.clone()
+                };
+                for (_, normalization) in compare::PROFILES {
+                    assert_swap_keeps_counts(
+                        &pair,
+                        (Reference::Previous, Reference::Previous),
+                        true,
+                        &normalization,
+                    );
+                }
+            }
+        }
+    }
 }
