@@ -36,15 +36,17 @@ impl Offscreen {
         }
     }
 
-    /// Runs one pass on a screen of `size` points, in which `paint` lays out what it needs
-    /// (through the context's fonts) and paints it on the painter it is given; returns what
-    /// `paint` returns and the picture of the top `height` points of it (the rest, if any, is
-    /// cut), on `background`.
+    /// Runs a pass on a screen of `size` points, in which `paint` lays out what it needs
+    /// (through the context's fonts) and paints it on the painter it is given, answering what
+    /// it has to say and how many points from the top it painted; returns that answer and the
+    /// picture of those points (no more than `size`), on `background`. Should egui run the
+    /// pass again (it may, when a pass is discarded), `paint` is called again and its last
+    /// answer kept.
     pub fn paint<R>(
         &mut self,
         size: egui::Vec2,
         background: Color32,
-        paint: impl FnOnce(&egui::Context, &Painter) -> (R, f32),
+        mut paint: impl FnMut(&egui::Context, &Painter) -> (R, f32),
     ) -> (R, ColorImage) {
         let mut input = egui::RawInput {
             screen_rect: Some(Rect::from_min_size(egui::Pos2::ZERO, size)),
@@ -56,19 +58,16 @@ impl Offscreen {
             .entry(egui::ViewportId::ROOT)
             .or_default()
             .native_pixels_per_point = Some(self.pixels_per_point);
-        let mut paint = Some(paint);
         let mut answer = None;
         let mut output = self.ctx.run_pass(input, |ctx| {
-            if let Some(paint) = paint.take() {
-                let painter = ctx.layer_painter(egui::LayerId::background());
-                answer = Some(paint(ctx, &painter));
-            }
+            let painter = ctx.layer_painter(egui::LayerId::background());
+            answer = Some(paint(ctx, &painter));
         });
         self.apply(&output.textures_delta);
         output.textures_delta.clear();
         let primitives = self.ctx.tessellate(output.shapes, output.pixels_per_point);
         let ppp = output.pixels_per_point;
-        let (result, height) = answer.expect("the pass ran once");
+        let (result, height) = answer.expect("egui runs a pass at least once");
         let width = (size.x * ppp).round().max(1.0) as usize;
         let height = (height.min(size.y) * ppp).ceil().max(1.0) as usize;
         let mut image = ColorImage::filled([width, height], background);
@@ -175,73 +174,98 @@ fn fill_triangle(
     let at = |v: &Vertex| [v.pos.x * pixels_per_point, v.pos.y * pixels_per_point];
     let (mut p0, p1, mut p2) = (at(a), at(b), at(c));
     let (mut v0, v1, mut v2) = (a, b, c);
-    let edge = |p: [f32; 2], q: [f32; 2], r: [f32; 2]| {
+    let area = |p: [f32; 2], q: [f32; 2], r: [f32; 2]| {
         (q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0])
     };
-    let mut area = edge(p0, p1, p2);
-    if area == 0.0 || !area.is_finite() {
+    let mut whole = area(p0, p1, p2);
+    if whole == 0.0 || !whole.is_finite() {
         return;
     }
-    if area < 0.0 {
+    if whole < 0.0 {
         std::mem::swap(&mut p0, &mut p2);
         std::mem::swap(&mut v0, &mut v2);
-        area = -area;
+        whole = -whole;
     }
     let low = |i: usize| p0[i].min(p1[i]).min(p2[i]);
     let high = |i: usize| p0[i].max(p1[i]).max(p2[i]);
-    // Pixels whose centres can be inside.
-    let x_start = ((low(0) - 0.5).floor().max(0.0) as usize).max(bounds.x.0);
-    let x_end = ((high(0) + 0.5).ceil().max(0.0) as usize).min(bounds.x.1);
+    // Rows whose pixel centres can be inside.
     let y_start = ((low(1) - 0.5).floor().max(0.0) as usize).max(bounds.y.0);
     let y_end = ((high(1) + 0.5).ceil().max(0.0) as usize).min(bounds.y.1);
-    if x_start >= x_end || y_start >= y_end {
-        return;
-    }
-    let inclusive = [top_left(p1, p2), top_left(p2, p0), top_left(p0, p1)];
+    // Each edge's function, a·x + b·y + c: positive inside, zero on the edge; with whether a
+    // pixel exactly on it is the triangle's.
+    let edges = [(p1, p2), (p2, p0), (p0, p1)].map(|(p, q)| {
+        let (a, b) = (p[1] - q[1], q[0] - p[0]);
+        (a, b, -(a * p[0] + b * p[1]), top_left(p, q))
+    });
+    let weight = 1.0 / whole;
     let solid = v0.color == v1.color && v1.color == v2.color;
     let white = |v: &Vertex| v.uv == egui::epaint::WHITE_UV;
-    let untextured = white(v0) && white(v1) && white(v2);
+    let texture = texture.filter(|_| !(white(v0) && white(v1) && white(v2)));
     let width = image.size[0];
+    let colors = [
+        v0.color.to_array(),
+        v1.color.to_array(),
+        v2.color.to_array(),
+    ];
+    let uvs = [v0.uv, v1.uv, v2.uv];
     for y in y_start..y_end {
         let py = y as f32 + 0.5;
-        for x in x_start..x_end {
-            let point = [x as f32 + 0.5, py];
-            let weights = [
-                edge(p1, p2, point),
-                edge(p2, p0, point),
-                edge(p0, p1, point),
-            ];
-            let inside = weights
-                .iter()
-                .zip(inclusive)
-                .all(|(&w, inclusive)| w > 0.0 || (w == 0.0 && inclusive));
+        // The span of the row inside all three edges.
+        let (mut from, mut to) = (bounds.x.0 as f32, bounds.x.1 as f32 - 1.0);
+        for &(a, b, c, _) in &edges {
+            let k = b * py + c;
+            if a > 0.0 {
+                from = from.max((-k / a - 0.5).floor());
+            } else if a < 0.0 {
+                to = to.min((-k / a - 0.5).ceil());
+            } else if k < 0.0 {
+                to = -1.0;
+            }
+        }
+        if to < from || to < 0.0 {
+            continue;
+        }
+        let row = y * width;
+        // Written out, not iterated: this loop is most of the time, even in debug builds.
+        let ((a0, b0, c0, i0), (a1, b1, c1, i1), (a2, b2, c2, i2)) = (edges[0], edges[1], edges[2]);
+        let (k0, k1, k2) = (b0 * py + c0, b1 * py + c1, b2 * py + c2);
+        for x in from.max(0.0) as usize..=to as usize {
+            let px = x as f32 + 0.5;
+            let (e0, e1, e2) = (a0 * px + k0, a1 * px + k1, a2 * px + k2);
+            let inside = (e0 > 0.0 || (e0 == 0.0 && i0))
+                && (e1 > 0.0 || (e1 == 0.0 && i1))
+                && (e2 > 0.0 || (e2 == 0.0 && i2));
             if !inside {
                 continue;
             }
-            let [w0, w1, w2] = weights.map(|w| w / area);
-            let color = if solid {
-                v0.color
+            let w = [e0 * weight, e1 * weight, e2 * weight];
+            let mut color = if solid {
+                colors[0]
             } else {
-                let channel = |i: usize| {
-                    let mix = w0 * f32::from(v0.color[i])
-                        + w1 * f32::from(v1.color[i])
-                        + w2 * f32::from(v2.color[i]);
+                let mix = |i: usize| {
+                    let mix = w[0] * f32::from(colors[0][i])
+                        + w[1] * f32::from(colors[1][i])
+                        + w[2] * f32::from(colors[2][i]);
                     mix.round().clamp(0.0, 255.0) as u8
                 };
-                Color32::from_rgba_premultiplied(channel(0), channel(1), channel(2), channel(3))
+                [mix(0), mix(1), mix(2), mix(3)]
             };
-            let color = match texture {
-                Some(texture) if !untextured => {
-                    let u = w0 * v0.uv.x + w1 * v1.uv.x + w2 * v2.uv.x;
-                    let v = w0 * v0.uv.y + w1 * v1.uv.y + w2 * v2.uv.y;
-                    multiply(color, sample(texture, u, v))
-                }
-                _ => color,
-            };
-            if color.a() == 0 && color.r() == 0 && color.g() == 0 && color.b() == 0 {
+            if let Some(texture) = texture {
+                let u = w[0] * uvs[0].x + w[1] * uvs[1].x + w[2] * uvs[2].x;
+                let v = w[0] * uvs[0].y + w[1] * uvs[1].y + w[2] * uvs[2].y;
+                let t = sample(texture, u, v);
+                let times = |c: u8, t: u8| ((u16::from(c) * u16::from(t) + 127) / 255) as u8;
+                color = [
+                    times(color[0], t[0]),
+                    times(color[1], t[1]),
+                    times(color[2], t[2]),
+                    times(color[3], t[3]),
+                ];
+            }
+            if color[3] == 0 && color == [0; 4] {
                 continue;
             }
-            let pixel = &mut image.pixels[y * width + x];
+            let pixel = &mut image.pixels[row + x];
             *pixel = over(color, *pixel);
         }
     }
@@ -249,55 +273,58 @@ fn fill_triangle(
 
 /// The texel under (u, v), nearest: epaint places glyphs on whole pixels, so that each pixel
 /// centre falls on a texel centre.
-fn sample(texture: &ColorImage, u: f32, v: f32) -> Color32 {
+fn sample(texture: &ColorImage, u: f32, v: f32) -> [u8; 4] {
     let [w, h] = texture.size;
     if w == 0 || h == 0 {
-        return Color32::WHITE;
+        return [255; 4];
     }
     let x = ((u * w as f32).floor().max(0.0) as usize).min(w - 1);
     let y = ((v * h as f32).floor().max(0.0) as usize).min(h - 1);
-    texture.pixels[y * w + x]
-}
-
-/// Two premultiplied colours multiplied channel by channel.
-fn multiply(a: Color32, b: Color32) -> Color32 {
-    let mul = |x: u8, y: u8| ((u16::from(x) * u16::from(y) + 127) / 255) as u8;
-    Color32::from_rgba_premultiplied(
-        mul(a.r(), b.r()),
-        mul(a.g(), b.g()),
-        mul(a.b(), b.b()),
-        mul(a.a(), b.a()),
-    )
+    texture.pixels[y * w + x].to_array()
 }
 
 /// `top` (premultiplied) over `below`.
-fn over(top: Color32, below: Color32) -> Color32 {
-    let keep = 255 - u16::from(top.a());
-    let mix = |t: u8, b: u8| (u16::from(t) + (u16::from(b) * keep + 127) / 255).min(255) as u8;
-    Color32::from_rgba_premultiplied(
-        mix(top.r(), below.r()),
-        mix(top.g(), below.g()),
-        mix(top.b(), below.b()),
-        mix(top.a(), below.a()),
-    )
+fn over(top: [u8; 4], below: Color32) -> Color32 {
+    if top[3] == 255 {
+        return Color32::from_rgba_premultiplied(top[0], top[1], top[2], top[3]);
+    }
+    let keep = 255 - u16::from(top[3]);
+    let below = below.to_array();
+    let mix =
+        |i: usize| (u16::from(top[i]) + (u16::from(below[i]) * keep + 127) / 255).min(255) as u8;
+    Color32::from_rgba_premultiplied(mix(0), mix(1), mix(2), mix(3))
 }
 
-/// `image` encoded as PNG (its colours are opaque, or made so by unmultiplying).
-pub fn encode_png(image: &ColorImage) -> Result<Vec<u8>, String> {
+/// `image` encoded as PNG. `opaque`: every pixel is (as when painted over an opaque
+/// background), so that its premultiplied bytes are written as they are; else they are
+/// unmultiplied first.
+pub fn encode_png(image: &ColorImage, opaque: bool) -> Result<Vec<u8>, String> {
+    use image::ImageEncoder as _;
     let [width, height] = image.size;
-    let mut pixels = Vec::with_capacity(width * height * 4);
-    for pixel in &image.pixels {
-        pixels.extend_from_slice(&pixel.to_srgba_unmultiplied());
-    }
+    let unmultiplied: Vec<u8>;
+    let bytes = if opaque {
+        image.as_raw()
+    } else {
+        unmultiplied = image
+            .pixels
+            .iter()
+            .flat_map(|p| p.to_srgba_unmultiplied())
+            .collect();
+        &unmultiplied
+    };
     let (w, h) = (
         u32::try_from(width).map_err(|e| e.to_string())?,
         u32::try_from(height).map_err(|e| e.to_string())?,
     );
-    let rgba = image::RgbaImage::from_raw(w, h, pixels).ok_or("the picture has the wrong size")?;
-    let mut bytes = std::io::Cursor::new(Vec::new());
-    rgba.write_to(&mut bytes, image::ImageFormat::Png)
-        .map_err(|e| e.to_string())?;
-    Ok(bytes.into_inner())
+    let mut out = Vec::new();
+    image::codecs::png::PngEncoder::new_with_quality(
+        &mut out,
+        image::codecs::png::CompressionType::Fast,
+        image::codecs::png::FilterType::Adaptive,
+    )
+    .write_image(bytes, w, h, image::ExtendedColorType::Rgba8)
+    .map_err(|e| e.to_string())?;
+    Ok(out)
 }
 
 #[cfg(test)]
@@ -365,5 +392,21 @@ mod tests {
         assert!(dark(10, end) > 50, "the word is written");
         assert_eq!(dark(end + 2, 200), 0, "nothing after it");
         assert_eq!(dark(0, 9), 0, "nothing before it");
+    }
+
+    /// A picture encoded and read back has its colours: opaque ones as they are, others
+    /// unmultiplied.
+    #[test]
+    fn a_picture_encoded_as_png_reads_back_with_its_colours() {
+        let mut image = ColorImage::filled([3, 2], Color32::from_rgb(10, 20, 30));
+        let png = encode_png(&image, true).unwrap();
+        let back = image::load_from_memory(&png).unwrap().to_rgba8();
+        assert_eq!(back.dimensions(), (3, 2));
+        assert!(back.pixels().all(|p| p.0 == [10, 20, 30, 255]));
+        image.pixels[1] = Color32::from_rgba_unmultiplied(200, 100, 0, 128);
+        let png = encode_png(&image, false).unwrap();
+        let back = image::load_from_memory(&png).unwrap().to_rgba8();
+        let half = back.get_pixel(1, 0).0;
+        assert!(half[3] == 128 && half[0].abs_diff(200) <= 2 && half[1].abs_diff(100) <= 2);
     }
 }

@@ -469,8 +469,7 @@ pub fn picture(of: &PictureOf, style: &PictureStyle) -> Result<Picture, String> 
     let width_px = (width * ppp).ceil() as usize;
     let max_height = style.max_height.min(style.max_pixels / width_px.max(1));
     let limit = max_height as f32 / ppp;
-    let colors = Colors::new(style.dark);
-    let background = colors.background;
+    let background = Colors::new(style.dark).background;
     let rows = of.comparison.segments.len();
     let mut offscreen = Offscreen::new(ppp, style.dark);
     let (left_out, image) =
@@ -479,7 +478,7 @@ pub fn picture(of: &PictureOf, style: &PictureStyle) -> Result<Picture, String> 
                 ctx,
                 of,
                 style,
-                colors,
+                colors: Colors::new(style.dark),
                 width,
             };
             let header = painting.header();
@@ -520,7 +519,8 @@ pub fn picture(of: &PictureOf, style: &PictureStyle) -> Result<Picture, String> 
             }
             (said, y + MARGIN)
         });
-    let png = encode_png(&image)?;
+    // Painted over the reading background, which is opaque.
+    let png = encode_png(&image, background.a() == 255)?;
     let (left_out, shown) = match left_out {
         Some((words, shown)) => (Some(words), shown),
         None => (None, rows),
@@ -755,6 +755,31 @@ mod tests {
         .unwrap();
         assert_eq!(none.shown, 0);
         assert!(none.left_out.unwrap().starts_with("Rows 1–4 of 4 left out"));
+    }
+
+    /// Inline, the picture is one column of every witness's wording against its reference,
+    /// still a band per row, and narrower than the columns.
+    #[test]
+    fn an_inline_picture_has_every_row_in_one_column() {
+        let columns = clause_1();
+        let of = PictureOf {
+            inline: true,
+            ..columns.clone()
+        };
+        let style = PictureStyle {
+            dark: true,
+            ..PictureStyle::default()
+        };
+        let inline = picture(&of, &style).unwrap();
+        if let Some(file) = std::env::var_os("LECTERN_PICTURE_INLINE") {
+            std::fs::write(file, &inline.png).unwrap();
+        }
+        assert_eq!((inline.rows, inline.shown), (4, 4));
+        let image = decode(&inline);
+        assert_eq!(bands(&image, row_rule(true)), 4);
+        let wide = picture(&columns, &style).unwrap();
+        assert!(inline.size[0] < wide.size[0]);
+        assert!(inline.size[1] > wide.size[1]);
     }
 
     #[test]
