@@ -1,7 +1,8 @@
 //! A comparison written out for a paper or a slide: Markdown, HTML, and the plain text the
 //! command line prints. Each segment shows every witness's wording with its differences from
 //! its reference inline (removed words struck, added words marked), and the witnesses are cited
-//! with date, author, source and status.
+//! with date, author, source and status. The reader's notes on differences (the window's
+//! exports) come under the wording they are on, with the words of the difference.
 
 use std::fmt::Write as _;
 use std::ops::Range;

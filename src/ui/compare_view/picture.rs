@@ -31,7 +31,9 @@ const PAD: f32 = 10.0;
 /// Space inside a note's box, in points.
 const NOTE_PAD: f32 = 6.0;
 
-/// What a picture shows: one comparison as the view has it.
+/// What a picture shows: one comparison, its marks as the view has them (layout, reference,
+/// what counts as different), every witness (those hidden in the view too, as the Markdown
+/// and HTML exports have them).
 #[derive(Clone, Debug)]
 pub struct PictureOf {
     /// The comparison.
