@@ -44,6 +44,9 @@
 //!     [`ui::index_view`], [`ui::timeline_view`], [`ui::glossary_view`].
 //!   - [`ui::task`]: background work (spawn, progress, cancel, poll) for dialogs, reading
 //!     files and long comparisons; [`ui::dialogs`] puts the file dialogs behind a trait.
+//!   - [`ui::raster`]: painting off screen, on the CPU (egui's shapes tessellated and filled
+//!     into an image), for the comparison's PNG export of every row
+//!     (`ui::compare_view::picture`).
 //!
 //! Positions in texts are character offsets (Unicode scalar values), half-open ranges, as in
 //! the W3C Web Annotation `TextPositionSelector`; see [`model::text`].

@@ -2330,6 +2330,189 @@ fn pasted_wordings_are_compared_and_exported_as_markdown() {
     assert!(markdown.contains("**unification with**"), "{markdown}");
 }
 
+/// A comparison too long for one picture: the PNG export leaves the last rows out, and both the
+/// picture's height and the reader's message say so.
+#[test]
+fn a_png_export_too_tall_leaves_rows_out_and_says_which() {
+    use lectern::model::comparison::WordingInput;
+    use lectern::model::generate::{edited, paragraphs};
+    let profile = tempfile::tempdir().unwrap();
+    let export = profile.path().join("long.png");
+    let old = paragraphs(5, 24_000).join("\n\n");
+    let new = edited(&old, 6, 30);
+    let app = LecternApp::new(
+        bundled_library(),
+        StartOptions {
+            profile: Some(Profile::open(Some(profile.path())).unwrap()),
+            dialogs: Some(std::sync::Arc::new(ScriptedDialogs(Some(export.clone())))),
+            compare: vec![
+                WordingInput::pasted("old.txt", &old),
+                WordingInput::pasted("new.txt", &new),
+            ],
+            ..StartOptions::default()
+        },
+    );
+    let mut harness = harness(app);
+    let rows = harness
+        .state()
+        .comparison
+        .as_ref()
+        .unwrap()
+        .comparison
+        .segments
+        .len();
+    harness.get_by_label("Export").click();
+    harness.run();
+    harness.get_by_label("Export as PNG image…").click();
+    harness.run();
+    wait_while(&mut harness, LecternApp::is_exporting);
+    let state = harness.state().comparison.as_ref().unwrap();
+    let message = state.message.clone().unwrap_or_default();
+    let said = format!(" of {rows} left out: the image would be about ");
+    assert!(message.starts_with("Exported to "), "{message}");
+    assert!(message.contains(&said), "{message}");
+    assert!(
+        message.ends_with(" px tall; export Markdown or HTML for the whole."),
+        "{message}"
+    );
+    let first_left_out: usize = message[message.find("Rows ").unwrap() + 5..]
+        .split('–')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(1 < first_left_out && first_left_out <= rows, "{message}");
+    let bytes = std::fs::read(&export).unwrap();
+    let image = image::load_from_memory(&bytes).unwrap();
+    let limit = lectern::ui::compare_view::PictureStyle::default().max_height;
+    assert!(image.height() as usize <= limit);
+    assert!(image.height() as usize > limit / 2);
+}
+
+/// The window's HTML export of a comparison has the reader's note on a difference, escaped,
+/// in the cell of the witness it is on.
+#[test]
+fn the_html_export_of_a_comparison_has_the_notes_on_its_differences() {
+    let profile = tempfile::tempdir().unwrap();
+    let export = profile.path().join("clause-1.html");
+    let mut harness = harness(app_with_dialog_answer(profile.path(), Some(export.clone())));
+    open_clause_1(&mut harness);
+    harness.key_press(Key::F7);
+    harness.run();
+    harness.get_by_label("Note on this difference").click();
+    harness.run();
+    let subject = harness.state().notebook.comparison_notes()[0].subject();
+    harness
+        .get_by_label(&format!("Note {subject}"))
+        .type_text("Entry <b>means</b> absorption");
+    harness.run();
+    harness.get_by_label("Export").click();
+    harness.run();
+    harness.get_by_label("Export as HTML…").click();
+    harness.run();
+    wait_while(&mut harness, LecternApp::is_exporting);
+    let html = std::fs::read_to_string(&export).unwrap();
+    let note = html
+        .find("Entry &lt;b&gt;means&lt;/b&gt; absorption")
+        .unwrap_or_else(|| panic!("the note is in {html}"));
+    let heading = html[..note].rfind("<div class=\"note\">").unwrap();
+    let row = html[..heading].rfind("<tr>").unwrap();
+    assert!(
+        !html[row..note].contains("</tr>"),
+        "in the row of its difference"
+    );
+}
+
+/// The PNG export of a comparison docked below a text is a picture of the whole comparison,
+/// every row with the note on its difference, drawn off screen: taller than the window, with a
+/// line under each of Clause 1's four rows, and none of the window's buttons or banners.
+#[test]
+fn the_png_export_of_a_comparison_is_the_whole_comparison_not_the_screen() {
+    let profile = tempfile::tempdir().unwrap();
+    let export = profile.path().join("clause-1.png");
+    let mut harness = harness(app_with_dialog_answer(profile.path(), Some(export.clone())));
+    open_clause_1(&mut harness);
+    harness.key_press(Key::F7);
+    harness.run();
+    harness.get_by_label("Note on this difference").click();
+    harness.run();
+    let subject = harness.state().notebook.comparison_notes()[0].subject();
+    harness
+        .get_by_label(&format!("Note {subject}"))
+        .type_text("Entry means absorption");
+    harness.run();
+    harness.get_by_label("Export").click();
+    harness.run();
+    harness.get_by_label("Export as PNG image…").click();
+    harness.run();
+    wait_while(&mut harness, LecternApp::is_exporting);
+    let state = harness.state().comparison.as_ref().unwrap();
+    let message = state.message.clone().unwrap_or_default();
+    assert!(message.starts_with("Exported to "), "{message}");
+    assert!(!message.contains("left out"), "{message}");
+    let bytes = std::fs::read(&export).unwrap();
+    let image = image::load_from_memory_with_format(&bytes, image::ImageFormat::Png)
+        .unwrap()
+        .to_rgba8();
+    // Not the window, nor a part of it: taller than the whole window, and the comparison
+    // docked below the text has only part of it.
+    let window = harness.ctx.content_rect().size() * harness.ctx.pixels_per_point();
+    let dock = state.rect.unwrap();
+    assert!(dock.height() < window.y);
+    assert!(image.height() as f32 > window.y, "{:?}", image.dimensions());
+    // The picture of the comparison and its note, as drawn directly, in the window's font size
+    // and theme: its width is its six columns', whatever the window's.
+    let dark = harness.ctx.global_style().visuals.dark_mode;
+    let notes = harness.state().notebook.comparison_notes();
+    let of = lectern::ui::compare_view::PictureOf::of(state, notes).unwrap();
+    assert_eq!(of.notes.len(), 1);
+    let style = lectern::ui::compare_view::PictureStyle {
+        font_size: harness.state().view.font_size,
+        dark,
+        ..Default::default()
+    };
+    let direct = lectern::ui::compare_view::picture(&of, &style).unwrap();
+    assert_eq!((direct.shown, direct.rows), (4, 4));
+    let expected = image::load_from_memory(&direct.png).unwrap().to_rgba8();
+    assert_eq!(image.dimensions(), expected.dimensions());
+    assert!(image == expected, "the same pixels");
+    // A line under each of the four rows.
+    let rule = lectern::ui::compare_view::row_rule(dark).to_srgba_unmultiplied();
+    let lines = (0..image.height())
+        .map(|y| {
+            let across = (0..image.width())
+                .filter(|&x| {
+                    let p = image.get_pixel(x, y).0;
+                    (0..3).all(|i| p[i].abs_diff(rule[i]) <= 2)
+                })
+                .count();
+            across * 10 >= image.width() as usize * 9
+        })
+        .collect::<Vec<bool>>();
+    let bands = lines
+        .iter()
+        .enumerate()
+        .filter(|&(y, &line)| line && (y == 0 || !lines[y - 1]))
+        .count();
+    assert_eq!(bands, 4);
+    // None of the window's furniture: a button's fill or the banner's, in blocks of 8 × 8.
+    let visuals = harness.ctx.global_style().visuals.clone();
+    for furniture in [
+        visuals.widgets.inactive.weak_bg_fill,
+        visuals.widgets.inactive.bg_fill,
+        egui::Color32::from_rgb(0xff, 0xf1, 0xc2),
+    ] {
+        let color = furniture.to_srgba_unmultiplied();
+        let block = |x: u32, y: u32| {
+            (0..8).all(|dy| (0..8).all(|dx| image.get_pixel(x + dx, y + dy).0 == color))
+        };
+        let found = (0..image.height() - 8)
+            .step_by(4)
+            .any(|y| (0..image.width() - 8).step_by(4).any(|x| block(x, y)));
+        assert!(!found, "{furniture:?}");
+    }
+}
+
 #[test]
 fn comparing_two_long_texts_runs_in_the_background_with_progress() {
     use lectern::model::generate::{edited, large_text};

@@ -1,15 +1,16 @@
 //! A comparison written out for a paper or a slide: Markdown, HTML, and the plain text the
 //! command line prints. Each segment shows every witness's wording with its differences from
 //! its reference inline (removed words struck, added words marked), and the witnesses are cited
-//! with date, author, source and status.
+//! with date, author, source and status. The reader's notes on differences (the window's
+//! exports) come under the wording they are on, with the words of the difference.
 
 use std::fmt::Write as _;
 use std::ops::Range;
 
 use super::compare::{self, CharCursor, Counts, Normalization, Op, OpKind};
 use super::comparison::{
-    Cell, Comparison, ComparisonError, ComparisonResult, Reference, WordingInput, walk_pair,
-    worth_two_threads,
+    Cell, Comparison, ComparisonError, ComparisonNote, ComparisonResult, Reference, WordingInput,
+    walk_pair, worth_two_threads,
 };
 use super::markup::{self, escape_html};
 
@@ -262,14 +263,19 @@ impl Format {
     /// Appends one segment's row. `present(w)` says whether witness `w` has a wording there;
     /// `body(w, out)` appends its inline rendering and returns its counts and the witness they
     /// are against, if it is marked against one.
+    ///
+    /// `notes` are the reader's notes on this segment: each note on a witness's words comes
+    /// under that witness's wording, the others (on the whole segment, or on a witness that has
+    /// nothing here) under the row.
     fn push_row(
         self,
         out: &mut String,
         comparison: &Comparison,
-        label: &str,
+        (label, notes): (&str, &[&ComparisonNote]),
         present: impl Fn(usize) -> bool,
         mut body: impl FnMut(usize, &mut String) -> Option<(Counts, usize)>,
     ) {
+        let mut placed = vec![false; notes.len()];
         match self {
             Format::Text => {
                 let _ = writeln!(out, "== {label}");
@@ -315,20 +321,102 @@ impl Format {
                 (Format::Html, Some(counts)) => {
                     out.push_str("<div class=\"counts\">");
                     markup::push_html(out, &counts);
-                    out.push_str("</div></td>");
+                    out.push_str("</div>");
                 }
-                (Format::Html, None) => out.push_str("</td>"),
+                (Format::Html, None) => {}
                 (_, counts) => {
                     self.push_escaped(out, counts.as_deref().unwrap_or(""));
                     out.push('\n');
                 }
             }
+            // The notes on this witness's words (the first witness of that label).
+            for (note, placed) in notes.iter().zip(placed.iter_mut()) {
+                if !*placed && note.witness.as_deref() == Some(witness.label.as_str()) {
+                    *placed = true;
+                    self.push_note(out, note, true);
+                }
+            }
+            if self == Format::Html {
+                out.push_str("</td>");
+            }
         }
-        out.push_str(if self == Format::Html {
-            "</tr>\n"
-        } else {
-            "\n"
-        });
+        match self {
+            Format::Html => out.push_str("</tr>\n"),
+            // The list ends before the notes on the whole segment.
+            Format::Markdown => out.push('\n'),
+            Format::Text => {}
+        }
+        let rest: Vec<&ComparisonNote> = notes
+            .iter()
+            .zip(&placed)
+            .filter(|(_, placed)| !**placed)
+            .map(|(note, _)| *note)
+            .collect();
+        if !rest.is_empty() {
+            if self == Format::Html {
+                let _ = write!(
+                    out,
+                    "<tr class=\"notes\"><td></td><td colspan=\"{}\">",
+                    comparison.witnesses.len().max(1)
+                );
+            }
+            for note in rest {
+                self.push_note(out, note, false);
+            }
+            if self == Format::Html {
+                out.push_str("</td></tr>\n");
+            }
+        }
+        if self == Format::Text {
+            out.push('\n');
+        }
+    }
+
+    /// Appends a note on a difference: what it is on (the wording of the difference, the
+    /// witness and the one it differs from) and the reader's text, line by line. `in_list`:
+    /// under a witness's wording (in Markdown, within its list item).
+    fn push_note(self, out: &mut String, note: &ComparisonNote, in_list: bool) {
+        let heading = format!("Note on {}:", note.subject());
+        let lines = note.note.trim().lines().map(str::trim_end);
+        match self {
+            Format::Text => {
+                let _ = write!(out, "  {heading}");
+                for line in lines {
+                    out.push_str("\n    ");
+                    out.push_str(line);
+                }
+                out.push('\n');
+            }
+            Format::Markdown => {
+                let quote = if in_list { "  > " } else { "> " };
+                out.push_str(quote);
+                out.push_str("**");
+                push_markdown_line(out, &heading);
+                out.push_str("**");
+                for (index, line) in lines.enumerate() {
+                    if index > 0 {
+                        out.push('\n');
+                        out.push_str(quote.trim_end());
+                        out.push('\n');
+                        out.push_str(quote);
+                    } else {
+                        out.push(' ');
+                    }
+                    push_markdown_line(out, line);
+                }
+                out.push_str(if in_list { "\n" } else { "\n\n" });
+            }
+            Format::Html => {
+                out.push_str("<div class=\"note\"><strong>");
+                markup::push_html(out, &heading);
+                out.push_str("</strong>");
+                for (index, line) in lines.enumerate() {
+                    out.push_str(if index > 0 { "<br>" } else { " " });
+                    markup::push_html(out, line);
+                }
+                out.push_str("</div>");
+            }
+        }
     }
 
     /// Appends what comes after the segments.
@@ -350,18 +438,20 @@ impl Format {
 }
 
 /// The comparison written in `format`: each segment's wordings, each marked against its
-/// reference as `result` has it.
+/// reference as `result` has it, and the reader's `notes` on this comparison's differences
+/// under the wording they are on (see [`notes_on_segment`]).
 pub fn write(
     format: Format,
-    comparison: &Comparison,
-    result: &ComparisonResult,
+    (comparison, result): (&Comparison, &ComparisonResult),
     normalization: &Normalization,
     reference: Reference,
+    notes: &[ComparisonNote],
 ) -> String {
     let mut out = String::new();
     format.push_header(&mut out, comparison, normalization, reference);
     let unmarked = Cell::default();
     for (segment, label) in comparison.segments.iter().enumerate() {
+        let notes = notes_on_segment(notes, comparison, segment);
         let wording = |index: usize| {
             comparison.witnesses[index]
                 .segments
@@ -369,7 +459,8 @@ pub fn write(
                 .and_then(Option::as_ref)
         };
         let present = |index: usize| wording(index).is_some();
-        format.push_row(&mut out, comparison, label, present, |index, out| {
+        let row = (label.as_str(), notes.as_slice());
+        format.push_row(&mut out, comparison, row, present, |index, out| {
             let own = wording(index).map_or("", |s| s.text.as_str());
             let cell = result
                 .cells
@@ -388,6 +479,23 @@ pub fn write(
     }
     format.push_footer(&mut out);
     out
+}
+
+/// The notes of `notes` that are on `segment` of `comparison` and say something, in the order
+/// they were made. A note left empty is not written out.
+pub fn notes_on_segment<'a>(
+    notes: &'a [ComparisonNote],
+    comparison: &Comparison,
+    segment: usize,
+) -> Vec<&'a ComparisonNote> {
+    let mut here: Vec<&ComparisonNote> = notes
+        .iter()
+        .filter(|n| {
+            n.comparison_id == comparison.id && n.segment == segment && !n.note.trim().is_empty()
+        })
+        .collect();
+    here.sort_by(|a, b| a.created.cmp(&b.created));
+    here
 }
 
 /// Why [`write_pair`] stopped.
@@ -420,7 +528,13 @@ pub fn write_pair(
     let reference = Reference::Previous;
     let Some(outline) = Comparison::pair_outline("pair", title, &a, &b, normalization)? else {
         let (comparison, result) = Comparison::compared_pair("pair", title, a, b, normalization)?;
-        let text = write(format, &comparison, &result, normalization, reference);
+        let text = write(
+            format,
+            (&comparison, &result),
+            normalization,
+            reference,
+            &[],
+        );
         return Ok(out.write_all(text.as_bytes())?);
     };
     let comparison = &outline.comparison;
@@ -439,7 +553,7 @@ pub fn write_pair(
             let wordings = [theirs, own];
             let label = &comparison.segments[segment];
             let present = |index: usize| wordings[index].is_some();
-            format.push_row(&mut out, comparison, label, present, |index, out| {
+            format.push_row(&mut out, comparison, (label, &[]), present, |index, out| {
                 let wording = wordings[index].unwrap_or("");
                 match (index, theirs) {
                     (1, Some(theirs)) => {
@@ -505,19 +619,21 @@ pub fn write_pair(
     Ok(out.write_all(footer.as_bytes())?)
 }
 
-/// The comparison as Markdown: removed words ~~struck~~, added words **bold**.
+/// The comparison as Markdown: removed words ~~struck~~, added words **bold**, and the
+/// reader's notes on its differences quoted under the wording they are on.
 pub fn to_markdown(
     comparison: &Comparison,
     result: &ComparisonResult,
     normalization: &Normalization,
     reference: Reference,
+    notes: &[ComparisonNote],
 ) -> String {
     write(
         Format::Markdown,
-        comparison,
-        result,
+        (comparison, result),
         normalization,
         reference,
+        notes,
     )
 }
 
@@ -548,14 +664,22 @@ fn markdown_header(
 }
 
 /// The comparison as a self-contained HTML page: a table with a column per witness, removed
-/// words in `<del>`, added words in `<ins>`, and the witnesses cited above it.
+/// words in `<del>`, added words in `<ins>`, the witnesses cited above it, and the reader's
+/// notes on its differences in the cell of the wording they are on.
 pub fn to_html(
     comparison: &Comparison,
     result: &ComparisonResult,
     normalization: &Normalization,
     reference: Reference,
+    notes: &[ComparisonNote],
 ) -> String {
-    write(Format::Html, comparison, result, normalization, reference)
+    write(
+        Format::Html,
+        (comparison, result),
+        normalization,
+        reference,
+        notes,
+    )
 }
 
 fn html_header(
@@ -573,7 +697,9 @@ fn html_header(
          th, td {{ border: 1px solid #bbb; padding: .5rem; vertical-align: top; text-align: left; }}\n\
          del {{ background: #f8d2d2; text-decoration: line-through; }}\n\
          ins {{ background: #ccebcc; text-decoration: underline; }}\n\
-         .counts {{ color: #666; font-size: .85em; }}\n</style>\n</head>\n<body>\n<h1>{title}</h1>"
+         .counts {{ color: #666; font-size: .85em; }}\n\
+         .note {{ border-left: 3px solid #b08a2e; background: #fbf6e6; margin-top: .4rem; \
+         padding: .2rem .5rem; font-size: .92em; }}\n</style>\n</head>\n<body>\n<h1>{title}</h1>"
     );
     if !comparison.description.is_empty() {
         let _ = writeln!(out, "<p>{}</p>", escape_html(&comparison.description));
@@ -604,14 +730,19 @@ fn html_header(
 }
 
 /// The comparison as plain text, differences marked as `git diff --word-diff` does:
-/// `[-removed-]` and `{+added+}`.
-pub fn to_text(comparison: &Comparison, result: &ComparisonResult) -> String {
+/// `[-removed-]` and `{+added+}`; the reader's notes on its differences indented under the
+/// wording they are on.
+pub fn to_text(
+    comparison: &Comparison,
+    result: &ComparisonResult,
+    notes: &[ComparisonNote],
+) -> String {
     write(
         Format::Text,
-        comparison,
-        result,
+        (comparison, result),
         &Normalization::default(),
         Reference::Previous,
+        notes,
     )
 }
 
@@ -744,10 +875,10 @@ mod tests {
                 for format in [Format::Text, Format::Markdown, Format::Html] {
                     let kept = write(
                         format,
-                        &comparison,
-                        &result,
+                        (&comparison, &result),
                         &normalization,
                         Reference::Previous,
+                        &[],
                     );
                     let walked = written_pair(format, "A / B", pair.clone(), &normalization);
                     assert!(
@@ -803,12 +934,12 @@ mod tests {
                 .replace("<ins>", "")
                 .replace("</ins>", "")
         };
-        let markdown = to_markdown(&comparison, &result, &wording, Reference::Previous);
+        let markdown = to_markdown(&comparison, &result, &wording, Reference::Previous, &[]);
         assert!(
             strip(&markdown).contains(&plain(KeyMarks::InlineBold)),
             "{markdown}"
         );
-        let html = to_html(&comparison, &result, &wording, Reference::Previous);
+        let html = to_html(&comparison, &result, &wording, Reference::Previous, &[]);
         assert!(
             strip(&html).contains(&escape_html(&plain(KeyMarks::Inline))),
             "{html}"
@@ -821,7 +952,8 @@ mod tests {
         assert!(columns.ends_with(tail), "{columns}");
     }
 
-    type Render = fn(&Comparison, &ComparisonResult, &Normalization, Reference) -> String;
+    type Render =
+        fn(&Comparison, &ComparisonResult, &Normalization, Reference, &[ComparisonNote]) -> String;
 
     fn render(format: Render) -> String {
         let (comparison, result) = example();
@@ -830,6 +962,7 @@ mod tests {
             &result,
             &Normalization::wording(),
             Reference::Previous,
+            &[],
         )
     }
 
@@ -869,11 +1002,183 @@ mod tests {
     #[test]
     fn plain_text_uses_word_diff_brackets() {
         let (comparison, result) = example();
-        let text = to_text(&comparison, &result);
+        let text = to_text(&comparison, &result, &[]);
         // "R.S.F.S.R." and "RSFSR" are one word when punctuation is not counted.
         assert!(
             text.contains("Amendment: on [-the-] formal [-entry of the former into-] {+unification with+} the R.S.F.S.R."),
             "{text}"
         );
+    }
+
+    /// Clause 1 as bundled, compared by wording, with two notes on differences in different
+    /// rows (one with markup in it) and a note on a whole segment.
+    fn clause_1_with_notes() -> (Comparison, ComparisonResult, Vec<ComparisonNote>) {
+        let comparison = crate::bundled::bundled_comparisons()
+            .into_iter()
+            .find(|c| c.id == "clause-1")
+            .expect("Clause 1 is bundled");
+        let result = compute_all(&comparison, &Normalization::wording(), Reference::Previous);
+        let first = result.differences.first().expect("a difference").clone();
+        let last = result
+            .differences
+            .iter()
+            .rev()
+            .find(|d| d.segment != first.segment)
+            .expect("a difference in another row")
+            .clone();
+        let note = |id: &str,
+                    segment,
+                    difference: Option<&crate::model::comparison::Difference>,
+                    text: &str,
+                    at: &str| {
+            let mut note = ComparisonNote::new(id.into(), &comparison, segment, difference, at);
+            note.note = text.into();
+            note
+        };
+        let notes = vec![
+            note(
+                "n1",
+                first.segment,
+                Some(&first),
+                "Entry means <b>absorption</b>",
+                "2026-01-01T00:00:00Z",
+            ),
+            note(
+                "n2",
+                last.segment,
+                Some(&last),
+                "Equality & not\nabsorption",
+                "2026-01-02T00:00:00Z",
+            ),
+            note(
+                "n3",
+                last.segment,
+                None,
+                "The whole clause",
+                "2026-01-03T00:00:00Z",
+            ),
+            note("n4", first.segment, None, "  ", "2026-01-04T00:00:00Z"),
+        ];
+        (comparison, result, notes)
+    }
+
+    /// Each note on a difference is written in Markdown under the wording of the witness it is
+    /// on, in its row, with the words of the difference; a note on the whole segment after the
+    /// row's wordings; an empty note not at all.
+    #[test]
+    fn markdown_has_each_note_under_the_difference_it_is_on() {
+        let (comparison, result, notes) = clause_1_with_notes();
+        let markdown = to_markdown(
+            &comparison,
+            &result,
+            &Normalization::wording(),
+            Reference::Previous,
+            &notes,
+        );
+        for note in &notes[..2] {
+            let heading = format!("Note on {}:", note.subject());
+            assert!(!note.quote.is_empty() || !note.reference_quote.is_empty());
+            let at = markdown
+                .find(&escape_markdown(&heading))
+                .unwrap_or_else(|| panic!("{heading} in {markdown}"));
+            // In its segment's section, after its witness's wording and before the next one.
+            let section = markdown[..at].rfind("\n## ").unwrap();
+            let segment = &comparison.segments[note.segment];
+            assert!(
+                markdown[section..].starts_with(&format!("\n## {}", escape_markdown(segment))),
+                "{heading} is under {segment}: {markdown}"
+            );
+            let item = markdown[..at].rfind("\n- *").unwrap();
+            let witness = note.witness.as_deref().unwrap();
+            assert!(
+                markdown[item..].starts_with(&format!("\n- *{}*", escape_markdown(witness))),
+                "{heading} is under {witness}: {markdown}"
+            );
+            assert!(item > section);
+            // Right under it, quoted within its list item.
+            let between = &markdown[item + 1..at];
+            assert!(between.ends_with("\n  > **"), "{markdown}");
+            assert_eq!(between.matches('\n').count(), 1, "{markdown}");
+        }
+        assert!(
+            markdown.contains("Entry means \\<b\\>absorption\\</b\\>"),
+            "{markdown}"
+        );
+        assert!(
+            markdown.contains(":** Equality & not\n  >\n  > absorption\n"),
+            "{markdown}"
+        );
+        let whole = markdown
+            .find("> **Note on Segment")
+            .expect("the segment's note");
+        let last_item = markdown[..whole].rfind("\n- *").unwrap();
+        assert!(
+            markdown[last_item..whole].contains("\n\n"),
+            "after the list: {markdown}"
+        );
+        assert_eq!(
+            markdown.matches("Note on ").count(),
+            3,
+            "not the empty note: {markdown}"
+        );
+    }
+
+    /// In HTML each note on a difference is in the cell of the witness it is on, escaped; a
+    /// note on the whole segment in a row of its own after the segment's.
+    #[test]
+    fn html_has_each_note_in_the_cell_of_its_difference_escaped() {
+        let (comparison, result, notes) = clause_1_with_notes();
+        let html = to_html(
+            &comparison,
+            &result,
+            &Normalization::wording(),
+            Reference::Previous,
+            &notes,
+        );
+        assert!(!html.contains("<b>absorption"), "{html}");
+        assert!(
+            html.contains("Entry means &lt;b&gt;absorption&lt;/b&gt;"),
+            "{html}"
+        );
+        assert!(html.contains("Equality &amp; not<br>absorption"), "{html}");
+        for note in &notes[..2] {
+            let heading = escape_html(&format!("Note on {}:", note.subject()));
+            let at = html
+                .find(&heading)
+                .unwrap_or_else(|| panic!("{heading} in {html}"));
+            let row = html[..at].rfind("<tr><th>").unwrap();
+            let segment = escape_html(&comparison.segments[note.segment]);
+            assert!(
+                html[row..].starts_with(&format!("<tr><th>{segment}</th>")),
+                "{html}"
+            );
+            // The cell it is in: the witness's, counted from the row's start.
+            let witness = comparison
+                .witnesses
+                .iter()
+                .position(|w| Some(&w.label) == note.witness.as_ref())
+                .unwrap();
+            assert_eq!(html[row..at].matches("<td>").count(), witness + 1, "{html}");
+            assert!(!html[row..at].contains("</tr>"));
+        }
+        let whole = html.find("Note on Segment").expect("the segment's note");
+        let row = html[..whole].rfind("<tr").unwrap();
+        assert!(html[row..].starts_with("<tr class=\"notes\">"), "{html}");
+        assert!(html[..row].ends_with("</tr>\n"));
+    }
+
+    /// Plain text has the notes too, indented under the wording they are on.
+    #[test]
+    fn plain_text_has_the_notes_under_their_wording() {
+        let (comparison, result, notes) = clause_1_with_notes();
+        let text = to_text(&comparison, &result, &notes);
+        let heading = format!("  Note on {}:", notes[0].subject());
+        let at = text.find(&heading).expect("the note");
+        let line = text[..at].trim_end().lines().last().unwrap();
+        assert!(
+            line.starts_with(notes[0].witness.as_deref().unwrap()),
+            "{text}"
+        );
+        assert!(text[at..].starts_with(&format!("{heading}\n    Entry means <b>absorption</b>\n")));
     }
 }

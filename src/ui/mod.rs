@@ -12,6 +12,7 @@ pub mod glossary_view;
 pub mod index_view;
 pub mod info_view;
 pub mod library_view;
+pub mod raster;
 pub mod reader;
 pub mod search_view;
 pub mod task;

@@ -1,6 +1,8 @@
 //! Comparisons: opening bundled and the reader's own, comparing selections and texts, notes on differences, exports.
 
 use super::*;
+use crate::ui::compare_view::{PictureOf, PictureStyle, picture};
+use crate::ui::task::Task;
 
 /// The reader's own comparisons up to this many bytes of wording are kept in the reading
 /// state, to be opened again after a restart.
@@ -264,26 +266,55 @@ impl LecternApp {
         };
         let (comparison, normalization, reference) =
             (&state.comparison, &state.normalization, state.reference);
+        // The reader's notes on this comparison's differences go with it.
+        let notes: Vec<ComparisonNote> = self
+            .notebook
+            .comparison_notes()
+            .iter()
+            .filter(|n| n.comparison_id == comparison.id)
+            .cloned()
+            .collect();
         let content = match format {
             ExportFormat::Markdown => {
-                comparison_export::to_markdown(comparison, result, normalization, reference)
+                comparison_export::to_markdown(comparison, result, normalization, reference, &notes)
             }
             ExportFormat::Html => {
-                comparison_export::to_html(comparison, result, normalization, reference)
+                comparison_export::to_html(comparison, result, normalization, reference, &notes)
             }
             ExportFormat::Png => {
-                let (sender, receiver) = std::sync::mpsc::channel();
-                let repaint = ctx.clone();
-                ctx.request_screenshot(move |image| {
-                    let _ = sender.send(image);
-                    repaint.request_repaint();
-                });
-                self.files.pending_shot = Some(receiver);
+                self.draw_comparison_picture(ctx);
                 return;
             }
         };
         let name = file_name(&comparison.title, format.extension());
         self.start_export(content.into_bytes(), name, ctx);
+    }
+
+    /// Draws the open comparison whole (every row, with the notes on its differences, none of
+    /// the window around it) off the UI thread; [`Self::poll_export`] saves it.
+    fn draw_comparison_picture(&mut self, ctx: &egui::Context) {
+        if self.files.pending_picture.is_some() || self.files.pending_export.is_some() {
+            return;
+        }
+        let Some(state) = &self.comparison else {
+            return;
+        };
+        let Some(of) = PictureOf::of(state, self.notebook.comparison_notes()) else {
+            return;
+        };
+        let style = PictureStyle {
+            font_size: self.view.font_size,
+            dark: ctx.global_style().visuals.dark_mode,
+            categories: self
+                .category_colors()
+                .into_iter()
+                .map(|(id, _, color)| (id, color))
+                .collect(),
+            ..PictureStyle::default()
+        };
+        self.files.pending_picture = Some(Task::spawn("lectern-picture", ctx, move |_| {
+            picture(&of, &style)
+        }));
     }
 }
 

@@ -22,8 +22,10 @@ pub struct Files {
     pub(super) dialogs: Arc<dyn FileDialogs>,
     pub(super) pending_open: Option<Task<OpenOutcome>>,
     pub(super) pending_export: Option<Task<SaveOutcome>>,
-    /// A screenshot asked of egui for a PNG export, until it arrives.
-    pub(super) pending_shot: Option<Receiver<Arc<egui::ColorImage>>>,
+    /// The comparison's picture being drawn for a PNG export (off the UI thread).
+    pub(super) pending_picture: Option<Task<Result<crate::ui::compare_view::Picture, String>>>,
+    /// What the picture being exported left out, said again once it is saved.
+    pub(super) picture_left_out: Option<String>,
     pub(super) pending_import: Option<Task<ReadOutcome>>,
     /// The backups being listed (each is read and checked, off the UI thread).
     pub(super) pending_backups: Option<Task<Vec<crate::storage::backups::Backup>>>,
@@ -42,7 +44,8 @@ impl Files {
             dialogs,
             pending_open: None,
             pending_export: None,
-            pending_shot: None,
+            pending_picture: None,
+            picture_left_out: None,
             pending_import: None,
             pending_backups: None,
             pending_text_import: None,
@@ -194,27 +197,23 @@ impl LecternApp {
         }
     }
 
-    /// Takes a requested screenshot and the outcome of an export.
+    /// Takes the comparison's picture once drawn (and starts saving it), and the outcome of an
+    /// export.
     pub(super) fn poll_export(&mut self, ctx: &egui::Context) {
-        let shot = self
-            .files
-            .pending_shot
-            .as_ref()
-            .and_then(|r| r.try_recv().ok());
-        if let Some(image) = shot {
-            self.files.pending_shot = None;
-            if let Some(state) = &mut self.comparison {
-                match state
-                    .rect
-                    .map(|rect| png_of(&image, rect, ctx.pixels_per_point()))
-                {
-                    Some(Ok(bytes)) => {
-                        let name = file_name(&state.comparison.title, "png");
-                        self.start_export(bytes, name, ctx);
-                    }
-                    Some(Err(e)) => state.message = Some(format!("No image was made: {e}.")),
-                    None => {}
+        let drawn = Task::poll(&mut self.files.pending_picture, || {
+            Err("the drawing stopped unexpectedly".into())
+        });
+        if let Some(drawn) = drawn
+            && let Some(state) = &mut self.comparison
+        {
+            match drawn {
+                Ok(picture) => {
+                    let name = file_name(&state.comparison.title, "png");
+                    state.message.clone_from(&picture.left_out);
+                    self.files.picture_left_out = picture.left_out;
+                    self.start_export(picture.png, name, ctx);
                 }
+                Err(e) => state.message = Some(format!("No image was made: {e}.")),
             }
         }
         let Some(outcome) = Task::poll(&mut self.files.pending_export, || {
@@ -222,9 +221,13 @@ impl LecternApp {
         }) else {
             return;
         };
+        let left_out = self.files.picture_left_out.take();
         let message = match outcome {
             SaveOutcome::Cancelled => return,
-            SaveOutcome::Saved(path) => format!("Exported to {}.", path.display()),
+            SaveOutcome::Saved(path) => match left_out {
+                Some(left_out) => format!("Exported to {}. {left_out}", path.display()),
+                None => format!("Exported to {}.", path.display()),
+            },
             SaveOutcome::Failed(e) => format!("The export failed: {e}."),
         };
         if let Some(state) = &mut self.comparison {
@@ -544,7 +547,7 @@ impl LecternApp {
 
     /// Whether an export is waiting for its dialog or disk.
     pub fn is_exporting(&self) -> bool {
-        self.files.pending_export.is_some() || self.files.pending_shot.is_some()
+        self.files.pending_export.is_some() || self.files.pending_picture.is_some()
     }
 
     /// Takes the result of "Open file…" once the worker thread has it.

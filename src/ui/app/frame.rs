@@ -290,7 +290,7 @@ impl LecternApp {
     }
 
     /// The categories as the views show them: (id, name, colour).
-    fn category_colors(&self) -> Vec<(String, String, egui::Color32)> {
+    pub(super) fn category_colors(&self) -> Vec<(String, String, egui::Color32)> {
         let categories = self.notebook.categories();
         categories
             .iter()

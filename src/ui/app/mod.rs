@@ -48,9 +48,7 @@ use crate::ui::annotations_view::{
     AnnotationsPanel, AnnotationsViewState, annotations_panel_ui, category_color,
 };
 use crate::ui::backups_view::backups_window;
-use crate::ui::compare_view::{
-    ComparisonInput, ComparisonState, ComparisonView, comparison_ui, png_of,
-};
+use crate::ui::compare_view::{ComparisonInput, ComparisonState, ComparisonView, comparison_ui};
 use crate::ui::desk::{Desk, DeskMarks, HighlightsByText, desk_ui};
 use crate::ui::dialogs::{
     FileDialogs, ImportOutcome, NativeDialogs, OpenOutcome, ReadOutcome, SaveOutcome,

@@ -22,11 +22,13 @@ use crate::ui::task::Task;
 
 mod heads;
 mod marks;
+mod picture;
 mod rows;
 mod view;
 
 use heads::witness_heads_ui;
 use marks::{JobStyle, inline_job, mark_colors, marked_job};
+pub use picture::{Picture, PictureOf, PictureStyle, picture, row_rule};
 use rows::*;
 pub use view::{ComparisonView, comparison_ui};
 
@@ -120,7 +122,7 @@ pub struct ComparisonState {
     pub full: bool,
     /// A message for the reader (cancelled, exported, could not compare …).
     pub message: Option<String>,
-    /// The screen area the view last took (for the PNG export).
+    /// The screen area the view last took.
     pub rect: Option<egui::Rect>,
     /// The note whose text field should take the keyboard.
     pub focus_note: Option<String>,
@@ -369,61 +371,10 @@ impl ComparisonState {
     }
 }
 
-/// Crops a screenshot to `rect` (points) and encodes it as PNG.
-pub fn png_of(
-    image: &egui::ColorImage,
-    rect: egui::Rect,
-    pixels_per_point: f32,
-) -> Result<Vec<u8>, String> {
-    let [width, height] = image.size;
-    let x0 = ((rect.min.x * pixels_per_point).round().max(0.0) as usize).min(width);
-    let y0 = ((rect.min.y * pixels_per_point).round().max(0.0) as usize).min(height);
-    let x1 = ((rect.max.x * pixels_per_point).round().max(0.0) as usize).min(width);
-    let y1 = ((rect.max.y * pixels_per_point).round().max(0.0) as usize).min(height);
-    if x1 <= x0 || y1 <= y0 {
-        return Err("the comparison is not on screen".into());
-    }
-    let mut pixels = Vec::with_capacity((x1 - x0) * (y1 - y0) * 4);
-    for y in y0..y1 {
-        for x in x0..x1 {
-            pixels.extend_from_slice(&image.pixels[y * width + x].to_srgba_unmultiplied());
-        }
-    }
-    let cropped = image::RgbaImage::from_raw((x1 - x0) as u32, (y1 - y0) as u32, pixels)
-        .ok_or("the screenshot has the wrong size")?;
-    let mut bytes = std::io::Cursor::new(Vec::new());
-    cropped
-        .write_to(&mut bytes, image::ImageFormat::Png)
-        .map_err(|e| e.to_string())?;
-    Ok(bytes.into_inner())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::comparison::WordingInput;
-
-    #[test]
-    fn a_png_export_is_the_cropped_view() {
-        let mut image = egui::ColorImage::filled([20, 10], Color32::WHITE);
-        image.pixels[3 * 20 + 4] = Color32::RED;
-        let rect = egui::Rect::from_min_max(egui::pos2(2.0, 1.0), egui::pos2(6.0, 4.0));
-        let bytes = png_of(&image, rect, 1.0).unwrap();
-        let decoded = image::load_from_memory_with_format(&bytes, image::ImageFormat::Png)
-            .unwrap()
-            .to_rgba8();
-        assert_eq!(decoded.dimensions(), (4, 3));
-        assert_eq!(decoded.get_pixel(2, 2).0, [255, 0, 0, 255]);
-        assert_eq!(decoded.get_pixel(0, 0).0, [255, 255, 255, 255]);
-        assert!(
-            png_of(
-                &image,
-                egui::Rect::from_min_max(egui::pos2(30.0, 0.0), egui::pos2(40.0, 5.0)),
-                1.0
-            )
-            .is_err()
-        );
-    }
 
     #[test]
     fn a_large_comparison_runs_in_the_background_and_stops_when_cancelled() {

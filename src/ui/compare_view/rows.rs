@@ -312,19 +312,7 @@ fn column_cell_ui(ui: &mut Ui, at: &Cell<'_>, rows: &Rows<'_>, actions: &mut Vec
             None
         }
     });
-    // Removals are struck only in the first column of a chain, toward the next column shown,
-    // so that the columns read like a printed apparatus: the base struck where later
-    // witnesses differ, each later witness underlined where it differs from the one before it.
-    let next =
-        rows.visible.iter().copied().find(|&n| {
-            n > w && matches!(comparison.witnesses[n].segments.get(segment), Some(Some(_)))
-        });
-    let onward: &[Marked] = match next.and_then(|n| at.cells.and_then(|r| r.get(n))) {
-        Some(next_cell) if next_cell.reference == Some(w) && cell.reference.is_none() => {
-            &cell.onward
-        }
-        _ => &[],
-    };
+    let onward = onward_marks(comparison, at.cells, rows.visible, w, segment);
     let terms = rows
         .view
         .terms
@@ -356,6 +344,32 @@ fn column_cell_ui(ui: &mut Ui, at: &Cell<'_>, rows: &Rows<'_>, actions: &mut Vec
         link_cell(response, own, witness, w, segment, actions);
     });
     carried_ui(ui, at, rows.view, &own.text, actions);
+}
+
+/// The marks of witness `w` toward the next witness shown that has a wording in `segment`.
+/// Removals are struck only in the first column of a chain, toward the next column shown,
+/// so that the columns read like a printed apparatus: the base struck where later witnesses
+/// differ, each later witness underlined where it differs from the one before it.
+pub(super) fn onward_marks<'a>(
+    comparison: &Comparison,
+    cells: Option<&'a [crate::model::comparison::Cell]>,
+    visible: &[usize],
+    w: usize,
+    segment: usize,
+) -> &'a [Marked] {
+    let next = visible
+        .iter()
+        .copied()
+        .find(|&n| n > w && matches!(comparison.witnesses[n].segments.get(segment), Some(Some(_))));
+    let cell = cells.and_then(|r| r.get(w));
+    match (next.and_then(|n| cells.and_then(|r| r.get(n))), cell) {
+        (Some(next_cell), Some(cell))
+            if next_cell.reference == Some(w) && cell.reference.is_none() =>
+        {
+            &cell.onward
+        }
+        _ => &[],
+    }
 }
 
 /// The notes on other witnesses carried to this one's aligned words: whose, on which words,

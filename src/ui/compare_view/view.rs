@@ -319,8 +319,6 @@ const FEWER_WITH_EXACT: &str = "A difference is one run of changed words. Under 
 /// mark shown as it looks.
 pub(super) fn legend_ui(ui: &mut Ui, state: &ComparisonState) {
     let dark = ui.visuals().dark_mode;
-    let (added, removed, changed, _) = mark_colors(dark);
-    let text = theme::reading_colors(dark).text;
     let marks = if state.inline {
         KeyMarks::Inline
     } else {
@@ -332,8 +330,22 @@ pub(super) fn legend_ui(ui: &mut Ui, state: &ComparisonState) {
         &state.normalization,
         marks,
     );
-    let font = FontId::proportional(12.0);
-    let plain = TextFormat::simple(font.clone(), ui.visuals().weak_text_color());
+    let mut job = key_job(
+        &sentence,
+        (dark, ui.visuals().weak_text_color()),
+        FontId::proportional(12.0),
+    );
+    job.wrap.max_rows = 1;
+    // Truncated, the whole key shows on hover.
+    ui.add(egui::Label::new(job).truncate());
+}
+
+/// The key's `sentence` laid out with the words that name a mark shown with it, in the
+/// `dark` theme or not, the rest in `weak` colour.
+pub(super) fn key_job(sentence: &str, (dark, weak): (bool, Color32), font: FontId) -> LayoutJob {
+    let (added, removed, changed, _) = mark_colors(dark);
+    let text = theme::reading_colors(dark).text;
+    let plain = TextFormat::simple(font.clone(), weak);
     let line = Stroke::new(1.0, text);
     let mark = |background, underline, strikethrough, italics| TextFormat {
         background,
@@ -353,7 +365,7 @@ pub(super) fn legend_ui(ui: &mut Ui, state: &ComparisonState) {
     ];
     let mut job = LayoutJob::default();
     job.append("Key: ", 0.0, plain.clone());
-    let mut rest = sentence.as_str();
+    let mut rest = sentence;
     while !rest.is_empty() {
         let next = styled
             .iter()
@@ -371,9 +383,7 @@ pub(super) fn legend_ui(ui: &mut Ui, state: &ComparisonState) {
             }
         }
     }
-    job.wrap.max_rows = 1;
-    // Truncated, the whole key shows on hover.
-    ui.add(egui::Label::new(job).truncate());
+    job
 }
 
 /// The progress of a comparison computed in the background, with its Cancel button.

@@ -1,0 +1,794 @@
+//! The comparison as one picture, for the PNG export: its title, key and witnesses, then every
+//! row (each segment's wordings side by side, or inline, with the marks in the view's colours,
+//! and the reader's notes on its differences under it), laid out and painted off screen (see
+//! [`crate::ui::raster`]), with none of the window's buttons, banners or note editors.
+//!
+//! A picture has a size limit. When the rows do not all fit, the last ones are left out and
+//! the picture's last line says which, how tall the whole would have been, and that Markdown or
+//! HTML has it all; [`Picture::left_out`] says the same to the reader.
+
+use std::sync::Arc;
+
+use egui::{Galley, Pos2, Rect};
+
+use super::view::key_job;
+use super::*;
+use crate::model::comparison_export::{KeyMarks, key_sentence, notes_on_segment};
+use crate::ui::raster::{Offscreen, encode_png};
+use crate::ui::theme;
+
+/// Space around the picture's content, in points.
+const MARGIN: f32 = 24.0;
+/// The width of a witness's column, in points.
+const COLUMN: f32 = 300.0;
+/// The width of the column of the segments' names and counts, in points (wider than the
+/// view's, so that the counts do not make rows tall).
+const SEGMENTS: f32 = 180.0;
+/// The width of the one column of the inline layout, in points.
+const INLINE_COLUMN: f32 = 640.0;
+/// Space above and below a row's wordings, in points.
+const PAD: f32 = 10.0;
+/// Space inside a note's box, in points.
+const NOTE_PAD: f32 = 6.0;
+
+/// What a picture shows: one comparison, its marks as the view has them (layout, reference,
+/// what counts as different), every witness (those hidden in the view too, as the Markdown
+/// and HTML exports have them).
+#[derive(Clone, Debug)]
+pub struct PictureOf {
+    /// The comparison.
+    pub comparison: Comparison,
+    /// Its computed differences.
+    pub result: ComparisonResult,
+    /// The reader's notes on it (others are left out).
+    pub notes: Vec<ComparisonNote>,
+    /// What counts as a difference (for the key).
+    pub normalization: Normalization,
+    /// What each witness is marked against (for the key).
+    pub reference: Reference,
+    /// One column with the witnesses one under the other, instead of a column each.
+    pub inline: bool,
+}
+
+impl PictureOf {
+    /// The comparison open in `state` with the reader's `notes` on it; nothing while it is
+    /// being computed.
+    pub fn of(state: &ComparisonState, notes: &[ComparisonNote]) -> Option<Self> {
+        Some(Self {
+            comparison: state.comparison.clone(),
+            result: state.result.clone()?,
+            notes: notes
+                .iter()
+                .filter(|n| n.comparison_id == state.comparison.id)
+                .cloned()
+                .collect(),
+            normalization: state.normalization,
+            reference: state.reference,
+            inline: state.inline,
+        })
+    }
+}
+
+/// How a picture is drawn, and how large it may get.
+#[derive(Clone, Debug)]
+pub struct PictureStyle {
+    /// The reading font size (the wordings are drawn at 0.9 of it, as in the view).
+    pub font_size: f32,
+    /// The dark theme's colours rather than the light one's.
+    pub dark: bool,
+    /// The colour of each note category, by id (a note's box is drawn in it).
+    pub categories: Vec<(String, Color32)>,
+    /// Pixels per point: 2 makes a picture sharp enough to print.
+    pub pixels_per_point: f32,
+    /// The tallest the picture gets, in pixels.
+    pub max_height: usize,
+    /// The most pixels it has in all (a comparison of many witnesses is wide).
+    pub max_pixels: usize,
+}
+
+impl Default for PictureStyle {
+    fn default() -> Self {
+        Self {
+            font_size: 16.0,
+            dark: false,
+            categories: Vec::new(),
+            pixels_per_point: 2.0,
+            max_height: 16_000,
+            max_pixels: 40_000_000,
+        }
+    }
+}
+
+/// A comparison's picture, encoded.
+#[derive(Clone, Debug)]
+pub struct Picture {
+    /// The PNG file's bytes.
+    pub png: Vec<u8>,
+    /// Its width and height in pixels.
+    pub size: [usize; 2],
+    /// How many rows (segments) the comparison has.
+    pub rows: usize,
+    /// How many of them are in the picture (the first ones).
+    pub shown: usize,
+    /// What was left out to keep to the size limit, in the words of the picture's last line.
+    pub left_out: Option<String>,
+}
+
+/// The colours of a picture, from the view's.
+struct Colors {
+    background: Color32,
+    text: Color32,
+    weak: Color32,
+    warn: Color32,
+    rule: Color32,
+    note_fill: Color32,
+}
+
+impl Colors {
+    fn new(dark: bool) -> Self {
+        let reading = theme::reading_colors(dark);
+        let visuals = if dark {
+            egui::Visuals::dark()
+        } else {
+            egui::Visuals::light()
+        };
+        Self {
+            background: reading.background,
+            text: reading.text,
+            // Darker than the window's weak text: a picture is read on paper and slides too.
+            weak: if dark {
+                Color32::from_rgb(0xa9, 0xa7, 0xa1)
+            } else {
+                Color32::from_rgb(0x5e, 0x5a, 0x54)
+            },
+            warn: visuals.warn_fg_color,
+            rule: row_rule(dark),
+            note_fill: if dark {
+                Color32::from_rgb(0x26, 0x27, 0x2b)
+            } else {
+                Color32::from_rgb(0xf3, 0xee, 0xe2)
+            },
+        }
+    }
+}
+
+/// The colour of the line under each row of a picture.
+pub fn row_rule(dark: bool) -> Color32 {
+    if dark {
+        Color32::from_rgb(0x44, 0x46, 0x4b)
+    } else {
+        Color32::from_rgb(0xcf, 0xc8, 0xb8)
+    }
+}
+
+/// A block of the picture laid out: its texts and boxes, placed from its top, and its height.
+#[derive(Default)]
+struct Block {
+    texts: Vec<(Pos2, Arc<Galley>)>,
+    /// Boxes under the texts: (rectangle, fill, outline).
+    boxes: Vec<(Rect, Color32, Color32)>,
+    height: f32,
+}
+
+impl Block {
+    /// Puts `galley` at (x, y) and returns its height.
+    fn text(&mut self, x: f32, y: f32, galley: Arc<Galley>) -> f32 {
+        let height = galley.size().y;
+        self.texts.push((egui::pos2(x, y), galley));
+        height
+    }
+
+    fn paint(&self, painter: &egui::Painter, top: f32, fallback: Color32) {
+        let offset = egui::vec2(0.0, top);
+        for (rect, fill, outline) in &self.boxes {
+            painter.rect(
+                rect.translate(offset),
+                0.0,
+                *fill,
+                Stroke::new(1.0, *outline),
+                egui::StrokeKind::Inside,
+            );
+        }
+        for (at, galley) in &self.texts {
+            painter.galley(*at + offset, galley.clone(), fallback);
+        }
+    }
+}
+
+/// Lays out and draws one picture.
+struct Painting<'a> {
+    ctx: &'a egui::Context,
+    of: &'a PictureOf,
+    style: &'a PictureStyle,
+    colors: Colors,
+    width: f32,
+}
+
+impl Painting<'_> {
+    fn galley(&self, job: LayoutJob) -> Arc<Galley> {
+        self.ctx.fonts_mut(|fonts| fonts.layout_job(job))
+    }
+
+    fn plain(&self, text: &str, size: f32, color: Color32, wrap: f32) -> Arc<Galley> {
+        self.galley(LayoutJob::simple(
+            text.to_owned(),
+            FontId::proportional(size),
+            color,
+            wrap,
+        ))
+    }
+
+    fn content_width(&self) -> f32 {
+        self.width - 2.0 * MARGIN
+    }
+
+    /// Where a witness's column starts (the inline column: the first).
+    fn column_x(&self, index: usize) -> f32 {
+        MARGIN + SEGMENTS + GAP + index as f32 * (COLUMN + GAP)
+    }
+
+    fn job_style(&self) -> JobStyle {
+        JobStyle {
+            font: FontId::proportional(self.style.font_size * 0.9),
+            text: self.colors.text,
+            dark: self.style.dark,
+        }
+    }
+
+    /// The title, the description, the key and the witnesses' names above their columns.
+    fn header(&self) -> Block {
+        let comparison = &self.of.comparison;
+        let wide = self.content_width();
+        let mut block = Block::default();
+        let mut y = MARGIN;
+        y += block.text(
+            MARGIN,
+            y,
+            self.plain(&comparison.title, 22.0, self.colors.text, wide),
+        );
+        y += 6.0;
+        if !comparison.description.is_empty() {
+            let description = self.plain(&comparison.description, 13.0, self.colors.weak, wide);
+            y += block.text(MARGIN, y, description) + 6.0;
+        }
+        let marks = if self.of.inline {
+            KeyMarks::Inline
+        } else {
+            KeyMarks::Columns
+        };
+        let sentence = key_sentence(comparison, self.of.reference, &self.of.normalization, marks);
+        let mut key = key_job(
+            &sentence,
+            (self.style.dark, self.colors.weak),
+            FontId::proportional(13.0),
+        );
+        key.wrap.max_width = wide;
+        y += block.text(MARGIN, y, self.galley(key)) + 12.0;
+        let about = |w: &crate::model::comparison::Witness| {
+            [&w.author, &w.date, &w.language]
+                .into_iter()
+                .filter(|part| !part.is_empty())
+                .map(String::as_str)
+                .collect::<Vec<_>>()
+                .join(" · ")
+        };
+        let mut bottom = y;
+        for (index, witness) in comparison.witnesses.iter().enumerate() {
+            let name = format!("{}. {}", index + 1, witness.label);
+            let (x, wrap) = if self.of.inline {
+                (self.column_x(0), INLINE_COLUMN)
+            } else {
+                (self.column_x(index), COLUMN)
+            };
+            let mut at = if self.of.inline { bottom } else { y };
+            at += block.text(x, at, self.plain(&name, 14.0, self.colors.text, wrap));
+            let about = about(witness);
+            if !about.is_empty() {
+                at += block.text(x, at, self.plain(&about, 11.5, self.colors.weak, wrap));
+            }
+            bottom = bottom.max(at + if self.of.inline { 4.0 } else { 0.0 });
+        }
+        y = bottom + 8.0;
+        // A heavier line than the rows' ends the heading.
+        block.boxes.push((
+            Rect::from_min_size(egui::pos2(MARGIN, y), egui::vec2(wide, 2.0)),
+            self.colors.text,
+            self.colors.text,
+        ));
+        block.height = y + 2.0;
+        block
+    }
+
+    /// One segment's row: its name and counts, its wordings, the reader's notes on it.
+    fn row(&self, segment: usize) -> Block {
+        let comparison = &self.of.comparison;
+        let cells = self.of.result.cells.get(segment).map(Vec::as_slice);
+        let style = self.job_style();
+        let small = self.style.font_size * 0.75;
+        let mut block = Block::default();
+        let mut left = PAD;
+        let label = &comparison.segments[segment];
+        left += block.text(
+            MARGIN,
+            left,
+            self.plain(
+                label,
+                self.style.font_size * 0.9,
+                self.colors.text,
+                SEGMENTS,
+            ),
+        ) + 2.0;
+        let all: Vec<usize> = (0..comparison.witnesses.len()).collect();
+        for &w in &all {
+            let Some(cell) = cells
+                .and_then(|r| r.get(w))
+                .filter(|c| c.reference.is_some())
+            else {
+                continue;
+            };
+            let counts = format!("{}: {}", w + 1, cell.counts.summary());
+            left += block.text(
+                MARGIN,
+                left,
+                self.plain(&counts, small, self.colors.weak, SEGMENTS),
+            );
+        }
+        let mut bottom = left;
+        if self.of.inline {
+            let mut y = PAD;
+            for &w in &all {
+                let witness = &comparison.witnesses[w];
+                let Some(Some(own)) = witness.segments.get(segment) else {
+                    continue;
+                };
+                let cell = cells.and_then(|r| r.get(w)).cloned().unwrap_or_default();
+                let reference = cell
+                    .reference
+                    .and_then(|r| comparison.witnesses[r].segments.get(segment)?.as_ref());
+                let head = match cell.reference {
+                    Some(r) => format!("{}. {} (against {}.)", w + 1, witness.label, r + 1),
+                    None => format!("{}. {}", w + 1, witness.label),
+                };
+                let x = self.column_x(0);
+                y += block.text(
+                    x,
+                    y,
+                    self.plain(&head, small, self.colors.weak, INLINE_COLUMN),
+                );
+                let (job, _) = inline_job(
+                    (reference.map_or("", |s| s.text.as_str()), &own.text),
+                    &cell,
+                    None,
+                    &[],
+                    &style,
+                    INLINE_COLUMN,
+                );
+                y += block.text(x, y, self.galley(job)) + 6.0;
+            }
+            bottom = bottom.max(y);
+        } else {
+            for &w in &all {
+                let x = self.column_x(w);
+                let witness = &comparison.witnesses[w];
+                let height = match witness.segments.get(segment) {
+                    Some(Some(own)) => {
+                        let marks = cells
+                            .and_then(|r| r.get(w))
+                            .map_or(&[][..], |c| c.marks.as_slice());
+                        let onward = onward_marks(comparison, cells, &all, w, segment);
+                        let job = marked_job(&own.text, (marks, onward, &[]), None, &style, COLUMN);
+                        block.text(x, PAD, self.galley(job))
+                    }
+                    _ => block.text(
+                        x,
+                        PAD,
+                        self.plain("—", style.font.size, self.colors.weak, COLUMN),
+                    ),
+                };
+                bottom = bottom.max(PAD + height);
+            }
+        }
+        let mut y = bottom + 6.0;
+        let x = self.column_x(0);
+        let wide = self.width - MARGIN - x;
+        for note in notes_on_segment(&self.of.notes, comparison, segment) {
+            let outline = self
+                .style
+                .categories
+                .iter()
+                .find(|(id, _)| Some(id) == note.category_id.as_ref())
+                .map_or(self.colors.weak, |(_, color)| *color);
+            let top = y;
+            y += NOTE_PAD;
+            let heading = format!("Note on {}", note.subject());
+            let inner = wide - 2.0 * NOTE_PAD;
+            y += block.text(
+                x + NOTE_PAD,
+                y,
+                self.plain(&heading, small, self.colors.weak, inner),
+            );
+            y += 2.0;
+            let text = self.plain(
+                note.note.trim(),
+                self.style.font_size * 0.85,
+                self.colors.text,
+                inner,
+            );
+            y += block.text(x + NOTE_PAD, y, text) + NOTE_PAD;
+            let rect = Rect::from_min_max(egui::pos2(x, top), egui::pos2(x + wide, y));
+            block.boxes.push((rect, self.colors.note_fill, outline));
+            y += 6.0;
+        }
+        block.height = y.max(bottom) + PAD;
+        block
+    }
+
+    /// The last line of a picture that leaves rows out.
+    fn left_out(&self, shown: usize, rows: usize, whole: f32) -> (String, Block) {
+        let px = (whole * self.style.pixels_per_point / 100.0).round() as usize * 100;
+        let which = if shown + 1 == rows {
+            format!("Row {rows} of {rows} left out")
+        } else {
+            format!("Rows {}–{rows} of {rows} left out", shown + 1)
+        };
+        let said = format!(
+            "{which}: the image would be about {} px tall; export Markdown or HTML for the whole.",
+            thousands(px)
+        );
+        let mut block = Block::default();
+        let galley = self.plain(&said, 14.0, self.colors.warn, self.content_width());
+        block.height = PAD + block.text(MARGIN, PAD, galley) + PAD;
+        (said, block)
+    }
+}
+
+/// `n` with its thousands set apart by spaces, as Lectern writes large numbers ("30 000").
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index).is_multiple_of(3) {
+            out.push(' ');
+        }
+        out.push(digit);
+    }
+    out
+}
+
+/// The picture of `of`: every row, or the first ones that fit in the size limit, and a last
+/// line saying what was left out.
+pub fn picture(of: &PictureOf, style: &PictureStyle) -> Result<Picture, String> {
+    let ppp = style.pixels_per_point;
+    if !(ppp.is_finite() && ppp > 0.0) {
+        return Err("the picture has no size".into());
+    }
+    let columns = if of.inline {
+        INLINE_COLUMN + GAP
+    } else {
+        of.comparison.witnesses.len().max(1) as f32 * (COLUMN + GAP)
+    };
+    let width = 2.0 * MARGIN + SEGMENTS + columns;
+    let width_px = (width * ppp).ceil() as usize;
+    let max_height = style.max_height.min(style.max_pixels / width_px.max(1));
+    let limit = max_height as f32 / ppp;
+    let background = Colors::new(style.dark).background;
+    let rows = of.comparison.segments.len();
+    let mut offscreen = Offscreen::new(ppp, style.dark);
+    let (left_out, image) =
+        offscreen.paint(egui::vec2(width, limit), background, |ctx, painter| {
+            let painting = Painting {
+                ctx,
+                of,
+                style,
+                colors: Colors::new(style.dark),
+                width,
+            };
+            let header = painting.header();
+            header.paint(painter, 0.0, painting.colors.text);
+            let mut y = header.height;
+            // Room for the last line, should rows be left out.
+            let reserve = painting.left_out(0, rows.max(1), 1e6).1.height;
+            let mut shown = rows;
+            let mut measured = 0.0;
+            for segment in 0..rows {
+                let row = painting.row(segment);
+                let room = if segment + 1 == rows { 0.0 } else { reserve };
+                if y + row.height + room + MARGIN > limit {
+                    shown = segment;
+                    measured = row.height;
+                    break;
+                }
+                row.paint(painter, y, painting.colors.text);
+                y += row.height;
+                // The line under the row, on whole pixels.
+                let top = (y * ppp).round() / ppp;
+                let rule = Rect::from_min_size(
+                    egui::pos2(MARGIN, top),
+                    egui::vec2(painting.content_width(), 1.0),
+                );
+                painter.rect_filled(rule, 0.0, painting.colors.rule);
+                y = top + 1.0;
+            }
+            let mut said = None;
+            if shown < rows {
+                // The rows not laid out are counted as tall as those that were, on average.
+                let average = (y - header.height + measured) / (shown + 1) as f32;
+                let whole = y + measured + average * (rows - shown - 1) as f32 + MARGIN;
+                let (words, block) = painting.left_out(shown, rows, whole);
+                block.paint(painter, y, painting.colors.warn);
+                y += block.height;
+                said = Some((words, shown));
+            }
+            (said, y + MARGIN)
+        });
+    // Painted over the reading background, which is opaque.
+    let png = encode_png(&image, background.a() == 255)?;
+    let (left_out, shown) = match left_out {
+        Some((words, shown)) => (Some(words), shown),
+        None => (None, rows),
+    };
+    Ok(Picture {
+        png,
+        size: image.size,
+        rows,
+        shown,
+        left_out,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Clause 1 as bundled, compared by wording, with two notes on its differences.
+    fn clause_1() -> PictureOf {
+        let comparison = crate::bundled::bundled_comparisons()
+            .into_iter()
+            .find(|c| c.id == "clause-1")
+            .expect("Clause 1 is bundled");
+        let normalization = Normalization::wording();
+        let result =
+            crate::model::comparison::compute_all(&comparison, &normalization, Reference::Previous);
+        let mut notes = Vec::new();
+        for (id, difference, text) in [
+            (
+                "first",
+                result.differences.first(),
+                "Entry means absorption",
+            ),
+            (
+                "last",
+                result.differences.last(),
+                "Equality, not absorption",
+            ),
+        ] {
+            let difference = difference.expect("Clause 1 has differences");
+            let mut note = ComparisonNote::new(
+                id.into(),
+                &comparison,
+                difference.segment,
+                Some(difference),
+                "2026-12-07T00:00:00Z",
+            );
+            note.note = text.into();
+            notes.push(note);
+        }
+        PictureOf {
+            comparison,
+            result,
+            notes,
+            normalization,
+            reference: Reference::Previous,
+            inline: false,
+        }
+    }
+
+    /// The first `rows` rows of `of`, compared again.
+    fn first_rows(of: &PictureOf, rows: usize) -> PictureOf {
+        let mut comparison = of.comparison.clone();
+        comparison.segments.truncate(rows);
+        for witness in &mut comparison.witnesses {
+            witness.segments.truncate(rows);
+        }
+        let result =
+            crate::model::comparison::compute_all(&comparison, &of.normalization, of.reference);
+        PictureOf {
+            comparison,
+            result,
+            notes: of
+                .notes
+                .iter()
+                .filter(|n| n.segment < rows)
+                .cloned()
+                .collect(),
+            ..of.clone()
+        }
+    }
+
+    fn decode(picture: &Picture) -> image::RgbaImage {
+        let decoded = image::load_from_memory_with_format(&picture.png, image::ImageFormat::Png)
+            .expect("a PNG")
+            .to_rgba8();
+        assert_eq!(
+            [decoded.width() as usize, decoded.height() as usize],
+            picture.size
+        );
+        decoded
+    }
+
+    /// The bands of rows of pixels (runs of rows) that are nearly all `color`: the lines
+    /// drawn across the picture.
+    fn bands(image: &image::RgbaImage, color: Color32) -> usize {
+        let near = |p: &image::Rgba<u8>| {
+            (0..3).all(|i| p.0[i].abs_diff([color.r(), color.g(), color.b()][i]) <= 2)
+        };
+        let mut count = 0;
+        let mut inside = false;
+        for y in 0..image.height() {
+            let across = (0..image.width())
+                .filter(|&x| near(image.get_pixel(x, y)))
+                .count();
+            let line = across * 10 >= image.width() as usize * 9;
+            if line && !inside {
+                count += 1;
+            }
+            inside = line;
+        }
+        count
+    }
+
+    /// Whether the picture has a block of `size` × `size` pixels all of `color` (a button or
+    /// a banner is such a block; letters are not).
+    fn has_block(image: &image::RgbaImage, color: Color32, size: u32) -> bool {
+        let is = |x: u32, y: u32| image.get_pixel(x, y).0 == color.to_srgba_unmultiplied();
+        (0..image.height().saturating_sub(size))
+            .step_by(size as usize / 2)
+            .any(|y| {
+                (0..image.width().saturating_sub(size))
+                    .step_by(size as usize / 2)
+                    .any(|x| (0..size).all(|dy| (0..size).all(|dx| is(x + dx, y + dy))))
+            })
+    }
+
+    /// Clause 1's picture has every row, one band each (a line under each), grows with its
+    /// rows, is taller than a screen, and shows none of the window's buttons or banners.
+    #[test]
+    fn the_picture_of_clause_1_has_every_row_and_nothing_of_the_window() {
+        let of = clause_1();
+        let style = PictureStyle::default();
+        let whole = picture(&of, &style).unwrap();
+        assert_eq!((whole.rows, whole.shown), (4, 4));
+        assert_eq!(whole.left_out, None);
+        let image = decode(&whole);
+        // LECTERN_PICTURE=FILE keeps the picture to look at.
+        if let Some(file) = std::env::var_os("LECTERN_PICTURE") {
+            std::fs::write(file, &whole.png).unwrap();
+        }
+        assert_eq!(bands(&image, row_rule(false)), 4, "a line under each row");
+        let [width, height] = whole.size;
+        assert!(height > 1080, "taller than a screen: {height}");
+        // As wide as its six columns, whatever the window.
+        let columns = 2.0 * MARGIN + SEGMENTS + 6.0 * (COLUMN + GAP);
+        assert_eq!(width, (columns * style.pixels_per_point).ceil() as usize);
+        // None of the window's furniture: buttons, the banner, the note editor.
+        let light = egui::Visuals::light();
+        for furniture in [
+            light.widgets.inactive.weak_bg_fill,
+            light.widgets.inactive.bg_fill,
+            light.extreme_bg_color,
+            Color32::from_rgb(0xff, 0xf1, 0xc2),
+        ] {
+            assert!(!has_block(&image, furniture, 8), "{furniture:?}");
+        }
+        // The view's marks are there, in its colours.
+        let (added, _, changed, _) = mark_colors(false);
+        assert!(has_block(&image, added, 4) || has_block(&image, changed, 4));
+        // Fewer rows make a shorter picture with fewer bands.
+        for rows in [1, 2, 3] {
+            let part = picture(&first_rows(&of, rows), &style).unwrap();
+            assert!(part.size[1] < height);
+            assert_eq!(part.size[0], width);
+            assert_eq!(bands(&decode(&part), row_rule(false)), rows);
+        }
+    }
+
+    /// Past the size limit the last rows are left out, and the picture and its message say
+    /// which, how tall the whole would be, and where to find it.
+    #[test]
+    fn the_size_limit_leaves_the_last_rows_out_and_says_so() {
+        let of = clause_1();
+        let whole = picture(&of, &PictureStyle::default()).unwrap();
+        let two = picture(&first_rows(&of, 2), &PictureStyle::default()).unwrap();
+        // Room for two rows and the last line.
+        let style = PictureStyle {
+            max_height: two.size[1] + 120,
+            ..PictureStyle::default()
+        };
+        let cut = picture(&of, &style).unwrap();
+        assert!(cut.size[1] <= style.max_height);
+        assert_eq!((cut.rows, cut.shown), (4, 2));
+        let said = cut.left_out.as_deref().expect("it says what it left out");
+        assert!(
+            said.starts_with("Rows 3–4 of 4 left out: the image would be about "),
+            "{said}"
+        );
+        assert!(
+            said.ends_with(" px tall; export Markdown or HTML for the whole."),
+            "{said}"
+        );
+        let tall: usize = said["Rows 3–4 of 4 left out: the image would be about ".len()..]
+            .split(" px")
+            .next()
+            .unwrap()
+            .replace(' ', "")
+            .parse()
+            .unwrap();
+        let actual = whole.size[1];
+        assert!(
+            tall * 2 > actual && tall < actual * 2,
+            "{tall} for {actual}"
+        );
+        let image = decode(&cut);
+        assert_eq!(bands(&image, row_rule(false)), 2);
+        // The last line is written below the last row's line, in the warning colour.
+        let warn = egui::Visuals::light().warn_fg_color;
+        let last_rule = (0..image.height())
+            .rev()
+            .find(|&y| {
+                image.get_pixel(image.width() / 2, y).0 == row_rule(false).to_srgba_unmultiplied()
+            })
+            .unwrap();
+        let warned = (last_rule..image.height())
+            .flat_map(|y| (0..image.width()).map(move |x| (x, y)))
+            .filter(|&(x, y)| {
+                let p = image.get_pixel(x, y).0;
+                (0..3).all(|i| p[i].abs_diff(warn.to_srgba_unmultiplied()[i]) <= 8)
+            })
+            .count();
+        assert!(warned > 100, "{warned}");
+        // A limit too small for even one row leaves them all out.
+        let none = picture(
+            &of,
+            &PictureStyle {
+                max_height: 400,
+                ..PictureStyle::default()
+            },
+        )
+        .unwrap();
+        assert_eq!(none.shown, 0);
+        assert!(none.left_out.unwrap().starts_with("Rows 1–4 of 4 left out"));
+    }
+
+    /// Inline, the picture is one column of every witness's wording against its reference,
+    /// still a band per row, and narrower than the columns.
+    #[test]
+    fn an_inline_picture_has_every_row_in_one_column() {
+        let columns = clause_1();
+        let of = PictureOf {
+            inline: true,
+            ..columns.clone()
+        };
+        let style = PictureStyle {
+            dark: true,
+            ..PictureStyle::default()
+        };
+        let inline = picture(&of, &style).unwrap();
+        if let Some(file) = std::env::var_os("LECTERN_PICTURE_INLINE") {
+            std::fs::write(file, &inline.png).unwrap();
+        }
+        assert_eq!((inline.rows, inline.shown), (4, 4));
+        let image = decode(&inline);
+        assert_eq!(bands(&image, row_rule(true)), 4);
+        let wide = picture(&columns, &style).unwrap();
+        assert!(inline.size[0] < wide.size[0]);
+        assert!(inline.size[1] > wide.size[1]);
+    }
+
+    #[test]
+    fn large_numbers_are_grouped_by_thousands() {
+        assert_eq!(thousands(30_000), "30 000");
+        assert_eq!(thousands(1_234_567), "1 234 567");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(0), "0");
+    }
+}
