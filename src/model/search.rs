@@ -14,6 +14,8 @@ use std::ops::Range;
 use caseless::Caseless;
 use unicode_normalization::char::decompose_canonical;
 
+pub mod everything;
+
 /// How to search.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct SearchOptions {
@@ -237,6 +239,23 @@ impl NotesIndex {
             .collect();
         entries.dedup();
         entries
+    }
+
+    /// The entries in which the folded `query` occurs, ascending, each with its first match
+    /// (characters of the entry).
+    pub fn first_matches(&self, query: &str, options: SearchOptions) -> Vec<(usize, Range<usize>)> {
+        let (found, _) = self.folded.find(&self.joined, query, options, usize::MAX);
+        let mut first: Vec<(usize, Range<usize>)> = Vec::new();
+        for range in found {
+            let entry = self.starts.partition_point(|&s| s <= range.start) - 1;
+            let start = self.starts[entry];
+            if range.end > self.starts[entry + 1] || first.last().is_some_and(|(e, _)| *e == entry)
+            {
+                continue;
+            }
+            first.push((entry, range.start - start..range.end - start));
+        }
+        first
     }
 }
 
