@@ -80,6 +80,7 @@ pub enum Command {
     ChangeComparisonNote,
     DeleteComparisonNote,
     OpenComparisonNote,
+    OpenComparisonAt,
     CopyCarriedNote,
     ExportComparisonMarkdown,
     ExportComparisonHtml,
@@ -123,7 +124,7 @@ pub enum Command {
 
 impl Command {
     /// Every command.
-    pub const ALL: [Self; 109] = [
+    pub const ALL: [Self; 110] = [
         Self::OpenText,
         Self::OpenTextBeside,
         Self::OpenFile,
@@ -194,6 +195,7 @@ impl Command {
         Self::ChangeComparisonNote,
         Self::DeleteComparisonNote,
         Self::OpenComparisonNote,
+        Self::OpenComparisonAt,
         Self::CopyCarriedNote,
         Self::ExportComparisonMarkdown,
         Self::ExportComparisonHtml,
@@ -310,6 +312,7 @@ impl Action {
             Self::ChangeComparisonNote(_) => Command::ChangeComparisonNote,
             Self::DeleteComparisonNote(_) => Command::DeleteComparisonNote,
             Self::OpenComparisonNote(_) => Command::OpenComparisonNote,
+            Self::OpenComparisonAt { .. } => Command::OpenComparisonAt,
             Self::CopyCarriedNote(_) => Command::CopyCarriedNote,
             Self::ExportComparison(ExportFormat::Markdown) => Command::ExportComparisonMarkdown,
             Self::ExportComparison(ExportFormat::Html) => Command::ExportComparisonHtml,

@@ -74,6 +74,7 @@ impl Command {
             Self::ChangeComparisonNote => "Change note".into(),
             Self::DeleteComparisonNote => "Delete note".into(),
             Self::OpenComparisonNote => "Show in comparison".into(),
+            Self::OpenComparisonAt => "Open the comparison at this segment".into(),
             Self::CopyCarriedNote => "Copy here".into(),
             Self::ExportComparisonMarkdown => "Export as Markdown…".into(),
             Self::ExportComparisonHtml => "Export as HTML…".into(),
