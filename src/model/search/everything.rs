@@ -15,7 +15,7 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-use super::{Folded, NotesIndex, SearchOptions, context, fold_query};
+use super::{Folded, NotesIndex, Phrases, SearchOptions, context, fold_query};
 use crate::model::annotation::Annotation;
 use crate::model::comparison::{Comparison, ComparisonNote};
 use crate::model::index::Index;
@@ -221,12 +221,14 @@ pub struct Found {
 
 /// The phrases one query searches: the query itself and the spellings of the people and
 /// places it names, folded, none containing another (so that no match is found twice).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default)]
 pub struct Needles {
     /// The folded phrases.
     folded: Vec<String>,
     /// The spellings added to the query, as the index writes them.
     also_searched: Vec<String>,
+    /// The phrases grouped to be found together in a text.
+    phrases: Phrases,
 }
 
 /// A spelling's words as searched: a Russian stem's `*` taken off (the folded stem then finds
@@ -319,6 +321,7 @@ impl Needles {
             }
             needles.folded.push(folded);
         }
+        needles.phrases = Phrases::new(&needles.folded);
         needles
     }
 
@@ -510,25 +513,11 @@ pub fn search_everything<'a>(
         return found;
     }
     for (text, folded) in texts {
-        let mut ranges = Vec::new();
-        let mut count = 0;
-        for needle in needles.folded() {
-            let (listed, all) = folded.find(text.content(), needle, options, per_text);
-            ranges.extend(listed);
-            count += all;
-        }
+        let (ranges, count) =
+            folded.find_phrases(text.content(), &needles.phrases, options, per_text);
         if count == 0 {
             continue;
         }
-        // In order; where two phrases matched over the same characters, the first only.
-        ranges.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
-        let mut end = 0;
-        ranges.retain(|r| {
-            let keep = r.start >= end;
-            end = end.max(r.end);
-            keep
-        });
-        ranges.truncate(per_text);
         found.text_counts.push((text.id().to_owned(), count));
         for range in ranges {
             let (snippet, snippet_match) = text_snippet(text, range.clone());
