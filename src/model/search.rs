@@ -595,7 +595,7 @@ mod tests {
         let text = "Great-Russian chauvinism";
         let (found, _) =
             Folded::new(text, false).find_phrases(text, &overlapping, SearchOptions::default(), 10);
-        assert_eq!(found, [0..13]);
+        assert_eq!(found, vec![Range { start: 0, end: 13 }]);
         assert!(Phrases::new(&[String::new()]).is_empty());
         assert_eq!(longest_shared(b"dzerzhinsky", b"dzershinsky"), b"hinsky");
     }
