@@ -188,7 +188,7 @@ impl Place {
 /// One result: where it is, and the line of context around the match.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Hit {
-    /// Where it is (its kind among it).
+    /// Where it is, which says its kind (`kind` in JSON).
     #[serde(flatten)]
     pub place: Place,
     /// The match with up to [`SNIPPET_AROUND`] characters on each side, line breaks as spaces.
@@ -275,7 +275,9 @@ fn is_named_by(query: &[&str], spelling: &str) -> bool {
 impl Needles {
     /// The phrases `query` searches: itself, and when it names people or places of `names` (is
     /// one of their spellings, names or Russian forms, or the last whole words of one) every
-    /// spelling of theirs; folded as texts are folded for `match_case`.
+    /// spelling of theirs; folded as texts are folded for `match_case`. A Russian stem
+    /// (`Дзержинск*`) is searched as the letters it begins with, so it finds every case
+    /// ending, except with Whole words, which asks for the stem alone.
     pub fn new(query: &str, names: &Index, match_case: bool) -> Self {
         let base = fold_query(query, match_case);
         let mut needles = Self::default();
