@@ -23,6 +23,8 @@
 //!   profile: lock, imported texts, the notebook recovered and re-anchored, notices.
 //!   [`storage::handover`] gives files opened later to the window that has the profile open.
 //!   No egui.
+//! - [`cli`]: the commands of the `lectern` binary as library functions over an opened
+//!   profile, writing to any `Write` (tested in-process): [`cli::search`].
 //! - [`startup`]: the start-up trace (`lectern --trace-startup`): when each stage ended.
 //! - [`bundled`]: the texts compiled in from `resources/texts/` (validated by `build.rs`) and
 //!   the comparisons from `resources/comparisons/`.
@@ -52,6 +54,7 @@
 //! the W3C Web Annotation `TextPositionSelector`; see [`model::text`].
 
 pub mod bundled;
+pub mod cli;
 pub mod model;
 pub mod startup;
 pub mod storage;

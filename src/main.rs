@@ -81,6 +81,23 @@ enum Command {
         #[arg(long, default_value = "text", value_parser = ["text", "json"])]
         format: String,
     },
+    /// Search everything: the texts of the library, the notes and tags of annotations, notes
+    /// on comparisons and the comparisons' wordings, as the window's Search everything does
+    /// (case, accents, ё/е and line breaks aside; a name also finds its other spellings).
+    Search {
+        /// The word or phrase.
+        query: String,
+        /// `text` (each result's kind and place, its context under it) or `json` (an object
+        /// with `also_searched`, `texts` and `results`).
+        #[arg(long, default_value = "text", value_parser = ["text", "json"])]
+        format: String,
+        /// Upper and lower case must match.
+        #[arg(long)]
+        match_case: bool,
+        /// Only whole words.
+        #[arg(long)]
+        whole_words: bool,
+    },
     /// Write a deterministic generated text (for trying Lectern on a long text).
     GenerateText {
         /// Approximate size in bytes.
@@ -195,6 +212,31 @@ fn main() -> anyhow::Result<()> {
         Some(Command::Index { format }) => index_command(cli.profile.as_deref(), &format),
         Some(Command::Timeline { format }) => timeline_command(cli.profile.as_deref(), &format),
         Some(Command::Glossary { format }) => glossary_command(cli.profile.as_deref(), &format),
+        Some(Command::Search {
+            query,
+            format,
+            match_case,
+            whole_words,
+        }) => {
+            use std::io::Write;
+            let opened = open(cli.profile.as_deref(), Access::Read)?;
+            let options = lectern::model::search::SearchOptions {
+                match_case,
+                whole_words,
+            };
+            let format = format.parse().map_err(anyhow::Error::msg)?;
+            let mut stdout = std::io::stdout().lock();
+            let written = lectern::cli::search::search(
+                &opened,
+                &query,
+                options,
+                format,
+                &mut stdout,
+                &mut std::io::stderr(),
+            )
+            .and_then(|()| stdout.flush());
+            quiet_on_a_closed_pipe(written.map_err(anyhow::Error::from))
+        }
         Some(Command::GenerateText {
             bytes,
             seed,

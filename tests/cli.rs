@@ -1522,3 +1522,158 @@ fn exports_carry_notes_on_comparisons_and_the_archive_round_trips() {
         "{output:?}"
     );
 }
+
+/// A profile whose notebook holds a note on the bundled Clause 1 comparison, an annotation with
+/// a note and a tag, and the reader's own spelling of Ordzhonikidze.
+fn profile_with_work() -> tempfile::TempDir {
+    use lectern::model::annotation::Annotation;
+    use lectern::model::comparison::ComparisonNote;
+    use lectern::model::history::Annotations;
+    use lectern::model::notebook::Contents;
+    use lectern::model::study::{AddedSpelling, Study};
+    let profile = tempfile::tempdir().unwrap();
+    let clause_1 = lectern::bundled::bundled_comparisons()
+        .into_iter()
+        .find(|c| c.id == lectern::bundled::CLAUSE_1)
+        .unwrap();
+    let note = ComparisonNote {
+        note: "Lenin’s ЁЛКА: the Union replaces the entry".into(),
+        ..ComparisonNote::new("cn-1".into(), &clause_1, 1, None, "2026-12-07T00:00:00Z")
+    };
+    let library = lectern::bundled::bundled_library();
+    let kamenev = library.get("lenin-1922-09-26-kamenev").unwrap();
+    let annotation = Annotation {
+        note: "An elka here (ёлка)".into(),
+        tags: vec!["Ordjonikidze".into()],
+        ..Annotation::new("a-1", kamenev, 0..7, None, "2026-12-07T00:00:00Z")
+    };
+    let contents = Contents {
+        comparison_notes: vec![note],
+        annotations: Annotations::from_parts(vec![annotation], Vec::new()),
+        study: Study {
+            spellings: vec![AddedSpelling {
+                entity: "ordzhonikidze".into(),
+                spelling: "Ordjonikidze".into(),
+            }],
+            ..Study::default()
+        },
+        ..Contents::default()
+    };
+    save_into(profile.path(), &contents);
+    profile
+}
+
+#[test]
+fn search_finds_a_note_on_a_comparison_in_text_and_json() {
+    let profile = profile_with_work();
+    let output = lectern_in(profile.path())
+        .args(["search", "елка"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        stdout.contains("Note on a comparison: note cn-1 on clause-1, segment 2"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("ЁЛКА"), "the context as written: {stdout}");
+    assert!(
+        stdout.contains("Annotation note: annotation a-1"),
+        "{stdout}"
+    );
+
+    let output = lectern_in(profile.path())
+        .args(["search", "ЕЛКА", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(json["query"], "ЕЛКА");
+    let results = json["results"].as_array().unwrap();
+    let kinds: Vec<&str> = results
+        .iter()
+        .map(|r| r["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["annotation_note", "comparison_note"], "{json}");
+    let note = &results[1];
+    assert_eq!(note["note_id"], "cn-1");
+    assert_eq!(note["comparison_id"], "clause-1");
+    assert_eq!(note["segment"], 1);
+    let (snippet, at) = (note["snippet"].as_str().unwrap(), &note["snippet_match"]);
+    let matched: String = snippet
+        .chars()
+        .skip(at["start"].as_u64().unwrap() as usize)
+        .take((at["end"].as_u64().unwrap() - at["start"].as_u64().unwrap()) as usize)
+        .collect();
+    assert_eq!(matched, "ЁЛКА");
+}
+
+#[test]
+fn search_names_every_kind_and_the_spellings_it_added() {
+    let profile = profile_with_work();
+    let output = lectern_in(profile.path())
+        .args(["search", "Ordzhonikidze", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let also: Vec<&str> = json["also_searched"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s.as_str().unwrap())
+        .collect();
+    for spelling in ["Orjonikidze", "Орджоникидзе", "Ordjonikidze"] {
+        assert!(also.contains(&spelling), "{spelling} in {also:?}");
+    }
+    let results = json["results"].as_array().unwrap();
+    let passage = results
+        .iter()
+        .find(|r| r["kind"] == "text_passage" && r["text_id"] == "lenin-1923-03-06-mdivani")
+        .expect("the letter to Mdivani spells him Orjonikidze");
+    assert!(passage["snippet"].as_str().unwrap().contains("Orjonikidze"));
+    assert!(passage["paragraph"].is_u64() && passage["range"]["start"].is_u64());
+    assert!(
+        results
+            .iter()
+            .any(|r| r["kind"] == "annotation_tag" && r["tag"] == "Ordjonikidze"),
+        "the reader's own spelling finds the tag: {json}"
+    );
+    let counted: u64 = json["texts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["matches"].as_u64().unwrap())
+        .sum();
+    let passages = results
+        .iter()
+        .filter(|r| r["kind"] == "text_passage")
+        .count();
+    assert_eq!(counted as usize, passages, "every match printed");
+
+    // Comparison wordings, in-process through the library function the command calls.
+    use lectern::storage::open::{Access, open_profile};
+    let opened = open_profile(
+        lectern::storage::profile::Profile::open(Some(profile.path())).unwrap(),
+        lectern::bundled::bundled_library(),
+        Access::Read,
+    )
+    .unwrap();
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    lectern::cli::search::search(
+        &opened,
+        "ЦЕЛЕСООБРАЗНЫМ",
+        lectern::model::search::SearchOptions::default(),
+        lectern::cli::search::Format::Text,
+        &mut out,
+        &mut err,
+    )
+    .unwrap();
+    let out = String::from_utf8(out).unwrap();
+    assert!(
+        out.contains("Comparison wording: clause-1, segment 1 “1, the treaty”, witness “Stalin’s draft (Russian)”"),
+        "{out}"
+    );
+    assert!(out.contains("целесообразным"), "{out}");
+    assert!(err.is_empty());
+}

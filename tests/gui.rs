@@ -2766,7 +2766,13 @@ fn search_everything_lists_texts_and_notes_and_opens_a_match() {
         titles.contains(&"The Question of Nationalities or “Autonomization”"),
         "{titles:?}"
     );
-    assert_eq!(state.notes.len(), 1, "the note mentions it");
+    let notes: Vec<&str> = state
+        .others
+        .iter()
+        .filter(|o| o.hit.kind() == lectern::model::search::everything::HitKind::AnnotationNote)
+        .map(|o| o.place.as_str())
+        .collect();
+    assert_eq!(notes.len(), 1, "the note mentions it: {notes:?}");
     let hit = state
         .texts
         .iter()
@@ -2827,6 +2833,129 @@ fn open_search_hit(
         .center();
     click_at(harness, button, modifiers);
     harness.run_steps(30);
+}
+
+/// Opens Search everything, types `query` and waits until every text was searched for it.
+fn search_everything_for(harness: &mut Harness<'_, LecternApp>, query: &str) {
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::F);
+    harness.run();
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, "Search texts and notes")
+        .type_text(query);
+    for _ in 0..200 {
+        harness.step();
+        let done =
+            harness.state().search.search_all.as_ref().is_some_and(|s| {
+                s.preparing == 0 && s.searched.as_ref().is_some_and(|k| k.0 == query)
+            });
+        if done {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    harness.run();
+}
+
+#[test]
+fn search_everything_lists_a_comparisons_wording_and_a_click_opens_that_comparison() {
+    use lectern::model::search::everything::{HitKind, Place};
+    let profile = tempfile::tempdir().unwrap();
+    let mut harness = harness(app(profile.path(), &[KAMENEV]));
+    {
+        // A note on the clauses 2–5 comparison, to be found and opened too.
+        let state = harness.state_mut();
+        let clauses = lectern::bundled::bundled_comparisons()
+            .into_iter()
+            .find(|c| c.id == "clauses-2-5")
+            .unwrap();
+        let note = lectern::model::comparison::ComparisonNote {
+            note: "Целесообразным — the word Stalin chose".into(),
+            ..lectern::model::comparison::ComparisonNote::new(
+                "cn-1".into(),
+                &clauses,
+                1,
+                None,
+                "2026-12-07T00:00:00Z",
+            )
+        };
+        let edit = lectern::model::notebook::Edit::AddComparisonNote {
+            note,
+            readers_comparison: None,
+        };
+        assert!(state.notebook.edit(edit, "2026-12-07T00:00:00Z").unwrap());
+    }
+    assert!(harness.state().comparison.is_none());
+    search_everything_for(&mut harness, "ЦЕЛЕСООБРАЗНЫМ");
+    let state = harness.state().search.search_all.as_ref().unwrap();
+    let wording = state
+        .others
+        .iter()
+        .find(|o| o.hit.kind() == HitKind::ComparisonWording)
+        .expect("Stalin's Russian draft has the word")
+        .clone();
+    let Place::ComparisonWording {
+        comparison_id,
+        witness_label,
+        ..
+    } = &wording.hit.place
+    else {
+        panic!("{wording:?}");
+    };
+    assert_eq!(comparison_id, "clause-1");
+    assert!(
+        wording.place.contains(witness_label.as_str()),
+        "{wording:?}"
+    );
+    let note = state
+        .others
+        .iter()
+        .find(|o| o.hit.kind() == HitKind::ComparisonNote)
+        .expect("the note on a comparison has it")
+        .clone();
+    // Labelled by kind.
+    harness.get_by_label("Comparison wordings");
+    harness.get_by_label("Notes on comparisons");
+    harness.get_by_label(&wording.label()).click();
+    harness.run_steps(10);
+    let open = harness
+        .state()
+        .comparison
+        .as_ref()
+        .expect("a comparison is open");
+    assert_eq!(open.comparison.id, "clause-1");
+    // A click on the note opens its comparison, at the note.
+    harness.get_by_label(&note.label()).click();
+    harness.run_steps(10);
+    let open = harness
+        .state()
+        .comparison
+        .as_ref()
+        .expect("a comparison is open");
+    assert_eq!(open.comparison.id, "clauses-2-5");
+}
+
+#[test]
+fn search_everything_says_which_spellings_of_a_name_it_also_searched() {
+    let profile = tempfile::tempdir().unwrap();
+    let mut harness = harness(app(profile.path(), &[KAMENEV]));
+    search_everything_for(&mut harness, "Ordzhonikidze");
+    let state = harness.state().search.search_all.as_ref().unwrap();
+    for spelling in ["Orjonikidze", "Орджоникидзе"] {
+        assert!(
+            state.also_searched.iter().any(|s| s == spelling),
+            "{:?}",
+            state.also_searched
+        );
+    }
+    assert!(
+        state
+            .texts
+            .iter()
+            .any(|t| t.text_id == NOTES && t.hits.iter().any(|h| h.1.contains("Orjonikidze"))),
+        "the letters spell him Orjonikidze"
+    );
+    let line = format!("Also searched: {}", state.also_searched.join(", "));
+    harness.get_by_label(&line);
 }
 
 #[test]

@@ -14,6 +14,8 @@ use std::ops::Range;
 use caseless::Caseless;
 use unicode_normalization::char::decompose_canonical;
 
+pub mod everything;
+
 /// How to search.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct SearchOptions {
@@ -163,13 +165,69 @@ impl Folded {
         options: SearchOptions,
         limit: usize,
     ) -> (Vec<Range<usize>>, usize) {
-        let (mut found, mut count) = (Vec::new(), 0);
         if query.is_empty() {
-            return (found, 0);
+            return (Vec::new(), 0);
         }
         let haystack = self.folded.as_bytes();
-        for start in memchr::memmem::find_iter(haystack, query.as_bytes()) {
-            let end = start + query.len();
+        let spans = memchr::memmem::find_iter(haystack, query.as_bytes())
+            .map(|start| (start, start + query.len()));
+        self.place(text, spans, options, limit)
+    }
+
+    /// The matches of any of several folded `phrases` (see [`Folded::find`]), in order, none
+    /// overlapping another (where two would, the one that starts first, then the longer):
+    /// one substring search of this copy for each group of phrases that share their anchor.
+    pub fn find_phrases(
+        &self,
+        text: &str,
+        phrases: &Phrases,
+        options: SearchOptions,
+        limit: usize,
+    ) -> (Vec<Range<usize>>, usize) {
+        if let [group] = phrases.groups.as_slice()
+            && let [(phrase, _)] = group.phrases.as_slice()
+        {
+            return self.find(text, phrase, options, limit);
+        }
+        let haystack = self.folded.as_bytes();
+        let mut spans = Vec::new();
+        for group in &phrases.groups {
+            for at in memchr::memmem::find_iter(haystack, &group.anchor) {
+                for (phrase, offsets) in &group.phrases {
+                    for &offset in offsets {
+                        let Some(start) = at.checked_sub(offset) else {
+                            continue;
+                        };
+                        if haystack[start..].starts_with(phrase.as_bytes()) {
+                            spans.push((start, start + phrase.len()));
+                        }
+                    }
+                }
+            }
+        }
+        spans.sort_by_key(|&(start, end)| (start, std::cmp::Reverse(end)));
+        let mut reached = 0;
+        spans.retain(|&(start, end)| {
+            let keep = start >= reached;
+            if keep {
+                reached = end;
+            }
+            keep
+        });
+        self.place(text, spans.into_iter(), options, limit)
+    }
+
+    /// The matches at `spans` (folded bytes, ascending) as character ranges of `text`, those
+    /// that are not whole words left out when asked: at most `limit` placed, all counted.
+    fn place(
+        &self,
+        text: &str,
+        spans: impl Iterator<Item = (usize, usize)>,
+        options: SearchOptions,
+        limit: usize,
+    ) -> (Vec<Range<usize>>, usize) {
+        let (mut found, mut count) = (Vec::new(), 0);
+        for (start, end) in spans {
             if options.whole_words && !self.is_word_boundary(start, end) {
                 continue;
             }
@@ -185,6 +243,81 @@ impl Folded {
         let before = self.folded[..start].chars().next_back();
         let after = self.folded[end..].chars().next();
         !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    }
+}
+
+/// A run of bytes shared by phrases is searched for them all when it is at least this long.
+const SHARED_ANCHOR: usize = 5;
+
+/// Several folded phrases to find together ([`Folded::find_phrases`]): phrases that share a
+/// run of at least five bytes ("onikidze" of "ordzhonikidze", "orjonikidze" and "orgonikidze")
+/// are one group, found by one SIMD substring search for that run with each place checked
+/// against them, so that a name and its spellings cost about one search, not one each.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Phrases {
+    groups: Vec<PhraseGroup>,
+}
+
+/// Phrases that all contain `anchor`, each with the byte offsets of the anchor in it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct PhraseGroup {
+    anchor: Vec<u8>,
+    phrases: Vec<(String, Vec<usize>)>,
+}
+
+/// The longest run of bytes `a` and `b` share.
+fn longest_shared(a: &[u8], b: &[u8]) -> Vec<u8> {
+    let mut best = (0, 0);
+    let mut row = vec![0usize; b.len() + 1];
+    for (i, &x) in a.iter().enumerate() {
+        for j in (0..b.len()).rev() {
+            row[j + 1] = if x == b[j] { row[j] + 1 } else { 0 };
+            if row[j + 1] > best.1 {
+                best = (i + 1 - row[j + 1], row[j + 1]);
+            }
+        }
+    }
+    a[best.0..best.0 + best.1].to_vec()
+}
+
+impl Phrases {
+    /// Groups the folded `phrases` (empty ones left out) by the runs they share.
+    pub fn new(phrases: &[String]) -> Self {
+        let mut groups: Vec<PhraseGroup> = Vec::new();
+        for phrase in phrases.iter().filter(|p| !p.is_empty()) {
+            let shared = groups
+                .iter()
+                .enumerate()
+                .map(|(n, g)| (n, longest_shared(&g.anchor, phrase.as_bytes())))
+                .filter(|(_, run)| run.len() >= SHARED_ANCHOR)
+                .max_by_key(|(_, run)| run.len());
+            match shared {
+                Some((n, run)) => {
+                    groups[n].anchor = run;
+                    groups[n].phrases.push((phrase.clone(), Vec::new()));
+                }
+                None => groups.push(PhraseGroup {
+                    anchor: phrase.as_bytes().to_vec(),
+                    phrases: vec![(phrase.clone(), Vec::new())],
+                }),
+            }
+        }
+        for group in &mut groups {
+            for (phrase, offsets) in &mut group.phrases {
+                *offsets = memchr::memmem::find_iter(phrase.as_bytes(), &group.anchor).collect();
+            }
+        }
+        Self { groups }
+    }
+
+    /// How many substring searches of a text finding them takes.
+    pub fn passes(&self) -> usize {
+        self.groups.len()
+    }
+
+    /// Whether there is no phrase.
+    pub fn is_empty(&self) -> bool {
+        self.groups.is_empty()
     }
 }
 
@@ -237,6 +370,23 @@ impl NotesIndex {
             .collect();
         entries.dedup();
         entries
+    }
+
+    /// The entries in which the folded `query` occurs, ascending, each with its first match
+    /// (characters of the entry).
+    pub fn first_matches(&self, query: &str, options: SearchOptions) -> Vec<(usize, Range<usize>)> {
+        let (found, _) = self.folded.find(&self.joined, query, options, usize::MAX);
+        let mut first: Vec<(usize, Range<usize>)> = Vec::new();
+        for range in found {
+            let entry = self.starts.partition_point(|&s| s <= range.start) - 1;
+            let start = self.starts[entry];
+            if range.end > self.starts[entry + 1] || first.last().is_some_and(|(e, _)| *e == entry)
+            {
+                continue;
+            }
+            first.push((entry, range.start - start..range.end - start));
+        }
+        first
     }
 }
 
@@ -403,6 +553,51 @@ mod tests {
         let folded = Folded::new(&text, false);
         let (_, count) = folded.find(&text, &fold_query("еж", false), SearchOptions::default(), 0);
         assert_eq!(count, 2_001, "counted without mapping");
+    }
+
+    #[test]
+    fn phrases_sharing_a_run_are_found_in_one_pass_as_each_alone_finds_them() {
+        let paragraph = "Orjonikidze и Орджоникидзе; ORGONIKIDZE — Ёж, Sergo Ordzhonikidze, \
+                         Orjonikidze’s onikidze\n\n";
+        let text = paragraph.repeat(300);
+        let phrases: Vec<String> = [
+            "ordzhonikidze",
+            "orjonikidze",
+            "orgonikidze",
+            "орджоникидзе",
+        ]
+        .iter()
+        .map(|p| fold_query(p, false))
+        .collect();
+        let grouped = Phrases::new(&phrases);
+        assert_eq!(grouped.passes(), 2, "the Latin spellings share “onikidze”");
+        let folded = Folded::new(&text, false);
+        for options in [
+            SearchOptions::default(),
+            SearchOptions {
+                whole_words: true,
+                ..SearchOptions::default()
+            },
+        ] {
+            let (found, count) = folded.find_phrases(&text, &grouped, options, usize::MAX);
+            let mut alone = Vec::new();
+            for phrase in &phrases {
+                alone.extend(folded.find(&text, phrase, options, usize::MAX).0);
+            }
+            alone.sort_by_key(|r| r.start);
+            assert_eq!(found, alone);
+            assert_eq!(count, 5 * 300);
+            let (placed, all) = folded.find_phrases(&text, &grouped, options, 7);
+            assert_eq!((placed.as_slice(), all), (&alone[..7], count));
+        }
+        // Overlapping phrases: the one that starts first, then the longer.
+        let overlapping = Phrases::new(&["great russian".into(), "russian chauvinism".into()]);
+        let text = "Great-Russian chauvinism";
+        let (found, _) =
+            Folded::new(text, false).find_phrases(text, &overlapping, SearchOptions::default(), 10);
+        assert_eq!(found, vec![Range { start: 0, end: 13 }]);
+        assert!(Phrases::new(&[String::new()]).is_empty());
+        assert_eq!(longest_shared(b"dzerzhinsky", b"dzershinsky"), b"hinsky");
     }
 
     #[test]

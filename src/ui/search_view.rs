@@ -6,6 +6,7 @@ use std::ops::Range;
 use egui::{Key, Modifiers, RichText, Ui};
 
 use crate::model::search::SearchOptions;
+use crate::model::search::everything::{Hit, HitKind, Place};
 use crate::ui::action::Action;
 
 /// At most this many matches of one text are placed and marked (all are counted).
@@ -148,15 +149,21 @@ pub struct TextHits {
     pub hits: Vec<(Range<usize>, String, Range<usize>)>,
 }
 
-/// A note (or its tags) that matches.
-#[derive(Clone, Debug, Default)]
-pub struct NoteHit {
-    /// The annotation.
-    pub annotation_id: String,
-    /// The note's text, or its tags.
-    pub line: String,
-    /// The title of the annotated text.
-    pub title: String,
+/// A result of Search everything that is not in a text (a note, a tag, a note on a comparison,
+/// a comparison's wording), with where it is in the reader's words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OtherHit {
+    /// The result.
+    pub hit: Hit,
+    /// Where it is, with titles: "Note on “The Question of Nationalities”".
+    pub place: String,
+}
+
+impl OtherHit {
+    /// The words of its button: where it is, then the match in its line of context.
+    pub fn label(&self) -> String {
+        format!("{}: …{}…", self.place, self.hit.snippet)
+    }
 }
 
 /// The state of Search everything (Ctrl+Shift+F).
@@ -168,14 +175,17 @@ pub struct SearchAllState {
     pub options: SearchOptions,
     /// Matches by text, in library order (texts without matches left out).
     pub texts: Vec<TextHits>,
-    /// Matching notes.
-    pub notes: Vec<NoteHit>,
+    /// The other results (notes, tags, notes on comparisons, comparisons' wordings), in the
+    /// order of [`HitKind::ALL`].
+    pub others: Vec<OtherHit>,
+    /// The spellings searched besides the query (of the people and places it names).
+    pub also_searched: Vec<String>,
     /// Texts whose folded copies are still being built.
     pub preparing: usize,
     /// Move the keyboard focus to the query field.
     pub focus: bool,
-    /// (query, options, texts ready) the results are for.
-    pub searched: Option<(String, SearchOptions, usize)>,
+    /// (query, options, texts ready, notebook's revision) the results are for.
+    pub searched: Option<(String, SearchOptions, usize, u64)>,
 }
 
 /// One text's matches, each with its line of context: a click opens the text there.
@@ -186,7 +196,7 @@ pub(crate) fn text_hits_ui(ui: &mut Ui, text: &TextHits, actions: &mut Vec<Actio
         .default_open(true)
         .show(ui, |ui| {
             for (range, line, at) in &text.hits {
-                let job = context_job(ui, line, at.clone());
+                let job = context_job(ui, "", line, at.clone());
                 let response = ui
                     .add(egui::Button::new(job).frame(false).wrap())
                     .on_hover_text(
@@ -232,7 +242,10 @@ pub fn search_all_ui(ctx: &egui::Context, state: &mut SearchAllState) -> Vec<Act
         .default_height(560.0)
         .show(ctx, |ui| {
             ui.horizontal_wrapped(|ui| {
-                let label = ui.label("Search texts and notes");
+                let label = ui.label("Search texts and notes").on_hover_text(
+                    "Texts, the notes and tags of annotations, notes on comparisons and \
+                         the comparisons' wordings",
+                );
                 let field = ui
                     .add(egui::TextEdit::singleline(&mut state.query).desired_width(240.0))
                     .labelled_by(label.id);
@@ -244,6 +257,16 @@ pub fn search_all_ui(ctx: &egui::Context, state: &mut SearchAllState) -> Vec<Act
             });
             let summary = summary_of(state);
             ui.label(RichText::new(summary).weak());
+            if !state.also_searched.is_empty() {
+                ui.label(
+                    RichText::new(format!("Also searched: {}", state.also_searched.join(", ")))
+                        .weak(),
+                )
+                .on_hover_text(
+                    "The other spellings of the person or place the query names, from People \
+                     and places (your own spellings included)",
+                );
+            }
             ui.separator();
             egui::ScrollArea::vertical().show(ui, |ui| results_ui(ui, state, &mut actions));
         });
@@ -253,14 +276,14 @@ pub fn search_all_ui(ctx: &egui::Context, state: &mut SearchAllState) -> Vec<Act
     actions
 }
 
-/// What was found, in a line: how many matches in how many texts and notes.
+/// What was found, in a line: how many matches in how many texts, and how many other results.
 fn summary_of(state: &SearchAllState) -> String {
     let total: usize = state.texts.iter().map(|t| t.count).sum();
     if state.query.trim().is_empty() {
         "Type a word or phrase: case, accents, ё/е and line breaks do not matter.".to_owned()
     } else {
         format!(
-            "{total} {} in {} {} · {} {}{}",
+            "{total} {} in {} {} · {} in notes and comparisons{}",
             if total == 1 { "match" } else { "matches" },
             state.texts.len(),
             if state.texts.len() == 1 {
@@ -268,12 +291,7 @@ fn summary_of(state: &SearchAllState) -> String {
             } else {
                 "texts"
             },
-            state.notes.len(),
-            if state.notes.len() == 1 {
-                "note"
-            } else {
-                "notes"
-            },
+            state.others.len(),
             if state.preparing > 0 {
                 " (still preparing some texts…)"
             } else {
@@ -283,26 +301,73 @@ fn summary_of(state: &SearchAllState) -> String {
     }
 }
 
-/// The matches by text, each with its line of context, then the notes that match.
+/// What a click on a result asks for: the text at the match, the annotation, the note on its
+/// comparison, the comparison at the segment.
+pub fn hit_actions(hit: &Hit) -> Vec<Action> {
+    match &hit.place {
+        Place::TextPassage { text_id, range, .. } => vec![Action::OpenSearchHit {
+            text_id: text_id.clone(),
+            range: range.clone(),
+            beside: false,
+        }],
+        Place::AnnotationNote { annotation_id, .. }
+        | Place::AnnotationTag { annotation_id, .. } => {
+            vec![
+                Action::GoToAnnotation(annotation_id.clone()),
+                Action::SelectAnnotation(Some(annotation_id.clone())),
+            ]
+        }
+        Place::ComparisonNote { note_id, .. } => vec![Action::OpenComparisonNote(note_id.clone())],
+        Place::ComparisonWording {
+            comparison_id,
+            segment,
+            ..
+        } => vec![Action::OpenComparisonAt {
+            comparison_id: comparison_id.clone(),
+            segment: *segment,
+        }],
+    }
+}
+
+/// What a click on a result of this kind does, for its tooltip.
+fn hover_of(kind: HitKind) -> &'static str {
+    match kind {
+        HitKind::TextPassage => "Open the text at this match",
+        HitKind::AnnotationNote | HitKind::AnnotationTag => "Show this annotation in its text",
+        HitKind::ComparisonNote => "Open the comparison at this note",
+        HitKind::ComparisonWording => "Open the comparison at this segment",
+    }
+}
+
+/// The matches by text, each with its line of context, then the other results by kind.
 fn results_ui(ui: &mut Ui, state: &SearchAllState, actions: &mut Vec<Action>) {
     for text in &state.texts {
         text_hits_ui(ui, text, actions);
     }
-    if !state.notes.is_empty() {
+    for kind in HitKind::ALL {
+        let mut of_kind = state
+            .others
+            .iter()
+            .filter(|o| o.hit.kind() == kind)
+            .peekable();
+        if of_kind.peek().is_none() {
+            continue;
+        }
         ui.separator();
-        ui.label(RichText::new("Notes").strong());
-        for note in &state.notes {
+        ui.label(RichText::new(kind.heading()).strong());
+        for other in of_kind {
+            let job = context_job(
+                ui,
+                &format!("{}: ", other.place),
+                &other.hit.snippet,
+                other.hit.snippet_match.clone(),
+            );
             if ui
-                .add(
-                    egui::Button::new(format!("{}: {}", note.title, note.line))
-                        .frame(false)
-                        .wrap(),
-                )
-                .on_hover_text("Show this annotation in its text")
+                .add(egui::Button::new(job).frame(false).wrap())
+                .on_hover_text(format!("{} · {}", kind.label(), hover_of(kind)))
                 .clicked()
             {
-                actions.push(Action::GoToAnnotation(note.annotation_id.clone()));
-                actions.push(Action::SelectAnnotation(Some(note.annotation_id.clone())));
+                actions.extend(hit_actions(&other.hit));
             }
         }
     }
@@ -318,11 +383,18 @@ fn command_held(ui: &Ui) -> bool {
     })
 }
 
-/// A line of context with the match in bold.
-fn context_job(ui: &Ui, line: &str, at: Range<usize>) -> egui::text::LayoutJob {
+/// A line of context with the match in bold, after `place` (where it is) if not empty.
+fn context_job(ui: &Ui, place: &str, line: &str, at: Range<usize>) -> egui::text::LayoutJob {
     let font = egui::FontId::proportional(13.0);
     let color = ui.visuals().text_color();
     let mut job = egui::text::LayoutJob::default();
+    if !place.is_empty() {
+        job.append(
+            place,
+            0.0,
+            egui::text::TextFormat::simple(font.clone(), ui.visuals().strong_text_color()),
+        );
+    }
     let before: String = line.chars().take(at.start).collect();
     let hit: String = line.chars().skip(at.start).take(at.len()).collect();
     let after: String = line.chars().skip(at.end).collect();

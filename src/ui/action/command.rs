@@ -81,6 +81,7 @@ pub enum Command {
     DeleteComparisonNote,
     RestoreComparisonNote,
     OpenComparisonNote,
+    OpenComparisonAt,
     CopyCarriedNote,
     ExportComparisonMarkdown,
     ExportComparisonHtml,
@@ -125,7 +126,7 @@ pub enum Command {
 
 impl Command {
     /// Every command.
-    pub const ALL: [Self; 111] = [
+    pub const ALL: [Self; 112] = [
         Self::OpenText,
         Self::OpenTextBeside,
         Self::OpenFile,
@@ -197,6 +198,7 @@ impl Command {
         Self::DeleteComparisonNote,
         Self::RestoreComparisonNote,
         Self::OpenComparisonNote,
+        Self::OpenComparisonAt,
         Self::CopyCarriedNote,
         Self::ExportComparisonMarkdown,
         Self::ExportComparisonHtml,
@@ -315,6 +317,7 @@ impl Action {
             Self::DeleteComparisonNote(_) => Command::DeleteComparisonNote,
             Self::RestoreComparisonNote(_) => Command::RestoreComparisonNote,
             Self::OpenComparisonNote(_) => Command::OpenComparisonNote,
+            Self::OpenComparisonAt { .. } => Command::OpenComparisonAt,
             Self::CopyCarriedNote(_) => Command::CopyCarriedNote,
             Self::ExportComparison(ExportFormat::Markdown) => Command::ExportComparisonMarkdown,
             Self::ExportComparison(ExportFormat::Html) => Command::ExportComparisonHtml,

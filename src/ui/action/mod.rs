@@ -183,6 +183,13 @@ pub enum Action {
     RestoreComparisonNote(String),
     /// Open the comparison a note is on, at its segment.
     OpenComparisonNote(String),
+    /// Open a comparison (bundled, or one of the reader's) at a segment.
+    OpenComparisonAt {
+        /// The comparison's id.
+        comparison_id: String,
+        /// The segment (counted from 0).
+        segment: usize,
+    },
     /// Copy a note carried to another witness there, as a note of its own (its index among
     /// the notes carried in the open comparison).
     CopyCarriedNote(usize),
@@ -421,6 +428,7 @@ impl Action {
             | Self::RestoreComparisonNote(_)
             | Self::ExportComparison(_)
             | Self::OpenComparisonNote(_)
+            | Self::OpenComparisonAt { .. }
             | Self::CopyCarriedNote(_)
             | Self::ToggleComparisonFull
             | Self::ToggleComparisonDescription

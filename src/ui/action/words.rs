@@ -75,6 +75,7 @@ impl Command {
             Self::DeleteComparisonNote => "Delete note".into(),
             Self::RestoreComparisonNote => "Restore".into(),
             Self::OpenComparisonNote => "Show in comparison".into(),
+            Self::OpenComparisonAt => "Open the comparison at this segment".into(),
             Self::CopyCarriedNote => "Copy here".into(),
             Self::ExportComparisonMarkdown => "Export as Markdown…".into(),
             Self::ExportComparisonHtml => "Export as HTML…".into(),

@@ -231,6 +231,10 @@ impl LecternApp {
             }
             Action::ExportComparison(format) => self.export_comparison(format, ctx),
             Action::OpenComparisonNote(note_id) => self.open_comparison_note(note_id, ctx),
+            Action::OpenComparisonAt {
+                comparison_id,
+                segment,
+            } => self.open_comparison_at(&comparison_id, segment, ctx),
             Action::CopyCarriedNote(index) => self.copy_carried_note(index),
             _ => {}
         }

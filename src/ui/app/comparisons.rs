@@ -36,6 +36,24 @@ impl LecternApp {
         }
     }
 
+    /// Opens a bundled comparison or one of the reader's own at `segment` (as a search result
+    /// asks), unless it is open already; then scrolls to the segment.
+    pub(super) fn open_comparison_at(&mut self, id: &str, segment: usize, ctx: &egui::Context) {
+        let open = self
+            .comparison
+            .as_ref()
+            .is_some_and(|s| s.comparison.id == id);
+        if !open {
+            self.open_comparison(id, ctx);
+        }
+        match &mut self.comparison {
+            Some(state) if state.comparison.id == id => state.scroll_to_segment(segment),
+            _ => self
+                .notices
+                .push("That comparison is no longer available.".into()),
+        }
+    }
+
     /// Opens a bundled comparison or one of the reader's own.
     pub(super) fn open_comparison(&mut self, id: &str, ctx: &egui::Context) {
         let bundled = self.bundled_comparisons.iter().find(|c| c.id == id);

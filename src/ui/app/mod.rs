@@ -27,7 +27,7 @@ use crate::model::comparison::{Comparison, ComparisonNote, Reference, WordingInp
 use crate::model::comparison_export;
 use crate::model::library::Library;
 use crate::model::notebook::{Edit, Notebook};
-use crate::model::search::{Folded, NotesIndex, fold_query};
+use crate::model::search::{Folded, fold_query};
 use crate::model::selection::Selection;
 use crate::model::text::Text;
 use crate::storage::annotations_file::save_notebook;
@@ -58,8 +58,7 @@ use crate::ui::info_view::text_info_window;
 use crate::ui::library_view::{LibraryViewState, library_ui};
 use crate::ui::reader::{FoundMarks, Highlight, Highlights, ReaderView, ReadingStyle};
 use crate::ui::search_view::{
-    FindState, LISTED_HITS, MARKED_MATCHES, NoteHit, SearchAllState, TextHits, find_bar_ui,
-    search_all_ui,
+    FindState, LISTED_HITS, MARKED_MATCHES, SearchAllState, TextHits, find_bar_ui, search_all_ui,
 };
 use crate::ui::theme;
 

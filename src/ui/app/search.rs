@@ -1,7 +1,8 @@
 //! Find in the text and Search everything: folded copies made off the UI thread, matches, and going to a match.
 
 use super::*;
-use crate::model::search::SearchOptions;
+use crate::model::search::everything::{Place, WorkIndex, search_everything};
+use crate::ui::search_view::OtherHit;
 
 /// Find in the text and Search everything, with the folded copies of texts they search.
 pub struct Search {
@@ -28,8 +29,9 @@ pub struct Search {
     pub(super) folds: (std::sync::mpsc::Sender<FoldedCopy>, Receiver<FoldedCopy>),
     /// Texts waiting to be folded, taken by a few workers in turn.
     pub(super) fold_queue: FoldQueue,
-    /// The notes and tags folded for Search everything: (annotations' revision, match case).
-    pub(super) notes_index: Option<((u64, bool), NotesIndex)>,
+    /// Everything but the texts folded for Search everything (notes, tags, notes on
+    /// comparisons, comparisons' wordings): (notebook's revision, match case).
+    pub(super) work_index: Option<((u64, bool), WorkIndex)>,
 }
 
 /// The people and places of the index, read the first time they are wanted.
@@ -53,7 +55,7 @@ impl Default for Search {
             folding: HashSet::new(),
             folds: std::sync::mpsc::channel(),
             fold_queue: FoldQueue::default(),
-            notes_index: None,
+            work_index: None,
         }
     }
 }
@@ -138,17 +140,18 @@ impl LecternApp {
         self.step_find(true);
     }
 
-    /// Searches every text and note again when the query, the options or the texts ready to
-    /// search changed.
+    /// Searches every kind of the reader's work again when the query, the options, the texts
+    /// ready to search or the notebook changed.
     pub(super) fn update_search_all(&mut self, ctx: &egui::Context) {
         let Some(state) = &self.search.search_all else {
             return;
         };
+        let revision = self.notebook.revision();
         // Nothing to do in a frame where the query is unchanged and every text was ready.
         let searched_now = state
             .searched
             .as_ref()
-            .is_some_and(|(q, o, _)| *q == state.query && *o == state.options);
+            .is_some_and(|(q, o, _, r)| *q == state.query && *o == state.options && *r == revision);
         if searched_now && state.preparing == 0 {
             return;
         }
@@ -164,77 +167,91 @@ impl LecternApp {
             return;
         };
         state.preparing = texts.len() - ready.len();
-        let wanted = (query.clone(), options, ready.len());
+        let wanted = (query.clone(), options, ready.len(), revision);
         if state.searched.as_ref() == Some(&wanted) {
             return;
         }
         state.searched = Some(wanted);
         state.texts.clear();
-        state.notes.clear();
-        let needle = fold_query(&query, options.match_case);
-        if needle.is_empty() {
+        state.others.clear();
+        state.also_searched.clear();
+        if fold_query(&query, options.match_case).is_empty() {
             return;
         }
-        for (text, folded) in ready {
-            let (found, count) = folded.find(text.content(), &needle, options, LISTED_HITS);
-            if count == 0 {
-                continue;
-            }
-            let hits = found
-                .into_iter()
-                .map(|range| {
-                    let (line, at) =
-                        crate::model::search::context(text.content(), range.clone(), 40);
-                    (range, line, at)
-                })
-                .collect();
-            state.texts.push(TextHits {
-                text_id: text.id().to_owned(),
-                title: text.meta().title.clone(),
-                count,
-                hits,
-            });
-        }
-        self.search_notes(&needle, options);
-    }
-
-    /// Search everything in the notes and tags (folded once for each revision of the
-    /// notebook).
-    fn search_notes(&mut self, needle: &str, options: SearchOptions) {
-        let key = (self.notebook.revision(), options.match_case);
+        self.refresh_study();
+        let key = (revision, options.match_case);
         if self
             .search
-            .notes_index
+            .work_index
             .as_ref()
             .is_none_or(|(k, _)| *k != key)
         {
-            let entries = self
-                .notebook
-                .annotations()
-                .live()
-                .iter()
-                .map(|a| format!("{} {}", a.note, a.tags.join(" ")));
-            self.search.notes_index = Some((key, NotesIndex::new(entries, options.match_case)));
+            let work = WorkIndex::of_notebook(&self.notebook, &self.bundled_comparisons, key.1);
+            self.search.work_index = Some((key, work));
         }
-        let (Some((_, index)), Some(state)) =
-            (&self.search.notes_index, &mut self.search.search_all)
-        else {
+        let Some((_, work)) = &self.search.work_index else {
             return;
         };
-        let live = self.notebook.annotations().live();
-        for position in index.matching(needle, options) {
-            let annotation = &live[position];
-            state.notes.push(NoteHit {
-                annotation_id: annotation.annotation_id.clone(),
-                line: format!("{} {}", annotation.note, annotation.tags.join(" "))
-                    .trim()
-                    .to_owned(),
-                title: self
-                    .library
-                    .get(&annotation.text_id)
-                    .map_or(annotation.text_id.clone(), |t| t.meta().title.clone()),
-            });
+        let names = super::study::index_of(&self.search.people, &self.search.with_own);
+        let found = search_everything(
+            &query,
+            options,
+            names,
+            ready.iter().map(|(text, folded)| (&**text, &**folded)),
+            work,
+            LISTED_HITS,
+        );
+        let title = |id: &str| {
+            self.library
+                .get(id)
+                .map_or_else(|| id.to_owned(), |t| t.meta().title.clone())
+        };
+        let mut texts: Vec<TextHits> = found
+            .text_counts
+            .iter()
+            .map(|(text_id, count)| TextHits {
+                text_id: text_id.clone(),
+                title: title(text_id),
+                count: *count,
+                hits: Vec::new(),
+            })
+            .collect();
+        let mut others = Vec::new();
+        for hit in found.hits {
+            let place = match &hit.place {
+                Place::TextPassage { text_id, range, .. } => {
+                    if let Some(text) = texts.iter_mut().find(|t| t.text_id == *text_id) {
+                        text.hits
+                            .push((range.clone(), hit.snippet, hit.snippet_match));
+                    }
+                    continue;
+                }
+                Place::AnnotationNote { text_id, .. } => {
+                    format!("Note on “{}”", title(text_id))
+                }
+                Place::AnnotationTag { text_id, tag, .. } => {
+                    format!("Tag “{tag}” on “{}”", title(text_id))
+                }
+                Place::ComparisonNote {
+                    comparison_title,
+                    segment_label,
+                    ..
+                } => format!("Note on “{comparison_title}”, {segment_label}"),
+                Place::ComparisonWording {
+                    comparison_title,
+                    segment_label,
+                    witness_label,
+                    ..
+                } => format!("“{comparison_title}”, {segment_label}, {witness_label}"),
+            };
+            others.push(OtherHit { hit, place });
         }
+        let Some(state) = &mut self.search.search_all else {
+            return;
+        };
+        state.texts = texts;
+        state.others = others;
+        state.also_searched = found.also_searched;
     }
 
     /// Shows `range` of a library text in the pane showing that text, else in the active pane

@@ -314,7 +314,7 @@ impl LecternApp {
         if let Some(state) = &mut self.search.search_all {
             actions.extend(search_all_ui(ctx, state));
             let wanted = (state.query.clone(), state.options);
-            if state.searched.as_ref().map(|(q, o, _)| (q.clone(), *o)) != Some(wanted) {
+            if state.searched.as_ref().map(|(q, o, _, _)| (q.clone(), *o)) != Some(wanted) {
                 ctx.request_repaint();
             }
         }
