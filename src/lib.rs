@@ -23,6 +23,11 @@
 //!   profile: lock, imported texts, the notebook recovered and re-anchored, notices.
 //!   [`storage::handover`] gives files opened later to the window that has the profile open.
 //!   No egui.
+//! - [`cli`]: the command line, one file per command (`lectern list`, `compare`, `export` …),
+//!   each writing to a `Write` so that it is tested in-process; JSON through serde. Commands
+//!   open the profile as the window does, read files through the import's decoder and resolve
+//!   text ids through one resolver ([`storage::text_file::wording`]); `cli::window` starts
+//!   the window or hands files to the one already open.
 //! - [`startup`]: the start-up trace (`lectern --trace-startup`): when each stage ended.
 //! - [`bundled`]: the texts compiled in from `resources/texts/` (validated by `build.rs`) and
 //!   the comparisons from `resources/comparisons/`.
@@ -49,6 +54,7 @@
 //! the W3C Web Annotation `TextPositionSelector`; see [`model::text`].
 
 pub mod bundled;
+pub mod cli;
 pub mod model;
 pub mod startup;
 pub mod storage;

@@ -1070,10 +1070,12 @@ fn a_file_opened_while_a_window_has_the_profile_open_is_handed_to_that_window() 
             Request {
                 files: vec![draft.clone()],
                 compare: false,
+                import: None,
             },
             Request {
                 files: vec![draft, "lenin-1922-09-26-kamenev".into()],
                 compare: true,
+                import: None,
             },
         ]
     );

@@ -1888,6 +1888,7 @@ fn files_opened_while_the_window_is_open_are_handed_to_it_and_open_beside_its_te
     let request = Request {
         files: vec![first.clone(), second.clone()],
         compare: false,
+        import: None,
     };
     assert_eq!(send(&opened, &request).unwrap(), Sent::Delivered);
     // The window reads the files after answering: a few frames.
@@ -1902,6 +1903,7 @@ fn files_opened_while_the_window_is_open_are_handed_to_it_and_open_beside_its_te
     let request = Request {
         files: vec![gone],
         compare: false,
+        import: None,
     };
     let refused = send(&opened, &request).unwrap_err();
     assert!(
@@ -1913,9 +1915,24 @@ fn files_opened_while_the_window_is_open_are_handed_to_it_and_open_beside_its_te
     let request = Request {
         files: vec![first, second],
         compare: true,
+        import: None,
     };
-    assert_eq!(send(&opened, &request).unwrap(), Sent::Delivered);
+    // The window answers once it has the comparison: sent from a thread of its own, as
+    // another Lectern sends it, while the window draws.
+    let sender = {
+        let opened = opened.clone();
+        std::thread::spawn(move || send(&opened, &request).unwrap())
+    };
     run_until(&mut harness, |h| h.state().comparison.is_some());
+    match sender.join().unwrap() {
+        Sent::Answered(answer) => assert!(
+            answer
+                .said
+                .contains("Comparing “draft.txt” with “revised.txt”"),
+            "{answer:?}"
+        ),
+        other => panic!("the window did not say what it did: {other:?}"),
+    }
     let state = harness
         .state()
         .comparison
@@ -1930,7 +1947,8 @@ fn files_opened_while_the_window_is_open_are_handed_to_it_and_open_beside_its_te
             &opened,
             &Request {
                 files: Vec::new(),
-                compare: false
+                compare: false,
+                import: None,
             }
         )
         .unwrap(),
@@ -3118,7 +3136,7 @@ fn an_imported_text_never_takes_over_a_pane_and_one_banner_tells_where_it_went()
             .unwrap();
         (text.id().to_owned(), text.meta().title.clone())
     };
-    harness.get_by_label_contains("the desk is full, so it waits in the library");
+    harness.get_by_label_contains("all three panes are in use");
     // Taken out of the library and imported again: one banner, the newest, says so.
     harness.get_by_label(&format!("Remove: {title}")).click();
     harness.run();
@@ -3146,7 +3164,9 @@ fn an_imported_text_never_takes_over_a_pane_and_one_banner_tells_where_it_went()
     );
     // The newest banner comes first.
     let newest = harness.get_by_label_contains("it is open in pane 2").rect();
-    let older = harness.get_by_label_contains("the desk is full").rect();
+    let older = harness
+        .get_by_label_contains("all three panes are in use")
+        .rect();
     assert!(newest.top() < older.top());
 }
 

@@ -84,7 +84,7 @@ pub enum ImportError {
 /// Decoded text and the name of the encoding it was in.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Decoded {
-    /// The text, line endings `\n`, NFC.
+    /// The text: line endings `\n`, NFC (as the file has it, when read by [`decode_exact`]).
     pub text: String,
     /// The encoding's WHATWG name ("UTF-8", "windows-1251", "KOI8-R", "UTF-16LE" …).
     pub encoding: &'static str,
@@ -95,6 +95,38 @@ pub fn decode(bytes: &[u8], path: &str) -> Result<Decoded, ImportError> {
     decode_declared(bytes, path, None)
 }
 
+/// The encoding of `bytes` and the length of its byte-order mark: the mark's encoding, else
+/// UTF-8 when the bytes are valid UTF-8, else the encoding the file `declared`, else
+/// `chardetng`'s guess. A file with a NUL byte near its start is binary.
+fn detect(
+    bytes: &[u8],
+    path: &str,
+    declared: Option<&'static encoding_rs::Encoding>,
+) -> Result<(&'static encoding_rs::Encoding, usize), ImportError> {
+    if let Some(found) = encoding_rs::Encoding::for_bom(bytes) {
+        return Ok(found);
+    }
+    if bytes.iter().take(8192).any(|&b| b == 0) {
+        return Err(ImportError::Binary {
+            path: path.to_owned(),
+        });
+    }
+    if std::str::from_utf8(bytes).is_ok() {
+        return Ok((encoding_rs::UTF_8, 0));
+    }
+    if let Some(declared) = declared {
+        return Ok((declared, 0));
+    }
+    Ok((guess(bytes), 0))
+}
+
+/// `chardetng`'s guess at the legacy encoding of `bytes`.
+fn guess(bytes: &[u8]) -> &'static encoding_rs::Encoding {
+    let mut detector = chardetng::EncodingDetector::new();
+    detector.feed(bytes, true);
+    detector.guess(None, true)
+}
+
 /// [`decode`], trusting the encoding the file `declared` (an HTML page's `<meta charset>`)
 /// over a guess when the bytes have no byte-order mark and are not UTF-8.
 pub fn decode_declared(
@@ -103,30 +135,12 @@ pub fn decode_declared(
     declared: Option<&'static encoding_rs::Encoding>,
 ) -> Result<Decoded, ImportError> {
     let shown = || path.to_owned();
-    let (encoding, bom) = match encoding_rs::Encoding::for_bom(bytes) {
-        Some((encoding, bom)) => (encoding, bom),
-        None => {
-            if bytes.iter().take(8192).any(|&b| b == 0) {
-                return Err(ImportError::Binary { path: shown() });
-            }
-            if std::str::from_utf8(bytes).is_ok() {
-                (encoding_rs::UTF_8, 0)
-            } else if let Some(declared) = declared {
-                (declared, 0)
-            } else {
-                let mut detector = chardetng::EncodingDetector::new();
-                detector.feed(bytes, true);
-                (detector.guess(None, true), 0)
-            }
-        }
-    };
+    let (encoding, bom) = detect(bytes, path, declared)?;
     let (mut decoded, mut had_errors) = encoding.decode_without_bom_handling(&bytes[bom..]);
     let mut encoding = encoding;
     if had_errors && bom == 0 && declared == Some(encoding) {
         // The page's declaration is wrong (it happens): the bytes are guessed as any file's.
-        let mut detector = chardetng::EncodingDetector::new();
-        detector.feed(bytes, true);
-        encoding = detector.guess(None, true);
+        encoding = guess(bytes);
         (decoded, had_errors) = encoding.decode_without_bom_handling(bytes);
     }
     if had_errors {
@@ -141,6 +155,38 @@ pub fn decode_declared(
     let text = nfc_lines(&decoded);
     if text.trim().is_empty() {
         return Err(ImportError::Empty { path: shown() });
+    }
+    Ok(Decoded {
+        text,
+        encoding: encoding.name(),
+    })
+}
+
+/// What `bytes` say, decoded as [`decode`] decodes them (the encoding found the same way) but
+/// not normalised: line endings and Unicode forms stay as the file has them, so that
+/// character ranges into the text are ranges into the file's text (a comparison's
+/// operations). A byte-order mark is dropped; an empty file is an empty text. Valid UTF-8, the
+/// usual case, is taken as it is, without a copy.
+pub fn decode_exact(bytes: Vec<u8>, path: &str) -> Result<Decoded, ImportError> {
+    let shown = || path.to_owned();
+    let (encoding, bom) = detect(&bytes, path, None)?;
+    let text = if encoding == encoding_rs::UTF_8 && bom == 0 {
+        String::from_utf8(bytes).map_err(|_| ImportError::Undecodable {
+            path: shown(),
+            encoding: encoding.name(),
+        })?
+    } else {
+        let (decoded, had_errors) = encoding.decode_without_bom_handling(&bytes[bom..]);
+        if had_errors {
+            return Err(ImportError::Undecodable {
+                path: shown(),
+                encoding: encoding.name(),
+            });
+        }
+        decoded.into_owned()
+    };
+    if memchr::memchr(0, text.as_bytes()).is_some() {
+        return Err(ImportError::Binary { path: shown() });
     }
     Ok(Decoded {
         text,
@@ -164,7 +210,8 @@ fn nfc_lines(text: &str) -> String {
 }
 
 /// What the reader says of the text (empty fields are filled from the file).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct ImportMeta {
     /// Title.
     pub title: String,

@@ -80,6 +80,7 @@ mod windows;
 
 pub use files::Files;
 pub use frame::View;
+pub use handover::{HandedOver, HandedWording, read_hand_over};
 pub use search::Search;
 use session::Session;
 
@@ -198,9 +199,15 @@ impl LecternApp {
             }
             app.desk = Desk::default();
             for id in &open {
-                match app.library.get(id).cloned() {
-                    Some(text) => {
-                        app.desk.open(text, true);
+                match app.library.get(id).map(|t| t.meta().title.clone()) {
+                    // Placed by the one rule of every way in: never over another pane.
+                    Some(title) => {
+                        if app.bring_in(id).0 == crate::ui::desk::Placement::InLibrary {
+                            let rest = files::IN_THE_LIBRARY
+                                .strip_prefix("it ")
+                                .unwrap_or(files::IN_THE_LIBRARY);
+                            app.notices.push(format!("“{title}” {rest}."));
+                        }
                     }
                     None => app.notices.push(format!(
                         "There is no text with the id “{id}” (`lectern list` shows them)."
