@@ -82,6 +82,11 @@ pub enum ResolveError {
         "“{0}” is neither a file nor a bundled text id, nor the id of a text imported into the profile (`lectern list` shows them)"
     )]
     Unknown(String),
+    /// It looks like a path, but there is no file there (nor a text with that id).
+    #[error(
+        "{0} could not be read: there is no such file (nor a text with that id: `lectern list` shows them)"
+    )]
+    NoSuchFile(String),
     /// There is no text of the library with this id.
     #[error("there is no text with the id “{0}” (`lectern list` shows them)")]
     NoSuchText(String),
@@ -139,6 +144,9 @@ pub fn wording<L: std::borrow::Borrow<crate::model::library::Library>>(
             let library = library(id);
             let text = text_by_id(library.borrow(), id).map_err(|e| match e {
                 // An argument of a comparison may be either: it is neither.
+                ResolveError::NoSuchText(id) if id.contains(['/', '\\', '.']) => {
+                    ResolveError::NoSuchFile(id)
+                }
                 ResolveError::NoSuchText(id) => ResolveError::Unknown(id),
                 other => other,
             })?;
