@@ -169,22 +169,34 @@ pub fn decode_declared(
 /// usual case, is taken as it is, without a copy.
 pub fn decode_exact(bytes: Vec<u8>, path: &str) -> Result<Decoded, ImportError> {
     let shown = || path.to_owned();
+    let no_bom = encoding_rs::Encoding::for_bom(&bytes).is_none();
+    // Valid UTF-8 is checked once, and kept.
+    let bytes = if no_bom && !bytes.iter().take(8192).any(|&b| b == 0) {
+        match String::from_utf8(bytes) {
+            Ok(text) => return exact(text, encoding_rs::UTF_8, path),
+            Err(e) => e.into_bytes(),
+        }
+    } else {
+        bytes
+    };
     let (encoding, bom) = detect(&bytes, path, None)?;
-    let text = if encoding == encoding_rs::UTF_8 && bom == 0 {
-        String::from_utf8(bytes).map_err(|_| ImportError::Undecodable {
+    let (decoded, had_errors) = encoding.decode_without_bom_handling(&bytes[bom..]);
+    if had_errors {
+        return Err(ImportError::Undecodable {
             path: shown(),
             encoding: encoding.name(),
-        })?
-    } else {
-        let (decoded, had_errors) = encoding.decode_without_bom_handling(&bytes[bom..]);
-        if had_errors {
-            return Err(ImportError::Undecodable {
-                path: shown(),
-                encoding: encoding.name(),
-            });
-        }
-        decoded.into_owned()
-    };
+        });
+    }
+    exact(decoded.into_owned(), encoding, path)
+}
+
+/// `text` decoded from `encoding`, unless it holds a NUL (a binary file).
+fn exact(
+    text: String,
+    encoding: &'static encoding_rs::Encoding,
+    path: &str,
+) -> Result<Decoded, ImportError> {
+    let shown = || path.to_owned();
     if memchr::memchr(0, text.as_bytes()).is_some() {
         return Err(ImportError::Binary { path: shown() });
     }
@@ -690,6 +702,25 @@ mod tests {
 
     fn encoded(encoding: &'static encoding_rs::Encoding, text: &str) -> Vec<u8> {
         encoding.encode(text).0.into_owned()
+    }
+
+    #[test]
+    fn the_exact_decoding_keeps_the_files_characters_in_any_encoding() {
+        let utf8 = "Признать\r\nцелесообразным е\u{308}".as_bytes().to_vec();
+        let decoded = decode_exact(utf8.clone(), "a.txt").unwrap();
+        assert_eq!(decoded.text.as_bytes(), utf8, "line endings and forms kept");
+        assert_eq!(decoded.encoding, "UTF-8");
+        let legacy = encoded(encoding_rs::WINDOWS_1251, "Признать целесообразным\r\n");
+        let decoded = decode_exact(legacy, "b.txt").unwrap();
+        assert_eq!(decoded.text, "Признать целесообразным\r\n");
+        assert_eq!(decoded.encoding, "windows-1251");
+        let bom = [b"\xef\xbb\xbf".as_slice(), "текст".as_bytes()].concat();
+        assert_eq!(decode_exact(bom, "c.txt").unwrap().text, "текст");
+        assert_eq!(decode_exact(Vec::new(), "d.txt").unwrap().text, "");
+        assert!(matches!(
+            decode_exact(vec![0x89, b'P', b'N', b'G', 0, 0xff], "e.png"),
+            Err(ImportError::Binary { .. })
+        ));
     }
 
     #[test]
