@@ -548,6 +548,47 @@ mod tests {
     }
 
     #[test]
+    fn a_window_answers_what_it_did_or_why_not_and_an_import_takes_one_file() {
+        let (_dir, profile) = profile();
+        let (_files, paths) = files(&["a.txt", "b.txt"]);
+        // The window imports the file and says so; a second file it refuses, with the reason.
+        let _listener = listen_answering(&profile, |request, reply| {
+            let answer = match request.files.first() {
+                Some(file) if file.ends_with("a.txt") => Ok(Answer {
+                    said: "Imported “a”".to_owned(),
+                    text_id: Some("import-a".to_owned()),
+                }),
+                _ => Err("a.txt only".to_owned()),
+            };
+            // Answered from another thread, as the window answers at its next frame.
+            std::thread::spawn(move || reply.answer(answer));
+        })
+        .unwrap();
+        let import = |files: &[PathBuf]| Request {
+            files: files.to_vec(),
+            compare: false,
+            import: Some(super::super::import::ImportMeta::default()),
+        };
+        assert_eq!(
+            send(&profile, &import(&paths[..1])).unwrap(),
+            Sent::Answered(Answer {
+                said: "Imported “a”".to_owned(),
+                text_id: Some("import-a".to_owned()),
+            })
+        );
+        let refused = send(&profile, &import(&paths[1..])).unwrap_err();
+        assert!(
+            matches!(&refused, SendError::Refused(why) if why == "a.txt only"),
+            "{refused}"
+        );
+        let two = send(&profile, &import(&paths)).unwrap_err();
+        assert!(
+            two.to_string().contains("an import takes one file"),
+            "{two}"
+        );
+    }
+
+    #[test]
     fn only_a_folder_of_our_own_closed_to_others_holds_the_socket() {
         use std::os::unix::fs::PermissionsExt;
         let uid = own_uid().expect("a user id");

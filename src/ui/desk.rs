@@ -176,9 +176,16 @@ impl Desk {
     /// showing it, else a pane of its own (beside the active one) while there is room, else
     /// none: it waits in the library. A pane is never taken over without asking.
     pub fn placement(&self, text_id: &str) -> Placement {
-        if let Some(index) = self.panes.iter().position(|p| p.text.id() == text_id) {
-            Placement::AlreadyOpen(index)
-        } else if self.panes.is_empty() {
+        match self.panes.iter().position(|p| p.text.id() == text_id) {
+            Some(index) => Placement::AlreadyOpen(index),
+            None => self.free_place(),
+        }
+    }
+
+    /// Where another pane would go by the same rule: the first pane, a pane beside the active
+    /// one, or none while every pane is in use.
+    fn free_place(&self) -> Placement {
+        if self.panes.is_empty() {
             Placement::First
         } else if self.can_add_pane() {
             Placement::Beside(self.active)
@@ -190,6 +197,18 @@ impl Desk {
     /// Places `text` by [`Self::placement`] (focusing the pane it is in) and says where it went.
     pub fn place(&mut self, text: Arc<Text>) -> Placement {
         let placement = self.placement(text.id());
+        self.put(text, placement)
+    }
+
+    /// Places `text` in a pane of its own even when another pane shows it (`--open ID,ID`
+    /// reads two places of one text), by the same rule otherwise: never over a pane.
+    pub fn place_again(&mut self, text: Arc<Text>) -> Placement {
+        let placement = self.free_place();
+        self.put(text, placement)
+    }
+
+    /// Puts `text` where `placement` says.
+    fn put(&mut self, text: Arc<Text>, placement: Placement) -> Placement {
         match placement {
             Placement::AlreadyOpen(index) => self.focus(index),
             Placement::First => {

@@ -199,10 +199,12 @@ impl LecternApp {
             }
             app.desk = Desk::default();
             for id in &open {
-                match app.library.get(id).map(|t| t.meta().title.clone()) {
-                    // Placed by the one rule of every way in: never over another pane.
-                    Some(title) => {
-                        if app.bring_in(id).0 == crate::ui::desk::Placement::InLibrary {
+                match app.library.get(id).cloned() {
+                    // Placed by the one rule of every way in (never over another pane), each
+                    // id asked for in a pane of its own.
+                    Some(text) => {
+                        let title = text.meta().title.clone();
+                        if app.desk.place_again(text) == crate::ui::desk::Placement::InLibrary {
                             let rest = files::IN_THE_LIBRARY
                                 .strip_prefix("it ")
                                 .unwrap_or(files::IN_THE_LIBRARY);
