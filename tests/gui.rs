@@ -1890,9 +1890,22 @@ fn files_opened_while_the_window_is_open_are_handed_to_it_and_open_beside_its_te
         compare: false,
         import: None,
     };
-    assert_eq!(send(&opened, &request).unwrap(), Sent::Delivered);
-    // The window reads the files after answering: a few frames.
+    // The window answers once it has placed them: sent from a thread of its own, as another
+    // Lectern sends it, while the window draws.
+    let sender = {
+        let opened = opened.clone();
+        std::thread::spawn(move || send(&opened, &request).unwrap())
+    };
     run_until(&mut harness, |h| pane_ids(h).len() == 3);
+    match sender.join().unwrap() {
+        Sent::Answered(answer) => assert_eq!(
+            answer.said,
+            "Opened in the Lectern window that has this profile open: “draft” is open in \
+             pane 2, beside “On the Establishment of the U.S.S.R.”; “revised” is open in pane 3, \
+             beside “draft”."
+        ),
+        other => panic!("the window did not say what it did: {other:?}"),
+    }
     assert_eq!(
         pane_ids(&harness),
         vec![KAMENEV, "file-draft-txt", "file-revised-txt"],

@@ -1,8 +1,7 @@
 //! Hand-over: files that a later `lectern FILE…` (or a file manager) gives to this window,
 //! opened beside the texts already open; wordings that `lectern compare --window` gives it to
 //! compare; a file that `lectern import` gives it to import (see [`crate::storage::handover`]).
-//! The window answers the comparison and the import once it has done them, with what its
-//! status line says.
+//! The window answers each request once it has done it, with what its status line says.
 
 use std::collections::VecDeque;
 use std::sync::Mutex;
@@ -24,7 +23,7 @@ pub enum HandedWording {
 /// What another Lectern gave this window, read on the listening thread.
 pub enum HandedOver {
     /// Texts read from files (or why a file could not be read), to open beside the others.
-    Texts(Vec<Result<Text, String>>),
+    Texts(Vec<Result<Text, String>>, Reply),
     /// Two wordings to compare, the comparison filling the window (or why not).
     Compare(Result<Vec<HandedWording>, String>, Reply),
     /// A text read for import, with the encoding it was in (or why it could not be read).
@@ -96,15 +95,34 @@ impl LecternApp {
     /// import would, answering it with what the window did.
     pub fn apply_hand_over(&mut self, handed: HandedOver) {
         match handed {
-            HandedOver::Texts(texts) => {
+            HandedOver::Texts(texts, reply) => {
+                let mut said = Vec::new();
+                let mut all_open = true;
                 for text in texts {
                     match text {
                         Ok(text) => {
-                            self.open_session_text(text);
+                            let title = text.meta().title.clone();
+                            let words = self.open_session_text(text);
+                            all_open &= words != files::IN_THE_LIBRARY;
+                            let rest = words.strip_prefix("it ").unwrap_or(&words);
+                            said.push(format!("“{title}” {rest}"));
                         }
-                        Err(why) => self.notices.push(why),
+                        Err(why) => {
+                            all_open = false;
+                            said.push(why.clone());
+                            self.notices.push(why);
+                        }
                     }
                 }
+                let said = format!(
+                    "{} the Lectern window that has this profile open: {}.",
+                    if all_open { "Opened in" } else { "Given to" },
+                    said.join("; ")
+                );
+                reply.answer(Ok(Answer {
+                    said,
+                    text_id: None,
+                }));
             }
             HandedOver::Compare(wordings, reply) => {
                 let wordings = wordings.and_then(|wordings| {
@@ -216,8 +234,6 @@ fn read_request(request: Request, reply: Reply) -> HandedOver {
             .collect();
         return HandedOver::Compare(wordings, reply);
     }
-    // Taken: the other Lectern is done, and the files (which may be long) are read after.
-    drop(reply);
     let texts = request
         .files
         .iter()
@@ -226,5 +242,5 @@ fn read_request(request: Request, reply: Reply) -> HandedOver {
                 .map_err(|e| format!("{} could not be opened: {e}", path.display()))
         })
         .collect();
-    HandedOver::Texts(texts)
+    HandedOver::Texts(texts, reply)
 }
