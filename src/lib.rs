@@ -23,8 +23,11 @@
 //!   profile: lock, imported texts, the notebook recovered and re-anchored, notices.
 //!   [`storage::handover`] gives files opened later to the window that has the profile open.
 //!   No egui.
-//! - [`cli`]: the commands of the `lectern` binary as library functions over an opened
-//!   profile, writing to any `Write` (tested in-process): [`cli::search`].
+//! - [`cli`]: the command line, one file per command (`lectern list`, `compare`, `export` …),
+//!   each writing to a `Write` so that it is tested in-process; JSON through serde. Commands
+//!   open the profile as the window does, read files through the import's decoder and resolve
+//!   text ids through one resolver ([`storage::text_file::wording`]); `cli::window` starts
+//!   the window or hands files to the one already open; [`cli::search`] searches every kind.
 //! - [`startup`]: the start-up trace (`lectern --trace-startup`): when each stage ended.
 //! - [`bundled`]: the texts compiled in from `resources/texts/` (validated by `build.rs`) and
 //!   the comparisons from `resources/comparisons/`.

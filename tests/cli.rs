@@ -1203,10 +1203,12 @@ fn a_file_opened_while_a_window_has_the_profile_open_is_handed_to_that_window() 
             Request {
                 files: vec![draft.clone()],
                 compare: false,
+                import: None,
             },
             Request {
                 files: vec![draft, "lenin-1922-09-26-kamenev".into()],
                 compare: true,
+                import: None,
             },
         ]
     );
@@ -1676,4 +1678,123 @@ fn search_names_every_kind_and_the_spellings_it_added() {
     );
     assert!(out.contains("целесообразным"), "{out}");
     assert!(err.is_empty());
+}
+
+#[test]
+fn compare_reads_a_windows_1251_file_and_takes_the_id_of_an_imported_text() {
+    let profile = tempfile::tempdir().unwrap();
+    let files = tempfile::tempdir().unwrap();
+    let (draft, _, _) = encoding_rs::WINDOWS_1251
+        .encode("Признать целесообразным заключение договора между Украиной и РСФСР.");
+    let legacy = files.path().join("draft-1251.txt");
+    std::fs::write(&legacy, &draft).unwrap();
+    let revised = files.path().join("revised.txt");
+    std::fs::write(
+        &revised,
+        "Признать необходимым заключение договора между Украиной и РСФСР.",
+    )
+    .unwrap();
+    // A Windows-1251 file is compared as `lectern import` would read it.
+    let output = lectern_in(profile.path())
+        .arg("compare")
+        .arg(&legacy)
+        .arg(&revised)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        stdout.contains("[-целесообразным-] {+необходимым+}"),
+        "{stdout}"
+    );
+    // The id `lectern list` prints for an imported text is a wording too.
+    let imported = lectern_in(profile.path())
+        .arg("import")
+        .arg(&legacy)
+        .output()
+        .unwrap();
+    assert!(imported.status.success(), "{imported:?}");
+    let listed = lectern_in(profile.path()).arg("list").output().unwrap();
+    let listed = String::from_utf8(listed.stdout).unwrap();
+    let id = listed
+        .lines()
+        .filter_map(|l| l.split_whitespace().next())
+        .find(|id| id.starts_with("import-"))
+        .unwrap()
+        .to_owned();
+    assert_eq!(id, String::from_utf8(imported.stdout).unwrap().trim());
+    for format in ["text", "json"] {
+        let output = lectern_in(profile.path())
+            .args(["compare", "--format", format, &id])
+            .arg(&revised)
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{format}: {output:?}");
+        let stdout = String::from_utf8(output.stdout).unwrap();
+        if format == "json" {
+            let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+            assert_eq!(
+                json["a"]["name"], "draft-1251",
+                "the text's title: {stdout}"
+            );
+            let kinds: Vec<&str> = json["ops"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|op| op["kind"].as_str().unwrap())
+                .collect();
+            assert!(
+                kinds.contains(&"delete") && kinds.contains(&"insert"),
+                "{stdout}"
+            );
+        } else {
+            assert!(
+                stdout.contains("[-целесообразным-] {+необходимым+}"),
+                "{stdout}"
+            );
+        }
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn compare_in_the_window_with_a_missing_file_fails_with_the_reason_and_opens_nothing() {
+    use lectern::storage::handover::{Request, listen};
+    use lectern::storage::profile::Profile;
+    use std::sync::{Arc, Mutex};
+    let profile = tempfile::tempdir().unwrap();
+    let got: Arc<Mutex<Vec<Request>>> = Arc::default();
+    let sink = Arc::clone(&got);
+    let opened = Profile::open(Some(profile.path())).unwrap();
+    // A window has the profile open; and with none, no window may open (no display either).
+    let mut listener = Some(listen(&opened, move |r| sink.lock().unwrap().push(r)).unwrap());
+    for window_open in [true, false] {
+        if !window_open {
+            listener = None;
+        }
+        let output = lectern_in(profile.path())
+            .args([
+                "compare",
+                "missing.txt",
+                "lenin-1922-09-26-kamenev",
+                "--window",
+            ])
+            .env_remove("DISPLAY")
+            .env_remove("WAYLAND_DISPLAY")
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(1), "{output:?}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            stderr.contains("missing.txt could not be read: there is no such file"),
+            "{stderr}"
+        );
+        assert!(!stderr.contains("window could not be opened"), "{stderr}");
+        assert!(output.stdout.is_empty(), "nothing said to be opened");
+        if window_open {
+            assert!(got.lock().unwrap().is_empty(), "nothing was handed over");
+        }
+    }
+    assert!(listener.is_none());
+    assert!(got.lock().unwrap().is_empty(), "nothing was handed over");
 }

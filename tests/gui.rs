@@ -1888,10 +1888,24 @@ fn files_opened_while_the_window_is_open_are_handed_to_it_and_open_beside_its_te
     let request = Request {
         files: vec![first.clone(), second.clone()],
         compare: false,
+        import: None,
     };
-    assert_eq!(send(&opened, &request).unwrap(), Sent::Delivered);
-    // The window reads the files after answering: a few frames.
+    // The window answers once it has placed them: sent from a thread of its own, as another
+    // Lectern sends it, while the window draws.
+    let sender = {
+        let opened = opened.clone();
+        std::thread::spawn(move || send(&opened, &request).unwrap())
+    };
     run_until(&mut harness, |h| pane_ids(h).len() == 3);
+    match sender.join().unwrap() {
+        Sent::Answered(answer) => assert_eq!(
+            answer.said,
+            "Opened in the Lectern window that has this profile open: “draft” is open in \
+             pane 2, beside “On the Establishment of the U.S.S.R.”; “revised” is open in pane 3, \
+             beside “draft”."
+        ),
+        other => panic!("the window did not say what it did: {other:?}"),
+    }
     assert_eq!(
         pane_ids(&harness),
         vec![KAMENEV, "file-draft-txt", "file-revised-txt"],
@@ -1902,6 +1916,7 @@ fn files_opened_while_the_window_is_open_are_handed_to_it_and_open_beside_its_te
     let request = Request {
         files: vec![gone],
         compare: false,
+        import: None,
     };
     let refused = send(&opened, &request).unwrap_err();
     assert!(
@@ -1913,9 +1928,24 @@ fn files_opened_while_the_window_is_open_are_handed_to_it_and_open_beside_its_te
     let request = Request {
         files: vec![first, second],
         compare: true,
+        import: None,
     };
-    assert_eq!(send(&opened, &request).unwrap(), Sent::Delivered);
+    // The window answers once it has the comparison: sent from a thread of its own, as
+    // another Lectern sends it, while the window draws.
+    let sender = {
+        let opened = opened.clone();
+        std::thread::spawn(move || send(&opened, &request).unwrap())
+    };
     run_until(&mut harness, |h| h.state().comparison.is_some());
+    match sender.join().unwrap() {
+        Sent::Answered(answer) => assert!(
+            answer
+                .said
+                .contains("Comparing “draft.txt” with “revised.txt”"),
+            "{answer:?}"
+        ),
+        other => panic!("the window did not say what it did: {other:?}"),
+    }
     let state = harness
         .state()
         .comparison
@@ -1930,7 +1960,8 @@ fn files_opened_while_the_window_is_open_are_handed_to_it_and_open_beside_its_te
             &opened,
             &Request {
                 files: Vec::new(),
-                compare: false
+                compare: false,
+                import: None,
             }
         )
         .unwrap(),
@@ -3508,7 +3539,7 @@ fn an_imported_text_never_takes_over_a_pane_and_one_banner_tells_where_it_went()
             .unwrap();
         (text.id().to_owned(), text.meta().title.clone())
     };
-    harness.get_by_label_contains("the desk is full, so it waits in the library");
+    harness.get_by_label_contains("all three panes are in use");
     // Taken out of the library and imported again: one banner, the newest, says so.
     harness.get_by_label(&format!("Remove: {title}")).click();
     harness.run();
@@ -3536,7 +3567,9 @@ fn an_imported_text_never_takes_over_a_pane_and_one_banner_tells_where_it_went()
     );
     // The newest banner comes first.
     let newest = harness.get_by_label_contains("it is open in pane 2").rect();
-    let older = harness.get_by_label_contains("the desk is full").rect();
+    let older = harness
+        .get_by_label_contains("all three panes are in use")
+        .rect();
     assert!(newest.top() < older.top());
 }
 
@@ -4551,4 +4584,120 @@ fn what_arrives_while_a_save_fails_does_not_replace_the_unsaved_work() {
     harness.run();
     let (saved, _) = NotebookStore::read(profile.path()).unwrap();
     assert_eq!(saved.annotations.get(&mine).unwrap().note, "kept");
+}
+
+/// A text file for the hand-over tests, in a folder of its own.
+fn a_file(name: &str, contents: &str) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    std::fs::write(&path, contents).unwrap();
+    (dir, path)
+}
+
+#[test]
+fn a_file_handed_to_a_full_desk_waits_in_the_library_and_the_banner_says_so() {
+    use lectern::storage::handover::Request;
+    let profile = tempfile::tempdir().unwrap();
+    let (_dir, draft) = a_file(
+        "draft.txt",
+        "on the formal entry of the former into the RSFSR",
+    );
+    let mut harness = harness(app(profile.path(), &[KAMENEV, NOTES, TROTSKY]));
+    harness.state_mut().desk.focus(1);
+    // As `lectern draft.txt` hands it over while the window is open.
+    let handed = lectern::ui::app::read_hand_over(Request {
+        files: vec![draft],
+        compare: false,
+        import: None,
+    });
+    harness.state_mut().apply_hand_over(handed);
+    harness.run();
+    assert_eq!(
+        pane_ids(&harness),
+        [KAMENEV, NOTES, TROTSKY],
+        "no pane taken over"
+    );
+    assert_eq!(harness.state().desk.active(), 1);
+    assert!(harness.state().library().get("file-draft-txt").is_some());
+    let notices = harness.state().notices();
+    assert_eq!(
+        notices.last().map(String::as_str),
+        Some("“draft” is in the library: all three panes are in use."),
+        "{notices:?}"
+    );
+    harness.get_by_label_contains("“draft” is in the library: all three panes are in use");
+    // With a pane closed there is room: the next file opens beside the active pane.
+    harness.state_mut().desk.close(2);
+    let (_dir, revised) = a_file("revised.txt", "on formal unification with the R.S.F.S.R.");
+    let handed = lectern::ui::app::read_hand_over(Request {
+        files: vec![revised],
+        compare: false,
+        import: None,
+    });
+    harness.state_mut().apply_hand_over(handed);
+    harness.run();
+    assert_eq!(pane_ids(&harness), [KAMENEV, NOTES, "file-revised-txt"]);
+}
+
+#[test]
+fn lectern_import_while_the_window_is_open_is_imported_by_the_window() {
+    use std::process::{Command, Stdio};
+    let profile = tempfile::tempdir().unwrap();
+    let (_dir, file) = a_file("Project of the Union.txt", "");
+    let (bytes, _, _) = encoding_rs::WINDOWS_1251
+        .encode("О формальном вступлении независимых республик в состав РСФСР.");
+    std::fs::write(&file, &bytes).unwrap();
+    let mut harness = harness(app(profile.path(), &[KAMENEV]));
+    let ctx = harness.ctx.clone();
+    harness.state_mut().listen_for_hand_over(&ctx);
+    // A real `lectern import`, while this window has the profile open.
+    let mut command = Command::new(env!("CARGO_BIN_EXE_lectern"))
+        .arg("--profile")
+        .arg(profile.path())
+        .args(["import", "--date", "1922-09"])
+        .arg(&file)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    while command.try_wait().unwrap().is_none() {
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(60),
+            "the command waits for the window"
+        );
+        harness.run();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let output = command.wait_with_output().unwrap();
+    let (stdout, stderr) = (
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr),
+    );
+    assert!(output.status.success(), "{stderr}");
+    let id = stdout.trim();
+    assert!(id.starts_with("import-"), "the text's id: {stdout}");
+    // The window imported it as its own import does: in the library, beside the open text.
+    let text = harness
+        .state()
+        .library()
+        .get(id)
+        .expect("in the library")
+        .clone();
+    assert!(text.content().starts_with("О формальном вступлении"));
+    assert_eq!(text.meta().date, "1922-09", "the reader's metadata");
+    assert_eq!(pane_ids(&harness), [KAMENEV, id]);
+    // The command says what the window said.
+    assert!(
+        stderr.contains("Imported “Project of the Union” (windows-1251) into the library")
+            && stderr.contains("it is open in pane 2"),
+        "{stderr}"
+    );
+    assert_eq!(
+        harness.state().notices().last().map(String::as_str),
+        stderr
+            .lines()
+            .last()
+            .map(|l| l.trim_end_matches(" (in the Lectern window that has this profile open)")),
+    );
 }

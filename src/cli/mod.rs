@@ -1,5 +1,373 @@
-//! The commands of the `lectern` binary that have more to them than parsing their arguments:
-//! each a library function over an opened profile, writing to any `std::io::Write`, so that
-//! tests call it in-process. `src/main.rs` only parses the command line and calls them.
+//! The `lectern` command line: the clap definitions ([`Cli`], [`Command`]) and [`run`], which
+//! runs a command or the window. Each command is a module of its own that writes to a
+//! `&mut dyn Write` (standard output when run, a buffer in tests); JSON is written through
+//! serde. Every command opens the profile through [`open`] (that is,
+//! [`crate::storage::open::open_profile`], as the window does), reads files through
+//! [`crate::storage::import`]'s decoder and resolves text ids through
+//! [`crate::storage::text_file::resolve`].
 
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::Context as _;
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::bundled::bundled_library;
+use crate::storage::open::{Access, OpenedProfile, open_profile};
+use crate::storage::profile::Profile;
+
+pub mod backups;
+pub mod compare;
+pub mod export;
+pub mod generate;
+pub mod glossary;
+pub mod import;
+pub mod import_annotations;
+pub mod index;
+pub mod list;
+pub mod restore;
 pub mod search;
+pub mod test_hooks;
+pub mod timeline;
+pub mod window;
+
+#[cfg(test)]
+mod tests;
+
+/// Lectern: read historical texts side by side.
+#[derive(Parser, Debug)]
+#[command(name = "lectern", version = crate::VERSION, about, long_about = None)]
+pub struct Cli {
+    /// Profile folder for your reading state and notes [default: the platform's data folder].
+    #[arg(long, env = "LECTERN_PROFILE", value_name = "DIR", global = true)]
+    pub profile: Option<PathBuf>,
+
+    /// Open these texts in panes, left to right (ids as printed by `lectern list`).
+    #[arg(long, value_name = "ID[,ID...]", value_delimiter = ',')]
+    pub open: Vec<String>,
+
+    /// Open a text file (in any common encoding) for reading in this session, without adding
+    /// it to the library.
+    #[arg(long = "open-file", value_name = "FILE")]
+    pub open_file: Vec<PathBuf>,
+
+    /// Test hook: seconds a change waits before it is saved (for tests of saving on signals;
+    /// see [`test_hooks`]).
+    #[arg(long, value_name = "SECONDS", hide = true)]
+    pub save_delay: Option<u64>,
+
+    /// Print when each stage of start-up ended, and close the window once its first frame is
+    /// on screen (for timing start-up: `lectern --trace-startup FILE`).
+    #[arg(long = "trace-startup", hide = true)]
+    pub trace_startup: bool,
+
+    /// Text files to open side by side for this session (as a file manager passes them).
+    #[arg(value_name = "FILE", global = false)]
+    pub files: Vec<PathBuf>,
+
+    /// The command; none runs the window.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Plain lines, or JSON.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum TextOrJson {
+    /// Plain text for reading.
+    Text,
+    /// JSON for programs.
+    Json,
+}
+
+/// The commands of `lectern`.
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Print the texts of the library with their ids: the bundled ones and those imported
+    /// into the profile.
+    List {
+        /// `text` (a line each) or `json` (an array of objects).
+        #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+        format: TextOrJson,
+    },
+    /// People and places named in the library (bundled and imported texts), under every
+    /// spelling and Russian form, with how often and where they are mentioned.
+    Index {
+        /// `text` (a line each) or `json` (an array of objects).
+        #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+        format: TextOrJson,
+    },
+    /// Every dated document of the library (bundled and imported texts) and the events the
+    /// texts date, in order, each with its date's precision and source.
+    Timeline {
+        /// `text` (a line each) or `json` (an object with `entries` and `undated`).
+        #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+        format: TextOrJson,
+    },
+    /// The glossary: the words the texts turn on, each with its renderings in Russian and the
+    /// English translations, and how often each is found in the library and the comparisons.
+    Glossary {
+        /// `text` (a term and its renderings a block) or `json` (an array of objects).
+        #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+        format: TextOrJson,
+    },
+    /// Search everything: the texts of the library, the notes and tags of annotations, notes
+    /// on comparisons and the comparisons' wordings, as the window's Search everything does
+    /// (case, accents, ё/е and line breaks aside; a name also finds its other spellings).
+    Search {
+        /// The word or phrase.
+        query: String,
+        /// `text` (each result's kind and place, its context under it) or `json` (an object
+        /// with `also_searched`, `texts` and `results`).
+        #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+        format: TextOrJson,
+        /// Upper and lower case must match.
+        #[arg(long)]
+        match_case: bool,
+        /// Only whole words.
+        #[arg(long)]
+        whole_words: bool,
+    },
+    /// Write a deterministic generated text (for trying Lectern on a long text).
+    GenerateText {
+        /// Approximate size in bytes.
+        #[arg(long, default_value_t = 5_000_000)]
+        bytes: usize,
+        /// Seed of the generator.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Where to write it.
+        #[arg(short, long, value_name = "FILE")]
+        output: PathBuf,
+    },
+    /// Add a generated collected works (seeded volumes of English and Russian text) and
+    /// generated annotations on it to the profile, for trying Lectern at scale.
+    GenerateCorpus {
+        /// Approximate size of all the volumes together, in bytes.
+        #[arg(long, default_value_t = 30_000_000)]
+        bytes: usize,
+        /// How many volumes.
+        #[arg(long, default_value_t = 45)]
+        volumes: usize,
+        /// How many annotations to add, spread over the volumes.
+        #[arg(long, default_value_t = 10_000)]
+        annotations: usize,
+        /// Seed of the generator.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+    /// Compare two wordings word by word: files, or ids of texts of the library (as `lectern
+    /// list` prints them).
+    Compare {
+        /// The first wording: a file, or a text id from `lectern list`.
+        a: String,
+        /// The second wording.
+        b: String,
+        /// What to print: text (like `git diff --word-diff`), md, html, or json (operations
+        /// with character ranges into both inputs).
+        #[arg(long, value_enum, default_value_t = compare::CompareFormat::Text)]
+        format: compare::CompareFormat,
+        /// What counts as a difference: wording (ignores case, punctuation, kinds of quotes and
+        /// dashes, white space, ё/е), typography (ignores quotes/dashes, white space, ё/е) or
+        /// exact.
+        #[arg(long, value_enum, default_value_t = compare::Normalize::Wording)]
+        normalize: compare::Normalize,
+        /// Open the comparison in Lectern's window, filling it (as `meld a b` does), instead of
+        /// printing it.
+        #[arg(long)]
+        window: bool,
+    },
+    /// Export the profile's annotations: Markdown, HTML, CSV or W3C Web Annotation JSON-LD.
+    Export {
+        /// md, html, csv or w3c.
+        #[arg(long, value_enum, default_value_t = export::ExportFormat::Md)]
+        format: export::ExportFormat,
+        /// Only the annotations of this text (an id from `lectern list`).
+        #[arg(long, value_name = "ID")]
+        text: Option<String>,
+        /// Write to this file instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Import a text file (plain text, Markdown, an HTML page in any common encoding, or an
+    /// EPUB) into the profile's library; blank fields are filled from the file. While a window
+    /// has the profile open, that window imports it.
+    Import {
+        /// The file.
+        file: PathBuf,
+        /// Title.
+        #[arg(long)]
+        title: Option<String>,
+        /// Author.
+        #[arg(long)]
+        author: Option<String>,
+        /// Date (YYYY, YYYY-MM or YYYY-MM-DD).
+        #[arg(long)]
+        date: Option<String>,
+        /// Language tag (en, ru, ka …).
+        #[arg(long)]
+        language: Option<String>,
+        /// Where the text comes from.
+        #[arg(long)]
+        source: Option<String>,
+    },
+    /// Import annotations from W3C Web Annotation JSON-LD (a Lectern export or another tool's)
+    /// into the profile; those already there (same id) are left as they are.
+    ImportAnnotations {
+        /// The JSON-LD file.
+        file: PathBuf,
+    },
+    /// List the backups of the profile's annotations: the previous save and the snapshots
+    /// in its backups folder, newest first.
+    Backups,
+    /// Restore the profile's annotations from a backup (a name from `lectern backups`). What
+    /// the backup lacks is moved to the trash, not dropped; the window's Undo takes it back.
+    Restore {
+        /// The backup's name.
+        name: String,
+    },
+    /// Test hook: save the profile's annotations over and over, one more each time, until
+    /// killed (used by the test that kills Lectern mid-save); a snapshot is taken at every
+    /// save. See [`test_hooks`].
+    #[command(hide = true)]
+    SaveLoop,
+}
+
+/// Runs what `cli` asks for: a command, writing to standard output, or the window.
+pub fn run(cli: Cli) -> anyhow::Result<()> {
+    let profile = cli.profile.as_deref();
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let written = match cli.command {
+        Some(Command::List { format }) => list::run(profile, format, &mut out),
+        Some(Command::Index { format }) => index::run(profile, format, &mut out),
+        Some(Command::Timeline { format }) => timeline::run(profile, format, &mut out),
+        Some(Command::Glossary { format }) => glossary::run(profile, format, &mut out),
+        Some(Command::Search {
+            query,
+            format,
+            match_case,
+            whole_words,
+        }) => {
+            let opened = open(profile, Access::Read)?;
+            let options = crate::model::search::SearchOptions {
+                match_case,
+                whole_words,
+            };
+            let format = match format {
+                TextOrJson::Text => search::Format::Text,
+                TextOrJson::Json => search::Format::Json,
+            };
+            search::search(
+                &opened,
+                &query,
+                options,
+                format,
+                &mut out,
+                &mut std::io::stderr(),
+            )
+            .map_err(anyhow::Error::from)
+        }
+        Some(Command::GenerateText {
+            bytes,
+            seed,
+            output,
+        }) => generate::text(bytes, seed, &output, &mut out),
+        Some(Command::GenerateCorpus {
+            bytes,
+            volumes,
+            annotations,
+            seed,
+        }) => generate::corpus(profile, bytes, volumes, annotations, seed),
+        Some(Command::Compare {
+            a, b, window: true, ..
+        }) => {
+            drop(out);
+            return window::compare(cli.profile, &a, &b, cli.save_delay);
+        }
+        Some(Command::Compare {
+            a,
+            b,
+            format,
+            normalize,
+            ..
+        }) => compare::run(profile, &a, &b, format, normalize, &mut out),
+        Some(Command::Export {
+            format,
+            text,
+            output,
+        }) => export::run(
+            profile,
+            format,
+            text.as_deref(),
+            output.as_deref(),
+            &mut out,
+        ),
+        Some(Command::Import {
+            file,
+            title,
+            author,
+            date,
+            language,
+            source,
+        }) => {
+            let meta = crate::storage::import::ImportMeta {
+                title: title.unwrap_or_default(),
+                author: author.unwrap_or_default(),
+                date: date.unwrap_or_default(),
+                language: language.unwrap_or_default(),
+                source: source.unwrap_or_default(),
+            };
+            import::run(profile, &file, &meta, &mut out)
+        }
+        Some(Command::ImportAnnotations { file }) => import_annotations::run(profile, &file),
+        Some(Command::Backups) => backups::run(profile, &mut out),
+        Some(Command::Restore { name }) => restore::run(profile, &name),
+        Some(Command::SaveLoop) => test_hooks::save_loop(profile, &mut out),
+        None => {
+            drop(out);
+            let mut files = cli.open_file;
+            files.extend(cli.files);
+            return window::open(cli.profile, cli.open, files, cli.save_delay);
+        }
+    };
+    quiet_on_a_closed_pipe(written.and_then(|()| Ok(out.flush()?)))
+}
+
+/// Opens the profile as the window does ([`open_profile`]), printing what it found on standard
+/// error.
+pub fn open(profile: Option<&Path>, access: Access) -> anyhow::Result<OpenedProfile> {
+    let profile = Profile::open(profile)?;
+    let opened = open_profile(profile, bundled_library(), access)?;
+    for notice in &opened.notices {
+        eprintln!("{notice}");
+    }
+    Ok(opened)
+}
+
+/// An error unless `path` is a file that can be read (a pipe or a device is not: reading it
+/// would block or never end).
+pub fn must_be_a_file(path: &Path) -> anyhow::Result<()> {
+    let metadata =
+        std::fs::metadata(path).with_context(|| format!("{} could not be read", path.display()))?;
+    if !metadata.is_file() {
+        anyhow::bail!("{} could not be read: it is not a file", path.display());
+    }
+    std::fs::File::open(path).with_context(|| format!("{} could not be read", path.display()))?;
+    Ok(())
+}
+
+/// `written`, but a pipe closed by its reader is no error: a reader who stops reading early
+/// (`lectern compare A B | head`) has closed it on purpose, and the command ends quietly.
+fn quiet_on_a_closed_pipe(written: anyhow::Result<()>) -> anyhow::Result<()> {
+    use crate::model::comparison_export::PairError;
+    let closed = |e: &std::io::Error| e.kind() == std::io::ErrorKind::BrokenPipe;
+    match written {
+        Err(e)
+            if e.downcast_ref::<std::io::Error>().is_some_and(closed)
+                || matches!(e.downcast_ref::<PairError>(), Some(PairError::Write(w)) if closed(w)) =>
+        {
+            Ok(())
+        }
+        written => written,
+    }
+}

@@ -276,7 +276,18 @@ pub fn place(read: &mut Read, library: &Library) -> Vec<Placement> {
     read.annotations
         .iter_mut()
         .map(|(annotation, source)| {
-            if library.get(&annotation.text_id).is_some() {
+            let by_id = library
+                .texts()
+                .iter()
+                .position(|t| t.id() == annotation.text_id);
+            if let Some(index) = by_id {
+                // Positions made on a version of this text (it has their hash) are kept; a
+                // quote from elsewhere (an IRI naming the text, a quote and nothing more) is
+                // anchored anew in it, as an annotation named by the text's address is.
+                if annotation.anchor.content_hash.is_empty() && !annotation.anchor.exact.is_empty()
+                {
+                    anchor_anew(&mut annotation.anchor, library, index, &mut plain);
+                }
                 return Placement::Named(annotation.text_id.clone());
             }
             let named = library
@@ -471,4 +482,60 @@ pub fn import(
         report.comparison_notes = added.of(super::notebook::Kind::ComparisonNote);
     }
     Ok(report)
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)] // tests: a failed unwrap is a failed test
+    use super::*;
+
+    /// One annotation on `source` with only a quote.
+    fn quote_only(source: &str, exact: &str) -> String {
+        serde_json::json!({
+            "@context": "http://www.w3.org/ns/anno.jsonld",
+            "id": "urn:x:quote-only",
+            "type": "Annotation",
+            "bodyValue": "placed by its quote",
+            "target": {
+                "source": source,
+                "selector": { "type": "TextQuoteSelector", "exact": exact }
+            }
+        })
+        .to_string()
+    }
+
+    #[test]
+    fn an_annotation_on_an_urn_with_only_a_quote_is_placed_by_its_quote() {
+        let library = crate::bundled::bundled_library();
+        let kamenev = library.get("lenin-1922-09-26-kamenev").unwrap().clone();
+        // A quote as another tool copies it: the text's no-break spaces as plain ones.
+        let at = kamenev.content().find("Formal\u{a0}unification").unwrap();
+        let start = kamenev.content()[..at].chars().count();
+        let exact = kamenev.slice(start..start + 60).to_owned();
+        assert!(exact.contains('\u{a0}'), "{exact:?}");
+        let copied = exact.replace('\u{a0}', " ");
+        for source in [
+            "urn:lectern:text:lenin-1922-09-26-kamenev",
+            "urn:lectern:text:no-such-text",
+            "urn:x-archive:letter:1922-09-26",
+            "https://example.org/unknown/page.html",
+        ] {
+            let mut notebook = super::super::notebook::Notebook::default();
+            let report = import(&mut notebook, &quote_only(source, &copied), &library).unwrap();
+            let live = notebook.annotations().live();
+            let annotation = live.first().unwrap();
+            assert!(
+                !notebook.is_orphan(&annotation.annotation_id),
+                "{source}: {}",
+                report.summary()
+            );
+            assert_eq!(annotation.text_id, kamenev.id(), "{source}");
+            assert_eq!(
+                kamenev.slice(annotation.anchor.start..annotation.anchor.end),
+                exact,
+                "{source}"
+            );
+            assert_eq!(report.unknown_texts, 0, "{source}");
+        }
+    }
 }

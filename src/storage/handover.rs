@@ -1,12 +1,13 @@
-//! Hand-over: `lectern FILE…` (or `lectern compare A B --window`) while a Lectern window has
-//! the same profile open gives the files to that window, which opens them beside its texts,
-//! as a file manager's second "Open with Lectern" should; without it a second, read-only
-//! window would open.
+//! Hand-over: `lectern FILE…` (or `lectern compare A B --window`, or `lectern import FILE`)
+//! while a Lectern window has the same profile open gives the files to that window, which
+//! opens them beside its texts (compares them, imports it), as a file manager's second "Open
+//! with Lectern" should; without it a second, read-only window would open.
 //!
 //! The window that holds the profile's lock listens on a Unix socket in the user's runtime
 //! folder (`$XDG_RUNTIME_DIR`, else a private folder in the temporary one), named by the
 //! profile's path. A later Lectern connects, sends one request (a line of JSON) and waits for
-//! `ok`. When nobody listens (no window, or a crash left the socket behind) the later Lectern
+//! `ok` (or the reason the window refused it); after `ok`, a window may say in a second line
+//! (an [`Answer`], JSON) what it did, which the later Lectern prints. When nobody listens (no window, or a crash left the socket behind) the later Lectern
 //! opens its own window as before. Only Unix has this; elsewhere every Lectern opens its own
 //! window.
 
@@ -26,21 +27,88 @@ pub struct Request {
     /// Whether the two `files` are compared, the comparison filling the window.
     #[serde(default)]
     pub compare: bool,
+    /// With the reader's metadata (blank fields are filled from the file), the one file is
+    /// imported into the library, as the window's own import does.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub import: Option<super::import::ImportMeta>,
+}
+
+/// What the window says it did with a request.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Answer {
+    /// In words for the reader, as the window's status line says it.
+    pub said: String,
+    /// The id of the text imported, if one was.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text_id: Option<String>,
 }
 
 /// What became of a request.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Sent {
-    /// The open window took it.
+    /// The open window took it (and did not say more).
     Delivered,
+    /// The open window did it, and said this.
+    Answered(Answer),
     /// No window listens for this profile: open one.
     NoWindow,
+}
+
+/// Why a request was not delivered.
+#[derive(Debug, thiserror::Error)]
+pub enum SendError {
+    /// The window refused it, for this reason.
+    #[error("the open Lectern window refused the files: {0}")]
+    Refused(String),
+    /// The window could not be reached, or did not answer.
+    #[error(transparent)]
+    Io(#[from] io::Error),
+}
+
+/// The window's answer to one request, given when the window has done it: dropped unanswered,
+/// it says `ok` (taken) and nothing more.
+pub struct Reply {
+    stream: Option<Box<dyn io::Write + Send>>,
+}
+
+impl Reply {
+    /// Answers: what the window did, or why it did not.
+    pub fn answer(mut self, answer: Result<Answer, String>) {
+        let Some(mut stream) = self.stream.take() else {
+            return;
+        };
+        let written = match answer {
+            Ok(answer) => serde_json::to_string(&answer)
+                .map_err(io::Error::other)
+                .and_then(|json| stream.write_all(format!("ok\n{json}\n").as_bytes())),
+            Err(why) => stream.write_all(format!("{}\n", why.replace('\n', " ")).as_bytes()),
+        };
+        if let Err(e) = written {
+            log::warn!("the other Lectern did not hear the answer: {e}");
+        }
+    }
+
+    /// A reply that goes nowhere (for requests that no Lectern sent, as in tests).
+    pub fn nowhere() -> Self {
+        Self { stream: None }
+    }
+}
+
+impl Drop for Reply {
+    fn drop(&mut self) {
+        if let Some(mut stream) = self.stream.take() {
+            let _ = stream.write_all(b"ok\n");
+        }
+    }
 }
 
 /// The most a request may hold (thousands of paths).
 const MAX_REQUEST: u64 = 1 << 20;
 /// How long either side waits for the other.
 const TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
+/// How long a later Lectern waits for the window's answer (it answers at its next frame, once
+/// it has read the files).
+const ANSWER_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(60);
 /// How often the listening thread looks for a request (and whether it must stop).
 const POLL: std::time::Duration = std::time::Duration::from_millis(50);
 
@@ -116,7 +184,7 @@ fn runtime_dir() -> Option<PathBuf> {
 
 /// Sends `request` to the window that has `profile` open, if one listens.
 #[cfg(unix)]
-pub fn send(profile: &Profile, request: &Request) -> io::Result<Sent> {
+pub fn send(profile: &Profile, request: &Request) -> Result<Sent, SendError> {
     use std::io::{BufRead as _, Write as _};
     use std::os::unix::net::UnixStream;
     let Some(path) = socket_path(profile) else {
@@ -132,26 +200,32 @@ pub fn send(profile: &Profile, request: &Request) -> io::Result<Sent> {
         {
             return Ok(Sent::NoWindow);
         }
-        Err(e) => return Err(e),
+        Err(e) => return Err(e.into()),
     };
-    stream.set_read_timeout(Some(TIMEOUT))?;
+    stream.set_read_timeout(Some(ANSWER_TIMEOUT))?;
     stream.set_write_timeout(Some(TIMEOUT))?;
     let mut line = serde_json::to_vec(request).map_err(io::Error::other)?;
     line.push(b'\n');
     stream.write_all(&line)?;
     stream.shutdown(std::net::Shutdown::Write)?;
+    let mut reader = io::BufReader::new(stream);
     let mut answer = String::new();
-    io::BufReader::new(stream).read_line(&mut answer)?;
-    match answer.trim_end() {
-        "ok" => Ok(Sent::Delivered),
-        other => Err(io::Error::other(format!(
-            "the open Lectern window refused the files: {other}"
-        ))),
+    reader.read_line(&mut answer)?;
+    if answer.trim_end() != "ok" {
+        return Err(SendError::Refused(answer.trim_end().to_owned()));
     }
+    // What the window did, if it says (an older window does not).
+    let mut said = String::new();
+    reader.read_line(&mut said)?;
+    Ok(match serde_json::from_str::<Answer>(said.trim_end()) {
+        Ok(answer) => Sent::Answered(answer),
+        Err(_) => Sent::Delivered,
+    })
 }
 
+/// Elsewhere no window listens.
 #[cfg(not(unix))]
-pub fn send(_profile: &Profile, _request: &Request) -> io::Result<Sent> {
+pub fn send(_profile: &Profile, _request: &Request) -> Result<Sent, SendError> {
     Ok(Sent::NoWindow)
 }
 
@@ -163,12 +237,24 @@ pub struct Listener {
 }
 
 /// Listens for requests on `profile`'s socket, calling `deliver` (on the listening thread)
-/// with each. Only the holder of the profile's lock may listen: a socket left behind by a
-/// window that crashed is replaced.
-#[cfg(unix)]
+/// with each after answering `ok`. Only the holder of the profile's lock may listen: a socket
+/// left behind by a window that crashed is replaced.
 pub fn listen(
     profile: &Profile,
     deliver: impl Fn(Request) + Send + 'static,
+) -> io::Result<Listener> {
+    listen_answering(profile, move |request, reply| {
+        drop(reply);
+        deliver(request);
+    })
+}
+
+/// [`listen`], but `deliver` answers each request with its [`Reply`] when it has done it (from
+/// any thread), saying what it did or why it did not.
+#[cfg(unix)]
+pub fn listen_answering(
+    profile: &Profile,
+    deliver: impl Fn(Request, Reply) + Send + 'static,
 ) -> io::Result<Listener> {
     use std::os::unix::net::UnixListener;
     use std::sync::atomic::Ordering;
@@ -208,17 +294,21 @@ pub fn listen(
     })
 }
 
+/// Elsewhere nobody listens.
 #[cfg(not(unix))]
-pub fn listen(
+pub fn listen_answering(
     _profile: &Profile,
-    _deliver: impl Fn(Request) + Send + 'static,
+    _deliver: impl Fn(Request, Reply) + Send + 'static,
 ) -> io::Result<Listener> {
     Err(io::Error::other("hand-over needs Unix sockets"))
 }
 
-/// Reads one request from `stream`, hands it on, and answers `ok` (or why not).
+/// Reads one request from `stream` and hands it on with its reply (or answers why not).
 #[cfg(unix)]
-fn answer(stream: std::os::unix::net::UnixStream, deliver: &dyn Fn(Request)) -> io::Result<()> {
+fn answer(
+    stream: std::os::unix::net::UnixStream,
+    deliver: &dyn Fn(Request, Reply),
+) -> io::Result<()> {
     use std::io::{BufRead as _, Read as _, Write as _};
     stream.set_nonblocking(false)?;
     stream.set_read_timeout(Some(TIMEOUT))?;
@@ -231,6 +321,9 @@ fn answer(stream: std::os::unix::net::UnixStream, deliver: &dyn Fn(Request)) -> 
         .and_then(|request| {
             if request.compare && request.files.len() != 2 {
                 return Err("a comparison needs two wordings".to_owned());
+            }
+            if request.import.is_some() && (request.compare || request.files.len() != 1) {
+                return Err("an import takes one file".to_owned());
             }
             // A file is an absolute path to a plain file (not a pipe or a device, which
             // reading would block on or never finish); a wording to compare may also be the id
@@ -250,11 +343,13 @@ fn answer(stream: std::os::unix::net::UnixStream, deliver: &dyn Fn(Request)) -> 
         });
     match request {
         Ok(request) => {
-            // Taken: the other Lectern is done, and the window reads the files (which may be
-            // long) after answering.
-            stream.write_all(b"ok\n")?;
-            drop(stream);
-            deliver(request);
+            // Taken: the window answers when it has done it (or at once, dropping the reply,
+            // and reads the files, which may be long, after answering).
+            stream.set_write_timeout(Some(TIMEOUT))?;
+            let reply = Reply {
+                stream: Some(Box::new(stream)),
+            };
+            deliver(request, reply);
             Ok(())
         }
         Err(why) => {
@@ -323,6 +418,7 @@ mod tests {
         Request {
             files: files.to_vec(),
             compare: false,
+            import: None,
         }
     }
 
@@ -365,6 +461,7 @@ mod tests {
         let second = Request {
             files: vec![paths[0].clone(), "lenin-1922-09-26-kamenev".into()],
             compare: true,
+            import: None,
         };
         assert_eq!(send(&profile, &first).unwrap(), Sent::Delivered);
         assert_eq!(send(&profile, &second).unwrap(), Sent::Delivered);
@@ -441,12 +538,54 @@ mod tests {
         let one = Request {
             files: paths.clone(),
             compare: true,
+            import: None,
         };
         let error = send(&profile, &one).unwrap_err();
         assert!(error.to_string().contains("two wordings"), "{error}");
         assert!(got.lock().unwrap().is_empty());
         assert_eq!(send(&profile, &request(&paths)).unwrap(), Sent::Delivered);
         assert_eq!(given(&got, 1).len(), 1);
+    }
+
+    #[test]
+    fn a_window_answers_what_it_did_or_why_not_and_an_import_takes_one_file() {
+        let (_dir, profile) = profile();
+        let (_files, paths) = files(&["a.txt", "b.txt"]);
+        // The window imports the file and says so; a second file it refuses, with the reason.
+        let _listener = listen_answering(&profile, |request, reply| {
+            let answer = match request.files.first() {
+                Some(file) if file.ends_with("a.txt") => Ok(Answer {
+                    said: "Imported “a”".to_owned(),
+                    text_id: Some("import-a".to_owned()),
+                }),
+                _ => Err("a.txt only".to_owned()),
+            };
+            // Answered from another thread, as the window answers at its next frame.
+            std::thread::spawn(move || reply.answer(answer));
+        })
+        .unwrap();
+        let import = |files: &[PathBuf]| Request {
+            files: files.to_vec(),
+            compare: false,
+            import: Some(super::super::import::ImportMeta::default()),
+        };
+        assert_eq!(
+            send(&profile, &import(&paths[..1])).unwrap(),
+            Sent::Answered(Answer {
+                said: "Imported “a”".to_owned(),
+                text_id: Some("import-a".to_owned()),
+            })
+        );
+        let refused = send(&profile, &import(&paths[1..])).unwrap_err();
+        assert!(
+            matches!(&refused, SendError::Refused(why) if why == "a.txt only"),
+            "{refused}"
+        );
+        let two = send(&profile, &import(&paths)).unwrap_err();
+        assert!(
+            two.to_string().contains("an import takes one file"),
+            "{two}"
+        );
     }
 
     #[test]

@@ -84,7 +84,7 @@ pub enum ImportError {
 /// Decoded text and the name of the encoding it was in.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Decoded {
-    /// The text, line endings `\n`, NFC.
+    /// The text: line endings `\n`, NFC (as the file has it, when read by [`decode_exact`]).
     pub text: String,
     /// The encoding's WHATWG name ("UTF-8", "windows-1251", "KOI8-R", "UTF-16LE" …).
     pub encoding: &'static str,
@@ -95,6 +95,38 @@ pub fn decode(bytes: &[u8], path: &str) -> Result<Decoded, ImportError> {
     decode_declared(bytes, path, None)
 }
 
+/// The encoding of `bytes` and the length of its byte-order mark: the mark's encoding, else
+/// UTF-8 when the bytes are valid UTF-8, else the encoding the file `declared`, else
+/// `chardetng`'s guess. A file with a NUL byte near its start is binary.
+fn detect(
+    bytes: &[u8],
+    path: &str,
+    declared: Option<&'static encoding_rs::Encoding>,
+) -> Result<(&'static encoding_rs::Encoding, usize), ImportError> {
+    if let Some(found) = encoding_rs::Encoding::for_bom(bytes) {
+        return Ok(found);
+    }
+    if bytes.iter().take(8192).any(|&b| b == 0) {
+        return Err(ImportError::Binary {
+            path: path.to_owned(),
+        });
+    }
+    if std::str::from_utf8(bytes).is_ok() {
+        return Ok((encoding_rs::UTF_8, 0));
+    }
+    if let Some(declared) = declared {
+        return Ok((declared, 0));
+    }
+    Ok((guess(bytes), 0))
+}
+
+/// `chardetng`'s guess at the legacy encoding of `bytes`.
+fn guess(bytes: &[u8]) -> &'static encoding_rs::Encoding {
+    let mut detector = chardetng::EncodingDetector::new();
+    detector.feed(bytes, true);
+    detector.guess(None, true)
+}
+
 /// [`decode`], trusting the encoding the file `declared` (an HTML page's `<meta charset>`)
 /// over a guess when the bytes have no byte-order mark and are not UTF-8.
 pub fn decode_declared(
@@ -103,30 +135,12 @@ pub fn decode_declared(
     declared: Option<&'static encoding_rs::Encoding>,
 ) -> Result<Decoded, ImportError> {
     let shown = || path.to_owned();
-    let (encoding, bom) = match encoding_rs::Encoding::for_bom(bytes) {
-        Some((encoding, bom)) => (encoding, bom),
-        None => {
-            if bytes.iter().take(8192).any(|&b| b == 0) {
-                return Err(ImportError::Binary { path: shown() });
-            }
-            if std::str::from_utf8(bytes).is_ok() {
-                (encoding_rs::UTF_8, 0)
-            } else if let Some(declared) = declared {
-                (declared, 0)
-            } else {
-                let mut detector = chardetng::EncodingDetector::new();
-                detector.feed(bytes, true);
-                (detector.guess(None, true), 0)
-            }
-        }
-    };
+    let (encoding, bom) = detect(bytes, path, declared)?;
     let (mut decoded, mut had_errors) = encoding.decode_without_bom_handling(&bytes[bom..]);
     let mut encoding = encoding;
     if had_errors && bom == 0 && declared == Some(encoding) {
         // The page's declaration is wrong (it happens): the bytes are guessed as any file's.
-        let mut detector = chardetng::EncodingDetector::new();
-        detector.feed(bytes, true);
-        encoding = detector.guess(None, true);
+        encoding = guess(bytes);
         (decoded, had_errors) = encoding.decode_without_bom_handling(bytes);
     }
     if had_errors {
@@ -141,6 +155,50 @@ pub fn decode_declared(
     let text = nfc_lines(&decoded);
     if text.trim().is_empty() {
         return Err(ImportError::Empty { path: shown() });
+    }
+    Ok(Decoded {
+        text,
+        encoding: encoding.name(),
+    })
+}
+
+/// What `bytes` say, decoded as [`decode`] decodes them (the encoding found the same way) but
+/// not normalised: line endings and Unicode forms stay as the file has them, so that
+/// character ranges into the text are ranges into the file's text (a comparison's
+/// operations). A byte-order mark is dropped; an empty file is an empty text. Valid UTF-8, the
+/// usual case, is taken as it is, without a copy.
+pub fn decode_exact(bytes: Vec<u8>, path: &str) -> Result<Decoded, ImportError> {
+    let shown = || path.to_owned();
+    let no_bom = encoding_rs::Encoding::for_bom(&bytes).is_none();
+    // Valid UTF-8 is checked once, and kept.
+    let bytes = if no_bom && !bytes.iter().take(8192).any(|&b| b == 0) {
+        match String::from_utf8(bytes) {
+            Ok(text) => return exact(text, encoding_rs::UTF_8, path),
+            Err(e) => e.into_bytes(),
+        }
+    } else {
+        bytes
+    };
+    let (encoding, bom) = detect(&bytes, path, None)?;
+    let (decoded, had_errors) = encoding.decode_without_bom_handling(&bytes[bom..]);
+    if had_errors {
+        return Err(ImportError::Undecodable {
+            path: shown(),
+            encoding: encoding.name(),
+        });
+    }
+    exact(decoded.into_owned(), encoding, path)
+}
+
+/// `text` decoded from `encoding`, unless it holds a NUL (a binary file).
+fn exact(
+    text: String,
+    encoding: &'static encoding_rs::Encoding,
+    path: &str,
+) -> Result<Decoded, ImportError> {
+    let shown = || path.to_owned();
+    if memchr::memchr(0, text.as_bytes()).is_some() {
+        return Err(ImportError::Binary { path: shown() });
     }
     Ok(Decoded {
         text,
@@ -164,7 +222,8 @@ fn nfc_lines(text: &str) -> String {
 }
 
 /// What the reader says of the text (empty fields are filled from the file).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct ImportMeta {
     /// Title.
     pub title: String,
@@ -643,6 +702,25 @@ mod tests {
 
     fn encoded(encoding: &'static encoding_rs::Encoding, text: &str) -> Vec<u8> {
         encoding.encode(text).0.into_owned()
+    }
+
+    #[test]
+    fn the_exact_decoding_keeps_the_files_characters_in_any_encoding() {
+        let utf8 = "Признать\r\nцелесообразным е\u{308}".as_bytes().to_vec();
+        let decoded = decode_exact(utf8.clone(), "a.txt").unwrap();
+        assert_eq!(decoded.text.as_bytes(), utf8, "line endings and forms kept");
+        assert_eq!(decoded.encoding, "UTF-8");
+        let legacy = encoded(encoding_rs::WINDOWS_1251, "Признать целесообразным\r\n");
+        let decoded = decode_exact(legacy, "b.txt").unwrap();
+        assert_eq!(decoded.text, "Признать целесообразным\r\n");
+        assert_eq!(decoded.encoding, "windows-1251");
+        let bom = [b"\xef\xbb\xbf".as_slice(), "текст".as_bytes()].concat();
+        assert_eq!(decode_exact(bom, "c.txt").unwrap().text, "текст");
+        assert_eq!(decode_exact(Vec::new(), "d.txt").unwrap().text, "");
+        assert!(matches!(
+            decode_exact(vec![0x89, b'P', b'N', b'G', 0, 0xff], "e.png"),
+            Err(ImportError::Binary { .. })
+        ));
     }
 
     #[test]

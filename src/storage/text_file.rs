@@ -49,32 +49,110 @@ pub fn read_text_file(path: &Path) -> Result<Text, TextFileError> {
     Ok(Text::new(meta, paragraphs))
 }
 
-/// A wording for a comparison from the command line (`lectern compare A B`): a file's exact
-/// contents (UTF-8), or the content of a text of `library()` by its id (the library is made
-/// only for an argument that is not a file).
-pub fn wording(
-    argument: &str,
-    library: impl FnOnce() -> crate::model::library::Library,
-) -> Result<crate::model::comparison::WordingInput, String> {
-    use crate::model::comparison::WordingInput;
-    let path = Path::new(argument);
-    if path.is_file() {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| format!("{argument} could not be read: {e}"))?;
-        let name = path
-            .file_name()
-            .map_or(argument.to_owned(), |n| n.to_string_lossy().into_owned());
-        return Ok(WordingInput {
-            source_label: name.clone(),
-            text,
-            ..WordingInput::pasted(&name, "")
-        });
+/// What an argument naming a text is: a file if there is one at that path, else the id of a
+/// text of the library. The one rule of every command and of the window's hand-over.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Argument<'a> {
+    /// A file to read (through the import's decoder).
+    File(&'a Path),
+    /// The id of a text, as `lectern list` prints it.
+    Id(&'a str),
+}
+
+impl<'a> Argument<'a> {
+    /// What `argument` names.
+    pub fn of(argument: &'a str) -> Self {
+        let path = Path::new(argument);
+        if path.is_file() {
+            Self::File(path)
+        } else {
+            Self::Id(argument)
+        }
     }
-    let library = library();
-    let text = library.get(argument).ok_or_else(|| {
-        format!("“{argument}” is neither a file nor a bundled text id (see `lectern list`)")
+}
+
+/// Why an argument names no text.
+#[derive(Debug, thiserror::Error)]
+pub enum ResolveError {
+    /// It is a file that could not be read as text.
+    #[error(transparent)]
+    File(#[from] ImportError),
+    /// It is neither a file nor a text of the library.
+    #[error(
+        "“{0}” is neither a file nor a bundled text id, nor the id of a text imported into the profile (`lectern list` shows them)"
+    )]
+    Unknown(String),
+    /// It looks like a path, but there is no file there (nor a text with that id).
+    #[error(
+        "{0} could not be read: there is no such file (nor a text with that id: `lectern list` shows them)"
+    )]
+    NoSuchFile(String),
+    /// There is no text of the library with this id.
+    #[error("there is no text with the id “{0}” (`lectern list` shows them)")]
+    NoSuchText(String),
+    /// It is a path to something that is not a file (a folder, a pipe, a device).
+    #[error("{0} could not be read: it is not a file")]
+    NotAFile(String),
+}
+
+/// The text of `library` with the id `id`, or why there is none.
+pub fn text_by_id<'a>(
+    library: &'a crate::model::library::Library,
+    id: &str,
+) -> Result<&'a std::sync::Arc<Text>, ResolveError> {
+    library.get(id).ok_or_else(|| {
+        if Path::new(id).exists() {
+            ResolveError::NotAFile(id.to_owned())
+        } else {
+            ResolveError::NoSuchText(id.to_owned())
+        }
+    })
+}
+
+/// A file's text for a comparison: decoded as an import decodes it (any common encoding), but
+/// exactly as the file has it (see [`super::import::decode_exact`]), labelled by the file's
+/// name.
+pub fn read_wording(path: &Path) -> Result<crate::model::comparison::WordingInput, ImportError> {
+    use crate::model::comparison::WordingInput;
+    let shown = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|source| ImportError::Io {
+        path: shown.clone(),
+        source,
     })?;
-    Ok(WordingInput::from_text(text, 0..text.char_len()))
+    let text = super::import::decode_exact(bytes, &shown)?.text;
+    let name = path
+        .file_name()
+        .map_or(shown, |n| n.to_string_lossy().into_owned());
+    Ok(WordingInput {
+        source_label: name.clone(),
+        text,
+        ..WordingInput::pasted(&name, "")
+    })
+}
+
+/// A wording for a comparison (`lectern compare A B`, its hand-over to the window): a file's
+/// text (see [`read_wording`]), or the content of the text of the library with that id. The
+/// library is asked for (`library`) only for an argument that is not a file.
+pub fn wording<L: std::borrow::Borrow<crate::model::library::Library>>(
+    argument: &str,
+    library: impl FnOnce(&str) -> L,
+) -> Result<crate::model::comparison::WordingInput, ResolveError> {
+    use crate::model::comparison::WordingInput;
+    match Argument::of(argument) {
+        Argument::File(path) => Ok(read_wording(path)?),
+        Argument::Id(id) => {
+            let library = library(id);
+            let text = text_by_id(library.borrow(), id).map_err(|e| match e {
+                // An argument of a comparison may be either: it is neither.
+                ResolveError::NoSuchText(id) if id.contains(['/', '\\', '.']) => {
+                    ResolveError::NoSuchFile(id)
+                }
+                ResolveError::NoSuchText(id) => ResolveError::Unknown(id),
+                other => other,
+            })?;
+            Ok(WordingInput::from_text(text, 0..text.char_len()))
+        }
+    }
 }
 
 #[cfg(test)]

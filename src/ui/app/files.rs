@@ -4,6 +4,10 @@ use super::comparisons::file_name;
 use super::*;
 use crate::model::annotation_export::Scope;
 use crate::ui::action::action_ui;
+use crate::ui::desk::Placement;
+
+/// Where a text goes when every pane is in use (the desk is never taken over without asking).
+pub(super) const IN_THE_LIBRARY: &str = "it is in the library: all three panes are in use";
 use crate::ui::task::Task;
 
 /// Imports and exports under way, and the file dialogs they use.
@@ -425,21 +429,41 @@ impl LecternApp {
             }
         };
         let encoding = draft.encoding;
+        match self.keep_import(text, encoding) {
+            Ok((_, said)) => {
+                self.files.import_draft = None;
+                self.notices.push(said);
+            }
+            Err(e) => {
+                if let Some(draft) = &mut self.files.import_draft {
+                    draft.error = Some(e);
+                }
+            }
+        }
+    }
+
+    /// Keeps `text` (read in `encoding`) in the profile and the library as an import, places it
+    /// by the one rule ([`Self::bring_in`]), and re-anchors the annotations of an earlier import
+    /// of the same file: the window's import, whether the reader confirmed it here or
+    /// `lectern import` handed it over. Returns the text's id and what to tell the reader.
+    pub(super) fn keep_import(
+        &mut self,
+        text: Text,
+        encoding: &str,
+    ) -> Result<(String, String), String> {
         let Some(profile) = self.session.profile.clone() else {
-            return;
+            return Err("No profile folder is open, so nothing can be imported.".to_owned());
         };
         let path = crate::storage::import::imported_path(&profile, text.id());
         if let Some(dir) = path.parent()
             && let Err(e) = std::fs::create_dir_all(dir)
         {
-            draft.error = Some(format!("{} could not be created: {e}", dir.display()));
-            return;
+            return Err(format!("{} could not be created: {e}", dir.display()));
         }
         let replaced = self.library.get(text.id()).is_some();
         self.session
             .saver
             .save(path, crate::storage::import::file_bytes(&text));
-        self.files.import_draft = None;
         let (id, title) = (text.id().to_owned(), text.meta().title.clone());
         self.library.insert_or_replace(text);
         if let Some(text) = self.library.get(&id).cloned() {
@@ -459,32 +483,42 @@ impl LecternApp {
         };
         // The text is back, if it had been taken out: that banner is over.
         self.files.removed_texts.retain(|t| t.id() != id);
-        // Opened where it keeps the reader's desk: in a pane of its own, never over another.
-        let shown = self.desk.panes().iter().position(|p| p.text.id() == id);
-        let place = match shown {
-            Some(index) => format!("it is open in pane {}", index + 1),
-            None if self.desk.panes().is_empty() => {
-                self.open_text(&id, false);
-                "it is open".to_owned()
-            }
-            None if self.desk.can_add_pane() => {
-                let beside = self
+        // Placed by the one rule of every way in: a pane of its own, never over another.
+        let (_, place) = self.bring_in(&id);
+        let said = format!(
+            "{} “{title}” ({encoding}) into the library and your profile; {place}.{annotations}",
+            if replaced { "Re-imported" } else { "Imported" },
+        );
+        Ok((id, said))
+    }
+
+    /// Puts the text `id` of the library where the one rule of every way in puts it
+    /// ([`crate::ui::desk::Desk::placement`]: the pane showing it, else a pane of its own while
+    /// there is one, else it waits in the library), and says where, in words that follow "it"
+    /// ("it is open in pane 2, beside …").
+    pub(super) fn bring_in(&mut self, id: &str) -> (Placement, String) {
+        let Some(text) = self.library.get(id).cloned() else {
+            return (Placement::InLibrary, "it is not in the library".to_owned());
+        };
+        let placement = self.desk.place(text);
+        let words = match placement {
+            Placement::AlreadyOpen(index) => format!("it is open in pane {}", index + 1),
+            Placement::First => "it is open".to_owned(),
+            Placement::Beside(beside) => {
+                let title = self
                     .desk
-                    .active_pane()
+                    .panes()
+                    .get(beside)
                     .map(|p| p.text.meta().title.clone())
                     .unwrap_or_default();
-                self.open_text(&id, true);
                 format!(
-                    "it is open in pane {}, beside “{beside}”",
+                    "it is open in pane {}, beside “{title}”",
                     self.desk.active() + 1
                 )
             }
-            None => "the desk is full, so it waits in the library: open it from there".to_owned(),
+            Placement::InLibrary => IN_THE_LIBRARY.to_owned(),
         };
-        self.notices.push(format!(
-            "{} “{title}” ({encoding}) into the library and your profile; {place}.{annotations}",
-            if replaced { "Re-imported" } else { "Imported" },
-        ));
+        (placement, words)
     }
 
     pub(super) fn import_window(&mut self, ctx: &egui::Context) -> Vec<Action> {
@@ -560,7 +594,9 @@ impl LecternApp {
         match outcome {
             OpenOutcome::Cancelled => {}
             OpenOutcome::Failed(message) => self.notices.push(message),
-            OpenOutcome::Opened(text) => self.open_session_text(*text),
+            OpenOutcome::Opened(text) => {
+                self.open_session_text(*text);
+            }
         }
     }
 

@@ -1,18 +1,33 @@
 //! Hand-over: files that a later `lectern FILE…` (or a file manager) gives to this window,
-//! opened beside the texts already open (see [`crate::storage::handover`]).
+//! opened beside the texts already open; wordings that `lectern compare --window` gives it to
+//! compare; a file that `lectern import` gives it to import (see [`crate::storage::handover`]).
+//! The window answers each request once it has done it, with what its status line says.
 
 use std::collections::VecDeque;
 use std::sync::Mutex;
 
 use super::*;
-use crate::storage::handover::{self, Listener, Request};
+use crate::storage::handover::{self, Answer, Listener, Reply, Request};
+use crate::storage::text_file::{Argument, ResolveError};
+use crate::ui::desk::Placement;
+
+/// A wording handed over to compare: read from a file on the listening thread, or the id of a
+/// text of the window's library.
+pub enum HandedWording {
+    /// A file's text.
+    Read(WordingInput),
+    /// The id of a text of the library, looked up by the window.
+    Id(String),
+}
 
 /// What another Lectern gave this window, read on the listening thread.
-pub(super) enum HandedOver {
+pub enum HandedOver {
     /// Texts read from files (or why a file could not be read), to open beside the others.
-    Texts(Vec<Result<Text, String>>),
+    Texts(Vec<Result<Text, String>>, Reply),
     /// Two wordings to compare, the comparison filling the window (or why not).
-    Compare(Result<Vec<WordingInput>, String>),
+    Compare(Result<Vec<HandedWording>, String>, Reply),
+    /// A text read for import, with the encoding it was in (or why it could not be read).
+    Import(Result<Box<(Text, &'static str)>, String>, Reply),
 }
 
 /// The listening socket and what came through it, waiting for the next frame.
@@ -31,15 +46,15 @@ impl LecternApp {
         };
         let received = Arc::clone(&self.session.hand_over.received);
         let ctx = ctx.clone();
-        let deliver = move |request: Request| {
-            let handed = read_request(request);
+        let deliver = move |request: Request, reply: Reply| {
+            let handed = read_request(request, reply);
             received
                 .lock()
                 .unwrap_or_else(|e| e.into_inner())
                 .push_back(handed);
             ctx.request_repaint();
         };
-        match handover::listen(profile, deliver) {
+        match handover::listen_answering(profile, deliver) {
             Ok(listener) => self.session.hand_over.listener = Some(listener),
             Err(e) => log::warn!(
                 "files opened with Lectern while this window is open will open another: {e}"
@@ -55,7 +70,7 @@ impl LecternApp {
         }
     }
 
-    /// Opens what other Lecterns gave, and brings the window to the front.
+    /// Does what other Lecterns asked, answers them, and brings the window to the front.
     pub(super) fn poll_hand_over(&mut self, ctx: &egui::Context) {
         let received: Vec<HandedOver> = self
             .session
@@ -69,48 +84,155 @@ impl LecternApp {
             return;
         }
         for handed in received {
-            match handed {
-                HandedOver::Texts(texts) => {
-                    for text in texts {
-                        match text {
-                            Ok(text) => self.open_session_text(text),
-                            Err(why) => self.notices.push(why),
-                        }
-                    }
-                }
-                HandedOver::Compare(Ok(wordings)) => {
-                    // Opened at the next frame, which is asked for now.
-                    self.view.pending_wordings = Some(wordings);
-                    ctx.request_repaint();
-                }
-                HandedOver::Compare(Err(why)) => self.notices.push(why),
-            }
+            self.apply_hand_over(handed);
         }
+        // A comparison is opened at the next frame, which is asked for now.
+        ctx.request_repaint();
         ctx.send_viewport_cmd(egui::ViewportCommand::Focus);
     }
 
-    /// Adds `text` (read from a file for this session) to the library and opens it beside the
-    /// open texts.
-    pub(super) fn open_session_text(&mut self, text: Text) {
+    /// Applies one request of another Lectern, as the window's own Open file, comparison or
+    /// import would, answering it with what the window did.
+    pub fn apply_hand_over(&mut self, handed: HandedOver) {
+        match handed {
+            HandedOver::Texts(texts, reply) => {
+                let mut said = Vec::new();
+                let mut all_open = true;
+                for text in texts {
+                    match text {
+                        Ok(text) => {
+                            let title = text.meta().title.clone();
+                            let words = self.open_session_text(text);
+                            all_open &= words != files::IN_THE_LIBRARY;
+                            let rest = words.strip_prefix("it ").unwrap_or(&words);
+                            said.push(format!("“{title}” {rest}"));
+                        }
+                        Err(why) => {
+                            all_open = false;
+                            said.push(why.clone());
+                            self.notices.push(why);
+                        }
+                    }
+                }
+                let said = format!(
+                    "{} the Lectern window that has this profile open: {}.",
+                    if all_open { "Opened in" } else { "Given to" },
+                    said.join("; ")
+                );
+                reply.answer(Ok(Answer {
+                    said,
+                    text_id: None,
+                }));
+            }
+            HandedOver::Compare(wordings, reply) => {
+                let wordings = wordings.and_then(|wordings| {
+                    wordings
+                        .into_iter()
+                        .map(|wording| match wording {
+                            HandedWording::Read(wording) => Ok(wording),
+                            HandedWording::Id(id) => {
+                                crate::storage::text_file::text_by_id(&self.library, &id)
+                                    .map(|text| WordingInput::from_text(text, 0..text.char_len()))
+                                    .map_err(|e| e.to_string())
+                            }
+                        })
+                        .collect::<Result<Vec<_>, _>>()
+                });
+                match wordings {
+                    Ok(wordings) => {
+                        let said = format!(
+                            "Comparing “{}” with “{}” in the Lectern window that has this profile open.",
+                            wordings.first().map_or("", |w| w.label.as_str()),
+                            wordings.get(1).map_or("", |w| w.label.as_str()),
+                        );
+                        self.view.pending_wordings = Some(wordings);
+                        reply.answer(Ok(Answer {
+                            said,
+                            text_id: None,
+                        }));
+                    }
+                    Err(why) => {
+                        self.notices.push(why.clone());
+                        reply.answer(Err(why));
+                    }
+                }
+            }
+            HandedOver::Import(read, reply) => {
+                let kept = if self.notebook.is_read_only() {
+                    Err("the window has this profile open read-only".to_owned())
+                } else {
+                    read.and_then(|read| {
+                        let (text, encoding) = *read;
+                        self.keep_import(text, encoding)
+                    })
+                };
+                match kept {
+                    Ok((id, said)) => {
+                        self.notices.push(said.clone());
+                        reply.answer(Ok(Answer {
+                            said,
+                            text_id: Some(id),
+                        }));
+                    }
+                    Err(why) => {
+                        self.notices.push(format!("Nothing was imported: {why}."));
+                        reply.answer(Err(why));
+                    }
+                }
+            }
+        }
+    }
+
+    /// Adds `text` (read from a file for this session) to the library and places it by the
+    /// one rule of every way in (a pane of its own while there is one, else the library,
+    /// which the status line says); returns where it went, in words that follow "it".
+    pub(super) fn open_session_text(&mut self, text: Text) -> String {
         let text_id = text.id().to_owned();
+        let title = text.meta().title.clone();
         if self.library.insert(text) {
             self.files.session_ids.insert(text_id.clone());
         }
-        let beside = !self.desk.panes().is_empty();
-        self.open_text(&text_id, beside);
+        let (placement, words) = self.bring_in(&text_id);
+        if placement == Placement::InLibrary {
+            let rest = words.strip_prefix("it ").unwrap_or(&words);
+            self.notices.push(format!("“{title}” {rest}."));
+        }
+        words
     }
 }
 
+/// A request of another Lectern as `lectern FILE` (or a file manager) makes it while this
+/// window is open, read as the window reads it: for tests of what the window does with it.
+pub fn read_hand_over(request: Request) -> HandedOver {
+    read_request(request, Reply::nowhere())
+}
+
 /// Reads the files of `request` (on the listening thread: the window goes on drawing).
-fn read_request(request: Request) -> HandedOver {
+fn read_request(request: Request, reply: Reply) -> HandedOver {
+    if let Some(meta) = &request.import {
+        let read = match request.files.first() {
+            Some(path) => crate::storage::import::read_import(path, meta)
+                .map(Box::new)
+                .map_err(|e| e.to_string()),
+            None => Err("no file was given to import".to_owned()),
+        };
+        return HandedOver::Import(read, reply);
+    }
     if request.compare {
-        let library = crate::bundled::bundled_library;
         let wordings = request
             .files
             .iter()
-            .map(|f| crate::storage::text_file::wording(&f.to_string_lossy(), library))
+            .map(|f| {
+                let argument = f.to_string_lossy();
+                match Argument::of(&argument) {
+                    Argument::File(path) => crate::storage::text_file::read_wording(path)
+                        .map(HandedWording::Read)
+                        .map_err(|e| ResolveError::from(e).to_string()),
+                    Argument::Id(id) => Ok(HandedWording::Id(id.to_owned())),
+                }
+            })
             .collect();
-        return HandedOver::Compare(wordings);
+        return HandedOver::Compare(wordings, reply);
     }
     let texts = request
         .files
@@ -120,5 +242,5 @@ fn read_request(request: Request) -> HandedOver {
                 .map_err(|e| format!("{} could not be opened: {e}", path.display()))
         })
         .collect();
-    HandedOver::Texts(texts)
+    HandedOver::Texts(texts, reply)
 }

@@ -77,6 +77,7 @@ mod windows;
 
 pub use files::Files;
 pub use frame::View;
+pub use handover::{HandedOver, HandedWording, read_hand_over};
 pub use search::Search;
 use session::Session;
 
@@ -196,8 +197,16 @@ impl LecternApp {
             app.desk = Desk::default();
             for id in &open {
                 match app.library.get(id).cloned() {
+                    // Placed by the one rule of every way in (never over another pane), each
+                    // id asked for in a pane of its own.
                     Some(text) => {
-                        app.desk.open(text, true);
+                        let title = text.meta().title.clone();
+                        if app.desk.place_again(text) == crate::ui::desk::Placement::InLibrary {
+                            let rest = files::IN_THE_LIBRARY
+                                .strip_prefix("it ")
+                                .unwrap_or(files::IN_THE_LIBRARY);
+                            app.notices.push(format!("“{title}” {rest}."));
+                        }
                     }
                     None => app.notices.push(format!(
                         "There is no text with the id “{id}” (`lectern list` shows them)."

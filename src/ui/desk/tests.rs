@@ -144,3 +144,26 @@ fn linked_panes_move_from_their_own_place_and_unlinked_ones_stay() {
     assert_eq!(desk.panes()[2].view.pending_fraction(), None);
     assert_eq!(desk.panes()[1].view.pending_jump(), None);
 }
+
+#[test]
+fn a_text_coming_in_takes_a_free_pane_or_waits_in_the_library_never_a_pane_in_use() {
+    let mut desk = Desk::default();
+    assert_eq!(desk.place(text("a")), Placement::First);
+    assert_eq!(desk.place(text("b")), Placement::Beside(0));
+    desk.focus(0);
+    assert_eq!(desk.place(text("c")), Placement::Beside(0));
+    assert_eq!(ids(&desk), ["a", "c", "b"], "beside the active pane");
+    // A full desk is kept as it is.
+    assert_eq!(desk.place(text("d")), Placement::InLibrary);
+    assert_eq!(ids(&desk), ["a", "c", "b"]);
+    assert_eq!(desk.active(), 1);
+    // A text already open is shown where it is.
+    assert_eq!(desk.place(text("b")), Placement::AlreadyOpen(2));
+    assert_eq!(desk.active(), 2);
+    // Asked for again in a pane of its own (`--open a,a`), it has one while there is room.
+    desk.close(2);
+    assert_eq!(desk.place_again(text("a")), Placement::Beside(1));
+    assert_eq!(ids(&desk), ["a", "c", "a"]);
+    assert_eq!(desk.place_again(text("a")), Placement::InLibrary);
+    assert_widths_sum_to_one(&desk);
+}

@@ -1,0 +1,68 @@
+//! `lectern generate-text` and `lectern generate-corpus`: generated texts for trying Lectern on
+//! long texts and large profiles.
+
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::Context as _;
+
+use crate::model::generate;
+use crate::model::markup::count;
+use crate::storage::open::Access;
+
+/// Writes a generated text of about `bytes` bytes (from `seed`) to `output`, and says so on
+/// `out`.
+pub fn text(bytes: usize, seed: u64, output: &Path, out: &mut dyn Write) -> anyhow::Result<()> {
+    let text = generate::large_text(seed, bytes);
+    let paragraphs: Vec<&str> = (0..text.paragraphs().len())
+        .map(|i| text.paragraph_text(i))
+        .collect();
+    let file = crate::model::header::write_text_file(text.meta(), &paragraphs);
+    std::fs::write(output, file).with_context(|| format!("writing {}", output.display()))?;
+    writeln!(
+        out,
+        "{}: {} bytes, {} paragraphs",
+        output.display(),
+        text.content().len(),
+        text.paragraphs().len()
+    )?;
+    Ok(())
+}
+
+/// Adds `volumes` generated volumes (about `bytes` together) and `annotations` generated
+/// annotations on them to `profile`.
+pub fn corpus(
+    profile: Option<&Path>,
+    bytes: usize,
+    volumes: usize,
+    annotations: usize,
+    seed: u64,
+) -> anyhow::Result<()> {
+    use crate::storage::import::add_text;
+    let mut opened = super::open(profile, Access::Write)?;
+    let texts = generate::collected_works(seed, bytes, volumes);
+    for text in &texts {
+        add_text(&opened.profile, text)?;
+    }
+    let mut contents = opened.notebook.to_contents();
+    let mut added = 0;
+    for annotation in generate::annotations(&texts, annotations, seed) {
+        added += usize::from(
+            contents
+                .annotations
+                .apply(crate::model::history::Edit::Add(annotation))
+                .is_some(),
+        );
+    }
+    opened.notebook = crate::model::notebook::Notebook::new(contents);
+    opened.save_notebook()?;
+    let total: usize = texts.iter().map(|t| t.content().len()).sum();
+    eprintln!(
+        "Added {} ({:.1} MB) and {} to {}",
+        count(texts.len(), "generated volume", "generated volumes"),
+        total as f64 / 1e6,
+        count(added, "annotation", "annotations"),
+        opened.profile.dir().display()
+    );
+    Ok(())
+}
