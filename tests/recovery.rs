@@ -249,7 +249,7 @@ fn the_window_and_the_command_line_open_a_damaged_profile_to_the_same_notebook()
     assert!(output.status.success(), "{output:?}");
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("could not be read"), "told: {stderr}");
-    assert!(stderr.contains("1 annotation exported"), "{stderr}");
+    assert!(stderr.contains("Exported 1 annotation"), "{stderr}");
     let csv = String::from_utf8(output.stdout).unwrap();
     assert_eq!(
         csv.lines().filter(|l| l.starts_with("A,")).count(),
@@ -426,7 +426,7 @@ fn a_read_only_profile_folder_opens_read_only_with_a_message_not_an_error() {
         stderr.starts_with("The profile folder") && stderr.contains("cannot be written"),
         "told: {stderr}"
     );
-    assert!(stderr.contains("1 annotation exported"), "{stderr}");
+    assert!(stderr.contains("Exported 1 annotation"), "{stderr}");
     assert!(String::from_utf8_lossy(&output.stdout).contains("\nA,"));
     // A command that would change it says why it cannot, and changes nothing.
     let before = std::fs::read(record(&dir, "A")).unwrap();
