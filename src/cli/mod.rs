@@ -4,7 +4,7 @@
 //! serde. Every command opens the profile through [`open`] (that is,
 //! [`crate::storage::open::open_profile`], as the window does), reads files through
 //! [`crate::storage::import`]'s decoder and resolves text ids through
-//! [`crate::storage::text_file::resolve`].
+//! [`crate::storage::text_file::wording`] and [`crate::storage::text_file::text_by_id`].
 
 use std::io::Write;
 use std::path::{Path, PathBuf};

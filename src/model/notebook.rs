@@ -841,7 +841,13 @@ impl RestoreReport {
 
     /// The report in a sentence for the reader.
     pub fn summary(&self) -> String {
-        let mut parts = vec![format!("brought back {}", self.restored.summary())];
+        if !self.changed_anything() && self.kept.total() == 0 {
+            return "Nothing differed from the backup.".to_owned();
+        }
+        let mut parts = Vec::new();
+        if self.restored.total() > 0 {
+            parts.push(format!("brought back {}", self.restored.summary()));
+        }
         if self.trashed.total() > 0 {
             parts.push(format!(
                 "moved to the Trash what the backup did not have ({})",

@@ -44,6 +44,8 @@ enum Operation {
     ArchiveRoundTrip,
     /// Changed or deleted, then undone: back as it was.
     UndoAndTrash,
+    /// Search everything: found where [`searches`] says it is searched, and not otherwise.
+    Search,
 }
 
 fn library() -> Library {
@@ -155,11 +157,11 @@ fn sample(kind: Kind) -> Contents {
             contents.study.people.push(Entity {
                 id: "own-marker".into(),
                 kind: EntityKind::Person,
-                name: "marker-person".into(),
-                variants: vec!["Marker".into()],
+                name: "Sergo Markeridze".into(),
+                variants: vec!["Markeridze".into(), "Markeridse".into()],
                 russian: Vec::new(),
-                about: String::new(),
-                about_source: String::new(),
+                about: "A Bolshevik of the Caucasus, made up for this test".into(),
+                about_source: "the test".into(),
                 wikidata: None,
             });
         }
@@ -179,6 +181,21 @@ fn sample(kind: Kind) -> Contents {
         "the sample of {kind:?} holds one"
     );
     contents
+}
+
+/// What to search for to find the sample of `kind`.
+fn query(kind: Kind) -> &'static str {
+    match kind {
+        Kind::CarriedNote => "carried",
+        Kind::Comparison => "republics into the RSFSR",
+        Kind::StudyEntry => "Markeridze",
+        Kind::Annotation
+        | Kind::TrashedAnnotation
+        | Kind::ComparisonNote
+        | Kind::TrashedComparisonNote
+        | Kind::Category
+        | Kind::DivergedNote => marker(kind),
+    }
 }
 
 /// Whether an export shows the sample of `kind`.
@@ -201,7 +218,7 @@ fn marker(kind: Kind) -> &'static str {
         Kind::CarriedNote => "marker-carried-witness",
         Kind::Comparison => "Draft; Amendment",
         Kind::Category => "marker-category",
-        Kind::StudyEntry => "marker-person",
+        Kind::StudyEntry => "Sergo Markeridze",
         Kind::DivergedNote => "marker-diverged-note",
     }
 }
@@ -422,6 +439,33 @@ fn check(kind: Kind, operation: Operation) -> Result<(), String> {
             (empty.to_contents() == contents)
                 .then_some(())
                 .ok_or(format!("imported as {:?}", empty.to_contents()))
+        }
+        Operation::Search => {
+            use crate::model::search::SearchOptions;
+            use crate::model::search::everything::{WorkIndex, search_everything, searches};
+            let notebook = notebook_of(contents);
+            let work = WorkIndex::of_notebook(&notebook, &[], false);
+            let (names, problems) = notebook
+                .study()
+                .index(&crate::model::index::Index::bundled());
+            if !problems.is_empty() {
+                return Err(format!("the study entries were refused: {problems:?}"));
+            }
+            let found = search_everything(
+                query(kind),
+                SearchOptions::default(),
+                &names,
+                std::iter::empty(),
+                &work,
+                10,
+            );
+            let any = !found.hits.is_empty() || !found.also_searched.is_empty();
+            match searches(kind) {
+                Ok(()) if any => Ok(()),
+                Ok(()) => Err(format!("not found: {found:?}")),
+                Err(_) if any => Err(format!("found what is not searched: {found:?}")),
+                Err(_) => Ok(()),
+            }
         }
         Operation::UndoAndTrash => {
             let mut notebook = notebook_of(contents.clone());

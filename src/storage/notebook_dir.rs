@@ -496,7 +496,9 @@ impl LoadReport {
                 if self.diverged.len() == 1 { "" } else { "s" }
             ));
         }
-        for file in &self.damaged {
+        // A damaged file whose record was taken from a snapshot is said with it, below.
+        let recovered = |file: &PathBuf| self.recovered.iter().any(|r| file.ends_with(&r.record));
+        for file in self.damaged.iter().filter(|f| !recovered(f)) {
             notices.push(format!(
                 "The notebook record {} could not be read; it is kept in the profile's \
                  local/damaged folder.",

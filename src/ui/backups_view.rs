@@ -32,10 +32,11 @@ pub fn backups_window(
         .default_width(560.0)
         .show(ctx, |ui| {
             ui.label(
-                "Lectern keeps the previous save of your annotations and snapshots of them: the \
-                 last ten saves at least ten minutes apart, and one a day for thirty days. \
-                 Restoring one is a single change: what the backup lacks goes to the Trash, and \
-                 Undo takes the whole restore back.",
+                "Lectern keeps snapshots of your whole notebook: the last ten saves at least ten \
+                 minutes apart, and one a day for thirty days. Restoring one is a single change \
+                 that drops nothing: annotations and notes on comparisons the backup lacks go to \
+                 the Trash, what else you made since is kept, and Undo takes the whole restore \
+                 back.",
             );
             ui.add_space(6.0);
             if backups.is_empty() {

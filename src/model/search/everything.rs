@@ -19,7 +19,7 @@ use super::{Folded, NotesIndex, Phrases, SearchOptions, context, fold_query};
 use crate::model::annotation::Annotation;
 use crate::model::comparison::{Comparison, ComparisonNote};
 use crate::model::index::Index;
-use crate::model::notebook::Notebook;
+use crate::model::notebook::{Kind, Notebook};
 use crate::model::text::Text;
 
 /// Characters of context on each side of a match in its snippet.
@@ -338,6 +338,19 @@ impl Needles {
     }
 }
 
+/// Whether Search everything searches a kind of the reader's work, or why not: one match, so
+/// that a new kind does not compile until the search decides.
+pub fn searches(kind: Kind) -> Result<(), &'static str> {
+    match kind {
+        Kind::Annotation | Kind::DivergedNote => Ok(()), // notes and tags
+        Kind::ComparisonNote | Kind::CarriedNote => Ok(()), // their notes
+        Kind::Comparison => Ok(()),                      // its wordings
+        Kind::StudyEntry => Ok(()),                      // a name's spellings are searched with it
+        Kind::TrashedAnnotation | Kind::TrashedComparisonNote => Err("the Trash is not searched"),
+        Kind::Category => Err("categories filter the annotations list; they hold no words"),
+    }
+}
+
 /// Everything but the texts, folded together once: the notes and tags of annotations, the
 /// notes on comparisons and the wordings of comparisons, each an entry with its place.
 pub struct WorkIndex {
@@ -368,6 +381,16 @@ impl WorkIndex {
                     text_id: annotation.text_id.clone(),
                 });
                 entries.push(annotation.note.clone());
+            }
+        }
+        // Notes other devices wrote, waiting for the reader's choice, are the reader's words too.
+        for annotation in &annotations {
+            for waiting in &annotation.diverged_notes {
+                places.push(Place::AnnotationNote {
+                    annotation_id: annotation.annotation_id.clone(),
+                    text_id: annotation.text_id.clone(),
+                });
+                entries.push(waiting.note.clone());
             }
         }
         for annotation in &annotations {

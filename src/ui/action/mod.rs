@@ -470,7 +470,7 @@ mod tests {
     #[test]
     fn every_command_has_its_own_words() {
         let mut labels = std::collections::HashMap::new();
-        for command in Command::ALL {
+        for command in <Command as strum::IntoEnumIterator>::iter() {
             let label = command.label();
             assert!(!label.is_empty(), "{command:?}");
             assert!(!command.tooltip().is_empty(), "{command:?}");

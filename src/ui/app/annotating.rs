@@ -138,7 +138,10 @@ impl LecternApp {
             .iter()
             .flatten()
             .find(|b| b.name == name)
-            .map_or_else(|| name.to_owned(), |b| b.written.clone());
+            .map_or_else(
+                || name.to_owned(),
+                |b| b.written.replace('T', " ").replace('Z', " UTC"),
+            );
         if let Ok(report) = self.notebook.restore_from(copy, &self.library) {
             self.forget_note_drafts();
             self.notices.push(format!(

@@ -3,12 +3,7 @@
 //! [`SyncedPair::pause`] and [`SyncedPair::resume`] cut and restore their link so that each side
 //! can change its copy "offline"; [`SyncedPair::settle`] waits until both copies agree.
 //!
-//! Include it from a test crate with
-//!
-//! ```text
-//! #[path = "common/syncthing.rs"]
-//! mod syncthing;
-//! ```
+//! Tests use it as `crate::common::syncthing`.
 //!
 //! It needs the `syncthing` binary on `PATH` (Debian: `apt-get install syncthing`, 1.19 or
 //! later); without it [`SyncedPair::start`] returns an error saying so, and tests should fail on

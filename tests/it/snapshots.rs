@@ -1,8 +1,8 @@
 //! Image snapshots of key screens, rendered through wgpu (Mesa's lavapipe on a CPU-only
-//! machine). Run with `cargo test --features snapshot --test snapshots`; a missing or changed
+//! machine). They need a Vulkan driver, so `cargo test` lists them as ignored; run them, in the
+//! same build, with `cargo test --test it snapshots:: -- --ignored`. A missing or changed
 //! baseline fails and writes `tests/snapshots/NAME.new.png` to compare. Update baselines with
-//! `UPDATE_SNAPSHOTS=1 cargo test --features snapshot --test snapshots`.
-#![cfg(feature = "snapshot")]
+//! `UPDATE_SNAPSHOTS=1 cargo test --test it snapshots:: -- --ignored`.
 #![allow(clippy::unwrap_used)] // tests: a failed unwrap is a failed test
 
 use egui::vec2;
@@ -88,12 +88,14 @@ fn desk_with_two_panes(theme: ThemeChoice) -> Harness<'static, LecternApp> {
 }
 
 #[test]
+#[ignore = "an image snapshot (needs a Vulkan driver): cargo test --test it snapshots:: -- --ignored"]
 fn library_with_two_panes_light() {
     let mut harness = desk_with_two_panes(ThemeChoice::Light);
     harness.snapshot("library_two_panes_light");
 }
 
 #[test]
+#[ignore = "an image snapshot (needs a Vulkan driver): cargo test --test it snapshots:: -- --ignored"]
 fn library_with_two_panes_dark() {
     let mut harness = desk_with_two_panes(ThemeChoice::Dark);
     harness.snapshot("library_two_panes_dark");
@@ -118,12 +120,14 @@ fn clause_1(theme: ThemeChoice) -> Harness<'static, LecternApp> {
 }
 
 #[test]
+#[ignore = "an image snapshot (needs a Vulkan driver): cargo test --test it snapshots:: -- --ignored"]
 fn clause_1_comparison_light() {
     let mut harness = clause_1(ThemeChoice::Light);
     harness.snapshot("clause_1_comparison_light");
 }
 
 #[test]
+#[ignore = "an image snapshot (needs a Vulkan driver): cargo test --test it snapshots:: -- --ignored"]
 fn clause_1_comparison_dark() {
     let mut harness = clause_1(ThemeChoice::Dark);
     harness.snapshot("clause_1_comparison_dark");
@@ -131,6 +135,7 @@ fn clause_1_comparison_dark() {
 
 /// A file dragged over the desk: the whole window says what dropping it will do.
 #[test]
+#[ignore = "an image snapshot (needs a Vulkan driver): cargo test --test it snapshots:: -- --ignored"]
 fn a_file_dragged_over_the_window() {
     let mut harness = harness_of(app_with(&["lenin-1922-09-26-kamenev"], ThemeChoice::Light));
     harness.input_mut().hovered_files.push(egui::HoveredFile {
@@ -159,11 +164,13 @@ fn docked_comparison(theme: ThemeChoice) -> Harness<'static, LecternApp> {
 }
 
 #[test]
+#[ignore = "an image snapshot (needs a Vulkan driver): cargo test --test it snapshots:: -- --ignored"]
 fn docked_comparison_light() {
     docked_comparison(ThemeChoice::Light).snapshot("docked_comparison_light");
 }
 
 #[test]
+#[ignore = "an image snapshot (needs a Vulkan driver): cargo test --test it snapshots:: -- --ignored"]
 fn docked_comparison_dark() {
     docked_comparison(ThemeChoice::Dark).snapshot("docked_comparison_dark");
 }
@@ -187,11 +194,13 @@ fn three_narrow_panes(theme: ThemeChoice) -> Harness<'static, LecternApp> {
 }
 
 #[test]
+#[ignore = "an image snapshot (needs a Vulkan driver): cargo test --test it snapshots:: -- --ignored"]
 fn three_narrow_panes_light() {
     three_narrow_panes(ThemeChoice::Light).snapshot("three_narrow_panes_light");
 }
 
 #[test]
+#[ignore = "an image snapshot (needs a Vulkan driver): cargo test --test it snapshots:: -- --ignored"]
 fn three_narrow_panes_dark() {
     three_narrow_panes(ThemeChoice::Dark).snapshot("three_narrow_panes_dark");
 }
@@ -206,11 +215,13 @@ fn shortcuts_window(theme: ThemeChoice) -> Harness<'static, LecternApp> {
 }
 
 #[test]
+#[ignore = "an image snapshot (needs a Vulkan driver): cargo test --test it snapshots:: -- --ignored"]
 fn shortcuts_window_light() {
     shortcuts_window(ThemeChoice::Light).snapshot("shortcuts_window_light");
 }
 
 #[test]
+#[ignore = "an image snapshot (needs a Vulkan driver): cargo test --test it snapshots:: -- --ignored"]
 fn shortcuts_window_dark() {
     shortcuts_window(ThemeChoice::Dark).snapshot("shortcuts_window_dark");
 }
@@ -231,11 +242,13 @@ fn people_and_places(theme: ThemeChoice) -> Harness<'static, LecternApp> {
 }
 
 #[test]
+#[ignore = "an image snapshot (needs a Vulkan driver): cargo test --test it snapshots:: -- --ignored"]
 fn people_and_places_light() {
     people_and_places(ThemeChoice::Light).snapshot("people_and_places_light");
 }
 
 #[test]
+#[ignore = "an image snapshot (needs a Vulkan driver): cargo test --test it snapshots:: -- --ignored"]
 fn people_and_places_dark() {
     people_and_places(ThemeChoice::Dark).snapshot("people_and_places_dark");
 }
@@ -256,11 +269,13 @@ fn timeline(theme: ThemeChoice) -> Harness<'static, LecternApp> {
 }
 
 #[test]
+#[ignore = "an image snapshot (needs a Vulkan driver): cargo test --test it snapshots:: -- --ignored"]
 fn timeline_light() {
     timeline(ThemeChoice::Light).snapshot("timeline_light");
 }
 
 #[test]
+#[ignore = "an image snapshot (needs a Vulkan driver): cargo test --test it snapshots:: -- --ignored"]
 fn timeline_dark() {
     timeline(ThemeChoice::Dark).snapshot("timeline_dark");
 }
@@ -286,11 +301,13 @@ fn terms_across_translations(theme: ThemeChoice) -> Harness<'static, LecternApp>
 }
 
 #[test]
+#[ignore = "an image snapshot (needs a Vulkan driver): cargo test --test it snapshots:: -- --ignored"]
 fn terms_across_translations_light() {
     terms_across_translations(ThemeChoice::Light).snapshot("terms_across_translations_light");
 }
 
 #[test]
+#[ignore = "an image snapshot (needs a Vulkan driver): cargo test --test it snapshots:: -- --ignored"]
 fn terms_across_translations_dark() {
     terms_across_translations(ThemeChoice::Dark).snapshot("terms_across_translations_dark");
 }
@@ -346,11 +363,13 @@ fn carried_notes(theme: ThemeChoice) -> Harness<'static, LecternApp> {
 }
 
 #[test]
+#[ignore = "an image snapshot (needs a Vulkan driver): cargo test --test it snapshots:: -- --ignored"]
 fn carried_notes_light() {
     carried_notes(ThemeChoice::Light).snapshot("carried_notes_light");
 }
 
 #[test]
+#[ignore = "an image snapshot (needs a Vulkan driver): cargo test --test it snapshots:: -- --ignored"]
 fn carried_notes_dark() {
     carried_notes(ThemeChoice::Dark).snapshot("carried_notes_dark");
 }

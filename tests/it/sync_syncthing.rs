@@ -7,11 +7,9 @@
 //! Needs the `syncthing` binary (`.ci/run` installs it): without it the test fails.
 #![allow(clippy::unwrap_used)] // tests: a failed unwrap is a failed test
 
-#[path = "common/syncthing.rs"]
-mod syncthing;
+use crate::common::syncthing;
 
-#[path = "common/notebook.rs"]
-mod notebook;
+use crate::common::notebook;
 
 use std::path::Path;
 use std::time::Duration;

@@ -4,8 +4,7 @@
 //! moved into it once, with a snapshot of it as it was.
 #![allow(clippy::unwrap_used)] // tests: a failed unwrap is a failed test
 
-#[path = "common/notebook.rs"]
-mod notebook;
+use crate::common::notebook;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -327,7 +326,7 @@ fn backups_are_listed_and_one_is_restored_as_one_change_by_the_command_line() {
     let (_, said) = lectern(&["restore", name]);
     assert!(
         said.contains(
-            "moved to the Trash what the backup did not have (1 annotation, 1 note on a comparison)"
+            "Moved to the Trash what the backup did not have (1 annotation, 1 note on a comparison)"
         ),
         "{said}"
     );

@@ -2,8 +2,8 @@
 //! run on the real data and on broken copies of it.
 #![allow(clippy::unwrap_used)] // tests: a failed unwrap is a failed test
 
-#[path = "../build_support/study_data.rs"]
-mod study_data;
+#[path = "../../build_support/study_data.rs"]
+mod checker;
 
 use std::path::{Path, PathBuf};
 
@@ -23,7 +23,7 @@ fn copy_of_resources() -> (tempfile::TempDir, PathBuf) {
 }
 
 /// The bundled texts as the build gives them to the check.
-fn texts() -> study_data::Texts {
+fn texts() -> checker::Texts {
     let library = lectern::bundled::bundled_library();
     library
         .texts()
@@ -48,10 +48,7 @@ fn break_file(resources: &Path, file: &str, from: &str, to: &str) {
 #[test]
 fn the_bundled_study_data_passes() {
     let (_dir, resources) = copy_of_resources();
-    assert_eq!(
-        study_data::check(&resources, &texts()),
-        Vec::<String>::new()
-    );
+    assert_eq!(checker::check(&resources, &texts()), Vec::<String>::new());
 }
 
 #[test]
@@ -127,7 +124,7 @@ fn each_kind_of_mistake_is_named_with_its_file_and_entry() {
     for (file, from, to, expected) in cases {
         let (_dir, resources) = copy_of_resources();
         break_file(&resources, file, from, to);
-        let problems = study_data::check(&resources, &texts());
+        let problems = checker::check(&resources, &texts());
         assert!(
             problems
                 .iter()

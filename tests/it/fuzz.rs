@@ -8,7 +8,7 @@
 //! Inputs are drawn by proptest strategies (a seed file, then a list of mutations: bit flips,
 //! interesting bytes, cuts, insertions, repeats and splices with other seeds). `cargo test`
 //! runs a short campaign of each; the long ones run by hand for a given time each:
-//! `LECTERN_FUZZ_SECONDS=600 cargo test --release --test fuzz -- --ignored --nocapture`.
+//! `LECTERN_FUZZ_SECONDS=600 cargo test --release --test it fuzz:: -- --ignored --nocapture`.
 #![allow(clippy::unwrap_used)] // tests: a failed unwrap is a failed test
 
 use std::panic::AssertUnwindSafe;
@@ -490,7 +490,7 @@ fn a_short_campaign_on_every_reader_of_outside_input() {
 
 /// The long campaigns, by hand: `LECTERN_FUZZ_SECONDS` each (default ten minutes).
 #[test]
-#[ignore = "an hour of campaigns, run by hand: LECTERN_FUZZ_SECONDS=600 cargo test --release --test fuzz -- --ignored --nocapture"]
+#[ignore = "an hour of campaigns, run by hand: LECTERN_FUZZ_SECONDS=600 cargo test --release --test it fuzz:: -- --ignored --nocapture"]
 fn long_campaigns() {
     let seconds = std::env::var("LECTERN_FUZZ_SECONDS")
         .ok()

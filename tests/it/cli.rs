@@ -3,7 +3,7 @@
 
 use std::process::Command;
 
-mod w3c;
+use crate::w3c;
 
 fn lectern() -> Command {
     Command::new(env!("CARGO_BIN_EXE_lectern"))

@@ -3,8 +3,8 @@
 //! completed before the kill may be missing. The saving process also writes a snapshot at
 //! every save, so kills land in snapshots being written too.
 //!
-//! `cargo test --test kill` runs a short campaign; the thousand kills of the reliability
-//! rules run with `cargo test --release --test kill -- --ignored`.
+//! `cargo test --test it kill::` runs a short campaign; the thousand kills of the reliability
+//! rules run with `cargo test --release --test it kill:: -- --ignored`.
 #![allow(clippy::unwrap_used)] // tests: a failed unwrap is a failed test
 
 use std::io::{BufRead as _, BufReader};
@@ -152,7 +152,7 @@ fn a_kill_at_any_moment_loses_nothing_that_was_saved() {
 /// The thousand kills of the reliability rules: about five minutes in a release build. CI
 /// runs the short campaign above; this one is run by hand and its result kept in the notes.
 #[test]
-#[ignore = "a five-minute campaign, run by hand: cargo test --release --test kill -- --ignored"]
+#[ignore = "a five-minute campaign, run by hand: cargo test --release --test it kill:: -- --ignored"]
 fn a_thousand_kills_lose_nothing_that_was_saved() {
     let seen = campaign(1_000, 1_000);
     assert_eq!(seen.kills, 1_000);

@@ -24,8 +24,7 @@
 //!   created independently on both sides.
 #![allow(clippy::unwrap_used)] // tests: a failed unwrap is a failed test
 
-#[path = "common/syncthing.rs"]
-mod syncthing;
+use crate::common::syncthing;
 
 use std::fs;
 use std::path::Path;

@@ -4,8 +4,7 @@
 //! markers in that file and Lectern merges the two versions, keeping both notes for the reader.
 #![allow(clippy::unwrap_used)] // tests: a failed unwrap is a failed test
 
-#[path = "common/notebook.rs"]
-mod notebook;
+use crate::common::notebook;
 
 use std::path::Path;
 use std::process::Command;

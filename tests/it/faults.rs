@@ -9,8 +9,7 @@ use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
-#[path = "common/notebook.rs"]
-mod notebook;
+use crate::common::notebook;
 
 use lectern::bundled::bundled_library;
 use lectern::model::annotation::Annotation;
