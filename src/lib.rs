@@ -8,7 +8,13 @@
 //!   [`model::comparison`] aligns witnesses segment by segment), and the study tools' data
 //!   ([`model::index`] of people and places, [`model::timeline`], [`model::glossary`], notes
 //!   carried across witnesses in [`model::carry`]). The reader's work is one
-//!   [`model::notebook::Notebook`], changed only through `Notebook::edit`; [`model::sync`]
+//!   [`model::notebook::Notebook`], changed only through `Notebook::edit`; its kinds
+//!   (annotations, notes on comparisons, their Trash, the reader's comparisons, categories,
+//!   study entries, carried and diverged notes) are one [`model::notebook::Kind`], and every
+//!   operation on them walks the kinds or the whole `Contents` with no wildcard (a table test
+//!   takes each kind through each operation); [`model::archive`] is the whole notebook in one
+//!   file, and [`model::annotation_export`] says what each export format holds of each kind;
+//!   [`model::sync`]
 //!   merges versions of its records as sync engines bring them (stamps of a hybrid logical
 //!   clock, last writer wins, a diverged note kept). No egui and no I/O; tested with plain unit
 //!   tests.

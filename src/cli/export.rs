@@ -57,6 +57,12 @@ pub fn run(
         ),
         None => None,
     };
+    if text.is_some() && format == ExportFormat::Archive {
+        anyhow::bail!(
+            "the archive is the whole notebook, never one text's part: leave out --text, or \
+             choose another format"
+        );
+    }
     let scope = if text.is_some() {
         Scope::Annotations
     } else {

@@ -550,19 +550,24 @@ pub fn export_notebook(
     };
     let mut counts = Counts::default();
     counts.add(Kind::Annotation, annotations.len());
-    counts.add(
-        Kind::DivergedNote,
-        annotations.iter().map(|a| a.diverged_notes.len()).sum(),
-    );
-    for kind in [
-        Kind::ComparisonNote,
-        Kind::CarriedNote,
-        Kind::Comparison,
-        Kind::StudyEntry,
-    ] {
+    if format.coverage(Kind::DivergedNote) == Coverage::Written {
+        counts.add(
+            Kind::DivergedNote,
+            annotations.iter().map(|a| a.diverged_notes.len()).sum(),
+        );
+    }
+    for kind in [Kind::ComparisonNote, Kind::Comparison, Kind::StudyEntry] {
         if format.coverage(kind) == Coverage::Written {
             counts.add(kind, whole.count_of(kind));
         }
+    }
+    // Carried notes are exported with the live notes (the Trash is left out).
+    if format.coverage(Kind::CarriedNote) == Coverage::Written {
+        let carried = whole.comparison_notes.iter();
+        counts.add(
+            Kind::CarriedNote,
+            carried.filter(|n| n.carried_from.is_some()).count(),
+        );
     }
     let (categories, orphans) = (notebook.categories(), notebook.orphans());
     let export = match format {
@@ -636,12 +641,14 @@ fn other_kinds_markdown(contents: &Contents) -> String {
             );
             for note in notes {
                 let _ = write!(out, "\n### {}\n", escape_markdown(&note_place(note)));
+                // Every line of a wording stays inside the block quote.
+                let quoted = |text: &str| escape_markdown(text).replace('\n', "\n> ");
                 if let Some(witness) = &note.witness {
                     let _ = write!(
                         out,
                         "\n> {}: {}\n",
                         escape_markdown(witness),
-                        escape_markdown(&note.quote)
+                        quoted(&note.quote)
                     );
                 }
                 if let Some(reference) = &note.reference {
@@ -649,7 +656,7 @@ fn other_kinds_markdown(contents: &Contents) -> String {
                         out,
                         ">\n> {}: {}\n",
                         escape_markdown(reference),
-                        escape_markdown(&note.reference_quote)
+                        quoted(&note.reference_quote)
                     );
                 }
                 if !note.note.is_empty() {

@@ -535,7 +535,12 @@ impl Notebook {
             }
         }
         if !steps.is_empty() {
-            self.perform(Step::Group(steps));
+            if self.perform(Step::Group(steps)) {
+                report.undoable = true;
+            } else {
+                // A copy that cannot be applied whole (one id twice, say) changes nothing.
+                return Ok(RestoreReport::default());
+            }
             self.reanchor(library);
         }
         Ok(report)
@@ -565,6 +570,8 @@ impl Notebook {
             comparisons,
             study,
         } = archive;
+        // An id the archive holds twice is taken once (the first: the live one).
+        let mut seen = HashSet::new();
         let live = annotations.live().iter().map(|a| (a, Kind::Annotation));
         let trashed = annotations
             .trash()
@@ -575,6 +582,7 @@ impl Notebook {
                 .contents
                 .annotations
                 .contains_id(&annotation.annotation_id)
+                || !seen.insert(annotation.annotation_id.clone())
             {
                 continue;
             }
@@ -603,7 +611,8 @@ impl Notebook {
             .into_iter()
             .map(|n| (n, Kind::TrashedComparisonNote));
         for (note, kind) in live.chain(trashed) {
-            if here(&note.note_id, &self.contents) {
+            if here(&note.note_id, &self.contents) || !seen.insert(format!("note {}", note.note_id))
+            {
                 continue;
             }
             added.add(kind, 1);
@@ -661,7 +670,9 @@ impl Notebook {
             }
         }
         if !steps.is_empty() {
-            self.perform(Step::Group(steps));
+            if !self.perform(Step::Group(steps)) {
+                return Ok(Counts::default());
+            }
             self.reanchor(library);
         }
         Ok(added)
@@ -831,6 +842,8 @@ pub struct RestoreReport {
     pub trashed: Counts,
     /// Kept although the copy lacks them (kinds without a Trash).
     pub kept: Counts,
+    /// Whether the restore is one step that Undo takes back (false when nothing changed).
+    pub undoable: bool,
 }
 
 impl RestoreReport {

@@ -163,15 +163,35 @@ pub fn snapshot_now(
     snapshot_after_save(fs, profile, bytes, at, &policy)
 }
 
+/// Keeps the notebook `contents` as it is now in a snapshot of its own, before a restore
+/// changes it: what the restore sets back (a note written since, changed to the backup's text)
+/// is then still in a backup, not only in the window's undo history. Returns the snapshot's
+/// name, as [`list`] names it.
+pub fn keep_before_restore(profile: &Profile, contents: &Contents) -> Result<String, StorageError> {
+    let bytes = contents.to_bytes()?;
+    let path = snapshot_now(&super::atomic::RealFileSystem, profile, &bytes)?.ok_or_else(|| {
+        StorageError::Verify {
+            path: backups_dir(profile),
+            message: "no snapshot was written".into(),
+        }
+    })?;
+    Ok(path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default())
+}
+
 /// Whether a snapshot is due at `now`: none was taken in the last `policy.interval` (one
 /// stamped in the future, by a clock set back since, does not count).
 pub fn snapshot_due(profile: &Profile, now: SystemTime, policy: &SnapshotPolicy) -> bool {
     let newest = snapshots(profile)
         .first()
         .and_then(|(newest, _)| seconds_of_stamp(newest));
+    // A snapshot named a few seconds ahead (two taken in one second) is a recent one.
+    const AHEAD: u64 = 60;
     !newest.is_some_and(|newest| {
         seconds_of(now).saturating_sub(newest) < policy.interval.as_secs()
-            && newest <= seconds_of(now)
+            && newest <= seconds_of(now) + AHEAD
     })
 }
 
@@ -192,7 +212,13 @@ pub fn snapshot_after_save(
     let dir = backups_dir(profile);
     std::fs::create_dir_all(&dir)
         .map_err(|e| StorageError::io("creating the backups folder", &dir, e))?;
-    let path = dir.join(format!("{PREFIX}{}{SUFFIX}", compact(&stamp)));
+    // Never over another snapshot: a second that has one takes the next free second.
+    let mut at = now;
+    let mut path = dir.join(format!("{PREFIX}{}{SUFFIX}", compact(&stamp)));
+    while path.exists() {
+        at += Duration::from_secs(1);
+        path = dir.join(format!("{PREFIX}{}{SUFFIX}", compact(&clock::rfc3339(at))));
+    }
     write_atomic_in(fs, &path, bytes, KeepBackup::None)?;
     let verified = std::fs::read(&path)
         .map_err(|e| e.to_string())

@@ -36,7 +36,10 @@ impl Drop for ProfileLock {
     fn drop(&mut self) {
         // Removed while still locked: whoever opens the name next makes a new file and finds
         // it free, and whoever opened this one before sees that it is no longer the file there.
-        let _ = fs::remove_file(&self.path);
+        // A file someone else put there since (this one removed from outside) is not ours.
+        if still_there(&self.file, &self.path) {
+            let _ = fs::remove_file(&self.path);
+        }
         let _ = self.file.unlock();
     }
 }

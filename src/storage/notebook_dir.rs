@@ -49,7 +49,13 @@ pub const LOCAL_DIR: &str = "local";
 pub const TOMBSTONE_DAYS: u64 = 180;
 
 const RECORD_FORMAT: &str = "lectern-record";
-const RECORD_VERSION: u32 = 1;
+/// The newest record version this Lectern reads. It writes version 1 but for a note on a
+/// comparison in the Trash, which is version 2: a Lectern from before the notes' Trash would
+/// read it as a live note (and its delete would erase it everywhere), so it opens such a
+/// profile read-only instead.
+const RECORD_VERSION: u32 = 2;
+/// The version of every other record.
+const RECORD_VERSION_1: u32 = 1;
 
 /// One record of the notebook.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -159,7 +165,17 @@ struct RecordFile {
 fn to_bytes(version: &Version<Body>) -> Result<Vec<u8>, StorageError> {
     let mut file = RecordFile {
         format: RECORD_FORMAT.into(),
-        version: RECORD_VERSION,
+        version: match &version.body {
+            Some(Body::ComparisonNote { trashed: true, .. }) => RECORD_VERSION,
+            Some(
+                Body::ComparisonNote { trashed: false, .. }
+                | Body::Annotation { .. }
+                | Body::Comparison(_)
+                | Body::Categories(_)
+                | Body::Study(_),
+            )
+            | None => RECORD_VERSION_1,
+        },
         stamp: version.stamp.clone(),
         deleted: version.body.is_none(),
         annotation: None,
@@ -985,22 +1001,26 @@ fn recover_from_snapshot(
         Body::Comparison(_) | Body::Categories(_) | Body::Study(_) => true,
     };
     for record in lost {
-        let found = snapshots
+        // The newest version there is, in the list if any snapshot had it there.
+        let newest = snapshots
             .iter()
-            .find_map(|(written, records)| {
-                records
-                    .get(record)
-                    .filter(|b| live(b))
-                    .map(|b| (written, b))
-            })
-            .or_else(|| {
-                snapshots
-                    .iter()
-                    .find_map(|(written, records)| records.get(record).map(|b| (written, b)))
-            });
-        let Some((written, body)) = found else {
+            .find_map(|(written, records)| records.get(record).map(|b| (written, b)));
+        let Some((written, newest)) = newest else {
             continue;
         };
+        let was_live = snapshots
+            .iter()
+            .any(|(_, records)| records.get(record).is_some_and(live));
+        let mut body = newest.clone();
+        if was_live {
+            match &mut body {
+                Body::Annotation { trashed, .. } | Body::ComparisonNote { trashed, .. } => {
+                    *trashed = false;
+                }
+                Body::Comparison(_) | Body::Categories(_) | Body::Study(_) => {}
+            }
+        }
+        let body = &body;
         report.recovered.push(Recovered {
             record: record.clone(),
             what: describe(body),

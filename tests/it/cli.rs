@@ -1501,7 +1501,22 @@ fn exports_carry_notes_on_comparisons_and_the_archive_round_trips() {
     let said = String::from_utf8_lossy(&output.stderr);
     assert!(said.contains("and 2 notes on comparisons"), "{said}");
 
-    // The archive: everything, and back the same.
+    // The archive: everything, and back the same; never one text's part.
+    let refused = lectern_in(profile.path())
+        .args([
+            "export",
+            "--format",
+            "archive",
+            "--text",
+            "lenin-1922-09-26-kamenev",
+        ])
+        .output()
+        .unwrap();
+    assert!(!refused.status.success());
+    assert!(
+        String::from_utf8_lossy(&refused.stderr).contains("the archive is the whole notebook"),
+        "{refused:?}"
+    );
     let (archive, _) = export(profile.path(), "archive");
     let other = tempfile::tempdir().unwrap();
     let archive_file = other.path().join("notebook.lectern.json");

@@ -334,6 +334,21 @@ fn backups_are_listed_and_one_is_restored_as_one_change_by_the_command_line() {
         said.contains("kept what you made since (1 comparison of your own)"),
         "{said}"
     );
+    // What the restore set back is still in a backup: the notebook as it was, kept first.
+    assert!(
+        said.contains("The notebook as it was is kept as the backup annotations-"),
+        "{said}"
+    );
+    let (listed, _) = lectern(&["backups"]);
+    assert_eq!(listed.lines().count(), 2, "{listed}");
+    assert!(
+        listed.contains("1 annotation (same as now)") && !listed.contains("Trash (same"),
+        "the first snapshot is as it was, not written over: {listed}"
+    );
+    assert!(
+        listed.contains("1 note on a comparison (1 more than now)"),
+        "the kept snapshot holds the note: {listed}"
+    );
     let opened = open(dir, Access::Read);
     assert_eq!(ids(&opened), ["A"]);
     assert_eq!(

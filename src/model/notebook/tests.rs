@@ -636,3 +636,21 @@ fn taking_what_a_sync_brought_keeps_the_order_the_annotations_were_made_in() {
         .collect();
     assert_eq!(ids, ["zz", "aa", "mm"]);
 }
+
+/// An archive that holds one id twice (live and in its Trash) adds it once, and says so; the
+/// import is one step that Undo takes back whole.
+#[test]
+fn an_archive_with_an_id_twice_adds_it_once() {
+    let library = Library::new([clause()]);
+    let mut archive = Contents::default();
+    let twice = annotation("a", "in both lists");
+    archive.annotations = Annotations::from_parts(vec![twice.clone()], vec![twice]);
+    let mut notebook = Notebook::default();
+    let added = notebook.merge_archive(archive, &library).unwrap();
+    assert_eq!(added.of(Kind::Annotation), 1);
+    assert_eq!(added.of(Kind::TrashedAnnotation), 0);
+    assert_eq!(notebook.annotations().live().len(), 1);
+    assert!(notebook.annotations().trash().is_empty());
+    notebook.edit(Edit::Undo, NOW).unwrap();
+    assert!(notebook.annotations().live().is_empty());
+}

@@ -134,3 +134,41 @@ fn recovery_copies_are_the_previous_save_then_the_snapshots_newest_first() {
         "{copies:?}"
     );
 }
+
+/// The notebook kept before a restore is named a second ahead when a snapshot already has this
+/// second; the save after the restore then neither counts that name as a clock set back nor
+/// writes over the earlier snapshot of the same second: no backup is ever overwritten.
+#[test]
+fn no_snapshot_is_written_over_another() {
+    let temp = tempfile::tempdir().unwrap();
+    let profile = Profile::open(Some(temp.path())).unwrap();
+    let zero = SnapshotPolicy {
+        interval: Duration::ZERO,
+        ..SnapshotPolicy::default()
+    };
+    let (one, two, three) = (
+        contents(1).to_bytes().unwrap(),
+        contents(2).to_bytes().unwrap(),
+        contents(3).to_bytes().unwrap(),
+    );
+    let first = snapshot_after_save(&RealFileSystem, &profile, &one, at(NOV_30), &zero)
+        .unwrap()
+        .unwrap();
+    let second = snapshot_after_save(&RealFileSystem, &profile, &two, at(NOV_30), &zero)
+        .unwrap()
+        .unwrap();
+    assert_ne!(first, second, "the same second, another name");
+    assert_eq!(
+        std::fs::read(&first).unwrap(),
+        one,
+        "the first is as it was"
+    );
+    // A save in that second, with the usual interval: the snapshot a second ahead is recent.
+    let policy = SnapshotPolicy::default();
+    assert_eq!(
+        snapshot_after_save(&RealFileSystem, &profile, &three, at(NOV_30), &policy).unwrap(),
+        None
+    );
+    assert_eq!(std::fs::read(&first).unwrap(), one);
+    assert_eq!(std::fs::read(&second).unwrap(), two);
+}

@@ -546,16 +546,23 @@ fn a_recovered_record_comes_from_a_snapshot_where_it_is_live_and_says_where_it_w
         ]
     };
     let (_, loaded, report) = NotebookStore::load(temp.path(), "a", NOW + 1, snapshots).unwrap();
-    assert_eq!(loaded.annotations.live().len(), 1, "the live version wins");
+    assert_eq!(
+        loaded.annotations.live().len(),
+        1,
+        "in the list, where it was"
+    );
     assert!(loaded.annotations.trash().is_empty());
     let recovered = &report.recovered[0];
-    assert_eq!(recovered.snapshot, "2026-11-30T09:00:00Z");
+    assert_eq!(
+        recovered.snapshot, "2026-12-01T09:00:00Z",
+        "the newest version"
+    );
     let message = recovered.message();
     assert!(
         message.contains("The annotation “Stalin” on t"),
         "{message}"
     );
-    assert!(message.contains("2026-11-30 09:00:00 UTC"), "{message}");
+    assert!(message.contains("2026-12-01 09:00:00 UTC"), "{message}");
     assert!(message.contains("annotations list"), "{message}");
     assert!(report.notices().contains(&message));
 
@@ -569,4 +576,50 @@ fn a_recovered_record_comes_from_a_snapshot_where_it_is_live_and_says_where_it_w
         RecoveredPlace::AnnotationTrash("kept".into())
     );
     assert!(report.recovered[0].message().contains("in the Trash"));
+}
+
+/// A note on a comparison in the Trash is written as record version 2, so that a Lectern from
+/// before the notes' Trash (which would read it as a live note) opens the profile read-only;
+/// every other record stays version 1, and this Lectern reads both.
+#[test]
+fn a_trashed_note_is_a_record_an_earlier_lectern_does_not_take_for_a_live_one() {
+    let note = |id: &str| ComparisonNote {
+        note_id: id.into(),
+        comparison_id: "clause-1".into(),
+        comparison_title: "Clause 1".into(),
+        segment: 0,
+        segment_label: "Clause 1".into(),
+        witness: None,
+        reference: None,
+        quote: String::new(),
+        reference_quote: String::new(),
+        note: format!("note {id}"),
+        category_id: None,
+        created: "2026-12-01T10:00:00Z".into(),
+        modified: "2026-12-01T10:00:00Z".into(),
+        carried_from: None,
+    };
+    let version = |trashed: bool| {
+        let bytes = to_bytes(&Version {
+            stamp: before_any_write(),
+            body: Some(Body::ComparisonNote {
+                note: note("n"),
+                trashed,
+            }),
+        })
+        .unwrap();
+        let file: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+        file["version"].as_u64().unwrap()
+    };
+    assert_eq!(version(false), 1);
+    assert_eq!(version(true), 2);
+    let temp = tempfile::tempdir().unwrap();
+    let mut contents = Contents::default();
+    contents.comparison_notes.push(note("live"));
+    contents.comparison_notes_trash.push(note("gone"));
+    let mut store = NotebookStore::new(temp.path(), "a");
+    store.save(&RealFileSystem, &contents, NOW).unwrap();
+    let (_, loaded, report) = load(temp.path(), "a");
+    assert_eq!(report.newer, 0, "this Lectern reads both versions");
+    assert_eq!(loaded, contents);
 }

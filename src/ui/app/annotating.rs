@@ -142,10 +142,29 @@ impl LecternApp {
                 || name.to_owned(),
                 |b| b.written.replace('T', " ").replace('Z', " UTC"),
             );
+        // The notebook as it is, kept first: what the restore sets back stays in a backup.
+        let kept = match crate::storage::backups::keep_before_restore(
+            &profile,
+            &self.notebook.to_contents(),
+        ) {
+            Ok(kept) => kept,
+            Err(e) => {
+                self.notices.push(format!(
+                    "Nothing was restored: the notebook as it is could not be kept first ({e})."
+                ));
+                return;
+            }
+        };
         if let Ok(report) = self.notebook.restore_from(copy, &self.library) {
             self.forget_note_drafts();
+            let undo = if report.undoable {
+                " Undo (Ctrl+Z) takes the restore back."
+            } else {
+                ""
+            };
             self.notices.push(format!(
-                "Restored the backup of {written}. {} Undo (Ctrl+Z) takes the restore back.",
+                "Restored the backup of {written}. {} The notebook as it was is kept as the \
+                 backup {kept}.{undo}",
                 report.summary()
             ));
             self.view.backups = None;
