@@ -252,11 +252,19 @@ pub fn to_html(
 /// How the HTML page [`to_html`] writes ends.
 const HTML_END: &str = "</body>\n</html>\n";
 
+/// One CSV field: quoted where RFC 4180 asks, and a field that a spreadsheet would take for a
+/// formula (it begins with `=`, `+`, `-`, `@`, a tab or a carriage return) preceded by `'`, so
+/// that a note or a quote from an imported text is shown as text, never run.
 fn csv_field(value: &str) -> String {
+    let value = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{value}")
+    } else {
+        value.to_owned()
+    };
     if value.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", value.replace('"', "\"\""))
     } else {
-        value.to_owned()
+        value
     }
 }
 
@@ -1027,6 +1035,17 @@ impl ImportReport {
 
 #[cfg(test)]
 mod tests {
+    /// A note that a spreadsheet would run as a formula is written as text.
+    #[test]
+    fn csv_fields_are_never_formulas() {
+        assert_eq!(csv_field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(csv_field("+1"), "'+1");
+        assert_eq!(csv_field("-2"), "'-2");
+        assert_eq!(csv_field("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(csv_field("plain, with a comma"), "\"plain, with a comma\"");
+        assert_eq!(csv_field("a-1"), "a-1");
+    }
+
     use super::*;
     use crate::bundled::bundled_library;
     use crate::model::annotation::default_categories;
