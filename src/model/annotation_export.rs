@@ -684,16 +684,11 @@ fn other_kinds_markdown(contents: &Contents) -> String {
     if !contents.comparisons.is_empty() {
         out.push_str("\n# Comparisons of your own\n\n");
         for comparison in &contents.comparisons {
-            let witnesses: Vec<&str> = comparison
-                .witnesses
-                .iter()
-                .map(|w| w.label.as_str())
-                .collect();
             let _ = writeln!(
                 out,
                 "- {}: {}",
                 escape_markdown(&comparison.title),
-                escape_markdown(&witnesses.join("; "))
+                escape_markdown(&witness_labels(comparison))
             );
         }
     }
@@ -705,6 +700,16 @@ fn other_kinds_markdown(contents: &Contents) -> String {
         }
     }
     out
+}
+
+/// A comparison's witnesses, by label: "Draft; Amendment".
+fn witness_labels(comparison: &super::comparison::Comparison) -> String {
+    let labels: Vec<&str> = comparison
+        .witnesses
+        .iter()
+        .map(|w| w.label.as_str())
+        .collect();
+    labels.join("; ")
 }
 
 /// The reader's own people, places, spellings and terms, a line each.
@@ -778,16 +783,11 @@ fn other_kinds_html(contents: &Contents) -> String {
     if !contents.comparisons.is_empty() {
         out.push_str("<h1>Comparisons of your own</h1>\n<ul>\n");
         for comparison in &contents.comparisons {
-            let witnesses: Vec<&str> = comparison
-                .witnesses
-                .iter()
-                .map(|w| w.label.as_str())
-                .collect();
             let _ = writeln!(
                 out,
                 "<li>{}: {}</li>",
                 escape_html(&comparison.title),
-                escape_html(&witnesses.join("; "))
+                escape_html(&witness_labels(comparison))
             );
         }
         out.push_str("</ul>\n");
