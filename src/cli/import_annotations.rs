@@ -13,8 +13,9 @@ pub fn run(profile: Option<&Path>, file: &Path) -> anyhow::Result<()> {
     let json = std::fs::read_to_string(file)
         .with_context(|| format!("{} could not be read", file.display()))?;
     let mut opened = super::open(profile, Access::Write)?;
-    let summary = crate::model::archive::import_file(&mut opened.notebook, &json, &opened.library)
-        .with_context(|| format!("{} holds nothing Lectern can import", file.display()))?;
+    let summary =
+        crate::model::notebook_import::import_file(&mut opened.notebook, &json, &opened.library)
+            .with_context(|| format!("{} holds nothing Lectern can import", file.display()))?;
     opened.save_notebook()?;
     eprintln!("{summary}");
     Ok(())

@@ -280,6 +280,11 @@ impl Comparison {
         Ok(comparison)
     }
 
+    /// The name of segment `segment` ("Clause 1"), or nothing for a segment it does not have.
+    pub fn segment_label(&self, segment: usize) -> String {
+        self.segments.get(segment).cloned().unwrap_or_default()
+    }
+
     /// Checks witness and segment counts.
     pub fn validate(&self) -> Result<(), ComparisonError> {
         if !WITNESSES.contains(&self.witnesses.len()) {
@@ -1318,11 +1323,7 @@ impl ComparisonNote {
             comparison_id: comparison.id.clone(),
             comparison_title: comparison.title.clone(),
             segment,
-            segment_label: comparison
-                .segments
-                .get(segment)
-                .cloned()
-                .unwrap_or_default(),
+            segment_label: comparison.segment_label(segment),
             witness: difference.and_then(|d| label(d.witness)),
             reference: difference.and_then(|d| label(d.reference)),
             quote: difference.map_or(String::new(), |d| quote(d.witness, &d.range)),

@@ -33,9 +33,9 @@ use std::sync::Arc;
 
 use super::anchor::{Anchor, Resolution};
 use super::annotation::{Annotation, Category, default_categories};
-use super::annotation_export::ImportReport;
 use super::comparison::{Comparison, ComparisonNote};
 use super::history::{Annotations, Edit as AnnotationEdit, NoteEdit, NoteLists};
+use super::import_report::ImportReport;
 use super::library::Library;
 use super::study::Study;
 

@@ -408,6 +408,17 @@ fn by_quote(anchor: &Anchor, library: &Library, plain: &mut [Option<Vec<char>>])
     }
 }
 
+/// Reads annotations from W3C JSON-LD (see [`read`] for the shapes read):
+/// Lectern's own exports come back exactly; other tools' annotations as far as they say where
+/// they point. Sources are kept as they are; [`place`] puts them on texts.
+pub fn from_w3c(json: &str, categories: &[Category]) -> Result<Vec<Annotation>, W3cError> {
+    let read = read(json, categories)?;
+    if read.annotations.is_empty() {
+        return Err(W3cError::Empty);
+    }
+    Ok(read.annotations.into_iter().map(|(a, _)| a).collect())
+}
+
 /// Why nothing could be imported.
 #[derive(Debug, thiserror::Error)]
 pub enum ImportFailed {
@@ -426,7 +437,7 @@ pub fn import(
     notebook: &mut super::notebook::Notebook,
     json: &str,
     library: &Library,
-) -> Result<super::annotation_export::ImportReport, ImportFailed> {
+) -> Result<super::import_report::ImportReport, ImportFailed> {
     let mut read = read(json, notebook.categories())?;
     let placements = place(&mut read, library);
     let fresh: Vec<bool> = read

@@ -261,19 +261,16 @@ fn prune(profile: &Profile, now: SystemTime, policy: &SnapshotPolicy) {
     }
 }
 
-/// The backups a reader can restore, newest first: the previous save, then the snapshots.
-pub fn list(profile: &Profile) -> Vec<Backup> {
-    let describe = |name: String, path: PathBuf, written: String| {
-        let counts = std::fs::read(&path)
+/// Every backup, newest first (the previous save, then the snapshots), each read and parsed
+/// once: its name, file, when it was written, and what `keep` takes of what it holds.
+fn each<T>(
+    profile: &Profile,
+    keep: impl Fn(Result<Contents, String>) -> T,
+) -> Vec<(String, PathBuf, String, T)> {
+    let read = |path: &PathBuf| {
+        std::fs::read(path)
             .map_err(|e| e.to_string())
             .and_then(|bytes| parse_current::<Contents>(ANNOTATIONS_FORMAT, &bytes))
-            .map(|contents| contents.counts());
-        Backup {
-            name,
-            path,
-            written,
-            counts,
-        }
     };
     let mut backups = Vec::new();
     let previous = backup_path(&profile.annotations_path());
@@ -281,17 +278,41 @@ pub fn list(profile: &Profile) -> Vec<Backup> {
         let written = metadata
             .modified()
             .map_or_else(|_| String::new(), clock::rfc3339);
-        backups.push(describe(PREVIOUS_SAVE.to_owned(), previous, written));
+        let kept = keep(read(&previous));
+        backups.push((PREVIOUS_SAVE.to_owned(), previous, written, kept));
     }
     for (stamp, path) in snapshots(profile) {
         let name = path
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
-        backups.push(describe(name, path, stamp));
+        let kept = keep(read(&path));
+        backups.push((name, path, stamp, kept));
     }
-    backups.sort_by(|a, b| b.written.cmp(&a.written));
+    backups.sort_by(|a, b| b.2.cmp(&a.2));
     backups
+}
+
+/// The backups a reader can restore, newest first: the previous save, then the snapshots.
+pub fn list(profile: &Profile) -> Vec<Backup> {
+    each(profile, |contents| contents.map(|c| c.counts()))
+        .into_iter()
+        .map(|(name, path, written, counts)| Backup {
+            name,
+            path,
+            written,
+            counts,
+        })
+        .collect()
+}
+
+/// The notebooks the backups hold that can be read, newest first, with when each was written:
+/// what a damaged record is recovered from.
+pub fn notebooks(profile: &Profile) -> Vec<(String, Contents)> {
+    each(profile, Result::ok)
+        .into_iter()
+        .filter_map(|(_, _, written, contents)| Some((written, contents?)))
+        .collect()
 }
 
 /// Reads the backup named `name` (as [`list`] names them), checked.

@@ -14,12 +14,13 @@ use super::notebook_dir::NotebookStore;
 use super::profile::Profile;
 use crate::model::annotation::{Annotation, Category, DivergedNote};
 use crate::model::annotation_export::{AnnotationFormat, Coverage, Scope, export_notebook};
-use crate::model::archive::{from_archive, import_file, to_archive};
+use crate::model::archive::{from_archive, to_archive};
 use crate::model::compare::Normalization;
 use crate::model::comparison::{CarriedFrom, Comparison, ComparisonNote, WordingInput};
 use crate::model::index::{Entity, EntityKind};
 use crate::model::library::Library;
 use crate::model::notebook::{Contents, Edit, Kind, Notebook};
+use crate::model::notebook_import::import_file;
 use crate::model::text::Text;
 
 const NOW: &str = "2026-12-07T10:00:00Z";

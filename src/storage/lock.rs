@@ -21,8 +21,7 @@ use super::StorageError;
 use super::process;
 use super::profile::Profile;
 
-/// The lock file's name in the profile folder.
-pub const LOCK_FILE: &str = "lectern.lock";
+pub use super::profile::LOCK_FILE;
 
 /// A held lock: the system's lock on the open file, released when this is dropped (the file is
 /// removed first).

@@ -197,17 +197,7 @@ struct LoadedNotebook {
 fn load_notebook(profile: &Profile, writable: bool) -> LoadedNotebook {
     let now = crate::model::clock::now_millis();
     if NotebookStore::dir_of(profile.dir()).is_dir() {
-        let snapshots = || {
-            super::backups::list(profile)
-                .iter()
-                .filter_map(|b| {
-                    Some((
-                        b.written.clone(),
-                        super::backups::read(profile, &b.name).ok()?,
-                    ))
-                })
-                .collect()
-        };
+        let snapshots = || super::backups::notebooks(profile);
         return match NotebookStore::load(profile.dir(), profile.device(), now, snapshots) {
             Ok((store, contents, report)) => {
                 from_folder(profile, writable, now, store, contents, report)

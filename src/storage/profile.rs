@@ -8,6 +8,9 @@ use std::path::{Path, PathBuf};
 
 use super::StorageError;
 
+/// The lock file's name in the profile folder (see [`super::lock`]).
+pub const LOCK_FILE: &str = "lectern.lock";
+
 /// The name of the file holding the reading state (open panes, theme, font size).
 pub const READING_STATE_FILE: &str = "reading-state.json";
 /// The name of the file holding categories, annotations and the trash.
@@ -81,10 +84,7 @@ impl Profile {
     /// This device's lock of the profile (see [`super::lock`]): in its own folder, so that a
     /// sync engine carrying the profile never brings one device's lock to another.
     pub fn lock_path(&self) -> PathBuf {
-        self.dir
-            .join("devices")
-            .join(&self.device)
-            .join(super::lock::LOCK_FILE)
+        self.dir.join("devices").join(&self.device).join(LOCK_FILE)
     }
 
     /// Where the reading state was kept before it was per device.

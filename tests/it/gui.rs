@@ -3052,7 +3052,7 @@ fn annotations_exported_from_the_file_menu_read_back_exactly() {
     wait_while(&mut harness, LecternApp::is_exporting);
     let json = std::fs::read_to_string(&export).unwrap();
     let categories = harness.state().notebook.categories().to_vec();
-    let back = lectern::model::annotation_export::from_w3c(&json, &categories).unwrap();
+    let back = lectern::model::w3c_import::from_w3c(&json, &categories).unwrap();
     let exported = harness
         .state()
         .notebook

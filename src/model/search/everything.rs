@@ -425,11 +425,7 @@ impl WorkIndex {
                         comparison_id: comparison.id.clone(),
                         comparison_title: comparison.title.clone(),
                         segment,
-                        segment_label: comparison
-                            .segments
-                            .get(segment)
-                            .cloned()
-                            .unwrap_or_default(),
+                        segment_label: comparison.segment_label(segment),
                         witness: number,
                         witness_label: witness.label.clone(),
                     });

@@ -1,6 +1,7 @@
 //! Annotating: highlights, notes, re-attaching orphans, restoring a backup, and the highlights painted in the panes.
 
 use super::*;
+use crate::ui::task::Task;
 
 impl LecternApp {
     /// Moves an annotation to the Trash; it is no longer the selected one.
@@ -115,7 +116,31 @@ impl LecternApp {
         self.edit(Edit::ChangeAnnotation(changed))
     }
 
-    /// Restores the annotations from the backup `name` as one undoable change, and says so.
+    /// Lists the backups for File ▸ Restore from backup…, off the UI thread: each is read
+    /// and parsed to say what it holds (forty files of a large profile take a while).
+    pub(super) fn list_backups(&mut self, ctx: &egui::Context) {
+        if let Some(profile) = self.session.profile.clone()
+            && self.files.pending_backups.is_none()
+        {
+            self.files.pending_backups = Some(Task::spawn("lectern-backups", ctx, move |_| {
+                crate::storage::backups::list(&profile)
+            }));
+        }
+    }
+
+    /// Shows the backups once they are listed.
+    pub(super) fn poll_backups(&mut self) {
+        if let Some(listed) = Task::poll(&mut self.files.pending_backups, Vec::new) {
+            self.view.backups = Some(listed);
+        }
+    }
+
+    /// Whether the backups are being listed.
+    pub fn is_listing_backups(&self) -> bool {
+        self.files.pending_backups.is_some()
+    }
+
+    /// Restores the notebook from the backup `name` as one undoable change, and says so.
     pub(super) fn restore_backup(&mut self, name: &str) {
         let Some(profile) = self.session.profile.clone() else {
             return;

@@ -58,30 +58,6 @@ impl Files {
 }
 
 impl LecternApp {
-    /// Lists the backups for File ▸ Restore from backup…, off the UI thread: each is read
-    /// and parsed to say what it holds (forty files of a large profile take a while).
-    pub(super) fn list_backups(&mut self, ctx: &egui::Context) {
-        if let Some(profile) = self.session.profile.clone()
-            && self.files.pending_backups.is_none()
-        {
-            self.files.pending_backups = Some(Task::spawn("lectern-backups", ctx, move |_| {
-                crate::storage::backups::list(&profile)
-            }));
-        }
-    }
-
-    /// Shows the backups once they are listed.
-    pub(super) fn poll_backups(&mut self) {
-        if let Some(listed) = Task::poll(&mut self.files.pending_backups, Vec::new) {
-            self.view.backups = Some(listed);
-        }
-    }
-
-    /// Whether the backups are being listed.
-    pub fn is_listing_backups(&self) -> bool {
-        self.files.pending_backups.is_some()
-    }
-
     /// Asks for a text file to import (File ▸ Import text…), off the UI thread.
     pub(super) fn start_text_import(&mut self, ctx: &egui::Context) {
         if !self.files.dialogs.available() {
@@ -257,7 +233,7 @@ impl LecternApp {
             }
             ReadOutcome::Read(json) => json,
         };
-        use crate::model::archive::{ImportError, import_file};
+        use crate::model::notebook_import::{ImportError, import_file};
         match import_file(&mut self.notebook, &json, &self.library) {
             Ok(summary) => self.notices.push(summary),
             Err(ImportError::W3c(e)) => self
