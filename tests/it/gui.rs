@@ -966,9 +966,13 @@ fn a_second_lectern_on_the_same_profile_is_read_only() {
     );
     // A refused delete is no delete: the annotation stays, and stays selected.
     let ctx = second.ctx.clone();
-    let select = lectern::ui::action::Action::SelectAnnotation(Some("kept".into()));
+    let select = lectern::ui::action::Action::Annotations(
+        lectern::ui::action::AnnotationAction::SelectAnnotation(Some("kept".into())),
+    );
     second.state_mut().apply(&ctx, select);
-    let delete = lectern::ui::action::Action::DeleteAnnotation("kept".into());
+    let delete = lectern::ui::action::Action::Annotations(
+        lectern::ui::action::AnnotationAction::DeleteAnnotation("kept".into()),
+    );
     second.state_mut().apply(&ctx, delete);
     assert_eq!(
         second.state().view.selected_annotation.as_deref(),

@@ -1,6 +1,7 @@
 //! Comparisons: opening bundled and the reader's own, comparing selections and texts, notes on differences, exports.
 
 use super::*;
+use crate::ui::action::ComparisonViewAction;
 use crate::ui::compare_view::{PictureOf, PictureStyle, picture};
 use crate::ui::task::Task;
 
@@ -143,7 +144,7 @@ impl LecternApp {
             ctx,
         );
         if reference != state.reference {
-            state.apply(Action::SetReference(reference), ctx);
+            state.apply(ComparisonViewAction::SetReference(reference), ctx);
         }
         state.full = record.full;
         state.inline = record.inline;

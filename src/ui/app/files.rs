@@ -3,7 +3,7 @@
 use super::comparisons::file_name;
 use super::*;
 use crate::model::annotation_export::Scope;
-use crate::ui::action::action_ui;
+use crate::ui::action::{FileAction, action_ui};
 use crate::ui::desk::Placement;
 
 /// Where a text goes when every pane is in use (the desk is never taken over without asking).
@@ -535,12 +535,16 @@ impl LecternApp {
                     ui.colored_label(ui.visuals().warn_fg_color, error);
                 }
                 ui.horizontal(|ui| {
-                    actions.extend(action_ui(ui, Action::ConfirmImport, true));
-                    actions.extend(action_ui(ui, Action::CancelImport, true));
+                    actions.extend(action_ui(
+                        ui,
+                        Action::Files(FileAction::ConfirmImport),
+                        true,
+                    ));
+                    actions.extend(action_ui(ui, Action::Files(FileAction::CancelImport), true));
                 });
             });
         if !open {
-            actions.push(Action::CancelImport);
+            actions.push(Action::Files(FileAction::CancelImport));
         }
         actions
     }

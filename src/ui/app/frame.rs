@@ -1,6 +1,7 @@
 //! The frame: the window's layout (menus, banners, status bar, side panels, desk, comparison, windows) and the keyboard.
 
 use super::*;
+use crate::ui::action::{AnnotationAction, DeskAction};
 
 /// What the window shows around the panes, and how.
 pub struct View {
@@ -113,13 +114,13 @@ impl LecternApp {
             for action in Action::with_shortcuts() {
                 let belongs_to_text_field = matches!(
                     action,
-                    Action::SelectAll
-                        | Action::CopySelection
-                        | Action::CopyWithCitation { .. }
-                        | Action::Undo
-                        | Action::Redo
-                        | Action::Highlight(_)
-                        | Action::NoteOnSelection
+                    Action::Desk(DeskAction::SelectAll)
+                        | Action::Desk(DeskAction::CopySelection)
+                        | Action::Desk(DeskAction::CopyWithCitation { .. })
+                        | Action::Annotations(AnnotationAction::Undo)
+                        | Action::Annotations(AnnotationAction::Redo)
+                        | Action::Annotations(AnnotationAction::Highlight(_))
+                        | Action::Annotations(AnnotationAction::NoteOnSelection)
                 );
                 if typing && belongs_to_text_field {
                     continue; // the text field being edited takes these keys
@@ -130,16 +131,16 @@ impl LecternApp {
             }
             // The platform turns Ctrl+C (and Ctrl+Shift+C) into a Copy event rather than a
             // key press.
-            let citation = Action::CopyWithCitation { markdown: false };
+            let citation = Action::Desk(DeskAction::CopyWithCitation { markdown: false });
             if !typing
                 && input.events.iter().any(|e| matches!(e, Event::Copy))
-                && !actions.contains(&Action::CopySelection)
+                && !actions.contains(&Action::Desk(DeskAction::CopySelection))
                 && !actions.contains(&citation)
             {
                 actions.push(if input.modifiers.shift {
                     citation
                 } else {
-                    Action::CopySelection
+                    Action::Desk(DeskAction::CopySelection)
                 });
             }
         });

@@ -17,7 +17,7 @@ use crate::model::comparison::{
     Comparison, ComparisonError, ComparisonNote, ComparisonResult, Reference, WordingInput, compute,
 };
 use crate::model::comparison_export::{Piece, inline_ops};
-use crate::ui::action::{Action, ExportFormat, action_ui};
+use crate::ui::action::{Action, ComparisonViewAction, ExportFormat, action_ui};
 use crate::ui::task::Task;
 
 mod heads;
@@ -143,32 +143,30 @@ pub struct ComparisonState {
 impl ComparisonState {
     /// Carries out an action that changes only how the comparison is shown (stepping,
     /// swapping, layout, what counts as different, hidden witnesses, filling the window).
-    pub fn apply(&mut self, action: Action, ctx: &egui::Context) {
+    pub fn apply(&mut self, action: ComparisonViewAction, ctx: &egui::Context) {
         match action {
-            Action::CancelComparison => self.cancel(),
-            Action::NextDifference | Action::PreviousDifference => {
-                self.step(action == Action::NextDifference);
-            }
-            Action::SwapWitnesses => self.swap(ctx),
-            Action::SetComparisonLayout { inline } => self.inline = inline,
-            Action::SetNormalization(normalization) => {
+            ComparisonViewAction::CancelComparison => self.cancel(),
+            ComparisonViewAction::NextDifference => self.step(true),
+            ComparisonViewAction::PreviousDifference => self.step(false),
+            ComparisonViewAction::SwapWitnesses => self.swap(ctx),
+            ComparisonViewAction::SetComparisonLayout { inline } => self.inline = inline,
+            ComparisonViewAction::SetNormalization(normalization) => {
                 self.normalization = normalization;
                 self.recompute(ctx);
             }
-            Action::SetReference(reference) => {
+            ComparisonViewAction::SetReference(reference) => {
                 self.reference = reference;
                 self.recompute(ctx);
             }
-            Action::ToggleWitness(index) => {
+            ComparisonViewAction::ToggleWitness(index) => {
                 if let Some(hidden) = self.hidden.get_mut(index) {
                     *hidden = !*hidden;
                 }
             }
-            Action::ToggleComparisonFull => self.full = !self.full,
-            Action::ToggleComparisonDescription => {
+            ComparisonViewAction::ToggleComparisonFull => self.full = !self.full,
+            ComparisonViewAction::ToggleComparisonDescription => {
                 self.description_open = Some(!self.description_shown());
             }
-            _ => {}
         }
     }
 

@@ -1,6 +1,7 @@
 //! The body of the comparison: witness headings, one row per segment with its witnesses side by side, links to the passages, and notes on differences.
 
 use super::*;
+use crate::ui::action::ComparisonAction;
 
 pub(super) const SEGMENT_COLUMN: f32 = 120.0;
 pub(super) const GAP: f32 = 12.0;
@@ -224,10 +225,10 @@ fn segment_head_ui(
         .accessible_name(format!("Note on segment {}", comparison.segments[segment]))
         .clicked()
     {
-        actions.push(Action::NoteOnDifference {
+        actions.push(Action::Comparison(ComparisonAction::NoteOnDifference {
             segment,
             difference: None,
-        });
+        }));
     }
 }
 
@@ -412,7 +413,7 @@ fn carried_ui(
                         )
                         .clicked()
                 {
-                    actions.push(Action::CopyCarriedNote(index));
+                    actions.push(Action::Comparison(ComparisonAction::CopyCarriedNote(index)));
                 }
             });
         });
@@ -432,10 +433,10 @@ pub(super) fn link_cell(
             .on_hover_cursor(egui::CursorIcon::PointingHand)
             .on_hover_text("Click to open this passage in its text");
         if response.clicked() {
-            actions.push(Action::OpenWitnessPassage {
+            actions.push(Action::Comparison(ComparisonAction::OpenWitnessPassage {
                 witness: index,
                 segment,
-            });
+            }));
         }
     } else {
         response.on_hover_text(format!("Source: {}", witness.source));
@@ -517,11 +518,15 @@ fn note_ui(
             .add_enabled(view.editable, egui::Button::new("Delete note").small())
             .clicked()
         {
-            actions.push(Action::DeleteComparisonNote(note.note_id.clone()));
+            actions.push(Action::Comparison(ComparisonAction::DeleteComparisonNote(
+                note.note_id.clone(),
+            )));
         }
     });
     if dirty && view.editable {
-        actions.push(Action::ChangeComparisonNote(Box::new(changed)));
+        actions.push(Action::Comparison(ComparisonAction::ChangeComparisonNote(
+            Box::new(changed),
+        )));
     }
 }
 
