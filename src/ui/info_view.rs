@@ -5,7 +5,7 @@ use egui::{Grid, RichText, Ui};
 use crate::model::text::Text;
 use crate::ui::action::{Action, DeskAction, action_ui};
 
-/// Shows the metadata window for `text`; returns [`Action::Desk(DeskAction::CloseTextInfo)`] when it is closed.
+/// Shows the metadata window for `text`; returns [`DeskAction::CloseTextInfo`] when it is closed.
 pub fn text_info_window(ctx: &egui::Context, text: &Text) -> Vec<Action> {
     let mut actions = Vec::new();
     let mut open = true;
