@@ -1,11 +1,21 @@
 //! Carrying out actions: the one place where what the reader asked for is done, by area
 //! ([`Area`]): each area has a function of its own.
 
-use super::*;
+use super::LecternApp;
+use super::ZOOM_STEP;
 use crate::model::annotation_export::Scope;
+use crate::model::comparison::WordingInput;
+use crate::model::notebook::Edit;
+use crate::model::selection::Selection;
+use crate::storage::reading_state::DEFAULT_FONT_SIZE;
+use crate::storage::reading_state::ThemeChoice;
+use crate::ui::action::Action;
 use crate::ui::action::{
     AnnotationAction, ComparisonAction, DeskAction, FileAction, SearchAction, ViewAction,
 };
+use crate::ui::dialogs::open_text_file;
+use crate::ui::search_view::FindState;
+use crate::ui::search_view::SearchAllState;
 
 impl LecternApp {
     /// Carries out one action.
@@ -267,12 +277,12 @@ impl LecternApp {
             }
             SearchAction::CloseSearchAll => self.search.search_all = None,
             SearchAction::OpenIndex => self.open_index(),
-            SearchAction::CloseIndex => self.search.index_view = None,
+            SearchAction::CloseIndex => self.study.index_view = None,
             SearchAction::ChooseEntity(id) => self.choose_entity(id),
             SearchAction::OpenTimeline => self.open_timeline(),
             SearchAction::CloseTimeline => self.view.timeline = None,
             SearchAction::OpenGlossary => self.open_glossary(),
-            SearchAction::CloseGlossary => self.search.glossary_view = None,
+            SearchAction::CloseGlossary => self.study.glossary_view = None,
             SearchAction::ChooseTerm(id) => self.choose_term(id),
             // A profile opened read-only takes no additions.
             SearchAction::AddEntity(entity) => {

@@ -1,7 +1,30 @@
 //! The frame: the window's layout (menus, banners, status bar, side panels, desk, comparison, windows) and the keyboard.
 
-use super::*;
+use super::LecternApp;
+use crate::model::comparison::WordingInput;
+use crate::storage::reading_state::ComparisonRecord;
+use crate::storage::reading_state::DEFAULT_FONT_SIZE;
+use crate::storage::reading_state::ThemeChoice;
+use crate::storage::reading_state::WindowPlace;
+use crate::ui::action::Action;
 use crate::ui::action::{AnnotationAction, DeskAction};
+use crate::ui::annotations_view::AnnotationsPanel;
+use crate::ui::annotations_view::AnnotationsViewState;
+use crate::ui::annotations_view::annotations_panel_ui;
+use crate::ui::annotations_view::category_color;
+use crate::ui::compare_view::ComparisonView;
+use crate::ui::compare_view::comparison_ui;
+use crate::ui::desk::DeskMarks;
+use crate::ui::desk::HighlightsByText;
+use crate::ui::desk::desk_ui;
+use crate::ui::library_view::LibraryViewState;
+use crate::ui::library_view::library_ui;
+use crate::ui::reader::FoundMarks;
+use crate::ui::reader::ReadingStyle;
+use crate::ui::search_view::find_bar_ui;
+use crate::ui::theme;
+use egui::Event;
+use egui::Ui;
 
 /// What the window shows around the panes, and how.
 pub struct View {
@@ -337,7 +360,7 @@ impl LecternApp {
             categories: &note_categories,
             font_size: self.view.font_size,
             editable: !self.notebook.is_read_only(),
-            terms: super::study::term_cells(&self.search, open_comparison),
+            terms: super::study::term_cells(&self.study, open_comparison),
             carried: self
                 .view
                 .carried
@@ -388,13 +411,13 @@ impl LecternApp {
                         }),
                         // The chosen term of the glossary, else the chosen person or place.
                         mentions: self
-                            .search
+                            .study
                             .glossary_view
                             .as_ref()
                             .filter(|g| g.show_marks && g.chosen.is_some())
                             .map(|g| (&g.marked, found_color))
                             .or_else(|| {
-                                let index = self.search.index_view.as_ref()?;
+                                let index = self.study.index_view.as_ref()?;
                                 index.show_in_panes.then_some((&index.marked, found_color))
                             }),
                         selected_annotation: self.view.selected_annotation.as_deref(),

@@ -6,10 +6,14 @@
 use std::collections::VecDeque;
 use std::sync::Mutex;
 
-use super::*;
+use super::LecternApp;
+use super::files;
+use crate::model::comparison::WordingInput;
+use crate::model::text::Text;
 use crate::storage::handover::{self, Answer, Listener, Reply, Request};
 use crate::storage::text_file::{Argument, ResolveError};
 use crate::ui::desk::Placement;
+use std::sync::Arc;
 
 /// A wording handed over to compare: read from a file on the listening thread, or the id of a
 /// text of the window's library.

@@ -1,11 +1,15 @@
 //! The menu bar: File, Edit, View, Pane, Compare and Help, each drawn from the actions it offers.
 
-use super::*;
+use super::LecternApp;
+use crate::storage::reading_state::ThemeChoice;
+use crate::ui::action::Action;
+use crate::ui::action::AnnotationFormat;
 use crate::ui::action::action_ui;
 use crate::ui::action::{
     AnnotationAction, ComparisonAction, ComparisonViewAction, DeskAction, FileAction, SearchAction,
     ViewAction,
 };
+use egui::Ui;
 
 impl LecternApp {
     /// The menu bar: File, Edit, View, Pane, Compare and Help.

@@ -1,7 +1,14 @@
 //! What stands around and over the desk: banners, the status bar, and the windows (pasted wordings, import, Search everything, metadata, backups, shortcuts).
 
-use super::*;
+use super::LecternApp;
+use crate::ui::action::Action;
 use crate::ui::action::{AnnotationAction, ComparisonAction, FileAction};
+use crate::ui::backups_view::backups_window;
+use crate::ui::info_view::text_info_window;
+use crate::ui::search_view::search_all_ui;
+use egui::RichText;
+use egui::Ui;
+use std::time::Duration;
 
 impl LecternApp {
     pub(super) fn banners_ui(&mut self, ui: &mut Ui) -> Vec<Action> {
@@ -298,18 +305,18 @@ impl LecternApp {
         }
         self.import_path_window(ctx);
         actions.extend(self.import_window(ctx));
-        if let Some(state) = &mut self.search.index_view {
+        if let Some(state) = &mut self.study.index_view {
             actions.extend(crate::ui::index_view::index_ui(
                 ctx,
                 state,
-                super::study::index_of(&self.search.people, &self.search.with_own),
+                super::study::index_of(&self.study.people, &self.study.with_own),
             ));
         }
-        if let Some(state) = &mut self.search.glossary_view {
+        if let Some(state) = &mut self.study.glossary_view {
             actions.extend(crate::ui::glossary_view::glossary_ui(
                 ctx,
                 state,
-                super::study::glossary_of(&self.search.glossary, &self.search.with_own),
+                super::study::glossary_of(&self.study.glossary, &self.study.with_own),
             ));
         }
         if let Some(state) = &mut self.view.timeline {

@@ -7,17 +7,12 @@
 //! (every bundled comparison, most selections) at once.
 
 use std::collections::HashMap;
-use std::ops::Range;
 
-use egui::text::{LayoutJob, TextFormat};
-use egui::{Align, Color32, FontId, Layout, RichText, Sense, Stroke, Ui, Vec2};
-
-use crate::model::compare::{Mark, Marked, Normalization, PROFILES};
+use crate::model::compare::{Normalization, PROFILES};
 use crate::model::comparison::{
-    Comparison, ComparisonError, ComparisonNote, ComparisonResult, Reference, WordingInput, compute,
+    Comparison, ComparisonError, ComparisonResult, Reference, WordingInput, compute,
 };
-use crate::model::comparison_export::{Piece, inline_ops};
-use crate::ui::action::{Action, ComparisonViewAction, ExportFormat, action_ui};
+use crate::ui::action::ComparisonViewAction;
 use crate::ui::task::Task;
 
 mod heads;
@@ -26,10 +21,7 @@ mod picture;
 mod rows;
 mod view;
 
-use heads::witness_heads_ui;
-use marks::{JobStyle, inline_job, mark_colors, marked_job};
 pub use picture::{Picture, PictureOf, PictureStyle, picture, row_rule};
-use rows::*;
 pub use view::{ComparisonView, comparison_ui};
 
 /// Inputs up to this many characters in all are compared at once; larger ones in the
@@ -371,6 +363,7 @@ impl ComparisonState {
 
 #[cfg(test)]
 mod tests {
+    use super::rows::{GAP, MIN_COLUMN, SEGMENT_COLUMN, columns_that_fit};
     use super::*;
     use crate::model::comparison::WordingInput;
 

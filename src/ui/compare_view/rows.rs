@@ -1,7 +1,23 @@
 //! The body of the comparison: witness headings, one row per segment with its witnesses side by side, links to the passages, and notes on differences.
 
-use super::*;
+use super::ComparisonState;
+use super::marks::JobStyle;
+use super::marks::inline_job;
+use super::marks::marked_job;
+use super::view::ComparisonView;
+use crate::model::compare::Marked;
+use crate::model::comparison::Comparison;
+use crate::model::comparison::ComparisonNote;
+use crate::ui::action::Action;
 use crate::ui::action::ComparisonAction;
+use egui::Align;
+use egui::Layout;
+use egui::RichText;
+use egui::Sense;
+use egui::Stroke;
+use egui::Ui;
+use egui::Vec2;
+use egui::text::LayoutJob;
 
 pub(super) const SEGMENT_COLUMN: f32 = 120.0;
 pub(super) const GAP: f32 = 12.0;

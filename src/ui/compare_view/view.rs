@@ -1,9 +1,30 @@
 //! The comparison view's frame: the title, the toolbar, the key, and the body in columns or inline.
 
-use super::*;
+use super::rows::{columns_that_fit, rows_ui};
+
+use super::ComparisonState;
+use super::heads::witness_heads_ui;
+use super::marks::JobStyle;
+use super::marks::mark_colors;
+use super::profile_name;
+use crate::model::compare::PROFILES;
+use crate::model::comparison::ComparisonNote;
+use crate::model::comparison::Reference;
 use crate::model::comparison_export::{KeyMarks, key_sentence};
+use crate::ui::action::Action;
+use crate::ui::action::ExportFormat;
+use crate::ui::action::action_ui;
 use crate::ui::action::{ComparisonAction, ComparisonViewAction};
 use crate::ui::theme;
+use egui::Align;
+use egui::Color32;
+use egui::FontId;
+use egui::Layout;
+use egui::RichText;
+use egui::Stroke;
+use egui::Ui;
+use egui::text::LayoutJob;
+use egui::text::TextFormat;
 
 /// The view's inputs besides its state.
 pub struct ComparisonView<'a> {

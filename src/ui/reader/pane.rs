@@ -2,10 +2,34 @@
 //! the scrollbar, the paragraphs, selecting with the pointer, the selection toolbar and
 //! context menu, and the marks behind the text.
 
+use super::Highlight;
+use super::Highlights;
+use super::ReaderParams;
+use super::ReaderView;
+use super::ReadingStyle;
+use super::SCROLLBAR_WIDTH;
+use super::layout::FrameLayout;
+use super::layout::VisibleParagraph;
 use super::marks::marks;
-use super::*;
+use crate::model::selection::Selection;
+use crate::model::selection::paragraph_range_at;
+use crate::model::selection::word_range_at;
+use crate::model::text::Text;
+use crate::ui::action::Action;
 use crate::ui::action::{AnnotationAction, DeskAction, HighlightAction, action_ui};
 use crate::ui::theme;
+use egui::Color32;
+use egui::CornerRadius;
+use egui::Key;
+use egui::Pos2;
+use egui::Rect;
+use egui::RichText;
+use egui::Sense;
+use egui::Shape;
+use egui::Stroke;
+use egui::Ui;
+use egui::pos2;
+use egui::vec2;
 
 /// Draws a reading pane for `text` in the whole of `rect`, handles its input, and returns the
 /// actions the user asked for.
