@@ -1,6 +1,6 @@
 //! The witnesses' names above their columns, with their details.
 
-use super::rows::{GAP, SEGMENT_COLUMN, column, column_width};
+use super::columns::{GAP, SEGMENT_COLUMN, column, column_width};
 
 use super::ComparisonState;
 use crate::ui::action::Action;

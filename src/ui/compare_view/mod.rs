@@ -15,14 +15,17 @@ use crate::model::comparison::{
 use crate::ui::action::ComparisonViewAction;
 use crate::ui::task::Task;
 
+mod columns;
 mod heads;
+mod inputs;
 mod marks;
 mod picture;
 mod rows;
 mod view;
 
+pub use inputs::ComparisonView;
 pub use picture::{Picture, PictureOf, PictureStyle, picture, row_rule};
-pub use view::{ComparisonView, comparison_ui};
+pub use view::comparison_ui;
 
 /// Inputs up to this many characters in all are compared at once; larger ones in the
 /// background.
@@ -363,7 +366,7 @@ impl ComparisonState {
 
 #[cfg(test)]
 mod tests {
-    use super::rows::{GAP, MIN_COLUMN, SEGMENT_COLUMN, columns_that_fit};
+    use super::columns::{GAP, MIN_COLUMN, SEGMENT_COLUMN, columns_that_fit};
     use super::*;
     use crate::model::comparison::WordingInput;
 

@@ -11,7 +11,8 @@ use std::sync::Arc;
 
 use egui::{Galley, Pos2, Rect};
 
-use super::rows::{GAP, onward_marks};
+use super::columns::GAP;
+use super::rows::onward_marks;
 use super::view::key_job;
 
 use super::ComparisonState;

@@ -1,6 +1,8 @@
 //! The comparison view's frame: the title, the toolbar, the key, and the body in columns or inline.
 
-use super::rows::{columns_that_fit, rows_ui};
+use super::columns::columns_that_fit;
+use super::inputs::ComparisonView;
+use super::rows::rows_ui;
 
 use super::ComparisonState;
 use super::heads::witness_heads_ui;
@@ -8,7 +10,6 @@ use super::marks::JobStyle;
 use super::marks::mark_colors;
 use super::profile_name;
 use crate::model::compare::PROFILES;
-use crate::model::comparison::ComparisonNote;
 use crate::model::comparison::Reference;
 use crate::model::comparison_export::{KeyMarks, key_sentence};
 use crate::ui::action::Action;
@@ -25,22 +26,6 @@ use egui::Stroke;
 use egui::Ui;
 use egui::text::LayoutJob;
 use egui::text::TextFormat;
-
-/// The view's inputs besides its state.
-pub struct ComparisonView<'a> {
-    /// Notes on comparisons (those of this one are shown).
-    pub notes: &'a [ComparisonNote],
-    /// Categories: (id, name, colour).
-    pub categories: &'a [(String, String, Color32)],
-    /// The reading font size.
-    pub font_size: f32,
-    /// Whether the profile can be written.
-    pub editable: bool,
-    /// The renderings of the term chosen in Terms across translations, to mark.
-    pub terms: Option<&'a crate::ui::glossary_view::TermCells>,
-    /// Notes on a witness carried to the aligned words of the others.
-    pub carried: &'a [crate::model::carry::Carried],
-}
 
 /// Draws the comparison; returns what the reader did.
 pub fn comparison_ui(
