@@ -12,8 +12,8 @@ use crate::ui::annotations_view::AnnotationsPanel;
 use crate::ui::annotations_view::AnnotationsViewState;
 use crate::ui::annotations_view::annotations_panel_ui;
 use crate::ui::annotations_view::category_color;
-use crate::ui::compare_view::ComparisonView;
 use crate::ui::compare_view::comparison_ui;
+use crate::ui::compare_view::{ComparisonState, ComparisonView};
 use crate::ui::desk::DeskMarks;
 use crate::ui::desk::HighlightsByText;
 use crate::ui::desk::desk_ui;
@@ -344,11 +344,7 @@ impl LecternApp {
             font_size: self.view.font_size,
         };
         self.refresh_highlights(ui.visuals().dark_mode);
-        let found_color = if ui.visuals().dark_mode {
-            egui::Color32::from_rgba_unmultiplied(200, 170, 40, 70)
-        } else {
-            egui::Color32::from_rgba_unmultiplied(255, 200, 0, 90)
-        };
+        let found_color = found_color(ui.visuals().dark_mode);
         let note_categories = self.category_colors();
         let categories: Vec<(String, egui::Color32)> = note_categories
             .iter()
@@ -377,16 +373,8 @@ impl LecternApp {
         if let Some(state) = &mut self.comparison
             && !comparison_fills
         {
-            let height = ui.available_height();
-            let range = 160.0..=(height - 120.0).max(200.0);
-            let remembered = self.view.dock_height.unwrap_or(height * 0.55);
-            let shown = egui::Panel::bottom("lectern-comparison")
-                .resizable(true)
-                .default_size(remembered.clamp(*range.start(), *range.end()))
-                .size_range(range)
-                .frame(egui::Frame::side_top_panel(ui.style()).inner_margin(8.0))
-                .show(ui, |ui| actions.extend(comparison_ui(ui, state, &view)));
-            self.view.dock_height = Some(shown.response.rect.height().round());
+            let dock_height = &mut self.view.dock_height;
+            actions.extend(docked_comparison_ui(ui, state, &view, dock_height));
         }
         let showcase = self.showcase();
         egui::CentralPanel::default()
@@ -429,4 +417,34 @@ impl LecternApp {
             });
         actions
     }
+}
+
+/// The colour of Find's matches and of the chosen person's, place's or term's mentions.
+fn found_color(dark_mode: bool) -> egui::Color32 {
+    if dark_mode {
+        egui::Color32::from_rgba_unmultiplied(200, 170, 40, 70)
+    } else {
+        egui::Color32::from_rgba_unmultiplied(255, 200, 0, 90)
+    }
+}
+
+/// The comparison docked below the reading panes, at the height the reader last gave it.
+fn docked_comparison_ui(
+    ui: &mut Ui,
+    state: &mut ComparisonState,
+    view: &ComparisonView<'_>,
+    dock_height: &mut Option<f32>,
+) -> Vec<Action> {
+    let mut actions = Vec::new();
+    let height = ui.available_height();
+    let range = 160.0..=(height - 120.0).max(200.0);
+    let remembered = dock_height.unwrap_or(height * 0.55);
+    let shown = egui::Panel::bottom("lectern-comparison")
+        .resizable(true)
+        .default_size(remembered.clamp(*range.start(), *range.end()))
+        .size_range(range)
+        .frame(egui::Frame::side_top_panel(ui.style()).inner_margin(8.0))
+        .show(ui, |ui| actions.extend(comparison_ui(ui, state, view)));
+    *dock_height = Some(shown.response.rect.height().round());
+    actions
 }

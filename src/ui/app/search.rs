@@ -1,8 +1,9 @@
 //! Find in the text and Search everything: folded copies made off the UI thread, matches, and going to a match.
 
 use super::LecternApp;
+use crate::model::library::Library;
 use crate::model::search::Folded;
-use crate::model::search::everything::{Place, WorkIndex, search_everything};
+use crate::model::search::everything::{Hit, Place, WorkIndex, search_everything};
 use crate::model::search::fold_query;
 use crate::model::selection::Selection;
 use crate::model::text::Text;
@@ -167,16 +168,7 @@ impl LecternApp {
             return;
         }
         self.refresh_study();
-        let key = (revision, options.match_case);
-        if self
-            .search
-            .work_index
-            .as_ref()
-            .is_none_or(|(k, _)| *k != key)
-        {
-            let work = WorkIndex::of_notebook(&self.notebook, &self.bundled_comparisons, key.1);
-            self.search.work_index = Some((key, work));
-        }
+        self.refresh_work_index(revision, options.match_case);
         let Some((_, work)) = &self.search.work_index else {
             return;
         };
@@ -189,57 +181,29 @@ impl LecternApp {
             work,
             LISTED_HITS,
         );
-        let title = |id: &str| {
-            self.library
-                .get(id)
-                .map_or_else(|| id.to_owned(), |t| t.meta().title.clone())
-        };
-        let mut texts: Vec<TextHits> = found
-            .text_counts
-            .iter()
-            .map(|(text_id, count)| TextHits {
-                text_id: text_id.clone(),
-                title: title(text_id),
-                count: *count,
-                hits: Vec::new(),
-            })
-            .collect();
-        let mut others = Vec::new();
-        for hit in found.hits {
-            let place = match &hit.place {
-                Place::TextPassage { text_id, range, .. } => {
-                    if let Some(text) = texts.iter_mut().find(|t| t.text_id == *text_id) {
-                        text.hits
-                            .push((range.clone(), hit.snippet, hit.snippet_match));
-                    }
-                    continue;
-                }
-                Place::AnnotationNote { text_id, .. } => {
-                    format!("Note on “{}”", title(text_id))
-                }
-                Place::AnnotationTag { text_id, tag, .. } => {
-                    format!("Tag “{tag}” on “{}”", title(text_id))
-                }
-                Place::ComparisonNote {
-                    comparison_title,
-                    segment_label,
-                    ..
-                } => format!("Note on “{comparison_title}”, {segment_label}"),
-                Place::ComparisonWording {
-                    comparison_title,
-                    segment_label,
-                    witness_label,
-                    ..
-                } => format!("“{comparison_title}”, {segment_label}, {witness_label}"),
-            };
-            others.push(OtherHit { hit, place });
-        }
+        let (texts, others) = list_hits(&self.library, found.text_counts, found.hits);
         let Some(state) = &mut self.search.search_all else {
             return;
         };
         state.texts = texts;
         state.others = others;
         state.also_searched = found.also_searched;
+    }
+
+    /// Indexes the notebook's notes, tags and comparisons for Search everything again when the
+    /// notebook or the case matching changed.
+    fn refresh_work_index(&mut self, revision: u64, match_case: bool) {
+        let key = (revision, match_case);
+        if self
+            .search
+            .work_index
+            .as_ref()
+            .is_none_or(|(k, _)| *k != key)
+        {
+            let work =
+                WorkIndex::of_notebook(&self.notebook, &self.bundled_comparisons, match_case);
+            self.search.work_index = Some((key, work));
+        }
     }
 
     /// Shows `range` of a library text in the pane showing that text, else in the active pane
@@ -294,6 +258,60 @@ impl LecternApp {
 }
 
 /// A text's folded copy for search, keyed by (text id, match case).
+/// Search everything's results as listed: each text with its count and its first matches, and
+/// every other kind of hit with the words that say where it is.
+fn list_hits(
+    library: &Library,
+    text_counts: Vec<(String, usize)>,
+    hits: Vec<Hit>,
+) -> (Vec<TextHits>, Vec<OtherHit>) {
+    let title = |id: &str| {
+        library
+            .get(id)
+            .map_or_else(|| id.to_owned(), |t| t.meta().title.clone())
+    };
+    let mut texts: Vec<TextHits> = text_counts
+        .into_iter()
+        .map(|(text_id, count)| TextHits {
+            title: title(&text_id),
+            text_id,
+            count,
+            hits: Vec::new(),
+        })
+        .collect();
+    let mut others = Vec::new();
+    for hit in hits {
+        let place = match &hit.place {
+            Place::TextPassage { text_id, range, .. } => {
+                if let Some(text) = texts.iter_mut().find(|t| t.text_id == *text_id) {
+                    text.hits
+                        .push((range.clone(), hit.snippet, hit.snippet_match));
+                }
+                continue;
+            }
+            Place::AnnotationNote { text_id, .. } => {
+                format!("Note on “{}”", title(text_id))
+            }
+            Place::AnnotationTag { text_id, tag, .. } => {
+                format!("Tag “{tag}” on “{}”", title(text_id))
+            }
+            Place::ComparisonNote {
+                comparison_title,
+                segment_label,
+                ..
+            } => format!("Note on “{comparison_title}”, {segment_label}"),
+            Place::ComparisonWording {
+                comparison_title,
+                segment_label,
+                witness_label,
+                ..
+            } => format!("“{comparison_title}”, {segment_label}, {witness_label}"),
+        };
+        others.push(OtherHit { hit, place });
+    }
+    (texts, others)
+}
+
 pub(super) type FoldedCopy = ((String, bool), Folded);
 
 /// A text to fold for search, and where to send its folded copy.
