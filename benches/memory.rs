@@ -108,16 +108,16 @@ fn measure(dir: &Path) {
         45 + 6,
         "every volume is in the library"
     );
-    app.view.annotations_view.all_texts = true;
+    app.view_mut().annotations_view.all_texts = true;
     app.apply(&ctx, Action::Search(SearchAction::SearchAll));
-    if let Some(search) = &mut app.search.search_all {
+    if let Some(search) = &mut app.search_mut().search_all {
         search.query = "союз республик".into();
     }
     let folding = Instant::now();
     loop {
         frame(&ctx, &mut app);
         let done = app
-            .search
+            .search()
             .search_all
             .as_ref()
             .is_some_and(|s| s.preparing == 0 && s.searched.is_some());
@@ -132,13 +132,13 @@ fn measure(dir: &Path) {
     }
     let searched = folding.elapsed();
     let hits: usize = app
-        .search
+        .search()
         .search_all
         .as_ref()
         .map_or(0, |s| s.texts.iter().map(|t| t.count).sum());
     for _ in 0..60 {
         for index in 0..2 {
-            if let Some(pane) = app.desk.pane_mut(index) {
+            if let Some(pane) = app.desk_mut().pane_mut(index) {
                 pane.view.scroll_by(120.0);
             }
         }

@@ -212,7 +212,7 @@ fn the_window_keeps_work_that_could_not_be_saved_and_saves_it_when_the_disk_reco
         let add = |app: &mut LecternApp, id: &str, at: usize| {
             let annotation = Annotation::new(id, &text, at..at + 20, None, NOW);
             assert!(
-                app.notebook
+                app.notebook_mut()
                     .edit(Edit::AddAnnotation(annotation), NOW)
                     .unwrap()
             );
@@ -238,7 +238,7 @@ fn the_window_keeps_work_that_could_not_be_saved_and_saves_it_when_the_disk_reco
             "{what}: {:?}",
             report.notices()
         );
-        assert_eq!(app.notebook.annotations().live().len(), 2);
+        assert_eq!(app.notebook().annotations().live().len(), 2);
         // The fault clears: the next save writes what was kept.
         faulty.failing.store(false, Ordering::SeqCst);
         app.save_now();

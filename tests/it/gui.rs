@@ -34,14 +34,14 @@ fn app(profile: &Path, open: &[&str]) -> LecternApp {
 
 /// The note of the annotation `id` in the app's notebook.
 fn note_of(harness: &Harness<'_, LecternApp>, id: &str) -> String {
-    let annotation = harness.state().notebook.annotations().get(id);
+    let annotation = harness.state().notebook().annotations().get(id);
     annotation.expect("the annotation is there").note.clone()
 }
 
 /// Adds an annotation to the app's notebook as the reader would have made it.
 fn add_annotation(app: &mut LecternApp, annotation: lectern::model::annotation::Annotation) {
     let made = app
-        .notebook
+        .notebook_mut()
         .edit(
             lectern::model::notebook::Edit::AddAnnotation(annotation),
             "2026-11-27T00:00:00Z",
@@ -78,7 +78,7 @@ fn run_until(
 fn pane_ids(harness: &Harness<'_, LecternApp>) -> Vec<String> {
     harness
         .state()
-        .desk
+        .desk()
         .panes()
         .iter()
         .map(|p| p.text.id().to_owned())
@@ -126,7 +126,7 @@ fn type_into(
 
 /// The screen position of a character offset in the first pane's text.
 fn pos_of(harness: &Harness<'_, LecternApp>, pane: usize, offset: usize) -> Pos2 {
-    let pane = &harness.state().desk.panes()[pane];
+    let pane = &harness.state().desk().panes()[pane];
     pane.view
         .screen_pos_of(&pane.text, offset)
         .unwrap_or_else(|| panic!("offset {offset} is not on screen"))
@@ -154,7 +154,7 @@ fn beside_opens_a_second_text_next_to_the_first() {
         .click();
     harness.run();
     assert_eq!(pane_ids(&harness), [KAMENEV, TROTSKY]);
-    assert_eq!(harness.state().desk.active(), 1);
+    assert_eq!(harness.state().desk().active(), 1);
     harness.get_by_label("Reading pane 2: To L. D. Trotsky");
 }
 
@@ -171,8 +171,8 @@ fn the_filter_and_enter_open_texts_in_place_and_beside() {
     harness.key_press(Key::Enter);
     harness.run();
     assert_eq!(pane_ids(&harness), [TROTSKY]);
-    harness.state_mut().view.library_view.filter = "autonomization".into();
-    harness.state_mut().view.library_view.focus_filter = true;
+    harness.state_mut().view_mut().library_view.filter = "autonomization".into();
+    harness.state_mut().view_mut().library_view.focus_filter = true;
     harness.run();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
     harness.run();
@@ -213,14 +213,14 @@ fn linked_scrolling_moves_the_other_linked_pane() {
     harness.run();
     harness.get_by_label("Link scrolling of pane 2").click();
     harness.run();
-    assert!(harness.state().desk.panes().iter().all(|p| p.linked));
+    assert!(harness.state().desk().panes().iter().all(|p| p.linked));
     // Scroll pane 1 with the keyboard.
-    harness.state_mut().desk.focus(0);
+    harness.state_mut().desk_mut().focus(0);
     harness.key_press(Key::PageDown);
     harness.run();
     harness.key_press(Key::PageDown);
     harness.run();
-    let panes = harness.state().desk.panes();
+    let panes = harness.state().desk().panes();
     assert!(panes[0].view.scroll.paragraph > 0, "pane 1 scrolled");
     assert_eq!(
         panes[1].view.scroll.paragraph,
@@ -231,12 +231,12 @@ fn linked_scrolling_moves_the_other_linked_pane() {
     // Unlinked, pane 2 stays where it is.
     harness.get_by_label("Link scrolling of pane 2").click();
     harness.run();
-    let before = harness.state().desk.panes()[1].view.scroll;
-    harness.state_mut().desk.focus(0);
+    let before = harness.state().desk().panes()[1].view.scroll;
+    harness.state_mut().desk_mut().focus(0);
     harness.key_press(Key::PageDown);
     harness.run();
-    assert_eq!(harness.state().desk.panes()[1].view.scroll, before);
-    assert!(!harness.state().desk.panes()[1].linked);
+    assert_eq!(harness.state().desk().panes()[1].view.scroll, before);
+    assert!(!harness.state().desk().panes()[1].linked);
 }
 
 #[test]
@@ -246,7 +246,7 @@ fn linking_keeps_each_pane_at_its_own_place() {
     // Pane 2 reads further on than pane 1.
     harness
         .state_mut()
-        .desk
+        .desk_mut()
         .pane_mut(1)
         .unwrap()
         .view
@@ -268,7 +268,7 @@ fn linking_keeps_each_pane_at_its_own_place() {
         modifiers: Modifiers::NONE,
     });
     harness.run();
-    let panes = harness.state().desk.panes();
+    let panes = harness.state().desk().panes();
     let one = panes[0].view.scroll.paragraph as f32 + panes[0].view.within();
     let two = panes[1].view.scroll.paragraph as f32 + panes[1].view.within();
     assert!(one > 0.0, "pane 1 scrolled");
@@ -289,7 +289,7 @@ fn three_narrow_panes_keep_their_titles_and_buttons_in_view() {
     harness.run();
     for (index, id) in [KAMENEV, NOTES, TROTSKY].into_iter().enumerate() {
         let number = index + 1;
-        let title = harness.state().desk.panes()[index]
+        let title = harness.state().desk().panes()[index]
             .text
             .meta()
             .title
@@ -346,10 +346,10 @@ fn linked_panes_of_different_texts_follow_proportionally() {
     harness.get_by_label("Link scrolling of pane 1").click();
     harness.get_by_label("Link scrolling of pane 2").click();
     harness.run();
-    harness.state_mut().desk.focus(0);
+    harness.state_mut().desk_mut().focus(0);
     harness.key_press(Key::End);
     harness.run();
-    let panes = harness.state().desk.panes();
+    let panes = harness.state().desk().panes();
     assert!(
         panes[0].view.fraction() > 0.99,
         "{}",
@@ -362,7 +362,7 @@ fn linked_panes_of_different_texts_follow_proportionally() {
     );
     harness.key_press(Key::Home);
     harness.run();
-    let panes = harness.state().desk.panes();
+    let panes = harness.state().desk().panes();
     assert_eq!(panes[0].view.scroll.paragraph, 0);
     assert!(panes[1].view.fraction() < 0.05);
 }
@@ -371,7 +371,7 @@ fn linked_panes_of_different_texts_follow_proportionally() {
 fn dragging_selects_a_character_range_across_paragraphs() {
     let profile = tempfile::tempdir().unwrap();
     let mut harness = harness(app(profile.path(), &[KAMENEV]));
-    let text = harness.state().desk.panes()[0].text.clone();
+    let text = harness.state().desk().panes()[0].text.clone();
     let start = text
         .content()
         .find("Stalin has probably")
@@ -390,7 +390,7 @@ fn dragging_selects_a_character_range_across_paragraphs() {
     release(&harness, to, Modifiers::NONE);
     harness.step();
     harness.run();
-    let view = &harness.state().desk.panes()[0].view;
+    let view = &harness.state().desk().panes()[0].view;
     assert_eq!(view.selected_range(), Some(start..end));
     let selected = harness.state().selected_text().unwrap();
     assert!(selected.starts_with("Stalin has probably"), "{selected}");
@@ -405,7 +405,7 @@ fn dragging_selects_a_character_range_across_paragraphs() {
     click_at(&mut harness, pos, Modifiers::SHIFT);
     harness.run();
     assert_eq!(
-        harness.state().desk.panes()[0].view.selected_range(),
+        harness.state().desk().panes()[0].view.selected_range(),
         Some(start..further)
     );
 
@@ -432,7 +432,7 @@ fn dragging_selects_a_character_range_across_paragraphs() {
 fn double_click_selects_a_word_and_triple_click_a_paragraph() {
     let profile = tempfile::tempdir().unwrap();
     let mut harness = harness(app(profile.path(), &[KAMENEV]));
-    let text = harness.state().desk.panes()[0].text.clone();
+    let text = harness.state().desk().panes()[0].text.clone();
     let byte = text.content().find("probably").unwrap();
     let offset = text.content()[..byte].chars().count() + 3;
     let pos = pos_of(&harness, 0, offset);
@@ -458,17 +458,17 @@ fn double_click_selects_a_word_and_triple_click_a_paragraph() {
 fn zoom_shortcuts_change_the_reading_font_size() {
     let profile = tempfile::tempdir().unwrap();
     let mut harness = harness(app(profile.path(), &[KAMENEV]));
-    let default = harness.state().view.font_size;
+    let default = harness.state().view().font_size;
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Plus);
     harness.run();
-    assert!(harness.state().view.font_size > default);
+    assert!(harness.state().view().font_size > default);
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Minus);
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Minus);
     harness.run();
-    assert!(harness.state().view.font_size < default);
+    assert!(harness.state().view().font_size < default);
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Num0);
     harness.run();
-    assert_eq!(harness.state().view.font_size, default);
+    assert_eq!(harness.state().view().font_size, default);
     // The interface itself is not zoomed.
     assert_eq!(harness.ctx.zoom_factor(), 1.0);
 }
@@ -477,16 +477,16 @@ fn zoom_shortcuts_change_the_reading_font_size() {
 fn the_theme_follows_the_menu_and_the_shortcut() {
     let profile = tempfile::tempdir().unwrap();
     let mut harness = harness(app(profile.path(), &[KAMENEV]));
-    assert_eq!(harness.state().view.theme, ThemeChoice::System);
+    assert_eq!(harness.state().view().theme, ThemeChoice::System);
     harness.get_by_label("View").click();
     harness.run();
     harness.get_by_label("Dark theme").click();
     harness.run();
-    assert_eq!(harness.state().view.theme, ThemeChoice::Dark);
+    assert_eq!(harness.state().view().theme, ThemeChoice::Dark);
     assert_eq!(harness.ctx.theme(), egui::Theme::Dark);
     harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::D);
     harness.run();
-    assert_eq!(harness.state().view.theme, ThemeChoice::Light);
+    assert_eq!(harness.state().view().theme, ThemeChoice::Light);
     assert_eq!(harness.ctx.theme(), egui::Theme::Light);
 }
 
@@ -496,12 +496,12 @@ fn keyboard_scrolling_moves_through_the_text() {
     let mut harness = harness(app(profile.path(), &[NOTES]));
     harness.key_press(Key::ArrowDown);
     harness.run();
-    assert!(harness.state().desk.panes()[0].view.scroll.offset > 0.0);
+    assert!(harness.state().desk().panes()[0].view.scroll.offset > 0.0);
     harness.key_press(Key::End);
     harness.run();
-    assert!(harness.state().desk.panes()[0].view.fraction() > 0.99);
-    let last = harness.state().desk.panes()[0].text.paragraphs().len() - 1;
-    let visible = harness.state().desk.panes()[0].view.visible_paragraphs();
+    assert!(harness.state().desk().panes()[0].view.fraction() > 0.99);
+    let last = harness.state().desk().panes()[0].text.paragraphs().len() - 1;
+    let visible = harness.state().desk().panes()[0].view.visible_paragraphs();
     assert_eq!(
         visible.last().map(|(p, _)| *p),
         Some(last),
@@ -509,11 +509,11 @@ fn keyboard_scrolling_moves_through_the_text() {
     );
     harness.key_press(Key::PageUp);
     harness.run();
-    assert!(harness.state().desk.panes()[0].view.fraction() < 0.99);
+    assert!(harness.state().desk().panes()[0].view.fraction() < 0.99);
     harness.key_press(Key::Home);
     harness.run();
-    assert_eq!(harness.state().desk.panes()[0].view.scroll.paragraph, 0);
-    assert_eq!(harness.state().desk.panes()[0].view.scroll.offset, 0.0);
+    assert_eq!(harness.state().desk().panes()[0].view.scroll.paragraph, 0);
+    assert_eq!(harness.state().desk().panes()[0].view.scroll.offset, 0.0);
 }
 
 #[test]
@@ -526,7 +526,7 @@ fn the_parts_menu_jumps_to_a_dated_part() {
         .get_by_label("31 December 1922 (second continuation)")
         .click();
     harness.run();
-    let pane = &harness.state().desk.panes()[0];
+    let pane = &harness.state().desk().panes()[0];
     assert_eq!(
         pane.view.scroll.paragraph,
         pane.text.meta().parts[2].first_paragraph
@@ -539,7 +539,7 @@ fn metadata_is_one_click_away() {
     let mut harness = harness(app(profile.path(), &[KAMENEV]));
     harness.get_by_label("About the text in pane 1").click();
     harness.run();
-    assert_eq!(harness.state().view.info_text.as_deref(), Some(KAMENEV));
+    assert_eq!(harness.state().view().info_text.as_deref(), Some(KAMENEV));
     harness.get_by_label("Bernard Isaacs");
     harness.get_by_label("Collected Works");
     assert_eq!(
@@ -550,7 +550,7 @@ fn metadata_is_one_click_away() {
     );
     harness.get_by_label("Close").click();
     harness.run();
-    assert_eq!(harness.state().view.info_text, None);
+    assert_eq!(harness.state().view().info_text, None);
     // From the library too, for a text that is not open.
     harness
         .get_by_label("About: Memo Combatting Dominant Nation Chauvinism")
@@ -570,7 +570,7 @@ fn the_shortcuts_window_lists_every_key_by_area_fits_the_screen_and_closes_with_
     harness.run();
     harness.key_press(Key::F1);
     harness.run();
-    assert!(harness.state().view.show_shortcuts);
+    assert!(harness.state().view().show_shortcuts);
     // Grouped by area; every key of a command, "1" too.
     for heading in [
         "Reading",
@@ -594,12 +594,12 @@ fn the_shortcuts_window_lists_every_key_by_area_fits_the_screen_and_closes_with_
     assert!(last.bottom() > window.bottom(), "more than fits: {last:?}");
     harness.key_press(Key::Escape);
     harness.run();
-    assert!(!harness.state().view.show_shortcuts, "Esc closes it");
+    assert!(!harness.state().view().show_shortcuts, "Esc closes it");
     harness.key_press(Key::F1);
     harness.run();
     harness.key_press(Key::F1);
     harness.run();
-    assert!(!harness.state().view.show_shortcuts, "F1 closes it");
+    assert!(!harness.state().view().show_shortcuts, "F1 closes it");
 }
 
 #[test]
@@ -609,7 +609,7 @@ fn reading_state_survives_a_restart() {
         let mut harness = harness(app(profile.path(), &[NOTES, KAMENEV]));
         harness.get_by_label("Link scrolling of pane 2").click();
         harness.run();
-        harness.state_mut().desk.focus(0);
+        harness.state_mut().desk_mut().focus(0);
         for _ in 0..3 {
             harness.key_press(Key::PageDown);
             harness.run();
@@ -617,33 +617,33 @@ fn reading_state_survives_a_restart() {
         harness.key_press_modifiers(Modifiers::COMMAND, Key::Plus);
         harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::D);
         harness.run();
-        harness.state_mut().desk.focus(1);
+        harness.state_mut().desk_mut().focus(1);
         harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
         harness.run();
         let state = harness.state_mut();
         state.save_now();
         (
-            state.desk.panes()[0].view.scroll.paragraph,
-            state.desk.panes()[1].view.selected_range(),
-            state.view.theme,
+            state.desk_mut().panes()[0].view.scroll.paragraph,
+            state.desk().panes()[1].view.selected_range(),
+            state.view().theme,
         )
     };
     assert!(paragraph > 0);
     let harness = harness(app(profile.path(), &[]));
     let app = harness.state();
     assert_eq!(pane_ids(&harness), [NOTES, KAMENEV]);
-    assert_eq!(app.desk.panes()[0].view.scroll.paragraph, paragraph);
-    assert!(app.desk.panes()[1].linked);
-    assert!(!app.desk.panes()[0].linked);
-    assert_eq!(app.desk.panes()[1].view.selected_range(), selection);
-    assert_eq!(app.desk.active(), 1);
-    assert_eq!(app.view.font_size, 20.0);
+    assert_eq!(app.desk().panes()[0].view.scroll.paragraph, paragraph);
+    assert!(app.desk().panes()[1].linked);
+    assert!(!app.desk().panes()[0].linked);
+    assert_eq!(app.desk().panes()[1].view.selected_range(), selection);
+    assert_eq!(app.desk().active(), 1);
+    assert_eq!(app.view().font_size, 20.0);
     assert_ne!(
         theme,
         ThemeChoice::System,
         "the shortcut chose light or dark"
     );
-    assert_eq!(app.view.theme, theme);
+    assert_eq!(app.view().theme, theme);
     assert!(app.notices().is_empty(), "{:?}", app.notices());
 }
 
@@ -696,7 +696,7 @@ fn the_mouse_wheel_scrolls_the_pane_under_the_pointer() {
         modifiers: Modifiers::NONE,
     });
     harness.run();
-    let panes = harness.state().desk.panes();
+    let panes = harness.state().desk().panes();
     assert!(
         panes[1].view.fraction() > 0.0,
         "the pane under the pointer scrolled"
@@ -803,7 +803,7 @@ fn open_file_reads_a_text_beside_the_open_one_without_blocking() {
     harness.get_by_label_contains("Open file…").click();
     wait_for_open_file(&mut harness);
     assert_eq!(pane_ids(&harness), [KAMENEV, "file-draft-clause-txt"]);
-    assert_eq!(harness.state().desk.panes()[1].text.paragraphs().len(), 2);
+    assert_eq!(harness.state().desk().panes()[1].text.paragraphs().len(), 2);
     // A text opened for the session is not remembered as a pane to restore.
     assert_eq!(harness.state().reading_state().panes.len(), 1);
 }
@@ -841,14 +841,14 @@ fn a_theme_change_lays_the_text_out_again() {
     // point into the old atlas and draw nothing.
     let profile = tempfile::tempdir().unwrap();
     let mut harness = harness(app(profile.path(), &[KAMENEV]));
-    harness.state_mut().view.theme = ThemeChoice::Dark;
+    harness.state_mut().view_mut().theme = ThemeChoice::Dark;
     harness.run();
-    let before = harness.state().desk.panes()[0].view.atlas_resets();
-    harness.state_mut().view.theme = ThemeChoice::Light;
+    let before = harness.state().desk().panes()[0].view.atlas_resets();
+    harness.state_mut().view_mut().theme = ThemeChoice::Light;
     harness.run();
-    assert!(harness.state().desk.panes()[0].view.atlas_resets() > before);
+    assert!(harness.state().desk().panes()[0].view.atlas_resets() > before);
     assert!(
-        !harness.state().desk.panes()[0]
+        !harness.state().desk().panes()[0]
             .view
             .visible_paragraphs()
             .is_empty()
@@ -859,7 +859,7 @@ fn a_theme_change_lays_the_text_out_again() {
 fn a_quick_click_within_one_frame_focuses_the_pane_and_triple_click_still_works() {
     let profile = tempfile::tempdir().unwrap();
     let mut harness = harness(app(profile.path(), &[KAMENEV, NOTES]));
-    harness.state_mut().desk.focus(0);
+    harness.state_mut().desk_mut().focus(0);
     let pos = pos_of(&harness, 1, 10);
     let quick_click = |harness: &mut Harness<'_, LecternApp>| {
         for pressed in [true, false] {
@@ -877,11 +877,11 @@ fn a_quick_click_within_one_frame_focuses_the_pane_and_triple_click_still_works(
         harness.step();
     };
     quick_click(&mut harness);
-    assert_eq!(harness.state().desk.active(), 1);
+    assert_eq!(harness.state().desk().active(), 1);
     quick_click(&mut harness);
     quick_click(&mut harness);
     harness.run();
-    let pane = &harness.state().desk.panes()[1];
+    let pane = &harness.state().desk().panes()[1];
     assert_eq!(
         pane.view.selected_range(),
         Some(pane.text.paragraphs()[0].chars.clone())
@@ -893,7 +893,7 @@ fn a_selection_is_highlighted_with_a_key_undone_redone_and_kept_across_a_restart
     let profile = tempfile::tempdir().unwrap();
     {
         let mut harness = harness(app(profile.path(), &[KAMENEV]));
-        let text = harness.state().desk.panes()[0].text.clone();
+        let text = harness.state().desk().panes()[0].text.clone();
         let byte = text.content().find("Formal\u{a0}unification").unwrap();
         let start = text.content()[..byte].chars().count();
         let end = start + "Formal\u{a0}unification".chars().count();
@@ -905,26 +905,26 @@ fn a_selection_is_highlighted_with_a_key_undone_redone_and_kept_across_a_restart
         release(&harness, to, Modifiers::NONE);
         harness.run();
         assert_eq!(
-            harness.state().desk.panes()[0].view.selected_range(),
+            harness.state().desk().panes()[0].view.selected_range(),
             Some(start..end)
         );
         harness.key_press(Key::Num2);
         harness.run();
-        let live = harness.state().notebook.annotations().live();
+        let live = harness.state().notebook().annotations().live();
         assert_eq!(live.len(), 1);
         assert_eq!(live[0].anchor.exact, "Formal\u{a0}unification");
         assert_eq!(live[0].category_id.as_deref(), Some("question"));
         assert_eq!(live[0].text_id, KAMENEV);
         harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
         harness.run();
-        assert!(harness.state().notebook.annotations().live().is_empty());
+        assert!(harness.state().notebook().annotations().live().is_empty());
         harness.key_press_modifiers(Modifiers::COMMAND, Key::Y);
         harness.run();
-        assert_eq!(harness.state().notebook.annotations().live().len(), 1);
+        assert_eq!(harness.state().notebook().annotations().live().len(), 1);
         harness.state_mut().save_now();
     }
     let harness = harness(app(profile.path(), &[]));
-    let live = harness.state().notebook.annotations().live();
+    let live = harness.state().notebook().annotations().live();
     assert_eq!(live.len(), 1, "the highlight survived the restart");
     assert_eq!(live[0].anchor.exact, "Formal\u{a0}unification");
     assert!(
@@ -960,7 +960,7 @@ fn a_second_lectern_on_the_same_profile_is_read_only() {
     second.key_press(Key::H);
     second.run();
     assert_eq!(
-        second.state().notebook.annotations().live().len(),
+        second.state().notebook().annotations().live().len(),
         1,
         "a read-only window changes nothing"
     );
@@ -975,10 +975,17 @@ fn a_second_lectern_on_the_same_profile_is_read_only() {
     );
     second.state_mut().apply(&ctx, delete);
     assert_eq!(
-        second.state().view.selected_annotation.as_deref(),
+        second.state().view().selected_annotation.as_deref(),
         Some("kept")
     );
-    assert!(second.state().notebook.annotations().get("kept").is_some());
+    assert!(
+        second
+            .state()
+            .notebook()
+            .annotations()
+            .get("kept")
+            .is_some()
+    );
     drop(second);
     drop(first);
     // With both closed, the profile is writable again.
@@ -992,7 +999,7 @@ fn drag_select(
     pane: usize,
     quote: &str,
 ) -> std::ops::Range<usize> {
-    let text = harness.state().desk.panes()[pane].text.clone();
+    let text = harness.state().desk().panes()[pane].text.clone();
     let byte = text.content().find(quote).unwrap();
     let start = text.content()[..byte].chars().count();
     let end = start + quote.chars().count();
@@ -1014,7 +1021,7 @@ fn write_note(harness: &mut Harness<'_, LecternApp>, passage: &str, note: &str) 
     harness.run();
     let id = harness
         .state()
-        .view
+        .view()
         .selected_annotation
         .clone()
         .expect("N made and selected a note");
@@ -1052,7 +1059,7 @@ fn a_note_being_typed_is_kept_when_the_reader_moves_on_or_closes_the_window() {
     harness.state_mut().save_now();
     drop(harness);
     let harness = self::harness(app(profile.path(), &[KAMENEV]));
-    let annotations = harness.state().notebook.annotations();
+    let annotations = harness.state().notebook().annotations();
     assert_eq!(
         annotations.get(&second).unwrap().note,
         "Zinoviev is asked too"
@@ -1111,7 +1118,7 @@ fn notes_tags_category_delete_trash_and_restore() {
     harness.run();
     let annotation = harness
         .state()
-        .notebook
+        .notebook()
         .annotations()
         .get(&id)
         .unwrap()
@@ -1128,7 +1135,7 @@ fn notes_tags_category_delete_trash_and_restore() {
     assert_eq!(
         harness
             .state()
-            .notebook
+            .notebook()
             .annotations()
             .get(&id)
             .unwrap()
@@ -1140,24 +1147,24 @@ fn notes_tags_category_delete_trash_and_restore() {
     // Delete: to the Trash; restore from it.
     harness.get_by_label("Delete annotation").click();
     harness.run();
-    assert!(harness.state().notebook.annotations().get(&id).is_none());
-    assert_eq!(harness.state().notebook.annotations().trash().len(), 1);
+    assert!(harness.state().notebook().annotations().get(&id).is_none());
+    assert_eq!(harness.state().notebook().annotations().trash().len(), 1);
     harness.get_by_label("Trash (1)").click();
     harness.run();
     harness
         .get_by_label("Restore: Stalin tends to be somewhat hasty")
         .click();
     harness.run();
-    let restored = harness.state().notebook.annotations().get(&id).unwrap();
+    let restored = harness.state().notebook().annotations().get(&id).unwrap();
     assert_eq!(restored.note, "Lenin on Stalin's haste");
-    assert!(harness.state().notebook.annotations().trash().is_empty());
+    assert!(harness.state().notebook().annotations().trash().is_empty());
     // Undo the restore, then redo it.
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
-    assert!(harness.state().notebook.annotations().get(&id).is_none());
+    assert!(harness.state().notebook().annotations().get(&id).is_none());
     harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
     harness.run();
-    assert!(harness.state().notebook.annotations().get(&id).is_some());
+    assert!(harness.state().notebook().annotations().get(&id).is_some());
 }
 
 #[test]
@@ -1167,14 +1174,14 @@ fn clicking_a_highlight_selects_it_and_overlaps_stay_reachable() {
     drag_select(&mut harness, 0, "Stalin tends to be somewhat hasty");
     harness.key_press(Key::Num1);
     harness.run();
-    let outer = harness.state().view.selected_annotation.clone().unwrap();
+    let outer = harness.state().view().selected_annotation.clone().unwrap();
     drag_select(&mut harness, 0, "somewhat hasty");
     harness.key_press(Key::Num2);
     harness.run();
-    let inner = harness.state().view.selected_annotation.clone().unwrap();
+    let inner = harness.state().view().selected_annotation.clone().unwrap();
     assert_ne!(outer, inner);
-    harness.state_mut().view.selected_annotation = None;
-    let text = harness.state().desk.panes()[0].text.clone();
+    harness.state_mut().view_mut().selected_annotation = None;
+    let text = harness.state().desk().panes()[0].text.clone();
     let byte = text.content().find("Stalin tends").unwrap();
     let in_outer_only = text.content()[..byte].chars().count() + 2;
     let in_both = in_outer_only + "Stalin tends to be some".chars().count() - 2;
@@ -1182,21 +1189,21 @@ fn clicking_a_highlight_selects_it_and_overlaps_stay_reachable() {
     click_at(&mut harness, pos, Modifiers::NONE);
     harness.run_steps(30);
     assert_eq!(
-        harness.state().view.selected_annotation.as_deref(),
+        harness.state().view().selected_annotation.as_deref(),
         Some(outer.as_str())
     );
     let pos = pos_of(&harness, 0, in_both);
     click_at(&mut harness, pos, Modifiers::NONE);
     harness.run_steps(30);
     assert_eq!(
-        harness.state().view.selected_annotation.as_deref(),
+        harness.state().view().selected_annotation.as_deref(),
         Some(inner.as_str()),
         "the shorter first"
     );
     click_at(&mut harness, pos, Modifiers::NONE);
     harness.run_steps(30);
     assert_eq!(
-        harness.state().view.selected_annotation.as_deref(),
+        harness.state().view().selected_annotation.as_deref(),
         Some(outer.as_str()),
         "then the other"
     );
@@ -1234,11 +1241,11 @@ fn a_changed_text_re_anchors_annotations_and_keeps_orphans() {
 
     let mut harness = harness(app(profile_dir.path(), &[KAMENEV]));
     let app = harness.state();
-    let moved = app.notebook.annotations().get("moved").unwrap();
+    let moved = app.notebook().annotations().get("moved").unwrap();
     assert_eq!(current.slice(moved.anchor.start..moved.anchor.end), quote);
     assert_eq!(moved.anchor.content_hash, current.content_hash());
     assert!(
-        app.notebook.annotations().get("gone").is_some(),
+        app.notebook().annotations().get("gone").is_some(),
         "an orphan is kept"
     );
     assert!(
@@ -1258,7 +1265,12 @@ fn a_changed_text_re_anchors_annotations_and_keeps_orphans() {
     drag_select(&mut harness, 0, "Give the matter good thought");
     harness.get_by_label("Attach to selection").click();
     harness.run();
-    let gone = harness.state().notebook.annotations().get("gone").unwrap();
+    let gone = harness
+        .state()
+        .notebook()
+        .annotations()
+        .get("gone")
+        .unwrap();
     assert_eq!(gone.anchor.exact, "Give the matter good thought");
     assert!(harness.query_by_label("Orphaned (1)").is_none());
 }
@@ -1270,7 +1282,7 @@ fn the_selection_toolbar_and_the_context_menu_highlight() {
     drag_select(&mut harness, 0, "Stalin tends to be somewhat hasty");
     harness.get_by_label("Highlight as Evidence").click();
     harness.run();
-    let live = harness.state().notebook.annotations().live();
+    let live = harness.state().notebook().annotations().live();
     assert_eq!(live.len(), 1);
     assert_eq!(live[0].category_id.as_deref(), Some("evidence"));
 
@@ -1292,7 +1304,7 @@ fn the_selection_toolbar_and_the_context_menu_highlight() {
     harness.run();
     harness.get_by_label("■ Highlight: Term").click();
     harness.run();
-    let live = harness.state().notebook.annotations().live();
+    let live = harness.state().notebook().annotations().live();
     assert_eq!(live.len(), 2);
     assert_eq!(live[1].category_id.as_deref(), Some("term"));
     assert_eq!(live[1].anchor.exact, "Give the matter good thought");
@@ -1304,13 +1316,13 @@ fn the_selection_toolbar_stays_in_its_pane_and_leaves_with_its_selection() {
     let mut harness = harness(app(profile.path(), &[NOTES]));
     harness
         .state_mut()
-        .desk
+        .desk_mut()
         .pane_mut(0)
         .unwrap()
         .view
         .jump_to(20, 0.0);
     harness.run();
-    let text = harness.state().desk.panes()[0].text.clone();
+    let text = harness.state().desk().panes()[0].text.clone();
     let chars = text.paragraphs()[20].chars.clone();
     let quote: String = text.content().chars().skip(chars.start).take(20).collect();
     drag_select(&mut harness, 0, &quote);
@@ -1341,8 +1353,8 @@ fn the_selection_toolbar_stays_in_its_pane_and_leaves_with_its_selection() {
         shown > 0,
         "the toolbar was shown while the selection was in sight"
     );
-    assert!(harness.state().desk.panes()[0].view.selection.is_some());
-    let scroll = harness.state().desk.panes()[0].view.scroll;
+    assert!(harness.state().desk().panes()[0].view.selection.is_some());
+    let scroll = harness.state().desk().panes()[0].view.scroll;
     assert!(
         harness.query_by_label("Highlight as Evidence").is_none(),
         "no toolbar for a selection out of sight (at {scroll:?})"
@@ -1420,7 +1432,7 @@ fn a_highlights_menu_changes_it_writes_its_note_copies_and_deletes_it() {
     harness.run();
     let category = harness
         .state()
-        .notebook
+        .notebook()
         .annotations()
         .get("haste")
         .unwrap()
@@ -1449,13 +1461,13 @@ fn a_highlights_menu_changes_it_writes_its_note_copies_and_deletes_it() {
     harness.get_by_label("Edit note…").click();
     harness.run();
     assert_eq!(
-        harness.state().view.selected_annotation.as_deref(),
+        harness.state().view().selected_annotation.as_deref(),
         Some("haste")
     );
     right_click(&mut harness, on_it);
     harness.get_by_label("Delete highlight").click();
     harness.run();
-    assert!(harness.state().notebook.annotations().live().is_empty());
+    assert!(harness.state().notebook().annotations().live().is_empty());
 }
 
 #[test]
@@ -1464,22 +1476,28 @@ fn a_list_entry_scrolls_its_pane_to_the_passage_and_flashes_it() {
     let mut harness = harness(app(profile.path(), &[NOTES]));
     harness.key_press(Key::End);
     harness.run();
-    let text = harness.state().desk.panes()[0].text.clone();
+    let text = harness.state().desk().panes()[0].text.clone();
     let last = text.paragraphs().len() - 1;
     let range = text.paragraphs()[last].chars.clone();
-    harness.state_mut().desk.pane_mut(0).unwrap().view.selection = Some(
-        lectern::model::selection::Selection::from_range(range.start..range.start + 6),
-    );
+    harness
+        .state_mut()
+        .desk_mut()
+        .pane_mut(0)
+        .unwrap()
+        .view
+        .selection = Some(lectern::model::selection::Selection::from_range(
+        range.start..range.start + 6,
+    ));
     harness.key_press(Key::Num3);
     harness.run();
     harness.key_press(Key::Home);
     harness.run();
-    assert_eq!(harness.state().desk.panes()[0].view.scroll.paragraph, 0);
+    assert_eq!(harness.state().desk().panes()[0].view.scroll.paragraph, 0);
     let entry = harness.get_by_label_contains("Annotation: ");
     entry.click();
     harness.step();
     harness.step();
-    let pane = &harness.state().desk.panes()[0];
+    let pane = &harness.state().desk().panes()[0];
     assert!(
         pane.view
             .visible_paragraphs()
@@ -1489,7 +1507,7 @@ fn a_list_entry_scrolls_its_pane_to_the_passage_and_flashes_it() {
     );
     assert!(pane.view.is_flashing(), "and flashes it");
     harness.run_steps(120); // the flash fades
-    assert!(!harness.state().desk.panes()[0].view.is_flashing());
+    assert!(!harness.state().desk().panes()[0].view.is_flashing());
 }
 
 #[test]
@@ -1508,13 +1526,13 @@ fn an_annotation_on_a_text_no_pane_shows_opens_in_the_active_pane() {
         ),
     );
     let mut harness = harness(app);
-    harness.state_mut().desk.focus(1);
+    harness.state_mut().desk_mut().focus(1);
     harness.get_by_label("All texts").click();
     harness.run();
     harness.get_by_label_contains("Annotation: ").click();
     harness.run_steps(10);
     assert_eq!(pane_ids(&harness), [KAMENEV, NOTES], "no third pane");
-    assert_eq!(harness.state().desk.active(), 1);
+    assert_eq!(harness.state().desk().active(), 1);
     // Beside stays possible: the desk is not full.
     assert!(
         !harness
@@ -1539,7 +1557,7 @@ fn a_failed_save_keeps_the_work_in_memory_says_so_and_retries() {
     harness.run();
     harness.get_by_label_contains("could not be saved");
     assert_eq!(
-        harness.state().notebook.annotations().live().len(),
+        harness.state().notebook().annotations().live().len(),
         1,
         "kept in memory"
     );
@@ -1587,7 +1605,7 @@ fn categories_are_renamed_added_and_removed_and_kept() {
         harness.run();
         let names: Vec<String> = harness
             .state()
-            .notebook
+            .notebook()
             .categories()
             .iter()
             .map(|c| c.name.clone())
@@ -1600,7 +1618,7 @@ fn categories_are_renamed_added_and_removed_and_kept() {
     let harness = harness(app(profile.path(), &[]));
     let names: Vec<String> = harness
         .state()
-        .notebook
+        .notebook()
         .categories()
         .iter()
         .map(|c| c.name.clone())
@@ -1609,7 +1627,7 @@ fn categories_are_renamed_added_and_removed_and_kept() {
     assert_eq!(names.len(), 6);
     // The annotation keeps its (renamed) category.
     assert_eq!(
-        harness.state().notebook.annotations().live()[0]
+        harness.state().notebook().annotations().live()[0]
             .category_id
             .as_deref(),
         Some("question")
@@ -1639,14 +1657,22 @@ fn the_annotations_list_filters_by_category_tag_and_text() {
     }
     let mut harness = harness(app);
     harness.get_by_label("3 shown");
-    harness.state_mut().view.annotations_view.category_filter = Some("question".into());
+    harness
+        .state_mut()
+        .view_mut()
+        .annotations_view
+        .category_filter = Some("question".into());
     harness.run();
     harness.get_by_label("2 shown");
-    harness.state_mut().view.annotations_view.tag_filter = Some("stalin".into());
+    harness.state_mut().view_mut().annotations_view.tag_filter = Some("stalin".into());
     harness.run();
     harness.get_by_label("1 shown");
-    harness.state_mut().view.annotations_view.category_filter = None;
-    harness.state_mut().view.annotations_view.text_filter = Some(KAMENEV.into());
+    harness
+        .state_mut()
+        .view_mut()
+        .annotations_view
+        .category_filter = None;
+    harness.state_mut().view_mut().annotations_view.text_filter = Some(KAMENEV.into());
     harness.run();
     harness.get_by_label("1 shown");
     harness.get_by_label_contains("note b");
@@ -1660,11 +1686,7 @@ const CLAUSE_1_TITLE: &str = "Clause 1: “entry” into the RSFSR or “formal 
 fn open_clause_1(harness: &mut Harness<'_, LecternApp>) {
     harness.get_by_label(CLAUSE_1_TITLE).click();
     harness.run();
-    let state = harness
-        .state()
-        .comparison
-        .as_ref()
-        .expect("a comparison is open");
+    let state = harness.state().comparison().expect("a comparison is open");
     assert_eq!(state.comparison.id, "clause-1");
 }
 
@@ -1674,10 +1696,7 @@ fn the_docked_comparison_gives_its_room_to_the_witnesses_and_comes_back_after_a_
     let dock_height = {
         let mut harness = harness(app(profile.path(), &[KAMENEV]));
         open_clause_1(&mut harness);
-        assert!(
-            !harness.state().comparison.as_ref().unwrap().fills,
-            "docked"
-        );
+        assert!(!harness.state().comparison().unwrap().fills, "docked");
         // The description waits behind "About".
         let description = "Stalin’s commission draft of September 1922";
         assert!(harness.query_by_label_contains(description).is_none());
@@ -1688,7 +1707,7 @@ fn the_docked_comparison_gives_its_room_to_the_witnesses_and_comes_back_after_a_
         harness.run();
         assert!(harness.query_by_label_contains(description).is_none());
         // The header keeps to a few lines: the rows have most of the dock.
-        let dock = harness.state().comparison.as_ref().unwrap().rect.unwrap();
+        let dock = harness.state().comparison().unwrap().rect.unwrap();
         let head = harness
             .get_by_label_contains("1. Stalin’s draft (Russian)")
             .rect();
@@ -1715,7 +1734,7 @@ fn the_docked_comparison_gives_its_room_to_the_witnesses_and_comes_back_after_a_
         assert_eq!(still.top(), head.top(), "the witnesses' names stay put");
         // The reader makes the dock taller by its edge.
         let edge = dock.center_top() - vec2(0.0, 8.5);
-        let before = harness.state().view.dock_height.unwrap();
+        let before = harness.state().view().dock_height.unwrap();
         press(&harness, edge, Modifiers::NONE);
         harness.step();
         for step in 1..=10 {
@@ -1724,7 +1743,7 @@ fn the_docked_comparison_gives_its_room_to_the_witnesses_and_comes_back_after_a_
         }
         release(&harness, edge - vec2(0.0, 100.0), Modifiers::NONE);
         harness.run();
-        let after = harness.state().view.dock_height.unwrap();
+        let after = harness.state().view().dock_height.unwrap();
         assert!((after - before - 100.0).abs() < 10.0, "{before} → {after}");
         harness.state_mut().save_now();
         after
@@ -1733,8 +1752,7 @@ fn the_docked_comparison_gives_its_room_to_the_witnesses_and_comes_back_after_a_
     let harness = harness(app(profile.path(), &[]));
     let state = harness
         .state()
-        .comparison
-        .as_ref()
+        .comparison()
         .expect("the comparison is open again");
     assert_eq!(state.comparison.id, "clause-1");
     assert!(!state.fills);
@@ -1753,14 +1771,14 @@ fn f7_inline_brings_each_difference_into_view() {
     harness.get_by_label("Inline").click();
     harness.run();
     let count = {
-        let state = harness.state().comparison.as_ref().unwrap();
+        let state = harness.state().comparison().unwrap();
         state.result.as_ref().unwrap().differences.len()
     };
     assert!(count > 5);
     for step in 0..count {
         harness.key_press(Key::F7);
         harness.run();
-        let state = harness.state().comparison.as_ref().unwrap();
+        let state = harness.state().comparison().unwrap();
         assert_eq!(state.current, Some(step));
         let difference = &state.result.as_ref().unwrap().differences[step];
         let witness = &state.comparison.witnesses[difference.witness];
@@ -1812,7 +1830,7 @@ fn marking_against_a_witness_leaves_the_other_language_unmarked_and_says_so() {
     harness.run();
     harness.get_by_label("Stalin’s draft (Russian)").click();
     harness.run();
-    let state = harness.state().comparison.as_ref().unwrap();
+    let state = harness.state().comparison().unwrap();
     assert_eq!(
         state.reference,
         lectern::model::comparison::Reference::Base(0)
@@ -1860,8 +1878,7 @@ fn compare_window_opens_straight_on_the_comparison_filling_the_window() {
     let harness = harness(app);
     let state = harness
         .state()
-        .comparison
-        .as_ref()
+        .comparison()
         .expect("the comparison is open");
     assert!(state.fills, "it fills the window");
     assert_eq!(state.comparison.title, "old.txt — new.txt");
@@ -1940,7 +1957,7 @@ fn files_opened_while_the_window_is_open_are_handed_to_it_and_open_beside_its_te
         let opened = opened.clone();
         std::thread::spawn(move || send(&opened, &request).unwrap())
     };
-    run_until(&mut harness, |h| h.state().comparison.is_some());
+    run_until(&mut harness, |h| h.state().comparison().is_some());
     match sender.join().unwrap() {
         Sent::Answered(answer) => assert!(
             answer
@@ -1952,8 +1969,7 @@ fn files_opened_while_the_window_is_open_are_handed_to_it_and_open_beside_its_te
     }
     let state = harness
         .state()
-        .comparison
-        .as_ref()
+        .comparison()
         .expect("the comparison is open");
     assert!(state.fills, "it fills the window");
     assert_eq!(state.comparison.title, "draft.txt — revised.txt");
@@ -1994,17 +2010,11 @@ fn a_readers_own_small_comparison_comes_back_after_a_restart() {
     ]));
     first.get_by_label("Inline").click();
     first.run();
-    let before = first
-        .state()
-        .comparison
-        .as_ref()
-        .unwrap()
-        .comparison
-        .clone();
+    let before = first.state().comparison().unwrap().comparison.clone();
     first.state_mut().save_now();
     drop(first);
     let again = harness(start(Vec::new()));
-    let state = again.state().comparison.as_ref().expect("it is open again");
+    let state = again.state().comparison().expect("it is open again");
     assert_eq!(state.comparison, before);
     assert!(state.inline, "as it was shown");
     assert!(!state.result.as_ref().unwrap().differences.is_empty());
@@ -2034,7 +2044,7 @@ fn six_witnesses_get_the_whole_window_when_the_panels_leave_too_little_room() {
     harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::A);
     harness.run();
     assert!(!harness.state().side_panels_set_aside());
-    assert!(harness.state().view.annotations_open && harness.state().view.library_open);
+    assert!(harness.state().view().annotations_open && harness.state().view().library_open);
     harness.get_by_label("Library");
     harness.get_by_label("Annotations");
     // The toolbar's button does the same both ways.
@@ -2051,7 +2061,7 @@ fn the_clause_1_comparison_opens_from_the_start_screen_in_one_click() {
     let profile = tempfile::tempdir().unwrap();
     let mut harness = harness(app(profile.path(), &[]));
     open_clause_1(&mut harness);
-    let state = harness.state().comparison.as_ref().unwrap();
+    let state = harness.state().comparison().unwrap();
     assert_eq!(state.comparison.witnesses.len(), 6);
     assert!(!state.result.as_ref().unwrap().differences.is_empty());
     // Every witness shows its status; Lectern's translation says so.
@@ -2077,8 +2087,7 @@ fn f7_and_shift_f7_step_through_the_differences() {
     open_clause_1(&mut harness);
     let count = harness
         .state()
-        .comparison
-        .as_ref()
+        .comparison()
         .unwrap()
         .result
         .as_ref()
@@ -2088,31 +2097,22 @@ fn f7_and_shift_f7_step_through_the_differences() {
     assert!(count >= 3);
     harness.key_press(Key::F7);
     harness.run();
-    assert_eq!(
-        harness.state().comparison.as_ref().unwrap().current,
-        Some(0)
-    );
+    assert_eq!(harness.state().comparison().unwrap().current, Some(0));
     harness.get_by_label(&format!("Difference 1 of {count}"));
     harness.key_press(Key::F7);
     harness.run();
-    assert_eq!(
-        harness.state().comparison.as_ref().unwrap().current,
-        Some(1)
-    );
+    assert_eq!(harness.state().comparison().unwrap().current, Some(1));
     harness.key_press_modifiers(Modifiers::SHIFT, Key::F7);
     harness.key_press_modifiers(Modifiers::SHIFT, Key::F7);
     harness.run();
     assert_eq!(
-        harness.state().comparison.as_ref().unwrap().current,
+        harness.state().comparison().unwrap().current,
         Some(count - 1),
         "stepping back from the first wraps to the last"
     );
     harness.get_by_label("Next difference").click();
     harness.run();
-    assert_eq!(
-        harness.state().comparison.as_ref().unwrap().current,
-        Some(0)
-    );
+    assert_eq!(harness.state().comparison().unwrap().current, Some(0));
 }
 
 #[test]
@@ -2120,13 +2120,13 @@ fn swapping_reverses_the_witnesses_and_marks_them_the_other_way() {
     let profile = tempfile::tempdir().unwrap();
     let mut harness = harness(app(profile.path(), &[]));
     open_clause_1(&mut harness);
-    let before = harness.state().comparison.as_ref().unwrap();
+    let before = harness.state().comparison().unwrap();
     let before = before.result.clone().expect("computed");
     let count = before.differences.len();
     harness.get_by_label(&format!("{count} differences"));
     harness.get_by_label("Swap witnesses").click();
     harness.run();
-    let state = harness.state().comparison.as_ref().unwrap();
+    let state = harness.state().comparison().unwrap();
     assert!(
         state.comparison.witnesses[0]
             .label
@@ -2180,7 +2180,7 @@ fn clicking_a_witness_opens_its_passage_selected_in_the_text() {
         harness.get_by_label(&format!("Show {russian}")).click();
         harness.run();
     }
-    let hidden = &harness.state().comparison.as_ref().unwrap().hidden;
+    let hidden = &harness.state().comparison().unwrap().hidden;
     assert_eq!(hidden, &[true, true, true, false, false, false]);
     // Shown with an ordinary space for the source's no-break space, so that lines break there.
     let passage =
@@ -2188,7 +2188,7 @@ fn clicking_a_witness_opens_its_passage_selected_in_the_text() {
     harness.get_by_label(passage).click();
     harness.run_steps(90); // the passage flashes
     assert_eq!(pane_ids(&harness), [KAMENEV]);
-    let pane = harness.state().desk.active_pane().unwrap();
+    let pane = harness.state().desk().active_pane().unwrap();
     let range = pane.view.selected_range().expect("the passage is selected");
     assert_eq!(pane.text.slice(range), passage.replacen(' ', "\u{a0}", 1));
 }
@@ -2200,7 +2200,7 @@ fn two_selections_in_two_panes_are_compared_word_by_word() {
     // Select the "equal" sentence in the letter and a passage of the notes.
     let select = |harness: &mut Harness<'_, LecternApp>, pane: usize, needle: &str| {
         let state = harness.state_mut();
-        let pane = state.desk.pane_mut(pane).unwrap();
+        let pane = state.desk_mut().pane_mut(pane).unwrap();
         let byte = pane.text.content().find(needle).unwrap();
         let start = pane.text.content()[..byte].chars().count();
         let range = start..start + needle.chars().count();
@@ -2215,7 +2215,7 @@ fn two_selections_in_two_panes_are_compared_word_by_word() {
     harness.run();
     harness.get_by_label("Compare selections").click();
     harness.run();
-    let state = harness.state().comparison.as_ref().expect("a comparison");
+    let state = harness.state().comparison().expect("a comparison");
     assert!(state.readers_own);
     assert_eq!(state.comparison.witnesses.len(), 2);
     let first = state.comparison.witnesses[0].segments[0].as_ref().unwrap();
@@ -2230,7 +2230,7 @@ fn two_selections_in_two_panes_are_compared_word_by_word() {
     // The comparison sits below the panes; its controls answer the pointer.
     harness.get_by_label("Inline").click();
     harness.run();
-    assert!(harness.state().comparison.as_ref().unwrap().inline);
+    assert!(harness.state().comparison().unwrap().inline);
 }
 
 #[test]
@@ -2242,7 +2242,7 @@ fn a_note_on_a_difference_is_kept_across_a_restart() {
     harness.run();
     harness.get_by_label("Note on this difference").click();
     harness.run();
-    let notes = harness.state().notebook.comparison_notes();
+    let notes = harness.state().notebook().comparison_notes();
     assert_eq!(notes.len(), 1);
     let subject = notes[0].subject();
     assert!(notes[0].witness.is_some(), "{subject}");
@@ -2251,26 +2251,22 @@ fn a_note_on_a_difference_is_kept_across_a_restart() {
         .type_text("Equality, not absorption");
     harness.run();
     assert_eq!(
-        harness.state().notebook.comparison_notes()[0].note,
+        harness.state().notebook().comparison_notes()[0].note,
         "Equality, not absorption"
     );
     harness.state_mut().save_now();
     drop(harness);
     let mut harness = self::harness(app(profile.path(), &[]));
-    assert_eq!(harness.state().notebook.comparison_notes().len(), 1);
+    assert_eq!(harness.state().notebook().comparison_notes().len(), 1);
     // The annotations panel lists it and opens the comparison at it.
     harness.get_by_label("Notes on comparisons (1)");
     harness.get_by_label("Show in comparison").click();
     harness.run();
-    let state = harness
-        .state()
-        .comparison
-        .as_ref()
-        .expect("the comparison opened");
+    let state = harness.state().comparison().expect("the comparison opened");
     assert_eq!(state.comparison.id, "clause-1");
     harness.get_by_label(&format!("Note {subject}"));
     assert_eq!(
-        harness.state().notebook.comparison_notes()[0].note,
+        harness.state().notebook().comparison_notes()[0].note,
         "Equality, not absorption"
     );
 }
@@ -2284,37 +2280,37 @@ fn a_deleted_note_on_a_difference_comes_back_with_undo() {
     harness.run();
     harness.get_by_label("Note on this difference").click();
     harness.run();
-    let subject = harness.state().notebook.comparison_notes()[0].subject();
+    let subject = harness.state().notebook().comparison_notes()[0].subject();
     harness
         .get_by_label(&format!("Note {subject}"))
         .type_text("Entry means absorption");
     harness.run();
     harness.get_by_label("Delete note").click();
     harness.run();
-    assert!(harness.state().notebook.comparison_notes().is_empty());
+    assert!(harness.state().notebook().comparison_notes().is_empty());
     assert!(harness.query_by_label(&format!("Note {subject}")).is_none());
     // Ctrl+Z brings it back, with what was typed, in the comparison too.
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
-    assert_eq!(harness.state().notebook.comparison_notes().len(), 1);
+    assert_eq!(harness.state().notebook().comparison_notes().len(), 1);
     assert_eq!(
-        harness.state().notebook.comparison_notes()[0].note,
+        harness.state().notebook().comparison_notes()[0].note,
         "Entry means absorption"
     );
     harness.get_by_label(&format!("Note {subject}"));
     // The typing is one step, then the note's creation another.
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
-    assert_eq!(harness.state().notebook.comparison_notes()[0].note, "");
+    assert_eq!(harness.state().notebook().comparison_notes()[0].note, "");
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
-    assert!(harness.state().notebook.comparison_notes().is_empty());
+    assert!(harness.state().notebook().comparison_notes().is_empty());
     // And redo goes forward again, to the deletion.
     for _ in 0..3 {
         harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
         harness.run();
     }
-    assert!(harness.state().notebook.comparison_notes().is_empty());
+    assert!(harness.state().notebook().comparison_notes().is_empty());
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
     // Saved as it is after the undo, and read back so after a restart.
@@ -2322,7 +2318,7 @@ fn a_deleted_note_on_a_difference_comes_back_with_undo() {
     drop(harness);
     let harness = self::harness(app(profile.path(), &[]));
     assert_eq!(
-        harness.state().notebook.comparison_notes()[0].note,
+        harness.state().notebook().comparison_notes()[0].note,
         "Entry means absorption"
     );
 }
@@ -2350,7 +2346,7 @@ fn pasted_wordings_are_compared_and_exported_as_markdown() {
     );
     harness.get_by_label("Compare the wordings").click();
     harness.run();
-    let state = harness.state().comparison.as_ref().expect("a comparison");
+    let state = harness.state().comparison().expect("a comparison");
     assert_eq!(state.comparison.witnesses[1].label, "Wording 2");
     harness.get_by_label("Export").click();
     harness.run();
@@ -2390,8 +2386,7 @@ fn a_png_export_too_tall_leaves_rows_out_and_says_which() {
     let mut harness = harness(app);
     let rows = harness
         .state()
-        .comparison
-        .as_ref()
+        .comparison()
         .unwrap()
         .comparison
         .segments
@@ -2401,7 +2396,7 @@ fn a_png_export_too_tall_leaves_rows_out_and_says_which() {
     harness.get_by_label("Export as PNG image…").click();
     harness.run();
     wait_while(&mut harness, LecternApp::is_exporting);
-    let state = harness.state().comparison.as_ref().unwrap();
+    let state = harness.state().comparison().unwrap();
     let message = state.message.clone().unwrap_or_default();
     let said = format!(" of {rows} left out: the image would be about ");
     assert!(message.starts_with("Exported to "), "{message}");
@@ -2436,7 +2431,7 @@ fn the_html_export_of_a_comparison_has_the_notes_on_its_differences() {
     harness.run();
     harness.get_by_label("Note on this difference").click();
     harness.run();
-    let subject = harness.state().notebook.comparison_notes()[0].subject();
+    let subject = harness.state().notebook().comparison_notes()[0].subject();
     harness
         .get_by_label(&format!("Note {subject}"))
         .type_text("Entry <b>means</b> absorption");
@@ -2471,7 +2466,7 @@ fn the_png_export_of_a_comparison_is_the_whole_comparison_not_the_screen() {
     harness.run();
     harness.get_by_label("Note on this difference").click();
     harness.run();
-    let subject = harness.state().notebook.comparison_notes()[0].subject();
+    let subject = harness.state().notebook().comparison_notes()[0].subject();
     harness
         .get_by_label(&format!("Note {subject}"))
         .type_text("Entry means absorption");
@@ -2481,7 +2476,7 @@ fn the_png_export_of_a_comparison_is_the_whole_comparison_not_the_screen() {
     harness.get_by_label("Export as PNG image…").click();
     harness.run();
     wait_while(&mut harness, LecternApp::is_exporting);
-    let state = harness.state().comparison.as_ref().unwrap();
+    let state = harness.state().comparison().unwrap();
     let message = state.message.clone().unwrap_or_default();
     assert!(message.starts_with("Exported to "), "{message}");
     assert!(!message.contains("left out"), "{message}");
@@ -2498,11 +2493,11 @@ fn the_png_export_of_a_comparison_is_the_whole_comparison_not_the_screen() {
     // The picture of the comparison and its note, as drawn directly, in the window's font size
     // and theme: its width is its six columns', whatever the window's.
     let dark = harness.ctx.global_style().visuals.dark_mode;
-    let notes = harness.state().notebook.comparison_notes();
+    let notes = harness.state().notebook().comparison_notes();
     let of = lectern::ui::compare_view::PictureOf::of(state, notes).unwrap();
     assert_eq!(of.notes.len(), 1);
     let style = lectern::ui::compare_view::PictureStyle {
-        font_size: harness.state().view.font_size,
+        font_size: harness.state().view().font_size,
         dark,
         ..Default::default()
     };
@@ -2578,14 +2573,14 @@ fn comparing_two_long_texts_runs_in_the_background_with_progress() {
         },
     );
     let mut harness = harness(app);
-    assert_eq!(harness.state().desk.panes().len(), 2);
+    assert_eq!(harness.state().desk().panes().len(), 2);
     harness.get_by_label("Compare").click();
     harness.run();
     harness.get_by_label("Compare the open texts").click();
     harness.step();
     harness.step();
     assert!(
-        harness.state().comparison.as_ref().unwrap().is_computing(),
+        harness.state().comparison().unwrap().is_computing(),
         "the window is not held up"
     );
     // The progress and its Cancel button are shown while the worker runs (the cancellation
@@ -2593,12 +2588,12 @@ fn comparing_two_long_texts_runs_in_the_background_with_progress() {
     harness.get_by_label("Cancel");
     for _ in 0..4_000 {
         harness.step();
-        if !harness.state().comparison.as_ref().unwrap().is_computing() {
+        if !harness.state().comparison().unwrap().is_computing() {
             break;
         }
         std::thread::sleep(std::time::Duration::from_millis(5));
     }
-    let state = harness.state().comparison.as_ref().unwrap();
+    let state = harness.state().comparison().unwrap();
     assert!(!state.is_computing());
     let result = state.result.as_ref().expect("the comparison finished");
     assert_eq!(result.cells.len(), state.comparison.segments.len());
@@ -2613,14 +2608,14 @@ fn find_starts_at_the_reading_position() {
     let mut harness = harness(app(profile.path(), &[NOTES]));
     harness
         .state_mut()
-        .desk
+        .desk_mut()
         .pane_mut(0)
         .unwrap()
         .view
         .jump_to(20, 0.0);
     harness.run();
     let reading_at = {
-        let pane = &harness.state().desk.panes()[0];
+        let pane = &harness.state().desk().panes()[0];
         pane.text.paragraphs()[pane.view.scroll.paragraph]
             .chars
             .start
@@ -2638,7 +2633,7 @@ fn find_starts_at_the_reading_position() {
         harness.step();
         let done = harness
             .state()
-            .search
+            .search()
             .find
             .as_ref()
             .is_some_and(|f| f.searched.is_some());
@@ -2648,7 +2643,7 @@ fn find_starts_at_the_reading_position() {
         std::thread::sleep(std::time::Duration::from_millis(5));
     }
     harness.run();
-    let find = harness.state().search.find.as_ref().unwrap();
+    let find = harness.state().search().find.as_ref().unwrap();
     let current = find.current.expect("a match is stepped to");
     assert!(
         find.matches.iter().any(|m| m.start < reading_at),
@@ -2690,7 +2685,7 @@ fn choosing_an_annotation_moves_nothing_under_the_pointer_and_quotes_are_not_dou
     harness.get_by_label_contains("Annotation: ").click();
     harness.run_steps(90); // the passage flashes in its pane
     assert_eq!(
-        harness.state().view.selected_annotation.as_deref(),
+        harness.state().view().selected_annotation.as_deref(),
         Some("amendment")
     );
     assert_eq!(harness.get_by_label_contains("Annotation: ").rect(), entry);
@@ -2716,7 +2711,7 @@ fn find_marks_every_match_as_you_type_and_f3_steps_through_them() {
         harness.step();
         if harness
             .state()
-            .search
+            .search()
             .find
             .as_ref()
             .is_some_and(|f| f.searched.is_some())
@@ -2726,15 +2721,15 @@ fn find_marks_every_match_as_you_type_and_f3_steps_through_them() {
         std::thread::sleep(std::time::Duration::from_millis(5));
     }
     harness.run();
-    let find = harness.state().search.find.as_ref().unwrap();
-    let text = harness.state().desk.panes()[0].text.clone();
+    let find = harness.state().search().find.as_ref().unwrap();
+    let text = harness.state().desk().panes()[0].text.clone();
     let expected = text.content().matches("Stalin").count();
     assert!(expected >= 3);
     assert_eq!(find.count, expected, "case-insensitive");
     assert_eq!(find.current, Some(0));
     harness.get_by_label(&format!("1 of {expected}"));
     let selected = |harness: &Harness<'_, LecternApp>| {
-        let pane = &harness.state().desk.panes()[0];
+        let pane = &harness.state().desk().panes()[0];
         pane.text
             .slice(pane.view.selected_range().unwrap())
             .to_owned()
@@ -2743,7 +2738,7 @@ fn find_marks_every_match_as_you_type_and_f3_steps_through_them() {
     harness.key_press(Key::F3);
     harness.run();
     assert_eq!(
-        harness.state().search.find.as_ref().unwrap().current,
+        harness.state().search().find.as_ref().unwrap().current,
         Some(1)
     );
     assert_eq!(selected(&harness), "Stalin");
@@ -2751,13 +2746,13 @@ fn find_marks_every_match_as_you_type_and_f3_steps_through_them() {
     harness.key_press_modifiers(Modifiers::SHIFT, Key::F3);
     harness.run();
     assert_eq!(
-        harness.state().search.find.as_ref().unwrap().current,
+        harness.state().search().find.as_ref().unwrap().current,
         Some(expected - 1),
         "back from the first wraps to the last"
     );
     harness.get_by_label("Close find").click();
     harness.run();
-    assert!(harness.state().search.find.is_none());
+    assert!(harness.state().search().find.is_none());
 }
 
 #[test]
@@ -2786,16 +2781,21 @@ fn search_everything_lists_texts_and_notes_and_opens_a_match() {
         .type_text("RASCAL");
     for _ in 0..200 {
         harness.step();
-        let done = harness.state().search.search_all.as_ref().is_some_and(|s| {
-            s.preparing == 0 && s.searched.as_ref().is_some_and(|k| k.0 == "RASCAL")
-        });
+        let done = harness
+            .state()
+            .search()
+            .search_all
+            .as_ref()
+            .is_some_and(|s| {
+                s.preparing == 0 && s.searched.as_ref().is_some_and(|k| k.0 == "RASCAL")
+            });
         if done {
             break;
         }
         std::thread::sleep(std::time::Duration::from_millis(5));
     }
     harness.run();
-    let state = harness.state().search.search_all.as_ref().unwrap();
+    let state = harness.state().search().search_all.as_ref().unwrap();
     let titles: Vec<&str> = state.texts.iter().map(|t| t.title.as_str()).collect();
     assert!(
         titles.contains(&"The Question of Nationalities or “Autonomization”"),
@@ -2817,7 +2817,7 @@ fn search_everything_lists_texts_and_notes_and_opens_a_match() {
         .clone();
     harness.get_by_label(&format!("…{}…", hit.1)).click();
     harness.run_steps(90);
-    let pane = harness.state().desk.active_pane().unwrap();
+    let pane = harness.state().desk().active_pane().unwrap();
     assert_eq!(pane.text.id(), NOTES);
     assert_eq!(
         pane.text.slice(pane.view.selected_range().unwrap()),
@@ -2844,17 +2844,19 @@ fn open_search_hit(
         .type_text(query);
     for _ in 0..200 {
         harness.step();
-        let done =
-            harness.state().search.search_all.as_ref().is_some_and(|s| {
-                s.preparing == 0 && s.searched.as_ref().is_some_and(|k| k.0 == query)
-            });
+        let done = harness
+            .state()
+            .search()
+            .search_all
+            .as_ref()
+            .is_some_and(|s| s.preparing == 0 && s.searched.as_ref().is_some_and(|k| k.0 == query));
         if done {
             break;
         }
         std::thread::sleep(std::time::Duration::from_millis(5));
     }
     harness.run();
-    let state = harness.state().search.search_all.as_ref().unwrap();
+    let state = harness.state().search().search_all.as_ref().unwrap();
     let hit = state
         .texts
         .iter()
@@ -2879,10 +2881,12 @@ fn search_everything_for(harness: &mut Harness<'_, LecternApp>, query: &str) {
         .type_text(query);
     for _ in 0..200 {
         harness.step();
-        let done =
-            harness.state().search.search_all.as_ref().is_some_and(|s| {
-                s.preparing == 0 && s.searched.as_ref().is_some_and(|k| k.0 == query)
-            });
+        let done = harness
+            .state()
+            .search()
+            .search_all
+            .as_ref()
+            .is_some_and(|s| s.preparing == 0 && s.searched.as_ref().is_some_and(|k| k.0 == query));
         if done {
             break;
         }
@@ -2917,11 +2921,16 @@ fn search_everything_lists_a_comparisons_wording_and_a_click_opens_that_comparis
             note,
             readers_comparison: None,
         };
-        assert!(state.notebook.edit(edit, "2026-12-07T00:00:00Z").unwrap());
+        assert!(
+            state
+                .notebook_mut()
+                .edit(edit, "2026-12-07T00:00:00Z")
+                .unwrap()
+        );
     }
-    assert!(harness.state().comparison.is_none());
+    assert!(harness.state().comparison().is_none());
     search_everything_for(&mut harness, "ЦЕЛЕСООБРАЗНЫМ");
-    let state = harness.state().search.search_all.as_ref().unwrap();
+    let state = harness.state().search().search_all.as_ref().unwrap();
     let wording = state
         .others
         .iter()
@@ -2952,20 +2961,12 @@ fn search_everything_lists_a_comparisons_wording_and_a_click_opens_that_comparis
     harness.get_by_label("Notes on comparisons");
     harness.get_by_label(&wording.label()).click();
     harness.run_steps(10);
-    let open = harness
-        .state()
-        .comparison
-        .as_ref()
-        .expect("a comparison is open");
+    let open = harness.state().comparison().expect("a comparison is open");
     assert_eq!(open.comparison.id, "clause-1");
     // A click on the note opens its comparison, at the note.
     harness.get_by_label(&note.label()).click();
     harness.run_steps(10);
-    let open = harness
-        .state()
-        .comparison
-        .as_ref()
-        .expect("a comparison is open");
+    let open = harness.state().comparison().expect("a comparison is open");
     assert_eq!(open.comparison.id, "clauses-2-5");
 }
 
@@ -2974,7 +2975,7 @@ fn search_everything_says_which_spellings_of_a_name_it_also_searched() {
     let profile = tempfile::tempdir().unwrap();
     let mut harness = harness(app(profile.path(), &[KAMENEV]));
     search_everything_for(&mut harness, "Ordzhonikidze");
-    let state = harness.state().search.search_all.as_ref().unwrap();
+    let state = harness.state().search().search_all.as_ref().unwrap();
     for spelling in ["Orjonikidze", "Орджоникидзе"] {
         assert!(
             state.also_searched.iter().any(|s| s == spelling),
@@ -2997,15 +2998,15 @@ fn search_everything_says_which_spellings_of_a_name_it_also_searched() {
 fn a_search_result_goes_to_the_pane_showing_its_text_or_to_the_active_pane() {
     let profile = tempfile::tempdir().unwrap();
     let mut harness = harness(app(profile.path(), &[KAMENEV, TROTSKY]));
-    harness.state_mut().desk.focus(0);
+    harness.state_mut().desk_mut().focus(0);
     // A text no pane shows opens in the active pane, as the library opens it.
     open_search_hit(&mut harness, "rascal", NOTES, Modifiers::NONE);
     assert_eq!(pane_ids(&harness), [NOTES, TROTSKY]);
-    assert_eq!(harness.state().desk.active(), 0);
+    assert_eq!(harness.state().desk().active(), 0);
     // A text a pane shows is shown there.
     open_search_hit(&mut harness, "persecution", TROTSKY, Modifiers::NONE);
     assert_eq!(pane_ids(&harness), [NOTES, TROTSKY]);
-    assert_eq!(harness.state().desk.active(), 1);
+    assert_eq!(harness.state().desk().active(), 1);
     // Ctrl-click opens it beside.
     open_search_hit(&mut harness, "Sokolnikov", KAMENEV, Modifiers::COMMAND);
     assert_eq!(pane_ids(&harness), [NOTES, TROTSKY, KAMENEV]);
@@ -3055,11 +3056,11 @@ fn annotations_exported_from_the_file_menu_read_back_exactly() {
         .click();
     wait_while(&mut harness, LecternApp::is_exporting);
     let json = std::fs::read_to_string(&export).unwrap();
-    let categories = harness.state().notebook.categories().to_vec();
+    let categories = harness.state().notebook().categories().to_vec();
     let back = lectern::model::w3c_import::from_w3c(&json, &categories).unwrap();
     let exported = harness
         .state()
-        .notebook
+        .notebook()
         .annotations()
         .get("exported")
         .unwrap()
@@ -3071,15 +3072,21 @@ fn annotations_exported_from_the_file_menu_read_back_exactly() {
 fn ctrl_shift_c_copies_the_passage_with_its_citation() {
     let profile = tempfile::tempdir().unwrap();
     let mut harness = harness(app(profile.path(), &[KAMENEV]));
-    let text = harness.state().desk.panes()[0].text.clone();
+    let text = harness.state().desk().panes()[0].text.clone();
     let byte = text
         .content()
         .find("Stalin tends to be somewhat hasty.")
         .unwrap();
     let start = text.content()[..byte].chars().count();
-    harness.state_mut().desk.pane_mut(0).unwrap().view.selection = Some(
-        lectern::model::selection::Selection::from_range(start..start + 34),
-    );
+    harness
+        .state_mut()
+        .desk_mut()
+        .pane_mut(0)
+        .unwrap()
+        .view
+        .selection = Some(lectern::model::selection::Selection::from_range(
+        start..start + 34,
+    ));
     harness.run();
     let expected = "“Stalin tends to be somewhat hasty.” (V. I. Lenin, “On the Establishment of \
                     the U.S.S.R.”, 26 September 1922 (Collected Works, vol. 42, pp. 421–423))";
@@ -3139,7 +3146,7 @@ fn annotations_imported_from_the_file_menu_join_the_profile_and_can_be_undone() 
     harness.run();
     harness.get_by_label("Import annotations…").click();
     wait_while(&mut harness, LecternApp::is_importing);
-    let live = harness.state().notebook.annotations().live().to_vec();
+    let live = harness.state().notebook().annotations().live().to_vec();
     assert_eq!(live.len(), 2);
     for annotation in &annotations {
         assert!(live.iter().any(|a| **a == *annotation), "{annotation:?}");
@@ -3154,12 +3161,12 @@ fn annotations_imported_from_the_file_menu_join_the_profile_and_can_be_undone() 
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
     assert!(
-        harness.state().notebook.annotations().live().is_empty(),
+        harness.state().notebook().annotations().live().is_empty(),
         "one undo takes back the whole import"
     );
     harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
     harness.run();
-    assert_eq!(harness.state().notebook.annotations().live().len(), 2);
+    assert_eq!(harness.state().notebook().annotations().live().len(), 2);
 }
 
 #[test]
@@ -3253,7 +3260,7 @@ fn a_backup_is_restored_from_the_file_menu_as_one_change_that_undo_takes_back() 
     drop(opened);
 
     let mut harness = harness(app(profile.path(), &[KAMENEV]));
-    assert_eq!(harness.state().notebook.annotations().live().len(), 2);
+    assert_eq!(harness.state().notebook().annotations().live().len(), 2);
     harness.get_by_label("File").click();
     harness.run();
     harness.get_by_label("Restore from backup…").click();
@@ -3275,7 +3282,7 @@ fn a_backup_is_restored_from_the_file_menu_as_one_change_that_undo_takes_back() 
     );
     harness.get_all_by_label("Restore").next().unwrap().click();
     harness.run();
-    let notebook = &harness.state().notebook;
+    let notebook = &harness.state().notebook();
     assert_eq!(notebook.annotations().live().len(), 1);
     assert_eq!(notebook.annotations().trash()[0].annotation_id, "later");
     assert!(notebook.comparison_notes().is_empty());
@@ -3286,10 +3293,13 @@ fn a_backup_is_restored_from_the_file_menu_as_one_change_that_undo_takes_back() 
     harness.run();
     harness.get_by_label("Restore note: Lenin's word").click();
     harness.run();
-    assert_eq!(harness.state().notebook.comparison_notes()[0].note_id, "n1");
+    assert_eq!(
+        harness.state().notebook().comparison_notes()[0].note_id,
+        "n1"
+    );
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
-    assert!(harness.state().notebook.comparison_notes().is_empty());
+    assert!(harness.state().notebook().comparison_notes().is_empty());
     assert!(
         harness
             .state()
@@ -3301,10 +3311,16 @@ fn a_backup_is_restored_from_the_file_menu_as_one_change_that_undo_takes_back() 
     );
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
-    assert_eq!(harness.state().notebook.annotations().live().len(), 2);
-    assert!(harness.state().notebook.annotations().trash().is_empty());
-    assert_eq!(harness.state().notebook.comparison_notes().len(), 1);
-    assert!(harness.state().notebook.comparison_notes_trash().is_empty());
+    assert_eq!(harness.state().notebook().annotations().live().len(), 2);
+    assert!(harness.state().notebook().annotations().trash().is_empty());
+    assert_eq!(harness.state().notebook().comparison_notes().len(), 1);
+    assert!(
+        harness
+            .state()
+            .notebook()
+            .comparison_notes_trash()
+            .is_empty()
+    );
 }
 
 #[test]
@@ -3312,7 +3328,7 @@ fn the_paragraphs_in_view_are_there_for_a_screen_reader() {
     use egui::accesskit::Role;
     let profile = tempfile::tempdir().unwrap();
     let mut harness = harness(app(profile.path(), &["lenin-1922-09-26-kamenev"]));
-    let text = harness.state().desk.panes()[0].text.clone();
+    let text = harness.state().desk().panes()[0].text.clone();
     let (first, last) = (0, text.paragraphs().len() - 1);
     let paragraph = harness.get_by_role_and_label(Role::Paragraph, text.paragraph_text(first));
     // Inside the pane's document, as a screen reader expects.
@@ -3334,7 +3350,7 @@ fn the_paragraphs_in_view_are_there_for_a_screen_reader() {
     );
     harness
         .state_mut()
-        .desk
+        .desk_mut()
         .pane_mut(0)
         .unwrap()
         .view
@@ -3403,7 +3419,7 @@ fn files_dropped_on_the_window_are_imported_one_after_another() {
     assert_eq!(
         harness
             .state()
-            .files
+            .files()
             .import_draft
             .as_ref()
             .expect("the first")
@@ -3412,7 +3428,7 @@ fn files_dropped_on_the_window_are_imported_one_after_another() {
         "Notes on the union"
     );
     assert_eq!(
-        harness.state().files.dropped_files.len(),
+        harness.state().files().dropped_files.len(),
         1,
         "the second waits"
     );
@@ -3424,7 +3440,7 @@ fn files_dropped_on_the_window_are_imported_one_after_another() {
     assert_eq!(
         harness
             .state()
-            .files
+            .files()
             .import_draft
             .as_ref()
             .expect("then the second")
@@ -3436,8 +3452,8 @@ fn files_dropped_on_the_window_are_imported_one_after_another() {
         .get_by_role_and_label(egui::accesskit::Role::Button, "Cancel")
         .click();
     harness.run();
-    assert!(harness.state().files.import_draft.is_none());
-    assert!(harness.state().files.dropped_files.is_empty());
+    assert!(harness.state().files().import_draft.is_none());
+    assert!(harness.state().files().dropped_files.is_empty());
     assert!(
         harness.query_by_label_contains("Drop to import").is_none(),
         "the hint goes with the drag"
@@ -3477,7 +3493,7 @@ fn a_saved_web_page_imported_from_the_file_menu_reads_as_its_text() {
     import_from_the_file_menu(&mut harness);
     let draft = harness
         .state()
-        .files
+        .files()
         .import_draft
         .as_ref()
         .expect("the import window");
@@ -3518,12 +3534,12 @@ fn an_imported_text_never_takes_over_a_pane_and_one_banner_tells_where_it_went()
     let mut harness = harness(app_with_dialog_answer(profile.path(), Some(file)));
     for id in [NOTES, TROTSKY] {
         let text = harness.state().library().get(id).unwrap().clone();
-        harness.state_mut().desk.open(text, true);
+        harness.state_mut().desk_mut().open(text, true);
     }
     harness.run();
     harness.get_by_label("Link scrolling of pane 1").click();
     harness.run();
-    harness.state_mut().desk.focus(0);
+    harness.state_mut().desk_mut().focus(0);
     let import = |harness: &mut Harness<'_, LecternApp>| {
         import_from_the_file_menu(harness);
         harness
@@ -3550,7 +3566,7 @@ fn an_imported_text_never_takes_over_a_pane_and_one_banner_tells_where_it_went()
     harness.get_by_label_contains("was taken out of the library");
     harness.get_by_label("Close pane 3").click();
     harness.run();
-    harness.state_mut().desk.focus(0);
+    harness.state_mut().desk_mut().focus(0);
     import(&mut harness);
     assert!(
         harness
@@ -3559,8 +3575,8 @@ fn an_imported_text_never_takes_over_a_pane_and_one_banner_tells_where_it_went()
     );
     // With room on the desk it opens beside the active pane, unlinked.
     assert_eq!(pane_ids(&harness), [KAMENEV, id.as_str(), NOTES]);
-    assert!(!harness.state().desk.panes()[1].linked);
-    assert!(harness.state().desk.panes()[0].linked);
+    assert!(!harness.state().desk().panes()[1].linked);
+    assert!(harness.state().desk().panes()[0].linked);
     let notices = harness.state().notices();
     assert!(
         notices
@@ -3643,12 +3659,12 @@ fn without_a_file_dialog_the_reader_types_the_path_of_the_file_to_import() {
     harness.run();
     harness.get_by_label("Read the file").click();
     wait_while(&mut harness, |app| {
-        app.files.import_draft.is_none() && !app.files.dropped_files.is_empty()
+        app.files().import_draft.is_none() && !app.files().dropped_files.is_empty()
             || app.is_importing_text()
     });
     let draft = harness
         .state()
-        .files
+        .files()
         .import_draft
         .as_ref()
         .expect("the import window");
@@ -3680,7 +3696,7 @@ fn a_windows_1251_file_imported_from_the_file_menu_stays_in_the_library() {
     // The reader checks what the file says of itself, gives a date, and imports.
     let draft = harness
         .state()
-        .files
+        .files()
         .import_draft
         .as_ref()
         .expect("the import window");
@@ -3705,7 +3721,7 @@ fn a_windows_1251_file_imported_from_the_file_menu_stays_in_the_library() {
         .get_by_role_and_label(egui::accesskit::Role::Button, "Import")
         .click();
     harness.run();
-    assert!(harness.state().files.import_draft.is_none());
+    assert!(harness.state().files().import_draft.is_none());
     let text = harness
         .state()
         .library()
@@ -3792,7 +3808,7 @@ fn re_importing_a_changed_file_moves_its_annotations_and_says_so() {
         .click();
     harness.run();
     let state = harness.state();
-    let kept = state.notebook.annotations().get("kept").unwrap();
+    let kept = state.notebook().annotations().get("kept").unwrap();
     let text = state.library().get(text.id()).unwrap();
     assert_eq!(text.slice(kept.anchor.start..kept.anchor.end), "entry");
     assert!(
@@ -3852,16 +3868,21 @@ fn the_annotations_the_panel_shows_can_be_exported_alone() {
 fn the_selection_toolbar_of_a_pane_that_is_not_active_highlights_that_panes_passage() {
     let profile = tempfile::tempdir().unwrap();
     let mut harness = harness(app(profile.path(), &[KAMENEV, NOTES]));
-    harness.state_mut().desk.focus(0);
-    harness.state_mut().desk.pane_mut(1).unwrap().view.selection =
-        Some(lectern::model::selection::Selection::from_range(0..9));
+    harness.state_mut().desk_mut().focus(0);
+    harness
+        .state_mut()
+        .desk_mut()
+        .pane_mut(1)
+        .unwrap()
+        .view
+        .selection = Some(lectern::model::selection::Selection::from_range(0..9));
     harness.run();
-    let name = harness.state().notebook.categories()[1].name.clone();
+    let name = harness.state().notebook().categories()[1].name.clone();
     harness
         .get_by_label(&format!("Highlight as {name}"))
         .click();
     harness.run();
-    let live = harness.state().notebook.annotations().live();
+    let live = harness.state().notebook().annotations().live();
     assert_eq!(live.len(), 1);
     assert_eq!(live[0].text_id, NOTES);
 }
@@ -3893,7 +3914,7 @@ fn a_collected_works_with_thousands_of_annotations_lists_only_what_is_in_view() 
     );
     // Clicking anywhere on an entry (here its middle, over its labels) selects it and shows its
     // passage, in the volume it is on.
-    let first = harness.state().notebook.annotations().live()[0].clone();
+    let first = harness.state().notebook().annotations().live()[0].clone();
     harness
         .query_all_by_label_contains("Annotation: ")
         .next()
@@ -3902,13 +3923,13 @@ fn a_collected_works_with_thousands_of_annotations_lists_only_what_is_in_view() 
     harness.step();
     harness.step();
     assert_eq!(
-        harness.state().view.selected_annotation.as_deref(),
+        harness.state().view().selected_annotation.as_deref(),
         Some(first.annotation_id.as_str())
     );
     assert!(
         harness
             .state()
-            .desk
+            .desk()
             .panes()
             .iter()
             .any(|p| p.text.id() == first.text_id)
@@ -3925,7 +3946,7 @@ fn people_and_places_lists_every_spelling_as_one_person_and_opens_a_mention() {
     harness.run();
     let counts = harness
         .state()
-        .study
+        .study()
         .index_view
         .as_ref()
         .unwrap()
@@ -3936,7 +3957,7 @@ fn people_and_places_lists_every_spelling_as_one_person_and_opens_a_mention() {
         .get_by_label_contains("G. K. Ordzhonikidze —")
         .click();
     harness.run();
-    let state = harness.state().study.index_view.as_ref().unwrap();
+    let state = harness.state().study().index_view.as_ref().unwrap();
     assert_eq!(state.chosen.as_deref(), Some("ordzhonikidze"));
     // Its mentions under every spelling, by text, with the identification and its source.
     let spellings: std::collections::BTreeSet<String> = state
@@ -3968,7 +3989,7 @@ fn people_and_places_lists_every_spelling_as_one_person_and_opens_a_mention() {
         .unwrap();
     harness.get_by_label(&format!("…{line}…")).click();
     harness.run_steps(90);
-    let pane = harness.state().desk.active_pane().unwrap();
+    let pane = harness.state().desk().active_pane().unwrap();
     assert_eq!(pane.text.id(), text_id);
     assert_eq!(pane.view.selected_range(), Some(range));
     // Its mentions can be marked in the open panes: all of them, not only those listed.
@@ -3976,7 +3997,7 @@ fn people_and_places_lists_every_spelling_as_one_person_and_opens_a_mention() {
         .get_by_label("Show mentions in the open panes")
         .click();
     harness.run();
-    let state = harness.state().study.index_view.as_ref().unwrap();
+    let state = harness.state().study().index_view.as_ref().unwrap();
     assert!(state.show_in_panes);
     let in_notes = state.marked.get(NOTES).map_or(0, Vec::len);
     let listed = state
@@ -4014,7 +4035,7 @@ fn the_timeline_orders_documents_and_events_steps_by_keyboard_and_opens_a_passag
     harness.run();
     let state = harness
         .state()
-        .view
+        .view()
         .timeline
         .as_ref()
         .expect("the timeline is open");
@@ -4027,13 +4048,13 @@ fn the_timeline_orders_documents_and_events_steps_by_keyboard_and_opens_a_passag
     // nearest to it).
     harness.get_by_label("Timeline axis").click();
     harness.run();
-    let clicked = harness.state().view.timeline.as_ref().unwrap().chosen;
+    let clicked = harness.state().view().timeline.as_ref().unwrap().chosen;
     assert!(clicked + 2 < ids.len());
     harness.key_press(egui::Key::ArrowRight);
     harness.run();
     harness.key_press(egui::Key::ArrowRight);
     harness.run();
-    let state = harness.state().view.timeline.as_ref().unwrap();
+    let state = harness.state().view().timeline.as_ref().unwrap();
     assert_eq!(
         state.entries[state.chosen].id,
         ids[clicked + 2],
@@ -4043,7 +4064,7 @@ fn the_timeline_orders_documents_and_events_steps_by_keyboard_and_opens_a_passag
     harness.key_press(egui::Key::Minus);
     harness.run();
     assert!(
-        harness.state().view.timeline.as_ref().unwrap().span > span,
+        harness.state().view().timeline.as_ref().unwrap().span > span,
         "zoomed out"
     );
     // An event stated in a letter opens the letter at the passage that states it.
@@ -4054,7 +4075,7 @@ fn the_timeline_orders_documents_and_events_steps_by_keyboard_and_opens_a_passag
     harness.get_by_label_contains("Source: Lenin’s letter to Kamenev of 26 September 1922");
     harness.get_by_label("Open the passage").click();
     harness.run_steps(90);
-    let pane = harness.state().desk.active_pane().unwrap();
+    let pane = harness.state().desk().active_pane().unwrap();
     assert_eq!(pane.text.id(), KAMENEV);
     let range = pane.view.selected_range().expect("the passage is selected");
     assert_eq!(pane.text.slice(range), "and with Stalin today");
@@ -4066,7 +4087,7 @@ fn the_timeline_orders_documents_and_events_steps_by_keyboard_and_opens_a_passag
     harness.get_by_label("Open the comparison").click();
     harness.run();
     assert_eq!(
-        harness.state().comparison.as_ref().unwrap().comparison.id,
+        harness.state().comparison().unwrap().comparison.id,
         "clause-1"
     );
     // A document opens its text; Show all reaches the introduction of 2022.
@@ -4079,13 +4100,13 @@ fn the_timeline_orders_documents_and_events_steps_by_keyboard_and_opens_a_passag
     assert!(pane_ids(&harness).contains(&TROTSKY.to_owned()));
     harness.get_by_label("Show all").click();
     harness.run();
-    assert!(harness.state().view.timeline.as_ref().unwrap().span > 365.0 * 99.0);
+    assert!(harness.state().view().timeline.as_ref().unwrap().span > 365.0 * 99.0);
 }
 
 /// The words the chosen glossary term marks in the open comparison: (witness, words), sorted.
 fn term_marks(harness: &Harness<'_, LecternApp>) -> Vec<(String, String)> {
-    let state = harness.state().study.glossary_view.as_ref().unwrap();
-    let comparison = &harness.state().comparison.as_ref().unwrap().comparison;
+    let state = harness.state().study().glossary_view.as_ref().unwrap();
+    let comparison = &harness.state().comparison().unwrap().comparison;
     let (_, cells) = state
         .in_comparison
         .as_ref()
@@ -4120,7 +4141,7 @@ fn a_chosen_term_is_marked_in_every_witness_of_clause_1_and_in_the_open_panes() 
         .get_by_label_contains("Entry (вступление) —")
         .click();
     harness.run();
-    let state = harness.state().study.glossary_view.as_ref().unwrap();
+    let state = harness.state().study().glossary_view.as_ref().unwrap();
     assert_eq!(state.chosen.as_deref(), Some("entry"));
     harness.get_by_label_contains("Source: Clause 1 comparison");
     // In the comparison: the Russian “вступлении” and the English “entry” of Stalin's draft.
@@ -4146,7 +4167,7 @@ fn a_chosen_term_is_marked_in_every_witness_of_clause_1_and_in_the_open_panes() 
         marked,
         "the same words of the same witnesses"
     );
-    let state = harness.state().study.glossary_view.as_ref().unwrap();
+    let state = harness.state().study().glossary_view.as_ref().unwrap();
     // In the open pane: the letter's “entry”.
     let ranges = state.marked.get(KAMENEV).expect("marked in the letter");
     let letter = harness.state().library().get(KAMENEV).unwrap().clone();
@@ -4160,7 +4181,7 @@ fn a_chosen_term_is_marked_in_every_witness_of_clause_1_and_in_the_open_panes() 
         .get_by_label_contains("Unification (объединение) —")
         .click();
     harness.run();
-    let state = harness.state().study.glossary_view.as_ref().unwrap();
+    let state = harness.state().study().glossary_view.as_ref().unwrap();
     let (_, cells) = state.in_comparison.as_ref().unwrap();
     let witnesses: std::collections::BTreeSet<usize> = cells.keys().map(|(_, w)| *w).collect();
     assert_eq!(
@@ -4172,7 +4193,7 @@ fn a_chosen_term_is_marked_in_every_witness_of_clause_1_and_in_the_open_panes() 
         .get_by_label_contains("Unification (объединение) —")
         .click();
     harness.run();
-    let state = harness.state().study.glossary_view.as_ref().unwrap();
+    let state = harness.state().study().glossary_view.as_ref().unwrap();
     assert!(state.chosen.is_none() && state.marked.is_empty());
 }
 
@@ -4184,13 +4205,7 @@ fn a_note_on_lenins_amendment_is_carried_to_the_revised_draft_and_copied_there()
     open_clause_1(&mut harness);
     // The reader's note on “Formal unification” in Lenin's amendment, as the comparison's Note
     // button makes it.
-    let comparison = harness
-        .state()
-        .comparison
-        .as_ref()
-        .unwrap()
-        .comparison
-        .clone();
+    let comparison = harness.state().comparison().unwrap().comparison.clone();
     let note = ComparisonNote {
         witness: Some("Lenin’s amendment (English)".into()),
         quote: "Formal\u{a0}unification".into(),
@@ -4199,7 +4214,7 @@ fn a_note_on_lenins_amendment_is_carried_to_the_revised_draft_and_copied_there()
     };
     let added = harness
         .state_mut()
-        .notebook
+        .notebook_mut()
         .edit(
             lectern::model::notebook::Edit::AddComparisonNote {
                 note,
@@ -4238,7 +4253,7 @@ fn a_note_on_lenins_amendment_is_carried_to_the_revised_draft_and_copied_there()
         .unwrap()
         .click();
     harness.run();
-    let notes = harness.state().notebook.comparison_notes().to_vec();
+    let notes = harness.state().notebook().comparison_notes().to_vec();
     let copy = notes
         .iter()
         .find(|n| n.carried_from.is_some())
@@ -4266,7 +4281,7 @@ fn a_note_on_lenins_amendment_is_carried_to_the_revised_draft_and_copied_there()
     assert!(
         harness
             .state()
-            .notebook
+            .notebook()
             .comparison_notes()
             .iter()
             .all(|n| n.carried_from.is_none())
@@ -4315,7 +4330,7 @@ fn the_reader_adds_a_person_and_a_spelling_which_are_found_and_kept_in_the_profi
     harness.run();
     harness.get_by_label("Add the spelling").click();
     harness.run();
-    let state = harness.state().study.index_view.as_ref().unwrap();
+    let state = harness.state().study().index_view.as_ref().unwrap();
     assert!(
         state.hits.iter().any(|t| t.text_id == "file-diary"),
         "found in the diary under the new spelling"
@@ -4341,14 +4356,14 @@ fn the_reader_adds_a_person_and_a_spelling_which_are_found_and_kept_in_the_profi
     harness.get_by_label("Add the person or place").click();
     harness.run();
     harness.get_by_label("M. V. Frunze — 1");
-    let study = harness.state().notebook.study().clone();
+    let study = harness.state().notebook().study().clone();
     assert_eq!(study.people[0].id, "own-m-v-frunze");
     assert_eq!(study.spellings[0].spelling, "Ordjonikidze");
     // Kept in the profile: the next session finds them.
     harness.state_mut().save_now();
     drop(harness);
     let harness = self::harness(start(vec![diary]));
-    assert_eq!(harness.state().notebook.study(), &study);
+    assert_eq!(harness.state().notebook().study(), &study);
 }
 
 #[test]
@@ -4389,7 +4404,7 @@ fn the_reader_adds_a_term_whose_renderings_are_marked() {
         .get_by_label_contains("Federation (федерация) —")
         .click();
     harness.run();
-    let state = harness.state().study.glossary_view.as_ref().unwrap();
+    let state = harness.state().study().glossary_view.as_ref().unwrap();
     assert_eq!(state.chosen.as_deref(), Some("own-federation-федерация"));
     let letter = harness.state().library().get(KAMENEV).unwrap().clone();
     let marked = state
@@ -4404,7 +4419,7 @@ fn the_reader_adds_a_term_whose_renderings_are_marked() {
     // Undo takes the term back, and the window follows.
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     harness.run();
-    assert!(harness.state().notebook.study().terms.is_empty());
+    assert!(harness.state().notebook().study().terms.is_empty());
     assert!(
         harness
             .query_by_label_contains("Federation (федерация) —")
@@ -4425,7 +4440,7 @@ fn a_note_changed_on_two_devices_is_shown_with_both_texts_to_choose_from() {
     // What loading a merged record gives: the later note, and the other kept beside it.
     let mut merged = harness
         .state()
-        .notebook
+        .notebook()
         .annotations()
         .get(&id)
         .unwrap()
@@ -4437,7 +4452,7 @@ fn a_note_changed_on_two_devices_is_shown_with_both_texts_to_choose_from() {
     });
     let changed = harness
         .state_mut()
-        .notebook
+        .notebook_mut()
         .edit(
             lectern::model::notebook::Edit::ChangeAnnotation(merged),
             "2026-12-01T10:01:00Z",
@@ -4451,7 +4466,7 @@ fn a_note_changed_on_two_devices_is_shown_with_both_texts_to_choose_from() {
     harness.run();
     let kept = harness
         .state()
-        .notebook
+        .notebook()
         .annotations()
         .get(&id)
         .unwrap()
@@ -4467,7 +4482,7 @@ fn a_note_changed_on_two_devices_is_shown_with_both_texts_to_choose_from() {
     harness.run();
     let back = harness
         .state()
-        .notebook
+        .notebook()
         .annotations()
         .get(&id)
         .unwrap()
@@ -4517,7 +4532,7 @@ fn what_a_sync_brings_while_the_window_is_open_is_merged_and_the_typed_note_is_l
     let started = std::time::Instant::now();
     while harness
         .state()
-        .notebook
+        .notebook()
         .annotations()
         .get("from-desktop")
         .is_none()
@@ -4529,7 +4544,7 @@ fn what_a_sync_brings_while_the_window_is_open_is_merged_and_the_typed_note_is_l
         harness.run();
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
-    let notebook = harness.state().notebook.annotations();
+    let notebook = harness.state().notebook().annotations();
     assert_eq!(
         notebook.get("from-desktop").unwrap().note,
         "made on the desktop"
@@ -4607,7 +4622,7 @@ fn a_file_handed_to_a_full_desk_waits_in_the_library_and_the_banner_says_so() {
         "on the formal entry of the former into the RSFSR",
     );
     let mut harness = harness(app(profile.path(), &[KAMENEV, NOTES, TROTSKY]));
-    harness.state_mut().desk.focus(1);
+    harness.state_mut().desk_mut().focus(1);
     // As `lectern draft.txt` hands it over while the window is open.
     let handed = lectern::ui::app::read_hand_over(Request {
         files: vec![draft],
@@ -4621,7 +4636,7 @@ fn a_file_handed_to_a_full_desk_waits_in_the_library_and_the_banner_says_so() {
         [KAMENEV, NOTES, TROTSKY],
         "no pane taken over"
     );
-    assert_eq!(harness.state().desk.active(), 1);
+    assert_eq!(harness.state().desk().active(), 1);
     assert!(harness.state().library().get("file-draft-txt").is_some());
     let notices = harness.state().notices();
     assert_eq!(
@@ -4631,7 +4646,7 @@ fn a_file_handed_to_a_full_desk_waits_in_the_library_and_the_banner_says_so() {
     );
     harness.get_by_label_contains("“draft” is in the library: all three panes are in use");
     // With a pane closed there is room: the next file opens beside the active pane.
-    harness.state_mut().desk.close(2);
+    harness.state_mut().desk_mut().close(2);
     let (_dir, revised) = a_file("revised.txt", "on formal unification with the R.S.F.S.R.");
     let handed = lectern::ui::app::read_hand_over(Request {
         files: vec![revised],

@@ -267,8 +267,8 @@ fn the_window_and_the_command_line_open_a_damaged_profile_to_the_same_notebook()
         "{:?}",
         window.notices()
     );
-    assert_eq!(window.notebook.contents(), by_command.notebook.contents());
-    assert_eq!(window.notebook.orphans(), by_command.notebook.orphans());
+    assert_eq!(window.notebook().contents(), by_command.notebook.contents());
+    assert_eq!(window.notebook().orphans(), by_command.notebook.orphans());
 }
 
 fn copy_profile(from: &Path, to: &Path) {

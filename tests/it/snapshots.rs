@@ -33,7 +33,7 @@ fn app_with(open: &[&str], theme: ThemeChoice) -> LecternApp {
             compare: Vec::new(),
         },
     );
-    app.view.theme = theme;
+    app.view_mut().theme = theme;
     app
 }
 
@@ -55,11 +55,11 @@ fn desk_with_two_panes(theme: ThemeChoice) -> Harness<'static, LecternApp> {
         ],
         theme,
     );
-    app.desk.pane_mut(0).unwrap().linked = true;
-    app.desk.pane_mut(1).unwrap().linked = true;
-    app.desk.pane_mut(0).unwrap().view.selection = Some(Selection::from_range(16..80));
+    app.desk_mut().pane_mut(0).unwrap().linked = true;
+    app.desk_mut().pane_mut(1).unwrap().linked = true;
+    app.desk_mut().pane_mut(0).unwrap().view.selection = Some(Selection::from_range(16..80));
     // Two overlapping highlights, one with a note, selected in the annotations panel.
-    let text = app.desk.panes()[0].text.clone();
+    let text = app.desk().panes()[0].text.clone();
     let byte = text
         .content()
         .find("Stalin tends to be somewhat hasty")
@@ -79,11 +79,11 @@ fn desk_with_two_panes(theme: ThemeChoice) -> Harness<'static, LecternApp> {
             tags: vec!["stalin".into()],
             ..Annotation::new(id, &text, range, Some(category), "2026-11-26T21:00:00Z")
         };
-        app.notebook
+        app.notebook_mut()
             .edit(Edit::AddAnnotation(annotation), "2026-11-26T21:00:00Z")
             .unwrap();
     }
-    app.view.selected_annotation = Some("outer".into());
+    app.view_mut().selected_annotation = Some("outer".into());
     harness_of(app)
 }
 
@@ -105,8 +105,8 @@ fn library_with_two_panes_dark() {
 /// the second difference stepped to, the library and annotations panels closed.
 fn clause_1(theme: ThemeChoice) -> Harness<'static, LecternApp> {
     let mut app = app_with(&[], theme);
-    app.view.library_open = false;
-    app.view.annotations_open = false;
+    app.view_mut().library_open = false;
+    app.view_mut().annotations_open = false;
     let mut harness = harness_of(app);
     harness
         .get_by_label("Compare Stalin’s “entry” clause with Lenin’s “formal unification”")
@@ -321,13 +321,7 @@ fn carried_notes(theme: ThemeChoice) -> Harness<'static, LecternApp> {
         .get_by_label("Clause 1: “entry” into the RSFSR or “formal unification”")
         .click();
     harness.run();
-    let comparison = harness
-        .state()
-        .comparison
-        .as_ref()
-        .unwrap()
-        .comparison
-        .clone();
+    let comparison = harness.state().comparison().unwrap().comparison.clone();
     let note = ComparisonNote {
         witness: Some("Lenin’s amendment (English)".into()),
         quote: "Formal\u{a0}unification".into(),
@@ -341,7 +335,7 @@ fn carried_notes(theme: ThemeChoice) -> Harness<'static, LecternApp> {
     assert!(
         harness
             .state_mut()
-            .notebook
+            .notebook_mut()
             .edit(edit, "2026-11-30T00:00:00Z")
             .unwrap()
     );

@@ -97,19 +97,19 @@ pub struct LecternApp {
     /// The bundled comparisons.
     bundled_comparisons: Vec<Comparison>,
     /// The reading panes.
-    pub desk: Desk,
+    desk: Desk,
     /// The reader's work: categories, annotations, notes on comparisons, history.
-    pub notebook: Notebook,
+    notebook: Notebook,
     /// What the window shows around the panes: text size, theme, side panels, windows.
-    pub view: View,
+    view: View,
     /// The open comparison.
-    pub comparison: Option<ComparisonState>,
+    comparison: Option<ComparisonState>,
     /// Find in the text and Search everything.
-    pub search: Search,
+    search: Search,
     /// People and places, and terms across translations.
-    pub study: StudyTools,
+    study: StudyTools,
     /// Imports and exports, and the file dialogs.
-    pub files: Files,
+    files: Files,
     /// The profile, its lock, and saving.
     session: Session,
     /// Messages shown in the banner, newest last.
@@ -117,6 +117,73 @@ pub struct LecternApp {
     /// The highlights of the open texts, and what they were built from (see
     /// [`Self::refresh_highlights`]).
     highlights: Option<(HighlightsKey, HighlightsByText)>,
+}
+
+impl LecternApp {
+    /// The reading panes.
+    pub fn desk(&self) -> &Desk {
+        &self.desk
+    }
+
+    /// The reading panes, to change.
+    pub fn desk_mut(&mut self) -> &mut Desk {
+        &mut self.desk
+    }
+
+    /// The reader's work.
+    pub fn notebook(&self) -> &Notebook {
+        &self.notebook
+    }
+
+    /// The reader's work, to change (through [`Notebook::edit`], its one way in).
+    pub fn notebook_mut(&mut self) -> &mut Notebook {
+        &mut self.notebook
+    }
+
+    /// What the window shows around the panes.
+    pub fn view(&self) -> &View {
+        &self.view
+    }
+
+    /// What the window shows around the panes, to change.
+    pub fn view_mut(&mut self) -> &mut View {
+        &mut self.view
+    }
+
+    /// The open comparison, if one is open.
+    pub fn comparison(&self) -> Option<&ComparisonState> {
+        self.comparison.as_ref()
+    }
+
+    /// The open comparison, to change.
+    pub fn comparison_mut(&mut self) -> Option<&mut ComparisonState> {
+        self.comparison.as_mut()
+    }
+
+    /// Find in the text and Search everything.
+    pub fn search(&self) -> &Search {
+        &self.search
+    }
+
+    /// Find in the text and Search everything, to change.
+    pub fn search_mut(&mut self) -> &mut Search {
+        &mut self.search
+    }
+
+    /// People and places, and terms across translations.
+    pub fn study(&self) -> &StudyTools {
+        &self.study
+    }
+
+    /// Imports and exports.
+    pub fn files(&self) -> &Files {
+        &self.files
+    }
+
+    /// Imports and exports, to change.
+    pub fn files_mut(&mut self) -> &mut Files {
+        &mut self.files
+    }
 }
 
 impl LecternApp {
