@@ -3,16 +3,16 @@
 //! and embeds the git hash.
 //!
 //! Every bundled text is parsed with the same header parser the app uses
-//! (`src/model/header.rs`), so a malformed file fails the build with a message naming the file,
+//! (`src/formats/text_format.rs`), so a malformed file fails the build with a message naming the file,
 //! the line and the field, instead of failing at run time on a user's machine.
 
 use std::fmt::Write as _;
 use std::path::Path;
 use std::process::Command;
 
-#[path = "src/model/header.rs"]
+#[path = "src/formats/text_format.rs"]
 #[allow(dead_code)]
-mod header;
+mod text_format;
 
 #[path = "build_support/study_data.rs"]
 mod study_data;
@@ -22,7 +22,7 @@ fn main() {
     let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     let texts_dir = Path::new(&manifest_dir).join("resources").join("texts");
     println!("cargo:rerun-if-changed={}", texts_dir.display());
-    println!("cargo:rerun-if-changed=src/model/header.rs");
+    println!("cargo:rerun-if-changed=src/formats/text_format.rs");
 
     let mut files: Vec<_> = std::fs::read_dir(&texts_dir)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", texts_dir.display()))
@@ -58,7 +58,7 @@ fn main() {
                 continue;
             }
         };
-        match header::parse_text_file(&format!("resources/texts/{name}"), &contents) {
+        match text_format::parse_text_file(&format!("resources/texts/{name}"), &contents) {
             Ok(parsed) => {
                 if ids.contains(&parsed.meta.id) {
                     failures.push(format!(

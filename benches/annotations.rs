@@ -13,8 +13,8 @@ use std::time::{Duration, Instant};
 use common::{Samples, report};
 use criterion::{Criterion, criterion_group, criterion_main};
 use lectern::model::anchor::{Resolution, resolve_all};
+use lectern::model::annotation_set::AnnotationEdit;
 use lectern::model::generate::{annotations, collected_works, edited, large_text};
-use lectern::model::history::Edit;
 use lectern::model::text::Text;
 use lectern::storage::annotations_file::AnnotationsFile;
 use lectern::storage::atomic::write_atomic;
@@ -65,7 +65,7 @@ fn save(c: &mut Criterion) {
     let volumes = collected_works(1, 5_000_000, 8);
     let mut file = AnnotationsFile::default();
     for annotation in annotations(&volumes, 10_000, 5) {
-        file.annotations.apply(Edit::Add(annotation));
+        file.annotations.apply(AnnotationEdit::Add(annotation));
     }
     let dir = tempfile::tempdir().expect("a temporary folder");
     let path = dir.path().join("annotations.json");
@@ -175,7 +175,7 @@ fn records(c: &mut Criterion) {
     let volumes = collected_works(1, 5_000_000, 8);
     let mut contents = Contents::default();
     for annotation in annotations(&volumes, 10_000, 5) {
-        contents.annotations.apply(Edit::Add(annotation));
+        contents.annotations.apply(AnnotationEdit::Add(annotation));
     }
     let dir = tempfile::tempdir().expect("a temporary folder");
     let mut store = NotebookStore::new(dir.path(), "bench");
@@ -192,7 +192,7 @@ fn records(c: &mut Criterion) {
             n += 1;
             let mut changed = contents.annotations.live()[n % 10_000].as_ref().clone();
             changed.note = format!("changed {n}");
-            contents.annotations.apply(Edit::Change(changed));
+            contents.annotations.apply(AnnotationEdit::Change(changed));
             let start = Instant::now();
             let saved = store
                 .save(&RealFileSystem, &contents, now + n as u64)

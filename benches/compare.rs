@@ -16,8 +16,8 @@ use std::time::{Duration, Instant};
 
 use common::{Samples, report};
 use criterion::{Criterion, criterion_group, criterion_main};
-use lectern::model::compare::{Normalization, diff, marks};
 use lectern::model::comparison::{Comparison, Reference, WordingInput, compute};
+use lectern::model::diff::{Normalization, diff, marks};
 use lectern::model::generate::{edited, paragraphs};
 
 /// A text of about `bytes` bytes and another edition of it (2 words in 100 changed).

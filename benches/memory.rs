@@ -16,8 +16,8 @@ use std::time::{Duration, Instant};
 use common::screen;
 use egui::Context;
 use lectern::bundled::bundled_library;
+use lectern::model::annotation_set::AnnotationEdit;
 use lectern::model::generate::{annotations, collected_works};
-use lectern::model::history::Edit;
 use lectern::storage::annotations_file::AnnotationsFile;
 use lectern::storage::import::add_text;
 use lectern::storage::profile::Profile;
@@ -44,7 +44,7 @@ fn main() {
     }
     let mut file = AnnotationsFile::default();
     for annotation in annotations(&volumes, 10_000, 1) {
-        file.annotations.apply(Edit::Add(annotation));
+        file.annotations.apply(AnnotationEdit::Add(annotation));
     }
     file.save(&profile).expect("annotations written");
     drop(volumes);

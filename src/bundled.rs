@@ -1,7 +1,7 @@
 //! The texts that ship with Lectern, compiled in from `resources/texts/` by `build.rs`.
 
+use crate::formats::text_format::parse_text_file;
 use crate::model::comparison::Comparison;
-use crate::model::header::parse_text_file;
 use crate::model::library::Library;
 use crate::model::text::Text;
 
@@ -67,8 +67,8 @@ pub fn bundled_comparisons() -> Vec<Comparison> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::compare::{Mark, Normalization, slice_chars};
     use crate::model::comparison::{Reference, compute_all};
+    use crate::model::diff::{Mark, Normalization, slice_chars};
 
     #[test]
     fn the_start_screen_offers_the_clause_1_comparison_from_its_own_file() {
@@ -137,7 +137,7 @@ mod tests {
             witness("amendment (English"),
         );
         let segment = 1;
-        let words = |w: usize, marks: &[crate::model::compare::Marked]| -> Vec<String> {
+        let words = |w: usize, marks: &[crate::model::diff::Marked]| -> Vec<String> {
             let text = &clause.witnesses[w].segments[segment].as_ref().unwrap().text;
             marks
                 .iter()

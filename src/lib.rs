@@ -3,11 +3,19 @@
 //! The crate is a library (so tests and benchmarks can build the whole app) and a thin
 //! `lectern` binary (`src/main.rs`). Its parts:
 //!
+//! - [`formats`]: pure readers and writers of the formats Lectern reads and writes, beneath
+//!   the model and storage and importing neither: [`formats::text_format`] is the text file
+//!   (a header of metadata, `---`, the body), also compiled into `build.rs` to check the
+//!   bundled texts.
 //! - [`model`]: the domain — texts, their paragraphs and character offsets, selections, the
-//!   library, annotations, and comparisons of wordings ([`model::compare`] is the word diff,
-//!   [`model::comparison`] aligns witnesses segment by segment), and the study tools' data
-//!   ([`model::index`] of people and places, [`model::timeline`], [`model::glossary`], notes
-//!   carried across witnesses in [`model::carry`]). The reader's work is one
+//!   library, annotations ([`model::annotation_set`] holds them and their trash, changed by
+//!   [`model::annotation_set::AnnotationEdit`]s), and comparisons of wordings ([`model::diff`]
+//!   is the word diff with its units and normalisation, [`model::comparison`] aligns
+//!   witnesses segment by segment and [`model::comparison::export`] writes them), and the
+//!   study tools' data ([`model::people_places`], [`model::timeline`], [`model::glossary`],
+//!   the reader's own people, places, spellings and terms in [`model::own_entries`], notes
+//!   carried across witnesses in [`model::carry`]); [`model::escape`] escapes strings for
+//!   Markdown and HTML, and [`model::words`] says a count with its noun. The reader's work is one
 //!   [`model::notebook::Notebook`], changed only through `Notebook::edit`; its kinds
 //!   (annotations, notes on comparisons, their Trash, the reader's comparisons, categories,
 //!   study entries, carried and diverged notes) are one [`model::notebook::Kind`], and every
@@ -66,6 +74,7 @@
 
 pub mod bundled;
 pub mod cli;
+pub mod formats;
 pub mod model;
 pub mod startup;
 pub mod storage;

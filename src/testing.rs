@@ -6,7 +6,7 @@
 
 use std::ops::Range;
 
-use crate::model::header::TextMeta;
+use crate::formats::text_format::TextMeta;
 use crate::model::text::Text;
 
 /// A text with default metadata and the given paragraphs.

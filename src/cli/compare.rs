@@ -7,9 +7,9 @@ use std::path::Path;
 use clap::ValueEnum;
 use serde::Serialize;
 
-use crate::model::compare::{self, Normalization, Op};
 use crate::model::comparison::WordingInput;
-use crate::model::comparison_export::{self, Format};
+use crate::model::comparison::export::{self, ComparisonFormat};
+use crate::model::diff::{self, Normalization, Op};
 use crate::model::library::Library;
 use crate::storage::open::Access;
 
@@ -103,15 +103,15 @@ pub fn run(
     let (a, b) = wordings(profile, a, b)?;
     let format = match format {
         CompareFormat::Json => {
-            let ops = compare::diff(&a.text, &b.text, &normalization);
+            let ops = diff::diff(&a.text, &b.text, &normalization);
             return write_json(&a, &b, normalize, &ops, out);
         }
-        CompareFormat::Text => Format::Text,
-        CompareFormat::Md => Format::Markdown,
-        CompareFormat::Html => Format::Html,
+        CompareFormat::Text => ComparisonFormat::Text,
+        CompareFormat::Md => ComparisonFormat::Markdown,
+        CompareFormat::Html => ComparisonFormat::Html,
     };
     let title = format!("{} / {}", a.label, b.label);
-    Ok(comparison_export::write_pair(
+    Ok(export::write_pair(
         format,
         &title,
         (a, b),
@@ -161,7 +161,7 @@ impl Serialize for OpsJson<'_> {
 /// An operation: its kind and its character ranges in both wordings.
 #[derive(Serialize)]
 struct OpJson<'a> {
-    kind: &'a compare::OpKind,
+    kind: &'a diff::OpKind,
     a: [usize; 2],
     b: [usize; 2],
 }

@@ -7,7 +7,7 @@ use std::path::Path;
 use anyhow::Context as _;
 
 use crate::model::generate;
-use crate::model::markup::count;
+use crate::model::words::count;
 use crate::storage::open::Access;
 
 /// Writes a generated text of about `bytes` bytes (from `seed`) to `output`, and says so on
@@ -17,7 +17,7 @@ pub fn text(bytes: usize, seed: u64, output: &Path, out: &mut dyn Write) -> anyh
     let paragraphs: Vec<&str> = (0..text.paragraphs().len())
         .map(|i| text.paragraph_text(i))
         .collect();
-    let file = crate::model::header::write_text_file(text.meta(), &paragraphs);
+    let file = crate::formats::text_format::write_text_file(text.meta(), &paragraphs);
     std::fs::write(output, file).with_context(|| format!("writing {}", output.display()))?;
     writeln!(
         out,
@@ -50,7 +50,9 @@ pub fn corpus(
         added += usize::from(
             contents
                 .annotations
-                .apply(crate::model::history::Edit::Add(annotation))
+                .apply(crate::model::annotation_set::AnnotationEdit::Add(
+                    annotation,
+                ))
                 .is_some(),
         );
     }

@@ -6,8 +6,8 @@ use std::path::Path;
 use serde::Serialize;
 
 use super::TextOrJson;
-use crate::model::index::{Entity, EntityKind, Index};
-use crate::model::markup::count;
+use crate::model::people_places::{Entity, EntityKind, Index};
+use crate::model::words::count;
 use crate::storage::open::Access;
 
 /// A person or place as `lectern index --format json` prints it.

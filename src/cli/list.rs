@@ -72,7 +72,7 @@ pub fn run(profile: Option<&Path>, format: TextOrJson, out: &mut dyn Write) -> a
         TextOrJson::Text => {
             for text in texts {
                 let meta = text.meta();
-                let date = if crate::model::header::is_undated(&meta.date) {
+                let date = if crate::formats::text_format::is_undated(&meta.date) {
                     "undated"
                 } else {
                     &meta.date

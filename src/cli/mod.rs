@@ -1,4 +1,4 @@
-//! The `lectern` command line: the clap definitions ([`Cli`], [`Command`]) and [`run`], which
+//! The `lectern` command line: the clap definitions ([`Cli`], [`CliCommand`]) and [`run`], which
 //! runs a command or the window. Each command is a module of its own that writes to a
 //! `&mut dyn Write` (standard output when run, a buffer in tests); JSON is written through
 //! serde. Every command opens the profile through [`open`] (that is,
@@ -67,7 +67,7 @@ pub struct Cli {
 
     /// The command; none runs the window.
     #[command(subcommand)]
-    pub command: Option<Command>,
+    pub command: Option<CliCommand>,
 }
 
 /// Plain lines, or JSON.
@@ -81,7 +81,7 @@ pub enum TextOrJson {
 
 /// The commands of `lectern`.
 #[derive(Subcommand, Debug)]
-pub enum Command {
+pub enum CliCommand {
     /// Print the texts of the library with their ids: the bundled ones and those imported
     /// into the profile.
     List {
@@ -238,11 +238,11 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let written = match cli.command {
-        Some(Command::List { format }) => list::run(profile, format, &mut out),
-        Some(Command::Index { format }) => index::run(profile, format, &mut out),
-        Some(Command::Timeline { format }) => timeline::run(profile, format, &mut out),
-        Some(Command::Glossary { format }) => glossary::run(profile, format, &mut out),
-        Some(Command::Search {
+        Some(CliCommand::List { format }) => list::run(profile, format, &mut out),
+        Some(CliCommand::Index { format }) => index::run(profile, format, &mut out),
+        Some(CliCommand::Timeline { format }) => timeline::run(profile, format, &mut out),
+        Some(CliCommand::Glossary { format }) => glossary::run(profile, format, &mut out),
+        Some(CliCommand::Search {
             query,
             format,
             match_case,
@@ -254,8 +254,8 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                 whole_words,
             };
             let format = match format {
-                TextOrJson::Text => search::Format::Text,
-                TextOrJson::Json => search::Format::Json,
+                TextOrJson::Text => search::SearchFormat::Text,
+                TextOrJson::Json => search::SearchFormat::Json,
             };
             search::search(
                 &opened,
@@ -267,31 +267,31 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             )
             .map_err(anyhow::Error::from)
         }
-        Some(Command::GenerateText {
+        Some(CliCommand::GenerateText {
             bytes,
             seed,
             output,
         }) => generate::text(bytes, seed, &output, &mut out),
-        Some(Command::GenerateCorpus {
+        Some(CliCommand::GenerateCorpus {
             bytes,
             volumes,
             annotations,
             seed,
         }) => generate::corpus(profile, bytes, volumes, annotations, seed),
-        Some(Command::Compare {
+        Some(CliCommand::Compare {
             a, b, window: true, ..
         }) => {
             drop(out);
             return window::compare(cli.profile, &a, &b, cli.save_delay);
         }
-        Some(Command::Compare {
+        Some(CliCommand::Compare {
             a,
             b,
             format,
             normalize,
             ..
         }) => compare::run(profile, &a, &b, format, normalize, &mut out),
-        Some(Command::Export {
+        Some(CliCommand::Export {
             format,
             text,
             output,
@@ -302,7 +302,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             output.as_deref(),
             &mut out,
         ),
-        Some(Command::Import {
+        Some(CliCommand::Import {
             file,
             title,
             author,
@@ -319,10 +319,10 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             };
             import::run(profile, &file, &meta, &mut out)
         }
-        Some(Command::ImportAnnotations { file }) => import_annotations::run(profile, &file),
-        Some(Command::Backups) => backups::run(profile, &mut out),
-        Some(Command::Restore { name }) => restore::run(profile, &name),
-        Some(Command::SaveLoop) => test_hooks::save_loop(profile, &mut out),
+        Some(CliCommand::ImportAnnotations { file }) => import_annotations::run(profile, &file),
+        Some(CliCommand::Backups) => backups::run(profile, &mut out),
+        Some(CliCommand::Restore { name }) => restore::run(profile, &name),
+        Some(CliCommand::SaveLoop) => test_hooks::save_loop(profile, &mut out),
         None => {
             drop(out);
             let mut files = cli.open_file;
@@ -359,7 +359,7 @@ pub fn must_be_a_file(path: &Path) -> anyhow::Result<()> {
 /// `written`, but a pipe closed by its reader is no error: a reader who stops reading early
 /// (`lectern compare A B | head`) has closed it on purpose, and the command ends quietly.
 fn quiet_on_a_closed_pipe(written: anyhow::Result<()>) -> anyhow::Result<()> {
-    use crate::model::comparison_export::PairError;
+    use crate::model::comparison::export::PairError;
     let closed = |e: &std::io::Error| e.kind() == std::io::ErrorKind::BrokenPipe;
     match written {
         Err(e)

@@ -7,21 +7,21 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use crate::model::index::Index;
+use crate::model::people_places::Index;
 use crate::model::search::everything::{Hit, HitKind, WorkIndex, search_everything};
 use crate::model::search::{Folded, SearchOptions};
 use crate::storage::open::OpenedProfile;
 
 /// How the results are printed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Format {
+pub enum SearchFormat {
     /// Lines for a reader: each result's kind and place, then its context.
     Text,
     /// One JSON object (see [`Output`]).
     Json,
 }
 
-impl std::str::FromStr for Format {
+impl std::str::FromStr for SearchFormat {
     type Err = String;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
@@ -64,7 +64,7 @@ pub fn search(
     opened: &OpenedProfile,
     query: &str,
     options: SearchOptions,
-    format: Format,
+    format: SearchFormat,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> std::io::Result<()> {
@@ -98,11 +98,11 @@ pub fn search(
         results: found.hits,
     };
     match format {
-        Format::Json => {
+        SearchFormat::Json => {
             serde_json::to_writer_pretty(&mut *out, &output)?;
             writeln!(out)
         }
-        Format::Text => write_text(&output, out),
+        SearchFormat::Text => write_text(&output, out),
     }
 }
 

@@ -17,8 +17,8 @@ use serde_json::{Value, json};
 
 use super::annotation::{Annotation, Category};
 use super::comparison::ComparisonNote;
+use super::escape::{escape_html, escape_markdown};
 use super::library::Library;
-use super::markup::{escape_html, escape_markdown};
 use super::notebook::{Contents, Counts, Kind, Notebook};
 
 /// The IRI prefix of a bundled or imported text in the W3C export.
@@ -552,7 +552,7 @@ pub fn export_notebook(
         Scope::Annotations => Contents {
             comparison_notes: Vec::new(),
             comparisons: Vec::new(),
-            study: super::study::Study::default(),
+            study: super::own_entries::OwnEntries::default(),
             ..Contents::default()
         },
     };

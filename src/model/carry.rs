@@ -13,8 +13,8 @@
 use std::ops::Range;
 
 use super::annotation::Annotation;
-use super::compare::{self, CharIndex, Normalization, OpKind};
 use super::comparison::{CarriedFrom, Comparison, ComparisonNote};
+use super::diff::{self, CharIndex, Normalization, OpKind};
 
 /// Where a note on a witness comes from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -96,7 +96,7 @@ pub fn align(
     let (from_index, to_index) = (CharIndex::new(from), CharIndex::new(to));
     let total = words(from_index.slice(range.clone()));
     let (mut same, mut aligned): (usize, Option<Range<usize>>) = (0, None);
-    for op in compare::diff(from, to, normalization) {
+    for op in diff::diff(from, to, normalization) {
         let overlap = op.a.start.max(range.start)..op.a.end.min(range.end);
         if op.kind != OpKind::Equal || overlap.start >= overlap.end {
             continue;
@@ -112,7 +112,7 @@ pub fn align(
         aligned = Some(aligned.map_or(start..end, |a| a.start..end));
     }
     let aligned = aligned?;
-    Some((compare::trimmed(&to_index, aligned), same.min(total), total))
+    Some((diff::trimmed(&to_index, aligned), same.min(total), total))
 }
 
 /// Where `at` (characters into `a`) is in `b`, two stretches the diff found equal: the same
@@ -126,7 +126,7 @@ fn within(a: &str, b: &str, at: usize, end: bool) -> usize {
     let word_spans = |text: &str| -> Vec<Range<usize>> {
         let mut spans = Vec::new();
         let mut position = 0;
-        for token in compare::split_tokens(text) {
+        for token in diff::split_tokens(text) {
             let length = token.chars().count();
             if token.chars().next().is_some_and(char::is_alphanumeric) {
                 spans.push(position..position + length);

@@ -6,8 +6,8 @@
 //! corpus.
 
 use super::annotation::{Annotation, default_categories};
-use super::header::TextMeta;
 use super::text::Text;
+use crate::formats::text_format::TextMeta;
 
 const ENGLISH: &[&str] = &[
     "the",

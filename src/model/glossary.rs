@@ -3,7 +3,7 @@
 //!
 //! вступление is “entry”, объединение “unification”; великодержавный is “dominant nation” in
 //! the Collected Works and “great-power” word for word; автономизация is “autonomization” or
-//! “autonomisation”. A rendering is found as the people of the [`super::index`] are, word by
+//! “autonomisation”. A rendering is found as the people of the [`super::people_places`] are, word by
 //! word, case and ё aside, a final `*` making a word a stem that takes Russian case endings. The
 //! bundled glossary is `resources/glossary/terms.json`, checked by this module's tests.
 
@@ -12,7 +12,7 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
-use super::index::NameMatcher;
+use super::people_places::NameMatcher;
 
 /// One rendering of a concept.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -29,7 +29,7 @@ pub struct ImportReport {
 impl ImportReport {
     /// The report in a sentence or a few.
     pub fn summary(&self) -> String {
-        use super::markup::count;
+        use super::words::count;
         let mut out = format!(
             "{} imported",
             count(self.added, "annotation", "annotations")

@@ -94,7 +94,7 @@ impl Library {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::header::TextMeta;
+    use crate::formats::text_format::TextMeta;
 
     fn text(id: &str, date: &str, title: &str) -> Text {
         let meta = TextMeta {

@@ -33,11 +33,11 @@ use std::sync::Arc;
 
 use super::anchor::{Anchor, Resolution};
 use super::annotation::{Annotation, Category, default_categories};
+use super::annotation_set::{AnnotationEdit, Annotations, NoteEdit, NoteLists};
 use super::comparison::{Comparison, ComparisonNote};
-use super::history::{Annotations, Edit as AnnotationEdit, NoteEdit, NoteLists};
 use super::import_report::ImportReport;
 use super::library::Library;
-use super::study::Study;
+use super::own_entries::OwnEntries;
 
 mod kinds;
 pub use kinds::{Counts, Kind};
@@ -59,8 +59,8 @@ pub struct Contents {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub comparisons: Vec<Comparison>,
     /// The reader's own people, places, spellings and terms.
-    #[serde(default, skip_serializing_if = "Study::is_empty")]
-    pub study: Study,
+    #[serde(default, skip_serializing_if = "OwnEntries::is_empty")]
+    pub study: OwnEntries,
 }
 
 impl Default for Contents {
@@ -71,7 +71,7 @@ impl Default for Contents {
             comparison_notes: Vec::new(),
             comparison_notes_trash: Vec::new(),
             comparisons: Vec::new(),
-            study: Study::default(),
+            study: OwnEntries::default(),
         }
     }
 }
@@ -107,7 +107,7 @@ pub enum Edit {
     /// Bring a note on a comparison (by id) back from the Trash.
     RestoreComparisonNote(String),
     /// Replace the reader's own people, places, spellings and terms.
-    SetStudy(Study),
+    SetStudy(OwnEntries),
     /// Take back the last edit.
     Undo,
     /// Do again the last edit taken back.
@@ -196,7 +196,7 @@ enum Step {
     Annotation(AnnotationEdit),
     ComparisonNote(NoteEdit),
     Categories(Vec<Category>),
-    Study(Box<Study>),
+    Study(Box<OwnEntries>),
     /// Several steps taken back together (an import, a restore from a backup), in the order
     /// they are to be applied.
     Group(Vec<Step>),
@@ -242,7 +242,7 @@ impl Notebook {
     }
 
     /// The reader's own people, places, spellings and terms.
-    pub fn study(&self) -> &Study {
+    pub fn study(&self) -> &OwnEntries {
         &self.contents.study
     }
 

@@ -16,7 +16,7 @@ use std::ops::Range;
 
 use sha2::{Digest, Sha256};
 
-use super::header::{ParsedText, TextMeta};
+use crate::formats::text_format::{ParsedText, TextMeta};
 
 /// One paragraph's place in its text's content.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -153,7 +153,7 @@ impl Text {
             return false;
         }
         let byte = self.byte_offset(offset) - paragraph.bytes.start;
-        super::header::bracketed(self.paragraph_text(index))
+        crate::formats::text_format::bracketed(self.paragraph_text(index))
             .iter()
             .any(|span| span.contains(&byte))
     }

@@ -593,7 +593,7 @@ mod tests {
 
     #[test]
     fn an_imported_text_takes_its_place_and_an_undated_one_is_listed_apart() {
-        use crate::model::header::TextMeta;
+        use crate::formats::text_format::TextMeta;
         use crate::model::text::Text;
         let mut library = bundled_library();
         let dated = TextMeta {

@@ -116,8 +116,8 @@ pub fn save_notebook(
 mod tests {
     use super::*;
     use crate::model::annotation::Annotation;
+    use crate::model::annotation_set::AnnotationEdit;
     use crate::model::comparison::{Comparison, ComparisonNote};
-    use crate::model::history::Edit;
     use crate::testing::text_of;
 
     fn file_with(count: usize) -> AnnotationsFile {
@@ -135,9 +135,9 @@ mod tests {
                     "2026-11-26T21:00:00Z",
                 )
             };
-            file.annotations.apply(Edit::Add(annotation));
+            file.annotations.apply(AnnotationEdit::Add(annotation));
         }
-        file.annotations.apply(Edit::Delete("a0".into()));
+        file.annotations.apply(AnnotationEdit::Delete("a0".into()));
         file
     }
 
@@ -167,16 +167,16 @@ mod tests {
 
     #[test]
     fn the_readers_own_people_make_the_file_version_2_which_an_older_lectern_will_not_overwrite() {
-        use crate::model::study::{AddedSpelling, Study};
+        use crate::model::own_entries::{AddedSpelling, OwnEntries};
         let temp = tempfile::tempdir().unwrap();
         let profile = Profile::open(Some(temp.path())).unwrap();
         let mut file = file_with(3);
-        file.study = Study {
+        file.study = OwnEntries {
             spellings: vec![AddedSpelling {
                 entity: "ordzhonikidze".into(),
                 spelling: "Ordjonikidze".into(),
             }],
-            ..Study::default()
+            ..OwnEntries::default()
         };
         file.save(&profile).unwrap();
         let text = std::fs::read_to_string(profile.annotations_path()).unwrap();
@@ -189,7 +189,7 @@ mod tests {
         let older = schema::parse_current::<Contents>(WITHOUT_STUDY, text.as_bytes());
         assert!(older.unwrap_err().contains("newer version"));
         // With nothing of the reader's own, the file stays version 1.
-        file.study = Study::default();
+        file.study = OwnEntries::default();
         let bytes = file.to_bytes().unwrap();
         assert!(schema::parse_current::<Contents>(WITHOUT_STUDY, &bytes).is_ok());
         // A note carried from another witness remembers where it came from: version 2 too.
@@ -237,8 +237,8 @@ mod tests {
 
     #[test]
     fn comparison_notes_and_the_readers_comparisons_survive_a_round_trip() {
-        use crate::model::compare::Normalization;
         use crate::model::comparison::WordingInput;
+        use crate::model::diff::Normalization;
         let temp = tempfile::tempdir().unwrap();
         let profile = Profile::open(Some(temp.path())).unwrap();
         let comparison = Comparison::from_wordings(

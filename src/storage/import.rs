@@ -16,7 +16,7 @@ use super::StorageError;
 use super::atomic::write_atomic;
 use super::profile::Profile;
 use super::{epub, guess, html};
-use crate::model::header::{PartMark, TextMeta, parse_text_file, split_paragraphs};
+use crate::formats::text_format::{PartMark, TextMeta, parse_text_file, split_paragraphs};
 use crate::model::text::Text;
 
 /// Files larger than this are refused.
@@ -520,7 +520,7 @@ fn import_body(page: Option<&html::HtmlText>, markdown: bool, text: &str) -> Str
 
 /// How long a text is, as the import tells it: "71 paragraphs in 6 parts".
 pub fn extent(text: &Text) -> String {
-    use crate::model::markup::count;
+    use crate::model::words::count;
     let paragraphs = count(text.paragraphs().len(), "paragraph", "paragraphs");
     match text.meta().parts.len() {
         0 => paragraphs,
@@ -547,7 +547,7 @@ pub fn with_meta(text: &Text, meta: &ImportMeta) -> Result<Text, String> {
     set(&mut new.date, &meta.date);
     set(&mut new.language, &meta.language);
     set(&mut new.source, &meta.source);
-    if !crate::model::header::is_valid_date(&new.date) {
+    if !crate::formats::text_format::is_valid_date(&new.date) {
         return Err(format!(
             "“{}” is not a date: write YYYY, YYYY-MM or YYYY-MM-DD (0000 if unknown)",
             new.date
@@ -571,7 +571,7 @@ fn text_file_of(text: &Text) -> String {
     let paragraphs: Vec<&str> = (0..text.paragraphs().len())
         .map(|i| text.paragraph_text(i))
         .collect();
-    crate::model::header::write_text_file(text.meta(), &paragraphs)
+    crate::formats::text_format::write_text_file(text.meta(), &paragraphs)
 }
 
 /// Imports `path` into the profile: the text (see [`read_import`]) is written to

@@ -15,12 +15,12 @@ use super::profile::Profile;
 use crate::model::annotation::{Annotation, Category, DivergedNote};
 use crate::model::annotation_export::{AnnotationFormat, Coverage, Scope, export_notebook};
 use crate::model::archive::{from_archive, to_archive};
-use crate::model::compare::Normalization;
 use crate::model::comparison::{CarriedFrom, Comparison, ComparisonNote, WordingInput};
-use crate::model::index::{Entity, EntityKind};
+use crate::model::diff::Normalization;
 use crate::model::library::Library;
 use crate::model::notebook::{Contents, Edit, Kind, Notebook};
 use crate::model::notebook_import::import_file;
+use crate::model::people_places::{Entity, EntityKind};
 use crate::model::text::Text;
 
 const NOW: &str = "2026-12-07T10:00:00Z";
@@ -50,10 +50,10 @@ enum Operation {
 }
 
 fn library() -> Library {
-    let meta = crate::model::header::TextMeta {
+    let meta = crate::formats::text_format::TextMeta {
         id: "union-text".into(),
         title: "On the union".into(),
-        ..crate::model::header::TextMeta::default()
+        ..crate::formats::text_format::TextMeta::default()
     };
     Library::new(vec![Text::new(
         meta,
@@ -101,13 +101,13 @@ fn sample(kind: Kind) -> Contents {
     let mut contents = Contents::default();
     match kind {
         Kind::Annotation => {
-            contents.annotations = crate::model::history::Annotations::from_parts(
+            contents.annotations = crate::model::annotation_set::Annotations::from_parts(
                 vec![annotation("a1", "marker-annotation")],
                 Vec::new(),
             );
         }
         Kind::TrashedAnnotation => {
-            contents.annotations = crate::model::history::Annotations::from_parts(
+            contents.annotations = crate::model::annotation_set::Annotations::from_parts(
                 Vec::new(),
                 vec![annotation("a2", "marker-trashed-annotation")],
             );
@@ -174,7 +174,7 @@ fn sample(kind: Kind) -> Contents {
                 modified: NOW.into(),
             });
             contents.annotations =
-                crate::model::history::Annotations::from_parts(vec![annotation], Vec::new());
+                crate::model::annotation_set::Annotations::from_parts(vec![annotation], Vec::new());
         }
     }
     assert!(
@@ -327,10 +327,9 @@ fn check(kind: Kind, operation: Operation) -> Result<(), String> {
                     .map_err(|e| e.to_string())?;
             theirs
                 .annotations
-                .apply(crate::model::history::Edit::Add(annotation(
-                    "b1",
-                    "from device b",
-                )));
+                .apply(crate::model::annotation_set::AnnotationEdit::Add(
+                    annotation("b1", "from device b"),
+                ));
             other
                 .save(&RealFileSystem, &theirs, 4)
                 .map_err(|e| e.to_string())?;
@@ -448,7 +447,7 @@ fn check(kind: Kind, operation: Operation) -> Result<(), String> {
             let work = WorkIndex::of_notebook(&notebook, &[], false);
             let (names, problems) = notebook
                 .study()
-                .index(&crate::model::index::Index::bundled());
+                .index(&crate::model::people_places::Index::bundled());
             if !problems.is_empty() {
                 return Err(format!("the study entries were refused: {problems:?}"));
             }
@@ -486,7 +485,9 @@ fn check(kind: Kind, operation: Operation) -> Result<(), String> {
                     notebook.comparison_notes_trash()[0].note_id.clone(),
                 ),
                 Kind::Category => Edit::SetCategories(Vec::new()),
-                Kind::StudyEntry => Edit::SetStudy(crate::model::study::Study::default()),
+                Kind::StudyEntry => {
+                    Edit::SetStudy(crate::model::own_entries::OwnEntries::default())
+                }
             };
             if !notebook.edit(edit, NOW).map_err(|e| e.to_string())? {
                 return Err("the change did not apply".into());

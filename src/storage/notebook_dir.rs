@@ -33,10 +33,10 @@ use serde::{Deserialize, Serialize};
 use super::StorageError;
 use super::atomic::{FileSystem, KeepBackup, write_atomic_in};
 use crate::model::annotation::{Annotation, Category, DivergedNote};
+use crate::model::annotation_set::Annotations;
 use crate::model::comparison::{Comparison, ComparisonNote};
-use crate::model::history::Annotations;
 use crate::model::notebook::Contents;
-use crate::model::study::Study;
+use crate::model::own_entries::OwnEntries;
 use crate::model::sync::{Clock, Record, Stamp, Version, conflict_original, merge};
 
 /// The folder of records in a profile.
@@ -80,7 +80,7 @@ pub enum Body {
     /// The categories, in order.
     Categories(Vec<Category>),
     /// The reader's own people, places, spellings and terms.
-    Study(Study),
+    Study(OwnEntries),
 }
 
 impl Body {
@@ -158,7 +158,7 @@ struct RecordFile {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     categories: Option<Vec<Category>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    study: Option<Study>,
+    study: Option<OwnEntries>,
 }
 
 /// The bytes of a record file.

@@ -7,8 +7,8 @@ use super::StorageError;
 use super::atomic::write_atomic;
 use super::profile::Profile;
 use super::schema::{self, Format, Loaded};
-use crate::model::compare::Normalization;
 use crate::model::comparison::{Comparison, Reference};
+use crate::model::diff::Normalization;
 use crate::model::selection::Selection;
 
 /// The reading state file's format.

@@ -8,7 +8,7 @@
 use std::path::Path;
 
 use super::import::{ImportError, ImportMeta, MAX_IMPORT_BYTES, id_slug, read_import_bytes};
-use crate::model::header::parse_text_file;
+use crate::formats::text_format::parse_text_file;
 use crate::model::text::Text;
 
 /// Why a file could not be opened as a text: the import's reasons.

@@ -4,7 +4,7 @@
 
 use egui::{RichText, Ui};
 
-use crate::model::index::{Entity, EntityKind, Index};
+use crate::model::people_places::{Entity, EntityKind, Index};
 use crate::ui::action::{Action, SearchAction};
 use crate::ui::search_view::{TextHits, text_hits_ui};
 
@@ -176,8 +176,8 @@ fn chosen_ui(ui: &mut Ui, state: &mut IndexViewState, index: &Index, actions: &m
     let (mentions, texts) = state.counts.get(number).copied().unwrap_or_default();
     ui.label(format!(
         "{} in {}",
-        crate::model::markup::count(mentions, "mention", "mentions"),
-        crate::model::markup::count(texts, "text", "texts")
+        crate::model::words::count(mentions, "mention", "mentions"),
+        crate::model::words::count(texts, "text", "texts")
     ));
     ui.horizontal(|ui| {
         let label = ui.label("Another spelling");

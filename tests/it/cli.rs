@@ -84,7 +84,7 @@ fn generate_text_writes_a_file_lectern_can_read() {
         String::from_utf8_lossy(&output.stderr)
     );
     let contents = std::fs::read_to_string(&path).unwrap();
-    let parsed = lectern::model::header::parse_text_file("big.txt", &contents).unwrap();
+    let parsed = lectern::formats::text_format::parse_text_file("big.txt", &contents).unwrap();
     assert_eq!(parsed.meta.id, "generated-3-200000");
     assert!(contents.len() > 200_000);
 }
@@ -332,7 +332,7 @@ fn compare_prints_word_differences_of_bundled_texts_and_files() {
 /// A profile holding three annotations on the letter to Kamenev, one with a note and tags.
 fn profile_with_annotations() -> tempfile::TempDir {
     use lectern::model::annotation::Annotation;
-    use lectern::model::history::Edit;
+    use lectern::model::annotation_set::AnnotationEdit;
     use lectern::storage::annotations_file::AnnotationsFile;
     use lectern::storage::profile::Profile;
     let dir = tempfile::tempdir().unwrap();
@@ -345,7 +345,7 @@ fn profile_with_annotations() -> tempfile::TempDir {
         (2, 40..80, ""),
         (3, 100..140, "A note with <markup> and “quotes”"),
     ] {
-        file.annotations.apply(Edit::Add(Annotation {
+        file.annotations.apply(AnnotationEdit::Add(Annotation {
             note: note.into(),
             tags: vec!["union".into()],
             ..Annotation::new(
@@ -673,7 +673,7 @@ fn import_reads_a_koi8_file_into_the_profile_and_refuses_bad_input() {
 #[test]
 fn export_and_import_of_annotations_know_the_profiles_imported_texts() {
     use lectern::model::annotation::Annotation;
-    use lectern::model::history::Edit;
+    use lectern::model::annotation_set::AnnotationEdit;
     use lectern::storage::annotations_file::AnnotationsFile;
     use lectern::storage::import::{ImportMeta, import_file};
     use lectern::storage::profile::Profile;
@@ -687,10 +687,12 @@ fn export_and_import_of_annotations_know_the_profiles_imported_texts() {
     let profile = Profile::open(Some(&dir.path().join("p"))).unwrap();
     let (text, _, _) = import_file(&profile, &file, &ImportMeta::default()).unwrap();
     let mut annotations = AnnotationsFile::default();
-    annotations.annotations.apply(Edit::Add(Annotation {
-        note: "Equality".into(),
-        ..Annotation::new("n1", &text, 20..28, None, "2026-11-27T00:00:00Z")
-    }));
+    annotations
+        .annotations
+        .apply(AnnotationEdit::Add(Annotation {
+            note: "Equality".into(),
+            ..Annotation::new("n1", &text, 20..28, None, "2026-11-27T00:00:00Z")
+        }));
     annotations.save(&profile).unwrap();
     let output = lectern_in(profile.dir())
         .args(["export", "--format", "md"])
@@ -1354,19 +1356,19 @@ fn glossary_lists_each_term_with_its_renderings_found_in_imported_texts_too() {
 #[test]
 fn index_includes_the_readers_own_spellings_from_the_profile() {
     use lectern::model::notebook::Contents;
-    use lectern::model::study::{AddedSpelling, Study};
+    use lectern::model::own_entries::{AddedSpelling, OwnEntries};
     let dir = tempfile::tempdir().unwrap();
     let profile = dir.path().join("p");
     let file = dir.path().join("diary.txt");
     std::fs::write(&file, "Diary\n\nOrdjonikidze came to Tiflis.\n").unwrap();
     import_into(&profile, &file);
     let contents = Contents {
-        study: Study {
+        study: OwnEntries {
             spellings: vec![AddedSpelling {
                 entity: "ordzhonikidze".into(),
                 spelling: "Ordjonikidze".into(),
             }],
-            ..Study::default()
+            ..OwnEntries::default()
         },
         ..Contents::default()
     };
@@ -1389,8 +1391,8 @@ fn index_includes_the_readers_own_spellings_from_the_profile() {
 /// A profile with an annotation, a note on a difference of the bundled Clause 1, and a note on
 /// a comparison of the reader's own, one of them carried from another witness.
 fn profile_with_every_kind() -> tempfile::TempDir {
-    use lectern::model::compare::Normalization;
     use lectern::model::comparison::{CarriedFrom, Comparison, ComparisonNote, WordingInput};
+    use lectern::model::diff::Normalization;
     use lectern::model::notebook::Contents;
     let dir = profile_with_annotations();
     let opened = lectern::storage::open::open_profile(
@@ -1544,10 +1546,10 @@ fn exports_carry_notes_on_comparisons_and_the_archive_round_trips() {
 /// a note and a tag, and the reader's own spelling of Ordzhonikidze.
 fn profile_with_work() -> tempfile::TempDir {
     use lectern::model::annotation::Annotation;
+    use lectern::model::annotation_set::Annotations;
     use lectern::model::comparison::ComparisonNote;
-    use lectern::model::history::Annotations;
     use lectern::model::notebook::Contents;
-    use lectern::model::study::{AddedSpelling, Study};
+    use lectern::model::own_entries::{AddedSpelling, OwnEntries};
     let profile = tempfile::tempdir().unwrap();
     let clause_1 = lectern::bundled::bundled_comparisons()
         .into_iter()
@@ -1567,12 +1569,12 @@ fn profile_with_work() -> tempfile::TempDir {
     let contents = Contents {
         comparison_notes: vec![note],
         annotations: Annotations::from_parts(vec![annotation], Vec::new()),
-        study: Study {
+        study: OwnEntries {
             spellings: vec![AddedSpelling {
                 entity: "ordzhonikidze".into(),
                 spelling: "Ordjonikidze".into(),
             }],
-            ..Study::default()
+            ..OwnEntries::default()
         },
         ..Contents::default()
     };
@@ -1681,7 +1683,7 @@ fn search_names_every_kind_and_the_spellings_it_added() {
         &opened,
         "ЦЕЛЕСООБРАЗНЫМ",
         lectern::model::search::SearchOptions::default(),
-        lectern::cli::search::Format::Text,
+        lectern::cli::search::SearchFormat::Text,
         &mut out,
         &mut err,
     )

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use lectern::bundled::{BUNDLED_TEXT_FILES, bundled_library};
-use lectern::model::header::split_paragraphs;
+use lectern::formats::text_format::split_paragraphs;
 
 fn source_document() -> String {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -265,8 +265,8 @@ fn references_and_first_publication_are_as_the_sources_give_them() {
 #[test]
 fn stalins_clause_1_names_the_book_it_is_quoted_from_and_both_dates() {
     use lectern::bundled::bundled_comparisons;
-    use lectern::model::compare::Normalization;
     use lectern::model::comparison::{Reference, compute_all};
+    use lectern::model::diff::Normalization;
     let comparisons = bundled_comparisons();
     let clause_1 = comparisons.iter().find(|c| c.id == "clause-1").unwrap();
     let stalin = clause_1
@@ -331,8 +331,8 @@ fn stalins_clause_1_names_the_book_it_is_quoted_from_and_both_dates() {
         // The wording with and without the editor's marks is the same wording.
         let without = own.text.replace(" [sic]", "");
         for normalization in [Normalization::wording(), Normalization::default()] {
-            let ops = lectern::model::compare::diff(&own.text, &without, &normalization);
-            let (_, _, counts) = lectern::model::compare::marks(&own.text, &without, &ops);
+            let ops = lectern::model::diff::diff(&own.text, &without, &normalization);
+            let (_, _, counts) = lectern::model::diff::marks(&own.text, &without, &ops);
             assert_eq!(
                 (counts.changed, counts.deleted, counts.inserted),
                 (0, 0, 0),

@@ -110,13 +110,9 @@ fn with_annotations(ids: &[&str]) -> Contents {
     for (n, id) in ids.iter().enumerate() {
         contents
             .annotations
-            .apply(lectern::model::history::Edit::Add(Annotation::new(
-                *id,
-                text,
-                n * 30..n * 30 + 20,
-                None,
-                NOW,
-            )));
+            .apply(lectern::model::annotation_set::AnnotationEdit::Add(
+                Annotation::new(*id, text, n * 30..n * 30 + 20, None, NOW),
+            ));
     }
     contents
 }

@@ -20,12 +20,12 @@ use proptest::strategy::ValueTree;
 use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
 
 use lectern::bundled::bundled_library;
+use lectern::formats::text_format::parse_text_file;
 use lectern::model::annotation::{Annotation, default_categories};
 use lectern::model::annotation_export::to_w3c;
-use lectern::model::compare::{Normalization, OpKind, diff, slice_chars};
+use lectern::model::comparison::export::{ComparisonFormat, write_pair};
 use lectern::model::comparison::{WordingInput, map_positions};
-use lectern::model::comparison_export::{Format, write_pair};
-use lectern::model::header::parse_text_file;
+use lectern::model::diff::{Normalization, OpKind, diff, slice_chars};
 use lectern::model::notebook::{Contents, Notebook};
 use lectern::storage::annotations_file::ANNOTATIONS_FORMAT;
 use lectern::storage::atomic::RealFileSystem;
@@ -128,7 +128,9 @@ fn seeds() -> Seeds {
         };
         contents
             .annotations
-            .apply(lectern::model::history::Edit::Add(annotation));
+            .apply(lectern::model::annotation_set::AnnotationEdit::Add(
+                annotation,
+            ));
     }
     let refs: Vec<&Annotation> = contents.annotations.live().iter().map(|a| &**a).collect();
     let w3c = to_w3c(&refs, &library, &default_categories(), &Default::default());
@@ -431,13 +433,12 @@ fn comparison(seeds: &Seeds, budget: Duration, executions: u64) -> Report {
         );
         for normalization in [Normalization::wording(), Normalization::default()] {
             let ops = diff(&a, &b, &normalization);
-            let rebuilt =
-                |kind: OpKind, side: fn(&lectern::model::compare::Op) -> _, text: &str| {
-                    ops.iter()
-                        .filter(|op| op.kind != kind)
-                        .map(|op| slice_chars(text, side(op)))
-                        .collect::<String>()
-                };
+            let rebuilt = |kind: OpKind, side: fn(&lectern::model::diff::Op) -> _, text: &str| {
+                ops.iter()
+                    .filter(|op| op.kind != kind)
+                    .map(|op| slice_chars(text, side(op)))
+                    .collect::<String>()
+            };
             assert_eq!(rebuilt(OpKind::Insert, |op| op.a.clone(), &a), a);
             assert_eq!(rebuilt(OpKind::Delete, |op| op.b.clone(), &b), b);
             let starts: Vec<usize> = std::iter::once(0)
@@ -452,8 +453,14 @@ fn comparison(seeds: &Seeds, budget: Duration, executions: u64) -> Report {
             assert!(mapped.windows(2).all(|w| w[0] <= w[1]), "{mapped:?}");
             assert!(mapped.iter().all(|&m| m <= b.chars().count()));
             let pair = (WordingInput::pasted("A", &a), WordingInput::pasted("B", &b));
-            write_pair(Format::Text, "A / B", pair, &normalization, &mut Vec::new())
-                .map_err(|e| e.to_string())?;
+            write_pair(
+                ComparisonFormat::Text,
+                "A / B",
+                pair,
+                &normalization,
+                &mut Vec::new(),
+            )
+            .map_err(|e| e.to_string())?;
         }
         Ok(())
     })

@@ -1212,7 +1212,7 @@ fn clicking_a_highlight_selects_it_and_overlaps_stay_reachable() {
 #[test]
 fn a_changed_text_re_anchors_annotations_and_keeps_orphans() {
     use lectern::model::annotation::Annotation;
-    use lectern::model::history::Edit;
+    use lectern::model::annotation_set::AnnotationEdit;
     use lectern::storage::annotations_file::AnnotationsFile;
     let profile_dir = tempfile::tempdir().unwrap();
     let profile = Profile::open(Some(profile_dir.path())).unwrap();
@@ -1232,11 +1232,12 @@ fn a_changed_text_re_anchors_annotations_and_keeps_orphans() {
         Annotation::new(id, &older, range, Some("question"), "2026-11-26T21:00:00Z")
     };
     let mut file = AnnotationsFile::default();
-    file.annotations.apply(Edit::Add(make(
+    file.annotations.apply(AnnotationEdit::Add(make(
         "moved",
         start..start + quote.chars().count(),
     )));
-    file.annotations.apply(Edit::Add(make("gone", 0..20)));
+    file.annotations
+        .apply(AnnotationEdit::Add(make("gone", 0..20)));
     file.save(&profile).unwrap();
 
     let mut harness = harness(app(profile_dir.path(), &[KAMENEV]));
@@ -2548,7 +2549,7 @@ fn comparing_two_long_texts_runs_in_the_background_with_progress() {
     use lectern::model::generate::{edited, large_text};
     let profile = tempfile::tempdir().unwrap();
     let first = large_text(21, 4_000_000);
-    let meta = lectern::model::header::TextMeta {
+    let meta = lectern::formats::text_format::TextMeta {
         id: "edited-edition".into(),
         title: "Another edition".into(),
         ..first.meta().clone()
@@ -3224,11 +3225,15 @@ fn a_backup_is_restored_from_the_file_menu_as_one_change_that_undo_takes_back() 
     let mut contents = Contents::default();
     contents
         .annotations
-        .apply(lectern::model::history::Edit::Add(make("kept", 0)));
+        .apply(lectern::model::annotation_set::AnnotationEdit::Add(make(
+            "kept", 0,
+        )));
     save(&contents); // the first save is also a snapshot
     contents
         .annotations
-        .apply(lectern::model::history::Edit::Add(make("later", 40)));
+        .apply(lectern::model::annotation_set::AnnotationEdit::Add(make(
+            "later", 40,
+        )));
     // A note on a difference of a comparison of the reader's own, made after the snapshot.
     let comparison = lectern::model::comparison::Comparison::from_wordings(
         "own-drafts",
@@ -3240,7 +3245,7 @@ fn a_backup_is_restored_from_the_file_menu_as_one_change_that_undo_takes_back() 
                 "The formal unification.",
             ),
         ],
-        &lectern::model::compare::Normalization::default(),
+        &lectern::model::diff::Normalization::default(),
     )
     .unwrap();
     contents
@@ -3889,8 +3894,8 @@ fn the_selection_toolbar_of_a_pane_that_is_not_active_highlights_that_panes_pass
 
 #[test]
 fn a_collected_works_with_thousands_of_annotations_lists_only_what_is_in_view() {
+    use lectern::model::annotation_set::AnnotationEdit;
     use lectern::model::generate::{annotations, collected_works};
-    use lectern::model::history::Edit;
     use lectern::storage::annotations_file::AnnotationsFile;
     let dir = tempfile::tempdir().unwrap();
     let profile = Profile::open(Some(dir.path())).unwrap();
@@ -3900,7 +3905,7 @@ fn a_collected_works_with_thousands_of_annotations_lists_only_what_is_in_view() 
     }
     let mut file = AnnotationsFile::default();
     for annotation in annotations(&volumes, 3_000, 3) {
-        file.annotations.apply(Edit::Add(annotation));
+        file.annotations.apply(AnnotationEdit::Add(annotation));
     }
     file.save(&profile).unwrap();
     let mut harness = harness(app(dir.path(), &["generated-3-volume-02"]));
@@ -4290,7 +4295,7 @@ fn a_note_on_lenins_amendment_is_carried_to_the_revised_draft_and_copied_there()
 
 #[test]
 fn the_reader_adds_a_person_and_a_spelling_which_are_found_and_kept_in_the_profile() {
-    use lectern::model::header::TextMeta;
+    use lectern::formats::text_format::TextMeta;
     let profile = tempfile::tempdir().unwrap();
     let diary = lectern::model::text::Text::new(
         TextMeta {
@@ -4497,7 +4502,7 @@ fn a_note_changed_on_two_devices_is_shown_with_both_texts_to_choose_from() {
 #[test]
 fn what_a_sync_brings_while_the_window_is_open_is_merged_and_the_typed_note_is_left_alone() {
     use lectern::model::annotation::Annotation;
-    use lectern::model::history::Annotations;
+    use lectern::model::annotation_set::Annotations;
     use lectern::model::notebook::Contents;
     let profile = tempfile::tempdir().unwrap();
     let mut harness = harness(app(profile.path(), &[KAMENEV]));

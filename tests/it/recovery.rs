@@ -38,8 +38,8 @@ fn highlight_and_save(opened: &mut OpenedProfile, id: &str, n: usize) {
 /// Writes a note (id `id`) on the first difference of a comparison of the reader's own
 /// (`own-drafts`), and saves.
 fn note_on_own_comparison_and_save(opened: &mut OpenedProfile, id: &str) {
-    use lectern::model::compare::Normalization;
     use lectern::model::comparison::{Comparison, ComparisonNote, WordingInput};
+    use lectern::model::diff::Normalization;
     let comparison = Comparison::from_wordings(
         "own-drafts",
         "Two drafts",

@@ -16,7 +16,7 @@
 use strum::{EnumCount, EnumIter, IntoEnumIterator};
 
 use super::Contents;
-use crate::model::markup::count;
+use crate::model::words::count;
 
 /// A kind of the reader's work.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, EnumIter, EnumCount)]

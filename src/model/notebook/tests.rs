@@ -1,7 +1,7 @@
 use super::*;
-use crate::model::compare::Normalization;
+use crate::formats::text_format::TextMeta;
 use crate::model::comparison::WordingInput;
-use crate::model::header::TextMeta;
+use crate::model::diff::Normalization;
 use crate::model::text::Text;
 
 const NOW: &str = "2026-11-30T10:00:00Z";
@@ -561,14 +561,14 @@ fn re_anchoring_one_text_says_what_became_of_its_annotations() {
 
 #[test]
 fn the_readers_own_spellings_are_an_undoable_edit_and_a_restore_keeps_those_made_since() {
-    use crate::model::study::{AddedSpelling, Study};
+    use crate::model::own_entries::{AddedSpelling, OwnEntries};
     let spelling = |s: &str| AddedSpelling {
         entity: "ordzhonikidze".into(),
         spelling: s.into(),
     };
-    let with = |spellings: Vec<AddedSpelling>| Study {
+    let with = |spellings: Vec<AddedSpelling>| OwnEntries {
         spellings,
-        ..Study::default()
+        ..OwnEntries::default()
     };
     let mut notebook = Notebook::default();
     let first = with(vec![spelling("Ordjonikidze")]);
@@ -621,12 +621,12 @@ fn taking_what_a_sync_brought_keeps_the_order_the_annotations_were_made_in() {
         .map(|a| a.as_ref().clone())
         .collect();
     folder.annotations =
-        crate::model::history::Annotations::from_parts(reversed.clone(), Vec::new());
+        crate::model::annotation_set::Annotations::from_parts(reversed.clone(), Vec::new());
     assert!(!notebook.take_synced(folder.clone(), &library), "no change");
     assert!(notebook.can_undo(), "the history stays");
     let mut brought = reversed;
     brought.push(annotation("mm", "from elsewhere"));
-    folder.annotations = crate::model::history::Annotations::from_parts(brought, Vec::new());
+    folder.annotations = crate::model::annotation_set::Annotations::from_parts(brought, Vec::new());
     assert!(notebook.take_synced(folder, &library));
     let ids: Vec<&str> = notebook
         .annotations()

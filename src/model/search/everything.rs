@@ -18,8 +18,8 @@ use serde::Serialize;
 use super::{Folded, NotesIndex, Phrases, SearchOptions, context, fold_query};
 use crate::model::annotation::Annotation;
 use crate::model::comparison::{Comparison, ComparisonNote};
-use crate::model::index::Index;
 use crate::model::notebook::{Kind, Notebook};
+use crate::model::people_places::Index;
 use crate::model::text::Text;
 
 /// Characters of context on each side of a match in its snippet.

@@ -1,6 +1,6 @@
 use super::*;
 use crate::model::annotation::Annotation;
-use crate::model::history::Edit;
+use crate::model::annotation_set::AnnotationEdit;
 use crate::storage::atomic::RealFileSystem;
 use crate::testing::text_of;
 
@@ -8,13 +8,15 @@ fn contents(count: usize) -> Contents {
     let text = text_of(&["formal unification of the independent republics"]);
     let mut contents = Contents::default();
     for n in 0..count {
-        contents.annotations.apply(Edit::Add(Annotation::new(
-            format!("a{n}"),
-            &text,
-            0..6,
-            None,
-            "2026-11-30T10:00:00Z",
-        )));
+        contents
+            .annotations
+            .apply(AnnotationEdit::Add(Annotation::new(
+                format!("a{n}"),
+                &text,
+                0..6,
+                None,
+                "2026-11-30T10:00:00Z",
+            )));
     }
     contents
 }

@@ -537,7 +537,9 @@ fn a_recovered_record_comes_from_a_snapshot_where_it_is_live_and_says_where_it_w
     let mut trashed = notebook.clone();
     trashed
         .annotations
-        .apply(crate::model::history::Edit::Delete("kept".into()))
+        .apply(crate::model::annotation_set::AnnotationEdit::Delete(
+            "kept".into(),
+        ))
         .unwrap();
     let snapshots = || {
         vec![

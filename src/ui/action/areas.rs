@@ -237,7 +237,7 @@ pub enum SearchAction {
     /// Choose a term of the glossary (by id), or none.
     ChooseTerm(Option<String>),
     /// Add a person or place of the reader's own (its id is made from its name).
-    AddEntity(Box<crate::model::index::Entity>),
+    AddEntity(Box<crate::model::people_places::Entity>),
     /// Add a spelling to a person or place.
     AddSpelling {
         /// The person's or place's id.
@@ -319,7 +319,7 @@ pub enum ComparisonViewAction {
         inline: bool,
     },
     /// Change what counts as a difference.
-    SetNormalization(crate::model::compare::Normalization),
+    SetNormalization(crate::model::diff::Normalization),
     /// Change what the witnesses are marked against.
     SetReference(crate::model::comparison::Reference),
     /// Show or hide a witness.

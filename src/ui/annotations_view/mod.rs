@@ -6,7 +6,7 @@ use std::collections::{BTreeSet, HashSet};
 use egui::{Color32, RichText, Ui};
 
 use crate::model::annotation::{Annotation, Category};
-use crate::model::history::Annotations;
+use crate::model::annotation_set::Annotations;
 use crate::model::library::Library;
 use crate::ui::action::{Action, FileAction};
 

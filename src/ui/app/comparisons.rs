@@ -2,11 +2,11 @@
 
 use super::LecternApp;
 use crate::model::clock;
-use crate::model::compare::Normalization;
 use crate::model::comparison::ComparisonNote;
 use crate::model::comparison::Reference;
 use crate::model::comparison::WordingInput;
-use crate::model::comparison_export;
+use crate::model::comparison::export as comparison_export;
+use crate::model::diff::Normalization;
 use crate::model::notebook::Edit;
 use crate::storage::reading_state::ComparisonRecord;
 use crate::ui::action::ComparisonViewAction;

@@ -3,11 +3,11 @@
 
 use super::LecternApp;
 use crate::model::clock;
-use crate::model::compare::Normalization;
 use crate::model::comparison::Comparison;
+use crate::model::diff::Normalization;
 use crate::model::glossary::Glossary;
 use crate::model::notebook::Edit;
-use crate::model::study::Study;
+use crate::model::own_entries::OwnEntries;
 use crate::ui::glossary_view::{GlossaryViewState, TermCells};
 
 /// What the carried notes of the open comparison were found for: the comparison, its witnesses
@@ -43,7 +43,7 @@ pub struct StudyTools {
     /// People and places, while its window is open.
     pub index_view: Option<crate::ui::index_view::IndexViewState>,
     /// The people and places of the index (the bundled ones), read when first wanted.
-    pub(super) people: std::sync::OnceLock<crate::model::index::Index>,
+    pub(super) people: std::sync::OnceLock<crate::model::people_places::Index>,
     /// Terms across translations, while its window is open.
     pub glossary_view: Option<GlossaryViewState>,
     /// The glossary (the bundled one), read when first wanted.
@@ -55,19 +55,19 @@ pub struct StudyTools {
 
 /// The people and places of the index, read the first time they are wanted.
 pub(super) fn people(
-    cell: &std::sync::OnceLock<crate::model::index::Index>,
-) -> &crate::model::index::Index {
-    cell.get_or_init(crate::model::index::Index::bundled)
+    cell: &std::sync::OnceLock<crate::model::people_places::Index>,
+) -> &crate::model::people_places::Index {
+    cell.get_or_init(crate::model::people_places::Index::bundled)
 }
 
 /// The index and the glossary with the reader's own entries, and those entries.
-pub(super) type WithOwn = (Study, crate::model::index::Index, Glossary);
+pub(super) type WithOwn = (OwnEntries, crate::model::people_places::Index, Glossary);
 
 /// People and places, the reader's own included once they were merged in.
 pub(super) fn index_of<'a>(
-    bundled: &'a std::sync::OnceLock<crate::model::index::Index>,
+    bundled: &'a std::sync::OnceLock<crate::model::people_places::Index>,
     with_own: &'a Option<WithOwn>,
-) -> &'a crate::model::index::Index {
+) -> &'a crate::model::people_places::Index {
     match with_own {
         Some((_, index, _)) => index,
         None => people(bundled),
@@ -107,10 +107,10 @@ impl LecternApp {
     }
 
     /// Adds a person or place of the reader's own, with an id made from its name.
-    pub(super) fn add_entity(&mut self, mut entity: crate::model::index::Entity) {
+    pub(super) fn add_entity(&mut self, mut entity: crate::model::people_places::Entity) {
         let index = index_of(&self.study.people, &self.study.with_own);
         let taken: Vec<&str> = index.entities().iter().map(|e| e.id.as_str()).collect();
-        entity.id = crate::model::study::own_id(&entity.name, &taken);
+        entity.id = crate::model::own_entries::own_id(&entity.name, &taken);
         self.change_study(|study| study.people.push(entity));
     }
 
@@ -120,7 +120,7 @@ impl LecternApp {
         if spelling.is_empty() {
             return;
         }
-        let added = crate::model::study::AddedSpelling { entity, spelling };
+        let added = crate::model::own_entries::AddedSpelling { entity, spelling };
         self.change_study(|study| study.spellings.push(added));
     }
 
@@ -128,12 +128,12 @@ impl LecternApp {
     pub(super) fn add_term(&mut self, mut term: crate::model::glossary::Term) {
         let glossary = glossary_of(&self.study.glossary, &self.study.with_own);
         let taken: Vec<&str> = glossary.terms().iter().map(|t| t.id.as_str()).collect();
-        term.id = crate::model::study::own_id(&term.concept, &taken);
+        term.id = crate::model::own_entries::own_id(&term.concept, &taken);
         self.change_study(|study| study.terms.push(term));
     }
 
     /// Changes the reader's own entries (one undoable edit), then counts and marks again.
-    fn change_study(&mut self, change: impl FnOnce(&mut Study)) {
+    fn change_study(&mut self, change: impl FnOnce(&mut OwnEntries)) {
         let mut study = self.notebook.study().clone();
         change(&mut study);
         self.edit(Edit::SetStudy(study));

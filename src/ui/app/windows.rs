@@ -108,7 +108,7 @@ impl LecternApp {
                     ui.separator();
                     ui.label(format!(
                         "{} selected",
-                        crate::model::markup::count(
+                        crate::model::words::count(
                             range.end - range.start,
                             "character",
                             "characters"

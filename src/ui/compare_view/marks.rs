@@ -1,9 +1,9 @@
 //! How differences are marked: colours that read in both themes, and the text of a witness laid out with its marks (in columns, or inline).
 
-use crate::model::compare::Mark;
-use crate::model::compare::Marked;
-use crate::model::comparison_export::Piece;
-use crate::model::comparison_export::inline_ops;
+use crate::model::comparison::export::Piece;
+use crate::model::comparison::export::inline_ops;
+use crate::model::diff::Mark;
+use crate::model::diff::Marked;
 use crate::ui::reader::breakable_spaces;
 use egui::Color32;
 use egui::FontId;
@@ -189,7 +189,7 @@ pub(super) fn inline_job(
         }
         cuts.sort_unstable();
         cuts.dedup();
-        let index = crate::model::compare::CharIndex::new(piece);
+        let index = crate::model::diff::CharIndex::new(piece);
         for pair in cuts.windows(2) {
             let mut format = format.clone();
             let (start, end) = (ours.start + pair[0], ours.start + pair[1]);
@@ -274,7 +274,7 @@ mod tests {
             .into_iter()
             .find(|c| c.id == "clause-1")
             .unwrap();
-        let normalization = crate::model::compare::Normalization::wording();
+        let normalization = crate::model::diff::Normalization::wording();
         let result = crate::model::comparison::compute(
             &comparison,
             &normalization,
@@ -337,7 +337,7 @@ mod tests {
             .unwrap();
         let result = crate::model::comparison::compute_all(
             &comparison,
-            &crate::model::compare::Normalization::wording(),
+            &crate::model::diff::Normalization::wording(),
             crate::model::comparison::Reference::Previous,
         );
         let style = JobStyle {

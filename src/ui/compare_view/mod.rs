@@ -8,10 +8,10 @@
 
 use std::collections::HashMap;
 
-use crate::model::compare::{Normalization, PROFILES};
 use crate::model::comparison::{
     Comparison, ComparisonError, ComparisonResult, Reference, WordingInput, compute,
 };
+use crate::model::diff::{Normalization, PROFILES};
 use crate::ui::action::ComparisonViewAction;
 use crate::ui::task::Task;
 

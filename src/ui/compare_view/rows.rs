@@ -6,9 +6,9 @@ use super::inputs::ComparisonView;
 use super::marks::JobStyle;
 use super::marks::inline_job;
 use super::marks::marked_job;
-use crate::model::compare::Marked;
 use crate::model::comparison::Comparison;
 use crate::model::comparison::ComparisonNote;
+use crate::model::diff::Marked;
 use crate::ui::action::Action;
 use crate::ui::action::ComparisonAction;
 use egui::Align;
@@ -379,7 +379,7 @@ fn carried_ui(
         .filter(|(_, c)| c.witness == at.witness && c.from.segment == at.segment);
     for (index, carried) in here {
         let from = &at.comparison.witnesses[carried.from.witness];
-        let words = crate::model::compare::CharIndex::new(own)
+        let words = crate::model::diff::CharIndex::new(own)
             .slice(carried.range.clone())
             .to_owned();
         egui::Frame::group(ui.style()).show(ui, |ui| {

@@ -1,7 +1,7 @@
 //! The desk's panes, widths and linked scrolling, without a window.
 
 use super::*;
-use crate::model::header::TextMeta;
+use crate::formats::text_format::TextMeta;
 use crate::ui::reader::Place;
 
 fn text(id: &str) -> Arc<Text> {

@@ -116,7 +116,7 @@ pub(crate) fn paragraph_job(text: &Text, paragraph: usize, style: ReadingStyle) 
     let body = breakable_spaces(text.paragraph_text(paragraph)).into_owned();
     let format = style.text_format();
     let spans = if text.meta().editor_brackets.is_some() {
-        crate::model::header::bracketed(&body)
+        crate::formats::text_format::bracketed(&body)
     } else {
         Vec::new()
     };

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use lectern::bundled::bundled_library;
 use lectern::model::annotation::Annotation;
-use lectern::model::history::Annotations;
+use lectern::model::annotation_set::Annotations;
 use lectern::model::notebook::Contents;
 use lectern::storage::open::{Access, OpenedProfile, open_profile};
 use lectern::storage::profile::Profile;

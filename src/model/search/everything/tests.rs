@@ -1,5 +1,5 @@
 use super::*;
-use crate::model::header::TextMeta;
+use crate::formats::text_format::TextMeta;
 
 const NOW: &str = "2026-12-07T00:00:00Z";
 

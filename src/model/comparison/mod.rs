@@ -1,5 +1,5 @@
 //! Comparisons: two to six witnesses of a passage, aligned segment by segment (numbered clauses,
-//! paragraphs or sentences), each segment compared word by word with [`compare::diff`].
+//! paragraphs or sentences), each segment compared word by word with [`diff::diff`].
 //!
 //! A bundled comparison (`resources/comparisons/*.json`) names its segments and gives each
 //! witness's wording for each; a comparison the reader makes (two selections, two texts, two
@@ -10,13 +10,15 @@
 //! same language that has this segment (so a chronological order reads as a history of the
 //! wording), or one witness the reader picks. Summaries are never compared word by word.
 
+pub mod export;
+
 use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::compare::{
-    self, CharCursor, CharIndex, Counts, Marked, Normalization, Op, OpKind, slice_chars,
+use super::diff::{
+    self, CharCursor, CharIndex, DiffCounts, Marked, Normalization, Op, OpKind, slice_chars,
 };
 
 /// What kind of witness a wording is. Shown with every witness.
@@ -586,7 +588,7 @@ fn segmented_and_diffed(
     let diffs = || -> Vec<Vec<Op>> {
         let others = inputs.iter().skip(1);
         others
-            .map(|input| compare::diff(base, &input.borrow().text, normalization))
+            .map(|input| diff::diff(base, &input.borrow().text, normalization))
             .collect()
     };
     if base.len() > PARALLEL_SIZE {
@@ -684,7 +686,7 @@ fn pair_rows(comparison: &Comparison, built: &Built, segments: Range<usize>) -> 
 pub fn map_positions(ops: &[Op], positions: &[usize], (a, b): (&str, &str)) -> Vec<usize> {
     let mut mapped = Vec::with_capacity(positions.len());
     // The texts as the diff compared them: an editor's “[sic]” blanked out.
-    let (a, b) = (compare::unmarked(a), compare::unmarked(b));
+    let (a, b) = (diff::unmarked(a), diff::unmarked(b));
     let (mut in_a, mut in_b) = (CharCursor::new(&a), CharCursor::new(&b));
     let mut stepping: Option<(usize, InStep<'_>)> = None;
     let mut index = 0;
@@ -914,7 +916,7 @@ pub struct Cell {
     /// words), so that a pair of columns reads like a printed apparatus.
     pub onward: Vec<Marked>,
     /// Words changed, removed and added against the reference.
-    pub counts: Counts,
+    pub counts: DiffCounts,
 }
 
 /// A place where a witness differs from its reference, for stepping through differences.
@@ -943,8 +945,8 @@ pub struct ComparisonResult {
 
 impl ComparisonResult {
     /// The word counts of one witness against its references, over all segments.
-    pub fn totals(&self, witness: usize) -> Counts {
-        let mut total = Counts::default();
+    pub fn totals(&self, witness: usize) -> DiffCounts {
+        let mut total = DiffCounts::default();
         for row in &self.cells {
             if let Some(cell) = row.get(witness) {
                 total.add(cell.counts);
@@ -1133,9 +1135,9 @@ fn mark_cell(
     with_marks: bool,
 ) {
     let (reference_marks, marks, counts) = if with_marks {
-        compare::marks(theirs, own, &ops)
+        diff::marks(theirs, own, &ops)
     } else {
-        (Vec::new(), Vec::new(), compare::counts(theirs, own, &ops))
+        (Vec::new(), Vec::new(), diff::counts(theirs, own, &ops))
     };
     if row[at.reference].onward.is_empty() && !row.iter().any(|c| c.reference == Some(at.reference))
     {
@@ -1204,7 +1206,7 @@ fn byte_of(text: &str, n: usize) -> usize {
 fn diff_past_numbering(a: &str, b: &str, normalization: &Normalization) -> Vec<Op> {
     let (skip_a, skip_b) = (numbering_len(a), numbering_len(b));
     if skip_a == 0 && skip_b == 0 {
-        return compare::diff(a, b, normalization);
+        return diff::diff(a, b, normalization);
     }
     let mut ops = vec![Op {
         kind: OpKind::Equal,
@@ -1213,7 +1215,7 @@ fn diff_past_numbering(a: &str, b: &str, normalization: &Normalization) -> Vec<O
     }];
     let (rest_a, rest_b) = (&a[byte_of(a, skip_a)..], &b[byte_of(b, skip_b)..]);
     ops.extend(
-        compare::diff(rest_a, rest_b, normalization)
+        diff::diff(rest_a, rest_b, normalization)
             .into_iter()
             .map(|op| Op {
                 kind: op.kind,
@@ -1368,7 +1370,7 @@ mod tests {
 
     #[test]
     fn a_pair_compared_with_one_diff_has_cells_that_rebuild_both_wordings() {
-        use crate::model::compare::slice_chars;
+        use crate::model::diff::slice_chars;
         use crate::model::generate::{SplitMix64, edited, paragraphs};
         let mut rng = SplitMix64::new(9);
         for round in 0..40 {
@@ -1430,7 +1432,7 @@ mod tests {
             .replacen(", ", " — ", 40)
             .replacen(". ", ".   ", 40);
         let wording = Normalization::wording();
-        let ops = compare::diff(&a, &b, &wording);
+        let ops = diff::diff(&a, &b, &wording);
         assert!(ops.iter().all(|op| op.kind == OpKind::Equal), "{ops:?}");
         let chars: Vec<char> = a.chars().collect();
         let starts: Vec<usize> = (1..chars.len())
@@ -1474,7 +1476,7 @@ mod tests {
             ),
             ("a.\n\nbc d", "a\n\nb.c d", "b.c"),
         ] {
-            let ops = compare::diff(a, b, &wording);
+            let ops = diff::diff(a, b, &wording);
             assert!(ops.iter().all(|op| op.kind == OpKind::Equal), "{ops:?}");
             let start = a.chars().count() - a.rsplit("\n\n").next().unwrap().chars().count();
             let there = map_positions(&ops, &[start], (a, b))[0];
@@ -1571,7 +1573,7 @@ mod tests {
             ]
         );
         let result = compute_all(&comparison, &Normalization::wording(), Reference::Previous);
-        assert_eq!(result.cells[1][1].counts, Counts::default());
+        assert_eq!(result.cells[1][1].counts, DiffCounts::default());
         assert_eq!(result.cells[0][1].counts.inserted, 1);
         assert_eq!(result.cells[2][1].counts.inserted, 2);
         assert_eq!(result.differences.len(), 2);
@@ -1947,7 +1949,7 @@ mod numbering_and_languages {
                 let twin = &after.cells[segment];
                 if mirror {
                     assert_eq!(twin[reference].reference, Some(witness));
-                    assert_eq!(twin[reference].ops, compare::mirrored(&cell.ops));
+                    assert_eq!(twin[reference].ops, diff::mirrored(&cell.ops));
                     assert_eq!(twin[reference].counts, cell.counts.mirrored());
                     assert_eq!(twin[reference].counts.changed, cell.counts.changed);
                     summaries.push(cell.counts.mirrored().summary());
@@ -1980,7 +1982,7 @@ mod numbering_and_languages {
     fn swapping_the_witnesses_of_clause_1_keeps_every_count() {
         let comparison = clause_1();
         let last = comparison.witnesses.len() - 1;
-        for (_, normalization) in compare::PROFILES {
+        for (_, normalization) in diff::PROFILES {
             let before = compute_all(&comparison, &normalization, Reference::Previous);
             assert!(!before.differences.is_empty());
             assert!(before.cells.iter().flatten().any(|c| c.counts.deleted > 0));
@@ -2017,7 +2019,7 @@ mod numbering_and_languages {
                     witnesses: vec![witnesses[first].clone(), witnesses[second].clone()],
                     ..comparison.clone()
                 };
-                for (_, normalization) in compare::PROFILES {
+                for (_, normalization) in diff::PROFILES {
                     assert_swap_keeps_counts(
                         &pair,
                         (Reference::Previous, Reference::Previous),

@@ -1466,7 +1466,7 @@ pub struct Marked {
 
 /// How many words differ between two witnesses.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct Counts {
+pub struct DiffCounts {
     /// Words replaced by other words (counted once per pair).
     pub changed: usize,
     /// Words only in the first witness.
@@ -1475,7 +1475,7 @@ pub struct Counts {
     pub inserted: usize,
 }
 
-impl Counts {
+impl DiffCounts {
     /// Whether the witnesses read the same (under the normalisation).
     pub fn is_same(&self) -> bool {
         self.changed == 0 && self.deleted == 0 && self.inserted == 0
@@ -1501,8 +1501,8 @@ impl Counts {
     }
 
     /// The counts seen from the other witness: removed and added words traded.
-    pub fn mirrored(&self) -> Counts {
-        Counts {
+    pub fn mirrored(&self) -> DiffCounts {
+        DiffCounts {
             changed: self.changed,
             deleted: self.inserted,
             inserted: self.deleted,
@@ -1510,7 +1510,7 @@ impl Counts {
     }
 
     /// Adds another count.
-    pub fn add(&mut self, other: Counts) {
+    pub fn add(&mut self, other: DiffCounts) {
         self.changed += other.changed;
         self.deleted += other.deleted;
         self.inserted += other.inserted;
@@ -1525,12 +1525,12 @@ fn word_count(text: &str) -> usize {
 
 /// The word counts of a comparison's operations: a deletion followed by an insertion is a
 /// change of as many words as both have, the rest deleted or inserted.
-pub fn counts(a: &str, b: &str, ops: &[Op]) -> Counts {
+pub fn counts(a: &str, b: &str, ops: &[Op]) -> DiffCounts {
     // An editor's “[sic]” is not counted (see [`diff`]).
     let (a, b) = (unmarked(a), unmarked(b));
     // The operations go forward through both wordings.
     let (mut a, mut b) = (CharCursor::new(&a), CharCursor::new(&b));
-    let mut counts = Counts::default();
+    let mut counts = DiffCounts::default();
     let mut index = 0;
     while let Some(op) = ops.get(index) {
         let next = ops.get(index + 1).filter(|n| n.kind == OpKind::Insert);
@@ -1554,7 +1554,7 @@ pub fn counts(a: &str, b: &str, ops: &[Op]) -> Counts {
 
 /// The marks of both witnesses and the word counts, from the operations of [`diff`]. A change
 /// of one word into one word that differs by a letter or two marks only those letters.
-pub fn marks(a: &str, b: &str, ops: &[Op]) -> (Vec<Marked>, Vec<Marked>, Counts) {
+pub fn marks(a: &str, b: &str, ops: &[Op]) -> (Vec<Marked>, Vec<Marked>, DiffCounts) {
     let counts = counts(a, b, ops);
     // An editor's “[sic]” is not marked (see [`diff`]).
     let (a, b) = (unmarked(a), unmarked(b));

@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::glossary::{Glossary, Term};
-use super::index::{Entity, Index};
+use super::people_places::{Entity, Index};
 
 /// A spelling the reader added to a person or place (bundled or their own).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -18,7 +18,7 @@ pub struct AddedSpelling {
 
 /// The reader's own people, places, spellings and terms.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Study {
+pub struct OwnEntries {
     /// People and places of the reader's own (ids start with `own-`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub people: Vec<Entity>,
@@ -30,7 +30,7 @@ pub struct Study {
     pub terms: Vec<Term>,
 }
 
-impl Study {
+impl OwnEntries {
     /// Whether the reader added nothing.
     pub fn is_empty(&self) -> bool {
         self.people.is_empty() && self.spellings.is_empty() && self.terms.is_empty()
@@ -130,7 +130,7 @@ pub fn own_id(name: &str, taken: &[&str]) -> String {
 mod tests {
     use super::*;
     use crate::model::glossary::Rendering;
-    use crate::model::index::EntityKind;
+    use crate::model::people_places::EntityKind;
 
     fn person(id: &str, name: &str, variants: &[&str]) -> Entity {
         Entity {
@@ -155,7 +155,7 @@ mod tests {
 
     #[test]
     fn the_readers_people_and_spellings_are_found_beside_the_bundled_ones() {
-        let study = Study {
+        let study = OwnEntries {
             people: vec![person("own-frunze", "M. V. Frunze", &["Frunze"])],
             spellings: vec![AddedSpelling {
                 entity: "ordzhonikidze".into(),
@@ -175,7 +175,7 @@ mod tests {
 
     #[test]
     fn an_entry_that_would_break_the_index_is_left_out_and_said() {
-        let study = Study {
+        let study = OwnEntries {
             people: vec![
                 person("stalin", "Another Stalin", &["Koba"]),
                 person("own-empty", "Nobody", &["  "]),
@@ -223,9 +223,9 @@ mod tests {
                 },
             ],
         };
-        let study = Study {
+        let study = OwnEntries {
             terms: vec![term],
-            ..Study::default()
+            ..OwnEntries::default()
         };
         let (glossary, problems) = study.glossary(&Glossary::bundled());
         assert!(problems.is_empty());

@@ -1,16 +1,6 @@
 //! Escaping the reader's strings for the formats Lectern writes (Markdown and HTML), in one
 //! place for every export.
 
-/// A count with its noun in the singular or the plural: "1 annotation", "2 annotations",
-/// "0 annotations".
-pub fn count(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
-}
-
 /// `text` with the characters Markdown would read as markup backslash-escaped.
 pub fn escape_markdown(text: &str) -> String {
     let mut out = String::with_capacity(text.len());

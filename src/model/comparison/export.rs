@@ -7,12 +7,12 @@
 use std::fmt::Write as _;
 use std::ops::Range;
 
-use super::compare::{self, CharCursor, Counts, Normalization, Op, OpKind};
-use super::comparison::{
+use super::{
     Cell, Comparison, ComparisonError, ComparisonNote, ComparisonResult, Reference, WordingInput,
     walk_pair, worth_two_threads,
 };
-use super::markup::{self, escape_html};
+use crate::model::diff::{self, CharCursor, DiffCounts, Normalization, Op, OpKind};
+use crate::model::escape::{self, escape_html};
 
 /// A piece of an inline rendering of a witness against its reference.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -189,15 +189,15 @@ fn escape_markdown(text: &str) -> String {
 /// Appends [`escape_markdown`] of `text` to `out`.
 fn push_markdown_line(out: &mut String, text: &str) {
     if text.contains('\n') {
-        markup::push_markdown(out, &text.replace('\n', " "));
+        escape::push_markdown(out, &text.replace('\n', " "));
     } else {
-        markup::push_markdown(out, text);
+        escape::push_markdown(out, text);
     }
 }
 
 /// The formats a comparison is written in, by the window's export and by `lectern compare`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Format {
+pub enum ComparisonFormat {
     /// Plain text, differences marked as `git diff --word-diff` marks them: `[-removed-]` and
     /// `{+added+}`.
     Text,
@@ -208,13 +208,13 @@ pub enum Format {
     Html,
 }
 
-impl Format {
+impl ComparisonFormat {
     /// Appends `text`, escaped for this format.
     fn push_escaped(self, out: &mut String, text: &str) {
         match self {
-            Format::Text => out.push_str(text),
-            Format::Markdown => push_markdown_line(out, text),
-            Format::Html => markup::push_html(out, text),
+            ComparisonFormat::Text => out.push_str(text),
+            ComparisonFormat::Markdown => push_markdown_line(out, text),
+            ComparisonFormat::Html => escape::push_html(out, text),
         }
     }
 
@@ -224,12 +224,12 @@ impl Format {
     fn push_piece(self, out: &mut String, text: &str, kind: Piece) {
         let (open, close) = match (self, kind) {
             (_, Piece::Same) => return self.push_escaped(out, text),
-            (Format::Text, Piece::Removed) => ("[-", "-]"),
-            (Format::Text, Piece::Added) => ("{+", "+}"),
-            (Format::Markdown, Piece::Removed) => ("~~", "~~"),
-            (Format::Markdown, Piece::Added) => ("**", "**"),
-            (Format::Html, Piece::Removed) => ("<del>", "</del>"),
-            (Format::Html, Piece::Added) => ("<ins>", "</ins>"),
+            (ComparisonFormat::Text, Piece::Removed) => ("[-", "-]"),
+            (ComparisonFormat::Text, Piece::Added) => ("{+", "+}"),
+            (ComparisonFormat::Markdown, Piece::Removed) => ("~~", "~~"),
+            (ComparisonFormat::Markdown, Piece::Added) => ("**", "**"),
+            (ComparisonFormat::Html, Piece::Removed) => ("<del>", "</del>"),
+            (ComparisonFormat::Html, Piece::Added) => ("<ins>", "</ins>"),
         };
         let middle = text.trim();
         if middle.is_empty() {
@@ -254,9 +254,11 @@ impl Format {
         reference: Reference,
     ) {
         match self {
-            Format::Text => {}
-            Format::Markdown => markdown_header(out, comparison, normalization, reference),
-            Format::Html => html_header(out, comparison, normalization, reference),
+            ComparisonFormat::Text => {}
+            ComparisonFormat::Markdown => {
+                markdown_header(out, comparison, normalization, reference)
+            }
+            ComparisonFormat::Html => html_header(out, comparison, normalization, reference),
         }
     }
 
@@ -273,42 +275,42 @@ impl Format {
         comparison: &Comparison,
         (label, notes): (&str, &[&ComparisonNote]),
         present: impl Fn(usize) -> bool,
-        mut body: impl FnMut(usize, &mut String) -> Option<(Counts, usize)>,
+        mut body: impl FnMut(usize, &mut String) -> Option<(DiffCounts, usize)>,
     ) {
         let mut placed = vec![false; notes.len()];
         match self {
-            Format::Text => {
+            ComparisonFormat::Text => {
                 let _ = writeln!(out, "== {label}");
             }
-            Format::Markdown => {
+            ComparisonFormat::Markdown => {
                 out.push_str("## ");
                 push_markdown_line(out, label);
                 out.push_str("\n\n");
             }
-            Format::Html => {
+            ComparisonFormat::Html => {
                 out.push_str("<tr><th>");
-                markup::push_html(out, label);
+                escape::push_html(out, label);
                 out.push_str("</th>");
             }
         }
         for (index, witness) in comparison.witnesses.iter().enumerate() {
             if !present(index) {
-                if self == Format::Html {
+                if self == ComparisonFormat::Html {
                     out.push_str("<td>—</td>");
                 }
                 continue;
             }
             match self {
-                Format::Text => {
+                ComparisonFormat::Text => {
                     out.push_str(&witness.label);
                     out.push_str(": ");
                 }
-                Format::Markdown => {
+                ComparisonFormat::Markdown => {
                     out.push_str("- *");
                     push_markdown_line(out, &witness.label);
                     out.push_str("*: ");
                 }
-                Format::Html => out.push_str("<td>"),
+                ComparisonFormat::Html => out.push_str("<td>"),
             }
             let counts = body(index, out).map(|(counts, reference)| {
                 format!(
@@ -318,12 +320,12 @@ impl Format {
                 )
             });
             match (self, counts) {
-                (Format::Html, Some(counts)) => {
+                (ComparisonFormat::Html, Some(counts)) => {
                     out.push_str("<div class=\"counts\">");
-                    markup::push_html(out, &counts);
+                    escape::push_html(out, &counts);
                     out.push_str("</div>");
                 }
-                (Format::Html, None) => {}
+                (ComparisonFormat::Html, None) => {}
                 (_, counts) => {
                     self.push_escaped(out, counts.as_deref().unwrap_or(""));
                     out.push('\n');
@@ -336,15 +338,15 @@ impl Format {
                     self.push_note(out, note, true);
                 }
             }
-            if self == Format::Html {
+            if self == ComparisonFormat::Html {
                 out.push_str("</td>");
             }
         }
         match self {
-            Format::Html => out.push_str("</tr>\n"),
+            ComparisonFormat::Html => out.push_str("</tr>\n"),
             // The list ends before the notes on the whole segment.
-            Format::Markdown => out.push('\n'),
-            Format::Text => {}
+            ComparisonFormat::Markdown => out.push('\n'),
+            ComparisonFormat::Text => {}
         }
         let rest: Vec<&ComparisonNote> = notes
             .iter()
@@ -353,7 +355,7 @@ impl Format {
             .map(|(note, _)| *note)
             .collect();
         if !rest.is_empty() {
-            if self == Format::Html {
+            if self == ComparisonFormat::Html {
                 let _ = write!(
                     out,
                     "<tr class=\"notes\"><td></td><td colspan=\"{}\">",
@@ -363,11 +365,11 @@ impl Format {
             for note in rest {
                 self.push_note(out, note, false);
             }
-            if self == Format::Html {
+            if self == ComparisonFormat::Html {
                 out.push_str("</td></tr>\n");
             }
         }
-        if self == Format::Text {
+        if self == ComparisonFormat::Text {
             out.push('\n');
         }
     }
@@ -379,7 +381,7 @@ impl Format {
         let heading = format!("Note on {}:", note.subject());
         let lines = note.note.trim().lines().map(str::trim_end);
         match self {
-            Format::Text => {
+            ComparisonFormat::Text => {
                 let _ = write!(out, "  {heading}");
                 for line in lines {
                     out.push_str("\n    ");
@@ -387,7 +389,7 @@ impl Format {
                 }
                 out.push('\n');
             }
-            Format::Markdown => {
+            ComparisonFormat::Markdown => {
                 let quote = if in_list { "  > " } else { "> " };
                 out.push_str(quote);
                 out.push_str("**");
@@ -406,13 +408,13 @@ impl Format {
                 }
                 out.push_str(if in_list { "\n" } else { "\n\n" });
             }
-            Format::Html => {
+            ComparisonFormat::Html => {
                 out.push_str("<div class=\"note\"><strong>");
-                markup::push_html(out, &heading);
+                escape::push_html(out, &heading);
                 out.push_str("</strong>");
                 for (index, line) in lines.enumerate() {
                     out.push_str(if index > 0 { "<br>" } else { " " });
-                    markup::push_html(out, line);
+                    escape::push_html(out, line);
                 }
                 out.push_str("</div>");
             }
@@ -422,11 +424,11 @@ impl Format {
     /// Appends what comes after the segments.
     fn push_footer(self, out: &mut String) {
         match self {
-            Format::Text => {}
-            Format::Markdown => {
+            ComparisonFormat::Text => {}
+            ComparisonFormat::Markdown => {
                 let _ = writeln!(out, "Made with Lectern {}.", crate::VERSION);
             }
-            Format::Html => {
+            ComparisonFormat::Html => {
                 let _ = writeln!(
                     out,
                     "</table>\n<p class=\"counts\">Made with Lectern {}.</p>\n</body>\n</html>",
@@ -441,7 +443,7 @@ impl Format {
 /// reference as `result` has it, and the reader's `notes` on this comparison's differences
 /// under the wording they are on (see [`notes_on_segment`]).
 pub fn write(
-    format: Format,
+    format: ComparisonFormat,
     (comparison, result): (&Comparison, &ComparisonResult),
     normalization: &Normalization,
     reference: Reference,
@@ -519,7 +521,7 @@ const CHUNK: usize = 64 * 1024;
 /// The text goes out in pieces of about 64 KB; of a long comparison, the second half
 /// is written on another thread meanwhile and goes out after the first.
 pub fn write_pair(
-    format: Format,
+    format: ComparisonFormat,
     title: &str,
     (a, b): (WordingInput, WordingInput),
     normalization: &Normalization,
@@ -560,7 +562,7 @@ pub fn write_pair(
                         pieces_of(theirs, wording, &ops, |text, kind, _, _| {
                             format.push_piece(out, text, kind);
                         });
-                        Some((compare::counts(theirs, wording, &ops), 0))
+                        Some((diff::counts(theirs, wording, &ops), 0))
                     }
                     _ => {
                         format.push_piece(out, wording, Piece::Same);
@@ -629,7 +631,7 @@ pub fn to_markdown(
     notes: &[ComparisonNote],
 ) -> String {
     write(
-        Format::Markdown,
+        ComparisonFormat::Markdown,
         (comparison, result),
         normalization,
         reference,
@@ -674,7 +676,7 @@ pub fn to_html(
     notes: &[ComparisonNote],
 ) -> String {
     write(
-        Format::Html,
+        ComparisonFormat::Html,
         (comparison, result),
         normalization,
         reference,
@@ -738,7 +740,7 @@ pub fn to_text(
     notes: &[ComparisonNote],
 ) -> String {
     write(
-        Format::Text,
+        ComparisonFormat::Text,
         (comparison, result),
         &Normalization::default(),
         Reference::Previous,
@@ -753,7 +755,7 @@ mod tests {
 
     /// What [`write_pair`] writes.
     fn written_pair(
-        format: Format,
+        format: ComparisonFormat,
         title: &str,
         pair: (WordingInput, WordingInput),
         normalization: &Normalization,
@@ -794,7 +796,7 @@ mod tests {
         let b = edited(&a, 3, 20);
         let pair = (WordingInput::pasted("A", &a), WordingInput::pasted("B", &b));
         let whole = written_pair(
-            Format::Text,
+            ComparisonFormat::Text,
             "A / B",
             pair.clone(),
             &Normalization::wording(),
@@ -805,7 +807,7 @@ mod tests {
             calls_after_failing: 0,
         };
         let result = write_pair(
-            Format::Text,
+            ComparisonFormat::Text,
             "A / B",
             pair,
             &Normalization::wording(),
@@ -872,7 +874,11 @@ mod tests {
                     &normalization,
                 )
                 .unwrap();
-                for format in [Format::Text, Format::Markdown, Format::Html] {
+                for format in [
+                    ComparisonFormat::Text,
+                    ComparisonFormat::Markdown,
+                    ComparisonFormat::Html,
+                ] {
                     let kept = write(
                         format,
                         (&comparison, &result),
@@ -909,14 +915,14 @@ mod tests {
         };
         let wording = Normalization::wording();
         let pair = (russian.clone(), english.clone());
-        let walked = written_pair(Format::Text, "t", pair, &wording);
+        let walked = written_pair(ComparisonFormat::Text, "t", pair, &wording);
         assert!(!walked.contains("[-"), "{walked}");
         assert!(
             walked.contains("Draft: On the entry of the independent republics."),
             "{walked}"
         );
         let same = (russian.clone(), russian);
-        let text = written_pair(Format::Text, "t", same, &wording);
+        let text = written_pair(ComparisonFormat::Text, "t", same, &wording);
         assert!(text.contains("(same wording against Проект)"), "{text}");
     }
 

@@ -13,7 +13,7 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
-use super::compare::split_tokens;
+use super::diff::split_tokens;
 use super::text::Text;
 
 /// What an entity is.

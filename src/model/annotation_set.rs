@@ -1,7 +1,7 @@
 //! The annotation set, and the edits of annotations and of notes on comparisons with their
 //! exact inverses.
 //!
-//! Every change to annotations is an [`Edit`]; [`Annotations::apply`] carries one out and
+//! Every change to annotations is an [`AnnotationEdit`]; [`Annotations::apply`] carries one out and
 //! returns its inverse, which the [`Notebook`](super::notebook::Notebook)'s history keeps.
 //! Deleting moves an annotation to the trash rather than dropping it, so nothing the user made
 //! disappears without a way back: undo restores it, and so does [`Annotations::restore`] from
@@ -15,7 +15,7 @@ use super::comparison::ComparisonNote;
 
 /// One change to the annotations.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Edit {
+pub enum AnnotationEdit {
     /// Add an annotation.
     Add(Annotation),
     /// Take an annotation (by id) out entirely: the inverse of adding it (undo of a creation).
@@ -81,43 +81,45 @@ impl Annotations {
 
     /// Carries out `edit`; returns its inverse, or `None` (and changes nothing) if it does
     /// not apply (an id that is not there, or already taken).
-    pub fn apply(&mut self, edit: Edit) -> Option<Edit> {
+    pub fn apply(&mut self, edit: AnnotationEdit) -> Option<AnnotationEdit> {
         let position =
             |list: &[Arc<Annotation>], id: &str| list.iter().position(|a| a.annotation_id == id);
         match edit {
-            Edit::Add(annotation) => {
+            AnnotationEdit::Add(annotation) => {
                 let id = annotation.annotation_id.clone();
                 if position(&self.live, &id).is_some() || position(&self.trash, &id).is_some() {
                     return None;
                 }
                 self.live.push(Arc::new(annotation));
-                Some(Edit::Remove(id))
+                Some(AnnotationEdit::Remove(id))
             }
-            Edit::Remove(id) => {
+            AnnotationEdit::Remove(id) => {
                 let index = position(&self.live, &id)?;
-                Some(Edit::Add(Arc::unwrap_or_clone(self.live.remove(index))))
+                Some(AnnotationEdit::Add(Arc::unwrap_or_clone(
+                    self.live.remove(index),
+                )))
             }
-            Edit::Delete(id) => {
+            AnnotationEdit::Delete(id) => {
                 let index = position(&self.live, &id)?;
                 self.trash.push(self.live.remove(index));
-                Some(Edit::Restore(id))
+                Some(AnnotationEdit::Restore(id))
             }
-            Edit::Restore(id) => {
+            AnnotationEdit::Restore(id) => {
                 let index = position(&self.trash, &id)?;
                 self.live.push(self.trash.remove(index));
-                Some(Edit::Delete(id))
+                Some(AnnotationEdit::Delete(id))
             }
-            Edit::Change(changed) => {
+            AnnotationEdit::Change(changed) => {
                 let index = position(&self.live, &changed.annotation_id)?;
                 let before = std::mem::replace(&mut self.live[index], Arc::new(changed));
-                Some(Edit::Change(Arc::unwrap_or_clone(before)))
+                Some(AnnotationEdit::Change(Arc::unwrap_or_clone(before)))
             }
         }
     }
 
     /// Brings an annotation back from the trash (not an undo: it can itself be undone).
-    pub fn restore(&mut self, annotation_id: &str) -> Option<Edit> {
-        self.apply(Edit::Restore(annotation_id.to_owned()))
+    pub fn restore(&mut self, annotation_id: &str) -> Option<AnnotationEdit> {
+        self.apply(AnnotationEdit::Restore(annotation_id.to_owned()))
     }
 }
 

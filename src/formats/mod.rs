@@ -1,0 +1,4 @@
+//! Pure readers and writers of the formats Lectern reads and writes, beneath the model and
+//! storage: no I/O, no threads, and no import of any other part of Lectern.
+
+pub mod text_format;
