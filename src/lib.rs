@@ -4,9 +4,12 @@
 //! `lectern` binary (`src/main.rs`). Its parts:
 //!
 //! - [`formats`]: pure readers and writers of the formats Lectern reads and writes, beneath
-//!   the model and storage and importing neither: [`formats::text_format`] is the text file
-//!   (a header of metadata, `---`, the body), also compiled into `build.rs` to check the
-//!   bundled texts.
+//!   the model and storage and importing neither (no I/O, no threads):
+//!   [`formats::text_format`] is the text file (a header of metadata, `---`, the body), also
+//!   compiled into `build.rs` to check the bundled texts; [`formats::html`] reads the text of
+//!   an HTML or XHTML page; [`formats::w3c`] is W3C Web Annotation JSON-LD (the shapes of a
+//!   document, selectors, bodies, Lectern's IRIs), which the model's annotation export and
+//!   import build on.
 //! - [`model`]: the domain — texts, their paragraphs and character offsets, selections, the
 //!   library, annotations ([`model::annotation_set`] holds them and their trash, changed by
 //!   [`model::annotation_set::AnnotationEdit`]s), and comparisons of wordings ([`model::diff`]
@@ -27,7 +30,8 @@
 //!   clock, last writer wins, a diverged note kept). No egui and no I/O; tested with plain unit
 //!   tests.
 //! - [`storage`]: the profile directory and Lectern's versioned files in it, written atomically
-//!   off the UI thread, with rolling snapshots ([`storage::backups`]). The notebook is a folder
+//!   off the UI thread, with rolling snapshots ([`storage::backups`]; the file's format and
+//!   versions, read by both, are [`storage::annotations_format`]). The notebook is a folder
 //!   of records, one file each ([`storage::notebook_dir`]), so that sync engines never carry
 //!   two devices' separate work in one file; a save writes only the records that changed, and
 //!   loading merges conflict copies and git's markers; [`storage::watch`] watches the folder

@@ -1,4 +1,6 @@
 //! Pure readers and writers of the formats Lectern reads and writes, beneath the model and
 //! storage: no I/O, no threads, and no import of any other part of Lectern.
 
+pub mod html;
 pub mod text_format;
+pub mod w3c;

@@ -20,11 +20,9 @@ use super::comparison::ComparisonNote;
 use super::escape::{escape_html, escape_markdown};
 use super::library::Library;
 use super::notebook::{Contents, Counts, Kind, Notebook};
-
-/// The IRI prefix of a bundled or imported text in the W3C export.
-pub const TEXT_IRI: &str = "urn:lectern:text:";
-/// The IRI prefix of an annotation.
-pub const ANNOTATION_IRI: &str = "urn:lectern:annotation:";
+use crate::formats::w3c::{
+    self, ANNOTATION_IRI, COMPARISON_IRI, COMPARISON_NOTE_IRI, CONTEXT, TEXT_IRI,
+};
 
 fn category_name<'a>(categories: &'a [Category], id: Option<&str>) -> Option<&'a str> {
     let id = id?;
@@ -324,24 +322,14 @@ fn w3c_annotation(
 ) -> Value {
     let mut bodies = Vec::new();
     if !annotation.note.is_empty() {
-        bodies.push(json!({
-            "type": "TextualBody",
-            "value": annotation.note,
-            "format": "text/plain",
-            "purpose": "commenting",
-        }));
+        bodies.push(w3c::commenting_body(&annotation.note));
     }
     for tag in &annotation.tags {
-        bodies.push(json!({ "type": "TextualBody", "value": tag, "purpose": "tagging" }));
+        bodies.push(w3c::tagging_body(tag));
     }
     if let Some(id) = &annotation.category_id {
         let name = category_name(categories, Some(id)).unwrap_or(id);
-        bodies.push(json!({
-            "type": "TextualBody",
-            "value": name,
-            "purpose": "classifying",
-            "id": format!("urn:lectern:category:{id}"),
-        }));
+        bodies.push(w3c::classifying_body(name, id));
     }
     let motivation = if annotation.note.is_empty() {
         "highlighting"
@@ -349,7 +337,7 @@ fn w3c_annotation(
         "commenting"
     };
     let mut value = json!({
-        "@context": "http://www.w3.org/ns/anno.jsonld",
+        "@context": CONTEXT,
         // An annotation from another tool keeps its own IRI.
         "id": if annotation.annotation_id.contains(':') {
             annotation.annotation_id.clone()
@@ -363,17 +351,12 @@ fn w3c_annotation(
         "target": {
             "source": url.map_or_else(|| format!("{TEXT_IRI}{}", annotation.text_id), str::to_owned),
             "selector": [
-                {
-                    "type": "TextQuoteSelector",
-                    "exact": annotation.anchor.exact,
-                    "prefix": annotation.anchor.prefix,
-                    "suffix": annotation.anchor.suffix,
-                },
-                {
-                    "type": "TextPositionSelector",
-                    "start": annotation.anchor.start,
-                    "end": annotation.anchor.end,
-                },
+                w3c::quote_selector(
+                    &annotation.anchor.exact,
+                    &annotation.anchor.prefix,
+                    &annotation.anchor.suffix,
+                ),
+                w3c::position_selector(annotation.anchor.start, annotation.anchor.end),
             ],
         },
         "lectern:contentHash": annotation.anchor.content_hash,
@@ -410,20 +393,7 @@ pub fn to_w3c(
             w3c_annotation(a, categories, orphans.contains(&a.annotation_id), url)
         })
         .collect();
-    let collection = json!({
-        "@context": "http://www.w3.org/ns/anno.jsonld",
-        "id": "urn:lectern:export",
-        "type": "AnnotationCollection",
-        "label": "Annotations exported from Lectern",
-        "total": items.len(),
-        "first": {
-            "id": "urn:lectern:export:page1",
-            "type": "AnnotationPage",
-            "startIndex": 0,
-            "items": items,
-        },
-    });
-    serde_json::to_string_pretty(&collection).unwrap_or_default() + "\n"
+    w3c::collection(items)
 }
 
 /// What annotations can be exported as.
@@ -603,11 +573,6 @@ pub fn export_notebook(
     };
     (export, counts)
 }
-
-/// The IRI prefix of a comparison in the W3C export: notes on comparisons point at it.
-pub const COMPARISON_IRI: &str = "urn:lectern:comparison:";
-/// The IRI prefix of a note on a comparison.
-pub const COMPARISON_NOTE_IRI: &str = "urn:lectern:comparison-note:";
 
 /// Where a note on a comparison is, in words: "Clause 1, Lenin's amendment (against Stalin's
 /// draft)".
@@ -846,24 +811,14 @@ fn notes_csv(notes: &[ComparisonNote], categories: &[Category]) -> String {
 fn w3c_note(note: &ComparisonNote, categories: &[Category]) -> Value {
     let mut bodies = Vec::new();
     if !note.note.is_empty() {
-        bodies.push(json!({
-            "type": "TextualBody",
-            "value": note.note,
-            "format": "text/plain",
-            "purpose": "commenting",
-        }));
+        bodies.push(w3c::commenting_body(&note.note));
     }
     if let Some(id) = &note.category_id {
         let name = category_name(categories, Some(id)).unwrap_or(id);
-        bodies.push(json!({
-            "type": "TextualBody",
-            "value": name,
-            "purpose": "classifying",
-            "id": format!("urn:lectern:category:{id}"),
-        }));
+        bodies.push(w3c::classifying_body(name, id));
     }
     let mut value = json!({
-        "@context": "http://www.w3.org/ns/anno.jsonld",
+        "@context": CONTEXT,
         "id": format!("{COMPARISON_NOTE_IRI}{}", note.note_id),
         "type": "Annotation",
         "motivation": if note.note.is_empty() { "highlighting" } else { "commenting" },
@@ -904,17 +859,6 @@ fn to_w3c_with_notes(
         collection["total"] = json!(total);
     }
     serde_json::to_string_pretty(&collection).unwrap_or_default() + "\n"
-}
-
-/// Why a W3C file could not be read.
-#[derive(Debug, thiserror::Error, PartialEq, Eq)]
-pub enum W3cError {
-    /// Not JSON.
-    #[error("not JSON: {0}")]
-    Json(String),
-    /// JSON, but no annotations in it.
-    #[error("no annotations found (expected an AnnotationCollection, a page or a list)")]
-    Empty,
 }
 
 #[cfg(test)]

@@ -14,7 +14,7 @@ pub enum ImportError {
     Archive(#[from] super::archive::ArchiveError),
     /// Not annotations Lectern can read.
     #[error(transparent)]
-    W3c(#[from] super::annotation_export::W3cError),
+    W3c(#[from] crate::formats::w3c::W3cError),
     /// The profile is open read-only.
     #[error("the profile is open read-only")]
     ReadOnly,

@@ -14,8 +14,8 @@ use serde_json::Value;
 
 use super::anchor::{Anchor, Resolution};
 use super::annotation::{Annotation, Category};
-use super::annotation_export::{ANNOTATION_IRI, TEXT_IRI, W3cError};
 use super::library::Library;
+use crate::formats::w3c::{self, ANNOTATION_IRI, CATEGORY_IRI, TEXT_IRI, W3cError};
 
 /// What a file of annotations held.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -33,11 +33,9 @@ pub struct Read {
 
 /// Reads annotations from W3C JSON-LD or Hypothesis API JSON.
 pub fn read(json: &str, categories: &[Category]) -> Result<Read, W3cError> {
-    let value: Value = serde_json::from_str(json).map_err(|e| W3cError::Json(e.to_string()))?;
+    let value = w3c::parse(json)?;
     let mut read = Read::default();
-    let mut items = Vec::new();
-    collect_items(&value, &mut items, &mut read);
-    for item in items {
+    for item in w3c::items(&value, &mut read.skipped) {
         if let Some(note) = item.get("lectern:comparisonNote") {
             match serde_json::from_value(note.clone()) {
                 Ok(note) => read.comparison_notes.push(note),
@@ -61,62 +59,6 @@ pub fn read(json: &str, categories: &[Category]) -> Result<Read, W3cError> {
     Ok(read)
 }
 
-/// Whether a JSON-LD `type` (a string or a list) names `wanted`.
-fn has_type(value: &Value, wanted: &str) -> bool {
-    match &value["type"] {
-        Value::String(t) => t == wanted,
-        Value::Array(types) => types.iter().any(|t| t == wanted),
-        _ => false,
-    }
-}
-
-/// The items of a document, whatever its shape: a list, a collection and its embedded pages,
-/// a page and the pages after it, Hypothesis's `rows`, or one annotation.
-fn collect_items<'a>(value: &'a Value, items: &mut Vec<&'a Value>, read: &mut Read) {
-    match value {
-        Value::Array(list) => items.extend(list.iter()),
-        Value::Object(_) if value["rows"].is_array() => {
-            items.extend(value["rows"].as_array().into_iter().flatten());
-        }
-        Value::Object(_) if has_type(value, "AnnotationCollection") => match &value["first"] {
-            first @ Value::Object(_) => collect_pages(first, items),
-            Value::String(_) => {
-                *read
-                    .skipped
-                    .entry("pages not in the file (only their addresses)".into())
-                    .or_default() += 1;
-            }
-            _ => items.extend(value["items"].as_array().into_iter().flatten()),
-        },
-        Value::Object(_) if has_type(value, "AnnotationPage") || value["items"].is_array() => {
-            collect_pages(value, items);
-        }
-        Value::Object(_) => items.push(value),
-        _ => {}
-    }
-}
-
-/// A page's items and those of the pages embedded after it (`next`), at most 10 000 pages.
-fn collect_pages<'a>(page: &'a Value, items: &mut Vec<&'a Value>) {
-    let mut page = Some(page);
-    for _ in 0..10_000 {
-        let Some(current) = page else {
-            break;
-        };
-        items.extend(current["items"].as_array().into_iter().flatten());
-        page = current["next"].as_object().map(|_| &current["next"]);
-    }
-}
-
-/// A list, whether the JSON has one, one value or nothing.
-fn as_list(value: &Value) -> Vec<&Value> {
-    match value {
-        Value::Array(list) => list.iter().collect(),
-        Value::Null => Vec::new(),
-        one => vec![one],
-    }
-}
-
 /// One annotation and the source it names, or why it cannot be used.
 fn annotation_of(
     item: &Value,
@@ -124,13 +66,13 @@ fn annotation_of(
     other_selectors: &mut usize,
 ) -> Result<(Annotation, String), &'static str> {
     let hypothesis = item["uri"].is_string() && !item["type"].is_string();
-    if !hypothesis && !has_type(item, "Annotation") {
+    if !hypothesis && !w3c::has_type(item, "Annotation") {
         return Err("not an annotation");
     }
     let id = item["id"].as_str().ok_or("no id")?;
     let annotation_id = id.strip_prefix(ANNOTATION_IRI).unwrap_or(id).to_owned();
     // The first target with a source; a bare IRI is a target with no selector.
-    let targets = as_list(&item["target"]);
+    let targets = w3c::as_list(&item["target"]);
     let target = targets
         .iter()
         .copied()
@@ -144,7 +86,7 @@ fn annotation_of(
         .to_owned();
     let anchor = anchor_of(target, item, other_selectors);
     let (note, tags, category_id) = if hypothesis {
-        let tags = as_list(&item["tags"])
+        let tags = w3c::as_list(&item["tags"])
             .into_iter()
             .filter_map(|t| t.as_str().map(str::to_owned))
             .collect();
@@ -176,45 +118,21 @@ fn annotation_of(
     Ok((annotation, source))
 }
 
-/// The quote and the position a target's selectors give (and those they are refined by);
-/// selectors of other kinds are counted.
+/// The anchor a target's selectors give (and those they are refined by), on the version of
+/// the text the item names; selectors of other kinds are counted.
 fn anchor_of(target: &Value, item: &Value, other_selectors: &mut usize) -> Anchor {
-    let mut anchor = Anchor {
-        start: 0,
-        end: 0,
-        exact: String::new(),
-        prefix: String::new(),
-        suffix: String::new(),
+    let found = w3c::text_selectors(target, other_selectors);
+    Anchor {
+        start: found.start,
+        end: found.end,
+        exact: found.exact,
+        prefix: found.prefix,
+        suffix: found.suffix,
         content_hash: item["lectern:contentHash"]
             .as_str()
             .unwrap_or("")
             .to_owned(),
-    };
-    let mut pending: Vec<&Value> = as_list(&target["selector"]);
-    let mut seen = 0;
-    while let Some(selector) = pending.pop() {
-        seen += 1;
-        if seen > 1_000 {
-            break; // a cycle of refinements cannot be built in JSON, but a deep one can
-        }
-        pending.extend(as_list(&selector["refinedBy"]));
-        match selector["type"].as_str() {
-            Some("TextQuoteSelector") => {
-                anchor.exact = selector["exact"].as_str().unwrap_or("").to_owned();
-                anchor.prefix = selector["prefix"].as_str().unwrap_or("").to_owned();
-                anchor.suffix = selector["suffix"].as_str().unwrap_or("").to_owned();
-            }
-            Some("TextPositionSelector") => {
-                anchor.start = selector["start"].as_u64().unwrap_or(0) as usize;
-                anchor.end = selector["end"].as_u64().unwrap_or(0) as usize;
-            }
-            _ => *other_selectors += 1,
-        }
     }
-    if anchor.end < anchor.start {
-        anchor.end = anchor.start;
-    }
-    anchor
 }
 
 /// The note, the tags and the category the bodies give: tagging bodies are tags,
@@ -222,32 +140,22 @@ fn anchor_of(target: &Value, item: &Value, other_selectors: &mut usize) -> Ancho
 /// the note; HTML is turned into text, Markdown kept.
 fn bodies_of(item: &Value, categories: &[Category]) -> (String, Vec<String>, Option<String>) {
     let (mut notes, mut tags, mut category_id) = (Vec::new(), Vec::new(), None);
-    if let Some(value) = item["bodyValue"].as_str() {
-        notes.push(value.to_owned());
-    }
-    for body in as_list(&item["body"]) {
-        let Some(raw) = body["value"].as_str().or_else(|| body["chars"].as_str()) else {
-            continue; // an IRI or a resource elsewhere: nothing to read here
-        };
-        let value = if body["format"] == "text/html" {
-            crate::storage::html::html_text(raw).body
-        } else {
-            raw.to_owned()
-        };
-        match body["purpose"].as_str() {
-            Some("tagging") => tags.push(value),
+    for body in w3c::textual_bodies(item) {
+        match body.purpose.as_deref() {
+            Some("tagging") => tags.push(body.value),
             Some("classifying") => {
-                let by_id = body["id"]
-                    .as_str()
-                    .and_then(|id| id.strip_prefix("urn:lectern:category:"));
+                let by_id = body
+                    .id
+                    .as_deref()
+                    .and_then(|id| id.strip_prefix(CATEGORY_IRI));
                 category_id = by_id.map(str::to_owned).or_else(|| {
                     categories
                         .iter()
-                        .find(|c| c.name == value)
+                        .find(|c| c.name == body.value)
                         .map(|c| c.category_id.clone())
                 });
             }
-            _ => notes.push(value),
+            _ => notes.push(body.value),
         }
     }
     (notes.join("\n\n"), tags, category_id)

@@ -4,29 +4,13 @@
 use std::time::SystemTime;
 
 use super::StorageError;
+use super::annotations_format::{ANNOTATIONS_FORMAT, WITHOUT_STUDY};
 use super::atomic::{FileSystem, KeepBackup, RealFileSystem, write_atomic_in};
 use super::backups::{SnapshotPolicy, recovery_copies, snapshot_after_save, snapshot_due};
 use super::notebook_dir::{NotebookStore, Saved};
 use super::profile::Profile;
-use super::schema::{self, Format, Loaded};
+use super::schema::{self, Loaded};
 use crate::model::notebook::Contents;
-
-/// The annotations file's format: version 2 adds the reader's own people, places, spellings
-/// and terms (`study`), where a carried note came from (`carried_from`) and the notes on
-/// comparisons in the Trash (`comparison_notes_trash`). This build reads
-/// both; it writes version 1 while the file has neither, so that an older Lectern still reads
-/// it, and version 2 once it has either, so that an older Lectern opens it read-only instead of
-/// saving it without them.
-pub const ANNOTATIONS_FORMAT: Format = Format {
-    name: "lectern-annotations",
-    version: 2,
-};
-
-/// The annotations file without the reader's own study data: what an older Lectern writes.
-const WITHOUT_STUDY: Format = Format {
-    name: "lectern-annotations",
-    version: 1,
-};
 
 /// Everything in `annotations.json`: the notebook's [`Contents`].
 pub type AnnotationsFile = Contents;

@@ -15,7 +15,7 @@ use std::path::PathBuf;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use super::StorageError;
-use super::annotations_file::ANNOTATIONS_FORMAT;
+use super::annotations_format::ANNOTATIONS_FORMAT;
 use super::atomic::{FileSystem, KeepBackup, backup_path, write_atomic_in};
 use super::profile::Profile;
 use super::schema::parse_current;

@@ -2,7 +2,7 @@
 //!
 //! `META-INF/container.xml` names the package (the OPF); its metadata gives the title, author,
 //! language and date, its spine the chapters in reading order. Each chapter is read by
-//! [`super::html`] (as XML, or as HTML when it is not well-formed) and becomes a part of the
+//! [`crate::formats::html`] (as XML, or as HTML when it is not well-formed) and becomes a part of the
 //! imported text, labelled by the book's table of contents (EPUB 3's navigation document or
 //! EPUB 2's NCX), else by its own heading.
 //!
@@ -15,7 +15,7 @@ use std::io::Read;
 
 use quick_xml::events::{BytesStart, Event};
 
-use super::html;
+use crate::formats::html;
 
 /// The most bytes one file of a book may unpack to.
 pub const MAX_ENTRY_BYTES: u64 = 64 * 1024 * 1024;

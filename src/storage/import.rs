@@ -4,7 +4,7 @@
 //! UTF-8 if the bytes are valid UTF-8, else `chardetng`'s guess among the legacy encodings, such
 //! as Windows-1251 and KOI8-R), decoded with `encoding_rs`, line endings made `\n`, Unicode
 //! normalised to NFC, and paragraphs kept. Markdown loses its heading marks; an HTML page (by
-//! its name or its first tag) is read for its text by [`super::html`], its declared encoding
+//! its name or its first tag) is read for its text by [`crate::formats::html`], its declared encoding
 //! trusted over a guess. The copy in the profile is a Lectern text file (a
 //! metadata header, then the body), loaded into the library at every start.
 
@@ -15,7 +15,8 @@ use unicode_normalization::UnicodeNormalization;
 use super::StorageError;
 use super::atomic::write_atomic;
 use super::profile::Profile;
-use super::{epub, guess, html};
+use super::{epub, guess};
+use crate::formats::html;
 use crate::formats::text_format::{PartMark, TextMeta, parse_text_file, split_paragraphs};
 use crate::model::text::Text;
 

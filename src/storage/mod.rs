@@ -5,12 +5,12 @@
 //! UI thread ([`saver`]). A file that does not parse is moved aside, never overwritten.
 
 pub mod annotations_file;
+pub mod annotations_format;
 pub mod atomic;
 pub mod backups;
 pub mod epub;
 pub mod guess;
 pub mod handover;
-pub mod html;
 pub mod import;
 pub mod lock;
 pub mod notebook_dir;

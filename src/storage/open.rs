@@ -9,7 +9,8 @@
 
 use std::sync::{Arc, Mutex};
 
-use super::annotations_file::{ANNOTATIONS_FORMAT, AnnotationsFile};
+use super::annotations_file::AnnotationsFile;
+use super::annotations_format::ANNOTATIONS_FORMAT;
 use super::atomic::{KeepBackup, RealFileSystem, write_atomic_in};
 use super::backups::snapshot_now;
 use super::lock::{LockOutcome, ProfileLock, lock_profile};

@@ -20,6 +20,7 @@ use proptest::strategy::ValueTree;
 use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
 
 use lectern::bundled::bundled_library;
+use lectern::formats::html::html_text;
 use lectern::formats::text_format::parse_text_file;
 use lectern::model::annotation::{Annotation, default_categories};
 use lectern::model::annotation_export::to_w3c;
@@ -27,9 +28,8 @@ use lectern::model::comparison::export::{ComparisonFormat, write_pair};
 use lectern::model::comparison::{WordingInput, map_positions};
 use lectern::model::diff::{Normalization, OpKind, diff, slice_chars};
 use lectern::model::notebook::{Contents, Notebook};
-use lectern::storage::annotations_file::ANNOTATIONS_FORMAT;
+use lectern::storage::annotations_format::ANNOTATIONS_FORMAT;
 use lectern::storage::atomic::RealFileSystem;
-use lectern::storage::html::html_text;
 use lectern::storage::import::{ImportMeta, read_import_bytes};
 use lectern::storage::notebook_dir::NotebookStore;
 use lectern::storage::open::{Access, open_profile};

@@ -88,7 +88,7 @@ fn one_kill(profile: &Profile, rng: &mut SplitMix64, round: usize, seen: &mut Ca
     for copy in snapshots(profile) {
         let bytes = std::fs::read(&copy).unwrap();
         let parsed = schema::parse_current::<AnnotationsFile>(
-            lectern::storage::annotations_file::ANNOTATIONS_FORMAT,
+            lectern::storage::annotations_format::ANNOTATIONS_FORMAT,
             &bytes,
         );
         assert!(parsed.is_ok(), "round {round}: {} is torn", copy.display());

@@ -1,5 +1,6 @@
 use super::*;
 use crate::bundled::bundled_library;
+use crate::formats::w3c::W3cError;
 use crate::model::annotation::default_categories;
 use crate::model::w3c_import::from_w3c;
 

@@ -642,7 +642,21 @@ mod tests {
 
     #[test]
     fn any_mix_of_markup_pieces_reads_without_a_panic_and_keeps_its_letters() {
-        use crate::model::generate::SplitMix64;
+        /// SplitMix64, as `model::generate` has it: the formats import nothing of Lectern's.
+        struct SplitMix64(u64);
+        impl SplitMix64 {
+            fn new(seed: u64) -> Self {
+                Self(seed)
+            }
+            fn range(&mut self, low: usize, high: usize) -> usize {
+                self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+                let mut z = self.0;
+                z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+                z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+                z ^= z >> 31;
+                low + (z % (high - low + 1) as u64) as usize
+            }
+        }
         const PIECES: &[&str] = &[
             "<",
             ">",
