@@ -27,8 +27,10 @@
 //!   file, and [`model::annotation_export`] says what each export format holds of each kind;
 //!   [`model::sync`]
 //!   merges versions of its records as sync engines bring them (stamps of a hybrid logical
-//!   clock, last writer wins, a diverged note kept). No egui and no I/O; tested with plain unit
-//!   tests.
+//!   clock, last writer wins, a diverged note kept). No egui, no I/O and no threads of its own
+//!   (a long diff or comparison spreads its work over rayon's pool: pure data parallelism);
+//!   a comparison is written to a sink the caller gives, which does the writing. Tested with
+//!   plain unit tests.
 //! - [`storage`]: the profile directory and Lectern's versioned files in it, written atomically
 //!   off the UI thread, with rolling snapshots ([`storage::backups`]; the file's format and
 //!   versions, read by both, are [`storage::annotations_format`]). The notebook is a folder

@@ -2,6 +2,7 @@
 //! JSON.
 
 use std::io::Write;
+use std::ops::ControlFlow;
 use std::path::Path;
 
 use clap::ValueEnum;
@@ -81,11 +82,7 @@ pub fn wordings(
         crate::storage::text_file::wording(argument, |id| library_for(profile, id))
             .map_err(anyhow::Error::from)
     };
-    let (a, b) = std::thread::scope(|scope| {
-        let b = scope.spawn(|| wording(b));
-        let a = wording(a);
-        (a, b.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-    });
+    let (a, b) = rayon::join(|| wording(a), || wording(b));
     Ok((a?, b?))
 }
 
@@ -111,13 +108,26 @@ pub fn run(
         CompareFormat::Html => ComparisonFormat::Html,
     };
     let title = format!("{} / {}", a.label, b.label);
-    Ok(export::write_pair(
+    // The comparison is made a piece at a time and written here; after a failed write (a
+    // reader who closed the pipe) nothing more is made, and the error is the I/O error it is.
+    let mut failed: Option<std::io::Error> = None;
+    export::write_pair(
         format,
         &title,
         (a, b),
         &normalization,
-        out,
-    )?)
+        &mut |piece| match out.write_all(piece.as_bytes()) {
+            Ok(()) => ControlFlow::Continue(()),
+            Err(error) => {
+                failed = Some(error);
+                ControlFlow::Break(())
+            }
+        },
+    )?;
+    match failed {
+        Some(error) => Err(error.into()),
+        None => Ok(()),
+    }
 }
 
 /// A comparison as `lectern compare --format json` prints it.

@@ -359,15 +359,9 @@ pub fn must_be_a_file(path: &Path) -> anyhow::Result<()> {
 /// `written`, but a pipe closed by its reader is no error: a reader who stops reading early
 /// (`lectern compare A B | head`) has closed it on purpose, and the command ends quietly.
 fn quiet_on_a_closed_pipe(written: anyhow::Result<()>) -> anyhow::Result<()> {
-    use crate::model::comparison::export::PairError;
     let closed = |e: &std::io::Error| e.kind() == std::io::ErrorKind::BrokenPipe;
     match written {
-        Err(e)
-            if e.downcast_ref::<std::io::Error>().is_some_and(closed)
-                || matches!(e.downcast_ref::<PairError>(), Some(PairError::Write(w)) if closed(w)) =>
-        {
-            Ok(())
-        }
+        Err(e) if e.downcast_ref::<std::io::Error>().is_some_and(closed) => Ok(()),
         written => written,
     }
 }

@@ -10,6 +10,7 @@
 
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use unicode_normalization::UnicodeNormalization;
 
 use super::StorageError;
@@ -662,29 +663,15 @@ pub fn load_imported(profile: &Profile) -> (Vec<Text>, Vec<String>) {
             .map(Text::from_parsed)
             .map_err(|e| format!("An imported text could not be read: {e}"))
     };
-    let workers = std::thread::available_parallelism()
-        .map_or(1, std::num::NonZero::get)
-        .min(paths.len());
-    // Contiguous shares, one per core, joined in order.
-    let share = paths.len().div_ceil(workers.max(1)).max(1);
-    let results: Vec<Result<Text, String>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = paths
-            .chunks(share)
-            .map(|chunk| scope.spawn(move || chunk.iter().map(read).collect::<Vec<_>>()))
-            .collect();
-        handles
-            .into_iter()
-            .zip(paths.chunks(share))
-            .flat_map(|(handle, chunk)| {
-                handle.join().unwrap_or_else(|_| {
-                    chunk
-                        .iter()
-                        .map(|p| Err(format!("{} could not be read", p.display())))
-                        .collect()
-                })
-            })
-            .collect()
-    });
+    // Over the cores (rayon), in order; a file whose reading panics is one that could not be
+    // read.
+    let results: Vec<Result<Text, String>> = paths
+        .par_iter()
+        .map(|path| {
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read(path)))
+                .unwrap_or_else(|_| Err(format!("{} could not be read", path.display())))
+        })
+        .collect();
     let (mut texts, mut notices) = (Vec::new(), copies);
     for result in results {
         match result {

@@ -28,6 +28,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::StorageError;
@@ -919,7 +920,7 @@ pub fn remove_stale_temporaries(profile_dir: &Path) {
 type Parsed = Result<Vec<Version<Body>>, Unreadable>;
 
 /// The versions in each of `files` (see [`Parsed`]; `None` for a file gone since it was
-/// listed), read and parsed on several threads when there are many.
+/// listed), read and parsed over the cores (rayon) when there are many.
 fn read_all(files: &[(String, PathBuf)]) -> Result<Vec<Option<Parsed>>, StorageError> {
     let one = |path: &PathBuf| -> Result<Option<Parsed>, StorageError> {
         let text = match std::fs::read_to_string(path) {
@@ -935,30 +936,13 @@ fn read_all(files: &[(String, PathBuf)]) -> Result<Vec<Option<Parsed>>, StorageE
             None => parse(&text).map(|v| vec![v]),
         }))
     };
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
-    if files.len() < 512 || threads < 2 {
+    if files.len() < 512 {
         return files.iter().map(|(_, path)| one(path)).collect();
     }
-    let part = files.len().div_ceil(threads);
-    std::thread::scope(|scope| {
-        let workers: Vec<_> = files
-            .chunks(part)
-            .map(|chunk| {
-                scope.spawn(move || chunk.iter().map(|(_, path)| one(path)).collect::<Vec<_>>())
-            })
-            .collect();
-        let mut all = Vec::with_capacity(files.len());
-        for worker in workers {
-            // A panic on another thread is the same panic on this one.
-            let part = worker
-                .join()
-                .unwrap_or_else(|e| std::panic::resume_unwind(e));
-            for parsed in part {
-                all.push(parsed?);
-            }
-        }
-        Ok(all)
-    })
+    // Over the cores; the first error in the files' order is the one reported.
+    let parsed: Vec<Result<Option<Parsed>, StorageError>> =
+        files.par_iter().map(|(_, path)| one(path)).collect();
+    parsed.into_iter().collect()
 }
 
 /// Every version of every record found, by record: the version, its file, and whether that

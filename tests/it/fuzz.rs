@@ -458,7 +458,7 @@ fn comparison(seeds: &Seeds, budget: Duration, executions: u64) -> Report {
                 "A / B",
                 pair,
                 &normalization,
-                &mut Vec::new(),
+                &mut |_| std::ops::ControlFlow::Continue(()),
             )
             .map_err(|e| e.to_string())?;
         }

@@ -5,11 +5,12 @@
 //! exports) come under the wording they are on, with the words of the difference.
 
 use std::fmt::Write as _;
-use std::ops::Range;
+use std::ops::{ControlFlow, Range};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::{
     Cell, Comparison, ComparisonError, ComparisonNote, ComparisonResult, Reference, WordingInput,
-    walk_pair, worth_two_threads,
+    walk_pair, worth_two_halves,
 };
 use crate::model::diff::{self, CharCursor, DiffCounts, Normalization, Op, OpKind};
 use crate::model::escape::{self, escape_html};
@@ -500,33 +501,26 @@ pub fn notes_on_segment<'a>(
     here
 }
 
-/// Why [`write_pair`] stopped.
-#[derive(Debug, thiserror::Error)]
-pub enum PairError {
-    /// The wordings cannot be compared.
-    #[error(transparent)]
-    Comparison(#[from] ComparisonError),
-    /// Writing failed.
-    #[error(transparent)]
-    Write(#[from] std::io::Error),
-}
-
-/// How much of a written comparison is gathered before it goes to the writer.
+/// How much of a written comparison is gathered before it goes to the sink.
 const CHUNK: usize = 64 * 1024;
 
-/// Two wordings compared and written in `format` to `out`: what [`write()`] writes of
-/// [`Comparison::compared_pair`] (each segment marked by the part of the whole wordings' one
-/// diff within it), written while the segments are walked instead of kept and marked, so
-/// that `lectern compare` prints a megabyte's comparison in little more than its diff's time.
-/// The text goes out in pieces of about 64 KB; of a long comparison, the second half
-/// is written on another thread meanwhile and goes out after the first.
+/// Two wordings compared and written in `format`, a piece at a time, to `sink`: what
+/// [`write()`] writes of [`Comparison::compared_pair`] (each segment marked by the part of the
+/// whole wordings' one diff within it), made while the segments are walked instead of kept and
+/// marked, so that `lectern compare` prints a megabyte's comparison in little more than its
+/// diff's time. The text goes to `sink` in pieces of about 64 KB; of a long comparison, the
+/// second half is made at once (on rayon's pool) and goes out after the first.
+///
+/// `sink` returns [`ControlFlow::Break`] when it takes no more (the reader closed the pipe):
+/// then no more rows are made, `sink` is not called again, and `write_pair` returns `Ok`. The
+/// caller, which did the writing, knows why it stopped.
 pub fn write_pair(
     format: ComparisonFormat,
     title: &str,
     (a, b): (WordingInput, WordingInput),
     normalization: &Normalization,
-    out: &mut dyn std::io::Write,
-) -> Result<(), PairError> {
+    sink: &mut dyn FnMut(&str) -> ControlFlow<()>,
+) -> Result<(), ComparisonError> {
     let reference = Reference::Previous;
     let Some(outline) = Comparison::pair_outline("pair", title, &a, &b, normalization)? else {
         let (comparison, result) = Comparison::compared_pair("pair", title, a, b, normalization)?;
@@ -537,19 +531,20 @@ pub fn write_pair(
             reference,
             &[],
         );
-        return Ok(out.write_all(text.as_bytes())?);
+        let _ = sink(&text);
+        return Ok(());
     };
     let comparison = &outline.comparison;
     let texts = (a.text.as_str(), b.text.as_str());
     // The rows of `segments`, handed to `deliver` a piece at a time (it takes the piece and
     // leaves an empty string to go on with).
-    // Once a write has failed (the reader closed the pipe), no more rows are made.
-    let stopped = std::sync::atomic::AtomicBool::new(false);
+    // Once the sink has stopped taking pieces, no more rows are made.
+    let stopped = AtomicBool::new(false);
     let rows = |segments: Range<usize>, deliver: &mut dyn FnMut(&mut String)| {
         let mut out = String::with_capacity(CHUNK + CHUNK / 4);
         let whole = (outline.ops.as_slice(), outline.starts.as_slice());
         walk_pair(texts, whole, segments, |segment, theirs, own, ops| {
-            if stopped.load(std::sync::atomic::Ordering::Relaxed) {
+            if stopped.load(Ordering::Relaxed) {
                 return;
             }
             let wordings = [theirs, own];
@@ -578,47 +573,42 @@ pub fn write_pair(
     };
     let mut header = String::new();
     format.push_header(&mut header, comparison, normalization, reference);
-    out.write_all(header.as_bytes())?;
-    // What goes to `out`; after a failed write, nothing more is tried.
-    let mut failed: Option<std::io::Error> = None;
-    let mut to_out = |piece: &mut String| {
-        if failed.is_none()
-            && let Err(error) = out.write_all(piece.as_bytes())
-        {
-            failed = Some(error);
-            stopped.store(true, std::sync::atomic::Ordering::Relaxed);
+    if sink(&header).is_break() {
+        return Ok(());
+    }
+    // What goes to the sink; once it has stopped, nothing more is offered.
+    let mut to_sink = |piece: &mut String| {
+        if !stopped.load(Ordering::Relaxed) && !piece.is_empty() && sink(piece).is_break() {
+            stopped.store(true, Ordering::Relaxed);
         }
         piece.clear();
     };
     let total = comparison.segments.len();
-    if worth_two_threads(a.text.len().max(b.text.len()), total) {
-        std::thread::scope(|scope| {
-            let second = scope.spawn(|| {
-                let mut pieces: Vec<String> = Vec::new();
+    if worth_two_halves(a.text.len().max(b.text.len()), total) {
+        // The second half is made on rayon's pool while the first goes out from here.
+        let mut second: Vec<String> = Vec::new();
+        rayon::in_place_scope(|scope| {
+            scope.spawn(|_| {
                 rows(total / 2..total, &mut |piece: &mut String| {
                     let next = String::with_capacity(piece.capacity());
-                    pieces.push(std::mem::replace(piece, next));
+                    second.push(std::mem::replace(piece, next));
                 });
-                pieces
             });
-            rows(0..total / 2, &mut to_out);
-            // A panic on the other thread is the same panic on this one.
-            let pieces = second
-                .join()
-                .unwrap_or_else(|e| std::panic::resume_unwind(e));
-            for mut piece in pieces {
-                to_out(&mut piece);
-            }
+            rows(0..total / 2, &mut to_sink);
         });
+        for mut piece in second {
+            to_sink(&mut piece);
+        }
     } else {
-        rows(0..total, &mut to_out);
+        rows(0..total, &mut to_sink);
     }
-    if let Some(error) = failed {
-        return Err(error.into());
+    if stopped.load(Ordering::Relaxed) {
+        return Ok(());
     }
     let mut footer = String::new();
     format.push_footer(&mut footer);
-    Ok(out.write_all(footer.as_bytes())?)
+    let _ = sink(&footer);
+    Ok(())
 }
 
 /// The comparison as Markdown: removed words ~~struck~~, added words **bold**, and the
@@ -760,37 +750,19 @@ mod tests {
         pair: (WordingInput, WordingInput),
         normalization: &Normalization,
     ) -> String {
-        let mut out = Vec::new();
-        write_pair(format, title, pair, normalization, &mut out).unwrap();
-        String::from_utf8(out).unwrap()
+        let mut out = String::new();
+        write_pair(format, title, pair, normalization, &mut |piece| {
+            out.push_str(piece);
+            ControlFlow::Continue(())
+        })
+        .unwrap();
+        out
     }
 
-    /// A writer that takes `room` bytes, then fails as a closed pipe does.
-    struct ClosesAfter {
-        room: usize,
-        calls_after_failing: usize,
-    }
-
-    impl std::io::Write for ClosesAfter {
-        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-            if self.room == 0 {
-                self.calls_after_failing += 1;
-                return Err(std::io::ErrorKind::BrokenPipe.into());
-            }
-            let taken = bytes.len().min(self.room);
-            self.room -= taken;
-            Ok(taken)
-        }
-
-        fn flush(&mut self) -> std::io::Result<()> {
-            Ok(())
-        }
-    }
-
-    /// A long comparison whose reader stops reading: the failure is reported, once, and
-    /// nothing more is written after it.
+    /// A long comparison whose reader stops reading: once the sink takes no more, it is not
+    /// offered anything again, and what it took is the start of the whole.
     #[test]
-    fn a_writer_that_fails_stops_a_long_comparison() {
+    fn a_sink_that_stops_stops_a_long_comparison() {
         use crate::model::generate::{edited, paragraphs};
         let a = paragraphs(2, 400_000).join("\n\n");
         let b = edited(&a, 3, 20);
@@ -802,22 +774,24 @@ mod tests {
             &Normalization::wording(),
         );
         assert!(whole.len() > 4 * CHUNK);
-        let mut closes = ClosesAfter {
-            room: 3 * CHUNK,
-            calls_after_failing: 0,
-        };
+        let (mut taken, mut calls_after_stopping) = (String::new(), 0);
         let result = write_pair(
             ComparisonFormat::Text,
             "A / B",
             pair,
             &Normalization::wording(),
-            &mut closes,
+            &mut |piece| {
+                if taken.len() >= 3 * CHUNK {
+                    calls_after_stopping += 1;
+                    return ControlFlow::Break(());
+                }
+                taken.push_str(piece);
+                ControlFlow::Continue(())
+            },
         );
-        assert!(
-            matches!(&result, Err(PairError::Write(e)) if e.kind() == std::io::ErrorKind::BrokenPipe),
-            "{result:?}"
-        );
-        assert_eq!(closes.calls_after_failing, 1);
+        assert!(result.is_ok(), "{result:?}");
+        assert_eq!(calls_after_stopping, 1);
+        assert!(whole.starts_with(&taken));
     }
 
     fn example() -> (Comparison, ComparisonResult) {

@@ -9,6 +9,10 @@
 //! Each witness is marked against a *reference*: by default the nearest earlier witness of the
 //! same language that has this segment (so a chronological order reads as a history of the
 //! wording), or one witness the reader picks. Summaries are never compared word by word.
+//!
+//! Threads: none of its own. A long comparison computes its two halves at once through
+//! `rayon::join` (pure data parallelism on rayon's one pool, no I/O); the result is the one
+//! computed on one core.
 
 pub mod export;
 
@@ -351,7 +355,7 @@ impl Comparison {
         let total = comparison.segments.len();
         let rows = |segments: Range<usize>| pair_rows(comparison, &built, segments);
         let length = built.ranges[0].last().map_or(0, |r| r.end);
-        let result = if worth_two_threads(length, total) {
+        let result = if worth_two_halves(length, total) {
             in_two_halves(total / 2, total, rows)
         } else {
             rows(0..total)
@@ -579,7 +583,7 @@ type Segmented = (Vec<Range<usize>>, Vec<String>);
 
 /// The first wording's segments (ranges and labels, [`segment`]) and the diff of each other
 /// wording against it: the first is cut into segments while the others are compared with it
-/// (on another thread when they are long).
+/// (at once, on rayon's pool, when they are long).
 fn segmented_and_diffed(
     inputs: &[impl std::borrow::Borrow<WordingInput> + Sync],
     normalization: &Normalization,
@@ -592,15 +596,7 @@ fn segmented_and_diffed(
             .collect()
     };
     if base.len() > PARALLEL_SIZE {
-        std::thread::scope(|scope| {
-            let diffs = scope.spawn(diffs);
-            let segmented = segment(base);
-            // A panic on the other thread is the same panic on this one.
-            let diffs = diffs
-                .join()
-                .unwrap_or_else(|e| std::panic::resume_unwind(e));
-            (segmented, diffs)
-        })
+        rayon::join(|| segment(base), diffs)
     } else {
         (segment(base), diffs())
     }
@@ -956,7 +952,7 @@ impl ComparisonResult {
     }
 }
 
-/// Computes every cell, on two threads for a long comparison (the halves of its segments).
+/// Computes every cell; a long comparison computes the halves of its segments at once.
 pub fn compute_all(
     comparison: &Comparison,
     normalization: &Normalization,
@@ -969,7 +965,7 @@ pub fn compute_all(
         .flat_map(|w| w.segments.iter().flatten())
         .map(|s| s.text.len())
         .sum();
-    let parallel = worth_two_threads(size, total);
+    let parallel = worth_two_halves(size, total);
     if !parallel {
         return compute(comparison, normalization, reference, &mut |_, _| true).unwrap_or_default();
     }
@@ -998,44 +994,25 @@ pub fn compute_all(
     })
 }
 
-/// The rows of segments `0..half` and `half..total`, computed on two threads and joined in
-/// order.
+/// The rows of segments `0..half` and `half..total`, computed at once and joined in order.
 fn in_two_halves(
     half: usize,
     total: usize,
     rows: impl Fn(Range<usize>) -> ComparisonResult + Sync,
 ) -> ComparisonResult {
-    let (mut first, second) = on_two_threads(half, total, rows);
+    let (mut first, second) = rayon::join(|| rows(0..half), || rows(half..total));
     first.cells.extend(second.cells);
     first.differences.extend(second.differences);
     first
 }
 
-/// `work(0..half)` on this thread and `work(half..total)` on another, at once.
-pub(crate) fn on_two_threads<T: Send>(
-    half: usize,
-    total: usize,
-    work: impl Fn(Range<usize>) -> T + Sync,
-) -> (T, T) {
-    std::thread::scope(|scope| {
-        let second = scope.spawn(|| work(half..total));
-        let first = work(0..half);
-        // A panic on the other thread is the same panic on this one.
-        let second = second
-            .join()
-            .unwrap_or_else(|e| std::panic::resume_unwind(e));
-        (first, second)
-    })
+/// Whether work on wordings of `bytes` (and of more than one segment) is worth cutting in two
+/// halves done at once (on rayon's pool, when it has more than one thread).
+pub(crate) fn worth_two_halves(bytes: usize, segments: usize) -> bool {
+    bytes > PARALLEL_SIZE && segments > 1 && rayon::current_num_threads() > 1
 }
 
-/// Whether work on wordings of `bytes` (and of more than one segment) is worth two threads.
-pub(crate) fn worth_two_threads(bytes: usize, segments: usize) -> bool {
-    bytes > PARALLEL_SIZE
-        && segments > 1
-        && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1)
-}
-
-/// Above this many bytes of wordings, [`compute_all`] uses two threads.
+/// Above this many bytes of wordings, [`compute_all`] computes two halves at once.
 const PARALLEL_SIZE: usize = 200_000;
 
 /// Computes every cell. `progress(done, total)` is called after each segment; when it returns

@@ -7,10 +7,15 @@
 //! operations give character ranges into both originals. Normalisation therefore changes what counts as equal,
 //! never what is shown: the equal and deleted ranges, in order, reproduce the first witness
 //! exactly, and the equal and inserted ranges reproduce the second.
+//!
+//! Threads: none of its own. A long diff spreads its work over the cores through rayon
+//! (`rayon::join` for the two texts' units, `par_iter` for the changed stretches), which is
+//! pure data parallelism on rayon's one pool: no I/O, the same result as on one core.
 
 use std::collections::HashMap;
 use std::ops::Range;
 
+use rayon::prelude::*;
 use similar::{Algorithm, DiffTag, capture_diff_slices};
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -513,20 +518,13 @@ fn diff_unmarked(a: &str, b: &str, normalization: &Normalization) -> Vec<Op> {
         return to_chars(a, b, cleanup(a, word_diff(a, b, normalization, 0, 0)));
     }
     // Each unit (a line or a sentence) as a number: its own text when nothing is normalised
-    // (no copy), else its normalised form (the two texts on two threads when they are long).
-    let parallel = *normalization != Normalization::default()
-        && a.len() + b.len() > PARALLEL_WORK
-        && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1);
+    // (no copy), else its normalised form (the two texts at once when they are long).
+    let parallel = *normalization != Normalization::default() && a.len() + b.len() > PARALLEL_WORK;
     let (a_units, b_units) = if parallel {
-        std::thread::scope(|scope| {
-            let b_units = scope.spawn(|| Units::of(b, normalization));
-            let a_units = Units::of(a, normalization);
-            // A panic on the other thread is the same panic on this one.
-            let b_units = b_units
-                .join()
-                .unwrap_or_else(|e| std::panic::resume_unwind(e));
-            (a_units, b_units)
-        })
+        rayon::join(
+            || Units::of(a, normalization),
+            || Units::of(b, normalization),
+        )
     } else {
         (Units::of(a, normalization), Units::of(b, normalization))
     };
@@ -552,7 +550,7 @@ fn diff_unmarked(a: &str, b: &str, normalization: &Normalization) -> Vec<Op> {
         }
     };
     // Equal, deleted and inserted units are done; replaced stretches of units (hunks) are
-    // compared word by word, on as many threads as there are cores when there is much to do.
+    // compared word by word, over the cores when there is much to do.
     let mut pieces: Vec<Result<Op, Stretch>> = Vec::new();
     let (a_length, b_length) = (a.len(), b.len());
     for (tag, old, new) in diff_ids(&a_keys, &b_keys) {
@@ -583,45 +581,16 @@ fn diff_unmarked(a: &str, b: &str, normalization: &Normalization) -> Vec<Op> {
         .filter_map(|p| p.as_ref().err())
         .map(|(a, b)| a.len() + b.len())
         .sum();
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
-    let mut done: Vec<Vec<Op>> = vec![Vec::new(); pieces.len()];
-    if work > PARALLEL_WORK && threads > 1 {
-        // Cut the list of pieces into `threads` parts of about equal work.
-        let mut bounds = vec![0];
-        let mut so_far = 0;
-        for (index, piece) in pieces.iter().enumerate() {
-            if let Err((a, b)) = piece {
-                so_far += a.len() + b.len();
-                if so_far * threads >= work * bounds.len() && bounds.len() < threads {
-                    bounds.push(index + 1);
-                }
-            }
-        }
-        bounds.push(pieces.len());
-        std::thread::scope(|scope| {
-            let mut rest: &mut [Vec<Op>] = &mut done;
-            let mut offset = 0;
-            for window in bounds.windows(2) {
-                let (part, after) = rest.split_at_mut(window[1] - offset);
-                rest = after;
-                offset = window[1];
-                let slice = &pieces[window[0]..window[1]];
-                scope.spawn(move || {
-                    for (out, piece) in part.iter_mut().zip(slice) {
-                        if let Err(stretch) = piece {
-                            *out = hunk(stretch);
-                        }
-                    }
-                });
-            }
-        });
+    let words = |piece: &Result<Op, Stretch>| match piece {
+        Err(stretch) => hunk(stretch),
+        Ok(_) => Vec::new(),
+    };
+    let done: Vec<Vec<Op>> = if work > PARALLEL_WORK {
+        // Spread over the cores; rayon balances pieces of uneven work and keeps their order.
+        pieces.par_iter().map(words).collect()
     } else {
-        for (out, piece) in done.iter_mut().zip(&pieces) {
-            if let Err(stretch) = piece {
-                *out = hunk(stretch);
-            }
-        }
-    }
+        pieces.iter().map(words).collect()
+    };
     let mut ops = Vec::with_capacity(pieces.len());
     for (piece, words) in pieces.into_iter().zip(done) {
         match piece {
@@ -765,7 +734,7 @@ fn diff_ids(a: &[u32], b: &[u32]) -> Vec<(DiffTag, Range<usize>, Range<usize>)> 
 /// A stretch of each witness (byte ranges) still to be compared word by word.
 type Stretch = (Range<usize>, Range<usize>);
 
-/// Bytes of replaced lines above which their word diffs are spread over threads.
+/// Bytes of replaced lines above which their word diffs are spread over the cores.
 const PARALLEL_WORK: usize = 200_000;
 
 /// Bytes of a pair of texts, either of them of a line or two, compared word by word at once.
