@@ -6,7 +6,9 @@
 //! - [`formats`]: pure readers and writers of the formats Lectern reads and writes, beneath
 //!   the model and storage and importing neither (no I/O, no threads):
 //!   [`formats::text_format`] is the text file (a header of metadata, `---`, the body), also
-//!   compiled into `build.rs` to check the bundled texts; [`formats::html`] reads the text of
+//!   compiled into `build.rs` to check the bundled texts, with [`formats::calendar`], the one
+//!   calendar (whether a date names a day; days counted for the timeline and the clock's
+//!   timestamps); [`formats::html`] reads the text of
 //!   an HTML or XHTML page; [`formats::w3c`] is W3C Web Annotation JSON-LD (the shapes of a
 //!   document, selectors, bodies, Lectern's IRIs), which the model's annotation export and
 //!   import build on.

@@ -1,6 +1,7 @@
 //! Pure readers and writers of the formats Lectern reads and writes, beneath the model and
 //! storage: no I/O, no threads, and no import of any other part of Lectern.
 
+pub mod calendar;
 pub mod html;
 pub mod text_format;
 pub mod w3c;

@@ -17,13 +17,17 @@
 //!
 //! Each header line is `key: value`. Keys in [`REPEATABLE_KEYS`] may appear more than once; every
 //! other key at most once. Unknown keys, missing required keys, malformed dates and ids are errors
-//! that name the file and the field, so that `build.rs` can refuse a malformed bundled text.
+//! that name the file and the field, so that `build.rs` can refuse a malformed bundled text. A
+//! date in the form of one whose day its month lacks (1922-02-31, which an earlier Lectern
+//! took) is read all the same, kept as written, with a notice ([`ParsedText::notices`]): a
+//! text already in a reader's profile always opens; `build.rs` refuses it in a bundled text.
 //!
 //! The body's paragraphs are separated by one or more blank lines. Whitespace at the end of each
 //! line is removed (the only tidying a bundled text gets); everything else, double spaces and
 //! no-break spaces included, is kept exactly.
 //!
-//! This file is also compiled into `build.rs` (via `#[path]`), so it depends on `std` alone.
+//! This file is also compiled into `build.rs` (via `#[path]`, beside [`super::calendar`]), so it
+//! depends on `std` and the calendar alone.
 
 use std::fmt;
 
@@ -213,6 +217,10 @@ pub struct ParsedText {
     pub meta: TextMeta,
     /// The body's paragraphs, line-end whitespace removed, in order. Never empty strings.
     pub paragraphs: Vec<String>,
+    /// What the reader should know of a file that was read all the same: a date in the form
+    /// of one that names no day of the calendar (1922-02-31, written by an earlier Lectern),
+    /// kept as written.
+    pub notices: Vec<String>,
 }
 
 /// What is wrong with a text file, naming the file, the line and the field.
@@ -254,6 +262,7 @@ pub fn parse_text_file(file: &str, source: &str) -> Result<ParsedText, HeaderErr
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
     let mut meta = TextMeta::default();
     let mut seen: Vec<&str> = Vec::new();
+    let mut notices = Vec::new();
     let mut body_start_line = None;
     let mut lines = source.split('\n').enumerate();
     for (index, raw_line) in lines.by_ref() {
@@ -309,11 +318,18 @@ pub fn parse_text_file(file: &str, source: &str) -> Result<ParsedText, HeaderErr
             "source_title" => meta.source_title = Some(value),
             "author" => meta.author = value,
             "date" => {
-                if !is_valid_date(&value) {
+                if !is_date_shaped(&value) {
                     return Err(err(
                         Some(line_no),
                         Some(key),
                         format!("{value:?} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"),
+                    ));
+                }
+                if !is_valid_date(&value) {
+                    // An earlier Lectern took any day up to 31: such a text still opens.
+                    notices.push(format!(
+                        "{file}, line {line_no}: {value:?} is no day of the calendar; the date \
+                         is kept as written, and the text is not placed on the timeline."
                     ));
                 }
                 meta.date = value;
@@ -392,7 +408,11 @@ pub fn parse_text_file(file: &str, source: &str) -> Result<ParsedText, HeaderErr
         }
         previous = Some(part.first_paragraph);
     }
-    Ok(ParsedText { meta, paragraphs })
+    Ok(ParsedText {
+        meta,
+        paragraphs,
+        notices,
+    })
 }
 
 /// Writes a text file that [`parse_text_file`] reads back to the same metadata and
@@ -492,8 +512,24 @@ pub fn is_valid_id(id: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
-/// Whether `date` is `YYYY`, `YYYY-MM` or `YYYY-MM-DD` with a plausible month and day.
+/// Whether `date` is `YYYY`, `YYYY-MM` or `YYYY-MM-DD` naming a year, a month or a day of the
+/// calendar ([`super::calendar::is_day`]: 1922-02-31 is none). `0000` is the unknown year.
 pub fn is_valid_date(date: &str) -> bool {
+    if !is_date_shaped(date) {
+        return false;
+    }
+    let mut parts = date.split('-').map(|p| p.parse::<u32>().unwrap_or(0));
+    match (parts.next(), parts.next(), parts.next()) {
+        (Some(year), Some(month), Some(day)) => {
+            super::calendar::is_day(i64::from(year), month, day)
+        }
+        _ => true,
+    }
+}
+
+/// Whether `date` has the form of a date: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, a month 01–12 and
+/// a day 01–31 (what an earlier Lectern accepted, whether or not the month has the day).
+fn is_date_shaped(date: &str) -> bool {
     let parts: Vec<&str> = date.split('-').collect();
     let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
     let in_range = |s: &str, max: u32| s.parse::<u32>().is_ok_and(|v| (1..=max).contains(&v));
@@ -589,6 +625,9 @@ mod tests {
         assert!(is_valid_date("1922-09-26"));
         assert!(!is_valid_date("1922-13-01"));
         assert!(!is_valid_date("1922-09-32"));
+        assert!(!is_valid_date("1922-02-31"), "February has no 31st");
+        assert!(!is_valid_date("1922-02-29"), "1922 is no leap year");
+        assert!(is_valid_date("1924-02-29"));
         assert!(!is_valid_date("22-09-26"));
         assert!(is_valid_id("lenin-1922"));
         assert!(!is_valid_id(""));
@@ -633,5 +672,19 @@ mod tests {
         expected.notes[1] = "Another, over two lines".into();
         assert_eq!(parsed.meta, expected);
         assert_eq!(parsed.paragraphs, paragraphs);
+    }
+
+    #[test]
+    fn a_date_no_calendar_has_is_read_with_a_notice_and_kept_as_written() {
+        let file = GOOD.replace("date: 1923-03-05", "date: 1922-02-31");
+        let parsed = parse_text_file("old.txt", &file).unwrap();
+        assert_eq!(parsed.meta.date, "1922-02-31");
+        assert_eq!(parsed.notices.len(), 1, "{:?}", parsed.notices);
+        assert!(
+            parsed.notices[0].contains("old.txt"),
+            "{:?}",
+            parsed.notices
+        );
+        assert!(parse_text_file("t.txt", GOOD).unwrap().notices.is_empty());
     }
 }

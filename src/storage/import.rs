@@ -655,17 +655,20 @@ pub fn load_imported(profile: &Profile) -> (Vec<Text>, Vec<String>) {
         !copy
     });
     // A collected works is dozens of files: read and index them on every core, keeping order.
-    let read = |path: &PathBuf| -> Result<Text, String> {
+    let read = |path: &PathBuf| -> Result<(Text, Vec<String>), String> {
         let name = path.display().to_string();
         let contents =
             std::fs::read_to_string(path).map_err(|e| format!("{name} could not be read: {e}"))?;
         parse_text_file(&name, &contents)
-            .map(Text::from_parsed)
+            .map(|mut parsed| {
+                let notices = std::mem::take(&mut parsed.notices);
+                (Text::from_parsed(parsed), notices)
+            })
             .map_err(|e| format!("An imported text could not be read: {e}"))
     };
     // Over the cores (rayon), in order; a file whose reading panics is one that could not be
     // read.
-    let results: Vec<Result<Text, String>> = paths
+    let results: Vec<Result<(Text, Vec<String>), String>> = paths
         .par_iter()
         .map(|path| {
             std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read(path)))
@@ -675,7 +678,10 @@ pub fn load_imported(profile: &Profile) -> (Vec<Text>, Vec<String>) {
     let (mut texts, mut notices) = (Vec::new(), copies);
     for result in results {
         match result {
-            Ok(text) => texts.push(text),
+            Ok((text, read_with)) => {
+                texts.push(text);
+                notices.extend(read_with);
+            }
             Err(notice) => notices.push(notice),
         }
     }
@@ -843,6 +849,38 @@ mod tests {
             ..ImportMeta::default()
         };
         assert!(with_meta(&text, &bad).unwrap_err().contains("not a date"));
+        let no_such_day = ImportMeta {
+            date: "1922-02-31".into(),
+            ..ImportMeta::default()
+        };
+        assert!(
+            with_meta(&text, &no_such_day)
+                .unwrap_err()
+                .contains("not a date")
+        );
+    }
+
+    /// A text an earlier Lectern imported with a day its month lacks still loads, date kept as
+    /// written, and the reader is told.
+    #[test]
+    fn an_imported_text_with_a_day_no_calendar_has_loads_with_a_notice() {
+        let dir = tempfile::tempdir().unwrap();
+        let profile = Profile::open(Some(dir.path())).unwrap();
+        let text = crate::model::generate::collected_works(1, 2_000, 3).remove(0);
+        add_text(&profile, &text).unwrap();
+        let path = imported_path(&profile, text.id());
+        let file = std::fs::read_to_string(&path).unwrap();
+        let date_line = file
+            .lines()
+            .find(|l| l.starts_with("date: "))
+            .unwrap()
+            .to_owned();
+        std::fs::write(&path, file.replacen(&date_line, "date: 1922-02-31", 1)).unwrap();
+        let (loaded, notices) = load_imported(&profile);
+        assert_eq!(loaded.len(), 1, "{notices:?}");
+        assert_eq!(loaded[0].meta().date, "1922-02-31");
+        assert_eq!(notices.len(), 1, "{notices:?}");
+        assert!(notices[0].contains("1922-02-31"), "{notices:?}");
     }
 
     #[test]
