@@ -322,59 +322,35 @@ pub(super) struct FoldJob {
     repaint: egui::Context,
 }
 
-/// Texts waiting to be folded. At most as many workers as the machine has cores take them in
-/// turn, so searching a library of a hundred volumes does not start a hundred threads.
+/// Texts waiting to be folded, the one the reader waits for first. Rayon's pool (as many
+/// workers as cores) does the folding: each job pushed gives the pool one task, which folds
+/// whichever text is first in line when it runs, so an urgent text overtakes those queued
+/// before it and a library of a hundred volumes never starts a hundred threads.
 #[derive(Default)]
 pub(super) struct FoldQueue {
-    /// The waiting jobs and the number of workers running.
-    shared: Arc<std::sync::Mutex<(std::collections::VecDeque<FoldJob>, usize)>>,
+    waiting: Arc<std::sync::Mutex<std::collections::VecDeque<FoldJob>>>,
 }
 
 impl FoldQueue {
     pub(super) fn push(&self, job: FoldJob, urgent: bool) {
-        let workers = std::thread::available_parallelism().map_or(1, usize::from);
-        let Ok(mut shared) = self.shared.lock() else {
+        let Ok(mut waiting) = self.waiting.lock() else {
             return;
         };
-        let (waiting, running) = &mut *shared;
         if urgent {
             waiting.push_front(job);
         } else {
             waiting.push_back(job);
         }
-        if *running >= workers {
-            return;
-        }
-        let queue = self.shared.clone();
-        let spawned = std::thread::Builder::new()
-            .name("lectern-fold".into())
-            .spawn(move || fold_worker(&queue));
-        match spawned {
-            Ok(_) => *running += 1,
-            Err(e) => log::error!("could not start folding texts for search: {e}"),
-        }
-    }
-}
-
-/// Folds waiting texts until none is left. Taking a job and leaving when there is none happen
-/// under one lock, so a job pushed meanwhile is never stranded.
-fn fold_worker(queue: &std::sync::Mutex<(std::collections::VecDeque<FoldJob>, usize)>) {
-    loop {
-        let job = {
-            let Ok(mut shared) = queue.lock() else {
-                return;
-            };
-            match shared.0.pop_front() {
-                Some(job) => job,
-                None => {
-                    shared.1 -= 1;
-                    return;
-                }
+        drop(waiting);
+        let waiting = self.waiting.clone();
+        rayon::spawn(move || {
+            let job = waiting.lock().ok().and_then(|mut w| w.pop_front());
+            if let Some(job) = job {
+                let folded = Folded::new(job.text.content(), job.key.1);
+                let _ = job.done.send((job.key, folded));
+                job.repaint.request_repaint();
             }
-        };
-        let folded = Folded::new(job.text.content(), job.key.1);
-        let _ = job.done.send((job.key, folded));
-        job.repaint.request_repaint();
+        });
     }
 }
 
