@@ -299,76 +299,9 @@ pub fn parse_text_file(file: &str, source: &str) -> Result<ParsedText, HeaderErr
             }
             seen.push(key);
         }
-        let value = value.to_owned();
-        match key {
-            "id" => {
-                if !is_valid_id(&value) {
-                    return Err(err(
-                        Some(line_no),
-                        Some(key),
-                        format!("{value:?} is not an id (use a-z, 0-9 and -)"),
-                    ));
-                }
-                meta.id = value;
-            }
-            "title" => meta.title = value,
-            "subtitle" => meta.subtitle = Some(value),
-            "url" => meta.url = Some(value),
-            "editor_brackets" => meta.editor_brackets = Some(value),
-            "source_title" => meta.source_title = Some(value),
-            "author" => meta.author = value,
-            "date" => {
-                if !is_date_shaped(&value) {
-                    return Err(err(
-                        Some(line_no),
-                        Some(key),
-                        format!("{value:?} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"),
-                    ));
-                }
-                if !is_valid_date(&value) {
-                    // An earlier Lectern took any day up to 31: such a text still opens.
-                    notices.push(format!(
-                        "{file}, line {line_no}: {value:?} is no day of the calendar; the date \
-                         is kept as written, and the text is not placed on the timeline."
-                    ));
-                }
-                meta.date = value;
-            }
-            "date_label" => meta.date_label = Some(value),
-            "kind" => meta.kind = Some(value),
-            "language" => meta.language = value,
-            "translator" => meta.translator = Some(value),
-            "source" => meta.source = value,
-            "reference" => meta.reference = Some(value),
-            "reference_ru" => meta.reference_ru = Some(value),
-            "first_published" => meta.first_published = Some(value),
-            "licence" => meta.licence = value,
-            "credit" => meta.credit = Some(value),
-            "context_before" => meta.context_before = Some(value),
-            "context_after" => meta.context_after = Some(value),
-            "note" => meta.notes.push(value),
-            "editorial_change" => meta.editorial_changes.push(value),
-            "omitted" => meta.omitted.push(value),
-            "part" => {
-                let parsed = value.split_once('|').and_then(|(index, label)| {
-                    let index = index.trim().parse::<usize>().ok()?;
-                    let label = label.trim();
-                    (!label.is_empty()).then(|| PartMark {
-                        first_paragraph: index,
-                        label: label.to_owned(),
-                    })
-                });
-                let Some(part) = parsed else {
-                    return Err(err(
-                        Some(line_no),
-                        Some(key),
-                        format!("{value:?} is not `PARAGRAPH-INDEX | label`"),
-                    ));
-                };
-                meta.parts.push(part);
-            }
-            _ => unreachable!("key checked against the known lists above"),
-        }
+        let place = format!("{file}, line {line_no}");
+        set_field(&mut meta, key, value.to_owned(), &place, &mut notices)
+            .map_err(|message| err(Some(line_no), Some(key), message))?;
     }
     let Some(body_start_line) = body_start_line else {
         return Err(err(
@@ -391,28 +324,100 @@ pub fn parse_text_file(file: &str, source: &str) -> Result<ParsedText, HeaderErr
             "the body is empty".to_owned(),
         ));
     }
-    let mut previous = None;
-    for part in &meta.parts {
-        if part.first_paragraph >= paragraphs.len()
-            || previous.is_some_and(|p| p >= part.first_paragraph)
-        {
-            return Err(err(
-                None,
-                Some("part"),
-                format!(
-                    "paragraph {} is out of order or past the body's {} paragraphs",
-                    part.first_paragraph,
-                    paragraphs.len()
-                ),
-            ));
-        }
-        previous = Some(part.first_paragraph);
-    }
+    check_parts(&meta.parts, paragraphs.len())
+        .map_err(|message| err(None, Some("part"), message))?;
     Ok(ParsedText {
         meta,
         paragraphs,
         notices,
     })
+}
+
+/// Sets one field of a header to its value, checked as its kind of field requires; a date
+/// that names no day is kept, with a notice that says where (`place`).
+fn set_field(
+    meta: &mut TextMeta,
+    key: &str,
+    value: String,
+    place: &str,
+    notices: &mut Vec<String>,
+) -> Result<(), String> {
+    match key {
+        "id" => {
+            if !is_valid_id(&value) {
+                return Err(format!("{value:?} is not an id (use a-z, 0-9 and -)"));
+            }
+            meta.id = value;
+        }
+        "title" => meta.title = value,
+        "subtitle" => meta.subtitle = Some(value),
+        "url" => meta.url = Some(value),
+        "editor_brackets" => meta.editor_brackets = Some(value),
+        "source_title" => meta.source_title = Some(value),
+        "author" => meta.author = value,
+        "date" => {
+            if !is_date_shaped(&value) {
+                return Err(format!(
+                    "{value:?} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"
+                ));
+            }
+            if !is_valid_date(&value) {
+                // An earlier Lectern took any day up to 31: such a text still opens.
+                notices.push(format!(
+                    "{place}: {value:?} is no day of the calendar; the date \
+                     is kept as written, and the text is not placed on the timeline."
+                ));
+            }
+            meta.date = value;
+        }
+        "date_label" => meta.date_label = Some(value),
+        "kind" => meta.kind = Some(value),
+        "language" => meta.language = value,
+        "translator" => meta.translator = Some(value),
+        "source" => meta.source = value,
+        "reference" => meta.reference = Some(value),
+        "reference_ru" => meta.reference_ru = Some(value),
+        "first_published" => meta.first_published = Some(value),
+        "licence" => meta.licence = value,
+        "credit" => meta.credit = Some(value),
+        "context_before" => meta.context_before = Some(value),
+        "context_after" => meta.context_after = Some(value),
+        "note" => meta.notes.push(value),
+        "editorial_change" => meta.editorial_changes.push(value),
+        "omitted" => meta.omitted.push(value),
+        "part" => {
+            let parsed = value.split_once('|').and_then(|(index, label)| {
+                let index = index.trim().parse::<usize>().ok()?;
+                let label = label.trim();
+                (!label.is_empty()).then(|| PartMark {
+                    first_paragraph: index,
+                    label: label.to_owned(),
+                })
+            });
+            let Some(part) = parsed else {
+                return Err(format!("{value:?} is not `PARAGRAPH-INDEX | label`"));
+            };
+            meta.parts.push(part);
+        }
+        _ => unreachable!("key checked against the known lists above"),
+    }
+    Ok(())
+}
+
+/// Checks that the parts begin at paragraphs of the body, in order.
+fn check_parts(parts: &[PartMark], paragraphs: usize) -> Result<(), String> {
+    let mut previous = None;
+    for part in parts {
+        if part.first_paragraph >= paragraphs || previous.is_some_and(|p| p >= part.first_paragraph)
+        {
+            return Err(format!(
+                "paragraph {} is out of order or past the body's {paragraphs} paragraphs",
+                part.first_paragraph,
+            ));
+        }
+        previous = Some(part.first_paragraph);
+    }
+    Ok(())
 }
 
 /// Writes a text file that [`parse_text_file`] reads back to the same metadata and
