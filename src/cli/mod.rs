@@ -13,6 +13,7 @@ use anyhow::Context as _;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::bundled::bundled_library;
+use crate::model::search::SearchOptions;
 use crate::storage::open::{Access, OpenedProfile, open_profile};
 use crate::storage::profile::Profile;
 
@@ -235,73 +236,51 @@ pub enum CliCommand {
 /// Runs what `cli` asks for: a command, writing to standard output, or the window.
 pub fn run(cli: Cli) -> anyhow::Result<()> {
     let profile = cli.profile.as_deref();
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
-    let written = match cli.command {
-        Some(CliCommand::List { format }) => list::run(profile, format, &mut out),
-        Some(CliCommand::Index { format }) => index::run(profile, format, &mut out),
-        Some(CliCommand::Timeline { format }) => timeline::run(profile, format, &mut out),
-        Some(CliCommand::Glossary { format }) => glossary::run(profile, format, &mut out),
+    match cli.command {
+        Some(CliCommand::List { format }) => printed(|out| list::run(profile, format, out)),
+        Some(CliCommand::Index { format }) => printed(|out| index::run(profile, format, out)),
+        Some(CliCommand::Timeline { format }) => printed(|out| timeline::run(profile, format, out)),
+        Some(CliCommand::Glossary { format }) => printed(|out| glossary::run(profile, format, out)),
         Some(CliCommand::Search {
             query,
             format,
             match_case,
             whole_words,
-        }) => {
-            let opened = open(profile, Access::Read)?;
-            let options = crate::model::search::SearchOptions {
+        }) => search_everything(
+            profile,
+            &query,
+            format,
+            SearchOptions {
                 match_case,
                 whole_words,
-            };
-            let format = match format {
-                TextOrJson::Text => search::SearchFormat::Text,
-                TextOrJson::Json => search::SearchFormat::Json,
-            };
-            search::search(
-                &opened,
-                &query,
-                options,
-                format,
-                &mut out,
-                &mut std::io::stderr(),
-            )
-            .map_err(anyhow::Error::from)
-        }
+            },
+        ),
         Some(CliCommand::GenerateText {
             bytes,
             seed,
             output,
-        }) => generate::text(bytes, seed, &output, &mut out),
+        }) => printed(|out| generate::text(bytes, seed, &output, out)),
         Some(CliCommand::GenerateCorpus {
             bytes,
             volumes,
             annotations,
             seed,
-        }) => generate::corpus(profile, bytes, volumes, annotations, seed),
+        }) => printed(|_| generate::corpus(profile, bytes, volumes, annotations, seed)),
         Some(CliCommand::Compare {
             a, b, window: true, ..
-        }) => {
-            drop(out);
-            return window::compare(cli.profile, &a, &b, cli.save_delay);
-        }
+        }) => window::compare(cli.profile, &a, &b, cli.save_delay),
         Some(CliCommand::Compare {
             a,
             b,
             format,
             normalize,
             ..
-        }) => compare::run(profile, &a, &b, format, normalize, &mut out),
+        }) => printed(|out| compare::run(profile, &a, &b, format, normalize, out)),
         Some(CliCommand::Export {
             format,
             text,
             output,
-        }) => export::run(
-            profile,
-            format,
-            text.as_deref(),
-            output.as_deref(),
-            &mut out,
-        ),
+        }) => printed(|out| export::run(profile, format, text.as_deref(), output.as_deref(), out)),
         Some(CliCommand::Import {
             file,
             title,
@@ -309,28 +288,69 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             date,
             language,
             source,
-        }) => {
-            let meta = crate::storage::import::ImportMeta {
-                title: title.unwrap_or_default(),
-                author: author.unwrap_or_default(),
-                date: date.unwrap_or_default(),
-                language: language.unwrap_or_default(),
-                source: source.unwrap_or_default(),
-            };
-            import::run(profile, &file, &meta, &mut out)
+        }) => printed(|out| {
+            let meta = import_meta(title, author, date, language, source);
+            import::run(profile, &file, &meta, out)
+        }),
+        Some(CliCommand::ImportAnnotations { file }) => {
+            printed(|_| import_annotations::run(profile, &file))
         }
-        Some(CliCommand::ImportAnnotations { file }) => import_annotations::run(profile, &file),
-        Some(CliCommand::Backups) => backups::run(profile, &mut out),
-        Some(CliCommand::Restore { name }) => restore::run(profile, &name),
-        Some(CliCommand::SaveLoop) => test_hooks::save_loop(profile, &mut out),
-        None => {
-            drop(out);
-            let mut files = cli.open_file;
-            files.extend(cli.files);
-            return window::open(cli.profile, cli.open, files, cli.save_delay);
-        }
-    };
+        Some(CliCommand::Backups) => printed(|out| backups::run(profile, out)),
+        Some(CliCommand::Restore { name }) => printed(|_| restore::run(profile, &name)),
+        Some(CliCommand::SaveLoop) => printed(|out| test_hooks::save_loop(profile, out)),
+        None => window::open(
+            cli.profile,
+            cli.open,
+            [cli.open_file, cli.files].concat(),
+            cli.save_delay,
+        ),
+    }
+}
+
+/// Runs a command that writes to standard output (locked while it runs), then flushes what it
+/// wrote; a pipe closed by its reader is no error (see [`quiet_on_a_closed_pipe`]).
+fn printed(command: impl FnOnce(&mut dyn Write) -> anyhow::Result<()>) -> anyhow::Result<()> {
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let written = command(&mut out);
     quiet_on_a_closed_pipe(written.and_then(|()| Ok(out.flush()?)))
+}
+
+/// `lectern search`: searches everything in the profile for `query` as `options` say, and
+/// prints the results in `format`.
+fn search_everything(
+    profile: Option<&Path>,
+    query: &str,
+    format: TextOrJson,
+    options: SearchOptions,
+) -> anyhow::Result<()> {
+    let opened = open(profile, Access::Read)?;
+    let format = match format {
+        TextOrJson::Text => search::SearchFormat::Text,
+        TextOrJson::Json => search::SearchFormat::Json,
+    };
+    printed(|out| {
+        search::search(&opened, query, options, format, out, &mut std::io::stderr())
+            .map_err(anyhow::Error::from)
+    })
+}
+
+/// What `lectern import` is told of the text, each field blank where it is not given (and then
+/// filled from the file).
+fn import_meta(
+    title: Option<String>,
+    author: Option<String>,
+    date: Option<String>,
+    language: Option<String>,
+    source: Option<String>,
+) -> crate::storage::import::ImportMeta {
+    crate::storage::import::ImportMeta {
+        title: title.unwrap_or_default(),
+        author: author.unwrap_or_default(),
+        date: date.unwrap_or_default(),
+        language: language.unwrap_or_default(),
+        source: source.unwrap_or_default(),
+    }
 }
 
 /// Opens the profile as the window does ([`open_profile`]), printing what it found on standard

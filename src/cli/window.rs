@@ -12,6 +12,7 @@ use crate::bundled::bundled_library;
 use crate::model::comparison::WordingInput;
 use crate::storage::handover::{self, Request, Sent};
 use crate::storage::profile::Profile;
+use crate::storage::reading_state::WindowPlace;
 use crate::storage::text_file::read_text_file;
 use crate::ui::app::{LecternApp, StartOptions};
 
@@ -132,39 +133,47 @@ pub fn run_gui(
         .as_ref()
         .and_then(|p| crate::storage::reading_state::ReadingState::load(p).value)
         .and_then(|state| state.window);
-    let app = std::thread::Builder::new()
+    let options = StartOptions {
+        profile,
+        open,
+        session_texts: Vec::new(),
+        dialogs: None,
+        file_system: None,
+        save_delay: save_delay.map(std::time::Duration::from_secs),
+        compare,
+    };
+    let app = start_loading(files, options)?;
+    run_window(app, viewport(place))
+}
+
+/// The loading of the window's app, on a thread of its own: the files read, then the app made.
+type Loading = std::thread::JoinHandle<anyhow::Result<LecternApp>>;
+
+/// Starts reading `files` into the session's texts of `options` and making the app of them.
+fn start_loading(files: Vec<PathBuf>, mut options: StartOptions) -> anyhow::Result<Loading> {
+    std::thread::Builder::new()
         .name("lectern-start".into())
         .spawn(move || -> anyhow::Result<LecternApp> {
-            let session_texts = files
+            options.session_texts = files
                 .iter()
                 .map(|path| read_text_file(path))
                 .collect::<Result<Vec<_>, _>>()?;
             crate::startup::mark(crate::startup::stage::ARGUMENTS);
-            let options = StartOptions {
-                profile,
-                open,
-                session_texts,
-                dialogs: None,
-                file_system: None,
-                save_delay: save_delay.map(std::time::Duration::from_secs),
-                compare,
-            };
             let app = LecternApp::new(bundled_library(), options);
             crate::startup::mark(crate::startup::stage::APP);
             Ok(app)
         })
-        .context("starting Lectern")?;
-    // Why the window closed before it began, if it did; and the loading thread, joined after
-    // the window closes if the window never took it (it may hold the profile's lock).
-    let failed: Arc<std::sync::Mutex<Option<anyhow::Error>>> = Arc::default();
-    let failure = Arc::clone(&failed);
-    let loader = Arc::new(std::sync::Mutex::new(Some(app)));
-    let taken = Arc::clone(&loader);
+        .context("starting Lectern")
+}
+
+/// The window: where and as big as it was at `place` (else a default size), with its title and
+/// icon.
+fn viewport(place: Option<WindowPlace>) -> egui::ViewportBuilder {
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("Lectern")
         .with_app_id(crate::APP_ID)
         .with_inner_size([1400.0, 900.0])
-        .with_min_inner_size(crate::storage::reading_state::WindowPlace::MIN_SIZE);
+        .with_min_inner_size(WindowPlace::MIN_SIZE);
     if let Some(place) = place {
         viewport = viewport
             .with_inner_size([place.width, place.height])
@@ -175,6 +184,18 @@ pub fn run_gui(
         Ok(icon) => viewport = viewport.with_icon(icon),
         Err(e) => log::warn!("window icon not loaded: {e}"),
     }
+    viewport
+}
+
+/// Opens the window as `viewport` and runs it, on the app that `app` loads, until it closes;
+/// an error when the window could not be opened or the app not loaded.
+fn run_window(app: Loading, viewport: egui::ViewportBuilder) -> anyhow::Result<()> {
+    // Why the window closed before it began, if it did; and the loading thread, joined after
+    // the window closes if the window never took it (it may hold the profile's lock).
+    let failed: Arc<std::sync::Mutex<Option<anyhow::Error>>> = Arc::default();
+    let failure = Arc::clone(&failed);
+    let loader = Arc::new(std::sync::Mutex::new(Some(app)));
+    let taken = Arc::clone(&loader);
     let native_options = eframe::NativeOptions {
         viewport,
         ..Default::default()

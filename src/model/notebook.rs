@@ -560,8 +560,6 @@ impl Notebook {
         if self.read_only {
             return Err(ReadOnly);
         }
-        let mut added = Counts::default();
-        let mut steps = Vec::new();
         let Contents {
             categories,
             annotations,
@@ -570,99 +568,19 @@ impl Notebook {
             comparisons,
             study,
         } = archive;
+        let mut added = Counts::default();
         // An id the archive holds twice is taken once (the first: the live one).
         let mut seen = HashSet::new();
-        let live = annotations.live().iter().map(|a| (a, Kind::Annotation));
-        let trashed = annotations
-            .trash()
-            .iter()
-            .map(|a| (a, Kind::TrashedAnnotation));
-        for (annotation, kind) in live.chain(trashed) {
-            if self
-                .contents
-                .annotations
-                .contains_id(&annotation.annotation_id)
-                || !seen.insert(annotation.annotation_id.clone())
-            {
-                continue;
-            }
-            added.add(kind, 1);
-            added.add(Kind::DivergedNote, annotation.diverged_notes.len());
-            steps.push(Step::Annotation(AnnotationEdit::Add(Annotation::clone(
-                annotation,
-            ))));
-            if kind == Kind::TrashedAnnotation {
-                steps.push(Step::Annotation(AnnotationEdit::Delete(
-                    annotation.annotation_id.clone(),
-                )));
-            }
-        }
-        let here = |id: &str, contents: &Contents| {
-            contents
-                .comparison_notes
-                .iter()
-                .chain(&contents.comparison_notes_trash)
-                .any(|n| n.note_id == id)
-        };
-        let live = comparison_notes
-            .into_iter()
-            .map(|n| (n, Kind::ComparisonNote));
-        let trashed = comparison_notes_trash
-            .into_iter()
-            .map(|n| (n, Kind::TrashedComparisonNote));
-        for (note, kind) in live.chain(trashed) {
-            if here(&note.note_id, &self.contents) || !seen.insert(format!("note {}", note.note_id))
-            {
-                continue;
-            }
-            added.add(kind, 1);
-            if note.carried_from.is_some() {
-                added.add(Kind::CarriedNote, 1);
-            }
-            let id = note.note_id.clone();
-            steps.push(Step::ComparisonNote(NoteEdit::Add(note)));
-            if kind == Kind::TrashedComparisonNote {
-                steps.push(Step::ComparisonNote(NoteEdit::Delete(id)));
-            }
-        }
-        let mut merged_study = self.contents.study.clone();
-        for person in study.people {
-            if !merged_study.people.iter().any(|p| p.id == person.id) {
-                added.add(Kind::StudyEntry, 1);
-                merged_study.people.push(person);
-            }
-        }
-        for spelling in study.spellings {
-            if !merged_study.spellings.contains(&spelling) {
-                added.add(Kind::StudyEntry, 1);
-                merged_study.spellings.push(spelling);
-            }
-        }
-        for term in study.terms {
-            if !merged_study.terms.iter().any(|t| t.id == term.id) {
-                added.add(Kind::StudyEntry, 1);
-                merged_study.terms.push(term);
-            }
-        }
-        if merged_study != self.contents.study {
-            steps.push(Step::Study(Box::new(merged_study)));
-        }
-        let mut merged_categories = self.contents.categories.clone();
-        for category in categories {
-            match merged_categories
-                .iter_mut()
-                .find(|c| c.category_id == category.category_id)
-            {
-                Some(same) => *same = category,
-                None => {
-                    added.add(Kind::Category, 1);
-                    merged_categories.push(category);
-                }
-            }
-        }
-        if merged_categories != self.contents.categories {
-            steps.push(Step::Categories(merged_categories));
-        }
+        let here = &self.contents;
+        let mut steps = merge_annotations(&here.annotations, &annotations, &mut seen, &mut added);
+        steps.extend(merge_comparison_notes(
+            here,
+            (comparison_notes, comparison_notes_trash),
+            &mut seen,
+            &mut added,
+        ));
+        steps.extend(merge_study(&here.study, study, &mut added));
+        steps.extend(merge_categories(&here.categories, categories, &mut added));
         for comparison in comparisons {
             if self.readers_comparison(&comparison.id).is_none() {
                 added.add(Kind::Comparison, 1);
@@ -893,13 +811,32 @@ fn restore_steps(current: &Contents, copy: &Contents, report: &mut RestoreReport
         comparisons: _, // added by `restore_from`, outside the history: kept while noted
         study,
     } = copy;
+    let mut steps = restore_annotations(&current.annotations, annotations, report);
+    steps.extend(restore_comparison_notes(
+        current,
+        (comparison_notes, comparison_notes_trash),
+        report,
+    ));
+    steps.extend(restore_study(&current.study, study, report));
+    steps.extend(restore_categories(&current.categories, categories, report));
+    steps
+}
+
+/// The steps that turn the annotations `current` has into the `copy`'s: each put back as the
+/// copy has it (from the Trash if need be, keeping notes that wait for the reader's choice),
+/// those the copy lacks to the Trash, and those gone altogether back into the Trash.
+fn restore_annotations(
+    current: &Annotations,
+    copy: &Annotations,
+    report: &mut RestoreReport,
+) -> Vec<Step> {
     let mut steps = Vec::new();
-    let wanted: HashSet<&str> = annotations
+    let wanted: HashSet<&str> = copy
         .live()
         .iter()
         .map(|a| a.annotation_id.as_str())
         .collect();
-    for annotation in annotations.live() {
+    for annotation in copy.live() {
         let id = &annotation.annotation_id;
         // Notes other devices wrote, waiting for the reader's choice, stay with it.
         let with_waiting = |mut restored: Annotation, now: Option<&Annotation>| {
@@ -910,18 +847,13 @@ fn restore_steps(current: &Contents, copy: &Contents, report: &mut RestoreReport
             }
             restored
         };
-        if let Some(now) = current.annotations.get(id) {
+        if let Some(now) = current.get(id) {
             let restored = with_waiting(Annotation::clone(annotation), Some(now));
             if *now != restored {
                 report.restored.add(Kind::Annotation, 1);
                 steps.push(Step::Annotation(AnnotationEdit::Change(restored)));
             }
-        } else if let Some(trashed) = current
-            .annotations
-            .trash()
-            .iter()
-            .find(|a| a.annotation_id == *id)
-        {
+        } else if let Some(trashed) = current.trash().iter().find(|a| a.annotation_id == *id) {
             // In the trash now: restored, then set to the copy's version.
             report.restored.add(Kind::Annotation, 1);
             steps.push(Step::Annotation(AnnotationEdit::Restore(id.clone())));
@@ -936,7 +868,7 @@ fn restore_steps(current: &Contents, copy: &Contents, report: &mut RestoreReport
             ))));
         }
     }
-    for annotation in current.annotations.live() {
+    for annotation in current.live() {
         if !wanted.contains(annotation.annotation_id.as_str()) {
             report.trashed.add(Kind::Annotation, 1);
             steps.push(Step::Annotation(AnnotationEdit::Delete(
@@ -945,8 +877,8 @@ fn restore_steps(current: &Contents, copy: &Contents, report: &mut RestoreReport
         }
     }
     // The copy's Trash: what has gone from this notebook altogether comes back into the Trash.
-    for annotation in annotations.trash() {
-        if !current.annotations.contains_id(&annotation.annotation_id) {
+    for annotation in copy.trash() {
+        if !current.contains_id(&annotation.annotation_id) {
             report.restored.add(Kind::TrashedAnnotation, 1);
             steps.push(Step::Annotation(AnnotationEdit::Add(Annotation::clone(
                 annotation,
@@ -956,6 +888,18 @@ fn restore_steps(current: &Contents, copy: &Contents, report: &mut RestoreReport
             )));
         }
     }
+    steps
+}
+
+/// The steps that turn the notes on comparisons `current` has into the copy's `(live,
+/// trashed)`: each put back as the copy has it (from the Trash if need be), those the copy
+/// lacks to the Trash, and those gone altogether back into the Trash.
+fn restore_comparison_notes(
+    current: &Contents,
+    (comparison_notes, comparison_notes_trash): (&[ComparisonNote], &[ComparisonNote]),
+    report: &mut RestoreReport,
+) -> Vec<Step> {
+    let mut steps = Vec::new();
     let find = |notes: &[ComparisonNote], id: &str| notes.iter().position(|n| n.note_id == id);
     for note in comparison_notes {
         let id = &note.note_id;
@@ -992,34 +936,51 @@ fn restore_steps(current: &Contents, copy: &Contents, report: &mut RestoreReport
             steps.push(Step::ComparisonNote(NoteEdit::Delete(id.clone())));
         }
     }
+    steps
+}
+
+/// The step that restores the copy's people, places, spellings and terms, keeping those made
+/// since (they have no trash to go to, so none is dropped); none when nothing changes.
+fn restore_study(
+    current: &OwnEntries,
+    study: &OwnEntries,
+    report: &mut RestoreReport,
+) -> Option<Step> {
     // The reader's own people, places, spellings and terms: the copy's, and those made since
     // (they have no trash to go to, so none is dropped).
     let mut restored_study = study.clone();
-    for person in &current.study.people {
+    for person in &current.people {
         if !restored_study.people.iter().any(|p| p.id == person.id) {
             report.kept.add(Kind::StudyEntry, 1);
             restored_study.people.push(person.clone());
         }
     }
-    for spelling in &current.study.spellings {
+    for spelling in &current.spellings {
         if !restored_study.spellings.contains(spelling) {
             report.kept.add(Kind::StudyEntry, 1);
             restored_study.spellings.push(spelling.clone());
         }
     }
-    for term in &current.study.terms {
+    for term in &current.terms {
         if !restored_study.terms.iter().any(|t| t.id == term.id) {
             report.kept.add(Kind::StudyEntry, 1);
             restored_study.terms.push(term.clone());
         }
     }
-    if restored_study != current.study {
-        steps.push(Step::Study(Box::new(restored_study)));
-    }
+    (restored_study != *current).then(|| Step::Study(Box::new(restored_study)))
+}
+
+/// The step that restores the copy's `categories`, in its order, then those made since (an
+/// annotation may use one, and a category has no trash to go to); none when nothing changes.
+fn restore_categories(
+    current: &[Category],
+    categories: &[Category],
+    report: &mut RestoreReport,
+) -> Option<Step> {
     // The categories: the copy's, in its order, then those made since (an annotation may use
     // one, and a category has no trash to go to).
-    let mut restored_categories = categories.clone();
-    for category in &current.categories {
+    let mut restored_categories = categories.to_vec();
+    for category in current {
         if !restored_categories
             .iter()
             .any(|c| c.category_id == category.category_id)
@@ -1028,10 +989,119 @@ fn restore_steps(current: &Contents, copy: &Contents, report: &mut RestoreReport
             restored_categories.push(category.clone());
         }
     }
-    if restored_categories != current.categories {
-        steps.push(Step::Categories(restored_categories));
+    (restored_categories != current).then_some(Step::Categories(restored_categories))
+}
+
+/// The steps that add the annotations of `archive` (live or in its Trash) that are not `here`
+/// nor `seen` already, counted in `added`.
+fn merge_annotations(
+    here: &Annotations,
+    archive: &Annotations,
+    seen: &mut HashSet<String>,
+    added: &mut Counts,
+) -> Vec<Step> {
+    let mut steps = Vec::new();
+    let live = archive.live().iter().map(|a| (a, Kind::Annotation));
+    let trashed = archive.trash().iter().map(|a| (a, Kind::TrashedAnnotation));
+    for (annotation, kind) in live.chain(trashed) {
+        if here.contains_id(&annotation.annotation_id)
+            || !seen.insert(annotation.annotation_id.clone())
+        {
+            continue;
+        }
+        added.add(kind, 1);
+        added.add(Kind::DivergedNote, annotation.diverged_notes.len());
+        steps.push(Step::Annotation(AnnotationEdit::Add(Annotation::clone(
+            annotation,
+        ))));
+        if kind == Kind::TrashedAnnotation {
+            steps.push(Step::Annotation(AnnotationEdit::Delete(
+                annotation.annotation_id.clone(),
+            )));
+        }
     }
     steps
+}
+
+/// The steps that add the archive's notes on comparisons, `(live, trashed)`, that are not in
+/// `contents` (live or in its Trash) nor `seen` already, counted in `added`.
+fn merge_comparison_notes(
+    contents: &Contents,
+    (live, trashed): (Vec<ComparisonNote>, Vec<ComparisonNote>),
+    seen: &mut HashSet<String>,
+    added: &mut Counts,
+) -> Vec<Step> {
+    let mut steps = Vec::new();
+    let here = |id: &str, contents: &Contents| {
+        contents
+            .comparison_notes
+            .iter()
+            .chain(&contents.comparison_notes_trash)
+            .any(|n| n.note_id == id)
+    };
+    let live = live.into_iter().map(|n| (n, Kind::ComparisonNote));
+    let trashed = trashed
+        .into_iter()
+        .map(|n| (n, Kind::TrashedComparisonNote));
+    for (note, kind) in live.chain(trashed) {
+        if here(&note.note_id, contents) || !seen.insert(format!("note {}", note.note_id)) {
+            continue;
+        }
+        added.add(kind, 1);
+        if note.carried_from.is_some() {
+            added.add(Kind::CarriedNote, 1);
+        }
+        let id = note.note_id.clone();
+        steps.push(Step::ComparisonNote(NoteEdit::Add(note)));
+        if kind == Kind::TrashedComparisonNote {
+            steps.push(Step::ComparisonNote(NoteEdit::Delete(id)));
+        }
+    }
+    steps
+}
+
+/// The step that adds the archive's people, spellings and terms that are not `here`, counted
+/// in `added`; none when it has none.
+fn merge_study(here: &OwnEntries, archive: OwnEntries, added: &mut Counts) -> Option<Step> {
+    let mut merged_study = here.clone();
+    for person in archive.people {
+        if !merged_study.people.iter().any(|p| p.id == person.id) {
+            added.add(Kind::StudyEntry, 1);
+            merged_study.people.push(person);
+        }
+    }
+    for spelling in archive.spellings {
+        if !merged_study.spellings.contains(&spelling) {
+            added.add(Kind::StudyEntry, 1);
+            merged_study.spellings.push(spelling);
+        }
+    }
+    for term in archive.terms {
+        if !merged_study.terms.iter().any(|t| t.id == term.id) {
+            added.add(Kind::StudyEntry, 1);
+            merged_study.terms.push(term);
+        }
+    }
+    (merged_study != *here).then(|| Step::Study(Box::new(merged_study)))
+}
+
+/// The step that takes the archive's categories: its names and colours for the ids both have,
+/// and those `here` lacks added (counted in `added`); none when nothing changes.
+fn merge_categories(here: &[Category], archive: Vec<Category>, added: &mut Counts) -> Option<Step> {
+    let mut merged_categories = here.to_vec();
+    for category in archive {
+        match merged_categories
+            .iter_mut()
+            .find(|c| c.category_id == category.category_id)
+        {
+            Some(same) => *same = category,
+            None => {
+                added.add(Kind::Category, 1);
+                merged_categories.push(category);
+            }
+        }
+    }
+    (merged_categories != here).then_some(Step::Categories(merged_categories))
 }
 
 #[cfg(test)]

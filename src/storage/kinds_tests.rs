@@ -6,6 +6,7 @@
 //! runs every pair, so nothing can reach one operation and not another.
 
 use std::collections::BTreeSet;
+use std::path::Path;
 
 use strum::{EnumIter, IntoEnumIterator};
 
@@ -95,6 +96,20 @@ fn annotation(id: &str, note: &str) -> Annotation {
     }
 }
 
+/// A person of the reader's own, made up, with two spellings.
+fn person() -> Entity {
+    Entity {
+        id: "own-marker".into(),
+        kind: EntityKind::Person,
+        name: "Sergo Markeridze".into(),
+        variants: vec!["Markeridze".into(), "Markeridse".into()],
+        russian: Vec::new(),
+        about: "A Bolshevik of the Caucasus, made up for this test".into(),
+        about_source: "the test".into(),
+        wikidata: None,
+    }
+}
+
 /// A notebook holding one of `kind` (and what it needs: a note on a comparison needs its
 /// comparison).
 fn sample(kind: Kind) -> Contents {
@@ -155,16 +170,7 @@ fn sample(kind: Kind) -> Contents {
             });
         }
         Kind::StudyEntry => {
-            contents.study.people.push(Entity {
-                id: "own-marker".into(),
-                kind: EntityKind::Person,
-                name: "Sergo Markeridze".into(),
-                variants: vec!["Markeridze".into(), "Markeridse".into()],
-                russian: Vec::new(),
-                about: "A Bolshevik of the Caucasus, made up for this test".into(),
-                about_source: "the test".into(),
-                wikidata: None,
-            });
+            contents.study.people.push(person());
         }
         Kind::DivergedNote => {
             let mut annotation = annotation("a3", "mine");
@@ -303,216 +309,248 @@ fn check(kind: Kind, operation: Operation) -> Result<(), String> {
     let contents = sample(kind);
     let temp = tempfile::tempdir().map_err(|e| e.to_string())?;
     let profile = Profile::open(Some(temp.path())).map_err(|e| e.to_string())?;
+    let dir = temp.path();
     match operation {
-        Operation::SaveAndLoad => {
-            let mut store = NotebookStore::new(temp.path(), "device-a");
-            store
-                .save(&RealFileSystem, &contents, 1)
-                .map_err(|e| e.to_string())?;
-            let (_, loaded, _) = NotebookStore::load(temp.path(), "device-a", 2, Vec::new)
-                .map_err(|e| e.to_string())?;
-            (loaded == contents)
-                .then_some(())
-                .ok_or(format!("loaded {loaded:?}"))
-        }
-        Operation::SyncMerge => {
-            let mut store = NotebookStore::new(temp.path(), "device-a");
-            store
-                .save(&RealFileSystem, &contents, 1)
-                .map_err(|e| e.to_string())?;
-            // Another device opens the synced folder and adds an annotation of its own; every
-            // record also has a Syncthing conflict copy beside it.
-            let (mut other, mut theirs, _) =
-                NotebookStore::load(temp.path(), "device-b", 3, Vec::new)
-                    .map_err(|e| e.to_string())?;
-            theirs
-                .annotations
-                .apply(crate::model::annotation_set::AnnotationEdit::Add(
-                    annotation("b1", "from device b"),
-                ));
-            other
-                .save(&RealFileSystem, &theirs, 4)
-                .map_err(|e| e.to_string())?;
-            for file in walk(&temp.path().join("notebook")) {
-                let name = file.file_stem().map(|s| s.to_string_lossy().into_owned());
-                let copy = file.with_file_name(format!(
-                    "{}.sync-conflict-20261207-100000-ABCDEFG.json",
-                    name.unwrap_or_default()
-                ));
-                std::fs::copy(&file, copy).map_err(|e| e.to_string())?;
-            }
-            let (_, merged, report) = NotebookStore::load(temp.path(), "device-a", 5, Vec::new)
-                .map_err(|e| e.to_string())?;
-            if report.merged_files.is_empty() {
-                return Err("no conflict copy was merged".into());
-            }
-            (nothing_lost(&contents, &merged, kind) && merged.annotations.get("b1").is_some())
-                .then_some(())
-                .ok_or(format!("merged {merged:?}"))
-        }
-        Operation::Snapshot => {
-            let bytes = contents.to_bytes().map_err(|e| e.to_string())?;
-            let path = super::backups::snapshot_now(&RealFileSystem, &profile, &bytes)
-                .map_err(|e| e.to_string())?
-                .ok_or("no snapshot was written")?;
-            let name = path
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            let read = super::backups::read(&profile, &name)?;
-            let listed = super::backups::list(&profile);
-            let counted = listed
-                .first()
-                .and_then(|b| b.counts.as_ref().ok())
-                .map(|c| c.of(kind));
-            (read == contents && counted == Some(contents.count_of(kind)))
-                .then_some(())
-                .ok_or(format!(
-                    "snapshot read back as {read:?}, counted {counted:?}"
-                ))
-        }
-        Operation::PreviousSave => {
-            contents.save(&profile).map_err(|e| e.to_string())?;
-            Contents::default()
-                .save(&profile)
-                .map_err(|e| e.to_string())?;
-            let read = super::backups::read(&profile, super::backups::PREVIOUS_SAVE)?;
-            (read == contents)
-                .then_some(())
-                .ok_or(format!("previous save read back as {read:?}"))
-        }
-        Operation::Restore => {
-            let library = library();
-            // A backup that lacks it: nothing of it is lost.
-            let mut notebook = notebook_of(contents.clone());
-            let report = notebook
-                .restore_from(Contents::default(), &library)
-                .map_err(|e| e.to_string())?;
-            let after = notebook.to_contents();
-            if !nothing_lost(&contents, &after, kind) {
-                return Err(format!("the restore lost it: {after:?} ({report:?})"));
-            }
-            notebook.edit(Edit::Undo, NOW).map_err(|e| e.to_string())?;
-            if notebook.to_contents() != contents {
-                return Err(format!("undo gave {:?}", notebook.to_contents()));
-            }
-            // A backup that has it, restored into a notebook without it: it comes back.
-            let mut empty = notebook_of(Contents::default());
-            empty
-                .restore_from(contents.clone(), &library)
-                .map_err(|e| e.to_string())?;
-            let back = empty.to_contents();
-            (items(&back, kind) == items(&contents, kind))
-                .then_some(())
-                .ok_or(format!("restored into an empty notebook: {back:?}"))
-        }
-        Operation::Export => {
-            let notebook = notebook_of(contents.clone());
-            for format in AnnotationFormat::ALL {
-                let (written, counts) =
-                    export_notebook(&notebook, &library(), format, Scope::Notebook, |_| true);
-                match format.coverage(kind) {
-                    Coverage::Written => {
-                        if !shows(kind, &written) {
-                            return Err(format!("{format:?} lacks it:\n{written}"));
-                        }
-                        if counts.of(kind) != contents.count_of(kind) {
-                            return Err(format!("{format:?} counted {counts:?}"));
-                        }
-                    }
-                    Coverage::LeftOut(why) => {
-                        if shows(kind, &written) || why.is_empty() {
-                            return Err(format!("{format:?} holds what it says it leaves out"));
-                        }
-                    }
+        Operation::SaveAndLoad => save_and_load(dir, &contents),
+        Operation::SyncMerge => sync_merge(kind, dir, &contents),
+        Operation::Snapshot => snapshot(kind, &profile, &contents),
+        Operation::PreviousSave => previous_save(&profile, &contents),
+        Operation::Restore => restore(kind, &contents),
+        Operation::Export => export(kind, &contents),
+        Operation::ArchiveRoundTrip => archive_round_trip(&contents),
+        Operation::Search => search(kind, contents),
+        Operation::UndoAndTrash => undo_and_trash(kind, &contents),
+    }
+}
+
+/// Saves `contents` into the folder of records in `dir` and loads it again: the same.
+fn save_and_load(dir: &Path, contents: &Contents) -> Result<(), String> {
+    let mut store = NotebookStore::new(dir, "device-a");
+    store
+        .save(&RealFileSystem, contents, 1)
+        .map_err(|e| e.to_string())?;
+    let (_, loaded, _) =
+        NotebookStore::load(dir, "device-a", 2, Vec::new).map_err(|e| e.to_string())?;
+    (loaded == *contents)
+        .then_some(())
+        .ok_or(format!("loaded {loaded:?}"))
+}
+
+/// Saves `contents` in `dir`, lets another device add to the folder with a conflict copy beside
+/// every record, and loads the merge: nothing of `kind` is lost, and the other device's annotation
+/// is there.
+fn sync_merge(kind: Kind, dir: &Path, contents: &Contents) -> Result<(), String> {
+    let mut store = NotebookStore::new(dir, "device-a");
+    store
+        .save(&RealFileSystem, contents, 1)
+        .map_err(|e| e.to_string())?;
+    // Another device opens the synced folder and adds an annotation of its own; every
+    // record also has a Syncthing conflict copy beside it.
+    let (mut other, mut theirs, _) =
+        NotebookStore::load(dir, "device-b", 3, Vec::new).map_err(|e| e.to_string())?;
+    theirs
+        .annotations
+        .apply(crate::model::annotation_set::AnnotationEdit::Add(
+            annotation("b1", "from device b"),
+        ));
+    other
+        .save(&RealFileSystem, &theirs, 4)
+        .map_err(|e| e.to_string())?;
+    for file in walk(&dir.join("notebook")) {
+        let name = file.file_stem().map(|s| s.to_string_lossy().into_owned());
+        let copy = file.with_file_name(format!(
+            "{}.sync-conflict-20261207-100000-ABCDEFG.json",
+            name.unwrap_or_default()
+        ));
+        std::fs::copy(&file, copy).map_err(|e| e.to_string())?;
+    }
+    let (_, merged, report) =
+        NotebookStore::load(dir, "device-a", 5, Vec::new).map_err(|e| e.to_string())?;
+    if report.merged_files.is_empty() {
+        return Err("no conflict copy was merged".into());
+    }
+    (nothing_lost(contents, &merged, kind) && merged.annotations.get("b1").is_some())
+        .then_some(())
+        .ok_or(format!("merged {merged:?}"))
+}
+
+/// Writes `contents` as a snapshot of `profile` and reads it back: the same, and listed with its
+/// count of `kind`.
+fn snapshot(kind: Kind, profile: &Profile, contents: &Contents) -> Result<(), String> {
+    let bytes = contents.to_bytes().map_err(|e| e.to_string())?;
+    let path = super::backups::snapshot_now(&RealFileSystem, profile, &bytes)
+        .map_err(|e| e.to_string())?
+        .ok_or("no snapshot was written")?;
+    let name = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let read = super::backups::read(profile, &name)?;
+    let listed = super::backups::list(profile);
+    let counted = listed
+        .first()
+        .and_then(|b| b.counts.as_ref().ok())
+        .map(|c| c.of(kind));
+    (read == *contents && counted == Some(contents.count_of(kind)))
+        .then_some(())
+        .ok_or(format!(
+            "snapshot read back as {read:?}, counted {counted:?}"
+        ))
+}
+
+/// Saves `contents` in `profile`, then an empty notebook over it: the previous save reads back
+/// as `contents`.
+fn previous_save(profile: &Profile, contents: &Contents) -> Result<(), String> {
+    contents.save(profile).map_err(|e| e.to_string())?;
+    Contents::default()
+        .save(profile)
+        .map_err(|e| e.to_string())?;
+    let read = super::backups::read(profile, super::backups::PREVIOUS_SAVE)?;
+    (read == *contents)
+        .then_some(())
+        .ok_or(format!("previous save read back as {read:?}"))
+}
+
+/// Restores a backup that lacks the sample of `kind` (nothing is lost, and undo takes it back),
+/// then one that has it into an empty notebook (it comes back).
+fn restore(kind: Kind, contents: &Contents) -> Result<(), String> {
+    let library = library();
+    // A backup that lacks it: nothing of it is lost.
+    let mut notebook = notebook_of(contents.clone());
+    let report = notebook
+        .restore_from(Contents::default(), &library)
+        .map_err(|e| e.to_string())?;
+    let after = notebook.to_contents();
+    if !nothing_lost(contents, &after, kind) {
+        return Err(format!("the restore lost it: {after:?} ({report:?})"));
+    }
+    notebook.edit(Edit::Undo, NOW).map_err(|e| e.to_string())?;
+    if notebook.to_contents() != *contents {
+        return Err(format!("undo gave {:?}", notebook.to_contents()));
+    }
+    // A backup that has it, restored into a notebook without it: it comes back.
+    let mut empty = notebook_of(Contents::default());
+    empty
+        .restore_from(contents.clone(), &library)
+        .map_err(|e| e.to_string())?;
+    let back = empty.to_contents();
+    (items(&back, kind) == items(contents, kind))
+        .then_some(())
+        .ok_or(format!("restored into an empty notebook: {back:?}"))
+}
+
+/// Exports `contents` in every format: the sample of `kind` is in those whose coverage says it
+/// is written, counted, and in none of the others.
+fn export(kind: Kind, contents: &Contents) -> Result<(), String> {
+    let notebook = notebook_of(contents.clone());
+    for format in AnnotationFormat::ALL {
+        let (written, counts) =
+            export_notebook(&notebook, &library(), format, Scope::Notebook, |_| true);
+        match format.coverage(kind) {
+            Coverage::Written => {
+                if !shows(kind, &written) {
+                    return Err(format!("{format:?} lacks it:\n{written}"));
+                }
+                if counts.of(kind) != contents.count_of(kind) {
+                    return Err(format!("{format:?} counted {counts:?}"));
                 }
             }
-            Ok(())
-        }
-        Operation::ArchiveRoundTrip => {
-            let archive = to_archive(&contents);
-            if from_archive(&archive).map_err(|e| e.to_string())? != contents {
-                return Err("the archive does not read back as written".into());
-            }
-            let mut empty = notebook_of(Contents::default());
-            import_file(&mut empty, &archive, &library()).map_err(|e| e.to_string())?;
-            (empty.to_contents() == contents)
-                .then_some(())
-                .ok_or(format!("imported as {:?}", empty.to_contents()))
-        }
-        Operation::Search => {
-            use crate::model::search::SearchOptions;
-            use crate::model::search::everything::{WorkIndex, search_everything, searches};
-            let notebook = notebook_of(contents);
-            let work = WorkIndex::of_notebook(&notebook, &[], false);
-            let (names, problems) = notebook
-                .study()
-                .index(&crate::model::people_places::Index::bundled());
-            if !problems.is_empty() {
-                return Err(format!("the study entries were refused: {problems:?}"));
-            }
-            let found = search_everything(
-                query(kind),
-                SearchOptions::default(),
-                &names,
-                std::iter::empty(),
-                &work,
-                10,
-            );
-            let any = !found.hits.is_empty() || !found.also_searched.is_empty();
-            match searches(kind) {
-                Ok(()) if any => Ok(()),
-                Ok(()) => Err(format!("not found: {found:?}")),
-                Err(_) if any => Err(format!("found what is not searched: {found:?}")),
-                Err(_) => Ok(()),
-            }
-        }
-        Operation::UndoAndTrash => {
-            let mut notebook = notebook_of(contents.clone());
-            let edit = match kind {
-                Kind::Annotation | Kind::DivergedNote => {
-                    let id = notebook.annotations().live()[0].annotation_id.clone();
-                    Edit::DeleteAnnotation(id)
+            Coverage::LeftOut(why) => {
+                if shows(kind, &written) || why.is_empty() {
+                    return Err(format!("{format:?} holds what it says it leaves out"));
                 }
-                Kind::TrashedAnnotation => {
-                    let id = notebook.annotations().trash()[0].annotation_id.clone();
-                    Edit::RestoreAnnotation(id)
-                }
-                Kind::ComparisonNote | Kind::CarriedNote | Kind::Comparison => {
-                    Edit::DeleteComparisonNote(notebook.comparison_notes()[0].note_id.clone())
-                }
-                Kind::TrashedComparisonNote => Edit::RestoreComparisonNote(
-                    notebook.comparison_notes_trash()[0].note_id.clone(),
-                ),
-                Kind::Category => Edit::SetCategories(Vec::new()),
-                Kind::StudyEntry => {
-                    Edit::SetStudy(crate::model::own_entries::OwnEntries::default())
-                }
-            };
-            if !notebook.edit(edit, NOW).map_err(|e| e.to_string())? {
-                return Err("the change did not apply".into());
             }
-            let changed = notebook.to_contents();
-            let trash_keeps_it = match kind {
-                Kind::Annotation
-                | Kind::DivergedNote
-                | Kind::ComparisonNote
-                | Kind::CarriedNote
-                | Kind::Comparison => nothing_lost(&contents, &changed, kind),
-                Kind::TrashedAnnotation | Kind::TrashedComparisonNote => {
-                    changed.count_of(kind) == 0
-                }
-                Kind::Category | Kind::StudyEntry => changed.count_of(kind) == 0,
-            };
-            if !trash_keeps_it {
-                return Err(format!("after the change: {changed:?}"));
-            }
-            notebook.edit(Edit::Undo, NOW).map_err(|e| e.to_string())?;
-            (notebook.to_contents() == contents)
-                .then_some(())
-                .ok_or(format!("undo gave {:?}", notebook.to_contents()))
         }
     }
+    Ok(())
+}
+
+/// Writes `contents` as the notebook archive, reads it back, and imports it into an empty
+/// notebook: the same each time.
+fn archive_round_trip(contents: &Contents) -> Result<(), String> {
+    let archive = to_archive(contents);
+    if from_archive(&archive).map_err(|e| e.to_string())? != *contents {
+        return Err("the archive does not read back as written".into());
+    }
+    let mut empty = notebook_of(Contents::default());
+    import_file(&mut empty, &archive, &library()).map_err(|e| e.to_string())?;
+    (empty.to_contents() == *contents)
+        .then_some(())
+        .ok_or(format!("imported as {:?}", empty.to_contents()))
+}
+
+/// Searches everything in `contents` for the sample of `kind`: found where [`searches`] says it
+/// is searched, and not otherwise.
+fn search(kind: Kind, contents: Contents) -> Result<(), String> {
+    use crate::model::search::SearchOptions;
+    use crate::model::search::everything::{WorkIndex, search_everything, searches};
+    let notebook = notebook_of(contents);
+    let work = WorkIndex::of_notebook(&notebook, &[], false);
+    let (names, problems) = notebook
+        .study()
+        .index(&crate::model::people_places::Index::bundled());
+    if !problems.is_empty() {
+        return Err(format!("the study entries were refused: {problems:?}"));
+    }
+    let found = search_everything(
+        query(kind),
+        SearchOptions::default(),
+        &names,
+        std::iter::empty(),
+        &work,
+        10,
+    );
+    let any = !found.hits.is_empty() || !found.also_searched.is_empty();
+    match searches(kind) {
+        Ok(()) if any => Ok(()),
+        Ok(()) => Err(format!("not found: {found:?}")),
+        Err(_) if any => Err(format!("found what is not searched: {found:?}")),
+        Err(_) => Ok(()),
+    }
+}
+
+/// Changes or deletes the sample of `kind` (kept in the Trash where it has one), then undoes
+/// that: back as it was.
+fn undo_and_trash(kind: Kind, contents: &Contents) -> Result<(), String> {
+    let mut notebook = notebook_of(contents.clone());
+    let edit = match kind {
+        Kind::Annotation | Kind::DivergedNote => {
+            let id = notebook.annotations().live()[0].annotation_id.clone();
+            Edit::DeleteAnnotation(id)
+        }
+        Kind::TrashedAnnotation => {
+            let id = notebook.annotations().trash()[0].annotation_id.clone();
+            Edit::RestoreAnnotation(id)
+        }
+        Kind::ComparisonNote | Kind::CarriedNote | Kind::Comparison => {
+            Edit::DeleteComparisonNote(notebook.comparison_notes()[0].note_id.clone())
+        }
+        Kind::TrashedComparisonNote => {
+            Edit::RestoreComparisonNote(notebook.comparison_notes_trash()[0].note_id.clone())
+        }
+        Kind::Category => Edit::SetCategories(Vec::new()),
+        Kind::StudyEntry => Edit::SetStudy(crate::model::own_entries::OwnEntries::default()),
+    };
+    if !notebook.edit(edit, NOW).map_err(|e| e.to_string())? {
+        return Err("the change did not apply".into());
+    }
+    let changed = notebook.to_contents();
+    let trash_keeps_it = match kind {
+        Kind::Annotation
+        | Kind::DivergedNote
+        | Kind::ComparisonNote
+        | Kind::CarriedNote
+        | Kind::Comparison => nothing_lost(contents, &changed, kind),
+        Kind::TrashedAnnotation | Kind::TrashedComparisonNote => changed.count_of(kind) == 0,
+        Kind::Category | Kind::StudyEntry => changed.count_of(kind) == 0,
+    };
+    if !trash_keeps_it {
+        return Err(format!("after the change: {changed:?}"));
+    }
+    notebook.edit(Edit::Undo, NOW).map_err(|e| e.to_string())?;
+    (notebook.to_contents() == *contents)
+        .then_some(())
+        .ok_or(format!("undo gave {:?}", notebook.to_contents()))
 }
 
 /// Every file under `dir`.

@@ -100,39 +100,10 @@ pub fn open_profile(
     access: Access,
 ) -> Result<OpenedProfile, OpenError> {
     let mut notices = Vec::new();
-    let mut read_only = false;
-    let lock = match lock_profile(&profile) {
-        Ok(LockOutcome::Acquired(lock)) => Some(lock),
-        Ok(LockOutcome::HeldBy(pid)) => {
-            let by = pid.map(|p| format!(" (process {p})")).unwrap_or_default();
-            match access {
-                Access::Write => return Err(OpenError::Busy(by)),
-                Access::Window => notices.push(format!(
-                    "Another Lectern{by} has this profile open, so this window is read-only: \
-                     your annotations are safe with the other one."
-                )),
-                Access::Read => {}
-            }
-            read_only = true;
-            None
-        }
-        Err(e) => {
-            let reason = format!(
-                "the profile folder {} cannot be written ({e})",
-                profile.dir().display()
-            );
-            if access == Access::Write {
-                return Err(OpenError::ReadOnly(reason));
-            }
-            notices.push(format!(
-                "The profile folder {} cannot be written ({e}), so it is open read-only: \
-                 nothing will be saved in this session.",
-                profile.dir().display()
-            ));
-            read_only = true;
-            None
-        }
-    };
+    let lock = take_lock(&profile, access, &mut notices)?;
+    // Without the lock (another Lectern has the profile, or its folder cannot be written),
+    // nothing is written.
+    let mut read_only = lock.is_none();
     let mut library = library;
     let (imported, import_notices) = super::import::load_imported(&profile);
     notices.extend(import_notices);
@@ -181,6 +152,46 @@ pub fn open_profile(
         notices,
         recovered: loaded.recovered,
     })
+}
+
+/// Takes `profile`'s lock for `access`; none when another Lectern has it or the folder cannot
+/// be written, and the profile is then read-only (as said in `notices` for the window). A
+/// command that writes is refused instead.
+fn take_lock(
+    profile: &Profile,
+    access: Access,
+    notices: &mut Vec<String>,
+) -> Result<Option<ProfileLock>, OpenError> {
+    match lock_profile(profile) {
+        Ok(LockOutcome::Acquired(lock)) => Ok(Some(lock)),
+        Ok(LockOutcome::HeldBy(pid)) => {
+            let by = pid.map(|p| format!(" (process {p})")).unwrap_or_default();
+            match access {
+                Access::Write => return Err(OpenError::Busy(by)),
+                Access::Window => notices.push(format!(
+                    "Another Lectern{by} has this profile open, so this window is read-only: \
+                     your annotations are safe with the other one."
+                )),
+                Access::Read => {}
+            }
+            Ok(None)
+        }
+        Err(e) => {
+            let reason = format!(
+                "the profile folder {} cannot be written ({e})",
+                profile.dir().display()
+            );
+            if access == Access::Write {
+                return Err(OpenError::ReadOnly(reason));
+            }
+            notices.push(format!(
+                "The profile folder {} cannot be written ({e}), so it is open read-only: \
+                 nothing will be saved in this session.",
+                profile.dir().display()
+            ));
+            Ok(None)
+        }
+    }
 }
 
 /// The notebook as loaded, with the store it is saved through.

@@ -164,55 +164,95 @@ fn top_left(from: [f32; 2], to: [f32; 2]) -> bool {
     (dy == 0.0 && dx > 0.0) || dy < 0.0
 }
 
+/// A triangle ready to be filled, wound so that its area is positive: its edges' functions and
+/// what its pixels are coloured with.
+struct Triangle<'a> {
+    /// Each edge's function, a·x + b·y + c: positive inside, zero on the edge; with whether a
+    /// pixel exactly on it is the triangle's.
+    edges: [(f32, f32, f32, bool); 3],
+    /// One over the area, which makes the edge functions barycentric weights.
+    weight: f32,
+    /// Whether all three corners have the one colour.
+    solid: bool,
+    /// The corners' colours (premultiplied sRGB).
+    colors: [[u8; 4]; 3],
+    /// The corners' places in the texture.
+    uvs: [egui::Pos2; 3],
+    /// The texture, unless every corner is on its white texel.
+    texture: Option<&'a ColorImage>,
+}
+
+/// Fills the triangle of `corners` into `image`, within `bounds`, pixel by pixel (see the
+/// module's doc); nothing for a triangle with no area.
 fn fill_triangle(
     image: &mut ColorImage,
-    [a, b, c]: [&Vertex; 3],
+    corners: [&Vertex; 3],
     texture: Option<&ColorImage>,
     pixels_per_point: f32,
     bounds: &Bounds,
 ) {
     let at = |v: &Vertex| [v.pos.x * pixels_per_point, v.pos.y * pixels_per_point];
-    let (mut p0, p1, mut p2) = (at(a), at(b), at(c));
-    let (mut v0, v1, mut v2) = (a, b, c);
-    let area = |p: [f32; 2], q: [f32; 2], r: [f32; 2]| {
-        (q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0])
-    };
-    let mut whole = area(p0, p1, p2);
-    if whole == 0.0 || !whole.is_finite() {
+    let points = corners.map(at);
+    let Some(triangle) = Triangle::new(points, corners, texture) else {
         return;
-    }
-    if whole < 0.0 {
-        std::mem::swap(&mut p0, &mut p2);
-        std::mem::swap(&mut v0, &mut v2);
-        whole = -whole;
-    }
-    let low = |i: usize| p0[i].min(p1[i]).min(p2[i]);
-    let high = |i: usize| p0[i].max(p1[i]).max(p2[i]);
+    };
+    let low = points[0][1].min(points[1][1]).min(points[2][1]);
+    let high = points[0][1].max(points[1][1]).max(points[2][1]);
     // Rows whose pixel centres can be inside.
-    let y_start = ((low(1) - 0.5).floor().max(0.0) as usize).max(bounds.y.0);
-    let y_end = ((high(1) + 0.5).ceil().max(0.0) as usize).min(bounds.y.1);
-    // Each edge's function, a·x + b·y + c: positive inside, zero on the edge; with whether a
-    // pixel exactly on it is the triangle's.
-    let edges = [(p1, p2), (p2, p0), (p0, p1)].map(|(p, q)| {
-        let (a, b) = (p[1] - q[1], q[0] - p[0]);
-        (a, b, -(a * p[0] + b * p[1]), top_left(p, q))
-    });
-    let weight = 1.0 / whole;
-    let solid = v0.color == v1.color && v1.color == v2.color;
-    let white = |v: &Vertex| v.uv == egui::epaint::WHITE_UV;
-    let texture = texture.filter(|_| !(white(v0) && white(v1) && white(v2)));
-    let width = image.size[0];
-    let colors = [
-        v0.color.to_array(),
-        v1.color.to_array(),
-        v2.color.to_array(),
-    ];
-    let uvs = [v0.uv, v1.uv, v2.uv];
+    let y_start = ((low - 0.5).floor().max(0.0) as usize).max(bounds.y.0);
+    let y_end = ((high + 0.5).ceil().max(0.0) as usize).min(bounds.y.1);
     for y in y_start..y_end {
         let py = y as f32 + 0.5;
-        // The span of the row inside all three edges.
+        if let Some(span) = triangle.span(py, bounds) {
+            fill_span(image, &triangle, y, span);
+        }
+    }
+}
+
+impl<'a> Triangle<'a> {
+    /// The triangle with its corners at `points` (pixels) and the colours and texture places of
+    /// `corners`; none when it has no area.
+    fn new(
+        [mut p0, p1, mut p2]: [[f32; 2]; 3],
+        [mut v0, v1, mut v2]: [&Vertex; 3],
+        texture: Option<&'a ColorImage>,
+    ) -> Option<Self> {
+        let area = |p: [f32; 2], q: [f32; 2], r: [f32; 2]| {
+            (q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0])
+        };
+        let mut whole = area(p0, p1, p2);
+        if whole == 0.0 || !whole.is_finite() {
+            return None;
+        }
+        if whole < 0.0 {
+            std::mem::swap(&mut p0, &mut p2);
+            std::mem::swap(&mut v0, &mut v2);
+            whole = -whole;
+        }
+        let edges = [(p1, p2), (p2, p0), (p0, p1)].map(|(p, q)| {
+            let (a, b) = (p[1] - q[1], q[0] - p[0]);
+            (a, b, -(a * p[0] + b * p[1]), top_left(p, q))
+        });
+        let white = |v: &Vertex| v.uv == egui::epaint::WHITE_UV;
+        Some(Self {
+            edges,
+            weight: 1.0 / whole,
+            solid: v0.color == v1.color && v1.color == v2.color,
+            colors: [
+                v0.color.to_array(),
+                v1.color.to_array(),
+                v2.color.to_array(),
+            ],
+            uvs: [v0.uv, v1.uv, v2.uv],
+            texture: texture.filter(|_| !(white(v0) && white(v1) && white(v2))),
+        })
+    }
+
+    /// The pixels across, first and last, of the row whose centres are at `py` that may be
+    /// inside all three edges (within `bounds`); none when no pixel may.
+    fn span(&self, py: f32, bounds: &Bounds) -> Option<(f32, f32)> {
         let (mut from, mut to) = (bounds.x.0 as f32, bounds.x.1 as f32 - 1.0);
-        for &(a, b, c, _) in &edges {
+        for &(a, b, c, _) in &self.edges {
             let k = b * py + c;
             if a > 0.0 {
                 from = from.max((-k / a - 0.5).floor());
@@ -223,51 +263,60 @@ fn fill_triangle(
             }
         }
         if to < from || to < 0.0 {
+            None
+        } else {
+            Some((from, to))
+        }
+    }
+}
+
+/// Blends the pixels of row `y` from `from` to `to` that are inside `triangle` with its colour
+/// there (mixed between the corners and times the texture's texel).
+fn fill_span(image: &mut ColorImage, triangle: &Triangle, y: usize, (from, to): (f32, f32)) {
+    let py = y as f32 + 0.5;
+    let row = y * image.size[0];
+    let (weight, colors, uvs) = (triangle.weight, &triangle.colors, &triangle.uvs);
+    // Written out, not iterated: this loop is most of the time, even in debug builds.
+    let [(a0, b0, c0, i0), (a1, b1, c1, i1), (a2, b2, c2, i2)] = triangle.edges;
+    let (k0, k1, k2) = (b0 * py + c0, b1 * py + c1, b2 * py + c2);
+    for x in from.max(0.0) as usize..=to as usize {
+        let px = x as f32 + 0.5;
+        let (e0, e1, e2) = (a0 * px + k0, a1 * px + k1, a2 * px + k2);
+        let inside = (e0 > 0.0 || (e0 == 0.0 && i0))
+            && (e1 > 0.0 || (e1 == 0.0 && i1))
+            && (e2 > 0.0 || (e2 == 0.0 && i2));
+        if !inside {
             continue;
         }
-        let row = y * width;
-        // Written out, not iterated: this loop is most of the time, even in debug builds.
-        let ((a0, b0, c0, i0), (a1, b1, c1, i1), (a2, b2, c2, i2)) = (edges[0], edges[1], edges[2]);
-        let (k0, k1, k2) = (b0 * py + c0, b1 * py + c1, b2 * py + c2);
-        for x in from.max(0.0) as usize..=to as usize {
-            let px = x as f32 + 0.5;
-            let (e0, e1, e2) = (a0 * px + k0, a1 * px + k1, a2 * px + k2);
-            let inside = (e0 > 0.0 || (e0 == 0.0 && i0))
-                && (e1 > 0.0 || (e1 == 0.0 && i1))
-                && (e2 > 0.0 || (e2 == 0.0 && i2));
-            if !inside {
-                continue;
-            }
-            let w = [e0 * weight, e1 * weight, e2 * weight];
-            let mut color = if solid {
-                colors[0]
-            } else {
-                let mix = |i: usize| {
-                    let mix = w[0] * f32::from(colors[0][i])
-                        + w[1] * f32::from(colors[1][i])
-                        + w[2] * f32::from(colors[2][i]);
-                    mix.round().clamp(0.0, 255.0) as u8
-                };
-                [mix(0), mix(1), mix(2), mix(3)]
+        let w = [e0 * weight, e1 * weight, e2 * weight];
+        let mut color = if triangle.solid {
+            colors[0]
+        } else {
+            let mix = |i: usize| {
+                let mix = w[0] * f32::from(colors[0][i])
+                    + w[1] * f32::from(colors[1][i])
+                    + w[2] * f32::from(colors[2][i]);
+                mix.round().clamp(0.0, 255.0) as u8
             };
-            if let Some(texture) = texture {
-                let u = w[0] * uvs[0].x + w[1] * uvs[1].x + w[2] * uvs[2].x;
-                let v = w[0] * uvs[0].y + w[1] * uvs[1].y + w[2] * uvs[2].y;
-                let t = sample(texture, u, v);
-                let times = |c: u8, t: u8| ((u16::from(c) * u16::from(t) + 127) / 255) as u8;
-                color = [
-                    times(color[0], t[0]),
-                    times(color[1], t[1]),
-                    times(color[2], t[2]),
-                    times(color[3], t[3]),
-                ];
-            }
-            if color[3] == 0 && color == [0; 4] {
-                continue;
-            }
-            let pixel = &mut image.pixels[row + x];
-            *pixel = over(color, *pixel);
+            [mix(0), mix(1), mix(2), mix(3)]
+        };
+        if let Some(texture) = triangle.texture {
+            let u = w[0] * uvs[0].x + w[1] * uvs[1].x + w[2] * uvs[2].x;
+            let v = w[0] * uvs[0].y + w[1] * uvs[1].y + w[2] * uvs[2].y;
+            let t = sample(texture, u, v);
+            let times = |c: u8, t: u8| ((u16::from(c) * u16::from(t) + 127) / 255) as u8;
+            color = [
+                times(color[0], t[0]),
+                times(color[1], t[1]),
+                times(color[2], t[2]),
+                times(color[3], t[3]),
+            ];
         }
+        if color[3] == 0 && color == [0; 4] {
+            continue;
+        }
+        let pixel = &mut image.pixels[row + x];
+        *pixel = over(color, *pixel);
     }
 }
 

@@ -229,84 +229,116 @@ fn axis_ui(ui: &mut Ui, state: &mut TimelineViewState, actions: &mut Vec<Action>
 /// Paints the axis, its ticks, the rows' names and each entry.
 fn paint_axis(ui: &Ui, response: &egui::Response, state: &TimelineViewState, scale: Scale) {
     let rect = scale.rect;
-    let painter = ui.painter_at(rect);
     let visuals = ui.visuals();
-    let weak = visuals.weak_text_color();
-    painter.rect_filled(rect, 4.0, visuals.extreme_bg_color);
-    let axis_y = rect.top() + 75.0;
-    let stroke = visuals.widgets.noninteractive.fg_stroke;
-    painter.hline(rect.x_range(), axis_y, stroke);
-    let (from, to) = (scale.day(rect.left()), scale.day(rect.right()));
-    for (day, label) in ticks(from, to, state.span) {
-        let x = scale.x(day as f64);
-        painter.vline(x, axis_y - 4.0..=axis_y + 4.0, stroke);
-        let at = Pos2::new(x + 2.0, rect.bottom() - 4.0);
-        painter.text(
-            at,
-            Align2::LEFT_BOTTOM,
-            label,
-            FontId::proportional(11.0),
-            weak,
-        );
-    }
-    for (row, y) in [("Documents", 4.0), ("Events", 96.0)] {
-        let at = rect.left_top() + vec2(6.0, y);
-        painter.text(at, Align2::LEFT_TOP, row, FontId::proportional(11.0), weak);
-    }
-    // Entries that would overlap go in lanes, away from the axis.
-    let mut lanes: [Vec<f32>; 2] = [Vec::new(), Vec::new()];
-    let mut chosen_at = None;
-    for (index, entry) in state.entries.iter().enumerate() {
-        let (row, colour) = match entry.kind {
-            EntryKind::Document => (0, visuals.hyperlink_color),
-            EntryKind::Event => (1, visuals.warn_fg_color),
-        };
-        let (x0, x1) = extent(entry, &scale);
-        let lane = match lanes[row].iter().position(|end| *end + 4.0 < x0) {
-            Some(lane) => lane,
-            None => {
-                lanes[row].push(f32::MIN);
-                lanes[row].len() - 1
-            }
-        };
-        lanes[row][lane] = x1;
-        let offset = 16.0 + 13.0 * lane.min(3) as f32;
-        let y = if row == 0 {
-            axis_y - offset
-        } else {
-            axis_y + offset
-        };
-        let chosen = index == state.chosen;
-        let colour = if chosen {
-            visuals.selection.bg_fill
-        } else {
-            colour
-        };
-        marker(&painter, entry, y, colour, &|day| scale.x(day));
-        if chosen {
-            chosen_at = Some((entry, y));
-            let ring = Rect::from_x_y_ranges(x0 - 4.0..=x1 + 4.0, y - 9.0..=y + 9.0);
-            let stroke = Stroke::new(1.5, visuals.strong_text_color());
-            painter.rect_stroke(ring, 5.0, stroke, egui::StrokeKind::Outside);
-        }
-    }
-    if let Some((entry, y)) = chosen_at {
+    let axis = AxisPainter {
+        painter: ui.painter_at(rect),
+        visuals,
+        scale,
+        axis_y: rect.top() + 75.0,
+    };
+    axis.painter
+        .rect_filled(rect, 4.0, visuals.extreme_bg_color);
+    axis.paint_ticks(state.span);
+    if let Some((entry, y)) = axis.paint_entries(state) {
         chosen_label(
-            &painter,
+            &axis.painter,
             entry,
             y,
-            axis_y,
+            axis.axis_y,
             &scale,
             visuals.strong_text_color(),
         );
     }
     if response.has_focus() {
-        painter.rect_stroke(
+        axis.painter.rect_stroke(
             rect,
             4.0,
             visuals.selection.stroke,
             egui::StrokeKind::Inside,
         );
+    }
+}
+
+/// What the axis is painted with: a painter clipped to it, the theme's colours, where days
+/// fall and how far down the axis line is.
+struct AxisPainter<'a> {
+    painter: egui::Painter,
+    visuals: &'a egui::Visuals,
+    scale: Scale,
+    axis_y: f32,
+}
+
+impl AxisPainter<'_> {
+    /// The axis line, its ticks with their dates (as close as `span` days shown calls for) and
+    /// the rows' names.
+    fn paint_ticks(&self, span: f64) {
+        let (painter, scale, axis_y) = (&self.painter, &self.scale, self.axis_y);
+        let rect = scale.rect;
+        let weak = self.visuals.weak_text_color();
+        let stroke = self.visuals.widgets.noninteractive.fg_stroke;
+        painter.hline(rect.x_range(), axis_y, stroke);
+        let (from, to) = (scale.day(rect.left()), scale.day(rect.right()));
+        for (day, label) in ticks(from, to, span) {
+            let x = scale.x(day as f64);
+            painter.vline(x, axis_y - 4.0..=axis_y + 4.0, stroke);
+            let at = Pos2::new(x + 2.0, rect.bottom() - 4.0);
+            painter.text(
+                at,
+                Align2::LEFT_BOTTOM,
+                label,
+                FontId::proportional(11.0),
+                weak,
+            );
+        }
+        for (row, y) in [("Documents", 4.0), ("Events", 96.0)] {
+            let at = rect.left_top() + vec2(6.0, y);
+            painter.text(at, Align2::LEFT_TOP, row, FontId::proportional(11.0), weak);
+        }
+    }
+
+    /// Each entry's mark, documents above the axis and events below it, the chosen one ringed;
+    /// returns the chosen entry and how far down its mark is.
+    fn paint_entries<'e>(&self, state: &'e TimelineViewState) -> Option<(&'e Entry, f32)> {
+        let (visuals, axis_y) = (self.visuals, self.axis_y);
+        // Entries that would overlap go in lanes, away from the axis.
+        let mut lanes: [Vec<f32>; 2] = [Vec::new(), Vec::new()];
+        let mut chosen_at = None;
+        for (index, entry) in state.entries.iter().enumerate() {
+            let (row, colour) = match entry.kind {
+                EntryKind::Document => (0, visuals.hyperlink_color),
+                EntryKind::Event => (1, visuals.warn_fg_color),
+            };
+            let (x0, x1) = extent(entry, &self.scale);
+            let lane = match lanes[row].iter().position(|end| *end + 4.0 < x0) {
+                Some(lane) => lane,
+                None => {
+                    lanes[row].push(f32::MIN);
+                    lanes[row].len() - 1
+                }
+            };
+            lanes[row][lane] = x1;
+            let offset = 16.0 + 13.0 * lane.min(3) as f32;
+            let y = if row == 0 {
+                axis_y - offset
+            } else {
+                axis_y + offset
+            };
+            let chosen = index == state.chosen;
+            let colour = if chosen {
+                visuals.selection.bg_fill
+            } else {
+                colour
+            };
+            marker(&self.painter, entry, y, colour, &|day| self.scale.x(day));
+            if chosen {
+                chosen_at = Some((entry, y));
+                let ring = Rect::from_x_y_ranges(x0 - 4.0..=x1 + 4.0, y - 9.0..=y + 9.0);
+                let stroke = Stroke::new(1.5, visuals.strong_text_color());
+                self.painter
+                    .rect_stroke(ring, 5.0, stroke, egui::StrokeKind::Outside);
+            }
+        }
+        chosen_at
     }
 }
 

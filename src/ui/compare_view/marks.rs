@@ -56,22 +56,7 @@ pub(super) fn marked_job(
     style: &JobStyle,
     wrap: f32,
 ) -> LayoutJob {
-    let (added, removed, changed, current_color) = mark_colors(style.dark);
-    let mut bounds: Vec<usize> = vec![0, text.chars().count()];
-    for m in own.iter().chain(onward) {
-        bounds.push(m.range.start);
-        bounds.push(m.range.end);
-    }
-    for range in terms {
-        bounds.push(range.start);
-        bounds.push(range.end);
-    }
-    if let Some(c) = &current {
-        bounds.push(c.start);
-        bounds.push(c.end);
-    }
-    bounds.sort_unstable();
-    bounds.dedup();
+    let bounds = piece_bounds(text.chars().count(), (own, onward, terms), current.as_ref());
     let bytes: Vec<usize> = text
         .char_indices()
         .map(|(b, _)| b)
@@ -85,55 +70,90 @@ pub(super) fn marked_job(
             continue;
         }
         let piece = &text[bytes[start]..bytes[end]];
-        let at = |marks: &[Marked]| {
-            marks
-                .iter()
-                .find(|m| m.range.start <= start && end <= m.range.end)
-                .map(|m| m.mark)
-        };
-        let mut format = TextFormat::simple(style.font.clone(), style.text);
-        let line = Stroke::new(1.5, style.text);
-        match at(own) {
-            Some(Mark::Inserted) => {
-                format.background = added;
-                format.underline = line;
-            }
-            Some(Mark::Changed) => {
-                format.background = changed;
-                format.underline = line;
-                format.italics = true;
-            }
-            _ => {}
-        }
-        match at(onward) {
-            Some(Mark::Deleted) => {
-                format.background = removed;
-                format.strikethrough = line;
-            }
-            Some(Mark::Changed) => {
-                // Changed, not removed: in italics, not struck, so that a wording the next
-                // one rewords does not look deleted.
-                if format.background == Color32::TRANSPARENT {
-                    format.background = changed;
-                }
-                format.italics = true;
-            }
-            _ => {}
-        }
-        if current
-            .as_ref()
-            .is_some_and(|c| c.start <= start && end <= c.end && c.start < c.end)
-        {
-            format.background = current_color;
-        }
-        if terms.iter().any(|t| t.start <= start && end <= t.end) {
-            let colour = term_color(style.dark);
-            format.color = colour;
-            format.underline = Stroke::new(2.0, colour);
-        }
+        let format = piece_format(start..end, (own, onward, terms), current.as_ref(), style);
         job.append(&breakable_spaces(piece), 0.0, format);
     }
     job
+}
+
+/// Where a wording of `chars` characters is cut into pieces marked alike: its ends and the
+/// ends of every mark, term rendering and the `current` difference, in order, each once.
+fn piece_bounds(
+    chars: usize,
+    (own, onward, terms): (&[Marked], &[Marked], &[Range<usize>]),
+    current: Option<&Range<usize>>,
+) -> Vec<usize> {
+    let mut bounds: Vec<usize> = vec![0, chars];
+    for m in own.iter().chain(onward) {
+        bounds.push(m.range.start);
+        bounds.push(m.range.end);
+    }
+    for range in terms {
+        bounds.push(range.start);
+        bounds.push(range.end);
+    }
+    if let Some(c) = current {
+        bounds.push(c.start);
+        bounds.push(c.end);
+    }
+    bounds.sort_unstable();
+    bounds.dedup();
+    bounds
+}
+
+/// How the piece of characters `start..end` is shown: the background and line of its own and
+/// onward marks, the current difference's background over them, a term's colour.
+fn piece_format(
+    Range { start, end }: Range<usize>,
+    (own, onward, terms): (&[Marked], &[Marked], &[Range<usize>]),
+    current: Option<&Range<usize>>,
+    style: &JobStyle,
+) -> TextFormat {
+    let (added, removed, changed, current_color) = mark_colors(style.dark);
+    let at = |marks: &[Marked]| {
+        marks
+            .iter()
+            .find(|m| m.range.start <= start && end <= m.range.end)
+            .map(|m| m.mark)
+    };
+    let mut format = TextFormat::simple(style.font.clone(), style.text);
+    let line = Stroke::new(1.5, style.text);
+    match at(own) {
+        Some(Mark::Inserted) => {
+            format.background = added;
+            format.underline = line;
+        }
+        Some(Mark::Changed) => {
+            format.background = changed;
+            format.underline = line;
+            format.italics = true;
+        }
+        _ => {}
+    }
+    match at(onward) {
+        Some(Mark::Deleted) => {
+            format.background = removed;
+            format.strikethrough = line;
+        }
+        Some(Mark::Changed) => {
+            // Changed, not removed: in italics, not struck, so that a wording the next
+            // one rewords does not look deleted.
+            if format.background == Color32::TRANSPARENT {
+                format.background = changed;
+            }
+            format.italics = true;
+        }
+        _ => {}
+    }
+    if current.is_some_and(|c| c.start <= start && end <= c.end && c.start < c.end) {
+        format.background = current_color;
+    }
+    if terms.iter().any(|t| t.start <= start && end <= t.end) {
+        let colour = term_color(style.dark);
+        format.color = colour;
+        format.underline = Stroke::new(2.0, colour);
+    }
+    format
 }
 
 /// A witness's wording against its reference, inline: removed words struck through, added

@@ -19,6 +19,7 @@ use super::ComparisonState;
 use super::marks::JobStyle;
 use super::marks::inline_job;
 use super::marks::marked_job;
+use crate::model::comparison::Cell;
 use crate::model::comparison::Comparison;
 use crate::model::comparison::ComparisonNote;
 use crate::model::comparison::ComparisonResult;
@@ -316,11 +317,25 @@ impl Painting<'_> {
 
     /// One segment's row: its name and counts, its wordings, the reader's notes on it.
     fn row(&self, segment: usize) -> Block {
-        let comparison = &self.of.comparison;
         let cells = self.of.result.cells.get(segment).map(Vec::as_slice);
-        let style = self.job_style();
-        let small = self.style.font_size * 0.75;
         let mut block = Block::default();
+        let left = self.segment_heading(&mut block, segment, cells);
+        let wordings = if self.of.inline {
+            self.inline_wordings(&mut block, segment, cells)
+        } else {
+            self.column_wordings(&mut block, segment, cells)
+        };
+        let bottom = left.max(wordings);
+        let y = self.segment_notes(&mut block, segment, bottom + 6.0);
+        block.height = y.max(bottom) + PAD;
+        block
+    }
+
+    /// The row's left column: the segment's name, then each marked witness's counts. Returns
+    /// where the column ends.
+    fn segment_heading(&self, block: &mut Block, segment: usize, cells: Option<&[Cell]>) -> f32 {
+        let comparison = &self.of.comparison;
+        let small = self.style.font_size * 0.75;
         let mut left = PAD;
         let label = &comparison.segments[segment];
         left += block.text(
@@ -333,8 +348,7 @@ impl Painting<'_> {
                 SEGMENTS,
             ),
         ) + 2.0;
-        let all: Vec<usize> = (0..comparison.witnesses.len()).collect();
-        for &w in &all {
+        for w in 0..comparison.witnesses.len() {
             let Some(cell) = cells
                 .and_then(|r| r.get(w))
                 .filter(|c| c.reference.is_some())
@@ -348,65 +362,84 @@ impl Painting<'_> {
                 self.plain(&counts, small, self.colors.weak, SEGMENTS),
             );
         }
-        let mut bottom = left;
-        if self.of.inline {
-            let mut y = PAD;
-            for &w in &all {
-                let witness = &comparison.witnesses[w];
-                let Some(Some(own)) = witness.segments.get(segment) else {
-                    continue;
-                };
-                let cell = cells.and_then(|r| r.get(w)).cloned().unwrap_or_default();
-                let reference = cell
-                    .reference
-                    .and_then(|r| comparison.witnesses[r].segments.get(segment)?.as_ref());
-                let head = match cell.reference {
-                    Some(r) => format!("{}. {} (against {}.)", w + 1, witness.label, r + 1),
-                    None => format!("{}. {}", w + 1, witness.label),
-                };
-                let x = self.column_x(0);
-                y += block.text(
-                    x,
-                    y,
-                    self.plain(&head, small, self.colors.weak, INLINE_COLUMN),
-                );
-                let (job, _) = inline_job(
-                    (reference.map_or("", |s| s.text.as_str()), &own.text),
-                    &cell,
-                    None,
-                    &[],
-                    &style,
-                    INLINE_COLUMN,
-                );
-                y += block.text(x, y, self.galley(job)) + 6.0;
-            }
-            bottom = bottom.max(y);
-        } else {
-            for &w in &all {
-                let x = self.column_x(w);
-                let witness = &comparison.witnesses[w];
-                let height = match witness.segments.get(segment) {
-                    Some(Some(own)) => {
-                        let marks = cells
-                            .and_then(|r| r.get(w))
-                            .map_or(&[][..], |c| c.marks.as_slice());
-                        let onward = onward_marks(comparison, cells, &all, w, segment);
-                        let job = marked_job(&own.text, (marks, onward, &[]), None, &style, COLUMN);
-                        block.text(x, PAD, self.galley(job))
-                    }
-                    _ => block.text(
-                        x,
-                        PAD,
-                        self.plain("—", style.font.size, self.colors.weak, COLUMN),
-                    ),
-                };
-                bottom = bottom.max(PAD + height);
-            }
+        left
+    }
+
+    /// The inline layout's wordings, one under the other, each headed by its witness and what
+    /// it is marked against. Returns where they end.
+    fn inline_wordings(&self, block: &mut Block, segment: usize, cells: Option<&[Cell]>) -> f32 {
+        let comparison = &self.of.comparison;
+        let style = self.job_style();
+        let small = self.style.font_size * 0.75;
+        let mut y = PAD;
+        for (w, witness) in comparison.witnesses.iter().enumerate() {
+            let Some(Some(own)) = witness.segments.get(segment) else {
+                continue;
+            };
+            let cell = cells.and_then(|r| r.get(w)).cloned().unwrap_or_default();
+            let reference = cell
+                .reference
+                .and_then(|r| comparison.witnesses[r].segments.get(segment)?.as_ref());
+            let head = match cell.reference {
+                Some(r) => format!("{}. {} (against {}.)", w + 1, witness.label, r + 1),
+                None => format!("{}. {}", w + 1, witness.label),
+            };
+            let x = self.column_x(0);
+            y += block.text(
+                x,
+                y,
+                self.plain(&head, small, self.colors.weak, INLINE_COLUMN),
+            );
+            let (job, _) = inline_job(
+                (reference.map_or("", |s| s.text.as_str()), &own.text),
+                &cell,
+                None,
+                &[],
+                &style,
+                INLINE_COLUMN,
+            );
+            y += block.text(x, y, self.galley(job)) + 6.0;
         }
-        let mut y = bottom + 6.0;
+        y
+    }
+
+    /// The wordings side by side, a column each, with their marks (a dash where a witness
+    /// lacks the segment). Returns where the tallest ends.
+    fn column_wordings(&self, block: &mut Block, segment: usize, cells: Option<&[Cell]>) -> f32 {
+        let comparison = &self.of.comparison;
+        let style = self.job_style();
+        let all: Vec<usize> = (0..comparison.witnesses.len()).collect();
+        let mut bottom = PAD;
+        for &w in &all {
+            let x = self.column_x(w);
+            let witness = &comparison.witnesses[w];
+            let height = match witness.segments.get(segment) {
+                Some(Some(own)) => {
+                    let marks = cells
+                        .and_then(|r| r.get(w))
+                        .map_or(&[][..], |c| c.marks.as_slice());
+                    let onward = onward_marks(comparison, cells, &all, w, segment);
+                    let job = marked_job(&own.text, (marks, onward, &[]), None, &style, COLUMN);
+                    block.text(x, PAD, self.galley(job))
+                }
+                _ => block.text(
+                    x,
+                    PAD,
+                    self.plain("—", style.font.size, self.colors.weak, COLUMN),
+                ),
+            };
+            bottom = bottom.max(PAD + height);
+        }
+        bottom
+    }
+
+    /// The reader's notes on the segment, each in a box in its category's colour, from `y`
+    /// down. Returns where they end.
+    fn segment_notes(&self, block: &mut Block, segment: usize, mut y: f32) -> f32 {
         let x = self.column_x(0);
         let wide = self.width - MARGIN - x;
-        for note in notes_on_segment(&self.of.notes, comparison, segment) {
+        let small = self.style.font_size * 0.75;
+        for note in notes_on_segment(&self.of.notes, &self.of.comparison, segment) {
             let outline = self
                 .style
                 .categories
@@ -434,8 +467,7 @@ impl Painting<'_> {
             block.boxes.push((rect, self.colors.note_fill, outline));
             y += 6.0;
         }
-        block.height = y.max(bottom) + PAD;
-        block
+        y
     }
 
     /// The last line of a picture that leaves rows out.

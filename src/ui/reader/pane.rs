@@ -333,6 +333,33 @@ fn pointer_selection(
             view.dragging = false;
         }
     }
+    select_on_click(response, view, text, params, pointer, actions);
+    if !view.dragging && view.selection.is_some_and(|s| s.is_empty()) {
+        view.selection = None;
+    }
+    // A right-click on a highlight (with nothing selected) opens the highlight's menu.
+    if response.secondary_clicked() {
+        view.menu_highlight = pointer
+            .and_then(|pos| view.offset_at(text, pos))
+            .filter(|_| view.selected_range().is_none())
+            .and_then(|offset| highlight_at(params.highlights, offset, None))
+            .filter(|id| !id.is_empty());
+    }
+    if response.hovered() {
+        hover_tooltip(ui, response, view, text, params, pointer);
+    }
+}
+
+/// A triple click selects the paragraph at the pointer, a double click the word; a click with
+/// nothing selected on a highlight selects its annotation.
+fn select_on_click(
+    response: &egui::Response,
+    view: &mut ReaderView,
+    text: &Text,
+    params: &ReaderParams<'_>,
+    pointer: Option<Pos2>,
+    actions: &mut Vec<Action>,
+) {
     if let Some(pos) = response.interact_pointer_pos().or(pointer)
         && let Some(offset) = view.offset_at(text, pos)
     {
@@ -351,33 +378,32 @@ fn pointer_selection(
             )));
         }
     }
-    if !view.dragging && view.selection.is_some_and(|s| s.is_empty()) {
-        view.selection = None;
-    }
-    // A right-click on a highlight (with nothing selected) opens the highlight's menu.
-    if response.secondary_clicked() {
-        view.menu_highlight = pointer
-            .and_then(|pos| view.offset_at(text, pos))
-            .filter(|_| view.selected_range().is_none())
-            .and_then(|offset| highlight_at(params.highlights, offset, None))
-            .filter(|id| !id.is_empty());
-    }
-    if response.hovered() {
-        ui.ctx().set_cursor_icon(egui::CursorIcon::Text);
-        // A highlight's note, on hover; else what an editor's bracketed insertion is.
-        if !view.dragging
-            && let Some(pos) = pointer
-            && let Some(offset) = view.offset_at(text, pos)
-        {
-            let note = params
-                .highlights
-                .overlapping(offset..offset + 1)
-                .find(|h| !h.note.is_empty())
-                .map(|h| h.note.clone())
-                .or_else(|| editorial_note(text, offset));
-            if let Some(note) = note {
-                response.clone().on_hover_text_at_pointer(note);
-            }
+}
+
+/// The pointer over the pane: the text cursor, and the note of a highlight under it (else what
+/// an editor's bracketed insertion there is) as a tooltip, unless a drag is under way.
+fn hover_tooltip(
+    ui: &Ui,
+    response: &egui::Response,
+    view: &ReaderView,
+    text: &Text,
+    params: &ReaderParams<'_>,
+    pointer: Option<Pos2>,
+) {
+    ui.ctx().set_cursor_icon(egui::CursorIcon::Text);
+    // A highlight's note, on hover; else what an editor's bracketed insertion is.
+    if !view.dragging
+        && let Some(pos) = pointer
+        && let Some(offset) = view.offset_at(text, pos)
+    {
+        let note = params
+            .highlights
+            .overlapping(offset..offset + 1)
+            .find(|h| !h.note.is_empty())
+            .map(|h| h.note.clone())
+            .or_else(|| editorial_note(text, offset));
+        if let Some(note) = note {
+            response.clone().on_hover_text_at_pointer(note);
         }
     }
 }
