@@ -9,8 +9,8 @@ use std::ops::{ControlFlow, Range};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::{
-    Cell, Comparison, ComparisonError, ComparisonNote, ComparisonResult, Reference, WordingInput,
-    walk_pair, worth_two_halves,
+    Cell, Comparison, ComparisonError, ComparisonNote, ComparisonResult, PairOutline, Reference,
+    WordingInput, walk_pair, worth_two_halves,
 };
 use crate::model::diff::{self, CharCursor, DiffCounts, Normalization, Op, OpKind};
 use crate::model::escape::{self, escape_html};
@@ -279,21 +279,7 @@ impl ComparisonFormat {
         mut body: impl FnMut(usize, &mut String) -> Option<(DiffCounts, usize)>,
     ) {
         let mut placed = vec![false; notes.len()];
-        match self {
-            ComparisonFormat::Text => {
-                let _ = writeln!(out, "== {label}");
-            }
-            ComparisonFormat::Markdown => {
-                out.push_str("## ");
-                push_markdown_line(out, label);
-                out.push_str("\n\n");
-            }
-            ComparisonFormat::Html => {
-                out.push_str("<tr><th>");
-                escape::push_html(out, label);
-                out.push_str("</th>");
-            }
-        }
+        self.push_row_label(out, label);
         for (index, witness) in comparison.witnesses.iter().enumerate() {
             if !present(index) {
                 if self == ComparisonFormat::Html {
@@ -301,18 +287,7 @@ impl ComparisonFormat {
                 }
                 continue;
             }
-            match self {
-                ComparisonFormat::Text => {
-                    out.push_str(&witness.label);
-                    out.push_str(": ");
-                }
-                ComparisonFormat::Markdown => {
-                    out.push_str("- *");
-                    push_markdown_line(out, &witness.label);
-                    out.push_str("*: ");
-                }
-                ComparisonFormat::Html => out.push_str("<td>"),
-            }
+            self.push_witness_lead(out, &witness.label);
             let counts = body(index, out).map(|(counts, reference)| {
                 format!(
                     " ({} against {})",
@@ -320,18 +295,7 @@ impl ComparisonFormat {
                     comparison.witnesses[reference].label
                 )
             });
-            match (self, counts) {
-                (ComparisonFormat::Html, Some(counts)) => {
-                    out.push_str("<div class=\"counts\">");
-                    escape::push_html(out, &counts);
-                    out.push_str("</div>");
-                }
-                (ComparisonFormat::Html, None) => {}
-                (_, counts) => {
-                    self.push_escaped(out, counts.as_deref().unwrap_or(""));
-                    out.push('\n');
-                }
-            }
+            self.push_counts(out, counts.as_deref());
             // The notes on this witness's words (the first witness of that label).
             for (note, placed) in notes.iter().zip(placed.iter_mut()) {
                 if !*placed && note.witness.as_deref() == Some(witness.label.as_str()) {
@@ -355,23 +319,81 @@ impl ComparisonFormat {
             .filter(|(_, placed)| !**placed)
             .map(|(note, _)| *note)
             .collect();
-        if !rest.is_empty() {
-            if self == ComparisonFormat::Html {
-                let _ = write!(
-                    out,
-                    "<tr class=\"notes\"><td></td><td colspan=\"{}\">",
-                    comparison.witnesses.len().max(1)
-                );
-            }
-            for note in rest {
-                self.push_note(out, note, false);
-            }
-            if self == ComparisonFormat::Html {
-                out.push_str("</td></tr>\n");
-            }
-        }
+        self.push_segment_notes(out, comparison.witnesses.len(), &rest);
         if self == ComparisonFormat::Text {
             out.push('\n');
+        }
+    }
+
+    /// Appends the label that begins a segment's row.
+    fn push_row_label(self, out: &mut String, label: &str) {
+        match self {
+            ComparisonFormat::Text => {
+                let _ = writeln!(out, "== {label}");
+            }
+            ComparisonFormat::Markdown => {
+                out.push_str("## ");
+                push_markdown_line(out, label);
+                out.push_str("\n\n");
+            }
+            ComparisonFormat::Html => {
+                out.push_str("<tr><th>");
+                escape::push_html(out, label);
+                out.push_str("</th>");
+            }
+        }
+    }
+
+    /// Appends what comes before a witness's wording in a row: its label, or its cell.
+    fn push_witness_lead(self, out: &mut String, witness: &str) {
+        match self {
+            ComparisonFormat::Text => {
+                out.push_str(witness);
+                out.push_str(": ");
+            }
+            ComparisonFormat::Markdown => {
+                out.push_str("- *");
+                push_markdown_line(out, witness);
+                out.push_str("*: ");
+            }
+            ComparisonFormat::Html => out.push_str("<td>"),
+        }
+    }
+
+    /// Appends a wording's counts of differences (" (3 words changed against …)"), if any.
+    fn push_counts(self, out: &mut String, counts: Option<&str>) {
+        match (self, counts) {
+            (ComparisonFormat::Html, Some(counts)) => {
+                out.push_str("<div class=\"counts\">");
+                escape::push_html(out, counts);
+                out.push_str("</div>");
+            }
+            (ComparisonFormat::Html, None) => {}
+            (_, counts) => {
+                self.push_escaped(out, counts.unwrap_or(""));
+                out.push('\n');
+            }
+        }
+    }
+
+    /// Appends the notes on a whole segment (or on a witness with nothing there) under its
+    /// row; in HTML, a row of its own across the `witnesses` columns.
+    fn push_segment_notes(self, out: &mut String, witnesses: usize, notes: &[&ComparisonNote]) {
+        if notes.is_empty() {
+            return;
+        }
+        if self == ComparisonFormat::Html {
+            let _ = write!(
+                out,
+                "<tr class=\"notes\"><td></td><td colspan=\"{}\">",
+                witnesses.max(1)
+            );
+        }
+        for note in notes {
+            self.push_note(out, note, false);
+        }
+        if self == ComparisonFormat::Html {
+            out.push_str("</td></tr>\n");
         }
     }
 
@@ -536,40 +558,10 @@ pub fn write_pair(
     };
     let comparison = &outline.comparison;
     let texts = (a.text.as_str(), b.text.as_str());
-    // The rows of `segments`, handed to `deliver` a piece at a time (it takes the piece and
-    // leaves an empty string to go on with).
     // Once the sink has stopped taking pieces, no more rows are made.
     let stopped = AtomicBool::new(false);
     let rows = |segments: Range<usize>, deliver: &mut dyn FnMut(&mut String)| {
-        let mut out = String::with_capacity(CHUNK + CHUNK / 4);
-        let whole = (outline.ops.as_slice(), outline.starts.as_slice());
-        walk_pair(texts, whole, segments, |segment, theirs, own, ops| {
-            if stopped.load(Ordering::Relaxed) {
-                return;
-            }
-            let wordings = [theirs, own];
-            let label = &comparison.segments[segment];
-            let present = |index: usize| wordings[index].is_some();
-            format.push_row(&mut out, comparison, (label, &[]), present, |index, out| {
-                let wording = wordings[index].unwrap_or("");
-                match (index, theirs) {
-                    (1, Some(theirs)) => {
-                        pieces_of(theirs, wording, &ops, |text, kind, _, _| {
-                            format.push_piece(out, text, kind);
-                        });
-                        Some((diff::counts(theirs, wording, &ops), 0))
-                    }
-                    _ => {
-                        format.push_piece(out, wording, Piece::Same);
-                        None
-                    }
-                }
-            });
-            if out.len() >= CHUNK {
-                deliver(&mut out);
-            }
-        });
-        deliver(&mut out);
+        pair_rows(format, (&outline, texts), segments, &stopped, deliver);
     };
     let mut header = String::new();
     format.push_header(&mut header, comparison, normalization, reference);
@@ -609,6 +601,48 @@ pub fn write_pair(
     format.push_footer(&mut footer);
     let _ = sink(&footer);
     Ok(())
+}
+
+/// Appends the rows of `segments` of a long pair (its outline and its two texts), handing them
+/// to `deliver` a piece at a time (it takes the piece and leaves an empty string to go on
+/// with); no more rows are made once `stopped` is set.
+fn pair_rows(
+    format: ComparisonFormat,
+    (outline, texts): (&PairOutline, (&str, &str)),
+    segments: Range<usize>,
+    stopped: &AtomicBool,
+    deliver: &mut dyn FnMut(&mut String),
+) {
+    let comparison = &outline.comparison;
+    let mut out = String::with_capacity(CHUNK + CHUNK / 4);
+    let whole = (outline.ops.as_slice(), outline.starts.as_slice());
+    walk_pair(texts, whole, segments, |segment, theirs, own, ops| {
+        if stopped.load(Ordering::Relaxed) {
+            return;
+        }
+        let wordings = [theirs, own];
+        let label = &comparison.segments[segment];
+        let present = |index: usize| wordings[index].is_some();
+        format.push_row(&mut out, comparison, (label, &[]), present, |index, out| {
+            let wording = wordings[index].unwrap_or("");
+            match (index, theirs) {
+                (1, Some(theirs)) => {
+                    pieces_of(theirs, wording, &ops, |text, kind, _, _| {
+                        format.push_piece(out, text, kind);
+                    });
+                    Some((diff::counts(theirs, wording, &ops), 0))
+                }
+                _ => {
+                    format.push_piece(out, wording, Piece::Same);
+                    None
+                }
+            }
+        });
+        if out.len() >= CHUNK {
+            deliver(&mut out);
+        }
+    });
+    deliver(&mut out);
 }
 
 /// The comparison as Markdown: removed words ~~struck~~, added words **bold**, and the

@@ -212,18 +212,7 @@ fn diff_unmarked(a: &str, b: &str, normalization: &Normalization) -> Vec<Op> {
     } else {
         (Units::of(a, normalization), Units::of(b, normalization))
     };
-    let mut ids: KeyMap<&[u8]> = KeyMap::default();
-    ids.reserve(a_units.ranges.len() + b_units.ranges.len());
-    let mut numbers: Vec<u32> = a_units
-        .keys()
-        .chain(b_units.keys())
-        .map(|key| {
-            let next = ids.len() as u32;
-            *ids.entry(key).or_insert(next)
-        })
-        .collect();
-    let b_keys = numbers.split_off(a_units.ranges.len());
-    let a_keys = numbers;
+    let (a_keys, b_keys) = numbered(&a_units, &b_units);
     let (a_ranges, b_ranges) = (&a_units.ranges, &b_units.ranges);
     let span = |units: &[Range<usize>], range: Range<usize>, length: usize| -> Range<usize> {
         if range.is_empty() {
@@ -251,6 +240,34 @@ fn diff_unmarked(a: &str, b: &str, normalization: &Normalization) -> Vec<Op> {
             b: span(b_ranges, new, b_length),
         }));
     }
+    let ops = with_words(a, b, normalization, pieces);
+    to_chars(a, b, cleanup(a, ops))
+}
+
+/// Each unit of both texts as a number, the same for units with the same key.
+fn numbered(a_units: &Units<'_>, b_units: &Units<'_>) -> (Vec<u32>, Vec<u32>) {
+    let mut ids: KeyMap<&[u8]> = KeyMap::default();
+    ids.reserve(a_units.ranges.len() + b_units.ranges.len());
+    let mut numbers: Vec<u32> = a_units
+        .keys()
+        .chain(b_units.keys())
+        .map(|key| {
+            let next = ids.len() as u32;
+            *ids.entry(key).or_insert(next)
+        })
+        .collect();
+    let b_keys = numbers.split_off(a_units.ranges.len());
+    (numbers, b_keys)
+}
+
+/// The operations of a diff by units, each replaced stretch compared word by word (over the
+/// cores when there is much to do), in order.
+fn with_words(
+    a: &str,
+    b: &str,
+    normalization: &Normalization,
+    pieces: Vec<Result<Op, Stretch>>,
+) -> Vec<Op> {
     let hunk = |(a_range, b_range): &(Range<usize>, Range<usize>)| {
         word_diff(
             &a[a_range.clone()],
@@ -282,7 +299,7 @@ fn diff_unmarked(a: &str, b: &str, normalization: &Normalization) -> Vec<Op> {
             Err(_) => ops.extend(words),
         }
     }
-    to_chars(a, b, cleanup(a, ops))
+    ops
 }
 
 /// Turns the byte offsets of `ops` (in order) into character offsets, in one pass over each
