@@ -64,9 +64,11 @@
 //!     draws a command as a button or menu entry.
 //!   - [`ui::app`]: the window in rooms, one file each: `session` (profile, lock, saving,
 //!     signals), `apply` (actions by area), `frame` (the layout), `menus`, `windows`,
-//!     `annotating`, `comparisons`, `search`, `files`, `handover` and `sync` (what a sync
-//!     engine brings while the window is open). `LecternApp` holds
-//!     eleven named parts.
+//!     `annotating`, `comparisons`, `search`, `study` (people and places, terms across
+//!     translations: [`ui::app::StudyTools`]), `files`, `handover` and `sync` (what a sync
+//!     engine brings while the window is open). `LecternApp` holds twelve named parts,
+//!     private to the window: each room names what it imports (no `use super::*`), and tests
+//!     reach the parts through the app's methods (`desk()`, `notebook()`, `comparison()` …).
 //!   - the views: [`ui::reader`] (a reading pane), [`ui::desk`] (panes side by side),
 //!     [`ui::annotations_view`], [`ui::compare_view`], [`ui::library_view`],
 //!     [`ui::search_view`], [`ui::backups_view`], [`ui::info_view`], [`ui::welcome`],
