@@ -7,7 +7,7 @@
 //! (imports and exports) and `handover` (files given by a later Lectern). Each part of [`LecternApp`] is
 //! defined in the room that looks after it.
 //!
-//! Views return [`Action`]s; [`LecternApp::apply`] is the one place that carries them out, and
+//! Views return [`Action`](crate::ui::action::Action)s; [`LecternApp::apply`] is the one place that carries them out, and
 //! [`LecternApp::show`] ends each frame by saving the reading state when it changed (at most a
 //! second later, off the UI thread).
 
