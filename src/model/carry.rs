@@ -106,7 +106,7 @@ pub fn align(
             continue; // white space or punctuation alone aligns nothing
         }
         same += found;
-        let (a_text, b_text) = (from_index.slice(op.a.clone()), to_index.slice(op.b.clone()));
+        let (a_text, b_text) = (from_index.slice(op.a.range()), to_index.slice(op.b.range()));
         let start = op.b.start + within(a_text, b_text, overlap.start - op.a.start, false);
         let end = op.b.start + within(a_text, b_text, overlap.end - op.a.start, true);
         aligned = Some(aligned.map_or(start..end, |a| a.start..end));

@@ -18,6 +18,56 @@ use sha2::{Digest, Sha256};
 
 use crate::formats::text_format::{ParsedText, TextMeta};
 
+/// A half-open range of offsets of one kind, with the kind in its type: [`CharRange`] counts
+/// characters (Unicode scalar values, as every position Lectern keeps), [`ByteRange`] bytes of
+/// the UTF-8 (as `str` slices and the diff's inner work). Each reads as the `Range` it wraps
+/// (`.start`, `.end`, `.len()`), and turns into one only by [`CharRange::range`] or
+/// [`ByteRange::range`], so that one cannot be used for the other by mistake.
+macro_rules! offset_range {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+        #[serde(transparent)]
+        pub struct $name(pub Range<usize>);
+
+        impl $name {
+            /// The range of offsets, as a plain `Range`.
+            pub fn range(&self) -> Range<usize> {
+                self.0.clone()
+            }
+        }
+
+        impl From<Range<usize>> for $name {
+            fn from(range: Range<usize>) -> Self {
+                Self(range)
+            }
+        }
+
+        impl std::ops::Deref for $name {
+            type Target = Range<usize>;
+
+            fn deref(&self) -> &Range<usize> {
+                &self.0
+            }
+        }
+
+        impl std::ops::DerefMut for $name {
+            fn deref_mut(&mut self) -> &mut Range<usize> {
+                &mut self.0
+            }
+        }
+    };
+}
+
+offset_range!(
+    /// A half-open range of characters (Unicode scalar values) of a text.
+    CharRange
+);
+offset_range!(
+    /// A half-open range of bytes of a text's UTF-8.
+    ByteRange
+);
+
 /// One paragraph's place in its text's content.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Paragraph {
@@ -241,6 +291,28 @@ pub fn content_hash(content: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_range_of_characters_is_written_as_a_plain_range_and_diffs_count_characters() {
+        // Files and `lectern compare --format json` keep their shape: {"start", "end"}.
+        let range = CharRange(3..7);
+        let json = serde_json::to_string(&range).unwrap();
+        assert_eq!(json, r#"{"start":3,"end":7}"#);
+        assert_eq!(serde_json::from_str::<CharRange>(&json).unwrap(), range);
+        // The diff works on bytes inside; what it gives counts characters (Cyrillic takes two
+        // bytes a letter).
+        let ops = crate::model::diff::diff(
+            "вступление РСФСР",
+            "объединение РСФСР",
+            &Default::default(),
+        );
+        let changed: Vec<&CharRange> = ops
+            .iter()
+            .filter(|op| op.kind == crate::model::diff::OpKind::Delete)
+            .map(|op| &op.a)
+            .collect();
+        assert_eq!(changed, [&CharRange(0..10)]);
+    }
 
     fn text(paragraphs: &[&str]) -> Text {
         crate::testing::text_of(paragraphs)

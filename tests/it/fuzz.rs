@@ -439,8 +439,8 @@ fn comparison(seeds: &Seeds, budget: Duration, executions: u64) -> Report {
                     .map(|op| slice_chars(text, side(op)))
                     .collect::<String>()
             };
-            assert_eq!(rebuilt(OpKind::Insert, |op| op.a.clone(), &a), a);
-            assert_eq!(rebuilt(OpKind::Delete, |op| op.b.clone(), &b), b);
+            assert_eq!(rebuilt(OpKind::Insert, |op| op.a.range(), &a), a);
+            assert_eq!(rebuilt(OpKind::Delete, |op| op.b.range(), &b), b);
             let starts: Vec<usize> = std::iter::once(0)
                 .chain(
                     a.chars()

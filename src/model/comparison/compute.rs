@@ -291,8 +291,8 @@ pub(super) fn diff_past_numbering(a: &str, b: &str, normalization: &Normalizatio
     }
     let mut ops = vec![Op {
         kind: OpKind::Equal,
-        a: 0..skip_a,
-        b: 0..skip_b,
+        a: (0..skip_a).into(),
+        b: (0..skip_b).into(),
     }];
     let (rest_a, rest_b) = (&a[byte_of(a, skip_a)..], &b[byte_of(b, skip_b)..]);
     ops.extend(
@@ -300,8 +300,8 @@ pub(super) fn diff_past_numbering(a: &str, b: &str, normalization: &Normalizatio
             .into_iter()
             .map(|op| Op {
                 kind: op.kind,
-                a: op.a.start + skip_a..op.a.end + skip_a,
-                b: op.b.start + skip_b..op.b.end + skip_b,
+                a: (op.a.start + skip_a..op.a.end + skip_a).into(),
+                b: (op.b.start + skip_b..op.b.end + skip_b).into(),
             }),
     );
     ops
@@ -320,7 +320,7 @@ pub fn sites(ops: &[Op]) -> Vec<(Range<usize>, Range<usize>)> {
                     a.end = op.a.end;
                     b.end = op.b.end;
                 }
-                _ => sites.push((op.a.clone(), op.b.clone())),
+                _ => sites.push((op.a.range(), op.b.range())),
             }
         }
         previous_changed = changed;

@@ -67,7 +67,7 @@ fn pieces_of<'a>(
     // before it ended, not counted again from the start.
     let (mut in_reference, mut in_own) = (CharCursor::new(reference), CharCursor::new(own));
     for op in ops {
-        let (a, b) = (op.a.clone(), op.b.clone());
+        let (a, b) = (op.a.range(), op.b.range());
         match op.kind {
             OpKind::Equal => emit(in_own.slice(b.clone()), Piece::Same, a, b),
             OpKind::Delete => emit(in_reference.slice(a.clone()), Piece::Removed, a, b),

@@ -128,7 +128,7 @@ pub fn map_positions(ops: &[Op], positions: &[usize], (a, b): (&str, &str)) -> V
         mapped.push(match ops.get(index) {
             Some(op) if op.kind == OpKind::Equal => {
                 if stepping.as_ref().is_none_or(|(at, _)| *at != index) {
-                    let sides = (in_a.slice(op.a.clone()), in_b.slice(op.b.clone()));
+                    let sides = (in_a.slice(op.a.range()), in_b.slice(op.b.range()));
                     stepping = Some((index, InStep::new(sides, (op.a.start, op.b.start))));
                 }
                 match &mut stepping {
@@ -237,23 +237,23 @@ pub(super) fn clip_ops(ops: &[Op], a: Range<usize>, b: Range<usize>) -> Vec<Op> 
         let piece = match (op.kind, in_a.is_empty(), in_b.is_empty()) {
             (OpKind::Equal, false, false) => Op {
                 kind: OpKind::Equal,
-                a: local(in_a, &a),
-                b: local(in_b, &b),
+                a: (local(in_a, &a)).into(),
+                b: (local(in_b, &b)).into(),
             },
             (OpKind::Equal | OpKind::Delete, false, _) => {
                 let at = point(op.b.start, &b);
                 Op {
                     kind: OpKind::Delete,
-                    a: local(in_a, &a),
-                    b: at..at,
+                    a: (local(in_a, &a)).into(),
+                    b: (at..at).into(),
                 }
             }
             (OpKind::Equal | OpKind::Insert, _, false) => {
                 let at = point(op.a.start, &a);
                 Op {
                     kind: OpKind::Insert,
-                    a: at..at,
-                    b: local(in_b, &b),
+                    a: (at..at).into(),
+                    b: (local(in_b, &b)).into(),
                 }
             }
             _ => continue,

@@ -35,12 +35,12 @@ fn a_pair_compared_with_one_diff_has_cells_that_rebuild_both_wordings() {
                 let rebuilt_a: String = ops
                     .iter()
                     .filter(|op| op.kind != OpKind::Insert)
-                    .map(|op| slice_chars(&theirs.text, op.a.clone()))
+                    .map(|op| slice_chars(&theirs.text, op.a.range()))
                     .collect();
                 let rebuilt_b: String = ops
                     .iter()
                     .filter(|op| op.kind != OpKind::Delete)
-                    .map(|op| slice_chars(&own.text, op.b.clone()))
+                    .map(|op| slice_chars(&own.text, op.b.range()))
                     .collect();
                 assert_eq!(rebuilt_a, theirs.text, "round {round}, segment {segment}");
                 assert_eq!(rebuilt_b, own.text, "round {round}, segment {segment}");

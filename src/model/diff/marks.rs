@@ -98,15 +98,15 @@ pub fn counts(a: &str, b: &str, ops: &[Op]) -> DiffCounts {
         match (op.kind, next) {
             (OpKind::Equal, _) => {}
             (OpKind::Delete, Some(insert)) => {
-                let wa = word_count(a.slice(op.a.clone()));
-                let wb = word_count(b.slice(insert.b.clone()));
+                let wa = word_count(a.slice(op.a.range()));
+                let wb = word_count(b.slice(insert.b.range()));
                 counts.changed += wa.min(wb);
                 counts.deleted += wa.saturating_sub(wb);
                 counts.inserted += wb.saturating_sub(wa);
                 index += 1;
             }
-            (OpKind::Delete, None) => counts.deleted += word_count(a.slice(op.a.clone())),
-            (OpKind::Insert, _) => counts.inserted += word_count(b.slice(op.b.clone())),
+            (OpKind::Delete, None) => counts.deleted += word_count(a.slice(op.a.range())),
+            (OpKind::Insert, _) => counts.inserted += word_count(b.slice(op.b.range())),
         }
         index += 1;
     }
@@ -129,7 +129,7 @@ pub fn marks(a: &str, b: &str, ops: &[Op]) -> (Vec<Marked>, Vec<Marked>, DiffCou
             OpKind::Delete => {
                 let next = ops.get(index + 1).filter(|n| n.kind == OpKind::Insert);
                 if let Some(insert) = next {
-                    let (a_text, b_text) = (a.slice(op.a.clone()), b.slice(insert.b.clone()));
+                    let (a_text, b_text) = (a.slice(op.a.range()), b.slice(insert.b.range()));
                     let (in_a, in_b) = changed_within(a_text, b_text);
                     let shift = |r: Range<usize>, by: usize| r.start + by..r.end + by;
                     a_marks.extend(in_a.into_iter().map(|r| Marked {
@@ -144,13 +144,13 @@ pub fn marks(a: &str, b: &str, ops: &[Op]) -> (Vec<Marked>, Vec<Marked>, DiffCou
                     continue;
                 }
                 a_marks.push(Marked {
-                    range: trimmed(&a, op.a.clone()),
+                    range: trimmed(&a, op.a.range()),
                     mark: Mark::Deleted,
                 });
             }
             OpKind::Insert => {
                 b_marks.push(Marked {
-                    range: trimmed(&b, op.b.clone()),
+                    range: trimmed(&b, op.b.range()),
                     mark: Mark::Inserted,
                 });
             }

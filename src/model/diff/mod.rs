@@ -30,6 +30,8 @@ pub use tokens::{Normalization, PROFILES, Token, split_tokens, tokenize};
 use std::collections::HashMap;
 use std::ops::Range;
 
+use crate::model::text::{ByteRange, CharRange};
+
 use rayon::prelude::*;
 use similar::{Algorithm, DiffTag, capture_diff_slices};
 use unicode_segmentation::UnicodeSegmentation;
@@ -46,18 +48,22 @@ pub enum OpKind {
     Insert,
 }
 
-/// One operation: character ranges into the first (`a`) and second (`b`) witness. An equal
-/// operation has both ranges; a deletion an empty `b` range at its place, an insertion an empty
-/// `a` range at its place.
+/// One operation: ranges into the first (`a`) and second (`b`) witness, of characters (as the
+/// diff gives them) unless the type says otherwise. An equal operation has both ranges; a
+/// deletion an empty `b` range at its place, an insertion an empty `a` range at its place.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct Op {
+pub struct Op<R = CharRange> {
     /// What it does.
     pub kind: OpKind,
-    /// Characters of the first witness.
-    pub a: Range<usize>,
-    /// Characters of the second witness.
-    pub b: Range<usize>,
+    /// The range of the first witness.
+    pub a: R,
+    /// The range of the second witness.
+    pub b: R,
 }
+
+/// The diff's inner operations, on bytes: their offsets become characters at the end
+/// ([`to_chars`]).
+type ByteOp = Op<ByteRange>;
 
 /// A unit of the diff: one significant token with the insignificant ones after it (punctuation
 /// when punctuation is ignored, white space when white space is collapsed), so that ignored
@@ -151,7 +157,7 @@ pub fn mirrored(ops: &[Op]) -> Vec<Op> {
             OpKind::Delete | OpKind::Insert => {
                 run = Some(match run {
                     Some((a, b)) => (a.start..op.b.end, b.start..op.a.end),
-                    None => (op.b.clone(), op.a.clone()),
+                    None => (op.b.range(), op.a.range()),
                 });
             }
         }
@@ -162,22 +168,25 @@ pub fn mirrored(ops: &[Op]) -> Vec<Op> {
 
 /// Appends a run of changes with ranges `a` and `b` as one deletion (when `a` is not empty)
 /// and one insertion (when `b` is not empty).
-fn flush_run(out: &mut Vec<Op>, run: Option<(Range<usize>, Range<usize>)>) {
+fn flush_run<R: From<Range<usize>>>(
+    out: &mut Vec<Op<R>>,
+    run: Option<(Range<usize>, Range<usize>)>,
+) {
     let Some((a_range, b_range)) = run else {
         return;
     };
     if !a_range.is_empty() {
         out.push(Op {
             kind: OpKind::Delete,
-            a: a_range.clone(),
-            b: b_range.start..b_range.start,
+            a: a_range.clone().into(),
+            b: (b_range.start..b_range.start).into(),
         });
     }
     if !b_range.is_empty() {
         out.push(Op {
             kind: OpKind::Insert,
-            a: a_range.end..a_range.end,
-            b: b_range,
+            a: (a_range.end..a_range.end).into(),
+            b: b_range.into(),
         });
     }
 }
@@ -224,7 +233,7 @@ fn diff_unmarked(a: &str, b: &str, normalization: &Normalization) -> Vec<Op> {
     };
     // Equal, deleted and inserted units are done; replaced stretches of units (hunks) are
     // compared word by word, over the cores when there is much to do.
-    let mut pieces: Vec<Result<Op, Stretch>> = Vec::new();
+    let mut pieces: Vec<Result<ByteOp, Stretch>> = Vec::new();
     let (a_length, b_length) = (a.len(), b.len());
     for (tag, old, new) in diff_ids(&a_keys, &b_keys) {
         let Some(kind) = kind_of(tag) else {
@@ -236,8 +245,8 @@ fn diff_unmarked(a: &str, b: &str, normalization: &Normalization) -> Vec<Op> {
         };
         pieces.push(Ok(Op {
             kind,
-            a: span(a_ranges, old, a_length),
-            b: span(b_ranges, new, b_length),
+            a: span(a_ranges, old, a_length).into(),
+            b: span(b_ranges, new, b_length).into(),
         }));
     }
     let ops = with_words(a, b, normalization, pieces);
@@ -266,8 +275,8 @@ fn with_words(
     a: &str,
     b: &str,
     normalization: &Normalization,
-    pieces: Vec<Result<Op, Stretch>>,
-) -> Vec<Op> {
+    pieces: Vec<Result<ByteOp, Stretch>>,
+) -> Vec<ByteOp> {
     let hunk = |(a_range, b_range): &(Range<usize>, Range<usize>)| {
         word_diff(
             &a[a_range.clone()],
@@ -282,11 +291,11 @@ fn with_words(
         .filter_map(|p| p.as_ref().err())
         .map(|(a, b)| a.len() + b.len())
         .sum();
-    let words = |piece: &Result<Op, Stretch>| match piece {
+    let words = |piece: &Result<ByteOp, Stretch>| match piece {
         Err(stretch) => hunk(stretch),
         Ok(_) => Vec::new(),
     };
-    let done: Vec<Vec<Op>> = if work > PARALLEL_WORK {
+    let done: Vec<Vec<ByteOp>> = if work > PARALLEL_WORK {
         // Spread over the cores; rayon balances pieces of uneven work and keeps their order.
         pieces.par_iter().map(words).collect()
     } else {
@@ -304,27 +313,34 @@ fn with_words(
 
 /// Turns the byte offsets of `ops` (in order) into character offsets, in one pass over each
 /// text.
-fn to_chars(a: &str, b: &str, mut ops: Vec<Op>) -> Vec<Op> {
-    fn convert(text: &str, ops: &mut [Op], side: fn(&mut Op) -> &mut Range<usize>) {
-        if text.is_ascii() {
-            return;
-        }
+fn to_chars(a: &str, b: &str, ops: Vec<ByteOp>) -> Vec<Op> {
+    /// Each byte offset, in order, as a character offset.
+    fn counter(text: &str) -> impl FnMut(usize) -> usize + '_ {
         let (mut byte, mut chars) = (0, 0);
-        let mut at = |target: usize| -> usize {
+        move |target: usize| -> usize {
+            if text.is_ascii() {
+                return target;
+            }
             chars += text[byte..target].chars().count();
             byte = target;
             chars
-        };
-        for op in ops.iter_mut() {
-            let range = side(op);
-            let start = at(range.start);
-            let end = at(range.end);
-            *range = start..end;
         }
     }
-    convert(a, &mut ops, |op| &mut op.a);
-    convert(b, &mut ops, |op| &mut op.b);
-    ops
+    let (mut in_a, mut in_b) = (counter(a), counter(b));
+    let mut ops = ops;
+    let mut a_chars: Vec<Range<usize>> = Vec::with_capacity(ops.len());
+    for op in &ops {
+        a_chars.push(in_a(op.a.start)..in_a(op.a.end));
+    }
+    let mut out = Vec::with_capacity(ops.len());
+    for (op, a_range) in ops.drain(..).zip(a_chars) {
+        out.push(Op {
+            kind: op.kind,
+            a: CharRange(a_range),
+            b: CharRange(in_b(op.b.start)..in_b(op.b.end)),
+        });
+    }
+    out
 }
 
 /// A fast hash for interning short keys (the multiply-rotate hash of rustc's FxHasher); the
@@ -472,7 +488,13 @@ fn common_ends(a: &str, b: &str) -> (usize, usize) {
 
 /// The word diff of two stretches, with their ranges shifted by `a_at` and `b_at` (where the
 /// stretches start in their witnesses). Not cleaned up.
-fn word_diff(a: &str, b: &str, normalization: &Normalization, a_at: usize, b_at: usize) -> Vec<Op> {
+fn word_diff(
+    a: &str,
+    b: &str,
+    normalization: &Normalization,
+    a_at: usize,
+    b_at: usize,
+) -> Vec<ByteOp> {
     // Identical bytes at both ends are equal under any normalisation: cut them off (at a space
     // followed by a word, where both texts split into tokens alike) before tokenizing.
     let (prefix, suffix) = common_ends(a, b);
@@ -482,8 +504,8 @@ fn word_diff(a: &str, b: &str, normalization: &Normalization, a_at: usize, b_at:
         if prefix > 0 {
             ops.push(Op {
                 kind: OpKind::Equal,
-                a: a_at..a_at + prefix,
-                b: b_at..b_at + prefix,
+                a: (a_at..a_at + prefix).into(),
+                b: (b_at..b_at + prefix).into(),
             });
         }
         ops.extend(word_diff(
@@ -496,8 +518,8 @@ fn word_diff(a: &str, b: &str, normalization: &Normalization, a_at: usize, b_at:
         if suffix > 0 {
             ops.push(Op {
                 kind: OpKind::Equal,
-                a: a_at + a_end..a_at + a.len(),
-                b: b_at + b_end..b_at + b.len(),
+                a: (a_at + a_end..a_at + a.len()).into(),
+                b: (b_at + b_end..b_at + b.len()).into(),
             });
         }
         return ops;
@@ -517,15 +539,15 @@ fn word_diff(a: &str, b: &str, normalization: &Normalization, a_at: usize, b_at:
         };
         local.start + at..local.end + at
     };
-    let mut ops: Vec<Op> = Vec::new();
+    let mut ops: Vec<ByteOp> = Vec::new();
     let mut push = |kind: OpKind, a_range: Range<usize>, b_range: Range<usize>| {
         if a_range.is_empty() && b_range.is_empty() {
             return;
         }
         ops.push(Op {
             kind,
-            a: a_range,
-            b: b_range,
+            a: a_range.into(),
+            b: b_range.into(),
         });
     };
     // Words that only one side has are not set aside here as lines are (`diff_ids`): among
@@ -640,20 +662,20 @@ fn is_slight(text: &str) -> bool {
 /// Semantic clean-up: an equal stretch that is only a short word or punctuation between two
 /// changes becomes part of the change, so that unrelated wordings are not stitched together by
 /// their articles and commas. Then each run of changes becomes one deletion and one insertion.
-fn cleanup(a: &str, ops: Vec<Op>) -> Vec<Op> {
-    let changed = |op: &Op| op.kind != OpKind::Equal;
+fn cleanup(a: &str, ops: Vec<ByteOp>) -> Vec<ByteOp> {
+    let changed = |op: &ByteOp| op.kind != OpKind::Equal;
     let mut absorbed = vec![false; ops.len()];
     for index in 1..ops.len().saturating_sub(1) {
         let op = &ops[index];
         if op.kind == OpKind::Equal
             && changed(&ops[index - 1])
             && changed(&ops[index + 1])
-            && is_slight(&a[op.a.clone()])
+            && is_slight(&a[op.a.range()])
         {
             absorbed[index] = true;
         }
     }
-    let mut out: Vec<Op> = Vec::with_capacity(ops.len());
+    let mut out: Vec<ByteOp> = Vec::with_capacity(ops.len());
     let mut run: Option<(Range<usize>, Range<usize>)> = None;
     for (op, absorbed) in ops.into_iter().zip(absorbed) {
         if op.kind == OpKind::Equal && !absorbed {
@@ -668,7 +690,7 @@ fn cleanup(a: &str, ops: Vec<Op>) -> Vec<Op> {
         } else {
             run = Some(match run {
                 Some((a_range, b_range)) => (a_range.start..op.a.end, b_range.start..op.b.end),
-                None => (op.a, op.b),
+                None => (op.a.0, op.b.0),
             });
         }
     }

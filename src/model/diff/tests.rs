@@ -43,7 +43,7 @@ fn an_editors_sic_is_not_a_word_of_the_wording() {
         let rebuilt: String = ops
             .iter()
             .filter(|op| op.kind != OpKind::Insert)
-            .map(|op| slice_chars(stalin, op.a.clone()))
+            .map(|op| slice_chars(stalin, op.a.range()))
             .collect();
         assert_eq!(rebuilt, stalin);
     }
@@ -124,7 +124,7 @@ fn rebuild(text: &str, ops: &[Op], keep: OpKind, first: bool) -> String {
     let index = CharIndex::new(text);
     ops.iter()
         .filter(|op| op.kind == OpKind::Equal || op.kind == keep)
-        .map(|op| index.slice(if first { op.a.clone() } else { op.b.clone() }))
+        .map(|op| index.slice(if first { op.a.range() } else { op.b.range() }))
         .collect()
 }
 
@@ -214,12 +214,12 @@ fn entry_against_unification_are_the_changed_words() {
     let deleted: Vec<&str> = ops
         .iter()
         .filter(|op| op.kind == OpKind::Delete)
-        .map(|op| slice_chars(STALIN_EN, op.a.clone()))
+        .map(|op| slice_chars(STALIN_EN, op.a.range()))
         .collect();
     let inserted: Vec<&str> = ops
         .iter()
         .filter(|op| op.kind == OpKind::Insert)
-        .map(|op| slice_chars(LENIN_EN, op.b.clone()))
+        .map(|op| slice_chars(LENIN_EN, op.b.range()))
         .collect();
     assert!(deleted.iter().any(|d| d.contains("entry")), "{deleted:?}");
     assert!(
@@ -229,7 +229,7 @@ fn entry_against_unification_are_the_changed_words() {
     // The long shared opening is one equal operation.
     let first = &ops[0];
     assert_eq!(first.kind, OpKind::Equal);
-    assert!(slice_chars(STALIN_EN, first.a.clone()).ends_with("Armenia and the RSFSR on "));
+    assert!(slice_chars(STALIN_EN, first.a.range()).ends_with("Armenia and the RSFSR on "));
 }
 
 #[test]
@@ -596,8 +596,8 @@ fn joined_paragraphs_do_not_shift_the_comparison_of_the_paragraphs_after_them() 
             .iter()
             .filter(|op| op.kind != OpKind::Equal)
             .map(|op| {
-                word_count(slice_chars(&a, op.a.clone()))
-                    + word_count(slice_chars(&b, op.b.clone()))
+                word_count(slice_chars(&a, op.a.range()))
+                    + word_count(slice_chars(&b, op.b.range()))
             })
             .sum();
         let words = word_count(&a);
@@ -626,7 +626,7 @@ fn a_paragraph_break_is_white_space_to_the_wording() {
     let changed: Vec<(&str, &str)> = exact
         .iter()
         .filter(|op| op.kind != OpKind::Equal)
-        .map(|op| (slice_chars(a, op.a.clone()), slice_chars(b, op.b.clone())))
+        .map(|op| (slice_chars(a, op.a.range()), slice_chars(b, op.b.range())))
         .collect();
     assert!(!changed.is_empty());
     assert!(
