@@ -708,6 +708,6 @@ impl ComparisonNote {
 }
 
 #[cfg(test)]
-mod numbering_and_languages;
+mod numbering_tests;
 #[cfg(test)]
 mod tests;
