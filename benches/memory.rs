@@ -21,7 +21,7 @@ use lectern::model::history::Edit;
 use lectern::storage::annotations_file::AnnotationsFile;
 use lectern::storage::import::add_text;
 use lectern::storage::profile::Profile;
-use lectern::ui::action::Action;
+use lectern::ui::action::{Action, SearchAction};
 use lectern::ui::app::{LecternApp, StartOptions};
 
 const CHILD: &str = "LECTERN_MEASURE_MEMORY_OF";
@@ -109,7 +109,7 @@ fn measure(dir: &Path) {
         "every volume is in the library"
     );
     app.view.annotations_view.all_texts = true;
-    app.apply(&ctx, Action::SearchAll);
+    app.apply(&ctx, Action::Search(SearchAction::SearchAll));
     if let Some(search) = &mut app.search.search_all {
         search.query = "союз республик".into();
     }

@@ -39,11 +39,13 @@
 //!   the comparisons from `resources/comparisons/`.
 //! - [`ui`]: eframe/egui views that read the model and return [`ui::action::Action`]s, which
 //!   [`ui::app::LecternApp`] applies in one place.
-//!   - [`ui::action`]: what the reader asks for ([`ui::action::Action`], with its data) and
-//!     every command without its data ([`ui::action::Command`], the one source of each label,
-//!     tooltip and shortcut, one match each), each action's area, and
-//!     [`ui::action::action_ui`], the one helper that draws a command as a button or menu
-//!     entry.
+//!   - [`ui::action`]: what the reader asks for, by area ([`ui::action::Action`] holds one
+//!     enum per area, such as [`ui::action::DeskAction`], each carried out by its area with a
+//!     match that has no wildcard), and every command without its data
+//!     ([`ui::action::Command`]): one table, [`ui::action::Command::info`], gives each label,
+//!     tooltip, shortcut and area. What only happens to the window (a pane scrolled, a note
+//!     typed) is an event with no command. [`ui::action::action_ui`] is the one helper that
+//!     draws a command as a button or menu entry.
 //!   - [`ui::app`]: the window in rooms, one file each: `session` (profile, lock, saving,
 //!     signals), `apply` (actions by area), `frame` (the layout), `menus`, `windows`,
 //!     `annotating`, `comparisons`, `search`, `files`, `handover` and `sync` (what a sync

@@ -5,7 +5,7 @@ use egui::RichText;
 
 use crate::model::notebook::Counts;
 use crate::storage::backups::{Backup, PREVIOUS_SAVE};
-use crate::ui::action::Action;
+use crate::ui::action::{Action, AnnotationAction};
 
 /// How a backup is named in the list: its date, or "Previous save" and its date.
 fn when(backup: &Backup) -> String {
@@ -55,7 +55,9 @@ pub fn backups_window(
                                 match &backup.counts {
                                     Ok(counts) => {
                                         ui.label(counts.beside(&now).join("\n"));
-                                        let restore = Action::RestoreBackup(backup.name.clone());
+                                        let restore = Action::Annotations(
+                                            AnnotationAction::RestoreBackup(backup.name.clone()),
+                                        );
                                         let button = ui
                                             .add_enabled(
                                                 editable,
@@ -80,7 +82,7 @@ pub fn backups_window(
                 });
         });
     if !open {
-        actions.push(Action::CloseBackups);
+        actions.push(Action::Annotations(AnnotationAction::CloseBackups));
     }
     actions
 }

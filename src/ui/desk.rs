@@ -8,7 +8,7 @@ use egui::{Align, Id, Layout, Rect, RichText, Sense, Stroke, Ui, UiBuilder, pos2
 use crate::MAX_PANES;
 use crate::model::comparison::StartScreen;
 use crate::model::text::Text;
-use crate::ui::action::{Action, action_ui};
+use crate::ui::action::{Action, AnnotationAction, DeskAction, action_ui};
 use crate::ui::reader::{
     FoundMarks, Highlights, ReaderParams, ReaderView, ReadingStyle, reader_ui,
 };
@@ -303,7 +303,7 @@ pub fn desk_ui(
         // A command given in a pane (its selection toolbar or menu) is for that pane, so the
         // pane becomes the active one first.
         if from_pane.iter().any(acts_on_selection) {
-            actions.push(Action::FocusPane(index));
+            actions.push(Action::Desk(DeskAction::FocusPane(index)));
         }
         actions.extend(from_pane);
         if index + 1 < count {
@@ -325,7 +325,10 @@ pub fn desk_ui(
 fn acts_on_selection(action: &Action) -> bool {
     matches!(
         action,
-        Action::Highlight(_) | Action::NoteOnSelection | Action::CopySelection | Action::SelectAll
+        Action::Annotations(AnnotationAction::Highlight(_))
+            | Action::Annotations(AnnotationAction::NoteOnSelection)
+            | Action::Desk(DeskAction::CopySelection)
+            | Action::Desk(DeskAction::SelectAll)
     )
 }
 
@@ -391,7 +394,7 @@ fn pane_header_ui(
             .input(|i| i.pointer.interact_pos())
             .is_some_and(|p| rect.contains(p))
     {
-        actions.push(Action::FocusPane(index));
+        actions.push(Action::Desk(DeskAction::FocusPane(index)));
     }
     actions
 }
@@ -410,7 +413,7 @@ fn pane_buttons_ui(
     actions: &mut Vec<Action>,
 ) {
     let number = index + 1;
-    let close = Action::ClosePane(index);
+    let close = Action::Desk(DeskAction::ClosePane(index));
     header_button(
         ui,
         "×",
@@ -422,7 +425,7 @@ fn pane_buttons_ui(
     if !compact {
         move_buttons_ui(ui, index, count, actions);
     }
-    let link = Action::ToggleLinked(index);
+    let link = Action::Desk(DeskAction::ToggleLinked(index));
     let label = match (compact, pane.linked) {
         (true, _) => "🔗",
         (false, true) => "🔗 Linked",
@@ -431,7 +434,7 @@ fn pane_buttons_ui(
     if ui
         .selectable_label(pane.linked, label)
         .accessible_name(format!("Link scrolling of pane {number}"))
-        .on_hover_text(link.label_with_shortcut(ui.ctx()) + "\n" + &link.tooltip())
+        .on_hover_text(link.label_with_shortcut(ui.ctx()) + "\n" + link.tooltip())
         .clicked()
     {
         actions.push(link);
@@ -442,10 +445,10 @@ fn pane_buttons_ui(
 fn move_buttons_ui(ui: &mut Ui, index: usize, count: usize, actions: &mut Vec<Action>) {
     let number = index + 1;
     if count > 1 {
-        let right = Action::MovePaneRight(index);
+        let right = Action::Desk(DeskAction::MovePaneRight(index));
         let name = format!("Move pane {number} right");
         header_button(ui, "⏵", index + 1 < count, &name, right, actions);
-        let left = Action::MovePaneLeft(index);
+        let left = Action::Desk(DeskAction::MovePaneLeft(index));
         let name = format!("Move pane {number} left");
         header_button(ui, "⏴", index > 0, &name, left, actions);
     }
@@ -478,10 +481,10 @@ fn parts_ui(ui: &mut Ui, pane: &Pane, index: usize, actions: &mut Vec<Action>) {
         ui.menu_button("Parts", |ui| {
             for part in parts {
                 if ui.button(&part.label).clicked() {
-                    actions.push(Action::GoToParagraph {
+                    actions.push(Action::Desk(DeskAction::GoToParagraph {
                         pane: index,
                         paragraph: part.first_paragraph,
-                    });
+                    }));
                 }
             }
         });
@@ -499,7 +502,7 @@ fn parts_and_info_ui(
     actions: &mut Vec<Action>,
 ) {
     let number = index + 1;
-    let info = Action::ShowTextInfo(pane.text.id().to_owned());
+    let info = Action::Desk(DeskAction::ShowTextInfo(pane.text.id().to_owned()));
     if compact {
         let menu = ui.menu_button("ℹ", |ui| {
             actions.extend(action_ui(ui, info.clone(), true));
@@ -533,13 +536,13 @@ fn pane_title_ui(ui: &mut Ui, pane: &Pane, index: usize, actions: &mut Vec<Actio
             "{}\n{}\n{}",
             meta.display_title(),
             meta.byline(),
-            Action::ShowActiveTextInfo.tooltip()
+            Action::Desk(DeskAction::ShowActiveTextInfo).tooltip()
         ));
     if response.clicked() {
-        actions.push(Action::FocusPane(index));
+        actions.push(Action::Desk(DeskAction::FocusPane(index)));
     }
     if response.double_clicked() {
-        actions.push(Action::ShowTextInfo(meta.id.clone()));
+        actions.push(Action::Desk(DeskAction::ShowTextInfo(meta.id.clone())));
     }
 }
 

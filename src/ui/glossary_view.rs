@@ -8,7 +8,7 @@ use std::ops::Range;
 use egui::{RichText, Ui};
 
 use crate::model::glossary::{Glossary, Rendering, Term};
-use crate::ui::action::Action;
+use crate::ui::action::{Action, SearchAction};
 
 /// Where a term's renderings are in a comparison: by (segment, witness), characters of the
 /// witness's wording there.
@@ -120,7 +120,7 @@ pub fn glossary_ui(
             });
         });
     if !open {
-        actions.push(Action::CloseGlossary);
+        actions.push(Action::Search(SearchAction::CloseGlossary));
     }
     actions
 }
@@ -137,7 +137,9 @@ fn terms_ui(
         let chosen = state.chosen.as_deref() == Some(term.id.as_str());
         let label = format!("{} — {found}", term.concept);
         if ui.selectable_label(chosen, label).clicked() {
-            actions.push(Action::ChooseTerm((!chosen).then(|| term.id.clone())));
+            actions.push(Action::Search(SearchAction::ChooseTerm(
+                (!chosen).then(|| term.id.clone()),
+            )));
         }
     }
 }
@@ -212,7 +214,7 @@ fn add_term_ui(ui: &mut Ui, state: &mut GlossaryViewState, actions: &mut Vec<Act
             .clicked()
             && let Some(term) = term
         {
-            actions.push(Action::AddTerm(Box::new(term)));
+            actions.push(Action::Search(SearchAction::AddTerm(Box::new(term))));
             state.draft = TermDraft::default();
         }
     });

@@ -5,7 +5,7 @@
 use egui::{RichText, Ui};
 
 use crate::model::index::{Entity, EntityKind, Index};
-use crate::ui::action::Action;
+use crate::ui::action::{Action, SearchAction};
 use crate::ui::search_view::{TextHits, text_hits_ui};
 
 /// The state of the People and places window.
@@ -117,7 +117,7 @@ pub fn index_ui(ctx: &egui::Context, state: &mut IndexViewState, index: &Index) 
             });
         });
     if !open {
-        actions.push(Action::CloseIndex);
+        actions.push(Action::Search(SearchAction::CloseIndex));
     }
     actions
 }
@@ -144,7 +144,9 @@ fn entities_ui(ui: &mut Ui, state: &IndexViewState, index: &Index, actions: &mut
             let chosen = state.chosen.as_deref() == Some(entity.id.as_str());
             let label = format!("{} — {mentions}", entity.name);
             if ui.selectable_label(chosen, label).clicked() {
-                actions.push(Action::ChooseEntity((!chosen).then(|| entity.id.clone())));
+                actions.push(Action::Search(SearchAction::ChooseEntity(
+                    (!chosen).then(|| entity.id.clone()),
+                )));
             }
         }
         ui.add_space(6.0);
@@ -190,10 +192,10 @@ fn chosen_ui(ui: &mut Ui, state: &mut IndexViewState, index: &Index, actions: &m
             )
             .clicked()
         {
-            actions.push(Action::AddSpelling {
+            actions.push(Action::Search(SearchAction::AddSpelling {
                 entity: entity.id.clone(),
                 spelling: spelling.to_owned(),
-            });
+            }));
             state.new_spelling.clear();
         }
     });
@@ -229,7 +231,7 @@ fn add_entity_ui(ui: &mut Ui, state: &mut IndexViewState, actions: &mut Vec<Acti
             .clicked()
             && let Some(entity) = entity
         {
-            actions.push(Action::AddEntity(Box::new(entity)));
+            actions.push(Action::Search(SearchAction::AddEntity(Box::new(entity))));
             state.draft = EntityDraft::default();
         }
     });

@@ -3,9 +3,9 @@
 use egui::{Grid, RichText, Ui};
 
 use crate::model::text::Text;
-use crate::ui::action::Action;
+use crate::ui::action::{Action, DeskAction, action_ui};
 
-/// Shows the metadata window for `text`; returns [`Action::CloseTextInfo`] when it is closed.
+/// Shows the metadata window for `text`; returns [`DeskAction::CloseTextInfo`] when it is closed.
 pub fn text_info_window(ctx: &egui::Context, text: &Text) -> Vec<Action> {
     let mut actions = Vec::new();
     let mut open = true;
@@ -19,12 +19,10 @@ pub fn text_info_window(ctx: &egui::Context, text: &Text) -> Vec<Action> {
         .show(ctx, |ui| {
             egui::ScrollArea::vertical().show(ui, |ui| text_info_ui(ui, text));
             ui.separator();
-            if ui.button("Close").clicked() {
-                actions.push(Action::CloseTextInfo);
-            }
+            actions.extend(action_ui(ui, DeskAction::CloseTextInfo.into(), true));
         });
     if !open {
-        actions.push(Action::CloseTextInfo);
+        actions.push(Action::Desk(DeskAction::CloseTextInfo));
     }
     actions
 }

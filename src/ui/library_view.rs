@@ -4,7 +4,7 @@ use egui::{Key, Modifiers, RichText, Ui};
 
 use crate::model::library::Library;
 use crate::model::text::Text;
-use crate::ui::action::Action;
+use crate::ui::action::{Action, ComparisonAction, DeskAction, FileAction};
 
 /// The library panel's own state.
 #[derive(Default)]
@@ -83,9 +83,9 @@ fn filter_ui(ui: &mut Ui, state: &mut LibraryViewState, actions: &mut Vec<Action
             )
         });
         if ctrl_enter {
-            actions.push(Action::OpenFirstMatch { beside: true });
+            actions.push(Action::Desk(DeskAction::OpenFirstMatch { beside: true }));
         } else if enter {
-            actions.push(Action::OpenFirstMatch { beside: false });
+            actions.push(Action::Desk(DeskAction::OpenFirstMatch { beside: false }));
         }
     }
 }
@@ -97,7 +97,7 @@ fn comparisons_ui(ui: &mut Ui, comparisons: &[(String, String)], actions: &mut V
         ui.label(RichText::new("Comparisons").size(13.0).strong().weak());
         ui.separator();
         for (id, title) in comparisons {
-            let open = Action::OpenComparison(id.clone());
+            let open = Action::Comparison(ComparisonAction::OpenComparison(id.clone()));
             if ui
                 .add(
                     egui::Button::new(RichText::new(title).strong())
@@ -125,10 +125,10 @@ fn text_entry_ui(
     let meta = text.meta();
     ui.add_space(2.0);
     let title = RichText::new(&meta.title).strong();
-    let open = Action::OpenText {
+    let open = Action::Desk(DeskAction::OpenText {
         text_id: text.id().to_owned(),
         beside: false,
-    };
+    });
     let response = ui
         .add(egui::Button::new(title).frame(false).wrap())
         .on_hover_text(open.tooltip());
@@ -143,12 +143,12 @@ fn text_entry_ui(
         ui.label(RichText::new(reference).small().weak());
     }
     ui.horizontal(|ui| {
-        let beside = Action::OpenText {
+        let beside = Action::Desk(DeskAction::OpenText {
             text_id: text.id().to_owned(),
             beside: true,
-        };
+        });
         let hover = if can_open_beside {
-            beside.tooltip()
+            beside.tooltip().to_owned()
         } else {
             "Three panes are open: close one to open another beside them".to_owned()
         };
@@ -161,7 +161,7 @@ fn text_entry_ui(
         {
             actions.push(beside);
         }
-        let info = Action::ShowTextInfo(text.id().to_owned());
+        let info = Action::Desk(DeskAction::ShowTextInfo(text.id().to_owned()));
         if ui
             .small_button("About")
             .accessible_name(format!("About: {}", meta.title))
@@ -180,7 +180,9 @@ fn text_entry_ui(
                 )
                 .clicked()
         {
-            actions.push(Action::RemoveImported(text.id().to_owned()));
+            actions.push(Action::Files(FileAction::RemoveImported(
+                text.id().to_owned(),
+            )));
         }
         if is_open {
             ui.label(RichText::new("• open").size(12.0).weak());

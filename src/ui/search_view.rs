@@ -7,7 +7,7 @@ use egui::{Key, Modifiers, RichText, Ui};
 
 use crate::model::search::SearchOptions;
 use crate::model::search::everything::{Hit, HitKind, Place};
-use crate::ui::action::Action;
+use crate::ui::action::{Action, AnnotationAction, ComparisonAction, SearchAction, action_ui};
 
 /// At most this many matches of one text are placed and marked (all are counted).
 pub const MARKED_MATCHES: usize = 5_000;
@@ -89,14 +89,14 @@ pub fn find_bar_ui(ui: &mut Ui, state: &mut FindState, title: &str) -> Vec<Actio
                 )
             });
             if enter {
-                actions.push(Action::FindNext);
+                actions.push(Action::Search(SearchAction::FindNext));
                 field.request_focus();
             } else if shift_enter {
-                actions.push(Action::FindPrevious);
+                actions.push(Action::Search(SearchAction::FindPrevious));
                 field.request_focus();
             }
             if escape {
-                actions.push(Action::CloseFind);
+                actions.push(Action::Search(SearchAction::CloseFind));
             }
         }
         let status = if state.preparing {
@@ -113,7 +113,10 @@ pub fn find_bar_ui(ui: &mut Ui, state: &mut FindState, title: &str) -> Vec<Actio
             }
         };
         ui.label(RichText::new(status).weak());
-        for action in [Action::FindPrevious, Action::FindNext] {
+        for action in [
+            Action::Search(SearchAction::FindPrevious),
+            Action::Search(SearchAction::FindNext),
+        ] {
             if ui
                 .add_enabled(state.count > 0, egui::Button::new(action.label()))
                 .on_hover_text(action.label_with_shortcut(ui.ctx()))
@@ -124,13 +127,14 @@ pub fn find_bar_ui(ui: &mut Ui, state: &mut FindState, title: &str) -> Vec<Actio
         }
         ui.checkbox(&mut state.options.whole_words, "Whole words");
         ui.checkbox(&mut state.options.match_case, "Match case");
+        let close = Action::from(SearchAction::CloseFind);
         if ui
             .button("×")
-            .accessible_name("Close find")
-            .on_hover_text("Close the find bar (Esc)")
+            .accessible_name(close.label())
+            .on_hover_text(close.tooltip())
             .clicked()
         {
-            actions.push(Action::CloseFind);
+            actions.push(close);
         }
     });
     actions
@@ -197,27 +201,26 @@ pub(crate) fn text_hits_ui(ui: &mut Ui, text: &TextHits, actions: &mut Vec<Actio
         .show(ui, |ui| {
             for (range, line, at) in &text.hits {
                 let job = context_job(ui, "", line, at.clone());
-                let response = ui
-                    .add(egui::Button::new(job).frame(false).wrap())
-                    .on_hover_text(
-                        "Open the text at this match: in the pane that shows it, else in \
-                         the active pane (Ctrl-click: beside it)",
-                    );
-                let mut open = response.clicked().then(|| command_held(ui));
-                response.context_menu(|ui| {
-                    if ui.button("Open here").clicked() {
-                        open = Some(false);
-                    }
-                    if ui.button("Open beside").clicked() {
-                        open = Some(true);
-                    }
-                });
-                if let Some(beside) = open {
-                    actions.push(Action::OpenSearchHit {
+                let hit = |beside| {
+                    Action::from(SearchAction::OpenSearchHit {
                         text_id: text.text_id.clone(),
                         range: range.clone(),
                         beside,
-                    });
+                    })
+                };
+                let response = ui
+                    .add(egui::Button::new(job).frame(false).wrap())
+                    .on_hover_text(hit(false).tooltip());
+                let mut open = response.clicked().then(|| command_held(ui));
+                response.context_menu(|ui| {
+                    for beside in [false, true] {
+                        if action_ui(ui, hit(beside), true).is_some() {
+                            open = Some(beside);
+                        }
+                    }
+                });
+                if let Some(beside) = open {
+                    actions.push(hit(beside));
                 }
             }
             if text.count > text.hits.len() {
@@ -271,7 +274,7 @@ pub fn search_all_ui(ctx: &egui::Context, state: &mut SearchAllState) -> Vec<Act
             egui::ScrollArea::vertical().show(ui, |ui| results_ui(ui, state, &mut actions));
         });
     if !open {
-        actions.push(Action::CloseSearchAll);
+        actions.push(Action::Search(SearchAction::CloseSearchAll));
     }
     actions
 }
@@ -305,27 +308,33 @@ fn summary_of(state: &SearchAllState) -> String {
 /// comparison, the comparison at the segment.
 pub fn hit_actions(hit: &Hit) -> Vec<Action> {
     match &hit.place {
-        Place::TextPassage { text_id, range, .. } => vec![Action::OpenSearchHit {
-            text_id: text_id.clone(),
-            range: range.clone(),
-            beside: false,
-        }],
+        Place::TextPassage { text_id, range, .. } => {
+            vec![Action::Search(SearchAction::OpenSearchHit {
+                text_id: text_id.clone(),
+                range: range.clone(),
+                beside: false,
+            })]
+        }
         Place::AnnotationNote { annotation_id, .. }
         | Place::AnnotationTag { annotation_id, .. } => {
             vec![
-                Action::GoToAnnotation(annotation_id.clone()),
-                Action::SelectAnnotation(Some(annotation_id.clone())),
+                Action::Annotations(AnnotationAction::GoToAnnotation(annotation_id.clone())),
+                Action::Annotations(AnnotationAction::SelectAnnotation(Some(
+                    annotation_id.clone(),
+                ))),
             ]
         }
-        Place::ComparisonNote { note_id, .. } => vec![Action::OpenComparisonNote(note_id.clone())],
+        Place::ComparisonNote { note_id, .. } => vec![Action::Comparison(
+            ComparisonAction::OpenComparisonNote(note_id.clone()),
+        )],
         Place::ComparisonWording {
             comparison_id,
             segment,
             ..
-        } => vec![Action::OpenComparisonAt {
+        } => vec![Action::Comparison(ComparisonAction::OpenComparisonAt {
             comparison_id: comparison_id.clone(),
             segment: *segment,
-        }],
+        })],
     }
 }
 

@@ -9,7 +9,7 @@ use egui::{Align2, Color32, FontId, Pos2, Rect, RichText, Sense, Stroke, Ui, vec
 use crate::model::timeline::{
     DayNumber, Entry, EntryKind, Opens, Precision, civil, day_label, day_number,
 };
-use crate::ui::action::Action;
+use crate::ui::action::{Action, ComparisonAction, DeskAction, SearchAction};
 
 /// The state of the Timeline window.
 #[derive(Clone, Debug, Default)]
@@ -116,7 +116,7 @@ pub fn timeline_ui(ctx: &egui::Context, state: &mut TimelineViewState) -> Vec<Ac
             list_ui(ui, state);
         });
     if !open {
-        actions.push(Action::CloseTimeline);
+        actions.push(Action::Search(SearchAction::CloseTimeline));
     }
     actions
 }
@@ -488,16 +488,16 @@ fn open_action(entry: &Entry) -> Action {
         Opens::Text {
             id,
             passage: Some(range),
-        } => Action::OpenSearchHit {
+        } => Action::Search(SearchAction::OpenSearchHit {
             text_id: id.clone(),
             range: range.clone(),
             beside: true,
-        },
-        Opens::Text { id, passage: None } => Action::OpenText {
+        }),
+        Opens::Text { id, passage: None } => Action::Desk(DeskAction::OpenText {
             text_id: id.clone(),
             beside: true,
-        },
-        Opens::Comparison(id) => Action::OpenComparison(id.clone()),
+        }),
+        Opens::Comparison(id) => Action::Comparison(ComparisonAction::OpenComparison(id.clone())),
     }
 }
 

@@ -4,7 +4,7 @@
 use egui::{Align, Layout, Rect, Ui, UiBuilder};
 
 use crate::model::comparison::StartScreen;
-use crate::ui::action::Action;
+use crate::ui::action::{Action, ComparisonAction};
 
 /// The start screen in `rect`; the action asked for, if any.
 pub fn welcome_ui(ui: &mut Ui, rect: Rect, showcase: &[(String, StartScreen)]) -> Option<Action> {
@@ -30,7 +30,9 @@ pub fn welcome_ui(ui: &mut Ui, rect: Rect, showcase: &[(String, StartScreen)]) -
                 .on_hover_text(&offer.hint)
                 .clicked()
             {
-                action = Some(Action::OpenComparison(id.clone()));
+                action = Some(Action::Comparison(ComparisonAction::OpenComparison(
+                    id.clone(),
+                )));
             }
         }
     });

@@ -918,9 +918,13 @@ fn a_second_lectern_on_the_same_profile_is_read_only() {
     );
     // A refused delete is no delete: the annotation stays, and stays selected.
     let ctx = second.ctx.clone();
-    let select = lectern::ui::action::Action::SelectAnnotation(Some("kept".into()));
+    let select = lectern::ui::action::Action::Annotations(
+        lectern::ui::action::AnnotationAction::SelectAnnotation(Some("kept".into())),
+    );
     second.state_mut().apply(&ctx, select);
-    let delete = lectern::ui::action::Action::DeleteAnnotation("kept".into());
+    let delete = lectern::ui::action::Action::Annotations(
+        lectern::ui::action::AnnotationAction::DeleteAnnotation("kept".into()),
+    );
     second.state_mut().apply(&ctx, delete);
     assert_eq!(
         second.state().view.selected_annotation.as_deref(),
@@ -3743,7 +3747,7 @@ fn people_and_places_lists_every_spelling_as_one_person_and_opens_a_mention() {
     click_through(&mut harness, &["View", "People and places…"]);
     let counts = harness
         .state()
-        .search
+        .study
         .index_view
         .as_ref()
         .unwrap()
@@ -3754,7 +3758,7 @@ fn people_and_places_lists_every_spelling_as_one_person_and_opens_a_mention() {
         .get_by_label_contains("G. K. Ordzhonikidze —")
         .click();
     harness.run();
-    let state = harness.state().search.index_view.as_ref().unwrap();
+    let state = harness.state().study.index_view.as_ref().unwrap();
     assert_eq!(state.chosen.as_deref(), Some("ordzhonikidze"));
     // Its mentions under every spelling, by text, with the identification and its source.
     let spellings: std::collections::BTreeSet<String> = state
@@ -3791,7 +3795,7 @@ fn people_and_places_lists_every_spelling_as_one_person_and_opens_a_mention() {
     assert_eq!(pane.view.selected_range(), Some(range));
     // Its mentions can be marked in the open panes: all of them, not only those listed.
     click(&mut harness, "Show mentions in the open panes");
-    let state = harness.state().search.index_view.as_ref().unwrap();
+    let state = harness.state().study.index_view.as_ref().unwrap();
     assert!(state.show_in_panes);
     let in_notes = state.marked.get(NOTES).map_or(0, Vec::len);
     let listed = state
@@ -3889,7 +3893,7 @@ fn the_timeline_orders_documents_and_events_steps_by_keyboard_and_opens_a_passag
 
 /// The words the chosen glossary term marks in the open comparison: (witness, words), sorted.
 fn term_marks(harness: &Harness<'_, LecternApp>) -> Vec<(String, String)> {
-    let state = harness.state().search.glossary_view.as_ref().unwrap();
+    let state = harness.state().study.glossary_view.as_ref().unwrap();
     let comparison = &harness.state().comparison.as_ref().unwrap().comparison;
     let (_, cells) = state
         .in_comparison
@@ -3922,7 +3926,7 @@ fn a_chosen_term_is_marked_in_every_witness_of_clause_1_and_in_the_open_panes() 
         .get_by_label_contains("Entry (вступление) —")
         .click();
     harness.run();
-    let state = harness.state().search.glossary_view.as_ref().unwrap();
+    let state = harness.state().study.glossary_view.as_ref().unwrap();
     assert_eq!(state.chosen.as_deref(), Some("entry"));
     harness.get_by_label_contains("Source: Clause 1 comparison");
     // In the comparison: the Russian “вступлении” and the English “entry” of Stalin's draft.
@@ -3947,7 +3951,7 @@ fn a_chosen_term_is_marked_in_every_witness_of_clause_1_and_in_the_open_panes() 
         marked,
         "the same words of the same witnesses"
     );
-    let state = harness.state().search.glossary_view.as_ref().unwrap();
+    let state = harness.state().study.glossary_view.as_ref().unwrap();
     // In the open pane: the letter's “entry”.
     let ranges = state.marked.get(KAMENEV).expect("marked in the letter");
     let letter = harness.state().library().get(KAMENEV).unwrap().clone();
@@ -3961,7 +3965,7 @@ fn a_chosen_term_is_marked_in_every_witness_of_clause_1_and_in_the_open_panes() 
         .get_by_label_contains("Unification (объединение) —")
         .click();
     harness.run();
-    let state = harness.state().search.glossary_view.as_ref().unwrap();
+    let state = harness.state().study.glossary_view.as_ref().unwrap();
     let (_, cells) = state.in_comparison.as_ref().unwrap();
     let witnesses: std::collections::BTreeSet<usize> = cells.keys().map(|(_, w)| *w).collect();
     assert_eq!(
@@ -3973,7 +3977,7 @@ fn a_chosen_term_is_marked_in_every_witness_of_clause_1_and_in_the_open_panes() 
         .get_by_label_contains("Unification (объединение) —")
         .click();
     harness.run();
-    let state = harness.state().search.glossary_view.as_ref().unwrap();
+    let state = harness.state().study.glossary_view.as_ref().unwrap();
     assert!(state.chosen.is_none() && state.marked.is_empty());
 }
 
@@ -4084,7 +4088,7 @@ fn the_reader_adds_a_person_and_a_spelling_which_are_found_and_kept_in_the_profi
         .type_text("Ordjonikidze");
     harness.run();
     click(&mut harness, "Add the spelling");
-    let state = harness.state().search.index_view.as_ref().unwrap();
+    let state = harness.state().study.index_view.as_ref().unwrap();
     assert!(
         state.hits.iter().any(|t| t.text_id == "file-diary"),
         "found in the diary under the new spelling"
@@ -4153,7 +4157,7 @@ fn the_reader_adds_a_term_whose_renderings_are_marked() {
         .get_by_label_contains("Federation (федерация) —")
         .click();
     harness.run();
-    let state = harness.state().search.glossary_view.as_ref().unwrap();
+    let state = harness.state().study.glossary_view.as_ref().unwrap();
     assert_eq!(state.chosen.as_deref(), Some("own-federation-федерация"));
     let letter = harness.state().library().get(KAMENEV).unwrap().clone();
     let marked = state

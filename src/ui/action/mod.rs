@@ -4,13 +4,15 @@
 //! place. Menus, buttons, tooltips and the keyboard all read the label and shortcut from here,
 //! so they cannot drift apart.
 
+mod areas;
 mod command;
 mod keys;
-mod words;
 
-pub use command::Command;
-
-use crate::storage::reading_state::ThemeChoice;
+pub use areas::{
+    AnnotationAction, ComparisonAction, ComparisonViewAction, DeskAction, FileAction, SearchAction,
+    ViewAction,
+};
+pub use command::{Command, Info};
 
 /// The part of Lectern a command belongs to: where it is carried out.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -29,261 +31,22 @@ pub enum Area {
     Files,
 }
 
-/// A command for the app to carry out.
+/// What the reader asked for, by the area that carries it out: each area's own enum, matched
+/// there with no wildcard.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
-    /// Open a text in the active pane (or in a new pane beside it).
-    OpenText {
-        /// The text's id.
-        text_id: String,
-        /// Open in a new pane beside the active one instead of replacing its text.
-        beside: bool,
-    },
-    /// Choose a text file and read it in this session (File ▸ Open file…).
-    OpenFile,
-    /// Open the first text matching the library filter (Enter in the filter).
-    OpenFirstMatch {
-        /// In a new pane beside the active one.
-        beside: bool,
-    },
-    /// Make a pane the one keyboard commands act on.
-    FocusPane(usize),
-    /// Move keyboard focus to the next pane.
-    NextPane,
-    /// Close a pane.
-    ClosePane(usize),
-    /// Close the active pane.
-    CloseActivePane,
-    /// Swap a pane with its left neighbour.
-    MovePaneLeft(usize),
-    /// Swap a pane with its right neighbour.
-    MovePaneRight(usize),
-    /// Turn linked scrolling on or off for a pane.
-    ToggleLinked(usize),
-    /// Turn linked scrolling on or off for the active pane.
-    ToggleActiveLinked,
-    /// A pane was scrolled by the user: linked panes follow.
-    Scrolled(usize),
-    /// Scroll a pane to the start of a paragraph (the parts menu).
-    GoToParagraph {
-        /// The pane.
-        pane: usize,
-        /// The paragraph.
-        paragraph: usize,
-    },
-    /// Show a text's metadata and provenance.
-    ShowTextInfo(String),
-    /// Show the metadata of the active pane's text.
-    ShowActiveTextInfo,
-    /// Close the metadata window.
-    CloseTextInfo,
-    /// Copy the active pane's selection to the clipboard.
-    CopySelection,
-    /// Highlight the active pane's selection in a category (by position, 0 = the first).
-    Highlight(usize),
-    /// Select an annotation (clicked highlight or list entry), or none.
-    SelectAnnotation(Option<String>),
-    /// Scroll the pane showing an annotation's text to it (opening the text if needed).
-    GoToAnnotation(String),
-    /// Something done to a highlight from its context menu.
-    OnHighlight {
-        /// The annotation the highlight shows.
-        annotation_id: String,
-        /// What to do.
-        what: HighlightAction,
-    },
-    /// Write a note on the selection: highlight it if needed and open the note editor.
-    NoteOnSelection,
-    /// Change an annotation's category, note or tags (the changed annotation, same id).
-    ChangeAnnotation(Box<crate::model::annotation::Annotation>),
-    /// Move an annotation to the trash.
-    DeleteAnnotation(String),
-    /// Attach an orphaned annotation to the passage selected in the active pane.
-    ReattachAnnotation(String),
-    /// Bring an annotation back from the trash.
-    RestoreAnnotation(String),
-    /// Replace the highlight categories (renamed, recoloured, added or removed).
-    SetCategories(Vec<crate::model::annotation::Category>),
-    /// Show or hide the annotations panel.
-    ToggleAnnotationsPanel,
-    /// Undo the last change to annotations.
-    Undo,
-    /// Redo the last undone change.
-    Redo,
-    /// Select the whole text in the active pane.
-    SelectAll,
-    /// Larger reading font.
-    ZoomIn,
-    /// Smaller reading font.
-    ZoomOut,
-    /// Default reading font size.
-    ZoomReset,
-    /// Choose the theme.
-    SetTheme(ThemeChoice),
-    /// Switch between light and dark.
-    ToggleDarkLight,
-    /// Show or hide the library panel.
-    ToggleLibrary,
-    /// Put the keyboard focus in the library's filter box.
-    FocusLibraryFilter,
-    /// Show the keyboard shortcuts window.
-    ShowShortcuts,
-    /// Close the window.
-    Quit,
-    /// Open a comparison (bundled, or one of the reader's) by id.
-    OpenComparison(String),
-    /// Close the comparison.
-    CloseComparison,
-    /// Compare the passages selected in the open panes (two to three).
-    CompareSelections,
-    /// Compare the whole texts open in the panes.
-    CompareOpenTexts,
-    /// Show the window for pasting wordings to compare.
-    ShowPasteComparison,
-    /// Compare pasted wordings.
-    ComparePasted(Vec<String>),
-    /// Stop computing a large comparison.
-    CancelComparison,
-    /// Step to the next difference.
-    NextDifference,
-    /// Step to the previous difference.
-    PreviousDifference,
-    /// Reverse the order of the witnesses.
-    SwapWitnesses,
-    /// Columns or one inline column.
-    SetComparisonLayout {
-        /// One column with differences inline.
-        inline: bool,
-    },
-    /// Change what counts as a difference.
-    SetNormalization(crate::model::compare::Normalization),
-    /// Change what the witnesses are marked against.
-    SetReference(crate::model::comparison::Reference),
-    /// Show or hide a witness.
-    ToggleWitness(usize),
-    /// Open a witness's passage in its text, selected.
-    OpenWitnessPassage {
-        /// The witness.
-        witness: usize,
-        /// The segment.
-        segment: usize,
-    },
-    /// Write a note on a difference, or on a whole segment.
-    NoteOnDifference {
-        /// The segment.
-        segment: usize,
-        /// The difference (index into the result), if the note is on one.
-        difference: Option<usize>,
-    },
-    /// Change a note on a comparison.
-    ChangeComparisonNote(Box<crate::model::comparison::ComparisonNote>),
-    /// Move a note on a comparison to the Trash.
-    DeleteComparisonNote(String),
-    /// Bring a note on a comparison back from the Trash.
-    RestoreComparisonNote(String),
-    /// Open the comparison a note is on, at its segment.
-    OpenComparisonNote(String),
-    /// Open a comparison (bundled, or one of the reader's) at a segment.
-    OpenComparisonAt {
-        /// The comparison's id.
-        comparison_id: String,
-        /// The segment (counted from 0).
-        segment: usize,
-    },
-    /// Copy a note carried to another witness there, as a note of its own (its index among
-    /// the notes carried in the open comparison).
-    CopyCarriedNote(usize),
-    /// Export the comparison.
-    ExportComparison(ExportFormat),
-    /// Let the comparison fill the window, or dock it below the reading panes.
-    ToggleComparisonFull,
-    /// Show or hide the comparison's description.
-    ToggleComparisonDescription,
-    /// Open the find bar for the current text.
-    OpenFind,
-    /// Step to the next match.
-    FindNext,
-    /// Step to the previous match.
-    FindPrevious,
-    /// Close the find bar.
-    CloseFind,
-    /// Search every text and note.
-    SearchAll,
-    /// Close Search everything.
-    CloseSearchAll,
-    /// Open People and places.
-    OpenIndex,
-    /// Close People and places.
-    CloseIndex,
-    /// Choose a person or place in People and places (by id), or none.
-    ChooseEntity(Option<String>),
-    /// Open the timeline.
-    OpenTimeline,
-    /// Close the timeline.
-    CloseTimeline,
-    /// Open Terms across translations.
-    OpenGlossary,
-    /// Close Terms across translations.
-    CloseGlossary,
-    /// Choose a term of the glossary (by id), or none.
-    ChooseTerm(Option<String>),
-    /// Add a person or place of the reader's own (its id is made from its name).
-    AddEntity(Box<crate::model::index::Entity>),
-    /// Add a spelling to a person or place.
-    AddSpelling {
-        /// The person's or place's id.
-        entity: String,
-        /// The spelling.
-        spelling: String,
-    },
-    /// Add a term of the reader's own to the glossary (its id is made from its concept).
-    AddTerm(Box<crate::model::glossary::Term>),
-    /// Copy the selection with its citation (plain, or as a Markdown block quote).
-    CopyWithCitation {
-        /// As Markdown.
-        markdown: bool,
-    },
-    /// Export the annotations the panel shows (its filters choose them).
-    ExportSelectedAnnotations {
-        /// The format.
-        format: AnnotationFormat,
-        /// The annotations.
-        ids: Vec<String>,
-    },
-    /// Import a text file into the library (File ▸ Import text…).
-    ImportText,
-    /// Take an imported text out of the library (its file is kept, the removal can be undone).
-    RemoveImported(String),
-    /// Put the last removed text back.
-    UndoRemoveImported,
-    /// Keep the text read for import, with the metadata in the import window.
-    ConfirmImport,
-    /// Drop the text read for import.
-    CancelImport,
-    /// Import annotations from a W3C Web Annotation file.
-    ImportAnnotations,
-    /// List the backups of the annotations (File ▸ Restore from backup…).
-    ShowBackups,
-    /// Close the list of backups.
-    CloseBackups,
-    /// Restore the annotations from the backup of this name, as one undoable change.
-    RestoreBackup(String),
-    /// Export annotations (File ▸ Export annotations).
-    ExportAnnotations {
-        /// The format.
-        format: AnnotationFormat,
-        /// Only those of the text in the active pane.
-        current_text_only: bool,
-    },
-    /// Open a text at a search match, selected.
-    OpenSearchHit {
-        /// The text.
-        text_id: String,
-        /// The match (characters).
-        range: std::ops::Range<usize>,
-        /// Whether to open it in a new pane when no pane shows it.
-        beside: bool,
-    },
+    /// On the panes and what is read in them.
+    Desk(DeskAction),
+    /// On the reading view.
+    View(ViewAction),
+    /// On the reader's annotations.
+    Annotations(AnnotationAction),
+    /// On the comparison.
+    Comparison(ComparisonAction),
+    /// On Find, Search everything and the study tools.
+    Search(SearchAction),
+    /// On imports and exports.
+    Files(FileAction),
 }
 
 pub use crate::model::annotation_export::AnnotationFormat;
@@ -336,129 +99,15 @@ impl ExportFormat {
 }
 
 impl Action {
-    /// The command's name, as in menus and buttons.
-    pub fn label(&self) -> String {
-        self.command().label()
-    }
-
-    /// A sentence explaining the command, for tooltips and the shortcuts window.
-    pub fn tooltip(&self) -> String {
-        self.command().tooltip()
-    }
-
-    /// The label with its shortcut, e.g. "Larger text (Ctrl+Plus)", for tooltips.
-    pub fn label_with_shortcut(&self, ctx: &egui::Context) -> String {
-        self.command().label_with_shortcut(ctx)
-    }
-
-    /// The keyboard shortcuts of the command (the first is the one shown in menus).
-    pub fn shortcuts(&self) -> Vec<egui::KeyboardShortcut> {
-        self.command().shortcuts()
-    }
-
-    /// The shortcut shown beside the command in menus, if any.
-    pub fn shortcut(&self) -> Option<egui::KeyboardShortcut> {
-        self.command().shortcut()
-    }
-
-    /// The part of Lectern the command belongs to.
+    /// The part of Lectern that carries the action out.
     pub fn area(&self) -> Area {
         match self {
-            Self::OpenText { .. }
-            | Self::OpenFile
-            | Self::OpenFirstMatch { .. }
-            | Self::FocusPane(_)
-            | Self::NextPane
-            | Self::ClosePane(_)
-            | Self::CloseActivePane
-            | Self::MovePaneLeft(_)
-            | Self::MovePaneRight(_)
-            | Self::ToggleLinked(_)
-            | Self::ToggleActiveLinked
-            | Self::Scrolled(_)
-            | Self::GoToParagraph { .. }
-            | Self::ShowTextInfo(_)
-            | Self::ShowActiveTextInfo
-            | Self::CloseTextInfo
-            | Self::CopySelection
-            | Self::SelectAll
-            | Self::CopyWithCitation { .. } => Area::Desk,
-            Self::ZoomIn
-            | Self::ZoomOut
-            | Self::ZoomReset
-            | Self::SetTheme(_)
-            | Self::ToggleDarkLight
-            | Self::ToggleLibrary
-            | Self::FocusLibraryFilter
-            | Self::ShowShortcuts
-            | Self::Quit
-            | Self::ToggleAnnotationsPanel => Area::View,
-            Self::Highlight(_)
-            | Self::NoteOnSelection
-            | Self::SelectAnnotation(_)
-            | Self::GoToAnnotation(_)
-            | Self::OnHighlight { .. }
-            | Self::ChangeAnnotation(_)
-            | Self::DeleteAnnotation(_)
-            | Self::RestoreAnnotation(_)
-            | Self::ReattachAnnotation(_)
-            | Self::SetCategories(_)
-            | Self::Undo
-            | Self::Redo
-            | Self::ShowBackups
-            | Self::CloseBackups
-            | Self::RestoreBackup(_) => Area::Annotations,
-            Self::OpenComparison(_)
-            | Self::CloseComparison
-            | Self::CompareSelections
-            | Self::CompareOpenTexts
-            | Self::ShowPasteComparison
-            | Self::ComparePasted(_)
-            | Self::CancelComparison
-            | Self::NextDifference
-            | Self::PreviousDifference
-            | Self::SetComparisonLayout { .. }
-            | Self::SetNormalization(_)
-            | Self::SetReference(_)
-            | Self::ToggleWitness(_)
-            | Self::OpenWitnessPassage { .. }
-            | Self::NoteOnDifference { .. }
-            | Self::ChangeComparisonNote(_)
-            | Self::DeleteComparisonNote(_)
-            | Self::RestoreComparisonNote(_)
-            | Self::ExportComparison(_)
-            | Self::OpenComparisonNote(_)
-            | Self::OpenComparisonAt { .. }
-            | Self::CopyCarriedNote(_)
-            | Self::ToggleComparisonFull
-            | Self::ToggleComparisonDescription
-            | Self::SwapWitnesses => Area::Comparison,
-            Self::OpenFind
-            | Self::FindNext
-            | Self::FindPrevious
-            | Self::CloseFind
-            | Self::SearchAll
-            | Self::CloseSearchAll
-            | Self::OpenIndex
-            | Self::CloseIndex
-            | Self::ChooseEntity(_)
-            | Self::OpenTimeline
-            | Self::CloseTimeline
-            | Self::OpenGlossary
-            | Self::CloseGlossary
-            | Self::ChooseTerm(_)
-            | Self::AddEntity(_)
-            | Self::AddSpelling { .. }
-            | Self::AddTerm(_)
-            | Self::OpenSearchHit { .. } => Area::Search,
-            Self::ImportText
-            | Self::ConfirmImport
-            | Self::RemoveImported(_)
-            | Self::UndoRemoveImported
-            | Self::CancelImport
-            | Self::ImportAnnotations
-            | Self::ExportAnnotations { .. }
-            | Self::ExportSelectedAnnotations { .. } => Area::Files,
+            Self::Desk(_) => Area::Desk,
+            Self::View(_) => Area::View,
+            Self::Annotations(_) => Area::Annotations,
+            Self::Comparison(_) => Area::Comparison,
+            Self::Search(_) => Area::Search,
+            Self::Files(_) => Area::Files,
         }
     }
 }
@@ -486,18 +135,213 @@ mod tests {
                         "Restore",
                         "Close pane",
                         "Linked scrolling",
-                        "About this text"
+                        "About this text",
+                        "Open beside"
                     ]
-                    .contains(&label.as_str()),
+                    .contains(&label),
                 "{label}: {commands:?}"
             );
         }
     }
+    /// An action of each command: its own when it needs no more data, else one with sample
+    /// data (a text, an annotation, a pane).
+    fn sample(command: Command) -> Action {
+        if let Some(action) = command.action() {
+            return action;
+        }
+        let id = || "a".to_owned();
+        match command {
+            Command::OpenText => DeskAction::OpenText {
+                text_id: id(),
+                beside: false,
+            }
+            .into(),
+            Command::OpenTextBeside => DeskAction::OpenText {
+                text_id: id(),
+                beside: true,
+            }
+            .into(),
+            Command::ClosePane => DeskAction::ClosePane(1).into(),
+            Command::MovePaneLeft => DeskAction::MovePaneLeft(1).into(),
+            Command::MovePaneRight => DeskAction::MovePaneRight(1).into(),
+            Command::ToggleLinked => DeskAction::ToggleLinked(1).into(),
+            Command::GoToParagraph => DeskAction::GoToParagraph {
+                pane: 0,
+                paragraph: 2,
+            }
+            .into(),
+            Command::ShowTextInfo => DeskAction::ShowTextInfo(id()).into(),
+            Command::HighlightInCategory => AnnotationAction::Highlight(6).into(),
+            Command::GoToAnnotation => AnnotationAction::GoToAnnotation(id()).into(),
+            Command::OnHighlight => AnnotationAction::OnHighlight {
+                annotation_id: id(),
+                what: HighlightAction::Delete,
+            }
+            .into(),
+            Command::DeleteAnnotation => AnnotationAction::DeleteAnnotation(id()).into(),
+            Command::RestoreAnnotation => AnnotationAction::RestoreAnnotation(id()).into(),
+            Command::ReattachAnnotation => AnnotationAction::ReattachAnnotation(id()).into(),
+            Command::OpenComparison => ComparisonAction::OpenComparison(id()).into(),
+            Command::ComparePasted => ComparisonAction::ComparePasted(vec![id(), id()]).into(),
+            Command::SetNormalization => {
+                ComparisonViewAction::SetNormalization(Default::default()).into()
+            }
+            Command::SetReference => ComparisonViewAction::SetReference(Default::default()).into(),
+            Command::ToggleWitness => ComparisonViewAction::ToggleWitness(1).into(),
+            Command::OpenWitnessPassage => ComparisonAction::OpenWitnessPassage {
+                witness: 1,
+                segment: 0,
+            }
+            .into(),
+            Command::NoteOnDifference => ComparisonAction::NoteOnDifference {
+                segment: 0,
+                difference: Some(1),
+            }
+            .into(),
+            Command::DeleteComparisonNote => ComparisonAction::DeleteComparisonNote(id()).into(),
+            Command::RestoreComparisonNote => ComparisonAction::RestoreComparisonNote(id()).into(),
+            Command::OpenComparisonNote => ComparisonAction::OpenComparisonNote(id()).into(),
+            Command::OpenComparisonAt => ComparisonAction::OpenComparisonAt {
+                comparison_id: id(),
+                segment: 3,
+            }
+            .into(),
+            Command::CopyCarriedNote => ComparisonAction::CopyCarriedNote(0).into(),
+            Command::AddEntity => SearchAction::AddEntity(Box::new(
+                serde_json::from_value(serde_json::json!({
+                    "id": "x", "kind": "person", "name": "X", "variants": ["X"],
+                    "about": "", "about_source": ""
+                }))
+                .expect("an entity"),
+            ))
+            .into(),
+            Command::AddSpelling => SearchAction::AddSpelling {
+                entity: id(),
+                spelling: id(),
+            }
+            .into(),
+            Command::AddTerm => SearchAction::AddTerm(Box::new(
+                serde_json::from_value(serde_json::json!({
+                    "id": "x", "concept": "x", "about": "", "source": "", "renderings": []
+                }))
+                .expect("a term"),
+            ))
+            .into(),
+            Command::OpenSearchHit => SearchAction::OpenSearchHit {
+                text_id: id(),
+                range: 0..3,
+                beside: false,
+            }
+            .into(),
+            Command::OpenSearchHitBeside => SearchAction::OpenSearchHit {
+                text_id: id(),
+                range: 0..3,
+                beside: true,
+            }
+            .into(),
+            Command::RestoreBackup => AnnotationAction::RestoreBackup(id()).into(),
+            Command::RemoveImported => FileAction::RemoveImported(id()).into(),
+            Command::ExportAnnotationsMarkdown => export(AnnotationFormat::Markdown),
+            Command::ExportAnnotationsHtml => export(AnnotationFormat::Html),
+            Command::ExportAnnotationsCsv => export(AnnotationFormat::Csv),
+            Command::ExportAnnotationsW3c => export(AnnotationFormat::W3c),
+            Command::ExportNotebookArchive => export(AnnotationFormat::Archive),
+            other => panic!("{other:?} needs no data, yet has no action of its own"),
+        }
+    }
+
+    fn export(format: AnnotationFormat) -> Action {
+        FileAction::ExportAnnotations {
+            format,
+            current_text_only: false,
+        }
+        .into()
+    }
+
+    /// Every command of an area gives an action that the area carries out, and that names
+    /// the command back.
+    fn every_command_reaches(area: Area) {
+        let mut seen = 0;
+        for command in <Command as strum::IntoEnumIterator>::iter() {
+            let action = sample(command);
+            assert_eq!(action.command(), Some(command), "{action:?}");
+            if command.info().area == area {
+                assert_eq!(action.area(), area, "{command:?} is carried out elsewhere");
+                seen += 1;
+            } else {
+                assert_ne!(action.area(), area, "{command:?}");
+            }
+        }
+        assert!(seen > 0, "no command of {area:?}");
+    }
+
+    #[test]
+    fn every_desk_command_reaches_the_desk() {
+        every_command_reaches(Area::Desk);
+    }
+
+    #[test]
+    fn every_view_command_reaches_the_view() {
+        every_command_reaches(Area::View);
+    }
+
+    #[test]
+    fn every_annotations_command_reaches_the_annotations() {
+        every_command_reaches(Area::Annotations);
+    }
+
+    #[test]
+    fn every_comparison_command_reaches_the_comparison() {
+        every_command_reaches(Area::Comparison);
+    }
+
+    #[test]
+    fn every_search_command_reaches_search() {
+        every_command_reaches(Area::Search);
+    }
+
+    #[test]
+    fn every_files_command_reaches_files() {
+        every_command_reaches(Area::Files);
+    }
+
+    #[test]
+    fn events_are_not_commands() {
+        let events: [Action; 4] = [
+            DeskAction::Scrolled(0).into(),
+            DeskAction::FocusPane(0).into(),
+            AnnotationAction::SelectAnnotation(None).into(),
+            SearchAction::ChooseTerm(None).into(),
+        ];
+        for event in events {
+            assert_eq!(event.command(), None, "{event:?}");
+            assert_eq!(event.label(), "");
+        }
+    }
+
+    #[test]
+    fn the_table_keeps_each_shortcut_with_its_action() {
+        // The keyboard gives the command's own action: the shortcut Ctrl+Shift+C copies with
+        // the citation, not as a Markdown quote.
+        for action in Action::with_shortcuts() {
+            let command = action.command().expect("a command");
+            assert_eq!(command.action(), Some(action.clone()));
+        }
+        let copy = Action::with_shortcuts()
+            .into_iter()
+            .find(|a| a.command() == Some(Command::CopyWithCitation))
+            .expect("copy with citation has a shortcut");
+        assert_eq!(
+            copy,
+            DeskAction::CopyWithCitation { markdown: false }.into()
+        );
+    }
+
     use egui::KeyboardShortcut;
 
     #[test]
     fn no_two_commands_share_a_shortcut() {
-        let mut seen: Vec<(KeyboardShortcut, Action)> = Vec::new();
+        let mut seen: Vec<(&KeyboardShortcut, Action)> = Vec::new();
         for action in Action::with_shortcuts() {
             for shortcut in action.shortcuts() {
                 if let Some((_, other)) = seen.iter().find(|(s, _)| *s == shortcut) {

@@ -1,6 +1,7 @@
 //! The editor of the selected annotation: its category, note and tags (with suggestions), Save note, Show in text, Delete.
 
 use super::*;
+use crate::ui::action::AnnotationAction;
 
 pub(super) fn editor_ui(
     ui: &mut Ui,
@@ -58,7 +59,9 @@ pub(super) fn editor_ui(
         changed.note = note.clone();
         changed.tags = parse_tags(tags);
         if changed != *annotation {
-            actions.push(Action::ChangeAnnotation(Box::new(changed)));
+            actions.push(Action::Annotations(AnnotationAction::ChangeAnnotation(
+                Box::new(changed),
+            )));
         }
     }
 }
@@ -122,7 +125,9 @@ fn diverged_ui(ui: &mut Ui, annotation: &Annotation, note: &mut String, actions:
             // The editor shows the chosen text at once (it would otherwise save its draft
             // back over it).
             *note = text;
-            actions.push(Action::ChangeAnnotation(Box::new(changed)));
+            actions.push(Action::Annotations(AnnotationAction::ChangeAnnotation(
+                Box::new(changed),
+            )));
         }
     });
 }
@@ -217,11 +222,11 @@ pub(super) fn editor_buttons_ui(
         {
             save = true;
         }
-        let go = Action::GoToAnnotation(id.to_owned());
+        let go = Action::Annotations(AnnotationAction::GoToAnnotation(id.to_owned()));
         if ui.button(go.label()).on_hover_text(go.tooltip()).clicked() {
             actions.push(go);
         }
-        let delete = Action::DeleteAnnotation(id.to_owned());
+        let delete = Action::Annotations(AnnotationAction::DeleteAnnotation(id.to_owned()));
         if ui
             .button(delete.label())
             .accessible_name("Delete annotation")

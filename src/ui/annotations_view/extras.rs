@@ -1,6 +1,7 @@
 //! The panel's other sections: notes on comparisons, and the categories (rename, recolour, add, remove).
 
 use super::*;
+use crate::ui::action::{AnnotationAction, ComparisonAction};
 
 /// Rename, recolour, add and remove categories. A category in use (by a live or trashed
 /// annotation) cannot be removed, so no annotation loses its meaning.
@@ -56,7 +57,7 @@ pub(super) fn categories_ui(ui: &mut Ui, panel: &AnnotationsPanel<'_>, actions: 
                 changed = true;
             }
             if changed {
-                actions.push(Action::SetCategories(edited));
+                actions.push(Action::Annotations(AnnotationAction::SetCategories(edited)));
             }
         });
 }
@@ -85,7 +86,9 @@ pub(super) fn comparison_notes_ui(
                         if !note.note.is_empty() {
                             ui.label(&note.note);
                         }
-                        let open = Action::OpenComparisonNote(note.note_id.clone());
+                        let open = Action::Comparison(ComparisonAction::OpenComparisonNote(
+                            note.note_id.clone(),
+                        ));
                         if ui
                             .small_button("Show in comparison")
                             .on_hover_text("Open the comparison at this note")

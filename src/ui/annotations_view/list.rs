@@ -1,6 +1,7 @@
 //! The list of annotations: entries of one height drawn only in view, the orphans with Attach, and the Trash.
 
 use super::*;
+use crate::ui::action::{AnnotationAction, ComparisonAction};
 
 /// The height of an entry of the list: every entry has the same four lines.
 pub(super) fn entry_height(ui: &Ui) -> f32 {
@@ -45,10 +46,12 @@ pub(super) fn entry_ui(
         )
     });
     if response.clicked() {
-        actions.push(Action::SelectAnnotation(Some(
+        actions.push(Action::Annotations(AnnotationAction::SelectAnnotation(
+            Some(annotation.annotation_id.clone()),
+        )));
+        actions.push(Action::Annotations(AnnotationAction::GoToAnnotation(
             annotation.annotation_id.clone(),
         )));
-        actions.push(Action::GoToAnnotation(annotation.annotation_id.clone()));
     }
 }
 
@@ -174,7 +177,9 @@ pub(super) fn orphans_ui(
     ui.weak("Their passage changed beyond recognition. Select the right passage, then attach.");
     for annotation in orphans {
         entry_ui(ui, panel, annotation, actions);
-        let reattach = Action::ReattachAnnotation(annotation.annotation_id.clone());
+        let reattach = Action::Annotations(AnnotationAction::ReattachAnnotation(
+            annotation.annotation_id.clone(),
+        ));
         if ui
             .add_enabled(
                 panel.has_selection,
@@ -197,7 +202,9 @@ pub(super) fn trash_ui(ui: &mut Ui, panel: &AnnotationsPanel<'_>, actions: &mut 
         .show(ui, |ui| {
             for annotation in trash.iter().rev() {
                 ui.horizontal_wrapped(|ui| {
-                    let restore = Action::RestoreAnnotation(annotation.annotation_id.clone());
+                    let restore = Action::Annotations(AnnotationAction::RestoreAnnotation(
+                        annotation.annotation_id.clone(),
+                    ));
                     if ui
                         .small_button(restore.label())
                         .accessible_name(format!(
@@ -214,7 +221,9 @@ pub(super) fn trash_ui(ui: &mut Ui, panel: &AnnotationsPanel<'_>, actions: &mut 
             }
             for note in notes.iter().rev() {
                 ui.horizontal_wrapped(|ui| {
-                    let restore = Action::RestoreComparisonNote(note.note_id.clone());
+                    let restore = Action::Comparison(ComparisonAction::RestoreComparisonNote(
+                        note.note_id.clone(),
+                    ));
                     let what = if note.note.trim().is_empty() {
                         &note.quote
                     } else {

@@ -8,7 +8,7 @@ use egui::{Color32, RichText, Ui};
 use crate::model::annotation::{Annotation, Category};
 use crate::model::history::Annotations;
 use crate::model::library::Library;
-use crate::ui::action::Action;
+use crate::ui::action::{Action, FileAction};
 
 mod editor;
 mod extras;
@@ -276,10 +276,10 @@ fn export_shown_ui(ui: &mut Ui, shown: &[&Annotation], actions: &mut Vec<Action>
                     .into_iter()
                     .filter(|f| *f != crate::ui::action::AnnotationFormat::Archive);
                 for format in formats {
-                    let action = Action::ExportSelectedAnnotations {
+                    let action = Action::Files(FileAction::ExportSelectedAnnotations {
                         format,
                         ids: ids.clone(),
-                    };
+                    });
                     if ui.button(action.label()).clicked() {
                         actions.push(action);
                         ui.close();

@@ -1,6 +1,16 @@
 //! Annotating: highlights, notes, re-attaching orphans, restoring a backup, and the highlights painted in the panes.
 
-use super::*;
+use super::HighlightsKey;
+use super::LecternApp;
+use crate::model::anchor::Anchor;
+use crate::model::annotation::Annotation;
+use crate::model::clock;
+use crate::model::notebook::Edit;
+use crate::ui::action::HighlightAction;
+use crate::ui::annotations_view::category_color;
+use crate::ui::desk::HighlightsByText;
+use crate::ui::reader::Highlight;
+use crate::ui::reader::Highlights;
 use crate::ui::task::Task;
 
 impl LecternApp {

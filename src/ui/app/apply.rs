@@ -1,31 +1,46 @@
 //! Carrying out actions: the one place where what the reader asked for is done, by area
 //! ([`Area`]): each area has a function of its own.
 
-use super::*;
+use super::LecternApp;
+use super::ZOOM_STEP;
 use crate::model::annotation_export::Scope;
-use crate::ui::action::Area;
+use crate::model::comparison::WordingInput;
+use crate::model::notebook::Edit;
+use crate::model::selection::Selection;
+use crate::storage::reading_state::DEFAULT_FONT_SIZE;
+use crate::storage::reading_state::ThemeChoice;
+use crate::ui::action::Action;
+use crate::ui::action::{
+    AnnotationAction, ComparisonAction, DeskAction, FileAction, SearchAction, ViewAction,
+};
+use crate::ui::dialogs::open_text_file;
+use crate::ui::search_view::FindState;
+use crate::ui::search_view::SearchAllState;
 
 impl LecternApp {
     /// Carries out one action.
     pub fn apply(&mut self, ctx: &egui::Context, action: Action) {
-        match action.area() {
-            Area::Desk => self.apply_to_desk(ctx, action),
-            Area::View => self.apply_to_view(ctx, action),
-            Area::Annotations => self.apply_to_annotations(ctx, action),
-            Area::Comparison => self.apply_to_comparison(ctx, action),
-            Area::Search => self.apply_to_search(action),
-            Area::Files => self.apply_to_files(ctx, action),
+        match action {
+            Action::Desk(action) => self.apply_to_desk(ctx, action),
+            Action::View(action) => self.apply_to_view(ctx, action),
+            Action::Annotations(action) => self.apply_to_annotations(ctx, action),
+            Action::Comparison(action) => self.apply_to_comparison(ctx, action),
+            Action::Search(action) => self.apply_to_search(action),
+            Action::Files(action) => self.apply_to_files(ctx, action),
         }
     }
 
     /// Carries out an action on the panes and what is read in them.
-    fn apply_to_desk(&mut self, ctx: &egui::Context, action: Action) {
+    fn apply_to_desk(&mut self, ctx: &egui::Context, action: DeskAction) {
         match action {
-            Action::OpenText { text_id, beside } => self.open_text(&text_id, beside),
-            Action::OpenFile if self.files.pending_open.is_none() => {
-                self.files.pending_open = Some(open_text_file(self.files.dialogs.clone(), ctx));
+            DeskAction::OpenText { text_id, beside } => self.open_text(&text_id, beside),
+            DeskAction::OpenFile => {
+                // One file dialog at a time.
+                if self.files.pending_open.is_none() {
+                    self.files.pending_open = Some(open_text_file(self.files.dialogs.clone(), ctx));
+                }
             }
-            Action::OpenFirstMatch { beside } => {
+            DeskAction::OpenFirstMatch { beside } => {
                 let first = self
                     .library
                     .filter(&self.view.library_view.filter)
@@ -35,124 +50,129 @@ impl LecternApp {
                     self.open_text(&text_id, beside);
                 }
             }
-            Action::FocusPane(index) => self.desk.focus(index),
-            Action::NextPane => {
+            DeskAction::FocusPane(index) => self.desk.focus(index),
+            DeskAction::NextPane => {
                 let count = self.desk.panes().len();
                 if count > 0 {
                     self.desk.focus((self.desk.active() + 1) % count);
                     ctx.memory_mut(|m| m.stop_text_input());
                 }
             }
-            Action::ClosePane(index) => self.desk.close(index),
-            Action::CloseActivePane => self.desk.close(self.desk.active()),
-            Action::MovePaneLeft(index) if index > 0 => self.desk.swap(index, index - 1),
-            Action::MovePaneRight(index) => self.desk.swap(index, index + 1),
-            Action::MovePaneLeft(_) => {}
-            Action::ToggleLinked(index) => {
+            DeskAction::ClosePane(index) => self.desk.close(index),
+            DeskAction::CloseActivePane => self.desk.close(self.desk.active()),
+            DeskAction::MovePaneLeft(index) => {
+                if let Some(left) = index.checked_sub(1) {
+                    self.desk.swap(index, left);
+                }
+            }
+            DeskAction::MovePaneRight(index) => self.desk.swap(index, index + 1),
+            DeskAction::ToggleLinked(index) => {
                 if let Some(pane) = self.desk.pane_mut(index) {
                     pane.linked = !pane.linked;
                 }
             }
-            Action::ToggleActiveLinked => {
+            DeskAction::ToggleActiveLinked => {
                 if let Some(pane) = self.desk.active_pane_mut() {
                     pane.linked = !pane.linked;
                 }
             }
-            Action::Scrolled(index) => {
+            DeskAction::Scrolled(index) => {
                 self.desk.follow_linked(index);
                 ctx.request_repaint();
             }
-            Action::GoToParagraph { pane, paragraph } => {
+            DeskAction::GoToParagraph { pane, paragraph } => {
                 if let Some(pane) = self.desk.pane_mut(pane) {
                     pane.view.jump_to(paragraph, 0.0);
                 }
                 ctx.request_repaint();
             }
-            Action::ShowTextInfo(text_id) => self.view.info_text = Some(text_id),
-            Action::ShowActiveTextInfo => {
+            DeskAction::ShowTextInfo(text_id) => self.view.info_text = Some(text_id),
+            DeskAction::ShowActiveTextInfo => {
                 self.view.info_text = self.desk.active_pane().map(|p| p.text.id().to_owned());
             }
-            Action::CloseTextInfo => self.view.info_text = None,
-            Action::CopySelection => {
+            DeskAction::CloseTextInfo => self.view.info_text = None,
+            DeskAction::CopySelection => {
                 if let Some(copied) = self.selected_text() {
                     ctx.copy_text(copied);
                 }
             }
-            Action::SelectAll => {
+            DeskAction::SelectAll => {
                 if let Some(pane) = self.desk.active_pane_mut() {
                     pane.view.selection = Some(Selection::from_range(0..pane.text.char_len()));
                 }
             }
-            Action::CopyWithCitation { markdown } => self.copy_with_citation(markdown, ctx),
-            _ => {}
+            DeskAction::CopyWithCitation { markdown } => self.copy_with_citation(markdown, ctx),
         }
     }
 
     /// Carries out an action on the reading view: text size, theme, the side panels, the shortcuts window, quitting.
-    fn apply_to_view(&mut self, ctx: &egui::Context, action: Action) {
+    fn apply_to_view(&mut self, ctx: &egui::Context, action: ViewAction) {
         match action {
-            Action::ToggleAnnotationsPanel => {
+            ViewAction::ToggleAnnotationsPanel => {
                 // Set aside by a comparison that fills the window: shown again, not closed.
                 self.view.annotations_open =
                     !self.view.annotations_open || self.side_panels_set_aside();
                 self.bring_back_side_panels();
             }
-            Action::ZoomIn => self.set_font_size(self.view.font_size + ZOOM_STEP),
-            Action::ZoomOut => self.set_font_size(self.view.font_size - ZOOM_STEP),
-            Action::ZoomReset => self.set_font_size(DEFAULT_FONT_SIZE),
-            Action::SetTheme(choice) => self.view.theme = choice,
-            Action::ToggleDarkLight => {
+            ViewAction::ZoomIn => self.set_font_size(self.view.font_size + ZOOM_STEP),
+            ViewAction::ZoomOut => self.set_font_size(self.view.font_size - ZOOM_STEP),
+            ViewAction::ZoomReset => self.set_font_size(DEFAULT_FONT_SIZE),
+            ViewAction::SetTheme(choice) => self.view.theme = choice,
+            ViewAction::ToggleDarkLight => {
                 self.view.theme = if ctx.theme() == egui::Theme::Dark {
                     ThemeChoice::Light
                 } else {
                     ThemeChoice::Dark
                 };
             }
-            Action::ToggleLibrary => {
+            ViewAction::ToggleLibrary => {
                 self.view.library_open = !self.view.library_open || self.side_panels_set_aside();
                 self.bring_back_side_panels();
             }
-            Action::FocusLibraryFilter => {
+            ViewAction::FocusLibraryFilter => {
                 self.view.library_open = true;
                 self.view.library_view.focus_filter = true;
                 self.bring_back_side_panels();
             }
-            Action::ShowShortcuts => self.view.show_shortcuts = !self.view.show_shortcuts,
-            Action::Quit => {
+            ViewAction::ShowShortcuts => self.view.show_shortcuts = !self.view.show_shortcuts,
+            ViewAction::Quit => {
                 self.save_now();
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
-            _ => {}
         }
     }
 
     /// Carries out an action on the reader's annotations: highlights, notes, categories, undo and redo, backups.
-    fn apply_to_annotations(&mut self, ctx: &egui::Context, action: Action) {
+    fn apply_to_annotations(&mut self, ctx: &egui::Context, action: AnnotationAction) {
         match action {
-            Action::Highlight(category) => self.highlight(Some(category)),
-            Action::NoteOnSelection => self.note_on_selection(),
-            Action::SelectAnnotation(annotation_id) => {
+            AnnotationAction::Highlight(category) => self.highlight(Some(category)),
+            AnnotationAction::NoteOnSelection => self.note_on_selection(),
+            AnnotationAction::SelectAnnotation(annotation_id) => {
                 self.view.selected_annotation = annotation_id
             }
-            Action::GoToAnnotation(annotation_id) => self.go_to_annotation(&annotation_id),
-            Action::OnHighlight {
+            AnnotationAction::GoToAnnotation(annotation_id) => {
+                self.go_to_annotation(&annotation_id)
+            }
+            AnnotationAction::OnHighlight {
                 annotation_id,
                 what,
             } => {
                 self.on_highlight(&annotation_id, what, ctx);
             }
-            Action::ChangeAnnotation(changed) => {
+            AnnotationAction::ChangeAnnotation(changed) => {
                 self.change_annotation(*changed);
             }
-            Action::DeleteAnnotation(annotation_id) => self.delete_annotation(annotation_id),
-            Action::RestoreAnnotation(annotation_id) => {
+            AnnotationAction::DeleteAnnotation(annotation_id) => {
+                self.delete_annotation(annotation_id)
+            }
+            AnnotationAction::RestoreAnnotation(annotation_id) => {
                 self.edit(Edit::RestoreAnnotation(annotation_id));
             }
-            Action::ReattachAnnotation(annotation_id) => self.reattach(&annotation_id),
-            Action::SetCategories(categories) => {
+            AnnotationAction::ReattachAnnotation(annotation_id) => self.reattach(&annotation_id),
+            AnnotationAction::SetCategories(categories) => {
                 self.edit(Edit::SetCategories(categories));
             }
-            Action::Undo => {
+            AnnotationAction::Undo => {
                 // What is being typed is a change of its own: kept first, so that undo takes
                 // it back (and a redo cannot lose it).
                 self.keep_typed_note();
@@ -160,7 +180,7 @@ impl LecternApp {
                     self.forget_note_drafts();
                 }
             }
-            Action::Redo => {
+            AnnotationAction::Redo => {
                 // What is being typed is a change of its own: kept first, so that undo takes
                 // it back (and a redo cannot lose it).
                 self.keep_typed_note();
@@ -168,29 +188,31 @@ impl LecternApp {
                     self.forget_note_drafts();
                 }
             }
-            Action::ShowBackups => self.list_backups(ctx),
-            Action::CloseBackups => self.view.backups = None,
-            Action::RestoreBackup(name) => self.restore_backup(&name),
-            _ => {}
+            AnnotationAction::ShowBackups => self.list_backups(ctx),
+            AnnotationAction::CloseBackups => self.view.backups = None,
+            AnnotationAction::RestoreBackup(name) => self.restore_backup(&name),
         }
     }
 
     /// Carries out an action on the comparison view and notes on differences.
-    fn apply_to_comparison(&mut self, ctx: &egui::Context, action: Action) {
+    fn apply_to_comparison(&mut self, ctx: &egui::Context, action: ComparisonAction) {
         match action {
-            Action::OpenComparison(id) => self.open_comparison(&id, ctx),
-            Action::CloseComparison => {
+            ComparisonAction::OpenComparison(id) => self.open_comparison(&id, ctx),
+            ComparisonAction::CloseComparison => {
                 if let Some(state) = &mut self.comparison {
                     state.cancel();
                 }
                 self.comparison = None;
             }
-            Action::CompareSelections => self.compare_selections(ctx),
-            Action::CompareOpenTexts => self.compare_open_texts(ctx),
-            Action::ShowPasteComparison if self.view.paste.is_none() => {
-                self.view.paste = Some(vec![String::new(), String::new()]);
+            ComparisonAction::CompareSelections => self.compare_selections(ctx),
+            ComparisonAction::CompareOpenTexts => self.compare_open_texts(ctx),
+            ComparisonAction::ShowPasteComparison => {
+                // Already open: what was pasted is kept.
+                if self.view.paste.is_none() {
+                    self.view.paste = Some(vec![String::new(), String::new()]);
+                }
             }
-            Action::ComparePasted(wordings) => {
+            ComparisonAction::ComparePasted(wordings) => {
                 let inputs = wordings
                     .iter()
                     .enumerate()
@@ -199,111 +221,113 @@ impl LecternApp {
                 self.view.paste = None;
                 self.open_readers_comparison("Pasted wordings".into(), inputs, ctx);
             }
-            Action::CancelComparison
-            | Action::NextDifference
-            | Action::PreviousDifference
-            | Action::SwapWitnesses
-            | Action::SetComparisonLayout { .. }
-            | Action::SetNormalization(_)
-            | Action::SetReference(_)
-            | Action::ToggleWitness(_)
-            | Action::ToggleComparisonFull
-            | Action::ToggleComparisonDescription => {
+            ComparisonAction::View(action) => {
                 if let Some(state) = &mut self.comparison {
                     state.apply(action, ctx);
                 }
             }
-            Action::OpenWitnessPassage { witness, segment } => {
+            ComparisonAction::OpenWitnessPassage { witness, segment } => {
                 self.open_witness_passage(witness, segment);
             }
-            Action::NoteOnDifference {
+            ComparisonAction::NoteOnDifference {
                 segment,
                 difference,
             } => self.note_on_difference(segment, difference),
-            Action::ChangeComparisonNote(changed) => {
+            ComparisonAction::ChangeComparisonNote(changed) => {
                 self.edit(Edit::ChangeComparisonNote(*changed));
             }
-            Action::DeleteComparisonNote(note_id) => {
+            ComparisonAction::DeleteComparisonNote(note_id) => {
                 self.edit(Edit::DeleteComparisonNote(note_id));
             }
-            Action::RestoreComparisonNote(note_id) => {
+            ComparisonAction::RestoreComparisonNote(note_id) => {
                 self.edit(Edit::RestoreComparisonNote(note_id));
             }
-            Action::ExportComparison(format) => self.export_comparison(format, ctx),
-            Action::OpenComparisonNote(note_id) => self.open_comparison_note(note_id, ctx),
-            Action::OpenComparisonAt {
+            ComparisonAction::ExportComparison(format) => self.export_comparison(format, ctx),
+            ComparisonAction::OpenComparisonNote(note_id) => {
+                self.open_comparison_note(note_id, ctx)
+            }
+            ComparisonAction::OpenComparisonAt {
                 comparison_id,
                 segment,
             } => self.open_comparison_at(&comparison_id, segment, ctx),
-            Action::CopyCarriedNote(index) => self.copy_carried_note(index),
-            _ => {}
+            ComparisonAction::CopyCarriedNote(index) => self.copy_carried_note(index),
         }
     }
 
     /// Carries out an action on Find in the text and Search everything.
-    fn apply_to_search(&mut self, action: Action) {
+    fn apply_to_search(&mut self, action: SearchAction) {
         match action {
-            Action::OpenFind => {
+            SearchAction::OpenFind => {
                 if let Some(pane) = self.desk.active_pane() {
                     let find = self.search.find.get_or_insert_with(FindState::default);
                     find.text_id = pane.text.id().to_owned();
                     find.focus = true;
                 }
             }
-            Action::FindNext | Action::FindPrevious => {
-                self.step_find(action == Action::FindNext);
+            SearchAction::FindNext | SearchAction::FindPrevious => {
+                self.step_find(action == SearchAction::FindNext);
             }
-            Action::CloseFind => self.search.find = None,
-            Action::SearchAll => {
+            SearchAction::CloseFind => self.search.find = None,
+            SearchAction::SearchAll => {
                 let state = self
                     .search
                     .search_all
                     .get_or_insert_with(SearchAllState::default);
                 state.focus = true;
             }
-            Action::CloseSearchAll => self.search.search_all = None,
-            Action::OpenIndex => self.open_index(),
-            Action::CloseIndex => self.search.index_view = None,
-            Action::ChooseEntity(id) => self.choose_entity(id),
-            Action::OpenTimeline => self.open_timeline(),
-            Action::CloseTimeline => self.view.timeline = None,
-            Action::OpenGlossary => self.open_glossary(),
-            Action::CloseGlossary => self.search.glossary_view = None,
-            Action::ChooseTerm(id) => self.choose_term(id),
-            Action::AddEntity(entity) if self.editable() => self.add_entity(*entity),
-            Action::AddSpelling { entity, spelling } if self.editable() => {
-                self.add_spelling(entity, spelling)
+            SearchAction::CloseSearchAll => self.search.search_all = None,
+            SearchAction::OpenIndex => self.open_index(),
+            SearchAction::CloseIndex => self.study.index_view = None,
+            SearchAction::ChooseEntity(id) => self.choose_entity(id),
+            SearchAction::OpenTimeline => self.open_timeline(),
+            SearchAction::CloseTimeline => self.view.timeline = None,
+            SearchAction::OpenGlossary => self.open_glossary(),
+            SearchAction::CloseGlossary => self.study.glossary_view = None,
+            SearchAction::ChooseTerm(id) => self.choose_term(id),
+            // A profile opened read-only takes no additions.
+            SearchAction::AddEntity(entity) => {
+                if self.editable() {
+                    self.add_entity(*entity);
+                }
             }
-            Action::AddTerm(term) if self.editable() => self.add_term(*term),
-            Action::OpenSearchHit {
+            SearchAction::AddSpelling { entity, spelling } => {
+                if self.editable() {
+                    self.add_spelling(entity, spelling);
+                }
+            }
+            SearchAction::AddTerm(term) => {
+                if self.editable() {
+                    self.add_term(*term);
+                }
+            }
+            SearchAction::OpenSearchHit {
                 text_id,
                 range,
                 beside,
             } => self.show_range(&text_id, range, true, beside),
-            _ => {}
         }
     }
 
     /// Carries out an action on imports and exports.
-    fn apply_to_files(&mut self, ctx: &egui::Context, action: Action) {
+    fn apply_to_files(&mut self, ctx: &egui::Context, action: FileAction) {
         match action {
-            Action::ImportText => self.start_text_import(ctx),
-            Action::ConfirmImport => {
+            FileAction::ImportText => self.start_text_import(ctx),
+            FileAction::ConfirmImport => {
                 self.confirm_import();
                 self.next_dropped_file(ctx);
             }
-            Action::RemoveImported(text_id) => self.remove_imported(&text_id),
-            Action::UndoRemoveImported => self.undo_remove_imported(),
-            Action::CancelImport => {
+            FileAction::RemoveImported(text_id) => self.remove_imported(&text_id),
+            FileAction::UndoRemoveImported => self.undo_remove_imported(),
+            FileAction::CancelImport => {
                 self.files.import_draft = None;
                 self.next_dropped_file(ctx);
             }
-            Action::ImportAnnotations => self.start_annotations_import(ctx),
-            Action::ExportAnnotations {
+            FileAction::ImportAnnotations => self.start_annotations_import(ctx),
+            FileAction::ExportAnnotations {
                 format,
                 current_text_only,
             } => self.export_all_annotations(format, current_text_only, ctx),
-            Action::ExportSelectedAnnotations { format, ids } => {
+            FileAction::ExportSelectedAnnotations { format, ids } => {
                 self.export_annotations(
                     format,
                     Scope::Annotations,
@@ -312,7 +336,6 @@ impl LecternApp {
                     ctx,
                 );
             }
-            _ => {}
         }
     }
 }

@@ -1,6 +1,18 @@
 //! Comparisons: opening bundled and the reader's own, comparing selections and texts, notes on differences, exports.
 
-use super::*;
+use super::LecternApp;
+use crate::model::clock;
+use crate::model::compare::Normalization;
+use crate::model::comparison::ComparisonNote;
+use crate::model::comparison::Reference;
+use crate::model::comparison::WordingInput;
+use crate::model::comparison_export;
+use crate::model::notebook::Edit;
+use crate::storage::reading_state::ComparisonRecord;
+use crate::ui::action::ComparisonViewAction;
+use crate::ui::action::ExportFormat;
+use crate::ui::compare_view::ComparisonInput;
+use crate::ui::compare_view::ComparisonState;
 use crate::ui::compare_view::{PictureOf, PictureStyle, picture};
 use crate::ui::task::Task;
 
@@ -143,7 +155,7 @@ impl LecternApp {
             ctx,
         );
         if reference != state.reference {
-            state.apply(Action::SetReference(reference), ctx);
+            state.apply(ComparisonViewAction::SetReference(reference), ctx);
         }
         state.full = record.full;
         state.inline = record.inline;

@@ -1,10 +1,27 @@
 //! Files in and out: importing texts and annotations (dialogs, dropped files, the import window), exports, Open file.
 
+use super::ImportDraft;
+use super::LecternApp;
 use super::comparisons::file_name;
-use super::*;
 use crate::model::annotation_export::Scope;
-use crate::ui::action::action_ui;
+use crate::model::text::Text;
+use crate::storage::import::ImportMeta;
+use crate::ui::action::Action;
+use crate::ui::action::AnnotationFormat;
+use crate::ui::action::{FileAction, action_ui};
 use crate::ui::desk::Placement;
+use crate::ui::dialogs::FileDialogs;
+use crate::ui::dialogs::ImportOutcome;
+use crate::ui::dialogs::OpenOutcome;
+use crate::ui::dialogs::ReadOutcome;
+use crate::ui::dialogs::SaveOutcome;
+use crate::ui::dialogs::pick_import_file;
+use crate::ui::dialogs::read_annotations_file;
+use crate::ui::dialogs::read_import_file;
+use crate::ui::dialogs::save_file;
+use egui::RichText;
+use std::collections::HashSet;
+use std::sync::Arc;
 
 /// Where a text goes when every pane is in use (the desk is never taken over without asking).
 pub(super) const IN_THE_LIBRARY: &str = "it is in the library: all three panes are in use";
@@ -535,12 +552,16 @@ impl LecternApp {
                     ui.colored_label(ui.visuals().warn_fg_color, error);
                 }
                 ui.horizontal(|ui| {
-                    actions.extend(action_ui(ui, Action::ConfirmImport, true));
-                    actions.extend(action_ui(ui, Action::CancelImport, true));
+                    actions.extend(action_ui(
+                        ui,
+                        Action::Files(FileAction::ConfirmImport),
+                        true,
+                    ));
+                    actions.extend(action_ui(ui, Action::Files(FileAction::CancelImport), true));
                 });
             });
         if !open {
-            actions.push(Action::CancelImport);
+            actions.push(Action::Files(FileAction::CancelImport));
         }
         actions
     }

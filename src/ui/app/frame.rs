@@ -1,6 +1,30 @@
 //! The frame: the window's layout (menus, banners, status bar, side panels, desk, comparison, windows) and the keyboard.
 
-use super::*;
+use super::LecternApp;
+use crate::model::comparison::WordingInput;
+use crate::storage::reading_state::ComparisonRecord;
+use crate::storage::reading_state::DEFAULT_FONT_SIZE;
+use crate::storage::reading_state::ThemeChoice;
+use crate::storage::reading_state::WindowPlace;
+use crate::ui::action::Action;
+use crate::ui::action::{AnnotationAction, DeskAction};
+use crate::ui::annotations_view::AnnotationsPanel;
+use crate::ui::annotations_view::AnnotationsViewState;
+use crate::ui::annotations_view::annotations_panel_ui;
+use crate::ui::annotations_view::category_color;
+use crate::ui::compare_view::comparison_ui;
+use crate::ui::compare_view::{ComparisonState, ComparisonView};
+use crate::ui::desk::DeskMarks;
+use crate::ui::desk::HighlightsByText;
+use crate::ui::desk::desk_ui;
+use crate::ui::library_view::LibraryViewState;
+use crate::ui::library_view::library_ui;
+use crate::ui::reader::FoundMarks;
+use crate::ui::reader::ReadingStyle;
+use crate::ui::search_view::find_bar_ui;
+use crate::ui::theme;
+use egui::Event;
+use egui::Ui;
 
 /// What the window shows around the panes, and how.
 pub struct View {
@@ -113,13 +137,13 @@ impl LecternApp {
             for action in Action::with_shortcuts() {
                 let belongs_to_text_field = matches!(
                     action,
-                    Action::SelectAll
-                        | Action::CopySelection
-                        | Action::CopyWithCitation { .. }
-                        | Action::Undo
-                        | Action::Redo
-                        | Action::Highlight(_)
-                        | Action::NoteOnSelection
+                    Action::Desk(DeskAction::SelectAll)
+                        | Action::Desk(DeskAction::CopySelection)
+                        | Action::Desk(DeskAction::CopyWithCitation { .. })
+                        | Action::Annotations(AnnotationAction::Undo)
+                        | Action::Annotations(AnnotationAction::Redo)
+                        | Action::Annotations(AnnotationAction::Highlight(_))
+                        | Action::Annotations(AnnotationAction::NoteOnSelection)
                 );
                 if typing && belongs_to_text_field {
                     continue; // the text field being edited takes these keys
@@ -130,16 +154,16 @@ impl LecternApp {
             }
             // The platform turns Ctrl+C (and Ctrl+Shift+C) into a Copy event rather than a
             // key press.
-            let citation = Action::CopyWithCitation { markdown: false };
+            let citation = Action::Desk(DeskAction::CopyWithCitation { markdown: false });
             if !typing
                 && input.events.iter().any(|e| matches!(e, Event::Copy))
-                && !actions.contains(&Action::CopySelection)
+                && !actions.contains(&Action::Desk(DeskAction::CopySelection))
                 && !actions.contains(&citation)
             {
                 actions.push(if input.modifiers.shift {
                     citation
                 } else {
-                    Action::CopySelection
+                    Action::Desk(DeskAction::CopySelection)
                 });
             }
         });
@@ -320,11 +344,7 @@ impl LecternApp {
             font_size: self.view.font_size,
         };
         self.refresh_highlights(ui.visuals().dark_mode);
-        let found_color = if ui.visuals().dark_mode {
-            egui::Color32::from_rgba_unmultiplied(200, 170, 40, 70)
-        } else {
-            egui::Color32::from_rgba_unmultiplied(255, 200, 0, 90)
-        };
+        let found_color = found_color(ui.visuals().dark_mode);
         let note_categories = self.category_colors();
         let categories: Vec<(String, egui::Color32)> = note_categories
             .iter()
@@ -336,7 +356,7 @@ impl LecternApp {
             categories: &note_categories,
             font_size: self.view.font_size,
             editable: !self.notebook.is_read_only(),
-            terms: super::study::term_cells(&self.search, open_comparison),
+            terms: super::study::term_cells(&self.study, open_comparison),
             carried: self
                 .view
                 .carried
@@ -353,16 +373,8 @@ impl LecternApp {
         if let Some(state) = &mut self.comparison
             && !comparison_fills
         {
-            let height = ui.available_height();
-            let range = 160.0..=(height - 120.0).max(200.0);
-            let remembered = self.view.dock_height.unwrap_or(height * 0.55);
-            let shown = egui::Panel::bottom("lectern-comparison")
-                .resizable(true)
-                .default_size(remembered.clamp(*range.start(), *range.end()))
-                .size_range(range)
-                .frame(egui::Frame::side_top_panel(ui.style()).inner_margin(8.0))
-                .show(ui, |ui| actions.extend(comparison_ui(ui, state, &view)));
-            self.view.dock_height = Some(shown.response.rect.height().round());
+            let dock_height = &mut self.view.dock_height;
+            actions.extend(docked_comparison_ui(ui, state, &view, dock_height));
         }
         let showcase = self.showcase();
         egui::CentralPanel::default()
@@ -387,13 +399,13 @@ impl LecternApp {
                         }),
                         // The chosen term of the glossary, else the chosen person or place.
                         mentions: self
-                            .search
+                            .study
                             .glossary_view
                             .as_ref()
                             .filter(|g| g.show_marks && g.chosen.is_some())
                             .map(|g| (&g.marked, found_color))
                             .or_else(|| {
-                                let index = self.search.index_view.as_ref()?;
+                                let index = self.study.index_view.as_ref()?;
                                 index.show_in_panes.then_some((&index.marked, found_color))
                             }),
                         selected_annotation: self.view.selected_annotation.as_deref(),
@@ -405,4 +417,34 @@ impl LecternApp {
             });
         actions
     }
+}
+
+/// The colour of Find's matches and of the chosen person's, place's or term's mentions.
+fn found_color(dark_mode: bool) -> egui::Color32 {
+    if dark_mode {
+        egui::Color32::from_rgba_unmultiplied(200, 170, 40, 70)
+    } else {
+        egui::Color32::from_rgba_unmultiplied(255, 200, 0, 90)
+    }
+}
+
+/// The comparison docked below the reading panes, at the height the reader last gave it.
+fn docked_comparison_ui(
+    ui: &mut Ui,
+    state: &mut ComparisonState,
+    view: &ComparisonView<'_>,
+    dock_height: &mut Option<f32>,
+) -> Vec<Action> {
+    let mut actions = Vec::new();
+    let height = ui.available_height();
+    let range = 160.0..=(height - 120.0).max(200.0);
+    let remembered = dock_height.unwrap_or(height * 0.55);
+    let shown = egui::Panel::bottom("lectern-comparison")
+        .resizable(true)
+        .default_size(remembered.clamp(*range.start(), *range.end()))
+        .size_range(range)
+        .frame(egui::Frame::side_top_panel(ui.style()).inner_margin(8.0))
+        .show(ui, |ui| actions.extend(comparison_ui(ui, state, view)));
+    *dock_height = Some(shown.response.rect.height().round());
+    actions
 }

@@ -6,10 +6,14 @@
 use std::collections::VecDeque;
 use std::sync::Mutex;
 
-use super::*;
+use super::LecternApp;
+use super::files;
+use crate::model::comparison::WordingInput;
+use crate::model::text::Text;
 use crate::storage::handover::{self, Answer, Listener, Reply, Request};
 use crate::storage::text_file::{Argument, ResolveError};
 use crate::ui::desk::Placement;
+use std::sync::Arc;
 
 /// A wording handed over to compare: read from a file on the listening thread, or the id of a
 /// text of the window's library.
@@ -95,90 +99,108 @@ impl LecternApp {
     /// import would, answering it with what the window did.
     pub fn apply_hand_over(&mut self, handed: HandedOver) {
         match handed {
-            HandedOver::Texts(texts, reply) => {
-                let mut said = Vec::new();
-                let mut all_open = true;
-                for text in texts {
-                    match text {
-                        Ok(text) => {
-                            let title = text.meta().title.clone();
-                            let words = self.open_session_text(text);
-                            all_open &= words != files::IN_THE_LIBRARY;
-                            let rest = words.strip_prefix("it ").unwrap_or(&words);
-                            said.push(format!("“{title}” {rest}"));
-                        }
-                        Err(why) => {
-                            all_open = false;
-                            said.push(why.clone());
-                            self.notices.push(why);
-                        }
-                    }
+            HandedOver::Texts(texts, reply) => self.open_handed_texts(texts, reply),
+            HandedOver::Compare(wordings, reply) => self.compare_handed_wordings(wordings, reply),
+            HandedOver::Import(read, reply) => self.import_handed_text(read, reply),
+        }
+    }
+
+    /// Opens texts read from files beside the others, and answers what became of each.
+    fn open_handed_texts(&mut self, texts: Vec<Result<Text, String>>, reply: Reply) {
+        let mut said = Vec::new();
+        let mut all_open = true;
+        for text in texts {
+            match text {
+                Ok(text) => {
+                    let title = text.meta().title.clone();
+                    let words = self.open_session_text(text);
+                    all_open &= words != files::IN_THE_LIBRARY;
+                    let rest = words.strip_prefix("it ").unwrap_or(&words);
+                    said.push(format!("“{title}” {rest}"));
                 }
+                Err(why) => {
+                    all_open = false;
+                    said.push(why.clone());
+                    self.notices.push(why);
+                }
+            }
+        }
+        let said = format!(
+            "{} the Lectern window that has this profile open: {}.",
+            if all_open { "Opened in" } else { "Given to" },
+            said.join("; ")
+        );
+        reply.answer(Ok(Answer {
+            said,
+            text_id: None,
+        }));
+    }
+
+    /// Compares two wordings (read, or texts of the library by id), the comparison filling the
+    /// window.
+    fn compare_handed_wordings(
+        &mut self,
+        wordings: Result<Vec<HandedWording>, String>,
+        reply: Reply,
+    ) {
+        let wordings = wordings.and_then(|wordings| {
+            wordings
+                .into_iter()
+                .map(|wording| match wording {
+                    HandedWording::Read(wording) => Ok(wording),
+                    HandedWording::Id(id) => {
+                        crate::storage::text_file::text_by_id(&self.library, &id)
+                            .map(|text| WordingInput::from_text(text, 0..text.char_len()))
+                            .map_err(|e| e.to_string())
+                    }
+                })
+                .collect::<Result<Vec<_>, _>>()
+        });
+        match wordings {
+            Ok(wordings) => {
                 let said = format!(
-                    "{} the Lectern window that has this profile open: {}.",
-                    if all_open { "Opened in" } else { "Given to" },
-                    said.join("; ")
+                    "Comparing “{}” with “{}” in the Lectern window that has this profile open.",
+                    wordings.first().map_or("", |w| w.label.as_str()),
+                    wordings.get(1).map_or("", |w| w.label.as_str()),
                 );
+                self.view.pending_wordings = Some(wordings);
                 reply.answer(Ok(Answer {
                     said,
                     text_id: None,
                 }));
             }
-            HandedOver::Compare(wordings, reply) => {
-                let wordings = wordings.and_then(|wordings| {
-                    wordings
-                        .into_iter()
-                        .map(|wording| match wording {
-                            HandedWording::Read(wording) => Ok(wording),
-                            HandedWording::Id(id) => {
-                                crate::storage::text_file::text_by_id(&self.library, &id)
-                                    .map(|text| WordingInput::from_text(text, 0..text.char_len()))
-                                    .map_err(|e| e.to_string())
-                            }
-                        })
-                        .collect::<Result<Vec<_>, _>>()
-                });
-                match wordings {
-                    Ok(wordings) => {
-                        let said = format!(
-                            "Comparing “{}” with “{}” in the Lectern window that has this profile open.",
-                            wordings.first().map_or("", |w| w.label.as_str()),
-                            wordings.get(1).map_or("", |w| w.label.as_str()),
-                        );
-                        self.view.pending_wordings = Some(wordings);
-                        reply.answer(Ok(Answer {
-                            said,
-                            text_id: None,
-                        }));
-                    }
-                    Err(why) => {
-                        self.notices.push(why.clone());
-                        reply.answer(Err(why));
-                    }
-                }
+            Err(why) => {
+                self.notices.push(why.clone());
+                reply.answer(Err(why));
             }
-            HandedOver::Import(read, reply) => {
-                let kept = if self.notebook.is_read_only() {
-                    Err("the window has this profile open read-only".to_owned())
-                } else {
-                    read.and_then(|read| {
-                        let (text, encoding) = *read;
-                        self.keep_import(text, encoding)
-                    })
-                };
-                match kept {
-                    Ok((id, said)) => {
-                        self.notices.push(said.clone());
-                        reply.answer(Ok(Answer {
-                            said,
-                            text_id: Some(id),
-                        }));
-                    }
-                    Err(why) => {
-                        self.notices.push(format!("Nothing was imported: {why}."));
-                        reply.answer(Err(why));
-                    }
-                }
+        }
+    }
+
+    /// Imports a text read from a file into the library, unless the profile is read-only.
+    fn import_handed_text(
+        &mut self,
+        read: Result<Box<(Text, &'static str)>, String>,
+        reply: Reply,
+    ) {
+        let kept = if self.notebook.is_read_only() {
+            Err("the window has this profile open read-only".to_owned())
+        } else {
+            read.and_then(|read| {
+                let (text, encoding) = *read;
+                self.keep_import(text, encoding)
+            })
+        };
+        match kept {
+            Ok((id, said)) => {
+                self.notices.push(said.clone());
+                reply.answer(Ok(Answer {
+                    said,
+                    text_id: Some(id),
+                }));
+            }
+            Err(why) => {
+                self.notices.push(format!("Nothing was imported: {why}."));
+                reply.answer(Err(why));
             }
         }
     }

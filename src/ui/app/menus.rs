@@ -1,7 +1,15 @@
 //! The menu bar: File, Edit, View, Pane, Compare and Help, each drawn from the actions it offers.
 
-use super::*;
+use super::LecternApp;
+use crate::storage::reading_state::ThemeChoice;
+use crate::ui::action::Action;
+use crate::ui::action::AnnotationFormat;
 use crate::ui::action::action_ui;
+use crate::ui::action::{
+    AnnotationAction, ComparisonAction, ComparisonViewAction, DeskAction, FileAction, SearchAction,
+    ViewAction,
+};
+use egui::Ui;
 
 impl LecternApp {
     /// The menu bar: File, Edit, View, Pane, Compare and Help.
@@ -21,22 +29,30 @@ impl LecternApp {
         let mut actions = Vec::new();
         let has_pane = !self.desk.panes().is_empty();
         ui.menu_button("File", |ui| {
-            actions.extend(action_ui(ui, Action::OpenFile, !self.is_opening_file()));
-            actions.extend(action_ui(ui, Action::FocusLibraryFilter, true));
+            actions.extend(action_ui(
+                ui,
+                Action::Desk(DeskAction::OpenFile),
+                !self.is_opening_file(),
+            ));
+            actions.extend(action_ui(
+                ui,
+                Action::View(ViewAction::FocusLibraryFilter),
+                true,
+            ));
             ui.separator();
             actions.extend(action_ui(
                 ui,
-                Action::ImportText,
+                Action::Files(FileAction::ImportText),
                 !self.notebook.is_read_only(),
             ));
             actions.extend(action_ui(
                 ui,
-                Action::ImportAnnotations,
+                Action::Files(FileAction::ImportAnnotations),
                 !self.notebook.is_read_only(),
             ));
             actions.extend(action_ui(
                 ui,
-                Action::ShowBackups,
+                Action::Annotations(AnnotationAction::ShowBackups),
                 self.session.profile.is_some(),
             ));
             ui.menu_button("Export annotations", |ui| {
@@ -51,10 +67,10 @@ impl LecternApp {
                                 !(current_text_only && *f == AnnotationFormat::Archive)
                             });
                             for format in formats {
-                                let action = Action::ExportAnnotations {
+                                let action = Action::Files(FileAction::ExportAnnotations {
                                     format,
                                     current_text_only,
-                                };
+                                });
                                 actions.extend(action_ui(ui, action, true));
                             }
                         });
@@ -62,7 +78,7 @@ impl LecternApp {
                 }
             });
             ui.separator();
-            actions.extend(action_ui(ui, Action::Quit, true));
+            actions.extend(action_ui(ui, Action::View(ViewAction::Quit), true));
         });
         actions
     }
@@ -73,15 +89,31 @@ impl LecternApp {
         let has_pane = !self.desk.panes().is_empty();
         let has_selection = self.has_selection();
         ui.menu_button("Edit", |ui| {
-            actions.extend(action_ui(ui, Action::Undo, self.notebook.can_undo()));
-            actions.extend(action_ui(ui, Action::Redo, self.notebook.can_redo()));
+            actions.extend(action_ui(
+                ui,
+                Action::Annotations(AnnotationAction::Undo),
+                self.notebook.can_undo(),
+            ));
+            actions.extend(action_ui(
+                ui,
+                Action::Annotations(AnnotationAction::Redo),
+                self.notebook.can_redo(),
+            ));
             ui.separator();
-            actions.extend(action_ui(ui, Action::OpenFind, has_pane));
-            actions.extend(action_ui(ui, Action::SearchAll, true));
+            actions.extend(action_ui(
+                ui,
+                Action::Search(SearchAction::OpenFind),
+                has_pane,
+            ));
+            actions.extend(action_ui(ui, Action::Search(SearchAction::SearchAll), true));
             ui.separator();
-            actions.extend(action_ui(ui, Action::NoteOnSelection, has_selection));
+            actions.extend(action_ui(
+                ui,
+                Action::Annotations(AnnotationAction::NoteOnSelection),
+                has_selection,
+            ));
             for (index, category) in self.notebook.categories().iter().enumerate().take(6) {
-                let action = Action::Highlight(index);
+                let action = Action::Annotations(AnnotationAction::Highlight(index));
                 let mut button = egui::Button::new(format!("Highlight: {}", category.name));
                 if let Some(shortcut) = action.shortcuts().last() {
                     button = button.shortcut_text(ui.ctx().format_shortcut(shortcut));
@@ -99,18 +131,30 @@ impl LecternApp {
     pub(super) fn view_menu_ui(&self, ui: &mut Ui) -> Vec<Action> {
         let mut actions = Vec::new();
         ui.menu_button("View", |ui| {
-            actions.extend(action_ui(ui, Action::ToggleLibrary, true));
-            actions.extend(action_ui(ui, Action::ToggleAnnotationsPanel, true));
-            actions.extend(action_ui(ui, Action::OpenIndex, true));
-            actions.extend(action_ui(ui, Action::OpenTimeline, true));
-            actions.extend(action_ui(ui, Action::OpenGlossary, true));
+            actions.extend(action_ui(ui, Action::View(ViewAction::ToggleLibrary), true));
+            actions.extend(action_ui(
+                ui,
+                Action::View(ViewAction::ToggleAnnotationsPanel),
+                true,
+            ));
+            actions.extend(action_ui(ui, Action::Search(SearchAction::OpenIndex), true));
+            actions.extend(action_ui(
+                ui,
+                Action::Search(SearchAction::OpenTimeline),
+                true,
+            ));
+            actions.extend(action_ui(
+                ui,
+                Action::Search(SearchAction::OpenGlossary),
+                true,
+            ));
             ui.separator();
-            actions.extend(action_ui(ui, Action::ZoomIn, true));
-            actions.extend(action_ui(ui, Action::ZoomOut, true));
-            actions.extend(action_ui(ui, Action::ZoomReset, true));
+            actions.extend(action_ui(ui, Action::View(ViewAction::ZoomIn), true));
+            actions.extend(action_ui(ui, Action::View(ViewAction::ZoomOut), true));
+            actions.extend(action_ui(ui, Action::View(ViewAction::ZoomReset), true));
             ui.separator();
             for choice in [ThemeChoice::System, ThemeChoice::Light, ThemeChoice::Dark] {
-                let action = Action::SetTheme(choice);
+                let action = Action::View(ViewAction::SetTheme(choice));
                 if ui
                     .radio(self.view.theme == choice, action.label())
                     .clicked()
@@ -119,7 +163,11 @@ impl LecternApp {
                     ui.close();
                 }
             }
-            actions.extend(action_ui(ui, Action::ToggleDarkLight, true));
+            actions.extend(action_ui(
+                ui,
+                Action::View(ViewAction::ToggleDarkLight),
+                true,
+            ));
         });
         actions
     }
@@ -130,24 +178,40 @@ impl LecternApp {
         let has_pane = !self.desk.panes().is_empty();
         let has_selection = self.has_selection();
         ui.menu_button("Pane", |ui| {
-            actions.extend(action_ui(ui, Action::NextPane, has_pane));
-            actions.extend(action_ui(ui, Action::ToggleActiveLinked, has_pane));
-            actions.extend(action_ui(ui, Action::ShowActiveTextInfo, has_pane));
-            ui.separator();
-            actions.extend(action_ui(ui, Action::SelectAll, has_pane));
-            actions.extend(action_ui(ui, Action::CopySelection, has_selection));
+            actions.extend(action_ui(ui, Action::Desk(DeskAction::NextPane), has_pane));
             actions.extend(action_ui(
                 ui,
-                Action::CopyWithCitation { markdown: false },
+                Action::Desk(DeskAction::ToggleActiveLinked),
+                has_pane,
+            ));
+            actions.extend(action_ui(
+                ui,
+                Action::Desk(DeskAction::ShowActiveTextInfo),
+                has_pane,
+            ));
+            ui.separator();
+            actions.extend(action_ui(ui, Action::Desk(DeskAction::SelectAll), has_pane));
+            actions.extend(action_ui(
+                ui,
+                Action::Desk(DeskAction::CopySelection),
                 has_selection,
             ));
             actions.extend(action_ui(
                 ui,
-                Action::CopyWithCitation { markdown: true },
+                Action::Desk(DeskAction::CopyWithCitation { markdown: false }),
+                has_selection,
+            ));
+            actions.extend(action_ui(
+                ui,
+                Action::Desk(DeskAction::CopyWithCitation { markdown: true }),
                 has_selection,
             ));
             ui.separator();
-            actions.extend(action_ui(ui, Action::CloseActivePane, has_pane));
+            actions.extend(action_ui(
+                ui,
+                Action::Desk(DeskAction::CloseActivePane),
+                has_pane,
+            ));
         });
         actions
     }
@@ -157,7 +221,8 @@ impl LecternApp {
         let mut actions = Vec::new();
         ui.menu_button("Compare", |ui| {
             for comparison in &self.bundled_comparisons {
-                let open = Action::OpenComparison(comparison.id.clone());
+                let open =
+                    Action::Comparison(ComparisonAction::OpenComparison(comparison.id.clone()));
                 if ui.button(&comparison.title).clicked() {
                     actions.push(open);
                     ui.close();
@@ -166,16 +231,52 @@ impl LecternApp {
             ui.separator();
             let selections = self.selection_count() >= 2;
             let texts = self.desk.panes().len() >= 2;
-            actions.extend(action_ui(ui, Action::CompareSelections, selections));
-            actions.extend(action_ui(ui, Action::CompareOpenTexts, texts));
-            actions.extend(action_ui(ui, Action::ShowPasteComparison, true));
+            actions.extend(action_ui(
+                ui,
+                Action::Comparison(ComparisonAction::CompareSelections),
+                selections,
+            ));
+            actions.extend(action_ui(
+                ui,
+                Action::Comparison(ComparisonAction::CompareOpenTexts),
+                texts,
+            ));
+            actions.extend(action_ui(
+                ui,
+                Action::Comparison(ComparisonAction::ShowPasteComparison),
+                true,
+            ));
             ui.separator();
             let open = self.comparison.is_some();
-            actions.extend(action_ui(ui, Action::NextDifference, open));
-            actions.extend(action_ui(ui, Action::PreviousDifference, open));
-            actions.extend(action_ui(ui, Action::SwapWitnesses, open));
-            actions.extend(action_ui(ui, Action::ToggleComparisonFull, open));
-            actions.extend(action_ui(ui, Action::CloseComparison, open));
+            actions.extend(action_ui(
+                ui,
+                Action::Comparison(ComparisonAction::View(ComparisonViewAction::NextDifference)),
+                open,
+            ));
+            actions.extend(action_ui(
+                ui,
+                Action::Comparison(ComparisonAction::View(
+                    ComparisonViewAction::PreviousDifference,
+                )),
+                open,
+            ));
+            actions.extend(action_ui(
+                ui,
+                Action::Comparison(ComparisonAction::View(ComparisonViewAction::SwapWitnesses)),
+                open,
+            ));
+            actions.extend(action_ui(
+                ui,
+                Action::Comparison(ComparisonAction::View(
+                    ComparisonViewAction::ToggleComparisonFull,
+                )),
+                open,
+            ));
+            actions.extend(action_ui(
+                ui,
+                Action::Comparison(ComparisonAction::CloseComparison),
+                open,
+            ));
         });
         actions
     }
@@ -184,7 +285,7 @@ impl LecternApp {
     pub(super) fn help_menu_ui(&self, ui: &mut Ui) -> Vec<Action> {
         let mut actions = Vec::new();
         ui.menu_button("Help", |ui| {
-            actions.extend(action_ui(ui, Action::ShowShortcuts, true));
+            actions.extend(action_ui(ui, Action::View(ViewAction::ShowShortcuts), true));
             ui.separator();
             ui.label(format!("Lectern {}", crate::VERSION));
         });

@@ -13,54 +13,21 @@
 
 use std::collections::HashSet;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::Receiver;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use egui::{Event, RichText, Ui};
+use egui::Ui;
 
-use crate::model::anchor::Anchor;
-use crate::model::annotation::Annotation;
-use crate::model::clock;
-use crate::model::compare::Normalization;
-use crate::model::comparison::{Comparison, ComparisonNote, Reference, WordingInput};
-use crate::model::comparison_export;
+use crate::model::comparison::{Comparison, WordingInput};
 use crate::model::library::Library;
-use crate::model::notebook::{Edit, Notebook};
-use crate::model::search::{Folded, fold_query};
-use crate::model::selection::Selection;
+use crate::model::notebook::Notebook;
 use crate::model::text::Text;
-use crate::storage::annotations_file::save_notebook;
 use crate::storage::atomic::FileSystem;
-use crate::storage::backups::SnapshotPolicy;
 use crate::storage::import::ImportMeta;
-use crate::storage::lock::ProfileLock;
-use crate::storage::notebook_dir::NotebookStore;
-use crate::storage::open::{Access, open_profile};
 use crate::storage::profile::Profile;
-use crate::storage::reading_state::{
-    ComparisonRecord, DEFAULT_FONT_SIZE, FONT_SIZE_RANGE, PaneRecord, ReadingState, ThemeChoice,
-    WindowPlace,
-};
-use crate::storage::saver::Saver;
-use crate::ui::action::{Action, AnnotationFormat, ExportFormat, HighlightAction};
-use crate::ui::annotations_view::{
-    AnnotationsPanel, AnnotationsViewState, annotations_panel_ui, category_color,
-};
-use crate::ui::backups_view::backups_window;
-use crate::ui::compare_view::{ComparisonInput, ComparisonState, ComparisonView, comparison_ui};
-use crate::ui::desk::{Desk, DeskMarks, HighlightsByText, desk_ui};
-use crate::ui::dialogs::{
-    FileDialogs, ImportOutcome, NativeDialogs, OpenOutcome, ReadOutcome, SaveOutcome,
-    open_text_file, pick_import_file, read_annotations_file, read_import_file, save_file,
-};
-use crate::ui::info_view::text_info_window;
-use crate::ui::library_view::{LibraryViewState, library_ui};
-use crate::ui::reader::{FoundMarks, Highlight, Highlights, ReaderView, ReadingStyle};
-use crate::ui::search_view::{
-    FindState, LISTED_HITS, MARKED_MATCHES, SearchAllState, TextHits, find_bar_ui, search_all_ui,
-};
-use crate::ui::theme;
+use crate::storage::reading_state::FONT_SIZE_RANGE;
+use crate::ui::compare_view::ComparisonState;
+use crate::ui::desk::{Desk, HighlightsByText};
+use crate::ui::dialogs::{FileDialogs, NativeDialogs};
 
 mod annotating;
 mod apply;
@@ -80,6 +47,7 @@ pub use frame::View;
 pub use handover::{HandedOver, HandedWording, read_hand_over};
 pub use search::Search;
 use session::Session;
+pub use study::StudyTools;
 
 /// What the highlights of the open texts were built from: when any of it changes, they are
 /// built again (see [`LecternApp::refresh_highlights`]).
@@ -138,6 +106,8 @@ pub struct LecternApp {
     pub comparison: Option<ComparisonState>,
     /// Find in the text and Search everything.
     pub search: Search,
+    /// People and places, and terms across translations.
+    pub study: StudyTools,
     /// Imports and exports, and the file dialogs.
     pub files: Files,
     /// The profile, its lock, and saving.
@@ -170,6 +140,7 @@ impl LecternApp {
             view: View::default(),
             comparison: None,
             search: Search::default(),
+            study: StudyTools::default(),
             files: Files::new(
                 options.dialogs.unwrap_or_else(|| Arc::new(NativeDialogs)),
                 session_ids,

@@ -1,8 +1,21 @@
 //! Find in the text and Search everything: folded copies made off the UI thread, matches, and going to a match.
 
-use super::*;
-use crate::model::search::everything::{Place, WorkIndex, search_everything};
+use super::LecternApp;
+use crate::model::library::Library;
+use crate::model::search::Folded;
+use crate::model::search::everything::{Hit, Place, WorkIndex, search_everything};
+use crate::model::search::fold_query;
+use crate::model::selection::Selection;
+use crate::model::text::Text;
+use crate::ui::search_view::FindState;
+use crate::ui::search_view::LISTED_HITS;
+use crate::ui::search_view::MARKED_MATCHES;
 use crate::ui::search_view::OtherHit;
+use crate::ui::search_view::SearchAllState;
+use crate::ui::search_view::TextHits;
+use std::collections::HashSet;
+use std::sync::Arc;
+use std::sync::mpsc::Receiver;
 
 /// Find in the text and Search everything, with the folded copies of texts they search.
 pub struct Search {
@@ -10,18 +23,6 @@ pub struct Search {
     pub find: Option<FindState>,
     /// Search everything, while its window is open.
     pub search_all: Option<SearchAllState>,
-    /// People and places, while its window is open.
-    pub index_view: Option<crate::ui::index_view::IndexViewState>,
-    /// The people and places of the index (the bundled ones), read when first wanted, not at
-    /// start-up.
-    pub(super) people: std::sync::OnceLock<crate::model::index::Index>,
-    /// Terms across translations, while its window is open.
-    pub glossary_view: Option<crate::ui::glossary_view::GlossaryViewState>,
-    /// The glossary (the bundled one), read when first wanted.
-    pub(super) glossary: std::sync::OnceLock<crate::model::glossary::Glossary>,
-    /// The index and the glossary with the reader's own entries, and the entries they were
-    /// made with (see the `study` room).
-    pub(super) with_own: Option<super::study::WithOwn>,
     /// Folded copies of texts for search: (text id, match case).
     pub(super) folded: std::collections::HashMap<(String, bool), Arc<Folded>>,
     /// Folded copies being built: (text id, match case) → arrives on `folds`.
@@ -34,23 +35,11 @@ pub struct Search {
     pub(super) work_index: Option<((u64, bool), WorkIndex)>,
 }
 
-/// The people and places of the index, read the first time they are wanted.
-pub(super) fn people(
-    cell: &std::sync::OnceLock<crate::model::index::Index>,
-) -> &crate::model::index::Index {
-    cell.get_or_init(crate::model::index::Index::bundled)
-}
-
 impl Default for Search {
     fn default() -> Self {
         Self {
             find: None,
             search_all: None,
-            index_view: None,
-            people: std::sync::OnceLock::new(),
-            glossary_view: None,
-            glossary: std::sync::OnceLock::new(),
-            with_own: None,
             folded: std::collections::HashMap::new(),
             folding: HashSet::new(),
             folds: std::sync::mpsc::channel(),
@@ -179,20 +168,11 @@ impl LecternApp {
             return;
         }
         self.refresh_study();
-        let key = (revision, options.match_case);
-        if self
-            .search
-            .work_index
-            .as_ref()
-            .is_none_or(|(k, _)| *k != key)
-        {
-            let work = WorkIndex::of_notebook(&self.notebook, &self.bundled_comparisons, key.1);
-            self.search.work_index = Some((key, work));
-        }
+        self.refresh_work_index(revision, options.match_case);
         let Some((_, work)) = &self.search.work_index else {
             return;
         };
-        let names = super::study::index_of(&self.search.people, &self.search.with_own);
+        let names = super::study::index_of(&self.study.people, &self.study.with_own);
         let found = search_everything(
             &query,
             options,
@@ -201,57 +181,29 @@ impl LecternApp {
             work,
             LISTED_HITS,
         );
-        let title = |id: &str| {
-            self.library
-                .get(id)
-                .map_or_else(|| id.to_owned(), |t| t.meta().title.clone())
-        };
-        let mut texts: Vec<TextHits> = found
-            .text_counts
-            .iter()
-            .map(|(text_id, count)| TextHits {
-                text_id: text_id.clone(),
-                title: title(text_id),
-                count: *count,
-                hits: Vec::new(),
-            })
-            .collect();
-        let mut others = Vec::new();
-        for hit in found.hits {
-            let place = match &hit.place {
-                Place::TextPassage { text_id, range, .. } => {
-                    if let Some(text) = texts.iter_mut().find(|t| t.text_id == *text_id) {
-                        text.hits
-                            .push((range.clone(), hit.snippet, hit.snippet_match));
-                    }
-                    continue;
-                }
-                Place::AnnotationNote { text_id, .. } => {
-                    format!("Note on “{}”", title(text_id))
-                }
-                Place::AnnotationTag { text_id, tag, .. } => {
-                    format!("Tag “{tag}” on “{}”", title(text_id))
-                }
-                Place::ComparisonNote {
-                    comparison_title,
-                    segment_label,
-                    ..
-                } => format!("Note on “{comparison_title}”, {segment_label}"),
-                Place::ComparisonWording {
-                    comparison_title,
-                    segment_label,
-                    witness_label,
-                    ..
-                } => format!("“{comparison_title}”, {segment_label}, {witness_label}"),
-            };
-            others.push(OtherHit { hit, place });
-        }
+        let (texts, others) = list_hits(&self.library, found.text_counts, found.hits);
         let Some(state) = &mut self.search.search_all else {
             return;
         };
         state.texts = texts;
         state.others = others;
         state.also_searched = found.also_searched;
+    }
+
+    /// Indexes the notebook's notes, tags and comparisons for Search everything again when the
+    /// notebook or the case matching changed.
+    fn refresh_work_index(&mut self, revision: u64, match_case: bool) {
+        let key = (revision, match_case);
+        if self
+            .search
+            .work_index
+            .as_ref()
+            .is_none_or(|(k, _)| *k != key)
+        {
+            let work =
+                WorkIndex::of_notebook(&self.notebook, &self.bundled_comparisons, match_case);
+            self.search.work_index = Some((key, work));
+        }
     }
 
     /// Shows `range` of a library text in the pane showing that text, else in the active pane
@@ -306,6 +258,60 @@ impl LecternApp {
 }
 
 /// A text's folded copy for search, keyed by (text id, match case).
+/// Search everything's results as listed: each text with its count and its first matches, and
+/// every other kind of hit with the words that say where it is.
+fn list_hits(
+    library: &Library,
+    text_counts: Vec<(String, usize)>,
+    hits: Vec<Hit>,
+) -> (Vec<TextHits>, Vec<OtherHit>) {
+    let title = |id: &str| {
+        library
+            .get(id)
+            .map_or_else(|| id.to_owned(), |t| t.meta().title.clone())
+    };
+    let mut texts: Vec<TextHits> = text_counts
+        .into_iter()
+        .map(|(text_id, count)| TextHits {
+            title: title(&text_id),
+            text_id,
+            count,
+            hits: Vec::new(),
+        })
+        .collect();
+    let mut others = Vec::new();
+    for hit in hits {
+        let place = match &hit.place {
+            Place::TextPassage { text_id, range, .. } => {
+                if let Some(text) = texts.iter_mut().find(|t| t.text_id == *text_id) {
+                    text.hits
+                        .push((range.clone(), hit.snippet, hit.snippet_match));
+                }
+                continue;
+            }
+            Place::AnnotationNote { text_id, .. } => {
+                format!("Note on “{}”", title(text_id))
+            }
+            Place::AnnotationTag { text_id, tag, .. } => {
+                format!("Tag “{tag}” on “{}”", title(text_id))
+            }
+            Place::ComparisonNote {
+                comparison_title,
+                segment_label,
+                ..
+            } => format!("Note on “{comparison_title}”, {segment_label}"),
+            Place::ComparisonWording {
+                comparison_title,
+                segment_label,
+                witness_label,
+                ..
+            } => format!("“{comparison_title}”, {segment_label}, {witness_label}"),
+        };
+        others.push(OtherHit { hit, place });
+    }
+    (texts, others)
+}
+
 pub(super) type FoldedCopy = ((String, bool), Folded);
 
 /// A text to fold for search, and where to send its folded copy.
@@ -376,7 +382,7 @@ impl LecternApp {
     /// Opens People and places with each entity's count of mentions in the library.
     pub(super) fn open_index(&mut self) {
         self.refresh_study();
-        let people = super::study::index_of(&self.search.people, &self.search.with_own);
+        let people = super::study::index_of(&self.study.people, &self.study.with_own);
         let mut counts = vec![(0, 0); people.entities().len()];
         for text in self.library.texts() {
             let mut seen = HashSet::new();
@@ -387,7 +393,7 @@ impl LecternApp {
                 }
             }
         }
-        let state = self.search.index_view.get_or_insert_with(Default::default);
+        let state = self.study.index_view.get_or_insert_with(Default::default);
         state.counts = counts;
         let chosen = state.chosen.clone();
         self.choose_entity(chosen);
@@ -396,8 +402,8 @@ impl LecternApp {
     /// Chooses a person or place (or none) and lists its mentions by text.
     pub(super) fn choose_entity(&mut self, id: Option<String>) {
         self.refresh_study();
-        let people = super::study::index_of(&self.search.people, &self.search.with_own);
-        let Some(state) = &mut self.search.index_view else {
+        let people = super::study::index_of(&self.study.people, &self.study.with_own);
+        let Some(state) = &mut self.study.index_view else {
             return;
         };
         state.hits.clear();

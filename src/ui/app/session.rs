@@ -1,6 +1,26 @@
 //! The session: opening the profile, the lock, saving (the reading state and the notebook, off the UI thread), notes kept after a pause, and stopping on a signal.
 
-use super::*;
+use super::LecternApp;
+use super::NOTE_PAUSE;
+use super::SAVE_DELAY;
+use crate::model::selection::Selection;
+use crate::storage::annotations_file::save_notebook;
+use crate::storage::atomic::FileSystem;
+use crate::storage::backups::SnapshotPolicy;
+use crate::storage::lock::ProfileLock;
+use crate::storage::notebook_dir::NotebookStore;
+use crate::storage::open::Access;
+use crate::storage::open::open_profile;
+use crate::storage::profile::Profile;
+use crate::storage::reading_state::PaneRecord;
+use crate::storage::reading_state::ReadingState;
+use crate::storage::saver::Saver;
+use crate::ui::reader::ReaderView;
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
+use std::sync::atomic::Ordering;
+use std::time::Duration;
+use std::time::Instant;
 
 /// The profile, its lock, and saving: what is saved when, and what failed.
 pub(super) struct Session {

@@ -1,8 +1,12 @@
 //! The study tools' windows beside People and places: the timeline, and terms across
 //! translations with their renderings marked in the panes and the comparison.
 
-use super::*;
+use super::LecternApp;
+use crate::model::clock;
+use crate::model::compare::Normalization;
+use crate::model::comparison::Comparison;
 use crate::model::glossary::Glossary;
+use crate::model::notebook::Edit;
 use crate::model::study::Study;
 use crate::ui::glossary_view::{GlossaryViewState, TermCells};
 
@@ -32,6 +36,30 @@ pub(super) fn glossary(cell: &std::sync::OnceLock<Glossary>) -> &Glossary {
     cell.get_or_init(Glossary::bundled)
 }
 
+/// People and places and terms across translations: their windows, the bundled index and
+/// glossary (read when first wanted, not at start-up), and both with the reader's own entries.
+#[derive(Default)]
+pub struct StudyTools {
+    /// People and places, while its window is open.
+    pub index_view: Option<crate::ui::index_view::IndexViewState>,
+    /// The people and places of the index (the bundled ones), read when first wanted.
+    pub(super) people: std::sync::OnceLock<crate::model::index::Index>,
+    /// Terms across translations, while its window is open.
+    pub glossary_view: Option<GlossaryViewState>,
+    /// The glossary (the bundled one), read when first wanted.
+    pub(super) glossary: std::sync::OnceLock<Glossary>,
+    /// The index and the glossary with the reader's own entries, and the entries they were
+    /// made with.
+    pub(super) with_own: Option<WithOwn>,
+}
+
+/// The people and places of the index, read the first time they are wanted.
+pub(super) fn people(
+    cell: &std::sync::OnceLock<crate::model::index::Index>,
+) -> &crate::model::index::Index {
+    cell.get_or_init(crate::model::index::Index::bundled)
+}
+
 /// The index and the glossary with the reader's own entries, and those entries.
 pub(super) type WithOwn = (Study, crate::model::index::Index, Glossary);
 
@@ -42,7 +70,7 @@ pub(super) fn index_of<'a>(
 ) -> &'a crate::model::index::Index {
     match with_own {
         Some((_, index, _)) => index,
-        None => super::search::people(bundled),
+        None => people(bundled),
     }
 }
 
@@ -63,24 +91,24 @@ impl LecternApp {
     pub(super) fn refresh_study(&mut self) {
         let study = self.notebook.study();
         if self
-            .search
+            .study
             .with_own
             .as_ref()
             .is_some_and(|(s, _, _)| s == study)
-            || (self.search.with_own.is_none() && study.is_empty())
+            || (self.study.with_own.is_none() && study.is_empty())
         {
             return;
         }
-        let (index, mut problems) = study.index(super::search::people(&self.search.people));
-        let (merged, more) = study.glossary(glossary(&self.search.glossary));
+        let (index, mut problems) = study.index(people(&self.study.people));
+        let (merged, more) = study.glossary(glossary(&self.study.glossary));
         problems.extend(more);
         self.notices.extend(problems);
-        self.search.with_own = Some((study.clone(), index, merged));
+        self.study.with_own = Some((study.clone(), index, merged));
     }
 
     /// Adds a person or place of the reader's own, with an id made from its name.
     pub(super) fn add_entity(&mut self, mut entity: crate::model::index::Entity) {
-        let index = index_of(&self.search.people, &self.search.with_own);
+        let index = index_of(&self.study.people, &self.study.with_own);
         let taken: Vec<&str> = index.entities().iter().map(|e| e.id.as_str()).collect();
         entity.id = crate::model::study::own_id(&entity.name, &taken);
         self.change_study(|study| study.people.push(entity));
@@ -98,7 +126,7 @@ impl LecternApp {
 
     /// Adds a term of the reader's own, with an id made from its concept.
     pub(super) fn add_term(&mut self, mut term: crate::model::glossary::Term) {
-        let glossary = glossary_of(&self.search.glossary, &self.search.with_own);
+        let glossary = glossary_of(&self.study.glossary, &self.study.with_own);
         let taken: Vec<&str> = glossary.terms().iter().map(|t| t.id.as_str()).collect();
         term.id = crate::model::study::own_id(&term.concept, &taken);
         self.change_study(|study| study.terms.push(term));
@@ -114,7 +142,7 @@ impl LecternApp {
 
     /// After an undo or a restore: counts and marks again when the reader's entries changed.
     pub(super) fn sync_study(&mut self) {
-        let merged = self.search.with_own.as_ref().map(|(s, _, _)| s);
+        let merged = self.study.with_own.as_ref().map(|(s, _, _)| s);
         let wanted = self.notebook.study();
         let stale = match merged {
             Some(merged) => merged != wanted,
@@ -128,10 +156,10 @@ impl LecternApp {
     /// Counts and marks again in the open windows, with the reader's entries merged in.
     fn after_study_changed(&mut self) {
         self.refresh_study();
-        if self.search.index_view.is_some() {
+        if self.study.index_view.is_some() {
             self.open_index();
         }
-        if self.search.glossary_view.is_some() {
+        if self.study.glossary_view.is_some() {
             self.open_glossary();
         }
     }
@@ -150,7 +178,7 @@ impl LecternApp {
     /// Opens Terms across translations, with how often the library has each rendering.
     pub(super) fn open_glossary(&mut self) {
         self.refresh_study();
-        let glossary = glossary_of(&self.search.glossary, &self.search.with_own);
+        let glossary = glossary_of(&self.study.glossary, &self.study.with_own);
         let mut counts: Vec<Vec<usize>> = glossary
             .terms()
             .iter()
@@ -162,7 +190,7 @@ impl LecternApp {
             }
         }
         let state = self
-            .search
+            .study
             .glossary_view
             .get_or_insert_with(|| GlossaryViewState {
                 show_marks: true,
@@ -176,8 +204,8 @@ impl LecternApp {
     /// Chooses a term (or none): its renderings are marked in every text.
     pub(super) fn choose_term(&mut self, id: Option<String>) {
         self.refresh_study();
-        let glossary = glossary_of(&self.search.glossary, &self.search.with_own);
-        let Some(state) = &mut self.search.glossary_view else {
+        let glossary = glossary_of(&self.study.glossary, &self.study.with_own);
+        let Some(state) = &mut self.study.glossary_view else {
             return;
         };
         state.marked.clear();
@@ -292,7 +320,7 @@ impl LecternApp {
     /// Finds the chosen term's renderings in the open comparison, when it or the term
     /// changed.
     pub(super) fn refresh_term_marks(&mut self) {
-        let (Some(state), Some(comparison)) = (&mut self.search.glossary_view, &self.comparison)
+        let (Some(state), Some(comparison)) = (&mut self.study.glossary_view, &self.comparison)
         else {
             return;
         };
@@ -317,7 +345,7 @@ impl LecternApp {
                 .collect(),
             term_id.clone(),
         );
-        let glossary = glossary_of(&self.search.glossary, &self.search.with_own);
+        let glossary = glossary_of(&self.study.glossary, &self.study.with_own);
         let Some((number, _)) = glossary.find(&term_id) else {
             return;
         };
@@ -338,10 +366,10 @@ impl LecternApp {
 /// The chosen term's renderings in the open comparison (`open`: its id and its witnesses'
 /// labels in their order), when they are to be marked and were found for it as it is.
 pub(super) fn term_cells<'a>(
-    search: &'a Search,
+    study: &'a StudyTools,
     open: Option<&Comparison>,
 ) -> Option<&'a TermCells> {
-    let state = search.glossary_view.as_ref()?;
+    let state = study.glossary_view.as_ref()?;
     let ((id, witnesses, _), cells) = state.in_comparison.as_ref()?;
     (state.show_marks && is_shown(open?, id, witnesses)).then_some(cells)
 }

@@ -4,7 +4,8 @@
 //! arrived (writing the merge back) and takes the result as its notebook. The note being typed is left alone: its draft
 //! lives in the editor and is kept as it is.
 
-use super::*;
+use super::LecternApp;
+use crate::storage::notebook_dir::NotebookStore;
 use crate::storage::watch::NotebookWatch;
 
 impl LecternApp {

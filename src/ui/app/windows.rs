@@ -1,6 +1,14 @@
 //! What stands around and over the desk: banners, the status bar, and the windows (pasted wordings, import, Search everything, metadata, backups, shortcuts).
 
-use super::*;
+use super::LecternApp;
+use crate::ui::action::Action;
+use crate::ui::action::{AnnotationAction, ComparisonAction, FileAction};
+use crate::ui::backups_view::backups_window;
+use crate::ui::info_view::text_info_window;
+use crate::ui::search_view::search_all_ui;
+use egui::RichText;
+use egui::Ui;
+use std::time::Duration;
 
 impl LecternApp {
     pub(super) fn banners_ui(&mut self, ui: &mut Ui) -> Vec<Action> {
@@ -18,8 +26,11 @@ impl LecternApp {
                          are kept.",
                         text.meta().title
                     ));
-                    if ui.button(Action::UndoRemoveImported.label()).clicked() {
-                        actions.push(Action::UndoRemoveImported);
+                    if ui
+                        .button(Action::Files(FileAction::UndoRemoveImported).label())
+                        .clicked()
+                    {
+                        actions.push(Action::Files(FileAction::UndoRemoveImported));
                     }
                 });
             });
@@ -131,7 +142,7 @@ impl LecternApp {
                     ui.spinner();
                 }
                 if self.selection_count() >= 2 {
-                    let action = Action::CompareSelections;
+                    let action = Action::Comparison(ComparisonAction::CompareSelections);
                     if ui
                         .button(action.label())
                         .on_hover_text(action.tooltip())
@@ -185,7 +196,7 @@ impl LecternApp {
                         .on_disabled_hover_text("Fill in at least two wordings")
                         .clicked()
                     {
-                        actions.push(Action::ComparePasted(filled));
+                        actions.push(Action::Comparison(ComparisonAction::ComparePasted(filled)));
                     }
                 });
             });
@@ -294,18 +305,18 @@ impl LecternApp {
         }
         self.import_path_window(ctx);
         actions.extend(self.import_window(ctx));
-        if let Some(state) = &mut self.search.index_view {
+        if let Some(state) = &mut self.study.index_view {
             actions.extend(crate::ui::index_view::index_ui(
                 ctx,
                 state,
-                super::study::index_of(&self.search.people, &self.search.with_own),
+                super::study::index_of(&self.study.people, &self.study.with_own),
             ));
         }
-        if let Some(state) = &mut self.search.glossary_view {
+        if let Some(state) = &mut self.study.glossary_view {
             actions.extend(crate::ui::glossary_view::glossary_ui(
                 ctx,
                 state,
-                super::study::glossary_of(&self.search.glossary, &self.search.with_own),
+                super::study::glossary_of(&self.study.glossary, &self.study.with_own),
             ));
         }
         if let Some(state) = &mut self.view.timeline {
@@ -345,10 +356,18 @@ impl LecternApp {
 fn show_recovered(place: &crate::storage::notebook_dir::RecoveredPlace) -> Option<Action> {
     use crate::storage::notebook_dir::RecoveredPlace;
     match place {
-        RecoveredPlace::Annotations(id) => Some(Action::GoToAnnotation(id.clone())),
-        RecoveredPlace::AnnotationTrash(id) => Some(Action::RestoreAnnotation(id.clone())),
-        RecoveredPlace::ComparisonNotes(id) => Some(Action::OpenComparisonNote(id.clone())),
-        RecoveredPlace::ComparisonNoteTrash(id) => Some(Action::RestoreComparisonNote(id.clone())),
+        RecoveredPlace::Annotations(id) => Some(Action::Annotations(
+            AnnotationAction::GoToAnnotation(id.clone()),
+        )),
+        RecoveredPlace::AnnotationTrash(id) => Some(Action::Annotations(
+            AnnotationAction::RestoreAnnotation(id.clone()),
+        )),
+        RecoveredPlace::ComparisonNotes(id) => Some(Action::Comparison(
+            ComparisonAction::OpenComparisonNote(id.clone()),
+        )),
+        RecoveredPlace::ComparisonNoteTrash(id) => Some(Action::Comparison(
+            ComparisonAction::RestoreComparisonNote(id.clone()),
+        )),
         RecoveredPlace::Notebook => None,
     }
 }
@@ -358,7 +377,7 @@ pub const SHORTCUTS_WINDOW: &str = "lectern-shortcuts";
 
 /// Every shortcut, grouped by what it works on, each command with all its keys.
 fn shortcuts_ui(ui: &mut Ui) {
-    use crate::ui::action::Area;
+    use crate::ui::action::{Area, Command};
     let groups = [
         (Area::Desk, "Reading"),
         (Area::Annotations, "Highlights and notes"),
@@ -369,9 +388,8 @@ fn shortcuts_ui(ui: &mut Ui) {
     ];
     let ctx = ui.ctx().clone();
     for (area, heading) in groups {
-        let actions: Vec<Action> = Action::with_shortcuts()
-            .into_iter()
-            .filter(|a| a.area() == area)
+        let commands: Vec<Command> = <Command as strum::IntoEnumIterator>::iter()
+            .filter(|c| c.info().area == area && !c.shortcuts().is_empty())
             .collect();
         let extra: &[(&str, &str)] = match area {
             Area::Desk => &[
@@ -390,7 +408,7 @@ fn shortcuts_ui(ui: &mut Ui) {
             Area::Search => &[("Ctrl-click on a result", "Open it beside")],
             _ => &[],
         };
-        if actions.is_empty() && extra.is_empty() {
+        if commands.is_empty() && extra.is_empty() {
             continue;
         }
         ui.add_space(6.0);
@@ -400,15 +418,14 @@ fn shortcuts_ui(ui: &mut Ui) {
             .num_columns(2)
             .min_col_width(270.0)
             .show(ui, |ui| {
-                for action in actions {
-                    let keys: Vec<String> = action
-                        .command()
+                for command in commands {
+                    let keys: Vec<String> = command
                         .shortcuts()
                         .iter()
                         .map(|s| ctx.format_shortcut(s))
                         .collect();
                     ui.label(keys.join(" or "));
-                    ui.label(action.label());
+                    ui.label(command.label());
                     ui.end_row();
                 }
                 for (keys, what) in extra {

@@ -1,6 +1,14 @@
 //! The witnesses' names above their columns, with their details.
 
-use super::*;
+use super::columns::{GAP, SEGMENT_COLUMN, column, column_width};
+
+use super::ComparisonState;
+use crate::ui::action::Action;
+use egui::FontId;
+use egui::RichText;
+use egui::Ui;
+use egui::text::LayoutJob;
+use egui::text::TextFormat;
 
 /// The witnesses' names above their columns. Filling the window, each shows its status, date,
 /// author, source, remarks and totals; docked below the texts, its name and status, with the

@@ -1,7 +1,16 @@
 //! How differences are marked: colours that read in both themes, and the text of a witness laid out with its marks (in columns, or inline).
 
-use super::*;
+use crate::model::compare::Mark;
+use crate::model::compare::Marked;
+use crate::model::comparison_export::Piece;
+use crate::model::comparison_export::inline_ops;
 use crate::ui::reader::breakable_spaces;
+use egui::Color32;
+use egui::FontId;
+use egui::Stroke;
+use egui::text::LayoutJob;
+use egui::text::TextFormat;
+use std::ops::Range;
 
 /// The colours of the marks: (added, removed, changed, current difference).
 pub(super) fn mark_colors(dark: bool) -> (Color32, Color32, Color32, Color32) {

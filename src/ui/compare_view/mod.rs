@@ -7,30 +7,25 @@
 //! (every bundled comparison, most selections) at once.
 
 use std::collections::HashMap;
-use std::ops::Range;
 
-use egui::text::{LayoutJob, TextFormat};
-use egui::{Align, Color32, FontId, Layout, RichText, Sense, Stroke, Ui, Vec2};
-
-use crate::model::compare::{Mark, Marked, Normalization, PROFILES};
+use crate::model::compare::{Normalization, PROFILES};
 use crate::model::comparison::{
-    Comparison, ComparisonError, ComparisonNote, ComparisonResult, Reference, WordingInput, compute,
+    Comparison, ComparisonError, ComparisonResult, Reference, WordingInput, compute,
 };
-use crate::model::comparison_export::{Piece, inline_ops};
-use crate::ui::action::{Action, ExportFormat, action_ui};
+use crate::ui::action::ComparisonViewAction;
 use crate::ui::task::Task;
 
+mod columns;
 mod heads;
+mod inputs;
 mod marks;
 mod picture;
 mod rows;
 mod view;
 
-use heads::witness_heads_ui;
-use marks::{JobStyle, inline_job, mark_colors, marked_job};
+pub use inputs::ComparisonView;
 pub use picture::{Picture, PictureOf, PictureStyle, picture, row_rule};
-use rows::*;
-pub use view::{ComparisonView, comparison_ui};
+pub use view::comparison_ui;
 
 /// Inputs up to this many characters in all are compared at once; larger ones in the
 /// background.
@@ -143,32 +138,30 @@ pub struct ComparisonState {
 impl ComparisonState {
     /// Carries out an action that changes only how the comparison is shown (stepping,
     /// swapping, layout, what counts as different, hidden witnesses, filling the window).
-    pub fn apply(&mut self, action: Action, ctx: &egui::Context) {
+    pub fn apply(&mut self, action: ComparisonViewAction, ctx: &egui::Context) {
         match action {
-            Action::CancelComparison => self.cancel(),
-            Action::NextDifference | Action::PreviousDifference => {
-                self.step(action == Action::NextDifference);
-            }
-            Action::SwapWitnesses => self.swap(ctx),
-            Action::SetComparisonLayout { inline } => self.inline = inline,
-            Action::SetNormalization(normalization) => {
+            ComparisonViewAction::CancelComparison => self.cancel(),
+            ComparisonViewAction::NextDifference => self.step(true),
+            ComparisonViewAction::PreviousDifference => self.step(false),
+            ComparisonViewAction::SwapWitnesses => self.swap(ctx),
+            ComparisonViewAction::SetComparisonLayout { inline } => self.inline = inline,
+            ComparisonViewAction::SetNormalization(normalization) => {
                 self.normalization = normalization;
                 self.recompute(ctx);
             }
-            Action::SetReference(reference) => {
+            ComparisonViewAction::SetReference(reference) => {
                 self.reference = reference;
                 self.recompute(ctx);
             }
-            Action::ToggleWitness(index) => {
+            ComparisonViewAction::ToggleWitness(index) => {
                 if let Some(hidden) = self.hidden.get_mut(index) {
                     *hidden = !*hidden;
                 }
             }
-            Action::ToggleComparisonFull => self.full = !self.full,
-            Action::ToggleComparisonDescription => {
+            ComparisonViewAction::ToggleComparisonFull => self.full = !self.full,
+            ComparisonViewAction::ToggleComparisonDescription => {
                 self.description_open = Some(!self.description_shown());
             }
-            _ => {}
         }
     }
 
@@ -373,6 +366,7 @@ impl ComparisonState {
 
 #[cfg(test)]
 mod tests {
+    use super::columns::{GAP, MIN_COLUMN, SEGMENT_COLUMN, columns_that_fit};
     use super::*;
     use crate::model::comparison::WordingInput;
 

@@ -11,11 +11,26 @@ use std::sync::Arc;
 
 use egui::{Galley, Pos2, Rect};
 
+use super::columns::GAP;
+use super::rows::onward_marks;
 use super::view::key_job;
-use super::*;
+
+use super::ComparisonState;
+use super::marks::JobStyle;
+use super::marks::inline_job;
+use super::marks::marked_job;
+use crate::model::compare::Normalization;
+use crate::model::comparison::Comparison;
+use crate::model::comparison::ComparisonNote;
+use crate::model::comparison::ComparisonResult;
+use crate::model::comparison::Reference;
 use crate::model::comparison_export::{KeyMarks, key_sentence, notes_on_segment};
 use crate::ui::raster::{Offscreen, encode_png};
 use crate::ui::theme;
+use egui::Color32;
+use egui::FontId;
+use egui::Stroke;
+use egui::text::LayoutJob;
 
 /// Space around the picture's content, in points.
 const MARGIN: f32 = 24.0;

@@ -1,32 +1,23 @@
 //! The body of the comparison: witness headings, one row per segment with its witnesses side by side, links to the passages, and notes on differences.
 
-use super::*;
-
-pub(super) const SEGMENT_COLUMN: f32 = 120.0;
-pub(super) const GAP: f32 = 12.0;
-
-/// A column of `width` points, top to bottom.
-pub(super) fn column(ui: &mut Ui, width: f32, add_contents: impl FnOnce(&mut Ui)) {
-    ui.allocate_ui_with_layout(Vec2::new(width, 0.0), Layout::top_down(Align::Min), |ui| {
-        ui.set_width(width);
-        add_contents(ui);
-    });
-}
-
-/// The narrowest a witness's column gets (narrower, its words would break mid-word).
-pub(super) const MIN_COLUMN: f32 = 170.0;
-
-pub(super) fn column_width(ui: &Ui, visible: usize) -> f32 {
-    let available = ui.available_width() - SEGMENT_COLUMN - (GAP + 6.0) * visible as f32 - 24.0;
-    (available / visible.max(1) as f32).max(MIN_COLUMN)
-}
-
-/// How many witness columns fit side by side in `width` without scrolling sideways.
-pub(super) fn columns_that_fit(width: f32) -> usize {
-    let fit = (width - SEGMENT_COLUMN - 24.0) / (MIN_COLUMN + GAP + 6.0);
-    // Truncation is meant: a column that does not fit whole does not count.
-    fit.max(1.0) as usize
-}
+use super::ComparisonState;
+use super::columns::{GAP, SEGMENT_COLUMN, column, column_width};
+use super::inputs::ComparisonView;
+use super::marks::JobStyle;
+use super::marks::inline_job;
+use super::marks::marked_job;
+use crate::model::compare::Marked;
+use crate::model::comparison::Comparison;
+use crate::model::comparison::ComparisonNote;
+use crate::ui::action::Action;
+use crate::ui::action::ComparisonAction;
+use egui::Align;
+use egui::RichText;
+use egui::Sense;
+use egui::Stroke;
+use egui::Ui;
+use egui::Vec2;
+use egui::text::LayoutJob;
 
 pub(super) fn estimate_height(
     state: &ComparisonState,
@@ -224,10 +215,10 @@ fn segment_head_ui(
         .accessible_name(format!("Note on segment {}", comparison.segments[segment]))
         .clicked()
     {
-        actions.push(Action::NoteOnDifference {
+        actions.push(Action::Comparison(ComparisonAction::NoteOnDifference {
             segment,
             difference: None,
-        });
+        }));
     }
 }
 
@@ -412,7 +403,7 @@ fn carried_ui(
                         )
                         .clicked()
                 {
-                    actions.push(Action::CopyCarriedNote(index));
+                    actions.push(Action::Comparison(ComparisonAction::CopyCarriedNote(index)));
                 }
             });
         });
@@ -432,10 +423,10 @@ pub(super) fn link_cell(
             .on_hover_cursor(egui::CursorIcon::PointingHand)
             .on_hover_text("Click to open this passage in its text");
         if response.clicked() {
-            actions.push(Action::OpenWitnessPassage {
+            actions.push(Action::Comparison(ComparisonAction::OpenWitnessPassage {
                 witness: index,
                 segment,
-            });
+            }));
         }
     } else {
         response.on_hover_text(format!("Source: {}", witness.source));
@@ -517,11 +508,15 @@ fn note_ui(
             .add_enabled(view.editable, egui::Button::new("Delete note").small())
             .clicked()
         {
-            actions.push(Action::DeleteComparisonNote(note.note_id.clone()));
+            actions.push(Action::Comparison(ComparisonAction::DeleteComparisonNote(
+                note.note_id.clone(),
+            )));
         }
     });
     if dirty && view.editable {
-        actions.push(Action::ChangeComparisonNote(Box::new(changed)));
+        actions.push(Action::Comparison(ComparisonAction::ChangeComparisonNote(
+            Box::new(changed),
+        )));
     }
 }
 

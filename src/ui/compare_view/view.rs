@@ -1,24 +1,31 @@
 //! The comparison view's frame: the title, the toolbar, the key, and the body in columns or inline.
 
-use super::*;
-use crate::model::comparison_export::{KeyMarks, key_sentence};
-use crate::ui::theme;
+use super::columns::columns_that_fit;
+use super::inputs::ComparisonView;
+use super::rows::rows_ui;
 
-/// The view's inputs besides its state.
-pub struct ComparisonView<'a> {
-    /// Notes on comparisons (those of this one are shown).
-    pub notes: &'a [ComparisonNote],
-    /// Categories: (id, name, colour).
-    pub categories: &'a [(String, String, Color32)],
-    /// The reading font size.
-    pub font_size: f32,
-    /// Whether the profile can be written.
-    pub editable: bool,
-    /// The renderings of the term chosen in Terms across translations, to mark.
-    pub terms: Option<&'a crate::ui::glossary_view::TermCells>,
-    /// Notes on a witness carried to the aligned words of the others.
-    pub carried: &'a [crate::model::carry::Carried],
-}
+use super::ComparisonState;
+use super::heads::witness_heads_ui;
+use super::marks::JobStyle;
+use super::marks::mark_colors;
+use super::profile_name;
+use crate::model::compare::PROFILES;
+use crate::model::comparison::Reference;
+use crate::model::comparison_export::{KeyMarks, key_sentence};
+use crate::ui::action::Action;
+use crate::ui::action::ExportFormat;
+use crate::ui::action::action_ui;
+use crate::ui::action::{ComparisonAction, ComparisonViewAction};
+use crate::ui::theme;
+use egui::Align;
+use egui::Color32;
+use egui::FontId;
+use egui::Layout;
+use egui::RichText;
+use egui::Stroke;
+use egui::Ui;
+use egui::text::LayoutJob;
+use egui::text::TextFormat;
 
 /// Draws the comparison; returns what the reader did.
 pub fn comparison_ui(
@@ -88,11 +95,11 @@ pub(super) fn toolbar_ui(ui: &mut Ui, state: &mut ComparisonState, actions: &mut
         ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
             if ui
                 .button("×")
-                .on_hover_text(Action::CloseComparison.tooltip())
+                .on_hover_text(Action::Comparison(ComparisonAction::CloseComparison).tooltip())
                 .accessible_name("Close comparison")
                 .clicked()
             {
-                actions.push(Action::CloseComparison);
+                actions.push(Action::Comparison(ComparisonAction::CloseComparison));
             }
             let full = if state.full {
                 "Dock below texts"
@@ -101,13 +108,22 @@ pub(super) fn toolbar_ui(ui: &mut Ui, state: &mut ComparisonState, actions: &mut
             };
             if ui
                 .button(full)
-                .on_hover_text(Action::ToggleComparisonFull.tooltip())
+                .on_hover_text(
+                    Action::Comparison(ComparisonAction::View(
+                        ComparisonViewAction::ToggleComparisonFull,
+                    ))
+                    .tooltip(),
+                )
                 .clicked()
             {
-                actions.push(Action::ToggleComparisonFull);
+                actions.push(Action::Comparison(ComparisonAction::View(
+                    ComparisonViewAction::ToggleComparisonFull,
+                )));
             }
             if !state.comparison.description.is_empty() {
-                let about = Action::ToggleComparisonDescription;
+                let about = Action::Comparison(ComparisonAction::View(
+                    ComparisonViewAction::ToggleComparisonDescription,
+                ));
                 if ui
                     .selectable_label(state.description_shown(), "ℹ About")
                     .accessible_name("About this comparison")
@@ -161,7 +177,9 @@ fn witnesses_menu_ui(ui: &mut Ui, state: &ComparisonState, actions: &mut Vec<Act
                     .accessible_name(format!("Show {}", witness.label))
                     .changed()
                 {
-                    actions.push(Action::ToggleWitness(index));
+                    actions.push(Action::Comparison(ComparisonAction::View(
+                        ComparisonViewAction::ToggleWitness(index),
+                    )));
                 }
             }
         })
@@ -172,14 +190,23 @@ fn witnesses_menu_ui(ui: &mut Ui, state: &ComparisonState, actions: &mut Vec<Act
 /// Columns or inline; stepping through the differences; swapping the witnesses.
 fn layout_and_stepping_ui(ui: &mut Ui, state: &ComparisonState, actions: &mut Vec<Action>) {
     if ui.selectable_label(!state.inline, "Columns").clicked() {
-        actions.push(Action::SetComparisonLayout { inline: false });
+        actions.push(Action::Comparison(ComparisonAction::View(
+            ComparisonViewAction::SetComparisonLayout { inline: false },
+        )));
     }
     if ui.selectable_label(state.inline, "Inline").clicked() {
-        actions.push(Action::SetComparisonLayout { inline: true });
+        actions.push(Action::Comparison(ComparisonAction::View(
+            ComparisonViewAction::SetComparisonLayout { inline: true },
+        )));
     }
     ui.separator();
     let count = state.result.as_ref().map_or(0, |r| r.differences.len());
-    for action in [Action::PreviousDifference, Action::NextDifference] {
+    for action in [
+        Action::Comparison(ComparisonAction::View(
+            ComparisonViewAction::PreviousDifference,
+        )),
+        Action::Comparison(ComparisonAction::View(ComparisonViewAction::NextDifference)),
+    ] {
         if ui
             .add_enabled(count > 0, egui::Button::new(action.label()))
             .on_hover_text(action.label_with_shortcut(ui.ctx()))
@@ -195,11 +222,18 @@ fn layout_and_stepping_ui(ui: &mut Ui, state: &ComparisonState, actions: &mut Ve
     });
     ui.separator();
     if ui
-        .button(Action::SwapWitnesses.label())
-        .on_hover_text(Action::SwapWitnesses.label_with_shortcut(ui.ctx()))
+        .button(
+            Action::Comparison(ComparisonAction::View(ComparisonViewAction::SwapWitnesses)).label(),
+        )
+        .on_hover_text(
+            Action::Comparison(ComparisonAction::View(ComparisonViewAction::SwapWitnesses))
+                .label_with_shortcut(ui.ctx()),
+        )
         .clicked()
     {
-        actions.push(Action::SwapWitnesses);
+        actions.push(Action::Comparison(ComparisonAction::View(
+            ComparisonViewAction::SwapWitnesses,
+        )));
     }
     ui.separator();
 }
@@ -236,7 +270,9 @@ fn count_as_different_ui(ui: &mut Ui, state: &ComparisonState, actions: &mut Vec
         .labelled_by(label.id)
         .on_hover_text(FEWER_WITH_EXACT);
     if normalization != state.normalization {
-        actions.push(Action::SetNormalization(normalization));
+        actions.push(Action::Comparison(ComparisonAction::View(
+            ComparisonViewAction::SetNormalization(normalization),
+        )));
     }
 }
 
@@ -269,7 +305,9 @@ fn mark_against_ui(ui: &mut Ui, state: &ComparisonState, actions: &mut Vec<Actio
              one chosen is not marked",
         );
     if reference != state.reference {
-        actions.push(Action::SetReference(reference));
+        actions.push(Action::Comparison(ComparisonAction::View(
+            ComparisonViewAction::SetReference(reference),
+        )));
     }
 }
 
@@ -281,7 +319,7 @@ fn export_and_note_ui(ui: &mut Ui, state: &ComparisonState, actions: &mut Vec<Ac
             ExportFormat::Html,
             ExportFormat::Png,
         ] {
-            let action = Action::ExportComparison(format);
+            let action = Action::Comparison(ComparisonAction::ExportComparison(format));
             if ui.button(action.label()).clicked() {
                 actions.push(action);
                 ui.close();
@@ -298,14 +336,14 @@ fn export_and_note_ui(ui: &mut Ui, state: &ComparisonState, actions: &mut Vec<Ac
         .on_disabled_hover_text("Step to a difference first (F7)")
         .clicked();
     if clicked && let Some(difference) = difference {
-        actions.push(Action::NoteOnDifference {
+        actions.push(Action::Comparison(ComparisonAction::NoteOnDifference {
             segment: state
                 .result
                 .as_ref()
                 .and_then(|r| r.differences.get(difference))
                 .map_or(0, |d| d.segment),
             difference: Some(difference),
-        });
+        }));
     }
 }
 
@@ -394,7 +432,13 @@ fn progress_ui(ui: &mut Ui, job: &super::ComparisonJob, actions: &mut Vec<Action
         if job.is_cancelled() {
             ui.label("Cancelling…");
         } else {
-            actions.extend(action_ui(ui, Action::CancelComparison, true));
+            actions.extend(action_ui(
+                ui,
+                Action::Comparison(ComparisonAction::View(
+                    ComparisonViewAction::CancelComparison,
+                )),
+                true,
+            ));
         }
         ui.spinner();
         if total == 0 {
@@ -428,7 +472,9 @@ fn too_many_columns_ui(ui: &mut Ui, state: &ComparisonState, actions: &mut Vec<A
                 ui.label(RichText::new(format!("{said}.")).small().color(warn));
             } else {
                 ui.label(RichText::new(format!("{said}, or")).small().color(warn));
-                let fill = Action::ToggleComparisonFull;
+                let fill = Action::Comparison(ComparisonAction::View(
+                    ComparisonViewAction::ToggleComparisonFull,
+                ));
                 if ui
                     .small_button("Fill window")
                     .on_hover_text(fill.tooltip())

@@ -23,15 +23,11 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use egui::epaint::text::{LayoutJob, TextFormat, TextWrapping};
-use egui::{
-    Color32, CornerRadius, FontId, Galley, Id, Key, Pos2, Rect, RichText, Sense, Shape, Stroke, Ui,
-    pos2, vec2,
-};
+use egui::{Color32, CornerRadius, FontId, Galley, Id, Pos2, Rect, Shape, Stroke, Ui, pos2, vec2};
 
-use crate::model::selection::{Selection, paragraph_range_at, word_range_at};
+use crate::model::selection::Selection;
 use crate::model::spans::{SpanIndex, sorted_overlapping};
 use crate::model::text::Text;
-use crate::ui::action::Action;
 
 mod layout;
 mod marks;

@@ -2,10 +2,34 @@
 //! the scrollbar, the paragraphs, selecting with the pointer, the selection toolbar and
 //! context menu, and the marks behind the text.
 
+use super::Highlight;
+use super::Highlights;
+use super::ReaderParams;
+use super::ReaderView;
+use super::ReadingStyle;
+use super::SCROLLBAR_WIDTH;
+use super::layout::FrameLayout;
+use super::layout::VisibleParagraph;
 use super::marks::marks;
-use super::*;
-use crate::ui::action::{HighlightAction, action_ui};
+use crate::model::selection::Selection;
+use crate::model::selection::paragraph_range_at;
+use crate::model::selection::word_range_at;
+use crate::model::text::Text;
+use crate::ui::action::Action;
+use crate::ui::action::{AnnotationAction, DeskAction, HighlightAction, action_ui};
 use crate::ui::theme;
+use egui::Color32;
+use egui::CornerRadius;
+use egui::Key;
+use egui::Pos2;
+use egui::Rect;
+use egui::RichText;
+use egui::Sense;
+use egui::Shape;
+use egui::Stroke;
+use egui::Ui;
+use egui::pos2;
+use egui::vec2;
 
 /// Draws a reading pane for `text` in the whole of `rect`, handles its input, and returns the
 /// actions the user asked for.
@@ -50,7 +74,7 @@ pub fn reader_ui(
     scrollbar_ui(ui, view, &frame, &area, &params, &mut actions);
     if view.scroll != before.0 {
         view.note_move(before.1, view.place());
-        actions.push(Action::Scrolled(params.pane_index));
+        actions.push(Action::Desk(DeskAction::Scrolled(params.pane_index)));
     }
     // Paint: the marks' slot (behind the text), then the paragraphs.
     let painter = ui.painter_at(area.text);
@@ -196,7 +220,7 @@ fn scrollbar_ui(
         view.go_to_fraction(frame, fraction);
         view.update_fraction(frame);
         if track_response.is_pointer_button_down_on() {
-            actions.push(Action::FocusPane(params.pane_index));
+            actions.push(Action::Desk(DeskAction::FocusPane(params.pane_index)));
         }
     }
     let thumb_top = track.top() + view.fraction * (track.height() - thumb_len);
@@ -298,7 +322,7 @@ fn pointer_selection(
         };
         view.dragging = true;
         response.request_focus();
-        actions.push(Action::FocusPane(params.pane_index));
+        actions.push(Action::Desk(DeskAction::FocusPane(params.pane_index)));
     }
     view.autoscroll = 0.0;
     if view.dragging {
@@ -322,7 +346,9 @@ fn pointer_selection(
                 highlight_at(params.highlights, offset, params.selected_annotation)
             && !annotation_id.is_empty()
         {
-            actions.push(Action::SelectAnnotation(Some(annotation_id)));
+            actions.push(Action::Annotations(AnnotationAction::SelectAnnotation(
+                Some(annotation_id),
+            )));
         }
     }
     if !view.dragging && view.selection.is_some_and(|s| s.is_empty()) {
@@ -458,20 +484,28 @@ fn context_menu_ui(
         highlight_menu_ui(ui, annotation_id, params, actions);
         return;
     }
-    actions.extend(action_ui(ui, Action::CopySelection, has_selection));
-    actions.extend(action_ui(ui, Action::SelectAll, true));
+    actions.extend(action_ui(
+        ui,
+        Action::Desk(DeskAction::CopySelection),
+        has_selection,
+    ));
+    actions.extend(action_ui(ui, Action::Desk(DeskAction::SelectAll), true));
     ui.separator();
     // The categories by their names and colours (the reader's own).
     ui.add_enabled_ui(has_selection, |ui| {
         for (index, (name, color)) in params.categories.iter().enumerate().take(6) {
             let label = RichText::new(format!("■ Highlight: {name}")).color(*color);
             if ui.button(label).clicked() {
-                actions.push(Action::Highlight(index));
+                actions.push(Action::Annotations(AnnotationAction::Highlight(index)));
                 ui.close();
             }
         }
     });
-    actions.extend(action_ui(ui, Action::NoteOnSelection, has_selection));
+    actions.extend(action_ui(
+        ui,
+        Action::Annotations(AnnotationAction::NoteOnSelection),
+        has_selection,
+    ));
 }
 
 /// The context menu of a highlight: its category, its note, copying and deleting it.
@@ -482,10 +516,10 @@ fn highlight_menu_ui(
     actions: &mut Vec<Action>,
 ) {
     let mut push = |what: HighlightAction| {
-        actions.push(Action::OnHighlight {
+        actions.push(Action::Annotations(AnnotationAction::OnHighlight {
             annotation_id: annotation_id.to_owned(),
             what,
-        });
+        }));
     };
     ui.menu_button("Change category", |ui| {
         for (index, (name, color)) in params.categories.iter().enumerate() {
@@ -556,10 +590,10 @@ fn annotate_buttons(ui: &mut Ui, categories: &[(String, Color32)], actions: &mut
             .on_hover_text(format!("Highlight as {name} ({})", index + 1))
             .clicked()
         {
-            actions.push(Action::Highlight(index));
+            actions.push(Action::Annotations(AnnotationAction::Highlight(index)));
         }
     }
-    let note = Action::NoteOnSelection;
+    let note = Action::Annotations(AnnotationAction::NoteOnSelection);
     if ui
         .small_button("Note")
         .on_hover_text(format!("{} (N)", note.tooltip()))

@@ -1,4 +1,5 @@
 use super::*;
+use crate::ui::compare_view::marks::mark_colors;
 
 /// Clause 1 as bundled, compared by wording, with two notes on its differences.
 fn clause_1() -> PictureOf {
