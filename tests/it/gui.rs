@@ -16,7 +16,8 @@ use lectern::ui::app::{LecternApp, NOTE_PAUSE, StartOptions};
 
 use crate::common::gui::{
     add_note_on_lenins_amendment, annotation, app_with, click, click_through, let_time_pass,
-    note_on_next_difference, start_options, wheel_at,
+    note_on_next_difference, search_everything_for, show_only_the_english_witnesses, start_options,
+    type_search_everything, wheel_at,
 };
 
 const KAMENEV: &str = "lenin-1922-09-26-kamenev";
@@ -2621,22 +2622,7 @@ fn search_everything_lists_texts_and_notes_and_opens_a_match() {
         };
         add_annotation(state, note);
     }
-    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::F);
-    harness.run();
-    harness
-        .get_by_role_and_label(egui::accesskit::Role::TextInput, "Search texts and notes")
-        .type_text("RASCAL");
-    for _ in 0..200 {
-        harness.step();
-        let done = harness.state().search.search_all.as_ref().is_some_and(|s| {
-            s.preparing == 0 && s.searched.as_ref().is_some_and(|k| k.0 == "RASCAL")
-        });
-        if done {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(5));
-    }
-    harness.run();
+    search_everything_for(&mut harness, "RASCAL");
     let state = harness.state().search.search_all.as_ref().unwrap();
     let titles: Vec<&str> = state.texts.iter().map(|t| t.title.as_str()).collect();
     assert!(
@@ -2681,21 +2667,7 @@ fn open_search_hit(
     field.focus();
     harness.run();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness
-        .get_by_role_and_label(egui::accesskit::Role::TextInput, "Search texts and notes")
-        .type_text(query);
-    for _ in 0..200 {
-        harness.step();
-        let done =
-            harness.state().search.search_all.as_ref().is_some_and(|s| {
-                s.preparing == 0 && s.searched.as_ref().is_some_and(|k| k.0 == query)
-            });
-        if done {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(5));
-    }
-    harness.run();
+    type_search_everything(harness, query);
     let state = harness.state().search.search_all.as_ref().unwrap();
     let hit = state
         .texts
@@ -2710,27 +2682,6 @@ fn open_search_hit(
         .center();
     click_at(harness, button, modifiers);
     harness.run_steps(30);
-}
-
-/// Opens Search everything, types `query` and waits until every text was searched for it.
-fn search_everything_for(harness: &mut Harness<'_, LecternApp>, query: &str) {
-    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::F);
-    harness.run();
-    harness
-        .get_by_role_and_label(egui::accesskit::Role::TextInput, "Search texts and notes")
-        .type_text(query);
-    for _ in 0..200 {
-        harness.step();
-        let done =
-            harness.state().search.search_all.as_ref().is_some_and(|s| {
-                s.preparing == 0 && s.searched.as_ref().is_some_and(|k| k.0 == query)
-            });
-        if done {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(5));
-    }
-    harness.run();
 }
 
 #[test]
@@ -3998,16 +3949,7 @@ fn a_note_on_lenins_amendment_is_carried_to_the_revised_draft_and_copied_there()
     );
     // Copied to the revised draft (the later column), it is a note of its own there.
     // The Russian columns set aside, so that the English ones have the room.
-    click(&mut harness, "Witnesses (6)");
-    for russian in [
-        "Show Stalin’s draft (Russian)",
-        "Show Lenin’s amendment (Russian)",
-        "Show Revised draft, early Oct 1922 (Russian)",
-    ] {
-        harness.get_by_label(russian).click();
-        harness.run();
-    }
-    harness.key_press(egui::Key::Escape);
+    show_only_the_english_witnesses(&mut harness);
     harness.run();
     harness
         .get_all_by_label("Copy here")

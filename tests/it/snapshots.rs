@@ -15,7 +15,10 @@ use lectern::model::selection::Selection;
 use lectern::storage::reading_state::ThemeChoice;
 use lectern::ui::app::LecternApp;
 
-use crate::common::gui::{add_note_on_lenins_amendment, click, click_through, start_options};
+use crate::common::gui::{
+    add_note_on_lenins_amendment, click, click_through, show_only_the_english_witnesses,
+    start_options,
+};
 
 /// The app on a fresh profile with `open` texts in panes, in `theme`.
 fn app_with(open: &[&str], theme: ThemeChoice) -> LecternApp {
@@ -302,16 +305,7 @@ fn carried_notes(theme: ThemeChoice) -> Harness<'static, LecternApp> {
         "Clause 1: “entry” into the RSFSR or “formal unification”",
     );
     add_note_on_lenins_amendment(&mut harness);
-    click(&mut harness, "Witnesses (6)");
-    for russian in [
-        "Show Stalin’s draft (Russian)",
-        "Show Lenin’s amendment (Russian)",
-        "Show Revised draft, early Oct 1922 (Russian)",
-    ] {
-        harness.get_by_label(russian).click();
-        harness.run();
-    }
-    harness.key_press(egui::Key::Escape);
+    show_only_the_english_witnesses(&mut harness);
     harness.event(egui::Event::PointerGone);
     harness.run();
     harness

@@ -124,3 +124,44 @@ pub fn add_note_on_lenins_amendment(harness: &mut Harness<'_, LecternApp>) {
     assert!(added);
     harness.run();
 }
+
+/// Opens Search everything, types `query` and waits until every text was searched for it.
+pub fn search_everything_for(harness: &mut Harness<'_, LecternApp>, query: &str) {
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::F);
+    harness.run();
+    type_search_everything(harness, query);
+}
+
+/// Types `query` into Search everything's field (the window being open) and steps until every
+/// text was searched for it (the search runs on other threads), a second at most.
+pub fn type_search_everything(harness: &mut Harness<'_, LecternApp>, query: &str) {
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, "Search texts and notes")
+        .type_text(query);
+    for _ in 0..200 {
+        harness.step();
+        let done =
+            harness.state().search.search_all.as_ref().is_some_and(|s| {
+                s.preparing == 0 && s.searched.as_ref().is_some_and(|k| k.0 == query)
+            });
+        if done {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    harness.run();
+}
+
+/// In the open comparison of Clause 1, sets the three Russian witnesses aside (from the
+/// Witnesses menu), so that the English ones have the room.
+pub fn show_only_the_english_witnesses(harness: &mut Harness<'_, LecternApp>) {
+    click(harness, "Witnesses (6)");
+    for russian in [
+        "Show Stalin’s draft (Russian)",
+        "Show Lenin’s amendment (Russian)",
+        "Show Revised draft, early Oct 1922 (Russian)",
+    ] {
+        click(harness, russian);
+    }
+    harness.key_press(Key::Escape);
+}
