@@ -301,11 +301,8 @@ mod tests {
         assert_eq!(serde_json::from_str::<CharRange>(&json).unwrap(), range);
         // The diff works on bytes inside; what it gives counts characters (Cyrillic takes two
         // bytes a letter).
-        let ops = crate::model::diff::diff(
-            "вступление РСФСР",
-            "объединение РСФСР",
-            &Default::default(),
-        );
+        let ops =
+            crate::model::diff::diff("вступление РСФСР", "объединение РСФСР", &Default::default());
         let changed: Vec<&CharRange> = ops
             .iter()
             .filter(|op| op.kind == crate::model::diff::OpKind::Delete)

@@ -3,6 +3,7 @@
 #![allow(clippy::unwrap_used)] // tests: a failed unwrap is a failed test
 
 use std::path::Path;
+use std::time::Duration;
 
 use egui::{Event, Key, Modifiers, PointerButton, Pos2, vec2};
 use egui_kittest::Harness;
@@ -11,25 +12,20 @@ use lectern::bundled::bundled_library;
 use lectern::storage::notebook_dir::NotebookStore;
 use lectern::storage::profile::Profile;
 use lectern::storage::reading_state::ThemeChoice;
-use lectern::ui::app::{LecternApp, StartOptions};
+use lectern::ui::app::{LecternApp, NOTE_PAUSE, StartOptions};
+
+use crate::common::gui::{
+    add_note_on_lenins_amendment, annotation, app_with, click, click_through, let_time_pass,
+    note_on_next_difference, search_everything_for, show_only_the_english_witnesses, start_options,
+    type_search_everything, wheel_at,
+};
 
 const KAMENEV: &str = "lenin-1922-09-26-kamenev";
 const NOTES: &str = "lenin-1922-12-30-autonomization";
 const TROTSKY: &str = "lenin-1923-03-05-trotsky";
 
 fn app(profile: &Path, open: &[&str]) -> LecternApp {
-    LecternApp::new(
-        bundled_library(),
-        StartOptions {
-            profile: Some(Profile::open(Some(profile)).unwrap()),
-            open: open.iter().map(|s| (*s).to_owned()).collect(),
-            session_texts: Vec::new(),
-            dialogs: None,
-            file_system: None,
-            save_delay: None,
-            compare: Vec::new(),
-        },
-    )
+    app_with(start_options(profile, open))
 }
 
 /// The note of the annotation `id` in the app's notebook.
@@ -137,10 +133,7 @@ fn a_title_in_the_library_opens_the_text_in_a_pane() {
     let profile = tempfile::tempdir().unwrap();
     let mut harness = harness(app(profile.path(), &[]));
     assert!(pane_ids(&harness).is_empty());
-    harness
-        .get_by_label("On the Establishment of the U.S.S.R.")
-        .click();
-    harness.run();
+    click(&mut harness, "On the Establishment of the U.S.S.R.");
     assert_eq!(pane_ids(&harness), [KAMENEV]);
     harness.get_by_label("Reading pane 1: On the Establishment of the U.S.S.R.");
 }
@@ -149,10 +142,7 @@ fn a_title_in_the_library_opens_the_text_in_a_pane() {
 fn beside_opens_a_second_text_next_to_the_first() {
     let profile = tempfile::tempdir().unwrap();
     let mut harness = harness(app(profile.path(), &[KAMENEV]));
-    harness
-        .get_by_label("Open beside: To L. D. Trotsky")
-        .click();
-    harness.run();
+    click(&mut harness, "Open beside: To L. D. Trotsky");
     assert_eq!(pane_ids(&harness), [KAMENEV, TROTSKY]);
     assert_eq!(harness.state().desk().active(), 1);
     harness.get_by_label("Reading pane 2: To L. D. Trotsky");
@@ -192,13 +182,12 @@ fn panes_close_and_swap_from_their_headers() {
             .is_disabled()
     );
     // Three panes are narrow: moving a pane is in its ℹ menu.
-    harness.get_by_label("About the text in pane 1").click();
-    harness.run();
-    harness.get_by_label("Move pane 1 right").click();
-    harness.run();
+    click_through(
+        &mut harness,
+        &["About the text in pane 1", "Move pane 1 right"],
+    );
     assert_eq!(pane_ids(&harness), [NOTES, KAMENEV, TROTSKY]);
-    harness.get_by_label("Close pane 2").click();
-    harness.run();
+    click(&mut harness, "Close pane 2");
     assert_eq!(pane_ids(&harness), [NOTES, TROTSKY]);
     harness.key_press_modifiers(Modifiers::COMMAND, Key::W);
     harness.run();
@@ -209,10 +198,10 @@ fn panes_close_and_swap_from_their_headers() {
 fn linked_scrolling_moves_the_other_linked_pane() {
     let profile = tempfile::tempdir().unwrap();
     let mut harness = harness(app(profile.path(), &[NOTES, NOTES]));
-    harness.get_by_label("Link scrolling of pane 1").click();
-    harness.run();
-    harness.get_by_label("Link scrolling of pane 2").click();
-    harness.run();
+    click_through(
+        &mut harness,
+        &["Link scrolling of pane 1", "Link scrolling of pane 2"],
+    );
     assert!(harness.state().desk().panes().iter().all(|p| p.linked));
     // Scroll pane 1 with the keyboard.
     harness.state_mut().desk_mut().focus(0);
@@ -229,8 +218,7 @@ fn linked_scrolling_moves_the_other_linked_pane() {
     assert!((panes[1].view.within() - panes[0].view.within()).abs() < 0.01);
 
     // Unlinked, pane 2 stays where it is.
-    harness.get_by_label("Link scrolling of pane 2").click();
-    harness.run();
+    click(&mut harness, "Link scrolling of pane 2");
     let before = harness.state().desk().panes()[1].view.scroll;
     harness.state_mut().desk_mut().focus(0);
     harness.key_press(Key::PageDown);
@@ -253,20 +241,12 @@ fn linking_keeps_each_pane_at_its_own_place() {
         .jump_to(8, 0.0);
     harness.run();
     harness.get_by_label("Link scrolling of pane 1").click();
-    harness.get_by_label("Link scrolling of pane 2").click();
-    harness.run();
+    click(&mut harness, "Link scrolling of pane 2");
     let pane_one = harness
         .get_by_label_contains("Reading pane 1")
         .rect()
         .center();
-    harness.event(Event::PointerMoved(pane_one));
-    harness.event(Event::MouseWheel {
-        unit: egui::MouseWheelUnit::Point,
-        delta: vec2(0.0, -60.0),
-        phase: egui::TouchPhase::Move,
-        source: egui::MouseWheelSource::Wheel,
-        modifiers: Modifiers::NONE,
-    });
+    wheel_at(&harness, pane_one, -60.0);
     harness.run();
     let panes = harness.state().desk().panes();
     let one = panes[0].view.scroll.paragraph as f32 + panes[0].view.within();
@@ -332,10 +312,10 @@ fn three_narrow_panes_keep_their_titles_and_buttons_in_view() {
         );
     }
     // What the compact header leaves out is in its ℹ menu.
-    harness.get_by_label("About the text in pane 1").click();
-    harness.run();
-    harness.get_by_label("Move pane 1 right").click();
-    harness.run();
+    click_through(
+        &mut harness,
+        &["About the text in pane 1", "Move pane 1 right"],
+    );
     assert_eq!(pane_ids(&harness), [NOTES, KAMENEV, TROTSKY]);
 }
 
@@ -344,8 +324,7 @@ fn linked_panes_of_different_texts_follow_proportionally() {
     let profile = tempfile::tempdir().unwrap();
     let mut harness = harness(app(profile.path(), &[NOTES, KAMENEV]));
     harness.get_by_label("Link scrolling of pane 1").click();
-    harness.get_by_label("Link scrolling of pane 2").click();
-    harness.run();
+    click(&mut harness, "Link scrolling of pane 2");
     harness.state_mut().desk_mut().focus(0);
     harness.key_press(Key::End);
     harness.run();
@@ -478,10 +457,7 @@ fn the_theme_follows_the_menu_and_the_shortcut() {
     let profile = tempfile::tempdir().unwrap();
     let mut harness = harness(app(profile.path(), &[KAMENEV]));
     assert_eq!(harness.state().view().theme, ThemeChoice::System);
-    harness.get_by_label("View").click();
-    harness.run();
-    harness.get_by_label("Dark theme").click();
-    harness.run();
+    click_through(&mut harness, &["View", "Dark theme"]);
     assert_eq!(harness.state().view().theme, ThemeChoice::Dark);
     assert_eq!(harness.ctx.theme(), egui::Theme::Dark);
     harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::D);
@@ -520,12 +496,8 @@ fn keyboard_scrolling_moves_through_the_text() {
 fn the_parts_menu_jumps_to_a_dated_part() {
     let profile = tempfile::tempdir().unwrap();
     let mut harness = harness(app(profile.path(), &[NOTES]));
-    harness.get_by_label("Parts").click();
-    harness.run();
-    harness
-        .get_by_label("31 December 1922 (second continuation)")
-        .click();
-    harness.run();
+    click(&mut harness, "Parts");
+    click(&mut harness, "31 December 1922 (second continuation)");
     let pane = &harness.state().desk().panes()[0];
     assert_eq!(
         pane.view.scroll.paragraph,
@@ -537,8 +509,7 @@ fn the_parts_menu_jumps_to_a_dated_part() {
 fn metadata_is_one_click_away() {
     let profile = tempfile::tempdir().unwrap();
     let mut harness = harness(app(profile.path(), &[KAMENEV]));
-    harness.get_by_label("About the text in pane 1").click();
-    harness.run();
+    click(&mut harness, "About the text in pane 1");
     assert_eq!(harness.state().view().info_text.as_deref(), Some(KAMENEV));
     harness.get_by_label("Bernard Isaacs");
     harness.get_by_label("Collected Works");
@@ -548,14 +519,13 @@ fn metadata_is_one_click_away() {
             .count(),
         2
     );
-    harness.get_by_label("Close").click();
-    harness.run();
+    click(&mut harness, "Close");
     assert_eq!(harness.state().view().info_text, None);
     // From the library too, for a text that is not open.
-    harness
-        .get_by_label("About: Memo Combatting Dominant Nation Chauvinism")
-        .click();
-    harness.run();
+    click(
+        &mut harness,
+        "About: Memo Combatting Dominant Nation Chauvinism",
+    );
     harness.get_by_label_contains("literally “great-power chauvinism”");
 }
 
@@ -607,8 +577,7 @@ fn reading_state_survives_a_restart() {
     let profile = tempfile::tempdir().unwrap();
     let (paragraph, selection, theme) = {
         let mut harness = harness(app(profile.path(), &[NOTES, KAMENEV]));
-        harness.get_by_label("Link scrolling of pane 2").click();
-        harness.run();
+        click(&mut harness, "Link scrolling of pane 2");
         harness.state_mut().desk_mut().focus(0);
         for _ in 0..3 {
             harness.key_press(Key::PageDown);
@@ -687,14 +656,7 @@ fn the_mouse_wheel_scrolls_the_pane_under_the_pointer() {
         .get_by_label("Reading pane 2: On the Establishment of the U.S.S.R.")
         .rect()
         .center();
-    harness.event(Event::PointerMoved(pane_two));
-    harness.event(Event::MouseWheel {
-        unit: egui::MouseWheelUnit::Point,
-        delta: vec2(0.0, -200.0),
-        phase: egui::TouchPhase::Move,
-        source: egui::MouseWheelSource::Wheel,
-        modifiers: Modifiers::NONE,
-    });
+    wheel_at(&harness, pane_two, -200.0);
     harness.run();
     let panes = harness.state().desk().panes();
     assert!(
@@ -747,18 +709,10 @@ impl lectern::ui::dialogs::FileDialogs for ScriptedDialogs {
 }
 
 fn app_with_dialog_answer(profile: &Path, answer: Option<std::path::PathBuf>) -> LecternApp {
-    LecternApp::new(
-        bundled_library(),
-        StartOptions {
-            profile: Some(Profile::open(Some(profile)).unwrap()),
-            open: vec![KAMENEV.to_owned()],
-            session_texts: Vec::new(),
-            dialogs: Some(std::sync::Arc::new(ScriptedDialogs(answer))),
-            file_system: None,
-            save_delay: None,
-            compare: Vec::new(),
-        },
-    )
+    app_with(StartOptions {
+        dialogs: Some(std::sync::Arc::new(ScriptedDialogs(answer))),
+        ..start_options(profile, &[KAMENEV])
+    })
 }
 
 /// The last frame put `expected` on the clipboard.
@@ -798,8 +752,7 @@ fn open_file_reads_a_text_beside_the_open_one_without_blocking() {
     )
     .unwrap();
     let mut harness = harness(app_with_dialog_answer(profile.path(), Some(file)));
-    harness.get_by_label("File").click();
-    harness.run();
+    click(&mut harness, "File");
     harness.get_by_label_contains("Open file…").click();
     wait_for_open_file(&mut harness);
     assert_eq!(pane_ids(&harness), [KAMENEV, "file-draft-clause-txt"]);
@@ -1048,8 +1001,7 @@ fn a_note_being_typed_is_kept_when_the_reader_moves_on_or_closes_the_window() {
     // A pause in the typing keeps what is typed, as Save note would (a crash loses at most
     // the last words).
     assert_eq!(note_of(&harness, &second), "");
-    std::thread::sleep(lectern::ui::app::NOTE_PAUSE + std::time::Duration::from_millis(100));
-    harness.step();
+    let_time_pass(&mut harness, NOTE_PAUSE + Duration::from_millis(100));
     assert_eq!(note_of(&harness, &second), "Zinoviev");
     // Typing on, then closing the window.
     harness
@@ -1079,8 +1031,7 @@ fn an_undone_note_stays_undone() {
         "Stalin tends to be somewhat hasty",
         "A first thought",
     );
-    harness.get_by_label("Save note").click();
-    harness.run();
+    click(&mut harness, "Save note");
     assert_eq!(note_of(&harness, &id), "A first thought");
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
@@ -1088,8 +1039,7 @@ fn an_undone_note_stays_undone() {
     // The editor shows the note as it now is, and nothing brings the undone words back.
     let field = harness.get_by_role_and_label(egui::accesskit::Role::MultilineTextInput, "Note");
     assert_eq!(field.value().as_deref(), Some(""));
-    std::thread::sleep(lectern::ui::app::NOTE_PAUSE + std::time::Duration::from_millis(100));
-    harness.step();
+    let_time_pass(&mut harness, NOTE_PAUSE + Duration::from_millis(100));
     harness.state_mut().save_now();
     assert_eq!(note_of(&harness, &id), "");
     // Redo still can.
@@ -1114,24 +1064,14 @@ fn notes_tags_category_delete_trash_and_restore() {
         "Tags (comma-separated)",
         "stalin, character",
     );
-    harness.get_by_label("Save note").click();
-    harness.run();
-    let annotation = harness
-        .state()
-        .notebook()
-        .annotations()
-        .get(&id)
-        .unwrap()
-        .clone();
+    click(&mut harness, "Save note");
+    let annotation = annotation(&harness, &id);
     assert_eq!(annotation.note, "Lenin on Stalin's haste");
     assert_eq!(annotation.tags, ["stalin", "character"]);
     assert_eq!(annotation.anchor.exact, "Stalin tends to be somewhat hasty");
 
     // Recategorise through the editor.
-    harness.get_by_label("Highlight:").click();
-    harness.run();
-    harness.get_by_label("Disagree").click();
-    harness.run();
+    click_through(&mut harness, &["Highlight:", "Disagree"]);
     assert_eq!(
         harness
             .state()
@@ -1145,16 +1085,11 @@ fn notes_tags_category_delete_trash_and_restore() {
     );
 
     // Delete: to the Trash; restore from it.
-    harness.get_by_label("Delete annotation").click();
-    harness.run();
+    click(&mut harness, "Delete annotation");
     assert!(harness.state().notebook().annotations().get(&id).is_none());
     assert_eq!(harness.state().notebook().annotations().trash().len(), 1);
-    harness.get_by_label("Trash (1)").click();
-    harness.run();
-    harness
-        .get_by_label("Restore: Stalin tends to be somewhat hasty")
-        .click();
-    harness.run();
+    click(&mut harness, "Trash (1)");
+    click(&mut harness, "Restore: Stalin tends to be somewhat hasty");
     let restored = harness.state().notebook().annotations().get(&id).unwrap();
     assert_eq!(restored.note, "Lenin on Stalin's haste");
     assert!(harness.state().notebook().annotations().trash().is_empty());
@@ -1264,8 +1199,7 @@ fn a_changed_text_re_anchors_annotations_and_keeps_orphans() {
     assert_eq!(saved.anchor.content_hash, current.content_hash());
     // Re-attach it to a selected passage.
     drag_select(&mut harness, 0, "Give the matter good thought");
-    harness.get_by_label("Attach to selection").click();
-    harness.run();
+    click(&mut harness, "Attach to selection");
     let gone = harness
         .state()
         .notebook()
@@ -1281,8 +1215,7 @@ fn the_selection_toolbar_and_the_context_menu_highlight() {
     let profile = tempfile::tempdir().unwrap();
     let mut harness = harness(app(profile.path(), &[KAMENEV]));
     drag_select(&mut harness, 0, "Stalin tends to be somewhat hasty");
-    harness.get_by_label("Highlight as Evidence").click();
-    harness.run();
+    click(&mut harness, "Highlight as Evidence");
     let live = harness.state().notebook().annotations().live();
     assert_eq!(live.len(), 1);
     assert_eq!(live[0].category_id.as_deref(), Some("evidence"));
@@ -1303,8 +1236,7 @@ fn the_selection_toolbar_and_the_context_menu_highlight() {
         modifiers: Modifiers::NONE,
     });
     harness.run();
-    harness.get_by_label("■ Highlight: Term").click();
-    harness.run();
+    click(&mut harness, "■ Highlight: Term");
     let live = harness.state().notebook().annotations().live();
     assert_eq!(live.len(), 2);
     assert_eq!(live[1].category_id.as_deref(), Some("term"));
@@ -1332,14 +1264,7 @@ fn the_selection_toolbar_stays_in_its_pane_and_leaves_with_its_selection() {
     // Scroll up in small steps: the selection moves down the pane and out of sight.
     for _ in 0..80 {
         // Near the top, away from the selection moving down.
-        harness.event(Event::PointerMoved(pane.center_top() + vec2(0.0, 40.0)));
-        harness.event(Event::MouseWheel {
-            unit: egui::MouseWheelUnit::Point,
-            delta: vec2(0.0, 25.0),
-            phase: egui::TouchPhase::Move,
-            source: egui::MouseWheelSource::Wheel,
-            modifiers: Modifiers::NONE,
-        });
+        wheel_at(&harness, pane.center_top() + vec2(0.0, 40.0), 25.0);
         harness.run();
         if let Some(button) = harness.query_by_label("Highlight as Evidence") {
             shown += 1;
@@ -1427,10 +1352,7 @@ fn a_highlights_menu_changes_it_writes_its_note_copies_and_deletes_it() {
             "{item}"
         );
     }
-    harness.get_by_label("Change category").click();
-    harness.run();
-    harness.get_by_label("■ Term").click();
-    harness.run();
+    click_through(&mut harness, &["Change category", "■ Term"]);
     let category = harness
         .state()
         .notebook()
@@ -1459,15 +1381,13 @@ fn a_highlights_menu_changes_it_writes_its_note_copies_and_deletes_it() {
         "{copied:?}"
     );
     right_click(&mut harness, on_it);
-    harness.get_by_label("Edit note…").click();
-    harness.run();
+    click(&mut harness, "Edit note…");
     assert_eq!(
         harness.state().view().selected_annotation.as_deref(),
         Some("haste")
     );
     right_click(&mut harness, on_it);
-    harness.get_by_label("Delete highlight").click();
-    harness.run();
+    click(&mut harness, "Delete highlight");
     assert!(harness.state().notebook().annotations().live().is_empty());
 }
 
@@ -1528,8 +1448,7 @@ fn an_annotation_on_a_text_no_pane_shows_opens_in_the_active_pane() {
     );
     let mut harness = harness(app);
     harness.state_mut().desk_mut().focus(1);
-    harness.get_by_label("All texts").click();
-    harness.run();
+    click(&mut harness, "All texts");
     harness.get_by_label_contains("Annotation: ").click();
     harness.run_steps(10);
     assert_eq!(pane_ids(&harness), [KAMENEV, NOTES], "no third pane");
@@ -1586,8 +1505,7 @@ fn categories_are_renamed_added_and_removed_and_kept() {
         drag_select(&mut harness, 0, "Stalin tends to be somewhat hasty");
         harness.key_press(Key::Num2); // "Question" is now in use
         harness.run();
-        harness.get_by_label("Categories").click();
-        harness.run();
+        click(&mut harness, "Categories");
         assert!(
             harness
                 .get_by_label("Remove category 2")
@@ -1600,10 +1518,7 @@ fn categories_are_renamed_added_and_removed_and_kept() {
             "Name of category 2",
             " (open)",
         );
-        harness.get_by_label("Remove category 6").click();
-        harness.run();
-        harness.get_by_label("Add category").click();
-        harness.run();
+        click_through(&mut harness, &["Remove category 6", "Add category"]);
         let names: Vec<String> = harness
             .state()
             .notebook()
@@ -1701,11 +1616,9 @@ fn the_docked_comparison_gives_its_room_to_the_witnesses_and_comes_back_after_a_
         // The description waits behind "About".
         let description = "Stalin’s commission draft of September 1922";
         assert!(harness.query_by_label_contains(description).is_none());
-        harness.get_by_label("About this comparison").click();
-        harness.run();
+        click(&mut harness, "About this comparison");
         harness.get_by_label_contains(description);
-        harness.get_by_label("About this comparison").click();
-        harness.run();
+        click(&mut harness, "About this comparison");
         assert!(harness.query_by_label_contains(description).is_none());
         // The header keeps to a few lines: the rows have most of the dock.
         let dock = harness.state().comparison().unwrap().rect.unwrap();
@@ -1718,14 +1631,7 @@ fn the_docked_comparison_gives_its_room_to_the_witnesses_and_comes_back_after_a_
         );
         // The names stay when the rows scroll.
         let segment = harness.get_by_label("1, the treaty").rect();
-        harness.event(Event::PointerMoved(dock.center_bottom() - vec2(0.0, 40.0)));
-        harness.event(Event::MouseWheel {
-            unit: egui::MouseWheelUnit::Point,
-            delta: vec2(0.0, -120.0),
-            phase: egui::TouchPhase::Move,
-            source: egui::MouseWheelSource::Wheel,
-            modifiers: Modifiers::NONE,
-        });
+        wheel_at(&harness, dock.center_bottom() - vec2(0.0, 40.0), -120.0);
         harness.run();
         let scrolled = harness.get_by_label("1, the treaty").rect();
         assert!(scrolled.top() < segment.top() - 50.0, "the rows scrolled");
@@ -1769,8 +1675,7 @@ fn f7_inline_brings_each_difference_into_view() {
     let profile = tempfile::tempdir().unwrap();
     let mut harness = harness(app(profile.path(), &[KAMENEV]));
     open_clause_1(&mut harness);
-    harness.get_by_label("Inline").click();
-    harness.run();
+    click(&mut harness, "Inline");
     let count = {
         let state = harness.state().comparison().unwrap();
         state.result.as_ref().unwrap().differences.len()
@@ -1827,10 +1732,7 @@ fn marking_against_a_witness_leaves_the_other_language_unmarked_and_says_so() {
             "{name}: {label:?} {drop_down:?}"
         );
     }
-    harness.get_by_label("Mark against:").click();
-    harness.run();
-    harness.get_by_label("Stalin’s draft (Russian)").click();
-    harness.run();
+    click_through(&mut harness, &["Mark against:", "Stalin’s draft (Russian)"]);
     let state = harness.state().comparison().unwrap();
     assert_eq!(
         state.reference,
@@ -2030,8 +1932,7 @@ fn six_witnesses_get_the_whole_window_when_the_panels_leave_too_little_room() {
     // told, and offered the whole window.
     harness.get_by_label_contains("3 of the 6 witnesses fit side by side");
     harness.get_by_label("Library");
-    harness.get_by_label("Fill window for all columns").click();
-    harness.run();
+    click(&mut harness, "Fill window for all columns");
     assert!(harness.state().side_panels_set_aside());
     assert!(harness.query_by_label("Library").is_none());
     assert!(harness.query_by_label("Annotations").is_none());
@@ -2049,11 +1950,9 @@ fn six_witnesses_get_the_whole_window_when_the_panels_leave_too_little_room() {
     harness.get_by_label("Library");
     harness.get_by_label("Annotations");
     // The toolbar's button does the same both ways.
-    harness.get_by_label("Fill window").click();
-    harness.run();
+    click(&mut harness, "Fill window");
     assert!(harness.query_by_label("Library").is_none());
-    harness.get_by_label("Dock below texts").click();
-    harness.run();
+    click(&mut harness, "Dock below texts");
     harness.get_by_label("Library");
 }
 
@@ -2111,8 +2010,7 @@ fn f7_and_shift_f7_step_through_the_differences() {
         Some(count - 1),
         "stepping back from the first wraps to the last"
     );
-    harness.get_by_label("Next difference").click();
-    harness.run();
+    click(&mut harness, "Next difference");
     assert_eq!(harness.state().comparison().unwrap().current, Some(0));
 }
 
@@ -2125,8 +2023,7 @@ fn swapping_reverses_the_witnesses_and_marks_them_the_other_way() {
     let before = before.result.clone().expect("computed");
     let count = before.differences.len();
     harness.get_by_label(&format!("{count} differences"));
-    harness.get_by_label("Swap witnesses").click();
-    harness.run();
+    click(&mut harness, "Swap witnesses");
     let state = harness.state().comparison().unwrap();
     assert!(
         state.comparison.witnesses[0]
@@ -2214,8 +2111,7 @@ fn two_selections_in_two_panes_are_compared_word_by_word() {
     );
     select(&mut harness, 1, "we, nationals of a big nation");
     harness.run();
-    harness.get_by_label("Compare selections").click();
-    harness.run();
+    click(&mut harness, "Compare selections");
     let state = harness.state().comparison().expect("a comparison");
     assert!(state.readers_own);
     assert_eq!(state.comparison.witnesses.len(), 2);
@@ -2229,8 +2125,7 @@ fn two_selections_in_two_panes_are_compared_word_by_word() {
     assert_eq!(cell.reference, Some(0));
     assert!(!cell.counts.is_same());
     // The comparison sits below the panes; its controls answer the pointer.
-    harness.get_by_label("Inline").click();
-    harness.run();
+    click(&mut harness, "Inline");
     assert!(harness.state().comparison().unwrap().inline);
 }
 
@@ -2239,18 +2134,10 @@ fn a_note_on_a_difference_is_kept_across_a_restart() {
     let profile = tempfile::tempdir().unwrap();
     let mut harness = harness(app(profile.path(), &[]));
     open_clause_1(&mut harness);
-    harness.key_press(Key::F7);
-    harness.run();
-    harness.get_by_label("Note on this difference").click();
-    harness.run();
+    let subject = note_on_next_difference(&mut harness, "Equality, not absorption");
     let notes = harness.state().notebook().comparison_notes();
     assert_eq!(notes.len(), 1);
-    let subject = notes[0].subject();
     assert!(notes[0].witness.is_some(), "{subject}");
-    harness
-        .get_by_label(&format!("Note {subject}"))
-        .type_text("Equality, not absorption");
-    harness.run();
     assert_eq!(
         harness.state().notebook().comparison_notes()[0].note,
         "Equality, not absorption"
@@ -2261,8 +2148,7 @@ fn a_note_on_a_difference_is_kept_across_a_restart() {
     assert_eq!(harness.state().notebook().comparison_notes().len(), 1);
     // The annotations panel lists it and opens the comparison at it.
     harness.get_by_label("Notes on comparisons (1)");
-    harness.get_by_label("Show in comparison").click();
-    harness.run();
+    click(&mut harness, "Show in comparison");
     let state = harness.state().comparison().expect("the comparison opened");
     assert_eq!(state.comparison.id, "clause-1");
     harness.get_by_label(&format!("Note {subject}"));
@@ -2277,17 +2163,8 @@ fn a_deleted_note_on_a_difference_comes_back_with_undo() {
     let profile = tempfile::tempdir().unwrap();
     let mut harness = harness(app(profile.path(), &[]));
     open_clause_1(&mut harness);
-    harness.key_press(Key::F7);
-    harness.run();
-    harness.get_by_label("Note on this difference").click();
-    harness.run();
-    let subject = harness.state().notebook().comparison_notes()[0].subject();
-    harness
-        .get_by_label(&format!("Note {subject}"))
-        .type_text("Entry means absorption");
-    harness.run();
-    harness.get_by_label("Delete note").click();
-    harness.run();
+    let subject = note_on_next_difference(&mut harness, "Entry means absorption");
+    click(&mut harness, "Delete note");
     assert!(harness.state().notebook().comparison_notes().is_empty());
     assert!(harness.query_by_label(&format!("Note {subject}")).is_none());
     // Ctrl+Z brings it back, with what was typed, in the comparison too.
@@ -2329,10 +2206,7 @@ fn pasted_wordings_are_compared_and_exported_as_markdown() {
     let profile = tempfile::tempdir().unwrap();
     let export = profile.path().join("clause.md");
     let mut harness = harness(app_with_dialog_answer(profile.path(), Some(export.clone())));
-    harness.get_by_label("Compare").click();
-    harness.run();
-    harness.get_by_label("Compare pasted wordings…").click();
-    harness.run();
+    click_through(&mut harness, &["Compare", "Compare pasted wordings…"]);
     type_into(
         &mut harness,
         egui::accesskit::Role::MultilineTextInput,
@@ -2345,14 +2219,10 @@ fn pasted_wordings_are_compared_and_exported_as_markdown() {
         "Wording 2",
         "on formal unification with the RSFSR",
     );
-    harness.get_by_label("Compare the wordings").click();
-    harness.run();
+    click(&mut harness, "Compare the wordings");
     let state = harness.state().comparison().expect("a comparison");
     assert_eq!(state.comparison.witnesses[1].label, "Wording 2");
-    harness.get_by_label("Export").click();
-    harness.run();
-    harness.get_by_label("Export as Markdown…").click();
-    harness.run();
+    click_through(&mut harness, &["Export", "Export as Markdown…"]);
     wait_while(&mut harness, LecternApp::is_exporting);
     let markdown = std::fs::read_to_string(&export).unwrap();
     assert!(
@@ -2392,10 +2262,7 @@ fn a_png_export_too_tall_leaves_rows_out_and_says_which() {
         .comparison
         .segments
         .len();
-    harness.get_by_label("Export").click();
-    harness.run();
-    harness.get_by_label("Export as PNG image…").click();
-    harness.run();
+    click_through(&mut harness, &["Export", "Export as PNG image…"]);
     wait_while(&mut harness, LecternApp::is_exporting);
     let state = harness.state().comparison().unwrap();
     let message = state.message.clone().unwrap_or_default();
@@ -2428,19 +2295,8 @@ fn the_html_export_of_a_comparison_has_the_notes_on_its_differences() {
     let export = profile.path().join("clause-1.html");
     let mut harness = harness(app_with_dialog_answer(profile.path(), Some(export.clone())));
     open_clause_1(&mut harness);
-    harness.key_press(Key::F7);
-    harness.run();
-    harness.get_by_label("Note on this difference").click();
-    harness.run();
-    let subject = harness.state().notebook().comparison_notes()[0].subject();
-    harness
-        .get_by_label(&format!("Note {subject}"))
-        .type_text("Entry <b>means</b> absorption");
-    harness.run();
-    harness.get_by_label("Export").click();
-    harness.run();
-    harness.get_by_label("Export as HTML…").click();
-    harness.run();
+    note_on_next_difference(&mut harness, "Entry <b>means</b> absorption");
+    click_through(&mut harness, &["Export", "Export as HTML…"]);
     wait_while(&mut harness, LecternApp::is_exporting);
     let html = std::fs::read_to_string(&export).unwrap();
     let note = html
@@ -2463,19 +2319,8 @@ fn the_png_export_of_a_comparison_is_the_whole_comparison_not_the_screen() {
     let export = profile.path().join("clause-1.png");
     let mut harness = harness(app_with_dialog_answer(profile.path(), Some(export.clone())));
     open_clause_1(&mut harness);
-    harness.key_press(Key::F7);
-    harness.run();
-    harness.get_by_label("Note on this difference").click();
-    harness.run();
-    let subject = harness.state().notebook().comparison_notes()[0].subject();
-    harness
-        .get_by_label(&format!("Note {subject}"))
-        .type_text("Entry means absorption");
-    harness.run();
-    harness.get_by_label("Export").click();
-    harness.run();
-    harness.get_by_label("Export as PNG image…").click();
-    harness.run();
+    note_on_next_difference(&mut harness, "Entry means absorption");
+    click_through(&mut harness, &["Export", "Export as PNG image…"]);
     wait_while(&mut harness, LecternApp::is_exporting);
     let state = harness.state().comparison().unwrap();
     let message = state.message.clone().unwrap_or_default();
@@ -2575,8 +2420,7 @@ fn comparing_two_long_texts_runs_in_the_background_with_progress() {
     );
     let mut harness = harness(app);
     assert_eq!(harness.state().desk().panes().len(), 2);
-    harness.get_by_label("Compare").click();
-    harness.run();
+    click(&mut harness, "Compare");
     harness.get_by_label("Compare the open texts").click();
     harness.step();
     harness.step();
@@ -2751,8 +2595,7 @@ fn find_marks_every_match_as_you_type_and_f3_steps_through_them() {
         Some(expected - 1),
         "back from the first wraps to the last"
     );
-    harness.get_by_label("Close find").click();
-    harness.run();
+    click(&mut harness, "Close find");
     assert!(harness.state().search().find.is_none());
 }
 
@@ -2775,27 +2618,7 @@ fn search_everything_lists_texts_and_notes_and_opens_a_match() {
         };
         add_annotation(state, note);
     }
-    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::F);
-    harness.run();
-    harness
-        .get_by_role_and_label(egui::accesskit::Role::TextInput, "Search texts and notes")
-        .type_text("RASCAL");
-    for _ in 0..200 {
-        harness.step();
-        let done = harness
-            .state()
-            .search()
-            .search_all
-            .as_ref()
-            .is_some_and(|s| {
-                s.preparing == 0 && s.searched.as_ref().is_some_and(|k| k.0 == "RASCAL")
-            });
-        if done {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(5));
-    }
-    harness.run();
+    search_everything_for(&mut harness, "RASCAL");
     let state = harness.state().search().search_all.as_ref().unwrap();
     let titles: Vec<&str> = state.texts.iter().map(|t| t.title.as_str()).collect();
     assert!(
@@ -2840,23 +2663,7 @@ fn open_search_hit(
     field.focus();
     harness.run();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness
-        .get_by_role_and_label(egui::accesskit::Role::TextInput, "Search texts and notes")
-        .type_text(query);
-    for _ in 0..200 {
-        harness.step();
-        let done = harness
-            .state()
-            .search()
-            .search_all
-            .as_ref()
-            .is_some_and(|s| s.preparing == 0 && s.searched.as_ref().is_some_and(|k| k.0 == query));
-        if done {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(5));
-    }
-    harness.run();
+    type_search_everything(harness, query);
     let state = harness.state().search().search_all.as_ref().unwrap();
     let hit = state
         .texts
@@ -2871,29 +2678,6 @@ fn open_search_hit(
         .center();
     click_at(harness, button, modifiers);
     harness.run_steps(30);
-}
-
-/// Opens Search everything, types `query` and waits until every text was searched for it.
-fn search_everything_for(harness: &mut Harness<'_, LecternApp>, query: &str) {
-    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::F);
-    harness.run();
-    harness
-        .get_by_role_and_label(egui::accesskit::Role::TextInput, "Search texts and notes")
-        .type_text(query);
-    for _ in 0..200 {
-        harness.step();
-        let done = harness
-            .state()
-            .search()
-            .search_all
-            .as_ref()
-            .is_some_and(|s| s.preparing == 0 && s.searched.as_ref().is_some_and(|k| k.0 == query));
-        if done {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(5));
-    }
-    harness.run();
 }
 
 #[test]
@@ -3046,12 +2830,10 @@ fn annotations_exported_from_the_file_menu_read_back_exactly() {
             ),
         );
     }
-    harness.get_by_label("File").click();
-    harness.run();
-    harness.get_by_label("Export annotations").click();
-    harness.run();
-    harness.get_by_label("Of the current text").click();
-    harness.run();
+    click_through(
+        &mut harness,
+        &["File", "Export annotations", "Of the current text"],
+    );
     harness
         .get_by_label("As W3C Web Annotation (JSON-LD)…")
         .click();
@@ -3143,8 +2925,7 @@ fn annotations_imported_from_the_file_menu_join_the_profile_and_can_be_undone() 
     .unwrap();
     let profile = tempfile::tempdir().unwrap();
     let mut harness = harness(app_with_dialog_answer(profile.path(), Some(file)));
-    harness.get_by_label("File").click();
-    harness.run();
+    click(&mut harness, "File");
     harness.get_by_label("Import annotations…").click();
     wait_while(&mut harness, LecternApp::is_importing);
     let live = harness.state().notebook().annotations().live().to_vec();
@@ -3266,8 +3047,7 @@ fn a_backup_is_restored_from_the_file_menu_as_one_change_that_undo_takes_back() 
 
     let mut harness = harness(app(profile.path(), &[KAMENEV]));
     assert_eq!(harness.state().notebook().annotations().live().len(), 2);
-    harness.get_by_label("File").click();
-    harness.run();
+    click(&mut harness, "File");
     harness.get_by_label("Restore from backup…").click();
     wait_while(&mut harness, LecternApp::is_listing_backups);
     // The snapshot of the first save holds one annotation (the second save was too soon
@@ -3294,10 +3074,7 @@ fn a_backup_is_restored_from_the_file_menu_as_one_change_that_undo_takes_back() 
     assert_eq!(notebook.comparison_notes_trash()[0].note_id, "n1");
     assert!(notebook.readers_comparison("own-drafts").is_some());
     // The Trash lists the note, and Restore there brings it back.
-    harness.get_by_label("Trash (2)").click();
-    harness.run();
-    harness.get_by_label("Restore note: Lenin's word").click();
-    harness.run();
+    click_through(&mut harness, &["Trash (2)", "Restore note: Lenin's word"]);
     assert_eq!(
         harness.state().notebook().comparison_notes()[0].note_id,
         "n1"
@@ -3372,8 +3149,7 @@ fn the_paragraphs_in_view_are_there_for_a_screen_reader() {
 /// File ▸ Import text… with the dialog's scripted answer, until the file is read (the import
 /// window then shows, unless the file was refused).
 fn import_from_the_file_menu(harness: &mut Harness<'_, LecternApp>) {
-    harness.get_by_label("File").click();
-    harness.run();
+    click(harness, "File");
     harness.get_by_label("Import text…").click();
     wait_while(harness, LecternApp::is_importing_text);
 }
@@ -3542,8 +3318,7 @@ fn an_imported_text_never_takes_over_a_pane_and_one_banner_tells_where_it_went()
         harness.state_mut().desk_mut().open(text, true);
     }
     harness.run();
-    harness.get_by_label("Link scrolling of pane 1").click();
-    harness.run();
+    click(&mut harness, "Link scrolling of pane 1");
     harness.state_mut().desk_mut().focus(0);
     let import = |harness: &mut Harness<'_, LecternApp>| {
         import_from_the_file_menu(harness);
@@ -3569,8 +3344,7 @@ fn an_imported_text_never_takes_over_a_pane_and_one_banner_tells_where_it_went()
     harness.get_by_label(&format!("Remove: {title}")).click();
     harness.run();
     harness.get_by_label_contains("was taken out of the library");
-    harness.get_by_label("Close pane 3").click();
-    harness.run();
+    click(&mut harness, "Close pane 3");
     harness.state_mut().desk_mut().focus(0);
     import(&mut harness);
     assert!(
@@ -3641,17 +3415,13 @@ fn without_a_file_dialog_the_reader_types_the_path_of_the_file_to_import() {
             compare: Vec::new(),
         },
     ));
-    harness.get_by_label("File").click();
-    harness.run();
-    harness.get_by_label("Import text…").click();
-    harness.run();
+    click_through(&mut harness, &["File", "Import text…"]);
     // The field takes the keyboard: typing goes there, not to the pane.
     let field = harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Path of the file");
     assert!(field.accesskit_node().is_focused());
     field.type_text("/nowhere/letter.txt");
     harness.run();
-    harness.get_by_label("Read the file").click();
-    harness.run();
+    click(&mut harness, "Read the file");
     harness.get_by_label_contains("There is no file at “/nowhere/letter.txt”");
     harness
         .get_by_role_and_label(egui::accesskit::Role::TextInput, "Path of the file")
@@ -3755,8 +3525,7 @@ fn a_windows_1251_file_imported_from_the_file_menu_stays_in_the_library() {
     harness.run();
     assert!(harness.state().library().get(&id).is_none());
     assert!(!pane_ids(&harness).contains(&id));
-    harness.get_by_label("Undo remove").click();
-    harness.run();
+    click(&mut harness, "Undo remove");
     assert!(harness.state().library().get(&id).is_some());
     harness.state_mut().save_now();
     drop(harness);
@@ -3860,8 +3629,7 @@ fn the_annotations_the_panel_shows_can_be_exported_alone() {
         "equality",
     );
     harness.get_by_label("1 shown");
-    harness.get_by_label("Export these").click();
-    harness.run();
+    click(&mut harness, "Export these");
     harness.get_by_label("As Markdown…").click();
     wait_while(&mut harness, LecternApp::is_exporting);
     let markdown = std::fs::read_to_string(&export).unwrap();
@@ -3909,8 +3677,7 @@ fn a_collected_works_with_thousands_of_annotations_lists_only_what_is_in_view() 
     }
     file.save(&profile).unwrap();
     let mut harness = harness(app(dir.path(), &["generated-3-volume-02"]));
-    harness.get_by_label("All texts").click();
-    harness.run();
+    click(&mut harness, "All texts");
     harness.get_by_label("3000 shown");
     let entries = harness.query_all_by_label_contains("Annotation: ").count();
     assert!(
@@ -3945,10 +3712,7 @@ fn a_collected_works_with_thousands_of_annotations_lists_only_what_is_in_view() 
 fn people_and_places_lists_every_spelling_as_one_person_and_opens_a_mention() {
     let profile = tempfile::tempdir().unwrap();
     let mut harness = harness(app(profile.path(), &[]));
-    harness.get_by_label("View").click();
-    harness.run();
-    harness.get_by_label("People and places…").click();
-    harness.run();
+    click_through(&mut harness, &["View", "People and places…"]);
     let counts = harness
         .state()
         .study()
@@ -3998,10 +3762,7 @@ fn people_and_places_lists_every_spelling_as_one_person_and_opens_a_mention() {
     assert_eq!(pane.text.id(), text_id);
     assert_eq!(pane.view.selected_range(), Some(range));
     // Its mentions can be marked in the open panes: all of them, not only those listed.
-    harness
-        .get_by_label("Show mentions in the open panes")
-        .click();
-    harness.run();
+    click(&mut harness, "Show mentions in the open panes");
     let state = harness.state().study().index_view.as_ref().unwrap();
     assert!(state.show_in_panes);
     let in_notes = state.marked.get(NOTES).map_or(0, Vec::len);
@@ -4034,10 +3795,7 @@ fn people_and_places_lists_every_spelling_as_one_person_and_opens_a_mention() {
 fn the_timeline_orders_documents_and_events_steps_by_keyboard_and_opens_a_passage() {
     let profile = tempfile::tempdir().unwrap();
     let mut harness = harness(app(profile.path(), &[]));
-    harness.get_by_label("View").click();
-    harness.run();
-    harness.get_by_label("Timeline…").click();
-    harness.run();
+    click_through(&mut harness, &["View", "Timeline…"]);
     let state = harness
         .state()
         .view()
@@ -4051,8 +3809,7 @@ fn the_timeline_orders_documents_and_events_steps_by_keyboard_and_opens_a_passag
     assert!(state.span < 400.0, "{}", state.span);
     // The keyboard steps along the axis once it has the focus (a click chooses the entry
     // nearest to it).
-    harness.get_by_label("Timeline axis").click();
-    harness.run();
+    click(&mut harness, "Timeline axis");
     let clicked = harness.state().view().timeline.as_ref().unwrap().chosen;
     assert!(clicked + 2 < ids.len());
     harness.key_press(egui::Key::ArrowRight);
@@ -4073,10 +3830,10 @@ fn the_timeline_orders_documents_and_events_steps_by_keyboard_and_opens_a_passag
         "zoomed out"
     );
     // An event stated in a letter opens the letter at the passage that states it.
-    harness
-        .get_by_label("26 September 1922 — Lenin speaks with Stalin about the resolution")
-        .click();
-    harness.run();
+    click(
+        &mut harness,
+        "26 September 1922 — Lenin speaks with Stalin about the resolution",
+    );
     harness.get_by_label_contains("Source: Lenin’s letter to Kamenev of 26 September 1922");
     harness.get_by_label("Open the passage").click();
     harness.run_steps(90);
@@ -4089,22 +3846,16 @@ fn the_timeline_orders_documents_and_events_steps_by_keyboard_and_opens_a_passag
         .get_by_label_contains("23–24 September 1922 — Stalin’s commission draft")
         .click();
     harness.run();
-    harness.get_by_label("Open the comparison").click();
-    harness.run();
+    click(&mut harness, "Open the comparison");
     assert_eq!(
         harness.state().comparison().unwrap().comparison.id,
         "clause-1"
     );
     // A document opens its text; Show all reaches the introduction of 2022.
-    harness
-        .get_by_label("10 March 1923 — Lenin’s final stroke")
-        .click();
-    harness.run();
-    harness.get_by_label("Open the text").click();
-    harness.run();
+    click(&mut harness, "10 March 1923 — Lenin’s final stroke");
+    click(&mut harness, "Open the text");
     assert!(pane_ids(&harness).contains(&TROTSKY.to_owned()));
-    harness.get_by_label("Show all").click();
-    harness.run();
+    click(&mut harness, "Show all");
     assert!(harness.state().view().timeline.as_ref().unwrap().span > 365.0 * 99.0);
 }
 
@@ -4138,10 +3889,7 @@ fn a_chosen_term_is_marked_in_every_witness_of_clause_1_and_in_the_open_panes() 
     let profile = tempfile::tempdir().unwrap();
     let mut harness = harness(app(profile.path(), &[KAMENEV]));
     open_clause_1(&mut harness);
-    harness.get_by_label("View").click();
-    harness.run();
-    harness.get_by_label("Terms across translations…").click();
-    harness.run();
+    click_through(&mut harness, &["View", "Terms across translations…"]);
     harness
         .get_by_label_contains("Entry (вступление) —")
         .click();
@@ -4165,8 +3913,7 @@ fn a_chosen_term_is_marked_in_every_witness_of_clause_1_and_in_the_open_panes() 
         ]
     );
     // Swapping the witnesses keeps the marks on the same words.
-    harness.get_by_label("Swap witnesses").click();
-    harness.run();
+    click(&mut harness, "Swap witnesses");
     assert_eq!(
         term_marks(&harness),
         marked,
@@ -4204,32 +3951,11 @@ fn a_chosen_term_is_marked_in_every_witness_of_clause_1_and_in_the_open_panes() 
 
 #[test]
 fn a_note_on_lenins_amendment_is_carried_to_the_revised_draft_and_copied_there() {
-    use lectern::model::comparison::ComparisonNote;
     let profile = tempfile::tempdir().unwrap();
     let mut harness = harness(app(profile.path(), &[]));
     open_clause_1(&mut harness);
-    // The reader's note on “Formal unification” in Lenin's amendment, as the comparison's Note
-    // button makes it.
-    let comparison = harness.state().comparison().unwrap().comparison.clone();
-    let note = ComparisonNote {
-        witness: Some("Lenin’s amendment (English)".into()),
-        quote: "Formal\u{a0}unification".into(),
-        note: "The word Stalin accepted in place of entry".into(),
-        ..ComparisonNote::new("n-1".into(), &comparison, 1, None, "2026-11-30T00:00:00Z")
-    };
-    let added = harness
-        .state_mut()
-        .notebook_mut()
-        .edit(
-            lectern::model::notebook::Edit::AddComparisonNote {
-                note,
-                readers_comparison: None,
-            },
-            "2026-11-30T00:00:00Z",
-        )
-        .unwrap();
-    assert!(added);
-    harness.run();
+    // The reader's note on “Formal unification” in Lenin's amendment.
+    add_note_on_lenins_amendment(&mut harness);
     // Shown at the aligned words of the other English wordings, with how sure that is.
     harness.get_by_label("Carried from Lenin’s amendment (English) at “unification”");
     harness.get_by_label("Carried from Lenin’s amendment (English) at “formal”");
@@ -4240,17 +3966,7 @@ fn a_note_on_lenins_amendment_is_carried_to_the_revised_draft_and_copied_there()
     );
     // Copied to the revised draft (the later column), it is a note of its own there.
     // The Russian columns set aside, so that the English ones have the room.
-    harness.get_by_label("Witnesses (6)").click();
-    harness.run();
-    for russian in [
-        "Show Stalin’s draft (Russian)",
-        "Show Lenin’s amendment (Russian)",
-        "Show Revised draft, early Oct 1922 (Russian)",
-    ] {
-        harness.get_by_label(russian).click();
-        harness.run();
-    }
-    harness.key_press(egui::Key::Escape);
+    show_only_the_english_witnesses(&mut harness);
     harness.run();
     harness
         .get_all_by_label("Copy here")
@@ -4316,10 +4032,7 @@ fn the_reader_adds_a_person_and_a_spelling_which_are_found_and_kept_in_the_profi
         )
     };
     let mut harness = harness(start(vec![diary.clone()]));
-    harness.get_by_label("View").click();
-    harness.run();
-    harness.get_by_label("People and places…").click();
-    harness.run();
+    click_through(&mut harness, &["View", "People and places…"]);
     // A spelling of the reader's own for Ordzhonikidze.
     harness
         .get_by_label_contains("G. K. Ordzhonikidze —")
@@ -4333,16 +4046,14 @@ fn the_reader_adds_a_person_and_a_spelling_which_are_found_and_kept_in_the_profi
         .get_by_role_and_label(egui::accesskit::Role::TextInput, "Another spelling")
         .type_text("Ordjonikidze");
     harness.run();
-    harness.get_by_label("Add the spelling").click();
-    harness.run();
+    click(&mut harness, "Add the spelling");
     let state = harness.state().study().index_view.as_ref().unwrap();
     assert!(
         state.hits.iter().any(|t| t.text_id == "file-diary"),
         "found in the diary under the new spelling"
     );
     // A person of the reader's own.
-    harness.get_by_label("Add a person or place").click();
-    harness.run();
+    click(&mut harness, "Add a person or place");
     for (field, text) in [
         ("Name", "M. V. Frunze"),
         ("Spellings (comma-separated)", "Frunze"),
@@ -4358,8 +4069,7 @@ fn the_reader_adds_a_person_and_a_spelling_which_are_found_and_kept_in_the_profi
             .type_text(text);
         harness.run();
     }
-    harness.get_by_label("Add the person or place").click();
-    harness.run();
+    click(&mut harness, "Add the person or place");
     harness.get_by_label("M. V. Frunze — 1");
     let study = harness.state().notebook().study().clone();
     assert_eq!(study.people[0].id, "own-m-v-frunze");
@@ -4375,12 +4085,10 @@ fn the_reader_adds_a_person_and_a_spelling_which_are_found_and_kept_in_the_profi
 fn the_reader_adds_a_term_whose_renderings_are_marked() {
     let profile = tempfile::tempdir().unwrap();
     let mut harness = harness(app(profile.path(), &[KAMENEV]));
-    harness.get_by_label("View").click();
-    harness.run();
-    harness.get_by_label("Terms across translations…").click();
-    harness.run();
-    harness.get_by_label("Add a term").click();
-    harness.run();
+    click_through(
+        &mut harness,
+        &["View", "Terms across translations…", "Add a term"],
+    );
     for (field, text) in [
         ("Concept", "Federation (федерация)"),
         ("What it is", "The union as a federation."),
@@ -4403,8 +4111,7 @@ fn the_reader_adds_a_term_whose_renderings_are_marked() {
         .get_by_role_and_label(egui::accesskit::Role::MultilineTextInput, renderings)
         .type_text("ru: федераци* — Russian\nen: federation — Collected Works");
     harness.run();
-    harness.get_by_label("Add the term").click();
-    harness.run();
+    click(&mut harness, "Add the term");
     harness
         .get_by_label_contains("Federation (федерация) —")
         .click();
@@ -4440,16 +4147,9 @@ fn a_note_changed_on_two_devices_is_shown_with_both_texts_to_choose_from() {
     let profile = tempfile::tempdir().unwrap();
     let mut harness = harness(app(profile.path(), &[KAMENEV]));
     let id = write_note(&mut harness, "Stalin tends to be somewhat hasty", "mine");
-    harness.get_by_label("Save note").click();
-    harness.run();
+    click(&mut harness, "Save note");
     // What loading a merged record gives: the later note, and the other kept beside it.
-    let mut merged = harness
-        .state()
-        .notebook()
-        .annotations()
-        .get(&id)
-        .unwrap()
-        .clone();
+    let mut merged = annotation(&harness, &id);
     merged.diverged_notes.push(DivergedNote {
         note: "theirs".into(),
         device: "the desktop".into(),
@@ -4467,15 +4167,8 @@ fn a_note_changed_on_two_devices_is_shown_with_both_texts_to_choose_from() {
     harness.run();
     harness.get_by_label("Changed on two devices at once");
     harness.get_by_label("theirs");
-    harness.get_by_label("Keep both").click();
-    harness.run();
-    let kept = harness
-        .state()
-        .notebook()
-        .annotations()
-        .get(&id)
-        .unwrap()
-        .clone();
+    click(&mut harness, "Keep both");
+    let kept = annotation(&harness, &id);
     assert_eq!(kept.note, "mine\n\ntheirs");
     assert!(kept.diverged_notes.is_empty());
     assert!(
@@ -4485,13 +4178,7 @@ fn a_note_changed_on_two_devices_is_shown_with_both_texts_to_choose_from() {
     );
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
-    let back = harness
-        .state()
-        .notebook()
-        .annotations()
-        .get(&id)
-        .unwrap()
-        .clone();
+    let back = annotation(&harness, &id);
     assert_eq!(back.note, "mine");
     assert_eq!(back.diverged_notes.len(), 1);
 }
@@ -4574,8 +4261,7 @@ fn what_arrives_while_a_save_fails_does_not_replace_the_unsaved_work() {
     std::fs::create_dir_all(profile.path().join("notebook")).unwrap();
     std::fs::write(&blocker, "x").unwrap();
     let mine = write_note(&mut harness, "Stalin tends to be somewhat hasty", "kept");
-    harness.get_by_label("Save note").click();
-    harness.run();
+    click(&mut harness, "Save note");
     harness.state_mut().save_now();
     harness.run();
     harness.get_by_label_contains("could not be saved");

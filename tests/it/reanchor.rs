@@ -6,7 +6,7 @@
 use std::ops::Range;
 
 use lectern::bundled::bundled_library;
-use lectern::model::anchor::{Anchor, Resolution, resolve_all};
+use lectern::model::anchor::{Anchor, resolve_all};
 use lectern::model::text::Text;
 
 #[derive(Clone, Copy, PartialEq, Debug)]
@@ -178,7 +178,7 @@ fn anchors_survive_insertions_deletions_and_small_edits() {
         100.0 * rate(counts[2]),
     );
     assert!(
-        counts[0].1 >= 90 && counts[1].1 >= 20,
+        counts[0].1 >= 90 && counts[1].1 >= 20 && counts[2].1 >= 15,
         "too few cases: {counts:?}"
     );
     assert_eq!(
@@ -186,5 +186,12 @@ fn anchors_survive_insertions_deletions_and_small_edits() {
         "every verbatim quote must be found at its new place"
     );
     assert!(rate(counts[1]) >= 0.9, "small edits: {:?}", counts[1]);
-    assert!(Resolution::Orphan.range().is_none());
+    // A deleted passage is left as an orphan, not attached to some other place of the text.
+    // Not every one: a deleted dateline of the notes ("December 31, 1922 / Taken down by
+    // M.V.") is found, fuzzily, at the nearly identical dateline of another day.
+    assert!(
+        rate(counts[2]) >= 0.9,
+        "deleted passages must be left as orphans: {:?}",
+        counts[2]
+    );
 }

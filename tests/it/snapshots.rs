@@ -12,27 +12,20 @@ use lectern::bundled::bundled_library;
 use lectern::model::annotation::Annotation;
 use lectern::model::notebook::Edit;
 use lectern::model::selection::Selection;
-use lectern::storage::profile::Profile;
 use lectern::storage::reading_state::ThemeChoice;
-use lectern::ui::app::{LecternApp, StartOptions};
+use lectern::ui::app::LecternApp;
+
+use crate::common::gui::{
+    add_note_on_lenins_amendment, click, click_through, show_only_the_english_witnesses,
+    start_options,
+};
 
 /// The app on a fresh profile with `open` texts in panes, in `theme`.
 fn app_with(open: &[&str], theme: ThemeChoice) -> LecternApp {
     // The profile folder outlives this function (the app saves into it); the system's
     // temporary folder is cleared in time.
     let profile = tempfile::tempdir().unwrap().keep();
-    let mut app = LecternApp::new(
-        bundled_library(),
-        StartOptions {
-            profile: Some(Profile::open(Some(&profile)).unwrap()),
-            open: open.iter().map(|s| (*s).to_owned()).collect(),
-            session_texts: Vec::new(),
-            dialogs: None,
-            file_system: None,
-            save_delay: None,
-            compare: Vec::new(),
-        },
-    );
+    let mut app = LecternApp::new(bundled_library(), start_options(&profile, open));
     app.view_mut().theme = theme;
     app
 }
@@ -108,10 +101,10 @@ fn clause_1(theme: ThemeChoice) -> Harness<'static, LecternApp> {
     app.view_mut().library_open = false;
     app.view_mut().annotations_open = false;
     let mut harness = harness_of(app);
-    harness
-        .get_by_label("Compare Stalin’s “entry” clause with Lenin’s “formal unification”")
-        .click();
-    harness.run();
+    click(
+        &mut harness,
+        "Compare Stalin’s “entry” clause with Lenin’s “formal unification”",
+    );
     harness.key_press(egui::Key::F7);
     harness.key_press(egui::Key::F7);
     harness.event(egui::Event::PointerGone);
@@ -152,10 +145,10 @@ fn a_file_dragged_over_the_window() {
 /// difference: a compact header, the witnesses' names above the rows.
 fn docked_comparison(theme: ThemeChoice) -> Harness<'static, LecternApp> {
     let mut harness = harness_of(app_with(&["lenin-1922-09-26-kamenev"], theme));
-    harness
-        .get_by_label("Clause 1: “entry” into the RSFSR or “formal unification”")
-        .click();
-    harness.run();
+    click(
+        &mut harness,
+        "Clause 1: “entry” into the RSFSR or “formal unification”",
+    );
     harness.key_press(egui::Key::F7);
     harness.key_press(egui::Key::F7);
     harness.event(egui::Event::PointerGone);
@@ -229,10 +222,7 @@ fn shortcuts_window_dark() {
 /// People and places with Ordzhonikidze chosen: who he was, and his mentions by text.
 fn people_and_places(theme: ThemeChoice) -> Harness<'static, LecternApp> {
     let mut harness = harness_of(app_with(&["lenin-1922-09-26-kamenev"], theme));
-    harness.get_by_label("View").click();
-    harness.run();
-    harness.get_by_label("People and places…").click();
-    harness.run();
+    click_through(&mut harness, &["View", "People and places…"]);
     harness
         .get_by_label_contains("G. K. Ordzhonikidze —")
         .click();
@@ -256,10 +246,7 @@ fn people_and_places_dark() {
 /// The timeline with Lenin's letter to Kamenev chosen: documents above the axis, events below.
 fn timeline(theme: ThemeChoice) -> Harness<'static, LecternApp> {
     let mut harness = harness_of(app_with(&[], theme));
-    harness.get_by_label("View").click();
-    harness.run();
-    harness.get_by_label("Timeline…").click();
-    harness.run();
+    click_through(&mut harness, &["View", "Timeline…"]);
     harness
         .get_by_label("26 September 1922 — V. I. Lenin — On the Establishment of the U.S.S.R.")
         .click();
@@ -284,14 +271,11 @@ fn timeline_dark() {
 /// fills the window.
 fn terms_across_translations(theme: ThemeChoice) -> Harness<'static, LecternApp> {
     let mut harness = harness_of(app_with(&[], theme));
-    harness
-        .get_by_label("Clause 1: “entry” into the RSFSR or “formal unification”")
-        .click();
-    harness.run();
-    harness.get_by_label("View").click();
-    harness.run();
-    harness.get_by_label("Terms across translations…").click();
-    harness.run();
+    click(
+        &mut harness,
+        "Clause 1: “entry” into the RSFSR or “formal unification”",
+    );
+    click_through(&mut harness, &["View", "Terms across translations…"]);
     harness
         .get_by_label_contains("Entry (вступление) —")
         .click();
@@ -315,42 +299,13 @@ fn terms_across_translations_dark() {
 /// Clause 1 in English with a note on Lenin's amendment carried to Stalin's draft and the
 /// revised draft.
 fn carried_notes(theme: ThemeChoice) -> Harness<'static, LecternApp> {
-    use lectern::model::comparison::ComparisonNote;
     let mut harness = harness_of(app_with(&[], theme));
-    harness
-        .get_by_label("Clause 1: “entry” into the RSFSR or “formal unification”")
-        .click();
-    harness.run();
-    let comparison = harness.state().comparison().unwrap().comparison.clone();
-    let note = ComparisonNote {
-        witness: Some("Lenin’s amendment (English)".into()),
-        quote: "Formal\u{a0}unification".into(),
-        note: "The word Stalin accepted in place of entry".into(),
-        ..ComparisonNote::new("n-1".into(), &comparison, 1, None, "2026-11-30T00:00:00Z")
-    };
-    let edit = lectern::model::notebook::Edit::AddComparisonNote {
-        note,
-        readers_comparison: None,
-    };
-    assert!(
-        harness
-            .state_mut()
-            .notebook_mut()
-            .edit(edit, "2026-11-30T00:00:00Z")
-            .unwrap()
+    click(
+        &mut harness,
+        "Clause 1: “entry” into the RSFSR or “formal unification”",
     );
-    harness.run();
-    harness.get_by_label("Witnesses (6)").click();
-    harness.run();
-    for russian in [
-        "Show Stalin’s draft (Russian)",
-        "Show Lenin’s amendment (Russian)",
-        "Show Revised draft, early Oct 1922 (Russian)",
-    ] {
-        harness.get_by_label(russian).click();
-        harness.run();
-    }
-    harness.key_press(egui::Key::Escape);
+    add_note_on_lenins_amendment(&mut harness);
+    show_only_the_english_witnesses(&mut harness);
     harness.event(egui::Event::PointerGone);
     harness.run();
     harness

@@ -261,8 +261,10 @@ impl LecternApp {
     }
 
     /// After a pause in typing a note, keeps it (see [`NOTE_PAUSE`]). The annotation is
-    /// looked up only when what is typed changes, not every frame.
+    /// looked up only when what is typed changes, not every frame. The pause is measured on the
+    /// frame's clock (`ctx`'s input time: real time in the window, a test's clock in a test).
     pub(super) fn keep_note_after_a_pause(&mut self, ctx: &egui::Context) {
+        let now = ctx.input(|i| i.time);
         let Some(draft) = &self.view.annotations_view.draft else {
             self.session.typed_note = None;
             return;
@@ -279,14 +281,14 @@ impl LecternApp {
             });
             self.session.typed_note = Some(TypedNote {
                 draft: draft.clone(),
-                since: Instant::now(),
+                since: now,
                 differs,
             });
         }
         let Some(typed) = self.session.typed_note.as_ref().filter(|t| t.differs) else {
             return;
         };
-        let waited = typed.since.elapsed();
+        let waited = Duration::from_secs_f64((now - typed.since).max(0.0));
         if waited >= NOTE_PAUSE {
             self.keep_typed_note();
         } else {
@@ -394,8 +396,8 @@ impl LecternApp {
 pub(super) struct TypedNote {
     /// (annotation id, note, tags as typed).
     draft: (String, String, String),
-    /// When it changed.
-    since: Instant,
+    /// When it changed (the frame's time, in seconds).
+    since: f64,
     /// Whether it differs from the annotation (then it is kept after a pause).
     differs: bool,
 }
