@@ -64,7 +64,7 @@
 //!     draws a command as a button or menu entry.
 //!   - [`ui::app`]: the window in rooms, one file each: `session` (profile, lock, saving,
 //!     signals), `apply` (actions by area), `frame` (the layout), `menus`, `windows`,
-//!     `annotating`, `comparisons`, `search`, `study` (people and places, terms across
+//!     `annotating`, `comparisons`, `search`, `text_import`, `study` (people and places, terms across
 //!     translations: [`ui::app::StudyTools`]), `files`, `handover` and `sync` (what a sync
 //!     engine brings while the window is open). `LecternApp` holds twelve named parts,
 //!     private to the window: each room names what it imports (no `use super::*`), and tests

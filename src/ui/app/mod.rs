@@ -40,6 +40,7 @@ mod search;
 mod session;
 mod study;
 mod sync;
+mod text_import;
 mod windows;
 
 pub use files::Files;

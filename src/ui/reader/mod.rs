@@ -29,9 +29,11 @@ use crate::model::selection::Selection;
 use crate::model::spans::{SpanIndex, sorted_overlapping};
 use crate::model::text::Text;
 
+mod area;
 mod layout;
 mod marks;
 mod pane;
+mod pane_menus;
 
 pub(crate) use layout::breakable_spaces;
 use layout::{FrameLayout, LayoutKey, ParagraphLayouts, VisibleParagraph};
