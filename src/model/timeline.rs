@@ -276,6 +276,49 @@ struct EventsFile {
     events: Vec<EventRecord>,
 }
 
+/// The ticks of a timeline's axis between `from` and `to` (days) when it shows `span` days:
+/// years, months or days, as many as fit, each with its label.
+pub fn ticks(from: f64, to: f64, span: f64) -> Vec<(DayNumber, String)> {
+    let (from, to) = (from.floor() as DayNumber, to.ceil() as DayNumber);
+    let (first_year, _, _) = civil(from);
+    let (last_year, _, _) = civil(to);
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let mut ticks = Vec::new();
+    if span > 800.0 {
+        let step = [1, 2, 5, 10, 20, 50, 100]
+            .into_iter()
+            .find(|s| (span / 365.0) / f64::from(*s) <= 12.0)
+            .unwrap_or(100);
+        for year in first_year..=last_year {
+            if year % i64::from(step) == 0 {
+                ticks.push((day_number(year, 1, 1), year.to_string()));
+            }
+        }
+    } else if span > 45.0 {
+        let step = if span > 400.0 { 3 } else { 1 };
+        for year in first_year..=last_year {
+            for month in (1..=12).step_by(step) {
+                let label = if month == 1 {
+                    format!("{} {year}", MONTHS[0])
+                } else {
+                    MONTHS[month as usize - 1].to_owned()
+                };
+                ticks.push((day_number(year, month, 1), label));
+            }
+        }
+    } else {
+        let step = if span > 14.0 { 7 } else { 1 };
+        for day in (from..=to).filter(|d| (d - from) % step == 0) {
+            let (_, month, date) = civil(day);
+            ticks.push((day, format!("{date} {}", MONTHS[month as usize - 1])));
+        }
+    }
+    ticks.retain(|(day, _)| (from..=to).contains(day));
+    ticks
+}
+
 /// The bundled events file, read (its tests check every record).
 pub fn bundled_events() -> Vec<EventRecord> {
     events_from_json(include_str!("../../resources/timeline/events.json"))

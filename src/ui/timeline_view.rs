@@ -6,9 +6,7 @@
 
 use egui::{Align2, Color32, FontId, Pos2, Rect, RichText, Sense, Stroke, Ui, vec2};
 
-use crate::model::timeline::{
-    DayNumber, Entry, EntryKind, Opens, Precision, civil, day_label, day_number,
-};
+use crate::model::timeline::{DayNumber, Entry, EntryKind, Opens, Precision, day_label, ticks};
 use crate::ui::action::{Action, ComparisonAction, DeskAction, SearchAction};
 
 /// The state of the Timeline window.
@@ -470,48 +468,6 @@ fn keys(
     if enter && let Some(entry) = state.entries.get(state.chosen) {
         actions.push(open_action(entry));
     }
-}
-
-/// The ticks between `from` and `to` (days), as many as fit: years, months or days.
-fn ticks(from: f64, to: f64, span: f64) -> Vec<(DayNumber, String)> {
-    let (from, to) = (from.floor() as DayNumber, to.ceil() as DayNumber);
-    let (first_year, _, _) = civil(from);
-    let (last_year, _, _) = civil(to);
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    let mut ticks = Vec::new();
-    if span > 800.0 {
-        let step = [1, 2, 5, 10, 20, 50, 100]
-            .into_iter()
-            .find(|s| (span / 365.0) / f64::from(*s) <= 12.0)
-            .unwrap_or(100);
-        for year in first_year..=last_year {
-            if year % i64::from(step) == 0 {
-                ticks.push((day_number(year, 1, 1), year.to_string()));
-            }
-        }
-    } else if span > 45.0 {
-        let step = if span > 400.0 { 3 } else { 1 };
-        for year in first_year..=last_year {
-            for month in (1..=12).step_by(step) {
-                let label = if month == 1 {
-                    format!("{} {year}", MONTHS[0])
-                } else {
-                    MONTHS[month as usize - 1].to_owned()
-                };
-                ticks.push((day_number(year, month, 1), label));
-            }
-        }
-    } else {
-        let step = if span > 14.0 { 7 } else { 1 };
-        for day in (from..=to).filter(|d| (d - from) % step == 0) {
-            let (_, month, date) = civil(day);
-            ticks.push((day, format!("{date} {}", MONTHS[month as usize - 1])));
-        }
-    }
-    ticks.retain(|(day, _)| (from..=to).contains(day));
-    ticks
 }
 
 /// What opening `entry` does: its passage, its text, or its comparison.
