@@ -19,7 +19,7 @@ pub fn text_info_window(ctx: &egui::Context, text: &Text) -> Vec<Action> {
         .show(ctx, |ui| {
             egui::ScrollArea::vertical().show(ui, |ui| text_info_ui(ui, text));
             ui.separator();
-            actions.extend(action_ui(ui, DeskAction::CloseTextInfo.into(), true));
+            actions.extend(action_ui(ui, DeskAction::CloseTextInfo, true));
         });
     if !open {
         actions.push(Action::Desk(DeskAction::CloseTextInfo));

@@ -54,7 +54,8 @@ pub use crate::model::annotation_export::AnnotationFormat;
 /// A button or menu entry for `action`: its label, its shortcut beside it, its tooltip on
 /// hover. The one way commands are drawn, so that no label is typed twice. Returns the action
 /// when clicked (and closes the menu it is in, if it is in one).
-pub fn action_ui(ui: &mut egui::Ui, action: Action, enabled: bool) -> Option<Action> {
+pub fn action_ui(ui: &mut egui::Ui, action: impl Into<Action>, enabled: bool) -> Option<Action> {
+    let action = action.into();
     let mut button = egui::Button::new(action.label());
     if let Some(shortcut) = action.shortcut() {
         button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));

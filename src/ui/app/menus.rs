@@ -29,30 +29,22 @@ impl LecternApp {
         let mut actions = Vec::new();
         let has_pane = !self.desk.panes().is_empty();
         ui.menu_button("File", |ui| {
-            actions.extend(action_ui(
-                ui,
-                Action::Desk(DeskAction::OpenFile),
-                !self.is_opening_file(),
-            ));
-            actions.extend(action_ui(
-                ui,
-                Action::View(ViewAction::FocusLibraryFilter),
-                true,
-            ));
+            actions.extend(action_ui(ui, DeskAction::OpenFile, !self.is_opening_file()));
+            actions.extend(action_ui(ui, ViewAction::FocusLibraryFilter, true));
             ui.separator();
             actions.extend(action_ui(
                 ui,
-                Action::Files(FileAction::ImportText),
+                FileAction::ImportText,
                 !self.notebook.is_read_only(),
             ));
             actions.extend(action_ui(
                 ui,
-                Action::Files(FileAction::ImportAnnotations),
+                FileAction::ImportAnnotations,
                 !self.notebook.is_read_only(),
             ));
             actions.extend(action_ui(
                 ui,
-                Action::Annotations(AnnotationAction::ShowBackups),
+                AnnotationAction::ShowBackups,
                 self.session.profile.is_some(),
             ));
             ui.menu_button("Export annotations", |ui| {
@@ -78,7 +70,7 @@ impl LecternApp {
                 }
             });
             ui.separator();
-            actions.extend(action_ui(ui, Action::View(ViewAction::Quit), true));
+            actions.extend(action_ui(ui, ViewAction::Quit, true));
         });
         actions
     }
@@ -91,25 +83,21 @@ impl LecternApp {
         ui.menu_button("Edit", |ui| {
             actions.extend(action_ui(
                 ui,
-                Action::Annotations(AnnotationAction::Undo),
+                AnnotationAction::Undo,
                 self.notebook.can_undo(),
             ));
             actions.extend(action_ui(
                 ui,
-                Action::Annotations(AnnotationAction::Redo),
+                AnnotationAction::Redo,
                 self.notebook.can_redo(),
             ));
             ui.separator();
-            actions.extend(action_ui(
-                ui,
-                Action::Search(SearchAction::OpenFind),
-                has_pane,
-            ));
-            actions.extend(action_ui(ui, Action::Search(SearchAction::SearchAll), true));
+            actions.extend(action_ui(ui, SearchAction::OpenFind, has_pane));
+            actions.extend(action_ui(ui, SearchAction::SearchAll, true));
             ui.separator();
             actions.extend(action_ui(
                 ui,
-                Action::Annotations(AnnotationAction::NoteOnSelection),
+                AnnotationAction::NoteOnSelection,
                 has_selection,
             ));
             for (index, category) in self.notebook.categories().iter().enumerate().take(6) {
@@ -131,27 +119,15 @@ impl LecternApp {
     pub(super) fn view_menu_ui(&self, ui: &mut Ui) -> Vec<Action> {
         let mut actions = Vec::new();
         ui.menu_button("View", |ui| {
-            actions.extend(action_ui(ui, Action::View(ViewAction::ToggleLibrary), true));
-            actions.extend(action_ui(
-                ui,
-                Action::View(ViewAction::ToggleAnnotationsPanel),
-                true,
-            ));
-            actions.extend(action_ui(ui, Action::Search(SearchAction::OpenIndex), true));
-            actions.extend(action_ui(
-                ui,
-                Action::Search(SearchAction::OpenTimeline),
-                true,
-            ));
-            actions.extend(action_ui(
-                ui,
-                Action::Search(SearchAction::OpenGlossary),
-                true,
-            ));
+            actions.extend(action_ui(ui, ViewAction::ToggleLibrary, true));
+            actions.extend(action_ui(ui, ViewAction::ToggleAnnotationsPanel, true));
+            actions.extend(action_ui(ui, SearchAction::OpenIndex, true));
+            actions.extend(action_ui(ui, SearchAction::OpenTimeline, true));
+            actions.extend(action_ui(ui, SearchAction::OpenGlossary, true));
             ui.separator();
-            actions.extend(action_ui(ui, Action::View(ViewAction::ZoomIn), true));
-            actions.extend(action_ui(ui, Action::View(ViewAction::ZoomOut), true));
-            actions.extend(action_ui(ui, Action::View(ViewAction::ZoomReset), true));
+            actions.extend(action_ui(ui, ViewAction::ZoomIn, true));
+            actions.extend(action_ui(ui, ViewAction::ZoomOut, true));
+            actions.extend(action_ui(ui, ViewAction::ZoomReset, true));
             ui.separator();
             for choice in [ThemeChoice::System, ThemeChoice::Light, ThemeChoice::Dark] {
                 let action = Action::View(ViewAction::SetTheme(choice));
@@ -163,11 +139,7 @@ impl LecternApp {
                     ui.close();
                 }
             }
-            actions.extend(action_ui(
-                ui,
-                Action::View(ViewAction::ToggleDarkLight),
-                true,
-            ));
+            actions.extend(action_ui(ui, ViewAction::ToggleDarkLight, true));
         });
         actions
     }
@@ -178,40 +150,24 @@ impl LecternApp {
         let has_pane = !self.desk.panes().is_empty();
         let has_selection = self.has_selection();
         ui.menu_button("Pane", |ui| {
-            actions.extend(action_ui(ui, Action::Desk(DeskAction::NextPane), has_pane));
-            actions.extend(action_ui(
-                ui,
-                Action::Desk(DeskAction::ToggleActiveLinked),
-                has_pane,
-            ));
-            actions.extend(action_ui(
-                ui,
-                Action::Desk(DeskAction::ShowActiveTextInfo),
-                has_pane,
-            ));
+            actions.extend(action_ui(ui, DeskAction::NextPane, has_pane));
+            actions.extend(action_ui(ui, DeskAction::ToggleActiveLinked, has_pane));
+            actions.extend(action_ui(ui, DeskAction::ShowActiveTextInfo, has_pane));
             ui.separator();
-            actions.extend(action_ui(ui, Action::Desk(DeskAction::SelectAll), has_pane));
+            actions.extend(action_ui(ui, DeskAction::SelectAll, has_pane));
+            actions.extend(action_ui(ui, DeskAction::CopySelection, has_selection));
             actions.extend(action_ui(
                 ui,
-                Action::Desk(DeskAction::CopySelection),
+                DeskAction::CopyWithCitation { markdown: false },
                 has_selection,
             ));
             actions.extend(action_ui(
                 ui,
-                Action::Desk(DeskAction::CopyWithCitation { markdown: false }),
-                has_selection,
-            ));
-            actions.extend(action_ui(
-                ui,
-                Action::Desk(DeskAction::CopyWithCitation { markdown: true }),
+                DeskAction::CopyWithCitation { markdown: true },
                 has_selection,
             ));
             ui.separator();
-            actions.extend(action_ui(
-                ui,
-                Action::Desk(DeskAction::CloseActivePane),
-                has_pane,
-            ));
+            actions.extend(action_ui(ui, DeskAction::CloseActivePane, has_pane));
         });
         actions
     }
@@ -233,50 +189,34 @@ impl LecternApp {
             let texts = self.desk.panes().len() >= 2;
             actions.extend(action_ui(
                 ui,
-                Action::Comparison(ComparisonAction::CompareSelections),
+                ComparisonAction::CompareSelections,
                 selections,
             ));
-            actions.extend(action_ui(
-                ui,
-                Action::Comparison(ComparisonAction::CompareOpenTexts),
-                texts,
-            ));
-            actions.extend(action_ui(
-                ui,
-                Action::Comparison(ComparisonAction::ShowPasteComparison),
-                true,
-            ));
+            actions.extend(action_ui(ui, ComparisonAction::CompareOpenTexts, texts));
+            actions.extend(action_ui(ui, ComparisonAction::ShowPasteComparison, true));
             ui.separator();
             let open = self.comparison.is_some();
             actions.extend(action_ui(
                 ui,
-                Action::Comparison(ComparisonAction::View(ComparisonViewAction::NextDifference)),
+                ComparisonAction::View(ComparisonViewAction::NextDifference),
                 open,
             ));
             actions.extend(action_ui(
                 ui,
-                Action::Comparison(ComparisonAction::View(
-                    ComparisonViewAction::PreviousDifference,
-                )),
+                ComparisonAction::View(ComparisonViewAction::PreviousDifference),
                 open,
             ));
             actions.extend(action_ui(
                 ui,
-                Action::Comparison(ComparisonAction::View(ComparisonViewAction::SwapWitnesses)),
+                ComparisonAction::View(ComparisonViewAction::SwapWitnesses),
                 open,
             ));
             actions.extend(action_ui(
                 ui,
-                Action::Comparison(ComparisonAction::View(
-                    ComparisonViewAction::ToggleComparisonFull,
-                )),
+                ComparisonAction::View(ComparisonViewAction::ToggleComparisonFull),
                 open,
             ));
-            actions.extend(action_ui(
-                ui,
-                Action::Comparison(ComparisonAction::CloseComparison),
-                open,
-            ));
+            actions.extend(action_ui(ui, ComparisonAction::CloseComparison, open));
         });
         actions
     }
@@ -285,7 +225,7 @@ impl LecternApp {
     pub(super) fn help_menu_ui(&self, ui: &mut Ui) -> Vec<Action> {
         let mut actions = Vec::new();
         ui.menu_button("Help", |ui| {
-            actions.extend(action_ui(ui, Action::View(ViewAction::ShowShortcuts), true));
+            actions.extend(action_ui(ui, ViewAction::ShowShortcuts, true));
             ui.separator();
             ui.label(format!("Lectern {}", crate::VERSION));
         });

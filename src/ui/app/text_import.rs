@@ -218,12 +218,8 @@ impl LecternApp {
                     ui.colored_label(ui.visuals().warn_fg_color, error);
                 }
                 ui.horizontal(|ui| {
-                    actions.extend(action_ui(
-                        ui,
-                        Action::Files(FileAction::ConfirmImport),
-                        true,
-                    ));
-                    actions.extend(action_ui(ui, Action::Files(FileAction::CancelImport), true));
+                    actions.extend(action_ui(ui, FileAction::ConfirmImport, true));
+                    actions.extend(action_ui(ui, FileAction::CancelImport, true));
                 });
             });
         if !open {

@@ -434,9 +434,7 @@ fn progress_ui(ui: &mut Ui, job: &super::ComparisonJob, actions: &mut Vec<Action
         } else {
             actions.extend(action_ui(
                 ui,
-                Action::Comparison(ComparisonAction::View(
-                    ComparisonViewAction::CancelComparison,
-                )),
+                ComparisonAction::View(ComparisonViewAction::CancelComparison),
                 true,
             ));
         }

@@ -85,12 +85,8 @@ pub(super) fn context_menu_ui(
         highlight_menu_ui(ui, annotation_id, params, actions);
         return;
     }
-    actions.extend(action_ui(
-        ui,
-        Action::Desk(DeskAction::CopySelection),
-        has_selection,
-    ));
-    actions.extend(action_ui(ui, Action::Desk(DeskAction::SelectAll), true));
+    actions.extend(action_ui(ui, DeskAction::CopySelection, has_selection));
+    actions.extend(action_ui(ui, DeskAction::SelectAll, true));
     ui.separator();
     // The categories by their names and colours (the reader's own).
     ui.add_enabled_ui(has_selection, |ui| {
@@ -104,7 +100,7 @@ pub(super) fn context_menu_ui(
     });
     actions.extend(action_ui(
         ui,
-        Action::Annotations(AnnotationAction::NoteOnSelection),
+        AnnotationAction::NoteOnSelection,
         has_selection,
     ));
 }
