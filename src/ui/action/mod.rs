@@ -7,12 +7,14 @@
 mod areas;
 mod command;
 mod keys;
+mod table;
 
 pub use areas::{
     AnnotationAction, ComparisonAction, ComparisonViewAction, DeskAction, FileAction, SearchAction,
     ViewAction,
 };
-pub use command::{Command, Info};
+pub use command::Info;
+pub use table::Command;
 
 /// The part of Lectern a command belongs to: where it is carried out.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
