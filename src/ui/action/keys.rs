@@ -36,14 +36,18 @@ impl Command {
 
 impl Action {
     /// The actions that have a keyboard shortcut, most specific first: egui matches extra
-    /// Shift loosely, so every Shift shortcut is tried before the shortcuts without it.
-    pub fn with_shortcuts() -> Vec<Self> {
-        let mut commands: Vec<Command> = <Command as strum::IntoEnumIterator>::iter()
-            .filter(|command| !command.shortcuts().is_empty())
-            .collect();
-        // Stable: the table's order is kept within each group.
-        commands.sort_by_key(|command| !command.shortcuts().iter().any(|s| s.modifiers.shift));
-        commands.into_iter().filter_map(Command::action).collect()
+    /// Shift loosely, so every Shift shortcut is tried before the shortcuts without it. Made
+    /// from the table once, and read every frame.
+    pub fn with_shortcuts() -> &'static [Self] {
+        static LIST: std::sync::LazyLock<Vec<Action>> = std::sync::LazyLock::new(|| {
+            let mut commands: Vec<Command> = <Command as strum::IntoEnumIterator>::iter()
+                .filter(|command| !command.shortcuts().is_empty())
+                .collect();
+            // Stable: the table's order is kept within each group.
+            commands.sort_by_key(|command| !command.shortcuts().iter().any(|s| s.modifiers.shift));
+            commands.into_iter().filter_map(Command::action).collect()
+        });
+        &LIST
     }
 
     /// The command's name, as in menus and buttons (empty for an event, which has none).

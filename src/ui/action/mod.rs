@@ -331,12 +331,12 @@ mod tests {
             assert_eq!(command.action(), Some(action.clone()));
         }
         let copy = Action::with_shortcuts()
-            .into_iter()
+            .iter()
             .find(|a| a.command() == Some(Command::CopyWithCitation))
             .expect("copy with citation has a shortcut");
         assert_eq!(
-            copy,
-            DeskAction::CopyWithCitation { markdown: false }.into()
+            *copy,
+            Action::from(DeskAction::CopyWithCitation { markdown: false })
         );
     }
 

@@ -149,7 +149,7 @@ impl LecternApp {
                     continue; // the text field being edited takes these keys
                 }
                 if action.shortcuts().iter().any(|s| input.consume_shortcut(s)) {
-                    actions.push(action);
+                    actions.push(action.clone());
                 }
             }
             // The platform turns Ctrl+C (and Ctrl+Shift+C) into a Copy event rather than a
