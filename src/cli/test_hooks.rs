@@ -36,7 +36,7 @@ pub fn save_loop(profile: Option<&Path>, out: &mut dyn Write) -> anyhow::Result<
                 &text,
                 start..start + 30,
                 Some("key-argument"),
-                "2026-11-26T21:00:00Z",
+                &"2026-11-26T21:00:00Z".into(),
             )
         };
         opened

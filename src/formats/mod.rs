@@ -3,5 +3,6 @@
 
 pub mod calendar;
 pub mod html;
+pub mod ids;
 pub mod text_format;
 pub mod w3c;

@@ -6,7 +6,8 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 
 use super::anchor::Anchor;
-use super::text::Text;
+use super::text::{Text, TextId};
+use crate::formats::ids::Timestamp;
 
 /// A named colour with a meaning ("Key argument", "Question" …).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -44,7 +45,7 @@ pub struct Annotation {
     /// Stable id (also the id of the W3C export).
     pub annotation_id: String,
     /// The text annotated.
-    pub text_id: String,
+    pub text_id: TextId,
     /// Where: position and quote (survives edits of the text).
     pub anchor: Anchor,
     /// The category's id, if the passage is highlighted in one.
@@ -56,10 +57,10 @@ pub struct Annotation {
     /// Free-text tags, in the order given, without duplicates.
     #[serde(default)]
     pub tags: Vec<String>,
-    /// When it was made (RFC 3339).
-    pub created: String,
-    /// When it was last changed (RFC 3339).
-    pub modified: String,
+    /// When it was made.
+    pub created: Timestamp,
+    /// When it was last changed.
+    pub modified: Timestamp,
     /// Other texts of the note, from devices where it was changed at the same time as here
     /// (a sync brought both): kept for the reader to choose from, never dropped.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -73,28 +74,28 @@ pub struct DivergedNote {
     pub note: String,
     /// The device that wrote it.
     pub device: String,
-    /// When it was changed there (RFC 3339).
-    pub modified: String,
+    /// When it was changed there.
+    pub modified: Timestamp,
 }
 
 impl Annotation {
-    /// A new annotation of `range` in `text`, made at `now` (RFC 3339), with no note or tags.
+    /// A new annotation of `range` in `text`, made at `now`, with no note or tags.
     pub fn new(
         annotation_id: impl Into<String>,
         text: &Text,
         range: Range<usize>,
         category_id: Option<&str>,
-        now: &str,
+        now: &Timestamp,
     ) -> Self {
         Self {
             annotation_id: annotation_id.into(),
-            text_id: text.id().to_owned(),
+            text_id: text.id().clone(),
             anchor: Anchor::new(text, range),
             category_id: category_id.map(str::to_owned),
             note: String::new(),
             tags: Vec::new(),
-            created: now.to_owned(),
-            modified: now.to_owned(),
+            created: now.clone(),
+            modified: now.clone(),
             diverged_notes: Vec::new(),
         }
     }

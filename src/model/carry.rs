@@ -10,6 +10,7 @@
 //! left out or entirely reworded), or the languages differ, nothing is guessed: the note is not
 //! carried.
 
+use crate::formats::ids::Timestamp;
 use std::ops::Range;
 
 use super::annotation::Annotation;
@@ -208,7 +209,7 @@ pub fn witness_notes<'a>(
                 continue;
             };
             let here = at..at + wording.text.chars().count();
-            for annotation in annotations.iter().filter(|a| &a.text_id == text_id) {
+            for annotation in annotations.iter().filter(|a| a.text_id == text_id) {
                 let range = annotation.anchor.start..annotation.anchor.end;
                 let (start, end) = (range.start.max(here.start), range.end.min(here.end));
                 if start < end {
@@ -281,7 +282,7 @@ pub fn copy(
     comparison: &Comparison,
     carried: &Carried,
     note_id: String,
-    now: &str,
+    now: &Timestamp,
 ) -> ComparisonNote {
     let wording = |witness: usize| {
         comparison.witnesses[witness]
@@ -337,7 +338,7 @@ mod tests {
             witness: Some(comparison.witnesses[w].label.clone()),
             quote: quote.into(),
             note: text.into(),
-            ..ComparisonNote::new(format!("n-{quote}"), comparison, 1, None, NOW)
+            ..ComparisonNote::new(format!("n-{quote}"), comparison, 1, None, &NOW.into())
         }
     }
 
@@ -461,7 +462,7 @@ mod tests {
                     .starts_with("Revised draft, early Oct 1922 (English")
             })
             .unwrap();
-        let copy = copy(&clause, to_revised, "copy-1".into(), NOW);
+        let copy = copy(&clause, to_revised, "copy-1".into(), &NOW.into());
         assert_eq!(copy.quote, "unification");
         assert_eq!(copy.note, "Lenin’s word");
         assert_eq!(copy.segment, 1);
@@ -500,7 +501,7 @@ mod tests {
             letter,
             start..start + "Formal\u{a0}unification".chars().count(),
             None,
-            NOW,
+            &NOW.into(),
         );
         annotation.note = "The amendment Stalin accepted".into();
         let text_of = |id: &str| library.get(id).map(|t| t.content());

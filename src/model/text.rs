@@ -16,6 +16,7 @@ use std::ops::Range;
 
 use sha2::{Digest, Sha256};
 
+pub use crate::formats::ids::TextId;
 use crate::formats::text_format::{ParsedText, TextMeta};
 
 /// A half-open range of offsets of one kind, with the kind in its type: [`CharRange`] counts
@@ -146,7 +147,7 @@ impl Text {
     }
 
     /// The text's id.
-    pub fn id(&self) -> &str {
+    pub fn id(&self) -> &TextId {
         &self.meta.id
     }
 

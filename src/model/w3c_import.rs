@@ -15,6 +15,7 @@ use serde_json::Value;
 use super::anchor::{Anchor, Resolution};
 use super::annotation::{Annotation, Category};
 use super::library::Library;
+use super::text::TextId;
 use crate::formats::w3c::{self, ANNOTATION_IRI, CATEGORY_IRI, TEXT_IRI, W3cError};
 
 /// What a file of annotations held.
@@ -103,7 +104,7 @@ fn annotation_of(
     let text_id = item["lectern:textId"]
         .as_str()
         .unwrap_or_else(|| source.strip_prefix(TEXT_IRI).unwrap_or(&source))
-        .to_owned();
+        .into();
     let annotation = Annotation {
         annotation_id,
         text_id,
@@ -111,8 +112,8 @@ fn annotation_of(
         category_id,
         note,
         tags,
-        created,
-        modified,
+        created: created.into(),
+        modified: modified.into(),
         diverged_notes: Vec::new(),
     };
     Ok((annotation, source))
@@ -165,11 +166,11 @@ fn bodies_of(item: &Value, categories: &[Category]) -> (String, Vec<String>, Opt
 #[derive(Clone, Debug, PartialEq)]
 pub enum Placement {
     /// On a text of the library it names (by id, or by the text's web address).
-    Named(String),
+    Named(TextId),
     /// On the one text of the library where its quote is found.
-    ByQuote(String),
+    ByQuote(TextId),
     /// Its quote is in several texts: left an orphan; these are the candidates.
-    Ambiguous(Vec<String>),
+    Ambiguous(Vec<TextId>),
     /// Its quote is in no text (or it has none): left an orphan.
     NotFound,
 }
@@ -288,7 +289,7 @@ fn by_quote(anchor: &Anchor, library: &Library, plain: &mut [Option<Vec<char>>])
     if anchor.exact.trim().is_empty() {
         return Placement::NotFound;
     }
-    let exact: Vec<String> = (0..library.texts().len())
+    let exact: Vec<TextId> = (0..library.texts().len())
         .filter(|&index| !occurrences(plain_text(library, index, plain), &quote).is_empty())
         .map(|index| library.texts()[index].id().to_owned())
         .collect();

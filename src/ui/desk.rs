@@ -15,12 +15,13 @@ use crate::ui::reader::{
 use crate::ui::welcome::welcome_ui;
 
 /// Highlights of the open texts, by text id.
-pub type HighlightsByText = std::collections::HashMap<String, Highlights>;
+pub type HighlightsByText = std::collections::HashMap<crate::model::text::TextId, Highlights>;
 
 static NO_HIGHLIGHTS: Highlights = Highlights::EMPTY;
 
 /// Character ranges to mark, by text id.
-pub type MarkedRanges = std::collections::HashMap<String, Vec<std::ops::Range<usize>>>;
+pub type MarkedRanges =
+    std::collections::HashMap<crate::model::text::TextId, Vec<std::ops::Range<usize>>>;
 
 /// What the panes mark in their texts.
 #[derive(Clone, Copy, Debug)]

@@ -1,6 +1,7 @@
 //! Find in the current text (Ctrl+F): a bar above the panes; matches are found as the reader
 //! types, all of them marked in the pane, the current one selected and scrolled into view.
 
+use crate::model::text::TextId;
 use std::ops::Range;
 
 use egui::{Key, Modifiers, RichText, Ui};
@@ -20,7 +21,7 @@ pub struct FindState {
     /// Whole words, match case.
     pub options: SearchOptions,
     /// The text searched.
-    pub text_id: String,
+    pub text_id: TextId,
     /// The matches placed (character ranges), in order.
     pub matches: Vec<Range<usize>>,
     /// All matches, placed or not.
@@ -32,7 +33,7 @@ pub struct FindState {
     /// Move the keyboard focus to the query field.
     pub focus: bool,
     /// (text, query, options) the matches were found for.
-    pub searched: Option<(String, String, SearchOptions)>,
+    pub searched: Option<(crate::model::text::TextId, String, SearchOptions)>,
     /// Where the reader is (a character of the text): the first step goes to the first match
     /// from there, not from the top.
     pub from: usize,
@@ -144,7 +145,7 @@ pub fn find_bar_ui(ui: &mut Ui, state: &mut FindState, title: &str) -> Vec<Actio
 #[derive(Clone, Debug, Default)]
 pub struct TextHits {
     /// The text.
-    pub text_id: String,
+    pub text_id: TextId,
     /// Its title.
     pub title: String,
     /// All its matches.

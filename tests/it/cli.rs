@@ -353,7 +353,7 @@ fn profile_with_annotations() -> tempfile::TempDir {
                 text,
                 range,
                 Some("key-argument"),
-                "2026-11-27T00:00:00Z",
+                &"2026-11-27T00:00:00Z".into(),
             )
         }));
     }
@@ -691,7 +691,7 @@ fn export_and_import_of_annotations_know_the_profiles_imported_texts() {
         .annotations
         .apply(AnnotationEdit::Add(Annotation {
             note: "Equality".into(),
-            ..Annotation::new("n1", &text, 20..28, None, "2026-11-27T00:00:00Z")
+            ..Annotation::new("n1", &text, 20..28, None, &"2026-11-27T00:00:00Z".into())
         }));
     annotations.save(&profile).unwrap();
     let output = lectern_in(profile.dir())
@@ -1413,7 +1413,13 @@ fn profile_with_every_kind() -> tempfile::TempDir {
         reference: Some(clause.witnesses[0].label.clone()),
         quote: "formal unification".into(),
         reference_quote: "entry".into(),
-        ..ComparisonNote::new("n1".into(), &clause, 0, None, "2026-12-01T10:00:00Z")
+        ..ComparisonNote::new(
+            "n1".into(),
+            &clause,
+            0,
+            None,
+            &"2026-12-01T10:00:00Z".into(),
+        )
     });
     let own = Comparison::from_wordings(
         "own-drafts",
@@ -1432,7 +1438,7 @@ fn profile_with_every_kind() -> tempfile::TempDir {
             quote: "entry".into(),
             source: "comparison note n1".into(),
         }),
-        ..ComparisonNote::new("n2".into(), &own, 0, None, "2026-12-01T11:00:00Z")
+        ..ComparisonNote::new("n2".into(), &own, 0, None, &"2026-12-01T11:00:00Z".into())
     });
     contents.comparisons.push(own);
     save_into(dir.path(), &contents);
@@ -1557,14 +1563,20 @@ fn profile_with_work() -> tempfile::TempDir {
         .unwrap();
     let note = ComparisonNote {
         note: "Lenin’s ЁЛКА: the Union replaces the entry".into(),
-        ..ComparisonNote::new("cn-1".into(), &clause_1, 1, None, "2026-12-07T00:00:00Z")
+        ..ComparisonNote::new(
+            "cn-1".into(),
+            &clause_1,
+            1,
+            None,
+            &"2026-12-07T00:00:00Z".into(),
+        )
     };
     let library = lectern::bundled::bundled_library();
     let kamenev = library.get("lenin-1922-09-26-kamenev").unwrap();
     let annotation = Annotation {
         note: "An elka here (ёлка)".into(),
         tags: vec!["Ordjonikidze".into()],
-        ..Annotation::new("a-1", kamenev, 0..7, None, "2026-12-07T00:00:00Z")
+        ..Annotation::new("a-1", kamenev, 0..7, None, &"2026-12-07T00:00:00Z".into())
     };
     let contents = Contents {
         comparison_notes: vec![note],

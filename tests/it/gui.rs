@@ -2,6 +2,7 @@
 //! and label, click, type and press keys, then assert on the app's state. No GPU needed.
 #![allow(clippy::unwrap_used)] // tests: a failed unwrap is a failed test
 
+use lectern::model::text::TextId;
 use std::path::Path;
 use std::time::Duration;
 
@@ -40,7 +41,7 @@ fn add_annotation(app: &mut LecternApp, annotation: lectern::model::annotation::
         .notebook_mut()
         .edit(
             lectern::model::notebook::Edit::AddAnnotation(annotation),
-            "2026-11-27T00:00:00Z",
+            &"2026-11-27T00:00:00Z".into(),
         )
         .unwrap();
     assert!(made);
@@ -71,7 +72,7 @@ fn run_until(
     }
 }
 
-fn pane_ids(harness: &Harness<'_, LecternApp>) -> Vec<String> {
+fn pane_ids(harness: &Harness<'_, LecternApp>) -> Vec<TextId> {
     harness
         .state()
         .desk()
@@ -897,7 +898,7 @@ fn a_second_lectern_on_the_same_profile_is_read_only() {
         &text,
         0..7,
         None,
-        "2026-11-30T10:00:00Z",
+        &"2026-11-30T10:00:00Z".into(),
     );
     add_annotation(first.state_mut(), kept);
     first.state_mut().save_now();
@@ -1164,7 +1165,13 @@ fn a_changed_text_re_anchors_annotations_and_keeps_orphans() {
     let byte = older.content().find(quote).unwrap();
     let start = older.content()[..byte].chars().count();
     let make = |id: &str, range: std::ops::Range<usize>| {
-        Annotation::new(id, &older, range, Some("question"), "2026-11-26T21:00:00Z")
+        Annotation::new(
+            id,
+            &older,
+            range,
+            Some("question"),
+            &"2026-11-26T21:00:00Z".into(),
+        )
     };
     let mut file = AnnotationsFile::default();
     file.annotations.apply(AnnotationEdit::Add(make(
@@ -1319,7 +1326,7 @@ fn a_highlights_menu_changes_it_writes_its_note_copies_and_deletes_it() {
                 &text,
                 range.clone(),
                 Some("evidence"),
-                "2026-11-30T00:00:00Z",
+                &"2026-11-30T00:00:00Z".into(),
             )
         },
     );
@@ -1443,7 +1450,7 @@ fn an_annotation_on_a_text_no_pane_shows_opens_in_the_active_pane() {
             &text,
             2..20,
             None,
-            "2026-11-30T00:00:00Z",
+            &"2026-11-30T00:00:00Z".into(),
         ),
     );
     let mut harness = harness(app);
@@ -1567,7 +1574,13 @@ fn the_annotations_list_filters_by_category_tag_and_text() {
             Annotation {
                 note: format!("note {id}"),
                 tags: vec![tag.into()],
-                ..Annotation::new(id, text, 0..12, Some(category), "2026-11-26T21:00:00Z")
+                ..Annotation::new(
+                    id,
+                    text,
+                    0..12,
+                    Some(category),
+                    &"2026-11-26T21:00:00Z".into(),
+                )
             },
         );
     }
@@ -2519,7 +2532,7 @@ fn choosing_an_annotation_moves_nothing_under_the_pointer_and_quotes_are_not_dou
             &text,
             start..start + quote.chars().count(),
             Some("evidence"),
-            "2026-11-30T00:00:00Z",
+            &"2026-11-30T00:00:00Z".into(),
         ),
     );
     let mut harness = harness(app);
@@ -2613,7 +2626,7 @@ fn search_everything_lists_texts_and_notes_and_opens_a_match() {
                 &text,
                 0..7,
                 None,
-                "2026-11-27T00:00:00Z",
+                &"2026-11-27T00:00:00Z".into(),
             )
         };
         add_annotation(state, note);
@@ -2699,7 +2712,7 @@ fn search_everything_lists_a_comparisons_wording_and_a_click_opens_that_comparis
                 &clauses,
                 1,
                 None,
-                "2026-12-07T00:00:00Z",
+                &"2026-12-07T00:00:00Z".into(),
             )
         };
         let edit = lectern::model::notebook::Edit::AddComparisonNote {
@@ -2709,7 +2722,7 @@ fn search_everything_lists_a_comparisons_wording_and_a_click_opens_that_comparis
         assert!(
             state
                 .notebook_mut()
-                .edit(edit, "2026-12-07T00:00:00Z")
+                .edit(edit, &"2026-12-07T00:00:00Z".into())
                 .unwrap()
         );
     }
@@ -2813,7 +2826,7 @@ fn annotations_exported_from_the_file_menu_read_back_exactly() {
                 &text,
                 10..40,
                 Some("key-argument"),
-                "2026-11-27T00:00:00Z",
+                &"2026-11-27T00:00:00Z".into(),
             )
         };
         add_annotation(state, annotation);
@@ -2826,7 +2839,7 @@ fn annotations_exported_from_the_file_menu_read_back_exactly() {
                 &other,
                 0..9,
                 None,
-                "2026-11-27T00:00:00Z",
+                &"2026-11-27T00:00:00Z".into(),
             ),
         );
     }
@@ -2907,9 +2920,15 @@ fn annotations_imported_from_the_file_menu_join_the_profile_and_can_be_undone() 
     let annotations = [
         Annotation {
             note: "Equal partners".into(),
-            ..Annotation::new("x1", text, 0..16, Some("question"), "2026-11-27T00:00:00Z")
+            ..Annotation::new(
+                "x1",
+                text,
+                0..16,
+                Some("question"),
+                &"2026-11-27T00:00:00Z".into(),
+            )
         },
-        Annotation::new("x2", text, 20..40, None, "2026-11-27T00:00:00Z"),
+        Annotation::new("x2", text, 20..40, None, &"2026-11-27T00:00:00Z".into()),
     ];
     let refs: Vec<&Annotation> = annotations.iter().collect();
     let categories = lectern::model::annotation::default_categories();
@@ -2993,7 +3012,7 @@ fn a_backup_is_restored_from_the_file_menu_as_one_change_that_undo_takes_back() 
             text,
             at..at + 20,
             Some("question"),
-            "2026-11-27T00:00:00Z",
+            &"2026-11-27T00:00:00Z".into(),
         )
     };
     let opened = lectern::storage::open::open_profile(
@@ -3038,7 +3057,7 @@ fn a_backup_is_restored_from_the_file_menu_as_one_change_that_undo_takes_back() 
                 &comparison,
                 0,
                 None,
-                "2026-11-27T00:00:00Z",
+                &"2026-11-27T00:00:00Z".into(),
             )
         });
     contents.comparisons.push(comparison);
@@ -3407,7 +3426,7 @@ fn without_a_file_dialog_the_reader_types_the_path_of_the_file_to_import() {
         bundled_library(),
         StartOptions {
             profile: Some(Profile::open(Some(profile.path())).unwrap()),
-            open: vec![KAMENEV.to_owned()],
+            open: vec![KAMENEV.into()],
             session_texts: Vec::new(),
             dialogs: Some(std::sync::Arc::new(NoDialogs)),
             file_system: None,
@@ -3565,7 +3584,7 @@ fn re_importing_a_changed_file_moves_its_annotations_and_says_so() {
                     &text,
                     range,
                     None,
-                    "2026-11-27T00:00:00Z",
+                    &"2026-11-27T00:00:00Z".into(),
                 ),
             );
         }
@@ -3615,7 +3634,7 @@ fn the_annotations_the_panel_shows_can_be_exported_alone() {
                         &text,
                         range,
                         None,
-                        "2026-11-27T00:00:00Z",
+                        &"2026-11-27T00:00:00Z".into(),
                     )
                 },
             );
@@ -3854,7 +3873,7 @@ fn the_timeline_orders_documents_and_events_steps_by_keyboard_and_opens_a_passag
     // A document opens its text; Show all reaches the introduction of 2022.
     click(&mut harness, "10 March 1923 — Lenin’s final stroke");
     click(&mut harness, "Open the text");
-    assert!(pane_ids(&harness).contains(&TROTSKY.to_owned()));
+    assert!(pane_ids(&harness).contains(&TROTSKY.into()));
     click(&mut harness, "Show all");
     assert!(harness.state().view().timeline.as_ref().unwrap().span > 365.0 * 99.0);
 }
@@ -4160,7 +4179,7 @@ fn a_note_changed_on_two_devices_is_shown_with_both_texts_to_choose_from() {
         .notebook_mut()
         .edit(
             lectern::model::notebook::Edit::ChangeAnnotation(merged),
-            "2026-12-01T10:01:00Z",
+            &"2026-12-01T10:01:00Z".into(),
         )
         .unwrap();
     assert!(changed);
@@ -4206,7 +4225,7 @@ fn what_a_sync_brings_while_the_window_is_open_is_merged_and_the_typed_note_is_l
             library.get(KAMENEV).unwrap(),
             0..20,
             None,
-            "2026-12-01T10:00:00Z",
+            &"2026-12-01T10:00:00Z".into(),
         )
     };
     let mut desktop = NotebookStore::new(profile.path(), "desktop");

@@ -25,11 +25,17 @@ const NOW: &str = "2026-11-30T10:00:00Z";
 /// window's saver does.
 fn highlight_and_save(opened: &mut OpenedProfile, id: &str, n: usize) {
     let text = opened.library.get(KAMENEV).unwrap().clone();
-    let annotation = Annotation::new(id, &text, n * 40..n * 40 + 25, Some("question"), NOW);
+    let annotation = Annotation::new(
+        id,
+        &text,
+        n * 40..n * 40 + 25,
+        Some("question"),
+        &NOW.into(),
+    );
     assert!(
         opened
             .notebook
-            .edit(Edit::AddAnnotation(annotation), NOW)
+            .edit(Edit::AddAnnotation(annotation), &NOW.into())
             .unwrap()
     );
     opened.save_notebook().unwrap();
@@ -52,7 +58,7 @@ fn note_on_own_comparison_and_save(opened: &mut OpenedProfile, id: &str) {
     .unwrap();
     let note = ComparisonNote {
         note: "Lenin's word, not Stalin's".into(),
-        ..ComparisonNote::new(id.into(), &comparison, 0, None, NOW)
+        ..ComparisonNote::new(id.into(), &comparison, 0, None, &NOW.into())
     };
     assert!(
         opened
@@ -62,7 +68,7 @@ fn note_on_own_comparison_and_save(opened: &mut OpenedProfile, id: &str) {
                     note,
                     readers_comparison: Some(comparison),
                 },
-                NOW
+                &NOW.into()
             )
             .unwrap()
     );

@@ -70,10 +70,19 @@ fn desk_with_two_panes(theme: ThemeChoice) -> Harness<'static, LecternApp> {
         let annotation = Annotation {
             note: note.into(),
             tags: vec!["stalin".into()],
-            ..Annotation::new(id, &text, range, Some(category), "2026-11-26T21:00:00Z")
+            ..Annotation::new(
+                id,
+                &text,
+                range,
+                Some(category),
+                &"2026-11-26T21:00:00Z".into(),
+            )
         };
         app.notebook_mut()
-            .edit(Edit::AddAnnotation(annotation), "2026-11-26T21:00:00Z")
+            .edit(
+                Edit::AddAnnotation(annotation),
+                &"2026-11-26T21:00:00Z".into(),
+            )
             .unwrap();
     }
     app.view_mut().selected_annotation = Some("outer".into());

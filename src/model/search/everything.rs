@@ -10,6 +10,7 @@
 //! of one: "Ordzhonikidze" of "Sergo Ordzhonikidze") also searches that entity's every other
 //! spelling and Russian form, and the results say which ones were added.
 
+use crate::model::text::TextId;
 use std::collections::BTreeMap;
 use std::ops::Range;
 
@@ -81,7 +82,7 @@ pub enum Place {
     /// A passage of a text.
     TextPassage {
         /// The text.
-        text_id: String,
+        text_id: TextId,
         /// Its paragraph the match starts in (counted from 0).
         paragraph: usize,
         /// The match: characters of the text.
@@ -92,14 +93,14 @@ pub enum Place {
         /// The annotation.
         annotation_id: String,
         /// The text it annotates.
-        text_id: String,
+        text_id: TextId,
     },
     /// A tag of an annotation.
     AnnotationTag {
         /// The annotation.
         annotation_id: String,
         /// The text it annotates.
-        text_id: String,
+        text_id: TextId,
         /// The tag.
         tag: String,
     },
@@ -212,7 +213,7 @@ pub struct Found {
     pub also_searched: Vec<String>,
     /// Each text with matches, in the order given: its id and the count of all its matches,
     /// listed or not.
-    pub text_counts: Vec<(String, usize)>,
+    pub text_counts: Vec<(TextId, usize)>,
     /// The results: first the texts' passages (at most the limit asked for in each text, in
     /// order), then the annotation notes, the tags, the notes on comparisons and the
     /// comparisons' wordings, each at most once, in the order of the [`WorkIndex`].

@@ -15,7 +15,7 @@ fn contents(count: usize) -> Contents {
                 &text,
                 0..6,
                 None,
-                "2026-11-30T10:00:00Z",
+                &"2026-11-30T10:00:00Z".into(),
             )));
     }
     contents

@@ -152,7 +152,9 @@ mod tests {
         if let Some(action) = command.action() {
             return action;
         }
-        let id = || "a".to_owned();
+        fn id<T: From<&'static str>>() -> T {
+            T::from("a")
+        }
         match command {
             Command::OpenText => DeskAction::OpenText {
                 text_id: id(),

@@ -274,7 +274,7 @@ impl LecternApp {
     /// categories, the orphans, the open texts or the theme changed since they were built
     /// (so an ordinary frame does no work for ten thousand annotations).
     pub(super) fn refresh_highlights(&mut self, dark_mode: bool) {
-        let open: Vec<String> = self
+        let open: Vec<crate::model::text::TextId> = self
             .desk
             .panes()
             .iter()
@@ -290,13 +290,10 @@ impl LecternApp {
             return;
         }
         let alpha = if dark_mode { 80 } else { 110 };
-        let mut by_text: std::collections::HashMap<&str, Vec<Highlight>> = key
-            .open
-            .iter()
-            .map(|id| (id.as_str(), Vec::new()))
-            .collect();
+        let mut by_text: std::collections::HashMap<&crate::model::text::TextId, Vec<Highlight>> =
+            key.open.iter().map(|id| (id, Vec::new())).collect();
         for annotation in self.notebook.annotations().live() {
-            let Some(list) = by_text.get_mut(annotation.text_id.as_str()) else {
+            let Some(list) = by_text.get_mut(&annotation.text_id) else {
                 continue;
             };
             if self.notebook.is_orphan(&annotation.annotation_id) {

@@ -34,7 +34,7 @@ pub struct Files {
     /// wrong with the last one tried, and whether the field still has to take the keyboard.
     pub import_path: Option<(String, Option<String>, bool)>,
     /// Texts opened from files for this session only (not saved with the reading state).
-    pub(super) session_ids: HashSet<String>,
+    pub(super) session_ids: HashSet<crate::model::text::TextId>,
     pub(super) dialogs: Arc<dyn FileDialogs>,
     pub(super) pending_open: Option<Task<OpenOutcome>>,
     pub(super) pending_export: Option<Task<SaveOutcome>>,
@@ -50,7 +50,10 @@ pub struct Files {
 
 impl Files {
     /// Nothing under way, with these dialogs and session texts.
-    pub(super) fn new(dialogs: Arc<dyn FileDialogs>, session_ids: HashSet<String>) -> Self {
+    pub(super) fn new(
+        dialogs: Arc<dyn FileDialogs>,
+        session_ids: HashSet<crate::model::text::TextId>,
+    ) -> Self {
         Self {
             dropped_files: std::collections::VecDeque::new(),
             removed_texts: Vec::new(),
@@ -108,7 +111,7 @@ impl LecternApp {
             .annotations()
             .live()
             .iter()
-            .filter(|a| only.as_ref().is_none_or(|id| &a.text_id == id))
+            .filter(|a| only.as_ref().is_none_or(|id| a.text_id == id))
             .map(|a| a.annotation_id.clone())
             .collect();
         let name = match &only {

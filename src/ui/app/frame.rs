@@ -37,7 +37,7 @@ pub struct View {
     /// Whether the annotations panel is shown.
     pub annotations_open: bool,
     /// The text whose metadata window is open.
-    pub info_text: Option<String>,
+    pub info_text: Option<crate::model::text::TextId>,
     /// Whether the shortcuts window is open.
     pub show_shortcuts: bool,
     /// The library panel's state.
@@ -245,7 +245,8 @@ impl LecternApp {
     /// The library panel on the left.
     fn library_panel_ui(&mut self, ui: &mut Ui) -> Vec<Action> {
         let mut actions = Vec::new();
-        let open_ids: Vec<&str> = self.desk.panes().iter().map(|p| p.text.id()).collect();
+        let open_ids: Vec<&crate::model::text::TextId> =
+            self.desk.panes().iter().map(|p| p.text.id()).collect();
         let can_add = self.desk.can_add_pane();
         let comparisons: Vec<(String, String)> = self
             .bundled_comparisons
@@ -273,7 +274,8 @@ impl LecternApp {
     /// The annotations panel on the right.
     fn annotations_side_panel_ui(&mut self, ui: &mut Ui) -> Vec<Action> {
         let mut actions = Vec::new();
-        let open_ids: Vec<&str> = self.desk.panes().iter().map(|p| p.text.id()).collect();
+        let open_ids: Vec<&crate::model::text::TextId> =
+            self.desk.panes().iter().map(|p| p.text.id()).collect();
         let panel = AnnotationsPanel {
             annotations: self.notebook.annotations(),
             categories: self.notebook.categories(),

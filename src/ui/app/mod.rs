@@ -58,7 +58,7 @@ struct HighlightsKey {
     revision: u64,
     dark_mode: bool,
     /// The texts open in panes.
-    open: Vec<String>,
+    open: Vec<crate::model::text::TextId>,
     /// How many annotations are orphans.
     orphans: usize,
 }
@@ -77,7 +77,7 @@ pub struct StartOptions {
     /// The profile (None: nothing is saved, e.g. when the profile could not be opened).
     pub profile: Option<Profile>,
     /// Texts to open in panes instead of the saved ones (`--open`).
-    pub open: Vec<String>,
+    pub open: Vec<crate::model::text::TextId>,
     /// Texts read from files for this session only (`--open-file`); opened in panes.
     pub session_texts: Vec<Text>,
     /// The file dialogs (None: the platform's own).

@@ -24,9 +24,9 @@ pub struct Search {
     /// Search everything, while its window is open.
     pub search_all: Option<SearchAllState>,
     /// Folded copies of texts for search: (text id, match case).
-    pub(super) folded: std::collections::HashMap<(String, bool), Arc<Folded>>,
+    pub(super) folded: std::collections::HashMap<(crate::model::text::TextId, bool), Arc<Folded>>,
     /// Folded copies being built: (text id, match case) → arrives on `folds`.
-    pub(super) folding: HashSet<(String, bool)>,
+    pub(super) folding: HashSet<(crate::model::text::TextId, bool)>,
     pub(super) folds: (std::sync::mpsc::Sender<FoldedCopy>, Receiver<FoldedCopy>),
     /// Texts waiting to be folded, taken by a few workers in turn.
     pub(super) fold_queue: FoldQueue,
@@ -262,7 +262,7 @@ impl LecternApp {
 /// every other kind of hit with the words that say where it is.
 fn list_hits(
     library: &Library,
-    text_counts: Vec<(String, usize)>,
+    text_counts: Vec<(crate::model::text::TextId, usize)>,
     hits: Vec<Hit>,
 ) -> (Vec<TextHits>, Vec<OtherHit>) {
     let title = |id: &str| {
@@ -312,11 +312,11 @@ fn list_hits(
     (texts, others)
 }
 
-pub(super) type FoldedCopy = ((String, bool), Folded);
+pub(super) type FoldedCopy = ((crate::model::text::TextId, bool), Folded);
 
 /// A text to fold for search, and where to send its folded copy.
 pub(super) struct FoldJob {
-    key: (String, bool),
+    key: (crate::model::text::TextId, bool),
     text: Arc<Text>,
     done: std::sync::mpsc::Sender<FoldedCopy>,
     repaint: egui::Context,

@@ -23,7 +23,7 @@ use lectern::ui::app::{LecternApp, StartOptions};
 pub fn start_options(profile: &Path, open: &[&str]) -> StartOptions {
     StartOptions {
         profile: Some(Profile::open(Some(profile)).unwrap()),
-        open: open.iter().map(|s| (*s).to_owned()).collect(),
+        open: open.iter().map(|s| (*s).into()).collect(),
         ..StartOptions::default()
     }
 }
@@ -109,7 +109,13 @@ pub fn add_note_on_lenins_amendment(harness: &mut Harness<'_, LecternApp>) {
         witness: Some("Lenin’s amendment (English)".into()),
         quote: "Formal\u{a0}unification".into(),
         note: "The word Stalin accepted in place of entry".into(),
-        ..ComparisonNote::new("n-1".into(), &comparison, 1, None, "2026-11-30T00:00:00Z")
+        ..ComparisonNote::new(
+            "n-1".into(),
+            &comparison,
+            1,
+            None,
+            &"2026-11-30T00:00:00Z".into(),
+        )
     };
     let edit = Edit::AddComparisonNote {
         note,
@@ -118,7 +124,7 @@ pub fn add_note_on_lenins_amendment(harness: &mut Harness<'_, LecternApp>) {
     let added = harness
         .state_mut()
         .notebook_mut()
-        .edit(edit, "2026-11-30T00:00:00Z")
+        .edit(edit, &"2026-11-30T00:00:00Z".into())
         .unwrap();
     assert!(added);
     harness.run();

@@ -50,7 +50,7 @@ pub fn highlight(id: &str, minute: usize, note: &str) -> Annotation {
             text,
             at..at + 20,
             None,
-            &format!("2026-12-01T10:{minute:02}:00Z"),
+            &format!("2026-12-01T10:{minute:02}:00Z").into(),
         )
     }
 }
