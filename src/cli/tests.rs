@@ -97,7 +97,7 @@ fn export_writes_the_annotations_of_one_text_and_refuses_an_unknown_id() {
                 ..Annotation::new(
                     format!("a{n}"),
                     &text,
-                    3..12,
+                    (3..12).into(),
                     None,
                     &"2026-12-01T00:00:00Z".into(),
                 )

@@ -1,7 +1,7 @@
 //! Annotations: a highlighted passage with a category, a note and tags; categories; and how
 //! overlapping annotations become non-overlapping styled spans for painting.
 
-use std::ops::Range;
+use crate::model::text::CharRange;
 
 use serde::{Deserialize, Serialize};
 
@@ -83,7 +83,7 @@ impl Annotation {
     pub fn new(
         annotation_id: impl Into<String>,
         text: &Text,
-        range: Range<usize>,
+        range: CharRange,
         category_id: Option<&str>,
         now: &Timestamp,
     ) -> Self {
@@ -106,7 +106,7 @@ impl Annotation {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct StyledSpan {
     /// The characters.
-    pub range: Range<usize>,
+    pub range: CharRange,
     /// Which annotations cover all of them.
     pub covering: Vec<usize>,
 }
@@ -114,7 +114,7 @@ pub struct StyledSpan {
 /// Splits `within` at every annotation boundary and lists, for each piece covered by at least
 /// one annotation, which annotations cover it. Overlapping annotations therefore both stay
 /// visible (and clickable): the overlap is a span of its own, covered by both.
-pub fn styled_spans(ranges: &[Range<usize>], within: Range<usize>) -> Vec<StyledSpan> {
+pub fn styled_spans(ranges: &[CharRange], within: CharRange) -> Vec<StyledSpan> {
     let mut cuts: Vec<usize> = vec![within.start, within.end];
     for range in ranges {
         for point in [range.start, range.end] {
@@ -135,7 +135,7 @@ pub fn styled_spans(ranges: &[Range<usize>], within: Range<usize>) -> Vec<Styled
                 .map(|(index, _)| index)
                 .collect();
             (!covering.is_empty()).then_some(StyledSpan {
-                range: piece,
+                range: CharRange(piece),
                 covering,
             })
         })
@@ -162,9 +162,11 @@ mod tests {
     #[test]
     fn overlapping_annotations_become_three_spans() {
         let (_, ranges) = marked_text("formal «unification «with» the» R.S.F.S.R. «in a Union»");
-        let spans = styled_spans(&ranges, 0..100);
-        let described: Vec<(Range<usize>, Vec<usize>)> =
-            spans.into_iter().map(|s| (s.range, s.covering)).collect();
+        let spans = styled_spans(&ranges, (0..100).into());
+        let described: Vec<(std::ops::Range<usize>, Vec<usize>)> = spans
+            .into_iter()
+            .map(|s| (s.range.range(), s.covering))
+            .collect();
         assert_eq!(
             described,
             [
@@ -178,15 +180,15 @@ mod tests {
 
     #[test]
     fn spans_are_clipped_to_the_requested_range() {
-        let spans = styled_spans(&[2..10, 8..20], 5..9);
+        let spans = styled_spans(&[(2..10).into(), (8..20).into()], (5..9).into());
         assert_eq!(spans[0].range, 5..8);
         assert_eq!(spans[0].covering, [0]);
         assert_eq!(spans[1].range, 8..9);
         assert_eq!(spans[1].covering, [0, 1]);
         assert_eq!(spans.len(), 2);
-        assert!(styled_spans(&[], 0..10).is_empty());
+        assert!(styled_spans(&[], (0..10).into()).is_empty());
         assert!(
-            styled_spans(std::slice::from_ref(&(3..3)), 0..10).is_empty(),
+            styled_spans(&[CharRange(3..3)], (0..10).into()).is_empty(),
             "an empty annotation paints nothing"
         );
     }

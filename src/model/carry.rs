@@ -11,6 +11,7 @@
 //! carried.
 
 use crate::formats::ids::Timestamp;
+use crate::model::text::CharRange;
 use std::ops::Range;
 
 use super::annotation::Annotation;
@@ -34,7 +35,7 @@ pub struct WitnessNote {
     /// The segment (index).
     pub segment: usize,
     /// The words, as characters of the witness's wording in the segment.
-    pub range: Range<usize>,
+    pub range: CharRange,
     /// The reader's note.
     pub note: String,
     /// Where it comes from.
@@ -49,7 +50,7 @@ pub struct Carried {
     /// The witness it is carried to.
     pub witness: usize,
     /// The aligned words there (characters of that witness's wording in the segment).
-    pub range: Range<usize>,
+    pub range: CharRange,
     /// How many of the note's words that wording has too.
     pub same_words: usize,
     /// How many words the note is on.
@@ -185,7 +186,7 @@ pub fn witness_notes<'a>(
             found.push(WitnessNote {
                 witness,
                 segment: note.segment,
-                range: start..start + note.quote.chars().count(),
+                range: (start..start + note.quote.chars().count()).into(),
                 note: note.note.clone(),
                 source: NoteSource::ComparisonNote(note.note_id.clone()),
             });
@@ -216,7 +217,7 @@ pub fn witness_notes<'a>(
                     found.push(WitnessNote {
                         witness,
                         segment,
-                        range: start - at..end - at,
+                        range: (start - at..end - at).into(),
                         note: annotation.note.clone(),
                         source: NoteSource::Annotation(annotation.annotation_id.clone()),
                     });
@@ -259,14 +260,14 @@ pub fn carry(
             };
             if let Some((range, same_words, words)) = align(
                 &wording.text,
-                note.range.clone(),
+                note.range.range(),
                 &theirs.text,
                 normalization,
             ) {
                 carried.push(Carried {
                     from: note.clone(),
                     witness: index,
-                    range,
+                    range: CharRange(range),
                     same_words,
                     words,
                 });
@@ -352,7 +353,7 @@ mod tests {
                     .as_ref()
                     .unwrap()
                     .text;
-                let words = CharIndex::new(text).slice(c.range.clone()).to_owned();
+                let words = CharIndex::new(text).slice(c.range.range()).to_owned();
                 (
                     comparison.witnesses[c.witness].label.clone(),
                     words,
@@ -499,7 +500,7 @@ mod tests {
         let mut annotation = Annotation::new(
             "a-1",
             letter,
-            start..start + "Formal\u{a0}unification".chars().count(),
+            (start..start + "Formal\u{a0}unification".chars().count()).into(),
             None,
             &NOW.into(),
         );
@@ -511,7 +512,7 @@ mod tests {
         assert_eq!(lenin.label, "Lenin’s amendment (English)");
         let wording = &lenin.segments[on[0].segment].as_ref().unwrap().text;
         assert_eq!(
-            CharIndex::new(wording).slice(on[0].range.clone()),
+            CharIndex::new(wording).slice(on[0].range.range()),
             "Formal\u{a0}unification"
         );
         let carried = carry(&clause, &on, &[], &Normalization::wording());

@@ -8,6 +8,7 @@
 use super::annotation::{Annotation, default_categories};
 use super::text::Text;
 use crate::formats::text_format::TextMeta;
+use crate::model::text::CharRange;
 
 const ENGLISH: &[&str] = &[
     "the",
@@ -263,7 +264,7 @@ pub fn annotations(texts: &[Text], count: usize, seed: u64) -> Vec<Annotation> {
             let mut annotation = Annotation::new(
                 format!("generated-{seed}-{n}"),
                 text,
-                range,
+                CharRange(range),
                 Some(&category.category_id),
                 &super::clock::rfc3339(
                     std::time::UNIX_EPOCH + std::time::Duration::from_secs(second),
@@ -389,7 +390,7 @@ mod tests {
                 volume.id()
             );
             for annotation in here {
-                let quote = volume.slice(annotation.anchor.start..annotation.anchor.end);
+                let quote = volume.slice((annotation.anchor.start..annotation.anchor.end).into());
                 assert_eq!(quote, annotation.anchor.exact);
                 assert!(!quote.is_empty() && !quote.starts_with(' ') && !quote.ends_with(' '));
                 assert!(!quote.contains("\n\n"), "within one paragraph: {quote:?}");

@@ -28,8 +28,8 @@
 //! deterministic.
 
 use crate::formats::ids::Timestamp;
+use crate::model::text::CharRange;
 use std::collections::{BTreeSet, HashMap, HashSet};
-use std::ops::Range;
 use std::sync::Arc;
 
 use super::anchor::{Anchor, Resolution};
@@ -319,7 +319,7 @@ impl Notebook {
     }
 
     /// The live annotation of exactly `range` in the text `text_id`.
-    pub fn annotation_at(&self, text_id: &str, range: Range<usize>) -> Option<&Annotation> {
+    pub fn annotation_at(&self, text_id: &str, range: CharRange) -> Option<&Annotation> {
         self.contents
             .annotations
             .live()

@@ -580,7 +580,10 @@ mod tests {
         };
         let letter = bundled_library();
         let text = letter.get("lenin-1922-09-26-kamenev").unwrap();
-        assert_eq!(text.slice(range.clone()), "and with Stalin today");
+        assert_eq!(
+            text.slice(crate::model::text::CharRange(range.clone())),
+            "and with Stalin today"
+        );
         // The reconstruction of Clause 1 is no document of 1922 (no entry is made from it).
         assert!(entries.iter().all(|e| !e.title.contains("reconstruction")));
     }

@@ -8,6 +8,7 @@
 //! Archive, say) are placed in the library: by the text's web address when a text names it,
 //! else by their quote ([`place`]).
 
+use crate::model::text::CharRange;
 use std::collections::BTreeMap;
 
 use serde_json::Value;
@@ -272,7 +273,7 @@ fn anchor_anew(
         .into_iter()
         .max_by_key(|range| (context(range), std::cmp::Reverse(range.start)));
     match best {
-        Some(range) => *anchor = Anchor::new(&library.texts()[index], range),
+        Some(range) => *anchor = Anchor::new(&library.texts()[index], CharRange(range)),
         None => {
             // Positions from elsewhere mean nothing here: only the quote is looked for.
             anchor.start = 0;
@@ -431,7 +432,7 @@ mod tests {
         // A quote as another tool copies it: the text's no-break spaces as plain ones.
         let at = kamenev.content().find("Formal\u{a0}unification").unwrap();
         let start = kamenev.content()[..at].chars().count();
-        let exact = kamenev.slice(start..start + 60).to_owned();
+        let exact = kamenev.slice((start..start + 60).into()).to_owned();
         assert!(exact.contains('\u{a0}'), "{exact:?}");
         let copied = exact.replace('\u{a0}', " ");
         for source in [
@@ -451,7 +452,7 @@ mod tests {
             );
             assert_eq!(annotation.text_id, kamenev.id(), "{source}");
             assert_eq!(
-                kamenev.slice(annotation.anchor.start..annotation.anchor.end),
+                kamenev.slice((annotation.anchor.start..annotation.anchor.end).into()),
                 exact,
                 "{source}"
             );

@@ -114,7 +114,7 @@ mod tests {
                 ..Annotation::new(
                     format!("a{n}"),
                     &text,
-                    n % 10..n % 10 + 5,
+                    (n % 10..n % 10 + 5).into(),
                     Some("question"),
                     &"2026-11-26T21:00:00Z".into(),
                 )

@@ -92,7 +92,7 @@ fn annotation(id: &str, note: &str) -> Annotation {
     Annotation {
         note: note.into(),
         tags: vec!["union".into()],
-        ..Annotation::new(id, text, 4..23, Some("key-argument"), &NOW.into())
+        ..Annotation::new(id, text, (4..23).into(), Some("key-argument"), &NOW.into())
     }
 }
 

@@ -150,7 +150,7 @@ pub fn wording<L: std::borrow::Borrow<crate::model::library::Library>>(
                 ResolveError::NoSuchText(id) => ResolveError::Unknown(id),
                 other => other,
             })?;
-            Ok(WordingInput::from_text(text, 0..text.char_len()))
+            Ok(WordingInput::from_text(text, (0..text.char_len()).into()))
         }
     }
 }

@@ -21,7 +21,7 @@ static NO_HIGHLIGHTS: Highlights = Highlights::EMPTY;
 
 /// Character ranges to mark, by text id.
 pub type MarkedRanges =
-    std::collections::HashMap<crate::model::text::TextId, Vec<std::ops::Range<usize>>>;
+    std::collections::HashMap<crate::model::text::TextId, Vec<crate::model::text::CharRange>>;
 
 /// What the panes mark in their texts.
 #[derive(Clone, Copy, Debug)]

@@ -1,6 +1,7 @@
 //! The `lectern` command line.
 #![allow(clippy::unwrap_used)] // tests: a failed unwrap is a failed test
 
+use lectern::model::text::CharRange;
 use std::process::Command;
 
 use crate::w3c;
@@ -351,7 +352,7 @@ fn profile_with_annotations() -> tempfile::TempDir {
             ..Annotation::new(
                 format!("a{n}"),
                 text,
-                range,
+                CharRange(range),
                 Some("key-argument"),
                 &"2026-11-27T00:00:00Z".into(),
             )
@@ -691,7 +692,13 @@ fn export_and_import_of_annotations_know_the_profiles_imported_texts() {
         .annotations
         .apply(AnnotationEdit::Add(Annotation {
             note: "Equality".into(),
-            ..Annotation::new("n1", &text, 20..28, None, &"2026-11-27T00:00:00Z".into())
+            ..Annotation::new(
+                "n1",
+                &text,
+                (20..28).into(),
+                None,
+                &"2026-11-27T00:00:00Z".into(),
+            )
         }));
     annotations.save(&profile).unwrap();
     let output = lectern_in(profile.dir())
@@ -838,7 +845,7 @@ fn a_hypothesis_annotation_made_on_the_archive_lands_on_the_letter_with_its_tags
         position["end"].as_u64().unwrap() as usize,
     );
     assert_eq!(
-        kamenev.slice(start..end).replace('\u{a0}', " "),
+        kamenev.slice((start..end).into()).replace('\u{a0}', " "),
         "Formal unification with the R.S.F.S.R. in a Union of Soviet Republics of Europe and Asia."
     );
 }
@@ -1576,7 +1583,13 @@ fn profile_with_work() -> tempfile::TempDir {
     let annotation = Annotation {
         note: "An elka here (ёлка)".into(),
         tags: vec!["Ordjonikidze".into()],
-        ..Annotation::new("a-1", kamenev, 0..7, None, &"2026-12-07T00:00:00Z".into())
+        ..Annotation::new(
+            "a-1",
+            kamenev,
+            (0..7).into(),
+            None,
+            &"2026-12-07T00:00:00Z".into(),
+        )
     };
     let contents = Contents {
         comparison_notes: vec![note],

@@ -111,7 +111,7 @@ fn with_annotations(ids: &[&str]) -> Contents {
         contents
             .annotations
             .apply(lectern::model::annotation_set::AnnotationEdit::Add(
-                Annotation::new(*id, text, n * 30..n * 30 + 20, None, &NOW.into()),
+                Annotation::new(*id, text, (n * 30..n * 30 + 20).into(), None, &NOW.into()),
             ));
     }
     contents
@@ -206,7 +206,7 @@ fn the_window_keeps_work_that_could_not_be_saved_and_saves_it_when_the_disk_reco
         );
         let text = app.library().get(KAMENEV).unwrap().clone();
         let add = |app: &mut LecternApp, id: &str, at: usize| {
-            let annotation = Annotation::new(id, &text, at..at + 20, None, &NOW.into());
+            let annotation = Annotation::new(id, &text, (at..at + 20).into(), None, &NOW.into());
             assert!(
                 app.notebook_mut()
                     .edit(Edit::AddAnnotation(annotation), &NOW.into())

@@ -121,7 +121,7 @@ fn seeds() -> Seeds {
             ..Annotation::new(
                 format!("a{n}"),
                 kamenev,
-                n * 50..n * 50 + 30,
+                (n * 50..n * 50 + 30).into(),
                 Some("question"),
                 &"2026-11-30T10:00:00Z".into(),
             )

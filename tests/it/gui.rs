@@ -2,6 +2,7 @@
 //! and label, click, type and press keys, then assert on the app's state. No GPU needed.
 #![allow(clippy::unwrap_used)] // tests: a failed unwrap is a failed test
 
+use lectern::model::text::CharRange;
 use lectern::model::text::TextId;
 use std::path::Path;
 use std::time::Duration;
@@ -371,7 +372,7 @@ fn dragging_selects_a_character_range_across_paragraphs() {
     harness.step();
     harness.run();
     let view = &harness.state().desk().panes()[0].view;
-    assert_eq!(view.selected_range(), Some(start..end));
+    assert_eq!(view.selected_range(), Some(CharRange(start..end)));
     let selected = harness.state().selected_text().unwrap();
     assert!(selected.starts_with("Stalin has probably"), "{selected}");
     assert!(
@@ -386,7 +387,7 @@ fn dragging_selects_a_character_range_across_paragraphs() {
     harness.run();
     assert_eq!(
         harness.state().desk().panes()[0].view.selected_range(),
-        Some(start..further)
+        Some(CharRange(start..further))
     );
 
     // Ctrl+C copies it (as a key press, and as the Copy event a desktop platform sends).
@@ -860,7 +861,7 @@ fn a_selection_is_highlighted_with_a_key_undone_redone_and_kept_across_a_restart
         harness.run();
         assert_eq!(
             harness.state().desk().panes()[0].view.selected_range(),
-            Some(start..end)
+            Some(CharRange(start..end))
         );
         harness.key_press(Key::Num2);
         harness.run();
@@ -896,7 +897,7 @@ fn a_second_lectern_on_the_same_profile_is_read_only() {
     let kept = lectern::model::annotation::Annotation::new(
         "kept",
         &text,
-        0..7,
+        (0..7).into(),
         None,
         &"2026-11-30T10:00:00Z".into(),
     );
@@ -1168,7 +1169,7 @@ fn a_changed_text_re_anchors_annotations_and_keeps_orphans() {
         Annotation::new(
             id,
             &older,
-            range,
+            CharRange(range),
             Some("question"),
             &"2026-11-26T21:00:00Z".into(),
         )
@@ -1185,7 +1186,10 @@ fn a_changed_text_re_anchors_annotations_and_keeps_orphans() {
     let mut harness = harness(app(profile_dir.path(), &[KAMENEV]));
     let app = harness.state();
     let moved = app.notebook().annotations().get("moved").unwrap();
-    assert_eq!(current.slice(moved.anchor.start..moved.anchor.end), quote);
+    assert_eq!(
+        current.slice((moved.anchor.start..moved.anchor.end).into()),
+        quote
+    );
     assert_eq!(moved.anchor.content_hash, current.content_hash());
     assert!(
         app.notebook().annotations().get("gone").is_some(),
@@ -1324,7 +1328,7 @@ fn a_highlights_menu_changes_it_writes_its_note_copies_and_deletes_it() {
             ..lectern::model::annotation::Annotation::new(
                 "haste",
                 &text,
-                range.clone(),
+                CharRange(range.clone()),
                 Some("evidence"),
                 &"2026-11-30T00:00:00Z".into(),
             )
@@ -1414,7 +1418,7 @@ fn a_list_entry_scrolls_its_pane_to_the_passage_and_flashes_it() {
         .unwrap()
         .view
         .selection = Some(lectern::model::selection::Selection::from_range(
-        range.start..range.start + 6,
+        (range.start..range.start + 6).into(),
     ));
     harness.key_press(Key::Num3);
     harness.run();
@@ -1448,7 +1452,7 @@ fn an_annotation_on_a_text_no_pane_shows_opens_in_the_active_pane() {
         lectern::model::annotation::Annotation::new(
             "on-notes",
             &text,
-            2..20,
+            (2..20).into(),
             None,
             &"2026-11-30T00:00:00Z".into(),
         ),
@@ -1577,7 +1581,7 @@ fn the_annotations_list_filters_by_category_tag_and_text() {
                 ..Annotation::new(
                     id,
                     text,
-                    0..12,
+                    (0..12).into(),
                     Some(category),
                     &"2026-11-26T21:00:00Z".into(),
                 )
@@ -2115,7 +2119,9 @@ fn two_selections_in_two_panes_are_compared_word_by_word() {
         let byte = pane.text.content().find(needle).unwrap();
         let start = pane.text.content()[..byte].chars().count();
         let range = start..start + needle.chars().count();
-        pane.view.selection = Some(lectern::model::selection::Selection::from_range(range));
+        pane.view.selection = Some(lectern::model::selection::Selection::from_range(CharRange(
+            range,
+        )));
     };
     select(
         &mut harness,
@@ -2530,7 +2536,7 @@ fn choosing_an_annotation_moves_nothing_under_the_pointer_and_quotes_are_not_dou
         lectern::model::annotation::Annotation::new(
             "amendment",
             &text,
-            start..start + quote.chars().count(),
+            (start..start + quote.chars().count()).into(),
             Some("evidence"),
             &"2026-11-30T00:00:00Z".into(),
         ),
@@ -2624,7 +2630,7 @@ fn search_everything_lists_texts_and_notes_and_opens_a_match() {
             ..lectern::model::annotation::Annotation::new(
                 "note-1",
                 &text,
-                0..7,
+                (0..7).into(),
                 None,
                 &"2026-11-27T00:00:00Z".into(),
             )
@@ -2824,7 +2830,7 @@ fn annotations_exported_from_the_file_menu_read_back_exactly() {
             ..lectern::model::annotation::Annotation::new(
                 "exported",
                 &text,
-                10..40,
+                (10..40).into(),
                 Some("key-argument"),
                 &"2026-11-27T00:00:00Z".into(),
             )
@@ -2837,7 +2843,7 @@ fn annotations_exported_from_the_file_menu_read_back_exactly() {
             lectern::model::annotation::Annotation::new(
                 "elsewhere",
                 &other,
-                0..9,
+                (0..9).into(),
                 None,
                 &"2026-11-27T00:00:00Z".into(),
             ),
@@ -2881,7 +2887,7 @@ fn ctrl_shift_c_copies_the_passage_with_its_citation() {
         .unwrap()
         .view
         .selection = Some(lectern::model::selection::Selection::from_range(
-        start..start + 34,
+        (start..start + 34).into(),
     ));
     harness.run();
     let expected = "“Stalin tends to be somewhat hasty.” (V. I. Lenin, “On the Establishment of \
@@ -2923,12 +2929,18 @@ fn annotations_imported_from_the_file_menu_join_the_profile_and_can_be_undone() 
             ..Annotation::new(
                 "x1",
                 text,
-                0..16,
+                (0..16).into(),
                 Some("question"),
                 &"2026-11-27T00:00:00Z".into(),
             )
         },
-        Annotation::new("x2", text, 20..40, None, &"2026-11-27T00:00:00Z".into()),
+        Annotation::new(
+            "x2",
+            text,
+            (20..40).into(),
+            None,
+            &"2026-11-27T00:00:00Z".into(),
+        ),
     ];
     let refs: Vec<&Annotation> = annotations.iter().collect();
     let categories = lectern::model::annotation::default_categories();
@@ -3010,7 +3022,7 @@ fn a_backup_is_restored_from_the_file_menu_as_one_change_that_undo_takes_back() 
         Annotation::new(
             id,
             text,
-            at..at + 20,
+            (at..at + 20).into(),
             Some("question"),
             &"2026-11-27T00:00:00Z".into(),
         )
@@ -3582,7 +3594,7 @@ fn re_importing_a_changed_file_moves_its_annotations_and_says_so() {
                 lectern::model::annotation::Annotation::new(
                     id,
                     &text,
-                    range,
+                    CharRange(range),
                     None,
                     &"2026-11-27T00:00:00Z".into(),
                 ),
@@ -3603,7 +3615,10 @@ fn re_importing_a_changed_file_moves_its_annotations_and_says_so() {
     let state = harness.state();
     let kept = state.notebook().annotations().get("kept").unwrap();
     let text = state.library().get(text.id()).unwrap();
-    assert_eq!(text.slice(kept.anchor.start..kept.anchor.end), "entry");
+    assert_eq!(
+        text.slice((kept.anchor.start..kept.anchor.end).into()),
+        "entry"
+    );
     assert!(
         state.notices().iter().any(|n| n
             .contains("Of its 2 annotations, 1 moved with its passage")
@@ -3632,7 +3647,7 @@ fn the_annotations_the_panel_shows_can_be_exported_alone() {
                     ..lectern::model::annotation::Annotation::new(
                         id,
                         &text,
-                        range,
+                        CharRange(range),
                         None,
                         &"2026-11-27T00:00:00Z".into(),
                     )
@@ -3667,7 +3682,9 @@ fn the_selection_toolbar_of_a_pane_that_is_not_active_highlights_that_panes_pass
         .pane_mut(1)
         .unwrap()
         .view
-        .selection = Some(lectern::model::selection::Selection::from_range(0..9));
+        .selection = Some(lectern::model::selection::Selection::from_range(
+        (0..9).into(),
+    ));
     harness.run();
     let name = harness.state().notebook().categories()[1].name.clone();
     harness
@@ -4223,7 +4240,7 @@ fn what_a_sync_brings_while_the_window_is_open_is_merged_and_the_typed_note_is_l
         ..Annotation::new(
             "from-desktop",
             library.get(KAMENEV).unwrap(),
-            0..20,
+            (0..20).into(),
             None,
             &"2026-12-01T10:00:00Z".into(),
         )

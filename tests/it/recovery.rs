@@ -28,7 +28,7 @@ fn highlight_and_save(opened: &mut OpenedProfile, id: &str, n: usize) {
     let annotation = Annotation::new(
         id,
         &text,
-        n * 40..n * 40 + 25,
+        (n * 40..n * 40 + 25).into(),
         Some("question"),
         &NOW.into(),
     );

@@ -12,6 +12,7 @@ use lectern::bundled::bundled_library;
 use lectern::model::annotation::Annotation;
 use lectern::model::notebook::Edit;
 use lectern::model::selection::Selection;
+use lectern::model::text::CharRange;
 use lectern::storage::reading_state::ThemeChoice;
 use lectern::ui::app::LecternApp;
 
@@ -50,7 +51,8 @@ fn desk_with_two_panes(theme: ThemeChoice) -> Harness<'static, LecternApp> {
     );
     app.desk_mut().pane_mut(0).unwrap().linked = true;
     app.desk_mut().pane_mut(1).unwrap().linked = true;
-    app.desk_mut().pane_mut(0).unwrap().view.selection = Some(Selection::from_range(16..80));
+    app.desk_mut().pane_mut(0).unwrap().view.selection =
+        Some(Selection::from_range((16..80).into()));
     // Two overlapping highlights, one with a note, selected in the annotations panel.
     let text = app.desk().panes()[0].text.clone();
     let byte = text
@@ -73,7 +75,7 @@ fn desk_with_two_panes(theme: ThemeChoice) -> Harness<'static, LecternApp> {
             ..Annotation::new(
                 id,
                 &text,
-                range,
+                CharRange(range),
                 Some(category),
                 &"2026-11-26T21:00:00Z".into(),
             )

@@ -235,7 +235,7 @@ pub struct WordingInput {
 impl WordingInput {
     /// A passage of a library text (`range`, characters), or the whole text, labelled with
     /// its title (and paragraph, for a passage).
-    pub fn from_text(text: &super::text::Text, range: Range<usize>) -> Self {
+    pub fn from_text(text: &super::text::Text, range: super::text::CharRange) -> Self {
         let meta = text.meta();
         let range = text.clamp_range(range);
         let whole = range.start == 0 && range.end == text.char_len();

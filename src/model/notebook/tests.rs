@@ -2,6 +2,7 @@ use super::*;
 use crate::formats::text_format::TextMeta;
 use crate::model::comparison::WordingInput;
 use crate::model::diff::Normalization;
+use crate::model::text::CharRange;
 use crate::model::text::Text;
 
 const NOW: &str = "2026-11-30T10:00:00Z";
@@ -28,7 +29,13 @@ fn annotation(id: &str, note: &str) -> Annotation {
     Annotation {
         note: note.into(),
         tags: vec!["union".into()],
-        ..Annotation::new(id, &clause(), 4..22, Some("key-argument"), &NOW.into())
+        ..Annotation::new(
+            id,
+            &clause(),
+            (4..22).into(),
+            Some("key-argument"),
+            &NOW.into(),
+        )
     }
 }
 
@@ -402,7 +409,7 @@ fn reanchoring_reports_moved_fuzzy_and_orphaned_annotations() {
     for (id, range) in [("moved", 4..22), ("fuzzy", 30..51), ("gone", 61..71)] {
         add(
             &mut notebook,
-            Annotation::new(id, &old, range, None, &NOW.into()),
+            Annotation::new(id, &old, CharRange(range), None, &NOW.into()),
         );
     }
     add(
@@ -433,13 +440,13 @@ fn reanchoring_reports_moved_fuzzy_and_orphaned_annotations() {
     let moved = notebook.annotations().get("moved").unwrap();
     let moved_anchor = moved.anchor.clone();
     assert_eq!(
-        revised.slice(moved.anchor.start..moved.anchor.end),
+        revised.slice((moved.anchor.start..moved.anchor.end).into()),
         "formal unification"
     );
     assert_eq!(moved.anchor.content_hash, revised.content_hash());
     let fuzzy = notebook.annotations().get("fuzzy").unwrap();
     assert_eq!(
-        revised.slice(fuzzy.anchor.start..fuzzy.anchor.end),
+        revised.slice((fuzzy.anchor.start..fuzzy.anchor.end).into()),
         "independant republics"
     );
     assert!(notebook.is_orphan("gone") && notebook.is_orphan("unknown-text"));
@@ -480,7 +487,7 @@ fn reattaching_an_orphan_places_it_and_it_is_an_orphan_no_more() {
     assert!(notebook.is_orphan("lost"));
     let mut placed = notebook.annotations().get("lost").unwrap().clone();
     placed.text_id = "clause".into();
-    placed.anchor = Anchor::new(&clause(), 27..48);
+    placed.anchor = Anchor::new(&clause(), (27..48).into());
     assert!(
         notebook
             .edit(Edit::Reattach(placed), &LATER.into())
@@ -496,12 +503,12 @@ fn the_annotation_at_a_passage_is_found_by_its_exact_range() {
     add(&mut notebook, annotation("a", ""));
     assert_eq!(
         notebook
-            .annotation_at("clause", 4..22)
+            .annotation_at("clause", (4..22).into())
             .map(|a| a.annotation_id.as_str()),
         Some("a")
     );
-    assert!(notebook.annotation_at("clause", 4..21).is_none());
-    assert!(notebook.annotation_at("other", 4..22).is_none());
+    assert!(notebook.annotation_at("clause", (4..21).into()).is_none());
+    assert!(notebook.annotation_at("other", (4..22).into()).is_none());
 }
 
 #[test]
@@ -557,7 +564,7 @@ fn re_anchoring_one_text_says_what_became_of_its_annotations() {
     for (id, range) in [("moved", 4..22), ("stayed", 0..3), ("gone", 61..71)] {
         add(
             &mut notebook,
-            Annotation::new(id, &old, range, None, &NOW.into()),
+            Annotation::new(id, &old, CharRange(range), None, &NOW.into()),
         );
     }
     let revised = text(

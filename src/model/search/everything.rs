@@ -10,6 +10,7 @@
 //! of one: "Ordzhonikidze" of "Sergo Ordzhonikidze") also searches that entity's every other
 //! spelling and Russian form, and the results say which ones were added.
 
+use crate::model::text::CharRange;
 use crate::model::text::TextId;
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -86,7 +87,7 @@ pub enum Place {
         /// Its paragraph the match starts in (counted from 0).
         paragraph: usize,
         /// The match: characters of the text.
-        range: Range<usize>,
+        range: CharRange,
     },
     /// The note of an annotation.
     AnnotationNote {
@@ -510,7 +511,7 @@ fn text_snippet(text: &Text, range: Range<usize>) -> (String, Range<usize>) {
         .map_or(text.char_len(), |p| p.chars.end);
     let from = range.start.saturating_sub(SNIPPET_AROUND).max(first);
     let to = (range.end + SNIPPET_AROUND).min(last).max(range.end);
-    let window = text.slice(from..to);
+    let window = text.slice((from..to).into());
     context(window, range.start - from..range.end - from, SNIPPET_AROUND)
 }
 
@@ -547,7 +548,7 @@ pub fn search_everything<'a>(
                 place: Place::TextPassage {
                     text_id: text.id().to_owned(),
                     paragraph: text.paragraph_at(range.start),
-                    range,
+                    range: CharRange(range),
                 },
                 snippet,
                 snippet_match,

@@ -253,7 +253,7 @@ pub enum SearchAction {
         /// The text.
         text_id: TextId,
         /// The match (characters).
-        range: std::ops::Range<usize>,
+        range: crate::model::text::CharRange,
         /// Whether to open it in a new pane when no pane shows it.
         beside: bool,
     },

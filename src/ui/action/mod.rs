@@ -234,13 +234,13 @@ mod tests {
             .into(),
             Command::OpenSearchHit => SearchAction::OpenSearchHit {
                 text_id: id(),
-                range: 0..3,
+                range: (0..3).into(),
                 beside: false,
             }
             .into(),
             Command::OpenSearchHitBeside => SearchAction::OpenSearchHit {
                 text_id: id(),
-                range: 0..3,
+                range: (0..3).into(),
                 beside: true,
             }
             .into(),

@@ -211,10 +211,7 @@ impl LecternApp {
         let Some(annotation) = self.notebook.annotations().get(annotation_id) else {
             return;
         };
-        let (text_id, range) = (
-            annotation.text_id.clone(),
-            annotation.anchor.start..annotation.anchor.end,
-        );
+        let (text_id, range) = (annotation.text_id.clone(), annotation.anchor.range());
         self.show_range(&text_id, range, false, false);
     }
 
@@ -308,7 +305,7 @@ impl LecternApp {
             );
             list.push(Highlight {
                 annotation_id: annotation.annotation_id.clone(),
-                range: text.clamp_range(annotation.anchor.start..annotation.anchor.end),
+                range: text.clamp_range((annotation.anchor.start..annotation.anchor.end).into()),
                 color: egui::Color32::from_rgba_unmultiplied(
                     color.r(),
                     color.g(),

@@ -98,7 +98,8 @@ impl LecternApp {
             }
             DeskAction::SelectAll => {
                 if let Some(pane) = self.desk.active_pane_mut() {
-                    pane.view.selection = Some(Selection::from_range(0..pane.text.char_len()));
+                    pane.view.selection =
+                        Some(Selection::from_range((0..pane.text.char_len()).into()));
                 }
             }
             DeskAction::CopyWithCitation { markdown } => self.copy_with_citation(markdown, ctx),

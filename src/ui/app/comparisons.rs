@@ -8,6 +8,7 @@ use crate::model::comparison::WordingInput;
 use crate::model::comparison::export as comparison_export;
 use crate::model::diff::Normalization;
 use crate::model::notebook::Edit;
+use crate::model::text::CharRange;
 use crate::storage::reading_state::ComparisonRecord;
 use crate::ui::action::ComparisonViewAction;
 use crate::ui::action::ExportFormat;
@@ -212,7 +213,7 @@ impl LecternApp {
             .desk
             .panes()
             .iter()
-            .map(|pane| WordingInput::from_text(&pane.text, 0..pane.text.char_len()))
+            .map(|pane| WordingInput::from_text(&pane.text, (0..pane.text.char_len()).into()))
             .collect();
         if inputs.len() < 2 {
             self.notices
@@ -257,7 +258,7 @@ impl LecternApp {
             return;
         };
         state.full = false;
-        let range = start..start + passage.text.chars().count();
+        let range = CharRange(start..start + passage.text.chars().count());
         self.show_range(text.id(), range, true, true);
     }
 

@@ -150,7 +150,7 @@ impl LecternApp {
                     HandedWording::Read(wording) => Ok(wording),
                     HandedWording::Id(id) => {
                         crate::storage::text_file::text_by_id(&self.library, &id)
-                            .map(|text| WordingInput::from_text(text, 0..text.char_len()))
+                            .map(|text| WordingInput::from_text(text, (0..text.char_len()).into()))
                             .map_err(|e| e.to_string())
                     }
                 })

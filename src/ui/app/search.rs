@@ -6,6 +6,7 @@ use crate::model::search::Folded;
 use crate::model::search::everything::{Hit, Place, WorkIndex, search_everything};
 use crate::model::search::fold_query;
 use crate::model::selection::Selection;
+use crate::model::text::CharRange;
 use crate::model::text::Text;
 use crate::ui::search_view::FindState;
 use crate::ui::search_view::LISTED_HITS;
@@ -121,7 +122,7 @@ impl LecternApp {
         }
         let needle = fold_query(&find.query, find.options.match_case);
         let (matches, count) = folded.find(text.content(), &needle, find.options, MARKED_MATCHES);
-        find.matches = matches;
+        find.matches = matches.into_iter().map(CharRange).collect();
         find.count = count;
         find.current = None;
         find.from = reading_at;
@@ -212,7 +213,7 @@ impl LecternApp {
     pub(super) fn show_range(
         &mut self,
         text_id: &str,
-        range: std::ops::Range<usize>,
+        range: CharRange,
         select: bool,
         beside: bool,
     ) {
@@ -406,7 +407,7 @@ impl LecternApp {
                 .take(LISTED_HITS)
                 .map(|m| {
                     let (line, at) =
-                        crate::model::search::context(text.content(), m.range.clone(), 60);
+                        crate::model::search::context(text.content(), m.range.range(), 60);
                     (m.range.clone(), line, at)
                 })
                 .collect();

@@ -18,6 +18,7 @@
 //! (see [`crate::model::text`] for offsets). Drag, shift-click, double-click (word) and
 //! triple-click (paragraph) work across paragraph boundaries.
 
+use crate::model::text::CharRange;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::Arc;
@@ -127,7 +128,7 @@ pub struct ReaderView {
     /// The annotation whose highlight was right-clicked (its context menu acts on it).
     menu_highlight: Option<String>,
     /// A passage to flash (after "show in text"), and when the flash started.
-    flash: Option<(Range<usize>, Option<f64>)>,
+    flash: Option<(CharRange, Option<f64>)>,
 }
 
 /// A highlighted passage to paint behind the text.
@@ -136,7 +137,7 @@ pub struct Highlight {
     /// The annotation it shows (empty for a search match, which is not clickable).
     pub annotation_id: String,
     /// The characters.
-    pub range: Range<usize>,
+    pub range: CharRange,
     /// The fill (translucent, so overlapping highlights both show).
     pub color: Color32,
     /// The annotation's note (empty when it has none): marked at the highlight's end, shown
@@ -170,7 +171,7 @@ impl Highlights {
     }
 
     /// Those sharing a character with `range`, in painting order.
-    pub fn overlapping(&self, range: Range<usize>) -> impl Iterator<Item = &Highlight> {
+    pub fn overlapping(&self, range: CharRange) -> impl Iterator<Item = &Highlight> {
         self.index
             .overlapping(range)
             .into_iter()
@@ -182,7 +183,7 @@ impl Highlights {
 #[derive(Clone, Copy, Debug)]
 pub struct FoundMarks<'a> {
     /// The matches.
-    pub ranges: &'a [Range<usize>],
+    pub ranges: &'a [CharRange],
     /// Their fill.
     pub color: Color32,
 }
@@ -281,7 +282,7 @@ impl ReaderView {
     }
 
     /// Draws attention to a passage for a moment (the next time it is on screen).
-    pub fn flash(&mut self, range: Range<usize>) {
+    pub fn flash(&mut self, range: CharRange) {
         self.flash = Some((range, None));
     }
 
@@ -318,7 +319,7 @@ impl ReaderView {
     }
 
     /// The selected range, if something is selected.
-    pub fn selected_range(&self) -> Option<Range<usize>> {
+    pub fn selected_range(&self) -> Option<CharRange> {
         self.selection.filter(|s| !s.is_empty()).map(|s| s.range())
     }
 

@@ -363,7 +363,7 @@ fn hover_tooltip(
     {
         let note = params
             .highlights
-            .overlapping(offset..offset + 1)
+            .overlapping((offset..offset + 1).into())
             .find(|h| !h.note.is_empty())
             .map(|h| h.note.clone())
             .or_else(|| editorial_note(text, offset));
@@ -432,7 +432,7 @@ fn accessible_paragraphs(ui: &mut Ui, text: &Text, view: &ReaderView, area: Rect
 /// clicking again where several overlap moves on to the next, so every one stays reachable.
 fn highlight_at(highlights: &Highlights, offset: usize, selected: Option<&str>) -> Option<String> {
     let mut covering: Vec<&Highlight> = highlights
-        .overlapping(offset..offset + 1)
+        .overlapping((offset..offset + 1).into())
         .filter(|h| !h.annotation_id.is_empty())
         .collect();
     covering.sort_by_key(|h| h.range.end - h.range.start);

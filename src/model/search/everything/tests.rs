@@ -46,7 +46,7 @@ impl Work {
         let annotation = Annotation {
             note: note.into(),
             tags: vec!["other".into(), tag.into()],
-            ..Annotation::new("a1", &text, 0..10, None, &NOW.into())
+            ..Annotation::new("a1", &text, (0..10).into(), None, &NOW.into())
         };
         let compared = comparison(
             "drafts",
@@ -229,7 +229,7 @@ fn a_name_also_searches_every_spelling_of_its_person_and_says_which() {
     let russian = text("russian", &["Возмущён грубостью Орджоникидзе."]);
     let annotation = Annotation {
         note: "Orgonikidze, as another translation spells him".into(),
-        ..Annotation::new("a1", &english, 0..4, None, &NOW.into())
+        ..Annotation::new("a1", &english, (0..4).into(), None, &NOW.into())
     };
     let work = WorkIndex::new([&annotation], &[], [], false);
     let (en, ru) = (
