@@ -235,7 +235,7 @@ impl LecternApp {
             if select {
                 pane.view.selection = Some(Selection::from_range(range.clone()));
             }
-            pane.view.jump_to(text.paragraph_at(range.start), 0.0);
+            pane.view.reveal(range.start);
             pane.view.flash(range);
         }
     }
@@ -252,8 +252,7 @@ impl LecternApp {
             && pane.text.id() == find.text_id
         {
             pane.view.selection = Some(Selection::from_range(range.clone()));
-            let paragraph = pane.text.paragraph_at(range.start);
-            pane.view.jump_to(paragraph, 0.0);
+            pane.view.reveal(range.start);
         }
     }
 }

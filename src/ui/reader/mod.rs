@@ -35,6 +35,7 @@ mod layout;
 mod marks;
 mod pane;
 mod pane_menus;
+mod reveal;
 
 pub(crate) use layout::breakable_spaces;
 use layout::{FrameLayout, LayoutKey, ParagraphLayouts, VisibleParagraph};
@@ -115,6 +116,8 @@ pub struct ReaderView {
     pending_jump: Option<(usize, f32)>,
     /// A place to go to at the next frame, as a fraction of the whole text.
     pending_fraction: Option<f32>,
+    /// A character to bring into view at the next frame (see [`Self::reveal`]).
+    pending_reveal: Option<usize>,
     /// Points to scroll at the next frame (positive: down), as if the user had scrolled.
     pending_scroll: f32,
     within: f32,
@@ -279,6 +282,7 @@ impl ReaderView {
     pub fn jump_to(&mut self, paragraph: usize, within: f32) {
         self.pending_jump = Some((paragraph, within.clamp(0.0, 1.0)));
         self.pending_fraction = None;
+        self.pending_reveal = None;
     }
 
     /// Draws attention to a passage for a moment (the next time it is on screen).
@@ -300,6 +304,7 @@ impl ReaderView {
     pub fn jump_to_fraction(&mut self, fraction: f32) {
         self.pending_fraction = Some(fraction.clamp(0.0, 1.0));
         self.pending_jump = None;
+        self.pending_reveal = None;
     }
 
     /// Where the view will jump at the next frame, as (paragraph, fraction into it).
@@ -373,6 +378,7 @@ impl ReaderView {
         if self.layouts.ensure(key, text, style, column_width)
             && self.pending_jump.is_none()
             && self.pending_fraction.is_none()
+            && self.pending_reveal.is_none()
         {
             // Width or font changed: stay at the same place in the top paragraph.
             self.pending_jump = Some((self.scroll.paragraph, self.within));
@@ -389,6 +395,7 @@ impl ReaderView {
         if let Some(fraction) = self.pending_fraction.take() {
             self.go_to_fraction(frame, fraction);
         }
+        self.reveal_as_asked(frame);
     }
 
     /// Carries out the scrolling the reader asked for.
