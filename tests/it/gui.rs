@@ -161,8 +161,12 @@ fn the_filter_and_enter_open_texts_in_place_and_beside() {
     harness.key_press(Key::Enter);
     harness.run();
     assert_eq!(pane_ids(&harness), [TROTSKY]);
-    harness.state_mut().view_mut().library_view.filter = "autonomization".into();
-    harness.state_mut().view_mut().library_view.focus_filter = true;
+    harness.state_mut().view_mut().library_panel_mut().filter = "autonomization".into();
+    harness
+        .state_mut()
+        .view_mut()
+        .library_panel_mut()
+        .focus_filter = true;
     harness.run();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
     harness.run();
@@ -437,17 +441,17 @@ fn double_click_selects_a_word_and_triple_click_a_paragraph() {
 fn zoom_shortcuts_change_the_reading_font_size() {
     let profile = tempfile::tempdir().unwrap();
     let mut harness = harness(app(profile.path(), &[KAMENEV]));
-    let default = harness.state().view().font_size;
+    let default = harness.state().view().font_size();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Plus);
     harness.run();
-    assert!(harness.state().view().font_size > default);
+    assert!(harness.state().view().font_size() > default);
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Minus);
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Minus);
     harness.run();
-    assert!(harness.state().view().font_size < default);
+    assert!(harness.state().view().font_size() < default);
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Num0);
     harness.run();
-    assert_eq!(harness.state().view().font_size, default);
+    assert_eq!(harness.state().view().font_size(), default);
     // The interface itself is not zoomed.
     assert_eq!(harness.ctx.zoom_factor(), 1.0);
 }
@@ -456,13 +460,13 @@ fn zoom_shortcuts_change_the_reading_font_size() {
 fn the_theme_follows_the_menu_and_the_shortcut() {
     let profile = tempfile::tempdir().unwrap();
     let mut harness = harness(app(profile.path(), &[KAMENEV]));
-    assert_eq!(harness.state().view().theme, ThemeChoice::System);
+    assert_eq!(harness.state().view().theme(), ThemeChoice::System);
     click_through(&mut harness, &["View", "Dark theme"]);
-    assert_eq!(harness.state().view().theme, ThemeChoice::Dark);
+    assert_eq!(harness.state().view().theme(), ThemeChoice::Dark);
     assert_eq!(harness.ctx.theme(), egui::Theme::Dark);
     harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::D);
     harness.run();
-    assert_eq!(harness.state().view().theme, ThemeChoice::Light);
+    assert_eq!(harness.state().view().theme(), ThemeChoice::Light);
     assert_eq!(harness.ctx.theme(), egui::Theme::Light);
 }
 
@@ -510,7 +514,7 @@ fn metadata_is_one_click_away() {
     let profile = tempfile::tempdir().unwrap();
     let mut harness = harness(app(profile.path(), &[KAMENEV]));
     click(&mut harness, "About the text in pane 1");
-    assert_eq!(harness.state().view().info_text.as_deref(), Some(KAMENEV));
+    assert_eq!(harness.state().view().info_text(), Some(KAMENEV));
     harness.get_by_label("Bernard Isaacs");
     harness.get_by_label("Collected Works");
     assert_eq!(
@@ -520,7 +524,7 @@ fn metadata_is_one_click_away() {
         2
     );
     click(&mut harness, "Close");
-    assert_eq!(harness.state().view().info_text, None);
+    assert_eq!(harness.state().view().info_text(), None);
     // From the library too, for a text that is not open.
     click(
         &mut harness,
@@ -540,7 +544,7 @@ fn the_shortcuts_window_lists_every_key_by_area_fits_the_screen_and_closes_with_
     harness.run();
     harness.key_press(Key::F1);
     harness.run();
-    assert!(harness.state().view().show_shortcuts);
+    assert!(harness.state().view().shortcuts_shown());
     // Grouped by area; every key of a command, "1" too.
     for heading in [
         "Reading",
@@ -564,12 +568,12 @@ fn the_shortcuts_window_lists_every_key_by_area_fits_the_screen_and_closes_with_
     assert!(last.bottom() > window.bottom(), "more than fits: {last:?}");
     harness.key_press(Key::Escape);
     harness.run();
-    assert!(!harness.state().view().show_shortcuts, "Esc closes it");
+    assert!(!harness.state().view().shortcuts_shown(), "Esc closes it");
     harness.key_press(Key::F1);
     harness.run();
     harness.key_press(Key::F1);
     harness.run();
-    assert!(!harness.state().view().show_shortcuts, "F1 closes it");
+    assert!(!harness.state().view().shortcuts_shown(), "F1 closes it");
 }
 
 #[test]
@@ -594,7 +598,7 @@ fn reading_state_survives_a_restart() {
         (
             state.desk_mut().panes()[0].view.scroll.paragraph,
             state.desk().panes()[1].view.selected_range(),
-            state.view().theme,
+            state.view().theme(),
         )
     };
     assert!(paragraph > 0);
@@ -606,13 +610,13 @@ fn reading_state_survives_a_restart() {
     assert!(!app.desk().panes()[0].linked);
     assert_eq!(app.desk().panes()[1].view.selected_range(), selection);
     assert_eq!(app.desk().active(), 1);
-    assert_eq!(app.view().font_size, 20.0);
+    assert_eq!(app.view().font_size(), 20.0);
     assert_ne!(
         theme,
         ThemeChoice::System,
         "the shortcut chose light or dark"
     );
-    assert_eq!(app.view().theme, theme);
+    assert_eq!(app.view().theme(), theme);
     assert!(app.notices().is_empty(), "{:?}", app.notices());
 }
 
@@ -794,10 +798,10 @@ fn a_theme_change_lays_the_text_out_again() {
     // point into the old atlas and draw nothing.
     let profile = tempfile::tempdir().unwrap();
     let mut harness = harness(app(profile.path(), &[KAMENEV]));
-    harness.state_mut().view_mut().theme = ThemeChoice::Dark;
+    harness.state_mut().view_mut().set_theme(ThemeChoice::Dark);
     harness.run();
     let before = harness.state().desk().panes()[0].view.atlas_resets();
-    harness.state_mut().view_mut().theme = ThemeChoice::Light;
+    harness.state_mut().view_mut().set_theme(ThemeChoice::Light);
     harness.run();
     assert!(harness.state().desk().panes()[0].view.atlas_resets() > before);
     assert!(
@@ -927,10 +931,7 @@ fn a_second_lectern_on_the_same_profile_is_read_only() {
         lectern::ui::action::AnnotationAction::DeleteAnnotation("kept".into()),
     );
     second.state_mut().apply(&ctx, delete);
-    assert_eq!(
-        second.state().view().selected_annotation.as_deref(),
-        Some("kept")
-    );
+    assert_eq!(second.state().view().selected_annotation(), Some("kept"));
     assert!(
         second
             .state()
@@ -975,8 +976,8 @@ fn write_note(harness: &mut Harness<'_, LecternApp>, passage: &str, note: &str) 
     let id = harness
         .state()
         .view()
-        .selected_annotation
-        .clone()
+        .selected_annotation()
+        .map(str::to_owned)
         .expect("N made and selected a note");
     harness
         .get_by_role_and_label(egui::accesskit::Role::MultilineTextInput, "Note")
@@ -1109,13 +1110,23 @@ fn clicking_a_highlight_selects_it_and_overlaps_stay_reachable() {
     drag_select(&mut harness, 0, "Stalin tends to be somewhat hasty");
     harness.key_press(Key::Num1);
     harness.run();
-    let outer = harness.state().view().selected_annotation.clone().unwrap();
+    let outer = harness
+        .state()
+        .view()
+        .selected_annotation()
+        .unwrap()
+        .to_owned();
     drag_select(&mut harness, 0, "somewhat hasty");
     harness.key_press(Key::Num2);
     harness.run();
-    let inner = harness.state().view().selected_annotation.clone().unwrap();
+    let inner = harness
+        .state()
+        .view()
+        .selected_annotation()
+        .unwrap()
+        .to_owned();
     assert_ne!(outer, inner);
-    harness.state_mut().view_mut().selected_annotation = None;
+    harness.state_mut().view_mut().select_annotation(None);
     let text = harness.state().desk().panes()[0].text.clone();
     let byte = text.content().find("Stalin tends").unwrap();
     let in_outer_only = text.content()[..byte].chars().count() + 2;
@@ -1124,21 +1135,21 @@ fn clicking_a_highlight_selects_it_and_overlaps_stay_reachable() {
     click_at(&mut harness, pos, Modifiers::NONE);
     harness.run_steps(30);
     assert_eq!(
-        harness.state().view().selected_annotation.as_deref(),
+        harness.state().view().selected_annotation(),
         Some(outer.as_str())
     );
     let pos = pos_of(&harness, 0, in_both);
     click_at(&mut harness, pos, Modifiers::NONE);
     harness.run_steps(30);
     assert_eq!(
-        harness.state().view().selected_annotation.as_deref(),
+        harness.state().view().selected_annotation(),
         Some(inner.as_str()),
         "the shorter first"
     );
     click_at(&mut harness, pos, Modifiers::NONE);
     harness.run_steps(30);
     assert_eq!(
-        harness.state().view().selected_annotation.as_deref(),
+        harness.state().view().selected_annotation(),
         Some(outer.as_str()),
         "then the other"
     );
@@ -1382,10 +1393,7 @@ fn a_highlights_menu_changes_it_writes_its_note_copies_and_deletes_it() {
     );
     right_click(&mut harness, on_it);
     click(&mut harness, "Edit note…");
-    assert_eq!(
-        harness.state().view().selected_annotation.as_deref(),
-        Some("haste")
-    );
+    assert_eq!(harness.state().view().selected_annotation(), Some("haste"));
     right_click(&mut harness, on_it);
     click(&mut harness, "Delete highlight");
     assert!(harness.state().notebook().annotations().live().is_empty());
@@ -1576,19 +1584,27 @@ fn the_annotations_list_filters_by_category_tag_and_text() {
     harness
         .state_mut()
         .view_mut()
-        .annotations_view
+        .annotations_panel_mut()
         .category_filter = Some("question".into());
     harness.run();
     harness.get_by_label("2 shown");
-    harness.state_mut().view_mut().annotations_view.tag_filter = Some("stalin".into());
+    harness
+        .state_mut()
+        .view_mut()
+        .annotations_panel_mut()
+        .tag_filter = Some("stalin".into());
     harness.run();
     harness.get_by_label("1 shown");
     harness
         .state_mut()
         .view_mut()
-        .annotations_view
+        .annotations_panel_mut()
         .category_filter = None;
-    harness.state_mut().view_mut().annotations_view.text_filter = Some(KAMENEV.into());
+    harness
+        .state_mut()
+        .view_mut()
+        .annotations_panel_mut()
+        .text_filter = Some(KAMENEV.into());
     harness.run();
     harness.get_by_label("1 shown");
     harness.get_by_label_contains("note b");
@@ -1641,7 +1657,7 @@ fn the_docked_comparison_gives_its_room_to_the_witnesses_and_comes_back_after_a_
         assert_eq!(still.top(), head.top(), "the witnesses' names stay put");
         // The reader makes the dock taller by its edge.
         let edge = dock.center_top() - vec2(0.0, 8.5);
-        let before = harness.state().view().dock_height.unwrap();
+        let before = harness.state().view().dock_height().unwrap();
         press(&harness, edge, Modifiers::NONE);
         harness.step();
         for step in 1..=10 {
@@ -1650,7 +1666,7 @@ fn the_docked_comparison_gives_its_room_to_the_witnesses_and_comes_back_after_a_
         }
         release(&harness, edge - vec2(0.0, 100.0), Modifiers::NONE);
         harness.run();
-        let after = harness.state().view().dock_height.unwrap();
+        let after = harness.state().view().dock_height().unwrap();
         assert!((after - before - 100.0).abs() < 10.0, "{before} → {after}");
         harness.state_mut().save_now();
         after
@@ -1946,7 +1962,7 @@ fn six_witnesses_get_the_whole_window_when_the_panels_leave_too_little_room() {
     harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::A);
     harness.run();
     assert!(!harness.state().side_panels_set_aside());
-    assert!(harness.state().view().annotations_open && harness.state().view().library_open);
+    assert!(harness.state().view().annotations_open() && harness.state().view().library_open());
     harness.get_by_label("Library");
     harness.get_by_label("Annotations");
     // The toolbar's button does the same both ways.
@@ -2343,7 +2359,7 @@ fn the_png_export_of_a_comparison_is_the_whole_comparison_not_the_screen() {
     let of = lectern::ui::compare_view::PictureOf::of(state, notes).unwrap();
     assert_eq!(of.notes.len(), 1);
     let style = lectern::ui::compare_view::PictureStyle {
-        font_size: harness.state().view().font_size,
+        font_size: harness.state().view().font_size(),
         dark,
         ..Default::default()
     };
@@ -2530,7 +2546,7 @@ fn choosing_an_annotation_moves_nothing_under_the_pointer_and_quotes_are_not_dou
     harness.get_by_label_contains("Annotation: ").click();
     harness.run_steps(90); // the passage flashes in its pane
     assert_eq!(
-        harness.state().view().selected_annotation.as_deref(),
+        harness.state().view().selected_annotation(),
         Some("amendment")
     );
     assert_eq!(harness.get_by_label_contains("Annotation: ").rect(), entry);
@@ -3695,7 +3711,7 @@ fn a_collected_works_with_thousands_of_annotations_lists_only_what_is_in_view() 
     harness.step();
     harness.step();
     assert_eq!(
-        harness.state().view().selected_annotation.as_deref(),
+        harness.state().view().selected_annotation(),
         Some(first.annotation_id.as_str())
     );
     assert!(
@@ -3799,8 +3815,7 @@ fn the_timeline_orders_documents_and_events_steps_by_keyboard_and_opens_a_passag
     let state = harness
         .state()
         .view()
-        .timeline
-        .as_ref()
+        .timeline()
         .expect("the timeline is open");
     let ids: Vec<String> = state.entries.iter().map(|e| e.id.clone()).collect();
     assert_eq!(ids[0], "stalin-commission-draft");
@@ -3810,13 +3825,13 @@ fn the_timeline_orders_documents_and_events_steps_by_keyboard_and_opens_a_passag
     // The keyboard steps along the axis once it has the focus (a click chooses the entry
     // nearest to it).
     click(&mut harness, "Timeline axis");
-    let clicked = harness.state().view().timeline.as_ref().unwrap().chosen;
+    let clicked = harness.state().view().timeline().unwrap().chosen;
     assert!(clicked + 2 < ids.len());
     harness.key_press(egui::Key::ArrowRight);
     harness.run();
     harness.key_press(egui::Key::ArrowRight);
     harness.run();
-    let state = harness.state().view().timeline.as_ref().unwrap();
+    let state = harness.state().view().timeline().unwrap();
     assert_eq!(
         state.entries[state.chosen].id,
         ids[clicked + 2],
@@ -3826,7 +3841,7 @@ fn the_timeline_orders_documents_and_events_steps_by_keyboard_and_opens_a_passag
     harness.key_press(egui::Key::Minus);
     harness.run();
     assert!(
-        harness.state().view().timeline.as_ref().unwrap().span > span,
+        harness.state().view().timeline().unwrap().span > span,
         "zoomed out"
     );
     // An event stated in a letter opens the letter at the passage that states it.
@@ -3856,7 +3871,7 @@ fn the_timeline_orders_documents_and_events_steps_by_keyboard_and_opens_a_passag
     click(&mut harness, "Open the text");
     assert!(pane_ids(&harness).contains(&TROTSKY.to_owned()));
     click(&mut harness, "Show all");
-    assert!(harness.state().view().timeline.as_ref().unwrap().span > 365.0 * 99.0);
+    assert!(harness.state().view().timeline().unwrap().span > 365.0 * 99.0);
 }
 
 /// The words the chosen glossary term marks in the open comparison: (witness, words), sorted.

@@ -26,7 +26,7 @@ fn app_with(open: &[&str], theme: ThemeChoice) -> LecternApp {
     // temporary folder is cleared in time.
     let profile = tempfile::tempdir().unwrap().keep();
     let mut app = LecternApp::new(bundled_library(), start_options(&profile, open));
-    app.view_mut().theme = theme;
+    app.view_mut().set_theme(theme);
     app
 }
 
@@ -76,7 +76,7 @@ fn desk_with_two_panes(theme: ThemeChoice) -> Harness<'static, LecternApp> {
             .edit(Edit::AddAnnotation(annotation), "2026-11-26T21:00:00Z")
             .unwrap();
     }
-    app.view_mut().selected_annotation = Some("outer".into());
+    app.view_mut().select_annotation(Some("outer".into()));
     harness_of(app)
 }
 
@@ -98,8 +98,7 @@ fn library_with_two_panes_dark() {
 /// the second difference stepped to, the library and annotations panels closed.
 fn clause_1(theme: ThemeChoice) -> Harness<'static, LecternApp> {
     let mut app = app_with(&[], theme);
-    app.view_mut().library_open = false;
-    app.view_mut().annotations_open = false;
+    app.view_mut().hide_side_panels();
     let mut harness = harness_of(app);
     click(
         &mut harness,

@@ -333,7 +333,7 @@ impl LecternApp {
             return;
         };
         let style = PictureStyle {
-            font_size: self.view.font_size,
+            font_size: self.view.font_size(),
             dark: ctx.global_style().visuals.dark_mode,
             categories: self
                 .category_colors()

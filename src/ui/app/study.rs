@@ -170,9 +170,10 @@ impl LecternApp {
             &self.library,
             &crate::model::timeline::bundled_events(),
         );
-        self.view.timeline = Some(crate::ui::timeline_view::TimelineViewState::new(
-            entries, undated,
-        ));
+        self.view
+            .show_timeline(Some(crate::ui::timeline_view::TimelineViewState::new(
+                entries, undated,
+            )));
     }
 
     /// Opens Terms across translations, with how often the library has each rendering.
@@ -226,7 +227,7 @@ impl LecternApp {
     /// the comparison or what counts as different changed.
     pub(super) fn refresh_carried(&mut self) {
         let Some(state) = &self.comparison else {
-            self.view.carried = None;
+            self.view.set_carried(None);
             return;
         };
         let comparison = &state.comparison;
@@ -237,12 +238,7 @@ impl LecternApp {
                 && *normalization == state.normalization
                 && is_shown(comparison, id, labels)
         };
-        if self
-            .view
-            .carried
-            .as_ref()
-            .is_some_and(|(k, _)| unchanged(k))
-        {
+        if self.view.carried_for().is_some_and(unchanged) {
             return;
         }
         let shown = (
@@ -275,7 +271,7 @@ impl LecternApp {
             .collect();
         // An edit elsewhere (another text's annotation, a category) changes no carried note:
         // the diffs are not run again.
-        if let Some((key, _)) = &mut self.view.carried
+        if let Some(key) = self.view.carried_for_mut()
             && key.comparison == shown
             && key.notes == on
             && key.copies == copies
@@ -290,7 +286,7 @@ impl LecternApp {
             notes: on,
             copies,
         };
-        self.view.carried = Some((key, carried));
+        self.view.set_carried(Some((key, carried)));
     }
 
     /// Copies a carried note to the witness it was carried to, as a note of its own.
@@ -298,10 +294,10 @@ impl LecternApp {
         if !self.editable() {
             return;
         }
-        let (Some(state), Some((_, carried))) = (&self.comparison, &self.view.carried) else {
+        let Some(state) = &self.comparison else {
             return;
         };
-        let Some(carried) = carried.get(index) else {
+        let Some(carried) = self.view.carried_notes().get(index) else {
             return;
         };
         let note = crate::model::carry::copy(
