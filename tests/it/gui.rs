@@ -1619,7 +1619,7 @@ fn open_clause_1(harness: &mut Harness<'_, LecternApp>) {
     harness.get_by_label(CLAUSE_1_TITLE).click();
     harness.run();
     let state = harness.state().comparison().expect("a comparison is open");
-    assert_eq!(state.comparison.id, "clause-1");
+    assert_eq!(state.comparison().id, "clause-1");
 }
 
 #[test]
@@ -1628,7 +1628,7 @@ fn the_docked_comparison_gives_its_room_to_the_witnesses_and_comes_back_after_a_
     let dock_height = {
         let mut harness = harness(app(profile.path(), &[KAMENEV]));
         open_clause_1(&mut harness);
-        assert!(!harness.state().comparison().unwrap().fills, "docked");
+        assert!(!harness.state().comparison().unwrap().fills(), "docked");
         // The description waits behind "About".
         let description = "Stalin’s commission draft of September 1922";
         assert!(harness.query_by_label_contains(description).is_none());
@@ -1637,7 +1637,7 @@ fn the_docked_comparison_gives_its_room_to_the_witnesses_and_comes_back_after_a_
         click(&mut harness, "About this comparison");
         assert!(harness.query_by_label_contains(description).is_none());
         // The header keeps to a few lines: the rows have most of the dock.
-        let dock = harness.state().comparison().unwrap().rect.unwrap();
+        let dock = harness.state().comparison().unwrap().rect().unwrap();
         let head = harness
             .get_by_label_contains("1. Stalin’s draft (Russian)")
             .rect();
@@ -1677,9 +1677,9 @@ fn the_docked_comparison_gives_its_room_to_the_witnesses_and_comes_back_after_a_
         .state()
         .comparison()
         .expect("the comparison is open again");
-    assert_eq!(state.comparison.id, "clause-1");
-    assert!(!state.fills);
-    let dock = state.rect.unwrap();
+    assert_eq!(state.comparison().id, "clause-1");
+    assert!(!state.fills());
+    let dock = state.rect().unwrap();
     assert!(
         (dock.height() + 16.0 - dock_height).abs() < 2.0,
         "{dock:?} for {dock_height}"
@@ -1694,17 +1694,17 @@ fn f7_inline_brings_each_difference_into_view() {
     click(&mut harness, "Inline");
     let count = {
         let state = harness.state().comparison().unwrap();
-        state.result.as_ref().unwrap().differences.len()
+        state.result().unwrap().differences.len()
     };
     assert!(count > 5);
     for step in 0..count {
         harness.key_press(Key::F7);
         harness.run();
         let state = harness.state().comparison().unwrap();
-        assert_eq!(state.current, Some(step));
-        let difference = &state.result.as_ref().unwrap().differences[step];
-        let witness = &state.comparison.witnesses[difference.witness];
-        let dock = state.rect.unwrap();
+        assert_eq!(state.current_difference(), Some(step));
+        let difference = &state.result().unwrap().differences[step];
+        let witness = &state.comparison().witnesses[difference.witness];
+        let dock = state.rect().unwrap();
         // The witness's inline wording, which marks the difference, is on screen in the dock
         // (found by its heading, just above it; the segment's rows can be taller than the dock).
         let heading = format!(
@@ -1751,10 +1751,10 @@ fn marking_against_a_witness_leaves_the_other_language_unmarked_and_says_so() {
     click_through(&mut harness, &["Mark against:", "Stalin’s draft (Russian)"]);
     let state = harness.state().comparison().unwrap();
     assert_eq!(
-        state.reference,
+        state.reference(),
         lectern::model::comparison::Reference::Base(0)
     );
-    let result = state.result.as_ref().unwrap();
+    let result = state.result().unwrap();
     assert!(!result.differences.is_empty());
     for difference in &result.differences {
         assert_eq!(difference.reference, 0);
@@ -1799,9 +1799,9 @@ fn compare_window_opens_straight_on_the_comparison_filling_the_window() {
         .state()
         .comparison()
         .expect("the comparison is open");
-    assert!(state.fills, "it fills the window");
-    assert_eq!(state.comparison.title, "old.txt — new.txt");
-    assert!(!state.result.as_ref().unwrap().differences.is_empty());
+    assert!(state.fills(), "it fills the window");
+    assert_eq!(state.comparison().title, "old.txt — new.txt");
+    assert!(!state.result().unwrap().differences.is_empty());
     harness.get_by_label_contains("1. old.txt");
     harness.get_by_label_contains("2. new.txt");
     assert!(harness.state().side_panels_set_aside());
@@ -1890,8 +1890,8 @@ fn files_opened_while_the_window_is_open_are_handed_to_it_and_open_beside_its_te
         .state()
         .comparison()
         .expect("the comparison is open");
-    assert!(state.fills, "it fills the window");
-    assert_eq!(state.comparison.title, "draft.txt — revised.txt");
+    assert!(state.fills(), "it fills the window");
+    assert_eq!(state.comparison().title, "draft.txt — revised.txt");
     drop(read_only);
     drop(harness);
     assert_eq!(
@@ -1929,14 +1929,14 @@ fn a_readers_own_small_comparison_comes_back_after_a_restart() {
     ]));
     first.get_by_label("Inline").click();
     first.run();
-    let before = first.state().comparison().unwrap().comparison.clone();
+    let before = first.state().comparison().unwrap().comparison().clone();
     first.state_mut().save_now();
     drop(first);
     let again = harness(start(Vec::new()));
     let state = again.state().comparison().expect("it is open again");
-    assert_eq!(state.comparison, before);
-    assert!(state.inline, "as it was shown");
-    assert!(!state.result.as_ref().unwrap().differences.is_empty());
+    assert_eq!(state.comparison(), &before);
+    assert!(state.is_inline(), "as it was shown");
+    assert!(!state.result().unwrap().differences.is_empty());
 }
 
 #[test]
@@ -1978,8 +1978,8 @@ fn the_clause_1_comparison_opens_from_the_start_screen_in_one_click() {
     let mut harness = harness(app(profile.path(), &[]));
     open_clause_1(&mut harness);
     let state = harness.state().comparison().unwrap();
-    assert_eq!(state.comparison.witnesses.len(), 6);
-    assert!(!state.result.as_ref().unwrap().differences.is_empty());
+    assert_eq!(state.comparison().witnesses.len(), 6);
+    assert!(!state.result().unwrap().differences.is_empty());
     // Every witness shows its status; Lectern's translation says so.
     harness.get_by_label("4. Stalin’s draft (English, Lectern translation)");
     assert!(harness.query_all_by_label("translation").count() >= 3);
@@ -2005,29 +2005,37 @@ fn f7_and_shift_f7_step_through_the_differences() {
         .state()
         .comparison()
         .unwrap()
-        .result
-        .as_ref()
+        .result()
         .unwrap()
         .differences
         .len();
     assert!(count >= 3);
     harness.key_press(Key::F7);
     harness.run();
-    assert_eq!(harness.state().comparison().unwrap().current, Some(0));
+    assert_eq!(
+        harness.state().comparison().unwrap().current_difference(),
+        Some(0)
+    );
     harness.get_by_label(&format!("Difference 1 of {count}"));
     harness.key_press(Key::F7);
     harness.run();
-    assert_eq!(harness.state().comparison().unwrap().current, Some(1));
+    assert_eq!(
+        harness.state().comparison().unwrap().current_difference(),
+        Some(1)
+    );
     harness.key_press_modifiers(Modifiers::SHIFT, Key::F7);
     harness.key_press_modifiers(Modifiers::SHIFT, Key::F7);
     harness.run();
     assert_eq!(
-        harness.state().comparison().unwrap().current,
+        harness.state().comparison().unwrap().current_difference(),
         Some(count - 1),
         "stepping back from the first wraps to the last"
     );
     click(&mut harness, "Next difference");
-    assert_eq!(harness.state().comparison().unwrap().current, Some(0));
+    assert_eq!(
+        harness.state().comparison().unwrap().current_difference(),
+        Some(0)
+    );
 }
 
 #[test]
@@ -2036,17 +2044,17 @@ fn swapping_reverses_the_witnesses_and_marks_them_the_other_way() {
     let mut harness = harness(app(profile.path(), &[]));
     open_clause_1(&mut harness);
     let before = harness.state().comparison().unwrap();
-    let before = before.result.clone().expect("computed");
+    let before = before.result().cloned().expect("computed");
     let count = before.differences.len();
     harness.get_by_label(&format!("{count} differences"));
     click(&mut harness, "Swap witnesses");
     let state = harness.state().comparison().unwrap();
     assert!(
-        state.comparison.witnesses[0]
+        state.comparison().witnesses[0]
             .label
             .starts_with("Revised draft")
     );
-    let after = state.result.clone().expect("computed again");
+    let after = state.result().cloned().expect("computed again");
     assert!(!after.differences.is_empty());
     // A number a reader can cite: the same whichever witness stands first, and each
     // segment's summaries the same with removed and added words traded.
@@ -2094,7 +2102,7 @@ fn clicking_a_witness_opens_its_passage_selected_in_the_text() {
         harness.get_by_label(&format!("Show {russian}")).click();
         harness.run();
     }
-    let hidden = &harness.state().comparison().unwrap().hidden;
+    let hidden = harness.state().comparison().unwrap().hidden();
     assert_eq!(hidden, &[true, true, true, false, false, false]);
     // Shown with an ordinary space for the source's no-break space, so that lines break there.
     let passage =
@@ -2129,20 +2137,22 @@ fn two_selections_in_two_panes_are_compared_word_by_word() {
     harness.run();
     click(&mut harness, "Compare selections");
     let state = harness.state().comparison().expect("a comparison");
-    assert!(state.readers_own);
-    assert_eq!(state.comparison.witnesses.len(), 2);
-    let first = state.comparison.witnesses[0].segments[0].as_ref().unwrap();
+    assert!(state.is_readers_own());
+    assert_eq!(state.comparison().witnesses.len(), 2);
+    let first = state.comparison().witnesses[0].segments[0]
+        .as_ref()
+        .unwrap();
     assert_eq!(
         first.text,
         "we consider ourselves, the Ukrainian S.S.R. and others, equal"
     );
     assert_eq!(first.source_text.as_deref(), Some(KAMENEV));
-    let cell = &state.result.as_ref().unwrap().cells[0][1];
+    let cell = &state.result().unwrap().cells[0][1];
     assert_eq!(cell.reference, Some(0));
     assert!(!cell.counts.is_same());
     // The comparison sits below the panes; its controls answer the pointer.
     click(&mut harness, "Inline");
-    assert!(harness.state().comparison().unwrap().inline);
+    assert!(harness.state().comparison().unwrap().is_inline());
 }
 
 #[test]
@@ -2166,7 +2176,7 @@ fn a_note_on_a_difference_is_kept_across_a_restart() {
     harness.get_by_label("Notes on comparisons (1)");
     click(&mut harness, "Show in comparison");
     let state = harness.state().comparison().expect("the comparison opened");
-    assert_eq!(state.comparison.id, "clause-1");
+    assert_eq!(state.comparison().id, "clause-1");
     harness.get_by_label(&format!("Note {subject}"));
     assert_eq!(
         harness.state().notebook().comparison_notes()[0].note,
@@ -2237,7 +2247,7 @@ fn pasted_wordings_are_compared_and_exported_as_markdown() {
     );
     click(&mut harness, "Compare the wordings");
     let state = harness.state().comparison().expect("a comparison");
-    assert_eq!(state.comparison.witnesses[1].label, "Wording 2");
+    assert_eq!(state.comparison().witnesses[1].label, "Wording 2");
     click_through(&mut harness, &["Export", "Export as Markdown…"]);
     wait_while(&mut harness, LecternApp::is_exporting);
     let markdown = std::fs::read_to_string(&export).unwrap();
@@ -2275,13 +2285,13 @@ fn a_png_export_too_tall_leaves_rows_out_and_says_which() {
         .state()
         .comparison()
         .unwrap()
-        .comparison
+        .comparison()
         .segments
         .len();
     click_through(&mut harness, &["Export", "Export as PNG image…"]);
     wait_while(&mut harness, LecternApp::is_exporting);
     let state = harness.state().comparison().unwrap();
-    let message = state.message.clone().unwrap_or_default();
+    let message = state.message().map(str::to_owned).unwrap_or_default();
     let said = format!(" of {rows} left out: the image would be about ");
     assert!(message.starts_with("Exported to "), "{message}");
     assert!(message.contains(&said), "{message}");
@@ -2339,7 +2349,7 @@ fn the_png_export_of_a_comparison_is_the_whole_comparison_not_the_screen() {
     click_through(&mut harness, &["Export", "Export as PNG image…"]);
     wait_while(&mut harness, LecternApp::is_exporting);
     let state = harness.state().comparison().unwrap();
-    let message = state.message.clone().unwrap_or_default();
+    let message = state.message().map(str::to_owned).unwrap_or_default();
     assert!(message.starts_with("Exported to "), "{message}");
     assert!(!message.contains("left out"), "{message}");
     let bytes = std::fs::read(&export).unwrap();
@@ -2349,7 +2359,7 @@ fn the_png_export_of_a_comparison_is_the_whole_comparison_not_the_screen() {
     // Not the window, nor a part of it: taller than the whole window, and the comparison
     // docked below the text has only part of it.
     let window = harness.ctx.content_rect().size() * harness.ctx.pixels_per_point();
-    let dock = state.rect.unwrap();
+    let dock = state.rect().unwrap();
     assert!(dock.height() < window.y);
     assert!(image.height() as f32 > window.y, "{:?}", image.dimensions());
     // The picture of the comparison and its note, as drawn directly, in the window's font size
@@ -2456,8 +2466,8 @@ fn comparing_two_long_texts_runs_in_the_background_with_progress() {
     }
     let state = harness.state().comparison().unwrap();
     assert!(!state.is_computing());
-    let result = state.result.as_ref().expect("the comparison finished");
-    assert_eq!(result.cells.len(), state.comparison.segments.len());
+    let result = state.result().expect("the comparison finished");
+    assert_eq!(result.cells.len(), state.comparison().segments.len());
     assert!(!result.differences.is_empty());
 }
 
@@ -2763,12 +2773,12 @@ fn search_everything_lists_a_comparisons_wording_and_a_click_opens_that_comparis
     harness.get_by_label(&wording.label()).click();
     harness.run_steps(10);
     let open = harness.state().comparison().expect("a comparison is open");
-    assert_eq!(open.comparison.id, "clause-1");
+    assert_eq!(open.comparison().id, "clause-1");
     // A click on the note opens its comparison, at the note.
     harness.get_by_label(&note.label()).click();
     harness.run_steps(10);
     let open = harness.state().comparison().expect("a comparison is open");
-    assert_eq!(open.comparison.id, "clauses-2-5");
+    assert_eq!(open.comparison().id, "clauses-2-5");
 }
 
 #[test]
@@ -3863,7 +3873,7 @@ fn the_timeline_orders_documents_and_events_steps_by_keyboard_and_opens_a_passag
     harness.run();
     click(&mut harness, "Open the comparison");
     assert_eq!(
-        harness.state().comparison().unwrap().comparison.id,
+        harness.state().comparison().unwrap().comparison().id,
         "clause-1"
     );
     // A document opens its text; Show all reaches the introduction of 2022.
@@ -3877,7 +3887,7 @@ fn the_timeline_orders_documents_and_events_steps_by_keyboard_and_opens_a_passag
 /// The words the chosen glossary term marks in the open comparison: (witness, words), sorted.
 fn term_marks(harness: &Harness<'_, LecternApp>) -> Vec<(String, String)> {
     let state = harness.state().study().glossary_view.as_ref().unwrap();
-    let comparison = &harness.state().comparison().unwrap().comparison;
+    let comparison = harness.state().comparison().unwrap().comparison();
     let (_, cells) = state
         .in_comparison
         .as_ref()

@@ -127,7 +127,7 @@ impl LecternApp {
             let title = labels.join(" — ");
             self.open_readers_comparison(title, inputs, ctx);
             if let Some(state) = &mut self.comparison {
-                state.full = true;
+                state.set_full(true);
             }
         }
         self.note_window_place(ctx);
@@ -255,7 +255,7 @@ impl LecternApp {
             .iter()
             .map(|(_, name, color)| (name.clone(), *color))
             .collect();
-        let open_comparison = self.comparison.as_ref().map(|c| &c.comparison);
+        let open_comparison = self.comparison.as_ref().map(ComparisonState::comparison);
         let view = ComparisonView {
             notes: self.notebook.comparison_notes(),
             categories: &note_categories,
@@ -266,10 +266,7 @@ impl LecternApp {
         };
         let mut docked_height = None;
         let comparison_fills = match &mut self.comparison {
-            Some(state) => {
-                state.fills = state.full || self.desk.panes().is_empty();
-                state.fills
-            }
+            Some(state) => state.decide_fills(self.desk.panes().is_empty()),
             None => false,
         };
         if let Some(state) = &mut self.comparison

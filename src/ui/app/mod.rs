@@ -280,13 +280,15 @@ impl LecternApp {
     /// aside (still open, shown again when it is docked or closed), so that a comparison of
     /// many witnesses has the whole width for its columns.
     pub fn side_panels_set_aside(&self) -> bool {
-        self.comparison.as_ref().is_some_and(|s| s.full)
+        self.comparison
+            .as_ref()
+            .is_some_and(ComparisonState::is_full)
     }
 
     /// Docks a comparison that fills the window, so that the side panels show again.
     fn bring_back_side_panels(&mut self) {
         if let Some(state) = &mut self.comparison {
-            state.full = false;
+            state.set_full(false);
         }
     }
 

@@ -297,7 +297,7 @@ impl LecternApp {
         self.view.annotations_panel_mut().draft = None;
         self.session.typed_note = None;
         if let Some(state) = &mut self.comparison {
-            state.drafts.clear();
+            state.forget_drafts();
         }
     }
 

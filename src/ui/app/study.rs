@@ -230,12 +230,12 @@ impl LecternApp {
             self.view.set_carried(None);
             return;
         };
-        let comparison = &state.comparison;
+        let comparison = state.comparison();
         let revision = self.notebook.revision();
         let unchanged = |k: &CarriedKey| {
             let (id, labels, normalization) = &k.comparison;
             k.revision == revision
-                && *normalization == state.normalization
+                && *normalization == state.normalization()
                 && is_shown(comparison, id, labels)
         };
         if self.view.carried_for().is_some_and(unchanged) {
@@ -248,7 +248,7 @@ impl LecternApp {
                 .iter()
                 .map(|w| w.label.clone())
                 .collect(),
-            state.normalization,
+            state.normalization(),
         );
         let library = &self.library;
         let text_of = |id: &str| library.get(id).map(|t| t.content());
@@ -279,7 +279,7 @@ impl LecternApp {
             key.revision = revision;
             return;
         }
-        let carried = crate::model::carry::carry(comparison, &on, notes, &state.normalization);
+        let carried = crate::model::carry::carry(comparison, &on, notes, &state.normalization());
         let key = CarriedKey {
             revision,
             comparison: shown,
@@ -301,12 +301,12 @@ impl LecternApp {
             return;
         };
         let note = crate::model::carry::copy(
-            &state.comparison,
+            state.comparison(),
             carried,
             clock::new_annotation_id(),
             &clock::now(),
         );
-        let readers_comparison = state.readers_own.then(|| state.comparison.clone());
+        let readers_comparison = state.is_readers_own().then(|| state.comparison().clone());
         self.edit(Edit::AddComparisonNote {
             note,
             readers_comparison,
@@ -323,7 +323,7 @@ impl LecternApp {
         let Some(term_id) = state.chosen.as_deref() else {
             return;
         };
-        let comparison = &comparison.comparison;
+        let comparison = comparison.comparison();
         // Keyed by the witnesses in their order: a swap or a reorder finds them again.
         let found = |(id, labels, term): &crate::ui::glossary_view::TermCellsKey| {
             term == term_id && is_shown(comparison, id, labels)

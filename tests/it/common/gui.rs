@@ -103,7 +103,7 @@ pub fn add_note_on_lenins_amendment(harness: &mut Harness<'_, LecternApp>) {
         .state()
         .comparison()
         .expect("a comparison is open")
-        .comparison
+        .comparison()
         .clone();
     let note = ComparisonNote {
         witness: Some("Lenin’s amendment (English)".into()),
