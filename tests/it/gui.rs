@@ -2,6 +2,7 @@
 //! and label, click, type and press keys, then assert on the app's state. No GPU needed.
 #![allow(clippy::unwrap_used)] // tests: a failed unwrap is a failed test
 
+use std::ops::Range;
 use std::path::Path;
 use std::time::Duration;
 
@@ -9,15 +10,17 @@ use egui::{Event, Key, Modifiers, PointerButton, Pos2, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use lectern::bundled::bundled_library;
+use lectern::model::selection::Selection;
 use lectern::storage::notebook_dir::NotebookStore;
 use lectern::storage::profile::Profile;
 use lectern::storage::reading_state::ThemeChoice;
-use lectern::ui::app::{LecternApp, NOTE_PAUSE, StartOptions};
+use lectern::ui::app::{ImportDraft, LecternApp, NOTE_PAUSE, StartOptions};
+use lectern::ui::reader::ReaderView;
 
 use crate::common::gui::{
-    add_note_on_lenins_amendment, annotation, app_with, click, click_through, let_time_pass,
-    note_on_next_difference, search_everything_for, show_only_the_english_witnesses, start_options,
-    type_search_everything, wheel_at,
+    add_note_on_lenins_amendment, annotation, app_with, click, click_through, comparing,
+    let_time_pass, note_on_next_difference, reading_files, search_everything_for,
+    show_only_the_english_witnesses, start_options, type_search_everything, wheel_at,
 };
 
 const KAMENEV: &str = "lenin-1922-09-26-kamenev";
@@ -26,6 +29,32 @@ const TROTSKY: &str = "lenin-1923-03-05-trotsky";
 
 fn app(profile: &Path, open: &[&str]) -> LecternApp {
     app_with(start_options(profile, open))
+}
+
+/// Opens the find bar (Ctrl+F) on the active pane's text (the bar's field labelled `field`),
+/// types `query` and steps until it was searched for (the search runs on another thread), a
+/// second at most.
+fn find_in_text(harness: &mut Harness<'_, LecternApp>, field: &str, query: &str) {
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    harness.run();
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, field)
+        .type_text(query);
+    for _ in 0..200 {
+        harness.step();
+        let find = harness.state().search().find.as_ref();
+        if find.is_some_and(|f| f.searched.is_some()) {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    harness.run();
+}
+
+/// The names of the notebook's highlight categories, in order.
+fn category_names(harness: &Harness<'_, LecternApp>) -> Vec<String> {
+    let categories = harness.state().notebook().categories();
+    categories.iter().map(|c| c.name.clone()).collect()
 }
 
 /// The note of the annotation `id` in the app's notebook.
@@ -79,6 +108,16 @@ fn pane_ids(harness: &Harness<'_, LecternApp>) -> Vec<String> {
         .iter()
         .map(|p| p.text.id().to_owned())
         .collect()
+}
+
+/// The reading view of pane `pane`, for a test to move it or select in it directly.
+fn pane_view<'a>(harness: &'a mut Harness<'_, LecternApp>, pane: usize) -> &'a mut ReaderView {
+    &mut harness.state_mut().desk_mut().pane_mut(pane).unwrap().view
+}
+
+/// Selects `range` (characters of its text) in pane `pane`, as a drag over it would.
+fn select_in_pane(harness: &mut Harness<'_, LecternApp>, pane: usize, range: Range<usize>) {
+    pane_view(harness, pane).selection = Some(Selection::from_range(range));
 }
 
 fn press(harness: &Harness<'_, LecternApp>, pos: Pos2, modifiers: Modifiers) {
@@ -236,13 +275,7 @@ fn linking_keeps_each_pane_at_its_own_place() {
     let profile = tempfile::tempdir().unwrap();
     let mut harness = harness(app(profile.path(), &[NOTES, NOTES]));
     // Pane 2 reads further on than pane 1.
-    harness
-        .state_mut()
-        .desk_mut()
-        .pane_mut(1)
-        .unwrap()
-        .view
-        .jump_to(8, 0.0);
+    pane_view(&mut harness, 1).jump_to(8, 0.0);
     harness.run();
     harness.get_by_label("Link scrolling of pane 1").click();
     click(&mut harness, "Link scrolling of pane 2");
@@ -726,6 +759,19 @@ fn assert_copied(harness: &Harness<'_, LecternApp>, expected: &str) {
         commands.contains(&egui::OutputCommand::CopyText(expected.to_owned())),
         "{commands:?}"
     );
+}
+
+/// The text read for import, as the import window shows it (`which`: the one expected).
+fn import_draft<'a>(harness: &'a Harness<'_, LecternApp>, which: &str) -> &'a ImportDraft {
+    harness.state().files().import_draft.as_ref().expect(which)
+}
+
+/// Presses the import window's Import button and lets the window settle.
+fn confirm_import(harness: &mut Harness<'_, LecternApp>) {
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::Button, "Import")
+        .click();
+    harness.run();
 }
 
 /// Steps until the background "Open file…" has finished.
@@ -1258,13 +1304,7 @@ fn the_selection_toolbar_and_the_context_menu_highlight() {
 fn the_selection_toolbar_stays_in_its_pane_and_leaves_with_its_selection() {
     let profile = tempfile::tempdir().unwrap();
     let mut harness = harness(app(profile.path(), &[NOTES]));
-    harness
-        .state_mut()
-        .desk_mut()
-        .pane_mut(0)
-        .unwrap()
-        .view
-        .jump_to(20, 0.0);
+    pane_view(&mut harness, 0).jump_to(20, 0.0);
     harness.run();
     let text = harness.state().desk().panes()[0].text.clone();
     let chars = text.paragraphs()[20].chars.clone();
@@ -1408,15 +1448,7 @@ fn a_list_entry_scrolls_its_pane_to_the_passage_and_flashes_it() {
     let text = harness.state().desk().panes()[0].text.clone();
     let last = text.paragraphs().len() - 1;
     let range = text.paragraphs()[last].chars.clone();
-    harness
-        .state_mut()
-        .desk_mut()
-        .pane_mut(0)
-        .unwrap()
-        .view
-        .selection = Some(lectern::model::selection::Selection::from_range(
-        range.start..range.start + 6,
-    ));
+    select_in_pane(&mut harness, 0, range.start..range.start + 6);
     harness.key_press(Key::Num3);
     harness.run();
     harness.key_press(Key::Home);
@@ -1527,26 +1559,14 @@ fn categories_are_renamed_added_and_removed_and_kept() {
             " (open)",
         );
         click_through(&mut harness, &["Remove category 6", "Add category"]);
-        let names: Vec<String> = harness
-            .state()
-            .notebook()
-            .categories()
-            .iter()
-            .map(|c| c.name.clone())
-            .collect();
+        let names = category_names(&harness);
         assert_eq!(names[1], "Question (open)");
         assert!(!names.contains(&"Follow up".to_owned()));
         assert_eq!(names.len(), 6);
         harness.state_mut().save_now();
     }
     let harness = harness(app(profile.path(), &[]));
-    let names: Vec<String> = harness
-        .state()
-        .notebook()
-        .categories()
-        .iter()
-        .map(|c| c.name.clone())
-        .collect();
+    let names = category_names(&harness);
     assert_eq!(names[1], "Question (open)");
     assert_eq!(names.len(), 6);
     // The annotation keeps its (renamed) category.
@@ -1777,23 +1797,19 @@ fn compare_window_opens_straight_on_the_comparison_filling_the_window() {
     use lectern::model::comparison::WordingInput;
     let profile = tempfile::tempdir().unwrap();
     // As `lectern compare old.txt new.txt --window` starts it.
-    let app = LecternApp::new(
-        bundled_library(),
-        StartOptions {
-            profile: Some(Profile::open(Some(profile.path())).unwrap()),
-            compare: vec![
-                WordingInput::pasted(
-                    "old.txt",
-                    "on the formal entry of the former into the RSFSR",
-                ),
-                WordingInput::pasted(
-                    "new.txt",
-                    "on formal unification with the R.S.F.S.R. in a Union of Soviet Republics",
-                ),
-            ],
-            ..StartOptions::default()
-        },
-    );
+    let app = app_with(comparing(
+        profile.path(),
+        vec![
+            WordingInput::pasted(
+                "old.txt",
+                "on the formal entry of the former into the RSFSR",
+            ),
+            WordingInput::pasted(
+                "new.txt",
+                "on formal unification with the R.S.F.S.R. in a Union of Soviet Republics",
+            ),
+        ],
+    ));
     let harness = harness(app);
     let state = harness
         .state()
@@ -1913,16 +1929,7 @@ fn files_opened_while_the_window_is_open_are_handed_to_it_and_open_beside_its_te
 fn a_readers_own_small_comparison_comes_back_after_a_restart() {
     use lectern::model::comparison::WordingInput;
     let profile = tempfile::tempdir().unwrap();
-    let start = |compare: Vec<WordingInput>| {
-        LecternApp::new(
-            bundled_library(),
-            StartOptions {
-                profile: Some(Profile::open(Some(profile.path())).unwrap()),
-                compare,
-                ..StartOptions::default()
-            },
-        )
-    };
+    let start = |compare: Vec<WordingInput>| app_with(comparing(profile.path(), compare));
     let mut first = harness(start(vec![
         WordingInput::pasted("draft", "the formal entry of the former"),
         WordingInput::pasted("amended", "formal unification with the former"),
@@ -2268,18 +2275,14 @@ fn a_png_export_too_tall_leaves_rows_out_and_says_which() {
     let export = profile.path().join("long.png");
     let old = paragraphs(5, 24_000).join("\n\n");
     let new = edited(&old, 6, 30);
-    let app = LecternApp::new(
-        bundled_library(),
-        StartOptions {
-            profile: Some(Profile::open(Some(profile.path())).unwrap()),
-            dialogs: Some(std::sync::Arc::new(ScriptedDialogs(Some(export.clone())))),
-            compare: vec![
-                WordingInput::pasted("old.txt", &old),
-                WordingInput::pasted("new.txt", &new),
-            ],
-            ..StartOptions::default()
-        },
-    );
+    let wordings = vec![
+        WordingInput::pasted("old.txt", &old),
+        WordingInput::pasted("new.txt", &new),
+    ];
+    let app = app_with(StartOptions {
+        dialogs: Some(std::sync::Arc::new(ScriptedDialogs(Some(export.clone())))),
+        ..comparing(profile.path(), wordings)
+    });
     let mut harness = harness(app);
     let rows = harness
         .state()
@@ -2432,18 +2435,7 @@ fn comparing_two_long_texts_runs_in_the_background_with_progress() {
             .map(str::to_owned)
             .collect::<Vec<_>>(),
     );
-    let app = LecternApp::new(
-        bundled_library(),
-        StartOptions {
-            profile: Some(Profile::open(Some(profile.path())).unwrap()),
-            open: Vec::new(),
-            session_texts: vec![first, second],
-            dialogs: None,
-            file_system: None,
-            save_delay: None,
-            compare: Vec::new(),
-        },
-    );
+    let app = app_with(reading_files(profile.path(), vec![first, second]));
     let mut harness = harness(app);
     assert_eq!(harness.state().desk().panes().len(), 2);
     click(&mut harness, "Compare");
@@ -2477,13 +2469,7 @@ fn comparing_two_long_texts_runs_in_the_background_with_progress() {
 fn find_starts_at_the_reading_position() {
     let profile = tempfile::tempdir().unwrap();
     let mut harness = harness(app(profile.path(), &[NOTES]));
-    harness
-        .state_mut()
-        .desk_mut()
-        .pane_mut(0)
-        .unwrap()
-        .view
-        .jump_to(20, 0.0);
+    pane_view(&mut harness, 0).jump_to(20, 0.0);
     harness.run();
     let reading_at = {
         let pane = &harness.state().desk().panes()[0];
@@ -2492,28 +2478,11 @@ fn find_starts_at_the_reading_position() {
             .start
     };
     assert!(reading_at > 0);
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
-    harness.run();
-    harness
-        .get_by_role_and_label(
-            egui::accesskit::Role::TextInput,
-            "Find in “The Question of Nationalities or “Autonomization””",
-        )
-        .type_text("Russian");
-    for _ in 0..200 {
-        harness.step();
-        let done = harness
-            .state()
-            .search()
-            .find
-            .as_ref()
-            .is_some_and(|f| f.searched.is_some());
-        if done {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(5));
-    }
-    harness.run();
+    find_in_text(
+        &mut harness,
+        "Find in “The Question of Nationalities or “Autonomization””",
+        "Russian",
+    );
     let find = harness.state().search().find.as_ref().unwrap();
     let current = find.current.expect("a match is stepped to");
     assert!(
@@ -2570,28 +2539,11 @@ fn choosing_an_annotation_moves_nothing_under_the_pointer_and_quotes_are_not_dou
 fn find_marks_every_match_as_you_type_and_f3_steps_through_them() {
     let profile = tempfile::tempdir().unwrap();
     let mut harness = harness(app(profile.path(), &[KAMENEV]));
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
-    harness.run();
-    harness
-        .get_by_role_and_label(
-            egui::accesskit::Role::TextInput,
-            "Find in “On the Establishment of the U.S.S.R.”",
-        )
-        .type_text("STALIN");
-    for _ in 0..200 {
-        harness.step();
-        if harness
-            .state()
-            .search()
-            .find
-            .as_ref()
-            .is_some_and(|f| f.searched.is_some())
-        {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(5));
-    }
-    harness.run();
+    find_in_text(
+        &mut harness,
+        "Find in “On the Establishment of the U.S.S.R.”",
+        "STALIN",
+    );
     let find = harness.state().search().find.as_ref().unwrap();
     let text = harness.state().desk().panes()[0].text.clone();
     let expected = text.content().matches("Stalin").count();
@@ -2887,15 +2839,7 @@ fn ctrl_shift_c_copies_the_passage_with_its_citation() {
         .find("Stalin tends to be somewhat hasty.")
         .unwrap();
     let start = text.content()[..byte].chars().count();
-    harness
-        .state_mut()
-        .desk_mut()
-        .pane_mut(0)
-        .unwrap()
-        .view
-        .selection = Some(lectern::model::selection::Selection::from_range(
-        start..start + 34,
-    ));
+    select_in_pane(&mut harness, 0, start..start + 34);
     harness.run();
     let expected = "“Stalin tends to be somewhat hasty.” (V. I. Lenin, “On the Establishment of \
                     the U.S.S.R.”, 26 September 1922 (Collected Works, vol. 42, pp. 421–423))";
@@ -3156,13 +3100,7 @@ fn the_paragraphs_in_view_are_there_for_a_screen_reader() {
             .is_none(),
         "only what is in view"
     );
-    harness
-        .state_mut()
-        .desk_mut()
-        .pane_mut(0)
-        .unwrap()
-        .view
-        .jump_to(last, 0.0);
+    pane_view(&mut harness, 0).jump_to(last, 0.0);
     harness.run();
     harness.get_by_role_and_label(Role::Paragraph, text.paragraph_text(last));
     assert!(
@@ -3224,14 +3162,7 @@ fn files_dropped_on_the_window_are_imported_one_after_another() {
     harness.input_mut().dropped_files.clear();
     wait_while(&mut harness, LecternApp::is_importing_text);
     assert_eq!(
-        harness
-            .state()
-            .files()
-            .import_draft
-            .as_ref()
-            .expect("the first")
-            .meta
-            .title,
+        import_draft(&harness, "the first").meta.title,
         "Notes on the union"
     );
     assert_eq!(
@@ -3239,20 +3170,10 @@ fn files_dropped_on_the_window_are_imported_one_after_another() {
         1,
         "the second waits"
     );
-    harness
-        .get_by_role_and_label(egui::accesskit::Role::Button, "Import")
-        .click();
-    harness.run();
+    confirm_import(&mut harness);
     wait_while(&mut harness, LecternApp::is_importing_text);
     assert_eq!(
-        harness
-            .state()
-            .files()
-            .import_draft
-            .as_ref()
-            .expect("then the second")
-            .meta
-            .title,
+        import_draft(&harness, "then the second").meta.title,
         "Draft"
     );
     harness
@@ -3298,20 +3219,12 @@ fn a_saved_web_page_imported_from_the_file_menu_reads_as_its_text() {
     .unwrap();
     let mut harness = harness(app_with_dialog_answer(profile.path(), Some(file)));
     import_from_the_file_menu(&mut harness);
-    let draft = harness
-        .state()
-        .files()
-        .import_draft
-        .as_ref()
-        .expect("the import window");
+    let draft = import_draft(&harness, "the import window");
     // The page's heading, author and language are the window's first guesses.
     assert_eq!(draft.meta.title, "To L. B. Kamenev");
     assert_eq!(draft.meta.author, "V. I. Lenin");
     assert_eq!(draft.meta.language, "en");
-    harness
-        .get_by_role_and_label(egui::accesskit::Role::Button, "Import")
-        .click();
-    harness.run();
+    confirm_import(&mut harness);
     let text = harness
         .state()
         .library()
@@ -3348,10 +3261,7 @@ fn an_imported_text_never_takes_over_a_pane_and_one_banner_tells_where_it_went()
     harness.state_mut().desk_mut().focus(0);
     let import = |harness: &mut Harness<'_, LecternApp>| {
         import_from_the_file_menu(harness);
-        harness
-            .get_by_role_and_label(egui::accesskit::Role::Button, "Import")
-            .click();
-        harness.run();
+        confirm_import(harness);
     };
     // A full desk stays as it was; the banner says where the text is.
     import(&mut harness);
@@ -3429,18 +3339,10 @@ fn without_a_file_dialog_the_reader_types_the_path_of_the_file_to_import() {
     let profile = tempfile::tempdir().unwrap();
     let file = profile.path().join("1923-03-05 to Trotsky.txt");
     std::fs::write(&file, "To L. D. Trotsky\n\nTop secret\nPersonal").unwrap();
-    let mut harness = harness(LecternApp::new(
-        bundled_library(),
-        StartOptions {
-            profile: Some(Profile::open(Some(profile.path())).unwrap()),
-            open: vec![KAMENEV.to_owned()],
-            session_texts: Vec::new(),
-            dialogs: Some(std::sync::Arc::new(NoDialogs)),
-            file_system: None,
-            save_delay: None,
-            compare: Vec::new(),
-        },
-    ));
+    let mut harness = harness(app_with(StartOptions {
+        dialogs: Some(std::sync::Arc::new(NoDialogs)),
+        ..start_options(profile.path(), &[KAMENEV])
+    }));
     click_through(&mut harness, &["File", "Import text…"]);
     // The field takes the keyboard: typing goes there, not to the pane.
     let field = harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Path of the file");
@@ -3463,18 +3365,10 @@ fn without_a_file_dialog_the_reader_types_the_path_of_the_file_to_import() {
         app.files().import_draft.is_none() && !app.files().dropped_files.is_empty()
             || app.is_importing_text()
     });
-    let draft = harness
-        .state()
-        .files()
-        .import_draft
-        .as_ref()
-        .expect("the import window");
+    let draft = import_draft(&harness, "the import window");
     assert_eq!(draft.meta.title, "To L. D. Trotsky");
     assert_eq!(draft.meta.date, "1923-03-05");
-    harness
-        .get_by_role_and_label(egui::accesskit::Role::Button, "Import")
-        .click();
-    harness.run();
+    confirm_import(&mut harness);
     assert!(
         harness
             .state()
@@ -3495,12 +3389,7 @@ fn a_windows_1251_file_imported_from_the_file_menu_stays_in_the_library() {
     let mut harness = harness(app_with_dialog_answer(profile.path(), Some(file)));
     import_from_the_file_menu(&mut harness);
     // The reader checks what the file says of itself, gives a date, and imports.
-    let draft = harness
-        .state()
-        .files()
-        .import_draft
-        .as_ref()
-        .expect("the import window");
+    let draft = import_draft(&harness, "the import window");
     assert_eq!(draft.encoding, "windows-1251");
     assert_eq!(draft.meta.language, "ru");
     harness
@@ -3518,10 +3407,7 @@ fn a_windows_1251_file_imported_from_the_file_menu_stays_in_the_library() {
         )
         .type_text("1922-10");
     harness.run();
-    harness
-        .get_by_role_and_label(egui::accesskit::Role::Button, "Import")
-        .click();
-    harness.run();
+    confirm_import(&mut harness);
     assert!(harness.state().files().import_draft.is_none());
     let text = harness
         .state()
@@ -3603,10 +3489,7 @@ fn re_importing_a_changed_file_moves_its_annotations_and_says_so() {
     )
     .unwrap();
     import_from_the_file_menu(&mut harness);
-    harness
-        .get_by_role_and_label(egui::accesskit::Role::Button, "Import")
-        .click();
-    harness.run();
+    confirm_import(&mut harness);
     let state = harness.state();
     let kept = state.notebook().annotations().get("kept").unwrap();
     let text = state.library().get(text.id()).unwrap();
@@ -3668,13 +3551,7 @@ fn the_selection_toolbar_of_a_pane_that_is_not_active_highlights_that_panes_pass
     let profile = tempfile::tempdir().unwrap();
     let mut harness = harness(app(profile.path(), &[KAMENEV, NOTES]));
     harness.state_mut().desk_mut().focus(0);
-    harness
-        .state_mut()
-        .desk_mut()
-        .pane_mut(1)
-        .unwrap()
-        .view
-        .selection = Some(lectern::model::selection::Selection::from_range(0..9));
+    select_in_pane(&mut harness, 1, 0..9);
     harness.run();
     let name = harness.state().notebook().categories()[1].name.clone();
     harness
@@ -4046,16 +3923,8 @@ fn the_reader_adds_a_person_and_a_spelling_which_are_found_and_kept_in_the_profi
         },
         ["Frunze spoke with Ordjonikidze in Tiflis.".to_owned()],
     );
-    let start = |session_texts: Vec<lectern::model::text::Text>| {
-        LecternApp::new(
-            bundled_library(),
-            StartOptions {
-                profile: Some(Profile::open(Some(profile.path())).unwrap()),
-                session_texts,
-                ..StartOptions::default()
-            },
-        )
-    };
+    let start =
+        |texts: Vec<lectern::model::text::Text>| app_with(reading_files(profile.path(), texts));
     let mut harness = harness(start(vec![diary.clone()]));
     click_through(&mut harness, &["View", "People and places…"]);
     // A spelling of the reader's own for Ordzhonikidze.
@@ -4085,14 +3954,7 @@ fn the_reader_adds_a_person_and_a_spelling_which_are_found_and_kept_in_the_profi
         ("Russian forms (a final * takes endings)", "Фрунзе"),
         ("Who or what", "Mikhail Frunze, Red Army commander."),
     ] {
-        harness
-            .get_by_role_and_label(egui::accesskit::Role::TextInput, field)
-            .focus();
-        harness.run();
-        harness
-            .get_by_role_and_label(egui::accesskit::Role::TextInput, field)
-            .type_text(text);
-        harness.run();
+        type_into(&mut harness, egui::accesskit::Role::TextInput, field, text);
     }
     click(&mut harness, "Add the person or place");
     harness.get_by_label("M. V. Frunze — 1");
@@ -4118,14 +3980,7 @@ fn the_reader_adds_a_term_whose_renderings_are_marked() {
         ("Concept", "Federation (федерация)"),
         ("What it is", "The union as a federation."),
     ] {
-        harness
-            .get_by_role_and_label(egui::accesskit::Role::TextInput, field)
-            .focus();
-        harness.run();
-        harness
-            .get_by_role_and_label(egui::accesskit::Role::TextInput, field)
-            .type_text(text);
-        harness.run();
+        type_into(&mut harness, egui::accesskit::Role::TextInput, field, text);
     }
     let renderings = "Renderings, one a line (ru: федераци* — Russian)";
     harness

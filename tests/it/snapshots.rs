@@ -20,6 +20,27 @@ use crate::common::gui::{
     start_options,
 };
 
+/// The two image snapshots of a screen, in the light theme and in the dark: `$screen(theme)`
+/// draws it, and each test compares it with the baseline of its own name (or the name given).
+macro_rules! in_light_and_dark {
+    ($screen:ident: $light:ident, $dark:ident) => {
+        in_light_and_dark!($screen: $light = stringify!($light), $dark = stringify!($dark));
+    };
+    ($screen:ident: $light:ident = $light_name:expr, $dark:ident = $dark_name:expr) => {
+        #[test]
+        #[ignore = "an image snapshot (needs a Vulkan driver): cargo test --test it snapshots:: -- --ignored"]
+        fn $light() {
+            $screen(ThemeChoice::Light).snapshot($light_name);
+        }
+
+        #[test]
+        #[ignore = "an image snapshot (needs a Vulkan driver): cargo test --test it snapshots:: -- --ignored"]
+        fn $dark() {
+            $screen(ThemeChoice::Dark).snapshot($dark_name);
+        }
+    };
+}
+
 /// The app on a fresh profile with `open` texts in panes, in `theme`.
 fn app_with(open: &[&str], theme: ThemeChoice) -> LecternApp {
     // The profile folder outlives this function (the app saves into it); the system's
@@ -80,19 +101,10 @@ fn desk_with_two_panes(theme: ThemeChoice) -> Harness<'static, LecternApp> {
     harness_of(app)
 }
 
-#[test]
-#[ignore = "an image snapshot (needs a Vulkan driver): cargo test --test it snapshots:: -- --ignored"]
-fn library_with_two_panes_light() {
-    let mut harness = desk_with_two_panes(ThemeChoice::Light);
-    harness.snapshot("library_two_panes_light");
-}
-
-#[test]
-#[ignore = "an image snapshot (needs a Vulkan driver): cargo test --test it snapshots:: -- --ignored"]
-fn library_with_two_panes_dark() {
-    let mut harness = desk_with_two_panes(ThemeChoice::Dark);
-    harness.snapshot("library_two_panes_dark");
-}
+in_light_and_dark!(
+    desk_with_two_panes: library_with_two_panes_light = "library_two_panes_light",
+    library_with_two_panes_dark = "library_two_panes_dark"
+);
 
 /// The showcase: Clause 1 of Stalin's draft beside Lenin's amendment and the revised draft,
 /// the second difference stepped to, the library and annotations panels closed.
@@ -111,19 +123,7 @@ fn clause_1(theme: ThemeChoice) -> Harness<'static, LecternApp> {
     harness
 }
 
-#[test]
-#[ignore = "an image snapshot (needs a Vulkan driver): cargo test --test it snapshots:: -- --ignored"]
-fn clause_1_comparison_light() {
-    let mut harness = clause_1(ThemeChoice::Light);
-    harness.snapshot("clause_1_comparison_light");
-}
-
-#[test]
-#[ignore = "an image snapshot (needs a Vulkan driver): cargo test --test it snapshots:: -- --ignored"]
-fn clause_1_comparison_dark() {
-    let mut harness = clause_1(ThemeChoice::Dark);
-    harness.snapshot("clause_1_comparison_dark");
-}
+in_light_and_dark!(clause_1: clause_1_comparison_light, clause_1_comparison_dark);
 
 /// A file dragged over the desk: the whole window says what dropping it will do.
 #[test]
@@ -155,17 +155,7 @@ fn docked_comparison(theme: ThemeChoice) -> Harness<'static, LecternApp> {
     harness
 }
 
-#[test]
-#[ignore = "an image snapshot (needs a Vulkan driver): cargo test --test it snapshots:: -- --ignored"]
-fn docked_comparison_light() {
-    docked_comparison(ThemeChoice::Light).snapshot("docked_comparison_light");
-}
-
-#[test]
-#[ignore = "an image snapshot (needs a Vulkan driver): cargo test --test it snapshots:: -- --ignored"]
-fn docked_comparison_dark() {
-    docked_comparison(ThemeChoice::Dark).snapshot("docked_comparison_dark");
-}
+in_light_and_dark!(docked_comparison: docked_comparison_light, docked_comparison_dark);
 
 /// Three letters side by side in a window of 1280 points: narrow panes, compact headers.
 fn three_narrow_panes(theme: ThemeChoice) -> Harness<'static, LecternApp> {
@@ -185,17 +175,7 @@ fn three_narrow_panes(theme: ThemeChoice) -> Harness<'static, LecternApp> {
     harness
 }
 
-#[test]
-#[ignore = "an image snapshot (needs a Vulkan driver): cargo test --test it snapshots:: -- --ignored"]
-fn three_narrow_panes_light() {
-    three_narrow_panes(ThemeChoice::Light).snapshot("three_narrow_panes_light");
-}
-
-#[test]
-#[ignore = "an image snapshot (needs a Vulkan driver): cargo test --test it snapshots:: -- --ignored"]
-fn three_narrow_panes_dark() {
-    three_narrow_panes(ThemeChoice::Dark).snapshot("three_narrow_panes_dark");
-}
+in_light_and_dark!(three_narrow_panes: three_narrow_panes_light, three_narrow_panes_dark);
 
 /// The keyboard shortcuts window (F1) over a reading pane.
 fn shortcuts_window(theme: ThemeChoice) -> Harness<'static, LecternApp> {
@@ -206,17 +186,7 @@ fn shortcuts_window(theme: ThemeChoice) -> Harness<'static, LecternApp> {
     harness
 }
 
-#[test]
-#[ignore = "an image snapshot (needs a Vulkan driver): cargo test --test it snapshots:: -- --ignored"]
-fn shortcuts_window_light() {
-    shortcuts_window(ThemeChoice::Light).snapshot("shortcuts_window_light");
-}
-
-#[test]
-#[ignore = "an image snapshot (needs a Vulkan driver): cargo test --test it snapshots:: -- --ignored"]
-fn shortcuts_window_dark() {
-    shortcuts_window(ThemeChoice::Dark).snapshot("shortcuts_window_dark");
-}
+in_light_and_dark!(shortcuts_window: shortcuts_window_light, shortcuts_window_dark);
 
 /// People and places with Ordzhonikidze chosen: who he was, and his mentions by text.
 fn people_and_places(theme: ThemeChoice) -> Harness<'static, LecternApp> {
@@ -230,17 +200,7 @@ fn people_and_places(theme: ThemeChoice) -> Harness<'static, LecternApp> {
     harness
 }
 
-#[test]
-#[ignore = "an image snapshot (needs a Vulkan driver): cargo test --test it snapshots:: -- --ignored"]
-fn people_and_places_light() {
-    people_and_places(ThemeChoice::Light).snapshot("people_and_places_light");
-}
-
-#[test]
-#[ignore = "an image snapshot (needs a Vulkan driver): cargo test --test it snapshots:: -- --ignored"]
-fn people_and_places_dark() {
-    people_and_places(ThemeChoice::Dark).snapshot("people_and_places_dark");
-}
+in_light_and_dark!(people_and_places: people_and_places_light, people_and_places_dark);
 
 /// The timeline with Lenin's letter to Kamenev chosen: documents above the axis, events below.
 fn timeline(theme: ThemeChoice) -> Harness<'static, LecternApp> {
@@ -254,17 +214,7 @@ fn timeline(theme: ThemeChoice) -> Harness<'static, LecternApp> {
     harness
 }
 
-#[test]
-#[ignore = "an image snapshot (needs a Vulkan driver): cargo test --test it snapshots:: -- --ignored"]
-fn timeline_light() {
-    timeline(ThemeChoice::Light).snapshot("timeline_light");
-}
-
-#[test]
-#[ignore = "an image snapshot (needs a Vulkan driver): cargo test --test it snapshots:: -- --ignored"]
-fn timeline_dark() {
-    timeline(ThemeChoice::Dark).snapshot("timeline_dark");
-}
+in_light_and_dark!(timeline: timeline_light, timeline_dark);
 
 /// Terms across translations with “entry” chosen, marked in the Clause 1 comparison that
 /// fills the window.
@@ -283,17 +233,10 @@ fn terms_across_translations(theme: ThemeChoice) -> Harness<'static, LecternApp>
     harness
 }
 
-#[test]
-#[ignore = "an image snapshot (needs a Vulkan driver): cargo test --test it snapshots:: -- --ignored"]
-fn terms_across_translations_light() {
-    terms_across_translations(ThemeChoice::Light).snapshot("terms_across_translations_light");
-}
-
-#[test]
-#[ignore = "an image snapshot (needs a Vulkan driver): cargo test --test it snapshots:: -- --ignored"]
-fn terms_across_translations_dark() {
-    terms_across_translations(ThemeChoice::Dark).snapshot("terms_across_translations_dark");
-}
+in_light_and_dark!(
+    terms_across_translations: terms_across_translations_light,
+    terms_across_translations_dark
+);
 
 /// Clause 1 in English with a note on Lenin's amendment carried to Stalin's draft and the
 /// revised draft.
@@ -310,14 +253,4 @@ fn carried_notes(theme: ThemeChoice) -> Harness<'static, LecternApp> {
     harness
 }
 
-#[test]
-#[ignore = "an image snapshot (needs a Vulkan driver): cargo test --test it snapshots:: -- --ignored"]
-fn carried_notes_light() {
-    carried_notes(ThemeChoice::Light).snapshot("carried_notes_light");
-}
-
-#[test]
-#[ignore = "an image snapshot (needs a Vulkan driver): cargo test --test it snapshots:: -- --ignored"]
-fn carried_notes_dark() {
-    carried_notes(ThemeChoice::Dark).snapshot("carried_notes_dark");
-}
+in_light_and_dark!(carried_notes: carried_notes_light, carried_notes_dark);
