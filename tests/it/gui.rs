@@ -4145,7 +4145,8 @@ fn what_arrives_while_a_save_fails_does_not_replace_the_unsaved_work() {
     harness.state_mut().save_now();
     harness.run();
     harness.get_by_label_contains("could not be saved");
-    // Another device renames a category meanwhile.
+    // Another device renames a category meanwhile; the window is woken to take it.
+    let looked_at = harness.state().sync_news_looked_at();
     let mut theirs = Contents::default();
     theirs.categories[0] = Category {
         name: "Renamed elsewhere".into(),
@@ -4159,7 +4160,11 @@ fn what_arrives_while_a_save_fails_does_not_replace_the_unsaved_work() {
         )
         .unwrap();
     let started = std::time::Instant::now();
-    while started.elapsed() < std::time::Duration::from_secs(2) {
+    while harness.state().sync_news_looked_at() == looked_at {
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(10),
+            "the window was not woken by what the sync brought"
+        );
         harness.run();
         std::thread::sleep(std::time::Duration::from_millis(20));
     }

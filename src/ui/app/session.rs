@@ -36,6 +36,8 @@ pub(super) struct Session {
     pub(super) watch: Option<crate::storage::watch::NotebookWatch>,
     /// Whether the watch could not be started (it is not tried again).
     pub(super) watch_failed: bool,
+    /// How many times the watch woke the window with news (see the `sync` room).
+    pub(super) sync_news: u64,
     pub(super) saver: Saver,
     /// The last failed save of each file, shown until that file is saved again.
     pub(super) save_errors: std::collections::BTreeMap<std::path::PathBuf, String>,
@@ -69,6 +71,7 @@ impl Session {
             store: None,
             watch: None,
             watch_failed: false,
+            sync_news: 0,
             saver: match file_system {
                 Some(fs) => Saver::with_file_system(fs),
                 None => Saver::spawn(),
