@@ -380,9 +380,9 @@ impl View {
         self.windows.timeline = timeline;
     }
 
-    /// Records taken from snapshots when the profile was opened.
-    pub fn recovered(&self) -> &[Recovered] {
-        &self.recovered
+    /// The record recovered that the banner's `message` tells of, if it tells of one.
+    pub(super) fn recovered_told_by(&self, message: &str) -> Option<&Recovered> {
+        self.recovered.iter().find(|r| r.message() == message)
     }
 
     /// Keeps the records recovered when the profile was opened, for the banner.

@@ -72,11 +72,7 @@ impl LecternApp {
                             dismissed.push(*index);
                         }
                         ui.label(RichText::new(message));
-                        let recovered = self
-                            .view
-                            .recovered()
-                            .iter()
-                            .find(|r| r.message() == *message);
+                        let recovered = self.view.recovered_told_by(message);
                         if let Some(action) = recovered.and_then(|r| show_recovered(&r.now_in))
                             && ui
                                 .small_button(action.label())
