@@ -950,12 +950,7 @@ fn list_shows_the_whole_library_of_the_profile_as_text_or_json() {
         "To L. D. Trotsky\n\nTop secret\n\nDear Comrade Trotsky:",
     )
     .unwrap();
-    let output = lectern_in(&profile)
-        .arg("import")
-        .arg(&file)
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "{output:?}");
+    import_into(&profile, &file);
     let output = lectern_in(&profile).arg("list").output().unwrap();
     assert!(output.status.success(), "{output:?}");
     let stdout = String::from_utf8(output.stdout).unwrap();
@@ -1036,12 +1031,7 @@ fn an_epub_imports_with_its_chapters_as_parts_and_is_listed() {
     let profile = dir.path().join("p");
     let book = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/data/epub/national-question-1922-23.epub");
-    let output = lectern_in(&profile)
-        .arg("import")
-        .arg(&book)
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "{output:?}");
+    let output = import_into(&profile, &book);
     assert_eq!(
         String::from_utf8_lossy(&output.stdout).trim(),
         "import-national-question-1922-23"
@@ -1092,14 +1082,15 @@ fn an_epub_imports_with_its_chapters_as_parts_and_is_listed() {
     assert!(!profile.join("texts/import-cut.txt").exists());
 }
 
-/// `lectern import FILE` into `profile`, which must succeed.
-fn import_into(profile: &std::path::Path, file: &std::path::Path) {
+/// `lectern import FILE` into `profile`, which must succeed; what it said.
+fn import_into(profile: &std::path::Path, file: &std::path::Path) -> std::process::Output {
     let output = lectern_in(profile)
         .arg("import")
         .arg(file)
         .output()
         .unwrap();
     assert!(output.status.success(), "{output:?}");
+    output
 }
 
 /// The person or place `id` as `lectern index --format json` lists it for `profile`.
@@ -1314,12 +1305,7 @@ fn glossary_lists_each_term_with_its_renderings_found_in_imported_texts_too() {
         "Проект\n\nО вступлении республик в РСФСР и об их объединении.\n",
     )
     .unwrap();
-    let output = lectern_in(&profile)
-        .arg("import")
-        .arg(&file)
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "{output:?}");
+    import_into(&profile, &file);
     let json = lectern_in(&profile)
         .args(["glossary", "--format", "json"])
         .output()

@@ -138,7 +138,7 @@ fn find_brings_each_match_into_view_above_a_docked_comparison() {
     let profile = tempfile::tempdir().unwrap();
     let mut harness = window(profile.path(), &[NOTES, KAMENEV]);
     click(&mut harness, CLAUSE_1_TITLE);
-    assert!(!harness.state().comparison().unwrap().fills, "docked");
+    assert!(!harness.state().comparison().unwrap().fills(), "docked");
     let title = harness.state().desk().panes()[0].text.meta().title.clone();
     find_and_step(&mut harness, "great Russian", &title);
 }

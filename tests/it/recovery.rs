@@ -4,18 +4,18 @@
 //! moved into it once, with a snapshot of it as it was.
 #![allow(clippy::unwrap_used)] // tests: a failed unwrap is a failed test
 
+use crate::common::gui::{app_with, start_options};
 use crate::common::notebook;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use lectern::bundled::bundled_library;
 use lectern::model::annotation::Annotation;
 use lectern::model::notebook::Edit;
 use lectern::storage::annotations_file::AnnotationsFile;
 use lectern::storage::open::{Access, OpenedProfile};
 use lectern::storage::profile::Profile;
-use lectern::ui::app::{LecternApp, StartOptions};
+use lectern::ui::app::LecternApp;
 use notebook::open;
 
 const KAMENEV: &str = "lenin-1922-09-26-kamenev";
@@ -87,13 +87,7 @@ fn record(dir: &Path, id: &str) -> PathBuf {
 }
 
 fn the_window_on(dir: &Path) -> LecternApp {
-    LecternApp::new(
-        bundled_library(),
-        StartOptions {
-            profile: Some(Profile::open(Some(dir)).unwrap()),
-            ..StartOptions::default()
-        },
-    )
+    app_with(start_options(dir, &[]))
 }
 
 #[test]

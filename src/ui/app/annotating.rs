@@ -16,9 +16,9 @@ use crate::ui::task::Task;
 impl LecternApp {
     /// Moves an annotation to the Trash; it is no longer the selected one.
     pub(super) fn delete_annotation(&mut self, annotation_id: String) {
-        let selected = self.view.selected_annotation.as_deref() == Some(annotation_id.as_str());
+        let selected = self.view.selected_annotation() == Some(annotation_id.as_str());
         if self.edit(Edit::DeleteAnnotation(annotation_id)) && selected {
-            self.view.selected_annotation = None;
+            self.view.select_annotation(None);
         }
     }
 
@@ -30,13 +30,11 @@ impl LecternApp {
             Some(found.annotation_id.clone())
         });
         if existing.is_some() {
-            self.view.selected_annotation = existing;
+            self.view.select_annotation(existing);
         } else {
             self.highlight(None);
         }
-        if self.view.selected_annotation.is_some() {
-            self.view.annotations_open = true;
-            self.view.annotations_view.focus_note = true;
+        if self.view.open_selected_note() {
             self.bring_back_side_panels();
         }
     }
@@ -59,12 +57,10 @@ impl LecternApp {
                 let mut changed = annotation;
                 changed.category_id = Some(category.category_id.clone());
                 self.edit(Edit::ChangeAnnotation(changed));
-                self.view.selected_annotation = Some(annotation_id.to_owned());
+                self.view.select_annotation(Some(annotation_id.to_owned()));
             }
             HighlightAction::EditNote => {
-                self.view.selected_annotation = Some(annotation_id.to_owned());
-                self.view.annotations_open = true;
-                self.view.annotations_view.focus_note = true;
+                self.view.edit_note_of(annotation_id.to_owned());
                 self.bring_back_side_panels();
             }
             HighlightAction::CopyWithCitation => {
@@ -141,7 +137,7 @@ impl LecternApp {
     /// Shows the backups once they are listed.
     pub(super) fn poll_backups(&mut self) {
         if let Some(listed) = Task::poll(&mut self.files.pending_backups, Vec::new) {
-            self.view.backups = Some(listed);
+            self.view.show_backups(Some(listed));
         }
     }
 
@@ -169,9 +165,9 @@ impl LecternApp {
         };
         let written = self
             .view
-            .backups
+            .backups()
+            .unwrap_or_default()
             .iter()
-            .flatten()
             .find(|b| b.name == name)
             .map_or_else(
                 || name.to_owned(),
@@ -202,7 +198,7 @@ impl LecternApp {
                  backup {kept}.{undo}",
                 report.summary()
             ));
-            self.view.backups = None;
+            self.view.show_backups(None);
         }
     }
 
@@ -260,7 +256,7 @@ impl LecternApp {
         );
         let annotation_id = annotation.annotation_id.clone();
         if self.edit(Edit::AddAnnotation(annotation)) {
-            self.view.selected_annotation = Some(annotation_id);
+            self.view.select_annotation(Some(annotation_id));
             if let Some(pane) = self.desk.active_pane_mut() {
                 pane.view.selection = None;
             }

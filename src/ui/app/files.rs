@@ -203,12 +203,12 @@ impl LecternApp {
         {
             match drawn {
                 Ok(picture) => {
-                    let name = file_name(&state.comparison.title, "png");
-                    state.message.clone_from(&picture.left_out);
+                    let name = file_name(&state.comparison().title, "png");
+                    state.set_message(picture.left_out.clone());
                     self.files.picture_left_out = picture.left_out;
                     self.start_export(picture.png, name, ctx);
                 }
-                Err(e) => state.message = Some(format!("No image was made: {e}.")),
+                Err(e) => state.set_message(Some(format!("No image was made: {e}."))),
             }
         }
         let Some(outcome) = Task::poll(&mut self.files.pending_export, || {
@@ -226,7 +226,7 @@ impl LecternApp {
             SaveOutcome::Failed(e) => format!("The export failed: {e}."),
         };
         if let Some(state) = &mut self.comparison {
-            state.message = Some(message);
+            state.set_message(Some(message));
         } else {
             self.notices.push(message);
         }

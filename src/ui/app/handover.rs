@@ -163,7 +163,7 @@ impl LecternApp {
                     wordings.first().map_or("", |w| w.label.as_str()),
                     wordings.get(1).map_or("", |w| w.label.as_str()),
                 );
-                self.view.pending_wordings = Some(wordings);
+                self.view.compare_at_next_frame(wordings);
                 reply.answer(Ok(Answer {
                     said,
                     text_id: None,

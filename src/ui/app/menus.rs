@@ -132,7 +132,7 @@ impl LecternApp {
             for choice in [ThemeChoice::System, ThemeChoice::Light, ThemeChoice::Dark] {
                 let action = Action::View(ViewAction::SetTheme(choice));
                 if ui
-                    .radio(self.view.theme == choice, action.label())
+                    .radio(self.view.theme() == choice, action.label())
                     .clicked()
                 {
                     actions.push(action);

@@ -13,8 +13,9 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use lectern::bundled::bundled_library;
 use lectern::model::annotation::Annotation;
-use lectern::model::comparison::ComparisonNote;
+use lectern::model::comparison::{ComparisonNote, WordingInput};
 use lectern::model::notebook::Edit;
+use lectern::model::text::Text;
 use lectern::storage::profile::Profile;
 use lectern::ui::app::{LecternApp, StartOptions};
 
@@ -25,6 +26,24 @@ pub fn start_options(profile: &Path, open: &[&str]) -> StartOptions {
         profile: Some(Profile::open(Some(profile)).unwrap()),
         open: open.iter().map(|s| (*s).into()).collect(),
         ..StartOptions::default()
+    }
+}
+
+/// How `lectern compare A B --window` starts the app on the profile folder `profile`: the
+/// `wordings` compared at once, the comparison filling the window.
+pub fn comparing(profile: &Path, wordings: Vec<WordingInput>) -> StartOptions {
+    StartOptions {
+        compare: wordings,
+        ..start_options(profile, &[])
+    }
+}
+
+/// How `lectern --open-file` starts the app on the profile folder `profile`: `texts` read
+/// from files for this session, each in a pane.
+pub fn reading_files(profile: &Path, texts: Vec<Text>) -> StartOptions {
+    StartOptions {
+        session_texts: texts,
+        ..start_options(profile, &[])
     }
 }
 
@@ -103,7 +122,7 @@ pub fn add_note_on_lenins_amendment(harness: &mut Harness<'_, LecternApp>) {
         .state()
         .comparison()
         .expect("a comparison is open")
-        .comparison
+        .comparison()
         .clone();
     let note = ComparisonNote {
         witness: Some("Lenin’s amendment (English)".into()),
