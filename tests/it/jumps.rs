@@ -6,7 +6,7 @@
 
 use egui::{Key, Modifiers, Rect, vec2};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use lectern::model::annotation::Annotation;
 use lectern::model::notebook::Edit;
 use lectern::model::text::CharRange;
@@ -210,4 +210,124 @@ fn an_annotation_chosen_in_the_panel_opens_with_its_words_in_view() {
     );
     harness.run_steps(10); // the passage flashes meanwhile
     assert_in_view(&harness, 0, &range, "an annotation");
+}
+
+// ----- Back and Forward -----
+
+/// The text in pane `pane`, and the paragraph at its top.
+fn pane_at(harness: &Harness<'_, LecternApp>, pane: usize) -> (String, usize) {
+    let place = harness
+        .state()
+        .desk()
+        .place_of(pane)
+        .expect("the pane is open");
+    (place.text_id.to_string(), place.paragraph)
+}
+
+#[test]
+fn back_and_forward_return_to_where_the_reader_was_across_a_replaced_pane() {
+    let profile = tempfile::tempdir().unwrap();
+    let mut harness = window(profile.path(), &[NOTES]);
+    harness
+        .state_mut()
+        .desk_mut()
+        .pane_mut(0)
+        .unwrap()
+        .view
+        .jump_to(5, 0.0);
+    harness.run();
+    assert_eq!(pane_at(&harness, 0), (NOTES.to_owned(), 5));
+    // A search result in another text takes the pane: the window says so, with Back.
+    let ctx = harness.ctx.clone();
+    let hit = occurrence(&harness, KAMENEV, "Union of Soviet Republics", 0);
+    harness.state_mut().apply(
+        &ctx,
+        Action::Search(SearchAction::OpenSearchHit {
+            text_id: KAMENEV.into(),
+            range: hit.clone(),
+            beside: false,
+        }),
+    );
+    harness.run_steps(10);
+    assert_eq!(pane_at(&harness, 0).0, KAMENEV);
+    assert_in_view(&harness, 0, &hit, "the search result");
+    harness.get_by_label_contains("in place of “The Question of Nationalities");
+    // Alt+← brings the notes back where they were, and the notice goes.
+    harness.key_press_modifiers(Modifiers::ALT, Key::ArrowLeft);
+    harness.run_steps(10);
+    assert_eq!(pane_at(&harness, 0), (NOTES.to_owned(), 5));
+    assert!(harness.query_by_label_contains("in place of").is_none());
+    // Alt+→ goes to the result again.
+    harness.key_press_modifiers(Modifiers::ALT, Key::ArrowRight);
+    harness.run_steps(10);
+    assert_eq!(pane_at(&harness, 0).0, KAMENEV);
+    assert_in_view(&harness, 0, &hit, "the search result, forward again");
+    // The mouse's back button, as in a browser.
+    let inside = pane_rect(&harness, 0).center();
+    for pressed in [true, false] {
+        harness.event(egui::Event::PointerButton {
+            pos: inside,
+            button: egui::PointerButton::Extra1,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+        harness.step();
+    }
+    harness.run_steps(10);
+    assert_eq!(pane_at(&harness, 0), (NOTES.to_owned(), 5));
+    // And its forward button.
+    for pressed in [true, false] {
+        harness.event(egui::Event::PointerButton {
+            pos: inside,
+            button: egui::PointerButton::Extra2,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+        harness.step();
+    }
+    harness.run_steps(10);
+    assert_eq!(pane_at(&harness, 0).0, KAMENEV);
+}
+
+#[test]
+fn the_notice_of_a_replaced_pane_offers_back_and_a_jump_within_a_pane_is_undone_too() {
+    let profile = tempfile::tempdir().unwrap();
+    let mut harness = window(profile.path(), &[NOTES]);
+    click(&mut harness, "On the Establishment of the U.S.S.R.");
+    assert_eq!(
+        pane_at(&harness, 0).0,
+        KAMENEV,
+        "the library's title opens in the pane"
+    );
+    // The notice's own Back button.
+    harness.get_by_label_contains("in place of");
+    let labels: Vec<String> = harness
+        .get_all_by_role(egui::accesskit::Role::Button)
+        .filter_map(|node| node.accesskit_node().label())
+        .collect();
+    let back = labels
+        .iter()
+        .find(|label| label.starts_with("Back"))
+        .unwrap_or_else(|| panic!("the notice offers Back: {labels:?}"));
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::Button, back)
+        .click();
+    harness.run_steps(10);
+    assert_eq!(pane_at(&harness, 0), (NOTES.to_owned(), 0));
+    // A jump inside the same text is remembered as well.
+    let ctx = harness.ctx.clone();
+    let late = occurrence(&harness, NOTES, "Great-Russian", 3);
+    harness.state_mut().apply(
+        &ctx,
+        Action::Search(SearchAction::OpenSearchHit {
+            text_id: NOTES.into(),
+            range: late,
+            beside: false,
+        }),
+    );
+    harness.run_steps(10);
+    assert!(pane_at(&harness, 0).1 > 0, "the jump went down the notes");
+    harness.key_press_modifiers(Modifiers::ALT, Key::ArrowLeft);
+    harness.run_steps(10);
+    assert_eq!(pane_at(&harness, 0), (NOTES.to_owned(), 0));
 }

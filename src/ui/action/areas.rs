@@ -47,6 +47,10 @@ pub enum DeskAction {
         /// The paragraph.
         paragraph: usize,
     },
+    /// Go back to where the reader was before the last jump.
+    GoBack,
+    /// Go forward again to where Back left.
+    GoForward,
     /// Show a text's metadata and provenance.
     ShowTextInfo(crate::model::text::TextId),
     /// Show the metadata of the active pane's text.

@@ -78,7 +78,16 @@ impl LecternApp {
                 self.desk.follow_linked(index);
                 ctx.request_repaint();
             }
+            DeskAction::GoBack => {
+                self.go(crate::ui::desk::Going::Back);
+                ctx.request_repaint();
+            }
+            DeskAction::GoForward => {
+                self.go(crate::ui::desk::Going::Forward);
+                ctx.request_repaint();
+            }
             DeskAction::GoToParagraph { pane, paragraph } => {
+                self.desk.remember(pane);
                 if let Some(pane) = self.desk.pane_mut(pane) {
                     pane.view.jump_to(paragraph, 0.0);
                 }

@@ -57,6 +57,8 @@ impl LecternApp {
                         | Action::Annotations(AnnotationAction::Redo)
                         | Action::Annotations(AnnotationAction::Highlight(_))
                         | Action::Annotations(AnnotationAction::NoteOnSelection)
+                        | Action::Desk(DeskAction::GoBack)
+                        | Action::Desk(DeskAction::GoForward)
                 );
                 if typing && belongs_to_text_field {
                     continue; // the text field being edited takes these keys
@@ -64,6 +66,13 @@ impl LecternApp {
                 if action.shortcuts().iter().any(|s| input.consume_shortcut(s)) {
                     actions.push(action.clone());
                 }
+            }
+            // The mouse's back and forward buttons, as in a browser.
+            if input.pointer.button_pressed(egui::PointerButton::Extra1) {
+                actions.push(Action::Desk(DeskAction::GoBack));
+            }
+            if input.pointer.button_pressed(egui::PointerButton::Extra2) {
+                actions.push(Action::Desk(DeskAction::GoForward));
             }
             // The platform turns Ctrl+C (and Ctrl+Shift+C) into a Copy event rather than a
             // key press.

@@ -34,6 +34,7 @@ mod comparisons;
 mod files;
 mod frame;
 mod handover;
+mod history;
 mod menus;
 mod search;
 mod session;
@@ -294,7 +295,7 @@ impl LecternApp {
 
     fn open_text(&mut self, text_id: &str, beside: bool) {
         if let Some(text) = self.library.get(text_id).cloned() {
-            self.desk.open(text, beside);
+            self.open_for_jump(text, beside);
         }
     }
 

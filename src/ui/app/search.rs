@@ -226,8 +226,11 @@ impl LecternApp {
             .iter()
             .position(|p| p.text.id() == text_id);
         let pane = match showing {
-            Some(index) => index,
-            None => self.desk.open(text.clone(), beside),
+            Some(index) => {
+                self.desk.remember(index);
+                index
+            }
+            None => self.open_for_jump(text.clone(), beside),
         };
         self.desk.focus(pane);
         if let Some(pane) = self.desk.pane_mut(pane) {

@@ -2,7 +2,8 @@
 
 use super::LecternApp;
 use crate::ui::action::Action;
-use crate::ui::action::{AnnotationAction, ComparisonAction, FileAction};
+use crate::ui::action::action_ui;
+use crate::ui::action::{AnnotationAction, ComparisonAction, DeskAction, FileAction};
 use crate::ui::backups_view::backups_window;
 use crate::ui::info_view::text_info_window;
 use crate::ui::search_view::search_all_ui;
@@ -80,6 +81,9 @@ impl LecternApp {
                                 .clicked()
                         {
                             actions.push(action);
+                        }
+                        if self.desk.replaced_notice() == Some(message.as_str()) {
+                            actions.extend(action_ui(ui, DeskAction::GoBack, true));
                         }
                     });
                 }
