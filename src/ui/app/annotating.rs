@@ -282,7 +282,6 @@ impl LecternApp {
         if self.highlights.as_ref().is_some_and(|(k, _)| *k == key) {
             return;
         }
-        let alpha = if dark_mode { 80 } else { 110 };
         let mut by_text: std::collections::HashMap<&crate::model::text::TextId, Vec<Highlight>> =
             key.open.iter().map(|id| (id, Vec::new())).collect();
         for annotation in self.notebook.annotations().live() {
@@ -302,12 +301,7 @@ impl LecternApp {
             list.push(Highlight {
                 annotation_id: annotation.annotation_id.clone(),
                 range: text.clamp_range((annotation.anchor.start..annotation.anchor.end).into()),
-                color: egui::Color32::from_rgba_unmultiplied(
-                    color.r(),
-                    color.g(),
-                    color.b(),
-                    alpha,
-                ),
+                color: crate::ui::theme::highlight_fill(color, dark_mode),
                 note: annotation.note.trim().to_owned(),
             });
         }

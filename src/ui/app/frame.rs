@@ -260,7 +260,7 @@ impl LecternApp {
             font_size: self.view.font_size(),
         };
         self.refresh_highlights(ui.visuals().dark_mode);
-        let found_color = found_color(ui.visuals().dark_mode);
+        let found_color = crate::ui::theme::reading_colors(ui.visuals().dark_mode).found;
         let note_categories = self.category_colors();
         let categories: Vec<(String, egui::Color32)> = note_categories
             .iter()
@@ -331,15 +331,6 @@ impl LecternApp {
             self.view.set_dock_height(height);
         }
         actions
-    }
-}
-
-/// The colour of Find's matches and of the chosen person's, place's or term's mentions.
-fn found_color(dark_mode: bool) -> egui::Color32 {
-    if dark_mode {
-        egui::Color32::from_rgba_unmultiplied(200, 170, 40, 70)
-    } else {
-        egui::Color32::from_rgba_unmultiplied(255, 200, 0, 90)
     }
 }
 

@@ -10,7 +10,7 @@ use super::SCROLLBAR_WIDTH;
 use super::area::PaneArea;
 use super::layout::FrameLayout;
 use super::layout::VisibleParagraph;
-use super::marks::marks;
+use super::marks::{marks, marks_over_text};
 use super::pane_menus::{context_menu_ui, selection_toolbar_ui};
 use crate::model::selection::Selection;
 use crate::model::selection::paragraph_range_at;
@@ -88,6 +88,7 @@ pub fn reader_ui(
         marks_slot,
         Shape::Vec(marks(ui, view, text, &params, colors)),
     );
+    marks_over_text(&painter, view, text, &params, colors);
     if params.is_active && response.has_focus() {
         // Arrow keys scroll this pane instead of moving the keyboard focus elsewhere.
         ui.memory_mut(|m| {
