@@ -41,7 +41,9 @@ use super::library::Library;
 use super::own_entries::OwnEntries;
 
 mod kinds;
+mod summary;
 pub use kinds::{Counts, Kind};
+pub use summary::StepSummary;
 
 /// Everything the reader made, as it is stored: the notebook without its history.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -83,7 +85,13 @@ pub enum Edit {
     /// Add an annotation (made with [`Annotation::new`]).
     AddAnnotation(Annotation),
     /// Replace an annotation with a changed version of itself (same id); dated by the edit.
+    /// When it ends typing into the annotation ([`Edit::TypeIntoAnnotation`]), it is one step
+    /// with what was kept while typing.
     ChangeAnnotation(Annotation),
+    /// Keep what the reader has typed so far into an annotation's note or tags (after a pause
+    /// in the typing). What is kept while the reader goes on typing into the same annotation,
+    /// and the change that ends the typing, make one step: Undo never stops at half a tag.
+    TypeIntoAnnotation(Annotation),
     /// Attach an orphan to a passage: the changed annotation carries its new text and anchor.
     Reattach(Annotation),
     /// Move an annotation (by id) to the trash.
@@ -212,6 +220,8 @@ pub struct Notebook {
     revision: u64,
     orphans: HashSet<String>,
     read_only: bool,
+    /// The annotation the reader is typing into, while the last step is that typing.
+    typing: Option<String>,
 }
 
 impl Notebook {
@@ -337,6 +347,7 @@ impl Notebook {
         if self.read_only {
             return Err(ReadOnly);
         }
+        let typing = self.typing.take();
         let changed = match edit {
             Edit::Undo => self.step_history(true),
             Edit::Redo => self.step_history(false),
@@ -363,7 +374,26 @@ impl Notebook {
                 }
                 done
             }
-            Edit::ChangeAnnotation(annotation) => self.change_annotation(annotation, now),
+            Edit::ChangeAnnotation(annotation) => {
+                let id = annotation.annotation_id.clone();
+                if typing.as_ref() == Some(&id) && self.last_change_is_of(&id) {
+                    self.change_in_place(annotation, now)
+                } else {
+                    self.change_annotation(annotation, now)
+                }
+            }
+            Edit::TypeIntoAnnotation(annotation) => {
+                let id = annotation.annotation_id.clone();
+                let done = if typing.as_ref() == Some(&id) && self.last_change_is_of(&id) {
+                    self.change_in_place(annotation, now)
+                } else {
+                    self.change_annotation(annotation, now)
+                };
+                if done || typing.as_ref() == Some(&id) {
+                    self.typing = Some(id);
+                }
+                done
+            }
             Edit::AddAnnotation(annotation) => {
                 self.perform(Step::Annotation(AnnotationEdit::Add(annotation)))
             }
@@ -399,6 +429,39 @@ impl Notebook {
         }
         annotation.modified = now.to_owned();
         self.perform(Step::Annotation(AnnotationEdit::Change(annotation)))
+    }
+
+    /// Whether the last step on the undo stack restores annotation `id` as it was (it is a
+    /// change of that annotation).
+    fn last_change_is_of(&self, id: &str) -> bool {
+        matches!(
+            self.undo.last(),
+            Some(Step::Annotation(AnnotationEdit::Change(old))) if old.annotation_id == id
+        )
+    }
+
+    /// Changes an annotation as part of the step already on the stack (typing goes on): the
+    /// step still restores the annotation as it was before the typing began.
+    fn change_in_place(&mut self, mut annotation: Annotation, now: &Timestamp) -> bool {
+        let Some(before) = self.contents.annotations.get(&annotation.annotation_id) else {
+            return false;
+        };
+        annotation.modified = before.modified.clone();
+        if *before == annotation {
+            return false;
+        }
+        annotation.modified = now.to_owned();
+        if apply(
+            &mut self.contents,
+            Step::Annotation(AnnotationEdit::Change(annotation)),
+        )
+        .is_none()
+        {
+            return false;
+        }
+        self.redo.clear();
+        self.revision += 1;
+        true
     }
 
     /// Changes a note on a comparison; a change that follows a change of the same note is

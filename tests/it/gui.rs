@@ -1101,6 +1101,48 @@ fn an_undone_note_stays_undone() {
 }
 
 #[test]
+fn tags_typed_with_pauses_are_undone_in_one_step_and_undo_says_what_it_did() {
+    let profile = tempfile::tempdir().unwrap();
+    let mut harness = harness(app(profile.path(), &[KAMENEV]));
+    let id = write_note(&mut harness, "Stalin tends to be somewhat hasty", "Haste");
+    // "c", a pause (kept), the rest, another pause (kept), then the field is left.
+    type_into(
+        &mut harness,
+        egui::accesskit::Role::TextInput,
+        "Tags (comma-separated)",
+        "c",
+    );
+    let_time_pass(&mut harness, NOTE_PAUSE + Duration::from_millis(100));
+    harness.run();
+    assert_eq!(annotation(&harness, &id).tags, ["c"], "kept after a pause");
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, "Tags (comma-separated)")
+        .type_text("hauvinism, Georgia");
+    harness.run();
+    let_time_pass(&mut harness, NOTE_PAUSE + Duration::from_millis(100));
+    harness.run();
+    assert_eq!(annotation(&harness, &id).tags, ["chauvinism", "Georgia"]);
+    // Edit ▸ Undo takes the typing back whole: never to "c".
+    click(&mut harness, "Edit");
+    harness.get_by_label_contains("Undo").click();
+    harness.run();
+    let undone = annotation(&harness, &id);
+    assert!(undone.tags.is_empty(), "{:?}", undone.tags);
+    assert_eq!(undone.note, "Haste", "the note is a step of its own");
+    harness.get_by_label("Undid: tags of “Stalin tends to be somewhat hasty”");
+    assert_eq!(
+        harness.state().view().selected_annotation(),
+        Some(id.as_str())
+    );
+    // Redo says so too, and brings the finished tags.
+    click(&mut harness, "Edit");
+    harness.get_by_label_contains("Redo").click();
+    harness.run();
+    assert_eq!(annotation(&harness, &id).tags, ["chauvinism", "Georgia"]);
+    harness.get_by_label("Redid: tags of “Stalin tends to be somewhat hasty”");
+}
+
+#[test]
 fn notes_tags_category_delete_trash_and_restore() {
     let profile = tempfile::tempdir().unwrap();
     let mut harness = harness(app(profile.path(), &[KAMENEV]));

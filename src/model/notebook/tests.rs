@@ -695,3 +695,95 @@ fn an_archive_with_an_id_twice_adds_it_once() {
     notebook.edit(Edit::Undo, &NOW.into()).unwrap();
     assert!(notebook.annotations().live().is_empty());
 }
+
+#[test]
+fn typing_tags_with_pauses_is_one_step_and_undo_never_stops_at_half_a_tag() {
+    let mut notebook = Notebook::default();
+    assert!(add(&mut notebook, annotation("a", "")));
+    let base = notebook_annotation(&notebook, "a");
+    let with_tags = |tags: &[&str]| Annotation {
+        tags: tags.iter().map(|t| (*t).to_owned()).collect(),
+        ..base.clone()
+    };
+    // A pause after "c", another after "chauvinism, G", then the field is left.
+    let typed = [&["union", "c"][..], &["union", "chauvinism", "G"][..]];
+    for tags in typed {
+        let kept = with_tags(tags);
+        assert!(
+            notebook
+                .edit(Edit::TypeIntoAnnotation(kept), &LATER.into())
+                .unwrap()
+        );
+    }
+    let done = with_tags(&["union", "chauvinism", "Georgia"]);
+    assert!(
+        notebook
+            .edit(Edit::ChangeAnnotation(done), &LATER.into())
+            .unwrap()
+    );
+    let summary = notebook.next_step(true).unwrap();
+    assert_eq!(summary.annotation_id.as_deref(), Some("a"));
+    assert!(
+        summary.what.starts_with("tags of “formal unification"),
+        "{}",
+        summary.what
+    );
+    // One undo takes the whole typing back; the next takes back the highlight itself.
+    assert!(notebook.edit(Edit::Undo, &NOW.into()).unwrap());
+    assert_eq!(notebook_annotation(&notebook, "a").tags, ["union"]);
+    assert!(
+        notebook
+            .next_step(true)
+            .unwrap()
+            .what
+            .starts_with("highlight “")
+    );
+    // Redo brings the finished tags, never "c".
+    assert!(notebook.edit(Edit::Redo, &NOW.into()).unwrap());
+    assert_eq!(
+        notebook_annotation(&notebook, "a").tags,
+        ["union", "chauvinism", "Georgia"]
+    );
+}
+
+#[test]
+fn typing_into_another_annotation_or_after_another_edit_is_a_step_of_its_own() {
+    let mut notebook = Notebook::default();
+    assert!(add(&mut notebook, annotation("a", "")));
+    assert!(add(&mut notebook, annotation("b", "")));
+    let noted = |notebook: &Notebook, id: &str, note: &str| Annotation {
+        note: note.into(),
+        ..notebook_annotation(notebook, id)
+    };
+    let first = noted(&notebook, "a", "one");
+    notebook
+        .edit(Edit::TypeIntoAnnotation(first), &NOW.into())
+        .unwrap();
+    let second = noted(&notebook, "b", "two");
+    notebook
+        .edit(Edit::TypeIntoAnnotation(second), &NOW.into())
+        .unwrap();
+    // The change that ends a's typing comes after b's: a step of its own.
+    let again = noted(&notebook, "a", "one more");
+    notebook
+        .edit(Edit::ChangeAnnotation(again), &NOW.into())
+        .unwrap();
+    assert!(
+        notebook
+            .next_step(true)
+            .unwrap()
+            .what
+            .starts_with("note on")
+    );
+    notebook.edit(Edit::Undo, &NOW.into()).unwrap();
+    assert_eq!(notebook_annotation(&notebook, "a").note, "one");
+    notebook.edit(Edit::Undo, &NOW.into()).unwrap();
+    assert_eq!(notebook_annotation(&notebook, "b").note, "");
+    assert_eq!(notebook_annotation(&notebook, "a").note, "one");
+    notebook.edit(Edit::Undo, &NOW.into()).unwrap();
+    assert_eq!(notebook_annotation(&notebook, "a").note, "");
+}
+
+fn notebook_annotation(notebook: &Notebook, id: &str) -> Annotation {
+    notebook.annotations().get(id).unwrap().clone()
+}

@@ -103,6 +103,25 @@ impl LecternApp {
         }
     }
 
+    /// Takes back the last edit (`undo`), or does again the last taken back; says in the
+    /// status bar what it did, and selects the annotation it changed.
+    pub(super) fn undo_or_redo(&mut self, undo: bool) {
+        let step = self.notebook.next_step(undo);
+        if !self.edit(if undo { Edit::Undo } else { Edit::Redo }) {
+            return;
+        }
+        self.forget_note_drafts();
+        if let Some(step) = step {
+            let done = if undo { "Undid" } else { "Redid" };
+            self.view.tell(format!("{done}: {}", step.what));
+            if let Some(id) = step.annotation_id
+                && self.notebook.annotations().get(&id).is_some()
+            {
+                self.view.select_annotation(Some(id));
+            }
+        }
+    }
+
     /// Whether annotations may change; says why not, once, when they may not.
     pub(super) fn editable(&mut self) -> bool {
         if self.notebook.is_read_only() {

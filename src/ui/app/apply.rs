@@ -165,17 +165,13 @@ impl LecternApp {
                 // What is being typed is a change of its own: kept first, so that undo takes
                 // it back (and a redo cannot lose it).
                 self.keep_typed_note();
-                if self.edit(Edit::Undo) {
-                    self.forget_note_drafts();
-                }
+                self.undo_or_redo(true);
             }
             AnnotationAction::Redo => {
                 // What is being typed is a change of its own: kept first, so that undo takes
                 // it back (and a redo cannot lose it).
                 self.keep_typed_note();
-                if self.edit(Edit::Redo) {
-                    self.forget_note_drafts();
-                }
+                self.undo_or_redo(false);
             }
             AnnotationAction::ShowBackups => self.list_backups(ctx),
             AnnotationAction::CloseBackups => self.view.show_backups(None),

@@ -255,7 +255,8 @@ impl LecternApp {
         let mut changed = annotation.clone();
         changed.note = note.clone();
         changed.tags = tags;
-        self.change_annotation(changed);
+        // Still typing: one step with the rest of the typing and the change that ends it.
+        self.edit(crate::model::notebook::Edit::TypeIntoAnnotation(changed));
     }
 
     /// After a pause in typing a note, keeps it (see [`NOTE_PAUSE`]). The annotation is

@@ -43,6 +43,8 @@ pub struct View {
     carried: Option<(CarriedKey, Vec<Carried>)>,
     /// Where the window is and how big, as the window system last said.
     window: Option<WindowPlace>,
+    /// What the last Undo or Redo did, for the status bar.
+    told: Option<String>,
 }
 
 /// The reading text's size and the theme, and what egui was last given of them.
@@ -295,6 +297,17 @@ impl View {
     }
 
     /// Selects an annotation, or none.
+    /// Says in the status bar what was just done ("Undid: tags of “…”").
+    pub fn tell(&mut self, words: String) {
+        self.told = Some(words);
+    }
+
+    /// What the status bar says was just done.
+    pub fn told(&self) -> Option<&str> {
+        self.told.as_deref()
+    }
+
+    /// Selects an annotation (None: none).
     pub fn select_annotation(&mut self, annotation_id: Option<String>) {
         self.selected_annotation = annotation_id;
     }

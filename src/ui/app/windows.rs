@@ -121,6 +121,10 @@ impl LecternApp {
             } else {
                 ui.label("No text open");
             }
+            if let Some(told) = self.view.told() {
+                ui.separator();
+                ui.label(told);
+            }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 ui.label(format!("{:.0} pt", self.view.font_size()));
                 if let Some(task) = &self.files.pending_text_import {
