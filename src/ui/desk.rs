@@ -47,6 +47,9 @@ const HEADER_HEIGHT: f32 = 34.0;
 const DIVIDER_WIDTH: f32 = 7.0;
 /// The narrowest share of the desk a pane can be given by dragging a divider.
 const MIN_PANE_SHARE: f32 = 0.15;
+/// The narrowest a pane can be dragged, in points: a column of a few words a line, so that
+/// lines still break between words.
+const MIN_PANE_POINTS: f32 = 240.0;
 
 /// One open pane.
 pub struct Pane {
@@ -213,15 +216,18 @@ impl Desk {
     }
 
     /// Moves `delta` of the desk's width from pane `index + 1` to pane `index` (a divider drag).
-    pub fn move_divider(&mut self, index: usize, delta: f32) {
+    pub fn move_divider(&mut self, index: usize, delta: f32, desk_points: f32) {
         if index + 1 >= self.widths.len() {
             return;
         }
         let pair = self.widths[index] + self.widths[index + 1];
-        let left = (self.widths[index] + delta).clamp(
-            MIN_PANE_SHARE.min(pair / 2.0),
-            pair - MIN_PANE_SHARE.min(pair / 2.0),
-        );
+        let narrowest = if desk_points > 0.0 {
+            MIN_PANE_SHARE.max(MIN_PANE_POINTS / desk_points)
+        } else {
+            MIN_PANE_SHARE
+        }
+        .min(pair / 2.0);
+        let left = (self.widths[index] + delta).clamp(narrowest, pair - narrowest);
         self.widths[index] = left;
         self.widths[index + 1] = pair - left;
     }
@@ -324,7 +330,7 @@ pub fn desk_ui(
         }
     }
     for (index, delta) in divider_drags {
-        desk.move_divider(index, delta);
+        desk.move_divider(index, delta, usable);
     }
     actions
 }
@@ -434,11 +440,7 @@ fn pane_buttons_ui(
         move_buttons_ui(ui, index, count, actions);
     }
     let link = Action::Desk(DeskAction::ToggleLinked(index));
-    let label = match (compact, pane.linked) {
-        (true, _) => "🔗",
-        (false, true) => "🔗 Linked",
-        (false, false) => "🔗 Link",
-    };
+    let label = if pane.linked { "Linked" } else { "Link" };
     if ui
         .selectable_label(pane.linked, label)
         .accessible_name(format!("Link scrolling of pane {number}"))
@@ -515,7 +517,12 @@ fn parts_and_info_ui(
         let menu = ui.menu_button("ℹ", |ui| {
             actions.extend(action_ui(ui, info.clone(), true));
             parts_ui(ui, pane, index, actions);
-            move_buttons_ui(ui, index, count, actions);
+            if count > 1 {
+                ui.separator();
+                let right = DeskAction::MovePaneRight(index);
+                actions.extend(action_ui(ui, right, index + 1 < count));
+                actions.extend(action_ui(ui, DeskAction::MovePaneLeft(index), index > 0));
+            }
         });
         menu.response
             .accessible_name(format!("About the text in pane {number}"))

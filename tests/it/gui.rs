@@ -229,7 +229,7 @@ fn panes_close_and_swap_from_their_headers() {
     // Three panes are narrow: moving a pane is in its ℹ menu.
     click_through(
         &mut harness,
-        &["About the text in pane 1", "Move pane 1 right"],
+        &["About the text in pane 1", "Move pane right"],
     );
     assert_eq!(pane_ids(&harness), [NOTES, KAMENEV, TROTSKY]);
     click(&mut harness, "Close pane 2");
@@ -353,7 +353,7 @@ fn three_narrow_panes_keep_their_titles_and_buttons_in_view() {
     // What the compact header leaves out is in its ℹ menu.
     click_through(
         &mut harness,
-        &["About the text in pane 1", "Move pane 1 right"],
+        &["About the text in pane 1", "Move pane right"],
     );
     assert_eq!(pane_ids(&harness), [NOTES, KAMENEV, TROTSKY]);
 }

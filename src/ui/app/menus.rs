@@ -92,6 +92,19 @@ impl LecternApp {
                 self.notebook.can_redo(),
             ));
             ui.separator();
+            actions.extend(action_ui(ui, DeskAction::SelectAll, has_pane));
+            actions.extend(action_ui(ui, DeskAction::CopySelection, has_selection));
+            actions.extend(action_ui(
+                ui,
+                DeskAction::CopyWithCitation { markdown: false },
+                has_selection,
+            ));
+            actions.extend(action_ui(
+                ui,
+                DeskAction::CopyWithCitation { markdown: true },
+                has_selection,
+            ));
+            ui.separator();
             actions.extend(action_ui(ui, SearchAction::OpenFind, has_pane));
             actions.extend(action_ui(ui, SearchAction::SearchAll, true));
             ui.separator();
@@ -148,7 +161,6 @@ impl LecternApp {
     pub(super) fn pane_menu_ui(&self, ui: &mut Ui) -> Vec<Action> {
         let mut actions = Vec::new();
         let has_pane = !self.desk.panes().is_empty();
-        let has_selection = self.has_selection();
         let (back, forward) = (
             self.desk.can_go(crate::ui::desk::Going::Back),
             self.desk.can_go(crate::ui::desk::Going::Forward),
@@ -160,19 +172,6 @@ impl LecternApp {
             actions.extend(action_ui(ui, DeskAction::NextPane, has_pane));
             actions.extend(action_ui(ui, DeskAction::ToggleActiveLinked, has_pane));
             actions.extend(action_ui(ui, DeskAction::ShowActiveTextInfo, has_pane));
-            ui.separator();
-            actions.extend(action_ui(ui, DeskAction::SelectAll, has_pane));
-            actions.extend(action_ui(ui, DeskAction::CopySelection, has_selection));
-            actions.extend(action_ui(
-                ui,
-                DeskAction::CopyWithCitation { markdown: false },
-                has_selection,
-            ));
-            actions.extend(action_ui(
-                ui,
-                DeskAction::CopyWithCitation { markdown: true },
-                has_selection,
-            ));
             ui.separator();
             actions.extend(action_ui(ui, DeskAction::CloseActivePane, has_pane));
         });

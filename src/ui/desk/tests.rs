@@ -84,10 +84,13 @@ fn divider_drags_respect_a_minimum_width() {
     let mut desk = Desk::default();
     desk.open(text("a"), true);
     desk.open(text("b"), true);
-    desk.move_divider(0, 0.2);
+    desk.move_divider(0, 0.2, 2000.0);
     assert!((desk.widths()[0] - 0.7).abs() < 1e-5);
-    desk.move_divider(0, 5.0);
+    desk.move_divider(0, 5.0, 2000.0);
     assert!((desk.widths()[1] - MIN_PANE_SHARE).abs() < 1e-5);
+    // On a narrow desk the narrowest pane is as wide in points as on a wide one.
+    desk.move_divider(0, 5.0, 800.0);
+    assert!((desk.widths()[1] * 800.0 - MIN_PANE_POINTS).abs() < 1e-2);
     assert_widths_sum_to_one(&desk);
 }
 

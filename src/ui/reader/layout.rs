@@ -111,7 +111,10 @@ impl ParagraphLayouts {
 }
 
 /// A paragraph as laid out: in the reading style, an editor's bracketed insertions in italics
-/// (in a text whose brackets are an editor's, see `TextMeta::editor_brackets`).
+/// (in a text whose brackets are an editor's, see `TextMeta::editor_brackets`), and a run of
+/// spaces shown as one (the source's "a new   federation" stays in the text, verbatim, but
+/// reads as it was meant: the spaces after the first are laid out a hair wide, so every
+/// character keeps its index for selections, highlights and hit testing).
 pub(crate) fn paragraph_job(text: &Text, paragraph: usize, style: ReadingStyle) -> LayoutJob {
     let body = breakable_spaces(text.paragraph_text(paragraph)).into_owned();
     let format = style.text_format();
@@ -120,35 +123,126 @@ pub(crate) fn paragraph_job(text: &Text, paragraph: usize, style: ReadingStyle) 
     } else {
         Vec::new()
     };
-    if spans.is_empty() {
+    let pieces = pieces(&body, &spans);
+    if let [(_, Piece::Plain)] = pieces.as_slice() {
         return LayoutJob::single_section(body, format);
     }
     let editorial = TextFormat {
         italics: true,
         ..format.clone()
     };
-    let length = body.len();
+    let collapsed = TextFormat {
+        font_id: egui::FontId::new(COLLAPSED_SPACE_SIZE, format.font_id.family.clone()),
+        ..format.clone()
+    };
     let mut job = LayoutJob {
         text: body,
         ..LayoutJob::default()
     };
-    let mut section = |range: std::ops::Range<usize>, format: &TextFormat| {
-        if !range.is_empty() {
-            job.sections.push(egui::text::LayoutSection {
-                leading_space: 0.0,
-                byte_range: egui::text::ByteIndex(range.start)..egui::text::ByteIndex(range.end),
-                format: format.clone(),
-            });
-        }
-    };
+    for (range, piece) in pieces {
+        let format = match piece {
+            Piece::Plain => &format,
+            Piece::Editorial => &editorial,
+            Piece::CollapsedSpaces => &collapsed,
+        };
+        job.sections.push(egui::text::LayoutSection {
+            leading_space: 0.0,
+            byte_range: egui::text::ByteIndex(range.start)..egui::text::ByteIndex(range.end),
+            format: format.clone(),
+        });
+    }
+    job
+}
+
+/// The size, in points, of the spaces after the first of a run: too narrow to see.
+const COLLAPSED_SPACE_SIZE: f32 = 0.5;
+
+/// How a stretch of a paragraph is laid out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Piece {
+    /// In the reading style.
+    Plain,
+    /// An editor's insertion, in italics.
+    Editorial,
+    /// The spaces after the first of a run, a hair wide.
+    CollapsedSpaces,
+}
+
+/// The paragraph `body` cut into stretches (byte ranges, in order, covering it), by the
+/// editor's `spans` and by runs of spaces.
+fn pieces(body: &str, spans: &[std::ops::Range<usize>]) -> Vec<(std::ops::Range<usize>, Piece)> {
+    let mut marked: Vec<(std::ops::Range<usize>, Piece)> = Vec::new();
     let mut at = 0;
     for span in spans {
-        section(at..span.start, &format);
-        section(span.clone(), &editorial);
+        marked.push((at..span.start, Piece::Plain));
+        marked.push((span.clone(), Piece::Editorial));
         at = span.end;
     }
-    section(at..length, &format);
-    job
+    marked.push((at..body.len(), Piece::Plain));
+    let mut pieces = Vec::new();
+    for (range, piece) in marked.into_iter().filter(|(r, _)| !r.is_empty()) {
+        let mut from = range.start;
+        let bytes = body.as_bytes();
+        let mut i = range.start;
+        while i < range.end {
+            if bytes[i] == b' ' && i + 1 < range.end && bytes[i + 1] == b' ' {
+                let run_end = (i..range.end)
+                    .find(|&j| bytes[j] != b' ')
+                    .unwrap_or(range.end);
+                pieces.push((from..i + 1, piece));
+                pieces.push((i + 1..run_end, Piece::CollapsedSpaces));
+                from = run_end;
+                i = run_end;
+            } else {
+                i += 1;
+            }
+        }
+        pieces.push((from..range.end, piece));
+    }
+    pieces.retain(|(range, _)| !range.is_empty());
+    if pieces.is_empty() {
+        pieces.push((0..0, Piece::Plain));
+    }
+    pieces
+}
+
+#[cfg(test)]
+mod piece_tests {
+    use super::{Piece, pieces};
+
+    #[test]
+    fn a_run_of_spaces_is_laid_out_as_one_and_every_byte_keeps_its_place() {
+        let body = "a new   federation";
+        let cut = pieces(body, &[]);
+        assert_eq!(
+            cut,
+            [
+                (0..6, Piece::Plain),
+                (6..8, Piece::CollapsedSpaces),
+                (8..18, Piece::Plain)
+            ]
+        );
+        assert_eq!(pieces("one space only", &[]), [(0..14, Piece::Plain)]);
+        assert_eq!(pieces("", &[]), [(0..0, Piece::Plain)]);
+    }
+
+    #[test]
+    fn runs_of_spaces_inside_an_editors_insertion_keep_its_italics_around_them() {
+        let body = "as [the  editor] says";
+        let cut = pieces(body, std::slice::from_ref(&(3..16)));
+        assert_eq!(
+            cut,
+            [
+                (0..3, Piece::Plain),
+                (3..8, Piece::Editorial),
+                (8..9, Piece::CollapsedSpaces),
+                (9..16, Piece::Editorial),
+                (16..21, Piece::Plain)
+            ]
+        );
+        let covered: usize = cut.iter().map(|(r, _)| r.len()).sum();
+        assert_eq!(covered, body.len());
+    }
 }
 
 /// The text as laid out: no-break spaces become spaces, so that lines break between words.
