@@ -398,6 +398,134 @@ fn index_json() -> serde_json::Value {
     serde_json::from_str(include_str!("../../resources/index/people-and-places.json")).unwrap()
 }
 
+/// Soldatenko's wording of the Note to Clause 1, as the remark quotes it.
+const SOLDATENKO_NOTE: &str = "«Соответствующие изменения в конституциях, упомянутых в 1-м пункте \
+                               республик, произвести по проведении вопроса в советском порядке.»";
+
+#[test]
+fn d1_the_note_to_clause_1_is_marked_uncertain_with_both_books() {
+    let clause_1 = comparison("clause-1");
+    let russian = witness(&clause_1, "Stalin’s draft (Russian)");
+    let note = russian.segments[3].as_ref().unwrap();
+    // Felshtinsky's wording has «и РСФСР»; Soldatenko's, quoted beside it, has not.
+    assert!(note.text.contains("республик и РСФСР"), "{}", note.text);
+    assert!(
+        russian.remark.contains(SOLDATENKO_NOTE),
+        "{}",
+        russian.remark
+    );
+    assert!(!SOLDATENKO_NOTE.contains("РСФСР"));
+    assert!(
+        russian.remark.contains("The Note is textually uncertain"),
+        "{}",
+        russian.remark
+    );
+    for id in ["clause-1", "clause-1-amended"] {
+        let comparison = comparison(id);
+        for stalin in comparison
+            .witnesses
+            .iter()
+            .filter(|w| w.label.starts_with("Stalin’s draft"))
+        {
+            assert!(stalin.source.contains("Felshtinsky"), "{}", stalin.source);
+            assert!(
+                stalin.source.contains("V. F. Soldatenko")
+                    && stalin
+                        .source
+                        .contains("«Украина в водовороте внешнеполитических альтернатив"),
+                "{id}: {}",
+                stalin.source
+            );
+            // Where the English says “and of the RSFSR”, the remark says it rests on one book.
+            let english_note = stalin
+                .segments
+                .get(3)
+                .and_then(Option::as_ref)
+                .is_some_and(|s| s.text.contains("and of the RSFSR"));
+            if english_note {
+                assert!(
+                    stalin
+                        .remark
+                        .contains("“and of the RSFSR” rests on Felshtinsky alone"),
+                    "{id}: {}",
+                    stalin.remark
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn d1_clauses_2_to_6_are_soldatenkos_words_not_a_summary() {
+    use lectern::model::comparison::WitnessStatus;
+    let clauses = comparison("clauses-2-5");
+    assert_eq!(
+        clauses.segments,
+        ["Clause 2", "Clause 3", "Clause 4", "Clause 5", "Clause 6"]
+    );
+    assert!(
+        clauses
+            .witnesses
+            .iter()
+            .all(|w| w.status != WitnessStatus::Summary),
+        "the clauses' wording is at hand now, so no summary stands for it"
+    );
+    assert!(!clauses.description.contains("paraphrase"));
+    let russian = witness(
+        &clauses,
+        "Stalin’s draft, clauses 2–6 (Russian, as Soldatenko prints it)",
+    );
+    assert_eq!(russian.status, WitnessStatus::Original);
+    assert_eq!(russian.language, "ru");
+    assert!(russian.source.contains("V. F. Soldatenko"));
+    assert!(russian.remark.starts_with("Quoted from Soldatenko"));
+    let texts: Vec<&str> = russian
+        .segments
+        .iter()
+        .map(|s| s.as_ref().unwrap().text.as_str())
+        .collect();
+    assert!(texts[0].contains("распространение компетенции ВЦИКа, СНК и СТО РСФСР"));
+    assert!(texts[2].contains("формально подчинить директивам"));
+    assert!(texts[3].contains("считать самостоятельными"));
+    assert!(
+        texts[4].starts_with("Настоящее решение, если оно будет одобрено ЦК РКП, не публикуется")
+    );
+    // Where the copy at hand breaks off, the witness says so and adds no words of its own.
+    for (clause, text) in texts.iter().enumerate() {
+        assert_eq!(
+            text.ends_with("[…]"),
+            clause == 1 || clause == 4,
+            "Clause {}: {text}",
+            clause + 2
+        );
+    }
+    assert!(russian.remark.contains("«(почта и телеграф. –»"));
+    assert!(russian.remark.contains("«до созыва Вс»"));
+    // The translation is of those words, gaps included.
+    let english = witness(
+        &clauses,
+        "Stalin’s draft, clauses 2–6 (English, Lectern translation)",
+    );
+    for (ru, en) in russian.segments.iter().zip(&english.segments) {
+        let (ru, en) = (ru.as_ref().unwrap(), en.as_ref().unwrap());
+        assert_eq!(
+            ru.text.matches("[…]").count(),
+            en.text.matches("[…]").count()
+        );
+        assert_eq!(
+            ru.text.matches("\n\n").count(),
+            en.text.matches("\n\n").count()
+        );
+    }
+    // Lenin's letter says nothing of Clause 6.
+    let lenin = clauses
+        .witnesses
+        .iter()
+        .find(|w| w.author == "V. I. Lenin")
+        .unwrap();
+    assert!(lenin.segments[4].is_none());
+}
+
 #[test]
 fn d4_stalin_drafted_the_resolution_and_who_chaired_the_commission_is_disputed() {
     let index = Index::bundled();
@@ -584,4 +712,128 @@ fn d8_mdivanis_identification_names_its_article() {
     let index = Index::bundled();
     let (_, mdivani) = index.find("mdivani").unwrap();
     assert_eq!(mdivani.about_source, "Wikipedia, “Polikarp Mdivani”");
+}
+
+#[test]
+fn d9_the_timeline_calls_10_march_1923_lenins_stroke_not_his_final_one() {
+    let events = lectern::model::timeline::bundled_events();
+    let stroke = events.iter().find(|e| e.date == "1923-03-10").unwrap();
+    assert_eq!(stroke.title, "Lenin’s stroke of 10 March 1923");
+    assert!(
+        stroke
+            .source
+            .starts_with("Collected Works, vol. 45, note to the letter to P. G. Mdivani")
+    );
+    assert!(
+        stroke
+            .source
+            .contains("“On March 10, 1923, there was an acute deterioration in his condition”")
+    );
+    for event in &events {
+        assert!(!event.title.contains("final stroke"), "{}", event.id);
+        assert!(!event.note.contains("final stroke"), "{}", event.id);
+        // In a source, only as World-Outlook's phrase, quoted.
+        assert_eq!(
+            event.source.matches("final stroke").count(),
+            event.source.matches("“final stroke”").count(),
+            "{}",
+            event.id
+        );
+    }
+}
+
+#[test]
+fn d10_the_revised_draft_is_dated_by_the_plenum_of_6_october_1922() {
+    let events = lectern::model::timeline::bundled_events();
+    let revised = events.iter().find(|e| e.id == "revised-draft").unwrap();
+    assert_eq!(revised.date, "before 1922-10-07");
+    assert_eq!(revised.date_label, "not after 6 October 1922");
+    assert!(revised.source.contains("plenum of 6 October 1922"));
+    assert!(revised.source.contains("marxistleninists.org"));
+    assert!(!revised.source.contains("early October"));
+    assert!(
+        revised.note.contains("“with a minor amendment”") && revised.note.contains("not verified"),
+        "{}",
+        revised.note
+    );
+    for id in ["clause-1", "clause-1-amended"] {
+        let comparison = comparison(id);
+        assert!(!comparison.description.contains("early October"), "{id}");
+        for draft in comparison
+            .witnesses
+            .iter()
+            .filter(|w| w.label.starts_with("Revised draft"))
+        {
+            assert_eq!(draft.date, "not after 6 October 1922", "{id}");
+            assert!(draft.source.contains("plenum of 6 October 1922"), "{id}");
+            assert!(
+                !draft.remark.contains("minor amendment") || draft.remark.contains("not verified"),
+                "{id}: {}",
+                draft.remark
+            );
+        }
+    }
+}
+
+#[test]
+fn d11_feliks_is_noted_as_an_editors_insertion() {
+    let variants = comparison("translation-variants");
+    let pathfinder = witness(
+        &variants,
+        "Introduction’s quotation (Pathfinder translation)",
+    );
+    assert!(
+        pathfinder.segments[3]
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("[Feliks] Dzerzhinsky")
+    );
+    assert!(
+        pathfinder
+            .remark
+            .contains("“[Feliks]” is an editor’s insertion"),
+        "{}",
+        pathfinder.remark
+    );
+}
+
+#[test]
+fn d13_the_26_september_dating_is_credited_to_world_outlooks_bridging_paragraph() {
+    let library = bundled_library();
+    let context = library
+        .get("lenin-1922-09-26-kamenev")
+        .unwrap()
+        .meta()
+        .context_before
+        .clone()
+        .unwrap();
+    assert!(context.contains("dated September 26, 1922"));
+    let events = lectern::model::timeline::bundled_events();
+    let draft = events
+        .iter()
+        .find(|e| e.id == "stalin-commission-draft")
+        .unwrap();
+    let mut credits = vec![draft.note.clone()];
+    let clause_1 = comparison("clause-1");
+    credits.extend(
+        clause_1
+            .witnesses
+            .iter()
+            .filter(|w| w.label.starts_with("Stalin’s draft"))
+            .map(|w| w.remark.clone()),
+    );
+    for credit in &credits {
+        assert!(credit.contains("26 September 1922"), "{credit}");
+        assert!(
+            credit.contains(
+                "World-Outlook’s bridging paragraph introducing Lenin’s letter to Kamenev"
+            ),
+            "{credit}"
+        );
+        assert!(
+            !credit.contains("the World-Outlook introduction"),
+            "{credit}"
+        );
+    }
 }
