@@ -527,6 +527,77 @@ fn d1_clauses_2_to_6_are_soldatenkos_words_not_a_summary() {
 }
 
 #[test]
+fn d2_the_autonomization_notes_explain_world_outlooks_brackets() {
+    let library = bundled_library();
+    let notes = library.get("lenin-1922-12-30-autonomization").unwrap();
+    assert!(
+        notes
+            .content()
+            .contains("because they did want to unite with Russia]")
+    );
+    assert!(
+        notes
+            .meta()
+            .notes
+            .iter()
+            .any(|n| n.starts_with("Editor’s note") && n.contains("“did not want”")),
+        "{:?}",
+        notes.meta().notes
+    );
+    let brackets = notes.meta().editor_brackets.as_deref().unwrap();
+    assert!(brackets.starts_with("World-Outlook (2022)"), "{brackets}");
+    assert!(
+        brackets.contains("“[Stalin]”") && brackets.contains("transcription"),
+        "{brackets}"
+    );
+    assert!(notes.content().contains("[Stalin]"));
+}
+
+#[test]
+fn d3_each_collected_works_text_says_how_world_outlook_altered_it() {
+    let library = bundled_library();
+    for text in library
+        .texts()
+        .iter()
+        .filter(|t| t.meta().author == "V. I. Lenin" && t.id().as_str() != KAMENEV_LETTER)
+    {
+        assert!(
+            text.meta()
+                .notes
+                .iter()
+                .any(|n| n.starts_with("World-Outlook’s copy of the Collected Works translation")),
+            "{}",
+            text.id()
+        );
+    }
+    let trotsky = library.get("lenin-1923-03-05-trotsky").unwrap();
+    // “Top secret” as in the source (with its no-break space), then the line in question.
+    assert!(trotsky.paragraph_text(0).ends_with("secret\nPersonal"));
+    let note = note_with(&library, "lenin-1923-03-05-trotsky", "“Personal”");
+    assert!(note.contains("vol. 45, p. 607"), "{note}");
+    assert!(note.contains("«Лично»"), "{note}");
+    let mdivani = library.get("lenin-1923-03-06-mdivani").unwrap();
+    assert!(!mdivani.content().contains("1923"));
+    let note = note_with(&library, "lenin-1923-03-06-mdivani", "“March 6, 1923”");
+    assert!(note.contains("leaves out"), "{note}");
+}
+
+const KAMENEV_LETTER: &str = "lenin-1922-09-26-kamenev";
+
+/// The note of text `id` that has `words`.
+fn note_with(library: &lectern::model::library::Library, id: &str, words: &str) -> String {
+    library
+        .get(id)
+        .unwrap()
+        .meta()
+        .notes
+        .iter()
+        .find(|n| n.contains(words))
+        .unwrap_or_else(|| panic!("{id}: no note with {words}"))
+        .clone()
+}
+
+#[test]
 fn d4_stalin_drafted_the_resolution_and_who_chaired_the_commission_is_disputed() {
     let index = Index::bundled();
     let (_, stalin) = index.find("stalin").unwrap();
@@ -796,6 +867,36 @@ fn d11_feliks_is_noted_as_an_editors_insertion() {
         "{}",
         pathfinder.remark
     );
+}
+
+#[test]
+fn d12_the_words_quoted_before_the_mdivani_letter_are_noted_as_the_trotsky_letters() {
+    let library = bundled_library();
+    let mdivani = library.get("lenin-1923-03-06-mdivani").unwrap();
+    let quoted = "persecution by Stalin and Dzershinsky";
+    assert!(
+        mdivani
+            .meta()
+            .context_before
+            .as_deref()
+            .unwrap()
+            .contains(quoted)
+    );
+    assert!(!mdivani.content().contains("persecution"));
+    let trotsky = library.get("lenin-1923-03-05-trotsky").unwrap();
+    assert!(
+        trotsky
+            .content()
+            .contains("“persecution” by Stalin and Dzerzhinsky")
+    );
+    let note = mdivani
+        .meta()
+        .notes
+        .iter()
+        .find(|n| n.contains(quoted))
+        .expect("a note on the quoted words");
+    assert!(note.contains("are not in the letter"), "{note}");
+    assert!(note.contains("letter to Trotsky"), "{note}");
 }
 
 #[test]
