@@ -938,3 +938,53 @@ fn d13_the_26_september_dating_is_credited_to_world_outlooks_bridging_paragraph(
         );
     }
 }
+
+#[test]
+fn d14_glossary_renderings_found_nowhere_in_the_library_say_so() {
+    use lectern::model::glossary::Glossary;
+    let glossary = Glossary::bundled();
+    let library = bundled_library();
+    let mut contents: Vec<String> = library
+        .texts()
+        .iter()
+        .map(|t| t.content().to_owned())
+        .collect();
+    for comparison in lectern::bundled::bundled_comparisons() {
+        contents.extend(comparison.witnesses.iter().map(|w| w.text()));
+    }
+    let mut found = std::collections::HashSet::new();
+    for content in &contents {
+        for hit in glossary.found_in(content) {
+            found.insert((hit.term, hit.rendering));
+        }
+    }
+    let mut absent = Vec::new();
+    for (t, term) in glossary.terms().iter().enumerate() {
+        for (r, rendering) in term.renderings.iter().enumerate() {
+            let says = rendering.used_in.contains("not in the library");
+            assert_eq!(
+                !found.contains(&(t, r)),
+                says,
+                "{}: {} ({})",
+                term.id,
+                rendering.text,
+                rendering.used_in
+            );
+            if says {
+                absent.push(rendering.text.as_str());
+            }
+        }
+    }
+    absent.sort_unstable();
+    assert_eq!(
+        absent,
+        [
+            "autonomisation",
+            "great-power",
+            "автономизаци*",
+            "великодержавн*",
+            "великоросс*",
+            "великорусск*"
+        ]
+    );
+}
