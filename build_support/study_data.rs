@@ -51,6 +51,11 @@ pub fn check(resources: &Path, texts: &Texts) -> Vec<String> {
                 if !non_empty_strings(&e["variants"]) {
                     wrong.push("needs spellings, none blank".into());
                 }
+                // Optional: true for one named only in a caption left out of the texts, so
+                // that no text mentions them.
+                if !(e["caption_only"].is_null() || e["caption_only"].is_boolean()) {
+                    wrong.push("caption_only is neither true nor false".into());
+                }
                 wrong
             },
         );

@@ -1275,7 +1275,7 @@ fn timeline_lists_documents_and_dated_events_in_order_with_imported_texts() {
     assert!(line_of("Report on the Union") < line_of("30–31 December 1922"));
     assert!(line_of("December 1922 ") < line_of("Report on the Union"));
     assert!(line_of("5 March 1923") < line_of("10 March 1923"));
-    assert!(lines[line_of("10 March 1923")].contains("Lenin’s final stroke"));
+    assert!(lines[line_of("10 March 1923")].contains("Lenin’s stroke of 10 March 1923"));
     let json = lectern_in(&profile)
         .args(["timeline", "--format", "json"])
         .output()

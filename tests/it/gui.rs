@@ -3833,7 +3833,10 @@ fn the_timeline_orders_documents_and_events_steps_by_keyboard_and_opens_a_passag
         "clause-1"
     );
     // A document opens its text; Show all reaches the introduction of 2022.
-    click(&mut harness, "10 March 1923 — Lenin’s final stroke");
+    click(
+        &mut harness,
+        "10 March 1923 — Lenin’s stroke of 10 March 1923",
+    );
     click(&mut harness, "Open the text");
     assert!(pane_ids(&harness).contains(&TROTSKY.into()));
     click(&mut harness, "Show all");

@@ -103,6 +103,12 @@ fn each_kind_of_mistake_is_named_with_its_file_and_entry() {
             "neither person nor place",
         ),
         (
+            "index/people-and-places.json",
+            "\"caption_only\": true",
+            "\"caption_only\": \"yes\"",
+            "caption_only is neither true nor false",
+        ),
+        (
             "glossary/terms.json",
             "\"text\": \"entry\"",
             "\"text\": \"\"",
