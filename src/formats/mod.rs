@@ -2,6 +2,8 @@
 //! storage: no I/O, no threads, and no import of any other part of Lectern.
 
 pub mod calendar;
+pub mod collatex;
 pub mod html;
+pub mod tei_parallel;
 pub mod text_format;
 pub mod w3c;
