@@ -8,6 +8,7 @@ mod common;
 mod w3c;
 
 mod cli;
+mod collate_tei;
 mod corpus;
 mod desktop;
 mod faults;
