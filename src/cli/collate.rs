@@ -30,7 +30,8 @@ pub enum CollateFormat {
     Apparatus,
     /// TEI P5 parallel segmentation.
     Tei,
-    /// CollateX's alignment table (`{"table": [...], "witnesses": [...]}`), with the moves.
+    /// CollateX's alignment table (`{"table": [...], "witnesses": [...]}`, a row per witness,
+    /// a cell per place), with the moves. Each token's `n` is its key under `--normalize`.
     Json,
 }
 
@@ -327,6 +328,16 @@ struct MoveJson {
 
 fn json(collation: &Collation) -> TableJson {
     let witnesses = collation.witnesses();
+    // Where each witness's tokens start in the token array of all of them (CollateX counts
+    // one place between two witnesses).
+    let starts: Vec<usize> = witnesses
+        .iter()
+        .scan(0, |next, witness| {
+            let start = *next;
+            *next += witness.tokens.len() + 1;
+            Some(start)
+        })
+        .collect();
     let table = witnesses
         .iter()
         .enumerate()
@@ -339,6 +350,8 @@ fn json(collation: &Collation) -> TableJson {
                     (!tokens.is_empty()).then(|| {
                         tokens
                             .map(|t| TableToken {
+                                sigil: witness.id.clone(),
+                                position: starts[w] + t,
                                 n: witness.tokens[t].key.clone(),
                                 t: witness.spanned(t..t + 1).to_owned(),
                             })

@@ -2,11 +2,11 @@
 //! …}]}`, or pre-tokenised `"tokens": [{"t": …, "n": …}]`), and the alignment table it
 //! writes (`collate(…, output="json")` in the Python port, 2.3): the witnesses' sigla, and a
 //! row per witness with a cell per column, each cell `null` (nothing there) or a list of
-//! tokens `{"t": text as written, "n": normalised}`.
+//! tokens `{"_sigil": siglum, "_token_array_position": n, "n": normalised, "t": as written}`.
 //!
 //! ```json
-//! {"table": [[[{"n": "The", "t": "The "}], null], [[{"n": "The", "t": "The "}], [{"n": "cat", "t": "cat"}]]],
-//!  "witnesses": ["A", "B"]}
+//! {"table": [[[{"_sigil": "A", "_token_array_position": 0, "n": "The", "t": "The "}], null]],
+//!  "witnesses": ["A"]}
 //! ```
 
 use serde::{Deserialize, Serialize};
@@ -101,9 +101,17 @@ pub struct AlignmentTable {
     pub witnesses: Vec<String>,
 }
 
-/// A token of the table: `n` normalised, `t` as written (with the white space after it).
+/// A token of the table: its witness's siglum, its place in the collation's token array (the
+/// witnesses' tokens one after another, one place between two witnesses, as CollateX counts),
+/// `n` normalised and `t` as written (with the white space after it).
 #[derive(Clone, Debug, Deserialize, Serialize, PartialEq, Eq)]
 pub struct TableToken {
+    /// The witness's siglum.
+    #[serde(rename = "_sigil")]
+    pub sigil: String,
+    /// The token's place in the token array of all witnesses.
+    #[serde(rename = "_token_array_position")]
+    pub position: usize,
     /// Normalised.
     pub n: String,
     /// As written.
@@ -157,6 +165,8 @@ mod tests {
         let table = AlignmentTable {
             table: vec![vec![
                 Some(vec![TableToken {
+                    sigil: "A".into(),
+                    position: 0,
                     n: "The".into(),
                     t: "The ".into(),
                 }]),
@@ -166,7 +176,7 @@ mod tests {
         };
         assert_eq!(
             serde_json::to_string(&table).unwrap(),
-            r#"{"table":[[[{"n":"The","t":"The "}],null]],"witnesses":["A"]}"#
+            r#"{"table":[[[{"_sigil":"A","_token_array_position":0,"n":"The","t":"The "}],null]],"witnesses":["A"]}"#
         );
     }
 }

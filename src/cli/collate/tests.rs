@@ -96,6 +96,24 @@ fn darwin_s_six_editions_in_each_format() {
             .collect();
         assert_eq!(text, witness["content"].as_str().unwrap());
     }
+    // As CollateX numbers them: a row's tokens carry its siglum, and their places in the
+    // token array of all witnesses rise through the rows, one place left between witnesses.
+    let mut last: Option<u64> = None;
+    for (row, siglum) in rows.iter().zip(&sigla) {
+        for token in row
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|c| c.as_array())
+            .flatten()
+        {
+            assert_eq!(token["_sigil"], *siglum);
+            let position = token["_token_array_position"].as_u64().unwrap();
+            assert!(last.is_none_or(|l| position > l));
+            last = Some(position);
+        }
+    }
+    assert_eq!(rows[0][1][0]["_token_array_position"], 0);
     assert_eq!(value["transpositions"][0]["witness"], "1869");
     assert_eq!(value["transpositions"][0]["text"], "more");
 
