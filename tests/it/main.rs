@@ -9,6 +9,7 @@ mod w3c;
 
 mod cli;
 mod collate_tei;
+mod collation_view;
 mod corpus;
 mod desktop;
 mod faults;
