@@ -3,7 +3,8 @@
 //!
 //! Witnesses are files (read by the import's decoder, as `lectern compare` reads them), ids of
 //! texts of the library, CollateX's JSON witness input (`--json`), or the witnesses of a TEI
-//! parallel-segmentation file (`--tei`), in any mix.
+//! parallel-segmentation file (`--tei`), in any mix. With `--window` the collation opens in a
+//! window of its own ([`CollationWindow`]).
 
 use std::io::Write;
 use std::path::Path;
@@ -19,6 +20,7 @@ use crate::model::collation::apparatus::{Apparatus, Base, Segment};
 use crate::model::collation::measures::distance_matrix;
 use crate::model::collation::tei::{from_parallel, to_parallel};
 use crate::model::collation::{Collation, WitnessText, collate};
+use crate::ui::collation_view::CollationWindow;
 
 /// The formats of `lectern collate --format`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -116,6 +118,53 @@ pub fn run(
     }
     out.flush()?;
     Ok(())
+}
+
+/// Collates the witnesses of `sources` in a window of its own (the view's Table, Apparatus
+/// and Overview), until it is closed.
+pub fn window(
+    profile: Option<&Path>,
+    sources: Sources<'_>,
+    normalize: Normalize,
+    base: Option<&str>,
+) -> anyhow::Result<()> {
+    let normalization = normalize.normalization()?;
+    let known = witnesses(profile, sources)?;
+    if known.len() < 2 {
+        anyhow::bail!(
+            "a collation needs at least two witnesses; {} given",
+            known.len()
+        );
+    }
+    let given: Vec<WitnessText> = known.into_iter().map(|k| k.witness).collect();
+    let base = match base {
+        None => Base::Majority,
+        Some(siglum) => Base::Witness(
+            given
+                .iter()
+                .position(|w| w.id == siglum)
+                .with_context(|| format!("--base {siglum}: no witness is called that"))?,
+        ),
+    };
+    let title = format!(
+        "Collation of {} — Lectern",
+        given
+            .iter()
+            .map(|w| w.id.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    let viewport = egui::ViewportBuilder::default()
+        .with_title(title)
+        .with_app_id(crate::APP_ID)
+        .with_inner_size([1200.0, 720.0]);
+    let options = eframe::NativeOptions {
+        viewport,
+        ..Default::default()
+    };
+    let window = CollationWindow::new(given, normalization, base);
+    eframe::run_native("Lectern", options, Box::new(move |_| Ok(Box::new(window))))
+        .map_err(|e| anyhow::anyhow!("the window could not be opened: {e}"))
 }
 
 /// The witnesses of `sources`, each siglum made unique (a second “draft.txt” is “draft.txt

@@ -200,7 +200,7 @@ pub enum CliCommand {
         /// The apparatus's base witness (its siglum); without it, the majority reading.
         #[arg(long, value_name = "SIGLUM")]
         base: Option<String>,
-        /// Open the collation in Lectern's window (not there yet).
+        /// Open the collation in a window (Table, Apparatus, Overview) instead of printing it.
         #[arg(long)]
         window: bool,
     },
@@ -303,9 +303,23 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             normalize,
             ..
         }) => printed(|out| compare::run(profile, &a, &b, format, normalize, out)),
-        Some(CliCommand::Collate { window: true, .. }) => anyhow::bail!(
-            "`lectern collate --window` is not there yet: print the collation with --format \
-             table, apparatus, tei or json"
+        Some(CliCommand::Collate {
+            witnesses,
+            json,
+            tei,
+            normalize,
+            base,
+            window: true,
+            ..
+        }) => collate::window(
+            profile,
+            collate::Sources {
+                arguments: &witnesses,
+                json: json.as_deref(),
+                tei: tei.as_deref(),
+            },
+            normalize,
+            base.as_deref(),
         ),
         Some(CliCommand::Collate {
             witnesses,

@@ -13,6 +13,9 @@ mod apparatus;
 mod overview;
 mod palette;
 mod table;
+mod window;
+
+pub use window::CollationWindow;
 
 use egui::Ui;
 
