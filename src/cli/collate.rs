@@ -3,7 +3,8 @@
 //!
 //! Witnesses are files (read by the import's decoder, as `lectern compare` reads them), ids of
 //! texts of the library, CollateX's JSON witness input (`--json`), or the witnesses of a TEI
-//! parallel-segmentation file (`--tei`), in any mix. With `--window` the collation opens in a
+//! parallel-segmentation file (`--tei`), or the witnesses of a bundled comparison in one
+//! language (`--comparison clause-1 --language ru`), in any mix. With `--window` the collation opens in a
 //! window of its own ([`CollationWindow`]).
 
 use std::io::Write;
@@ -17,6 +18,7 @@ use super::compare::{Normalize, library_for};
 use crate::formats::collatex::{self, AlignmentTable, TableToken};
 use crate::formats::tei_parallel;
 use crate::model::collation::apparatus::{Apparatus, Base, Segment};
+use crate::model::collation::languages::{LanguageGroup, apart_note, by_language, language_name};
 use crate::model::collation::measures::distance_matrix;
 use crate::model::collation::tei::{from_parallel, to_parallel};
 use crate::model::collation::{Collation, WitnessText, collate};
@@ -46,6 +48,11 @@ pub struct Sources<'a> {
     pub json: Option<&'a Path>,
     /// A TEI parallel-segmentation file.
     pub tei: Option<&'a Path>,
+    /// A bundled comparison (its id), whose witnesses in one language are collated.
+    pub comparison: Option<&'a str>,
+    /// The language of the comparison's witnesses to collate (needed when they are in more
+    /// than one).
+    pub language: Option<&'a str>,
 }
 
 /// What `lectern collate` prints, and how.
@@ -73,10 +80,11 @@ pub fn run(
     out: &mut dyn Write,
 ) -> anyhow::Result<()> {
     let normalization = options.normalize.normalization()?;
-    let known = witnesses(profile, sources)?;
+    let (known, note) = witnesses(profile, sources)?;
     if known.len() < 2 {
         anyhow::bail!(
-            "a collation needs at least two witnesses; {} given (files, text ids, --json or --tei)",
+            "a collation needs at least two witnesses; {} given (files, text ids, --json, --tei \
+             or --comparison)",
             known.len()
         );
     }
@@ -92,6 +100,14 @@ pub fn run(
         })?),
     };
     let mut out = std::io::BufWriter::new(out);
+    let said = match (&note, options.format) {
+        (Some(note), CollateFormat::Table | CollateFormat::Apparatus) => writeln!(out, "{note}\n"),
+        (Some(note), CollateFormat::Tei | CollateFormat::Json) => {
+            writeln!(std::io::stderr(), "{note}")
+        }
+        (None, _) => Ok(()),
+    };
+    said?;
     match options.format {
         CollateFormat::Table => write_table(&collation, &mut out)?,
         CollateFormat::Apparatus => write_apparatus(&collation, base, &mut out)?,
@@ -129,7 +145,7 @@ pub fn window(
     base: Option<&str>,
 ) -> anyhow::Result<()> {
     let normalization = normalize.normalization()?;
-    let known = witnesses(profile, sources)?;
+    let (known, note) = witnesses(profile, sources)?;
     if known.len() < 2 {
         anyhow::bail!(
             "a collation needs at least two witnesses; {} given",
@@ -162,15 +178,30 @@ pub fn window(
         viewport,
         ..Default::default()
     };
-    let window = CollationWindow::new(given, normalization, base);
+    let window = CollationWindow::new(given, normalization, base).with_note(note);
     eframe::run_native("Lectern", options, Box::new(move |_| Ok(Box::new(window))))
         .map_err(|e| anyhow::anyhow!("the window could not be opened: {e}"))
 }
 
 /// The witnesses of `sources`, each siglum made unique (a second “draft.txt” is “draft.txt
-/// (2)”).
-fn witnesses(profile: Option<&Path>, sources: Sources<'_>) -> anyhow::Result<Vec<Known>> {
+/// (2)”), and what the reader is told of a comparison's witnesses left out (another
+/// language).
+fn witnesses(
+    profile: Option<&Path>,
+    sources: Sources<'_>,
+) -> anyhow::Result<(Vec<Known>, Option<String>)> {
     let mut known = Vec::new();
+    let mut note = None;
+    if let Some(id) = sources.comparison {
+        let (group, said) = comparison_witnesses(id, sources.language)?;
+        note = Some(said);
+        known.extend(group.witnesses.into_iter().zip(group.descriptions).map(
+            |(witness, description)| Known {
+                witness,
+                description,
+            },
+        ));
+    }
     for argument in sources.arguments {
         let wording = crate::storage::text_file::wording(argument, |id| library_for(profile, id))?;
         let description = [
@@ -218,7 +249,61 @@ fn witnesses(profile: Option<&Path>, sources: Sources<'_>) -> anyhow::Result<Vec
         ));
     }
     unique_sigla(&mut known);
-    Ok(known)
+    Ok((known, note))
+}
+
+/// The witnesses in `language` of the bundled comparison `id` (the only language, when there
+/// is one), and a sentence saying what is collated and which languages stand apart.
+fn comparison_witnesses(
+    id: &str,
+    language: Option<&str>,
+) -> anyhow::Result<(LanguageGroup, String)> {
+    let comparisons = crate::bundled::bundled_comparisons();
+    let Some(comparison) = comparisons.iter().find(|c| c.id == id) else {
+        let ids: Vec<&str> = comparisons.iter().map(|c| c.id.as_str()).collect();
+        anyhow::bail!(
+            "no comparison is called “{id}” (the comparisons: {})",
+            ids.join(", ")
+        );
+    };
+    let mut groups = by_language(comparison);
+    let apart = apart_note(&groups);
+    let tags = || {
+        groups
+            .iter()
+            .map(|g| format!("--language {}", g.language))
+            .collect::<Vec<_>>()
+            .join(" or ")
+    };
+    let index = match (language, groups.len()) {
+        (Some(tag), _) => groups
+            .iter()
+            .position(|g| g.language == tag)
+            .with_context(|| {
+                format!(
+                    "{}: no witness is in “{tag}”; choose {}",
+                    comparison.title,
+                    tags()
+                )
+            })?,
+        (None, 1) => 0,
+        (None, _) => anyhow::bail!(
+            "{}: its witnesses are in more than one language. {} Choose one with {}.",
+            comparison.title,
+            apart.as_deref().unwrap_or_default(),
+            tags()
+        ),
+    };
+    let group = groups.swap_remove(index);
+    let mut said = format!(
+        "{}: the {} witnesses.",
+        comparison.title,
+        language_name(&group.language)
+    );
+    if let Some(apart) = apart {
+        said = format!("{said} {apart}");
+    }
+    Ok((group, said))
 }
 
 /// The text of the file at `path`, through the import's decoder.

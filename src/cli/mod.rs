@@ -190,6 +190,13 @@ pub enum CliCommand {
         /// Witnesses of a TEI P5 parallel-segmentation file.
         #[arg(long, value_name = "FILE")]
         tei: Option<PathBuf>,
+        /// The witnesses of a bundled comparison (such as clause-1), in one language.
+        #[arg(long, value_name = "ID")]
+        comparison: Option<String>,
+        /// The language of the comparison's witnesses to collate (ru, en …): witnesses are
+        /// collated only with witnesses in their own language.
+        #[arg(long, value_name = "TAG")]
+        language: Option<String>,
         /// What to print: table (places and readings), apparatus (a base text and the
         /// variants), tei (TEI P5 parallel segmentation) or json (CollateX's alignment table).
         #[arg(long, value_enum, default_value_t = collate::CollateFormat::Table)]
@@ -307,6 +314,8 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             witnesses,
             json,
             tei,
+            comparison,
+            language,
             normalize,
             base,
             window: true,
@@ -317,6 +326,8 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                 arguments: &witnesses,
                 json: json.as_deref(),
                 tei: tei.as_deref(),
+                comparison: comparison.as_deref(),
+                language: language.as_deref(),
             },
             normalize,
             base.as_deref(),
@@ -325,6 +336,8 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             witnesses,
             json,
             tei,
+            comparison,
+            language,
             format,
             normalize,
             base,
@@ -334,6 +347,8 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                 arguments: &witnesses,
                 json: json.as_deref(),
                 tei: tei.as_deref(),
+                comparison: comparison.as_deref(),
+                language: language.as_deref(),
             };
             let options = collate::Options {
                 format,

@@ -242,3 +242,41 @@ fn too_few_witnesses_and_an_unknown_base_are_clear_errors() {
     assert!(error.to_string().contains("--base 1900"), "{error}");
     assert!(error.to_string().contains("1859, 1860"), "{error}");
 }
+
+#[test]
+fn a_comparison_is_collated_within_one_language() {
+    let profile = tempfile::tempdir().unwrap();
+    let sources = |language| Sources {
+        comparison: Some("clause-1"),
+        language,
+        ..Sources::default()
+    };
+    let apparatus = collated(
+        profile.path(),
+        sources(Some("ru")),
+        CollateFormat::Apparatus,
+        Some("Stalin’s draft (Russian)"),
+    );
+    assert!(
+        apparatus.contains(
+            "the Russian witnesses. Russian and English are not collated against each other."
+        ),
+        "{apparatus}"
+    );
+    assert!(apparatus.contains("о формальном вступлении первых ] Stalin’s draft (Russian); об объединении их Revised draft"), "{apparatus}");
+    assert!(!apparatus.contains("(English"), "{apparatus}");
+    let mut out = Vec::new();
+    let error = run(
+        Some(profile.path()),
+        sources(None),
+        options(CollateFormat::Table, None),
+        &mut out,
+    )
+    .unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .contains("Choose one with --language ru or --language en"),
+        "{error}"
+    );
+}

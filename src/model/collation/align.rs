@@ -2,9 +2,9 @@
 //! order that depends only on the witnesses (see [`super::order`]).
 //!
 //! Each witness is merged against the table through the witness already in it that it is
-//! most like (its *guide*): the words of the two are diffed (patience diff on their keys,
-//! words only, so that punctuation never outweighs a word), and each matched word joins its
-//! guide's column. Between two such anchors the witness's remaining tokens are aligned with
+//! most like (its *guide*): the words of the two are diffed (patience diff on the stems of
+//! their keys, words only, so that punctuation never outweighs a word and an inflected form
+//! anchors as well as the same form), and each matched word joins its guide's column. Between two such anchors the witness's remaining tokens are aligned with
 //! the table's columns there by a small dynamic programme that weighs, in this order, an
 //! exact word (any reading already in the column), a near word (a misprint, an inflection:
 //! edit distance at most half the word), an exact mark of punctuation, and a different
@@ -28,6 +28,21 @@ pub(super) struct Keyed {
     pub kinds: Vec<TokenKind>,
     /// The indices of its words.
     pub words: Vec<u32>,
+    /// Each word's stem number (see [`stem`]), in the order of `words`.
+    pub stems: Vec<KeyId>,
+}
+
+/// Letters of a word that its stem keeps: the anchors of an alignment are matched on stems,
+/// so that inflected forms (“Белоруссии”, “Белоруссией”; “great”, “greater”) anchor each
+/// other as exact words do, and a sentence is not torn from its place by a later one that
+/// repeats a few of its words exactly.
+const STEM_CHARS: usize = 5;
+
+/// The stem of a word's key: its first [`STEM_CHARS`] characters.
+pub(super) fn stem(key: &str) -> &str {
+    key.char_indices()
+        .nth(STEM_CHARS)
+        .map_or(key, |(at, _)| &key[..at])
 }
 
 /// The distinct keys of all witnesses, and each witness's tokens as key numbers.
@@ -42,6 +57,7 @@ impl<'a> Interned<'a> {
     /// The key numbers of `witnesses`' tokens.
     pub fn of(witnesses: &'a [Vec<CollationToken>]) -> Self {
         let mut ids: HashMap<&'a str, KeyId> = HashMap::new();
+        let mut stem_ids: HashMap<&'a str, KeyId> = HashMap::new();
         let mut texts = Vec::new();
         let witnesses = witnesses
             .iter()
@@ -50,6 +66,7 @@ impl<'a> Interned<'a> {
                     keys: Vec::with_capacity(tokens.len()),
                     kinds: Vec::with_capacity(tokens.len()),
                     words: Vec::new(),
+                    stems: Vec::new(),
                 };
                 for (index, token) in tokens.iter().enumerate() {
                     let next = KeyId::try_from(texts.len()).unwrap_or(KeyId::MAX);
@@ -61,6 +78,10 @@ impl<'a> Interned<'a> {
                     keyed.kinds.push(token.kind);
                     if token.kind == TokenKind::Word {
                         keyed.words.push(u32::try_from(index).unwrap_or(u32::MAX));
+                        let next = KeyId::try_from(stem_ids.len()).unwrap_or(KeyId::MAX);
+                        keyed
+                            .stems
+                            .push(*stem_ids.entry(stem(&token.key)).or_insert(next));
                     }
                 }
                 keyed
@@ -71,12 +92,11 @@ impl<'a> Interned<'a> {
 }
 
 /// The pairs of word indices (into each witness's tokens) that a diff of the words of `a`
-/// and `b` matches, in order.
+/// and `b` (their stems) matches, in order.
 pub(super) fn matched_words(a: &Keyed, b: &Keyed) -> Vec<(u32, u32)> {
-    let a_words: Vec<KeyId> = a.words.iter().map(|&i| a.keys[i as usize]).collect();
-    let b_words: Vec<KeyId> = b.words.iter().map(|&i| b.keys[i as usize]).collect();
+    let (a_words, b_words) = (&a.stems, &b.stems);
     let mut pairs = Vec::new();
-    for op in capture_diff_slices(Algorithm::Patience, &a_words, &b_words) {
+    for op in capture_diff_slices(Algorithm::Patience, a_words, b_words) {
         let (tag, a_range, b_range) = op.as_tag_tuple();
         if tag == DiffTag::Equal {
             for (i, j) in a_range.zip(b_range) {

@@ -6,8 +6,8 @@
 //! ```
 //!
 //! The base is a chosen witness, or at each place the reading of the most witnesses (the
-//! majority). Consecutive places where the witnesses differ are one entry, so that a lemma
-//! runs from one agreed word to the next.
+//! majority). Consecutive places where the witnesses differ are one entry (up to six words),
+//! so that a lemma runs from one agreed word to the next.
 
 use std::ops::Range;
 
@@ -97,6 +97,9 @@ impl Apparatus {
             let start = p;
             let variant = places[p].is_variant();
             while p < places.len() && places[p].is_variant() == variant {
+                if variant && p > start && words(collation, start..p + 1) > JOINED_WORDS {
+                    break;
+                }
                 p += 1;
             }
             if variant {
@@ -139,10 +142,47 @@ impl Apparatus {
     }
 
     /// The entries as lines, “lemma ] witnesses; reading witnesses; om. witnesses”, with a
-    /// moved reading marked “*moved*”.
+    /// moved reading marked “*moved*” and a long reading shortened to its first and last
+    /// three words.
     pub fn lines(&self, collation: &Collation) -> Vec<String> {
         self.entries.iter().map(|e| line(collation, e)).collect()
     }
+}
+
+/// The most tokens of a lemma made of several places (“much more”): longer runs of places
+/// where the witnesses differ are entries of their own, so that a fragmentary witness (one
+/// that reads nothing for pages) does not make the whole text one entry.
+const JOINED_WORDS: usize = 6;
+
+/// Words (tokens) of a reading in a printed entry beyond which it is shortened to its first
+/// and last three (“Признать целесообразным заключение … с РСФСР”).
+const SHOWN_WORDS: usize = 8;
+
+/// The most tokens any witness reads over `places`.
+fn words(collation: &Collation, places: Range<usize>) -> usize {
+    (0..collation.witnesses().len())
+        .map(|w| {
+            places
+                .clone()
+                .map(|p| collation.places()[p].cells[w].len())
+                .sum::<usize>()
+        })
+        .max()
+        .unwrap_or(0)
+}
+
+/// `text` as an entry prints it: whole up to [`SHOWN_WORDS`] words, else its first and last
+/// three with “…” between.
+fn abridged(text: &str) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() <= SHOWN_WORDS {
+        return words.join(" ");
+    }
+    format!(
+        "{} … {}",
+        words[..3].join(" "),
+        words[words.len() - 3..].join(" ")
+    )
 }
 
 /// The text witness `witness` stands for over `places`, with white space.
@@ -250,14 +290,15 @@ fn line(collation: &Collation, entry: &ApparatusEntry) -> String {
     let mut parts = Vec::new();
     for reading in &entry.readings {
         let who = sigla(&reading.witnesses);
-        let part = match (reading.moved, reading.text.is_empty(), reading.lemma) {
+        let text = abridged(&reading.text);
+        let part = match (reading.moved, text.is_empty(), reading.lemma) {
             (Moved::To(_), _, _) => format!("{who} *moved*"),
-            (Moved::From(_), _, true) => format!("{} ] {who} *moved here*", reading.text),
-            (Moved::From(_), _, false) => format!("{} {who} *moved here*", reading.text),
+            (Moved::From(_), _, true) => format!("{text} ] {who} *moved here*"),
+            (Moved::From(_), _, false) => format!("{text} {who} *moved here*"),
             (Moved::No, true, true) => format!("om. ] {who}"),
             (Moved::No, true, false) => format!("om. {who}"),
-            (Moved::No, false, true) => format!("{} ] {who}", reading.text),
-            (Moved::No, false, false) => format!("{} {who}", reading.text),
+            (Moved::No, false, true) => format!("{text} ] {who}"),
+            (Moved::No, false, false) => format!("{text} {who}"),
         };
         parts.push(part);
     }

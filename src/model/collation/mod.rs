@@ -34,6 +34,7 @@
 
 mod align;
 pub mod apparatus;
+pub mod languages;
 pub mod measures;
 pub mod moves;
 mod order;

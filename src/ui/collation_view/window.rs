@@ -23,6 +23,8 @@ pub struct CollationWindow {
     failed: Option<String>,
     /// The view's own state.
     view: CollationViewState,
+    /// What the reader is told above the view (which witnesses, which languages apart).
+    note: Option<String>,
 }
 
 impl CollationWindow {
@@ -34,7 +36,16 @@ impl CollationWindow {
             collation: None,
             failed: None,
             view: CollationViewState::new(super::CollationTab::Table, base),
+            note: None,
         }
+    }
+
+    /// The window, telling the reader `note` above the view (“Russian and English are not
+    /// collated against each other.”).
+    #[must_use]
+    pub fn with_note(mut self, note: Option<String>) -> Self {
+        self.note = note;
+        self
     }
 
     /// Starts the collation, or takes it when it is made.
@@ -56,6 +67,9 @@ impl CollationWindow {
     pub fn window_ui(&mut self, ui: &mut Ui) {
         self.poll(ui.ctx());
         egui::Frame::central_panel(ui.style()).show(ui, |ui| {
+            if let Some(note) = &self.note {
+                ui.label(egui::RichText::new(note).italics());
+            }
             match (&self.collation, &self.failed) {
                 (Some(collation), _) => {
                     // What the reader chooses moves the view itself; nothing else to tell.
