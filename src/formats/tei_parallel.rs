@@ -14,9 +14,10 @@
 //! with `cause="transposition"`, as is the moved reading at its new place.
 //!
 //! The witnesses are declared in the header's `<listWit>` with what is known of them; their
-//! `xml:id`s are their sigla made into XML names (“1859” becomes “w1859”), and the siglum
-//! itself is kept in `n`. White space is written as it stands between tokens, each run of it
-//! as one space, so that a witness read back is its text with white space collapsed.
+//! `xml:id`s are their sigla made into XML names (“1859” becomes “w1859”; two sigla that
+//! would give one name are told apart by “-2”), and the siglum itself is kept in `n`. White
+//! space is written as it stands between tokens, each run of it as one space, so that a
+//! witness read back is its text with white space collapsed.
 //!
 //! [`read`] reads such a document back (Lectern's, or CollateX's `<cx:apparatus>`, whose
 //! witnesses are found in its `wit` attributes) into its witnesses' texts.
@@ -123,8 +124,31 @@ fn escaped(text: &str) -> String {
     out
 }
 
+/// The `xml:id` of each witness of `witnesses`: [`xml_id`] of its siglum, with “-2”, “-3” …
+/// after it where two sigla would give one name (“A B” and “A_B”).
+fn unique_ids(witnesses: &[TeiWitness]) -> Vec<(String, String)> {
+    let mut ids: Vec<(String, String)> = Vec::with_capacity(witnesses.len());
+    for witness in witnesses {
+        let base = xml_id(&witness.siglum);
+        let mut id = base.clone();
+        let mut n = 2;
+        while ids.iter().any(|(_, taken)| *taken == id) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        ids.push((witness.siglum.clone(), id));
+    }
+    ids
+}
+
 /// Writes `document` as TEI P5 (see the module docs).
 pub fn write(document: &ParallelText) -> String {
+    let ids = unique_ids(&document.witnesses);
+    let id_of = |siglum: &str| {
+        ids.iter()
+            .find(|(s, _)| s == siglum)
+            .map_or_else(|| xml_id(siglum), |(_, id)| id.clone())
+    };
     let mut out = String::new();
     out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     out.push_str(&format!(
@@ -142,7 +166,7 @@ pub fn write(document: &ParallelText) -> String {
     for witness in &document.witnesses {
         out.push_str(&format!(
             "          <witness xml:id=\"{}\" n=\"{}\">{}</witness>\n",
-            xml_id(&witness.siglum),
+            id_of(&witness.siglum),
             escaped(&witness.siglum),
             escaped(&witness.description)
         ));
@@ -157,14 +181,14 @@ pub fn write(document: &ParallelText) -> String {
     for piece in &document.body {
         match piece {
             Piece::Text(text) => out.push_str(&escaped(text)),
-            Piece::App(groups) => write_app(&mut out, groups),
+            Piece::App(groups) => write_app(&mut out, groups, &id_of),
         }
     }
     out.push_str("</p>\n    </body>\n  </text>\n</TEI>\n");
     out
 }
 
-fn write_app(out: &mut String, groups: &[Vec<TeiReading>]) {
+fn write_app(out: &mut String, groups: &[Vec<TeiReading>], id_of: &dyn Fn(&str) -> String) {
     out.push_str("<app>");
     for group in groups {
         if group.len() > 1 {
@@ -175,7 +199,7 @@ fn write_app(out: &mut String, groups: &[Vec<TeiReading>]) {
             let wit: Vec<String> = reading
                 .witnesses
                 .iter()
-                .map(|w| format!("#{}", xml_id(w)))
+                .map(|w| format!("#{}", id_of(w)))
                 .collect();
             let cause = if reading.transposed {
                 " cause=\"transposition\""
@@ -233,3 +257,100 @@ fn collapsed(text: &str) -> String {
 
 mod read;
 pub use read::read;
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)] // tests: a failed unwrap is a failed test
+
+    use super::{ParallelText, Piece, TeiReading, TeiWitness, read, witness_texts, write};
+
+    fn witness(siglum: &str) -> TeiWitness {
+        TeiWitness {
+            siglum: siglum.to_owned(),
+            description: format!("{siglum} & <co>"),
+        }
+    }
+
+    #[test]
+    fn sigla_that_are_no_xml_names_get_ids_of_their_own_and_come_back() {
+        let document = ParallelText {
+            title: "T".into(),
+            made_by: "L".into(),
+            witnesses: vec![witness("1859"), witness("A B"), witness("A_B")],
+            body: vec![
+                Piece::Text("The ".into()),
+                Piece::App(vec![
+                    vec![TeiReading {
+                        witnesses: vec!["1859".into(), "A B".into()],
+                        text: "cat & dog ".into(),
+                        lemma: true,
+                        transposed: false,
+                    }],
+                    vec![TeiReading {
+                        witnesses: vec!["A_B".into()],
+                        ..TeiReading::default()
+                    }],
+                ]),
+                Piece::Text("ran.".into()),
+            ],
+        };
+        let xml = write(&document);
+        assert!(
+            xml.contains(r#"<witness xml:id="w1859" n="1859">"#),
+            "{xml}"
+        );
+        assert!(xml.contains(r#"xml:id="A_B" n="A B""#), "{xml}");
+        assert!(xml.contains(r#"xml:id="A_B-2" n="A_B""#), "{xml}");
+        assert!(
+            xml.contains(r##"<lem wit="#w1859 #A_B">cat &amp; dog </lem><rdg wit="#A_B-2"/>"##),
+            "{xml}"
+        );
+        let back = read(&xml).unwrap();
+        assert_eq!(back.witnesses, document.witnesses);
+        assert_eq!(
+            witness_texts(&back),
+            vec![
+                ("1859".to_owned(), "The cat & dog ran.".to_owned()),
+                ("A B".to_owned(), "The cat & dog ran.".to_owned()),
+                ("A_B".to_owned(), "The ran.".to_owned()),
+            ]
+        );
+    }
+
+    #[test]
+    fn collatex_s_own_tei_is_read_too() {
+        // CollateX's Python port's TEI output (its test suite's example), witnesses named only
+        // in wit attributes.
+        let xml = r##"<?xml version="1.0" ?><cx:apparatus xmlns:cx="http://interedition.eu/collatex/ns/1.0" xmlns="http://www.tei-c.org/ns/1.0">The <app><rdg wit="#A">quick</rdg></app> brown <app><rdg wit="#A">wombat</rdg><rdg wit="#B #C">koala</rdg></app> jumps over the <app><rdg wit="#A #C">industrious</rdg><rdg wit="#B">lazy</rdg></app> <app><rdg wit="#A">brown</rdg><rdg wit="#B #C">yellow</rdg></app> dog.</cx:apparatus>"##;
+        let texts = witness_texts(&read(xml).unwrap());
+        assert_eq!(
+            texts,
+            vec![
+                (
+                    "A".to_owned(),
+                    "The quick brown wombat jumps over the industrious brown dog.".to_owned()
+                ),
+                (
+                    "B".to_owned(),
+                    "The brown koala jumps over the lazy yellow dog.".to_owned()
+                ),
+                (
+                    "C".to_owned(),
+                    "The brown koala jumps over the industrious yellow dog.".to_owned()
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn what_is_not_xml_or_names_no_witness_is_refused() {
+        assert!(matches!(
+            read("<TEI><p>open"),
+            Err(super::TeiError::NotXml(_))
+        ));
+        assert_eq!(
+            read("<TEI><text><body><p>No witnesses.</p></body></text></TEI>"),
+            Err(super::TeiError::NoWitnesses)
+        );
+    }
+}
