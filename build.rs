@@ -14,6 +14,10 @@ use std::process::Command;
 #[allow(dead_code)]
 mod calendar;
 
+#[path = "src/formats/ids.rs"]
+#[allow(dead_code)]
+mod ids;
+
 #[path = "src/formats/text_format.rs"]
 #[allow(dead_code)]
 mod text_format;
@@ -68,15 +72,15 @@ fn main() {
                 // A bundled text's date is a day of the calendar: what a reader's old file is
                 // forgiven is a fault here.
                 failures.extend(parsed.notices.iter().cloned());
-                if ids.contains(&parsed.meta.id) {
+                if ids.iter().any(|id| *id == parsed.meta.id.as_str()) {
                     failures.push(format!(
                         "resources/texts/{name}, field `id`: {:?} is used by another bundled text",
                         parsed.meta.id
                     ));
                 }
                 let context = parsed.meta.context_before.clone().unwrap_or_default();
-                texts.insert(parsed.meta.id.clone(), (parsed.paragraphs, context));
-                ids.push(parsed.meta.id);
+                texts.insert(parsed.meta.id.to_string(), (parsed.paragraphs, context));
+                ids.push(parsed.meta.id.into_string());
             }
             Err(e) => failures.push(e.to_string()),
         }

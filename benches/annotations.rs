@@ -214,7 +214,7 @@ fn records(c: &mut Criterion) {
     for annotation in contents.annotations.live().iter().step_by(100) {
         let record = folder
             .join("annotations")
-            .join(&annotation.text_id)
+            .join(annotation.text_id.as_str())
             .join(format!("{}.json", annotation.annotation_id));
         let copy = record.with_file_name(format!(
             "{}.sync-conflict-20261201-101500-BENCH01.json",

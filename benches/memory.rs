@@ -108,7 +108,7 @@ fn measure(dir: &Path) {
         45 + 6,
         "every volume is in the library"
     );
-    app.view_mut().annotations_view.all_texts = true;
+    app.view_mut().annotations_panel_mut().all_texts = true;
     app.apply(&ctx, Action::Search(SearchAction::SearchAll));
     if let Some(search) = &mut app.search_mut().search_all {
         search.query = "союз республик".into();

@@ -68,7 +68,9 @@
 //!     typed) is an event with no command. [`ui::action::action_ui`] is the one helper that
 //!     draws a command as a button or menu entry.
 //!   - [`ui::app`]: the window in rooms, one file each: `session` (profile, lock, saving,
-//!     signals), `apply` (actions by area), `frame` (the layout), `menus`, `windows`,
+//!     signals), `apply` (actions by area), `frame` (the layout), `view` (what the window
+//!     shows around the panes, [`ui::app::View`]: text size, theme, side panels, the windows
+//!     over the desk; it carries out the view's actions itself), `menus`, `windows`,
 //!     `annotating`, `comparisons`, `search`, `text_import`, `study` (people and places, terms across
 //!     translations: [`ui::app::StudyTools`]), `files`, `handover` and `sync` (what a sync
 //!     engine brings while the window is open). `LecternApp` holds twelve named parts,

@@ -23,7 +23,7 @@ pub fn text_of(paragraphs: &[&str]) -> Text {
 /// # Panics
 /// On unbalanced markers: the helper is for tests, and a malformed test string is a bug in the
 /// test.
-pub fn marked_text(marked: &str) -> (String, Vec<Range<usize>>) {
+pub fn marked_text(marked: &str) -> (String, Vec<crate::model::text::CharRange>) {
     let mut text = String::with_capacity(marked.len());
     let mut open: Vec<(usize, usize)> = Vec::new();
     let mut ranges: Vec<(usize, Range<usize>)> = Vec::new();
@@ -43,27 +43,34 @@ pub fn marked_text(marked: &str) -> (String, Vec<Range<usize>>) {
     }
     assert!(open.is_empty(), "a « without a »");
     ranges.sort_by_key(|(order, _)| *order);
-    (text, ranges.into_iter().map(|(_, range)| range).collect())
+    (
+        text,
+        ranges
+            .into_iter()
+            .map(|(_, range)| crate::model::text::CharRange(range))
+            .collect(),
+    )
 }
 
 #[cfg(test)]
 mod tests {
     use super::marked_text;
+    use crate::model::text::CharRange;
 
     #[test]
     #[allow(clippy::single_range_in_vec_init)] // a list of ranges that happens to hold one
     fn markers_become_character_ranges() {
         assert_eq!(
             marked_text("The «quick» fox"),
-            ("The quick fox".into(), vec![4..9])
+            ("The quick fox".into(), vec![CharRange(4..9)])
         );
         assert_eq!(
             marked_text("«вс»тупление"),
-            ("вступление".into(), vec![0..2])
+            ("вступление".into(), vec![CharRange(0..2)])
         );
         assert_eq!(
             marked_text("a «b «c» d» e"),
-            ("a b c d e".into(), vec![2..7, 4..5])
+            ("a b c d e".into(), vec![CharRange(2..7), CharRange(4..5)])
         );
     }
 }

@@ -39,7 +39,7 @@ pub fn highlights_of(texts: &[&Text], count: usize) -> HighlightsByText {
                         .map_or([200, 200, 0], |c| c.color);
                     Highlight {
                         annotation_id: a.annotation_id,
-                        range: a.anchor.start..a.anchor.end,
+                        range: (a.anchor.start..a.anchor.end).into(),
                         color: egui::Color32::from_rgba_unmultiplied(r, g, b, 110),
                         note: a.note.trim().to_owned(),
                     }

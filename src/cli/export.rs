@@ -73,7 +73,7 @@ pub fn run(
         &opened.library,
         format.into(),
         scope,
-        |a| text.as_ref().is_none_or(|id| &a.text_id == id),
+        |a| text.as_ref().is_none_or(|id| a.text_id == id),
     );
     match output {
         Some(path) => std::fs::write(path, written)

@@ -1,5 +1,6 @@
 //! `lectern index`: people and places named in the library, with their mentions.
 
+use crate::model::text::TextId;
 use std::io::Write;
 use std::path::Path;
 
@@ -53,7 +54,7 @@ pub fn run(profile: Option<&Path>, format: TextOrJson, out: &mut dyn Write) -> a
         eprintln!("{problem}");
     }
     // Per entity: mentions, and the texts they are in (in library order).
-    let mut found: Vec<(usize, Vec<(String, usize)>)> =
+    let mut found: Vec<(usize, Vec<(TextId, usize)>)> =
         vec![(0, Vec::new()); index.entities().len()];
     for text in opened.library.texts() {
         for mention in index.mentions(text) {
@@ -110,7 +111,7 @@ pub fn run(profile: Option<&Path>, format: TextOrJson, out: &mut dyn Write) -> a
 }
 
 /// `entity` as listed, with its `mentions` in `texts`.
-fn listed<'a>(entity: &'a Entity, mentions: usize, texts: &'a [(String, usize)]) -> Listed<'a> {
+fn listed<'a>(entity: &'a Entity, mentions: usize, texts: &'a [(TextId, usize)]) -> Listed<'a> {
     Listed {
         id: &entity.id,
         kind: entity.kind,

@@ -3,6 +3,7 @@
 //! comparisons' wordings; one folding; the people index's spellings of a name the query names),
 //! each result printed with its kind, where it is and its line of context.
 
+use crate::model::text::TextId;
 use std::io::Write;
 
 use serde::Serialize;
@@ -37,7 +38,7 @@ impl std::str::FromStr for SearchFormat {
 #[derive(Clone, Debug, Serialize)]
 pub struct TextCount {
     /// The text's id (as `lectern list` prints it).
-    pub text_id: String,
+    pub text_id: TextId,
     /// Its matches.
     pub matches: usize,
 }

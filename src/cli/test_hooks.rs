@@ -34,9 +34,9 @@ pub fn save_loop(profile: Option<&Path>, out: &mut dyn Write) -> anyhow::Result<
             ..Annotation::new(
                 format!("a{n}"),
                 &text,
-                start..start + 30,
+                (start..start + 30).into(),
                 Some("key-argument"),
-                "2026-11-26T21:00:00Z",
+                &"2026-11-26T21:00:00Z".into(),
             )
         };
         opened

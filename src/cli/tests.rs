@@ -94,7 +94,13 @@ fn export_writes_the_annotations_of_one_text_and_refuses_an_unknown_id() {
             let text = opened.library.get(text_id).unwrap().clone();
             let annotation = Annotation {
                 note: format!("note on {text_id}"),
-                ..Annotation::new(format!("a{n}"), &text, 3..12, None, "2026-12-01T00:00:00Z")
+                ..Annotation::new(
+                    format!("a{n}"),
+                    &text,
+                    (3..12).into(),
+                    None,
+                    &"2026-12-01T00:00:00Z".into(),
+                )
             };
             opened
                 .notebook

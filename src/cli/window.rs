@@ -2,6 +2,7 @@
 //! handed to the window that already has the profile open, else a window of its own, with
 //! the signals that close it and its icon.
 
+use crate::model::text::TextId;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -135,7 +136,7 @@ pub fn run_gui(
         .and_then(|state| state.window);
     let options = StartOptions {
         profile,
-        open,
+        open: open.into_iter().map(TextId::from).collect(),
         session_texts: Vec::new(),
         dialogs: None,
         file_system: None,

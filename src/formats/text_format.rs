@@ -27,9 +27,11 @@
 //! no-break spaces included, is kept exactly.
 //!
 //! This file is also compiled into `build.rs` (via `#[path]`, beside [`super::calendar`]), so it
-//! depends on `std` and the calendar alone.
+//! depends on `std`, the calendar and the ids alone.
 
 use std::fmt;
+
+pub use super::ids::TextId;
 
 /// Keys that must be present in every header.
 pub const REQUIRED_KEYS: &[&str] = &[
@@ -72,7 +74,7 @@ pub struct PartMark {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct TextMeta {
     /// Stable identifier used on the command line, in the profile and in anchors.
-    pub id: String,
+    pub id: TextId,
     /// Title as shown in the library.
     pub title: String,
     /// A subtitle or heading of the document (e.g. "Letter to L. B. Kamenev …").
@@ -347,7 +349,7 @@ fn set_field(
             if !is_valid_id(&value) {
                 return Err(format!("{value:?} is not an id (use a-z, 0-9 and -)"));
             }
-            meta.id = value;
+            meta.id = TextId::from(value);
         }
         "title" => meta.title = value,
         "subtitle" => meta.subtitle = Some(value),
@@ -448,7 +450,7 @@ pub fn write_text_file(meta: &TextMeta, paragraphs: &[&str]) -> String {
         ("editor_brackets", &meta.editor_brackets),
     ];
     for (key, value) in [
-        ("id", &meta.id),
+        ("id", meta.id.as_str()),
         ("title", &meta.title),
         ("author", &meta.author),
         ("date", &meta.date),

@@ -22,6 +22,7 @@
 //! edited volume takes milliseconds: an exact quote with all its context found nearby cannot
 //! be bettered farther away, and a fuzzy match is taken from the nearest stretch that has one.
 
+use crate::model::text::CharRange;
 use std::ops::Range;
 
 use super::text::Text;
@@ -52,18 +53,18 @@ pub struct Anchor {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Resolution {
     /// At its recorded position (same text, or the quote is still there).
-    Exact(Range<usize>),
+    Exact(CharRange),
     /// The exact quote, found at another position.
-    Moved(Range<usize>),
+    Moved(CharRange),
     /// A passage similar to the quote (similarity 0–1), found where its context is.
-    Fuzzy(Range<usize>, f64),
+    Fuzzy(CharRange, f64),
     /// Not found: keep the annotation and let the user re-attach it.
     Orphan,
 }
 
 impl Resolution {
     /// The range found, if any.
-    pub fn range(&self) -> Option<Range<usize>> {
+    pub fn range(&self) -> Option<CharRange> {
         match self {
             Self::Exact(range) | Self::Moved(range) | Self::Fuzzy(range, _) => Some(range.clone()),
             Self::Orphan => None,
@@ -72,8 +73,13 @@ impl Resolution {
 }
 
 impl Anchor {
+    /// The characters the anchor was made on (where its text had them then).
+    pub fn range(&self) -> CharRange {
+        CharRange(self.start..self.end)
+    }
+
     /// The anchor of `range` (clamped) in `text`.
-    pub fn new(text: &Text, range: Range<usize>) -> Self {
+    pub fn new(text: &Text, range: CharRange) -> Self {
         let range = text.clamp_range(range);
         let prefix_start = range.start.saturating_sub(CONTEXT_CHARS);
         let suffix_end = (range.end + CONTEXT_CHARS).min(text.char_len());
@@ -81,8 +87,8 @@ impl Anchor {
             start: range.start,
             end: range.end,
             exact: text.slice(range.clone()).to_owned(),
-            prefix: text.slice(prefix_start..range.start).to_owned(),
-            suffix: text.slice(range.end..suffix_end).to_owned(),
+            prefix: text.slice((prefix_start..range.start).into()).to_owned(),
+            suffix: text.slice((range.end..suffix_end).into()).to_owned(),
             content_hash: text.content_hash().to_owned(),
         }
     }
@@ -95,20 +101,20 @@ impl Anchor {
         }
         let recorded = self.start..self.end;
         if text.content_hash() == self.content_hash && self.end <= text.char_len() {
-            return Resolution::Exact(recorded);
+            return Resolution::Exact(CharRange(recorded));
         }
-        if self.end <= text.char_len() && text.slice(recorded.clone()) == self.exact {
-            return Resolution::Exact(recorded);
+        if self.end <= text.char_len() && text.slice(CharRange(recorded.clone())) == self.exact {
+            return Resolution::Exact(CharRange(recorded));
         }
         if self.exact.is_empty() {
             return Resolution::Orphan;
         }
         if let Some(range) = self.best_exact(text) {
-            return Resolution::Moved(range);
+            return Resolution::Moved(CharRange(range));
         }
         self.best_fuzzy(text)
             .map_or(Resolution::Orphan, |(range, score)| {
-                Resolution::Fuzzy(range, score)
+                Resolution::Fuzzy(CharRange(range), score)
             })
     }
 
@@ -208,7 +214,7 @@ impl Anchor {
                 .into_iter()
                 .filter(|range| (min_length..=max_length).contains(&range.len()))
                 .map(|range| {
-                    let found: Vec<char> = text.slice(range.clone()).chars().collect();
+                    let found: Vec<char> = text.slice(CharRange(range.clone())).chars().collect();
                     let score = similarity(&found, &exact);
                     (range, score)
                 })
@@ -323,7 +329,7 @@ mod tests {
     #[test]
     fn the_same_text_resolves_exactly() {
         let (text, anchor) = anchored("formal «entry» into the RSFSR");
-        assert_eq!(anchor.resolve(&text), Resolution::Exact(7..12));
+        assert_eq!(anchor.resolve(&text), Resolution::Exact((7..12).into()));
     }
 
     #[test]
@@ -359,7 +365,7 @@ mod tests {
         );
         match anchor.resolve(&text_of(&[&edited])) {
             Resolution::Fuzzy(range, score) => {
-                assert_eq!(range, expected[0]);
+                assert_eq!(range, expected[0].clone());
                 assert!(score > 0.9, "{score}");
             }
             other => panic!("expected a fuzzy match, got {other:?}"),

@@ -1,12 +1,13 @@
 //! Annotations: a highlighted passage with a category, a note and tags; categories; and how
 //! overlapping annotations become non-overlapping styled spans for painting.
 
-use std::ops::Range;
+use crate::model::text::CharRange;
 
 use serde::{Deserialize, Serialize};
 
 use super::anchor::Anchor;
-use super::text::Text;
+use super::text::{Text, TextId};
+use crate::formats::ids::Timestamp;
 
 /// A named colour with a meaning ("Key argument", "Question" …).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -44,7 +45,7 @@ pub struct Annotation {
     /// Stable id (also the id of the W3C export).
     pub annotation_id: String,
     /// The text annotated.
-    pub text_id: String,
+    pub text_id: TextId,
     /// Where: position and quote (survives edits of the text).
     pub anchor: Anchor,
     /// The category's id, if the passage is highlighted in one.
@@ -56,10 +57,10 @@ pub struct Annotation {
     /// Free-text tags, in the order given, without duplicates.
     #[serde(default)]
     pub tags: Vec<String>,
-    /// When it was made (RFC 3339).
-    pub created: String,
-    /// When it was last changed (RFC 3339).
-    pub modified: String,
+    /// When it was made.
+    pub created: Timestamp,
+    /// When it was last changed.
+    pub modified: Timestamp,
     /// Other texts of the note, from devices where it was changed at the same time as here
     /// (a sync brought both): kept for the reader to choose from, never dropped.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -73,28 +74,28 @@ pub struct DivergedNote {
     pub note: String,
     /// The device that wrote it.
     pub device: String,
-    /// When it was changed there (RFC 3339).
-    pub modified: String,
+    /// When it was changed there.
+    pub modified: Timestamp,
 }
 
 impl Annotation {
-    /// A new annotation of `range` in `text`, made at `now` (RFC 3339), with no note or tags.
+    /// A new annotation of `range` in `text`, made at `now`, with no note or tags.
     pub fn new(
         annotation_id: impl Into<String>,
         text: &Text,
-        range: Range<usize>,
+        range: CharRange,
         category_id: Option<&str>,
-        now: &str,
+        now: &Timestamp,
     ) -> Self {
         Self {
             annotation_id: annotation_id.into(),
-            text_id: text.id().to_owned(),
+            text_id: text.id().clone(),
             anchor: Anchor::new(text, range),
             category_id: category_id.map(str::to_owned),
             note: String::new(),
             tags: Vec::new(),
-            created: now.to_owned(),
-            modified: now.to_owned(),
+            created: now.clone(),
+            modified: now.clone(),
             diverged_notes: Vec::new(),
         }
     }
@@ -105,7 +106,7 @@ impl Annotation {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct StyledSpan {
     /// The characters.
-    pub range: Range<usize>,
+    pub range: CharRange,
     /// Which annotations cover all of them.
     pub covering: Vec<usize>,
 }
@@ -113,7 +114,7 @@ pub struct StyledSpan {
 /// Splits `within` at every annotation boundary and lists, for each piece covered by at least
 /// one annotation, which annotations cover it. Overlapping annotations therefore both stay
 /// visible (and clickable): the overlap is a span of its own, covered by both.
-pub fn styled_spans(ranges: &[Range<usize>], within: Range<usize>) -> Vec<StyledSpan> {
+pub fn styled_spans(ranges: &[CharRange], within: CharRange) -> Vec<StyledSpan> {
     let mut cuts: Vec<usize> = vec![within.start, within.end];
     for range in ranges {
         for point in [range.start, range.end] {
@@ -134,7 +135,7 @@ pub fn styled_spans(ranges: &[Range<usize>], within: Range<usize>) -> Vec<Styled
                 .map(|(index, _)| index)
                 .collect();
             (!covering.is_empty()).then_some(StyledSpan {
-                range: piece,
+                range: CharRange(piece),
                 covering,
             })
         })
@@ -161,9 +162,11 @@ mod tests {
     #[test]
     fn overlapping_annotations_become_three_spans() {
         let (_, ranges) = marked_text("formal «unification «with» the» R.S.F.S.R. «in a Union»");
-        let spans = styled_spans(&ranges, 0..100);
-        let described: Vec<(Range<usize>, Vec<usize>)> =
-            spans.into_iter().map(|s| (s.range, s.covering)).collect();
+        let spans = styled_spans(&ranges, (0..100).into());
+        let described: Vec<(std::ops::Range<usize>, Vec<usize>)> = spans
+            .into_iter()
+            .map(|s| (s.range.range(), s.covering))
+            .collect();
         assert_eq!(
             described,
             [
@@ -177,15 +180,15 @@ mod tests {
 
     #[test]
     fn spans_are_clipped_to_the_requested_range() {
-        let spans = styled_spans(&[2..10, 8..20], 5..9);
+        let spans = styled_spans(&[(2..10).into(), (8..20).into()], (5..9).into());
         assert_eq!(spans[0].range, 5..8);
         assert_eq!(spans[0].covering, [0]);
         assert_eq!(spans[1].range, 8..9);
         assert_eq!(spans[1].covering, [0, 1]);
         assert_eq!(spans.len(), 2);
-        assert!(styled_spans(&[], 0..10).is_empty());
+        assert!(styled_spans(&[], (0..10).into()).is_empty());
         assert!(
-            styled_spans(std::slice::from_ref(&(3..3)), 0..10).is_empty(),
+            styled_spans(&[CharRange(3..3)], (0..10).into()).is_empty(),
             "an empty annotation paints nothing"
         );
     }

@@ -288,7 +288,7 @@ pub fn to_csv(
         };
         let fields = [
             a.annotation_id.clone(),
-            a.text_id.clone(),
+            a.text_id.to_string(),
             citation(library, &a.text_id),
             position(a.anchor.start),
             position(a.anchor.end),
@@ -298,8 +298,8 @@ pub fn to_csv(
                 .to_owned(),
             a.note.clone(),
             a.tags.join("; "),
-            a.created.clone(),
-            a.modified.clone(),
+            a.created.to_string(),
+            a.modified.to_string(),
             if orphaned { "yes" } else { "no" }.to_owned(),
             "annotation".to_owned(),
         ];
@@ -363,7 +363,7 @@ fn w3c_annotation(
     });
     if url.is_some() {
         // The source names the page; Lectern's own id of the text comes back with it.
-        value["lectern:textId"] = Value::String(annotation.text_id.clone());
+        value["lectern:textId"] = Value::String(annotation.text_id.to_string());
     }
     if orphaned {
         if let Some(selectors) = value["target"]["selector"].as_array_mut() {
@@ -793,8 +793,8 @@ fn notes_csv(notes: &[ComparisonNote], categories: &[Category]) -> String {
                 .to_owned(),
             note.note.clone(),
             String::new(),
-            note.created.clone(),
-            note.modified.clone(),
+            note.created.to_string(),
+            note.modified.to_string(),
             "no".to_owned(),
             "note on a comparison".to_owned(),
         ];

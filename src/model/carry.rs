@@ -10,6 +10,8 @@
 //! left out or entirely reworded), or the languages differ, nothing is guessed: the note is not
 //! carried.
 
+use crate::formats::ids::Timestamp;
+use crate::model::text::CharRange;
 use std::ops::Range;
 
 use super::annotation::Annotation;
@@ -33,7 +35,7 @@ pub struct WitnessNote {
     /// The segment (index).
     pub segment: usize,
     /// The words, as characters of the witness's wording in the segment.
-    pub range: Range<usize>,
+    pub range: CharRange,
     /// The reader's note.
     pub note: String,
     /// Where it comes from.
@@ -48,7 +50,7 @@ pub struct Carried {
     /// The witness it is carried to.
     pub witness: usize,
     /// The aligned words there (characters of that witness's wording in the segment).
-    pub range: Range<usize>,
+    pub range: CharRange,
     /// How many of the note's words that wording has too.
     pub same_words: usize,
     /// How many words the note is on.
@@ -184,7 +186,7 @@ pub fn witness_notes<'a>(
             found.push(WitnessNote {
                 witness,
                 segment: note.segment,
-                range: start..start + note.quote.chars().count(),
+                range: (start..start + note.quote.chars().count()).into(),
                 note: note.note.clone(),
                 source: NoteSource::ComparisonNote(note.note_id.clone()),
             });
@@ -208,14 +210,14 @@ pub fn witness_notes<'a>(
                 continue;
             };
             let here = at..at + wording.text.chars().count();
-            for annotation in annotations.iter().filter(|a| &a.text_id == text_id) {
+            for annotation in annotations.iter().filter(|a| a.text_id == text_id) {
                 let range = annotation.anchor.start..annotation.anchor.end;
                 let (start, end) = (range.start.max(here.start), range.end.min(here.end));
                 if start < end {
                     found.push(WitnessNote {
                         witness,
                         segment,
-                        range: start - at..end - at,
+                        range: (start - at..end - at).into(),
                         note: annotation.note.clone(),
                         source: NoteSource::Annotation(annotation.annotation_id.clone()),
                     });
@@ -258,14 +260,14 @@ pub fn carry(
             };
             if let Some((range, same_words, words)) = align(
                 &wording.text,
-                note.range.clone(),
+                note.range.range(),
                 &theirs.text,
                 normalization,
             ) {
                 carried.push(Carried {
                     from: note.clone(),
                     witness: index,
-                    range,
+                    range: CharRange(range),
                     same_words,
                     words,
                 });
@@ -281,7 +283,7 @@ pub fn copy(
     comparison: &Comparison,
     carried: &Carried,
     note_id: String,
-    now: &str,
+    now: &Timestamp,
 ) -> ComparisonNote {
     let wording = |witness: usize| {
         comparison.witnesses[witness]
@@ -337,7 +339,7 @@ mod tests {
             witness: Some(comparison.witnesses[w].label.clone()),
             quote: quote.into(),
             note: text.into(),
-            ..ComparisonNote::new(format!("n-{quote}"), comparison, 1, None, NOW)
+            ..ComparisonNote::new(format!("n-{quote}"), comparison, 1, None, &NOW.into())
         }
     }
 
@@ -351,7 +353,7 @@ mod tests {
                     .as_ref()
                     .unwrap()
                     .text;
-                let words = CharIndex::new(text).slice(c.range.clone()).to_owned();
+                let words = CharIndex::new(text).slice(c.range.range()).to_owned();
                 (
                     comparison.witnesses[c.witness].label.clone(),
                     words,
@@ -461,7 +463,7 @@ mod tests {
                     .starts_with("Revised draft, early Oct 1922 (English")
             })
             .unwrap();
-        let copy = copy(&clause, to_revised, "copy-1".into(), NOW);
+        let copy = copy(&clause, to_revised, "copy-1".into(), &NOW.into());
         assert_eq!(copy.quote, "unification");
         assert_eq!(copy.note, "Lenin’s word");
         assert_eq!(copy.segment, 1);
@@ -498,9 +500,9 @@ mod tests {
         let mut annotation = Annotation::new(
             "a-1",
             letter,
-            start..start + "Formal\u{a0}unification".chars().count(),
+            (start..start + "Formal\u{a0}unification".chars().count()).into(),
             None,
-            NOW,
+            &NOW.into(),
         );
         annotation.note = "The amendment Stalin accepted".into();
         let text_of = |id: &str| library.get(id).map(|t| t.content());
@@ -510,7 +512,7 @@ mod tests {
         assert_eq!(lenin.label, "Lenin’s amendment (English)");
         let wording = &lenin.segments[on[0].segment].as_ref().unwrap().text;
         assert_eq!(
-            CharIndex::new(wording).slice(on[0].range.clone()),
+            CharIndex::new(wording).slice(on[0].range.range()),
             "Formal\u{a0}unification"
         );
         let carried = carry(&clause, &on, &[], &Normalization::wording());

@@ -4,22 +4,24 @@
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{SystemTime, UNIX_EPOCH};
 
+pub use crate::formats::ids::Timestamp;
+
 /// `time` as an RFC 3339 UTC timestamp, e.g. `2026-11-26T21:45:00Z`.
-pub fn rfc3339(time: SystemTime) -> String {
+pub fn rfc3339(time: SystemTime) -> Timestamp {
     let seconds = time.duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
     let days = (seconds / 86_400) as i64;
     let rest = seconds % 86_400;
     let (year, month, day) = crate::formats::calendar::civil(days);
-    format!(
+    Timestamp::from(format!(
         "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
         rest / 3_600,
         rest % 3_600 / 60,
         rest % 60
-    )
+    ))
 }
 
 /// The current time as RFC 3339.
-pub fn now() -> String {
+pub fn now() -> Timestamp {
     rfc3339(SystemTime::now())
 }
 

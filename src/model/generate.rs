@@ -8,6 +8,7 @@
 use super::annotation::{Annotation, default_categories};
 use super::text::Text;
 use crate::formats::text_format::TextMeta;
+use crate::model::text::CharRange;
 
 const ENGLISH: &[&str] = &[
     "the",
@@ -196,7 +197,7 @@ pub fn paragraphs(seed: u64, target_bytes: usize) -> Vec<String> {
 /// A generated text of about `target_bytes` bytes, with metadata saying it is generated.
 pub fn large_text(seed: u64, target_bytes: usize) -> Text {
     let meta = TextMeta {
-        id: format!("generated-{seed}-{target_bytes}"),
+        id: format!("generated-{seed}-{target_bytes}").into(),
         title: format!(
             "Generated text ({:.1} MB, seed {seed})",
             target_bytes as f64 / 1e6
@@ -221,7 +222,7 @@ pub fn collected_works(seed: u64, total_bytes: usize, volumes: usize) -> Vec<Tex
         .map(|index| {
             let number = index + 1;
             let meta = TextMeta {
-                id: format!("generated-{seed}-volume-{number:02}"),
+                id: format!("generated-{seed}-volume-{number:02}").into(),
                 title: format!("Collected works (generated), volume {number}"),
                 author: "Lectern test generator".into(),
                 date: format!("{}", 1893 + index.min(130)),
@@ -263,7 +264,7 @@ pub fn annotations(texts: &[Text], count: usize, seed: u64) -> Vec<Annotation> {
             let mut annotation = Annotation::new(
                 format!("generated-{seed}-{n}"),
                 text,
-                range,
+                CharRange(range),
                 Some(&category.category_id),
                 &super::clock::rfc3339(
                     std::time::UNIX_EPOCH + std::time::Duration::from_secs(second),
@@ -355,7 +356,8 @@ mod tests {
         assert_eq!(volumes.len(), 6);
         let total: usize = volumes.iter().map(|v| v.content().len()).sum();
         assert!((600_000..640_000).contains(&total), "{total} bytes");
-        let ids: std::collections::HashSet<&str> = volumes.iter().map(|v| v.id()).collect();
+        let ids: std::collections::HashSet<&str> =
+            volumes.iter().map(|v| v.id().as_str()).collect();
         assert_eq!(ids.len(), 6);
         assert_eq!(volumes[0].meta().date, "1893");
         assert_eq!(volumes[5].meta().date, "1898");
@@ -388,7 +390,7 @@ mod tests {
                 volume.id()
             );
             for annotation in here {
-                let quote = volume.slice(annotation.anchor.start..annotation.anchor.end);
+                let quote = volume.slice((annotation.anchor.start..annotation.anchor.end).into());
                 assert_eq!(quote, annotation.anchor.exact);
                 assert!(!quote.is_empty() && !quote.starts_with(' ') && !quote.ends_with(' '));
                 assert!(!quote.contains("\n\n"), "within one paragraph: {quote:?}");

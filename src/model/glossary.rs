@@ -7,8 +7,8 @@
 //! word, case and ё aside, a final `*` making a word a stem that takes Russian case endings. The
 //! bundled glossary is `resources/glossary/terms.json`, checked by this module's tests.
 
+use crate::model::text::CharRange;
 use std::collections::HashSet;
-use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
@@ -49,7 +49,7 @@ pub struct Found {
     /// The rendering's index in the term's renderings.
     pub rendering: usize,
     /// The characters.
-    pub range: Range<usize>,
+    pub range: CharRange,
 }
 
 /// The glossary, and how to find its renderings.
@@ -142,7 +142,7 @@ impl Glossary {
     }
 
     /// The characters of every rendering of term `term` in `content`.
-    pub fn ranges_of(&self, term: usize, content: &str) -> Vec<Range<usize>> {
+    pub fn ranges_of(&self, term: usize, content: &str) -> Vec<CharRange> {
         self.found_in(content)
             .into_iter()
             .filter(|f| f.term == term)

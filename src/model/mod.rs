@@ -20,6 +20,7 @@ pub mod notebook;
 pub mod notebook_import;
 pub mod own_entries;
 pub mod people_places;
+pub mod reading_history;
 pub mod search;
 pub mod selection;
 pub mod spans;

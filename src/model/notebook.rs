@@ -27,8 +27,9 @@
 //! The notebook never reads the clock: the caller passes the time of an edit, so tests are
 //! deterministic.
 
+use crate::formats::ids::Timestamp;
+use crate::model::text::CharRange;
 use std::collections::{BTreeSet, HashMap, HashSet};
-use std::ops::Range;
 use std::sync::Arc;
 
 use super::anchor::{Anchor, Resolution};
@@ -318,7 +319,7 @@ impl Notebook {
     }
 
     /// The live annotation of exactly `range` in the text `text_id`.
-    pub fn annotation_at(&self, text_id: &str, range: Range<usize>) -> Option<&Annotation> {
+    pub fn annotation_at(&self, text_id: &str, range: CharRange) -> Option<&Annotation> {
         self.contents
             .annotations
             .live()
@@ -332,7 +333,7 @@ impl Notebook {
     /// Carries out `edit` made at `now` (RFC 3339). `Ok(true)` when the notebook changed,
     /// `Ok(false)` when the edit did not apply (an id that is not there, nothing to undo);
     /// `Err(ReadOnly)`, changing nothing, when the notebook is read-only.
-    pub fn edit(&mut self, edit: Edit, now: &str) -> Result<bool, ReadOnly> {
+    pub fn edit(&mut self, edit: Edit, now: &Timestamp) -> Result<bool, ReadOnly> {
         if self.read_only {
             return Err(ReadOnly);
         }
@@ -340,7 +341,7 @@ impl Notebook {
             Edit::Undo => self.step_history(true),
             Edit::Redo => self.step_history(false),
             Edit::ChangeComparisonNote(mut note) => {
-                note.modified = now.to_owned();
+                note.modified = now.clone();
                 self.type_into_note(note)
             }
             Edit::AddComparisonNote {
@@ -388,7 +389,7 @@ impl Notebook {
         Ok(changed)
     }
 
-    fn change_annotation(&mut self, mut annotation: Annotation, now: &str) -> bool {
+    fn change_annotation(&mut self, mut annotation: Annotation, now: &Timestamp) -> bool {
         let Some(before) = self.contents.annotations.get(&annotation.annotation_id) else {
             return false;
         };

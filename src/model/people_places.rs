@@ -8,6 +8,7 @@
 //! are found within one line (“J. V. Stalin”, never across a paragraph). The bundled index is
 //! `resources/index/people-and-places.json`, checked by this module's tests.
 
+use crate::model::text::CharRange;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -104,7 +105,7 @@ pub struct Mention {
     /// The entity's index in [`Index::entities`].
     pub entity: usize,
     /// Characters of the text.
-    pub range: Range<usize>,
+    pub range: CharRange,
 }
 
 /// Finds names in a text, word by word: each name (one or more words, a final `*` on a word
@@ -295,7 +296,10 @@ impl NameMatcher {
             match found {
                 Some((entity, length)) => {
                     let range = words[index].1.start..words[index + length - 1].1.end;
-                    mentions.push(Mention { entity, range });
+                    mentions.push(Mention {
+                        entity,
+                        range: CharRange(range),
+                    });
                     index += length;
                 }
                 None => index += 1,

@@ -6,7 +6,7 @@
 //! `min(anchor, head)..max(anchor, head)`, so dragging backwards works. Selections cross
 //! paragraph boundaries freely; copying one yields the blank line between paragraphs.
 
-use std::ops::Range;
+use crate::model::text::CharRange;
 
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -23,7 +23,7 @@ pub struct Selection {
 
 impl Selection {
     /// A selection of `range`, anchored at its start.
-    pub fn from_range(range: Range<usize>) -> Self {
+    pub fn from_range(range: CharRange) -> Self {
         Self {
             anchor: range.start,
             head: range.end,
@@ -39,8 +39,8 @@ impl Selection {
     }
 
     /// The selected characters, `[start, end)`.
-    pub fn range(&self) -> Range<usize> {
-        self.anchor.min(self.head)..self.anchor.max(self.head)
+    pub fn range(&self) -> CharRange {
+        CharRange(self.anchor.min(self.head)..self.anchor.max(self.head))
     }
 
     /// Whether nothing is selected.
@@ -62,7 +62,7 @@ impl Selection {
 ///
 /// Clicking on a space or punctuation selects just that run; clicking past a paragraph's end
 /// selects the paragraph's last word.
-pub fn word_range_at(text: &Text, offset: usize) -> Range<usize> {
+pub fn word_range_at(text: &Text, offset: usize) -> CharRange {
     let index = text.paragraph_at(offset);
     let paragraph = &text.paragraphs()[index];
     let within = offset
@@ -75,16 +75,18 @@ pub fn word_range_at(text: &Text, offset: usize) -> Range<usize> {
         let len = segment.chars().count();
         let range = start..start + len;
         if within < range.end {
-            return paragraph.chars.start + range.start..paragraph.chars.start + range.end;
+            return CharRange(
+                paragraph.chars.start + range.start..paragraph.chars.start + range.end,
+            );
         }
         last = range;
         start += len;
     }
-    paragraph.chars.start + last.start..paragraph.chars.start + last.end
+    CharRange(paragraph.chars.start + last.start..paragraph.chars.start + last.end)
 }
 
 /// The whole paragraph holding character `offset`, for triple-click selection.
-pub fn paragraph_range_at(text: &Text, offset: usize) -> Range<usize> {
+pub fn paragraph_range_at(text: &Text, offset: usize) -> CharRange {
     text.paragraphs()[text.paragraph_at(offset)].chars.clone()
 }
 
@@ -120,8 +122,8 @@ mod tests {
     fn double_click_selects_a_word() {
         let (plain, ranges) = marked_text("formal «unification» with the R.S.F.S.R.");
         let t = text(&[&plain]);
-        for offset in ranges[0].clone() {
-            assert_eq!(word_range_at(&t, offset), ranges[0], "at {offset}");
+        for offset in ranges[0].range() {
+            assert_eq!(word_range_at(&t, offset), ranges[0].clone(), "at {offset}");
         }
     }
 
@@ -129,17 +131,17 @@ mod tests {
     fn double_click_selects_cyrillic_and_georgian_words() {
         let (plain, ranges) = marked_text("о формальном «вступлении» первых");
         let t = text(&[&plain]);
-        assert_eq!(word_range_at(&t, ranges[0].start + 3), ranges[0]);
+        assert_eq!(word_range_at(&t, ranges[0].start + 3), ranges[0].clone());
         let (plain, ranges) = marked_text("საქართველოს «რესპუბლიკა» და");
         let t = text(&[&plain]);
-        assert_eq!(word_range_at(&t, ranges[0].start + 1), ranges[0]);
+        assert_eq!(word_range_at(&t, ranges[0].start + 1), ranges[0].clone());
     }
 
     #[test]
     fn double_click_keeps_combining_marks_with_their_word() {
         let (plain, ranges) = marked_text("un «cafe\u{301}» noir");
         let t = text(&[&plain]);
-        assert_eq!(word_range_at(&t, ranges[0].start), ranges[0]);
+        assert_eq!(word_range_at(&t, ranges[0].start), ranges[0].clone());
         assert_eq!(t.slice(ranges[0].clone()), "cafe\u{301}");
     }
 

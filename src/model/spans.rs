@@ -8,6 +8,7 @@
 //! short scan. Ranges longer than [`LONG_SPAN`] characters (a highlighted chapter) are kept
 //! apart and always checked, so that one of them cannot lengthen every scan.
 
+use crate::model::text::CharRange;
 use std::ops::Range;
 
 /// Ranges at least this long are checked on every query instead of being indexed.
@@ -42,7 +43,7 @@ impl SpanIndex {
     };
 
     /// Indexes `ranges` (empty ones are never found).
-    pub fn new<'a>(ranges: impl IntoIterator<Item = &'a Range<usize>>) -> Self {
+    pub fn new<'a>(ranges: impl IntoIterator<Item = &'a CharRange>) -> Self {
         let mut short: Vec<(usize, usize, u32)> = Vec::new();
         let mut index = Self::default();
         for (position, range) in ranges.into_iter().enumerate() {
@@ -52,7 +53,7 @@ impl SpanIndex {
             }
             if range.end - range.start >= LONG_SPAN {
                 index.long.push(position);
-                index.long_ranges.push(range.clone());
+                index.long_ranges.push(range.range());
             } else {
                 short.push((range.start, range.end, position));
             }
@@ -81,7 +82,7 @@ impl SpanIndex {
 
     /// The positions of the ranges that share at least one character with `within`, in
     /// ascending order (the order they were given in, which is the painting order).
-    pub fn overlapping(&self, within: Range<usize>) -> Vec<usize> {
+    pub fn overlapping(&self, within: CharRange) -> Vec<usize> {
         let mut found = Vec::new();
         if within.start >= within.end {
             return found;
@@ -106,13 +107,13 @@ impl SpanIndex {
 
     /// The positions of the ranges that contain the character at `offset`, ascending.
     pub fn containing(&self, offset: usize) -> Vec<usize> {
-        self.overlapping(offset..offset + 1)
+        self.overlapping((offset..offset + 1).into())
     }
 }
 
 /// The ranges of a sorted list of non-overlapping `ranges` (search matches) that share a
 /// character with `within`.
-pub fn sorted_overlapping(ranges: &[Range<usize>], within: Range<usize>) -> &[Range<usize>] {
+pub fn sorted_overlapping(ranges: &[CharRange], within: CharRange) -> &[CharRange] {
     let first = ranges.partition_point(|r| r.end <= within.start);
     let last = ranges.partition_point(|r| r.start < within.end);
     &ranges[first..last.max(first)]
@@ -122,8 +123,9 @@ pub fn sorted_overlapping(ranges: &[Range<usize>], within: Range<usize>) -> &[Ra
 mod tests {
     use super::*;
     use crate::model::generate::SplitMix64;
+    use crate::model::text::CharRange;
 
-    fn naive(ranges: &[Range<usize>], within: Range<usize>) -> Vec<usize> {
+    fn naive(ranges: &[CharRange], within: Range<usize>) -> Vec<usize> {
         ranges
             .iter()
             .enumerate()
@@ -135,17 +137,20 @@ mod tests {
 
     #[test]
     fn finds_what_overlaps_and_nothing_that_only_touches() {
-        let ranges = vec![10..20, 0..5, 15..16, 30..40, 18..31, 7..7];
+        let ranges: Vec<CharRange> = [10..20, 0..5, 15..16, 30..40, 18..31, 7..7]
+            .into_iter()
+            .map(CharRange)
+            .collect();
         let index = SpanIndex::new(&ranges);
         assert_eq!(index.len(), 5, "the empty range is not indexed");
-        assert_eq!(index.overlapping(5..10), Vec::<usize>::new());
-        assert_eq!(index.overlapping(0..100), vec![0, 1, 2, 3, 4]);
-        assert_eq!(index.overlapping(19..30), vec![0, 4]);
-        assert_eq!(index.overlapping(40..50), Vec::<usize>::new());
+        assert_eq!(index.overlapping((5..10).into()), Vec::<usize>::new());
+        assert_eq!(index.overlapping((0..100).into()), vec![0, 1, 2, 3, 4]);
+        assert_eq!(index.overlapping((19..30).into()), vec![0, 4]);
+        assert_eq!(index.overlapping((40..50).into()), Vec::<usize>::new());
         assert_eq!(index.containing(15), vec![0, 2]);
         assert_eq!(index.containing(7), Vec::<usize>::new());
-        assert_eq!(index.overlapping(12..12), Vec::<usize>::new());
-        assert!(SpanIndex::EMPTY.overlapping(0..10).is_empty());
+        assert_eq!(index.overlapping((12..12).into()), Vec::<usize>::new());
+        assert!(SpanIndex::EMPTY.overlapping((0..10).into()).is_empty());
     }
 
     #[test]
@@ -159,21 +164,30 @@ mod tests {
                 1 => 0,
                 _ => rng.range(1, 400),
             };
-            ranges.push(start..start + length);
+            ranges.push(CharRange(start..start + length));
         }
         let index = SpanIndex::new(&ranges);
         for _ in 0..2_000 {
             let start = rng.range(0, 1_100_000);
             let within = start..start + rng.range(0, 3_000);
-            assert_eq!(index.overlapping(within.clone()), naive(&ranges, within));
+            assert_eq!(
+                index.overlapping(CharRange(within.clone())),
+                naive(&ranges, within)
+            );
         }
     }
 
     #[test]
     fn sorted_matches_are_cut_to_those_in_view() {
-        let matches = vec![0..3, 10..13, 20..23, 30..33];
-        assert_eq!(sorted_overlapping(&matches, 11..21), &[10..13, 20..23]);
-        assert_eq!(sorted_overlapping(&matches, 13..20), &[] as &[Range<usize>]);
-        assert_eq!(sorted_overlapping(&matches, 0..100), &matches[..]);
+        let matches: Vec<CharRange> = [0..3, 10..13, 20..23, 30..33]
+            .into_iter()
+            .map(CharRange)
+            .collect();
+        assert_eq!(
+            sorted_overlapping(&matches, (11..21).into()),
+            &matches[1..3]
+        );
+        assert!(sorted_overlapping(&matches, (13..20).into()).is_empty());
+        assert_eq!(sorted_overlapping(&matches, (0..100).into()), &matches[..]);
     }
 }

@@ -16,6 +16,7 @@ use std::ops::Range;
 
 use sha2::{Digest, Sha256};
 
+pub use crate::formats::ids::TextId;
 use crate::formats::text_format::{ParsedText, TextMeta};
 
 /// A half-open range of offsets of one kind, with the kind in its type: [`CharRange`] counts
@@ -51,6 +52,18 @@ macro_rules! offset_range {
             }
         }
 
+        impl PartialEq<Range<usize>> for $name {
+            fn eq(&self, other: &Range<usize>) -> bool {
+                self.0 == *other
+            }
+        }
+
+        impl PartialEq<$name> for Range<usize> {
+            fn eq(&self, other: &$name) -> bool {
+                *self == other.0
+            }
+        }
+
         impl std::ops::DerefMut for $name {
             fn deref_mut(&mut self) -> &mut Range<usize> {
                 &mut self.0
@@ -72,9 +85,9 @@ offset_range!(
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Paragraph {
     /// Character range in the content (see the module docs).
-    pub chars: Range<usize>,
+    pub chars: CharRange,
     /// Byte range of the same characters in the content string.
-    pub bytes: Range<usize>,
+    pub bytes: ByteRange,
 }
 
 impl Paragraph {
@@ -120,15 +133,15 @@ impl Text {
             let char_len = paragraph.chars().count();
             content.push_str(&paragraph);
             spans.push(Paragraph {
-                chars: char_pos..char_pos + char_len,
-                bytes: byte_start..content.len(),
+                chars: (char_pos..char_pos + char_len).into(),
+                bytes: (byte_start..content.len()).into(),
             });
             char_pos += char_len;
         }
         if spans.is_empty() {
             spans.push(Paragraph {
-                chars: 0..0,
-                bytes: 0..0,
+                chars: (0..0).into(),
+                bytes: (0..0).into(),
             });
         }
         let content_hash = content_hash(&content);
@@ -146,7 +159,7 @@ impl Text {
     }
 
     /// The text's id.
-    pub fn id(&self) -> &str {
+    pub fn id(&self) -> &TextId {
         &self.meta.id
     }
 
@@ -180,7 +193,7 @@ impl Text {
     /// # Panics
     /// If `index` is out of range.
     pub fn paragraph_text(&self, index: usize) -> &str {
-        &self.content[self.paragraphs[index].bytes.clone()]
+        &self.content[self.paragraphs[index].bytes.range()]
     }
 
     /// The paragraph holding character `offset`, or the one just before it when `offset` falls on
@@ -220,7 +233,7 @@ impl Text {
         if paragraph.is_ascii() {
             return paragraph.bytes.start + within;
         }
-        let text = &self.content[paragraph.bytes.clone()];
+        let text = &self.content[paragraph.bytes.range()];
         paragraph.bytes.start
             + text
                 .char_indices()
@@ -248,17 +261,17 @@ impl Text {
     }
 
     /// The content between two character offsets (clamped; an inverted range is empty).
-    pub fn slice(&self, range: Range<usize>) -> &str {
+    pub fn slice(&self, range: CharRange) -> &str {
         let start = self.byte_offset(range.start);
         let end = self.byte_offset(range.end).max(start);
         &self.content[start..end]
     }
 
     /// A character range clamped to the content.
-    pub fn clamp_range(&self, range: Range<usize>) -> Range<usize> {
+    pub fn clamp_range(&self, range: CharRange) -> CharRange {
         let len = self.char_len();
         let start = range.start.min(len);
-        start..range.end.clamp(start, len)
+        CharRange(start..range.end.clamp(start, len))
     }
 }
 
@@ -344,9 +357,9 @@ mod tests {
         let t = text(&["вступление в состав", "ერთობა"]);
         assert_eq!(t.paragraphs()[0].chars, 0..19);
         assert_eq!(t.paragraphs()[1].chars, 21..27);
-        assert_eq!(t.slice(0..10), "вступление");
-        assert_eq!(t.slice(21..24), "ერთ");
-        assert_eq!(t.slice(17..23), "ав\n\nერ");
+        assert_eq!(t.slice((0..10).into()), "вступление");
+        assert_eq!(t.slice((21..24).into()), "ერთ");
+        assert_eq!(t.slice((17..23).into()), "ав\n\nერ");
     }
 
     #[test]
@@ -363,17 +376,17 @@ mod tests {
         // "é" written as e + COMBINING ACUTE ACCENT is two characters.
         let t = text(&["cafe\u{301} noir"]);
         assert_eq!(t.char_len(), 10);
-        assert_eq!(t.slice(0..5), "cafe\u{301}");
-        assert_eq!(t.slice(6..10), "noir");
+        assert_eq!(t.slice((0..5).into()), "cafe\u{301}");
+        assert_eq!(t.slice((6..10).into()), "noir");
     }
 
     #[test]
     fn slice_clamps_and_never_panics() {
         let t = text(&["ab", "cd"]);
-        assert_eq!(t.slice(1..100), "b\n\ncd");
-        assert_eq!(t.slice(Range { start: 5, end: 2 }), "");
-        assert_eq!(t.clamp_range(3..100), 3..6);
-        assert_eq!(t.clamp_range(50..60), 6..6);
+        assert_eq!(t.slice((1..100).into()), "b\n\ncd");
+        assert_eq!(t.slice(CharRange(Range { start: 5, end: 2 })), "");
+        assert_eq!(t.clamp_range(CharRange(3..100)), 3..6);
+        assert_eq!(t.clamp_range(CharRange(50..60)), 6..6);
     }
 
     #[test]
@@ -384,7 +397,7 @@ mod tests {
         let empty = text(&[]);
         assert_eq!(empty.paragraphs().len(), 1);
         assert_eq!(empty.char_len(), 0);
-        assert_eq!(empty.slice(0..1), "");
+        assert_eq!(empty.slice((0..1).into()), "");
     }
 
     #[test]

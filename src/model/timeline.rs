@@ -9,6 +9,7 @@
 //! with the passage that states it and its source. An editorial reconstruction is no document of
 //! any day and never appears.
 
+use crate::model::text::TextId;
 use std::cmp::Ordering;
 use std::ops::Range;
 
@@ -211,7 +212,7 @@ pub enum Opens {
     /// A text, at the passage that states the event where it is in the text's body.
     Text {
         /// The text's id.
-        id: String,
+        id: TextId,
         /// The passage's characters in the text.
         passage: Option<Range<usize>>,
     },
@@ -255,7 +256,7 @@ pub struct EventRecord {
     /// The text that states it, and its words there (in the body or the editor's introduction
     /// to it).
     #[serde(default)]
-    pub text: Option<String>,
+    pub text: Option<TextId>,
     /// The passage, word for word.
     #[serde(default)]
     pub quote: String,
@@ -364,7 +365,7 @@ pub fn timeline(library: &Library, events: &[EventRecord]) -> (Vec<Entry>, Vec<S
             title = format!("{} — {title}", meta.author);
         }
         entries.push(Entry {
-            id: meta.id.clone(),
+            id: meta.id.to_string(),
             kind: EntryKind::Document,
             date,
             title,
@@ -579,7 +580,10 @@ mod tests {
         };
         let letter = bundled_library();
         let text = letter.get("lenin-1922-09-26-kamenev").unwrap();
-        assert_eq!(text.slice(range.clone()), "and with Stalin today");
+        assert_eq!(
+            text.slice(crate::model::text::CharRange(range.clone())),
+            "and with Stalin today"
+        );
         // The reconstruction of Clause 1 is no document of 1922 (no entry is made from it).
         assert!(entries.iter().all(|e| !e.title.contains("reconstruction")));
     }

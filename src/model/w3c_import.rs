@@ -8,6 +8,7 @@
 //! Archive, say) are placed in the library: by the text's web address when a text names it,
 //! else by their quote ([`place`]).
 
+use crate::model::text::CharRange;
 use std::collections::BTreeMap;
 
 use serde_json::Value;
@@ -15,6 +16,7 @@ use serde_json::Value;
 use super::anchor::{Anchor, Resolution};
 use super::annotation::{Annotation, Category};
 use super::library::Library;
+use super::text::TextId;
 use crate::formats::w3c::{self, ANNOTATION_IRI, CATEGORY_IRI, TEXT_IRI, W3cError};
 
 /// What a file of annotations held.
@@ -103,7 +105,7 @@ fn annotation_of(
     let text_id = item["lectern:textId"]
         .as_str()
         .unwrap_or_else(|| source.strip_prefix(TEXT_IRI).unwrap_or(&source))
-        .to_owned();
+        .into();
     let annotation = Annotation {
         annotation_id,
         text_id,
@@ -111,8 +113,8 @@ fn annotation_of(
         category_id,
         note,
         tags,
-        created,
-        modified,
+        created: created.into(),
+        modified: modified.into(),
         diverged_notes: Vec::new(),
     };
     Ok((annotation, source))
@@ -165,11 +167,11 @@ fn bodies_of(item: &Value, categories: &[Category]) -> (String, Vec<String>, Opt
 #[derive(Clone, Debug, PartialEq)]
 pub enum Placement {
     /// On a text of the library it names (by id, or by the text's web address).
-    Named(String),
+    Named(TextId),
     /// On the one text of the library where its quote is found.
-    ByQuote(String),
+    ByQuote(TextId),
     /// Its quote is in several texts: left an orphan; these are the candidates.
-    Ambiguous(Vec<String>),
+    Ambiguous(Vec<TextId>),
     /// Its quote is in no text (or it has none): left an orphan.
     NotFound,
 }
@@ -271,7 +273,7 @@ fn anchor_anew(
         .into_iter()
         .max_by_key(|range| (context(range), std::cmp::Reverse(range.start)));
     match best {
-        Some(range) => *anchor = Anchor::new(&library.texts()[index], range),
+        Some(range) => *anchor = Anchor::new(&library.texts()[index], CharRange(range)),
         None => {
             // Positions from elsewhere mean nothing here: only the quote is looked for.
             anchor.start = 0;
@@ -288,7 +290,7 @@ fn by_quote(anchor: &Anchor, library: &Library, plain: &mut [Option<Vec<char>>])
     if anchor.exact.trim().is_empty() {
         return Placement::NotFound;
     }
-    let exact: Vec<String> = (0..library.texts().len())
+    let exact: Vec<TextId> = (0..library.texts().len())
         .filter(|&index| !occurrences(plain_text(library, index, plain), &quote).is_empty())
         .map(|index| library.texts()[index].id().to_owned())
         .collect();
@@ -430,7 +432,7 @@ mod tests {
         // A quote as another tool copies it: the text's no-break spaces as plain ones.
         let at = kamenev.content().find("Formal\u{a0}unification").unwrap();
         let start = kamenev.content()[..at].chars().count();
-        let exact = kamenev.slice(start..start + 60).to_owned();
+        let exact = kamenev.slice((start..start + 60).into()).to_owned();
         assert!(exact.contains('\u{a0}'), "{exact:?}");
         let copied = exact.replace('\u{a0}', " ");
         for source in [
@@ -450,7 +452,7 @@ mod tests {
             );
             assert_eq!(annotation.text_id, kamenev.id(), "{source}");
             assert_eq!(
-                kamenev.slice(annotation.anchor.start..annotation.anchor.end),
+                kamenev.slice((annotation.anchor.start..annotation.anchor.end).into()),
                 exact,
                 "{source}"
             );

@@ -114,9 +114,9 @@ mod tests {
                 ..Annotation::new(
                     format!("a{n}"),
                     &text,
-                    n % 10..n % 10 + 5,
+                    (n % 10..n % 10 + 5).into(),
                     Some("question"),
-                    "2026-11-26T21:00:00Z",
+                    &"2026-11-26T21:00:00Z".into(),
                 )
             };
             file.annotations.apply(AnnotationEdit::Add(annotation));
@@ -183,7 +183,7 @@ mod tests {
             &comparison,
             0,
             None,
-            "2026-11-30T00:00:00Z",
+            &"2026-11-30T00:00:00Z".into(),
         );
         note.carried_from = Some(crate::model::comparison::CarriedFrom {
             witness: "Lenin’s amendment (English)".into(),
@@ -235,8 +235,13 @@ mod tests {
             &Normalization::wording(),
         )
         .unwrap();
-        let mut note =
-            ComparisonNote::new("n1".into(), &comparison, 0, None, "2026-11-27T00:00:00Z");
+        let mut note = ComparisonNote::new(
+            "n1".into(),
+            &comparison,
+            0,
+            None,
+            &"2026-11-27T00:00:00Z".into(),
+        );
         note.note = "Lenin’s word carries equality".into();
         let mut file = file_with(1);
         file.comparison_notes.push(note);

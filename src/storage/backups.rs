@@ -277,7 +277,7 @@ fn each<T>(
     if let Ok(metadata) = std::fs::metadata(&previous) {
         let written = metadata
             .modified()
-            .map_or_else(|_| String::new(), clock::rfc3339);
+            .map_or_else(|_| String::new(), |time| clock::rfc3339(time).into_string());
         let kept = keep(read(&previous));
         backups.push((PREVIOUS_SAVE.to_owned(), previous, written, kept));
     }

@@ -11,6 +11,7 @@
 //! opens its own window as before. Only Unix has this; elsewhere every Lectern opens its own
 //! window.
 
+use crate::model::text::TextId;
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -40,7 +41,7 @@ pub struct Answer {
     pub said: String,
     /// The id of the text imported, if one was.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub text_id: Option<String>,
+    pub text_id: Option<TextId>,
 }
 
 /// What became of a request.
@@ -556,7 +557,7 @@ mod tests {
             let answer = match request.files.first() {
                 Some(file) if file.ends_with("a.txt") => Ok(Answer {
                     said: "Imported “a”".to_owned(),
-                    text_id: Some("import-a".to_owned()),
+                    text_id: Some("import-a".into()),
                 }),
                 _ => Err("a.txt only".to_owned()),
             };
@@ -573,7 +574,7 @@ mod tests {
             send(&profile, &import(&paths[..1])).unwrap(),
             Sent::Answered(Answer {
                 said: "Imported “a”".to_owned(),
-                text_id: Some("import-a".to_owned()),
+                text_id: Some("import-a".into()),
             })
         );
         let refused = send(&profile, &import(&paths[1..])).unwrap_err();

@@ -431,7 +431,7 @@ fn text_meta(meta: &ImportMeta, found: Found, path: &Path, body: &str) -> TextMe
         .file_name()
         .map_or_else(|| name.clone(), |n| n.to_string_lossy().into_owned());
     TextMeta {
-        id: format!("import-{}", id_slug(&name)),
+        id: format!("import-{}", id_slug(&name)).into(),
         title: or(&meta.title, found.title.unwrap_or_else(|| name.clone())),
         author: or(
             &meta.author,
@@ -1066,7 +1066,7 @@ mod tests {
         let (text, encoding, replaced) =
             import_file(&profile, &path, &ImportMeta::default()).unwrap();
         assert_eq!(
-            (text.id(), encoding, replaced),
+            (text.id().as_str(), encoding, replaced),
             ("import-drafts-of-the-union", "UTF-8", false)
         );
         assert_eq!(text.meta().title, "On the union");

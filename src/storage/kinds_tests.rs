@@ -82,7 +82,7 @@ fn note(id: &str, comparison: &Comparison, text: &str) -> ComparisonNote {
         reference_quote: "entry".into(),
         witness: Some("Amendment".into()),
         reference: Some("Draft".into()),
-        ..ComparisonNote::new(id.into(), comparison, 0, None, NOW)
+        ..ComparisonNote::new(id.into(), comparison, 0, None, &NOW.into())
     }
 }
 
@@ -92,7 +92,7 @@ fn annotation(id: &str, note: &str) -> Annotation {
     Annotation {
         note: note.into(),
         tags: vec!["union".into()],
-        ..Annotation::new(id, text, 4..23, Some("key-argument"), NOW)
+        ..Annotation::new(id, text, (4..23).into(), Some("key-argument"), &NOW.into())
     }
 }
 
@@ -424,7 +424,9 @@ fn restore(kind: Kind, contents: &Contents) -> Result<(), String> {
     if !nothing_lost(contents, &after, kind) {
         return Err(format!("the restore lost it: {after:?} ({report:?})"));
     }
-    notebook.edit(Edit::Undo, NOW).map_err(|e| e.to_string())?;
+    notebook
+        .edit(Edit::Undo, &NOW.into())
+        .map_err(|e| e.to_string())?;
     if notebook.to_contents() != *contents {
         return Err(format!("undo gave {:?}", notebook.to_contents()));
     }
@@ -531,7 +533,10 @@ fn undo_and_trash(kind: Kind, contents: &Contents) -> Result<(), String> {
         Kind::Category => Edit::SetCategories(Vec::new()),
         Kind::StudyEntry => Edit::SetStudy(crate::model::own_entries::OwnEntries::default()),
     };
-    if !notebook.edit(edit, NOW).map_err(|e| e.to_string())? {
+    if !notebook
+        .edit(edit, &NOW.into())
+        .map_err(|e| e.to_string())?
+    {
         return Err("the change did not apply".into());
     }
     let changed = notebook.to_contents();
@@ -547,7 +552,9 @@ fn undo_and_trash(kind: Kind, contents: &Contents) -> Result<(), String> {
     if !trash_keeps_it {
         return Err(format!("after the change: {changed:?}"));
     }
-    notebook.edit(Edit::Undo, NOW).map_err(|e| e.to_string())?;
+    notebook
+        .edit(Edit::Undo, &NOW.into())
+        .map_err(|e| e.to_string())?;
     (notebook.to_contents() == *contents)
         .then_some(())
         .ok_or(format!("undo gave {:?}", notebook.to_contents()))

@@ -1,6 +1,7 @@
 //! The reading state: which texts are open in which panes, where each is scrolled, the theme
 //! and the font size. Saved in `reading-state.json` in the profile so a restart resumes reading.
 
+use crate::model::text::TextId;
 use serde::{Deserialize, Serialize};
 
 use super::StorageError;
@@ -39,7 +40,7 @@ pub enum ThemeChoice {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PaneRecord {
     /// The text shown.
-    pub text_id: String,
+    pub text_id: TextId,
     /// The paragraph at the top of the pane.
     pub paragraph: usize,
     /// How far into that paragraph the pane is scrolled, as a fraction of its height, so that

@@ -38,12 +38,12 @@ pub fn read_text_file(path: &Path) -> Result<Text, TextFileError> {
     if let Ok(contents) = std::str::from_utf8(&bytes)
         && let Ok(mut parsed) = parse_text_file(&name, contents)
     {
-        parsed.meta.id = format!("file-{}", parsed.meta.id);
+        parsed.meta.id = format!("file-{}", parsed.meta.id).into();
         return Ok(Text::from_parsed(parsed));
     }
     let (text, _) = read_import_bytes(&bytes, path, &ImportMeta::default())?;
     let mut meta = text.meta().clone();
-    meta.id = format!("file-{}", id_slug(&name));
+    meta.id = format!("file-{}", id_slug(&name)).into();
     meta.licence = "Unknown (opened from a file for this session)".into();
     let paragraphs = (0..text.paragraphs().len()).map(|i| text.paragraph_text(i).to_owned());
     Ok(Text::new(meta, paragraphs))
@@ -150,7 +150,7 @@ pub fn wording<L: std::borrow::Borrow<crate::model::library::Library>>(
                 ResolveError::NoSuchText(id) => ResolveError::Unknown(id),
                 other => other,
             })?;
-            Ok(WordingInput::from_text(text, 0..text.char_len()))
+            Ok(WordingInput::from_text(text, (0..text.char_len()).into()))
         }
     }
 }

@@ -15,12 +15,13 @@ use crate::ui::reader::{
 use crate::ui::welcome::welcome_ui;
 
 /// Highlights of the open texts, by text id.
-pub type HighlightsByText = std::collections::HashMap<String, Highlights>;
+pub type HighlightsByText = std::collections::HashMap<crate::model::text::TextId, Highlights>;
 
 static NO_HIGHLIGHTS: Highlights = Highlights::EMPTY;
 
 /// Character ranges to mark, by text id.
-pub type MarkedRanges = std::collections::HashMap<String, Vec<std::ops::Range<usize>>>;
+pub type MarkedRanges =
+    std::collections::HashMap<crate::model::text::TextId, Vec<crate::model::text::CharRange>>;
 
 /// What the panes mark in their texts.
 #[derive(Clone, Copy, Debug)]
@@ -69,6 +70,10 @@ pub struct Desk {
     widths: Vec<f32>,
     active: usize,
     next_key: u64,
+    /// Where the reader has been, for Back and Forward (see `desk/history.rs`).
+    history: crate::model::reading_history::ReadingHistory,
+    /// The notice that said a pane's text was replaced, while it offers Back.
+    replaced: Option<String>,
 }
 
 impl Desk {
@@ -142,6 +147,7 @@ impl Desk {
                 let width = self.widths.remove(index);
                 self.panes.insert(target, pane);
                 self.widths.insert(target, width);
+                self.history.pane_inserted(target);
                 self.active = target;
             } else {
                 self.active = index;
@@ -165,6 +171,7 @@ impl Desk {
         }
         self.panes.remove(index);
         self.widths.remove(index);
+        self.history.pane_closed(index);
         let total: f32 = self.widths.iter().sum();
         if total > 0.0 {
             for width in &mut self.widths {
@@ -181,6 +188,7 @@ impl Desk {
         if a < self.panes.len() && b < self.panes.len() && a != b {
             self.panes.swap(a, b);
             self.widths.swap(a, b);
+            self.history.panes_swapped(a, b);
             if self.active == a {
                 self.active = b;
             } else if self.active == b {
@@ -546,7 +554,9 @@ fn pane_title_ui(ui: &mut Ui, pane: &Pane, index: usize, actions: &mut Vec<Actio
     }
 }
 
+mod history;
 mod placement;
+pub use history::Going;
 pub use placement::Placement;
 
 #[cfg(test)]

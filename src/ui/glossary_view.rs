@@ -3,7 +3,6 @@
 //! every rendering of it in the open panes and in the comparison.
 
 use std::collections::HashMap;
-use std::ops::Range;
 
 use egui::{RichText, Ui};
 
@@ -12,7 +11,7 @@ use crate::ui::action::{Action, SearchAction};
 
 /// Where a term's renderings are in a comparison: by (segment, witness), characters of the
 /// witness's wording there.
-pub type TermCells = HashMap<(usize, usize), Vec<Range<usize>>>;
+pub type TermCells = HashMap<(usize, usize), Vec<crate::model::text::CharRange>>;
 
 /// What a term's renderings in a comparison were found for: the comparison's id, its
 /// witnesses' labels in their order, and the term's id.

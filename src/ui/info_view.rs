@@ -126,7 +126,7 @@ fn rows_of(text: &Text) -> Vec<(&'static str, String)> {
             text.char_len()
         ),
     ));
-    rows.push(("Id", meta.id.clone()));
+    rows.push(("Id", meta.id.to_string()));
     rows.push(("Content hash", text.content_hash().to_owned()));
     rows
 }

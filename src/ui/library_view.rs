@@ -26,7 +26,7 @@ pub fn library_ui(
     ui: &mut Ui,
     library: &Library,
     state: &mut LibraryViewState,
-    open_ids: &[&str],
+    open_ids: &[&crate::model::text::TextId],
     can_open_beside: bool,
     comparisons: &[(String, String)],
 ) -> Vec<Action> {

@@ -1,6 +1,8 @@
 //! Find in the current text (Ctrl+F): a bar above the panes; matches are found as the reader
 //! types, all of them marked in the pane, the current one selected and scrolled into view.
 
+use crate::model::text::CharRange;
+use crate::model::text::TextId;
 use std::ops::Range;
 
 use egui::{Key, Modifiers, RichText, Ui};
@@ -20,9 +22,9 @@ pub struct FindState {
     /// Whole words, match case.
     pub options: SearchOptions,
     /// The text searched.
-    pub text_id: String,
+    pub text_id: TextId,
     /// The matches placed (character ranges), in order.
-    pub matches: Vec<Range<usize>>,
+    pub matches: Vec<CharRange>,
     /// All matches, placed or not.
     pub count: usize,
     /// The match stepped to.
@@ -32,7 +34,7 @@ pub struct FindState {
     /// Move the keyboard focus to the query field.
     pub focus: bool,
     /// (text, query, options) the matches were found for.
-    pub searched: Option<(String, String, SearchOptions)>,
+    pub searched: Option<(crate::model::text::TextId, String, SearchOptions)>,
     /// Where the reader is (a character of the text): the first step goes to the first match
     /// from there, not from the top.
     pub from: usize,
@@ -40,7 +42,7 @@ pub struct FindState {
 
 impl FindState {
     /// Steps to the next (`forward`) or previous match, wrapping around.
-    pub fn step(&mut self, forward: bool) -> Option<Range<usize>> {
+    pub fn step(&mut self, forward: bool) -> Option<CharRange> {
         let len = self.matches.len();
         if len == 0 {
             self.current = None;
@@ -144,13 +146,13 @@ pub fn find_bar_ui(ui: &mut Ui, state: &mut FindState, title: &str) -> Vec<Actio
 #[derive(Clone, Debug, Default)]
 pub struct TextHits {
     /// The text.
-    pub text_id: String,
+    pub text_id: TextId,
     /// Its title.
     pub title: String,
     /// All its matches.
     pub count: usize,
     /// The first matches: range, and a line of context with the match's place in it (chars).
-    pub hits: Vec<(Range<usize>, String, Range<usize>)>,
+    pub hits: Vec<(CharRange, String, Range<usize>)>,
 }
 
 /// A result of Search everything that is not in a text (a note, a tag, a note on a comparison,
@@ -428,14 +430,14 @@ mod tests {
     #[test]
     fn stepping_wraps_around_both_ways() {
         let mut state = FindState {
-            matches: vec![0..1, 5..6, 9..10],
+            matches: vec![(0..1).into(), (5..6).into(), (9..10).into()],
             count: 3,
             ..FindState::default()
         };
-        assert_eq!(state.step(true), Some(0..1));
-        assert_eq!(state.step(false), Some(9..10));
-        assert_eq!(state.step(true), Some(0..1));
-        assert_eq!(state.step(true), Some(5..6));
+        assert_eq!(state.step(true), Some(CharRange(0..1)));
+        assert_eq!(state.step(false), Some(CharRange(9..10)));
+        assert_eq!(state.step(true), Some(CharRange(0..1)));
+        assert_eq!(state.step(true), Some(CharRange(5..6)));
         let mut empty = FindState::default();
         assert_eq!(empty.step(true), None);
     }
@@ -444,24 +446,29 @@ mod tests {
 #[cfg(test)]
 mod find_tests {
     use super::FindState;
+    use crate::model::text::CharRange;
 
     #[test]
     fn the_first_step_goes_to_the_first_match_from_the_reading_position() {
         let mut find = FindState {
-            matches: vec![2..4, 10..12, 30..32],
+            matches: vec![(2..4).into(), (10..12).into(), (30..32).into()],
             from: 11,
             ..FindState::default()
         };
-        assert_eq!(find.step(true), Some(30..32));
-        assert_eq!(find.step(true), Some(2..4), "wrapping");
+        assert_eq!(find.step(true), Some(CharRange(30..32)));
+        assert_eq!(find.step(true), Some(CharRange(2..4)), "wrapping");
         find.current = None;
         assert_eq!(
             find.step(false),
-            Some(10..12),
+            Some(CharRange(10..12)),
             "back: the last one before it"
         );
         find.current = None;
         find.from = 40;
-        assert_eq!(find.step(true), Some(2..4), "none after it: from the top");
+        assert_eq!(
+            find.step(true),
+            Some(CharRange(2..4)),
+            "none after it: from the top"
+        );
     }
 }

@@ -4,6 +4,7 @@
 //! entry to entry, +/− zoom and Enter opens. Below it, the chosen entry with its date's source,
 //! and every entry in order, a click choosing one.
 
+use crate::model::text::CharRange;
 use egui::{Align2, Color32, FontId, Pos2, Rect, RichText, Sense, Stroke, Ui, vec2};
 
 use crate::model::timeline::{DayNumber, Entry, EntryKind, Opens, Precision, day_label, ticks};
@@ -478,7 +479,7 @@ fn open_action(entry: &Entry) -> Action {
             passage: Some(range),
         } => Action::Search(SearchAction::OpenSearchHit {
             text_id: id.clone(),
-            range: range.clone(),
+            range: CharRange(range.clone()),
             beside: true,
         }),
         Opens::Text { id, passage: None } => Action::Desk(DeskAction::OpenText {

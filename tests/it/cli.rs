@@ -1,6 +1,7 @@
 //! The `lectern` command line.
 #![allow(clippy::unwrap_used)] // tests: a failed unwrap is a failed test
 
+use lectern::model::text::CharRange;
 use std::process::Command;
 
 use crate::w3c;
@@ -351,9 +352,9 @@ fn profile_with_annotations() -> tempfile::TempDir {
             ..Annotation::new(
                 format!("a{n}"),
                 text,
-                range,
+                CharRange(range),
                 Some("key-argument"),
-                "2026-11-27T00:00:00Z",
+                &"2026-11-27T00:00:00Z".into(),
             )
         }));
     }
@@ -691,7 +692,13 @@ fn export_and_import_of_annotations_know_the_profiles_imported_texts() {
         .annotations
         .apply(AnnotationEdit::Add(Annotation {
             note: "Equality".into(),
-            ..Annotation::new("n1", &text, 20..28, None, "2026-11-27T00:00:00Z")
+            ..Annotation::new(
+                "n1",
+                &text,
+                (20..28).into(),
+                None,
+                &"2026-11-27T00:00:00Z".into(),
+            )
         }));
     annotations.save(&profile).unwrap();
     let output = lectern_in(profile.dir())
@@ -838,7 +845,7 @@ fn a_hypothesis_annotation_made_on_the_archive_lands_on_the_letter_with_its_tags
         position["end"].as_u64().unwrap() as usize,
     );
     assert_eq!(
-        kamenev.slice(start..end).replace('\u{a0}', " "),
+        kamenev.slice((start..end).into()).replace('\u{a0}', " "),
         "Formal unification with the R.S.F.S.R. in a Union of Soviet Republics of Europe and Asia."
     );
 }
@@ -943,12 +950,7 @@ fn list_shows_the_whole_library_of_the_profile_as_text_or_json() {
         "To L. D. Trotsky\n\nTop secret\n\nDear Comrade Trotsky:",
     )
     .unwrap();
-    let output = lectern_in(&profile)
-        .arg("import")
-        .arg(&file)
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "{output:?}");
+    import_into(&profile, &file);
     let output = lectern_in(&profile).arg("list").output().unwrap();
     assert!(output.status.success(), "{output:?}");
     let stdout = String::from_utf8(output.stdout).unwrap();
@@ -1029,12 +1031,7 @@ fn an_epub_imports_with_its_chapters_as_parts_and_is_listed() {
     let profile = dir.path().join("p");
     let book = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/data/epub/national-question-1922-23.epub");
-    let output = lectern_in(&profile)
-        .arg("import")
-        .arg(&book)
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "{output:?}");
+    let output = import_into(&profile, &book);
     assert_eq!(
         String::from_utf8_lossy(&output.stdout).trim(),
         "import-national-question-1922-23"
@@ -1085,14 +1082,15 @@ fn an_epub_imports_with_its_chapters_as_parts_and_is_listed() {
     assert!(!profile.join("texts/import-cut.txt").exists());
 }
 
-/// `lectern import FILE` into `profile`, which must succeed.
-fn import_into(profile: &std::path::Path, file: &std::path::Path) {
+/// `lectern import FILE` into `profile`, which must succeed; what it said.
+fn import_into(profile: &std::path::Path, file: &std::path::Path) -> std::process::Output {
     let output = lectern_in(profile)
         .arg("import")
         .arg(file)
         .output()
         .unwrap();
     assert!(output.status.success(), "{output:?}");
+    output
 }
 
 /// The person or place `id` as `lectern index --format json` lists it for `profile`.
@@ -1307,12 +1305,7 @@ fn glossary_lists_each_term_with_its_renderings_found_in_imported_texts_too() {
         "Проект\n\nО вступлении республик в РСФСР и об их объединении.\n",
     )
     .unwrap();
-    let output = lectern_in(&profile)
-        .arg("import")
-        .arg(&file)
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "{output:?}");
+    import_into(&profile, &file);
     let json = lectern_in(&profile)
         .args(["glossary", "--format", "json"])
         .output()
@@ -1413,7 +1406,13 @@ fn profile_with_every_kind() -> tempfile::TempDir {
         reference: Some(clause.witnesses[0].label.clone()),
         quote: "formal unification".into(),
         reference_quote: "entry".into(),
-        ..ComparisonNote::new("n1".into(), &clause, 0, None, "2026-12-01T10:00:00Z")
+        ..ComparisonNote::new(
+            "n1".into(),
+            &clause,
+            0,
+            None,
+            &"2026-12-01T10:00:00Z".into(),
+        )
     });
     let own = Comparison::from_wordings(
         "own-drafts",
@@ -1432,7 +1431,7 @@ fn profile_with_every_kind() -> tempfile::TempDir {
             quote: "entry".into(),
             source: "comparison note n1".into(),
         }),
-        ..ComparisonNote::new("n2".into(), &own, 0, None, "2026-12-01T11:00:00Z")
+        ..ComparisonNote::new("n2".into(), &own, 0, None, &"2026-12-01T11:00:00Z".into())
     });
     contents.comparisons.push(own);
     save_into(dir.path(), &contents);
@@ -1557,14 +1556,26 @@ fn profile_with_work() -> tempfile::TempDir {
         .unwrap();
     let note = ComparisonNote {
         note: "Lenin’s ЁЛКА: the Union replaces the entry".into(),
-        ..ComparisonNote::new("cn-1".into(), &clause_1, 1, None, "2026-12-07T00:00:00Z")
+        ..ComparisonNote::new(
+            "cn-1".into(),
+            &clause_1,
+            1,
+            None,
+            &"2026-12-07T00:00:00Z".into(),
+        )
     };
     let library = lectern::bundled::bundled_library();
     let kamenev = library.get("lenin-1922-09-26-kamenev").unwrap();
     let annotation = Annotation {
         note: "An elka here (ёлка)".into(),
         tags: vec!["Ordjonikidze".into()],
-        ..Annotation::new("a-1", kamenev, 0..7, None, "2026-12-07T00:00:00Z")
+        ..Annotation::new(
+            "a-1",
+            kamenev,
+            (0..7).into(),
+            None,
+            &"2026-12-07T00:00:00Z".into(),
+        )
     };
     let contents = Contents {
         comparison_notes: vec![note],

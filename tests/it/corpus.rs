@@ -73,7 +73,7 @@ fn lenins_texts_leave_nothing_out() {
 #[test]
 fn the_six_documents_of_the_source_are_bundled_in_date_order() {
     let library = bundled_library();
-    let ids: Vec<&str> = library.texts().iter().map(|t| t.id()).collect();
+    let ids: Vec<&str> = library.texts().iter().map(|t| t.id().as_str()).collect();
     assert_eq!(
         ids,
         [

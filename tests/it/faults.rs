@@ -9,6 +9,7 @@ use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
+use crate::common::gui::{app_with, start_options};
 use crate::common::notebook;
 
 use lectern::bundled::bundled_library;
@@ -111,7 +112,7 @@ fn with_annotations(ids: &[&str]) -> Contents {
         contents
             .annotations
             .apply(lectern::model::annotation_set::AnnotationEdit::Add(
-                Annotation::new(*id, text, n * 30..n * 30 + 20, None, NOW),
+                Annotation::new(*id, text, (n * 30..n * 30 + 20).into(), None, &NOW.into()),
             ));
     }
     contents
@@ -196,20 +197,16 @@ fn the_window_keeps_work_that_could_not_be_saved_and_saves_it_when_the_disk_reco
         let temp = tempfile::tempdir().unwrap();
         let faulty = Arc::new(Faulty::new(Step::Write, &error));
         faulty.failing.store(false, Ordering::SeqCst);
-        let mut app = LecternApp::new(
-            bundled_library(),
-            StartOptions {
-                profile: Some(Profile::open(Some(temp.path())).unwrap()),
-                file_system: Some(faulty.clone()),
-                ..StartOptions::default()
-            },
-        );
+        let mut app = app_with(StartOptions {
+            file_system: Some(faulty.clone()),
+            ..start_options(temp.path(), &[])
+        });
         let text = app.library().get(KAMENEV).unwrap().clone();
         let add = |app: &mut LecternApp, id: &str, at: usize| {
-            let annotation = Annotation::new(id, &text, at..at + 20, None, NOW);
+            let annotation = Annotation::new(id, &text, (at..at + 20).into(), None, &NOW.into());
             assert!(
                 app.notebook_mut()
-                    .edit(Edit::AddAnnotation(annotation), NOW)
+                    .edit(Edit::AddAnnotation(annotation), &NOW.into())
                     .unwrap()
             );
         };

@@ -121,9 +121,9 @@ fn seeds() -> Seeds {
             ..Annotation::new(
                 format!("a{n}"),
                 kamenev,
-                n * 50..n * 50 + 30,
+                (n * 50..n * 50 + 30).into(),
                 Some("question"),
-                "2026-11-30T10:00:00Z",
+                &"2026-11-30T10:00:00Z".into(),
             )
         };
         contents
@@ -285,7 +285,7 @@ fn notebook_records(seeds: &Seeds, budget: Duration, executions: u64) -> Report 
     let first = &contents.annotations.live()[0];
     let record = NotebookStore::dir_of(temp.path())
         .join("annotations")
-        .join(&first.text_id)
+        .join(first.text_id.as_str())
         .join(format!("{}.json", first.annotation_id));
     let text = std::fs::read_to_string(&record).unwrap();
     let theirs = text.replace("\"note\": \"", "\"note\": \"theirs: ");

@@ -2,6 +2,9 @@
 //! and label, click, type and press keys, then assert on the app's state. No GPU needed.
 #![allow(clippy::unwrap_used)] // tests: a failed unwrap is a failed test
 
+use lectern::model::text::CharRange;
+use lectern::model::text::TextId;
+use std::ops::Range;
 use std::path::Path;
 use std::time::Duration;
 
@@ -9,15 +12,17 @@ use egui::{Event, Key, Modifiers, PointerButton, Pos2, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use lectern::bundled::bundled_library;
+use lectern::model::selection::Selection;
 use lectern::storage::notebook_dir::NotebookStore;
 use lectern::storage::profile::Profile;
 use lectern::storage::reading_state::ThemeChoice;
-use lectern::ui::app::{LecternApp, NOTE_PAUSE, StartOptions};
+use lectern::ui::app::{ImportDraft, LecternApp, NOTE_PAUSE, StartOptions};
+use lectern::ui::reader::ReaderView;
 
 use crate::common::gui::{
-    add_note_on_lenins_amendment, annotation, app_with, click, click_through, let_time_pass,
-    note_on_next_difference, search_everything_for, show_only_the_english_witnesses, start_options,
-    type_search_everything, wheel_at,
+    add_note_on_lenins_amendment, annotation, app_with, click, click_through, comparing,
+    let_time_pass, note_on_next_difference, reading_files, search_everything_for,
+    show_only_the_english_witnesses, start_options, type_search_everything, wheel_at,
 };
 
 const KAMENEV: &str = "lenin-1922-09-26-kamenev";
@@ -26,6 +31,32 @@ const TROTSKY: &str = "lenin-1923-03-05-trotsky";
 
 fn app(profile: &Path, open: &[&str]) -> LecternApp {
     app_with(start_options(profile, open))
+}
+
+/// Opens the find bar (Ctrl+F) on the active pane's text (the bar's field labelled `field`),
+/// types `query` and steps until it was searched for (the search runs on another thread), a
+/// second at most.
+fn find_in_text(harness: &mut Harness<'_, LecternApp>, field: &str, query: &str) {
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    harness.run();
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, field)
+        .type_text(query);
+    for _ in 0..200 {
+        harness.step();
+        let find = harness.state().search().find.as_ref();
+        if find.is_some_and(|f| f.searched.is_some()) {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    harness.run();
+}
+
+/// The names of the notebook's highlight categories, in order.
+fn category_names(harness: &Harness<'_, LecternApp>) -> Vec<String> {
+    let categories = harness.state().notebook().categories();
+    categories.iter().map(|c| c.name.clone()).collect()
 }
 
 /// The note of the annotation `id` in the app's notebook.
@@ -40,7 +71,7 @@ fn add_annotation(app: &mut LecternApp, annotation: lectern::model::annotation::
         .notebook_mut()
         .edit(
             lectern::model::notebook::Edit::AddAnnotation(annotation),
-            "2026-11-27T00:00:00Z",
+            &"2026-11-27T00:00:00Z".into(),
         )
         .unwrap();
     assert!(made);
@@ -71,7 +102,7 @@ fn run_until(
     }
 }
 
-fn pane_ids(harness: &Harness<'_, LecternApp>) -> Vec<String> {
+fn pane_ids(harness: &Harness<'_, LecternApp>) -> Vec<TextId> {
     harness
         .state()
         .desk()
@@ -79,6 +110,16 @@ fn pane_ids(harness: &Harness<'_, LecternApp>) -> Vec<String> {
         .iter()
         .map(|p| p.text.id().to_owned())
         .collect()
+}
+
+/// The reading view of pane `pane`, for a test to move it or select in it directly.
+fn pane_view<'a>(harness: &'a mut Harness<'_, LecternApp>, pane: usize) -> &'a mut ReaderView {
+    &mut harness.state_mut().desk_mut().pane_mut(pane).unwrap().view
+}
+
+/// Selects `range` (characters of its text) in pane `pane`, as a drag over it would.
+fn select_in_pane(harness: &mut Harness<'_, LecternApp>, pane: usize, range: Range<usize>) {
+    pane_view(harness, pane).selection = Some(Selection::from_range(range.into()));
 }
 
 fn press(harness: &Harness<'_, LecternApp>, pos: Pos2, modifiers: Modifiers) {
@@ -161,8 +202,12 @@ fn the_filter_and_enter_open_texts_in_place_and_beside() {
     harness.key_press(Key::Enter);
     harness.run();
     assert_eq!(pane_ids(&harness), [TROTSKY]);
-    harness.state_mut().view_mut().library_view.filter = "autonomization".into();
-    harness.state_mut().view_mut().library_view.focus_filter = true;
+    harness.state_mut().view_mut().library_panel_mut().filter = "autonomization".into();
+    harness
+        .state_mut()
+        .view_mut()
+        .library_panel_mut()
+        .focus_filter = true;
     harness.run();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
     harness.run();
@@ -232,13 +277,7 @@ fn linking_keeps_each_pane_at_its_own_place() {
     let profile = tempfile::tempdir().unwrap();
     let mut harness = harness(app(profile.path(), &[NOTES, NOTES]));
     // Pane 2 reads further on than pane 1.
-    harness
-        .state_mut()
-        .desk_mut()
-        .pane_mut(1)
-        .unwrap()
-        .view
-        .jump_to(8, 0.0);
+    pane_view(&mut harness, 1).jump_to(8, 0.0);
     harness.run();
     harness.get_by_label("Link scrolling of pane 1").click();
     click(&mut harness, "Link scrolling of pane 2");
@@ -370,7 +409,7 @@ fn dragging_selects_a_character_range_across_paragraphs() {
     harness.step();
     harness.run();
     let view = &harness.state().desk().panes()[0].view;
-    assert_eq!(view.selected_range(), Some(start..end));
+    assert_eq!(view.selected_range(), Some(CharRange(start..end)));
     let selected = harness.state().selected_text().unwrap();
     assert!(selected.starts_with("Stalin has probably"), "{selected}");
     assert!(
@@ -385,7 +424,7 @@ fn dragging_selects_a_character_range_across_paragraphs() {
     harness.run();
     assert_eq!(
         harness.state().desk().panes()[0].view.selected_range(),
-        Some(start..further)
+        Some(CharRange(start..further))
     );
 
     // Ctrl+C copies it (as a key press, and as the Copy event a desktop platform sends).
@@ -437,17 +476,17 @@ fn double_click_selects_a_word_and_triple_click_a_paragraph() {
 fn zoom_shortcuts_change_the_reading_font_size() {
     let profile = tempfile::tempdir().unwrap();
     let mut harness = harness(app(profile.path(), &[KAMENEV]));
-    let default = harness.state().view().font_size;
+    let default = harness.state().view().font_size();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Plus);
     harness.run();
-    assert!(harness.state().view().font_size > default);
+    assert!(harness.state().view().font_size() > default);
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Minus);
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Minus);
     harness.run();
-    assert!(harness.state().view().font_size < default);
+    assert!(harness.state().view().font_size() < default);
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Num0);
     harness.run();
-    assert_eq!(harness.state().view().font_size, default);
+    assert_eq!(harness.state().view().font_size(), default);
     // The interface itself is not zoomed.
     assert_eq!(harness.ctx.zoom_factor(), 1.0);
 }
@@ -456,13 +495,13 @@ fn zoom_shortcuts_change_the_reading_font_size() {
 fn the_theme_follows_the_menu_and_the_shortcut() {
     let profile = tempfile::tempdir().unwrap();
     let mut harness = harness(app(profile.path(), &[KAMENEV]));
-    assert_eq!(harness.state().view().theme, ThemeChoice::System);
+    assert_eq!(harness.state().view().theme(), ThemeChoice::System);
     click_through(&mut harness, &["View", "Dark theme"]);
-    assert_eq!(harness.state().view().theme, ThemeChoice::Dark);
+    assert_eq!(harness.state().view().theme(), ThemeChoice::Dark);
     assert_eq!(harness.ctx.theme(), egui::Theme::Dark);
     harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::D);
     harness.run();
-    assert_eq!(harness.state().view().theme, ThemeChoice::Light);
+    assert_eq!(harness.state().view().theme(), ThemeChoice::Light);
     assert_eq!(harness.ctx.theme(), egui::Theme::Light);
 }
 
@@ -510,7 +549,10 @@ fn metadata_is_one_click_away() {
     let profile = tempfile::tempdir().unwrap();
     let mut harness = harness(app(profile.path(), &[KAMENEV]));
     click(&mut harness, "About the text in pane 1");
-    assert_eq!(harness.state().view().info_text.as_deref(), Some(KAMENEV));
+    assert_eq!(
+        harness.state().view().info_text().map(|id| id.as_str()),
+        Some(KAMENEV)
+    );
     harness.get_by_label("Bernard Isaacs");
     harness.get_by_label("Collected Works");
     assert_eq!(
@@ -520,7 +562,7 @@ fn metadata_is_one_click_away() {
         2
     );
     click(&mut harness, "Close");
-    assert_eq!(harness.state().view().info_text, None);
+    assert_eq!(harness.state().view().info_text(), None);
     // From the library too, for a text that is not open.
     click(
         &mut harness,
@@ -540,7 +582,7 @@ fn the_shortcuts_window_lists_every_key_by_area_fits_the_screen_and_closes_with_
     harness.run();
     harness.key_press(Key::F1);
     harness.run();
-    assert!(harness.state().view().show_shortcuts);
+    assert!(harness.state().view().shortcuts_shown());
     // Grouped by area; every key of a command, "1" too.
     for heading in [
         "Reading",
@@ -564,12 +606,12 @@ fn the_shortcuts_window_lists_every_key_by_area_fits_the_screen_and_closes_with_
     assert!(last.bottom() > window.bottom(), "more than fits: {last:?}");
     harness.key_press(Key::Escape);
     harness.run();
-    assert!(!harness.state().view().show_shortcuts, "Esc closes it");
+    assert!(!harness.state().view().shortcuts_shown(), "Esc closes it");
     harness.key_press(Key::F1);
     harness.run();
     harness.key_press(Key::F1);
     harness.run();
-    assert!(!harness.state().view().show_shortcuts, "F1 closes it");
+    assert!(!harness.state().view().shortcuts_shown(), "F1 closes it");
 }
 
 #[test]
@@ -594,7 +636,7 @@ fn reading_state_survives_a_restart() {
         (
             state.desk_mut().panes()[0].view.scroll.paragraph,
             state.desk().panes()[1].view.selected_range(),
-            state.view().theme,
+            state.view().theme(),
         )
     };
     assert!(paragraph > 0);
@@ -606,13 +648,13 @@ fn reading_state_survives_a_restart() {
     assert!(!app.desk().panes()[0].linked);
     assert_eq!(app.desk().panes()[1].view.selected_range(), selection);
     assert_eq!(app.desk().active(), 1);
-    assert_eq!(app.view().font_size, 20.0);
+    assert_eq!(app.view().font_size(), 20.0);
     assert_ne!(
         theme,
         ThemeChoice::System,
         "the shortcut chose light or dark"
     );
-    assert_eq!(app.view().theme, theme);
+    assert_eq!(app.view().theme(), theme);
     assert!(app.notices().is_empty(), "{:?}", app.notices());
 }
 
@@ -724,6 +766,19 @@ fn assert_copied(harness: &Harness<'_, LecternApp>, expected: &str) {
     );
 }
 
+/// The text read for import, as the import window shows it (`which`: the one expected).
+fn import_draft<'a>(harness: &'a Harness<'_, LecternApp>, which: &str) -> &'a ImportDraft {
+    harness.state().files().import_draft.as_ref().expect(which)
+}
+
+/// Presses the import window's Import button and lets the window settle.
+fn confirm_import(harness: &mut Harness<'_, LecternApp>) {
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::Button, "Import")
+        .click();
+    harness.run();
+}
+
 /// Steps until the background "Open file…" has finished.
 fn wait_for_open_file(harness: &mut Harness<'_, LecternApp>) {
     wait_while(harness, LecternApp::is_opening_file);
@@ -794,10 +849,10 @@ fn a_theme_change_lays_the_text_out_again() {
     // point into the old atlas and draw nothing.
     let profile = tempfile::tempdir().unwrap();
     let mut harness = harness(app(profile.path(), &[KAMENEV]));
-    harness.state_mut().view_mut().theme = ThemeChoice::Dark;
+    harness.state_mut().view_mut().set_theme(ThemeChoice::Dark);
     harness.run();
     let before = harness.state().desk().panes()[0].view.atlas_resets();
-    harness.state_mut().view_mut().theme = ThemeChoice::Light;
+    harness.state_mut().view_mut().set_theme(ThemeChoice::Light);
     harness.run();
     assert!(harness.state().desk().panes()[0].view.atlas_resets() > before);
     assert!(
@@ -859,7 +914,7 @@ fn a_selection_is_highlighted_with_a_key_undone_redone_and_kept_across_a_restart
         harness.run();
         assert_eq!(
             harness.state().desk().panes()[0].view.selected_range(),
-            Some(start..end)
+            Some(CharRange(start..end))
         );
         harness.key_press(Key::Num2);
         harness.run();
@@ -895,9 +950,9 @@ fn a_second_lectern_on_the_same_profile_is_read_only() {
     let kept = lectern::model::annotation::Annotation::new(
         "kept",
         &text,
-        0..7,
+        (0..7).into(),
         None,
-        "2026-11-30T10:00:00Z",
+        &"2026-11-30T10:00:00Z".into(),
     );
     add_annotation(first.state_mut(), kept);
     first.state_mut().save_now();
@@ -927,10 +982,7 @@ fn a_second_lectern_on_the_same_profile_is_read_only() {
         lectern::ui::action::AnnotationAction::DeleteAnnotation("kept".into()),
     );
     second.state_mut().apply(&ctx, delete);
-    assert_eq!(
-        second.state().view().selected_annotation.as_deref(),
-        Some("kept")
-    );
+    assert_eq!(second.state().view().selected_annotation(), Some("kept"));
     assert!(
         second
             .state()
@@ -975,8 +1027,8 @@ fn write_note(harness: &mut Harness<'_, LecternApp>, passage: &str, note: &str) 
     let id = harness
         .state()
         .view()
-        .selected_annotation
-        .clone()
+        .selected_annotation()
+        .map(str::to_owned)
         .expect("N made and selected a note");
     harness
         .get_by_role_and_label(egui::accesskit::Role::MultilineTextInput, "Note")
@@ -1109,13 +1161,23 @@ fn clicking_a_highlight_selects_it_and_overlaps_stay_reachable() {
     drag_select(&mut harness, 0, "Stalin tends to be somewhat hasty");
     harness.key_press(Key::Num1);
     harness.run();
-    let outer = harness.state().view().selected_annotation.clone().unwrap();
+    let outer = harness
+        .state()
+        .view()
+        .selected_annotation()
+        .unwrap()
+        .to_owned();
     drag_select(&mut harness, 0, "somewhat hasty");
     harness.key_press(Key::Num2);
     harness.run();
-    let inner = harness.state().view().selected_annotation.clone().unwrap();
+    let inner = harness
+        .state()
+        .view()
+        .selected_annotation()
+        .unwrap()
+        .to_owned();
     assert_ne!(outer, inner);
-    harness.state_mut().view_mut().selected_annotation = None;
+    harness.state_mut().view_mut().select_annotation(None);
     let text = harness.state().desk().panes()[0].text.clone();
     let byte = text.content().find("Stalin tends").unwrap();
     let in_outer_only = text.content()[..byte].chars().count() + 2;
@@ -1124,21 +1186,21 @@ fn clicking_a_highlight_selects_it_and_overlaps_stay_reachable() {
     click_at(&mut harness, pos, Modifiers::NONE);
     harness.run_steps(30);
     assert_eq!(
-        harness.state().view().selected_annotation.as_deref(),
+        harness.state().view().selected_annotation(),
         Some(outer.as_str())
     );
     let pos = pos_of(&harness, 0, in_both);
     click_at(&mut harness, pos, Modifiers::NONE);
     harness.run_steps(30);
     assert_eq!(
-        harness.state().view().selected_annotation.as_deref(),
+        harness.state().view().selected_annotation(),
         Some(inner.as_str()),
         "the shorter first"
     );
     click_at(&mut harness, pos, Modifiers::NONE);
     harness.run_steps(30);
     assert_eq!(
-        harness.state().view().selected_annotation.as_deref(),
+        harness.state().view().selected_annotation(),
         Some(outer.as_str()),
         "then the other"
     );
@@ -1164,7 +1226,13 @@ fn a_changed_text_re_anchors_annotations_and_keeps_orphans() {
     let byte = older.content().find(quote).unwrap();
     let start = older.content()[..byte].chars().count();
     let make = |id: &str, range: std::ops::Range<usize>| {
-        Annotation::new(id, &older, range, Some("question"), "2026-11-26T21:00:00Z")
+        Annotation::new(
+            id,
+            &older,
+            CharRange(range),
+            Some("question"),
+            &"2026-11-26T21:00:00Z".into(),
+        )
     };
     let mut file = AnnotationsFile::default();
     file.annotations.apply(AnnotationEdit::Add(make(
@@ -1178,7 +1246,10 @@ fn a_changed_text_re_anchors_annotations_and_keeps_orphans() {
     let mut harness = harness(app(profile_dir.path(), &[KAMENEV]));
     let app = harness.state();
     let moved = app.notebook().annotations().get("moved").unwrap();
-    assert_eq!(current.slice(moved.anchor.start..moved.anchor.end), quote);
+    assert_eq!(
+        current.slice((moved.anchor.start..moved.anchor.end).into()),
+        quote
+    );
     assert_eq!(moved.anchor.content_hash, current.content_hash());
     assert!(
         app.notebook().annotations().get("gone").is_some(),
@@ -1247,13 +1318,7 @@ fn the_selection_toolbar_and_the_context_menu_highlight() {
 fn the_selection_toolbar_stays_in_its_pane_and_leaves_with_its_selection() {
     let profile = tempfile::tempdir().unwrap();
     let mut harness = harness(app(profile.path(), &[NOTES]));
-    harness
-        .state_mut()
-        .desk_mut()
-        .pane_mut(0)
-        .unwrap()
-        .view
-        .jump_to(20, 0.0);
+    pane_view(&mut harness, 0).jump_to(20, 0.0);
     harness.run();
     let text = harness.state().desk().panes()[0].text.clone();
     let chars = text.paragraphs()[20].chars.clone();
@@ -1317,9 +1382,9 @@ fn a_highlights_menu_changes_it_writes_its_note_copies_and_deletes_it() {
             ..lectern::model::annotation::Annotation::new(
                 "haste",
                 &text,
-                range.clone(),
+                CharRange(range.clone()),
                 Some("evidence"),
-                "2026-11-30T00:00:00Z",
+                &"2026-11-30T00:00:00Z".into(),
             )
         },
     );
@@ -1382,10 +1447,7 @@ fn a_highlights_menu_changes_it_writes_its_note_copies_and_deletes_it() {
     );
     right_click(&mut harness, on_it);
     click(&mut harness, "Edit note…");
-    assert_eq!(
-        harness.state().view().selected_annotation.as_deref(),
-        Some("haste")
-    );
+    assert_eq!(harness.state().view().selected_annotation(), Some("haste"));
     right_click(&mut harness, on_it);
     click(&mut harness, "Delete highlight");
     assert!(harness.state().notebook().annotations().live().is_empty());
@@ -1400,15 +1462,7 @@ fn a_list_entry_scrolls_its_pane_to_the_passage_and_flashes_it() {
     let text = harness.state().desk().panes()[0].text.clone();
     let last = text.paragraphs().len() - 1;
     let range = text.paragraphs()[last].chars.clone();
-    harness
-        .state_mut()
-        .desk_mut()
-        .pane_mut(0)
-        .unwrap()
-        .view
-        .selection = Some(lectern::model::selection::Selection::from_range(
-        range.start..range.start + 6,
-    ));
+    select_in_pane(&mut harness, 0, range.start..range.start + 6);
     harness.key_press(Key::Num3);
     harness.run();
     harness.key_press(Key::Home);
@@ -1441,9 +1495,9 @@ fn an_annotation_on_a_text_no_pane_shows_opens_in_the_active_pane() {
         lectern::model::annotation::Annotation::new(
             "on-notes",
             &text,
-            2..20,
+            (2..20).into(),
             None,
-            "2026-11-30T00:00:00Z",
+            &"2026-11-30T00:00:00Z".into(),
         ),
     );
     let mut harness = harness(app);
@@ -1519,26 +1573,14 @@ fn categories_are_renamed_added_and_removed_and_kept() {
             " (open)",
         );
         click_through(&mut harness, &["Remove category 6", "Add category"]);
-        let names: Vec<String> = harness
-            .state()
-            .notebook()
-            .categories()
-            .iter()
-            .map(|c| c.name.clone())
-            .collect();
+        let names = category_names(&harness);
         assert_eq!(names[1], "Question (open)");
         assert!(!names.contains(&"Follow up".to_owned()));
         assert_eq!(names.len(), 6);
         harness.state_mut().save_now();
     }
     let harness = harness(app(profile.path(), &[]));
-    let names: Vec<String> = harness
-        .state()
-        .notebook()
-        .categories()
-        .iter()
-        .map(|c| c.name.clone())
-        .collect();
+    let names = category_names(&harness);
     assert_eq!(names[1], "Question (open)");
     assert_eq!(names.len(), 6);
     // The annotation keeps its (renamed) category.
@@ -1567,7 +1609,13 @@ fn the_annotations_list_filters_by_category_tag_and_text() {
             Annotation {
                 note: format!("note {id}"),
                 tags: vec![tag.into()],
-                ..Annotation::new(id, text, 0..12, Some(category), "2026-11-26T21:00:00Z")
+                ..Annotation::new(
+                    id,
+                    text,
+                    (0..12).into(),
+                    Some(category),
+                    &"2026-11-26T21:00:00Z".into(),
+                )
             },
         );
     }
@@ -1576,19 +1624,27 @@ fn the_annotations_list_filters_by_category_tag_and_text() {
     harness
         .state_mut()
         .view_mut()
-        .annotations_view
+        .annotations_panel_mut()
         .category_filter = Some("question".into());
     harness.run();
     harness.get_by_label("2 shown");
-    harness.state_mut().view_mut().annotations_view.tag_filter = Some("stalin".into());
+    harness
+        .state_mut()
+        .view_mut()
+        .annotations_panel_mut()
+        .tag_filter = Some("stalin".into());
     harness.run();
     harness.get_by_label("1 shown");
     harness
         .state_mut()
         .view_mut()
-        .annotations_view
+        .annotations_panel_mut()
         .category_filter = None;
-    harness.state_mut().view_mut().annotations_view.text_filter = Some(KAMENEV.into());
+    harness
+        .state_mut()
+        .view_mut()
+        .annotations_panel_mut()
+        .text_filter = Some(KAMENEV.into());
     harness.run();
     harness.get_by_label("1 shown");
     harness.get_by_label_contains("note b");
@@ -1603,7 +1659,7 @@ fn open_clause_1(harness: &mut Harness<'_, LecternApp>) {
     harness.get_by_label(CLAUSE_1_TITLE).click();
     harness.run();
     let state = harness.state().comparison().expect("a comparison is open");
-    assert_eq!(state.comparison.id, "clause-1");
+    assert_eq!(state.comparison().id, "clause-1");
 }
 
 #[test]
@@ -1612,7 +1668,7 @@ fn the_docked_comparison_gives_its_room_to_the_witnesses_and_comes_back_after_a_
     let dock_height = {
         let mut harness = harness(app(profile.path(), &[KAMENEV]));
         open_clause_1(&mut harness);
-        assert!(!harness.state().comparison().unwrap().fills, "docked");
+        assert!(!harness.state().comparison().unwrap().fills(), "docked");
         // The description waits behind "About".
         let description = "Stalin’s commission draft of September 1922";
         assert!(harness.query_by_label_contains(description).is_none());
@@ -1621,7 +1677,7 @@ fn the_docked_comparison_gives_its_room_to_the_witnesses_and_comes_back_after_a_
         click(&mut harness, "About this comparison");
         assert!(harness.query_by_label_contains(description).is_none());
         // The header keeps to a few lines: the rows have most of the dock.
-        let dock = harness.state().comparison().unwrap().rect.unwrap();
+        let dock = harness.state().comparison().unwrap().rect().unwrap();
         let head = harness
             .get_by_label_contains("1. Stalin’s draft (Russian)")
             .rect();
@@ -1641,7 +1697,7 @@ fn the_docked_comparison_gives_its_room_to_the_witnesses_and_comes_back_after_a_
         assert_eq!(still.top(), head.top(), "the witnesses' names stay put");
         // The reader makes the dock taller by its edge.
         let edge = dock.center_top() - vec2(0.0, 8.5);
-        let before = harness.state().view().dock_height.unwrap();
+        let before = harness.state().view().dock_height().unwrap();
         press(&harness, edge, Modifiers::NONE);
         harness.step();
         for step in 1..=10 {
@@ -1650,7 +1706,7 @@ fn the_docked_comparison_gives_its_room_to_the_witnesses_and_comes_back_after_a_
         }
         release(&harness, edge - vec2(0.0, 100.0), Modifiers::NONE);
         harness.run();
-        let after = harness.state().view().dock_height.unwrap();
+        let after = harness.state().view().dock_height().unwrap();
         assert!((after - before - 100.0).abs() < 10.0, "{before} → {after}");
         harness.state_mut().save_now();
         after
@@ -1661,9 +1717,9 @@ fn the_docked_comparison_gives_its_room_to_the_witnesses_and_comes_back_after_a_
         .state()
         .comparison()
         .expect("the comparison is open again");
-    assert_eq!(state.comparison.id, "clause-1");
-    assert!(!state.fills);
-    let dock = state.rect.unwrap();
+    assert_eq!(state.comparison().id, "clause-1");
+    assert!(!state.fills());
+    let dock = state.rect().unwrap();
     assert!(
         (dock.height() + 16.0 - dock_height).abs() < 2.0,
         "{dock:?} for {dock_height}"
@@ -1678,17 +1734,17 @@ fn f7_inline_brings_each_difference_into_view() {
     click(&mut harness, "Inline");
     let count = {
         let state = harness.state().comparison().unwrap();
-        state.result.as_ref().unwrap().differences.len()
+        state.result().unwrap().differences.len()
     };
     assert!(count > 5);
     for step in 0..count {
         harness.key_press(Key::F7);
         harness.run();
         let state = harness.state().comparison().unwrap();
-        assert_eq!(state.current, Some(step));
-        let difference = &state.result.as_ref().unwrap().differences[step];
-        let witness = &state.comparison.witnesses[difference.witness];
-        let dock = state.rect.unwrap();
+        assert_eq!(state.current_difference(), Some(step));
+        let difference = &state.result().unwrap().differences[step];
+        let witness = &state.comparison().witnesses[difference.witness];
+        let dock = state.rect().unwrap();
         // The witness's inline wording, which marks the difference, is on screen in the dock
         // (found by its heading, just above it; the segment's rows can be taller than the dock).
         let heading = format!(
@@ -1735,10 +1791,10 @@ fn marking_against_a_witness_leaves_the_other_language_unmarked_and_says_so() {
     click_through(&mut harness, &["Mark against:", "Stalin’s draft (Russian)"]);
     let state = harness.state().comparison().unwrap();
     assert_eq!(
-        state.reference,
+        state.reference(),
         lectern::model::comparison::Reference::Base(0)
     );
-    let result = state.result.as_ref().unwrap();
+    let result = state.result().unwrap();
     assert!(!result.differences.is_empty());
     for difference in &result.differences {
         assert_eq!(difference.reference, 0);
@@ -1761,31 +1817,27 @@ fn compare_window_opens_straight_on_the_comparison_filling_the_window() {
     use lectern::model::comparison::WordingInput;
     let profile = tempfile::tempdir().unwrap();
     // As `lectern compare old.txt new.txt --window` starts it.
-    let app = LecternApp::new(
-        bundled_library(),
-        StartOptions {
-            profile: Some(Profile::open(Some(profile.path())).unwrap()),
-            compare: vec![
-                WordingInput::pasted(
-                    "old.txt",
-                    "on the formal entry of the former into the RSFSR",
-                ),
-                WordingInput::pasted(
-                    "new.txt",
-                    "on formal unification with the R.S.F.S.R. in a Union of Soviet Republics",
-                ),
-            ],
-            ..StartOptions::default()
-        },
-    );
+    let app = app_with(comparing(
+        profile.path(),
+        vec![
+            WordingInput::pasted(
+                "old.txt",
+                "on the formal entry of the former into the RSFSR",
+            ),
+            WordingInput::pasted(
+                "new.txt",
+                "on formal unification with the R.S.F.S.R. in a Union of Soviet Republics",
+            ),
+        ],
+    ));
     let harness = harness(app);
     let state = harness
         .state()
         .comparison()
         .expect("the comparison is open");
-    assert!(state.fills, "it fills the window");
-    assert_eq!(state.comparison.title, "old.txt — new.txt");
-    assert!(!state.result.as_ref().unwrap().differences.is_empty());
+    assert!(state.fills(), "it fills the window");
+    assert_eq!(state.comparison().title, "old.txt — new.txt");
+    assert!(!state.result().unwrap().differences.is_empty());
     harness.get_by_label_contains("1. old.txt");
     harness.get_by_label_contains("2. new.txt");
     assert!(harness.state().side_panels_set_aside());
@@ -1874,8 +1926,8 @@ fn files_opened_while_the_window_is_open_are_handed_to_it_and_open_beside_its_te
         .state()
         .comparison()
         .expect("the comparison is open");
-    assert!(state.fills, "it fills the window");
-    assert_eq!(state.comparison.title, "draft.txt — revised.txt");
+    assert!(state.fills(), "it fills the window");
+    assert_eq!(state.comparison().title, "draft.txt — revised.txt");
     drop(read_only);
     drop(harness);
     assert_eq!(
@@ -1897,30 +1949,21 @@ fn files_opened_while_the_window_is_open_are_handed_to_it_and_open_beside_its_te
 fn a_readers_own_small_comparison_comes_back_after_a_restart() {
     use lectern::model::comparison::WordingInput;
     let profile = tempfile::tempdir().unwrap();
-    let start = |compare: Vec<WordingInput>| {
-        LecternApp::new(
-            bundled_library(),
-            StartOptions {
-                profile: Some(Profile::open(Some(profile.path())).unwrap()),
-                compare,
-                ..StartOptions::default()
-            },
-        )
-    };
+    let start = |compare: Vec<WordingInput>| app_with(comparing(profile.path(), compare));
     let mut first = harness(start(vec![
         WordingInput::pasted("draft", "the formal entry of the former"),
         WordingInput::pasted("amended", "formal unification with the former"),
     ]));
     first.get_by_label("Inline").click();
     first.run();
-    let before = first.state().comparison().unwrap().comparison.clone();
+    let before = first.state().comparison().unwrap().comparison().clone();
     first.state_mut().save_now();
     drop(first);
     let again = harness(start(Vec::new()));
     let state = again.state().comparison().expect("it is open again");
-    assert_eq!(state.comparison, before);
-    assert!(state.inline, "as it was shown");
-    assert!(!state.result.as_ref().unwrap().differences.is_empty());
+    assert_eq!(state.comparison(), &before);
+    assert!(state.is_inline(), "as it was shown");
+    assert!(!state.result().unwrap().differences.is_empty());
 }
 
 #[test]
@@ -1946,7 +1989,7 @@ fn six_witnesses_get_the_whole_window_when_the_panels_leave_too_little_room() {
     harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::A);
     harness.run();
     assert!(!harness.state().side_panels_set_aside());
-    assert!(harness.state().view().annotations_open && harness.state().view().library_open);
+    assert!(harness.state().view().annotations_open() && harness.state().view().library_open());
     harness.get_by_label("Library");
     harness.get_by_label("Annotations");
     // The toolbar's button does the same both ways.
@@ -1962,8 +2005,8 @@ fn the_clause_1_comparison_opens_from_the_start_screen_in_one_click() {
     let mut harness = harness(app(profile.path(), &[]));
     open_clause_1(&mut harness);
     let state = harness.state().comparison().unwrap();
-    assert_eq!(state.comparison.witnesses.len(), 6);
-    assert!(!state.result.as_ref().unwrap().differences.is_empty());
+    assert_eq!(state.comparison().witnesses.len(), 6);
+    assert!(!state.result().unwrap().differences.is_empty());
     // Every witness shows its status; Lectern's translation says so.
     harness.get_by_label("4. Stalin’s draft (English, Lectern translation)");
     assert!(harness.query_all_by_label("translation").count() >= 3);
@@ -1989,29 +2032,37 @@ fn f7_and_shift_f7_step_through_the_differences() {
         .state()
         .comparison()
         .unwrap()
-        .result
-        .as_ref()
+        .result()
         .unwrap()
         .differences
         .len();
     assert!(count >= 3);
     harness.key_press(Key::F7);
     harness.run();
-    assert_eq!(harness.state().comparison().unwrap().current, Some(0));
+    assert_eq!(
+        harness.state().comparison().unwrap().current_difference(),
+        Some(0)
+    );
     harness.get_by_label(&format!("Difference 1 of {count}"));
     harness.key_press(Key::F7);
     harness.run();
-    assert_eq!(harness.state().comparison().unwrap().current, Some(1));
+    assert_eq!(
+        harness.state().comparison().unwrap().current_difference(),
+        Some(1)
+    );
     harness.key_press_modifiers(Modifiers::SHIFT, Key::F7);
     harness.key_press_modifiers(Modifiers::SHIFT, Key::F7);
     harness.run();
     assert_eq!(
-        harness.state().comparison().unwrap().current,
+        harness.state().comparison().unwrap().current_difference(),
         Some(count - 1),
         "stepping back from the first wraps to the last"
     );
     click(&mut harness, "Next difference");
-    assert_eq!(harness.state().comparison().unwrap().current, Some(0));
+    assert_eq!(
+        harness.state().comparison().unwrap().current_difference(),
+        Some(0)
+    );
 }
 
 #[test]
@@ -2020,17 +2071,17 @@ fn swapping_reverses_the_witnesses_and_marks_them_the_other_way() {
     let mut harness = harness(app(profile.path(), &[]));
     open_clause_1(&mut harness);
     let before = harness.state().comparison().unwrap();
-    let before = before.result.clone().expect("computed");
+    let before = before.result().cloned().expect("computed");
     let count = before.differences.len();
     harness.get_by_label(&format!("{count} differences"));
     click(&mut harness, "Swap witnesses");
     let state = harness.state().comparison().unwrap();
     assert!(
-        state.comparison.witnesses[0]
+        state.comparison().witnesses[0]
             .label
             .starts_with("Revised draft")
     );
-    let after = state.result.clone().expect("computed again");
+    let after = state.result().cloned().expect("computed again");
     assert!(!after.differences.is_empty());
     // A number a reader can cite: the same whichever witness stands first, and each
     // segment's summaries the same with removed and added words traded.
@@ -2078,7 +2129,7 @@ fn clicking_a_witness_opens_its_passage_selected_in_the_text() {
         harness.get_by_label(&format!("Show {russian}")).click();
         harness.run();
     }
-    let hidden = &harness.state().comparison().unwrap().hidden;
+    let hidden = harness.state().comparison().unwrap().hidden();
     assert_eq!(hidden, &[true, true, true, false, false, false]);
     // Shown with an ordinary space for the source's no-break space, so that lines break there.
     let passage =
@@ -2102,7 +2153,9 @@ fn two_selections_in_two_panes_are_compared_word_by_word() {
         let byte = pane.text.content().find(needle).unwrap();
         let start = pane.text.content()[..byte].chars().count();
         let range = start..start + needle.chars().count();
-        pane.view.selection = Some(lectern::model::selection::Selection::from_range(range));
+        pane.view.selection = Some(lectern::model::selection::Selection::from_range(CharRange(
+            range,
+        )));
     };
     select(
         &mut harness,
@@ -2113,20 +2166,22 @@ fn two_selections_in_two_panes_are_compared_word_by_word() {
     harness.run();
     click(&mut harness, "Compare selections");
     let state = harness.state().comparison().expect("a comparison");
-    assert!(state.readers_own);
-    assert_eq!(state.comparison.witnesses.len(), 2);
-    let first = state.comparison.witnesses[0].segments[0].as_ref().unwrap();
+    assert!(state.is_readers_own());
+    assert_eq!(state.comparison().witnesses.len(), 2);
+    let first = state.comparison().witnesses[0].segments[0]
+        .as_ref()
+        .unwrap();
     assert_eq!(
         first.text,
         "we consider ourselves, the Ukrainian S.S.R. and others, equal"
     );
     assert_eq!(first.source_text.as_deref(), Some(KAMENEV));
-    let cell = &state.result.as_ref().unwrap().cells[0][1];
+    let cell = &state.result().unwrap().cells[0][1];
     assert_eq!(cell.reference, Some(0));
     assert!(!cell.counts.is_same());
     // The comparison sits below the panes; its controls answer the pointer.
     click(&mut harness, "Inline");
-    assert!(harness.state().comparison().unwrap().inline);
+    assert!(harness.state().comparison().unwrap().is_inline());
 }
 
 #[test]
@@ -2150,7 +2205,7 @@ fn a_note_on_a_difference_is_kept_across_a_restart() {
     harness.get_by_label("Notes on comparisons (1)");
     click(&mut harness, "Show in comparison");
     let state = harness.state().comparison().expect("the comparison opened");
-    assert_eq!(state.comparison.id, "clause-1");
+    assert_eq!(state.comparison().id, "clause-1");
     harness.get_by_label(&format!("Note {subject}"));
     assert_eq!(
         harness.state().notebook().comparison_notes()[0].note,
@@ -2221,7 +2276,7 @@ fn pasted_wordings_are_compared_and_exported_as_markdown() {
     );
     click(&mut harness, "Compare the wordings");
     let state = harness.state().comparison().expect("a comparison");
-    assert_eq!(state.comparison.witnesses[1].label, "Wording 2");
+    assert_eq!(state.comparison().witnesses[1].label, "Wording 2");
     click_through(&mut harness, &["Export", "Export as Markdown…"]);
     wait_while(&mut harness, LecternApp::is_exporting);
     let markdown = std::fs::read_to_string(&export).unwrap();
@@ -2242,30 +2297,26 @@ fn a_png_export_too_tall_leaves_rows_out_and_says_which() {
     let export = profile.path().join("long.png");
     let old = paragraphs(5, 24_000).join("\n\n");
     let new = edited(&old, 6, 30);
-    let app = LecternApp::new(
-        bundled_library(),
-        StartOptions {
-            profile: Some(Profile::open(Some(profile.path())).unwrap()),
-            dialogs: Some(std::sync::Arc::new(ScriptedDialogs(Some(export.clone())))),
-            compare: vec![
-                WordingInput::pasted("old.txt", &old),
-                WordingInput::pasted("new.txt", &new),
-            ],
-            ..StartOptions::default()
-        },
-    );
+    let wordings = vec![
+        WordingInput::pasted("old.txt", &old),
+        WordingInput::pasted("new.txt", &new),
+    ];
+    let app = app_with(StartOptions {
+        dialogs: Some(std::sync::Arc::new(ScriptedDialogs(Some(export.clone())))),
+        ..comparing(profile.path(), wordings)
+    });
     let mut harness = harness(app);
     let rows = harness
         .state()
         .comparison()
         .unwrap()
-        .comparison
+        .comparison()
         .segments
         .len();
     click_through(&mut harness, &["Export", "Export as PNG image…"]);
     wait_while(&mut harness, LecternApp::is_exporting);
     let state = harness.state().comparison().unwrap();
-    let message = state.message.clone().unwrap_or_default();
+    let message = state.message().map(str::to_owned).unwrap_or_default();
     let said = format!(" of {rows} left out: the image would be about ");
     assert!(message.starts_with("Exported to "), "{message}");
     assert!(message.contains(&said), "{message}");
@@ -2323,7 +2374,7 @@ fn the_png_export_of_a_comparison_is_the_whole_comparison_not_the_screen() {
     click_through(&mut harness, &["Export", "Export as PNG image…"]);
     wait_while(&mut harness, LecternApp::is_exporting);
     let state = harness.state().comparison().unwrap();
-    let message = state.message.clone().unwrap_or_default();
+    let message = state.message().map(str::to_owned).unwrap_or_default();
     assert!(message.starts_with("Exported to "), "{message}");
     assert!(!message.contains("left out"), "{message}");
     let bytes = std::fs::read(&export).unwrap();
@@ -2333,7 +2384,7 @@ fn the_png_export_of_a_comparison_is_the_whole_comparison_not_the_screen() {
     // Not the window, nor a part of it: taller than the whole window, and the comparison
     // docked below the text has only part of it.
     let window = harness.ctx.content_rect().size() * harness.ctx.pixels_per_point();
-    let dock = state.rect.unwrap();
+    let dock = state.rect().unwrap();
     assert!(dock.height() < window.y);
     assert!(image.height() as f32 > window.y, "{:?}", image.dimensions());
     // The picture of the comparison and its note, as drawn directly, in the window's font size
@@ -2343,7 +2394,7 @@ fn the_png_export_of_a_comparison_is_the_whole_comparison_not_the_screen() {
     let of = lectern::ui::compare_view::PictureOf::of(state, notes).unwrap();
     assert_eq!(of.notes.len(), 1);
     let style = lectern::ui::compare_view::PictureStyle {
-        font_size: harness.state().view().font_size,
+        font_size: harness.state().view().font_size(),
         dark,
         ..Default::default()
     };
@@ -2406,18 +2457,7 @@ fn comparing_two_long_texts_runs_in_the_background_with_progress() {
             .map(str::to_owned)
             .collect::<Vec<_>>(),
     );
-    let app = LecternApp::new(
-        bundled_library(),
-        StartOptions {
-            profile: Some(Profile::open(Some(profile.path())).unwrap()),
-            open: Vec::new(),
-            session_texts: vec![first, second],
-            dialogs: None,
-            file_system: None,
-            save_delay: None,
-            compare: Vec::new(),
-        },
-    );
+    let app = app_with(reading_files(profile.path(), vec![first, second]));
     let mut harness = harness(app);
     assert_eq!(harness.state().desk().panes().len(), 2);
     click(&mut harness, "Compare");
@@ -2440,8 +2480,8 @@ fn comparing_two_long_texts_runs_in_the_background_with_progress() {
     }
     let state = harness.state().comparison().unwrap();
     assert!(!state.is_computing());
-    let result = state.result.as_ref().expect("the comparison finished");
-    assert_eq!(result.cells.len(), state.comparison.segments.len());
+    let result = state.result().expect("the comparison finished");
+    assert_eq!(result.cells.len(), state.comparison().segments.len());
     assert!(!result.differences.is_empty());
 }
 
@@ -2451,13 +2491,7 @@ fn comparing_two_long_texts_runs_in_the_background_with_progress() {
 fn find_starts_at_the_reading_position() {
     let profile = tempfile::tempdir().unwrap();
     let mut harness = harness(app(profile.path(), &[NOTES]));
-    harness
-        .state_mut()
-        .desk_mut()
-        .pane_mut(0)
-        .unwrap()
-        .view
-        .jump_to(20, 0.0);
+    pane_view(&mut harness, 0).jump_to(20, 0.0);
     harness.run();
     let reading_at = {
         let pane = &harness.state().desk().panes()[0];
@@ -2466,28 +2500,11 @@ fn find_starts_at_the_reading_position() {
             .start
     };
     assert!(reading_at > 0);
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
-    harness.run();
-    harness
-        .get_by_role_and_label(
-            egui::accesskit::Role::TextInput,
-            "Find in “The Question of Nationalities or “Autonomization””",
-        )
-        .type_text("Russian");
-    for _ in 0..200 {
-        harness.step();
-        let done = harness
-            .state()
-            .search()
-            .find
-            .as_ref()
-            .is_some_and(|f| f.searched.is_some());
-        if done {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(5));
-    }
-    harness.run();
+    find_in_text(
+        &mut harness,
+        "Find in “The Question of Nationalities or “Autonomization””",
+        "Russian",
+    );
     let find = harness.state().search().find.as_ref().unwrap();
     let current = find.current.expect("a match is stepped to");
     assert!(
@@ -2517,9 +2534,9 @@ fn choosing_an_annotation_moves_nothing_under_the_pointer_and_quotes_are_not_dou
         lectern::model::annotation::Annotation::new(
             "amendment",
             &text,
-            start..start + quote.chars().count(),
+            (start..start + quote.chars().count()).into(),
             Some("evidence"),
-            "2026-11-30T00:00:00Z",
+            &"2026-11-30T00:00:00Z".into(),
         ),
     );
     let mut harness = harness(app);
@@ -2530,7 +2547,7 @@ fn choosing_an_annotation_moves_nothing_under_the_pointer_and_quotes_are_not_dou
     harness.get_by_label_contains("Annotation: ").click();
     harness.run_steps(90); // the passage flashes in its pane
     assert_eq!(
-        harness.state().view().selected_annotation.as_deref(),
+        harness.state().view().selected_annotation(),
         Some("amendment")
     );
     assert_eq!(harness.get_by_label_contains("Annotation: ").rect(), entry);
@@ -2544,28 +2561,11 @@ fn choosing_an_annotation_moves_nothing_under_the_pointer_and_quotes_are_not_dou
 fn find_marks_every_match_as_you_type_and_f3_steps_through_them() {
     let profile = tempfile::tempdir().unwrap();
     let mut harness = harness(app(profile.path(), &[KAMENEV]));
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
-    harness.run();
-    harness
-        .get_by_role_and_label(
-            egui::accesskit::Role::TextInput,
-            "Find in “On the Establishment of the U.S.S.R.”",
-        )
-        .type_text("STALIN");
-    for _ in 0..200 {
-        harness.step();
-        if harness
-            .state()
-            .search()
-            .find
-            .as_ref()
-            .is_some_and(|f| f.searched.is_some())
-        {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(5));
-    }
-    harness.run();
+    find_in_text(
+        &mut harness,
+        "Find in “On the Establishment of the U.S.S.R.”",
+        "STALIN",
+    );
     let find = harness.state().search().find.as_ref().unwrap();
     let text = harness.state().desk().panes()[0].text.clone();
     let expected = text.content().matches("Stalin").count();
@@ -2611,9 +2611,9 @@ fn search_everything_lists_texts_and_notes_and_opens_a_match() {
             ..lectern::model::annotation::Annotation::new(
                 "note-1",
                 &text,
-                0..7,
+                (0..7).into(),
                 None,
-                "2026-11-27T00:00:00Z",
+                &"2026-11-27T00:00:00Z".into(),
             )
         };
         add_annotation(state, note);
@@ -2699,7 +2699,7 @@ fn search_everything_lists_a_comparisons_wording_and_a_click_opens_that_comparis
                 &clauses,
                 1,
                 None,
-                "2026-12-07T00:00:00Z",
+                &"2026-12-07T00:00:00Z".into(),
             )
         };
         let edit = lectern::model::notebook::Edit::AddComparisonNote {
@@ -2709,7 +2709,7 @@ fn search_everything_lists_a_comparisons_wording_and_a_click_opens_that_comparis
         assert!(
             state
                 .notebook_mut()
-                .edit(edit, "2026-12-07T00:00:00Z")
+                .edit(edit, &"2026-12-07T00:00:00Z".into())
                 .unwrap()
         );
     }
@@ -2747,12 +2747,12 @@ fn search_everything_lists_a_comparisons_wording_and_a_click_opens_that_comparis
     harness.get_by_label(&wording.label()).click();
     harness.run_steps(10);
     let open = harness.state().comparison().expect("a comparison is open");
-    assert_eq!(open.comparison.id, "clause-1");
+    assert_eq!(open.comparison().id, "clause-1");
     // A click on the note opens its comparison, at the note.
     harness.get_by_label(&note.label()).click();
     harness.run_steps(10);
     let open = harness.state().comparison().expect("a comparison is open");
-    assert_eq!(open.comparison.id, "clauses-2-5");
+    assert_eq!(open.comparison().id, "clauses-2-5");
 }
 
 #[test]
@@ -2811,9 +2811,9 @@ fn annotations_exported_from_the_file_menu_read_back_exactly() {
             ..lectern::model::annotation::Annotation::new(
                 "exported",
                 &text,
-                10..40,
+                (10..40).into(),
                 Some("key-argument"),
-                "2026-11-27T00:00:00Z",
+                &"2026-11-27T00:00:00Z".into(),
             )
         };
         add_annotation(state, annotation);
@@ -2824,9 +2824,9 @@ fn annotations_exported_from_the_file_menu_read_back_exactly() {
             lectern::model::annotation::Annotation::new(
                 "elsewhere",
                 &other,
-                0..9,
+                (0..9).into(),
                 None,
-                "2026-11-27T00:00:00Z",
+                &"2026-11-27T00:00:00Z".into(),
             ),
         );
     }
@@ -2861,15 +2861,7 @@ fn ctrl_shift_c_copies_the_passage_with_its_citation() {
         .find("Stalin tends to be somewhat hasty.")
         .unwrap();
     let start = text.content()[..byte].chars().count();
-    harness
-        .state_mut()
-        .desk_mut()
-        .pane_mut(0)
-        .unwrap()
-        .view
-        .selection = Some(lectern::model::selection::Selection::from_range(
-        start..start + 34,
-    ));
+    select_in_pane(&mut harness, 0, start..start + 34);
     harness.run();
     let expected = "“Stalin tends to be somewhat hasty.” (V. I. Lenin, “On the Establishment of \
                     the U.S.S.R.”, 26 September 1922 (Collected Works, vol. 42, pp. 421–423))";
@@ -2907,9 +2899,21 @@ fn annotations_imported_from_the_file_menu_join_the_profile_and_can_be_undone() 
     let annotations = [
         Annotation {
             note: "Equal partners".into(),
-            ..Annotation::new("x1", text, 0..16, Some("question"), "2026-11-27T00:00:00Z")
+            ..Annotation::new(
+                "x1",
+                text,
+                (0..16).into(),
+                Some("question"),
+                &"2026-11-27T00:00:00Z".into(),
+            )
         },
-        Annotation::new("x2", text, 20..40, None, "2026-11-27T00:00:00Z"),
+        Annotation::new(
+            "x2",
+            text,
+            (20..40).into(),
+            None,
+            &"2026-11-27T00:00:00Z".into(),
+        ),
     ];
     let refs: Vec<&Annotation> = annotations.iter().collect();
     let categories = lectern::model::annotation::default_categories();
@@ -2991,9 +2995,9 @@ fn a_backup_is_restored_from_the_file_menu_as_one_change_that_undo_takes_back() 
         Annotation::new(
             id,
             text,
-            at..at + 20,
+            (at..at + 20).into(),
             Some("question"),
-            "2026-11-27T00:00:00Z",
+            &"2026-11-27T00:00:00Z".into(),
         )
     };
     let opened = lectern::storage::open::open_profile(
@@ -3038,7 +3042,7 @@ fn a_backup_is_restored_from_the_file_menu_as_one_change_that_undo_takes_back() 
                 &comparison,
                 0,
                 None,
-                "2026-11-27T00:00:00Z",
+                &"2026-11-27T00:00:00Z".into(),
             )
         });
     contents.comparisons.push(comparison);
@@ -3130,13 +3134,7 @@ fn the_paragraphs_in_view_are_there_for_a_screen_reader() {
             .is_none(),
         "only what is in view"
     );
-    harness
-        .state_mut()
-        .desk_mut()
-        .pane_mut(0)
-        .unwrap()
-        .view
-        .jump_to(last, 0.0);
+    pane_view(&mut harness, 0).jump_to(last, 0.0);
     harness.run();
     harness.get_by_role_and_label(Role::Paragraph, text.paragraph_text(last));
     assert!(
@@ -3198,14 +3196,7 @@ fn files_dropped_on_the_window_are_imported_one_after_another() {
     harness.input_mut().dropped_files.clear();
     wait_while(&mut harness, LecternApp::is_importing_text);
     assert_eq!(
-        harness
-            .state()
-            .files()
-            .import_draft
-            .as_ref()
-            .expect("the first")
-            .meta
-            .title,
+        import_draft(&harness, "the first").meta.title,
         "Notes on the union"
     );
     assert_eq!(
@@ -3213,20 +3204,10 @@ fn files_dropped_on_the_window_are_imported_one_after_another() {
         1,
         "the second waits"
     );
-    harness
-        .get_by_role_and_label(egui::accesskit::Role::Button, "Import")
-        .click();
-    harness.run();
+    confirm_import(&mut harness);
     wait_while(&mut harness, LecternApp::is_importing_text);
     assert_eq!(
-        harness
-            .state()
-            .files()
-            .import_draft
-            .as_ref()
-            .expect("then the second")
-            .meta
-            .title,
+        import_draft(&harness, "then the second").meta.title,
         "Draft"
     );
     harness
@@ -3272,20 +3253,12 @@ fn a_saved_web_page_imported_from_the_file_menu_reads_as_its_text() {
     .unwrap();
     let mut harness = harness(app_with_dialog_answer(profile.path(), Some(file)));
     import_from_the_file_menu(&mut harness);
-    let draft = harness
-        .state()
-        .files()
-        .import_draft
-        .as_ref()
-        .expect("the import window");
+    let draft = import_draft(&harness, "the import window");
     // The page's heading, author and language are the window's first guesses.
     assert_eq!(draft.meta.title, "To L. B. Kamenev");
     assert_eq!(draft.meta.author, "V. I. Lenin");
     assert_eq!(draft.meta.language, "en");
-    harness
-        .get_by_role_and_label(egui::accesskit::Role::Button, "Import")
-        .click();
-    harness.run();
+    confirm_import(&mut harness);
     let text = harness
         .state()
         .library()
@@ -3322,10 +3295,7 @@ fn an_imported_text_never_takes_over_a_pane_and_one_banner_tells_where_it_went()
     harness.state_mut().desk_mut().focus(0);
     let import = |harness: &mut Harness<'_, LecternApp>| {
         import_from_the_file_menu(harness);
-        harness
-            .get_by_role_and_label(egui::accesskit::Role::Button, "Import")
-            .click();
-        harness.run();
+        confirm_import(harness);
     };
     // A full desk stays as it was; the banner says where the text is.
     import(&mut harness);
@@ -3403,18 +3373,10 @@ fn without_a_file_dialog_the_reader_types_the_path_of_the_file_to_import() {
     let profile = tempfile::tempdir().unwrap();
     let file = profile.path().join("1923-03-05 to Trotsky.txt");
     std::fs::write(&file, "To L. D. Trotsky\n\nTop secret\nPersonal").unwrap();
-    let mut harness = harness(LecternApp::new(
-        bundled_library(),
-        StartOptions {
-            profile: Some(Profile::open(Some(profile.path())).unwrap()),
-            open: vec![KAMENEV.to_owned()],
-            session_texts: Vec::new(),
-            dialogs: Some(std::sync::Arc::new(NoDialogs)),
-            file_system: None,
-            save_delay: None,
-            compare: Vec::new(),
-        },
-    ));
+    let mut harness = harness(app_with(StartOptions {
+        dialogs: Some(std::sync::Arc::new(NoDialogs)),
+        ..start_options(profile.path(), &[KAMENEV])
+    }));
     click_through(&mut harness, &["File", "Import text…"]);
     // The field takes the keyboard: typing goes there, not to the pane.
     let field = harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Path of the file");
@@ -3437,18 +3399,10 @@ fn without_a_file_dialog_the_reader_types_the_path_of_the_file_to_import() {
         app.files().import_draft.is_none() && !app.files().dropped_files.is_empty()
             || app.is_importing_text()
     });
-    let draft = harness
-        .state()
-        .files()
-        .import_draft
-        .as_ref()
-        .expect("the import window");
+    let draft = import_draft(&harness, "the import window");
     assert_eq!(draft.meta.title, "To L. D. Trotsky");
     assert_eq!(draft.meta.date, "1923-03-05");
-    harness
-        .get_by_role_and_label(egui::accesskit::Role::Button, "Import")
-        .click();
-    harness.run();
+    confirm_import(&mut harness);
     assert!(
         harness
             .state()
@@ -3469,12 +3423,7 @@ fn a_windows_1251_file_imported_from_the_file_menu_stays_in_the_library() {
     let mut harness = harness(app_with_dialog_answer(profile.path(), Some(file)));
     import_from_the_file_menu(&mut harness);
     // The reader checks what the file says of itself, gives a date, and imports.
-    let draft = harness
-        .state()
-        .files()
-        .import_draft
-        .as_ref()
-        .expect("the import window");
+    let draft = import_draft(&harness, "the import window");
     assert_eq!(draft.encoding, "windows-1251");
     assert_eq!(draft.meta.language, "ru");
     harness
@@ -3492,10 +3441,7 @@ fn a_windows_1251_file_imported_from_the_file_menu_stays_in_the_library() {
         )
         .type_text("1922-10");
     harness.run();
-    harness
-        .get_by_role_and_label(egui::accesskit::Role::Button, "Import")
-        .click();
-    harness.run();
+    confirm_import(&mut harness);
     assert!(harness.state().files().import_draft.is_none());
     let text = harness
         .state()
@@ -3563,9 +3509,9 @@ fn re_importing_a_changed_file_moves_its_annotations_and_says_so() {
                 lectern::model::annotation::Annotation::new(
                     id,
                     &text,
-                    range,
+                    CharRange(range),
                     None,
-                    "2026-11-27T00:00:00Z",
+                    &"2026-11-27T00:00:00Z".into(),
                 ),
             );
         }
@@ -3577,14 +3523,14 @@ fn re_importing_a_changed_file_moves_its_annotations_and_says_so() {
     )
     .unwrap();
     import_from_the_file_menu(&mut harness);
-    harness
-        .get_by_role_and_label(egui::accesskit::Role::Button, "Import")
-        .click();
-    harness.run();
+    confirm_import(&mut harness);
     let state = harness.state();
     let kept = state.notebook().annotations().get("kept").unwrap();
     let text = state.library().get(text.id()).unwrap();
-    assert_eq!(text.slice(kept.anchor.start..kept.anchor.end), "entry");
+    assert_eq!(
+        text.slice((kept.anchor.start..kept.anchor.end).into()),
+        "entry"
+    );
     assert!(
         state.notices().iter().any(|n| n
             .contains("Of its 2 annotations, 1 moved with its passage")
@@ -3613,9 +3559,9 @@ fn the_annotations_the_panel_shows_can_be_exported_alone() {
                     ..lectern::model::annotation::Annotation::new(
                         id,
                         &text,
-                        range,
+                        CharRange(range),
                         None,
-                        "2026-11-27T00:00:00Z",
+                        &"2026-11-27T00:00:00Z".into(),
                     )
                 },
             );
@@ -3642,13 +3588,7 @@ fn the_selection_toolbar_of_a_pane_that_is_not_active_highlights_that_panes_pass
     let profile = tempfile::tempdir().unwrap();
     let mut harness = harness(app(profile.path(), &[KAMENEV, NOTES]));
     harness.state_mut().desk_mut().focus(0);
-    harness
-        .state_mut()
-        .desk_mut()
-        .pane_mut(1)
-        .unwrap()
-        .view
-        .selection = Some(lectern::model::selection::Selection::from_range(0..9));
+    select_in_pane(&mut harness, 1, 0..9);
     harness.run();
     let name = harness.state().notebook().categories()[1].name.clone();
     harness
@@ -3695,7 +3635,7 @@ fn a_collected_works_with_thousands_of_annotations_lists_only_what_is_in_view() 
     harness.step();
     harness.step();
     assert_eq!(
-        harness.state().view().selected_annotation.as_deref(),
+        harness.state().view().selected_annotation(),
         Some(first.annotation_id.as_str())
     );
     assert!(
@@ -3799,8 +3739,7 @@ fn the_timeline_orders_documents_and_events_steps_by_keyboard_and_opens_a_passag
     let state = harness
         .state()
         .view()
-        .timeline
-        .as_ref()
+        .timeline()
         .expect("the timeline is open");
     let ids: Vec<String> = state.entries.iter().map(|e| e.id.clone()).collect();
     assert_eq!(ids[0], "stalin-commission-draft");
@@ -3810,13 +3749,13 @@ fn the_timeline_orders_documents_and_events_steps_by_keyboard_and_opens_a_passag
     // The keyboard steps along the axis once it has the focus (a click chooses the entry
     // nearest to it).
     click(&mut harness, "Timeline axis");
-    let clicked = harness.state().view().timeline.as_ref().unwrap().chosen;
+    let clicked = harness.state().view().timeline().unwrap().chosen;
     assert!(clicked + 2 < ids.len());
     harness.key_press(egui::Key::ArrowRight);
     harness.run();
     harness.key_press(egui::Key::ArrowRight);
     harness.run();
-    let state = harness.state().view().timeline.as_ref().unwrap();
+    let state = harness.state().view().timeline().unwrap();
     assert_eq!(
         state.entries[state.chosen].id,
         ids[clicked + 2],
@@ -3826,7 +3765,7 @@ fn the_timeline_orders_documents_and_events_steps_by_keyboard_and_opens_a_passag
     harness.key_press(egui::Key::Minus);
     harness.run();
     assert!(
-        harness.state().view().timeline.as_ref().unwrap().span > span,
+        harness.state().view().timeline().unwrap().span > span,
         "zoomed out"
     );
     // An event stated in a letter opens the letter at the passage that states it.
@@ -3848,21 +3787,21 @@ fn the_timeline_orders_documents_and_events_steps_by_keyboard_and_opens_a_passag
     harness.run();
     click(&mut harness, "Open the comparison");
     assert_eq!(
-        harness.state().comparison().unwrap().comparison.id,
+        harness.state().comparison().unwrap().comparison().id,
         "clause-1"
     );
     // A document opens its text; Show all reaches the introduction of 2022.
     click(&mut harness, "10 March 1923 — Lenin’s final stroke");
     click(&mut harness, "Open the text");
-    assert!(pane_ids(&harness).contains(&TROTSKY.to_owned()));
+    assert!(pane_ids(&harness).contains(&TROTSKY.into()));
     click(&mut harness, "Show all");
-    assert!(harness.state().view().timeline.as_ref().unwrap().span > 365.0 * 99.0);
+    assert!(harness.state().view().timeline().unwrap().span > 365.0 * 99.0);
 }
 
 /// The words the chosen glossary term marks in the open comparison: (witness, words), sorted.
 fn term_marks(harness: &Harness<'_, LecternApp>) -> Vec<(String, String)> {
     let state = harness.state().study().glossary_view.as_ref().unwrap();
-    let comparison = &harness.state().comparison().unwrap().comparison;
+    let comparison = harness.state().comparison().unwrap().comparison();
     let (_, cells) = state
         .in_comparison
         .as_ref()
@@ -4021,16 +3960,8 @@ fn the_reader_adds_a_person_and_a_spelling_which_are_found_and_kept_in_the_profi
         },
         ["Frunze spoke with Ordjonikidze in Tiflis.".to_owned()],
     );
-    let start = |session_texts: Vec<lectern::model::text::Text>| {
-        LecternApp::new(
-            bundled_library(),
-            StartOptions {
-                profile: Some(Profile::open(Some(profile.path())).unwrap()),
-                session_texts,
-                ..StartOptions::default()
-            },
-        )
-    };
+    let start =
+        |texts: Vec<lectern::model::text::Text>| app_with(reading_files(profile.path(), texts));
     let mut harness = harness(start(vec![diary.clone()]));
     click_through(&mut harness, &["View", "People and places…"]);
     // A spelling of the reader's own for Ordzhonikidze.
@@ -4060,14 +3991,7 @@ fn the_reader_adds_a_person_and_a_spelling_which_are_found_and_kept_in_the_profi
         ("Russian forms (a final * takes endings)", "Фрунзе"),
         ("Who or what", "Mikhail Frunze, Red Army commander."),
     ] {
-        harness
-            .get_by_role_and_label(egui::accesskit::Role::TextInput, field)
-            .focus();
-        harness.run();
-        harness
-            .get_by_role_and_label(egui::accesskit::Role::TextInput, field)
-            .type_text(text);
-        harness.run();
+        type_into(&mut harness, egui::accesskit::Role::TextInput, field, text);
     }
     click(&mut harness, "Add the person or place");
     harness.get_by_label("M. V. Frunze — 1");
@@ -4093,14 +4017,7 @@ fn the_reader_adds_a_term_whose_renderings_are_marked() {
         ("Concept", "Federation (федерация)"),
         ("What it is", "The union as a federation."),
     ] {
-        harness
-            .get_by_role_and_label(egui::accesskit::Role::TextInput, field)
-            .focus();
-        harness.run();
-        harness
-            .get_by_role_and_label(egui::accesskit::Role::TextInput, field)
-            .type_text(text);
-        harness.run();
+        type_into(&mut harness, egui::accesskit::Role::TextInput, field, text);
     }
     let renderings = "Renderings, one a line (ru: федераци* — Russian)";
     harness
@@ -4160,7 +4077,7 @@ fn a_note_changed_on_two_devices_is_shown_with_both_texts_to_choose_from() {
         .notebook_mut()
         .edit(
             lectern::model::notebook::Edit::ChangeAnnotation(merged),
-            "2026-12-01T10:01:00Z",
+            &"2026-12-01T10:01:00Z".into(),
         )
         .unwrap();
     assert!(changed);
@@ -4204,9 +4121,9 @@ fn what_a_sync_brings_while_the_window_is_open_is_merged_and_the_typed_note_is_l
         ..Annotation::new(
             "from-desktop",
             library.get(KAMENEV).unwrap(),
-            0..20,
+            (0..20).into(),
             None,
-            "2026-12-01T10:00:00Z",
+            &"2026-12-01T10:00:00Z".into(),
         )
     };
     let mut desktop = NotebookStore::new(profile.path(), "desktop");
@@ -4265,7 +4182,8 @@ fn what_arrives_while_a_save_fails_does_not_replace_the_unsaved_work() {
     harness.state_mut().save_now();
     harness.run();
     harness.get_by_label_contains("could not be saved");
-    // Another device renames a category meanwhile.
+    // Another device renames a category meanwhile; the window is woken to take it.
+    let looked_at = harness.state().sync_news_looked_at();
     let mut theirs = Contents::default();
     theirs.categories[0] = Category {
         name: "Renamed elsewhere".into(),
@@ -4279,7 +4197,11 @@ fn what_arrives_while_a_save_fails_does_not_replace_the_unsaved_work() {
         )
         .unwrap();
     let started = std::time::Instant::now();
-    while started.elapsed() < std::time::Duration::from_secs(2) {
+    while harness.state().sync_news_looked_at() == looked_at {
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(10),
+            "the window was not woken by what the sync brought"
+        );
         harness.run();
         std::thread::sleep(std::time::Duration::from_millis(20));
     }

@@ -15,6 +15,7 @@ mod desktop;
 mod faults;
 mod fuzz;
 mod gui;
+mod jumps;
 mod kill;
 mod reanchor;
 mod recovery;

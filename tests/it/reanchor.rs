@@ -72,7 +72,7 @@ fn edit(text: &Text) -> (Text, Vec<Case>) {
             let length = sentence.chars().count();
             let quote = sentence.trim_end();
             let quote_length = quote.chars().count();
-            let anchor = Anchor::new(text, old_offset..old_offset + quote_length);
+            let anchor = Anchor::new(text, (old_offset..old_offset + quote_length).into());
             let here = new_offset + edited.chars().count();
             let fate = if (index + number) % 7 == 3 {
                 Fate::Deleted
@@ -109,7 +109,7 @@ fn edit(text: &Text) -> (Text, Vec<Case>) {
             }
             if fate == Fate::Deleted && quote_length >= 20 {
                 cases.push(Case {
-                    anchor: Anchor::new(text, old_offset..old_offset + quote_length),
+                    anchor: Anchor::new(text, (old_offset..old_offset + quote_length).into()),
                     fate,
                     expected: None,
                 });

@@ -4,18 +4,18 @@
 //! moved into it once, with a snapshot of it as it was.
 #![allow(clippy::unwrap_used)] // tests: a failed unwrap is a failed test
 
+use crate::common::gui::{app_with, start_options};
 use crate::common::notebook;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use lectern::bundled::bundled_library;
 use lectern::model::annotation::Annotation;
 use lectern::model::notebook::Edit;
 use lectern::storage::annotations_file::AnnotationsFile;
 use lectern::storage::open::{Access, OpenedProfile};
 use lectern::storage::profile::Profile;
-use lectern::ui::app::{LecternApp, StartOptions};
+use lectern::ui::app::LecternApp;
 use notebook::open;
 
 const KAMENEV: &str = "lenin-1922-09-26-kamenev";
@@ -25,11 +25,17 @@ const NOW: &str = "2026-11-30T10:00:00Z";
 /// window's saver does.
 fn highlight_and_save(opened: &mut OpenedProfile, id: &str, n: usize) {
     let text = opened.library.get(KAMENEV).unwrap().clone();
-    let annotation = Annotation::new(id, &text, n * 40..n * 40 + 25, Some("question"), NOW);
+    let annotation = Annotation::new(
+        id,
+        &text,
+        (n * 40..n * 40 + 25).into(),
+        Some("question"),
+        &NOW.into(),
+    );
     assert!(
         opened
             .notebook
-            .edit(Edit::AddAnnotation(annotation), NOW)
+            .edit(Edit::AddAnnotation(annotation), &NOW.into())
             .unwrap()
     );
     opened.save_notebook().unwrap();
@@ -52,7 +58,7 @@ fn note_on_own_comparison_and_save(opened: &mut OpenedProfile, id: &str) {
     .unwrap();
     let note = ComparisonNote {
         note: "Lenin's word, not Stalin's".into(),
-        ..ComparisonNote::new(id.into(), &comparison, 0, None, NOW)
+        ..ComparisonNote::new(id.into(), &comparison, 0, None, &NOW.into())
     };
     assert!(
         opened
@@ -62,7 +68,7 @@ fn note_on_own_comparison_and_save(opened: &mut OpenedProfile, id: &str) {
                     note,
                     readers_comparison: Some(comparison),
                 },
-                NOW
+                &NOW.into()
             )
             .unwrap()
     );
@@ -81,13 +87,7 @@ fn record(dir: &Path, id: &str) -> PathBuf {
 }
 
 fn the_window_on(dir: &Path) -> LecternApp {
-    LecternApp::new(
-        bundled_library(),
-        StartOptions {
-            profile: Some(Profile::open(Some(dir)).unwrap()),
-            ..StartOptions::default()
-        },
-    )
+    app_with(start_options(dir, &[]))
 }
 
 #[test]

@@ -12,6 +12,7 @@ use lectern::bundled::bundled_library;
 use lectern::model::annotation::Annotation;
 use lectern::model::notebook::Edit;
 use lectern::model::selection::Selection;
+use lectern::model::text::CharRange;
 use lectern::storage::reading_state::ThemeChoice;
 use lectern::ui::app::LecternApp;
 
@@ -20,13 +21,34 @@ use crate::common::gui::{
     start_options,
 };
 
+/// The two image snapshots of a screen, in the light theme and in the dark: `$screen(theme)`
+/// draws it, and each test compares it with the baseline of its own name (or the name given).
+macro_rules! in_light_and_dark {
+    ($screen:ident: $light:ident, $dark:ident) => {
+        in_light_and_dark!($screen: $light = stringify!($light), $dark = stringify!($dark));
+    };
+    ($screen:ident: $light:ident = $light_name:expr, $dark:ident = $dark_name:expr) => {
+        #[test]
+        #[ignore = "an image snapshot (needs a Vulkan driver): cargo test --test it snapshots:: -- --ignored"]
+        fn $light() {
+            $screen(ThemeChoice::Light).snapshot($light_name);
+        }
+
+        #[test]
+        #[ignore = "an image snapshot (needs a Vulkan driver): cargo test --test it snapshots:: -- --ignored"]
+        fn $dark() {
+            $screen(ThemeChoice::Dark).snapshot($dark_name);
+        }
+    };
+}
+
 /// The app on a fresh profile with `open` texts in panes, in `theme`.
 fn app_with(open: &[&str], theme: ThemeChoice) -> LecternApp {
     // The profile folder outlives this function (the app saves into it); the system's
     // temporary folder is cleared in time.
     let profile = tempfile::tempdir().unwrap().keep();
     let mut app = LecternApp::new(bundled_library(), start_options(&profile, open));
-    app.view_mut().theme = theme;
+    app.view_mut().set_theme(theme);
     app
 }
 
@@ -50,7 +72,8 @@ fn desk_with_two_panes(theme: ThemeChoice) -> Harness<'static, LecternApp> {
     );
     app.desk_mut().pane_mut(0).unwrap().linked = true;
     app.desk_mut().pane_mut(1).unwrap().linked = true;
-    app.desk_mut().pane_mut(0).unwrap().view.selection = Some(Selection::from_range(16..80));
+    app.desk_mut().pane_mut(0).unwrap().view.selection =
+        Some(Selection::from_range((16..80).into()));
     // Two overlapping highlights, one with a note, selected in the annotations panel.
     let text = app.desk().panes()[0].text.clone();
     let byte = text
@@ -70,36 +93,35 @@ fn desk_with_two_panes(theme: ThemeChoice) -> Harness<'static, LecternApp> {
         let annotation = Annotation {
             note: note.into(),
             tags: vec!["stalin".into()],
-            ..Annotation::new(id, &text, range, Some(category), "2026-11-26T21:00:00Z")
+            ..Annotation::new(
+                id,
+                &text,
+                CharRange(range),
+                Some(category),
+                &"2026-11-26T21:00:00Z".into(),
+            )
         };
         app.notebook_mut()
-            .edit(Edit::AddAnnotation(annotation), "2026-11-26T21:00:00Z")
+            .edit(
+                Edit::AddAnnotation(annotation),
+                &"2026-11-26T21:00:00Z".into(),
+            )
             .unwrap();
     }
-    app.view_mut().selected_annotation = Some("outer".into());
+    app.view_mut().select_annotation(Some("outer".into()));
     harness_of(app)
 }
 
-#[test]
-#[ignore = "an image snapshot (needs a Vulkan driver): cargo test --test it snapshots:: -- --ignored"]
-fn library_with_two_panes_light() {
-    let mut harness = desk_with_two_panes(ThemeChoice::Light);
-    harness.snapshot("library_two_panes_light");
-}
-
-#[test]
-#[ignore = "an image snapshot (needs a Vulkan driver): cargo test --test it snapshots:: -- --ignored"]
-fn library_with_two_panes_dark() {
-    let mut harness = desk_with_two_panes(ThemeChoice::Dark);
-    harness.snapshot("library_two_panes_dark");
-}
+in_light_and_dark!(
+    desk_with_two_panes: library_with_two_panes_light = "library_two_panes_light",
+    library_with_two_panes_dark = "library_two_panes_dark"
+);
 
 /// The showcase: Clause 1 of Stalin's draft beside Lenin's amendment and the revised draft,
 /// the second difference stepped to, the library and annotations panels closed.
 fn clause_1(theme: ThemeChoice) -> Harness<'static, LecternApp> {
     let mut app = app_with(&[], theme);
-    app.view_mut().library_open = false;
-    app.view_mut().annotations_open = false;
+    app.view_mut().hide_side_panels();
     let mut harness = harness_of(app);
     click(
         &mut harness,
@@ -112,19 +134,7 @@ fn clause_1(theme: ThemeChoice) -> Harness<'static, LecternApp> {
     harness
 }
 
-#[test]
-#[ignore = "an image snapshot (needs a Vulkan driver): cargo test --test it snapshots:: -- --ignored"]
-fn clause_1_comparison_light() {
-    let mut harness = clause_1(ThemeChoice::Light);
-    harness.snapshot("clause_1_comparison_light");
-}
-
-#[test]
-#[ignore = "an image snapshot (needs a Vulkan driver): cargo test --test it snapshots:: -- --ignored"]
-fn clause_1_comparison_dark() {
-    let mut harness = clause_1(ThemeChoice::Dark);
-    harness.snapshot("clause_1_comparison_dark");
-}
+in_light_and_dark!(clause_1: clause_1_comparison_light, clause_1_comparison_dark);
 
 /// A file dragged over the desk: the whole window says what dropping it will do.
 #[test]
@@ -156,17 +166,7 @@ fn docked_comparison(theme: ThemeChoice) -> Harness<'static, LecternApp> {
     harness
 }
 
-#[test]
-#[ignore = "an image snapshot (needs a Vulkan driver): cargo test --test it snapshots:: -- --ignored"]
-fn docked_comparison_light() {
-    docked_comparison(ThemeChoice::Light).snapshot("docked_comparison_light");
-}
-
-#[test]
-#[ignore = "an image snapshot (needs a Vulkan driver): cargo test --test it snapshots:: -- --ignored"]
-fn docked_comparison_dark() {
-    docked_comparison(ThemeChoice::Dark).snapshot("docked_comparison_dark");
-}
+in_light_and_dark!(docked_comparison: docked_comparison_light, docked_comparison_dark);
 
 /// Three letters side by side in a window of 1280 points: narrow panes, compact headers.
 fn three_narrow_panes(theme: ThemeChoice) -> Harness<'static, LecternApp> {
@@ -186,17 +186,7 @@ fn three_narrow_panes(theme: ThemeChoice) -> Harness<'static, LecternApp> {
     harness
 }
 
-#[test]
-#[ignore = "an image snapshot (needs a Vulkan driver): cargo test --test it snapshots:: -- --ignored"]
-fn three_narrow_panes_light() {
-    three_narrow_panes(ThemeChoice::Light).snapshot("three_narrow_panes_light");
-}
-
-#[test]
-#[ignore = "an image snapshot (needs a Vulkan driver): cargo test --test it snapshots:: -- --ignored"]
-fn three_narrow_panes_dark() {
-    three_narrow_panes(ThemeChoice::Dark).snapshot("three_narrow_panes_dark");
-}
+in_light_and_dark!(three_narrow_panes: three_narrow_panes_light, three_narrow_panes_dark);
 
 /// The keyboard shortcuts window (F1) over a reading pane.
 fn shortcuts_window(theme: ThemeChoice) -> Harness<'static, LecternApp> {
@@ -207,17 +197,7 @@ fn shortcuts_window(theme: ThemeChoice) -> Harness<'static, LecternApp> {
     harness
 }
 
-#[test]
-#[ignore = "an image snapshot (needs a Vulkan driver): cargo test --test it snapshots:: -- --ignored"]
-fn shortcuts_window_light() {
-    shortcuts_window(ThemeChoice::Light).snapshot("shortcuts_window_light");
-}
-
-#[test]
-#[ignore = "an image snapshot (needs a Vulkan driver): cargo test --test it snapshots:: -- --ignored"]
-fn shortcuts_window_dark() {
-    shortcuts_window(ThemeChoice::Dark).snapshot("shortcuts_window_dark");
-}
+in_light_and_dark!(shortcuts_window: shortcuts_window_light, shortcuts_window_dark);
 
 /// People and places with Ordzhonikidze chosen: who he was, and his mentions by text.
 fn people_and_places(theme: ThemeChoice) -> Harness<'static, LecternApp> {
@@ -231,17 +211,7 @@ fn people_and_places(theme: ThemeChoice) -> Harness<'static, LecternApp> {
     harness
 }
 
-#[test]
-#[ignore = "an image snapshot (needs a Vulkan driver): cargo test --test it snapshots:: -- --ignored"]
-fn people_and_places_light() {
-    people_and_places(ThemeChoice::Light).snapshot("people_and_places_light");
-}
-
-#[test]
-#[ignore = "an image snapshot (needs a Vulkan driver): cargo test --test it snapshots:: -- --ignored"]
-fn people_and_places_dark() {
-    people_and_places(ThemeChoice::Dark).snapshot("people_and_places_dark");
-}
+in_light_and_dark!(people_and_places: people_and_places_light, people_and_places_dark);
 
 /// The timeline with Lenin's letter to Kamenev chosen: documents above the axis, events below.
 fn timeline(theme: ThemeChoice) -> Harness<'static, LecternApp> {
@@ -255,17 +225,7 @@ fn timeline(theme: ThemeChoice) -> Harness<'static, LecternApp> {
     harness
 }
 
-#[test]
-#[ignore = "an image snapshot (needs a Vulkan driver): cargo test --test it snapshots:: -- --ignored"]
-fn timeline_light() {
-    timeline(ThemeChoice::Light).snapshot("timeline_light");
-}
-
-#[test]
-#[ignore = "an image snapshot (needs a Vulkan driver): cargo test --test it snapshots:: -- --ignored"]
-fn timeline_dark() {
-    timeline(ThemeChoice::Dark).snapshot("timeline_dark");
-}
+in_light_and_dark!(timeline: timeline_light, timeline_dark);
 
 /// Terms across translations with “entry” chosen, marked in the Clause 1 comparison that
 /// fills the window.
@@ -284,17 +244,10 @@ fn terms_across_translations(theme: ThemeChoice) -> Harness<'static, LecternApp>
     harness
 }
 
-#[test]
-#[ignore = "an image snapshot (needs a Vulkan driver): cargo test --test it snapshots:: -- --ignored"]
-fn terms_across_translations_light() {
-    terms_across_translations(ThemeChoice::Light).snapshot("terms_across_translations_light");
-}
-
-#[test]
-#[ignore = "an image snapshot (needs a Vulkan driver): cargo test --test it snapshots:: -- --ignored"]
-fn terms_across_translations_dark() {
-    terms_across_translations(ThemeChoice::Dark).snapshot("terms_across_translations_dark");
-}
+in_light_and_dark!(
+    terms_across_translations: terms_across_translations_light,
+    terms_across_translations_dark
+);
 
 /// Clause 1 in English with a note on Lenin's amendment carried to Stalin's draft and the
 /// revised draft.
@@ -311,14 +264,4 @@ fn carried_notes(theme: ThemeChoice) -> Harness<'static, LecternApp> {
     harness
 }
 
-#[test]
-#[ignore = "an image snapshot (needs a Vulkan driver): cargo test --test it snapshots:: -- --ignored"]
-fn carried_notes_light() {
-    carried_notes(ThemeChoice::Light).snapshot("carried_notes_light");
-}
-
-#[test]
-#[ignore = "an image snapshot (needs a Vulkan driver): cargo test --test it snapshots:: -- --ignored"]
-fn carried_notes_dark() {
-    carried_notes(ThemeChoice::Dark).snapshot("carried_notes_dark");
-}
+in_light_and_dark!(carried_notes: carried_notes_light, carried_notes_dark);

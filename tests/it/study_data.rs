@@ -33,7 +33,7 @@ fn texts() -> checker::Texts {
                 .map(|i| t.paragraph_text(i).to_owned())
                 .collect();
             let context = t.meta().context_before.clone().unwrap_or_default();
-            (t.id().to_owned(), (paragraphs, context))
+            (t.id().to_string(), (paragraphs, context))
         })
         .collect()
 }

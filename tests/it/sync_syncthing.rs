@@ -12,10 +12,10 @@ use crate::common::syncthing;
 use crate::common::notebook;
 
 use std::path::Path;
-use std::time::Duration;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use lectern::storage::open::Access;
-use notebook::{change, highlight, ids, open};
+use notebook::{KAMENEV, change, highlight, ids, open};
 use syncthing::SyncedPair;
 
 const SETTLE: Duration = Duration::from_secs(60);
@@ -36,6 +36,27 @@ fn conflict_copies(dir: &Path) -> Vec<String> {
         }
     }
     found
+}
+
+/// Waits until the wall clock, in the milliseconds Lectern stamps its writes with, has passed
+/// the stamp of the record of annotation `id` in the profile at `dir`: what is written next,
+/// on any device, is the later edit.
+fn wait_until_later_than_the_record(dir: &Path, id: &str) {
+    let record = dir
+        .join("notebook/annotations")
+        .join(KAMENEV)
+        .join(format!("{id}.json"));
+    let file: serde_json::Value = serde_json::from_slice(&std::fs::read(record).unwrap()).unwrap();
+    let stamped = file["stamp"]["millis"].as_u64().unwrap();
+    let now = || {
+        SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .unwrap()
+            .as_millis()
+    };
+    while now() <= u128::from(stamped) {
+        std::thread::sleep(Duration::from_millis(1));
+    }
 }
 
 fn settle(pair: &SyncedPair, what: &str) {
@@ -74,7 +95,7 @@ fn two_profiles_synced_by_syncthing_annotate_apart_and_meet_with_nothing_lost() 
         live[0].note = "the laptop's reading".into();
         live.push(highlight("from-laptop", 3, "made on the laptop"));
     });
-    std::thread::sleep(Duration::from_millis(20));
+    wait_until_later_than_the_record(&laptop, "common");
     change(&desktop, |live| {
         live.retain(|a| a.annotation_id != "dropped-on-desktop");
         live[0].note = "the desktop's reading".into();

@@ -29,12 +29,18 @@ fn sample(library: &Library) -> Vec<Annotation> {
             ..Annotation::new(
                 "a1",
                 text,
-                start..start + 33,
+                (start..start + 33).into(),
                 Some("question"),
-                "2026-11-27T00:00:00Z",
+                &"2026-11-27T00:00:00Z".into(),
             )
         },
-        Annotation::new("a2", text, 0..16, None, "2026-11-27T00:01:00Z"),
+        Annotation::new(
+            "a2",
+            text,
+            (0..16).into(),
+            None,
+            &"2026-11-27T00:01:00Z".into(),
+        ),
     ]
 }
 

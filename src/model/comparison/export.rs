@@ -1045,7 +1045,8 @@ mod tests {
                     difference: Option<&crate::model::comparison::Difference>,
                     text: &str,
                     at: &str| {
-            let mut note = ComparisonNote::new(id.into(), &comparison, segment, difference, at);
+            let mut note =
+                ComparisonNote::new(id.into(), &comparison, segment, difference, &at.into());
             note.note = text.into();
             note
         };

@@ -23,6 +23,8 @@ pub mod export;
 mod segments;
 
 use self::{compute::*, segments::*};
+use crate::formats::ids::Timestamp;
+use crate::model::text::TextId;
 pub(crate) use compute::worth_two_halves;
 pub use compute::{Cell, ComparisonResult, Difference, compute, compute_all, numbering_len, sites};
 pub(crate) use segments::walk_pair;
@@ -70,7 +72,7 @@ pub struct SegmentText {
     pub text: String,
     /// The library text this wording stands in, if any (its id).
     #[serde(default, rename = "in", skip_serializing_if = "Option::is_none")]
-    pub source_text: Option<String>,
+    pub source_text: Option<TextId>,
     /// Where in that text it starts (characters); when absent the wording is looked up.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub at: Option<usize>,
@@ -215,7 +217,7 @@ pub struct WordingInput {
     pub text: String,
     /// The library text and the character offset the wording starts at, if it is a passage of
     /// one.
-    pub source: Option<(String, usize)>,
+    pub source: Option<(TextId, usize)>,
     /// Author, date and source, as far as known.
     pub author: String,
     /// Date.
@@ -233,7 +235,7 @@ pub struct WordingInput {
 impl WordingInput {
     /// A passage of a library text (`range`, characters), or the whole text, labelled with
     /// its title (and paragraph, for a passage).
-    pub fn from_text(text: &super::text::Text, range: Range<usize>) -> Self {
+    pub fn from_text(text: &super::text::Text, range: super::text::CharRange) -> Self {
         let meta = text.meta();
         let range = text.clamp_range(range);
         let whole = range.start == 0 && range.end == text.char_len();
@@ -623,10 +625,10 @@ pub struct ComparisonNote {
     /// Category id, if any.
     #[serde(default)]
     pub category_id: Option<String>,
-    /// When it was made (RFC 3339).
-    pub created: String,
-    /// When it was last changed (RFC 3339).
-    pub modified: String,
+    /// When it was made.
+    pub created: Timestamp,
+    /// When it was last changed.
+    pub modified: Timestamp,
     /// Where the note was carried from, when it is the copy of a note on another witness.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub carried_from: Option<CarriedFrom>,
@@ -650,7 +652,7 @@ impl ComparisonNote {
         comparison: &Comparison,
         segment: usize,
         difference: Option<&Difference>,
-        now: &str,
+        now: &Timestamp,
     ) -> Self {
         let quote = |witness: usize, range: &Range<usize>| {
             comparison
@@ -676,8 +678,8 @@ impl ComparisonNote {
                 .map_or(String::new(), |d| quote(d.reference, &d.reference_range)),
             note: String::new(),
             category_id: None,
-            created: now.into(),
-            modified: now.into(),
+            created: now.clone(),
+            modified: now.clone(),
             carried_from: None,
         }
     }

@@ -57,7 +57,7 @@ fn a_witness_made_from_a_translated_text_is_a_translation_and_names_its_translat
     let kamenev = library.get("lenin-1922-09-26-kamenev").unwrap();
     assert_eq!(kamenev.meta().translator.as_deref(), Some("Bernard Isaacs"));
     let inputs = vec![
-        WordingInput::from_text(kamenev, 0..200),
+        WordingInput::from_text(kamenev, (0..200).into()),
         WordingInput::pasted(
             "Mine",
             "Comrade Kamenev, Stalin has sent you the resolution.",

@@ -337,14 +337,20 @@ fn a_note_on_a_difference_quotes_both_wordings() {
         &comparison,
         0,
         Some(difference),
-        "2026-11-27T00:00:00Z",
+        &"2026-11-27T00:00:00Z".into(),
     );
     assert_eq!(
         (note.quote.as_str(), note.reference_quote.as_str()),
         ("unification", "entry")
     );
     assert_eq!(note.subject(), "“unification” for “entry” (W1 against W0)");
-    let whole = ComparisonNote::new("n2".into(), &comparison, 0, None, "2026-11-27T00:00:00Z");
+    let whole = ComparisonNote::new(
+        "n2".into(),
+        &comparison,
+        0,
+        None,
+        &"2026-11-27T00:00:00Z".into(),
+    );
     assert_eq!(whole.subject(), "Segment Passage");
 }
 

@@ -2,6 +2,7 @@ use super::*;
 use crate::formats::text_format::TextMeta;
 use crate::model::comparison::WordingInput;
 use crate::model::diff::Normalization;
+use crate::model::text::CharRange;
 use crate::model::text::Text;
 
 const NOW: &str = "2026-11-30T10:00:00Z";
@@ -28,7 +29,13 @@ fn annotation(id: &str, note: &str) -> Annotation {
     Annotation {
         note: note.into(),
         tags: vec!["union".into()],
-        ..Annotation::new(id, &clause(), 4..22, Some("key-argument"), NOW)
+        ..Annotation::new(
+            id,
+            &clause(),
+            (4..22).into(),
+            Some("key-argument"),
+            &NOW.into(),
+        )
     }
 }
 
@@ -74,12 +81,14 @@ fn comparison(id: &str, long: bool) -> Comparison {
 fn comparison_note(id: &str, on: &Comparison, segment: usize, note: &str) -> ComparisonNote {
     ComparisonNote {
         note: note.into(),
-        ..ComparisonNote::new(id.into(), on, segment, None, NOW)
+        ..ComparisonNote::new(id.into(), on, segment, None, &NOW.into())
     }
 }
 
 fn add(notebook: &mut Notebook, annotation: Annotation) -> bool {
-    notebook.edit(Edit::AddAnnotation(annotation), NOW).unwrap()
+    notebook
+        .edit(Edit::AddAnnotation(annotation), &NOW.into())
+        .unwrap()
 }
 
 #[test]
@@ -89,12 +98,15 @@ fn every_annotation_edit_is_undone_and_redone_exactly() {
     assert!(add(&mut notebook, annotation("b", "")));
     assert!(
         notebook
-            .edit(Edit::ChangeAnnotation(annotation("a", "edited")), LATER)
+            .edit(
+                Edit::ChangeAnnotation(annotation("a", "edited")),
+                &LATER.into()
+            )
             .unwrap()
     );
     assert!(
         notebook
-            .edit(Edit::DeleteAnnotation("b".into()), NOW)
+            .edit(Edit::DeleteAnnotation("b".into()), &NOW.into())
             .unwrap()
     );
     assert_eq!(notes(&notebook), pairs(&[("a", "edited")]));
@@ -102,23 +114,26 @@ fn every_annotation_edit_is_undone_and_redone_exactly() {
     assert_eq!(notebook.annotations().get("a").unwrap().modified, LATER);
     let after = notebook.contents().clone();
 
-    assert!(notebook.edit(Edit::Undo, NOW).unwrap()); // the delete
+    assert!(notebook.edit(Edit::Undo, &NOW.into()).unwrap()); // the delete
     assert_eq!(notes(&notebook), pairs(&[("a", "edited"), ("b", "")]));
     assert!(notebook.annotations().trash().is_empty());
-    assert!(notebook.edit(Edit::Undo, NOW).unwrap()); // the change
+    assert!(notebook.edit(Edit::Undo, &NOW.into()).unwrap()); // the change
     assert_eq!(notes(&notebook), pairs(&[("a", "first"), ("b", "")]));
     assert_eq!(notebook.annotations().get("a").unwrap().modified, NOW);
-    assert!(notebook.edit(Edit::Undo, NOW).unwrap()); // add b
-    assert!(notebook.edit(Edit::Undo, NOW).unwrap()); // add a
+    assert!(notebook.edit(Edit::Undo, &NOW.into()).unwrap()); // add b
+    assert!(notebook.edit(Edit::Undo, &NOW.into()).unwrap()); // add a
     assert!(notebook.annotations().live().is_empty());
     assert!(
         notebook.annotations().trash().is_empty(),
         "undoing a creation does not fill the trash"
     );
-    assert!(!notebook.edit(Edit::Undo, NOW).unwrap(), "nothing left");
+    assert!(
+        !notebook.edit(Edit::Undo, &NOW.into()).unwrap(),
+        "nothing left"
+    );
 
     for _ in 0..4 {
-        assert!(notebook.edit(Edit::Redo, NOW).unwrap());
+        assert!(notebook.edit(Edit::Redo, &NOW.into()).unwrap());
     }
     assert!(!notebook.can_redo());
     assert_eq!(notebook.contents(), &after);
@@ -129,23 +144,23 @@ fn a_new_edit_clears_redo_and_a_restore_from_the_trash_is_undoable() {
     let mut notebook = Notebook::default();
     add(&mut notebook, annotation("a", "keep me"));
     notebook
-        .edit(Edit::DeleteAnnotation("a".into()), NOW)
+        .edit(Edit::DeleteAnnotation("a".into()), &NOW.into())
         .unwrap();
     assert!(notebook.annotations().get("a").is_none());
     assert_eq!(notebook.annotations().trash()[0].note, "keep me");
-    notebook.edit(Edit::Undo, NOW).unwrap();
+    notebook.edit(Edit::Undo, &NOW.into()).unwrap();
     assert!(notebook.can_redo());
     notebook
-        .edit(Edit::DeleteAnnotation("a".into()), NOW)
+        .edit(Edit::DeleteAnnotation("a".into()), &NOW.into())
         .unwrap();
     assert!(!notebook.can_redo(), "a new edit clears redo");
     assert!(
         notebook
-            .edit(Edit::RestoreAnnotation("a".into()), NOW)
+            .edit(Edit::RestoreAnnotation("a".into()), &NOW.into())
             .unwrap()
     );
     assert_eq!(notebook.annotations().get("a").unwrap().note, "keep me");
-    assert!(notebook.edit(Edit::Undo, NOW).unwrap());
+    assert!(notebook.edit(Edit::Undo, &NOW.into()).unwrap());
     assert!(notebook.annotations().get("a").is_none());
 }
 
@@ -157,34 +172,37 @@ fn edits_that_do_not_apply_change_nothing_and_do_not_count() {
     assert!(!add(&mut notebook, annotation("a", "duplicate id")));
     assert!(
         !notebook
-            .edit(Edit::DeleteAnnotation("missing".into()), NOW)
+            .edit(Edit::DeleteAnnotation("missing".into()), &NOW.into())
             .unwrap()
     );
     assert!(
         !notebook
-            .edit(Edit::ChangeAnnotation(annotation("missing", "")), NOW)
+            .edit(
+                Edit::ChangeAnnotation(annotation("missing", "")),
+                &NOW.into()
+            )
             .unwrap()
     );
     assert!(
         !notebook
-            .edit(Edit::ChangeAnnotation(annotation("a", "")), LATER)
+            .edit(Edit::ChangeAnnotation(annotation("a", "")), &LATER.into())
             .unwrap(),
         "a change that changes nothing is no step"
     );
     assert!(
         !notebook
-            .edit(Edit::RestoreAnnotation("a".into()), NOW)
+            .edit(Edit::RestoreAnnotation("a".into()), &NOW.into())
             .unwrap(),
         "a live annotation is not in the trash"
     );
     assert!(
         !notebook
-            .edit(Edit::SetCategories(default_categories()), NOW)
+            .edit(Edit::SetCategories(default_categories()), &NOW.into())
             .unwrap()
     );
     assert_eq!(notebook.contents(), &before);
     assert_eq!(notebook.revision(), revision);
-    notebook.edit(Edit::Undo, NOW).unwrap();
+    notebook.edit(Edit::Undo, &NOW.into()).unwrap();
     assert!(notebook.annotations().live().is_empty(), "one step to undo");
 }
 
@@ -196,13 +214,13 @@ fn categories_are_edited_and_undone() {
     renamed.swap(1, 2);
     assert!(
         notebook
-            .edit(Edit::SetCategories(renamed.clone()), NOW)
+            .edit(Edit::SetCategories(renamed.clone()), &NOW.into())
             .unwrap()
     );
     assert_eq!(notebook.categories(), renamed.as_slice());
-    notebook.edit(Edit::Undo, NOW).unwrap();
+    notebook.edit(Edit::Undo, &NOW.into()).unwrap();
     assert_eq!(notebook.categories(), default_categories().as_slice());
-    notebook.edit(Edit::Redo, NOW).unwrap();
+    notebook.edit(Edit::Redo, &NOW.into()).unwrap();
     assert_eq!(notebook.categories(), renamed.as_slice());
 }
 
@@ -219,7 +237,7 @@ fn notes_on_comparisons_share_the_history_and_typing_is_one_step() {
                         note: comparison_note(id, &on, 0, note),
                         readers_comparison: Some(on.clone()),
                     },
-                    NOW,
+                    &NOW.into(),
                 )
                 .unwrap()
         );
@@ -229,7 +247,7 @@ fn notes_on_comparisons_share_the_history_and_typing_is_one_step() {
             notebook
                 .edit(
                     Edit::ChangeComparisonNote(comparison_note("n1", &on, 0, typed)),
-                    LATER
+                    &LATER.into()
                 )
                 .unwrap()
         );
@@ -238,24 +256,24 @@ fn notes_on_comparisons_share_the_history_and_typing_is_one_step() {
     let before_delete = notebook.comparison_notes().to_vec();
     assert!(
         notebook
-            .edit(Edit::DeleteComparisonNote("n1".into()), NOW)
+            .edit(Edit::DeleteComparisonNote("n1".into()), &NOW.into())
             .unwrap()
     );
     assert_eq!(notebook.comparison_notes().len(), 1);
-    notebook.edit(Edit::Undo, NOW).unwrap();
+    notebook.edit(Edit::Undo, &NOW.into()).unwrap();
     assert_eq!(
         notebook.comparison_notes(),
         before_delete.as_slice(),
         "back at its place"
     );
-    notebook.edit(Edit::Undo, NOW).unwrap();
+    notebook.edit(Edit::Undo, &NOW.into()).unwrap();
     assert_eq!(
         notebook.comparison_notes()[0].note,
         "entry",
         "the typing is one step"
     );
-    notebook.edit(Edit::Undo, NOW).unwrap();
-    notebook.edit(Edit::Undo, NOW).unwrap();
+    notebook.edit(Edit::Undo, &NOW.into()).unwrap();
+    notebook.edit(Edit::Undo, &NOW.into()).unwrap();
     assert!(notebook.comparison_notes().is_empty());
     assert_eq!(notebook.annotations().live().len(), 1, "the step before");
     assert_eq!(
@@ -272,7 +290,7 @@ fn notes_on_comparisons_share_the_history_and_typing_is_one_step() {
     );
     assert!(notebook.to_contents().comparisons.is_empty());
     for _ in 0..4 {
-        assert!(notebook.edit(Edit::Redo, NOW).unwrap());
+        assert!(notebook.edit(Edit::Redo, &NOW.into()).unwrap());
     }
     assert_eq!(notebook.comparison_notes().len(), 1);
     assert_eq!(notebook.comparison_notes()[0].note_id, "n2");
@@ -290,7 +308,7 @@ fn a_long_comparison_of_the_readers_is_kept_only_where_it_has_notes() {
                 note: comparison_note("n1", &on, 0, "entry"),
                 readers_comparison: Some(on.clone()),
             },
-            NOW,
+            &NOW.into(),
         )
         .unwrap();
     let kept = notebook.readers_comparison("reader-long").unwrap();
@@ -302,7 +320,7 @@ fn a_long_comparison_of_the_readers_is_kept_only_where_it_has_notes() {
                 note: comparison_note("n2", &on, 1, "the rest"),
                 readers_comparison: Some(on.clone()),
             },
-            NOW,
+            &NOW.into(),
         )
         .unwrap();
     let kept = notebook.readers_comparison("reader-long").unwrap();
@@ -333,7 +351,7 @@ fn a_read_only_notebook_refuses_every_edit_and_changes_nothing() {
         Edit::Undo,
         Edit::Redo,
     ] {
-        assert_eq!(notebook.edit(edit, NOW), Err(ReadOnly));
+        assert_eq!(notebook.edit(edit, &NOW.into()), Err(ReadOnly));
     }
     let library = Library::new([clause()]);
     assert_eq!(
@@ -377,9 +395,9 @@ fn an_import_is_merged_as_one_step_leaving_duplicates_alone_and_keeping_orphans(
     assert_eq!(notebook.annotations().get("b").unwrap().note, "new");
     assert!(notebook.is_orphan("far"));
     assert!(!notebook.is_orphan("b"));
-    notebook.edit(Edit::Undo, NOW).unwrap();
+    notebook.edit(Edit::Undo, &NOW.into()).unwrap();
     assert_eq!(notes(&notebook), pairs(&[("a", "mine")]), "one undo step");
-    notebook.edit(Edit::Redo, NOW).unwrap();
+    notebook.edit(Edit::Redo, &NOW.into()).unwrap();
     assert_eq!(notebook.annotations().live().len(), 3);
 }
 
@@ -389,7 +407,10 @@ fn reanchoring_reports_moved_fuzzy_and_orphaned_annotations() {
     let mut notebook = Notebook::default();
     // "formal unification", "independent republics", and a word that will be gone.
     for (id, range) in [("moved", 4..22), ("fuzzy", 30..51), ("gone", 61..71)] {
-        add(&mut notebook, Annotation::new(id, &old, range, None, NOW));
+        add(
+            &mut notebook,
+            Annotation::new(id, &old, CharRange(range), None, &NOW.into()),
+        );
     }
     add(
         &mut notebook,
@@ -419,13 +440,13 @@ fn reanchoring_reports_moved_fuzzy_and_orphaned_annotations() {
     let moved = notebook.annotations().get("moved").unwrap();
     let moved_anchor = moved.anchor.clone();
     assert_eq!(
-        revised.slice(moved.anchor.start..moved.anchor.end),
+        revised.slice((moved.anchor.start..moved.anchor.end).into()),
         "formal unification"
     );
     assert_eq!(moved.anchor.content_hash, revised.content_hash());
     let fuzzy = notebook.annotations().get("fuzzy").unwrap();
     assert_eq!(
-        revised.slice(fuzzy.anchor.start..fuzzy.anchor.end),
+        revised.slice((fuzzy.anchor.start..fuzzy.anchor.end).into()),
         "independant republics"
     );
     assert!(notebook.is_orphan("gone") && notebook.is_orphan("unknown-text"));
@@ -443,7 +464,7 @@ fn reanchoring_reports_moved_fuzzy_and_orphaned_annotations() {
         }
     );
     // Re-anchoring is no undo step: an undo takes back the last addition.
-    notebook.edit(Edit::Undo, NOW).unwrap();
+    notebook.edit(Edit::Undo, &NOW.into()).unwrap();
     assert!(notebook.annotations().get("unknown-text").is_none());
     assert_eq!(
         notebook.annotations().get("moved").unwrap().anchor,
@@ -466,8 +487,12 @@ fn reattaching_an_orphan_places_it_and_it_is_an_orphan_no_more() {
     assert!(notebook.is_orphan("lost"));
     let mut placed = notebook.annotations().get("lost").unwrap().clone();
     placed.text_id = "clause".into();
-    placed.anchor = Anchor::new(&clause(), 27..48);
-    assert!(notebook.edit(Edit::Reattach(placed), LATER).unwrap());
+    placed.anchor = Anchor::new(&clause(), (27..48).into());
+    assert!(
+        notebook
+            .edit(Edit::Reattach(placed), &LATER.into())
+            .unwrap()
+    );
     assert!(!notebook.is_orphan("lost"));
     assert_eq!(notebook.annotations().get("lost").unwrap().note, "my note");
 }
@@ -478,12 +503,12 @@ fn the_annotation_at_a_passage_is_found_by_its_exact_range() {
     add(&mut notebook, annotation("a", ""));
     assert_eq!(
         notebook
-            .annotation_at("clause", 4..22)
+            .annotation_at("clause", (4..22).into())
             .map(|a| a.annotation_id.as_str()),
         Some("a")
     );
-    assert!(notebook.annotation_at("clause", 4..21).is_none());
-    assert!(notebook.annotation_at("other", 4..22).is_none());
+    assert!(notebook.annotation_at("clause", (4..21).into()).is_none());
+    assert!(notebook.annotation_at("other", (4..22).into()).is_none());
 }
 
 #[test]
@@ -496,11 +521,11 @@ fn a_restore_from_a_copy_is_one_undoable_step_that_drops_nothing() {
     notebook
         .edit(
             Edit::ChangeAnnotation(annotation("a", "changed since")),
-            LATER,
+            &LATER.into(),
         )
         .unwrap();
     notebook
-        .edit(Edit::DeleteAnnotation("b".into()), NOW)
+        .edit(Edit::DeleteAnnotation("b".into()), &NOW.into())
         .unwrap();
     add(&mut notebook, annotation("c", "made since"));
     let now = notebook.contents().clone();
@@ -528,7 +553,7 @@ fn a_restore_from_a_copy_is_one_undoable_step_that_drops_nothing() {
         "c",
         "what the backup lacks is kept in the trash"
     );
-    notebook.edit(Edit::Undo, NOW).unwrap();
+    notebook.edit(Edit::Undo, &NOW.into()).unwrap();
     assert_eq!(notebook.contents(), &now, "one undo takes the restore back");
 }
 
@@ -537,7 +562,10 @@ fn re_anchoring_one_text_says_what_became_of_its_annotations() {
     let old = clause();
     let mut notebook = Notebook::default();
     for (id, range) in [("moved", 4..22), ("stayed", 0..3), ("gone", 61..71)] {
-        add(&mut notebook, Annotation::new(id, &old, range, None, NOW));
+        add(
+            &mut notebook,
+            Annotation::new(id, &old, CharRange(range), None, &NOW.into()),
+        );
     }
     let revised = text(
         "clause",
@@ -572,21 +600,31 @@ fn the_readers_own_spellings_are_an_undoable_edit_and_a_restore_keeps_those_made
     };
     let mut notebook = Notebook::default();
     let first = with(vec![spelling("Ordjonikidze")]);
-    assert!(notebook.edit(Edit::SetStudy(first.clone()), NOW).unwrap());
     assert!(
-        !notebook.edit(Edit::SetStudy(first.clone()), NOW).unwrap(),
+        notebook
+            .edit(Edit::SetStudy(first.clone()), &NOW.into())
+            .unwrap()
+    );
+    assert!(
+        !notebook
+            .edit(Edit::SetStudy(first.clone()), &NOW.into())
+            .unwrap(),
         "no change"
     );
     let revision = notebook.revision();
-    assert!(notebook.edit(Edit::Undo, NOW).unwrap());
+    assert!(notebook.edit(Edit::Undo, &NOW.into()).unwrap());
     assert!(notebook.study().is_empty());
     assert!(notebook.revision() > revision, "saved again");
-    assert!(notebook.edit(Edit::Redo, NOW).unwrap());
+    assert!(notebook.edit(Edit::Redo, &NOW.into()).unwrap());
     assert_eq!(notebook.study(), &first);
     // A backup made before the second spelling: the restore keeps it (it has no trash).
     let backup = notebook.to_contents();
     let both = with(vec![spelling("Ordjonikidze"), spelling("Orjonikidse")]);
-    assert!(notebook.edit(Edit::SetStudy(both.clone()), LATER).unwrap());
+    assert!(
+        notebook
+            .edit(Edit::SetStudy(both.clone()), &LATER.into())
+            .unwrap()
+    );
     notebook
         .restore_from(backup, &Library::new(Vec::<Text>::new()))
         .unwrap();
@@ -594,7 +632,10 @@ fn the_readers_own_spellings_are_an_undoable_edit_and_a_restore_keeps_those_made
     // A read-only notebook refuses it.
     let mut read_only = Notebook::default();
     read_only.set_read_only(true);
-    assert_eq!(read_only.edit(Edit::SetStudy(first), NOW), Err(ReadOnly));
+    assert_eq!(
+        read_only.edit(Edit::SetStudy(first), &NOW.into()),
+        Err(ReadOnly)
+    );
 }
 
 /// What a sync brings, read back from the folder in another order (annotations made in one
@@ -608,7 +649,7 @@ fn taking_what_a_sync_brought_keeps_the_order_the_annotations_were_made_in() {
         notebook
             .edit(
                 Edit::AddAnnotation(annotation(id, "")),
-                "2026-12-01T10:00:00Z",
+                &"2026-12-01T10:00:00Z".into(),
             )
             .unwrap();
     }
@@ -651,6 +692,6 @@ fn an_archive_with_an_id_twice_adds_it_once() {
     assert_eq!(added.of(Kind::TrashedAnnotation), 0);
     assert_eq!(notebook.annotations().live().len(), 1);
     assert!(notebook.annotations().trash().is_empty());
-    notebook.edit(Edit::Undo, NOW).unwrap();
+    notebook.edit(Edit::Undo, &NOW.into()).unwrap();
     assert!(notebook.annotations().live().is_empty());
 }

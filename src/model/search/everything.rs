@@ -10,6 +10,8 @@
 //! of one: "Ordzhonikidze" of "Sergo Ordzhonikidze") also searches that entity's every other
 //! spelling and Russian form, and the results say which ones were added.
 
+use crate::model::text::CharRange;
+use crate::model::text::TextId;
 use std::collections::BTreeMap;
 use std::ops::Range;
 
@@ -81,25 +83,25 @@ pub enum Place {
     /// A passage of a text.
     TextPassage {
         /// The text.
-        text_id: String,
+        text_id: TextId,
         /// Its paragraph the match starts in (counted from 0).
         paragraph: usize,
         /// The match: characters of the text.
-        range: Range<usize>,
+        range: CharRange,
     },
     /// The note of an annotation.
     AnnotationNote {
         /// The annotation.
         annotation_id: String,
         /// The text it annotates.
-        text_id: String,
+        text_id: TextId,
     },
     /// A tag of an annotation.
     AnnotationTag {
         /// The annotation.
         annotation_id: String,
         /// The text it annotates.
-        text_id: String,
+        text_id: TextId,
         /// The tag.
         tag: String,
     },
@@ -212,7 +214,7 @@ pub struct Found {
     pub also_searched: Vec<String>,
     /// Each text with matches, in the order given: its id and the count of all its matches,
     /// listed or not.
-    pub text_counts: Vec<(String, usize)>,
+    pub text_counts: Vec<(TextId, usize)>,
     /// The results: first the texts' passages (at most the limit asked for in each text, in
     /// order), then the annotation notes, the tags, the notes on comparisons and the
     /// comparisons' wordings, each at most once, in the order of the [`WorkIndex`].
@@ -509,7 +511,7 @@ fn text_snippet(text: &Text, range: Range<usize>) -> (String, Range<usize>) {
         .map_or(text.char_len(), |p| p.chars.end);
     let from = range.start.saturating_sub(SNIPPET_AROUND).max(first);
     let to = (range.end + SNIPPET_AROUND).min(last).max(range.end);
-    let window = text.slice(from..to);
+    let window = text.slice((from..to).into());
     context(window, range.start - from..range.end - from, SNIPPET_AROUND)
 }
 
@@ -546,7 +548,7 @@ pub fn search_everything<'a>(
                 place: Place::TextPassage {
                     text_id: text.id().to_owned(),
                     paragraph: text.paragraph_at(range.start),
-                    range,
+                    range: CharRange(range),
                 },
                 snippet,
                 snippet_match,

@@ -13,9 +13,9 @@ fn contents(count: usize) -> Contents {
             .apply(AnnotationEdit::Add(Annotation::new(
                 format!("a{n}"),
                 &text,
-                0..6,
+                (0..6).into(),
                 None,
-                "2026-11-30T10:00:00Z",
+                &"2026-11-30T10:00:00Z".into(),
             )));
     }
     contents

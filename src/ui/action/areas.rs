@@ -2,6 +2,7 @@
 //! them out matches them with no wildcard, and a new action cannot be dropped on the way.
 
 use super::{AnnotationFormat, ExportFormat, HighlightAction};
+use crate::model::text::TextId;
 use crate::storage::reading_state::ThemeChoice;
 
 /// What the reader asks for on the panes and what is read in them.
@@ -10,7 +11,7 @@ pub enum DeskAction {
     /// Open a text in the active pane (or in a new pane beside it).
     OpenText {
         /// The text's id.
-        text_id: String,
+        text_id: TextId,
         /// Open in a new pane beside the active one instead of replacing its text.
         beside: bool,
     },
@@ -46,8 +47,12 @@ pub enum DeskAction {
         /// The paragraph.
         paragraph: usize,
     },
+    /// Go back to where the reader was before the last jump.
+    GoBack,
+    /// Go forward again to where Back left.
+    GoForward,
     /// Show a text's metadata and provenance.
-    ShowTextInfo(String),
+    ShowTextInfo(crate::model::text::TextId),
     /// Show the metadata of the active pane's text.
     ShowActiveTextInfo,
     /// Close the metadata window.
@@ -250,9 +255,9 @@ pub enum SearchAction {
     /// Open a text at a search match, selected.
     OpenSearchHit {
         /// The text.
-        text_id: String,
+        text_id: TextId,
         /// The match (characters).
-        range: std::ops::Range<usize>,
+        range: crate::model::text::CharRange,
         /// Whether to open it in a new pane when no pane shows it.
         beside: bool,
     },
@@ -277,7 +282,7 @@ pub enum FileAction {
     /// Import a text file into the library (File ▸ Import text…).
     ImportText,
     /// Take an imported text out of the library (its file is kept, the removal can be undone).
-    RemoveImported(String),
+    RemoveImported(crate::model::text::TextId),
     /// Put the last removed text back.
     UndoRemoveImported,
     /// Keep the text read for import, with the metadata in the import window.

@@ -30,6 +30,7 @@ pub(super) const CTRL_SHIFT: Modifiers = Modifiers {
     ..Modifiers::COMMAND
 };
 pub(super) const SHIFT: Modifiers = Modifiers::SHIFT;
+pub(super) const ALT: Modifiers = Modifiers::ALT;
 pub(super) const NONE: Modifiers = Modifiers::NONE;
 
 impl Command {
@@ -54,6 +55,8 @@ impl Command {
             Self::ToggleLinked => None,
             Self::ToggleActiveLinked => Some(Action::Desk(DeskAction::ToggleActiveLinked)),
             Self::GoToParagraph => None,
+            Self::GoBack => Some(Action::Desk(DeskAction::GoBack)),
+            Self::GoForward => Some(Action::Desk(DeskAction::GoForward)),
             Self::ShowTextInfo => None,
             Self::ShowActiveTextInfo => Some(Action::Desk(DeskAction::ShowActiveTextInfo)),
             Self::CloseTextInfo => Some(Action::Desk(DeskAction::CloseTextInfo)),
@@ -198,6 +201,8 @@ impl DeskAction {
             Self::ToggleActiveLinked => Some(Command::ToggleActiveLinked),
             Self::Scrolled(_) => None,
             Self::GoToParagraph { .. } => Some(Command::GoToParagraph),
+            Self::GoBack => Some(Command::GoBack),
+            Self::GoForward => Some(Command::GoForward),
             Self::ShowTextInfo(_) => Some(Command::ShowTextInfo),
             Self::ShowActiveTextInfo => Some(Command::ShowActiveTextInfo),
             Self::CloseTextInfo => Some(Command::CloseTextInfo),

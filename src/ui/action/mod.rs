@@ -152,7 +152,9 @@ mod tests {
         if let Some(action) = command.action() {
             return action;
         }
-        let id = || "a".to_owned();
+        fn id<T: From<&'static str>>() -> T {
+            T::from("a")
+        }
         match command {
             Command::OpenText => DeskAction::OpenText {
                 text_id: id(),
@@ -232,13 +234,13 @@ mod tests {
             .into(),
             Command::OpenSearchHit => SearchAction::OpenSearchHit {
                 text_id: id(),
-                range: 0..3,
+                range: (0..3).into(),
                 beside: false,
             }
             .into(),
             Command::OpenSearchHitBeside => SearchAction::OpenSearchHit {
                 text_id: id(),
-                range: 0..3,
+                range: (0..3).into(),
                 beside: true,
             }
             .into(),

@@ -5,7 +5,7 @@
 use egui::{Key, KeyboardShortcut};
 
 use super::Area;
-use super::command::{CTRL, CTRL_SHIFT, Info, NONE, SHIFT};
+use super::command::{ALT, CTRL, CTRL_SHIFT, Info, NONE, SHIFT};
 
 /// Makes [`Command`] and [`Command::info`] from the entries `Name: Area, [shortcuts], label,
 /// tooltip;`.
@@ -70,6 +70,10 @@ command_table! {
     ToggleActiveLinked: Desk, [key!(CTRL, Key::K)], "Linked scrolling",
         "When on, scrolling this pane scrolls the other linked panes to the same place";
     GoToParagraph: Desk, [], "Go to part", "Go to part";
+    GoBack: Desk, [key!(ALT, Key::ArrowLeft)], "Back",
+        "Go back to where you were reading before the last jump (also the mouse's back button)";
+    GoForward: Desk, [key!(ALT, Key::ArrowRight)], "Forward",
+        "Go forward again to where Back left (also the mouse's forward button)";
     ShowTextInfo: Desk, [], "About this text",
         "Title, author, date, translator, source, references, licence and notes";
     ShowActiveTextInfo: Desk, [key!(CTRL, Key::I)], "About this text",

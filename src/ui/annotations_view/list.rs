@@ -107,7 +107,16 @@ pub(super) fn entry_contents_ui(
                 .truncate()
                 .selectable(false),
         );
-        let mut details = annotation.created.get(..10).unwrap_or_default().to_owned();
+        // The category by name, not only by the bar's colour.
+        let category = annotation
+            .category_id
+            .as_deref()
+            .and_then(|id| panel.categories.iter().find(|c| c.category_id == id))
+            .map_or("No category", |c| c.name.as_str());
+        let mut details = format!(
+            "{category} · {}",
+            annotation.created.day().unwrap_or_default()
+        );
         if !annotation.tags.is_empty() {
             details.push_str(" · ");
             details.push_str(&annotation.tags.join(", "));

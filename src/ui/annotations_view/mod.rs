@@ -28,7 +28,7 @@ pub struct AnnotationsViewState {
     /// Show only annotations with this tag.
     pub tag_filter: Option<String>,
     /// Show only annotations of this text.
-    pub text_filter: Option<String>,
+    pub text_filter: Option<crate::model::text::TextId>,
     /// Show only annotations whose note, quote or tags contain this (case-insensitive).
     pub search: String,
     /// The note being edited: (annotation id, note, tags as typed).
@@ -46,9 +46,9 @@ struct ListingKey {
     all_texts: bool,
     category: Option<String>,
     tag: Option<String>,
-    text: Option<String>,
+    text: Option<crate::model::text::TextId>,
     search: String,
-    open_texts: Vec<String>,
+    open_texts: Vec<crate::model::text::TextId>,
 }
 
 /// The filtered list and the choices of the filters, computed again only when the annotations
@@ -60,7 +60,7 @@ struct Listing {
     /// Every tag used.
     tags: Vec<String>,
     /// Every text annotated.
-    annotated: Vec<String>,
+    annotated: Vec<crate::model::text::TextId>,
 }
 
 /// What the panel shows.
@@ -72,7 +72,7 @@ pub struct AnnotationsPanel<'a> {
     /// For titles.
     pub library: &'a Library,
     /// The texts open in panes.
-    pub open_text_ids: &'a [&'a str],
+    pub open_text_ids: &'a [&'a crate::model::text::TextId],
     /// The selected annotation.
     pub selected: Option<&'a str>,
     /// Annotations that could not be placed in their text.
@@ -328,7 +328,7 @@ fn filter(panel: &AnnotationsPanel<'_>, state: &AnnotationsViewState) -> Listing
     let matches = |a: &Annotation| {
         (state.all_texts
             || state.text_filter.is_some()
-            || panel.open_text_ids.contains(&a.text_id.as_str()))
+            || panel.open_text_ids.contains(&&a.text_id))
             && state.text_filter.as_ref().is_none_or(|t| *t == a.text_id)
             && state.tag_filter.as_ref().is_none_or(|t| a.tags.contains(t))
             && state
@@ -345,11 +345,12 @@ fn filter(panel: &AnnotationsPanel<'_>, state: &AnnotationsViewState) -> Listing
         .iter()
         .flat_map(|a| a.tags.iter().map(String::as_str))
         .collect();
-    let annotated: BTreeSet<&str> = live.iter().map(|a| a.text_id.as_str()).collect();
+    let annotated: BTreeSet<&crate::model::text::TextId> =
+        live.iter().map(|a| &a.text_id).collect();
     Listing {
         shown: (0..live.len()).filter(|&i| matches(&live[i])).collect(),
         tags: tags.into_iter().map(str::to_owned).collect(),
-        annotated: annotated.into_iter().map(str::to_owned).collect(),
+        annotated: annotated.into_iter().cloned().collect(),
     }
 }
 

@@ -16,9 +16,9 @@ use crate::ui::task::Task;
 impl LecternApp {
     /// Moves an annotation to the Trash; it is no longer the selected one.
     pub(super) fn delete_annotation(&mut self, annotation_id: String) {
-        let selected = self.view.selected_annotation.as_deref() == Some(annotation_id.as_str());
+        let selected = self.view.selected_annotation() == Some(annotation_id.as_str());
         if self.edit(Edit::DeleteAnnotation(annotation_id)) && selected {
-            self.view.selected_annotation = None;
+            self.view.select_annotation(None);
         }
     }
 
@@ -30,13 +30,11 @@ impl LecternApp {
             Some(found.annotation_id.clone())
         });
         if existing.is_some() {
-            self.view.selected_annotation = existing;
+            self.view.select_annotation(existing);
         } else {
             self.highlight(None);
         }
-        if self.view.selected_annotation.is_some() {
-            self.view.annotations_open = true;
-            self.view.annotations_view.focus_note = true;
+        if self.view.open_selected_note() {
             self.bring_back_side_panels();
         }
     }
@@ -59,12 +57,10 @@ impl LecternApp {
                 let mut changed = annotation;
                 changed.category_id = Some(category.category_id.clone());
                 self.edit(Edit::ChangeAnnotation(changed));
-                self.view.selected_annotation = Some(annotation_id.to_owned());
+                self.view.select_annotation(Some(annotation_id.to_owned()));
             }
             HighlightAction::EditNote => {
-                self.view.selected_annotation = Some(annotation_id.to_owned());
-                self.view.annotations_open = true;
-                self.view.annotations_view.focus_note = true;
+                self.view.edit_note_of(annotation_id.to_owned());
                 self.bring_back_side_panels();
             }
             HighlightAction::CopyWithCitation => {
@@ -141,7 +137,7 @@ impl LecternApp {
     /// Shows the backups once they are listed.
     pub(super) fn poll_backups(&mut self) {
         if let Some(listed) = Task::poll(&mut self.files.pending_backups, Vec::new) {
-            self.view.backups = Some(listed);
+            self.view.show_backups(Some(listed));
         }
     }
 
@@ -169,9 +165,9 @@ impl LecternApp {
         };
         let written = self
             .view
-            .backups
+            .backups()
+            .unwrap_or_default()
             .iter()
-            .flatten()
             .find(|b| b.name == name)
             .map_or_else(
                 || name.to_owned(),
@@ -202,7 +198,7 @@ impl LecternApp {
                  backup {kept}.{undo}",
                 report.summary()
             ));
-            self.view.backups = None;
+            self.view.show_backups(None);
         }
     }
 
@@ -211,10 +207,7 @@ impl LecternApp {
         let Some(annotation) = self.notebook.annotations().get(annotation_id) else {
             return;
         };
-        let (text_id, range) = (
-            annotation.text_id.clone(),
-            annotation.anchor.start..annotation.anchor.end,
-        );
+        let (text_id, range) = (annotation.text_id.clone(), annotation.anchor.range());
         self.show_range(&text_id, range, false, false);
     }
 
@@ -263,7 +256,7 @@ impl LecternApp {
         );
         let annotation_id = annotation.annotation_id.clone();
         if self.edit(Edit::AddAnnotation(annotation)) {
-            self.view.selected_annotation = Some(annotation_id);
+            self.view.select_annotation(Some(annotation_id));
             if let Some(pane) = self.desk.active_pane_mut() {
                 pane.view.selection = None;
             }
@@ -274,7 +267,7 @@ impl LecternApp {
     /// categories, the orphans, the open texts or the theme changed since they were built
     /// (so an ordinary frame does no work for ten thousand annotations).
     pub(super) fn refresh_highlights(&mut self, dark_mode: bool) {
-        let open: Vec<String> = self
+        let open: Vec<crate::model::text::TextId> = self
             .desk
             .panes()
             .iter()
@@ -289,14 +282,10 @@ impl LecternApp {
         if self.highlights.as_ref().is_some_and(|(k, _)| *k == key) {
             return;
         }
-        let alpha = if dark_mode { 80 } else { 110 };
-        let mut by_text: std::collections::HashMap<&str, Vec<Highlight>> = key
-            .open
-            .iter()
-            .map(|id| (id.as_str(), Vec::new()))
-            .collect();
+        let mut by_text: std::collections::HashMap<&crate::model::text::TextId, Vec<Highlight>> =
+            key.open.iter().map(|id| (id, Vec::new())).collect();
         for annotation in self.notebook.annotations().live() {
-            let Some(list) = by_text.get_mut(annotation.text_id.as_str()) else {
+            let Some(list) = by_text.get_mut(&annotation.text_id) else {
                 continue;
             };
             if self.notebook.is_orphan(&annotation.annotation_id) {
@@ -311,13 +300,8 @@ impl LecternApp {
             );
             list.push(Highlight {
                 annotation_id: annotation.annotation_id.clone(),
-                range: text.clamp_range(annotation.anchor.start..annotation.anchor.end),
-                color: egui::Color32::from_rgba_unmultiplied(
-                    color.r(),
-                    color.g(),
-                    color.b(),
-                    alpha,
-                ),
+                range: text.clamp_range((annotation.anchor.start..annotation.anchor.end).into()),
+                color: crate::ui::theme::highlight_fill(color, dark_mode),
                 note: annotation.note.trim().to_owned(),
             });
         }

@@ -2,13 +2,11 @@
 //! ([`Area`]): each area has a function of its own.
 
 use super::LecternApp;
-use super::ZOOM_STEP;
+use super::view::{ViewCtx, ViewOutcome};
 use crate::model::annotation_export::Scope;
 use crate::model::comparison::WordingInput;
 use crate::model::notebook::Edit;
 use crate::model::selection::Selection;
-use crate::storage::reading_state::DEFAULT_FONT_SIZE;
-use crate::storage::reading_state::ThemeChoice;
 use crate::ui::action::Action;
 use crate::ui::action::{
     AnnotationAction, ComparisonAction, DeskAction, FileAction, SearchAction, ViewAction,
@@ -43,7 +41,7 @@ impl LecternApp {
             DeskAction::OpenFirstMatch { beside } => {
                 let first = self
                     .library
-                    .filter(&self.view.library_view.filter)
+                    .filter(&self.view.library_panel().filter)
                     .next()
                     .map(|t| t.id().to_owned());
                 if let Some(text_id) = first {
@@ -80,17 +78,27 @@ impl LecternApp {
                 self.desk.follow_linked(index);
                 ctx.request_repaint();
             }
+            DeskAction::GoBack => {
+                self.go(crate::ui::desk::Going::Back);
+                ctx.request_repaint();
+            }
+            DeskAction::GoForward => {
+                self.go(crate::ui::desk::Going::Forward);
+                ctx.request_repaint();
+            }
             DeskAction::GoToParagraph { pane, paragraph } => {
+                self.desk.remember(pane);
                 if let Some(pane) = self.desk.pane_mut(pane) {
                     pane.view.jump_to(paragraph, 0.0);
                 }
                 ctx.request_repaint();
             }
-            DeskAction::ShowTextInfo(text_id) => self.view.info_text = Some(text_id),
+            DeskAction::ShowTextInfo(text_id) => self.view.show_text_info(Some(text_id)),
             DeskAction::ShowActiveTextInfo => {
-                self.view.info_text = self.desk.active_pane().map(|p| p.text.id().to_owned());
+                let text_id = self.desk.active_pane().map(|p| p.text.id().to_owned());
+                self.view.show_text_info(text_id);
             }
-            DeskAction::CloseTextInfo => self.view.info_text = None,
+            DeskAction::CloseTextInfo => self.view.show_text_info(None),
             DeskAction::CopySelection => {
                 if let Some(copied) = self.selected_text() {
                     ctx.copy_text(copied);
@@ -98,44 +106,25 @@ impl LecternApp {
             }
             DeskAction::SelectAll => {
                 if let Some(pane) = self.desk.active_pane_mut() {
-                    pane.view.selection = Some(Selection::from_range(0..pane.text.char_len()));
+                    pane.view.selection =
+                        Some(Selection::from_range((0..pane.text.char_len()).into()));
                 }
             }
             DeskAction::CopyWithCitation { markdown } => self.copy_with_citation(markdown, ctx),
         }
     }
 
-    /// Carries out an action on the reading view: text size, theme, the side panels, the shortcuts window, quitting.
+    /// Carries out an action on the reading view (text size, theme, the side panels, the
+    /// shortcuts window, quitting): the view does it, and says what is left for the app.
     fn apply_to_view(&mut self, ctx: &egui::Context, action: ViewAction) {
-        match action {
-            ViewAction::ToggleAnnotationsPanel => {
-                // Set aside by a comparison that fills the window: shown again, not closed.
-                self.view.annotations_open =
-                    !self.view.annotations_open || self.side_panels_set_aside();
-                self.bring_back_side_panels();
-            }
-            ViewAction::ZoomIn => self.set_font_size(self.view.font_size + ZOOM_STEP),
-            ViewAction::ZoomOut => self.set_font_size(self.view.font_size - ZOOM_STEP),
-            ViewAction::ZoomReset => self.set_font_size(DEFAULT_FONT_SIZE),
-            ViewAction::SetTheme(choice) => self.view.theme = choice,
-            ViewAction::ToggleDarkLight => {
-                self.view.theme = if ctx.theme() == egui::Theme::Dark {
-                    ThemeChoice::Light
-                } else {
-                    ThemeChoice::Dark
-                };
-            }
-            ViewAction::ToggleLibrary => {
-                self.view.library_open = !self.view.library_open || self.side_panels_set_aside();
-                self.bring_back_side_panels();
-            }
-            ViewAction::FocusLibraryFilter => {
-                self.view.library_open = true;
-                self.view.library_view.focus_filter = true;
-                self.bring_back_side_panels();
-            }
-            ViewAction::ShowShortcuts => self.view.show_shortcuts = !self.view.show_shortcuts,
-            ViewAction::Quit => {
+        let view_ctx = ViewCtx {
+            egui: ctx,
+            side_panels_set_aside: self.side_panels_set_aside(),
+        };
+        match self.view.apply(action, &view_ctx) {
+            ViewOutcome::Done => {}
+            ViewOutcome::BringBackSidePanels => self.bring_back_side_panels(),
+            ViewOutcome::Quit => {
                 self.save_now();
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
@@ -148,7 +137,7 @@ impl LecternApp {
             AnnotationAction::Highlight(category) => self.highlight(Some(category)),
             AnnotationAction::NoteOnSelection => self.note_on_selection(),
             AnnotationAction::SelectAnnotation(annotation_id) => {
-                self.view.selected_annotation = annotation_id
+                self.view.select_annotation(annotation_id)
             }
             AnnotationAction::GoToAnnotation(annotation_id) => {
                 self.go_to_annotation(&annotation_id)
@@ -189,7 +178,7 @@ impl LecternApp {
                 }
             }
             AnnotationAction::ShowBackups => self.list_backups(ctx),
-            AnnotationAction::CloseBackups => self.view.backups = None,
+            AnnotationAction::CloseBackups => self.view.show_backups(None),
             AnnotationAction::RestoreBackup(name) => self.restore_backup(&name),
         }
     }
@@ -207,10 +196,7 @@ impl LecternApp {
             ComparisonAction::CompareSelections => self.compare_selections(ctx),
             ComparisonAction::CompareOpenTexts => self.compare_open_texts(ctx),
             ComparisonAction::ShowPasteComparison => {
-                // Already open: what was pasted is kept.
-                if self.view.paste.is_none() {
-                    self.view.paste = Some(vec![String::new(), String::new()]);
-                }
+                self.view.open_paste();
             }
             ComparisonAction::ComparePasted(wordings) => {
                 let inputs = wordings
@@ -218,7 +204,7 @@ impl LecternApp {
                     .enumerate()
                     .map(|(n, text)| WordingInput::pasted(&format!("Wording {}", n + 1), text))
                     .collect();
-                self.view.paste = None;
+                self.view.close_paste();
                 self.open_readers_comparison("Pasted wordings".into(), inputs, ctx);
             }
             ComparisonAction::View(action) => {
@@ -280,7 +266,7 @@ impl LecternApp {
             SearchAction::CloseIndex => self.study.index_view = None,
             SearchAction::ChooseEntity(id) => self.choose_entity(id),
             SearchAction::OpenTimeline => self.open_timeline(),
-            SearchAction::CloseTimeline => self.view.timeline = None,
+            SearchAction::CloseTimeline => self.view.show_timeline(None),
             SearchAction::OpenGlossary => self.open_glossary(),
             SearchAction::CloseGlossary => self.study.glossary_view = None,
             SearchAction::ChooseTerm(id) => self.choose_term(id),

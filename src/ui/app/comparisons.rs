@@ -8,6 +8,7 @@ use crate::model::comparison::WordingInput;
 use crate::model::comparison::export as comparison_export;
 use crate::model::diff::Normalization;
 use crate::model::notebook::Edit;
+use crate::model::text::CharRange;
 use crate::storage::reading_state::ComparisonRecord;
 use crate::ui::action::ComparisonViewAction;
 use crate::ui::action::ExportFormat;
@@ -31,14 +32,14 @@ impl LecternApp {
         let open = self
             .comparison
             .as_ref()
-            .is_some_and(|s| s.comparison.id == comparison_id);
+            .is_some_and(|s| s.comparison().id == comparison_id);
         if !open {
             self.open_comparison(&comparison_id, ctx);
         }
         match &mut self.comparison {
-            Some(state) if state.comparison.id == comparison_id => {
+            Some(state) if state.comparison().id == comparison_id => {
                 state.scroll_to_segment(segment);
-                state.focus_note = Some(note_id);
+                state.focus_note(note_id);
             }
             _ => self.notices.push(
                 "The comparison this note is on is no longer available; the note keeps \
@@ -54,12 +55,12 @@ impl LecternApp {
         let open = self
             .comparison
             .as_ref()
-            .is_some_and(|s| s.comparison.id == id);
+            .is_some_and(|s| s.comparison().id == id);
         if !open {
             self.open_comparison(id, ctx);
         }
         match &mut self.comparison {
-            Some(state) if state.comparison.id == id => state.scroll_to_segment(segment),
+            Some(state) if state.comparison().id == id => state.scroll_to_segment(segment),
             _ => self
                 .notices
                 .push("That comparison is no longer available.".into()),
@@ -89,13 +90,13 @@ impl LecternApp {
             .comparison
             .as_ref()
             .map_or((Normalization::wording(), false), |s| {
-                (s.normalization, s.full)
+                (s.normalization(), s.is_full())
             });
         if let Some(state) = &mut self.comparison {
             state.cancel();
         }
         let mut state = ComparisonState::open(input, readers_own, normalization, ctx);
-        state.full = full;
+        state.set_full(full);
         self.comparison = Some(state);
     }
 
@@ -106,8 +107,8 @@ impl LecternApp {
         let state = self
             .comparison
             .as_ref()
-            .filter(|s| s.job.is_none() || !s.comparison.witnesses.is_empty())?;
-        let id = state.comparison.id.clone();
+            .filter(|s| !s.is_computing() || !s.comparison().witnesses.is_empty())?;
+        let id = state.comparison().id.clone();
         let known = self.bundled_comparisons.iter().any(|c| c.id == id)
             || self.notebook.readers_comparison(&id).is_some();
         let own = if known {
@@ -121,12 +122,12 @@ impl LecternApp {
         Some(ComparisonRecord {
             id,
             own,
-            full: state.full,
-            inline: state.inline,
-            normalization: state.normalization,
-            reference: state.reference,
-            hidden: state.hidden.clone(),
-            description_open: state.description_open,
+            full: state.is_full(),
+            inline: state.is_inline(),
+            normalization: state.normalization(),
+            reference: state.reference(),
+            hidden: state.hidden().to_vec(),
+            description_open: state.description_open(),
         })
     }
 
@@ -154,15 +155,14 @@ impl LecternApp {
             record.normalization,
             ctx,
         );
-        if reference != state.reference {
+        if reference != state.reference() {
             state.apply(ComparisonViewAction::SetReference(reference), ctx);
         }
-        state.full = record.full;
-        state.inline = record.inline;
-        state.description_open = record.description_open;
-        if record.hidden.len() == witnesses && record.hidden.iter().any(|h| !h) {
-            state.hidden = record.hidden;
-        }
+        state.set_full(record.full);
+        let inline = record.inline;
+        state.apply(ComparisonViewAction::SetComparisonLayout { inline }, ctx);
+        state.set_description_open(record.description_open);
+        state.hide_witnesses(record.hidden);
         self.comparison = Some(state);
     }
 
@@ -212,7 +212,7 @@ impl LecternApp {
             .desk
             .panes()
             .iter()
-            .map(|pane| WordingInput::from_text(&pane.text, 0..pane.text.char_len()))
+            .map(|pane| WordingInput::from_text(&pane.text, (0..pane.text.char_len()).into()))
             .collect();
         if inputs.len() < 2 {
             self.notices
@@ -229,7 +229,7 @@ impl LecternApp {
             return;
         };
         let Some(Some(passage)) = state
-            .comparison
+            .comparison()
             .witnesses
             .get(witness)
             .and_then(|w| w.segments.get(segment))
@@ -250,14 +250,14 @@ impl LecternApp {
                 .map(|byte| text.content()[..byte].chars().count())
         });
         let Some(start) = start else {
-            state.message = Some(format!(
+            state.set_message(Some(format!(
                 "The passage was not found in “{}”: the text may have changed.",
                 text.meta().title
-            ));
+            )));
             return;
         };
-        state.full = false;
-        let range = start..start + passage.text.chars().count();
+        let range = CharRange(start..start + passage.text.chars().count());
+        state.set_full(false);
         self.show_range(text.id(), range, true, true);
     }
 
@@ -268,19 +268,19 @@ impl LecternApp {
         let Some(state) = &mut self.comparison else {
             return;
         };
-        let found = difference.and_then(|i| state.result.as_ref()?.differences.get(i).cloned());
+        let found = difference.and_then(|i| state.result()?.differences.get(i).cloned());
         let note = ComparisonNote::new(
             clock::new_annotation_id(),
-            &state.comparison,
+            state.comparison(),
             segment,
             found.as_ref(),
             &clock::now(),
         );
-        state.focus_note = Some(note.note_id.clone());
+        state.focus_note(note.note_id.clone());
         state.scroll_to_segment(segment);
         // The reader's own comparison is kept with its notes (only the annotated part of a
         // long one); a bundled one is not stored.
-        let readers_comparison = state.readers_own.then(|| state.comparison.clone());
+        let readers_comparison = state.is_readers_own().then(|| state.comparison().clone());
         self.edit(Edit::AddComparisonNote {
             note,
             readers_comparison,
@@ -291,11 +291,14 @@ impl LecternApp {
         let Some(state) = &self.comparison else {
             return;
         };
-        let Some(result) = &state.result else {
+        let Some(result) = state.result() else {
             return;
         };
-        let (comparison, normalization, reference) =
-            (&state.comparison, &state.normalization, state.reference);
+        let (comparison, normalization, reference) = (
+            state.comparison(),
+            &state.normalization(),
+            state.reference(),
+        );
         // The reader's notes on this comparison's differences go with it.
         let notes: Vec<ComparisonNote> = self
             .notebook
@@ -333,7 +336,7 @@ impl LecternApp {
             return;
         };
         let style = PictureStyle {
-            font_size: self.view.font_size,
+            font_size: self.view.font_size(),
             dark: ctx.global_style().visuals.dark_mode,
             categories: self
                 .category_colors()

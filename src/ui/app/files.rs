@@ -34,7 +34,7 @@ pub struct Files {
     /// wrong with the last one tried, and whether the field still has to take the keyboard.
     pub import_path: Option<(String, Option<String>, bool)>,
     /// Texts opened from files for this session only (not saved with the reading state).
-    pub(super) session_ids: HashSet<String>,
+    pub(super) session_ids: HashSet<crate::model::text::TextId>,
     pub(super) dialogs: Arc<dyn FileDialogs>,
     pub(super) pending_open: Option<Task<OpenOutcome>>,
     pub(super) pending_export: Option<Task<SaveOutcome>>,
@@ -50,7 +50,10 @@ pub struct Files {
 
 impl Files {
     /// Nothing under way, with these dialogs and session texts.
-    pub(super) fn new(dialogs: Arc<dyn FileDialogs>, session_ids: HashSet<String>) -> Self {
+    pub(super) fn new(
+        dialogs: Arc<dyn FileDialogs>,
+        session_ids: HashSet<crate::model::text::TextId>,
+    ) -> Self {
         Self {
             dropped_files: std::collections::VecDeque::new(),
             removed_texts: Vec::new(),
@@ -108,7 +111,7 @@ impl LecternApp {
             .annotations()
             .live()
             .iter()
-            .filter(|a| only.as_ref().is_none_or(|id| &a.text_id == id))
+            .filter(|a| only.as_ref().is_none_or(|id| a.text_id == id))
             .map(|a| a.annotation_id.clone())
             .collect();
         let name = match &only {
@@ -200,12 +203,12 @@ impl LecternApp {
         {
             match drawn {
                 Ok(picture) => {
-                    let name = file_name(&state.comparison.title, "png");
-                    state.message.clone_from(&picture.left_out);
+                    let name = file_name(&state.comparison().title, "png");
+                    state.set_message(picture.left_out.clone());
                     self.files.picture_left_out = picture.left_out;
                     self.start_export(picture.png, name, ctx);
                 }
-                Err(e) => state.message = Some(format!("No image was made: {e}.")),
+                Err(e) => state.set_message(Some(format!("No image was made: {e}."))),
             }
         }
         let Some(outcome) = Task::poll(&mut self.files.pending_export, || {
@@ -223,7 +226,7 @@ impl LecternApp {
             SaveOutcome::Failed(e) => format!("The export failed: {e}."),
         };
         if let Some(state) = &mut self.comparison {
-            state.message = Some(message);
+            state.set_message(Some(message));
         } else {
             self.notices.push(message);
         }

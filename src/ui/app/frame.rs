@@ -1,15 +1,10 @@
 //! The frame: the window's layout (menus, banners, status bar, side panels, desk, comparison, windows) and the keyboard.
 
 use super::LecternApp;
-use crate::model::comparison::WordingInput;
-use crate::storage::reading_state::ComparisonRecord;
-use crate::storage::reading_state::DEFAULT_FONT_SIZE;
-use crate::storage::reading_state::ThemeChoice;
 use crate::storage::reading_state::WindowPlace;
 use crate::ui::action::Action;
 use crate::ui::action::{AnnotationAction, DeskAction};
 use crate::ui::annotations_view::AnnotationsPanel;
-use crate::ui::annotations_view::AnnotationsViewState;
 use crate::ui::annotations_view::annotations_panel_ui;
 use crate::ui::annotations_view::category_color;
 use crate::ui::compare_view::comparison_ui;
@@ -17,87 +12,12 @@ use crate::ui::compare_view::{ComparisonState, ComparisonView};
 use crate::ui::desk::DeskMarks;
 use crate::ui::desk::HighlightsByText;
 use crate::ui::desk::desk_ui;
-use crate::ui::library_view::LibraryViewState;
 use crate::ui::library_view::library_ui;
 use crate::ui::reader::FoundMarks;
 use crate::ui::reader::ReadingStyle;
 use crate::ui::search_view::find_bar_ui;
-use crate::ui::theme;
 use egui::Event;
 use egui::Ui;
-
-/// What the window shows around the panes, and how.
-pub struct View {
-    /// The reading font size in points.
-    pub font_size: f32,
-    /// The chosen theme.
-    pub theme: ThemeChoice,
-    /// Whether the library panel is shown.
-    pub library_open: bool,
-    /// Whether the annotations panel is shown.
-    pub annotations_open: bool,
-    /// The text whose metadata window is open.
-    pub info_text: Option<String>,
-    /// Whether the shortcuts window is open.
-    pub show_shortcuts: bool,
-    /// The library panel's state.
-    pub library_view: LibraryViewState,
-    /// The annotations panel's state.
-    pub annotations_view: AnnotationsViewState,
-    /// The annotation selected in the panel or by clicking its highlight.
-    pub selected_annotation: Option<String>,
-    /// The wordings typed into the "Compare pasted wordings" window, while it is open.
-    pub paste: Option<Vec<String>>,
-    /// The backups listed by File ▸ Restore from backup…, while its window is open.
-    pub backups: Option<Vec<crate::storage::backups::Backup>>,
-    /// Records whose files were damaged, taken from snapshots when the profile was opened: the
-    /// banner that says so offers to show each.
-    pub recovered: Vec<crate::storage::notebook_dir::Recovered>,
-    /// The comparison to open again at the first frame (from the reading state).
-    pub(super) pending_comparison: Option<ComparisonRecord>,
-    /// The height of the comparison docked below the texts.
-    pub dock_height: Option<f32>,
-    /// Wordings to compare at the first frame, filling the window (from the command line).
-    pub(super) pending_wordings: Option<Vec<WordingInput>>,
-    /// The notes carried across the witnesses of the open comparison, and what they were
-    /// found for (see the `study` room).
-    pub carried: Option<(super::study::CarriedKey, Vec<crate::model::carry::Carried>)>,
-    /// The timeline window, when open.
-    pub timeline: Option<crate::ui::timeline_view::TimelineViewState>,
-    /// Where the window is and how big, as the window system last said.
-    pub window: Option<WindowPlace>,
-    /// The theme last given to egui.
-    pub(super) applied_theme: Option<ThemeChoice>,
-    /// Whether the egui options were set.
-    pub(super) configured: bool,
-}
-
-impl Default for View {
-    fn default() -> Self {
-        Self {
-            font_size: DEFAULT_FONT_SIZE,
-            theme: ThemeChoice::System,
-            library_open: true,
-            annotations_open: true,
-            info_text: None,
-            show_shortcuts: false,
-            library_view: LibraryViewState::default(),
-            annotations_view: AnnotationsViewState::default(),
-            selected_annotation: None,
-            paste: None,
-            backups: None,
-            recovered: Vec::new(),
-            pending_comparison: None,
-            dock_height: None,
-            pending_wordings: None,
-            timeline: None,
-            carried: None,
-            window: None,
-            applied_theme: None,
-            configured: false,
-        }
-    }
-}
 
 impl LecternApp {
     /// Remembers where the window is and how big (kept with the reading state), unless it is
@@ -119,14 +39,7 @@ impl LecternApp {
             })
         });
         if let Some(place) = place.and_then(WindowPlace::sane) {
-            // A maximized window keeps the size it had before, to come back to.
-            self.view.window = match (place.maximized, self.view.window) {
-                (true, Some(before)) => Some(WindowPlace {
-                    maximized: true,
-                    ..before
-                }),
-                _ => Some(place),
-            };
+            self.view.note_window_place(place);
         }
     }
 
@@ -144,6 +57,8 @@ impl LecternApp {
                         | Action::Annotations(AnnotationAction::Redo)
                         | Action::Annotations(AnnotationAction::Highlight(_))
                         | Action::Annotations(AnnotationAction::NoteOnSelection)
+                        | Action::Desk(DeskAction::GoBack)
+                        | Action::Desk(DeskAction::GoForward)
                 );
                 if typing && belongs_to_text_field {
                     continue; // the text field being edited takes these keys
@@ -151,6 +66,13 @@ impl LecternApp {
                 if action.shortcuts().iter().any(|s| input.consume_shortcut(s)) {
                     actions.push(action.clone());
                 }
+            }
+            // The mouse's back and forward buttons, as in a browser.
+            if input.pointer.button_pressed(egui::PointerButton::Extra1) {
+                actions.push(Action::Desk(DeskAction::GoBack));
+            }
+            if input.pointer.button_pressed(egui::PointerButton::Extra2) {
+                actions.push(Action::Desk(DeskAction::GoForward));
             }
             // The platform turns Ctrl+C (and Ctrl+Shift+C) into a Copy event rather than a
             // key press.
@@ -184,10 +106,10 @@ impl LecternApp {
         actions.extend(self.banners_ui(ui));
         egui::Panel::bottom("lectern-status").show(ui, |ui| actions.extend(self.status_ui(ui)));
         if !self.side_panels_set_aside() {
-            if self.view.library_open {
+            if self.view.library_open() {
                 actions.extend(self.library_panel_ui(ui));
             }
-            if self.view.annotations_open {
+            if self.view.annotations_open() {
                 actions.extend(self.annotations_side_panel_ui(ui));
             }
         }
@@ -205,25 +127,16 @@ impl LecternApp {
     /// What each frame does before drawing: the theme, and the answers of background work
     /// (dialogs, folded copies, reads, searches).
     fn prepare_frame(&mut self, ctx: &egui::Context) {
-        if !self.view.configured {
-            // Ctrl +/-/0 size the reading text, not the whole interface.
-            ctx.options_mut(|o| o.zoom_with_keyboard = false);
-            self.view.configured = true;
-            log::info!("the window is ready");
-        }
-        if self.view.applied_theme != Some(self.view.theme) {
-            ctx.set_theme(theme::preference(self.view.theme));
-            self.view.applied_theme = Some(self.view.theme);
-        }
-        if let Some(record) = self.view.pending_comparison.take() {
+        self.view.configure(ctx);
+        if let Some(record) = self.view.take_comparison_to_reopen() {
             self.restore_comparison(record, ctx);
         }
-        if let Some(inputs) = self.view.pending_wordings.take() {
+        if let Some(inputs) = self.view.take_wordings_to_compare() {
             let labels: Vec<&str> = inputs.iter().map(|i| i.label.as_str()).collect();
             let title = labels.join(" — ");
             self.open_readers_comparison(title, inputs, ctx);
             if let Some(state) = &mut self.comparison {
-                state.full = true;
+                state.set_full(true);
             }
         }
         self.note_window_place(ctx);
@@ -245,7 +158,8 @@ impl LecternApp {
     /// The library panel on the left.
     fn library_panel_ui(&mut self, ui: &mut Ui) -> Vec<Action> {
         let mut actions = Vec::new();
-        let open_ids: Vec<&str> = self.desk.panes().iter().map(|p| p.text.id()).collect();
+        let open_ids: Vec<&crate::model::text::TextId> =
+            self.desk.panes().iter().map(|p| p.text.id()).collect();
         let can_add = self.desk.can_add_pane();
         let comparisons: Vec<(String, String)> = self
             .bundled_comparisons
@@ -261,7 +175,7 @@ impl LecternApp {
                 actions.extend(library_ui(
                     ui,
                     &self.library,
-                    &mut self.view.library_view,
+                    self.view.library_panel_mut(),
                     &open_ids,
                     can_add,
                     &comparisons,
@@ -273,20 +187,22 @@ impl LecternApp {
     /// The annotations panel on the right.
     fn annotations_side_panel_ui(&mut self, ui: &mut Ui) -> Vec<Action> {
         let mut actions = Vec::new();
-        let open_ids: Vec<&str> = self.desk.panes().iter().map(|p| p.text.id()).collect();
+        let open_ids: Vec<&crate::model::text::TextId> =
+            self.desk.panes().iter().map(|p| p.text.id()).collect();
+        let selected = self.view.selected_annotation().map(str::to_owned);
         let panel = AnnotationsPanel {
             annotations: self.notebook.annotations(),
             categories: self.notebook.categories(),
             library: &self.library,
             open_text_ids: &open_ids,
-            selected: self.view.selected_annotation.as_deref(),
+            selected: selected.as_deref(),
             orphans: self.notebook.orphans(),
             has_selection: self.has_selection(),
             comparison_notes: self.notebook.comparison_notes(),
             comparison_notes_trash: self.notebook.comparison_notes_trash(),
             revision: self.notebook.revision(),
         };
-        let view = &mut self.view.annotations_view;
+        let view = self.view.annotations_panel_mut();
         egui::Panel::right("lectern-annotations")
             .resizable(true)
             .default_size(320.0)
@@ -341,40 +257,36 @@ impl LecternApp {
     fn central_ui(&mut self, ui: &mut Ui) -> Vec<Action> {
         let mut actions = Vec::new();
         let style = ReadingStyle {
-            font_size: self.view.font_size,
+            font_size: self.view.font_size(),
         };
         self.refresh_highlights(ui.visuals().dark_mode);
-        let found_color = found_color(ui.visuals().dark_mode);
+        let found_color = crate::ui::theme::reading_colors(ui.visuals().dark_mode).found;
         let note_categories = self.category_colors();
         let categories: Vec<(String, egui::Color32)> = note_categories
             .iter()
             .map(|(_, name, color)| (name.clone(), *color))
             .collect();
-        let open_comparison = self.comparison.as_ref().map(|c| &c.comparison);
+        let open_comparison = self.comparison.as_ref().map(ComparisonState::comparison);
         let view = ComparisonView {
             notes: self.notebook.comparison_notes(),
             categories: &note_categories,
-            font_size: self.view.font_size,
+            font_size: self.view.font_size(),
             editable: !self.notebook.is_read_only(),
             terms: super::study::term_cells(&self.study, open_comparison),
-            carried: self
-                .view
-                .carried
-                .as_ref()
-                .map_or(&[], |(_, c)| c.as_slice()),
+            carried: self.view.carried_notes(),
         };
+        let mut docked_height = None;
         let comparison_fills = match &mut self.comparison {
-            Some(state) => {
-                state.fills = state.full || self.desk.panes().is_empty();
-                state.fills
-            }
+            Some(state) => state.decide_fills(self.desk.panes().is_empty()),
             None => false,
         };
         if let Some(state) = &mut self.comparison
             && !comparison_fills
         {
-            let dock_height = &mut self.view.dock_height;
-            actions.extend(docked_comparison_ui(ui, state, &view, dock_height));
+            let dock_height = self.view.dock_height();
+            let (docked, height) = docked_comparison_ui(ui, state, &view, dock_height);
+            actions.extend(docked);
+            docked_height = Some(height);
         }
         let showcase = self.showcase();
         egui::CentralPanel::default()
@@ -408,33 +320,28 @@ impl LecternApp {
                                 let index = self.study.index_view.as_ref()?;
                                 index.show_in_panes.then_some((&index.marked, found_color))
                             }),
-                        selected_annotation: self.view.selected_annotation.as_deref(),
+                        selected_annotation: self.view.selected_annotation(),
                         categories: &categories,
                         showcase: &showcase,
                     };
                     actions.extend(desk_ui(ui, &mut self.desk, style, &marks))
                 }
             });
+        if let Some(height) = docked_height {
+            self.view.set_dock_height(height);
+        }
         actions
     }
 }
 
-/// The colour of Find's matches and of the chosen person's, place's or term's mentions.
-fn found_color(dark_mode: bool) -> egui::Color32 {
-    if dark_mode {
-        egui::Color32::from_rgba_unmultiplied(200, 170, 40, 70)
-    } else {
-        egui::Color32::from_rgba_unmultiplied(255, 200, 0, 90)
-    }
-}
-
-/// The comparison docked below the reading panes, at the height the reader last gave it.
+/// The comparison docked below the reading panes, at the height the reader last gave it; and
+/// the height it was shown at.
 fn docked_comparison_ui(
     ui: &mut Ui,
     state: &mut ComparisonState,
     view: &ComparisonView<'_>,
-    dock_height: &mut Option<f32>,
-) -> Vec<Action> {
+    dock_height: Option<f32>,
+) -> (Vec<Action>, f32) {
     let mut actions = Vec::new();
     let height = ui.available_height();
     let range = 160.0..=(height - 120.0).max(200.0);
@@ -445,6 +352,5 @@ fn docked_comparison_ui(
         .size_range(range)
         .frame(egui::Frame::side_top_panel(ui.style()).inner_margin(8.0))
         .show(ui, |ui| actions.extend(comparison_ui(ui, state, view)));
-    *dock_height = Some(shown.response.rect.height().round());
-    actions
+    (actions, shown.response.rect.height().round())
 }

@@ -150,7 +150,7 @@ impl LecternApp {
                     HandedWording::Read(wording) => Ok(wording),
                     HandedWording::Id(id) => {
                         crate::storage::text_file::text_by_id(&self.library, &id)
-                            .map(|text| WordingInput::from_text(text, 0..text.char_len()))
+                            .map(|text| WordingInput::from_text(text, (0..text.char_len()).into()))
                             .map_err(|e| e.to_string())
                     }
                 })
@@ -163,7 +163,7 @@ impl LecternApp {
                     wordings.first().map_or("", |w| w.label.as_str()),
                     wordings.get(1).map_or("", |w| w.label.as_str()),
                 );
-                self.view.pending_wordings = Some(wordings);
+                self.view.compare_at_next_frame(wordings);
                 reply.answer(Ok(Answer {
                     said,
                     text_id: None,

@@ -132,7 +132,7 @@ impl LecternApp {
             for choice in [ThemeChoice::System, ThemeChoice::Light, ThemeChoice::Dark] {
                 let action = Action::View(ViewAction::SetTheme(choice));
                 if ui
-                    .radio(self.view.theme == choice, action.label())
+                    .radio(self.view.theme() == choice, action.label())
                     .clicked()
                 {
                     actions.push(action);
@@ -149,7 +149,14 @@ impl LecternApp {
         let mut actions = Vec::new();
         let has_pane = !self.desk.panes().is_empty();
         let has_selection = self.has_selection();
+        let (back, forward) = (
+            self.desk.can_go(crate::ui::desk::Going::Back),
+            self.desk.can_go(crate::ui::desk::Going::Forward),
+        );
         ui.menu_button("Pane", |ui| {
+            actions.extend(action_ui(ui, DeskAction::GoBack, back));
+            actions.extend(action_ui(ui, DeskAction::GoForward, forward));
+            ui.separator();
             actions.extend(action_ui(ui, DeskAction::NextPane, has_pane));
             actions.extend(action_ui(ui, DeskAction::ToggleActiveLinked, has_pane));
             actions.extend(action_ui(ui, DeskAction::ShowActiveTextInfo, has_pane));

@@ -2,7 +2,7 @@
 //!
 //! The window is made of rooms, one file each: `session` (profile, lock, saving, signals),
 //! `apply` (carrying out actions by area), `frame` (the window's layout and the keyboard),
-//! `menus`, `windows` (banners, status bar, the windows over the desk), `annotating`,
+//! `view` (what the window shows around the panes), `menus`, `windows` (banners, status bar, the windows over the desk), `annotating`,
 //! `comparisons`, `search`, `study` (the timeline and terms across translations), `files`
 //! (imports and exports) and `handover` (files given by a later Lectern). Each part of [`LecternApp`] is
 //! defined in the room that looks after it.
@@ -24,7 +24,6 @@ use crate::model::text::Text;
 use crate::storage::atomic::FileSystem;
 use crate::storage::import::ImportMeta;
 use crate::storage::profile::Profile;
-use crate::storage::reading_state::FONT_SIZE_RANGE;
 use crate::ui::compare_view::ComparisonState;
 use crate::ui::desk::{Desk, HighlightsByText};
 use crate::ui::dialogs::{FileDialogs, NativeDialogs};
@@ -35,20 +34,22 @@ mod comparisons;
 mod files;
 mod frame;
 mod handover;
+mod history;
 mod menus;
 mod search;
 mod session;
 mod study;
 mod sync;
 mod text_import;
+mod view;
 mod windows;
 
 pub use files::Files;
-pub use frame::View;
 pub use handover::{HandedOver, HandedWording, read_hand_over};
 pub use search::Search;
 use session::Session;
 pub use study::StudyTools;
+pub use view::View;
 
 /// What the highlights of the open texts were built from: when any of it changes, they are
 /// built again (see [`LecternApp::refresh_highlights`]).
@@ -58,7 +59,7 @@ struct HighlightsKey {
     revision: u64,
     dark_mode: bool,
     /// The texts open in panes.
-    open: Vec<String>,
+    open: Vec<crate::model::text::TextId>,
     /// How many annotations are orphans.
     orphans: usize,
 }
@@ -68,8 +69,6 @@ pub const SAVE_DELAY: Duration = Duration::from_secs(1);
 /// A note being typed in the annotations panel is kept (as if saved) after this pause in the
 /// typing, so that a crash loses at most the last few words.
 pub const NOTE_PAUSE: Duration = Duration::from_secs(3);
-/// Font size step for zooming in and out.
-const ZOOM_STEP: f32 = 2.0;
 
 /// What the app starts with.
 #[derive(Default)]
@@ -77,7 +76,7 @@ pub struct StartOptions {
     /// The profile (None: nothing is saved, e.g. when the profile could not be opened).
     pub profile: Option<Profile>,
     /// Texts to open in panes instead of the saved ones (`--open`).
-    pub open: Vec<String>,
+    pub open: Vec<crate::model::text::TextId>,
     /// Texts read from files for this session only (`--open-file`); opened in panes.
     pub session_texts: Vec<Text>,
     /// The file dialogs (None: the platform's own).
@@ -225,14 +224,12 @@ impl LecternApp {
             ),
         }
         if !options.compare.is_empty() {
-            app.view.pending_comparison = None;
-            app.view.pending_wordings = Some(options.compare);
+            app.view.forget_comparison_to_reopen();
+            app.view.compare_at_next_frame(options.compare);
         }
         if !open.is_empty() {
             // The texts asked for are shown: a comparison that was open comes back docked.
-            if let Some(record) = &mut app.view.pending_comparison {
-                record.full = false;
-            }
+            app.view.reopen_comparison_docked();
             app.desk = Desk::default();
             for id in &open {
                 match app.library.get(id).cloned() {
@@ -284,25 +281,22 @@ impl LecternApp {
     /// aside (still open, shown again when it is docked or closed), so that a comparison of
     /// many witnesses has the whole width for its columns.
     pub fn side_panels_set_aside(&self) -> bool {
-        self.comparison.as_ref().is_some_and(|s| s.full)
+        self.comparison
+            .as_ref()
+            .is_some_and(ComparisonState::is_full)
     }
 
     /// Docks a comparison that fills the window, so that the side panels show again.
     fn bring_back_side_panels(&mut self) {
         if let Some(state) = &mut self.comparison {
-            state.full = false;
+            state.set_full(false);
         }
     }
 
     fn open_text(&mut self, text_id: &str, beside: bool) {
         if let Some(text) = self.library.get(text_id).cloned() {
-            self.desk.open(text, beside);
+            self.open_for_jump(text, beside);
         }
-    }
-
-    fn set_font_size(&mut self, size: f32) {
-        let (min, max) = FONT_SIZE_RANGE;
-        self.view.font_size = size.clamp(min, max);
     }
 
     /// Whether the active pane has a non-empty selection (without copying it out).

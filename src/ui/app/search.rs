@@ -6,6 +6,7 @@ use crate::model::search::Folded;
 use crate::model::search::everything::{Hit, Place, WorkIndex, search_everything};
 use crate::model::search::fold_query;
 use crate::model::selection::Selection;
+use crate::model::text::CharRange;
 use crate::model::text::Text;
 use crate::ui::search_view::FindState;
 use crate::ui::search_view::LISTED_HITS;
@@ -24,9 +25,9 @@ pub struct Search {
     /// Search everything, while its window is open.
     pub search_all: Option<SearchAllState>,
     /// Folded copies of texts for search: (text id, match case).
-    pub(super) folded: std::collections::HashMap<(String, bool), Arc<Folded>>,
+    pub(super) folded: std::collections::HashMap<(crate::model::text::TextId, bool), Arc<Folded>>,
     /// Folded copies being built: (text id, match case) → arrives on `folds`.
-    pub(super) folding: HashSet<(String, bool)>,
+    pub(super) folding: HashSet<(crate::model::text::TextId, bool)>,
     pub(super) folds: (std::sync::mpsc::Sender<FoldedCopy>, Receiver<FoldedCopy>),
     /// Texts waiting to be folded, taken by a few workers in turn.
     pub(super) fold_queue: FoldQueue,
@@ -121,7 +122,7 @@ impl LecternApp {
         }
         let needle = fold_query(&find.query, find.options.match_case);
         let (matches, count) = folded.find(text.content(), &needle, find.options, MARKED_MATCHES);
-        find.matches = matches;
+        find.matches = matches.into_iter().map(CharRange).collect();
         find.count = count;
         find.current = None;
         find.from = reading_at;
@@ -212,7 +213,7 @@ impl LecternApp {
     pub(super) fn show_range(
         &mut self,
         text_id: &str,
-        range: std::ops::Range<usize>,
+        range: CharRange,
         select: bool,
         beside: bool,
     ) {
@@ -225,8 +226,11 @@ impl LecternApp {
             .iter()
             .position(|p| p.text.id() == text_id);
         let pane = match showing {
-            Some(index) => index,
-            None => self.desk.open(text.clone(), beside),
+            Some(index) => {
+                self.desk.remember(index);
+                index
+            }
+            None => self.open_for_jump(text.clone(), beside),
         };
         self.desk.focus(pane);
         if let Some(pane) = self.desk.pane_mut(pane) {
@@ -234,7 +238,7 @@ impl LecternApp {
             if select {
                 pane.view.selection = Some(Selection::from_range(range.clone()));
             }
-            pane.view.jump_to(text.paragraph_at(range.start), 0.0);
+            pane.view.reveal(range.start);
             pane.view.flash(range);
         }
     }
@@ -251,8 +255,7 @@ impl LecternApp {
             && pane.text.id() == find.text_id
         {
             pane.view.selection = Some(Selection::from_range(range.clone()));
-            let paragraph = pane.text.paragraph_at(range.start);
-            pane.view.jump_to(paragraph, 0.0);
+            pane.view.reveal(range.start);
         }
     }
 }
@@ -262,7 +265,7 @@ impl LecternApp {
 /// every other kind of hit with the words that say where it is.
 fn list_hits(
     library: &Library,
-    text_counts: Vec<(String, usize)>,
+    text_counts: Vec<(crate::model::text::TextId, usize)>,
     hits: Vec<Hit>,
 ) -> (Vec<TextHits>, Vec<OtherHit>) {
     let title = |id: &str| {
@@ -312,11 +315,11 @@ fn list_hits(
     (texts, others)
 }
 
-pub(super) type FoldedCopy = ((String, bool), Folded);
+pub(super) type FoldedCopy = ((crate::model::text::TextId, bool), Folded);
 
 /// A text to fold for search, and where to send its folded copy.
 pub(super) struct FoldJob {
-    key: (String, bool),
+    key: (crate::model::text::TextId, bool),
     text: Arc<Text>,
     done: std::sync::mpsc::Sender<FoldedCopy>,
     repaint: egui::Context,
@@ -406,7 +409,7 @@ impl LecternApp {
                 .take(LISTED_HITS)
                 .map(|m| {
                     let (line, at) =
-                        crate::model::search::context(text.content(), m.range.clone(), 60);
+                        crate::model::search::context(text.content(), m.range.range(), 60);
                     (m.range.clone(), line, at)
                 })
                 .collect();

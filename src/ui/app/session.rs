@@ -36,6 +36,8 @@ pub(super) struct Session {
     pub(super) watch: Option<crate::storage::watch::NotebookWatch>,
     /// Whether the watch could not be started (it is not tried again).
     pub(super) watch_failed: bool,
+    /// How many times the watch woke the window with news (see the `sync` room).
+    pub(super) sync_news: u64,
     pub(super) saver: Saver,
     /// The last failed save of each file, shown until that file is saved again.
     pub(super) save_errors: std::collections::BTreeMap<std::path::PathBuf, String>,
@@ -69,6 +71,7 @@ impl Session {
             store: None,
             watch: None,
             watch_failed: false,
+            sync_news: 0,
             saver: match file_system {
                 Some(fs) => Saver::with_file_system(fs),
                 None => Saver::spawn(),
@@ -107,7 +110,7 @@ impl LecternApp {
         self.session.lock = opened.lock;
         self.session.store = Some(opened.store);
         self.notices.extend(opened.notices);
-        self.view.recovered = opened.recovered;
+        self.view.set_recovered(opened.recovered);
         self.session.profile = Some(opened.profile);
         if let Some(state) = opened.reading_state {
             self.restore(&state);
@@ -125,12 +128,7 @@ impl LecternApp {
     }
 
     pub(super) fn restore(&mut self, state: &ReadingState) {
-        self.view.font_size = state.font_size;
-        self.view.theme = state.theme;
-        self.view.library_open = state.library_open;
-        self.view.dock_height = state.dock_height;
-        self.view.window = state.window;
-        self.view.pending_comparison = state.comparison.clone();
+        self.view.restore(state);
         for record in &state.panes {
             let Some(text) = self.library.get(&record.text_id).cloned() else {
                 self.notices.push(format!(
@@ -177,12 +175,12 @@ impl LecternApp {
             panes,
             pane_widths: widths,
             active_pane,
-            theme: self.view.theme,
-            font_size: self.view.font_size,
-            library_open: self.view.library_open,
+            theme: self.view.theme(),
+            font_size: self.view.font_size(),
+            library_open: self.view.library_open(),
             comparison: self.comparison_record(),
-            dock_height: self.view.dock_height,
-            window: self.view.window,
+            dock_height: self.view.dock_height(),
+            window: self.view.window(),
         };
         state.sanitise();
         state
@@ -244,7 +242,7 @@ impl LecternApp {
     /// annotation, as the Save note button does; one undo step. Nothing when nothing changed.
     pub(super) fn keep_typed_note(&mut self) {
         self.session.typed_note = None;
-        let Some((id, note, tags)) = &self.view.annotations_view.draft else {
+        let Some((id, note, tags)) = &self.view.annotations_panel().draft else {
             return;
         };
         let Some(annotation) = self.notebook.annotations().get(id) else {
@@ -265,7 +263,7 @@ impl LecternApp {
     /// frame's clock (`ctx`'s input time: real time in the window, a test's clock in a test).
     pub(super) fn keep_note_after_a_pause(&mut self, ctx: &egui::Context) {
         let now = ctx.input(|i| i.time);
-        let Some(draft) = &self.view.annotations_view.draft else {
+        let Some(draft) = &self.view.annotations_panel().draft else {
             self.session.typed_note = None;
             return;
         };
@@ -299,10 +297,10 @@ impl LecternApp {
     /// Lets the note fields (the annotations panel's and the comparison's) show the notes as
     /// they now are (after an undo or a redo), not what was typed before.
     pub(super) fn forget_note_drafts(&mut self) {
-        self.view.annotations_view.draft = None;
+        self.view.annotations_panel_mut().draft = None;
         self.session.typed_note = None;
         if let Some(state) = &mut self.comparison {
-            state.drafts.clear();
+            state.forget_drafts();
         }
     }
 

@@ -170,9 +170,10 @@ impl LecternApp {
             &self.library,
             &crate::model::timeline::bundled_events(),
         );
-        self.view.timeline = Some(crate::ui::timeline_view::TimelineViewState::new(
-            entries, undated,
-        ));
+        self.view
+            .show_timeline(Some(crate::ui::timeline_view::TimelineViewState::new(
+                entries, undated,
+            )));
     }
 
     /// Opens Terms across translations, with how often the library has each rendering.
@@ -226,23 +227,18 @@ impl LecternApp {
     /// the comparison or what counts as different changed.
     pub(super) fn refresh_carried(&mut self) {
         let Some(state) = &self.comparison else {
-            self.view.carried = None;
+            self.view.set_carried(None);
             return;
         };
-        let comparison = &state.comparison;
+        let comparison = state.comparison();
         let revision = self.notebook.revision();
         let unchanged = |k: &CarriedKey| {
             let (id, labels, normalization) = &k.comparison;
             k.revision == revision
-                && *normalization == state.normalization
+                && *normalization == state.normalization()
                 && is_shown(comparison, id, labels)
         };
-        if self
-            .view
-            .carried
-            .as_ref()
-            .is_some_and(|(k, _)| unchanged(k))
-        {
+        if self.view.carried_for().is_some_and(unchanged) {
             return;
         }
         let shown = (
@@ -252,7 +248,7 @@ impl LecternApp {
                 .iter()
                 .map(|w| w.label.clone())
                 .collect(),
-            state.normalization,
+            state.normalization(),
         );
         let library = &self.library;
         let text_of = |id: &str| library.get(id).map(|t| t.content());
@@ -275,7 +271,7 @@ impl LecternApp {
             .collect();
         // An edit elsewhere (another text's annotation, a category) changes no carried note:
         // the diffs are not run again.
-        if let Some((key, _)) = &mut self.view.carried
+        if let Some(key) = self.view.carried_for_mut()
             && key.comparison == shown
             && key.notes == on
             && key.copies == copies
@@ -283,14 +279,14 @@ impl LecternApp {
             key.revision = revision;
             return;
         }
-        let carried = crate::model::carry::carry(comparison, &on, notes, &state.normalization);
+        let carried = crate::model::carry::carry(comparison, &on, notes, &state.normalization());
         let key = CarriedKey {
             revision,
             comparison: shown,
             notes: on,
             copies,
         };
-        self.view.carried = Some((key, carried));
+        self.view.set_carried(Some((key, carried)));
     }
 
     /// Copies a carried note to the witness it was carried to, as a note of its own.
@@ -298,19 +294,19 @@ impl LecternApp {
         if !self.editable() {
             return;
         }
-        let (Some(state), Some((_, carried))) = (&self.comparison, &self.view.carried) else {
+        let Some(state) = &self.comparison else {
             return;
         };
-        let Some(carried) = carried.get(index) else {
+        let Some(carried) = self.view.carried_notes().get(index) else {
             return;
         };
         let note = crate::model::carry::copy(
-            &state.comparison,
+            state.comparison(),
             carried,
             clock::new_annotation_id(),
             &clock::now(),
         );
-        let readers_comparison = state.readers_own.then(|| state.comparison.clone());
+        let readers_comparison = state.is_readers_own().then(|| state.comparison().clone());
         self.edit(Edit::AddComparisonNote {
             note,
             readers_comparison,
@@ -327,7 +323,7 @@ impl LecternApp {
         let Some(term_id) = state.chosen.as_deref() else {
             return;
         };
-        let comparison = &comparison.comparison;
+        let comparison = comparison.comparison();
         // Keyed by the witnesses in their order: a swap or a reorder finds them again.
         let found = |(id, labels, term): &crate::ui::glossary_view::TermCellsKey| {
             term == term_id && is_shown(comparison, id, labels)

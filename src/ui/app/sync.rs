@@ -35,8 +35,16 @@ impl LecternApp {
             .as_ref()
             .is_some_and(NotebookWatch::take_news)
         {
+            self.session.sync_news += 1;
             self.take_what_arrived();
         }
+    }
+
+    /// How many times the watch on the notebook's folder has woken the window with what a
+    /// sync brought, each time taken or, while the window's own work is not saved, left for
+    /// later.
+    pub fn sync_news_looked_at(&self) -> u64 {
+        self.session.sync_news
     }
 
     /// Saves what is pending (the note being typed too: it is kept, then merged with what

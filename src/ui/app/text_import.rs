@@ -109,7 +109,7 @@ impl LecternApp {
         &mut self,
         text: Text,
         encoding: &str,
-    ) -> Result<(String, String), String> {
+    ) -> Result<(crate::model::text::TextId, String), String> {
         let Some(profile) = self.session.profile.clone() else {
             return Err("No profile folder is open, so nothing can be imported.".to_owned());
         };

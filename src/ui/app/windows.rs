@@ -2,7 +2,8 @@
 
 use super::LecternApp;
 use crate::ui::action::Action;
-use crate::ui::action::{AnnotationAction, ComparisonAction, FileAction};
+use crate::ui::action::action_ui;
+use crate::ui::action::{AnnotationAction, ComparisonAction, DeskAction, FileAction};
 use crate::ui::backups_view::backups_window;
 use crate::ui::info_view::text_info_window;
 use crate::ui::search_view::search_all_ui;
@@ -72,8 +73,7 @@ impl LecternApp {
                             dismissed.push(*index);
                         }
                         ui.label(RichText::new(message));
-                        let recovered =
-                            self.view.recovered.iter().find(|r| r.message() == *message);
+                        let recovered = self.view.recovered_told_by(message);
                         if let Some(action) = recovered.and_then(|r| show_recovered(&r.now_in))
                             && ui
                                 .small_button(action.label())
@@ -81,6 +81,9 @@ impl LecternApp {
                                 .clicked()
                         {
                             actions.push(action);
+                        }
+                        if self.desk.replaced_notice() == Some(message.as_str()) {
+                            actions.extend(action_ui(ui, DeskAction::GoBack, true));
                         }
                     });
                 }
@@ -119,7 +122,7 @@ impl LecternApp {
                 ui.label("No text open");
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                ui.label(format!("{:.0} pt", self.view.font_size));
+                ui.label(format!("{:.0} pt", self.view.font_size()));
                 if let Some(task) = &self.files.pending_text_import {
                     let (done, total) = task.progress();
                     // A bar for a read that takes a while; a spinner for a quick one.
@@ -159,7 +162,7 @@ impl LecternApp {
     pub(super) fn paste_window(&mut self, ctx: &egui::Context) -> Vec<Action> {
         let mut actions = Vec::new();
         let mut open = true;
-        let Some(wordings) = &mut self.view.paste else {
+        let Some(wordings) = self.view.paste_mut() else {
             return actions;
         };
         egui::Window::new("Compare pasted wordings")
@@ -201,7 +204,7 @@ impl LecternApp {
                 });
             });
         if !open {
-            self.view.paste = None;
+            self.view.close_paste();
         }
         actions
     }
@@ -231,7 +234,7 @@ impl LecternApp {
         if ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
             open = false;
         }
-        self.view.show_shortcuts = open;
+        self.view.show_shortcuts(open);
     }
 
     /// The window for the path of a file to import, where there is no file dialog. A good
@@ -300,7 +303,7 @@ impl LecternApp {
     /// a text's metadata, the backups, the shortcuts.
     pub(super) fn windows_ui(&mut self, ctx: &egui::Context) -> Vec<Action> {
         let mut actions = Vec::new();
-        if self.view.paste.is_some() {
+        if self.view.paste_mut().is_some() {
             actions.extend(self.paste_window(ctx));
         }
         self.import_path_window(ctx);
@@ -319,7 +322,7 @@ impl LecternApp {
                 super::study::glossary_of(&self.study.glossary, &self.study.with_own),
             ));
         }
-        if let Some(state) = &mut self.view.timeline {
+        if let Some(state) = self.view.timeline_mut() {
             actions.extend(crate::ui::timeline_view::timeline_ui(ctx, state));
         }
         if let Some(state) = &mut self.search.search_all {
@@ -332,19 +335,18 @@ impl LecternApp {
 
         if let Some(text) = self
             .view
-            .info_text
-            .as_ref()
+            .info_text()
             .and_then(|id| self.library.get(id))
             .cloned()
         {
             actions.extend(text_info_window(ctx, &text));
         }
-        if let Some(backups) = &self.view.backups {
+        if let Some(backups) = self.view.backups() {
             let now = self.notebook.contents().counts();
             let editable = !self.notebook.is_read_only();
             actions.extend(backups_window(ctx, backups, now, editable));
         }
-        if self.view.show_shortcuts {
+        if self.view.shortcuts_shown() {
             self.shortcuts_window(ctx);
         }
         actions

@@ -4,6 +4,7 @@ use crate::model::comparison::export::Piece;
 use crate::model::comparison::export::inline_ops;
 use crate::model::diff::Mark;
 use crate::model::diff::Marked;
+use crate::model::text::CharRange;
 use crate::ui::reader::breakable_spaces;
 use egui::Color32;
 use egui::FontId;
@@ -51,7 +52,7 @@ pub(super) fn term_color(dark: bool) -> Color32 {
 /// glossary term chosen (`terms`: in the term's colour) and the current difference.
 pub(super) fn marked_job(
     text: &str,
-    (own, onward, terms): (&[Marked], &[Marked], &[Range<usize>]),
+    (own, onward, terms): (&[Marked], &[Marked], &[CharRange]),
     current: Option<Range<usize>>,
     style: &JobStyle,
     wrap: f32,
@@ -80,7 +81,7 @@ pub(super) fn marked_job(
 /// ends of every mark, term rendering and the `current` difference, in order, each once.
 fn piece_bounds(
     chars: usize,
-    (own, onward, terms): (&[Marked], &[Marked], &[Range<usize>]),
+    (own, onward, terms): (&[Marked], &[Marked], &[CharRange]),
     current: Option<&Range<usize>>,
 ) -> Vec<usize> {
     let mut bounds: Vec<usize> = vec![0, chars];
@@ -105,7 +106,7 @@ fn piece_bounds(
 /// onward marks, the current difference's background over them, a term's colour.
 fn piece_format(
     Range { start, end }: Range<usize>,
-    (own, onward, terms): (&[Marked], &[Marked], &[Range<usize>]),
+    (own, onward, terms): (&[Marked], &[Marked], &[CharRange]),
     current: Option<&Range<usize>>,
     style: &JobStyle,
 ) -> TextFormat {
@@ -164,7 +165,7 @@ pub(super) fn inline_job(
     (reference, own): (&str, &str),
     cell: &crate::model::comparison::Cell,
     current: Option<&crate::model::comparison::Difference>,
-    terms: &[Range<usize>],
+    terms: &[CharRange],
     style: &JobStyle,
     wrap: f32,
 ) -> (LayoutJob, Option<usize>) {
@@ -383,7 +384,7 @@ mod tests {
             (text(reference), own),
             cell,
             None,
-            std::slice::from_ref(&(start..start + "unification".len())),
+            &[CharRange(start..start + "unification".len())],
             &style,
             300.0,
         );

@@ -15,6 +15,7 @@ use crate::model::diff::{Normalization, PROFILES};
 use crate::ui::action::ComparisonViewAction;
 use crate::ui::task::Task;
 
+mod access;
 mod columns;
 mod heads;
 mod inputs;
@@ -93,46 +94,48 @@ type JobOutcome = Result<Option<(Comparison, ComparisonResult)>, String>;
 /// A comparison being computed on a worker thread; its progress counts segments.
 pub type ComparisonJob = Task<JobOutcome>;
 
-/// One open comparison.
+/// One open comparison. Its fields are its own and its view's (the files of this module): the
+/// rest of the window reads it and changes it through its methods (see `access.rs`) and
+/// [`ComparisonState::apply`].
 pub struct ComparisonState {
     /// The comparison.
-    pub comparison: Comparison,
+    comparison: Comparison,
     /// Whether the reader made it (selections, texts, pasted) rather than it being bundled.
-    pub readers_own: bool,
+    readers_own: bool,
     /// Its computed differences (None while computing, or when cancelled).
-    pub result: Option<ComparisonResult>,
+    result: Option<ComparisonResult>,
     /// The worker computing it.
-    pub job: Option<ComparisonJob>,
+    job: Option<ComparisonJob>,
     /// What counts as a difference.
-    pub normalization: Normalization,
+    normalization: Normalization,
     /// What each witness is marked against.
-    pub reference: Reference,
+    reference: Reference,
     /// One column with the differences inline, instead of a column per witness.
-    pub inline: bool,
+    inline: bool,
     /// The difference stepped to (index into the result's differences).
-    pub current: Option<usize>,
+    current: Option<usize>,
     /// Witnesses hidden from the view.
-    pub hidden: Vec<bool>,
+    hidden: Vec<bool>,
     /// Whether the comparison fills the window (else it sits below the reading panes).
-    pub full: bool,
+    full: bool,
     /// A message for the reader (cancelled, exported, could not compare …).
-    pub message: Option<String>,
+    message: Option<String>,
     /// The screen area the view last took.
-    pub rect: Option<egui::Rect>,
+    rect: Option<egui::Rect>,
     /// The note whose text field should take the keyboard.
-    pub focus_note: Option<String>,
+    focus_note: Option<String>,
     /// Whether the description is shown (by default: when the comparison fills the window).
-    pub description_open: Option<bool>,
+    description_open: Option<bool>,
     /// How far the rows are scrolled sideways (the witnesses' names above follow).
     sideways: f32,
     /// Whether it fills the window this frame (asked for, or no text is open).
-    pub fills: bool,
+    fills: bool,
     /// A copy of the comparison to keep in the reading state, when it is small enough (made
     /// once, not at every frame the reading state is looked at).
     kept: std::cell::OnceCell<Option<std::sync::Arc<Comparison>>>,
     scroll_to: Option<usize>,
     heights: Vec<f32>,
-    pub(crate) drafts: HashMap<String, String>,
+    drafts: HashMap<String, String>,
 }
 
 impl ComparisonState {

@@ -380,7 +380,7 @@ fn carried_ui(
     for (index, carried) in here {
         let from = &at.comparison.witnesses[carried.from.witness];
         let words = crate::model::diff::CharIndex::new(own)
-            .slice(carried.range.clone())
+            .slice(carried.range.range())
             .to_owned();
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.label(

@@ -14,7 +14,7 @@ fn text(id: &str) -> Arc<Text> {
 }
 
 fn ids(desk: &Desk) -> Vec<&str> {
-    desk.panes().iter().map(|p| p.text.id()).collect()
+    desk.panes().iter().map(|p| p.text.id().as_str()).collect()
 }
 
 fn assert_widths_sum_to_one(desk: &Desk) {

@@ -16,16 +16,10 @@ pub(super) fn marks(
     let mut shapes = Vec::new();
     for visible in &view.visible {
         let chars = &text.paragraphs()[visible.paragraph].chars;
-        let found = params.found.into_iter().flat_map(|found| {
-            sorted_overlapping(found.ranges, chars.clone())
-                .iter()
-                .map(move |range| (range, found.color, ""))
-        });
         let marks = params
             .highlights
             .overlapping(chars.clone())
-            .map(|h| (&h.range, h.color, h.annotation_id.as_str()))
-            .chain(found);
+            .map(|h| (&h.range, h.color, h.annotation_id.as_str()));
         // A highlight with a note: a small mark at its end, in the highlight's colour.
         for highlight in params.highlights.overlapping(chars.clone()) {
             if highlight.note.is_empty() || !chars.contains(&(highlight.range.end.max(1) - 1)) {
@@ -60,12 +54,44 @@ pub(super) fn marks(
         }
     }
     flash_marks(ui, view, text, colors.text, &mut shapes);
-    if let Some(range) = view.selected_range() {
-        for visible in &view.visible {
+    shapes
+}
+
+/// The marks drawn over the text, as inverse video: Find's matches (and the mentions and terms
+/// shown in the panes), then the selection. Each is a solid fill with the text painted again on
+/// it in its own colour, clipped to the fill (see [`theme`]).
+pub(super) fn marks_over_text(
+    painter: &egui::Painter,
+    view: &ReaderView,
+    text: &Text,
+    params: &ReaderParams<'_>,
+    colors: theme::ReadingColors,
+) {
+    let over = |rect: Rect, fill: Color32, ink: Color32, visible: &VisibleParagraph| {
+        painter.rect_filled(rect, CornerRadius::ZERO, fill);
+        painter
+            .with_clip_rect(rect.intersect(painter.clip_rect()))
+            .galley_with_override_text_color(visible.origin, visible.galley.clone(), ink);
+    };
+    for visible in &view.visible {
+        let chars = &text.paragraphs()[visible.paragraph].chars;
+        if let Some(found) = params.found {
+            for range in sorted_overlapping(found.ranges, chars.clone()) {
+                for rect in rects_in(visible, chars, range) {
+                    over(rect, found.color, colors.found_text, visible);
+                }
+            }
+        }
+        if let Some(range) = view.selected_range() {
+            let mut shapes = Vec::new();
             selection_marks(visible, text, &range, colors.selection, &mut shapes);
+            for shape in shapes {
+                if let Shape::Rect(rect) = shape {
+                    over(rect.rect, colors.selection, colors.selection_text, visible);
+                }
+            }
         }
     }
-    shapes
 }
 
 /// The outline of a passage flashing after "show in text", fading out.

@@ -18,6 +18,7 @@
 //! (see [`crate::model::text`] for offsets). Drag, shift-click, double-click (word) and
 //! triple-click (paragraph) work across paragraph boundaries.
 
+use crate::model::text::CharRange;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::Arc;
@@ -34,6 +35,7 @@ mod layout;
 mod marks;
 mod pane;
 mod pane_menus;
+mod reveal;
 
 pub(crate) use layout::breakable_spaces;
 use layout::{FrameLayout, LayoutKey, ParagraphLayouts, VisibleParagraph};
@@ -114,6 +116,8 @@ pub struct ReaderView {
     pending_jump: Option<(usize, f32)>,
     /// A place to go to at the next frame, as a fraction of the whole text.
     pending_fraction: Option<f32>,
+    /// A character to bring into view at the next frame (see [`Self::reveal`]).
+    pending_reveal: Option<usize>,
     /// Points to scroll at the next frame (positive: down), as if the user had scrolled.
     pending_scroll: f32,
     within: f32,
@@ -127,7 +131,7 @@ pub struct ReaderView {
     /// The annotation whose highlight was right-clicked (its context menu acts on it).
     menu_highlight: Option<String>,
     /// A passage to flash (after "show in text"), and when the flash started.
-    flash: Option<(Range<usize>, Option<f64>)>,
+    flash: Option<(CharRange, Option<f64>)>,
 }
 
 /// A highlighted passage to paint behind the text.
@@ -136,7 +140,7 @@ pub struct Highlight {
     /// The annotation it shows (empty for a search match, which is not clickable).
     pub annotation_id: String,
     /// The characters.
-    pub range: Range<usize>,
+    pub range: CharRange,
     /// The fill (translucent, so overlapping highlights both show).
     pub color: Color32,
     /// The annotation's note (empty when it has none): marked at the highlight's end, shown
@@ -170,7 +174,7 @@ impl Highlights {
     }
 
     /// Those sharing a character with `range`, in painting order.
-    pub fn overlapping(&self, range: Range<usize>) -> impl Iterator<Item = &Highlight> {
+    pub fn overlapping(&self, range: CharRange) -> impl Iterator<Item = &Highlight> {
         self.index
             .overlapping(range)
             .into_iter()
@@ -182,7 +186,7 @@ impl Highlights {
 #[derive(Clone, Copy, Debug)]
 pub struct FoundMarks<'a> {
     /// The matches.
-    pub ranges: &'a [Range<usize>],
+    pub ranges: &'a [CharRange],
     /// Their fill.
     pub color: Color32,
 }
@@ -278,10 +282,11 @@ impl ReaderView {
     pub fn jump_to(&mut self, paragraph: usize, within: f32) {
         self.pending_jump = Some((paragraph, within.clamp(0.0, 1.0)));
         self.pending_fraction = None;
+        self.pending_reveal = None;
     }
 
     /// Draws attention to a passage for a moment (the next time it is on screen).
-    pub fn flash(&mut self, range: Range<usize>) {
+    pub fn flash(&mut self, range: CharRange) {
         self.flash = Some((range, None));
     }
 
@@ -299,6 +304,7 @@ impl ReaderView {
     pub fn jump_to_fraction(&mut self, fraction: f32) {
         self.pending_fraction = Some(fraction.clamp(0.0, 1.0));
         self.pending_jump = None;
+        self.pending_reveal = None;
     }
 
     /// Where the view will jump at the next frame, as (paragraph, fraction into it).
@@ -318,7 +324,7 @@ impl ReaderView {
     }
 
     /// The selected range, if something is selected.
-    pub fn selected_range(&self) -> Option<Range<usize>> {
+    pub fn selected_range(&self) -> Option<CharRange> {
         self.selection.filter(|s| !s.is_empty()).map(|s| s.range())
     }
 
@@ -372,6 +378,7 @@ impl ReaderView {
         if self.layouts.ensure(key, text, style, column_width)
             && self.pending_jump.is_none()
             && self.pending_fraction.is_none()
+            && self.pending_reveal.is_none()
         {
             // Width or font changed: stay at the same place in the top paragraph.
             self.pending_jump = Some((self.scroll.paragraph, self.within));
@@ -388,6 +395,7 @@ impl ReaderView {
         if let Some(fraction) = self.pending_fraction.take() {
             self.go_to_fraction(frame, fraction);
         }
+        self.reveal_as_asked(frame);
     }
 
     /// Carries out the scrolling the reader asked for.

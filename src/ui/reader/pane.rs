@@ -10,7 +10,7 @@ use super::SCROLLBAR_WIDTH;
 use super::area::PaneArea;
 use super::layout::FrameLayout;
 use super::layout::VisibleParagraph;
-use super::marks::marks;
+use super::marks::{marks, marks_over_text};
 use super::pane_menus::{context_menu_ui, selection_toolbar_ui};
 use crate::model::selection::Selection;
 use crate::model::selection::paragraph_range_at;
@@ -88,6 +88,7 @@ pub fn reader_ui(
         marks_slot,
         Shape::Vec(marks(ui, view, text, &params, colors)),
     );
+    marks_over_text(&painter, view, text, &params, colors);
     if params.is_active && response.has_focus() {
         // Arrow keys scroll this pane instead of moving the keyboard focus elsewhere.
         ui.memory_mut(|m| {
@@ -363,7 +364,7 @@ fn hover_tooltip(
     {
         let note = params
             .highlights
-            .overlapping(offset..offset + 1)
+            .overlapping((offset..offset + 1).into())
             .find(|h| !h.note.is_empty())
             .map(|h| h.note.clone())
             .or_else(|| editorial_note(text, offset));
@@ -432,7 +433,7 @@ fn accessible_paragraphs(ui: &mut Ui, text: &Text, view: &ReaderView, area: Rect
 /// clicking again where several overlap moves on to the next, so every one stays reachable.
 fn highlight_at(highlights: &Highlights, offset: usize, selected: Option<&str>) -> Option<String> {
     let mut covering: Vec<&Highlight> = highlights
-        .overlapping(offset..offset + 1)
+        .overlapping((offset..offset + 1).into())
         .filter(|h| !h.annotation_id.is_empty())
         .collect();
     covering.sort_by_key(|h| h.range.end - h.range.start);

@@ -13,8 +13,9 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use lectern::bundled::bundled_library;
 use lectern::model::annotation::Annotation;
-use lectern::model::comparison::ComparisonNote;
+use lectern::model::comparison::{ComparisonNote, WordingInput};
 use lectern::model::notebook::Edit;
+use lectern::model::text::Text;
 use lectern::storage::profile::Profile;
 use lectern::ui::app::{LecternApp, StartOptions};
 
@@ -23,8 +24,26 @@ use lectern::ui::app::{LecternApp, StartOptions};
 pub fn start_options(profile: &Path, open: &[&str]) -> StartOptions {
     StartOptions {
         profile: Some(Profile::open(Some(profile)).unwrap()),
-        open: open.iter().map(|s| (*s).to_owned()).collect(),
+        open: open.iter().map(|s| (*s).into()).collect(),
         ..StartOptions::default()
+    }
+}
+
+/// How `lectern compare A B --window` starts the app on the profile folder `profile`: the
+/// `wordings` compared at once, the comparison filling the window.
+pub fn comparing(profile: &Path, wordings: Vec<WordingInput>) -> StartOptions {
+    StartOptions {
+        compare: wordings,
+        ..start_options(profile, &[])
+    }
+}
+
+/// How `lectern --open-file` starts the app on the profile folder `profile`: `texts` read
+/// from files for this session, each in a pane.
+pub fn reading_files(profile: &Path, texts: Vec<Text>) -> StartOptions {
+    StartOptions {
+        session_texts: texts,
+        ..start_options(profile, &[])
     }
 }
 
@@ -103,13 +122,19 @@ pub fn add_note_on_lenins_amendment(harness: &mut Harness<'_, LecternApp>) {
         .state()
         .comparison()
         .expect("a comparison is open")
-        .comparison
+        .comparison()
         .clone();
     let note = ComparisonNote {
         witness: Some("Lenin’s amendment (English)".into()),
         quote: "Formal\u{a0}unification".into(),
         note: "The word Stalin accepted in place of entry".into(),
-        ..ComparisonNote::new("n-1".into(), &comparison, 1, None, "2026-11-30T00:00:00Z")
+        ..ComparisonNote::new(
+            "n-1".into(),
+            &comparison,
+            1,
+            None,
+            &"2026-11-30T00:00:00Z".into(),
+        )
     };
     let edit = Edit::AddComparisonNote {
         note,
@@ -118,7 +143,7 @@ pub fn add_note_on_lenins_amendment(harness: &mut Harness<'_, LecternApp>) {
     let added = harness
         .state_mut()
         .notebook_mut()
-        .edit(edit, "2026-11-30T00:00:00Z")
+        .edit(edit, &"2026-11-30T00:00:00Z".into())
         .unwrap();
     assert!(added);
     harness.run();

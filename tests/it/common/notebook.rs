@@ -48,9 +48,9 @@ pub fn highlight(id: &str, minute: usize, note: &str) -> Annotation {
         ..Annotation::new(
             id,
             text,
-            at..at + 20,
+            (at..at + 20).into(),
             None,
-            &format!("2026-12-01T10:{minute:02}:00Z"),
+            &format!("2026-12-01T10:{minute:02}:00Z").into(),
         )
     }
 }

@@ -46,7 +46,7 @@ impl Work {
         let annotation = Annotation {
             note: note.into(),
             tags: vec!["other".into(), tag.into()],
-            ..Annotation::new("a1", &text, 0..10, None, NOW)
+            ..Annotation::new("a1", &text, (0..10).into(), None, &NOW.into())
         };
         let compared = comparison(
             "drafts",
@@ -55,7 +55,7 @@ impl Work {
         );
         let on_it = ComparisonNote {
             note: comparison_note.into(),
-            ..ComparisonNote::new("n1".into(), &compared, 1, None, NOW)
+            ..ComparisonNote::new("n1".into(), &compared, 1, None, &NOW.into())
         };
         Self {
             text,
@@ -117,7 +117,7 @@ fn every_kind_is_found_at_its_place_with_its_context() {
     for (kind, words) in matched(&found) {
         assert_eq!(words, "treaty", "{kind:?}");
     }
-    assert_eq!(found.text_counts, [("letter".to_owned(), 1)]);
+    assert_eq!(found.text_counts, [("letter".into(), 1)]);
     assert!(found.also_searched.is_empty(), "no one is named");
     let places: Vec<&Place> = found.hits.iter().map(|h| &h.place).collect();
     let Place::TextPassage {
@@ -229,7 +229,7 @@ fn a_name_also_searches_every_spelling_of_its_person_and_says_which() {
     let russian = text("russian", &["Возмущён грубостью Орджоникидзе."]);
     let annotation = Annotation {
         note: "Orgonikidze, as another translation spells him".into(),
-        ..Annotation::new("a1", &english, 0..4, None, NOW)
+        ..Annotation::new("a1", &english, (0..4).into(), None, &NOW.into())
     };
     let work = WorkIndex::new([&annotation], &[], [], false);
     let (en, ru) = (
@@ -275,7 +275,7 @@ fn a_name_also_searches_every_spelling_of_its_person_and_says_which() {
     );
     assert_eq!(
         found.text_counts,
-        [("english".to_owned(), 2), ("russian".to_owned(), 1)],
+        [("english".into(), 2), ("russian".into(), 1)],
         "each mention counted once"
     );
     // The Russian form and the last words of a longer name name him too.
@@ -393,7 +393,7 @@ fn a_text_lists_at_most_the_limit_but_counts_all() {
         &WorkIndex::new([], &[], [], false),
         7,
     );
-    assert_eq!(found.text_counts, [("many".to_owned(), 60)]);
+    assert_eq!(found.text_counts, [("many".into(), 60)]);
     assert_eq!(found.hits.len(), 7);
     let starts: Vec<usize> = found
         .hits

@@ -29,7 +29,7 @@ fn clause_1() -> PictureOf {
             &comparison,
             difference.segment,
             Some(difference),
-            "2026-12-07T00:00:00Z",
+            &"2026-12-07T00:00:00Z".into(),
         );
         note.note = text.into();
         notes.push(note);

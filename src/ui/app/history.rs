@@ -1,0 +1,55 @@
+//! Back and Forward: a jump remembers where the pane it moves was, and a text that takes the
+//! place of another in a pane says so, with Back to undo it.
+
+use std::sync::Arc;
+
+use super::LecternApp;
+use crate::model::text::Text;
+use crate::ui::desk::Going;
+
+impl LecternApp {
+    /// Puts `text` on the desk for a jump (a search result, a mention, an event of the
+    /// timeline, a title in the library): in the active pane, or beside it. When it takes the
+    /// place of another text, where that text was read is remembered for Back, and a notice
+    /// says so. Returns the pane that shows it.
+    pub(super) fn open_for_jump(&mut self, text: Arc<Text>, beside: bool) -> usize {
+        let replaces = (!beside || !self.desk.can_add_pane())
+            .then(|| self.desk.active_pane())
+            .flatten()
+            .filter(|shown| shown.text.id() != text.id())
+            .map(|shown| shown.text.meta().title.clone());
+        if replaces.is_some() {
+            self.desk.remember(self.desk.active());
+        }
+        let pane = self.desk.open(text.clone(), beside);
+        if let Some(old) = replaces {
+            let notice = format!(
+                "“{}” now shows in pane {} in place of “{old}”. Back (Alt+Left) brings “{old}” back where you were.",
+                text.meta().title,
+                pane + 1
+            );
+            self.forget_replaced_notice();
+            self.desk.note_replaced(notice.clone());
+            self.notices.push(notice);
+        }
+        pane
+    }
+
+    /// Goes back (or forward) to where the reader was before a jump.
+    pub(super) fn go(&mut self, going: Going) {
+        if !self.desk.can_go(going) {
+            return;
+        }
+        self.forget_replaced_notice();
+        let library = &self.library;
+        self.desk.go(going, |id| library.get(id).cloned());
+    }
+
+    /// Takes away the notice of a replaced pane: Back was taken, or another replaced it.
+    fn forget_replaced_notice(&mut self) {
+        if let Some(said) = self.desk.replaced_notice() {
+            let said = said.to_owned();
+            self.notices.retain(|n| *n != said);
+        }
+    }
+}
