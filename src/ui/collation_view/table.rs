@@ -12,6 +12,8 @@ use crate::model::collation::Collation;
 const ROW: f32 = 24.0;
 /// Narrowest and widest column.
 const COLUMN: (f32, f32) = (36.0, 280.0);
+/// The widest the column of sigla grows.
+const SIGLA_WIDTH: f32 = 240.0;
 /// Characters of a cell's label for screen readers, at most.
 const LABEL_CHARS: usize = 160;
 
@@ -91,13 +93,21 @@ pub(super) fn table_ui(
     let starts = state.columns.clone().unwrap_or_default();
     let height = ROW * (collation.witnesses().len() + 1) as f32;
     ui.horizontal_top(|ui| {
+        // As wide as the longest siglum, within reason (a long one is cut, whole on hover).
+        #[allow(clippy::cast_precision_loss)] // a siglum's length is far below 2^23
+        let sigla_width = collation
+            .witnesses()
+            .iter()
+            .map(|w| w.id.chars().count() as f32 * char_width + 10.0)
+            .fold(48.0, f32::max)
+            .min(SIGLA_WIDTH);
         ui.vertical(|ui| {
             // Rows exactly as high as the table's.
             ui.spacing_mut().item_spacing.y = 0.0;
             ui.add_space(ROW);
             for witness in collation.witnesses() {
                 ui.add_sized(
-                    vec2(64.0, ROW),
+                    vec2(sigla_width, ROW),
                     egui::Label::new(egui::RichText::new(&witness.id).strong()).truncate(),
                 )
                 .on_hover_text(format!("Witness {}", witness.id));
