@@ -11,12 +11,16 @@
 //!   timestamps); [`formats::html`] reads the text of
 //!   an HTML or XHTML page; [`formats::w3c`] is W3C Web Annotation JSON-LD (the shapes of a
 //!   document, selectors, bodies, Lectern's IRIs), which the model's annotation export and
-//!   import build on.
+//!   import build on; [`formats::collatex`] is CollateX's JSON (its witness input and its
+//!   alignment table) and [`formats::tei_parallel`] TEI P5 parallel segmentation, written and
+//!   read.
 //! - [`model`]: the domain — texts, their paragraphs and character offsets, selections, the
 //!   library, annotations ([`model::annotation_set`] holds them and their trash, changed by
 //!   [`model::annotation_set::AnnotationEdit`]s), and comparisons of wordings ([`model::diff`]
 //!   is the word diff with its units and normalisation, [`model::comparison`] aligns
-//!   witnesses segment by segment and [`model::comparison::export`] writes them), and the
+//!   witnesses segment by segment and [`model::comparison::export`] writes them;
+//!   [`model::collation`] collates two or more witnesses into one alignment, with moves, an
+//!   apparatus, a variation profile, distances and TEI), and the
 //!   study tools' data ([`model::people_places`], [`model::timeline`], [`model::glossary`],
 //!   the reader's own people, places, spellings and terms in [`model::own_entries`], notes
 //!   carried across witnesses in [`model::carry`]); [`model::escape`] escapes strings for
@@ -46,7 +50,8 @@
 //!   [`storage::handover`] gives files opened later to the window that has the profile open.
 //!   No egui.
 //! - [`cli`]: the command line, one file per command (`lectern list`, `compare`, `export` …),
-//!   each writing to a `Write` so that it is tested in-process; JSON through serde. Commands
+//!   each writing to a `Write` so that it is tested in-process; JSON through serde
+//!   ([`cli::collate`] collates many witnesses). Commands
 //!   open the profile as the window does, read files through the import's decoder and resolve
 //!   text ids through one resolver ([`storage::text_file::wording`]); `cli::window` starts
 //!   the window or hands files to the one already open; [`cli::search`] searches every kind.

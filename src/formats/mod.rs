@@ -2,7 +2,9 @@
 //! storage: no I/O, no threads, and no import of any other part of Lectern.
 
 pub mod calendar;
+pub mod collatex;
 pub mod html;
 pub mod ids;
+pub mod tei_parallel;
 pub mod text_format;
 pub mod w3c;

@@ -8,6 +8,7 @@ pub mod annotation_set;
 pub mod archive;
 pub mod carry;
 pub mod clock;
+pub mod collation;
 pub mod comparison;
 pub mod diff;
 pub mod escape;

@@ -5,6 +5,7 @@ pub mod action;
 pub mod annotations_view;
 pub mod app;
 pub mod backups_view;
+pub mod collation_view;
 pub mod compare_view;
 pub mod desk;
 pub mod dialogs;

@@ -8,6 +8,8 @@ mod common;
 mod w3c;
 
 mod cli;
+mod collate_tei;
+mod collation_view;
 mod corpus;
 mod desktop;
 mod faults;

@@ -1,0 +1,148 @@
+//! The collation of many witnesses on screen: a **Table** (witnesses as rows, places as
+//! columns, each cell coloured by the reading it shares with others), an **Apparatus** (a base
+//! text, a chosen witness or the majority, with the variants at each place as a critical
+//! edition prints them), and an **Overview** (how much the witnesses differ along the text,
+//! clickable, and the distances between each pair).
+//!
+//! A thin view over [`Collation`]: it reads the collation and its own view state
+//! ([`CollationViewState`]: which tab, which base, which place is selected) and returns
+//! [`CollationEvent`]s for what the reader asked of the rest of the window. It never changes
+//! the collation.
+
+mod apparatus;
+mod overview;
+mod palette;
+mod table;
+mod window;
+
+pub use window::CollationWindow;
+
+use egui::Ui;
+
+use crate::model::collation::Collation;
+use crate::model::collation::apparatus::{Apparatus, Base};
+
+/// The tabs of the view.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CollationTab {
+    /// Witnesses as rows, places as columns.
+    Table,
+    /// A base text and the variants.
+    Apparatus,
+    /// Variation along the text and distances between witnesses.
+    Overview,
+}
+
+impl CollationTab {
+    const ALL: [Self; 3] = [Self::Table, Self::Apparatus, Self::Overview];
+
+    fn label(self) -> &'static str {
+        match self {
+            Self::Table => "Table",
+            Self::Apparatus => "Apparatus",
+            Self::Overview => "Overview",
+        }
+    }
+}
+
+/// What the reader asked of the window through the view.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CollationEvent {
+    /// Place `0` was chosen (in the table, the apparatus or the overview).
+    PlaceChosen(usize),
+}
+
+/// The view's own state: which tab, which base, which place; the apparatus kept for its base.
+#[derive(Debug)]
+pub struct CollationViewState {
+    /// The tab shown.
+    pub tab: CollationTab,
+    /// The apparatus's base.
+    pub base: Base,
+    /// The place chosen last, if any (the table scrolls to it once).
+    pub selected: Option<usize>,
+    /// Whether the table still has to scroll to the selected place.
+    scroll_pending: bool,
+    /// The apparatus of `base`, made when first shown.
+    apparatus: Option<(Base, Apparatus)>,
+    /// The table's column starts (and its width last), measured when first shown.
+    columns: Option<Vec<f32>>,
+}
+
+impl Default for CollationViewState {
+    fn default() -> Self {
+        Self {
+            tab: CollationTab::Table,
+            base: Base::Majority,
+            selected: None,
+            scroll_pending: false,
+            apparatus: None,
+            columns: None,
+        }
+    }
+}
+
+impl CollationViewState {
+    /// The view on `tab`, with the apparatus over `base`.
+    pub fn new(tab: CollationTab, base: Base) -> Self {
+        Self {
+            tab,
+            base,
+            ..Self::default()
+        }
+    }
+
+    /// Chooses place `place`: selected, shown in the table.
+    pub fn choose(&mut self, place: usize) {
+        self.selected = Some(place);
+        self.scroll_pending = true;
+        self.tab = CollationTab::Table;
+    }
+
+    /// The apparatus over the current base, made once per base.
+    fn apparatus(&mut self, collation: &Collation) -> &Apparatus {
+        let base = self.base;
+        if self.apparatus.as_ref().is_some_and(|(b, _)| *b != base) {
+            self.apparatus = None;
+        }
+        &self
+            .apparatus
+            .get_or_insert_with(|| (base, Apparatus::of(collation, base)))
+            .1
+    }
+}
+
+/// Shows `collation` with its tabs; returns what the reader chose.
+pub fn collation_ui(
+    ui: &mut Ui,
+    collation: &Collation,
+    state: &mut CollationViewState,
+) -> Vec<CollationEvent> {
+    let mut events = Vec::new();
+    ui.horizontal(|ui| {
+        for tab in CollationTab::ALL {
+            if ui.selectable_label(state.tab == tab, tab.label()).clicked() {
+                state.tab = tab;
+            }
+        }
+        ui.separator();
+        ui.label(format!(
+            "{} witnesses, {} places, {} where they differ",
+            collation.witnesses().len(),
+            collation.places().len(),
+            collation.places().iter().filter(|p| p.is_variant()).count()
+        ));
+    });
+    ui.separator();
+    match state.tab {
+        CollationTab::Table => events.extend(table::table_ui(ui, collation, state)),
+        CollationTab::Apparatus => events.extend(apparatus::apparatus_ui(ui, collation, state)),
+        CollationTab::Overview => events.extend(overview::overview_ui(ui, collation)),
+    }
+    for event in &events {
+        match *event {
+            CollationEvent::PlaceChosen(place) => state.choose(place),
+        }
+    }
+    events
+}

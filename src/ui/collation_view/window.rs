@@ -1,0 +1,96 @@
+//! A window of its own for `lectern collate --window`: the witnesses are collated off the UI
+//! thread (the first frame says so at once) and then shown in the collation view. It holds no
+//! profile and changes nothing: a collation is read, not edited.
+
+use egui::Ui;
+
+use super::{CollationViewState, collation_ui};
+use crate::model::collation::apparatus::Base;
+use crate::model::collation::{Collation, WitnessText, collate};
+use crate::model::diff::Normalization;
+use crate::ui::task::Task;
+
+/// The window's state: the witnesses until they are collated, then the collation and the
+/// view's state.
+pub struct CollationWindow {
+    /// The witnesses still to collate (taken when the work starts).
+    witnesses: Option<(Vec<WitnessText>, Normalization)>,
+    /// The collation being made.
+    task: Option<Task<Result<Collation, String>>>,
+    /// The collation, once made.
+    collation: Option<Collation>,
+    /// Why there is none, if the work failed.
+    failed: Option<String>,
+    /// The view's own state.
+    view: CollationViewState,
+    /// What the reader is told above the view (which witnesses, which languages apart).
+    note: Option<String>,
+}
+
+impl CollationWindow {
+    /// A window that collates `witnesses` under `normalization`, its apparatus over `base`.
+    pub fn new(witnesses: Vec<WitnessText>, normalization: Normalization, base: Base) -> Self {
+        Self {
+            witnesses: Some((witnesses, normalization)),
+            task: None,
+            collation: None,
+            failed: None,
+            view: CollationViewState::new(super::CollationTab::Table, base),
+            note: None,
+        }
+    }
+
+    /// The window, telling the reader `note` above the view (“Russian and English are not
+    /// collated against each other.”).
+    #[must_use]
+    pub fn with_note(mut self, note: Option<String>) -> Self {
+        self.note = note;
+        self
+    }
+
+    /// Starts the collation, or takes it when it is made.
+    fn poll(&mut self, ctx: &egui::Context) {
+        if let Some((witnesses, normalization)) = self.witnesses.take() {
+            self.task = Some(Task::spawn("lectern-collate", ctx, move |_| {
+                Ok(collate(&witnesses, &normalization))
+            }));
+        }
+        let gone = || Err("the collation stopped before it was made".to_owned());
+        match Task::poll(&mut self.task, gone) {
+            Some(Ok(collation)) => self.collation = Some(collation),
+            Some(Err(why)) => self.failed = Some(why),
+            None => {}
+        }
+    }
+
+    /// Draws the window.
+    pub fn window_ui(&mut self, ui: &mut Ui) {
+        self.poll(ui.ctx());
+        egui::Frame::central_panel(ui.style()).show(ui, |ui| {
+            if let Some(note) = &self.note {
+                ui.label(egui::RichText::new(note).italics());
+            }
+            match (&self.collation, &self.failed) {
+                (Some(collation), _) => {
+                    // What the reader chooses moves the view itself; nothing else to tell.
+                    let _chosen = collation_ui(ui, collation, &mut self.view);
+                }
+                (None, Some(why)) => {
+                    ui.label(format!("The witnesses could not be collated: {why}."));
+                }
+                (None, None) => {
+                    ui.horizontal(|ui| {
+                        ui.spinner();
+                        ui.label("Collating the witnesses…");
+                    });
+                }
+            }
+        });
+    }
+}
+
+impl eframe::App for CollationWindow {
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        self.window_ui(ui);
+    }
+}
