@@ -17,9 +17,14 @@ pub fn text_info_window(ctx: &egui::Context, text: &Text) -> Vec<Action> {
         .default_width(560.0)
         .default_height(520.0)
         .show(ctx, |ui| {
-            egui::ScrollArea::vertical().show(ui, |ui| text_info_ui(ui, text));
-            ui.separator();
-            actions.extend(action_ui(ui, DeskAction::CloseTextInfo, true));
+            // Close stays at the bottom, in view however long the text's notes are.
+            ui.with_layout(egui::Layout::bottom_up(egui::Align::Min), |ui| {
+                actions.extend(action_ui(ui, DeskAction::CloseTextInfo, true));
+                ui.separator();
+                ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
+                    egui::ScrollArea::vertical().show(ui, |ui| text_info_ui(ui, text));
+                });
+            });
         });
     if !open {
         actions.push(Action::Desk(DeskAction::CloseTextInfo));

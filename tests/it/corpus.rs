@@ -559,7 +559,7 @@ fn d3_each_collected_works_text_says_how_world_outlook_altered_it() {
     for text in library
         .texts()
         .iter()
-        .filter(|t| t.meta().author == "V. I. Lenin" && t.id().as_str() != KAMENEV_LETTER)
+        .filter(|t| t.meta().author == "V. I. Lenin")
     {
         assert!(
             text.meta()
@@ -570,6 +570,12 @@ fn d3_each_collected_works_text_says_how_world_outlook_altered_it() {
             text.id()
         );
     }
+    // The letter to Kamenev: the heading “26.IX.” left out, a comma added.
+    let kamenev = library.get(KAMENEV_LETTER).unwrap();
+    assert!(!kamenev.content().contains("26.IX."));
+    assert!(kamenev.content().contains("In\u{a0}my opinion, the matter"));
+    let note = note_with(&library, KAMENEV_LETTER, "“26.IX.”");
+    assert!(note.contains("comma after “In my opinion”"), "{note}");
     let trotsky = library.get("lenin-1923-03-05-trotsky").unwrap();
     // “Top secret” as in the source (with its no-break space), then the line in question.
     assert!(trotsky.paragraph_text(0).ends_with("secret\nPersonal"));
