@@ -142,6 +142,7 @@ mod tests {
             about: "Added by the reader.".into(),
             about_source: "The reader".into(),
             wikidata: None,
+            caption_only: false,
         }
     }
 

@@ -48,6 +48,10 @@ pub struct Entity {
     /// The Wikidata id, where checked.
     #[serde(default)]
     pub wikidata: Option<String>,
+    /// Named only in a caption left out of the texts with its picture, so that no text
+    /// mentions it: the list says so instead of counting none.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub caption_only: bool,
 }
 
 /// The file of an index.
@@ -430,6 +434,7 @@ mod tests {
             about: "Someone.".into(),
             about_source: "Nowhere".into(),
             wikidata: None,
+            caption_only: false,
         };
         let error = Index::new(vec![entity("x"), entity("x")]).unwrap_err();
         assert!(error.to_string().contains("repeated id “x”"), "{error}");

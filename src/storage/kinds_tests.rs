@@ -107,6 +107,7 @@ fn person() -> Entity {
         about: "A Bolshevik of the Caucasus, made up for this test".into(),
         about_source: "the test".into(),
         wikidata: None,
+        caption_only: false,
     }
 }
 

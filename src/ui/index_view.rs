@@ -81,6 +81,7 @@ impl EntityDraft {
                 self.source.trim().to_owned()
             },
             wikidata: None,
+            caption_only: false,
         })
     }
 }
@@ -142,7 +143,11 @@ fn entities_ui(ui: &mut Ui, state: &IndexViewState, index: &Index, actions: &mut
             }
             let (mentions, _) = state.counts.get(number).copied().unwrap_or_default();
             let chosen = state.chosen.as_deref() == Some(entity.id.as_str());
-            let label = format!("{} — {mentions}", entity.name);
+            let label = if entity.caption_only && mentions == 0 {
+                format!("{} — named only in a caption left out", entity.name)
+            } else {
+                format!("{} — {mentions}", entity.name)
+            };
             if ui.selectable_label(chosen, label).clicked() {
                 actions.push(Action::Search(SearchAction::ChooseEntity(
                     (!chosen).then(|| entity.id.clone()),

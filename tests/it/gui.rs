@@ -3704,6 +3704,9 @@ fn people_and_places_lists_every_spelling_as_one_person_and_opens_a_mention() {
         .counts
         .clone();
     assert!(counts.iter().any(|(mentions, _)| *mentions > 0));
+    // Named only in the photo caption left out: said so, not counted as none.
+    harness.get_by_label("N. I. Bukharin — named only in a caption left out");
+    assert!(harness.query_by_label("N. I. Bukharin — 0").is_none());
     harness
         .get_by_label_contains("G. K. Ordzhonikidze —")
         .click();
