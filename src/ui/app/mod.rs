@@ -30,6 +30,7 @@ use crate::ui::dialogs::{FileDialogs, NativeDialogs};
 
 mod annotating;
 mod apply;
+mod collation;
 mod comparisons;
 mod files;
 mod frame;
@@ -44,6 +45,7 @@ mod text_import;
 mod view;
 mod windows;
 
+pub use collation::CollationPart;
 pub use files::Files;
 pub use handover::{HandedOver, HandedWording, read_hand_over};
 pub use search::Search;
@@ -104,6 +106,8 @@ pub struct LecternApp {
     view: View,
     /// The open comparison.
     comparison: Option<ComparisonState>,
+    /// The collation of the open comparison's witnesses, in a window over the desk.
+    collation: CollationPart,
     /// Find in the text and Search everything.
     search: Search,
     /// People and places, and terms across translations.
@@ -206,6 +210,7 @@ impl LecternApp {
             notebook: Notebook::default(),
             view: View::default(),
             comparison: None,
+            collation: CollationPart::default(),
             search: Search::default(),
             study: StudyTools::default(),
             files: Files::new(
