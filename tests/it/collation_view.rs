@@ -1,6 +1,7 @@
 //! The collation view (`lectern::ui::collation_view`) driven as a reader drives it, through
 //! egui_kittest: Darwin's six editions in the Table (witnesses as rows, places as columns), the
-//! Apparatus (its entries show their place in the table) and the Overview; and light and dark
+//! Apparatus (its entries show their place in the table) and the Overview; Clause 1 collated
+//! from its header's Collate, each language apart, in a window over the desk; and light and dark
 //! image snapshots (ignored by `cargo test`, run with the other snapshots:
 //! `cargo test --test it snapshots:: -- --ignored`).
 #![allow(clippy::unwrap_used)] // tests: a failed unwrap is a failed test
