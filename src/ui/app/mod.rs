@@ -3,7 +3,7 @@
 //! The window is made of rooms, one file each: `session` (profile, lock, saving, signals),
 //! `apply` (carrying out actions by area), `frame` (the window's layout and the keyboard),
 //! `view` (what the window shows around the panes), `menus`, `windows` (banners, status bar, the windows over the desk), `annotating`,
-//! `comparisons`, `search`, `study` (the timeline and terms across translations), `files`
+//! `comparisons`, `collation` (the open comparison's witnesses collated in a window), `search`, `study` (the timeline and terms across translations), `files`
 //! (imports and exports) and `handover` (files given by a later Lectern). Each part of [`LecternApp`] is
 //! defined in the room that looks after it.
 //!
