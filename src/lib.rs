@@ -71,9 +71,10 @@
 //!     signals), `apply` (actions by area), `frame` (the layout), `view` (what the window
 //!     shows around the panes, [`ui::app::View`]: text size, theme, side panels, the windows
 //!     over the desk; it carries out the view's actions itself), `menus`, `windows`,
-//!     `annotating`, `comparisons`, `search`, `text_import`, `study` (people and places, terms across
+//!     `annotating`, `comparisons`, `collation` (the open comparison's witnesses collated, each
+//!     language apart, in a window over the desk), `search`, `text_import`, `study` (people and places, terms across
 //!     translations: [`ui::app::StudyTools`]), `files`, `handover` and `sync` (what a sync
-//!     engine brings while the window is open). `LecternApp` holds twelve named parts,
+//!     engine brings while the window is open). `LecternApp` holds thirteen named parts,
 //!     private to the window: each room names what it imports (no `use super::*`), and tests
 //!     reach the parts through the app's methods (`desk()`, `notebook()`, `comparison()` …).
 //!   - the views: [`ui::reader`] (a reading pane), [`ui::desk`] (panes side by side),

@@ -1,18 +1,23 @@
 //! The collation view (`lectern::ui::collation_view`) driven as a reader drives it, through
 //! egui_kittest: Darwin's six editions in the Table (witnesses as rows, places as columns), the
-//! Apparatus (its entries show their place in the table) and the Overview; and light and dark
+//! Apparatus (its entries show their place in the table) and the Overview; Clause 1 collated
+//! from its header's Collate, each language apart, in a window over the desk; and light and dark
 //! image snapshots (ignored by `cargo test`, run with the other snapshots:
 //! `cargo test --test it snapshots:: -- --ignored`).
 #![allow(clippy::unwrap_used)] // tests: a failed unwrap is a failed test
 
+use egui::accesskit::Role;
 use egui::vec2;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{Queryable, by};
 use lectern::formats::collatex::read_witnesses;
 use lectern::model::collation::apparatus::Base;
 use lectern::model::collation::{Collation, WitnessText, collate};
 use lectern::model::diff::Normalization;
+use lectern::ui::app::LecternApp;
 use lectern::ui::collation_view::{CollationEvent, CollationTab, CollationViewState, collation_ui};
+
+use crate::common::gui::{app_with, start_options};
 
 /// The collation shown, the view's state, and every event it returned.
 struct Shown {
@@ -110,6 +115,87 @@ fn the_overview_s_heat_map_leads_to_a_place() {
     harness.run();
     assert_eq!(harness.state().events.len(), 1);
     assert_eq!(harness.state().view.tab, CollationTab::Table);
+}
+
+/// The window with Clause 1 open from the library (its witnesses in Russian and English).
+fn lectern_on_clause_1(profile: &std::path::Path) -> Harness<'static, LecternApp> {
+    let mut harness = Harness::builder()
+        .with_size(vec2(1400.0, 900.0))
+        .with_step_dt(1.0 / 60.0)
+        .with_max_steps(60)
+        .build_ui_state(
+            |ui, app: &mut LecternApp| app.show(ui),
+            app_with(start_options(profile, &[])),
+        );
+    harness.run();
+    harness.get_by_label(CLAUSE_1_TITLE).click();
+    harness.run();
+    harness
+}
+
+/// Steps the window until the witnesses are collated, a few seconds at most.
+fn until_collated(harness: &mut Harness<'_, LecternApp>) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while harness.state().collation().is_collating() {
+        assert!(std::time::Instant::now() < deadline, "collated in time");
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        harness.step();
+    }
+    harness.run();
+}
+
+const CLAUSE_1_TITLE: &str = "Clause 1: “entry” into the RSFSR or “formal unification”";
+
+#[test]
+fn collate_in_the_comparison_shows_each_language_apart_in_a_window() {
+    let profile = tempfile::tempdir().unwrap();
+    let mut harness = lectern_on_clause_1(profile.path());
+    harness
+        .get_by_role_and_label(Role::Button, "Collate")
+        .click();
+    harness.run();
+    until_collated(&mut harness);
+    assert_eq!(harness.state().collation().title(), Some(CLAUSE_1_TITLE));
+    harness.get_by_label(&format!("Collation — {CLAUSE_1_TITLE}"));
+    harness.get_by_label("Russian and English are not collated against each other.");
+    // The Table: the three Russian witnesses as rows, and no English one.
+    for witness in [
+        "Stalin’s draft (Russian)",
+        "Lenin’s amendment (Russian)",
+        "Revised draft, early Oct 1922 (Russian)",
+    ] {
+        harness.get_by_label(witness);
+    }
+    assert!(
+        harness
+            .query_by_label("Lenin’s amendment (English)")
+            .is_none(),
+        "English is collated apart"
+    );
+    harness.get_by_label_contains("3 witnesses");
+    // The Apparatus: its entries, each a place where the witnesses differ.
+    harness
+        .get_by_role_and_label(Role::Button, "Apparatus")
+        .click();
+    harness.run();
+    harness.get_by_label_contains("Base text:");
+    let entries = harness.query_all(by().role(Role::Button).label_contains(" ] "));
+    assert!(entries.count() > 0, "the apparatus has entries");
+    // English, chosen, has its own three witnesses.
+    harness
+        .get_by_role_and_label(Role::Button, "English")
+        .click();
+    harness.run();
+    harness.get_by_label("Lenin’s amendment (English)");
+    // The window closes.
+    harness.get_by_label("Close window").click();
+    harness.run();
+    assert!(!harness.state().collation().is_open());
+    assert!(
+        harness
+            .query_by_label("Russian and English are not collated against each other.")
+            .is_none()
+    );
 }
 
 /// Light and dark snapshots, in a module called `snapshots` so that the snapshot run

@@ -265,3 +265,27 @@ fn carried_notes(theme: ThemeChoice) -> Harness<'static, LecternApp> {
 }
 
 in_light_and_dark!(carried_notes: carried_notes_light, carried_notes_dark);
+
+/// Clause 1 collated from its header's Collate: the window over the desk with the Russian
+/// witnesses in the Table and the note that English is collated apart.
+fn collation_window(theme: ThemeChoice) -> Harness<'static, LecternApp> {
+    let mut app = app_with(&[], theme);
+    app.view_mut().hide_side_panels();
+    let mut harness = harness_of(app);
+    click(
+        &mut harness,
+        "Compare Stalin’s “entry” clause with Lenin’s “formal unification”",
+    );
+    click(&mut harness, "Collate");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while harness.state().collation().is_collating() {
+        assert!(std::time::Instant::now() < deadline, "collated in time");
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        harness.step();
+    }
+    harness.event(egui::Event::PointerGone);
+    harness.run();
+    harness
+}
+
+in_light_and_dark!(collation_window: collation_window_light, collation_window_dark);

@@ -200,6 +200,8 @@ pub enum ComparisonAction {
     CopyCarriedNote(usize),
     /// Export the comparison.
     ExportComparison(ExportFormat),
+    /// Collate the open comparison's witnesses, each language apart, and show the collation.
+    CollateWitnesses,
     /// A change to how the open comparison is shown (its own state).
     View(ComparisonViewAction),
 }

@@ -142,6 +142,7 @@ impl Command {
             Self::ToggleComparisonDescription => Some(Action::Comparison(ComparisonAction::View(
                 ComparisonViewAction::ToggleComparisonDescription,
             ))),
+            Self::CollateWitnesses => Some(Action::Comparison(ComparisonAction::CollateWitnesses)),
             Self::OpenFind => Some(Action::Search(SearchAction::OpenFind)),
             Self::FindNext => Some(Action::Search(SearchAction::FindNext)),
             Self::FindPrevious => Some(Action::Search(SearchAction::FindPrevious)),
@@ -287,6 +288,7 @@ impl ComparisonAction {
             }
             Self::ExportComparison(ExportFormat::Html) => Some(Command::ExportComparisonHtml),
             Self::ExportComparison(ExportFormat::Png) => Some(Command::ExportComparisonPng),
+            Self::CollateWitnesses => Some(Command::CollateWitnesses),
         }
     }
 }

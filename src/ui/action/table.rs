@@ -166,6 +166,9 @@ command_table! {
          it is docked again), or show it below the reading panes";
     ToggleComparisonDescription: Comparison, [], "About this comparison",
         "Show or hide what the comparison is about and where its witnesses come from";
+    CollateWitnesses: Comparison, [], "Collate witnesses",
+        "Collate the comparison's witnesses, each language apart: a table of their readings, \
+         an apparatus and an overview of where they differ";
     OpenFind: Search, [key!(CTRL, Key::F)], "Find in text…",
         "Find a word or phrase in the current text, ignoring case and accents";
     FindNext: Search, [key!(NONE, Key::F3)], "Next match", "Next match";

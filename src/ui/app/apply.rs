@@ -225,6 +225,7 @@ impl LecternApp {
                 self.edit(Edit::RestoreComparisonNote(note_id));
             }
             ComparisonAction::ExportComparison(format) => self.export_comparison(format, ctx),
+            ComparisonAction::CollateWitnesses => self.collate_witnesses(ctx),
             ComparisonAction::OpenComparisonNote(note_id) => {
                 self.open_comparison_note(note_id, ctx)
             }

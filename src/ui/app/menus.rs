@@ -217,6 +217,7 @@ impl LecternApp {
                 ComparisonAction::View(ComparisonViewAction::SwapWitnesses),
                 open,
             ));
+            actions.extend(action_ui(ui, ComparisonAction::CollateWitnesses, open));
             actions.extend(action_ui(
                 ui,
                 ComparisonAction::View(ComparisonViewAction::ToggleComparisonFull),

@@ -3,7 +3,7 @@
 //! The window is made of rooms, one file each: `session` (profile, lock, saving, signals),
 //! `apply` (carrying out actions by area), `frame` (the window's layout and the keyboard),
 //! `view` (what the window shows around the panes), `menus`, `windows` (banners, status bar, the windows over the desk), `annotating`,
-//! `comparisons`, `search`, `study` (the timeline and terms across translations), `files`
+//! `comparisons`, `collation` (the open comparison's witnesses collated in a window), `search`, `study` (the timeline and terms across translations), `files`
 //! (imports and exports) and `handover` (files given by a later Lectern). Each part of [`LecternApp`] is
 //! defined in the room that looks after it.
 //!
@@ -30,6 +30,7 @@ use crate::ui::dialogs::{FileDialogs, NativeDialogs};
 
 mod annotating;
 mod apply;
+mod collation;
 mod comparisons;
 mod files;
 mod frame;
@@ -44,6 +45,7 @@ mod text_import;
 mod view;
 mod windows;
 
+pub use collation::CollationPart;
 pub use files::Files;
 pub use handover::{HandedOver, HandedWording, read_hand_over};
 pub use search::Search;
@@ -104,6 +106,8 @@ pub struct LecternApp {
     view: View,
     /// The open comparison.
     comparison: Option<ComparisonState>,
+    /// The collation of the open comparison's witnesses, in a window over the desk.
+    collation: CollationPart,
     /// Find in the text and Search everything.
     search: Search,
     /// People and places, and terms across translations.
@@ -206,6 +210,7 @@ impl LecternApp {
             notebook: Notebook::default(),
             view: View::default(),
             comparison: None,
+            collation: CollationPart::default(),
             search: Search::default(),
             study: StudyTools::default(),
             files: Files::new(

@@ -304,7 +304,7 @@ impl LecternApp {
     }
 
     /// The windows over the desk: pasted wordings, the import window, Search everything,
-    /// a text's metadata, the backups, the shortcuts.
+    /// a text's metadata, the backups, the shortcuts, the collation.
     pub(super) fn windows_ui(&mut self, ctx: &egui::Context) -> Vec<Action> {
         let mut actions = Vec::new();
         if self.view.paste_mut().is_some() {
@@ -353,6 +353,7 @@ impl LecternApp {
         if self.view.shortcuts_shown() {
             self.shortcuts_window(ctx);
         }
+        self.collation.window_ui(ctx);
         actions
     }
 }

@@ -326,6 +326,14 @@ fn export_and_note_ui(ui: &mut Ui, state: &ComparisonState, actions: &mut Vec<Ac
             }
         }
     });
+    let collate = Action::Comparison(ComparisonAction::CollateWitnesses);
+    if ui
+        .button("Collate")
+        .on_hover_text(collate.tooltip())
+        .clicked()
+    {
+        actions.push(collate);
+    }
     let difference = state.current;
     let clicked = ui
         .add_enabled(

@@ -1,0 +1,194 @@
+//! The collation of the open comparison's witnesses, in a window over the desk: the witnesses
+//! of each language are collated together off the UI thread (a translation is no variant of
+//! its original, so languages stay apart and the window says so), and shown in the collation
+//! view ([`crate::ui::collation_view`]) with a chooser of the language when there are several.
+
+use crate::model::collation::languages::{LanguageGroup, apart_note, by_language, language_name};
+use crate::model::collation::{Collation, collate};
+use crate::model::diff::Normalization;
+use crate::ui::app::LecternApp;
+use crate::ui::collation_view::{CollationEvent, CollationViewState, collation_ui};
+use crate::ui::task::Task;
+
+/// The collation window, when it is open: what it collates, and the collations once made.
+#[derive(Default)]
+pub struct CollationPart {
+    /// The window's contents, while it is open.
+    shown: Option<Shown>,
+}
+
+/// One collation window: a collation per language, and the view's state of each.
+struct Shown {
+    /// The comparison's title.
+    title: String,
+    /// The languages' names, in the order of their first witness.
+    languages: Vec<String>,
+    /// What the reader is told of the languages kept apart.
+    note: Option<String>,
+    /// The language shown (an index into `languages`).
+    chosen: usize,
+    /// The collations being made.
+    task: Option<Task<Result<Vec<Collation>, String>>>,
+    /// The collations, one per language, once made.
+    collations: Vec<Collation>,
+    /// Why there are none, if the work failed.
+    failed: Option<String>,
+    /// The view's state for each language.
+    views: Vec<CollationViewState>,
+}
+
+impl CollationPart {
+    /// Whether the collation window is open.
+    pub fn is_open(&self) -> bool {
+        self.shown.is_some()
+    }
+
+    /// The title of the comparison whose witnesses are collated, while the window is open.
+    pub fn title(&self) -> Option<&str> {
+        self.shown.as_ref().map(|s| s.title.as_str())
+    }
+
+    /// Whether the witnesses are still being collated.
+    pub fn is_collating(&self) -> bool {
+        self.shown.as_ref().is_some_and(|s| s.task.is_some())
+    }
+
+    /// Closes the window.
+    pub fn close(&mut self) {
+        self.shown = None;
+    }
+
+    /// Opens the window on `groups` (each of two or more witnesses), collating them off the
+    /// UI thread under `normalization`.
+    fn start(
+        &mut self,
+        title: String,
+        groups: Vec<LanguageGroup>,
+        note: Option<String>,
+        normalization: Normalization,
+        ctx: &egui::Context,
+    ) {
+        let languages: Vec<String> = groups.iter().map(|g| language_name(&g.language)).collect();
+        let task = Task::spawn("lectern-collate", ctx, move |_| {
+            Ok(groups
+                .iter()
+                .map(|group| collate(&group.witnesses, &normalization))
+                .collect())
+        });
+        self.shown = Some(Shown {
+            title,
+            views: languages
+                .iter()
+                .map(|_| CollationViewState::default())
+                .collect(),
+            languages,
+            note,
+            chosen: 0,
+            task: Some(task),
+            collations: Vec::new(),
+            failed: None,
+        });
+    }
+
+    /// Draws the window, when it is open; it closes by its ×.
+    pub(super) fn window_ui(&mut self, ctx: &egui::Context) {
+        let Some(shown) = &mut self.shown else {
+            return;
+        };
+        shown.poll();
+        let mut open = true;
+        egui::Window::new(format!("Collation — {}", shown.title))
+            .id(egui::Id::unique("lectern-collation-window"))
+            .open(&mut open)
+            .collapsible(false)
+            .default_size([960.0, 520.0])
+            .show(ctx, |ui| shown.contents_ui(ui));
+        if !open {
+            self.shown = None;
+        }
+    }
+}
+
+impl Shown {
+    /// Takes the collations when they are made.
+    fn poll(&mut self) {
+        let gone = || Err("the collation stopped before it was made".to_owned());
+        match Task::poll(&mut self.task, gone) {
+            Some(Ok(collations)) => self.collations = collations,
+            Some(Err(why)) => self.failed = Some(why),
+            None => {}
+        }
+    }
+
+    /// The note on languages, the chooser of the language, and the collation of the chosen.
+    fn contents_ui(&mut self, ui: &mut egui::Ui) {
+        if let Some(note) = &self.note {
+            ui.label(egui::RichText::new(note).italics());
+        }
+        if self.languages.len() > 1 {
+            ui.horizontal(|ui| {
+                ui.label("Language:");
+                for (index, name) in self.languages.iter().enumerate() {
+                    if ui.selectable_label(self.chosen == index, name).clicked() {
+                        self.chosen = index;
+                    }
+                }
+            });
+        }
+        ui.separator();
+        let chosen = self.chosen;
+        if let (Some(collation), Some(view)) =
+            (self.collations.get(chosen), self.views.get_mut(chosen))
+        {
+            for event in collation_ui(ui, collation, view) {
+                match event {
+                    // A place chosen in the apparatus or the overview is shown in the table,
+                    // at its column.
+                    CollationEvent::PlaceChosen(place) => view.choose(place),
+                }
+            }
+        } else if let Some(why) = &self.failed {
+            ui.label(format!("The witnesses could not be collated: {why}."));
+        } else {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label("Collating the witnesses…");
+            });
+        }
+    }
+}
+
+impl LecternApp {
+    /// Collates the open comparison's witnesses, each language apart, in a window over the
+    /// desk.
+    pub(super) fn collate_witnesses(&mut self, ctx: &egui::Context) {
+        let Some(state) = &self.comparison else {
+            self.notices
+                .push("Open a comparison to collate its witnesses.".into());
+            return;
+        };
+        let comparison = state.comparison();
+        let groups = by_language(comparison);
+        let note = apart_note(&groups);
+        let groups: Vec<LanguageGroup> = groups
+            .into_iter()
+            .filter(|g| g.witnesses.len() >= 2)
+            .collect();
+        if groups.is_empty() {
+            self.notices.push(
+                "Collating needs at least two witnesses in one language; this comparison has \
+                 none."
+                    .into(),
+            );
+            return;
+        }
+        let title = comparison.title.clone();
+        self.collation
+            .start(title, groups, note, state.normalization(), ctx);
+    }
+
+    /// The collation window.
+    pub fn collation(&self) -> &CollationPart {
+        &self.collation
+    }
+}
