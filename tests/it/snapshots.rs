@@ -276,7 +276,9 @@ fn collation_window(theme: ThemeChoice) -> Harness<'static, LecternApp> {
         &mut harness,
         "Compare Stalin’s “entry” clause with Lenin’s “formal unification”",
     );
-    click(&mut harness, "Collate");
+    // Collating shows a spinner until it is done: step the frames, never wait to settle.
+    harness.get_by_label("Collate").click();
+    harness.step();
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
     while harness.state().collation().is_collating() {
         assert!(std::time::Instant::now() < deadline, "collated in time");
