@@ -8,7 +8,9 @@
 //!   [`formats::text_format`] is the text file (a header of metadata, `---`, the body), also
 //!   compiled into `build.rs` to check the bundled texts, with [`formats::calendar`], the one
 //!   calendar (whether a date names a day; days counted for the timeline and the clock's
-//!   timestamps); [`formats::html`] reads the text of
+//!   timestamps); [`formats::ids`] names things with types of their own ([`formats::ids::TextId`]
+//!   for a text, [`formats::ids::Timestamp`] for a moment), stored as the strings they were;
+//!   [`formats::html`] reads the text of
 //!   an HTML or XHTML page; [`formats::w3c`] is W3C Web Annotation JSON-LD (the shapes of a
 //!   document, selectors, bodies, Lectern's IRIs), which the model's annotation export and
 //!   import build on; [`formats::collatex`] is CollateX's JSON (its witness input and its
@@ -23,9 +25,11 @@
 //!   apparatus, a variation profile, distances and TEI), and the
 //!   study tools' data ([`model::people_places`], [`model::timeline`], [`model::glossary`],
 //!   the reader's own people, places, spellings and terms in [`model::own_entries`], notes
-//!   carried across witnesses in [`model::carry`]); [`model::escape`] escapes strings for
+//!   carried across witnesses in [`model::carry`]), and where the reader has been
+//!   ([`model::reading_history`], for Back and Forward); [`model::escape`] escapes strings for
 //!   Markdown and HTML, and [`model::words`] says a count with its noun. The reader's work is one
-//!   [`model::notebook::Notebook`], changed only through `Notebook::edit`; its kinds
+//!   [`model::notebook::Notebook`], changed only through `Notebook::edit` (typing into one
+//!   annotation is one step; [`model::notebook::StepSummary`] says what Undo would change); its kinds
 //!   (annotations, notes on comparisons, their Trash, the reader's comparisons, categories,
 //!   study entries, carried and diverged notes) are one [`model::notebook::Kind`], and every
 //!   operation on them walks the kinds or the whole `Contents` with no wildcard (a table test
@@ -71,7 +75,8 @@
 //!     signals), `apply` (actions by area), `frame` (the layout), `view` (what the window
 //!     shows around the panes, [`ui::app::View`]: text size, theme, side panels, the windows
 //!     over the desk; it carries out the view's actions itself), `menus`, `windows`,
-//!     `annotating`, `comparisons`, `collation` (the open comparison's witnesses collated, each
+//!     `annotating`, `history` (Back and Forward, and the notice of a replaced pane),
+//!     `comparisons`, `collation` (the open comparison's witnesses collated, each
 //!     language apart, in a window over the desk), `search`, `text_import`, `study` (people and places, terms across
 //!     translations: [`ui::app::StudyTools`]), `files`, `handover` and `sync` (what a sync
 //!     engine brings while the window is open). `LecternApp` holds thirteen named parts,
@@ -80,7 +85,10 @@
 //!   - the views: [`ui::reader`] (a reading pane), [`ui::desk`] (panes side by side),
 //!     [`ui::annotations_view`], [`ui::compare_view`], [`ui::library_view`],
 //!     [`ui::search_view`], [`ui::backups_view`], [`ui::info_view`], [`ui::welcome`],
-//!     [`ui::index_view`], [`ui::timeline_view`], [`ui::glossary_view`].
+//!     [`ui::index_view`], [`ui::timeline_view`], [`ui::glossary_view`],
+//!     [`ui::collation_view`] (a collation's Table, Apparatus and Overview).
+//!   - [`ui::theme`]: the reading colours; the selection and Find's marks are inverse video,
+//!     measured apart from every category's highlight (CIEDE2000, WCAG contrast) by its tests.
 //!   - [`ui::task`]: background work (spawn, progress, cancel, poll) for dialogs, reading
 //!     files and long comparisons; [`ui::dialogs`] puts the file dialogs behind a trait.
 //!   - [`ui::raster`]: painting off screen, on the CPU (egui's shapes tessellated and filled
@@ -88,7 +96,8 @@
 //!     (`ui::compare_view::picture`).
 //!
 //! Positions in texts are character offsets (Unicode scalar values), half-open ranges, as in
-//! the W3C Web Annotation `TextPositionSelector`; see [`model::text`].
+//! the W3C Web Annotation `TextPositionSelector`, typed as [`model::text::CharRange`] (bytes
+//! of the UTF-8 as [`model::text::ByteRange`]) at every public door; see [`model::text`].
 
 pub mod bundled;
 pub mod cli;

@@ -8,7 +8,7 @@
 //! window of its own ([`CollationWindow`]).
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
 use clap::ValueEnum;
@@ -37,6 +37,61 @@ pub enum CollateFormat {
     /// CollateX's alignment table (`{"table": [...], "witnesses": [...]}`, a row per witness,
     /// a cell per place), with the moves. Each token's `n` is its key under `--normalize`.
     Json,
+}
+
+/// The arguments of `lectern collate`.
+#[derive(Clone, Debug, clap::Args)]
+pub struct CollateArgs {
+    /// The witnesses: files, or text ids from `lectern list`.
+    pub witnesses: Vec<String>,
+    /// Witnesses in CollateX's JSON input (`{"witnesses": [{"id": …, "content": …}]}`).
+    #[arg(long, value_name = "FILE")]
+    pub json: Option<PathBuf>,
+    /// Witnesses of a TEI P5 parallel-segmentation file.
+    #[arg(long, value_name = "FILE")]
+    pub tei: Option<PathBuf>,
+    /// The witnesses of a bundled comparison (such as clause-1), in one language.
+    #[arg(long, value_name = "ID")]
+    pub comparison: Option<String>,
+    /// The language of the comparison's witnesses to collate (ru, en …): witnesses are
+    /// collated only with witnesses in their own language.
+    #[arg(long, value_name = "TAG")]
+    pub language: Option<String>,
+    /// What to print: table (places and readings), apparatus (a base text and the
+    /// variants), tei (TEI P5 parallel segmentation) or json (CollateX's alignment table).
+    #[arg(long, value_enum, default_value_t = CollateFormat::Table)]
+    pub format: CollateFormat,
+    /// What counts as the same: wording, typography or exact (as for `compare`).
+    #[arg(long, value_enum, default_value_t = Normalize::Wording)]
+    pub normalize: Normalize,
+    /// The apparatus's base witness (its siglum); without it, the majority reading.
+    #[arg(long, value_name = "SIGLUM")]
+    pub base: Option<String>,
+    /// Open the collation in a window (Table, Apparatus, Overview) instead of printing it.
+    #[arg(long)]
+    pub window: bool,
+}
+
+impl CollateArgs {
+    /// Where the witnesses come from.
+    pub fn sources(&self) -> Sources<'_> {
+        Sources {
+            arguments: &self.witnesses,
+            json: self.json.as_deref(),
+            tei: self.tei.as_deref(),
+            comparison: self.comparison.as_deref(),
+            language: self.language.as_deref(),
+        }
+    }
+
+    /// What to print, and how.
+    pub fn options(&self) -> Options<'_> {
+        Options {
+            format: self.format,
+            normalize: self.normalize,
+            base: self.base.as_deref(),
+        }
+    }
 }
 
 /// Where the witnesses of `lectern collate` come from.

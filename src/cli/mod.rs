@@ -181,36 +181,7 @@ pub enum CliCommand {
     /// Collate two or more witnesses into one alignment (files, ids of texts of the library,
     /// CollateX's JSON witness input or a TEI parallel-segmentation file): which places agree,
     /// which witnesses share each reading, what moved.
-    Collate {
-        /// The witnesses: files, or text ids from `lectern list`.
-        witnesses: Vec<String>,
-        /// Witnesses in CollateX's JSON input (`{"witnesses": [{"id": …, "content": …}]}`).
-        #[arg(long, value_name = "FILE")]
-        json: Option<PathBuf>,
-        /// Witnesses of a TEI P5 parallel-segmentation file.
-        #[arg(long, value_name = "FILE")]
-        tei: Option<PathBuf>,
-        /// The witnesses of a bundled comparison (such as clause-1), in one language.
-        #[arg(long, value_name = "ID")]
-        comparison: Option<String>,
-        /// The language of the comparison's witnesses to collate (ru, en …): witnesses are
-        /// collated only with witnesses in their own language.
-        #[arg(long, value_name = "TAG")]
-        language: Option<String>,
-        /// What to print: table (places and readings), apparatus (a base text and the
-        /// variants), tei (TEI P5 parallel segmentation) or json (CollateX's alignment table).
-        #[arg(long, value_enum, default_value_t = collate::CollateFormat::Table)]
-        format: collate::CollateFormat,
-        /// What counts as the same: wording, typography or exact (as for `compare`).
-        #[arg(long, value_enum, default_value_t = compare::Normalize::Wording)]
-        normalize: compare::Normalize,
-        /// The apparatus's base witness (its siglum); without it, the majority reading.
-        #[arg(long, value_name = "SIGLUM")]
-        base: Option<String>,
-        /// Open the collation in a window (Table, Apparatus, Overview) instead of printing it.
-        #[arg(long)]
-        window: bool,
-    },
+    Collate(collate::CollateArgs),
     /// Export the profile's annotations: Markdown, HTML, CSV or W3C Web Annotation JSON-LD.
     Export {
         /// md, html, csv or w3c.
@@ -310,53 +281,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             normalize,
             ..
         }) => printed(|out| compare::run(profile, &a, &b, format, normalize, out)),
-        Some(CliCommand::Collate {
-            witnesses,
-            json,
-            tei,
-            comparison,
-            language,
-            normalize,
-            base,
-            window: true,
-            ..
-        }) => collate::window(
-            profile,
-            collate::Sources {
-                arguments: &witnesses,
-                json: json.as_deref(),
-                tei: tei.as_deref(),
-                comparison: comparison.as_deref(),
-                language: language.as_deref(),
-            },
-            normalize,
-            base.as_deref(),
-        ),
-        Some(CliCommand::Collate {
-            witnesses,
-            json,
-            tei,
-            comparison,
-            language,
-            format,
-            normalize,
-            base,
-            window: false,
-        }) => printed(|out| {
-            let sources = collate::Sources {
-                arguments: &witnesses,
-                json: json.as_deref(),
-                tei: tei.as_deref(),
-                comparison: comparison.as_deref(),
-                language: language.as_deref(),
-            };
-            let options = collate::Options {
-                format,
-                normalize,
-                base: base.as_deref(),
-            };
-            collate::run(profile, sources, options, out)
-        }),
+        Some(CliCommand::Collate(args)) => collate_command(profile, &args),
         Some(CliCommand::Export {
             format,
             text,
@@ -385,6 +310,16 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             [cli.open_file, cli.files].concat(),
             cli.save_delay,
         ),
+    }
+}
+
+/// `lectern collate`: prints the collation, or opens it in a window.
+fn collate_command(profile: Option<&Path>, args: &collate::CollateArgs) -> anyhow::Result<()> {
+    let sources = args.sources();
+    if args.window {
+        collate::window(profile, sources, args.normalize, args.base.as_deref())
+    } else {
+        printed(|out| collate::run(profile, sources, args.options(), out))
     }
 }
 

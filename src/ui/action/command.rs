@@ -1,37 +1,12 @@
-//! What a command's [`Info`] holds, the action of each command that needs no data, and which
-//! command each action gives. The commands themselves and their words are the table
-//! (`table.rs`).
-
-use egui::{KeyboardShortcut, Modifiers};
+//! The action of each command that needs no data, and which command each action gives. The
+//! commands themselves, their words and keys ([`super::Info`]) are the table (`table.rs`).
 
 use super::table::Command;
 use super::{
-    Action, AnnotationAction, AnnotationFormat, Area, ComparisonAction, ComparisonViewAction,
-    DeskAction, ExportFormat, FileAction, SearchAction, ViewAction,
+    Action, AnnotationAction, AnnotationFormat, ComparisonAction, ComparisonViewAction, DeskAction,
+    ExportFormat, FileAction, SearchAction, ViewAction,
 };
 use crate::storage::reading_state::ThemeChoice;
-
-/// What a command is called, what it does, how it is reached and where it is carried out.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Info {
-    /// The name, as in menus and buttons.
-    pub label: &'static str,
-    /// A sentence explaining it, for tooltips and the shortcuts window.
-    pub tooltip: &'static str,
-    /// Its keyboard shortcuts (the first is the one shown in menus).
-    pub shortcuts: &'static [KeyboardShortcut],
-    /// The part of Lectern that carries it out.
-    pub area: Area,
-}
-
-pub(super) const CTRL: Modifiers = Modifiers::COMMAND;
-pub(super) const CTRL_SHIFT: Modifiers = Modifiers {
-    shift: true,
-    ..Modifiers::COMMAND
-};
-pub(super) const SHIFT: Modifiers = Modifiers::SHIFT;
-pub(super) const ALT: Modifiers = Modifiers::ALT;
-pub(super) const NONE: Modifiers = Modifiers::NONE;
 
 impl Command {
     /// The action of a command that needs no more data (what its shortcut gives), or none for

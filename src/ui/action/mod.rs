@@ -13,8 +13,8 @@ pub use areas::{
     AnnotationAction, ComparisonAction, ComparisonViewAction, DeskAction, FileAction, SearchAction,
     ViewAction,
 };
-pub use command::Info;
 pub use table::Command;
+pub use table::Info;
 
 /// The part of Lectern a command belongs to: where it is carried out.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

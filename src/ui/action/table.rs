@@ -2,10 +2,31 @@
 //! entry each. The enum [`Command`] and [`Command::info`] are both made from it, so that a
 //! command cannot be listed without its words.
 
-use egui::{Key, KeyboardShortcut};
+use egui::{Key, KeyboardShortcut, Modifiers};
 
 use super::Area;
-use super::command::{ALT, CTRL, CTRL_SHIFT, Info, NONE, SHIFT};
+
+/// What a command is called, what it does, how it is reached and where it is carried out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Info {
+    /// The name, as in menus and buttons.
+    pub label: &'static str,
+    /// A sentence explaining it, for tooltips and the shortcuts window.
+    pub tooltip: &'static str,
+    /// Its keyboard shortcuts (the first is the one shown in menus).
+    pub shortcuts: &'static [KeyboardShortcut],
+    /// The part of Lectern that carries it out.
+    pub area: Area,
+}
+
+pub(super) const CTRL: Modifiers = Modifiers::COMMAND;
+pub(super) const CTRL_SHIFT: Modifiers = Modifiers {
+    shift: true,
+    ..Modifiers::COMMAND
+};
+pub(super) const SHIFT: Modifiers = Modifiers::SHIFT;
+pub(super) const ALT: Modifiers = Modifiers::ALT;
+pub(super) const NONE: Modifiers = Modifiers::NONE;
 
 /// Makes [`Command`] and [`Command::info`] from the entries `Name: Area, [shortcuts], label,
 /// tooltip;`.

@@ -78,14 +78,8 @@ impl LecternApp {
                 self.desk.follow_linked(index);
                 ctx.request_repaint();
             }
-            DeskAction::GoBack => {
-                self.go(crate::ui::desk::Going::Back);
-                ctx.request_repaint();
-            }
-            DeskAction::GoForward => {
-                self.go(crate::ui::desk::Going::Forward);
-                ctx.request_repaint();
-            }
+            DeskAction::GoBack => self.go(crate::ui::desk::Going::Back, ctx),
+            DeskAction::GoForward => self.go(crate::ui::desk::Going::Forward, ctx),
             DeskAction::GoToParagraph { pane, paragraph } => {
                 self.desk.remember(pane);
                 if let Some(pane) = self.desk.pane_mut(pane) {

@@ -73,18 +73,7 @@ impl LecternApp {
                             dismissed.push(*index);
                         }
                         ui.label(RichText::new(message));
-                        let recovered = self.view.recovered_told_by(message);
-                        if let Some(action) = recovered.and_then(|r| show_recovered(&r.now_in))
-                            && ui
-                                .small_button(action.label())
-                                .on_hover_text(action.tooltip())
-                                .clicked()
-                        {
-                            actions.push(action);
-                        }
-                        if self.desk.replaced_notice() == Some(message.as_str()) {
-                            actions.extend(action_ui(ui, DeskAction::GoBack, true));
-                        }
+                        actions.extend(self.notice_button_ui(ui, message));
                     });
                 }
             });
@@ -93,6 +82,20 @@ impl LecternApp {
             self.notices.remove(index);
         }
         actions
+    }
+
+    /// What a notice offers to do about what it tells: show a recovered record, or go Back
+    /// to the text a jump replaced.
+    fn notice_button_ui(&self, ui: &mut Ui, message: &str) -> Option<Action> {
+        if self.desk.replaced_notice() == Some(message) {
+            return action_ui(ui, DeskAction::GoBack, true);
+        }
+        let recovered = self.view.recovered_told_by(message)?;
+        let action = show_recovered(&recovered.now_in)?;
+        ui.small_button(action.label())
+            .on_hover_text(action.tooltip())
+            .clicked()
+            .then_some(action)
     }
 
     pub(super) fn status_ui(&self, ui: &mut Ui) -> Vec<Action> {
