@@ -38,7 +38,12 @@ pub fn citation(library: &Library, text_id: &str) -> String {
         return text_id.to_owned();
     };
     let meta = text.meta();
-    let mut citation = format!("{}, “{}”, {}", meta.author, meta.title, meta.display_date());
+    let mut citation = format!(
+        "{}, {}, {}",
+        meta.author,
+        crate::model::escape::in_quotes(&meta.title),
+        meta.display_date()
+    );
     if let Some(reference) = &meta.reference {
         let _ = write!(citation, " ({reference})");
     }

@@ -83,6 +83,34 @@ fn push_escaped(
     out.push_str(&text[from..]);
 }
 
+/// `title` in double quotation marks, its own double quotation marks turned single, as print
+/// nests them: “The Question of Nationalities or ‘Autonomization’”, never “…“Autonomization””.
+pub fn in_quotes(title: &str) -> String {
+    let inner: String = title
+        .chars()
+        .map(|c| match c {
+            '“' => '‘',
+            '”' => '’',
+            other => other,
+        })
+        .collect();
+    format!("“{inner}”")
+}
+
+#[cfg(test)]
+mod nesting_tests {
+    use super::in_quotes;
+
+    #[test]
+    fn quotation_marks_inside_a_quoted_title_become_single() {
+        assert_eq!(
+            in_quotes("The Question of Nationalities or “Autonomization”"),
+            "“The Question of Nationalities or ‘Autonomization’”"
+        );
+        assert_eq!(in_quotes("To L. D. Trotsky"), "“To L. D. Trotsky”");
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

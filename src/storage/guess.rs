@@ -164,15 +164,27 @@ fn written_date(text: &str) -> Option<String> {
 }
 
 /// The title a plain text gives itself: its first line, when that line is a short paragraph
-/// of its own (a heading) and not the whole text.
+/// of its own (a heading), or the first of a few heading lines ("To Comrade Stalin" above
+/// "Copy to Comrades Kamenev and Zinoviev"), and not the whole text.
 pub fn first_line_title(text: &str) -> Option<String> {
     let mut paragraphs = text.split("\n\n").map(str::trim).filter(|p| !p.is_empty());
     let first = paragraphs.next()?;
     paragraphs.next()?;
-    if first.contains('\n') {
+    let lines: Vec<&str> = first.lines().map(str::trim).collect();
+    // Lines of a heading each begin anew (a capital or a number) and end no clause; the lines
+    // of a paragraph broken for the page run on.
+    let heading_line = |line: &&str| {
+        line.chars().count() <= 80
+            && line
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_numeric() || c == '#')
+            && !line.ends_with([',', ';', '-', '—'])
+    };
+    if lines.len() > 3 || (lines.len() > 1 && !lines.iter().all(heading_line)) {
         return None;
     }
-    let title = first.trim_start_matches('#').trim();
+    let title = lines[0].trim_start_matches('#').trim();
     let short = title.chars().count() <= 100;
     let sentence = title.ends_with(['.', ';', ',']) && title.split_whitespace().count() > 12;
     (short && !sentence && !title.is_empty()).then(|| title.to_owned())
@@ -267,6 +279,14 @@ mod tests {
         assert_eq!(
             first_line_title("First line\nsame paragraph\n\nSecond"),
             None
+        );
+        // Two heading lines: the first is the title, not the file's name.
+        assert_eq!(
+            first_line_title(
+                "To Comrade Stalin\nCopy to Comrades Kamenev and Zinoviev\n\nDear Comrade Stalin,"
+            )
+            .as_deref(),
+            Some("To Comrade Stalin")
         );
         let sentence = "I suppose I have been very remiss with respect to the workers of Russia for not having intervened.\nMore.";
         assert_eq!(first_line_title(sentence), None);

@@ -71,7 +71,10 @@ impl FindState {
 pub fn find_bar_ui(ui: &mut Ui, state: &mut FindState, title: &str) -> Vec<Action> {
     let mut actions = Vec::new();
     ui.horizontal_wrapped(|ui| {
-        let label = ui.label(format!("Find in “{title}”"));
+        let label = ui.label(format!(
+            "Find in {}",
+            crate::model::escape::in_quotes(title)
+        ));
         let field = ui
             .add(
                 egui::TextEdit::singleline(&mut state.query)

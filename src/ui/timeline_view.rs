@@ -56,10 +56,26 @@ impl TimelineViewState {
         state
     }
 
-    /// Shows every entry.
+    /// Shows the period: every entry within a decade of the middle one (an introduction of a
+    /// century later would shrink the period to a dot). Asked again when the period is shown,
+    /// shows every entry.
     pub fn show_all(&mut self) {
-        if let Some((center, span)) = fitted(self.entries.iter()) {
-            (self.center, self.span) = (center, span);
+        let middle = self
+            .entries
+            .get(self.entries.len() / 2)
+            .map(|e| e.date.first);
+        let period = self
+            .entries
+            .iter()
+            .filter(|e| middle.is_some_and(|m| (e.date.first - m).abs() <= 10 * 365));
+        let shown = (self.center, self.span);
+        match fitted(period) {
+            Some(fit) if fit != shown => (self.center, self.span) = fit,
+            _ => {
+                if let Some(fit) = fitted(self.entries.iter()) {
+                    (self.center, self.span) = fit;
+                }
+            }
         }
     }
 
@@ -138,7 +154,9 @@ fn toolbar_ui(ui: &mut Ui, state: &mut TimelineViewState) {
         }
         if ui
             .button("Show all")
-            .on_hover_text("Every entry on the axis")
+            .on_hover_text(
+                "The documents of the period; again, every entry (the introduction of 2022 too)",
+            )
             .clicked()
         {
             state.show_all();

@@ -2544,7 +2544,7 @@ fn find_starts_at_the_reading_position() {
     assert!(reading_at > 0);
     find_in_text(
         &mut harness,
-        "Find in “The Question of Nationalities or “Autonomization””",
+        "Find in “The Question of Nationalities or ‘Autonomization’”",
         "Russian",
     );
     let find = harness.state().search().find.as_ref().unwrap();
@@ -3835,13 +3835,20 @@ fn the_timeline_orders_documents_and_events_steps_by_keyboard_and_opens_a_passag
         harness.state().comparison().unwrap().comparison().id,
         "clause-1"
     );
-    // A document opens its text; Show all reaches the introduction of 2022.
+    // A document opens its text; Show all fits the documents of the period, and again reaches
+    // the introduction of 2022.
     click(
         &mut harness,
         "10 March 1923 — Lenin’s stroke of 10 March 1923",
     );
     click(&mut harness, "Open the text");
     assert!(pane_ids(&harness).contains(&TROTSKY.into()));
+    click(&mut harness, "Show all");
+    let period = harness.state().view().timeline().unwrap().span;
+    assert!(
+        period < 365.0 * 10.0,
+        "the period, not a century: {period} days"
+    );
     click(&mut harness, "Show all");
     assert!(harness.state().view().timeline().unwrap().span > 365.0 * 99.0);
 }

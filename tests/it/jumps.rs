@@ -81,7 +81,7 @@ fn occurrence(
 fn find_and_step(harness: &mut Harness<'_, LecternApp>, query: &str, title: &str) {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
     harness.run();
-    let label = format!("Find in “{title}”");
+    let label = format!("Find in {}", lectern::model::escape::in_quotes(title));
     harness
         .get_by_role_and_label(egui::accesskit::Role::TextInput, &label)
         .type_text(query);

@@ -17,15 +17,15 @@ impl LecternApp {
             .then(|| self.desk.active_pane())
             .flatten()
             .filter(|shown| shown.text.id() != text.id())
-            .map(|shown| shown.text.meta().title.clone());
+            .map(|shown| crate::model::escape::in_quotes(&shown.text.meta().title));
         if replaces.is_some() {
             self.desk.remember(self.desk.active());
         }
         let pane = self.desk.open(text.clone(), beside);
         if let Some(old) = replaces {
             let notice = format!(
-                "“{}” now shows in pane {} in place of “{old}”. Back (Alt+Left) brings “{old}” back where you were.",
-                text.meta().title,
+                "{} now shows in pane {} in place of {old}. Back (Alt+Left) brings {old} back where you were.",
+                crate::model::escape::in_quotes(&text.meta().title),
                 pane + 1
             );
             self.forget_replaced_notice();
@@ -36,10 +36,11 @@ impl LecternApp {
     }
 
     /// Goes back (or forward) to where the reader was before a jump.
-    pub(super) fn go(&mut self, going: Going) {
+    pub(super) fn go(&mut self, going: Going, ctx: &egui::Context) {
         if !self.desk.can_go(going) {
             return;
         }
+        ctx.request_repaint();
         self.forget_replaced_notice();
         let library = &self.library;
         self.desk.go(going, |id| library.get(id).cloned());
