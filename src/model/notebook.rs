@@ -451,12 +451,13 @@ impl Notebook {
             return false;
         }
         annotation.modified = now.to_owned();
-        if apply(
-            &mut self.contents,
-            Step::Annotation(AnnotationEdit::Change(annotation)),
-        )
-        .is_none()
-        {
+        self.perform_within_last(Step::Annotation(AnnotationEdit::Change(annotation)))
+    }
+
+    /// Carries out `step` as part of the step already on the undo stack, whose inverse still
+    /// restores what was there before (typing goes on): nothing new to undo.
+    fn perform_within_last(&mut self, step: Step) -> bool {
+        if apply(&mut self.contents, step).is_none() {
             return false;
         }
         self.redo.clear();
@@ -471,20 +472,12 @@ impl Notebook {
             self.undo.last(),
             Some(Step::ComparisonNote(NoteEdit::Change(old))) if old.note_id == note.note_id
         );
-        if !typing_on {
-            return self.perform(Step::ComparisonNote(NoteEdit::Change(note)));
+        let step = Step::ComparisonNote(NoteEdit::Change(note));
+        if typing_on {
+            self.perform_within_last(step)
+        } else {
+            self.perform(step)
         }
-        if apply(
-            &mut self.contents,
-            Step::ComparisonNote(NoteEdit::Change(note)),
-        )
-        .is_none()
-        {
-            return false;
-        }
-        self.redo.clear();
-        self.revision += 1;
-        true
     }
 
     /// Keeps the reader's comparison with its notes: the segments its notes are on, and those

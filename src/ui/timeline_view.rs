@@ -42,15 +42,7 @@ impl TimelineViewState {
             span: 365.0,
             reveal: false,
         };
-        let middle = state
-            .entries
-            .get(state.entries.len() / 2)
-            .map(|e| e.date.first);
-        let near = state
-            .entries
-            .iter()
-            .filter(|e| middle.is_some_and(|m| (e.date.first - m).abs() <= 5 * 365));
-        if let Some((center, span)) = fitted(near) {
+        if let Some((center, span)) = fitted(around_the_middle(&state.entries, 5)) {
             (state.center, state.span) = (center, span);
         }
         state
@@ -60,16 +52,8 @@ impl TimelineViewState {
     /// century later would shrink the period to a dot). Asked again when the period is shown,
     /// shows every entry.
     pub fn show_all(&mut self) {
-        let middle = self
-            .entries
-            .get(self.entries.len() / 2)
-            .map(|e| e.date.first);
-        let period = self
-            .entries
-            .iter()
-            .filter(|e| middle.is_some_and(|m| (e.date.first - m).abs() <= 10 * 365));
         let shown = (self.center, self.span);
-        match fitted(period) {
+        match fitted(around_the_middle(&self.entries, 10)) {
             Some(fit) if fit != shown => (self.center, self.span) = fit,
             _ => {
                 if let Some(fit) = fitted(self.entries.iter()) {
@@ -99,6 +83,14 @@ impl TimelineViewState {
             self.center = (first + last) / 2.0;
         }
     }
+}
+
+/// The entries within `years` of the middle one (in date order): where most of them are.
+fn around_the_middle(entries: &[Entry], years: DayNumber) -> impl Iterator<Item = &Entry> {
+    let middle = entries.get(entries.len() / 2).map(|e| e.date.first);
+    entries
+        .iter()
+        .filter(move |e| middle.is_some_and(|m| (e.date.first - m).abs() <= years * 365))
 }
 
 /// The middle and span of the axis that shows `entries`, with a margin.

@@ -76,6 +76,21 @@ fn occurrence(
     CharRange(start..start + words.chars().count())
 }
 
+/// Opens a search result (as a mention or an event of the timeline does) and lets the passage
+/// flash.
+fn open_hit(harness: &mut Harness<'_, LecternApp>, text_id: &str, range: CharRange) {
+    let ctx = harness.ctx.clone();
+    harness.state_mut().apply(
+        &ctx,
+        Action::Search(SearchAction::OpenSearchHit {
+            text_id: text_id.into(),
+            range,
+            beside: false,
+        }),
+    );
+    harness.run_steps(10);
+}
+
 /// Searches the active pane for `query` with Ctrl+F and steps through every match with
 /// Enter, checking after each step that the match stepped to is in view.
 fn find_and_step(harness: &mut Harness<'_, LecternApp>, query: &str, title: &str) {
@@ -147,30 +162,13 @@ fn find_brings_each_match_into_view_above_a_docked_comparison() {
 fn a_search_result_mention_or_event_opens_with_its_words_in_view() {
     let profile = tempfile::tempdir().unwrap();
     let mut harness = window(profile.path(), &[NOTES, KAMENEV, TROTSKY]);
-    let ctx = harness.ctx.clone();
     // Late in the notes, far below the start of its paragraph in a narrow pane.
     let range = occurrence(&harness, NOTES, "Great-Russian", 3);
-    harness.state_mut().apply(
-        &ctx,
-        Action::Search(SearchAction::OpenSearchHit {
-            text_id: NOTES.into(),
-            range: range.clone(),
-            beside: false,
-        }),
-    );
-    harness.run_steps(10); // the passage flashes meanwhile
+    open_hit(&mut harness, NOTES, range.clone());
     assert_in_view(&harness, 0, &range, "a search result");
     // Then an earlier one: the pane goes back up to it.
     let earlier = occurrence(&harness, NOTES, "Great-Russian", 0);
-    harness.state_mut().apply(
-        &ctx,
-        Action::Search(SearchAction::OpenSearchHit {
-            text_id: NOTES.into(),
-            range: earlier.clone(),
-            beside: false,
-        }),
-    );
-    harness.run_steps(10); // the passage flashes meanwhile
+    open_hit(&mut harness, NOTES, earlier.clone());
     assert_in_view(&harness, 0, &earlier, "an earlier search result");
 }
 
@@ -238,17 +236,8 @@ fn back_and_forward_return_to_where_the_reader_was_across_a_replaced_pane() {
     harness.run();
     assert_eq!(pane_at(&harness, 0), (NOTES.to_owned(), 5));
     // A search result in another text takes the pane: the window says so, with Back.
-    let ctx = harness.ctx.clone();
     let hit = occurrence(&harness, KAMENEV, "Union of Soviet Republics", 0);
-    harness.state_mut().apply(
-        &ctx,
-        Action::Search(SearchAction::OpenSearchHit {
-            text_id: KAMENEV.into(),
-            range: hit.clone(),
-            beside: false,
-        }),
-    );
-    harness.run_steps(10);
+    open_hit(&mut harness, KAMENEV, hit.clone());
     assert_eq!(pane_at(&harness, 0).0, KAMENEV);
     assert_in_view(&harness, 0, &hit, "the search result");
     harness.get_by_label_contains("in place of “The Question of Nationalities");
@@ -315,17 +304,8 @@ fn the_notice_of_a_replaced_pane_offers_back_and_a_jump_within_a_pane_is_undone_
     harness.run_steps(10);
     assert_eq!(pane_at(&harness, 0), (NOTES.to_owned(), 0));
     // A jump inside the same text is remembered as well.
-    let ctx = harness.ctx.clone();
     let late = occurrence(&harness, NOTES, "Great-Russian", 3);
-    harness.state_mut().apply(
-        &ctx,
-        Action::Search(SearchAction::OpenSearchHit {
-            text_id: NOTES.into(),
-            range: late,
-            beside: false,
-        }),
-    );
-    harness.run_steps(10);
+    open_hit(&mut harness, NOTES, late);
     assert!(pane_at(&harness, 0).1 > 0, "the jump went down the notes");
     harness.key_press_modifiers(Modifiers::ALT, Key::ArrowLeft);
     harness.run_steps(10);
