@@ -419,16 +419,21 @@ impl Notebook {
         Ok(changed)
     }
 
-    fn change_annotation(&mut self, mut annotation: Annotation, now: &Timestamp) -> bool {
-        let Some(before) = self.contents.annotations.get(&annotation.annotation_id) else {
-            return false;
-        };
+    fn change_annotation(&mut self, annotation: Annotation, now: &Timestamp) -> bool {
+        self.dated_change(annotation, now)
+            .is_some_and(|step| self.perform(step))
+    }
+
+    /// The step that changes an annotation to `annotation`, dated `now`; none when it is gone
+    /// or nothing but its date would change.
+    fn dated_change(&self, mut annotation: Annotation, now: &Timestamp) -> Option<Step> {
+        let before = self.contents.annotations.get(&annotation.annotation_id)?;
         annotation.modified = before.modified.clone();
         if *before == annotation {
-            return false;
+            return None;
         }
         annotation.modified = now.to_owned();
-        self.perform(Step::Annotation(AnnotationEdit::Change(annotation)))
+        Some(Step::Annotation(AnnotationEdit::Change(annotation)))
     }
 
     /// Whether the last step on the undo stack restores annotation `id` as it was (it is a
@@ -442,16 +447,9 @@ impl Notebook {
 
     /// Changes an annotation as part of the step already on the stack (typing goes on): the
     /// step still restores the annotation as it was before the typing began.
-    fn change_in_place(&mut self, mut annotation: Annotation, now: &Timestamp) -> bool {
-        let Some(before) = self.contents.annotations.get(&annotation.annotation_id) else {
-            return false;
-        };
-        annotation.modified = before.modified.clone();
-        if *before == annotation {
-            return false;
-        }
-        annotation.modified = now.to_owned();
-        self.perform_within_last(Step::Annotation(AnnotationEdit::Change(annotation)))
+    fn change_in_place(&mut self, annotation: Annotation, now: &Timestamp) -> bool {
+        self.dated_change(annotation, now)
+            .is_some_and(|step| self.perform_within_last(step))
     }
 
     /// Carries out `step` as part of the step already on the undo stack, whose inverse still

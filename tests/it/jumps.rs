@@ -22,7 +22,11 @@ const CLAUSE_1_TITLE: &str = "Clause 1: “entry” into the RSFSR or “formal 
 
 /// The window at 1280×800 with `open` in panes, the first of them active.
 fn window(profile: &std::path::Path, open: &[&str]) -> Harness<'static, LecternApp> {
-    let mut app = app_with(start_options(profile, open));
+    window_of(app_with(start_options(profile, open)))
+}
+
+/// The window at 1280×800 on `app`, its first pane active.
+fn window_of(mut app: LecternApp) -> Harness<'static, LecternApp> {
     app.desk_mut().focus(0);
     let mut harness = Harness::builder()
         .with_size(vec2(1280.0, 800.0))
@@ -194,13 +198,7 @@ fn an_annotation_chosen_in_the_panel_opens_with_its_words_in_view() {
         )
         .unwrap();
     assert!(added);
-    app.desk_mut().focus(0);
-    let mut harness = Harness::builder()
-        .with_size(vec2(1280.0, 800.0))
-        .with_step_dt(1.0 / 60.0)
-        .with_max_steps(60)
-        .build_ui_state(|ui, app: &mut LecternApp| app.show(ui), app);
-    harness.run();
+    let mut harness = window_of(app);
     let ctx = harness.ctx.clone();
     harness.state_mut().apply(
         &ctx,
