@@ -38,13 +38,13 @@ pub(super) struct JobStyle {
     pub(super) dark: bool,
 }
 
-/// The colour of a glossary term's renderings: their letters, and a line under them.
-pub(super) fn term_color(dark: bool) -> Color32 {
-    if dark {
-        Color32::from_rgb(0xe4, 0xcc, 0xff)
-    } else {
-        Color32::from_rgb(0x6a, 0x1b, 0x9a)
-    }
+/// Marks a glossary term's rendering as the reading panes mark it: in inverse video, the
+/// theme's fill for found words with the text in the page's colour (a box that stands out
+/// among the diff's marks, as it does in a pane).
+pub(super) fn mark_term(format: &mut TextFormat, dark: bool) {
+    let colors = crate::ui::theme::reading_colors(dark);
+    format.background = colors.found;
+    format.color = colors.found_text;
 }
 
 /// A witness's wording with its own marks (against its reference: underlined), its onward
@@ -150,9 +150,7 @@ fn piece_format(
         format.background = current_color;
     }
     if terms.iter().any(|t| t.start <= start && end <= t.end) {
-        let colour = term_color(style.dark);
-        format.color = colour;
-        format.underline = Stroke::new(2.0, colour);
+        mark_term(&mut format, style.dark);
     }
     format
 }
@@ -215,9 +213,7 @@ pub(super) fn inline_job(
             let mut format = format.clone();
             let (start, end) = (ours.start + pair[0], ours.start + pair[1]);
             if kind != Piece::Removed && terms.iter().any(|t| t.start <= start && end <= t.end) {
-                let colour = term_color(style.dark);
-                format.color = colour;
-                format.underline = Stroke::new(2.0, colour);
+                mark_term(&mut format, style.dark);
             }
             job.append(
                 &breakable_spaces(index.slice(pair[0]..pair[1])),
@@ -274,15 +270,12 @@ mod tests {
                 ("window", visuals.window_fill),
             ] {
                 assert_eq!(background.a(), 255, "{name} is opaque");
-                // The words themselves, and a glossary term's words in the term's colour.
-                for (words, colour) in [("text", text), ("term", term_color(dark))] {
-                    let ratio = contrast(colour, background);
-                    assert!(
-                        ratio >= 4.5,
-                        "{words} on {name} in the {} theme: {ratio:.2}:1",
-                        if dark { "dark" } else { "light" }
-                    );
-                }
+                let ratio = contrast(text, background);
+                assert!(
+                    ratio >= 4.5,
+                    "text on {name} in the {} theme: {ratio:.2}:1",
+                    if dark { "dark" } else { "light" }
+                );
             }
         }
     }
@@ -348,7 +341,7 @@ mod tests {
         }
     }
 
-    /// Inline, a glossary term's words in the witness's own wording are in the term's colour
+    /// Inline, a glossary term's words in the witness's own wording are boxed as in a pane
     /// and the job keeps every word, the removed ones too.
     #[test]
     fn inline_marks_a_terms_renderings_and_keeps_every_word() {
@@ -391,7 +384,7 @@ mod tests {
         let coloured: String = job
             .sections
             .iter()
-            .filter(|s| s.format.color == term_color(false))
+            .filter(|s| s.format.background == reading_colors(false).found)
             .map(|s| &job.text[s.byte_range.start.0..s.byte_range.end.0])
             .collect();
         assert_eq!(coloured, "unification");
