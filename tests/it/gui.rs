@@ -1855,6 +1855,46 @@ fn marking_against_a_witness_leaves_the_other_language_unmarked_and_says_so() {
 }
 
 #[test]
+fn a_long_comparison_title_is_cut_short_before_its_buttons() {
+    use lectern::model::comparison::WordingInput;
+    let profile = tempfile::tempdir().unwrap();
+    let long = "Letter to L. B. Kamenev for Members of the Politbureau, on Clause 1 of the draft";
+    let app = app_with(comparing(
+        profile.path(),
+        vec![
+            WordingInput::pasted(long, "on the formal entry of the former into the RSFSR"),
+            WordingInput::pasted(
+                &format!("{long}, as amended"),
+                "on formal unification with the R.S.F.S.R.",
+            ),
+        ],
+    ));
+    let harness = harness(app);
+    let title = harness
+        .state()
+        .comparison()
+        .unwrap()
+        .comparison()
+        .title
+        .clone();
+    assert!(title.len() > 150, "{title}");
+    let title = harness.get_by_label(&title).rect();
+    for button in [
+        "Dock below texts",
+        "About this comparison",
+        "Close comparison",
+    ] {
+        let button = harness.query_by_label(button).map(|b| b.rect());
+        if let Some(button) = button {
+            assert!(
+                title.right() <= button.left() + 0.5,
+                "the title {title:?} runs under {button:?}"
+            );
+        }
+    }
+}
+
+#[test]
 fn compare_window_opens_straight_on_the_comparison_filling_the_window() {
     use lectern::model::comparison::WordingInput;
     let profile = tempfile::tempdir().unwrap();

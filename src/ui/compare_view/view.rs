@@ -84,14 +84,8 @@ pub fn comparison_ui(
 /// keeps to a few lines, so that the witnesses have the room.
 pub(super) fn toolbar_ui(ui: &mut Ui, state: &mut ComparisonState, actions: &mut Vec<Action>) {
     ui.horizontal(|ui| {
-        let title = RichText::new(&state.comparison.title).strong();
-        let title = if state.fills {
-            title.size(20.0)
-        } else {
-            title.size(16.0)
-        };
-        ui.add(egui::Label::new(title).truncate())
-            .on_hover_text(&state.comparison.title);
+        // The buttons first, from the right; the title then takes what is left, cut short
+        // before them rather than running under them.
         ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
             if ui
                 .button("×")
@@ -133,6 +127,16 @@ pub(super) fn toolbar_ui(ui: &mut Ui, state: &mut ComparisonState, actions: &mut
                     actions.push(about);
                 }
             }
+            ui.with_layout(Layout::left_to_right(Align::Center), |ui| {
+                let title = RichText::new(&state.comparison.title).strong();
+                let title = if state.fills {
+                    title.size(20.0)
+                } else {
+                    title.size(16.0)
+                };
+                ui.add(egui::Label::new(title).truncate())
+                    .on_hover_text(&state.comparison.title);
+            });
         });
     });
     if state.description_shown() && !state.comparison.description.is_empty() {
