@@ -12,7 +12,7 @@ use egui::{Color32, ThemePreference};
 use crate::storage::reading_state::ThemeChoice;
 
 #[cfg(test)]
-mod measure;
+pub(crate) mod measure;
 
 /// The colours of the reading column.
 #[derive(Clone, Copy, Debug, PartialEq)]

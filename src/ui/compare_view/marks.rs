@@ -228,25 +228,8 @@ pub(super) fn inline_job(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ui::theme::measure::contrast;
     use crate::ui::theme::reading_colors;
-
-    /// WCAG's relative luminance of a colour.
-    fn luminance(color: Color32) -> f64 {
-        let channel = |c: u8| {
-            let c = f64::from(c) / 255.0;
-            if c <= 0.03928 {
-                c / 12.92
-            } else {
-                ((c + 0.055) / 1.055).powf(2.4)
-            }
-        };
-        0.2126 * channel(color.r()) + 0.7152 * channel(color.g()) + 0.0722 * channel(color.b())
-    }
-
-    fn contrast(a: Color32, b: Color32) -> f64 {
-        let (a, b) = (luminance(a), luminance(b));
-        (a.max(b) + 0.05) / (a.min(b) + 0.05)
-    }
 
     /// Every mark of the comparison, in both themes, keeps its words legible: WCAG AA's 4.5:1
     /// between the text and the mark's colour, and between the text and the panel behind

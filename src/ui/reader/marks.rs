@@ -1,11 +1,11 @@
-//! The marks painted behind a pane's text: highlights and search matches, the outline of the
-//! selected annotation, a passage flashing, and the selection.
+//! The marks of a pane's text: behind it, highlights, the outline of the selected annotation
+//! and a passage flashing; over it, as inverse video, search matches and the selection.
 
 use super::*;
 use crate::ui::theme;
 
-/// The marks painted behind the text: highlights and search matches, the outline of the
-/// selected annotation, a passage flashing, and the selection.
+/// The marks painted behind the text: highlights, the outline of the selected annotation and
+/// a passage flashing.
 pub(super) fn marks(
     ui: &Ui,
     view: &mut ReaderView,
@@ -83,12 +83,8 @@ pub(super) fn marks_over_text(
             }
         }
         if let Some(range) = view.selected_range() {
-            let mut shapes = Vec::new();
-            selection_marks(visible, text, &range, colors.selection, &mut shapes);
-            for shape in shapes {
-                if let Shape::Rect(rect) = shape {
-                    over(rect.rect, colors.selection, colors.selection_text, visible);
-                }
+            for rect in selection_marks(visible, text, &range) {
+                over(rect, colors.selection, colors.selection_text, visible);
             }
         }
     }
@@ -131,30 +127,22 @@ fn flash_marks(
 
 /// The selection's rectangles in one visible paragraph (to the end of the line where the
 /// selection goes on into the next paragraph).
-fn selection_marks(
-    visible: &VisibleParagraph,
-    text: &Text,
-    range: &Range<usize>,
-    color: Color32,
-    shapes: &mut Vec<Shape>,
-) {
+fn selection_marks(visible: &VisibleParagraph, text: &Text, range: &Range<usize>) -> Vec<Rect> {
     let chars = &text.paragraphs()[visible.paragraph].chars;
     let start = range.start.max(chars.start);
     let end = range.end.min(chars.end);
     let continues = range.end > chars.end;
-    if start < end || (continues && range.start <= chars.end && start <= end) {
-        for rect in selection_rects(
-            &visible.galley,
-            start - chars.start..end - chars.start,
-            continues,
-        ) {
-            shapes.push(Shape::rect_filled(
-                rect.translate(visible.origin.to_vec2()),
-                CornerRadius::ZERO,
-                color,
-            ));
-        }
+    if !(start < end || (continues && range.start <= chars.end && start <= end)) {
+        return Vec::new();
     }
+    selection_rects(
+        &visible.galley,
+        start - chars.start..end - chars.start,
+        continues,
+    )
+    .into_iter()
+    .map(|rect| rect.translate(visible.origin.to_vec2()))
+    .collect()
 }
 
 /// Screen rectangles covering the part of `range` (text offsets) within a visible paragraph

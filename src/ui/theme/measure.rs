@@ -20,7 +20,7 @@ fn luminance(c: Color32) -> f64 {
 }
 
 /// WCAG 2 contrast ratio of two opaque colours.
-fn contrast(a: Color32, b: Color32) -> f64 {
+pub(crate) fn contrast(a: Color32, b: Color32) -> f64 {
     let (la, lb) = (luminance(a), luminance(b));
     (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
 }
