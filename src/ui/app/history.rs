@@ -13,16 +13,17 @@ impl LecternApp {
     /// place of another text, where that text was read is remembered for Back, and a notice
     /// says so. Returns the pane that shows it.
     pub(super) fn open_for_jump(&mut self, text: Arc<Text>, beside: bool) -> usize {
-        let replaces = (!beside || !self.desk.can_add_pane())
-            .then(|| self.desk.active_pane())
-            .flatten()
-            .filter(|shown| shown.text.id() != text.id())
+        // Where the active pane was, and what it showed: the desk decides where the text goes,
+        // and if it went there in place of another, that place is the one to come back to.
+        let before = self.desk.place_of(self.desk.active());
+        let old_title = self
+            .desk
+            .active_pane()
             .map(|shown| crate::model::escape::in_quotes(&shown.text.meta().title));
-        if replaces.is_some() {
-            self.desk.remember(self.desk.active());
-        }
         let pane = self.desk.open(text.clone(), beside);
-        if let Some(old) = replaces {
+        let replaced = before.filter(|place| place.pane == pane && place.text_id != *text.id());
+        if let (Some(place), Some(old)) = (replaced, old_title) {
+            self.desk.remember_place(place);
             let notice = format!(
                 "{} now shows in pane {} in place of {old}. Back (Alt+Left) brings {old} back where you were.",
                 crate::model::escape::in_quotes(&text.meta().title),

@@ -33,8 +33,13 @@ impl Desk {
     /// Notes where pane `pane` is, before a jump takes it elsewhere: Back returns there.
     pub fn remember(&mut self, pane: usize) {
         if let Some(place) = self.place_of(pane) {
-            self.history.record(place);
+            self.remember_place(place);
         }
+    }
+
+    /// Notes a place a jump took the reader away from: Back returns there.
+    pub fn remember_place(&mut self, place: ReadingPlace) {
+        self.history.record(place);
     }
 
     /// Whether there is somewhere to go back to (or forward to).
