@@ -18,6 +18,9 @@ static TRACE: OnceLock<Trace> = OnceLock::new();
 pub struct Trace {
     start: Instant,
     stages: Mutex<Vec<(&'static str, Duration)>>,
+    /// A stage the trace waits for before it is finished (the comparison on screen, when the
+    /// window was opened to compare).
+    awaited: Mutex<Option<&'static str>>,
     finished: AtomicBool,
 }
 
@@ -33,6 +36,7 @@ impl Trace {
         Self {
             start: Instant::now(),
             stages: Mutex::new(Vec::new()),
+            awaited: Mutex::new(None),
             finished: AtomicBool::new(false),
         }
     }
@@ -71,12 +75,22 @@ impl Trace {
         out
     }
 
-    /// Marks the first frame on screen and returns the report, the first time only.
+    /// Makes [`Trace::finish`] wait for `stage` as well as the first frame on screen.
+    pub fn wait_for(&self, stage: &'static str) {
+        *self.awaited.lock().unwrap_or_else(|e| e.into_inner()) = Some(stage);
+    }
+
+    /// Marks the first frame on screen and returns the report, the first time only, once the
+    /// stage waited for (if any) has ended too.
     pub fn finish(&self) -> Option<String> {
+        let awaited = *self.awaited.lock().unwrap_or_else(|e| e.into_inner());
+        self.mark(stage::ON_SCREEN);
+        if awaited.is_some_and(|stage| !self.marked(stage)) {
+            return None;
+        }
         if self.finished.swap(true, Ordering::SeqCst) {
             return None;
         }
-        self.mark(stage::ON_SCREEN);
         Some(self.report())
     }
 }
@@ -103,6 +117,13 @@ pub fn marked(stage: &str) -> bool {
     TRACE.get().is_some_and(|trace| trace.marked(stage))
 }
 
+/// [`Trace::wait_for`] on this run's trace.
+pub fn wait_for(stage: &'static str) {
+    if let Some(trace) = TRACE.get() {
+        trace.wait_for(stage);
+    }
+}
+
 /// [`Trace::finish`] on this run's trace.
 pub fn finish() -> Option<String> {
     TRACE.get()?.finish()
@@ -120,6 +141,10 @@ pub mod stage {
     pub const FIRST_LAYOUT: &str = "first frame laid out";
     /// The first frame presented (the second frame has begun).
     pub const ON_SCREEN: &str = "first frame on screen";
+    /// The comparison's first differences laid out (`lectern compare A B --window`).
+    pub const COMPARISON_LAYOUT: &str = "comparison's differences laid out";
+    /// The frame with the comparison's first differences presented (the next has begun).
+    pub const COMPARISON_ON_SCREEN: &str = "comparison's differences on screen";
 }
 
 #[cfg(test)]
@@ -149,5 +174,31 @@ mod tests {
         // This run is not traced: nothing is marked on it.
         mark(stage::ARGUMENTS);
         assert!(!tracing() && !marked(stage::ARGUMENTS) && finish().is_none());
+    }
+
+    #[test]
+    fn a_trace_that_waits_for_the_comparison_finishes_only_once_it_is_on_screen() {
+        let trace = Trace::new();
+        trace.wait_for(stage::COMPARISON_ON_SCREEN);
+        trace.mark(stage::FIRST_LAYOUT);
+        assert_eq!(trace.finish(), None, "the comparison is not yet on screen");
+        assert!(trace.marked(stage::ON_SCREEN), "the first frame was");
+        trace.mark(stage::COMPARISON_LAYOUT);
+        trace.mark(stage::COMPARISON_ON_SCREEN);
+        let report = trace.finish().expect("finished now");
+        let names: Vec<&str> = report
+            .lines()
+            .filter_map(|l| l.rsplit(" | ").next())
+            .collect();
+        assert_eq!(
+            names,
+            [
+                stage::FIRST_LAYOUT,
+                stage::ON_SCREEN,
+                stage::COMPARISON_LAYOUT,
+                stage::COMPARISON_ON_SCREEN
+            ]
+        );
+        assert_eq!(trace.finish(), None, "reported once");
     }
 }

@@ -131,6 +131,32 @@ pub fn compute(
     compute_rows(comparison, normalization, reference, 0..total, progress)
 }
 
+/// [`compute`] in reading order, handing each segment's row to `row` as soon as it is
+/// computed, so that the first rows can be shown while the rest are computed. The work stops
+/// and `None` is returned when `row` returns false (the reader cancelled).
+pub fn compute_row_by_row(
+    comparison: &Comparison,
+    normalization: &Normalization,
+    reference: Reference,
+    row: &mut dyn FnMut(usize, &[Cell]) -> bool,
+) -> Option<ComparisonResult> {
+    let mut result = ComparisonResult::default();
+    for segment in 0..comparison.segments.len() {
+        let cells = compute_row(
+            comparison,
+            normalization,
+            reference,
+            segment,
+            &mut result.differences,
+        );
+        if !row(segment, &cells) {
+            return None;
+        }
+        result.cells.push(cells);
+    }
+    Some(result)
+}
+
 /// The cells of `segments`, and their differences; `progress(done, total)` after each
 /// segment, `None` when it returns false.
 pub(super) fn compute_rows(

@@ -26,7 +26,10 @@ use self::{compute::*, segments::*};
 use crate::formats::ids::Timestamp;
 use crate::model::text::TextId;
 pub(crate) use compute::worth_two_halves;
-pub use compute::{Cell, ComparisonResult, Difference, compute, compute_all, numbering_len, sites};
+pub use compute::{
+    Cell, ComparisonResult, Difference, compute, compute_all, compute_row_by_row, numbering_len,
+    sites,
+};
 pub(crate) use segments::walk_pair;
 pub use segments::{map_positions, segment};
 

@@ -293,11 +293,15 @@ pub(super) fn letters_in_word(a: &str, b: &str) -> (Ranges, Ranges) {
 /// Joins marks separated only by white space or punctuation.
 pub(super) fn join(text: &str, mut ranges: Ranges) -> Ranges {
     ranges.sort_by_key(|r| r.start);
+    // The ranges are in order, so one cursor walks the text once (a long wording's many marks
+    // are not each counted from its start).
+    let mut cursor = CharCursor::new(text);
     let mut joined: Ranges = Vec::new();
     for range in ranges {
         if let Some(last) = joined.last_mut()
             && range.start >= last.end
-            && !slice_chars(text, last.end..range.start)
+            && !cursor
+                .slice(last.end..range.start)
                 .chars()
                 .any(char::is_alphanumeric)
             && last.end - last.start > 1

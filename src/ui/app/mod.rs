@@ -230,6 +230,7 @@ impl LecternApp {
         }
         if !options.compare.is_empty() {
             app.view.forget_comparison_to_reopen();
+            crate::startup::wait_for(crate::startup::stage::COMPARISON_ON_SCREEN);
             app.view.compare_at_next_frame(options.compare);
         }
         if !open.is_empty() {
@@ -340,6 +341,9 @@ impl eframe::App for LecternApp {
 
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         use crate::startup::{self, stage};
+        if startup::tracing() && startup::marked(stage::COMPARISON_LAYOUT) {
+            startup::mark(stage::COMPARISON_ON_SCREEN);
+        }
         if startup::tracing()
             && startup::marked(stage::FIRST_LAYOUT)
             && let Some(report) = startup::finish()

@@ -9,7 +9,8 @@
 use std::collections::HashMap;
 
 use crate::model::comparison::{
-    Comparison, ComparisonError, ComparisonResult, Reference, WordingInput, compute,
+    Cell, Comparison, ComparisonError, ComparisonResult, Reference, WordingInput,
+    compute_row_by_row,
 };
 use crate::model::diff::{Normalization, PROFILES};
 use crate::ui::action::ComparisonViewAction;
@@ -73,6 +74,7 @@ impl ComparisonInput {
         normalization: &Normalization,
         reference: Reference,
         progress: &mut dyn FnMut(usize, usize) -> bool,
+        shown: &mut dyn FnMut(Shown),
     ) -> Result<Option<(Comparison, ComparisonResult)>, ComparisonError> {
         let comparison = match self {
             Self::Ready(comparison) => comparison,
@@ -80,11 +82,49 @@ impl ComparisonInput {
                 if !progress(0, 1) {
                     return Ok(None);
                 }
-                Comparison::from_wordings(&id, &title, inputs, normalization)?
+                let comparison = Comparison::from_wordings(&id, &title, inputs, normalization)?;
+                shown(Shown::Built(comparison.clone()));
+                comparison
             }
         };
-        Ok(compute(&comparison, normalization, reference, progress).map(|r| (comparison, r)))
+        let total = comparison.segments.len();
+        let mut rows = Vec::new();
+        let (mut sent, mut last) = (0, std::time::Instant::now());
+        let result = compute_row_by_row(
+            &comparison,
+            normalization,
+            reference,
+            &mut |segment, cells| {
+                rows.push(cells.to_vec());
+                // The first screenful at once, then the rest a tenth of a second at a time.
+                let due = if sent == 0 {
+                    rows.len() >= FIRST_ROWS
+                } else {
+                    last.elapsed() >= ROWS_EVERY
+                };
+                if due || segment + 1 == total {
+                    sent += rows.len();
+                    last = std::time::Instant::now();
+                    shown(Shown::Rows(std::mem::take(&mut rows)));
+                }
+                progress(segment + 1, total)
+            },
+        );
+        Ok(result.map(|r| (comparison, r)))
     }
+}
+
+/// How many rows a comparison computed in the background shows first (more than a screenful),
+/// and how often it shows the rows computed since.
+const FIRST_ROWS: usize = 12;
+const ROWS_EVERY: std::time::Duration = std::time::Duration::from_millis(100);
+
+/// What a comparison job hands over before its answer, so that the first rows are read while
+/// the rest are computed: the comparison once its wordings are cut into segments, then its
+/// rows in reading order, some at a time.
+pub(super) enum Shown {
+    Built(Comparison),
+    Rows(Vec<Vec<Cell>>),
 }
 
 /// What a comparison job answers: the comparison and its differences, nothing when it was
@@ -106,6 +146,10 @@ pub struct ComparisonState {
     result: Option<ComparisonResult>,
     /// The worker computing it.
     job: Option<ComparisonJob>,
+    /// What the worker has handed over so far, and the rows it computed (in reading order),
+    /// shown while it computes the rest.
+    shown: Option<std::sync::mpsc::Receiver<Shown>>,
+    partial: Vec<Vec<Cell>>,
     /// What counts as a difference.
     normalization: Normalization,
     /// What each witness is marked against.
@@ -213,6 +257,8 @@ impl ComparisonState {
             readers_own,
             result: None,
             job: None,
+            shown: None,
+            partial: Vec::new(),
             normalization,
             reference: Reference::Previous,
             inline: false,
@@ -245,9 +291,11 @@ impl ComparisonState {
         self.current = None;
         self.message = None;
         self.heights.clear();
+        self.shown = None;
+        self.partial.clear();
         let (normalization, reference) = (self.normalization, self.reference);
         if input.size() <= SYNC_LIMIT {
-            match input.run(&normalization, reference, &mut |_, _| true) {
+            match input.run(&normalization, reference, &mut |_, _| true, &mut |_| {}) {
                 Ok(Some((comparison, result))) => self.finish(comparison, result),
                 Ok(None) => {}
                 Err(e) => self.message = Some(e.to_string()),
@@ -256,15 +304,26 @@ impl ComparisonState {
         }
         self.result = None;
         let repaint = ctx.clone();
+        let (sender, shown) = std::sync::mpsc::channel();
+        self.shown = Some(shown);
         self.job = Some(Task::spawn("lectern-compare", ctx, move |progress| {
             input
-                .run(&normalization, reference, &mut |done, total| {
-                    progress.set(done as u64, total as u64);
-                    if done % 64 == 0 {
+                .run(
+                    &normalization,
+                    reference,
+                    &mut |done, total| {
+                        progress.set(done as u64, total as u64);
+                        if done % 64 == 0 {
+                            repaint.request_repaint();
+                        }
+                        !progress.is_cancelled()
+                    },
+                    &mut |piece| {
+                        // Gone only when the comparison was closed or started again.
+                        let _ = sender.send(piece);
                         repaint.request_repaint();
-                    }
-                    !progress.is_cancelled()
-                })
+                    },
+                )
                 .map_err(|e| e.to_string())
         }));
     }
@@ -275,12 +334,50 @@ impl ComparisonState {
         }
         self.comparison = comparison;
         self.kept = std::cell::OnceCell::new();
-        self.heights = vec![0.0; self.comparison.segments.len()];
+        if self.heights.len() != self.comparison.segments.len() {
+            self.heights = vec![0.0; self.comparison.segments.len()];
+        }
         self.result = Some(result);
+        self.shown = None;
+        self.partial = Vec::new();
     }
 
-    /// Takes the worker's result when it is ready.
+    /// Takes what the worker handed over so far: the comparison cut into segments, and the
+    /// rows computed, shown while it computes the rest.
+    fn take_shown(&mut self) {
+        let Some(shown) = &self.shown else {
+            return;
+        };
+        for piece in shown.try_iter() {
+            match piece {
+                Shown::Built(comparison) => {
+                    self.hidden = vec![false; comparison.witnesses.len()];
+                    self.heights = vec![0.0; comparison.segments.len()];
+                    self.comparison = comparison;
+                    self.kept = std::cell::OnceCell::new();
+                    self.partial.clear();
+                }
+                Shown::Rows(rows) => self.partial.extend(rows),
+            }
+        }
+    }
+
+    /// The rows to draw and their differences: all of them once computed, else those the
+    /// worker has computed so far (with no differences to step through yet); `None` before
+    /// the first.
+    pub(super) fn rows_so_far(
+        &self,
+    ) -> Option<(&[Vec<Cell>], &[crate::model::comparison::Difference])> {
+        match &self.result {
+            Some(result) => Some((&result.cells, &result.differences)),
+            None if !self.partial.is_empty() => Some((&self.partial, &[])),
+            None => None,
+        }
+    }
+
+    /// Takes the worker's result when it is ready, and the rows it computed so far.
     pub fn poll(&mut self) {
+        self.take_shown();
         let Some(outcome) = Task::poll(&mut self.job, || {
             Err("The comparison stopped unexpectedly.".into())
         }) else {
@@ -414,6 +511,71 @@ mod tests {
         let result = finished.result.as_ref().expect("a result");
         assert_eq!(result.cells.len(), finished.comparison.segments.len());
         assert!(!result.differences.is_empty());
+    }
+
+    #[test]
+    fn a_background_comparison_hands_over_its_first_rows_before_the_rest() {
+        use crate::model::generate::{edited, paragraphs};
+        let a = paragraphs(5, 200_000).join("\n\n");
+        let b = edited(&a, 6, 20);
+        let input = ComparisonInput::Wordings {
+            id: "big".into(),
+            title: "Two editions".into(),
+            inputs: vec![WordingInput::pasted("A", &a), WordingInput::pasted("B", &b)],
+        };
+        let mut pieces = Vec::new();
+        let (comparison, result) = input
+            .run(
+                &Normalization::wording(),
+                Reference::Previous,
+                &mut |_, _| true,
+                &mut |piece| pieces.push(piece),
+            )
+            .unwrap()
+            .unwrap();
+        // The comparison cut into segments first, then its rows in reading order: the first
+        // screenful in one piece, and all of them in the end, as the answer has them.
+        let mut pieces = pieces.into_iter();
+        assert!(matches!(pieces.next(), Some(Shown::Built(c)) if c == comparison));
+        let rows: Vec<Vec<Vec<Cell>>> = pieces
+            .map(|piece| match piece {
+                Shown::Rows(rows) => rows,
+                Shown::Built(_) => panic!("the comparison is handed over once, first"),
+            })
+            .collect();
+        assert_eq!(rows[0].len(), FIRST_ROWS);
+        assert_eq!(rows.concat(), result.cells);
+        assert!(comparison.segments.len() > FIRST_ROWS);
+
+        // The view shows the rows handed over while the rest are computed: drawn, but with
+        // no differences to count or step through until the answer comes.
+        let ctx = egui::Context::default();
+        let mut state = ComparisonState::open(
+            ComparisonInput::Ready(Comparison {
+                id: "big".into(),
+                title: "Two editions".into(),
+                description: String::new(),
+                start_screen: None,
+                segments: Vec::new(),
+                witnesses: Vec::new(),
+            }),
+            true,
+            Normalization::wording(),
+            &ctx,
+        );
+        // As `start` leaves it for a worker.
+        state.result = None;
+        let (sender, shown) = std::sync::mpsc::channel();
+        state.shown = Some(shown);
+        assert!(state.rows_so_far().is_none());
+        sender.send(Shown::Built(comparison.clone())).unwrap();
+        sender.send(Shown::Rows(rows[0].clone())).unwrap();
+        state.poll();
+        let (drawn, differences) = state.rows_so_far().expect("the first rows are shown");
+        assert_eq!(drawn, &result.cells[..FIRST_ROWS]);
+        assert!(differences.is_empty() && state.result.is_none());
+        assert_eq!(state.comparison, comparison);
+        assert_eq!(state.hidden.len(), comparison.witnesses.len());
     }
 
     #[test]

@@ -139,15 +139,15 @@ pub(super) fn row_ui(
     actions: &mut Vec<Action>,
     segment: usize,
 ) {
-    let Some(result) = &state.result else {
+    let Some((all_cells, differences)) = state.rows_so_far() else {
         return;
     };
     let current = state
         .current
-        .and_then(|c| result.differences.get(c))
+        .and_then(|c| differences.get(c))
         .filter(|d| d.segment == segment)
         .cloned();
-    let cells = result.cells.get(segment).map(Vec::as_slice);
+    let cells = all_cells.get(segment).map(Vec::as_slice);
     let comparison = &state.comparison;
     ui.horizontal_top(|ui| {
         column(ui, SEGMENT_COLUMN, |ui| {

@@ -42,9 +42,10 @@ pub fn comparison_ui(
     }
     if let Some(job) = &state.job {
         progress_ui(ui, job, &mut actions);
-        return actions;
     }
-    if state.result.is_none() {
+    // While the worker computes, the rows it has computed are shown (the first screenful
+    // first); the differences are counted and stepped through once all are.
+    if state.rows_so_far().is_none() {
         return actions;
     }
     if !state.inline {
@@ -71,6 +72,13 @@ pub fn comparison_ui(
         .auto_shrink([false, false])
         .id_salt("comparison-rows")
         .show(ui, |ui| rows_ui(ui, state, view, &style, &mut actions));
+    let marked = |rows: &[Vec<crate::model::comparison::Cell>]| {
+        rows.iter().flatten().any(|cell| !cell.marks.is_empty())
+    };
+    if crate::startup::tracing() && state.rows_so_far().is_some_and(|(rows, _)| marked(rows)) {
+        crate::startup::mark(crate::startup::stage::COMPARISON_LAYOUT);
+        ui.ctx().request_repaint();
+    }
     let sideways = rows.state.clamped_offset().x;
     if sideways != state.sideways {
         state.sideways = sideways;
