@@ -17,7 +17,7 @@ use serde::Serialize;
 use super::compare::{Normalize, library_for};
 use crate::formats::collatex::{self, AlignmentTable, TableToken};
 use crate::formats::tei_parallel;
-use crate::model::collation::apparatus::{Apparatus, Base, Segment};
+use crate::model::collation::apparatus::{Apparatus, Base};
 use crate::model::collation::languages::{LanguageGroup, apart_note, by_language, language_name};
 use crate::model::collation::measures::distance_matrix;
 use crate::model::collation::tei::{from_parallel, to_parallel};
@@ -35,7 +35,9 @@ pub enum CollateFormat {
     /// TEI P5 parallel segmentation.
     Tei,
     /// CollateX's alignment table (`{"table": [...], "witnesses": [...]}`, a row per witness,
-    /// a cell per place), with the moves. Each token's `n` is its key under `--normalize`.
+    /// a cell per place), with the moves. Each token's `t` is as written with the white space
+    /// after it and `n` without it, as CollateX writes them; `_key` is what it is compared as
+    /// under `--normalize`.
     Json,
 }
 
@@ -449,21 +451,9 @@ fn write_apparatus(collation: &Collation, base: Base, out: &mut dyn Write) -> st
         Base::Majority => "the majority reading at each place".to_owned(),
     };
     writeln!(out, "Base: {base_name}\n")?;
-    // The base text with each entry's number after its lemma.
-    let mut text = String::new();
-    for segment in &apparatus.segments {
-        match segment {
-            Segment::Agreed { text: agreed, .. } => text.push_str(agreed),
-            Segment::Entry(e) => {
-                let entry = &apparatus.entries[*e];
-                let lemma = entry.readings.first().map_or("", |r| r.text.as_str());
-                text.push_str(&format!("{lemma}[{}] ", e + 1));
-            }
-        }
-    }
-    writeln!(out, "{}\n", one_line(&text))?;
-    for (n, line) in apparatus.lines(collation).iter().enumerate() {
-        writeln!(out, "{}. {}", n + 1, one_line(line))?;
+    writeln!(out, "{}\n", apparatus.marked_base_text())?;
+    for line in apparatus.numbered_lines(collation) {
+        writeln!(out, "{line}")?;
     }
     writeln!(
         out,
@@ -541,8 +531,9 @@ fn json(collation: &Collation) -> TableJson {
                             .map(|t| TableToken {
                                 sigil: witness.id.clone(),
                                 position: starts[w] + t,
-                                n: witness.tokens[t].key.clone(),
+                                n: witness.shown(t..t + 1).to_owned(),
                                 t: witness.spanned(t..t + 1).to_owned(),
+                                key: Some(witness.tokens[t].key.clone()),
                             })
                             .collect()
                     })

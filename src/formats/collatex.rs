@@ -2,7 +2,9 @@
 //! …}]}`, or pre-tokenised `"tokens": [{"t": …, "n": …}]`), and the alignment table it
 //! writes (`collate(…, output="json")` in the Python port, 2.3): the witnesses' sigla, and a
 //! row per witness with a cell per column, each cell `null` (nothing there) or a list of
-//! tokens `{"_sigil": siglum, "_token_array_position": n, "n": normalised, "t": as written}`.
+//! tokens `{"_sigil": siglum, "_token_array_position": n, "n": normalised, "t": as written}`
+//! (CollateX's default normal form is the token without the white space after it; Lectern
+//! adds `"_key"`, what it compared the token as).
 //!
 //! ```json
 //! {"table": [[[{"_sigil": "A", "_token_array_position": 0, "n": "The", "t": "The "}], null]],
@@ -112,10 +114,14 @@ pub struct TableToken {
     /// The token's place in the token array of all witnesses.
     #[serde(rename = "_token_array_position")]
     pub position: usize,
-    /// Normalised.
+    /// As written, without the white space after it (CollateX's default normal form).
     pub n: String,
-    /// As written.
+    /// As written, with the white space after it.
     pub t: String,
+    /// What Lectern compared it as, under the collation's normalisation (readings whose
+    /// tokens' keys agree are one reading); CollateX's own tables have none.
+    #[serde(rename = "_key", default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
 }
 
 #[cfg(test)]
@@ -169,14 +175,27 @@ mod tests {
                     position: 0,
                     n: "The".into(),
                     t: "The ".into(),
+                    key: None,
                 }]),
                 None,
             ]],
             witnesses: vec!["A".into()],
         };
+        let collatex_s = r#"{"table":[[[{"_sigil":"A","_token_array_position":0,"n":"The","t":"The "}],null]],"witnesses":["A"]}"#;
+        assert_eq!(serde_json::to_string(&table).unwrap(), collatex_s);
+        // CollateX's own table reads as it is; Lectern's key is an extra field beside.
         assert_eq!(
-            serde_json::to_string(&table).unwrap(),
-            r#"{"table":[[[{"_sigil":"A","_token_array_position":0,"n":"The","t":"The "}],null]],"witnesses":["A"]}"#
+            serde_json::from_str::<AlignmentTable>(collatex_s).unwrap(),
+            table
+        );
+        let mut keyed = table.clone();
+        if let Some(Some(tokens)) = keyed.table[0].get_mut(0) {
+            tokens[0].key = Some("the".into());
+        }
+        assert!(
+            serde_json::to_string(&keyed)
+                .unwrap()
+                .contains(r#""t":"The ","_key":"the"}"#)
         );
     }
 }

@@ -114,6 +114,11 @@ fn darwin_s_six_editions_in_each_format() {
         }
     }
     assert_eq!(rows[0][1][0]["_token_array_position"], 0);
+    // `n` is the token as written without its white space, as CollateX's default
+    // normalisation gives it (its readers compare `n`); `_key` is what Lectern compared.
+    assert_eq!(rows[0][1][0]["t"], "WHEN ");
+    assert_eq!(rows[0][1][0]["n"], "WHEN");
+    assert_eq!(rows[0][1][0]["_key"], "when");
     assert_eq!(value["transpositions"][0]["witness"], "1869");
     assert_eq!(value["transpositions"][0]["text"], "more");
 
@@ -263,7 +268,24 @@ fn a_comparison_is_collated_within_one_language() {
         ),
         "{apparatus}"
     );
-    assert!(apparatus.contains("о формальном вступлении первых ] Stalin’s draft (Russian); об объединении их Revised draft"), "{apparatus}");
+    // Each entry is numbered apart from a lemma that starts with the clause's own number,
+    // and the witnesses' names are set apart from the readings and from each other.
+    assert!(
+        apparatus.contains("[1] 1. Признать целесообразным ] Stalin’s draft (Russian); "),
+        "{apparatus}"
+    );
+    assert!(
+        apparatus.contains(
+            "[6] о формальном ] Stalin’s draft (Russian); об — Revised draft, early Oct 1922 \
+             (Russian); om. Lenin’s amendment (Russian)"
+        ),
+        "{apparatus}"
+    );
+    assert!(
+        apparatus
+            .contains("om. Lenin’s amendment (Russian) · Revised draft, early Oct 1922 (Russian)"),
+        "{apparatus}"
+    );
     assert!(!apparatus.contains("(English"), "{apparatus}");
     let mut out = Vec::new();
     let error = run(

@@ -92,20 +92,31 @@ impl<'a> Interned<'a> {
 }
 
 /// The pairs of word indices (into each witness's tokens) that a diff of the words of `a`
-/// and `b` (their stems) matches, in order.
-pub(super) fn matched_words(a: &Keyed, b: &Keyed) -> Vec<(u32, u32)> {
+/// and `b` (their stems) matches, in order, where the words are the same or alike enough to
+/// be forms of one word (see [`ANCHOR_NEAR`]); `texts` are the keys' texts.
+pub(super) fn matched_words(a: &Keyed, b: &Keyed, texts: &[&str]) -> Vec<(u32, u32)> {
     let (a_words, b_words) = (&a.stems, &b.stems);
     let mut pairs = Vec::new();
     for op in capture_diff_slices(Algorithm::Patience, a_words, b_words) {
         let (tag, a_range, b_range) = op.as_tag_tuple();
         if tag == DiffTag::Equal {
             for (i, j) in a_range.zip(b_range) {
-                pairs.push((a.words[i], b.words[j]));
+                let (x, y) = (a.words[i], b.words[j]);
+                let (kx, ky) = (a.keys[x as usize], b.keys[y as usize]);
+                if kx == ky || similarity(texts[kx as usize], texts[ky as usize]) >= ANCHOR_NEAR {
+                    pairs.push((x, y));
+                }
             }
         }
     }
     pairs
 }
+
+/// The least similarity of two words of one stem that makes them an anchor: forms of one
+/// word (“Белоруссии” and “Белоруссией”, 0.82; “great” and “greater”, 0.71), not two words
+/// that begin alike (“commission” and “commissariat”, 0.67; “national” and
+/// “nationalities”, 0.62), which are left to the alignment between anchors to weigh.
+pub(super) const ANCHOR_NEAR: f64 = 0.7;
 
 /// One place of the table being built: a token (or nothing) of each witness.
 #[derive(Clone)]

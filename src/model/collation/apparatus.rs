@@ -6,7 +6,7 @@
 //! ```
 //!
 //! The base is a chosen witness, or at each place the reading of the most witnesses (the
-//! majority). Consecutive places where the witnesses differ are one entry (up to six words),
+//! majority). Consecutive places where the witnesses differ are one entry (up to three words),
 //! so that a lemma runs from one agreed word to the next.
 
 use std::ops::Range;
@@ -147,12 +147,53 @@ impl Apparatus {
     pub fn lines(&self, collation: &Collation) -> Vec<String> {
         self.entries.iter().map(|e| line(collation, e)).collect()
     }
+
+    /// The entries as printed under the base text, each on one line after its number in
+    /// brackets, as the base text marks it (“[1] much more ] 1859; …”): a number of its own,
+    /// never read as part of a lemma that starts with one (“[1] 1. Признать … ]”).
+    pub fn numbered_lines(&self, collation: &Collation) -> Vec<String> {
+        self.lines(collation)
+            .iter()
+            .enumerate()
+            .map(|(n, line)| format!("{} {}", entry_mark(n), one_line(line)))
+            .collect()
+    }
+
+    /// The base text on one line, each entry's lemma followed by its number in brackets
+    /// (“… generally differ more[3] from each other, [4] than …”: an omitted lemma is its
+    /// number alone).
+    pub fn marked_base_text(&self) -> String {
+        let mut text = String::new();
+        for segment in &self.segments {
+            match segment {
+                Segment::Agreed { text: agreed, .. } => text.push_str(agreed),
+                Segment::Entry(e) => {
+                    let entry = &self.entries[*e];
+                    let lemma = entry.readings.first().map_or("", |r| r.text.as_str());
+                    text.push_str(&format!("{lemma}{} ", entry_mark(*e)));
+                }
+            }
+        }
+        one_line(&text)
+    }
+}
+
+/// How entry `n` (from 0) is numbered in the base text and before its line: “[1]”.
+pub fn entry_mark(n: usize) -> String {
+    format!("[{}]", n + 1)
+}
+
+/// `text` with its runs of white space (line breaks too) as single spaces.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// The most tokens of a lemma made of several places (“much more”): longer runs of places
 /// where the witnesses differ are entries of their own, so that a fragmentary witness (one
-/// that reads nothing for pages) does not make the whole text one entry.
-const JOINED_WORDS: usize = 6;
+/// that reads nothing for pages) does not make the whole text one entry, and a lemma stays a
+/// phrase a reader can hold (Clause 1's drafts differ at almost every place: six words
+/// joined made entries of whole clauses).
+const JOINED_WORDS: usize = 3;
 
 /// Words (tokens) of a reading in a printed entry beyond which it is shortened to its first
 /// and last three (“Признать целесообразным заключение … с РСФСР”).
@@ -280,12 +321,20 @@ pub(super) fn moved(collation: &Collation, witness: usize, places: &Range<usize>
 
 /// An entry as a line (see [`Apparatus::lines`]).
 fn line(collation: &Collation, entry: &ApparatusEntry) -> String {
+    // Sigla (“1859 1860”) are set apart by spaces. Names of several words (“Revised draft,
+    // early Oct 1922 (Russian)”) are set apart by “ · ”, and a variant's text from its names
+    // by a dash, so that one name is not read as two, nor a name as part of the text.
+    let named = collation
+        .witnesses()
+        .iter()
+        .any(|w| w.id.contains(char::is_whitespace));
+    let (between, after_text) = if named { (" · ", " — ") } else { (" ", " ") };
     let sigla = |witnesses: &[usize]| {
         witnesses
             .iter()
             .map(|&w| collation.witnesses()[w].id.as_str())
             .collect::<Vec<_>>()
-            .join(" ")
+            .join(between)
     };
     let mut parts = Vec::new();
     for reading in &entry.readings {
@@ -294,11 +343,11 @@ fn line(collation: &Collation, entry: &ApparatusEntry) -> String {
         let part = match (reading.moved, text.is_empty(), reading.lemma) {
             (Moved::To(_), _, _) => format!("{who} *moved*"),
             (Moved::From(_), _, true) => format!("{text} ] {who} *moved here*"),
-            (Moved::From(_), _, false) => format!("{text} {who} *moved here*"),
+            (Moved::From(_), _, false) => format!("{text}{after_text}{who} *moved here*"),
             (Moved::No, true, true) => format!("om. ] {who}"),
             (Moved::No, true, false) => format!("om. {who}"),
             (Moved::No, false, true) => format!("{text} ] {who}"),
-            (Moved::No, false, false) => format!("{text} {who}"),
+            (Moved::No, false, false) => format!("{text}{after_text}{who}"),
         };
         parts.push(part);
     }

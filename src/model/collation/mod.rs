@@ -26,9 +26,11 @@
 //! where all agree is the common text. Each place's readings group the witnesses whose tokens
 //! there agree under the normalisation ([`Reading`]).
 //!
-//! **Moves.** A stretch of words only one witness reads at one place, which other witnesses
-//! read at a place nearby where that witness reads nothing, is a transposition ([`Move`]),
-//! reported with both places (see [`moves`]).
+//! **Moves.** A stretch of words some witnesses read at one place, which the others read at
+//! a place nearby where the first read nothing (the same words, or reworded a little), is a
+//! transposition ([`Move`]), told as the move of the fewer witnesses, with both places (see
+//! [`moves`]). Words are anchored to each other only when they are one word or forms of one
+//! word, never for sharing their first letters alone.
 //!
 //! Pure: no egui, no I/O, no threads of its own (the pairwise diffs go through rayon's pool).
 

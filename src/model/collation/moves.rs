@@ -1,22 +1,41 @@
-//! Transpositions: a phrase one witness reads at one place and the others at another.
+//! Transpositions: a phrase some witnesses read at one place and the others at another.
 //!
 //! An alignment table cannot put a moved phrase in one column: it shows an omission where
-//! the others read it and an addition where the witness does. The moves are found
-//! afterwards, witness by witness: a run of columns where only this witness reads anything
-//! (an *addition*, with at least one word), and a run nearby where it reads nothing and
-//! another witness reads the same tokens (under the normalisation) in the same order,
-//! make a move (if its words have three letters or more). Each omission serves one move; the
-//! nearest is taken first. A transposition seen from both sides (two witnesses alone) is told
-//! once. Darwin's *Origin*,
-//! 1869: “differ from each other more than” where the other editions read “differ more from
-//! each other than”.
+//! the others read it and an addition where the movers do. The moves are found afterwards,
+//! witness by witness:
+//!
+//! - an *addition* is a run of columns where this witness reads something and some other
+//!   witness reads nothing (the witnesses that moved the phrase with it may read there too);
+//! - an *omission* is a run of columns where it reads nothing and some other witness reads;
+//! - an addition with a word of four letters or more, and an omission nearby where other
+//!   witnesses read the same phrase, make a move. The phrase may have been reworded on the
+//!   way: of three words or more, two in three must match, in order, each the same under the
+//!   normalisation or a near form of it (an inflection, a misprint); a shorter phrase, or
+//!   one of more than forty tokens, must be the same. Those who read it at the one place read
+//!   nothing at the other.
+//!
+//! Each omission serves one move; the nearest is taken first. A transposition is seen from
+//! both sides (the movers' addition, and the others' where the movers omit): it is told once,
+//! as the move of the fewer witnesses (the majority's order taken as the one moved from), and
+//! between equal sides as the move of the witness whose siglum sorts last (the later edition,
+//! when sigla are years or letters in order). Darwin's *Origin*, 1869: “differ from each
+//! other more than” where the other editions read “differ more from each other than”.
 
 use std::ops::Range;
 
+use super::align::{NEAR, similarity};
 use super::{Collation, TokenKind};
 
 /// Columns apart beyond which an addition and an omission are not taken for one move.
 const NEAR_ENOUGH: usize = 200;
+
+/// The fewest letters of words a moved phrase has (a stray “the” or “of” added here and
+/// dropped there is no move; Darwin's “more” is).
+const LEAST_LETTERS: usize = 4;
+
+/// The longest phrase whose rewording is looked for (its windows are matched word by word);
+/// a longer one is found only as it stands.
+const REWORDED_TOKENS: usize = 40;
 
 /// One transposition.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -27,7 +46,7 @@ pub struct Move {
     pub tokens: Range<usize>,
     /// The columns where the other witnesses read the phrase (and this one reads nothing).
     pub from: Range<usize>,
-    /// The columns where this witness reads it (and the others read nothing).
+    /// The columns where this witness reads it (and those at `from` read nothing).
     pub to: Range<usize>,
     /// The witnesses that read it at `from`.
     pub read_there_by: Vec<usize>,
@@ -47,10 +66,21 @@ pub(super) fn find(collation: &Collation) -> Vec<Move> {
     one_direction(collation, moves)
 }
 
-/// `moves` with each transposition told once. Between two witnesses alone a transposition
-/// has no direction: A's phrase moved later is B's moved earlier. It is told as the move of
-/// the witness whose siglum sorts last (the later edition, when sigla are years or letters in
-/// order), then whose text does.
+/// How many witnesses read anything in `columns`.
+fn readers_in(collation: &Collation, columns: &Range<usize>) -> usize {
+    (0..collation.witnesses.len())
+        .filter(|&w| reads_in(collation, w, columns))
+        .count()
+}
+
+/// Whether `witness` reads anything in `columns`.
+fn reads_in(collation: &Collation, witness: usize, columns: &Range<usize>) -> bool {
+    collation.columns[columns.clone()]
+        .iter()
+        .any(|column| column[witness].is_some())
+}
+
+/// `moves` with each transposition told once (see the module docs).
 fn one_direction(collation: &Collation, moves: Vec<Move>) -> Vec<Move> {
     let overlap = |a: &Range<usize>, b: &Range<usize>| a.start < b.end && b.start < a.end;
     let key = |w: usize| {
@@ -60,18 +90,32 @@ fn one_direction(collation: &Collation, moves: Vec<Move>) -> Vec<Move> {
     let mirrored = |m: &Move, other: &Move| {
         other.witness != m.witness && overlap(&other.from, &m.to) && overlap(&other.to, &m.from)
     };
+    // The witnesses on each side: those who read the phrase where it was moved to, and those
+    // who read it where it was moved from.
+    let sides = |m: &Move| (readers_in(collation, &m.to), m.read_there_by.len());
+    let told_by_other = |m: &Move, other: &Move| {
+        let (movers, others) = sides(m);
+        let (their_movers, their_others) = sides(other);
+        let fewer = |movers: usize, others: usize| movers < others;
+        match (fewer(movers, others), fewer(their_movers, their_others)) {
+            (true, false) => false,
+            (false, true) => true,
+            _ => key(other.witness) > key(m.witness),
+        }
+    };
     moves
         .iter()
         .filter(|m| {
             !moves
                 .iter()
-                .any(|other| mirrored(m, other) && key(other.witness) > key(m.witness))
+                .any(|other| mirrored(m, other) && told_by_other(m, other))
         })
         .cloned()
         .collect()
 }
 
-/// The runs of columns where only `witness` reads anything, and where it reads nothing.
+/// The runs of columns where `witness` reads something and another witness nothing
+/// (additions), and where it reads nothing and another witness something (omissions).
 fn runs(collation: &Collation, witness: usize) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
     let (mut additions, mut omissions): (Vec<Range<usize>>, Vec<Range<usize>>) = (vec![], vec![]);
     let extend = |runs: &mut Vec<Range<usize>>, c: usize| match runs.last_mut() {
@@ -82,30 +126,107 @@ fn runs(collation: &Collation, witness: usize) -> (Vec<Range<usize>>, Vec<Range<
         let others = column
             .iter()
             .enumerate()
-            .any(|(w, cell)| w != witness && cell.is_some());
-        match (column[witness].is_some(), others) {
-            (true, false) => extend(&mut additions, c),
-            (false, true) => extend(&mut omissions, c),
-            (true, true) | (false, false) => {}
+            .filter(|&(w, _)| w != witness)
+            .map(|(_, cell)| cell.is_some());
+        let (mut some_read, mut some_not) = (false, false);
+        for reads in others {
+            some_read |= reads;
+            some_not |= !reads;
+        }
+        match (column[witness].is_some(), some_read, some_not) {
+            (true, _, true) => extend(&mut additions, c),
+            (false, true, _) => extend(&mut omissions, c),
+            _ => {}
         }
     }
     (additions, omissions)
 }
 
-/// The keys of `witness`'s tokens in `columns`, with their token indices.
-fn keys_in<'a>(
+/// A token as the move finder compares it: its key, its kind and its index.
+#[derive(Clone, Copy)]
+struct Keyed<'a> {
+    key: &'a str,
+    kind: TokenKind,
+    token: usize,
+}
+
+/// `witness`'s tokens in `columns`.
+fn tokens_in<'a>(
     collation: &'a Collation,
     witness: usize,
     columns: &Range<usize>,
-) -> Vec<(&'a str, usize)> {
+) -> Vec<Keyed<'a>> {
     columns
         .clone()
         .filter_map(|c| collation.columns[c][witness])
         .map(|t| {
-            let t = t as usize;
-            (collation.witnesses[witness].tokens[t].key.as_str(), t)
+            let token = &collation.witnesses[witness].tokens[t as usize];
+            Keyed {
+                key: token.key.as_str(),
+                kind: token.kind,
+                token: t as usize,
+            }
         })
         .collect()
+}
+
+/// Whether two tokens are one reading of a moved phrase: the same, or near forms of one word.
+fn alike(a: Keyed<'_>, b: Keyed<'_>) -> bool {
+    a.key == b.key
+        || (a.kind == TokenKind::Word
+            && b.kind == TokenKind::Word
+            && similarity(a.key, b.key) >= NEAR)
+}
+
+/// How many tokens of `a` and `b` match in order (the longest common subsequence, tokens
+/// matching when [`alike`]).
+fn matched(a: &[Keyed<'_>], b: &[Keyed<'_>]) -> usize {
+    let mut previous = vec![0usize; b.len() + 1];
+    for &x in a {
+        let mut current = vec![0usize; b.len() + 1];
+        for (j, &y) in b.iter().enumerate() {
+            current[j + 1] = if alike(x, y) {
+                previous[j] + 1
+            } else {
+                previous[j + 1].max(current[j])
+            };
+        }
+        previous = current;
+    }
+    previous[b.len()]
+}
+
+/// Where in `there` the phrase `wanted` is read (see the module docs): the range of `there`
+/// that reads it best, if one does.
+fn found_in(wanted: &[Keyed<'_>], there: &[Keyed<'_>]) -> Option<Range<usize>> {
+    let n = wanted.len();
+    if !(3..=REWORDED_TOKENS).contains(&n) {
+        let same = |window: &[Keyed<'_>]| window.iter().zip(wanted).all(|(a, b)| a.key == b.key);
+        return there
+            .windows(n)
+            .position(same)
+            .map(|start| start..start + n);
+    }
+    // Windows one token shorter or longer than the phrase; the best match, then the length
+    // nearest the phrase's, then the first.
+    let mut best: Option<(usize, usize, Range<usize>)> = None;
+    for length in (n - 1)..=(n + 1) {
+        for start in 0..there.len().saturating_sub(length - 1) {
+            let window = &there[start..start + length];
+            let score = matched(wanted, window);
+            if 3 * score < 2 * n.max(length) {
+                continue;
+            }
+            let off = length.abs_diff(n);
+            let better = best
+                .as_ref()
+                .is_none_or(|(s, o, _)| score > *s || (score == *s && off < *o));
+            if better {
+                best = Some((score, off, start..start + length));
+            }
+        }
+    }
+    best.map(|(_, _, range)| range)
 }
 
 /// The omission nearest `addition` from which `witness` moved it, taken out of `omissions`.
@@ -115,19 +236,15 @@ fn source(
     addition: &Range<usize>,
     omissions: &mut Vec<Range<usize>>,
 ) -> Option<Move> {
-    let moved = keys_in(collation, witness, addition);
-    let tokens = &collation.witnesses[witness].tokens;
-    // A phrase worth the name: a word of three letters or more (a stray “a” or “of” added
-    // here and dropped there is no move).
+    let moved = tokens_in(collation, witness, addition);
     let letters: usize = moved
         .iter()
-        .filter(|&&(_, t)| tokens[t].kind == TokenKind::Word)
-        .map(|&(key, _)| key.chars().count())
+        .filter(|t| t.kind == TokenKind::Word)
+        .map(|t| t.key.chars().count())
         .sum();
-    if letters < 3 {
+    if letters < LEAST_LETTERS {
         return None;
     }
-    let wanted: Vec<&str> = moved.iter().map(|&(k, _)| k).collect();
     let distance = |o: &Range<usize>| {
         if o.end <= addition.start {
             addition.start - o.end
@@ -139,31 +256,34 @@ fn source(
         .filter(|&i| distance(&omissions[i]) <= NEAR_ENOUGH)
         .collect();
     nearest.sort_by_key(|&i| (distance(&omissions[i]), omissions[i].start));
+    // Those who read the phrase where it was moved to read nothing where it came from.
+    let movers: Vec<usize> = (0..collation.witnesses.len())
+        .filter(|&w| reads_in(collation, w, addition))
+        .collect();
     for i in nearest {
         let omission = omissions[i].clone();
+        if movers.iter().any(|&w| reads_in(collation, w, &omission)) {
+            continue;
+        }
         let mut readers = Vec::new();
         let mut from: Option<Range<usize>> = None;
-        for other in (0..collation.witnesses.len()).filter(|&o| o != witness) {
-            let there = keys_in(collation, other, &omission);
-            let Some(at) = there
-                .windows(wanted.len())
-                .position(|window| window.iter().map(|&(k, _)| k).eq(wanted.iter().copied()))
-            else {
+        for other in (0..collation.witnesses.len()).filter(|o| !movers.contains(o)) {
+            let there = tokens_in(collation, other, &omission);
+            let Some(at) = found_in(&moved, &there) else {
                 continue;
             };
             readers.push(other);
             if from.is_none() {
-                let first = there[at].1;
-                let last = there[at + wanted.len() - 1].1;
-                from =
-                    Some(column_of(collation, other, first)..column_of(collation, other, last) + 1);
+                let first = column_of(collation, other, there[at.start].token);
+                let last = column_of(collation, other, there[at.end - 1].token);
+                from = Some(first..last + 1);
             }
         }
         if let Some(from) = from {
             omissions.remove(i);
             return Some(Move {
                 witness,
-                tokens: moved[0].1..moved[moved.len() - 1].1 + 1,
+                tokens: moved[0].token..moved[moved.len() - 1].token + 1,
                 from,
                 to: addition.clone(),
                 read_there_by: readers,

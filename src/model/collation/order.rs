@@ -55,9 +55,14 @@ pub(super) fn plan(interned: &Interned<'_>, canonical: &Canonical<'_>) -> Plan {
                 flipped(&matched_words(
                     &interned.witnesses[b],
                     &interned.witnesses[a],
+                    &interned.texts,
                 ))
             } else {
-                matched_words(&interned.witnesses[a], &interned.witnesses[b])
+                matched_words(
+                    &interned.witnesses[a],
+                    &interned.witnesses[b],
+                    &interned.texts,
+                )
             }
         })
         .collect();

@@ -444,3 +444,157 @@ fn tei_round_trip_of_darwin_keeps_every_edition() {
     let again = collate(&back, &Normalization::wording());
     assert_eq!(again.places().len(), collation.places().len());
 }
+
+#[test]
+fn words_that_only_begin_alike_are_no_anchor_but_forms_of_one_word_are() {
+    use super::align::{Interned, matched_words};
+    let tokens = |text: &str| super::collation_tokens(text, &Normalization::wording());
+    let lists = vec![
+        tokens("the commission of the great republics"),
+        tokens("the commissariat of the greater republic"),
+    ];
+    let interned = Interned::of(&lists);
+    let pairs = matched_words(
+        &interned.witnesses[0],
+        &interned.witnesses[1],
+        &interned.texts,
+    );
+    let shown = |w: usize, t: u32| lists[w][t as usize].key.clone();
+    let words: Vec<(String, String)> = pairs
+        .iter()
+        .map(|&(a, b)| (shown(0, a), shown(1, b)))
+        .collect();
+    assert!(
+        !words.iter().any(|(a, _)| a == "commission"),
+        "“commission” and “commissariat” share five letters, not a word: {words:?}"
+    );
+    for (a, b) in [
+        ("great", "greater"),
+        ("republics", "republic"),
+        ("of", "of"),
+    ] {
+        assert!(
+            words.contains(&(a.to_owned(), b.to_owned())),
+            "{a}/{b}: {words:?}"
+        );
+    }
+}
+
+#[test]
+fn a_phrase_moved_by_several_witnesses_is_the_move_of_the_fewer() {
+    let collation = collate(
+        &witnesses(&[
+            (
+                "A",
+                "the delegates met in Moscow of the republics on the thirtieth",
+            ),
+            (
+                "B",
+                "the delegates met in Moscow of the republics on the thirtieth",
+            ),
+            (
+                "C",
+                "the delegates of the republics met in Moscow on the thirtieth",
+            ),
+        ]),
+        &Normalization::wording(),
+    );
+    let moves = collation.moves();
+    let c = collation.witness_index("C").unwrap();
+    let mut movers: Vec<&str> = moves
+        .iter()
+        .map(|m| collation.witnesses()[m.witness].id.as_str())
+        .collect();
+    movers.sort_unstable();
+    // The two who agree are the majority: C moved the phrase, seen from either side once.
+    assert_eq!(movers, ["C"], "{moves:?}");
+    let m = &moves[0];
+    assert_eq!(m.witness, c);
+    assert_eq!(
+        m.read_there_by.len(),
+        2,
+        "A and B read it at the other place: {m:?}"
+    );
+    assert_eq!(
+        collation.witnesses()[c].shown(m.tokens.clone()),
+        "of the republics"
+    );
+
+    // Two of five moved it: each of the two is told as moving it (the addition is read by
+    // both), from where the other three read it.
+    let moved = "the delegates met in Moscow of the republics on the thirtieth";
+    let kept = "the delegates of the republics met in Moscow on the thirtieth";
+    let collation = collate(
+        &witnesses(&[
+            ("A", moved),
+            ("B", moved),
+            ("C", kept),
+            ("D", kept),
+            ("E", kept),
+        ]),
+        &Normalization::wording(),
+    );
+    let moves = collation.moves();
+    let id = |w: usize| collation.witnesses()[w].id.as_str();
+    let mut movers: Vec<&str> = moves.iter().map(|m| id(m.witness)).collect();
+    movers.sort_unstable();
+    assert_eq!(movers, ["A", "B"], "{moves:?}");
+    for m in moves {
+        let readers: Vec<&str> = m.read_there_by.iter().map(|&w| id(w)).collect();
+        assert_eq!(readers, ["C", "D", "E"], "{m:?}");
+        assert_eq!(
+            collation.witnesses()[m.witness].shown(m.tokens.clone()),
+            "of the republics"
+        );
+    }
+}
+
+#[test]
+fn a_moved_phrase_that_was_also_reworded_is_still_a_move() {
+    let collation = collate(
+        &witnesses(&[
+            (
+                "1922",
+                "The congress resolved to form a union of soviet republics and adopted the treaty of union on that day",
+            ),
+            (
+                "1923",
+                "The congress adopted the treaties of union on that day and resolved to form a union of soviet republics",
+            ),
+        ]),
+        &Normalization::wording(),
+    );
+    let moves = collation.moves();
+    assert_eq!(moves.len(), 1, "{moves:?} {:#?}", collation.places());
+    let m = &moves[0];
+    let mover = &collation.witnesses()[m.witness];
+    // “treaty” became “treaties” on the way: still the phrase, moved.
+    assert_eq!(mover.id, "1923");
+    assert_eq!(
+        mover.shown(m.tokens.clone()),
+        "adopted the treaties of union on that day and"
+    );
+    assert_eq!(m.read_there_by, [collation.witness_index("1922").unwrap()]);
+    assert!(m.to.end <= m.from.start, "moved earlier: {m:?}");
+}
+
+#[test]
+fn the_apparatus_numbers_its_entries_apart_from_their_lemmas() {
+    let collation = collate(&darwin(), &Normalization::wording());
+    let apparatus = Apparatus::of(&collation, Base::Witness(0));
+    let lines = apparatus.numbered_lines(&collation);
+    assert!(
+        lines[0].starts_with("[1] om. ] 1859 1860 1861; Causes of Variability 1866"),
+        "{lines:#?}"
+    );
+    assert!(
+        lines.iter().all(|l| !l.contains('\n')),
+        "one line each: {lines:#?}"
+    );
+    let base = apparatus.marked_base_text();
+    assert!(
+        base.contains("generally differ much more[3] from each other"),
+        "{base}"
+    );
+    assert!(lines[2].starts_with("[3] much more ] 1859"), "{lines:#?}");
+}

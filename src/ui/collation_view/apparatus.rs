@@ -7,7 +7,7 @@ use egui::{RichText, Ui};
 
 use super::{CollationEvent, CollationViewState};
 use crate::model::collation::Collation;
-use crate::model::collation::apparatus::{Base, Segment};
+use crate::model::collation::apparatus::Base;
 
 /// The base chooser, the base text and the entries; returns the entry's place clicked.
 pub(super) fn apparatus_ui(
@@ -18,21 +18,8 @@ pub(super) fn apparatus_ui(
     let mut events = Vec::new();
     base_ui(ui, collation, &mut state.base);
     let apparatus = state.apparatus(collation);
-    let lines = apparatus.lines(collation);
-    let mut text = String::new();
-    for segment in &apparatus.segments {
-        match segment {
-            Segment::Agreed { text: agreed, .. } => text.push_str(agreed),
-            Segment::Entry(e) => {
-                let lemma = apparatus.entries[*e]
-                    .readings
-                    .first()
-                    .map_or("", |r| r.text.as_str());
-                text.push_str(&format!("{lemma} [{}] ", e + 1));
-            }
-        }
-    }
-    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let lines = apparatus.numbered_lines(collation);
+    let text = apparatus.marked_base_text();
     let starts: Vec<usize> = apparatus.entries.iter().map(|e| e.places.start).collect();
     egui::ScrollArea::vertical()
         .id_salt("collation-apparatus")
@@ -45,11 +32,9 @@ pub(super) fn apparatus_ui(
             );
             ui.add_space(10.0);
             ui.label(RichText::new("Variants").strong());
-            for (n, line) in lines.iter().enumerate() {
-                let line = line.split_whitespace().collect::<Vec<_>>().join(" ");
-                let shown = format!("{}. {line}", n + 1);
+            for (n, line) in lines.into_iter().enumerate() {
                 if ui
-                    .add(egui::Button::new(shown).frame(false).wrap())
+                    .add(egui::Button::new(line).frame(false).wrap())
                     .on_hover_text("Show this place in the table")
                     .clicked()
                 {
