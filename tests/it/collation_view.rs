@@ -198,6 +198,63 @@ fn collate_in_the_comparison_shows_each_language_apart_in_a_window() {
     );
 }
 
+#[test]
+fn the_collation_follows_its_comparison_and_closes_with_it() {
+    let profile = tempfile::tempdir().unwrap();
+    let mut harness = lectern_on_clause_1(profile.path());
+    harness
+        .get_by_role_and_label(Role::Button, "Collate")
+        .click();
+    harness.step();
+    until_collated(&mut harness);
+    assert_eq!(
+        harness.state().collation().normalization(),
+        Some(Normalization::wording())
+    );
+    // The window opens clear of the comparison's toolbar, which stays at hand.
+    let window = harness
+        .get_by_label(&format!("Collation — {CLAUSE_1_TITLE}"))
+        .rect();
+    for control in ["Collate", "Count as different:", "Witnesses (6)"] {
+        let rect = harness.get_by_label(control).rect();
+        assert!(
+            rect.bottom() <= window.top(),
+            "{control}: {rect:?} under {window:?}"
+        );
+    }
+    // What counts as different changes: the witnesses are collated again under it.
+    crate::common::gui::click_through(&mut harness, &["Count as different:", "Exact"]);
+    harness.step();
+    for _ in 0..400 {
+        let comparing = harness.state().comparison().unwrap().is_computing();
+        if !comparing && !harness.state().collation().is_collating() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        harness.step();
+    }
+    until_collated(&mut harness);
+    assert!(harness.state().collation().is_open());
+    assert_eq!(
+        harness.state().collation().normalization(),
+        Some(Normalization::default()),
+        "collated again, exactly"
+    );
+    // The comparison closes: so does its collation, rather than show witnesses no longer
+    // open.
+    harness
+        .get_by_role_and_label(Role::Button, "Close comparison")
+        .click();
+    harness.run();
+    assert!(harness.state().comparison().is_none());
+    assert!(!harness.state().collation().is_open());
+    assert!(
+        harness
+            .query_by_label(&format!("Collation — {CLAUSE_1_TITLE}"))
+            .is_none()
+    );
+}
+
 /// Light and dark snapshots, in a module called `snapshots` so that the snapshot run
 /// (`cargo test --test it snapshots:: -- --ignored`) takes them with the others.
 mod snapshots {

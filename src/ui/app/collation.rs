@@ -5,6 +5,7 @@
 
 use crate::model::collation::languages::{LanguageGroup, apart_note, by_language, language_name};
 use crate::model::collation::{Collation, collate};
+use crate::model::comparison::Comparison;
 use crate::model::diff::Normalization;
 use crate::ui::app::LecternApp;
 use crate::ui::collation_view::{CollationEvent, CollationViewState, collation_ui};
@@ -17,8 +18,45 @@ pub struct CollationPart {
     shown: Option<Shown>,
 }
 
+/// What a collation window collates: the comparison, its witnesses as they were, and what
+/// counted as the same. The window follows it: closed when the comparison is, collated again
+/// when its witnesses or the normalisation change, so it never shows witnesses no longer there.
+#[derive(Clone, Debug, PartialEq)]
+struct Source {
+    /// The comparison's id.
+    id: String,
+    /// Each witness's label, language and the length of each of its segments.
+    witnesses: Vec<(String, String, Vec<usize>)>,
+    /// What counted as the same.
+    normalization: Normalization,
+}
+
+impl Source {
+    fn of(comparison: &Comparison, normalization: Normalization) -> Self {
+        let witnesses = comparison
+            .witnesses
+            .iter()
+            .map(|w| {
+                let lengths = w
+                    .segments
+                    .iter()
+                    .map(|s| s.as_ref().map_or(0, |s| s.text.len()))
+                    .collect();
+                (w.label.clone(), w.language.clone(), lengths)
+            })
+            .collect();
+        Self {
+            id: comparison.id.clone(),
+            witnesses,
+            normalization,
+        }
+    }
+}
+
 /// One collation window: a collation per language, and the view's state of each.
 struct Shown {
+    /// What it collates.
+    source: Source,
     /// The comparison's title.
     title: String,
     /// The languages' names, in the order of their first witness.
@@ -48,6 +86,11 @@ impl CollationPart {
         self.shown.as_ref().map(|s| s.title.as_str())
     }
 
+    /// What counted as the same in the collation shown, while the window is open.
+    pub fn normalization(&self) -> Option<Normalization> {
+        self.shown.as_ref().map(|s| s.source.normalization)
+    }
+
     /// Whether the witnesses are still being collated.
     pub fn is_collating(&self) -> bool {
         self.shown.as_ref().is_some_and(|s| s.task.is_some())
@@ -62,12 +105,12 @@ impl CollationPart {
     /// UI thread under `normalization`.
     fn start(
         &mut self,
-        title: String,
+        (source, title): (Source, String),
         groups: Vec<LanguageGroup>,
         note: Option<String>,
-        normalization: Normalization,
         ctx: &egui::Context,
     ) {
+        let normalization = source.normalization;
         let languages: Vec<String> = groups.iter().map(|g| language_name(&g.language)).collect();
         let task = Task::spawn("lectern-collate", ctx, move |_| {
             Ok(groups
@@ -76,6 +119,7 @@ impl CollationPart {
                 .collect())
         });
         self.shown = Some(Shown {
+            source,
             title,
             views: languages
                 .iter()
@@ -97,11 +141,17 @@ impl CollationPart {
         };
         shown.poll();
         let mut open = true;
+        // It opens at the foot of the window, clear of the comparison's title and toolbar
+        // (what counts as different, the witnesses, Collate itself), which it follows.
+        let screen = ctx.content_rect();
+        let height = (screen.height() * 0.5).clamp(240.0, 520.0);
         egui::Window::new(format!("Collation — {}", shown.title))
             .id(egui::Id::unique("lectern-collation-window"))
             .open(&mut open)
             .collapsible(false)
-            .default_size([960.0, 520.0])
+            .pivot(egui::Align2::CENTER_BOTTOM)
+            .default_pos(screen.center_bottom() - egui::vec2(0.0, 36.0))
+            .default_size([960.0_f32.min(screen.width() - 40.0), height])
             .show(ctx, |ui| shown.contents_ui(ui));
         if !open {
             self.shown = None;
@@ -182,9 +232,30 @@ impl LecternApp {
             );
             return;
         }
+        let source = Source::of(comparison, state.normalization());
         let title = comparison.title.clone();
-        self.collation
-            .start(title, groups, note, state.normalization(), ctx);
+        self.collation.start((source, title), groups, note, ctx);
+    }
+
+    /// Keeps the collation window on the open comparison: closed when the comparison is
+    /// closed or another takes its place, collated again when its witnesses (added, removed,
+    /// reordered, edited) or what counts as the same have changed.
+    pub(super) fn keep_collation_current(&mut self, ctx: &egui::Context) {
+        let Some(shown) = &self.collation.shown else {
+            return;
+        };
+        let now = self
+            .comparison
+            .as_ref()
+            .filter(|state| !state.is_computing())
+            .map(|state| Source::of(state.comparison(), state.normalization()));
+        match now {
+            Some(now) if now == shown.source => {}
+            Some(now) if now.id == shown.source.id => self.collate_witnesses(ctx),
+            // Still being computed: the comparison is the same one until it is done.
+            None if self.comparison.as_ref().is_some_and(|c| c.is_computing()) => {}
+            Some(_) | None => self.collation.close(),
+        }
     }
 
     /// The collation window.

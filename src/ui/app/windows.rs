@@ -356,6 +356,7 @@ impl LecternApp {
         if self.view.shortcuts_shown() {
             self.shortcuts_window(ctx);
         }
+        self.keep_collation_current(ctx);
         self.collation.window_ui(ctx);
         actions
     }
