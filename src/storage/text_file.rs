@@ -49,6 +49,36 @@ pub fn read_text_file(path: &Path) -> Result<Text, TextFileError> {
     Ok(Text::new(meta, paragraphs))
 }
 
+/// The title and witnesses of a TEI P5 parallel-segmentation collation (`<app>`, `<rdg
+/// wit="…">`), when `path` is one: `None` for any other file (a text, to be read as one), and
+/// why not for a TEI collation that cannot be read. What `lectern collate --tei` reads.
+pub fn read_collation_file(
+    path: &Path,
+) -> Option<Result<(String, Vec<crate::model::collation::WitnessText>), String>> {
+    let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+    if !matches!(extension.as_str(), "xml" | "tei") {
+        return None;
+    }
+    let size = std::fs::metadata(path).ok()?.len();
+    if size > MAX_IMPORT_BYTES {
+        return None;
+    }
+    let xml = std::fs::read_to_string(path).ok()?;
+    if !(xml.contains("<TEI") && xml.contains("<app")) {
+        return None;
+    }
+    Some(match crate::formats::tei_parallel::read(&xml) {
+        Ok(document) => Ok((
+            document.title.clone(),
+            crate::model::collation::tei::from_parallel(&document),
+        )),
+        Err(e) => Err(format!(
+            "{} looks like a TEI collation but could not be read: {e}",
+            path.display()
+        )),
+    })
+}
+
 /// What an argument naming a text is: a file if there is one at that path, else the id of a
 /// text of the library. The one rule of every command and of the window's hand-over.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

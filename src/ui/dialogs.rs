@@ -31,7 +31,8 @@ impl FileDialogs for NativeDialogs {
     fn pick_text_file(&self) -> Option<PathBuf> {
         rfd::FileDialog::new()
             .set_title("Open a text file")
-            .add_filter("Text", &["txt", "md", "text"])
+            .add_filter("Text", &["txt", "md", "text", "html", "htm", "epub"])
+            .add_filter("TEI collation", &["xml", "tei"])
             .add_filter("All files", &["*"])
             .pick_file()
     }
@@ -70,6 +71,14 @@ pub enum OpenOutcome {
     Cancelled,
     /// The file was read.
     Opened(Box<Text>),
+    /// The file is a TEI parallel-segmentation collation: its title and witnesses, to be
+    /// collated in the collation window.
+    Collation {
+        /// Its title.
+        title: String,
+        /// Its witnesses.
+        witnesses: Vec<crate::model::collation::WitnessText>,
+    },
     /// The file could not be opened; the message says why.
     Failed(String),
 }
@@ -85,9 +94,13 @@ pub fn open_text_file(dialogs: Arc<dyn FileDialogs>, ctx: &egui::Context) -> Tas
                     .into(),
             );
         }
-        match dialogs.pick_text_file() {
-            None => OpenOutcome::Cancelled,
-            Some(path) => match read_text_file(&path) {
+        let Some(path) = dialogs.pick_text_file() else {
+            return OpenOutcome::Cancelled;
+        };
+        match crate::storage::text_file::read_collation_file(&path) {
+            Some(Ok((title, witnesses))) => OpenOutcome::Collation { title, witnesses },
+            Some(Err(why)) => OpenOutcome::Failed(why),
+            None => match read_text_file(&path) {
                 Ok(text) => OpenOutcome::Opened(Box::new(text)),
                 Err(e) => OpenOutcome::Failed(e.to_string()),
             },

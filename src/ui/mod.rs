@@ -20,3 +20,16 @@ pub mod task;
 pub mod theme;
 pub mod timeline_view;
 pub mod welcome;
+
+/// A file name for an export from a title: letters, digits and dashes, then `extension`.
+pub(crate) fn export_file_name(title: &str, extension: &str) -> String {
+    let name: String = crate::model::text::slug(title, char::is_alphanumeric)
+        .chars()
+        .take(60)
+        .collect();
+    let name = name.trim_end_matches('-');
+    format!(
+        "{}.{extension}",
+        if name.is_empty() { "comparison" } else { name }
+    )
+}

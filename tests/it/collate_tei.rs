@@ -156,3 +156,73 @@ fn the_tei_export_opens_again_as_its_witnesses() {
     }
     assert_eq!(back["transpositions"][0]["witness"], "1869");
 }
+
+#[test]
+fn the_collation_window_exports_tei_that_jing_accepts_and_opens_it_again() {
+    use egui::accesskit::Role;
+    use egui_kittest::kittest::Queryable;
+
+    use crate::collation_view::{CLAUSE_1_TITLE, lectern_on_clause_1_with, until_collated};
+    use crate::common::gui::{ScriptedDialogs, start_options};
+
+    let profile = tempfile::tempdir().unwrap();
+    let file = profile.path().join("clause-1-russian.xml");
+    // The file dialogs answer with this file: where to save, then what to open.
+    let options = lectern::ui::app::StartOptions {
+        dialogs: Some(std::sync::Arc::new(ScriptedDialogs(Some(file.clone())))),
+        ..start_options(profile.path(), &[])
+    };
+    let mut harness = lectern_on_clause_1_with(options);
+    harness
+        .get_by_role_and_label(Role::Button, "Collate")
+        .click();
+    harness.step();
+    until_collated(&mut harness);
+    harness
+        .get_by_role_and_label(Role::Button, "Export TEI…")
+        .click();
+    for _ in 0..400 {
+        harness.step();
+        if harness.query_by_label_contains("Exported to").is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    harness.get_by_label_contains("Exported to");
+    let (valid, said) = jing(&file);
+    assert!(valid, "jing: {said}");
+    let xml = std::fs::read_to_string(&file).unwrap();
+    assert!(xml.contains("Lenin’s amendment (Russian)"), "{xml}");
+    assert!(
+        !xml.contains("(English)"),
+        "the Russian witnesses only: {xml}"
+    );
+
+    // The comparison closes, and with it the collation; the file opens again as one.
+    harness
+        .get_by_role_and_label(Role::Button, "Close comparison")
+        .click();
+    harness.run();
+    assert!(!harness.state().collation().is_open());
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label_contains("Open file…").click();
+    for _ in 0..400 {
+        harness.step();
+        if harness.state().collation().is_open() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    until_collated(&mut harness);
+    let title = harness.state().collation().title().unwrap().to_owned();
+    assert!(title.starts_with(CLAUSE_1_TITLE), "{title}");
+    for witness in [
+        "Stalin’s draft (Russian)",
+        "Lenin’s amendment (Russian)",
+        "Revised draft, early Oct 1922 (Russian)",
+    ] {
+        harness.get_by_label(witness);
+    }
+    harness.get_by_label_contains("3 witnesses");
+}

@@ -119,14 +119,18 @@ fn the_overview_s_heat_map_leads_to_a_place() {
 
 /// The window with Clause 1 open from the library (its witnesses in Russian and English).
 fn lectern_on_clause_1(profile: &std::path::Path) -> Harness<'static, LecternApp> {
+    lectern_on_clause_1_with(start_options(profile, &[]))
+}
+
+/// [`lectern_on_clause_1`] started with `options`.
+pub fn lectern_on_clause_1_with(
+    options: lectern::ui::app::StartOptions,
+) -> Harness<'static, LecternApp> {
     let mut harness = Harness::builder()
         .with_size(vec2(1400.0, 900.0))
         .with_step_dt(1.0 / 60.0)
         .with_max_steps(60)
-        .build_ui_state(
-            |ui, app: &mut LecternApp| app.show(ui),
-            app_with(start_options(profile, &[])),
-        );
+        .build_ui_state(|ui, app: &mut LecternApp| app.show(ui), app_with(options));
     harness.run();
     harness.get_by_label(CLAUSE_1_TITLE).click();
     harness.run();
@@ -134,7 +138,7 @@ fn lectern_on_clause_1(profile: &std::path::Path) -> Harness<'static, LecternApp
 }
 
 /// Steps the window until the witnesses are collated, a few seconds at most.
-fn until_collated(harness: &mut Harness<'_, LecternApp>) {
+pub fn until_collated(harness: &mut Harness<'_, LecternApp>) {
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
     while harness.state().collation().is_collating() {
         assert!(std::time::Instant::now() < deadline, "collated in time");
@@ -144,7 +148,7 @@ fn until_collated(harness: &mut Harness<'_, LecternApp>) {
     harness.run();
 }
 
-const CLAUSE_1_TITLE: &str = "Clause 1: “entry” into the RSFSR or “formal unification”";
+pub const CLAUSE_1_TITLE: &str = "Clause 1: “entry” into the RSFSR or “formal unification”";
 
 #[test]
 fn collate_in_the_comparison_shows_each_language_apart_in_a_window() {

@@ -20,8 +20,8 @@ use lectern::ui::app::{ImportDraft, LecternApp, NOTE_PAUSE, StartOptions};
 use lectern::ui::reader::ReaderView;
 
 use crate::common::gui::{
-    add_note_on_lenins_amendment, annotation, app_with, click, click_through, comparing,
-    let_time_pass, note_on_next_difference, reading_files, search_everything_for,
+    ScriptedDialogs, add_note_on_lenins_amendment, annotation, app_with, click, click_through,
+    comparing, let_time_pass, note_on_next_difference, reading_files, search_everything_for,
     show_only_the_english_witnesses, start_options, type_search_everything, wheel_at,
 };
 
@@ -722,32 +722,6 @@ fn an_idle_window_asks_for_no_repaint() {
         std::time::Duration::MAX,
         "an idle frame scheduled a repaint"
     );
-}
-
-/// Dialogs that answer as a test script says, instead of asking a person.
-struct ScriptedDialogs(Option<std::path::PathBuf>);
-
-impl lectern::ui::dialogs::FileDialogs for ScriptedDialogs {
-    fn pick_text_file(&self) -> Option<std::path::PathBuf> {
-        self.0.clone()
-    }
-
-    fn save_file(&self, _title: &str, _file_name: &str) -> Option<std::path::PathBuf> {
-        self.0.clone()
-    }
-
-    fn available(&self) -> bool {
-        true
-    }
-
-    fn pick_file(
-        &self,
-        _title: &str,
-        _filter: &str,
-        _extensions: &[&str],
-    ) -> Option<std::path::PathBuf> {
-        self.0.clone()
-    }
 }
 
 fn app_with_dialog_answer(profile: &Path, answer: Option<std::path::PathBuf>) -> LecternApp {

@@ -99,7 +99,14 @@ impl State {
     }
 
     fn text(&mut self, text: &str) {
-        if let Some(w) = self.witness {
+        if self.inside("titleStmt") && self.open.last().is_some_and(|o| o == "title") {
+            // The first title of the header's title statement (a main title and subtitles
+            // joined).
+            if !self.document.title.is_empty() && !self.document.title.ends_with(' ') {
+                self.document.title.push(' ');
+            }
+            self.document.title.push_str(text.trim());
+        } else if let Some(w) = self.witness {
             self.document.witnesses[w].description.push_str(text);
         } else if self.reading {
             if let Some(Piece::App(groups)) = self.document.body.last_mut()

@@ -429,11 +429,13 @@ fn tei_round_trip_of_darwin_keeps_every_edition() {
     let xml = tei_parallel::write(&to_parallel(
         &collation,
         Base::Witness(0),
-        "Darwin",
+        "Darwin's Origin, chapter 1 & its editions",
         "L",
         &[],
     ));
-    let back = from_parallel(&tei_parallel::read(&xml).unwrap());
+    let document = tei_parallel::read(&xml).unwrap();
+    assert_eq!(document.title, "Darwin's Origin, chapter 1 & its editions");
+    let back = from_parallel(&document);
     let collapsed = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
     for (original, read) in given.iter().zip(&back) {
         assert_eq!(read.text, collapsed(&original.text), "{}", original.id);

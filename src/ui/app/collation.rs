@@ -4,11 +4,11 @@
 //! view ([`crate::ui::collation_view`]) with a chooser of the language when there are several.
 
 use crate::model::collation::languages::{LanguageGroup, apart_note, by_language, language_name};
-use crate::model::collation::{Collation, collate};
+use crate::model::collation::{Collation, WitnessText, collate};
 use crate::model::comparison::Comparison;
 use crate::model::diff::Normalization;
 use crate::ui::app::LecternApp;
-use crate::ui::collation_view::{CollationEvent, CollationViewState, collation_ui};
+use crate::ui::collation_view::{CollationEvent, CollationViewState, collation_ui, tei_file};
 use crate::ui::task::Task;
 
 /// The collation window, when it is open: what it collates, and the collations once made.
@@ -55,8 +55,13 @@ impl Source {
 
 /// One collation window: a collation per language, and the view's state of each.
 struct Shown {
-    /// What it collates.
-    source: Source,
+    /// The comparison it collates, and how; none for witnesses from a file (a TEI collation),
+    /// which no comparison closes.
+    source: Option<Source>,
+    /// What counted as the same.
+    normalization: Normalization,
+    /// What is known of each witness of each language (for a TEI file's header).
+    descriptions: Vec<Vec<String>>,
     /// The comparison's title.
     title: String,
     /// The languages' names, in the order of their first witness.
@@ -88,7 +93,7 @@ impl CollationPart {
 
     /// What counted as the same in the collation shown, while the window is open.
     pub fn normalization(&self) -> Option<Normalization> {
-        self.shown.as_ref().map(|s| s.source.normalization)
+        self.shown.as_ref().map(|s| s.normalization)
     }
 
     /// Whether the witnesses are still being collated.
@@ -105,13 +110,14 @@ impl CollationPart {
     /// UI thread under `normalization`.
     fn start(
         &mut self,
-        (source, title): (Source, String),
+        (source, title): (Option<Source>, String),
         groups: Vec<LanguageGroup>,
         note: Option<String>,
+        normalization: Normalization,
         ctx: &egui::Context,
     ) {
-        let normalization = source.normalization;
         let languages: Vec<String> = groups.iter().map(|g| language_name(&g.language)).collect();
+        let descriptions = groups.iter().map(|g| g.descriptions.clone()).collect();
         let task = Task::spawn("lectern-collate", ctx, move |_| {
             Ok(groups
                 .iter()
@@ -120,6 +126,8 @@ impl CollationPart {
         });
         self.shown = Some(Shown {
             source,
+            normalization,
+            descriptions,
             title,
             views: languages
                 .iter()
@@ -134,28 +142,54 @@ impl CollationPart {
         });
     }
 
-    /// Draws the window, when it is open; it closes by its ×.
-    pub(super) fn window_ui(&mut self, ctx: &egui::Context) {
-        let Some(shown) = &mut self.shown else {
-            return;
+    /// Opens the window on the witnesses of a file (a TEI parallel-segmentation collation
+    /// opened with Open file…), collated again under the wording's normalisation.
+    pub(super) fn open_witnesses(
+        &mut self,
+        title: String,
+        witnesses: Vec<WitnessText>,
+        ctx: &egui::Context,
+    ) {
+        let descriptions = witnesses.iter().map(|_| String::new()).collect();
+        let group = LanguageGroup {
+            language: String::new(),
+            witnesses,
+            descriptions,
         };
+        self.start(
+            (None, title),
+            vec![group],
+            None,
+            Normalization::wording(),
+            ctx,
+        );
+    }
+
+    /// Draws the window, when it is open; it closes by its ×. Gives the collation shown as a
+    /// TEI file (its name and bytes) when the reader asked to export it.
+    #[must_use]
+    pub(super) fn window_ui(&mut self, ctx: &egui::Context) -> Option<(String, Vec<u8>)> {
+        let shown = self.shown.as_mut()?;
         shown.poll();
         let mut open = true;
         // It opens at the foot of the window, clear of the comparison's title and toolbar
         // (what counts as different, the witnesses, Collate itself), which it follows.
         let screen = ctx.content_rect();
         let height = (screen.height() * 0.5).clamp(240.0, 520.0);
-        egui::Window::new(format!("Collation — {}", shown.title))
+        let export = egui::Window::new(format!("Collation — {}", shown.title))
             .id(egui::Id::unique("lectern-collation-window"))
             .open(&mut open)
             .collapsible(false)
             .pivot(egui::Align2::CENTER_BOTTOM)
             .default_pos(screen.center_bottom() - egui::vec2(0.0, 36.0))
             .default_size([960.0_f32.min(screen.width() - 40.0), height])
-            .show(ctx, |ui| shown.contents_ui(ui));
+            .show(ctx, |ui| shown.contents_ui(ui))
+            .and_then(|response| response.inner)
+            .flatten();
         if !open {
             self.shown = None;
         }
+        export
     }
 }
 
@@ -170,8 +204,9 @@ impl Shown {
         }
     }
 
-    /// The note on languages, the chooser of the language, and the collation of the chosen.
-    fn contents_ui(&mut self, ui: &mut egui::Ui) {
+    /// The note on languages, the chooser of the language, and the collation of the chosen;
+    /// the chosen language's TEI file when the reader asked to export it.
+    fn contents_ui(&mut self, ui: &mut egui::Ui) -> Option<(String, Vec<u8>)> {
         if let Some(note) = &self.note {
             ui.label(egui::RichText::new(note).italics());
         }
@@ -195,6 +230,22 @@ impl Shown {
                     // A place chosen in the apparatus or the overview is shown in the table,
                     // at its column.
                     CollationEvent::PlaceChosen(place) => view.choose(place),
+                    CollationEvent::ExportTei => {
+                        let language = &self.languages[chosen];
+                        let title = if self.languages.len() > 1 || !language.is_empty() {
+                            format!("{}: {language}", self.title)
+                        } else {
+                            self.title.clone()
+                        };
+                        let descriptions = self.descriptions.get(chosen).cloned();
+                        return Some(tei_file(
+                            collation,
+                            view.base,
+                            &title,
+                            &self.normalization,
+                            &descriptions.unwrap_or_default(),
+                        ));
+                    }
                 }
             }
         } else if let Some(why) = &self.failed {
@@ -205,6 +256,7 @@ impl Shown {
                 ui.label("Collating the witnesses…");
             });
         }
+        None
     }
 }
 
@@ -232,16 +284,18 @@ impl LecternApp {
             );
             return;
         }
-        let source = Source::of(comparison, state.normalization());
+        let normalization = state.normalization();
+        let source = Source::of(comparison, normalization);
         let title = comparison.title.clone();
-        self.collation.start((source, title), groups, note, ctx);
+        self.collation
+            .start((Some(source), title), groups, note, normalization, ctx);
     }
 
     /// Keeps the collation window on the open comparison: closed when the comparison is
     /// closed or another takes its place, collated again when its witnesses (added, removed,
     /// reordered, edited) or what counts as the same have changed.
     pub(super) fn keep_collation_current(&mut self, ctx: &egui::Context) {
-        let Some(shown) = &self.collation.shown else {
+        let Some(Some(source)) = self.collation.shown.as_ref().map(|s| &s.source) else {
             return;
         };
         let now = self
@@ -250,8 +304,8 @@ impl LecternApp {
             .filter(|state| !state.is_computing())
             .map(|state| Source::of(state.comparison(), state.normalization()));
         match now {
-            Some(now) if now == shown.source => {}
-            Some(now) if now.id == shown.source.id => self.collate_witnesses(ctx),
+            Some(now) if now == *source => {}
+            Some(now) if now.id == source.id => self.collate_witnesses(ctx),
             // Still being computed: the comparison is the same one until it is done.
             None if self.comparison.as_ref().is_some_and(|c| c.is_computing()) => {}
             Some(_) | None => self.collation.close(),

@@ -319,7 +319,7 @@ impl LecternApp {
                 return;
             }
         };
-        let name = file_name(&comparison.title, format.extension());
+        let name = crate::ui::export_file_name(&comparison.title, format.extension());
         self.start_export(content.into_bytes(), name, ctx);
     }
 
@@ -358,17 +358,4 @@ pub(super) fn labels(inputs: &[WordingInput]) -> String {
         .map(|i| i.label.as_str())
         .collect::<Vec<_>>()
         .join(" / ")
-}
-
-/// A file name from a title: letters, digits and dashes.
-pub(super) fn file_name(title: &str, extension: &str) -> String {
-    let name: String = crate::model::text::slug(title, char::is_alphanumeric)
-        .chars()
-        .take(60)
-        .collect();
-    let name = name.trim_end_matches('-');
-    format!(
-        "{}.{extension}",
-        if name.is_empty() { "comparison" } else { name }
-    )
 }

@@ -3,7 +3,6 @@
 
 use super::ImportDraft;
 use super::LecternApp;
-use super::comparisons::file_name;
 use crate::model::annotation_export::Scope;
 use crate::model::text::Text;
 use crate::ui::action::AnnotationFormat;
@@ -203,7 +202,7 @@ impl LecternApp {
         {
             match drawn {
                 Ok(picture) => {
-                    let name = file_name(&state.comparison().title, "png");
+                    let name = crate::ui::export_file_name(&state.comparison().title, "png");
                     state.set_message(picture.left_out.clone());
                     self.files.picture_left_out = picture.left_out;
                     self.start_export(picture.png, name, ctx);
@@ -364,7 +363,7 @@ impl LecternApp {
     }
 
     /// Takes the result of "Open file…" once the worker thread has it.
-    pub(super) fn poll_open_file(&mut self) {
+    pub(super) fn poll_open_file(&mut self, ctx: &egui::Context) {
         let Some(outcome) = Task::poll(&mut self.files.pending_open, || {
             OpenOutcome::Failed("The file dialog closed unexpectedly; nothing was opened.".into())
         }) else {
@@ -375,6 +374,10 @@ impl LecternApp {
             OpenOutcome::Failed(message) => self.notices.push(message),
             OpenOutcome::Opened(text) => {
                 self.open_session_text(*text);
+            }
+            // A TEI collation opens as a collation, its witnesses collated again.
+            OpenOutcome::Collation { title, witnesses } => {
+                self.collation.open_witnesses(title, witnesses, ctx);
             }
         }
     }

@@ -140,7 +140,7 @@ impl LecternApp {
             }
         }
         self.note_window_place(ctx);
-        self.poll_open_file();
+        self.poll_open_file(ctx);
         self.poll_hand_over(ctx);
         self.sync_study();
         self.refresh_term_marks();

@@ -357,7 +357,9 @@ impl LecternApp {
             self.shortcuts_window(ctx);
         }
         self.keep_collation_current(ctx);
-        self.collation.window_ui(ctx);
+        if let Some((name, bytes)) = self.collation.window_ui(ctx) {
+            self.start_export(bytes, name, ctx);
+        }
         actions
     }
 }

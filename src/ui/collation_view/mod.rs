@@ -50,6 +50,34 @@ impl CollationTab {
 pub enum CollationEvent {
     /// Place `0` was chosen (in the table, the apparatus or the overview).
     PlaceChosen(usize),
+    /// The reader asked to save the collation as TEI P5 parallel segmentation (over the
+    /// apparatus's base); the window asks where.
+    ExportTei,
+}
+
+/// The collation as a TEI P5 parallel-segmentation file, over `base`: a file name made of
+/// `title`, and its bytes, with what made it (Lectern, under `normalization`) and each
+/// witness's provenance (`descriptions`, in the collation's order) in the header, as
+/// `lectern collate --format tei` writes it.
+pub fn tei_file(
+    collation: &Collation,
+    base: Base,
+    title: &str,
+    normalization: &crate::model::diff::Normalization,
+    descriptions: &[String],
+) -> (String, Vec<u8>) {
+    let made_by = format!(
+        "Collated by Lectern {} (normalisation: {}).",
+        crate::VERSION,
+        crate::ui::compare_view::profile_name(normalization).to_lowercase()
+    );
+    let document =
+        crate::model::collation::tei::to_parallel(collation, base, title, &made_by, descriptions);
+    let name = crate::ui::export_file_name(title, "xml");
+    (
+        name,
+        crate::formats::tei_parallel::write(&document).into_bytes(),
+    )
 }
 
 /// The view's own state: which tab, which base, which place; the apparatus kept for its base.
@@ -126,6 +154,17 @@ pub fn collation_ui(
             }
         }
         ui.separator();
+        if ui
+            .button("Export TEI…")
+            .on_hover_text(
+                "Save this collation as TEI P5 parallel segmentation (readings over the \
+                 apparatus's base), for an edition or another collation tool",
+            )
+            .clicked()
+        {
+            events.push(CollationEvent::ExportTei);
+        }
+        ui.separator();
         ui.label(format!(
             "{} witnesses, {} places, {} where they differ",
             collation.witnesses().len(),
@@ -142,6 +181,8 @@ pub fn collation_ui(
     for event in &events {
         match *event {
             CollationEvent::PlaceChosen(place) => state.choose(place),
+            // The window asks where to save it.
+            CollationEvent::ExportTei => {}
         }
     }
     events

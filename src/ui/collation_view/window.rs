@@ -1,13 +1,17 @@
 //! A window of its own for `lectern collate --window`: the witnesses are collated off the UI
 //! thread (the first frame says so at once) and then shown in the collation view. It holds no
-//! profile and changes nothing: a collation is read, not edited.
+//! profile and changes nothing: a collation is read, not edited. Export TEI… asks where to
+//! save the collation, through the desktop's file dialog.
 
 use egui::Ui;
 
-use super::{CollationViewState, collation_ui};
+use std::sync::Arc;
+
+use super::{CollationEvent, CollationViewState, collation_ui};
 use crate::model::collation::apparatus::Base;
 use crate::model::collation::{Collation, WitnessText, collate};
 use crate::model::diff::Normalization;
+use crate::ui::dialogs::{FileDialogs as _, NativeDialogs, SaveOutcome, save_file};
 use crate::ui::task::Task;
 
 /// The window's state: the witnesses until they are collated, then the collation and the
@@ -25,6 +29,12 @@ pub struct CollationWindow {
     view: CollationViewState,
     /// What the reader is told above the view (which witnesses, which languages apart).
     note: Option<String>,
+    /// What counted as the same.
+    normalization: Normalization,
+    /// The TEI file being saved.
+    saving: Option<Task<SaveOutcome>>,
+    /// What came of the last export.
+    said: Option<String>,
 }
 
 impl CollationWindow {
@@ -37,6 +47,9 @@ impl CollationWindow {
             failed: None,
             view: CollationViewState::new(super::CollationTab::Table, base),
             note: None,
+            normalization,
+            saving: None,
+            said: None,
         }
     }
 
@@ -61,6 +74,48 @@ impl CollationWindow {
             Some(Err(why)) => self.failed = Some(why),
             None => {}
         }
+        let stopped = || SaveOutcome::Failed("the export stopped".into());
+        match Task::poll(&mut self.saving, stopped) {
+            Some(SaveOutcome::Saved(path)) => {
+                self.said = Some(format!("Exported to {}.", path.display()));
+            }
+            Some(SaveOutcome::Failed(why)) => {
+                self.said = Some(format!("The export failed: {why}."))
+            }
+            Some(SaveOutcome::Cancelled) | None => {}
+        }
+    }
+
+    /// Asks where to save the collation as TEI, and saves it there.
+    fn export_tei(&mut self, ctx: &egui::Context) {
+        let Some(collation) = &self.collation else {
+            return;
+        };
+        let dialogs = NativeDialogs;
+        if !dialogs.available() {
+            self.said = Some(
+                "Export TEI… needs a file dialog and this desktop offers none; `lectern collate \
+                 … --format tei > FILE` writes the same file."
+                    .into(),
+            );
+            return;
+        }
+        let ids: Vec<&str> = collation
+            .witnesses()
+            .iter()
+            .map(|w| w.id.as_str())
+            .collect();
+        let title = format!("A collation of {}", ids.join(", "));
+        let (name, bytes) =
+            super::tei_file(collation, self.view.base, &title, &self.normalization, &[]);
+        self.saving = Some(save_file(
+            Arc::new(dialogs),
+            ctx,
+            "Export the collation as TEI".into(),
+            name,
+            bytes,
+            None,
+        ));
     }
 
     /// Draws the window.
@@ -70,10 +125,22 @@ impl CollationWindow {
             if let Some(note) = &self.note {
                 ui.label(egui::RichText::new(note).italics());
             }
+            if let Some(said) = &self.said {
+                ui.label(said);
+            }
             match (&self.collation, &self.failed) {
                 (Some(collation), _) => {
-                    // What the reader chooses moves the view itself; nothing else to tell.
-                    let _chosen = collation_ui(ui, collation, &mut self.view);
+                    let mut export = false;
+                    for event in collation_ui(ui, collation, &mut self.view) {
+                        match event {
+                            // The view moves itself to a place chosen.
+                            CollationEvent::PlaceChosen(_) => {}
+                            CollationEvent::ExportTei => export = true,
+                        }
+                    }
+                    if export {
+                        self.export_tei(ui.ctx());
+                    }
                 }
                 (None, Some(why)) => {
                     ui.label(format!("The witnesses could not be collated: {why}."));

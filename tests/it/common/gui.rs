@@ -191,3 +191,29 @@ pub fn show_only_the_english_witnesses(harness: &mut Harness<'_, LecternApp>) {
     }
     harness.key_press(Key::Escape);
 }
+
+/// Dialogs that answer as a test script says, instead of asking a person.
+pub struct ScriptedDialogs(pub Option<std::path::PathBuf>);
+
+impl lectern::ui::dialogs::FileDialogs for ScriptedDialogs {
+    fn pick_text_file(&self) -> Option<std::path::PathBuf> {
+        self.0.clone()
+    }
+
+    fn save_file(&self, _title: &str, _file_name: &str) -> Option<std::path::PathBuf> {
+        self.0.clone()
+    }
+
+    fn available(&self) -> bool {
+        true
+    }
+
+    fn pick_file(
+        &self,
+        _title: &str,
+        _filter: &str,
+        _extensions: &[&str],
+    ) -> Option<std::path::PathBuf> {
+        self.0.clone()
+    }
+}
