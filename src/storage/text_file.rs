@@ -68,10 +68,18 @@ pub fn read_collation_file(
         return None;
     }
     Some(match crate::formats::tei_parallel::read(&xml) {
-        Ok(document) => Ok((
-            document.title.clone(),
-            crate::model::collation::tei::from_parallel(&document),
-        )),
+        Ok(document) => {
+            let witnesses = crate::model::collation::tei::from_parallel(&document);
+            if witnesses.len() < 2 {
+                Err(format!(
+                    "{} is a TEI collation of {} witness(es); a collation needs two or more",
+                    path.display(),
+                    witnesses.len()
+                ))
+            } else {
+                Ok((document.title, witnesses))
+            }
+        }
         Err(e) => Err(format!(
             "{} looks like a TEI collation but could not be read: {e}",
             path.display()
@@ -261,5 +269,54 @@ mod tests {
         let missing = dir.path().join("missing.txt");
         let err = read_text_file(&missing).unwrap_err();
         assert!(err.to_string().contains("missing.txt"), "{err}");
+    }
+
+    #[test]
+    fn a_tei_collation_is_read_as_its_witnesses_and_anything_else_is_left_to_the_text_reader() {
+        use crate::model::collation::{WitnessText, collate, tei::to_parallel};
+        let dir = tempfile::tempdir().unwrap();
+        let witnesses = [
+            ("A", "the union of republics"),
+            ("B", "a union of the republics"),
+        ]
+        .map(|(id, text)| WitnessText {
+            id: id.into(),
+            text: text.into(),
+        });
+        let collation = collate(&witnesses, &crate::model::diff::Normalization::wording());
+        let base = crate::model::collation::Base::Majority;
+        let xml = crate::formats::tei_parallel::write(&to_parallel(
+            &collation,
+            base,
+            "Two drafts",
+            "L",
+            &[],
+        ));
+        let file = dir.path().join("drafts.xml");
+        std::fs::write(&file, &xml).unwrap();
+        let (title, read) = read_collation_file(&file).unwrap().unwrap();
+        assert_eq!(title, "Two drafts");
+        assert_eq!(read, witnesses);
+
+        // Not a TEI collation: a text (read as one), whatever its name.
+        let page = dir.path().join("page.xml");
+        std::fs::write(&page, "<html><body><p>the union</p></body></html>").unwrap();
+        assert!(read_collation_file(&page).is_none());
+        let text = dir.path().join("drafts.txt");
+        std::fs::write(&text, &xml).unwrap();
+        assert!(read_collation_file(&text).is_none(), "by its name only");
+
+        // A damaged collation, or one of a single witness, is refused with a reason.
+        let damaged = dir.path().join("damaged.xml");
+        std::fs::write(&damaged, &xml[..xml.len() - 20]).unwrap();
+        let why = read_collation_file(&damaged).unwrap().unwrap_err();
+        assert!(why.contains("could not be read"), "{why}");
+        let one = dir.path().join("one.tei");
+        let single = r##"<?xml version="1.0"?><TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>One</title></titleStmt><sourceDesc><listWit><witness xml:id="wA" n="A"/></listWit></sourceDesc></fileDesc></teiHeader><text><body><p>the <app><lem wit="#wA">union</lem></app> of republics</p></body></text></TEI>"##;
+        std::fs::write(&one, &single).unwrap();
+        match read_collation_file(&one) {
+            Some(Err(why)) => assert!(why.contains("1 witness(es)"), "{why}"),
+            other => panic!("a single witness is no collation: {other:?}"),
+        }
     }
 }
