@@ -313,7 +313,7 @@ mod tests {
         assert!(why.contains("could not be read"), "{why}");
         let one = dir.path().join("one.tei");
         let single = r##"<?xml version="1.0"?><TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>One</title></titleStmt><sourceDesc><listWit><witness xml:id="wA" n="A"/></listWit></sourceDesc></fileDesc></teiHeader><text><body><p>the <app><lem wit="#wA">union</lem></app> of republics</p></body></text></TEI>"##;
-        std::fs::write(&one, &single).unwrap();
+        std::fs::write(&one, single).unwrap();
         match read_collation_file(&one) {
             Some(Err(why)) => assert!(why.contains("1 witness(es)"), "{why}"),
             other => panic!("a single witness is no collation: {other:?}"),
