@@ -90,10 +90,8 @@ impl EntityDraft {
 pub fn index_ui(ctx: &egui::Context, state: &mut IndexViewState, index: &Index) -> Vec<Action> {
     let mut actions = Vec::new();
     let mut open = true;
-    egui::Window::new("People and places")
+    crate::ui::study_window(egui::Window::new("People and places"), ctx, (560.0, 560.0))
         .open(&mut open)
-        .default_width(560.0)
-        .default_height(560.0)
         .show(ctx, |ui| {
             ui.horizontal(|ui| {
                 let label = ui.label("Filter people and places");

@@ -110,10 +110,8 @@ fn fitted<'a>(entries: impl Iterator<Item = &'a Entry>) -> Option<(f64, f64)> {
 pub fn timeline_ui(ctx: &egui::Context, state: &mut TimelineViewState) -> Vec<Action> {
     let mut actions = Vec::new();
     let mut open = true;
-    egui::Window::new("Timeline")
+    crate::ui::study_window(egui::Window::new("Timeline"), ctx, (860.0, 620.0))
         .open(&mut open)
-        .default_width(860.0)
-        .default_height(620.0)
         .show(ctx, |ui| {
             toolbar_ui(ui, state);
             axis_ui(ui, state, &mut actions);

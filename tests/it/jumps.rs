@@ -309,3 +309,32 @@ fn the_notice_of_a_replaced_pane_offers_back_and_a_jump_within_a_pane_is_undone_
     harness.run_steps(10);
     assert_eq!(pane_at(&harness, 0), (NOTES.to_owned(), 0));
 }
+
+#[test]
+fn the_study_windows_open_clear_of_the_passage_they_open() {
+    let profile = tempfile::tempdir().unwrap();
+    let mut harness = window(profile.path(), &[NOTES, KAMENEV, TROTSKY]);
+    let range = occurrence(&harness, NOTES, "Great-Russian", 3);
+    for (item, title) in [
+        ("People and places…", "People and places"),
+        ("Timeline…", "Timeline"),
+        ("Terms across translations…", "Terms across translations"),
+    ] {
+        for label in ["View", item] {
+            harness.get_by_label(label).click();
+            harness.run_steps(5);
+        }
+        // A mention, an event or a term opens its passage in the pane, as a result does.
+        open_hit(&mut harness, NOTES, range.clone());
+        assert_in_view(&harness, 0, &range, title);
+        let top = harness.get_by_label(title).rect().top();
+        let shown = &harness.state().desk().panes()[0];
+        for offset in [range.start, range.end - 1] {
+            let at = shown.view.screen_pos_of(&shown.text, offset).unwrap();
+            assert!(
+                at.y < top,
+                "{title}: the passage at {at:?} lies under the window, whose title is at {top}"
+            );
+        }
+    }
+}

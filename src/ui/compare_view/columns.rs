@@ -19,10 +19,18 @@ pub(super) fn column(ui: &mut Ui, width: f32, add_contents: impl FnOnce(&mut Ui)
 /// The narrowest a witness's column gets (narrower, its words would break mid-word).
 pub(super) const MIN_COLUMN: f32 = 170.0;
 
-/// The width of each of `visible` witness columns in the space left.
+/// The width of each of `visible` witness columns in the space left. When they do not all
+/// fit, those that do fill the width exactly and the others lie beyond it, to be scrolled to:
+/// no column is cut at the right edge with its words clipped.
 pub(super) fn column_width(ui: &Ui, visible: usize) -> f32 {
-    let available = ui.available_width() - SEGMENT_COLUMN - (GAP + 6.0) * visible as f32 - 24.0;
-    (available / visible.max(1) as f32).max(MIN_COLUMN)
+    columns_width(ui.available_width(), visible)
+}
+
+/// [`column_width`] in `width` points.
+pub(super) fn columns_width(width: f32, visible: usize) -> f32 {
+    let shown = visible.min(columns_that_fit(width)).max(1);
+    let available = width - SEGMENT_COLUMN - (GAP + 6.0) * shown as f32 - 24.0;
+    (available / shown as f32).max(MIN_COLUMN)
 }
 
 /// How many witness columns fit side by side in `width` without scrolling sideways.

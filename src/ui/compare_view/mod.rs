@@ -589,6 +589,31 @@ mod tests {
     }
 
     #[test]
+    fn columns_that_fit_fill_the_width_and_the_next_starts_beyond_it() {
+        use super::columns::columns_width;
+        // Docked at 1280×800 beside the library and the annotations: about 560 points.
+        for width in [560.0, 780.0, 1000.0, 1400.0] {
+            for visible in 1..=6 {
+                let column = columns_width(width, visible);
+                let fit = columns_that_fit(width).min(visible);
+                let right_of = |n: usize| SEGMENT_COLUMN + n as f32 * (column + GAP + 6.0);
+                assert!(
+                    right_of(fit) <= width - 24.0 + 0.01,
+                    "{fit} of {visible} fit whole in {width}: {column}"
+                );
+                if visible > fit {
+                    assert!(
+                        right_of(fit) >= width - 24.0 - 0.01,
+                        "the next column starts beyond the edge, not cut by it ({width}, \
+                         {visible}: {column})"
+                    );
+                }
+                assert!(column >= MIN_COLUMN);
+            }
+        }
+    }
+
+    #[test]
     fn profiles_are_named_and_anything_else_is_custom() {
         assert_eq!(profile_name(&Normalization::wording()), "Wording");
         assert_eq!(profile_name(&Normalization::default()), "Exact");
