@@ -10,6 +10,8 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use crate::model::words::one_line;
+
 use anyhow::Context as _;
 use clap::ValueEnum;
 use serde::Serialize;
@@ -394,11 +396,6 @@ fn sigla(collation: &Collation) -> String {
 
 fn title(collation: &Collation) -> String {
     format!("A collation of {}", sigla(collation))
-}
-
-/// Each run of white space one space, trimmed.
-fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// `--format table`.

@@ -36,7 +36,7 @@ pub(crate) fn export_file_name(title: &str, extension: &str) -> String {
 
 /// Where a study window (People and places, the timeline, terms across translations) opens:
 /// at the foot of the window's right side, at most `height` points and never more than
-/// 45 % of the window tall, so that the passage it opens in a pane (brought into view near
+/// half the window tall, so that the passage it opens in a pane (brought into view near
 /// the pane's top) is not under it. It has no collapsed state to lie over the comparison's
 /// title; it closes with its ×.
 pub(crate) fn study_window<'open>(
@@ -50,5 +50,5 @@ pub(crate) fn study_window<'open>(
         .pivot(egui::Align2::RIGHT_BOTTOM)
         .default_pos(screen.right_bottom() - egui::vec2(12.0, 34.0))
         .default_width(width.min(screen.width() - 40.0))
-        .default_height(height.min(screen.height() * 0.45))
+        .default_height(height.min(screen.height() * 0.5))
 }

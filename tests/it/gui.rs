@@ -3828,10 +3828,10 @@ fn the_timeline_orders_documents_and_events_steps_by_keyboard_and_opens_a_passag
         "zoomed out"
     );
     // An event stated in a letter opens the letter at the passage that states it.
-    click(
-        &mut harness,
-        "26 September 1922 — Lenin speaks with Stalin about the resolution",
-    );
+    let event = "26 September 1922 — Lenin speaks with Stalin about the resolution";
+    harness.get_by_label(event).scroll_to_me();
+    harness.run();
+    click(&mut harness, event);
     harness.get_by_label_contains("Source: Lenin’s letter to Kamenev of 26 September 1922");
     harness.get_by_label("Open the passage").click();
     harness.run_steps(90);
@@ -3840,9 +3840,10 @@ fn the_timeline_orders_documents_and_events_steps_by_keyboard_and_opens_a_passag
     let range = pane.view.selected_range().expect("the passage is selected");
     assert_eq!(pane.text.slice(range), "and with Stalin today");
     // A document known through a comparison opens the comparison.
-    harness
-        .get_by_label_contains("23–24 September 1922 — Stalin’s commission draft")
-        .click();
+    let document = "23–24 September 1922 — Stalin’s commission draft";
+    harness.get_by_label_contains(document).scroll_to_me();
+    harness.run();
+    harness.get_by_label_contains(document).click();
     harness.run();
     click(&mut harness, "Open the comparison");
     assert_eq!(
@@ -3851,10 +3852,10 @@ fn the_timeline_orders_documents_and_events_steps_by_keyboard_and_opens_a_passag
     );
     // A document opens its text; Show all fits the documents of the period, and again reaches
     // the introduction of 2022.
-    click(
-        &mut harness,
-        "10 March 1923 — Lenin’s stroke of 10 March 1923",
-    );
+    let stroke = "10 March 1923 — Lenin’s stroke of 10 March 1923";
+    harness.get_by_label(stroke).scroll_to_me();
+    harness.run();
+    click(&mut harness, stroke);
     click(&mut harness, "Open the text");
     assert!(pane_ids(&harness).contains(&TROTSKY.into()));
     click(&mut harness, "Show all");
@@ -4098,6 +4099,11 @@ fn the_reader_adds_a_term_whose_renderings_are_marked() {
         .type_text("ru: федераци* — Russian\nen: federation — Collected Works");
     harness.run();
     click(&mut harness, "Add the term");
+    // The list is scrolled to the new term, as a reader scrolls it, and it is chosen.
+    harness
+        .get_by_label_contains("Federation (федерация) —")
+        .scroll_to_me();
+    harness.run();
     harness
         .get_by_label_contains("Federation (федерация) —")
         .click();

@@ -19,6 +19,8 @@ struct State {
     reading: bool,
     /// Whether an `<rdgGrp>` is open.
     group: bool,
+    /// The text of the header's title being read, as written.
+    title: Option<String>,
 }
 
 fn local(name: &[u8]) -> String {
@@ -51,6 +53,9 @@ impl State {
                     siglum,
                     description: String::new(),
                 });
+            }
+            "title" if self.inside("titleStmt") && !empty => {
+                self.title.get_or_insert_with(String::new);
             }
             "app" => self.document.body.push(Piece::App(Vec::new())),
             "rdgGrp" => {
@@ -90,6 +95,19 @@ impl State {
     fn end(&mut self) {
         let Some(name) = self.open.pop() else { return };
         match name.as_str() {
+            // The titles of the header's title statement (a main title and its subtitles),
+            // each with its white space collapsed, one after another.
+            "title" if self.inside("titleStmt") => {
+                if let Some(title) = self.title.take() {
+                    let title = super::collapsed(&title);
+                    if !title.is_empty() {
+                        if !self.document.title.is_empty() {
+                            self.document.title.push(' ');
+                        }
+                        self.document.title.push_str(&title);
+                    }
+                }
+            }
             "witness" => self.witness = None,
             "lem" | "rdg" => self.reading = false,
             "rdgGrp" => self.group = false,
@@ -99,13 +117,8 @@ impl State {
     }
 
     fn text(&mut self, text: &str) {
-        if self.inside("titleStmt") && self.open.last().is_some_and(|o| o == "title") {
-            // The first title of the header's title statement (a main title and subtitles
-            // joined).
-            if !self.document.title.is_empty() && !self.document.title.ends_with(' ') {
-                self.document.title.push(' ');
-            }
-            self.document.title.push_str(text.trim());
+        if let Some(title) = &mut self.title {
+            title.push_str(text);
         } else if let Some(w) = self.witness {
             self.document.witnesses[w].description.push_str(text);
         } else if self.reading {

@@ -11,6 +11,8 @@
 
 use std::ops::Range;
 
+use crate::model::words::one_line;
+
 use super::Collation;
 
 /// What the apparatus's base text is.
@@ -181,11 +183,6 @@ impl Apparatus {
 /// How entry `n` (from 0) is numbered in the base text and before its line: “[1]”.
 pub fn entry_mark(n: usize) -> String {
     format!("[{}]", n + 1)
-}
-
-/// `text` with its runs of white space (line breaks too) as single spaces.
-fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// The most tokens of a lemma made of several places (“much more”): longer runs of places

@@ -9,10 +9,11 @@
 //! - an *omission* is a run of columns where it reads nothing and some other witness reads;
 //! - an addition with a word of four letters or more, and an omission nearby where other
 //!   witnesses read the same phrase, make a move. The phrase may have been reworded on the
-//!   way: of three words or more, two in three must match, in order, each the same under the
-//!   normalisation or a near form of it (an inflection, a misprint); a shorter phrase, or
-//!   one of more than forty tokens, must be the same. Those who read it at the one place read
-//!   nothing at the other.
+//!   way: of three words or more, two words in three must match, in order, each the same
+//!   under the normalisation or a near form of it (an inflection, a misprint), in a stretch as
+//!   long as the phrase or one token longer (one shorter too, for five words or more); a
+//!   phrase of fewer words, or of more than forty tokens, must be the same. Those who read it
+//!   at the one place read nothing at the other.
 //!
 //! Each omission serves one move; the nearest is taken first. A transposition is seen from
 //! both sides (the movers' addition, and the others' where the movers omit): it is told once,
@@ -29,8 +30,8 @@ use super::{Collation, TokenKind};
 /// Columns apart beyond which an addition and an omission are not taken for one move.
 const NEAR_ENOUGH: usize = 200;
 
-/// The fewest letters of words a moved phrase has (a stray “the” or “of” added here and
-/// dropped there is no move; Darwin's “more” is).
+/// The fewest letters of the longest word of a moved phrase (a stray “the” or “of the”
+/// added here and dropped there is no move; Darwin's “more” is).
 const LEAST_LETTERS: usize = 4;
 
 /// The longest phrase whose rewording is looked for (its windows are matched word by word);
@@ -100,7 +101,7 @@ fn one_direction(collation: &Collation, moves: Vec<Move>) -> Vec<Move> {
         match (fewer(movers, others), fewer(their_movers, their_others)) {
             (true, false) => false,
             (false, true) => true,
-            _ => key(other.witness) > key(m.witness),
+            (true, true) | (false, false) => key(other.witness) > key(m.witness),
         }
     };
     moves
@@ -136,7 +137,8 @@ fn runs(collation: &Collation, witness: usize) -> (Vec<Range<usize>>, Vec<Range<
         match (column[witness].is_some(), some_read, some_not) {
             (true, _, true) => extend(&mut additions, c),
             (false, true, _) => extend(&mut omissions, c),
-            _ => {}
+            // All read here, or none does.
+            (true, _, false) | (false, false, _) => {}
         }
     }
     (additions, omissions)
@@ -172,18 +174,32 @@ fn tokens_in<'a>(
 
 /// Whether two tokens are one reading of a moved phrase: the same, or near forms of one word.
 fn alike(a: Keyed<'_>, b: Keyed<'_>) -> bool {
-    a.key == b.key
-        || (a.kind == TokenKind::Word
-            && b.kind == TokenKind::Word
-            && similarity(a.key, b.key) >= NEAR)
+    if a.key == b.key {
+        return true;
+    }
+    if a.kind != TokenKind::Word || b.kind != TokenKind::Word {
+        return false;
+    }
+    // Words of lengths too far apart cannot be near: no need to count their edits.
+    let (x, y) = (a.key.chars().count(), b.key.chars().count());
+    #[allow(clippy::cast_precision_loss)] // words are short
+    let close = x.abs_diff(y) as f64 <= (1.0 - NEAR) * x.max(y) as f64;
+    close && similarity(a.key, b.key) >= NEAR
 }
 
-/// How many tokens of `a` and `b` match in order (the longest common subsequence, tokens
-/// matching when [`alike`]).
-fn matched(a: &[Keyed<'_>], b: &[Keyed<'_>]) -> usize {
+/// How many words of `a` and `b` match in order (the longest common subsequence of their
+/// words, words matching when [`alike`]; punctuation does not count).
+fn matched<'a>(a: &[Keyed<'a>], b: &[Keyed<'a>]) -> usize {
+    let words = |t: &[Keyed<'a>]| -> Vec<Keyed<'a>> {
+        t.iter()
+            .copied()
+            .filter(|t| t.kind == TokenKind::Word)
+            .collect()
+    };
+    let (a, b) = (words(a), words(b));
     let mut previous = vec![0usize; b.len() + 1];
-    for &x in a {
-        let mut current = vec![0usize; b.len() + 1];
+    let mut current = vec![0usize; b.len() + 1];
+    for &x in &a {
         for (j, &y) in b.iter().enumerate() {
             current[j + 1] = if alike(x, y) {
                 previous[j] + 1
@@ -191,30 +207,62 @@ fn matched(a: &[Keyed<'_>], b: &[Keyed<'_>]) -> usize {
                 previous[j + 1].max(current[j])
             };
         }
-        previous = current;
+        std::mem::swap(&mut previous, &mut current);
     }
     previous[b.len()]
+}
+
+/// The words of `tokens`.
+fn word_count(tokens: &[Keyed<'_>]) -> usize {
+    tokens.iter().filter(|t| t.kind == TokenKind::Word).count()
 }
 
 /// Where in `there` the phrase `wanted` is read (see the module docs): the range of `there`
 /// that reads it best, if one does.
 fn found_in(wanted: &[Keyed<'_>], there: &[Keyed<'_>]) -> Option<Range<usize>> {
     let n = wanted.len();
-    if !(3..=REWORDED_TOKENS).contains(&n) {
+    let words = word_count(wanted);
+    if n == 0 || there.len() < n.saturating_sub(1).max(1) {
+        return None;
+    }
+    if words < 3 || n > REWORDED_TOKENS {
         let same = |window: &[Keyed<'_>]| window.iter().zip(wanted).all(|(a, b)| a.key == b.key);
         return there
             .windows(n)
             .position(same)
             .map(|start| start..start + n);
     }
-    // Windows one token shorter or longer than the phrase; the best match, then the length
-    // nearest the phrase's, then the first.
+    // Which tokens there could match a word of the phrase at all: a window with too few of
+    // them is passed over without matching it word by word (a long lacuna has thousands).
+    let candidate: Vec<bool> = there
+        .iter()
+        .map(|&t| t.kind == TokenKind::Word && wanted.iter().any(|&w| alike(w, t)))
+        .collect();
+    // And which of those are words that carry weight (“soviet”, not “of” or “the”): a window
+    // must have one.
+    let weighty: Vec<bool> = there
+        .iter()
+        .zip(&candidate)
+        .map(|(t, &c)| c && t.key.chars().count() >= LEAST_LETTERS)
+        .collect();
+    let needed = (2 * words).div_ceil(3);
+    // Windows one token longer than the phrase, or as long; one shorter only for a phrase of
+    // five words or more (so that “of the republics” is never found in a bare “of the”).
+    let shortest = if words >= 5 { n - 1 } else { n };
     let mut best: Option<(usize, usize, Range<usize>)> = None;
-    for length in (n - 1)..=(n + 1) {
+    for length in shortest..=(n + 1) {
         for start in 0..there.len().saturating_sub(length - 1) {
             let window = &there[start..start + length];
+            let few = candidate[start..start + length]
+                .iter()
+                .filter(|&&c| c)
+                .count()
+                < needed;
+            if few || !weighty[start..start + length].contains(&true) {
+                continue;
+            }
             let score = matched(wanted, window);
-            if 3 * score < 2 * n.max(length) {
+            if 3 * score < 2 * words.max(word_count(window)) {
                 continue;
             }
             let off = length.abs_diff(n);
@@ -226,7 +274,16 @@ fn found_in(wanted: &[Keyed<'_>], there: &[Keyed<'_>]) -> Option<Range<usize>> {
             }
         }
     }
-    best.map(|(_, _, range)| range)
+    // Without the tokens at its ends that are nothing of the phrase.
+    best.map(|(_, _, mut range)| {
+        while range.len() > 1 && !candidate[range.start] {
+            range.start += 1;
+        }
+        while range.len() > 1 && !candidate[range.end - 1] {
+            range.end -= 1;
+        }
+        range
+    })
 }
 
 /// The omission nearest `addition` from which `witness` moved it, taken out of `omissions`.
@@ -237,12 +294,10 @@ fn source(
     omissions: &mut Vec<Range<usize>>,
 ) -> Option<Move> {
     let moved = tokens_in(collation, witness, addition);
-    let letters: usize = moved
+    let worth_it = moved
         .iter()
-        .filter(|t| t.kind == TokenKind::Word)
-        .map(|t| t.key.chars().count())
-        .sum();
-    if letters < LEAST_LETTERS {
+        .any(|t| t.kind == TokenKind::Word && t.key.chars().count() >= LEAST_LETTERS);
+    if !worth_it {
         return None;
     }
     let distance = |o: &Range<usize>| {
@@ -300,4 +355,58 @@ fn column_of(collation: &Collation, witness: usize, token: usize) -> usize {
         .iter()
         .position(|column| column[witness] == Some(u32::try_from(token).unwrap_or(u32::MAX)))
         .unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keyed(text: &str) -> Vec<Keyed<'_>> {
+        text.split_whitespace()
+            .enumerate()
+            .map(|(token, key)| Keyed {
+                key,
+                kind: if key.chars().any(char::is_alphanumeric) {
+                    TokenKind::Word
+                } else {
+                    TokenKind::Punctuation
+                },
+                token,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_reworded_phrase_is_found_but_not_in_a_few_small_words_of_it() {
+        let phrase = keyed("of the soviet republics");
+        // Reworded: one word inflected, one dropped, in a stretch one longer.
+        let there = keyed("we met of soviet republic today");
+        let found = found_in(&phrase, &there).expect("reworded, still the phrase");
+        assert_eq!(there[found.start].key, "of", "{found:?}");
+        // “of the” alone is no reading of the phrase, nor is punctuation.
+        assert_eq!(
+            found_in(&keyed("of the republics"), &keyed("met of the , today")),
+            None
+        );
+        assert_eq!(found_in(&phrase, &keyed("of the , , in moscow")), None);
+        // A short phrase is found only as it stands.
+        assert_eq!(
+            found_in(&keyed("much more"), &keyed("far much more so")),
+            Some(1..3)
+        );
+        assert_eq!(
+            found_in(&keyed("much more"), &keyed("far much mere so")),
+            None
+        );
+        assert_eq!(found_in(&[], &keyed("anything")), None);
+    }
+
+    #[test]
+    fn a_long_lacuna_with_nothing_of_the_phrase_reads_nothing_of_it() {
+        // Five thousand words, none like the phrase's (each window is passed over by its count
+        // of words like them, not matched word by word).
+        let lacuna: String = (0..5_000).map(|i| format!("w{i:05} ")).collect();
+        let phrase = keyed("the union of soviet republics was formed");
+        assert_eq!(found_in(&phrase, &keyed(&lacuna)), None);
+    }
 }

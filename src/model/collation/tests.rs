@@ -429,12 +429,15 @@ fn tei_round_trip_of_darwin_keeps_every_edition() {
     let xml = tei_parallel::write(&to_parallel(
         &collation,
         Base::Witness(0),
-        "Darwin's Origin, chapter 1 & its editions",
+        "Darwin's “Origin”, \"chapter 1\" & its editions",
         "L",
         &[],
     ));
     let document = tei_parallel::read(&xml).unwrap();
-    assert_eq!(document.title, "Darwin's Origin, chapter 1 & its editions");
+    assert_eq!(
+        document.title, "Darwin's “Origin”, \"chapter 1\" & its editions",
+        "escaped as written, read back as it was"
+    );
     let back = from_parallel(&document);
     let collapsed = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
     for (original, read) in given.iter().zip(&back) {

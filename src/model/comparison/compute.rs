@@ -140,21 +140,8 @@ pub fn compute_row_by_row(
     reference: Reference,
     row: &mut dyn FnMut(usize, &[Cell]) -> bool,
 ) -> Option<ComparisonResult> {
-    let mut result = ComparisonResult::default();
-    for segment in 0..comparison.segments.len() {
-        let cells = compute_row(
-            comparison,
-            normalization,
-            reference,
-            segment,
-            &mut result.differences,
-        );
-        if !row(segment, &cells) {
-            return None;
-        }
-        result.cells.push(cells);
-    }
-    Some(result)
+    let total = comparison.segments.len();
+    rows_of(comparison, normalization, reference, 0..total, row)
 }
 
 /// The cells of `segments`, and their differences; `progress(done, total)` after each
@@ -166,20 +153,38 @@ pub(super) fn compute_rows(
     segments: Range<usize>,
     progress: &mut dyn FnMut(usize, usize) -> bool,
 ) -> Option<ComparisonResult> {
-    let mut result = ComparisonResult::default();
     let total = comparison.segments.len();
+    rows_of(
+        comparison,
+        normalization,
+        reference,
+        segments,
+        &mut |segment, _| progress(segment + 1, total),
+    )
+}
+
+/// The cells of `segments`, and their differences, each row handed to `row` as it is
+/// computed; `None` when `row` returns false.
+fn rows_of(
+    comparison: &Comparison,
+    normalization: &Normalization,
+    reference: Reference,
+    segments: Range<usize>,
+    row: &mut dyn FnMut(usize, &[Cell]) -> bool,
+) -> Option<ComparisonResult> {
+    let mut result = ComparisonResult::default();
     for segment in segments {
-        let row = compute_row(
+        let cells = compute_row(
             comparison,
             normalization,
             reference,
             segment,
             &mut result.differences,
         );
-        result.cells.push(row);
-        if !progress(segment + 1, total) {
+        if !row(segment, &cells) {
             return None;
         }
+        result.cells.push(cells);
     }
     Some(result)
 }

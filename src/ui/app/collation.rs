@@ -66,6 +66,8 @@ struct Shown {
     title: String,
     /// The languages' names, in the order of their first witness.
     languages: Vec<String>,
+    /// Their tags (`ru`, `en`; empty when unknown), in the same order.
+    tags: Vec<String>,
     /// What the reader is told of the languages kept apart.
     note: Option<String>,
     /// The language shown (an index into `languages`).
@@ -117,6 +119,7 @@ impl CollationPart {
         ctx: &egui::Context,
     ) {
         let languages: Vec<String> = groups.iter().map(|g| language_name(&g.language)).collect();
+        let tags = groups.iter().map(|g| g.language.clone()).collect();
         let descriptions = groups.iter().map(|g| g.descriptions.clone()).collect();
         let task = Task::spawn("lectern-collate", ctx, move |_| {
             Ok(groups
@@ -134,6 +137,7 @@ impl CollationPart {
                 .map(|_| CollationViewState::default())
                 .collect(),
             languages,
+            tags,
             note,
             chosen: 0,
             task: Some(task),
@@ -182,7 +186,7 @@ impl CollationPart {
             .collapsible(false)
             .pivot(egui::Align2::CENTER_BOTTOM)
             .default_pos(screen.center_bottom() - egui::vec2(0.0, 36.0))
-            .default_size([960.0_f32.min(screen.width() - 40.0), height])
+            .default_size([960.0_f32.min(screen.width() - 40.0).max(200.0), height])
             .show(ctx, |ui| shown.contents_ui(ui))
             .and_then(|response| response.inner)
             .flatten();
@@ -231,11 +235,10 @@ impl Shown {
                     // at its column.
                     CollationEvent::PlaceChosen(place) => view.choose(place),
                     CollationEvent::ExportTei => {
-                        let language = &self.languages[chosen];
-                        let title = if self.languages.len() > 1 || !language.is_empty() {
-                            format!("{}: {language}", self.title)
-                        } else {
-                            self.title.clone()
+                        // The language is named when the witnesses say which it is.
+                        let title = match self.tags.get(chosen).filter(|t| !t.is_empty()) {
+                            Some(_) => format!("{}: {}", self.title, self.languages[chosen]),
+                            None => self.title.clone(),
                         };
                         let descriptions = self.descriptions.get(chosen).cloned();
                         return Some(tei_file(
@@ -305,7 +308,12 @@ impl LecternApp {
             .map(|state| Source::of(state.comparison(), state.normalization()));
         match now {
             Some(now) if now == *source => {}
-            Some(now) if now.id == source.id => self.collate_witnesses(ctx),
+            Some(now) if now.id == source.id => {
+                // Closed first: a comparison that can no longer be collated (one witness left
+                // in each language) says so once, and leaves no window on its old witnesses.
+                self.collation.close();
+                self.collate_witnesses(ctx);
+            }
             // Still being computed: the comparison is the same one until it is done.
             None if self.comparison.as_ref().is_some_and(|c| c.is_computing()) => {}
             Some(_) | None => self.collation.close(),

@@ -74,7 +74,7 @@ impl ComparisonInput {
         normalization: &Normalization,
         reference: Reference,
         progress: &mut dyn FnMut(usize, usize) -> bool,
-        shown: &mut dyn FnMut(Shown),
+        mut shown: Option<&mut dyn FnMut(Shown)>,
     ) -> Result<Option<(Comparison, ComparisonResult)>, ComparisonError> {
         let comparison = match self {
             Self::Ready(comparison) => comparison,
@@ -83,7 +83,9 @@ impl ComparisonInput {
                     return Ok(None);
                 }
                 let comparison = Comparison::from_wordings(&id, &title, inputs, normalization)?;
-                shown(Shown::Built(comparison.clone()));
+                if let Some(shown) = shown.as_mut() {
+                    shown(Shown::Built(comparison.clone()));
+                }
                 comparison
             }
         };
@@ -95,6 +97,10 @@ impl ComparisonInput {
             normalization,
             reference,
             &mut |segment, cells| {
+                // Rows are copied only for a window that shows them before the answer.
+                let Some(shown) = shown.as_mut() else {
+                    return progress(segment + 1, total);
+                };
                 rows.push(cells.to_vec());
                 // The first screenful at once, then the rest a tenth of a second at a time.
                 let due = if sent == 0 {
@@ -295,7 +301,7 @@ impl ComparisonState {
         self.partial.clear();
         let (normalization, reference) = (self.normalization, self.reference);
         if input.size() <= SYNC_LIMIT {
-            match input.run(&normalization, reference, &mut |_, _| true, &mut |_| {}) {
+            match input.run(&normalization, reference, &mut |_, _| true, None) {
                 Ok(Some((comparison, result))) => self.finish(comparison, result),
                 Ok(None) => {}
                 Err(e) => self.message = Some(e.to_string()),
@@ -318,11 +324,11 @@ impl ComparisonState {
                         }
                         !progress.is_cancelled()
                     },
-                    &mut |piece| {
+                    Some(&mut |piece| {
                         // Gone only when the comparison was closed or started again.
                         let _ = sender.send(piece);
                         repaint.request_repaint();
-                    },
+                    }),
                 )
                 .map_err(|e| e.to_string())
         }));
@@ -529,7 +535,7 @@ mod tests {
                 &Normalization::wording(),
                 Reference::Previous,
                 &mut |_, _| true,
-                &mut |piece| pieces.push(piece),
+                Some(&mut |piece| pieces.push(piece)),
             )
             .unwrap()
             .unwrap();

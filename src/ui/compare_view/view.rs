@@ -46,6 +46,11 @@ pub fn comparison_ui(
     // While the worker computes, the rows it has computed are shown (the first screenful
     // first); the differences are counted and stepped through once all are.
     if state.rows_so_far().is_none() {
+        if crate::startup::tracing() && state.message.is_some() {
+            // Nothing to compare (or it failed): start-up is over all the same.
+            crate::startup::mark(crate::startup::stage::COMPARISON_LAYOUT);
+            ui.ctx().request_repaint();
+        }
         return actions;
     }
     if !state.inline {
@@ -72,10 +77,13 @@ pub fn comparison_ui(
         .auto_shrink([false, false])
         .id_salt("comparison-rows")
         .show(ui, |ui| rows_ui(ui, state, view, &style, &mut actions));
+    // The first differences are on screen once a row with marks is drawn, or the whole
+    // comparison is (two wordings alike have none).
     let marked = |rows: &[Vec<crate::model::comparison::Cell>]| {
         rows.iter().flatten().any(|cell| !cell.marks.is_empty())
     };
-    if crate::startup::tracing() && state.rows_so_far().is_some_and(|(rows, _)| marked(rows)) {
+    let shown = state.result.is_some() || state.rows_so_far().is_some_and(|(rows, _)| marked(rows));
+    if crate::startup::tracing() && shown {
         crate::startup::mark(crate::startup::stage::COMPARISON_LAYOUT);
         ui.ctx().request_repaint();
     }
