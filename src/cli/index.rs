@@ -1,13 +1,12 @@
 //! `lectern index`: people and places named in the library, with their mentions.
 
-use crate::model::text::TextId;
 use std::io::Write;
 use std::path::Path;
 
 use serde::Serialize;
 
 use super::TextOrJson;
-use crate::model::people_places::{Entity, EntityKind, Index};
+use crate::model::people_places::{Entity, EntityKind, Index, Mentioned};
 use crate::model::words::count;
 use crate::storage::open::Access;
 
@@ -34,12 +33,14 @@ pub struct Listed<'a> {
     pub mentions: usize,
     /// The texts that mention it, in library order.
     pub texts: Vec<MentionsIn<'a>>,
+    /// The comparisons whose wordings mention it (their ids).
+    pub comparisons: Vec<MentionsIn<'a>>,
 }
 
-/// How often a text mentions an entity.
+/// How often a text (or a comparison's wordings) mentions an entity.
 #[derive(Debug, Serialize)]
 pub struct MentionsIn<'a> {
-    /// The text's id.
+    /// The text's (or the comparison's) id.
     pub id: &'a str,
     /// Mentions in it.
     pub mentions: usize,
@@ -53,26 +54,20 @@ pub fn run(profile: Option<&Path>, format: TextOrJson, out: &mut dyn Write) -> a
     for problem in problems {
         eprintln!("{problem}");
     }
-    // Per entity: mentions, and the texts they are in (in library order).
-    let mut found: Vec<(usize, Vec<(TextId, usize)>)> =
-        vec![(0, Vec::new()); index.entities().len()];
-    for text in opened.library.texts() {
-        for mention in index.mentions(text) {
-            let (count, texts) = &mut found[mention.entity];
-            *count += 1;
-            match texts.last_mut() {
-                Some((id, n)) if id == text.id() => *n += 1,
-                _ => texts.push((text.id().to_owned(), 1)),
-            }
-        }
-    }
+    // Per entity: mentions, and the texts (in library order) and comparisons they are in.
+    let comparisons: Vec<crate::model::comparison::Comparison> =
+        crate::bundled::bundled_comparisons()
+            .into_iter()
+            .chain(opened.notebook.noted_comparisons().cloned())
+            .collect();
+    let found = index.mentioned(opened.library.texts(), &comparisons);
     match format {
         TextOrJson::Json => {
             let items: Vec<Listed> = index
                 .entities()
                 .iter()
                 .zip(&found)
-                .map(|(entity, (mentions, texts))| listed(entity, *mentions, texts))
+                .map(|(entity, found)| listed(entity, found))
                 .collect();
             serde_json::to_writer_pretty(&mut *out, &items)?;
             writeln!(out)?;
@@ -84,17 +79,25 @@ pub fn run(profile: Option<&Path>, format: TextOrJson, out: &mut dyn Write) -> a
                     EntityKind::Place => "Places",
                 };
                 writeln!(out, "{heading}")?;
-                for (entity, (mentions, texts)) in index.entities().iter().zip(&found) {
+                for (entity, found) in index.entities().iter().zip(&found) {
                     if entity.kind != kind {
                         continue;
                     }
+                    let mut places = count(found.texts.len(), "text", "texts");
+                    if !found.comparisons.is_empty() {
+                        places.push_str(" and ");
+                        places.push_str(&count(
+                            found.comparisons.len(),
+                            "comparison",
+                            "comparisons",
+                        ));
+                    }
                     writeln!(
                         out,
-                        "  {:<16} {:<22} {} in {}  ({})",
+                        "  {:<16} {:<22} {} in {places}  ({})",
                         entity.id,
                         entity.name,
-                        count(*mentions, "mention", "mentions"),
-                        count(texts.len(), "text", "texts"),
+                        count(found.mentions, "mention", "mentions"),
                         entity
                             .variants
                             .iter()
@@ -110,8 +113,14 @@ pub fn run(profile: Option<&Path>, format: TextOrJson, out: &mut dyn Write) -> a
     Ok(())
 }
 
-/// `entity` as listed, with its `mentions` in `texts`.
-fn listed<'a>(entity: &'a Entity, mentions: usize, texts: &'a [(TextId, usize)]) -> Listed<'a> {
+/// `entity` as listed, with where it is mentioned.
+fn listed<'a>(entity: &'a Entity, found: &'a Mentioned) -> Listed<'a> {
+    let places = |places: Vec<(&'a str, usize)>| {
+        places
+            .into_iter()
+            .map(|(id, mentions)| MentionsIn { id, mentions })
+            .collect()
+    };
     Listed {
         id: &entity.id,
         kind: entity.kind,
@@ -121,13 +130,20 @@ fn listed<'a>(entity: &'a Entity, mentions: usize, texts: &'a [(TextId, usize)])
         about: &entity.about,
         about_source: &entity.about_source,
         wikidata: entity.wikidata.as_deref(),
-        mentions,
-        texts: texts
-            .iter()
-            .map(|(id, mentions)| MentionsIn {
-                id,
-                mentions: *mentions,
-            })
-            .collect(),
+        mentions: found.mentions,
+        texts: places(
+            found
+                .texts
+                .iter()
+                .map(|(id, n)| (id.as_ref(), *n))
+                .collect(),
+        ),
+        comparisons: places(
+            found
+                .comparisons
+                .iter()
+                .map(|(id, n)| (id.as_str(), *n))
+                .collect(),
+        ),
     }
 }

@@ -244,6 +244,56 @@ impl Index {
     pub fn mentions_in(&self, content: &str) -> Vec<Mention> {
         self.matcher.find(content)
     }
+
+    /// Where each entity (in the index's order) is mentioned in `texts` and in the wordings of
+    /// `comparisons` (a draft that no text of the library quotes, such as Stalin's, names the
+    /// Far Eastern Republic): what People and places and `lectern index` count.
+    pub fn mentioned<'a>(
+        &self,
+        texts: impl IntoIterator<Item = &'a std::sync::Arc<Text>>,
+        comparisons: impl IntoIterator<Item = &'a super::comparison::Comparison>,
+    ) -> Vec<Mentioned> {
+        let mut found = vec![Mentioned::default(); self.entities.len()];
+        for text in texts {
+            for mention in self.mentions(text) {
+                let entity = &mut found[mention.entity];
+                entity.mentions += 1;
+                match entity.texts.last_mut() {
+                    Some((id, n)) if id == text.id() => *n += 1,
+                    _ => entity.texts.push((text.id().to_owned(), 1)),
+                }
+            }
+        }
+        for comparison in comparisons {
+            let wordings = comparison
+                .witnesses
+                .iter()
+                .flat_map(|w| w.segments.iter().flatten());
+            for wording in wordings {
+                for mention in self.mentions_in(&wording.text) {
+                    let entity = &mut found[mention.entity];
+                    entity.mentions += 1;
+                    match entity.comparisons.last_mut() {
+                        Some((id, n)) if *id == comparison.id => *n += 1,
+                        _ => entity.comparisons.push((comparison.id.clone(), 1)),
+                    }
+                }
+            }
+        }
+        found
+    }
+}
+
+/// Where an entity is mentioned: in all, and how often in each text and in each comparison's
+/// wordings that mention it, in the order they were given.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Mentioned {
+    /// Mentions in all.
+    pub mentions: usize,
+    /// Each text with its mentions.
+    pub texts: Vec<(super::text::TextId, usize)>,
+    /// Each comparison (its id) with its mentions.
+    pub comparisons: Vec<(String, usize)>,
 }
 
 impl NameMatcher {
@@ -315,6 +365,39 @@ impl NameMatcher {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn mentions_are_counted_in_the_texts_and_in_the_comparisons_wordings() {
+        let index = Index::bundled();
+        let library = crate::bundled::bundled_library();
+        let comparisons = crate::bundled::bundled_comparisons();
+        let found = index.mentioned(library.texts(), &comparisons);
+        let of = |id: &str| &found[index.find(id).unwrap().0];
+        // Named only in Stalin's draft (ДВР) and its translation: no text, two comparisons.
+        let far_east = of("far-eastern-republic");
+        assert!(far_east.texts.is_empty(), "{far_east:?}");
+        assert!(
+            far_east.comparisons.iter().any(|(id, _)| id == "clause-1"),
+            "{far_east:?}"
+        );
+        assert_eq!(
+            far_east.mentions,
+            far_east.comparisons.iter().map(|(_, n)| n).sum::<usize>()
+        );
+        // Stalin is in texts and comparisons, each counted where it is, once per place.
+        let stalin = of("stalin");
+        let in_texts: usize = stalin.texts.iter().map(|(_, n)| n).sum();
+        let in_comparisons: usize = stalin.comparisons.iter().map(|(_, n)| n).sum();
+        assert_eq!(stalin.mentions, in_texts + in_comparisons);
+        assert!(in_texts > 0);
+        let ids: std::collections::BTreeSet<&str> = stalin
+            .comparisons
+            .iter()
+            .map(|(id, _)| id.as_str())
+            .collect();
+        assert_eq!(ids.len(), stalin.comparisons.len(), "each comparison once");
+    }
+
     use super::*;
 
     fn names(index: &Index, content: &str) -> Vec<(String, String)> {

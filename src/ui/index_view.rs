@@ -5,20 +5,24 @@
 use egui::{RichText, Ui};
 
 use crate::model::people_places::{Entity, EntityKind, Index};
-use crate::ui::action::{Action, SearchAction};
-use crate::ui::search_view::{TextHits, text_hits_ui};
+use crate::ui::action::{Action, ComparisonAction, SearchAction};
+use crate::ui::search_view::{TextHits, context_job, text_hits_ui};
 
 /// The state of the People and places window.
 #[derive(Clone, Debug, Default)]
 pub struct IndexViewState {
     /// Shown entities' names must contain this (any case).
     pub filter: String,
-    /// Per entity (in the index's order): mentions and texts they are in.
-    pub counts: Vec<(usize, usize)>,
+    /// Per entity (in the index's order): its mentions, and the texts and comparisons they
+    /// are in.
+    pub counts: Vec<MentionCounts>,
     /// The chosen entity's id.
     pub chosen: Option<String>,
     /// The chosen entity's mentions, by text.
     pub hits: Vec<TextHits>,
+    /// The chosen entity's mentions in the comparisons' wordings (a draft quoted in no text
+    /// of the library, such as Stalin's, names the Far Eastern Republic), by comparison.
+    pub comparison_hits: Vec<ComparisonHits>,
     /// Every mention of the chosen entity, by text id (character ranges), for the panes.
     pub marked: crate::ui::desk::MarkedRanges,
     /// Whether the open panes mark the chosen entity's mentions.
@@ -27,6 +31,31 @@ pub struct IndexViewState {
     pub draft: EntityDraft,
     /// A spelling being added to the chosen person or place.
     pub new_spelling: String,
+}
+
+/// How often an entity is mentioned: in all, and in how many texts and comparisons.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct MentionCounts {
+    /// Mentions in all.
+    pub mentions: usize,
+    /// Texts of the library with one or more.
+    pub texts: usize,
+    /// Comparisons with one or more in their wordings.
+    pub comparisons: usize,
+}
+
+/// An entity's mentions in one comparison's wordings.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ComparisonHits {
+    /// The comparison.
+    pub comparison_id: String,
+    /// Its title.
+    pub title: String,
+    /// All its mentions.
+    pub count: usize,
+    /// The first: the segment, the witness's label, and a line of context with the mention's
+    /// place in it (characters).
+    pub hits: Vec<(usize, String, String, std::ops::Range<usize>)>,
 }
 
 /// A person or place of the reader's own, as typed in the window.
@@ -139,7 +168,12 @@ fn entities_ui(ui: &mut Ui, state: &IndexViewState, index: &Index, actions: &mut
             if entity.kind != kind || !named {
                 continue;
             }
-            let (mentions, _) = state.counts.get(number).copied().unwrap_or_default();
+            let mentions = state
+                .counts
+                .get(number)
+                .copied()
+                .unwrap_or_default()
+                .mentions;
             let chosen = state.chosen.as_deref() == Some(entity.id.as_str());
             let label = if entity.caption_only && mentions == 0 {
                 format!("{} — named only in a caption left out", entity.name)
@@ -176,11 +210,19 @@ fn chosen_ui(ui: &mut Ui, state: &mut IndexViewState, index: &Index, actions: &m
         .map(String::as_str)
         .collect();
     ui.label(RichText::new(format!("Found as: {}", spellings.join(", "))).small());
-    let (mentions, texts) = state.counts.get(number).copied().unwrap_or_default();
+    let counts = state.counts.get(number).copied().unwrap_or_default();
+    let mut places = crate::model::words::count(counts.texts, "text", "texts");
+    if counts.comparisons > 0 {
+        places.push_str(" and ");
+        places.push_str(&crate::model::words::count(
+            counts.comparisons,
+            "comparison",
+            "comparisons",
+        ));
+    }
     ui.label(format!(
-        "{} in {}",
-        crate::model::words::count(mentions, "mention", "mentions"),
-        crate::model::words::count(texts, "text", "texts")
+        "{} in {places}",
+        crate::model::words::count(counts.mentions, "mention", "mentions"),
     ));
     ui.horizontal(|ui| {
         let label = ui.label("Another spelling");
@@ -206,6 +248,31 @@ fn chosen_ui(ui: &mut Ui, state: &mut IndexViewState, index: &Index, actions: &m
     for text in &state.hits {
         text_hits_ui(ui, text, actions);
     }
+    for comparison in &state.comparison_hits {
+        comparison_hits_ui(ui, comparison, actions);
+    }
+}
+
+/// An entity's mentions in one comparison: each opens the comparison at its segment.
+fn comparison_hits_ui(ui: &mut Ui, found: &ComparisonHits, actions: &mut Vec<Action>) {
+    egui::CollapsingHeader::new(format!("Comparison: {} — {}", found.title, found.count))
+        .id_salt(("index-comparison", &found.comparison_id))
+        .default_open(true)
+        .show(ui, |ui| {
+            for (segment, witness, line, at) in &found.hits {
+                let job = context_job(ui, &format!("{witness}: "), line, at.clone());
+                if ui
+                    .add(egui::Button::new(job).frame(false).wrap())
+                    .on_hover_text("Open the comparison at this segment")
+                    .clicked()
+                {
+                    actions.push(Action::Comparison(ComparisonAction::OpenComparisonAt {
+                        comparison_id: found.comparison_id.clone(),
+                        segment: *segment,
+                    }));
+                }
+            }
+        });
 }
 
 /// The form that adds a person or place of the reader's own.

@@ -398,7 +398,12 @@ fn command_held(ui: &Ui) -> bool {
 }
 
 /// A line of context with the match in bold, after `place` (where it is) if not empty.
-fn context_job(ui: &Ui, place: &str, line: &str, at: Range<usize>) -> egui::text::LayoutJob {
+pub(crate) fn context_job(
+    ui: &Ui,
+    place: &str,
+    line: &str,
+    at: Range<usize>,
+) -> egui::text::LayoutJob {
     let font = egui::FontId::proportional(13.0);
     let color = ui.visuals().text_color();
     let mut job = egui::text::LayoutJob::default();

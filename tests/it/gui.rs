@@ -3705,6 +3705,44 @@ fn a_collected_works_with_thousands_of_annotations_lists_only_what_is_in_view() 
 }
 
 #[test]
+fn people_and_places_counts_the_comparisons_wordings_and_opens_one_at_a_mention() {
+    let profile = tempfile::tempdir().unwrap();
+    let mut harness = harness(app(profile.path(), &[]));
+    click_through(&mut harness, &["View", "People and places…"]);
+    // Named in Stalin's draft, which no text of the library quotes: not none.
+    assert!(harness.query_by_label("Far Eastern Republic — 0").is_none());
+    harness
+        .get_by_label_contains("Far Eastern Republic —")
+        .scroll_to_me();
+    harness.run();
+    harness
+        .get_by_label_contains("Far Eastern Republic —")
+        .click();
+    harness.run();
+    harness.get_by_label_contains("in 0 texts and 2 comparisons");
+    let state = harness.state().study().index_view.as_ref().unwrap();
+    assert_eq!(state.chosen.as_deref(), Some("far-eastern-republic"));
+    let clause_1 = state
+        .comparison_hits
+        .iter()
+        .find(|c| c.comparison_id == "clause-1")
+        .expect("Clause 1's drafts name it");
+    let (segment, witness, line, at) = clause_1.hits[0].clone();
+    assert_eq!(witness, "Stalin’s draft (Russian)");
+    let named: String = line.chars().skip(at.start).take(at.len()).collect();
+    assert_eq!(named, "ДВР");
+    // A click opens the comparison at that segment.
+    let hit = format!("{witness}: ");
+    harness.get_by_label_contains(&hit).scroll_to_me();
+    harness.run();
+    harness.get_by_label_contains(&hit).click();
+    harness.run();
+    let comparison = harness.state().comparison().expect("the comparison opens");
+    assert_eq!(comparison.comparison().id, "clause-1");
+    assert!(segment < comparison.comparison().segments.len());
+}
+
+#[test]
 fn people_and_places_lists_every_spelling_as_one_person_and_opens_a_mention() {
     let profile = tempfile::tempdir().unwrap();
     let mut harness = harness(app(profile.path(), &[]));
@@ -3717,7 +3755,7 @@ fn people_and_places_lists_every_spelling_as_one_person_and_opens_a_mention() {
         .unwrap()
         .counts
         .clone();
-    assert!(counts.iter().any(|(mentions, _)| *mentions > 0));
+    assert!(counts.iter().any(|c| c.mentions > 0));
     // Named only in the photo caption left out: said so, not counted as none.
     harness.get_by_label("N. I. Bukharin — named only in a caption left out");
     assert!(harness.query_by_label("N. I. Bukharin — 0").is_none());

@@ -8,6 +8,7 @@ use crate::model::search::fold_query;
 use crate::model::selection::Selection;
 use crate::model::text::CharRange;
 use crate::model::text::Text;
+use crate::ui::index_view::{ComparisonHits, MentionCounts};
 use crate::ui::search_view::FindState;
 use crate::ui::search_view::LISTED_HITS;
 use crate::ui::search_view::MARKED_MATCHES;
@@ -362,16 +363,15 @@ impl LecternApp {
     pub(super) fn open_index(&mut self) {
         self.refresh_study();
         let people = super::study::index_of(&self.study.people, &self.study.with_own);
-        let mut counts = vec![(0, 0); people.entities().len()];
-        for text in self.library.texts() {
-            let mut seen = HashSet::new();
-            for mention in people.mentions(text) {
-                counts[mention.entity].0 += 1;
-                if seen.insert(mention.entity) {
-                    counts[mention.entity].1 += 1;
-                }
-            }
-        }
+        let counts = people
+            .mentioned(self.library.texts(), self.comparisons_to_index())
+            .into_iter()
+            .map(|found| MentionCounts {
+                mentions: found.mentions,
+                texts: found.texts.len(),
+                comparisons: found.comparisons.len(),
+            })
+            .collect();
         let state = self.study.index_view.get_or_insert_with(Default::default);
         state.counts = counts;
         let chosen = state.chosen.clone();
@@ -386,6 +386,7 @@ impl LecternApp {
             return;
         };
         state.hits.clear();
+        state.comparison_hits.clear();
         state.marked.clear();
         state.chosen = id.filter(|id| people.find(id).is_some());
         let Some((number, _)) = state.chosen.as_deref().and_then(|id| people.find(id)) else {
@@ -420,5 +421,57 @@ impl LecternApp {
                 hits,
             });
         }
+        let mut comparison_hits = Vec::new();
+        for comparison in self.comparisons_to_index() {
+            let mut found = ComparisonHits {
+                comparison_id: comparison.id.clone(),
+                title: comparison.title.clone(),
+                count: 0,
+                hits: Vec::new(),
+            };
+            for (segment, witness, text) in wordings(comparison) {
+                for mention in people.mentions_in(text) {
+                    if mention.entity != number {
+                        continue;
+                    }
+                    found.count += 1;
+                    if found.hits.len() < LISTED_HITS {
+                        let (line, at) =
+                            crate::model::search::context(text, mention.range.range(), 60);
+                        found.hits.push((segment, witness.to_owned(), line, at));
+                    }
+                }
+            }
+            if found.count > 0 {
+                comparison_hits.push(found);
+            }
+        }
+        if let Some(state) = &mut self.study.index_view {
+            state.comparison_hits = comparison_hits;
+        }
     }
+
+    /// The comparisons whose wordings People and places counts: the bundled ones and the
+    /// reader's own.
+    fn comparisons_to_index(&self) -> impl Iterator<Item = &crate::model::comparison::Comparison> {
+        self.bundled_comparisons
+            .iter()
+            .chain(self.notebook.noted_comparisons())
+    }
+}
+
+/// Each wording of `comparison`: its segment, its witness's label and its text.
+fn wordings(
+    comparison: &crate::model::comparison::Comparison,
+) -> impl Iterator<Item = (usize, &str, &str)> {
+    comparison.witnesses.iter().flat_map(|witness| {
+        witness
+            .segments
+            .iter()
+            .enumerate()
+            .filter_map(move |(segment, text)| {
+                text.as_ref()
+                    .map(|text| (segment, witness.label.as_str(), text.text.as_str()))
+            })
+    })
 }
