@@ -119,7 +119,7 @@ impl EntityDraft {
 pub fn index_ui(ctx: &egui::Context, state: &mut IndexViewState, index: &Index) -> Vec<Action> {
     let mut actions = Vec::new();
     let mut open = true;
-    crate::ui::study_window(egui::Window::new("People and places"), ctx, (560.0, 560.0))
+    crate::ui::study_window("People and places", ctx, (560.0, 560.0))
         .open(&mut open)
         .show(ctx, |ui| {
             ui.horizontal(|ui| {

@@ -38,17 +38,63 @@ pub(crate) fn export_file_name(title: &str, extension: &str) -> String {
 /// at the foot of the window's right side, at most `height` points and never more than
 /// half the window tall, so that the passage it opens in a pane (brought into view near
 /// the pane's top) is not under it. It has no collapsed state to lie over the comparison's
-/// title; it closes with its ×.
+/// title; it closes with its ×. When it has opened a comparison (docked at the foot of the
+/// desk) it stands at the head of the window instead, and back at the foot when it opens a
+/// passage again (see [`keep_study_window_clear`]).
 pub(crate) fn study_window<'open>(
-    window: egui::Window<'open>,
+    title: &str,
     ctx: &egui::Context,
     (width, height): (f32, f32),
 ) -> egui::Window<'open> {
     let screen = ctx.content_rect();
-    window
+    let head = ctx.data(|d| d.get_temp::<bool>(at_head(title))) == Some(true);
+    // A window of its own at each place, so that each opens where it should.
+    let (pivot, pos) = if head {
+        (
+            egui::Align2::RIGHT_TOP,
+            screen.right_top() + egui::vec2(-12.0, 30.0),
+        )
+    } else {
+        (
+            egui::Align2::RIGHT_BOTTOM,
+            screen.right_bottom() - egui::vec2(12.0, 34.0),
+        )
+    };
+    egui::Window::new(title.to_owned())
+        .id(egui::Id::unique(("lectern-study-window", title, head)))
         .collapsible(false)
-        .pivot(egui::Align2::RIGHT_BOTTOM)
-        .default_pos(screen.right_bottom() - egui::vec2(12.0, 34.0))
+        .pivot(pivot)
+        .default_pos(pos)
         .default_width(width.min(screen.width() - 40.0))
         .default_height(height.min(screen.height() * 0.5))
+}
+
+/// Whether study window `title` stands at the head of the window (else at its foot).
+fn at_head(title: &str) -> egui::Id {
+    egui::Id::unique(("lectern-study-window-at-head", title))
+}
+
+/// Moves study window `title` clear of what `actions` (what the reader did in it) open: to
+/// the head of the window when they open a comparison that `docks` below the texts, to its
+/// foot when they open a text (or a comparison that fills the window, whose title and
+/// toolbar are at its head).
+pub(crate) fn keep_study_window_clear(
+    ctx: &egui::Context,
+    title: &str,
+    actions: &[action::Action],
+    docks: bool,
+) {
+    use action::{Action, ComparisonAction, DeskAction, SearchAction};
+    let head = actions.iter().rev().find_map(|action| match action {
+        Action::Comparison(
+            ComparisonAction::OpenComparison(_) | ComparisonAction::OpenComparisonAt { .. },
+        ) => Some(docks),
+        Action::Search(SearchAction::OpenSearchHit { .. })
+        | Action::Desk(DeskAction::OpenText { .. }) => Some(false),
+        _ => None,
+    });
+    if let Some(head) = head {
+        ctx.data_mut(|d| d.insert_temp(at_head(title), head));
+        ctx.request_repaint();
+    }
 }

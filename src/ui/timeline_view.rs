@@ -110,7 +110,7 @@ fn fitted<'a>(entries: impl Iterator<Item = &'a Entry>) -> Option<(f64, f64)> {
 pub fn timeline_ui(ctx: &egui::Context, state: &mut TimelineViewState) -> Vec<Action> {
     let mut actions = Vec::new();
     let mut open = true;
-    crate::ui::study_window(egui::Window::new("Timeline"), ctx, (860.0, 620.0))
+    crate::ui::study_window("Timeline", ctx, (860.0, 620.0))
         .open(&mut open)
         .show(ctx, |ui| {
             toolbar_ui(ui, state);

@@ -3707,7 +3707,7 @@ fn a_collected_works_with_thousands_of_annotations_lists_only_what_is_in_view() 
 #[test]
 fn people_and_places_counts_the_comparisons_wordings_and_opens_one_at_a_mention() {
     let profile = tempfile::tempdir().unwrap();
-    let mut harness = harness(app(profile.path(), &[]));
+    let mut harness = harness(app(profile.path(), &[KAMENEV]));
     click_through(&mut harness, &["View", "People and places…"]);
     // Named in Stalin's draft, which no text of the library quotes: not none.
     assert!(harness.query_by_label("Far Eastern Republic — 0").is_none());
@@ -3740,6 +3740,32 @@ fn people_and_places_counts_the_comparisons_wordings_and_opens_one_at_a_mention(
     let comparison = harness.state().comparison().expect("the comparison opens");
     assert_eq!(comparison.comparison().id, "clause-1");
     assert!(segment < comparison.comparison().segments.len());
+    // The comparison is docked at the foot of the desk: the window stands at its head now,
+    // clear of it, and back at the foot once it opens a text's passage.
+    harness.run_steps(4);
+    let window_top =
+        |harness: &Harness<'_, LecternApp>| harness.get_by_label("People and places").rect().top();
+    assert!(!harness.state().comparison().unwrap().fills(), "docked");
+    let dock = harness.get_by_label("Fill window").rect();
+    assert!(
+        window_top(&harness) < 80.0,
+        "{} (dock at {dock:?})",
+        window_top(&harness)
+    );
+    harness.get_by_label("Filter people and places").click();
+    harness.run();
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, "Filter people and places")
+        .type_text("Stalin");
+    harness.run();
+    harness.get_by_label_contains("J. V. Stalin —").click();
+    harness.run();
+    let first = harness.state().study().index_view.as_ref().unwrap().hits[0].clone();
+    let (_, line, _) = first.hits[0].clone();
+    let shown: String = line.chars().take(20).collect();
+    harness.get_by_label_contains(&shown).click();
+    harness.run_steps(6);
+    assert!(window_top(&harness) > 300.0, "{}", window_top(&harness));
 }
 
 #[test]

@@ -315,12 +315,17 @@ impl LecternApp {
         }
         self.import_path_window(ctx);
         actions.extend(self.import_window(ctx));
+        // A comparison opened from a study window docks below the texts when some are open:
+        // the window then stands clear of it, at the head of the window.
+        let docks = !self.desk.panes().is_empty();
         if let Some(state) = &mut self.study.index_view {
-            actions.extend(crate::ui::index_view::index_ui(
+            let done = crate::ui::index_view::index_ui(
                 ctx,
                 state,
                 super::study::index_of(&self.study.people, &self.study.with_own),
-            ));
+            );
+            crate::ui::keep_study_window_clear(ctx, "People and places", &done, docks);
+            actions.extend(done);
         }
         if let Some(state) = &mut self.study.glossary_view {
             actions.extend(crate::ui::glossary_view::glossary_ui(
@@ -330,7 +335,9 @@ impl LecternApp {
             ));
         }
         if let Some(state) = self.view.timeline_mut() {
-            actions.extend(crate::ui::timeline_view::timeline_ui(ctx, state));
+            let done = crate::ui::timeline_view::timeline_ui(ctx, state);
+            crate::ui::keep_study_window_clear(ctx, "Timeline", &done, docks);
+            actions.extend(done);
         }
         if let Some(state) = &mut self.search.search_all {
             actions.extend(search_all_ui(ctx, state));
