@@ -603,3 +603,99 @@ fn the_apparatus_numbers_its_entries_apart_from_their_lemmas() {
     );
     assert!(lines[2].starts_with("[3] much more ] 1859"), "{lines:#?}");
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+    /// Whatever the witnesses (words, marks, Cyrillic, broken words, blank ones), the
+    /// collation holds its invariants: each witness's tokens give its text back, every token
+    /// stands in exactly one column in its order, the places cover the columns, the moves
+    /// and the apparatus point inside them.
+    #[test]
+    fn any_witnesses_collate_into_a_table_that_holds_every_token_once(
+        texts in proptest::collection::vec("[a-d ,.;\\-\nа-в]{0,60}", 2..5),
+        exact in proptest::bool::ANY,
+    ) {
+        let given: Vec<WitnessText> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, text)| WitnessText { id: format!("W{i}"), text: text.clone() })
+            .collect();
+        let normalization = if exact { Normalization::default() } else { Normalization::wording() };
+        let collation = collate(&given, &normalization);
+        for (w, witness) in collation.witnesses().iter().enumerate() {
+            let again: String = (0..witness.tokens.len())
+                .map(|t| witness.spanned(t..t + 1))
+                .collect();
+            proptest::prop_assert_eq!(&again, &given[w].text);
+            let placed: Vec<u32> = collation
+                .columns()
+                .iter()
+                .filter_map(|column| column[w])
+                .collect();
+            let expected: Vec<u32> = (0..witness.tokens.len() as u32).collect();
+            proptest::prop_assert_eq!(placed, expected, "witness {} in order, once", w);
+        }
+        let mut next = 0;
+        for place in collation.places() {
+            proptest::prop_assert_eq!(place.columns.start, next);
+            next = place.columns.end;
+        }
+        proptest::prop_assert_eq!(next, collation.columns().len());
+        for m in collation.moves() {
+            proptest::prop_assert!(m.from.end <= collation.columns().len());
+            proptest::prop_assert!(m.to.end <= collation.columns().len());
+            proptest::prop_assert!(m.tokens.end <= collation.witnesses()[m.witness].tokens.len());
+        }
+        let apparatus = Apparatus::of(&collation, Base::Majority);
+        proptest::prop_assert_eq!(
+            apparatus.numbered_lines(&collation).len(),
+            apparatus.entries.len()
+        );
+    }
+
+    /// A TEI file is written by others: damaged anywhere, with stray tags, references and
+    /// unknown witnesses put in, it is read or refused, never a panic, and what is read
+    /// collates.
+    #[test]
+    fn a_damaged_tei_collation_is_read_or_refused_never_a_panic(
+        cut in 0usize..6000,
+        length in 0usize..200,
+        inserts in proptest::collection::vec(
+            (0usize..6000, proptest::sample::select(vec![
+                "<app>", "</app>", "<rdg wit=\"#nobody\">", "</rdg>", "<lem>", "<rdgGrp>",
+                "&amp;", "&#xD800;", "&bogus;", "<witness xml:id=\"w1859\"/>", "]]>", "<![CDATA[",
+                "<title>", "</title>", "\u{0}", "<TEI>",
+            ])),
+            0..6,
+        ),
+    ) {
+        let collation = collate(&darwin(), &Normalization::wording());
+        let mut xml = tei_parallel::write(&to_parallel(
+            &collation,
+            Base::Witness(0),
+            "Darwin",
+            "L",
+            &[],
+        ));
+        let boundary = |xml: &str, at: usize| {
+            let mut at = at.min(xml.len());
+            while !xml.is_char_boundary(at) {
+                at -= 1;
+            }
+            at
+        };
+        let start = boundary(&xml, cut);
+        let end = boundary(&xml, start + length);
+        xml.replace_range(start..end, "");
+        for (at, piece) in inserts {
+            let at = boundary(&xml, at);
+            xml.insert_str(at, piece);
+        }
+        if let Ok(document) = tei_parallel::read(&xml) {
+            let witnesses = from_parallel(&document);
+            let again = collate(&witnesses, &Normalization::wording());
+            proptest::prop_assert_eq!(again.witnesses().len(), witnesses.len());
+        }
+    }
+}
