@@ -151,8 +151,8 @@ impl Apparatus {
     }
 
     /// The entries as printed under the base text, each on one line after its number in
-    /// brackets, as the base text marks it (“[1] much more ] 1859; …”): a number of its own,
-    /// never read as part of a lemma that starts with one (“[1] 1. Признать … ]”).
+    /// brackets, as the base text marks it (`[1] much more ] 1859; …`): a number of its own,
+    /// never read as part of a lemma that starts with one (`[1] 1. Признать … ]`).
     pub fn numbered_lines(&self, collation: &Collation) -> Vec<String> {
         self.lines(collation)
             .iter()
@@ -162,7 +162,7 @@ impl Apparatus {
     }
 
     /// The base text on one line, each entry's lemma followed by its number in brackets
-    /// (“… generally differ more[3] from each other, [4] than …”: an omitted lemma is its
+    /// (`… generally differ more[3] from each other, [4] than …`: an omitted lemma is its
     /// number alone).
     pub fn marked_base_text(&self) -> String {
         let mut text = String::new();
@@ -180,7 +180,7 @@ impl Apparatus {
     }
 }
 
-/// How entry `n` (from 0) is numbered in the base text and before its line: “[1]”.
+/// How entry `n` (from 0) is numbered in the base text and before its line: `[1]`.
 pub fn entry_mark(n: usize) -> String {
     format!("[{}]", n + 1)
 }
