@@ -211,7 +211,10 @@ pub fn window(
             known.len()
         );
     }
-    let given: Vec<WitnessText> = known.into_iter().map(|k| k.witness).collect();
+    let (given, descriptions): (Vec<WitnessText>, Vec<String>) = known
+        .into_iter()
+        .map(|k| (k.witness, k.description))
+        .unzip();
     let base = match base {
         None => Base::Majority,
         Some(siglum) => Base::Witness(
@@ -237,7 +240,9 @@ pub fn window(
         viewport,
         ..Default::default()
     };
-    let window = CollationWindow::new(given, normalization, base).with_note(note);
+    let window = CollationWindow::new(given, normalization, base)
+        .with_note(note)
+        .with_descriptions(descriptions);
     eframe::run_native("Lectern", options, Box::new(move |_| Ok(Box::new(window))))
         .map_err(|e| anyhow::anyhow!("the window could not be opened: {e}"))
 }

@@ -35,6 +35,8 @@ pub struct CollationWindow {
     saving: Option<Task<SaveOutcome>>,
     /// What came of the last export.
     said: Option<String>,
+    /// What is known of each witness (its provenance, for a TEI file's header), in order.
+    descriptions: Vec<String>,
 }
 
 impl CollationWindow {
@@ -50,6 +52,7 @@ impl CollationWindow {
             normalization,
             saving: None,
             said: None,
+            descriptions: Vec::new(),
         }
     }
 
@@ -58,6 +61,14 @@ impl CollationWindow {
     #[must_use]
     pub fn with_note(mut self, note: Option<String>) -> Self {
         self.note = note;
+        self
+    }
+
+    /// The window, with what is known of each witness (author, date, source: its provenance
+    /// in an exported TEI file's header), in the witnesses' order.
+    #[must_use]
+    pub fn with_descriptions(mut self, descriptions: Vec<String>) -> Self {
+        self.descriptions = descriptions;
         self
     }
 
@@ -106,8 +117,13 @@ impl CollationWindow {
             .map(|w| w.id.as_str())
             .collect();
         let title = format!("A collation of {}", ids.join(", "));
-        let (name, bytes) =
-            super::tei_file(collation, self.view.base, &title, &self.normalization, &[]);
+        let (name, bytes) = super::tei_file(
+            collation,
+            self.view.base,
+            &title,
+            &self.normalization,
+            &self.descriptions,
+        );
         self.saving = Some(save_file(
             Arc::new(dialogs),
             ctx,
