@@ -29,7 +29,8 @@ pub struct Listed<'a> {
     pub about_source: &'a str,
     /// Its Wikidata item.
     pub wikidata: Option<&'a str>,
-    /// Mentions in the whole library.
+    /// Mentions in the whole library and the comparisons' wordings (a wording quoted from a
+    /// text of the library is counted once, in the text).
     pub mentions: usize,
     /// The texts that mention it, in library order.
     pub texts: Vec<MentionsIn<'a>>,

@@ -247,14 +247,17 @@ impl Index {
 
     /// Where each entity (in the index's order) is mentioned in `texts` and in the wordings of
     /// `comparisons` (a draft that no text of the library quotes, such as Stalin's, names the
-    /// Far Eastern Republic): what People and places and `lectern index` count.
+    /// Far Eastern Republic): what People and places and `lectern index` count. A wording
+    /// that stands in one of `texts` (a passage quoted from it) is counted there, not again.
     pub fn mentioned<'a>(
         &self,
         texts: impl IntoIterator<Item = &'a std::sync::Arc<Text>>,
         comparisons: impl IntoIterator<Item = &'a super::comparison::Comparison>,
     ) -> Vec<Mentioned> {
         let mut found = vec![Mentioned::default(); self.entities.len()];
+        let mut counted = std::collections::HashSet::new();
         for text in texts {
+            counted.insert(text.id().to_owned());
             for mention in self.mentions(text) {
                 let entity = &mut found[mention.entity];
                 entity.mentions += 1;
@@ -265,11 +268,13 @@ impl Index {
             }
         }
         for comparison in comparisons {
-            let wordings = comparison
-                .witnesses
-                .iter()
-                .flat_map(|w| w.segments.iter().flatten());
-            for wording in wordings {
+            let wordings = comparison.wordings().filter(|(_, _, wording)| {
+                !wording
+                    .source_text
+                    .as_ref()
+                    .is_some_and(|id| counted.contains(id))
+            });
+            for (_, _, wording) in wordings {
                 for mention in self.mentions_in(&wording.text) {
                     let entity = &mut found[mention.entity];
                     entity.mentions += 1;
@@ -373,29 +378,41 @@ mod tests {
         let comparisons = crate::bundled::bundled_comparisons();
         let found = index.mentioned(library.texts(), &comparisons);
         let of = |id: &str| &found[index.find(id).unwrap().0];
-        // Named only in Stalin's draft (ДВР) and its translation: no text, two comparisons.
+        // Named only in Stalin's draft (ДВР) and its translation, in the two comparisons that
+        // hold it: no text, twice in each.
         let far_east = of("far-eastern-republic");
+        assert_eq!(far_east.mentions, 4, "{far_east:?}");
         assert!(far_east.texts.is_empty(), "{far_east:?}");
-        assert!(
-            far_east.comparisons.iter().any(|(id, _)| id == "clause-1"),
-            "{far_east:?}"
-        );
         assert_eq!(
-            far_east.mentions,
-            far_east.comparisons.iter().map(|(_, n)| n).sum::<usize>()
+            far_east.comparisons,
+            [
+                ("clause-1".to_owned(), 2),
+                ("clause-1-amended".to_owned(), 2)
+            ]
         );
-        // Stalin is in texts and comparisons, each counted where it is, once per place.
+        // The translations compared in `translation-variants` are passages quoted from texts
+        // of the library: counted in those texts, not a second time in the comparison.
         let stalin = of("stalin");
+        assert!(
+            !stalin
+                .comparisons
+                .iter()
+                .any(|(id, _)| id == "translation-variants"),
+            "{stalin:?}"
+        );
         let in_texts: usize = stalin.texts.iter().map(|(_, n)| n).sum();
-        let in_comparisons: usize = stalin.comparisons.iter().map(|(_, n)| n).sum();
-        assert_eq!(stalin.mentions, in_texts + in_comparisons);
-        assert!(in_texts > 0);
-        let ids: std::collections::BTreeSet<&str> = stalin
-            .comparisons
-            .iter()
-            .map(|(id, _)| id.as_str())
-            .collect();
-        assert_eq!(ids.len(), stalin.comparisons.len(), "each comparison once");
+        assert_eq!(stalin.mentions, in_texts, "{stalin:?}");
+        // Without the texts they quote, those wordings are the only place they are read.
+        let none: Vec<std::sync::Arc<Text>> = Vec::new();
+        let alone = index.mentioned(&none, &comparisons);
+        let stalin_alone = &alone[index.find("stalin").unwrap().0];
+        assert!(
+            stalin_alone
+                .comparisons
+                .iter()
+                .any(|(id, _)| id == "translation-variants"),
+            "{stalin_alone:?}"
+        );
     }
 
     use super::*;

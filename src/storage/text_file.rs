@@ -51,7 +51,8 @@ pub fn read_text_file(path: &Path) -> Result<Text, TextFileError> {
 
 /// The title and witnesses of a TEI P5 parallel-segmentation collation (`<app>`, `<rdg
 /// wit="…">`), when `path` is one: `None` for any other file (a text, to be read as one), and
-/// why not for a TEI collation that cannot be read. What `lectern collate --tei` reads.
+/// why not for a TEI collation that cannot be read (the witnesses `lectern collate --tei`
+/// reads too).
 pub fn read_collation_file(
     path: &Path,
 ) -> Option<Result<(String, Vec<crate::model::collation::WitnessText>), String>> {

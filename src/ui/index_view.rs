@@ -272,6 +272,12 @@ fn comparison_hits_ui(ui: &mut Ui, found: &ComparisonHits, actions: &mut Vec<Act
                     }));
                 }
             }
+            if found.count > found.hits.len() {
+                ui.weak(format!(
+                    "… and {} more: open the comparison to read them",
+                    found.count - found.hits.len()
+                ));
+            }
         });
 }
 

@@ -89,7 +89,12 @@ pub(crate) fn keep_study_window_clear(
         Action::Comparison(
             ComparisonAction::OpenComparison(_) | ComparisonAction::OpenComparisonAt { .. },
         ) => Some(docks),
-        Action::Search(SearchAction::OpenSearchHit { .. })
+        // Closed, it opens at the foot again.
+        Action::Search(
+            SearchAction::OpenSearchHit { .. }
+            | SearchAction::CloseIndex
+            | SearchAction::CloseTimeline,
+        )
         | Action::Desk(DeskAction::OpenText { .. }) => Some(false),
         _ => None,
     });

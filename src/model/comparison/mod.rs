@@ -295,6 +295,21 @@ pub enum Reference {
 }
 
 impl Comparison {
+    /// Each wording of each witness, in witness order: its segment, its witness's label, and
+    /// the wording.
+    pub fn wordings(&self) -> impl Iterator<Item = (usize, &str, &SegmentText)> {
+        self.witnesses.iter().flat_map(|witness| {
+            witness
+                .segments
+                .iter()
+                .enumerate()
+                .filter_map(move |(segment, text)| {
+                    text.as_ref()
+                        .map(|text| (segment, witness.label.as_str(), text))
+                })
+        })
+    }
+
     /// Parses and checks a comparison file.
     pub fn from_json(json: &str) -> Result<Self, ComparisonError> {
         let comparison: Self =

@@ -429,7 +429,15 @@ impl LecternApp {
                 count: 0,
                 hits: Vec::new(),
             };
-            for (segment, witness, text) in wordings(comparison) {
+            for (segment, witness, wording) in comparison.wordings() {
+                let text = wording.text.as_str();
+                let counted_in_a_text = wording
+                    .source_text
+                    .as_ref()
+                    .is_some_and(|id| self.library.get(id).is_some());
+                if counted_in_a_text {
+                    continue;
+                }
                 for mention in people.mentions_in(text) {
                     if mention.entity != number {
                         continue;
@@ -452,26 +460,10 @@ impl LecternApp {
     }
 
     /// The comparisons whose wordings People and places counts: the bundled ones and the
-    /// reader's own.
+    /// reader's own that are kept in the notebook (those with notes).
     fn comparisons_to_index(&self) -> impl Iterator<Item = &crate::model::comparison::Comparison> {
         self.bundled_comparisons
             .iter()
             .chain(self.notebook.noted_comparisons())
     }
-}
-
-/// Each wording of `comparison`: its segment, its witness's label and its text.
-fn wordings(
-    comparison: &crate::model::comparison::Comparison,
-) -> impl Iterator<Item = (usize, &str, &str)> {
-    comparison.witnesses.iter().flat_map(|witness| {
-        witness
-            .segments
-            .iter()
-            .enumerate()
-            .filter_map(move |(segment, text)| {
-                text.as_ref()
-                    .map(|text| (segment, witness.label.as_str(), text.text.as_str()))
-            })
-    })
 }

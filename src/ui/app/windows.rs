@@ -317,7 +317,8 @@ impl LecternApp {
         actions.extend(self.import_window(ctx));
         // A comparison opened from a study window docks below the texts when some are open:
         // the window then stands clear of it, at the head of the window.
-        let docks = !self.desk.panes().is_empty();
+        let docks =
+            !self.desk.panes().is_empty() && !self.comparison.as_ref().is_some_and(|c| c.is_full());
         if let Some(state) = &mut self.study.index_view {
             let done = crate::ui::index_view::index_ui(
                 ctx,
