@@ -126,18 +126,22 @@ impl Apparatus {
 
     /// The base text: the agreed text and each entry's lemma, read in turn.
     pub fn base_text(&self, collation: &Collation) -> String {
+        self.read_through(|_, entry| {
+            let Some(lemma) = entry.readings.iter().find(|r| r.lemma) else {
+                return String::new();
+            };
+            let first = lemma.witnesses.first().copied().unwrap_or(0);
+            spanned(collation, first, &entry.places)
+        })
+    }
+
+    /// The agreed text, with what `entry` gives for each entry (by its number), in turn.
+    fn read_through(&self, entry: impl Fn(usize, &ApparatusEntry) -> String) -> String {
         let mut text = String::new();
         for segment in &self.segments {
             match segment {
                 Segment::Agreed { text: agreed, .. } => text.push_str(agreed),
-                Segment::Entry(e) => {
-                    let entry = &self.entries[*e];
-                    if let Some(lemma) = entry.readings.iter().find(|r| r.lemma) {
-                        let first = lemma.witnesses.first().copied().unwrap_or(0);
-                        let spanned = spanned(collation, first, &entry.places);
-                        text.push_str(&spanned);
-                    }
-                }
+                Segment::Entry(e) => text.push_str(&entry(*e, &self.entries[*e])),
             }
         }
         text
@@ -165,18 +169,10 @@ impl Apparatus {
     /// (`… generally differ more[3] from each other, [4] than …`: an omitted lemma is its
     /// number alone).
     pub fn marked_base_text(&self) -> String {
-        let mut text = String::new();
-        for segment in &self.segments {
-            match segment {
-                Segment::Agreed { text: agreed, .. } => text.push_str(agreed),
-                Segment::Entry(e) => {
-                    let entry = &self.entries[*e];
-                    let lemma = entry.readings.first().map_or("", |r| r.text.as_str());
-                    text.push_str(&format!("{lemma}{} ", entry_mark(*e)));
-                }
-            }
-        }
-        one_line(&text)
+        one_line(&self.read_through(|e, entry| {
+            let lemma = entry.readings.first().map_or("", |r| r.text.as_str());
+            format!("{lemma}{} ", entry_mark(e))
+        }))
     }
 }
 

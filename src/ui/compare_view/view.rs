@@ -82,8 +82,10 @@ pub fn comparison_ui(
     let marked = |rows: &[Vec<crate::model::comparison::Cell>]| {
         rows.iter().flatten().any(|cell| !cell.marks.is_empty())
     };
-    let shown = state.result.is_some() || state.rows_so_far().is_some_and(|(rows, _)| marked(rows));
-    if crate::startup::tracing() && shown {
+    // Only while start-up is traced: the rows are not scanned at every frame otherwise.
+    let shown =
+        || state.result.is_some() || state.rows_so_far().is_some_and(|(rows, _)| marked(rows));
+    if crate::startup::tracing() && shown() {
         crate::startup::mark(crate::startup::stage::COMPARISON_LAYOUT);
         ui.ctx().request_repaint();
     }
