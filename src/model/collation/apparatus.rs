@@ -124,29 +124,6 @@ impl Apparatus {
         }
     }
 
-    /// The base text: the agreed text and each entry's lemma, read in turn.
-    pub fn base_text(&self, collation: &Collation) -> String {
-        self.read_through(|_, entry| {
-            let Some(lemma) = entry.readings.iter().find(|r| r.lemma) else {
-                return String::new();
-            };
-            let first = lemma.witnesses.first().copied().unwrap_or(0);
-            spanned(collation, first, &entry.places)
-        })
-    }
-
-    /// The agreed text, with what `entry` gives for each entry (by its number), in turn.
-    fn read_through(&self, entry: impl Fn(usize, &ApparatusEntry) -> String) -> String {
-        let mut text = String::new();
-        for segment in &self.segments {
-            match segment {
-                Segment::Agreed { text: agreed, .. } => text.push_str(agreed),
-                Segment::Entry(e) => text.push_str(&entry(*e, &self.entries[*e])),
-            }
-        }
-        text
-    }
-
     /// The entries as lines, “lemma ] witnesses; reading witnesses; om. witnesses”, with a
     /// moved reading marked “*moved*” and a long reading shortened to its first and last
     /// three words.
@@ -169,10 +146,17 @@ impl Apparatus {
     /// (`… generally differ more[3] from each other, [4] than …`: an omitted lemma is its
     /// number alone).
     pub fn marked_base_text(&self) -> String {
-        one_line(&self.read_through(|e, entry| {
-            let lemma = entry.readings.first().map_or("", |r| r.text.as_str());
-            format!("{lemma}{} ", entry_mark(e))
-        }))
+        let mut text = String::new();
+        for segment in &self.segments {
+            match segment {
+                Segment::Agreed { text: agreed, .. } => text.push_str(agreed),
+                Segment::Entry(e) => {
+                    let lemma = self.entries[*e].readings.first().map_or("", |r| &r.text);
+                    text.push_str(&format!("{lemma}{} ", entry_mark(*e)));
+                }
+            }
+        }
+        one_line(&text)
     }
 }
 
@@ -217,16 +201,6 @@ fn abridged(text: &str) -> String {
         words[..3].join(" "),
         words[words.len() - 3..].join(" ")
     )
-}
-
-/// The text witness `witness` stands for over `places`, with white space.
-fn spanned(collation: &Collation, witness: usize, places: &Range<usize>) -> String {
-    places
-        .clone()
-        .map(|p| {
-            collation.witnesses()[witness].spanned(collation.places()[p].cells[witness].clone())
-        })
-        .collect()
 }
 
 /// The text witness `witness` shows over `places`.
