@@ -102,6 +102,7 @@
 pub mod bundled;
 pub mod cli;
 pub mod formats;
+pub mod i18n;
 pub mod model;
 pub mod startup;
 pub mod storage;

@@ -142,6 +142,7 @@ pub fn run_gui(
         file_system: None,
         save_delay: save_delay.map(std::time::Duration::from_secs),
         compare,
+        system_language: crate::i18n::Language::of_locale(sys_locale::get_locale().as_deref()),
     };
     let app = start_loading(files, options)?;
     run_window(app, viewport(place))

@@ -36,6 +36,19 @@ pub enum ThemeChoice {
     Dark,
 }
 
+/// The interface's language: the system's, or one chosen in View ▸ Language.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LanguageChoice {
+    /// Follow the system's locale.
+    #[default]
+    System,
+    /// English.
+    English,
+    /// Russian.
+    Russian,
+}
+
 /// One open pane.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PaneRecord {
@@ -138,6 +151,8 @@ pub struct ReadingState {
     pub active_pane: usize,
     /// The theme.
     pub theme: ThemeChoice,
+    /// The interface's language.
+    pub language: LanguageChoice,
     /// The reading font size in points.
     pub font_size: f32,
     /// Whether the library panel is shown.
@@ -160,6 +175,7 @@ impl Default for ReadingState {
             pane_widths: Vec::new(),
             active_pane: 0,
             theme: ThemeChoice::System,
+            language: LanguageChoice::System,
             font_size: DEFAULT_FONT_SIZE,
             library_open: true,
             comparison: None,
@@ -260,6 +276,7 @@ mod tests {
             pane_widths: vec![0.6, 0.4],
             active_pane: 1,
             theme: ThemeChoice::Dark,
+            language: LanguageChoice::Russian,
             font_size: 22.0,
             library_open: false,
             comparison: Some(ComparisonRecord {

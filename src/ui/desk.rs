@@ -444,7 +444,7 @@ fn pane_buttons_ui(
     if ui
         .selectable_label(pane.linked, label)
         .accessible_name(format!("Link scrolling of pane {number}"))
-        .on_hover_text(link.label_with_shortcut(ui.ctx()) + "\n" + link.tooltip())
+        .on_hover_text(link.label_with_shortcut(ui.ctx()) + "\n" + &link.tooltip())
         .clicked()
     {
         actions.push(link);

@@ -70,9 +70,12 @@ impl<T: Send + 'static> Task<T> {
         let progress = Progress::default();
         let worker_progress = progress.clone();
         let ctx = ctx.clone();
+        // The worker speaks the window's language (its messages are the reader's to read).
+        let language = crate::i18n::language();
         let spawned = std::thread::Builder::new()
             .name(name.to_owned())
             .spawn(move || {
+                crate::i18n::set_language(language);
                 let _ = sender.send(work(&worker_progress));
                 ctx.request_repaint();
             });

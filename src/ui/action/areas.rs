@@ -3,7 +3,7 @@
 
 use super::{AnnotationFormat, ExportFormat, HighlightAction};
 use crate::model::text::TextId;
-use crate::storage::reading_state::ThemeChoice;
+use crate::storage::reading_state::{LanguageChoice, ThemeChoice};
 
 /// What the reader asks for on the panes and what is read in them.
 #[derive(Clone, Debug, PartialEq)]
@@ -89,6 +89,8 @@ pub enum ViewAction {
     SetTheme(ThemeChoice),
     /// Switch between light and dark.
     ToggleDarkLight,
+    /// Speak this language (View ▸ Language).
+    SetLanguage(LanguageChoice),
     /// Show or hide the library panel.
     ToggleLibrary,
     /// Put the keyboard focus in the library's filter box.

@@ -6,7 +6,7 @@ use super::{
     Action, AnnotationAction, AnnotationFormat, ComparisonAction, ComparisonViewAction, DeskAction,
     ExportFormat, FileAction, SearchAction, ViewAction,
 };
-use crate::storage::reading_state::ThemeChoice;
+use crate::storage::reading_state::{LanguageChoice, ThemeChoice};
 
 impl Command {
     /// The action of a command that needs no more data (what its shortcut gives), or none for
@@ -60,6 +60,15 @@ impl Command {
             Self::ThemeLight => Some(Action::View(ViewAction::SetTheme(ThemeChoice::Light))),
             Self::ThemeDark => Some(Action::View(ViewAction::SetTheme(ThemeChoice::Dark))),
             Self::ToggleDarkLight => Some(Action::View(ViewAction::ToggleDarkLight)),
+            Self::LanguageSystem => {
+                Some(Action::View(ViewAction::SetLanguage(LanguageChoice::System)))
+            }
+            Self::LanguageEnglish => {
+                Some(Action::View(ViewAction::SetLanguage(LanguageChoice::English)))
+            }
+            Self::LanguageRussian => {
+                Some(Action::View(ViewAction::SetLanguage(LanguageChoice::Russian)))
+            }
             Self::ToggleLibrary => Some(Action::View(ViewAction::ToggleLibrary)),
             Self::FocusLibraryFilter => Some(Action::View(ViewAction::FocusLibraryFilter)),
             Self::ShowShortcuts => Some(Action::View(ViewAction::ShowShortcuts)),
@@ -202,6 +211,9 @@ impl ViewAction {
             Self::SetTheme(ThemeChoice::Light) => Some(Command::ThemeLight),
             Self::SetTheme(ThemeChoice::Dark) => Some(Command::ThemeDark),
             Self::ToggleDarkLight => Some(Command::ToggleDarkLight),
+            Self::SetLanguage(LanguageChoice::System) => Some(Command::LanguageSystem),
+            Self::SetLanguage(LanguageChoice::English) => Some(Command::LanguageEnglish),
+            Self::SetLanguage(LanguageChoice::Russian) => Some(Command::LanguageRussian),
             Self::ToggleLibrary => Some(Command::ToggleLibrary),
             Self::FocusLibraryFilter => Some(Command::FocusLibraryFilter),
             Self::ShowShortcuts => Some(Command::ShowShortcuts),

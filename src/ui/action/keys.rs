@@ -5,14 +5,15 @@ use egui::KeyboardShortcut;
 use super::{Action, Command};
 
 impl Command {
-    /// The command's name, as in menus and buttons.
-    pub fn label(self) -> &'static str {
-        self.info().label
+    /// The command's name, as in menus and buttons, in the reader's language.
+    pub fn label(self) -> String {
+        crate::i18n::message(self.info().label, None)
     }
 
-    /// A sentence explaining the command, for tooltips and the shortcuts window.
-    pub fn tooltip(self) -> &'static str {
-        self.info().tooltip
+    /// A sentence explaining the command, for tooltips and the shortcuts window, in the
+    /// reader's language.
+    pub fn tooltip(self) -> String {
+        crate::i18n::message(self.info().tooltip, None)
     }
 
     /// The keyboard shortcuts of this command (the first is the one shown in menus).
@@ -29,7 +30,7 @@ impl Command {
     pub fn label_with_shortcut(self, ctx: &egui::Context) -> String {
         match self.shortcut() {
             Some(shortcut) => format!("{} ({})", self.label(), ctx.format_shortcut(&shortcut)),
-            None => self.label().to_owned(),
+            None => self.label(),
         }
     }
 }
@@ -51,13 +52,13 @@ impl Action {
     }
 
     /// The command's name, as in menus and buttons (empty for an event, which has none).
-    pub fn label(&self) -> &'static str {
-        self.command().map_or("", Command::label)
+    pub fn label(&self) -> String {
+        self.command().map(Command::label).unwrap_or_default()
     }
 
     /// A sentence explaining the command, for tooltips and the shortcuts window.
-    pub fn tooltip(&self) -> &'static str {
-        self.command().map_or("", Command::tooltip)
+    pub fn tooltip(&self) -> String {
+        self.command().map(Command::tooltip).unwrap_or_default()
     }
 
     /// The label with its shortcut, e.g. "Larger text (Ctrl+Plus)", for tooltips.

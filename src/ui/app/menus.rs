@@ -1,7 +1,7 @@
 //! The menu bar: File, Edit, View, Pane, Compare and Help, each drawn from the actions it offers.
 
 use super::LecternApp;
-use crate::storage::reading_state::ThemeChoice;
+use crate::storage::reading_state::{LanguageChoice, ThemeChoice};
 use crate::ui::action::Action;
 use crate::ui::action::AnnotationFormat;
 use crate::ui::action::action_ui;
@@ -153,6 +153,24 @@ impl LecternApp {
                 }
             }
             actions.extend(action_ui(ui, ViewAction::ToggleDarkLight, true));
+            ui.separator();
+            ui.menu_button(crate::tr!("menu-language"), |ui| {
+                for choice in [
+                    LanguageChoice::System,
+                    LanguageChoice::English,
+                    LanguageChoice::Russian,
+                ] {
+                    let action = Action::View(ViewAction::SetLanguage(choice));
+                    if ui
+                        .radio(self.view.language_choice() == choice, action.label())
+                        .on_hover_text(action.tooltip())
+                        .clicked()
+                    {
+                        actions.push(action);
+                        ui.close();
+                    }
+                }
+            });
         });
         actions
     }

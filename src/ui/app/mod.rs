@@ -90,6 +90,9 @@ pub struct StartOptions {
     /// Wordings to compare at once, the comparison filling the window (`lectern compare A B
     /// --window`), instead of the comparison that was open.
     pub compare: Vec<WordingInput>,
+    /// The system's language, which the window speaks unless the reader chose another (the
+    /// window reads the system's locale; tests give one, so that they speak alike anywhere).
+    pub system_language: crate::i18n::Language,
 }
 
 /// The Lectern application: a dozen named parts, each looked after in its room.
@@ -221,13 +224,14 @@ impl LecternApp {
             notices: Vec::new(),
             highlights: None,
         };
+        app.view.set_system_language(options.system_language);
+        crate::i18n::set_language(app.view.language());
         match options.profile {
             Some(profile) => app.open_profile(profile),
-            None => app.notices.push(
-                "No profile folder could be opened, so nothing will be saved in this session."
-                    .into(),
-            ),
+            None => app.notices.push(crate::tr!("notice-no-profile")),
         }
+        // The reading state may have chosen another language.
+        crate::i18n::set_language(app.view.language());
         if !options.compare.is_empty() {
             app.view.forget_comparison_to_reopen();
             crate::startup::wait_for(crate::startup::stage::COMPARISON_ON_SCREEN);

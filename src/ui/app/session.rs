@@ -176,6 +176,7 @@ impl LecternApp {
             pane_widths: widths,
             active_pane,
             theme: self.view.theme(),
+            language: self.view.language_choice(),
             font_size: self.view.font_size(),
             library_open: self.view.library_open(),
             comparison: self.comparison_record(),

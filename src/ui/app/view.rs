@@ -9,11 +9,13 @@ use crate::model::comparison::WordingInput;
 use crate::storage::backups::Backup;
 use crate::storage::notebook_dir::Recovered;
 use crate::storage::reading_state::{
-    ComparisonRecord, DEFAULT_FONT_SIZE, FONT_SIZE_RANGE, ReadingState, ThemeChoice, WindowPlace,
+    ComparisonRecord, DEFAULT_FONT_SIZE, FONT_SIZE_RANGE, LanguageChoice, ReadingState, ThemeChoice,
+    WindowPlace,
 };
 use crate::ui::action::ViewAction;
 use crate::ui::annotations_view::AnnotationsViewState;
 use crate::ui::library_view::LibraryViewState;
+use crate::i18n::Language;
 use crate::ui::theme;
 use crate::ui::timeline_view::TimelineViewState;
 
@@ -55,6 +57,10 @@ struct Look {
     theme: ThemeChoice,
     /// The theme last given to egui.
     applied_theme: Option<ThemeChoice>,
+    /// The interface's language, as chosen.
+    language: LanguageChoice,
+    /// The system's language, read once when the window started.
+    system_language: Language,
     /// Whether the egui options were set.
     configured: bool,
 }
@@ -65,6 +71,8 @@ impl Default for Look {
             font_size: DEFAULT_FONT_SIZE,
             theme: ThemeChoice::System,
             applied_theme: None,
+            language: LanguageChoice::System,
+            system_language: Language::English,
             configured: false,
         }
     }
@@ -166,6 +174,11 @@ impl View {
                 self.toggle_dark_light(ctx.egui.theme() == egui::Theme::Dark);
                 ViewOutcome::Done
             }
+            ViewAction::SetLanguage(choice) => {
+                self.look.language = choice;
+                crate::i18n::set_language(self.language());
+                ViewOutcome::Done
+            }
             ViewAction::ToggleLibrary => {
                 self.toggle_library(ctx.side_panels_set_aside);
                 ViewOutcome::BringBackSidePanels
@@ -228,6 +241,25 @@ impl View {
         };
     }
 
+    /// The language chosen in View ▸ Language.
+    pub fn language_choice(&self) -> LanguageChoice {
+        self.look.language
+    }
+
+    /// The language the interface speaks: the one chosen, or the system's.
+    pub fn language(&self) -> Language {
+        match self.look.language {
+            LanguageChoice::System => self.look.system_language,
+            LanguageChoice::English => Language::English,
+            LanguageChoice::Russian => Language::Russian,
+        }
+    }
+
+    /// Sets the system's language (read when the window starts; tests give their own).
+    pub(super) fn set_system_language(&mut self, language: Language) {
+        self.look.system_language = language;
+    }
+
     /// Gives egui what the view says, when it changed: its options at the first frame, and
     /// the theme.
     pub(super) fn configure(&mut self, ctx: &egui::Context) {
@@ -237,6 +269,8 @@ impl View {
             self.look.configured = true;
             log::info!("the window is ready");
         }
+        // The UI thread speaks the reader's language for the whole frame.
+        crate::i18n::set_language(self.language());
         if self.look.applied_theme != Some(self.look.theme) {
             ctx.set_theme(theme::preference(self.look.theme));
             self.look.applied_theme = Some(self.look.theme);
@@ -407,6 +441,7 @@ impl View {
     pub(super) fn restore(&mut self, state: &ReadingState) {
         self.look.font_size = state.font_size;
         self.look.theme = state.theme;
+        self.look.language = state.language;
         self.panels.library_open = state.library_open;
         self.dock_height = state.dock_height;
         self.window = state.window;

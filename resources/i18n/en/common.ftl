@@ -1,0 +1,8 @@
+# common
+
+## Counts
+
+count-notes = { $count ->
+    [one] { $count } note
+   *[other] { $count } notes
+}
