@@ -98,6 +98,7 @@ fn measure(dir: &Path) {
             file_system: None,
             save_delay: None,
             compare: Vec::new(),
+            system_language: lectern::i18n::Language::English,
         },
     );
     let ctx = Context::default();

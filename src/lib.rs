@@ -62,6 +62,10 @@
 //! - [`startup`]: the start-up trace (`lectern --trace-startup`): when each stage ended.
 //! - [`bundled`]: the texts compiled in from `resources/texts/` (validated by `build.rs`) and
 //!   the comparisons from `resources/comparisons/`.
+//! - [`i18n`]: the interface's words in the reader's language (English or Russian), from Project
+//!   Fluent message files compiled in (`resources/i18n/<language>/<area>.ftl`), asked for by id
+//!   with [`tr!`]; the language is the UI thread's, set by the window at each frame. Pure, like
+//!   the model, which words its own messages (what Undo changes, an import's report) through it.
 //! - [`ui`]: eframe/egui views that read the model and return [`ui::action::Action`]s, which
 //!   [`ui::app::LecternApp`] applies in one place.
 //!   - [`ui::action`]: what the reader asks for, by area ([`ui::action::Action`] holds one

@@ -10,17 +10,19 @@
 //! thread that never set one (the command line, a test) speaks English. Being per thread, two
 //! windows tested in parallel in one process never speak each other's language.
 //!
-//! [`Language::Pseudo`] is for tests: every message is English in ⟦brackets⟧, so that a test
+//! [`Language::Pseudo`] is for tests: every message is English in ‹brackets›, so that a test
 //! can find any word the window shows that did not come from these files.
 
 use std::cell::Cell;
 use std::sync::LazyLock;
 
+use fluent_bundle::FluentResource;
 use fluent_bundle::concurrent::FluentBundle;
 pub use fluent_bundle::{FluentArgs, FluentValue};
-use fluent_bundle::FluentResource;
 
 /// A language the interface speaks.
+// The hidden pseudo-locale is a language like the others, matched by name everywhere.
+#[allow(clippy::manual_non_exhaustive)]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Language {
     /// English.
@@ -28,16 +30,16 @@ pub enum Language {
     English,
     /// Russian.
     Russian,
-    /// English with every message in ⟦brackets⟧, for the test that finds words shown without
+    /// English with every message in ‹brackets›, for the test that finds words shown without
     /// a message.
     #[doc(hidden)]
     Pseudo,
 }
 
 /// Where a pseudo-locale message starts and ends.
-pub const PSEUDO_OPEN: char = '⟦';
+pub const PSEUDO_OPEN: char = '‹';
 /// Where a pseudo-locale message ends.
-pub const PSEUDO_CLOSE: char = '⟧';
+pub const PSEUDO_CLOSE: char = '›';
 
 impl Language {
     /// The languages offered to the reader, in the order of the View menu.
@@ -92,7 +94,7 @@ macro_rules! message_files {
     };
 }
 
-message_files!["commands", "common", "app", "compare", "study", "reading", "model"];
+message_files!["commands", "app", "compare", "study", "reading", "model"];
 
 /// The English and the Russian bundles, made once.
 static BUNDLES: LazyLock<(FluentBundle<FluentResource>, FluentBundle<FluentResource>)> =
@@ -124,6 +126,16 @@ pub fn set_language(language: Language) {
     CURRENT.with(|current| current.set(language));
 }
 
+/// What `work` gives when this thread speaks `language`; the thread's own language is set
+/// back after.
+pub fn in_language<T>(language: Language, work: impl FnOnce() -> T) -> T {
+    let own = self::language();
+    set_language(language);
+    let answer = work();
+    set_language(own);
+    answer
+}
+
 /// This thread's language (English unless set).
 pub fn language() -> Language {
     CURRENT.with(Cell::get)
@@ -142,7 +154,9 @@ pub fn message_in(language: Language, id: &str, args: Option<&FluentArgs>) -> St
         return id.to_owned();
     };
     let mut errors = Vec::new();
-    let text = bundle.format_pattern(pattern, args, &mut errors).into_owned();
+    let text = bundle
+        .format_pattern(pattern, args, &mut errors)
+        .into_owned();
     match language {
         Language::Pseudo => format!("{PSEUDO_OPEN}{text}{PSEUDO_CLOSE}"),
         Language::English | Language::Russian => text,

@@ -20,6 +20,26 @@ pub struct Category {
     pub color: [u8; 3],
 }
 
+impl Category {
+    /// The name shown: the reader's own, or, for a category a new profile started with and
+    /// whose name the reader has not changed, that name in the interface's language.
+    pub fn shown_name(&self) -> String {
+        let default = match self.category_id.as_str() {
+            "key-argument" => Some(("Key argument", crate::tr!("model-category-key-argument"))),
+            "question" => Some(("Question", crate::tr!("model-category-question"))),
+            "evidence" => Some(("Evidence", crate::tr!("model-category-evidence"))),
+            "disagree" => Some(("Disagree", crate::tr!("model-category-disagree"))),
+            "term" => Some(("Term", crate::tr!("model-category-term"))),
+            "follow-up" => Some(("Follow up", crate::tr!("model-category-follow-up"))),
+            _ => None,
+        };
+        match default {
+            Some((english, shown)) if self.name == english => shown,
+            Some(_) | None => self.name.clone(),
+        }
+    }
+}
+
 /// The categories a new profile starts with.
 pub fn default_categories() -> Vec<Category> {
     [

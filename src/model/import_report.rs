@@ -29,58 +29,53 @@ pub struct ImportReport {
 impl ImportReport {
     /// The report in a sentence or a few.
     pub fn summary(&self) -> String {
-        use super::words::count;
-        let mut out = format!(
-            "{} imported",
-            count(self.added, "annotation", "annotations")
-        );
+        let mut out = crate::tr!("model-import-added", count = self.added);
         if !self.by_text.is_empty() {
             let texts: Vec<String> = self
                 .by_text
                 .iter()
-                .map(|(title, n)| format!("{n} on “{title}”"))
+                .map(|(title, n)| crate::tr!("model-import-on-text", count = *n, title = title))
                 .collect();
-            out.push_str(&format!(" ({})", texts.join(", ")));
+            out.push(' ');
+            out.push_str(&crate::tr!(
+                "model-import-by-text",
+                texts = texts.join(", ")
+            ));
         }
         // ", 2 annotations placed by their quote": a count and what became of them.
-        let mut clause = |n: usize, what: &str, one: &str, many: &str| {
+        type Clause = (usize, fn(usize) -> String);
+        let clauses: [Clause; 3] = [
+            (self.by_quote, |n| {
+                crate::tr!("model-import-by-quote", count = n)
+            }),
+            (self.duplicates, |n| {
+                crate::tr!("model-import-duplicates", count = n)
+            }),
+            (self.unknown_texts, |n| {
+                crate::tr!("model-import-unknown-texts", count = n)
+            }),
+        ];
+        for (n, words) in clauses {
             if n > 0 {
-                let counted = count(n, "annotation", "annotations");
-                out.push_str(&format!(
-                    ", {counted} {what}{}",
-                    if n == 1 { one } else { many }
-                ));
+                out.push_str(", ");
+                out.push_str(&words(n));
             }
-        };
-        clause(self.by_quote, "placed by ", "its quote", "their quote");
-        clause(
-            self.duplicates,
-            "already there (same id) left as ",
-            "it was",
-            "they were",
-        );
-        clause(
-            self.unknown_texts,
-            "placed on no text kept as ",
-            "an orphan",
-            "orphans",
-        );
+        }
         if self.comparison_notes > 0 {
-            out.push_str(&format!(
-                ", and {}",
-                count(
-                    self.comparison_notes,
-                    "note on a comparison",
-                    "notes on comparisons"
-                )
+            out.push_str(", ");
+            out.push_str(&crate::tr!(
+                "model-import-comparison-notes",
+                count = self.comparison_notes
             ));
         }
         out.push('.');
         for (quote, candidates) in &self.ambiguous {
-            out.push_str(&format!(
-                " “{quote}” is in {}: {}; attach it by hand.",
-                count(candidates.len(), "text", "texts"),
-                candidates.join(", ")
+            out.push(' ');
+            out.push_str(&crate::tr!(
+                "model-import-ambiguous",
+                quote = quote,
+                count = candidates.len(),
+                texts = candidates.join(", ")
             ));
         }
         let skipped: usize = self.skipped.values().sum();
@@ -88,20 +83,43 @@ impl ImportReport {
             let reasons: Vec<String> = self
                 .skipped
                 .iter()
-                .map(|(why, n)| format!("{n} {why}"))
+                .map(|(why, n)| {
+                    crate::tr!(
+                        "model-import-skipped-reason",
+                        count = *n,
+                        reason = reason(why)
+                    )
+                })
                 .collect();
-            out.push_str(&format!(
-                " {} skipped ({}).",
-                count(skipped, "item", "items"),
-                reasons.join(", ")
+            out.push(' ');
+            out.push_str(&crate::tr!(
+                "model-import-skipped",
+                count = skipped,
+                reasons = reasons.join(", ")
             ));
         }
         if self.other_selectors > 0 {
-            out.push_str(&format!(
-                " {} of other kinds ignored.",
-                count(self.other_selectors, "selector", "selectors")
+            out.push(' ');
+            out.push_str(&crate::tr!(
+                "model-import-other-selectors",
+                count = self.other_selectors
             ));
         }
         out
+    }
+}
+
+/// Why items of a file were skipped, in the reader's language: the reasons the W3C import
+/// counts by (`model::w3c_import`, `formats::w3c`); another reason as it is.
+fn reason(why: &str) -> String {
+    match why {
+        "not an annotation" => crate::tr!("model-import-skip-not-an-annotation"),
+        "no id" => crate::tr!("model-import-skip-no-id"),
+        "no target" => crate::tr!("model-import-skip-no-target"),
+        "damaged notes on comparisons" => crate::tr!("model-import-skip-damaged-comparison-notes"),
+        "pages not in the file (only their addresses)" => {
+            crate::tr!("model-import-skip-pages-not-in-file")
+        }
+        other => other.to_owned(),
     }
 }

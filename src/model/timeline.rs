@@ -50,6 +50,7 @@ pub struct HistDate {
     pub label: String,
 }
 
+/// The months' English names, as the texts' headers write their dates ("30–31 December 1922").
 const MONTHS: [&str; 12] = [
     "January",
     "February",
@@ -65,10 +66,21 @@ const MONTHS: [&str; 12] = [
     "December",
 ];
 
-/// “26 September 1922”.
+/// The month's name as a day's date has it, in the interface's language ("September",
+/// «сентября»).
+fn month_of(month: u32) -> String {
+    crate::tr!("model-month-of", month = month)
+}
+
+/// “26 September 1922”, «26 сентября 1922».
 pub fn day_label(number: DayNumber) -> String {
     let (year, month, day) = civil(number);
-    format!("{day} {} {year}", MONTHS[month as usize - 1])
+    crate::tr!(
+        "model-date-day",
+        day = day,
+        month = month_of(month),
+        year = year
+    )
 }
 
 /// One ISO date, `YYYY`, `YYYY-MM` or `YYYY-MM-DD`: its first and last day and precision.
@@ -112,7 +124,7 @@ impl HistDate {
                 precision: Precision::Before,
                 first: at,
                 last: at,
-                label: format!("before {}", day_label(at)),
+                label: crate::tr!("model-date-before", date = day_label(at)),
             });
         }
         if let Some((from, to)) = text.split_once('/') {
@@ -129,7 +141,11 @@ impl HistDate {
         let (year, month, _) = civil(first);
         let label = match precision {
             Precision::Year => year.to_string(),
-            Precision::Month => format!("{} {year}", MONTHS[month as usize - 1]),
+            Precision::Month => crate::tr!(
+                "model-date-month",
+                month = crate::tr!("model-month", month = month),
+                year = year
+            ),
             _ => day_label(first),
         };
         Some(Self {
@@ -148,8 +164,21 @@ impl HistDate {
             if let Some(span) = label_span(label, parsed.first) {
                 parsed.precision = Precision::Range;
                 parsed.last = span;
+                parsed.label = range_label(parsed.first, parsed.last);
             }
-            parsed.label = label.to_owned();
+            // A header writes its date in English ("26 September 1922"): where the label says
+            // no more than the date, the interface's own wording of it is shown.
+            let english = crate::i18n::in_language(crate::i18n::Language::English, || match parsed
+                .precision
+            {
+                Precision::Range => range_label(parsed.first, parsed.last),
+                Precision::Before | Precision::Day | Precision::Month | Precision::Year => {
+                    Self::parse(date).map(|d| d.label).unwrap_or_default()
+                }
+            });
+            if label != english {
+                parsed.label = label.to_owned();
+            }
         }
         Some(parsed)
     }
@@ -172,15 +201,28 @@ impl HistDate {
 fn range_label(first: DayNumber, last: DayNumber) -> String {
     let ((y1, m1, d1), (y2, m2, d2)) = (civil(first), civil(last));
     if (y1, m1) == (y2, m2) {
-        format!("{d1}–{d2} {} {y1}", MONTHS[m1 as usize - 1])
+        crate::tr!(
+            "model-date-days",
+            from = d1,
+            to = d2,
+            month = month_of(m1),
+            year = y1
+        )
     } else if y1 == y2 {
-        format!(
-            "{d1} {} – {d2} {} {y1}",
-            MONTHS[m1 as usize - 1],
-            MONTHS[m2 as usize - 1]
+        crate::tr!(
+            "model-date-days-across-months",
+            from = d1,
+            from_month = month_of(m1),
+            to = d2,
+            to_month = month_of(m2),
+            year = y1
         )
     } else {
-        format!("{} – {}", day_label(first), day_label(last))
+        crate::tr!(
+            "model-date-span",
+            from = day_label(first),
+            to = day_label(last)
+        )
     }
 }
 
@@ -283,9 +325,7 @@ pub fn ticks(from: f64, to: f64, span: f64) -> Vec<(DayNumber, String)> {
     let (from, to) = (from.floor() as DayNumber, to.ceil() as DayNumber);
     let (first_year, _, _) = civil(from);
     let (last_year, _, _) = civil(to);
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
+    let short = |month: u32| crate::tr!("model-month-short", month = month);
     let mut ticks = Vec::new();
     if span > 800.0 {
         let step = [1, 2, 5, 10, 20, 50, 100]
@@ -302,9 +342,9 @@ pub fn ticks(from: f64, to: f64, span: f64) -> Vec<(DayNumber, String)> {
         for year in first_year..=last_year {
             for month in (1..=12).step_by(step) {
                 let label = if month == 1 {
-                    format!("{} {year}", MONTHS[0])
+                    format!("{} {year}", short(1))
                 } else {
-                    MONTHS[month as usize - 1].to_owned()
+                    short(month)
                 };
                 ticks.push((day_number(year, month, 1), label));
             }
@@ -313,7 +353,7 @@ pub fn ticks(from: f64, to: f64, span: f64) -> Vec<(DayNumber, String)> {
         let step = if span > 14.0 { 7 } else { 1 };
         for day in (from..=to).filter(|d| (d - from) % step == 0) {
             let (_, month, date) = civil(day);
-            ticks.push((day, format!("{date} {}", MONTHS[month as usize - 1])));
+            ticks.push((day, crate::tr!("model-tick-day", day = date, month = month)));
         }
     }
     ticks.retain(|(day, _)| (from..=to).contains(day));
@@ -422,6 +462,47 @@ mod tests {
 
     fn date(text: &str) -> HistDate {
         HistDate::parse(text).unwrap_or_else(|| panic!("{text} parses"))
+    }
+
+    #[test]
+    fn dates_are_worded_in_the_interfaces_language_and_a_headers_own_words_kept() {
+        use crate::i18n::{Language, in_language};
+        in_language(Language::Russian, || {
+            assert_eq!(date("1922-09-26").label, "26 сентября 1922");
+            assert_eq!(date("1922-12").label, "декабрь 1922");
+            assert_eq!(date("1922-12-30/1922-12-31").label, "30–31 декабря 1922");
+            assert_eq!(
+                date("1922-12-30/1923-01-02").label,
+                "30 декабря 1922 – 2 января 1923"
+            );
+            assert_eq!(date("before 1923-03-10").label, "до 10 марта 1923");
+            // A header's label that only says the date is worded anew; one that says more
+            // is kept as written.
+            let plain = HistDate::of_text("1922-09-26", Some("26 September 1922")).unwrap();
+            assert_eq!(plain.label, "26 сентября 1922");
+            let span = HistDate::of_text("1922-12-30", Some("30–31 December 1922")).unwrap();
+            assert_eq!(
+                (span.precision, span.label.as_str()),
+                (Precision::Range, "30–31 декабря 1922")
+            );
+            let said = HistDate::of_text("1922-10", Some("early October 1922")).unwrap();
+            assert_eq!(said.label, "early October 1922");
+            let ticks: Vec<String> = ticks(
+                f64::from(day_number(1922, 9, 1) as i32),
+                f64::from(day_number(1923, 4, 1) as i32),
+                212.0,
+            )
+            .into_iter()
+            .map(|(_, label)| label)
+            .collect();
+            assert!(ticks.contains(&"янв. 1923".to_owned()), "{ticks:?}");
+            assert!(ticks.contains(&"окт.".to_owned()), "{ticks:?}");
+        });
+        assert_eq!(
+            date("1922-09-26").label,
+            "26 September 1922",
+            "English again after"
+        );
     }
 
     #[test]

@@ -522,11 +522,14 @@ fn import_body(page: Option<&html::HtmlText>, markdown: bool, text: &str) -> Str
 
 /// How long a text is, as the import tells it: "71 paragraphs in 6 parts".
 pub fn extent(text: &Text) -> String {
-    use crate::model::words::count;
-    let paragraphs = count(text.paragraphs().len(), "paragraph", "paragraphs");
+    let paragraphs = crate::tr!("model-extent-paragraphs", count = text.paragraphs().len());
     match text.meta().parts.len() {
         0 => paragraphs,
-        parts => format!("{paragraphs} in {}", count(parts, "part", "parts")),
+        parts => crate::tr!(
+            "model-extent-in-parts",
+            paragraphs = paragraphs,
+            parts = crate::tr!("model-extent-parts", count = parts)
+        ),
     }
 }
 
@@ -646,10 +649,9 @@ pub fn load_imported(profile: &Profile) -> (Vec<Text>, Vec<String>) {
             .and_then(crate::model::sync::conflict_original)
             .is_some();
         if copy {
-            copies.push(format!(
-                "{} is a sync engine's conflicting copy of an imported text: the text's own \
-                 file is used, and the copy is left for you to compare or remove.",
-                path.display()
+            copies.push(crate::tr!(
+                "model-imported-conflict-copy",
+                file = path.display().to_string()
             ));
         }
         !copy
@@ -657,22 +659,38 @@ pub fn load_imported(profile: &Profile) -> (Vec<Text>, Vec<String>) {
     // A collected works is dozens of files: read and index them on every core, keeping order.
     let read = |path: &PathBuf| -> Result<(Text, Vec<String>), String> {
         let name = path.display().to_string();
-        let contents =
-            std::fs::read_to_string(path).map_err(|e| format!("{name} could not be read: {e}"))?;
+        let contents = std::fs::read_to_string(path).map_err(|e| {
+            crate::tr!(
+                "model-imported-file-unreadable",
+                file = &name,
+                error = e.to_string()
+            )
+        })?;
         parse_text_file(&name, &contents)
             .map(|mut parsed| {
                 let notices = std::mem::take(&mut parsed.notices);
                 (Text::from_parsed(parsed), notices)
             })
-            .map_err(|e| format!("An imported text could not be read: {e}"))
+            .map_err(|e| crate::tr!("model-imported-text-unreadable", error = e.to_string()))
     };
     // Over the cores (rayon), in order; a file whose reading panics is one that could not be
-    // read.
+    // read. Each worker speaks this thread's language while it reads (and its own again
+    // after), so that what it says is in the reader's words.
+    let language = crate::i18n::language();
     let results: Vec<Result<(Text, Vec<String>), String>> = paths
         .par_iter()
         .map(|path| {
-            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read(path)))
-                .unwrap_or_else(|_| Err(format!("{} could not be read", path.display())))
+            let before = crate::i18n::language();
+            crate::i18n::set_language(language);
+            let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read(path)))
+                .unwrap_or_else(|_| {
+                    Err(crate::tr!(
+                        "model-imported-file-failed",
+                        file = path.display().to_string()
+                    ))
+                });
+            crate::i18n::set_language(before);
+            result
         })
         .collect();
     let (mut texts, mut notices) = (Vec::new(), copies);

@@ -449,20 +449,28 @@ pub enum RecoveredPlace {
 impl Recovered {
     /// What happened, in a sentence for the reader.
     pub fn message(&self) -> String {
-        let place = match &self.now_in {
-            RecoveredPlace::Annotations(_) => "it is in the annotations list",
-            RecoveredPlace::ComparisonNotes(_) => "it is with its comparison's notes",
+        let what = self.what.as_str();
+        let snapshot = self.snapshot.replace('T', " ").replace('Z', " UTC");
+        match &self.now_in {
+            RecoveredPlace::Annotations(_) => crate::tr!(
+                "model-recovered-in-annotations",
+                what = what,
+                snapshot = snapshot
+            ),
+            RecoveredPlace::ComparisonNotes(_) => crate::tr!(
+                "model-recovered-in-comparison-notes",
+                what = what,
+                snapshot = snapshot
+            ),
             RecoveredPlace::AnnotationTrash(_) | RecoveredPlace::ComparisonNoteTrash(_) => {
-                "it is in the Trash, where every snapshot that had it had it"
+                crate::tr!("model-recovered-in-trash", what = what, snapshot = snapshot)
             }
-            RecoveredPlace::Notebook => "it is back in your notebook",
-        };
-        format!(
-            "{} could not be read from its file (kept in the profile's local/damaged folder), \
-             so it was taken from the snapshot of {}; {place}.",
-            self.what,
-            self.snapshot.replace('T', " ").replace('Z', " UTC")
-        )
+            RecoveredPlace::Notebook => crate::tr!(
+                "model-recovered-in-notebook",
+                what = what,
+                snapshot = snapshot
+            ),
+        }
     }
 }
 
@@ -488,38 +496,26 @@ impl LoadReport {
     pub fn notices(&self) -> Vec<String> {
         let mut notices = Vec::new();
         if self.newer > 0 {
-            notices.push(
-                "Some notebook records were written by a newer Lectern, so this profile is open \
-                 read-only: update Lectern to change it."
-                    .into(),
-            );
+            notices.push(crate::tr!("model-records-newer"));
         }
         if !self.merged_files.is_empty() {
-            notices.push(format!(
-                "Merged {} conflicting cop{} of notebook records that a sync brought.",
-                self.merged_files.len(),
-                if self.merged_files.len() == 1 {
-                    "y"
-                } else {
-                    "ies"
-                }
+            notices.push(crate::tr!(
+                "model-records-merged",
+                count = self.merged_files.len()
             ));
         }
         if !self.diverged.is_empty() {
-            notices.push(format!(
-                "{} annotation{} changed on two devices at once: both notes are kept; choose \
-                 one in the annotation's panel.",
-                self.diverged.len(),
-                if self.diverged.len() == 1 { "" } else { "s" }
+            notices.push(crate::tr!(
+                "model-records-diverged",
+                count = self.diverged.len()
             ));
         }
         // A damaged file whose record was taken from a snapshot is said with it, below.
         let recovered = |file: &PathBuf| self.recovered.iter().any(|r| file.ends_with(&r.record));
         for file in self.damaged.iter().filter(|f| !recovered(f)) {
-            notices.push(format!(
-                "The notebook record {} could not be read; it is kept in the profile's \
-                 local/damaged folder.",
-                file.display()
+            notices.push(crate::tr!(
+                "model-record-damaged",
+                file = file.display().to_string()
             ));
         }
         for recovered in &self.recovered {
@@ -1033,24 +1029,26 @@ fn describe(body: &Body) -> String {
         short
     };
     match body {
-        Body::Annotation { annotation, .. } => format!(
-            "The annotation “{}” on {}",
-            short(&annotation.anchor.exact),
-            annotation.text_id
+        Body::Annotation { annotation, .. } => crate::tr!(
+            "model-record-annotation",
+            quote = short(&annotation.anchor.exact),
+            text = annotation.text_id.to_string()
         ),
-        Body::ComparisonNote { note, .. } => format!(
-            "The note on “{}” in {} ({})",
-            short(if note.quote.is_empty() {
+        Body::ComparisonNote { note, .. } => crate::tr!(
+            "model-record-comparison-note",
+            quote = short(if note.quote.is_empty() {
                 &note.note
             } else {
                 &note.quote
             }),
-            note.comparison_title,
-            note.segment_label
+            comparison = &note.comparison_title,
+            segment = &note.segment_label
         ),
-        Body::Comparison(comparison) => format!("Your comparison “{}”", comparison.title),
-        Body::Categories(_) => "Your categories".to_owned(),
-        Body::Study(_) => "Your people, places, spellings and terms".to_owned(),
+        Body::Comparison(comparison) => {
+            crate::tr!("model-record-comparison", title = &comparison.title)
+        }
+        Body::Categories(_) => crate::tr!("model-record-categories"),
+        Body::Study(_) => crate::tr!("model-record-study"),
     }
 }
 

@@ -168,10 +168,10 @@ fn take_lock(
             let by = pid.map(|p| format!(" (process {p})")).unwrap_or_default();
             match access {
                 Access::Write => return Err(OpenError::Busy(by)),
-                Access::Window => notices.push(format!(
-                    "Another Lectern{by} has this profile open, so this window is read-only: \
-                     your annotations are safe with the other one."
-                )),
+                Access::Window => notices.push(match pid {
+                    Some(pid) => crate::tr!("model-profile-busy-process", pid = pid.to_string()),
+                    None => crate::tr!("model-profile-busy"),
+                }),
                 Access::Read => {}
             }
             Ok(None)
@@ -184,10 +184,10 @@ fn take_lock(
             if access == Access::Write {
                 return Err(OpenError::ReadOnly(reason));
             }
-            notices.push(format!(
-                "The profile folder {} cannot be written ({e}), so it is open read-only: \
-                 nothing will be saved in this session.",
-                profile.dir().display()
+            notices.push(crate::tr!(
+                "model-profile-not-writable",
+                folder = profile.dir().display().to_string(),
+                error = e.to_string()
             ));
             Ok(None)
         }
@@ -218,9 +218,9 @@ fn load_notebook(profile: &Profile, writable: bool) -> LoadedNotebook {
                 contents: Contents::default(),
                 store: NotebookStore::new(profile.dir(), profile.device()),
                 read_only: true,
-                notices: vec![format!(
-                    "The notebook could not be read ({e}), so the profile is open read-only: \
-                     nothing is changed."
+                notices: vec![crate::tr!(
+                    "model-notebook-unreadable",
+                    error = e.to_string()
                 )],
                 recovered: Vec::new(),
             },
@@ -242,9 +242,9 @@ fn load_notebook(profile: &Profile, writable: bool) -> LoadedNotebook {
         && let Err(e) = migrate(profile, &mut notebook, now)
     {
         notebook.read_only = true;
-        notebook.notices.push(format!(
-            "The notebook could not be moved into its folder ({e}), so the profile is open \
-             read-only: nothing is changed."
+        notebook.notices.push(crate::tr!(
+            "model-notebook-not-moved",
+            error = e.to_string()
         ));
     }
     notebook
@@ -276,12 +276,7 @@ fn migrate(
         .save(&RealFileSystem, &notebook.contents, now)?;
     if old.exists() {
         write_moved_note(profile)?;
-        notebook.notices.push(
-            "Your notebook is now kept as one small file per annotation in the folder \
-             “notebook”, so that Syncthing, Dropbox, Nextcloud or git can carry it between \
-             machines; a snapshot of it as it was is in the backups."
-                .into(),
-        );
+        notebook.notices.push(crate::tr!("model-notebook-moved"));
     }
     Ok(())
 }
@@ -313,9 +308,7 @@ fn from_folder(
             }
         });
         if let Err(e) = settled {
-            notices.push(format!(
-                "What was merged could not all be written back ({e}); the next save writes it."
-            ));
+            notices.push(crate::tr!("model-merge-not-written", error = e.to_string()));
         }
     }
     LoadedNotebook {
@@ -374,19 +367,22 @@ fn folder_missing(profile: &Profile, writable: bool, now: u64) -> LoadedNotebook
             contents: Contents::default(),
             store,
             read_only: true,
-            notices: vec![format!(
-                "The notebook folder {} is missing and no snapshot of it was found, so the \
-                 profile is open read-only: nothing is overwritten.",
-                NotebookStore::dir_of(profile.dir()).display()
+            notices: vec![crate::tr!(
+                "model-notebook-folder-missing",
+                folder = NotebookStore::dir_of(profile.dir()).display().to_string()
             )],
             recovered: Vec::new(),
         };
     };
-    let mut notices = vec![format!(
-        "The notebook folder was missing: the newest snapshot ({name}) was put back."
+    let mut notices = vec![crate::tr!(
+        "model-notebook-folder-restored",
+        snapshot = &name
     )];
     if writable && let Err(e) = store.save(&RealFileSystem, &contents, now) {
-        notices.push(format!("It could not be written back ({e})."));
+        notices.push(crate::tr!(
+            "model-notebook-folder-not-written",
+            error = e.to_string()
+        ));
     }
     LoadedNotebook {
         contents,

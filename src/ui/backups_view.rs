@@ -11,7 +11,7 @@ use crate::ui::action::{Action, AnnotationAction};
 fn when(backup: &Backup) -> String {
     let date = backup.written.replace('T', " ").replace('Z', " UTC");
     if backup.name == PREVIOUS_SAVE {
-        format!("Previous save, {date}")
+        crate::tr!("study-backups-previous-save", date = date)
     } else {
         date
     }
@@ -26,21 +26,17 @@ pub fn backups_window(
 ) -> Vec<Action> {
     let mut actions = Vec::new();
     let mut open = true;
-    egui::Window::new("Restore from backup")
+    egui::Window::new(crate::tr!("study-backups-title"))
+        // The same id in every language (egui's default is made from the title).
+        .id(egui::Id::unique("lectern-backups-window"))
         .open(&mut open)
         .collapsible(false)
         .default_width(560.0)
         .show(ctx, |ui| {
-            ui.label(
-                "Lectern keeps snapshots of your whole notebook: the last ten saves at least ten \
-                 minutes apart, and one a day for thirty days. Restoring one is a single change \
-                 that drops nothing: annotations and notes on comparisons the backup lacks go to \
-                 the Trash, what else you made since is kept, and Undo takes the whole restore \
-                 back.",
-            );
+            ui.label(crate::tr!("study-backups-about"));
             ui.add_space(6.0);
             if backups.is_empty() {
-                ui.label(RichText::new("There are no backups yet.").weak());
+                ui.label(RichText::new(crate::tr!("study-backups-none")).weak());
             }
             egui::ScrollArea::vertical()
                 .max_height(360.0)
@@ -70,8 +66,11 @@ pub fn backups_window(
                                     }
                                     Err(reason) => {
                                         ui.label(
-                                            RichText::new(format!("cannot be read: {reason}"))
-                                                .weak(),
+                                            RichText::new(crate::tr!(
+                                                "study-backups-unreadable",
+                                                reason = reason
+                                            ))
+                                            .weak(),
                                         );
                                         ui.label("");
                                     }

@@ -428,22 +428,21 @@ fn pane_buttons_ui(
 ) {
     let number = index + 1;
     let close = Action::Desk(DeskAction::ClosePane(index));
-    header_button(
-        ui,
-        "×",
-        true,
-        &format!("Close pane {number}"),
-        close,
-        actions,
-    );
+    let name = crate::tr!("reading-pane-close-name", number = number);
+    header_button(ui, "×", true, &name, close, actions);
     if !compact {
         move_buttons_ui(ui, index, count, actions);
     }
     let link = Action::Desk(DeskAction::ToggleLinked(index));
-    let label = if pane.linked { "Linked" } else { "Link" };
+    let label = if pane.linked {
+        crate::tr!("reading-pane-linked")
+    } else {
+        crate::tr!("reading-pane-link")
+    };
+    let name = crate::tr!("reading-pane-link-name", number = number);
     if ui
         .selectable_label(pane.linked, label)
-        .accessible_name(format!("Link scrolling of pane {number}"))
+        .accessible_name(name)
         .on_hover_text(link.label_with_shortcut(ui.ctx()) + "\n" + &link.tooltip())
         .clicked()
     {
@@ -456,10 +455,10 @@ fn move_buttons_ui(ui: &mut Ui, index: usize, count: usize, actions: &mut Vec<Ac
     let number = index + 1;
     if count > 1 {
         let right = Action::Desk(DeskAction::MovePaneRight(index));
-        let name = format!("Move pane {number} right");
+        let name = crate::tr!("reading-pane-move-right-name", number = number);
         header_button(ui, "⏵", index + 1 < count, &name, right, actions);
         let left = Action::Desk(DeskAction::MovePaneLeft(index));
-        let name = format!("Move pane {number} left");
+        let name = crate::tr!("reading-pane-move-left-name", number = number);
         header_button(ui, "⏴", index > 0, &name, left, actions);
     }
 }
@@ -488,7 +487,7 @@ fn header_button(
 fn parts_ui(ui: &mut Ui, pane: &Pane, index: usize, actions: &mut Vec<Action>) {
     let parts = &pane.text.meta().parts;
     if parts.len() > 1 {
-        ui.menu_button("Parts", |ui| {
+        ui.menu_button(crate::tr!("reading-pane-parts"), |ui| {
             for part in parts {
                 if ui.button(&part.label).clicked() {
                     actions.push(Action::Desk(DeskAction::GoToParagraph {
@@ -524,13 +523,14 @@ fn parts_and_info_ui(
                 actions.extend(action_ui(ui, DeskAction::MovePaneLeft(index), index > 0));
             }
         });
+        let name = crate::tr!("reading-pane-info-name", number = number);
         menu.response
-            .accessible_name(format!("About the text in pane {number}"))
-            .on_hover_text("About this text, its parts, moving the pane");
+            .accessible_name(name)
+            .on_hover_text(crate::tr!("reading-pane-info-menu-tip"));
         return;
     }
     parts_ui(ui, pane, index, actions);
-    let name = format!("About the text in pane {number}");
+    let name = crate::tr!("reading-pane-info-name", number = number);
     header_button(ui, "ℹ", true, &name, info, actions);
 }
 

@@ -30,10 +30,13 @@ pub struct NativeDialogs;
 impl FileDialogs for NativeDialogs {
     fn pick_text_file(&self) -> Option<PathBuf> {
         rfd::FileDialog::new()
-            .set_title("Open a text file")
-            .add_filter("Text", &["txt", "md", "text", "html", "htm", "epub"])
-            .add_filter("TEI collation", &["xml", "tei"])
-            .add_filter("All files", &["*"])
+            .set_title(crate::tr!("reading-dialog-open-text-title"))
+            .add_filter(
+                crate::tr!("reading-dialog-filter-text"),
+                &["txt", "md", "text", "html", "htm", "epub"],
+            )
+            .add_filter(crate::tr!("reading-dialog-filter-tei"), &["xml", "tei"])
+            .add_filter(crate::tr!("reading-dialog-filter-all"), &["*"])
             .pick_file()
     }
 
@@ -41,7 +44,7 @@ impl FileDialogs for NativeDialogs {
         rfd::FileDialog::new()
             .set_title(title)
             .add_filter(filter, extensions)
-            .add_filter("All files", &["*"])
+            .add_filter(crate::tr!("reading-dialog-filter-all"), &["*"])
             .pick_file()
     }
 
@@ -87,12 +90,7 @@ pub enum OpenOutcome {
 pub fn open_text_file(dialogs: Arc<dyn FileDialogs>, ctx: &egui::Context) -> Task<OpenOutcome> {
     Task::spawn("lectern-open-file", ctx, move |_| {
         if !dialogs.available() {
-            return OpenOutcome::Failed(
-                "Open file… needs a file dialog and this desktop offers none (install \
-                 xdg-desktop-portal or zenity); `lectern --open-file FILE` opens a file from the \
-                 command line."
-                    .into(),
-            );
+            return OpenOutcome::Failed(crate::tr!("reading-dialog-open-unavailable"));
         }
         let Some(path) = dialogs.pick_text_file() else {
             return OpenOutcome::Cancelled;
@@ -143,7 +141,9 @@ pub fn save_file(
             Some(path) => match std::fs::write(&path, &bytes) {
                 Ok(()) => SaveOutcome::Saved(path),
                 Err(e) => {
-                    SaveOutcome::Failed(format!("{} could not be written: {e}", path.display()))
+                    let (path, error) = (path.display().to_string(), e.to_string());
+                    let why = crate::tr!("reading-dialog-not-written", path = path, error = error);
+                    SaveOutcome::Failed(why)
                 }
             },
         }
@@ -167,22 +167,19 @@ pub fn read_annotations_file(
 ) -> Task<ReadOutcome> {
     Task::spawn("lectern-import-annotations", ctx, move |_| {
         if !dialogs.available() {
-            return ReadOutcome::Failed(
-                "Import needs a file dialog and this desktop offers none; \
-                 `lectern import-annotations FILE` imports from the command line."
-                    .into(),
-            );
+            let why = crate::tr!("reading-dialog-import-annotations-unavailable");
+            return ReadOutcome::Failed(why);
         }
-        match dialogs.pick_file(
-            "Import annotations",
-            "W3C Web Annotation",
-            &["jsonld", "json"],
-        ) {
+        let title = crate::tr!("reading-dialog-import-annotations-title");
+        let filter = crate::tr!("reading-dialog-filter-w3c");
+        match dialogs.pick_file(&title, &filter, &["jsonld", "json"]) {
             None => ReadOutcome::Cancelled,
             Some(path) => match std::fs::read_to_string(&path) {
                 Ok(text) => ReadOutcome::Read(text),
                 Err(e) => {
-                    ReadOutcome::Failed(format!("{} could not be read: {e}.", path.display()))
+                    let (path, error) = (path.display().to_string(), e.to_string());
+                    let why = crate::tr!("reading-dialog-not-read", path = path, error = error);
+                    ReadOutcome::Failed(why)
                 }
             },
         }
@@ -208,21 +205,17 @@ pub fn read_import_file(path: PathBuf, ctx: &egui::Context) -> Task<ImportOutcom
 /// Asks for a file and reads it as a text to import, off the UI thread.
 pub fn pick_import_file(dialogs: Arc<dyn FileDialogs>, ctx: &egui::Context) -> Task<ImportOutcome> {
     if !dialogs.available() {
-        return Task::ready(ImportOutcome::Failed(
-            "Import needs a file dialog and this desktop offers none; drop the file on the \
-             window, or use `lectern import FILE`."
-                .into(),
-        ));
+        let why = crate::tr!("reading-dialog-import-text-unavailable");
+        return Task::ready(ImportOutcome::Failed(why));
     }
     read_import_with(
         move || {
-            dialogs.pick_file(
-                "Import a text",
-                "Text, Markdown, web page or EPUB",
-                &[
-                    "txt", "md", "markdown", "text", "html", "htm", "xhtml", "epub",
-                ],
-            )
+            let title = crate::tr!("reading-dialog-import-text-title");
+            let filter = crate::tr!("reading-dialog-filter-import-text");
+            let extensions = [
+                "txt", "md", "markdown", "text", "html", "htm", "xhtml", "epub",
+            ];
+            dialogs.pick_file(&title, &filter, &extensions)
         },
         ctx,
     )

@@ -95,12 +95,12 @@ pub fn glossary_ui(
 ) -> Vec<Action> {
     let mut actions = Vec::new();
     let mut open = true;
-    crate::ui::study_window("Terms across translations", ctx, (640.0, 480.0))
+    crate::ui::study_window(&crate::tr!("study-glossary-title"), ctx, (640.0, 480.0))
         .open(&mut open)
         .show(ctx, |ui| {
             ui.checkbox(
                 &mut state.show_marks,
-                "Mark the chosen term in the open panes and the comparison",
+                crate::tr!("study-glossary-show-marks"),
             );
             ui.separator();
             ui.columns(2, |columns| {
@@ -144,13 +144,13 @@ fn terms_ui(
 /// The chosen term: what it is, with its source, and its renderings by language.
 fn chosen_ui(ui: &mut Ui, state: &GlossaryViewState, glossary: &Glossary) {
     let Some((number, term)) = state.chosen.as_deref().and_then(|id| glossary.find(id)) else {
-        ui.weak("Choose a term to see its renderings and mark them in the open texts.");
+        ui.weak(crate::tr!("study-glossary-choose"));
         return;
     };
     ui.label(RichText::new(&term.concept).strong());
     ui.label(&term.about);
     ui.label(
-        RichText::new(format!("Source: {}", term.source))
+        RichText::new(crate::tr!("study-glossary-source", source = &term.source))
             .weak()
             .small(),
     );
@@ -159,9 +159,9 @@ fn chosen_ui(ui: &mut Ui, state: &GlossaryViewState, glossary: &Glossary) {
         .num_columns(3)
         .striped(true)
         .show(ui, |ui| {
-            ui.label(RichText::new("Rendering").strong());
-            ui.label(RichText::new("In the library").strong());
-            ui.label(RichText::new("Used in").strong());
+            ui.label(RichText::new(crate::tr!("study-glossary-rendering")).strong());
+            ui.label(RichText::new(crate::tr!("study-glossary-in-library")).strong());
+            ui.label(RichText::new(crate::tr!("study-glossary-used-in")).strong());
             ui.end_row();
             for (index, rendering) in term.renderings.iter().enumerate() {
                 let shown = rendering.text.replace('*', "…");
@@ -178,23 +178,23 @@ fn chosen_ui(ui: &mut Ui, state: &GlossaryViewState, glossary: &Glossary) {
             }
         });
     ui.add_space(4.0);
-    ui.weak("A rendering ending in … takes Russian case endings.");
+    ui.weak(crate::tr!("study-glossary-endings"));
 }
 
 /// The form that adds a term of the reader's own.
 fn add_term_ui(ui: &mut Ui, state: &mut GlossaryViewState, actions: &mut Vec<Action>) {
-    egui::CollapsingHeader::new("Add a term").show(ui, |ui| {
+    egui::CollapsingHeader::new(crate::tr!("study-glossary-add-term-head")).show(ui, |ui| {
         let draft = &mut state.draft;
         for (label, text) in [
-            ("Concept", &mut draft.concept),
-            ("What it is", &mut draft.about),
-            ("Source", &mut draft.source),
+            (crate::tr!("study-glossary-concept"), &mut draft.concept),
+            (crate::tr!("study-glossary-what-it-is"), &mut draft.about),
+            (crate::tr!("study-glossary-term-source"), &mut draft.source),
         ] {
             let label = ui.label(label);
             ui.add(egui::TextEdit::singleline(text).desired_width(f32::INFINITY))
                 .labelled_by(label.id);
         }
-        let label = ui.label("Renderings, one a line (ru: федераци* — Russian)");
+        let label = ui.label(crate::tr!("study-glossary-renderings"));
         ui.add(
             egui::TextEdit::multiline(&mut draft.renderings)
                 .desired_rows(3)
@@ -203,11 +203,11 @@ fn add_term_ui(ui: &mut Ui, state: &mut GlossaryViewState, actions: &mut Vec<Act
         .labelled_by(label.id);
         let term = draft.term();
         if ui
-            .add_enabled(term.is_some(), egui::Button::new("Add the term"))
-            .on_hover_text(
-                "Kept in your profile with your annotations; a concept, what it is and two \
-                 renderings are needed",
+            .add_enabled(
+                term.is_some(),
+                egui::Button::new(crate::tr!("study-glossary-add-term")),
             )
+            .on_hover_text(crate::tr!("study-glossary-add-term-tip"))
             .clicked()
             && let Some(term) = term
         {

@@ -119,11 +119,11 @@ impl EntityDraft {
 pub fn index_ui(ctx: &egui::Context, state: &mut IndexViewState, index: &Index) -> Vec<Action> {
     let mut actions = Vec::new();
     let mut open = true;
-    crate::ui::study_window("People and places", ctx, (560.0, 560.0))
+    crate::ui::study_window(&crate::tr!("study-index-title"), ctx, (560.0, 560.0))
         .open(&mut open)
         .show(ctx, |ui| {
             ui.horizontal(|ui| {
-                let label = ui.label("Filter people and places");
+                let label = ui.label(crate::tr!("study-index-filter"));
                 ui.add(egui::TextEdit::singleline(&mut state.filter).desired_width(220.0))
                     .labelled_by(label.id);
                 show_in_panes_ui(ui, state);
@@ -154,8 +154,8 @@ pub fn index_ui(ctx: &egui::Context, state: &mut IndexViewState, index: &Index) 
 fn entities_ui(ui: &mut Ui, state: &IndexViewState, index: &Index, actions: &mut Vec<Action>) {
     let filter = state.filter.trim().to_lowercase();
     for (kind, heading) in [
-        (EntityKind::Person, "People"),
-        (EntityKind::Place, "Places"),
+        (EntityKind::Person, crate::tr!("study-index-people")),
+        (EntityKind::Place, crate::tr!("study-index-places")),
     ] {
         ui.label(RichText::new(heading).strong());
         for (number, entity) in index.entities().iter().enumerate() {
@@ -176,7 +176,7 @@ fn entities_ui(ui: &mut Ui, state: &IndexViewState, index: &Index, actions: &mut
                 .mentions;
             let chosen = state.chosen.as_deref() == Some(entity.id.as_str());
             let label = if entity.caption_only && mentions == 0 {
-                format!("{} — named only in a caption left out", entity.name)
+                crate::tr!("study-index-caption-only", name = &entity.name)
             } else {
                 format!("{} — {mentions}", entity.name)
             };
@@ -193,15 +193,19 @@ fn entities_ui(ui: &mut Ui, state: &IndexViewState, index: &Index, actions: &mut
 /// The chosen entity: who or what, its spellings, and its mentions by text.
 fn chosen_ui(ui: &mut Ui, state: &mut IndexViewState, index: &Index, actions: &mut Vec<Action>) {
     let Some((number, entity)) = state.chosen.as_deref().and_then(|id| index.find(id)) else {
-        ui.weak("Choose a person or place to see who or what it is and every mention.");
+        ui.weak(crate::tr!("study-index-choose"));
         return;
     };
     ui.label(RichText::new(&entity.name).strong());
     ui.label(&entity.about);
-    let mut source = format!("Source: {}", entity.about_source);
-    if let Some(wikidata) = &entity.wikidata {
-        source.push_str(&format!(" · Wikidata {wikidata}"));
-    }
+    let source = match &entity.wikidata {
+        Some(wikidata) => crate::tr!(
+            "study-index-source-wikidata",
+            source = &entity.about_source,
+            wikidata = wikidata
+        ),
+        None => crate::tr!("study-index-source", source = &entity.about_source),
+    };
     ui.label(RichText::new(source).weak().small());
     let spellings: Vec<&str> = entity
         .variants
@@ -209,32 +213,40 @@ fn chosen_ui(ui: &mut Ui, state: &mut IndexViewState, index: &Index, actions: &m
         .chain(&entity.russian)
         .map(String::as_str)
         .collect();
-    ui.label(RichText::new(format!("Found as: {}", spellings.join(", "))).small());
+    ui.label(
+        RichText::new(crate::tr!(
+            "study-index-found-as",
+            spellings = spellings.join(", ")
+        ))
+        .small(),
+    );
     let counts = state.counts.get(number).copied().unwrap_or_default();
-    let mut places = crate::model::words::count(counts.texts, "text", "texts");
-    if counts.comparisons > 0 {
-        places.push_str(" and ");
-        places.push_str(&crate::model::words::count(
-            counts.comparisons,
-            "comparison",
-            "comparisons",
-        ));
-    }
-    ui.label(format!(
-        "{} in {places}",
-        crate::model::words::count(counts.mentions, "mention", "mentions"),
-    ));
+    ui.label(if counts.comparisons > 0 {
+        crate::tr!(
+            "study-index-mentions-in-texts-and-comparisons",
+            count = counts.mentions,
+            texts = counts.texts,
+            comparisons = counts.comparisons
+        )
+    } else {
+        crate::tr!(
+            "study-index-mentions-in-texts",
+            count = counts.mentions,
+            texts = counts.texts
+        )
+    });
     ui.horizontal(|ui| {
-        let label = ui.label("Another spelling");
+        let label = ui.label(crate::tr!("study-index-another-spelling"));
         ui.add(egui::TextEdit::singleline(&mut state.new_spelling).desired_width(160.0))
             .labelled_by(label.id);
         let spelling = state.new_spelling.trim();
         let has_a_word = spelling.chars().any(char::is_alphanumeric);
         if ui
-            .add_enabled(has_a_word, egui::Button::new("Add the spelling"))
-            .on_hover_text(
-                "Find this person or place under this spelling too (kept in your profile)",
+            .add_enabled(
+                has_a_word,
+                egui::Button::new(crate::tr!("study-index-add-spelling")),
             )
+            .on_hover_text(crate::tr!("study-index-add-spelling-tip"))
             .clicked()
         {
             actions.push(Action::Search(SearchAction::AddSpelling {
@@ -255,46 +267,50 @@ fn chosen_ui(ui: &mut Ui, state: &mut IndexViewState, index: &Index, actions: &m
 
 /// An entity's mentions in one comparison: each opens the comparison at its segment.
 fn comparison_hits_ui(ui: &mut Ui, found: &ComparisonHits, actions: &mut Vec<Action>) {
-    egui::CollapsingHeader::new(format!("Comparison: {} — {}", found.title, found.count))
-        .id_salt(("index-comparison", &found.comparison_id))
-        .default_open(true)
-        .show(ui, |ui| {
-            for (segment, witness, line, at) in &found.hits {
-                let job = context_job(ui, &format!("{witness}: "), line, at.clone());
-                if ui
-                    .add(egui::Button::new(job).frame(false).wrap())
-                    .on_hover_text("Open the comparison at this segment")
-                    .clicked()
-                {
-                    actions.push(Action::Comparison(ComparisonAction::OpenComparisonAt {
-                        comparison_id: found.comparison_id.clone(),
-                        segment: *segment,
-                    }));
-                }
+    egui::CollapsingHeader::new(crate::tr!(
+        "study-index-comparison-head",
+        title = &found.title,
+        count = found.count
+    ))
+    .id_salt(("index-comparison", &found.comparison_id))
+    .default_open(true)
+    .show(ui, |ui| {
+        for (segment, witness, line, at) in &found.hits {
+            let job = context_job(ui, &format!("{witness}: "), line, at.clone());
+            if ui
+                .add(egui::Button::new(job).frame(false).wrap())
+                .on_hover_text(crate::tr!("study-open-comparison-at-segment"))
+                .clicked()
+            {
+                actions.push(Action::Comparison(ComparisonAction::OpenComparisonAt {
+                    comparison_id: found.comparison_id.clone(),
+                    segment: *segment,
+                }));
             }
-            if found.count > found.hits.len() {
-                ui.weak(format!(
-                    "… and {} more: open the comparison to read them",
-                    found.count - found.hits.len()
-                ));
-            }
-        });
+        }
+        if found.count > found.hits.len() {
+            ui.weak(crate::tr!(
+                "study-index-more-in-comparison",
+                count = found.count - found.hits.len()
+            ));
+        }
+    });
 }
 
 /// The form that adds a person or place of the reader's own.
 fn add_entity_ui(ui: &mut Ui, state: &mut IndexViewState, actions: &mut Vec<Action>) {
-    egui::CollapsingHeader::new("Add a person or place").show(ui, |ui| {
+    egui::CollapsingHeader::new(crate::tr!("study-index-add-entity-head")).show(ui, |ui| {
         let draft = &mut state.draft;
         ui.horizontal(|ui| {
-            ui.radio_value(&mut draft.place, false, "Person");
-            ui.radio_value(&mut draft.place, true, "Place");
+            ui.radio_value(&mut draft.place, false, crate::tr!("study-index-person"));
+            ui.radio_value(&mut draft.place, true, crate::tr!("study-index-place"));
         });
         for (label, text) in [
-            ("Name", &mut draft.name),
-            ("Spellings (comma-separated)", &mut draft.spellings),
-            ("Russian forms (a final * takes endings)", &mut draft.russian),
-            ("Who or what", &mut draft.about),
-            ("Source", &mut draft.source),
+            (crate::tr!("study-index-name"), &mut draft.name),
+            (crate::tr!("study-index-spellings"), &mut draft.spellings),
+            (crate::tr!("study-index-russian-forms"), &mut draft.russian),
+            (crate::tr!("study-index-who-or-what"), &mut draft.about),
+            (crate::tr!("study-index-entity-source"), &mut draft.source),
         ] {
             let label = ui.label(label);
             ui.add(egui::TextEdit::singleline(text).desired_width(f32::INFINITY))
@@ -302,8 +318,11 @@ fn add_entity_ui(ui: &mut Ui, state: &mut IndexViewState, actions: &mut Vec<Acti
         }
         let entity = draft.entity();
         if ui
-            .add_enabled(entity.is_some(), egui::Button::new("Add the person or place"))
-            .on_hover_text("Kept in your profile with your annotations; a name and who or what it is are needed")
+            .add_enabled(
+                entity.is_some(),
+                egui::Button::new(crate::tr!("study-index-add-entity")),
+            )
+            .on_hover_text(crate::tr!("study-index-add-entity-tip"))
             .clicked()
             && let Some(entity) = entity
         {
@@ -315,6 +334,9 @@ fn add_entity_ui(ui: &mut Ui, state: &mut IndexViewState, actions: &mut Vec<Acti
 
 /// The switch that marks the chosen entity's mentions in the open panes.
 fn show_in_panes_ui(ui: &mut Ui, state: &mut IndexViewState) {
-    ui.checkbox(&mut state.show_in_panes, "Show mentions in the open panes")
-        .on_hover_text("Mark every mention of the chosen person or place in the texts open");
+    ui.checkbox(
+        &mut state.show_in_panes,
+        crate::tr!("study-index-show-in-panes"),
+    )
+    .on_hover_text(crate::tr!("study-index-show-in-panes-tip"));
 }

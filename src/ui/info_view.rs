@@ -9,7 +9,7 @@ use crate::ui::action::{Action, DeskAction, action_ui};
 pub fn text_info_window(ctx: &egui::Context, text: &Text) -> Vec<Action> {
     let mut actions = Vec::new();
     let mut open = true;
-    egui::Window::new("About this text")
+    egui::Window::new(crate::tr!("study-info-title"))
         .id(egui::Id::unique("lectern-text-info"))
         .open(&mut open)
         .collapsible(false)
@@ -65,51 +65,69 @@ pub fn text_info_ui(ui: &mut Ui, text: &Text) {
             }
         }
     };
-    section(ui, "Editorial notes", &meta.notes);
-    section(ui, "Editorial changes", &meta.editorial_changes);
-    section(ui, "Left out of the text (as in the source)", &meta.omitted);
+    section(ui, &crate::tr!("study-info-editorial-notes"), &meta.notes);
+    section(
+        ui,
+        &crate::tr!("study-info-editorial-changes"),
+        &meta.editorial_changes,
+    );
+    section(ui, &crate::tr!("study-info-omitted"), &meta.omitted);
     let parts: Vec<String> = meta
         .parts
         .iter()
-        .map(|p| format!("{} (from paragraph {})", p.label, p.first_paragraph + 1))
+        .map(|p| {
+            crate::tr!(
+                "study-info-part",
+                part = &p.label,
+                paragraph = p.first_paragraph + 1
+            )
+        })
         .collect();
-    section(ui, "Parts", &parts);
+    section(ui, &crate::tr!("study-info-parts"), &parts);
     let context: Vec<String> = [
-        meta.context_before.as_ref().map(|c| format!("Before: {c}")),
-        meta.context_after.as_ref().map(|c| format!("After: {c}")),
+        meta.context_before
+            .as_ref()
+            .map(|c| crate::tr!("study-info-context-before", remark = c)),
+        meta.context_after
+            .as_ref()
+            .map(|c| crate::tr!("study-info-context-after", remark = c)),
     ]
     .into_iter()
     .flatten()
     .collect();
-    section(
-        ui,
-        "The source’s editorial remarks around this text",
-        &context,
-    );
+    section(ui, &crate::tr!("study-info-context"), &context);
 }
 
 /// The metadata of a text as rows of the grid: (what, value).
-fn rows_of(text: &Text) -> Vec<(&'static str, String)> {
+fn rows_of(text: &Text) -> Vec<(String, String)> {
     let meta = text.meta();
-    let mut rows: Vec<(&'static str, String)> = vec![
-        ("Author", meta.author.clone()),
-        ("Date", meta.display_date().to_owned()),
+    let mut rows: Vec<(String, String)> = vec![
+        (crate::tr!("study-info-author"), meta.author.clone()),
+        (
+            crate::tr!("study-info-date"),
+            meta.display_date().to_owned(),
+        ),
     ];
     let optional = [
-        ("Kind", &meta.kind),
-        ("Translator", &meta.translator),
-        ("Collected Works", &meta.reference),
-        ("Russian original", &meta.reference_ru),
-        ("First published", &meta.first_published),
-        ("Title in the source", &meta.source_title),
-        ("Web page", &meta.url),
+        (crate::tr!("study-info-kind"), &meta.kind),
+        (crate::tr!("study-info-translator"), &meta.translator),
+        (crate::tr!("study-info-collected-works"), &meta.reference),
         (
-            "Square brackets",
-            &meta.editor_brackets.as_ref().map(|editor| {
-                format!(
-                    "inserted by the editor ({editor}), not the author’s words; shown in italics"
-                )
-            }),
+            crate::tr!("study-info-russian-original"),
+            &meta.reference_ru,
+        ),
+        (
+            crate::tr!("study-info-first-published"),
+            &meta.first_published,
+        ),
+        (crate::tr!("study-info-source-title"), &meta.source_title),
+        (crate::tr!("study-info-web-page"), &meta.url),
+        (
+            crate::tr!("study-info-square-brackets"),
+            &meta
+                .editor_brackets
+                .as_ref()
+                .map(|editor| crate::tr!("study-info-square-brackets-value", editor = editor)),
         ),
     ];
     rows.extend(
@@ -117,21 +135,24 @@ fn rows_of(text: &Text) -> Vec<(&'static str, String)> {
             .into_iter()
             .filter_map(|(k, v)| v.clone().map(|v| (k, v))),
     );
-    rows.push(("Source", meta.source.clone()));
-    rows.push(("Licence", meta.licence.clone()));
+    rows.push((crate::tr!("study-info-source"), meta.source.clone()));
+    rows.push((crate::tr!("study-info-licence"), meta.licence.clone()));
     if let Some(credit) = &meta.credit {
-        rows.push(("Credit", credit.clone()));
+        rows.push((crate::tr!("study-info-credit"), credit.clone()));
     }
-    rows.push(("Language", meta.language.clone()));
+    rows.push((crate::tr!("study-info-language"), meta.language.clone()));
     rows.push((
-        "Length",
-        format!(
-            "{} paragraphs, {} characters",
-            text.paragraphs().len(),
-            text.char_len()
+        crate::tr!("study-info-length"),
+        crate::tr!(
+            "study-info-length-value",
+            count = text.paragraphs().len(),
+            characters = text.char_len()
         ),
     ));
-    rows.push(("Id", meta.id.to_string()));
-    rows.push(("Content hash", text.content_hash().to_owned()));
+    rows.push((crate::tr!("study-info-id"), meta.id.to_string()));
+    rows.push((
+        crate::tr!("study-info-content-hash"),
+        text.content_hash().to_owned(),
+    ));
     rows
 }

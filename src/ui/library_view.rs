@@ -32,13 +32,13 @@ pub fn library_ui(
 ) -> Vec<Action> {
     let mut actions = Vec::new();
     ui.add_space(6.0);
-    ui.heading("Library");
+    ui.heading(crate::tr!("study-library-heading"));
     ui.add_space(4.0);
     filter_ui(ui, state, &mut actions);
     ui.add_space(6.0);
     let matches: Vec<_> = library.filter(&state.filter).collect();
     if matches.is_empty() {
-        ui.weak("No text matches the filter.");
+        ui.weak(crate::tr!("study-library-no-match"));
     }
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
@@ -50,7 +50,11 @@ pub fn library_ui(
                 if this_year != year {
                     year = this_year;
                     ui.add_space(8.0);
-                    let heading = if year == "0000" { "Undated" } else { year };
+                    let heading = if year == "0000" {
+                        crate::tr!("study-library-undated")
+                    } else {
+                        year.to_owned()
+                    };
                     ui.label(RichText::new(heading).size(13.0).strong().weak());
                     ui.separator();
                 }
@@ -64,11 +68,11 @@ pub fn library_ui(
 
 /// The filter field: Enter opens the first match, Ctrl+Enter opens it beside.
 fn filter_ui(ui: &mut Ui, state: &mut LibraryViewState, actions: &mut Vec<Action>) {
-    let label = ui.label("Filter");
+    let label = ui.label(crate::tr!("study-library-filter"));
     let filter = ui.add(
         egui::TextEdit::singleline(&mut state.filter)
             .id(filter_id())
-            .hint_text("title, author, date, reference…")
+            .hint_text(crate::tr!("study-library-filter-hint"))
             .desired_width(f32::INFINITY),
     );
     let filter = filter.labelled_by(label.id);
@@ -94,7 +98,12 @@ fn filter_ui(ui: &mut Ui, state: &mut LibraryViewState, actions: &mut Vec<Action
 fn comparisons_ui(ui: &mut Ui, comparisons: &[(String, String)], actions: &mut Vec<Action>) {
     if !comparisons.is_empty() {
         ui.add_space(8.0);
-        ui.label(RichText::new("Comparisons").size(13.0).strong().weak());
+        ui.label(
+            RichText::new(crate::tr!("study-library-comparisons"))
+                .size(13.0)
+                .strong()
+                .weak(),
+        );
         ui.separator();
         for (id, title) in comparisons {
             let open = Action::Comparison(ComparisonAction::OpenComparison(id.clone()));
@@ -104,7 +113,7 @@ fn comparisons_ui(ui: &mut Ui, comparisons: &[(String, String)], actions: &mut V
                         .frame(false)
                         .wrap(),
                 )
-                .on_hover_text("Open this comparison of wordings")
+                .on_hover_text(crate::tr!("study-library-open-comparison-tip"))
                 .clicked()
             {
                 actions.push(open);
@@ -148,23 +157,26 @@ fn text_entry_ui(
             beside: true,
         });
         let hover = if can_open_beside {
-            beside.tooltip().to_owned()
+            beside.tooltip()
         } else {
-            "Three panes are open: close one to open another beside them".to_owned()
+            crate::tr!("study-library-beside-full-tip")
         };
         if ui
-            .add_enabled(can_open_beside, egui::Button::new("Beside").small())
-            .accessible_name(format!("Open beside: {}", meta.title))
+            .add_enabled(
+                can_open_beside,
+                egui::Button::new(crate::tr!("study-library-beside")).small(),
+            )
+            .accessible_name(crate::tr!("study-library-beside-name", title = &meta.title))
             .on_hover_text(hover)
-            .on_disabled_hover_text("Three panes are open: close one first")
+            .on_disabled_hover_text(crate::tr!("study-library-beside-disabled-tip"))
             .clicked()
         {
             actions.push(beside);
         }
         let info = Action::Desk(DeskAction::ShowTextInfo(text.id().to_owned()));
         if ui
-            .small_button("About")
-            .accessible_name(format!("About: {}", meta.title))
+            .small_button(crate::tr!("study-library-about"))
+            .accessible_name(crate::tr!("study-library-about-name", title = &meta.title))
             .on_hover_text(info.tooltip())
             .clicked()
         {
@@ -172,12 +184,9 @@ fn text_entry_ui(
         }
         if text.id().starts_with("import-")
             && ui
-                .small_button("Remove")
-                .accessible_name(format!("Remove: {}", meta.title))
-                .on_hover_text(
-                    "Take this imported text out of the library (your annotations \
-                     on it are kept; the removal can be undone)",
-                )
+                .small_button(crate::tr!("study-library-remove"))
+                .accessible_name(crate::tr!("study-library-remove-name", title = &meta.title))
+                .on_hover_text(crate::tr!("study-library-remove-tip"))
                 .clicked()
         {
             actions.push(Action::Files(FileAction::RemoveImported(
@@ -185,7 +194,11 @@ fn text_entry_ui(
             )));
         }
         if is_open {
-            ui.label(RichText::new("• open").size(12.0).weak());
+            ui.label(
+                RichText::new(crate::tr!("study-library-open-mark"))
+                    .size(12.0)
+                    .weak(),
+            );
         }
     });
 }

@@ -71,15 +71,15 @@ impl FindState {
 pub fn find_bar_ui(ui: &mut Ui, state: &mut FindState, title: &str) -> Vec<Action> {
     let mut actions = Vec::new();
     ui.horizontal_wrapped(|ui| {
-        let label = ui.label(format!(
-            "Find in {}",
-            crate::model::escape::in_quotes(title)
-        ));
+        // The message puts the quotation marks (“…” in English, «…» in Russian); the title's
+        // own double ones turn single, as print nests them.
+        let nested = title.replace('“', "‘").replace('”', "’");
+        let label = ui.label(crate::tr!("study-find-in", title = nested));
         let field = ui
             .add(
                 egui::TextEdit::singleline(&mut state.query)
                     .desired_width(200.0)
-                    .hint_text("word or phrase"),
+                    .hint_text(crate::tr!("study-find-hint")),
             )
             .labelled_by(label.id);
         if std::mem::take(&mut state.focus) {
@@ -105,16 +105,19 @@ pub fn find_bar_ui(ui: &mut Ui, state: &mut FindState, title: &str) -> Vec<Actio
             }
         }
         let status = if state.preparing {
-            "preparing…".to_owned()
+            crate::tr!("study-find-preparing")
         } else if state.query.trim().is_empty() {
             String::new()
         } else if state.count == 0 {
-            "no matches".to_owned()
+            crate::tr!("study-find-no-matches")
         } else {
             match state.current {
-                Some(current) => format!("{} of {}", current + 1, state.count),
-                None if state.count == 1 => "1 match".to_owned(),
-                None => format!("{} matches", state.count),
+                Some(current) => crate::tr!(
+                    "study-find-current-of",
+                    current = current + 1,
+                    count = state.count
+                ),
+                None => crate::tr!("study-find-matches", count = state.count),
             }
         };
         ui.label(RichText::new(status).weak());
@@ -130,8 +133,14 @@ pub fn find_bar_ui(ui: &mut Ui, state: &mut FindState, title: &str) -> Vec<Actio
                 actions.push(action);
             }
         }
-        ui.checkbox(&mut state.options.whole_words, "Whole words");
-        ui.checkbox(&mut state.options.match_case, "Match case");
+        ui.checkbox(
+            &mut state.options.whole_words,
+            crate::tr!("study-whole-words"),
+        );
+        ui.checkbox(
+            &mut state.options.match_case,
+            crate::tr!("study-match-case"),
+        );
         let close = Action::from(SearchAction::CloseFind);
         if ui
             .button("×")
@@ -229,9 +238,9 @@ pub(crate) fn text_hits_ui(ui: &mut Ui, text: &TextHits, actions: &mut Vec<Actio
                 }
             }
             if text.count > text.hits.len() {
-                ui.weak(format!(
-                    "… and {} more: open the text and press F3 to step on",
-                    text.count - text.hits.len()
+                ui.weak(crate::tr!(
+                    "study-search-more-in-text",
+                    count = text.count - text.hits.len()
                 ));
             }
         });
@@ -244,36 +253,43 @@ pub const LISTED_HITS: usize = 50;
 pub fn search_all_ui(ctx: &egui::Context, state: &mut SearchAllState) -> Vec<Action> {
     let mut actions = Vec::new();
     let mut open = true;
-    egui::Window::new("Search everything")
+    egui::Window::new(crate::tr!("study-search-title"))
+        // The same id in every language (egui's default is made from the title).
+        .id(egui::Id::unique("lectern-search-everything"))
         .open(&mut open)
         .default_width(520.0)
         .default_height(560.0)
         .show(ctx, |ui| {
             ui.horizontal_wrapped(|ui| {
-                let label = ui.label("Search texts and notes").on_hover_text(
-                    "Texts, the notes and tags of annotations, notes on comparisons and \
-                         the comparisons' wordings",
-                );
+                let label = ui
+                    .label(crate::tr!("study-search-field"))
+                    .on_hover_text(crate::tr!("study-search-field-tip"));
                 let field = ui
                     .add(egui::TextEdit::singleline(&mut state.query).desired_width(240.0))
                     .labelled_by(label.id);
                 if std::mem::take(&mut state.focus) {
                     field.request_focus();
                 }
-                ui.checkbox(&mut state.options.whole_words, "Whole words");
-                ui.checkbox(&mut state.options.match_case, "Match case");
+                ui.checkbox(
+                    &mut state.options.whole_words,
+                    crate::tr!("study-whole-words"),
+                );
+                ui.checkbox(
+                    &mut state.options.match_case,
+                    crate::tr!("study-match-case"),
+                );
             });
             let summary = summary_of(state);
             ui.label(RichText::new(summary).weak());
             if !state.also_searched.is_empty() {
                 ui.label(
-                    RichText::new(format!("Also searched: {}", state.also_searched.join(", ")))
-                        .weak(),
+                    RichText::new(crate::tr!(
+                        "study-search-also-searched",
+                        spellings = state.also_searched.join(", ")
+                    ))
+                    .weak(),
                 )
-                .on_hover_text(
-                    "The other spellings of the person or place the query names, from People \
-                     and places (your own spellings included)",
-                );
+                .on_hover_text(crate::tr!("study-search-also-searched-tip"));
             }
             ui.separator();
             egui::ScrollArea::vertical().show(ui, |ui| results_ui(ui, state, &mut actions));
@@ -288,23 +304,20 @@ pub fn search_all_ui(ctx: &egui::Context, state: &mut SearchAllState) -> Vec<Act
 fn summary_of(state: &SearchAllState) -> String {
     let total: usize = state.texts.iter().map(|t| t.count).sum();
     if state.query.trim().is_empty() {
-        "Type a word or phrase: case, accents, ё/е and line breaks do not matter.".to_owned()
+        crate::tr!("study-search-empty")
+    } else if state.preparing > 0 {
+        crate::tr!(
+            "study-search-summary-preparing",
+            count = total,
+            texts = state.texts.len(),
+            others = state.others.len()
+        )
     } else {
-        format!(
-            "{total} {} in {} {} · {} in notes and comparisons{}",
-            if total == 1 { "match" } else { "matches" },
-            state.texts.len(),
-            if state.texts.len() == 1 {
-                "text"
-            } else {
-                "texts"
-            },
-            state.others.len(),
-            if state.preparing > 0 {
-                " (still preparing some texts…)"
-            } else {
-                ""
-            }
+        crate::tr!(
+            "study-search-summary",
+            count = total,
+            texts = state.texts.len(),
+            others = state.others.len()
         )
     }
 }
@@ -344,12 +357,14 @@ pub fn hit_actions(hit: &Hit) -> Vec<Action> {
 }
 
 /// What a click on a result of this kind does, for its tooltip.
-fn hover_of(kind: HitKind) -> &'static str {
+fn hover_of(kind: HitKind) -> String {
     match kind {
-        HitKind::TextPassage => "Open the text at this match",
-        HitKind::AnnotationNote | HitKind::AnnotationTag => "Show this annotation in its text",
-        HitKind::ComparisonNote => "Open the comparison at this note",
-        HitKind::ComparisonWording => "Open the comparison at this segment",
+        HitKind::TextPassage => crate::tr!("study-search-open-text-at-match"),
+        HitKind::AnnotationNote | HitKind::AnnotationTag => {
+            crate::tr!("study-search-show-annotation")
+        }
+        HitKind::ComparisonNote => crate::tr!("study-search-open-comparison-at-note"),
+        HitKind::ComparisonWording => crate::tr!("study-open-comparison-at-segment"),
     }
 }
 

@@ -110,7 +110,7 @@ fn fitted<'a>(entries: impl Iterator<Item = &'a Entry>) -> Option<(f64, f64)> {
 pub fn timeline_ui(ctx: &egui::Context, state: &mut TimelineViewState) -> Vec<Action> {
     let mut actions = Vec::new();
     let mut open = true;
-    crate::ui::study_window("Timeline", ctx, (860.0, 620.0))
+    crate::ui::study_window(&crate::tr!("study-timeline-title"), ctx, (860.0, 620.0))
         .open(&mut open)
         .show(ctx, |ui| {
             toolbar_ui(ui, state);
@@ -129,38 +129,42 @@ pub fn timeline_ui(ctx: &egui::Context, state: &mut TimelineViewState) -> Vec<Ac
 fn toolbar_ui(ui: &mut Ui, state: &mut TimelineViewState) {
     ui.horizontal(|ui| {
         if ui
-            .button("Zoom in")
-            .on_hover_text("Show fewer days (+)")
+            .button(crate::tr!("study-timeline-zoom-in"))
+            .on_hover_text(crate::tr!("study-timeline-zoom-in-tip"))
             .clicked()
         {
             state.zoom(2.0, None);
         }
         if ui
-            .button("Zoom out")
-            .on_hover_text("Show more days (−)")
+            .button(crate::tr!("study-timeline-zoom-out"))
+            .on_hover_text(crate::tr!("study-timeline-zoom-out-tip"))
             .clicked()
         {
             state.zoom(0.5, None);
         }
         if ui
-            .button("Show all")
-            .on_hover_text(
-                "The documents of the period; again, every entry (the introduction of 2022 too)",
-            )
+            .button(crate::tr!("study-timeline-show-all"))
+            .on_hover_text(crate::tr!("study-timeline-show-all-tip"))
             .clicked()
         {
             state.show_all();
         }
         let previous = state.chosen.checked_sub(1);
         if ui
-            .add_enabled(previous.is_some(), egui::Button::new("Previous entry"))
+            .add_enabled(
+                previous.is_some(),
+                egui::Button::new(crate::tr!("study-timeline-previous")),
+            )
             .clicked()
         {
             state.choose(previous.unwrap_or_default());
         }
         let next = state.chosen + 1;
         if ui
-            .add_enabled(next < state.entries.len(), egui::Button::new("Next entry"))
+            .add_enabled(
+                next < state.entries.len(),
+                egui::Button::new(crate::tr!("study-timeline-next")),
+            )
             .clicked()
         {
             state.choose(next);
@@ -201,7 +205,9 @@ impl Scale {
 fn axis_ui(ui: &mut Ui, state: &mut TimelineViewState, actions: &mut Vec<Action>) {
     let size = vec2(ui.available_width(), 150.0);
     let (rect, response) = ui.allocate_exact_size(size, Sense::click_and_drag());
-    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Canvas, true, "Timeline axis"));
+    response.widget_info(|| {
+        egui::WidgetInfo::labeled(egui::Role::Canvas, true, crate::tr!("study-timeline-axis"))
+    });
     let scale = Scale::new(rect, state);
     // Pan, zoom, choose, and the keys when focused.
     if response.dragged() {
@@ -297,7 +303,10 @@ impl AxisPainter<'_> {
                 weak,
             );
         }
-        for (row, y) in [("Documents", 4.0), ("Events", 96.0)] {
+        for (row, y) in [
+            (crate::tr!("study-timeline-documents"), 4.0),
+            (crate::tr!("study-timeline-events"), 96.0),
+        ] {
             let at = rect.left_top() + vec2(6.0, y);
             painter.text(at, Align2::LEFT_TOP, row, FontId::proportional(11.0), weak);
         }
@@ -501,37 +510,38 @@ fn open_action(entry: &Entry) -> Action {
 /// The chosen entry: its date and precision, what it is, its source, and Open.
 fn chosen_ui(ui: &mut Ui, state: &TimelineViewState, actions: &mut Vec<Action>) {
     let Some(entry) = state.entries.get(state.chosen) else {
-        ui.weak("No text or event is dated.");
+        ui.weak(crate::tr!("study-timeline-none-dated"));
         return;
     };
-    let precision = match entry.date.precision {
-        Precision::Day => "a day",
-        Precision::Range => "a span of days",
-        Precision::Month => "a month",
-        Precision::Year => "a year",
-        Precision::Before => "before a day",
-    };
     let kind = match entry.kind {
-        EntryKind::Document => "Document",
-        EntryKind::Event => "Event",
+        EntryKind::Document => crate::tr!("study-timeline-document"),
+        EntryKind::Event => crate::tr!("study-timeline-event"),
+    };
+    let (kind, source) = (&kind, &entry.source);
+    let dated = match entry.date.precision {
+        Precision::Day => crate::tr!("study-timeline-dated-day", kind = kind, source = source),
+        Precision::Range => {
+            crate::tr!("study-timeline-dated-range", kind = kind, source = source)
+        }
+        Precision::Month => {
+            crate::tr!("study-timeline-dated-month", kind = kind, source = source)
+        }
+        Precision::Year => crate::tr!("study-timeline-dated-year", kind = kind, source = source),
+        Precision::Before => {
+            crate::tr!("study-timeline-dated-before", kind = kind, source = source)
+        }
     };
     ui.label(RichText::new(format!("{} — {}", entry.date.label, entry.title)).strong());
-    ui.label(
-        RichText::new(format!(
-            "{kind}; dated to {precision}. Source: {}",
-            entry.source
-        ))
-        .small(),
-    );
+    ui.label(RichText::new(dated).small());
     if !entry.note.is_empty() {
         ui.label(RichText::new(&entry.note).small().italics());
     }
     let label = match &entry.opens {
         Opens::Text {
             passage: Some(_), ..
-        } => "Open the passage",
-        Opens::Text { passage: None, .. } => "Open the text",
-        Opens::Comparison(_) => "Open the comparison",
+        } => crate::tr!("study-timeline-open-passage"),
+        Opens::Text { passage: None, .. } => crate::tr!("study-timeline-open-text"),
+        Opens::Comparison(_) => crate::tr!("study-timeline-open-comparison"),
     };
     if ui.button(label).clicked() {
         actions.push(open_action(entry));
@@ -555,9 +565,9 @@ fn list_ui(ui: &mut Ui, state: &mut TimelineViewState) {
                 }
             }
             if !state.undated.is_empty() {
-                ui.weak(format!(
-                    "Not on the timeline (no date): {}",
-                    state.undated.join("; ")
+                ui.weak(crate::tr!(
+                    "study-timeline-undated",
+                    titles = state.undated.join("; ")
                 ));
             }
         });

@@ -14,17 +14,22 @@ pub fn welcome_ui(ui: &mut Ui, rect: Rect, showcase: &[(String, StartScreen)]) -
         .layout(Layout::top_down(Align::Center));
     ui.scope_builder(builder, |ui| {
         ui.add_space(rect.height() * 0.25);
-        ui.heading("Nothing open yet");
+        ui.heading(crate::tr!("study-welcome-heading"));
         ui.add_space(8.0);
-        ui.label("Click a title in the library to read it here.");
-        ui.label("“Beside” opens a second or third text next to the first.");
+        ui.label(crate::tr!("study-welcome-click-title"));
+        ui.label(crate::tr!("study-welcome-beside"));
         ui.add_space(8.0);
-        ui.weak(
-            "Ctrl+L filters the library; Enter opens the first match, Ctrl+Enter opens it beside.",
-        );
+        ui.weak(crate::tr!("study-welcome-keys"));
         for (id, offer) in showcase {
             ui.add_space(24.0);
-            ui.label(&offer.invitation);
+            // The corpus words its invitation in English; other languages say it in their own.
+            let invitation = match crate::i18n::language() {
+                crate::i18n::Language::English => offer.invitation.clone(),
+                crate::i18n::Language::Russian | crate::i18n::Language::Pseudo => {
+                    crate::tr!("study-welcome-invitation")
+                }
+            };
+            ui.label(invitation);
             if ui
                 .button(&offer.button)
                 .on_hover_text(&offer.hint)

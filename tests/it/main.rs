@@ -17,6 +17,7 @@ mod fuzz;
 mod gui;
 mod jumps;
 mod kill;
+mod language;
 mod reanchor;
 mod recovery;
 mod signals;

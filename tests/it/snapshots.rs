@@ -9,12 +9,13 @@ use egui::vec2;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use lectern::bundled::bundled_library;
+use lectern::i18n::Language;
 use lectern::model::annotation::Annotation;
 use lectern::model::notebook::Edit;
 use lectern::model::selection::Selection;
 use lectern::model::text::CharRange;
 use lectern::storage::reading_state::ThemeChoice;
-use lectern::ui::app::LecternApp;
+use lectern::ui::app::{LecternApp, StartOptions};
 
 use crate::common::gui::{
     add_note_on_lenins_amendment, click, click_through, show_only_the_english_witnesses,
@@ -44,10 +45,20 @@ macro_rules! in_light_and_dark {
 
 /// The app on a fresh profile with `open` texts in panes, in `theme`.
 fn app_with(open: &[&str], theme: ThemeChoice) -> LecternApp {
+    app_in(open, theme, Language::English)
+}
+
+/// The app on a fresh profile with `open` texts in panes, in `theme`, on a system that speaks
+/// `language`.
+fn app_in(open: &[&str], theme: ThemeChoice, language: Language) -> LecternApp {
     // The profile folder outlives this function (the app saves into it); the system's
     // temporary folder is cleared in time.
     let profile = tempfile::tempdir().unwrap().keep();
-    let mut app = LecternApp::new(bundled_library(), start_options(&profile, open));
+    let options = StartOptions {
+        system_language: language,
+        ..start_options(&profile, open)
+    };
+    let mut app = LecternApp::new(bundled_library(), options);
     app.view_mut().set_theme(theme);
     app
 }
@@ -63,12 +74,17 @@ fn harness_of(app: LecternApp) -> Harness<'static, LecternApp> {
 }
 
 fn desk_with_two_panes(theme: ThemeChoice) -> Harness<'static, LecternApp> {
-    let mut app = app_with(
+    desk_with_two_panes_in(theme, Language::English)
+}
+
+fn desk_with_two_panes_in(theme: ThemeChoice, language: Language) -> Harness<'static, LecternApp> {
+    let mut app = app_in(
         &[
             "lenin-1922-09-26-kamenev",
             "lenin-1922-12-30-autonomization",
         ],
         theme,
+        language,
     );
     app.desk_mut().pane_mut(0).unwrap().linked = true;
     app.desk_mut().pane_mut(1).unwrap().linked = true;
@@ -120,7 +136,11 @@ in_light_and_dark!(
 /// The showcase: Clause 1 of Stalin's draft beside Lenin's amendment and the revised draft,
 /// the second difference stepped to, the library and annotations panels closed.
 fn clause_1(theme: ThemeChoice) -> Harness<'static, LecternApp> {
-    let mut app = app_with(&[], theme);
+    clause_1_in(theme, Language::English)
+}
+
+fn clause_1_in(theme: ThemeChoice, language: Language) -> Harness<'static, LecternApp> {
+    let mut app = app_in(&[], theme, language);
     app.view_mut().hide_side_panels();
     let mut harness = harness_of(app);
     click(
@@ -291,3 +311,23 @@ fn collation_window(theme: ThemeChoice) -> Harness<'static, LecternApp> {
 }
 
 in_light_and_dark!(collation_window: collation_window_light, collation_window_dark);
+
+/// The start screen, a pane with the annotations panel, and the Clause 1 comparison, on a
+/// Russian system.
+#[test]
+#[ignore = "an image snapshot (needs a Vulkan driver): cargo test --test it snapshots:: -- --ignored"]
+fn start_screen_in_russian() {
+    harness_of(app_in(&[], ThemeChoice::Light, Language::Russian)).snapshot("start_screen_ru");
+}
+
+#[test]
+#[ignore = "an image snapshot (needs a Vulkan driver): cargo test --test it snapshots:: -- --ignored"]
+fn a_pane_with_the_annotations_panel_in_russian() {
+    desk_with_two_panes_in(ThemeChoice::Light, Language::Russian).snapshot("library_two_panes_ru");
+}
+
+#[test]
+#[ignore = "an image snapshot (needs a Vulkan driver): cargo test --test it snapshots:: -- --ignored"]
+fn the_clause_1_comparison_in_russian() {
+    clause_1_in(ThemeChoice::Light, Language::Russian).snapshot("clause_1_comparison_ru");
+}

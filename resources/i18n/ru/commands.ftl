@@ -1,329 +1,329 @@
-# The commands of the one command table (src/ui/action/table.rs): each command's label
-# (cmd-Name) and its tooltip (cmd-Name-tip).
+# Команды единой таблицы команд (src/ui/action/table.rs): название каждой команды
+# (cmd-Name) и её подсказка (cmd-Name-tip).
 
-cmd-OpenText = Open
-cmd-OpenText-tip = Open this text in the current pane
+cmd-OpenText = Открыть
+cmd-OpenText-tip = Открыть этот текст в текущей панели
 
-cmd-OpenTextBeside = Open beside
-cmd-OpenTextBeside-tip = Open this text in a new pane beside the current one
+cmd-OpenTextBeside = Открыть рядом
+cmd-OpenTextBeside-tip = Открыть этот текст в новой панели рядом с текущей
 
-cmd-OpenFile = Open file…
-cmd-OpenFile-tip = Read a text file in this session, beside the open texts (it is not added to the library)
+cmd-OpenFile = Открыть файл…
+cmd-OpenFile-tip = Открыть текстовый файл только на этот сеанс, рядом с открытыми текстами (в библиотеку он не добавляется)
 
-cmd-OpenFirstMatch = Open first match
-cmd-OpenFirstMatch-tip = Open the first text the filter matches
+cmd-OpenFirstMatch = Открыть первое совпадение
+cmd-OpenFirstMatch-tip = Открыть первый текст, подходящий под фильтр
 
-cmd-OpenFirstMatchBeside = Open first match beside
-cmd-OpenFirstMatchBeside-tip = Open the first text the filter matches beside the current one
+cmd-OpenFirstMatchBeside = Открыть первое совпадение рядом
+cmd-OpenFirstMatchBeside-tip = Открыть первый текст, подходящий под фильтр, рядом с текущим
 
-cmd-NextPane = Next pane
-cmd-NextPane-tip = Move the keyboard focus to the next pane
+cmd-NextPane = Следующая панель
+cmd-NextPane-tip = Перевести фокус клавиатуры на следующую панель
 
-cmd-ClosePane = Close pane
-cmd-ClosePane-tip = Close this pane
+cmd-ClosePane = Закрыть панель
+cmd-ClosePane-tip = Закрыть эту панель
 
-cmd-CloseActivePane = Close pane
-cmd-CloseActivePane-tip = Close this pane
+cmd-CloseActivePane = Закрыть панель
+cmd-CloseActivePane-tip = Закрыть эту панель
 
-cmd-MovePaneLeft = Move pane left
-cmd-MovePaneLeft-tip = Swap this pane with the one on its left
+cmd-MovePaneLeft = Переместить панель влево
+cmd-MovePaneLeft-tip = Поменять эту панель местами с соседней слева
 
-cmd-MovePaneRight = Move pane right
-cmd-MovePaneRight-tip = Swap this pane with the one on its right
+cmd-MovePaneRight = Переместить панель вправо
+cmd-MovePaneRight-tip = Поменять эту панель местами с соседней справа
 
-cmd-ToggleLinked = Linked scrolling
-cmd-ToggleLinked-tip = When on, scrolling this pane scrolls the other linked panes to the same place
+cmd-ToggleLinked = Синхронная прокрутка
+cmd-ToggleLinked-tip = Если включено, при прокрутке этой панели другие связанные панели прокручиваются к тому же месту
 
-cmd-ToggleActiveLinked = Linked scrolling
-cmd-ToggleActiveLinked-tip = When on, scrolling this pane scrolls the other linked panes to the same place
+cmd-ToggleActiveLinked = Синхронная прокрутка
+cmd-ToggleActiveLinked-tip = Если включено, при прокрутке этой панели другие связанные панели прокручиваются к тому же месту
 
-cmd-GoToParagraph = Go to part
-cmd-GoToParagraph-tip = Go to part
+cmd-GoToParagraph = Перейти к части
+cmd-GoToParagraph-tip = Перейти к части
 
-cmd-GoBack = Back
-cmd-GoBack-tip = Go back to where you were reading before the last jump (also the mouse's back button)
+cmd-GoBack = Назад
+cmd-GoBack-tip = Вернуться туда, где вы читали до последнего перехода (или кнопкой «Назад» на мыши)
 
-cmd-GoForward = Forward
-cmd-GoForward-tip = Go forward again to where Back left (also the mouse's forward button)
+cmd-GoForward = Вперёд
+cmd-GoForward-tip = Снова перейти туда, откуда вы вернулись кнопкой «Назад» (или кнопкой «Вперёд» на мыши)
 
-cmd-ShowTextInfo = About this text
-cmd-ShowTextInfo-tip = Title, author, date, translator, source, references, licence and notes
+cmd-ShowTextInfo = О тексте
+cmd-ShowTextInfo-tip = Название, автор, дата, переводчик, источник, ссылки, лицензия и примечания
 
-cmd-ShowActiveTextInfo = About this text
-cmd-ShowActiveTextInfo-tip = Title, author, date, translator, source, references, licence and notes
+cmd-ShowActiveTextInfo = О тексте
+cmd-ShowActiveTextInfo-tip = Название, автор, дата, переводчик, источник, ссылки, лицензия и примечания
 
-cmd-CloseTextInfo = Close
-cmd-CloseTextInfo-tip = Close the description of this text
+cmd-CloseTextInfo = Закрыть
+cmd-CloseTextInfo-tip = Закрыть описание этого текста
 
-cmd-CopySelection = Copy
-cmd-CopySelection-tip = Copy the selected passage
+cmd-CopySelection = Копировать
+cmd-CopySelection-tip = Скопировать выделенный фрагмент
 
-cmd-Highlight1 = Highlight
-cmd-Highlight1-tip = Highlight the selected passage in category 1 (keys 1–6 choose the category)
+cmd-Highlight1 = Выделить
+cmd-Highlight1-tip = Выделить выбранный фрагмент в категории 1 (категорию выбирают клавиши 1–6)
 
-cmd-Highlight2 = Highlight in category 2
-cmd-Highlight2-tip = Highlight the selected passage in category 2 (keys 1–6 choose the category)
+cmd-Highlight2 = Выделить в категории 2
+cmd-Highlight2-tip = Выделить выбранный фрагмент в категории 2 (категорию выбирают клавиши 1–6)
 
-cmd-Highlight3 = Highlight in category 3
-cmd-Highlight3-tip = Highlight the selected passage in category 3 (keys 1–6 choose the category)
+cmd-Highlight3 = Выделить в категории 3
+cmd-Highlight3-tip = Выделить выбранный фрагмент в категории 3 (категорию выбирают клавиши 1–6)
 
-cmd-Highlight4 = Highlight in category 4
-cmd-Highlight4-tip = Highlight the selected passage in category 4 (keys 1–6 choose the category)
+cmd-Highlight4 = Выделить в категории 4
+cmd-Highlight4-tip = Выделить выбранный фрагмент в категории 4 (категорию выбирают клавиши 1–6)
 
-cmd-Highlight5 = Highlight in category 5
-cmd-Highlight5-tip = Highlight the selected passage in category 5 (keys 1–6 choose the category)
+cmd-Highlight5 = Выделить в категории 5
+cmd-Highlight5-tip = Выделить выбранный фрагмент в категории 5 (категорию выбирают клавиши 1–6)
 
-cmd-Highlight6 = Highlight in category 6
-cmd-Highlight6-tip = Highlight the selected passage in category 6 (keys 1–6 choose the category)
+cmd-Highlight6 = Выделить в категории 6
+cmd-Highlight6-tip = Выделить выбранный фрагмент в категории 6 (категорию выбирают клавиши 1–6)
 
-cmd-HighlightInCategory = Highlight in a category
-cmd-HighlightInCategory-tip = Highlight the selected passage in this category
+cmd-HighlightInCategory = Выделить в категории
+cmd-HighlightInCategory-tip = Выделить выбранный фрагмент в этой категории
 
-cmd-Undo = Undo
-cmd-Undo-tip = Undo the last change to your annotations or your notes on comparisons
+cmd-Undo = Отменить
+cmd-Undo-tip = Отменить последнее изменение ваших пометок или заметок к сравнениям
 
-cmd-Redo = Redo
-cmd-Redo-tip = Redo the change you undid
+cmd-Redo = Повторить
+cmd-Redo-tip = Повторить отменённое изменение
 
-cmd-GoToAnnotation = Show in text
-cmd-GoToAnnotation-tip = Scroll the text to this passage
+cmd-GoToAnnotation = Показать в тексте
+cmd-GoToAnnotation-tip = Прокрутить текст к этому фрагменту
 
-cmd-OnHighlight = Change highlight
-cmd-OnHighlight-tip = Change the highlight's category, write its note, copy it or delete it
+cmd-OnHighlight = Изменить выделение
+cmd-OnHighlight-tip = Сменить категорию выделения, написать к нему заметку, скопировать или удалить его
 
-cmd-NoteOnSelection = Add a note
-cmd-NoteOnSelection-tip = Write a note on the selected passage (it is highlighted if it is not yet)
+cmd-NoteOnSelection = Добавить заметку
+cmd-NoteOnSelection-tip = Написать заметку к выбранному фрагменту (если он ещё не выделен, выделение будет создано)
 
-cmd-DeleteAnnotation = Delete
-cmd-DeleteAnnotation-tip = Move this annotation to the Trash (Ctrl+Z or Restore brings it back)
+cmd-DeleteAnnotation = Удалить
+cmd-DeleteAnnotation-tip = Переместить эту пометку в Корзину (Ctrl+Z или «Восстановить» вернут её)
 
-cmd-RestoreAnnotation = Restore
-cmd-RestoreAnnotation-tip = Bring this annotation back from the Trash
+cmd-RestoreAnnotation = Восстановить
+cmd-RestoreAnnotation-tip = Вернуть эту пометку из Корзины
 
-cmd-ReattachAnnotation = Attach to selection
-cmd-ReattachAnnotation-tip = Select the right passage in a pane first; this annotation is then attached to it
+cmd-ReattachAnnotation = Привязать к выделенному фрагменту
+cmd-ReattachAnnotation-tip = Сначала выделите в панели нужный фрагмент — затем эта пометка будет к нему привязана
 
-cmd-ToggleAnnotationsPanel = Annotations panel
-cmd-ToggleAnnotationsPanel-tip = Show or hide the list of annotations, with the note editor and the Trash
+cmd-ToggleAnnotationsPanel = Панель пометок
+cmd-ToggleAnnotationsPanel-tip = Показать или скрыть список пометок с редактором заметок и Корзиной
 
-cmd-SelectAll = Select all
-cmd-SelectAll-tip = Select the whole text in the current pane
+cmd-SelectAll = Выделить всё
+cmd-SelectAll-tip = Выделить весь текст в текущей панели
 
-cmd-ZoomIn = Larger text
-cmd-ZoomIn-tip = Make the reading text larger
+cmd-ZoomIn = Увеличить текст
+cmd-ZoomIn-tip = Увеличить шрифт читаемого текста
 
-cmd-ZoomOut = Smaller text
-cmd-ZoomOut-tip = Make the reading text smaller
+cmd-ZoomOut = Уменьшить текст
+cmd-ZoomOut-tip = Уменьшить шрифт читаемого текста
 
-cmd-ZoomReset = Default text size
-cmd-ZoomReset-tip = Reset the reading text to its default size
+cmd-ZoomReset = Вернуть обычный размер текста
+cmd-ZoomReset-tip = Вернуть читаемому тексту размер по умолчанию
 
-cmd-ThemeSystem = Follow system theme
-cmd-ThemeSystem-tip = Follow system theme
+cmd-ThemeSystem = Тема системы
+cmd-ThemeSystem-tip = Следовать теме оформления системы
 
-cmd-ThemeLight = Light theme
-cmd-ThemeLight-tip = Light theme
+cmd-ThemeLight = Светлая тема
+cmd-ThemeLight-tip = Светлая тема
 
-cmd-ThemeDark = Dark theme
-cmd-ThemeDark-tip = Dark theme
+cmd-ThemeDark = Тёмная тема
+cmd-ThemeDark-tip = Тёмная тема
 
-cmd-ToggleDarkLight = Switch light/dark
-cmd-ToggleDarkLight-tip = Switch between the light and the dark theme
+cmd-ToggleDarkLight = Переключить светлую/тёмную тему
+cmd-ToggleDarkLight-tip = Переключиться между светлой и тёмной темой
 
-cmd-ToggleLibrary = Library panel
-cmd-ToggleLibrary-tip = Show or hide the list of texts
+cmd-ToggleLibrary = Панель библиотеки
+cmd-ToggleLibrary-tip = Показать или скрыть список текстов
 
-cmd-FocusLibraryFilter = Filter the library
-cmd-FocusLibraryFilter-tip = Type to filter the list of texts
+cmd-FocusLibraryFilter = Отфильтровать библиотеку
+cmd-FocusLibraryFilter-tip = Начните печатать, чтобы отфильтровать список текстов
 
-cmd-ShowShortcuts = Keyboard shortcuts
-cmd-ShowShortcuts-tip = List every keyboard shortcut
+cmd-ShowShortcuts = Сочетания клавиш
+cmd-ShowShortcuts-tip = Показать все сочетания клавиш
 
-cmd-Quit = Quit
-cmd-Quit-tip = Close Lectern (your reading state is saved)
+cmd-Quit = Выйти
+cmd-Quit-tip = Закрыть Lectern (состояние чтения сохранится)
 
-cmd-OpenComparison = Open comparison
-cmd-OpenComparison-tip = Open comparison
+cmd-OpenComparison = Открыть сравнение
+cmd-OpenComparison-tip = Открыть сравнение
 
-cmd-CloseComparison = Close comparison
-cmd-CloseComparison-tip = Close the comparison
+cmd-CloseComparison = Закрыть сравнение
+cmd-CloseComparison-tip = Закрыть сравнение
 
-cmd-CompareSelections = Compare selections
-cmd-CompareSelections-tip = Compare the passages selected in the open panes, word by word
+cmd-CompareSelections = Сравнить выделенные фрагменты
+cmd-CompareSelections-tip = Сравнить пословно фрагменты, выделенные в открытых панелях
 
-cmd-CompareOpenTexts = Compare the open texts
-cmd-CompareOpenTexts-tip = Compare the whole texts open in the panes
+cmd-CompareOpenTexts = Сравнить открытые тексты
+cmd-CompareOpenTexts-tip = Сравнить целиком тексты, открытые в панелях
 
-cmd-ShowPasteComparison = Compare pasted wordings…
-cmd-ShowPasteComparison-tip = Paste two to six wordings and compare them
+cmd-ShowPasteComparison = Сравнить вставленные формулировки…
+cmd-ShowPasteComparison-tip = Вставить от двух до шести формулировок и сравнить их
 
-cmd-ComparePasted = Compare the wordings
-cmd-ComparePasted-tip = Compare the wordings
+cmd-ComparePasted = Сравнить формулировки
+cmd-ComparePasted-tip = Сравнить формулировки
 
-cmd-CancelComparison = Cancel
-cmd-CancelComparison-tip = Cancel
+cmd-CancelComparison = Отмена
+cmd-CancelComparison-tip = Отмена
 
-cmd-NextDifference = Next difference
-cmd-NextDifference-tip = Step to the next difference
+cmd-NextDifference = Следующее расхождение
+cmd-NextDifference-tip = Перейти к следующему расхождению
 
-cmd-PreviousDifference = Previous difference
-cmd-PreviousDifference-tip = Step to the previous difference
+cmd-PreviousDifference = Предыдущее расхождение
+cmd-PreviousDifference-tip = Перейти к предыдущему расхождению
 
-cmd-SwapWitnesses = Swap witnesses
-cmd-SwapWitnesses-tip = Reverse the order of the witnesses
+cmd-SwapWitnesses = Поменять редакции местами
+cmd-SwapWitnesses-tip = Расположить редакции в обратном порядке
 
-cmd-LayoutInline = Inline
-cmd-LayoutInline-tip = Inline
+cmd-LayoutInline = Одним столбцом
+cmd-LayoutInline-tip = Одним столбцом
 
-cmd-LayoutColumns = Columns
-cmd-LayoutColumns-tip = Columns
+cmd-LayoutColumns = Столбцами
+cmd-LayoutColumns-tip = Столбцами
 
-cmd-SetNormalization = Count as different
-cmd-SetNormalization-tip = Count as different
+cmd-SetNormalization = Считать расхождением
+cmd-SetNormalization-tip = Считать расхождением
 
-cmd-SetReference = Mark against
-cmd-SetReference-tip = Mark against
+cmd-SetReference = Размечать относительно
+cmd-SetReference-tip = Размечать относительно
 
-cmd-ToggleWitness = Show witness
-cmd-ToggleWitness-tip = Show witness
+cmd-ToggleWitness = Показывать редакцию
+cmd-ToggleWitness-tip = Показывать редакцию
 
-cmd-OpenWitnessPassage = Open passage in its text
-cmd-OpenWitnessPassage-tip = Open passage in its text
+cmd-OpenWitnessPassage = Открыть фрагмент в его тексте
+cmd-OpenWitnessPassage-tip = Открыть фрагмент в его тексте
 
-cmd-NoteOnDifference = Note on this difference
-cmd-NoteOnDifference-tip = Note on this difference
+cmd-NoteOnDifference = Заметка к расхождению
+cmd-NoteOnDifference-tip = Заметка к расхождению
 
-cmd-DeleteComparisonNote = Delete note
-cmd-DeleteComparisonNote-tip = Delete note
+cmd-DeleteComparisonNote = Удалить заметку
+cmd-DeleteComparisonNote-tip = Удалить заметку
 
-cmd-RestoreComparisonNote = Restore
-cmd-RestoreComparisonNote-tip = Bring this note on a comparison back from the Trash
+cmd-RestoreComparisonNote = Восстановить
+cmd-RestoreComparisonNote-tip = Вернуть эту заметку к сравнению из Корзины
 
-cmd-OpenComparisonNote = Show in comparison
-cmd-OpenComparisonNote-tip = Show in comparison
+cmd-OpenComparisonNote = Показать в сравнении
+cmd-OpenComparisonNote-tip = Показать в сравнении
 
-cmd-OpenComparisonAt = Open the comparison at this segment
-cmd-OpenComparisonAt-tip = Open the comparison at this segment
+cmd-OpenComparisonAt = Открыть сравнение на этом сегменте
+cmd-OpenComparisonAt-tip = Открыть сравнение на этом сегменте
 
-cmd-CopyCarriedNote = Copy here
-cmd-CopyCarriedNote-tip = Copy here
+cmd-CopyCarriedNote = Скопировать сюда
+cmd-CopyCarriedNote-tip = Скопировать сюда
 
-cmd-ExportComparisonMarkdown = Export as Markdown…
-cmd-ExportComparisonMarkdown-tip = Export as Markdown…
+cmd-ExportComparisonMarkdown = Экспортировать в Markdown…
+cmd-ExportComparisonMarkdown-tip = Экспортировать в Markdown…
 
-cmd-ExportComparisonHtml = Export as HTML…
-cmd-ExportComparisonHtml-tip = Export as HTML…
+cmd-ExportComparisonHtml = Экспортировать в HTML…
+cmd-ExportComparisonHtml-tip = Экспортировать в HTML…
 
-cmd-ExportComparisonPng = Export as PNG image…
-cmd-ExportComparisonPng-tip = Export as PNG image…
+cmd-ExportComparisonPng = Экспортировать как изображение PNG…
+cmd-ExportComparisonPng-tip = Экспортировать как изображение PNG…
 
-cmd-ToggleComparisonFull = Comparison fills the window
-cmd-ToggleComparisonFull-tip = Let the comparison fill the window (the library and annotations panels step aside until it is docked again), or show it below the reading panes
+cmd-ToggleComparisonFull = Сравнение на всё окно
+cmd-ToggleComparisonFull-tip = Развернуть сравнение на всё окно (панели библиотеки и пометок уступят ему место, пока оно не будет снова закреплено) или показать его под панелями чтения
 
-cmd-ToggleComparisonDescription = About this comparison
-cmd-ToggleComparisonDescription-tip = Show or hide what the comparison is about and where its witnesses come from
+cmd-ToggleComparisonDescription = О сравнении
+cmd-ToggleComparisonDescription-tip = Показать или скрыть, чему посвящено сравнение и откуда взяты его редакции
 
-cmd-CollateWitnesses = Collate witnesses
-cmd-CollateWitnesses-tip = Collate the comparison's witnesses, each language apart: a table of their readings, an apparatus and an overview of where they differ
+cmd-CollateWitnesses = Сличить редакции
+cmd-CollateWitnesses-tip = Сличить редакции сравнения, по каждому языку отдельно: таблица их чтений, критический аппарат и обзор расхождений
 
-cmd-OpenFind = Find in text…
-cmd-OpenFind-tip = Find a word or phrase in the current text, ignoring case and accents
+cmd-OpenFind = Найти в тексте…
+cmd-OpenFind-tip = Найти слово или фразу в текущем тексте без учёта регистра и диакритики
 
-cmd-FindNext = Next match
-cmd-FindNext-tip = Next match
+cmd-FindNext = Следующее совпадение
+cmd-FindNext-tip = Следующее совпадение
 
-cmd-FindPrevious = Previous match
-cmd-FindPrevious-tip = Previous match
+cmd-FindPrevious = Предыдущее совпадение
+cmd-FindPrevious-tip = Предыдущее совпадение
 
-cmd-CloseFind = Close find
-cmd-CloseFind-tip = Close the find bar (Esc)
+cmd-CloseFind = Закрыть поиск
+cmd-CloseFind-tip = Закрыть панель поиска (Esc)
 
-cmd-SearchAll = Search everything…
-cmd-SearchAll-tip = Search every text and every note
+cmd-SearchAll = Поиск везде…
+cmd-SearchAll-tip = Искать во всех текстах и всех заметках
 
-cmd-CloseSearchAll = Close search
-cmd-CloseSearchAll-tip = Close search
+cmd-CloseSearchAll = Закрыть поиск
+cmd-CloseSearchAll-tip = Закрыть поиск
 
-cmd-OpenIndex = People and places…
-cmd-OpenIndex-tip = Every person and place the texts name, under every spelling, with their mentions
+cmd-OpenIndex = Люди и места…
+cmd-OpenIndex-tip = Все люди и места, названные в текстах, во всех написаниях и со всеми упоминаниями
 
-cmd-CloseIndex = Close people and places
-cmd-CloseIndex-tip = Close people and places
+cmd-CloseIndex = Закрыть «Люди и места»
+cmd-CloseIndex-tip = Закрыть «Люди и места»
 
-cmd-OpenTimeline = Timeline…
-cmd-OpenTimeline-tip = Every dated document and the events the texts date, in order, each opening its text or passage
+cmd-OpenTimeline = Хронология…
+cmd-OpenTimeline-tip = Все датированные документы и упомянутые в текстах события с датами, по порядку; каждая запись открывает свой текст или фрагмент
 
-cmd-CloseTimeline = Close the timeline
-cmd-CloseTimeline-tip = Close the timeline
+cmd-CloseTimeline = Закрыть хронологию
+cmd-CloseTimeline-tip = Закрыть хронологию
 
-cmd-OpenGlossary = Terms across translations…
-cmd-OpenGlossary-tip = The words the texts turn on, with their renderings in Russian and each translation; choosing one marks them in the open texts and the comparison
+cmd-OpenGlossary = Термины в переводах…
+cmd-OpenGlossary-tip = Ключевые слова текстов с их передачей по-русски и в каждом переводе; выбранный термин отмечается в открытых текстах и в сравнении
 
-cmd-CloseGlossary = Close terms across translations
-cmd-CloseGlossary-tip = Close terms across translations
+cmd-CloseGlossary = Закрыть «Термины в переводах»
+cmd-CloseGlossary-tip = Закрыть «Термины в переводах»
 
-cmd-AddEntity = Add the person or place
-cmd-AddEntity-tip = Add the person or place
+cmd-AddEntity = Добавить человека или место
+cmd-AddEntity-tip = Добавить человека или место
 
-cmd-AddSpelling = Add the spelling
-cmd-AddSpelling-tip = Add the spelling
+cmd-AddSpelling = Добавить написание
+cmd-AddSpelling-tip = Добавить написание
 
-cmd-AddTerm = Add the term
-cmd-AddTerm-tip = Add the term
+cmd-AddTerm = Добавить термин
+cmd-AddTerm-tip = Добавить термин
 
-cmd-OpenSearchHit = Open here
-cmd-OpenSearchHit-tip = Open the text at this match: in the pane that shows it, else in the active pane (Ctrl-click: beside it)
+cmd-OpenSearchHit = Открыть здесь
+cmd-OpenSearchHit-tip = Открыть текст на этом совпадении: в панели, где он показан, иначе в активной панели (Ctrl+щелчок — рядом с ней)
 
-cmd-OpenSearchHitBeside = Open beside
-cmd-OpenSearchHitBeside-tip = Open the text at this match in a new pane beside the active one
+cmd-OpenSearchHitBeside = Открыть рядом
+cmd-OpenSearchHitBeside-tip = Открыть текст на этом совпадении в новой панели рядом с активной
 
-cmd-CopyWithCitation = Copy with citation
-cmd-CopyWithCitation-tip = Copy with citation
+cmd-CopyWithCitation = Копировать со ссылкой
+cmd-CopyWithCitation-tip = Копировать со ссылкой
 
-cmd-CopyAsMarkdownQuote = Copy as Markdown quote
-cmd-CopyAsMarkdownQuote-tip = Copy as Markdown quote
+cmd-CopyAsMarkdownQuote = Копировать как цитату Markdown
+cmd-CopyAsMarkdownQuote-tip = Копировать как цитату Markdown
 
-cmd-ImportAnnotations = Import annotations…
-cmd-ImportAnnotations-tip = Import annotations…
+cmd-ImportAnnotations = Импортировать пометки…
+cmd-ImportAnnotations-tip = Импортировать пометки…
 
-cmd-ShowBackups = Restore from backup…
-cmd-ShowBackups-tip = List the backups of your annotations, with what each holds, and restore one
+cmd-ShowBackups = Восстановить из резервной копии…
+cmd-ShowBackups-tip = Показать резервные копии ваших пометок с их содержимым и восстановить нужную
 
-cmd-CloseBackups = Close
-cmd-CloseBackups-tip = Close
+cmd-CloseBackups = Закрыть
+cmd-CloseBackups-tip = Закрыть
 
-cmd-RestoreBackup = Restore
-cmd-RestoreBackup-tip = Bring back your annotations as they were in this backup; what it lacks goes to the Trash, and Undo takes the whole restore back
+cmd-RestoreBackup = Восстановить
+cmd-RestoreBackup-tip = Вернуть пометки в том виде, в каком они были в этой резервной копии; то, чего в ней нет, попадёт в Корзину, а «Отменить» отменит восстановление целиком
 
-cmd-ImportText = Import text…
-cmd-ImportText-tip = Import text…
+cmd-ImportText = Импортировать текст…
+cmd-ImportText-tip = Импортировать текст…
 
-cmd-ConfirmImport = Import
-cmd-ConfirmImport-tip = Import
+cmd-ConfirmImport = Импортировать
+cmd-ConfirmImport-tip = Импортировать
 
-cmd-RemoveImported = Remove
-cmd-RemoveImported-tip = Remove
+cmd-RemoveImported = Убрать
+cmd-RemoveImported-tip = Убрать
 
-cmd-UndoRemoveImported = Undo remove
-cmd-UndoRemoveImported-tip = Undo remove
+cmd-UndoRemoveImported = Вернуть в библиотеку
+cmd-UndoRemoveImported-tip = Вернуть в библиотеку
 
-cmd-CancelImport = Cancel
-cmd-CancelImport-tip = Cancel
+cmd-CancelImport = Отмена
+cmd-CancelImport-tip = Отмена
 
-cmd-ExportAnnotationsMarkdown = As Markdown…
-cmd-ExportAnnotationsMarkdown-tip = As Markdown…
+cmd-ExportAnnotationsMarkdown = В формате Markdown…
+cmd-ExportAnnotationsMarkdown-tip = В формате Markdown…
 
-cmd-ExportAnnotationsHtml = As HTML…
-cmd-ExportAnnotationsHtml-tip = As HTML…
+cmd-ExportAnnotationsHtml = В формате HTML…
+cmd-ExportAnnotationsHtml-tip = В формате HTML…
 
-cmd-ExportAnnotationsCsv = As CSV…
-cmd-ExportAnnotationsCsv-tip = As CSV…
+cmd-ExportAnnotationsCsv = В формате CSV…
+cmd-ExportAnnotationsCsv-tip = В формате CSV…
 
-cmd-ExportAnnotationsW3c = As W3C Web Annotation (JSON-LD)…
-cmd-ExportAnnotationsW3c-tip = As W3C Web Annotation (JSON-LD)…
+cmd-ExportAnnotationsW3c = В формате W3C Web Annotation (JSON-LD)…
+cmd-ExportAnnotationsW3c-tip = В формате W3C Web Annotation (JSON-LD)…
 
-cmd-ExportNotebookArchive = As a notebook archive (everything)…
-cmd-ExportNotebookArchive-tip = Write your whole notebook in one file, every kind (annotations, notes on comparisons, your comparisons, categories, people and terms, the Trash), to move it or hand it over; Import annotations reads it back
+cmd-ExportNotebookArchive = В виде архива всей тетради…
+cmd-ExportNotebookArchive-tip = Записать всю вашу тетрадь в один файл со всем содержимым (пометки, заметки к сравнениям, ваши сравнения, категории, люди и термины, Корзина), чтобы перенести или передать её; загрузить этот файл обратно можно командой «Импортировать пометки…»
 cmd-LanguageSystem = Язык системы
 cmd-LanguageSystem-tip = Говорить на языке системных настроек (по-английски, если Lectern не знает этого языка)
 cmd-LanguageEnglish = English

@@ -19,16 +19,15 @@ pub struct LanguageGroup {
 /// The name of a language in English, for the few Lectern's corpora use; else its tag.
 pub fn language_name(tag: &str) -> String {
     match tag {
-        "ru" => "Russian",
-        "en" => "English",
-        "ka" => "Georgian",
-        "uk" => "Ukrainian",
-        "de" => "German",
-        "fr" => "French",
-        "" => "an unknown language",
-        other => other,
+        "ru" => crate::tr!("model-language-ru"),
+        "en" => crate::tr!("model-language-en"),
+        "ka" => crate::tr!("model-language-ka"),
+        "uk" => crate::tr!("model-language-uk"),
+        "de" => crate::tr!("model-language-de"),
+        "fr" => crate::tr!("model-language-fr"),
+        "" => crate::tr!("model-language-unknown"),
+        other => other.to_owned(),
     }
-    .to_owned()
 }
 
 /// The witnesses of `comparison` by language, in order of each language's first witness;
@@ -73,9 +72,10 @@ pub fn apart_note(groups: &[LanguageGroup]) -> Option<String> {
     let names: Vec<String> = groups.iter().map(|g| language_name(&g.language)).collect();
     match names.as_slice() {
         [] | [_] => None,
-        [first @ .., last] => Some(format!(
-            "{} and {last} are not collated against each other.",
-            first.join(", ")
+        [first @ .., last] => Some(crate::tr!(
+            "model-collation-apart",
+            first = first.join(", "),
+            last = last.as_str()
         )),
     }
 }

@@ -97,21 +97,15 @@ pub fn key_sentence(
     marks: KeyMarks,
 ) -> String {
     let marks = match marks {
-        KeyMarks::Inline => {
-            "Removed or replaced words are struck through, added words are underlined"
-        }
-        KeyMarks::InlineBold => {
-            "Removed or replaced words are struck through, added words are bold"
-        }
-        KeyMarks::Columns => {
-            "Removed words are struck through in the earlier witness, added words are \
-             underlined in the later one, and changed words are in italics in both"
-        }
+        KeyMarks::Inline => crate::tr!("model-key-inline"),
+        KeyMarks::InlineBold => crate::tr!("model-key-inline-bold"),
+        KeyMarks::Columns => crate::tr!("model-key-columns"),
     };
-    format!(
-        "{marks}; {}; {}.",
-        describe_reference(comparison, reference),
-        describe_normalization(normalization)
+    crate::tr!(
+        "model-key-sentence",
+        marks = marks,
+        reference = describe_reference(comparison, reference),
+        counted = describe_normalization(normalization)
     )
 }
 
@@ -119,32 +113,30 @@ pub fn key_sentence(
 pub fn describe_normalization(normalization: &Normalization) -> String {
     let mut ignored = Vec::new();
     if normalization.ignore_case {
-        ignored.push("case");
+        ignored.push(crate::tr!("model-ignored-case"));
     }
     if normalization.ignore_punctuation {
-        ignored.push("punctuation");
+        ignored.push(crate::tr!("model-ignored-punctuation"));
     }
     if normalization.unify_quotes_and_dashes {
-        ignored.push("kinds of quotation marks and dashes");
+        ignored.push(crate::tr!("model-ignored-quotes-dashes"));
     }
     if normalization.collapse_whitespace {
-        ignored.push("white space");
+        ignored.push(crate::tr!("model-ignored-white-space"));
     }
     if normalization.yo_as_ye {
-        ignored.push("ё/е");
+        ignored.push("ё/е".to_owned());
     }
     if ignored.is_empty() {
-        "every character counts".into()
+        crate::tr!("model-every-character-counts")
     } else {
-        format!("differences of {} are not counted", ignored.join(", "))
+        crate::tr!("model-not-counted", ignored = ignored.join(", "))
     }
 }
 
 fn describe_reference(comparison: &Comparison, reference: Reference) -> String {
     match reference {
-        Reference::Previous => {
-            "each witness is marked against the nearest earlier witness in its language".into()
-        }
+        Reference::Previous => crate::tr!("model-marked-against-previous"),
         Reference::Base(base) => {
             let chosen = comparison.witnesses.get(base);
             let label = chosen.map_or("?", |w| w.label.as_str());
@@ -154,12 +146,9 @@ fn describe_reference(comparison: &Comparison, reference: Reference) -> String {
                 .iter()
                 .any(|w| !language.is_empty() && !w.language.is_empty() && w.language != language);
             if others {
-                format!(
-                    "the witnesses in the language of “{label}” are marked against it; those \
-                     in other languages are not marked"
-                )
+                crate::tr!("model-marked-against-base-in-its-language", label = label)
             } else {
-                format!("every witness is marked against “{label}”")
+                crate::tr!("model-marked-against-base", label = label)
             }
         }
     }

@@ -708,21 +708,28 @@ impl ComparisonNote {
             (Some(witness), Some(reference)) => {
                 let shown = |q: &str| {
                     if q.is_empty() {
-                        "nothing".to_owned()
+                        crate::tr!("model-note-nothing")
                     } else {
-                        format!("“{q}”")
+                        crate::tr!("model-note-quoted", quote = q)
                     }
                 };
-                format!(
-                    "{} for {} ({witness} against {reference})",
-                    shown(&self.quote),
-                    shown(&self.reference_quote)
+                crate::tr!(
+                    "model-note-subject",
+                    quote = shown(&self.quote),
+                    reference_quote = shown(&self.reference_quote),
+                    witness = witness.as_str(),
+                    reference = reference.as_str()
                 )
             }
-            (Some(witness), None) if !self.quote.is_empty() => {
-                format!("“{}” in {witness}", self.quote)
-            }
-            _ => format!("Segment {}", self.segment_label),
+            (Some(witness), None) if !self.quote.is_empty() => crate::tr!(
+                "model-note-subject-in",
+                quote = crate::tr!("model-note-quoted", quote = self.quote.as_str()),
+                witness = witness.as_str()
+            ),
+            _ => crate::tr!(
+                "model-note-subject-segment",
+                segment = self.segment_label.as_str()
+            ),
         }
     }
 }

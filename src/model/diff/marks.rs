@@ -45,18 +45,17 @@ impl DiffCounts {
     /// "3 words changed · 1 deleted", or "same wording".
     pub fn summary(&self) -> String {
         if self.is_same() {
-            return "same wording".into();
+            return crate::tr!("model-same-wording");
         }
-        let word = |n: usize| if n == 1 { "word" } else { "words" };
         let mut parts = Vec::new();
         if self.changed > 0 {
-            parts.push(format!("{} {} changed", self.changed, word(self.changed)));
+            parts.push(crate::tr!("model-words-changed", count = self.changed));
         }
         if self.deleted > 0 {
-            parts.push(format!("{} {} removed", self.deleted, word(self.deleted)));
+            parts.push(crate::tr!("model-words-removed", count = self.deleted));
         }
         if self.inserted > 0 {
-            parts.push(format!("{} {} added", self.inserted, word(self.inserted)));
+            parts.push(crate::tr!("model-words-added", count = self.inserted));
         }
         parts.join(" · ")
     }

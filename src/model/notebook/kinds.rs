@@ -16,7 +16,6 @@
 use strum::{EnumCount, EnumIter, IntoEnumIterator};
 
 use super::Contents;
-use crate::model::words::count;
 
 /// A kind of the reader's work.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, EnumIter, EnumCount)]
@@ -45,27 +44,19 @@ pub enum Kind {
 impl Kind {
     /// `n` of this kind, in words: "1 annotation", "3 notes on comparisons".
     pub fn count(self, n: usize) -> String {
-        let (one, many) = match self {
-            Kind::Annotation => ("annotation", "annotations"),
-            Kind::TrashedAnnotation => ("annotation in the Trash", "annotations in the Trash"),
-            Kind::ComparisonNote => ("note on a comparison", "notes on comparisons"),
-            Kind::TrashedComparisonNote => (
-                "note on a comparison in the Trash",
-                "notes on comparisons in the Trash",
-            ),
-            Kind::CarriedNote => ("carried note", "carried notes"),
-            Kind::Comparison => ("comparison of your own", "comparisons of your own"),
-            Kind::Category => ("category", "categories"),
-            Kind::StudyEntry => (
-                "person, place, spelling or term of your own",
-                "people, places, spellings and terms of your own",
-            ),
-            Kind::DivergedNote => (
-                "note changed on another device awaiting your choice",
-                "notes changed on other devices awaiting your choice",
-            ),
-        };
-        count(n, one, many)
+        match self {
+            Kind::Annotation => crate::tr!("model-kind-annotation", count = n),
+            Kind::TrashedAnnotation => crate::tr!("model-kind-trashed-annotation", count = n),
+            Kind::ComparisonNote => crate::tr!("model-kind-comparison-note", count = n),
+            Kind::TrashedComparisonNote => {
+                crate::tr!("model-kind-trashed-comparison-note", count = n)
+            }
+            Kind::CarriedNote => crate::tr!("model-kind-carried-note", count = n),
+            Kind::Comparison => crate::tr!("model-kind-comparison", count = n),
+            Kind::Category => crate::tr!("model-kind-category", count = n),
+            Kind::StudyEntry => crate::tr!("model-kind-study-entry", count = n),
+            Kind::DivergedNote => crate::tr!("model-kind-diverged-note", count = n),
+        }
     }
 
     /// The name of the kind, for headings and the command line's JSON.
@@ -118,7 +109,7 @@ impl Counts {
             .map(|(kind, n)| kind.count(n))
             .collect();
         if parts.is_empty() {
-            "nothing".to_owned()
+            crate::tr!("model-kinds-nothing")
         } else {
             parts.join(", ")
         }
@@ -135,15 +126,23 @@ impl Counts {
             .filter(|((_, then), (_, now))| then + now > 0)
             .map(|((kind, then), (_, now))| {
                 let difference = match then.cmp(&now) {
-                    std::cmp::Ordering::Equal => "same as now".to_owned(),
-                    std::cmp::Ordering::Greater => format!("{} more than now", then - now),
-                    std::cmp::Ordering::Less => format!("{} fewer than now", now - then),
+                    std::cmp::Ordering::Equal => crate::tr!("model-kinds-same-as-now"),
+                    std::cmp::Ordering::Greater => {
+                        crate::tr!("model-kinds-more-than-now", count = then - now)
+                    }
+                    std::cmp::Ordering::Less => {
+                        crate::tr!("model-kinds-fewer-than-now", count = now - then)
+                    }
                 };
-                format!("{} ({difference})", kind.count(then))
+                crate::tr!(
+                    "model-kinds-beside",
+                    counted = kind.count(then),
+                    difference = difference
+                )
             })
             .collect();
         if lines.is_empty() {
-            vec!["nothing, as now".to_owned()]
+            vec![crate::tr!("model-kinds-nothing-as-now")]
         } else {
             lines
         }

@@ -17,13 +17,15 @@ pub struct StepSummary {
 /// How much of a quote a summary shows.
 const QUOTE_CHARS: usize = 40;
 
+/// The start of the annotation's passage, without quotation marks (each message puts its
+/// language's own around it), with "…" when it is cut.
 fn quote(annotation: &Annotation) -> String {
     let exact = annotation.anchor.exact.replace('\n', " ");
     let short: String = exact.chars().take(QUOTE_CHARS).collect();
     if exact.chars().count() > QUOTE_CHARS {
-        format!("“{}…”", short.trim_end())
+        format!("{}…", short.trim_end())
     } else {
-        format!("“{short}”")
+        short
     }
 }
 
@@ -51,26 +53,26 @@ impl Notebook {
     }
 
     fn summary(&self, step: &Step) -> StepSummary {
-        let plain = |what: &str| StepSummary {
-            what: what.to_owned(),
+        let plain = |what: String| StepSummary {
+            what,
             annotation_id: None,
         };
         match step {
             Step::Annotation(edit) => self.annotation_summary(edit),
             Step::ComparisonNote(edit) => match edit {
                 NoteEdit::Add(_) | NoteEdit::Remove(_) | NoteEdit::Insert(..) => {
-                    plain("a note on a comparison")
+                    plain(crate::tr!("model-step-comparison-note"))
                 }
-                NoteEdit::Change(_) => plain("the text of a note on a comparison"),
+                NoteEdit::Change(_) => plain(crate::tr!("model-step-comparison-note-text")),
                 NoteEdit::Delete(_) | NoteEdit::Restore(_) => {
-                    plain("the deletion of a note on a comparison")
+                    plain(crate::tr!("model-step-comparison-note-deletion"))
                 }
             },
-            Step::Categories(_) => plain("the categories"),
-            Step::Study(_) => plain("your own people, places, spellings and terms"),
+            Step::Categories(_) => plain(crate::tr!("model-step-categories")),
+            Step::Study(_) => plain(crate::tr!("model-step-study")),
             Step::Group(steps) => match steps.as_slice() {
                 [one] => self.summary(one),
-                _ => plain(&format!("{} changes made together", steps.len())),
+                _ => plain(crate::tr!("model-step-group", count = steps.len())),
             },
         }
     }
@@ -79,43 +81,43 @@ impl Notebook {
         let (id, what) = match edit {
             AnnotationEdit::Add(annotation) => (
                 annotation.annotation_id.as_str(),
-                format!("highlight {}", quote(annotation)),
+                crate::tr!("model-step-highlight", quote = quote(annotation)),
             ),
             AnnotationEdit::Remove(id) => (
                 id.as_str(),
-                self.any_annotation(id)
-                    .map_or("a highlight".to_owned(), |a| {
-                        format!("highlight {}", quote(a))
-                    }),
+                self.any_annotation(id).map_or_else(
+                    || crate::tr!("model-step-a-highlight"),
+                    |a| crate::tr!("model-step-highlight", quote = quote(a)),
+                ),
             ),
             AnnotationEdit::Delete(id) | AnnotationEdit::Restore(id) => (
                 id.as_str(),
-                self.any_annotation(id)
-                    .map_or("the deletion of a highlight".to_owned(), |a| {
-                        format!("the deletion of {}", quote(a))
-                    }),
+                self.any_annotation(id).map_or_else(
+                    || crate::tr!("model-step-highlight-deletion"),
+                    |a| crate::tr!("model-step-deletion-of", quote = quote(a)),
+                ),
             ),
             AnnotationEdit::Change(other) => {
                 let id = other.annotation_id.as_str();
                 let what = match self.any_annotation(id) {
                     Some(now) => {
-                        let part = if now.tags != other.tags && now.note == other.note {
-                            "tags of"
+                        let quote = quote(now);
+                        if now.tags != other.tags && now.note == other.note {
+                            crate::tr!("model-step-tags-of", quote = quote)
                         } else if now.note != other.note && now.tags == other.tags {
-                            "note on"
+                            crate::tr!("model-step-note-on", quote = quote)
                         } else if now.category_id != other.category_id
                             && now.note == other.note
                             && now.tags == other.tags
                         {
-                            "category of"
+                            crate::tr!("model-step-category-of", quote = quote)
                         } else if now.anchor != other.anchor {
-                            "place of"
+                            crate::tr!("model-step-place-of", quote = quote)
                         } else {
-                            "annotation"
-                        };
-                        format!("{part} {}", quote(now))
+                            crate::tr!("model-step-annotation", quote = quote)
+                        }
                     }
-                    None => format!("annotation {}", quote(other)),
+                    None => crate::tr!("model-step-annotation", quote = quote(other)),
                 };
                 (id, what)
             }

@@ -30,7 +30,7 @@ pub(super) fn editor_ui(
     let Some((_, note, tags)) = state.draft.as_mut() else {
         return;
     };
-    let note_label = ui.label("Note");
+    let note_label = ui.label(crate::tr!("reading-editor-note"));
     let note_edit = ui
         .add(
             egui::TextEdit::multiline(note)
@@ -42,7 +42,7 @@ pub(super) fn editor_ui(
     if std::mem::take(&mut state.focus_note) {
         note_edit.request_focus();
     }
-    let tags_label = ui.label("Tags (comma-separated)");
+    let tags_label = ui.label(crate::tr!("reading-editor-tags"));
     let tags_edit = ui
         .add(egui::TextEdit::singleline(tags).desired_width(f32::INFINITY))
         .labelled_by(tags_label.id);
@@ -71,35 +71,33 @@ pub(super) fn editor_ui(
 /// in one undoable change.
 fn diverged_ui(ui: &mut Ui, annotation: &Annotation, note: &mut String, actions: &mut Vec<Action>) {
     egui::Frame::group(ui.style()).show(ui, |ui| {
-        ui.label(RichText::new("Changed on two devices at once").strong());
-        ui.label(
-            "Your devices changed this note while they were apart. The note above is the \
-             later one; the other is below. Nothing is lost until you choose.",
-        );
+        ui.label(RichText::new(crate::tr!("reading-diverged-heading")).strong());
+        ui.label(crate::tr!("reading-diverged-explained"));
         // The note chosen, and which other text it settles (None: all of them).
         let mut resolved: Option<(String, Option<usize>)> = None;
         for (n, other) in annotation.diverged_notes.iter().enumerate() {
             ui.separator();
             let when = other.modified.replace('T', " ").replace('Z', " UTC");
-            ui.weak(format!("The other version, changed {when}"))
-                .on_hover_text(format!("Device {}", other.device));
+            let device = crate::tr!("reading-diverged-device", device = &other.device);
+            ui.weak(crate::tr!("reading-diverged-other-version", when = when))
+                .on_hover_text(device);
             let shown = if other.note.is_empty() {
-                "(an empty note)".to_owned()
+                crate::tr!("reading-diverged-empty-note")
             } else {
                 other.note.clone()
             };
             ui.label(shown);
             ui.horizontal(|ui| {
                 if ui
-                    .button("Keep this one")
-                    .on_hover_text("Make this text the note")
+                    .button(crate::tr!("reading-diverged-keep-this"))
+                    .on_hover_text(crate::tr!("reading-diverged-keep-this-tip"))
                     .clicked()
                 {
                     resolved = Some((other.note.clone(), Some(n)));
                 }
                 if ui
-                    .button("Keep both")
-                    .on_hover_text("Add this text after the note")
+                    .button(crate::tr!("reading-diverged-keep-both"))
+                    .on_hover_text(crate::tr!("reading-diverged-keep-both-tip"))
                     .clicked()
                 {
                     let both = format!("{}\n\n{}", annotation.note, other.note);
@@ -107,7 +105,9 @@ fn diverged_ui(ui: &mut Ui, annotation: &Annotation, note: &mut String, actions:
                 }
             });
             if n + 1 == annotation.diverged_notes.len()
-                && ui.button("Keep the note above").clicked()
+                && ui
+                    .button(crate::tr!("reading-diverged-keep-above"))
+                    .clicked()
             {
                 resolved = Some((annotation.note.clone(), None));
             }
@@ -143,14 +143,16 @@ pub(super) fn category_choice_ui(
         .category_id
         .as_deref()
         .and_then(|c| panel.categories.iter().find(|x| x.category_id == c))
-        .map_or("No category", |c| c.name.as_str())
-        .to_owned();
-    let label = ui.label("Highlight:");
+        .map_or_else(|| crate::tr!("reading-no-category"), |c| c.shown_name());
+    let label = ui.label(crate::tr!("reading-editor-category"));
     egui::ComboBox::from_id_salt("annotation-category")
         .selected_text(current)
         .show_ui(ui, |ui| {
             if ui
-                .selectable_label(changed.category_id.is_none(), "No category")
+                .selectable_label(
+                    changed.category_id.is_none(),
+                    crate::tr!("reading-no-category"),
+                )
                 .clicked()
             {
                 changed.category_id = None;
@@ -158,7 +160,7 @@ pub(super) fn category_choice_ui(
             }
             for category in panel.categories {
                 let is = changed.category_id.as_deref() == Some(&category.category_id);
-                if ui.selectable_label(is, &category.name).clicked() {
+                if ui.selectable_label(is, category.shown_name()).clicked() {
                     changed.category_id = Some(category.category_id.clone());
                     chosen = true;
                 }
@@ -191,7 +193,7 @@ pub(super) fn tag_suggestions_ui(
         return false;
     }
     ui.horizontal_wrapped(|ui| {
-        ui.weak("Add:");
+        ui.weak(crate::tr!("reading-tag-suggestions"));
         for tag in used.into_iter().take(8) {
             if ui.small_button(tag).clicked() {
                 let mut list = parse_tags(tags);
@@ -215,9 +217,12 @@ pub(super) fn editor_buttons_ui(
     actions: &mut Vec<Action>,
 ) -> bool {
     let mut save = false;
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         if ui
-            .add_enabled(edited, egui::Button::new("Save note"))
+            .add_enabled(
+                edited,
+                egui::Button::new(crate::tr!("reading-editor-save-note")),
+            )
             .clicked()
         {
             save = true;
@@ -229,7 +234,7 @@ pub(super) fn editor_buttons_ui(
         let delete = Action::Annotations(AnnotationAction::DeleteAnnotation(id.to_owned()));
         if ui
             .button(delete.label())
-            .accessible_name("Delete annotation")
+            .accessible_name(crate::tr!("reading-editor-delete-name"))
             .on_hover_text(delete.tooltip())
             .clicked()
         {

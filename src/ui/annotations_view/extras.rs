@@ -6,7 +6,7 @@ use crate::ui::action::{AnnotationAction, ComparisonAction};
 /// Rename, recolour, add and remove categories. A category in use (by a live or trashed
 /// annotation) cannot be removed, so no annotation loses its meaning.
 pub(super) fn categories_ui(ui: &mut Ui, panel: &AnnotationsPanel<'_>, actions: &mut Vec<Action>) {
-    egui::CollapsingHeader::new("Categories")
+    egui::CollapsingHeader::new(crate::tr!("reading-categories-heading"))
         .id_salt("categories")
         .show(ui, |ui| {
             let mut edited = panel.categories.to_vec();
@@ -19,18 +19,22 @@ pub(super) fn categories_ui(ui: &mut Ui, panel: &AnnotationsPanel<'_>, actions: 
                     .iter()
                     .chain(panel.annotations.trash())
                     .any(|a| a.category_id.as_deref() == Some(category.category_id.as_str()));
+                let number = index + 1;
+                let name_field = crate::tr!("reading-category-name-field", number = number);
+                let remove_name = crate::tr!("reading-category-remove-name", number = number);
                 ui.horizontal(|ui| {
                     changed |= ui.color_edit_button_srgb(&mut category.color).changed();
                     changed |= ui
                         .add(egui::TextEdit::singleline(&mut category.name).desired_width(150.0))
-                        .accessible_name(format!("Name of category {}", index + 1))
+                        .accessible_name(name_field)
                         .changed();
                     if ui
-                        .add_enabled(!in_use, egui::Button::new("Remove").small())
-                        .accessible_name(format!("Remove category {}", index + 1))
-                        .on_disabled_hover_text(
-                            "Annotations use it: give them another category first",
+                        .add_enabled(
+                            !in_use,
+                            egui::Button::new(crate::tr!("reading-category-remove")).small(),
                         )
+                        .accessible_name(remove_name)
+                        .on_disabled_hover_text(crate::tr!("reading-category-in-use"))
                         .clicked()
                     {
                         remove = Some(index);
@@ -41,7 +45,7 @@ pub(super) fn categories_ui(ui: &mut Ui, panel: &AnnotationsPanel<'_>, actions: 
                 edited.remove(index);
                 changed = true;
             }
-            if ui.button("Add category").clicked() {
+            if ui.button(crate::tr!("reading-category-add")).clicked() {
                 let mut n = edited.len() + 1;
                 while edited
                     .iter()
@@ -51,7 +55,7 @@ pub(super) fn categories_ui(ui: &mut Ui, panel: &AnnotationsPanel<'_>, actions: 
                 }
                 edited.push(Category {
                     category_id: format!("category-{n}"),
-                    name: format!("Category {n}"),
+                    name: crate::tr!("reading-category-new-name", number = n),
                     color: [0x8a, 0x8a, 0x8a],
                 });
                 changed = true;
@@ -69,11 +73,12 @@ pub(super) fn comparison_notes_ui(
     actions: &mut Vec<Action>,
 ) {
     let notes = panel.comparison_notes;
-    egui::CollapsingHeader::new(format!("Notes on comparisons ({})", notes.len()))
+    let heading = crate::tr!("reading-comparison-notes-heading", count = notes.len());
+    egui::CollapsingHeader::new(heading)
         .default_open(!notes.is_empty())
         .show(ui, |ui| {
             if notes.is_empty() {
-                ui.weak("Step to a difference in a comparison (F7) and write a note on it.");
+                ui.weak(crate::tr!("reading-comparison-notes-empty"));
             }
             for note in notes {
                 let color = category_color(panel.categories, note.category_id.as_deref());
@@ -90,8 +95,8 @@ pub(super) fn comparison_notes_ui(
                             note.note_id.clone(),
                         ));
                         if ui
-                            .small_button("Show in comparison")
-                            .on_hover_text("Open the comparison at this note")
+                            .small_button(crate::tr!("reading-comparison-note-show"))
+                            .on_hover_text(crate::tr!("reading-comparison-note-show-tip"))
                             .clicked()
                         {
                             actions.push(open);

@@ -39,11 +39,9 @@ pub(super) fn entry_ui(
         )
         .on_hover_cursor(egui::CursorIcon::PointingHand);
     response.widget_info(|| {
-        egui::WidgetInfo::labeled(
-            egui::Role::Button,
-            true,
-            format!("Annotation: {}", short(&annotation.anchor.exact, 60)),
-        )
+        let passage = short(&annotation.anchor.exact, 60);
+        let name = crate::tr!("reading-entry-name", passage = passage);
+        egui::WidgetInfo::labeled(egui::Role::Button, true, name)
     });
     if response.clicked() {
         actions.push(Action::Annotations(AnnotationAction::SelectAnnotation(
@@ -112,7 +110,7 @@ pub(super) fn entry_contents_ui(
             .category_id
             .as_deref()
             .and_then(|id| panel.categories.iter().find(|c| c.category_id == id))
-            .map_or("No category", |c| c.name.as_str());
+            .map_or_else(|| crate::tr!("reading-no-category"), |c| c.shown_name());
         let mut details = format!(
             "{category} · {}",
             annotation.created.day().unwrap_or_default()
@@ -123,7 +121,8 @@ pub(super) fn entry_contents_ui(
         }
         if !annotation.diverged_notes.is_empty() {
             // Said first-hand in the editor; here, so that the reader finds which one.
-            details.push_str(" · changed on two devices: choose a note");
+            details.push_str(" · ");
+            details.push_str(&crate::tr!("reading-entry-diverged"));
         }
         inner.add(
             egui::Label::new(RichText::new(details).small().weak())
@@ -182,8 +181,8 @@ pub(super) fn orphans_ui(
         return;
     }
     ui.add_space(8.0);
-    ui.label(RichText::new(format!("Orphaned ({})", orphans.len())).strong());
-    ui.weak("Their passage changed beyond recognition. Select the right passage, then attach.");
+    ui.label(RichText::new(crate::tr!("reading-orphans-heading", count = orphans.len())).strong());
+    ui.weak(crate::tr!("reading-orphans-hint"));
     for annotation in orphans {
         entry_ui(ui, panel, annotation, actions);
         let reattach = Action::Annotations(AnnotationAction::ReattachAnnotation(
@@ -206,7 +205,8 @@ pub(super) fn orphans_ui(
 pub(super) fn trash_ui(ui: &mut Ui, panel: &AnnotationsPanel<'_>, actions: &mut Vec<Action>) {
     let trash = panel.annotations.trash();
     let notes = panel.comparison_notes_trash;
-    egui::CollapsingHeader::new(format!("Trash ({})", trash.len() + notes.len()))
+    let heading = crate::tr!("reading-trash-heading", count = trash.len() + notes.len());
+    egui::CollapsingHeader::new(heading)
         .id_salt("trash")
         .show(ui, |ui| {
             for annotation in trash.iter().rev() {
@@ -214,12 +214,11 @@ pub(super) fn trash_ui(ui: &mut Ui, panel: &AnnotationsPanel<'_>, actions: &mut 
                     let restore = Action::Annotations(AnnotationAction::RestoreAnnotation(
                         annotation.annotation_id.clone(),
                     ));
+                    let passage = short(&annotation.anchor.exact, 40);
+                    let name = crate::tr!("reading-trash-restore-name", passage = passage);
                     if ui
                         .small_button(restore.label())
-                        .accessible_name(format!(
-                            "Restore: {}",
-                            short(&annotation.anchor.exact, 40)
-                        ))
+                        .accessible_name(name)
                         .on_hover_text(restore.tooltip())
                         .clicked()
                     {
@@ -238,9 +237,11 @@ pub(super) fn trash_ui(ui: &mut Ui, panel: &AnnotationsPanel<'_>, actions: &mut 
                     } else {
                         &note.note
                     };
+                    let name =
+                        crate::tr!("reading-trash-restore-note-name", note = short(what, 40));
                     if ui
                         .small_button(restore.label())
-                        .accessible_name(format!("Restore note: {}", short(what, 40)))
+                        .accessible_name(name)
                         .on_hover_text(restore.tooltip())
                         .clicked()
                     {

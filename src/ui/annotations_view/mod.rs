@@ -136,8 +136,8 @@ pub fn annotations_panel_ui(
 ) -> Vec<Action> {
     let mut actions = Vec::new();
     ui.add_space(6.0);
-    ui.heading("Annotations");
-    ui.weak("Select a passage and press H or 1–6 to highlight it, N to write a note.");
+    ui.heading(crate::tr!("reading-annotations-heading"));
+    ui.weak(crate::tr!("reading-annotations-hint"));
     // The selected annotation's editor sits at the foot of the panel, so that choosing one
     // moves nothing under the pointer.
     if let Some(selected) = panel.selected.and_then(|id| panel.annotations.get(id)) {
@@ -184,28 +184,42 @@ fn filters_ui(
     listing: &Listing,
 ) {
     ui.horizontal(|ui| {
-        ui.radio_value(&mut state.all_texts, false, "Open texts");
-        ui.radio_value(&mut state.all_texts, true, "All texts");
+        ui.radio_value(
+            &mut state.all_texts,
+            false,
+            crate::tr!("reading-filter-open-texts"),
+        );
+        ui.radio_value(
+            &mut state.all_texts,
+            true,
+            crate::tr!("reading-filter-all-texts"),
+        );
     });
-    let search_label = ui.label("Search notes");
+    let search_label = ui.label(crate::tr!("reading-filter-search-notes"));
     ui.add(egui::TextEdit::singleline(&mut state.search).desired_width(f32::INFINITY))
         .labelled_by(search_label.id);
     let current = state
         .category_filter
         .as_deref()
         .and_then(|id| panel.categories.iter().find(|c| c.category_id == id))
-        .map_or("All categories", |c| c.name.as_str())
-        .to_owned();
-    labelled(ui, "Category:", |ui, label| {
+        .map_or_else(
+            || crate::tr!("reading-filter-all-categories"),
+            |c| c.shown_name(),
+        );
+    labelled(ui, &crate::tr!("reading-filter-category"), |ui, label| {
         egui::ComboBox::from_id_salt("category-filter")
             .selected_text(current)
             .show_ui(ui, |ui| {
-                ui.selectable_value(&mut state.category_filter, None, "All categories");
+                ui.selectable_value(
+                    &mut state.category_filter,
+                    None,
+                    crate::tr!("reading-filter-all-categories"),
+                );
                 for category in panel.categories {
                     ui.selectable_value(
                         &mut state.category_filter,
                         Some(category.category_id.clone()),
-                        &category.name,
+                        category.shown_name(),
                     );
                 }
             })
@@ -215,12 +229,16 @@ fn filters_ui(
     let tag_text = state
         .tag_filter
         .clone()
-        .unwrap_or_else(|| "All tags".into());
-    labelled(ui, "Tag:", |ui, label| {
+        .unwrap_or_else(|| crate::tr!("reading-filter-all-tags"));
+    labelled(ui, &crate::tr!("reading-filter-tag"), |ui, label| {
         egui::ComboBox::from_id_salt("tag-filter")
             .selected_text(tag_text)
             .show_ui(ui, |ui| {
-                ui.selectable_value(&mut state.tag_filter, None, "All tags");
+                ui.selectable_value(
+                    &mut state.tag_filter,
+                    None,
+                    crate::tr!("reading-filter-all-tags"),
+                );
                 for tag in &listing.tags {
                     ui.selectable_value(&mut state.tag_filter, Some(tag.clone()), tag);
                 }
@@ -234,15 +252,19 @@ fn filters_ui(
             .get(id)
             .map_or(id.to_owned(), |t| t.meta().title.clone())
     };
-    let text_label = state
-        .text_filter
-        .as_deref()
-        .map_or_else(|| "All texts".to_owned(), |id| short(&title_of(id), 30));
-    labelled(ui, "Text:", |ui, label| {
+    let text_label = state.text_filter.as_deref().map_or_else(
+        || crate::tr!("reading-filter-all-texts"),
+        |id| short(&title_of(id), 30),
+    );
+    labelled(ui, &crate::tr!("reading-filter-text"), |ui, label| {
         egui::ComboBox::from_id_salt("text-filter")
             .selected_text(text_label)
             .show_ui(ui, |ui| {
-                ui.selectable_value(&mut state.text_filter, None, "All texts");
+                ui.selectable_value(
+                    &mut state.text_filter,
+                    None,
+                    crate::tr!("reading-filter-all-texts"),
+                );
                 for id in &listing.annotated {
                     ui.selectable_value(&mut state.text_filter, Some(id.clone()), title_of(id));
                 }
@@ -267,9 +289,9 @@ pub(super) fn labelled(
 /// How many are listed, and their export.
 fn export_shown_ui(ui: &mut Ui, shown: &[&Annotation], actions: &mut Vec<Action>) {
     ui.horizontal(|ui| {
-        ui.label(RichText::new(format!("{} shown", shown.len())).weak());
+        ui.label(RichText::new(crate::tr!("reading-shown-count", count = shown.len())).weak());
         ui.add_enabled_ui(!shown.is_empty(), |ui| {
-            ui.menu_button("Export these", |ui| {
+            ui.menu_button(crate::tr!("reading-export-shown"), |ui| {
                 let ids: Vec<String> = shown.iter().map(|a| a.annotation_id.clone()).collect();
                 // The archive is the whole notebook, never a choice of annotations.
                 let formats = crate::ui::action::AnnotationFormat::ALL

@@ -112,8 +112,12 @@ impl LecternApp {
         }
         self.forget_note_drafts();
         if let Some(step) = step {
-            let done = if undo { "Undid" } else { "Redid" };
-            self.view.tell(format!("{done}: {}", step.what));
+            let told = if undo {
+                crate::tr!("app-undid", what = step.what)
+            } else {
+                crate::tr!("app-redid", what = step.what)
+            };
+            self.view.tell(told);
             if let Some(id) = step.annotation_id
                 && self.notebook.annotations().get(&id).is_some()
             {
@@ -125,9 +129,7 @@ impl LecternApp {
     /// Whether annotations may change; says why not, once, when they may not.
     pub(super) fn editable(&mut self) -> bool {
         if self.notebook.is_read_only() {
-            let message = "This profile is open read-only, so annotations cannot be changed \
-                           in this window."
-                .to_owned();
+            let message = crate::tr!("app-read-only-no-changes");
             if !self.notices.contains(&message) {
                 self.notices.push(message);
             }
@@ -178,7 +180,8 @@ impl LecternApp {
         let copy = match crate::storage::backups::read(&profile, name) {
             Ok(copy) => copy,
             Err(e) => {
-                self.notices.push(format!("Nothing was restored: {e}."));
+                self.notices
+                    .push(crate::tr!("app-nothing-restored", error = e.to_string()));
                 return;
             }
         };
@@ -199,24 +202,21 @@ impl LecternApp {
         ) {
             Ok(kept) => kept,
             Err(e) => {
-                self.notices.push(format!(
-                    "Nothing was restored: the notebook as it is could not be kept first ({e})."
-                ));
+                let error = e.to_string();
+                let said = crate::tr!("app-nothing-restored-not-kept", error = error);
+                self.notices.push(said);
                 return;
             }
         };
         if let Ok(report) = self.notebook.restore_from(copy, &self.library) {
             self.forget_note_drafts();
-            let undo = if report.undoable {
-                " Undo (Ctrl+Z) takes the restore back."
+            let (at, what) = (written, report.summary());
+            let said = if report.undoable {
+                crate::tr!("app-restored-undoable", at = at, what = what, kept = kept)
             } else {
-                ""
+                crate::tr!("app-restored", at = at, what = what, kept = kept)
             };
-            self.notices.push(format!(
-                "Restored the backup of {written}. {} The notebook as it was is kept as the \
-                 backup {kept}.{undo}",
-                report.summary()
-            ));
+            self.notices.push(said);
             self.view.show_backups(None);
         }
     }

@@ -192,10 +192,15 @@ impl LecternApp {
                 let inputs = wordings
                     .iter()
                     .enumerate()
-                    .map(|(n, text)| WordingInput::pasted(&format!("Wording {}", n + 1), text))
+                    .map(|(n, text)| {
+                        WordingInput::pasted(
+                            &crate::tr!("app-wording-number", number = n + 1),
+                            text,
+                        )
+                    })
                     .collect();
                 self.view.close_paste();
-                self.open_readers_comparison("Pasted wordings".into(), inputs, ctx);
+                self.open_readers_comparison(crate::tr!("app-pasted-wordings"), inputs, ctx);
             }
             ComparisonAction::View(action) => {
                 if let Some(state) = &mut self.comparison {

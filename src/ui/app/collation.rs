@@ -180,7 +180,7 @@ impl CollationPart {
         // (what counts as different, the witnesses, Collate itself), which it follows.
         let screen = ctx.content_rect();
         let height = (screen.height() * 0.5).clamp(240.0, 520.0);
-        let export = egui::Window::new(format!("Collation — {}", shown.title))
+        let export = egui::Window::new(crate::tr!("app-collation-window", title = &shown.title))
             .id(egui::Id::unique("lectern-collation-window"))
             .open(&mut open)
             .collapsible(false)
@@ -200,7 +200,7 @@ impl CollationPart {
 impl Shown {
     /// Takes the collations when they are made.
     fn poll(&mut self) {
-        let gone = || Err("the collation stopped before it was made".to_owned());
+        let gone = || Err(crate::tr!("app-collation-stopped"));
         match Task::poll(&mut self.task, gone) {
             Some(Ok(collations)) => self.collations = collations,
             Some(Err(why)) => self.failed = Some(why),
@@ -216,7 +216,7 @@ impl Shown {
         }
         if self.languages.len() > 1 {
             ui.horizontal(|ui| {
-                ui.label("Language:");
+                ui.label(crate::tr!("app-collation-language"));
                 for (index, name) in self.languages.iter().enumerate() {
                     if ui.selectable_label(self.chosen == index, name).clicked() {
                         self.chosen = index;
@@ -252,11 +252,11 @@ impl Shown {
                 }
             }
         } else if let Some(why) = &self.failed {
-            ui.label(format!("The witnesses could not be collated: {why}."));
+            ui.label(crate::tr!("app-collation-failed", error = why));
         } else {
             ui.horizontal(|ui| {
                 ui.spinner();
-                ui.label("Collating the witnesses…");
+                ui.label(crate::tr!("app-collating"));
             });
         }
         None
@@ -268,8 +268,7 @@ impl LecternApp {
     /// desk.
     pub(super) fn collate_witnesses(&mut self, ctx: &egui::Context) {
         let Some(state) = &self.comparison else {
-            self.notices
-                .push("Open a comparison to collate its witnesses.".into());
+            self.notices.push(crate::tr!("app-collate-no-comparison"));
             return;
         };
         let comparison = state.comparison();
@@ -280,11 +279,7 @@ impl LecternApp {
             .filter(|g| g.witnesses.len() >= 2)
             .collect();
         if groups.is_empty() {
-            self.notices.push(
-                "Collating needs at least two witnesses in one language; this comparison has \
-                 none."
-                    .into(),
-            );
+            self.notices.push(crate::tr!("app-collate-too-few"));
             return;
         }
         let normalization = state.normalization();

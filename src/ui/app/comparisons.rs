@@ -41,11 +41,7 @@ impl LecternApp {
                 state.scroll_to_segment(segment);
                 state.focus_note(note_id);
             }
-            _ => self.notices.push(
-                "The comparison this note is on is no longer available; the note keeps \
-                 the wordings it was about."
-                    .into(),
-            ),
+            _ => self.notices.push(crate::tr!("app-note-comparison-gone")),
         }
     }
 
@@ -61,9 +57,7 @@ impl LecternApp {
         }
         match &mut self.comparison {
             Some(state) if state.comparison().id == id => state.scroll_to_segment(segment),
-            _ => self
-                .notices
-                .push("That comparison is no longer available.".into()),
+            _ => self.notices.push(crate::tr!("app-comparison-gone")),
         }
     }
 
@@ -196,14 +190,10 @@ impl LecternApp {
             })
             .collect();
         if inputs.len() < 2 {
-            self.notices.push(
-                "To compare selections, select a passage in each of two panes (open a second \
-                 text with Beside)."
-                    .into(),
-            );
+            self.notices.push(crate::tr!("app-compare-selections-how"));
             return;
         }
-        let title = format!("Selections: {}", labels(&inputs));
+        let title = crate::tr!("app-selections-title", labels = labels(&inputs));
         self.open_readers_comparison(title, inputs, ctx);
     }
 
@@ -215,11 +205,10 @@ impl LecternApp {
             .map(|pane| WordingInput::from_text(&pane.text, (0..pane.text.char_len()).into()))
             .collect();
         if inputs.len() < 2 {
-            self.notices
-                .push("To compare texts, open two or three texts side by side first.".into());
+            self.notices.push(crate::tr!("app-compare-texts-how"));
             return;
         }
-        let title = format!("Texts: {}", labels(&inputs));
+        let title = crate::tr!("app-texts-title", labels = labels(&inputs));
         self.open_readers_comparison(title, inputs, ctx);
     }
 
@@ -250,10 +239,8 @@ impl LecternApp {
                 .map(|byte| text.content()[..byte].chars().count())
         });
         let Some(start) = start else {
-            state.set_message(Some(format!(
-                "The passage was not found in “{}”: the text may have changed.",
-                text.meta().title
-            )));
+            let title = &text.meta().title;
+            state.set_message(Some(crate::tr!("app-passage-not-found", title = title)));
             return;
         };
         let range = CharRange(start..start + passage.text.chars().count());

@@ -17,8 +17,6 @@ use crate::ui::dialogs::save_file;
 use std::collections::HashSet;
 use std::sync::Arc;
 
-/// Where a text goes when every pane is in use (the desk is never taken over without asking).
-pub(super) const IN_THE_LIBRARY: &str = "it is in the library: all three panes are in use";
 use crate::ui::task::Task;
 
 /// Imports and exports under way, and the file dialogs they use.
@@ -139,7 +137,7 @@ impl LecternApp {
             }
             Err(e) => self
                 .notices
-                .push(format!("The text could not be put back: {e}.")),
+                .push(crate::tr!("app-text-not-put-back", error = e.to_string())),
         }
     }
 
@@ -155,7 +153,8 @@ impl LecternApp {
         // written would fail, and a later write would bring the text back.
         self.session.saver.flush();
         if let Err(e) = crate::storage::import::remove_import(&profile, text_id) {
-            self.notices.push(format!("The text was not removed: {e}."));
+            self.notices
+                .push(crate::tr!("app-text-not-removed", error = e.to_string()));
             return;
         }
         while let Some(index) = self
@@ -183,7 +182,7 @@ impl LecternApp {
             self.files.pending_export = Some(save_file(
                 self.files.dialogs.clone(),
                 ctx,
-                "Export the comparison".into(),
+                crate::tr!("app-export-dialog-title"),
                 name,
                 bytes,
                 fallback,
@@ -195,7 +194,7 @@ impl LecternApp {
     /// export.
     pub(super) fn poll_export(&mut self, ctx: &egui::Context) {
         let drawn = Task::poll(&mut self.files.pending_picture, || {
-            Err("the drawing stopped unexpectedly".into())
+            Err(crate::tr!("app-drawing-stopped"))
         });
         if let Some(drawn) = drawn
             && let Some(state) = &mut self.comparison
@@ -207,22 +206,27 @@ impl LecternApp {
                     self.files.picture_left_out = picture.left_out;
                     self.start_export(picture.png, name, ctx);
                 }
-                Err(e) => state.set_message(Some(format!("No image was made: {e}."))),
+                Err(e) => state.set_message(Some(crate::tr!("app-no-image", error = e))),
             }
         }
         let Some(outcome) = Task::poll(&mut self.files.pending_export, || {
-            SaveOutcome::Failed("the export stopped".into())
+            SaveOutcome::Failed(crate::tr!("app-export-stopped"))
         }) else {
             return;
         };
         let left_out = self.files.picture_left_out.take();
         let message = match outcome {
             SaveOutcome::Cancelled => return,
-            SaveOutcome::Saved(path) => match left_out {
-                Some(left_out) => format!("Exported to {}. {left_out}", path.display()),
-                None => format!("Exported to {}.", path.display()),
-            },
-            SaveOutcome::Failed(e) => format!("The export failed: {e}."),
+            SaveOutcome::Saved(path) => {
+                let path = path.display().to_string();
+                match left_out {
+                    Some(left_out) => {
+                        crate::tr!("app-exported-to-left-out", path = path, left_out = left_out)
+                    }
+                    None => crate::tr!("app-exported-to", path = path),
+                }
+            }
+            SaveOutcome::Failed(e) => crate::tr!("app-export-failed", error = e),
         };
         if let Some(state) = &mut self.comparison {
             state.set_message(Some(message));
@@ -235,7 +239,7 @@ impl LecternApp {
     /// of it.
     pub(super) fn poll_import(&mut self) {
         let Some(outcome) = Task::poll(&mut self.files.pending_import, || {
-            ReadOutcome::Failed("The import stopped unexpectedly.".into())
+            ReadOutcome::Failed(crate::tr!("app-import-stopped"))
         }) else {
             return;
         };
@@ -250,12 +254,14 @@ impl LecternApp {
         use crate::model::notebook_import::{ImportError, import_file};
         match import_file(&mut self.notebook, &json, &self.library) {
             Ok(summary) => self.notices.push(summary),
-            Err(ImportError::W3c(e)) => self
-                .notices
-                .push(format!("Nothing was imported: the file has {e}.")),
-            Err(ImportError::Archive(e)) => {
-                self.notices.push(format!("Nothing was imported: {e}."))
+            Err(ImportError::W3c(e)) => {
+                let error = e.to_string();
+                let said = crate::tr!("app-nothing-imported-file-has", error = error);
+                self.notices.push(said);
             }
+            Err(ImportError::Archive(e)) => self
+                .notices
+                .push(crate::tr!("app-nothing-imported", error = e.to_string())),
             Err(ImportError::ReadOnly) => {
                 self.editable();
             }
@@ -306,11 +312,11 @@ impl LecternApp {
             return;
         }
         let message = if self.notebook.is_read_only() {
-            "This window is read-only: dropped files are not imported".to_owned()
+            crate::tr!("app-drop-read-only")
         } else if names.len() == 1 {
-            format!("Drop to import “{}” into your library", names[0])
+            crate::tr!("app-drop-one", name = &names[0])
         } else {
-            format!("Drop to import {count} files into your library, one after another")
+            crate::tr!("app-drop-many", count = count)
         };
         let screen = ctx.content_rect();
         let painter = ctx.layer_painter(egui::LayerId::new(
@@ -365,7 +371,7 @@ impl LecternApp {
     /// Takes the result of "Open file…" once the worker thread has it.
     pub(super) fn poll_open_file(&mut self, ctx: &egui::Context) {
         let Some(outcome) = Task::poll(&mut self.files.pending_open, || {
-            OpenOutcome::Failed("The file dialog closed unexpectedly; nothing was opened.".into())
+            OpenOutcome::Failed(crate::tr!("app-file-dialog-closed"))
         }) else {
             return;
         };

@@ -236,7 +236,7 @@ impl LecternApp {
             .iter()
             .map(|c| {
                 let color = category_color(categories, Some(&c.category_id));
-                (c.category_id.clone(), c.name.clone(), color)
+                (c.category_id.clone(), c.shown_name(), color)
             })
             .collect()
     }

@@ -7,12 +7,11 @@ use std::collections::VecDeque;
 use std::sync::Mutex;
 
 use super::LecternApp;
-use super::files;
+use super::text_import::Placed;
 use crate::model::comparison::WordingInput;
 use crate::model::text::Text;
 use crate::storage::handover::{self, Answer, Listener, Reply, Request};
 use crate::storage::text_file::{Argument, ResolveError};
-use crate::ui::desk::Placement;
 use std::sync::Arc;
 
 /// A wording handed over to compare: read from a file on the listening thread, or the id of a
@@ -39,6 +38,9 @@ pub enum HandedOver {
 pub(super) struct HandOver {
     listener: Option<Listener>,
     received: Arc<Mutex<VecDeque<HandedOver>>>,
+    /// The window's language, which the listening thread speaks too (what it could not read
+    /// is said in the banner), kept as the window's at each frame.
+    language: Arc<Mutex<crate::i18n::Language>>,
 }
 
 impl LecternApp {
@@ -49,8 +51,11 @@ impl LecternApp {
             return;
         };
         let received = Arc::clone(&self.session.hand_over.received);
+        let language = Arc::clone(&self.session.hand_over.language);
+        *language.lock().unwrap_or_else(|e| e.into_inner()) = crate::i18n::language();
         let ctx = ctx.clone();
         let deliver = move |request: Request, reply: Reply| {
+            crate::i18n::set_language(*language.lock().unwrap_or_else(|e| e.into_inner()));
             let handed = read_request(request, reply);
             received
                 .lock()
@@ -76,6 +81,13 @@ impl LecternApp {
 
     /// Does what other Lecterns asked, answers them, and brings the window to the front.
     pub(super) fn poll_hand_over(&mut self, ctx: &egui::Context) {
+        // The listening thread speaks the language the window speaks now.
+        *self
+            .session
+            .hand_over
+            .language
+            .lock()
+            .unwrap_or_else(|e| e.into_inner()) = crate::i18n::language();
         let received: Vec<HandedOver> = self
             .session
             .hand_over
@@ -113,10 +125,9 @@ impl LecternApp {
             match text {
                 Ok(text) => {
                     let title = text.meta().title.clone();
-                    let words = self.open_session_text(text);
-                    all_open &= words != files::IN_THE_LIBRARY;
-                    let rest = words.strip_prefix("it ").unwrap_or(&words);
-                    said.push(format!("“{title}” {rest}"));
+                    let placed = self.open_session_text(text);
+                    all_open &= placed != Placed::InLibrary;
+                    said.push(placed.of(&title));
                 }
                 Err(why) => {
                     all_open = false;
@@ -125,11 +136,12 @@ impl LecternApp {
                 }
             }
         }
-        let said = format!(
-            "{} the Lectern window that has this profile open: {}.",
-            if all_open { "Opened in" } else { "Given to" },
-            said.join("; ")
-        );
+        let said = said.join("; ");
+        let said = if all_open {
+            crate::tr!("app-handed-opened", said = said)
+        } else {
+            crate::tr!("app-handed-given", said = said)
+        };
         reply.answer(Ok(Answer {
             said,
             text_id: None,
@@ -158,11 +170,9 @@ impl LecternApp {
         });
         match wordings {
             Ok(wordings) => {
-                let said = format!(
-                    "Comparing “{}” with “{}” in the Lectern window that has this profile open.",
-                    wordings.first().map_or("", |w| w.label.as_str()),
-                    wordings.get(1).map_or("", |w| w.label.as_str()),
-                );
+                let first = wordings.first().map_or("", |w| w.label.as_str());
+                let second = wordings.get(1).map_or("", |w| w.label.as_str());
+                let said = crate::tr!("app-handed-comparing", first = first, second = second);
                 self.view.compare_at_next_frame(wordings);
                 reply.answer(Ok(Answer {
                     said,
@@ -183,7 +193,7 @@ impl LecternApp {
         reply: Reply,
     ) {
         let kept = if self.notebook.is_read_only() {
-            Err("the window has this profile open read-only".to_owned())
+            Err(crate::tr!("app-handed-read-only"))
         } else {
             read.and_then(|read| {
                 let (text, encoding) = *read;
@@ -199,7 +209,8 @@ impl LecternApp {
                 }));
             }
             Err(why) => {
-                self.notices.push(format!("Nothing was imported: {why}."));
+                self.notices
+                    .push(crate::tr!("app-nothing-imported", error = &why));
                 reply.answer(Err(why));
             }
         }
@@ -207,19 +218,19 @@ impl LecternApp {
 
     /// Adds `text` (read from a file for this session) to the library and places it by the
     /// one rule of every way in (a pane of its own while there is one, else the library,
-    /// which the status line says); returns where it went, in words that follow "it".
-    pub(super) fn open_session_text(&mut self, text: Text) -> String {
+    /// which the status line says); returns where it went.
+    pub(super) fn open_session_text(&mut self, text: Text) -> Placed {
         let text_id = text.id().to_owned();
         let title = text.meta().title.clone();
         if self.library.insert(text) {
             self.files.session_ids.insert(text_id.clone());
         }
-        let (placement, words) = self.bring_in(&text_id);
-        if placement == Placement::InLibrary {
-            let rest = words.strip_prefix("it ").unwrap_or(&words);
-            self.notices.push(format!("“{title}” {rest}."));
+        let placed = self.bring_in(&text_id);
+        if placed == Placed::InLibrary {
+            self.notices
+                .push(crate::tr!("app-in-library-notice", title = &title));
         }
-        words
+        placed
     }
 }
 
@@ -236,7 +247,7 @@ fn read_request(request: Request, reply: Reply) -> HandedOver {
             Some(path) => crate::storage::import::read_import(path, meta)
                 .map(Box::new)
                 .map_err(|e| e.to_string()),
-            None => Err("no file was given to import".to_owned()),
+            None => Err(crate::tr!("app-handed-no-file")),
         };
         return HandedOver::Import(read, reply);
     }
@@ -260,8 +271,10 @@ fn read_request(request: Request, reply: Reply) -> HandedOver {
         .files
         .iter()
         .map(|path| {
-            crate::storage::text_file::read_text_file(path)
-                .map_err(|e| format!("{} could not be opened: {e}", path.display()))
+            crate::storage::text_file::read_text_file(path).map_err(|e| {
+                let (path, error) = (path.display().to_string(), e.to_string());
+                crate::tr!("app-file-not-opened", path = path, error = error)
+            })
         })
         .collect();
     HandedOver::Texts(texts, reply)

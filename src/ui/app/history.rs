@@ -19,16 +19,13 @@ impl LecternApp {
         let old_title = self
             .desk
             .active_pane()
-            .map(|shown| crate::model::escape::in_quotes(&shown.text.meta().title));
+            .map(|shown| quotable(&shown.text.meta().title));
         let pane = self.desk.open(text.clone(), beside);
         let replaced = before.filter(|place| place.pane == pane && place.text_id != *text.id());
         if let (Some(place), Some(old)) = (replaced, old_title) {
             self.desk.remember_place(place);
-            let notice = format!(
-                "{} now shows in pane {} in place of {old}. Back (Alt+Left) brings {old} back where you were.",
-                crate::model::escape::in_quotes(&text.meta().title),
-                pane + 1
-            );
+            let (title, number) = (quotable(&text.meta().title), pane + 1);
+            let notice = crate::tr!("app-replaced", title = title, pane = number, old = old);
             self.forget_replaced_notice();
             self.desk.note_replaced(notice.clone());
             self.notices.push(notice);
@@ -54,4 +51,15 @@ impl LecternApp {
             self.notices.retain(|n| *n != said);
         }
     }
+}
+
+/// A title as the message's quotation marks enclose it: its own double quotation marks made
+/// single, so that a title quoted within it reads as a quotation within a quotation.
+fn quotable(title: &str) -> String {
+    let quoted = crate::model::escape::in_quotes(title);
+    quoted
+        .strip_prefix('“')
+        .and_then(|q| q.strip_suffix('”'))
+        .unwrap_or(&quoted)
+        .to_owned()
 }

@@ -28,7 +28,7 @@ impl LecternApp {
     pub(super) fn file_menu_ui(&self, ui: &mut Ui) -> Vec<Action> {
         let mut actions = Vec::new();
         let has_pane = !self.desk.panes().is_empty();
-        ui.menu_button("File", |ui| {
+        ui.menu_button(crate::tr!("app-menu-file"), |ui| {
             actions.extend(action_ui(ui, DeskAction::OpenFile, !self.is_opening_file()));
             actions.extend(action_ui(ui, ViewAction::FocusLibraryFilter, true));
             ui.separator();
@@ -47,10 +47,10 @@ impl LecternApp {
                 AnnotationAction::ShowBackups,
                 self.session.profile.is_some(),
             ));
-            ui.menu_button("Export annotations", |ui| {
+            ui.menu_button(crate::tr!("app-menu-export-annotations"), |ui| {
                 for (scope, current_text_only, enabled) in [
-                    ("Of all texts", false, true),
-                    ("Of the current text", true, has_pane),
+                    (crate::tr!("app-menu-of-all-texts"), false, true),
+                    (crate::tr!("app-menu-of-current-text"), true, has_pane),
                 ] {
                     ui.add_enabled_ui(enabled, |ui| {
                         ui.menu_button(scope, |ui| {
@@ -80,7 +80,7 @@ impl LecternApp {
         let mut actions = Vec::new();
         let has_pane = !self.desk.panes().is_empty();
         let has_selection = self.has_selection();
-        ui.menu_button("Edit", |ui| {
+        ui.menu_button(crate::tr!("app-menu-edit"), |ui| {
             actions.extend(action_ui(
                 ui,
                 AnnotationAction::Undo,
@@ -115,7 +115,9 @@ impl LecternApp {
             ));
             for (index, category) in self.notebook.categories().iter().enumerate().take(6) {
                 let action = Action::Annotations(AnnotationAction::Highlight(index));
-                let mut button = egui::Button::new(format!("Highlight: {}", category.name));
+                let name = category.shown_name();
+                let label = crate::tr!("app-menu-highlight-in", category = name);
+                let mut button = egui::Button::new(label);
                 if let Some(shortcut) = action.shortcuts().last() {
                     button = button.shortcut_text(ui.ctx().format_shortcut(shortcut));
                 }
@@ -131,7 +133,7 @@ impl LecternApp {
     /// The View menu.
     pub(super) fn view_menu_ui(&self, ui: &mut Ui) -> Vec<Action> {
         let mut actions = Vec::new();
-        ui.menu_button("View", |ui| {
+        ui.menu_button(crate::tr!("app-menu-view"), |ui| {
             actions.extend(action_ui(ui, ViewAction::ToggleLibrary, true));
             actions.extend(action_ui(ui, ViewAction::ToggleAnnotationsPanel, true));
             actions.extend(action_ui(ui, SearchAction::OpenIndex, true));
@@ -183,7 +185,7 @@ impl LecternApp {
             self.desk.can_go(crate::ui::desk::Going::Back),
             self.desk.can_go(crate::ui::desk::Going::Forward),
         );
-        ui.menu_button("Pane", |ui| {
+        ui.menu_button(crate::tr!("app-menu-pane"), |ui| {
             actions.extend(action_ui(ui, DeskAction::GoBack, back));
             actions.extend(action_ui(ui, DeskAction::GoForward, forward));
             ui.separator();
@@ -199,7 +201,7 @@ impl LecternApp {
     /// The Compare menu.
     pub(super) fn compare_menu_ui(&self, ui: &mut Ui) -> Vec<Action> {
         let mut actions = Vec::new();
-        ui.menu_button("Compare", |ui| {
+        ui.menu_button(crate::tr!("app-menu-compare"), |ui| {
             for comparison in &self.bundled_comparisons {
                 let open =
                     Action::Comparison(ComparisonAction::OpenComparison(comparison.id.clone()));
@@ -249,10 +251,10 @@ impl LecternApp {
     /// The Help menu.
     pub(super) fn help_menu_ui(&self, ui: &mut Ui) -> Vec<Action> {
         let mut actions = Vec::new();
-        ui.menu_button("Help", |ui| {
+        ui.menu_button(crate::tr!("app-menu-help"), |ui| {
             actions.extend(action_ui(ui, ViewAction::ShowShortcuts, true));
             ui.separator();
-            ui.label(format!("Lectern {}", crate::VERSION));
+            ui.label(crate::tr!("app-menu-version", version = crate::VERSION));
         });
         actions
     }

@@ -248,15 +248,13 @@ impl LecternApp {
                     Some(text) => {
                         let title = text.meta().title.clone();
                         if app.desk.place_again(text) == crate::ui::desk::Placement::InLibrary {
-                            let rest = files::IN_THE_LIBRARY
-                                .strip_prefix("it ")
-                                .unwrap_or(files::IN_THE_LIBRARY);
-                            app.notices.push(format!("“{title}” {rest}."));
+                            app.notices
+                                .push(crate::tr!("app-in-library-notice", title = &title));
                         }
                     }
-                    None => app.notices.push(format!(
-                        "There is no text with the id “{id}” (`lectern list` shows them)."
-                    )),
+                    None => app
+                        .notices
+                        .push(crate::tr!("app-no-text-with-id", id = id.as_str())),
                 }
             }
         }

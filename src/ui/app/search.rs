@@ -294,22 +294,22 @@ fn list_hits(
                 continue;
             }
             Place::AnnotationNote { text_id, .. } => {
-                format!("Note on “{}”", title(text_id))
+                crate::tr!("app-hit-note-on-text", title = title(text_id))
             }
             Place::AnnotationTag { text_id, tag, .. } => {
-                format!("Tag “{tag}” on “{}”", title(text_id))
+                crate::tr!("app-hit-tag-on-text", tag = tag, title = title(text_id))
             }
             Place::ComparisonNote {
-                comparison_title,
-                segment_label,
+                comparison_title: of,
+                segment_label: at,
                 ..
-            } => format!("Note on “{comparison_title}”, {segment_label}"),
+            } => crate::tr!("app-hit-comparison-note", title = of, segment = at),
             Place::ComparisonWording {
-                comparison_title,
-                segment_label,
-                witness_label,
+                comparison_title: of,
+                segment_label: at,
+                witness_label: by,
                 ..
-            } => format!("“{comparison_title}”, {segment_label}, {witness_label}"),
+            } => crate::tr!("app-hit-wording", title = of, segment = at, witness = by),
         };
         others.push(OtherHit { hit, place });
     }

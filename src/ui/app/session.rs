@@ -101,7 +101,7 @@ impl LecternApp {
             Err(e) => {
                 // The window's access never fails; should it, nothing is written.
                 self.notices
-                    .push(format!("The profile could not be opened: {e}."));
+                    .push(crate::tr!("app-profile-not-opened", error = e.to_string()));
                 return;
             }
         };
@@ -131,10 +131,9 @@ impl LecternApp {
         self.view.restore(state);
         for record in &state.panes {
             let Some(text) = self.library.get(&record.text_id).cloned() else {
-                self.notices.push(format!(
-                    "A pane showed “{}”, which is not in the library any more; it was closed.",
-                    record.text_id
-                ));
+                let gone = record.text_id.as_str();
+                self.notices
+                    .push(crate::tr!("app-pane-text-gone", text = gone));
                 continue;
             };
             let mut view = ReaderView::at(record.paragraph, record.within);
@@ -220,10 +219,7 @@ impl LecternApp {
                 Err(e) => {
                     self.session.save_errors.insert(
                         report.path.clone(),
-                        format!(
-                            "Your work could not be saved ({e}). It is kept in memory and \
-                             Lectern will try again."
-                        ),
+                        crate::tr!("app-not-saved", error = e.to_string()),
                     );
                     if report
                         .path

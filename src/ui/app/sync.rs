@@ -74,7 +74,7 @@ impl LecternApp {
             Ok(loaded) => loaded,
             Err(e) => {
                 self.notices
-                    .push(format!("What a sync brought could not be read ({e})."));
+                    .push(crate::tr!("app-sync-not-read", error = e.to_string()));
                 return;
             }
         };

@@ -12,8 +12,55 @@ use crate::ui::dialogs::ImportOutcome;
 use crate::ui::dialogs::read_import_file;
 use egui::RichText;
 
-use super::files::IN_THE_LIBRARY;
 use crate::ui::task::Task;
+
+/// Where the one rule of every way in put a text ([`LecternApp::bring_in`]), to be said in
+/// words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) enum Placed {
+    /// The text is not in the library.
+    NotInLibrary,
+    /// It was open already, in this pane (counted from 1).
+    AlreadyOpen(usize),
+    /// It is open in the only pane.
+    First,
+    /// It is open in this pane (counted from 1), beside the text of this title.
+    Beside(usize, String),
+    /// Every pane is in use: it waits in the library (the desk is never taken over without
+    /// asking).
+    InLibrary,
+}
+
+impl Placed {
+    /// Where the text went, said of "it": "it is open in pane 2, beside “…”".
+    pub(super) fn it(&self) -> String {
+        match self {
+            Self::NotInLibrary => crate::tr!("app-it-not-in-library"),
+            Self::AlreadyOpen(pane) => crate::tr!("app-it-open-in-pane", pane = *pane),
+            Self::First => crate::tr!("app-it-open"),
+            Self::Beside(pane, beside) => {
+                crate::tr!("app-it-open-beside", pane = *pane, beside = beside)
+            }
+            Self::InLibrary => crate::tr!("app-it-in-library"),
+        }
+    }
+
+    /// Where the text `title` went: "“draft” is open in pane 2, beside “…”".
+    pub(super) fn of(&self, title: &str) -> String {
+        match self {
+            Self::NotInLibrary => crate::tr!("app-titled-not-in-library", title = title),
+            Self::AlreadyOpen(pane) => {
+                crate::tr!("app-titled-open-in-pane", title = title, pane = *pane)
+            }
+            Self::First => crate::tr!("app-titled-open", title = title),
+            Self::Beside(pane, by) => {
+                let (t, n) = (title, *pane);
+                crate::tr!("app-titled-open-beside", title = t, pane = n, beside = by)
+            }
+            Self::InLibrary => crate::tr!("app-titled-in-library", title = title),
+        }
+    }
+}
 
 impl LecternApp {
     /// Takes a text read for import and shows it for the reader to confirm its metadata.
@@ -31,10 +78,8 @@ impl LecternApp {
             if !self.notebook.is_read_only() {
                 self.files.dropped_files.extend(dropped);
             } else {
-                self.notices.push(format!(
-                    "This window is read-only, so the {} dropped was not imported.",
-                    if dropped.len() == 1 { "file" } else { "files" }
-                ));
+                self.notices
+                    .push(crate::tr!("app-dropped-read-only", count = dropped.len()));
             }
         }
         if self.files.pending_text_import.is_none()
@@ -46,7 +91,7 @@ impl LecternApp {
         }
 
         let Some(outcome) = Task::poll(&mut self.files.pending_text_import, || {
-            ImportOutcome::Failed("The import stopped unexpectedly.".into())
+            ImportOutcome::Failed(crate::tr!("app-import-stopped"))
         }) else {
             return;
         };
@@ -111,13 +156,15 @@ impl LecternApp {
         encoding: &str,
     ) -> Result<(crate::model::text::TextId, String), String> {
         let Some(profile) = self.session.profile.clone() else {
-            return Err("No profile folder is open, so nothing can be imported.".to_owned());
+            return Err(crate::tr!("app-no-profile-to-import"));
         };
         let path = crate::storage::import::imported_path(&profile, text.id());
         if let Some(dir) = path.parent()
             && let Err(e) = std::fs::create_dir_all(dir)
         {
-            return Err(format!("{} could not be created: {e}", dir.display()));
+            let (folder, error) = (dir.display().to_string(), e.to_string());
+            let said = crate::tr!("app-folder-not-created", folder = folder, error = error);
+            return Err(said);
         }
         let replaced = self.library.get(text.id()).is_some();
         self.session
@@ -135,34 +182,35 @@ impl LecternApp {
             }
         }
         let report = self.notebook.reanchor_text(&self.library, &id);
-        let annotations = if replaced && report.annotations > 0 {
-            format!(" {}", report.summary())
-        } else {
-            String::new()
-        };
+        let annotations = (replaced && report.annotations > 0).then(|| report.summary());
         // The text is back, if it had been taken out: that banner is over.
         self.files.removed_texts.retain(|t| t.id() != id);
         // Placed by the one rule of every way in: a pane of its own, never over another.
-        let (_, place) = self.bring_in(&id);
-        let said = format!(
-            "{} “{title}” ({encoding}) into the library and your profile; {place}.{annotations}",
-            if replaced { "Re-imported" } else { "Imported" },
-        );
+        let place = self.bring_in(&id).it();
+        let (t, e, p) = (title, encoding, place);
+        let said = if replaced {
+            crate::tr!("app-reimported", title = t, encoding = e, place = p)
+        } else {
+            crate::tr!("app-imported", title = t, encoding = e, place = p)
+        };
+        let said = match annotations {
+            // Two sentences: what was imported, and what became of the annotations.
+            Some(annotations) => format!("{said} {annotations}"),
+            None => said,
+        };
         Ok((id, said))
     }
 
     /// Puts the text `id` of the library where the one rule of every way in puts it
     /// ([`crate::ui::desk::Desk::placement`]: the pane showing it, else a pane of its own while
-    /// there is one, else it waits in the library), and says where, in words that follow "it"
-    /// ("it is open in pane 2, beside …").
-    pub(super) fn bring_in(&mut self, id: &str) -> (Placement, String) {
+    /// there is one, else it waits in the library), and says where ([`Placed`]).
+    pub(super) fn bring_in(&mut self, id: &str) -> Placed {
         let Some(text) = self.library.get(id).cloned() else {
-            return (Placement::InLibrary, "it is not in the library".to_owned());
+            return Placed::NotInLibrary;
         };
-        let placement = self.desk.place(text);
-        let words = match placement {
-            Placement::AlreadyOpen(index) => format!("it is open in pane {}", index + 1),
-            Placement::First => "it is open".to_owned(),
+        match self.desk.place(text) {
+            Placement::AlreadyOpen(index) => Placed::AlreadyOpen(index + 1),
+            Placement::First => Placed::First,
             Placement::Beside(beside) => {
                 let title = self
                     .desk
@@ -170,14 +218,10 @@ impl LecternApp {
                     .get(beside)
                     .map(|p| p.text.meta().title.clone())
                     .unwrap_or_default();
-                format!(
-                    "it is open in pane {}, beside “{title}”",
-                    self.desk.active() + 1
-                )
+                Placed::Beside(self.desk.active() + 1, title)
             }
-            Placement::InLibrary => IN_THE_LIBRARY.to_owned(),
-        };
-        (placement, words)
+            Placement::InLibrary => Placed::InLibrary,
+        }
     }
 
     pub(super) fn import_window(&mut self, ctx: &egui::Context) -> Vec<Action> {
@@ -186,25 +230,26 @@ impl LecternApp {
             return actions;
         };
         let mut open = true;
-        egui::Window::new("Import a text")
+        egui::Window::new(crate::tr!("app-import-window"))
+            // The same window in every language, whatever its title.
+            .id(egui::Id::unique("lectern-import-window"))
             .open(&mut open)
             .collapsible(false)
             .default_width(460.0)
             .show(ctx, |ui| {
-                ui.label(format!(
-                    "{}, read as {}. Check what the file says of itself:",
-                    crate::storage::import::extent(&draft.text),
-                    draft.encoding
-                ));
+                let (extent, encoding) =
+                    (crate::storage::import::extent(&draft.text), draft.encoding);
+                let said = crate::tr!("app-import-read-as", extent = extent, encoding = encoding);
+                ui.label(said);
                 egui::Grid::new("import-meta")
                     .num_columns(2)
                     .show(ui, |ui| {
                         for (name, field) in [
-                            ("Title", &mut draft.meta.title),
-                            ("Author", &mut draft.meta.author),
-                            ("Date (YYYY, YYYY-MM or YYYY-MM-DD)", &mut draft.meta.date),
-                            ("Language (en, ru, ka …)", &mut draft.meta.language),
-                            ("Source", &mut draft.meta.source),
+                            (crate::tr!("app-import-title"), &mut draft.meta.title),
+                            (crate::tr!("app-import-author"), &mut draft.meta.author),
+                            (crate::tr!("app-import-date"), &mut draft.meta.date),
+                            (crate::tr!("app-import-language"), &mut draft.meta.language),
+                            (crate::tr!("app-import-source"), &mut draft.meta.source),
                         ] {
                             let label = ui.label(name);
                             ui.add(egui::TextEdit::singleline(field).desired_width(260.0))

@@ -22,11 +22,7 @@ impl LecternApp {
         {
             egui::Panel::top("lectern-removed").show(ui, |ui| {
                 ui.horizontal_wrapped(|ui| {
-                    ui.label(format!(
-                        "“{}” was taken out of the library; its file and your annotations on it \
-                         are kept.",
-                        text.meta().title
-                    ));
+                    ui.label(crate::tr!("app-removed-banner", title = &text.meta().title));
                     if ui
                         .button(Action::Files(FileAction::UndoRemoveImported).label())
                         .clicked()
@@ -45,10 +41,7 @@ impl LecternApp {
             .map(|(index, n)| (n.clone(), Some(index)))
             .collect();
         if self.notebook.is_read_only() {
-            messages.push((
-                "This profile is open read-only: changes in this session are not saved.".into(),
-                None,
-            ));
+            messages.push((crate::tr!("app-read-only-banner"), None));
         }
         for error in self.session.save_errors.values() {
             messages.push((error.clone(), None));
@@ -68,7 +61,7 @@ impl LecternApp {
                 for (message, notice) in &messages {
                     ui.horizontal_wrapped(|ui| {
                         if let Some(index) = notice
-                            && ui.small_button("Dismiss").clicked()
+                            && ui.small_button(crate::tr!("app-dismiss")).clicked()
                         {
                             dismissed.push(*index);
                         }
@@ -103,52 +96,43 @@ impl LecternApp {
         ui.horizontal(|ui| {
             if let Some(pane) = self.desk.active_pane() {
                 let count = pane.text.paragraphs().len();
-                ui.label(format!(
-                    "Pane {} · paragraph {} of {} · {:.0}%",
-                    self.desk.active() + 1,
-                    (pane.view.scroll.paragraph + 1).min(count),
-                    count,
-                    pane.view.fraction() * 100.0
-                ));
+                let at = (pane.view.scroll.paragraph + 1).min(count);
+                let percent = format!("{:.0}", pane.view.fraction() * 100.0);
+                ui.label(pane_status(self.desk.active() + 1, at, count, percent));
                 if let Some(range) = pane.view.selected_range() {
                     ui.separator();
-                    ui.label(format!(
-                        "{} selected",
-                        crate::model::words::count(
-                            range.end - range.start,
-                            "character",
-                            "characters"
-                        )
-                    ));
+                    let characters = range.end - range.start;
+                    ui.label(crate::tr!("app-status-selected", count = characters));
                 }
             } else {
-                ui.label("No text open");
+                ui.label(crate::tr!("app-status-no-text"));
             }
             if let Some(told) = self.view.told() {
                 ui.separator();
                 ui.label(told);
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                ui.label(format!("{:.0} pt", self.view.font_size()));
+                let size = format!("{:.0}", self.view.font_size());
+                ui.label(crate::tr!("app-status-font-size", size = size));
                 if let Some(task) = &self.files.pending_text_import {
                     let (done, total) = task.progress();
                     // A bar for a read that takes a while; a spinner for a quick one.
                     if task.elapsed() > Duration::from_millis(500) && total > 0 {
+                        let (megabytes, of) = (done as f64 / 1e6, total as f64 / 1e6);
+                        let (done_mb, total_mb) = (format!("{megabytes:.0}"), format!("{of:.0}"));
+                        let read =
+                            crate::tr!("app-status-reading-mb", done = done_mb, total = total_mb);
                         ui.add(
                             egui::ProgressBar::new(done as f32 / total as f32)
                                 .desired_width(200.0)
-                                .text(format!(
-                                    "Reading {:.0} of {:.0} MB",
-                                    done as f64 / 1e6,
-                                    total as f64 / 1e6
-                                )),
+                                .text(read),
                         );
                     } else {
-                        ui.label("Reading the file…");
+                        ui.label(crate::tr!("app-status-reading-file"));
                         ui.spinner();
                     }
                 } else if self.files.pending_import.is_some() {
-                    ui.label("Reading the file…");
+                    ui.label(crate::tr!("app-status-reading-file"));
                     ui.spinner();
                 }
                 if self.selection_count() >= 2 {
@@ -172,26 +156,34 @@ impl LecternApp {
         let Some(wordings) = self.view.paste_mut() else {
             return actions;
         };
-        egui::Window::new("Compare pasted wordings")
+        egui::Window::new(crate::tr!("app-paste-window"))
+            // The same window in every language, whatever its title.
+            .id(egui::Id::unique("lectern-paste-window"))
             .open(&mut open)
             .collapsible(false)
             .default_width(560.0)
             .show(ctx, |ui| {
-                ui.label("Paste or type two to six wordings; the first is the one the others are marked against.");
-                egui::ScrollArea::vertical().max_height(520.0).show(ui, |ui| {
-                    for (index, wording) in wordings.iter_mut().enumerate() {
-                        let label = ui.label(format!("Wording {}", index + 1));
-                        ui.add(
-                            egui::TextEdit::multiline(wording)
-                                .desired_rows(4)
-                                .desired_width(f32::INFINITY),
-                        )
-                        .labelled_by(label.id);
-                    }
-                });
+                ui.label(crate::tr!("app-paste-how"));
+                egui::ScrollArea::vertical()
+                    .max_height(520.0)
+                    .show(ui, |ui| {
+                        for (index, wording) in wordings.iter_mut().enumerate() {
+                            let label =
+                                ui.label(crate::tr!("app-wording-number", number = index + 1));
+                            ui.add(
+                                egui::TextEdit::multiline(wording)
+                                    .desired_rows(4)
+                                    .desired_width(f32::INFINITY),
+                            )
+                            .labelled_by(label.id);
+                        }
+                    });
                 ui.horizontal(|ui| {
                     if ui
-                        .add_enabled(wordings.len() < 6, egui::Button::new("Add a wording"))
+                        .add_enabled(
+                            wordings.len() < 6,
+                            egui::Button::new(crate::tr!("app-paste-add")),
+                        )
                         .clicked()
                     {
                         wordings.push(String::new());
@@ -202,8 +194,11 @@ impl LecternApp {
                         .cloned()
                         .collect();
                     if ui
-                        .add_enabled(filled.len() >= 2, egui::Button::new("Compare the wordings"))
-                        .on_disabled_hover_text("Fill in at least two wordings")
+                        .add_enabled(
+                            filled.len() >= 2,
+                            egui::Button::new(crate::tr!("app-paste-compare")),
+                        )
+                        .on_disabled_hover_text(crate::tr!("app-paste-fill-two"))
                         .clicked()
                     {
                         actions.push(Action::Comparison(ComparisonAction::ComparePasted(filled)));
@@ -219,7 +214,7 @@ impl LecternApp {
     pub(super) fn shortcuts_window(&mut self, ctx: &egui::Context) {
         let mut open = true;
         let max_height = (ctx.content_rect().height() - 160.0).max(120.0);
-        egui::Window::new("Keyboard shortcuts")
+        egui::Window::new(crate::tr!("app-shortcuts-window"))
             .id(egui::Id::unique(SHORTCUTS_WINDOW))
             .pivot(egui::Align2::CENTER_TOP)
             .default_pos(ctx.content_rect().center_top() + egui::vec2(0.0, 40.0))
@@ -228,7 +223,7 @@ impl LecternApp {
             .resizable(false)
             .show(ctx, |ui| {
                 ui.label(
-                    RichText::new("Esc or F1 closes this window.")
+                    RichText::new(crate::tr!("app-shortcuts-close"))
                         .weak()
                         .small(),
                 );
@@ -252,21 +247,20 @@ impl LecternApp {
         };
         let mut open = true;
         let mut chosen = None;
-        egui::Window::new("Import a text from a file")
+        egui::Window::new(crate::tr!("app-import-path-window"))
+            // The same window in every language, whatever its title.
+            .id(egui::Id::unique("lectern-import-path-window"))
             .open(&mut open)
             .collapsible(false)
             .default_width(460.0)
             .show(ctx, |ui| {
-                ui.label(
-                    "This desktop offers no file dialog: type or paste the path of a text, \
-                     Markdown or HTML file (or drop the file on the window).",
-                );
-                let label = ui.label("Path of the file");
+                ui.label(crate::tr!("app-import-path-how"));
+                let label = ui.label(crate::tr!("app-import-path-label"));
                 let field = ui
                     .add(
                         egui::TextEdit::singleline(path)
                             .desired_width(f32::INFINITY)
-                            .hint_text("/home/you/letters/1923-03-05 to Trotsky.txt"),
+                            .hint_text(crate::tr!("app-import-path-hint")),
                     )
                     .labelled_by(label.id);
                 if std::mem::take(focus) {
@@ -279,13 +273,13 @@ impl LecternApp {
                 ui.horizontal(|ui| {
                     let ready = !path.trim().is_empty();
                     if ui
-                        .add_enabled(ready, egui::Button::new("Read the file"))
+                        .add_enabled(ready, egui::Button::new(crate::tr!("app-import-path-read")))
                         .clicked()
                         || (entered && ready)
                     {
                         chosen = Some(path.trim().to_owned());
                     }
-                    if ui.button("Cancel").clicked() {
+                    if ui.button(crate::tr!("app-cancel")).clicked() {
                         chosen = Some(String::new());
                     }
                 });
@@ -298,7 +292,7 @@ impl LecternApp {
                     self.files.import_path = None;
                     self.files.dropped_files.push_back(file);
                 } else if let Some((_, problem, _)) = &mut self.files.import_path {
-                    *problem = Some(format!("There is no file at “{path}”."));
+                    *problem = Some(crate::tr!("app-import-path-no-file", path = &path));
                 }
             }
             None if !open => self.files.import_path = None,
@@ -325,7 +319,9 @@ impl LecternApp {
                 state,
                 super::study::index_of(&self.study.people, &self.study.with_own),
             );
-            crate::ui::keep_study_window_clear(ctx, "People and places", &done, docks);
+            // The window's title, as `index_ui` gives it (it names where the window stands).
+            let title = crate::tr!("study-index-title");
+            crate::ui::keep_study_window_clear(ctx, &title, &done, docks);
             actions.extend(done);
         }
         if let Some(state) = &mut self.study.glossary_view {
@@ -337,7 +333,9 @@ impl LecternApp {
         }
         if let Some(state) = self.view.timeline_mut() {
             let done = crate::ui::timeline_view::timeline_ui(ctx, state);
-            crate::ui::keep_study_window_clear(ctx, "Timeline", &done, docks);
+            // The window's title, as `timeline_ui` gives it.
+            let title = crate::tr!("study-timeline-title");
+            crate::ui::keep_study_window_clear(ctx, &title, &done, docks);
             actions.extend(done);
         }
         if let Some(state) = &mut self.search.search_all {
@@ -393,6 +391,12 @@ fn show_recovered(place: &crate::storage::notebook_dir::RecoveredPlace) -> Optio
     }
 }
 
+/// The status bar's words for the active pane: its number `n`, the paragraph `at` read of
+/// `of`, and how far into the text (`pc`, rounded).
+fn pane_status(n: usize, at: usize, of: usize, pc: String) -> String {
+    crate::tr!("app-status-pane", pane = n, at = at, of = of, percent = pc)
+}
+
 /// The id of the shortcuts window (its place and size are egui's to remember).
 pub const SHORTCUTS_WINDOW: &str = "lectern-shortcuts";
 
@@ -400,58 +404,74 @@ pub const SHORTCUTS_WINDOW: &str = "lectern-shortcuts";
 fn shortcuts_ui(ui: &mut Ui) {
     use crate::ui::action::{Area, Command};
     let groups = [
-        (Area::Desk, "Reading"),
-        (Area::Annotations, "Highlights and notes"),
-        (Area::Comparison, "Comparing"),
-        (Area::Search, "Finding"),
-        (Area::View, "The window"),
-        (Area::Files, "Files"),
+        (Area::Desk, crate::tr!("app-shortcuts-reading")),
+        (Area::Annotations, crate::tr!("app-shortcuts-annotations")),
+        (Area::Comparison, crate::tr!("app-shortcuts-comparing")),
+        (Area::Search, crate::tr!("app-shortcuts-finding")),
+        (Area::View, crate::tr!("app-shortcuts-window-group")),
+        (Area::Files, crate::tr!("app-shortcuts-files")),
     ];
     let ctx = ui.ctx().clone();
-    for (area, heading) in groups {
+    for (group, (area, heading)) in groups.into_iter().enumerate() {
         let commands: Vec<Command> = <Command as strum::IntoEnumIterator>::iter()
             .filter(|c| c.info().area == area && !c.shortcuts().is_empty())
             .collect();
-        let extra: &[(&str, &str)] = match area {
-            Area::Desk => &[
+        let extra: Vec<(String, String)> = match area {
+            Area::Desk => vec![
                 (
-                    "Up / Down arrows, Page Up / Page Down, Space",
-                    "Scroll the active pane",
+                    crate::tr!("app-keys-scroll"),
+                    crate::tr!("app-keys-scroll-what"),
                 ),
-                ("Home / End", "Go to the start / end of the text"),
-                ("Double-click / triple-click", "Select a word / a paragraph"),
-                ("Shift-click", "Extend the selection"),
                 (
-                    "Enter / Ctrl+Enter in the filter",
-                    "Open the first match / beside",
+                    crate::tr!("app-keys-home-end"),
+                    crate::tr!("app-keys-home-end-what"),
+                ),
+                (
+                    crate::tr!("app-keys-clicks"),
+                    crate::tr!("app-keys-clicks-what"),
+                ),
+                (
+                    crate::tr!("app-keys-shift-click"),
+                    crate::tr!("app-keys-shift-click-what"),
+                ),
+                (
+                    crate::tr!("app-keys-filter-enter"),
+                    crate::tr!("app-keys-filter-enter-what"),
                 ),
             ],
-            Area::Search => &[("Ctrl-click on a result", "Open it beside")],
-            _ => &[],
+            Area::Search => vec![(
+                crate::tr!("app-keys-ctrl-click-result"),
+                crate::tr!("app-keys-ctrl-click-result-what"),
+            )],
+            _ => Vec::new(),
         };
         if commands.is_empty() && extra.is_empty() {
             continue;
         }
         ui.add_space(6.0);
         ui.label(RichText::new(heading).strong());
-        egui::Grid::new(("shortcuts", heading))
+        egui::Grid::new(("shortcuts", group))
             .striped(true)
             .num_columns(2)
             .min_col_width(270.0)
             .show(ui, |ui| {
                 for command in commands {
-                    let keys: Vec<String> = command
+                    // "Ctrl+Y or Ctrl+Shift+Z": each further key joined to those before.
+                    let keys = command
                         .shortcuts()
                         .iter()
                         .map(|s| ctx.format_shortcut(s))
-                        .collect();
-                    ui.label(keys.join(" or "));
+                        .reduce(|first, second| {
+                            crate::tr!("app-keys-or", first = first, second = second)
+                        })
+                        .unwrap_or_default();
+                    ui.label(keys);
                     ui.label(command.label());
                     ui.end_row();
                 }
-                for (keys, what) in extra {
-                    ui.label(*keys);
-                    ui.label(*what);
+                for (keys, what) in &extra {
+                    ui.label(keys.as_str());
+                    ui.label(what.as_str());
                     ui.end_row();
                 }
             });

@@ -31,11 +31,11 @@ pub(super) fn apparatus_ui(
                     .selectable(true),
             );
             ui.add_space(10.0);
-            ui.label(RichText::new("Variants").strong());
+            ui.label(RichText::new(crate::tr!("compare-collation-variants")).strong());
             for (n, line) in lines.into_iter().enumerate() {
                 if ui
                     .add(egui::Button::new(line).frame(false).wrap())
-                    .on_hover_text("Show this place in the table")
+                    .on_hover_text(crate::tr!("compare-collation-show-place"))
                     .clicked()
                 {
                     events.push(CollationEvent::PlaceChosen(starts[n]));
@@ -48,14 +48,14 @@ pub(super) fn apparatus_ui(
 /// The chooser of the base: the majority reading, or a witness.
 fn base_ui(ui: &mut Ui, collation: &Collation, base: &mut Base) {
     let name = |base: Base| match base {
-        Base::Majority => "The majority reading".to_owned(),
+        Base::Majority => crate::tr!("compare-collation-majority"),
         Base::Witness(w) => collation
             .witnesses()
             .get(w)
             .map_or_else(String::new, |witness| witness.id.clone()),
     };
     ui.horizontal(|ui| {
-        let label = ui.label("Base text:");
+        let label = ui.label(crate::tr!("compare-collation-base-text"));
         egui::ComboBox::from_id_salt("collation-base")
             .selected_text(name(*base))
             .show_ui(ui, |ui| {

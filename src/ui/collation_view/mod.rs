@@ -36,11 +36,11 @@ pub enum CollationTab {
 impl CollationTab {
     const ALL: [Self; 3] = [Self::Table, Self::Apparatus, Self::Overview];
 
-    fn label(self) -> &'static str {
+    fn label(self) -> String {
         match self {
-            Self::Table => "Table",
-            Self::Apparatus => "Apparatus",
-            Self::Overview => "Overview",
+            Self::Table => crate::tr!("compare-collation-tab-table"),
+            Self::Apparatus => crate::tr!("compare-collation-tab-apparatus"),
+            Self::Overview => crate::tr!("compare-collation-tab-overview"),
         }
     }
 }
@@ -66,6 +66,7 @@ pub fn tei_file(
     normalization: &crate::model::diff::Normalization,
     descriptions: &[String],
 ) -> (String, Vec<u8>) {
+    // Written into the file: in English, whatever the window's language.
     let made_by = format!(
         "Collated by Lectern {} (normalisation: {}).",
         crate::VERSION,
@@ -155,21 +156,18 @@ pub fn collation_ui(
         }
         ui.separator();
         if ui
-            .button("Export TEI…")
-            .on_hover_text(
-                "Save this collation as TEI P5 parallel segmentation (readings over the \
-                 apparatus's base), for an edition or another collation tool",
-            )
+            .button(crate::tr!("compare-collation-export-tei"))
+            .on_hover_text(crate::tr!("compare-collation-export-tei-tip"))
             .clicked()
         {
             events.push(CollationEvent::ExportTei);
         }
         ui.separator();
-        ui.label(format!(
-            "{} witnesses, {} places, {} where they differ",
-            collation.witnesses().len(),
-            collation.places().len(),
-            collation.places().iter().filter(|p| p.is_variant()).count()
+        ui.label(crate::tr!(
+            "compare-collation-counts",
+            count = collation.witnesses().len(),
+            places = collation.places().len(),
+            variants = collation.places().iter().filter(|p| p.is_variant()).count()
         ));
     });
     ui.separator();

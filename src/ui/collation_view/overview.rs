@@ -15,7 +15,7 @@ const STRIPE: f32 = 4.0;
 /// The heat map and the distances; returns the place clicked in the heat map.
 pub(super) fn overview_ui(ui: &mut Ui, collation: &Collation) -> Vec<CollationEvent> {
     let mut events = Vec::new();
-    ui.label(RichText::new("Variation along the text").strong());
+    ui.label(RichText::new(crate::tr!("compare-collation-variation")).strong());
     let width = ui.available_width().max(STRIPE);
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // a screen's width
     let bins = (width / STRIPE) as usize;
@@ -25,7 +25,7 @@ pub(super) fn overview_ui(ui: &mut Ui, collation: &Collation) -> Vec<CollationEv
         WidgetInfo::labeled(
             egui::Role::Button,
             true,
-            "Variation along the text: click to show that place in the table",
+            crate::tr!("compare-collation-variation-name"),
         )
     });
     let dark = ui.visuals().dark_mode;
@@ -58,7 +58,7 @@ pub(super) fn overview_ui(ui: &mut Ui, collation: &Collation) -> Vec<CollationEv
 
 /// The distance matrix as a grid, each cell shaded by its distance.
 fn distances_ui(ui: &mut Ui, collation: &Collation) {
-    ui.label(RichText::new("Distances: the share of places where each pair differs").strong());
+    ui.label(RichText::new(crate::tr!("compare-collation-distances")).strong());
     let matrix = distance_matrix(collation);
     let dark = ui.visuals().dark_mode;
     egui::Grid::new("collation-distances")

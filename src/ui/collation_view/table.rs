@@ -52,9 +52,9 @@ fn cell_text(collation: &Collation, place: usize, witness: usize) -> String {
         to |= overlaps(&m.to);
     }
     match (text.is_empty(), from, to) {
-        (true, true, _) => "(moved)".to_owned(),
+        (true, true, _) => crate::tr!("compare-collation-moved"),
         (true, false, _) => "–".to_owned(),
-        (false, _, true) => format!("{text} (moved here)"),
+        (false, _, true) => crate::tr!("compare-collation-moved-here", reading = &text),
         (false, _, false) => text,
     }
 }
@@ -67,7 +67,11 @@ fn column_label(collation: &Collation, place: usize) -> String {
         .enumerate()
         .map(|(w, witness)| format!("{}: {}", witness.id, cell_text(collation, place, w)))
         .collect();
-    let mut label = format!("Place {}: {}", place + 1, readings.join("; "));
+    let mut label = crate::tr!(
+        "compare-collation-place",
+        place = place + 1,
+        readings = readings.join("; ")
+    );
     if label.chars().count() > LABEL_CHARS {
         label = label.chars().take(LABEL_CHARS).collect::<String>() + "…";
     }
@@ -110,7 +114,10 @@ pub(super) fn table_ui(
                     vec2(sigla_width, ROW),
                     egui::Label::new(egui::RichText::new(&witness.id).strong()).truncate(),
                 )
-                .on_hover_text(format!("Witness {}", witness.id));
+                .on_hover_text(crate::tr!(
+                    "compare-collation-witness",
+                    witness = &witness.id
+                ));
             }
         });
         egui::ScrollArea::horizontal()

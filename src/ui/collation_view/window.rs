@@ -79,19 +79,22 @@ impl CollationWindow {
                 Ok(collate(&witnesses, &normalization))
             }));
         }
-        let gone = || Err("the collation stopped before it was made".to_owned());
+        let gone = || Err(crate::tr!("compare-collation-stopped"));
         match Task::poll(&mut self.task, gone) {
             Some(Ok(collation)) => self.collation = Some(collation),
             Some(Err(why)) => self.failed = Some(why),
             None => {}
         }
-        let stopped = || SaveOutcome::Failed("the export stopped".into());
+        let stopped = || SaveOutcome::Failed(crate::tr!("compare-collation-export-stopped"));
         match Task::poll(&mut self.saving, stopped) {
             Some(SaveOutcome::Saved(path)) => {
-                self.said = Some(format!("Exported to {}.", path.display()));
+                self.said = Some(crate::tr!(
+                    "compare-collation-exported",
+                    path = path.display().to_string()
+                ));
             }
             Some(SaveOutcome::Failed(why)) => {
-                self.said = Some(format!("The export failed: {why}."))
+                self.said = Some(crate::tr!("compare-collation-export-failed", why = why));
             }
             Some(SaveOutcome::Cancelled) | None => {}
         }
@@ -104,11 +107,7 @@ impl CollationWindow {
         };
         let dialogs = NativeDialogs;
         if !dialogs.available() {
-            self.said = Some(
-                "Export TEI… needs a file dialog and this desktop offers none; `lectern collate \
-                 … --format tei > FILE` writes the same file."
-                    .into(),
-            );
+            self.said = Some(crate::tr!("compare-collation-no-file-dialog"));
             return;
         }
         let ids: Vec<&str> = collation
@@ -116,6 +115,7 @@ impl CollationWindow {
             .iter()
             .map(|w| w.id.as_str())
             .collect();
+        // The TEI document's title: written into the file, in English.
         let title = format!("A collation of {}", ids.join(", "));
         let (name, bytes) = super::tei_file(
             collation,
@@ -127,7 +127,7 @@ impl CollationWindow {
         self.saving = Some(save_file(
             Arc::new(dialogs),
             ctx,
-            "Export the collation as TEI".into(),
+            crate::tr!("compare-collation-export-dialog"),
             name,
             bytes,
             None,
@@ -159,12 +159,12 @@ impl CollationWindow {
                     }
                 }
                 (None, Some(why)) => {
-                    ui.label(format!("The witnesses could not be collated: {why}."));
+                    ui.label(crate::tr!("compare-collation-failed", why = why));
                 }
                 (None, None) => {
                     ui.horizontal(|ui| {
                         ui.spinner();
-                        ui.label("Collating the witnesses…");
+                        ui.label(crate::tr!("compare-collation-collating"));
                     });
                 }
             }

@@ -3,6 +3,7 @@
 use super::columns::{GAP, SEGMENT_COLUMN, column, column_width};
 
 use super::ComparisonState;
+use crate::model::comparison::WitnessStatus;
 use crate::ui::action::Action;
 use egui::FontId;
 use egui::RichText;
@@ -23,7 +24,7 @@ pub(super) fn witness_heads_ui(
     let _ = actions;
     ui.horizontal_top(|ui| {
         column(ui, SEGMENT_COLUMN, |ui| {
-            ui.label(RichText::new("Witnesses").weak());
+            ui.label(RichText::new(crate::tr!("compare-witnesses")).weak());
         });
         for &index in &visible {
             ui.add_space(GAP);
@@ -32,7 +33,9 @@ pub(super) fn witness_heads_ui(
                 if state.fills {
                     let witness = &state.comparison.witnesses[index];
                     ui.label(RichText::new(format!("{}. {}", index + 1, witness.label)).strong());
-                    let status = RichText::new(witness.status.label()).small().italics();
+                    let status = RichText::new(status_label(witness.status))
+                        .small()
+                        .italics();
                     ui.label(match witness.status {
                         crate::model::comparison::WitnessStatus::Original => status,
                         _ => status.color(ui.visuals().warn_fg_color),
@@ -69,8 +72,18 @@ fn witness_name(ui: &Ui, state: &ComparisonState, index: usize) -> LayoutJob {
         italics: true,
         ..TextFormat::simple(FontId::proportional(11.0), color)
     };
-    job.append(&format!("  {}", witness.status.label()), 0.0, status);
+    job.append(&format!("  {}", status_label(witness.status)), 0.0, status);
     job
+}
+
+/// What a witness is (original, translation …), in the reader's language.
+fn status_label(status: WitnessStatus) -> String {
+    match status {
+        WitnessStatus::Original => crate::tr!("compare-status-original"),
+        WitnessStatus::Translation => crate::tr!("compare-status-translation"),
+        WitnessStatus::Reconstruction => crate::tr!("compare-status-reconstruction"),
+        WitnessStatus::Summary => crate::tr!("compare-status-summary"),
+    }
 }
 
 /// How a line of a witness's details is shown.
@@ -147,9 +160,11 @@ fn witness_details(state: &ComparisonState, index: usize) -> Vec<(DetailLine, St
     {
         lines.push((
             DetailLine::Warning,
-            format!(
-                "Not marked: its language ({}) is not that of “{}” ({})",
-                witness.language, chosen.label, chosen.language
+            crate::tr!(
+                "compare-not-marked-language",
+                language = &witness.language,
+                witness = &chosen.label,
+                other = &chosen.language
             ),
         ));
     }
@@ -161,7 +176,7 @@ fn witness_details(state: &ComparisonState, index: usize) -> Vec<(DetailLine, St
         if has_reference {
             lines.push((
                 DetailLine::Plain,
-                format!("In all: {}", result.totals(index).summary()),
+                crate::tr!("compare-in-all", summary = result.totals(index).summary()),
             ));
         }
     }

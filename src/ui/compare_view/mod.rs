@@ -33,12 +33,35 @@ pub use view::comparison_ui;
 /// background.
 pub const SYNC_LIMIT: usize = 60_000;
 
-/// The name of a normalisation profile, or "Custom".
+/// The name of a normalisation profile, or "Custom", in English: as files (a TEI header)
+/// name it. The window shows [`profile_label`].
 pub fn profile_name(normalization: &Normalization) -> &'static str {
     PROFILES
         .iter()
         .find(|(_, n)| n == normalization)
         .map_or("Custom", |(name, _)| name)
+}
+
+/// The name of a normalisation profile, or "Custom", in the reader's language.
+pub fn profile_label(normalization: &Normalization) -> String {
+    PROFILES
+        .iter()
+        .find(|(_, n)| n == normalization)
+        .map_or_else(
+            || crate::tr!("compare-profile-custom"),
+            |(name, _)| profile_label_of(name),
+        )
+}
+
+/// The profile of [`PROFILES`] called `name`, named in the reader's language.
+fn profile_label_of(name: &str) -> String {
+    match name {
+        "Wording" => crate::tr!("compare-profile-wording"),
+        "Typography" => crate::tr!("compare-profile-typography"),
+        "Exact" => crate::tr!("compare-profile-exact"),
+        // A profile added to the model without a message yet keeps its English name.
+        other => other.to_owned(),
+    }
 }
 
 /// What the background worker is given.
@@ -385,13 +408,13 @@ impl ComparisonState {
     pub fn poll(&mut self) {
         self.take_shown();
         let Some(outcome) = Task::poll(&mut self.job, || {
-            Err("The comparison stopped unexpectedly.".into())
+            Err(crate::tr!("compare-stopped-unexpectedly"))
         }) else {
             return;
         };
         match outcome {
             Ok(Some((comparison, result))) => self.finish(comparison, result),
-            Ok(None) => self.message = Some("The comparison was cancelled.".into()),
+            Ok(None) => self.message = Some(crate::tr!("compare-cancelled")),
             Err(e) => self.message = Some(e),
         }
     }

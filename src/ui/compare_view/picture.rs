@@ -5,7 +5,9 @@
 //!
 //! A picture has a size limit. When the rows do not all fit, the last ones are left out and
 //! the picture's last line says which, how tall the whole would have been, and that Markdown or
-//! HTML has it all; [`Picture::left_out`] says the same to the reader.
+//! HTML has it all; [`Picture::left_out`] says the same to the reader, in the reader's language.
+//!
+//! The picture is an export, as the Markdown and HTML ones are: its own words are English.
 
 use std::sync::Arc;
 
@@ -126,7 +128,8 @@ pub struct Picture {
     pub rows: usize,
     /// How many of them are in the picture (the first ones).
     pub shown: usize,
-    /// What was left out to keep to the size limit, in the words of the picture's last line.
+    /// What was left out to keep to the size limit, as the picture's last line says it, in the
+    /// reader's language.
     pub left_out: Option<String>,
 }
 
@@ -275,6 +278,7 @@ impl Painting<'_> {
         let sentence = key_sentence(comparison, self.of.reference, &self.of.normalization, marks);
         let mut key = key_job(
             &sentence,
+            "Key: ",
             (self.style.dark, self.colors.weak),
             FontId::proportional(13.0),
         );
@@ -470,7 +474,8 @@ impl Painting<'_> {
         y
     }
 
-    /// The last line of a picture that leaves rows out.
+    /// The last line of a picture that leaves rows out (in English, as the picture's words
+    /// are), and what it says in the reader's language.
     fn left_out(&self, shown: usize, rows: usize, whole: f32) -> (String, Block) {
         let px = (whole * self.style.pixels_per_point / 100.0).round() as usize * 100;
         let which = if shown + 1 == rows {
@@ -478,12 +483,26 @@ impl Painting<'_> {
         } else {
             format!("Rows {}–{rows} of {rows} left out", shown + 1)
         };
-        let said = format!(
+        let written = format!(
             "{which}: the image would be about {} px tall; export Markdown or HTML for the whole.",
             thousands(px)
         );
+        let said = if shown + 1 == rows {
+            crate::tr!(
+                "compare-picture-row-left-out",
+                count = rows,
+                height = thousands(px)
+            )
+        } else {
+            crate::tr!(
+                "compare-picture-rows-left-out",
+                first = shown + 1,
+                count = rows,
+                height = thousands(px)
+            )
+        };
         let mut block = Block::default();
-        let galley = self.plain(&said, 14.0, self.colors.warn, self.content_width());
+        let galley = self.plain(&written, 14.0, self.colors.warn, self.content_width());
         block.height = PAD + block.text(MARGIN, PAD, galley) + PAD;
         (said, block)
     }
@@ -507,7 +526,7 @@ fn thousands(n: usize) -> String {
 pub fn picture(of: &PictureOf, style: &PictureStyle) -> Result<Picture, String> {
     let ppp = style.pixels_per_point;
     if !(ppp.is_finite() && ppp > 0.0) {
-        return Err("the picture has no size".into());
+        return Err(crate::tr!("compare-picture-no-size"));
     }
     let columns = if of.inline {
         INLINE_COLUMN + GAP

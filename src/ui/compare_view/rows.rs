@@ -210,9 +210,12 @@ fn segment_head_ui(
         }
     }
     if ui
-        .small_button("Note")
-        .on_hover_text("Write a note on this segment")
-        .accessible_name(format!("Note on segment {}", comparison.segments[segment]))
+        .small_button(crate::tr!("compare-note"))
+        .on_hover_text(crate::tr!("compare-note-tip"))
+        .accessible_name(crate::tr!(
+            "compare-note-on-segment",
+            segment = &comparison.segments[segment]
+        ))
         .clicked()
     {
         actions.push(Action::Comparison(ComparisonAction::NoteOnDifference {
@@ -235,7 +238,12 @@ fn inline_cell_ui(ui: &mut Ui, at: &InlineCell<'_>, rows: &Rows<'_>, actions: &m
         .reference
         .and_then(|r| comparison.witnesses[r].segments[segment].as_ref());
     let head = match cell.reference {
-        Some(r) => format!("{}. {} (against {}.)", w + 1, witness.label, r + 1),
+        Some(r) => crate::tr!(
+            "compare-inline-head",
+            number = w + 1,
+            witness = &witness.label,
+            reference = r + 1
+        ),
         None => format!("{}. {}", w + 1, witness.label),
     };
     ui.label(RichText::new(head).small().strong());
@@ -290,7 +298,7 @@ fn column_cell_ui(ui: &mut Ui, at: &Cell<'_>, rows: &Rows<'_>, actions: &mut Vec
     let witness = &comparison.witnesses[w];
     let Some(Some(own)) = witness.segments.get(segment) else {
         ui.label(RichText::new("—").weak())
-            .on_hover_text("This witness has nothing here");
+            .on_hover_text(crate::tr!("compare-nothing-here"));
         return;
     };
     let cell = at.cells.and_then(|r| r.get(w)).cloned().unwrap_or_default();
@@ -384,23 +392,22 @@ fn carried_ui(
             .to_owned();
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.label(
-                RichText::new(format!("Carried from {} at “{words}”", from.label))
-                    .small()
-                    .strong(),
+                RichText::new(crate::tr!(
+                    "compare-carried-from",
+                    witness = &from.label,
+                    words = &words
+                ))
+                .small()
+                .strong(),
             );
             ui.label(RichText::new(&carried.from.note).small());
             ui.horizontal_wrapped(|ui| {
                 ui.label(RichText::new(carried.sureness()).small().weak())
-                    .on_hover_text(
-                        "How many of the note's words this wording has too, found by the word \
-                         diff of the two wordings",
-                    );
+                    .on_hover_text(crate::tr!("compare-sureness-tip"));
                 if view.editable
                     && ui
-                        .small_button("Copy here")
-                        .on_hover_text(
-                            "Make it a note of this witness, which remembers where it came from",
-                        )
+                        .small_button(crate::tr!("compare-copy-here"))
+                        .on_hover_text(crate::tr!("compare-copy-here-tip"))
                         .clicked()
                 {
                     actions.push(Action::Comparison(ComparisonAction::CopyCarriedNote(index)));
@@ -421,7 +428,7 @@ pub(super) fn link_cell(
     if own.source_text.is_some() {
         let response = response
             .on_hover_cursor(egui::CursorIcon::PointingHand)
-            .on_hover_text("Click to open this passage in its text");
+            .on_hover_text(crate::tr!("compare-open-passage-tip"));
         if response.clicked() {
             actions.push(Action::Comparison(ComparisonAction::OpenWitnessPassage {
                 witness: index,
@@ -429,7 +436,7 @@ pub(super) fn link_cell(
             }));
         }
     } else {
-        response.on_hover_text(format!("Source: {}", witness.source));
+        response.on_hover_text(crate::tr!("compare-source", source = &witness.source));
     }
 }
 
@@ -467,16 +474,20 @@ fn note_ui(
 ) {
     ui.horizontal_wrapped(|ui| {
         ui.label(
-            RichText::new(format!("Note on {}", note.subject()))
+            RichText::new(crate::tr!("compare-note-on", subject = note.subject()))
                 .small()
                 .strong(),
         );
     });
     if let Some(from) = &note.carried_from {
         ui.label(
-            RichText::new(format!("Carried from {}, “{}”", from.witness, from.quote))
-                .small()
-                .weak(),
+            RichText::new(crate::tr!(
+                "compare-note-carried-from",
+                witness = &from.witness,
+                quote = &from.quote
+            ))
+            .small()
+            .weak(),
         );
     }
     let draft = state
@@ -489,9 +500,9 @@ fn note_ui(
             egui::TextEdit::multiline(draft)
                 .desired_rows(2)
                 .desired_width(f32::INFINITY)
-                .hint_text("Your note on this difference…"),
+                .hint_text(crate::tr!("compare-note-hint")),
         )
-        .accessible_name(format!("Note {}", note.subject()));
+        .accessible_name(crate::tr!("compare-note-name", subject = note.subject()));
     if state.focus_note.as_deref() == Some(note.note_id.as_str()) {
         edit.request_focus();
         state.focus_note = None;
@@ -505,7 +516,10 @@ fn note_ui(
     ui.horizontal(|ui| {
         dirty |= note_category_ui(ui, view, note, &mut changed);
         if ui
-            .add_enabled(view.editable, egui::Button::new("Delete note").small())
+            .add_enabled(
+                view.editable,
+                egui::Button::new(crate::tr!("compare-delete-note")).small(),
+            )
             .clicked()
         {
             actions.push(Action::Comparison(ComparisonAction::DeleteComparisonNote(
@@ -532,26 +546,35 @@ fn note_category_ui(
         .categories
         .iter()
         .find(|(id, _, _)| Some(id) == note.category_id.as_ref())
-        .map_or("No category", |(_, name, _)| name.as_str());
-    egui::ComboBox::new(("note-category", &note.note_id), "Category")
-        .selected_text(current)
-        .show_ui(ui, |ui| {
+        .map_or_else(
+            || crate::tr!("compare-no-category"),
+            |(_, name, _)| name.clone(),
+        );
+    egui::ComboBox::new(
+        ("note-category", &note.note_id),
+        crate::tr!("compare-category"),
+    )
+    .selected_text(current)
+    .show_ui(ui, |ui| {
+        if ui
+            .selectable_label(
+                note.category_id.is_none(),
+                crate::tr!("compare-no-category"),
+            )
+            .clicked()
+        {
+            changed.category_id = None;
+            dirty = true;
+        }
+        for (id, name, _) in view.categories {
             if ui
-                .selectable_label(note.category_id.is_none(), "No category")
+                .selectable_label(note.category_id.as_ref() == Some(id), name)
                 .clicked()
             {
-                changed.category_id = None;
+                changed.category_id = Some(id.clone());
                 dirty = true;
             }
-            for (id, name, _) in view.categories {
-                if ui
-                    .selectable_label(note.category_id.as_ref() == Some(id), name)
-                    .clicked()
-                {
-                    changed.category_id = Some(id.clone());
-                    dirty = true;
-                }
-            }
-        });
+        }
+    });
     dirty
 }

@@ -8,7 +8,7 @@ use super::ComparisonState;
 use super::heads::witness_heads_ui;
 use super::marks::JobStyle;
 use super::marks::mark_colors;
-use super::profile_name;
+use super::{profile_label, profile_label_of};
 use crate::model::comparison::Reference;
 use crate::model::comparison::export::{KeyMarks, key_sentence};
 use crate::model::diff::PROFILES;
@@ -108,15 +108,15 @@ pub(super) fn toolbar_ui(ui: &mut Ui, state: &mut ComparisonState, actions: &mut
             if ui
                 .button("×")
                 .on_hover_text(Action::Comparison(ComparisonAction::CloseComparison).tooltip())
-                .accessible_name("Close comparison")
+                .accessible_name(crate::tr!("compare-close"))
                 .clicked()
             {
                 actions.push(Action::Comparison(ComparisonAction::CloseComparison));
             }
             let full = if state.full {
-                "Dock below texts"
+                crate::tr!("compare-dock-below")
             } else {
-                "Fill window"
+                crate::tr!("compare-fill-window")
             };
             if ui
                 .button(full)
@@ -137,8 +137,8 @@ pub(super) fn toolbar_ui(ui: &mut Ui, state: &mut ComparisonState, actions: &mut
                     ComparisonViewAction::ToggleComparisonDescription,
                 ));
                 if ui
-                    .selectable_label(state.description_shown(), "ℹ About")
-                    .accessible_name("About this comparison")
+                    .selectable_label(state.description_shown(), crate::tr!("compare-about"))
+                    .accessible_name(crate::tr!("compare-about-name"))
                     .on_hover_text(about.tooltip())
                     .clicked()
                 {
@@ -175,9 +175,9 @@ fn witnesses_menu_ui(ui: &mut Ui, state: &ComparisonState, actions: &mut Vec<Act
     let count = state.comparison.witnesses.len();
     let shown = (0..count).filter(|&w| !state.is_hidden(w)).count();
     let label = if shown == count {
-        format!("Witnesses ({count})")
+        crate::tr!("compare-witnesses-menu", count = count)
     } else {
-        format!("Witnesses ({shown} of {count})")
+        crate::tr!("compare-witnesses-menu-some", shown = shown, count = count)
     };
     let config = egui::containers::menu::MenuConfig::new()
         .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside);
@@ -196,7 +196,7 @@ fn witnesses_menu_ui(ui: &mut Ui, state: &ComparisonState, actions: &mut Vec<Act
                         &mut visible,
                         format!("{}. {}{language}", index + 1, witness.label),
                     )
-                    .accessible_name(format!("Show {}", witness.label))
+                    .accessible_name(crate::tr!("compare-show-witness", witness = &witness.label))
                     .changed()
                 {
                     actions.push(Action::Comparison(ComparisonAction::View(
@@ -206,17 +206,23 @@ fn witnesses_menu_ui(ui: &mut Ui, state: &ComparisonState, actions: &mut Vec<Act
             }
         })
         .0
-        .on_hover_text("Show or hide witnesses");
+        .on_hover_text(crate::tr!("compare-witnesses-menu-tip"));
 }
 
 /// Columns or inline; stepping through the differences; swapping the witnesses.
 fn layout_and_stepping_ui(ui: &mut Ui, state: &ComparisonState, actions: &mut Vec<Action>) {
-    if ui.selectable_label(!state.inline, "Columns").clicked() {
+    if ui
+        .selectable_label(!state.inline, crate::tr!("compare-layout-columns"))
+        .clicked()
+    {
         actions.push(Action::Comparison(ComparisonAction::View(
             ComparisonViewAction::SetComparisonLayout { inline: false },
         )));
     }
-    if ui.selectable_label(state.inline, "Inline").clicked() {
+    if ui
+        .selectable_label(state.inline, crate::tr!("compare-layout-inline"))
+        .clicked()
+    {
         actions.push(Action::Comparison(ComparisonAction::View(
             ComparisonViewAction::SetComparisonLayout { inline: true },
         )));
@@ -237,11 +243,16 @@ fn layout_and_stepping_ui(ui: &mut Ui, state: &ComparisonState, actions: &mut Ve
             actions.push(action);
         }
     }
-    ui.label(match state.current {
-        Some(current) => format!("Difference {} of {count}", current + 1),
-        None if count == 1 => "1 difference".to_owned(),
-        None => format!("{count} differences"),
-    });
+    // One piece: a count is never broken from its noun at a line's end.
+    let counted = match state.current {
+        Some(current) => crate::tr!(
+            "compare-difference-of",
+            current = current + 1,
+            count = count
+        ),
+        None => crate::tr!("compare-differences", count = count),
+    };
+    ui.add(egui::Label::new(counted).wrap_mode(egui::TextWrapMode::Extend));
     ui.separator();
     if ui
         .button(
@@ -270,27 +281,38 @@ fn what_counts_ui(ui: &mut Ui, state: &ComparisonState, actions: &mut Vec<Action
 fn count_as_different_ui(ui: &mut Ui, state: &ComparisonState, actions: &mut Vec<Action>) {
     let mut normalization = state.normalization;
     // A label is never broken across lines.
-    let label =
-        ui.add(egui::Label::new("Count as different:").wrap_mode(egui::TextWrapMode::Extend));
+    let label = ui.add(
+        egui::Label::new(crate::tr!("compare-count-as-different"))
+            .wrap_mode(egui::TextWrapMode::Extend),
+    );
     egui::ComboBox::from_id_salt("count-as-different")
-        .selected_text(profile_name(&normalization))
+        .selected_text(profile_label(&normalization))
         .show_ui(ui, |ui| {
             for (name, profile) in PROFILES {
-                ui.selectable_value(&mut normalization, profile, name);
+                ui.selectable_value(&mut normalization, profile, profile_label_of(name));
             }
             ui.separator();
-            ui.checkbox(&mut normalization.ignore_case, "Ignore case");
-            ui.checkbox(&mut normalization.ignore_punctuation, "Ignore punctuation");
+            ui.checkbox(
+                &mut normalization.ignore_case,
+                crate::tr!("compare-ignore-case"),
+            );
+            ui.checkbox(
+                &mut normalization.ignore_punctuation,
+                crate::tr!("compare-ignore-punctuation"),
+            );
             ui.checkbox(
                 &mut normalization.unify_quotes_and_dashes,
-                "Any quotation mark or dash is the same",
+                crate::tr!("compare-unify-quotes-and-dashes"),
             );
-            ui.checkbox(&mut normalization.collapse_whitespace, "Ignore white space");
-            ui.checkbox(&mut normalization.yo_as_ye, "ё is е");
+            ui.checkbox(
+                &mut normalization.collapse_whitespace,
+                crate::tr!("compare-ignore-white-space"),
+            );
+            ui.checkbox(&mut normalization.yo_as_ye, crate::tr!("compare-yo-as-ye"));
         })
         .response
         .labelled_by(label.id)
-        .on_hover_text(FEWER_WITH_EXACT);
+        .on_hover_text(crate::tr!("compare-fewer-with-exact"));
     if normalization != state.normalization {
         actions.push(Action::Comparison(ComparisonAction::View(
             ComparisonViewAction::SetNormalization(normalization),
@@ -302,11 +324,13 @@ fn count_as_different_ui(ui: &mut Ui, state: &ComparisonState, actions: &mut Vec
 fn mark_against_ui(ui: &mut Ui, state: &ComparisonState, actions: &mut Vec<Action>) {
     let witnesses = &state.comparison.witnesses;
     let current = match state.reference {
-        Reference::Previous => "the earlier witness".to_owned(),
+        Reference::Previous => crate::tr!("compare-earlier-witness"),
         Reference::Base(b) => witnesses.get(b).map_or("?".into(), |w| w.label.clone()),
     };
     let mut reference = state.reference;
-    let label = ui.add(egui::Label::new("Mark against:").wrap_mode(egui::TextWrapMode::Extend));
+    let label = ui.add(
+        egui::Label::new(crate::tr!("compare-mark-against")).wrap_mode(egui::TextWrapMode::Extend),
+    );
     egui::ComboBox::from_id_salt("mark-against")
         .selected_text(current)
         .width(200.0)
@@ -314,7 +338,7 @@ fn mark_against_ui(ui: &mut Ui, state: &ComparisonState, actions: &mut Vec<Actio
             ui.selectable_value(
                 &mut reference,
                 Reference::Previous,
-                "The earlier witness in the same language",
+                crate::tr!("compare-earlier-witness-same-language"),
             );
             for (index, witness) in witnesses.iter().enumerate() {
                 ui.selectable_value(&mut reference, Reference::Base(index), &witness.label);
@@ -322,10 +346,7 @@ fn mark_against_ui(ui: &mut Ui, state: &ComparisonState, actions: &mut Vec<Actio
         })
         .response
         .labelled_by(label.id)
-        .on_hover_text(
-            "Words are compared within one language: a witness in another language than the \
-             one chosen is not marked",
-        );
+        .on_hover_text(crate::tr!("compare-mark-against-tip"));
     if reference != state.reference {
         actions.push(Action::Comparison(ComparisonAction::View(
             ComparisonViewAction::SetReference(reference),
@@ -335,7 +356,7 @@ fn mark_against_ui(ui: &mut Ui, state: &ComparisonState, actions: &mut Vec<Actio
 
 /// The export menu, and a note on the difference stepped to.
 fn export_and_note_ui(ui: &mut Ui, state: &ComparisonState, actions: &mut Vec<Action>) {
-    ui.menu_button("Export", |ui| {
+    ui.menu_button(crate::tr!("compare-export"), |ui| {
         for format in [
             ExportFormat::Markdown,
             ExportFormat::Html,
@@ -350,7 +371,7 @@ fn export_and_note_ui(ui: &mut Ui, state: &ComparisonState, actions: &mut Vec<Ac
     });
     let collate = Action::Comparison(ComparisonAction::CollateWitnesses);
     if ui
-        .button("Collate")
+        .button(crate::tr!("compare-collate"))
         .on_hover_text(collate.tooltip())
         .clicked()
     {
@@ -360,10 +381,10 @@ fn export_and_note_ui(ui: &mut Ui, state: &ComparisonState, actions: &mut Vec<Ac
     let clicked = ui
         .add_enabled(
             difference.is_some(),
-            egui::Button::new("Note on this difference"),
+            egui::Button::new(crate::tr!("compare-note-on-difference")),
         )
-        .on_hover_text("Write a note on the difference stepped to (F7 steps)")
-        .on_disabled_hover_text("Step to a difference first (F7)")
+        .on_hover_text(crate::tr!("compare-note-on-difference-tip"))
+        .on_disabled_hover_text(crate::tr!("compare-note-on-difference-disabled"))
         .clicked();
     if clicked && let Some(difference) = difference {
         actions.push(Action::Comparison(ComparisonAction::NoteOnDifference {
@@ -376,12 +397,6 @@ fn export_and_note_ui(ui: &mut Ui, state: &ComparisonState, actions: &mut Vec<Ac
         }));
     }
 }
-
-/// Why a stricter setting can find fewer differences than a looser one.
-const FEWER_WITH_EXACT: &str = "A difference is one run of changed words. Under Exact and \
-    Typography a changed comma or quotation mark counts too, so two changes with only a changed \
-    mark between them join into one longer difference: these settings can count fewer \
-    differences than Wording, each of more words.";
 
 /// The key to the marks, one line: its words are the exports' (see [`key_sentence`]), each
 /// mark shown as it looks.
@@ -400,6 +415,7 @@ pub(super) fn legend_ui(ui: &mut Ui, state: &ComparisonState) {
     );
     let mut job = key_job(
         &sentence,
+        &crate::tr!("compare-key"),
         (dark, ui.visuals().weak_text_color()),
         FontId::proportional(12.0),
     );
@@ -408,9 +424,14 @@ pub(super) fn legend_ui(ui: &mut Ui, state: &ComparisonState) {
     ui.add(egui::Label::new(job).truncate());
 }
 
-/// The key's `sentence` laid out with the words that name a mark shown with it, in the
-/// `dark` theme or not, the rest in `weak` colour.
-pub(super) fn key_job(sentence: &str, (dark, weak): (bool, Color32), font: FontId) -> LayoutJob {
+/// The key's `sentence` after its `label` ("Key: "), laid out with the words that name a mark
+/// shown with it, in the `dark` theme or not, the rest in `weak` colour.
+pub(super) fn key_job(
+    sentence: &str,
+    label: &str,
+    (dark, weak): (bool, Color32),
+    font: FontId,
+) -> LayoutJob {
     let (added, removed, changed, _) = mark_colors(dark);
     let text = theme::reading_colors(dark).text;
     let plain = TextFormat::simple(font.clone(), weak);
@@ -422,22 +443,35 @@ pub(super) fn key_job(sentence: &str, (dark, weak): (bool, Color32), font: FontI
         italics,
         ..TextFormat::simple(font.clone(), text)
     };
-    // The words that name a mark are shown with it.
-    let styled = [
-        ("struck through", mark(removed, Stroke::NONE, line, false)),
-        ("underlined", mark(added, line, Stroke::NONE, false)),
-        (
-            "in italics",
-            mark(changed, Stroke::NONE, Stroke::NONE, true),
-        ),
+    // The words that name a mark are shown with it: the English ones (the key of an export is
+    // in English) and the reader's language's.
+    let struck = mark(removed, Stroke::NONE, line, false);
+    let underlined = mark(added, line, Stroke::NONE, false);
+    let italics = mark(changed, Stroke::NONE, Stroke::NONE, true);
+    let mut styled = vec![
+        ("struck through".to_owned(), struck.clone()),
+        ("underlined".to_owned(), underlined.clone()),
+        ("in italics".to_owned(), italics.clone()),
     ];
+    for (words, format) in [
+        (crate::tr!("compare-key-struck-through"), struck),
+        (crate::tr!("compare-key-underlined"), underlined),
+        (crate::tr!("compare-key-in-italics"), italics),
+    ] {
+        if !words.is_empty() && styled.iter().all(|(w, _)| *w != words) {
+            styled.push((words, format));
+        }
+    }
     let mut job = LayoutJob::default();
-    job.append("Key: ", 0.0, plain.clone());
+    job.append(label, 0.0, plain.clone());
     let mut rest = sentence;
     while !rest.is_empty() {
         let next = styled
             .iter()
-            .filter_map(|(words, format)| rest.find(words).map(|at| (at, *words, format)))
+            .filter_map(|(words, format)| {
+                rest.find(words.as_str())
+                    .map(|at| (at, words.as_str(), format))
+            })
             .min_by_key(|(at, _, _)| *at);
         match next {
             Some((at, words, format)) => {
@@ -460,7 +494,7 @@ fn progress_ui(ui: &mut Ui, job: &super::ComparisonJob, actions: &mut Vec<Action
     ui.horizontal(|ui| {
         // The button first, so that it stays put while the progress text changes.
         if job.is_cancelled() {
-            ui.label("Cancelling…");
+            ui.label(crate::tr!("compare-cancelling"));
         } else {
             actions.extend(action_ui(
                 ui,
@@ -470,12 +504,16 @@ fn progress_ui(ui: &mut Ui, job: &super::ComparisonJob, actions: &mut Vec<Action
         }
         ui.spinner();
         if total == 0 {
-            ui.label("Aligning the witnesses…");
+            ui.label(crate::tr!("compare-aligning"));
         } else {
             ui.add(
                 egui::ProgressBar::new(done as f32 / total as f32)
                     .desired_width(240.0)
-                    .text(format!("{done} of {total} segments")),
+                    .text(crate::tr!(
+                        "compare-segments-done",
+                        done = done,
+                        count = total
+                    )),
             );
         }
     });
@@ -492,21 +530,19 @@ fn too_many_columns_ui(ui: &mut Ui, state: &ComparisonState, actions: &mut Vec<A
     if visible > fit {
         ui.horizontal_wrapped(|ui| {
             let warn = ui.visuals().warn_fg_color;
-            let said = format!(
-                "{fit} of the {visible} witnesses fit side by side here: scroll sideways for \
-                 the others, hide some under Witnesses, read them Inline"
-            );
             if state.full {
-                ui.label(RichText::new(format!("{said}.")).small().color(warn));
+                let said = crate::tr!("compare-columns-dont-fit", fit = fit, count = visible);
+                ui.label(RichText::new(said).small().color(warn));
             } else {
-                ui.label(RichText::new(format!("{said}, or")).small().color(warn));
+                let said = crate::tr!("compare-columns-dont-fit-or", fit = fit, count = visible);
+                ui.label(RichText::new(said).small().color(warn));
                 let fill = Action::Comparison(ComparisonAction::View(
                     ComparisonViewAction::ToggleComparisonFull,
                 ));
                 if ui
-                    .small_button("Fill window")
+                    .small_button(crate::tr!("compare-fill-window"))
                     .on_hover_text(fill.tooltip())
-                    .accessible_name("Fill window for all columns")
+                    .accessible_name(crate::tr!("compare-fill-window-for-columns"))
                     .clicked()
                 {
                     actions.push(fill);

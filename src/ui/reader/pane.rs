@@ -54,11 +54,9 @@ pub fn reader_ui(
     // Input: pointer on the text, wheel, keys.
     let response = ui.interact(area.text, params.id, Sense::click_and_drag());
     response.widget_info(|| {
-        let name = format!(
-            "Reading pane {}: {}",
-            params.pane_index + 1,
-            text.meta().title
-        );
+        let number = params.pane_index + 1;
+        let title = &text.meta().title;
+        let name = crate::tr!("reading-pane-document-name", number = number, title = title);
         egui::WidgetInfo::labeled(egui::Role::Document, true, name)
     });
     let scrolling = scrolling_asked(ui, view, &params, &area);
@@ -377,12 +375,9 @@ fn hover_tooltip(
 /// What the bracketed words at `offset` are, when an editor inserted them.
 pub(crate) fn editorial_note(text: &Text, offset: usize) -> Option<String> {
     let editor = text.meta().editor_brackets.as_deref()?;
-    text.editorial_at(offset).then(|| {
-        format!(
-            "In square brackets: inserted by the editor, {editor}; not {}’s words",
-            text.meta().author
-        )
-    })
+    let author = &text.meta().author;
+    text.editorial_at(offset)
+        .then(|| crate::tr!("reading-editorial-note", editor = editor, author = author))
 }
 
 /// A drag at `pos` extends the selection, and scrolls when it goes past the top or bottom.

@@ -91,7 +91,8 @@ pub(super) fn context_menu_ui(
     // The categories by their names and colours (the reader's own).
     ui.add_enabled_ui(has_selection, |ui| {
         for (index, (name, color)) in params.categories.iter().enumerate().take(6) {
-            let label = RichText::new(format!("■ Highlight: {name}")).color(*color);
+            let words = crate::tr!("reading-menu-highlight-in", name = name);
+            let label = RichText::new(format!("■ {words}")).color(*color);
             if ui.button(label).clicked() {
                 actions.push(Action::Annotations(AnnotationAction::Highlight(index)));
                 ui.close();
@@ -118,7 +119,7 @@ fn highlight_menu_ui(
             what,
         }));
     };
-    ui.menu_button("Change category", |ui| {
+    ui.menu_button(crate::tr!("reading-menu-change-category"), |ui| {
         for (index, (name, color)) in params.categories.iter().enumerate() {
             let label = RichText::new(format!("■ {name}")).color(*color);
             if ui.button(label).clicked() {
@@ -136,14 +137,20 @@ fn highlight_menu_ui(
     for (label, what) in [
         (
             if note {
-                "Edit note…"
+                crate::tr!("reading-menu-edit-note")
             } else {
-                "Write a note…"
+                crate::tr!("reading-menu-write-note")
             },
             HighlightAction::EditNote,
         ),
-        ("Copy with citation", HighlightAction::CopyWithCitation),
-        ("Delete highlight", HighlightAction::Delete),
+        (
+            crate::tr!("reading-menu-copy-with-citation"),
+            HighlightAction::CopyWithCitation,
+        ),
+        (
+            crate::tr!("reading-menu-delete-highlight"),
+            HighlightAction::Delete,
+        ),
     ] {
         if ui.button(label).clicked() {
             push(what);
@@ -156,10 +163,13 @@ fn highlight_menu_ui(
 fn annotate_buttons(ui: &mut Ui, categories: &[(String, Color32)], actions: &mut Vec<Action>) {
     for (index, (name, color)) in categories.iter().enumerate().take(6) {
         let button = egui::Button::new(RichText::new("■").color(*color).size(18.0)).frame(false);
+        let accessible = crate::tr!("reading-toolbar-highlight-as", name = name);
+        let key = index + 1;
+        let tip = crate::tr!("reading-toolbar-highlight-as-tip", name = name, key = key);
         if ui
             .add(button)
-            .accessible_name(format!("Highlight as {name}"))
-            .on_hover_text(format!("Highlight as {name} ({})", index + 1))
+            .accessible_name(accessible)
+            .on_hover_text(tip)
             .clicked()
         {
             actions.push(Action::Annotations(AnnotationAction::Highlight(index)));
@@ -167,7 +177,7 @@ fn annotate_buttons(ui: &mut Ui, categories: &[(String, Color32)], actions: &mut
     }
     let note = Action::Annotations(AnnotationAction::NoteOnSelection);
     if ui
-        .small_button("Note")
+        .small_button(crate::tr!("reading-toolbar-note"))
         .on_hover_text(format!("{} (N)", note.tooltip()))
         .clicked()
     {

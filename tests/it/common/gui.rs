@@ -217,3 +217,27 @@ impl lectern::ui::dialogs::FileDialogs for ScriptedDialogs {
         self.0.clone()
     }
 }
+
+/// Highlights a passage of the first pane's text with `note`, in the category "question": the
+/// nth such highlight (n the annotations already there) lies on the nth sentence's words.
+pub fn add_highlight_with_note(app: &mut LecternApp, note: &str) {
+    let text = app.desk().panes()[0].text.clone();
+    let n = app.notebook().contents().annotations.live().len();
+    let start = 20 + 60 * n;
+    let annotation = Annotation {
+        note: note.into(),
+        ..Annotation::new(
+            format!("note-{n}"),
+            &text,
+            lectern::model::text::CharRange(start..start + 30),
+            Some("question"),
+            &"2026-12-07T18:00:00Z".into(),
+        )
+    };
+    app.notebook_mut()
+        .edit(
+            Edit::AddAnnotation(annotation),
+            &"2026-12-07T18:00:00Z".into(),
+        )
+        .unwrap();
+}

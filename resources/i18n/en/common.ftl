@@ -1,8 +1,0 @@
-# common
-
-## Counts
-
-count-notes = { $count ->
-    [one] { $count } note
-   *[other] { $count } notes
-}

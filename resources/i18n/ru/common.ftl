@@ -1,9 +1,0 @@
-# common
-
-## Счёт
-
-count-notes = { $count ->
-    [one] { $count } заметка
-    [few] { $count } заметки
-   *[many] { $count } заметок
-}
