@@ -203,6 +203,10 @@ pub fn window(
     normalize: Normalize,
     base: Option<&str>,
 ) -> anyhow::Result<()> {
+    // The window speaks the system's language (the command line's own words stay English).
+    crate::i18n::set_language(crate::i18n::Language::of_locale(
+        sys_locale::get_locale().as_deref(),
+    ));
     let normalization = normalize.normalization()?;
     let (known, note) = witnesses(profile, sources)?;
     if known.len() < 2 {

@@ -95,27 +95,31 @@ pub fn glossary_ui(
 ) -> Vec<Action> {
     let mut actions = Vec::new();
     let mut open = true;
-    crate::ui::study_window(&crate::tr!("study-glossary-title"), ctx, (640.0, 480.0))
-        .open(&mut open)
-        .show(ctx, |ui| {
-            ui.checkbox(
-                &mut state.show_marks,
-                crate::tr!("study-glossary-show-marks"),
-            );
-            ui.separator();
-            ui.columns(2, |columns| {
-                egui::ScrollArea::vertical().id_salt("glossary-terms").show(
-                    &mut columns[0],
-                    |ui| {
-                        add_term_ui(ui, state, &mut actions);
-                        terms_ui(ui, state, glossary, &mut actions);
-                    },
-                );
-                egui::ScrollArea::vertical()
-                    .id_salt("glossary-term")
-                    .show(&mut columns[1], |ui| chosen_ui(ui, state, glossary));
-            });
+    crate::ui::study_window(
+        "glossary",
+        &crate::tr!("study-glossary-title"),
+        ctx,
+        (640.0, 480.0),
+    )
+    .open(&mut open)
+    .show(ctx, |ui| {
+        ui.checkbox(
+            &mut state.show_marks,
+            crate::tr!("study-glossary-show-marks"),
+        );
+        ui.separator();
+        ui.columns(2, |columns| {
+            egui::ScrollArea::vertical()
+                .id_salt("glossary-terms")
+                .show(&mut columns[0], |ui| {
+                    add_term_ui(ui, state, &mut actions);
+                    terms_ui(ui, state, glossary, &mut actions);
+                });
+            egui::ScrollArea::vertical()
+                .id_salt("glossary-term")
+                .show(&mut columns[1], |ui| chosen_ui(ui, state, glossary));
         });
+    });
     if !open {
         actions.push(Action::Search(SearchAction::CloseGlossary));
     }

@@ -119,31 +119,35 @@ impl EntityDraft {
 pub fn index_ui(ctx: &egui::Context, state: &mut IndexViewState, index: &Index) -> Vec<Action> {
     let mut actions = Vec::new();
     let mut open = true;
-    crate::ui::study_window(&crate::tr!("study-index-title"), ctx, (560.0, 560.0))
-        .open(&mut open)
-        .show(ctx, |ui| {
-            ui.horizontal(|ui| {
-                let label = ui.label(crate::tr!("study-index-filter"));
-                ui.add(egui::TextEdit::singleline(&mut state.filter).desired_width(220.0))
-                    .labelled_by(label.id);
-                show_in_panes_ui(ui, state);
-            });
-            ui.separator();
-            ui.columns(2, |columns| {
-                egui::ScrollArea::vertical().id_salt("index-entities").show(
-                    &mut columns[0],
-                    |ui| {
-                        add_entity_ui(ui, state, &mut actions);
-                        entities_ui(ui, state, index, &mut actions);
-                    },
-                );
-                egui::ScrollArea::vertical()
-                    .id_salt("index-mentions")
-                    .show(&mut columns[1], |ui| {
-                        chosen_ui(ui, state, index, &mut actions)
-                    });
-            });
+    crate::ui::study_window(
+        "index",
+        &crate::tr!("study-index-title"),
+        ctx,
+        (560.0, 560.0),
+    )
+    .open(&mut open)
+    .show(ctx, |ui| {
+        ui.horizontal(|ui| {
+            let label = ui.label(crate::tr!("study-index-filter"));
+            ui.add(egui::TextEdit::singleline(&mut state.filter).desired_width(220.0))
+                .labelled_by(label.id);
+            show_in_panes_ui(ui, state);
         });
+        ui.separator();
+        ui.columns(2, |columns| {
+            egui::ScrollArea::vertical()
+                .id_salt("index-entities")
+                .show(&mut columns[0], |ui| {
+                    add_entity_ui(ui, state, &mut actions);
+                    entities_ui(ui, state, index, &mut actions);
+                });
+            egui::ScrollArea::vertical()
+                .id_salt("index-mentions")
+                .show(&mut columns[1], |ui| {
+                    chosen_ui(ui, state, index, &mut actions)
+                });
+        });
+    });
     if !open {
         actions.push(Action::Search(SearchAction::CloseIndex));
     }

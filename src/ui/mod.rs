@@ -41,13 +41,16 @@ pub(crate) fn export_file_name(title: &str, extension: &str) -> String {
 /// title; it closes with its ×. When it has opened a comparison (docked at the foot of the
 /// desk) it stands at the head of the window instead, and back at the foot when it opens a
 /// passage again (see [`keep_study_window_clear`]).
+/// `key` names the window whatever the language of its `title`, so that it keeps its place
+/// when the reader changes the language.
 pub(crate) fn study_window<'open>(
+    key: &'static str,
     title: &str,
     ctx: &egui::Context,
     (width, height): (f32, f32),
 ) -> egui::Window<'open> {
     let screen = ctx.content_rect();
-    let head = ctx.data(|d| d.get_temp::<bool>(at_head(title))) == Some(true);
+    let head = ctx.data(|d| d.get_temp::<bool>(at_head(key))) == Some(true);
     // A window of its own at each place, so that each opens where it should.
     let (pivot, pos) = if head {
         (
@@ -61,7 +64,7 @@ pub(crate) fn study_window<'open>(
         )
     };
     egui::Window::new(title.to_owned())
-        .id(egui::Id::unique(("lectern-study-window", title, head)))
+        .id(egui::Id::unique(("lectern-study-window", key, head)))
         .collapsible(false)
         .pivot(pivot)
         .default_pos(pos)
@@ -69,18 +72,18 @@ pub(crate) fn study_window<'open>(
         .default_height(height.min(screen.height() * 0.5))
 }
 
-/// Whether study window `title` stands at the head of the window (else at its foot).
-fn at_head(title: &str) -> egui::Id {
-    egui::Id::unique(("lectern-study-window-at-head", title))
+/// Whether study window `key` stands at the head of the window (else at its foot).
+fn at_head(key: &str) -> egui::Id {
+    egui::Id::unique(("lectern-study-window-at-head", key))
 }
 
-/// Moves study window `title` clear of what `actions` (what the reader did in it) open: to
+/// Moves study window `key` clear of what `actions` (what the reader did in it) open: to
 /// the head of the window when they open a comparison that `docks` below the texts, to its
 /// foot when they open a text (or a comparison that fills the window, whose title and
 /// toolbar are at its head).
 pub(crate) fn keep_study_window_clear(
     ctx: &egui::Context,
-    title: &str,
+    key: &'static str,
     actions: &[action::Action],
     docks: bool,
 ) {
@@ -99,7 +102,7 @@ pub(crate) fn keep_study_window_clear(
         _ => None,
     });
     if let Some(head) = head {
-        ctx.data_mut(|d| d.insert_temp(at_head(title), head));
+        ctx.data_mut(|d| d.insert_temp(at_head(key), head));
         ctx.request_repaint();
     }
 }

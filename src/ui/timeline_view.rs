@@ -110,16 +110,21 @@ fn fitted<'a>(entries: impl Iterator<Item = &'a Entry>) -> Option<(f64, f64)> {
 pub fn timeline_ui(ctx: &egui::Context, state: &mut TimelineViewState) -> Vec<Action> {
     let mut actions = Vec::new();
     let mut open = true;
-    crate::ui::study_window(&crate::tr!("study-timeline-title"), ctx, (860.0, 620.0))
-        .open(&mut open)
-        .show(ctx, |ui| {
-            toolbar_ui(ui, state);
-            axis_ui(ui, state, &mut actions);
-            ui.separator();
-            chosen_ui(ui, state, &mut actions);
-            ui.separator();
-            list_ui(ui, state);
-        });
+    crate::ui::study_window(
+        "timeline",
+        &crate::tr!("study-timeline-title"),
+        ctx,
+        (860.0, 620.0),
+    )
+    .open(&mut open)
+    .show(ctx, |ui| {
+        toolbar_ui(ui, state);
+        axis_ui(ui, state, &mut actions);
+        ui.separator();
+        chosen_ui(ui, state, &mut actions);
+        ui.separator();
+        list_ui(ui, state);
+    });
     if !open {
         actions.push(Action::Search(SearchAction::CloseTimeline));
     }

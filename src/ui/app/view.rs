@@ -35,7 +35,7 @@ pub struct View {
     selected_annotation: Option<String>,
     /// Records whose files were damaged, taken from snapshots when the profile was opened: the
     /// banner that says so offers to show each.
-    recovered: Vec<Recovered>,
+    recovered: Vec<(String, Recovered)>,
     /// What the first frame opens.
     at_first_frame: AtFirstFrame,
     /// The height of the comparison docked below the texts.
@@ -429,12 +429,16 @@ impl View {
 
     /// The record recovered that the banner's `message` tells of, if it tells of one.
     pub(super) fn recovered_told_by(&self, message: &str) -> Option<&Recovered> {
-        self.recovered.iter().find(|r| r.message() == message)
+        self.recovered
+            .iter()
+            .find(|(told, _)| told == message)
+            .map(|(_, recovered)| recovered)
     }
 
     /// Keeps the records recovered when the profile was opened, for the banner.
     pub(super) fn set_recovered(&mut self, recovered: Vec<Recovered>) {
-        self.recovered = recovered;
+        // Each with the words the banner told it in, which stay when the language changes.
+        self.recovered = recovered.into_iter().map(|r| (r.message(), r)).collect();
     }
 
     /// Takes the view as the reading state kept it; its comparison opens at the first frame.

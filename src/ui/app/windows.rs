@@ -319,9 +319,7 @@ impl LecternApp {
                 state,
                 super::study::index_of(&self.study.people, &self.study.with_own),
             );
-            // The window's title, as `index_ui` gives it (it names where the window stands).
-            let title = crate::tr!("study-index-title");
-            crate::ui::keep_study_window_clear(ctx, &title, &done, docks);
+            crate::ui::keep_study_window_clear(ctx, "index", &done, docks);
             actions.extend(done);
         }
         if let Some(state) = &mut self.study.glossary_view {
@@ -333,9 +331,7 @@ impl LecternApp {
         }
         if let Some(state) = self.view.timeline_mut() {
             let done = crate::ui::timeline_view::timeline_ui(ctx, state);
-            // The window's title, as `timeline_ui` gives it.
-            let title = crate::tr!("study-timeline-title");
-            crate::ui::keep_study_window_clear(ctx, &title, &done, docks);
+            crate::ui::keep_study_window_clear(ctx, "timeline", &done, docks);
             actions.extend(done);
         }
         if let Some(state) = &mut self.search.search_all {
