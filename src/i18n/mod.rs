@@ -16,9 +16,9 @@
 use std::cell::Cell;
 use std::sync::LazyLock;
 
+use fluent_bundle::FluentResource;
 use fluent_bundle::concurrent::FluentBundle;
 pub use fluent_bundle::{FluentArgs, FluentValue};
-use fluent_bundle::FluentResource;
 
 /// A language the interface speaks.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -92,7 +92,9 @@ macro_rules! message_files {
     };
 }
 
-message_files!["commands", "common", "app", "compare", "study", "reading", "model"];
+message_files![
+    "commands", "common", "app", "compare", "study", "reading", "model"
+];
 
 /// The English and the Russian bundles, made once.
 static BUNDLES: LazyLock<(FluentBundle<FluentResource>, FluentBundle<FluentResource>)> =
@@ -142,7 +144,9 @@ pub fn message_in(language: Language, id: &str, args: Option<&FluentArgs>) -> St
         return id.to_owned();
     };
     let mut errors = Vec::new();
-    let text = bundle.format_pattern(pattern, args, &mut errors).into_owned();
+    let text = bundle
+        .format_pattern(pattern, args, &mut errors)
+        .into_owned();
     match language {
         Language::Pseudo => format!("{PSEUDO_OPEN}{text}{PSEUDO_CLOSE}"),
         Language::English | Language::Russian => text,

@@ -67,12 +67,18 @@ fn the_code_asks_for_exactly_the_messages_there_are() {
     asked.remove("id");
     let there: BTreeSet<String> = message_ids(Language::English).into_iter().collect();
     let missing: Vec<_> = asked.difference(&there).collect();
-    assert!(missing.is_empty(), "asked for, not in the files: {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "asked for, not in the files: {missing:?}"
+    );
     let unused: Vec<_> = there
         .difference(&asked)
         .filter(|id| !id.starts_with("dynamic-"))
         .collect();
-    assert!(unused.is_empty(), "in the files, never asked for: {unused:?}");
+    assert!(
+        unused.is_empty(),
+        "in the files, never asked for: {unused:?}"
+    );
 }
 
 #[test]
@@ -91,16 +97,24 @@ fn russian_counts_take_the_three_plural_forms() {
     assert_eq!(say(0), "0 заметок");
     let mut args = FluentArgs::new();
     args.set("count", 1);
-    assert_eq!(message_in(Language::English, "count-notes", Some(&args)), "1 note");
+    assert_eq!(
+        message_in(Language::English, "count-notes", Some(&args)),
+        "1 note"
+    );
     args.set("count", 3);
-    assert_eq!(message_in(Language::English, "count-notes", Some(&args)), "3 notes");
+    assert_eq!(
+        message_in(Language::English, "count-notes", Some(&args)),
+        "3 notes"
+    );
 }
 
 #[test]
 fn the_pseudo_locale_brackets_every_message_and_the_thread_keeps_its_language() {
     set_language(Language::Pseudo);
     assert_eq!(crate::tr!("cmd-Undo"), "⟦Undo⟧");
-    let worker = std::thread::spawn(|| crate::tr!("cmd-Undo")).join().unwrap();
+    let worker = std::thread::spawn(|| crate::tr!("cmd-Undo"))
+        .join()
+        .unwrap();
     assert_eq!(worker, "Undo", "another thread speaks its own language");
     set_language(Language::Russian);
     assert_eq!(crate::tr!("cmd-Undo"), "Отменить");

@@ -19,6 +19,7 @@ mod jumps;
 mod kill;
 mod reanchor;
 mod recovery;
+mod references;
 mod signals;
 mod snapshots;
 mod study_data;

@@ -60,15 +60,15 @@ impl Command {
             Self::ThemeLight => Some(Action::View(ViewAction::SetTheme(ThemeChoice::Light))),
             Self::ThemeDark => Some(Action::View(ViewAction::SetTheme(ThemeChoice::Dark))),
             Self::ToggleDarkLight => Some(Action::View(ViewAction::ToggleDarkLight)),
-            Self::LanguageSystem => {
-                Some(Action::View(ViewAction::SetLanguage(LanguageChoice::System)))
-            }
-            Self::LanguageEnglish => {
-                Some(Action::View(ViewAction::SetLanguage(LanguageChoice::English)))
-            }
-            Self::LanguageRussian => {
-                Some(Action::View(ViewAction::SetLanguage(LanguageChoice::Russian)))
-            }
+            Self::LanguageSystem => Some(Action::View(ViewAction::SetLanguage(
+                LanguageChoice::System,
+            ))),
+            Self::LanguageEnglish => Some(Action::View(ViewAction::SetLanguage(
+                LanguageChoice::English,
+            ))),
+            Self::LanguageRussian => Some(Action::View(ViewAction::SetLanguage(
+                LanguageChoice::Russian,
+            ))),
             Self::ToggleLibrary => Some(Action::View(ViewAction::ToggleLibrary)),
             Self::FocusLibraryFilter => Some(Action::View(ViewAction::FocusLibraryFilter)),
             Self::ShowShortcuts => Some(Action::View(ViewAction::ShowShortcuts)),

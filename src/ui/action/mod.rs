@@ -141,7 +141,7 @@ mod tests {
                         "About this text",
                         "Open beside"
                     ]
-                    .contains(&label),
+                    .contains(&label.as_str()),
                 "{label}: {commands:?}"
             );
         }

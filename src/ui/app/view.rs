@@ -4,18 +4,18 @@
 //! ([`View::apply`]), saying what only the app can do ([`ViewOutcome`]).
 
 use super::study::CarriedKey;
+use crate::i18n::Language;
 use crate::model::carry::Carried;
 use crate::model::comparison::WordingInput;
 use crate::storage::backups::Backup;
 use crate::storage::notebook_dir::Recovered;
 use crate::storage::reading_state::{
-    ComparisonRecord, DEFAULT_FONT_SIZE, FONT_SIZE_RANGE, LanguageChoice, ReadingState, ThemeChoice,
-    WindowPlace,
+    ComparisonRecord, DEFAULT_FONT_SIZE, FONT_SIZE_RANGE, LanguageChoice, ReadingState,
+    ThemeChoice, WindowPlace,
 };
 use crate::ui::action::ViewAction;
 use crate::ui::annotations_view::AnnotationsViewState;
 use crate::ui::library_view::LibraryViewState;
-use crate::i18n::Language;
 use crate::ui::theme;
 use crate::ui::timeline_view::TimelineViewState;
 
