@@ -27,6 +27,7 @@ pub mod import;
 pub mod import_annotations;
 pub mod index;
 pub mod list;
+pub mod references;
 pub mod restore;
 pub mod search;
 pub mod test_hooks;
@@ -90,6 +91,13 @@ pub enum CliCommand {
         /// `text` (a line each) or `json` (an array of objects).
         #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
         format: TextOrJson,
+    },
+    /// Every text of the library (bundled and imported) as a reference for Zotero, pandoc or
+    /// another reference manager.
+    References {
+        /// `csl-json` (Zotero, pandoc), `bibtex` (biblatex's fields) or `ris`.
+        #[arg(long, value_enum, default_value_t = references::ReferenceFormat::CslJson)]
+        format: references::ReferenceFormat,
     },
     /// People and places named in the library (bundled and imported texts), under every
     /// spelling and Russian form, with how often and where they are mentioned.
@@ -243,6 +251,9 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
     let profile = cli.profile.as_deref();
     match cli.command {
         Some(CliCommand::List { format }) => printed(|out| list::run(profile, format, out)),
+        Some(CliCommand::References { format }) => {
+            printed(|out| references::run(profile, format, out))
+        }
         Some(CliCommand::Index { format }) => printed(|out| index::run(profile, format, out)),
         Some(CliCommand::Timeline { format }) => printed(|out| timeline::run(profile, format, out)),
         Some(CliCommand::Glossary { format }) => printed(|out| glossary::run(profile, format, out)),

@@ -20,6 +20,7 @@ mod kill;
 mod language;
 mod reanchor;
 mod recovery;
+mod references;
 mod signals;
 mod snapshots;
 mod study_data;
