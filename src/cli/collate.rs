@@ -203,12 +203,12 @@ pub fn window(
     normalize: Normalize,
     base: Option<&str>,
 ) -> anyhow::Result<()> {
-    // The window speaks the system's language (the command line's own words stay English).
-    crate::i18n::set_language(crate::i18n::Language::of_locale(
-        sys_locale::get_locale().as_deref(),
-    ));
     let normalization = normalize.normalization()?;
-    let (known, note) = witnesses(profile, sources)?;
+    // The window speaks the system's language, its note too (the command line's own words,
+    // its errors, stay English).
+    let language = crate::i18n::Language::of_locale(sys_locale::get_locale().as_deref());
+    let (known, note) = crate::i18n::in_language(language, || witnesses(profile, sources))?;
+    crate::i18n::set_language(language);
     if known.len() < 2 {
         anyhow::bail!(
             "a collation needs at least two witnesses; {} given",

@@ -5,6 +5,7 @@ pub mod calendar;
 pub mod collatex;
 pub mod html;
 pub mod ids;
+pub mod pages;
 pub mod references;
 pub mod tei_parallel;
 pub mod text_format;

@@ -56,7 +56,7 @@ pub const OPTIONAL_KEYS: &[&str] = &[
 ];
 
 /// Keys that may appear any number of times, each occurrence adding one value.
-pub const REPEATABLE_KEYS: &[&str] = &["note", "editorial_change", "omitted", "part"];
+pub const REPEATABLE_KEYS: &[&str] = &["note", "editorial_change", "omitted", "part", "page"];
 
 /// A part (section) of a text that starts at a given paragraph, e.g. one dated note of three.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -64,6 +64,18 @@ pub struct PartMark {
     /// Index of the paragraph the part starts at.
     pub first_paragraph: usize,
     /// The part's label, shown in the pane's outline.
+    pub label: String,
+}
+
+/// Where a printed page of the text's edition begins: in paragraph `paragraph`, before its
+/// character `offset` (see [`super::pages`], which finds them in an imported text).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PageMark {
+    /// The paragraph the page begins in.
+    pub paragraph: usize,
+    /// The character of that paragraph the page begins at.
+    pub offset: usize,
+    /// The page's number as printed ("329", "xii").
     pub label: String,
 }
 
@@ -122,6 +134,9 @@ pub struct TextMeta {
     pub context_after: Option<String>,
     /// Parts of the text, by first paragraph.
     pub parts: Vec<PartMark>,
+    /// Where the printed pages of its edition begin, in order (none for a text without page
+    /// markers).
+    pub pages: Vec<PageMark>,
 }
 
 /// The byte ranges of the square-bracketed insertions in `paragraph` (`[Stalin]`), brackets
@@ -328,6 +343,7 @@ pub fn parse_text_file(file: &str, source: &str) -> Result<ParsedText, HeaderErr
     }
     check_parts(&meta.parts, paragraphs.len())
         .map_err(|message| err(None, Some("part"), message))?;
+    check_pages(&meta.pages, &paragraphs).map_err(|message| err(None, Some("page"), message))?;
     Ok(ParsedText {
         meta,
         paragraphs,
@@ -401,7 +417,45 @@ fn set_field(
             };
             meta.parts.push(part);
         }
+        "page" => {
+            // `PARAGRAPH:CHARACTER | label`: where the page begins, and its printed number.
+            let parsed = value.split_once('|').and_then(|(place, label)| {
+                let (paragraph, offset) = place.trim().split_once(':')?;
+                let label = label.trim();
+                let page = PageMark {
+                    paragraph: paragraph.trim().parse().ok()?,
+                    offset: offset.trim().parse().ok()?,
+                    label: label.to_owned(),
+                };
+                (!label.is_empty()).then_some(page)
+            });
+            let Some(page) = parsed else {
+                return Err(format!(
+                    "{value:?} is not `PARAGRAPH-INDEX:CHARACTER | page`"
+                ));
+            };
+            meta.pages.push(page);
+        }
         _ => unreachable!("key checked against the known lists above"),
+    }
+    Ok(())
+}
+
+/// Checks that the pages begin within the body, in order.
+fn check_pages(pages: &[PageMark], paragraphs: &[String]) -> Result<(), String> {
+    let mut previous: Option<(usize, usize)> = None;
+    for page in pages {
+        let place = (page.paragraph, page.offset);
+        let within = paragraphs
+            .get(page.paragraph)
+            .is_some_and(|p| page.offset <= p.chars().count());
+        if !within || previous.is_some_and(|p| p > place) {
+            return Err(format!(
+                "page {} at {}:{} is out of order or past the body",
+                page.label, page.paragraph, page.offset
+            ));
+        }
+        previous = Some(place);
     }
     Ok(())
 }
@@ -478,6 +532,12 @@ pub fn write_text_file(meta: &TextMeta, paragraphs: &[&str]) -> String {
         field(
             "part",
             &format!("{} | {}", part.first_paragraph, part.label),
+        );
+    }
+    for page in &meta.pages {
+        field(
+            "page",
+            &format!("{}:{} | {}", page.paragraph, page.offset, page.label),
         );
     }
     file.push_str("---\n");

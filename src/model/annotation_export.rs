@@ -20,6 +20,7 @@ use super::comparison::ComparisonNote;
 use super::escape::{escape_html, escape_markdown};
 use super::library::Library;
 use super::notebook::{Contents, Counts, Kind, Notebook};
+use super::text::{CharRange, Text};
 use crate::formats::w3c::{
     self, ANNOTATION_IRI, COMPARISON_IRI, COMPARISON_NOTE_IRI, CONTEXT, TEXT_IRI,
 };
@@ -30,6 +31,21 @@ fn category_name<'a>(categories: &'a [Category], id: Option<&str>) -> Option<&'a
         .iter()
         .find(|c| c.category_id == id)
         .map(|c| c.name.as_str())
+}
+
+/// The printed pages an annotation's passage lies on ("p. 422"), where its text has page
+/// markers; none for an orphan, whose place is lost.
+fn annotation_pages(
+    library: &Library,
+    annotation: &Annotation,
+    orphans: &HashSet<String>,
+) -> Option<String> {
+    if orphans.contains(&annotation.annotation_id) {
+        return None;
+    }
+    let text = library.get(&annotation.text_id)?;
+    let range = CharRange::from(annotation.anchor.start..annotation.anchor.end);
+    pages_words(text, range)
 }
 
 /// "V. I. Lenin, “Title”, 26 September 1922 (Collected Works, vol. 42, pp. 421–423)".
@@ -50,13 +66,63 @@ pub fn citation(library: &Library, text_id: &str) -> String {
     citation
 }
 
-/// A passage with its citation, plain: “quote” (author, “title”, date (reference)).
-pub fn quote_with_citation(library: &Library, text_id: &str, quote: &str) -> String {
-    format!("“{}” ({})", quote.trim(), citation(library, text_id))
+/// The printed pages of `range` in words: "p. 422", "pp. 421–422"; none for a text without
+/// page markers.
+pub fn pages_words(text: &Text, range: CharRange) -> Option<String> {
+    let (first, last) = text.pages_of(range)?;
+    Some(if first == last {
+        format!("p. {first}")
+    } else {
+        format!("pp. {first}–{last}")
+    })
+}
+
+/// The citation of the passage `range` of a text: [`citation`], its reference's pages (the
+/// whole document's) replaced by the passage's own where the text has page markers ("Collected
+/// Works, vol. 42, p. 422").
+pub fn passage_citation(library: &Library, text_id: &str, range: Option<CharRange>) -> String {
+    let whole = citation(library, text_id);
+    let Some((text, range)) = library.get(text_id).zip(range) else {
+        return whole;
+    };
+    let Some(pages) = pages_words(text, range) else {
+        return whole;
+    };
+    match &text.meta().reference {
+        Some(reference) => {
+            let kept: Vec<&str> = reference
+                .split(", ")
+                .filter(|part| !part.starts_with("pp. ") && !part.starts_with("p. "))
+                .collect();
+            let cited = format!("{}, {pages}", kept.join(", "));
+            whole.replace(&format!("({reference})"), &format!("({cited})"))
+        }
+        None => format!("{whole}, {pages}"),
+    }
+}
+
+/// A passage with its citation, plain: “quote” (author, “title”, date (reference)), with the
+/// passage's pages where its text has them.
+pub fn quote_with_citation(
+    library: &Library,
+    text_id: &str,
+    quote: &str,
+    range: Option<CharRange>,
+) -> String {
+    format!(
+        "“{}” ({})",
+        quote.trim(),
+        passage_citation(library, text_id, range)
+    )
 }
 
 /// A passage with its citation as a Markdown block quote.
-pub fn quote_with_citation_markdown(library: &Library, text_id: &str, quote: &str) -> String {
+pub fn quote_with_citation_markdown(
+    library: &Library,
+    text_id: &str,
+    quote: &str,
+    range: Option<CharRange>,
+) -> String {
     let lines: Vec<String> = quote
         .trim()
         .lines()
@@ -65,7 +131,7 @@ pub fn quote_with_citation_markdown(library: &Library, text_id: &str, quote: &st
     format!(
         "{}\n>\n> — {}\n",
         lines.join("\n"),
-        escape_markdown(&citation(library, text_id))
+        escape_markdown(&passage_citation(library, text_id, range))
     )
 }
 
@@ -157,6 +223,9 @@ pub fn to_markdown(
             .collect::<Vec<_>>()
             .join("\n");
         let _ = write!(out, "\n{quote}\n");
+        if let Some(pages) = annotation_pages(library, annotation, orphans) {
+            let _ = write!(out, "\n*{pages}*\n");
+        }
         if !annotation.note.is_empty() {
             let _ = write!(out, "\n{}\n", escape_markdown(&annotation.note));
         }
@@ -224,6 +293,9 @@ pub fn to_html(
         if let Some(category) = category {
             let _ = writeln!(out, "<p class=\"tags\">{}</p>", escape_html(category));
         }
+        if let Some(pages) = annotation_pages(library, annotation, orphans) {
+            let _ = writeln!(out, "<p class=\"tags\">{}</p>", escape_html(&pages));
+        }
         if !annotation.note.is_empty() {
             let _ = writeln!(
                 out,
@@ -280,7 +352,7 @@ pub fn to_csv(
     orphans: &HashSet<String>,
 ) -> String {
     let mut out = String::from(
-        "id,text,citation,start,end,quote,category,note,tags,created,modified,orphaned,kind\r\n",
+        "id,text,citation,start,end,quote,category,note,tags,created,modified,orphaned,kind,pages\r\n",
     );
     for a in ordered(annotations, library, orphans) {
         let orphaned = orphans.contains(&a.annotation_id);
@@ -307,6 +379,7 @@ pub fn to_csv(
             a.modified.to_string(),
             if orphaned { "yes" } else { "no" }.to_owned(),
             "annotation".to_owned(),
+            annotation_pages(library, a, orphans).unwrap_or_default(),
         ];
         let row: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
         out.push_str(&row.join(","));
@@ -802,6 +875,7 @@ fn notes_csv(notes: &[ComparisonNote], categories: &[Category]) -> String {
             note.modified.to_string(),
             "no".to_owned(),
             "note on a comparison".to_owned(),
+            String::new(),
         ];
         let row: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
         out.push_str(&row.join(","));

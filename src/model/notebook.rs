@@ -148,21 +148,16 @@ impl ReanchorReport {
 
     /// The report in a sentence for the reader.
     pub fn summary(&self) -> String {
-        format!(
-            "Some texts changed since your annotations were made: {} moved with their passage{}, \
-             {} could not be placed and {} listed under “Orphaned” in the annotations panel, \
-             with their notes.",
-            self.moved + self.fuzzy,
-            if self.fuzzy > 0 {
-                format!(
-                    " ({} to a passage that is similar, not the same)",
-                    self.fuzzy
-                )
-            } else {
-                String::new()
-            },
-            self.orphaned,
-            if self.orphaned == 1 { "is" } else { "are" }
+        let similar = if self.fuzzy > 0 {
+            crate::tr!("model-reanchor-similar", count = self.fuzzy)
+        } else {
+            String::new()
+        };
+        crate::tr!(
+            "model-reanchor-summary",
+            moved = self.moved + self.fuzzy,
+            similar = similar,
+            orphaned = self.orphaned
         )
     }
 }
@@ -183,18 +178,12 @@ impl TextReanchorReport {
     /// where it was, and 1 could not be placed (kept, listed as orphaned)."
     pub fn summary(&self) -> String {
         let stayed = self.annotations - self.moved - self.orphaned;
-        let verb =
-            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-        format!(
-            "Of its {}, {}, {}, and {} (kept, listed as orphaned).",
-            verb(self.annotations, "annotation", "annotations"),
-            verb(
-                self.moved,
-                "moved with its passage",
-                "moved with their passages"
-            ),
-            verb(stayed, "stayed where it was", "stayed where they were"),
-            verb(self.orphaned, "could not be placed", "could not be placed"),
+        crate::tr!(
+            "model-text-reanchor",
+            annotations = crate::tr!("model-text-reanchor-of", count = self.annotations),
+            moved = crate::tr!("model-text-reanchor-moved", count = self.moved),
+            stayed = crate::tr!("model-text-reanchor-stayed", count = stayed),
+            orphaned = crate::tr!("model-text-reanchor-orphaned", count = self.orphaned)
         )
     }
 }
@@ -828,29 +817,29 @@ impl RestoreReport {
     /// The report in a sentence for the reader.
     pub fn summary(&self) -> String {
         if !self.changed_anything() && self.kept.total() == 0 {
-            return "Nothing differed from the backup.".to_owned();
+            return crate::tr!("model-restore-nothing-differed");
         }
         let mut parts = Vec::new();
         if self.restored.total() > 0 {
-            parts.push(format!("brought back {}", self.restored.summary()));
+            let what = self.restored.summary();
+            parts.push(crate::tr!("model-restore-brought-back", what = what));
         }
         if self.trashed.total() > 0 {
-            parts.push(format!(
-                "moved to the Trash what the backup did not have ({})",
-                self.trashed.summary()
-            ));
+            let what = self.trashed.summary();
+            parts.push(crate::tr!("model-restore-trashed", what = what));
         }
         if self.kept.total() > 0 {
-            parts.push(format!(
-                "kept what you made since ({})",
-                self.kept.summary()
-            ));
+            let what = self.kept.summary();
+            parts.push(crate::tr!("model-restore-kept", what = what));
         }
-        let mut sentence = parts.join("; ");
-        if let Some(first) = sentence.get(..1) {
-            sentence = first.to_uppercase() + &sentence[1..];
-        }
-        sentence + "."
+        let sentence = parts.join("; ");
+        // The first letter a capital (of any script).
+        let mut chars = sentence.chars();
+        let first: String = chars
+            .next()
+            .map(|c| c.to_uppercase().collect())
+            .unwrap_or_default();
+        format!("{first}{}.", chars.as_str())
     }
 }
 

@@ -34,10 +34,8 @@ pub fn import_file(
         let added = notebook
             .merge_archive(archive, library)
             .map_err(|_| ImportError::ReadOnly)?;
-        return Ok(format!(
-            "From the notebook archive: added {} (what was here already is left as it is).",
-            added.summary()
-        ));
+        let added = added.summary();
+        return Ok(crate::tr!("model-archive-added", added = added));
     }
     match super::w3c_import::import(notebook, json, library) {
         Ok(report) => Ok(report.summary()),

@@ -204,6 +204,40 @@ impl Text {
             .saturating_sub(1)
     }
 
+    /// Where the printed pages of the text's edition begin, as character offsets of the
+    /// content, with their numbers; none for a text without page markers.
+    pub fn page_starts(&self) -> impl Iterator<Item = (usize, &str)> + '_ {
+        self.meta.pages.iter().filter_map(|page| {
+            let paragraph = self.paragraphs.get(page.paragraph)?;
+            Some((
+                (paragraph.chars.start + page.offset).min(paragraph.chars.end),
+                page.label.as_str(),
+            ))
+        })
+    }
+
+    /// The printed pages `range` lies on: the page of its first character and of its last
+    /// ("421", "422"); none for a text without pages, or a passage before its first page.
+    pub fn pages_of(&self, range: CharRange) -> Option<(&str, &str)> {
+        let marks = &self.meta.pages;
+        if marks.is_empty() {
+            return None;
+        }
+        let place = |offset: usize| {
+            let index = self.paragraph_at(offset);
+            (
+                index,
+                offset.saturating_sub(self.paragraphs[index].chars.start),
+            )
+        };
+        let (first_paragraph, first_offset) = place(range.start);
+        let (last_paragraph, last_offset) = place(range.end.saturating_sub(1).max(range.start));
+        let first = crate::formats::pages::page_at(marks, first_paragraph, first_offset)?;
+        let last =
+            crate::formats::pages::page_at(marks, last_paragraph, last_offset).unwrap_or(first);
+        Some((first, last))
+    }
+
     /// Whether character `offset` is inside an editor's square-bracketed insertion (only in a
     /// text whose metadata says its brackets are an editor's: `editor_brackets`).
     pub fn editorial_at(&self, offset: usize) -> bool {

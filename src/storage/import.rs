@@ -83,6 +83,41 @@ pub enum ImportError {
     Storage(#[from] StorageError),
 }
 
+impl ImportError {
+    /// The error in a sentence in the interface's language, for the window (the command line
+    /// prints the English of `Display`).
+    pub fn told(&self) -> String {
+        match self {
+            Self::Io { path, source } => {
+                crate::tr!(
+                    "model-import-io",
+                    path = path.as_str(),
+                    error = source.to_string()
+                )
+            }
+            Self::Empty { path } => crate::tr!("model-import-empty", path = path.as_str()),
+            Self::Binary { path } => crate::tr!("model-import-binary", path = path.as_str()),
+            Self::Undecodable { path, encoding } => crate::tr!(
+                "model-import-undecodable",
+                path = path.as_str(),
+                encoding = *encoding
+            ),
+            Self::TooLarge { path, size, max } => crate::tr!(
+                "model-import-too-large",
+                path = path.as_str(),
+                size = *size,
+                max = *max
+            ),
+            Self::Epub { path, reason } => crate::tr!(
+                "model-import-epub",
+                path = path.as_str(),
+                reason = reason.to_string()
+            ),
+            Self::Storage(e) => crate::tr!("model-import-storage", error = e.to_string()),
+        }
+    }
+}
+
 /// Decoded text and the name of the encoding it was in.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Decoded {
@@ -383,7 +418,8 @@ pub fn read_import_bytes(
             .filter(|_| markdown),
     };
     let body = import_body(page.as_ref(), markdown, &decoded.text);
-    let paragraphs = split_paragraphs(&body);
+    // The edition's page markers ("[p. 329]", "/329/") leave the text and become its pages.
+    let (paragraphs, pages) = crate::formats::pages::take_page_markers(split_paragraphs(&body));
     if paragraphs.is_empty() {
         return Err(ImportError::Empty { path: shown });
     }
@@ -394,7 +430,8 @@ pub fn read_import_bytes(
         language: page.as_ref().and_then(|p| p.language.clone()),
         kind: decoded.encoding,
     };
-    let text_meta = text_meta(meta, found, path, &body);
+    let mut text_meta = text_meta(meta, found, path, &body);
+    text_meta.pages = pages;
     Ok((Text::new(text_meta, paragraphs), decoded.encoding))
 }
 

@@ -139,6 +139,16 @@ where
     Ok(serde_json::from_value(value).ok())
 }
 
+/// A value read leniently: its default where the file's value cannot be read (a later
+/// Lectern's choice this one does not know), and the rest of the reading state kept.
+fn lenient_or_default<'de, D, T>(deserializer: D) -> Result<T, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: serde::de::DeserializeOwned + Default,
+{
+    Ok(lenient(deserializer)?.unwrap_or_default())
+}
+
 /// Everything about the desk that survives a restart.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -151,7 +161,8 @@ pub struct ReadingState {
     pub active_pane: usize,
     /// The theme.
     pub theme: ThemeChoice,
-    /// The interface's language.
+    /// The interface's language (one this Lectern does not know is the system's).
+    #[serde(deserialize_with = "lenient_or_default")]
     pub language: LanguageChoice,
     /// The reading font size in points.
     pub font_size: f32,
@@ -201,6 +212,23 @@ impl ReadingState {
             state.sanitise();
         }
         loaded
+    }
+
+    /// The language the profile's reading state chose, read without changing anything (the
+    /// window speaks it from the profile's first words on, before the state is loaded); the
+    /// system's where there is no such state or it cannot be read.
+    pub fn chosen_language(profile: &Profile) -> LanguageChoice {
+        let own = profile.reading_state_path();
+        let path = if !own.exists() && profile.shared_reading_state_path().exists() {
+            profile.shared_reading_state_path()
+        } else {
+            own
+        };
+        std::fs::read(path)
+            .ok()
+            .and_then(|bytes| serde_json::from_slice::<serde_json::Value>(&bytes).ok())
+            .and_then(|file| serde_json::from_value(file.get("language")?.clone()).ok())
+            .unwrap_or_default()
     }
 
     /// The bytes of the file for this state.
@@ -334,6 +362,33 @@ mod tests {
         assert_eq!(loaded.panes, state().panes);
         assert_eq!(loaded.font_size, state().font_size);
         assert_eq!(loaded.comparison, None);
+    }
+
+    #[test]
+    fn the_chosen_language_is_read_ahead_and_an_unknown_one_costs_nothing_else() {
+        let temp = tempfile::tempdir().unwrap();
+        let profile = Profile::open(Some(temp.path())).unwrap();
+        assert_eq!(
+            ReadingState::chosen_language(&profile),
+            LanguageChoice::System
+        );
+        state().save(&profile).unwrap();
+        assert_eq!(
+            ReadingState::chosen_language(&profile),
+            LanguageChoice::Russian
+        );
+        // A later Lectern's language: the system's, and the rest of the state kept.
+        let mut value = serde_json::to_value(state()).unwrap();
+        value["language"] = serde_json::json!("georgian");
+        let bytes = schema::to_bytes(READING_STATE_FORMAT, &value).unwrap();
+        std::fs::write(profile.reading_state_path(), bytes).unwrap();
+        assert_eq!(
+            ReadingState::chosen_language(&profile),
+            LanguageChoice::System
+        );
+        let loaded = ReadingState::load(&profile).value.expect("the state loads");
+        assert_eq!(loaded.language, LanguageChoice::System);
+        assert_eq!(loaded.panes, state().panes);
     }
 
     #[test]

@@ -243,7 +243,7 @@ fn read_import_with(
                     &report,
                 ) {
                     Ok((text, encoding)) => ImportOutcome::Read(Box::new(text), encoding),
-                    Err(e) => ImportOutcome::Failed(format!("{e}.")),
+                    Err(e) => ImportOutcome::Failed(e.told()),
                 }
             }
         }

@@ -163,8 +163,9 @@ pub struct TextHits {
     pub title: String,
     /// All its matches.
     pub count: usize,
-    /// The first matches: range, and a line of context with the match's place in it (chars).
-    pub hits: Vec<(CharRange, String, Range<usize>)>,
+    /// The first matches: range, its printed page where the text has pages ("p. 422"), and a
+    /// line of context with the match's place in it (chars).
+    pub hits: Vec<(CharRange, Option<String>, String, Range<usize>)>,
 }
 
 /// A result of Search everything that is not in a text (a note, a tag, a note on a comparison,
@@ -213,8 +214,9 @@ pub(crate) fn text_hits_ui(ui: &mut Ui, text: &TextHits, actions: &mut Vec<Actio
         .id_salt(("search-text", &text.text_id))
         .default_open(true)
         .show(ui, |ui| {
-            for (range, line, at) in &text.hits {
-                let job = context_job(ui, "", line, at.clone());
+            for (range, page, line, at) in &text.hits {
+                let place = page.as_ref().map(|p| format!("{p}: ")).unwrap_or_default();
+                let job = context_job(ui, &place, line, at.clone());
                 let hit = |beside| {
                     Action::from(SearchAction::OpenSearchHit {
                         text_id: text.text_id.clone(),

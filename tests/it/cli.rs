@@ -1482,7 +1482,7 @@ fn exports_carry_notes_on_comparisons_and_the_archive_round_trips() {
     let (csv, _) = export(profile.path(), "csv");
     assert!(
         csv.lines()
-            .any(|l| l.starts_with("n1,") && l.ends_with(",note on a comparison")),
+            .any(|l| l.starts_with("n1,") && l.ends_with(",note on a comparison,")),
         "{csv}"
     );
     let (w3c, _) = export(profile.path(), "w3c");

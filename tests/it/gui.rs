@@ -2695,7 +2695,7 @@ fn search_everything_lists_texts_and_notes_and_opens_a_match() {
         .unwrap()
         .hits[0]
         .clone();
-    harness.get_by_label(&format!("…{}…", hit.1)).click();
+    harness.get_by_label(&format!("…{}…", hit.2)).click();
     harness.run_steps(90);
     let pane = harness.state().desk().active_pane().unwrap();
     assert_eq!(pane.text.id(), NOTES);
@@ -2729,7 +2729,7 @@ fn open_search_hit(
         .hits[0]
         .clone();
     let button = harness
-        .get_by_label(&format!("…{}…", hit.1))
+        .get_by_label(&format!("…{}…", hit.2))
         .rect()
         .center();
     click_at(harness, button, modifiers);
@@ -2828,7 +2828,7 @@ fn search_everything_says_which_spellings_of_a_name_it_also_searched() {
         state
             .texts
             .iter()
-            .any(|t| t.text_id == NOTES && t.hits.iter().any(|h| h.1.contains("Orjonikidze"))),
+            .any(|t| t.text_id == NOTES && t.hits.iter().any(|h| h.2.contains("Orjonikidze"))),
         "the letters spell him Orjonikidze"
     );
     let line = format!("Also searched: {}", state.also_searched.join(", "));
@@ -3761,7 +3761,7 @@ fn people_and_places_counts_the_comparisons_wordings_and_opens_one_at_a_mention(
     harness.get_by_label_contains("J. V. Stalin —").click();
     harness.run();
     let first = harness.state().study().index_view.as_ref().unwrap().hits[0].clone();
-    let (_, line, _) = first.hits[0].clone();
+    let (_, _, line, _) = first.hits[0].clone();
     let shown: String = line.chars().take(20).collect();
     harness.get_by_label_contains(&shown).click();
     harness.run_steps(6);
@@ -3796,7 +3796,7 @@ fn people_and_places_lists_every_spelling_as_one_person_and_opens_a_mention() {
         .hits
         .iter()
         .flat_map(|t| {
-            t.hits.iter().map(|(_, line, at)| {
+            t.hits.iter().map(|(_, _, line, at)| {
                 line.chars()
                     .skip(at.start)
                     .take(at.len())
@@ -3813,7 +3813,7 @@ fn people_and_places_lists_every_spelling_as_one_person_and_opens_a_mention() {
     harness.get_by_label_contains("Source: Wikipedia, “Sergo Ordzhonikidze”");
     harness.get_by_label_contains("Found as: Ordzhonikidze, Orjonikidze, Orgonikidze");
     // A mention opens its text there.
-    let (text_id, (range, line, _)) = state
+    let (text_id, (range, _, line, _)) = state
         .hits
         .iter()
         .find(|t| t.text_id == NOTES)

@@ -18,6 +18,7 @@ mod gui;
 mod jumps;
 mod kill;
 mod language;
+mod pages;
 mod reanchor;
 mod recovery;
 mod references;

@@ -123,7 +123,7 @@ app-titled-open-beside = “{ $title }” is open in pane { $pane }, beside “{
 app-titled-in-library = “{ $title }” is in the library: all three panes are in use
 app-dropped-read-only = { $count ->
     [one] This window is read-only, so the file dropped was not imported.
-   *[other] This window is read-only, so the files dropped was not imported.
+   *[other] This window is read-only, so the files dropped were not imported.
 }
 app-no-profile-to-import = No profile folder is open, so nothing can be imported.
 app-folder-not-created = { $folder } could not be created: { $error }

@@ -296,3 +296,40 @@ model-kinds-nothing = nothing
 model-kinds-same-as-now = same as now
 model-kinds-beside = { $counted } ({ $difference })
 model-kinds-nothing-as-now = nothing, as now
+
+## Re-anchoring and restoring (src/model/notebook.rs, src/model/notebook_import.rs)
+
+model-reanchor-summary = Some texts changed since your annotations were made: { $moved } moved with their passage{ $similar }, { $orphaned } could not be placed and { $orphaned ->
+    [one] is
+   *[other] are
+} listed under “Orphaned” in the annotations panel, with their notes.
+model-reanchor-similar = {" "}({ $count } to a passage that is similar, not the same)
+model-text-reanchor = Of its { $annotations }, { $moved }, { $stayed }, and { $orphaned } (kept, listed as orphaned).
+model-text-reanchor-of = { $count ->
+    [one] { $count } annotation
+   *[other] { $count } annotations
+}
+model-text-reanchor-moved = { $count ->
+    [one] { $count } moved with its passage
+   *[other] { $count } moved with their passages
+}
+model-text-reanchor-stayed = { $count ->
+    [one] { $count } stayed where it was
+   *[other] { $count } stayed where they were
+}
+model-text-reanchor-orphaned = { $count } could not be placed
+model-restore-nothing-differed = Nothing differed from the backup.
+model-restore-brought-back = brought back { $what }
+model-restore-trashed = moved to the Trash what the backup did not have ({ $what })
+model-restore-kept = kept what you made since ({ $what })
+model-archive-added = From the notebook archive: added { $added } (what was here already is left as it is).
+
+## Why a file was not imported (src/storage/import.rs)
+
+model-import-io = { $path } could not be read: { $error }.
+model-import-empty = { $path } holds no text; nothing was imported.
+model-import-binary = { $path } looks like a binary file, not text; nothing was imported.
+model-import-undecodable = { $path } is not valid { $encoding } text; nothing was imported.
+model-import-too-large = { $path } is { $size } bytes, more than the { $max } bytes Lectern imports; nothing was imported.
+model-import-epub = { $path } is an EPUB Lectern cannot read: { $reason }; nothing was imported.
+model-import-storage = The copy could not be written to the profile: { $error }.

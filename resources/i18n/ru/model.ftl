@@ -323,3 +323,42 @@ model-kinds-nothing = ничего
 model-kinds-same-as-now = столько же, сколько сейчас
 model-kinds-beside = { $counted } ({ $difference })
 model-kinds-nothing-as-now = ничего, как и сейчас
+
+## Перепривязка и восстановление (src/model/notebook.rs, src/model/notebook_import.rs)
+
+model-reanchor-summary = Некоторые тексты изменились после того, как вы сделали пометки: вместе со своим фрагментом перенесено { $moved }{ $similar }; не удалось разместить { $orphaned } — { $orphaned ->
+    [one] она показана
+   *[other] они показаны
+} в разделе «Потерянные пометки» панели пометок вместе с заметками.
+model-reanchor-similar = {" "}(из них { $count } — к похожему, но не тому же фрагменту)
+model-text-reanchor = Из { $annotations } этого текста { $moved }, { $stayed }, а { $orphaned } (они сохранены в списке потерянных).
+model-text-reanchor-of = { $count ->
+    [one] { $count } пометки
+   *[other] { $count } пометок
+}
+model-text-reanchor-moved = { $count ->
+    [one] { $count } перенесена вместе с фрагментом
+    [few] { $count } перенесены вместе с фрагментами
+   *[many] { $count } перенесено вместе с фрагментами
+}
+model-text-reanchor-stayed = { $count ->
+    [one] { $count } осталась на месте
+    [few] { $count } остались на месте
+   *[many] { $count } осталось на месте
+}
+model-text-reanchor-orphaned = { $count } не удалось разместить
+model-restore-nothing-differed = Ничто не отличалось от резервной копии.
+model-restore-brought-back = возвращено: { $what }
+model-restore-trashed = в Корзину перемещено то, чего не было в резервной копии ({ $what })
+model-restore-kept = сохранено сделанное после неё ({ $what })
+model-archive-added = Из архива тетради добавлено: { $added } (то, что уже было, оставлено как есть).
+
+## Почему файл не импортирован (src/storage/import.rs)
+
+model-import-io = Не удалось прочитать { $path }: { $error }.
+model-import-empty = В файле { $path } нет текста; ничего не импортировано.
+model-import-binary = Файл { $path } похож на двоичный, а не на текст; ничего не импортировано.
+model-import-undecodable = Файл { $path } не является правильным текстом в кодировке { $encoding }; ничего не импортировано.
+model-import-too-large = Размер файла { $path } — { $size } байт, больше, чем { $max } байт, которые импортирует Lectern; ничего не импортировано.
+model-import-epub = { $path } — EPUB, который Lectern не может прочитать: { $reason }; ничего не импортировано.
+model-import-storage = Не удалось записать копию в профиль: { $error }.

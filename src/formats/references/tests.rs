@@ -105,6 +105,6 @@ fn a_text_printed_nowhere_is_a_manuscript() {
     assert_eq!(reference.kind, "manuscript");
     assert!(reference.author.is_empty());
     assert_eq!(reference.issued, None);
-    assert!(bibtex(&[reference.clone()]).starts_with("@unpublished{import-notes,"));
+    assert!(bibtex(std::slice::from_ref(&reference)).starts_with("@unpublished{import-notes,"));
     assert!(ris(&[reference]).starts_with("TY  - UNPB\r\n"));
 }

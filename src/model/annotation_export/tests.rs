@@ -139,11 +139,11 @@ fn a_quote_is_copied_with_its_citation_plain_and_as_markdown() {
     let library = bundled_library();
     let id = "lenin-1922-09-26-kamenev";
     assert_eq!(
-        quote_with_citation(&library, id, " Stalin tends to be somewhat hasty. "),
+        quote_with_citation(&library, id, " Stalin tends to be somewhat hasty. ", None),
         "“Stalin tends to be somewhat hasty.” (V. I. Lenin, “On the Establishment of the \
          U.S.S.R.”, 26 September 1922 (Collected Works, vol. 42, pp. 421–423))"
     );
-    let markdown = quote_with_citation_markdown(&library, id, "one\n\ntwo");
+    let markdown = quote_with_citation_markdown(&library, id, "one\n\ntwo", None);
     assert!(
         markdown.starts_with("> one\n> \n> two\n>\n> — V. I. Lenin"),
         "{markdown}"
@@ -191,10 +191,10 @@ fn an_orphan_is_exported_as_such_and_never_with_a_position() {
         annotations[0].anchor.start, annotations[0].anchor.end
     );
     assert!(!row.contains(&start), "no position: {row}");
-    assert!(row.ends_with(",yes,annotation"), "{row}");
+    assert!(row.ends_with(",yes,annotation,"), "{row}");
     assert!(
         csv.lines()
-            .filter(|l| l.ends_with(",no,annotation"))
+            .filter(|l| l.ends_with(",no,annotation,"))
             .count()
             == 1,
         "{csv}"

@@ -68,6 +68,7 @@ impl LecternApp {
                     &self.library,
                     &annotation.text_id,
                     &annotation.anchor.exact,
+                    Some((annotation.anchor.start..annotation.anchor.end).into()),
                 );
                 ctx.copy_text(quote);
             }
@@ -81,11 +82,11 @@ impl LecternApp {
         if let Some(pane) = self.desk.active_pane()
             && let Some(range) = pane.view.selected_range()
         {
-            let quote = pane.text.slice(range);
+            let quote = pane.text.slice(range.clone());
             let copied = if markdown {
-                quote_with_citation_markdown(&self.library, pane.text.id(), quote)
+                quote_with_citation_markdown(&self.library, pane.text.id(), quote, Some(range))
             } else {
-                quote_with_citation(&self.library, pane.text.id(), quote)
+                quote_with_citation(&self.library, pane.text.id(), quote, Some(range))
             };
             ctx.copy_text(copied);
         }

@@ -294,13 +294,16 @@ impl LecternApp {
             .filter(|n| n.comparison_id == comparison.id)
             .cloned()
             .collect();
+        // An export is a document for others: in English, as the command line writes it, and
+        // one language throughout (its long halves are written on other threads).
+        let english = crate::i18n::Language::English;
         let content = match format {
-            ExportFormat::Markdown => {
+            ExportFormat::Markdown => crate::i18n::in_language(english, || {
                 comparison_export::to_markdown(comparison, result, normalization, reference, &notes)
-            }
-            ExportFormat::Html => {
+            }),
+            ExportFormat::Html => crate::i18n::in_language(english, || {
                 comparison_export::to_html(comparison, result, normalization, reference, &notes)
-            }
+            }),
             ExportFormat::Png => {
                 self.draw_comparison_picture(ctx);
                 return;
@@ -332,8 +335,9 @@ impl LecternApp {
                 .collect(),
             ..PictureStyle::default()
         };
+        // The picture is a document for others, in English like the other exports.
         self.files.pending_picture = Some(Task::spawn("lectern-picture", ctx, move |_| {
-            picture(&of, &style)
+            crate::i18n::in_language(crate::i18n::Language::English, || picture(&of, &style))
         }));
     }
 }

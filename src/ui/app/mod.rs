@@ -225,6 +225,12 @@ impl LecternApp {
             highlights: None,
         };
         app.view.set_system_language(options.system_language);
+        // The profile's chosen language speaks its first words (what opening it found) too.
+        if let Some(profile) = &options.profile {
+            app.view.set_language_choice(
+                crate::storage::reading_state::ReadingState::chosen_language(profile),
+            );
+        }
         crate::i18n::set_language(app.view.language());
         match options.profile {
             Some(profile) => app.open_profile(profile),

@@ -1,6 +1,7 @@
 //! Find in the text and Search everything: folded copies made off the UI thread, matches, and going to a match.
 
 use super::LecternApp;
+use crate::model::annotation_export::pages_words;
 use crate::model::library::Library;
 use crate::model::search::Folded;
 use crate::model::search::everything::{Hit, Place, WorkIndex, search_everything};
@@ -288,8 +289,11 @@ fn list_hits(
         let place = match &hit.place {
             Place::TextPassage { text_id, range, .. } => {
                 if let Some(text) = texts.iter_mut().find(|t| t.text_id == *text_id) {
+                    let page = library
+                        .get(text_id)
+                        .and_then(|t| pages_words(t, range.clone()));
                     text.hits
-                        .push((range.clone(), hit.snippet, hit.snippet_match));
+                        .push((range.clone(), page, hit.snippet, hit.snippet_match));
                 }
                 continue;
             }
@@ -411,7 +415,8 @@ impl LecternApp {
                 .map(|m| {
                     let (line, at) =
                         crate::model::search::context(text.content(), m.range.range(), 60);
-                    (m.range.clone(), line, at)
+                    let page = pages_words(text, m.range.clone());
+                    (m.range.clone(), page, line, at)
                 })
                 .collect();
             state.hits.push(TextHits {

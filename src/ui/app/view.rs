@@ -255,6 +255,11 @@ impl View {
         }
     }
 
+    /// Chooses the language (as View ▸ Language does; spoken from the next words on).
+    pub(super) fn set_language_choice(&mut self, choice: LanguageChoice) {
+        self.look.language = choice;
+    }
+
     /// Sets the system's language (read when the window starts; tests give their own).
     pub(super) fn set_system_language(&mut self, language: Language) {
         self.look.system_language = language;

@@ -78,6 +78,7 @@ pub fn reader_ui(
     let painter = ui.painter_at(area.text);
     let marks_slot = painter.add(Shape::Noop);
     paint_paragraphs(&painter, view, &frame, &area, colors.text);
+    page_numbers(ui, view, text, &area);
     accessible_paragraphs(ui, text, view, area.text, params.id);
     pointer_selection(ui, &response, view, text, &area, &params, &mut actions);
     selection_toolbar_ui(ui, view, text, &area, &params, &mut actions);
@@ -236,6 +237,41 @@ fn paint_paragraphs(
     }
     view.layouts.evict(view.scroll.paragraph);
     view.layouts.note_atlas(frame.ctx);
+}
+
+/// The printed page numbers of the text's edition in the left margin, each beside the line
+/// its page begins on, with a short rule where it begins (a text without page markers has
+/// none).
+fn page_numbers(ui: &Ui, view: &ReaderView, text: &Text, area: &PaneArea) {
+    let pages = &text.meta().pages;
+    if pages.is_empty() {
+        return;
+    }
+    let painter = ui.painter_at(area.body);
+    let color = ui.visuals().weak_text_color();
+    let font = egui::FontId::proportional(11.0);
+    for visible in &view.visible {
+        for page in pages.iter().filter(|p| p.paragraph == visible.paragraph) {
+            let at = visible
+                .galley
+                .pos_from_cursor(egui::text::CCursor::new(page.offset))
+                .translate(visible.origin.to_vec2());
+            let right = area.column_left - 6.0;
+            painter.text(
+                pos2(right, at.center().y),
+                egui::Align2::RIGHT_CENTER,
+                &page.label,
+                font.clone(),
+                color,
+            );
+            if page.offset > 0 {
+                painter.line_segment(
+                    [at.left_top(), at.left_bottom()],
+                    Stroke::new(1.0, color.gamma_multiply(0.6)),
+                );
+            }
+        }
+    }
 }
 
 /// The pointer's state this frame: (pressed, released, down, shift at the press, position).

@@ -1,0 +1,71 @@
+use super::*;
+
+fn take(paragraphs: &[&str]) -> (Vec<String>, Vec<(usize, usize, String)>) {
+    let (kept, marks) = take_page_markers(paragraphs.iter().map(|p| (*p).to_owned()).collect());
+    let marks = marks
+        .into_iter()
+        .map(|m| (m.paragraph, m.offset, m.label))
+        .collect();
+    (kept, marks)
+}
+
+#[test]
+fn markers_in_english_russian_and_german_are_taken_out_and_kept_as_pages() {
+    let (kept, marks) = take(&[
+        "[p. 421] Comrade Kamenev, Stalin has probably [p. 422] already sent you",
+        "the resolution [стр. 212] of his commission [S. 13] on entry /423/ into it.",
+    ]);
+    assert_eq!(
+        kept,
+        [
+            "Comrade Kamenev, Stalin has probably already sent you",
+            "the resolution of his commission on entry into it."
+        ]
+    );
+    assert_eq!(
+        marks,
+        [
+            (0, 0, "421".to_owned()),
+            (0, 37, "422".to_owned()),
+            (1, 15, "212".to_owned()),
+            (1, 33, "13".to_owned()),
+            (1, 42, "423".to_owned()),
+        ]
+    );
+    assert_eq!(&kept[0][37..], "already sent you");
+}
+
+#[test]
+fn a_marker_alone_begins_the_page_at_the_next_paragraph() {
+    let (kept, marks) = take(&["First page.", "[p. xii]", "Second page.", "[p. 2]"]);
+    assert_eq!(kept, ["First page.", "Second page."]);
+    assert_eq!(
+        marks,
+        [(1, 0, "xii".to_owned())],
+        "a marker after the end begins nothing"
+    );
+}
+
+#[test]
+fn what_only_looks_like_a_marker_stays() {
+    let written = [
+        "and/or 1/2 of 12/3/1922, [Stalin] and [sic] and [p. twelve] and [pp. 12345678901]",
+        "a path /usr/329/ and [1]",
+    ];
+    let (kept, marks) = take(&written);
+    assert_eq!(kept, written);
+    assert!(marks.is_empty(), "{marks:?}");
+}
+
+#[test]
+fn the_page_of_a_place_is_the_last_begun_at_or_before_it() {
+    let (_, marks) = take_page_markers(vec![
+        "one [p. 5] two".to_owned(),
+        "three [p. 6] four".to_owned(),
+    ]);
+    assert_eq!(page_at(&marks, 0, 0), None);
+    assert_eq!(page_at(&marks, 0, 4), Some("5"));
+    assert_eq!(page_at(&marks, 1, 0), Some("5"));
+    assert_eq!(page_at(&marks, 1, 6), Some("6"));
+    assert_eq!(page_at(&marks, 9, 0), Some("6"));
+}
