@@ -118,6 +118,11 @@ impl LecternApp {
         match self.view.apply(action, &view_ctx) {
             ViewOutcome::Done => {}
             ViewOutcome::BringBackSidePanels => self.bring_back_side_panels(),
+            ViewOutcome::LanguageChanged => {
+                if self.view.timeline_mut().is_some() {
+                    self.open_timeline();
+                }
+            }
             ViewOutcome::Quit => {
                 self.save_now();
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);

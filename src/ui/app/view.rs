@@ -143,6 +143,9 @@ pub(super) enum ViewOutcome {
     BringBackSidePanels,
     /// Save what is pending and close the window.
     Quit,
+    /// The interface speaks another language: what was worded once (the timeline's dates)
+    /// is worded again.
+    LanguageChanged,
 }
 
 impl View {
@@ -177,7 +180,7 @@ impl View {
             ViewAction::SetLanguage(choice) => {
                 self.look.language = choice;
                 crate::i18n::set_language(self.language());
-                ViewOutcome::Done
+                ViewOutcome::LanguageChanged
             }
             ViewAction::ToggleLibrary => {
                 self.toggle_library(ctx.side_panels_set_aside);
