@@ -54,12 +54,12 @@ pub fn citation(library: &Library, text_id: &str) -> String {
         return text_id.to_owned();
     };
     let meta = text.meta();
-    let mut citation = format!(
-        "{}, {}, {}",
-        meta.author,
-        crate::model::escape::in_quotes(&meta.title),
-        meta.display_date()
-    );
+    let title = crate::model::escape::in_quotes(&meta.title);
+    // An unknown author is left out, not cited as "Unknown".
+    let mut citation = match meta.known_author() {
+        Some(author) => format!("{author}, {title}, {}", meta.display_date()),
+        None => format!("{title}, {}", meta.display_date()),
+    };
     if let Some(reference) = &meta.reference {
         let _ = write!(citation, " ({reference})");
     }

@@ -97,6 +97,17 @@ fn the_citation_of_a_passage_names_its_pages_and_exports_name_them_too() {
         passage_citation(&library, &id, Some(range.clone())),
         "A. Historian, “On the national question”, 1990, p. 12"
     );
+    // An unknown author is left out of the citation, not cited as "Unknown".
+    let mut anonymous = text.meta().clone();
+    anonymous.author = "Unknown".into();
+    let paragraphs: Vec<String> = (0..text.paragraphs().len())
+        .map(|i| text.paragraph_text(i).to_owned())
+        .collect();
+    let unknown = Library::new(vec![Text::new(anonymous, paragraphs)]);
+    assert_eq!(
+        passage_citation(&unknown, &id, Some(range.clone())),
+        "“On the national question”, 1990, p. 12"
+    );
     // A text with a standard reference: its pages give way to the passage's.
     let mut meta = text.meta().clone();
     meta.reference = Some("Journal of History, vol. 3, pp. 11–14".into());
