@@ -154,9 +154,12 @@ fn chosen_ui(ui: &mut Ui, state: &GlossaryViewState, glossary: &Glossary) {
     ui.label(RichText::new(&term.concept).strong());
     ui.label(&term.about);
     ui.label(
-        RichText::new(crate::tr!("study-glossary-source", source = &term.source))
-            .weak()
-            .small(),
+        RichText::new(crate::tr!(
+            "study-glossary-source",
+            source = crate::ui::source_shown(&term.source)
+        ))
+        .weak()
+        .small(),
     );
     ui.separator();
     egui::Grid::new("glossary-renderings")

@@ -205,10 +205,13 @@ fn chosen_ui(ui: &mut Ui, state: &mut IndexViewState, index: &Index, actions: &m
     let source = match &entity.wikidata {
         Some(wikidata) => crate::tr!(
             "study-index-source-wikidata",
-            source = &entity.about_source,
+            source = crate::ui::source_shown(&entity.about_source),
             wikidata = wikidata
         ),
-        None => crate::tr!("study-index-source", source = &entity.about_source),
+        None => crate::tr!(
+            "study-index-source",
+            source = crate::ui::source_shown(&entity.about_source)
+        ),
     };
     ui.label(RichText::new(source).weak().small());
     let spellings: Vec<&str> = entity

@@ -34,6 +34,16 @@ pub(crate) fn export_file_name(title: &str, extension: &str) -> String {
     )
 }
 
+/// The source of a study entry as shown: the reader's own entries say "The reader" in the
+/// files (what the reader entered, kept as it was), and the interface's words for it here.
+pub(crate) fn source_shown(source: &str) -> String {
+    if source == "The reader" {
+        crate::tr!("study-source-the-reader")
+    } else {
+        source.to_owned()
+    }
+}
+
 /// Where a study window (People and places, the timeline, terms across translations) opens:
 /// at the foot of the window's right side, at most `height` points and never more than
 /// half the window tall, so that the passage it opens in a pane (brought into view near

@@ -203,3 +203,5 @@ study-welcome-click-title = Click a title in the library to read it here.
 study-welcome-beside = “Beside” opens a second or third text next to the first.
 study-welcome-keys = Ctrl+L filters the library; Enter opens the first match, Ctrl+Enter opens it beside.
 study-welcome-invitation = Or begin with the comparison at the heart of this corpus:
+
+study-source-the-reader = The reader

@@ -215,3 +215,5 @@ study-welcome-click-title = Щёлкните название в библиот�
 study-welcome-beside = Кнопка «Рядом» открывает второй или третий текст рядом с первым.
 study-welcome-keys = Ctrl+L переводит фокус в фильтр библиотеки; Enter открывает первый подходящий текст, Ctrl+Enter открывает его рядом.
 study-welcome-invitation = Или начните с главного сравнения этого корпуса:
+
+study-source-the-reader = ваша собственная запись
