@@ -21,6 +21,9 @@ pub enum ExportFormat {
     Csv,
     /// W3C Web Annotation JSON-LD.
     W3c,
+    /// Markdown notes in the style of Zotero's notes from annotations (quote, short citation
+    /// with its page, note).
+    Zotero,
     /// The whole notebook, every kind and the Trash, in one file to move or hand over
     /// (`lectern import-annotations` reads it back).
     Archive,
@@ -33,6 +36,7 @@ impl From<ExportFormat> for AnnotationFormat {
             ExportFormat::Html => Self::Html,
             ExportFormat::Csv => Self::Csv,
             ExportFormat::W3c => Self::W3c,
+            ExportFormat::Zotero => Self::Zotero,
             ExportFormat::Archive => Self::Archive,
         }
     }

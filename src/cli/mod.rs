@@ -192,7 +192,7 @@ pub enum CliCommand {
     Collate(collate::CollateArgs),
     /// Export the profile's annotations: Markdown, HTML, CSV or W3C Web Annotation JSON-LD.
     Export {
-        /// md, html, csv or w3c.
+        /// md, html, csv, w3c, zotero (Zotero's notes from annotations, Markdown) or archive.
         #[arg(long, value_enum, default_value_t = export::ExportFormat::Md)]
         format: export::ExportFormat,
         /// Only the annotations of this text (an id from `lectern list`).

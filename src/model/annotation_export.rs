@@ -487,15 +487,19 @@ pub enum AnnotationFormat {
     W3c,
     /// The whole notebook, every kind, lossless ([`super::archive`]).
     Archive,
+    /// Markdown notes in the style of Zotero's notes from annotations: each passage quoted,
+    /// its short citation with its page, then the reader's note.
+    Zotero,
 }
 
 impl AnnotationFormat {
     /// Every format, in menu order.
-    pub const ALL: [Self; 5] = [
+    pub const ALL: [Self; 6] = [
         Self::Markdown,
         Self::Html,
         Self::Csv,
         Self::W3c,
+        Self::Zotero,
         Self::Archive,
     ];
 
@@ -507,6 +511,7 @@ impl AnnotationFormat {
             "csv" => Self::Csv,
             "w3c" | "jsonld" => Self::W3c,
             "archive" => Self::Archive,
+            "zotero" => Self::Zotero,
             _ => return None,
         })
     }
@@ -519,6 +524,7 @@ impl AnnotationFormat {
             Self::Csv => "csv",
             Self::W3c => "jsonld",
             Self::Archive => "lectern.json",
+            Self::Zotero => "zotero.md",
         }
     }
 }
@@ -543,22 +549,24 @@ impl AnnotationFormat {
             (Self::Archive, _) => Coverage::Written,
             (_, Kind::TrashedAnnotation | Kind::TrashedComparisonNote) => Coverage::LeftOut(TRASH),
             (
-                Self::Markdown | Self::Html | Self::Csv | Self::W3c,
+                Self::Markdown | Self::Html | Self::Csv | Self::W3c | Self::Zotero,
                 Kind::Annotation | Kind::ComparisonNote | Kind::CarriedNote,
             ) => Coverage::Written,
             (
                 Self::Markdown | Self::Html,
                 Kind::Comparison | Kind::StudyEntry | Kind::DivergedNote,
             ) => Coverage::Written,
-            (Self::Markdown | Self::Html | Self::Csv | Self::W3c, Kind::Category) => {
-                Coverage::LeftOut(
-                    "each annotation's category is written with it; the list of categories is \
+            (
+                Self::Markdown | Self::Html | Self::Csv | Self::W3c | Self::Zotero,
+                Kind::Category,
+            ) => Coverage::LeftOut(
+                "each annotation's category is written with it; the list of categories is \
                      kept in the archive only",
-                )
-            }
-            (Self::Csv | Self::W3c, Kind::Comparison | Kind::StudyEntry | Kind::DivergedNote) => {
-                Coverage::LeftOut(PAPER)
-            }
+            ),
+            (
+                Self::Csv | Self::W3c | Self::Zotero,
+                Kind::Comparison | Kind::StudyEntry | Kind::DivergedNote,
+            ) => Coverage::LeftOut(PAPER),
         }
     }
 }
@@ -646,10 +654,98 @@ pub fn export_notebook(
             categories,
             orphans,
         ),
+        AnnotationFormat::Zotero => {
+            to_zotero_notes(&annotations, &whole.comparison_notes, library, orphans)
+        }
         // Written above whatever the scope; here for the match to be whole.
         AnnotationFormat::Archive => super::archive::to_archive(&whole),
     };
     (export, counts)
+}
+
+/// The short citation of Zotero's notes: the author's family name, the year and the page
+/// ("Lenin, 1922, p. 422"); the title where the author is unknown.
+fn short_citation(library: &Library, annotation: &Annotation, orphans: &HashSet<String>) -> String {
+    let Some(text) = library.get(&annotation.text_id) else {
+        return annotation.text_id.to_string();
+    };
+    let meta = text.meta();
+    let mut parts: Vec<String> = vec![match meta.known_author() {
+        Some(author) => author.rsplit(' ').next().unwrap_or(author).to_owned(),
+        None => crate::model::escape::in_quotes(&meta.title),
+    }];
+    parts.extend(meta.date.get(..4).map(str::to_owned));
+    parts.extend(annotation_pages(library, annotation, orphans));
+    parts.join(", ")
+}
+
+/// Annotations and notes on comparisons as Markdown notes in the style of Zotero's notes from
+/// annotations: a heading per text (and per comparison), then each passage in quotation marks
+/// with its short citation and page in brackets, followed by the reader's note and tags.
+pub fn to_zotero_notes(
+    annotations: &[&Annotation],
+    notes: &[ComparisonNote],
+    library: &Library,
+    orphans: &HashSet<String>,
+) -> String {
+    let mut out = String::new();
+    let mut text_id = None::<&str>;
+    for annotation in ordered(annotations, library, orphans) {
+        if text_id != Some(annotation.text_id.as_str()) {
+            text_id = Some(&annotation.text_id);
+            let _ = write!(
+                out,
+                "# Annotations\n\n{}\n\n",
+                escape_markdown(&citation(library, &annotation.text_id))
+            );
+        }
+        let quote = annotation
+            .anchor
+            .exact
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let _ = write!(
+            out,
+            "“{}” ({})",
+            escape_markdown(&quote),
+            escape_markdown(&short_citation(library, annotation, orphans))
+        );
+        if !annotation.note.is_empty() {
+            let _ = write!(out, " {}", escape_markdown(&annotation.note));
+        }
+        if !annotation.tags.is_empty() {
+            let tags: Vec<String> = annotation
+                .tags
+                .iter()
+                .map(|t| format!("#{}", escape_markdown(&t.replace(' ', "-"))))
+                .collect();
+            let _ = write!(out, " {}", tags.join(" "));
+        }
+        out.push_str("\n\n");
+    }
+    for (_, group) in by_comparison(notes) {
+        let _ = write!(
+            out,
+            "# Notes on “{}”\n\n",
+            escape_markdown(&group[0].comparison_title)
+        );
+        for note in group {
+            let mut place = note_place(note);
+            if let Some(from) = &note.carried_from {
+                let _ = write!(place, "; carried from {}", from.witness);
+            }
+            if !note.quote.is_empty() {
+                let _ = write!(out, "“{}” ", escape_markdown(&note.quote));
+            }
+            let _ = write!(out, "({})", escape_markdown(&place));
+            if !note.note.is_empty() {
+                let _ = write!(out, " {}", escape_markdown(&note.note));
+            }
+            out.push_str("\n\n");
+        }
+    }
+    out
 }
 
 /// Where a note on a comparison is, in words: "Clause 1, Lenin's amendment (against Stalin's

@@ -707,7 +707,7 @@ fn export_and_import_of_annotations_know_the_profiles_imported_texts() {
         .unwrap();
     let markdown = String::from_utf8(output.stdout).unwrap();
     assert!(
-        markdown.contains("## Unknown, “Notes on the union”"),
+        markdown.contains("## “Notes on the union”, undated"),
         "{markdown}"
     );
     let out = dir.path().join("n.jsonld");

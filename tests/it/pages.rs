@@ -10,7 +10,9 @@ use egui::{Event, Key, Modifiers};
 use egui_kittest::Harness;
 use lectern::formats::text_format::parse_text_file;
 use lectern::model::annotation::Annotation;
-use lectern::model::annotation_export::{pages_words, passage_citation, to_csv, to_markdown};
+use lectern::model::annotation_export::{
+    pages_words, passage_citation, to_csv, to_markdown, to_zotero_notes,
+};
 use lectern::model::library::Library;
 use lectern::model::selection::Selection;
 use lectern::model::text::{CharRange, Text};
@@ -127,6 +129,16 @@ fn the_citation_of_a_passage_names_its_pages_and_exports_name_them_too() {
     let none = HashSet::new();
     let markdown = to_markdown(&[&annotation], &library, &[], &none);
     assert!(markdown.contains("\n*p. 12*\n"), "{markdown}");
+    let mut noted = annotation.clone();
+    noted.note = "Where the page turns.".into();
+    noted.tags = vec!["page break".into()];
+    let zotero = to_zotero_notes(&[&noted], &[], &library, &none);
+    assert!(
+        zotero.contains(
+            "“second page begins” (Historian, 1990, p. 12) Where the page turns. #page-break"
+        ),
+        "{zotero}"
+    );
     let csv = to_csv(&[&annotation], &library, &[], &none);
     assert!(csv.lines().next().unwrap().ends_with(",pages"), "{csv}");
     assert!(csv.lines().nth(1).unwrap().ends_with(",p. 12"), "{csv}");

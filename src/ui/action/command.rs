@@ -162,6 +162,7 @@ impl Command {
             Self::ExportAnnotationsHtml => None,
             Self::ExportAnnotationsCsv => None,
             Self::ExportAnnotationsW3c => None,
+            Self::ExportAnnotationsZotero => None,
             Self::ExportNotebookArchive => None,
         }
     }
@@ -368,6 +369,14 @@ impl FileAction {
                 format: AnnotationFormat::W3c,
                 ..
             } => Some(Command::ExportAnnotationsW3c),
+            Self::ExportAnnotations {
+                format: AnnotationFormat::Zotero,
+                ..
+            }
+            | Self::ExportSelectedAnnotations {
+                format: AnnotationFormat::Zotero,
+                ..
+            } => Some(Command::ExportAnnotationsZotero),
             Self::ExportAnnotations {
                 format: AnnotationFormat::Archive,
                 ..

@@ -250,6 +250,7 @@ mod tests {
             Command::ExportAnnotationsHtml => export(AnnotationFormat::Html),
             Command::ExportAnnotationsCsv => export(AnnotationFormat::Csv),
             Command::ExportAnnotationsW3c => export(AnnotationFormat::W3c),
+            Command::ExportAnnotationsZotero => export(AnnotationFormat::Zotero),
             Command::ExportNotebookArchive => export(AnnotationFormat::Archive),
             other => panic!("{other:?} needs no data, yet has no action of its own"),
         }

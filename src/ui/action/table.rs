@@ -185,5 +185,6 @@ command_table! {
     ExportAnnotationsHtml: Files, [];
     ExportAnnotationsCsv: Files, [];
     ExportAnnotationsW3c: Files, [];
+    ExportAnnotationsZotero: Files, [];
     ExportNotebookArchive: Files, [];
 }
