@@ -47,6 +47,38 @@ pub fn run(
     Ok(())
 }
 
+/// The entry of the reference file `path` (CSL-JSON or BibTeX) to fill an import's metadata
+/// from: the one with `key`, or the only one.
+pub fn reference_entry(
+    path: &Path,
+    key: Option<&str>,
+) -> anyhow::Result<crate::formats::references::Reference> {
+    let source = std::fs::read_to_string(path)
+        .map_err(|e| anyhow::anyhow!("{} could not be read: {e}", path.display()))?;
+    let mut entries = crate::formats::references::read_any(&source)
+        .map_err(|e| anyhow::anyhow!("{} is not CSL-JSON or BibTeX: {e}", path.display()))?;
+    match key {
+        Some(key) => {
+            let at = entries
+                .iter()
+                .position(|e| e.id == key)
+                .ok_or_else(|| anyhow::anyhow!("{} has no entry {key}", path.display()))?;
+            Ok(entries.swap_remove(at))
+        }
+        None if entries.len() == 1 => Ok(entries.remove(0)),
+        None => anyhow::bail!(
+            "{} has {} entries: choose one with --key ({})",
+            path.display(),
+            entries.len(),
+            entries
+                .iter()
+                .map(|e| e.id.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    }
+}
+
 /// Gives the import to the window that has `profile` open, if one does: true when it did the
 /// import (its text's id on `out`, what it said on standard error), false when no window
 /// listens. A window that could not import it is an error, with its reason.

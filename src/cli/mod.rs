@@ -223,6 +223,13 @@ pub enum CliCommand {
         /// Where the text comes from.
         #[arg(long)]
         source: Option<String>,
+        /// Fill the blank fields from a reference: a CSL-JSON file (Zotero's "Export item") or a
+        /// BibTeX file (Better BibTeX).
+        #[arg(long, value_name = "FILE")]
+        reference: Option<PathBuf>,
+        /// The entry of the reference file to take, by its key (needed when it has several).
+        #[arg(long, value_name = "KEY", requires = "reference")]
+        key: Option<String>,
     },
     /// Import annotations from W3C Web Annotation JSON-LD (a Lectern export or another tool's)
     /// into the profile; those already there (same id) are left as they are.
@@ -305,8 +312,13 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             date,
             language,
             source,
+            reference,
+            key,
         }) => printed(|out| {
-            let meta = import_meta(title, author, date, language, source);
+            let mut meta = import_meta(title, author, date, language, source);
+            if let Some(reference) = reference {
+                meta.fill_from(&import::reference_entry(&reference, key.as_deref())?);
+            }
             import::run(profile, &file, &meta, out)
         }),
         Some(CliCommand::ImportAnnotations { file }) => {
@@ -377,6 +389,7 @@ fn import_meta(
         date: date.unwrap_or_default(),
         language: language.unwrap_or_default(),
         source: source.unwrap_or_default(),
+        ..crate::storage::import::ImportMeta::default()
     }
 }
 

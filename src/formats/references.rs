@@ -235,6 +235,141 @@ pub fn read_csl_json(json: &str) -> Result<Vec<Reference>, String> {
         .collect()
 }
 
+/// Reads BibTeX or biblatex entries (Zotero's BibTeX export, Better BibTeX), parsed by the
+/// `biblatex` crate: each entry's key, title, authors, translators, date, the volume it is in
+/// with its number and pages, language and address.
+pub fn read_bibtex(source: &str) -> Result<Vec<Reference>, String> {
+    use biblatex::{ChunksExt, Person};
+    let bibliography = biblatex::Bibliography::parse(source).map_err(|e| e.to_string())?;
+    let names = |people: Vec<Person>| -> Vec<Name> {
+        people
+            .into_iter()
+            .map(|p| Name {
+                family: Some(p.name).filter(|n| !n.is_empty()),
+                given: Some(p.given_name).filter(|n| !n.is_empty()),
+                literal: None,
+            })
+            .collect()
+    };
+    let mut references = Vec::new();
+    for entry in bibliography.iter() {
+        let text = |key: &str| {
+            entry
+                .get(key)
+                .map(|chunks| chunks.format_verbatim())
+                .filter(|value| !value.trim().is_empty())
+        };
+        let people = |key: &str| {
+            entry
+                .get_as::<Vec<Person>>(key)
+                .map(names)
+                .unwrap_or_default()
+        };
+        let container = text("booktitle")
+            .or_else(|| text("journaltitle"))
+            .or_else(|| text("journal"));
+        let kind = match entry.entry_type.to_string().to_lowercase().as_str() {
+            "book" | "mvbook" => "book",
+            "article" | "incollection" | "inbook" | "inproceedings" | "suppbook" => "chapter",
+            _ if container.is_some() => "chapter",
+            _ => "manuscript",
+        };
+        let date = text("date").or_else(|| {
+            let year = text("year")?;
+            Some(match text("month").and_then(|m| m.parse::<u32>().ok()) {
+                Some(month) => format!("{year}-{month:02}"),
+                None => year,
+            })
+        });
+        references.push(Reference {
+            id: entry.key.clone(),
+            kind: kind.to_owned(),
+            title: text("title").unwrap_or_default(),
+            author: people("author"),
+            translator: people("translator"),
+            editor: people("editor"),
+            issued: date.as_deref().and_then(Date::parse),
+            container_title: container,
+            volume: text("volume"),
+            page: text("pages").map(|p| p.replace("--", "–")),
+            genre: text("type"),
+            language: text("langid").or_else(|| text("language")),
+            url: text("url"),
+            note: text("note"),
+        });
+    }
+    Ok(references)
+}
+
+/// Reads a reference file the reader gives: CSL-JSON (an array or one item) or BibTeX.
+pub fn read_any(source: &str) -> Result<Vec<Reference>, String> {
+    if source.trim_start().starts_with(['[', '{']) {
+        read_csl_json(source)
+    } else {
+        read_bibtex(source)
+    }
+}
+
+impl Name {
+    /// "V. I. Lenin": given names, then the family name; or the literal name.
+    pub fn written(&self) -> String {
+        match (&self.given, &self.family, &self.literal) {
+            (Some(given), Some(family), _) => format!("{given} {family}"),
+            (None, Some(family), _) => family.clone(),
+            (_, None, Some(literal)) => literal.clone(),
+            (Some(given), None, None) => given.clone(),
+            (None, None, None) => String::new(),
+        }
+    }
+}
+
+impl Reference {
+    /// The names of `people`, written as a reader writes them and joined ("A and B").
+    fn written(people: &[Name]) -> Option<String> {
+        let names: Vec<String> = people.iter().map(Name::written).collect();
+        (!names.is_empty()).then(|| names.join(" and "))
+    }
+
+    /// The authors, as a text's header writes them.
+    pub fn authors_written(&self) -> Option<String> {
+        Self::written(&self.author)
+    }
+
+    /// The translators (and editors of the translation), as a text's header writes them.
+    pub fn translators_written(&self) -> Option<String> {
+        let made = Self::written(&self.translator)?;
+        Some(match Self::written(&self.editor) {
+            Some(edited) => format!("{made}; edited by {edited}"),
+            None => made,
+        })
+    }
+
+    /// The date as a text's header sorts it (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`).
+    pub fn sortable_date(&self) -> Option<String> {
+        let parts = self.issued.as_ref()?.date_parts.first()?;
+        let mut written = format!("{:04}", parts.first()?);
+        for part in parts.iter().skip(1).take(2) {
+            written.push_str(&format!("-{part:02}"));
+        }
+        Some(written)
+    }
+
+    /// Where it is printed, as a text's header writes its reference: "Collected Works, vol.
+    /// 42, pp. 421–423".
+    pub fn printed(&self) -> Option<String> {
+        let container = self.container_title.as_ref()?;
+        let mut printed = container.clone();
+        if let Some(volume) = &self.volume {
+            printed.push_str(&format!(", vol. {volume}"));
+        }
+        if let Some(pages) = &self.page {
+            let many = pages.contains(['–', '-', ',']);
+            printed.push_str(&format!(", {} {pages}", if many { "pp." } else { "p." }));
+        }
+        Some(printed)
+    }
+}
+
 /// A BibTeX value: braces and backslashes escaped, so that any title is one value.
 fn bib_value(text: &str) -> String {
     let mut out = String::with_capacity(text.len());

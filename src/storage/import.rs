@@ -272,6 +272,37 @@ pub struct ImportMeta {
     pub language: String,
     /// Where the text comes from.
     pub source: String,
+    /// Its translators, for a translation.
+    pub translator: String,
+    /// Where it is printed: "Collected Works, vol. 42, pp. 421–423".
+    pub reference: String,
+    /// Its address on the web.
+    pub url: String,
+}
+
+impl ImportMeta {
+    /// Fills the blank fields from a reference the reader gives (Zotero's "Export item" as
+    /// CSL-JSON, or a BibTeX entry): title, authors, date, language, translators, where it is
+    /// printed and its address. What the reader typed stands.
+    pub fn fill_from(&mut self, reference: &crate::formats::references::Reference) {
+        let fill = |field: &mut String, value: Option<String>| {
+            if field.trim().is_empty()
+                && let Some(value) = value
+            {
+                *field = value;
+            }
+        };
+        fill(
+            &mut self.title,
+            Some(reference.title.clone()).filter(|t| !t.is_empty()),
+        );
+        fill(&mut self.author, reference.authors_written());
+        fill(&mut self.date, reference.sortable_date());
+        fill(&mut self.language, reference.language.clone());
+        fill(&mut self.translator, reference.translators_written());
+        fill(&mut self.reference, reference.printed());
+        fill(&mut self.url, reference.url.clone());
+    }
 }
 
 /// A guess at the language from the letters used: Russian for Cyrillic, Georgian, else
@@ -487,6 +518,9 @@ fn text_meta(meta: &ImportMeta, found: Found, path: &Path, body: &str) -> TextMe
             format!("Imported from {file_name} ({})", found.kind),
         ),
         licence: "The reader's own copy".into(),
+        translator: Some(meta.translator.trim().to_owned()).filter(|t| !t.is_empty()),
+        reference: Some(meta.reference.trim().to_owned()).filter(|r| !r.is_empty()),
+        url: Some(meta.url.trim().to_owned()).filter(|u| !u.is_empty()),
         ..TextMeta::default()
     }
 }
@@ -589,6 +623,14 @@ pub fn with_meta(text: &Text, meta: &ImportMeta) -> Result<Text, String> {
     set(&mut new.date, &meta.date);
     set(&mut new.language, &meta.language);
     set(&mut new.source, &meta.source);
+    let optional = |field: &mut Option<String>, value: &str| {
+        if !value.trim().is_empty() {
+            *field = Some(value.trim().replace(['\n', '\r'], " "));
+        }
+    };
+    optional(&mut new.translator, &meta.translator);
+    optional(&mut new.reference, &meta.reference);
+    optional(&mut new.url, &meta.url);
     if !crate::formats::text_format::is_valid_date(&new.date) {
         return Err(format!(
             "“{}” is not a date: write YYYY, YYYY-MM or YYYY-MM-DD (0000 if unknown)",

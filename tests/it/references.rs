@@ -157,3 +157,64 @@ fn ris_is_read_by_a_ris_reader_record_for_record() {
     assert_eq!(kamenev["year"], "1922");
     assert_eq!(kamenev["subsidiary_authors"][0], "Isaacs, Bernard");
 }
+
+/// A text imported with the reference Zotero exported for it (CSL-JSON): its metadata filled
+/// from the entry, and `lectern references` gives the entry back, with the reader's own
+/// title kept over the entry's.
+#[test]
+fn an_import_takes_its_metadata_from_a_zotero_entry_and_gives_it_back() {
+    let profile = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("soldatenko.txt");
+    std::fs::write(&file, "[p. 210]\n\nПроект резолюции комиссии.\n").unwrap();
+    let entry = dir.path().join("zotero.json");
+    std::fs::write(
+        &entry,
+        r#"[{"id": "soldatenko2017", "type": "chapter",
+            "title": "Украина в водовороте внешнеполитических альтернатив",
+            "author": [{"family": "Солдатенко", "given": "В. Ф."}],
+            "container-title": "Украинско-российские взаимоотношения", "volume": "2",
+            "page": "205–215", "issued": {"date-parts": [[2017]]}, "language": "ru"}]"#,
+    )
+    .unwrap();
+    let chosen = lectern::cli::import::reference_entry(&entry, None).unwrap();
+    let mut meta = lectern::storage::import::ImportMeta {
+        title: "Soldatenko on the commission's draft".into(),
+        ..Default::default()
+    };
+    meta.fill_from(&chosen);
+    let mut out = Vec::new();
+    lectern::cli::import::run(Some(profile.path()), &file, &meta, &mut out).unwrap();
+    let id = String::from_utf8(out).unwrap().trim().to_owned();
+
+    let all: serde_json::Value =
+        serde_json::from_str(&references(profile.path(), ReferenceFormat::CslJson)).unwrap();
+    let item = all
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == id.as_str())
+        .unwrap();
+    assert_eq!(
+        item["title"], "Soldatenko on the commission's draft",
+        "the reader's title"
+    );
+    assert_eq!(item["author"][0]["family"], "Солдатенко");
+    assert_eq!(
+        item["container-title"],
+        "Украинско-российские взаимоотношения"
+    );
+    assert_eq!(item["volume"], "2");
+    assert_eq!(item["page"], "205–215");
+    assert_eq!(item["issued"]["date-parts"][0][0], 2017);
+    assert_eq!(item["language"], "ru");
+
+    // A file of several entries needs a key; a key it lacks is refused.
+    std::fs::write(&entry, references(profile.path(), ReferenceFormat::Bibtex)).unwrap();
+    let several = lectern::cli::import::reference_entry(&entry, None).unwrap_err();
+    assert!(several.to_string().contains("--key"), "{several}");
+    assert!(lectern::cli::import::reference_entry(&entry, Some("no-such-key")).is_err());
+    let kamenev =
+        lectern::cli::import::reference_entry(&entry, Some("lenin-1922-09-26-kamenev")).unwrap();
+    assert_eq!(kamenev.volume.as_deref(), Some("42"));
+}

@@ -108,3 +108,64 @@ fn a_text_printed_nowhere_is_a_manuscript() {
     assert!(bibtex(std::slice::from_ref(&reference)).starts_with("@unpublished{import-notes,"));
     assert!(ris(&[reference]).starts_with("TY  - UNPB\r\n"));
 }
+
+#[test]
+fn a_better_bibtex_entry_is_read_with_its_people_volume_and_pages() {
+    let bib = r#"
+@incollection{lenin_establishment_1922,
+  title = {On the {Establishment} of the {U.S.S.R.}},
+  booktitle = {Collected Works},
+  author = {Lenin, V. I.},
+  translator = {Isaacs, Bernard},
+  volume = {42},
+  pages = {421--423},
+  date = {1922-09-26},
+  langid = {english},
+  url = {https://www.marxists.org/archive/lenin/works/1922/sep/26.htm}
+}
+@book{soldatenko_2017, title = {Украина в водовороте внешнеполитических альтернатив},
+  author = {Солдатенко, В. Ф.}, year = {2017}}
+"#;
+    let read = read_bibtex(bib).unwrap();
+    assert_eq!(read.len(), 2);
+    let lenin = &read[0];
+    assert_eq!(lenin.id, "lenin_establishment_1922");
+    assert_eq!(lenin.kind, "chapter");
+    assert_eq!(lenin.title, "On the Establishment of the U.S.S.R.");
+    assert_eq!(lenin.authors_written().as_deref(), Some("V. I. Lenin"));
+    assert_eq!(
+        lenin.translators_written().as_deref(),
+        Some("Bernard Isaacs")
+    );
+    assert_eq!(lenin.sortable_date().as_deref(), Some("1922-09-26"));
+    assert_eq!(
+        lenin.printed().as_deref(),
+        Some("Collected Works, vol. 42, pp. 421–423")
+    );
+    let book = &read[1];
+    assert_eq!(book.kind, "book");
+    assert_eq!(book.authors_written().as_deref(), Some("В. Ф. Солдатенко"));
+    assert_eq!(book.sortable_date().as_deref(), Some("2017"));
+    assert!(read_bibtex("@book{broken, title = {unclosed").is_err());
+}
+
+#[test]
+fn what_lectern_writes_it_reads_back_as_the_same_metadata() {
+    let written = Reference::of_text(&kamenev());
+    for read in [
+        read_any(&csl_json(std::slice::from_ref(&written))).unwrap(),
+        read_any(&bibtex(std::slice::from_ref(&written))).unwrap(),
+    ] {
+        let back = &read[0];
+        assert_eq!(back.authors_written().as_deref(), Some("V. I. Lenin"));
+        assert_eq!(
+            back.translators_written().as_deref(),
+            Some("Bernard Isaacs")
+        );
+        assert_eq!(back.sortable_date().as_deref(), Some("1922-09-26"));
+        assert_eq!(
+            back.printed().as_deref(),
+            Some("Collected Works, vol. 42, pp. 421–423")
+        );
+    }
+}
