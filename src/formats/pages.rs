@@ -6,8 +6,8 @@ pub use super::text_format::PageMark;
 
 /// The words that open a bracketed page marker, in the languages of the texts ("[p. 329]",
 /// "[pp. 329]", "[page 329]", "[стр. 329]", "[с. 329]", "[S. 329]", "[str. 329]"), compared
-/// without case.
-const OPENINGS: [&str; 9] = ["p.", "pp.", "page", "стр.", "с.", "c.", "s.", "str.", "стр"];
+/// without case. (A Latin "c." is left out: "[c. 1450]" is a date, circa.)
+const OPENINGS: [&str; 8] = ["p.", "pp.", "page", "стр.", "с.", "s.", "str.", "стр"];
 
 /// The most characters a page's label may have ("1234", "xviii").
 const LABEL_CHARS: usize = 8;
@@ -17,9 +17,21 @@ fn is_label(label: &str) -> bool {
     let count = label.chars().count();
     (1..=LABEL_CHARS).contains(&count)
         && (label.chars().all(|c| c.is_ascii_digit())
-            || label
-                .chars()
-                .all(|c| "ivxlcdm".contains(c.to_ascii_lowercase())))
+            || label.chars().all(|c| "ivxlcdmIVXLCDM".contains(c)))
+}
+
+/// `body` after `opening`, compared without case character by character (never slicing at a
+/// length measured on a lowercased copy).
+fn after_opening<'a>(body: &'a str, opening: &str) -> Option<&'a str> {
+    let mut rest = body.char_indices();
+    for wanted in opening.chars() {
+        let (_, c) = rest.next()?;
+        if !c.to_lowercase().eq(wanted.to_lowercase()) {
+            return None;
+        }
+    }
+    let at = rest.next().map_or(body.len(), |(at, _)| at);
+    Some(&body[at..])
 }
 
 /// The marker at the start of `rest`, if one is: its length in bytes and its page's label.
@@ -27,89 +39,116 @@ fn marker_at(rest: &str) -> Option<(usize, String)> {
     if let Some(inside) = rest.strip_prefix('[') {
         let close = inside.find(']')?;
         let body = inside[..close].trim();
-        let lower = body.to_lowercase();
         let label = OPENINGS.iter().find_map(|opening| {
-            let after = lower.strip_prefix(opening)?;
+            let after = after_opening(body, opening)?;
             // "p.329" and "p. 329"; "page 329" needs its space.
             (opening.ends_with('.') || after.starts_with(' ')).then(|| after.trim())
         })?;
-        // The label as written (its case kept), from the same place of the original.
-        let label = &body[body.len() - label.len()..];
-        return is_label(&label.to_lowercase()).then(|| (close + 2, label.to_owned()));
+        return is_label(label).then(|| (close + 2, label.to_owned()));
     }
     if let Some(inside) = rest.strip_prefix('/') {
         let close = inside.find('/')?;
         let label = &inside[..close];
-        // Only digits between slashes: "/329/" (a date "12/3/1922" has no slash before it).
+        // Only digits between slashes: "/329/".
         return (label.chars().all(|c| c.is_ascii_digit()) && is_label(label))
             .then(|| (close + 2, label.to_owned()));
     }
     None
 }
 
-/// Takes the page markers out of `paragraphs`: the paragraphs without them, and where each
-/// page begins. A marker alone in its paragraph begins the page at the next paragraph; one
-/// inside a paragraph at the character where it stood, the spaces around it made one. A
-/// slashed number counts only standing alone between spaces, so that "and/or" and "1/2" stay.
+/// One line of a paragraph without its markers: the line (its end's spaces trimmed, as a
+/// text file keeps it) and each marker's label with the character it stood before.
+fn line_without_markers(line: &str) -> (String, Vec<(usize, String)>) {
+    let mut out = String::with_capacity(line.len());
+    let mut chars = 0;
+    let mut found = Vec::new();
+    let mut at = 0;
+    while at < line.len() {
+        let rest = &line[at..];
+        let marker = marker_at(rest).filter(|(len, _)| {
+            // A slashed number counts only standing alone: "and/or", "1/2", "/usr/329/x" stay.
+            rest.starts_with('[') || {
+                let before = line[..at].chars().next_back();
+                let after = line[at + len..].chars().next();
+                before.is_none_or(char::is_whitespace)
+                    && after.is_none_or(|c| c.is_whitespace() || ",.;:!?)»”".contains(c))
+            }
+        });
+        if let Some((len, label)) = marker {
+            at += len;
+            let after = &line[at..];
+            // One space where the marker stood between two words, none at the line's start,
+            // and none before punctuation.
+            if after.starts_with(' ') && (out.is_empty() || out.ends_with(' ')) {
+                at += 1;
+            } else if out.ends_with(' ') && after.starts_with(|c: char| ",.;:!?)»”".contains(c))
+            {
+                out.pop();
+                chars -= 1;
+            }
+            found.push((chars, label));
+            continue;
+        }
+        let c = rest.chars().next().unwrap_or(' ');
+        out.push(c);
+        chars += 1;
+        at += c.len_utf8();
+    }
+    let kept = out.trim_end().to_owned();
+    let length = kept.chars().count();
+    for mark in &mut found {
+        mark.0 = mark.0.min(length);
+    }
+    (kept, found)
+}
+
+/// Takes the page markers out of `paragraphs` (each a paragraph of a text file: lines joined
+/// by `\n`, none blank): the paragraphs without them, and where each page begins. A marker
+/// alone on its line, or at the end of a line, begins its page at the next line kept (the next
+/// paragraph's start for the last line); one inside a line at the character where it stood,
+/// the spaces around it made one. What is kept reads back from a text file as it is: no line
+/// left blank, no space left at a line's end.
 pub fn take_page_markers(paragraphs: Vec<String>) -> (Vec<String>, Vec<PageMark>) {
     let mut kept: Vec<String> = Vec::with_capacity(paragraphs.len());
     let mut marks = Vec::new();
-    // Pages that begin before the next paragraph kept (markers alone in their paragraph).
+    // Pages that begin at the next line kept.
     let mut waiting: Vec<String> = Vec::new();
     for paragraph in paragraphs {
-        let mut out = String::with_capacity(paragraph.len());
-        let mut found: Vec<(usize, String)> = Vec::new();
-        let mut chars = 0;
-        let mut at = 0;
-        while at < paragraph.len() {
-            let rest = &paragraph[at..];
-            let standing_alone = |len: usize| {
-                let before = paragraph[..at].chars().next_back();
-                let after = paragraph[at + len..].chars().next();
-                before.is_none_or(char::is_whitespace)
-                    && after.is_none_or(|c| c.is_whitespace() || c.is_ascii_punctuation())
-            };
-            if let Some((len, label)) = marker_at(rest)
-                && (rest.starts_with('[') || standing_alone(len))
-            {
-                // One space where the marker stood between two words.
-                let after = &paragraph[at + len..];
-                if out.ends_with(' ') && after.starts_with(' ') {
-                    at += 1;
-                }
-                found.push((chars, label));
-                at += len;
+        let index = kept.len();
+        let mut lines: Vec<String> = Vec::new();
+        let mut length = 0;
+        for line in paragraph.split('\n') {
+            let (line, found) = line_without_markers(line);
+            if line.trim().is_empty() {
+                waiting.extend(found.into_iter().map(|(_, label)| label));
                 continue;
             }
-            let c = rest.chars().next().unwrap_or(' ');
-            out.push(c);
-            chars += 1;
-            at += c.len_utf8();
+            let start = if lines.is_empty() { 0 } else { length + 1 };
+            let line_length = line.chars().count();
+            for label in waiting.drain(..) {
+                marks.push(PageMark {
+                    paragraph: index,
+                    offset: start,
+                    label,
+                });
+            }
+            for (offset, label) in found {
+                if offset >= line_length {
+                    waiting.push(label);
+                } else {
+                    marks.push(PageMark {
+                        paragraph: index,
+                        offset: start + offset,
+                        label,
+                    });
+                }
+            }
+            length = start + line_length;
+            lines.push(line);
         }
-        let trimmed_start = out.len() - out.trim_start().len();
-        let lead = out[..trimmed_start].chars().count();
-        let text = out.trim().to_owned();
-        if text.is_empty() {
-            waiting.extend(found.into_iter().map(|(_, label)| label));
-            continue;
+        if !lines.is_empty() {
+            kept.push(lines.join("\n"));
         }
-        let index = kept.len();
-        let length = text.chars().count();
-        for label in waiting.drain(..) {
-            marks.push(PageMark {
-                paragraph: index,
-                offset: 0,
-                label,
-            });
-        }
-        for (offset, label) in found {
-            marks.push(PageMark {
-                paragraph: index,
-                offset: offset.saturating_sub(lead).min(length),
-                label,
-            });
-        }
-        kept.push(text);
     }
     // Markers after the last words begin no page of this text.
     (kept, marks)

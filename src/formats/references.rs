@@ -54,6 +54,14 @@ impl Name {
     }
 }
 
+/// The family name of the first of the names `written` ("Lenin" of "V. I. Lenin and G.
+/// Zinoviev"), or the literal name ("World-Outlook").
+pub fn first_family_name(written: &str) -> Option<String> {
+    let (made, _) = names(written);
+    let first = made.into_iter().next()?;
+    first.family.or(first.literal)
+}
+
 /// Names written as "A and B", "A, B" or "A; edited by B": the persons before any "edited by".
 fn names(written: &str) -> (Vec<Name>, Vec<Name>) {
     let (made, edited) = match written.split_once("; edited by ") {
@@ -108,6 +116,7 @@ pub struct Reference {
     #[serde(rename = "type")]
     pub kind: String,
     /// The title (with its subtitle after a colon).
+    #[serde(default)]
     pub title: String,
     /// Its authors.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -231,8 +240,51 @@ pub fn read_csl_json(json: &str) -> Result<Vec<Reference>, String> {
     };
     items
         .into_iter()
-        .map(|item| serde_json::from_value(item).map_err(|e| e.to_string()))
+        .map(|item| serde_json::from_value(as_written(item)).map_err(|e| e.to_string()))
         .collect()
+}
+
+/// A CSL-JSON item as other programs write it made the shape Lectern reads: Zotero writes a
+/// year as a string (`"date-parts": [["1922", 9, 26]]`), CSL allows numbers for an id, a
+/// volume or pages, and an item may have no title.
+fn as_written(mut item: serde_json::Value) -> serde_json::Value {
+    use serde_json::Value;
+    let Some(fields) = item.as_object_mut() else {
+        return item;
+    };
+    for key in ["id", "volume", "page", "genre", "language", "URL", "note"] {
+        if let Some(Value::Number(number)) = fields.get(key) {
+            let written = number.to_string();
+            fields.insert(key.to_owned(), Value::String(written));
+        }
+    }
+    fields
+        .entry("title")
+        .or_insert_with(|| Value::String(String::new()));
+    for key in ["issued"] {
+        let Some(parts) = fields
+            .get_mut(key)
+            .and_then(|date| date.get_mut("date-parts"))
+            .and_then(Value::as_array_mut)
+        else {
+            continue;
+        };
+        for part in parts.iter_mut().filter_map(Value::as_array_mut) {
+            for value in part.iter_mut() {
+                if let Some(number) = value.as_str().and_then(|s| s.trim().parse::<i32>().ok()) {
+                    *value = Value::from(number);
+                }
+            }
+        }
+    }
+    // A date Lectern cannot read (a season, a "raw" string) is left out, not the whole item.
+    if fields
+        .get("issued")
+        .is_some_and(|d| serde_json::from_value::<Date>(d.clone()).is_err())
+    {
+        fields.remove("issued");
+    }
+    item
 }
 
 /// Reads BibTeX or biblatex entries (Zotero's BibTeX export, Better BibTeX), parsed by the
@@ -293,7 +345,9 @@ pub fn read_bibtex(source: &str) -> Result<Vec<Reference>, String> {
             volume: text("volume"),
             page: text("pages").map(|p| p.replace("--", "–")),
             genre: text("type"),
-            language: text("langid").or_else(|| text("language")),
+            language: text("langid")
+                .or_else(|| text("language"))
+                .map(|l| language_tag(&l)),
             url: text("url"),
             note: text("note"),
         });
@@ -370,6 +424,32 @@ impl Reference {
     }
 }
 
+/// The language names biblatex and babel know, for the tags Lectern's texts have.
+const BABEL: [(&str, &str); 6] = [
+    ("en", "english"),
+    ("ru", "russian"),
+    ("uk", "ukrainian"),
+    ("ka", "georgian"),
+    ("de", "german"),
+    ("fr", "french"),
+];
+
+/// The babel name of a language tag ("ru" → "russian"); another tag as it is.
+fn babel_language(tag: &str) -> &str {
+    BABEL
+        .iter()
+        .find(|(code, _)| *code == tag)
+        .map_or(tag, |(_, name)| name)
+}
+
+/// The tag of a babel language name ("russian" → "ru"); another name as it is.
+fn language_tag(name: &str) -> String {
+    BABEL
+        .iter()
+        .find(|(_, babel)| babel.eq_ignore_ascii_case(name))
+        .map_or_else(|| name.to_owned(), |(code, _)| (*code).to_owned())
+}
+
 /// A BibTeX value: braces and backslashes escaped, so that any title is one value.
 fn bib_value(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -382,6 +462,8 @@ fn bib_value(text: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
+            '~' => out.push_str("\\textasciitilde{}"),
+            '^' => out.push_str("\\textasciicircum{}"),
             c => out.push(c),
         }
     }
@@ -405,16 +487,21 @@ pub fn bibtex(references: &[Reference]) -> String {
         let people = |names: &[Name]| {
             names
                 .iter()
-                .map(|n| n.inverted(true))
+                .map(|n| match &n.literal {
+                    Some(literal) if n.family.is_none() => format!("{{{}}}", bib_value(literal)),
+                    _ => bib_value(&n.inverted(false)),
+                })
                 .collect::<Vec<_>>()
                 .join(" and ")
         };
         if !reference.author.is_empty() {
             field("author", &people(&reference.author));
         }
-        field("title", &bib_value(&reference.title));
+        // Titles in a second pair of braces: their capitals are the text's, not to be made
+        // sentence case by a reader of English entries (pandoc, biber).
+        field("title", &format!("{{{}}}", bib_value(&reference.title)));
         if let Some(container) = &reference.container_title {
-            field("booktitle", &bib_value(container));
+            field("booktitle", &format!("{{{}}}", bib_value(container)));
         }
         if !reference.translator.is_empty() {
             field("translator", &people(&reference.translator));
@@ -449,10 +536,11 @@ pub fn bibtex(references: &[Reference]) -> String {
             field("type", &bib_value(genre));
         }
         if let Some(language) = &reference.language {
-            field("langid", &bib_value(language));
+            field("langid", &bib_value(babel_language(language)));
         }
         if let Some(url) = &reference.url {
-            field("url", url);
+            // A URL is verbatim in biblatex: only its braces could end the value.
+            field("url", &url.replace('{', "%7B").replace('}', "%7D"));
         }
         if let Some(note) = &reference.note {
             field("note", &bib_value(note));

@@ -444,11 +444,14 @@ fn set_field(
 /// Checks that the pages begin within the body, in order.
 fn check_pages(pages: &[PageMark], paragraphs: &[String]) -> Result<(), String> {
     let mut previous: Option<(usize, usize)> = None;
+    // Each paragraph's length counted once, however many pages it holds.
+    let mut lengths: Vec<Option<usize>> = vec![None; paragraphs.len()];
     for page in pages {
         let place = (page.paragraph, page.offset);
-        let within = paragraphs
-            .get(page.paragraph)
-            .is_some_and(|p| page.offset <= p.chars().count());
+        let within = paragraphs.get(page.paragraph).is_some_and(|p| {
+            let length = *lengths[page.paragraph].get_or_insert_with(|| p.chars().count());
+            page.offset <= length
+        });
         if !within || previous.is_some_and(|p| p > place) {
             return Err(format!(
                 "page {} at {}:{} is out of order or past the body",

@@ -54,16 +54,28 @@ pub fn citation(library: &Library, text_id: &str) -> String {
         return text_id.to_owned();
     };
     let meta = text.meta();
+    match &meta.reference {
+        Some(reference) => format!("{} ({reference})", citation_head(meta)),
+        None => citation_head(meta),
+    }
+}
+
+/// Author, title and date: "V. I. Lenin, “Title”, 26 September 1922" (an unknown author is
+/// left out, not cited as "Unknown").
+fn citation_head(meta: &crate::formats::text_format::TextMeta) -> String {
     let title = crate::model::escape::in_quotes(&meta.title);
-    // An unknown author is left out, not cited as "Unknown".
-    let mut citation = match meta.known_author() {
+    match meta.known_author() {
         Some(author) => format!("{author}, {title}, {}", meta.display_date()),
         None => format!("{title}, {}", meta.display_date()),
-    };
-    if let Some(reference) = &meta.reference {
-        let _ = write!(citation, " ({reference})");
     }
-    citation
+}
+
+/// Whether a part of a reference names its pages: "p. 607", "pp. 421–423", "С. 211", "с.
+/// 211–213", "S. 13", "стр. 5".
+fn is_pages_part(part: &str) -> bool {
+    ["p. ", "pp. ", "с. ", "С. ", "стр. ", "S. ", "s. "]
+        .iter()
+        .any(|opening| part.trim_start().starts_with(opening))
 }
 
 /// The printed pages of `range` in words: "p. 422", "pp. 421–422"; none for a text without
@@ -88,16 +100,17 @@ pub fn passage_citation(library: &Library, text_id: &str, range: Option<CharRang
     let Some(pages) = pages_words(text, range) else {
         return whole;
     };
-    match &text.meta().reference {
-        Some(reference) => {
-            let kept: Vec<&str> = reference
-                .split(", ")
-                .filter(|part| !part.starts_with("pp. ") && !part.starts_with("p. "))
-                .collect();
-            let cited = format!("{}, {pages}", kept.join(", "));
-            whole.replace(&format!("({reference})"), &format!("({cited})"))
-        }
-        None => format!("{whole}, {pages}"),
+    let meta = text.meta();
+    let kept: Vec<&str> = meta
+        .reference
+        .iter()
+        .flat_map(|reference| reference.split(", "))
+        .filter(|part| !part.trim().is_empty() && !is_pages_part(part))
+        .collect();
+    if kept.is_empty() {
+        format!("{}, {pages}", citation_head(meta))
+    } else {
+        format!("{} ({}, {pages})", citation_head(meta), kept.join(", "))
     }
 }
 
@@ -670,11 +683,14 @@ fn short_citation(library: &Library, annotation: &Annotation, orphans: &HashSet<
         return annotation.text_id.to_string();
     };
     let meta = text.meta();
-    let mut parts: Vec<String> = vec![match meta.known_author() {
-        Some(author) => author.rsplit(' ').next().unwrap_or(author).to_owned(),
-        None => crate::model::escape::in_quotes(&meta.title),
-    }];
-    parts.extend(meta.date.get(..4).map(str::to_owned));
+    let family = meta
+        .known_author()
+        .and_then(crate::formats::references::first_family_name);
+    let mut parts: Vec<String> =
+        vec![family.unwrap_or_else(|| crate::model::escape::in_quotes(&meta.title))];
+    if !crate::formats::text_format::is_undated(&meta.date) {
+        parts.extend(meta.date.get(..4).map(str::to_owned));
+    }
     parts.extend(annotation_pages(library, annotation, orphans));
     parts.join(", ")
 }

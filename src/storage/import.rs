@@ -297,7 +297,12 @@ impl ImportMeta {
             Some(reference.title.clone()).filter(|t| !t.is_empty()),
         );
         fill(&mut self.author, reference.authors_written());
-        fill(&mut self.date, reference.sortable_date());
+        fill(
+            &mut self.date,
+            reference
+                .sortable_date()
+                .filter(|d| crate::formats::text_format::is_valid_date(d)),
+        );
         fill(&mut self.language, reference.language.clone());
         fill(&mut self.translator, reference.translators_written());
         fill(&mut self.reference, reference.printed());

@@ -61,7 +61,14 @@ fn cited(item: &serde_json::Value) -> Vec<String> {
         "URL",
     ]
     .iter()
-    .map(|field| item[field].as_str().unwrap_or_default().replace('–', "-"))
+    .map(|field| {
+        let value = item[field].as_str().unwrap_or_default().replace('–', "-");
+        // BibTeX names a language as babel does ("english"), which pandoc reads as "en-US".
+        match *field {
+            "language" => value.split('-').next().unwrap_or_default().to_owned(),
+            _ => value,
+        }
+    })
     .chain([
         item["author"].to_string(),
         item["translator"].to_string(),

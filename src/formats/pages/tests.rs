@@ -69,3 +69,50 @@ fn the_page_of_a_place_is_the_last_begun_at_or_before_it() {
     assert_eq!(page_at(&marks, 1, 6), Some("6"));
     assert_eq!(page_at(&marks, 9, 0), Some("6"));
 }
+
+#[test]
+fn markers_in_lines_of_a_paragraph_leave_no_blank_line_nor_space_at_a_lines_end() {
+    let (kept, marks) = take(&[
+        "ends here\n[p. 330]\ngoes on",
+        "a line [p. 5]\nnext line [p. 6], and more [p. 7].",
+        "last words [p. 8]",
+        "after",
+    ]);
+    assert_eq!(
+        kept,
+        [
+            "ends here\ngoes on",
+            "a line\nnext line, and more.",
+            "last words",
+            "after"
+        ]
+    );
+    assert_eq!(
+        marks,
+        [
+            (0, 10, "330".to_owned()),
+            (1, 7, "5".to_owned()),
+            (1, 16, "6".to_owned()),
+            (1, 26, "7".to_owned()),
+            (3, 0, "8".to_owned()),
+        ],
+        "a marker at a line's end begins its page at the next line"
+    );
+    // What is kept reads back from a text file as it was written.
+    for paragraph in &kept {
+        let read = crate::formats::text_format::split_paragraphs(paragraph);
+        assert_eq!(read.len(), 1, "{paragraph:?}");
+        assert_eq!(&read[0], paragraph);
+    }
+}
+
+#[test]
+fn a_circa_date_and_odd_letters_are_no_markers_and_never_panic() {
+    let written = [
+        "[c. 1450] and [p. K] and [p.İİİİ] and [стр.] and [p. ] and [] and [p. ⅻ]",
+        "[P. 12] one [PP. 13] two",
+    ];
+    let (kept, marks) = take(&written);
+    assert_eq!(kept, [written[0], "one two"]);
+    assert_eq!(marks, [(1, 0, "12".to_owned()), (1, 4, "13".to_owned())]);
+}

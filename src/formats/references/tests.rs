@@ -75,7 +75,7 @@ fn bibtex_escapes_what_would_end_a_value_and_ris_keeps_a_record_a_line_each() {
         "{bib}"
     );
     assert!(
-        bib.contains("title = {Braces \\{and\\} 50\\% \\& \\$ \\# \\_ \\textbackslash{} end}"),
+        bib.contains("title = {{Braces \\{and\\} 50\\% \\& \\$ \\# \\_ \\textbackslash{} end}}"),
         "{bib}"
     );
     assert!(bib.contains("pages = {421--423}"), "{bib}");
@@ -168,4 +168,24 @@ fn what_lectern_writes_it_reads_back_as_the_same_metadata() {
             Some("Collected Works, vol. 42, pp. 421–423")
         );
     }
+}
+
+#[test]
+fn csl_json_as_zotero_writes_it_is_read() {
+    // Zotero writes a year as a string; CSL allows numbers for an id, a volume and pages; an
+    // item may have no title, or a date Lectern cannot read.
+    let zotero = r#"[{"id": 7, "type": "chapter", "volume": 42, "page": 421,
+        "author": [{"family": "Lenin", "given": "V. I."}],
+        "issued": {"date-parts": [["1922", 9, "26"]]}},
+        {"id": "b", "type": "book", "title": "T", "issued": {"season": 2, "raw": "spring"}}]"#;
+    let read = read_csl_json(zotero).unwrap();
+    assert_eq!(read[0].id, "7");
+    assert_eq!(read[0].volume.as_deref(), Some("42"));
+    assert_eq!(read[0].page.as_deref(), Some("421"));
+    assert_eq!(read[0].title, "");
+    assert_eq!(read[0].sortable_date().as_deref(), Some("1922-09-26"));
+    assert_eq!(
+        read[1].issued, None,
+        "an unreadable date is left out, not the item"
+    );
 }
