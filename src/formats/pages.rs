@@ -61,7 +61,7 @@ fn marker_at(rest: &str) -> Option<(usize, String)> {
 fn line_without_markers(line: &str) -> (String, Vec<(usize, String)>) {
     let mut out = String::with_capacity(line.len());
     let mut chars = 0;
-    let mut found = Vec::new();
+    let mut found: Vec<(usize, String)> = Vec::new();
     let mut at = 0;
     while at < line.len() {
         let rest = &line[at..];
@@ -85,6 +85,10 @@ fn line_without_markers(line: &str) -> (String, Vec<(usize, String)>) {
             {
                 out.pop();
                 chars -= 1;
+                // A page begun at the space taken away begins where it stood.
+                for mark in &mut found {
+                    mark.0 = mark.0.min(chars);
+                }
             }
             found.push((chars, label));
             continue;

@@ -116,3 +116,47 @@ fn a_circa_date_and_odd_letters_are_no_markers_and_never_panic() {
     assert_eq!(kept, [written[0], "one two"]);
     assert_eq!(marks, [(1, 0, "12".to_owned()), (1, 4, "13".to_owned())]);
 }
+
+proptest::proptest! {
+    /// Whatever markers, words, spaces and line breaks an imported file has, what is kept
+    /// reads back from the profile's text file as it was, with every page within its body.
+    #[test]
+    fn what_is_kept_reads_back_from_a_text_file(
+        paragraphs in proptest::collection::vec(
+            proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "word", "слово", " ", "  ", "\n", "[p. 12]", "[стр. 7]", "/329/", ",", ".",
+                    "[Stalin]", "and/or", "[c. 1450]", "[p. xii]",
+                ]),
+                1..14,
+            ),
+            1..5,
+        )
+    ) {
+        use crate::formats::text_format::{TextMeta, parse_text_file, split_paragraphs, write_text_file};
+        // As the import makes paragraphs of a file: split at blank lines, line ends trimmed.
+        let body = paragraphs.iter().map(|p| p.concat()).collect::<Vec<_>>().join("\n\n");
+        let (kept, pages) = take_page_markers(split_paragraphs(&body));
+        if kept.is_empty() {
+            return Ok(());
+        }
+        let meta = TextMeta {
+            id: "import-sample".into(),
+            title: "Sample".into(),
+            author: "A".into(),
+            date: "1922".into(),
+            language: "en".into(),
+            source: "a file".into(),
+            licence: "the reader's".into(),
+            pages,
+            ..TextMeta::default()
+        };
+        let paragraphs: Vec<&str> = kept.iter().map(String::as_str).collect();
+        let file = write_text_file(&meta, &paragraphs);
+        let read = parse_text_file("sample.txt", &file);
+        proptest::prop_assert!(read.is_ok(), "{file}");
+        let read = read.unwrap();
+        proptest::prop_assert_eq!(&read.paragraphs, &kept);
+        proptest::prop_assert_eq!(&read.meta.pages, &meta.pages);
+    }
+}
