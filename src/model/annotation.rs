@@ -40,20 +40,46 @@ impl Category {
     }
 }
 
-/// The categories a new profile starts with.
+/// The categories a new profile starts with, named in the interface's language (a profile
+/// made by the command line, or in English, has the English names, which
+/// [`Category::shown_name`] words in the interface's language until the reader renames them).
 pub fn default_categories() -> Vec<Category> {
     [
-        ("key-argument", "Key argument", [0xf2, 0xc1, 0x2e]),
-        ("question", "Question", [0x5b, 0x9b, 0xd5]),
-        ("evidence", "Evidence", [0x70, 0xad, 0x47]),
-        ("disagree", "Disagree", [0xe0, 0x6c, 0x5b]),
-        ("term", "Term", [0xa3, 0x7c, 0xd6]),
-        ("follow-up", "Follow up", [0xed, 0x8c, 0x3a]),
+        (
+            "key-argument",
+            crate::tr!("model-category-key-argument"),
+            [0xf2, 0xc1, 0x2e],
+        ),
+        (
+            "question",
+            crate::tr!("model-category-question"),
+            [0x5b, 0x9b, 0xd5],
+        ),
+        (
+            "evidence",
+            crate::tr!("model-category-evidence"),
+            [0x70, 0xad, 0x47],
+        ),
+        (
+            "disagree",
+            crate::tr!("model-category-disagree"),
+            [0xe0, 0x6c, 0x5b],
+        ),
+        (
+            "term",
+            crate::tr!("model-category-term"),
+            [0xa3, 0x7c, 0xd6],
+        ),
+        (
+            "follow-up",
+            crate::tr!("model-category-follow-up"),
+            [0xed, 0x8c, 0x3a],
+        ),
     ]
     .into_iter()
     .map(|(id, name, color)| Category {
         category_id: id.to_owned(),
-        name: name.to_owned(),
+        name,
         color,
     })
     .collect()
