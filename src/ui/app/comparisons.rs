@@ -333,6 +333,7 @@ impl LecternApp {
                 .into_iter()
                 .map(|(id, _, color)| (id, color))
                 .collect(),
+            language: self.view.language(),
             ..PictureStyle::default()
         };
         // The picture is a document for others, in English like the other exports.

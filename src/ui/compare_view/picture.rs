@@ -3,11 +3,9 @@
 //! and the reader's notes on its differences under it), laid out and painted off screen (see
 //! [`crate::ui::raster`]), with none of the window's buttons, banners or note editors.
 //!
-//! A picture has a size limit. When the rows do not all fit, the last ones are left out and
-//! the picture's last line says which, how tall the whole would have been, and that Markdown or
-//! HTML has it all; [`Picture::left_out`] says the same to the reader, in the reader's language.
-//!
-//! The picture is an export, as the Markdown and HTML ones are: its own words are English.
+//! Past its size limit the last rows are left out; its last line says which, how tall it would
+//! be and that Markdown or HTML has it all, in English as every export; [`Picture::left_out`]
+//! says the same to the reader in the reader's language.
 
 use std::sync::Arc;
 
@@ -102,6 +100,8 @@ pub struct PictureStyle {
     pub max_height: usize,
     /// The most pixels it has in all (a comparison of many witnesses is wide).
     pub max_pixels: usize,
+    /// The reader's language, which [`Picture::left_out`] speaks (the picture is English).
+    pub language: crate::i18n::Language,
 }
 
 impl Default for PictureStyle {
@@ -113,6 +113,7 @@ impl Default for PictureStyle {
             pixels_per_point: 2.0,
             max_height: 16_000,
             max_pixels: 40_000_000,
+            language: crate::i18n::Language::English,
         }
     }
 }
@@ -474,33 +475,25 @@ impl Painting<'_> {
         y
     }
 
-    /// The last line of a picture that leaves rows out (in English, as the picture's words
-    /// are), and what it says in the reader's language.
+    /// The last line of a picture that leaves rows out (English), and the same to the reader.
     fn left_out(&self, shown: usize, rows: usize, whole: f32) -> (String, Block) {
         let px = (whole * self.style.pixels_per_point / 100.0).round() as usize * 100;
-        let which = if shown + 1 == rows {
-            format!("Row {rows} of {rows} left out")
-        } else {
-            format!("Rows {}–{rows} of {rows} left out", shown + 1)
-        };
-        let written = format!(
-            "{which}: the image would be about {} px tall; export Markdown or HTML for the whole.",
-            thousands(px)
-        );
-        let said = if shown + 1 == rows {
-            crate::tr!(
+        let (first, height) = (shown + 1, thousands(px));
+        let say = || match first == rows {
+            true => crate::tr!(
                 "compare-picture-row-left-out",
                 count = rows,
-                height = thousands(px)
-            )
-        } else {
-            crate::tr!(
+                height = &height
+            ),
+            false => crate::tr!(
                 "compare-picture-rows-left-out",
-                first = shown + 1,
+                first = first,
                 count = rows,
-                height = thousands(px)
-            )
+                height = &height
+            ),
         };
+        let written = crate::i18n::in_language(crate::i18n::Language::English, say);
+        let said = crate::i18n::in_language(self.style.language, say);
         let mut block = Block::default();
         let galley = self.plain(&written, 14.0, self.colors.warn, self.content_width());
         block.height = PAD + block.text(MARGIN, PAD, galley) + PAD;
