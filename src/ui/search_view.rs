@@ -255,47 +255,50 @@ pub const LISTED_HITS: usize = 50;
 pub fn search_all_ui(ctx: &egui::Context, state: &mut SearchAllState) -> Vec<Action> {
     let mut actions = Vec::new();
     let mut open = true;
-    egui::Window::new(crate::tr!("study-search-title"))
-        // The same id in every language (egui's default is made from the title).
-        .id(egui::Id::unique("lectern-search-everything"))
-        .open(&mut open)
-        .default_width(520.0)
-        .default_height(560.0)
-        .show(ctx, |ui| {
-            ui.horizontal_wrapped(|ui| {
-                let label = ui
-                    .label(crate::tr!("study-search-field"))
-                    .on_hover_text(crate::tr!("study-search-field-tip"));
-                let field = ui
-                    .add(egui::TextEdit::singleline(&mut state.query).desired_width(240.0))
-                    .labelled_by(label.id);
-                if std::mem::take(&mut state.focus) {
-                    field.request_focus();
-                }
-                ui.checkbox(
-                    &mut state.options.whole_words,
-                    crate::tr!("study-whole-words"),
-                );
-                ui.checkbox(
-                    &mut state.options.match_case,
-                    crate::tr!("study-match-case"),
-                );
-            });
-            let summary = summary_of(state);
-            ui.label(RichText::new(summary).weak());
-            if !state.also_searched.is_empty() {
-                ui.label(
-                    RichText::new(crate::tr!(
-                        "study-search-also-searched",
-                        spellings = state.also_searched.join(", ")
-                    ))
-                    .weak(),
-                )
-                .on_hover_text(crate::tr!("study-search-also-searched-tip"));
+    // A study window: at the foot of the window's right side, clear of the passage a result
+    // opens near the pane's top; named by its key in every language.
+    crate::ui::study_window(
+        "search",
+        &crate::tr!("study-search-title"),
+        ctx,
+        (520.0, 560.0),
+    )
+    .open(&mut open)
+    .show(ctx, |ui| {
+        ui.horizontal_wrapped(|ui| {
+            let label = ui
+                .label(crate::tr!("study-search-field"))
+                .on_hover_text(crate::tr!("study-search-field-tip"));
+            let field = ui
+                .add(egui::TextEdit::singleline(&mut state.query).desired_width(240.0))
+                .labelled_by(label.id);
+            if std::mem::take(&mut state.focus) {
+                field.request_focus();
             }
-            ui.separator();
-            egui::ScrollArea::vertical().show(ui, |ui| results_ui(ui, state, &mut actions));
+            ui.checkbox(
+                &mut state.options.whole_words,
+                crate::tr!("study-whole-words"),
+            );
+            ui.checkbox(
+                &mut state.options.match_case,
+                crate::tr!("study-match-case"),
+            );
         });
+        let summary = summary_of(state);
+        ui.label(RichText::new(summary).weak());
+        if !state.also_searched.is_empty() {
+            ui.label(
+                RichText::new(crate::tr!(
+                    "study-search-also-searched",
+                    spellings = state.also_searched.join(", ")
+                ))
+                .weak(),
+            )
+            .on_hover_text(crate::tr!("study-search-also-searched-tip"));
+        }
+        ui.separator();
+        egui::ScrollArea::vertical().show(ui, |ui| results_ui(ui, state, &mut actions));
+    });
     if !open {
         actions.push(Action::Search(SearchAction::CloseSearchAll));
     }

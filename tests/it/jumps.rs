@@ -311,17 +311,23 @@ fn the_notice_of_a_replaced_pane_offers_back_and_a_jump_within_a_pane_is_undone_
 }
 
 #[test]
-fn the_study_windows_open_clear_of_the_passage_they_open() {
+fn the_study_windows_and_search_everything_open_clear_of_the_passage_they_open() {
     let profile = tempfile::tempdir().unwrap();
     let mut harness = window(profile.path(), &[NOTES, KAMENEV, TROTSKY]);
     let range = occurrence(&harness, NOTES, "Great-Russian", 3);
-    for (item, title) in [
-        ("People and places…", "People and places"),
-        ("Timeline…", "Timeline"),
-        ("Terms across translations…", "Terms across translations"),
+    for (menu, item, title) in [
+        ("View", "People and places…", "People and places"),
+        ("View", "Timeline…", "Timeline"),
+        (
+            "View",
+            "Terms across translations…",
+            "Terms across translations",
+        ),
+        ("Edit", "Search everything…", "Search everything"),
     ] {
-        for label in ["View", item] {
-            harness.get_by_label(label).click();
+        for label in [menu, item] {
+            // A menu entry with a shortcut is named with it ("Search everything… Ctrl+Shift+F").
+            harness.get_by_label_contains(label).click();
             harness.run_steps(5);
         }
         // A mention, an event or a term opens its passage in the pane, as a result does.

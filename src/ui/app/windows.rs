@@ -335,7 +335,9 @@ impl LecternApp {
             actions.extend(done);
         }
         if let Some(state) = &mut self.search.search_all {
-            actions.extend(search_all_ui(ctx, state));
+            let done = search_all_ui(ctx, state);
+            crate::ui::keep_study_window_clear(ctx, "search", &done, docks);
+            actions.extend(done);
             let wanted = (state.query.clone(), state.options);
             if state.searched.as_ref().map(|(q, o, _, _)| (q.clone(), *o)) != Some(wanted) {
                 ctx.request_repaint();
