@@ -78,14 +78,15 @@ fn is_pages_part(part: &str) -> bool {
         .any(|opening| part.trim_start().starts_with(opening))
 }
 
-/// The printed pages of `range` in words: "p. 422", "pp. 421–422"; none for a text without
-/// page markers.
+/// The printed pages of `range` in words of the thread's language: "p. 422", "pp. 421–422"
+/// (an export's English), «с. 422» in a Russian window's search results; none for a text
+/// without page markers.
 pub fn pages_words(text: &Text, range: CharRange) -> Option<String> {
     let (first, last) = text.pages_of(range)?;
     Some(if first == last {
-        format!("p. {first}")
+        crate::tr!("model-page", page = first)
     } else {
-        format!("pp. {first}–{last}")
+        crate::tr!("model-pages", first = first, last = last)
     })
 }
 
@@ -97,7 +98,9 @@ pub fn passage_citation(library: &Library, text_id: &str, range: Option<CharRang
     let Some((text, range)) = library.get(text_id).zip(range) else {
         return whole;
     };
-    let Some(pages) = pages_words(text, range) else {
+    // A citation's words are English, as the reference's are ("vol.", "p.").
+    let english = crate::i18n::Language::English;
+    let Some(pages) = crate::i18n::in_language(english, || pages_words(text, range)) else {
         return whole;
     };
     let meta = text.meta();
@@ -598,6 +601,19 @@ pub enum Scope {
 /// ([`AnnotationFormat::coverage`]): the export the window and `lectern export` make alike.
 /// Returns the export and how many of each kind it holds.
 pub fn export_notebook(
+    notebook: &Notebook,
+    library: &Library,
+    format: AnnotationFormat,
+    scope: Scope,
+    keep: impl Fn(&Annotation) -> bool,
+) -> (String, Counts) {
+    // An export is a document for others: English, whatever language the window speaks.
+    crate::i18n::in_language(crate::i18n::Language::English, || {
+        export_in_english(notebook, library, format, scope, keep)
+    })
+}
+
+fn export_in_english(
     notebook: &Notebook,
     library: &Library,
     format: AnnotationFormat,

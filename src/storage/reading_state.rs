@@ -197,17 +197,21 @@ impl Default for ReadingState {
 }
 
 impl ReadingState {
-    /// Loads the profile's reading state (see [`schema::load`] for bad and newer files).
-    pub fn load(profile: &Profile) -> Loaded<Self> {
+    /// The file the profile's reading state is read from: this device's own, or, before the
+    /// device's first start, the one all devices shared when the reading state was not per
+    /// device.
+    fn path(profile: &Profile) -> std::path::PathBuf {
         let own = profile.reading_state_path();
-        // Before the reading state was per device it was shared: a device's first start
-        // takes it from there.
-        let path = if !own.exists() && profile.shared_reading_state_path().exists() {
+        if !own.exists() && profile.shared_reading_state_path().exists() {
             profile.shared_reading_state_path()
         } else {
             own
-        };
-        let mut loaded = schema::load::<Self>(&path, READING_STATE_FORMAT);
+        }
+    }
+
+    /// Loads the profile's reading state (see [`schema::load`] for bad and newer files).
+    pub fn load(profile: &Profile) -> Loaded<Self> {
+        let mut loaded = schema::load::<Self>(&Self::path(profile), READING_STATE_FORMAT);
         if let Some(state) = &mut loaded.value {
             state.sanitise();
         }
@@ -218,13 +222,7 @@ impl ReadingState {
     /// window speaks it from the profile's first words on, before the state is loaded); the
     /// system's where there is no such state or it cannot be read.
     pub fn chosen_language(profile: &Profile) -> LanguageChoice {
-        let own = profile.reading_state_path();
-        let path = if !own.exists() && profile.shared_reading_state_path().exists() {
-            profile.shared_reading_state_path()
-        } else {
-            own
-        };
-        std::fs::read(path)
+        std::fs::read(Self::path(profile))
             .ok()
             .and_then(|bytes| serde_json::from_slice::<serde_json::Value>(&bytes).ok())
             .and_then(|file| serde_json::from_value(file.get("language")?.clone()).ok())

@@ -133,14 +133,7 @@ pub fn find_bar_ui(ui: &mut Ui, state: &mut FindState, title: &str) -> Vec<Actio
                 actions.push(action);
             }
         }
-        ui.checkbox(
-            &mut state.options.whole_words,
-            crate::tr!("study-whole-words"),
-        );
-        ui.checkbox(
-            &mut state.options.match_case,
-            crate::tr!("study-match-case"),
-        );
+        options_ui(ui, &mut state.options);
         let close = Action::from(SearchAction::CloseFind);
         if ui
             .button("×")
@@ -251,6 +244,12 @@ pub(crate) fn text_hits_ui(ui: &mut Ui, text: &TextHits, actions: &mut Vec<Actio
 /// Shows at most this many matches of one text in the list.
 pub const LISTED_HITS: usize = 50;
 
+/// The options of Find and of Search everything: whole words, match case.
+fn options_ui(ui: &mut Ui, options: &mut SearchOptions) {
+    ui.checkbox(&mut options.whole_words, crate::tr!("study-whole-words"));
+    ui.checkbox(&mut options.match_case, crate::tr!("study-match-case"));
+}
+
 /// Draws Search everything; returns what the reader did.
 pub fn search_all_ui(ctx: &egui::Context, state: &mut SearchAllState) -> Vec<Action> {
     let mut actions = Vec::new();
@@ -275,14 +274,7 @@ pub fn search_all_ui(ctx: &egui::Context, state: &mut SearchAllState) -> Vec<Act
             if std::mem::take(&mut state.focus) {
                 field.request_focus();
             }
-            ui.checkbox(
-                &mut state.options.whole_words,
-                crate::tr!("study-whole-words"),
-            );
-            ui.checkbox(
-                &mut state.options.match_case,
-                crate::tr!("study-match-case"),
-            );
+            options_ui(ui, &mut state.options);
         });
         let summary = summary_of(state);
         ui.label(RichText::new(summary).weak());

@@ -99,6 +99,20 @@ fn the_citation_of_a_passage_names_its_pages_and_exports_name_them_too() {
         passage_citation(&library, &id, Some(range.clone())),
         "A. Historian, “On the national question”, 1990, p. 12"
     );
+    // The window's words for pages follow its language; a citation's stay English.
+    let russian = lectern::i18n::Language::Russian;
+    assert_eq!(
+        lectern::i18n::in_language(russian, || pages_words(&text, range.clone())).as_deref(),
+        Some("с. 12")
+    );
+    assert!(
+        lectern::i18n::in_language(russian, || passage_citation(
+            &library,
+            &id,
+            Some(range.clone())
+        ))
+        .ends_with(", p. 12")
+    );
     // An unknown author is left out of the citation, not cited as "Unknown".
     let mut anonymous = text.meta().clone();
     anonymous.author = "Unknown".into();
@@ -139,6 +153,24 @@ fn the_citation_of_a_passage_names_its_pages_and_exports_name_them_too() {
         ),
         "{zotero}"
     );
+    // An export from a window that speaks Russian is English, its pages too.
+    let mut notebook = lectern::model::notebook::Notebook::default();
+    notebook
+        .edit(
+            lectern::model::notebook::Edit::AddAnnotation(noted.clone()),
+            &"2026-12-07T19:00:00Z".into(),
+        )
+        .unwrap();
+    let (exported, _) = lectern::i18n::in_language(lectern::i18n::Language::Russian, || {
+        lectern::model::annotation_export::export_notebook(
+            &notebook,
+            &library,
+            lectern::model::annotation_export::AnnotationFormat::Zotero,
+            lectern::model::annotation_export::Scope::Annotations,
+            |_| true,
+        )
+    });
+    assert!(exported.contains("(Historian, 1990, p. 12)"), "{exported}");
     let csv = to_csv(&[&annotation], &library, &[], &none);
     assert!(csv.lines().next().unwrap().ends_with(",pages"), "{csv}");
     assert!(csv.lines().nth(1).unwrap().ends_with(",p. 12"), "{csv}");

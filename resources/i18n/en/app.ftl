@@ -184,5 +184,3 @@ app-keys-filter-enter-what = Open the first match / beside
 app-keys-ctrl-click-result = Ctrl-click on a result
 app-keys-ctrl-click-result-what = Open it beside
 app-keys-or = { $first } or { $second }
-app-page = p. { $page }
-app-pages = pp. { $first }–{ $last }

@@ -333,3 +333,8 @@ model-import-undecodable = { $path } is not valid { $encoding } text; nothing wa
 model-import-too-large = { $path } is { $size } bytes, more than the { $max } bytes Lectern imports; nothing was imported.
 model-import-epub = { $path } is an EPUB Lectern cannot read: { $reason }; nothing was imported.
 model-import-storage = The copy could not be written to the profile: { $error }.
+
+## A passage's printed pages (src/model/annotation_export.rs)
+
+model-page = p. { $page }
+model-pages = pp. { $first }–{ $last }

@@ -186,5 +186,3 @@ app-keys-filter-enter-what = Открыть первое совпадение / 
 app-keys-ctrl-click-result = Ctrl+щелчок по результату
 app-keys-ctrl-click-result-what = Открыть его рядом
 app-keys-or = { $first } или { $second }
-app-page = с. { $page }
-app-pages = с. { $first }–{ $last }

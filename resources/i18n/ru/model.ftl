@@ -362,3 +362,8 @@ model-import-undecodable = Файл { $path } не является правил
 model-import-too-large = Размер файла { $path } — { $size } байт, больше, чем { $max } байт, которые импортирует Lectern; ничего не импортировано.
 model-import-epub = { $path } — EPUB, который Lectern не может прочитать: { $reason }; ничего не импортировано.
 model-import-storage = Не удалось записать копию в профиль: { $error }.
+
+## Печатные страницы фрагмента (src/model/annotation_export.rs)
+
+model-page = с. { $page }
+model-pages = с. { $first }–{ $last }

@@ -453,8 +453,27 @@ impl ComparisonFormat {
 
 /// The comparison written in `format`: each segment's wordings, each marked against its
 /// reference as `result` has it, and the reader's `notes` on this comparison's differences
-/// under the wording they are on (see [`notes_on_segment`]).
+/// under the wording they are on (see [`notes_on_segment`]). An export is a document for
+/// others: English, whatever language the window speaks (as the command line writes it).
 pub fn write(
+    format: ComparisonFormat,
+    (comparison, result): (&Comparison, &ComparisonResult),
+    normalization: &Normalization,
+    reference: Reference,
+    notes: &[ComparisonNote],
+) -> String {
+    crate::i18n::in_language(crate::i18n::Language::English, || {
+        write_english(
+            format,
+            (comparison, result),
+            normalization,
+            reference,
+            notes,
+        )
+    })
+}
+
+fn write_english(
     format: ComparisonFormat,
     (comparison, result): (&Comparison, &ComparisonResult),
     normalization: &Normalization,

@@ -294,16 +294,13 @@ impl LecternApp {
             .filter(|n| n.comparison_id == comparison.id)
             .cloned()
             .collect();
-        // An export is a document for others: in English, as the command line writes it, and
-        // one language throughout (its long halves are written on other threads).
-        let english = crate::i18n::Language::English;
         let content = match format {
-            ExportFormat::Markdown => crate::i18n::in_language(english, || {
+            ExportFormat::Markdown => {
                 comparison_export::to_markdown(comparison, result, normalization, reference, &notes)
-            }),
-            ExportFormat::Html => crate::i18n::in_language(english, || {
+            }
+            ExportFormat::Html => {
                 comparison_export::to_html(comparison, result, normalization, reference, &notes)
-            }),
+            }
             ExportFormat::Png => {
                 self.draw_comparison_picture(ctx);
                 return;

@@ -1,6 +1,7 @@
 //! Find in the text and Search everything: folded copies made off the UI thread, matches, and going to a match.
 
 use super::LecternApp;
+use crate::model::annotation_export::pages_words;
 use crate::model::library::Library;
 use crate::model::search::Folded;
 use crate::model::search::everything::{Hit, Place, WorkIndex, search_everything};
@@ -290,7 +291,7 @@ fn list_hits(
                 if let Some(text) = texts.iter_mut().find(|t| t.text_id == *text_id) {
                     let page = library
                         .get(text_id)
-                        .and_then(|t| pages_shown(t, range.clone()));
+                        .and_then(|t| pages_words(t, range.clone()));
                     text.hits
                         .push((range.clone(), page, hit.snippet, hit.snippet_match));
                 }
@@ -414,7 +415,7 @@ impl LecternApp {
                 .map(|m| {
                     let (line, at) =
                         crate::model::search::context(text.content(), m.range.range(), 60);
-                    let page = pages_shown(text, m.range.clone());
+                    let page = pages_words(text, m.range.clone());
                     (m.range.clone(), page, line, at)
                 })
                 .collect();
@@ -470,18 +471,4 @@ impl LecternApp {
             .iter()
             .chain(self.notebook.noted_comparisons())
     }
-}
-
-/// The printed pages of `range` in the interface's words ("p. 422", «с. 421–422»); none for a
-/// text without page markers.
-fn pages_shown(
-    text: &crate::model::text::Text,
-    range: crate::model::text::CharRange,
-) -> Option<String> {
-    let (first, last) = text.pages_of(range)?;
-    Some(if first == last {
-        crate::tr!("app-page", page = first)
-    } else {
-        crate::tr!("app-pages", first = first, last = last)
-    })
 }
