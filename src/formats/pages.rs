@@ -13,7 +13,7 @@ const OPENINGS: [&str; 8] = ["p.", "pp.", "page", "стр.", "с.", "s.", "str."
 const LABEL_CHARS: usize = 8;
 
 /// A page label: digits, or roman numerals of front matter.
-fn is_label(label: &str) -> bool {
+pub fn is_label(label: &str) -> bool {
     let count = label.chars().count();
     (1..=LABEL_CHARS).contains(&count)
         && (label.chars().all(|c| c.is_ascii_digit())

@@ -4,7 +4,9 @@
 //! language and date, its spine the chapters in reading order. Each chapter is read by
 //! [`crate::formats::html`] (as XML, or as HTML when it is not well-formed) and becomes a part of the
 //! imported text, labelled by the book's table of contents (EPUB 3's navigation document or
-//! EPUB 2's NCX), else by its own heading.
+//! EPUB 2's NCX), else by its own heading. Where the book has a page-list (EPUB 3's
+//! `<nav epub:type="page-list">`, EPUB 2's `<pageList>`), each printed page's start becomes a
+//! page of the imported text.
 //!
 //! A book is read within limits, whatever its zip directory claims: a zip bomb, a zip that is
 //! broken, a package without a spine and a book whose chapters are encrypted (DRM) are refused
@@ -383,8 +385,18 @@ fn contents(archive: &mut Archive, package: &Package) -> HashMap<String, String>
         // NCX) and the text of its label.
         let mut entries: Vec<(String, String)> = Vec::new();
         let mut label = String::new();
+        // In the navigation document: whether the `nav` last opened is another list than the
+        // contents (the page-list, the landmarks), whose links label no chapter.
+        let mut other_list = false;
         let _ = walk_xml(&xml, "table of contents", |open, met| match met {
             Xml::Start(element) => match open.last().map(String::as_str) {
+                Some("nav") if is_nav => {
+                    other_list = attribute(element, "type").is_some_and(|t| {
+                        t.split_whitespace()
+                            .any(|t| t == "page-list" || t == "landmarks")
+                    });
+                }
+                Some("a") if is_nav && other_list => {}
                 Some("a") if is_nav => {
                     entries.push((
                         attribute(element, "href").unwrap_or_default(),
@@ -399,11 +411,15 @@ fn contents(archive: &mut Archive, package: &Package) -> HashMap<String, String>
                 _ => {}
             },
             Xml::Text(text) => {
-                if is_nav && open.iter().any(|o| o == "a") {
+                if is_nav && other_list {
+                } else if is_nav && open.iter().any(|o| o == "a") {
                     if let Some(entry) = entries.last_mut() {
                         entry.1.push_str(text);
                     }
-                } else if !is_nav && open.iter().any(|o| o == "navlabel") {
+                } else if !is_nav
+                    && open.iter().any(|o| o == "navlabel")
+                    && !open.iter().any(|o| o == "pagelist")
+                {
                     label.push_str(text);
                 }
             }
@@ -419,6 +435,110 @@ fn contents(archive: &mut Archive, package: &Package) -> HashMap<String, String>
         }
     }
     labels
+}
+
+/// The book's page-list (EPUB 3's `<nav epub:type="page-list">`, else EPUB 2's NCX
+/// `<pageList>`): where each printed page begins, as (chapter path, fragment id, label), in
+/// the list's order. Labels that are not page numbers ("A-3", blank) are left out.
+fn page_list(archive: &mut Archive, package: &Package) -> Vec<(String, String, String)> {
+    let nav = package
+        .manifest
+        .values()
+        .find(|(_, _, properties)| properties.split_whitespace().any(|p| p == "nav"))
+        .map(|(path, ..)| (path.clone(), true));
+    let ncx = package
+        .ncx
+        .as_ref()
+        .and_then(|id| package.manifest.get(id))
+        .map(|(path, ..)| (path.clone(), false));
+    for (path, is_nav) in nav.into_iter().chain(ncx) {
+        let Ok(xml) = archive.text(&path, "page list") else {
+            continue;
+        };
+        let base = folder(&path).to_owned();
+        // (href, label) of each entry.
+        let mut entries: Vec<(String, String)> = Vec::new();
+        let mut label = String::new();
+        // In the navigation document: whether the `nav` last opened is the page-list.
+        let mut in_page_list = false;
+        let _ = walk_xml(&xml, "page list", |open, met| {
+            let inside = if is_nav {
+                in_page_list && open.iter().any(|o| o == "nav")
+            } else {
+                open.iter().any(|o| o == "pagelist")
+            };
+            match met {
+                Xml::Start(element) => match open.last().map(String::as_str) {
+                    Some("nav") if is_nav => {
+                        in_page_list = attribute(element, "type")
+                            .is_some_and(|t| t.split_whitespace().any(|t| t == "page-list"));
+                    }
+                    Some("a") if inside => {
+                        entries.push((
+                            attribute(element, "href").unwrap_or_default(),
+                            String::new(),
+                        ));
+                    }
+                    Some("pagetarget") if inside => label.clear(),
+                    Some("content") if inside => entries.push((
+                        attribute(element, "src").unwrap_or_default(),
+                        std::mem::take(&mut label),
+                    )),
+                    _ => {}
+                },
+                Xml::Text(text) if inside => {
+                    if is_nav && open.iter().any(|o| o == "a") {
+                        if let Some(entry) = entries.last_mut() {
+                            entry.1.push_str(text);
+                        }
+                    } else if !is_nav && open.iter().any(|o| o == "navlabel") {
+                        label.push_str(text);
+                    }
+                }
+                Xml::Text(_) => {}
+            }
+        });
+        let pages: Vec<(String, String, String)> = entries
+            .into_iter()
+            .filter_map(|(href, label)| {
+                let label = label.trim().to_owned();
+                let (_, fragment) = href.split_once('#')?;
+                crate::formats::pages::is_label(&label)
+                    .then(|| (resolve(&base, &href), percent_decoded(fragment), label))
+            })
+            .collect();
+        if !pages.is_empty() {
+            return pages;
+        }
+    }
+    Vec::new()
+}
+
+/// A chapter's markup with a page marker ("[p. 12]", which the import takes out of the text
+/// again as the page's start) put just after the start tag of each element the page-list points
+/// to by its `id`. An id the chapter lacks is passed over.
+fn with_page_markers(markup: &str, pages: &[(&str, &str)]) -> String {
+    let mut inserts: Vec<(usize, String)> = Vec::new();
+    for (fragment, label) in pages {
+        let found = ['"', '\'']
+            .iter()
+            .find_map(|quote| markup.find(&format!("id={quote}{fragment}{quote}")));
+        let Some(at) = found else { continue };
+        let Some(close) = markup[at..].find('>') else {
+            continue;
+        };
+        inserts.push((at + close + 1, format!(" [p. {label}] ")));
+    }
+    inserts.sort_by_key(|(at, _)| *at);
+    let mut marked = String::with_capacity(markup.len() + inserts.len() * 12);
+    let mut from = 0;
+    for (at, marker) in inserts {
+        marked.push_str(&markup[from..at]);
+        marked.push_str(&marker);
+        from = at;
+    }
+    marked.push_str(&markup[from..]);
+    marked
 }
 
 /// Whether `META-INF/encryption.xml` encrypts any of `chapters` (font obfuscation aside, which
@@ -470,6 +590,7 @@ pub fn read_epub(bytes: &[u8]) -> Result<Book, EpubError> {
         return Err(EpubError::Encrypted);
     }
     let labels = contents(&mut archive, &package);
+    let pages = page_list(&mut archive, &package);
     let mut book = Book {
         title: package.title,
         author: (!package.creators.is_empty()).then(|| package.creators.join("; ")),
@@ -486,6 +607,16 @@ pub fn read_epub(bytes: &[u8]) -> Result<Book, EpubError> {
             continue;
         };
         let text = chapter_text(&bytes);
+        let chapter_pages: Vec<(&str, &str)> = pages
+            .iter()
+            .filter(|(page_path, ..)| *page_path == path)
+            .map(|(_, fragment, label)| (fragment.as_str(), label.as_str()))
+            .collect();
+        let text = if chapter_pages.is_empty() {
+            text
+        } else {
+            with_page_markers(&text, &chapter_pages)
+        };
         let page = if media == "text/html" {
             html::html_text(&text)
         } else {
@@ -594,6 +725,112 @@ pub(crate) mod tests {
             ),
             ("OEBPS/cover.png", b"\x89PNG not really"),
         ])
+    }
+
+    /// An EPUB 3 book of two chapters with a table of contents, a page-list (its pages begun
+    /// by empty page-break spans, by a paragraph's id, and one entry whose id is missing) and
+    /// landmarks; or the same as EPUB 2, with an NCX `pageList`.
+    fn paged_book(epub3: bool) -> Vec<u8> {
+        let opf = format!(
+            "<?xml version=\"1.0\"?><package xmlns=\"http://www.idpf.org/2007/opf\" \
+             version=\"{}\"><metadata xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\
+             <dc:title>Volume 42</dc:title></metadata><manifest>{}\
+             <item id=\"a\" href=\"a.xhtml\" media-type=\"application/xhtml+xml\"/>\
+             <item id=\"b\" href=\"b.xhtml\" media-type=\"application/xhtml+xml\"/>\
+             </manifest><spine{}><itemref idref=\"a\"/><itemref idref=\"b\"/></spine></package>",
+            if epub3 { "3.0" } else { "2.0" },
+            if epub3 {
+                "<item id=\"nav\" href=\"nav.xhtml\" media-type=\"application/xhtml+xml\" \
+                 properties=\"nav\"/>"
+            } else {
+                "<item id=\"ncx\" href=\"toc.ncx\" media-type=\"application/x-dtbncx+xml\"/>"
+            },
+            if epub3 { "" } else { " toc=\"ncx\"" },
+        );
+        let nav = "<?xml version=\"1.0\"?><html xmlns=\"http://www.w3.org/1999/xhtml\" \
+            xmlns:epub=\"http://www.idpf.org/2007/ops\"><body>\
+            <nav epub:type=\"toc\"><ol><li><a href=\"a.xhtml\">To L. B. Kamenev</a></li></ol></nav>\
+            <nav epub:type=\"page-list\"><ol><li><a href=\"a.xhtml#p421\">421</a></li>\
+            <li><a href=\"a.xhtml#p422\">422</a></li><li><a href=\"b.xhtml#p423\">423</a></li>\
+            <li><a href=\"b.xhtml#gone\">424</a></li><li><a href=\"b.xhtml#pA\">A-3</a></li></ol></nav>\
+            <nav epub:type=\"landmarks\"><ol><li><a href=\"b.xhtml\">Start</a></li></ol></nav>\
+            </body></html>";
+        let ncx = "<?xml version=\"1.0\"?><ncx xmlns=\"http://www.daisy.org/z3986/2005/ncx/\">\
+            <navMap><navPoint id=\"n1\"><navLabel><text>To L. B. Kamenev</text></navLabel>\
+            <content src=\"a.xhtml\"/></navPoint></navMap><pageList>\
+            <pageTarget type=\"normal\" value=\"421\"><navLabel><text>421</text></navLabel>\
+            <content src=\"a.xhtml#p421\"/></pageTarget>\
+            <pageTarget type=\"normal\" value=\"422\"><navLabel><text>422</text></navLabel>\
+            <content src=\"a.xhtml#p422\"/></pageTarget>\
+            <pageTarget type=\"normal\" value=\"423\"><navLabel><text>423</text></navLabel>\
+            <content src=\"b.xhtml#p423\"/></pageTarget></pageList></ncx>";
+        let a = chapter(
+            "Volume 42",
+            "<p><span epub:type=\"pagebreak\" id=\"p421\"/>Comrade Kamenev! You have \
+             probably<span epub:type=\"pagebreak\" id=\"p422\" title=\"422\"/> already \
+             received</p>",
+        );
+        let b = chapter(
+            "Volume 42",
+            "<p>Stalin has a tendency to hurry.</p><p id=\"p423\">We consider ourselves</p>",
+        );
+        zip_of(&[
+            ("mimetype", b"application/epub+zip"),
+            ("META-INF/container.xml", CONTAINER),
+            ("OEBPS/content.opf", opf.as_bytes()),
+            if epub3 {
+                ("OEBPS/nav.xhtml", nav.as_bytes())
+            } else {
+                ("OEBPS/toc.ncx", ncx.as_bytes())
+            },
+            ("OEBPS/a.xhtml", &a),
+            ("OEBPS/b.xhtml", &b),
+        ])
+    }
+
+    #[test]
+    fn a_books_page_list_becomes_the_imported_texts_pages() {
+        use crate::formats::text_format::PageMark;
+        use crate::storage::import::{ImportMeta, read_import_bytes};
+        for epub3 in [true, false] {
+            let bytes = paged_book(epub3);
+            let (text, _) = read_import_bytes(
+                &bytes,
+                std::path::Path::new("volume.epub"),
+                &ImportMeta::default(),
+            )
+            .expect("the book reads");
+            let paragraphs: Vec<&str> = (0..text.paragraphs().len())
+                .map(|i| text.paragraph_text(i))
+                .collect();
+            assert_eq!(
+                paragraphs,
+                [
+                    "Comrade Kamenev! You have probably already received",
+                    "Stalin has a tendency to hurry.",
+                    "We consider ourselves"
+                ],
+                "no marker is left in the words (EPUB {})",
+                if epub3 { 3 } else { 2 }
+            );
+            let mark = |paragraph, offset, label: &str| PageMark {
+                paragraph,
+                offset,
+                label: label.into(),
+            };
+            assert_eq!(
+                text.meta().pages,
+                [mark(0, 0, "421"), mark(0, 35, "422"), mark(2, 0, "423")],
+                "a page-list entry whose id the chapter lacks, or whose label is no page \
+                 number, begins no page"
+            );
+            assert_eq!(
+                text.meta().parts[0].label,
+                "To L. B. Kamenev",
+                "the page-list's links label no chapter"
+            );
+            assert_eq!(text.meta().parts[1].label, "Volume 42");
+        }
     }
 
     #[test]

@@ -18,7 +18,9 @@ use super::atomic::write_atomic;
 use super::profile::Profile;
 use super::{epub, guess};
 use crate::formats::html;
-use crate::formats::text_format::{PartMark, TextMeta, parse_text_file, split_paragraphs};
+use crate::formats::text_format::{
+    PageMark, PartMark, TextMeta, parse_text_file, split_paragraphs,
+};
 use crate::model::text::Text;
 
 /// Files larger than this are refused.
@@ -544,9 +546,12 @@ fn read_book(
     })?;
     let mut paragraphs = Vec::new();
     let mut parts = Vec::new();
+    let mut pages = Vec::new();
     for chapter in &book.chapters {
         let composed: String = chapter.body.nfc().collect();
-        let chapter_paragraphs = split_paragraphs(&composed);
+        // The page-list's pages, marked in the chapter by the EPUB reader.
+        let (chapter_paragraphs, chapter_pages) =
+            crate::formats::pages::take_page_markers(split_paragraphs(&composed));
         if chapter_paragraphs.is_empty() {
             continue;
         }
@@ -554,6 +559,10 @@ fn read_book(
             first_paragraph: paragraphs.len(),
             label: chapter.label.clone(),
         });
+        pages.extend(chapter_pages.into_iter().map(|mark| PageMark {
+            paragraph: mark.paragraph + paragraphs.len(),
+            ..mark
+        }));
         paragraphs.extend(chapter_paragraphs);
     }
     if paragraphs.is_empty() {
@@ -575,6 +584,7 @@ fn read_book(
     };
     let mut text_meta = text_meta(meta, found, path, &body);
     text_meta.parts = parts;
+    text_meta.pages = pages;
     Ok((Text::new(text_meta, paragraphs), "EPUB"))
 }
 
