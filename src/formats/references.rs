@@ -225,6 +225,22 @@ impl Printed {
     }
 }
 
+/// The entry of `entries` that a text titled `title` most likely is: the one of the same title
+/// (case and spacing aside), else the first. None when there are none.
+pub fn likeliest<'a>(entries: &'a [Reference], title: &str) -> Option<&'a Reference> {
+    let folded = |t: &str| {
+        t.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    let wanted = folded(title);
+    entries
+        .iter()
+        .find(|e| folded(&e.title) == wanted)
+        .or_else(|| entries.first())
+}
+
 /// The references as a CSL-JSON array, as Zotero exports and pandoc reads it.
 pub fn csl_json(references: &[Reference]) -> String {
     serde_json::to_string_pretty(references).unwrap_or_else(|_| "[]".to_owned()) + "\n"

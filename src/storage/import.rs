@@ -287,8 +287,19 @@ impl ImportMeta {
     /// CSL-JSON, or a BibTeX entry): title, authors, date, language, translators, where it is
     /// printed and its address. What the reader typed stands.
     pub fn fill_from(&mut self, reference: &crate::formats::references::Reference) {
+        self.set_from(reference, false);
+    }
+
+    /// Sets every field the reference has a value for, over what was there (the import
+    /// window's "Fill from the reference", which the reader asks for after seeing the fields);
+    /// a field the reference lacks keeps its value.
+    pub fn take_from(&mut self, reference: &crate::formats::references::Reference) {
+        self.set_from(reference, true);
+    }
+
+    fn set_from(&mut self, reference: &crate::formats::references::Reference, overwrite: bool) {
         let fill = |field: &mut String, value: Option<String>| {
-            if field.trim().is_empty()
+            if (overwrite || field.trim().is_empty())
                 && let Some(value) = value
             {
                 *field = value;

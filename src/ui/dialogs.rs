@@ -186,6 +186,32 @@ pub fn read_annotations_file(
     })
 }
 
+/// Asks for a reference file (CSL-JSON from Zotero, or BibTeX) and reads it, off the UI
+/// thread.
+pub fn read_reference_file(
+    dialogs: Arc<dyn FileDialogs>,
+    ctx: &egui::Context,
+) -> Task<ReadOutcome> {
+    Task::spawn("lectern-read-reference", ctx, move |_| {
+        if !dialogs.available() {
+            return ReadOutcome::Failed(crate::tr!("reading-dialog-reference-unavailable"));
+        }
+        let title = crate::tr!("reading-dialog-reference-title");
+        let filter = crate::tr!("reading-dialog-filter-reference");
+        match dialogs.pick_file(&title, &filter, &["json", "bib"]) {
+            None => ReadOutcome::Cancelled,
+            Some(path) => match std::fs::read_to_string(&path) {
+                Ok(text) => ReadOutcome::Read(text),
+                Err(e) => {
+                    let (path, error) = (path.display().to_string(), e.to_string());
+                    let why = crate::tr!("reading-dialog-not-read", path = path, error = error);
+                    ReadOutcome::Failed(why)
+                }
+            },
+        }
+    })
+}
+
 /// What came of "Import text…" (or a file dropped on the window): the file read and
 /// decoded, not yet written anywhere.
 pub enum ImportOutcome {

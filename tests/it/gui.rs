@@ -4472,3 +4472,127 @@ fn lectern_import_while_the_window_is_open_is_imported_by_the_window() {
             .map(|l| l.trim_end_matches(" (in the Lectern window that has this profile open)")),
     );
 }
+
+/// File dialogs that answer with one file after another.
+struct AnswersInTurn(std::sync::Mutex<std::collections::VecDeque<std::path::PathBuf>>);
+
+impl lectern::ui::dialogs::FileDialogs for AnswersInTurn {
+    fn pick_text_file(&self) -> Option<std::path::PathBuf> {
+        self.0.lock().unwrap().pop_front()
+    }
+
+    fn pick_file(&self, _title: &str, _filter: &str, _ext: &[&str]) -> Option<std::path::PathBuf> {
+        self.0.lock().unwrap().pop_front()
+    }
+
+    fn save_file(&self, _title: &str, _file_name: &str) -> Option<std::path::PathBuf> {
+        self.0.lock().unwrap().pop_front()
+    }
+
+    fn available(&self) -> bool {
+        true
+    }
+}
+
+#[test]
+fn the_import_window_fills_its_fields_from_a_pasted_bibtex_entry_or_a_zotero_file() {
+    let profile = tempfile::tempdir().unwrap();
+    let file = profile.path().join("kamenev.txt");
+    std::fs::write(
+        &file,
+        "Comrade Kamenev!\n\nYou have probably already received",
+    )
+    .unwrap();
+    let zotero = profile.path().join("My Library.json");
+    std::fs::write(
+        &zotero,
+        r#"[{"id":"http://zotero.org/users/1/items/ABCD","type":"chapter",
+            "title":"Memo to the Politbureau on Combating Dominant Nation Chauvinism",
+            "author":[{"family":"Lenin","given":"V. I."}],"issued":{"date-parts":[["1922",10,6]]},
+            "container-title":"Collected Works","volume":33,"page":"372"},
+           {"id":"other","type":"book","title":"Another book"}]"#,
+    )
+    .unwrap();
+    let dialogs = AnswersInTurn(std::sync::Mutex::new([file.clone(), zotero].into()));
+    let mut harness = harness(app_with(StartOptions {
+        dialogs: Some(std::sync::Arc::new(dialogs)),
+        ..start_options(profile.path(), &[KAMENEV])
+    }));
+    import_from_the_file_menu(&mut harness);
+    assert_eq!(
+        import_draft(&harness, "the import window").meta.translator,
+        ""
+    );
+    // The reader pastes Better BibTeX's entry and fills the fields from it.
+    harness
+        .get_by_label("From a reference (Zotero, BibTeX)")
+        .click();
+    harness.run();
+    let entry = "@incollection{lenin1922kamenev,\n  author = {Lenin, V. I.},\n  title = \
+        {{On the Establishment of the U.S.S.R.}},\n  booktitle = {Collected Works},\n  volume = \
+        {42},\n  pages = {421--423},\n  translator = {Isaacs, Bernard},\n  date = {1922-09-26},\n  \
+        langid = {english},\n  url = {https://www.marxists.org/archive/lenin/works/1922/sep/26.htm}\n}";
+    let field = harness.get_by_role_and_label(
+        egui::accesskit::Role::MultilineTextInput,
+        "Reference entry (CSL-JSON or BibTeX)",
+    );
+    field.focus();
+    harness.run();
+    harness
+        .get_by_role_and_label(
+            egui::accesskit::Role::MultilineTextInput,
+            "Reference entry (CSL-JSON or BibTeX)",
+        )
+        .type_text(entry);
+    harness.run();
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::Button, "Fill from the reference")
+        .click();
+    harness.run();
+    let meta = &import_draft(&harness, "the import window").meta;
+    assert_eq!(meta.title, "On the Establishment of the U.S.S.R.");
+    assert_eq!(meta.author, "V. I. Lenin");
+    assert_eq!(meta.date, "1922-09-26");
+    assert_eq!(meta.language, "en");
+    assert_eq!(meta.translator, "Bernard Isaacs");
+    assert_eq!(meta.reference, "Collected Works, vol. 42, pp. 421–423");
+    assert!(meta.url.ends_with("/1922/sep/26.htm"), "{}", meta.url);
+    // The fields show what was filled, for the reader to check.
+    harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Translator");
+    // A Zotero file of two items: the first is taken (no title matches), and the window says so.
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::Button, "Reference file…")
+        .click();
+    wait_while(&mut harness, |app| {
+        app.files().import_draft.as_ref().is_some_and(|d| {
+            d.reference_said
+                .as_deref()
+                .is_none_or(|s| !s.contains("Chauvinism"))
+        })
+    });
+    let draft = import_draft(&harness, "the import window");
+    assert_eq!(
+        draft.reference_said.as_deref(),
+        Some(
+            "Filled from “Memo to the Politbureau on Combating Dominant Nation Chauvinism”, one of 2 entries."
+        )
+    );
+    assert_eq!(draft.meta.reference, "Collected Works, vol. 33, p. 372");
+    assert_eq!(draft.meta.date, "1922-10-06");
+    assert_eq!(
+        draft.meta.translator, "Bernard Isaacs",
+        "what the file lacks stays"
+    );
+    confirm_import(&mut harness);
+    let text = harness.state().library().get("import-kamenev").unwrap();
+    assert_eq!(
+        text.meta().reference.as_deref(),
+        Some("Collected Works, vol. 33, p. 372")
+    );
+    assert_eq!(text.meta().translator.as_deref(), Some("Bernard Isaacs"));
+    let written = std::fs::read_to_string(profile.path().join("texts/import-kamenev.txt")).unwrap();
+    assert!(
+        written.contains("\nreference: Collected Works, vol. 33, p. 372\n"),
+        "{written}"
+    );
+}

@@ -136,6 +136,18 @@ app-import-author = Author
 app-import-date = Date (YYYY, YYYY-MM or YYYY-MM-DD)
 app-import-language = Language (en, ru, ka …)
 app-import-source = Source
+app-import-translator = Translator
+app-import-reference = Printed in (Collected Works, vol. 42, pp. 421–423)
+app-import-url = Web address
+app-import-from-reference = From a reference (Zotero, BibTeX)
+app-import-reference-source = Reference entry (CSL-JSON or BibTeX)
+app-import-reference-hint = Paste Zotero's Export item (CSL JSON) or a BibTeX entry
+app-import-reference-unreadable = This is not CSL-JSON or BibTeX Lectern can read: { $error }
+app-import-reference-empty = The reference holds no entry.
+app-import-reference-taken = { $count ->
+    [one] Filled from “{ $title }”.
+   *[other] Filled from “{ $title }”, one of { $count } entries.
+}
 
 ## windows.rs
 

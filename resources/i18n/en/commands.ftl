@@ -309,6 +309,10 @@ cmd-UndoRemoveImported-tip = Undo remove
 
 cmd-CancelImport = Cancel
 cmd-CancelImport-tip = Cancel
+cmd-FillImportFromReference = Fill from the reference
+cmd-FillImportFromReference-tip = Set the fields from the reference above (CSL-JSON from Zotero's Export item, or a BibTeX entry): the entry with this text's title, else the first
+cmd-ChooseImportReference = Reference file…
+cmd-ChooseImportReference-tip = Read a reference file (CSL-JSON or BibTeX) and fill the fields from it
 
 cmd-ExportAnnotationsMarkdown = As Markdown…
 cmd-ExportAnnotationsMarkdown-tip = As Markdown…

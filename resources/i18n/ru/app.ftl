@@ -137,6 +137,20 @@ app-import-author = Автор
 app-import-date = Дата (ГГГГ, ГГГГ-ММ или ГГГГ-ММ-ДД)
 app-import-language = Язык (en, ru, ka …)
 app-import-source = Источник
+app-import-translator = Переводчик
+app-import-reference = Где напечатан (Collected Works, vol. 42, pp. 421–423)
+app-import-url = Адрес в сети
+app-import-from-reference = Из библиографической записи (Zotero, BibTeX)
+app-import-reference-source = Запись (CSL-JSON или BibTeX)
+app-import-reference-hint = Вставьте «Экспорт записи» Zotero (CSL JSON) или запись BibTeX
+app-import-reference-unreadable = Это не CSL-JSON и не BibTeX, которые Lectern может прочитать: { $error }
+app-import-reference-empty = В тексте нет ни одной библиографической записи.
+app-import-reference-taken = { $count ->
+    [one] Заполнено из «{ $title }».
+    [few] Заполнено из «{ $title }», одной из { $count } записей.
+    [many] Заполнено из «{ $title }», одной из { $count } записей.
+   *[other] Заполнено из «{ $title }», одной из { $count } записей.
+}
 
 ## windows.rs
 

@@ -309,6 +309,10 @@ cmd-UndoRemoveImported-tip = Вернуть в библиотеку
 
 cmd-CancelImport = Отмена
 cmd-CancelImport-tip = Отмена
+cmd-FillImportFromReference = Заполнить из ссылки
+cmd-FillImportFromReference-tip = Заполнить поля из библиографической записи выше (CSL-JSON из «Экспорта записи» Zotero или запись BibTeX): запись с названием этого текста, иначе первую
+cmd-ChooseImportReference = Файл ссылки…
+cmd-ChooseImportReference-tip = Прочитать файл библиографической записи (CSL-JSON или BibTeX) и заполнить поля из него
 
 cmd-ExportAnnotationsMarkdown = В формате Markdown…
 cmd-ExportAnnotationsMarkdown-tip = В формате Markdown…

@@ -293,6 +293,10 @@ pub enum FileAction {
     ConfirmImport,
     /// Drop the text read for import.
     CancelImport,
+    /// Fill the import window's fields from the reference pasted into it.
+    FillImportFromReference,
+    /// Read a reference file (CSL-JSON or BibTeX) into the import window and fill its fields.
+    ChooseImportReference,
     /// Import annotations from a W3C Web Annotation file.
     ImportAnnotations,
     /// Export annotations (File ▸ Export annotations).

@@ -158,6 +158,10 @@ impl Command {
             Self::RemoveImported => None,
             Self::UndoRemoveImported => Some(Action::Files(FileAction::UndoRemoveImported)),
             Self::CancelImport => Some(Action::Files(FileAction::CancelImport)),
+            Self::FillImportFromReference => {
+                Some(Action::Files(FileAction::FillImportFromReference))
+            }
+            Self::ChooseImportReference => Some(Action::Files(FileAction::ChooseImportReference)),
             Self::ExportAnnotationsMarkdown => None,
             Self::ExportAnnotationsHtml => None,
             Self::ExportAnnotationsCsv => None,
@@ -337,6 +341,8 @@ impl FileAction {
             Self::RemoveImported(_) => Some(Command::RemoveImported),
             Self::UndoRemoveImported => Some(Command::UndoRemoveImported),
             Self::CancelImport => Some(Command::CancelImport),
+            Self::FillImportFromReference => Some(Command::FillImportFromReference),
+            Self::ChooseImportReference => Some(Command::ChooseImportReference),
             Self::ExportAnnotations {
                 format: AnnotationFormat::Markdown,
                 ..

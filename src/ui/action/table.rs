@@ -181,6 +181,8 @@ command_table! {
     RemoveImported: Files, [];
     UndoRemoveImported: Files, [];
     CancelImport: Files, [];
+    FillImportFromReference: Files, [];
+    ChooseImportReference: Files, [];
     ExportAnnotationsMarkdown: Files, [];
     ExportAnnotationsHtml: Files, [];
     ExportAnnotationsCsv: Files, [];

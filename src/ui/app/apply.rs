@@ -309,6 +309,8 @@ impl LecternApp {
                 self.files.import_draft = None;
                 self.next_dropped_file(ctx);
             }
+            FileAction::FillImportFromReference => self.fill_import_from_reference(),
+            FileAction::ChooseImportReference => self.choose_import_reference(ctx),
             FileAction::ImportAnnotations => self.start_annotations_import(ctx),
             FileAction::ExportAnnotations {
                 format,

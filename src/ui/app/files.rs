@@ -43,6 +43,8 @@ pub struct Files {
     /// The backups being listed (each is read and checked, off the UI thread).
     pub(super) pending_backups: Option<Task<Vec<crate::storage::backups::Backup>>>,
     pub(super) pending_text_import: Option<Task<ImportOutcome>>,
+    /// A reference file being read for the import window.
+    pub(super) pending_reference: Option<Task<ReadOutcome>>,
 }
 
 impl Files {
@@ -65,6 +67,7 @@ impl Files {
             pending_import: None,
             pending_backups: None,
             pending_text_import: None,
+            pending_reference: None,
         }
     }
 }

@@ -150,6 +150,7 @@ impl LecternApp {
         self.poll_import();
         self.poll_backups();
         self.poll_text_import(ctx);
+        self.poll_import_reference();
         self.drop_hint(ctx);
         self.update_find(ctx);
         self.update_search_all(ctx);

@@ -338,6 +338,10 @@ pub struct ImportDraft {
     pub meta: ImportMeta,
     /// Why the last Import was refused.
     pub error: Option<String>,
+    /// A reference pasted or read from a file (CSL-JSON or BibTeX), to fill the fields from.
+    pub reference_source: String,
+    /// What filling the fields from the reference did, or why it could not.
+    pub reference_said: Option<String>,
 }
 
 impl eframe::App for LecternApp {

@@ -114,6 +114,8 @@ impl LecternApp {
                     text,
                     encoding,
                     error: None,
+                    reference_source: String::new(),
+                    reference_said: None,
                 });
             }
         }
@@ -227,6 +229,57 @@ impl LecternApp {
         }
     }
 
+    /// Fills the import window's fields from the reference pasted into it or read from a file
+    /// (CSL-JSON or BibTeX): the entry of the text's title, else the first; says which.
+    pub(super) fn fill_import_from_reference(&mut self) {
+        let Some(draft) = &mut self.files.import_draft else {
+            return;
+        };
+        use crate::formats::references::{likeliest, read_any};
+        draft.reference_said = Some(match read_any(&draft.reference_source) {
+            Err(why) => crate::tr!("app-import-reference-unreadable", error = why),
+            Ok(entries) => match likeliest(&entries, &draft.meta.title) {
+                None => crate::tr!("app-import-reference-empty"),
+                Some(entry) => {
+                    draft.meta.take_from(entry);
+                    let (title, count) = (entry.title.clone(), entries.len());
+                    crate::tr!("app-import-reference-taken", title = title, count = count)
+                }
+            },
+        });
+    }
+
+    /// Asks for a reference file (CSL-JSON or BibTeX) for the import window, off the UI thread.
+    pub(super) fn choose_import_reference(&mut self, ctx: &egui::Context) {
+        if self.files.pending_reference.is_none() && self.files.import_draft.is_some() {
+            self.files.pending_reference = Some(crate::ui::dialogs::read_reference_file(
+                self.files.dialogs.clone(),
+                ctx,
+            ));
+        }
+    }
+
+    /// Takes the reference file read for the import window: its text goes into the window's
+    /// reference field, and the fields are filled from it.
+    pub(super) fn poll_import_reference(&mut self) {
+        let Some(outcome) = Task::poll(&mut self.files.pending_reference, || {
+            crate::ui::dialogs::ReadOutcome::Failed(crate::tr!("app-import-stopped"))
+        }) else {
+            return;
+        };
+        let Some(draft) = &mut self.files.import_draft else {
+            return;
+        };
+        match outcome {
+            crate::ui::dialogs::ReadOutcome::Cancelled => {}
+            crate::ui::dialogs::ReadOutcome::Failed(why) => draft.reference_said = Some(why),
+            crate::ui::dialogs::ReadOutcome::Read(source) => {
+                draft.reference_source = source;
+                self.fill_import_from_reference();
+            }
+        }
+    }
+
     pub(super) fn import_window(&mut self, ctx: &egui::Context) -> Vec<Action> {
         let mut actions = Vec::new();
         let Some(draft) = &mut self.files.import_draft else {
@@ -253,11 +306,45 @@ impl LecternApp {
                             (crate::tr!("app-import-date"), &mut draft.meta.date),
                             (crate::tr!("app-import-language"), &mut draft.meta.language),
                             (crate::tr!("app-import-source"), &mut draft.meta.source),
+                            (
+                                crate::tr!("app-import-translator"),
+                                &mut draft.meta.translator,
+                            ),
+                            (
+                                crate::tr!("app-import-reference"),
+                                &mut draft.meta.reference,
+                            ),
+                            (crate::tr!("app-import-url"), &mut draft.meta.url),
                         ] {
                             let label = ui.label(name);
                             ui.add(egui::TextEdit::singleline(field).desired_width(260.0))
                                 .labelled_by(label.id);
                             ui.end_row();
+                        }
+                    });
+                egui::CollapsingHeader::new(crate::tr!("app-import-from-reference"))
+                    .id_salt("import-from-reference")
+                    .default_open(!draft.reference_source.is_empty())
+                    .show(ui, |ui| {
+                        let label = ui.label(crate::tr!("app-import-reference-source"));
+                        ui.add(
+                            egui::TextEdit::multiline(&mut draft.reference_source)
+                                .desired_rows(3)
+                                .desired_width(f32::INFINITY)
+                                .hint_text(crate::tr!("app-import-reference-hint")),
+                        )
+                        .labelled_by(label.id);
+                        ui.horizontal(|ui| {
+                            let filled = !draft.reference_source.trim().is_empty();
+                            actions.extend(action_ui(
+                                ui,
+                                FileAction::FillImportFromReference,
+                                filled,
+                            ));
+                            actions.extend(action_ui(ui, FileAction::ChooseImportReference, true));
+                        });
+                        if let Some(said) = &draft.reference_said {
+                            ui.label(RichText::new(said).small());
                         }
                     });
                 let preview: String = draft.text.content().chars().take(240).collect();
