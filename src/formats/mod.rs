@@ -2,10 +2,12 @@
 //! storage: no I/O, no threads, and no import of any other part of Lectern.
 
 pub mod calendar;
+pub mod cite;
 pub mod collatex;
 pub mod html;
 pub mod ids;
 pub mod pages;
+pub mod print;
 pub mod references;
 pub mod tei_parallel;
 pub mod text_format;
