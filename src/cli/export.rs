@@ -7,7 +7,9 @@ use std::path::Path;
 use anyhow::Context as _;
 use clap::ValueEnum;
 
-use crate::model::annotation_export::{AnnotationFormat, Scope, export_notebook};
+use crate::model::annotation_export::{
+    AnnotationFormat, Scope, export_notebook_cited, export_notes_pdf,
+};
 use crate::storage::open::Access;
 
 /// The formats of `lectern export --format`.
@@ -27,18 +29,23 @@ pub enum ExportFormat {
     /// The whole notebook, every kind and the Trash, in one file to move or hand over
     /// (`lectern import-annotations` reads it back).
     Archive,
+    /// A PDF to print: what the Markdown export holds, on A4 pages.
+    Pdf,
 }
 
-impl From<ExportFormat> for AnnotationFormat {
-    fn from(format: ExportFormat) -> Self {
-        match format {
-            ExportFormat::Md => Self::Markdown,
-            ExportFormat::Html => Self::Html,
-            ExportFormat::Csv => Self::Csv,
-            ExportFormat::W3c => Self::W3c,
-            ExportFormat::Zotero => Self::Zotero,
-            ExportFormat::Archive => Self::Archive,
-        }
+impl ExportFormat {
+    /// The notebook's export format this is; none for the PDF, which is printed from the
+    /// Markdown export.
+    fn annotation_format(self) -> Option<AnnotationFormat> {
+        Some(match self {
+            ExportFormat::Md => AnnotationFormat::Markdown,
+            ExportFormat::Html => AnnotationFormat::Html,
+            ExportFormat::Csv => AnnotationFormat::Csv,
+            ExportFormat::W3c => AnnotationFormat::W3c,
+            ExportFormat::Zotero => AnnotationFormat::Zotero,
+            ExportFormat::Archive => AnnotationFormat::Archive,
+            ExportFormat::Pdf => return None,
+        })
     }
 }
 
@@ -72,17 +79,27 @@ pub fn run(
     } else {
         Scope::Notebook
     };
-    let (written, counts) = export_notebook(
-        &opened.notebook,
-        &opened.library,
-        format.into(),
-        scope,
-        |a| text.as_ref().is_none_or(|id| a.text_id == id),
-    );
+    // Each text is cited in the style the reader chose in the window.
+    let style = crate::storage::reading_state::ReadingState::chosen_citation_style(&opened.profile);
+    let keep =
+        |a: &crate::model::annotation::Annotation| text.as_ref().is_none_or(|id| a.text_id == id);
+    let (written, counts) = match format.annotation_format() {
+        Some(format) => {
+            let (written, counts) = export_notebook_cited(
+                &opened.notebook,
+                &opened.library,
+                (format, style),
+                scope,
+                keep,
+            );
+            (written.into_bytes(), counts)
+        }
+        None => export_notes_pdf(&opened.notebook, &opened.library, style, scope, keep)?,
+    };
     match output {
         Some(path) => std::fs::write(path, written)
             .with_context(|| format!("{} could not be written", path.display()))?,
-        None => out.write_all(written.as_bytes())?,
+        None => out.write_all(&written)?,
     }
     eprintln!("Exported {}", counts.summary());
     Ok(())

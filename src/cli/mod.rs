@@ -18,6 +18,7 @@ use crate::storage::open::{Access, OpenedProfile, open_profile};
 use crate::storage::profile::Profile;
 
 pub mod backups;
+pub mod cite;
 pub mod collate;
 pub mod compare;
 pub mod export;
@@ -98,6 +99,19 @@ pub enum CliCommand {
         /// `csl-json` (Zotero, pandoc), `bibtex` (biblatex's fields) or `ris`.
         #[arg(long, value_enum, default_value_t = references::ReferenceFormat::CslJson)]
         format: references::ReferenceFormat,
+    },
+    /// A text of the library cited in a style: the note or in-text citation (at a page, if
+    /// given), then its bibliography entry. The style is the one chosen in the window's View ▸
+    /// Citation style unless `--style` names another.
+    Cite {
+        /// The text's id, as `lectern list` prints it.
+        id: String,
+        /// lectern, chicago-notes, chicago-author-date, mla, apa or gost.
+        #[arg(long)]
+        style: Option<String>,
+        /// The page (or pages, "421–422") cited.
+        #[arg(long)]
+        page: Option<String>,
     },
     /// People and places named in the library (bundled and imported texts), under every
     /// spelling and Russian form, with how often and where they are mentioned.
@@ -192,7 +206,8 @@ pub enum CliCommand {
     Collate(collate::CollateArgs),
     /// Export the profile's annotations: Markdown, HTML, CSV or W3C Web Annotation JSON-LD.
     Export {
-        /// md, html, csv, w3c, zotero (Zotero's notes from annotations, Markdown) or archive.
+        /// md, html, csv, w3c, zotero (Zotero's notes from annotations, Markdown), archive, or
+        /// pdf (to print: what the Markdown export holds, on A4 pages).
         #[arg(long, value_enum, default_value_t = export::ExportFormat::Md)]
         format: export::ExportFormat,
         /// Only the annotations of this text (an id from `lectern list`).
@@ -260,6 +275,9 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Some(CliCommand::List { format }) => printed(|out| list::run(profile, format, out)),
         Some(CliCommand::References { format }) => {
             printed(|out| references::run(profile, format, out))
+        }
+        Some(CliCommand::Cite { id, style, page }) => {
+            printed(|out| cite::run(profile, &id, style.as_deref(), page.as_deref(), out))
         }
         Some(CliCommand::Index { format }) => printed(|out| index::run(profile, format, out)),
         Some(CliCommand::Timeline { format }) => printed(|out| timeline::run(profile, format, out)),

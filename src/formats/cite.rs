@@ -108,6 +108,16 @@ impl CitationStyle {
         })
     }
 
+    /// The quotation marks a quotation within a title takes: single within Chicago's and MLA's
+    /// quoted titles, «» in ГОСТ's Russian, as written in APA's plain titles.
+    fn quotes_within_titles(self) -> Option<(&'static str, &'static str)> {
+        match self {
+            Self::ChicagoNotes | Self::ChicagoAuthorDate | Self::Mla => Some(("‘", "’")),
+            Self::Gost => Some(("«", "»")),
+            Self::Lectern | Self::Apa => None,
+        }
+    }
+
     /// The language of the style's terms: Russian for ГОСТ, else American English.
     pub fn locale(self) -> &'static str {
         match self {
@@ -126,6 +136,9 @@ pub struct Cited {
     /// in-text citation in the others ("(Lenin 1922, 422)", "[1, с. 422]").
     pub citation: String,
 }
+
+/// ГОСТ's abbreviation of page and pages alike.
+const GOST_PAGE_TERM: &str = r#"<locale xmlns="http://purl.org/net/xbiblio/csl" version="1.0" xml:lang="ru-RU"><terms><term name="page" form="short"><single>с.</single><multiple>с.</multiple></term></terms></locale>"#;
 
 /// The bundled locales, parsed once.
 fn locales() -> &'static [Locale] {
@@ -150,7 +163,15 @@ fn parsed(style: CitationStyle) -> Option<&'static IndependentStyle> {
         CitationStyle::iter()
             .filter_map(|style| {
                 let (_, xml) = style.csl()?;
-                Some((style, IndependentStyle::from_xml(xml).ok()?))
+                let mut parsed = IndependentStyle::from_xml(xml).ok()?;
+                if style == CitationStyle::Gost {
+                    // "С. 421–423", as ГОСТ and pandoc's citeproc print it: the Russian
+                    // locale's plural "сс." is not ГОСТ's. A style's own locale is looked up
+                    // before the locale files, so this one term is enough.
+                    let single_page_term = LocaleFile::from_xml(GOST_PAGE_TERM).ok()?;
+                    parsed.locale.insert(0, single_page_term.into());
+                }
+                Some((style, parsed))
             })
             .collect()
     });
@@ -164,7 +185,13 @@ fn parsed(style: CitationStyle) -> Option<&'static IndependentStyle> {
 /// for Lectern's own style, which is not CSL.
 pub fn cite(reference: &Reference, style: CitationStyle, page: Option<&str>) -> Option<Cited> {
     let csl = parsed(style)?;
-    let item: Item = serde_json::to_value(reference)
+    // Quotation marks within a title as citeproc sets them: single where the style sets the
+    // title in double ones (hayagriva would drop them), «» in Russian.
+    let mut reference = reference.clone();
+    if let Some((open, close)) = style.quotes_within_titles() {
+        reference.title = reference.title.replace('“', open).replace('”', close);
+    }
+    let item: Item = serde_json::to_value(&reference)
         .ok()
         .and_then(|value| serde_json::from_value(value).ok())?;
     let locale = Some(LocaleCode(style.locale().to_owned()));

@@ -7,6 +7,7 @@ pub mod collatex;
 pub mod html;
 pub mod ids;
 pub mod pages;
+pub mod pdf;
 pub mod print;
 pub mod references;
 pub mod tei_parallel;

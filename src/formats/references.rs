@@ -167,7 +167,9 @@ impl Reference {
             }
             _ => meta.title.clone(),
         };
-        let mut note = format!("Source: {}", meta.source);
+        // Not "Source: …": Zotero, pandoc and citeproc read a note's "name: value" lines as
+        // CSL variables (MLA would print this copy's source as the document's).
+        let mut note = format!("Copy from {}", meta.source);
         if let Some(first) = &meta.first_published {
             note.push_str(&format!(". First published: {first}"));
         }

@@ -10,6 +10,7 @@
 //! spellings and terms. What each format holds of each kind is [`Coverage`], one exhaustive
 //! match. The Trash is not exported but in the archive.
 
+use crate::formats::cite::CitationStyle;
 use std::collections::HashSet;
 use std::fmt::Write as _;
 
@@ -60,6 +61,86 @@ pub fn citation(library: &Library, text_id: &str) -> String {
     }
 }
 
+/// The citation of a whole text in `style`: [`citation`] in Lectern's own, else its
+/// bibliography entry ("Lenin, V. I. “To L. B. Kamenev.” In Collected Works …").
+pub fn citation_in(library: &Library, style: CitationStyle, text_id: &str) -> String {
+    let Some(text) = library.get(text_id) else {
+        return text_id.to_owned();
+    };
+    let reference = crate::formats::references::Reference::of_text(text.meta());
+    match crate::formats::cite::cite(&reference, style, None) {
+        Some(cited) => cited.bibliography,
+        None => citation(library, text_id),
+    }
+}
+
+/// A passage of a text cited in `style` (with its pages where the text has page markers):
+/// the note or in-text citation, and the bibliography entry; none in Lectern's own style.
+fn cited_passage(
+    library: &Library,
+    text_id: &str,
+    range: Option<CharRange>,
+    style: CitationStyle,
+) -> Option<crate::formats::cite::Cited> {
+    let text = library.get(text_id)?;
+    let pages = range
+        .and_then(|range| text.pages_of(range))
+        .map(|(first, last)| {
+            if first == last {
+                first.to_owned()
+            } else {
+                format!("{first}–{last}")
+            }
+        });
+    let reference = crate::formats::references::Reference::of_text(text.meta());
+    crate::formats::cite::cite(&reference, style, pages.as_deref())
+}
+
+/// [`quote_with_citation`] in `style`: in a CSL style, “quote” and its citation (a note, or
+/// "(Lenin 1922, 422)"), then the text's bibliography entry on a line of its own.
+pub fn quote_with_citation_in(
+    library: &Library,
+    text_id: &str,
+    quote: &str,
+    range: Option<CharRange>,
+    style: CitationStyle,
+) -> String {
+    match cited_passage(library, text_id, range.clone(), style) {
+        Some(cited) => format!(
+            "“{}” {}\n\n{}",
+            quote.trim(),
+            cited.citation,
+            cited.bibliography
+        ),
+        None => quote_with_citation(library, text_id, quote, range),
+    }
+}
+
+/// [`quote_with_citation_markdown`] in `style`: the block quote with its citation, then the
+/// bibliography entry.
+pub fn quote_with_citation_markdown_in(
+    library: &Library,
+    text_id: &str,
+    quote: &str,
+    range: Option<CharRange>,
+    style: CitationStyle,
+) -> String {
+    let Some(cited) = cited_passage(library, text_id, range.clone(), style) else {
+        return quote_with_citation_markdown(library, text_id, quote, range);
+    };
+    let lines: Vec<String> = quote
+        .trim()
+        .lines()
+        .map(|line| format!("> {}", escape_markdown(line)))
+        .collect();
+    format!(
+        "{}\n>\n> — {}\n\n{}\n",
+        lines.join("\n"),
+        escape_markdown(&cited.citation),
+        escape_markdown(&cited.bibliography)
+    )
+}
+
 /// Author, title and date: "V. I. Lenin, “Title”, 26 September 1922" (an unknown author is
 /// left out, not cited as "Unknown").
 fn citation_head(meta: &crate::formats::text_format::TextMeta) -> String {
@@ -103,7 +184,12 @@ pub fn passage_citation(library: &Library, text_id: &str, range: Option<CharRang
     let Some(pages) = crate::i18n::in_language(english, || pages_words(text, range)) else {
         return whole;
     };
-    let meta = text.meta();
+    citation_with_pages(text.meta(), &pages)
+}
+
+/// [`citation`] with its reference's pages (the whole document's) replaced by `pages` ("p.
+/// 422"): "V. I. Lenin, “Title”, 26 September 1922 (Collected Works, vol. 42, p. 422)".
+pub fn citation_with_pages(meta: &crate::formats::text_format::TextMeta, pages: &str) -> String {
     let kept: Vec<&str> = meta
         .reference
         .iter()
@@ -191,6 +277,33 @@ pub const ORPHANS_HEADING: &str = "Orphaned annotations";
 pub const ORPHANS_EXPLAINED: &str = "Their passage was not found in the text as it now is. \
      Each quote is the passage as it was when the annotation was made; no position is given.";
 
+/// The notebook's export as a PDF to print: what the Markdown export holds (every kind it
+/// covers, [`AnnotationFormat::coverage`] of Markdown), laid out on A4 pages. Returns the PDF
+/// and how many of each kind it holds.
+pub fn export_notes_pdf(
+    notebook: &Notebook,
+    library: &Library,
+    style: CitationStyle,
+    scope: Scope,
+    keep: impl Fn(&Annotation) -> bool,
+) -> Result<(Vec<u8>, Counts), crate::formats::print::PrintError> {
+    use crate::formats::print::{Document, Marks, from_markdown, to_pdf};
+    let (markdown, counts) = export_notebook_cited(
+        notebook,
+        library,
+        (AnnotationFormat::Markdown, style),
+        scope,
+        keep,
+    );
+    let document = Document {
+        title: "Annotations".to_owned(),
+        author: None,
+        language: "en".to_owned(),
+        blocks: from_markdown(&markdown, Marks::Notes),
+    };
+    Ok((to_pdf(&document)?, counts))
+}
+
 /// Annotations as Markdown: a section per text (with its citation), a subsection per category,
 /// each quote as a block quote with its note and tags; orphans in a section of their own.
 pub fn to_markdown(
@@ -198,6 +311,23 @@ pub fn to_markdown(
     library: &Library,
     categories: &[Category],
     orphans: &HashSet<String>,
+) -> String {
+    to_markdown_in(
+        annotations,
+        library,
+        categories,
+        orphans,
+        CitationStyle::Lectern,
+    )
+}
+
+/// [`to_markdown`], each text cited in `style`.
+pub fn to_markdown_in(
+    annotations: &[&Annotation],
+    library: &Library,
+    categories: &[Category],
+    orphans: &HashSet<String>,
+    style: CitationStyle,
 ) -> String {
     let mut out = String::from("# Annotations\n");
     let (mut text_id, mut category) = (None::<&str>, None::<Option<&str>>);
@@ -214,7 +344,7 @@ pub fn to_markdown(
                 let _ = write!(
                     out,
                     "\n### {}\n",
-                    escape_markdown(&citation(library, &annotation.text_id))
+                    escape_markdown(&citation_in(library, style, &annotation.text_id))
                 );
             }
         } else if text_id != Some(annotation.text_id.as_str()) {
@@ -223,7 +353,7 @@ pub fn to_markdown(
             let _ = write!(
                 out,
                 "\n## {}\n",
-                escape_markdown(&citation(library, &annotation.text_id))
+                escape_markdown(&citation_in(library, style, &annotation.text_id))
             );
         }
         let this = category_name(categories, annotation.category_id.as_deref());
@@ -272,6 +402,23 @@ pub fn to_html(
     categories: &[Category],
     orphans: &HashSet<String>,
 ) -> String {
+    to_html_in(
+        annotations,
+        library,
+        categories,
+        orphans,
+        CitationStyle::Lectern,
+    )
+}
+
+/// [`to_html`], each text cited in `style`.
+pub fn to_html_in(
+    annotations: &[&Annotation],
+    library: &Library,
+    categories: &[Category],
+    orphans: &HashSet<String>,
+    style: CitationStyle,
+) -> String {
     let mut out = String::from(
         "<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n<title>Annotations</title>\n\
          <style>body { font-family: Georgia, serif; max-width: 46rem; margin: 2rem auto; \
@@ -296,7 +443,7 @@ pub fn to_html(
             let _ = writeln!(
                 out,
                 "<h{level}>{}</h{level}>",
-                escape_html(&citation(library, &annotation.text_id)),
+                escape_html(&citation_in(library, style, &annotation.text_id)),
                 level = if in_orphans { 3 } else { 2 }
             );
         }
@@ -367,6 +514,23 @@ pub fn to_csv(
     categories: &[Category],
     orphans: &HashSet<String>,
 ) -> String {
+    to_csv_in(
+        annotations,
+        library,
+        categories,
+        orphans,
+        CitationStyle::Lectern,
+    )
+}
+
+/// [`to_csv`], each text cited in `style`.
+pub fn to_csv_in(
+    annotations: &[&Annotation],
+    library: &Library,
+    categories: &[Category],
+    orphans: &HashSet<String>,
+    style: CitationStyle,
+) -> String {
     let mut out = String::from(
         "id,text,citation,start,end,quote,category,note,tags,created,modified,orphaned,kind,pages\r\n",
     );
@@ -382,7 +546,7 @@ pub fn to_csv(
         let fields = [
             a.annotation_id.clone(),
             a.text_id.to_string(),
-            citation(library, &a.text_id),
+            citation_in(library, style, &a.text_id),
             position(a.anchor.start),
             position(a.anchor.end),
             a.anchor.exact.clone(),
@@ -607,16 +771,33 @@ pub fn export_notebook(
     scope: Scope,
     keep: impl Fn(&Annotation) -> bool,
 ) -> (String, Counts) {
+    export_notebook_cited(
+        notebook,
+        library,
+        (format, CitationStyle::Lectern),
+        scope,
+        keep,
+    )
+}
+
+/// [`export_notebook`], each text cited in the reader's citation style.
+pub fn export_notebook_cited(
+    notebook: &Notebook,
+    library: &Library,
+    (format, style): (AnnotationFormat, CitationStyle),
+    scope: Scope,
+    keep: impl Fn(&Annotation) -> bool,
+) -> (String, Counts) {
     // An export is a document for others: English, whatever language the window speaks.
     crate::i18n::in_language(crate::i18n::Language::English, || {
-        export_in_english(notebook, library, format, scope, keep)
+        export_in_english(notebook, library, (format, style), scope, keep)
     })
 }
 
 fn export_in_english(
     notebook: &Notebook,
     library: &Library,
-    format: AnnotationFormat,
+    (format, style): (AnnotationFormat, CitationStyle),
     scope: Scope,
     keep: impl Fn(&Annotation) -> bool,
 ) -> (String, Counts) {
@@ -665,15 +846,16 @@ fn export_in_english(
     let (categories, orphans) = (notebook.categories(), notebook.orphans());
     let export = match format {
         AnnotationFormat::Markdown => {
-            to_markdown(&annotations, library, categories, orphans) + &other_kinds_markdown(&whole)
+            to_markdown_in(&annotations, library, categories, orphans, style)
+                + &other_kinds_markdown(&whole)
         }
         AnnotationFormat::Html => {
-            let page = to_html(&annotations, library, categories, orphans);
+            let page = to_html_in(&annotations, library, categories, orphans, style);
             let body = page.strip_suffix(HTML_END).unwrap_or(&page);
             format!("{body}{}{HTML_END}", other_kinds_html(&whole))
         }
         AnnotationFormat::Csv => {
-            to_csv(&annotations, library, categories, orphans)
+            to_csv_in(&annotations, library, categories, orphans, style)
                 + &notes_csv(&whole.comparison_notes, categories)
         }
         AnnotationFormat::W3c => to_w3c_with_notes(
@@ -683,9 +865,13 @@ fn export_in_english(
             categories,
             orphans,
         ),
-        AnnotationFormat::Zotero => {
-            to_zotero_notes(&annotations, &whole.comparison_notes, library, orphans)
-        }
+        AnnotationFormat::Zotero => to_zotero_notes_in(
+            &annotations,
+            &whole.comparison_notes,
+            library,
+            orphans,
+            style,
+        ),
         // Written above whatever the scope; here for the match to be whole.
         AnnotationFormat::Archive => super::archive::to_archive(&whole),
     };
@@ -720,6 +906,17 @@ pub fn to_zotero_notes(
     library: &Library,
     orphans: &HashSet<String>,
 ) -> String {
+    to_zotero_notes_in(annotations, notes, library, orphans, CitationStyle::Lectern)
+}
+
+/// [`to_zotero_notes`], each text cited in `style`.
+pub fn to_zotero_notes_in(
+    annotations: &[&Annotation],
+    notes: &[ComparisonNote],
+    library: &Library,
+    orphans: &HashSet<String>,
+    style: CitationStyle,
+) -> String {
     let mut out = String::new();
     let mut text_id = None::<&str>;
     for annotation in ordered(annotations, library, orphans) {
@@ -728,7 +925,7 @@ pub fn to_zotero_notes(
             let _ = write!(
                 out,
                 "# Annotations\n\n{}\n\n",
-                escape_markdown(&citation(library, &annotation.text_id))
+                escape_markdown(&citation_in(library, style, &annotation.text_id))
             );
         }
         let quote = annotation

@@ -80,6 +80,14 @@ pub enum ImportError {
         /// Why.
         reason: super::epub::EpubError,
     },
+    /// The file is a PDF that cannot be imported.
+    #[error("{}", crate::i18n::in_language(crate::i18n::Language::English, || self.told()))]
+    Pdf {
+        /// The file.
+        path: String,
+        /// Why.
+        reason: crate::formats::pdf::PdfError,
+    },
     /// The copy could not be written to the profile.
     #[error(transparent)]
     Storage(#[from] StorageError),
@@ -115,6 +123,32 @@ impl ImportError {
                 path = path.as_str(),
                 reason = reason.to_string()
             ),
+            Self::Pdf { path, reason } => {
+                use crate::formats::pdf::PdfError;
+                let path = path.as_str();
+                match reason {
+                    PdfError::Encrypted => crate::tr!("model-import-pdf-encrypted", path = path),
+                    PdfError::NoTextLayer { pages } => {
+                        crate::tr!("model-import-pdf-scanned", path = path, pages = *pages)
+                    }
+                    PdfError::Broken(why) => {
+                        crate::tr!(
+                            "model-import-pdf-broken",
+                            path = path,
+                            reason = why.as_str()
+                        )
+                    }
+                    PdfError::Bomb(why) => {
+                        crate::tr!("model-import-pdf-bomb", path = path, reason = why.as_str())
+                    }
+                    PdfError::TooManyPages { pages, max } => crate::tr!(
+                        "model-import-pdf-too-many-pages",
+                        path = path,
+                        pages = *pages,
+                        max = *max
+                    ),
+                }
+            }
             Self::Storage(e) => crate::tr!("model-import-storage", error = e.to_string()),
         }
     }
@@ -389,15 +423,24 @@ pub fn read_import_limited(
     meta: &ImportMeta,
     max: u64,
 ) -> Result<(Text, &'static str), ImportError> {
-    read_import_with_progress(path, meta, max, &|_, _| {})
+    read_import_with_progress(path, meta, max, &|_| {})
 }
 
-/// [`read_import`], calling `progress(bytes read, bytes in all)` as the file is read.
+/// How far the reading of a file to import has come.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReadProgress {
+    /// Bytes of the file read, of its size.
+    Bytes(u64, u64),
+    /// Pages of a PDF read, of its pages.
+    Pages(usize, usize),
+}
+
+/// [`read_import`], calling `progress` as the file is read (and, for a PDF, as its pages are).
 pub fn read_import_with_progress(
     path: &Path,
     meta: &ImportMeta,
     max: u64,
-    progress: &dyn Fn(u64, u64),
+    progress: &dyn Fn(ReadProgress),
 ) -> Result<(Text, &'static str), ImportError> {
     let shown = path.display().to_string();
     let io = |source| ImportError::Io {
@@ -423,10 +466,15 @@ pub fn read_import_with_progress(
                 break;
             }
             bytes.extend_from_slice(&chunk[..read]);
-            progress(bytes.len() as u64, size);
+            progress(ReadProgress::Bytes(bytes.len() as u64, size));
         }
         bytes
     };
+    if crate::formats::pdf::is_pdf(path, &bytes) {
+        return read_pdf(&bytes, path, meta, &|done, all| {
+            progress(ReadProgress::Pages(done, all));
+        });
+    }
     read_import_bytes(&bytes, path, meta)
 }
 
@@ -440,6 +488,9 @@ pub fn read_import_bytes(
     let shown = path.display().to_string();
     if epub::is_epub(path, bytes) {
         return read_book(bytes, path, meta);
+    }
+    if crate::formats::pdf::is_pdf(path, bytes) {
+        return read_pdf(bytes, path, meta, &|_, _| {});
     }
     let prefix = String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]);
     let html_named = html::is_html_name(path);
@@ -541,6 +592,72 @@ fn text_meta(meta: &ImportMeta, found: Found, path: &Path, body: &str) -> TextMe
         url: Some(meta.url.trim().to_owned()).filter(|u| !u.is_empty()),
         ..TextMeta::default()
     }
+}
+
+/// A PDF as one text: its text layer in reading order, each page's start a page of the text
+/// (the number printed on the page, else the PDF's page label, else its place), its footnotes
+/// in the text's notes.
+fn read_pdf(
+    bytes: &[u8],
+    path: &Path,
+    meta: &ImportMeta,
+    progress: &dyn Fn(usize, usize),
+) -> Result<(Text, &'static str), ImportError> {
+    use crate::formats::pdf::{PdfLimits, read_pdf};
+    let shown = path.display().to_string();
+    let pdf =
+        read_pdf(bytes, &PdfLimits::default(), progress).map_err(|reason| ImportError::Pdf {
+            path: shown.clone(),
+            reason,
+        })?;
+    // NFC, as every imported text; the page starts are counted in characters, which
+    // composing can merge, so each is moved with its paragraph's composition.
+    let mut paragraphs = Vec::with_capacity(pdf.paragraphs.len());
+    let mut pages = Vec::with_capacity(pdf.pages.len());
+    for (index, paragraph) in pdf.paragraphs.iter().enumerate() {
+        let kept: String = paragraph.nfc().collect();
+        for start in pdf.pages.iter().filter(|p| p.paragraph == index) {
+            let before: String = paragraph.chars().take(start.offset).collect();
+            pages.push(PageMark {
+                paragraph: paragraphs.len(),
+                offset: before.nfc().count(),
+                label: start.label.clone(),
+            });
+        }
+        if !kept.trim().is_empty() {
+            paragraphs.push(kept);
+        }
+    }
+    if paragraphs.is_empty() {
+        return Err(ImportError::Empty { path: shown });
+    }
+    // A page after the last words begins nothing; two pages at one place keep the last.
+    pages.retain(|p| p.paragraph < paragraphs.len());
+    pages.dedup_by(|later, earlier| {
+        let same = (later.paragraph, later.offset) == (earlier.paragraph, earlier.offset);
+        if same {
+            earlier.label = later.label.clone();
+        }
+        same
+    });
+    let body = paragraphs.join("\n\n");
+    let name = file_stem(path);
+    let date = pdf
+        .date
+        .as_deref()
+        .and_then(|d| guess::guess_date("", "", Some(d)))
+        .or_else(|| guess::guess_date(&name, &body, None));
+    let found = Found {
+        title: pdf.title.filter(|t| !t.trim().is_empty()),
+        author: pdf.author.filter(|a| !a.trim().is_empty()),
+        date,
+        language: pdf.language,
+        kind: "PDF",
+    };
+    let mut text_meta = text_meta(meta, found, path, &body);
+    text_meta.pages = pages;
+    text_meta.notes = pdf.footnotes;
+    Ok((Text::new(text_meta, paragraphs), "PDF"))
 }
 
 /// An EPUB as one text: its chapters in reading order, each a part labelled as the book's
@@ -927,7 +1044,10 @@ mod tests {
         let path = dir.path().join("volume.txt");
         std::fs::write(&path, "Союз. ".repeat(1_000_000)).unwrap();
         let seen = std::cell::RefCell::new(Vec::new());
-        read_import_with_progress(&path, &ImportMeta::default(), MAX_IMPORT_BYTES, &|d, t| {
+        read_import_with_progress(&path, &ImportMeta::default(), MAX_IMPORT_BYTES, &|p| {
+            let ReadProgress::Bytes(d, t) = p else {
+                panic!("a text file has no pages: {p:?}");
+            };
             seen.borrow_mut().push((d, t))
         })
         .unwrap();

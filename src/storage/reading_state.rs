@@ -164,6 +164,10 @@ pub struct ReadingState {
     /// The interface's language (one this Lectern does not know is the system's).
     #[serde(deserialize_with = "lenient_or_default")]
     pub language: LanguageChoice,
+    /// The style Copy with citation, the exports and `lectern cite` cite in (one this Lectern
+    /// does not know is Lectern's own).
+    #[serde(deserialize_with = "lenient_or_default")]
+    pub citation_style: crate::formats::cite::CitationStyle,
     /// The reading font size in points.
     pub font_size: f32,
     /// Whether the library panel is shown.
@@ -187,6 +191,7 @@ impl Default for ReadingState {
             active_pane: 0,
             theme: ThemeChoice::System,
             language: LanguageChoice::System,
+            citation_style: crate::formats::cite::CitationStyle::Lectern,
             font_size: DEFAULT_FONT_SIZE,
             library_open: true,
             comparison: None,
@@ -226,6 +231,16 @@ impl ReadingState {
             .ok()
             .and_then(|bytes| serde_json::from_slice::<serde_json::Value>(&bytes).ok())
             .and_then(|file| serde_json::from_value(file.get("language")?.clone()).ok())
+            .unwrap_or_default()
+    }
+
+    /// The citation style the profile's reading state chose (for `lectern cite` and `lectern
+    /// export`), read without changing anything; Lectern's own where there is none.
+    pub fn chosen_citation_style(profile: &Profile) -> crate::formats::cite::CitationStyle {
+        std::fs::read(Self::path(profile))
+            .ok()
+            .and_then(|bytes| serde_json::from_slice::<serde_json::Value>(&bytes).ok())
+            .and_then(|file| serde_json::from_value(file.get("citation_style")?.clone()).ok())
             .unwrap_or_default()
     }
 
@@ -303,6 +318,7 @@ mod tests {
             active_pane: 1,
             theme: ThemeChoice::Dark,
             language: LanguageChoice::Russian,
+            citation_style: crate::formats::cite::CitationStyle::Gost,
             font_size: 22.0,
             library_open: false,
             comparison: Some(ComparisonRecord {

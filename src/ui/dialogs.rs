@@ -239,7 +239,7 @@ pub fn pick_import_file(dialogs: Arc<dyn FileDialogs>, ctx: &egui::Context) -> T
             let title = crate::tr!("reading-dialog-import-text-title");
             let filter = crate::tr!("reading-dialog-filter-import-text");
             let extensions = [
-                "txt", "md", "markdown", "text", "html", "htm", "xhtml", "epub",
+                "txt", "md", "markdown", "text", "html", "htm", "xhtml", "epub", "pdf",
             ];
             dialogs.pick_file(&title, &filter, &extensions)
         },
@@ -252,11 +252,16 @@ fn read_import_with(
     choose: impl FnOnce() -> Option<PathBuf> + Send + 'static,
     ctx: &egui::Context,
 ) -> Task<ImportOutcome> {
-    use crate::storage::import::{ImportMeta, MAX_IMPORT_BYTES, read_import_with_progress};
+    use crate::storage::import::{
+        ImportMeta, MAX_IMPORT_BYTES, ReadProgress, read_import_with_progress,
+    };
     let repaint = ctx.clone();
     Task::spawn("lectern-import", ctx, move |progress| {
-        let report = |done: u64, total: u64| {
-            progress.set(done, total);
+        let report = |read: ReadProgress| {
+            match read {
+                ReadProgress::Bytes(done, total) => progress.set(done, total),
+                ReadProgress::Pages(done, all) => progress.set_pages(done as u64, all as u64),
+            }
             repaint.request_repaint();
         };
         match choose() {

@@ -23,6 +23,8 @@ struct Shared {
     done: AtomicU64,
     total: AtomicU64,
     cancelled: AtomicBool,
+    /// Whether `done` and `total` count pages (of a PDF) rather than bytes.
+    pages: AtomicBool,
 }
 
 impl Progress {
@@ -30,6 +32,17 @@ impl Progress {
     pub fn set(&self, done: u64, total: u64) {
         self.shared.done.store(done, Ordering::Relaxed);
         self.shared.total.store(total, Ordering::Relaxed);
+    }
+
+    /// Reports `done` of `total` pages (of a PDF being read).
+    pub fn set_pages(&self, done: u64, total: u64) {
+        self.set(done, total);
+        self.shared.pages.store(true, Ordering::Relaxed);
+    }
+
+    /// Whether the progress counts pages ([`Self::set_pages`]) rather than bytes.
+    pub fn counts_pages(&self) -> bool {
+        self.shared.pages.load(Ordering::Relaxed)
     }
 
     /// How far the work has come: (done, total); (0, 0) before the first report.
@@ -119,6 +132,11 @@ impl<T> Task<T> {
     /// How far the work has come: (done, total).
     pub fn progress(&self) -> (u64, u64) {
         self.progress.get()
+    }
+
+    /// Whether [`Self::progress`] counts pages rather than bytes.
+    pub fn counts_pages(&self) -> bool {
+        self.progress.counts_pages()
     }
 
     /// Asks the work to stop (it looks at [`Progress::is_cancelled`]).

@@ -7,6 +7,7 @@ use std::path::Path;
 use std::process::Command;
 
 use lectern::cli::references::{ReferenceFormat, run};
+use lectern::formats::cite::CitationStyle;
 
 fn references(profile: &Path, format: ReferenceFormat) -> String {
     let mut out = Vec::new();
@@ -224,4 +225,131 @@ fn an_import_takes_its_metadata_from_a_zotero_entry_and_gives_it_back() {
     let kamenev =
         lectern::cli::import::reference_entry(&entry, Some("lenin-1922-09-26-kamenev")).unwrap();
     assert_eq!(kamenev.volume.as_deref(), Some("42"));
+}
+
+/// The bibliography entry of `id` that pandoc's citeproc prints from `bibliography` in the
+/// CSL style `style` (terms in `lang`), a numeric style's "1." taken off.
+fn pandoc_bibliography(bibliography: &Path, style: &Path, lang: &str, id: &str) -> Vec<String> {
+    let paper = format!("---\nnocite: '[@{id}]'\nlang: {lang}\n---\n");
+    let printed = piped(
+        "pandoc",
+        &[
+            "--citeproc",
+            "--bibliography",
+            bibliography.to_str().unwrap(),
+            "--csl",
+            style.to_str().unwrap(),
+            "-t",
+            "plain",
+            "--wrap=none",
+        ],
+        &paper,
+    );
+    printed
+        .split("\n\n")
+        .map(|entry| entry.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|entry| !entry.is_empty())
+        .map(|entry| unnumbered(&entry))
+        .collect()
+}
+
+/// An entry without a numeric style's "1. " (or "[1] ").
+fn unnumbered(entry: &str) -> String {
+    let digits = entry.chars().take_while(char::is_ascii_digit).count();
+    match entry[digits..].strip_prefix(". ") {
+        Some(rest) if digits > 0 => rest.to_owned(),
+        _ => entry.to_owned(),
+    }
+}
+
+/// What differs between hayagriva and pandoc's citeproc on the same item and style, and is
+/// not Lectern's to mend (named in the README): hayagriva leaves a period after a closing
+/// quotation mark where citeproc moves it inside ("Title”." against "Title.”") in Chicago
+/// author-date.
+fn known_difference(style: CitationStyle, entry: &str) -> String {
+    match style {
+        CitationStyle::ChicagoAuthorDate => entry.replace("”.", ".”"),
+        _ => entry.to_owned(),
+    }
+}
+
+#[test]
+fn every_bundled_text_is_cited_in_every_style_as_pandocs_citeproc_cites_it() {
+    use lectern::formats::cite::cite;
+    use lectern::formats::references::Reference;
+    use strum::IntoEnumIterator;
+    let profile = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let bibliography = dir.path().join("library.json");
+    std::fs::write(
+        &bibliography,
+        references(profile.path(), ReferenceFormat::CslJson),
+    )
+    .unwrap();
+    let library = lectern::bundled::bundled_library();
+    assert!(library.texts().len() >= 6);
+    for style in CitationStyle::iter() {
+        let Some((file, bundled)) = style.csl() else {
+            continue;
+        };
+        // The style Lectern bundles is Debian's, byte for byte: both processors read one file.
+        let debian = Path::new("/usr/share/citation-style-language/styles").join(file);
+        assert_eq!(
+            std::fs::read_to_string(&debian).unwrap(),
+            bundled,
+            "{file} as Debian's citation-style-language-styles has it"
+        );
+        for text in library.texts() {
+            let theirs = pandoc_bibliography(&bibliography, &debian, style.locale(), text.id());
+            let reference = Reference::of_text(text.meta());
+            let ours = cite(&reference, style, None).unwrap().bibliography;
+            let ours = known_difference(style, &unnumbered(&ours));
+            assert!(
+                theirs.contains(&ours),
+                "{style:?}, {}:\n  Lectern: {ours}\n  pandoc:  {}",
+                text.id(),
+                theirs.join("\n           ")
+            );
+        }
+    }
+}
+
+#[test]
+fn lectern_cite_cites_a_text_at_a_page_in_the_chosen_style_or_the_one_named() {
+    let profile = tempfile::tempdir().unwrap();
+    let cite = |style: Option<&str>, page: Option<&str>| {
+        let mut out = Vec::new();
+        lectern::cli::cite::run(
+            Some(profile.path()),
+            "lenin-1922-09-26-kamenev",
+            style,
+            page,
+            &mut out,
+        )
+        .map(|()| String::from_utf8(out).unwrap())
+    };
+    // No style chosen: Lectern's own, with the page given.
+    assert_eq!(
+        cite(None, Some("422")).unwrap(),
+        "V. I. Lenin, “On the Establishment of the U.S.S.R.”, 26 September 1922 (Collected \
+         Works, vol. 42, p. 422)\n"
+    );
+    let gost = cite(Some("gost"), Some("422")).unwrap();
+    assert!(gost.starts_with("[1, с. 422]\n\n1. Lenin V.I."), "{gost}");
+    assert!(gost.contains("Т. 42. С. 421–423."), "{gost}");
+    // The style chosen in the window is the one cited in.
+    std::fs::create_dir_all(profile.path()).unwrap();
+    let profile_dir = lectern::storage::profile::Profile::open(Some(profile.path())).unwrap();
+    let state = lectern::storage::reading_state::ReadingState {
+        citation_style: lectern::formats::cite::CitationStyle::ChicagoAuthorDate,
+        ..Default::default()
+    };
+    std::fs::write(profile_dir.reading_state_path(), state.to_bytes().unwrap()).unwrap();
+    let chosen = cite(None, Some("422")).unwrap();
+    assert!(
+        chosen.starts_with("(Lenin 1922, 422)\n\nLenin, V. I. 1922."),
+        "{chosen}"
+    );
+    let refused = cite(Some("harvard"), None).unwrap_err().to_string();
+    assert!(refused.contains("there is no style harvard"), "{refused}");
 }

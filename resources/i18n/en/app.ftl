@@ -2,6 +2,7 @@
 
 notice-no-profile = No profile folder could be opened, so nothing will be saved in this session.
 menu-language = Language
+menu-citation-style = Citation style
 
 ## annotating.rs
 
@@ -162,6 +163,7 @@ app-status-selected = { $count ->
 app-status-no-text = No text open
 app-status-font-size = { $size } pt
 app-status-reading-mb = Reading { $done } of { $total } MB
+app-status-reading-pages = Reading page { $done } of { $total }
 app-status-reading-file = Reading the file…
 app-paste-window = Compare pasted wordings
 app-paste-how = Paste or type two to six wordings; the first is the one the others are marked against.

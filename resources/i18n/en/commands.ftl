@@ -216,6 +216,8 @@ cmd-ExportComparisonHtml-tip = Export as HTML…
 
 cmd-ExportComparisonPng = Export as PNG image…
 cmd-ExportComparisonPng-tip = Export as PNG image…
+cmd-ExportComparisonPdf = Export as PDF to print…
+cmd-ExportComparisonPdf-tip = Export the whole comparison, every row and every note, as a PDF to print
 
 cmd-ToggleComparisonFull = Comparison fills the window
 cmd-ToggleComparisonFull-tip = Let the comparison fill the window (the library and annotations panels step aside until it is docked again), or show it below the reading panes
@@ -309,6 +311,8 @@ cmd-UndoRemoveImported-tip = Undo remove
 
 cmd-CancelImport = Cancel
 cmd-CancelImport-tip = Cancel
+cmd-PrintNotes = Print notes to PDF…
+cmd-PrintNotes-tip = Export the notes, with their citations and every kind the Markdown export holds, as a PDF to print
 cmd-FillImportFromReference = Fill from the reference
 cmd-FillImportFromReference-tip = Set the fields from the reference above (CSL-JSON from Zotero's Export item, or a BibTeX entry): the entry with this text's title, else the first
 cmd-ChooseImportReference = Reference file…
@@ -336,3 +340,15 @@ cmd-LanguageEnglish = English
 cmd-LanguageEnglish-tip = Speak English
 cmd-LanguageRussian = Русский
 cmd-LanguageRussian-tip = Говорить по-русски
+cmd-CiteLectern = Lectern (short)
+cmd-CiteLectern-tip = Cite as Lectern does: author, title and date, then where the text is printed and the passage's page
+cmd-CiteChicagoNotes = Chicago (notes and bibliography)
+cmd-CiteChicagoNotes-tip = Cite in the Chicago Manual of Style's notes and bibliography (17th edition)
+cmd-CiteChicagoAuthorDate = Chicago (author-date)
+cmd-CiteChicagoAuthorDate-tip = Cite in the Chicago Manual of Style's author-date system (17th edition)
+cmd-CiteMla = MLA
+cmd-CiteMla-tip = Cite in the Modern Language Association's style (9th edition)
+cmd-CiteApa = APA
+cmd-CiteApa-tip = Cite in the American Psychological Association's style (7th edition)
+cmd-CiteGost = ГОСТ Р 7.0.5–2008
+cmd-CiteGost-tip = Cite by the Russian standard ГОСТ Р 7.0.5–2008, numbered, with its Russian terms (Т., С.)

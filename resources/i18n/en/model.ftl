@@ -332,6 +332,14 @@ model-import-binary = { $path } looks like a binary file, not text; nothing was 
 model-import-undecodable = { $path } is not valid { $encoding } text; nothing was imported.
 model-import-too-large = { $path } is { $size } bytes, more than the { $max } bytes Lectern imports; nothing was imported.
 model-import-epub = { $path } is an EPUB Lectern cannot read: { $reason }; nothing was imported.
+model-import-pdf-encrypted = { $path } is an encrypted PDF. Lectern does not decrypt files, so nothing was imported: open it in a PDF reader that has its password, save or print a copy without protection, and import that.
+model-import-pdf-scanned = { $path } is a PDF of { $pages ->
+    [one] one page
+   *[other] { $pages } pages
+} with no text in it, only pictures of pages (a scan), so nothing was imported. Give it a text layer by OCR first, for example with Tesseract (ocrmypdf --language eng+rus), and import the result.
+model-import-pdf-broken = { $path } is a damaged PDF ({ $reason }), so nothing was imported. Download or export it again.
+model-import-pdf-bomb = { $path } is a PDF that would take more than Lectern allows to read ({ $reason }), so nothing was imported. It may be damaged, or made to exhaust memory.
+model-import-pdf-too-many-pages = { $path } has { $pages } pages, more than the { $max } Lectern reads from one PDF, so nothing was imported. Split it into volumes (for example with qpdf --split-pages=500) and import each.
 model-import-storage = The copy could not be written to the profile: { $error }.
 
 ## A passage's printed pages (src/model/annotation_export.rs)

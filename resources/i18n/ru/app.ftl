@@ -2,6 +2,7 @@
 
 notice-no-profile = Не удалось открыть папку профиля, поэтому в этом сеансе ничего не будет сохранено.
 menu-language = Язык
+menu-citation-style = Стиль ссылок
 
 ## annotating.rs
 
@@ -166,6 +167,7 @@ app-status-selected = { $count ->
 app-status-no-text = Нет открытого текста
 app-status-font-size = { $size } пт
 app-status-reading-mb = Чтение: { $done } из { $total } МБ
+app-status-reading-pages = Чтение: страница { $done } из { $total }
 app-status-reading-file = Чтение файла…
 app-paste-window = Сравнение вставленных формулировок
 app-paste-how = Вставьте или введите от двух до шести формулировок; расхождения остальных отмечаются относительно первой.

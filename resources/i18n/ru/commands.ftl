@@ -216,6 +216,8 @@ cmd-ExportComparisonHtml-tip = Экспортировать в HTML…
 
 cmd-ExportComparisonPng = Экспортировать как изображение PNG…
 cmd-ExportComparisonPng-tip = Экспортировать как изображение PNG…
+cmd-ExportComparisonPdf = Экспорт в PDF для печати…
+cmd-ExportComparisonPdf-tip = Экспортировать всё сравнение, каждую строку и каждую заметку, в PDF для печати
 
 cmd-ToggleComparisonFull = Сравнение на всё окно
 cmd-ToggleComparisonFull-tip = Развернуть сравнение на всё окно (панели библиотеки и пометок уступят ему место, пока оно не будет снова закреплено) или показать его под панелями чтения
@@ -309,6 +311,8 @@ cmd-UndoRemoveImported-tip = Вернуть в библиотеку
 
 cmd-CancelImport = Отмена
 cmd-CancelImport-tip = Отмена
+cmd-PrintNotes = Печать заметок в PDF…
+cmd-PrintNotes-tip = Экспортировать заметки со ссылками и всем, что содержит экспорт в Markdown, в PDF для печати
 cmd-FillImportFromReference = Заполнить из ссылки
 cmd-FillImportFromReference-tip = Заполнить поля из библиографической записи выше (CSL-JSON из «Экспорта записи» Zotero или запись BibTeX): запись с названием этого текста, иначе первую
 cmd-ChooseImportReference = Файл ссылки…
@@ -336,3 +340,15 @@ cmd-LanguageEnglish = English
 cmd-LanguageEnglish-tip = Speak English
 cmd-LanguageRussian = Русский
 cmd-LanguageRussian-tip = Говорить по-русски
+cmd-CiteLectern = Lectern (краткий)
+cmd-CiteLectern-tip = Ссылаться, как Lectern: автор, название и дата, затем где напечатан текст и страница отрывка
+cmd-CiteChicagoNotes = Chicago (примечания и библиография)
+cmd-CiteChicagoNotes-tip = Ссылаться по Chicago Manual of Style, примечания и библиография (17-е издание)
+cmd-CiteChicagoAuthorDate = Chicago (автор — дата)
+cmd-CiteChicagoAuthorDate-tip = Ссылаться по Chicago Manual of Style, система «автор — дата» (17-е издание)
+cmd-CiteMla = MLA
+cmd-CiteMla-tip = Ссылаться по стилю Modern Language Association (9-е издание)
+cmd-CiteApa = APA
+cmd-CiteApa-tip = Ссылаться по стилю American Psychological Association (7-е издание)
+cmd-CiteGost = ГОСТ Р 7.0.5–2008
+cmd-CiteGost-tip = Ссылаться по ГОСТ Р 7.0.5–2008, с нумерацией и русскими терминами (Т., С.)

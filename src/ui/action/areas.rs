@@ -91,6 +91,8 @@ pub enum ViewAction {
     ToggleDarkLight,
     /// Speak this language (View ▸ Language).
     SetLanguage(LanguageChoice),
+    /// Cite in this style (View ▸ Citation style).
+    SetCitationStyle(crate::formats::cite::CitationStyle),
     /// Show or hide the library panel.
     ToggleLibrary,
     /// Put the keyboard focus in the library's filter box.
@@ -297,6 +299,8 @@ pub enum FileAction {
     FillImportFromReference,
     /// Read a reference file (CSL-JSON or BibTeX) into the import window and fill its fields.
     ChooseImportReference,
+    /// Export the notes (every kind the Markdown export holds) as a PDF to print.
+    PrintNotes,
     /// Import annotations from a W3C Web Annotation file.
     ImportAnnotations,
     /// Export annotations (File ▸ Export annotations).

@@ -6,6 +6,7 @@ use super::{
     Action, AnnotationAction, AnnotationFormat, ComparisonAction, ComparisonViewAction, DeskAction,
     ExportFormat, FileAction, SearchAction, ViewAction,
 };
+use crate::formats::cite::CitationStyle;
 use crate::storage::reading_state::{LanguageChoice, ThemeChoice};
 
 impl Command {
@@ -69,6 +70,12 @@ impl Command {
             Self::LanguageRussian => Some(Action::View(ViewAction::SetLanguage(
                 LanguageChoice::Russian,
             ))),
+            Self::CiteLectern => Some(cite_in(CitationStyle::Lectern)),
+            Self::CiteChicagoNotes => Some(cite_in(CitationStyle::ChicagoNotes)),
+            Self::CiteChicagoAuthorDate => Some(cite_in(CitationStyle::ChicagoAuthorDate)),
+            Self::CiteMla => Some(cite_in(CitationStyle::Mla)),
+            Self::CiteApa => Some(cite_in(CitationStyle::Apa)),
+            Self::CiteGost => Some(cite_in(CitationStyle::Gost)),
             Self::ToggleLibrary => Some(Action::View(ViewAction::ToggleLibrary)),
             Self::FocusLibraryFilter => Some(Action::View(ViewAction::FocusLibraryFilter)),
             Self::ShowShortcuts => Some(Action::View(ViewAction::ShowShortcuts)),
@@ -120,6 +127,10 @@ impl Command {
             Self::ExportComparisonPng => Some(Action::Comparison(
                 ComparisonAction::ExportComparison(ExportFormat::Png),
             )),
+            Self::ExportComparisonPdf => Some(Action::Comparison(
+                ComparisonAction::ExportComparison(ExportFormat::Pdf),
+            )),
+            Self::PrintNotes => Some(Action::Files(FileAction::PrintNotes)),
             Self::ToggleComparisonFull => Some(Action::Comparison(ComparisonAction::View(
                 ComparisonViewAction::ToggleComparisonFull,
             ))),
@@ -219,6 +230,14 @@ impl ViewAction {
             Self::SetLanguage(LanguageChoice::System) => Some(Command::LanguageSystem),
             Self::SetLanguage(LanguageChoice::English) => Some(Command::LanguageEnglish),
             Self::SetLanguage(LanguageChoice::Russian) => Some(Command::LanguageRussian),
+            Self::SetCitationStyle(style) => Some(match style {
+                CitationStyle::Lectern => Command::CiteLectern,
+                CitationStyle::ChicagoNotes => Command::CiteChicagoNotes,
+                CitationStyle::ChicagoAuthorDate => Command::CiteChicagoAuthorDate,
+                CitationStyle::Mla => Command::CiteMla,
+                CitationStyle::Apa => Command::CiteApa,
+                CitationStyle::Gost => Command::CiteGost,
+            }),
             Self::ToggleLibrary => Some(Command::ToggleLibrary),
             Self::FocusLibraryFilter => Some(Command::FocusLibraryFilter),
             Self::ShowShortcuts => Some(Command::ShowShortcuts),
@@ -280,6 +299,7 @@ impl ComparisonAction {
             }
             Self::ExportComparison(ExportFormat::Html) => Some(Command::ExportComparisonHtml),
             Self::ExportComparison(ExportFormat::Png) => Some(Command::ExportComparisonPng),
+            Self::ExportComparison(ExportFormat::Pdf) => Some(Command::ExportComparisonPdf),
             Self::CollateWitnesses => Some(Command::CollateWitnesses),
         }
     }
@@ -341,6 +361,7 @@ impl FileAction {
             Self::RemoveImported(_) => Some(Command::RemoveImported),
             Self::UndoRemoveImported => Some(Command::UndoRemoveImported),
             Self::CancelImport => Some(Command::CancelImport),
+            Self::PrintNotes => Some(Command::PrintNotes),
             Self::FillImportFromReference => Some(Command::FillImportFromReference),
             Self::ChooseImportReference => Some(Command::ChooseImportReference),
             Self::ExportAnnotations {
@@ -408,4 +429,9 @@ impl Action {
             Self::Files(action) => action.command(),
         }
     }
+}
+
+/// The action of citing in `style`.
+fn cite_in(style: CitationStyle) -> Action {
+    Action::View(ViewAction::SetCitationStyle(style))
 }

@@ -88,6 +88,8 @@ pub enum ExportFormat {
     Html,
     /// A PNG image of the view.
     Png,
+    /// A PDF to print: every row and every note, on A4 pages.
+    Pdf,
 }
 
 impl ExportFormat {
@@ -97,6 +99,7 @@ impl ExportFormat {
             Self::Markdown => "md",
             Self::Html => "html",
             Self::Png => "png",
+            Self::Pdf => "pdf",
         }
     }
 }

@@ -121,6 +121,12 @@ command_table! {
     LanguageSystem: View, [];
     LanguageEnglish: View, [];
     LanguageRussian: View, [];
+    CiteLectern: View, [];
+    CiteChicagoNotes: View, [];
+    CiteChicagoAuthorDate: View, [];
+    CiteMla: View, [];
+    CiteApa: View, [];
+    CiteGost: View, [];
     ToggleLibrary: View, [key!(CTRL, Key::B)];
     FocusLibraryFilter: View, [key!(CTRL, Key::L)];
     ShowShortcuts: View, [key!(NONE, Key::F1)];
@@ -150,6 +156,7 @@ command_table! {
     ExportComparisonMarkdown: Comparison, [];
     ExportComparisonHtml: Comparison, [];
     ExportComparisonPng: Comparison, [];
+    ExportComparisonPdf: Comparison, [];
     ToggleComparisonFull: Comparison, [];
     ToggleComparisonDescription: Comparison, [];
     CollateWitnesses: Comparison, [];
@@ -189,4 +196,5 @@ command_table! {
     ExportAnnotationsW3c: Files, [];
     ExportAnnotationsZotero: Files, [];
     ExportNotebookArchive: Files, [];
+    PrintNotes: Files, [key!(CTRL, Key::P)];
 }

@@ -64,11 +64,12 @@ impl LecternApp {
                 self.bring_back_side_panels();
             }
             HighlightAction::CopyWithCitation => {
-                let quote = crate::model::annotation_export::quote_with_citation(
+                let quote = crate::model::annotation_export::quote_with_citation_in(
                     &self.library,
                     &annotation.text_id,
                     &annotation.anchor.exact,
                     Some((annotation.anchor.start..annotation.anchor.end).into()),
+                    self.view.citation_style(),
                 );
                 ctx.copy_text(quote);
             }
@@ -78,15 +79,19 @@ impl LecternApp {
 
     /// Copies the active pane's selection with its citation, plain or as a Markdown quote.
     pub(super) fn copy_with_citation(&self, markdown: bool, ctx: &egui::Context) {
-        use crate::model::annotation_export::{quote_with_citation, quote_with_citation_markdown};
+        use crate::model::annotation_export::{
+            quote_with_citation_in, quote_with_citation_markdown_in,
+        };
+        let style = self.view.citation_style();
         if let Some(pane) = self.desk.active_pane()
             && let Some(range) = pane.view.selected_range()
         {
             let quote = pane.text.slice(range.clone());
             let copied = if markdown {
-                quote_with_citation_markdown(&self.library, pane.text.id(), quote, Some(range))
+                let id = pane.text.id();
+                quote_with_citation_markdown_in(&self.library, id, quote, Some(range), style)
             } else {
-                quote_with_citation(&self.library, pane.text.id(), quote, Some(range))
+                quote_with_citation_in(&self.library, pane.text.id(), quote, Some(range), style)
             };
             ctx.copy_text(copied);
         }

@@ -311,6 +311,7 @@ impl LecternApp {
             }
             FileAction::FillImportFromReference => self.fill_import_from_reference(),
             FileAction::ChooseImportReference => self.choose_import_reference(ctx),
+            FileAction::PrintNotes => self.print_notes(ctx),
             FileAction::ImportAnnotations => self.start_annotations_import(ctx),
             FileAction::ExportAnnotations {
                 format,

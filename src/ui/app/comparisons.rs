@@ -305,6 +305,28 @@ impl LecternApp {
                 self.draw_comparison_picture(ctx);
                 return;
             }
+            ExportFormat::Pdf => {
+                use crate::formats::print::{Document, Marks, from_markdown, to_pdf};
+                let markdown = comparison_export::to_markdown(
+                    comparison,
+                    result,
+                    normalization,
+                    reference,
+                    &notes,
+                );
+                let document = Document {
+                    title: comparison.title.clone(),
+                    author: None,
+                    language: "en".to_owned(),
+                    blocks: from_markdown(&markdown, Marks::Comparison),
+                };
+                let name = crate::ui::export_file_name(&comparison.title, format.extension());
+                match to_pdf(&document) {
+                    Ok(pdf) => self.start_export(pdf, name, ctx),
+                    Err(e) => self.notices.push(e.to_string()),
+                }
+                return;
+            }
         };
         let name = crate::ui::export_file_name(&comparison.title, format.extension());
         self.start_export(content.into_bytes(), name, ctx);

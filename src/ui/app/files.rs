@@ -282,15 +282,31 @@ impl LecternApp {
         ctx: &egui::Context,
     ) {
         let wanted: HashSet<&str> = ids.iter().map(String::as_str).collect();
-        let (content, _) = crate::model::annotation_export::export_notebook(
+        let (content, _) = crate::model::annotation_export::export_notebook_cited(
             &self.notebook,
             &self.library,
-            format,
+            (format, self.view.citation_style()),
             scope,
             |a| wanted.contains(a.annotation_id.as_str()),
         );
         let name = format!("{name}.{}", format.extension());
         self.start_export(content.into_bytes(), name, ctx);
+    }
+
+    /// Exports the notes as a PDF to print (what the Markdown export holds), through the save
+    /// dialog.
+    pub(super) fn print_notes(&mut self, ctx: &egui::Context) {
+        let printed = crate::model::annotation_export::export_notes_pdf(
+            &self.notebook,
+            &self.library,
+            self.view.citation_style(),
+            Scope::Notebook,
+            |_| true,
+        );
+        match printed {
+            Ok((pdf, _)) => self.start_export(pdf, "lectern-notes.pdf".to_owned(), ctx),
+            Err(e) => self.notices.push(e.to_string()),
+        }
     }
 
     /// After an import window closes: a frame soon, to start on the next dropped file.

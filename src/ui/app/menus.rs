@@ -69,6 +69,7 @@ impl LecternApp {
                     });
                 }
             });
+            actions.extend(action_ui(ui, FileAction::PrintNotes, true));
             ui.separator();
             actions.extend(action_ui(ui, ViewAction::Quit, true));
         });
@@ -156,6 +157,20 @@ impl LecternApp {
             }
             actions.extend(action_ui(ui, ViewAction::ToggleDarkLight, true));
             ui.separator();
+            ui.menu_button(crate::tr!("menu-citation-style"), |ui| {
+                use strum::IntoEnumIterator;
+                for style in crate::formats::cite::CitationStyle::iter() {
+                    let action = Action::View(ViewAction::SetCitationStyle(style));
+                    if ui
+                        .radio(self.view.citation_style() == style, action.label())
+                        .on_hover_text(action.tooltip())
+                        .clicked()
+                    {
+                        actions.push(action);
+                        ui.close();
+                    }
+                }
+            });
             ui.menu_button(crate::tr!("menu-language"), |ui| {
                 for choice in [
                     LanguageChoice::System,

@@ -176,6 +176,7 @@ impl LecternApp {
             active_pane,
             theme: self.view.theme(),
             language: self.view.language_choice(),
+            citation_style: self.view.citation_style(),
             font_size: self.view.font_size(),
             library_open: self.view.library_open(),
             comparison: self.comparison_record(),

@@ -59,6 +59,8 @@ struct Look {
     applied_theme: Option<ThemeChoice>,
     /// The interface's language, as chosen.
     language: LanguageChoice,
+    /// The citation style chosen in View ▸ Citation style.
+    citation_style: crate::formats::cite::CitationStyle,
     /// The system's language, read once when the window started.
     system_language: Language,
     /// Whether the egui options were set.
@@ -72,6 +74,7 @@ impl Default for Look {
             theme: ThemeChoice::System,
             applied_theme: None,
             language: LanguageChoice::System,
+            citation_style: crate::formats::cite::CitationStyle::Lectern,
             system_language: Language::English,
             configured: false,
         }
@@ -177,6 +180,10 @@ impl View {
                 self.toggle_dark_light(ctx.egui.theme() == egui::Theme::Dark);
                 ViewOutcome::Done
             }
+            ViewAction::SetCitationStyle(style) => {
+                self.look.citation_style = style;
+                ViewOutcome::Done
+            }
             ViewAction::SetLanguage(choice) => {
                 self.look.language = choice;
                 crate::i18n::set_language(self.language());
@@ -242,6 +249,11 @@ impl View {
         } else {
             ThemeChoice::Dark
         };
+    }
+
+    /// The citation style chosen in View ▸ Citation style.
+    pub fn citation_style(&self) -> crate::formats::cite::CitationStyle {
+        self.look.citation_style
     }
 
     /// The language chosen in View ▸ Language.
@@ -454,6 +466,7 @@ impl View {
         self.look.font_size = state.font_size;
         self.look.theme = state.theme;
         self.look.language = state.language;
+        self.look.citation_style = state.citation_style;
         self.panels.library_open = state.library_open;
         self.dock_height = state.dock_height;
         self.window = state.window;

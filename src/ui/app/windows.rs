@@ -118,10 +118,14 @@ impl LecternApp {
                     let (done, total) = task.progress();
                     // A bar for a read that takes a while; a spinner for a quick one.
                     if task.elapsed() > Duration::from_millis(500) && total > 0 {
-                        let (megabytes, of) = (done as f64 / 1e6, total as f64 / 1e6);
-                        let (done_mb, total_mb) = (format!("{megabytes:.0}"), format!("{of:.0}"));
-                        let read =
-                            crate::tr!("app-status-reading-mb", done = done_mb, total = total_mb);
+                        let read = if task.counts_pages() {
+                            crate::tr!("app-status-reading-pages", done = done, total = total)
+                        } else {
+                            let (megabytes, of) = (done as f64 / 1e6, total as f64 / 1e6);
+                            let (done_mb, total_mb) =
+                                (format!("{megabytes:.0}"), format!("{of:.0}"));
+                            crate::tr!("app-status-reading-mb", done = done_mb, total = total_mb)
+                        };
                         ui.add(
                             egui::ProgressBar::new(done as f32 / total as f32)
                                 .desired_width(200.0)

@@ -361,6 +361,7 @@ fn export_and_note_ui(ui: &mut Ui, state: &ComparisonState, actions: &mut Vec<Ac
             ExportFormat::Markdown,
             ExportFormat::Html,
             ExportFormat::Png,
+            ExportFormat::Pdf,
         ] {
             let action = Action::Comparison(ComparisonAction::ExportComparison(format));
             if ui.button(action.label()).clicked() {
