@@ -465,7 +465,45 @@ fn export(kind: Kind, contents: &Contents) -> Result<(), String> {
             }
         }
     }
+    // The PDF to print holds what the Markdown export holds, as pdftotext reads it back.
+    let (pdf, counts) = crate::model::annotation_export::export_notes_pdf(
+        &notebook,
+        &library(),
+        crate::formats::cite::CitationStyle::Lectern,
+        Scope::Notebook,
+        |_| true,
+    )
+    .map_err(|e| e.to_string())?;
+    let printed = pdftotext(&pdf);
+    let written = matches!(AnnotationFormat::Markdown.coverage(kind), Coverage::Written);
+    if shows(kind, &printed) != written {
+        return Err(format!(
+            "the printed notes (written: {written}):\n{printed}"
+        ));
+    }
+    if written && counts.of(kind) != contents.count_of(kind) {
+        return Err(format!("the printed notes counted {counts:?}"));
+    }
     Ok(())
+}
+
+/// The words of a PDF as poppler's pdftotext reads them, lines joined by spaces.
+fn pdftotext(pdf: &[u8]) -> String {
+    use std::io::Write;
+    let mut child = std::process::Command::new("pdftotext")
+        .args(["-", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("pdftotext (poppler-utils, installed by .ci/run)");
+    if let Some(mut input) = child.stdin.take() {
+        input.write_all(pdf).expect("pdftotext reads the PDF");
+    }
+    let output = child.wait_with_output().expect("pdftotext's output");
+    String::from_utf8_lossy(&output.stdout)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Writes `contents` as the notebook archive, reads it back, and imports it into an empty

@@ -19,6 +19,7 @@ mod jumps;
 mod kill;
 mod language;
 mod pages;
+mod print;
 mod reanchor;
 mod recovery;
 mod references;

@@ -64,10 +64,18 @@ pub fn from_markdown(markdown: &str, marks: Marks) -> Vec<Block> {
         let indent = line.len() - line.trim_start().len();
         if let Some((bullet, rest)) = item(trimmed) {
             close(&mut open, &mut blocks);
+            let mut spans = spans_of(rest, marks);
+            // A list item's label ("**Lenin's amendment**: …") is bold, not an added word.
+            if let [first, next, ..] = spans.as_mut_slice()
+                && first.style == Style::Added
+                && next.text.starts_with(':')
+            {
+                first.style = Style::Bold;
+            }
             blocks.push(Block::Item {
                 depth: u8::try_from(indent / 2).unwrap_or(u8::MAX).min(6),
                 bullet,
-                spans: spans_of(rest, marks),
+                spans,
             });
             continue;
         }

@@ -1,0 +1,120 @@
+//! Printing: the Clause 1 comparison with a note on Lenin's amendment printed to a PDF, read
+//! back by poppler's pdftotext (every row and the note, Cyrillic intact) and its pages
+//! rendered by pdftoppm, as a reader sees them.
+#![allow(clippy::unwrap_used)] // tests: a failed unwrap is a failed test
+
+use std::process::Command;
+
+use lectern::formats::print::{Document, Marks, from_markdown, to_pdf};
+use lectern::model::comparison::{ComparisonNote, Reference, compute, export};
+use lectern::model::diff::Normalization;
+
+#[test]
+fn the_clause_1_comparison_prints_to_a_pdf_that_reads_back_whole() {
+    let clause_1 = lectern::bundled::bundled_comparisons()
+        .into_iter()
+        .find(|c| c.id == lectern::bundled::CLAUSE_1)
+        .unwrap();
+    let normalization = Normalization::wording();
+    let result = compute(
+        &clause_1,
+        &normalization,
+        Reference::Previous,
+        &mut |_, _| true,
+    )
+    .unwrap();
+    let note = ComparisonNote {
+        note: "Lenin’s amendment: «Союз Советских Республик Европы и Азии» replaces the entry"
+            .into(),
+        ..ComparisonNote::new(
+            "cn-1".into(),
+            &clause_1,
+            1,
+            None,
+            &"2026-12-07T00:00:00Z".into(),
+        )
+    };
+    let markdown = export::to_markdown(
+        &clause_1,
+        &result,
+        &normalization,
+        Reference::Previous,
+        &[note],
+    );
+    let document = Document {
+        title: clause_1.title.clone(),
+        author: None,
+        language: "en".into(),
+        blocks: from_markdown(&markdown, Marks::Comparison),
+    };
+    let pdf = to_pdf(&document).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("clause-1.pdf");
+    std::fs::write(&path, &pdf).unwrap();
+    let out = Command::new("pdftotext")
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils, installed by .ci/run)");
+    assert!(out.status.success());
+    let printed = String::from_utf8(out.stdout).unwrap();
+    let flat = printed.split_whitespace().collect::<Vec<_>>().join(" ");
+    // Every segment's label and every witness's words are there, in order of the Markdown.
+    for segment in &clause_1.segments {
+        let label = segment.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(flat.contains(&label), "the row {label:?} in:\n{printed}");
+    }
+    for witness in &clause_1.witnesses {
+        for wording in witness.segments.iter().flatten() {
+            let words: Vec<&str> = wording.text.split_whitespace().collect();
+            // A wording's first and last words, whatever its line breaks.
+            for word in [words.first(), words.last()].into_iter().flatten() {
+                assert!(
+                    flat.contains(word),
+                    "{word:?} of {} in:\n{printed}",
+                    witness.label
+                );
+            }
+        }
+    }
+    assert!(
+        flat.contains("«Союз Советских Республик Европы и Азии» replaces the entry"),
+        "the note, Cyrillic intact:\n{printed}"
+    );
+    assert!(flat.contains("page 1 of"), "the foot:\n{printed}");
+    // Its pages, rendered as a reader sees them.
+    let rendered = Command::new("pdftoppm")
+        .args(["-png", "-r", "40"])
+        .arg(&path)
+        .arg(dir.path().join("page"))
+        .status()
+        .unwrap();
+    assert!(rendered.success());
+    let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "png"))
+        .collect();
+    files.sort();
+    let pages: Vec<image::RgbaImage> = files
+        .iter()
+        .map(|p| image::open(p).unwrap().to_rgba8())
+        .collect();
+    assert!(pages.len() >= 2, "{} pages", pages.len());
+    // The pale red ground of a removed word and the pale green of an added one are drawn; the
+    // witnesses' labels on the first page are not marked as added.
+    let near = |p: &image::Rgba<u8>, rgb: [u8; 3]| {
+        p.0[..3].iter().zip(rgb).all(|(a, b)| a.abs_diff(b) <= 3)
+    };
+    let has = |page: &image::RgbaImage, rgb: [u8; 3]| page.pixels().any(|p| near(p, rgb));
+    let (removed, added) = ([255, 222, 222], [214, 240, 214]);
+    assert!(
+        pages
+            .iter()
+            .any(|page| has(page, removed) && has(page, added))
+    );
+    assert!(
+        !has(&pages[0], added),
+        "the first page holds the witnesses, nothing added"
+    );
+}
