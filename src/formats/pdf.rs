@@ -1975,4 +1975,4 @@ mod layout {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -385,16 +385,14 @@ fn contents(archive: &mut Archive, package: &Package) -> HashMap<String, String>
         // NCX) and the text of its label.
         let mut entries: Vec<(String, String)> = Vec::new();
         let mut label = String::new();
-        // In the navigation document: whether the `nav` last opened is another list than the
-        // contents (the page-list, the landmarks), whose links label no chapter.
+        // In the navigation document: whether the `nav` last opened is the page-list, whose
+        // links ("12") label no chapter.
         let mut other_list = false;
         let _ = walk_xml(&xml, "table of contents", |open, met| match met {
             Xml::Start(element) => match open.last().map(String::as_str) {
                 Some("nav") if is_nav => {
-                    other_list = attribute(element, "type").is_some_and(|t| {
-                        t.split_whitespace()
-                            .any(|t| t == "page-list" || t == "landmarks")
-                    });
+                    other_list = attribute(element, "type")
+                        .is_some_and(|t| t.split_whitespace().any(|t| t == "page-list"));
                 }
                 Some("a") if is_nav && other_list => {}
                 Some("a") if is_nav => {
@@ -827,9 +825,13 @@ pub(crate) mod tests {
             assert_eq!(
                 text.meta().parts[0].label,
                 "To L. B. Kamenev",
-                "the page-list's links label no chapter"
+                "the page-list's links label no chapter (the landmarks' do, where the contents \
+                 have none)"
             );
-            assert_eq!(text.meta().parts[1].label, "Volume 42");
+            assert_eq!(
+                text.meta().parts[1].label,
+                if epub3 { "Start" } else { "Volume 42" }
+            );
         }
     }
 

@@ -1023,6 +1023,17 @@ mod tests {
             ),
             (write("odd.txt", &[0xff, 0xfe, 0x41]), "not valid UTF-16LE"),
             (dir.path().join("vanished.txt"), "could not be read"),
+            (
+                write("article.pdf", b"%PDF-1.4\nnot a PDF after all"),
+                "damaged PDF",
+            ),
+            (
+                write(
+                    "scan.pdf",
+                    &crate::formats::pdf::tests::raw_pdf(&[Vec::new()], ""),
+                ),
+                "OCR",
+            ),
         ];
         for (path, reason) in cases {
             let err = import_file(&profile, &path, &ImportMeta::default()).unwrap_err();

@@ -229,6 +229,9 @@ fn pseudo(profile: &Path, open: &[&str]) -> StartOptions {
 fn harness(app: LecternApp, size: egui::Vec2) -> Harness<'static, LecternApp> {
     let mut harness = Harness::builder()
         .with_size(size)
+        // Search everything answers from a worker: on a loaded machine the window waits a few
+        // frames more for it.
+        .with_max_steps(60)
         .build_ui_state(|ui, app: &mut LecternApp| app.show(ui), app);
     harness.run();
     harness

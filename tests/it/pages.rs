@@ -8,6 +8,7 @@ use std::path::Path;
 
 use egui::{Event, Key, Modifiers};
 use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
 use lectern::formats::text_format::parse_text_file;
 use lectern::model::annotation::Annotation;
 use lectern::model::annotation_export::{
@@ -215,5 +216,68 @@ fn copy_with_citation_in_the_window_names_the_page() {
     assert!(
         commands.contains(&egui::OutputCommand::CopyText(expected.to_owned())),
         "{commands:?}"
+    );
+}
+
+#[test]
+fn the_citation_style_chosen_in_the_view_menu_is_the_one_copy_with_citation_uses() {
+    let profile = tempfile::tempdir().unwrap();
+    let text = article();
+    let range = range_of(&text, "second page begins");
+    let app = app_with(reading_files(profile.path(), vec![text]));
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_ui_state(|ui, app: &mut LecternApp| app.show(ui), app);
+    harness.run();
+    // View ▸ Citation style ▸ Chicago (author-date), as a reader chooses it.
+    crate::common::gui::click(&mut harness, "View");
+    harness.get_by_label("Citation style").click();
+    harness.run();
+    harness.get_by_label("Chicago (author-date)").click();
+    harness.run();
+    assert_eq!(
+        harness.state().view().citation_style(),
+        lectern::formats::cite::CitationStyle::ChicagoAuthorDate
+    );
+    harness
+        .state_mut()
+        .desk_mut()
+        .pane_mut(0)
+        .unwrap()
+        .view
+        .selection = Some(Selection::from_range(range));
+    harness.run();
+    let shift = Modifiers {
+        shift: true,
+        ..Modifiers::COMMAND
+    };
+    harness.input_mut().events.extend([
+        Event::ModifiersChanged(shift),
+        Event::Key {
+            key: Key::C,
+            pressed: true,
+            repeat: false,
+            modifiers: shift,
+            physical_key: None,
+        },
+    ]);
+    harness.step();
+    let copied: Vec<&str> = harness
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .filter_map(|c| match c {
+            egui::OutputCommand::CopyText(text) => Some(text.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        copied,
+        [
+            "“second page begins” (Historian 1990, 12)\n\nHistorian, A. 1990. “On the National Question.”"
+        ],
+        "the passage's page in the chosen style, then the bibliography entry (Chicago \
+         capitalises an English title's words)"
     );
 }
