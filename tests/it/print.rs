@@ -118,3 +118,53 @@ fn the_clause_1_comparison_prints_to_a_pdf_that_reads_back_whole() {
         "the first page holds the witnesses, nothing added"
     );
 }
+
+#[test]
+fn the_collation_window_prints_its_table_and_apparatus_to_a_pdf() {
+    use egui::accesskit::Role;
+    use egui_kittest::kittest::Queryable;
+
+    use crate::collation_view::{lectern_on_clause_1_with, until_collated};
+    use crate::common::gui::{ScriptedDialogs, start_options};
+
+    let profile = tempfile::tempdir().unwrap();
+    let file = profile.path().join("clause-1-russian.pdf");
+    let options = lectern::ui::app::StartOptions {
+        dialogs: Some(std::sync::Arc::new(ScriptedDialogs(Some(file.clone())))),
+        ..start_options(profile.path(), &[])
+    };
+    let mut harness = lectern_on_clause_1_with(options);
+    harness
+        .get_by_role_and_label(Role::Button, "Collate")
+        .click();
+    harness.step();
+    until_collated(&mut harness);
+    harness
+        .get_by_role_and_label(Role::Button, "Print to PDF…")
+        .click();
+    for _ in 0..400 {
+        harness.step();
+        if file.exists() && harness.query_by_label_contains("Exported to").is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    let out = Command::new("pdftotext")
+        .arg(&file)
+        .arg("-")
+        .output()
+        .expect("pdftotext");
+    let printed = String::from_utf8(out.stdout).unwrap();
+    let flat = printed.split_whitespace().collect::<Vec<_>>().join(" ");
+    for words in [
+        "Witnesses",
+        "Lenin’s amendment (Russian)",
+        "Table",
+        "the witnesses differ:",
+        "Apparatus",
+        "Base text:",
+        "[1]",
+    ] {
+        assert!(flat.contains(words), "{words:?} in:\n{printed}");
+    }
+}

@@ -102,6 +102,8 @@ compare-collation-tab-apparatus = Apparatus
 compare-collation-tab-overview = Overview
 compare-collation-export-tei = Export TEI…
 compare-collation-export-tei-tip = Save this collation as TEI P5 parallel segmentation (readings over the apparatus's base), for an edition or another collation tool
+compare-collation-export-pdf = Print to PDF…
+compare-collation-export-pdf-tip = Save this collation as a PDF to print: its witnesses, its Table (every place, each reading with its witnesses) and its Apparatus over the base chosen
 compare-collation-counts = { $count ->
     [one] { $count } witness
    *[other] { $count } witnesses

@@ -103,6 +103,8 @@ compare-collation-tab-apparatus = Критический аппарат
 compare-collation-tab-overview = Обзор
 compare-collation-export-tei = Экспортировать в TEI…
 compare-collation-export-tei-tip = Сохранить это сличение в формате TEI P5 с параллельной сегментацией (чтения относительно основного текста аппарата) — для издания или другой программы сличения
+compare-collation-export-pdf = Печать в PDF…
+compare-collation-export-pdf-tip = Сохранить это сличение в PDF для печати: свидетели, таблица (каждое место, каждое чтение со свидетелями) и аппарат относительно выбранного основного текста
 compare-collation-counts = { $count ->
     [one] { $count } редакция
     [few] { $count } редакции

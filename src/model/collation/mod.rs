@@ -39,6 +39,7 @@ pub mod apparatus;
 pub mod languages;
 pub mod measures;
 pub mod moves;
+pub mod print;
 mod order;
 pub mod tei;
 pub mod tokens;

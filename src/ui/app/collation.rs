@@ -234,12 +234,22 @@ impl Shown {
                     // A place chosen in the apparatus or the overview is shown in the table,
                     // at its column.
                     CollationEvent::PlaceChosen(place) => view.choose(place),
-                    CollationEvent::ExportTei => {
+                    CollationEvent::ExportTei | CollationEvent::ExportPdf => {
                         // The language is named when the witnesses say which it is.
                         let title = match self.tags.get(chosen).filter(|t| !t.is_empty()) {
                             Some(_) => format!("{}: {}", self.title, self.languages[chosen]),
                             None => self.title.clone(),
                         };
+                        if event == CollationEvent::ExportPdf {
+                            match crate::ui::collation_view::pdf_file(collation, view.base, &title)
+                            {
+                                Ok(file) => return Some(file),
+                                Err(why) => {
+                                    self.failed = Some(why);
+                                    return None;
+                                }
+                            }
+                        }
                         let descriptions = self.descriptions.get(chosen).cloned();
                         return Some(tei_file(
                             collation,

@@ -53,6 +53,8 @@ pub enum CollationEvent {
     /// The reader asked to save the collation as TEI P5 parallel segmentation (over the
     /// apparatus's base); the window asks where.
     ExportTei,
+    /// The reader asked for the collation (its Table and Apparatus) as a PDF to print.
+    ExportPdf,
 }
 
 /// The collation as a TEI P5 parallel-segmentation file, over `base`: a file name made of
@@ -79,6 +81,14 @@ pub fn tei_file(
         name,
         crate::formats::tei_parallel::write(&document).into_bytes(),
     )
+}
+
+/// The collation printed (its witnesses, Table and Apparatus over `base`) as a PDF titled
+/// `title`: a file name and its bytes, or why it could not be printed.
+pub fn pdf_file(collation: &Collation, base: Base, title: &str) -> Result<(String, Vec<u8>), String> {
+    let document = crate::model::collation::print::document(collation, title, base);
+    let pdf = crate::formats::print::to_pdf(&document).map_err(|e| e.to_string())?;
+    Ok((crate::ui::export_file_name(title, "pdf"), pdf))
 }
 
 /// The view's own state: which tab, which base, which place; the apparatus kept for its base.
@@ -162,6 +172,13 @@ pub fn collation_ui(
         {
             events.push(CollationEvent::ExportTei);
         }
+        if ui
+            .button(crate::tr!("compare-collation-export-pdf"))
+            .on_hover_text(crate::tr!("compare-collation-export-pdf-tip"))
+            .clicked()
+        {
+            events.push(CollationEvent::ExportPdf);
+        }
         ui.separator();
         ui.label(crate::tr!(
             "compare-collation-counts",
@@ -180,7 +197,7 @@ pub fn collation_ui(
         match *event {
             CollationEvent::PlaceChosen(place) => state.choose(place),
             // The window asks where to save it.
-            CollationEvent::ExportTei => {}
+            CollationEvent::ExportTei | CollationEvent::ExportPdf => {}
         }
     }
     events

@@ -100,8 +100,8 @@ impl CollationWindow {
         }
     }
 
-    /// Asks where to save the collation as TEI, and saves it there.
-    fn export_tei(&mut self, ctx: &egui::Context) {
+    /// Asks where to save the collation as TEI (or, `pdf`, printed), and saves it there.
+    fn export(&mut self, ctx: &egui::Context, pdf: bool) {
         let Some(collation) = &self.collation else {
             return;
         };
@@ -117,13 +117,23 @@ impl CollationWindow {
             .collect();
         // The TEI document's title: written into the file, in English.
         let title = format!("A collation of {}", ids.join(", "));
-        let (name, bytes) = super::tei_file(
-            collation,
-            self.view.base,
-            &title,
-            &self.normalization,
-            &self.descriptions,
-        );
+        let (name, bytes) = if pdf {
+            match super::pdf_file(collation, self.view.base, &title) {
+                Ok(file) => file,
+                Err(why) => {
+                    self.said = Some(crate::tr!("compare-collation-export-failed", why = why));
+                    return;
+                }
+            }
+        } else {
+            super::tei_file(
+                collation,
+                self.view.base,
+                &title,
+                &self.normalization,
+                &self.descriptions,
+            )
+        };
         self.saving = Some(save_file(
             Arc::new(dialogs),
             ctx,
@@ -146,16 +156,18 @@ impl CollationWindow {
             }
             match (&self.collation, &self.failed) {
                 (Some(collation), _) => {
-                    let mut export = false;
+                    let mut export = None;
                     for event in collation_ui(ui, collation, &mut self.view) {
                         match event {
                             // The view moves itself to a place chosen.
                             CollationEvent::PlaceChosen(_) => {}
-                            CollationEvent::ExportTei => export = true,
+                            CollationEvent::ExportTei | CollationEvent::ExportPdf => {
+                                export = Some(event);
+                            }
                         }
                     }
-                    if export {
-                        self.export_tei(ui.ctx());
+                    if let Some(event) = export {
+                        self.export(ui.ctx(), event == CollationEvent::ExportPdf);
                     }
                 }
                 (None, Some(why)) => {
