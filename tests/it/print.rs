@@ -9,8 +9,8 @@ use lectern::formats::print::{Document, Marks, from_markdown, to_pdf};
 use lectern::model::comparison::{ComparisonNote, Reference, compute, export};
 use lectern::model::diff::Normalization;
 
-#[test]
-fn the_clause_1_comparison_prints_to_a_pdf_that_reads_back_whole() {
+/// The Clause 1 comparison printed, with a note on Lenin's amendment (in Russian and English).
+pub fn clause_1_pdf() -> (lectern::model::comparison::Comparison, Vec<u8>) {
     let clause_1 = lectern::bundled::bundled_comparisons()
         .into_iter()
         .find(|c| c.id == lectern::bundled::CLAUSE_1)
@@ -47,7 +47,28 @@ fn the_clause_1_comparison_prints_to_a_pdf_that_reads_back_whole() {
         language: "en".into(),
         blocks: from_markdown(&markdown, Marks::Comparison),
     };
-    let pdf = to_pdf(&document).unwrap();
+    (clause_1, to_pdf(&document).unwrap())
+}
+
+/// Page `page` (from 1) of `pdf` as pdftoppm renders it at 50 dots an inch.
+pub fn rendered_page(pdf: &[u8], page: usize) -> image::RgbaImage {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("printed.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    let page = page.to_string();
+    let status = Command::new("pdftoppm")
+        .args(["-png", "-r", "50", "-f", &page, "-l", &page, "-singlefile"])
+        .arg(&path)
+        .arg(dir.path().join("page"))
+        .status()
+        .expect("pdftoppm (poppler-utils, installed by .ci/run)");
+    assert!(status.success());
+    image::open(dir.path().join("page.png")).unwrap().to_rgba8()
+}
+
+#[test]
+fn the_clause_1_comparison_prints_to_a_pdf_that_reads_back_whole() {
+    let (clause_1, pdf) = clause_1_pdf();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("clause-1.pdf");
     std::fs::write(&path, &pdf).unwrap();

@@ -331,3 +331,13 @@ fn a_pane_with_the_annotations_panel_in_russian() {
 fn the_clause_1_comparison_in_russian() {
     clause_1_in(ThemeChoice::Light, Language::Russian).snapshot("clause_1_comparison_ru");
 }
+
+/// The first page of the Clause 1 comparison printed to PDF (poppler's rendering), as the
+/// reader sees it in a PDF viewer.
+#[test]
+#[ignore = "an image snapshot (needs a Vulkan driver): cargo test --test it snapshots:: -- --ignored"]
+fn clause_1_printed_first_page() {
+    let (_, pdf) = crate::print::clause_1_pdf();
+    let page = crate::print::rendered_page(&pdf, 1);
+    egui_kittest::image_snapshot(&page, "clause_1_printed_first_page");
+}

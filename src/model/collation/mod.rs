@@ -39,8 +39,8 @@ pub mod apparatus;
 pub mod languages;
 pub mod measures;
 pub mod moves;
-pub mod print;
 mod order;
+pub mod print;
 pub mod tei;
 pub mod tokens;
 

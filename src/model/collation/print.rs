@@ -59,11 +59,7 @@ pub fn document(collation: &Collation, title: &str, base: Base) -> Document {
             blocks.push(Block::Item {
                 depth: 1,
                 bullet: "•".to_owned(),
-                spans: vec![
-                    bold(&sigla.join(", ")),
-                    plain(": "),
-                    Span::new(text, style),
-                ],
+                spans: vec![bold(&sigla.join(", ")), plain(": "), Span::new(text, style)],
             });
         }
     }

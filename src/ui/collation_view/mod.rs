@@ -85,7 +85,11 @@ pub fn tei_file(
 
 /// The collation printed (its witnesses, Table and Apparatus over `base`) as a PDF titled
 /// `title`: a file name and its bytes, or why it could not be printed.
-pub fn pdf_file(collation: &Collation, base: Base, title: &str) -> Result<(String, Vec<u8>), String> {
+pub fn pdf_file(
+    collation: &Collation,
+    base: Base,
+    title: &str,
+) -> Result<(String, Vec<u8>), String> {
     let document = crate::model::collation::print::document(collation, title, base);
     let pdf = crate::formats::print::to_pdf(&document).map_err(|e| e.to_string())?;
     Ok((crate::ui::export_file_name(title, "pdf"), pdf))
