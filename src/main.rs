@@ -8,6 +8,9 @@ fn main() -> anyhow::Result<()> {
     if cli.trace_startup {
         lectern::startup::begin();
     }
-    env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
+    env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn"))
+        // The PDF parser's warnings are about damaged files, which the import reports itself.
+        .filter_module("lopdf", log::LevelFilter::Error)
+        .init();
     lectern::cli::run(cli)
 }

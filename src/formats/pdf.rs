@@ -352,16 +352,21 @@ impl FontInfo<'_> {
             } else {
                 vec![code as u8]
             };
-            let decode = |encoding: &Option<Encoding<'_>>| -> String {
+            let decode = |encoding: &Option<Encoding<'_>>, bytes: &[u8]| -> String {
                 encoding
                     .as_ref()
-                    .and_then(|e| e.bytes_to_string(&bytes).ok())
+                    .and_then(|e| e.bytes_to_string(bytes).ok())
                     .map(|s| clean_glyph_text(&s))
                     .unwrap_or_default()
             };
-            let text = decode(primary);
+            let mut text = decode(primary, &bytes);
+            if text.is_empty() && !*two_byte {
+                // A one-byte font whose ToUnicode map is written with two-byte codes
+                // (<008c> for code 0x8c, as groff's PDFs have it): the code looked up as such.
+                text = decode(primary, &[0, code as u8]);
+            }
             if text.is_empty() {
-                decode(fallback)
+                decode(fallback, &bytes)
             } else {
                 text
             }
@@ -1769,15 +1774,18 @@ mod layout {
                         .and_then(|n| n.parse::<i64>().ok())
                         .is_some_and(|n| Some(n - index as i64) == sequence)
                 };
-                // A note in small type at the foot ("1 Ibid.") may repeat too: only a page
-                // number that follows the page sequence marks such a line as a running foot.
-                let note_like = line.size < 0.9 * body_size && starts_note(text);
+                // A note in small type at the foot ("1 Ibid.") may repeat, and its number may
+                // be the page's ("1 See …" on page 1): it is never a running foot. (A running
+                // head in small type may begin with the page's number.)
+                let at_foot = line.y < (page.top + page.bottom) / 2.0;
+                let note_like = at_foot && line.size < 0.9 * body_size && starts_note(text);
                 let short = text.split_whitespace().count() <= 12;
                 if let Some(number) = bare_number(text) {
                     printed.get_or_insert(number);
                     drop.insert(i);
                 } else if short
-                    && ((!note_like && counts.get(&head_key(text)).copied().unwrap_or(0) >= repeat)
+                    && !note_like
+                    && (counts.get(&head_key(text)).copied().unwrap_or(0) >= repeat
                         || in_sequence())
                 {
                     if let Some(number) = number_in_head(text) {

@@ -642,13 +642,14 @@ fn read_pdf(
     });
     let body = paragraphs.join("\n\n");
     let name = file_stem(path);
-    let date = pdf
-        .date
-        .as_deref()
-        .and_then(|d| guess::guess_date("", "", Some(d)))
-        .or_else(|| guess::guess_date(&name, &body, None));
+    // The PDF's own creation date is when the file was made, not when the document was
+    // written: the date is guessed from the file's name and words, as for a text file.
+    let date = guess::guess_date(&name, &body, None);
     let found = Found {
-        title: pdf.title.filter(|t| !t.trim().is_empty()),
+        title: pdf
+            .title
+            .filter(|t| !t.trim().is_empty())
+            .or_else(|| guess::first_line_title(&body)),
         author: pdf.author.filter(|a| !a.trim().is_empty()),
         date,
         language: pdf.language,

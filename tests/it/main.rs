@@ -19,6 +19,7 @@ mod jumps;
 mod kill;
 mod language;
 mod pages;
+mod pdf_import;
 mod print;
 mod reanchor;
 mod recovery;
