@@ -288,8 +288,12 @@ impl Layout<'_> {
         for span in spans {
             let face = self.faces.of(span.style);
             let mut rest = span.text.as_str();
-            if rest.starts_with(char::is_whitespace)
-                && let Some(last) = words.last_mut()
+            let marked = |style: Style| matches!(style, Style::Removed | Style::Added);
+            if let Some(last) = words.last_mut()
+                && (rest.starts_with(char::is_whitespace)
+                    // Removed words and the words put in their place, written together, are
+                    // parted in print as a reader reads them: "прочее. с оставлением".
+                    || (marked(last.style) && marked(span.style) && last.style != span.style))
             {
                 last.space_after = true;
             }

@@ -33,7 +33,7 @@ impl FileDialogs for NativeDialogs {
             .set_title(crate::tr!("reading-dialog-open-text-title"))
             .add_filter(
                 crate::tr!("reading-dialog-filter-text"),
-                &["txt", "md", "text", "html", "htm", "epub"],
+                &["txt", "md", "text", "html", "htm", "epub", "pdf"],
             )
             .add_filter(crate::tr!("reading-dialog-filter-tei"), &["xml", "tei"])
             .add_filter(crate::tr!("reading-dialog-filter-all"), &["*"])

@@ -76,7 +76,7 @@ reading-dialog-filter-reference = CSL-JSON or BibTeX
 reading-dialog-not-read = { $path } could not be read: { $error }.
 reading-dialog-import-text-unavailable = Import needs a file dialog and this desktop offers none; drop the file on the window, or use `lectern import FILE`.
 reading-dialog-import-text-title = Import a text
-reading-dialog-filter-import-text = Text, Markdown, web page or EPUB
+reading-dialog-filter-import-text = Text, Markdown, web page, EPUB or PDF
 
 ## src/ui/desk.rs
 

@@ -76,7 +76,7 @@ reading-dialog-filter-reference = CSL-JSON или BibTeX
 reading-dialog-not-read = Не удалось прочитать { $path }: { $error }.
 reading-dialog-import-text-unavailable = Для импорта нужно окно выбора файла, а в этой среде рабочего стола его нет; перетащите файл в окно или воспользуйтесь командой `lectern import FILE`.
 reading-dialog-import-text-title = Импортировать текст
-reading-dialog-filter-import-text = Текст, Markdown, веб-страница или EPUB
+reading-dialog-filter-import-text = Текст, Markdown, веб-страница, EPUB или PDF
 
 ## src/ui/desk.rs
 
