@@ -1248,10 +1248,16 @@ mod layout {
     }
 
     /// Joins the spans of one baseline (sorted by x) into text.
-    fn join_spans(spans: &[&Span], size: f32) -> String {
+    fn join_spans(spans: &[&Span], size: f32, baseline: f32) -> String {
         let mut text = String::new();
         let mut last: Option<&Span> = None;
         for span in spans {
+            // A note's number set small above the line ("danger¹") stays a superscript, not
+            // a digit run into the word before it.
+            let raised = span.size < 0.85 * size && span.y - baseline > 0.2 * size;
+            let superscript: Option<String> = raised
+                .then(|| span.text.trim().chars().map(superscript_of).collect())
+                .flatten();
             if let Some(prev) = last {
                 // Text drawn twice at the same place (fake bold) is kept once.
                 if prev.text == span.text && (prev.x0 - span.x0).abs() < 0.2 * size {
@@ -1261,10 +1267,30 @@ mod layout {
                     text.push(' ');
                 }
             }
-            text.push_str(&span.text);
+            match &superscript {
+                Some(raised) => text.push_str(raised),
+                None => text.push_str(&span.text),
+            }
             last = Some(span);
         }
         text.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    /// The superscript of a digit (a note's number); none for another character.
+    fn superscript_of(c: char) -> Option<char> {
+        Some(match c {
+            '0' => '⁰',
+            '1' => '¹',
+            '2' => '²',
+            '3' => '³',
+            '4' => '⁴',
+            '5' => '⁵',
+            '6' => '⁶',
+            '7' => '⁷',
+            '8' => '⁸',
+            '9' => '⁹',
+            _ => return None,
+        })
     }
 
     /// Size of most of the characters.
@@ -1457,16 +1483,16 @@ mod layout {
             }
             for (col, part) in parts {
                 let size = dominant_size(&part);
-                let text = join_spans(&part, size);
-                if text.is_empty() {
-                    continue;
-                }
                 let main = part
                     .iter()
                     .filter(|s| (s.size - size).abs() < 0.05 * size)
                     .map(|s| s.y)
                     .next()
                     .unwrap_or(part[0].y);
+                let text = join_spans(&part, size, main);
+                if text.is_empty() {
+                    continue;
+                }
                 lines.push(Line {
                     text,
                     x0: part.iter().map(|s| s.x0).fold(f32::INFINITY, f32::min),
@@ -1951,7 +1977,22 @@ mod layout {
             for line in notes {
                 let text = line.text.as_str();
                 if starts_note(text) || (page_notes.is_empty() && footnotes.is_empty()) {
-                    page_notes.push(format!("p. {label}: {text}"));
+                    // The note's own number in plain digits ("¹ See" is "1 See"), as notes
+                    // are listed.
+                    let number: String = text
+                        .chars()
+                        .take_while(|c| "⁰¹²³⁴⁵⁶⁷⁸⁹".contains(*c))
+                        .map(|c| {
+                            char::from(
+                                b'0' + "⁰¹²³⁴⁵⁶⁷⁸⁹"
+                                    .chars()
+                                    .position(|s| s == c)
+                                    .map_or(0, |p| p as u8),
+                            )
+                        })
+                        .collect();
+                    let rest: String = text.chars().skip(number.chars().count()).collect();
+                    page_notes.push(format!("p. {label}: {number}{rest}"));
                 } else {
                     let note = match page_notes.last_mut() {
                         Some(note) => note,
