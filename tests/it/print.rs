@@ -189,3 +189,51 @@ fn the_collation_window_prints_its_table_and_apparatus_to_a_pdf() {
         assert!(flat.contains(words), "{words:?} in:\n{printed}");
     }
 }
+
+#[test]
+fn file_print_notes_writes_a_pdf_of_the_notes_with_their_citations() {
+    use egui_kittest::kittest::Queryable;
+
+    use crate::common::gui::{
+        ScriptedDialogs, add_highlight_with_note, app_with, click, start_options,
+    };
+
+    let profile = tempfile::tempdir().unwrap();
+    let file = profile.path().join("notes.pdf");
+    let mut app = app_with(lectern::ui::app::StartOptions {
+        dialogs: Some(std::sync::Arc::new(ScriptedDialogs(Some(file.clone())))),
+        ..start_options(profile.path(), &["lenin-1922-09-26-kamenev"])
+    });
+    add_highlight_with_note(&mut app, "Why «объединение», and not entry?");
+    let mut harness = egui_kittest::Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_max_steps(60)
+        .build_ui_state(
+            |ui, app: &mut lectern::ui::app::LecternApp| app.show(ui),
+            app,
+        );
+    harness.run();
+    click(&mut harness, "File");
+    harness.get_by_label_contains("Print notes to PDF…").click();
+    for _ in 0..400 {
+        harness.step();
+        if file.exists() && std::fs::metadata(&file).unwrap().len() > 0 {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    let out = Command::new("pdftotext")
+        .arg(&file)
+        .arg("-")
+        .output()
+        .unwrap();
+    let printed = String::from_utf8(out.stdout).unwrap();
+    let flat = printed.split_whitespace().collect::<Vec<_>>().join(" ");
+    for words in [
+        "Annotations",
+        "V. I. Lenin, “On the Establishment of the U.S.S.R.”",
+        "Why «объединение», and not entry?",
+    ] {
+        assert!(flat.contains(words), "{words:?} in:\n{printed}");
+    }
+}
