@@ -99,6 +99,13 @@ pub fn run(
     match output {
         Some(path) => std::fs::write(path, written)
             .with_context(|| format!("{} could not be written", path.display()))?,
+        None if format == ExportFormat::Pdf
+            && std::io::IsTerminal::is_terminal(&std::io::stdout()) =>
+        {
+            anyhow::bail!(
+                "a PDF is not for the terminal: give -o FILE, or send it to a file or a program"
+            )
+        }
         None => out.write_all(&written)?,
     }
     eprintln!("Exported {}", counts.summary());

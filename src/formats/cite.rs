@@ -130,8 +130,12 @@ impl CitationStyle {
 /// A reference formatted in a style.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Cited {
-    /// The entry of a bibliography (numbered "1." in a numeric style).
+    /// The entry of a bibliography (numbered "1." in a numeric style), as it follows its
+    /// citation ("[1, с. 422]").
     pub bibliography: String,
+    /// The same entry without its number, for a heading or a list of texts where no citation
+    /// points to it.
+    pub entry: String,
     /// The first citation of a passage: a note in a note style ("V. I. Lenin, “…,” 422."), an
     /// in-text citation in the others ("(Lenin 1922, 422)", "[1, с. 422]").
     pub citation: String,
@@ -211,19 +215,21 @@ pub fn cite(reference: &Reference, style: CitationStyle, page: Option<&str>) -> 
         driver.finish(BibliographyRequest::new(csl, locale, locales))
     }))
     .ok()?;
-    let mut bibliography = String::new();
+    let (mut number, mut entry_alone) = (String::new(), String::new());
     for entry in rendered.bibliography.map(|b| b.items).unwrap_or_default() {
         if let Some(first) = entry.first_field {
-            first
-                .write_buf(&mut bibliography, BufWriteFormat::Plain)
-                .ok()?;
-            bibliography.push(' ');
+            first.write_buf(&mut number, BufWriteFormat::Plain).ok()?;
         }
         entry
             .content
-            .write_buf(&mut bibliography, BufWriteFormat::Plain)
+            .write_buf(&mut entry_alone, BufWriteFormat::Plain)
             .ok()?;
     }
+    let bibliography = if number.trim().is_empty() {
+        entry_alone.clone()
+    } else {
+        format!("{} {entry_alone}", number.trim())
+    };
     let mut citation = String::new();
     for cited in rendered.citations {
         cited
@@ -233,6 +239,7 @@ pub fn cite(reference: &Reference, style: CitationStyle, page: Option<&str>) -> 
     }
     Some(Cited {
         bibliography: tidy(&bibliography),
+        entry: tidy(&entry_alone),
         citation: tidy(&citation),
     })
 }
@@ -297,6 +304,16 @@ mod tests {
         let gost = cited(CitationStyle::Gost);
         assert!(gost.bibliography.contains("Т. 42"), "{}", gost.bibliography);
         assert!(gost.citation.contains("с. 422"), "{}", gost.citation);
+        assert!(
+            gost.bibliography.starts_with("1. "),
+            "{}",
+            gost.bibliography
+        );
+        assert!(
+            !gost.entry.starts_with("1.") && gost.bibliography.ends_with(&gost.entry),
+            "the entry alone, for headings: {}",
+            gost.entry
+        );
         assert_eq!(cite(&reference, CitationStyle::Lectern, None), None);
     }
 }

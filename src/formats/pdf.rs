@@ -123,16 +123,17 @@ pub struct PdfPageStart {
     pub label: String,
 }
 
-/// True when `path` is named like a PDF or `bytes` begin as a PDF does (`%PDF-` within its
-/// first kilobyte, where readers look for it).
+/// True when `path` is named like a PDF or `bytes` begin as a PDF does (`%PDF-`, after white
+/// space at most: a text file that only mentions "%PDF-" is text).
 pub fn is_pdf(path: &std::path::Path, bytes: &[u8]) -> bool {
     let named = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
-    named
-        || bytes[..bytes.len().min(1024)]
-            .windows(5)
-            .any(|w| w == b"%PDF-")
+    let start = bytes
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(bytes.len());
+    named || bytes[start..].starts_with(b"%PDF-")
 }
 
 /// Reads the text of a PDF given as bytes.
@@ -360,7 +361,7 @@ impl FontInfo<'_> {
                     .unwrap_or_default()
             };
             let mut text = decode(primary, &bytes);
-            if text.is_empty() && !*two_byte {
+            if text.is_empty() && !*two_byte && decode(primary, &[0]).is_empty() {
                 // A one-byte font whose ToUnicode map is written with two-byte codes
                 // (<008c> for code 0x8c, as groff's PDFs have it): the code looked up as such.
                 text = decode(primary, &[0, code as u8]);
@@ -1809,11 +1810,16 @@ mod layout {
                 if let Some(number) = bare_number(text) {
                     printed.get_or_insert(number);
                     drop.insert(i);
-                } else if short
-                    && !note_like
-                    && (counts.get(&head_key(text)).copied().unwrap_or(0) >= repeat
-                        || in_sequence())
-                {
+                } else if short && {
+                    let repeats = counts.get(&head_key(text)).copied().unwrap_or(0) >= repeat;
+                    // A foot in small type that opens with the page's number ("245 Slavic
+                    // Review 45 (1986)") repeats from page to page; a note does not.
+                    if note_like {
+                        repeats && in_sequence()
+                    } else {
+                        repeats || in_sequence()
+                    }
+                } {
                     if let Some(number) = number_in_head(text) {
                         printed.get_or_insert(number);
                     }
@@ -1992,7 +1998,13 @@ mod layout {
                         })
                         .collect();
                     let rest: String = text.chars().skip(number.chars().count()).collect();
-                    page_notes.push(format!("p. {label}: {number}{rest}"));
+                    // A raised number set flush against its note ("¹See") is parted from it.
+                    let gap = if !number.is_empty() && rest.starts_with(char::is_alphabetic) {
+                        " "
+                    } else {
+                        ""
+                    };
+                    page_notes.push(format!("p. {label}: {number}{gap}{rest}"));
                 } else {
                     let note = match page_notes.last_mut() {
                         Some(note) => note,

@@ -617,8 +617,19 @@ pub fn to_pdf(document: &Document) -> Result<Vec<u8>, PrintError> {
         for mark in marks {
             draw(&mut surface, &faces, mark);
         }
-        let foot = format!("{} — page {} of {total}", document.title, index + 1);
         let size = 8.5;
+        let page_words = format!(" — page {} of {total}", index + 1);
+        // A title too long for the foot is shortened, so the foot stays on the paper.
+        let room = PAGE_WIDTH - 2.0 * MARGIN - faces.regular.shape(&page_words, size).1;
+        let mut title = document.title.clone();
+        while !title.is_empty() && faces.regular.shape(&format!("{title}…"), size).1 > room {
+            title.pop();
+        }
+        let foot = if title == document.title {
+            format!("{title}{page_words}")
+        } else {
+            format!("{}…{page_words}", title.trim_end())
+        };
         let width = faces.regular.shape(&foot, size).1;
         let foot_mark = Mark::Text {
             x: ((PAGE_WIDTH - width) / 2.0).max(MARGIN),

@@ -460,6 +460,15 @@ fn babel_language(tag: &str) -> &str {
         .map_or(tag, |(_, name)| name)
 }
 
+/// The primary language tag of a reference's language as Zotero or biblatex write it: "en-US"
+/// and "english" are "en", "ru-RU" and "Russian" are "ru"; none for what is not a tag.
+pub fn primary_language(written: &str) -> Option<String> {
+    let tag = language_tag(written.trim());
+    let primary = tag.split(['-', '_']).next()?.to_ascii_lowercase();
+    ((2..=3).contains(&primary.len()) && primary.chars().all(|c| c.is_ascii_lowercase()))
+        .then_some(primary)
+}
+
 /// The tag of a babel language name ("russian" → "ru"); another name as it is.
 fn language_tag(name: &str) -> String {
     BABEL

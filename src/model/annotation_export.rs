@@ -69,7 +69,7 @@ pub fn citation_in(library: &Library, style: CitationStyle, text_id: &str) -> St
     };
     let reference = crate::formats::references::Reference::of_text(text.meta());
     match crate::formats::cite::cite(&reference, style, None) {
-        Some(cited) => cited.bibliography,
+        Some(cited) => cited.entry,
         None => citation(library, text_id),
     }
 }

@@ -514,18 +514,15 @@ fn page_list(archive: &mut Archive, package: &Package) -> Vec<(String, String, S
 
 /// A chapter's markup with a page marker ("[p. 12]", which the import takes out of the text
 /// again as the page's start) put just after the start tag of each element the page-list points
-/// to by its `id`. An id the chapter lacks is passed over.
+/// to by its `id`; no spaces are added, so a page that begins within a word leaves the word
+/// whole. An id the chapter lacks is passed over.
 fn with_page_markers(markup: &str, pages: &[(&str, &str)]) -> String {
     let mut inserts: Vec<(usize, String)> = Vec::new();
     for (fragment, label) in pages {
-        let found = ['"', '\'']
-            .iter()
-            .find_map(|quote| markup.find(&format!("id={quote}{fragment}{quote}")));
-        let Some(at) = found else { continue };
-        let Some(close) = markup[at..].find('>') else {
+        let Some(end) = element_with_id(markup, fragment) else {
             continue;
         };
-        inserts.push((at + close + 1, format!(" [p. {label}] ")));
+        inserts.push((end, format!("[p. {label}]")));
     }
     inserts.sort_by_key(|(at, _)| *at);
     let mut marked = String::with_capacity(markup.len() + inserts.len() * 12);
@@ -537,6 +534,39 @@ fn with_page_markers(markup: &str, pages: &[(&str, &str)]) -> String {
     }
     marked.push_str(&markup[from..]);
     marked
+}
+
+/// Where the start tag of the element whose `id` attribute is `id` ends (just after its `>`):
+/// the attribute named `id` itself (not `data-id`), its value in either quotes, the tag's end
+/// found past quoted values (a `>` within one is not the end).
+fn element_with_id(markup: &str, id: &str) -> Option<usize> {
+    for quote in ['"', '\''].iter().map(|q| format!("id={q}{id}{q}")) {
+        let mut from = 0;
+        while let Some(found) = markup[from..].find(&quote) {
+            let at = from + found;
+            from = at + quote.len();
+            if !markup[..at].ends_with(|c: char| c.is_whitespace()) {
+                continue;
+            }
+            // Inside a tag: the last `<` before it is after the last `>`.
+            let (open, close) = (markup[..at].rfind('<'), markup[..at].rfind('>'));
+            if open.is_none() || close > open {
+                continue;
+            }
+            let mut in_quote: Option<char> = None;
+            for (offset, c) in markup[from..].char_indices() {
+                match (in_quote, c) {
+                    (Some(q), c) if c == q => in_quote = None,
+                    (Some(_), _) => {}
+                    (None, '"' | '\'') => in_quote = Some(c),
+                    (None, '>') => return Some(from + offset + 1),
+                    (None, _) => {}
+                }
+            }
+            return None;
+        }
+    }
+    None
 }
 
 /// Whether `META-INF/encryption.xml` encrypts any of `chapters` (font obfuscation aside, which
@@ -750,7 +780,8 @@ pub(crate) mod tests {
             <nav epub:type=\"toc\"><ol><li><a href=\"a.xhtml\">To L. B. Kamenev</a></li></ol></nav>\
             <nav epub:type=\"page-list\"><ol><li><a href=\"a.xhtml#p421\">421</a></li>\
             <li><a href=\"a.xhtml#p422\">422</a></li><li><a href=\"b.xhtml#p423\">423</a></li>\
-            <li><a href=\"b.xhtml#gone\">424</a></li><li><a href=\"b.xhtml#pA\">A-3</a></li></ol></nav>\
+            <li><a href=\"b.xhtml#gone\">424</a></li><li><a href=\"b.xhtml#p425\">425</a></li>\
+            <li><a href=\"b.xhtml#pA\">A-3</a></li></ol></nav>\
             <nav epub:type=\"landmarks\"><ol><li><a href=\"b.xhtml\">Start</a></li></ol></nav>\
             </body></html>";
         let ncx = "<?xml version=\"1.0\"?><ncx xmlns=\"http://www.daisy.org/z3986/2005/ncx/\">\
@@ -761,7 +792,9 @@ pub(crate) mod tests {
             <pageTarget type=\"normal\" value=\"422\"><navLabel><text>422</text></navLabel>\
             <content src=\"a.xhtml#p422\"/></pageTarget>\
             <pageTarget type=\"normal\" value=\"423\"><navLabel><text>423</text></navLabel>\
-            <content src=\"b.xhtml#p423\"/></pageTarget></pageList></ncx>";
+            <content src=\"b.xhtml#p423\"/></pageTarget>\
+            <pageTarget type=\"normal\" value=\"425\"><navLabel><text>425</text></navLabel>\
+            <content src=\"b.xhtml#p425\"/></pageTarget></pageList></ncx>";
         let a = chapter(
             "Volume 42",
             "<p><span epub:type=\"pagebreak\" id=\"p421\"/>Comrade Kamenev! You have \
@@ -770,7 +803,8 @@ pub(crate) mod tests {
         );
         let b = chapter(
             "Volume 42",
-            "<p>Stalin has a tendency to hurry.</p><p id=\"p423\">We consider ourselves</p>",
+            "<p data-id=\"p423\" title=\"a>b\">Stalin has a tendency to hurry.</p>\
+             <p class=\"x\" id=\"p423\">We con<span id=\"p425\"/>sider ourselves</p>",
         );
         zip_of(&[
             ("mimetype", b"application/epub+zip"),
@@ -818,9 +852,15 @@ pub(crate) mod tests {
             };
             assert_eq!(
                 text.meta().pages,
-                [mark(0, 0, "421"), mark(0, 35, "422"), mark(2, 0, "423")],
+                [
+                    mark(0, 0, "421"),
+                    mark(0, 34, "422"),
+                    mark(2, 0, "423"),
+                    mark(2, 6, "425")
+                ],
                 "a page-list entry whose id the chapter lacks, or whose label is no page \
-                 number, begins no page"
+                 number, begins no page; `data-id` is not `id`; a page begun within a word \
+                 leaves it whole"
             );
             assert_eq!(
                 text.meta().parts[0].label,

@@ -350,7 +350,13 @@ impl ImportMeta {
                 .sortable_date()
                 .filter(|d| crate::formats::text_format::is_valid_date(d)),
         );
-        fill(&mut self.language, reference.language.clone());
+        fill(
+            &mut self.language,
+            reference
+                .language
+                .as_deref()
+                .and_then(crate::formats::references::primary_language),
+        );
         fill(&mut self.translator, reference.translators_written());
         fill(&mut self.reference, reference.printed());
         fill(&mut self.url, reference.url.clone());
@@ -631,8 +637,16 @@ fn read_pdf(
     if paragraphs.is_empty() {
         return Err(ImportError::Empty { path: shown });
     }
-    // A page after the last words begins nothing; two pages at one place keep the last.
+    // A page after the last words begins nothing; a page that begins after the next one (an
+    // empty page before a page whose first word was joined to the one before it) begins
+    // where the next does; two pages at one place keep the last.
     pages.retain(|p| p.paragraph < paragraphs.len());
+    for i in (0..pages.len().saturating_sub(1)).rev() {
+        let next = (pages[i + 1].paragraph, pages[i + 1].offset);
+        if (pages[i].paragraph, pages[i].offset) > next {
+            (pages[i].paragraph, pages[i].offset) = next;
+        }
+    }
     pages.dedup_by(|later, earlier| {
         let same = (later.paragraph, later.offset) == (earlier.paragraph, earlier.offset);
         if same {
@@ -652,12 +666,15 @@ fn read_pdf(
             .or_else(|| guess::first_line_title(&body)),
         author: pdf.author.filter(|a| !a.trim().is_empty()),
         date,
-        language: pdf.language,
+        // "de-DE", as word processors write it, is "de".
+        language: pdf
+            .language
+            .and_then(|l| crate::formats::references::primary_language(&l)),
         kind: "PDF",
     };
     let mut text_meta = text_meta(meta, found, path, &body);
     text_meta.pages = pages;
-    text_meta.notes = pdf.footnotes;
+    text_meta.notes = pdf.footnotes.iter().map(|n| n.nfc().collect()).collect();
     Ok((Text::new(text_meta, paragraphs), "PDF"))
 }
 

@@ -1142,3 +1142,14 @@ fn a_short_last_column_is_read_after_the_first() {
         check_page_starts(&text, &book);
     }
 }
+
+#[test]
+fn a_pdf_is_known_by_its_name_or_its_first_bytes_not_by_a_mention() {
+    use std::path::Path;
+    assert!(super::is_pdf(Path::new("a.PDF"), b""));
+    assert!(super::is_pdf(Path::new("scan"), b"\n %PDF-1.7\n"));
+    assert!(!super::is_pdf(
+        Path::new("notes.txt"),
+        b"Every such file starts with %PDF-1.7, the spec says."
+    ));
+}

@@ -62,7 +62,10 @@ pub fn from_markdown(markdown: &str, marks: Marks) -> Vec<Block> {
             continue;
         }
         let indent = line.len() - line.trim_start().len();
-        if let Some((bullet, rest)) = item(trimmed) {
+        // A number other than 1 does not begin a list within a paragraph ("… signed
+        // in\n1922. Cf. the draft" goes on with the paragraph), as in CommonMark.
+        let interrupts = |bullet: &str| bullet == "•" || bullet == "1." || open.is_none();
+        if let Some((bullet, rest)) = item(trimmed).filter(|(bullet, _)| interrupts(bullet)) {
             close(&mut open, &mut blocks);
             let mut spans = spans_of(rest, marks);
             // A list item's label ("**Lenin's amendment**: …") is bold, not an added word.

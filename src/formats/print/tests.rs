@@ -109,3 +109,35 @@ fn a_long_document_runs_onto_numbered_pages_with_its_fonts_embedded() {
     let empty = to_pdf(&Document::default()).unwrap();
     assert_eq!(page_count(&empty), 1);
 }
+
+#[test]
+fn a_year_opening_a_line_goes_on_with_its_paragraph() {
+    let blocks = from_markdown(
+        "Signed in\n1922. Cf. the draft\n\n1. first\n2. second",
+        Marks::Notes,
+    );
+    assert_eq!(blocks.len(), 3, "{blocks:?}");
+    assert!(
+        matches!(&blocks[0], Block::Paragraph(s) if plain(s) == "Signed in 1922. Cf. the draft")
+    );
+    assert!(matches!(&blocks[2], Block::Item { bullet, .. } if bullet == "2."));
+}
+
+#[test]
+fn a_title_too_long_for_the_foot_is_shortened() {
+    let document = Document {
+        title: "A collation of ".to_owned() + &"a very long witness id, ".repeat(20),
+        blocks: vec![Block::Paragraph(vec![Span::new("Text.", Style::Plain)])],
+        ..Document::default()
+    };
+    let pdf = to_pdf(&document).unwrap();
+    // The foot's text is in the PDF's content as glyphs; its title is cut with an ellipsis,
+    // whose glyph maps back to "…" in the ToUnicode map.
+    assert!(pdf.starts_with(b"%PDF-"));
+    let faces = Faces::load().unwrap();
+    let long = format!("{} — page 1 of 1", document.title);
+    assert!(
+        faces.regular.shape(&long, 8.5).1 > PAGE_WIDTH - 2.0 * MARGIN,
+        "the case is there"
+    );
+}

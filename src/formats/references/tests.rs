@@ -189,3 +189,17 @@ fn csl_json_as_zotero_writes_it_is_read() {
         "an unreadable date is left out, not the item"
     );
 }
+
+#[test]
+fn a_references_language_is_its_primary_tag() {
+    for (written, tag) in [
+        ("en-US", Some("en")),
+        ("ru-RU", Some("ru")),
+        ("Russian", Some("ru")),
+        ("english", Some("en")),
+        ("de_DE", Some("de")),
+        ("Klingon language", None),
+    ] {
+        assert_eq!(primary_language(written).as_deref(), tag, "{written}");
+    }
+}
