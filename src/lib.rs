@@ -15,7 +15,10 @@
 //!   document, selectors, bodies, Lectern's IRIs), which the model's annotation export and
 //!   import build on; [`formats::collatex`] is CollateX's JSON (its witness input and its
 //!   alignment table) and [`formats::tei_parallel`] TEI P5 parallel segmentation, written and
-//!   read.
+//!   read; [`formats::references`] is a text as a reference (CSL-JSON, BibTeX, RIS) and
+//!   [`formats::cite`] cites it in a CSL style (Chicago, MLA, APA, ГОСТ); [`formats::pages`]
+//!   finds an edition's page markers; [`formats::pdf`] reads a PDF's text layer with its pages
+//!   and footnotes; [`formats::print`] lays a document out on A4 pages as a PDF.
 //! - [`model`]: the domain — texts, their paragraphs and character offsets, selections, the
 //!   library, annotations ([`model::annotation_set`] holds them and their trash, changed by
 //!   [`model::annotation_set::AnnotationEdit`]s), and comparisons of wordings ([`model::diff`]
