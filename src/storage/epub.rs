@@ -363,8 +363,10 @@ fn read_package(opf: &str, path: &str) -> Result<Package, EpubError> {
     Ok(package)
 }
 
-/// The table of contents' labels by chapter path (the first entry for each chapter).
-fn contents(archive: &mut Archive, package: &Package) -> HashMap<String, String> {
+/// The book's navigation documents, read once: EPUB 3's navigation document, then EPUB 2's
+/// NCX, each as (its path, whether it is the navigation document, its text). One that cannot
+/// be read is left out.
+fn navigation_documents(archive: &mut Archive, package: &Package) -> Vec<(String, bool, String)> {
     let nav = package
         .manifest
         .values()
@@ -375,12 +377,21 @@ fn contents(archive: &mut Archive, package: &Package) -> HashMap<String, String>
         .as_ref()
         .and_then(|id| package.manifest.get(id))
         .map(|(path, ..)| (path.clone(), false));
+    nav.into_iter()
+        .chain(ncx)
+        .filter_map(|(path, is_nav)| {
+            let xml = archive.text(&path, "navigation document").ok()?;
+            Some((path, is_nav, xml))
+        })
+        .collect()
+}
+
+/// The table of contents' labels by chapter path (the first entry for each chapter).
+fn contents(navigation: &[(String, bool, String)]) -> HashMap<String, String> {
     let mut labels = HashMap::new();
-    for (path, is_nav) in nav.into_iter().chain(ncx) {
-        let Ok(xml) = archive.text(&path, "table of contents") else {
-            continue;
-        };
-        let base = folder(&path).to_owned();
+    for (path, is_nav, xml) in navigation {
+        let is_nav = *is_nav;
+        let base = folder(path).to_owned();
         // Each entry: a link (`<a href>` in the navigation document, `<content src>` in the
         // NCX) and the text of its label.
         let mut entries: Vec<(String, String)> = Vec::new();
@@ -388,7 +399,7 @@ fn contents(archive: &mut Archive, package: &Package) -> HashMap<String, String>
         // In the navigation document: whether the `nav` last opened is the page-list, whose
         // links ("12") label no chapter.
         let mut other_list = false;
-        let _ = walk_xml(&xml, "table of contents", |open, met| match met {
+        let _ = walk_xml(xml, "table of contents", |open, met| match met {
             Xml::Start(element) => match open.last().map(String::as_str) {
                 Some("nav") if is_nav => {
                     other_list = attribute(element, "type")
@@ -438,28 +449,16 @@ fn contents(archive: &mut Archive, package: &Package) -> HashMap<String, String>
 /// The book's page-list (EPUB 3's `<nav epub:type="page-list">`, else EPUB 2's NCX
 /// `<pageList>`): where each printed page begins, as (chapter path, fragment id, label), in
 /// the list's order. Labels that are not page numbers ("A-3", blank) are left out.
-fn page_list(archive: &mut Archive, package: &Package) -> Vec<(String, String, String)> {
-    let nav = package
-        .manifest
-        .values()
-        .find(|(_, _, properties)| properties.split_whitespace().any(|p| p == "nav"))
-        .map(|(path, ..)| (path.clone(), true));
-    let ncx = package
-        .ncx
-        .as_ref()
-        .and_then(|id| package.manifest.get(id))
-        .map(|(path, ..)| (path.clone(), false));
-    for (path, is_nav) in nav.into_iter().chain(ncx) {
-        let Ok(xml) = archive.text(&path, "page list") else {
-            continue;
-        };
-        let base = folder(&path).to_owned();
+fn page_list(navigation: &[(String, bool, String)]) -> Vec<(String, String, String)> {
+    for (path, is_nav, xml) in navigation {
+        let is_nav = *is_nav;
+        let base = folder(path).to_owned();
         // (href, label) of each entry.
         let mut entries: Vec<(String, String)> = Vec::new();
         let mut label = String::new();
         // In the navigation document: whether the `nav` last opened is the page-list.
         let mut in_page_list = false;
-        let _ = walk_xml(&xml, "page list", |open, met| {
+        let _ = walk_xml(xml, "page list", |open, met| {
             let inside = if is_nav {
                 in_page_list && open.iter().any(|o| o == "nav")
             } else {
@@ -617,8 +616,9 @@ pub fn read_epub(bytes: &[u8]) -> Result<Book, EpubError> {
     if encrypted(&mut archive, &paths)? {
         return Err(EpubError::Encrypted);
     }
-    let labels = contents(&mut archive, &package);
-    let pages = page_list(&mut archive, &package);
+    let navigation = navigation_documents(&mut archive, &package);
+    let labels = contents(&navigation);
+    let pages = page_list(&navigation);
     let mut book = Book {
         title: package.title,
         author: (!package.creators.is_empty()).then(|| package.creators.join("; ")),

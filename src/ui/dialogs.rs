@@ -165,25 +165,13 @@ pub fn read_annotations_file(
     dialogs: Arc<dyn FileDialogs>,
     ctx: &egui::Context,
 ) -> Task<ReadOutcome> {
-    Task::spawn("lectern-import-annotations", ctx, move |_| {
-        if !dialogs.available() {
-            let why = crate::tr!("reading-dialog-import-annotations-unavailable");
-            return ReadOutcome::Failed(why);
-        }
-        let title = crate::tr!("reading-dialog-import-annotations-title");
-        let filter = crate::tr!("reading-dialog-filter-w3c");
-        match dialogs.pick_file(&title, &filter, &["jsonld", "json"]) {
-            None => ReadOutcome::Cancelled,
-            Some(path) => match std::fs::read_to_string(&path) {
-                Ok(text) => ReadOutcome::Read(text),
-                Err(e) => {
-                    let (path, error) = (path.display().to_string(), e.to_string());
-                    let why = crate::tr!("reading-dialog-not-read", path = path, error = error);
-                    ReadOutcome::Failed(why)
-                }
-            },
-        }
-    })
+    let asked = Asked {
+        unavailable: crate::tr!("reading-dialog-import-annotations-unavailable"),
+        title: crate::tr!("reading-dialog-import-annotations-title"),
+        filter: crate::tr!("reading-dialog-filter-w3c"),
+        extensions: &["jsonld", "json"],
+    };
+    read_picked_file("lectern-import-annotations", dialogs, ctx, asked)
 }
 
 /// Asks for a reference file (CSL-JSON from Zotero, or BibTeX) and reads it, off the UI
@@ -192,13 +180,36 @@ pub fn read_reference_file(
     dialogs: Arc<dyn FileDialogs>,
     ctx: &egui::Context,
 ) -> Task<ReadOutcome> {
-    Task::spawn("lectern-read-reference", ctx, move |_| {
+    let asked = Asked {
+        unavailable: crate::tr!("reading-dialog-reference-unavailable"),
+        title: crate::tr!("reading-dialog-reference-title"),
+        filter: crate::tr!("reading-dialog-filter-reference"),
+        extensions: &["json", "bib"],
+    };
+    read_picked_file("lectern-read-reference", dialogs, ctx, asked)
+}
+
+/// What a dialog for a file to read asks, in the window's language: why it cannot be shown,
+/// its title, and the kind of file with its extensions.
+struct Asked {
+    unavailable: String,
+    title: String,
+    filter: String,
+    extensions: &'static [&'static str],
+}
+
+/// Asks for a file as `asked` says and reads it as text, on the worker thread `name`.
+fn read_picked_file(
+    name: &'static str,
+    dialogs: Arc<dyn FileDialogs>,
+    ctx: &egui::Context,
+    asked: Asked,
+) -> Task<ReadOutcome> {
+    Task::spawn(name, ctx, move |_| {
         if !dialogs.available() {
-            return ReadOutcome::Failed(crate::tr!("reading-dialog-reference-unavailable"));
+            return ReadOutcome::Failed(asked.unavailable);
         }
-        let title = crate::tr!("reading-dialog-reference-title");
-        let filter = crate::tr!("reading-dialog-filter-reference");
-        match dialogs.pick_file(&title, &filter, &["json", "bib"]) {
+        match dialogs.pick_file(&asked.title, &asked.filter, asked.extensions) {
             None => ReadOutcome::Cancelled,
             Some(path) => match std::fs::read_to_string(&path) {
                 Ok(text) => ReadOutcome::Read(text),

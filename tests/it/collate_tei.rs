@@ -162,33 +162,18 @@ fn the_collation_window_exports_tei_that_jing_accepts_and_opens_it_again() {
     use egui::accesskit::Role;
     use egui_kittest::kittest::Queryable;
 
-    use crate::collation_view::{CLAUSE_1_TITLE, lectern_on_clause_1_with, until_collated};
-    use crate::common::gui::{ScriptedDialogs, start_options};
+    use crate::collation_view::{
+        CLAUSE_1_TITLE, clause_1_collated_with_dialogs_on, until_collated, until_exported,
+    };
 
     let profile = tempfile::tempdir().unwrap();
     let file = profile.path().join("clause-1-russian.xml");
     // The file dialogs answer with this file: where to save, then what to open.
-    let options = lectern::ui::app::StartOptions {
-        dialogs: Some(std::sync::Arc::new(ScriptedDialogs(Some(file.clone())))),
-        ..start_options(profile.path(), &[])
-    };
-    let mut harness = lectern_on_clause_1_with(options);
-    harness
-        .get_by_role_and_label(Role::Button, "Collate")
-        .click();
-    harness.step();
-    until_collated(&mut harness);
+    let mut harness = clause_1_collated_with_dialogs_on(profile.path(), &file);
     harness
         .get_by_role_and_label(Role::Button, "Export TEI…")
         .click();
-    for _ in 0..400 {
-        harness.step();
-        if harness.query_by_label_contains("Exported to").is_some() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(5));
-    }
-    harness.get_by_label_contains("Exported to");
+    until_exported(&mut harness);
     let (valid, said) = jing(&file);
     assert!(valid, "jing: {said}");
     let xml = std::fs::read_to_string(&file).unwrap();

@@ -148,6 +148,38 @@ pub fn until_collated(harness: &mut Harness<'_, LecternApp>) {
     harness.run();
 }
 
+/// The window on Clause 1, its Russian witnesses collated, its file dialogs answering `file`
+/// (where to save, and what to open).
+pub fn clause_1_collated_with_dialogs_on(
+    profile: &std::path::Path,
+    file: &std::path::Path,
+) -> Harness<'static, LecternApp> {
+    use crate::common::gui::ScriptedDialogs;
+    let options = lectern::ui::app::StartOptions {
+        dialogs: Some(std::sync::Arc::new(ScriptedDialogs(Some(file.to_owned())))),
+        ..start_options(profile, &[])
+    };
+    let mut harness = lectern_on_clause_1_with(options);
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::Button, "Collate")
+        .click();
+    harness.step();
+    until_collated(&mut harness);
+    harness
+}
+
+/// Steps the window until it says the collation was exported, two seconds at most.
+pub fn until_exported(harness: &mut Harness<'_, LecternApp>) {
+    for _ in 0..400 {
+        harness.step();
+        if harness.query_by_label_contains("Exported to").is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    harness.get_by_label_contains("Exported to");
+}
+
 pub const CLAUSE_1_TITLE: &str = "Clause 1: “entry” into the RSFSR or “formal unification”";
 
 #[test]

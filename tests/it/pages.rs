@@ -177,12 +177,11 @@ fn the_citation_of_a_passage_names_its_pages_and_exports_name_them_too() {
     assert!(csv.lines().nth(1).unwrap().ends_with(",p. 12"), "{csv}");
 }
 
-/// The window: Copy with citation on page 12 of the article opened from its file names p. 12.
-#[test]
-fn copy_with_citation_in_the_window_names_the_page() {
+/// The window reading the article opened from its file, with `words` of it selected.
+fn article_with_selected(words: &str) -> Harness<'static, LecternApp> {
     let profile = tempfile::tempdir().unwrap();
     let text = article();
-    let range = range_of(&text, "second page begins");
+    let range = range_of(&text, words);
     let app = app_with(reading_files(profile.path(), vec![text]));
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
@@ -196,6 +195,11 @@ fn copy_with_citation_in_the_window_names_the_page() {
         .view
         .selection = Some(Selection::from_range(range));
     harness.run();
+    harness
+}
+
+/// Ctrl+Shift+C (Copy with citation), and what the frame put on the clipboard.
+fn copy_with_citation(harness: &mut Harness<'_, LecternApp>) -> Vec<String> {
     let shift = Modifiers {
         shift: true,
         ..Modifiers::COMMAND
@@ -211,24 +215,31 @@ fn copy_with_citation_in_the_window_names_the_page() {
         },
     ]);
     harness.step();
-    let expected = "“second page begins” (A. Historian, “On the national question”, 1990, p. 12)";
-    let commands = &harness.output().platform_output.commands;
-    assert!(
-        commands.contains(&egui::OutputCommand::CopyText(expected.to_owned())),
-        "{commands:?}"
+    harness
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .filter_map(|c| match c {
+            egui::OutputCommand::CopyText(text) => Some(text.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The window: Copy with citation on page 12 of the article opened from its file names p. 12.
+#[test]
+fn copy_with_citation_in_the_window_names_the_page() {
+    let mut harness = article_with_selected("second page begins");
+    assert_eq!(
+        copy_with_citation(&mut harness),
+        ["“second page begins” (A. Historian, “On the national question”, 1990, p. 12)"]
     );
 }
 
 #[test]
 fn the_citation_style_chosen_in_the_view_menu_is_the_one_copy_with_citation_uses() {
-    let profile = tempfile::tempdir().unwrap();
-    let text = article();
-    let range = range_of(&text, "second page begins");
-    let app = app_with(reading_files(profile.path(), vec![text]));
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_ui_state(|ui, app: &mut LecternApp| app.show(ui), app);
-    harness.run();
+    let mut harness = article_with_selected("second page begins");
     // View ▸ Citation style ▸ Chicago (author-date), as a reader chooses it.
     crate::common::gui::click(&mut harness, "View");
     harness.get_by_label("Citation style").click();
@@ -239,41 +250,8 @@ fn the_citation_style_chosen_in_the_view_menu_is_the_one_copy_with_citation_uses
         harness.state().view().citation_style(),
         lectern::formats::cite::CitationStyle::ChicagoAuthorDate
     );
-    harness
-        .state_mut()
-        .desk_mut()
-        .pane_mut(0)
-        .unwrap()
-        .view
-        .selection = Some(Selection::from_range(range));
-    harness.run();
-    let shift = Modifiers {
-        shift: true,
-        ..Modifiers::COMMAND
-    };
-    harness.input_mut().events.extend([
-        Event::ModifiersChanged(shift),
-        Event::Key {
-            key: Key::C,
-            pressed: true,
-            repeat: false,
-            modifiers: shift,
-            physical_key: None,
-        },
-    ]);
-    harness.step();
-    let copied: Vec<&str> = harness
-        .output()
-        .platform_output
-        .commands
-        .iter()
-        .filter_map(|c| match c {
-            egui::OutputCommand::CopyText(text) => Some(text.as_str()),
-            _ => None,
-        })
-        .collect();
     assert_eq!(
-        copied,
+        copy_with_citation(&mut harness),
         [
             "“second page begins” (Historian 1990, 12)\n\nHistorian, A. 1990. “On the National Question.”"
         ],

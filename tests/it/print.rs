@@ -66,20 +66,26 @@ pub fn rendered_page(pdf: &[u8], page: usize) -> image::RgbaImage {
     image::open(dir.path().join("page.png")).unwrap().to_rgba8()
 }
 
-#[test]
-fn the_clause_1_comparison_prints_to_a_pdf_that_reads_back_whole() {
-    let (clause_1, pdf) = clause_1_pdf();
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("clause-1.pdf");
-    std::fs::write(&path, &pdf).unwrap();
+/// What poppler's pdftotext reads of the PDF `path`: as it prints it, and its words on one line.
+fn pdftotext(path: &std::path::Path) -> (String, String) {
     let out = Command::new("pdftotext")
-        .arg(&path)
+        .arg(path)
         .arg("-")
         .output()
         .expect("pdftotext (poppler-utils, installed by .ci/run)");
     assert!(out.status.success());
     let printed = String::from_utf8(out.stdout).unwrap();
     let flat = printed.split_whitespace().collect::<Vec<_>>().join(" ");
+    (printed, flat)
+}
+
+#[test]
+fn the_clause_1_comparison_prints_to_a_pdf_that_reads_back_whole() {
+    let (clause_1, pdf) = clause_1_pdf();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("clause-1.pdf");
+    std::fs::write(&path, &pdf).unwrap();
+    let (printed, flat) = pdftotext(&path);
     // Every segment's label and every witness's words are there, in order of the Markdown.
     for segment in &clause_1.segments {
         let label = segment.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -145,38 +151,16 @@ fn the_collation_window_prints_its_table_and_apparatus_to_a_pdf() {
     use egui::accesskit::Role;
     use egui_kittest::kittest::Queryable;
 
-    use crate::collation_view::{lectern_on_clause_1_with, until_collated};
-    use crate::common::gui::{ScriptedDialogs, start_options};
+    use crate::collation_view::{clause_1_collated_with_dialogs_on, until_exported};
 
     let profile = tempfile::tempdir().unwrap();
     let file = profile.path().join("clause-1-russian.pdf");
-    let options = lectern::ui::app::StartOptions {
-        dialogs: Some(std::sync::Arc::new(ScriptedDialogs(Some(file.clone())))),
-        ..start_options(profile.path(), &[])
-    };
-    let mut harness = lectern_on_clause_1_with(options);
-    harness
-        .get_by_role_and_label(Role::Button, "Collate")
-        .click();
-    harness.step();
-    until_collated(&mut harness);
+    let mut harness = clause_1_collated_with_dialogs_on(profile.path(), &file);
     harness
         .get_by_role_and_label(Role::Button, "Print to PDF…")
         .click();
-    for _ in 0..400 {
-        harness.step();
-        if file.exists() && harness.query_by_label_contains("Exported to").is_some() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(5));
-    }
-    let out = Command::new("pdftotext")
-        .arg(&file)
-        .arg("-")
-        .output()
-        .expect("pdftotext");
-    let printed = String::from_utf8(out.stdout).unwrap();
-    let flat = printed.split_whitespace().collect::<Vec<_>>().join(" ");
+    until_exported(&mut harness);
+    let (printed, flat) = pdftotext(&file);
     for words in [
         "Witnesses",
         "Lenin’s amendment (Russian)",
@@ -222,13 +206,7 @@ fn file_print_notes_writes_a_pdf_of_the_notes_with_their_citations() {
         }
         std::thread::sleep(std::time::Duration::from_millis(5));
     }
-    let out = Command::new("pdftotext")
-        .arg(&file)
-        .arg("-")
-        .output()
-        .unwrap();
-    let printed = String::from_utf8(out.stdout).unwrap();
-    let flat = printed.split_whitespace().collect::<Vec<_>>().join(" ");
+    let (printed, flat) = pdftotext(&file);
     for words in [
         "Annotations",
         "V. I. Lenin, “On the Establishment of the U.S.S.R.”",

@@ -106,30 +106,12 @@ fn csl_json_and_bibtex_read_back_by_pandoc_give_the_same_references() {
 
 #[test]
 fn pandoc_cites_the_library_in_chicago_from_its_csl_json() {
-    let profile = tempfile::tempdir().unwrap();
     let dir = tempfile::tempdir().unwrap();
-    let bibliography = dir.path().join("library.json");
-    std::fs::write(
-        &bibliography,
-        references(profile.path(), ReferenceFormat::CslJson),
-    )
-    .unwrap();
-    let style = "/usr/share/citation-style-language/styles/chicago-note-bibliography.csl";
+    let bibliography = library_json(dir.path());
+    let style =
+        Path::new("/usr/share/citation-style-language/styles/chicago-note-bibliography.csl");
     let paper = "Lenin asked for a union of equals [@lenin-1922-09-26-kamenev, 422].\n";
-    let printed = piped(
-        "pandoc",
-        &[
-            "--citeproc",
-            "--bibliography",
-            bibliography.to_str().unwrap(),
-            "--csl",
-            style,
-            "-t",
-            "plain",
-            "--wrap=none",
-        ],
-        paper,
-    );
+    let printed = citeproc(&bibliography, style, paper);
     for words in [
         "Lenin, V. I.",
         "On the Establishment of the U.S.S.R.",
@@ -227,11 +209,22 @@ fn an_import_takes_its_metadata_from_a_zotero_entry_and_gives_it_back() {
     assert_eq!(kamenev.volume.as_deref(), Some("42"));
 }
 
-/// The bibliography entry of `id` that pandoc's citeproc prints from `bibliography` in the
-/// CSL style `style` (terms in `lang`), a numeric style's "1." taken off.
-fn pandoc_bibliography(bibliography: &Path, style: &Path, lang: &str, id: &str) -> Vec<String> {
-    let paper = format!("---\nnocite: '[@{id}]'\nlang: {lang}\n---\n");
-    let printed = piped(
+/// The library of a new profile written as CSL-JSON into `dir`: its path.
+fn library_json(dir: &Path) -> std::path::PathBuf {
+    let profile = tempfile::tempdir().unwrap();
+    let bibliography = dir.join("library.json");
+    std::fs::write(
+        &bibliography,
+        references(profile.path(), ReferenceFormat::CslJson),
+    )
+    .unwrap();
+    bibliography
+}
+
+/// `paper` (Markdown) as plain text, cited by pandoc's citeproc from `bibliography` in the CSL
+/// style `style`.
+fn citeproc(bibliography: &Path, style: &Path, paper: &str) -> String {
+    piped(
         "pandoc",
         &[
             "--citeproc",
@@ -243,8 +236,15 @@ fn pandoc_bibliography(bibliography: &Path, style: &Path, lang: &str, id: &str) 
             "plain",
             "--wrap=none",
         ],
-        &paper,
-    );
+        paper,
+    )
+}
+
+/// The bibliography entry of `id` that pandoc's citeproc prints from `bibliography` in the
+/// CSL style `style` (terms in `lang`), a numeric style's "1." taken off.
+fn pandoc_bibliography(bibliography: &Path, style: &Path, lang: &str, id: &str) -> Vec<String> {
+    let paper = format!("---\nnocite: '[@{id}]'\nlang: {lang}\n---\n");
+    let printed = citeproc(bibliography, style, &paper);
     printed
         .split("\n\n")
         .map(|entry| entry.split_whitespace().collect::<Vec<_>>().join(" "))
@@ -278,14 +278,8 @@ fn every_bundled_text_is_cited_in_every_style_as_pandocs_citeproc_cites_it() {
     use lectern::formats::cite::cite;
     use lectern::formats::references::Reference;
     use strum::IntoEnumIterator;
-    let profile = tempfile::tempdir().unwrap();
     let dir = tempfile::tempdir().unwrap();
-    let bibliography = dir.path().join("library.json");
-    std::fs::write(
-        &bibliography,
-        references(profile.path(), ReferenceFormat::CslJson),
-    )
-    .unwrap();
+    let bibliography = library_json(dir.path());
     let library = lectern::bundled::bundled_library();
     assert!(library.texts().len() >= 6);
     for style in CitationStyle::iter() {

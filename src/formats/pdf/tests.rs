@@ -680,62 +680,39 @@ fn progress_reports_every_page() {
     assert_eq!(calls.take(), [(1, 3), (2, 3), (3, 3)]);
 }
 
+/// A one-page PDF encrypted (RC4, 128 bits) with `user_password`, which may be empty.
+fn encrypted_pdf(pages: &[Page], user_password: &str) -> Vec<u8> {
+    let mut doc = Document::load_mem(&raw_pdf(pages, "")).unwrap();
+    let id = || {
+        Object::String(
+            b"0123456789abcdef".to_vec(),
+            lopdf::StringFormat::Hexadecimal,
+        )
+    };
+    doc.trailer.set("ID", Object::Array(vec![id(), id()]));
+    let version = lopdf::EncryptionVersion::V2 {
+        document: &doc,
+        owner_password: "owner",
+        user_password,
+        key_length: 128,
+        permissions: lopdf::Permissions::all(),
+    };
+    let state = lopdf::EncryptionState::try_from(version).unwrap();
+    doc.encrypt(&state).unwrap();
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).unwrap();
+    bytes
+}
+
 #[test]
 fn refuses_encrypted_even_with_empty_password() {
     let pages = vec![vec![item(50.0, 80.0, 10.0, "Secret text.")]];
-    let mut doc = Document::load_mem(&raw_pdf(&pages, "")).unwrap();
-    doc.trailer.set(
-        "ID",
-        Object::Array(vec![
-            Object::String(
-                b"0123456789abcdef".to_vec(),
-                lopdf::StringFormat::Hexadecimal,
-            ),
-            Object::String(
-                b"0123456789abcdef".to_vec(),
-                lopdf::StringFormat::Hexadecimal,
-            ),
-        ]),
-    );
-    let version = lopdf::EncryptionVersion::V2 {
-        document: &doc,
-        owner_password: "owner",
-        user_password: "",
-        key_length: 128,
-        permissions: lopdf::Permissions::all(),
-    };
-    let state = lopdf::EncryptionState::try_from(version).unwrap();
-    doc.encrypt(&state).unwrap();
-    let mut bytes = Vec::new();
-    doc.save_to(&mut bytes).unwrap();
-    assert_eq!(read(&bytes), Err(PdfError::Encrypted));
+    assert_eq!(read(&encrypted_pdf(&pages, "")), Err(PdfError::Encrypted));
     // A user password, and an /Encrypt dictionary that cannot be understood.
-    let mut doc = Document::load_mem(&raw_pdf(&pages, "")).unwrap();
-    doc.trailer.set(
-        "ID",
-        Object::Array(vec![
-            Object::String(
-                b"0123456789abcdef".to_vec(),
-                lopdf::StringFormat::Hexadecimal,
-            ),
-            Object::String(
-                b"0123456789abcdef".to_vec(),
-                lopdf::StringFormat::Hexadecimal,
-            ),
-        ]),
+    assert_eq!(
+        read(&encrypted_pdf(&pages, "user")),
+        Err(PdfError::Encrypted)
     );
-    let version = lopdf::EncryptionVersion::V2 {
-        document: &doc,
-        owner_password: "owner",
-        user_password: "user",
-        key_length: 128,
-        permissions: lopdf::Permissions::all(),
-    };
-    let state = lopdf::EncryptionState::try_from(version).unwrap();
-    doc.encrypt(&state).unwrap();
-    let mut bytes = Vec::new();
-    doc.save_to(&mut bytes).unwrap();
-    assert_eq!(read(&bytes), Err(PdfError::Encrypted));
     let odd = String::from_utf8_lossy(&raw_pdf(&pages, "")).replace(
         "/Root 1 0 R",
         "/Root 1 0 R /Encrypt << /Filter /Odd /V 9 >>",
