@@ -374,6 +374,43 @@ pub(crate) fn typeset(
     book
 }
 
+/// `paragraphs` paragraphs of sentences of `words`, drawn by a seeded generator: each of 2 to
+/// `2 + spread.0 - 1` sentences of 6 to `6 + spread.1 - 1` words, the first capitalised.
+fn sentences_of(
+    words: &[&str],
+    paragraphs: usize,
+    seed: u64,
+    spread: (usize, usize),
+) -> Vec<String> {
+    let mut state = seed;
+    let mut next = move || {
+        state = state
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (state >> 33) as usize
+    };
+    (0..paragraphs)
+        .map(|_| {
+            let sentences = 2 + next() % spread.0;
+            let mut text = Vec::new();
+            for _ in 0..sentences {
+                let n = 6 + next() % spread.1;
+                let mut sentence: Vec<String> = (0..n)
+                    .map(|_| words[next() % words.len()].to_string())
+                    .collect();
+                let mut first: Vec<char> = sentence[0].chars().collect();
+                first[0] = first[0].to_uppercase().next().unwrap_or(first[0]);
+                sentence[0] = first.into_iter().collect();
+                if let Some(last) = sentence.last_mut() {
+                    last.push('.');
+                }
+                text.push(sentence.join(" "));
+            }
+            text.join(" ")
+        })
+        .collect()
+}
+
 /// Deterministic prose: sentences from a word list, with hyphenation points.
 pub(crate) fn prose(paragraphs: usize, seed: u64) -> Vec<String> {
     const WORDS: &[&str] = &[
@@ -435,33 +472,7 @@ pub(crate) fn prose(paragraphs: usize, seed: u64) -> Vec<String> {
         "au|thor|ity",
         "pow|er|ful",
     ];
-    let mut state = seed;
-    let mut next = move || {
-        state = state
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        (state >> 33) as usize
-    };
-    (0..paragraphs)
-        .map(|_| {
-            let sentences = 2 + next() % 5;
-            let mut text = Vec::new();
-            for _ in 0..sentences {
-                let n = 6 + next() % 14;
-                let mut words: Vec<String> = (0..n)
-                    .map(|_| WORDS[next() % WORDS.len()].to_string())
-                    .collect();
-                let mut first: Vec<char> = words[0].chars().collect();
-                first[0] = first[0].to_ascii_uppercase();
-                words[0] = first.into_iter().collect();
-                if let Some(last) = words.last_mut() {
-                    last.push('.');
-                }
-                text.push(words.join(" "));
-            }
-            text.join(" ")
-        })
-        .collect()
+    sentences_of(WORDS, paragraphs, seed, (5, 14))
 }
 
 fn clean(paragraphs: &[String]) -> Vec<String> {
@@ -880,33 +891,7 @@ fn prose_ru(paragraphs: usize, seed: u64) -> Vec<String> {
         "пред|ста|ви|тель",
         "то|ва|рищ",
     ];
-    let mut state = seed;
-    let mut next = move || {
-        state = state
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        (state >> 33) as usize
-    };
-    (0..paragraphs)
-        .map(|_| {
-            let sentences = 2 + next() % 4;
-            let mut text = Vec::new();
-            for _ in 0..sentences {
-                let n = 6 + next() % 12;
-                let mut words: Vec<String> = (0..n)
-                    .map(|_| WORDS[next() % WORDS.len()].to_string())
-                    .collect();
-                let mut first: Vec<char> = words[0].chars().collect();
-                first[0] = first[0].to_uppercase().next().unwrap_or(first[0]);
-                words[0] = first.into_iter().collect();
-                if let Some(last) = words.last_mut() {
-                    last.push('.');
-                }
-                text.push(words.join(" "));
-            }
-            text.join(" ")
-        })
-        .collect()
+    sentences_of(WORDS, paragraphs, seed, (4, 12))
 }
 
 /// What poppler's `pdftotext` reads of `pdf`, as lines (it keeps running heads and page
