@@ -14,6 +14,7 @@ pub mod diff;
 pub mod escape;
 pub mod generate;
 pub mod glossary;
+pub mod group;
 pub mod import_report;
 pub mod library;
 pub mod notebook;

@@ -9,6 +9,7 @@ pub mod annotations_format;
 pub mod atomic;
 pub mod backups;
 pub mod epub;
+pub mod groups;
 pub mod guess;
 pub mod handover;
 pub mod import;

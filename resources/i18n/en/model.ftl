@@ -346,3 +346,19 @@ model-import-storage = The copy could not be written to the profile: { $error }.
 
 model-page = p. { $page }
 model-pages = pp. { $first }–{ $last }
+
+## Study groups: what reading a group's folder refused, and what is new.
+group-refused-link = { $group }: { $file } is a link, and a group's links are not followed.
+group-refused-name = { $group }: { $file } is not named as a group's file is (a plain id), so it was not read.
+group-refused-large = { $group }: { $file } is { $kib } KiB, over the { $limit } KiB a group's file may be, so it was not read.
+group-refused-malformed = { $group }: { $file } could not be read ({ $why }); it was left as it is.
+group-refused-version = { $group }: { $file } is of version { $version }, which this Lectern does not know; a newer Lectern may read it.
+group-refused-flood = { $group }: { $member } holds { $found } files, more than a member's folder may; the first { $read } were read.
+group-new = { $count ->
+    [one] { $count } new note from { $who } in { $group }
+   *[other] { $count } new notes from { $who } in { $group }
+}
+group-key-changed = { $name }'s key changed in { $group }; their earlier key signed the change.
+group-key-changed-unendorsed = { $name }'s key changed in { $group }, and their earlier key did not sign the change: ask { $name } whether they made it. Until then, what the new key signs shows as theirs.
+group-unverified = unverified
+group-unverified-tip = This record's signature does not check against a key { $name } published: it was changed by hand, written by someone else, or signed with a key { $name } no longer uses.

@@ -375,3 +375,20 @@ model-import-storage = Не удалось записать копию в про
 
 model-page = с. { $page }
 model-pages = с. { $first }–{ $last }
+
+## Study groups: what reading a group's folder refused, and what is new.
+group-refused-link = { $group }: { $file } — ссылка, а ссылки в папке группы не открываются.
+group-refused-name = { $group }: { $file } назван не так, как файлы группы (простой идентификатор), и не прочитан.
+group-refused-large = { $group }: { $file } занимает { $kib } КиБ, больше допустимых { $limit } КиБ, и не прочитан.
+group-refused-malformed = { $group }: { $file } не удалось прочитать ({ $why }); он оставлен как есть.
+group-refused-version = { $group }: { $file } версии { $version }, которой этот Lectern не знает; его прочтёт более новый Lectern.
+group-refused-flood = { $group }: у { $member } { $found } файлов — больше, чем может быть у участника; прочитаны первые { $read }.
+group-new = { $count ->
+    [one] { $count } новая заметка от { $who } в группе «{ $group }»
+    [few] { $count } новые заметки от { $who } в группе «{ $group }»
+   *[many] { $count } новых заметок от { $who } в группе «{ $group }»
+}
+group-key-changed = У { $name } сменился ключ в группе «{ $group }»; прежний ключ подписал смену.
+group-key-changed-unendorsed = У { $name } сменился ключ в группе «{ $group }», и прежний ключ смену не подписал: спросите { $name }, сделано ли это им. Пока подписанное новым ключом показано как написанное { $name }.
+group-unverified = не подтверждено
+group-unverified-tip = Подпись этой записи не сходится ни с одним ключом, опубликованным { $name }: её изменили вручную, написал кто-то другой или она подписана ключом, которым { $name } больше не пользуется.

@@ -1,0 +1,802 @@
+//! Study groups on disk: who the reader is (their member and signing key), the groups they
+//! joined, each group's folder read as hostile input, and the records they share written into
+//! their own part of it. The rules (signatures, threads, what is new) are
+//! [`crate::model::group`]'s.
+//!
+//! ```text
+//! <profile>/member.json                     the reader's member id, name and colour (synced
+//!                                           with the profile, so every device is one member)
+//! <profile>/local/member-key.json           this device's signing key (never synced)
+//! <profile>/local/groups.json               the groups this device joined, by folder
+//! <profile>/local/group-seen/<group>.json   what this device has seen of each group
+//! <profile>/local/layers.json               the layers and records shown or hidden
+//!
+//! <group>/group.json                        the group's name
+//! <group>/members/<member>/keys/<key>.json  a member's published key
+//! <group>/members/<member>/records/<id>.json  one shared record, signed
+//! ```
+//!
+//! A group folder is written by other people, so reading it never follows a link, never reads
+//! a file over [`MAX_FILE_BYTES`], reads at most [`MAX_RECORDS_PER_MEMBER`] records of one
+//! member, and refuses (and reports) ids that are not plain names, files that do not parse and
+//! versions it does not know. Lectern writes only inside `members/<its member>/`, never through
+//! a link, and only what the reader shared: nothing of the private notebook goes there unless
+//! the reader puts it there.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use base64::Engine as _;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use super::StorageError;
+use super::atomic::{KeepBackup, RealFileSystem, write_atomic_in};
+use super::notebook_dir::LOCAL_DIR;
+use crate::formats::ids::Timestamp;
+use crate::model::group::{
+    GROUP_FORMAT, GROUP_VERSION, GroupFile, GroupLayer, GroupRecord, KEY_FORMAT, KeyCard,
+    LayerFilter, Member, MemberKey, RECORD_FORMAT, Seen, Shared, colour_text, first_colour,
+    valid_id,
+};
+
+/// The reader's member file in the profile.
+pub const MEMBER_FILE: &str = "member.json";
+/// The largest group file Lectern reads.
+pub const MAX_FILE_BYTES: u64 = 256 * 1024;
+/// The most records of one member Lectern reads.
+pub const MAX_RECORDS_PER_MEMBER: usize = 5_000;
+/// The most key cards of one member Lectern reads.
+pub const MAX_KEYS_PER_MEMBER: usize = 16;
+/// The most members of one group Lectern reads.
+pub const MAX_MEMBERS: usize = 200;
+
+/// Who the reader is in their groups, and the key this device signs with.
+#[derive(Clone, Debug)]
+pub struct Identity {
+    /// The member.
+    pub member: Member,
+    /// This device's key.
+    pub key: MemberKey,
+}
+
+#[derive(Serialize, Deserialize)]
+struct KeyFile {
+    member: String,
+    secret: String,
+}
+
+fn json_bytes<T: Serialize>(what: &'static str, value: &T) -> Result<Vec<u8>, StorageError> {
+    let mut bytes = serde_json::to_vec_pretty(value).map_err(|e| StorageError::Serialise {
+        what,
+        message: e.to_string(),
+    })?;
+    bytes.push(b'\n');
+    Ok(bytes)
+}
+
+fn write_file(path: &Path, bytes: &[u8]) -> Result<(), StorageError> {
+    let parent = path.parent().unwrap_or(Path::new("."));
+    fs::create_dir_all(parent).map_err(|e| StorageError::io("creating", parent, e))?;
+    write_atomic_in(&RealFileSystem, path, bytes, KeepBackup::None)
+}
+
+fn random_bytes<const N: usize>() -> Result<[u8; N], StorageError> {
+    let mut bytes = [0u8; N];
+    getrandom::fill(&mut bytes).map_err(|e| StorageError::Io {
+        action: "drawing a random key",
+        path: PathBuf::from("getrandom"),
+        source: std::io::Error::other(e.to_string()),
+    })?;
+    Ok(bytes)
+}
+
+/// A new record id: `r-` and 16 random base64url characters.
+fn new_record_id() -> Result<String, StorageError> {
+    Ok(format!(
+        "r-{}",
+        URL_SAFE_NO_PAD.encode(random_bytes::<12>()?)
+    ))
+}
+
+/// The reader's member, if they have one.
+pub fn member(profile_dir: &Path) -> Option<Member> {
+    let bytes = fs::read(profile_dir.join(MEMBER_FILE)).ok()?;
+    serde_json::from_slice::<Member>(&bytes)
+        .ok()
+        .filter(|m| valid_id(&m.id))
+}
+
+/// The reader's member and this device's key, made on first use: the member named
+/// `default_name` with a colour of their own, and a new key.
+pub fn identity(profile_dir: &Path, default_name: &str) -> Result<Identity, StorageError> {
+    let member = match member(profile_dir) {
+        Some(member) => member,
+        None => {
+            let id = format!("m-{}", URL_SAFE_NO_PAD.encode(random_bytes::<9>()?));
+            let member = Member {
+                colour: colour_text(first_colour(&id)),
+                id,
+                name: default_name.to_owned(),
+            };
+            write_file(
+                &profile_dir.join(MEMBER_FILE),
+                &json_bytes("the member file", &member)?,
+            )?;
+            member
+        }
+    };
+    let key_path = key_path(profile_dir);
+    let key = fs::read(&key_path)
+        .ok()
+        .and_then(|bytes| serde_json::from_slice::<KeyFile>(&bytes).ok())
+        .and_then(|file| URL_SAFE_NO_PAD.decode(file.secret).ok())
+        .and_then(|secret| <[u8; 32]>::try_from(secret).ok())
+        .map(MemberKey::from_secret);
+    let key = match key {
+        Some(key) => key,
+        None => {
+            let key = MemberKey::from_secret(random_bytes()?);
+            write_key(profile_dir, &member, &key)?;
+            key
+        }
+    };
+    Ok(Identity { member, key })
+}
+
+fn key_path(profile_dir: &Path) -> PathBuf {
+    profile_dir.join(LOCAL_DIR).join("member-key.json")
+}
+
+fn write_key(profile_dir: &Path, member: &Member, key: &MemberKey) -> Result<(), StorageError> {
+    let path = key_path(profile_dir);
+    let file = KeyFile {
+        member: member.id.clone(),
+        secret: URL_SAFE_NO_PAD.encode(key.secret()),
+    };
+    write_file(&path, &json_bytes("the signing key", &file)?)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = fs::set_permissions(&path, fs::Permissions::from_mode(0o600));
+    }
+    Ok(())
+}
+
+/// Changes the reader's name (and colour, when given) and publishes it in every group joined.
+pub fn rename(
+    profile_dir: &Path,
+    name: &str,
+    colour: Option<[u8; 3]>,
+    now: Timestamp,
+) -> Result<Identity, StorageError> {
+    let mut identity = identity(profile_dir, name)?;
+    identity.member.name = name.trim().to_owned();
+    if let Some(colour) = colour {
+        identity.member.colour = colour_text(colour);
+    }
+    write_file(
+        &profile_dir.join(MEMBER_FILE),
+        &json_bytes("the member file", &identity.member)?,
+    )?;
+    for group in joined(profile_dir) {
+        publish_card(&group.dir, &identity, now.clone(), None)?;
+    }
+    Ok(identity)
+}
+
+/// Replaces this device's key with a new one: in each group joined, the new key's card is
+/// published, endorsed by the old key, the old card withdrawn, and this member's records signed
+/// again with the new key. Returns how many records were signed again.
+pub fn new_key(profile_dir: &Path, now: Timestamp) -> Result<usize, StorageError> {
+    let old = identity(profile_dir, "")?;
+    let new = Identity {
+        member: old.member.clone(),
+        key: MemberKey::from_secret(random_bytes()?),
+    };
+    write_key(profile_dir, &new.member, &new.key)?;
+    let mut resigned = 0;
+    for group in joined(profile_dir) {
+        publish_card(&group.dir, &new, now.clone(), Some(&old.key))?;
+        let Some(mine) = own_folder(&group.dir, &new.member.id)? else {
+            continue;
+        };
+        let _ = fs::remove_file(mine.join("keys").join(format!("{}.json", old.key.id())));
+        let records = mine.join("records");
+        for entry in fs::read_dir(&records).into_iter().flatten().flatten() {
+            let path = entry.path();
+            let Ok(bytes) = read_small(&path) else {
+                continue;
+            };
+            let Ok(record) = serde_json::from_slice::<GroupRecord>(&bytes) else {
+                continue;
+            };
+            if record.key == old.key.id() && record.member == new.member.id {
+                let again = record.resigned(&new.key);
+                write_file(&path, &json_bytes("a group record", &again)?)?;
+                resigned += 1;
+            }
+        }
+    }
+    Ok(resigned)
+}
+
+/// A group this device joined.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JoinedGroup {
+    /// What the reader calls it.
+    pub name: String,
+    /// Its folder.
+    pub dir: PathBuf,
+}
+
+fn groups_path(profile_dir: &Path) -> PathBuf {
+    profile_dir.join(LOCAL_DIR).join("groups.json")
+}
+
+/// The groups this device joined, in the order joined.
+pub fn joined(profile_dir: &Path) -> Vec<JoinedGroup> {
+    fs::read(groups_path(profile_dir))
+        .ok()
+        .and_then(|bytes| serde_json::from_slice(&bytes).ok())
+        .unwrap_or_default()
+}
+
+/// The joined group called `name` (or, when none is, whose folder is `name`).
+pub fn find_group(profile_dir: &Path, name: &str) -> Option<JoinedGroup> {
+    let groups = joined(profile_dir);
+    groups
+        .iter()
+        .find(|g| g.name == name)
+        .or_else(|| groups.iter().find(|g| g.name.eq_ignore_ascii_case(name)))
+        .or_else(|| groups.iter().find(|g| g.dir == Path::new(name)))
+        .cloned()
+}
+
+/// Why a group could not be joined.
+#[derive(Debug, thiserror::Error)]
+pub enum JoinError {
+    /// The folder is inside the profile (whose notebook is private).
+    #[error(
+        "{0} is inside the profile: a group folder must be outside it, or the private notebook would be shared"
+    )]
+    InsideProfile(PathBuf),
+    /// Another joined group has this name.
+    #[error("a group called {0:?} is already joined; give this one another name with --name")]
+    NameTaken(String),
+    /// Reading or writing failed.
+    #[error(transparent)]
+    Storage(#[from] StorageError),
+}
+
+/// Joins the group in `dir` (made, with `group.json`, when it is new), called `name` or what
+/// its `group.json` says, and publishes the reader's key in it.
+pub fn join(
+    profile_dir: &Path,
+    dir: &Path,
+    name: Option<&str>,
+    default_member_name: &str,
+    now: Timestamp,
+) -> Result<(JoinedGroup, Identity), JoinError> {
+    fs::create_dir_all(dir).map_err(|e| StorageError::io("creating", dir, e))?;
+    let dir = dir
+        .canonicalize()
+        .map_err(|e| StorageError::io("reading", dir, e))?;
+    let profile = profile_dir
+        .canonicalize()
+        .unwrap_or_else(|_| profile_dir.to_path_buf());
+    if dir.starts_with(&profile) || profile.starts_with(&dir) {
+        return Err(JoinError::InsideProfile(dir));
+    }
+    let group_file = dir.join("group.json");
+    let from_file = read_small(&group_file)
+        .ok()
+        .and_then(|bytes| serde_json::from_slice::<GroupFile>(&bytes).ok())
+        .filter(|f| f.format == GROUP_FORMAT)
+        .map(|f| f.name);
+    let folder_name = dir
+        .file_name()
+        .map_or_else(|| "Group".to_owned(), |n| n.to_string_lossy().into_owned());
+    let name = name
+        .map(str::to_owned)
+        .or(from_file.clone())
+        .unwrap_or(folder_name);
+    if from_file.is_none() && fs::symlink_metadata(&group_file).is_err() {
+        write_file(
+            &group_file,
+            &json_bytes("the group file", &GroupFile::new(&name))?,
+        )?;
+    }
+    let mut groups = joined(profile_dir);
+    if let Some(same) = groups.iter().find(|g| g.dir == dir) {
+        let identity = identity(profile_dir, default_member_name)?;
+        publish_card(&dir, &identity, now, None)?;
+        return Ok((same.clone(), identity));
+    }
+    if groups.iter().any(|g| g.name == name) {
+        return Err(JoinError::NameTaken(name));
+    }
+    let identity = identity(profile_dir, default_member_name)?;
+    publish_card(&dir, &identity, now, None)?;
+    let group = JoinedGroup { name, dir };
+    groups.push(group.clone());
+    write_file(
+        &groups_path(profile_dir),
+        &json_bytes("the groups joined", &groups)?,
+    )?;
+    Ok((group, identity))
+}
+
+/// Leaves the group `name` on this device (its folder and the records in it stay).
+pub fn leave(profile_dir: &Path, name: &str) -> Result<bool, StorageError> {
+    let mut groups = joined(profile_dir);
+    let before = groups.len();
+    groups.retain(|g| g.name != name);
+    if groups.len() == before {
+        return Ok(false);
+    }
+    write_file(
+        &groups_path(profile_dir),
+        &json_bytes("the groups joined", &groups)?,
+    )?;
+    Ok(true)
+}
+
+/// The reader's own folder in the group (`members/<id>/` with its `keys/` and `records/`),
+/// made where missing; `None` for an id that is not a plain name, and an error when any part
+/// of it is a link or a file, since writing through it could write outside the group.
+fn own_folder(group_dir: &Path, member_id: &str) -> Result<Option<PathBuf>, StorageError> {
+    if !valid_id(member_id) {
+        return Ok(None);
+    }
+    let mine = group_dir.join("members").join(member_id);
+    for path in [
+        group_dir.join("members"),
+        mine.clone(),
+        mine.join("keys"),
+        mine.join("records"),
+    ] {
+        match fs::symlink_metadata(&path) {
+            Ok(meta) if meta.file_type().is_symlink() || !meta.is_dir() => {
+                return Err(StorageError::io(
+                    "writing into",
+                    &path,
+                    std::io::Error::other("a link or a file stands where a folder should be"),
+                ));
+            }
+            Ok(_) => {}
+            Err(_) => fs::create_dir(&path).map_err(|e| StorageError::io("creating", &path, e))?,
+        }
+    }
+    Ok(Some(mine))
+}
+
+/// Writes `bytes` to `name` in the reader's own `sub` folder of the group, never through a
+/// link (a link put where the file goes is replaced, not followed).
+fn write_own(
+    group_dir: &Path,
+    member_id: &str,
+    sub: &str,
+    name: &str,
+    bytes: &[u8],
+) -> Result<PathBuf, StorageError> {
+    let Some(mine) = own_folder(group_dir, member_id)? else {
+        return Err(StorageError::io(
+            "writing into",
+            group_dir,
+            std::io::Error::other("the member id is not a plain name"),
+        ));
+    };
+    let path = mine.join(sub).join(format!("{name}.json"));
+    if fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
+        fs::remove_file(&path).map_err(|e| StorageError::io("replacing", &path, e))?;
+    }
+    write_file(&path, bytes)?;
+    Ok(path)
+}
+
+/// Publishes the reader's key card in the group (again, when their name or colour changed).
+pub fn publish_card(
+    group_dir: &Path,
+    identity: &Identity,
+    now: Timestamp,
+    replaces: Option<&MemberKey>,
+) -> Result<(), StorageError> {
+    let key_id = identity.key.id();
+    if replaces.is_none()
+        && let Ok(bytes) = fs::read(
+            group_dir
+                .join("members")
+                .join(&identity.member.id)
+                .join("keys")
+                .join(format!("{key_id}.json")),
+        )
+        && let Ok(card) = serde_json::from_slice::<KeyCard>(&bytes)
+        && card.name == identity.member.name
+        && card.colour == identity.member.colour
+        && card.self_signed()
+    {
+        return Ok(());
+    }
+    // A card endorsed earlier keeps its endorsement when only the name changes.
+    let previous_endorsement = fs::read(
+        group_dir
+            .join("members")
+            .join(&identity.member.id)
+            .join("keys")
+            .join(format!("{key_id}.json")),
+    )
+    .ok()
+    .and_then(|bytes| serde_json::from_slice::<KeyCard>(&bytes).ok())
+    .and_then(|card| card.replaces);
+    let mut card = KeyCard::new(&identity.member, &identity.key, now.clone(), replaces);
+    if replaces.is_none()
+        && let Some(endorsement) = previous_endorsement
+    {
+        card.replaces = Some(endorsement);
+        card = card.signed_again(&identity.key);
+    }
+    write_own(
+        group_dir,
+        &identity.member.id,
+        "keys",
+        &key_id,
+        &json_bytes("a key card", &card)?,
+    )?;
+    Ok(())
+}
+
+/// Shares `body` in `group` as the reader: a new record in their own folder, signed. Returns
+/// the record's id.
+pub fn share(
+    group: &JoinedGroup,
+    identity: &Identity,
+    body: Shared,
+    now: Timestamp,
+) -> Result<String, StorageError> {
+    publish_card(&group.dir, identity, now.clone(), None)?;
+    let id = new_record_id()?;
+    let record = GroupRecord::signed(id.clone(), &identity.member, &identity.key, now, body);
+    write_own(
+        &group.dir,
+        &identity.member.id,
+        "records",
+        &id,
+        &json_bytes("a group record", &record)?,
+    )?;
+    Ok(id)
+}
+
+/// What reading a group folder refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Refused {
+    /// A link, not followed.
+    Link(PathBuf),
+    /// A name that is not a plain id (a path, `..`, a hidden file).
+    BadName(PathBuf),
+    /// A file over [`MAX_FILE_BYTES`].
+    TooLarge(PathBuf, u64),
+    /// A file that does not parse as what it should be.
+    Malformed(PathBuf, String),
+    /// A file of a format or version this Lectern does not know.
+    UnknownVersion(PathBuf, u32),
+    /// A member's files beyond the limits: how many there were and how many were read.
+    Flood {
+        /// The member's folder.
+        member: String,
+        /// How many files there were.
+        found: usize,
+        /// How many were read.
+        read: usize,
+    },
+}
+
+impl Refused {
+    /// The refusal in a sentence for the reader.
+    pub fn message(&self, group: &str) -> String {
+        let shown = |p: &PathBuf| p.display().to_string();
+        match self {
+            Refused::Link(path) => {
+                crate::tr!("group-refused-link", group = group, file = shown(path))
+            }
+            Refused::BadName(path) => {
+                crate::tr!("group-refused-name", group = group, file = shown(path))
+            }
+            Refused::TooLarge(path, size) => crate::tr!(
+                "group-refused-large",
+                group = group,
+                file = shown(path),
+                kib = size / 1024,
+                limit = MAX_FILE_BYTES / 1024
+            ),
+            Refused::Malformed(path, why) => crate::tr!(
+                "group-refused-malformed",
+                group = group,
+                file = shown(path),
+                why = why.as_str()
+            ),
+            Refused::UnknownVersion(path, version) => crate::tr!(
+                "group-refused-version",
+                group = group,
+                file = shown(path),
+                version = *version
+            ),
+            Refused::Flood {
+                member,
+                found,
+                read,
+            } => crate::tr!(
+                "group-refused-flood",
+                group = group,
+                member = member.as_str(),
+                found = *found,
+                read = *read
+            ),
+        }
+    }
+}
+
+/// A group folder as read: its layer and what was refused.
+#[derive(Clone, Debug, Default)]
+pub struct GroupRead {
+    /// The layer.
+    pub layer: GroupLayer,
+    /// What was refused, with paths relative to the group's folder.
+    pub refused: Vec<Refused>,
+}
+
+/// Reads a small file, refusing links, non-files and files over [`MAX_FILE_BYTES`] (checked on
+/// the open file, so a file grown after the check is still cut off).
+fn read_small(path: &Path) -> Result<Vec<u8>, ReadRefusal> {
+    use std::io::Read;
+    let meta = fs::symlink_metadata(path).map_err(|_| ReadRefusal::Gone)?;
+    if meta.file_type().is_symlink() {
+        return Err(ReadRefusal::Link);
+    }
+    if !meta.is_file() {
+        return Err(ReadRefusal::NotFile);
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(ReadRefusal::TooLarge(meta.len()));
+    }
+    let file = fs::File::open(path).map_err(|_| ReadRefusal::Gone)?;
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|_| ReadRefusal::Gone)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(ReadRefusal::TooLarge(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+enum ReadRefusal {
+    Gone,
+    Link,
+    NotFile,
+    TooLarge(u64),
+}
+
+/// What a sync engine or an interrupted write leaves beside the files, passed over quietly.
+fn is_passing_file(name: &str) -> bool {
+    name.contains(".tmp-")
+        || name.contains(".bak-tmp-")
+        || name.starts_with(".syncthing.")
+        || name.starts_with(".st")
+        || name.starts_with(".git")
+        || crate::model::sync::conflict_original(name).is_some()
+}
+
+/// The `<id>.json` files of `dir` (at most `limit`, by name), with what was refused.
+fn listed(
+    dir: &Path,
+    group_dir: &Path,
+    limit: usize,
+    refused: &mut Vec<Refused>,
+    member: &str,
+) -> Vec<(String, PathBuf)> {
+    let relative = |p: &Path| p.strip_prefix(group_dir).unwrap_or(p).to_path_buf();
+    match fs::symlink_metadata(dir) {
+        Ok(meta) if meta.file_type().is_symlink() => {
+            refused.push(Refused::Link(relative(dir)));
+            return Vec::new();
+        }
+        Ok(meta) if meta.is_dir() => {}
+        _ => return Vec::new(),
+    }
+    let mut files: Vec<(String, PathBuf)> = Vec::new();
+    for entry in fs::read_dir(dir).into_iter().flatten().flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if is_passing_file(&name) {
+            continue;
+        }
+        match name.strip_suffix(".json").filter(|id| valid_id(id)) {
+            Some(id) => files.push((id.to_owned(), entry.path())),
+            None => refused.push(Refused::BadName(relative(&entry.path()))),
+        }
+    }
+    files.sort();
+    if files.len() > limit {
+        refused.push(Refused::Flood {
+            member: member.to_owned(),
+            found: files.len(),
+            read: limit,
+        });
+        files.truncate(limit);
+    }
+    files
+}
+
+fn parse_file<T: for<'de> Deserialize<'de>>(
+    path: &Path,
+    group_dir: &Path,
+    format: &str,
+) -> Result<T, Refused> {
+    let relative = path.strip_prefix(group_dir).unwrap_or(path).to_path_buf();
+    let bytes = match read_small(path) {
+        Ok(bytes) => bytes,
+        Err(ReadRefusal::Link) => return Err(Refused::Link(relative)),
+        Err(ReadRefusal::TooLarge(size)) => return Err(Refused::TooLarge(relative, size)),
+        Err(ReadRefusal::Gone | ReadRefusal::NotFile) => {
+            return Err(Refused::Malformed(relative, "not a file".into()));
+        }
+    };
+    #[derive(Deserialize)]
+    struct Head {
+        format: String,
+        version: u32,
+    }
+    let head: Head = serde_json::from_slice(&bytes)
+        .map_err(|e| Refused::Malformed(relative.clone(), e.to_string()))?;
+    if head.format != format {
+        return Err(Refused::Malformed(
+            relative,
+            format!("a {:?} file where a {format:?} file should be", head.format),
+        ));
+    }
+    if head.version != GROUP_VERSION {
+        return Err(Refused::UnknownVersion(relative, head.version));
+    }
+    serde_json::from_slice(&bytes).map_err(|e| Refused::Malformed(relative, e.to_string()))
+}
+
+/// Reads the group in `dir`, called `name`, as hostile input: nothing is written, no link is
+/// followed, and what is refused is said.
+pub fn read_group(name: &str, dir: &Path) -> GroupRead {
+    let mut refused = Vec::new();
+    let members_dir = dir.join("members");
+    let mut member_dirs: Vec<(String, PathBuf)> = Vec::new();
+    match fs::symlink_metadata(&members_dir) {
+        Ok(meta) if meta.file_type().is_symlink() => refused.push(Refused::Link("members".into())),
+        Ok(meta) if meta.is_dir() => {
+            for entry in fs::read_dir(&members_dir).into_iter().flatten().flatten() {
+                let file_name = entry.file_name().to_string_lossy().into_owned();
+                if is_passing_file(&file_name) {
+                    continue;
+                }
+                let relative = PathBuf::from("members").join(&file_name);
+                match fs::symlink_metadata(entry.path()) {
+                    Ok(meta) if meta.file_type().is_symlink() => {
+                        refused.push(Refused::Link(relative))
+                    }
+                    Ok(meta) if meta.is_dir() && valid_id(&file_name) => {
+                        member_dirs.push((file_name, entry.path()));
+                    }
+                    _ => refused.push(Refused::BadName(relative)),
+                }
+            }
+        }
+        _ => {}
+    }
+    member_dirs.sort();
+    if member_dirs.len() > MAX_MEMBERS {
+        refused.push(Refused::Flood {
+            member: "members".into(),
+            found: member_dirs.len(),
+            read: MAX_MEMBERS,
+        });
+        member_dirs.truncate(MAX_MEMBERS);
+    }
+    let mut cards = Vec::new();
+    let mut to_read: Vec<(String, String, PathBuf)> = Vec::new();
+    for (member, path) in &member_dirs {
+        for (id, file) in listed(
+            &path.join("keys"),
+            dir,
+            MAX_KEYS_PER_MEMBER,
+            &mut refused,
+            member,
+        ) {
+            match parse_file::<KeyCard>(&file, dir, KEY_FORMAT) {
+                Ok(card) if card.key == id => cards.push((member.clone(), card)),
+                Ok(_) => refused.push(Refused::Malformed(
+                    file.strip_prefix(dir).unwrap_or(&file).to_path_buf(),
+                    "the file's name is not its key".into(),
+                )),
+                Err(refusal) => refused.push(refusal),
+            }
+        }
+        for (id, file) in listed(
+            &path.join("records"),
+            dir,
+            MAX_RECORDS_PER_MEMBER,
+            &mut refused,
+            member,
+        ) {
+            to_read.push((member.clone(), id, file));
+        }
+    }
+    let parsed: Vec<Result<(String, GroupRecord), Refused>> = to_read
+        .par_iter()
+        .map(|(member, id, file)| {
+            let record = parse_file::<GroupRecord>(file, dir, RECORD_FORMAT)?;
+            if &record.id != id {
+                return Err(Refused::Malformed(
+                    file.strip_prefix(dir).unwrap_or(file).to_path_buf(),
+                    "the file's name is not its record's id".into(),
+                ));
+            }
+            Ok((member.clone(), record))
+        })
+        .collect();
+    let mut records = Vec::with_capacity(parsed.len());
+    for result in parsed {
+        match result {
+            Ok(record) => records.push(record),
+            Err(refusal) => refused.push(refusal),
+        }
+    }
+    GroupRead {
+        layer: GroupLayer::assemble(name, cards, records),
+        refused,
+    }
+}
+
+fn seen_path(profile_dir: &Path, group: &JoinedGroup) -> PathBuf {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(group.dir.to_string_lossy().as_bytes());
+    profile_dir
+        .join(LOCAL_DIR)
+        .join("group-seen")
+        .join(format!("{}.json", URL_SAFE_NO_PAD.encode(&digest[..12])))
+}
+
+/// What this device has seen of `group`.
+pub fn load_seen(profile_dir: &Path, group: &JoinedGroup) -> Seen {
+    fs::read(seen_path(profile_dir, group))
+        .ok()
+        .and_then(|bytes| serde_json::from_slice(&bytes).ok())
+        .unwrap_or_default()
+}
+
+/// Keeps what this device has seen of `group`.
+pub fn save_seen(profile_dir: &Path, group: &JoinedGroup, seen: &Seen) -> Result<(), StorageError> {
+    write_file(
+        &seen_path(profile_dir, group),
+        &json_bytes("what was seen", seen)?,
+    )
+}
+
+fn layers_path(profile_dir: &Path) -> PathBuf {
+    profile_dir.join(LOCAL_DIR).join("layers.json")
+}
+
+/// The layers and records this device shows or hides.
+pub fn load_filter(profile_dir: &Path) -> LayerFilter {
+    fs::read(layers_path(profile_dir))
+        .ok()
+        .and_then(|bytes| serde_json::from_slice(&bytes).ok())
+        .unwrap_or_default()
+}
+
+/// Keeps the layers and records shown or hidden.
+pub fn save_filter(profile_dir: &Path, filter: &LayerFilter) -> Result<(), StorageError> {
+    write_file(
+        &layers_path(profile_dir),
+        &json_bytes("the layers shown", filter)?,
+    )
+}
+
+#[cfg(test)]
+mod tests;
