@@ -572,7 +572,7 @@ pub fn to_csv_in(
 /// would point at other words now), only its quote, and says it is orphaned.
 /// The target's `source` is the text's web address where it has one (so that other tools
 /// see the page it was read from), else Lectern's IRI of the text.
-fn w3c_annotation(
+pub(crate) fn w3c_annotation(
     annotation: &Annotation,
     categories: &[Category],
     orphaned: bool,
@@ -1212,7 +1212,7 @@ fn notes_csv(notes: &[ComparisonNote], categories: &[Category]) -> String {
 /// One note on a comparison as a W3C Web Annotation: its target is the comparison, its quote
 /// the witness's words, and Lectern's own properties say where in the comparison it is, so
 /// that an import brings it back as a note on that comparison.
-fn w3c_note(note: &ComparisonNote, categories: &[Category]) -> Value {
+pub(crate) fn w3c_note(note: &ComparisonNote, categories: &[Category]) -> Value {
     let mut bodies = Vec::new();
     if !note.note.is_empty() {
         bodies.push(w3c::commenting_body(&note.note));

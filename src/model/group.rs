@@ -39,11 +39,11 @@ pub const GROUP_VERSION: u32 = 1;
 pub const MAX_ID_LEN: usize = 64;
 
 /// Whether `id` may name a member, key or record: 1 to [`MAX_ID_LEN`] ASCII letters, digits,
-/// `-` and `_` (base64url's alphabet), so it can never be a path, `..` or a hidden file.
+/// `-` and `_` (base64url's alphabet, so a key's id may begin with `-`), so it can never be a
+/// path, `..` or a hidden file.
 pub fn valid_id(id: &str) -> bool {
     !id.is_empty()
         && id.len() <= MAX_ID_LEN
-        && !id.starts_with('-')
         && id
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
@@ -868,5 +868,61 @@ pub fn counts_by_kind(layer: &GroupLayer) -> BTreeMap<SharedKind, usize> {
     counts
 }
 
+pub mod export;
+
 #[cfg(test)]
 mod tests;
+
+/// A small group for the tests of what is built on the layer.
+#[cfg(test)]
+pub(crate) mod tests_support {
+    use super::*;
+    use crate::model::library::Library;
+    use crate::model::text::CharRange;
+
+    /// Seminar: Anna's annotation with markup in its note (edited by hand after signing, when
+    /// `edited`), Boris's reply to it, and Anna's word that resolves the thread.
+    pub fn seminar_layer(edited: bool) -> (GroupLayer, Library) {
+        let library = crate::bundled::bundled_library();
+        let text = library.texts()[0].clone();
+        let at = |m: u32| Timestamp::from(format!("2026-12-07T12:{m:02}:00Z").as_str());
+        let anna = Member { id: "anna".into(), name: "Anna".into(), colour: "#d95f02".into() };
+        let boris = Member { id: "boris".into(), name: "Boris".into(), colour: "#1b9e77".into() };
+        let (ka, kb) = (MemberKey::from_secret([1; 32]), MemberKey::from_secret([2; 32]));
+        let mut annotation = Annotation::new("a-q", &text, CharRange(0..12), None, &at(0));
+        annotation.note = "Why <script>alert(1)</script> 'entry'?".into();
+        let mut question = GroupRecord::signed(
+            "r-q".into(),
+            &anna,
+            &ka,
+            at(1),
+            Shared::annotation(&annotation, &[]),
+        );
+        if edited && let Shared::Annotation { annotation, .. } = &mut question.body {
+            annotation.note.push_str(" (edited)");
+        }
+        let reply = GroupRecord::signed(
+            "r-r".into(),
+            &boris,
+            &kb,
+            at(2),
+            Shared::Reply { to: "r-q".into(), note: "Stalin's word, *not* Lenin's.".into() },
+        );
+        let resolved = GroupRecord::signed(
+            "r-t".into(),
+            &anna,
+            &ka,
+            at(3),
+            Shared::Thread { thread: "r-q".into(), resolved: true },
+        );
+        let layer = GroupLayer::assemble(
+            "Seminar",
+            vec![
+                ("anna".into(), KeyCard::new(&anna, &ka, at(0), None)),
+                ("boris".into(), KeyCard::new(&boris, &kb, at(0), None)),
+            ],
+            vec![("anna".into(), question), ("boris".into(), reply), ("anna".into(), resolved)],
+        );
+        (layer, library)
+    }
+}

@@ -407,3 +407,4 @@ fn a_key_card_named_for_another_key_is_refused() {
     );
     assert_eq!(read.layer.members[&anna.member.id].keys.len(), 1);
 }
+
