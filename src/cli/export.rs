@@ -92,6 +92,13 @@ pub fn run(
                 scope,
                 keep,
             );
+            // The reader's own annotations name them as their creator, once they are a member.
+            let written = match (format, crate::storage::groups::member(opened.profile.dir())) {
+                (AnnotationFormat::W3c, Some(member)) => {
+                    crate::model::group::export::with_creator(&written, &member)
+                }
+                _ => written,
+            };
             (written.into_bytes(), counts)
         }
         None => export_notes_pdf(&opened.notebook, &opened.library, style, scope, keep)?,
@@ -109,5 +116,36 @@ pub fn run(
         None => out.write_all(&written)?,
     }
     eprintln!("Exported {}", counts.summary());
+    Ok(())
+}
+
+/// `lectern export --group NAME`: the group's layer as `format` (Markdown, HTML or W3C).
+pub fn run_group(
+    profile: Option<&Path>,
+    group: &str,
+    format: ExportFormat,
+    one_text: bool,
+    output: Option<&Path>,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    use crate::model::group::export::GroupFormat;
+    if one_text {
+        anyhow::bail!("--text and --group cannot be given together: a group is exported whole");
+    }
+    let format = match format {
+        ExportFormat::Md => GroupFormat::Markdown,
+        ExportFormat::Html => GroupFormat::Html,
+        ExportFormat::W3c => GroupFormat::W3c,
+        ExportFormat::Csv | ExportFormat::Zotero | ExportFormat::Archive | ExportFormat::Pdf => {
+            anyhow::bail!("a group's layer is exported as md, html or w3c")
+        }
+    };
+    let mut written = Vec::new();
+    super::group::export_group(profile, group, format, &mut written)?;
+    match output {
+        Some(path) => std::fs::write(path, written)
+            .with_context(|| format!("{} could not be written", path.display()))?,
+        None => out.write_all(&written)?,
+    }
     Ok(())
 }

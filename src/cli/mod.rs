@@ -24,6 +24,7 @@ pub mod compare;
 pub mod export;
 pub mod generate;
 pub mod glossary;
+pub mod group;
 pub mod import;
 pub mod import_annotations;
 pub mod index;
@@ -216,6 +217,9 @@ pub enum CliCommand {
         /// Write to this file instead of standard output.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Export this study group's layer (md, html or w3c) instead of the notebook.
+        #[arg(long, value_name = "NAME")]
+        group: Option<String>,
     },
     /// Import a text file (plain text, Markdown, an HTML page in any common encoding, or an
     /// EPUB) into the profile's library; blank fields are filled from the file. While a window
@@ -251,6 +255,29 @@ pub enum CliCommand {
     ImportAnnotations {
         /// The JSON-LD file.
         file: PathBuf,
+        /// Share them with this study group instead, as your records (the notebook is not
+        /// changed).
+        #[arg(long, value_name = "NAME")]
+        group: Option<String>,
+    },
+    /// Show who you are in your study groups, or set your name (and colour); `--new-key`
+    /// replaces this device's signing key.
+    Member {
+        /// Your name, as the groups see it.
+        name: Option<String>,
+        /// Your layer's colour, as #rrggbb.
+        #[arg(long)]
+        colour: Option<String>,
+        /// Replace this device's key: the new one is published, signed by the old, and your
+        /// records are signed again with it.
+        #[arg(long)]
+        new_key: bool,
+    },
+    /// Study groups: join a group folder, list, show, share, reply, resolve.
+    Group {
+        /// What to do.
+        #[command(subcommand)]
+        command: group::GroupCommand,
     },
     /// List the backups of the profile's annotations: the previous save and the snapshots
     /// in its backups folder, newest first.
@@ -322,6 +349,22 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             format,
             text,
             output,
+            group: Some(group),
+        }) => printed(|out| {
+            export::run_group(
+                profile,
+                &group,
+                format,
+                text.is_some(),
+                output.as_deref(),
+                out,
+            )
+        }),
+        Some(CliCommand::Export {
+            format,
+            text,
+            output,
+            group: None,
         }) => printed(|out| export::run(profile, format, text.as_deref(), output.as_deref(), out)),
         Some(CliCommand::Import {
             file,
@@ -339,9 +382,21 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             }
             import::run(profile, &file, &meta, out)
         }),
-        Some(CliCommand::ImportAnnotations { file }) => {
+        Some(CliCommand::ImportAnnotations { file, group: None }) => {
             printed(|_| import_annotations::run(profile, &file))
         }
+        Some(CliCommand::ImportAnnotations {
+            file,
+            group: Some(group),
+        }) => printed(|_| group::import_into_group(profile, &file, &group)),
+        Some(CliCommand::Member {
+            name,
+            colour,
+            new_key,
+        }) => {
+            printed(|out| group::member(profile, name.as_deref(), colour.as_deref(), new_key, out))
+        }
+        Some(CliCommand::Group { command }) => printed(|out| group::run(profile, command, out)),
         Some(CliCommand::Backups) => printed(|out| backups::run(profile, out)),
         Some(CliCommand::Restore { name }) => printed(|_| restore::run(profile, &name)),
         Some(CliCommand::SaveLoop) => printed(|out| test_hooks::save_loop(profile, out)),

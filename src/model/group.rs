@@ -461,6 +461,45 @@ impl Shared {
     }
 }
 
+/// Whether the reader can share a kind of their work with a group: the records others can read
+/// and reply to. One match, so that a new kind is decided here.
+pub fn shareable(kind: crate::model::notebook::Kind) -> bool {
+    use crate::model::notebook::Kind;
+    match kind {
+        Kind::Annotation | Kind::ComparisonNote | Kind::CarriedNote | Kind::Comparison => true,
+        // The Trash, the list of categories (each shared record names its own), the study
+        // entries and other devices' drafts of a note stay private.
+        Kind::TrashedAnnotation
+        | Kind::TrashedComparisonNote
+        | Kind::Category
+        | Kind::StudyEntry
+        | Kind::DivergedNote => false,
+    }
+}
+
+/// The record that shares the reader's item `id` (a live annotation, a note on a comparison
+/// or one of their comparisons) from `contents`, if there is one.
+pub fn share_of(contents: &crate::model::notebook::Contents, id: &str) -> Option<Shared> {
+    if let Some(annotation) = contents
+        .annotations
+        .live()
+        .iter()
+        .find(|a| a.annotation_id == id)
+    {
+        return Some(Shared::annotation(annotation, &contents.categories));
+    }
+    if let Some(note) = contents.comparison_notes.iter().find(|n| n.note_id == id) {
+        return Some(Shared::comparison_note(note, &contents.categories));
+    }
+    contents
+        .comparisons
+        .iter()
+        .find(|c| c.id == id)
+        .map(|comparison| Shared::Comparison {
+            comparison: comparison.clone(),
+        })
+}
+
 /// One record in a member's folder.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -746,11 +785,17 @@ impl GroupLayer {
             })
     }
 
-    /// The records not yet seen (or changed since), oldest first.
-    pub fn new_entries<'a>(&'a self, seen: &'a Seen) -> impl Iterator<Item = &'a Entry> + 'a {
-        self.entries
-            .iter()
-            .filter(|e| seen.records.get(&e.record.id) != Some(&e.digest))
+    /// The records not yet seen (or changed since), oldest first, but the reader's own (`me`,
+    /// verified: a record in their name they did not sign is news to them too).
+    pub fn new_entries<'a>(
+        &'a self,
+        seen: &'a Seen,
+        me: &'a str,
+    ) -> impl Iterator<Item = &'a Entry> + 'a {
+        self.entries.iter().filter(move |e| {
+            seen.records.get(&e.record.id) != Some(&e.digest)
+                && !(e.record.member == me && e.authorship.is_verified())
+        })
     }
 }
 
@@ -817,6 +862,18 @@ pub struct KeyChange {
     pub name: String,
     /// Whether a key this device had seen signed the change.
     pub endorsed: bool,
+}
+
+impl KeyChange {
+    /// The change in a sentence for the reader.
+    pub fn message(&self, group: &str) -> String {
+        let name = self.name.as_str();
+        if self.endorsed {
+            crate::tr!("group-key-changed", name = name, group = group)
+        } else {
+            crate::tr!("group-key-changed-unendorsed", name = name, group = group)
+        }
+    }
 }
 
 impl Seen {
@@ -886,9 +943,20 @@ pub(crate) mod tests_support {
         let library = crate::bundled::bundled_library();
         let text = library.texts()[0].clone();
         let at = |m: u32| Timestamp::from(format!("2026-12-07T12:{m:02}:00Z").as_str());
-        let anna = Member { id: "anna".into(), name: "Anna".into(), colour: "#d95f02".into() };
-        let boris = Member { id: "boris".into(), name: "Boris".into(), colour: "#1b9e77".into() };
-        let (ka, kb) = (MemberKey::from_secret([1; 32]), MemberKey::from_secret([2; 32]));
+        let anna = Member {
+            id: "anna".into(),
+            name: "Anna".into(),
+            colour: "#d95f02".into(),
+        };
+        let boris = Member {
+            id: "boris".into(),
+            name: "Boris".into(),
+            colour: "#1b9e77".into(),
+        };
+        let (ka, kb) = (
+            MemberKey::from_secret([1; 32]),
+            MemberKey::from_secret([2; 32]),
+        );
         let mut annotation = Annotation::new("a-q", &text, CharRange(0..12), None, &at(0));
         annotation.note = "Why <script>alert(1)</script> 'entry'?".into();
         let mut question = GroupRecord::signed(
@@ -906,14 +974,20 @@ pub(crate) mod tests_support {
             &boris,
             &kb,
             at(2),
-            Shared::Reply { to: "r-q".into(), note: "Stalin's word, *not* Lenin's.".into() },
+            Shared::Reply {
+                to: "r-q".into(),
+                note: "Stalin's word, *not* Lenin's.".into(),
+            },
         );
         let resolved = GroupRecord::signed(
             "r-t".into(),
             &anna,
             &ka,
             at(3),
-            Shared::Thread { thread: "r-q".into(), resolved: true },
+            Shared::Thread {
+                thread: "r-q".into(),
+                resolved: true,
+            },
         );
         let layer = GroupLayer::assemble(
             "Seminar",
@@ -921,7 +995,11 @@ pub(crate) mod tests_support {
                 ("anna".into(), KeyCard::new(&anna, &ka, at(0), None)),
                 ("boris".into(), KeyCard::new(&boris, &kb, at(0), None)),
             ],
-            vec![("anna".into(), question), ("boris".into(), reply), ("anna".into(), resolved)],
+            vec![
+                ("anna".into(), question),
+                ("boris".into(), reply),
+                ("anna".into(), resolved),
+            ],
         );
         (layer, library)
     }

@@ -161,7 +161,11 @@ fn markdown(layer: &GroupLayer, library: &Library, filter: &LayerFilter) -> Stri
         let thread = layer.thread(&entry.record.id);
         if !thread.replies.is_empty() || thread.resolved {
             out.push_str("Replies:\n\n");
-            for reply in thread.replies.iter().filter(|e| filter.shows(&layer.name, e)) {
+            for reply in thread
+                .replies
+                .iter()
+                .filter(|e| filter.shows(&layer.name, e))
+            {
                 let Shared::Reply { note, .. } = &reply.record.body else {
                     continue;
                 };
@@ -197,7 +201,11 @@ fn html(layer: &GroupLayer, library: &Library, filter: &LayerFilter) -> String {
         if let Some(quote) = &w.quote {
             let _ = writeln!(out, "<blockquote>{}</blockquote>", escape_html(quote));
         }
-        let class = if entry.authorship.is_verified() { "author" } else { "author unverified" };
+        let class = if entry.authorship.is_verified() {
+            "author"
+        } else {
+            "author unverified"
+        };
         let _ = writeln!(
             out,
             "<p class=\"{class}\">{} · {}</p>",
@@ -213,11 +221,19 @@ fn html(layer: &GroupLayer, library: &Library, filter: &LayerFilter) -> String {
         let thread = layer.thread(&entry.record.id);
         if !thread.replies.is_empty() || thread.resolved {
             out.push_str("<ul class=\"replies\">\n");
-            for reply in thread.replies.iter().filter(|e| filter.shows(&layer.name, e)) {
+            for reply in thread
+                .replies
+                .iter()
+                .filter(|e| filter.shows(&layer.name, e))
+            {
                 let Shared::Reply { note, .. } = &reply.record.body else {
                     continue;
                 };
-                let class = if reply.authorship.is_verified() { "" } else { " class=\"unverified\"" };
+                let class = if reply.authorship.is_verified() {
+                    ""
+                } else {
+                    " class=\"unverified\""
+                };
                 let _ = writeln!(
                     out,
                     "<li><b{class}>{}</b> ({}): {}</li>",
@@ -287,7 +303,11 @@ fn record_iri(layer: &GroupLayer, id: &str) -> String {
 
 fn w3c_layer(layer: &GroupLayer, filter: &LayerFilter) -> String {
     let mut items = Vec::new();
-    for entry in layer.entries.iter().filter(|e| filter.shows(&layer.name, e)) {
+    for entry in layer
+        .entries
+        .iter()
+        .filter(|e| filter.shows(&layer.name, e))
+    {
         let value = match &entry.record.body {
             Shared::Annotation {
                 annotation,
@@ -318,6 +338,25 @@ fn w3c_layer(layer: &GroupLayer, filter: &LayerFilter) -> String {
     w3c::collection(items)
 }
 
+/// The W3C export `json` of the reader's own notebook with `member` as each annotation's
+/// creator (their own records need no signature: they are the reader's).
+pub fn with_creator(json: &str, member: &super::Member) -> String {
+    let Ok(mut value) = serde_json::from_str::<Value>(json) else {
+        return json.to_owned();
+    };
+    let creator = json!({
+        "id": format!("{MEMBER_IRI}{}", member.id),
+        "type": "Person",
+        "name": member.name,
+    });
+    if let Some(items) = value["first"]["items"].as_array_mut() {
+        for item in items {
+            item["creator"] = creator.clone();
+        }
+    }
+    serde_json::to_string_pretty(&value).unwrap_or_else(|_| json.to_owned()) + "\n"
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -338,7 +377,10 @@ mod tests {
         let question = &items[0];
         assert_eq!(question["creator"]["name"], "Anna");
         assert_eq!(question["creator"]["type"], "Person");
-        assert_eq!(question["lectern:verified"], false, "Anna's note was edited by hand");
+        assert_eq!(
+            question["lectern:verified"], false,
+            "Anna's note was edited by hand"
+        );
         let reply = &items[1];
         assert_eq!(reply["motivation"], "replying");
         assert_eq!(reply["target"], question["id"]);
@@ -349,9 +391,17 @@ mod tests {
     #[test]
     fn markdown_and_html_show_threads_and_escape_members_markup() {
         let (layer, library) = seminar_layer(true);
-        let md = export_layer(&layer, &library, &LayerFilter::default(), GroupFormat::Markdown);
+        let md = export_layer(
+            &layer,
+            &library,
+            &LayerFilter::default(),
+            GroupFormat::Markdown,
+        );
         assert!(md.contains("**Boris** ("), "{md}");
-        assert!(md.contains("Anna (unverified: its signature does not check"), "{md}");
+        assert!(
+            md.contains("Anna (unverified: its signature does not check"),
+            "{md}"
+        );
         assert!(md.contains("\\<script\\>"), "markup escaped: {md}");
         assert!(md.contains("- *Resolved.*"), "{md}");
         let html = export_layer(&layer, &library, &LayerFilter::default(), GroupFormat::Html);

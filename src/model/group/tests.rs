@@ -376,17 +376,17 @@ fn what_is_new_is_what_was_not_seen_or_changed_since() {
     let (anna, ka, _, _, cards, mut records) = seminar();
     let mut seen = Seen::default();
     let layer = GroupLayer::assemble("Seminar", cards.clone(), records.clone());
-    assert_eq!(layer.new_entries(&seen).count(), 2);
+    assert_eq!(layer.new_entries(&seen, "").count(), 2);
     seen.mark(layer.entry("r-a").unwrap());
     assert_eq!(
         layer
-            .new_entries(&seen)
+            .new_entries(&seen, "")
             .map(|e| e.record.id.as_str())
             .collect::<Vec<_>>(),
         ["r-b"]
     );
     seen.mark_all(&layer);
-    assert_eq!(layer.new_entries(&seen).count(), 0);
+    assert_eq!(layer.new_entries(&seen, "").count(), 0);
     // Anna changes her note: it is new again.
     records[0].1 = GroupRecord::signed(
         "r-a".into(),
@@ -398,7 +398,7 @@ fn what_is_new_is_what_was_not_seen_or_changed_since() {
     let layer = GroupLayer::assemble("Seminar", cards, records);
     assert_eq!(
         layer
-            .new_entries(&seen)
+            .new_entries(&seen, "")
             .map(|e| e.record.id.as_str())
             .collect::<Vec<_>>(),
         ["r-a"]
@@ -453,7 +453,13 @@ fn ids_that_could_be_paths_are_refused() {
     ] {
         assert!(!valid_id(bad), "{bad:?}");
     }
-    for good in ["anna", "r-0123abcd", &key(1).id(), "A_b-9", "-starts-with-a-dash"] {
+    for good in [
+        "anna",
+        "r-0123abcd",
+        &key(1).id(),
+        "A_b-9",
+        "-starts-with-a-dash",
+    ] {
         assert!(valid_id(good), "{good:?}");
     }
 }

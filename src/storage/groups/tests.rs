@@ -242,10 +242,13 @@ fn what_was_seen_is_kept_per_device() {
     share(&group, &anna, annotation("new"), now(1)).unwrap();
     let layer = read_group("Seminar", &group.dir).layer;
     let mut seen = load_seen(&s.boris, &group);
-    assert_eq!(layer.new_entries(&seen).count(), 1);
+    assert_eq!(layer.new_entries(&seen, "").count(), 1);
     seen.mark_all(&layer);
     save_seen(&s.boris, &group, &seen).unwrap();
-    assert_eq!(layer.new_entries(&load_seen(&s.boris, &group)).count(), 0);
+    assert_eq!(
+        layer.new_entries(&load_seen(&s.boris, &group), "").count(),
+        0
+    );
     assert!(
         load_seen(&s.anna, &group).records.is_empty(),
         "another profile has its own marks"
@@ -407,4 +410,3 @@ fn a_key_card_named_for_another_key_is_refused() {
     );
     assert_eq!(read.layer.members[&anna.member.id].keys.len(), 1);
 }
-
