@@ -800,3 +800,86 @@ pub fn save_filter(profile_dir: &Path, filter: &LayerFilter) -> Result<(), Stora
 
 #[cfg(test)]
 mod tests;
+
+/// A watch on the folders of the groups joined, while the window is open: once something has
+/// changed in one and it has been quiet for [`super::watch::QUIET`], the window is woken to read
+/// the groups again. It stops when dropped.
+pub struct GroupWatch {
+    _watchers: Vec<notify::RecommendedWatcher>,
+    news: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+}
+
+impl Drop for GroupWatch {
+    fn drop(&mut self) {
+        self.stop.store(true, std::sync::atomic::Ordering::SeqCst);
+    }
+}
+
+impl std::fmt::Debug for GroupWatch {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GroupWatch").finish_non_exhaustive()
+    }
+}
+
+impl GroupWatch {
+    /// Watches the folders `dirs`; `wake` is called (on the watch's thread) when news has been
+    /// quiet long enough to read.
+    pub fn start(dirs: &[PathBuf], wake: impl Fn() + Send + 'static) -> Result<Self, String> {
+        use notify::Watcher as _;
+        use std::sync::atomic::{AtomicBool, Ordering};
+        use std::sync::{Arc, Mutex, PoisonError};
+        use std::time::Instant;
+        let news = Arc::new(AtomicBool::new(false));
+        let stop = Arc::new(AtomicBool::new(false));
+        let last: Arc<Mutex<Option<Instant>>> = Arc::new(Mutex::new(None));
+        let mut watchers = Vec::new();
+        for dir in dirs {
+            let heard = last.clone();
+            let mut watcher =
+                notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+                    if event.is_ok_and(|e| {
+                        !matches!(e.kind, notify::EventKind::Access(_))
+                            && e.paths.iter().any(|p| {
+                                p.file_name()
+                                    .and_then(|n| n.to_str())
+                                    .is_some_and(|n| !n.contains(".tmp-"))
+                            })
+                    }) {
+                        *heard.lock().unwrap_or_else(PoisonError::into_inner) =
+                            Some(Instant::now());
+                    }
+                })
+                .map_err(|e| e.to_string())?;
+            watcher
+                .watch(dir, notify::RecursiveMode::Recursive)
+                .map_err(|e| e.to_string())?;
+            watchers.push(watcher);
+        }
+        let (ready, ending) = (news.clone(), stop.clone());
+        std::thread::Builder::new()
+            .name("lectern-group-watch".into())
+            .spawn(move || {
+                while !ending.load(Ordering::SeqCst) {
+                    std::thread::sleep(super::watch::QUIET / 5);
+                    let mut heard = last.lock().unwrap_or_else(PoisonError::into_inner);
+                    if heard.is_some_and(|at| at.elapsed() >= super::watch::QUIET) {
+                        *heard = None;
+                        ready.store(true, Ordering::SeqCst);
+                        wake();
+                    }
+                }
+            })
+            .map_err(|e| e.to_string())?;
+        Ok(Self {
+            _watchers: watchers,
+            news,
+            stop,
+        })
+    }
+
+    /// Whether a group's folder changed (and went quiet) since the last call.
+    pub fn take_news(&self) -> bool {
+        self.news.swap(false, std::sync::atomic::Ordering::SeqCst)
+    }
+}

@@ -10,6 +10,7 @@ pub mod compare_view;
 pub mod desk;
 pub mod dialogs;
 pub mod glossary_view;
+pub mod groups_view;
 pub mod index_view;
 pub mod info_view;
 pub mod library_view;

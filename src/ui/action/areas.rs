@@ -352,3 +352,99 @@ impl From<ComparisonViewAction> for super::Action {
         Self::Comparison(ComparisonAction::View(action))
     }
 }
+
+/// What the reader asks for in their study groups: who they are, the groups they joined, what
+/// they share, and the records of others they reply to, hide or copy (never edit).
+#[derive(Clone, Debug, PartialEq)]
+pub enum GroupAction {
+    /// Show or hide the Study groups window.
+    ToggleGroups,
+    /// Set the reader's name and colour in their groups.
+    SetMember {
+        /// The name.
+        name: String,
+        /// The colour of their layer.
+        colour: [u8; 3],
+    },
+    /// Join the group in a folder (made when new).
+    JoinGroup {
+        /// The folder.
+        dir: std::path::PathBuf,
+        /// What to call it (else what the folder says).
+        name: Option<String>,
+    },
+    /// Leave a group on this device.
+    LeaveGroup(String),
+    /// Share an annotation, a note on a comparison or a comparison of the reader's.
+    Share {
+        /// The group.
+        group: String,
+        /// The item's id in the private notebook.
+        item: String,
+    },
+    /// Reply in the thread under a record.
+    Reply {
+        /// The group.
+        group: String,
+        /// The record.
+        record: String,
+        /// The reply.
+        text: String,
+    },
+    /// Resolve or reopen the thread under a record.
+    SetResolved {
+        /// The group.
+        group: String,
+        /// The record.
+        record: String,
+        /// Resolved (or reopened).
+        resolved: bool,
+    },
+    /// Hide a record for oneself (or show it again).
+    HideRecord {
+        /// The record.
+        record: String,
+        /// Hidden (or shown again).
+        hidden: bool,
+    },
+    /// Copy another's record into the private notebook.
+    CopyToNotebook {
+        /// The group.
+        group: String,
+        /// The record.
+        record: String,
+    },
+    /// Open the passage a record is on.
+    GoToRecord {
+        /// The group.
+        group: String,
+        /// The record.
+        record: String,
+    },
+    /// Mark everything in a group read.
+    MarkRead(String),
+    /// Show or hide a member's layer.
+    ShowLayer {
+        /// The group.
+        group: String,
+        /// The member's id.
+        member: String,
+        /// Shown (or hidden).
+        shown: bool,
+    },
+    /// Show or hide a whole group's layers.
+    ShowGroup {
+        /// The group.
+        group: String,
+        /// Shown (or hidden).
+        shown: bool,
+    },
+    /// Colour the group's highlights by member (else by category).
+    HighlightByMember(bool),
+}
+
+impl From<GroupAction> for super::Action {
+    fn from(action: GroupAction) -> Self {
+        Self::Group(action)
+    }
+}

@@ -4,7 +4,7 @@
 use super::table::Command;
 use super::{
     Action, AnnotationAction, AnnotationFormat, ComparisonAction, ComparisonViewAction, DeskAction,
-    ExportFormat, FileAction, SearchAction, ViewAction,
+    ExportFormat, FileAction, GroupAction, SearchAction, ViewAction,
 };
 use crate::formats::cite::CitationStyle;
 use crate::storage::reading_state::{LanguageChoice, ThemeChoice};
@@ -179,6 +179,43 @@ impl Command {
             Self::ExportAnnotationsW3c => None,
             Self::ExportAnnotationsZotero => None,
             Self::ExportNotebookArchive => None,
+            Self::ToggleGroups => Some(Action::Group(GroupAction::ToggleGroups)),
+            Self::SaveMember
+            | Self::JoinGroup
+            | Self::LeaveGroup
+            | Self::ShareWithGroup
+            | Self::ReplyInGroup
+            | Self::ResolveThread
+            | Self::ReopenThread
+            | Self::HideRecord
+            | Self::ShowRecord
+            | Self::CopyRecordToNotebook
+            | Self::GoToRecord
+            | Self::MarkGroupRead => None,
+        }
+    }
+}
+
+impl GroupAction {
+    /// The command this action gives, or none for an event.
+    pub fn command(&self) -> Option<Command> {
+        match self {
+            Self::ToggleGroups => Some(Command::ToggleGroups),
+            Self::SetMember { .. } => Some(Command::SaveMember),
+            Self::JoinGroup { .. } => Some(Command::JoinGroup),
+            Self::LeaveGroup(_) => Some(Command::LeaveGroup),
+            Self::Share { .. } => Some(Command::ShareWithGroup),
+            Self::Reply { .. } => Some(Command::ReplyInGroup),
+            Self::SetResolved { resolved: true, .. } => Some(Command::ResolveThread),
+            Self::SetResolved {
+                resolved: false, ..
+            } => Some(Command::ReopenThread),
+            Self::HideRecord { hidden: true, .. } => Some(Command::HideRecord),
+            Self::HideRecord { hidden: false, .. } => Some(Command::ShowRecord),
+            Self::CopyToNotebook { .. } => Some(Command::CopyRecordToNotebook),
+            Self::GoToRecord { .. } => Some(Command::GoToRecord),
+            Self::MarkRead(_) => Some(Command::MarkGroupRead),
+            Self::ShowLayer { .. } | Self::ShowGroup { .. } | Self::HighlightByMember(_) => None,
         }
     }
 }
@@ -427,6 +464,7 @@ impl Action {
             Self::Comparison(action) => action.command(),
             Self::Search(action) => action.command(),
             Self::Files(action) => action.command(),
+            Self::Group(action) => action.command(),
         }
     }
 }

@@ -10,8 +10,8 @@ mod keys;
 mod table;
 
 pub use areas::{
-    AnnotationAction, ComparisonAction, ComparisonViewAction, DeskAction, FileAction, SearchAction,
-    ViewAction,
+    AnnotationAction, ComparisonAction, ComparisonViewAction, DeskAction, FileAction, GroupAction,
+    SearchAction, ViewAction,
 };
 pub use table::Command;
 pub use table::Info;
@@ -31,6 +31,8 @@ pub enum Area {
     Search,
     /// Imports and exports.
     Files,
+    /// Study groups.
+    Group,
 }
 
 /// What the reader asked for, by the area that carries it out: each area's own enum, matched
@@ -49,6 +51,8 @@ pub enum Action {
     Search(SearchAction),
     /// On imports and exports.
     Files(FileAction),
+    /// On study groups.
+    Group(GroupAction),
 }
 
 pub use crate::model::annotation_export::AnnotationFormat;
@@ -114,6 +118,7 @@ impl Action {
             Self::Comparison(_) => Area::Comparison,
             Self::Search(_) => Area::Search,
             Self::Files(_) => Area::Files,
+            Self::Group(_) => Area::Group,
         }
     }
 }
@@ -158,7 +163,52 @@ mod tests {
         fn id<T: From<&'static str>>() -> T {
             T::from("a")
         }
+        let group = || "Seminar".to_owned();
         match command {
+            Command::SaveMember => GroupAction::SetMember {
+                name: id(),
+                colour: [1, 2, 3],
+            }
+            .into(),
+            Command::JoinGroup => GroupAction::JoinGroup {
+                dir: "g".into(),
+                name: None,
+            }
+            .into(),
+            Command::LeaveGroup => GroupAction::LeaveGroup(group()).into(),
+            Command::ShareWithGroup => GroupAction::Share {
+                group: group(),
+                item: id(),
+            }
+            .into(),
+            Command::ReplyInGroup => GroupAction::Reply {
+                group: group(),
+                record: id(),
+                text: id(),
+            }
+            .into(),
+            Command::ResolveThread | Command::ReopenThread => GroupAction::SetResolved {
+                group: group(),
+                record: id(),
+                resolved: command == Command::ResolveThread,
+            }
+            .into(),
+            Command::HideRecord | Command::ShowRecord => GroupAction::HideRecord {
+                record: id(),
+                hidden: command == Command::HideRecord,
+            }
+            .into(),
+            Command::CopyRecordToNotebook => GroupAction::CopyToNotebook {
+                group: group(),
+                record: id(),
+            }
+            .into(),
+            Command::GoToRecord => GroupAction::GoToRecord {
+                group: group(),
+                record: id(),
+            }
+            .into(),
+            Command::MarkGroupRead => GroupAction::MarkRead(group()).into(),
             Command::OpenText => DeskAction::OpenText {
                 text_id: id(),
                 beside: false,
@@ -312,6 +362,11 @@ mod tests {
     #[test]
     fn every_files_command_reaches_files() {
         every_command_reaches(Area::Files);
+    }
+
+    #[test]
+    fn every_group_command_reaches_the_groups() {
+        every_command_reaches(Area::Group);
     }
 
     #[test]

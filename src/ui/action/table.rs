@@ -197,4 +197,17 @@ command_table! {
     ExportAnnotationsZotero: Files, [];
     ExportNotebookArchive: Files, [];
     PrintNotes: Files, [key!(CTRL, Key::P)];
+    ToggleGroups: Group, [];
+    SaveMember: Group, [];
+    JoinGroup: Group, [];
+    LeaveGroup: Group, [];
+    ShareWithGroup: Group, [];
+    ReplyInGroup: Group, [];
+    ResolveThread: Group, [];
+    ReopenThread: Group, [];
+    HideRecord: Group, [];
+    ShowRecord: Group, [];
+    CopyRecordToNotebook: Group, [];
+    GoToRecord: Group, [];
+    MarkGroupRead: Group, [];
 }

@@ -303,12 +303,24 @@ impl LecternApp {
             dark_mode,
             open,
             orphans: self.notebook.orphans().len(),
+            groups: self.groups.revision(),
         };
         if self.highlights.as_ref().is_some_and(|(k, _)| *k == key) {
             return;
         }
+        // The groups' layers first, under the reader's own highlights.
         let mut by_text: std::collections::HashMap<&crate::model::text::TextId, Vec<Highlight>> =
-            key.open.iter().map(|id| (id, Vec::new())).collect();
+            key.open
+                .iter()
+                .map(|id| {
+                    let layers = self
+                        .library
+                        .get(id)
+                        .map(|text| self.group_highlights(text, dark_mode))
+                        .unwrap_or_default();
+                    (id, layers)
+                })
+                .collect();
         for annotation in self.notebook.annotations().live() {
             let Some(list) = by_text.get_mut(&annotation.text_id) else {
                 continue;

@@ -128,6 +128,7 @@ impl LecternApp {
     /// (dialogs, folded copies, reads, searches).
     fn prepare_frame(&mut self, ctx: &egui::Context) {
         self.view.configure(ctx);
+        self.follow_groups(ctx);
         if let Some(record) = self.view.take_comparison_to_reopen() {
             self.restore_comparison(record, ctx);
         }
@@ -204,12 +205,16 @@ impl LecternApp {
             revision: self.notebook.revision(),
         };
         let view = self.view.annotations_panel_mut();
+        let groups = &mut self.groups;
         egui::Panel::right("lectern-annotations")
             .resizable(true)
             .default_size(320.0)
             .size_range(240.0..=560.0)
             .show(ui, |ui| {
-                actions.extend(annotations_panel_ui(ui, &panel, view))
+                match super::groups::groups_panel_ui(groups, selected.as_deref(), ui) {
+                    Some(layer) => actions.extend(layer),
+                    None => actions.extend(annotations_panel_ui(ui, &panel, view)),
+                }
             });
         actions
     }

@@ -6,8 +6,8 @@ use crate::ui::action::Action;
 use crate::ui::action::AnnotationFormat;
 use crate::ui::action::action_ui;
 use crate::ui::action::{
-    AnnotationAction, ComparisonAction, ComparisonViewAction, DeskAction, FileAction, SearchAction,
-    ViewAction,
+    AnnotationAction, ComparisonAction, ComparisonViewAction, DeskAction, FileAction, GroupAction,
+    SearchAction, ViewAction,
 };
 use egui::Ui;
 
@@ -140,6 +140,7 @@ impl LecternApp {
             actions.extend(action_ui(ui, SearchAction::OpenIndex, true));
             actions.extend(action_ui(ui, SearchAction::OpenTimeline, true));
             actions.extend(action_ui(ui, SearchAction::OpenGlossary, true));
+            actions.extend(action_ui(ui, GroupAction::ToggleGroups, true));
             ui.separator();
             actions.extend(action_ui(ui, ViewAction::ZoomIn, true));
             actions.extend(action_ui(ui, ViewAction::ZoomOut, true));

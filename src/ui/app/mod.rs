@@ -34,6 +34,7 @@ mod collation;
 mod comparisons;
 mod files;
 mod frame;
+mod groups;
 mod handover;
 mod history;
 mod menus;
@@ -47,6 +48,7 @@ mod windows;
 
 pub use collation::CollationPart;
 pub use files::Files;
+pub use groups::{GroupsPart, LoadedGroup};
 pub use handover::{HandedOver, HandedWording, read_hand_over};
 pub use search::Search;
 use session::Session;
@@ -64,6 +66,8 @@ struct HighlightsKey {
     open: Vec<crate::model::text::TextId>,
     /// How many annotations are orphans.
     orphans: usize,
+    /// What the study groups show.
+    groups: u64,
 }
 
 /// How long a change may wait before the reading state is saved.
@@ -119,6 +123,8 @@ pub struct LecternApp {
     files: Files,
     /// The profile, its lock, and saving.
     session: Session,
+    /// The study groups.
+    groups: GroupsPart,
     /// Messages shown in the banner, newest last.
     notices: Vec<String>,
     /// The highlights of the open texts, and what they were built from (see
@@ -221,6 +227,7 @@ impl LecternApp {
                 session_ids,
             ),
             session: Session::new(options.file_system, options.save_delay),
+            groups: GroupsPart::default(),
             notices: Vec::new(),
             highlights: None,
         };

@@ -112,6 +112,7 @@ impl LecternApp {
         self.notices.extend(opened.notices);
         self.view.set_recovered(opened.recovered);
         self.session.profile = Some(opened.profile);
+        self.start_reading_groups();
         if let Some(state) = opened.reading_state {
             self.restore(&state);
             self.session.last_saved = Some(state);

@@ -313,6 +313,7 @@ impl LecternApp {
         }
         self.import_path_window(ctx);
         actions.extend(self.import_window(ctx));
+        actions.extend(self.groups_window_ui(ctx));
         // A comparison opened from a study window docks below the texts when some are open:
         // the window then stands clear of it, at the head of the window.
         let docks =

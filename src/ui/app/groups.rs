@@ -1,0 +1,641 @@
+//! Study groups in the window: the groups joined, read off the UI thread when the profile
+//! opens and again when a sync engine changes their folders; the Study groups window; the
+//! members' layers in the reading panes; and the group actions, carried out here.
+
+use std::collections::{BTreeSet, HashSet};
+use std::thread::JoinHandle;
+
+use super::LecternApp;
+use crate::model::annotation::Annotation;
+use crate::model::clock;
+use crate::model::group::{GroupLayer, LayerFilter, Member, Seen, Shared, parse_colour, share_of};
+use crate::model::notebook::Edit;
+use crate::model::text::TextId;
+use crate::storage::groups::{self, GroupRead, GroupWatch, JoinedGroup};
+use crate::ui::action::{Action, GroupAction};
+use crate::ui::groups_view::{GroupShown, GroupsInput, GroupsViewState, groups_window};
+use crate::ui::reader::Highlight;
+
+/// A group as read.
+#[derive(Debug)]
+pub struct LoadedGroup {
+    /// The group joined.
+    pub joined: JoinedGroup,
+    /// Its folder as read.
+    pub read: GroupRead,
+    /// What this device has seen of it.
+    pub seen: Seen,
+    /// Its records new to this device.
+    pub new: BTreeSet<String>,
+    /// What reading it refused, in words.
+    pub refused: Vec<String>,
+}
+
+/// The study groups: who the reader is, the groups joined and how their layers are shown.
+#[derive(Debug, Default)]
+pub struct GroupsPart {
+    member: Option<Member>,
+    groups: Vec<LoadedGroup>,
+    filter: LayerFilter,
+    by_member: bool,
+    /// Changes whenever what the groups show changes (for the highlights' key).
+    revision: u64,
+    reading: Option<JoinHandle<Vec<(JoinedGroup, GroupRead)>>>,
+    watch: Option<GroupWatch>,
+    watched: Vec<std::path::PathBuf>,
+    open: bool,
+    view: GroupsViewState,
+    /// Records already told of in a banner, with their digests.
+    told: HashSet<(String, String)>,
+}
+
+impl GroupsPart {
+    /// The reader's member, once chosen.
+    pub fn member(&self) -> Option<&Member> {
+        self.member.as_ref()
+    }
+
+    /// The groups as read.
+    pub fn groups(&self) -> &[LoadedGroup] {
+        &self.groups
+    }
+
+    /// The group called `name`.
+    pub fn group(&self, name: &str) -> Option<&LoadedGroup> {
+        self.groups.iter().find(|g| g.joined.name == name)
+    }
+
+    /// The layers and records shown.
+    pub fn filter(&self) -> &LayerFilter {
+        &self.filter
+    }
+
+    /// Whether the groups are being read.
+    pub fn is_reading(&self) -> bool {
+        self.reading.is_some()
+    }
+
+    /// Whether the Study groups window is open.
+    pub fn is_open(&self) -> bool {
+        self.open
+    }
+
+    /// The revision of what the groups show.
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// The view's state (forms, drafts, the panel's layer).
+    pub fn view_mut(&mut self) -> &mut GroupsViewState {
+        &mut self.view
+    }
+}
+
+impl LecternApp {
+    /// The study groups.
+    pub fn groups(&self) -> &GroupsPart {
+        &self.groups
+    }
+
+    /// The study groups, to change.
+    pub fn groups_mut(&mut self) -> &mut GroupsPart {
+        &mut self.groups
+    }
+
+    /// The highlights last drawn on `text` (the reader's own and the groups' layers).
+    pub fn highlights_on(&self, text: &TextId) -> Option<&crate::ui::reader::Highlights> {
+        self.highlights
+            .as_ref()
+            .and_then(|(_, by_text)| by_text.get(text))
+    }
+
+    /// Starts reading the groups joined, off the UI thread (at the profile's opening, after a
+    /// join, and when a sync engine changed their folders).
+    pub(super) fn start_reading_groups(&mut self) {
+        let Some(profile) = &self.session.profile else {
+            return;
+        };
+        let dir = profile.dir().to_path_buf();
+        self.groups.member = groups::member(&dir);
+        if let Some(member) = &self.groups.member {
+            self.groups.view.name = member.name.clone();
+            self.groups.view.colour = parse_colour(&member.colour).unwrap_or([0x80; 3]);
+        } else if self.groups.view.name.is_empty() {
+            self.groups.view.name = crate::cli::group::default_member_name();
+            self.groups.view.colour = [0xd9, 0x5f, 0x02];
+        }
+        self.groups.filter = groups::load_filter(&dir);
+        let joined = groups::joined(&dir);
+        if joined.is_empty() {
+            self.groups.groups.clear();
+            self.groups.revision += 1;
+            return;
+        }
+        self.groups.reading = Some(std::thread::spawn(move || {
+            joined
+                .into_iter()
+                .map(|group| {
+                    let read = groups::read_group(&group.name, &group.dir);
+                    (group, read)
+                })
+                .collect()
+        }));
+    }
+
+    /// Takes the groups once read, tells the reader what is new and whose key changed, and
+    /// reads them again when their folders changed.
+    pub(super) fn follow_groups(&mut self, ctx: &egui::Context) {
+        if self
+            .groups
+            .reading
+            .as_ref()
+            .is_some_and(JoinHandle::is_finished)
+            && let Some(reading) = self.groups.reading.take()
+        {
+            match reading.join() {
+                Ok(read) => self.take_groups(read, ctx),
+                Err(_) => log::warn!("reading the study groups failed"),
+            }
+        } else if self.groups.reading.is_some() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(50));
+        }
+        if self
+            .groups
+            .watch
+            .as_ref()
+            .is_some_and(GroupWatch::take_news)
+            && self.groups.reading.is_none()
+        {
+            self.start_reading_groups();
+        }
+    }
+
+    fn take_groups(&mut self, read: Vec<(JoinedGroup, GroupRead)>, ctx: &egui::Context) {
+        let Some(profile) = self.session.profile.clone() else {
+            return;
+        };
+        let me = self
+            .groups
+            .member
+            .as_ref()
+            .map(|m| m.id.clone())
+            .unwrap_or_default();
+        let mut loaded = Vec::new();
+        for (joined, read) in read {
+            let mut seen = groups::load_seen(profile.dir(), &joined);
+            for change in seen.take_key_changes(&read.layer) {
+                self.notices.push(change.message(&joined.name));
+            }
+            if let Err(e) = groups::save_seen(profile.dir(), &joined, &seen) {
+                log::warn!("what was seen of {} is not kept: {e}", joined.name);
+            }
+            let new: BTreeSet<String> = read
+                .layer
+                .new_entries(&seen, &me)
+                .map(|e| e.record.id.clone())
+                .collect();
+            self.tell_news(&joined.name, &read.layer, &new);
+            let refused = read
+                .refused
+                .iter()
+                .map(|r| r.message(&joined.name))
+                .collect();
+            loaded.push(LoadedGroup {
+                joined,
+                read,
+                seen,
+                new,
+                refused,
+            });
+        }
+        self.groups.groups = loaded;
+        self.groups.revision += 1;
+        let dirs: Vec<std::path::PathBuf> = self
+            .groups
+            .groups
+            .iter()
+            .map(|g| g.joined.dir.clone())
+            .collect();
+        if dirs != self.groups.watched {
+            let wake = ctx.clone();
+            self.groups.watch = GroupWatch::start(&dirs, move || wake.request_repaint())
+                .map_err(|e| log::warn!("the groups' folders are not watched: {e}"))
+                .ok();
+            self.groups.watched = dirs;
+        }
+    }
+
+    /// A banner for what is new and not yet told: "3 new notes from Anna in Seminar".
+    fn tell_news(&mut self, group: &str, layer: &GroupLayer, new: &BTreeSet<String>) {
+        let mut by_member: std::collections::BTreeMap<String, usize> = Default::default();
+        for entry in layer.entries.iter().filter(|e| new.contains(&e.record.id)) {
+            if self
+                .groups
+                .told
+                .insert((entry.record.id.clone(), entry.digest.clone()))
+            {
+                *by_member
+                    .entry(layer.member_name(&entry.record.member))
+                    .or_default() += 1;
+            }
+        }
+        for (who, count) in by_member {
+            self.notices.push(crate::tr!(
+                "group-new",
+                count = count,
+                who = who.as_str(),
+                group = group
+            ));
+        }
+    }
+
+    /// The Study groups window, while it is open.
+    pub(super) fn groups_window_ui(&mut self, ctx: &egui::Context) -> Vec<Action> {
+        if !self.groups.open {
+            return Vec::new();
+        }
+        let selected = self.view.selected_annotation().map(str::to_owned);
+        let part = &mut self.groups;
+        let input = GroupsInput {
+            member: part.member.as_ref(),
+            groups: part
+                .groups
+                .iter()
+                .map(|g| GroupShown {
+                    name: &g.joined.name,
+                    dir: g.joined.dir.display().to_string(),
+                    layer: &g.read.layer,
+                    new: &g.new,
+                    refused: &g.refused,
+                })
+                .collect(),
+            filter: &part.filter,
+            by_member: part.by_member,
+            selected: selected.as_deref(),
+            reading: part.reading.is_some(),
+        };
+        groups_window(ctx, &input, &mut part.view)
+    }
+
+    /// The group's layers on `text`, as highlights under the reader's own (which can be
+    /// clicked; these cannot: another's record is not the reader's to change).
+    pub(super) fn group_highlights(
+        &self,
+        text: &crate::model::text::Text,
+        dark_mode: bool,
+    ) -> Vec<Highlight> {
+        let mut list = Vec::new();
+        let text_id: &TextId = text.id();
+        for group in &self.groups.groups {
+            let layer = &group.read.layer;
+            for (entry, annotation) in layer.annotations_on(text_id, &self.groups.filter) {
+                let Some(range) = annotation.anchor.resolve(text).range() else {
+                    continue;
+                };
+                let category = match &entry.record.body {
+                    Shared::Annotation { category, .. } => {
+                        category.as_ref().and_then(|c| parse_colour(&c.colour))
+                    }
+                    Shared::ComparisonNote { .. }
+                    | Shared::Comparison { .. }
+                    | Shared::Reply { .. }
+                    | Shared::Thread { .. } => None,
+                };
+                let rgb = if self.groups.by_member {
+                    layer.member_colour(&entry.record.member)
+                } else {
+                    category.unwrap_or_else(|| layer.member_colour(&entry.record.member))
+                };
+                let name = layer.member_name(&entry.record.member);
+                let unverified = if entry.authorship.is_verified() {
+                    String::new()
+                } else {
+                    format!(" ({})", crate::tr!("group-unverified"))
+                };
+                list.push(Highlight {
+                    annotation_id: String::new(),
+                    range,
+                    color: crate::ui::theme::highlight_fill(
+                        egui::Color32::from_rgb(rgb[0], rgb[1], rgb[2]),
+                        dark_mode,
+                    ),
+                    note: format!("{name}{unverified}: {}", annotation.note.trim()),
+                });
+            }
+        }
+        list
+    }
+
+    fn save_filter(&mut self) {
+        self.groups.revision += 1;
+        if let Some(profile) = &self.session.profile
+            && let Err(e) = groups::save_filter(profile.dir(), &self.groups.filter)
+        {
+            self.notices.push(e.to_string());
+        }
+    }
+
+    fn loaded(&self, group: &str) -> Option<&LoadedGroup> {
+        self.groups.group(group)
+    }
+
+    /// Carries out an action in the study groups.
+    pub(super) fn apply_to_groups(&mut self, action: GroupAction) {
+        let Some(profile) = self.session.profile.clone() else {
+            return;
+        };
+        let dir = profile.dir();
+        let identity = || groups::identity(dir, &crate::cli::group::default_member_name());
+        let result: Result<Option<String>, String> = match action {
+            GroupAction::ToggleGroups => {
+                self.groups.open = !self.groups.open;
+                if self.groups.open
+                    && self.groups.groups.is_empty()
+                    && self.groups.reading.is_none()
+                {
+                    self.start_reading_groups();
+                }
+                Ok(None)
+            }
+            GroupAction::SetMember { name, colour } => {
+                groups::rename(dir, &name, Some(colour), clock::now())
+                    .map(|identity| {
+                        self.groups.view.name = identity.member.name.clone();
+                        self.groups.member = Some(identity.member);
+                        self.start_reading_groups();
+                        None
+                    })
+                    .map_err(|e| e.to_string())
+            }
+            GroupAction::JoinGroup {
+                dir: group_dir,
+                name,
+            } => {
+                let member_name = self.groups.view.name.clone();
+                groups::join(dir, &group_dir, name.as_deref(), &member_name, clock::now())
+                    .map(|(group, identity)| {
+                        self.groups.member = Some(identity.member);
+                        self.start_reading_groups();
+                        Some(crate::tr!("groups-joined", group = group.name.as_str()))
+                    })
+                    .map_err(|e| e.to_string())
+            }
+            GroupAction::LeaveGroup(group) => groups::leave(dir, &group)
+                .map(|_| {
+                    self.start_reading_groups();
+                    None
+                })
+                .map_err(|e| e.to_string()),
+            GroupAction::Share { group, item } => {
+                let body = share_of(self.notebook.contents(), &item);
+                match (self.loaded(&group).map(|g| g.joined.clone()), body) {
+                    (Some(joined), Some(body)) => identity()
+                        .and_then(|identity| groups::share(&joined, &identity, body, clock::now()))
+                        .map(|_| {
+                            self.start_reading_groups();
+                            Some(crate::tr!("groups-shared", group = group.as_str()))
+                        })
+                        .map_err(|e| e.to_string()),
+                    _ => Ok(None),
+                }
+            }
+            GroupAction::Reply {
+                group,
+                record,
+                text,
+            } => self.write_to_group(
+                &group,
+                Shared::Reply {
+                    to: record,
+                    note: text,
+                },
+            ),
+            GroupAction::SetResolved {
+                group,
+                record,
+                resolved,
+            } => self.write_to_group(
+                &group,
+                Shared::Thread {
+                    thread: record,
+                    resolved,
+                },
+            ),
+            GroupAction::HideRecord { record, hidden } => {
+                if hidden {
+                    self.groups.filter.hidden_records.insert(record);
+                } else {
+                    self.groups.filter.hidden_records.remove(&record);
+                }
+                self.save_filter();
+                Ok(None)
+            }
+            GroupAction::CopyToNotebook { group, record } => {
+                self.copy_to_notebook(&group, &record);
+                Ok(None)
+            }
+            GroupAction::GoToRecord { group, record } => {
+                let found = self
+                    .loaded(&group)
+                    .and_then(|g| g.read.layer.entry(&record))
+                    .and_then(|e| match &e.record.body {
+                        Shared::Annotation { annotation, .. } => Some(annotation.clone()),
+                        Shared::ComparisonNote { .. }
+                        | Shared::Comparison { .. }
+                        | Shared::Reply { .. }
+                        | Shared::Thread { .. } => None,
+                    });
+                if let Some(annotation) = found
+                    && let Some(text) = self.library.get(&annotation.text_id).cloned()
+                    && let Some(range) = annotation.anchor.resolve(&text).range()
+                {
+                    self.show_range(annotation.text_id.as_str(), range, false, false);
+                }
+                Ok(None)
+            }
+            GroupAction::MarkRead(group) => {
+                if let Some(loaded) = self
+                    .groups
+                    .groups
+                    .iter_mut()
+                    .find(|g| g.joined.name == group)
+                {
+                    loaded.seen.mark_all(&loaded.read.layer);
+                    loaded.new.clear();
+                    self.groups.revision += 1;
+                    groups::save_seen(dir, &loaded.joined, &loaded.seen)
+                        .map(|()| None)
+                        .map_err(|e| e.to_string())
+                } else {
+                    Ok(None)
+                }
+            }
+            GroupAction::ShowLayer {
+                group,
+                member,
+                shown,
+            } => {
+                self.groups.filter.set_member(&group, &member, shown);
+                self.save_filter();
+                Ok(None)
+            }
+            GroupAction::ShowGroup { group, shown } => {
+                if shown {
+                    self.groups.filter.hidden_groups.remove(&group);
+                } else {
+                    self.groups.filter.hidden_groups.insert(group);
+                }
+                self.save_filter();
+                Ok(None)
+            }
+            GroupAction::HighlightByMember(by_member) => {
+                self.groups.by_member = by_member;
+                self.groups.revision += 1;
+                Ok(None)
+            }
+        };
+        match result {
+            Ok(Some(said)) => self.view.tell(said),
+            Ok(None) => {}
+            Err(e) => self.notices.push(crate::tr!("groups-failed", error = e)),
+        }
+    }
+
+    fn write_to_group(&mut self, group: &str, body: Shared) -> Result<Option<String>, String> {
+        let (Some(profile), Some(joined)) = (
+            self.session.profile.clone(),
+            self.loaded(group).map(|g| g.joined.clone()),
+        ) else {
+            return Ok(None);
+        };
+        let identity = groups::identity(profile.dir(), &crate::cli::group::default_member_name())
+            .map_err(|e| e.to_string())?;
+        groups::share(&joined, &identity, body, clock::now()).map_err(|e| e.to_string())?;
+        self.start_reading_groups();
+        Ok(None)
+    }
+
+    /// A copy of another's shared annotation in the reader's notebook, theirs to change: its
+    /// passage, note and tags, with who wrote it said in the note.
+    fn copy_to_notebook(&mut self, group: &str, record: &str) {
+        let Some(loaded) = self.loaded(group) else {
+            return;
+        };
+        let layer = &loaded.read.layer;
+        let Some(entry) = layer.entry(record) else {
+            return;
+        };
+        let Shared::Annotation {
+            annotation,
+            category,
+        } = &entry.record.body
+        else {
+            return;
+        };
+        let category_id = category.as_ref().and_then(|c| {
+            self.notebook
+                .categories()
+                .iter()
+                .find(|mine| mine.shown_name() == c.name)
+                .map(|mine| mine.category_id.clone())
+        });
+        let now = clock::now();
+        let who = layer.member_name(&entry.record.member);
+        let copy = Annotation {
+            annotation_id: clock::new_annotation_id(),
+            category_id,
+            note: if annotation.note.trim().is_empty() {
+                crate::tr!("groups-copied-from", who = who.as_str(), group = group)
+            } else {
+                format!(
+                    "{}\n\n— {}",
+                    annotation.note.trim(),
+                    crate::tr!("groups-copied-from", who = who.as_str(), group = group)
+                )
+            },
+            created: now.clone(),
+            modified: now,
+            diverged_notes: Vec::new(),
+            ..annotation.clone()
+        };
+        let id = copy.annotation_id.clone();
+        if self.edit(Edit::AddAnnotation(copy)) {
+            self.view.select_annotation(Some(id));
+        }
+    }
+}
+
+/// At the head of the annotations panel, the choice of whose notes it lists: the reader's
+/// own, or a group's (everyone's, or one member's). `None` when the reader's own are listed
+/// (the panel then lists them as ever); else what the group's records asked for.
+pub(super) fn groups_panel_ui(
+    part: &mut GroupsPart,
+    selected: Option<&str>,
+    ui: &mut egui::Ui,
+) -> Option<Vec<Action>> {
+    if part.groups.is_empty() {
+        part.view.panel_layer = None;
+        return None;
+    }
+    let shown = |choice: &Option<(String, Option<String>)>, part: &GroupsPart| match choice {
+        None => crate::tr!("groups-panel-mine"),
+        Some((group, None)) => crate::tr!("groups-panel-everyone", group = group.as_str()),
+        Some((group, Some(member))) => format!(
+            "{group}: {}",
+            part.group(group)
+                .map_or_else(|| member.clone(), |g| g.read.layer.member_name(member))
+        ),
+    };
+    let mut choices = vec![None];
+    for group in &part.groups {
+        choices.push(Some((group.joined.name.clone(), None)));
+        for member in group.read.layer.members.keys() {
+            choices.push(Some((group.joined.name.clone(), Some(member.clone()))));
+        }
+    }
+    let mut chosen = part.view.panel_layer.clone();
+    ui.horizontal(|ui| {
+        let label = ui.label(crate::tr!("groups-panel-layer"));
+        egui::ComboBox::from_id_salt("group-layer-filter")
+            .selected_text(shown(&chosen, part))
+            .show_ui(ui, |ui| {
+                for choice in &choices {
+                    ui.selectable_value(&mut chosen, choice.clone(), shown(choice, part));
+                }
+            })
+            .response
+            .labelled_by(label.id);
+    });
+    part.view.panel_layer = chosen.clone();
+    let (group, member) = chosen?;
+    let Some(loaded) = part.groups.iter().find(|g| g.joined.name == group) else {
+        part.view.panel_layer = None;
+        return None;
+    };
+    let input = GroupsInput {
+        member: part.member.as_ref(),
+        groups: Vec::new(),
+        filter: &part.filter,
+        by_member: part.by_member,
+        selected,
+        reading: part.reading.is_some(),
+    };
+    let shown = GroupShown {
+        name: &loaded.joined.name,
+        dir: loaded.joined.dir.display().to_string(),
+        layer: &loaded.read.layer,
+        new: &loaded.new,
+        refused: &loaded.refused,
+    };
+    let mut actions = Vec::new();
+    egui::ScrollArea::vertical().show(ui, |ui| {
+        actions = crate::ui::groups_view::records_ui(
+            ui,
+            &input,
+            &shown,
+            member.as_deref(),
+            &mut part.view,
+        );
+    });
+    Some(actions)
+}

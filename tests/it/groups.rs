@@ -1,0 +1,410 @@
+//! The study groups in the window: Anna shares a highlight on Lenin's letter to Kamenev with a
+//! question, Boris replies (both through the library, as their own Lecterns would), and Vera,
+//! in the window, chooses her name, joins the group's folder, sees both marked new in their
+//! members' colours, hides Boris's layer, replies, and copies Anna's note into her notebook; the
+//! annotations panel lists one member's layer; and Anna shares from the window.
+#![allow(clippy::unwrap_used)] // tests: a failed unwrap is a failed test
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT as _, Queryable};
+use lectern::bundled::bundled_library;
+use lectern::formats::ids::Timestamp;
+use lectern::model::annotation::Annotation;
+use lectern::model::group::Shared;
+use lectern::model::notebook::Edit;
+use lectern::storage::groups;
+use lectern::ui::app::LecternApp;
+
+use crate::common::gui::{app_with, click, start_options};
+
+const KAMENEV: &str = "lenin-1922-09-26-kamenev";
+const PASSAGE: &str = "Union of Soviet Republics of Europe and Asia";
+
+fn at(minute: u32) -> Timestamp {
+    Timestamp::from(format!("2026-12-07T09:{minute:02}:00Z").as_str())
+}
+
+/// An annotation of `PASSAGE` in the letter to Kamenev with `note`.
+fn on_the_passage(id: &str, note: &str) -> Annotation {
+    let library = bundled_library();
+    let text = library.get(KAMENEV).unwrap();
+    let start = text.content().find(PASSAGE).unwrap();
+    let start = text.content()[..start].chars().count();
+    let range = (start..start + PASSAGE.chars().count()).into();
+    let mut annotation = Annotation::new(id, text, range, None, &at(0));
+    annotation.note = note.into();
+    annotation
+}
+
+struct Seminar {
+    root: tempfile::TempDir,
+    group: PathBuf,
+    question: String,
+}
+
+impl Seminar {
+    fn profile(&self, who: &str) -> PathBuf {
+        let dir = self.root.path().join(who);
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+}
+
+/// Anna's question in the group and Boris's reply, written as their Lecterns write them.
+fn seminar() -> Seminar {
+    let root = tempfile::tempdir().unwrap();
+    let group = root.path().join("seminar");
+    let (anna, boris) = (root.path().join("anna"), root.path().join("boris"));
+    for dir in [&anna, &boris] {
+        std::fs::create_dir_all(dir).unwrap();
+    }
+    groups::rename(&anna, "Anna", Some([0xd9, 0x5f, 0x02]), at(0)).unwrap();
+    groups::rename(&boris, "Boris", Some([0x1b, 0x9e, 0x77]), at(0)).unwrap();
+    let (joined, identity) = groups::join(&anna, &group, Some("Seminar"), "Anna", at(0)).unwrap();
+    let question = groups::share(
+        &joined,
+        &identity,
+        Shared::annotation(
+            &on_the_passage("a-anna", "Why does Stalin say 'entry'?"),
+            &[],
+        ),
+        at(1),
+    )
+    .unwrap();
+    let (joined, identity) = groups::join(&boris, &group, None, "Boris", at(2)).unwrap();
+    groups::share(
+        &joined,
+        &identity,
+        Shared::Reply {
+            to: question.clone(),
+            note: "Because Stalin wanted the RSFSR to absorb them.".into(),
+        },
+        at(3),
+    )
+    .unwrap();
+    Seminar {
+        group: group.canonicalize().unwrap(),
+        root,
+        question,
+    }
+}
+
+fn window(profile: &Path) -> Harness<'static, LecternApp> {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_step_dt(1.0 / 60.0)
+        .with_max_steps(60)
+        .build_ui_state(
+            |ui, app: &mut LecternApp| app.show(ui),
+            app_with(start_options(profile, &[KAMENEV])),
+        );
+    harness.run();
+    harness
+}
+
+/// Lets the window take the groups once they are read off its thread.
+fn groups_read(harness: &mut Harness<'_, LecternApp>) {
+    for _ in 0..200 {
+        harness.run();
+        if !harness.state().groups().is_reading() {
+            harness.run();
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    panic!("the groups were not read");
+}
+
+fn type_into(harness: &mut Harness<'_, LecternApp>, label: &str, text: &str) {
+    harness
+        .get_by_role_and_label(Role::TextInput, label)
+        .focus();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::TextInput, label)
+        .type_text(text);
+    harness.run();
+}
+
+/// Scrolls the window to the widget labelled `label`, as a reader would, and clicks it.
+fn scroll_and_click(harness: &mut Harness<'_, LecternApp>, label: &str) {
+    harness.get_by_label(label).scroll_to_me();
+    harness.run();
+    click(harness, label);
+}
+
+#[test]
+fn vera_joins_sees_what_is_new_in_members_colours_hides_a_layer_replies_and_copies() {
+    let seminar = seminar();
+    let vera = seminar.profile("vera");
+    let mut harness = window(&vera);
+    click(&mut harness, "View");
+    click(&mut harness, "Study groups");
+    assert!(harness.state().groups().is_open());
+
+    // First use: her name, then the group's folder.
+    harness
+        .get_by_role_and_label(Role::TextInput, "Name")
+        .focus();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::TextInput, "Name")
+        .type_text("Vera");
+    harness.run();
+    click(&mut harness, "Save my name");
+    assert_eq!(harness.state().groups().member().unwrap().name, "Vera");
+    type_into(&mut harness, "Folder", seminar.group.to_str().unwrap());
+    click(&mut harness, "Join");
+    groups_read(&mut harness);
+
+    let dark = harness.ctx.theme() == egui::Theme::Dark;
+    let anna_colour =
+        lectern::ui::theme::highlight_fill(egui::Color32::from_rgb(0xd9, 0x5f, 0x02), dark);
+    let app = harness.state();
+    let group = app
+        .groups()
+        .group("Seminar")
+        .expect("joined, named by its folder");
+    assert_eq!(group.read.layer.entries.len(), 2);
+    assert_eq!(
+        group.new.len(),
+        2,
+        "Anna's question and Boris's reply are new"
+    );
+    assert!(
+        group
+            .read
+            .layer
+            .entries
+            .iter()
+            .all(|e| e.authorship.is_verified())
+    );
+    for said in [
+        "1 new note from Anna in Seminar",
+        "1 new note from Boris in Seminar",
+    ] {
+        assert!(
+            app.notices().iter().any(|n| n == said),
+            "{said}: {:?}",
+            app.notices()
+        );
+    }
+    // Anna's highlight is in the pane, in her colour, under her name.
+    let highlights = app.highlights_on(&KAMENEV.into()).unwrap();
+    let hers: Vec<_> = highlights
+        .items()
+        .iter()
+        .filter(|h| h.note.starts_with("Anna: "))
+        .collect();
+    assert_eq!(hers.len(), 1);
+    assert!(
+        hers[0].annotation_id.is_empty(),
+        "another's highlight is not the reader's to change"
+    );
+    assert_eq!(hers[0].color, anna_colour);
+    harness.get_by_label("New in Seminar");
+
+    // Another's record offers no way to edit it: the window's text fields are the library's
+    // filter, the panel's search, the group window's forms and the reply under each thread.
+    let fields: Vec<String> = harness
+        .query_all_by_role(Role::TextInput)
+        .map(|n| n.accesskit_node().label().unwrap_or_default())
+        .collect();
+    assert!(
+        fields.iter().all(|f| [
+            "Filter",
+            "Search notes",
+            "Name",
+            "Folder",
+            "Call it",
+            "Your reply"
+        ]
+        .contains(&f.as_str())),
+        "{fields:?}"
+    );
+
+    // Boris's layer hidden: his reply is no longer listed, and the choice is kept.
+    let boris = group
+        .read
+        .layer
+        .members
+        .values()
+        .find(|m| m.name == "Boris")
+        .unwrap()
+        .id
+        .clone();
+    harness
+        .get_by_role_and_label(Role::CheckBox, "Boris")
+        .click();
+    harness.run();
+    assert!(
+        !harness
+            .state()
+            .groups()
+            .filter()
+            .shows_member("Seminar", &boris)
+    );
+    assert!(
+        harness
+            .query_by_label("Because Stalin wanted the RSFSR to absorb them.")
+            .is_none()
+    );
+    assert!(!groups::load_filter(&vera).shows_member("Seminar", &boris));
+
+    // A reply of her own, in her folder, signed.
+    type_into(
+        &mut harness,
+        "Your reply",
+        "See his letter of 22 September.",
+    );
+    scroll_and_click(&mut harness, "Reply");
+    groups_read(&mut harness);
+    let group = harness.state().groups().group("Seminar").unwrap();
+    let thread = group.read.layer.thread(&seminar.question);
+    assert_eq!(
+        thread.replies.len(),
+        2,
+        "{:?} {:?}",
+        harness.state().notices(),
+        group
+            .read
+            .layer
+            .entries
+            .iter()
+            .map(|e| e.record.body.summary())
+            .collect::<Vec<_>>()
+    );
+    let mine = thread
+        .replies
+        .iter()
+        .find(|r| group.read.layer.member_name(&r.record.member) == "Vera")
+        .unwrap();
+    assert!(mine.authorship.is_verified());
+    assert!(
+        !group.new.contains(&mine.record.id),
+        "her own reply is not news to her"
+    );
+
+    // Anna's note copied into her notebook: hers to change, saying whose it was.
+    scroll_and_click(&mut harness, "Copy to my notebook");
+    let copies: Vec<_> = harness
+        .state()
+        .notebook()
+        .annotations()
+        .live()
+        .iter()
+        .filter(|a| a.note.contains("From Anna in Seminar"))
+        .cloned()
+        .collect();
+    assert_eq!(copies.len(), 1);
+    assert_eq!(copies[0].anchor.exact, PASSAGE);
+    assert!(copies[0].note.starts_with("Why does Stalin say 'entry'?"));
+
+    // Mark all read: nothing is new, and the marks are this device's.
+    scroll_and_click(&mut harness, "Mark all read");
+    assert!(
+        harness
+            .state()
+            .groups()
+            .group("Seminar")
+            .unwrap()
+            .new
+            .is_empty()
+    );
+}
+
+#[test]
+fn the_annotations_panel_lists_one_members_layer() {
+    let seminar = seminar();
+    let vera = seminar.profile("vera");
+    groups::rename(&vera, "Vera", None, at(5)).unwrap();
+    groups::join(&vera, &seminar.group, None, "Vera", at(5)).unwrap();
+    let mut harness = window(&vera);
+    groups_read(&mut harness);
+    if !harness.state().view().annotations_open() {
+        click(&mut harness, "View");
+        click(&mut harness, "Annotations panel");
+    }
+    harness.get_by_label("Notes shown").click();
+    harness.run();
+    harness.get_by_label("Seminar: Anna").click();
+    harness.run();
+    let chosen = harness
+        .state_mut()
+        .groups_mut()
+        .view_mut()
+        .panel_layer
+        .clone();
+    assert_eq!(
+        chosen.as_ref().map(|(g, m)| (g.as_str(), m.is_some())),
+        Some(("Seminar", true))
+    );
+    harness.get_by_label("“Union of Soviet Republics of Europe and Asia”");
+    // Back to her own notes.
+    harness.get_by_label("Notes shown").click();
+    harness.run();
+    harness.get_by_label("Mine").click();
+    harness.run();
+    assert!(
+        harness
+            .state_mut()
+            .groups_mut()
+            .view_mut()
+            .panel_layer
+            .is_none()
+    );
+}
+
+#[test]
+fn anna_shares_a_selected_annotation_from_the_window_and_nothing_else_goes() {
+    let seminar = seminar();
+    let anna = seminar.profile("anna");
+    let mut harness = window(&anna);
+    let shared = on_the_passage("a-shared", "Lenin's word: unification.");
+    let private = on_the_passage("a-private", "PRIVATE: my draft of the seminar paper");
+    harness
+        .state_mut()
+        .notebook_mut()
+        .edit(Edit::AddAnnotation(shared), &at(6))
+        .unwrap();
+    harness
+        .state_mut()
+        .notebook_mut()
+        .edit(Edit::AddAnnotation(private), &at(6))
+        .unwrap();
+    harness
+        .state_mut()
+        .view_mut()
+        .select_annotation(Some("a-shared".into()));
+    harness.run();
+    click(&mut harness, "View");
+    click(&mut harness, "Study groups");
+    groups_read(&mut harness);
+    click(&mut harness, "Share with group");
+    groups_read(&mut harness);
+    let group = harness.state().groups().group("Seminar").unwrap();
+    assert!(group.read.layer.entries.iter().any(|e| {
+        e.record
+            .body
+            .summary()
+            .contains("Lenin's word: unification.")
+    }));
+    // Nothing else of her notebook is in any file of the group's folder.
+    let mut pending = vec![seminar.group.clone()];
+    while let Some(dir) = pending.pop() {
+        for entry in std::fs::read_dir(dir).unwrap().flatten() {
+            if entry.file_type().unwrap().is_dir() {
+                pending.push(entry.path());
+            } else {
+                let bytes = std::fs::read_to_string(entry.path()).unwrap();
+                assert!(!bytes.contains("PRIVATE"), "{}", entry.path().display());
+            }
+        }
+    }
+}
