@@ -18,6 +18,7 @@ use crate::model::annotation_export::{AnnotationFormat, Coverage, Scope, export_
 use crate::model::archive::{from_archive, to_archive};
 use crate::model::comparison::{CarriedFrom, Comparison, ComparisonNote, WordingInput};
 use crate::model::diff::Normalization;
+use crate::model::group::shareable;
 use crate::model::library::Library;
 use crate::model::notebook::{Contents, Edit, Kind, Notebook};
 use crate::model::notebook_import::import_file;
@@ -48,6 +49,9 @@ enum Operation {
     UndoAndTrash,
     /// Search everything: found where [`searches`] says it is searched, and not otherwise.
     Search,
+    /// Shared with a study group, by every id the notebook has: in the group's folder when
+    /// [`shareable`] says the kind can be shared, and nowhere in it otherwise.
+    ShareWithGroup,
 }
 
 fn library() -> Library {
@@ -305,12 +309,37 @@ fn notebook_of(contents: Contents) -> Notebook {
     notebook
 }
 
-/// Runs `operation` on the sample of `kind`; an error says what went wrong.
+/// Runs `operation` on the sample of `kind`, in a profile that belongs to a study group; an
+/// error says what went wrong. After every operation, nothing of the sample is in any file of
+/// the group's folder unless the operation shared it.
 fn check(kind: Kind, operation: Operation) -> Result<(), String> {
     let contents = sample(kind);
     let temp = tempfile::tempdir().map_err(|e| e.to_string())?;
     let profile = Profile::open(Some(temp.path())).map_err(|e| e.to_string())?;
     let dir = temp.path();
+    let elsewhere = tempfile::tempdir().map_err(|e| e.to_string())?;
+    let group_dir = elsewhere.path().join("seminar");
+    super::groups::join(dir, &group_dir, Some("Seminar"), "Anna", NOW.into())
+        .map_err(|e| e.to_string())?;
+    let done = run(kind, operation, &profile, &contents);
+    let shared = operation == Operation::ShareWithGroup && shareable(kind);
+    for file in walk(&group_dir) {
+        let text = std::fs::read_to_string(&file).unwrap_or_default();
+        if !shared && shows(kind, &text) {
+            return Err(format!(
+                "the private {kind:?} is in the group's folder: {}",
+                file.display()
+            ));
+        }
+    }
+    done
+}
+
+fn run(kind: Kind, operation: Operation, profile: &Profile, contents: &Contents) -> Result<(), String> {
+    let contents = contents.clone();
+    let dir = profile.dir();
+    let profile = profile.clone();
+    let profile = &profile;
     match operation {
         Operation::SaveAndLoad => save_and_load(dir, &contents),
         Operation::SyncMerge => sync_merge(kind, dir, &contents),
@@ -321,6 +350,55 @@ fn check(kind: Kind, operation: Operation) -> Result<(), String> {
         Operation::ArchiveRoundTrip => archive_round_trip(&contents),
         Operation::Search => search(kind, contents),
         Operation::UndoAndTrash => undo_and_trash(kind, &contents),
+        Operation::ShareWithGroup => share_with_group(kind, dir, &contents),
+    }
+}
+
+/// Every id the notebook `contents` has, of every kind.
+fn every_id(contents: &Contents) -> Vec<String> {
+    let mut ids: Vec<String> = Vec::new();
+    ids.extend(
+        contents
+            .annotations
+            .live()
+            .iter()
+            .chain(contents.annotations.trash())
+            .map(|a| a.annotation_id.clone()),
+    );
+    ids.extend(
+        contents
+            .comparison_notes
+            .iter()
+            .chain(&contents.comparison_notes_trash)
+            .map(|n| n.note_id.clone()),
+    );
+    ids.extend(contents.comparisons.iter().map(|c| c.id.clone()));
+    ids.extend(contents.categories.iter().map(|c| c.category_id.clone()));
+    ids.extend(contents.study.people.iter().map(|p| p.id.clone()));
+    ids
+}
+
+/// Shares whatever of `contents` can be shared with the group `dir` joined; the sample of
+/// `kind` is then in the group's layer, signed, exactly when its kind can be shared.
+fn share_with_group(kind: Kind, dir: &Path, contents: &Contents) -> Result<(), String> {
+    let group = super::groups::find_group(dir, "Seminar").ok_or("the group is joined")?;
+    let identity = super::groups::identity(dir, "Anna").map_err(|e| e.to_string())?;
+    for id in every_id(contents) {
+        if let Some(body) = crate::model::group::share_of(contents, &id) {
+            super::groups::share(&group, &identity, body, NOW.into()).map_err(|e| e.to_string())?;
+        }
+    }
+    let read = super::groups::read_group("Seminar", &group.dir);
+    let in_layer = read
+        .layer
+        .entries
+        .iter()
+        .filter(|e| e.authorship.is_verified())
+        .any(|e| shows(kind, &serde_json::to_string(&e.record.body).unwrap_or_default()));
+    match (shareable(kind), in_layer) {
+        (true, false) => Err("shared, but not in the group's layer".into()),
+        (false, true) => Err("a kind that stays private is in the group's layer".into()),
+        (true, true) | (false, false) => Ok(()),
     }
 }
 
