@@ -145,6 +145,8 @@ pub mod stage {
     pub const COMPARISON_LAYOUT: &str = "comparison's differences laid out";
     /// The frame with the comparison's first differences presented (the next has begun).
     pub const COMPARISON_ON_SCREEN: &str = "comparison's differences on screen";
+    /// The study groups joined read (off the window's thread) and taken by the window.
+    pub const GROUPS_READ: &str = "study groups read";
 }
 
 #[cfg(test)]

@@ -68,3 +68,59 @@ pub fn corpus(
     );
     Ok(())
 }
+
+/// Writes a generated study group into `dir`: `members` members (keys drawn from `seed`), each
+/// sharing `annotations` generated annotations on the bundled texts, signed; for trying a
+/// group at scale. Says on `out` what it wrote.
+pub fn group(
+    dir: &Path,
+    members: usize,
+    annotations: usize,
+    seed: u64,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    use crate::model::group::{GroupFile, Member, MemberKey, Shared, colour_text, first_colour};
+    use crate::storage::groups::{Identity, JoinedGroup, publish_card, share};
+    let library = crate::bundled::bundled_library();
+    let texts: Vec<crate::model::text::Text> =
+        library.texts().iter().map(|t| (**t).clone()).collect();
+    std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    let group_file = serde_json::to_vec_pretty(&GroupFile::new("Generated seminar"))?;
+    std::fs::write(dir.join("group.json"), group_file)?;
+    let group = JoinedGroup {
+        name: "Generated seminar".into(),
+        dir: dir.to_path_buf(),
+    };
+    let now = crate::model::clock::now();
+    for m in 0..members {
+        let mut secret = [0u8; 32];
+        secret[..8].copy_from_slice(&seed.to_le_bytes());
+        secret[8..16].copy_from_slice(&(m as u64).to_le_bytes());
+        let id = format!("m-generated-{m:03}");
+        let identity = Identity {
+            member: Member {
+                colour: colour_text(first_colour(&id)),
+                name: format!("Member {}", m + 1),
+                id,
+            },
+            key: MemberKey::from_secret(secret),
+        };
+        publish_card(dir, &identity, now.clone(), None)?;
+        for annotation in generate::annotations(&texts, annotations, seed + m as u64) {
+            share(
+                &group,
+                &identity,
+                Shared::annotation(&annotation, &[]),
+                now.clone(),
+            )?;
+        }
+    }
+    writeln!(
+        out,
+        "{}: {} members, {} records",
+        dir.display(),
+        members,
+        members * annotations
+    )?;
+    Ok(())
+}

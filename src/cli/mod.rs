@@ -164,6 +164,21 @@ pub enum CliCommand {
         #[arg(short, long, value_name = "FILE")]
         output: PathBuf,
     },
+    /// Write a generated study group (members with keys, each sharing generated annotations on
+    /// the bundled texts, signed) into a folder, for trying a group at scale.
+    GenerateGroup {
+        /// The group's folder.
+        dir: PathBuf,
+        /// How many members.
+        #[arg(long, default_value_t = 10)]
+        members: usize,
+        /// How many annotations each shares.
+        #[arg(long, default_value_t = 1_000)]
+        annotations: usize,
+        /// Seed of the generator.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
     /// Add a generated collected works (seeded volumes of English and Russian text) and
     /// generated annotations on it to the profile, for trying Lectern at scale.
     GenerateCorpus {
@@ -323,6 +338,12 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                 whole_words,
             },
         ),
+        Some(CliCommand::GenerateGroup {
+            dir,
+            members,
+            annotations,
+            seed,
+        }) => printed(|out| generate::group(&dir, members, annotations, seed, out)),
         Some(CliCommand::GenerateText {
             bytes,
             seed,

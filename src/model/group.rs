@@ -773,7 +773,7 @@ impl GroupLayer {
             .iter()
             .filter_map(move |entry| match &entry.record.body {
                 Shared::Annotation { annotation, .. }
-                    if &annotation.text_id == text && filter.shows(&self.name, entry) =>
+                    if annotation.text_id == *text && filter.shows(&self.name, entry) =>
                 {
                     Some((entry, annotation))
                 }

@@ -321,7 +321,7 @@ fn check(kind: Kind, operation: Operation) -> Result<(), String> {
     let group_dir = elsewhere.path().join("seminar");
     super::groups::join(dir, &group_dir, Some("Seminar"), "Anna", NOW.into())
         .map_err(|e| e.to_string())?;
-    let done = run(kind, operation, &profile, &contents);
+    let done = run(kind, operation, &profile, contents);
     let shared = operation == Operation::ShareWithGroup && shareable(kind);
     for file in walk(&group_dir) {
         let text = std::fs::read_to_string(&file).unwrap_or_default();
@@ -335,16 +335,18 @@ fn check(kind: Kind, operation: Operation) -> Result<(), String> {
     done
 }
 
-fn run(kind: Kind, operation: Operation, profile: &Profile, contents: &Contents) -> Result<(), String> {
-    let contents = contents.clone();
+fn run(
+    kind: Kind,
+    operation: Operation,
+    profile: &Profile,
+    contents: Contents,
+) -> Result<(), String> {
     let dir = profile.dir();
-    let profile = profile.clone();
-    let profile = &profile;
     match operation {
         Operation::SaveAndLoad => save_and_load(dir, &contents),
         Operation::SyncMerge => sync_merge(kind, dir, &contents),
-        Operation::Snapshot => snapshot(kind, &profile, &contents),
-        Operation::PreviousSave => previous_save(&profile, &contents),
+        Operation::Snapshot => snapshot(kind, profile, &contents),
+        Operation::PreviousSave => previous_save(profile, &contents),
         Operation::Restore => restore(kind, &contents),
         Operation::Export => export(kind, &contents),
         Operation::ArchiveRoundTrip => archive_round_trip(&contents),
@@ -394,7 +396,12 @@ fn share_with_group(kind: Kind, dir: &Path, contents: &Contents) -> Result<(), S
         .entries
         .iter()
         .filter(|e| e.authorship.is_verified())
-        .any(|e| shows(kind, &serde_json::to_string(&e.record.body).unwrap_or_default()));
+        .any(|e| {
+            shows(
+                kind,
+                &serde_json::to_string(&e.record.body).unwrap_or_default(),
+            )
+        });
     match (shareable(kind), in_layer) {
         (true, false) => Err("shared, but not in the group's layer".into()),
         (false, true) => Err("a kind that stays private is in the group's layer".into()),

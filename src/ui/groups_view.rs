@@ -317,13 +317,12 @@ pub fn records_ui(
     for entry in roots.iter().rev().take(limit) {
         actions.extend(record_ui(ui, input, group, entry, state));
     }
-    if roots.len() > limit {
-        if ui
+    if roots.len() > limit
+        && ui
             .button(crate::tr!("groups-show-more", count = roots.len() - limit))
             .clicked()
-        {
-            state.listed.insert(group.name.to_owned(), limit + PAGE);
-        }
+    {
+        state.listed.insert(group.name.to_owned(), limit + PAGE);
     }
     actions
 }

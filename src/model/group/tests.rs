@@ -25,15 +25,18 @@ fn shared_note(note: &str) -> Shared {
     Shared::annotation(&annotation, &[])
 }
 
-/// Anna (key 1) and Boris (key 2), with one record each, and Anna's reply to Boris's.
-fn seminar() -> (
+/// Anna and her key, Boris and his, their key cards and their records, each with its folder.
+type Seminar = (
     Member,
     MemberKey,
     Member,
     MemberKey,
     Vec<(String, KeyCard)>,
     Vec<(String, GroupRecord)>,
-) {
+);
+
+/// Anna (key 1) and Boris (key 2), with one record each, and Anna's reply to Boris's.
+fn seminar() -> Seminar {
     let anna = member("anna", "Anna");
     let boris = member("boris", "Boris");
     let (ka, kb) = (key(1), key(2));

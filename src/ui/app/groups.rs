@@ -131,6 +131,10 @@ impl LecternApp {
             self.groups.revision += 1;
             return;
         }
+        if crate::startup::tracing() && !crate::startup::marked(crate::startup::stage::GROUPS_READ)
+        {
+            crate::startup::wait_for(crate::startup::stage::GROUPS_READ);
+        }
         self.groups.reading = Some(std::thread::spawn(move || {
             joined
                 .into_iter()
@@ -210,6 +214,7 @@ impl LecternApp {
         }
         self.groups.groups = loaded;
         self.groups.revision += 1;
+        crate::startup::mark(crate::startup::stage::GROUPS_READ);
         let dirs: Vec<std::path::PathBuf> = self
             .groups
             .groups

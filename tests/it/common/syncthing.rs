@@ -3,6 +3,10 @@
 //! [`SyncedPair::pause`] and [`SyncedPair::resume`] cut and restore their link so that each side
 //! can change its copy "offline"; [`SyncedPair::settle`] waits until both copies agree.
 //!
+//! [`SyncedMesh`] does the same for two or more instances (peers `0..n`), every one linked
+//! with every other and the one folder shared among all: [`SyncedMesh::start`],
+//! [`SyncedMesh::pause`], [`SyncedMesh::resume`] and [`SyncedMesh::settle`] as for the pair.
+//!
 //! Tests use it as `crate::common::syncthing`.
 //!
 //! It needs the `syncthing` binary on `PATH` (Debian: `apt-get install syncthing`, 1.19 or
@@ -561,6 +565,378 @@ impl SyncedPair {
     }
 }
 
+/// The names of a [`SyncedMesh`]'s instances, in the order of their folders: its homes
+/// (`home-NAME`), logs (`syncthing-NAME.log`) and messages use them.
+const MESH_NAMES: [&str; 8] = ["a", "b", "c", "d", "e", "f", "g", "h"];
+
+/// Two or more Syncthing instances on 127.0.0.1, the peers `0..n`, each knowing every other's
+/// device and sharing the folder [`FOLDER_ID`] (send-receive) with every other: peer `i` syncs
+/// the `i`th folder given to [`SyncedMesh::start`]. Of each two peers, the one given first dials
+/// the other, which only accepts it (one dialer per link, for the reason `write_config` gives).
+/// Dropping it kills and reaps every process.
+pub struct SyncedMesh {
+    /// Where the homes and logs are.
+    root: PathBuf,
+    peers: Vec<Instance>,
+}
+
+impl SyncedMesh {
+    /// Generates a Syncthing home per folder under `root` (`root/home-a`, `root/home-b`, …; logs
+    /// in `root/syncthing-a.log`, …), configures them as [`SyncedPair::start`] does but each
+    /// with all the others as its peers, the shared folder shared with all of them, starts them
+    /// and waits until their REST APIs answer. It does not wait for them to connect or sync:
+    /// [`SyncedMesh::settle`] does.
+    ///
+    /// An error if there are fewer than 2 or more than 8 folders, if the `syncthing` binary is
+    /// missing, if generating or starting fails, or if an instance is not ready within 30 s.
+    pub fn start(root: &Path, folders: &[&Path]) -> Result<Self, String> {
+        if folders.len() < 2 || folders.len() > MESH_NAMES.len() {
+            return Err(format!(
+                "a mesh syncs 2 to {} folders, not {}",
+                MESH_NAMES.len(),
+                folders.len()
+            ));
+        }
+        check_binary()?;
+        fs::create_dir_all(root).map_err(|e| format!("cannot create {}: {e}", root.display()))?;
+        let root = absolute(root)?;
+        let ports = free_ports(2 * folders.len())?;
+        let stamp = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map(|d| d.as_nanos())
+            .unwrap_or_default();
+        let mut peers = Vec::with_capacity(folders.len());
+        let mut versions = Vec::with_capacity(folders.len());
+        for (i, (folder, name)) in folders.iter().zip(MESH_NAMES).enumerate() {
+            let home = root.join(format!("home-{name}"));
+            versions.push(generate(&home)?);
+            peers.push(Instance {
+                name,
+                log: root.join(format!("syncthing-{name}.log")),
+                device_id: device_id(&home)?,
+                home,
+                folder: prepare_folder(folder)?,
+                gui_port: ports[2 * i],
+                listen_port: ports[2 * i + 1],
+                api_key: format!("lectern-test-{name}-{}-{stamp:x}", std::process::id()),
+                child: Mutex::new(None),
+            });
+        }
+        for (i, (me, version)) in peers.iter().zip(&versions).enumerate() {
+            let others: Vec<(&Instance, String)> = peers
+                .iter()
+                .enumerate()
+                .filter(|&(j, _)| j != i)
+                .map(|(j, peer)| {
+                    let address = if i < j {
+                        format!("tcp://127.0.0.1:{}", peer.listen_port)
+                    } else {
+                        "dynamic".to_owned()
+                    };
+                    (peer, address)
+                })
+                .collect();
+            write_config_with(me, &others, version)?;
+        }
+        // The last (which only accepts) first, so that each peer's first dials find the peers
+        // it dials listening. On an error, dropping them kills the started.
+        for peer in peers.iter().rev() {
+            spawn(peer)?;
+            peer.wait_ready()?;
+        }
+        Ok(SyncedMesh { root, peers })
+    }
+
+    /// Where the homes and logs are.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// The ID of the shared folder ([`FOLDER_ID`]).
+    pub fn folder_id(&self) -> &str {
+        FOLDER_ID
+    }
+
+    /// The folder peer `i` syncs (absolute).
+    pub fn folder(&self, i: usize) -> &Path {
+        &self.peers[i].folder
+    }
+
+    /// Peer `i`'s device ID.
+    pub fn device_id(&self, i: usize) -> &str {
+        &self.peers[i].device_id
+    }
+
+    /// Peer `i`'s log file (Syncthing's stdout and stderr).
+    pub fn log_path(&self, i: usize) -> &Path {
+        &self.peers[i].log
+    }
+
+    /// The last lines of every log, for failure messages.
+    pub fn logs(&self) -> String {
+        self.peers
+            .iter()
+            .map(|p| format!("--- {}:\n{}", p.log.display(), log_tail(&p.log)))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    /// `GET target` on peer `i`'s REST API, which must answer 200 with JSON.
+    pub fn rest_get(&self, i: usize, target: &str) -> Result<Value, String> {
+        self.peers[i].get(target, LINK_TIMEOUT)
+    }
+
+    /// `POST target` (no body) on peer `i`'s REST API, which must answer 200; the answer's body.
+    pub fn rest_post(&self, i: usize, target: &str) -> Result<String, String> {
+        self.peers[i].post(target, LINK_TIMEOUT)
+    }
+
+    /// The peers `i` has a live connection to.
+    pub fn connected_to(&self, i: usize) -> Result<Vec<usize>, String> {
+        let connections = self.peers[i].get("/rest/system/connections", LINK_TIMEOUT)?;
+        Ok((0..self.peers.len())
+            .filter(|&j| {
+                j != i
+                    && connections["connections"][self.device_id(j)]["connected"].as_bool()
+                        == Some(true)
+            })
+            .collect())
+    }
+
+    /// Rescans the shared folder on every peer now (each request returns when its scan is
+    /// done).
+    pub fn rescan(&self) -> Result<(), String> {
+        self.rescan_within(Instant::now() + LINK_TIMEOUT)
+    }
+
+    /// Cuts every link, as [`SyncedPair::pause`] does: each peer pauses every other device,
+    /// then this waits until no peer is connected to any. Changes made now are "offline"
+    /// changes that meet at [`SyncedMesh::resume`]; [`SyncedMesh::settle`] cannot succeed until
+    /// then.
+    pub fn pause(&self) -> Result<(), String> {
+        for i in 0..self.peers.len() {
+            for j in (0..self.peers.len()).filter(|&j| j != i) {
+                let target = format!("/rest/system/pause?device={}", self.device_id(j));
+                self.peers[i].post(&target, LINK_TIMEOUT)?;
+            }
+        }
+        self.wait_links(false)
+    }
+
+    /// Restores the links cut by [`SyncedMesh::pause`] and waits until every peer is connected
+    /// to every other again.
+    pub fn resume(&self) -> Result<(), String> {
+        // The last first: of each two peers, the later one only accepts, and must not still be
+        // refusing the earlier one when that one resumes and dials at once.
+        for i in (0..self.peers.len()).rev() {
+            for j in (0..self.peers.len()).filter(|&j| j != i) {
+                let target = format!("/rest/system/resume?device={}", self.device_id(j));
+                self.peers[i].post(&target, LINK_TIMEOUT)?;
+            }
+        }
+        self.wait_links(true)
+    }
+
+    /// Waits until every copy of the folder agrees, as [`SyncedPair::settle`] does for two:
+    /// rescans every peer, then polls until each is connected to every other, its folder idle
+    /// with nothing to pull, every other peer 100% complete as far as it knows, and all count
+    /// the same global files, directories, symlinks and bytes, for several polls in a row; then
+    /// rescans every peer once more and requires the same state again.
+    ///
+    /// An error (with every peer's last state and their logs' last lines) if that does not
+    /// happen within `timeout`, or if an instance died.
+    pub fn settle(&self, timeout: Duration) -> Result<(), String> {
+        let started = Instant::now();
+        let deadline = started + timeout;
+        self.rescan_within(deadline)?;
+        let mut candidate: Option<String> = None;
+        let mut stable = 0;
+        let mut confirmed_by_rescan = false;
+        loop {
+            for peer in &self.peers {
+                peer.check_alive()?;
+            }
+            let last = match self.observe(deadline) {
+                Ok(Observation::Settled(fingerprint)) => {
+                    if candidate.as_deref() == Some(fingerprint.as_str()) {
+                        stable += 1;
+                    } else {
+                        candidate = Some(fingerprint.clone());
+                        stable = 0;
+                        confirmed_by_rescan = false;
+                    }
+                    if stable >= STABLE_POLLS {
+                        if confirmed_by_rescan {
+                            return Ok(());
+                        }
+                        self.rescan_within(deadline)?;
+                        confirmed_by_rescan = true;
+                        stable = 0;
+                    }
+                    format!("settled but not yet for long enough: {fingerprint}")
+                }
+                Ok(Observation::Busy(state)) => {
+                    candidate = None;
+                    stable = 0;
+                    state
+                }
+                Err(e) => {
+                    candidate = None;
+                    stable = 0;
+                    e
+                }
+            };
+            if Instant::now() + POLL >= deadline {
+                return Err(format!(
+                    "syncthing mesh of {} not settled after {:?}; last state: {last}\n{}",
+                    self.peers.len(),
+                    started.elapsed(),
+                    self.logs()
+                ));
+            }
+            thread::sleep(POLL);
+        }
+    }
+
+    /// `POST /rest/db/scan` on every peer.
+    fn rescan_within(&self, deadline: Instant) -> Result<(), String> {
+        let target = format!("/rest/db/scan?folder={FOLDER_ID}");
+        for peer in &self.peers {
+            peer.post(&target, remaining(deadline))?;
+        }
+        Ok(())
+    }
+
+    /// Waits until every peer is connected to every other (`up`) or none to any.
+    fn wait_links(&self, up: bool) -> Result<(), String> {
+        let deadline = Instant::now() + LINK_TIMEOUT;
+        let everyone = self.peers.len() - 1;
+        loop {
+            let mut links = Vec::with_capacity(self.peers.len());
+            for (i, peer) in self.peers.iter().enumerate() {
+                peer.check_alive()?;
+                links.push(self.connected_to(i)?);
+            }
+            let wanted = if up { everyone } else { 0 };
+            if links.iter().all(|l| l.len() == wanted) {
+                return Ok(());
+            }
+            if Instant::now() >= deadline {
+                let wanted = if up { "connect" } else { "disconnect" };
+                let links: Vec<String> = self
+                    .peers
+                    .iter()
+                    .zip(&links)
+                    .map(|(p, l)| {
+                        let to: Vec<&str> = l.iter().map(|&j| self.peers[j].name).collect();
+                        format!("{} connected to {to:?}", p.name)
+                    })
+                    .collect();
+                return Err(format!(
+                    "syncthing mesh did not {wanted} within {LINK_TIMEOUT:?} ({})\n{}",
+                    links.join(", "),
+                    self.logs()
+                ));
+            }
+            thread::sleep(POLL);
+        }
+    }
+
+    /// One look at every peer.
+    fn observe(&self, deadline: Instant) -> Result<Observation, String> {
+        let states = (0..self.peers.len())
+            .map(|i| self.peer_state(i, deadline))
+            .collect::<Result<Vec<_>, _>>()?;
+        let busy: Vec<&str> = states.iter().filter_map(|s| s.busy.as_deref()).collect();
+        let fingerprint = self
+            .peers
+            .iter()
+            .zip(&states)
+            .map(|(p, s)| format!("{} {}", p.name, s.fingerprint))
+            .collect::<Vec<_>>()
+            .join(" | ");
+        if !busy.is_empty() {
+            return Ok(Observation::Busy(format!(
+                "{}; {fingerprint}",
+                busy.join("; ")
+            )));
+        }
+        if states.iter().any(|s| s.global != states[0].global) {
+            return Ok(Observation::Busy(format!(
+                "global counts differ; {fingerprint}"
+            )));
+        }
+        Ok(Observation::Settled(fingerprint))
+    }
+
+    /// Peer `i`'s folder status and its view of every other peer's completion.
+    fn peer_state(&self, i: usize, deadline: Instant) -> Result<SideState, String> {
+        let instance = &self.peers[i];
+        let timeout = remaining(deadline);
+        let connected = self.connected_to(i)?;
+        let status = instance.get(&format!("/rest/db/status?folder={FOLDER_ID}"), timeout)?;
+        let int = |v: &Value, key: &str| v[key].as_i64().unwrap_or(-1);
+        let state = status["state"].as_str().unwrap_or("?").to_owned();
+        let global = [
+            int(&status, "globalFiles"),
+            int(&status, "globalDirectories"),
+            int(&status, "globalSymlinks"),
+            int(&status, "globalBytes"),
+        ];
+        let mut fingerprint = format!(
+            "state={state} seq={} global={global:?} deleted={} local={}/{} need={} \
+             pullErrors={}",
+            int(&status, "sequence"),
+            int(&status, "globalDeleted"),
+            int(&status, "localFiles"),
+            int(&status, "localBytes"),
+            int(&status, "needTotalItems"),
+            int(&status, "pullErrors"),
+        );
+        let mut busy = Vec::new();
+        if state != "idle" {
+            busy.push(format!("folder {state}"));
+        }
+        if int(&status, "needTotalItems") != 0 || int(&status, "pullErrors") != 0 {
+            busy.push("items to pull".to_owned());
+        }
+        for (j, peer) in self.peers.iter().enumerate().filter(|&(j, _)| j != i) {
+            let completion = instance.get(
+                &format!(
+                    "/rest/db/completion?folder={FOLDER_ID}&device={}",
+                    peer.device_id
+                ),
+                timeout,
+            )?;
+            let percent = completion["completion"].as_f64().unwrap_or(-1.0);
+            let linked = connected.contains(&j);
+            let _ = write!(
+                fingerprint,
+                " {}: connected={linked} completion={percent} need={}/{} seq={}",
+                peer.name,
+                int(&completion, "needItems"),
+                int(&completion, "needDeletes"),
+                int(&completion, "sequence"),
+            );
+            if !linked {
+                busy.push(format!("not connected to {}", peer.name));
+            }
+            if percent < 100.0
+                || int(&completion, "needItems") != 0
+                || int(&completion, "needDeletes") != 0
+            {
+                busy.push(format!("{} {percent}% complete", peer.name));
+            }
+        }
+        let busy = (!busy.is_empty()).then(|| format!("{}: {}", instance.name, busy.join(", ")));
+        Ok(SideState {
+            busy,
+            global,
+            fingerprint,
+        })
+    }
+}
+
 /// What [`SyncedPair::observe`] saw.
 enum Observation {
     /// Both sides settled, in the state described.
@@ -736,6 +1112,27 @@ fn device_xml(id: &str, name: &str, address: &str) -> String {
 /// only other device, the shared folder, the REST API on 127.0.0.1 with `me`'s key, and every
 /// network service but the loopback listener off.
 fn write_config(me: &Instance, peer: &Instance, version: &str) -> Result<(), String> {
+    // Only A dials. Syncthing dials from its own listen port (SO_REUSEPORT), so when both
+    // sides dial at once (at start, at resume) the two dials are one TCP simultaneous open on
+    // the same pair of ports, and the Hello exchange hangs until its 20 s timeout. B knows A as
+    // "dynamic", which with discovery off is no address at all: B only accepts A's connection.
+    let peer_address = if me.name == "a" {
+        format!("tcp://127.0.0.1:{}", peer.listen_port)
+    } else {
+        "dynamic".to_owned()
+    };
+    write_config_with(me, &[(peer, peer_address)], version)
+}
+
+/// Writes `me`'s `config.xml` (replacing the generated one, whose keys stay): each of `peers`
+/// as another device, known at the address given with it (`tcp://127.0.0.1:PORT` to dial it,
+/// `dynamic` to only accept it), the shared folder shared with all of them, the REST API on
+/// 127.0.0.1 with `me`'s key, and every network service but the loopback listener off.
+fn write_config_with(
+    me: &Instance,
+    peers: &[(&Instance, String)],
+    version: &str,
+) -> Result<(), String> {
     let mut xml = String::new();
     let _ = writeln!(xml, r#"<configuration version="{}">"#, xml_escape(version));
     // Every folder field is written: one missing from the element would be zero, not its
@@ -749,10 +1146,7 @@ fn write_config(me: &Instance, peer: &Instance, version: &str) -> Result<(), Str
         <device id="{me_id}" introducedBy="">
             <encryptionPassword></encryptionPassword>
         </device>
-        <device id="{peer_id}" introducedBy="">
-            <encryptionPassword></encryptionPassword>
-        </device>
-        <minDiskFree unit="%">1</minDiskFree>
+{peer_devices}        <minDiskFree unit="%">1</minDiskFree>
         <versioning>
             <cleanupIntervalS>3600</cleanupIntervalS>
             <fsPath></fsPath>
@@ -784,19 +1178,19 @@ fn write_config(me: &Instance, peer: &Instance, version: &str) -> Result<(), Str
         id = FOLDER_ID,
         path = xml_escape(&me.folder.to_string_lossy()),
         me_id = xml_escape(&me.device_id),
-        peer_id = xml_escape(&peer.device_id),
+        peer_devices = peers
+            .iter()
+            .map(|(peer, _)| format!(
+                "        <device id=\"{}\" introducedBy=\"\">\n            \
+                 <encryptionPassword></encryptionPassword>\n        </device>\n",
+                xml_escape(&peer.device_id)
+            ))
+            .collect::<String>(),
     );
     xml.push_str(&device_xml(&me.device_id, me.name, "dynamic"));
-    // Only A dials. Syncthing dials from its own listen port (SO_REUSEPORT), so when both
-    // sides dial at once (at start, at resume) the two dials are one TCP simultaneous open on
-    // the same pair of ports, and the Hello exchange hangs until its 20 s timeout. B knows A as
-    // "dynamic", which with discovery off is no address at all: B only accepts A's connection.
-    let peer_address = if me.name == "a" {
-        format!("tcp://127.0.0.1:{}", peer.listen_port)
-    } else {
-        "dynamic".to_owned()
-    };
-    xml.push_str(&device_xml(&peer.device_id, peer.name, &peer_address));
+    for (peer, address) in peers {
+        xml.push_str(&device_xml(&peer.device_id, peer.name, address));
+    }
     let _ = write!(
         xml,
         r#"    <gui enabled="true" tls="false" debugging="false">
