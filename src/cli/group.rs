@@ -76,6 +76,14 @@ pub enum GroupCommand {
         /// The reply.
         text: String,
     },
+    /// Trust the keys a member publishes now: after their key changed without their earlier
+    /// key signing the change (a new device), and you asked them.
+    Trust {
+        /// The group's name.
+        group: String,
+        /// The member (their name or id).
+        member: String,
+    },
     /// Resolve the thread under a record (or reopen it).
     Resolve {
         /// The group's name.
@@ -154,7 +162,7 @@ fn group_of(dir: &Path, name: &str) -> anyhow::Result<JoinedGroup> {
 
 /// Reads a group, telling on standard error what was refused and whose key changed (once).
 pub fn read_told(profile_dir: &Path, group: &JoinedGroup) -> GroupRead {
-    let read = groups::read_group(&group.name, &group.dir);
+    let mut read = groups::read_group(&group.name, &group.dir);
     for refusal in &read.refused {
         eprintln!("{}", refusal.message(&group.name));
     }
@@ -162,6 +170,7 @@ pub fn read_told(profile_dir: &Path, group: &JoinedGroup) -> GroupRead {
     for change in seen.take_key_changes(&read.layer) {
         eprintln!("{}", change.message(&group.name));
     }
+    read.layer.apply_trust(&seen);
     if let Err(e) = groups::save_seen(profile_dir, group, &seen) {
         eprintln!("{e}");
     }
@@ -357,6 +366,27 @@ pub fn run(
                 clock::now(),
             )?;
             writeln!(out, "Replied in {} as {id}.", group.name)?;
+        }
+        GroupCommand::Trust { group, member } => {
+            let group = group_of(dir, &group)?;
+            let read = groups::read_group(&group.name, &group.dir);
+            let id = read
+                .layer
+                .members
+                .values()
+                .find(|m| m.id == member || m.name == member)
+                .map(|m| m.id.clone())
+                .with_context(|| format!("{} has no member {member:?}", group.name))?;
+            let mut seen = groups::load_seen(dir, &group);
+            seen.take_key_changes(&read.layer);
+            seen.trust(&read.layer, &id);
+            groups::save_seen(dir, &group, &seen)?;
+            writeln!(
+                out,
+                "What {} signs with the keys they publish now shows as theirs in {}.",
+                read.layer.member_name(&id),
+                group.name
+            )?;
         }
         GroupCommand::Resolve {
             group,

@@ -388,6 +388,18 @@ impl Shared {
         }
     }
 
+    /// The id of the reader's item it shares (an annotation's, a note's, a comparison's; for a
+    /// thread's state, the thread's): the same item shared again is the same record.
+    pub fn item_id(&self) -> Option<&str> {
+        match self {
+            Shared::Annotation { annotation, .. } => Some(&annotation.annotation_id),
+            Shared::ComparisonNote { note, .. } => Some(&note.note_id),
+            Shared::Comparison { comparison } => Some(&comparison.id),
+            Shared::Reply { .. } => None,
+            Shared::Thread { thread, .. } => Some(thread),
+        }
+    }
+
     /// The record whose thread this joins, for a reply or a thread's state.
     pub fn thread_of(&self) -> Option<&str> {
         match self {
@@ -581,6 +593,9 @@ pub enum Unverified {
     UnknownKey,
     /// Its author published no key in the group.
     NoKeys,
+    /// Signed by a key its author publishes, but which no key this device trusted signed:
+    /// someone who can write to the folder may have added it in their name.
+    UntrustedKey,
 }
 
 /// Whether a record is by whom it says.
@@ -785,6 +800,19 @@ impl GroupLayer {
             })
     }
 
+    /// Marks unverified each record signed by a key `seen` does not trust (of a member whose
+    /// keys it knows): see [`Seen::take_key_changes`].
+    pub fn apply_trust(&mut self, seen: &Seen) {
+        for entry in &mut self.entries {
+            if entry.authorship.is_verified()
+                && let Some(known) = seen.keys.get(&entry.record.member)
+                && !known.contains(&entry.record.key)
+            {
+                entry.authorship = Authorship::Unverified(Unverified::UntrustedKey);
+            }
+        }
+    }
+
     /// The records not yet seen (or changed since), oldest first, but the reader's own (`me`,
     /// verified: a record in their name they did not sign is news to them too).
     pub fn new_entries<'a>(
@@ -848,9 +876,12 @@ pub struct Seen {
     /// Record id → the digest seen.
     #[serde(default)]
     pub records: BTreeMap<String, String>,
-    /// Member id → the keys seen published.
+    /// Member id → the keys this device trusts.
     #[serde(default)]
     pub keys: BTreeMap<String, BTreeSet<String>>,
+    /// The keys whose coming the reader was told of (each is told once).
+    #[serde(default)]
+    pub told: BTreeSet<String>,
 }
 
 /// A member's key that changed since this device last looked.
@@ -891,28 +922,76 @@ impl Seen {
             .insert(entry.record.id.clone(), entry.digest.clone());
     }
 
-    /// The members whose keys changed since this device last saw them (a key it had not seen
-    /// before, of a member it had), and takes the new keys as seen, so each change is told once.
+    /// The members whose keys changed since this device last saw them, each told once, and
+    /// the keys this device trusts brought up to date. A member seen for the first time is
+    /// trusted with the keys they publish then (trust on first use). Later, a new key is
+    /// trusted when a key already trusted signed the change (a member's `--new-key`); one
+    /// that no trusted key signed is told of and left untrusted, so that what it signs shows
+    /// as unverified until the reader accepts it ([`Seen::trust`]).
     pub fn take_key_changes(&mut self, layer: &GroupLayer) -> Vec<KeyChange> {
         let mut changes = Vec::new();
         for (id, member) in &layer.members {
             let known = self.keys.entry(id.clone()).or_default();
-            let new: Vec<&String> = member.keys.keys().filter(|k| !known.contains(*k)).collect();
-            if !known.is_empty() && !new.is_empty() {
-                let endorsed = new.iter().all(|k| {
-                    member.keys[*k]
-                        .as_ref()
-                        .is_some_and(|by| known.contains(by))
-                });
-                changes.push(KeyChange {
-                    member: id.clone(),
-                    name: member.name.clone(),
-                    endorsed,
-                });
+            if known.is_empty() {
+                known.extend(member.keys.keys().cloned());
+                continue;
             }
-            known.extend(member.keys.keys().cloned());
+            // A chain of changes (A signed B, B signed C) is followed to its end.
+            loop {
+                let endorsed: Vec<&String> = member
+                    .keys
+                    .iter()
+                    .filter(|(k, by)| {
+                        !known.contains(*k) && by.as_ref().is_some_and(|by| known.contains(by))
+                    })
+                    .map(|(k, _)| k)
+                    .collect();
+                if endorsed.is_empty() {
+                    break;
+                }
+                for key in endorsed {
+                    known.insert(key.clone());
+                    if self.told.insert(key.clone()) {
+                        changes.push(KeyChange {
+                            member: id.clone(),
+                            name: member.name.clone(),
+                            endorsed: true,
+                        });
+                    }
+                }
+            }
+            for key in member.keys.keys().filter(|k| !known.contains(*k)) {
+                if self.told.insert(key.clone()) {
+                    changes.push(KeyChange {
+                        member: id.clone(),
+                        name: member.name.clone(),
+                        endorsed: false,
+                    });
+                }
+            }
         }
         changes
+    }
+
+    /// Trusts the keys member `id` of `layer` publishes now: the reader accepted a change no
+    /// trusted key signed (asked the member, who made a key on a new device).
+    pub fn trust(&mut self, layer: &GroupLayer, id: &str) {
+        if let Some(member) = layer.members.get(id) {
+            self.keys
+                .entry(id.to_owned())
+                .or_default()
+                .extend(member.keys.keys().cloned());
+        }
+    }
+
+    /// Whether member `id` of `layer` publishes a key this device does not trust.
+    pub fn distrusts(&self, layer: &GroupLayer, id: &str) -> bool {
+        let known = self.keys.get(id);
+        layer.members.get(id).is_some_and(|m| {
+            m.keys
+                .keys()
+                .any(|k| known.is_some_and(|known| !known.contains(k)))
+        })
     }
 }
 

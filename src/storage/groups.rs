@@ -270,8 +270,9 @@ pub enum JoinError {
     Storage(#[from] StorageError),
 }
 
-/// Joins the group in `dir` (made, with `group.json`, when it is new), called `name` or what
-/// its `group.json` says, and publishes the reader's key in it.
+/// Joins the group in `dir`, called `name` or what its `group.json` says (else its folder's
+/// name), and publishes the reader's key in it. A group is made by naming it: `group.json` is
+/// written only when `name` is given and the folder has none.
 pub fn join(
     profile_dir: &Path,
     dir: &Path,
@@ -298,11 +299,14 @@ pub fn join(
     let folder_name = dir
         .file_name()
         .map_or_else(|| "Group".to_owned(), |n| n.to_string_lossy().into_owned());
+    let given_name = name.is_some();
     let name = name
         .map(str::to_owned)
         .or(from_file.clone())
         .unwrap_or(folder_name);
-    if from_file.is_none() && fs::symlink_metadata(&group_file).is_err() {
+    // Only the one who names a group writes its `group.json`: a member joining a copy the
+    // sync engine has not filled yet must not write a second one (it would conflict).
+    if from_file.is_none() && given_name && fs::symlink_metadata(&group_file).is_err() {
         write_file(
             &group_file,
             &json_bytes("the group file", &GroupFile::new(&name))?,
@@ -447,8 +451,10 @@ pub fn publish_card(
     Ok(())
 }
 
-/// Shares `body` in `group` as the reader: a new record in their own folder, signed. Returns
-/// the record's id.
+/// Shares `body` in `group` as the reader: a record in their own folder, signed. An item the
+/// reader shared before (the same annotation, note or comparison, or their word on a thread)
+/// is shared again in its record, as its new version, not as a second record. Returns the
+/// record's id.
 pub fn share(
     group: &JoinedGroup,
     identity: &Identity,
@@ -456,7 +462,13 @@ pub fn share(
     now: Timestamp,
 ) -> Result<String, StorageError> {
     publish_card(&group.dir, identity, now.clone(), None)?;
-    let id = new_record_id()?;
+    let earlier = body
+        .item_id()
+        .and_then(|item| shared_before(&group.dir, &identity.member.id, body.kind(), item));
+    let id = match earlier {
+        Some(id) => id,
+        None => new_record_id()?,
+    };
     let record = GroupRecord::signed(id.clone(), &identity.member, &identity.key, now, body);
     write_own(
         &group.dir,
@@ -466,6 +478,24 @@ pub fn share(
         &json_bytes("a group record", &record)?,
     )?;
     Ok(id)
+}
+
+/// The id of the reader's record in the group that shares the item `item` of `kind`, if any.
+fn shared_before(
+    group_dir: &Path,
+    member_id: &str,
+    kind: crate::model::group::SharedKind,
+    item: &str,
+) -> Option<String> {
+    let records = group_dir.join("members").join(member_id).join("records");
+    fs::read_dir(records).ok()?.flatten().find_map(|entry| {
+        let bytes = read_small(&entry.path()).ok()?;
+        let record: GroupRecord = serde_json::from_slice(&bytes).ok()?;
+        (record.member == member_id
+            && record.body.kind() == kind
+            && record.body.item_id() == Some(item))
+        .then_some(record.id)
+    })
 }
 
 /// What reading a group folder refused.

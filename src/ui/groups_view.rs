@@ -22,6 +22,8 @@ pub struct GroupShown<'a> {
     pub new: &'a BTreeSet<String>,
     /// What reading its folder refused, in words.
     pub refused: &'a [String],
+    /// The members who publish a key this device does not trust.
+    pub distrusted: BTreeSet<String>,
 }
 
 /// What the study groups' view reads.
@@ -244,6 +246,16 @@ fn group_ui(
                     }
                     .into(),
                 );
+            }
+            if group.distrusted.contains(&member.id) {
+                actions.extend(action_ui(
+                    ui,
+                    GroupAction::TrustKeys {
+                        group: group.name.to_owned(),
+                        member: member.id.clone(),
+                    },
+                    true,
+                ));
             }
         });
     }

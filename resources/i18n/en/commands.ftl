@@ -380,3 +380,5 @@ cmd-GoToRecord = Go to passage
 cmd-GoToRecord-tip = Open the text at this passage
 cmd-MarkGroupRead = Mark all read
 cmd-MarkGroupRead-tip = Mark everything in this group as read on this device
+cmd-TrustMemberKey = Trust the new key
+cmd-TrustMemberKey-tip = This member's key changed and no earlier key of theirs signed the change: trust it once you have asked them (a new device, say)

@@ -35,6 +35,9 @@ fn unverified_words(why: Unverified) -> &'static str {
         }
         Unverified::UnknownKey => "unverified: signed with a key its author does not publish",
         Unverified::NoKeys => "unverified: its author published no key in the group",
+        Unverified::UntrustedKey => {
+            "unverified: signed with a new key that none of its author's earlier keys signed"
+        }
     }
 }
 

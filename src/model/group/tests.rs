@@ -217,10 +217,16 @@ fn a_member_whose_key_changed_is_told_once_and_old_signatures_are_unverified() {
     let layer = GroupLayer::assemble("Seminar", cards2.clone(), resigned);
     assert!(layer.entries.iter().all(|e| e.authorship.is_verified()));
 
-    // A key put in her folder by someone else, with no endorsement, is a change not signed.
+    // A key put in her folder by someone else, with no endorsement, is a change not signed:
+    // told once, and what it signs is unverified until the reader trusts it.
     let mut cards3 = cards2;
     cards3.push(("anna".into(), KeyCard::new(&anna, &key(8), at(10), None)));
-    let layer = GroupLayer::assemble("Seminar", cards3, records);
+    let mut forged = records.clone();
+    forged.push((
+        "anna".into(),
+        GroupRecord::signed("r-x".into(), &anna, &key(8), at(11), shared_note("forged")),
+    ));
+    let mut layer = GroupLayer::assemble("Seminar", cards3.clone(), forged.clone());
     assert_eq!(
         seen.take_key_changes(&layer),
         vec![KeyChange {
@@ -229,6 +235,24 @@ fn a_member_whose_key_changed_is_told_once_and_old_signatures_are_unverified() {
             endorsed: false
         }]
     );
+    assert!(seen.take_key_changes(&layer).is_empty(), "told once");
+    assert!(
+        layer.entry("r-x").unwrap().authorship.is_verified(),
+        "its signature checks"
+    );
+    layer.apply_trust(&seen);
+    assert_eq!(
+        layer.entry("r-x").unwrap().authorship,
+        Authorship::Unverified(Unverified::UntrustedKey),
+        "but no trusted key signed the change"
+    );
+    assert!(seen.distrusts(&layer, "anna"));
+    // Once the reader trusts it (they asked Anna: a new device), it is hers.
+    seen.trust(&layer, "anna");
+    let mut layer = GroupLayer::assemble("Seminar", cards3, forged);
+    layer.apply_trust(&seen);
+    assert!(layer.entry("r-x").unwrap().authorship.is_verified());
+    assert!(!seen.distrusts(&layer, "anna"));
 }
 
 #[test]

@@ -198,8 +198,17 @@ fn a_new_key_is_endorsed_and_the_members_records_signed_again() {
     let s = seminar();
     let anna = identity(&s.anna, "x").unwrap();
     let group = find_group(&s.anna, "Seminar").unwrap();
-    share(&group, &anna, annotation("one"), now(1)).unwrap();
-    share(&group, &anna, annotation("two"), now(2)).unwrap();
+    let one = share(&group, &anna, annotation("one"), now(1)).unwrap();
+    share(
+        &group,
+        &anna,
+        Shared::Reply {
+            to: one,
+            note: "two".into(),
+        },
+        now(2),
+    )
+    .unwrap();
     let mut boris_seen = Seen::default();
     boris_seen.take_key_changes(&read_group("Seminar", &group.dir).layer);
 
@@ -409,4 +418,75 @@ fn a_key_card_named_for_another_key_is_refused() {
             .any(|r| matches!(r, Refused::Malformed(p, _) if p.ends_with("another.json")))
     );
     assert_eq!(read.layer.members[&anna.member.id].keys.len(), 1);
+}
+
+#[test]
+fn sharing_an_item_again_shares_its_new_version_in_the_same_record() {
+    let s = seminar();
+    let anna = identity(&s.anna, "x").unwrap();
+    let group = find_group(&s.anna, "Seminar").unwrap();
+    let first = share(&group, &anna, annotation("Why 'entry'?"), now(1)).unwrap();
+    let again = share(
+        &group,
+        &anna,
+        annotation("Why 'entry', and not 'unification'?"),
+        now(2),
+    )
+    .unwrap();
+    assert_eq!(first, again);
+    let read = read_group("Seminar", &group.dir);
+    assert_eq!(read.layer.entries.len(), 1);
+    assert!(
+        read.layer.entries[0]
+            .record
+            .body
+            .summary()
+            .contains("not 'unification'")
+    );
+    assert!(read.layer.entries[0].authorship.is_verified());
+    // A reply is a record of its own each time; a thread's state is one record a member.
+    for _ in 0..2 {
+        share(
+            &group,
+            &anna,
+            Shared::Reply {
+                to: first.clone(),
+                note: "more".into(),
+            },
+            now(3),
+        )
+        .unwrap();
+        share(
+            &group,
+            &anna,
+            Shared::Thread {
+                thread: first.clone(),
+                resolved: true,
+            },
+            now(3),
+        )
+        .unwrap();
+    }
+    let read = read_group("Seminar", &group.dir);
+    assert_eq!(read.layer.thread(&first).replies.len(), 2);
+    assert_eq!(read.layer.entries.len(), 4);
+}
+
+#[test]
+fn only_the_member_who_names_a_group_writes_its_file() {
+    let root = tempfile::tempdir().unwrap();
+    let (p, q) = (root.path().join("p"), root.path().join("q"));
+    fs::create_dir_all(&p).unwrap();
+    fs::create_dir_all(&q).unwrap();
+    // A member joining a copy the sync engine has not filled yet writes no group.json.
+    let (early, _) = join(&q, &root.path().join("copy"), None, "Q", now(0)).unwrap();
+    assert_eq!(
+        early.name, "copy",
+        "named by its folder until group.json arrives"
+    );
+    assert!(!root.path().join("copy/group.json").exists());
+    join(&p, &root.path().join("made"), Some("Seminar"), "P", now(0)).unwrap();
+    let file: GroupFile =
+        serde_json::from_slice(&fs::read(root.path().join("made/group.json")).unwrap()).unwrap();
+    assert_eq!(file.name, "Seminar");
 }

@@ -421,6 +421,13 @@ pub enum GroupAction {
         /// The record.
         record: String,
     },
+    /// Trust the keys a member publishes now (a change no trusted key signed).
+    TrustKeys {
+        /// The group.
+        group: String,
+        /// The member's id.
+        member: String,
+    },
     /// Mark everything in a group read.
     MarkRead(String),
     /// Show or hide a member's layer.

@@ -191,7 +191,8 @@ impl Command {
             | Self::ShowRecord
             | Self::CopyRecordToNotebook
             | Self::GoToRecord
-            | Self::MarkGroupRead => None,
+            | Self::MarkGroupRead
+            | Self::TrustMemberKey => None,
         }
     }
 }
@@ -215,6 +216,7 @@ impl GroupAction {
             Self::CopyToNotebook { .. } => Some(Command::CopyRecordToNotebook),
             Self::GoToRecord { .. } => Some(Command::GoToRecord),
             Self::MarkRead(_) => Some(Command::MarkGroupRead),
+            Self::TrustKeys { .. } => Some(Command::TrustMemberKey),
             Self::ShowLayer { .. } | Self::ShowGroup { .. } | Self::HighlightByMember(_) => None,
         }
     }

@@ -209,6 +209,11 @@ mod tests {
             }
             .into(),
             Command::MarkGroupRead => GroupAction::MarkRead(group()).into(),
+            Command::TrustMemberKey => GroupAction::TrustKeys {
+                group: group(),
+                member: id(),
+            }
+            .into(),
             Command::OpenText => DeskAction::OpenText {
                 text_id: id(),
                 beside: false,

@@ -210,4 +210,5 @@ command_table! {
     CopyRecordToNotebook: Group, [];
     GoToRecord: Group, [];
     MarkGroupRead: Group, [];
+    TrustMemberKey: Group, [];
 }

@@ -185,11 +185,12 @@ impl LecternApp {
             .map(|m| m.id.clone())
             .unwrap_or_default();
         let mut loaded = Vec::new();
-        for (joined, read) in read {
+        for (joined, mut read) in read {
             let mut seen = groups::load_seen(profile.dir(), &joined);
             for change in seen.take_key_changes(&read.layer) {
                 self.notices.push(change.message(&joined.name));
             }
+            read.layer.apply_trust(&seen);
             if let Err(e) = groups::save_seen(profile.dir(), &joined, &seen) {
                 log::warn!("what was seen of {} is not kept: {e}", joined.name);
             }
@@ -272,6 +273,7 @@ impl LecternApp {
                     layer: &g.read.layer,
                     new: &g.new,
                     refused: &g.refused,
+                    distrusted: distrusted(g),
                 })
                 .collect(),
             filter: &part.filter,
@@ -458,6 +460,22 @@ impl LecternApp {
                 }
                 Ok(None)
             }
+            GroupAction::TrustKeys { group, member } => {
+                match self
+                    .groups
+                    .groups
+                    .iter_mut()
+                    .find(|g| g.joined.name == group)
+                {
+                    Some(loaded) => {
+                        loaded.seen.trust(&loaded.read.layer, &member);
+                        let saved = groups::save_seen(dir, &loaded.joined, &loaded.seen);
+                        self.start_reading_groups();
+                        saved.map(|()| None).map_err(|e| e.to_string())
+                    }
+                    None => Ok(None),
+                }
+            }
             GroupAction::MarkRead(group) => {
                 if let Some(loaded) = self
                     .groups
@@ -631,6 +649,7 @@ pub(super) fn groups_panel_ui(
         layer: &loaded.read.layer,
         new: &loaded.new,
         refused: &loaded.refused,
+        distrusted: distrusted(loaded),
     };
     let mut actions = Vec::new();
     egui::ScrollArea::vertical().show(ui, |ui| {
@@ -643,4 +662,16 @@ pub(super) fn groups_panel_ui(
         );
     });
     Some(actions)
+}
+
+/// The members of `group` who publish a key this device does not trust.
+fn distrusted(group: &LoadedGroup) -> BTreeSet<String> {
+    group
+        .read
+        .layer
+        .members
+        .keys()
+        .filter(|id| group.seen.distrusts(&group.read.layer, id))
+        .cloned()
+        .collect()
 }
