@@ -39,7 +39,7 @@ fn main() {
         stage::FIRST_LAYOUT,
         stage::ON_SCREEN,
     ];
-    let launch_to_text = launch(&dir, &["--open-file", &file], &stages);
+    let launch_to_text = launch(&dir, &["--open-file", &file], &stages, &|_| {});
     report(
         "launch to a 5 MB text on screen (spawn to first frame presented)",
         "≤ 300 ms",
@@ -65,6 +65,7 @@ fn main() {
         &dir,
         &["compare", a_file.as_ref(), b_file.as_ref(), "--window"],
         &stages,
+        &|_| {},
     );
     report(
         "lectern compare A B --window on a 1 MB pair: launch to the first differences on screen",
@@ -72,18 +73,54 @@ fn main() {
         500.0,
         &launch_to_differences,
     );
+
+    // The 5 MB text again, in a profile that belongs to a study group of 10 members × 1 000
+    // annotations (the group `cargo bench --bench groups` reads): the first frame must not
+    // wait for the group, which is read off the window's thread.
+    let group = dir.join("group-10x1000");
+    if !group.join("members").is_dir() {
+        let _ = std::fs::remove_dir_all(&group);
+        lectern::cli::generate::group(&group, 10, 1_000, 1, &mut std::io::sink())
+            .expect("the group written");
+    }
+    let stages = [stage::FIRST_LAYOUT, stage::ON_SCREEN, stage::GROUPS_READ];
+    let join = |profile: &std::path::Path| {
+        std::fs::create_dir_all(profile).expect("the profile's folder");
+        lectern::storage::groups::join(
+            profile,
+            &group,
+            None,
+            "Reader",
+            "2026-12-07T00:00:00Z".into(),
+        )
+        .expect("the group joined");
+    };
+    let launch_to_group = launch(&dir, &["--open-file", &file], &stages, &join);
+    report(
+        "launch to a 5 MB text with a study group of 10 × 1 000 joined: spawn to the group read \
+         (the first frame on screen is the STAGE line above)",
+        "≤ 1 s",
+        1000.0,
+        &launch_to_group,
+    );
 }
 
 /// Launches `lectern --trace-startup ARGS` on a fresh profile `RUNS` times, prints when each
 /// of `stages` ended, and gives the times from spawning it to the last of them (the window
 /// closes once it has been reached).
-fn launch(dir: &std::path::Path, args: &[&str], stages: &[&str]) -> Samples {
+fn launch(
+    dir: &std::path::Path,
+    args: &[&str],
+    stages: &[&str],
+    prepare: &dyn Fn(&std::path::Path),
+) -> Samples {
     let last = stages.last().copied().unwrap_or(stage::ON_SCREEN);
     let mut by_stage: Vec<Samples> = stages.iter().map(|_| Samples::default()).collect();
     let mut launch_to_last = Samples::default();
     for run in 0..RUNS {
         let profile = dir.join(format!("profile-{run}"));
         let _ = std::fs::remove_dir_all(&profile);
+        prepare(&profile);
         let start = Instant::now();
         let mut child = Command::new(env!("CARGO_BIN_EXE_lectern"))
             .arg("--profile")

@@ -89,6 +89,8 @@ pub fn groups_window(
     egui::Window::new(crate::tr!("groups-window"))
         .open(&mut open)
         .default_size([460.0, 560.0])
+        // Beside the library, below the banners, clear of the first pane's opening lines.
+        .default_pos(ctx.content_rect().left_top() + egui::vec2(300.0, 140.0))
         .vscroll(true)
         .show(ctx, |ui| actions.extend(groups_ui(ui, input, state)));
     if !open {
@@ -100,9 +102,7 @@ pub fn groups_window(
 fn forms_ui(ui: &mut Ui, input: &GroupsInput, state: &mut GroupsViewState) -> Vec<Action> {
     let mut actions = Vec::new();
     ui.heading(crate::tr!("groups-you"));
-    if input.member.is_none() {
-        ui.label(crate::tr!("groups-choose-name"));
-    }
+    ui.label(crate::tr!("groups-choose-name"));
     ui.horizontal(|ui| {
         let label = ui.label(crate::tr!("groups-name"));
         ui.text_edit_singleline(&mut state.name)
@@ -199,10 +199,14 @@ fn group_ui(
     let layer = group.layer;
     ui.horizontal(|ui| {
         ui.heading(group.name);
-        if !group.new.is_empty() {
-            ui.label(
-                RichText::new(crate::tr!("groups-new-count", count = group.new.len())).strong(),
-            );
+        // What is new in the layers shown.
+        let new = layer
+            .entries
+            .iter()
+            .filter(|e| group.new.contains(&e.record.id) && input.filter.shows(group.name, e))
+            .count();
+        if new > 0 {
+            ui.label(RichText::new(crate::tr!("groups-new-count", count = new)).strong());
         }
     });
     ui.label(RichText::new(&group.dir).small().weak());
@@ -227,7 +231,10 @@ fn group_ui(
         );
     }
     ui.label(crate::tr!("groups-members"));
-    for member in layer.members.values() {
+    // By name: a member's id is drawn at random.
+    let mut members: Vec<_> = layer.members.values().collect();
+    members.sort_by(|a, b| (&a.name, &a.id).cmp(&(&b.name, &b.id)));
+    for member in members {
         ui.horizontal(|ui| {
             let mut on = input.filter.shows_member(group.name, &member.id);
             let you = input.member.is_some_and(|m| m.id == member.id);

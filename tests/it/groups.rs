@@ -24,7 +24,7 @@ use crate::common::gui::{app_with, click, start_options};
 const KAMENEV: &str = "lenin-1922-09-26-kamenev";
 const PASSAGE: &str = "Union of Soviet Republics of Europe and Asia";
 
-fn at(minute: u32) -> Timestamp {
+pub fn at(minute: u32) -> Timestamp {
     Timestamp::from(format!("2026-12-07T09:{minute:02}:00Z").as_str())
 }
 
@@ -40,25 +40,40 @@ fn on_the_passage(id: &str, note: &str) -> Annotation {
     annotation
 }
 
-struct Seminar {
-    root: tempfile::TempDir,
-    group: PathBuf,
-    question: String,
+/// A seminar's folder and its members' profiles, in one folder.
+pub struct Seminar {
+    _temporary: Option<tempfile::TempDir>,
+    root: PathBuf,
+    /// The group's folder.
+    pub group: PathBuf,
+    /// Anna's question.
+    pub question: String,
 }
 
 impl Seminar {
-    fn profile(&self, who: &str) -> PathBuf {
-        let dir = self.root.path().join(who);
+    /// The profile folder of `who`.
+    pub fn profile(&self, who: &str) -> PathBuf {
+        let dir = self.root.join(who);
         std::fs::create_dir_all(&dir).unwrap();
         dir
     }
 }
 
-/// Anna's question in the group and Boris's reply, written as their Lecterns write them.
+/// Anna's question in the group and Boris's reply, written as their Lecterns write them, in a
+/// temporary folder.
 fn seminar() -> Seminar {
-    let root = tempfile::tempdir().unwrap();
-    let group = root.path().join("seminar");
-    let (anna, boris) = (root.path().join("anna"), root.path().join("boris"));
+    let temporary = tempfile::tempdir().unwrap();
+    let seminar = seminar_in(temporary.path().to_path_buf());
+    Seminar {
+        _temporary: Some(temporary),
+        ..seminar
+    }
+}
+
+/// [`seminar`], in the folder `root`.
+pub fn seminar_in(root: PathBuf) -> Seminar {
+    let group = root.join("seminar");
+    let (anna, boris) = (root.join("anna"), root.join("boris"));
     for dir in [&anna, &boris] {
         std::fs::create_dir_all(dir).unwrap();
     }
@@ -87,6 +102,7 @@ fn seminar() -> Seminar {
     )
     .unwrap();
     Seminar {
+        _temporary: None,
         group: group.canonicalize().unwrap(),
         root,
         question,
@@ -107,7 +123,7 @@ fn window(profile: &Path) -> Harness<'static, LecternApp> {
 }
 
 /// Lets the window take the groups once they are read off its thread.
-fn groups_read(harness: &mut Harness<'_, LecternApp>) {
+pub fn groups_read(harness: &mut Harness<'_, LecternApp>) {
     for _ in 0..200 {
         harness.run();
         if !harness.state().groups().is_reading() {
@@ -143,7 +159,7 @@ fn vera_joins_sees_what_is_new_in_members_colours_hides_a_layer_replies_and_copi
     let vera = seminar.profile("vera");
     let mut harness = window(&vera);
     click(&mut harness, "View");
-    click(&mut harness, "Study groups");
+    click(&mut harness, "Study groups…");
     assert!(harness.state().groups().is_open());
 
     // First use: her name, then the group's folder.
@@ -384,7 +400,7 @@ fn anna_shares_a_selected_annotation_from_the_window_and_nothing_else_goes() {
         .select_annotation(Some("a-shared".into()));
     harness.run();
     click(&mut harness, "View");
-    click(&mut harness, "Study groups");
+    click(&mut harness, "Study groups…");
     groups_read(&mut harness);
     click(&mut harness, "Share with group");
     groups_read(&mut harness);

@@ -43,6 +43,30 @@ macro_rules! in_light_and_dark {
     };
 }
 
+/// Vera's window with the Study groups window open: Anna's question and Boris's reply new,
+/// in their members' colours, and Anna's highlight in the pane under it.
+fn study_groups(theme: ThemeChoice) -> Harness<'static, LecternApp> {
+    // The folder's path is on screen: a fixed one for each theme's baseline.
+    let root = std::path::PathBuf::from(format!("/tmp/lectern-snapshot-seminar-{theme:?}"));
+    let _ = std::fs::remove_dir_all(&root);
+    let seminar = crate::groups::seminar_in(root);
+    let vera = seminar.profile("vera");
+    let at = crate::groups::at(5);
+    lectern::storage::groups::rename(&vera, "Vera", Some([0x75, 0x70, 0xb3]), at.clone()).unwrap();
+    lectern::storage::groups::join(&vera, &seminar.group, None, "Vera", at).unwrap();
+    let mut app = LecternApp::new(
+        bundled_library(),
+        start_options(&vera, &["lenin-1922-09-26-kamenev"]),
+    );
+    app.view_mut().set_theme(theme);
+    let mut harness = harness_of(app);
+    crate::groups::groups_read(&mut harness);
+    click_through(&mut harness, &["View", "Study groups…"]);
+    harness
+}
+
+in_light_and_dark!(study_groups: study_groups_light, study_groups_dark);
+
 /// The app on a fresh profile with `open` texts in panes, in `theme`.
 fn app_with(open: &[&str], theme: ThemeChoice) -> LecternApp {
     app_in(open, theme, Language::English)

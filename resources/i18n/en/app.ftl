@@ -202,7 +202,7 @@ app-keys-or = { $first } or { $second }
 ## The Study groups window.
 groups-window = Study groups
 groups-you = You
-groups-choose-name = Choose the name and colour your groups will see. Your notes stay private until you share one.
+groups-choose-name = The name and colour your groups see. Your notes stay private until you share one.
 groups-name = Name
 groups-colour = The colour of your layer
 groups-join = Join a group

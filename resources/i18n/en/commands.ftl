@@ -354,7 +354,7 @@ cmd-CiteGost = ГОСТ Р 7.0.5–2008
 cmd-CiteGost-tip = Cite by the Russian standard ГОСТ Р 7.0.5–2008, numbered, with its Russian terms (Т., С.)
 
 ## Study groups
-cmd-ToggleGroups = Study groups
+cmd-ToggleGroups = Study groups…
 cmd-ToggleGroups-tip = Show or hide your study groups: their members' layers, threads and what is new
 cmd-SaveMember = Save my name
 cmd-SaveMember-tip = Use this name and colour in every study group you belong to

@@ -206,7 +206,7 @@ app-keys-or = { $first } или { $second }
 ## The Study groups window.
 groups-window = Учебные группы
 groups-you = Вы
-groups-choose-name = Выберите имя и цвет, которые увидят ваши группы. Ваши заметки остаются личными, пока вы ими не поделитесь.
+groups-choose-name = Имя и цвет, которые видят ваши группы. Ваши заметки остаются личными, пока вы ими не поделитесь.
 groups-name = Имя
 groups-colour = Цвет вашего слоя
 groups-join = Вступить в группу

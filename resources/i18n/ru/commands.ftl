@@ -354,7 +354,7 @@ cmd-CiteGost = ГОСТ Р 7.0.5–2008
 cmd-CiteGost-tip = Ссылаться по ГОСТ Р 7.0.5–2008, с нумерацией и русскими терминами (Т., С.)
 
 ## Study groups
-cmd-ToggleGroups = Учебные группы
+cmd-ToggleGroups = Учебные группы…
 cmd-ToggleGroups-tip = Показать или скрыть учебные группы: слои участников, обсуждения и новое
 cmd-SaveMember = Сохранить имя
 cmd-SaveMember-tip = Использовать это имя и цвет во всех учебных группах

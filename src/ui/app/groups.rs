@@ -37,7 +37,8 @@ pub struct GroupsPart {
     member: Option<Member>,
     groups: Vec<LoadedGroup>,
     filter: LayerFilter,
-    by_member: bool,
+    /// Whether others' highlights are coloured by category (else by member, the default).
+    by_category: bool,
     /// Changes whenever what the groups show changes (for the highlights' key).
     revision: u64,
     reading: Option<JoinHandle<Vec<(JoinedGroup, GroupRead)>>>,
@@ -277,7 +278,7 @@ impl LecternApp {
                 })
                 .collect(),
             filter: &part.filter,
-            by_member: part.by_member,
+            by_member: !part.by_category,
             selected: selected.as_deref(),
             reading: part.reading.is_some(),
         };
@@ -308,7 +309,7 @@ impl LecternApp {
                     | Shared::Reply { .. }
                     | Shared::Thread { .. } => None,
                 };
-                let rgb = if self.groups.by_member {
+                let rgb = if !self.groups.by_category {
                     layer.member_colour(&entry.record.member)
                 } else {
                     category.unwrap_or_else(|| layer.member_colour(&entry.record.member))
@@ -512,7 +513,7 @@ impl LecternApp {
                 Ok(None)
             }
             GroupAction::HighlightByMember(by_member) => {
-                self.groups.by_member = by_member;
+                self.groups.by_category = !by_member;
                 self.groups.revision += 1;
                 Ok(None)
             }
@@ -612,8 +613,11 @@ pub(super) fn groups_panel_ui(
     let mut choices = vec![None];
     for group in &part.groups {
         choices.push(Some((group.joined.name.clone(), None)));
-        for member in group.read.layer.members.keys() {
-            choices.push(Some((group.joined.name.clone(), Some(member.clone()))));
+        // By name: a member's id is drawn at random.
+        let mut members: Vec<_> = group.read.layer.members.values().collect();
+        members.sort_by(|a, b| (&a.name, &a.id).cmp(&(&b.name, &b.id)));
+        for member in members {
+            choices.push(Some((group.joined.name.clone(), Some(member.id.clone()))));
         }
     }
     let mut chosen = part.view.panel_layer.clone();
@@ -639,7 +643,7 @@ pub(super) fn groups_panel_ui(
         member: part.member.as_ref(),
         groups: Vec::new(),
         filter: &part.filter,
-        by_member: part.by_member,
+        by_member: !part.by_category,
         selected,
         reading: part.reading.is_some(),
     };

@@ -1,0 +1,56 @@
+//! A study group at scale: ten members who shared a thousand signed annotations each (the
+//! group `lectern generate-group` writes), read from its folder as hostile input, every
+//! record's signature checked, and taken as a layer.
+//!
+//! Run with `cargo bench --bench groups`. Budget (DESIGN.md, issue 27): a group of 10 members ×
+//! 1 000 annotations opens in ≤ 1 s on the development machine. The window reads it off its
+//! thread, so its first frame does not wait for it (`cargo bench --bench startup` measures that
+//! frame with such a group joined).
+
+mod common;
+
+use std::hint::black_box;
+use std::time::Instant;
+
+use common::{Samples, report};
+use criterion::{Criterion, criterion_group, criterion_main};
+use lectern::storage::groups::read_group;
+
+fn open_group(c: &mut Criterion) {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("group-10x1000");
+    // Written once (ten thousand signed files, each written durably) and kept between runs.
+    if !dir.join("members").is_dir() {
+        let _ = std::fs::remove_dir_all(&dir);
+        lectern::cli::generate::group(&dir, 10, 1_000, 1, &mut std::io::sink())
+            .expect("the group written");
+    }
+    let read = read_group("Seminar", &dir);
+    assert_eq!(read.layer.entries.len(), 10_000);
+    assert!(
+        read.layer
+            .entries
+            .iter()
+            .all(|e| e.authorship.is_verified())
+    );
+    assert!(read.refused.is_empty());
+    let mut samples = Samples::default();
+    let mut group = c.benchmark_group("groups");
+    group.sample_size(10);
+    group.bench_function("open a group of 10 members × 1 000 annotations", |b| {
+        b.iter(|| {
+            let start = Instant::now();
+            black_box(read_group("Seminar", &dir));
+            samples.push(start.elapsed());
+        })
+    });
+    group.finish();
+    report(
+        "open a group of 10 members × 1 000 annotations (read, parse, verify)",
+        "≤ 1 s",
+        1000.0,
+        &samples,
+    );
+}
+
+criterion_group!(benches, open_group);
+criterion_main!(benches);
