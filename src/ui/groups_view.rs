@@ -40,6 +40,8 @@ pub struct GroupsInput<'a> {
     pub selected: Option<&'a str>,
     /// Whether the groups are being read.
     pub reading: bool,
+    /// The reader's notes on comparisons and comparisons, which can be shared: id and label.
+    pub comparison_items: Vec<(String, String)>,
 }
 
 /// What the view keeps between frames: the forms, the replies being typed, the panel's
@@ -61,6 +63,8 @@ pub struct GroupsViewState {
     pub panel_layer: Option<(String, Option<String>)>,
     /// How many records of each group are listed.
     pub listed: HashMap<String, usize>,
+    /// The note on a comparison (or comparison) chosen to share.
+    pub comparison_item: Option<String>,
 }
 
 /// How many records a group lists before "Show more".
@@ -283,6 +287,39 @@ fn group_ui(
                 .small()
                 .weak(),
         );
+    }
+    // A note on a comparison, or a comparison of the reader's, chosen from a list.
+    if !input.comparison_items.is_empty() {
+        ui.horizontal(|ui| {
+            let label = ui.label(crate::tr!("groups-share-comparison"));
+            let chosen = state.comparison_item.clone();
+            let shown = chosen
+                .as_ref()
+                .and_then(|id| input.comparison_items.iter().find(|(i, _)| i == id))
+                .map_or_else(|| crate::tr!("groups-choose-note"), |(_, l)| l.clone());
+            egui::ComboBox::from_id_salt(("share-comparison", group.name))
+                .selected_text(shown)
+                .width(220.0)
+                .show_ui(ui, |ui| {
+                    for (id, label) in &input.comparison_items {
+                        ui.selectable_value(&mut state.comparison_item, Some(id.clone()), label);
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+        });
+        if let Some(item) = state.comparison_item.clone()
+            && let Some(action) = action_ui(
+                ui,
+                GroupAction::Share {
+                    group: group.name.to_owned(),
+                    item,
+                },
+                true,
+            )
+        {
+            actions.push(action);
+        }
     }
     if !group.new.is_empty() {
         egui::CollapsingHeader::new(crate::tr!("groups-new-in", group = group.name))

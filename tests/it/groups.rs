@@ -424,3 +424,67 @@ fn anna_shares_a_selected_annotation_from_the_window_and_nothing_else_goes() {
         }
     }
 }
+
+#[test]
+fn a_note_on_a_comparison_is_shared_from_the_window() {
+    let seminar = seminar();
+    let anna = seminar.profile("anna");
+    let mut harness = window(&anna);
+    let comparison = lectern::bundled::bundled_comparisons()
+        .into_iter()
+        .next()
+        .unwrap();
+    let note = lectern::model::comparison::ComparisonNote {
+        quote: "formal unification".into(),
+        note: "The word Stalin accepted in place of entry".into(),
+        ..lectern::model::comparison::ComparisonNote::new(
+            "n-amend".into(),
+            &comparison,
+            0,
+            None,
+            &at(7),
+        )
+    };
+    harness
+        .state_mut()
+        .notebook_mut()
+        .edit(
+            Edit::AddComparisonNote {
+                note,
+                readers_comparison: None,
+            },
+            &at(7),
+        )
+        .unwrap();
+    click(&mut harness, "View");
+    click(&mut harness, "Study groups…");
+    groups_read(&mut harness);
+    harness.get_by_label("Or a note on a comparison").click();
+    harness.run();
+    let label = format!(
+        "{}: The word Stalin accepted in place of entry",
+        comparison.title
+    );
+    let label = if comparison.title.chars().count() > 50 {
+        format!(
+            "{}…: The word Stalin accepted in place of entry",
+            comparison.title.chars().take(49).collect::<String>()
+        )
+    } else {
+        label
+    };
+    harness.get_by_label(&label).click();
+    harness.run();
+    click(&mut harness, "Share with group");
+    groups_read(&mut harness);
+    let group = harness.state().groups().group("Seminar").unwrap();
+    let shared: Vec<_> = group
+        .read
+        .layer
+        .entries
+        .iter()
+        .filter(|e| matches!(&e.record.body, Shared::ComparisonNote { note, .. } if note.note_id == "n-amend"))
+        .collect();
+    assert_eq!(shared.len(), 1);
+    assert!(shared[0].authorship.is_verified());
+}

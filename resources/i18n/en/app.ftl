@@ -232,3 +232,6 @@ groups-panel-layer = Notes shown
 groups-panel-mine = Mine
 groups-panel-everyone = { $group }: everyone
 groups-you-and-folders = Your name, and joining a group
+groups-share-comparison = Or a note on a comparison
+groups-choose-note = Choose…
+groups-comparison-item = The comparison “{ $title }”

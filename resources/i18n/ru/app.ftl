@@ -236,3 +236,6 @@ groups-panel-layer = Показаны заметки
 groups-panel-mine = Мои
 groups-panel-everyone = { $group }: все
 groups-you-and-folders = Ваше имя и вступление в группу
+groups-share-comparison = Или заметку к сравнению
+groups-choose-note = Выбрать…
+groups-comparison-item = Сравнение «{ $title }»

@@ -281,6 +281,7 @@ impl LecternApp {
             by_member: !part.by_category,
             selected: selected.as_deref(),
             reading: part.reading.is_some(),
+            comparison_items: comparison_items(self.notebook.contents()),
         };
         groups_window(ctx, &input, &mut part.view)
     }
@@ -646,6 +647,7 @@ pub(super) fn groups_panel_ui(
         by_member: !part.by_category,
         selected,
         reading: part.reading.is_some(),
+        comparison_items: Vec::new(),
     };
     let shown = GroupShown {
         name: &loaded.joined.name,
@@ -677,5 +679,33 @@ fn distrusted(group: &LoadedGroup) -> BTreeSet<String> {
         .keys()
         .filter(|id| group.seen.distrusts(&group.read.layer, id))
         .cloned()
+        .collect()
+}
+
+/// The reader's notes on comparisons and own comparisons, as the window offers them to share.
+fn comparison_items(contents: &crate::model::notebook::Contents) -> Vec<(String, String)> {
+    let short = |s: &str| {
+        let s = s.trim();
+        if s.chars().count() > 50 {
+            format!("{}…", s.chars().take(49).collect::<String>())
+        } else {
+            s.to_owned()
+        }
+    };
+    contents
+        .comparison_notes
+        .iter()
+        .map(|n| {
+            (
+                n.note_id.clone(),
+                format!("{}: {}", short(&n.comparison_title), short(&n.note)),
+            )
+        })
+        .chain(contents.comparisons.iter().map(|c| {
+            (
+                c.id.clone(),
+                crate::tr!("groups-comparison-item", title = short(&c.title)),
+            )
+        }))
         .collect()
 }
