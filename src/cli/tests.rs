@@ -250,3 +250,89 @@ fn compare_reads_a_windows_1251_file_and_an_imported_text_by_its_id() {
         "{refused}"
     );
 }
+
+/// `lectern member`, `group join`, `group share`, `group reply`, `export --group`: the W3C
+/// export names each annotation's creator, a reply targets what it answers, and a record
+/// changed by hand is exported as unverified; the Markdown shows the thread.
+#[test]
+fn a_group_is_joined_shared_replied_to_and_exported_from_the_command_line() {
+    use super::group::{GroupCommand, member, run};
+    let root = tempfile::tempdir().unwrap();
+    let (anna, boris, group) = (root.path().join("anna"), root.path().join("boris"), root.path().join("g"));
+    written(|out| member(Some(&anna), Some("Anna"), None, false, out));
+    written(|out| member(Some(&boris), Some("Boris"), None, false, out));
+    let join = |profile: &Path, name: Option<&str>| {
+        written(|out| {
+            run(
+                Some(profile),
+                GroupCommand::Join { dir: group.clone(), name: name.map(str::to_owned) },
+                out,
+            )
+        })
+    };
+    assert!(join(&anna, Some("Seminar")).starts_with("Joined Seminar"));
+    assert!(join(&boris, None).starts_with("Joined Seminar"));
+    // Anna's annotation, in her notebook, then shared.
+    let w3c = root.path().join("q.json");
+    std::fs::write(
+        &w3c,
+        r#"{"@context":"http://www.w3.org/ns/anno.jsonld","type":"Annotation","id":"urn:x:1",
+            "body":[{"type":"TextualBody","value":"Why 'entry'?","purpose":"commenting"}],
+            "target":{"source":"urn:lectern:text:lenin-1922-09-26-kamenev",
+            "selector":{"type":"TextQuoteSelector","exact":"Union of Soviet Republics of Europe and Asia"}}}"#,
+    )
+    .unwrap();
+    super::import_annotations::run(Some(&anna), &w3c).unwrap();
+    let said = written(|out| {
+        run(Some(&anna), GroupCommand::Share { group: "Seminar".into(), id: "urn:x:1".into() }, out)
+    });
+    let record = said.trim().rsplit(' ').next().unwrap().trim_end_matches('.').to_owned();
+    written(|out| {
+        run(
+            Some(&boris),
+            GroupCommand::Reply { group: "Seminar".into(), record: record.clone(), text: "Stalin's *word*".into() },
+            out,
+        )
+    });
+    let export = |format| {
+        written(|out| super::export::run_group(Some(&boris), "Seminar", format, false, None, out))
+    };
+    let json: serde_json::Value = serde_json::from_str(&export(super::export::ExportFormat::W3c)).unwrap();
+    let items = json["first"]["items"].as_array().unwrap();
+    assert_eq!(items.len(), 2);
+    // Written in the same second, they may come in either order.
+    let by = |name: &str| items.iter().find(|i| i["creator"]["name"] == name).unwrap();
+    let (question, reply) = (by("Anna"), by("Boris"));
+    assert_eq!(question["lectern:verified"], true);
+    assert_eq!(question["motivation"], "commenting");
+    assert_eq!(reply["motivation"], "replying");
+    assert_eq!(reply["target"], question["id"]);
+    assert_eq!(reply["lectern:verified"], true);
+    let md = export(super::export::ExportFormat::Md);
+    assert!(md.contains("- **Boris** ("), "{md}");
+    assert!(md.contains("Stalin's \\*word\\*"), "markup escaped: {md}");
+    // Anna's record changed by hand in the folder: exported as unverified.
+    let members = std::fs::read_dir(group.join("members")).unwrap();
+    for member in members.flatten() {
+        let file = member.path().join("records").join(format!("{record}.json"));
+        if file.exists() {
+            let text = std::fs::read_to_string(&file).unwrap();
+            std::fs::write(&file, text.replace("Why 'entry'?", "Stalin is right.")).unwrap();
+        }
+    }
+    let json: serde_json::Value = serde_json::from_str(&export(super::export::ExportFormat::W3c)).unwrap();
+    let question = json["first"]["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["creator"]["name"] == "Anna")
+        .unwrap();
+    assert_eq!(question["lectern:verified"], false);
+    assert!(export(super::export::ExportFormat::Md).contains("Anna (unverified"));
+    // The reader's own W3C export names them as creator.
+    let own = written(|out| {
+        super::export::run(Some(&anna), super::export::ExportFormat::W3c, None, None, out)
+    });
+    let own: serde_json::Value = serde_json::from_str(&own).unwrap();
+    assert_eq!(own["first"]["items"][0]["creator"]["name"], "Anna");
+}

@@ -291,6 +291,10 @@ fn categories_of(id: Option<&String>, category: &Option<SharedCategory>) -> Vec<
 /// The IRI a record is exported under.
 fn record_iri(layer: &GroupLayer, id: &str) -> String {
     match layer.entry(id).map(|e| &e.record.body) {
+        // As the annotation's own export names it: an id from another tool is its IRI.
+        Some(Shared::Annotation { annotation, .. }) if annotation.annotation_id.contains(':') => {
+            annotation.annotation_id.clone()
+        }
         Some(Shared::Annotation { annotation, .. }) => {
             format!("{ANNOTATION_IRI}{}", annotation.annotation_id)
         }
