@@ -24,6 +24,19 @@ pub fn default_member_name() -> String {
         .unwrap_or_else(|| "Reader".to_owned())
 }
 
+/// What other people wrote, made safe for a terminal: control characters (escape sequences
+/// that could rewrite the line, hide "[unverified]" or move the cursor; tabs and line breaks
+/// that would split the columns) shown as �.
+pub fn printable(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\n' | '\r' | '\t' => ' ',
+            c if c.is_control() => '\u{fffd}',
+            c => c,
+        })
+        .collect()
+}
+
 /// The subcommands of `lectern group`.
 #[derive(Subcommand, Debug)]
 pub enum GroupCommand {
@@ -164,11 +177,11 @@ fn group_of(dir: &Path, name: &str) -> anyhow::Result<JoinedGroup> {
 pub fn read_told(profile_dir: &Path, group: &JoinedGroup) -> GroupRead {
     let mut read = groups::read_group(&group.name, &group.dir);
     for refusal in &read.refused {
-        eprintln!("{}", refusal.message(&group.name));
+        eprintln!("{}", printable(&refusal.message(&group.name)));
     }
     let mut seen = groups::load_seen(profile_dir, group);
     for change in seen.take_key_changes(&read.layer) {
-        eprintln!("{}", change.message(&group.name));
+        eprintln!("{}", printable(&change.message(&group.name)));
     }
     read.layer.apply_trust(&seen);
     if let Err(e) = groups::save_seen(profile_dir, group, &seen) {
@@ -273,7 +286,7 @@ pub fn run(
                     .layer
                     .members
                     .values()
-                    .map(|m| m.name.clone())
+                    .map(|m| printable(&m.name))
                     .collect();
                 writeln!(
                     out,
@@ -316,7 +329,10 @@ pub fn run(
                         writeln!(
                             out,
                             "{mark} {}\t{}\t{}{verified}{place}{resolved}\t{}",
-                            r.id, r.kind, r.author, r.summary
+                            r.id,
+                            r.kind,
+                            printable(&r.author),
+                            printable(&r.summary)
                         )?;
                     }
                 }
@@ -378,7 +394,9 @@ pub fn run(
                 .map(|m| m.id.clone())
                 .with_context(|| format!("{} has no member {member:?}", group.name))?;
             let mut seen = groups::load_seen(dir, &group);
-            seen.take_key_changes(&read.layer);
+            for change in seen.take_key_changes(&read.layer) {
+                eprintln!("{}", change.message(&group.name));
+            }
             seen.trust(&read.layer, &id);
             groups::save_seen(dir, &group, &seen)?;
             writeln!(

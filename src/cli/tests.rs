@@ -258,14 +258,21 @@ fn compare_reads_a_windows_1251_file_and_an_imported_text_by_its_id() {
 fn a_group_is_joined_shared_replied_to_and_exported_from_the_command_line() {
     use super::group::{GroupCommand, member, run};
     let root = tempfile::tempdir().unwrap();
-    let (anna, boris, group) = (root.path().join("anna"), root.path().join("boris"), root.path().join("g"));
+    let (anna, boris, group) = (
+        root.path().join("anna"),
+        root.path().join("boris"),
+        root.path().join("g"),
+    );
     written(|out| member(Some(&anna), Some("Anna"), None, false, out));
     written(|out| member(Some(&boris), Some("Boris"), None, false, out));
     let join = |profile: &Path, name: Option<&str>| {
         written(|out| {
             run(
                 Some(profile),
-                GroupCommand::Join { dir: group.clone(), name: name.map(str::to_owned) },
+                GroupCommand::Join {
+                    dir: group.clone(),
+                    name: name.map(str::to_owned),
+                },
                 out,
             )
         })
@@ -284,20 +291,38 @@ fn a_group_is_joined_shared_replied_to_and_exported_from_the_command_line() {
     .unwrap();
     super::import_annotations::run(Some(&anna), &w3c).unwrap();
     let said = written(|out| {
-        run(Some(&anna), GroupCommand::Share { group: "Seminar".into(), id: "urn:x:1".into() }, out)
+        run(
+            Some(&anna),
+            GroupCommand::Share {
+                group: "Seminar".into(),
+                id: "urn:x:1".into(),
+            },
+            out,
+        )
     });
-    let record = said.trim().rsplit(' ').next().unwrap().trim_end_matches('.').to_owned();
+    let record = said
+        .trim()
+        .rsplit(' ')
+        .next()
+        .unwrap()
+        .trim_end_matches('.')
+        .to_owned();
     written(|out| {
         run(
             Some(&boris),
-            GroupCommand::Reply { group: "Seminar".into(), record: record.clone(), text: "Stalin's *word*".into() },
+            GroupCommand::Reply {
+                group: "Seminar".into(),
+                record: record.clone(),
+                text: "Stalin's *word*".into(),
+            },
             out,
         )
     });
     let export = |format| {
         written(|out| super::export::run_group(Some(&boris), "Seminar", format, false, None, out))
     };
-    let json: serde_json::Value = serde_json::from_str(&export(super::export::ExportFormat::W3c)).unwrap();
+    let json: serde_json::Value =
+        serde_json::from_str(&export(super::export::ExportFormat::W3c)).unwrap();
     let items = json["first"]["items"].as_array().unwrap();
     assert_eq!(items.len(), 2);
     // Written in the same second, they may come in either order.
@@ -320,7 +345,8 @@ fn a_group_is_joined_shared_replied_to_and_exported_from_the_command_line() {
             std::fs::write(&file, text.replace("Why 'entry'?", "Stalin is right.")).unwrap();
         }
     }
-    let json: serde_json::Value = serde_json::from_str(&export(super::export::ExportFormat::W3c)).unwrap();
+    let json: serde_json::Value =
+        serde_json::from_str(&export(super::export::ExportFormat::W3c)).unwrap();
     let question = json["first"]["items"]
         .as_array()
         .unwrap()
@@ -331,7 +357,13 @@ fn a_group_is_joined_shared_replied_to_and_exported_from_the_command_line() {
     assert!(export(super::export::ExportFormat::Md).contains("Anna (unverified"));
     // The reader's own W3C export names them as creator.
     let own = written(|out| {
-        super::export::run(Some(&anna), super::export::ExportFormat::W3c, None, None, out)
+        super::export::run(
+            Some(&anna),
+            super::export::ExportFormat::W3c,
+            None,
+            None,
+            out,
+        )
     });
     let own: serde_json::Value = serde_json::from_str(&own).unwrap();
     assert_eq!(own["first"]["items"][0]["creator"]["name"], "Anna");

@@ -273,7 +273,8 @@ impl KeyCard {
     }
 }
 
-/// A category as a group sees it: another member does not have the sharer's categories.
+/// A category as a group sees it: another member does not have the sharer's categories, so a
+/// shared record carries its category's name and colour, never the notebook's own id for it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SharedCategory {
@@ -357,8 +358,8 @@ impl Shared {
         annotation.diverged_notes.clear();
         let category = annotation
             .category_id
-            .as_ref()
-            .and_then(|id| categories.iter().find(|c| &c.category_id == id))
+            .take()
+            .and_then(|id| categories.iter().find(|c| c.category_id == id))
             .map(SharedCategory::of);
         Shared::Annotation {
             annotation,
@@ -368,15 +369,13 @@ impl Shared {
 
     /// A note on a comparison, to share.
     pub fn comparison_note(note: &ComparisonNote, categories: &[Category]) -> Self {
+        let mut note = note.clone();
         let category = note
             .category_id
-            .as_ref()
-            .and_then(|id| categories.iter().find(|c| &c.category_id == id))
+            .take()
+            .and_then(|id| categories.iter().find(|c| c.category_id == id))
             .map(SharedCategory::of);
-        Shared::ComparisonNote {
-            note: note.clone(),
-            category,
-        }
+        Shared::ComparisonNote { note, category }
     }
 
     /// Its kind.
@@ -567,17 +566,25 @@ impl GroupRecord {
         record
     }
 
-    /// A fingerprint of the record's content and signature: a record changed since the reader
-    /// saw it is new again.
-    pub fn digest(&self) -> String {
-        self.digest_of(&signed_bytes(RECORD_FORMAT, self))
+    /// Whether `key` signed the record as it is.
+    pub fn is_signed_by(&self, key: &MemberKey) -> bool {
+        self.key == key.id()
+            && verifies_with(
+                &key.0.verifying_key(),
+                &signed_bytes(RECORD_FORMAT, self),
+                &self.signature,
+            )
     }
 
-    /// [`Self::digest`], from the record's signed bytes.
-    fn digest_of(&self, signed: &[u8]) -> String {
+    /// A fingerprint of what the record says (its id, author and body): a record changed since
+    /// the reader saw it is new again; one only signed again (its author's new key) is not.
+    pub fn digest(&self) -> String {
         let mut hasher = Sha256::new();
-        hasher.update(signed);
-        hasher.update(self.signature.as_bytes());
+        hasher.update(self.id.as_bytes());
+        hasher.update(b"\n");
+        hasher.update(self.member.as_bytes());
+        hasher.update(b"\n");
+        hasher.update(serde_json::to_vec(&self.body).unwrap_or_default());
         URL_SAFE_NO_PAD.encode(&hasher.finalize()[..16])
     }
 }
@@ -595,6 +602,9 @@ pub enum Unverified {
     /// Signed by a key its author publishes, but which no key this device trusted signed:
     /// someone who can write to the folder may have added it in their name.
     UntrustedKey,
+    /// Another member's record has the same id: one of them was made to be taken for the
+    /// other.
+    DuplicateId,
 }
 
 /// Whether a record is by whom it says.
@@ -647,6 +657,11 @@ pub struct GroupLayer {
     pub members: BTreeMap<String, GroupMember>,
     /// Its records, oldest first.
     pub entries: Vec<Entry>,
+    /// Where each record is in `entries`, by id.
+    by_id: BTreeMap<String, usize>,
+    /// The replies and thread states under each record, by the record's id (in `entries`'
+    /// order).
+    threads: BTreeMap<String, Vec<usize>>,
 }
 
 /// A thread under a record: its replies, oldest first, and whether it is resolved.
@@ -724,19 +739,52 @@ impl GroupLayer {
                     Some(_) => Authorship::Verified,
                 };
                 Entry {
-                    digest: record.digest_of(&signed),
+                    digest: record.digest(),
                     record,
                     authorship,
                 }
             })
             .collect();
         entries.sort_by(|a, b| {
-            (&a.record.written, &a.record.id).cmp(&(&b.record.written, &b.record.id))
+            (&a.record.written, &a.record.id, &a.record.member).cmp(&(
+                &b.record.written,
+                &b.record.id,
+                &b.record.member,
+            ))
         });
+        // A record's id is its author's to choose: one that two members' records use (a copy
+        // made to be taken for the other) leaves both unverified.
+        let mut authors: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+        for entry in &entries {
+            authors
+                .entry(entry.record.id.as_str())
+                .or_default()
+                .insert(entry.record.member.as_str());
+        }
+        let taken: BTreeSet<String> = authors
+            .into_iter()
+            .filter(|(_, members)| members.len() > 1)
+            .map(|(id, _)| id.to_owned())
+            .collect();
+        for entry in &mut entries {
+            if taken.contains(&entry.record.id) {
+                entry.authorship = Authorship::Unverified(Unverified::DuplicateId);
+            }
+        }
+        let mut by_id = BTreeMap::new();
+        let mut threads: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        for (index, entry) in entries.iter().enumerate() {
+            by_id.entry(entry.record.id.clone()).or_insert(index);
+            if let Some(root) = entry.record.body.thread_of() {
+                threads.entry(root.to_owned()).or_default().push(index);
+            }
+        }
         GroupLayer {
             name: name.to_owned(),
             members,
             entries,
+            by_id,
+            threads,
         }
     }
 
@@ -756,7 +804,7 @@ impl GroupLayer {
 
     /// The record `id`.
     pub fn entry(&self, id: &str) -> Option<&Entry> {
-        self.entries.iter().find(|e| e.record.id == id)
+        self.by_id.get(id).and_then(|&i| self.entries.get(i))
     }
 
     /// The records a thread can be under (annotations, notes on comparisons, comparisons).
@@ -770,7 +818,8 @@ impl GroupLayer {
     pub fn thread(&self, root: &str) -> Thread<'_> {
         let mut replies = Vec::new();
         let mut resolved = false;
-        for entry in &self.entries {
+        let under = self.threads.get(root).map_or(&[][..], Vec::as_slice);
+        for entry in under.iter().filter_map(|&i| self.entries.get(i)) {
             match &entry.record.body {
                 Shared::Reply { to, .. } if to == root => replies.push(entry),
                 Shared::Thread {
@@ -813,8 +862,12 @@ impl GroupLayer {
     /// keys it knows): see [`Seen::take_key_changes`].
     pub fn apply_trust(&mut self, seen: &Seen) {
         for entry in &mut self.entries {
-            if entry.authorship.is_verified()
-                && let Some(known) = seen.keys.get(&entry.record.member)
+            if !entry.authorship.is_verified() {
+                continue;
+            }
+            if seen.revoked.contains(&entry.record.key) {
+                entry.authorship = Authorship::Unverified(Unverified::UnknownKey);
+            } else if let Some(known) = seen.keys.get(&entry.record.member)
                 && !known.contains(&entry.record.key)
             {
                 entry.authorship = Authorship::Unverified(Unverified::UntrustedKey);
@@ -891,6 +944,10 @@ pub struct Seen {
     /// The keys whose coming the reader was told of (each is told once).
     #[serde(default)]
     pub told: BTreeSet<String>,
+    /// The keys replaced by a key they signed: never trusted again, even if their card comes
+    /// back into the folder.
+    #[serde(default)]
+    pub revoked: BTreeSet<String>,
 }
 
 /// A member's key that changed since this device last looked.
@@ -941,24 +998,32 @@ impl Seen {
         let mut changes = Vec::new();
         for (id, member) in &layer.members {
             let known = self.keys.entry(id.clone()).or_default();
+            let revoked = &mut self.revoked;
             if known.is_empty() {
-                known.extend(member.keys.keys().cloned());
+                known.extend(
+                    member
+                        .keys
+                        .keys()
+                        .filter(|k| !revoked.contains(*k))
+                        .cloned(),
+                );
                 continue;
             }
             // A chain of changes (A signed B, B signed C) is followed to its end.
             loop {
-                let endorsed: Vec<&String> = member
+                let endorsed: Vec<(&String, &String)> = member
                     .keys
                     .iter()
-                    .filter(|(k, by)| {
-                        !known.contains(*k) && by.as_ref().is_some_and(|by| known.contains(by))
-                    })
-                    .map(|(k, _)| k)
+                    .filter(|(k, _)| !known.contains(*k) && !revoked.contains(*k))
+                    .filter_map(|(k, by)| Some((k, by.as_ref().filter(|by| known.contains(*by))?)))
                     .collect();
                 if endorsed.is_empty() {
                     break;
                 }
-                for key in endorsed {
+                for (key, by) in endorsed {
+                    // The key it replaces is retired: what it signs is no longer theirs.
+                    known.remove(by);
+                    revoked.insert(by.clone());
                     known.insert(key.clone());
                     if self.told.insert(key.clone()) {
                         changes.push(KeyChange {
@@ -969,7 +1034,11 @@ impl Seen {
                     }
                 }
             }
-            for key in member.keys.keys().filter(|k| !known.contains(*k)) {
+            for key in member
+                .keys
+                .keys()
+                .filter(|k| !known.contains(*k) && !revoked.contains(*k))
+            {
                 if self.told.insert(key.clone()) {
                     changes.push(KeyChange {
                         member: id.clone(),
@@ -982,24 +1051,31 @@ impl Seen {
         changes
     }
 
-    /// Trusts the keys member `id` of `layer` publishes now: the reader accepted a change no
-    /// trusted key signed (asked the member, who made a key on a new device).
+    /// Trusts the keys of member `id` of `layer` that the reader was told of and did not
+    /// trust: they accepted a change no trusted key signed (they asked the member, who made a
+    /// key on a new device). A key they were not told of, or one retired, is not trusted.
     pub fn trust(&mut self, layer: &GroupLayer, id: &str) {
         if let Some(member) = layer.members.get(id) {
-            self.keys
-                .entry(id.to_owned())
-                .or_default()
-                .extend(member.keys.keys().cloned());
+            let told: Vec<String> = member
+                .keys
+                .keys()
+                .filter(|k| self.told.contains(*k) && !self.revoked.contains(*k))
+                .cloned()
+                .collect();
+            self.keys.entry(id.to_owned()).or_default().extend(told);
         }
     }
 
-    /// Whether member `id` of `layer` publishes a key this device does not trust.
+    /// Whether member `id` of `layer` publishes a key this device was told of and does not
+    /// trust (one the reader may accept).
     pub fn distrusts(&self, layer: &GroupLayer, id: &str) -> bool {
         let known = self.keys.get(id);
         layer.members.get(id).is_some_and(|m| {
-            m.keys
-                .keys()
-                .any(|k| known.is_some_and(|known| !known.contains(k)))
+            m.keys.keys().any(|k| {
+                known.is_some_and(|known| !known.contains(k))
+                    && self.told.contains(k)
+                    && !self.revoked.contains(k)
+            })
         })
     }
 }

@@ -203,20 +203,22 @@ pub fn new_key(profile_dir: &Path, now: Timestamp) -> Result<usize, StorageError
             continue;
         };
         let _ = fs::remove_file(mine.join("keys").join(format!("{}.json", old.key.id())));
+        // Only the member's own records, as the old key signed them: a record someone else
+        // put in the folder stays as unverified as it was.
         let records = mine.join("records");
         for entry in fs::read_dir(&records).into_iter().flatten().flatten() {
-            let path = entry.path();
-            let Ok(bytes) = read_small(&path) else {
+            let Some(record) = own_record(&entry.path(), &old, &old.key) else {
                 continue;
             };
-            let Ok(record) = serde_json::from_slice::<GroupRecord>(&bytes) else {
-                continue;
-            };
-            if record.key == old.key.id() && record.member == new.member.id {
-                let again = record.resigned(&new.key);
-                write_file(&path, &json_bytes("a group record", &again)?)?;
-                resigned += 1;
-            }
+            let again = record.resigned(&new.key);
+            write_own(
+                &group.dir,
+                &new.member.id,
+                "records",
+                &again.id,
+                &json_bytes("a group record", &again)?,
+            )?;
+            resigned += 1;
         }
     }
     Ok(resigned)
@@ -392,12 +394,53 @@ fn write_own(
             std::io::Error::other("the member id is not a plain name"),
         ));
     };
-    let path = mine.join(sub).join(format!("{name}.json"));
-    if fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
-        fs::remove_file(&path).map_err(|e| StorageError::io("replacing", &path, e))?;
+    if !valid_id(name) {
+        return Err(StorageError::io(
+            "writing into",
+            group_dir,
+            std::io::Error::other("a record's id is not a plain name"),
+        ));
     }
-    write_file(&path, bytes)?;
+    let path = mine.join(sub).join(format!("{name}.json"));
+    write_into_group(&path, bytes)?;
     Ok(path)
+}
+
+/// Writes `bytes` to `path` in a group's folder atomically and durably, never through a link:
+/// the temporary file has a random name and is made new (`O_EXCL`, which does not follow a link
+/// put in its place), and the rename replaces whatever stands at `path` (a link included)
+/// rather than writing where it points.
+fn write_into_group(path: &Path, bytes: &[u8]) -> Result<(), StorageError> {
+    use std::io::Write as _;
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let temp = dir.join(format!(
+        ".{name}.tmp-{}",
+        URL_SAFE_NO_PAD.encode(random_bytes::<9>()?)
+    ));
+    let result = (|| {
+        let mut file = fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&temp)
+            .map_err(|e| StorageError::io("creating", &temp, e))?;
+        file.write_all(bytes)
+            .map_err(|e| StorageError::io("writing", &temp, e))?;
+        file.sync_all()
+            .map_err(|e| StorageError::io("flushing to disk", &temp, e))?;
+        drop(file);
+        fs::rename(&temp, path).map_err(|e| StorageError::io("replacing", path, e))?;
+        if let Ok(folder) = fs::File::open(dir) {
+            let _ = folder.sync_all();
+        }
+        Ok(())
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&temp);
+    }
+    result
 }
 
 /// Publishes the reader's key card in the group (again, when their name or colour changed).
@@ -464,7 +507,7 @@ pub fn share(
     publish_card(&group.dir, identity, now.clone(), None)?;
     let earlier = body
         .item_id()
-        .and_then(|item| shared_before(&group.dir, &identity.member.id, body.kind(), item));
+        .and_then(|item| shared_before(&group.dir, identity, body.kind(), item));
     let id = match earlier {
         Some(id) => id,
         None => new_record_id()?,
@@ -481,21 +524,35 @@ pub fn share(
 }
 
 /// The id of the reader's record in the group that shares the item `item` of `kind`, if any.
+/// Only a record the reader signed, in a file named for its id, counts: another member may
+/// have put a record in the reader's folder.
 fn shared_before(
     group_dir: &Path,
-    member_id: &str,
+    identity: &Identity,
     kind: crate::model::group::SharedKind,
     item: &str,
 ) -> Option<String> {
-    let records = group_dir.join("members").join(member_id).join("records");
+    let records = group_dir
+        .join("members")
+        .join(&identity.member.id)
+        .join("records");
     fs::read_dir(records).ok()?.flatten().find_map(|entry| {
-        let bytes = read_small(&entry.path()).ok()?;
-        let record: GroupRecord = serde_json::from_slice(&bytes).ok()?;
-        (record.member == member_id
-            && record.body.kind() == kind
-            && record.body.item_id() == Some(item))
-        .then_some(record.id)
+        let record = own_record(&entry.path(), identity, &identity.key)?;
+        (record.body.kind() == kind && record.body.item_id() == Some(item)).then_some(record.id)
     })
+}
+
+/// The record in `path` if it is the reader's own: named for its id (a plain one), theirs, and
+/// signed by `key`.
+fn own_record(path: &Path, identity: &Identity, key: &MemberKey) -> Option<GroupRecord> {
+    let bytes = read_small(path).ok()?;
+    let record: GroupRecord = serde_json::from_slice(&bytes).ok()?;
+    let named = path.file_name()?.to_str()? == format!("{}.json", record.id);
+    (named
+        && valid_id(&record.id)
+        && record.member == identity.member.id
+        && record.is_signed_by(key))
+    .then_some(record)
 }
 
 /// What reading a group folder refused.
@@ -590,8 +647,28 @@ fn read_small(path: &Path) -> Result<Vec<u8>, ReadRefusal> {
     if meta.len() > MAX_FILE_BYTES {
         return Err(ReadRefusal::TooLarge(meta.len()));
     }
-    let file = fs::File::open(path).map_err(|_| ReadRefusal::Gone)?;
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    // Opened without following a link and without blocking (a FIFO swapped in since the
+    // check), and checked again on the open file.
+    let mut options = fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
+    }
+    let file = options.open(path).map_err(|e| {
+        #[cfg(unix)]
+        if e.raw_os_error() == Some(libc::ELOOP) {
+            return ReadRefusal::Link;
+        }
+        let _ = e;
+        ReadRefusal::Gone
+    })?;
+    let opened = file.metadata().map_err(|_| ReadRefusal::Gone)?;
+    if !opened.is_file() {
+        return Err(ReadRefusal::NotFile);
+    }
+    let mut bytes = Vec::with_capacity(opened.len().min(MAX_FILE_BYTES) as usize);
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(|_| ReadRefusal::Gone)?;
@@ -866,21 +943,24 @@ impl GroupWatch {
         let mut watchers = Vec::new();
         for dir in dirs {
             let heard = last.clone();
-            let mut watcher =
-                notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
-                    if event.is_ok_and(|e| {
-                        !matches!(e.kind, notify::EventKind::Access(_))
-                            && e.paths.iter().any(|p| {
-                                p.file_name()
-                                    .and_then(|n| n.to_str())
-                                    .is_some_and(|n| !n.contains(".tmp-"))
-                            })
-                    }) {
-                        *heard.lock().unwrap_or_else(PoisonError::into_inner) =
-                            Some(Instant::now());
-                    }
-                })
-                .map_err(|e| e.to_string())?;
+            let handler = move |event: notify::Result<notify::Event>| {
+                if event.is_ok_and(|e| {
+                    !matches!(e.kind, notify::EventKind::Access(_))
+                        && e.paths.iter().any(|p| {
+                            p.file_name()
+                                .and_then(|n| n.to_str())
+                                .is_some_and(|n| !n.contains(".tmp-"))
+                        })
+                }) {
+                    *heard.lock().unwrap_or_else(PoisonError::into_inner) = Some(Instant::now());
+                }
+            };
+            // A link in the folder (written by others) is not followed out of it.
+            let mut watcher = notify::RecommendedWatcher::new(
+                handler,
+                notify::Config::default().with_follow_symlinks(false),
+            )
+            .map_err(|e| e.to_string())?;
             watcher
                 .watch(dir, notify::RecursiveMode::Recursive)
                 .map_err(|e| e.to_string())?;

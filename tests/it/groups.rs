@@ -255,6 +255,13 @@ fn vera_joins_sees_what_is_new_in_members_colours_hides_a_layer_replies_and_copi
         .unwrap()
         .id
         .clone();
+    // Listed under "New in Seminar" and in Anna's thread.
+    assert_eq!(
+        harness
+            .query_all_by_label("Because Stalin wanted the RSFSR to absorb them.")
+            .count(),
+        2
+    );
     harness
         .get_by_role_and_label(Role::CheckBox, "Boris")
         .click();

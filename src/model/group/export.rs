@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 
 use super::{Authorship, Entry, GroupLayer, LayerFilter, Shared, SharedCategory, Unverified};
 use crate::formats::w3c::{self, ANNOTATION_IRI};
-use crate::model::annotation::Category;
+use crate::model::annotation::{Annotation, Category};
 use crate::model::annotation_export::{citation, w3c_annotation, w3c_note};
 use crate::model::escape::{escape_html, escape_markdown};
 use crate::model::library::Library;
@@ -35,6 +35,9 @@ fn unverified_words(why: Unverified) -> &'static str {
         }
         Unverified::UnknownKey => "unverified: signed with a key its author does not publish",
         Unverified::NoKeys => "unverified: its author published no key in the group",
+        Unverified::DuplicateId => {
+            "unverified: another member's record has the same id, made to be taken for this one"
+        }
         Unverified::UntrustedKey => {
             "unverified: signed with a new key that none of its author's earlier keys signed"
         }
@@ -50,8 +53,17 @@ fn byline(layer: &GroupLayer, entry: &Entry) -> String {
     }
 }
 
+/// The day a record was written, as its author's file says it (other people's text: the
+/// exports escape it like any other).
 fn day(entry: &Entry) -> String {
-    entry.record.written.as_str().chars().take(10).collect()
+    entry
+        .record
+        .written
+        .as_str()
+        .chars()
+        .take(10)
+        .filter(|c| c.is_ascii_digit() || *c == '-')
+        .collect()
 }
 
 fn category_of(category: &Option<SharedCategory>) -> Option<String> {
@@ -277,14 +289,23 @@ fn with_authorship(mut value: Value, layer: &GroupLayer, entry: &Entry) -> Value
     value
 }
 
-fn categories_of(id: Option<&String>, category: &Option<SharedCategory>) -> Vec<Category> {
-    match (id, category) {
-        (Some(id), Some(c)) => vec![Category {
-            category_id: id.clone(),
-            name: c.name.clone(),
-            color: super::parse_colour(&c.colour).unwrap_or([0x80, 0x80, 0x80]),
-        }],
-        _ => Vec::new(),
+/// A shared record's category, under an id made from its name (the sharer's own id for it
+/// stays in their notebook).
+fn categories_of(category: &Option<SharedCategory>) -> (Option<String>, Vec<Category>) {
+    match category {
+        Some(c) => {
+            let id = format!(
+                "group:{}",
+                crate::model::text::slug(&c.name, |ch| ch.is_alphanumeric())
+            );
+            let list = vec![Category {
+                category_id: id.clone(),
+                name: c.name.clone(),
+                color: super::parse_colour(&c.colour).unwrap_or([0x80, 0x80, 0x80]),
+            }];
+            (Some(id), list)
+        }
+        None => (None, Vec::new()),
     }
 }
 
@@ -319,14 +340,21 @@ fn w3c_layer(layer: &GroupLayer, filter: &LayerFilter) -> String {
             Shared::Annotation {
                 annotation,
                 category,
-            } => w3c_annotation(
-                annotation,
-                &categories_of(annotation.category_id.as_ref(), category),
-                false,
-                None,
-            ),
+            } => {
+                let (id, categories) = categories_of(category);
+                let annotation = Annotation {
+                    category_id: id,
+                    ..annotation.clone()
+                };
+                w3c_annotation(&annotation, &categories, false, None)
+            }
             Shared::ComparisonNote { note, category } => {
-                w3c_note(note, &categories_of(note.category_id.as_ref(), category))
+                let (id, categories) = categories_of(category);
+                let note = crate::model::comparison::ComparisonNote {
+                    category_id: id,
+                    ..note.clone()
+                };
+                w3c_note(&note, &categories)
             }
             Shared::Reply { to, note } => json!({
                 "@context": w3c::CONTEXT,

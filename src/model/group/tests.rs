@@ -496,7 +496,11 @@ fn colours_read_and_write() {
     assert_eq!(parse_colour("#d95f02"), Some([0xd9, 0x5f, 0x02]));
     assert_eq!(parse_colour("d95f02"), None);
     assert_eq!(parse_colour("#d95f0"), None);
-    assert_eq!(parse_colour("#d95f0é"), None);
+    assert_eq!(
+        parse_colour("#d95fé"),
+        None,
+        "six bytes, not six hex digits"
+    );
     assert_eq!(colour_text([1, 2, 255]), "#0102ff");
     assert!(MEMBER_COLOURS.contains(&first_colour("anna")));
 }
@@ -566,4 +570,97 @@ fn a_key_whose_id_begins_with_a_dash_names_its_card() {
         .find(|k| k.id().starts_with('-'))
         .expect("a key among 256 whose id begins with '-'");
     assert!(valid_id(&dashed.id()));
+}
+
+#[test]
+fn a_record_id_two_members_use_leaves_both_unverified() {
+    let (_, _, boris, kb, cards, mut records) = seminar();
+    // Boris signs, as himself, a record with the id of Anna's.
+    records.push((
+        "boris".into(),
+        GroupRecord::signed(
+            "r-a".into(),
+            &boris,
+            &kb,
+            at(0),
+            shared_note("I take it back."),
+        ),
+    ));
+    let layer = GroupLayer::assemble("Seminar", cards, records);
+    let both: Vec<_> = layer
+        .entries
+        .iter()
+        .filter(|e| e.record.id == "r-a")
+        .collect();
+    assert_eq!(both.len(), 2);
+    assert!(
+        both.iter()
+            .all(|e| e.authorship == Authorship::Unverified(Unverified::DuplicateId))
+    );
+    assert!(layer.entry("r-b").unwrap().authorship.is_verified());
+}
+
+#[test]
+fn a_retired_key_stays_retired_when_its_card_comes_back() {
+    let (anna, ka, _, _, cards, records) = seminar();
+    let mut seen = Seen::default();
+    seen.take_key_changes(&GroupLayer::assemble("S", cards.clone(), records.clone()));
+    // Anna moves to a new key, which her old one signs.
+    let new_key = key(7);
+    let mut rotated: Vec<(String, KeyCard)> =
+        cards.iter().filter(|(m, _)| m != "anna").cloned().collect();
+    rotated.push((
+        "anna".into(),
+        KeyCard::new(&anna, &new_key, at(9), Some(&ka)),
+    ));
+    seen.take_key_changes(&GroupLayer::assemble("S", rotated.clone(), records.clone()));
+    assert!(seen.revoked.contains(&ka.id()));
+    // Someone puts her old card back, and a record signed with the old key (a leaked key).
+    let mut back = rotated.clone();
+    back.push(("anna".into(), KeyCard::new(&anna, &ka, at(0), None)));
+    let mut more = records.clone();
+    more.push((
+        "anna".into(),
+        GroupRecord::signed("r-old".into(), &anna, &ka, at(12), shared_note("old key")),
+    ));
+    let mut layer = GroupLayer::assemble("S", back, more);
+    assert!(
+        seen.take_key_changes(&layer).is_empty(),
+        "a retired key is not news"
+    );
+    layer.apply_trust(&seen);
+    assert_eq!(
+        layer.entry("r-old").unwrap().authorship,
+        Authorship::Unverified(Unverified::UnknownKey)
+    );
+    assert!(
+        !seen.distrusts(&layer, "anna"),
+        "nothing to accept: the old key is retired"
+    );
+    seen.trust(&layer, "anna");
+    assert!(
+        !seen.keys["anna"].contains(&ka.id()),
+        "trust never takes back a retired key"
+    );
+}
+
+#[test]
+fn trust_takes_only_the_keys_the_reader_was_told_of() {
+    let (anna, ka, _, _, cards, records) = seminar();
+    let mut seen = Seen::default();
+    seen.take_key_changes(&GroupLayer::assemble("S", cards.clone(), records.clone()));
+    let mut more = cards.clone();
+    more.push(("anna".into(), KeyCard::new(&anna, &key(8), at(10), None)));
+    let told = GroupLayer::assemble("S", more.clone(), records.clone());
+    assert_eq!(seen.take_key_changes(&told).len(), 1);
+    // Another key arrives after the reader was told of the first, before they trust.
+    more.push(("anna".into(), KeyCard::new(&anna, &key(9), at(11), None)));
+    let later = GroupLayer::assemble("S", more, records);
+    seen.trust(&later, "anna");
+    assert!(seen.keys["anna"].contains(&key(8).id()));
+    assert!(
+        !seen.keys["anna"].contains(&key(9).id()),
+        "never told of: not trusted"
+    );
+    assert!(seen.keys["anna"].contains(&ka.id()));
 }

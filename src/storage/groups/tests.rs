@@ -377,7 +377,7 @@ fn a_hostile_group_folder_is_refused_and_reported_and_nothing_is_written_outside
     ));
     // Every refusal has words for the reader that name the file.
     for refusal in &read.refused {
-        let message = refusal.message("Seminar");
+        let message = refusal.message(group.name.as_str());
         assert!(message.starts_with("Seminar: "), "{message}");
     }
     // The real record still reads, verified.
@@ -489,4 +489,77 @@ fn only_the_member_who_names_a_group_writes_its_file() {
     let file: GroupFile =
         serde_json::from_slice(&fs::read(root.path().join("made/group.json")).unwrap()).unwrap();
     assert_eq!(file.name, "Seminar");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_record_planted_in_the_readers_folder_cannot_steer_their_writes() {
+    use std::os::unix::fs::symlink;
+    let s = seminar();
+    let anna = identity(&s.anna, "x").unwrap();
+    let boris = identity(&s.boris, "x").unwrap();
+    let group = find_group(&s.anna, "Seminar").unwrap();
+    let shared = share(&group, &anna, annotation("mine"), now(1)).unwrap();
+    let outside = s.group.parent().unwrap().join("outside");
+    fs::create_dir_all(&outside).unwrap();
+    fs::write(outside.join("victim.json"), b"precious").unwrap();
+    let mine = s
+        .group
+        .join("members")
+        .join(&anna.member.id)
+        .join("records");
+    // Boris plants, in Anna's folder, a record of "her" annotation whose id is a path out,
+    // in her name but signed with his key; and one with a plain id, signed so too.
+    let mut planted = GroupRecord::signed(
+        "../../../../outside/victim".to_owned(),
+        &anna.member,
+        &boris.key,
+        now(2),
+        annotation("planted"),
+    );
+    fs::write(
+        mine.join("r-planted.json"),
+        serde_json::to_vec(&planted).unwrap(),
+    )
+    .unwrap();
+    planted.id = "r-planted2".into();
+    fs::write(
+        mine.join("r-planted2.json"),
+        serde_json::to_vec(&planted).unwrap(),
+    )
+    .unwrap();
+    // A link where her key card goes.
+    let card = s
+        .group
+        .join("members")
+        .join(&anna.member.id)
+        .join("keys")
+        .join(format!("{}.json", anna.key.id()));
+    fs::remove_file(&card).unwrap();
+    symlink(outside.join("victim.json"), &card).unwrap();
+
+    // Anna shares the annotation again, and replaces her key.
+    let again = share(&group, &anna, annotation("mine, again"), now(3)).unwrap();
+    assert_eq!(again, shared, "her own record, not the planted one");
+    assert_eq!(fs::read(outside.join("victim.json")).unwrap(), b"precious");
+    assert!(
+        !fs::symlink_metadata(&card)
+            .unwrap()
+            .file_type()
+            .is_symlink(),
+        "the link is replaced, not written through"
+    );
+    assert_eq!(
+        new_key(&s.anna, now(4)).unwrap(),
+        1,
+        "only her own record is signed again"
+    );
+    assert_eq!(fs::read(outside.join("victim.json")).unwrap(), b"precious");
+    let read = read_group("Seminar", &s.group);
+    let planted = read.layer.entry("r-planted2").unwrap();
+    assert!(
+        !planted.authorship.is_verified(),
+        "a planted record stays unverified"
+    );
+    assert!(read.layer.entry(&shared).unwrap().authorship.is_verified());
 }

@@ -128,6 +128,8 @@ impl LecternApp {
         self.groups.filter = groups::load_filter(&dir);
         let joined = groups::joined(&dir);
         if joined.is_empty() {
+            // A read still running would bring back a group just left.
+            self.groups.reading = None;
             self.groups.groups.clear();
             self.groups.revision += 1;
             return;
@@ -164,12 +166,14 @@ impl LecternApp {
         } else if self.groups.reading.is_some() {
             ctx.request_repaint_after(std::time::Duration::from_millis(50));
         }
-        if self
-            .groups
-            .watch
-            .as_ref()
-            .is_some_and(GroupWatch::take_news)
-            && self.groups.reading.is_none()
+        // Asked only when no read is running, so that news arriving during one is kept for
+        // the next.
+        if self.groups.reading.is_none()
+            && self
+                .groups
+                .watch
+                .as_ref()
+                .is_some_and(GroupWatch::take_news)
         {
             self.start_reading_groups();
         }
@@ -565,7 +569,15 @@ impl LecternApp {
                 .map(|mine| mine.category_id.clone())
         });
         let now = clock::now();
-        let who = layer.member_name(&entry.record.member);
+        let who = if entry.authorship.is_verified() {
+            layer.member_name(&entry.record.member)
+        } else {
+            format!(
+                "{} ({})",
+                layer.member_name(&entry.record.member),
+                crate::tr!("group-unverified")
+            )
+        };
         let copy = Annotation {
             annotation_id: clock::new_annotation_id(),
             category_id,
