@@ -335,6 +335,12 @@ fn group_ui(
                     ui.horizontal_wrapped(|ui| {
                         swatch(ui, layer.member_colour(&entry.record.member));
                         ui.label(RichText::new(layer.member_name(&entry.record.member)).strong());
+                        if !entry.authorship.is_verified() {
+                            ui.label(
+                                RichText::new(crate::tr!("group-unverified"))
+                                    .color(ui.visuals().error_fg_color),
+                            );
+                        }
                         ui.label(entry.record.body.summary());
                     });
                 }

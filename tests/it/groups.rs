@@ -495,3 +495,64 @@ fn a_note_on_a_comparison_is_shared_from_the_window() {
     assert_eq!(shared.len(), 1);
     assert!(shared[0].authorship.is_verified());
 }
+
+#[test]
+fn the_comparison_shows_the_groups_notes_in_their_members_colours_to_read_not_to_change() {
+    let seminar = seminar();
+    // Anna shares a note on Lenin's amendment in Clause 1.
+    let anna = seminar.profile("anna");
+    let identity = groups::identity(&anna, "Anna").unwrap();
+    let joined = groups::find_group(&anna, "Seminar").unwrap();
+    let comparison = lectern::bundled::bundled_comparisons()
+        .into_iter()
+        .find(|c| c.title == crate::collation_view::CLAUSE_1_TITLE)
+        .unwrap();
+    let note = lectern::model::comparison::ComparisonNote {
+        quote: "formal unification".into(),
+        note: "Unification, not entry: the republics stay equal.".into(),
+        ..lectern::model::comparison::ComparisonNote::new(
+            "n-anna".into(),
+            &comparison,
+            0,
+            None,
+            &at(8),
+        )
+    };
+    groups::share(
+        &joined,
+        &identity,
+        Shared::comparison_note(&note, &[]),
+        at(8),
+    )
+    .unwrap();
+    // Vera opens the comparison.
+    let vera = seminar.profile("vera");
+    groups::rename(&vera, "Vera", None, at(9)).unwrap();
+    groups::join(&vera, &seminar.group, None, "Vera", at(9)).unwrap();
+    let mut harness = window(&vera);
+    groups_read(&mut harness);
+    click(&mut harness, crate::collation_view::CLAUSE_1_TITLE);
+    harness.get_by_label("Anna · Seminar");
+    harness.get_by_label("Unification, not entry: the republics stay equal.");
+    assert!(
+        harness
+            .query_all_by_role(Role::MultilineTextInput)
+            .all(|n| n.value().as_deref()
+                != Some("Unification, not entry: the republics stay equal.")),
+        "another's note is not in a field to edit"
+    );
+    // Hidden with Anna's layer.
+    let anna_id = identity.member.id.clone();
+    let ctx = harness.ctx.clone();
+    harness.state_mut().apply(
+        &ctx,
+        lectern::ui::action::GroupAction::ShowLayer {
+            group: "Seminar".into(),
+            member: anna_id,
+            shown: false,
+        }
+        .into(),
+    );
+    harness.run();
+    assert!(harness.query_by_label("Anna · Seminar").is_none());
+}

@@ -273,7 +273,11 @@ impl LecternApp {
             .map(|(_, name, color)| (name.clone(), *color))
             .collect();
         let open_comparison = self.comparison.as_ref().map(ComparisonState::comparison);
+        let group_notes = open_comparison
+            .map(|c| self.group_notes_on(&c.id))
+            .unwrap_or_default();
         let view = ComparisonView {
+            group_notes: &group_notes,
             notes: self.notebook.comparison_notes(),
             categories: &note_categories,
             font_size: self.view.font_size(),

@@ -290,6 +290,44 @@ impl LecternApp {
         groups_window(ctx, &input, &mut part.view)
     }
 
+    /// The groups' notes on the comparison `comparison`, in the layers shown.
+    pub(super) fn group_notes_on(
+        &self,
+        comparison: &str,
+    ) -> Vec<crate::ui::compare_view::GroupNote> {
+        let mut notes = Vec::new();
+        for group in &self.groups.groups {
+            let layer = &group.read.layer;
+            for entry in layer
+                .entries
+                .iter()
+                .filter(|e| self.groups.filter.shows(&layer.name, e))
+            {
+                match &entry.record.body {
+                    Shared::ComparisonNote { note, .. } if note.comparison_id == comparison => {
+                        let [r, g, b] = layer.member_colour(&entry.record.member);
+                        notes.push(crate::ui::compare_view::GroupNote {
+                            by: format!(
+                                "{} · {}",
+                                layer.member_name(&entry.record.member),
+                                layer.name
+                            ),
+                            colour: egui::Color32::from_rgb(r, g, b),
+                            unverified: !entry.authorship.is_verified(),
+                            note: note.clone(),
+                        });
+                    }
+                    Shared::Annotation { .. }
+                    | Shared::ComparisonNote { .. }
+                    | Shared::Comparison { .. }
+                    | Shared::Reply { .. }
+                    | Shared::Thread { .. } => {}
+                }
+            }
+        }
+        notes
+    }
+
     /// The group's layers on `text`, as highlights under the reader's own (which can be
     /// clicked; these cannot: another's record is not the reader's to change).
     pub(super) fn group_highlights(

@@ -18,4 +18,20 @@ pub struct ComparisonView<'a> {
     pub terms: Option<&'a crate::ui::glossary_view::TermCells>,
     /// Notes on a witness carried to the aligned words of the others.
     pub carried: &'a [crate::model::carry::Carried],
+    /// The study groups' notes on comparisons, in the layers shown (read only).
+    pub group_notes: &'a [GroupNote],
+}
+
+/// A note on a comparison that a member of a study group shared: shown under the reader's
+/// own notes, in its member's colour, never editable.
+#[derive(Clone, Debug)]
+pub struct GroupNote {
+    /// Who wrote it, and in which group ("Anna · Seminar").
+    pub by: String,
+    /// Their colour.
+    pub colour: Color32,
+    /// Whether its signature does not verify.
+    pub unverified: bool,
+    /// The note.
+    pub note: ComparisonNote,
 }

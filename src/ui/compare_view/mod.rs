@@ -25,7 +25,7 @@ mod picture;
 mod rows;
 mod view;
 
-pub use inputs::ComparisonView;
+pub use inputs::{ComparisonView, GroupNote};
 pub use picture::{Picture, PictureOf, PictureStyle, picture, row_rule};
 pub use view::comparison_ui;
 
