@@ -40,7 +40,10 @@
 //!   file, and [`model::annotation_export`] says what each export format holds of each kind;
 //!   [`model::sync`]
 //!   merges versions of its records as sync engines bring them (stamps of a hybrid logical
-//!   clock, last writer wins, a diverged note kept). No egui, no I/O and no threads of its own
+//!   clock, last writer wins, a diverged note kept); [`model::group`] is a study group's layer
+//!   (members and their Ed25519 keys, signed records and whether each verifies, threads of
+//!   replies, the layers shown, what is new, whose key changed), and [`model::group::export`]
+//!   writes it with its creators and threads. No egui, no I/O and no threads of its own
 //!   (a long diff or comparison spreads its work over rayon's pool: pure data parallelism);
 //!   a comparison is written to a sink the caller gives, which does the writing. Tested with
 //!   plain unit tests.
@@ -54,6 +57,10 @@
 //!   encoding, and [`storage::guess`] guesses what a file says of itself (date, title).
 //!   [`storage::open::open_profile`] is the one way the window and every command open a
 //!   profile: lock, imported texts, the notebook recovered and re-anchored, notices.
+//!   [`storage::groups`] is who the reader is in their study groups (member, this device's
+//!   signing key) and the group folders they joined, read as hostile input (no link followed,
+//!   sizes, ids and versions refused and reported) and written only in the reader's own part,
+//!   never through a link.
 //!   [`storage::handover`] gives files opened later to the window that has the profile open.
 //!   No egui.
 //! - [`cli`]: the command line, one file per command (`lectern list`, `compare`, `export` …),
@@ -84,16 +91,19 @@
 //!     over the desk; it carries out the view's actions itself), `menus`, `windows`,
 //!     `annotating`, `history` (Back and Forward, and the notice of a replaced pane),
 //!     `comparisons`, `collation` (the open comparison's witnesses collated, each
-//!     language apart, in a window over the desk), `search`, `text_import`, `study` (people and places, terms across
+//!     language apart, in a window over the desk), `groups` (the study groups, read off the
+//!     window's thread and watched, and their actions) and `group_layers` (their layers in the
+//!     panes, the comparison and the annotations panel), `search`, `text_import`, `study` (people and places, terms across
 //!     translations: [`ui::app::StudyTools`]), `files`, `handover` and `sync` (what a sync
-//!     engine brings while the window is open). `LecternApp` holds thirteen named parts,
+//!     engine brings while the window is open). `LecternApp` holds fourteen named parts,
 //!     private to the window: each room names what it imports (no `use super::*`), and tests
 //!     reach the parts through the app's methods (`desk()`, `notebook()`, `comparison()` …).
 //!   - the views: [`ui::reader`] (a reading pane), [`ui::desk`] (panes side by side),
 //!     [`ui::annotations_view`], [`ui::compare_view`], [`ui::library_view`],
 //!     [`ui::search_view`], [`ui::backups_view`], [`ui::info_view`], [`ui::welcome`],
 //!     [`ui::index_view`], [`ui::timeline_view`], [`ui::glossary_view`],
-//!     [`ui::collation_view`] (a collation's Table, Apparatus and Overview).
+//!     [`ui::collation_view`] (a collation's Table, Apparatus and Overview),
+//!     [`ui::groups_view`] (the Study groups window: members' layers, threads, what is new).
 //!   - [`ui::theme`]: the reading colours; the selection and Find's marks are inverse video,
 //!     measured apart from every category's highlight (CIEDE2000, WCAG contrast) by its tests.
 //!   - [`ui::task`]: background work (spawn, progress, cancel, poll) for dialogs, reading

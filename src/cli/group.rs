@@ -25,7 +25,7 @@ pub fn default_member_name() -> String {
 }
 
 /// What other people wrote, made safe for a terminal: control characters (escape sequences
-/// that could rewrite the line, hide "[unverified]" or move the cursor; tabs and line breaks
+/// that could rewrite the line, hide "\[unverified\]" or move the cursor; tabs and line breaks
 /// that would split the columns) shown as �.
 pub fn printable(text: &str) -> String {
     text.chars()

@@ -211,7 +211,7 @@ impl LecternApp {
             .default_size(320.0)
             .size_range(240.0..=560.0)
             .show(ui, |ui| {
-                match super::groups::groups_panel_ui(groups, selected.as_deref(), ui) {
+                match super::group_layers::groups_panel_ui(groups, selected.as_deref(), ui) {
                     Some(layer) => actions.extend(layer),
                     None => actions.extend(annotations_panel_ui(ui, &panel, view)),
                 }

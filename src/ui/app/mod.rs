@@ -34,6 +34,7 @@ mod collation;
 mod comparisons;
 mod files;
 mod frame;
+mod group_layers;
 mod groups;
 mod handover;
 mod history;
@@ -99,7 +100,7 @@ pub struct StartOptions {
     pub system_language: crate::i18n::Language,
 }
 
-/// The Lectern application: a dozen named parts, each looked after in its room.
+/// The Lectern application: fourteen named parts, each looked after in its room.
 pub struct LecternApp {
     /// The texts: bundled, imported into the profile, and opened from files for this session.
     library: Library,
