@@ -80,7 +80,7 @@ pub fn group(
     out: &mut dyn Write,
 ) -> anyhow::Result<()> {
     use crate::model::group::{GroupFile, Member, MemberKey, Shared, colour_text, first_colour};
-    use crate::storage::groups::{Identity, JoinedGroup, publish_card, share};
+    use crate::storage::groups::{Identity, JoinedGroup, publish_card, share_new};
     let library = crate::bundled::bundled_library();
     let texts: Vec<crate::model::text::Text> =
         library.texts().iter().map(|t| (**t).clone()).collect();
@@ -107,7 +107,7 @@ pub fn group(
         };
         publish_card(dir, &identity, now.clone(), None)?;
         for annotation in generate::annotations(&texts, annotations, seed + m as u64) {
-            share(
+            share_new(
                 &group,
                 &identity,
                 Shared::annotation(&annotation, &[]),

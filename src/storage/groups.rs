@@ -523,6 +523,26 @@ pub fn share(
     Ok(id)
 }
 
+/// Shares `body` in `group` as the reader in a new record, without looking for one that shared
+/// the same item before (a generated group, whose items are all new). Returns its id.
+pub fn share_new(
+    group: &JoinedGroup,
+    identity: &Identity,
+    body: Shared,
+    now: Timestamp,
+) -> Result<String, StorageError> {
+    let id = new_record_id()?;
+    let record = GroupRecord::signed(id.clone(), &identity.member, &identity.key, now, body);
+    write_own(
+        &group.dir,
+        &identity.member.id,
+        "records",
+        &id,
+        &json_bytes("a group record", &record)?,
+    )?;
+    Ok(id)
+}
+
 /// The id of the reader's record in the group that shares the item `item` of `kind`, if any.
 /// Only a record the reader signed, in a file named for its id, counts: another member may
 /// have put a record in the reader's folder.
