@@ -112,7 +112,8 @@ impl LecternApp {
         self.notices.extend(opened.notices);
         self.view.set_recovered(opened.recovered);
         self.session.profile = Some(opened.profile);
-        self.start_reading_groups();
+        // Read once the first frame is on screen (see `follow_groups`).
+        self.groups.read_after_first_frame = true;
         if let Some(state) = opened.reading_state {
             self.restore(&state);
             self.session.last_saved = Some(state);
