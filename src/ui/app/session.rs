@@ -112,8 +112,18 @@ impl LecternApp {
         self.notices.extend(opened.notices);
         self.view.set_recovered(opened.recovered);
         self.session.profile = Some(opened.profile);
-        // Read once the first frame is on screen (see `follow_groups`).
+        // Read once the first frame is on screen (see `follow_groups`); a start-up trace waits
+        // for them.
         self.groups.read_after_first_frame = true;
+        if crate::startup::tracing()
+            && self
+                .session
+                .profile
+                .as_ref()
+                .is_some_and(|p| !crate::storage::groups::joined(p.dir()).is_empty())
+        {
+            crate::startup::wait_for(crate::startup::stage::GROUPS_READ);
+        }
         if let Some(state) = opened.reading_state {
             self.restore(&state);
             self.session.last_saved = Some(state);
