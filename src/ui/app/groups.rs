@@ -3,7 +3,6 @@
 //! members' layers in the reading panes; and the group actions, carried out here.
 
 use std::collections::{BTreeSet, HashSet};
-use std::thread::JoinHandle;
 
 use super::LecternApp;
 use crate::model::annotation::Annotation;
@@ -40,7 +39,10 @@ pub struct GroupsPart {
     pub(super) by_category: bool,
     /// Changes whenever what the groups show changes (for the highlights' key).
     pub(super) revision: u64,
-    pub(super) reading: Option<JoinHandle<Vec<(JoinedGroup, GroupRead)>>>,
+    /// The groups being read off the window's thread, which wakes the window when done.
+    pub(super) reading: Option<std::sync::mpsc::Receiver<Vec<(JoinedGroup, GroupRead)>>>,
+    /// The window's context, to wake it (set at its first frame).
+    pub(super) wake: Option<egui::Context>,
     pub(super) watch: Option<GroupWatch>,
     pub(super) watched: Vec<std::path::PathBuf>,
     pub(super) open: bool,
@@ -141,20 +143,32 @@ impl LecternApp {
         {
             crate::startup::wait_for(crate::startup::stage::GROUPS_READ);
         }
-        self.groups.reading = Some(std::thread::spawn(move || {
-            joined
+        let (send, receive) = std::sync::mpsc::channel();
+        let wake = self.groups.wake.clone();
+        std::thread::spawn(move || {
+            let read: Vec<(JoinedGroup, GroupRead)> = joined
                 .into_iter()
                 .map(|group| {
                     let read = groups::read_group(&group.name, &group.dir);
                     (group, read)
                 })
-                .collect()
-        }));
+                .collect();
+            let _ = send.send(read);
+            // The window is woken once, when the groups are read: no frames are drawn while
+            // they are (under a software renderer each frame takes a core).
+            if let Some(wake) = wake {
+                wake.request_repaint();
+            }
+        });
+        self.groups.reading = Some(receive);
     }
 
     /// Takes the groups once read, tells the reader what is new and whose key changed, and
     /// reads them again when their folders changed.
     pub(super) fn follow_groups(&mut self, ctx: &egui::Context) {
+        if self.groups.wake.is_none() {
+            self.groups.wake = Some(ctx.clone());
+        }
         // The groups of a profile just opened are read once its first frame has been drawn
         // (this is the second frame's start), so that reading ten thousand records on both
         // cores does not hold the first frame back.
@@ -167,19 +181,17 @@ impl LecternApp {
                 ctx.request_repaint();
             }
         }
-        if self
-            .groups
-            .reading
-            .as_ref()
-            .is_some_and(JoinHandle::is_finished)
-            && let Some(reading) = self.groups.reading.take()
-        {
-            match reading.join() {
-                Ok(read) => self.take_groups(read, ctx),
-                Err(_) => log::warn!("reading the study groups failed"),
+        let taken = self.groups.reading.as_ref().map(|r| r.try_recv());
+        match taken {
+            Some(Ok(read)) => {
+                self.groups.reading = None;
+                self.take_groups(read, ctx);
             }
-        } else if self.groups.reading.is_some() {
-            ctx.request_repaint_after(std::time::Duration::from_millis(50));
+            Some(Err(std::sync::mpsc::TryRecvError::Disconnected)) => {
+                self.groups.reading = None;
+                log::warn!("reading the study groups failed");
+            }
+            Some(Err(std::sync::mpsc::TryRecvError::Empty)) | None => {}
         }
         // Asked only when no read is running, so that news arriving during one is kept for
         // the next.
