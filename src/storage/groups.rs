@@ -512,15 +512,7 @@ pub fn share(
         Some(id) => id,
         None => new_record_id()?,
     };
-    let record = GroupRecord::signed(id.clone(), &identity.member, &identity.key, now, body);
-    write_own(
-        &group.dir,
-        &identity.member.id,
-        "records",
-        &id,
-        &json_bytes("a group record", &record)?,
-    )?;
-    Ok(id)
+    write_record(group, identity, id, body, now)
 }
 
 /// Shares `body` in `group` as the reader in a new record, without looking for one that shared
@@ -531,7 +523,17 @@ pub fn share_new(
     body: Shared,
     now: Timestamp,
 ) -> Result<String, StorageError> {
-    let id = new_record_id()?;
+    write_record(group, identity, new_record_id()?, body, now)
+}
+
+/// Writes `body` as the reader's record `id`, signed; returns the id.
+fn write_record(
+    group: &JoinedGroup,
+    identity: &Identity,
+    id: String,
+    body: Shared,
+    now: Timestamp,
+) -> Result<String, StorageError> {
     let record = GroupRecord::signed(id.clone(), &identity.member, &identity.key, now, body);
     write_own(
         &group.dir,

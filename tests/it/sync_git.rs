@@ -14,7 +14,7 @@ use lectern::storage::open::Access;
 use notebook::{KAMENEV, change, highlight, ids, open};
 
 /// Runs git in `dir` with a configuration of its own (no user's or system's settings).
-fn git(dir: &Path, home: &Path, args: &[&str]) -> std::process::Output {
+pub fn git(dir: &Path, home: &Path, args: &[&str]) -> std::process::Output {
     Command::new("git")
         .args(args)
         .current_dir(dir)

@@ -21,6 +21,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
+use crate::sync_git::git;
+
 use lectern::storage::open::Access;
 use serde_json::{Value, json};
 use syncthing::SyncedMesh;
@@ -463,21 +465,6 @@ fn three_members_synced_by_syncthing_reply_apart_and_see_every_record_verified()
         assert_nothing_private_in(copy);
     }
     drop(mesh);
-}
-
-/// Runs git in `dir` with a configuration of its own (no user's or system's settings).
-fn git(dir: &Path, home: &Path, args: &[&str]) -> std::process::Output {
-    Command::new("git")
-        .args(args)
-        .current_dir(dir)
-        .env("HOME", home)
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("GIT_AUTHOR_NAME", "Reader")
-        .env("GIT_AUTHOR_EMAIL", "reader@example.org")
-        .env("GIT_COMMITTER_NAME", "Reader")
-        .env("GIT_COMMITTER_EMAIL", "reader@example.org")
-        .output()
-        .expect("git is installed (.ci/run installs it)")
 }
 
 /// `git ARGS` in `dir`, which must succeed; its standard output.
