@@ -13,16 +13,8 @@ use super::TextOrJson;
 use crate::model::clock;
 use crate::model::group::export::{GroupFormat, export_layer};
 use crate::model::group::{Authorship, GroupLayer, Shared, parse_colour, share_of};
-use crate::storage::groups::{self, GroupRead, JoinedGroup};
+use crate::storage::groups::{self, GroupRead, JoinedGroup, default_member_name};
 use crate::storage::open::Access;
-
-/// The name a member starts with before they choose one: the system's user name.
-pub fn default_member_name() -> String {
-    std::env::var("USER")
-        .ok()
-        .filter(|n| !n.trim().is_empty())
-        .unwrap_or_else(|| "Reader".to_owned())
-}
 
 /// What other people wrote, made safe for a terminal: control characters (escape sequences
 /// that could rewrite the line, hide "\[unverified\]" or move the cursor; tabs and line breaks

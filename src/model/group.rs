@@ -412,30 +412,6 @@ impl Shared {
         }
     }
 
-    /// Every string of the record a reader wrote or chose (notes, tags, quotes, titles), for the
-    /// privacy checks and the search.
-    pub fn words(&self) -> Vec<&str> {
-        match self {
-            Shared::Annotation {
-                annotation,
-                category,
-            } => {
-                let mut words = vec![annotation.note.as_str(), annotation.anchor.exact.as_str()];
-                words.extend(annotation.tags.iter().map(String::as_str));
-                words.extend(category.iter().map(|c| c.name.as_str()));
-                words
-            }
-            Shared::ComparisonNote { note, category } => {
-                let mut words = vec![note.note.as_str(), note.quote.as_str()];
-                words.extend(category.iter().map(|c| c.name.as_str()));
-                words
-            }
-            Shared::Comparison { comparison } => vec![comparison.title.as_str()],
-            Shared::Reply { note, .. } => vec![note.as_str()],
-            Shared::Thread { .. } => Vec::new(),
-        }
-    }
-
     /// A line saying what it is, for lists ("“a passage” — the note").
     pub fn summary(&self) -> String {
         let short = |s: &str| {
@@ -889,12 +865,13 @@ impl GroupLayer {
     }
 }
 
-/// Which layers and records the reader shows.
+/// Which layers and records the reader shows. Asked for every record of every frame that
+/// shows a group, so asking allocates nothing.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LayerFilter {
-    /// Layers hidden, as `(group name, member id)`.
+    /// Layers hidden: group name → the ids of the members hidden in it.
     #[serde(default)]
-    pub hidden_members: BTreeSet<(String, String)>,
+    pub hidden_members: BTreeMap<String, BTreeSet<String>>,
     /// Groups hidden whole.
     #[serde(default)]
     pub hidden_groups: BTreeSet<String>,
@@ -906,11 +883,8 @@ pub struct LayerFilter {
 impl LayerFilter {
     /// Whether `entry` of group `group` is shown.
     pub fn shows(&self, group: &str, entry: &Entry) -> bool {
-        !self.hidden_groups.contains(group)
-            && !self.hidden_records.contains(&entry.record.id)
-            && !self
-                .hidden_members
-                .contains(&(group.to_owned(), entry.record.member.clone()))
+        !self.hidden_records.contains(&entry.record.id)
+            && self.shows_member(group, &entry.record.member)
     }
 
     /// Whether member `member`'s layer in `group` is shown.
@@ -918,16 +892,24 @@ impl LayerFilter {
         !self.hidden_groups.contains(group)
             && !self
                 .hidden_members
-                .contains(&(group.to_owned(), member.to_owned()))
+                .get(group)
+                .is_some_and(|hidden| hidden.contains(member))
     }
 
     /// Shows or hides member `member`'s layer in `group`.
     pub fn set_member(&mut self, group: &str, member: &str, shown: bool) {
-        let key = (group.to_owned(), member.to_owned());
         if shown {
-            self.hidden_members.remove(&key);
+            if let Some(hidden) = self.hidden_members.get_mut(group) {
+                hidden.remove(member);
+                if hidden.is_empty() {
+                    self.hidden_members.remove(group);
+                }
+            }
         } else {
-            self.hidden_members.insert(key);
+            self.hidden_members
+                .entry(group.to_owned())
+                .or_default()
+                .insert(member.to_owned());
         }
     }
 }
@@ -1078,15 +1060,6 @@ impl Seen {
             })
         })
     }
-}
-
-/// How many records of each kind a layer holds.
-pub fn counts_by_kind(layer: &GroupLayer) -> BTreeMap<SharedKind, usize> {
-    let mut counts = BTreeMap::new();
-    for entry in &layer.entries {
-        *counts.entry(entry.record.body.kind()).or_insert(0) += 1;
-    }
-    counts
 }
 
 pub mod export;

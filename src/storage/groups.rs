@@ -100,6 +100,14 @@ fn new_record_id() -> Result<String, StorageError> {
     ))
 }
 
+/// The name a member starts with before they choose one: the system's user name.
+pub fn default_member_name() -> String {
+    std::env::var("USER")
+        .ok()
+        .filter(|n| !n.trim().is_empty())
+        .unwrap_or_else(|| "Reader".to_owned())
+}
+
 /// The reader's member, if they have one.
 pub fn member(profile_dir: &Path) -> Option<Member> {
     let bytes = fs::read(profile_dir.join(MEMBER_FILE)).ok()?;

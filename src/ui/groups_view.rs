@@ -395,17 +395,9 @@ fn byline(ui: &mut Ui, layer: &GroupLayer, entry: &Entry, new: bool) {
         let name = layer.member_name(&entry.record.member);
         ui.label(RichText::new(&name).strong());
         ui.label(
-            RichText::new(
-                entry
-                    .record
-                    .written
-                    .as_str()
-                    .chars()
-                    .take(10)
-                    .collect::<String>(),
-            )
-            .small()
-            .weak(),
+            RichText::new(entry.record.written.day().unwrap_or_default())
+                .small()
+                .weak(),
         );
         if let Authorship::Unverified(_) = entry.authorship {
             ui.label(

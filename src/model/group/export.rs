@@ -53,17 +53,10 @@ fn byline(layer: &GroupLayer, entry: &Entry) -> String {
     }
 }
 
-/// The day a record was written, as its author's file says it (other people's text: the
-/// exports escape it like any other).
-fn day(entry: &Entry) -> String {
-    entry
-        .record
-        .written
-        .as_str()
-        .chars()
-        .take(10)
-        .filter(|c| c.is_ascii_digit() || *c == '-')
-        .collect()
+/// The day a record was written, when its author's file gives a date there (a member writes
+/// `written`: anything else is left out, never copied into an export).
+fn day(entry: &Entry) -> &str {
+    entry.record.written.day().unwrap_or("")
 }
 
 fn category_of(category: &Option<SharedCategory>) -> Option<String> {

@@ -1,16 +1,49 @@
-//! The study groups' layers where the reader reads: others' highlights in the panes (under the
-//! reader's own, in their members' colours or by category), their notes on the open
-//! comparison, and the annotations panel listing a group's or one member's records.
+//! What the study groups show: the Study groups window, and the layers where the reader reads
+//! (others' highlights in the panes, under the reader's own, in their members' colours or by
+//! category; their notes on the open comparison; the annotations panel listing a group's or
+//! one member's records).
 
 use super::LecternApp;
-use super::groups::{GroupsPart, distrusted};
+use std::collections::BTreeSet;
+
+use super::groups::{GroupsPart, LoadedGroup};
 use crate::model::group::{Shared, parse_colour};
 use crate::model::text::TextId;
 use crate::ui::action::Action;
-use crate::ui::groups_view::{GroupShown, GroupsInput};
+use crate::ui::groups_view::{GroupShown, GroupsInput, groups_window};
 use crate::ui::reader::Highlight;
 
 impl LecternApp {
+    /// The Study groups window, while it is open.
+    pub(super) fn groups_window_ui(&mut self, ctx: &egui::Context) -> Vec<Action> {
+        if !self.groups.open {
+            return Vec::new();
+        }
+        let selected = self.view.selected_annotation().map(str::to_owned);
+        let part = &mut self.groups;
+        let input = GroupsInput {
+            member: part.member.as_ref(),
+            groups: part
+                .groups
+                .iter()
+                .map(|g| GroupShown {
+                    name: &g.joined.name,
+                    dir: g.joined.dir.display().to_string(),
+                    layer: &g.read.layer,
+                    new: &g.new,
+                    refused: &g.refused,
+                    distrusted: distrusted(g),
+                })
+                .collect(),
+            filter: &part.filter,
+            by_member: !part.by_category,
+            selected: selected.as_deref(),
+            reading: part.reading.is_some(),
+            comparison_items: comparison_items(self.notebook.contents()),
+        };
+        groups_window(ctx, &input, &mut part.view)
+    }
+
     /// The groups' notes on the comparison `comparison`, in the layers shown.
     pub(super) fn group_notes_on(
         &self,
@@ -19,13 +52,12 @@ impl LecternApp {
         let mut notes = Vec::new();
         for group in &self.groups.groups {
             let layer = &group.read.layer;
-            for entry in layer
-                .entries
-                .iter()
-                .filter(|e| self.groups.filter.shows(&layer.name, e))
-            {
+            for entry in &layer.entries {
                 match &entry.record.body {
-                    Shared::ComparisonNote { note, .. } if note.comparison_id == comparison => {
+                    Shared::ComparisonNote { note, .. }
+                        if note.comparison_id == comparison
+                            && self.groups.filter.shows(&layer.name, entry) =>
+                    {
                         let [r, g, b] = layer.member_colour(&entry.record.member);
                         notes.push(crate::ui::compare_view::GroupNote {
                             by: format!(
@@ -177,4 +209,44 @@ pub(super) fn groups_panel_ui(
         );
     });
     Some(actions)
+}
+
+/// The members of `group` who publish a key this device does not trust.
+fn distrusted(group: &LoadedGroup) -> BTreeSet<String> {
+    group
+        .read
+        .layer
+        .members
+        .keys()
+        .filter(|id| group.seen.distrusts(&group.read.layer, id))
+        .cloned()
+        .collect()
+}
+
+/// The reader's notes on comparisons and own comparisons, as the window offers them to share.
+fn comparison_items(contents: &crate::model::notebook::Contents) -> Vec<(String, String)> {
+    let short = |s: &str| {
+        let s = s.trim();
+        if s.chars().count() > 50 {
+            format!("{}…", s.chars().take(49).collect::<String>())
+        } else {
+            s.to_owned()
+        }
+    };
+    contents
+        .comparison_notes
+        .iter()
+        .map(|n| {
+            (
+                n.note_id.clone(),
+                format!("{}: {}", short(&n.comparison_title), short(&n.note)),
+            )
+        })
+        .chain(contents.comparisons.iter().map(|c| {
+            (
+                c.id.clone(),
+                crate::tr!("groups-comparison-item", title = short(&c.title)),
+            )
+        }))
+        .collect()
 }

@@ -11,8 +11,8 @@ use crate::model::group::{GroupLayer, LayerFilter, Member, Seen, Shared, parse_c
 use crate::model::notebook::Edit;
 use crate::model::text::TextId;
 use crate::storage::groups::{self, GroupRead, GroupWatch, JoinedGroup};
-use crate::ui::action::{Action, GroupAction};
-use crate::ui::groups_view::{GroupShown, GroupsInput, GroupsViewState, groups_window};
+use crate::ui::action::GroupAction;
+use crate::ui::groups_view::GroupsViewState;
 
 /// A group as read.
 #[derive(Debug)]
@@ -127,7 +127,7 @@ impl LecternApp {
             self.groups.view.name = member.name.clone();
             self.groups.view.colour = parse_colour(&member.colour).unwrap_or([0x80; 3]);
         } else if self.groups.view.name.is_empty() {
-            self.groups.view.name = crate::cli::group::default_member_name();
+            self.groups.view.name = groups::default_member_name();
             self.groups.view.colour = [0xd9, 0x5f, 0x02];
         }
         self.groups.filter = groups::load_filter(&dir);
@@ -287,36 +287,6 @@ impl LecternApp {
         }
     }
 
-    /// The Study groups window, while it is open.
-    pub(super) fn groups_window_ui(&mut self, ctx: &egui::Context) -> Vec<Action> {
-        if !self.groups.open {
-            return Vec::new();
-        }
-        let selected = self.view.selected_annotation().map(str::to_owned);
-        let part = &mut self.groups;
-        let input = GroupsInput {
-            member: part.member.as_ref(),
-            groups: part
-                .groups
-                .iter()
-                .map(|g| GroupShown {
-                    name: &g.joined.name,
-                    dir: g.joined.dir.display().to_string(),
-                    layer: &g.read.layer,
-                    new: &g.new,
-                    refused: &g.refused,
-                    distrusted: distrusted(g),
-                })
-                .collect(),
-            filter: &part.filter,
-            by_member: !part.by_category,
-            selected: selected.as_deref(),
-            reading: part.reading.is_some(),
-            comparison_items: comparison_items(self.notebook.contents()),
-        };
-        groups_window(ctx, &input, &mut part.view)
-    }
-
     fn save_filter(&mut self) {
         self.groups.revision += 1;
         if let Some(profile) = &self.session.profile
@@ -336,7 +306,7 @@ impl LecternApp {
             return;
         };
         let dir = profile.dir();
-        let identity = || groups::identity(dir, &crate::cli::group::default_member_name());
+        let identity = || groups::identity(dir, &groups::default_member_name());
         let result: Result<Option<String>, String> = match action {
             GroupAction::ToggleGroups => {
                 self.groups.open = !self.groups.open;
@@ -515,7 +485,7 @@ impl LecternApp {
         ) else {
             return Ok(None);
         };
-        let identity = groups::identity(profile.dir(), &crate::cli::group::default_member_name())
+        let identity = groups::identity(profile.dir(), &groups::default_member_name())
             .map_err(|e| e.to_string())?;
         groups::share(&joined, &identity, body, clock::now()).map_err(|e| e.to_string())?;
         self.start_reading_groups();
@@ -578,44 +548,4 @@ impl LecternApp {
             self.view.select_annotation(Some(id));
         }
     }
-}
-
-/// The members of `group` who publish a key this device does not trust.
-pub(super) fn distrusted(group: &LoadedGroup) -> BTreeSet<String> {
-    group
-        .read
-        .layer
-        .members
-        .keys()
-        .filter(|id| group.seen.distrusts(&group.read.layer, id))
-        .cloned()
-        .collect()
-}
-
-/// The reader's notes on comparisons and own comparisons, as the window offers them to share.
-fn comparison_items(contents: &crate::model::notebook::Contents) -> Vec<(String, String)> {
-    let short = |s: &str| {
-        let s = s.trim();
-        if s.chars().count() > 50 {
-            format!("{}…", s.chars().take(49).collect::<String>())
-        } else {
-            s.to_owned()
-        }
-    };
-    contents
-        .comparison_notes
-        .iter()
-        .map(|n| {
-            (
-                n.note_id.clone(),
-                format!("{}: {}", short(&n.comparison_title), short(&n.note)),
-            )
-        })
-        .chain(contents.comparisons.iter().map(|c| {
-            (
-                c.id.clone(),
-                crate::tr!("groups-comparison-item", title = short(&c.title)),
-            )
-        }))
-        .collect()
 }

@@ -18,6 +18,7 @@ use crate::ui::task::Task;
 
 mod access;
 mod columns;
+mod group_notes;
 mod heads;
 mod inputs;
 mod marks;

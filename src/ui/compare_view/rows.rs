@@ -462,41 +462,7 @@ pub(super) fn notes_ui(
             .stroke(Stroke::new(1.0, color))
             .show(ui, |ui| note_ui(ui, state, view, note, actions));
     }
-    // The study groups' layers: others' notes, to read, not to change.
-    for shared in view
-        .group_notes
-        .iter()
-        .filter(|g| g.note.comparison_id == state.comparison.id && g.note.segment == segment)
-    {
-        egui::Frame::group(ui.style())
-            .stroke(Stroke::new(1.5, shared.colour))
-            .show(ui, |ui| {
-                ui.horizontal_wrapped(|ui| {
-                    ui.label(
-                        RichText::new(&shared.by)
-                            .small()
-                            .strong()
-                            .color(shared.colour),
-                    );
-                    ui.label(
-                        RichText::new(crate::tr!(
-                            "compare-note-on",
-                            subject = shared.note.subject()
-                        ))
-                        .small(),
-                    );
-                    if shared.unverified {
-                        ui.label(
-                            RichText::new(crate::tr!("group-unverified"))
-                                .small()
-                                .strong()
-                                .color(ui.visuals().error_fg_color),
-                        );
-                    }
-                });
-                ui.label(&shared.note.note);
-            });
-    }
+    super::group_notes::group_notes_ui(ui, state, view, segment);
 }
 
 /// One note: what it is on, its text (kept as it is typed), its category, Delete.
