@@ -399,54 +399,21 @@ impl SyncedPair {
     /// An error (with both sides' last state and their logs' last lines) if that does not happen
     /// within `timeout`, or if an instance died. With a few small files it takes about 1–1.5 s.
     pub fn settle(&self, timeout: Duration) -> Result<(), String> {
-        let started = Instant::now();
-        let deadline = started + timeout;
-        self.rescan_within(deadline)?;
-        let mut candidate: Option<String> = None;
-        let mut stable = 0;
-        let mut confirmed_by_rescan = false;
-        loop {
-            self.a.check_alive()?;
-            self.b.check_alive()?;
-            let last = match self.observe(deadline) {
-                Ok(Observation::Settled(fingerprint)) => {
-                    if candidate.as_deref() == Some(fingerprint.as_str()) {
-                        stable += 1;
-                    } else {
-                        candidate = Some(fingerprint.clone());
-                        stable = 0;
-                        confirmed_by_rescan = false;
-                    }
-                    if stable >= STABLE_POLLS {
-                        if confirmed_by_rescan {
-                            return Ok(());
-                        }
-                        self.rescan_within(deadline)?;
-                        confirmed_by_rescan = true;
-                        stable = 0;
-                    }
-                    format!("settled but not yet for long enough: {fingerprint}")
-                }
-                Ok(Observation::Busy(state)) => {
-                    candidate = None;
-                    stable = 0;
-                    state
-                }
-                Err(e) => {
-                    candidate = None;
-                    stable = 0;
-                    e
-                }
-            };
-            if Instant::now() + POLL >= deadline {
-                return Err(format!(
-                    "syncthing pair not settled after {:?}; last state: {last}\n{}",
-                    started.elapsed(),
+        settle_with(
+            timeout,
+            || {
+                self.a.check_alive()?;
+                self.b.check_alive()
+            },
+            |deadline| self.observe(deadline),
+            |deadline| self.rescan_within(deadline),
+            |elapsed, last| {
+                format!(
+                    "syncthing pair not settled after {elapsed:?}; last state: {last}\n{}",
                     self.logs()
-                ));
-            }
-            thread::sleep(POLL);
-        }
+                )
+            },
+        )
     }
 
     fn instance(&self, side: Side) -> &Instance {
@@ -746,56 +713,19 @@ impl SyncedMesh {
     /// An error (with every peer's last state and their logs' last lines) if that does not
     /// happen within `timeout`, or if an instance died.
     pub fn settle(&self, timeout: Duration) -> Result<(), String> {
-        let started = Instant::now();
-        let deadline = started + timeout;
-        self.rescan_within(deadline)?;
-        let mut candidate: Option<String> = None;
-        let mut stable = 0;
-        let mut confirmed_by_rescan = false;
-        loop {
-            for peer in &self.peers {
-                peer.check_alive()?;
-            }
-            let last = match self.observe(deadline) {
-                Ok(Observation::Settled(fingerprint)) => {
-                    if candidate.as_deref() == Some(fingerprint.as_str()) {
-                        stable += 1;
-                    } else {
-                        candidate = Some(fingerprint.clone());
-                        stable = 0;
-                        confirmed_by_rescan = false;
-                    }
-                    if stable >= STABLE_POLLS {
-                        if confirmed_by_rescan {
-                            return Ok(());
-                        }
-                        self.rescan_within(deadline)?;
-                        confirmed_by_rescan = true;
-                        stable = 0;
-                    }
-                    format!("settled but not yet for long enough: {fingerprint}")
-                }
-                Ok(Observation::Busy(state)) => {
-                    candidate = None;
-                    stable = 0;
-                    state
-                }
-                Err(e) => {
-                    candidate = None;
-                    stable = 0;
-                    e
-                }
-            };
-            if Instant::now() + POLL >= deadline {
-                return Err(format!(
-                    "syncthing mesh of {} not settled after {:?}; last state: {last}\n{}",
+        settle_with(
+            timeout,
+            || self.peers.iter().try_for_each(Instance::check_alive),
+            |deadline| self.observe(deadline),
+            |deadline| self.rescan_within(deadline),
+            |elapsed, last| {
+                format!(
+                    "syncthing mesh of {} not settled after {elapsed:?}; last state: {last}\n{}",
                     self.peers.len(),
-                    started.elapsed(),
                     self.logs()
-                ));
-            }
-            thread::sleep(POLL);
-        }
+                )
+            },
+        )
     }
 
     /// `POST /rest/db/scan` on every peer.
@@ -1355,4 +1285,60 @@ fn dechunk(mut body: &[u8]) -> Result<Vec<u8>, String> {
 /// Where `needle` first occurs in `haystack`.
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+/// The settling both a pair and a mesh do: rescan, then poll until the peers' state is settled
+/// with the same fingerprint for [`STABLE_POLLS`] polls in a row, rescan once more and require
+/// it again; an error made by `failed` (from the time taken and the last state) at the
+/// deadline, or at once if an instance died.
+fn settle_with(
+    timeout: Duration,
+    alive: impl Fn() -> Result<(), String>,
+    observe: impl Fn(Instant) -> Result<Observation, String>,
+    rescan: impl Fn(Instant) -> Result<(), String>,
+    failed: impl Fn(Duration, &str) -> String,
+) -> Result<(), String> {
+    let started = Instant::now();
+    let deadline = started + timeout;
+    rescan(deadline)?;
+    let mut candidate: Option<String> = None;
+    let mut stable = 0;
+    let mut confirmed_by_rescan = false;
+    loop {
+        alive()?;
+        let last = match observe(deadline) {
+            Ok(Observation::Settled(fingerprint)) => {
+                if candidate.as_deref() == Some(fingerprint.as_str()) {
+                    stable += 1;
+                } else {
+                    candidate = Some(fingerprint.clone());
+                    stable = 0;
+                    confirmed_by_rescan = false;
+                }
+                if stable >= STABLE_POLLS {
+                    if confirmed_by_rescan {
+                        return Ok(());
+                    }
+                    rescan(deadline)?;
+                    confirmed_by_rescan = true;
+                    stable = 0;
+                }
+                format!("settled but not yet for long enough: {fingerprint}")
+            }
+            Ok(Observation::Busy(state)) => {
+                candidate = None;
+                stable = 0;
+                state
+            }
+            Err(e) => {
+                candidate = None;
+                stable = 0;
+                e
+            }
+        };
+        if Instant::now() + POLL >= deadline {
+            return Err(failed(started.elapsed(), &last));
+        }
+        thread::sleep(POLL);
+    }
 }
