@@ -4590,6 +4590,8 @@ fn the_import_window_fills_its_fields_from_a_pasted_bibtex_entry_or_a_zotero_fil
         Some("Collected Works, vol. 33, p. 372")
     );
     assert_eq!(text.meta().translator.as_deref(), Some("Bernard Isaacs"));
+    // The copy is written by the background saver: wait for it, as closing the window does.
+    harness.state_mut().save_now();
     let written = std::fs::read_to_string(profile.path().join("texts/import-kamenev.txt")).unwrap();
     assert!(
         written.contains("\nreference: Collected Works, vol. 33, p. 372\n"),
