@@ -104,6 +104,22 @@ fn main() {
         1000.0,
         &launch_to_group,
     );
+    // The same on a device that has read the group before (every day after the first): the
+    // signatures it found good are kept, and only what changed is checked.
+    let joined_and_read = |profile: &std::path::Path| {
+        join(profile);
+        let joined = lectern::storage::groups::joined(profile);
+        for group in &joined {
+            lectern::storage::groups::read_joined(profile, group);
+        }
+    };
+    let launch_to_group_again = launch(&dir, &["--open-file", &file], &stages, &joined_and_read);
+    report(
+        "the same, on a device that read the group before: spawn to the group read",
+        "≤ 1 s",
+        1000.0,
+        &launch_to_group_again,
+    );
 }
 
 /// Launches `lectern --trace-startup ARGS` on a fresh profile `RUNS` times, prints when each

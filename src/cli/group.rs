@@ -167,7 +167,7 @@ fn group_of(dir: &Path, name: &str) -> anyhow::Result<JoinedGroup> {
 
 /// Reads a group, telling on standard error what was refused and whose key changed (once).
 pub fn read_told(profile_dir: &Path, group: &JoinedGroup) -> GroupRead {
-    let mut read = groups::read_group(&group.name, &group.dir);
+    let mut read = groups::read_joined(profile_dir, group);
     for refusal in &read.refused {
         eprintln!("{}", printable(&refusal.message(&group.name)));
     }
@@ -332,7 +332,7 @@ pub fn run(
         }
         GroupCommand::Read { group } => {
             let group = group_of(dir, &group)?;
-            let read = groups::read_group(&group.name, &group.dir);
+            let read = groups::read_joined(dir, &group);
             let mut seen = groups::load_seen(dir, &group);
             let count = read.layer.new_entries(&seen, &me).count();
             seen.mark_all(&read.layer);
@@ -361,7 +361,7 @@ pub fn run(
             if text.trim().is_empty() {
                 anyhow::bail!("a reply cannot be empty");
             }
-            let read = groups::read_group(&group.name, &group.dir);
+            let read = groups::read_joined(dir, &group);
             let root = thread_root(&read.layer, &record)?;
             let identity = groups::identity(dir, &default_member_name())?;
             let id = groups::share(
@@ -377,7 +377,7 @@ pub fn run(
         }
         GroupCommand::Trust { group, member } => {
             let group = group_of(dir, &group)?;
-            let read = groups::read_group(&group.name, &group.dir);
+            let read = groups::read_joined(dir, &group);
             let id = read
                 .layer
                 .members
@@ -404,7 +404,7 @@ pub fn run(
             reopen,
         } => {
             let group = group_of(dir, &group)?;
-            let read = groups::read_group(&group.name, &group.dir);
+            let read = groups::read_joined(dir, &group);
             let root = thread_root(&read.layer, &record)?;
             let identity = groups::identity(dir, &default_member_name())?;
             groups::share(

@@ -658,6 +658,18 @@ impl GroupLayer {
         cards: Vec<(String, KeyCard)>,
         records: Vec<(String, GroupRecord)>,
     ) -> Self {
+        Self::assemble_checked(name, cards, records, &Checked::default()).0
+    }
+
+    /// [`Self::assemble`], taking as good the signatures `known` holds (checked on this device
+    /// before) and checking the others. Returns the layer and the signatures of its records
+    /// found good, to keep for the next open (only those of records still in the folder).
+    pub fn assemble_checked(
+        name: &str,
+        cards: Vec<(String, KeyCard)>,
+        records: Vec<(String, GroupRecord)>,
+        known: &Checked,
+    ) -> (Self, Checked) {
         let mut members: BTreeMap<String, (GroupMember, Timestamp)> = BTreeMap::new();
         for (folder, card) in cards {
             if card.member != folder || !card.self_signed() {
@@ -695,32 +707,42 @@ impl GroupLayer {
             .flat_map(|m| m.keys.keys())
             .filter_map(|k| Some((k.as_str(), public_key(k)?)))
             .collect();
-        let mut entries: Vec<Entry> = records
+        let (mut entries, good): (Vec<Entry>, Vec<Option<[u8; 32]>>) = records
             .into_par_iter()
             .map(|(folder, record)| {
                 let signed = signed_bytes(RECORD_FORMAT, &record);
+                // The fingerprint of this check: found among those checked before, the check
+                // is not done again.
                 let checks = || {
-                    keys.get(record.key.as_str())
-                        .is_some_and(|key| verifies_with(key, &signed, &record.signature))
+                    let fingerprint = checked::fingerprint(&record.key, &record.signature, &signed);
+                    let good = known.contains(&fingerprint)
+                        || keys
+                            .get(record.key.as_str())
+                            .is_some_and(|key| verifies_with(key, &signed, &record.signature));
+                    good.then_some(fingerprint)
                 };
-                let authorship = match members.get(&record.member) {
+                let (authorship, good) = match members.get(&record.member) {
                     _ if record.member != folder => {
-                        Authorship::Unverified(Unverified::BadSignature)
+                        (Authorship::Unverified(Unverified::BadSignature), None)
                     }
-                    None => Authorship::Unverified(Unverified::NoKeys),
+                    None => (Authorship::Unverified(Unverified::NoKeys), None),
                     Some(m) if !m.keys.contains_key(&record.key) => {
-                        Authorship::Unverified(Unverified::UnknownKey)
+                        (Authorship::Unverified(Unverified::UnknownKey), None)
                     }
-                    Some(_) if !checks() => Authorship::Unverified(Unverified::BadSignature),
-                    Some(_) => Authorship::Verified,
+                    Some(_) => match checks() {
+                        Some(fingerprint) => (Authorship::Verified, Some(fingerprint)),
+                        None => (Authorship::Unverified(Unverified::BadSignature), None),
+                    },
                 };
-                Entry {
+                let entry = Entry {
                     digest: record.digest(),
                     record,
                     authorship,
-                }
+                };
+                (entry, good)
             })
-            .collect();
+            .unzip();
+        let checked = Checked::from_fingerprints(good.into_iter().flatten());
         entries.sort_by(|a, b| {
             (&a.record.written, &a.record.id, &a.record.member).cmp(&(
                 &b.record.written,
@@ -755,13 +777,14 @@ impl GroupLayer {
                 threads.entry(root.to_owned()).or_default().push(index);
             }
         }
-        GroupLayer {
+        let layer = GroupLayer {
             name: name.to_owned(),
             members,
             entries,
             by_id,
             threads,
-        }
+        };
+        (layer, checked)
     }
 
     /// The name of the member `id`, or their id when they published no card.
@@ -1062,7 +1085,10 @@ impl Seen {
     }
 }
 
+mod checked;
 pub mod export;
+
+pub use checked::Checked;
 
 #[cfg(test)]
 mod tests;

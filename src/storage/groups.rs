@@ -9,6 +9,8 @@
 //! <profile>/local/member-key.json           this device's signing key (never synced)
 //! <profile>/local/groups.json               the groups this device joined, by folder
 //! <profile>/local/group-seen/<group>.json   what this device has seen of each group
+//! <profile>/local/group-checked/<group>.bin the signatures this device found good (so that
+//!                                           the next open checks only what changed)
 //! <profile>/local/layers.json               the layers and records shown or hidden
 //!
 //! <group>/group.json                        the group's name
@@ -36,7 +38,7 @@ use super::atomic::{KeepBackup, RealFileSystem, write_atomic_in};
 use super::notebook_dir::LOCAL_DIR;
 use crate::formats::ids::Timestamp;
 use crate::model::group::{
-    GROUP_FORMAT, GROUP_VERSION, GroupFile, GroupLayer, GroupRecord, KEY_FORMAT, KeyCard,
+    Checked, GROUP_FORMAT, GROUP_VERSION, GroupFile, GroupLayer, GroupRecord, KEY_FORMAT, KeyCard,
     LayerFilter, Member, MemberKey, RECORD_FORMAT, Seen, Shared, colour_text, first_colour,
     valid_id,
 };
@@ -344,16 +346,21 @@ pub fn join(
 
 /// Leaves the group `name` on this device (its folder and the records in it stay).
 pub fn leave(profile_dir: &Path, name: &str) -> Result<bool, StorageError> {
-    let mut groups = joined(profile_dir);
-    let before = groups.len();
-    groups.retain(|g| g.name != name);
-    if groups.len() == before {
+    let (left, groups): (Vec<JoinedGroup>, Vec<JoinedGroup>) = joined(profile_dir)
+        .into_iter()
+        .partition(|g| g.name == name);
+    if left.is_empty() {
         return Ok(false);
     }
     write_file(
         &groups_path(profile_dir),
         &json_bytes("the groups joined", &groups)?,
     )?;
+    // The signatures checked are only time saved: they go with the group. What was seen (and
+    // whose keys are trusted) stays, for a reader who joins again.
+    for group in &left {
+        let _ = fs::remove_file(checked_path(profile_dir, group));
+    }
     Ok(true)
 }
 
@@ -799,8 +806,38 @@ fn parse_file<T: for<'de> Deserialize<'de>>(
 }
 
 /// Reads the group in `dir`, called `name`, as hostile input: nothing is written, no link is
-/// followed, and what is refused is said.
+/// followed, and what is refused is said. Every signature is checked; a profile's groups are
+/// read with [`read_joined`], which checks only what changed since this device last read.
 pub fn read_group(name: &str, dir: &Path) -> GroupRead {
+    read_group_with(name, dir, &Checked::default()).0
+}
+
+/// Reads the joined `group` as [`read_group`] does, taking as good the signatures this device
+/// found good before (kept in the profile's own area, beside what it has seen, and never in
+/// the group's folder, which others write), and keeps those found good now for the next read.
+/// Keeping them may fail (a read-only profile): the next read then checks them again.
+pub fn read_joined(profile_dir: &Path, group: &JoinedGroup) -> GroupRead {
+    let path = checked_path(profile_dir, group);
+    // Bounded as a group folder's file is: at most every record of every member.
+    let most = (MAX_MEMBERS * MAX_RECORDS_PER_MEMBER * 32 + 64) as u64;
+    let known = fs::File::open(&path)
+        .and_then(|file| {
+            use std::io::Read;
+            let mut bytes = Vec::new();
+            file.take(most).read_to_end(&mut bytes).map(|_| bytes)
+        })
+        .map(|bytes| Checked::from_bytes(&bytes))
+        .unwrap_or_default();
+    let (read, checked) = read_group_with(&group.name, &group.dir, &known);
+    if checked != known
+        && let Err(e) = write_file(&path, &checked.to_bytes())
+    {
+        log::info!("the signatures checked in {} are not kept: {e}", group.name);
+    }
+    read
+}
+
+fn read_group_with(name: &str, dir: &Path, known: &Checked) -> (GroupRead, Checked) {
     let mut refused = Vec::new();
     let members_dir = dir.join("members");
     let mut member_dirs: Vec<(String, PathBuf)> = Vec::new();
@@ -884,19 +921,29 @@ pub fn read_group(name: &str, dir: &Path) -> GroupRead {
             Err(refusal) => refused.push(refusal),
         }
     }
-    GroupRead {
-        layer: GroupLayer::assemble(name, cards, records),
-        refused,
-    }
+    let (layer, checked) = GroupLayer::assemble_checked(name, cards, records, known);
+    (GroupRead { layer, refused }, checked)
+}
+
+/// The name of a joined group's files in the profile's own area (from its folder's path).
+fn local_name(group: &JoinedGroup) -> String {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(group.dir.to_string_lossy().as_bytes());
+    URL_SAFE_NO_PAD.encode(&digest[..12])
 }
 
 fn seen_path(profile_dir: &Path, group: &JoinedGroup) -> PathBuf {
-    use sha2::{Digest, Sha256};
-    let digest = Sha256::digest(group.dir.to_string_lossy().as_bytes());
     profile_dir
         .join(LOCAL_DIR)
         .join("group-seen")
-        .join(format!("{}.json", URL_SAFE_NO_PAD.encode(&digest[..12])))
+        .join(format!("{}.json", local_name(group)))
+}
+
+fn checked_path(profile_dir: &Path, group: &JoinedGroup) -> PathBuf {
+    profile_dir
+        .join(LOCAL_DIR)
+        .join("group-checked")
+        .join(format!("{}.bin", local_name(group)))
 }
 
 /// What this device has seen of `group`.

@@ -664,3 +664,87 @@ fn trust_takes_only_the_keys_the_reader_was_told_of() {
     );
     assert!(seen.keys["anna"].contains(&ka.id()));
 }
+
+#[test]
+fn signatures_checked_before_are_taken_and_anything_changed_is_checked_again() {
+    let (anna, ka, _, _, cards, records) = seminar();
+    let (first, checked) = GroupLayer::assemble_checked(
+        "Seminar",
+        cards.clone(),
+        records.clone(),
+        &Checked::default(),
+    );
+    // Both records verified, and both their checks are kept.
+    assert_eq!(checked.len(), 2);
+    let (again, kept) =
+        GroupLayer::assemble_checked("Seminar", cards.clone(), records.clone(), &checked);
+    assert_eq!(again, first, "the same layer, from the checks kept");
+    assert_eq!(kept, checked);
+    // Anna's record edited by hand since: its check is not the one kept, so it is checked, and
+    // fails; only Boris's good check is kept for the next open.
+    let mut edited = records.clone();
+    if let Shared::Annotation { annotation, .. } = &mut edited[0].1.body {
+        annotation.note = "Why 'entry'? Stalin is right.".into();
+    }
+    let (layer, kept) =
+        GroupLayer::assemble_checked("Seminar", cards.clone(), edited.clone(), &checked);
+    assert_eq!(
+        layer.entry("r-a").unwrap().authorship,
+        Authorship::Unverified(Unverified::BadSignature)
+    );
+    assert!(layer.entry("r-b").unwrap().authorship.is_verified());
+    assert_eq!(kept.len(), 1);
+    // A record moved into another member's folder, or signed by a key its author no longer
+    // publishes, is not verified by a check kept from when it was: only the signature's own
+    // check is remembered, never who may sign.
+    let mut moved = records.clone();
+    moved[0].0 = "boris".into();
+    let (layer, _) = GroupLayer::assemble_checked("Seminar", cards.clone(), moved, &checked);
+    assert_eq!(
+        layer.entry("r-a").unwrap().authorship,
+        Authorship::Unverified(Unverified::BadSignature)
+    );
+    let new_key = key(9);
+    let withdrawn = vec![
+        (
+            "anna".to_owned(),
+            KeyCard::new(&anna, &new_key, at(5), Some(&ka)),
+        ),
+        cards[1].clone(),
+    ];
+    let (layer, kept) =
+        GroupLayer::assemble_checked("Seminar", withdrawn, records.clone(), &checked);
+    assert_eq!(
+        layer.entry("r-a").unwrap().authorship,
+        Authorship::Unverified(Unverified::UnknownKey)
+    );
+    assert_eq!(kept.len(), 1, "the withdrawn key's check is not kept");
+}
+
+#[test]
+fn a_check_kept_is_what_verifies_so_the_set_is_the_devices_alone() {
+    // The set stands for checks this device made: it is consulted before the signature is.
+    // (Which is why it lives in the profile's own area and never in the group's folder.)
+    let (_, _, _, _, cards, records) = seminar();
+    let (_, checked) = GroupLayer::assemble_checked(
+        "Seminar",
+        cards.clone(),
+        records.clone(),
+        &Checked::default(),
+    );
+    let mut bad = records.clone();
+    bad[1].1.signature = bad[0].1.signature.clone();
+    let (layer, _) = GroupLayer::assemble_checked("Seminar", cards.clone(), bad.clone(), &checked);
+    assert_eq!(
+        layer.entry("r-b").unwrap().authorship,
+        Authorship::Unverified(Unverified::BadSignature),
+        "another signature is another check"
+    );
+    let planted = Checked::from_fingerprints([checked::fingerprint(
+        &bad[1].1.key,
+        &bad[1].1.signature,
+        &signed_bytes(RECORD_FORMAT, &bad[1].1),
+    )]);
+    let (layer, _) = GroupLayer::assemble_checked("Seminar", cards, bad, &planted);
+    assert!(layer.entry("r-b").unwrap().authorship.is_verified());
+}

@@ -563,3 +563,51 @@ fn a_record_planted_in_the_readers_folder_cannot_steer_their_writes() {
     );
     assert!(read.layer.entry(&shared).unwrap().authorship.is_verified());
 }
+
+#[test]
+fn the_signatures_checked_are_kept_on_the_device_and_a_later_edit_is_still_caught() {
+    let s = seminar();
+    let anna = identity(&s.anna, "x").unwrap();
+    let group = find_group(&s.boris, "Seminar").unwrap();
+    let id = share(&group, &anna, annotation("Why 'entry'?"), now(1)).unwrap();
+    let before = files(&group.dir);
+    // Boris reads the group: the check is kept in his profile's own area, and nothing is
+    // written into the group's folder.
+    let read = read_joined(&s.boris, &group);
+    assert!(read.layer.entries[0].authorship.is_verified());
+    let kept = checked_path(&s.boris, &group);
+    assert!(kept.starts_with(s.boris.join(LOCAL_DIR)));
+    assert_eq!(Checked::from_bytes(&fs::read(&kept).unwrap()).len(), 1);
+    assert_eq!(files(&group.dir), before);
+    // Read again, from the check kept: the same layer.
+    assert_eq!(read_joined(&s.boris, &group).layer, read.layer);
+    // Anna's record edited by hand after Boris's check was kept: checked again, and caught.
+    let path = group
+        .dir
+        .join("members")
+        .join(&anna.member.id)
+        .join("records")
+        .join(format!("{id}.json"));
+    let text = fs::read_to_string(&path).unwrap();
+    fs::write(&path, text.replace("Why 'entry'?", "Stalin was right.")).unwrap();
+    let read = read_joined(&s.boris, &group);
+    assert_eq!(
+        read.layer.entries[0].authorship,
+        Authorship::Unverified(Unverified::BadSignature)
+    );
+    assert!(
+        Checked::from_bytes(&fs::read(&kept).unwrap()).is_empty(),
+        "only good checks are kept"
+    );
+    // A damaged file of checks is read as none: every signature is checked again.
+    fs::write(&path, text).unwrap();
+    fs::write(&kept, b"lectern-group-checked 1\nshort").unwrap();
+    let read = read_joined(&s.boris, &group);
+    assert!(read.layer.entries[0].authorship.is_verified());
+    assert_eq!(Checked::from_bytes(&fs::read(&kept).unwrap()).len(), 1);
+    // Leaving the group takes its checks away; what was seen stays.
+    save_seen(&s.boris, &group, &Seen::default()).unwrap();
+    assert!(leave(&s.boris, "Seminar").unwrap());
+    assert!(!kept.exists());
+    assert!(seen_path(&s.boris, &group).exists());
+}

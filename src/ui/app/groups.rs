@@ -149,7 +149,7 @@ impl LecternApp {
             let read: Vec<(JoinedGroup, GroupRead)> = joined
                 .into_iter()
                 .map(|group| {
-                    let read = groups::read_group(&group.name, &group.dir);
+                    let read = groups::read_joined(&dir, &group);
                     (group, read)
                 })
                 .collect();
