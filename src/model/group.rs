@@ -663,7 +663,9 @@ impl GroupLayer {
 
     /// [`Self::assemble`], taking as good the signatures `known` holds (checked on this device
     /// before) and checking the others. Returns the layer and the signatures of its records
-    /// found good, to keep for the next open (only those of records still in the folder).
+    /// found good, now or before, to keep for the next open: only those of records still in
+    /// the folder (a record whose key card has not arrived yet keeps its check for when it
+    /// does; whose key may sign is decided at every open, never kept).
     pub fn assemble_checked(
         name: &str,
         cards: Vec<(String, KeyCard)>,
@@ -713,27 +715,26 @@ impl GroupLayer {
                 let signed = signed_bytes(RECORD_FORMAT, &record);
                 // The fingerprint of this check: found among those checked before, the check
                 // is not done again.
+                let fingerprint = checked::fingerprint(&record.key, &record.signature, &signed);
+                let known = known.contains(&fingerprint);
                 let checks = || {
-                    let fingerprint = checked::fingerprint(&record.key, &record.signature, &signed);
-                    let good = known.contains(&fingerprint)
+                    known
                         || keys
                             .get(record.key.as_str())
-                            .is_some_and(|key| verifies_with(key, &signed, &record.signature));
-                    good.then_some(fingerprint)
+                            .is_some_and(|key| verifies_with(key, &signed, &record.signature))
                 };
                 let (authorship, good) = match members.get(&record.member) {
                     _ if record.member != folder => {
-                        (Authorship::Unverified(Unverified::BadSignature), None)
+                        (Authorship::Unverified(Unverified::BadSignature), known)
                     }
-                    None => (Authorship::Unverified(Unverified::NoKeys), None),
+                    None => (Authorship::Unverified(Unverified::NoKeys), known),
                     Some(m) if !m.keys.contains_key(&record.key) => {
-                        (Authorship::Unverified(Unverified::UnknownKey), None)
+                        (Authorship::Unverified(Unverified::UnknownKey), known)
                     }
-                    Some(_) => match checks() {
-                        Some(fingerprint) => (Authorship::Verified, Some(fingerprint)),
-                        None => (Authorship::Unverified(Unverified::BadSignature), None),
-                    },
+                    Some(_) if checks() => (Authorship::Verified, true),
+                    Some(_) => (Authorship::Unverified(Unverified::BadSignature), false),
                 };
+                let good = good.then_some(fingerprint);
                 let entry = Entry {
                     digest: record.digest(),
                     record,

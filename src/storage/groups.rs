@@ -356,10 +356,18 @@ pub fn leave(profile_dir: &Path, name: &str) -> Result<bool, StorageError> {
         &groups_path(profile_dir),
         &json_bytes("the groups joined", &groups)?,
     )?;
-    // The signatures checked are only time saved: they go with the group. What was seen (and
-    // whose keys are trusted) stays, for a reader who joins again.
-    for group in &left {
-        let _ = fs::remove_file(checked_path(profile_dir, group));
+    // The signatures checked are only time saved: they go with the group (and any kept for a
+    // group left while it was being read). What was seen (and whose keys are trusted) stays,
+    // for a reader who joins again.
+    let keep: Vec<PathBuf> = groups
+        .iter()
+        .map(|g| checked_path(profile_dir, g))
+        .collect();
+    let checked_dir = profile_dir.join(LOCAL_DIR).join(CHECKED_DIR);
+    for entry in fs::read_dir(&checked_dir).into_iter().flatten().flatten() {
+        if !keep.contains(&entry.path()) {
+            let _ = fs::remove_file(entry.path());
+        }
     }
     Ok(true)
 }
@@ -829,9 +837,13 @@ pub fn read_joined(profile_dir: &Path, group: &JoinedGroup) -> GroupRead {
         .map(|bytes| Checked::from_bytes(&bytes))
         .unwrap_or_default();
     let (read, checked) = read_group_with(&group.name, &group.dir, &known);
-    if checked != known
-        && let Err(e) = write_file(&path, &checked.to_bytes())
-    {
+    // Kept when they changed, but not from a read that found no record at all (a folder not
+    // there, or not yet synced: the next read would check everything again), nor for a group
+    // left while it was being read.
+    let keep = checked != known
+        && !read.layer.entries.is_empty()
+        && joined(profile_dir).iter().any(|g| g.dir == group.dir);
+    if keep && let Err(e) = write_file(&path, &checked.to_bytes()) {
         log::info!("the signatures checked in {} are not kept: {e}", group.name);
     }
     read
@@ -942,9 +954,12 @@ fn seen_path(profile_dir: &Path, group: &JoinedGroup) -> PathBuf {
 fn checked_path(profile_dir: &Path, group: &JoinedGroup) -> PathBuf {
     profile_dir
         .join(LOCAL_DIR)
-        .join("group-checked")
+        .join(CHECKED_DIR)
         .join(format!("{}.bin", local_name(group)))
 }
+
+/// The folder, in the profile's own area, of the signatures each group's read found good.
+const CHECKED_DIR: &str = "group-checked";
 
 /// What this device has seen of `group`.
 pub fn load_seen(profile_dir: &Path, group: &JoinedGroup) -> Seen {

@@ -718,7 +718,25 @@ fn signatures_checked_before_are_taken_and_anything_changed_is_checked_again() {
         layer.entry("r-a").unwrap().authorship,
         Authorship::Unverified(Unverified::UnknownKey)
     );
-    assert_eq!(kept.len(), 1, "the withdrawn key's check is not kept");
+    // The check itself still stands (the same bytes, key and signature), so it is kept; that
+    // the key may no longer sign is decided at every open, as just now.
+    assert_eq!(kept, checked);
+    // A record whose author's card has not arrived yet keeps its check for when it does, and
+    // one no longer in the folder takes its check away.
+    let (layer, kept) = GroupLayer::assemble_checked(
+        "Seminar",
+        vec![cards[1].clone()],
+        records[..1].to_vec(),
+        &checked,
+    );
+    assert_eq!(
+        layer.entry("r-a").unwrap().authorship,
+        Authorship::Unverified(Unverified::NoKeys)
+    );
+    assert_eq!(kept.len(), 1);
+    let (layer, _) =
+        GroupLayer::assemble_checked("Seminar", cards.clone(), records[..1].to_vec(), &kept);
+    assert!(layer.entry("r-a").unwrap().authorship.is_verified());
 }
 
 #[test]

@@ -579,8 +579,21 @@ fn the_signatures_checked_are_kept_on_the_device_and_a_later_edit_is_still_caugh
     assert!(kept.starts_with(s.boris.join(LOCAL_DIR)));
     assert_eq!(Checked::from_bytes(&fs::read(&kept).unwrap()).len(), 1);
     assert_eq!(files(&group.dir), before);
-    // Read again, from the check kept: the same layer.
+    // Read again, from the check kept: the same layer, and the file is not written again
+    // (it would be, had the checks not been read back: a check made now would differ from
+    // none kept).
+    use std::os::unix::fs::MetadataExt;
+    let written = fs::metadata(&kept).unwrap().ino();
     assert_eq!(read_joined(&s.boris, &group).layer, read.layer);
+    assert_eq!(fs::metadata(&kept).unwrap().ino(), written);
+    // A read that finds no record at all (the folder not there for a moment: an unmounted
+    // disk, a sync not yet done) leaves the checks kept as they were.
+    let members = group.dir.join("members");
+    let aside = group.dir.join("members-aside");
+    fs::rename(&members, &aside).unwrap();
+    assert!(read_joined(&s.boris, &group).layer.entries.is_empty());
+    assert_eq!(Checked::from_bytes(&fs::read(&kept).unwrap()).len(), 1);
+    fs::rename(&aside, &members).unwrap();
     // Anna's record edited by hand after Boris's check was kept: checked again, and caught.
     let path = group
         .dir
@@ -605,9 +618,19 @@ fn the_signatures_checked_are_kept_on_the_device_and_a_later_edit_is_still_caugh
     let read = read_joined(&s.boris, &group);
     assert!(read.layer.entries[0].authorship.is_verified());
     assert_eq!(Checked::from_bytes(&fs::read(&kept).unwrap()).len(), 1);
-    // Leaving the group takes its checks away; what was seen stays.
+    // Leaving the group takes its checks away; what was seen stays. A read still running
+    // when the reader left keeps nothing.
     save_seen(&s.boris, &group, &Seen::default()).unwrap();
+    let orphan = kept.with_file_name("a-group-left-before.bin");
+    fs::write(&orphan, Checked::default().to_bytes()).unwrap();
     assert!(leave(&s.boris, "Seminar").unwrap());
+    assert!(!orphan.exists());
     assert!(!kept.exists());
     assert!(seen_path(&s.boris, &group).exists());
+    assert!(
+        read_joined(&s.boris, &group).layer.entries[0]
+            .authorship
+            .is_verified()
+    );
+    assert!(!kept.exists());
 }
