@@ -5,7 +5,7 @@
 //!
 //! Run with `cargo bench --bench collate`. Budgets (DESIGN.md): six Darwin paragraphs ≤ 10 ms
 //! in process; six 100 KB witnesses ≤ 1 s. The whole-process timing beside CollateX's Python
-//! port is in BENCHMARKS.md (“Collation”), timed by hand with `farm-bench`.
+//! port is in BENCHMARKS.md (“Collation”), timed by hand, whole process (`/usr/bin/time -v`).
 
 mod common;
 
