@@ -79,7 +79,7 @@ pub fn group(
     seed: u64,
     out: &mut dyn Write,
 ) -> anyhow::Result<()> {
-    use crate::model::group::{GroupFile, Member, MemberKey, Shared, colour_text, first_colour};
+    use crate::model::group::{GroupFile, MEMBER_COLOURS, Member, MemberKey, Shared, colour_text};
     use crate::storage::groups::{Identity, JoinedGroup, publish_card, share_new};
     let library = crate::bundled::bundled_library();
     let texts: Vec<crate::model::text::Text> =
@@ -99,7 +99,9 @@ pub fn group(
         let id = format!("m-generated-{m:03}");
         let identity = Identity {
             member: Member {
-                colour: colour_text(first_colour(&id)),
+                // Each member a colour of their own, in the order offered (as a seminar's
+                // members would choose them), rather than by their ids' hash.
+                colour: colour_text(MEMBER_COLOURS[m % MEMBER_COLOURS.len()]),
                 name: format!("Member {}", m + 1),
                 id,
             },
@@ -123,4 +125,26 @@ pub fn group(
         members * annotations
     )?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_generated_group_is_signed_and_its_members_have_colours_of_their_own() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut said = Vec::new();
+        super::group(dir.path(), 3, 2, 1, &mut said).unwrap();
+        let read = crate::storage::groups::read_group("Generated seminar", dir.path());
+        assert!(read.refused.is_empty(), "{:?}", read.refused);
+        assert_eq!(read.layer.entries.len(), 6);
+        assert!(
+            read.layer
+                .entries
+                .iter()
+                .all(|e| e.authorship.is_verified())
+        );
+        let colours: std::collections::BTreeSet<[u8; 3]> =
+            read.layer.members.values().map(|m| m.colour).collect();
+        assert_eq!(colours.len(), 3);
+    }
 }

@@ -340,6 +340,33 @@ fn vera_joins_sees_what_is_new_in_members_colours_hides_a_layer_replies_and_copi
             .new
             .is_empty()
     );
+
+    // She leaves the group: its layers and its news banners go, and so do the signatures her
+    // device had checked in it; her copy of Anna's note stays hers.
+    let checked = vera.join("local/group-checked");
+    assert_eq!(std::fs::read_dir(&checked).unwrap().count(), 1);
+    scroll_and_click(&mut harness, "Leave");
+    groups_read(&mut harness);
+    assert!(harness.state().groups().group("Seminar").is_none());
+    assert!(
+        harness
+            .state()
+            .notices()
+            .iter()
+            .all(|n| !n.contains("in Seminar")),
+        "{:?}",
+        harness.state().notices()
+    );
+    assert_eq!(std::fs::read_dir(&checked).unwrap().count(), 0);
+    assert!(
+        harness
+            .state()
+            .notebook()
+            .annotations()
+            .live()
+            .iter()
+            .any(|a| a.note.contains("From Anna in Seminar"))
+    );
 }
 
 #[test]

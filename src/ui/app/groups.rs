@@ -53,6 +53,8 @@ pub struct GroupsPart {
     pub(super) frames_seen: u32,
     /// Records already told of in a banner, with their digests.
     pub(super) told: HashSet<(String, String)>,
+    /// The banners of news, each with its group's name (taken down when it is left).
+    pub(super) news_banners: Vec<(String, String)>,
 }
 
 impl GroupsPart {
@@ -278,12 +280,20 @@ impl LecternApp {
             }
         }
         for (who, count) in by_member {
-            self.notices.push(crate::tr!(
+            let said = crate::tr!(
                 "group-new",
                 count = count,
                 who = who.as_str(),
                 group = group
-            ));
+            );
+            let notices = &self.notices;
+            self.groups
+                .news_banners
+                .retain(|(_, n)| notices.contains(n));
+            self.groups
+                .news_banners
+                .push((group.to_owned(), said.clone()));
+            self.notices.push(said);
         }
     }
 
@@ -343,6 +353,14 @@ impl LecternApp {
             }
             GroupAction::LeaveGroup(group) => groups::leave(dir, &group)
                 .map(|_| {
+                    // Its news is no longer the reader's to read.
+                    let (left, kept) = std::mem::take(&mut self.groups.news_banners)
+                        .into_iter()
+                        .partition(|(g, _)| *g == group);
+                    self.groups.news_banners = kept;
+                    let left: Vec<(String, String)> = left;
+                    self.notices
+                        .retain(|n| !left.iter().any(|(_, said)| said == n));
                     self.start_reading_groups();
                     None
                 })
