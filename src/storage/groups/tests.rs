@@ -172,18 +172,22 @@ fn two_groups_and_a_name_taken() {
     assert_eq!(joined(&profile).len(), 1);
 }
 
+/// Where a member's record is in a group's folder.
+fn record_path(group: &Path, member: &str, id: &str) -> PathBuf {
+    group
+        .join("members")
+        .join(member)
+        .join("records")
+        .join(format!("{id}.json"))
+}
+
 #[test]
 fn a_record_edited_by_hand_in_the_folder_reads_unverified() {
     let s = seminar();
     let anna = identity(&s.anna, "x").unwrap();
     let group = find_group(&s.anna, "Seminar").unwrap();
     let id = share(&group, &anna, annotation("Why 'entry'?"), now(1)).unwrap();
-    let path = group
-        .dir
-        .join("members")
-        .join(&anna.member.id)
-        .join("records")
-        .join(format!("{id}.json"));
+    let path = record_path(&group.dir, &anna.member.id, &id);
     let text = fs::read_to_string(&path).unwrap();
     fs::write(&path, text.replace("Why 'entry'?", "Stalin was right.")).unwrap();
     let read = read_group("Seminar", &group.dir);
@@ -595,12 +599,7 @@ fn the_signatures_checked_are_kept_on_the_device_and_a_later_edit_is_still_caugh
     assert_eq!(Checked::from_bytes(&fs::read(&kept).unwrap()).len(), 1);
     fs::rename(&aside, &members).unwrap();
     // Anna's record edited by hand after Boris's check was kept: checked again, and caught.
-    let path = group
-        .dir
-        .join("members")
-        .join(&anna.member.id)
-        .join("records")
-        .join(format!("{id}.json"));
+    let path = record_path(&group.dir, &anna.member.id, &id);
     let text = fs::read_to_string(&path).unwrap();
     fs::write(&path, text.replace("Why 'entry'?", "Stalin was right.")).unwrap();
     let read = read_joined(&s.boris, &group);
