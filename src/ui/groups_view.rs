@@ -523,7 +523,14 @@ fn record_ui(
                     input.member.is_some(),
                 ));
             }
-            if matches!(entry.record.body, Shared::Annotation { .. }) && !hidden {
+            // What each kind can be gone to and copied as: a passage, a comparison's segment, a
+            // comparison (opened, to note on: the notebook keeps a comparison with its notes).
+            let (goes_to, copies) = match &entry.record.body {
+                Shared::Annotation { .. } | Shared::ComparisonNote { .. } => (true, true),
+                Shared::Comparison { .. } => (true, false),
+                Shared::Reply { .. } | Shared::Thread { .. } => (false, false),
+            };
+            if goes_to && !hidden {
                 actions.extend(action_ui(
                     ui,
                     GroupAction::GoToRecord {
@@ -532,7 +539,7 @@ fn record_ui(
                     },
                     true,
                 ));
-                if !mine {
+                if copies && !mine {
                     actions.extend(action_ui(
                         ui,
                         GroupAction::CopyToNotebook {

@@ -583,3 +583,118 @@ fn the_comparison_shows_the_groups_notes_in_their_members_colours_to_read_not_to
     harness.run();
     assert!(harness.query_by_label("Anna · Seminar").is_none());
 }
+
+#[test]
+fn a_note_on_a_comparison_and_a_comparison_shared_are_gone_to_and_copied() {
+    use lectern::model::comparison::{Comparison, ComparisonNote, WordingInput};
+    use lectern::model::diff::Normalization;
+    use lectern::ui::action::GroupAction;
+    let seminar = seminar();
+    let anna = seminar.profile("anna");
+    let identity = groups::identity(&anna, "Anna").unwrap();
+    let joined = groups::find_group(&anna, "Seminar").unwrap();
+    // Anna shares a note on the bundled Clause 1, a comparison of her own, and a note on it.
+    let clause = lectern::bundled::bundled_comparisons()
+        .into_iter()
+        .find(|c| c.title == crate::collation_view::CLAUSE_1_TITLE)
+        .unwrap();
+    let on_clause = ComparisonNote {
+        note: "Unification, not entry.".into(),
+        ..ComparisonNote::new("n-clause".into(), &clause, 0, None, &at(8))
+    };
+    let hers = Comparison::from_wordings(
+        "reader-anna-drafts",
+        "Anna's two drafts",
+        vec![
+            WordingInput::pasted("Stalin", "The entry of the republics into the RSFSR."),
+            WordingInput::pasted("Lenin", "The formal unification of the republics."),
+        ],
+        &Normalization::default(),
+    )
+    .unwrap();
+    let on_hers = ComparisonNote {
+        note: "Entry or unification?".into(),
+        ..ComparisonNote::new("n-hers".into(), &hers, 0, None, &at(8))
+    };
+    let mut ids = Vec::new();
+    for body in [
+        Shared::comparison_note(&on_clause, &[]),
+        Shared::Comparison {
+            comparison: hers.clone(),
+        },
+        Shared::comparison_note(&on_hers, &[]),
+    ] {
+        ids.push(groups::share(&joined, &identity, body, at(8)).unwrap());
+    }
+    let vera = seminar.profile("vera");
+    groups::join(&vera, &seminar.group, None, "Vera", at(9)).unwrap();
+    let mut harness = window(&vera);
+    groups_read(&mut harness);
+    click(&mut harness, "View");
+    click(&mut harness, "Study groups…");
+    // Each of the three can be gone to, beside Anna's question on the letter that the seminar
+    // began with (Boris's reply is under it); the notes can be copied, and the comparison is
+    // kept with the notes on it.
+    let buttons = |harness: &Harness<'_, LecternApp>, label: &str| {
+        harness
+            .query_all_by_role_and_label(Role::Button, label)
+            .count()
+    };
+    assert_eq!(buttons(&harness, "Go to it"), 4);
+    assert_eq!(buttons(&harness, "Copy to my notebook"), 3);
+    let ctx = harness.ctx.clone();
+    let act = |harness: &mut Harness<'_, LecternApp>, action: GroupAction| {
+        harness.state_mut().apply(&ctx, action.into());
+        harness.run();
+    };
+    // The note on Clause 1: the bundled comparison opens at its segment.
+    act(
+        &mut harness,
+        GroupAction::GoToRecord {
+            group: "Seminar".into(),
+            record: ids[0].clone(),
+        },
+    );
+    let open = harness.state().comparison().expect("the comparison open");
+    assert_eq!(open.comparison().id, clause.id);
+    // Anna's own comparison: opened from the group, as Vera's to note on.
+    act(
+        &mut harness,
+        GroupAction::GoToRecord {
+            group: "Seminar".into(),
+            record: ids[1].clone(),
+        },
+    );
+    let open = harness.state().comparison().expect("her comparison open");
+    assert_eq!(open.comparison().id, hers.id);
+    assert!(open.is_readers_own());
+    // Both notes copied into Vera's notebook, saying whose they were; the note on Anna's
+    // comparison brings the comparison with it.
+    for id in [&ids[0], &ids[2]] {
+        act(
+            &mut harness,
+            GroupAction::CopyToNotebook {
+                group: "Seminar".into(),
+                record: id.clone(),
+            },
+        );
+    }
+    let notebook = harness.state().notebook();
+    let notes = notebook.comparison_notes();
+    assert_eq!(notes.len(), 2, "{notes:?}");
+    let clause_copy = notes.iter().find(|n| n.comparison_id == clause.id).unwrap();
+    assert_eq!(clause_copy.segment, 0);
+    assert!(clause_copy.note.starts_with("Unification, not entry."));
+    assert!(clause_copy.note.ends_with("From Anna in Seminar"));
+    assert_ne!(
+        clause_copy.note_id, "n-clause",
+        "a note of her own, with an id of its own"
+    );
+    let hers_copy = notes.iter().find(|n| n.comparison_id == hers.id).unwrap();
+    assert!(hers_copy.note.starts_with("Entry or unification?"));
+    assert!(notebook.readers_comparison(&hers.id).is_some());
+    assert!(
+        notebook.readers_comparison(&clause.id).is_none(),
+        "a bundled comparison is not stored"
+    );
+}

@@ -25,7 +25,7 @@ impl LecternApp {
             Action::Comparison(action) => self.apply_to_comparison(ctx, action),
             Action::Search(action) => self.apply_to_search(action),
             Action::Files(action) => self.apply_to_files(ctx, action),
-            Action::Group(action) => self.apply_to_groups(action),
+            Action::Group(action) => self.apply_to_groups(ctx, action),
         }
     }
 

@@ -5,10 +5,8 @@
 use std::collections::{BTreeSet, HashSet};
 
 use super::LecternApp;
-use crate::model::annotation::Annotation;
 use crate::model::clock;
 use crate::model::group::{GroupLayer, LayerFilter, Member, Seen, Shared, parse_colour, share_of};
-use crate::model::notebook::Edit;
 use crate::model::text::TextId;
 use crate::storage::groups::{self, GroupRead, GroupWatch, JoinedGroup};
 use crate::ui::action::GroupAction;
@@ -306,12 +304,12 @@ impl LecternApp {
         }
     }
 
-    fn loaded(&self, group: &str) -> Option<&LoadedGroup> {
+    pub(super) fn loaded(&self, group: &str) -> Option<&LoadedGroup> {
         self.groups.group(group)
     }
 
     /// Carries out an action in the study groups.
-    pub(super) fn apply_to_groups(&mut self, action: GroupAction) {
+    pub(super) fn apply_to_groups(&mut self, ctx: &egui::Context, action: GroupAction) {
         let Some(profile) = self.session.profile.clone() else {
             return;
         };
@@ -410,27 +408,10 @@ impl LecternApp {
                 Ok(None)
             }
             GroupAction::CopyToNotebook { group, record } => {
-                self.copy_to_notebook(&group, &record);
-                Ok(None)
+                Ok(self.copy_to_notebook(&group, &record))
             }
             GroupAction::GoToRecord { group, record } => {
-                let found = self
-                    .loaded(&group)
-                    .and_then(|g| g.read.layer.entry(&record))
-                    .and_then(|e| match &e.record.body {
-                        Shared::Annotation { annotation, .. } => Some(annotation.clone()),
-                        Shared::ComparisonNote { .. }
-                        | Shared::Comparison { .. }
-                        | Shared::Reply { .. }
-                        | Shared::Thread { .. } => None,
-                    });
-                if let Some(annotation) = found
-                    && let Some(text) = self.library.get(&annotation.text_id).cloned()
-                    && let Some(range) = annotation.anchor.resolve(&text).range()
-                {
-                    self.show_range(annotation.text_id.as_str(), range, false, false);
-                }
-                Ok(None)
+                Ok(self.go_to_record(&group, &record, ctx))
             }
             GroupAction::TrustKeys { group, member } => {
                 match self
@@ -508,62 +489,5 @@ impl LecternApp {
         groups::share(&joined, &identity, body, clock::now()).map_err(|e| e.to_string())?;
         self.start_reading_groups();
         Ok(None)
-    }
-
-    /// A copy of another's shared annotation in the reader's notebook, theirs to change: its
-    /// passage, note and tags, with who wrote it said in the note.
-    fn copy_to_notebook(&mut self, group: &str, record: &str) {
-        let Some(loaded) = self.loaded(group) else {
-            return;
-        };
-        let layer = &loaded.read.layer;
-        let Some(entry) = layer.entry(record) else {
-            return;
-        };
-        let Shared::Annotation {
-            annotation,
-            category,
-        } = &entry.record.body
-        else {
-            return;
-        };
-        let category_id = category.as_ref().and_then(|c| {
-            self.notebook
-                .categories()
-                .iter()
-                .find(|mine| mine.shown_name() == c.name)
-                .map(|mine| mine.category_id.clone())
-        });
-        let now = clock::now();
-        let who = if entry.authorship.is_verified() {
-            layer.member_name(&entry.record.member)
-        } else {
-            format!(
-                "{} ({})",
-                layer.member_name(&entry.record.member),
-                crate::tr!("group-unverified")
-            )
-        };
-        let copy = Annotation {
-            annotation_id: clock::new_annotation_id(),
-            category_id,
-            note: if annotation.note.trim().is_empty() {
-                crate::tr!("groups-copied-from", who = who.as_str(), group = group)
-            } else {
-                format!(
-                    "{}\n\n— {}",
-                    annotation.note.trim(),
-                    crate::tr!("groups-copied-from", who = who.as_str(), group = group)
-                )
-            },
-            created: now.clone(),
-            modified: now,
-            diverged_notes: Vec::new(),
-            ..annotation.clone()
-        };
-        let id = copy.annotation_id.clone();
-        if self.edit(Edit::AddAnnotation(copy)) {
-            self.view.select_annotation(Some(id));
-        }
     }
 }

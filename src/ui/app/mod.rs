@@ -35,6 +35,7 @@ mod comparisons;
 mod files;
 mod frame;
 mod group_layers;
+mod group_records;
 mod groups;
 mod handover;
 mod history;
