@@ -4598,3 +4598,50 @@ fn the_import_window_fills_its_fields_from_a_pasted_bibtex_entry_or_a_zotero_fil
         "{written}"
     );
 }
+
+#[test]
+fn a_segment_taller_than_the_view_is_opened_at_its_top() {
+    use egui_kittest::kittest::NodeT as _;
+    // Clauses 2–6: Lenin's letter beside Clause 2 runs for pages, Stalin's two drafts for a
+    // few lines. Opened at that segment in a 1280×800 window, the view shows the segment from
+    // its top (centred, it showed blank space below the short drafts).
+    let profile = tempfile::tempdir().unwrap();
+    let mut harness = Harness::builder()
+        .with_size(vec2(1280.0, 800.0))
+        .with_step_dt(1.0 / 60.0)
+        .with_max_steps(60)
+        .build_ui_state(
+            |ui, app: &mut LecternApp| app.show(ui),
+            app(profile.path(), &[]),
+        );
+    harness.run();
+    let ctx = harness.ctx.clone();
+    harness.state_mut().apply(
+        &ctx,
+        lectern::ui::action::ComparisonAction::OpenComparison("clauses-2-5".into()).into(),
+    );
+    run_until(&mut harness, |h| {
+        h.state().comparison().is_some_and(|s| !s.is_computing())
+    });
+    let state = harness.state().comparison().expect("the comparison open");
+    assert_eq!(state.comparison().id, "clauses-2-5");
+    let top = |harness: &Harness<'_, LecternApp>| {
+        harness
+            .get_by_label_contains("Признать целесообразным")
+            .accesskit_node()
+            .bounding_box()
+            .expect("drawn")
+    };
+    let at_rest = top(&harness);
+    // Asked again once its rows are laid out (as Go to it does for a note on it).
+    harness
+        .state_mut()
+        .comparison_mut()
+        .unwrap()
+        .scroll_to_segment(0);
+    for _ in 0..5 {
+        harness.run();
+    }
+    // The first segment shown from its top is where it was before: nothing to scroll.
+    assert_eq!(top(&harness), at_rest, "the segment's top stays in view");
+}

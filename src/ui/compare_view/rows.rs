@@ -96,7 +96,14 @@ pub(super) fn rows_ui(
             // Vertically only: the segment names at the left stay in view.
             let left =
                 egui::Rect::from_x_y_ranges(drawn.left()..=drawn.left() + 1.0, drawn.y_range());
-            ui.scroll_to_rect(left, Some(Align::Center));
+            // A segment taller than the view is shown from its top: centred, a long witness
+            // beside short ones left the view on blank space below the short ones.
+            let align = if drawn.height() > ui.clip_rect().height() {
+                Align::Min
+            } else {
+                Align::Center
+            };
+            ui.scroll_to_rect(left, Some(align));
         }
     }
 }
