@@ -209,7 +209,7 @@ pub fn witness_notes<'a>(
             }) else {
                 continue;
             };
-            let here = at..at + wording.text.chars().count();
+            let here = at..at.saturating_add(wording.text.chars().count());
             for annotation in annotations.iter().filter(|a| a.text_id == text_id) {
                 let range = annotation.anchor.start..annotation.anchor.end;
                 let (start, end) = (range.start.max(here.start), range.end.min(here.end));

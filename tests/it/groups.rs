@@ -698,3 +698,155 @@ fn a_note_on_a_comparison_and_a_comparison_shared_are_gone_to_and_copied() {
         "a bundled comparison is not stored"
     );
 }
+
+#[test]
+fn a_members_comparison_cannot_shadow_anothers_nor_bring_a_bad_id_into_the_notebook() {
+    use lectern::model::comparison::{CarriedFrom, Comparison, ComparisonNote, WordingInput};
+    use lectern::model::diff::Normalization;
+    use lectern::ui::action::GroupAction;
+    let seminar = seminar();
+    let share_as = |who: &str, body: Shared, minute: u32| {
+        let profile = seminar.profile(who);
+        let identity = groups::identity(&profile, who).unwrap();
+        let joined = groups::find_group(&profile, "Seminar").unwrap();
+        groups::share(&joined, &identity, body, at(minute)).unwrap()
+    };
+    let drafts = |id: &str, lenin: &str| {
+        Comparison::from_wordings(
+            id,
+            "Two drafts",
+            vec![
+                WordingInput::pasted("Stalin", "The entry of the republics into the RSFSR."),
+                WordingInput::pasted("Lenin", lenin),
+            ],
+            &Normalization::default(),
+        )
+        .unwrap()
+    };
+    // Anna shares her comparison and a note on it (a note she had carried from another
+    // witness); Boris, later, shares another comparison under the same id.
+    let hers = drafts("reader-drafts", "The formal unification of the republics.");
+    let theirs = drafts("reader-drafts", "Boris's wording, not Lenin's.");
+    let note = ComparisonNote {
+        note: "Unification.".into(),
+        carried_from: Some(CarriedFrom {
+            witness: "Stalin".into(),
+            quote: "entry".into(),
+            source: "n-in-annas-notebook".into(),
+        }),
+        ..ComparisonNote::new("n-anna".into(), &hers, 0, None, &at(8))
+    };
+    let her_comparison = share_as(
+        "anna",
+        Shared::Comparison {
+            comparison: hers.clone(),
+        },
+        8,
+    );
+    let her_note = share_as("anna", Shared::comparison_note(&note, &[]), 8);
+    share_as(
+        "boris",
+        Shared::Comparison {
+            comparison: theirs.clone(),
+        },
+        30,
+    );
+    // A comparison whose id is not a plain name (it would name files in the notebook), a
+    // note on it, and a note on a segment her comparison does not have.
+    let bad = drafts(&"ф/..".repeat(40), "Anything.");
+    let bad_comparison = share_as(
+        "boris",
+        Shared::Comparison {
+            comparison: bad.clone(),
+        },
+        31,
+    );
+    let on_bad = share_as(
+        "boris",
+        Shared::comparison_note(
+            &ComparisonNote::new("n-bad".into(), &bad, 0, None, &at(31)),
+            &[],
+        ),
+        31,
+    );
+    let beyond = share_as(
+        "boris",
+        Shared::comparison_note(
+            &ComparisonNote {
+                segment: 99,
+                ..ComparisonNote::new("n-beyond".into(), &hers, 0, None, &at(32))
+            },
+            &[],
+        ),
+        32,
+    );
+    let vera = seminar.profile("vera");
+    groups::join(&vera, &seminar.group, None, "Vera", at(40)).unwrap();
+    let mut harness = window(&vera);
+    groups_read(&mut harness);
+    let ctx = harness.ctx.clone();
+    let act = |harness: &mut Harness<'_, LecternApp>, action: GroupAction| {
+        harness.state_mut().apply(&ctx, action.into());
+        harness.run();
+    };
+    let go = |record: &str| GroupAction::GoToRecord {
+        group: "Seminar".into(),
+        record: record.to_owned(),
+    };
+    let copy = |record: &str| GroupAction::CopyToNotebook {
+        group: "Seminar".into(),
+        record: record.to_owned(),
+    };
+    // Anna's record opens Anna's comparison, not Boris's later one of the same id.
+    act(&mut harness, go(&her_comparison));
+    let open = harness.state().comparison().unwrap().comparison().clone();
+    assert_eq!(open, hers);
+    // Her note, copied, brings her comparison, and is a note of Vera's own, not a carried one.
+    act(&mut harness, copy(&her_note));
+    let notebook = harness.state().notebook();
+    assert_eq!(
+        notebook
+            .readers_comparison("reader-drafts")
+            .unwrap()
+            .witnesses[1]
+            .text(),
+        hers.witnesses[1].text()
+    );
+    let copied = &notebook.comparison_notes()[0];
+    assert!(copied.carried_from.is_none());
+    assert!(copied.note.ends_with("From Anna in Seminar"));
+    assert_eq!(
+        harness.state().view().told(),
+        Some("Copied into your notebook.")
+    );
+    // The bad id is neither opened nor kept, and neither is a note beyond the segments.
+    let before = harness.state().notebook().comparison_notes().len();
+    act(&mut harness, go(&bad_comparison));
+    assert!(
+        harness
+            .state()
+            .view()
+            .told()
+            .is_some_and(|t| t.contains("cannot be opened"))
+    );
+    for record in [&bad_comparison, &on_bad, &beyond] {
+        act(&mut harness, copy(record));
+        act(&mut harness, go(record));
+    }
+    assert_eq!(harness.state().notebook().comparison_notes().len(), before);
+    assert!(
+        harness
+            .state()
+            .comparison()
+            .is_none_or(|s| s.comparison().id != bad.id)
+    );
+    assert!(
+        harness
+            .state()
+            .view()
+            .told()
+            .is_some_and(|t| t.contains("neither in your library nor shared")),
+        "{:?}",
+        harness.state().view().told()
+    );
+}

@@ -243,7 +243,7 @@ impl LecternApp {
             state.set_message(Some(crate::tr!("app-passage-not-found", title = title)));
             return;
         };
-        let range = CharRange(start..start + passage.text.chars().count());
+        let range = CharRange(start..start.saturating_add(passage.text.chars().count()));
         state.set_full(false);
         self.show_range(text.id(), range, true, true);
     }

@@ -6,7 +6,7 @@ use super::LecternApp;
 use crate::model::annotation::Annotation;
 use crate::model::clock;
 use crate::model::comparison::{Comparison, ComparisonNote};
-use crate::model::group::{Entry, GroupLayer, Shared};
+use crate::model::group::{Entry, GroupLayer, Shared, valid_id};
 use crate::model::notebook::Edit;
 use crate::ui::compare_view::ComparisonInput;
 
@@ -19,14 +19,8 @@ impl LecternApp {
         record: &str,
         ctx: &egui::Context,
     ) -> Option<String> {
-        let body = self
-            .loaded(group)?
-            .read
-            .layer
-            .entry(record)?
-            .record
-            .body
-            .clone();
+        let entry = self.loaded(group)?.read.layer.entry(record)?;
+        let (member, body) = (entry.record.member.clone(), entry.record.body.clone());
         match body {
             Shared::Annotation { annotation, .. } => {
                 if let Some(text) = self.library.get(&annotation.text_id).cloned()
@@ -39,8 +33,10 @@ impl LecternApp {
                 }
             }
             Shared::ComparisonNote { note, .. } => {
-                if self.open_any_comparison(&note.comparison_id, ctx)
+                let shared = self.shared_comparison(group, &member, &note.comparison_id);
+                if self.open_any_comparison(&note.comparison_id, shared, ctx)
                     && let Some(state) = &mut self.comparison
+                    && note.segment < state.comparison().segments.len()
                 {
                     state.scroll_to_segment(note.segment);
                     None
@@ -48,17 +44,27 @@ impl LecternApp {
                     Some(crate::tr!("groups-comparison-not-here"))
                 }
             }
-            Shared::Comparison { comparison } => (!self.open_any_comparison(&comparison.id, ctx))
-                .then(|| crate::tr!("groups-comparison-not-here")),
+            // The record's own comparison (unless the reader has one by that id).
+            Shared::Comparison { comparison } => {
+                let id = comparison.id.clone();
+                let usable = usable(&comparison).then_some(comparison);
+                (!self.open_any_comparison(&id, usable, ctx))
+                    .then(|| crate::tr!("groups-shared-comparison-unusable"))
+            }
             // Replies and a thread's state are under their record, which is gone to instead.
             Shared::Reply { .. } | Shared::Thread { .. } => None,
         }
     }
 
-    /// Opens comparison `id` (unless it is open): a bundled one, the reader's own, or, failing
-    /// those, one a group shares, opened as the reader's own (a note on it keeps it in their
-    /// notebook). Whether it is open now.
-    fn open_any_comparison(&mut self, id: &str, ctx: &egui::Context) -> bool {
+    /// Opens comparison `id` (unless it is open): a bundled one or the reader's own by that id,
+    /// else `shared` (a comparison from a group), opened as the reader's own (a note on it keeps
+    /// it in their notebook). Whether it is open now.
+    fn open_any_comparison(
+        &mut self,
+        id: &str,
+        shared: Option<Comparison>,
+        ctx: &egui::Context,
+    ) -> bool {
         let is_open = |app: &Self| {
             app.comparison
                 .as_ref()
@@ -71,36 +77,47 @@ impl LecternApp {
             || self.notebook.readers_comparison(id).is_some()
         {
             self.open_comparison(id, ctx);
-        } else if let Some(shared) = self.shared_comparison(id) {
+        } else if let Some(shared) = shared {
             self.show_comparison(ComparisonInput::Ready(shared), true, ctx);
         }
         is_open(self)
     }
 
-    /// The comparison `id` as a group shares it (a verified copy before an unverified one), if
-    /// it is whole.
-    fn shared_comparison(&self, id: &str) -> Option<Comparison> {
-        let shared = self.groups.groups.iter().flat_map(|g| {
-            g.read
-                .layer
-                .entries
-                .iter()
-                .filter_map(|e| match &e.record.body {
-                    Shared::Comparison { comparison }
-                        if comparison.id == id && comparison.validate().is_ok() =>
-                    {
-                        Some((e.authorship.is_verified(), comparison))
-                    }
-                    Shared::Annotation { .. }
-                    | Shared::ComparisonNote { .. }
-                    | Shared::Comparison { .. }
-                    | Shared::Reply { .. }
-                    | Shared::Thread { .. } => None,
-                })
-        });
-        shared
-            .max_by_key(|(verified, _)| *verified)
-            .map(|(_, comparison)| comparison.clone())
+    /// The comparison `id` as `group` shares it, for a note by `author` on it: the author's own
+    /// copy first, then another member's, verified before unverified, among the records the
+    /// reader shows; only a whole comparison with a plain id. (Looked for in the note's group
+    /// only: another group's copy of that id is not the one the note is on.)
+    fn shared_comparison(&self, group: &str, author: &str, id: &str) -> Option<Comparison> {
+        let loaded = self.loaded(group)?;
+        let filter = &self.groups.filter;
+        let candidates = loaded
+            .read
+            .layer
+            .entries
+            .iter()
+            .filter_map(|e| match &e.record.body {
+                Shared::Comparison { comparison }
+                    if comparison.id == id && filter.shows(group, e) && usable(comparison) =>
+                {
+                    Some((
+                        (e.record.member == author, e.authorship.is_verified()),
+                        comparison,
+                    ))
+                }
+                Shared::Annotation { .. }
+                | Shared::ComparisonNote { .. }
+                | Shared::Comparison { .. }
+                | Shared::Reply { .. }
+                | Shared::Thread { .. } => None,
+            });
+        // The best rank; among equals, the first (the oldest), whatever a later date says.
+        let mut best: Option<((bool, bool), &Comparison)> = None;
+        for (rank, comparison) in candidates {
+            if best.is_none_or(|(b, _)| rank > b) {
+                best = Some((rank, comparison));
+            }
+        }
+        best.map(|(_, comparison)| comparison.clone())
     }
 
     /// Copies record `record` of `group` into the reader's notebook, theirs to change, with who
@@ -112,6 +129,7 @@ impl LecternApp {
         let loaded = self.loaded(group)?;
         let entry = loaded.read.layer.entry(record)?;
         let from = copied_from(&loaded.read.layer, entry, group);
+        let member = entry.record.member.clone();
         match entry.record.body.clone() {
             Shared::Annotation {
                 annotation,
@@ -137,21 +155,28 @@ impl LecternApp {
                 let id = copy.annotation_id.clone();
                 if self.edit(Edit::AddAnnotation(copy)) {
                     self.view.select_annotation(Some(id));
+                    return Some(crate::tr!("groups-copied"));
                 }
                 None
             }
             Shared::ComparisonNote { note, category } => {
                 let id = note.comparison_id.clone();
-                let readers_comparison = if self.bundled_comparisons.iter().any(|c| c.id == id)
-                    || self.notebook.readers_comparison(&id).is_some()
-                {
-                    None
-                } else {
-                    match self.shared_comparison(&id) {
-                        Some(comparison) => Some(comparison),
-                        None => return Some(crate::tr!("groups-comparison-not-here")),
-                    }
-                };
+                // The comparison it is on: the reader's (bundled or their own), else the one
+                // the group shares, kept with the copy; the note's segment must be in it.
+                let (segments, readers_comparison) =
+                    if let Some(c) = self.bundled_comparisons.iter().find(|c| c.id == id) {
+                        (c.segments.len(), None)
+                    } else if let Some(c) = self.notebook.readers_comparison(&id) {
+                        (c.segments.len(), None)
+                    } else {
+                        match self.shared_comparison(group, &member, &id) {
+                            Some(c) => (c.segments.len(), Some(c)),
+                            None => return Some(crate::tr!("groups-comparison-not-here")),
+                        }
+                    };
+                if note.segment >= segments {
+                    return Some(crate::tr!("groups-comparison-not-here"));
+                }
                 let category_id = category.as_ref().and_then(|c| {
                     self.notebook
                         .categories()
@@ -166,13 +191,15 @@ impl LecternApp {
                     note: with_whose(&note.note, &from),
                     created: now.clone(),
                     modified: now,
+                    // A note of the reader's own, not one carried in their notebook.
+                    carried_from: None,
                     ..note
                 };
                 self.edit(Edit::AddComparisonNote {
                     note: copy,
                     readers_comparison,
-                });
-                None
+                })
+                .then(|| crate::tr!("groups-copied"))
             }
             Shared::Comparison { .. } => None,
             Shared::Reply { .. } | Shared::Thread { .. } => None,
@@ -198,4 +225,10 @@ fn with_whose(note: &str, from: &str) -> String {
     } else {
         format!("{}\n\n— {from}", note.trim())
     }
+}
+
+/// Whether a comparison from a group can be opened or kept: a plain id (it names files in the
+/// reader's notebook) and whole.
+fn usable(comparison: &Comparison) -> bool {
+    valid_id(&comparison.id) && comparison.validate().is_ok()
 }
