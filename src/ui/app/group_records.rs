@@ -6,7 +6,7 @@ use super::LecternApp;
 use crate::model::annotation::Annotation;
 use crate::model::clock;
 use crate::model::comparison::{Comparison, ComparisonNote};
-use crate::model::group::{Entry, GroupLayer, Shared, valid_id};
+use crate::model::group::{Entry, GroupLayer, Shared, SharedCategory, valid_id};
 use crate::model::notebook::Edit;
 use crate::ui::compare_view::ComparisonInput;
 
@@ -135,13 +135,7 @@ impl LecternApp {
                 annotation,
                 category,
             } => {
-                let category_id = category.as_ref().and_then(|c| {
-                    self.notebook
-                        .categories()
-                        .iter()
-                        .find(|mine| mine.shown_name() == c.name)
-                        .map(|mine| mine.category_id.clone())
-                });
+                let category_id = self.my_category(category.as_ref());
                 let now = clock::now();
                 let copy = Annotation {
                     annotation_id: clock::new_annotation_id(),
@@ -177,13 +171,7 @@ impl LecternApp {
                 if note.segment >= segments {
                     return Some(crate::tr!("groups-comparison-not-here"));
                 }
-                let category_id = category.as_ref().and_then(|c| {
-                    self.notebook
-                        .categories()
-                        .iter()
-                        .find(|mine| mine.shown_name() == c.name)
-                        .map(|mine| mine.category_id.clone())
-                });
+                let category_id = self.my_category(category.as_ref());
                 let now = clock::now();
                 let copy = ComparisonNote {
                     note_id: clock::new_annotation_id(),
@@ -204,6 +192,18 @@ impl LecternApp {
             Shared::Comparison { .. } => None,
             Shared::Reply { .. } | Shared::Thread { .. } => None,
         }
+    }
+}
+
+impl LecternApp {
+    /// The reader's category of the name a shared record's category has, if they have one.
+    fn my_category(&self, category: Option<&SharedCategory>) -> Option<String> {
+        let name = &category?.name;
+        self.notebook
+            .categories()
+            .iter()
+            .find(|mine| mine.shown_name() == *name)
+            .map(|mine| mine.category_id.clone())
     }
 }
 
