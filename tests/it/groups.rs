@@ -584,11 +584,47 @@ fn the_comparison_shows_the_groups_notes_in_their_members_colours_to_read_not_to
     assert!(harness.query_by_label("Anna · Seminar").is_none());
 }
 
+/// Stalin's entry and `lenin`'s wording, as a comparison of a reader's own called `id`.
+fn drafts(id: &str, lenin: &str) -> lectern::model::comparison::Comparison {
+    use lectern::model::comparison::{Comparison, WordingInput};
+    Comparison::from_wordings(
+        id,
+        "Two drafts",
+        vec![
+            WordingInput::pasted("Stalin", "The entry of the republics into the RSFSR."),
+            WordingInput::pasted("Lenin", lenin),
+        ],
+        &lectern::model::diff::Normalization::default(),
+    )
+    .unwrap()
+}
+
+/// What the group window's buttons ask for a record of Seminar: "Go to it", "Copy to my
+/// notebook".
+fn go_to(record: &str) -> lectern::ui::action::GroupAction {
+    lectern::ui::action::GroupAction::GoToRecord {
+        group: "Seminar".into(),
+        record: record.to_owned(),
+    }
+}
+
+fn copy_of(record: &str) -> lectern::ui::action::GroupAction {
+    lectern::ui::action::GroupAction::CopyToNotebook {
+        group: "Seminar".into(),
+        record: record.to_owned(),
+    }
+}
+
+/// Carries out `action` in the window, as its button would.
+fn act(harness: &mut Harness<'_, LecternApp>, action: lectern::ui::action::GroupAction) {
+    let ctx = harness.ctx.clone();
+    harness.state_mut().apply(&ctx, action.into());
+    harness.run();
+}
+
 #[test]
 fn a_note_on_a_comparison_and_a_comparison_shared_are_gone_to_and_copied() {
-    use lectern::model::comparison::{Comparison, ComparisonNote, WordingInput};
-    use lectern::model::diff::Normalization;
-    use lectern::ui::action::GroupAction;
+    use lectern::model::comparison::ComparisonNote;
     let seminar = seminar();
     let anna = seminar.profile("anna");
     let identity = groups::identity(&anna, "Anna").unwrap();
@@ -602,16 +638,10 @@ fn a_note_on_a_comparison_and_a_comparison_shared_are_gone_to_and_copied() {
         note: "Unification, not entry.".into(),
         ..ComparisonNote::new("n-clause".into(), &clause, 0, None, &at(8))
     };
-    let hers = Comparison::from_wordings(
+    let hers = drafts(
         "reader-anna-drafts",
-        "Anna's two drafts",
-        vec![
-            WordingInput::pasted("Stalin", "The entry of the republics into the RSFSR."),
-            WordingInput::pasted("Lenin", "The formal unification of the republics."),
-        ],
-        &Normalization::default(),
-    )
-    .unwrap();
+        "The formal unification of the republics.",
+    );
     let on_hers = ComparisonNote {
         note: "Entry or unification?".into(),
         ..ComparisonNote::new("n-hers".into(), &hers, 0, None, &at(8))
@@ -642,42 +672,19 @@ fn a_note_on_a_comparison_and_a_comparison_shared_are_gone_to_and_copied() {
     };
     assert_eq!(buttons(&harness, "Go to it"), 4);
     assert_eq!(buttons(&harness, "Copy to my notebook"), 3);
-    let ctx = harness.ctx.clone();
-    let act = |harness: &mut Harness<'_, LecternApp>, action: GroupAction| {
-        harness.state_mut().apply(&ctx, action.into());
-        harness.run();
-    };
     // The note on Clause 1: the bundled comparison opens at its segment.
-    act(
-        &mut harness,
-        GroupAction::GoToRecord {
-            group: "Seminar".into(),
-            record: ids[0].clone(),
-        },
-    );
+    act(&mut harness, go_to(&ids[0]));
     let open = harness.state().comparison().expect("the comparison open");
     assert_eq!(open.comparison().id, clause.id);
     // Anna's own comparison: opened from the group, as Vera's to note on.
-    act(
-        &mut harness,
-        GroupAction::GoToRecord {
-            group: "Seminar".into(),
-            record: ids[1].clone(),
-        },
-    );
+    act(&mut harness, go_to(&ids[1]));
     let open = harness.state().comparison().expect("her comparison open");
     assert_eq!(open.comparison().id, hers.id);
     assert!(open.is_readers_own());
     // Both notes copied into Vera's notebook, saying whose they were; the note on Anna's
     // comparison brings the comparison with it.
     for id in [&ids[0], &ids[2]] {
-        act(
-            &mut harness,
-            GroupAction::CopyToNotebook {
-                group: "Seminar".into(),
-                record: id.clone(),
-            },
-        );
+        act(&mut harness, copy_of(id));
     }
     let notebook = harness.state().notebook();
     let notes = notebook.comparison_notes();
@@ -701,27 +708,13 @@ fn a_note_on_a_comparison_and_a_comparison_shared_are_gone_to_and_copied() {
 
 #[test]
 fn a_members_comparison_cannot_shadow_anothers_nor_bring_a_bad_id_into_the_notebook() {
-    use lectern::model::comparison::{CarriedFrom, Comparison, ComparisonNote, WordingInput};
-    use lectern::model::diff::Normalization;
-    use lectern::ui::action::GroupAction;
+    use lectern::model::comparison::{CarriedFrom, ComparisonNote};
     let seminar = seminar();
     let share_as = |who: &str, body: Shared, minute: u32| {
         let profile = seminar.profile(who);
         let identity = groups::identity(&profile, who).unwrap();
         let joined = groups::find_group(&profile, "Seminar").unwrap();
         groups::share(&joined, &identity, body, at(minute)).unwrap()
-    };
-    let drafts = |id: &str, lenin: &str| {
-        Comparison::from_wordings(
-            id,
-            "Two drafts",
-            vec![
-                WordingInput::pasted("Stalin", "The entry of the republics into the RSFSR."),
-                WordingInput::pasted("Lenin", lenin),
-            ],
-            &Normalization::default(),
-        )
-        .unwrap()
     };
     // Anna shares her comparison and a note on it (a note she had carried from another
     // witness); Boris, later, shares another comparison under the same id.
@@ -784,25 +777,12 @@ fn a_members_comparison_cannot_shadow_anothers_nor_bring_a_bad_id_into_the_noteb
     groups::join(&vera, &seminar.group, None, "Vera", at(40)).unwrap();
     let mut harness = window(&vera);
     groups_read(&mut harness);
-    let ctx = harness.ctx.clone();
-    let act = |harness: &mut Harness<'_, LecternApp>, action: GroupAction| {
-        harness.state_mut().apply(&ctx, action.into());
-        harness.run();
-    };
-    let go = |record: &str| GroupAction::GoToRecord {
-        group: "Seminar".into(),
-        record: record.to_owned(),
-    };
-    let copy = |record: &str| GroupAction::CopyToNotebook {
-        group: "Seminar".into(),
-        record: record.to_owned(),
-    };
     // Anna's record opens Anna's comparison, not Boris's later one of the same id.
-    act(&mut harness, go(&her_comparison));
+    act(&mut harness, go_to(&her_comparison));
     let open = harness.state().comparison().unwrap().comparison().clone();
     assert_eq!(open, hers);
     // Her note, copied, brings her comparison, and is a note of Vera's own, not a carried one.
-    act(&mut harness, copy(&her_note));
+    act(&mut harness, copy_of(&her_note));
     let notebook = harness.state().notebook();
     assert_eq!(
         notebook
@@ -821,7 +801,7 @@ fn a_members_comparison_cannot_shadow_anothers_nor_bring_a_bad_id_into_the_noteb
     );
     // The bad id is neither opened nor kept, and neither is a note beyond the segments.
     let before = harness.state().notebook().comparison_notes().len();
-    act(&mut harness, go(&bad_comparison));
+    act(&mut harness, go_to(&bad_comparison));
     assert!(
         harness
             .state()
@@ -830,8 +810,8 @@ fn a_members_comparison_cannot_shadow_anothers_nor_bring_a_bad_id_into_the_noteb
             .is_some_and(|t| t.contains("cannot be opened"))
     );
     for record in [&bad_comparison, &on_bad, &beyond] {
-        act(&mut harness, copy(record));
-        act(&mut harness, go(record));
+        act(&mut harness, copy_of(record));
+        act(&mut harness, go_to(record));
     }
     assert_eq!(harness.state().notebook().comparison_notes().len(), before);
     assert!(
